@@ -1,0 +1,39 @@
+# Chet: `make run` starts the bot (console chat without a token); `make test` runs the whole suite offline.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test check lint typecheck bench contract clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev,voice]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install Chet with dev and voice extras (idempotent)
+
+run: install  ## the Telegram bot with TELEGRAM_BOT_TOKEN, else the console chat
+	$(BIN)/chet run
+
+test: install  ## the whole suite, offline
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check bot memory prompts tests benchmarks
+	$(BIN)/ruff format --check bot memory prompts tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+check: lint typecheck test  ## what CI runs, plus lint and types
+
+bench: install  ## benchmarks; results in benchmarks/results/
+	$(BIN)/python -m benchmarks.run_all
+
+contract: install
+	$(PY) ../shared/contract_check.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

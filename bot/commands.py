@@ -1,0 +1,357 @@
+"""One function per CLI command: read arguments, call a use case, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.cli import emit
+from bot.runtime import Runtime
+from bot.settings import Settings
+from memory.errors import BadInput
+from memory.service import Memory, NoteInput
+from memory.timeutil import now_utc, parse_day, parse_when
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Dispatch a parsed command line; returns the exit code."""
+    runtime = Runtime(settings)
+    if args.command == "chat":
+        from bot.console import run_console
+
+        return run_console(runtime)
+    if args.command == "run":
+        from bot.telegram_app import run_telegram
+
+        return run_telegram(runtime)
+    handler = HANDLERS[args.command]
+    memory = runtime.memory(settings.chet_user)
+    return handler(args, runtime, memory)
+
+
+def _read_file(path: str, what: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(f"{what} not found: {path}")
+    if p.is_dir():
+        raise BadInput(f"{what} is a directory: {path}")
+    try:
+        return p.read_bytes()
+    except OSError as err:
+        raise BadInput(f"cannot read {what} {path}: {err.strerror}") from err
+
+
+def _when(value: str | None, runtime: Runtime, memory: Memory) -> tuple[datetime, str]:
+    tz = runtime.tz(memory)
+    if value is None:
+        moment = now_utc().astimezone(tz)
+        return moment, moment.isoformat(timespec="seconds")
+    return parse_when(value, tz), value.strip()
+
+
+def _progress(total: int) -> Any:
+    """A tiny progress bar on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def step(n: int) -> None:
+        done[0] += n
+        width = 30
+        filled = int(width * done[0] / max(total, 1))
+        sys.stderr.write(f"\rimporting [{'#' * filled}{'.' * (width - filled)}] {done[0]}/{total}")
+        if done[0] >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return step
+
+
+def cmd_import(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet import FILE."""
+    from memory.importer import parse_lines
+
+    items = parse_lines(_read_file(args.file, "file"), runtime.tz(memory))
+    progress = None if args.json else _progress(len(items))
+    imported, skipped = memory.import_notes(items, progress)
+    emit(
+        {"imported": imported, "skipped": skipped},
+        args.json,
+        lambda d, out: out.write(f"imported {d['imported']} notes, skipped {d['skipped']} already there\n"),
+    )
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet note CLIENT TEXT [--at T]."""
+    at, raw = _when(args.at, runtime, memory)
+    stored = memory.add_note(NoteInput(client=args.client, text=args.text, at=at, at_raw=raw))
+    doc = {
+        "note_id": stored.note.id,
+        "client": stored.client.name,
+        "facts": [
+            {
+                "kind": f.kind.value,
+                "key": f.key,
+                "value": f.value,
+                "text": f.text,
+                "due": f.due.isoformat() if f.due else None,
+            }
+            for f in stored.facts
+        ],
+        "notices": stored.notices,
+    }
+
+    def human(d: dict[str, Any], out: TextIO) -> None:
+        facts = "; ".join(f["text"] for f in d["facts"]) or "no new facts"
+        out.write(f"noted for {d['client']} ({d['note_id']}): {facts}\n")
+        for n in d["notices"]:
+            out.write(f"note: {n}\n")
+
+    emit(doc, args.json, human)
+    return 0
+
+
+def _hits_json(memory: Memory, hits: list[Any]) -> list[dict[str, Any]]:
+    raw = memory.at_raw([h.note for h in hits])
+    return [
+        {
+            "note_id": h.note.id,
+            "client": h.note.client,
+            "text": h.note.text,
+            "at": raw.get(h.note.id, h.note.occurred_at.isoformat()),
+            "score": h.score,
+        }
+        for h in hits
+    ]
+
+
+def _print_hits(data: list[dict[str, Any]], out: TextIO) -> None:
+    if not data:
+        out.write("no notes\n")
+    for r in data:
+        out.write(f"[{r['note_id']}] {r['at']} {r['client']}: {r['text']}\n")
+
+
+def cmd_search(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet search QUERY | --queries FILE."""
+    if args.k < 0:
+        raise BadInput("-k must be 0 or more")
+    if args.queries:
+        return _search_batch(args, memory)
+    if not args.query or not args.query.strip():
+        raise BadInput("give a QUERY or --queries FILE")
+    client = memory.find_client(args.client) if args.client else None
+    hits = memory.search(args.query, args.k, client)
+    emit(_hits_json(memory, hits), args.json, _print_hits)
+    for warning in dict.fromkeys(memory.warnings):
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
+    rows = []
+    for number, raw in enumerate(_read_file(args.queries, "queries file").decode("utf-8", "replace").splitlines(), 1):
+        if not raw.strip():
+            continue
+        try:
+            q = json.loads(raw)
+        except json.JSONDecodeError as err:
+            raise BadInput(f"line {number}: invalid JSON ({err.msg})") from err
+        if not isinstance(q, dict) or not isinstance(q.get("query"), str) or "qid" not in q:
+            raise BadInput(f"line {number}: expected {{qid, query, client?}}")
+        client = memory.find_client(q["client"]) if q.get("client") else None
+        rows.append((q["qid"], q["query"], client))
+    for qid, query, client in rows:
+        hits = memory.search(query, args.k, client)
+        sys.stdout.write(json.dumps({"qid": qid, "results": _hits_json(memory, hits)}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet ask QUESTION [--client C]."""
+    from bot.ask import answer
+
+    client = memory.find_client(args.client) if args.client else None
+    result = answer(memory, args.question, client, runtime.llm(memory))
+    emit(result.to_json(), args.json, lambda d, out: out.write(d["answer"] + "\n"))
+    return 0
+
+
+def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet profile CLIENT."""
+    doc = memory.profile(memory.find_client(args.client))
+
+    def human(d: dict[str, Any], out: TextIO) -> None:
+        out.write(f"{d['client']}  (last contact: {d['last_contact'] or 'never'})\n")
+        for f in d["facts"]:
+            out.write(f"  {f['kind']}: {f['text']}  [{', '.join(f['source_ids'])}]\n")
+        for c in d["commitments"]:
+            out.write(f"  promise: {c['text']} (due {c['due'] or 'no date'})\n")
+        for f in d["history"]:
+            out.write(f"  was: {f['text']} (until {f['valid_to'][:10]})\n")
+
+    emit(doc, args.json, human)
+    return 0
+
+
+def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet draft CLIENT PURPOSE."""
+    from bot.drafting import make_draft
+
+    client = memory.find_client(args.client)
+    result = make_draft(runtime, memory, client, args.purpose)
+
+    def human(d: dict[str, Any], out: TextIO) -> None:
+        out.write(d["text"] + "\n\n")
+        out.write(f"verdict: {d['verdict']} (draft {d['draft_id']}, {d['engine']})\n")
+        for f in d["findings"]:
+            out.write(f"  {f['kind']}: {f['message']} — “{f['span']}”\n")
+        for n in d["notices"]:
+            out.write(f"note: {n}\n")
+
+    emit(result, args.json, human)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet check CLIENT --text-file F [--at T]."""
+    from bot.drafting import check_message
+
+    client = memory.find_client(args.client)
+    raw = _read_file(args.text_file, "text file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise BadInput("the text file is not valid UTF-8") from err
+    if "\x00" in text:
+        raise BadInput("the text file is binary")
+    if not text.strip():
+        raise BadInput("the text file is empty")
+    at, _ = _when(args.at, runtime, memory)
+    doc = check_message(runtime, memory, client, text, at)
+
+    def human(d: dict[str, Any], out: TextIO) -> None:
+        out.write(f"verdict: {d['verdict']}\n")
+        for f in d["findings"]:
+            out.write(f"  {f['kind']}: {f['message']} — “{f['span']}”\n")
+
+    emit(doc, args.json, human)
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet digest [--date D]."""
+    from bot.digest import build_digest, render_digest
+
+    tz = runtime.tz(memory)
+    day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()
+    digest = build_digest(memory, day)
+    emit(digest, args.json, lambda d, out: out.write(render_digest(d) + "\n"))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet export: always JSON (it is an export)."""
+    sys.stdout.write(
+        json.dumps(memory.ledger.export(), ensure_ascii=False, default=str, indent=None if args.json else 1) + "\n"
+    )
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet forget CLIENT."""
+    client = memory.find_client(args.client)
+    memory.forget(client)
+    emit({"forgotten": client.name}, args.json, lambda d, out: out.write(f"forgot {d['forgotten']} everywhere\n"))
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet reindex."""
+    count = memory.reindex()
+    emit({"indexed": count}, args.json, lambda d, out: out.write(f"indexed {d['indexed']} notes\n"))
+    return 0
+
+
+def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet log: the latest LLM exchanges."""
+    entries = memory.ledger.llm_log(args.n)
+
+    def human(d: list[dict[str, Any]], out: TextIO) -> None:
+        if not d:
+            out.write("no LLM exchanges logged (offline mode makes none)\n")
+        for e in d:
+            out.write(
+                f"--- {e['at']} {e['model']} {e['task']} {e['latency_ms']} ms"
+                f" tokens {e['prompt_tokens']}/{e['completion_tokens']} {e['error'] or ''}\n"
+            )
+            out.write(f"{e['prompt']}\n>>> {e['response']}\n")
+
+    emit(entries, args.json, human)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet backup DEST: SQLite online backup of the whole ledger."""
+    import sqlite3
+
+    dest = args.dest
+    if dest.exists():
+        raise BadInput(f"{dest} exists already; choose a new file")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    target = sqlite3.connect(dest)
+    try:
+        memory.ledger.db.backup(target)
+    finally:
+        target.close()
+    emit({"backup": str(dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
+    """chet restore SRC: replace the ledger with a backup, then rebuild the index."""
+    import sqlite3
+
+    if not args.src.is_file():
+        raise BadInput(f"backup not found: {args.src}")
+    source = sqlite3.connect(f"file:{args.src}?mode=ro", uri=True)
+    try:
+        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise BadInput(f"{args.src} is not a sound Chet backup")
+        source.backup(memory.ledger.db)
+    except sqlite3.DatabaseError as err:
+        raise BadInput(f"{args.src} is not a Chet backup: {err}") from err
+    finally:
+        source.close()
+    count = memory.reindex()
+    emit(
+        {"restored": str(args.src), "indexed": count},
+        args.json,
+        lambda d, out: out.write(f"restored from {d['restored']}; indexed {d['indexed']} notes\n"),
+    )
+    return 0
+
+
+HANDLERS = {
+    "import": cmd_import,
+    "note": cmd_note,
+    "search": cmd_search,
+    "ask": cmd_ask,
+    "profile": cmd_profile,
+    "draft": cmd_draft,
+    "check": cmd_check,
+    "digest": cmd_digest,
+    "export": cmd_export,
+    "forget": cmd_forget,
+    "reindex": cmd_reindex,
+    "log": cmd_log,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}

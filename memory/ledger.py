@@ -1,0 +1,798 @@
+"""The ledger: every SQL statement Chet runs, scoped by salesperson. The source of truth."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from memory.errors import StorageError
+from memory.migrations import migrate
+from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note
+from memory.timeutil import from_iso, iso, now_utc
+
+BUSY_TIMEOUT_MS = 60_000
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (and migrate) the SQLite ledger in WAL mode with a busy timeout."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except sqlite3.DatabaseError as err:
+        raise StorageError(f"cannot open the ledger at {path}: {err}") from err
+    return db
+
+
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
+
+
+class Ledger:
+    """One salesperson's view of the ledger: every read and write is filtered by `user`."""
+
+    def __init__(self, db: sqlite3.Connection, user: str):
+        self.db, self.user = db, user
+        self._depth = 0
+
+    def as_user(self, user: str) -> Ledger:
+        """The same database seen as another salesperson."""
+        return Ledger(self.db, user)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction (BEGIN IMMEDIATE); nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def _one(self, sql: str, args: Iterable[Any] = ()) -> Any:
+        return self.db.execute(sql, tuple(args)).fetchone()
+
+    def _all(self, sql: str, args: Iterable[Any] = ()) -> list[Any]:
+        return self.db.execute(sql, tuple(args)).fetchall()
+
+    # -- salespeople ---------------------------------------------------------------------
+
+    def ensure_salesperson(self, tz: str, digest_time: str, name: str | None = None) -> None:
+        """Create this salesperson's row if missing (defaults from settings)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO salespeople (id, name, tz, digest_time, created_at) VALUES (?, ?, ?, ?, ?)",
+            (self.user, name, tz, digest_time, iso(now_utc())),
+        )
+
+    def salesperson(self) -> dict[str, Any]:
+        """This salesperson's settings row."""
+        row = self._one("SELECT id, name, tz, digest_time FROM salespeople WHERE id = ?", (self.user,))
+        if row is None:
+            return {"id": self.user, "name": None, "tz": "UTC", "digest_time": "08:00"}
+        return dict(zip(("id", "name", "tz", "digest_time"), row, strict=True))
+
+    def update_salesperson(self, **fields: str | None) -> None:
+        """Change name, tz or digest_time."""
+        for key, value in fields.items():
+            if key not in {"name", "tz", "digest_time"}:
+                raise ValueError(key)
+            self.db.execute(f"UPDATE salespeople SET {key} = ? WHERE id = ?", (value, self.user))
+
+    def salespeople(self) -> list[dict[str, Any]]:
+        """Every salesperson (for the digest scheduler)."""
+        rows = self._all("SELECT id, name, tz, digest_time FROM salespeople")
+        return [dict(zip(("id", "name", "tz", "digest_time"), r, strict=True)) for r in rows]
+
+    # -- clients -------------------------------------------------------------------------
+
+    _CLIENT_COLS = "id, name, goes_by, formal_name, company, email"
+
+    def _client(self, row: Any, aliases: dict[int, list[str]]) -> Client:
+        return Client(
+            id=row[0],
+            name=row[1],
+            goes_by=row[2],
+            formal_name=row[3],
+            company=row[4],
+            email=row[5],
+            aliases=tuple(aliases.get(row[0], ())),
+        )
+
+    def _aliases(self, client_id: int | None = None) -> dict[int, list[str]]:
+        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        out: dict[int, list[str]] = {}
+        for cid, alias in self._all(sql + " ORDER BY id", args):
+            out.setdefault(cid, []).append(alias)
+        return out
+
+    def clients(self) -> list[Client]:
+        """All of this salesperson's clients, by name."""
+        aliases = self._aliases()
+        rows = self._all(f"SELECT {self._CLIENT_COLS} FROM clients WHERE user_id = ? ORDER BY name", (self.user,))
+        return [self._client(r, aliases) for r in rows]
+
+    def client(self, client_id: int) -> Client | None:
+        """One client by id (None if not this salesperson's)."""
+        row = self._one(f"SELECT {self._CLIENT_COLS} FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
+        return self._client(row, self._aliases(client_id)) if row else None
+
+    def client_by_norm(self, norm_name: str) -> Client | None:
+        """A client whose normalised display name is exactly `norm_name`."""
+        row = self._one(
+            f"SELECT {self._CLIENT_COLS} FROM clients WHERE user_id = ? AND norm_name = ?",
+            (self.user, norm_name),
+        )
+        return self._client(row, self._aliases(row[0])) if row else None
+
+    def create_client(self, name: str, norm_name: str, company: str | None = None) -> Client:
+        """Insert a client (or return the existing one with that normalised name)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO clients (user_id, name, norm_name, company, created_at) VALUES (?, ?, ?, ?, ?)",
+            (self.user, name, norm_name, company, iso(now_utc())),
+        )
+        found = self.client_by_norm(norm_name)
+        assert found is not None
+        return found
+
+    def update_client(self, client_id: int, **fields: str | int | None) -> None:
+        """Set goes_by, formal_name, company, email or cadence_days."""
+        for key, value in fields.items():
+            if key not in {"goes_by", "formal_name", "company", "email", "cadence_days"}:
+                raise ValueError(key)
+            self.db.execute(f"UPDATE clients SET {key} = ? WHERE user_id = ? AND id = ?", (value, self.user, client_id))
+
+    def add_alias(self, client_id: int, alias: str, norm_alias: str, kind: str = "nickname") -> None:
+        """Remember another name for a client."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO client_aliases (user_id, client_id, alias, norm_alias, kind) VALUES (?, ?, ?, ?, ?)",
+            (self.user, client_id, alias, norm_alias, kind),
+        )
+
+    def cadence_days(self, client_id: int) -> int | None:
+        """The client's keep-in-touch cadence, if set."""
+        row = self._one("SELECT cadence_days FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
+        return row[0] if row else None
+
+    # -- notes ---------------------------------------------------------------------------
+
+    _NOTE_COLS = "n.rowid, n.note_id, n.client_id, c.name, n.text, n.source, n.at_raw, n.occurred_at, n.created_at"
+
+    def _note(self, row: Any) -> Note:
+        return Note(
+            id=row[1],
+            client_id=row[2],
+            client=row[3],
+            text=row[4],
+            source=row[5],
+            occurred_at=from_iso(row[7]),
+            created_at=from_iso(row[8]),
+        )
+
+    def note_ids_present(self, note_ids: Iterable[str]) -> set[str]:
+        """Which of these note ids this salesperson already has."""
+        present: set[str] = set()
+        ids = list(note_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._all(
+                f"SELECT note_id FROM notes WHERE user_id = ? AND note_id IN ({marks})", [self.user, *chunk]
+            )
+            present.update(r[0] for r in rows)
+        return present
+
+    def insert_note(
+        self,
+        note_id: str,
+        client_id: int,
+        text: str,
+        source: str,
+        at_raw: str,
+        occurred_at: datetime,
+        context: str = "",
+        audio_path: str | None = None,
+    ) -> int:
+        """Store a raw note (and its lexical index row); returns its rowid."""
+        cur = self.db.execute(
+            "INSERT INTO notes (user_id, note_id, client_id, text, source, at_raw, occurred_at, created_at, audio_path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.user,
+                note_id,
+                client_id,
+                text,
+                source,
+                at_raw,
+                iso(occurred_at),
+                iso(now_utc()),
+                audio_path,
+            ),
+        )
+        rowid = cur.lastrowid
+        assert rowid is not None
+        self.db.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text, context))
+        return rowid
+
+    def set_fts_context(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Replace the lexical context column of these notes (neighbouring notes' text)."""
+        for rowid, context in rows:
+            text_row = self._one("SELECT text FROM notes WHERE rowid = ? AND user_id = ?", (rowid, self.user))
+            if text_row is None:
+                continue
+            self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+            self.db.execute(
+                "INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text_row[0], context)
+            )
+
+    def note_at_raw(self, rowids: Iterable[int]) -> dict[int, str]:
+        """The `at` of these notes exactly as given."""
+        ids = list(rowids)
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self._all(f"SELECT rowid, at_raw FROM notes WHERE user_id = ? AND rowid IN ({marks})", [self.user, *ids])
+        return {r[0]: r[1] for r in rows}
+
+    def notes_by_rowid(self, rowids: Iterable[int]) -> dict[int, Note]:
+        """Notes by rowid (only this salesperson's)."""
+        ids = list(rowids)
+        out: dict[int, Note] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._all(
+                f"SELECT {self._NOTE_COLS} FROM notes n JOIN clients c ON c.id = n.client_id"
+                f" WHERE n.user_id = ? AND n.rowid IN ({marks})",
+                [self.user, *chunk],
+            )
+            out.update((r[0], self._note(r)) for r in rows)
+        return out
+
+    def notes(self, client_id: int | None = None, limit: int | None = None, newest_first: bool = True) -> list[Note]:
+        """Notes of one client (or all), by occurred_at."""
+        sql = f"SELECT {self._NOTE_COLS} FROM notes n JOIN clients c ON c.id = n.client_id WHERE n.user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND n.client_id = ?"
+            args.append(client_id)
+        sql += (
+            f" ORDER BY n.occurred_at {'DESC' if newest_first else 'ASC'}, n.rowid {'DESC' if newest_first else 'ASC'}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [self._note(r) for r in self._all(sql, args)]
+
+    def note_rows(self, client_id: int | None = None) -> list[tuple[int, str, int, str]]:
+        """(rowid, note_id, client_id, text) for every note in scope, oldest first."""
+        sql = "SELECT rowid, note_id, client_id, text FROM notes WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        return self._all(sql + " ORDER BY client_id, occurred_at, rowid", args)
+
+    def recent_rowids(self, client_id: int | None, limit: int, exclude: set[int]) -> list[int]:
+        """Most recent note rowids in scope, skipping `exclude` (fills a short result list)."""
+        sql = "SELECT rowid FROM notes WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        sql += " ORDER BY occurred_at DESC, rowid DESC LIMIT ?"
+        args.append(limit + len(exclude))
+        return [r[0] for r in self._all(sql, args) if r[0] not in exclude][:limit]
+
+    def count_notes(self, client_id: int | None = None) -> int:
+        """How many notes are in scope."""
+        if client_id is None:
+            return int(self._one("SELECT count(*) FROM notes WHERE user_id = ?", (self.user,))[0])
+        return int(
+            self._one("SELECT count(*) FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))[0]
+        )
+
+    def note_rowid(self, note_id: str) -> int | None:
+        """The rowid of a note id."""
+        row = self._one("SELECT rowid FROM notes WHERE user_id = ? AND note_id = ?", (self.user, note_id))
+        return row[0] if row else None
+
+    def delete_note(self, note_id: str) -> int | None:
+        """Delete one note (and facts citing only it); returns its rowid."""
+        rowid = self.note_rowid(note_id)
+        if rowid is None:
+            return None
+        self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+        self.db.execute("DELETE FROM notes WHERE rowid = ?", (rowid,))
+        for table in ("facts", "commitments"):
+            for fid, ids in self._all(f"SELECT id, source_ids FROM {table} WHERE user_id = ?", (self.user,)):
+                sources = [s for s in json.loads(ids) if s != note_id]
+                if len(sources) != len(json.loads(ids)):
+                    if sources:
+                        self.db.execute(f"UPDATE {table} SET source_ids = ? WHERE id = ?", (json.dumps(sources), fid))
+                    else:
+                        self.db.execute(f"DELETE FROM {table} WHERE id = ?", (fid,))
+        # A fact that the deleted note superseded becomes current again.
+        return rowid
+
+    def fts_search(self, match: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
+        """Lexical hits (rowid, bm25 score: higher is better) for an FTS5 MATCH expression."""
+        sql = (
+            "SELECT f.rowid, bm25(notes_fts, 1.0, 0.35) AS s FROM notes_fts f JOIN notes n ON n.rowid = f.rowid"
+            " WHERE notes_fts MATCH ? AND n.user_id = ?"
+        )
+        args: list[Any] = [match, self.user]
+        if client_id is not None:
+            sql += " AND n.client_id = ?"
+            args.append(client_id)
+        sql += " ORDER BY s LIMIT ?"
+        args.append(limit)
+        try:
+            return [(r[0], -float(r[1])) for r in self._all(sql, args)]
+        except sqlite3.OperationalError:
+            return []
+
+    def unindexed(self, limit: int = 10_000) -> list[tuple[int, str, int]]:
+        """(rowid, text, client_id) of notes not yet in the vector index."""
+        return self._all(
+            "SELECT rowid, text, client_id FROM notes WHERE user_id = ? AND indexed = 0 ORDER BY rowid LIMIT ?",
+            (self.user, limit),
+        )
+
+    def mark_indexed(self, rowids: Iterable[int], value: int = 1) -> None:
+        """Record that these notes are (value=1) or are not (0) in the vector index."""
+        ids = list(rowids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(
+                f"UPDATE notes SET indexed = ? WHERE user_id = ? AND rowid IN ({marks})",
+                [value, self.user, *chunk],
+            )
+
+    def mark_all_unindexed(self) -> None:
+        """Forget which notes are indexed (before a rebuild)."""
+        self.db.execute("UPDATE notes SET indexed = 0 WHERE user_id = ?", (self.user,))
+
+    def count_indexed(self) -> int:
+        """Notes recorded as in the vector index."""
+        return int(self._one("SELECT count(*) FROM notes WHERE user_id = ? AND indexed = 1", (self.user,))[0])
+
+    def last_contact(self, client_id: int) -> datetime | None:
+        """The latest logged interaction: a note's time or an approved message."""
+        row = self._one(
+            "SELECT max(t) FROM (SELECT max(occurred_at) AS t FROM notes WHERE user_id = ? AND client_id = ?"
+            " UNION ALL SELECT max(sent_at) FROM messages WHERE user_id = ? AND client_id = ?)",
+            (self.user, client_id, self.user, client_id),
+        )
+        return from_iso(row[0]) if row and row[0] else None
+
+    def last_contact_raw(self, client_id: int) -> str | None:
+        """last_contact as the note's `at` was given when a note is the latest contact."""
+        latest = self.last_contact(client_id)
+        if latest is None:
+            return None
+        row = self._one(
+            "SELECT at_raw FROM notes WHERE user_id = ? AND client_id = ? AND occurred_at = ? LIMIT 1",
+            (self.user, client_id, iso(latest)),
+        )
+        return row[0] if row else latest.isoformat()
+
+    # -- facts ---------------------------------------------------------------------------
+
+    _FACT_COLS = "id, client_id, kind, key, value, text, source_ids, valid_from, valid_to, due, detail"
+
+    def _fact(self, r: Any) -> Fact:
+        return Fact(
+            id=r[0],
+            client_id=r[1],
+            kind=FactKind(r[2]),
+            key=r[3],
+            value=r[4],
+            text=r[5],
+            source_ids=_ids(r[6]),
+            valid_from=from_iso(r[7]),
+            valid_to=from_iso(r[8]) if r[8] else None,
+            due=date.fromisoformat(r[9]) if r[9] else None,
+            detail=json.loads(r[10]),
+        )
+
+    def facts(self, client_id: int | None = None, current: bool | None = True) -> list[Fact]:
+        """Facts of one client (or all): current only (True), superseded only (False), or all (None)."""
+        sql = f"SELECT {self._FACT_COLS} FROM facts WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        if current is True:
+            sql += " AND valid_to IS NULL"
+        elif current is False:
+            sql += " AND valid_to IS NOT NULL"
+        return [self._fact(r) for r in self._all(sql + " ORDER BY valid_from, id", args)]
+
+    def record_fact(self, client_id: int, fact: ExtractedFact, note_id: str, at: datetime) -> Fact | None:
+        """Store a fact: a repeat cites one more note, a contradiction supersedes the old fact.
+
+        Facts from older notes never supersede newer ones (imports arrive out of order): an
+        older differing value goes straight into history.
+        """
+        rows = self._all(
+            f"SELECT {self._FACT_COLS} FROM facts WHERE user_id = ? AND client_id = ? AND kind = ? AND key = ?"
+            " AND valid_to IS NULL",
+            (self.user, client_id, fact.kind.value, fact.key),
+        )
+        current = [self._fact(r) for r in rows]
+        for old in current:
+            if old.value.casefold() == fact.value.casefold():
+                if note_id not in old.source_ids:
+                    self.db.execute(
+                        "UPDATE facts SET source_ids = ? WHERE id = ?",
+                        (json.dumps([*old.source_ids, note_id]), old.id),
+                    )
+                return None
+        due = fact.due.isoformat() if fact.due else None
+        detail = json.dumps(fact.detail)
+        if current and all(old.valid_from > at for old in current):
+            newest = min(old.valid_from for old in current)
+            self.db.execute(
+                "INSERT INTO facts (user_id, client_id, kind, key, value, text, source_ids, valid_from, valid_to, due,"
+                " detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    self.user,
+                    client_id,
+                    fact.kind.value,
+                    fact.key,
+                    fact.value,
+                    fact.text,
+                    json.dumps([note_id]),
+                    iso(at),
+                    iso(newest),
+                    due,
+                    detail,
+                ),
+            )
+            return None
+        for old in current:
+            self.db.execute("UPDATE facts SET valid_to = ? WHERE id = ?", (iso(at), old.id))
+        cur = self.db.execute(
+            "INSERT INTO facts (user_id, client_id, kind, key, value, text, source_ids, valid_from, due, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.user,
+                client_id,
+                fact.kind.value,
+                fact.key,
+                fact.value,
+                fact.text,
+                json.dumps([note_id]),
+                iso(at),
+                due,
+                detail,
+            ),
+        )
+        row = self._one(f"SELECT {self._FACT_COLS} FROM facts WHERE id = ?", (cur.lastrowid,))
+        return self._fact(row)
+
+    # -- commitments ---------------------------------------------------------------------
+
+    _COMMIT_COLS = "m.id, m.client_id, c.name, m.text, m.due, m.status, m.source_ids, m.created_at"
+
+    def _commitment(self, r: Any) -> Commitment:
+        return Commitment(
+            id=r[0],
+            client_id=r[1],
+            client=r[2],
+            text=r[3],
+            due=date.fromisoformat(r[4]) if r[4] else None,
+            status=r[5],
+            source_ids=_ids(r[6]),
+            created_at=from_iso(r[7]),
+        )
+
+    def add_commitment(self, client_id: int, key: str, text: str, due: date | None, note_id: str, at: datetime) -> None:
+        """Open a promise (a repeat of an open one with the same key only adds a citation)."""
+        row = self._one(
+            "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'",
+            (self.user, client_id, key),
+        )
+        if row:
+            ids = json.loads(row[1])
+            if note_id not in ids:
+                ids.append(note_id)
+            self.db.execute(
+                "UPDATE commitments SET source_ids = ?, text = ?, due = coalesce(?, due) WHERE id = ?",
+                (json.dumps(ids), text, due.isoformat() if due else None, row[0]),
+            )
+            return
+        self.db.execute(
+            "INSERT INTO commitments (user_id, client_id, key, text, due, source_ids, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.user,
+                client_id,
+                key,
+                text,
+                due.isoformat() if due else None,
+                json.dumps([note_id]),
+                iso(at),
+            ),
+        )
+
+    def close_commitments(self, client_id: int, key: str | None, status: str, at: datetime) -> int:
+        """Mark open promises done/superseded (all of the client's with key None); returns how many."""
+        sql = "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"
+        args: list[Any] = [status, iso(at), self.user, client_id]
+        if key is not None:
+            sql += " AND key = ?"
+            args.append(key)
+        return self.db.execute(sql, args).rowcount
+
+    def set_commitment_status(self, commitment_id: int, status: str, due: date | None = None) -> bool:
+        """Mark one promise done / snoozed (with a new due date)."""
+        cur = self.db.execute(
+            "UPDATE commitments SET status = ?, due = coalesce(?, due), closed_at = ? WHERE user_id = ? AND id = ?",
+            (status, due.isoformat() if due else None, iso(now_utc()), self.user, commitment_id),
+        )
+        return cur.rowcount > 0
+
+    def commitments(self, client_id: int | None = None, status: str | None = "open") -> list[Commitment]:
+        """Promises of one client (or all), open ones by default."""
+        sql = f"SELECT {self._COMMIT_COLS} FROM commitments m JOIN clients c ON c.id = m.client_id WHERE m.user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND m.client_id = ?"
+            args.append(client_id)
+        if status is not None:
+            sql += " AND m.status = ?"
+            args.append(status)
+        return [self._commitment(r) for r in self._all(sql + " ORDER BY m.due IS NULL, m.due, m.id", args)]
+
+    # -- drafts and messages -------------------------------------------------------------
+
+    def save_draft(self, draft: dict[str, Any]) -> None:
+        """Insert or replace a draft row."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO drafts (id, user_id, client_id, purpose, text, verdict, findings, sources, engine,"
+            " status, prompt_tokens, created_at, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                draft["id"],
+                self.user,
+                draft["client_id"],
+                draft["purpose"],
+                draft["text"],
+                draft["verdict"],
+                json.dumps(draft["findings"]),
+                json.dumps(draft["sources"]),
+                draft["engine"],
+                draft.get("status", "pending"),
+                draft.get("prompt_tokens", 0),
+                draft.get("created_at") or iso(now_utc()),
+                draft.get("decided_at"),
+            ),
+        )
+
+    _DRAFT_COLS = (
+        "id",
+        "client_id",
+        "purpose",
+        "text",
+        "verdict",
+        "findings",
+        "sources",
+        "engine",
+        "status",
+        "prompt_tokens",
+        "created_at",
+        "decided_at",
+    )
+
+    def _draft(self, row: Any) -> dict[str, Any]:
+        d = dict(zip(self._DRAFT_COLS, row, strict=True))
+        d["findings"], d["sources"] = json.loads(d["findings"]), json.loads(d["sources"])
+        return d
+
+    def draft(self, draft_id: str) -> dict[str, Any] | None:
+        """One draft of this salesperson."""
+        row = self._one(
+            f"SELECT {', '.join(self._DRAFT_COLS)} FROM drafts WHERE user_id = ? AND id = ?",
+            (self.user, draft_id),
+        )
+        return self._draft(row) if row else None
+
+    def drafts(self, status: str | None = None) -> list[dict[str, Any]]:
+        """This salesperson's drafts, newest first."""
+        sql = f"SELECT {', '.join(self._DRAFT_COLS)} FROM drafts WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if status:
+            sql += " AND status = ?"
+            args.append(status)
+        return [self._draft(r) for r in self._all(sql + " ORDER BY created_at DESC", args)]
+
+    def set_draft_status(self, draft_id: str, expected: str, status: str) -> bool:
+        """Move a draft from `expected` to `status` atomically (double taps do nothing)."""
+        cur = self.db.execute(
+            "UPDATE drafts SET status = ?, decided_at = ? WHERE user_id = ? AND id = ? AND status = ?",
+            (status, iso(now_utc()), self.user, draft_id, expected),
+        )
+        return cur.rowcount == 1
+
+    def record_message(self, client_id: int, draft_id: str | None, text: str, channel: str, at: datetime) -> None:
+        """An approved message: it counts as contact."""
+        self.db.execute(
+            "INSERT INTO messages (user_id, client_id, draft_id, text, channel, sent_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (self.user, client_id, draft_id, text, channel, iso(at)),
+        )
+
+    def message_times(self, client_id: int) -> list[datetime]:
+        """When approved messages went to this client."""
+        rows = self._all(
+            "SELECT sent_at FROM messages WHERE user_id = ? AND client_id = ? ORDER BY sent_at",
+            (self.user, client_id),
+        )
+        return [from_iso(r[0]) for r in rows]
+
+    # -- audit, LLM log, meta ------------------------------------------------------------
+
+    def audit(self, event: str, **detail: Any) -> None:
+        """Append an audit event (never secrets)."""
+        self.db.execute(
+            "INSERT INTO audit (user_id, at, event, detail) VALUES (?, ?, ?, ?)",
+            (self.user, iso(now_utc()), event, json.dumps(detail, default=str)),
+        )
+
+    def log_llm(self, entry: dict[str, Any]) -> None:
+        """Record one LLM exchange."""
+        self.db.execute(
+            "INSERT INTO llm_log (user_id, at, model, task, prompt, response, prompt_tokens, completion_tokens,"
+            " latency_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.user,
+                iso(now_utc()),
+                entry["model"],
+                entry["task"],
+                entry["prompt"],
+                entry.get("response"),
+                entry.get("prompt_tokens"),
+                entry.get("completion_tokens"),
+                entry.get("latency_ms"),
+                entry.get("error"),
+            ),
+        )
+
+    def llm_log(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest LLM exchanges of this salesperson."""
+        cols = (
+            "at",
+            "model",
+            "task",
+            "prompt",
+            "response",
+            "prompt_tokens",
+            "completion_tokens",
+            "latency_ms",
+            "error",
+        )
+        rows = self._all(
+            f"SELECT {', '.join(cols)} FROM llm_log WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+            (self.user, limit),
+        )
+        return [dict(zip(cols, r, strict=True)) for r in rows]
+
+    def meta(self, key: str) -> str | None:
+        """A metadata value (e.g. which embedding model built the index)."""
+        row = self._one("SELECT value FROM meta WHERE key = ?", (f"{self.user}:{key}",))
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Set a metadata value for this salesperson."""
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"{self.user}:{key}", value))
+
+    def digest_sent(self, day: str, keys: Iterable[str]) -> set[str]:
+        """Which of these digest item keys already went out on `day`."""
+        rows = self._all("SELECT item_key FROM digest_log WHERE user_id = ? AND day = ?", (self.user, day))
+        return {r[0] for r in rows} & set(keys)
+
+    def mark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
+        """Record that these digest items went out on `day`."""
+        now = iso(now_utc())
+        self.db.executemany(
+            "INSERT OR IGNORE INTO digest_log (user_id, day, item_key, sent_at) VALUES (?, ?, ?, ?)",
+            [(self.user, day, k, now) for k in keys],
+        )
+
+    # -- forget and export ---------------------------------------------------------------
+
+    def forget_client(self, client_id: int) -> list[int]:
+        """Erase a client and everything about them; returns the note rowids removed."""
+        rowids = [
+            r[0]
+            for r in self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
+        ]
+        for rowid in rowids:
+            self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+        for table in ("notes", "facts", "commitments", "drafts", "messages", "client_aliases"):
+            self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
+        self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
+        return rowids
+
+    def export(self) -> dict[str, Any]:
+        """Every record this salesperson's ledger holds, as plain JSON-able data."""
+
+        def rows(sql: str) -> list[dict[str, Any]]:
+            cur = self.db.execute(sql, (self.user,))
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+        clients = rows(
+            "SELECT c.id, c.name, c.goes_by, c.formal_name, c.company, c.email, c.cadence_days, c.created_at,"
+            " (SELECT json_group_array(alias) FROM client_aliases a WHERE a.client_id = c.id) AS aliases"
+            " FROM clients c WHERE c.user_id = ? ORDER BY c.name"
+        )
+        for c in clients:
+            c["aliases"] = json.loads(c["aliases"] or "[]")
+        notes = rows(
+            "SELECT n.note_id, c.name AS client, n.text, n.at_raw AS at, n.occurred_at, n.created_at, n.source,"
+            " n.audio_path FROM notes n JOIN clients c ON c.id = n.client_id WHERE n.user_id = ?"
+            " ORDER BY n.occurred_at, n.rowid"
+        )
+        facts = rows(
+            "SELECT f.id, c.name AS client, f.kind, f.key, f.value, f.text, f.source_ids, f.valid_from, f.valid_to,"
+            " f.due, f.detail FROM facts f JOIN clients c ON c.id = f.client_id WHERE f.user_id = ? ORDER BY f.id"
+        )
+        commitments = rows(
+            "SELECT m.id, c.name AS client, m.key, m.text, m.due, m.status, m.source_ids, m.created_at, m.closed_at"
+            " FROM commitments m JOIN clients c ON c.id = m.client_id WHERE m.user_id = ? ORDER BY m.id"
+        )
+        drafts = rows(
+            "SELECT d.id, c.name AS client, d.purpose, d.text, d.verdict, d.findings, d.sources, d.engine, d.status,"
+            " d.prompt_tokens, d.created_at, d.decided_at FROM drafts d JOIN clients c ON c.id = d.client_id"
+            " WHERE d.user_id = ? ORDER BY d.created_at"
+        )
+        messages = rows(
+            "SELECT c.name AS client, m.draft_id, m.text, m.channel, m.sent_at FROM messages m"
+            " JOIN clients c ON c.id = m.client_id WHERE m.user_id = ? ORDER BY m.sent_at"
+        )
+        audit = rows("SELECT at, event, detail FROM audit WHERE user_id = ? ORDER BY id")
+        for item in facts + commitments:
+            item["source_ids"] = json.loads(item["source_ids"])
+        for f in facts:
+            f["detail"] = json.loads(f["detail"])
+        for d in drafts:
+            d["findings"], d["sources"] = json.loads(d["findings"]), json.loads(d["sources"])
+        for a in audit:
+            a["detail"] = json.loads(a["detail"])
+        return {
+            "salesperson": self.salesperson(),
+            "clients": clients,
+            "notes": notes,
+            "facts": facts,
+            "commitments": commitments,
+            "drafts": drafts,
+            "messages": messages,
+            "audit": audit,
+        }

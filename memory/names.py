@@ -1,0 +1,153 @@
+"""Client names: normalisation and forgiving matching (case, accents, nicknames, "Dana from Acme")."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_NAME = 200  # longer "names" are refused: nobody is called 10,000 characters
+
+# A few common nicknames, so "Bob" finds Robert and "Liz" finds Elizabeth.
+NICKNAMES: dict[str, set[str]] = {
+    "robert": {"bob", "rob", "robbie", "bobby"},
+    "william": {"bill", "will", "billy", "liam"},
+    "elizabeth": {"liz", "beth", "lizzie", "eliza", "betty"},
+    "katherine": {"kate", "kathy", "katie", "kat"},
+    "catherine": {"cathy", "kate", "cat"},
+    "margaret": {"maggie", "meg", "peggy"},
+    "michael": {"mike", "mikey"},
+    "richard": {"rick", "dick", "rich", "richie"},
+    "james": {"jim", "jimmy", "jamie"},
+    "jennifer": {"jen", "jenny"},
+    "alexander": {"alex", "xander", "sasha"},
+    "alexandra": {"alex", "sandra", "sasha"},
+    "daniel": {"dan", "danny"},
+    "danielle": {"dani", "dana"},
+    "thomas": {"tom", "tommy"},
+    "christopher": {"chris"},
+    "christine": {"chris", "tina"},
+    "patricia": {"pat", "trish", "patty"},
+    "joseph": {"joe", "joey"},
+    "anthony": {"tony"},
+    "edward": {"ed", "eddie", "ted"},
+    "samuel": {"sam", "sammy"},
+    "samantha": {"sam", "sammy"},
+    "victoria": {"vicky", "tori"},
+    "nicholas": {"nick", "nicky"},
+    "benjamin": {"ben", "benny"},
+    "jonathan": {"jon", "jonny"},
+    "stephen": {"steve"},
+    "steven": {"steve"},
+    "susan": {"sue", "suzy"},
+    "deborah": {"deb", "debbie"},
+    "rebecca": {"becky", "becca"},
+    "gregory": {"greg"},
+    "matthew": {"matt"},
+    "andrew": {"andy", "drew"},
+    "timothy": {"tim", "timmy"},
+    "lester": {"les"},
+}
+_NICK_TO_FULL: dict[str, set[str]] = {}
+for _full, _nicks in NICKNAMES.items():
+    for _nick in _nicks:
+        _NICK_TO_FULL.setdefault(_nick, set()).add(_full)
+
+
+def normalize(name: str) -> str:
+    """Case-fold, strip accents and punctuation, collapse spaces: 'José  O'Neil' -> 'jose oneil'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("'", "").replace("’", "")
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def clean_display_name(name: str) -> str:
+    """The display name as the salesperson typed it, trimmed; control characters removed."""
+    text = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C" or ch == " ")
+    return " ".join(text.split())
+
+
+def first_name(name: str) -> str:
+    """The first word of a display name ('Maria Lopez' -> 'Maria')."""
+    parts = name.split()
+    return parts[0] if parts else name
+
+
+def nickname_variants(word: str) -> set[str]:
+    """Normalised names that a first name may also appear as ('bob' <-> 'robert')."""
+    word = normalize(word)
+    variants = {word}
+    variants |= NICKNAMES.get(word, set())
+    variants |= _NICK_TO_FULL.get(word, set())
+    return variants
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A known client as the matcher sees it."""
+
+    client_id: int
+    name: str
+    aliases: tuple[str, ...] = ()
+    company: str | None = None
+
+
+_FROM = re.compile(r"^(?P<name>.+?)\s+(?:from|at|of|@)\s+(?P<company>.+)$", re.I)
+
+
+def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that `query` can mean, best tier only (empty: no match; >1: ambiguous)."""
+    q = normalize(query)
+    if not q:
+        return []
+    exact = [c for c in candidates if normalize(c.name) == q or q in {normalize(a) for a in c.aliases}]
+    if exact:
+        return exact
+    m = _FROM.match(query.strip())
+    if m:  # "Dana from Acme": a name that matches, at a company that matches
+        by_name = match_clients(m.group("name"), candidates)
+        company = normalize(m.group("company"))
+        narrowed = [c for c in by_name if c.company and company in normalize(c.company)]
+        if narrowed:
+            return narrowed
+    words = q.split()
+    if len(words) == 1:  # a first name, a surname or a nickname
+        variants = nickname_variants(words[0])
+        hits = []
+        for c in candidates:
+            parts = normalize(c.name).split()
+            alias_words = {w for a in c.aliases for w in normalize(a).split()}
+            if variants & (set(parts) | alias_words):
+                hits.append(c)
+        if hits:
+            return hits
+    # "maria l" / "m lopez": every query word is a prefix of a word in the name, in order
+    hits = [c for c in candidates if _prefix_match(words, normalize(c.name).split())]
+    return hits
+
+
+def _prefix_match(words: list[str], parts: list[str]) -> bool:
+    if len(words) < 2 or len(words) > len(parts):
+        return False
+    i = 0
+    for w in words:
+        while i < len(parts) and not parts[i].startswith(w):
+            i += 1
+        if i == len(parts):
+            return False
+        i += 1
+    return True
+
+
+def closest_names(query: str, names: list[str], n: int = 3) -> list[str]:
+    """Up to `n` known names closest to `query`, for 'did you mean' messages."""
+    normalized = {normalize(name): name for name in names}
+    q = normalize(query)
+    close = difflib.get_close_matches(q, list(normalized), n=n, cutoff=0.5)
+    if not close:  # fall back to names sharing a word
+        qw = set(q.split())
+        close = [k for k in normalized if qw & set(k.split())][:n]
+    return [normalized[k] for k in close]

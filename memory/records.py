@@ -1,0 +1,106 @@
+"""Domain records shared by the ledger, recall and the use cases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class FactKind(StrEnum):
+    """The kinds of fact Chet keeps about a client."""
+
+    PREFERENCE = "preference"
+    DISLIKE = "dislike"
+    PERSONAL_DATE = "personal_date"
+    FAMILY = "family"
+    CONTACT = "contact"  # contact preference or contact detail (email, phone, channel)
+    COMMITMENT = "commitment"
+    CONSENT = "consent"
+    LOCATION = "location"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ExtractedFact:
+    """A fact found in one note, before it is stored.
+
+    `key` names the slot the fact fills (e.g. "color", "birthday", "family:daughter",
+    "consent:email", "location"); a newer fact with the same kind and key supersedes the
+    older one when the values differ. `value` is the normalised value ("blue", "1985-03-14",
+    "Sofia"); `text` is a short human sentence ("wants blue, not grey").
+    """
+
+    kind: FactKind
+    key: str
+    value: str
+    text: str
+    # Commitment due date (resolved against the note's time), or a personal date's date.
+    due: date | None = None
+    # Extra structured detail: e.g. {"declined": "grey"}, {"relation": "daughter"}, {"channel": "email"}
+    detail: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Client:
+    """A client of one salesperson."""
+
+    id: int
+    name: str  # the display name the salesperson uses
+    goes_by: str | None = None  # the name they go by ("Dana"), if different from the first word
+    formal_name: str | None = None  # full formal name ("Danielle Ann Whitaker"), never used as a greeting
+    company: str | None = None
+    email: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A raw note as the salesperson wrote or said it."""
+
+    id: str  # opaque note id (the imported id, or a generated one)
+    client_id: int
+    client: str  # display name
+    text: str
+    source: str  # text | voice | import
+    occurred_at: datetime
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A stored fact; current while `valid_to` is None."""
+
+    id: int
+    client_id: int
+    kind: FactKind
+    key: str
+    value: str
+    text: str
+    source_ids: tuple[str, ...]
+    valid_from: datetime
+    valid_to: datetime | None = None
+    due: date | None = None
+    detail: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A promise the salesperson made to a client."""
+
+    id: int
+    client_id: int
+    client: str
+    text: str
+    due: date | None
+    status: str  # open | done | snoozed | superseded
+    source_ids: tuple[str, ...]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One recall result."""
+
+    note: Note
+    score: float

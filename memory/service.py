@@ -1,0 +1,446 @@
+"""Client memory: notes in, facts extracted, hybrid recall out — one salesperson at a time."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from memory import names
+from memory.embeddings import Embedder
+from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
+from memory.extract import extract_facts
+from memory.index import VectorIndex
+from memory.ledger import Ledger
+from memory.recall import Weights, fts_expression, fuse, query_terms
+from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
+
+log = logging.getLogger(__name__)
+
+MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
+Extractor = Callable[[str, datetime], list[ExtractedFact]]
+EmbedderFactory = Callable[[], Embedder]
+IndexFactory = Callable[[str], VectorIndex]
+
+
+@dataclass
+class NoteInput:
+    """A note to store: from an import line, the CLI or the bot."""
+
+    client: str
+    text: str
+    at: datetime
+    at_raw: str
+    note_id: str | None = None
+    source: str = "text"
+    audio_path: str | None = None
+
+
+@dataclass
+class Stored:
+    """What storing a note did."""
+
+    note: Note
+    client: Client
+    facts: list[ExtractedFact]
+    notices: list[str] = field(default_factory=list)
+
+
+def check_text(text: str, what: str = "note") -> str:
+    """Refuse empty, binary or oversized text; return it with NULs and stray control characters removed."""
+    if "\x00" in text:
+        raise BadInput(f"the {what} contains NUL bytes (binary data?)")
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or ch >= " " or ch == "\r").strip()
+    if not cleaned:
+        raise BadInput(f"the {what} is empty")
+    if len(cleaned) > MAX_NOTE_CHARS:
+        raise BadInput(f"the {what} is too long ({len(cleaned):,} characters; at most {MAX_NOTE_CHARS:,})")
+    return cleaned
+
+
+def check_name(name: str) -> str:
+    """A usable client display name, or BadInput."""
+    if "\x00" in name:
+        raise BadInput("the client name contains NUL bytes")
+    cleaned = names.clean_display_name(name)
+    if not names.normalize(cleaned):
+        raise BadInput("the client name is empty")
+    if len(cleaned) > names.MAX_NAME:
+        raise BadInput(f"the client name is too long ({len(cleaned):,} characters; at most {names.MAX_NAME})")
+    return cleaned
+
+
+_GOES_BY = re.compile(
+    r"\b(?:goes by|prefers to be called|call (?:him|her|them)|calls? (?:himself|herself))\s+([A-Z][\w'-]+)"
+)
+_FORMAL = re.compile(r"\b(?:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,4})")
+_COMPANY = re.compile(r"\b(?:works (?:at|for)|is (?:at|with)|from)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
+
+
+class Memory:
+    """One salesperson's client memory: ledger (truth) + vector index (derived)."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        index_factory: IndexFactory,
+        embedder_factory: EmbedderFactory,
+        extractor: Extractor = extract_facts,
+        weights: Weights | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self._index_factory, self._embedder_factory = index_factory, embedder_factory
+        self._index: VectorIndex | None = None
+        self._embedder: Embedder | None = None
+        self.extractor = extractor
+        self.weights = weights or Weights()
+        self.warnings: list[str] = []
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder, loaded on first use."""
+        if self._embedder is None:
+            self._embedder = self._embedder_factory()
+        return self._embedder
+
+    @property
+    def index(self) -> VectorIndex:
+        """The vector index, opened on first use; a model change empties it and queues a rebuild."""
+        if self._index is None:
+            self._index = self._index_factory(self.embedder.name)
+            if self._index.rebuilt or self.ledger.meta("embedder") not in (None, self.embedder.name):
+                with self.ledger.transaction():
+                    self.ledger.mark_all_unindexed()
+                    self.ledger.set_meta("embedder", self.embedder.name)
+            elif self.ledger.meta("embedder") is None:
+                self.ledger.set_meta("embedder", self.embedder.name)
+        return self._index
+
+    # -- clients -------------------------------------------------------------------------
+
+    def _candidates(self) -> list[names.Candidate]:
+        return [names.Candidate(c.id, c.name, c.aliases, c.company) for c in self.ledger.clients()]
+
+    def find_client(self, name: str) -> Client:
+        """The one client `name` means; UnknownClient (with suggestions) or AmbiguousClient otherwise."""
+        name = check_name(name)
+        candidates = self._candidates()
+        hits = names.match_clients(name, candidates)
+        if len(hits) == 1:
+            client = self.ledger.client(hits[0].client_id)
+            assert client is not None
+            return client
+        if hits:
+            raise AmbiguousClient(name, [h.name for h in hits])
+        raise UnknownClient(name, names.closest_names(name, [c.name for c in candidates]))
+
+    def client_for_note(self, name: str) -> Client:
+        """The client a new note is about: a forgiving match, else a new client."""
+        try:
+            return self.find_client(name)
+        except UnknownClient:
+            return self._create_client(check_name(name))
+
+    def _create_client(self, display: str) -> Client:
+        company = None
+        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display)
+        if m:  # "Dana Lee from Acme": the client is Dana Lee, the company Acme
+            display, company = m.group("n").strip(), m.group("c").strip()
+        return self.ledger.create_client(display, names.normalize(display), company)
+
+    def exact_client(self, name: str) -> Client:
+        """The client with exactly this (normalised) display name or alias, created if missing (imports)."""
+        display = check_name(name)
+        norm = names.normalize(display)
+        found = self.ledger.client_by_norm(norm)
+        if found:
+            return found
+        for c in self.ledger.clients():
+            if norm in {names.normalize(a) for a in c.aliases}:
+                return c
+        return self.ledger.create_client(display, norm)
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def add_note(self, item: NoteInput, forgiving: bool = True) -> Stored:
+        """Store a note first, then extract its facts; then index it (a failure there loses nothing)."""
+        text = check_text(item.text)
+        with self.ledger.transaction():
+            client = self.client_for_note(item.client) if forgiving else self.exact_client(item.client)
+            note_id = item.note_id or self._new_note_id()
+            if self.ledger.note_ids_present([note_id]):
+                raise BadInput(f"a note with id {note_id[:80]!r} already exists")
+            rowid = self.ledger.insert_note(
+                note_id, client.id, text, item.source, item.at_raw, item.at, audio_path=item.audio_path
+            )
+            self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
+        notices: list[str] = []
+        facts = self._extract(text, item.at, notices)
+        with self.ledger.transaction():
+            self._apply_facts(client, note_id, text, item.at, facts)
+            self._refresh_context(client.id)
+        client = self.ledger.client(client.id) or client
+        self.sync_index(notices)
+        note = self.ledger.notes_by_rowid([rowid])[rowid]
+        return Stored(note=note, client=client, facts=facts, notices=notices)
+
+    def _new_note_id(self) -> str:
+        return "n-" + uuid.uuid4().hex[:12]
+
+    def _extract(self, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
+        try:
+            return self.extractor(text, at)
+        except ChetError as err:
+            notices.append(f"{err} — facts were extracted offline instead")
+            return extract_facts(text, at)
+
+    def import_notes(self, items: list[NoteInput], progress: Callable[[int], None] | None = None) -> tuple[int, int]:
+        """Store many notes in one transaction (all or nothing); returns (imported, skipped)."""
+        present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
+        fresh: list[NoteInput] = []
+        seen: set[str] = set()
+        for item in items:
+            if item.note_id in present or (item.note_id and item.note_id in seen):
+                continue
+            if item.note_id:
+                seen.add(item.note_id)
+            fresh.append(item)
+        skipped = len(items) - len(fresh)
+        clients: dict[str, Client] = {}
+        with self.ledger.transaction():
+            for n, item in enumerate(fresh, 1):
+                key = names.normalize(item.client)
+                if key not in clients:
+                    clients[key] = self.exact_client(item.client)
+                client = clients[key]
+                note_id = item.note_id or self._new_note_id()
+                self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
+                self._apply_facts(client, note_id, item.text, item.at, extract_facts(item.text, item.at))
+                if progress and n % 200 == 0:
+                    progress(200)
+            for cid in {c.id for c in clients.values()}:
+                self._refresh_context(cid)
+            if fresh:
+                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped)
+        if progress:
+            progress(len(fresh) % 200)
+        self.sync_index([])
+        return len(fresh), skipped
+
+    def _apply_facts(self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact]) -> None:
+        for fact in facts:
+            if fact.kind is FactKind.COMMITMENT:
+                if fact.detail.get("status") == "done":
+                    self.ledger.close_commitments(client.id, fact.key, "done", at)
+                else:
+                    self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
+                continue
+            self.ledger.record_fact(client.id, fact, note_id, at)
+            if fact.kind is FactKind.CONTACT and fact.key == "email":
+                self.ledger.update_client(client.id, email=fact.value)
+            if fact.key == "cadence" and fact.value.isdigit():
+                self.ledger.update_client(client.id, cadence_days=int(fact.value))
+        self._learn_names(client, text)
+
+    def _learn_names(self, client: Client, text: str) -> None:
+        m = _GOES_BY.search(text)
+        if m and m.group(1).casefold() not in {"him", "her", "them"}:
+            self.ledger.update_client(client.id, goes_by=m.group(1))
+            self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "goes_by")
+        m = _FORMAL.search(text)
+        if m:
+            self.ledger.update_client(client.id, formal_name=m.group(1))
+            self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "formal")
+        if client.company is None:
+            m = _COMPANY.search(text)
+            if m and names.normalize(m.group(1)) not in {"the", "a"}:
+                self.ledger.update_client(client.id, company=m.group(1))
+                self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "company")
+
+    def _refresh_context(self, client_id: int) -> None:
+        """Give each note its neighbours' text as lexical context (answers often span two notes)."""
+        rows = self.ledger.note_rows(client_id)
+        updates = []
+        for i, (rowid, _nid, _cid, _text) in enumerate(rows):
+            prev_text = rows[i - 1][3] if i > 0 else ""
+            next_text = rows[i + 1][3] if i + 1 < len(rows) else ""
+            updates.append((rowid, f"{prev_text}\n{next_text}"))
+        self.ledger.set_fts_context(updates)
+
+    def undo_last(self, source_ids: Iterable[str] | None = None) -> Note | None:
+        """Delete the salesperson's most recent note (by creation); returns it."""
+        latest = self.ledger._one(
+            "SELECT note_id FROM notes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            (self.ledger.user,),
+        )
+        if latest is None:
+            return None
+        rowid = self.ledger.note_rowid(latest[0])
+        assert rowid is not None
+        note = self.ledger.notes_by_rowid([rowid])[rowid]
+        with self.ledger.transaction():
+            self.ledger.delete_note(note.id)
+            self.ledger.audit("note.undone", note_id=note.id)
+        self._safe_index_delete([rowid])
+        return note
+
+    # -- index ---------------------------------------------------------------------------
+
+    def sync_index(self, notices: list[str], batch: int = 512) -> int:
+        """Embed and index every note not yet in the vector index; returns how many were added."""
+        added = 0
+        try:
+            index = self.index
+            while True:
+                rows = self.ledger.unindexed(batch)
+                if not rows:
+                    break
+                vectors = self.embedder.embed([r[1] for r in rows])
+                index.add([r[0] for r in rows], vectors, [r[2] for r in rows])
+                with self.ledger.transaction():
+                    self.ledger.mark_indexed([r[0] for r in rows])
+                added += len(rows)
+        except ChetError as err:
+            notices.append(f"{err}; the note is saved and will be indexed later")
+            log.warning("indexing deferred: %s", err)
+        except Exception as err:  # Chroma and onnxruntime raise their own errors; the note is safe either way
+            notices.append("the search index could not be updated; the note is saved and will be indexed later")
+            log.warning("indexing deferred: %s", err, exc_info=True)
+        return added
+
+    def reindex(self) -> int:
+        """Rebuild this salesperson's vector index from the ledger; returns the number of notes indexed."""
+        self.index.drop()
+        with self.ledger.transaction():
+            self.ledger.mark_all_unindexed()
+        self._index = None
+        notices: list[str] = []
+        self.sync_index(notices)
+        if notices:
+            raise ChetError(notices[0])
+        return self.ledger.count_indexed()
+
+    def _safe_index_delete(self, rowids: list[int]) -> None:
+        try:
+            self.index.delete(rowids)
+        except Exception:  # the ledger is the truth; a stale vector is filtered out at query time
+            log.warning("could not delete vectors; they will be ignored", exc_info=True)
+
+    # -- recall --------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10, client: Client | None = None) -> list[SearchHit]:
+        """Hybrid recall, best first: exactly min(k, notes in scope) hits, no score cut-off."""
+        if k <= 0:
+            return []
+        client_id = client.id if client else None
+        in_scope = self.ledger.count_notes(client_id)
+        if in_scope == 0:
+            return []
+        pool = max(k * 3, 50)
+        lexical = self.ledger.fts_search(fts_expression(query_terms(query)), client_id, pool)
+        dense = self._dense(query, min(pool, in_scope), client_id)
+        fused = fuse(lexical, dense, self.weights)
+        ranked = [(r, s) for r, s in fused]
+        found = self.ledger.notes_by_rowid([r for r, _ in ranked[: k * 2]])
+        ranked = [(r, s) for r, s in ranked if r in found][:k]  # drops stale vectors of deleted notes
+        if len(ranked) < k:
+            extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
+            found.update(self.ledger.notes_by_rowid(extra))
+            ranked += [(r, 0.0) for r in extra]
+        return [SearchHit(note=found[r], score=round(s, 6)) for r, s in ranked]
+
+    def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
+        notices: list[str] = []
+        self.sync_index(notices)  # picks up notes whose indexing was deferred
+        try:
+            vector = self.embedder.embed([query])[0]
+            return self.index.query(vector, k, client_id)
+        except Exception as err:  # the dense side degrades to lexical-only, with a warning
+            self.warnings.append("the vector index is unavailable; results are from keyword search only")
+            log.warning("dense recall failed: %s", err, exc_info=True)
+            return []
+
+    def at_raw(self, notes: list[Note]) -> dict[str, str]:
+        """The `at` of each note exactly as it was given, by note id."""
+        rowids = {n.id: self.ledger.note_rowid(n.id) for n in notes}
+        raw = self.ledger.note_at_raw(r for r in rowids.values() if r is not None)
+        return {nid: raw[r] for nid, r in rowids.items() if r is not None and r in raw}
+
+    # -- profile, forget, export ---------------------------------------------------------
+
+    def profile(self, client: Client) -> dict[str, Any]:
+        """Current facts, superseded history, open promises and last contact of one client."""
+
+        def fact_doc(f: Fact) -> dict[str, Any]:
+            return {
+                "kind": f.kind.value,
+                "key": f.key,
+                "value": f.value,
+                "text": f.text,
+                "source_ids": list(f.source_ids),
+                "valid_from": f.valid_from.isoformat(),
+                "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+                **({"date": f.due.isoformat()} if f.due else {}),
+            }
+
+        commitments = [
+            {
+                "text": c.text,
+                "due": c.due.isoformat() if c.due else None,
+                "status": c.status,
+                "source_ids": list(c.source_ids),
+                "id": c.id,
+            }
+            for c in self.ledger.commitments(client.id)
+        ]
+        return {
+            "client": client.name,
+            "goes_by": client.goes_by,
+            "company": client.company,
+            "facts": [fact_doc(f) for f in self.ledger.facts(client.id, current=True)],
+            "history": [fact_doc(f) for f in self.ledger.facts(client.id, current=False)],
+            "commitments": commitments,
+            "last_contact": self.ledger.last_contact_raw(client.id),
+            "notes": self.ledger.count_notes(client.id),
+        }
+
+    def forget(self, client: Client) -> None:
+        """Erase a client from the ledger and the index."""
+        with self.ledger.transaction():
+            rowids = self.ledger.forget_client(client.id)
+            self.ledger.audit("client.forgotten", client_id=client.id, notes=len(rowids))
+        self._safe_index_delete(rowids)
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """Embed texts with this memory's embedder (used by benchmarks and drafting)."""
+        return self.embedder.embed(texts)
+
+
+def open_memory(
+    data_dir: Path,
+    user: str,
+    embedder_factory: EmbedderFactory,
+    chroma_host: str | None = None,
+    chroma_port: int = 8000,
+    extractor: Extractor = extract_facts,
+    tz: str = "UTC",
+    digest_time: str = "08:00",
+) -> Memory:
+    """Open one salesperson's memory in `data_dir` (ledger.sqlite3 + chroma/)."""
+    from memory.ledger import connect
+
+    db = connect(data_dir / "ledger.sqlite3")
+    ledger = Ledger(db, user)
+    ledger.ensure_salesperson(tz, digest_time)
+
+    def index_factory(embedder_name: str) -> VectorIndex:
+        return VectorIndex.open(user, embedder_name, path=data_dir / "chroma", host=chroma_host, port=chroma_port)
+
+    return Memory(ledger, index_factory, embedder_factory, extractor)

@@ -1,0 +1,100 @@
+"""Shared fixtures: no network beyond loopback, isolated data dirs, a real memory per test."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _is_loopback(address: Any) -> bool:
+    if isinstance(address, tuple) and address:
+        host = address[0]
+    elif isinstance(address, str | bytes):
+        return True  # AF_UNIX sockets
+    else:
+        return False
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _guarded_connect(self: socket.socket, address: Any) -> Any:
+    if not _is_loopback(address):
+        raise RuntimeError(f"tests must not touch the network: connect to {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: Any) -> Any:
+    if not _is_loopback(address):
+        raise RuntimeError(f"tests must not touch the network: connect to {address!r}")
+    return _real_connect_ex(self, address)
+
+
+def _guarded_getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    name = host.decode() if isinstance(host, bytes) else host
+    if name not in (None, "localhost") and not _is_loopback((name, 0)):
+        raise RuntimeError(f"tests must not touch the network: resolve {name!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail any connection that leaves the machine (loopback only)."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", _guarded_getaddrinfo)
+    yield
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No real keys, tokens or data dirs leak into a test; `.env` of the checkout is not read."""
+    import os
+
+    for key in list(os.environ):
+        if key.startswith(("OPENAI_", "TELEGRAM_", "CHET", "CHROMA_", "SMTP_", "DATABASE_URL")):
+            monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path.parent / "tiktoken-cache"))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh data directory."""
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Any:
+    """Offline settings on a fresh data dir."""
+    from bot.settings import Settings
+
+    return Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def runtime(settings: Any) -> Any:
+    """A runtime over the offline settings."""
+    from bot.runtime import Runtime
+
+    return Runtime(settings)
+
+
+@pytest.fixture
+def memory(runtime: Any) -> Any:
+    """The 'local' salesperson's memory on a fresh data dir."""
+    return runtime.memory("local")
