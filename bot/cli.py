@@ -87,8 +87,9 @@ def build_parser() -> Parser:
     return p
 
 
-def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], None], out: TextIO = sys.stdout) -> None:
+def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], None], out: TextIO | None = None) -> None:
     """Print one JSON document, or the human-readable form."""
+    out = out or sys.stdout
     if as_json:
         out.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     else:

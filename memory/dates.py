@@ -49,6 +49,7 @@ __all__ = [
     "MONTHS",
     "WEEKDAYS",
     "PersonalDateMatch",
+    "find_dates",
     "find_personal_date",
     "format_due",
     "next_occurrence",
@@ -238,6 +239,11 @@ def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
         return True
     # Trust the capitalised month, or one that is followed/preceded by clear date context.
     return word[0].isupper() or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
+
+
+def find_dates(text: str) -> list[PersonalDateMatch]:
+    """Every explicit calendar date in `text` with its span, in text order (no overlaps)."""
+    return _explicit_dates(text)
 
 
 def find_personal_date(text: str) -> PersonalDateMatch | None:

@@ -42,6 +42,11 @@ class VectorIndex:
                 client = chromadb.HttpClient(host=host, port=port, settings=settings)
             else:
                 assert path is not None
+                if not (path / "chroma.sqlite3").exists():
+                    # Chroma caches one system per path in a process: a deleted directory must not be reused.
+                    from chromadb.api.client import SharedSystemClient
+
+                    SharedSystemClient.clear_system_cache()
                 path.mkdir(parents=True, exist_ok=True)
                 client = chromadb.PersistentClient(path=str(path), settings=settings)
         except Exception as err:

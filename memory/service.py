@@ -102,6 +102,7 @@ class Memory:
         self.extractor = extractor
         self.weights = weights or Weights()
         self.warnings: list[str] = []
+        self.index_dir: Path | None = None  # the embedded store's directory, if any
 
     @property
     def embedder(self) -> Embedder:
@@ -317,7 +318,16 @@ class Memory:
 
     def reindex(self) -> int:
         """Rebuild this salesperson's vector index from the ledger; returns the number of notes indexed."""
-        self.index.drop()
+        try:
+            self.index.drop()
+        except Exception:  # a corrupted store: start it afresh (the ledger holds every note)
+            log.warning("the vector index could not be opened; recreating it", exc_info=True)
+            self._index = None
+            if self.index_dir is not None and self.index_dir.exists():
+                import shutil
+
+                shutil.rmtree(self.index_dir)
+            self.index.drop()
         with self.ledger.transaction():
             self.ledger.mark_all_unindexed()
         self._index = None
@@ -443,4 +453,6 @@ def open_memory(
     def index_factory(embedder_name: str) -> VectorIndex:
         return VectorIndex.open(user, embedder_name, path=data_dir / "chroma", host=chroma_host, port=chroma_port)
 
-    return Memory(ledger, index_factory, embedder_factory, extractor)
+    memory = Memory(ledger, index_factory, embedder_factory, extractor)
+    memory.index_dir = None if chroma_host else data_dir / "chroma"
+    return memory

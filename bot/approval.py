@@ -1,0 +1,94 @@
+"""Approve, edit or discard a draft: nothing is ever sent without the salesperson's approval."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.channels import Channel, Delivery
+from bot.context_builder import build_context
+from bot.drafting import finding_json
+from bot.guard import check_text
+from memory.errors import BadInput, ChetError
+from memory.service import Memory
+from memory.timeutil import now_utc
+
+
+class DraftStateError(BadInput):
+    """The draft cannot move that way (already decided, blocked, unknown)."""
+
+
+@dataclass
+class Decision:
+    """The outcome of a decision on a draft."""
+
+    draft: dict[str, Any]
+    delivery: Delivery | None = None
+    message: str = ""
+
+
+def _get(memory: Memory, draft_id: str) -> dict[str, Any]:
+    draft = memory.ledger.draft(draft_id)
+    if draft is None:
+        raise DraftStateError("that draft no longer exists")
+    return draft
+
+
+def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
+    """Mark the draft approved, record the message as contact, and send or hand it back for copying."""
+    draft = _get(memory, draft_id)
+    if draft["status"] != "pending":
+        raise DraftStateError(f"this draft was already {draft['status']}")
+    if draft["verdict"] == "block":
+        raise DraftStateError("this draft is blocked by the truth guard; edit it or regenerate it first")
+    client = memory.ledger.client(draft["client_id"])
+    if client is None:
+        raise DraftStateError("the client of this draft was forgotten")
+    with memory.ledger.transaction():
+        if not memory.ledger.set_draft_status(draft_id, "pending", "approved"):
+            raise DraftStateError("this draft was already decided")
+        memory.ledger.audit("draft.approved", draft_id=draft_id, client_id=client.id)
+    try:
+        delivery = channel.send(client.email, f"From your salesperson: {draft['purpose'][:60]}", draft["text"])
+    except ChetError as err:
+        with memory.ledger.transaction():
+            memory.ledger.set_draft_status(draft_id, "approved", "pending")
+            memory.ledger.audit("draft.send_failed", draft_id=draft_id, error=str(err))
+        raise
+    with memory.ledger.transaction():
+        memory.ledger.record_message(client.id, draft_id, draft["text"], delivery.channel, now_utc())
+        memory.ledger.audit("message.sent", draft_id=draft_id, channel=delivery.channel)
+    how = f"sent by email to {delivery.detail}" if delivery.channel == "email" else "approved; copy it from here"
+    return Decision(memory.ledger.draft(draft_id) or draft, delivery, how)
+
+
+def edit(memory: Memory, draft_id: str, new_text: str) -> Decision:
+    """Replace a pending draft's text and check it again."""
+    draft = _get(memory, draft_id)
+    if draft["status"] != "pending":
+        raise DraftStateError(f"this draft was already {draft['status']}")
+    text = new_text.strip()
+    if not text:
+        raise BadInput("the new text is empty")
+    client = memory.ledger.client(draft["client_id"])
+    if client is None:
+        raise DraftStateError("the client of this draft was forgotten")
+    built = build_context(memory, client, draft["purpose"], now_utc())
+    report = check_text(text, built.ctx)
+    draft.update(
+        text=text, verdict=report.verdict, findings=[finding_json(f) for f in report.findings], engine="edited"
+    )
+    with memory.ledger.transaction():
+        memory.ledger.save_draft(draft)
+        memory.ledger.audit("draft.edited", draft_id=draft_id, verdict=report.verdict)
+    return Decision(draft, None, f"edited; verdict {report.verdict}")
+
+
+def discard(memory: Memory, draft_id: str) -> Decision:
+    """Throw a pending draft away."""
+    draft = _get(memory, draft_id)
+    with memory.ledger.transaction():
+        if not memory.ledger.set_draft_status(draft_id, "pending", "discarded"):
+            raise DraftStateError(f"this draft was already {draft['status']}")
+        memory.ledger.audit("draft.discarded", draft_id=draft_id)
+    return Decision(memory.ledger.draft(draft_id) or draft, None, "discarded")

@@ -1,0 +1,95 @@
+"""Build a DraftContext from the ledger, and the bounded prompt text handed to the drafting engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.context import DraftContext
+from bot.tokens import count_tokens, truncate_tokens
+from memory.records import Client, Note
+from memory.service import Memory
+
+PROMPT_BUDGET = 1_500  # tokens of client context; the template adds a few hundred; the contract caps at 2,000
+NOTE_TOKENS = 120  # one note's share at most
+MAX_FACTS = 30
+GUARD_NOTES = 5_000  # the guard reads every note (deterministic, no token cost), up to this many
+
+
+@dataclass
+class BuiltContext:
+    """The full context (for the guard) and the bounded prompt text (for the engine)."""
+
+    ctx: DraftContext
+    prompt_context: str
+    prompt_notes: list[Note]
+    prompt_tokens: int
+
+
+def build_context(
+    memory: Memory,
+    client: Client,
+    purpose: str,
+    now: datetime,
+    salesperson: str | None = None,
+    budget: int = PROMPT_BUDGET,
+) -> BuiltContext:
+    """Everything known about `client`, plus a prompt context that stays under `budget` tokens."""
+    ledger = memory.ledger
+    ctx = DraftContext(
+        client=client,
+        purpose=purpose,
+        now=now,
+        facts=ledger.facts(client.id, current=True),
+        history=ledger.facts(client.id, current=False),
+        commitments=ledger.commitments(client.id),
+        notes=ledger.notes(client.id, limit=GUARD_NOTES),
+        last_contact=ledger.last_contact(client.id),
+        sent_at=ledger.message_times(client.id),
+        salesperson=salesperson or ledger.salesperson().get("name"),
+        other_clients=[c.name for c in ledger.clients() if c.id != client.id],
+    )
+    relevant = [h.note for h in memory.search(purpose, k=8, client=client)] if purpose.strip() else []
+    recent = ctx.notes[:5]
+    chosen: dict[str, Note] = {}
+    for note in recent[:2] + relevant + recent[2:]:
+        chosen.setdefault(note.id, note)
+    text, used = render_prompt_context(ctx, list(chosen.values()), budget)
+    return BuiltContext(ctx, text, used, count_tokens(text))
+
+
+def render_prompt_context(ctx: DraftContext, notes: list[Note], budget: int) -> tuple[str, list[Note]]:
+    """Facts, promises, consent and notes as text, adding notes until the token budget is spent."""
+    c = ctx.client
+    head = [f"Client: {c.name}" + (f" (goes by {c.goes_by})" if c.goes_by else "")]
+    if c.company:
+        head.append(f"Company: {c.company}")
+    if ctx.last_contact:
+        head.append(f"Last contact: {ctx.last_contact.date().isoformat()}")
+    head.append(f"Today: {ctx.now.date().isoformat()}")
+    facts = [f"- [{f.kind.value}] {f.text} (notes: {', '.join(f.source_ids)})" for f in ctx.facts[:MAX_FACTS]]
+    promises = [
+        f"- {p.text}" + (f" (due {p.due.isoformat()})" if p.due else "") + f" (notes: {', '.join(p.source_ids)})"
+        for p in ctx.commitments[:10]
+    ]
+    parts = ["\n".join(head)]
+    if facts:
+        parts.append("Current facts:\n" + "\n".join(facts))
+    if promises:
+        parts.append("Open promises:\n" + "\n".join(promises))
+    text = "\n\n".join(parts)
+    text = truncate_tokens(text, budget // 2)  # facts never crowd out every note
+    used: list[Note] = []
+    spent = count_tokens(text)
+    lines = []
+    for note in notes:
+        line = f"- [{note.id}] {note.occurred_at.date().isoformat()}: {truncate_tokens(note.text, NOTE_TOKENS)}"
+        cost = count_tokens(line) + 1
+        if spent + cost > budget:
+            break
+        lines.append(line)
+        used.append(note)
+        spent += cost
+    if lines:
+        text += "\n\nNotes (newest and most relevant):\n" + "\n".join(lines)
+    return text, used

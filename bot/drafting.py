@@ -1,0 +1,186 @@
+"""Draft a follow-up (LLM when configured, else offline), run the truth guard, keep the draft for approval."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from bot.compose import compose_offline
+from bot.context import DraftContext
+from bot.context_builder import build_context
+from bot.guard import Finding, GuardReport, check_text
+from bot.runtime import Runtime
+from bot.tokens import count_tokens
+from memory.errors import ChetError
+from memory.records import Client, FactKind
+from memory.service import Memory
+from memory.timeutil import iso, now_utc
+
+log = logging.getLogger(__name__)
+
+LLM_ATTEMPTS = 3  # the first draft plus two regenerations with the guard's findings as feedback
+OFFLINE_VARIANTS = 6
+
+
+class DraftReply(BaseModel):
+    """What the drafting prompt asks the model for."""
+
+    text: str
+    citations: list[str] = Field(default_factory=list)
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    """A finding in the contract's shape."""
+    return {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
+
+
+def opted_out(ctx: DraftContext) -> bool:
+    """True when the client asked not to be contacted."""
+    return any(f.kind is FactKind.CONSENT and f.value == "opted_out" for f in ctx.facts)
+
+
+def make_draft(
+    runtime: Runtime, memory: Memory, client: Client, purpose: str, feedback: str = "", variant: int = 0
+) -> dict[str, Any]:
+    """A grounded draft for `client`, checked by the guard and saved as pending; the contract's JSON."""
+    purpose = " ".join(purpose.split())
+    if not purpose:
+        from memory.errors import BadInput
+
+        raise BadInput("say what the message is for (the purpose)")
+    tz = runtime.tz(memory)
+    salesperson = runtime.settings.chet_salesperson_name
+    built = build_context(memory, client, purpose, now_utc().astimezone(tz), salesperson)
+    ctx = built.ctx
+    notices: list[str] = []
+    text, sources, report, engine = "", [], GuardReport("pass", ()), "offline"
+    llm = runtime.llm(memory)
+    if opted_out(ctx):
+        notices.append(f"{client.name} asked not to be contacted; this draft cannot be approved")
+    if llm is not None:
+        try:
+            text, sources, report = _draft_with_llm(llm, ctx, built.prompt_context, feedback)
+            engine = getattr(llm, "name", "openai")
+        except ChetError as err:
+            notices.append(f"{err}; this draft was written offline")
+            text = ""
+    if not text:
+        text, sources, report = _draft_offline(ctx, variant)
+        if llm is None:
+            notices.append(
+                "offline mode: drafted from your notes with templates (set OPENAI_API_KEY for better language)"
+            )
+    prompt_tokens = built.prompt_tokens + _template_tokens()
+    draft_id = "d-" + uuid.uuid4().hex[:10]
+    cited = [s for s in dict.fromkeys(sources) if s in {n.id for n in ctx.notes}]
+    draft = {
+        "id": draft_id,
+        "client_id": client.id,
+        "purpose": purpose,
+        "text": text,
+        "verdict": report.verdict,
+        "findings": [finding_json(f) for f in report.findings],
+        "sources": cited,
+        "engine": engine,
+        "status": "pending",
+        "prompt_tokens": prompt_tokens,
+        "created_at": iso(now_utc()),
+    }
+    with memory.ledger.transaction():
+        memory.ledger.save_draft(draft)
+        memory.ledger.audit(
+            "draft.created",
+            draft_id=draft_id,
+            client_id=client.id,
+            verdict=report.verdict,
+            engine=engine,
+            findings=[f.kind for f in report.findings],
+        )
+    return {
+        "draft_id": draft_id,
+        "client": client.name,
+        "text": text,
+        "verdict": report.verdict,
+        "findings": draft["findings"],
+        "sources": cited,
+        "prompt_tokens": prompt_tokens,
+        "engine": engine,
+        "notices": notices,
+    }
+
+
+def _template_tokens() -> int:
+    from prompts import render_parts
+
+    empty = render_parts("draft", client_name="", purpose="", context="", salesperson="", feedback="")
+    return count_tokens(empty.system + empty.user)
+
+
+def _draft_offline(ctx: DraftContext, variant: int) -> tuple[str, list[str], GuardReport]:
+    """Try a few offline phrasings; keep the first the guard does not block."""
+    best: tuple[str, list[str], GuardReport] | None = None
+    for v in range(variant, variant + OFFLINE_VARIANTS):
+        composed = compose_offline(ctx, v)
+        report = check_text(composed.text, ctx)
+        candidate = (composed.text, list(composed.sources), report)
+        if report.verdict != "block":
+            return candidate
+        best = best or candidate
+    assert best is not None
+    return best
+
+
+def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) -> tuple[str, list[str], GuardReport]:
+    """Ask the model; regenerate with the guard's findings as feedback while it blocks."""
+    from prompts import render_parts
+
+    name = ctx.client.goes_by or ctx.client.name.split()[0]
+    note = feedback
+    last: tuple[str, list[str], GuardReport] | None = None
+    for _ in range(LLM_ATTEMPTS):
+        prompt = render_parts(
+            "draft",
+            client_name=name,
+            purpose=ctx.purpose,
+            context=context,
+            salesperson=ctx.salesperson or "(not given)",
+            feedback=note or "(none)",
+        )
+        reply = llm.structured("draft", prompt.user, DraftReply, system=prompt.system)
+        text = reply.text.strip()
+        if not text:
+            raise ChetError("the model wrote an empty draft")
+        report = check_text(text, ctx)
+        last = (text, reply.citations, report)
+        if report.verdict != "block":
+            return last
+        note = "Fix these problems: " + "; ".join(f"{f.kind}: {f.message} ({f.span!r})" for f in report.findings)
+    assert last is not None
+    return last
+
+
+def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, at: datetime) -> dict[str, Any]:
+    """The truth guard on any text, as if sent to `client` at `at`: {verdict, findings}."""
+    built = build_context(memory, client, "", at)
+    report = check_text(text, built.ctx)
+    findings = [finding_json(f) for f in report.findings]
+    notices: list[str] = []
+    llm = runtime.llm(memory)
+    if llm is not None:
+        try:
+            from bot.verify import verify_claims
+
+            extra = verify_claims(llm, text, built.ctx)
+            findings += [finding_json(f) for f in extra]
+        except ChetError as err:
+            notices.append(f"{err}; only the offline checks ran")
+    verdict = "block" if any(f["verdict"] == "block" for f in findings) else "warn" if findings else "pass"
+    with memory.ledger.transaction():
+        memory.ledger.audit(
+            "text.checked", client_id=client.id, verdict=verdict, findings=[f["kind"] for f in findings]
+        )
+    return {"verdict": verdict, "findings": findings, "notices": notices}

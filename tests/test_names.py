@@ -1,0 +1,49 @@
+"""Forgiving client-name matching."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from memory.names import Candidate, closest_names, match_clients, normalize
+
+CLIENTS = [
+    Candidate(1, "Maria López", (), "Brightline"),
+    Candidate(2, "Dana Whitaker", ("Danielle Ann Whitaker",), "Acme"),
+    Candidate(3, "Dana Kim", (), "Globex"),
+    Candidate(4, "Robert Chen", (), None),
+    Candidate(5, "José O'Neil", (), None),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        ("maria lopez", [1]),
+        ("MARIA LÓPEZ", [1]),
+        ("Maria", [1]),
+        ("López", [1]),
+        ("Dana", [2, 3]),  # ambiguous: both
+        ("Dana from Acme", [2]),
+        ("dana at globex", [3]),
+        ("Bob", [4]),
+        ("jose oneil", [5]),
+        ("Danielle Ann Whitaker", [2]),
+        ("d whit", [2]),
+        ("Zed", []),
+        ("", []),
+    ],
+)
+def test_match(query: str, ids: list[int]) -> None:
+    assert sorted(c.client_id for c in match_clients(query, CLIENTS)) == ids
+
+
+def test_suggestions_name_the_closest() -> None:
+    assert closest_names("Dana Whitacker", [c.name for c in CLIENTS])[0] == "Dana Whitaker"
+
+
+@given(st.text(max_size=60))
+def test_matching_never_raises(query: str) -> None:
+    match_clients(query, CLIENTS)
+    normalize(query)
