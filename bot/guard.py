@@ -73,6 +73,7 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.invented_commitment,
         g.unsupported_claims,
         g.family,
+        g.people,
         g.birthdays,
         g.numbers,
         g.places,
@@ -149,7 +150,8 @@ _STOP = frozenset(
     chat chatted met meet meeting see seeing saw again last week weeks month months year years ago
     yesterday today recently time times thing things way one two lot bit get got going go hope hoping
     let know think thought look looking forward well sure back still ever since day days also just
-    remember recall promised promise agreed per quick little always keen interest interested""".split()
+    remember recall promised promise agreed per quick little always keen interest interested much many
+    truly lot every""".split()
 )
 
 
@@ -193,7 +195,7 @@ def _clause_after(text: str, start: int) -> int:
 def _clause_before(text: str, pos: int) -> int:
     """Start offset of the clause that ends at `pos`."""
     start = 0
-    for m in re.finditer(r"[,;:()\n]|[.!?]\s", text[:pos]):
+    for m in re.finditer(r"[,;:()\n]|[.!?]\s|\s[-–—]\s", text[:pos]):
         start = m.end()
     return start
 
@@ -238,7 +240,8 @@ def _aware(moment: datetime, ref: datetime) -> datetime:
 # Vocabulary of interactions (claims of shared history are matched against notes with it)
 
 _GROUPS: dict[str, str] = {
-    "conference": r"conference|conf|summit|expo|convention|trade ?show|tradeshow|trade fair|congress|booth|forum",
+    "conference": r"conference|conf|summit|expo|convention|trade ?show|tradeshow|trade fair|fair|congress|booth"
+    r"|forum|meetup|meet-up|keynote|gala|reception|offsite|roadshow|event",
     "lunch": r"lunch(?:ed)?",
     "dinner": r"dinner",
     "breakfast": r"breakfast|brunch",
@@ -265,6 +268,13 @@ _CLAIM_NOUNS: dict[str, str] = {
     "trade show": "conference",
     "tradeshow": "conference",
     "booth": "conference",
+    "meetup": "conference",
+    "keynote": "conference",
+    "gala": "conference",
+    "reception": "conference",
+    "offsite": "conference",
+    "fair": "conference",
+    "roadshow": "conference",
     "lunch": "lunch",
     "dinner": "dinner",
     "breakfast": "breakfast",
@@ -582,13 +592,22 @@ def _places_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, _Pla
     """Known places named (capitalised) between `start` and `end` of `text`."""
     for m in _PLACE_RE.finditer(text, start, end):
         words = m.group(0).split()
-        for n in range(len(words), 0, -1):
-            cand = " ".join(words[:n])
+        found = _first_place(words)
+        if found is not None:
+            i, n, place = found
+            s = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            yield s, s + len(" ".join(words[i : i + n])), place
+
+
+def _first_place(words: list[str]) -> tuple[int, int, _Place] | None:
+    """(index, length, place) of the first known place in a run of capitalised words, longest first."""
+    for i in range(len(words)):
+        for n in range(len(words) - i, 0, -1):
+            cand = " ".join(words[i : i + n])
             place = _place(cand)
             if place is not None and not (n == 1 and len(cand) <= 2 and cand not in ("LA", "SF")):
-                s = m.start()
-                yield s, s + len(cand), place
-                break
+                return i, n, place
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -735,7 +754,7 @@ class _Guard:
     # -- name_misuse ---------------------------------------------------------------------------
 
     _PLACEHOLDER = re.compile(
-        r"\{\{[^{}\n]{1,40}\}\}|\{[A-Za-z_][\w .-]{0,30}\}|\$\{[A-Za-z_]\w*\}"
+        r"\{\{[^{}\n]{1,40}\}\}|\{\s?[A-Za-z_][\w .-]{0,30}\}|\$\{[A-Za-z_]\w*\}"
         r"|\[(?:[A-Z][A-Za-z]*(?:[ _][A-Za-z]+){0,3}|(?i:first[ _]?name|last[ _]?name|name|company|client|"
         r"customer|your name|date|product|city))\]"
         r"|<(?:[A-Z][A-Z_ ]{1,30}|(?i:first_?name|last_?name|name|company|client))>"
@@ -872,7 +891,7 @@ class _Guard:
         r"(?:\b(?:save|saving|take|get|enjoy|knock(?:ing)?|an extra|extra|additional)\s+(?:an?\s+)?"
         r"(?:extra\s+)?(?P<n1>\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)"
         r"|\b(?P<n2>\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:off|discount|reduction|rebate|cash ?back|"
-        r"savings?|lower|cheaper|loyalty|credit)"
+        r"savings?|lower|cheaper|loyalty|credit|(?:\w+ )?(?:rate|price|pricing|deal|offer|rebate))"
         r"|\b(?:discount|reduction|rebate|savings?|markdown) of (?:up to )?(?P<n3>\d{1,3}(?:\.\d+)?)\s?"
         r"(?:%|percent|per cent)"
         r"|(?P<money>[$€£]\s?\d[\d,]*(?:\.\d\d)?k?)\s+(?:off|discount|credit|rebate|voucher|gift card|cash ?back)"
@@ -880,12 +899,13 @@ class _Guard:
     )
     _DISCOUNT = re.compile(
         r"\b(?:discount(?:ed|s)?|voucher|coupon|promo(?:tional)? code|rebate|markdown|price[- ]match|"
-        r"cash ?back|loyalty (?:credit|bonus)|special (?:price|pricing|rate|deal)|exclusive (?:price|pricing|"
-        r"offer|deal|rate)|price (?:lock|freeze)|lock(?:ed)? in (?:the|your|this|that|a) (?:price|rate))\b"
+        r"cash ?back|refund(?:ed|s)?|loyalty (?:credit|bonus)|(?:special|exclusive|vip|preferred|partner|loyalty|"
+        r"insider|friends and family|introductory|early[- ]bird) (?:price|pricing|rate|deal|offer|discount)|"
+        r"(?:is|are|been|stays?) locked in|price (?:lock|freeze)|lock(?:ed)? in (?:the|your|this|that|a) (?:price|rate))\b"
     )
     _FREE = re.compile(
         r"(?<![\w-])(?:free|complimentary|on the house|at no (?:extra |additional )?(?:cost|charge)|"
-        r"no[- ]charge|waive[ds]?|waiving)(?:\s+(?P<what>[a-z][a-z-]+))?"
+        r"no[- ]charge|waive[ds]?|waiving|(?:are|is|'s|be|were) on us)(?:\s+(?P<what>[a-z][a-z-]+))?"
     )
     _FREE_NOT = re.compile(
         r"(?:feel|are you|you're|you are|if you're|i'm|we're|i am|be|set you|break|hands|sugar|"
@@ -996,7 +1016,8 @@ class _Guard:
     _NOUNS = (
         r"(?:call|meeting|chat|conversation|talk|lunch|dinner|breakfast|brunch|coffee|drinks|catch-?up|"
         r"discussion|demo|visit|session|walk-?through|presentation|tour|webinar|workshop|conference|summit|"
-        r"expo|order|purchase|game|round of golf|golf)"
+        r"expo|order|purchase|game|round of golf|golf|meetup|keynote|gala|reception|offsite|fair|roadshow|" \
+        r"booth|trade show|welcome|hospitality)"
     )
     _CLAIMS = [
         re.compile(
@@ -1007,8 +1028,8 @@ class _Guard:
         ),
         re.compile(
             r"\bas (?:we|i|you) (?:discussed|agreed|talked about|spoke about|covered|went over|said|decided|"
-            r"planned|arranged|shared|mentioned|told me|asked|requested)\b|\bas (?:discussed|mentioned|"
-            r"per our (?:call|conversation|chat|meeting|discussion))\b"
+            r"planned|arranged|shared|mentioned|told me|asked|requested)\b|\bas (?:discussed|mentioned)\b"
+            r"|\b(?:as )?per our (?:call|conversation|chat|meeting|discussion|talk)\b"
         ),
         re.compile(
             r"\b(?:when|since|after|the day|the time|last time) (?:we|i) (?:last |first )?(?:met|spoke|talked|"
@@ -1031,10 +1052,11 @@ class _Guard:
         ),
         re.compile(
             r"\b(?:thanks|thank you|thx|many thanks)\s+(?:again\s+|so much\s+|very much\s+|a lot\s+)?for\s+"
-            r"(?:your (?:recent |latest )?(?:order|purchase|business|visit|referral|feedback|hospitality|time)|"
+            r"(?:your (?:recent |latest )?(?:order|purchase|business|visit|referral|feedback|hospitality)|"
             r"(?:the|our|a|that|your) (?:\w+ ){0,2}" + _NOUNS + r"|taking the time|meeting|coming|stopping by|"
             r"visiting|having me|hosting|joining|buying|ordering|choosing|lunch|dinner|coffee|the call|"
-            r"chatting|speaking|talking|showing me|the tour|the referral|the introduction|sending)\b"
+            r"chatting|speaking|talking|showing me|the tour|the referral|the introduction|sending|having us|hosting us|"
+            r"the (?:\w+ )?welcome|the (?:\w+ )?hospitality|your hospitality|the invitation|inviting us)\b"
         ),
         re.compile(
             r"\b(?:after|following up on|follow(?:ing)? up (?:on|after|from)|following|since|enjoyed|loved|"
@@ -1148,7 +1170,7 @@ class _Guard:
     }  # fmt: skip
     _REL_RX = r"(?:" + "|".join(sorted(_RELATIONS, key=len, reverse=True)) + r")"
     _FAMILY_TEXT = re.compile(
-        rf"\byour (?:(?:little|eldest|oldest|youngest|new|older|younger|baby) )?(?P<rel>{_REL_RX})s?,?\s+"
+        rf"\b(?i:your) (?:(?:little|eldest|oldest|youngest|new|older|younger|baby) )?(?P<rel>{_REL_RX})s?,?\s+"
         r"(?P<name>[A-Z][a-z]+)\b"
         rf"|\b(?P<name2>[A-Z][a-z]+),? your (?:(?:little|eldest|oldest|youngest|new) )?(?P<rel2>{_REL_RX})\b"
     )
@@ -1175,6 +1197,36 @@ class _Guard:
                     continue
                 fam.setdefault(self._RELATIONS.get(rel, rel), {}).setdefault(name.lower(), (n.id,))
         return fam
+
+    _PERSON = re.compile(
+        r"\b(?i:how(?:'s| is| old is| are| was)|say (?:hi|hello) to|(?:hello|my best|my love|best wishes|regards) to|"
+        r"give) (?P<name>[A-Z][a-z]+)\b(?! [A-Z])|\b(?P<name2>[A-Z][a-z]+)(?:'s (?:birthday|school|recital|game|"
+        r"graduation|wedding|new job|exams|match|party)| must be (?:excited|proud|thrilled|so big|growing))"
+    )
+
+    def people(self) -> list[Finding]:
+        """A person named as if known ("How is Emma?") whom no note mentions."""
+        c = self.ctx
+        own = _norm(" ".join(filter(None, (c.client.name, c.client.goes_by, c.client.formal_name,
+                                           c.client.company, c.salesperson, *c.client.aliases,
+                                           *c.other_clients)))).split()
+        fam = self._family_map()
+        out = []
+        for m in self._PERSON.finditer(self.text.replace("’", "'")):
+            name = m.group("name") or m.group("name2")
+            low = name.lower()
+            if low in own or low in _STOP or low in _GENERIC_GREETEES or low in _WEEKDAYS or low in _MONTHS:
+                continue
+            if _place(name) is not None or any(re.search(rf"\b{low}\b", d.text) for d in self.docs):
+                continue
+            s, e = m.span("name") if m.group("name") else m.span("name2")
+            if fam:
+                known = ", ".join(n.title() for names in fam.values() for n in names)
+                ids = [i for names in fam.values() for ids in names.values() for i in ids]
+                out.append(self._finding("wrong_fact", s, e, f"no {name} in the ledger; family: {known}", ids))
+            else:
+                out.append(self._finding("unsupported_claim", s, e, f"no note mentions {name}"))
+        return out
 
     def family(self) -> list[Finding]:
         """A relative named wrongly ("your daughter Maria" when she is Sofia), or invented outright."""
@@ -1251,7 +1303,9 @@ class _Guard:
                 if md and md != (bday.month, bday.day):
                     return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
         wish = self._BDAY_WISH.search(sent)
-        if wish and not _TIME_RE.search(sent, wish.end()):
+        dated = [t for t in _TIME_RE.finditer(sent, wish.end()) if t.group("md") or t.group("iso") or t.group("wd")] \
+            if wish else []
+        if wish and not dated:
             delta = _days_to_anniversary(self.today, bday)
             if not -BIRTHDAY_LATE <= delta <= BIRTHDAY_EARLY:
                 return [
@@ -1354,13 +1408,18 @@ class _Guard:
         r"|\b(?:life|things|the weather|weather|spring|summer|winter|autumn|fall|all|everything|everyone) "
         r"(?:is |are )?(?:in|out in|down in|up in|over in|there in) (?P<p3>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
         r"|\bback (?:home )?in (?P<p4>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
+        r"|\b(?:is|are) (?:good|well|fine|great|ok|okay|going well|sunny|cold|warm) (?:over |out |down |up |there )?"
+        r"in (?P<p5>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
+        r"|\bin (?P<p6>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?),? where you (?:are|live|work)"
     )
     _INVITE = re.compile(
-        r"\b(?:join us|joining us|invite|invited|invitation|come (?:to|along|by|join|visit)|(?<!to )see you (?:at|in)|"
-        r"hope you can (?:make it|join|come|attend)|rsvp|register|registration|save the date|(?:we're|we are) "
-        r"hosting|hosting an?|would love (?:to have you|for you to (?:come|join|attend))|open house|"
-        r"launch (?:party|event)|tickets?|attend|event|meetup|trunk show|pop-up|tasting|reception|gala)\b"
+        r"\b(?:join us|joining us|invite|invited|invitation|come (?:to|along|by|join|visit|celebrate|say hi)|"
+        r"(?<!to )see you (?:at|in)|love to (?:see|have) you|hope you can (?:make it|join|come|attend)|rsvp|register|"
+        r"registration|save the date|(?:we're|we are|we'll be) hosting|hosting an?|would love (?:to have you|for you"
+        r" to (?:come|join|attend))|open house|launch (?:party|event)|grab a ticket|tickets? (?:for|to)|"
+        r"seat (?:for you|with your name)|you should come|don't miss|trunk show|pop-up|tasting)\b"
     )
+    _PAST_EVENT = re.compile(r"\b(?:after|got home|was|were|went|loved|enjoyed|thanks for|thank you for|last)\b")
 
     def _client_place(self) -> tuple[_Place | None, str | None, tuple[str, ...]]:
         """(the client's place if in the gazetteer, its name as recorded, source ids)."""
@@ -1379,7 +1438,7 @@ class _Guard:
         home, home_name, ids = self._client_place()
         out = []
         for m in self._YOU_THERE.finditer(self.text.replace("’", "'")):
-            group = next(g for g in ("p1", "p2", "p3", "p4") if m.group(g))
+            group = next(g for g in ("p1", "p2", "p3", "p4", "p5", "p6") if m.group(g))
             said = m.group(group)
             found = list(_places_in(said, 0, len(said)))
             place = found[0][2] if found else None
@@ -1399,9 +1458,10 @@ class _Guard:
         """Invitations to an event in a place far from the client."""
         out = []
         for s, e in _sentences(self.text):
-            if not self._INVITE.search(self.low[s:e]) or re.search(
-                r"\b(?:online|virtual|zoom|livestream)", self.low[s:e]
-            ):
+            sent = self.low[s:e]
+            if not self._INVITE.search(sent) or re.search(r"\b(?:online|virtual|zoom|livestream)", sent):
+                continue
+            if self._PAST_EVENT.search(sent) and not re.search(r"\b(?:next|upcoming|join us|register|rsvp)\b", sent):
                 continue
             for ps, pe, place in _places_in(self.text, s, e):
                 if not _near(place, home):
@@ -1419,8 +1479,9 @@ class _Guard:
     # -- wrong_fact: product -------------------------------------------------------------------
 
     _PRODUCT = re.compile(
-        r"\byour (?:current |existing |new |recent )?(?P<name>(?:[\w-]+ ){1,2}?)(?P<kind>plan|subscription|"
-        r"licen[cs]e|tier|package|edition|bundle|model)\b"
+        r"\b(?:your|the) (?:current |existing |new |recent )?(?P<name>(?:[\w-]+ ){1,2}?)(?P<kind>plan|subscription|"
+        r"licen[cs]e|tier|package|edition|bundle|model)\b(?P<yours> (?:is|has been|you(?:'re| are) on|you have|"
+        r"you use|is working|you bought|you signed up for))?"
     )
     _PRODUCT_GENERIC = frozenset(
         "annual monthly yearly own current existing new basic first old same business account payment "
@@ -1431,6 +1492,9 @@ class _Guard:
         """ "your Pro plan" when the ledger only knows their Team plan."""
         out = []
         for m in self._PRODUCT.finditer(self.low):
+            if not m.group(0).startswith("your") and not (m.group("yours") or re.search(
+                    r"\b(?:your|you)\b", self.low[m.end() : m.end() + 40])):
+                continue
             words = [w for w in m.group("name").split() if w not in self._PRODUCT_GENERIC and w not in _STOP]
             if not words:
                 continue
@@ -1439,7 +1503,7 @@ class _Guard:
             kind = m.group("kind")
             known = [d for d in self.docs if re.search(rf"\b{kind}\b", d.text)]
             msg = f"the ledger does not record a {' '.join(words)} {kind} for this client"
-            out.append(self._finding("wrong_fact", m.start("name"), m.end(), msg, [i for d in known for i in d.ids]))
+            out.append(self._finding("wrong_fact", m.start("name"), m.end("kind"), msg, [i for d in known for i in d.ids]))
         return out
 
     # -- wrong_fact: commitment dates ----------------------------------------------------------
@@ -1474,11 +1538,12 @@ class _Guard:
     # -- contradicts_preference ----------------------------------------------------------------
 
     _NEG_BEFORE = re.compile(
-        r"\b(?:not|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
+        r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over)\b"
     )
-    _NEG_AFTER = re.compile(r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not))")
+    _NEG_AFTER = re.compile(r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
+                            r"is not|are not|was not|won't be|is off))")
     _DECLINE_NOTE = re.compile(
         r"\b(?:not|no|never|doesn't (?:want|like)|does not (?:want|like)|don't (?:want|like)|didn't (?:want|"
         r"like)|hates?|dislikes?|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"

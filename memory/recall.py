@@ -42,6 +42,7 @@ class Weights:
     lexical: float = 1.0
     dense: float = 0.7
     k: int = 60  # the RRF constant
+    method: str = "rrf"  # "rrf", or score-normalised linear fusion: "minmax" or "zscore"
 
 
 def fuse(
@@ -49,9 +50,37 @@ def fuse(
 ) -> list[tuple[int, float]]:
     """Weighted reciprocal-rank fusion of two ranked lists of (rowid, score); best first."""
     weights = weights or Weights()
+    if weights.method in ("minmax", "zscore"):
+        return _linear(lexical, dense, weights)
     scores: dict[int, float] = {}
     for rank, (rowid, _) in enumerate(lexical):
         scores[rowid] = scores.get(rowid, 0.0) + weights.lexical / (weights.k + rank + 1)
     for rank, (rowid, _) in enumerate(dense):
         scores[rowid] = scores.get(rowid, 0.0) + weights.dense / (weights.k + rank + 1)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _normalise(pairs: list[tuple[int, float]], method: str) -> dict[int, float]:
+    if not pairs:
+        return {}
+    values = [s for _, s in pairs]
+    if method == "minmax":
+        lo, hi = min(values), max(values)
+        span = hi - lo
+        return {r: (s - lo) / span if span > 0 else 1.0 for r, s in pairs}
+    mean = sum(values) / len(values)
+    sd = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
+    return {r: (s - mean) / sd if sd > 0 else 0.0 for r, s in pairs}
+
+
+def _linear(
+    lexical: list[tuple[int, float]], dense: list[tuple[int, float]], weights: Weights
+) -> list[tuple[int, float]]:
+    """Score-normalised linear fusion; a candidate missing from a list gets that list's floor."""
+    lex, den = _normalise(lexical, weights.method), _normalise(dense, weights.method)
+    lex_floor = min(lex.values(), default=0.0)
+    den_floor = min(den.values(), default=0.0)
+    scores = {
+        r: weights.lexical * lex.get(r, lex_floor) + weights.dense * den.get(r, den_floor) for r in set(lex) | set(den)
+    }
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
