@@ -25,7 +25,8 @@ def run(cases: list[Case], show: bool = False) -> dict:
     truthful = 0
     false_alarms: Counter[str] = Counter()
     false_any = 0
-    misses, alarms = [], []
+    misses: list[dict] = []
+    alarms: list[dict] = []
     started = time.perf_counter()
     for case in cases:
         report = check_text(case.text, case.ctx)
@@ -93,12 +94,16 @@ def main() -> None:
     for kind, row in doc["per_kind"].items():
         rate = "-" if row["catch_rate"] is None else f"{row['catch_rate']:.0%}"
         print(f"{kind:<24}{row['planted']:>8}{row['caught']:>8}{rate:>8}{row['false_alarm_rate']:>8.1%}")
-    print(f"\n{doc['cases']} cases ({doc['planted']} planted, {doc['truthful']} truthful): "
-          f"catch {doc['catch_rate']:.1%}, false alarms {doc['false_alarm_rate']:.1%}, "
-          f"{doc['ms_per_check']} ms per check")
+    print(
+        f"\n{doc['cases']} cases ({doc['planted']} planted, {doc['truthful']} truthful): "
+        f"catch {doc['catch_rate']:.1%}, false alarms {doc['false_alarm_rate']:.1%}, "
+        f"{doc['ms_per_check']} ms per check"
+    )
     for name, brief in doc["sets"].items():
-        print(f"  {name}: {brief['cases']} cases, catch {brief['catch_rate']:.1%}, "
-              f"false alarms {brief['false_alarm_rate']:.1%}")
+        print(
+            f"  {name}: {brief['cases']} cases, catch {brief['catch_rate']:.1%}, "
+            f"false alarms {brief['false_alarm_rate']:.1%}"
+        )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(doc, indent=2, default=str) + "\n")
     print(f"wrote {RESULTS}")

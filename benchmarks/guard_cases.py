@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from bot.context import DraftContext
 from memory.records import Client, Commitment, Fact, FactKind, Note
@@ -28,26 +28,101 @@ LAST = [
     "Brennan", "Tanaka", "Silva", "Petrov", "Moreau", "Adeyemi", "Fischer", "Costa", "Walsh", "Becker",
     "Novak", "Ibrahim", "Larsen", "Duarte", "Whitaker", "Chowdhury", "Keller", "Jensen", "Romero", "Hale",
 ]  # fmt: skip
-NICKS = {"Daniel": "Dan", "Katherine": "Kate", "Robert": "Bob", "Elizabeth": "Liz", "William": "Will",
-         "Margaret": "Maggie", "Alexander": "Sasha", "Jennifer": "Jen", "Samuel": "Sam", "Victoria": "Tori"}
+NICKS = {
+    "Daniel": "Dan",
+    "Katherine": "Kate",
+    "Robert": "Bob",
+    "Elizabeth": "Liz",
+    "William": "Will",
+    "Margaret": "Maggie",
+    "Alexander": "Sasha",
+    "Jennifer": "Jen",
+    "Samuel": "Sam",
+    "Victoria": "Tori",
+}
 MIDDLE = ["Ann", "James", "Marie", "Lee", "Rose", "John", "Grace", "Paul"]
 KIDS = ["Sofia", "Leo", "Emma", "Max", "Ava", "Theo", "Lily", "Oscar", "Mila", "Finn", "Ruby", "Jack"]
 SPOUSES = ["Daniel", "Anna", "Michael", "Laura", "David", "Sara", "Peter", "Julia", "Mark", "Eva"]
-COMPANIES = ["Northwind", "Bluepeak", "Harbor Labs", "Kestrel", "Lumen Works", "Ironleaf", "Summit Foods",
-             "Greyfield", "Oakline", "Brightwater", "Copperhill", "Redfern"]
-CITIES = ["Austin", "Denver", "Boston", "Seattle", "Chicago", "Atlanta", "Miami", "Portland", "London",
-          "Paris", "Berlin", "Toronto", "Sydney", "Madrid", "Phoenix", "Nashville", "Dublin", "Amsterdam"]
-FAR = {"Austin": "Seattle", "Denver": "Miami", "Boston": "Phoenix", "Seattle": "Atlanta", "Chicago": "Los Angeles",
-       "Atlanta": "Denver", "Miami": "Chicago", "Portland": "Boston", "London": "Madrid", "Paris": "Stockholm",
-       "Berlin": "Lisbon", "Toronto": "Vancouver", "Sydney": "Perth", "Madrid": "Berlin", "Phoenix": "New York",
-       "Nashville": "San Francisco", "Dublin": "Rome", "Amsterdam": "Barcelona"}
-PAIRS = [("blue", "grey"), ("navy", "black"), ("oak", "walnut"), ("leather", "suede"), ("matte", "gloss"),
-         ("green", "red"), ("linen", "wool"), ("white", "beige"), ("silver", "gold"), ("wireless", "wired"),
-         ("charcoal", "brown"), ("burgundy", "orange")]
+COMPANIES = [
+    "Northwind",
+    "Bluepeak",
+    "Harbor Labs",
+    "Kestrel",
+    "Lumen Works",
+    "Ironleaf",
+    "Summit Foods",
+    "Greyfield",
+    "Oakline",
+    "Brightwater",
+    "Copperhill",
+    "Redfern",
+]
+CITIES = [
+    "Austin",
+    "Denver",
+    "Boston",
+    "Seattle",
+    "Chicago",
+    "Atlanta",
+    "Miami",
+    "Portland",
+    "London",
+    "Paris",
+    "Berlin",
+    "Toronto",
+    "Sydney",
+    "Madrid",
+    "Phoenix",
+    "Nashville",
+    "Dublin",
+    "Amsterdam",
+]
+FAR = {
+    "Austin": "Seattle",
+    "Denver": "Miami",
+    "Boston": "Phoenix",
+    "Seattle": "Atlanta",
+    "Chicago": "Los Angeles",
+    "Atlanta": "Denver",
+    "Miami": "Chicago",
+    "Portland": "Boston",
+    "London": "Madrid",
+    "Paris": "Stockholm",
+    "Berlin": "Lisbon",
+    "Toronto": "Vancouver",
+    "Sydney": "Perth",
+    "Madrid": "Berlin",
+    "Phoenix": "New York",
+    "Nashville": "San Francisco",
+    "Dublin": "Rome",
+    "Amsterdam": "Barcelona",
+}
+PAIRS = [
+    ("blue", "grey"),
+    ("navy", "black"),
+    ("oak", "walnut"),
+    ("leather", "suede"),
+    ("matte", "gloss"),
+    ("green", "red"),
+    ("linen", "wool"),
+    ("white", "beige"),
+    ("silver", "gold"),
+    ("wireless", "wired"),
+    ("charcoal", "brown"),
+    ("burgundy", "orange"),
+]
 SIZES = ["38", "40", "42", "44", "medium", "large", "small", "10", "9.5"]
 PLANS = ["Growth", "Starter", "Team", "Enterprise", "Pro", "Premier"]
-TOPICS = ["the reporting dashboard", "the pricing sheet", "the onboarding plan", "the renewal terms",
-          "the new catalogue", "the pilot rollout", "the spring collection", "the integration timeline"]
+TOPICS = [
+    "the reporting dashboard",
+    "the pricing sheet",
+    "the onboarding plan",
+    "the renewal terms",
+    "the new catalogue",
+    "the pilot rollout",
+    "the spring collection",
+    "the integration timeline",
+]
 KINDS_OF_NOTE = {
     "demo": ["Product demo of {topic} for {first}.", "Ran a demo of {topic}; {first} asked good questions."],
     "call": ["Call with {first} about {topic}.", "Phone call: {first} wanted to go over {topic}."],
@@ -56,9 +131,13 @@ KINDS_OF_NOTE = {
     "coffee": ["Coffee with {first}; chatted about {topic}."],
     "order": ["{first} placed an order for the {liked} set.", "{first} ordered two {liked} units."],
 }
-PROMISES = [("send the revised quote", "quote"), ("share the onboarding checklist", "checklist"),
-            ("send over the fabric samples", "samples"), ("book the installation team", "installation"),
-            ("email the case study", "case study")]
+PROMISES = [
+    ("send the revised quote", "quote"),
+    ("share the onboarding checklist", "checklist"),
+    ("send over the fabric samples", "samples"),
+    ("book the installation team", "installation"),
+    ("email the case study", "case study"),
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -116,7 +195,7 @@ def _day(d: date) -> str:
 
 def make_world(rng: random.Random, idx: int = 0, **flags: bool) -> World:
     """Invent a client and a consistent ledger slice; `flags` force sad/opted_out/frequent/notes_only/bday_near."""
-    now = datetime(2025, rng.randint(1, 12), rng.randint(1, 28), rng.choice([8, 9, 10, 14, 16]), 0, tzinfo=timezone.utc)
+    now = datetime(2025, rng.randint(1, 12), rng.randint(1, 28), rng.choice([8, 9, 10, 14, 16]), 0, tzinfo=UTC)
     today = now.date()
     nick = rng.random() < 0.2
     if nick:
@@ -127,8 +206,7 @@ def make_world(rng: random.Random, idx: int = 0, **flags: bool) -> World:
     last = rng.choice(LAST)
     full = f"{given} {last}"
     formal = f"{given} {rng.choice(MIDDLE)} {last}" if rng.random() < 0.4 else None
-    client = Client(idx + 1, full, goes_by=first if nick else None, formal_name=formal,
-                    company=rng.choice(COMPANIES))
+    client = Client(idx + 1, full, goes_by=first if nick else None, formal_name=formal, company=rng.choice(COMPANIES))
     city = rng.choice(CITIES)
     liked, declined = rng.choice(PAIRS)
     rel = rng.choice(["daughter", "son", "wife", "husband"])
@@ -138,7 +216,12 @@ def make_world(rng: random.Random, idx: int = 0, **flags: bool) -> World:
     offset = rng.randint(-3, 3) if bday_near else rng.choice([-1, 1]) * rng.randint(40, 150)
     bday_this = today + timedelta(days=offset)
     birthday = date(rng.randint(1960, 1995), bday_this.month, min(bday_this.day, 28))
-    team, budget_k, size, plan = rng.randint(4, 80), rng.choice([15, 25, 40, 60, 90, 120]), rng.choice(SIZES), rng.choice(PLANS)
+    team, budget_k, size, plan = (
+        rng.randint(4, 80),
+        rng.choice([15, 25, 40, 60, 90, 120]),
+        rng.choice(SIZES),
+        rng.choice(PLANS),
+    )
     topic = rng.choice(TOPICS)
     last_kind = rng.choice(sorted(KINDS_OF_NOTE))
     last_ago = rng.randint(2, 12)
@@ -149,32 +232,77 @@ def make_world(rng: random.Random, idx: int = 0, **flags: bool) -> World:
     poss = {"She": "Her", "He": "His", "They": "Their"}[pronoun]
 
     def at(days: int, hour: int = 11) -> datetime:
-        return datetime.combine(today - timedelta(days=days), datetime.min.time(), timezone.utc).replace(hour=hour)
+        return datetime.combine(today - timedelta(days=days), datetime.min.time(), UTC).replace(hour=hour)
 
     def mk(nid: str, text: str, days: int) -> Note:
         return Note(nid, client.id, full, text, "import", at(days), at(days))
 
     pid = f"c{idx}"
     notes = [
-        mk(f"{pid}/1", rng.choice([f"{first} wants {liked}, not {declined}.", f"{pronoun} prefers {liked}; doesn't like {declined}.",
-                                   f"Said no {declined} please - {liked} is the favourite."]), 40),
-        mk(f"{pid}/2", rng.choice([f"{poss} {rel} {relative} just started a new job." if rel in ("wife", "husband")
-                                   else f"{poss} {rel} {relative} just started school.",
-                                   f"Talked family: {rel} {relative}."]), 35),
+        mk(
+            f"{pid}/1",
+            rng.choice(
+                [
+                    f"{first} wants {liked}, not {declined}.",
+                    f"{pronoun} prefers {liked}; doesn't like {declined}.",
+                    f"Said no {declined} please - {liked} is the favourite.",
+                ]
+            ),
+            40,
+        ),
+        mk(
+            f"{pid}/2",
+            rng.choice(
+                [
+                    f"{poss} {rel} {relative} just started a new job."
+                    if rel in ("wife", "husband")
+                    else f"{poss} {rel} {relative} just started school.",
+                    f"Talked family: {rel} {relative}.",
+                ]
+            ),
+            35,
+        ),
         mk(f"{pid}/3", f"Birthday is {birthday.strftime('%B')} {birthday.day}. Based in {city}.", 33),
-        mk(f"{pid}/4", rng.choice([f"Team of {team} people, budget around ${budget_k}k.",
-                                   f"Budget is ${budget_k}k for a team of {team}."]), 30),
+        mk(
+            f"{pid}/4",
+            rng.choice(
+                [f"Team of {team} people, budget around ${budget_k}k.", f"Budget is ${budget_k}k for a team of {team}."]
+            ),
+            30,
+        ),
         mk(f"{pid}/5", f"Wears a size {size}. On the {plan} plan since last year.", 28),
         mk(f"{pid}/6", f"Promised to {promise} by {WEEKDAYS[due.weekday()]}.", last_ago + 1),
         mk(f"{pid}/7", rng.choice(KINDS_OF_NOTE[last_kind]).format(topic=topic, first=first, liked=liked), last_ago),
     ]
     opted_out = flags.get("opted_out", False)
     if opted_out:
-        notes.append(mk(f"{pid}/8", rng.choice(["Asked us to stop emailing.", "Unsubscribed from all messages.",
-                                                "Please do not contact again - said so on the phone."]), 1))
+        notes.append(
+            mk(
+                f"{pid}/8",
+                rng.choice(
+                    [
+                        "Asked us to stop emailing.",
+                        "Unsubscribed from all messages.",
+                        "Please do not contact again - said so on the phone.",
+                    ]
+                ),
+                1,
+            )
+        )
     if sad:
-        notes.append(mk(f"{pid}/9", rng.choice([f"{poss} father passed away last week.", f"{first} is in hospital after surgery.",
-                                                f"{first} was laid off in the restructuring."]), 1))
+        notes.append(
+            mk(
+                f"{pid}/9",
+                rng.choice(
+                    [
+                        f"{poss} father passed away last week.",
+                        f"{first} is in hospital after surgery.",
+                        f"{first} was laid off in the restructuring.",
+                    ]
+                ),
+                1,
+            )
+        )
     notes.sort(key=lambda n: n.occurred_at, reverse=True)
 
     def fact(kind: FactKind, key: str, value: str, text: str, src: int, **kw: object) -> Fact:
@@ -190,27 +318,77 @@ def make_world(rng: random.Random, idx: int = 0, **flags: bool) -> World:
         fact(FactKind.OTHER, "budget", f"${budget_k}k", f"budget ${budget_k}k", 4),
         fact(FactKind.OTHER, "size", size, f"wears size {size}", 5),
         fact(FactKind.OTHER, "plan", f"{plan} plan", f"on the {plan} plan", 5),
-        fact(FactKind.CONSENT, "consent:email", "opted_out" if opted_out else "opted_in",
-             "asked not to be contacted" if opted_out else "happy to get email", 8 if opted_out else 1),
+        fact(
+            FactKind.CONSENT,
+            "consent:email",
+            "opted_out" if opted_out else "opted_in",
+            "asked not to be contacted" if opted_out else "happy to get email",
+            8 if opted_out else 1,
+        ),
     ]
     notes_only = flags.get("notes_only", rng.random() < 0.25)
     if notes_only:
         facts = []
-    commitments = [Commitment(1, client.id, full, f"{promise[0].upper()}{promise[1:]}", due, "open", (f"{pid}/6",), at(last_ago + 1))]
+    commitments = [
+        Commitment(
+            1, client.id, full, f"{promise[0].upper()}{promise[1:]}", due, "open", (f"{pid}/6",), at(last_ago + 1)
+        )
+    ]
     frequent = flags.get("frequent", False)
     if frequent:
-        sent = [now - timedelta(hours=rng.randint(2, 20))] if rng.random() < 0.5 else [
-            now - timedelta(days=d, hours=3) for d in (1, 3, 5)]
+        sent = (
+            [now - timedelta(hours=rng.randint(2, 20))]
+            if rng.random() < 0.5
+            else [now - timedelta(days=d, hours=3) for d in (1, 3, 5)]
+        )
     else:
         sent = [now - timedelta(days=rng.randint(9, 40)) for _ in range(rng.randint(0, 2))]
-    others = [f"{f} {la}" for f, la in zip(rng.sample([x for x in FIRST if x != first], 5), rng.sample(LAST, 5), strict=True)]
-    ctx = DraftContext(client=client, purpose="", now=now, facts=facts, commitments=commitments, notes=notes,
-                       last_contact=at(last_ago), sent_at=sent, salesperson=rng.choice(["Sam", "Jordan Lee", "Priscilla", None]),
-                       other_clients=others)
-    return World(ctx, first, full, formal, last, city, FAR[city], liked, declined, rel, relative, birthday, team,
-                 budget_k, size, plan, last_kind, last_date, topic, promise, promise_word, due,
-                 others[0].split()[0], others[1], sad=sad, opted_out=opted_out, frequent=frequent,
-                 notes_only=notes_only, bday_near=bday_near)
+    others = [
+        f"{f} {la}" for f, la in zip(rng.sample([x for x in FIRST if x != first], 5), rng.sample(LAST, 5), strict=True)
+    ]
+    ctx = DraftContext(
+        client=client,
+        purpose="",
+        now=now,
+        facts=facts,
+        commitments=commitments,
+        notes=notes,
+        last_contact=at(last_ago),
+        sent_at=sent,
+        salesperson=rng.choice(["Sam", "Jordan Lee", "Priscilla", None]),
+        other_clients=others,
+    )
+    return World(
+        ctx,
+        first,
+        full,
+        formal,
+        last,
+        city,
+        FAR[city],
+        liked,
+        declined,
+        rel,
+        relative,
+        birthday,
+        team,
+        budget_k,
+        size,
+        plan,
+        last_kind,
+        last_date,
+        topic,
+        promise,
+        promise_word,
+        due,
+        others[0].split()[0],
+        others[1],
+        sad=sad,
+        opted_out=opted_out,
+        frequent=frequent,
+        notes_only=notes_only,
+        bday_near=bday_near,
+    )
 
 
 def _wd(d: date) -> str:
@@ -242,9 +420,9 @@ def truthful_bodies(w: World, rng: random.Random) -> list[str]:
         f"For a team of {w.team}, the standard setup should work well. Happy to walk you through it.",
         f"I kept your budget of ${w.budget_k}k in mind when I pulled these options together.",
         f"We just got the new jacket in a size {w.size}; shall I hold one for you?",
-        f"Are you free for a quick call on Thursday? Feel free to suggest another time if that's easier.",
+        "Are you free for a quick call on Thursday? Feel free to suggest another time if that's easier.",
         f"I'd love to hear how things are going with {w.topic}. No rush at all.",
-        f"I'm afraid there's no discount this time, but setup is included in the price.",
+        "I'm afraid there's no discount this time, but setup is included in the price.",
         f"Just checking in to see whether the {w.plan} plan is still a good fit for your team.",
         f"I won't be at the {w.far_city} expo this year, but I'd be glad to meet in {w.city} instead.",
         f"As promised, I'll {w.promise} by {_wd(w.due)}.",
@@ -255,13 +433,16 @@ def truthful_bodies(w: World, rng: random.Random) -> list[str]:
         f"Let me know if anything changed on your side since {when}.",
         f"Hope all is well in {w.city}!",
         "I'll be travelling next week, but you can reach me by email any time.",
-        f"I'd be happy to set up a free consultation call if that would help? No pressure.".replace("free ", "")
-        if w.notes_only else "Would a short call next week help?",
+        "I'd be happy to set up a free consultation call if that would help? No pressure.".replace("free ", "")
+        if w.notes_only
+        else "Would a short call next week help?",
         "It would be great to see you at our customer day in the spring.",
     ]
     if w.last_kind in ("call", "meeting", "demo", "lunch", "coffee"):
         bodies.append(f"It was good to catch up on {when} - thanks for the time.")
-        bodies.append(f"Following up on our {w.last_kind if w.last_kind != 'coffee' else 'coffee'} on {when}: here are the next steps.")
+        bodies.append(
+            f"Following up on our {w.last_kind if w.last_kind != 'coffee' else 'coffee'} on {when}: here are the next steps."
+        )
     if w.bday_near:
         bodies.append(f"Happy birthday, {w.first}! I hope it's a great one.")
     if w.sad:
@@ -275,7 +456,9 @@ def truthful_bodies(w: World, rng: random.Random) -> list[str]:
 
 def planted_bodies(kind: str, w: World, rng: random.Random) -> list[str]:
     """Bodies with one planted problem of `kind`, in varied wording."""
-    other = next(c for c in ["Denver", "Chicago", "Lisbon", "Oslo", "Tokyo", "Houston"] if c not in (w.city, w.far_city))
+    other = next(
+        c for c in ["Denver", "Chicago", "Lisbon", "Oslo", "Tokyo", "Houston"] if c not in (w.city, w.far_city)
+    )
     wrong_wd = _wd(w.last_date + timedelta(days=rng.choice([1, 2, 3])))
     wrong_due = _wd(w.due + timedelta(days=rng.choice([1, 2, 3])))
     wrong_kid = next(k for k in KIDS + SPOUSES if k != w.relative)
@@ -290,12 +473,12 @@ def planted_bodies(kind: str, w: World, rng: random.Random) -> list[str]:
             "Thanks for your order last week - it's on its way.",
             f"It was a pleasure meeting you at the trade show in {w.far_city}.",
             "I really enjoyed our coffee at Blue Bottle yesterday.",
-            f"Since we last spoke at the Web Summit, a lot has changed.",
+            "Since we last spoke at the Web Summit, a lot has changed.",
             "Loved catching up at the golf day!",
             f"Good to bump into you at the airport in {other} the other day.",
             "Thank you for hosting us at your warehouse on Friday.",
             "You told me at the workshop that you're switching vendors.",
-            f"Following up on the webinar you attended last week, here is the recording.",
+            "Following up on the webinar you attended last week, here is the recording.",
             f"I remember you saying at the {other} expo that timing was tight.",
         ]
     if kind == "wrong_fact":
@@ -354,7 +537,9 @@ def planted_bodies(kind: str, w: World, rng: random.Random) -> list[str]:
             f"We're hosting a tasting in {w.far_city} next month and would love to have you.",
             f"Save the date: our {w.far_city} open house is in May.",
             f"I'd love for you to come to our customer summit in {w.far_city}.",
-            f"Hope you can make it to the {w.far_city} roadshow - tickets are on me.".replace(" - tickets are on me", ""),
+            f"Hope you can make it to the {w.far_city} roadshow - tickets are on me.".replace(
+                " - tickets are on me", ""
+            ),
         ]
     raise ValueError(kind)
 
@@ -362,9 +547,13 @@ def planted_bodies(kind: str, w: World, rng: random.Random) -> list[str]:
 def greeting_plants(w: World) -> list[str]:
     """Whole messages whose greeting misuses a name."""
     c = w.ctx.client
-    texts = [f"Dear {w.full},\n\nA quick update on {w.topic}.", f"Hi {w.other_first},\n\nHope you're well.",
-             f"Hello [Name],\n\nHope all is well.", f"Dear Mr. {LAST[(LAST.index(w.last) + 3) % len(LAST)]},\n\nA quick note.",
-             f"Hey Chris,\n\nJust checking in."]
+    texts = [
+        f"Dear {w.full},\n\nA quick update on {w.topic}.",
+        f"Hi {w.other_first},\n\nHope you're well.",
+        "Hello [Name],\n\nHope all is well.",
+        f"Dear Mr. {LAST[(LAST.index(w.last) + 3) % len(LAST)]},\n\nA quick note.",
+        "Hey Chris,\n\nJust checking in.",
+    ]
     if w.formal:
         texts.append(f"Dear {w.formal},\n\nI hope you're well.")
     if c.goes_by:
@@ -374,14 +563,24 @@ def greeting_plants(w: World) -> list[str]:
 
 def sad_plants(w: World) -> list[str]:
     """Sales pitches sent while a note records bad news."""
-    return ["I wanted to tell you about our new collection - it just landed.",
-            f"Ready to upgrade to the next plan? The pricing is attached.",
-            "Our spring sale starts Monday, don't miss it!",
-            f"The quote for the {w.promise_word} is attached; shall we go ahead?"]
+    return [
+        "I wanted to tell you about our new collection - it just landed.",
+        "Ready to upgrade to the next plan? The pricing is attached.",
+        "Our spring sale starts Monday, don't miss it!",
+        f"The quote for the {w.promise_word} is attached; shall we go ahead?",
+    ]
 
 
-KINDS_ORDER = ("unsupported_claim", "contradicts_preference", "wrong_fact", "invented_commitment",
-               "name_misuse", "no_consent", "too_frequent", "inappropriate")
+KINDS_ORDER = (
+    "unsupported_claim",
+    "contradicts_preference",
+    "wrong_fact",
+    "invented_commitment",
+    "name_misuse",
+    "no_consent",
+    "too_frequent",
+    "inappropriate",
+)
 
 
 def build_cases(seed: int = 7) -> list[Case]:
@@ -541,13 +740,32 @@ def holdout_cases(seed: int = 11) -> list[Case]:
         other = next(c for c in ["Denver", "Chicago", "Lisbon", "Oslo", "Houston"] if c not in (w.city, w.far_city))
         wrong = w.last_date - timedelta(days=rng.choice([2, 3, 9]))
         return template.format(
-            first=w.first, last=w.last, liked=w.liked, declined=w.declined, other=other, far=w.far_city,
-            city=w.city, rel=w.rel, relative=w.relative, wrong_kid=next(k for k in KIDS + SPOUSES if k != w.relative),
-            big_team=w.team * 3 + 7, small_team=max(1, w.team // 2), big_budget=w.budget_k * 3,
-            wrong_size=next(s for s in SIZES if s != w.size and s[0].isdigit()), event=_event_phrase(w),
-            wrong_date=_day(wrong), wrong_plan=next(p for p in PLANS if p != w.plan), other_first=w.other_first,
-            other_full=w.other_full, company=w.ctx.client.company, promise_word=w.promise_word,
-            last_date=when, team=w.team, due=_wd(w.due), budget=w.budget_k)
+            first=w.first,
+            last=w.last,
+            liked=w.liked,
+            declined=w.declined,
+            other=other,
+            far=w.far_city,
+            city=w.city,
+            rel=w.rel,
+            relative=w.relative,
+            wrong_kid=next(k for k in KIDS + SPOUSES if k != w.relative),
+            big_team=w.team * 3 + 7,
+            small_team=max(1, w.team // 2),
+            big_budget=w.budget_k * 3,
+            wrong_size=next(s for s in SIZES if s != w.size and s[0].isdigit()),
+            event=_event_phrase(w),
+            wrong_date=_day(wrong),
+            wrong_plan=next(p for p in PLANS if p != w.plan),
+            other_first=w.other_first,
+            other_full=w.other_full,
+            company=w.ctx.client.company,
+            promise_word=w.promise_word,
+            last_date=when,
+            team=w.team,
+            due=_wd(w.due),
+            budget=w.budget_k,
+        )
 
     n = 0
     for kind, templates in HOLDOUT_PLANTED.items():

@@ -592,6 +592,7 @@ STATEMENT = [
     "Hey! {Rel} I {said}, still buzzing.",
     "Big news: I {said} {rel}.",
 ]
+DETAIL_LEAD = ["Oh, {topic} was great! ", "{topic} was so much fun. ", "So, {topic}: ", "Thinking back on {topic}, honestly? "]
 FEEL = ["it was amazing.", "still processing it honestly.", "such a good day.", "it meant so much to me.", "best decision ever.", "I was so nervous!"]
 REACT = [
     "Wow, {topic}! That's amazing, {name}.",
@@ -696,7 +697,10 @@ def conversation_dataset(seed: int, conversations: int = 5, sessions: int = 20) 
                     turns.append((other, f"{react} {follow}", None))
                 else:
                     turns += [(other, react, None), (other, follow, None)]
-                turns.append((spk, _pick(rng, act["detail"]), key + "-d"))
+                detail = _pick(rng, act["detail"])
+                if rng.random() < 0.6:  # as in LoCoMo, the answer turn often names its topic again
+                    detail = _fill(_pick(rng, DETAIL_LEAD), {"topic": act["topic"]}) + detail
+                turns.append((spk, detail, key + "-d"))
                 if rng.random() < 0.5:
                     turns.append((other, _pick(rng, CHAT), None))
                 session = rng.randrange(sessions)

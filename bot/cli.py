@@ -87,7 +87,7 @@ def build_parser() -> Parser:
     return p
 
 
-def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], None], out: TextIO | None = None) -> None:
+def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], object], out: TextIO | None = None) -> None:
     """Print one JSON document, or the human-readable form."""
     out = out or sys.stdout
     if as_json:
@@ -154,3 +154,7 @@ def _log_crash(err: Exception) -> None:
 def entry() -> None:
     """Console-script entry point."""
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

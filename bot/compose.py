@@ -13,8 +13,9 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from bot.context import DraftContext
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
@@ -128,9 +129,15 @@ class _Writer:
     # -- parts -----------------------------------------------------------------------------------
 
     def _latest_note(self) -> Note | None:
-        """The most recent note (not in the future)."""
+        """The interaction to recall: one the purpose names, else the latest interaction, else the latest note."""
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
-        return max(notes, key=lambda n: _naive(n.occurred_at), default=None)
+        notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
+        kinds = [(n, interaction_kind(n.text)) for n in notes]
+        purpose = self.ctx.purpose.lower()
+        named = [n for n, k in kinds if k and re.search(rf"\b{k}", purpose)]
+        any_kind = [n for n, k in kinds if k]
+        best = named or any_kind or notes
+        return best[0] if best else None
 
     def last_interaction(self) -> str:
         """A sentence about the last logged interaction, with its date; cites the note."""
@@ -149,6 +156,8 @@ class _Writer:
                 ]
             )
         noun = {"order": "your order", "conference": "the conference", "tour": "the tour"}.get(kind, f"the {kind}")
+        if re.match(r"\s*thank", self.ctx.purpose, re.I):
+            return f"I've been thinking about {noun} on {when}."
         if kind == "order":
             return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
         return self.pick(
@@ -249,10 +258,10 @@ _QUESTIONS = [
 _QUESTIONS_COMMERCIAL = [
     "Would a short call be useful to go through it?",
     "What questions can I answer for you?",
-    "Which of these would you like to see first?",
-    "Is there anything you'd like me to change before then?",
+    "Which options would you like to see first?",
+    "Is there anything you'd like me to change?",
 ]
-_BIRTHDAY_CLOSERS = ["Enjoy the celebrations!", "Have a wonderful day.", "I hope it's a lovely one."]
+_BIRTHDAY_CLOSERS = ["Enjoy the celebrations!", "Have a wonderful day.", "Here's to a great year ahead."]
 _KIND_CLOSERS = [
     "If there's anything I can do, just say the word.",
     "There's no need to reply; I'm here whenever you need anything.",
@@ -260,13 +269,13 @@ _KIND_CLOSERS = [
 ]
 
 
-def _purpose_sentence(purpose: str, ctx: DraftContext, pick) -> str:  # type: ignore[no-untyped-def]
+def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]], str]) -> str:
     """Rephrase a purpose ("follow up after the product demo") as a sentence to the client."""
     p = _second_person(purpose.strip().rstrip(".!"), ctx)
     low = p.lower()
     rules: list[tuple[str, list[str]]] = [
         (
-            r"^(?:follow(?:ing)?[ -]?up)(?: with you)?(?: (?:after|on|about|regarding|re|from|with))?\s*(?P<r>.*)",
+            r"^(?:follow(?:ing)?[ -]?up)(?: with (?:you|[a-z]+(?= (?:about|on|after|regarding|re)\b)))?(?: (?:after|on|about|regarding|re|from|with))?\s*(?P<r>.*)",
             [
                 "I wanted to follow up on {r}.",
                 "I'm following up on {r}.",
@@ -274,7 +283,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick) -> str:  # type: ig
             ],
         ),
         (
-            r"^(?:check(?:ing)?[ -]?in)(?: with you)?(?: (?:after|on|about|regarding))?\s*(?P<r>.*)",
+            r"^(?:check(?:ing)?[ -]?in)(?: with (?:you|[a-z]+(?= (?:about|on|after|regarding|re)\b)))?(?: (?:after|on|about|regarding))?\s*(?P<r>.*)",
             ["I wanted to check in about {r}.", "I'm checking in about {r}."],
         ),
         (
@@ -370,7 +379,7 @@ def _days_to(today: date, when: date) -> int:
 
 def _naive(moment: datetime) -> datetime:
     """A comparable naive moment in UTC (naive moments are taken as they are)."""
-    return moment if moment.tzinfo is None else moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment if moment.tzinfo is None else moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _local(moment: datetime, now: datetime) -> date:

@@ -57,7 +57,8 @@ def make_draft(
     built = build_context(memory, client, purpose, now_utc().astimezone(tz), salesperson)
     ctx = built.ctx
     notices: list[str] = []
-    text, sources, report, engine = "", [], GuardReport("pass", ()), "offline"
+    text, report, engine = "", GuardReport("pass", ()), "offline"
+    sources: list[str] = []
     llm = runtime.llm(memory)
     if opted_out(ctx):
         notices.append(f"{client.name} asked not to be contacted; this draft cannot be approved")

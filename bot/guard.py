@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import ClassVar
 
 from bot.context import DraftContext
 from memory.records import FactKind
@@ -95,8 +96,12 @@ def interaction_kind(text: str) -> str | None:
     """The kind of interaction a note describes ("demo", "call", "lunch", ...), or None."""
     low = _norm(text)
     for name in _INTERACTION_ORDER:
-        if _group_in(name, low):
-            return name
+        for m in _GROUP_RE[name].finditer(low):
+            before = low[max(0, m.start() - 30) : m.start()]
+            if not re.search(
+                r"\b(?:likes?|hates?|prefers?|dislikes?|wants?|no|not|avoid\w*|\w+n't|never)\b[^.;]*$", before
+            ):
+                return name
     return None
 
 
@@ -140,18 +145,216 @@ def _stem(word: str) -> str:
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = frozenset(
-    """a about above after again all also am an and any are as at be been before being below but by
-    can could did do does doing done for from further had has have having he her here hers him his how
-    i if in into is it its just me more most my no nor not now of off on once only or other our ours out
-    over own same she should so some such than that the their them then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself really quite great good nice lovely thanks thank wanted want wants
-    like love loved liked mention mentioned said told tell say talk talked discussed discuss spoke speak
-    chat chatted met meet meeting see seeing saw again last week weeks month months year years ago
-    yesterday today recently time times thing things way one two lot bit get got going go hope hoping
-    let know think thought look looking forward well sure back still ever since day days also just
-    remember recall promised promise agreed per quick little always keen interest interested much many
-    truly lot every""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "really",
+        "quite",
+        "great",
+        "good",
+        "nice",
+        "lovely",
+        "thanks",
+        "thank",
+        "wanted",
+        "want",
+        "wants",
+        "like",
+        "love",
+        "loved",
+        "liked",
+        "mention",
+        "mentioned",
+        "said",
+        "told",
+        "tell",
+        "say",
+        "talk",
+        "talked",
+        "discussed",
+        "discuss",
+        "spoke",
+        "speak",
+        "chat",
+        "chatted",
+        "met",
+        "meet",
+        "meeting",
+        "see",
+        "seeing",
+        "saw",
+        "again",
+        "last",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "ago",
+        "yesterday",
+        "today",
+        "recently",
+        "time",
+        "times",
+        "thing",
+        "things",
+        "way",
+        "one",
+        "two",
+        "lot",
+        "bit",
+        "get",
+        "got",
+        "going",
+        "go",
+        "hope",
+        "hoping",
+        "let",
+        "know",
+        "think",
+        "thought",
+        "look",
+        "looking",
+        "forward",
+        "well",
+        "sure",
+        "back",
+        "still",
+        "ever",
+        "since",
+        "day",
+        "days",
+        "also",
+        "just",
+        "remember",
+        "recall",
+        "promised",
+        "promise",
+        "agreed",
+        "per",
+        "quick",
+        "little",
+        "always",
+        "keen",
+        "interest",
+        "interested",
+        "much",
+        "many",
+        "truly",
+        "lot",
+        "every",
+    ]
 )
 
 
@@ -626,9 +829,46 @@ class _Doc:
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
 _GENERIC_GREETEES = frozenset(
-    """there team all everyone everybody folks friend friends sir madam both guys y'all again
-    i hope thanks thank just quick happy good it we our the a this that great welcome morning
-    afternoon evening hello hi hey dear""".split()
+    [
+        "there",
+        "team",
+        "all",
+        "everyone",
+        "everybody",
+        "folks",
+        "friend",
+        "friends",
+        "sir",
+        "madam",
+        "both",
+        "guys",
+        "y'all",
+        "again",
+        "i",
+        "hope",
+        "thanks",
+        "thank",
+        "just",
+        "quick",
+        "happy",
+        "good",
+        "it",
+        "we",
+        "our",
+        "the",
+        "a",
+        "this",
+        "that",
+        "great",
+        "welcome",
+        "morning",
+        "afternoon",
+        "evening",
+        "hello",
+        "hi",
+        "hey",
+        "dear",
+    ]
 )
 _BAD_NEWS = re.compile(
     r"\b(?:passed away|passed on|died|death|funeral|bereave\w*|condolence\w*|grieving|mourning|"
@@ -642,6 +882,13 @@ _SALES_RE = re.compile(
     r"\b(?:\d{1,3}\s?(?:%|percent)\s+off|discount\w*|special offer|offer|deal|sale|promo\w*|"
     r"upgrade|buy now|order now|limited[- ]time|last chance|don't miss|act now|new collection|"
     r"pricing|price[sd]?|quote|purchase|sign up|renewal|upsell|bundle|free trial)\b"
+)
+
+
+_PHONE_CALLS = "phone calls"
+_PHONE_CALL_RE = (
+    r"\b(?:(?:call|phone|ring) you|give you a (?:call|ring|buzz)|jump on a (?:quick )?call|hop on a (?:quick )?call|"
+    r"(?:a|quick|short) (?:phone )?call\b)"
 )
 
 
@@ -912,8 +1159,31 @@ class _Guard:
         r"gluten|scot|duty|tax|risk|worry|stress|hassle|carefree|toll)[\s-]$"
     )
     _FREE_AFTER = frozenset(
-        "to for on at time slot slots moment minute minutes afternoon morning evening day this next later "
-        "whenever if now then and or".split()
+        [
+            "to",
+            "for",
+            "on",
+            "at",
+            "time",
+            "slot",
+            "slots",
+            "moment",
+            "minute",
+            "minutes",
+            "afternoon",
+            "morning",
+            "evening",
+            "day",
+            "this",
+            "next",
+            "later",
+            "whenever",
+            "if",
+            "now",
+            "then",
+            "and",
+            "or",
+        ]
     )
     _PROMISE = re.compile(
         r"\b(?:as (?:i |we )?promised|(?:i|we) (?:have |had |'ve |'d )?promised|promised you|"
@@ -1001,10 +1271,7 @@ class _Guard:
         for c in self.ctx.commitments:
             if topic & _content_words(c.text) or not topic:
                 return True
-        for d in self.docs:
-            if self._PROMISE_CUES.search(d.text) and (topic & _content_words(d.text)):
-                return True
-        return False
+        return any(self._PROMISE_CUES.search(d.text) and topic & _content_words(d.text) for d in self.docs)
 
     # -- unsupported_claim (+ wrong_fact for a wrong date of a real event) ---------------------
 
@@ -1016,10 +1283,10 @@ class _Guard:
     _NOUNS = (
         r"(?:call|meeting|chat|conversation|talk|lunch|dinner|breakfast|brunch|coffee|drinks|catch-?up|"
         r"discussion|demo|visit|session|walk-?through|presentation|tour|webinar|workshop|conference|summit|"
-        r"expo|order|purchase|game|round of golf|golf|meetup|keynote|gala|reception|offsite|fair|roadshow|" \
+        r"expo|order|purchase|game|round of golf|golf|meetup|keynote|gala|reception|offsite|fair|roadshow|"
         r"booth|trade show|welcome|hospitality)"
     )
-    _CLAIMS = [
+    _CLAIMS: ClassVar[list[re.Pattern[str]]] = [
         re.compile(
             r"\b(?:great|good|nice|lovely|wonderful|fantastic|fun|a pleasure|a delight|a treat|awesome|"
             r"so good|really good|brilliant)\s+(?:to\s+)?(?:see|seeing|meet|meeting|catch(?:ing)? up|"
@@ -1076,8 +1343,43 @@ class _Guard:
         r"thanks|thank you|since|recap|notes)\b"
     )
     _ANCHOR_STOP = frozenset(
-        """i we our you your the a an it my thanks thank hi hello dear as when great good lovely nice
-        since after following last hope best happy congratulations just so really also and but""".split()
+        [
+            "i",
+            "we",
+            "our",
+            "you",
+            "your",
+            "the",
+            "a",
+            "an",
+            "it",
+            "my",
+            "thanks",
+            "thank",
+            "hi",
+            "hello",
+            "dear",
+            "as",
+            "when",
+            "great",
+            "good",
+            "lovely",
+            "nice",
+            "since",
+            "after",
+            "following",
+            "last",
+            "hope",
+            "best",
+            "happy",
+            "congratulations",
+            "just",
+            "so",
+            "really",
+            "also",
+            "and",
+            "but",
+        ]
     )
 
     def unsupported_claims(self) -> list[Finding]:
@@ -1104,9 +1406,9 @@ class _Guard:
             sent_s, sent_e = _sentence_of(self.low, m.start())
             if not self._PAST.search(self.low[sent_s:sent_e]):
                 return None
-        if self._FUTURE.search(prefix) or self._FUTURE.search(scope) or "?" in self.low[m.start() : end + 1]:
-            if not re.search(r"\b(?:thanks|thank you)\b", scope):
-                return None
+        future = self._FUTURE.search(prefix) or self._FUTURE.search(scope) or "?" in self.low[m.start() : end + 1]
+        if future and not re.search(r"\b(?:thanks|thank you)\b", scope):
+            return None
         region = self.low[pre_start:end]
         times = [t for t in _TIME_RE.finditer(region) if not re.match(r"(?:this|next) ", t.group(0))]
         whens = [w for w in (_past_when(t, self.today) for t in times) if w is not None]
@@ -1160,7 +1462,7 @@ class _Guard:
 
     # -- wrong_fact: family --------------------------------------------------------------------
 
-    _RELATIONS = {
+    _RELATIONS: ClassVar[dict[str, str]] = {
         "daughter": "daughter", "son": "son", "wife": "spouse", "husband": "spouse", "partner": "spouse",
         "spouse": "spouse", "fiancé": "spouse", "fiancée": "spouse", "fiance": "spouse", "fiancee": "spouse",
         "kid": "child", "child": "child", "boy": "son", "girl": "daughter", "baby": "child",
@@ -1185,8 +1487,8 @@ class _Guard:
         for f in self._facts(FactKind.FAMILY):
             rel = (f.detail.get("relation") or f.key.split(":")[-1]).lower()
             group = self._RELATIONS.get(rel, rel)
-            name = re.findall(r"[A-Z][a-z]+", f.value) or [f.value]
-            fam.setdefault(group, {})[name[0].lower()] = f.source_ids
+            names = re.findall(r"[A-Z][a-z]+", f.value) or [f.value]
+            fam.setdefault(group, {})[names[0].lower()] = f.source_ids
         if fam:
             return fam
         for n in self.ctx.notes:
@@ -1207,9 +1509,22 @@ class _Guard:
     def people(self) -> list[Finding]:
         """A person named as if known ("How is Emma?") whom no note mentions."""
         c = self.ctx
-        own = _norm(" ".join(filter(None, (c.client.name, c.client.goes_by, c.client.formal_name,
-                                           c.client.company, c.salesperson, *c.client.aliases,
-                                           *c.other_clients)))).split()
+        own = _norm(
+            " ".join(
+                filter(
+                    None,
+                    (
+                        c.client.name,
+                        c.client.goes_by,
+                        c.client.formal_name,
+                        c.client.company,
+                        c.salesperson,
+                        *c.client.aliases,
+                        *c.other_clients,
+                    ),
+                )
+            )
+        ).split()
         fam = self._family_map()
         out = []
         for m in self._PERSON.finditer(self.text.replace("’", "'")):
@@ -1259,7 +1574,7 @@ class _Guard:
     # -- wrong_fact: birthdays -----------------------------------------------------------------
 
     _BDAY_WISH = re.compile(
-        r"\b(?:happy (?:belated )?birthday|many happy returns|happy bday|(?:hope|hoping) you (?:have|had|"
+        r"\b(?:happy (?:belated |early |late |\w+ )?birthday|many happy returns|happy bday|(?:hope|hoping) you (?:have|had|"
         r"enjoy|enjoyed) (?:a |an )?(?:\w+ )?(?:birthday|bday)|(?:have|had) a (?:\w+ )?birthday)\b"
     )
 
@@ -1303,8 +1618,11 @@ class _Guard:
                 if md and md != (bday.month, bday.day):
                     return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
         wish = self._BDAY_WISH.search(sent)
-        dated = [t for t in _TIME_RE.finditer(sent, wish.end()) if t.group("md") or t.group("iso") or t.group("wd")] \
-            if wish else []
+        dated = (
+            [t for t in _TIME_RE.finditer(sent, wish.end()) if t.group("md") or t.group("iso") or t.group("wd")]
+            if wish
+            else []
+        )
         if wish and not dated:
             delta = _days_to_anniversary(self.today, bday)
             if not -BIRTHDAY_LATE <= delta <= BIRTHDAY_EARLY:
@@ -1322,10 +1640,10 @@ class _Guard:
     # -- wrong_fact: sizes, budgets, team sizes ------------------------------------------------
 
     _NUM = r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|thousand|million)?"
-    _SLOTS = {
+    _SLOTS: ClassVar[dict[str, list[str]]] = {
         "team": [
             rf"\b(?:team|staff|headcount|crew|department|org|company) of (?:about |around |roughly |some |~)?(?P<v>{_NUM})",
-            rf"(?P<v>\b\d[\d,]*)[ -](?:person|people|member|strong|employee)\b",
+            r"(?P<v>\b\d[\d,]*)[ -](?:person|people|member|strong|employee)\b",
             r"(?P<v>\b\d[\d,]*) (?:people|employees|staff|reps|engineers|agents|team members|salespeople)\b",
             rf"\bteam (?:size )?(?:is |of |at |has |grew to |grows to |now )(?:about |around )?(?P<v>{_NUM})\b",
             rf"\bheadcount (?:is |of |at )?(?P<v>{_NUM})",
@@ -1334,7 +1652,7 @@ class _Guard:
         "budget": [
             rf"\bbudget (?:of |is |at |around |about |was |to |for |cap of |ceiling of )?(?:about |around |"
             rf"roughly |up to |~)?(?P<v>{_NUM})",
-            rf"(?P<v>[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|thousand|million)?) budget",
+            r"(?P<v>[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|thousand|million)?) budget",
         ],
         "size": [
             r"\bsize (?P<v>\d{1,2}(?:\.5)?|xxs|xs|s|m|l|xl|xxl|xxxl|small|medium|large|extra[- ]large)\b",
@@ -1342,12 +1660,12 @@ class _Guard:
             r"\b(?:in|a|an) (?P<v>\d{1,2}(?:\.5)?) (?:shoe|boot|jacket|suit|shirt|waist|collar|dress|chest)",
         ],
     }
-    _SLOT_RES = {k: [re.compile(p) for p in v] for k, v in _SLOTS.items()}
+    _SLOT_RES: ClassVar[dict[str, list[re.Pattern[str]]]] = {k: [re.compile(p) for p in v] for k, v in _SLOTS.items()}
 
     def _slot_of_key(self, key: str) -> str | None:
         """Which numeric slot a fact key fills."""
         key = key.lower()
-        if any(w in key for w in ("team", "headcount", "employee", "staff")):
+        if any(w in key for w in ("team", "headcount", "employee", "staff", "company_size")):
             return "team"
         if any(w in key for w in ("seat", "licen", "users")):
             return "seats"
@@ -1370,8 +1688,8 @@ class _Guard:
             if slot in known:
                 continue
             for n in notes:
-                vals = [_slot_value(slot, m.group("v")) for p in patterns for m in p.finditer(_norm(n.text))]
-                vals = [v for v in vals if v is not None]
+                raw = [_slot_value(slot, m.group("v")) for p in patterns for m in p.finditer(_norm(n.text))]
+                vals = [v for v in raw if v is not None]
                 if vals:
                     known[slot] = {v: (n.id,) for v in vals}
                     break
@@ -1423,7 +1741,8 @@ class _Guard:
 
     def _client_place(self) -> tuple[_Place | None, str | None, tuple[str, ...]]:
         """(the client's place if in the gazetteer, its name as recorded, source ids)."""
-        for f in self._facts(FactKind.LOCATION):
+        locations = sorted(self._facts(FactKind.LOCATION), key=lambda f: f.key != "location")
+        for f in locations[:1]:
             name = f.value or f.text
             return _place(name), name, f.source_ids
         notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True)
@@ -1484,16 +1803,34 @@ class _Guard:
         r"you use|is working|you bought|you signed up for))?"
     )
     _PRODUCT_GENERIC = frozenset(
-        "annual monthly yearly own current existing new basic first old same business account payment "
-        "pricing service support".split()
+        [
+            "annual",
+            "monthly",
+            "yearly",
+            "own",
+            "current",
+            "existing",
+            "new",
+            "basic",
+            "first",
+            "old",
+            "same",
+            "business",
+            "account",
+            "payment",
+            "pricing",
+            "service",
+            "support",
+        ]
     )
 
     def products(self) -> list[Finding]:
         """ "your Pro plan" when the ledger only knows their Team plan."""
         out = []
         for m in self._PRODUCT.finditer(self.low):
-            if not m.group(0).startswith("your") and not (m.group("yours") or re.search(
-                    r"\b(?:your|you)\b", self.low[m.end() : m.end() + 40])):
+            if not m.group(0).startswith("your") and not (
+                m.group("yours") or re.search(r"\b(?:your|you)\b", self.low[m.end() : m.end() + 40])
+            ):
                 continue
             words = [w for w in m.group("name").split() if w not in self._PRODUCT_GENERIC and w not in _STOP]
             if not words:
@@ -1503,7 +1840,9 @@ class _Guard:
             kind = m.group("kind")
             known = [d for d in self.docs if re.search(rf"\b{kind}\b", d.text)]
             msg = f"the ledger does not record a {' '.join(words)} {kind} for this client"
-            out.append(self._finding("wrong_fact", m.start("name"), m.end("kind"), msg, [i for d in known for i in d.ids]))
+            out.append(
+                self._finding("wrong_fact", m.start("name"), m.end("kind"), msg, [i for d in known for i in d.ids])
+            )
         return out
 
     # -- wrong_fact: commitment dates ----------------------------------------------------------
@@ -1519,8 +1858,12 @@ class _Guard:
                 sent = self.low[s:e]
                 if not topic or not (topic & _content_words(sent)):
                     continue
+                if self._PAST.search(sent) and not re.search(r"\b(?:will|'ll|shall|going to)\b", sent):
+                    continue
                 for t in _TIME_RE.finditer(sent):
-                    if self._due_mismatch(t, c.due):
+                    lead = sent[max(0, t.start() - 14) : t.start()]
+                    future = re.search(r"\b(?:by|before|until|no later than|due|on)\s*$", lead)
+                    if future and self._due_mismatch(t, c.due):
                         msg = f"the promise is due {c.due:%A %d %B}"
                         out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), msg, c.source_ids))
         return out
@@ -1542,27 +1885,76 @@ class _Guard:
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over)\b"
     )
-    _NEG_AFTER = re.compile(r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
-                            r"is not|are not|was not|won't be|is off))")
+    _NEG_AFTER = re.compile(
+        r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
+        r"is not|are not|was not|won't be|is off))"
+    )
     _DECLINE_NOTE = re.compile(
         r"\b(?:not|no|never|doesn't (?:want|like)|does not (?:want|like)|don't (?:want|like)|didn't (?:want|"
         r"like)|hates?|dislikes?|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
         r"anything but|tired of|sick of)\s+(?:the\s+|any\s+|a\s+)?(?P<item>[a-z][a-z-]+)(?=[\s,.;!]|$)"
     )
     _DECLINE_SKIP = frozenset(
-        """sure yet now interested ready available able going happy keen fan big much many sure today
-        tomorrow really convinced decided rush hurry problem worries worry longer one thing time contact
-        longer included""".split()
+        [
+            "sure",
+            "yet",
+            "now",
+            "interested",
+            "ready",
+            "available",
+            "able",
+            "going",
+            "happy",
+            "keen",
+            "fan",
+            "big",
+            "much",
+            "many",
+            "sure",
+            "today",
+            "tomorrow",
+            "really",
+            "convinced",
+            "decided",
+            "rush",
+            "hurry",
+            "problem",
+            "worries",
+            "worry",
+            "longer",
+            "one",
+            "thing",
+            "time",
+            "contact",
+            "longer",
+            "included",
+            "phone",
+            "email",
+            "emails",
+            "call",
+            "calls",
+            "text",
+            "texts",
+            "sms",
+            "messages",
+            "mail",
+        ]
     )
-    _SYNONYMS = {"grey": ("grey", "gray"), "gray": ("grey", "gray"), "colour": ("colour", "color")}
+    _SYNONYMS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "grey": ("grey", "gray"),
+        "gray": ("grey", "gray"),
+        "colour": ("colour", "color"),
+    }
 
     def _declined(self) -> dict[str, tuple[str, ...]]:
         """Declined or disliked items (lower-case) -> source ids; from facts, plus note phrasing."""
         out: dict[str, tuple[str, ...]] = {}
         for f in self._facts(FactKind.DISLIKE, FactKind.PREFERENCE, FactKind.CONTACT):
             items = []
-            if f.kind == FactKind.DISLIKE:
+            if f.kind == FactKind.DISLIKE and not f.key.startswith("channel:"):
                 items.append(f.value)
+            elif f.kind == FactKind.DISLIKE and re.search(r"phone|call", f.value, re.I):
+                out.setdefault(_PHONE_CALLS, f.source_ids)
             items += re.split(r",|/|\band\b|\bor\b", f.detail.get("declined", ""))
             for item in items:
                 item = _norm(item).strip(" .")
@@ -1580,13 +1972,16 @@ class _Guard:
         """Offering or recommending something the client declined; mentioning it as excluded is fine."""
         out = []
         for item, ids in self._declined().items():
-            for form in self._SYNONYMS.get(item, (item,)):
-                for m in re.finditer(rf"\b{re.escape(form)}(?:s|es)?\b", self.low):
-                    if self._excluded(m.start(), m.end()):
-                        continue
-                    out.append(
-                        self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
-                    )
+            forms = self._SYNONYMS.get(item, (item,))
+            pattern = (
+                _PHONE_CALL_RE if item == _PHONE_CALLS else "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
+            )
+            for m in re.finditer(pattern, self.low):
+                if self._excluded(m.start(), m.end()):
+                    continue
+                out.append(
+                    self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
+                )
         return out
 
     def _excluded(self, start: int, end: int) -> bool:

@@ -319,7 +319,7 @@ def _words(text: str) -> list[str]:
 
 def _negated(before: str) -> bool:
     """True when the few words before a match negate it ("does not prefer", "isn't into")."""
-    tail = " ".join(before.split()[-4:])
+    tail = " ".join(re.split(r"[,;:]", before)[-1].split()[-4:])
     return bool(_NEGATIONS.search(tail))
 
 
@@ -369,6 +369,8 @@ def _colour_of(phrase: str) -> str | None:
     """'the navy blue one' -> 'navy blue'; None unless the phrase is about a colour."""
     words = [w.lower() for w in _words(phrase)]
     for i, w in enumerate(words):
+        if w in _COLOUR_MODIFIERS and i + 1 < len(words) and words[i + 1] in COLOURS:
+            continue  # "navy blue": take the pair at the next word
         if w in COLOURS:
             rest = words[i + 1 :]
             if rest and (rest[0] in _NOT_COLOUR_CONTEXT or len(rest) > 2):
@@ -480,7 +482,7 @@ _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
 _CHOICE_VERBS = ("want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after")
 _DECLINE_RE = re.compile(
     r"^\s*(?:,\s*|\s+|\s*-+\s*)(?:but\s+|and\s+)?(?:definitely\s+|absolutely\s+|just\s+)?"
-    r"(?P<how>not|rather\s+than|instead\s+of|over|than|to)\s+(?P<declined>.+)",
+    r"(?P<how>not|rather\s+than|instead\s+of|over|than|(?:much\s+)?(?:better|more)\s+than|to)\s+(?P<declined>.+)",
     I,
 )
 _FAVOURITE_RE = re.compile(
@@ -495,7 +497,9 @@ _FAVOURITE_REVERSED_RE = re.compile(
 
 
 _FAN_RE = re.compile(
-    r"\b(?:big|huge|massive|die-?hard|avid|loyal|lifelong|rabid)\s+(?-i:(?P<obj>(?:[A-Z][\w.'’-]*\s+){1,3}))fan\b", I
+    r"\b(?:(?:an?\s+)?(?:big|huge|massive|die-?hard|avid|loyal|lifelong|rabid)|an?)\s+"
+    r"(?-i:(?P<obj>(?:[A-Z][\w.'’-]*\s+){1,3}))fan\b",
+    I,
 )
 
 
@@ -511,7 +515,7 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = " ".join(m["verb"].lower().replace("’", "'").split())
         verb = re.sub(r"^'s\b", "is", verb)
         rest = m["rest"]
-        if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to)\b", rest, I):
+        if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no)\b", rest, I):
             continue
         obj_written = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
         value = _cut_object(rest)
@@ -670,9 +674,9 @@ _DIET_RE = [
         I,
     ),
     re.compile(
-        r"\b(?P<diet>(?:doesn't|doesnt|does\s+not|don't|do\s+not)\s+drink(?:\s+alcohol|\s+booze|\s+at\s+all)?"
-        r"|(?:stopped|quit|gave\s+up)\s+(?:drinking|alcohol)|off\s+(?:the\s+)?(?:alcohol|booze)|"
-        r"(?:doesn't|does\s+not|don't)\s+eat\s+meat)(?=\s*(?:$|[,.;!?]|\s(?:and|so|but|anymore|any\s+more)\b))",
+        r"\b(?P<diet>(?:(?:doesn't|doesnt|does\s+not|don't|do\s+not)\s+drink(?:\s+alcohol|\s+booze|\s+at\s+all)?"
+        r"|(?:doesn't|does\s+not|don't)\s+eat\s+meat)(?=\s*(?:$|[,.;!?]|\s(?:and|so|but|anymore|any\s+more)\b))"
+        r"|(?:stopped|quit|gave\s+up)\s+(?:drinking|alcohol)|off\s+(?:the\s+)?(?:alcohol|booze))\b",
         I,
     ),
 ]
@@ -992,7 +996,7 @@ _CONTACT_GERUND = (
     r"(?P<verb>emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
     r"reaching\s+out|bothering|pestering|spamming|following\s+up|sending\s+(?:(?:her|him|them|me|us)\s+)?"
     r"(?:\w+\s+)?(?:emails|e-mails|messages|texts|newsletters|mail|mailers|marketing|promotions|offers|spam|"
-    r"stuff|catalogues|catalogs|flyers))"
+    r"stuff|catalogues|catalogs|flyers|promos|updates|invites|invitations|brochures|info|information))"
 )
 _OPT_OUT_RE = [
     re.compile(r"\b(?:stop|quit|cease|no\s+more)\s+" + _CONTACT_GERUND + r"\b", I),
@@ -1135,7 +1139,7 @@ def _locations(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if re.search(r"\b(?:our|my)\s*$", before, I) and verb.startswith(("office", "hq", "headquarters")):
             continue
-        place, region = m["place"], m["region"]
+        place, region = m["place"].rstrip("."), (m["region"] or "").rstrip(".")
         if region and region not in _STATES and not re.fullmatch(r"[A-Z]{2}", region):
             place = place.split(",")[0]
         place = re.sub(r"\s+(?:of|upon|de|la)$", "", place.strip(" .")).strip()
@@ -1209,7 +1213,7 @@ _COMPANY_RE = re.compile(r"\b(?P<n>\d[\d,]{0,7})\s+(?:employees|staff\s+company|
 
 _CADENCE_CONTEXT = re.compile(
     r"\b(?:check(?:s|ing)?[\s-]in|touch(?:ing)?\s+base|follow(?:ing)?[\s-]up|catch(?:ing)?\s+up|call(?:s|ed|ing)?|"
-    r"email(?:s|ed|ing)?|ping|reach(?:ing)?\s+out|contact(?:ed|ing)?|meet(?:ing|ings)?|hear\s+from|update(?:s|d)?|"
+    r"email(?:s|ed|ing)?|ping|reach(?:ing)?\s+out|contact(?:ed|ing)?|meet(?:s|ing|ings)?|hear\s+from|update(?:s|d)?|"
     r"talk|speak|chat|in\s+touch|cadence|visit|drop\s+by|follow-?ups?|check-?ins?|calls)\b",
     I,
 )
@@ -1456,7 +1460,8 @@ _DATE_START = re.compile(
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
     r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
-    r"to\s+(?:her|him|them)\b|to\s+(?-i:[A-Z])|again|right|straight|while|during|ahead|for)\b",
+    r"to\s+(?:her|him|them)\b|to\s+(?-i:[A-Z])|again|right|straight|while|during|ahead|for|an?\s+(?:hour|minute|day|week|"
+    r"while|bit)|hours?|yesterday|earlier|last|already|just|in\s+the\s+(?:morning|afternoon|evening))\b",
     I,
 )
 _INDIRECT = re.compile(
@@ -1470,18 +1475,25 @@ _KEY_ADJECTIVES = _wordset(
 _PRONOUN_OBJECTS = _wordset("it them this that those these one something stuff everything")
 
 
+_INTRODUCED_TO = re.compile(r"^\s*to\s+(?-i:(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))")
+_WITH_DELIVERS = frozenset({"follow up", "get back", "circle back", "reach out", "check in", "touch base"})
+
+
 class _Promised:
     """What a promise is about: key, value and a display phrase ("the pricing")."""
 
     def __init__(self, verb: str, rest: str):
         rest = _INDIRECT.sub("", rest)
+        introduced = _INTRODUCED_TO.match(rest) if verb == "introduce" else None
+        if introduced:
+            rest = introduced["who"]  # "introduce her to Sam": the promise is about Sam
         if verb == "call" and re.match(r"\s*back\b", rest, I):
             verb = "call back"
         rest = re.sub(r"^\s*(?:back|over|out|across|through)\b", "", rest, flags=I)
         rest = re.sub(r"^\s*(?:to|with)\s+(?:her|him|them|(?-i:[A-Z][a-z]+))(?=\s|$)", " ", rest, flags=I)
         topic = re.match(r"^\s*(?P<prep>with|about|on|re:?|regarding)\s+(?P<obj>.+)", rest, I)
-        prep = ""
-        if topic:
+        prep = "to" if introduced else ""
+        if topic and not _DATE_START.match(" " + topic["obj"]) and not re.match(r"\w+day\b", topic["obj"], I):
             rest, prep = topic["obj"], topic["prep"].lower().rstrip(":")
         rest = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
         cut = _DATE_START.search(" " + rest)
@@ -1490,11 +1502,11 @@ class _Promised:
         if obj.lower() in _PRONOUN_OBJECTS or len(obj.split()) > 6:
             obj = written = ""
         # "follow up with the pricing" delivers the pricing: key it like "send the pricing".
-        self.delivers = bool(obj) and (verb in _DELIVERY_VERBS or prep == "with")
+        self.delivers = bool(obj) and (verb in _DELIVERY_VERBS or (prep == "with" and verb in _WITH_DELIVERS))
         self.verb, self.obj = verb, obj
         self.shown = f"{prep} {written}".strip() if prep and verb not in _DELIVERY_VERBS else written
         self.key = _promise_key(verb, obj, self.delivers)
-        self.value = obj if self.delivers else f"{verb} {prep} {obj}".replace("  ", " ").strip()
+        self.value = obj if self.delivers else " ".join(w for w in (verb, prep if obj else "", obj) if w)
 
 
 def _promise_key(verb: str, obj: str, delivers: bool) -> str:
@@ -1515,9 +1527,12 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _PROMISE_RE.finditer(clause):
         before = clause[: m.start()]
         trigger = m["trigger"].lower()
-        if not _speaker_is_us(before) or (_negated(before) and not trigger.startswith("told")):
+        requested = trigger.startswith(("asked", "wants", "wanted", "would like", "'d like"))
+        if not requested and not _speaker_is_us(before):
+            continue  # "she will send the PO" is the client's promise, not ours
+        if _negated(before) and not trigger.startswith("told"):
             continue
-        if re.search(r"\b(?:she|he|they|client)\s*$", before, I):
+        if not requested and re.search(r"\b(?:she|he|they|client)\s*$", before, I):
             continue
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):

@@ -112,7 +112,7 @@ def test_resolve_due(text: str, expected: date) -> None:
         "24/7 support",
         "she works Fridays",
         "on Fridays she golfs",
-        "great game on sunday's pitch"[:10],
+        "Sunday's game was great",
         "v1.2.3 release",
         "room 42",
         "50/50 chance",
@@ -329,7 +329,7 @@ def test_relative_phrases_land_soon_after_at(prefix: str, phrase: str, at: datet
 def test_parse_personal_date_never_raises(text: str) -> None:
     result = parse_personal_date(text)
     if result is not None:
-        year, month, day = result
+        _year, month, day = result
         assert 1 <= month <= 12 and 1 <= day <= 31
         next_occurrence(month, day, date(2025, 6, 1))  # always a real yearly day
 

@@ -1,0 +1,1042 @@
+"""The conversation with a salesperson, independent of the channel: Telegram and the console are thin adapters."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.runtime import Runtime
+from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcriber
+from memory import names
+from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
+from memory.records import Client, ExtractedFact, FactKind
+from memory.service import Memory, NoteInput, Stored
+from memory.timeutil import from_iso, now_utc, zone
+
+__all__ = ["Button", "Conversation", "Reply", "Route", "route"]
+
+log = logging.getLogger(__name__)
+
+MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button: a label and a short token (never user text) that comes back when tapped."""
+
+    label: str
+    data: str
+
+    def __post_init__(self) -> None:
+        if len(self.data.encode("utf-8")) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"button data longer than {MAX_CALLBACK_BYTES} bytes: {self.data[:20]!r}...")
+
+
+@dataclass
+class Reply:
+    """One message back to the salesperson: plain text, optional button rows, optional file."""
+
+    text: str
+    buttons: list[list[Button]] = field(default_factory=list)
+    document: tuple[str, bytes] | None = None
+
+
+# -- routing plain text (offline rules) ----------------------------------------------------
+
+QUESTION_WORDS = {"what", "when", "where", "who", "whom", "whose", "why", "how", "which"}
+AUX_WORDS = {
+    "does", "do", "did", "is", "are", "was", "were", "has", "have", "had",
+    "can", "could", "should", "would", "will", "any", "anything",
+}  # fmt: skip
+_ASK_START = re.compile(
+    r"^(?:tell me|remind me (?:what|when|who|where|how|if|whether|about)|show me|find|search|look up|list)\b", re.I
+)
+_DRAFT = re.compile(
+    r"^(?:please\s+|can you\s+|could you\s+)?(?:draft|write|compose|prepare)\b\s*(?:me\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+_FOLLOW_UP = re.compile(r"^(?:please\s+)?follow[ -]?up with\s+(?P<rest>\S.*)$", re.I | re.S)
+_PURPOSE_LEAD = re.compile(r"^(?:about|re|regarding|on|for|:|—|-|–)\s*", re.I)
+_COLON = re.compile(r"^(?P<name>[^:\n—–?!]{1,80}?)\s*(?::|\s[—–-]\s)\s*(?P<body>\S.*)$", re.S)
+_VERB = re.compile(
+    r"^(?:just\s+)?(?:met(?:\s+up)?|meeting|called|calling|phoned|rang|saw|visited|spoke|talked|chatted|"
+    r"emailed|texted|messaged|caught up|lunch|coffee|dinner|drinks|call|demo|visit)"
+    r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
+NOT_NAMES = {
+    "today", "yesterday", "tomorrow", "tonight", "note", "notes", "reminder", "meeting", "call", "lunch",
+    "update", "follow", "followup", "fyi", "todo", "idea", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "she", "he", "they", "we", "i", "the", "a", "an", "my", "our", "this",
+    "that", "it", "great", "good", "also", "and", "but", "so", "then", "will", "may", "can", "next", "last",
+    "new", "quick", "important", "urgent", "action", "summary", "re", "ok", "okay", "thanks", "hi", "hello",
+    "met", "called", "phoned", "saw", "visited", "spoke", "talked", "chatted", "emailed", "texted", "dinner",
+    "coffee", "drinks", "demo", "visit", "just", "please", "remember", "remind", "draft", "write", "sent",
+}  # fmt: skip
+NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
+
+
+@dataclass(frozen=True)
+class Route:
+    """What a plain message was taken for: a question, a draft request or a note."""
+
+    kind: str  # "question" | "draft" | "note"
+    text: str
+    target: str = ""  # draft: the text naming the client and the purpose ("Dana about pricing")
+    what: str = ""  # draft: the kind of message asked for ("follow-up")
+
+
+def route(text: str) -> Route:
+    """Classify a plain message with offline rules."""
+    text = text.strip()
+    m = _DRAFT.match(text) or _FOLLOW_UP.match(text)
+    if m:
+        what = (m.groupdict().get("what") or "").strip()
+        return Route("draft", text, target=m.group("rest").strip(), what=what or "follow-up")
+    if _is_question(text):
+        return Route("question", text)
+    return Route("note", text)
+
+
+def _is_question(text: str) -> bool:
+    if text.endswith("?"):
+        return True
+    words = re.findall(r"[\w']+", text.lower())
+    if not words:
+        return False
+    if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
+        return True
+    if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
+        return True
+    return bool(_ASK_START.match(text))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w@&'’.-]+|[^\w\s]", text)
+
+
+def _looks_like_name(candidate: str) -> bool:
+    """True when every word looks like part of a person's or company's name."""
+    words = candidate.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in candidate):
+        return False
+    if words[0].casefold() in NOT_NAMES or words[0].casefold() in NAME_LINKS:
+        return False
+    return all(w[:1].isupper() or w.casefold() in NAME_LINKS for w in words)
+
+
+def _leading_name(rest: str) -> str:
+    """The capitalised words at the start of `rest` ("Dana Lee from Acme, she ..." -> "Dana Lee from Acme")."""
+    out: list[str] = []
+    for raw in rest.split():
+        word = raw.rstrip(",.;:!?—–")
+        stop = word != raw
+        if not word:
+            break
+        if (word[:1].isupper() and word.casefold() not in NOT_NAMES) or (
+            word.casefold() in {"from", "at", "of"} and out
+        ):
+            out.append(word)
+        else:
+            break
+        if stop or len(out) >= 7:
+            break
+    while out and out[-1].casefold() in {"from", "at", "of"}:
+        out.pop()
+    return " ".join(out)
+
+
+# -- per-user state ------------------------------------------------------------------------
+
+
+@dataclass
+class PendingNote:
+    """A note kept while the salesperson says which client it is about."""
+
+    text: str
+    source: str = "text"
+    audio_path: str | None = None
+
+
+@dataclass
+class Choice:
+    """An action waiting for the salesperson to pick a client."""
+
+    kind: str  # note | client | draft | ask | forget | done
+    payload: Any = None
+
+
+@dataclass
+class State:
+    """What the conversation remembers between messages for one salesperson (in memory only)."""
+
+    edit_draft: str | None = None
+    choice: Choice | None = None
+    last_question: str | None = None
+    variants: dict[str, int] = field(default_factory=dict)
+
+
+START = (
+    "Hi, I'm Chet: I remember your clients for you. Send me a note after each meeting, typed or spoken.\n"
+    "Ask me about a client before a call (“what does Dana like?”) and I answer from your notes.\n"
+    "I draft truthful follow-ups for you to approve, and each morning I tell you who needs you today. /help lists it all."
+)
+
+HELP = """Just write to me:
+• a note: “Dana: wants blue, not grey” or “Met Dana from Acme, promised pricing by Friday”
+• a question: “what does Dana like?”
+• a draft: “draft a follow-up to Dana about the pricing”
+Or send a voice note: I transcribe it and file it as a note.
+
+Commands:
+/note CLIENT: TEXT — file a note
+/ask QUESTION — answer from your notes
+/client NAME — what I know about a client
+/clients — all your clients
+/draft NAME PURPOSE — draft a follow-up (you approve it)
+/digest — today's follow-ups
+/done [NAME] — mark a promise done
+/settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
+/export — all your data as a JSON file
+/forget NAME — erase a client everywhere
+/undo — remove your last note
+/cancel — drop what I was waiting for"""
+
+VERDICT_LINES = {
+    "pass": "Truth check: passed.",
+    "warn": "Truth check: warnings (you may still approve).",
+    "block": "Truth check: BLOCKED (this draft cannot be approved as it is; edit or regenerate it).",
+}
+STALE = "That button is no longer valid."
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return "Something went wrong."
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?”)" else text + "."
+
+
+def _day(d: date) -> str:
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b %Y')}"
+
+
+def _label(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Conversation:
+    """One conversation core for every channel: text, button taps and voice notes in, replies out."""
+
+    def __init__(self, runtime: Runtime, transcriber: Transcriber | str | None = "auto"):
+        self.runtime = runtime
+        self.transcriber: Transcriber | None = (
+            build_transcriber(runtime.settings) if isinstance(transcriber, str) else transcriber
+        )
+        self._states: dict[str, State] = {}
+        self._locks: dict[str, threading.RLock] = {}
+        self._guard = threading.Lock()
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _lock(self, user: str) -> threading.RLock:
+        with self._guard:
+            return self._locks.setdefault(user, threading.RLock())
+
+    def _state(self, user: str) -> State:
+        with self._guard:
+            return self._states.setdefault(user, State())
+
+    def _memory(self, user: str) -> Memory:
+        return self.runtime.memory(user)
+
+    def tz(self, user: str) -> ZoneInfo:
+        """The salesperson's own time zone (from their settings)."""
+        return zone(self._memory(user).ledger.salesperson().get("tz") or self.runtime.settings.chet_tz)
+
+    def schedule(self, user: str) -> tuple[ZoneInfo, time]:
+        """When this salesperson's digest goes out: (time zone, local time)."""
+        sp = self._memory(user).ledger.salesperson()
+        m = _TIME.match(str(sp.get("digest_time") or self.runtime.settings.chet_digest_time))
+        at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
+        return zone(sp.get("tz") or self.runtime.settings.chet_tz), at
+
+    def _safely(self, user: str, work: Any, *args: Any) -> list[Reply]:
+        with self._lock(user):
+            try:
+                replies: list[Reply] = work(user, *args)
+                return replies
+            except ChetError as err:
+                return [Reply(_sentence(str(err)))]
+
+    # -- entry points --------------------------------------------------------------------
+
+    def handle_text(self, user: str, text: str) -> list[Reply]:
+        """A typed message: a command, an edit in progress, a client name we asked for, or routed text."""
+        return self._safely(user, self._text, text)
+
+    def handle_callback(self, user: str, data: str) -> list[Reply]:
+        """A button tap; stale, repeated or forged data gets a short harmless answer."""
+        return self._safely(user, self._callback, data)
+
+    def handle_voice(
+        self, user: str, audio: bytes, duration_s: float | None = None, mime: str = "audio/ogg"
+    ) -> list[Reply]:
+        """A voice note: saved first, then transcribed and filed as a note."""
+        return self._safely(user, self._voice, audio, duration_s, mime)
+
+    def handle_unsupported(self, user: str, kind: str) -> list[Reply]:
+        """Media Chet cannot use (audio files, video notes, oversized files): a clear reply."""
+        texts = {
+            "audio_file": "That came as an audio file. Please record it as a voice message (hold the microphone "
+            "button) and I'll transcribe it, or type the note.",
+            "video_note": "I can't use video messages. Please send a voice message or type the note.",
+            "too_large": "That file is too large for me (the limit is 20 MB). Please send a shorter voice message.",
+            "document": "I can't read files. Send me a note as text or a voice message.",
+        }
+        return [Reply(texts.get(kind, "I can't use that kind of message. Send me text or a voice message."))]
+
+    # -- text ----------------------------------------------------------------------------
+
+    def _text(self, user: str, text: str) -> list[Reply]:
+        text = text.strip()
+        state = self._state(user)
+        if not text:
+            return [Reply("Send me a note, a question, or /help.")]
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            head, _, rest = head.partition("\n")
+            args = (rest + " " + args).strip() if rest else args.strip()
+            command = head.split("@", 1)[0].lower()
+            handler = self._commands().get(command)
+            if handler is None:
+                return [Reply(f"I don't know /{_label(command, 30)}. /help lists what I can do.")]
+            if command != "cancel":
+                state.edit_draft = None
+            return handler(user, args)
+        if state.edit_draft:
+            draft_id, state.edit_draft = state.edit_draft, None
+            return self._apply_edit(user, draft_id, text)
+        if state.choice and state.choice.kind == "note" and self._names_a_client(user, text):
+            return self._file_pending_under(user, text)
+        r = route(text)
+        if r.kind == "question":
+            state.last_question = text
+            replies = self._ask(user, text, routed=True)
+            return replies
+        if r.kind == "draft":
+            return self._draft_request(user, r)
+        return self._note(user, text, routed=True)
+
+    def _commands(self) -> dict[str, Any]:
+        return {
+            "start": lambda u, a: [Reply(START)],
+            "help": lambda u, a: [Reply(HELP)],
+            "note": self._cmd_note,
+            "ask": self._cmd_ask,
+            "client": self._cmd_client,
+            "profile": self._cmd_client,
+            "clients": self._cmd_clients,
+            "draft": self._cmd_draft,
+            "digest": self._cmd_digest,
+            "settings": self._cmd_settings,
+            "export": self._cmd_export,
+            "forget": self._cmd_forget,
+            "undo": self._cmd_undo,
+            "done": self._cmd_done,
+            "cancel": self._cmd_cancel,
+        }
+
+    # -- notes ---------------------------------------------------------------------------
+
+    def _cmd_note(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Write the note after the command: /note Dana: wants blue, not grey")]
+        return self._note(user, args, routed=False)
+
+    def _note(
+        self, user: str, text: str, routed: bool, source: str = "text", audio_path: str | None = None
+    ) -> list[Reply]:
+        memory = self._memory(user)
+        pending = PendingNote(text, source, audio_path)
+        name, body, candidates = self._client_in_note(memory, text)
+        if candidates:
+            return self._choose(user, Choice("note", PendingNote(body, source, audio_path)), candidates, name)
+        if name is None:
+            return self._ask_which_client(user, pending)
+        return self._store(user, memory, name, body, source, audio_path, routed)
+
+    def _client_in_note(self, memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
+        """(client name, note body, ambiguous candidates) for a note's text, by the rules in the module docs."""
+        known = memory.ledger.clients()
+        cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
+        by_id = {c.id: c for c in known}
+
+        def hits(name: str) -> list[Client]:
+            return [by_id[h.client_id] for h in names.match_clients(name, cands)] if name else []
+
+        m = _VERB.match(text)
+        if m:
+            name = _leading_name(m.group("rest"))
+            found = hits(name) or hits(name.split(" from ")[0].split(" at ")[0])
+            if len(found) > 1:
+                narrowed = hits(name)
+                return name, text, narrowed or found
+            if found:
+                return found[0].name, text, []
+            if name and _looks_like_name(name):
+                return name, text, []
+        m = _COLON.match(text)
+        if m:
+            name, body = m.group("name").strip(), m.group("body").strip()
+            found = hits(name)
+            if len(found) > 1:
+                return name, body, found
+            if found:
+                return found[0].name, body, []
+            if _looks_like_name(name):
+                return name, body, []
+        words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
+        for size in (3, 2, 1):
+            lead = " ".join(words[:size])
+            if len(words) < size or not lead or not lead[:1].isupper() or lead.casefold() in NOT_NAMES:
+                continue
+            found = hits(lead)
+            if len(found) > 1:
+                return lead, text, found
+            if found:
+                return found[0].name, text, []
+        mentioned: dict[int, Client] = {}
+        tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
+        tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
+        for i, tok in enumerate(tokens):
+            if not tok[:1].isupper() or tok.casefold() in NOT_NAMES:
+                continue
+            pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
+            found = hits(pair) if pair else []
+            found = found or hits(tok)
+            for c in found:
+                mentioned[c.id] = c
+        if len(mentioned) == 1:
+            return next(iter(mentioned.values())).name, text, []
+        if mentioned:
+            return None, text, list(mentioned.values())
+        return None, text, []
+
+    def _store(
+        self,
+        user: str,
+        memory: Memory,
+        name: str,
+        body: str,
+        source: str,
+        audio_path: str | None,
+        routed: bool,
+        client: Client | None = None,
+    ) -> list[Reply]:
+        is_new = False
+        if client is None:
+            try:
+                client = memory.find_client(name)
+            except UnknownClient:
+                is_new = True
+            except AmbiguousClient as err:
+                found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+                return self._choose(user, Choice("note", PendingNote(body, source, audio_path)), found, name)
+        moment = now_utc().astimezone(self.tz(user))
+        item = NoteInput(
+            client=client.name if client else name,
+            text=body,
+            at=moment,
+            at_raw=moment.isoformat(timespec="seconds"),
+            source=source,
+            audio_path=audio_path,
+        )
+        stored = memory.add_note(item)
+        self._state(user).choice = None
+        return [Reply(self._confirm(stored, is_new, routed))]
+
+    def _confirm(self, stored: Stored, is_new: bool, routed: bool) -> str:
+        client = stored.client
+        head = client.name + (f" ({client.company})" if client.company else "")
+        summary = _fact_summary(stored.facts)
+        lines = []
+        if routed:
+            lines.append("Saved as a note" + (" for a new client." if is_new else "."))
+        elif is_new:
+            lines.append("New client.")
+        lines.append(f"{head}: {summary}" if summary else f"{head}: noted “{_label(stored.note.text, 80)}”")
+        lines += [f"({_sentence(n)})" for n in stored.notices]
+        return "\n".join(lines)
+
+    def _ask_which_client(self, user: str, pending: PendingNote) -> list[Reply]:
+        memory = self._memory(user)
+        recent: list[Client] = []
+        seen: set[int] = set()
+        for note in memory.ledger.notes(limit=40):
+            if note.client_id not in seen:
+                seen.add(note.client_id)
+                c = memory.ledger.client(note.client_id)
+                if c:
+                    recent.append(c)
+            if len(recent) >= 6:
+                break
+        self._state(user).choice = Choice("note", pending)
+        text = "I took this as a note. Which client is this about?"
+        text += " Tap one, or type the client's name." if recent else " Type the client's name."
+        return [Reply(text, _client_rows(recent))]
+
+    def _names_a_client(self, user: str, text: str) -> bool:
+        """True when `text` answers "which client?": a known client, or a short name-like reply."""
+        if len(text.split()) > 6:
+            return False
+        try:
+            self._memory(user).find_client(text)
+            return True
+        except AmbiguousClient:
+            return True
+        except BadInput:
+            return _short_name(text) or _looks_like_name(text)
+
+    def _file_pending_under(self, user: str, name: str) -> list[Reply]:
+        state = self._state(user)
+        assert state.choice is not None
+        pending: PendingNote = state.choice.payload
+        return self._store(
+            user, self._memory(user), name.strip(), pending.text, pending.source, pending.audio_path, False
+        )
+
+    def _choose(self, user: str, choice: Choice, candidates: list[Client], name: str | None) -> list[Reply]:
+        self._state(user).choice = choice
+        who = f"“{_label(name, 40)}” could be" if name else "That could be about"
+        return [Reply(f"{who} several clients. Which one?", _client_rows(candidates[:8]))]
+
+    def _cmd_undo(self, user: str, args: str) -> list[Reply]:
+        note = self._memory(user).undo_last()
+        if note is None:
+            return [Reply("There is no note to undo.")]
+        return [Reply(f"Removed your last note ({note.client}: “{_label(note.text, 80)}”).")]
+
+    # -- questions -----------------------------------------------------------------------
+
+    def _cmd_ask(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Ask after the command: /ask what does Dana like?")]
+        return self._ask(user, args, routed=False)
+
+    def _ask(self, user: str, question: str, routed: bool, client: Client | None = None) -> list[Reply]:
+        from bot.ask import answer
+
+        memory = self._memory(user)
+        result = answer(memory, question, client, self.runtime.llm(memory))
+        lines = ["I took this as a question."] if routed else []
+        lines.append(result.answer)
+        if result.sources and not result.abstained:
+            lines.append("Sources: " + ", ".join(result.sources))
+        lines += [f"({_sentence(n)})" for n in result.notices]
+        buttons = [[Button("Save it as a note instead", "qn")]] if routed else []
+        return [Reply("\n".join(lines), buttons)]
+
+    # -- clients -------------------------------------------------------------------------
+
+    def _resolve(self, user: str, name: str, choice: Choice) -> Client | list[Reply]:
+        """The client `name` means, or replies (buttons for an ambiguous name)."""
+        memory = self._memory(user)
+        try:
+            return memory.find_client(name)
+        except AmbiguousClient as err:
+            found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+            return self._choose(user, choice, found, name)
+
+    def _cmd_client(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return self._cmd_clients(user, args)
+        client = self._resolve(user, args, Choice("client"))
+        return client if isinstance(client, list) else self._profile(user, client)
+
+    def _profile(self, user: str, client: Client) -> list[Reply]:
+        memory = self._memory(user)
+        tz = self.tz(user)
+        doc = memory.profile(client)
+        head = client.name + (f" ({client.company})" if client.company else "")
+        if client.goes_by:
+            head += f", goes by {client.goes_by}"
+        lines = [head, f"Last contact: {self._when(doc['last_contact'], tz)} · {doc['notes']} notes"]
+        if doc["facts"]:
+            lines.append("What I know:")
+            for f in doc["facts"]:
+                since = _day(from_iso(f["valid_from"]).astimezone(tz).date())
+                lines.append(f"• {f['text']} (since {since}) [{', '.join(f['source_ids'])}]")
+        else:
+            lines.append("No facts yet.")
+        buttons: list[list[Button]] = [[Button("Draft follow-up", f"fu:c:{client.id}")]]
+        if doc["commitments"]:
+            lines.append("Open promises:")
+            for c in doc["commitments"]:
+                due = f"due {_day(date.fromisoformat(c['due']))}" if c["due"] else "no date"
+                lines.append(f"• {c['text']} ({due})")
+                buttons.append([Button(f"Done: {_label(c['text'], 30)}", f"dn:{c['id']}")])
+        return [Reply("\n".join(lines), buttons)]
+
+    @staticmethod
+    def _when(raw: str | None, tz: ZoneInfo) -> str:
+        if not raw:
+            return "never"
+        try:
+            moment = datetime.fromisoformat(raw)
+        except ValueError:
+            return raw
+        if moment.tzinfo is None:
+            return _day(moment.date())
+        return _day(moment.astimezone(tz).date())
+
+    def _cmd_clients(self, user: str, args: str) -> list[Reply]:
+        memory = self._memory(user)
+        clients = memory.ledger.clients()
+        if not clients:
+            return [Reply("No clients yet. Send a note like “Dana from Acme: wants blue, not grey”.")]
+        tz = self.tz(user)
+        lines = [f"Your clients ({len(clients)}):"]
+        for c in clients[:60]:
+            last = memory.ledger.last_contact(c.id)
+            company = f" ({c.company})" if c.company else ""
+            when = _day(last.astimezone(tz).date()) if last else "never"
+            lines.append(f"• {c.name}{company}: {memory.ledger.count_notes(c.id)} notes, last contact {when}")
+        if len(clients) > 60:
+            lines.append(f"… and {len(clients) - 60} more (/client NAME)")
+        return [Reply("\n".join(lines), _client_rows(clients[:8], prefix="p"))]
+
+    def _cmd_forget(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Say whom to forget: /forget NAME")]
+        client = self._resolve(user, args, Choice("forget"))
+        return client if isinstance(client, list) else self._confirm_forget(user, client)
+
+    def _confirm_forget(self, user: str, client: Client) -> list[Reply]:
+        count = self._memory(user).ledger.count_notes(client.id)
+        text = f"Forget {client.name} and everything about them ({count} notes, facts, promises, drafts)? This cannot be undone."
+        return [
+            Reply(text, [[Button(f"Yes, forget {_label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
+        ]
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def _cmd_draft(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Say for whom and what for: /draft Dana the pricing we discussed")]
+        return self._draft_for(user, args, "")
+
+    def _draft_request(self, user: str, r: Route) -> list[Reply]:
+        replies = self._draft_for(user, r.target, r.what)
+        if replies and replies[0].text.startswith("Draft for"):
+            replies[0] = Reply("I took this as a draft request.\n" + replies[0].text, replies[0].buttons)
+        return replies
+
+    def _draft_for(self, user: str, target: str, what: str) -> list[Reply]:
+        """Split "Dana Lee about the pricing" into a known client and a purpose, then draft."""
+        memory = self._memory(user)
+        name, purpose = _split_target(memory, target)
+        purpose = _PURPOSE_LEAD.sub("", purpose).strip()
+        if what and what.casefold() not in {"message", "email", "note", "draft", "mail"}:
+            purpose = f"{what} about {purpose}" if purpose else what
+        if not purpose:
+            purpose = "follow up on our last conversation"
+        client = self._resolve(user, name, Choice("draft", purpose))
+        return client if isinstance(client, list) else self._make_draft(user, client, purpose)
+
+    def _make_draft(self, user: str, client: Client, purpose: str, variant: int = 0, feedback: str = "") -> list[Reply]:
+        from bot.drafting import make_draft
+
+        memory = self._memory(user)
+        result = make_draft(self.runtime, memory, client, purpose, feedback=feedback, variant=variant)
+        if variant:
+            self._state(user).variants[result["draft_id"]] = variant
+        return [self._draft_reply(result["draft_id"], client.name, result)]
+
+    def _draft_reply(self, draft_id: str, client_name: str, d: dict[str, Any]) -> Reply:
+        lines = [f"Draft for {client_name} ({draft_id}):", "", d["text"], "", VERDICT_LINES.get(d["verdict"], "")]
+        for f in d["findings"]:
+            lines.append(f"• {f['kind']}: {f['message']} — “{_label(f['span'], 80)}”")
+        lines += [f"({_sentence(n)})" for n in d.get("notices", [])]
+        if d["verdict"] == "block":
+            rows = [[Button("Edit", f"e:{draft_id}"), Button("Regenerate", f"r:{draft_id}")]]
+            rows.append([Button("Discard", f"x:{draft_id}")])
+        else:
+            rows = [[Button("Approve", f"a:{draft_id}"), Button("Edit", f"e:{draft_id}")]]
+            rows.append([Button("Regenerate", f"r:{draft_id}"), Button("Discard", f"x:{draft_id}")])
+        return Reply("\n".join(lines), rows)
+
+    def _apply_edit(self, user: str, draft_id: str, text: str) -> list[Reply]:
+        from bot.approval import edit
+
+        memory = self._memory(user)
+        decision = edit(memory, draft_id, text)
+        client = memory.ledger.client(decision.draft["client_id"])
+        reply = self._draft_reply(draft_id, client.name if client else "your client", decision.draft)
+        return [Reply("Edited and checked again.\n" + reply.text, reply.buttons)]
+
+    # -- digest, settings, export ----------------------------------------------------------
+
+    def _cmd_digest(self, user: str, args: str) -> list[Reply]:
+        from bot.digest import build_digest
+
+        today = now_utc().astimezone(self.tz(user)).date()
+        digest = build_digest(self._memory(user), today)
+        return [self._digest_reply(self._memory(user), digest)]
+
+    def _digest_reply(self, memory: Memory, digest: dict[str, Any]) -> Reply:
+        from bot.digest import render_digest
+
+        ids = {c.name: c.id for c in memory.ledger.clients()}
+        rows: list[list[Button]] = []
+        for item in digest["items"][:12]:
+            kind, _, ref = item["key"].partition(":")
+            who = _label(item["client"], 24)
+            if kind == "draft":
+                rows.append([Button(f"Review draft: {who}", f"v:{ref}")])
+            elif kind == "promise":
+                rows.append([Button(f"Draft follow-up: {who}", f"fu:p:{ref}"), Button("Done", f"dn:{ref}")])
+            elif kind == "date":
+                rows.append([Button(f"Draft follow-up: {who}", f"fu:b:{ref.split(':')[0]}")])
+            elif item["client"] in ids:
+                rows.append([Button(f"Draft follow-up: {who}", f"fu:k:{ids[item['client']]}")])
+        return Reply(render_digest(digest), rows)
+
+    def scheduled_digest(self, user: str, day: date) -> tuple[Reply, list[str]] | None:
+        """Today's digest without items already sent today, and their keys; None when nothing is new."""
+        from bot.digest import build_digest
+
+        with self._lock(user):
+            memory = self._memory(user)
+            memory.ledger.set_meta("digest_day", day.isoformat())
+            digest = build_digest(memory, day)
+            keys = [i["key"] for i in digest["items"]]
+            sent = memory.ledger.digest_sent(day.isoformat(), keys)
+            fresh = [i for i in digest["items"] if i["key"] not in sent]
+            if not fresh:
+                return None
+            return self._digest_reply(memory, {**digest, "items": fresh}), [i["key"] for i in fresh]
+
+    def last_digest_day(self, user: str) -> str | None:
+        """The last day a scheduled digest ran for this salesperson (ISO date), if any."""
+        with self._lock(user):
+            return self._memory(user).ledger.meta("digest_day")
+
+    def mark_digest_sent(self, user: str, day: date, keys: list[str]) -> None:
+        """Record that these digest items went out (never the same item twice a day)."""
+        with self._lock(user):
+            ledger = self._memory(user).ledger
+            with ledger.transaction():
+                ledger.mark_digest_sent(day.isoformat(), keys)
+
+    def _cmd_settings(self, user: str, args: str) -> list[Reply]:
+        ledger = self._memory(user).ledger
+        parts = args.split()
+        if len(parts) == 2 and parts[0].lower() in {"tz", "timezone", "zone"}:
+            zone(parts[1])
+            ledger.update_salesperson(tz=parts[1])
+        elif len(parts) == 2 and parts[0].lower() in {"digest", "time"}:
+            m = _TIME.match(parts[1])
+            if not m:
+                raise BadInput(f"not a time: {parts[1][:20]!r}; use HH:MM, e.g. /settings digest 07:30")
+            ledger.update_salesperson(digest_time=f"{int(m.group(1)):02d}:{m.group(2)}")
+        elif parts:
+            return [Reply("Use /settings tz Europe/Paris or /settings digest 07:30.")]
+        sp = ledger.salesperson()
+        head = "Saved. " if parts else ""
+        return [
+            Reply(
+                f"{head}Time zone: {sp['tz']}\nDaily digest: {sp['digest_time']} ({sp['tz']} time)\n"
+                "Change them with /settings tz Europe/Paris or /settings digest 07:30."
+            )
+        ]
+
+    def _cmd_export(self, user: str, args: str) -> list[Reply]:
+        doc = self._memory(user).ledger.export()
+        data = json.dumps(doc, ensure_ascii=False, default=str, indent=1).encode("utf-8")
+        day = now_utc().astimezone(self.tz(user)).date().isoformat()
+        n = len(doc.get("notes", []))
+        return [
+            Reply(
+                f"All your data as JSON: {len(doc.get('clients', []))} clients, {n} notes.",
+                document=(f"chet-export-{day}.json", data),
+            )
+        ]
+
+    def _cmd_done(self, user: str, args: str) -> list[Reply]:
+        memory = self._memory(user)
+        client: Client | None = None
+        if args:
+            found = self._resolve(user, args, Choice("done"))
+            if isinstance(found, list):
+                return found
+            client = found
+        promises = memory.ledger.commitments(client.id if client else None, status="open")
+        if not promises:
+            return [Reply("No open promises" + (f" for {client.name}." if client else "."))]
+        if client and len(promises) == 1:
+            return self._mark_done(user, promises[0].id)
+        rows = [[Button(f"{_label(p.client, 16)}: {_label(p.text, 30)}", f"dn:{p.id}")] for p in promises[:12]]
+        return [Reply("Which promise is done?", rows)]
+
+    def _mark_done(self, user: str, commitment_id: int) -> list[Reply]:
+        memory = self._memory(user)
+        found = [c for c in memory.ledger.commitments(None, status=None) if c.id == commitment_id]
+        if not found:
+            return [Reply(STALE)]
+        if found[0].status != "open":
+            return [Reply(f"That promise is already {found[0].status}.")]
+        with memory.ledger.transaction():
+            memory.ledger.set_commitment_status(commitment_id, "done")
+            memory.ledger.audit("commitment.done", commitment_id=commitment_id)
+        return [Reply(f"Marked done: {found[0].client}: {found[0].text}.")]
+
+    def _cmd_cancel(self, user: str, args: str) -> list[Reply]:
+        state = self._state(user)
+        had = state.edit_draft or state.choice
+        state.edit_draft, state.choice = None, None
+        return [Reply("Cancelled." if had else "Nothing to cancel.")]
+
+    # -- buttons -------------------------------------------------------------------------
+
+    def _callback(self, user: str, data: str) -> list[Reply]:
+        kind, _, ref = (data or "").partition(":")
+        if len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
+            return [Reply(STALE)]
+        handlers = {
+            "a": self._cb_approve,
+            "e": self._cb_edit,
+            "r": self._cb_regenerate,
+            "x": self._cb_discard,
+            "v": self._cb_view,
+            "c": self._cb_choose,
+            "p": self._cb_profile,
+            "fg": self._cb_forget,
+            "fx": lambda u, r: [Reply("Kept. Nothing was forgotten.")],
+            "dn": lambda u, r: self._mark_done(u, int(r)),
+            "fu": self._cb_follow_up,
+            "qn": self._cb_question_as_note,
+        }
+        handler = handlers.get(kind)
+        if handler is None:
+            return [Reply(STALE)]
+        try:
+            return handler(user, ref)
+        except ValueError:  # a number that is not one: forged or garbled data
+            return [Reply(STALE)]
+
+    def _draft_of(self, user: str, draft_id: str) -> dict[str, Any] | None:
+        return self._memory(user).ledger.draft(draft_id) if draft_id else None
+
+    def _cb_approve(self, user: str, draft_id: str) -> list[Reply]:
+        from bot.approval import approve
+        from bot.channels import build_channel
+
+        memory = self._memory(user)
+        decision = approve(memory, draft_id, build_channel(self.runtime.settings))
+        client = memory.ledger.client(decision.draft["client_id"])
+        who = client.name if client else "the client"
+        if decision.delivery and decision.delivery.channel == "email":
+            return [Reply(f"Approved and sent to {who} by email ({decision.delivery.detail}).")]
+        return [Reply(f"Approved. Here is the message for {who}, ready to copy:"), Reply(decision.draft["text"])]
+
+    def _cb_edit(self, user: str, draft_id: str) -> list[Reply]:
+        draft = self._draft_of(user, draft_id)
+        if draft is None:
+            return [Reply("That draft no longer exists.")]
+        if draft["status"] != "pending":
+            return [Reply(f"This draft was already {draft['status']}.")]
+        self._state(user).edit_draft = draft_id
+        return [
+            Reply(
+                "Send me the new text for this draft as your next message; I'll check it again. (/cancel keeps it as it is.)"
+            )
+        ]
+
+    def _cb_regenerate(self, user: str, draft_id: str) -> list[Reply]:
+        from bot.approval import discard
+
+        memory = self._memory(user)
+        draft = self._draft_of(user, draft_id)
+        if draft is None:
+            return [Reply("That draft no longer exists.")]
+        if draft["status"] != "pending":
+            return [Reply(f"This draft was already {draft['status']}.")]
+        client = memory.ledger.client(draft["client_id"])
+        if client is None:
+            return [Reply("The client of this draft was forgotten.")]
+        discard(memory, draft_id)
+        variant = self._state(user).variants.get(draft_id, 0) + 1
+        return self._make_draft(user, client, draft["purpose"], variant, "Write a different version of this message.")
+
+    def _cb_discard(self, user: str, draft_id: str) -> list[Reply]:
+        from bot.approval import discard
+
+        self._state(user).edit_draft = None
+        discard(self._memory(user), draft_id)
+        return [Reply("Discarded the draft.")]
+
+    def _cb_view(self, user: str, draft_id: str) -> list[Reply]:
+        draft = self._draft_of(user, draft_id)
+        if draft is None:
+            return [Reply("That draft no longer exists.")]
+        if draft["status"] != "pending":
+            return [Reply(f"This draft was already {draft['status']}.")]
+        client = self._memory(user).ledger.client(draft["client_id"])
+        return [self._draft_reply(draft_id, client.name if client else "your client", draft)]
+
+    def _cb_choose(self, user: str, ref: str) -> list[Reply]:
+        state = self._state(user)
+        choice = state.choice
+        if choice is None:
+            return [Reply("That choice has expired; please send it again.")]
+        client = self._memory(user).ledger.client(int(ref))
+        if client is None:
+            return [Reply("That client no longer exists.")]
+        state.choice = None
+        if choice.kind == "note":
+            pending: PendingNote = choice.payload
+            return self._store(
+                user, self._memory(user), client.name, pending.text, pending.source, pending.audio_path, False, client
+            )
+        if choice.kind == "draft":
+            return self._make_draft(user, client, str(choice.payload))
+        if choice.kind == "ask":
+            return self._ask(user, str(choice.payload), routed=False, client=client)
+        if choice.kind == "forget":
+            return self._confirm_forget(user, client)
+        if choice.kind == "done":
+            return self._cmd_done(user, client.name)
+        return self._profile(user, client)
+
+    def _cb_profile(self, user: str, ref: str) -> list[Reply]:
+        client = self._memory(user).ledger.client(int(ref))
+        return self._profile(user, client) if client else [Reply("That client no longer exists.")]
+
+    def _cb_forget(self, user: str, ref: str) -> list[Reply]:
+        memory = self._memory(user)
+        client = memory.ledger.client(int(ref))
+        if client is None:
+            return [Reply("Already forgotten.")]
+        memory.forget(client)
+        return [Reply(f"Forgot {client.name}: their notes, facts, promises and drafts are erased.")]
+
+    def _cb_follow_up(self, user: str, ref: str) -> list[Reply]:
+        memory = self._memory(user)
+        kind, _, raw_id = ref.partition(":")
+        ident = int(raw_id)
+        client: Client | None = None
+        purpose = "follow up on our last conversation"
+        if kind == "p":
+            found = [c for c in memory.ledger.commitments(None, status=None) if c.id == ident]
+            if not found:
+                return [Reply(STALE)]
+            client, purpose = memory.ledger.client(found[0].client_id), f"follow up on my promise: {found[0].text}"
+        elif kind == "b":
+            facts = [f for f in memory.ledger.facts(None, current=None) if f.id == ident]
+            if not facts:
+                return [Reply(STALE)]
+            what = facts[0].key.replace("_", " ")
+            client, purpose = memory.ledger.client(facts[0].client_id), f"a kind word for their {what}, not an offer"
+        elif kind == "k":
+            client, purpose = memory.ledger.client(ident), "check in; it has been a while since we spoke"
+        elif kind == "c":
+            client = memory.ledger.client(ident)
+        else:
+            return [Reply(STALE)]
+        if client is None:
+            return [Reply("That client no longer exists.")]
+        return self._make_draft(user, client, purpose)
+
+    def _cb_question_as_note(self, user: str, ref: str) -> list[Reply]:
+        state = self._state(user)
+        text, state.last_question = state.last_question, None
+        if not text:
+            return [Reply("That choice has expired; use /note to file a note.")]
+        return self._note(user, text, routed=False)
+
+    # -- voice ---------------------------------------------------------------------------
+
+    def _voice(self, user: str, audio: bytes, duration_s: float | None, mime: str) -> list[Reply]:
+        if len(audio) > MAX_AUDIO_BYTES:
+            return self.handle_unsupported(user, "too_large")
+        if not audio:
+            return [Reply("That voice note was empty. Please try again.")]
+        path = self._save_audio(user, audio, mime)  # raw first: nothing said is ever lost
+        if self.transcriber is None:
+            return [Reply(f"I kept your voice note ({path.name}), but I can't transcribe it yet. {ENABLE_HINT}")]
+        try:
+            transcript = self.transcriber.transcribe(audio, mime)
+        except ChetError as err:
+            log.info("transcription failed: %s", err)
+            return [Reply(f"{_sentence(str(err))} The audio is kept ({path.name}); you can type the note instead.")]
+        replies = [Reply(f"I heard: “{transcript}”")]
+        return replies + self._note(user, transcript, routed=False, source="voice", audio_path=str(path))
+
+    def _save_audio(self, user: str, audio: bytes, mime: str) -> Path:
+        folder = self.runtime.settings.data_dir / "audio" / re.sub(r"[^\w.-]", "_", user)[:64]
+        folder.mkdir(parents=True, exist_ok=True)
+        ext = {"audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/wav": "wav", "audio/webm": "webm"}.get(mime, "ogg")
+        stamp = now_utc().strftime("%Y%m%dT%H%M%S")
+        path = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.{ext}"
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(audio)
+        tmp.replace(path)
+        return path
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _short_name(text: str) -> bool:
+    """A short answer to "which client?" such as "dana lee" (not a new note or a question)."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and not re.search(r"[?!.,;:\d]", text)
+
+
+def _client_rows(clients: list[Client], prefix: str = "c") -> list[list[Button]]:
+    buttons = [
+        Button(_label(c.name + (f" ({c.company})" if c.company else ""), 32), f"{prefix}:{c.id}") for c in clients
+    ]
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+
+
+def _split_target(memory: Memory, target: str) -> tuple[str, str]:
+    """("Dana Lee", "about the pricing") from "Dana Lee about the pricing", preferring known client names."""
+    target = target.strip()
+    m = re.match(r"^(?P<name>[^:]{1,80}?)\s*[:—–]\s*(?P<purpose>.*)$", target, re.S)
+    if m:
+        return m.group("name").strip(), m.group("purpose").strip()
+    m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
+    if m and len(m.group("name").split()) <= 4:
+        return m.group("name").strip(), m.group("purpose").strip()
+    words = target.split()
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
+    for size in range(min(4, len(words)), 0, -1):
+        lead = " ".join(words[:size]).strip(",.;")
+        if names.match_clients(lead, cands):
+            return lead, " ".join(words[size:])
+    return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+def _fact_summary(facts: list[ExtractedFact]) -> str:
+    """What was remembered, in one line: "wants blue, not grey; promised pricing by Thu 3 Dec"."""
+    parts: list[str] = []
+    for f in facts:
+        if f.kind is FactKind.DISLIKE and any(f.value.casefold() in p.casefold() for p in parts):
+            continue  # "wants blue, not grey" already says it
+        if f.text not in parts:
+            parts.append(f.text)
+    return "; ".join(parts)

@@ -1,0 +1,81 @@
+"""The daily digest on Telegram: one JobQueue job per salesperson, re-created from the ledger at start-up."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any
+
+from memory.timeutil import now_utc
+
+if TYPE_CHECKING:
+    from telegram.ext import Application, ContextTypes
+
+    from bot.conversation import Conversation
+
+__all__ = ["catch_up_due", "digest_job", "schedule_digests", "schedule_user"]
+
+log = logging.getLogger(__name__)
+
+QUIET_FROM = time(21, 0)  # a missed digest is not sent late in the evening; tomorrow's will come
+
+
+def job_name(user: str) -> str:
+    """The name of a salesperson's daily digest job."""
+    return f"digest:{user}"
+
+
+def schedule_digests(
+    app: Application[Any, Any, Any, Any, Any, Any], conversation: Conversation, users: Iterable[str]
+) -> None:
+    """Create the daily job of every salesperson; send a digest missed while the bot was down, once."""
+    for user in users:
+        try:
+            schedule_user(app, conversation, user)
+        except Exception:  # one salesperson's bad settings must not stop the bot
+            log.exception("could not schedule the digest of one salesperson")
+
+
+def schedule_user(
+    app: Application[Any, Any, Any, Any, Any, Any], conversation: Conversation, user: str, now: datetime | None = None
+) -> None:
+    """(Re)create one salesperson's daily job at their digest time in their time zone."""
+    queue = app.job_queue
+    if queue is None:
+        raise RuntimeError("the job queue is missing: install python-telegram-bot[job-queue]")
+    for job in queue.get_jobs_by_name(job_name(user)):
+        job.schedule_removal()
+    tz, at = conversation.schedule(user)
+    chat_id = int(user) if user.isdigit() else None
+    queue.run_daily(digest_job, time=at.replace(tzinfo=tz), data=user, name=job_name(user), chat_id=chat_id)
+    if catch_up_due(conversation, user, now or now_utc()):
+        queue.run_once(digest_job, when=0, data=user, name=f"digest-catch-up:{user}", chat_id=chat_id)
+
+
+def catch_up_due(conversation: Conversation, user: str, now: datetime) -> bool:
+    """True when today's digest time has passed, no digest ran today, and it is not yet quiet hours."""
+    tz, at = conversation.schedule(user)
+    local = now.astimezone(tz)
+    if not at <= local.time().replace(tzinfo=None) < QUIET_FROM:
+        return False
+    return conversation.last_digest_day(user) != local.date().isoformat()
+
+
+async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send one consolidated digest of the items not yet sent today (nothing new: no message)."""
+    from bot.telegram_app import send_replies
+
+    job = context.job
+    assert job is not None
+    user = str(job.data)
+    conversation: Conversation = context.bot_data["conversation"]
+    tz, _ = conversation.schedule(user)
+    day = now_utc().astimezone(tz).date()
+    found = await asyncio.to_thread(conversation.scheduled_digest, user, day)
+    if found is None:
+        return
+    reply, keys = found
+    await send_replies(context.bot, int(user), [reply])
+    await asyncio.to_thread(conversation.mark_digest_sent, user, day, keys)

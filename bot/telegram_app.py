@@ -1,0 +1,308 @@
+"""The Telegram adapter: a python-telegram-bot v22 Application whose thin handlers call the Conversation."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import sys
+import warnings
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlparse
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.conversation import Conversation, Reply
+from bot.runtime import Runtime
+from bot.scheduler import schedule_digests, schedule_user
+from bot.voice import MAX_AUDIO_BYTES
+from memory.errors import ChetError
+
+__all__ = ["build_application", "run_telegram", "send_replies"]
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4000  # Telegram allows 4096 characters per message
+REFUSAL = (
+    "Sorry, this is a private assistant and you are not on its list. "
+    "If you should be, ask its owner to add your Telegram id ({id}) to TELEGRAM_ALLOWED_USERS."
+)
+OOPS = "Sorry, something went wrong on my side (it is logged). Your notes are safe; please try again."
+NO_TOKEN = (
+    "No Telegram bot token is set, so Chet starts in the terminal instead.\n"
+    "To use Telegram: create a bot with @BotFather, then put TELEGRAM_BOT_TOKEN=<token> and\n"
+    "TELEGRAM_ALLOWED_USERS=<your numeric Telegram id> in .env (see .env.example) and run again.\n"
+)
+COMMANDS = [
+    ("note", "file a note: /note Dana: wants blue"),
+    ("ask", "ask about your clients"),
+    ("client", "what I know about a client"),
+    ("clients", "all your clients"),
+    ("draft", "draft a follow-up: /draft Dana the pricing"),
+    ("digest", "today's follow-ups"),
+    ("done", "mark a promise done"),
+    ("settings", "time zone and digest time"),
+    ("export", "all your data as JSON"),
+    ("forget", "erase a client"),
+    ("undo", "remove your last note"),
+    ("help", "what I can do"),
+]
+FINAL_TAPS = {"x", "r", "fg", "fx", "c", "qn"}  # taps after which the tapped message's buttons are spent
+
+
+class RedactToken(logging.Filter):
+    """Replace the bot token in any log record (the Bot API URL contains it)."""
+
+    def __init__(self, token: str):
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the message with the token masked."""
+        if self.token and self.token in record.getMessage():
+            record.msg, record.args = record.getMessage().replace(self.token, "<token>"), None
+        return True
+
+
+# -- sending -------------------------------------------------------------------------------
+
+
+def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in reply.buttons]
+    )
+
+
+def _chunks(text: str, size: int = MAX_TEXT) -> list[str]:
+    parts: list[str] = []
+    while len(text) > size:
+        cut = text.rfind("\n", 0, size)
+        cut = cut if cut > size // 2 else size
+        parts.append(text[:cut])
+        text = text[cut:].lstrip("\n")
+    return [*parts, text] if text else parts or ["…"]
+
+
+async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
+    """Send replies as plain text (no parse mode, so user text never breaks formatting)."""
+    for reply in replies:
+        if reply.document is not None:
+            name, data = reply.document
+            await bot.send_document(chat_id, document=data, filename=name, caption=reply.text[:1000])
+            continue
+        chunks = _chunks(reply.text)
+        for i, chunk in enumerate(chunks):
+            await bot.send_message(chat_id, chunk, reply_markup=_markup(reply) if i == len(chunks) - 1 else None)
+
+
+async def _in_order(
+    context: ContextTypes.DEFAULT_TYPE, user: str, fn: Callable[..., list[Reply]], *args: Any
+) -> list[Reply]:
+    """Run a sync use case in a thread, one at a time per salesperson (updates run concurrently)."""
+    locks: dict[str, asyncio.Lock] = context.bot_data["locks"]
+    lock = locks.setdefault(user, asyncio.Lock())
+    async with lock:
+        return await asyncio.to_thread(fn, user, *args)
+
+
+def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
+    conversation: Conversation = context.bot_data["conversation"]
+    return conversation
+
+
+def _user(update: Update) -> str:
+    assert update.effective_user is not None
+    return str(update.effective_user.id)
+
+
+# -- handlers ------------------------------------------------------------------------------
+
+
+async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Only TELEGRAM_ALLOWED_USERS get answers; anyone else gets one polite refusal and no data."""
+    user = update.effective_user
+    if user is not None and user.id in context.bot_data["allowed"]:
+        return
+    if update.callback_query is not None:
+        await _quietly(update.callback_query.answer())
+    refused: set[int] = context.bot_data["refused"]
+    if user is not None and user.id not in refused and update.effective_chat is not None:
+        refused.add(user.id)
+        log.info("refused a user who is not in TELEGRAM_ALLOWED_USERS")
+        await context.bot.send_message(update.effective_chat.id, REFUSAL.format(id=user.id))
+    raise ApplicationHandlerStop
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A typed message or command: the conversation decides what it is."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    user = _user(update)
+    replies = await _in_order(context, user, _conversation(context).handle_text, message.text)
+    await send_replies(context.bot, message.chat_id, replies)
+    if message.text.lstrip().lower().startswith("/settings"):
+        await asyncio.to_thread(schedule_user, context.application, _conversation(context), user)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button tap: acknowledge it, let the conversation act on its data, reply."""
+    query = update.callback_query
+    assert query is not None
+    await _quietly(query.answer())
+    user = _user(update)
+    replies = await _in_order(context, user, _conversation(context).handle_callback, query.data or "")
+    chat_id = update.effective_chat.id if update.effective_chat else int(user)
+    if (query.data or "").split(":", 1)[0] in FINAL_TAPS and query.message is not None:
+        text = getattr(query.message, "text", None)
+        if text:
+            await _quietly(query.edit_message_text(text, reply_markup=None))
+    await send_replies(context.bot, chat_id, replies)
+
+
+async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A voice note: download, then the conversation saves, transcribes and files it."""
+    message = update.effective_message
+    assert message is not None and message.voice is not None
+    user, voice, conversation = _user(update), message.voice, _conversation(context)
+    if (voice.file_size or 0) > MAX_AUDIO_BYTES:
+        replies = conversation.handle_unsupported(user, "too_large")
+    else:
+        try:
+            audio = bytes(await (await voice.get_file()).download_as_bytearray())
+        except BadRequest as err:
+            if "too big" not in str(err).lower():
+                raise
+            audio = b""
+        if not audio:
+            replies = conversation.handle_unsupported(user, "too_large")
+        else:
+            mime = voice.mime_type or "audio/ogg"
+            replies = await _in_order(context, user, conversation.handle_voice, audio, _seconds(voice), mime)
+    await send_replies(context.bot, message.chat_id, replies)
+
+
+async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Audio sent as a file, video notes, other files: a clear reply."""
+    message = update.effective_message
+    assert message is not None
+    kind = "video_note" if message.video_note else "audio_file" if (message.audio or _is_audio_doc(message)) else ""
+    replies = _conversation(context).handle_unsupported(_user(update), kind or "document")
+    await send_replies(context.bot, message.chat_id, replies)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log any failure with its traceback; tell the salesperson something useful."""
+    err = context.error
+    if isinstance(err, TelegramError) and not isinstance(update, Update):
+        log.warning("Telegram API problem: %s", err)
+        return
+    log.error("handling an update failed", exc_info=err)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        text = str(err) if isinstance(err, ChetError) else OOPS
+        await _quietly(context.bot.send_message(update.effective_chat.id, text))
+
+
+def _is_audio_doc(message: Any) -> bool:
+    doc = message.document
+    return bool(doc and (doc.mime_type or "").startswith("audio/"))
+
+
+def _seconds(voice: Any) -> float | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = voice.duration
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value) if value is not None else None
+
+
+async def _quietly(awaitable: Any) -> None:
+    """Await a cosmetic call (acknowledging a tap, removing spent buttons); never fail the update for it."""
+    try:
+        await awaitable
+    except TelegramError as err:
+        log.debug("cosmetic Telegram call failed: %s", err)
+
+
+async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    try:
+        await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+    except TelegramError as err:
+        log.warning("could not set the bot's command menu: %s", err)
+    print(f"Chet is running on Telegram as @{app.bot.username}. Press Ctrl+C to stop.", file=sys.stderr)
+
+
+# -- building and running ------------------------------------------------------------------
+
+
+def build_application(
+    runtime: Runtime, conversation: Conversation | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The Application: settings honoured, handlers wired, digest jobs re-created from the ledger."""
+    settings = runtime.settings
+    if settings.telegram_bot_token is None:
+        raise ChetError("TELEGRAM_BOT_TOKEN is not set")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the URL holds the token
+    builder = ApplicationBuilder().token(settings.telegram_bot_token.get_secret_value()).concurrent_updates(32)
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url)
+    if settings.telegram_base_file_url:
+        builder = builder.base_file_url(settings.telegram_base_file_url)
+    app = builder.post_init(_post_init).build()
+    conversation = conversation or Conversation(runtime)
+    app.bot_data.update(conversation=conversation, allowed=settings.allowed_users, refused=set(), locks={})
+    app.add_handler(TypeHandler(Update, gate), group=-1)
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, on_text))
+    app.add_handler(CallbackQueryHandler(on_button))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, on_voice))
+    media = filters.VIDEO_NOTE | filters.AUDIO | filters.Document.ALL | filters.VIDEO | filters.PHOTO
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & media, on_unsupported))
+    app.add_error_handler(on_error)
+    schedule_digests(app, conversation, [str(u) for u in sorted(settings.allowed_users)])
+    return app
+
+
+def run_telegram(runtime: Runtime) -> int:
+    """Run the bot (long polling, or a webhook with TELEGRAM_WEBHOOK_URL); no token: the console chat."""
+    settings = runtime.settings
+    if settings.telegram_bot_token is None:
+        print(NO_TOKEN)
+        from bot.console import run_console
+
+        return run_console(runtime)
+    token = settings.telegram_bot_token.get_secret_value()
+    redact = RedactToken(token)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)
+    if not settings.allowed_users:
+        print("warning: TELEGRAM_ALLOWED_USERS is empty, so nobody will get answers; add your numeric Telegram id.")
+    app = build_application(runtime)
+    if settings.telegram_webhook_url:
+        path = urlparse(settings.telegram_webhook_url).path.lstrip("/")
+        app.run_webhook(
+            listen="0.0.0.0",
+            port=settings.telegram_webhook_port,
+            url_path=path,
+            webhook_url=settings.telegram_webhook_url,
+            secret_token=hashlib.sha256(token.encode()).hexdigest()[:32],
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
