@@ -71,11 +71,13 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     assert job is not None
     user = str(job.data)
     conversation: Conversation = context.bot_data["conversation"]
-    tz, _ = conversation.schedule(user)
-    day = now_utc().astimezone(tz).date()
-    found = await asyncio.to_thread(conversation.scheduled_digest, user, day)
-    if found is None:
-        return
-    reply, keys = found
-    await send_replies(context.bot, int(user), [reply])
-    await asyncio.to_thread(conversation.mark_digest_sent, user, day, keys)
+    locks: dict[str, asyncio.Lock] = context.bot_data["locks"]
+    async with locks.setdefault(user, asyncio.Lock()):  # a catch-up and the daily job never interleave
+        tz, _ = await asyncio.to_thread(conversation.schedule, user)
+        day = now_utc().astimezone(tz).date()
+        found = await asyncio.to_thread(conversation.scheduled_digest, user, day)
+        if found is None:
+            return
+        reply, keys = found
+        await send_replies(context.bot, int(user), [reply])
+        await asyncio.to_thread(conversation.mark_digest_sent, user, day, keys)

@@ -17,21 +17,30 @@ log = logging.getLogger(__name__)
 HNSW = {"space": "cosine", "ef_search": 200, "ef_construction": 200, "max_neighbors": 32}
 
 
-def collection_name(user: str) -> str:
-    """A stable, valid Chroma collection name for a salesperson (any characters in the id)."""
-    return "chet_" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:24]
+def collection_name(user: str, ledger_id: str = "") -> str:
+    """A stable, valid Chroma collection name for a salesperson of one ledger (any characters in the id)."""
+    return "chet_" + hashlib.sha256(f"{ledger_id}\x00{user}".encode()).hexdigest()[:24]
 
 
 class VectorIndex:
     """One salesperson's vectors; ids are ledger note rowids, metadata holds the client id."""
 
-    def __init__(self, client: Any, user: str, embedder_name: str) -> None:
+    def __init__(self, client: Any, user: str, embedder_name: str, ledger_id: str = "") -> None:
         self.client, self.user, self.embedder_name = client, user, embedder_name
+        self.name = collection_name(user, ledger_id)
         self._col: Any = None
         self.rebuilt = False  # True when opening found a different model's vectors and dropped them
 
     @classmethod
-    def open(cls, user: str, embedder_name: str, path: Path | None = None, host: str | None = None, port: int = 8000):
+    def open(
+        cls,
+        user: str,
+        embedder_name: str,
+        path: Path | None = None,
+        host: str | None = None,
+        port: int = 8000,
+        ledger_id: str = "",
+    ) -> VectorIndex:
         """Open the embedded store at `path`, or the Chroma server at host:port."""
         import chromadb
         from chromadb.config import Settings as ChromaSettings
@@ -51,13 +60,13 @@ class VectorIndex:
                 client = chromadb.PersistentClient(path=str(path), settings=settings)
         except Exception as err:
             raise StorageError(f"cannot open the vector index: {type(err).__name__}: {err}") from err
-        return cls(client, user, embedder_name)
+        return cls(client, user, embedder_name, ledger_id)
 
     @property
     def collection(self) -> Any:
         """The collection, created on first use; dropped and recreated if another model built it."""
         if self._col is None:
-            name = collection_name(self.user)
+            name = self.name
             col = self.client.get_or_create_collection(
                 name, embedding_function=None, metadata={"embedder": self.embedder_name}, configuration={"hnsw": HNSW}
             )
@@ -107,7 +116,7 @@ class VectorIndex:
     def drop(self) -> None:
         """Delete the whole collection (before a rebuild)."""
         try:
-            self.client.delete_collection(collection_name(self.user))
+            self.client.delete_collection(self.name)
         except Exception:  # missing already: nothing to drop
             log.debug("no collection to drop", exc_info=True)
         self._col = None

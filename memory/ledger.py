@@ -712,6 +712,13 @@ class Ledger:
         """Set a metadata value for this salesperson."""
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"{self.user}:{key}", value))
 
+    def instance_id(self) -> str:
+        """A random id of this ledger, made once: vector collections of different ledgers never mix."""
+        import uuid
+
+        self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('instance_id', ?)", (uuid.uuid4().hex,))
+        return str(self._one("SELECT value FROM meta WHERE key = 'instance_id'")[0])
+
     def digest_sent(self, day: str, keys: Iterable[str]) -> set[str]:
         """Which of these digest item keys already went out on `day`."""
         rows = self._all("SELECT item_key FROM digest_log WHERE user_id = ? AND day = ?", (self.user, day))

@@ -449,9 +449,12 @@ def open_memory(
     db = connect(data_dir / "ledger.sqlite3")
     ledger = Ledger(db, user)
     ledger.ensure_salesperson(tz, digest_time)
+    ledger_id = ledger.instance_id()
 
     def index_factory(embedder_name: str) -> VectorIndex:
-        return VectorIndex.open(user, embedder_name, path=data_dir / "chroma", host=chroma_host, port=chroma_port)
+        return VectorIndex.open(
+            user, embedder_name, path=data_dir / "chroma", host=chroma_host, port=chroma_port, ledger_id=ledger_id
+        )
 
     memory = Memory(ledger, index_factory, embedder_factory, extractor)
     memory.index_dir = None if chroma_host else data_dir / "chroma"

@@ -98,3 +98,64 @@ def runtime(settings: Any) -> Any:
 def memory(runtime: Any) -> Any:
     """The 'local' salesperson's memory on a fresh data dir."""
     return runtime.memory("local")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """A real `chroma run` server on 127.0.0.1 for the scale-path tests (started once per session)."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    exe = Path(sys.executable).parent / "chroma"
+    if not exe.exists():
+        pytest.skip("the chroma CLI is not installed in this environment")
+    port = _free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    proc = subprocess.Popen(
+        [str(exe), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                pytest.fail("the chroma server did not start")
+            time.sleep(0.2)
+    yield "127.0.0.1", port
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(params=["embedded", "server"])
+def any_runtime(request: pytest.FixtureRequest, data_dir: Path) -> Any:
+    """A runtime on the embedded Chroma store and on a real Chroma server: the scale path runs the same tests."""
+    from bot.runtime import Runtime
+    from bot.settings import Settings
+
+    extra: dict[str, Any] = {}
+    if request.param == "server":
+        host, port = request.getfixturevalue("chroma_server")
+        extra = {"chroma_host": host, "chroma_port": port}
+    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None, **extra)  # type: ignore[call-arg]
+    return Runtime(settings)
+
+
+@pytest.fixture
+def any_memory(any_runtime: Any) -> Any:
+    """The 'local' salesperson's memory on each vector store."""
+    return any_runtime.memory("local")

@@ -1,0 +1,58 @@
+"""The memory's core paths on the embedded store and on a real Chroma server (`chroma run` on loopback)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from memory.service import NoteInput
+
+AT = datetime(2025, 3, 3, 10, tzinfo=UTC)
+
+
+def _note(client: str, text: str, note_id: str) -> NoteInput:
+    return NoteInput(client=client, text=text, at=AT, at_raw="2025-03-03", note_id=note_id, source="import")
+
+
+NOTES = [
+    _note("Dana Lee", "Dana wants the navy jacket, not the charcoal one.", "d1"),
+    _note("Dana Lee", "Her daughter Sofia plays cello in the school orchestra.", "d2"),
+    _note("Omar Haddad", "Omar is evaluating the analytics add-on for his team of 12.", "o1"),
+    _note("Omar Haddad", "Promised Omar the security whitepaper by Friday.", "o2"),
+]
+
+
+def test_import_search_forget_reindex(any_memory: Any) -> None:
+    assert any_memory.import_notes(NOTES) == (4, 0)
+    assert any_memory.import_notes(NOTES) == (0, 4)
+    hits = any_memory.search("which colour of coat does she like", k=2, client=any_memory.find_client("Dana"))
+    assert [h.note.id for h in hits][0] == "d1" and len(hits) == 2
+    assert [h.note.id for h in any_memory.search("music instrument her kid plays", k=1)] == ["d2"]
+    any_memory.forget(any_memory.find_client("Omar Haddad"))
+    assert {h.note.id for h in any_memory.search("analytics whitepaper", k=10)} == {"d1", "d2"}
+    assert any_memory.index.count() == 2
+    assert any_memory.reindex() == 2
+
+
+def test_users_never_share_vectors(any_runtime: Any) -> None:
+    any_memory = any_runtime.memory("local")
+    any_memory.import_notes(NOTES[:2])
+    other = any_runtime.memory("other")
+    other.import_notes([_note("Zed Quinn", "Zed wants the navy jacket too.", "d1")])
+    assert [h.note.client for h in other.search("navy jacket", k=10)] == ["Zed Quinn"]
+    assert {h.note.client for h in any_memory.search("navy jacket", k=10)} == {"Dana Lee"}
+
+
+def test_index_outage_degrades_to_keyword_search(any_memory: Any) -> None:
+    any_memory.import_notes(NOTES)
+
+    def broken(name: str) -> Any:
+        raise RuntimeError("index down")
+
+    any_memory._index, any_memory._index_factory = None, broken
+    hits = any_memory.search("security whitepaper", k=2)
+    assert hits[0].note.id == "o2" and len(hits) == 2
+    assert any("keyword search only" in w for w in any_memory.warnings)
+    stored = any_memory.add_note(_note("Dana Lee", "Dana asked about the spring catalogue.", "d3"))
+    assert stored.notices and "indexed later" in stored.notices[0]
+    assert any_memory.ledger.count_notes() == 5  # nothing lost while the index is down
