@@ -132,7 +132,9 @@ def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
     for q in loaded.ds.questions:
         client = loaded.clients[q.client] if q.client else None
         cid = client.id if client else None
-        sig = Signals(lexical_signal(loaded.memory, q.query, cid, pool), dense_signal(loaded.memory, q.query, cid, pool))
+        sig = Signals(
+            lexical_signal(loaded.memory, q.query, cid, pool), dense_signal(loaded.memory, q.query, cid, pool)
+        )
         t0 = time.perf_counter()
         hits = loaded.memory.search(q.query, k=k, client=client)
         sig.search_ms = (time.perf_counter() - t0) * 1000
@@ -162,11 +164,15 @@ def scores(
             by_kind.setdefault(q.kind, {kk: [] for kk in ks})[k].append(r)
     return {
         **{f"r@{k}": round(statistics.fmean(v), 4) for k, v in per.items()},
-        "by_kind": {kind: {f"r@{k}": round(statistics.fmean(v), 4) for k, v in d.items()} for kind, d in sorted(by_kind.items())},
+        "by_kind": {
+            kind: {f"r@{k}": round(statistics.fmean(v), 4) for k, v in d.items()} for kind, d in sorted(by_kind.items())
+        },
     }
 
 
-def evaluate(loaded: Loaded, signals: dict[str, Signals], weights: Weights | None = None, pool: int = POOL) -> dict[str, Any]:
+def evaluate(
+    loaded: Loaded, signals: dict[str, Signals], weights: Weights | None = None, pool: int = POOL
+) -> dict[str, Any]:
     """Dense / lexical / hybrid recall; `weights` given: hybrid recomputed by fuse() on cached signals."""
     ids = loaded.note_id
 
@@ -193,7 +199,11 @@ def evaluate(loaded: Loaded, signals: dict[str, Signals], weights: Weights | Non
 
 def sweep_grid() -> list[Weights]:
     """Fusion settings to try: RRF with various weights and constants, and score-normalised linear fusion."""
-    grid = [Weights(lexical=1.0, dense=d, k=k, method="rrf") for d in (0.0, 0.3, 0.5, 0.7, 1.0, 1.5) for k in (1, 5, 10, 20, 60)]
+    grid = [
+        Weights(lexical=1.0, dense=d, k=k, method="rrf")
+        for d in (0.0, 0.3, 0.5, 0.7, 1.0, 1.5)
+        for k in (1, 5, 10, 20, 60)
+    ]
     for method in ("minmax", "zscore"):
         grid += [Weights(lexical=1.0, dense=d, method=method) for d in (0.3, 0.5, 0.7, 1.0, 1.5, 2.0, 3.0)]
     return grid
@@ -245,7 +255,9 @@ def main(argv: list[str] | None = None) -> int:
                     ld = load(ds, memory)
                     sig = collect(ld, SWEEP_POOL if args.sweep else POOL)
                     loaded[seed].append((ld, sig))
-                    print(f"{ds.name}: {len(ds.notes)} notes imported in {ld.import_s:.1f} s, {len(ds.questions)} questions")
+                    print(
+                        f"{ds.name}: {len(ds.notes)} notes imported in {ld.import_s:.1f} s, {len(ds.questions)} questions"
+                    )
         if args.sweep:
             best, table = choose(loaded[args.tune_seed], sweep_grid())
             print(f"\nsweep on seed {args.tune_seed}: best {best} (mean r@10 {table[0]['mean']}); top 8:")

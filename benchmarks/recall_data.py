@@ -79,12 +79,187 @@ class Dataset:
 # Shared vocabulary
 # ---------------------------------------------------------------------------------------------
 
-FEMALE = "Dana Maya Priya Elena Sofia Hannah Grace Chloe Nadia Leila Ingrid Rosa Tamsin Yuki Amara Beatriz Clara Daphne Esme Farah Gwen Hazel Imani Jade Keiko Lena Marisol Noor Olive Petra Quinn Rhea Saanvi Talia Uma Vera Willa Ximena Yara Zoe".split()
-MALE = "Aaron Bruno Carlos Dev Ethan Felix Gideon Hugo Isaac Jonah Kofi Liam Mateo Nikhil Omar Pavel Rafael Soren Theo Umar Victor Wes Xavier Yusuf Zane Arjun Ben Caleb Dmitri Emeka Frank Gus Hiro Ivan Jamal Kenji Luca Marcus Nils Oscar".split()
-LAST = "Whitfield Okafor Lindqvist Moreau Tanaka Castillo Brennan Haddad Novak Osei Pereira Quist Rasmussen Sato Thornton Ueda Varga Weller Yilmaz Zamora Abbott Becker Carver Dubois Eriksen Fitzgerald Gallo Hartley Iyer Jansen Kowalski Lombardi Mbeki Nakamura Ortega Park Rinaldi Schultz Tran Vance Walsh Ambrose Bellamy Crane Delacroix Ellery Forsythe Greaves Holloway".split()
-MONTHS = "January February March April May June July August September October November December".split()
-COLOURS = ["navy", "charcoal", "grey", "olive", "burgundy", "cream", "forest green", "camel", "black", "ivory", "teal", "rust", "mustard", "sky blue"]
-CITIES = ["Austin", "Denver", "Portland", "Boston", "Phoenix", "Seattle", "Nashville", "Tampa", "Raleigh", "Minneapolis", "Santa Fe", "Savannah", "Boise", "Pittsburgh"]
+FEMALE = [
+    "Dana",
+    "Maya",
+    "Priya",
+    "Elena",
+    "Sofia",
+    "Hannah",
+    "Grace",
+    "Chloe",
+    "Nadia",
+    "Leila",
+    "Ingrid",
+    "Rosa",
+    "Tamsin",
+    "Yuki",
+    "Amara",
+    "Beatriz",
+    "Clara",
+    "Daphne",
+    "Esme",
+    "Farah",
+    "Gwen",
+    "Hazel",
+    "Imani",
+    "Jade",
+    "Keiko",
+    "Lena",
+    "Marisol",
+    "Noor",
+    "Olive",
+    "Petra",
+    "Quinn",
+    "Rhea",
+    "Saanvi",
+    "Talia",
+    "Uma",
+    "Vera",
+    "Willa",
+    "Ximena",
+    "Yara",
+    "Zoe",
+]
+MALE = [
+    "Aaron",
+    "Bruno",
+    "Carlos",
+    "Dev",
+    "Ethan",
+    "Felix",
+    "Gideon",
+    "Hugo",
+    "Isaac",
+    "Jonah",
+    "Kofi",
+    "Liam",
+    "Mateo",
+    "Nikhil",
+    "Omar",
+    "Pavel",
+    "Rafael",
+    "Soren",
+    "Theo",
+    "Umar",
+    "Victor",
+    "Wes",
+    "Xavier",
+    "Yusuf",
+    "Zane",
+    "Arjun",
+    "Ben",
+    "Caleb",
+    "Dmitri",
+    "Emeka",
+    "Frank",
+    "Gus",
+    "Hiro",
+    "Ivan",
+    "Jamal",
+    "Kenji",
+    "Luca",
+    "Marcus",
+    "Nils",
+    "Oscar",
+]
+LAST = [
+    "Whitfield",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Castillo",
+    "Brennan",
+    "Haddad",
+    "Novak",
+    "Osei",
+    "Pereira",
+    "Quist",
+    "Rasmussen",
+    "Sato",
+    "Thornton",
+    "Ueda",
+    "Varga",
+    "Weller",
+    "Yilmaz",
+    "Zamora",
+    "Abbott",
+    "Becker",
+    "Carver",
+    "Dubois",
+    "Eriksen",
+    "Fitzgerald",
+    "Gallo",
+    "Hartley",
+    "Iyer",
+    "Jansen",
+    "Kowalski",
+    "Lombardi",
+    "Mbeki",
+    "Nakamura",
+    "Ortega",
+    "Park",
+    "Rinaldi",
+    "Schultz",
+    "Tran",
+    "Vance",
+    "Walsh",
+    "Ambrose",
+    "Bellamy",
+    "Crane",
+    "Delacroix",
+    "Ellery",
+    "Forsythe",
+    "Greaves",
+    "Holloway",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+COLOURS = [
+    "navy",
+    "charcoal",
+    "grey",
+    "olive",
+    "burgundy",
+    "cream",
+    "forest green",
+    "camel",
+    "black",
+    "ivory",
+    "teal",
+    "rust",
+    "mustard",
+    "sky blue",
+]
+CITIES = [
+    "Austin",
+    "Denver",
+    "Portland",
+    "Boston",
+    "Phoenix",
+    "Seattle",
+    "Nashville",
+    "Tampa",
+    "Raleigh",
+    "Minneapolis",
+    "Santa Fe",
+    "Savannah",
+    "Boise",
+    "Pittsburgh",
+]
 
 
 def _pick(rng: random.Random, items: list[Any] | tuple[Any, ...]) -> Any:
@@ -260,7 +435,11 @@ FACTS: dict[str, dict[str, list[str]]] = {
         "q": ["what does {who} do for fun", "{whose} weekend pastime", "what are {whose} hobbies"],
     },
     "race": {
-        "note": ["Training for the {race}.", "Signed up for the {race}, running most mornings.", "Doing the {race} in the autumn."],
+        "note": [
+            "Training for the {race}.",
+            "Signed up for the {race}, running most mornings.",
+            "Doing the {race} in the autumn.",
+        ],
         "q": ["what race is {who} preparing for", "which event is {who} training for", "is {who} doing any races"],
     },
     "diet": {
@@ -269,7 +448,11 @@ FACTS: dict[str, dict[str, list[str]]] = {
             "No {food} for {Po}, serious allergy.",
             "Can't have {food}; keep it off the lunch order.",
         ],
-        "q": ["what can't {who} eat", "any food restrictions for {whom}", "dietary needs of {who} for the client dinner"],
+        "q": [
+            "what can't {who} eat",
+            "any food restrictions for {whom}",
+            "dietary needs of {who} for the client dinner",
+        ],
     },
     "promise": {
         "note": [
@@ -277,7 +460,12 @@ FACTS: dict[str, dict[str, list[str]]] = {
             "I said I'd get {Po} {thing} before {weekday}.",
             "Owe {Po} {thing} - told {Po} {weekday} at the latest.",
         ],
-        "q": ["what did I promise {whom}", "what do I owe {whom}", "what did I commit to for {who}", "what am I supposed to send {whom}"],
+        "q": [
+            "what did I promise {whom}",
+            "what do I owe {whom}",
+            "what did I commit to for {who}",
+            "what am I supposed to send {whom}",
+        ],
     },
     "met_at": {
         "note": [
@@ -293,7 +481,11 @@ FACTS: dict[str, dict[str, list[str]]] = {
             "Still with {comp} until {month}.",
             "Uses {comp} today, not thrilled with them, renewal in {month}.",
         ],
-        "q": ["who is {whose} current supplier", "when does {whose} contract run out", "which vendor does {who} use now"],
+        "q": [
+            "who is {whose} current supplier",
+            "when does {whose} contract run out",
+            "which vendor does {who} use now",
+        ],
     },
     "contact": {
         "note": [
@@ -313,22 +505,75 @@ FACTS: dict[str, dict[str, list[str]]] = {
     },
     "complaint": {
         "note": ["Unhappy: {issue}.", "Complained that {issue}.", "{F} was annoyed - {issue}."],
-        "q": ["what went wrong with {whose} last order", "why was {who} upset", "any problems or complaints from {whom}"],
+        "q": [
+            "what went wrong with {whose} last order",
+            "why was {who} upset",
+            "any problems or complaints from {whom}",
+        ],
     },
 }
 
 SIZES = ["38 regular", "40 long", "42 short", "44 regular", "medium", "small", "XL", "size 8", "size 10", "size 12"]
-JOBS = ["pilot", "nurse", "architect", "teacher", "chef", "dentist", "firefighter", "accountant", "vet", "lawyer", "paramedic", "pharmacist"]
+JOBS = [
+    "pilot",
+    "nurse",
+    "architect",
+    "teacher",
+    "chef",
+    "dentist",
+    "firefighter",
+    "accountant",
+    "vet",
+    "lawyer",
+    "paramedic",
+    "pharmacist",
+]
 UNIS = ["Michigan", "UCLA", "Tufts", "Georgia Tech", "Rice", "Oberlin", "Purdue", "NYU", "Vanderbilt", "Reed"]
 BREEDS = ["golden retriever", "beagle", "labrador", "corgi", "dachshund", "border collie", "poodle", "whippet", "boxer"]
 PETS = ["Biscuit", "Pepper", "Mochi", "Ziggy", "Luna", "Waffles", "Scout", "Juniper", "Rocket", "Olive"]
-HOBBIES = ["sailing", "rock climbing", "birdwatching", "golf", "pottery", "salsa dancing", "fly fishing", "woodworking", "chess", "kayaking"]
-RACES = ["Chicago marathon", "Boston marathon", "a half-ironman", "the Tough Mudder", "a 100-mile gravel ride", "the Bay to Breakers"]
+HOBBIES = [
+    "sailing",
+    "rock climbing",
+    "birdwatching",
+    "golf",
+    "pottery",
+    "salsa dancing",
+    "fly fishing",
+    "woodworking",
+    "chess",
+    "kayaking",
+]
+RACES = [
+    "Chicago marathon",
+    "Boston marathon",
+    "a half-ironman",
+    "the Tough Mudder",
+    "a 100-mile gravel ride",
+    "the Bay to Breakers",
+]
 FOODS = ["nuts", "shellfish", "gluten", "dairy", "sesame", "eggs", "soy"]
-THINGS = ["fabric swatches", "a quote for the fleet", "the warranty details", "the new catalogue", "samples of the oak finish", "a loaner for the weekend", "the trade-in valuation"]
+THINGS = [
+    "fabric swatches",
+    "a quote for the fleet",
+    "the warranty details",
+    "the new catalogue",
+    "samples of the oak finish",
+    "a loaner for the weekend",
+    "the trade-in valuation",
+]
 EVENTS = ["trade expo", "design week", "home show", "spring boat show", "retail summit", "charity gala", "auto show"]
 COMPETITORS = ["Acme Supply", "Northwind", "Globex", "Brightline", "Hollis & Co", "Summit Traders", "Keller Bros"]
-PLACES = ["Lisbon", "Kyoto", "the Amalfi coast", "Iceland", "Patagonia", "Bali", "the Scottish Highlands", "Cape Town", "Vancouver Island"]
+PLACES = [
+    "Lisbon",
+    "Kyoto",
+    "the Amalfi coast",
+    "Iceland",
+    "Patagonia",
+    "Bali",
+    "the Scottish Highlands",
+    "Cape Town",
+    "Vancouver Island",
+]
 ISSUES = [
     "the sofa arrived with a scratched leg",
     "delivery was three days late",
@@ -533,54 +778,354 @@ def sales_dataset(seed: int, clients: int = 48, min_notes: int = 10, max_notes: 
 # Fields: topic (what the partner calls it), said (past-tense clause), when_q (base clauses for
 # "When did {S} ...?"), follow (partner's question), detail (answer), detail_q (questions).
 ACTIVITIES: list[dict[str, Any]] = [
-    {"topic": "the support group", "said": ["went to an LGBTQ support group", "finally went to that support group meeting"], "when_q": ["go to the LGBTQ support group", "attend a support group meeting", "join other queer folks to share stories"], "follow": ["How did it feel being there?", "What was it like?"], "detail": ["Really powerful. Hearing everyone's stories made me feel so much less alone.", "Honestly emotional - people shared such raw things and I felt accepted."], "detail_q": ["How did {S} feel after the support group?", "What was {S}'s experience at the group meeting?"]},
-    {"topic": "pottery", "said": ["signed up for a pottery class", "took my first pottery workshop"], "when_q": ["sign up for a pottery class", "start learning to throw clay"], "follow": ["Ooh, what did you make?", "What did you end up making?"], "detail": ["A little bowl with a blue glaze - it's wonky but I love it.", "A lopsided mug with a speckled glaze, my proudest creation haha."], "detail_q": ["What did {S} make in the pottery class?", "What piece did {S} create at the workshop?"]},
-    {"topic": "camping", "said": ["took the kids camping at the beach", "went camping by the lake with the family"], "when_q": ["go camping with the kids", "take the family on a camping trip"], "follow": ["How did the kids like it?", "Did the little ones enjoy sleeping outside?"], "detail": ["They loved it! We roasted marshmallows and watched the stars all night.", "So much! We told ghost stories and looked for shooting stars."], "detail_q": ["What did {S}'s family do at night on the camping trip?", "What did {S} and the kids do by the campfire?"]},
-    {"topic": "the museum", "said": ["took the kids to the natural history museum", "spent the day at the science museum with my kids"], "when_q": ["take the kids to the museum", "visit the museum with the children"], "follow": ["What was their favorite part?", "What did they like best?"], "detail": ["The dinosaur exhibit, hands down. My son wants to be a paleontologist now.", "The planetarium show - my daughter hasn't stopped talking about Saturn's rings."], "detail_q": ["Which exhibit did {S}'s kids enjoy most?", "What part of the outing did {S}'s children love?"]},
-    {"topic": "the concert", "said": ["went to a Matt Patterson concert", "saw my favorite band live downtown"], "when_q": ["go to a concert", "see live music"], "follow": ["Who did you go with?", "Did you go alone?"], "detail": ["My husband and our oldest - she knew every single song!", "With my sister, we screamed the whole time lol."], "detail_q": ["Who went to the show with {S}?", "Who accompanied {S} to the gig?"]},
-    {"topic": "the charity run", "said": ["ran a charity 5K for mental health", "did a fun run to raise money for the shelter"], "when_q": ["run the charity race", "take part in the fundraising run"], "follow": ["What was your time?", "How fast did you go?"], "detail": ["28 minutes! Not bad for my first one.", "Just under 31 minutes, I walked a bit at the hill haha."], "detail_q": ["What was {S}'s finishing time?", "How long did it take {S} to finish the race?"]},
-    {"topic": "the interview", "said": ["had an interview at a counseling center", "interviewed for a job at the youth center"], "when_q": ["have a job interview", "interview for the counseling job"], "follow": ["How did it go?", "What did they ask you?"], "detail": ["I think well! They asked a lot about my own story and why I want to help people.", "Good I think - mostly about how I'd handle kids in crisis."], "detail_q": ["What did the interviewers ask {S} about?", "What were {S}'s interview questions about?"]},
-    {"topic": "the adoption agency", "said": ["met with an adoption agency", "had my first meeting with the adoption agency"], "when_q": ["meet with the adoption agency", "take a first step toward adopting a child"], "follow": ["That's huge! What did they say?", "Wow, what's the process like?"], "detail": ["It takes about a year, but they think I'd be a great fit to be a mom.", "Lots of paperwork and home visits, probably twelve months or so."], "detail_q": ["How long will adoption take for {S}?", "What did the agency tell {S} about the timeline?"]},
-    {"topic": "the pride parade", "said": ["marched in the pride parade", "went to pride with friends"], "when_q": ["go to the pride parade", "march at pride"], "follow": ["What was the best moment?", "How was the vibe?"], "detail": ["Seeing a grandma holding a sign that said free mom hugs. I cried.", "Dancing on a float with my friends, pure joy."], "detail_q": ["What was {S}'s favorite moment at pride?", "What moved {S} at the parade?"]},
-    {"topic": "the art show", "said": ["had two paintings in a local art show", "showed my work at a small gallery"], "when_q": ["show paintings at an art show", "exhibit artwork at a gallery"], "follow": ["Which ones did you pick?", "What pieces did you show?"], "detail": ["The lake at sunrise and a portrait of my grandma.", "A stormy seascape and a field of sunflowers."], "detail_q": ["Which paintings did {S} exhibit?", "What artworks did {S} choose for the show?"]},
-    {"topic": "the road trip", "said": ["drove up the coast to Big Sur", "did a road trip through the desert"], "when_q": ["go on a road trip", "drive up the coast"], "follow": ["Any highlights?", "What was the best part?"], "detail": ["The views at the falls were unreal, and we saw whales from the cliff!", "We saw a coyote at sunrise and camped under a billion stars."], "detail_q": ["What animals did {S} see on the trip?", "What wildlife did {S} spot while driving?"]},
-    {"topic": "the promotion", "said": ["got promoted to team lead", "found out I'm getting promoted"], "when_q": ["get promoted", "become a team lead"], "follow": ["Congrats!! What changes?", "What does the new role mean?"], "detail": ["I manage four people now and I finally get my own office.", "More meetings, a raise, and three people reporting to me."], "detail_q": ["How many people does {S} manage?", "How big is {S}'s team now?"]},
-    {"topic": "the shelter", "said": ["volunteered at the animal shelter", "spent the morning helping at the dog shelter"], "when_q": ["volunteer at the animal shelter", "help out at the shelter"], "follow": ["What did you do there?", "What kind of work was it?"], "detail": ["Mostly walked dogs and cleaned kennels - one pit bull mix nearly came home with me.", "Fed the cats and socialized the shy ones."], "detail_q": ["What tasks did {S} do at the shelter?", "How did {S} help the animals?"]},
-    {"topic": "the book club", "said": ["started a book club with neighbors", "hosted the first book club meeting"], "when_q": ["start a book club", "host a reading group"], "follow": ["What are you reading first?", "Which book did you choose?"], "detail": ["Becoming by Michelle Obama - everyone voted for it.", "The Midnight Library, it sparked a huge debate."], "detail_q": ["What was the first book for {S}'s club?", "Which title did {S}'s reading group pick?"]},
-    {"topic": "the hike", "said": ["hiked to the top of Eagle Peak", "did a sunrise hike with my brother"], "when_q": ["go hiking", "hike up the mountain"], "follow": ["How long did it take?", "Was it tough?"], "detail": ["Six hours round trip, my legs are still jelly.", "Brutal! Four hours up but the view was worth it."], "detail_q": ["How long was {S}'s hike?", "How many hours did {S} spend on the trail?"]},
-    {"topic": "the cooking class", "said": ["took a Thai cooking class", "went to a pasta-making class"], "when_q": ["take a cooking class", "learn to cook at a class"], "follow": ["What did you cook?", "Did you make anything good?"], "detail": ["Green curry from scratch, even the paste!", "Fresh tagliatelle with a brown butter sauce."], "detail_q": ["What dish did {S} prepare in class?", "What did {S} learn to make?"]},
-    {"topic": "the move", "said": ["moved into a new apartment", "finally finished moving house"], "when_q": ["move into the new place", "move to a new apartment"], "follow": ["How's the new place?", "Do you like it?"], "detail": ["It has a balcony with a view of the river, I'm obsessed.", "Tiny but sunny, and there's a bakery downstairs."], "detail_q": ["What does {S} love about the new home?", "What is special about {S}'s new apartment?"]},
-    {"topic": "the dance studio", "said": ["opened my own dance studio", "signed the lease for a dance studio"], "when_q": ["open a dance studio", "start a dance business"], "follow": ["What classes will you teach?", "What kind of dance?"], "detail": ["Contemporary and hip hop for teens, plus a salsa night for adults.", "Mostly jazz and ballet for kids to start."], "detail_q": ["What classes does {S}'s studio offer?", "What styles does {S} teach?"]},
-    {"topic": "the anniversary", "said": ["celebrated our tenth anniversary", "had our anniversary dinner"], "when_q": ["celebrate the wedding anniversary", "go out for the anniversary"], "follow": ["Where did you go?", "Did you do anything special?"], "detail": ["A tiny Italian place where we had our first date.", "We went back to the beach where he proposed."], "detail_q": ["Where did {S} celebrate with the spouse?", "Where was {S}'s anniversary dinner?"]},
-    {"topic": "surfing", "said": ["had my first surfing lesson", "tried surfing for the first time"], "when_q": ["have a surfing lesson", "try surfing"], "follow": ["Did you stand up?", "Did you catch a wave?"], "detail": ["Twice! For like three seconds each haha.", "Once, then I wiped out spectacularly."], "detail_q": ["Did {S} manage to stand on the board?", "How did {S} do on the waves?"]},
-    {"topic": "the garden", "said": ["planted a vegetable garden", "started a little herb garden on the porch"], "when_q": ["plant a garden", "start growing vegetables"], "follow": ["What are you growing?", "What did you plant?"], "detail": ["Tomatoes, zucchini and way too much basil.", "Mint, rosemary and some strawberries for the kids."], "detail_q": ["What is {S} growing?", "Which plants did {S} put in?"]},
-    {"topic": "the school talk", "said": ["gave a talk at my kid's school", "spoke at a school assembly"], "when_q": ["give a talk at the school", "speak to students"], "follow": ["What did you talk about?", "What was the talk about?"], "detail": ["Being yourself and asking for help when things get hard.", "My journey and why inclusion matters."], "detail_q": ["What was {S}'s talk about?", "What message did {S} share with the students?"]},
-    {"topic": "the violin recital", "said": ["played at a violin recital", "performed at the community recital"], "when_q": ["play at a recital", "perform music on stage"], "follow": ["What did you play?", "Which piece?"], "detail": ["A Bach partita, my hands were shaking.", "Meditation from Thais - my teacher's favorite."], "detail_q": ["What piece did {S} perform?", "What music did {S} play at the recital?"]},
-    {"topic": "the conference", "said": ["went to a mental health conference", "attended a conference on counseling"], "when_q": ["attend the conference", "go to a professional conference"], "follow": ["Learn anything useful?", "Any good sessions?"], "detail": ["A workshop on trauma-informed care blew my mind.", "One speaker talked about art therapy, so inspiring."], "detail_q": ["Which session did {S} find most useful?", "What did {S} learn at the event?"]},
-    {"topic": "the birthday party", "said": ["threw a birthday party for my daughter", "hosted my son's birthday"], "when_q": ["throw the birthday party", "host a party for the kid's birthday"], "follow": ["What was the theme?", "How old are they now?"], "detail": ["Unicorns everywhere, she just turned seven.", "Space theme! He's eight now."], "detail_q": ["What was the party's theme?", "How old did {S}'s child turn?"]},
-    {"topic": "the fishing trip", "said": ["went fishing with my dad", "took the boat out fishing"], "when_q": ["go fishing", "take a fishing trip"], "follow": ["Catch anything?", "Any luck?"], "detail": ["A huge trout! Dad was so jealous.", "Three bass and a boot lol."], "detail_q": ["What did {S} catch?", "Was {S}'s fishing trip successful?"]},
+    {
+        "topic": "the support group",
+        "said": ["went to an LGBTQ support group", "finally went to that support group meeting"],
+        "when_q": [
+            "go to the LGBTQ support group",
+            "attend a support group meeting",
+            "join other queer folks to share stories",
+        ],
+        "follow": ["How did it feel being there?", "What was it like?"],
+        "detail": [
+            "Really powerful. Hearing everyone's stories made me feel so much less alone.",
+            "Honestly emotional - people shared such raw things and I felt accepted.",
+        ],
+        "detail_q": ["How did {S} feel after the support group?", "What was {S}'s experience at the group meeting?"],
+    },
+    {
+        "topic": "pottery",
+        "said": ["signed up for a pottery class", "took my first pottery workshop"],
+        "when_q": ["sign up for a pottery class", "start learning to throw clay"],
+        "follow": ["Ooh, what did you make?", "What did you end up making?"],
+        "detail": [
+            "A little bowl with a blue glaze - it's wonky but I love it.",
+            "A lopsided mug with a speckled glaze, my proudest creation haha.",
+        ],
+        "detail_q": ["What did {S} make in the pottery class?", "What piece did {S} create at the workshop?"],
+    },
+    {
+        "topic": "camping",
+        "said": ["took the kids camping at the beach", "went camping by the lake with the family"],
+        "when_q": ["go camping with the kids", "take the family on a camping trip"],
+        "follow": ["How did the kids like it?", "Did the little ones enjoy sleeping outside?"],
+        "detail": [
+            "They loved it! We roasted marshmallows and watched the stars all night.",
+            "So much! We told ghost stories and looked for shooting stars.",
+        ],
+        "detail_q": [
+            "What did {S}'s family do at night on the camping trip?",
+            "What did {S} and the kids do by the campfire?",
+        ],
+    },
+    {
+        "topic": "the museum",
+        "said": ["took the kids to the natural history museum", "spent the day at the science museum with my kids"],
+        "when_q": ["take the kids to the museum", "visit the museum with the children"],
+        "follow": ["What was their favorite part?", "What did they like best?"],
+        "detail": [
+            "The dinosaur exhibit, hands down. My son wants to be a paleontologist now.",
+            "The planetarium show - my daughter hasn't stopped talking about Saturn's rings.",
+        ],
+        "detail_q": ["Which exhibit did {S}'s kids enjoy most?", "What part of the outing did {S}'s children love?"],
+    },
+    {
+        "topic": "the concert",
+        "said": ["went to a Matt Patterson concert", "saw my favorite band live downtown"],
+        "when_q": ["go to a concert", "see live music"],
+        "follow": ["Who did you go with?", "Did you go alone?"],
+        "detail": [
+            "My husband and our oldest - she knew every single song!",
+            "With my sister, we screamed the whole time lol.",
+        ],
+        "detail_q": ["Who went to the show with {S}?", "Who accompanied {S} to the gig?"],
+    },
+    {
+        "topic": "the charity run",
+        "said": ["ran a charity 5K for mental health", "did a fun run to raise money for the shelter"],
+        "when_q": ["run the charity race", "take part in the fundraising run"],
+        "follow": ["What was your time?", "How fast did you go?"],
+        "detail": ["28 minutes! Not bad for my first one.", "Just under 31 minutes, I walked a bit at the hill haha."],
+        "detail_q": ["What was {S}'s finishing time?", "How long did it take {S} to finish the race?"],
+    },
+    {
+        "topic": "the interview",
+        "said": ["had an interview at a counseling center", "interviewed for a job at the youth center"],
+        "when_q": ["have a job interview", "interview for the counseling job"],
+        "follow": ["How did it go?", "What did they ask you?"],
+        "detail": [
+            "I think well! They asked a lot about my own story and why I want to help people.",
+            "Good I think - mostly about how I'd handle kids in crisis.",
+        ],
+        "detail_q": ["What did the interviewers ask {S} about?", "What were {S}'s interview questions about?"],
+    },
+    {
+        "topic": "the adoption agency",
+        "said": ["met with an adoption agency", "had my first meeting with the adoption agency"],
+        "when_q": ["meet with the adoption agency", "take a first step toward adopting a child"],
+        "follow": ["That's huge! What did they say?", "Wow, what's the process like?"],
+        "detail": [
+            "It takes about a year, but they think I'd be a great fit to be a mom.",
+            "Lots of paperwork and home visits, probably twelve months or so.",
+        ],
+        "detail_q": ["How long will adoption take for {S}?", "What did the agency tell {S} about the timeline?"],
+    },
+    {
+        "topic": "the pride parade",
+        "said": ["marched in the pride parade", "went to pride with friends"],
+        "when_q": ["go to the pride parade", "march at pride"],
+        "follow": ["What was the best moment?", "How was the vibe?"],
+        "detail": [
+            "Seeing a grandma holding a sign that said free mom hugs. I cried.",
+            "Dancing on a float with my friends, pure joy.",
+        ],
+        "detail_q": ["What was {S}'s favorite moment at pride?", "What moved {S} at the parade?"],
+    },
+    {
+        "topic": "the art show",
+        "said": ["had two paintings in a local art show", "showed my work at a small gallery"],
+        "when_q": ["show paintings at an art show", "exhibit artwork at a gallery"],
+        "follow": ["Which ones did you pick?", "What pieces did you show?"],
+        "detail": ["The lake at sunrise and a portrait of my grandma.", "A stormy seascape and a field of sunflowers."],
+        "detail_q": ["Which paintings did {S} exhibit?", "What artworks did {S} choose for the show?"],
+    },
+    {
+        "topic": "the road trip",
+        "said": ["drove up the coast to Big Sur", "did a road trip through the desert"],
+        "when_q": ["go on a road trip", "drive up the coast"],
+        "follow": ["Any highlights?", "What was the best part?"],
+        "detail": [
+            "The views at the falls were unreal, and we saw whales from the cliff!",
+            "We saw a coyote at sunrise and camped under a billion stars.",
+        ],
+        "detail_q": ["What animals did {S} see on the trip?", "What wildlife did {S} spot while driving?"],
+    },
+    {
+        "topic": "the promotion",
+        "said": ["got promoted to team lead", "found out I'm getting promoted"],
+        "when_q": ["get promoted", "become a team lead"],
+        "follow": ["Congrats!! What changes?", "What does the new role mean?"],
+        "detail": [
+            "I manage four people now and I finally get my own office.",
+            "More meetings, a raise, and three people reporting to me.",
+        ],
+        "detail_q": ["How many people does {S} manage?", "How big is {S}'s team now?"],
+    },
+    {
+        "topic": "the shelter",
+        "said": ["volunteered at the animal shelter", "spent the morning helping at the dog shelter"],
+        "when_q": ["volunteer at the animal shelter", "help out at the shelter"],
+        "follow": ["What did you do there?", "What kind of work was it?"],
+        "detail": [
+            "Mostly walked dogs and cleaned kennels - one pit bull mix nearly came home with me.",
+            "Fed the cats and socialized the shy ones.",
+        ],
+        "detail_q": ["What tasks did {S} do at the shelter?", "How did {S} help the animals?"],
+    },
+    {
+        "topic": "the book club",
+        "said": ["started a book club with neighbors", "hosted the first book club meeting"],
+        "when_q": ["start a book club", "host a reading group"],
+        "follow": ["What are you reading first?", "Which book did you choose?"],
+        "detail": [
+            "Becoming by Michelle Obama - everyone voted for it.",
+            "The Midnight Library, it sparked a huge debate.",
+        ],
+        "detail_q": ["What was the first book for {S}'s club?", "Which title did {S}'s reading group pick?"],
+    },
+    {
+        "topic": "the hike",
+        "said": ["hiked to the top of Eagle Peak", "did a sunrise hike with my brother"],
+        "when_q": ["go hiking", "hike up the mountain"],
+        "follow": ["How long did it take?", "Was it tough?"],
+        "detail": [
+            "Six hours round trip, my legs are still jelly.",
+            "Brutal! Four hours up but the view was worth it.",
+        ],
+        "detail_q": ["How long was {S}'s hike?", "How many hours did {S} spend on the trail?"],
+    },
+    {
+        "topic": "the cooking class",
+        "said": ["took a Thai cooking class", "went to a pasta-making class"],
+        "when_q": ["take a cooking class", "learn to cook at a class"],
+        "follow": ["What did you cook?", "Did you make anything good?"],
+        "detail": ["Green curry from scratch, even the paste!", "Fresh tagliatelle with a brown butter sauce."],
+        "detail_q": ["What dish did {S} prepare in class?", "What did {S} learn to make?"],
+    },
+    {
+        "topic": "the move",
+        "said": ["moved into a new apartment", "finally finished moving house"],
+        "when_q": ["move into the new place", "move to a new apartment"],
+        "follow": ["How's the new place?", "Do you like it?"],
+        "detail": [
+            "It has a balcony with a view of the river, I'm obsessed.",
+            "Tiny but sunny, and there's a bakery downstairs.",
+        ],
+        "detail_q": ["What does {S} love about the new home?", "What is special about {S}'s new apartment?"],
+    },
+    {
+        "topic": "the dance studio",
+        "said": ["opened my own dance studio", "signed the lease for a dance studio"],
+        "when_q": ["open a dance studio", "start a dance business"],
+        "follow": ["What classes will you teach?", "What kind of dance?"],
+        "detail": [
+            "Contemporary and hip hop for teens, plus a salsa night for adults.",
+            "Mostly jazz and ballet for kids to start.",
+        ],
+        "detail_q": ["What classes does {S}'s studio offer?", "What styles does {S} teach?"],
+    },
+    {
+        "topic": "the anniversary",
+        "said": ["celebrated our tenth anniversary", "had our anniversary dinner"],
+        "when_q": ["celebrate the wedding anniversary", "go out for the anniversary"],
+        "follow": ["Where did you go?", "Did you do anything special?"],
+        "detail": ["A tiny Italian place where we had our first date.", "We went back to the beach where he proposed."],
+        "detail_q": ["Where did {S} celebrate with the spouse?", "Where was {S}'s anniversary dinner?"],
+    },
+    {
+        "topic": "surfing",
+        "said": ["had my first surfing lesson", "tried surfing for the first time"],
+        "when_q": ["have a surfing lesson", "try surfing"],
+        "follow": ["Did you stand up?", "Did you catch a wave?"],
+        "detail": ["Twice! For like three seconds each haha.", "Once, then I wiped out spectacularly."],
+        "detail_q": ["Did {S} manage to stand on the board?", "How did {S} do on the waves?"],
+    },
+    {
+        "topic": "the garden",
+        "said": ["planted a vegetable garden", "started a little herb garden on the porch"],
+        "when_q": ["plant a garden", "start growing vegetables"],
+        "follow": ["What are you growing?", "What did you plant?"],
+        "detail": ["Tomatoes, zucchini and way too much basil.", "Mint, rosemary and some strawberries for the kids."],
+        "detail_q": ["What is {S} growing?", "Which plants did {S} put in?"],
+    },
+    {
+        "topic": "the school talk",
+        "said": ["gave a talk at my kid's school", "spoke at a school assembly"],
+        "when_q": ["give a talk at the school", "speak to students"],
+        "follow": ["What did you talk about?", "What was the talk about?"],
+        "detail": ["Being yourself and asking for help when things get hard.", "My journey and why inclusion matters."],
+        "detail_q": ["What was {S}'s talk about?", "What message did {S} share with the students?"],
+    },
+    {
+        "topic": "the violin recital",
+        "said": ["played at a violin recital", "performed at the community recital"],
+        "when_q": ["play at a recital", "perform music on stage"],
+        "follow": ["What did you play?", "Which piece?"],
+        "detail": ["A Bach partita, my hands were shaking.", "Meditation from Thais - my teacher's favorite."],
+        "detail_q": ["What piece did {S} perform?", "What music did {S} play at the recital?"],
+    },
+    {
+        "topic": "the conference",
+        "said": ["went to a mental health conference", "attended a conference on counseling"],
+        "when_q": ["attend the conference", "go to a professional conference"],
+        "follow": ["Learn anything useful?", "Any good sessions?"],
+        "detail": [
+            "A workshop on trauma-informed care blew my mind.",
+            "One speaker talked about art therapy, so inspiring.",
+        ],
+        "detail_q": ["Which session did {S} find most useful?", "What did {S} learn at the event?"],
+    },
+    {
+        "topic": "the birthday party",
+        "said": ["threw a birthday party for my daughter", "hosted my son's birthday"],
+        "when_q": ["throw the birthday party", "host a party for the kid's birthday"],
+        "follow": ["What was the theme?", "How old are they now?"],
+        "detail": ["Unicorns everywhere, she just turned seven.", "Space theme! He's eight now."],
+        "detail_q": ["What was the party's theme?", "How old did {S}'s child turn?"],
+    },
+    {
+        "topic": "the fishing trip",
+        "said": ["went fishing with my dad", "took the boat out fishing"],
+        "when_q": ["go fishing", "take a fishing trip"],
+        "follow": ["Catch anything?", "Any luck?"],
+        "detail": ["A huge trout! Dad was so jealous.", "Three bass and a boot lol."],
+        "detail_q": ["What did {S} catch?", "Was {S}'s fishing trip successful?"],
+    },
 ]
 
 # A persona fact said once (no date): a statement and questions about it.
 PERSONA: list[dict[str, Any]] = [
-    {"say": ["I've been painting a lot lately, mostly {x}.", "Painting {x} is my favorite way to unwind."], "x": ["sunsets over the lake", "horses", "wildflowers", "old barns"], "q": ["What does {S} like to paint?", "What subjects show up in {S}'s artwork?"]},
-    {"say": ["My favorite book is still {x}, I reread it every summer.", "Nothing beats {x} for me, read it five times."], "x": ["Charlotte's Web", "The Alchemist", "Little Women", "Dune"], "q": ["What is {S}'s favorite book?", "Which novel does {S} keep rereading?"]},
-    {"say": ["I'm thinking about going back to school for {x}.", "I really want a career in {x}."], "x": ["counseling", "nursing", "graphic design", "social work"], "q": ["What career is {S} considering?", "What field does {S} want to work in?"]},
-    {"say": ["I grew up in {x}, moved here when I was ten.", "Back home in {x} we did this every summer."], "x": ["Sweden", "Kenya", "Ohio", "the Philippines"], "q": ["Where is {S} originally from?", "Which place did {S} grow up in?"]},
-    {"say": ["Running really helps me {x}.", "Yoga is how I {x}."], "x": ["clear my head", "deal with stress", "stay sane with the kids"], "q": ["How does {S} cope with stress?", "Why does {S} exercise?"]},
-    {"say": ["I've been obsessed with baking {x} lately.", "My signature dish is {x}, everyone asks for it."], "x": ["sourdough", "banana bread", "lemon bars", "empanadas"], "q": ["What has {S} been baking?", "What food is {S} known for making?"]},
-    {"say": ["My kids are {x}, and they keep me busy.", "{x} - my two little tornadoes."], "x": ["Ava and Leo", "Mia and Sam", "Noah and Ella"], "q": ["What are the names of {S}'s children?", "What are {S}'s kids called?"]},
-    {"say": ["Being a {x} has taught me so much about resilience.", "As a {x}, I see the world differently."], "x": ["transgender woman", "single mom", "first-generation immigrant"], "q": ["What is {S}'s identity?", "How does {S} describe {Pp}self?"]},
-    {"say": ["My go-to comfort show is {x}.", "I've watched {x} like four times now."], "x": ["Gilmore Girls", "The Office", "Parks and Rec", "Bluey"], "q": ["What TV show does {S} rewatch?", "What series comforts {S}?"]},
-    {"say": ["Honestly, {x} is my happy place.", "Whenever I can, I escape to {x}."], "x": ["the beach", "the mountains", "my grandma's farm"], "q": ["Where does {S} go to relax?", "What is {S}'s favorite place to unwind?"]},
+    {
+        "say": ["I've been painting a lot lately, mostly {x}.", "Painting {x} is my favorite way to unwind."],
+        "x": ["sunsets over the lake", "horses", "wildflowers", "old barns"],
+        "q": ["What does {S} like to paint?", "What subjects show up in {S}'s artwork?"],
+    },
+    {
+        "say": [
+            "My favorite book is still {x}, I reread it every summer.",
+            "Nothing beats {x} for me, read it five times.",
+        ],
+        "x": ["Charlotte's Web", "The Alchemist", "Little Women", "Dune"],
+        "q": ["What is {S}'s favorite book?", "Which novel does {S} keep rereading?"],
+    },
+    {
+        "say": ["I'm thinking about going back to school for {x}.", "I really want a career in {x}."],
+        "x": ["counseling", "nursing", "graphic design", "social work"],
+        "q": ["What career is {S} considering?", "What field does {S} want to work in?"],
+    },
+    {
+        "say": ["I grew up in {x}, moved here when I was ten.", "Back home in {x} we did this every summer."],
+        "x": ["Sweden", "Kenya", "Ohio", "the Philippines"],
+        "q": ["Where is {S} originally from?", "Which place did {S} grow up in?"],
+    },
+    {
+        "say": ["Running really helps me {x}.", "Yoga is how I {x}."],
+        "x": ["clear my head", "deal with stress", "stay sane with the kids"],
+        "q": ["How does {S} cope with stress?", "Why does {S} exercise?"],
+    },
+    {
+        "say": ["I've been obsessed with baking {x} lately.", "My signature dish is {x}, everyone asks for it."],
+        "x": ["sourdough", "banana bread", "lemon bars", "empanadas"],
+        "q": ["What has {S} been baking?", "What food is {S} known for making?"],
+    },
+    {
+        "say": ["My kids are {x}, and they keep me busy.", "{x} - my two little tornadoes."],
+        "x": ["Ava and Leo", "Mia and Sam", "Noah and Ella"],
+        "q": ["What are the names of {S}'s children?", "What are {S}'s kids called?"],
+    },
+    {
+        "say": ["Being a {x} has taught me so much about resilience.", "As a {x}, I see the world differently."],
+        "x": ["transgender woman", "single mom", "first-generation immigrant"],
+        "q": ["What is {S}'s identity?", "How does {S} describe {Pp}self?"],
+    },
+    {
+        "say": ["My go-to comfort show is {x}.", "I've watched {x} like four times now."],
+        "x": ["Gilmore Girls", "The Office", "Parks and Rec", "Bluey"],
+        "q": ["What TV show does {S} rewatch?", "What series comforts {S}?"],
+    },
+    {
+        "say": ["Honestly, {x} is my happy place.", "Whenever I can, I escape to {x}."],
+        "x": ["the beach", "the mountains", "my grandma's farm"],
+        "q": ["Where does {S} go to relax?", "What is {S}'s favorite place to unwind?"],
+    },
 ]
 
 # Multi-hop: two items of one kind told in different sessions; the question needs both turns.
 MULTI: list[dict[str, Any]] = [
-    {"say": ["We just adopted a {x}!", "Meet our newest family member - a {x}.", "Our {x} knocked over my coffee again lol."], "x": ["puppy named Oscar", "cat called Bailey", "rabbit named Clover", "guinea pig, Peanut"], "q": ["What pets does {S} have?", "Which animals live with {S}?"]},
-    {"say": ["I've been practicing the {x} every evening.", "Picked up the {x} again after years."], "x": ["clarinet", "violin", "piano", "ukulele"], "q": ["What instruments does {S} play?", "Which musical instruments has {S} learned?"]},
-    {"say": ["We spent a long weekend in {x}.", "Just got back from {x}, what a trip."], "x": ["Yellowstone", "Paris", "Montreal", "the Grand Canyon", "Lisbon"], "q": ["Where has {S} traveled?", "What places did {S} visit?"]},
-    {"say": ["Just finished reading {x}.", "Currently reading {x} and I can't put it down."], "x": ["Educated", "Where the Crawdads Sing", "Atomic Habits", "Circe"], "q": ["What books has {S} read?", "Which books did {S} mention reading?"]},
+    {
+        "say": [
+            "We just adopted a {x}!",
+            "Meet our newest family member - a {x}.",
+            "Our {x} knocked over my coffee again lol.",
+        ],
+        "x": ["puppy named Oscar", "cat called Bailey", "rabbit named Clover", "guinea pig, Peanut"],
+        "q": ["What pets does {S} have?", "Which animals live with {S}?"],
+    },
+    {
+        "say": ["I've been practicing the {x} every evening.", "Picked up the {x} again after years."],
+        "x": ["clarinet", "violin", "piano", "ukulele"],
+        "q": ["What instruments does {S} play?", "Which musical instruments has {S} learned?"],
+    },
+    {
+        "say": ["We spent a long weekend in {x}.", "Just got back from {x}, what a trip."],
+        "x": ["Yellowstone", "Paris", "Montreal", "the Grand Canyon", "Lisbon"],
+        "q": ["Where has {S} traveled?", "What places did {S} visit?"],
+    },
+    {
+        "say": ["Just finished reading {x}.", "Currently reading {x} and I can't put it down."],
+        "x": ["Educated", "Where the Crawdads Sing", "Atomic Habits", "Circe"],
+        "q": ["What books has {S} read?", "Which books did {S} mention reading?"],
+    },
 ]
 
 RELATIVE = ["yesterday", "last weekend", "last Friday", "two days ago", "this morning", "last week", "on Saturday"]
@@ -592,8 +1137,20 @@ STATEMENT = [
     "Hey! {Rel} I {said}, still buzzing.",
     "Big news: I {said} {rel}.",
 ]
-DETAIL_LEAD = ["Oh, {topic} was great! ", "{topic} was so much fun. ", "So, {topic}: ", "Thinking back on {topic}, honestly? "]
-FEEL = ["it was amazing.", "still processing it honestly.", "such a good day.", "it meant so much to me.", "best decision ever.", "I was so nervous!"]
+DETAIL_LEAD = [
+    "Oh, {topic} was great! ",
+    "{topic} was so much fun. ",
+    "So, {topic}: ",
+    "Thinking back on {topic}, honestly? ",
+]
+FEEL = [
+    "it was amazing.",
+    "still processing it honestly.",
+    "such a good day.",
+    "it meant so much to me.",
+    "best decision ever.",
+    "I was so nervous!",
+]
 REACT = [
     "Wow, {topic}! That's amazing, {name}.",
     "No way! I'm so happy for you.",
@@ -654,8 +1211,21 @@ TOPIC_CHAT = [
     "A friend sent me an article about {topic}, made me think of you.",
     "We should plan something like {topic} together!",
 ]
-GOODBYE = [("Take care, talk soon!", "Thanks, you too! Bye!"), ("Gotta run, bye!", "Bye! Chat soon."), ("Talk later!", "Later!")]
+GOODBYE = [
+    ("Take care, talk soon!", "Thanks, you too! Bye!"),
+    ("Gotta run, bye!", "Bye! Chat soon."),
+    ("Talk later!", "Later!"),
+]
 MULTI_PROMPT = ["Oh nice! Tell me more.", "How fun!", "Aww, love that.", "Wait, really? Since when?"]
+
+
+def _chatter(rng: random.Random, speakers: tuple[str, str], first: str) -> tuple[str, str, None]:
+    """A chit-chat turn: mostly small talk, sometimes touching a topic without saying anything about it."""
+    if rng.random() < 0.2:
+        text = _fill(_pick(rng, TOPIC_CHAT), {"topic": _pick(rng, ACTIVITIES)["topic"]})
+    else:
+        text = _fill(_pick(rng, CHAT[2:]), {"name": first})
+    return (_pick(rng, speakers), text, None)
 
 
 def _pair_names(rng: random.Random, used: set[str]) -> tuple[str, str]:
@@ -708,7 +1278,9 @@ def conversation_dataset(seed: int, conversations: int = 5, sessions: int = 20) 
                 if rng.random() < 0.3 and session < sessions - 1:
                     recur = _fill(_pick(rng, RECUR), {"topic": act["topic"]})
                     blocks.append((rng.randrange(session + 1, sessions), [(spk, recur, None)]))
-                pending.append((_fill("When did {S} " + _pick(rng, act["when_q"]) + "?", slots), (key + "-s",), "temporal"))
+                pending.append(
+                    (_fill("When did {S} " + _pick(rng, act["when_q"]) + "?", slots), (key + "-s",), "temporal")
+                )
                 pending.append((_fill(_pick(rng, act["detail_q"]), slots), (key + "-d",), "detail"))
             for pi, per in enumerate(personas[si]):
                 key = f"{ci}-{si}-per{pi}"
@@ -745,18 +1317,11 @@ def conversation_dataset(seed: int, conversations: int = 5, sessions: int = 20) 
             session_blocks = by_session.get(s, [])
             rng.shuffle(session_blocks)
             target = rng.randint(20, 30)
-            def chatter() -> tuple[str, str, None]:
-                if rng.random() < 0.2:
-                    text = _fill(_pick(rng, TOPIC_CHAT), {"topic": _pick(rng, ACTIVITIES)["topic"]})
-                else:
-                    text = _fill(_pick(rng, CHAT[2:]), {"name": first})
-                return (_pick(rng, (a, b)), text, None)
-
             for blk in session_blocks:
-                turns += [chatter() for _ in range(rng.randint(1, 3))]
+                turns += [_chatter(rng, (a, b), first) for _ in range(rng.randint(1, 3))]
                 turns += blk
             while len(turns) < target - 2:
-                turns.insert(rng.randint(2, len(turns)), chatter())
+                turns.insert(rng.randint(2, len(turns)), _chatter(rng, (a, b), first))
             bye = _pick(rng, GOODBYE)
             turns += [(first, bye[0], None), (second, bye[1], None)]
             at = when.strftime("%Y-%m-%dT%H:%M")

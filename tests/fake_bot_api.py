@@ -38,12 +38,12 @@ class _TagChecker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in HTML_TAGS:
-            self.error = self.error or f"Unsupported start tag \"{tag}\""
+            self.error = self.error or f'Unsupported start tag "{tag}"'
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack.pop() != tag:
-            self.error = self.error or f"Unexpected end tag \"{tag}\""
+            self.error = self.error or f'Unexpected end tag "{tag}"'
 
 
 def html_error(text: str) -> str | None:
@@ -54,7 +54,7 @@ def html_error(text: str) -> str | None:
     if checker.error:
         return checker.error
     if checker.stack:
-        return f"Can't find end tag corresponding to start tag \"{checker.stack[-1]}\""
+        return f'Can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
     if re.search(r"<(?![a-zA-Z/])|&(?![a-zA-Z]+;|#\d+;)", text):
         return "Unsupported '<' or '&' that is not an entity"
     return None
@@ -320,11 +320,14 @@ class FakeBotAPI:
 
     @staticmethod
     def _raw(req: BaseHTTPRequestHandler, status: int, data: bytes, ctype: str) -> None:
-        req.send_response(status)
-        req.send_header("Content-Type", ctype)
-        req.send_header("Content-Length", str(len(data)))
-        req.end_headers()
-        req.wfile.write(data)
+        try:
+            req.send_response(status)
+            req.send_header("Content-Type", ctype)
+            req.send_header("Content-Length", str(len(data)))
+            req.end_headers()
+            req.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up on a long poll: fine
+            pass
 
     # -- methods -------------------------------------------------------------------------
 

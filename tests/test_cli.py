@@ -11,8 +11,18 @@ import pytest
 from bot.cli import main
 
 NOTES = [
-    {"id": "crm:dana/1", "client": "Dana Whitaker", "text": "Demo of the reporting dashboard. Dana wants the blue one, not the grey.", "at": "2025-03-03"},
-    {"id": "crm:dana/2", "client": "Dana Whitaker", "text": "Her daughter Sofia starts college in the fall. Promised pricing by Friday.", "at": "2025-03-05T14:30:00"},
+    {
+        "id": "crm:dana/1",
+        "client": "Dana Whitaker",
+        "text": "Demo of the reporting dashboard. Dana wants the blue one, not the grey.",
+        "at": "2025-03-03",
+    },
+    {
+        "id": "crm:dana/2",
+        "client": "Dana Whitaker",
+        "text": "Her daughter Sofia starts college in the fall. Promised pricing by Friday.",
+        "at": "2025-03-05T14:30:00",
+    },
     {"id": "crm:lee/1", "client": "Lee Park", "text": "Lee prefers email. Budget is $50k.", "at": "2025-03-04"},
 ]
 
@@ -115,8 +125,12 @@ def test_bad_input_exits_2_with_one_error_line(chet: Chet, args: tuple[str, ...]
 
 def test_unknown_client_names_the_closest(chet: Chet, tmp_path: Path) -> None:
     chet("import", "--json", _jsonl(tmp_path / "n.jsonl", NOTES))
-    for command in (("profile", "--json", "Dana Whitacker"), ("draft", "--json", "Dana Whitacker", "hello"),
-                    ("forget", "--json", "Dana Whitacker"), ("search", "--json", "blue", "--client", "Dana Whitacker")):
+    for command in (
+        ("profile", "--json", "Dana Whitacker"),
+        ("draft", "--json", "Dana Whitacker", "hello"),
+        ("forget", "--json", "Dana Whitacker"),
+        ("search", "--json", "blue", "--client", "Dana Whitacker"),
+    ):
         code, _, err = chet(*command)
         assert code == 2 and "Dana Whitaker" in err, command
 

@@ -20,9 +20,7 @@ def _ledger(tmp_path: Path, user: str = "u1") -> Ledger:
 def test_migrations_from_empty_and_from_previous_version(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "a.sqlite3", isolation_level=None)
     assert migrate(db, upto=1) == [MIGRATIONS[0][0]]
-    db.execute(
-        "INSERT INTO clients (user_id, name, norm_name, created_at) VALUES ('u', 'Dana', 'dana', '2025-01-01')"
-    )
+    db.execute("INSERT INTO clients (user_id, name, norm_name, created_at) VALUES ('u', 'Dana', 'dana', '2025-01-01')")
     applied = migrate(db)
     assert applied == [name for name, _ in MIGRATIONS[1:]]
     assert migrate(db) == []

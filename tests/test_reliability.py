@@ -19,7 +19,11 @@ def _run(data_dir: Path, *args: str, user: str = "u1", timeout: float = 120) -> 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHET", "TELEGRAM_"))}
     return subprocess.run(
         [*CHET, "--offline", "--data-dir", str(data_dir), "--user", user, *args],
-        capture_output=True, text=True, timeout=timeout, env=env, cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        cwd=Path(__file__).parent.parent,
     )
 
 
@@ -39,8 +43,13 @@ def test_four_processes_writing_notes_lose_nothing(data_dir: Path) -> None:
         "    assert main(['--offline', '--data-dir', d, '--user', 'u1', 'note', '--json', f'Client {w}', f'Call {i} from worker {w}: prefers email']) == 0\n"
     )
     procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(data_dir), str(w)], cwd=Path(__file__).parent.parent,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(data_dir), str(w)],
+            cwd=Path(__file__).parent.parent,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for w in range(4)
     ]
     for p in procs:
@@ -56,13 +65,25 @@ def test_four_processes_writing_notes_lose_nothing(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_sigkill_during_import_leaves_a_consistent_ledger(data_dir: Path, tmp_path: Path) -> None:
-    rows = [{"id": f"k{i}", "client": f"Client {i % 50}", "text": f"Meeting {i}: wants the blue one, budget {i}k.",
-             "at": "2025-03-03"} for i in range(1500)]
+    rows = [
+        {
+            "id": f"k{i}",
+            "client": f"Client {i % 50}",
+            "text": f"Meeting {i}: wants the blue one, budget {i}k.",
+            "at": "2025-03-03",
+        }
+        for i in range(1500)
+    ]
     src = tmp_path / "big.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHET", "TELEGRAM_"))}
-    p = subprocess.Popen([*CHET, "--offline", "--data-dir", str(data_dir), "--user", "u1", "import", "--json", str(src)],
-                         cwd=Path(__file__).parent.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen(
+        [*CHET, "--offline", "--data-dir", str(data_dir), "--user", "u1", "import", "--json", str(src)],
+        cwd=Path(__file__).parent.parent,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     time.sleep(3.0)  # in the middle of storing or embedding
     p.send_signal(signal.SIGKILL)
     p.wait()

@@ -1,0 +1,145 @@
+"""Speed: import throughput and search latency at 1k and 10k notes (100k with --big), in-process.
+
+    .venv/bin/python -m benchmarks.bench_speed          # 1k and 10k notes
+    .venv/bin/python -m benchmarks.bench_speed --big    # also 100k (slow: embedding ~10-20 min)
+
+For each size, in a fresh data dir (Runtime with offline Settings, as the CLI builds it):
+
+* import: ``Memory.import_notes`` of the whole file, including fact extraction and the local
+  MiniLM embeddings and the Chroma writes: notes/s.
+* search: ``Memory.search(q, k=10)`` latency p50/p95 over a set of questions (half with a
+  client filter), and the dense step alone (query embedding + Chroma HNSW) against a
+  brute-force numpy cosine over every vector, timed in the same run.
+* HNSW quality: recall@10 of Chroma's top 10 against the exact top 10 (same vectors).
+
+Writes benchmarks/results/speed.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from benchmarks.bench_recall import memory_in_tempdir
+from benchmarks.recall_data import Note, Question, sales_dataset
+from memory.importer import parse_lines
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def corpus(n: int) -> tuple[list[Note], list[Question]]:
+    """Exactly n sales notes (several seeds' worth if needed) and questions about them."""
+    notes: list[Note] = []
+    questions: list[Question] = []
+    seed = 100
+    while len(notes) < n:
+        ds = sales_dataset(seed, clients=max(40, min(400, (n - len(notes)) // 35 + 1)))
+        notes += ds.notes
+        questions += ds.questions
+        seed += 1
+    notes = notes[:n]
+    kept = {x.id for x in notes}
+    return notes, [q for q in questions if all(e in kept for e in q.evidence)]
+
+
+def pct(values: list[float], p: float) -> float:
+    """The p-th percentile (nearest rank), rounded to 0.01 ms."""
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * p))], 2)
+
+
+def run_size(root: Path, n: int, queries: int) -> dict[str, Any]:
+    """Import n notes, then time searches and compare HNSW with exact search."""
+    notes, questions = corpus(n)
+    data = "\n".join(json.dumps(x.as_import()) for x in notes).encode()
+    items = parse_lines(data, ZoneInfo("UTC"))
+    with memory_in_tempdir(root, f"speed-{n}") as memory:
+        memory.embedder.embed(["warm up"])  # load the model outside the timed import
+        t0 = time.perf_counter()
+        imported, _ = memory.import_notes(items)
+        import_s = time.perf_counter() - t0
+        assert imported == n
+
+        rng = random.Random(n)
+        sample = rng.sample(questions, min(queries, len(questions)))
+        clients = {c.name: c for c in memory.ledger.clients()}
+        memory.search("warm up", k=10)
+
+        search_ms: list[float] = []
+        for q in sample:
+            client = clients[q.client] if q.client else None
+            t = time.perf_counter()
+            memory.search(q.query, k=10, client=client)
+            search_ms.append((time.perf_counter() - t) * 1000)
+
+        # The dense step alone: Chroma HNSW vs an exact numpy scan over all vectors (unfiltered).
+        got = memory.index.collection.get(include=["embeddings"])
+        rowids = np.array([int(i) for i in got["ids"]])
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        embed_ms, hnsw_ms, exact_ms, overlap = [], [], [], []
+        for q in sample:
+            t = time.perf_counter()
+            vector = memory.embedder.embed([q.query])[0]
+            embed_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            approx = [r for r, _ in memory.index.query(vector, 10)]
+            hnsw_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            sims = matrix @ vector
+            top = np.argpartition(-sims, 10)[:10]
+            exact = rowids[top[np.argsort(-sims[top])]].tolist()
+            exact_ms.append((time.perf_counter() - t) * 1000)
+            overlap.append(len(set(approx) & set(exact)) / 10)
+    return {
+        "notes": n,
+        "import_s": round(import_s, 2),
+        "import_notes_per_s": round(n / import_s, 1),
+        "queries": len(sample),
+        "search_ms_p50": pct(search_ms, 0.5),
+        "search_ms_p95": pct(search_ms, 0.95),
+        "query_embed_ms_p50": pct(embed_ms, 0.5),
+        "dense_hnsw_ms_p50": pct(hnsw_ms, 0.5),
+        "dense_hnsw_ms_p95": pct(hnsw_ms, 0.95),
+        "dense_exact_numpy_ms_p50": pct(exact_ms, 0.5),
+        "dense_exact_numpy_ms_p95": pct(exact_ms, 0.95),
+        "hnsw_recall_at_10_vs_exact": round(statistics.fmean(overlap), 4),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the sizes; print a table; write results/speed.json."""
+    parser = argparse.ArgumentParser(prog="bench_speed", description=__doc__.split("\n")[0])
+    parser.add_argument("--big", action="store_true", help="also 100k notes")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=RESULTS / "speed.json")
+    args = parser.parse_args(argv)
+    sizes = [1_000, 10_000] + ([100_000] if args.big else [])
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="chet-speed-") as tmp:
+        for n in sizes:
+            row = run_size(Path(tmp), n, args.queries)
+            rows.append(row)
+            print(json.dumps(row))
+    print(f"\n{'notes':>7} {'import/s':>9} {'search p50':>11} {'p95':>7} {'hnsw p50':>9} {'exact p50':>10} {'hnsw r@10':>10}")
+    for r in rows:
+        print(
+            f"{r['notes']:>7} {r['import_notes_per_s']:>9} {r['search_ms_p50']:>9} ms {r['search_ms_p95']:>7}"
+            f" {r['dense_hnsw_ms_p50']:>9} {r['dense_exact_numpy_ms_p50']:>10} {r['hnsw_recall_at_10_vs_exact']:>10}"
+        )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"sizes": rows}, indent=2) + "\n")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
