@@ -16,12 +16,11 @@ _real_getaddrinfo = socket.getaddrinfo
 
 
 def _is_loopback(address: Any) -> bool:
-    if isinstance(address, tuple) and address:
-        host = address[0]
-    elif isinstance(address, str | bytes):
+    if isinstance(address, str | bytes):
         return True  # AF_UNIX sockets
-    else:
+    if not (isinstance(address, tuple) and address):
         return False
+    host = address[0]
     if host in ("localhost", ""):
         return True
     try:

@@ -26,7 +26,7 @@ def test_import_search_forget_reindex(any_memory: Any) -> None:
     assert any_memory.import_notes(NOTES) == (4, 0)
     assert any_memory.import_notes(NOTES) == (0, 4)
     hits = any_memory.search("which colour of coat does she like", k=2, client=any_memory.find_client("Dana"))
-    assert [h.note.id for h in hits][0] == "d1" and len(hits) == 2
+    assert hits[0].note.id == "d1" and len(hits) == 2
     assert [h.note.id for h in any_memory.search("music instrument her kid plays", k=1)] == ["d2"]
     any_memory.forget(any_memory.find_client("Omar Haddad"))
     assert {h.note.id for h in any_memory.search("analytics whitepaper", k=10)} == {"d1", "d2"}
