@@ -543,6 +543,14 @@ class Ledger:
             ),
         )
 
+    def open_commitment_keys(self, client_id: int) -> list[str]:
+        """The keys of a client's open promises."""
+        rows = self._all(
+            "SELECT DISTINCT key FROM commitments WHERE user_id = ? AND client_id = ? AND status = 'open'",
+            (self.user, client_id),
+        )
+        return [r[0] for r in rows]
+
     def close_commitments(self, client_id: int, key: str | None, status: str, at: datetime) -> int:
         """Mark open promises done/superseded (all of the client's with key None); returns how many."""
         sql = "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"

@@ -239,7 +239,8 @@ class Memory:
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
-                    self.ledger.close_commitments(client.id, fact.key, "done", at)
+                    for key in self._matching_promises(client.id, fact.key):
+                        self.ledger.close_commitments(client.id, key, "done", at)
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
                 continue
@@ -249,6 +250,16 @@ class Memory:
             if fact.key == "cadence" and fact.value.isdigit():
                 self.ledger.update_client(client.id, cadence_days=int(fact.value))
         self._learn_names(client, text)
+
+    def _matching_promises(self, client_id: int, done_key: str) -> list[str]:
+        """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words)."""
+        done_words = set(re.split(r"[:_]", done_key)) - {"promise", "to", "for", "her", "him", "them"}
+        matches = []
+        for key in self.ledger.open_commitment_keys(client_id):
+            words = set(re.split(r"[:_]", key)) - {"promise"}
+            if key == done_key or (words and words <= done_words):
+                matches.append(key)
+        return matches
 
     def _learn_names(self, client: Client, text: str) -> None:
         m = _GOES_BY.search(text)

@@ -83,8 +83,9 @@ def markdown_v2_error(text: str) -> str | None:
 class FakeBotAPI:
     """The fake server: feed updates with push_*; read what the bot sent in `sent`."""
 
-    def __init__(self, token: str = "123456:TEST-fake-token") -> None:
+    def __init__(self, token: str = "123456:TEST-fake-token", max_wait: float = 1.0) -> None:
         self.token = token
+        self.max_wait = max_wait  # the longest a getUpdates call is held open
         self.sent: list[dict[str, Any]] = []  # sendMessage, editMessageText, sendDocument, ... in order
         self.calls: list[str] = []
         self.answered: list[dict[str, Any]] = []
@@ -346,7 +347,7 @@ class FakeBotAPI:
 
     def _api_getupdates(self, p: dict[str, Any], u: Any) -> list[dict[str, Any]]:
         offset = int(p.get("offset") or 0)
-        wait = min(float(p.get("timeout") or 0), 1.0)
+        wait = min(float(p.get("timeout") or 0), self.max_wait)
         deadline = time.monotonic() + wait
         with self._cond:
             while True:

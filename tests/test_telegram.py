@@ -86,7 +86,7 @@ async def running(
 
 @pytest.fixture
 def fake() -> Any:
-    server = FakeBotAPI().start()
+    server = FakeBotAPI(max_wait=0.3).start()
     yield server
     server.stop()
 
