@@ -16,7 +16,7 @@ import numpy as np
 from memory import names
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.extract import extract_facts
+from memory.extract import extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
 from memory.recall import Weights, fts_expression, fuse, query_terms
@@ -196,11 +196,20 @@ class Memory:
         return "n-" + uuid.uuid4().hex[:12]
 
     def _extract(self, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
+        """Facts of a note: the configured extractor, checked against the offline rules where it matters."""
+        offline = extract_facts(text, at)
+        if self.extractor is extract_facts:
+            return offline
+        if any(looks_like_instruction(s) for s in split_sentences(text)):
+            return offline  # notes are data: a note that talks to the bot never reaches the model's judgement
         try:
-            return self.extractor(text, at)
+            facts = self.extractor(text, at)
         except ChetError as err:
             notices.append(f"{err} — facts were extracted offline instead")
-            return extract_facts(text, at)
+            return offline
+        # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see.
+        seen = {(f.kind, f.value) for f in offline if f.kind is FactKind.CONSENT}
+        return [f for f in facts if f.kind is not FactKind.CONSENT or (f.kind, f.value) in seen]
 
     def import_notes(self, items: list[NoteInput], progress: Callable[[int], None] | None = None) -> tuple[int, int]:
         """Store many notes in one transaction (all or nothing); returns (imported, skipped)."""
