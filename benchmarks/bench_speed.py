@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             row = run_size(Path(tmp), n, args.queries)
             rows.append(row)
             print(json.dumps(row))
-    print(f"\n{'notes':>7} {'import/s':>9} {'search p50':>11} {'p95':>7} {'hnsw p50':>9} {'exact p50':>10} {'hnsw r@10':>10}")
+    print(
+        f"\n{'notes':>7} {'import/s':>9} {'search p50':>11} {'p95':>7} {'hnsw p50':>9} {'exact p50':>10} {'hnsw r@10':>10}"
+    )
     for r in rows:
         print(
             f"{r['notes']:>7} {r['import_notes_per_s']:>9} {r['search_ms_p50']:>9} ms {r['search_ms_p95']:>7}"

@@ -203,20 +203,23 @@ class _Writer:
         )
 
     def promise(self) -> str:
-        """An open promise restated with its due date; cites it."""
+        """An open promise restated in plain words with its due date; cites it."""
         if not self.ctx.commitments:
             return ""
         c = min(self.ctx.commitments, key=lambda c: (c.due is None, c.due or date.max))
         self.cite(c.source_ids)
-        what = _second_person(c.text, self.ctx).rstrip(".")
-        due = ""
-        if c.due and not re.search(r"\b(?:by|on|before|until)\b", what, re.I):
-            due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}"
+        obj = _promised_object(_second_person(c.text, self.ctx))
+        due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}" if c.due and c.due >= self.today else ""
+        if not obj:
+            return ""
+        if _VERB_FIRST.match(obj):
+            return self.pick([f"As promised, I'll {obj}{due}.", f"I haven't forgotten that I promised to {obj}{due}."])
+        the = "" if re.match(r"(?:the|a|an|your|my|our|some)\b", obj, re.I) else "the "
         return self.pick(
             [
-                f"And I haven't forgotten my promise: {what}{due}.",
-                f"As promised, I'm on it: {what}{due}.",
-                f"I'm also keeping my promise to you: {what}{due}.",
+                f"As promised, I'll get {the}{obj} to you{due}.",
+                f"I haven't forgotten {the}{obj} I promised you; you'll have it{due or ' soon'}.",
+                f"I'm also keeping my promise on {the}{obj}{due}.",
             ]
         )
 
@@ -232,7 +235,7 @@ class _Writer:
         return self.pick(
             [
                 f"Happy birthday, {self.name}! I hope the day is full of good things.",
-                "Happy birthday! I hope you get a proper break today and something good to celebrate with.",
+                "Happy birthday! I hope you get a proper break and something good to celebrate with.",
                 f"Wishing you a very happy birthday, {self.name}, and a great year ahead.",
             ]
         )
@@ -362,6 +365,27 @@ def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), f.source_ids
     return None
+
+
+_VERB_FIRST = re.compile(
+    r"(?:send|call|email|book|share|get|introduce|follow|check|set|arrange|put|prepare|deliver|schedule|ring|"
+    r"text|visit|confirm|look|find|ask|review|update|bring|come|drop|loop|connect|organi[sz]e|sort)\b",
+    re.I,
+)
+
+
+def _promised_object(text: str) -> str:
+    """'promised pricing by Thu 26 Nov' -> 'pricing'; 'promised to call her back Monday' -> 'call her back'."""
+    obj = re.sub(
+        r"^(?:i\s+|we\s+)?(?:promised|committed|agreed|said I(?:'d| would))\s+(?:to\s+)?", "", text.strip(), flags=re.I
+    )
+    obj = re.sub(
+        r"\s+(?:by|on|before|until|next|this|tomorrow|today|tonight|in|within|end of|asap|eo[wdm])\b.*$",
+        "",
+        obj,
+        flags=re.I,
+    )
+    return obj.strip(" .,;")
 
 
 def _days_to(today: date, when: date) -> int:

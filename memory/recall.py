@@ -1,11 +1,13 @@
-"""Hybrid recall: lexical (FTS5 BM25) and dense (vector) candidates fused by weighted reciprocal rank.
+"""Hybrid recall: lexical (FTS5 BM25) and dense (vector) candidates, fused.
 
-Measured with `benchmarks/bench_recall.py` (tune on one seed, report on another): a small RRF
-constant with the dense signal weighted about as much as the lexical one beat the old
-k=60 / dense 0.7 setting, and min-max or z-score linear fusion, on both the sales-notes set and
-the LoCoMo-like conversation set. Dropping the scope's own name from the lexical terms
-("When did Caroline ...?" inside the Caroline-and-Melanie conversation) stops BM25 from
-ranking every short "Caroline: haha yes" turn; stemming is FTS5's porter tokenizer's job.
+Measured with `benchmarks/bench_recall.py --sweep` (chosen on seed 1, reported on seed 2):
+the old weighted RRF (k=60, dense 0.7) let a lexical list padded with weak, name-only matches
+("Caroline: haha yes") outvote the dense signal, and fused *below* dense alone. Score-normalised
+(min-max) linear fusion with equal weights is within 0.002 of the best setting tried on the tune
+seed (z-score, dense 1.5), and does not bet on the dense model, which is the weaker signal on
+real chat logs (FIELD-NOTES). RRF with a small constant (k=5, equal weights) stays available.
+Dropping the scope's own name from the lexical terms (`query_terms(..., drop=client name)`)
+helps further once the caller passes it. Stemming is FTS5's porter tokenizer's job.
 """
 
 from __future__ import annotations
@@ -218,18 +220,23 @@ def fts_expression(terms: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Weights:
-    """Fusion weights: the weaker dense signal gets less say (FIELD-NOTES: unweighted RRF hurts)."""
+    """How to fuse: the method, each signal's weight, and the RRF constant (used by "rrf" only)."""
 
     lexical: float = 1.0
-    dense: float = 0.7
-    k: int = 60  # the RRF constant
-    method: str = "rrf"  # "rrf", or score-normalised linear fusion: "minmax" or "zscore"
+    dense: float = 1.0
+    k: int = 5  # the RRF constant
+    method: str = "minmax"  # score-normalised linear fusion ("minmax" or "zscore"), or "rrf"
 
 
 def fuse(
     lexical: list[tuple[int, float]], dense: list[tuple[int, float]], weights: Weights | None = None
 ) -> list[tuple[int, float]]:
-    """Weighted reciprocal-rank fusion of two ranked lists of (rowid, score); best first."""
+    """Fuse two ranked lists of (rowid, score; higher is better) into one, best first.
+
+    "rrf": weighted reciprocal rank, w / (k + rank). "minmax" / "zscore": each list's scores are
+    normalised, weighted and added; a candidate missing from a list gets that list's lowest value.
+    Ties break by rowid, so the order is deterministic.
+    """
     weights = weights or Weights()
     if weights.method in ("minmax", "zscore"):
         return _linear(lexical, dense, weights)

@@ -372,7 +372,7 @@ def test_settings(chat: Conversation) -> None:
     assert "Time zone: Europe/Paris" in one(say(chat, "/settings tz Europe/Paris")).text
     assert "Daily digest: 07:30" in one(say(chat, "/settings digest 7.30")).text
     assert "Unknown time zone" in one(say(chat, "/settings tz Mars/Olympus")).text
-    assert "not a time" in one(say(chat, "/settings digest 25:00")).text
+    assert "Not a time" in one(say(chat, "/settings digest 25:00")).text
     tz, at = chat.schedule(U)
     assert (str(tz), at.hour, at.minute) == ("Europe/Paris", 7, 30)
 

@@ -156,18 +156,18 @@ def test_fuse_rrf_rewards_agreement_and_respects_weights() -> None:
     """A note both signals rank well wins; a zero weight silences a signal; ties break by rowid."""
     lexical = [(1, 9.0), (2, 5.0), (3, 1.0)]
     dense = [(2, 0.9), (4, 0.8), (1, 0.1)]
-    fused = [r for r, _ in fuse(lexical, dense, Weights(lexical=1.0, dense=1.0, k=5))]
+    fused = [r for r, _ in fuse(lexical, dense, Weights(lexical=1.0, dense=1.0, k=5, method="rrf"))]
     assert fused[0] in (1, 2) and set(fused) == {1, 2, 3, 4}
     assert fused.index(2) < fused.index(4)
-    only_lex = [r for r, _ in fuse(lexical, dense, Weights(lexical=1.0, dense=0.0, k=5))]
+    only_lex = [r for r, _ in fuse(lexical, dense, Weights(lexical=1.0, dense=0.0, k=5, method="rrf"))]
     assert only_lex[:3] == [1, 2, 3]
-    tie = fuse([(7, 1.0)], [(3, 1.0)], Weights(lexical=1.0, dense=1.0, k=5))
+    tie = fuse([(7, 1.0)], [(3, 1.0)], Weights(lexical=1.0, dense=1.0, k=5, method="rrf"))
     assert [r for r, _ in tie] == [3, 7]
 
 
 def test_fuse_rrf_scores() -> None:
     """Weighted reciprocal rank: w / (k + rank)."""
-    fused = dict(fuse([(1, 3.0), (2, 2.0)], [(2, 0.5)], Weights(lexical=1.0, dense=0.5, k=10)))
+    fused = dict(fuse([(1, 3.0), (2, 2.0)], [(2, 0.5)], Weights(lexical=1.0, dense=0.5, k=10, method="rrf")))
     assert fused[1] == pytest.approx(1 / 11)
     assert fused[2] == pytest.approx(1 / 12 + 0.5 / 11)
 
