@@ -34,12 +34,49 @@ INTENTS: list[tuple[re.Pattern[str], set[FactKind]]] = [
     (re.compile(r"\b(opt(ed)?[- ]?out|unsubscribe|consent|stop)\b", re.I), {FactKind.CONSENT}),
 ]
 INTENT_WORDS = {
-    "like", "love", "prefer", "preference", "favourite", "favorite", "want", "into", "enjoy", "dislike", "hate",
-    "avoid", "declin", "birthday", "born", "birth", "anniversary", "kid", "children", "child", "family", "married",
-    "live", "based", "locat", "city", "town", "contact", "reach", "doe", "doesn", "favorit", "favourit",
+    "like",
+    "love",
+    "prefer",
+    "preference",
+    "favourite",
+    "favorite",
+    "want",
+    "into",
+    "enjoy",
+    "dislike",
+    "hate",
+    "avoid",
+    "declin",
+    "birthday",
+    "born",
+    "birth",
+    "anniversary",
+    "kid",
+    "children",
+    "child",
+    "family",
+    "married",
+    "live",
+    "based",
+    "locat",
+    "city",
+    "town",
+    "contact",
+    "reach",
+    "doe",
+    "doesn",
+    "favorit",
+    "favourit",
 }
-SYNONYMS = {"colour": "color", "colours": "color", "colors": "color", "kid": "child", "children": "child",
-            "allergy": "allergic", "allerg": "allergic"}
+SYNONYMS = {
+    "colour": "color",
+    "colours": "color",
+    "colors": "color",
+    "kid": "child",
+    "children": "child",
+    "allergy": "allergic",
+    "allerg": "allergic",
+}
 PROMISE = re.compile(r"\b(promise[sd]?|owe|committed|commitment|due|follow[- ]?up)\b", re.I)
 
 
@@ -131,7 +168,11 @@ def _facts_for(memory: Memory, question: str, client: Client | None) -> list[Fac
     topic = {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(question))} - INTENT_WORDS - name_words
     if not topic:
         return facts
-    return [f for f in facts if topic & {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(f"{f.key} {f.value} {f.text}"))}]
+    return [
+        f
+        for f in facts
+        if topic & {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(f"{f.key} {f.value} {f.text}"))}
+    ]
 
 
 def answer(memory: Memory, question: str, client: Client | None, llm: Any = None) -> Answer:

@@ -248,6 +248,8 @@ class Conversation:
         self._states: dict[str, State] = {}
         self._locks: dict[str, threading.RLock] = {}
         self._guard = threading.Lock()
+        # Telegram turns this on: the note is confirmed first and embedded right after, under the user's lock.
+        self.background_index = False
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -268,10 +270,16 @@ class Conversation:
 
     def schedule(self, user: str) -> tuple[ZoneInfo, time]:
         """When this salesperson's digest goes out: (time zone, local time)."""
-        sp = self._memory(user).ledger.salesperson()
+        with self._lock(user):
+            sp = self._memory(user).ledger.salesperson()
         m = _TIME.match(str(sp.get("digest_time") or self.runtime.settings.chet_digest_time))
         at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
         return zone(sp.get("tz") or self.runtime.settings.chet_tz), at
+
+    def _index_later(self, user: str) -> None:
+        """Embed and index the user's new notes (search would do it too; this keeps search fast)."""
+        with self._lock(user):
+            self._memory(user).sync_index([])
 
     def _safely(self, user: str, work: Any, *args: Any) -> list[Reply]:
         with self._lock(user):
@@ -464,7 +472,9 @@ class Conversation:
             source=source,
             audio_path=audio_path,
         )
-        stored = memory.add_note(item)
+        stored = memory.add_note(item, index=not self.background_index)
+        if self.background_index:
+            threading.Thread(target=self._index_later, args=(user,), daemon=True, name="chet-index").start()
         self._state(user).choice = None
         return [Reply(self._confirm(stored, is_new, routed))]
 

@@ -87,6 +87,6 @@ class Runtime:
 
     def tz(self, memory: Memory) -> ZoneInfo:
         """The salesperson's time zone (CHET_TZ, when set explicitly, wins for the CLI's user)."""
-        if "chet_tz" in self.settings.model_fields_set:
+        if "chet_tz" in self.settings.model_fields_set and memory.ledger.user == self.settings.chet_user:
             return zone(self.settings.chet_tz)
         return zone(memory.ledger.salesperson().get("tz") or self.settings.chet_tz)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import sys
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlparse
@@ -61,6 +63,7 @@ COMMANDS = [
     ("undo", "remove your last note"),
     ("help", "what I can do"),
 ]
+WORKERS = 2  # threads running use cases: SQLite has one writer, and more threads only contend for it
 FINAL_TAPS = {"x", "r", "fg", "fx", "c", "qn"}  # taps after which the tapped message's buttons are spent
 
 
@@ -118,7 +121,8 @@ async def _in_order(
     locks: dict[str, asyncio.Lock] = context.bot_data["locks"]
     lock = locks.setdefault(user, asyncio.Lock())
     async with lock:
-        return await asyncio.to_thread(fn, user, *args)
+        pool: ThreadPoolExecutor = context.bot_data["pool"]
+        return await asyncio.get_running_loop().run_in_executor(pool, functools.partial(fn, user, *args))
 
 
 def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
@@ -241,6 +245,7 @@ async def _quietly(awaitable: Any) -> None:
 
 
 async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Set the command menu (best effort) and say the bot is up."""
     try:
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
     except TelegramError as err:
@@ -248,11 +253,17 @@ async def _post_init(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
     print(f"Chet is running on Telegram as @{app.bot.username}. Press Ctrl+C to stop.", file=sys.stderr)
 
 
+async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Let running use cases finish, then stop their threads."""
+    pool: ThreadPoolExecutor = app.bot_data["pool"]
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
 # -- building and running ------------------------------------------------------------------
 
 
 def build_application(
-    runtime: Runtime, conversation: Conversation | None = None
+    runtime: Runtime, conversation: Conversation | None = None, workers: int = WORKERS
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The Application: settings honoured, handlers wired, digest jobs re-created from the ledger."""
     settings = runtime.settings
@@ -264,9 +275,11 @@ def build_application(
         builder = builder.base_url(settings.telegram_base_url)
     if settings.telegram_base_file_url:
         builder = builder.base_file_url(settings.telegram_base_file_url)
-    app = builder.post_init(_post_init).build()
+    app = builder.post_init(_post_init).post_shutdown(_post_shutdown).build()
     conversation = conversation or Conversation(runtime)
-    app.bot_data.update(conversation=conversation, allowed=settings.allowed_users, refused=set(), locks={})
+    conversation.background_index = True
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chet")
+    app.bot_data.update(conversation=conversation, allowed=settings.allowed_users, refused=set(), locks={}, pool=pool)
     app.add_handler(TypeHandler(Update, gate), group=-1)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, on_text))
     app.add_handler(CallbackQueryHandler(on_button))

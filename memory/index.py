@@ -14,7 +14,7 @@ from memory.errors import StorageError
 log = logging.getLogger(__name__)
 
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
-HNSW = {"space": "cosine", "ef_search": 200, "ef_construction": 200, "max_neighbors": 32}
+HNSW = {"space": "cosine", "ef_search": 500, "ef_construction": 400, "max_neighbors": 32}
 
 
 def collection_name(user: str, ledger_id: str = "") -> str:

@@ -19,7 +19,7 @@ from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
-from memory.recall import Weights, fts_expression, fuse, query_terms
+from memory.recall import Weights, fts_expression, fuse, named_client, query_terms
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
 
 log = logging.getLogger(__name__)
@@ -170,8 +170,11 @@ class Memory:
 
     # -- notes ---------------------------------------------------------------------------
 
-    def add_note(self, item: NoteInput, forgiving: bool = True) -> Stored:
-        """Store a note first, then extract its facts; then index it (a failure there loses nothing)."""
+    def add_note(self, item: NoteInput, forgiving: bool = True, index: bool = True) -> Stored:
+        """Store a note first, then extract its facts; then index it (a failure there loses nothing).
+
+        With index=False the caller indexes later (`sync_index`), so a confirmation need not wait for it.
+        """
         text = check_text(item.text)
         with self.ledger.transaction():
             client = self.client_for_note(item.client) if forgiving else self.exact_client(item.client)
@@ -188,7 +191,8 @@ class Memory:
             self._apply_facts(client, note_id, text, item.at, facts)
             self._refresh_context(client.id)
         client = self.ledger.client(client.id) or client
-        self.sync_index(notices)
+        if index:
+            self.sync_index(notices)
         note = self.ledger.notes_by_rowid([rowid])[rowid]
         return Stored(note=note, client=client, facts=facts, notices=notices)
 
@@ -366,25 +370,38 @@ class Memory:
     # -- recall --------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10, client: Client | None = None) -> list[SearchHit]:
-        """Hybrid recall, best first: exactly min(k, notes in scope) hits, no score cut-off."""
+        """Hybrid recall, best first: exactly min(k, notes in scope) hits, no score cut-off.
+
+        Without `client`, a query that names exactly one client ("what does Dana Lee want")
+        ranks that client's notes first; the rest of the k come from everyone's notes.
+        """
         if k <= 0:
             return []
+        named = None if client else named_client(query, self.ledger.clients())
+        ranked = self._ranked(query, k, client or named)
+        if named is not None and len(ranked) < k:
+            seen = {r for r, _ in ranked}
+            ranked += [(r, s) for r, s in self._ranked(query, k, None) if r not in seen][: k - len(ranked)]
+        found = self.ledger.notes_by_rowid([r for r, _ in ranked])
+        return [SearchHit(note=found[r], score=round(s, 6)) for r, s in ranked if r in found]
+
+    def _ranked(self, query: str, k: int, client: Client | None) -> list[tuple[int, float]]:
+        """The top min(k, in scope) (rowid, score) of one scope; the scope's own name is no search term."""
         client_id = client.id if client else None
         in_scope = self.ledger.count_notes(client_id)
         if in_scope == 0:
             return []
         pool = max(k * 3, 50)
-        lexical = self.ledger.fts_search(fts_expression(query_terms(query)), client_id, pool)
+        terms = query_terms(query, drop=client.name if client else ())
+        lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
         dense = self._dense(query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
-        ranked = [(r, s) for r, s in fused]
-        found = self.ledger.notes_by_rowid([r for r, _ in ranked[: k * 2]])
-        ranked = [(r, s) for r, s in ranked if r in found][:k]  # drops stale vectors of deleted notes
+        live = self.ledger.notes_by_rowid([r for r, _ in fused[: k * 2]])
+        ranked = [(r, s) for r, s in fused if r in live][:k]  # drops stale vectors of deleted notes
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
-            found.update(self.ledger.notes_by_rowid(extra))
             ranked += [(r, 0.0) for r in extra]
-        return [SearchHit(note=found[r], score=round(s, 6)) for r, s in ranked]
+        return ranked
 
     def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
         notices: list[str] = []

@@ -98,6 +98,7 @@ class FakeBotAPI:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
+        self.webhook: dict[str, Any] | None = None
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -107,6 +108,7 @@ class FakeBotAPI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stall
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 return
@@ -336,6 +338,10 @@ class FakeBotAPI:
         return self.me()
 
     def _api_deletewebhook(self, p: dict[str, Any], u: Any) -> bool:
+        return True
+
+    def _api_setwebhook(self, p: dict[str, Any], u: Any) -> bool:
+        self.webhook = p
         return True
 
     def _api_setmycommands(self, p: dict[str, Any], u: Any) -> bool:

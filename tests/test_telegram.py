@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fake_bot_api import FakeBotAPI
+from pydantic import SecretStr
 from telegram.ext import Application
 
 from bot.conversation import Conversation
@@ -61,7 +62,7 @@ async def running(
     settings = Settings(
         chet_data_dir=data_dir,
         chet_offline=True,
-        telegram_bot_token=fake.token,
+        telegram_bot_token=SecretStr(fake.token),
         telegram_base_url=fake.base_url,
         telegram_base_file_url=fake.base_file_url,
         telegram_allowed_users=f"{ALICE},{BOB}",
@@ -257,7 +258,7 @@ async def test_oversized_voice_video_note_and_audio_file(bot: Bot) -> None:
 
 
 async def test_voice_without_transcriber_keeps_audio(fake: FakeBotAPI, data_dir: Path) -> None:
-    async for bot in running(fake, data_dir, None):
+    async for _bot in running(fake, data_dir, None):
         mark = fake.mark()
         fake.push_voice(ALICE, b"OggS audio")
         reply = await fake.wait_text(ALICE, "kept your voice note", mark)
@@ -332,3 +333,111 @@ async def test_missed_digest_is_sent_once_at_start_up(bot: Bot) -> None:
     schedule_user(bot.app, bot.conversation, str(ALICE), now=today_noon)  # a second restart the same day
     await bot.say(ALICE, "/start", "Chet")
     assert [m for m in bot.fake.to(ALICE, mark) if "Time to get in touch" in (m["text"] or "")] == []
+
+
+def _run_env(fake: FakeBotAPI, data_dir: Path) -> dict[str, str]:
+    import os
+
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "TELEGRAM_BOT_TOKEN": fake.token,
+        "TELEGRAM_BASE_URL": fake.base_url,
+        "TELEGRAM_BASE_FILE_URL": fake.base_file_url,
+        "TELEGRAM_ALLOWED_USERS": str(ALICE),
+        "CHET_DATA_DIR": str(data_dir),
+        "CHET_OFFLINE": "1",
+        "CHET_TRANSCRIBER": "none",
+        "TIKTOKEN_CACHE_DIR": os.environ["TIKTOKEN_CACHE_DIR"],
+    }
+
+
+async def _chet_run(env: dict[str, str]) -> asyncio.subprocess.Process:
+    import sys
+
+    chet = Path(sys.executable).parent / "chet"
+    return await asyncio.create_subprocess_exec(
+        str(chet), "-v", "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+
+
+async def test_chet_run_as_a_black_box(fake: FakeBotAPI, data_dir: Path) -> None:
+    import signal
+
+    proc = await _chet_run(_run_env(fake, data_dir))
+    try:
+        fake.push_text(ALICE, "/start")
+        await fake.wait_text(ALICE, "Chet", timeout=30)
+        mark = fake.mark()
+        fake.push_text(ALICE, NOTE)
+        await fake.wait_text(ALICE, "Maria Lopez (Brightline)", mark)
+        mark = fake.mark()
+        fake.push_text(ALICE, "draft a follow-up to Maria about the pricing")
+        draft = await fake.wait_text(ALICE, "Draft for Maria Lopez", mark)
+        mark = fake.mark()
+        fake.push_callback(ALICE, buttons(draft)["Approve"], draft["message"])
+        await fake.wait_text(ALICE, "Approved", mark)
+        mark = fake.mark()
+        fake.push_voice(ALICE, b"OggS voice")
+        await fake.wait_text(ALICE, "kept your voice note", mark)
+        assert "setMyCommands" in fake.calls
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(proc.communicate(), timeout=20)
+    assert proc.returncode == 0, err.decode()
+    logs = out.decode() + err.decode()
+    assert "running on Telegram" in logs
+    assert fake.token not in logs and fake.token.split(":")[1] not in logs
+
+
+async def test_chet_run_with_a_webhook(fake: FakeBotAPI, data_dir: Path) -> None:
+    import hashlib
+    import signal
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = _run_env(fake, data_dir) | {
+        "TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}/chet-hook",
+        "TELEGRAM_WEBHOOK_PORT": str(port),
+    }
+    proc = await _chet_run(env)
+    secret = hashlib.sha256(fake.token.encode()).hexdigest()[:32]
+    update = {
+        "update_id": 1,
+        "message": {
+            "message_id": 5,
+            "date": 1,
+            "chat": {"id": ALICE, "type": "private"},
+            "from": {"id": ALICE, "is_bot": False, "first_name": "A"},
+            "text": "/start",
+        },
+    }
+
+    def post() -> int:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/chet-hook",
+            data=json.dumps(update).encode(),
+            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret},
+        )
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return int(response.status)
+
+    try:
+        for _ in range(100):  # until the webhook server listens
+            if fake.webhook is not None:
+                try:
+                    assert await asyncio.to_thread(post) == 200
+                    break
+                except OSError:
+                    pass
+            await asyncio.sleep(0.1)
+        await fake.wait_text(ALICE, "Chet", timeout=20)
+        assert fake.webhook is not None and fake.webhook["url"] == f"http://127.0.0.1:{port}/chet-hook"
+        assert fake.webhook["secret_token"] == secret
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(proc.communicate(), timeout=20)
+    assert proc.returncode == 0, err.decode()
