@@ -239,16 +239,31 @@ class Ledger:
         self.db.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text, context))
         return rowid
 
-    def set_fts_context(self, rows: Iterable[tuple[int, str]]) -> None:
-        """Replace the lexical context column of these notes (neighbouring notes' text)."""
-        for rowid, context in rows:
+    def set_neighbours(self, rows: Iterable[tuple[int, int | None, int | None, str]]) -> None:
+        """Record (rowid, prev, next, context): neighbouring notes and their text as lexical context."""
+        for rowid, prev, nxt, context in rows:
             text_row = self._one("SELECT text FROM notes WHERE rowid = ? AND user_id = ?", (rowid, self.user))
             if text_row is None:
                 continue
+            self.db.execute("UPDATE notes SET prev_rowid = ?, next_rowid = ? WHERE rowid = ?", (prev, nxt, rowid))
             self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
             self.db.execute(
                 "INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text_row[0], context)
             )
+
+    def neighbours(self, rowids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+        """(previous, next) note rowid of each note, within its client."""
+        ids = list(rowids)
+        out: dict[int, tuple[int | None, int | None]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._all(
+                f"SELECT rowid, prev_rowid, next_rowid FROM notes WHERE user_id = ? AND rowid IN ({marks})",
+                [self.user, *chunk],
+            )
+            out.update((r[0], (r[1], r[2])) for r in rows)
+        return out
 
     def note_at_raw(self, rowids: Iterable[int]) -> dict[int, str]:
         """The `at` of these notes exactly as given."""

@@ -175,10 +175,22 @@ def m003_digest(db: sqlite3.Connection) -> None:
     )
 
 
+def m004_neighbours(db: sqlite3.Connection) -> None:
+    """Each note's previous and next note of the same client (recall lifts a neighbour's answer)."""
+    _run(
+        db,
+        """
+        ALTER TABLE notes ADD COLUMN prev_rowid INTEGER;
+        ALTER TABLE notes ADD COLUMN next_rowid INTEGER
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", m001_initial),
     ("002_drafts_messages_llm", m002_drafts_messages_llm),
     ("003_digest", m003_digest),
+    ("004_neighbours", m004_neighbours),
 ]
 
 

@@ -226,6 +226,7 @@ class Weights:
     dense: float = 1.0
     k: int = 5  # the RRF constant
     method: str = "minmax"  # score-normalised linear fusion ("minmax" or "zscore"), or "rrf"
+    speaker: float = 0.5  # added to a transcript line whose speaker ("Caroline: ...") the query names
 
 
 def fuse(
@@ -272,3 +273,32 @@ def _linear(
         r: weights.lexical * lex.get(r, lex_floor) + weights.dense * den.get(r, den_floor) for r in set(lex) | set(den)
     }
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+_SPEAKER = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s*:\s")
+
+
+def speaker_of(text: str) -> str | None:
+    """The speaker of a transcript line ("Caroline: I went ..." -> "Caroline"), if it is one."""
+    m = _SPEAKER.match(text)
+    return m.group(1) if m else None
+
+
+def boost_speakers(
+    query: str, fused: list[tuple[int, float]], texts: dict[int, str], boost: float
+) -> list[tuple[int, float]]:
+    """Lift lines spoken by the one person the query names ("When did Caroline ...?"), best first.
+
+    Questions about a person are mostly answered by that person's own words in a chat log; when
+    the query names several speakers, nobody is lifted.
+    """
+    if boost <= 0 or not fused:
+        return fused
+    words = {w.casefold() for w in _WORD.findall(query)}
+    speakers = {r: speaker_of(texts.get(r, "")) for r, _ in fused}
+    named = {sp for sp in speakers.values() if sp and sp.split()[0].casefold() in words}
+    if len(named) != 1:
+        return fused
+    [who] = named
+    lifted = [(r, s + boost if speakers[r] == who else s) for r, s in fused]
+    return sorted(lifted, key=lambda item: (-item[1], item[0]))

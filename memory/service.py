@@ -19,7 +19,14 @@ from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
-from memory.recall import Weights, fts_expression, fuse, named_client, query_terms
+from memory.recall import (
+    Weights,
+    boost_speakers,
+    fts_expression,
+    fuse,
+    named_client,
+    query_terms,
+)
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
 
 log = logging.getLogger(__name__)
@@ -189,7 +196,7 @@ class Memory:
         facts = self._extract(text, item.at, notices)
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
-            self._refresh_context(client.id)
+            self._refresh_context(client.id, {rowid})
         client = self.ledger.client(client.id) or client
         if index:
             self.sync_index(notices)
@@ -228,6 +235,7 @@ class Memory:
             fresh.append(item)
         skipped = len(items) - len(fresh)
         clients: dict[str, Client] = {}
+        new_rows: dict[int, set[int]] = {}
         with self.ledger.transaction():
             for n, item in enumerate(fresh, 1):
                 key = names.normalize(item.client)
@@ -235,12 +243,13 @@ class Memory:
                     clients[key] = self.exact_client(item.client)
                 client = clients[key]
                 note_id = item.note_id or self._new_note_id()
-                self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
+                rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
+                new_rows.setdefault(client.id, set()).add(rowid)
                 self._apply_facts(client, note_id, item.text, item.at, extract_facts(item.text, item.at))
                 if progress and n % 200 == 0:
                     progress(200)
-            for cid in {c.id for c in clients.values()}:
-                self._refresh_context(cid)
+            for cid, rowids in new_rows.items():
+                self._refresh_context(cid, rowids)
             if fresh:
                 self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped)
         if progress:
@@ -289,15 +298,30 @@ class Memory:
                 self.ledger.update_client(client.id, company=m.group(1))
                 self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "company")
 
-    def _refresh_context(self, client_id: int) -> None:
-        """Give each note its neighbours' text as lexical context (answers often span two notes)."""
+    def _refresh_context(self, client_id: int, changed: set[int] | None = None) -> None:
+        """Link each changed note (and its neighbours) to the previous and next note of the client.
+
+        A neighbour's text is the lexical context of a note: answers often span two notes
+        ("Did you stand on the board?" / "Twice!"). Only the changed notes and their
+        neighbours are rewritten, so adding one note to a long history stays cheap.
+        """
         rows = self.ledger.note_rows(client_id)
+        position = {row[0]: i for i, row in enumerate(rows)}
+        if changed is None:
+            touched = set(range(len(rows)))
+        else:
+            touched = set()
+            for rowid in changed:
+                if rowid in position:
+                    i = position[rowid]
+                    touched.update(j for j in (i - 1, i, i + 1) if 0 <= j < len(rows))
         updates = []
-        for i, (rowid, _nid, _cid, _text) in enumerate(rows):
-            prev_text = rows[i - 1][3] if i > 0 else ""
-            next_text = rows[i + 1][3] if i + 1 < len(rows) else ""
-            updates.append((rowid, f"{prev_text}\n{next_text}"))
-        self.ledger.set_fts_context(updates)
+        for i in sorted(touched):
+            prev = rows[i - 1] if i > 0 else None
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            context = f"{prev[3] if prev else ''}\n{nxt[3] if nxt else ''}"
+            updates.append((rows[i][0], prev[0] if prev else None, nxt[0] if nxt else None, context))
+        self.ledger.set_neighbours(updates)
 
     def undo_last(self, source_ids: Iterable[str] | None = None) -> Note | None:
         """Delete the salesperson's most recent note (by creation); returns it."""
@@ -310,8 +334,10 @@ class Memory:
         rowid = self.ledger.note_rowid(latest[0])
         assert rowid is not None
         note = self.ledger.notes_by_rowid([rowid])[rowid]
+        prev, nxt = self.ledger.neighbours([rowid]).get(rowid, (None, None))
         with self.ledger.transaction():
             self.ledger.delete_note(note.id)
+            self._refresh_context(note.client_id, {r for r in (prev, nxt) if r is not None})
             self.ledger.audit("note.undone", note_id=note.id)
         self._safe_index_delete([rowid])
         return note
@@ -396,6 +422,9 @@ class Memory:
         lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
         dense = self._dense(query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
+        if self.weights.speaker:
+            texts = {r: n.text for r, n in self.ledger.notes_by_rowid([r for r, _ in fused]).items()}
+            fused = boost_speakers(query, fused, texts, self.weights.speaker)
         live = self.ledger.notes_by_rowid([r for r, _ in fused[: k * 2]])
         ranked = [(r, s) for r, s in fused if r in live][:k]  # drops stale vectors of deleted notes
         if len(ranked) < k:
