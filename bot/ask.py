@@ -10,7 +10,7 @@ from memory import names
 from memory.errors import ChetError
 from memory.recall import query_terms
 from memory.records import Client, Fact, FactKind, SearchHit
-from memory.service import Memory
+from memory.service import Memory, shown_facts
 
 ABSTAIN = "I have no note about that."
 
@@ -131,7 +131,7 @@ def _support(question_terms: set[str], text: str) -> int:
 def answer_offline(memory: Memory, question: str, client: Client | None) -> Answer:
     """Facts of the kind asked about first, then the best notes that share words with the question."""
     client = client or client_in_question(memory, question)
-    facts = _facts_for(memory, question, client)
+    facts = shown_facts(_facts_for(memory, question, client))
     if facts:
         lines = [f"- {f.text} (since {f.valid_from.date().isoformat()})" for f in facts[:6]]
         who = client.name if client else "Your notes"

@@ -91,6 +91,16 @@ _FORMAL = re.compile(r"\b(?:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is (?:at|with)|from)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
 
 
+def shown_facts(facts: list[Fact]) -> list[Fact]:
+    """Facts for a person to read: a dislike already said by a preference ("blue, not grey") is not repeated."""
+    declined = {
+        (f.client_id, f.detail.get("declined", "").casefold())
+        for f in facts
+        if f.kind is FactKind.PREFERENCE and f.detail.get("declined")
+    }
+    return [f for f in facts if not (f.kind is FactKind.DISLIKE and (f.client_id, f.value.casefold()) in declined)]
+
+
 class Memory:
     """One salesperson's client memory: ledger (truth) + vector index (derived)."""
 
