@@ -95,10 +95,12 @@ def run_size(root: Path, n: int, queries: int) -> dict[str, Any]:
             hnsw_ms.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
             sims = matrix @ vector
-            top = np.argpartition(-sims, 10)[:10]
-            exact = rowids[top[np.argsort(-sims[top])]].tolist()
+            tenth = float(sims[np.argpartition(-sims, 10)[:10]].min())  # the exact top 10's floor
             exact_ms.append((time.perf_counter() - t) * 1000)
-            overlap.append(len(set(approx) & set(exact)) / 10)
+            # Generated notes repeat templates: equal similarities tie, so an approximate hit counts when
+            # it is as similar as the exact 10th (id overlap alone would count tie-breaks as misses).
+            by_id = dict(zip(rowids.tolist(), sims.tolist(), strict=True))
+            overlap.append(sum(by_id.get(r, -1.0) >= tenth - 1e-5 for r in approx) / 10)
     return {
         "notes": n,
         "import_s": round(import_s, 2),
