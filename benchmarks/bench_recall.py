@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.recall_data import Dataset, Question, datasets
 from memory.importer import parse_lines
-from memory.recall import Weights, fts_expression, fuse, named_client, query_terms
+from memory.recall import Weights, fts_expression, fuse, query_terms
 from memory.records import Client
 from memory.service import Memory
 
@@ -60,7 +60,6 @@ class Signals:
     lexical: list[tuple[int, float]]
     dense: list[tuple[int, float]]
     hybrid_ids: list[str] = field(default_factory=list)
-    patched_ids: list[str] = field(default_factory=list)
     search_ms: float = 0.0
 
 
@@ -101,31 +100,6 @@ def dense_signal(memory: Memory, query: str, client_id: int | None, pool: int) -
     return memory.index.query(vector, min(pool, in_scope), client_id)
 
 
-def proposed_search(memory: Memory, query: str, k: int, client: Client | None) -> list[str]:
-    """Memory.search as the proposed service.py patch would make it (see the final report).
-
-    1. No --client but the query names exactly one client ("what does Dana Lee want"): search
-       that client first, then fill up to k from everyone (k results whenever k are in scope).
-    2. The scope's own name is dropped from the lexical terms (it says nothing inside the scope).
-    """
-    scope = client or named_client(query, memory.ledger.clients())
-    if scope is None:
-        return [h.note.id for h in memory.search(query, k=k)]
-    cid = scope.id
-    in_scope = memory.ledger.count_notes(cid)
-    pool = max(k * 3, 50)
-    lexical = memory.ledger.fts_search(fts_expression(query_terms(query, drop=scope.name)), cid, pool)
-    vector = memory.embedder.embed([query])[0]
-    dense = memory.index.query(vector, min(pool, in_scope), cid)
-    fused = fuse(lexical, dense, memory.weights)
-    found = memory.ledger.notes_by_rowid([r for r, _ in fused[: k * 2]])
-    ids = [found[r].id for r, _ in fused if r in found][:k]
-    if len(ids) < k:
-        extra = memory.search(query, k=k + len(ids), client=client)
-        ids += [h.note.id for h in extra if h.note.id not in ids][: k - len(ids)]
-    return ids
-
-
 def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
     """Every question's signals, plus Memory.search's own top k and its latency."""
     out: dict[str, Signals] = {}
@@ -139,7 +113,6 @@ def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
         hits = loaded.memory.search(q.query, k=k, client=client)
         sig.search_ms = (time.perf_counter() - t0) * 1000
         sig.hybrid_ids = [h.note.id for h in hits]
-        sig.patched_ids = proposed_search(loaded.memory, q.query, k, client)
         out[q.qid] = sig
     return out
 
@@ -191,7 +164,6 @@ def evaluate(
         "dense": scores(qs, lambda q: names(signals[q.qid].dense)),
         "lexical": scores(qs, lambda q: names(signals[q.qid].lexical)),
         "hybrid": scores(qs, hybrid),
-        "hybrid+patch": scores(qs, lambda q: signals[q.qid].patched_ids),
         "search_ms_p50": round(lat[len(lat) // 2], 2),
         "search_ms_p95": round(lat[int(len(lat) * 0.95)], 2),
     }
@@ -224,12 +196,12 @@ def print_table(title: str, res: dict[str, Any]) -> None:
     """One dataset's figures."""
     print(f"\n{title}")
     print(f"  {'signal':8} {'r@5':>7} {'r@10':>7}")
-    for sig in ("dense", "lexical", "hybrid", "hybrid+patch"):
+    for sig in ("dense", "lexical", "hybrid"):
         print(f"  {sig:8} {res[sig]['r@5']:7.3f} {res[sig]['r@10']:7.3f}")
     kinds = res["hybrid"]["by_kind"]
-    print("  r@10 by kind (dense / lexical / hybrid / hybrid+patch):")
+    print("  r@10 by kind (dense / lexical / hybrid):")
     for kind in kinds:
-        row = [res[s]["by_kind"][kind]["r@10"] for s in ("dense", "lexical", "hybrid", "hybrid+patch")]
+        row = [res[s]["by_kind"][kind]["r@10"] for s in ("dense", "lexical", "hybrid")]
         print(f"    {kind:20} " + " / ".join(f"{v:.3f}" for v in row))
     print(f"  Memory.search latency p50 {res['search_ms_p50']} ms, p95 {res['search_ms_p95']} ms")
 
