@@ -137,6 +137,15 @@ class Ledger:
         rows = self._all(f"SELECT {self._CLIENT_COLS} FROM clients WHERE user_id = ? ORDER BY name", (self.user,))
         return [self._client(r, aliases) for r in rows]
 
+    def clients_version(self) -> tuple[int, int, int]:
+        """Changes whenever a client or an alias is added or removed (cheap cache key)."""
+        row = self._one(
+            "SELECT count(*), coalesce(max(id), 0), (SELECT count(*) FROM client_aliases WHERE user_id = ?)"
+            " FROM clients WHERE user_id = ?",
+            (self.user, self.user),
+        )
+        return int(row[0]), int(row[1]), int(row[2])
+
     def client(self, client_id: int) -> Client | None:
         """One client by id (None if not this salesperson's)."""
         row = self._one(f"SELECT {self._CLIENT_COLS} FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))

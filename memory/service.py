@@ -120,6 +120,7 @@ class Memory:
         self.weights = weights or Weights()
         self.warnings: list[str] = []
         self.index_dir: Path | None = None  # the embedded store's directory, if any
+        self._clients_cache: tuple[tuple[int, int, int], list[Client]] | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -413,16 +414,22 @@ class Memory:
         """
         if k <= 0:
             return []
-        named = None if client else named_client(query, self.ledger.clients())
-        ranked = self._ranked(query, k, client or named)
-        if named is not None and len(ranked) < k:
-            seen = {r for r, _ in ranked}
-            ranked += [(r, s) for r, s in self._ranked(query, k, None) if r not in seen][: k - len(ranked)]
-        found = self.ledger.notes_by_rowid([r for r, _ in ranked])
-        return [SearchHit(note=found[r], score=round(s, 6)) for r, s in ranked if r in found]
+        named = None if client else named_client(query, self._known_clients())
+        hits = self._ranked(query, k, client or named)
+        if named is not None and len(hits) < k:
+            seen = {h.note.id for h in hits}
+            hits += [h for h in self._ranked(query, k, None) if h.note.id not in seen][: k - len(hits)]
+        return hits
 
-    def _ranked(self, query: str, k: int, client: Client | None) -> list[tuple[int, float]]:
-        """The top min(k, in scope) (rowid, score) of one scope; the scope's own name is no search term."""
+    def _known_clients(self) -> list[Client]:
+        """The clients, re-read only when one (or an alias) was added: named_client runs on every search."""
+        token = self.ledger.clients_version()
+        if self._clients_cache is None or self._clients_cache[0] != token:
+            self._clients_cache = (token, self.ledger.clients())
+        return self._clients_cache[1]
+
+    def _ranked(self, query: str, k: int, client: Client | None) -> list[SearchHit]:
+        """The top min(k, in scope) hits of one scope; the scope's own name is no search term."""
         client_id = client.id if client else None
         in_scope = self.ledger.count_notes(client_id)
         if in_scope == 0:
@@ -432,15 +439,15 @@ class Memory:
         lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
         dense = self._dense(query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
+        notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         if self.weights.speaker:
-            texts = {r: n.text for r, n in self.ledger.notes_by_rowid([r for r, _ in fused]).items()}
-            fused = boost_speakers(query, fused, texts, self.weights.speaker)
-        live = self.ledger.notes_by_rowid([r for r, _ in fused[: k * 2]])
-        ranked = [(r, s) for r, s in fused if r in live][:k]  # drops stale vectors of deleted notes
+            fused = boost_speakers(query, fused, {r: n.text for r, n in notes.items()}, self.weights.speaker)
+        ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
+            notes.update(self.ledger.notes_by_rowid(extra))
             ranked += [(r, 0.0) for r in extra]
-        return ranked
+        return [SearchHit(note=notes[r], score=round(s, 6)) for r, s in ranked]
 
     def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
         notices: list[str] = []
