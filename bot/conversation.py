@@ -18,14 +18,16 @@ from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcrib
 from memory import names
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.records import Client, ExtractedFact, FactKind
-from memory.service import Memory, NoteInput, Stored
+from memory.service import Memory, NoteInput, Stored, check_text
 from memory.timeutil import from_iso, now_utc, zone
 
-__all__ = ["Button", "Conversation", "Reply", "Route", "route"]
+__all__ = ["Button", "Callback", "Conversation", "Reply", "Route", "parse_callback", "route"]
 
 log = logging.getLogger(__name__)
 
 MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
+BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,37 @@ def _leading_name(rest: str) -> str:
     while out and out[-1].casefold() in {"from", "at", "of"}:
         out.pop()
     return " ".join(out)
+
+
+# -- button data ---------------------------------------------------------------------------
+
+_NUMBER = r"[0-9]{1,18}"  # ASCII digits only, and small enough for a SQLite integer
+_CALLBACK_REFS: dict[str, re.Pattern[str]] = {
+    **{kind: re.compile(r"d-[0-9A-Za-z_-]{1,40}") for kind in ("a", "e", "r", "x", "v")},  # draft ids
+    **{kind: re.compile(_NUMBER) for kind in ("c", "p", "fg", "dn")},  # client and promise ids
+    "fu": re.compile(rf"[pbkc]:{_NUMBER}"),  # follow-up on a promise, a date, keep-in-touch, a client
+    "fx": re.compile(""),
+    "qn": re.compile(""),
+}
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A button's data, parsed: what to do (`kind`) and to what (`ref`, an id)."""
+
+    kind: str
+    ref: str
+
+
+def parse_callback(data: str) -> Callback | None:
+    """The action a button's data names, or None for anything Chet never sends (stale, forged, garbled, too long)."""
+    if not isinstance(data, str) or len(data.encode("utf-8", "surrogatepass")) > MAX_CALLBACK_BYTES:
+        return None
+    kind, sep, ref = data.partition(":")
+    pattern = _CALLBACK_REFS.get(kind)
+    if pattern is None or bool(sep) != bool(pattern.pattern) or not pattern.fullmatch(ref):
+        return None
+    return Callback(kind, ref)
 
 
 # -- per-user state ------------------------------------------------------------------------
@@ -321,6 +354,8 @@ class Conversation:
     def _text(self, user: str, text: str) -> list[Reply]:
         text = text.strip()
         state = self._state(user)
+        if _SURROGATE.search(text):
+            return [Reply(BROKEN_TEXT)]
         if not text:
             return [Reply("Send me a note, a question, or /help.")]
         if text.startswith("/"):
@@ -378,6 +413,7 @@ class Conversation:
         self, user: str, text: str, routed: bool, source: str = "text", audio_path: str | None = None
     ) -> list[Reply]:
         memory = self._memory(user)
+        check_text(text)  # empty, binary or oversized: say so now, not after asking which client
         pending = PendingNote(text, source, audio_path)
         name, body, candidates = self._client_in_note(memory, text)
         if candidates:
@@ -755,7 +791,10 @@ class Conversation:
         ledger = self._memory(user).ledger
         parts = args.split()
         if len(parts) == 2 and parts[0].lower() in {"tz", "timezone", "zone"}:
-            zone(parts[1])
+            try:
+                zone(parts[1])
+            except OSError as err:  # e.g. a name longer than the file system allows
+                raise BadInput(f"unknown time zone {parts[1][:40]!r} (use an IANA name such as Europe/Paris)") from err
             ledger.update_salesperson(tz=parts[1])
         elif len(parts) == 2 and parts[0].lower() in {"digest", "time"}:
             m = _TIME.match(parts[1])
@@ -822,8 +861,8 @@ class Conversation:
     # -- buttons -------------------------------------------------------------------------
 
     def _callback(self, user: str, data: str) -> list[Reply]:
-        kind, _, ref = (data or "").partition(":")
-        if len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
+        parsed = parse_callback(data or "")
+        if parsed is None:
             return [Reply(STALE)]
         handlers = {
             "a": self._cb_approve,
@@ -839,12 +878,9 @@ class Conversation:
             "fu": self._cb_follow_up,
             "qn": self._cb_question_as_note,
         }
-        handler = handlers.get(kind)
-        if handler is None:
-            return [Reply(STALE)]
         try:
-            return handler(user, ref)
-        except ValueError:  # a number that is not one: forged or garbled data
+            return handlers[parsed.kind](user, parsed.ref)
+        except (ValueError, OverflowError):  # belt and braces: parse_callback lets only ids through
             return [Reply(STALE)]
 
     def _draft_of(self, user: str, draft_id: str) -> dict[str, Any] | None:

@@ -8,14 +8,14 @@ import hashlib
 import logging
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -34,7 +34,7 @@ from bot.scheduler import schedule_digests, schedule_user
 from bot.voice import MAX_AUDIO_BYTES
 from memory.errors import ChetError
 
-__all__ = ["build_application", "run_telegram", "send_replies"]
+__all__ = ["build_application", "redact_secrets", "run_telegram", "send_replies"]
 
 log = logging.getLogger(__name__)
 
@@ -65,20 +65,53 @@ COMMANDS = [
 ]
 WORKERS = 2  # threads running use cases: SQLite has one writer, and more threads only contend for it
 FINAL_TAPS = {"x", "r", "fg", "fx", "c", "qn"}  # taps after which the tapped message's buttons are spent
+# Sending a reply: PTB itself does not retry a failed request (its AIORateLimiter only retries RetryAfter, needs
+# the extra aiolimiter, and retries none by default), so each reply gets a few bounded attempts of its own.
+SEND_ATTEMPTS = 3  # first try plus two retries
+SEND_BACKOFF_S = (0.25, 1.0)  # wait before the 2nd and 3rd attempt after a 5xx or a network error
+RETRY_AFTER_CAP_S = 30.0  # a flood wait longer than this is not waited for: the failure is logged instead
 
 
-class RedactToken(logging.Filter):
-    """Replace the bot token in any log record (the Bot API URL contains it)."""
+_SECRETS: set[str] = set()
+_redacting = False
 
-    def __init__(self, token: str):
-        super().__init__()
-        self.token = token
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the message with the token masked."""
-        if self.token and self.token in record.getMessage():
-            record.msg, record.args = record.getMessage().replace(self.token, "<token>"), None
-        return True
+def redact_secrets(*secrets: str | None) -> None:
+    """Scrub these strings from every log record made from now on, message and traceback, process-wide.
+
+    A handler filter would miss records of handlers added later (and PTB logs the Bot API URL, which holds
+    the token, at DEBUG when the Bot is built), so the scrubbing happens where records are made.
+    """
+    global _redacting
+    _SECRETS.update(s for s in secrets if s and len(s) >= 8)
+    if _redacting:
+        return
+    _redacting = True
+    make = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        return _scrub(make(*args, **kwargs))
+
+    logging.setLogRecordFactory(factory)
+
+
+def _scrub(record: logging.LogRecord) -> logging.LogRecord:
+    secrets = sorted(_SECRETS, key=len, reverse=True)  # the whole token before its secret half
+    try:
+        message = record.getMessage()
+    except Exception:  # a broken format string: logging reports it itself
+        return record
+    for s in secrets:
+        message = message.replace(s, "<redacted>")
+    # Frozen now: PTB logs dicts it later fills with file URLs that hold the token.
+    record.msg, record.args = message, None
+    if record.exc_info and record.exc_info[1] is not None:
+        text = logging.Formatter().formatException(record.exc_info)
+        if any(s in text for s in secrets):
+            for s in secrets:
+                text = text.replace(s, "<redacted>")
+            record.exc_text = text
+    return record
 
 
 # -- sending -------------------------------------------------------------------------------
@@ -102,16 +135,75 @@ def _chunks(text: str, size: int = MAX_TEXT) -> list[str]:
     return [*parts, text] if text else parts or ["…"]
 
 
-async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> None:
-    """Send replies as plain text (no parse mode, so user text never breaks formatting)."""
+async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> bool:
+    """Send replies as plain text (no parse mode, so user text never breaks formatting).
+
+    Each Bot API call is retried (bounded) on a 5xx, a network error or a RetryAfter; when a reply still
+    cannot be sent the failure is logged and the rest of this update's replies are dropped (what the
+    salesperson said is already in the ledger). Returns True when every reply went out.
+    """
     for reply in replies:
         if reply.document is not None:
             name, data = reply.document
-            await bot.send_document(chat_id, document=data, filename=name, caption=reply.text[:1000])
+            caption = reply.text[:1000]
+
+            def call_doc(name: str = name, data: bytes = data, caption: str = caption) -> Awaitable[Any]:
+                return bot.send_document(chat_id, document=data, filename=name, caption=caption)
+
+            if not await _deliver(call_doc, chat_id, "sendDocument"):
+                return False
             continue
         chunks = _chunks(reply.text)
         for i, chunk in enumerate(chunks):
-            await bot.send_message(chat_id, chunk, reply_markup=_markup(reply) if i == len(chunks) - 1 else None)
+            markup = _markup(reply) if i == len(chunks) - 1 else None
+
+            def call_msg(chunk: str = chunk, markup: InlineKeyboardMarkup | None = markup) -> Awaitable[Any]:
+                return bot.send_message(chat_id, chunk, reply_markup=markup)
+
+            if not await _deliver(call_msg, chat_id, "sendMessage"):
+                return False
+    return True
+
+
+async def _deliver(call: Callable[[], Awaitable[Any]], chat_id: int, method: str) -> bool:
+    """One Bot API call with bounded retries; False (logged) when it could not be made."""
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            await call()
+            return True
+        except RetryAfter as err:
+            wait = _as_seconds(err) + 0.1
+            if attempt == SEND_ATTEMPTS or wait > RETRY_AFTER_CAP_S:
+                problem = f"flood control (retry after {wait:.0f} s)"
+                break
+            log.info("%s to chat %s: flood control, retrying in %.1f s", method, chat_id, wait)
+            await asyncio.sleep(wait)
+        except BadRequest:
+            raise  # our request is wrong: retrying cannot help (on_error logs it)
+        except NetworkError as err:  # 5xx answers, dropped connections, timeouts
+            if attempt == SEND_ATTEMPTS:
+                problem = f"{type(err).__name__}: {err}"
+                break
+            wait = SEND_BACKOFF_S[min(attempt, len(SEND_BACKOFF_S)) - 1]
+            log.info(
+                "%s to chat %s failed (%s: %s); retrying in %.1f s", method, chat_id, type(err).__name__, err, wait
+            )
+            await asyncio.sleep(wait)
+    log.warning(
+        "could not deliver a reply (%s) to chat %s after %d attempts: %s; the salesperson's input is kept",
+        method,
+        chat_id,
+        attempt,
+        problem,
+    )
+    return False
+
+
+def _as_seconds(err: RetryAfter) -> float:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = err.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 async def _in_order(
@@ -270,7 +362,14 @@ def build_application(
     if settings.telegram_bot_token is None:
         raise ChetError("TELEGRAM_BOT_TOKEN is not set")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the URL holds the token
-    builder = ApplicationBuilder().token(settings.telegram_bot_token.get_secret_value()).concurrent_updates(32)
+    token = settings.telegram_bot_token.get_secret_value()
+    redact_secrets(
+        token,
+        token.partition(":")[2],  # the secret half, should anything log the token in pieces
+        settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
+        settings.smtp_password.get_secret_value() if settings.smtp_password else None,
+    )
+    builder = ApplicationBuilder().token(token).concurrent_updates(32)
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
     if settings.telegram_base_file_url:
@@ -300,9 +399,6 @@ def run_telegram(runtime: Runtime) -> int:
 
         return run_console(runtime)
     token = settings.telegram_bot_token.get_secret_value()
-    redact = RedactToken(token)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
     if not settings.allowed_users:
         print("warning: TELEGRAM_ALLOWED_USERS is empty, so nobody will get answers; add your numeric Telegram id.")
     app = build_application(runtime)

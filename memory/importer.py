@@ -17,6 +17,7 @@ def parse_lines(data: bytes, tz: ZoneInfo) -> list[NoteInput]:
     if b"\x00" in data[:8192] and not data.lstrip().startswith(b"{"):
         raise BadInput("the file is binary, not JSON Lines")
     items: list[NoteInput] = []
+    first_seen: dict[str, tuple[int, NoteInput]] = {}
     for number, raw in enumerate(data.split(b"\n"), 1):
         if not raw.strip():
             continue
@@ -24,7 +25,17 @@ def parse_lines(data: bytes, tz: ZoneInfo) -> list[NoteInput]:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as err:
             raise BadInput(f"line {number}: not valid UTF-8 (byte {err.start})") from err
-        items.append(_parse_line(line, number, tz))
+        item = _parse_line(line, number, tz)
+        earlier = first_seen.setdefault(item.note_id or "", (number, item))
+        if earlier[0] != number and (earlier[1].client, earlier[1].text, earlier[1].at_raw) != (
+            item.client,
+            item.text,
+            item.at_raw,
+        ):
+            raise BadInput(
+                f"line {number}: id {str(item.note_id)[:80]!r} is already used on line {earlier[0]} for another note"
+            )
+        items.append(item)
     if not items:
         raise BadInput("the file holds no notes")
     return items
@@ -35,6 +46,8 @@ def _parse_line(line: str, number: int, tz: ZoneInfo) -> NoteInput:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise BadInput(f"line {number}: invalid JSON ({err.msg} at column {err.colno})") from err
+    except RecursionError as err:
+        raise BadInput(f"line {number}: invalid JSON (nested too deeply)") from err
     if not isinstance(record, dict):
         raise BadInput(f"line {number}: expected a JSON object with id, client, text, at")
     missing = [k for k in ("id", "client", "text", "at") if k not in record or record[k] is None]
@@ -44,7 +57,7 @@ def _parse_line(line: str, number: int, tz: ZoneInfo) -> NoteInput:
     if isinstance(note_id, bool) or not isinstance(note_id, str | int):
         raise BadInput(f"line {number}: id must be a string")
     note_id = str(note_id)
-    if not note_id.strip() or len(note_id) > 500 or "\x00" in note_id:
+    if not note_id.strip() or len(note_id) > 500 or "\x00" in note_id or not note_id.isprintable():
         raise BadInput(f"line {number}: id must be a non-empty string of at most 500 characters")
     for key in ("client", "text", "at"):
         if not isinstance(record[key], str):

@@ -60,10 +60,15 @@ class Stored:
     notices: list[str] = field(default_factory=list)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # from invalid UTF-8 (argv) or "\\ud800" escapes (JSON): SQLite refuses them
+
+
 def check_text(text: str, what: str = "note") -> str:
     """Refuse empty, binary or oversized text; return it with NULs and stray control characters removed."""
     if "\x00" in text:
         raise BadInput(f"the {what} contains NUL bytes (binary data?)")
+    if _SURROGATE.search(text):
+        raise BadInput(f"the {what} is not valid UTF-8 text")
     cleaned = "".join(ch for ch in text if ch in "\n\t" or ch >= " " or ch == "\r").strip()
     if not cleaned:
         raise BadInput(f"the {what} is empty")
@@ -76,6 +81,8 @@ def check_name(name: str) -> str:
     """A usable client display name, or BadInput."""
     if "\x00" in name:
         raise BadInput("the client name contains NUL bytes")
+    if _SURROGATE.search(name):
+        raise BadInput("the client name is not valid UTF-8 text")
     cleaned = names.clean_display_name(name)
     if not names.normalize(cleaned):
         raise BadInput("the client name is empty")
@@ -235,19 +242,21 @@ class Memory:
 
     def import_notes(self, items: list[NoteInput], progress: Callable[[int], None] | None = None) -> tuple[int, int]:
         """Store many notes in one transaction (all or nothing); returns (imported, skipped)."""
-        present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
-        fresh: list[NoteInput] = []
-        seen: set[str] = set()
-        for item in items:
-            if item.note_id in present or (item.note_id and item.note_id in seen):
-                continue
-            if item.note_id:
-                seen.add(item.note_id)
-            fresh.append(item)
-        skipped = len(items) - len(fresh)
         clients: dict[str, Client] = {}
         new_rows: dict[int, set[int]] = {}
         with self.ledger.transaction():
+            # Which ids exist is read inside the write transaction: a concurrent import of the same file
+            # then waits for this one and skips what it stored, instead of failing on the unique id.
+            present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
+            fresh: list[NoteInput] = []
+            seen: set[str] = set()
+            for item in items:
+                if item.note_id in present or (item.note_id and item.note_id in seen):
+                    continue
+                if item.note_id:
+                    seen.add(item.note_id)
+                fresh.append(item)
+            skipped = len(items) - len(fresh)
             for n, item in enumerate(fresh, 1):
                 key = names.normalize(item.client)
                 if key not in clients:

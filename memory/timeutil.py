@@ -12,7 +12,7 @@ def zone(name: str) -> ZoneInfo:
     """A time zone by IANA name, or BadInput naming it."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as err:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as err:  # OSError: a name too long for a path
         raise BadInput(f"unknown time zone {name[:60]!r} (use an IANA name such as Europe/Paris)") from err
 
 

@@ -5,17 +5,21 @@ answers within ~1 s), sendMessage (recorded; rejects unbalanced HTML and unescap
 parse_mode is set, text over 4096 characters, callback_data over 64 bytes), editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, sendDocument (multipart), getFile and file downloads
 (paths unquoted: PTB quotes the token's ':'), setMyCommands.
+
+Faults can be injected per method with `fail()`: a 5xx answer, a connection closed without an answer,
+or a 429 with `retry_after` (PTB raises RetryAfter); `faults_served` records each one served.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from email.message import Message
 from email.parser import BytesParser
 from email.policy import HTTP
@@ -99,6 +103,8 @@ class FakeBotAPI:
         self._thread: threading.Thread | None = None
         self.port = 0
         self.webhook: dict[str, Any] | None = None
+        self._faults: dict[str, list[tuple[str, int]]] = {}
+        self.faults_served: list[tuple[str, str, float]] = []  # (method, kind, perf_counter) of each fault
 
     # -- lifecycle -----------------------------------------------------------------------
 
@@ -221,11 +227,65 @@ class FakeBotAPI:
         note = {"file_id": "vn1", "file_unique_id": "uvn1", "length": 240, "duration": 4, "file_size": 1000}
         return self.push({"message": self._message(user_id, video_note=note)})
 
+    def push_document(self, user_id: int, data: bytes, file_name: str, mime_type: str) -> int:
+        """Any file sent as a document (a PNG, a PDF, ...)."""
+        file_id = self.add_file(data, file_name.rsplit(".", 1)[-1])
+        doc = {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_name": file_name,
+            "mime_type": mime_type,
+            "file_size": len(data),
+        }
+        return self.push({"message": self._message(user_id, document=doc)})
+
+    def push_photo(self, user_id: int, data: bytes) -> int:
+        """A photo (one size)."""
+        file_id = self.add_file(data, "jpg")
+        size = {"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 2, "height": 2, "file_size": len(data)}
+        return self.push({"message": self._message(user_id, photo=[size])})
+
     def push_audio_document(self, user_id: int, audio: bytes) -> int:
         """An audio file sent as a document."""
         file_id = self.add_file(audio, "mp3")
         doc = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": "memo.mp3", "mime_type": "audio/mpeg"}
         return self.push({"message": self._message(user_id, document=doc)})
+
+    # -- faults --------------------------------------------------------------------------
+
+    def fail(self, method: str, kind: str, times: int = 1, retry_after: int = 1) -> None:
+        """Make the next `times` calls of `method` ("download" for file downloads) fail: "500"/"502"/"503" (a 5xx answer), "drop" (the
+        connection is closed without an answer) or "429" (flood control with `retry_after` seconds)."""
+        if kind not in {"500", "502", "503", "drop", "429"}:
+            raise ValueError(f"unknown fault {kind!r}")
+        with self._cond:
+            self._faults.setdefault(method, []).extend([(kind, retry_after)] * times)
+
+    def _take_fault(self, method: str) -> tuple[str, int] | None:
+        with self._cond:
+            queue = self._faults.get(method)
+            if not queue:
+                return None
+            fault = queue.pop(0)
+            self.faults_served.append((method, fault[0], time.perf_counter()))
+            return fault
+
+    def _serve_fault(self, req: BaseHTTPRequestHandler, fault: tuple[str, int]) -> None:
+        kind, retry_after = fault
+        if kind == "drop":
+            req.close_connection = True  # no status line, no body: the client sees the connection close
+            return
+        if kind == "429":
+            doc = {
+                "ok": False,
+                "error_code": 429,
+                "description": f"Too Many Requests: retry after {retry_after}",
+                "parameters": {"retry_after": retry_after},
+            }
+            return self._reply(req, 429, doc)
+        return self._reply(
+            req, int(kind), {"ok": False, "error_code": int(kind), "description": "Internal Server Error"}
+        )
 
     # -- reading what the bot did ----------------------------------------------------------
 
@@ -276,6 +336,9 @@ class FakeBotAPI:
         if path.startswith("/file/bot"):
             token, _, file_path = path[len("/file/bot") :].partition("/")
             found = [data for fp, data in self.files.values() if fp == file_path]
+            fault = self._take_fault("download")
+            if fault is not None:
+                return self._serve_fault(req, fault)
             if token != self.token or not found:
                 return self._reply(req, 404, {"ok": False, "error_code": 404, "description": "Not Found"})
             return self._raw(req, 200, found[0], "application/octet-stream")
@@ -285,6 +348,9 @@ class FakeBotAPI:
         method = m.group("method")
         params, uploads = self._params(req, body)
         self.calls.append(method)
+        fault = self._take_fault(method)
+        if fault is not None:
+            return self._serve_fault(req, fault)
         handler = getattr(self, f"_api_{method.lower()}", None)
         if handler is None:
             return self._reply(req, 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"})
@@ -435,6 +501,20 @@ class FakeBotAPI:
 
     def _api_sendchataction(self, p: dict[str, Any], u: Any) -> bool:
         return True
+
+
+@contextlib.asynccontextmanager
+async def polling(app: Any) -> AsyncIterator[Any]:
+    """Run a python-telegram-bot Application (long polling, e.g. against a FakeBotAPI) for the block."""
+    await app.initialize()
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
 
 
 class _BadRequest(Exception):
