@@ -619,10 +619,13 @@ class Conversation:
         head = client.name + (f" ({client.company})" if client.company else "")
         if client.goes_by:
             head += f", goes by {client.goes_by}"
-        lines = [head, f"Last contact: {self._when(doc['last_contact'], tz)} · {doc['notes']} notes"]
-        if doc["facts"]:
+        count = f"{doc['notes']} note{'s' if doc['notes'] != 1 else ''}"
+        lines = [head, f"Last contact: {self._when(doc['last_contact'], tz)} · {count}"]
+        declined = {f["detail"].get("declined", "").casefold() for f in doc["facts"] if f["kind"] == "preference"}
+        facts = [f for f in doc["facts"] if not (f["kind"] == "dislike" and f["value"].casefold() in declined)]
+        if facts:
             lines.append("What I know:")
-            for f in doc["facts"]:
+            for f in facts:
                 since = _day(from_iso(f["valid_from"]).astimezone(tz).date())
                 lines.append(f"• {f['text']} (since {since}) [{', '.join(f['source_ids'])}]")
         else:

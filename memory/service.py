@@ -485,6 +485,7 @@ class Memory:
                 "kind": f.kind.value,
                 "key": f.key,
                 "value": f.value,
+                "detail": f.detail,
                 "text": f.text,
                 "source_ids": list(f.source_ids),
                 "valid_from": f.valid_from.isoformat(),
