@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel
+
 from bot.runtime import Runtime
 from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcriber
 from memory import names
@@ -85,6 +87,15 @@ NOT_NAMES = {
     "coffee", "drinks", "demo", "visit", "just", "please", "remember", "remind", "draft", "write", "sent",
 }  # fmt: skip
 NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
+
+
+class RouteReply(BaseModel):
+    """The route prompt's JSON."""
+
+    intent: str
+    client: str | None
+    purpose: str | None
+    text: str
 
 
 @dataclass(frozen=True)
@@ -374,7 +385,7 @@ class Conversation:
             return self._apply_edit(user, draft_id, text)
         if state.choice and state.choice.kind == "note" and self._names_a_client(user, text):
             return self._file_pending_under(user, text)
-        r = route(text)
+        r = self._route(user, text)
         if r.kind == "question":
             state.last_question = text
             replies = self._ask(user, text, routed=True)
@@ -382,6 +393,30 @@ class Conversation:
         if r.kind == "draft":
             return self._draft_request(user, r)
         return self._note(user, text, routed=True)
+
+    def _route(self, user: str, text: str) -> Route:
+        """The model classifies the message when one is configured; the offline rules otherwise or on failure."""
+        offline = route(text)
+        memory = self._memory(user)
+        llm = self.runtime.llm(memory)
+        if llm is None:
+            return offline
+        from prompts import quote, render_parts
+
+        known = ", ".join(c.name for c in memory.ledger.clients()[:200]) or "(none yet)"
+        prompt = render_parts("route", message=quote(text), clients=known)
+        try:
+            reply = llm.structured("route", prompt.user, RouteReply, system=prompt.system)
+        except ChetError:
+            return offline
+        if reply.intent == "question":
+            return Route("question", text)
+        if reply.intent == "draft" and reply.client:
+            purpose = reply.purpose or offline.what or "follow-up"
+            return Route("draft", text, target=f"{reply.client} about {purpose}", what="follow-up")
+        if reply.intent == "note":
+            return Route("note", text)
+        return offline
 
     def _commands(self) -> dict[str, Any]:
         return {

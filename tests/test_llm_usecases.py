@@ -133,3 +133,27 @@ def test_check_adds_the_verifiers_unsupported_claims(data_dir: Path, fake: FakeO
     doc = check_message(runtime, memory, memory.find_client("Dana"), text, AT)
     spans = [f["span"] for f in doc["findings"] if f["kind"] == "unsupported_claim"]
     assert "Your CFO already signed off on the budget" in spans and doc["verdict"] == "block"
+
+
+def test_chat_routing_by_the_model_with_offline_fallback(data_dir: Path, fake: FakeOpenAI) -> None:
+    from bot.conversation import Conversation
+
+    runtime = _runtime(data_dir, fake)
+    _seed(runtime.memory("local"))
+    chat = Conversation(runtime, transcriber=None)
+    # The rules would file this as a note; the model sees a draft request.
+    fake.reply({"intent": "draft", "client": "Dana Lee", "purpose": "the catalogue", "text": "catalogue"})
+    fake.reply(
+        {
+            "text": "Hi Dana, here is the catalogue we talked about. Anything you'd like to see first?",
+            "citations": ["d2"],
+        }
+    )
+    replies = chat.handle_text("local", "Could you put something together for Dana Lee regarding the catalogue")
+    assert "draft" in replies[0].text.lower() and "catalogue" in replies[0].text
+    assert [r["path"] for r in fake.requests][-2:] == ["/v1/chat/completions"] * 2
+    # The model failing (500s) leaves the offline rules in charge: a question is still a question.
+    for _ in range(3):
+        fake.reply(status=500)
+    replies = chat.handle_text("local", "What food does Dana like?")
+    assert "Italian" in replies[0].text
