@@ -11,8 +11,10 @@ backs its event, place and time; an offer when an open commitment or a note name
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -77,15 +79,21 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.people,
         g.birthdays,
         g.numbers,
+        g.quantities,
+        g.codes,
+        g.event_dates,
+        g.event_weekdays,
         g.places,
         g.products,
         g.commitment_dates,
         g.preferences,
+        g.timing,
         g.too_frequent,
         g.sensitive,
     ):
         findings.extend(rule())
     unique = _dedupe(findings)
+    unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
     verdict = "pass"
     if unique:
         verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
@@ -131,6 +139,11 @@ def _norm(text: str) -> str:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     return "".join(out).replace("’", "'").replace("‘", "'")
+
+
+def _fold(text: str) -> str:
+    """Lower-case without diacritics, one character per character ("Zoë" -> "zoe")."""
+    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() for ch in text)
 
 
 def _stem(word: str) -> str:
@@ -708,6 +721,18 @@ new york 40.71 -74.01 NY|nyc 40.71 -74.01 NY|brooklyn 40.68 -73.94 NY|manhattan 
 |bellevue 47.61 -122.20 WA|tacoma 47.25 -122.44 WA|spokane 47.66 -117.43 WA|boise 43.62 -116.20 ID
 |anchorage 61.22 -149.90 AK|honolulu 21.31 -157.86 HI|charleston 32.78 -79.93 SC|buffalo 42.89 -78.88 NY
 |albany 42.65 -73.75 NY|rochester 43.16 -77.61 NY|burlington 44.48 -73.21 VT
+|toledo 41.65 -83.54 OH|akron 41.08 -81.52 OH|dayton 39.76 -84.19 OH|grand rapids 42.96 -85.67 MI
+|st. petersburg 27.77 -82.64 FL|st petersburg 27.77 -82.64 FL|clearwater 27.97 -82.80 FL|key west 24.56 -81.78 FL
+|tallahassee 30.44 -84.28 FL|decatur 33.77 -84.30 GA|sonoma 38.29 -122.46 CA|napa 38.30 -122.29 CA
+|san mateo 37.56 -122.32 CA|santa barbara 34.42 -119.70 CA|bakersfield 35.37 -119.02 CA|eugene 44.05 -123.09 OR
+|salem 44.94 -123.03 OR|worcester 42.26 -71.80 MA|new haven 41.31 -72.92 CT|trenton 40.22 -74.76 NJ
+|wilmington 39.74 -75.55 DE|norfolk 36.85 -76.29 VA|charlottesville 38.03 -78.48 VA|greenville 34.85 -82.40 SC
+|columbia 34.00 -81.03 SC|birmingham al 33.52 -86.80 AL|knoxville 35.96 -83.92 TN|chattanooga 35.05 -85.31 TN
+|lexington 38.04 -84.50 KY|little rock 34.75 -92.29 AR|baton rouge 30.45 -91.19 LA|lubbock 33.58 -101.86 TX
+|corpus christi 27.80 -97.40 TX|wichita 37.69 -97.34 KS|lincoln 40.81 -96.70 NE|sioux falls 43.55 -96.73 SD
+|fargo 46.88 -96.79 ND|billings 45.78 -108.50 MT|cheyenne 41.14 -104.82 WY|fort collins 40.59 -105.08 CO
+|provo 40.23 -111.66 UT|flagstaff 35.20 -111.65 AZ|mesa 33.42 -111.83 AZ|green bay 44.51 -88.01 WI
+|st. paul mn 44.95 -93.09 MN|duluth 46.79 -92.10 MN|syracuse 43.05 -76.15 NY|portland me 43.66 -70.26 ME
 |london 51.51 -0.13 UK|manchester 53.48 -2.24 UK|birmingham 52.49 -1.89 UK|edinburgh 55.95 -3.19 UK
 |glasgow 55.86 -4.25 UK|bristol 51.45 -2.59 UK|leeds 53.80 -1.55 UK|dublin 53.35 -6.26 IE|paris 48.86 2.35 FR
 |lyon 45.76 4.84 FR|marseille 43.30 5.37 FR|nice 43.70 7.27 FR|berlin 52.52 13.40 DE|munich 48.14 11.58 DE
@@ -939,20 +964,65 @@ class _Guard:
 
     _OPT_OUT = re.compile(
         r"\b(?:opted[- ]out|opt(?:s|ing)?[- ]out|unsubscribed?|do not contact|don't contact|"
-        r"not to (?:be )?contact(?:ed)?|not to (?:email|message|call|write)|stop (?:contacting|emailing|"
+        r"not to (?:be )?contact(?:ed)?|not to (?:email|message|call|write|reach out)|(?:don't|do not|not) reach out|"
+        r"(?:don't|do not) (?:email|contact|message|write to) (?:her|him|them|me)|stop (?:contacting|emailing|"
         r"messaging|writing)|no (?:further|more) (?:contact|emails|messages)|asked us to stop|"
         r"take (?:her|him|them|me) off (?:the|our|your) (?:mailing )?list|remove (?:her|him|them|me) from "
         r"(?:the|our|your) (?:mailing )?list|leave (?:her|him|them|me) alone)\b"
     )
     _OPT_IN = re.compile(
         r"\b(?:opted (?:back )?in|opt(?:s|ed)? back in|re-?subscribed|happy to hear from (?:us|you) again|"
-        r"ok to contact|okay to contact|fine to contact|can contact (?:her|him|them) again)\b"
+        r"ok to contact|okay to contact|fine to contact|can contact (?:her|him|them) again|"
+        r"ready to (?:talk|chat|hear|meet)(?: again)?|happy to (?:get|receive|hear|talk)|"
+        r"(?:ok|okay|fine|happy) (?:for us |for me )?to (?:email|call|text|reach out|contact)|"
+        r"wants? to hear (?:from us|more)|back in touch|reached (?:back )?out again|called (?:me |us )?back)\b"
     )
+    _CHANNEL_ONLY = re.compile(r"\b(?:phone|calls?|calling|texts?|texting|sms|voicemail)\b")
+    _UNTIL = re.compile(
+        rf"\b(?:until|till|til|before|in|after)\s+(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
+    )
+    _DEFER = re.compile(
+        r"\b(?:check back|circle back|follow up|touch base|reach out|get back to (?:her|him|them)|revisit|"
+        r"holding off|hold off|wait(?:ing)?)\b[^.;]{0,40}?\b(?:in|after|until|till|around)\s+"
+        rf"(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
+    )
+
+    def _month_start(self, word: str, noted: date) -> date:
+        """The first day of the next `word` month on or after the note's month."""
+        month = _MONTHS[word.rstrip(".")]
+        year = noted.year if month >= noted.month else noted.year + 1
+        return date(year, month, 1)
+
+    def _opt_out_lifted(self, note_id: str, since: datetime | None) -> bool:
+        """Whether an opt-out (from note `note_id`) has ended: a later opt-in note, or "until March" passed."""
+        notes = {n.id: n for n in self.ctx.notes}
+        src = notes.get(note_id)
+        start = _aware(src.occurred_at, self.ctx.now) if src else since
+        for n in self.ctx.notes:
+            if start is not None and _aware(n.occurred_at, self.ctx.now) <= start:
+                continue
+            if self._OPT_IN.search(_norm(n.text)):
+                return True
+        if src is not None:
+            m = self._UNTIL.search(_norm(src.text))
+            if m and not m.group(0).startswith(("in ", "before ")):
+                noted = _local_date(src.occurred_at, self.tz)
+                if self.today >= self._month_start(m.group("month"), noted):
+                    return True
+        return False
 
     def no_consent(self) -> list[Finding]:
         """Block any message to a client who opted out (a consent fact, or the latest consent note)."""
         sources: tuple[str, ...] = ()
         for f in self._facts(FactKind.CONSENT):
+            if self._CHANNEL_ONLY.search(_norm(f.text)) and not re.search(
+                r"\b(?:all|any|email|contact)", _norm(f.text)
+            ):
+                continue  # "opted out of phone calls": the preference rule handles calls; email is fine
+            if any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids) or (
+                not f.source_ids and self._opt_out_lifted("", f.valid_from)
+            ):
+                continue
             value = _norm(f.value).replace("-", "_").replace(" ", "_")
             if value in {
                 "opted_out",
@@ -973,7 +1043,8 @@ class _Guard:
                 if self._OPT_IN.search(low):
                     break
                 if self._OPT_OUT.search(low):
-                    sources = (n.id,)
+                    if not self._opt_out_lifted(n.id, None):
+                        sources = (n.id,)
                     break
         if not sources:
             return []
@@ -1004,7 +1075,7 @@ class _Guard:
         r"\{\{[^{}\n]{1,40}\}\}|\{\s?[A-Za-z_][\w .-]{0,30}\}|\$\{[A-Za-z_]\w*\}"
         r"|\[(?:[A-Z][A-Za-z]*(?:[ _][A-Za-z]+){0,3}|(?i:first[ _]?name|last[ _]?name|name|company|client|"
         r"customer|your name|date|product|city))\]"
-        r"|<(?:[A-Z][A-Z_ ]{1,30}|(?i:first_?name|last_?name|name|company|client))>"
+        r"|<(?:[A-Z][A-Z_ ]{1,30}|[A-Z][a-z]+(?:[ _][A-Z][a-z]+){0,3}|(?i:first_?name|last_?name|name|company|client))>"
         r"|%[A-Za-z_]{2,30}%|\b[A-Z]{2,}_[A-Z_]{2,}\b|\bXX+\b"
     )
     _GREETING = re.compile(
@@ -1015,10 +1086,34 @@ class _Guard:
         re.M,
     )
 
+    _NICK_NOTE = re.compile(
+        r"\b(?i:goes by|go by|going by|call (?:her|him|them|me)|calls? (?:herself|himself|themselves)|"
+        r"prefers? to be called|likes to be called|wants to be called|known as|nickname(?: is)?|a\.?k\.?a\.?)"
+        r"\s+[\"'“‘]?(?P<nick>[A-Z][\w'’-]+)"
+    )
+
+    def _nicknames(self) -> set[str]:
+        """Names the notes say the client goes by ("goes by Mia", "call her Kate", "Samantha Ortiz (Sam)")."""
+        c = self.ctx.client
+        words = [w for w in c.name.split() if w.lower() not in _TITLES]
+        out: set[str] = set()
+        paren = None
+        if words:
+            paren = re.compile(
+                rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\((?P<nick>[A-Z][a-z]{{1,12}})\)"
+            )
+        for n in self.ctx.notes:
+            for m in self._NICK_NOTE.finditer(n.text):
+                out.add(_fold(m.group("nick")))
+            if paren is not None:
+                for m in paren.finditer(n.text):
+                    out.add(_fold(m.group("nick")))
+        return out
+
     def _client_names(self) -> tuple[set[str], set[str], str | None]:
         """(first names they may be greeted by, surnames, a formal first name they do not use)."""
         c = self.ctx.client
-        first: set[str] = set()
+        first: set[str] = set(self._nicknames())
         last: set[str] = set()
 
         def words(name: str) -> list[str]:
@@ -1045,7 +1140,9 @@ class _Guard:
                     formal_first = fw[0]
         if c.goes_by and name_words and name_words[0].lower() not in first:
             formal_first = formal_first or name_words[0]
-        return first, last, formal_first
+        if name_words and not c.goes_by and first - {name_words[0].lower()}:
+            first.add(name_words[0].lower())  # a nickname from the notes; the first name stays polite
+        return {_fold(f) for f in first}, {_fold(x) for x in last}, formal_first
 
     def name_misuse(self) -> list[Finding]:
         """Placeholders left in, a greeting with the wrong or a field-smashed name, another client's name."""
@@ -1064,12 +1161,16 @@ class _Guard:
         """Judge the name in one greeting line."""
         first, last, formal_first = self._client_names()
         tokens = m.group("name").split()
-        head = tokens[0].lower().strip("'’")
+        head = _fold(tokens[0]).strip("'’")
         s, e = m.start("name"), m.end("name")
         company = _norm(self.ctx.client.company or "").split()
         if head in _GENERIC_GREETEES or head in company:
             return None
         if m.group("title"):
+            if head in first and len(tokens) > 1 and _fold(tokens[1]) in last:
+                return self._finding(
+                    "name_misuse", m.start(), e, f"title plus full name (a data field); write {self._greet_name()}"
+                )
             if head in last or head in first:
                 return None
             return self._finding("name_misuse", m.start(), e, f"{tokens[0]} is not this client's name")
@@ -1079,8 +1180,8 @@ class _Guard:
             return self._finding(
                 "name_misuse", m.start(), e, f"full name used as a greeting (a data field); write {self._greet_name()}"
             )
-        if head in first or any(len(head) >= 3 and (f.startswith(head) or head.startswith(f)) for f in first):
-            if len(tokens) > 1 and tokens[1].lower() in last:
+        if head in first or any(len(head) >= 3 and len(f) - len(head) >= 2 and f.startswith(head) for f in first):
+            if len(tokens) > 1 and _fold(tokens[1]) in last:
                 full = self.text[s : m.start("name") + len(" ".join(tokens[:2]))]
                 return self._finding(
                     "name_misuse",
@@ -1151,7 +1252,7 @@ class _Guard:
         r"(?:is|are|been|stays?) locked in|price (?:lock|freeze)|lock(?:ed)? in (?:the|your|this|that|a) (?:price|rate))\b"
     )
     _FREE = re.compile(
-        r"(?<![\w-])(?:free|complimentary|on the house|at no (?:extra |additional )?(?:cost|charge)|"
+        r"(?<![\w-])(?:(?<=is )free(?= on| of charge| for you| this time|[.,!]|$)|free|complimentary|on the house|at no (?:extra |additional )?(?:cost|charge)|"
         r"no[- ]charge|waive[ds]?|waiving|(?:are|is|'s|be|were) on us)(?:\s+(?P<what>[a-z][a-z-]+))?"
     )
     _FREE_NOT = re.compile(
@@ -1264,9 +1365,19 @@ class _Guard:
             out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this for free"))
         return out
 
+    _OFFER_TERM = re.compile(
+        r"\d+(?:\.\d+)?\s?(?:%|percent)|[$€£]\s?\d[\d,]*|\bnet[- ]?\d+|\bfree\b|\bcomplimentary\b|\bwaiv\w*|"
+        r"\bno (?:extra )?(?:cost|charge)\b|\bbeat\b|\bprice[- ]match\w*|\bdiscount\w*|\bon the house\b|\b\d+[- ]year warranty\b"
+    )
+
     def _promise_backed(self, m: re.Match[str]) -> bool:
         """Whether the promise's topic matches an open commitment or a note that records a promise."""
         start, end = _sentence_of(self.low, m.start())
+        for term in self._OFFER_TERM.finditer(self.low, start, end):
+            said = term.group(0)
+            key = re.sub(r"\s+", " ", said) if re.search(r"\d", said) else _stem(said.split()[0])[:5]
+            if not any(key in re.sub(r"\s+", " ", d.text) for d in self.docs):
+                return False
         topic = _content_words(self.low[start:end]) - _content_words(m.group(0))
         for c in self.ctx.commitments:
             if topic & _content_words(c.text) or not topic:
@@ -1382,10 +1493,82 @@ class _Guard:
         ]
     )
 
+    # Claims judged on their topic alone: thanks for something, or someone reported as saying something.
+    _TOPIC_CLAIMS: ClassVar[list[re.Pattern[str]]] = [
+        re.compile(r"\b(?:thanks|thank you|thx|many thanks)\s+(?:again\s+|so much\s+|very much\s+|a lot\s+)?for\b"),
+        re.compile(
+            r"\b(?!(?:i|we|you|it|that|this|as|what|who|which|just|also|said|they|people)\b)[a-z]+ "
+            r"(?:mentioned|told me|tells me|said)\b(?! (?:i|we)\b)"
+        ),
+    ]
+    # Claim verbs that imply an interaction: in person, or any conversation.
+    _IN_PERSON_VERB = re.compile(
+        r"\b(?:see|seeing|saw|meet|meeting|met|run(?:ning)? into|ran into|bump(?:ing)? into|bumped into|"
+        r"sit(?:ting)? down|sat down|having you|having me|having us|host(?:ing)? (?:you|us|me)|showing me|visit\w*)\b"
+    )
+    _TALK_VERB = re.compile(
+        r"\b(?:talk\w*|speak\w*|spoke|chat\w*|catch(?:ing)? up|caught up|hear(?:ing)? from you|connect\w*|call\w*)\b"
+    )
+    _IN_PERSON_NOTE = re.compile(
+        r"\b(?:met|meet|meeting|visit(?:ed)?|in person|lunch|dinner|coffee|breakfast|brunch|drinks|stopped by|"
+        r"came by|came in|dropped by|popped in|showroom|tour(?:ed)?|showed|fair|conference|expo|booth|trade ?show|"
+        r"sat down|saw|site visit|walkthrough|walk-through|stopped in|tasting|fitting|test drove|bike fit|"
+        r"mtg|appt|appointment|came to (?:the|our)|visited|in the store|in store)\b"
+    )
+    _TALK_NOTE = re.compile(
+        r"\b(?:call(?:ed|s)?|phone[ds]?|rang|zoom|video|spoke|talked|chat(?:ted)?|conversation|demo|"
+        r"emailed|texted|said|told me|mentioned|asked)\b"
+    )
+    _WISH_BEFORE = re.compile(
+        r"\b(?:asking for|asked for|request(?:ed|ing|s)? (?:a|an)?|wants? (?:a|an|to)|would like (?:a|an|to)|"
+        r"interested in|haven't|have not|not yet|no|never|hasn't|didn't|to book|to schedule)\s*(?:a |an |the )?$"
+    )
+
+    def _interaction_doc(self, rx: re.Pattern[str], d: _Doc) -> bool:
+        """Whether evidence `d` records a real interaction of this sort (not a wish: "asking for a demo")."""
+        if not d.is_note or re.search(r"\b(?:haven't|have not|never) (?:spoken|met|talked)\b", d.text):
+            return False
+        return any(
+            not self._WISH_BEFORE.search(d.text[max(0, m.start() - 30) : m.start()]) for m in rx.finditer(d.text)
+        )
+
+    def _topic_backed(self, topic: set[str]) -> bool:
+        """Whether some note shares a content word with the claim's topic (an empty topic is backed)."""
+        return not topic or any(topic & _content_words(d.text) for d in self.docs)
+
+    def _claim_topic(self, m: re.Match[str], start: int, end: int) -> set[str]:
+        """Content words a claim is about: its clause, else its sentence, minus names and the claim words."""
+        c = self.ctx.client
+        drop = _content_words(m.group(0)) | _content_words(
+            " ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson)))
+        )
+        drop |= {"again", "lovely", "great", "kind", "really", "much", "thank", "thanks", "hope", "happy"}
+        drop |= {"week", "month", "year", "today", "yesterday", "morning", "afternoon", "evening", "time"}
+        topic = _content_words(self.low[start:end]) - drop - set(_WEEKDAYS)
+        if not topic:
+            s, e = _sentence_of(self.low, m.start())
+            topic = _content_words(self.low[s:e]) - drop - set(_WEEKDAYS)
+        return topic
+
     def unsupported_claims(self) -> list[Finding]:
         """Claims of shared history that no note backs; a real event with the wrong date is wrong_fact."""
         out: list[Finding] = []
         covered: list[tuple[int, int]] = []
+        for rx in self._TOPIC_CLAIMS:
+            for m in rx.finditer(self.low):
+                _s, e = _sentence_of(self.low, m.start())
+                end = _clause_after(self.low, m.end() - 1) if rx is self._TOPIC_CLAIMS[0] else e
+                if re.search(
+                    r"\b(?:in advance|for (?:your|the) (?:patience|time|consideration|interest))\b",
+                    self.low[m.start() : end],
+                ):
+                    continue
+                if rx is self._TOPIC_CLAIMS[0] and _CLAIM_NOUN_RE.search(self.low, m.end(), end):
+                    continue  # "thanks for the call / your order": judged below with its kind of event
+                topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
+                if not self._topic_backed(topic):
+                    out.append(self._finding("unsupported_claim", m.start(), end, "no note records this"))
+                    covered.append((m.start(), end))
         for rx in self._CLAIMS:
             for m in rx.finditer(self.low):
                 if any(s <= m.start() < e for s, e in covered):
@@ -1415,11 +1598,35 @@ class _Guard:
         groups = {_CLAIM_NOUNS[g.group(1)] for g in _CLAIM_NOUN_RE.finditer(scope)}
         anchors = self._anchors(pre_start, end)
         topic = _content_words(scope) - set(_CLAIM_NOUNS) - {_stem(a) for a in anchors}
-        need_topic = not (groups or anchors or whens) and bool(topic)
+        reported = bool(re.match(r"as (?:we|i|you) |as discussed|as mentioned|you ", m.group(0)))
+        if reported:
+            topic = self._claim_topic(m, m.end(), end) - set(_CLAIM_NOUNS) - {_stem(a) for a in anchors}
+        need_topic = (reported or not (groups or anchors or whens)) and bool(topic)
+        verb_rx: re.Pattern[str] | None = None
+        if not groups:
+            said = m.group(0)
+            verb_rx = (
+                self._IN_PERSON_NOTE
+                if self._IN_PERSON_VERB.search(said)
+                else self._TALK_NOTE
+                if self._TALK_VERB.search(said)
+                else None
+            )
+            if verb_rx is self._TALK_NOTE:
+                verb_rx = re.compile(f"{self._IN_PERSON_NOTE.pattern}|{self._TALK_NOTE.pattern}")
         near_miss: list[_Doc] = []
         for d in self.docs:
             if not self._doc_fits(d, groups, anchors, topic if need_topic else set()):
                 continue
+            if verb_rx is not None and not self._interaction_doc(verb_rx, d):
+                spoke_then = (
+                    verb_rx is not self._IN_PERSON_NOTE
+                    and whens
+                    and d.is_note
+                    and not re.search(r"\b(?:haven't|have not|never) (?:spoken|met|talked)\b", d.text)
+                )
+                if not spoke_then:
+                    continue
             if not whens:
                 return None
             if d.when is not None and all(w.ok(d.when) for w in whens):
@@ -1502,8 +1709,11 @@ class _Guard:
 
     _PERSON = re.compile(
         r"\b(?i:how(?:'s| is| old is| are| was)|say (?:hi|hello) to|(?:hello|my best|my love|best wishes|regards) to|"
-        r"give) (?P<name>[A-Z][a-z]+)\b(?! [A-Z])|\b(?P<name2>[A-Z][a-z]+)(?:'s (?:birthday|school|recital|game|"
-        r"graduation|wedding|new job|exams|match|party)| must be (?:excited|proud|thrilled|so big|growing))"
+        r"give|hope|congrats to|congratulations to|good luck to|best of luck to|well done to|birthday to|"
+        r"(?:birthday|congrats|congratulations|luck) to \w+ and) (?P<name>[A-Z][a-z]+)\b(?! [A-Z])(?!,)"
+        r"|\b(?P<name2>[A-Z][a-z]+)(?:'s (?:[a-z]+ )?(?:birthday|school|recital|game|graduation|wedding|job|exams?|"
+        r"match|party|year|trip|class|team|practice|season|surgery|recovery|hip|semester|test)\b| must be (?:excited|proud|"
+        r"thrilled|so big|growing))"
     )
 
     def people(self) -> list[Finding]:
@@ -1526,6 +1736,7 @@ class _Guard:
             )
         ).split()
         fam = self._family_map()
+        named = [d for d in self.docs if d.is_note and re.search(r"\b(?:named|called)\s+[a-z]", d.text)]
         out = []
         for m in self._PERSON.finditer(self.text.replace("’", "'")):
             name = m.group("name") or m.group("name2")
@@ -1535,7 +1746,18 @@ class _Guard:
             if _place(name) is not None or any(re.search(rf"\b{low}\b", d.text) for d in self.docs):
                 continue
             s, e = m.span("name") if m.group("name") else m.span("name2")
-            if fam:
+            if (
+                m.group("name")
+                and self.text[m.start() : m.start() + 4].lower() == "hope"
+                and not re.match(
+                    r"(?:'s|\s+(?:is|was|has|had|enjoy\w*|like\w*|love\w*|gets?|got|feels?))\b", self.text[e:]
+                )
+            ):
+                continue
+            if not fam and named:
+                ids = [i for d in named for i in d.ids]
+                out.append(self._finding("wrong_fact", s, e, f"no {name} in the notes", ids))
+            elif fam:
                 known = ", ".join(n.title() for names in fam.values() for n in names)
                 ids = [i for names in fam.values() for ids in names.values() for i in ids]
                 out.append(self._finding("wrong_fact", s, e, f"no {name} in the ledger; family: {known}", ids))
@@ -1602,12 +1824,63 @@ class _Guard:
             rel = next((r for r in self._RELATIONS if re.search(rf"\b{r}\b", sent)), None)
             found = self._birthday(rel)
             if found is None:
+                from_notes = self._note_birthday(s, e)
+                if from_notes is not None:
+                    out += from_notes
+                    continue
                 if rel is None and not any("birthday" in d.text or "bday" in d.text for d in self.docs):
                     out.append(self._finding("unsupported_claim", s, e, "no note records this birthday"))
                 continue
             bday, ids = found
             out += self._birthday_sentence(s, e, sent, bday, ids)
         return out
+
+    _BDAY_NOTE = re.compile(
+        rf"\b(?:birthday|bday|b-day|born)\b[^.;]{{0,25}}?(?P<md>{_MONTH_RX}\s+{_DAY_RX}|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX})"
+        rf"|\b(?:turns?|turning)\s+(?P<age>\d{{1,3}})\s+(?:on\s+)?(?P<md2>{_MONTH_RX}\s+{_DAY_RX}|{_DAY_RX}\s+(?:of\s+)?"
+        rf"{_MONTH_RX})"
+    )
+
+    def _note_birthday(self, s: int, e: int) -> list[Finding] | None:
+        """Judge a birthday sentence against birthdays written in the notes ("twins turn 10 on Feb 2").
+
+        None when the notes record no birthday this sentence could be about.
+        """
+        sent, raw = self.low[s:e], self.text[s:e]
+        own = self._own_words() | {_fold(w) for w in (self.ctx.client.goes_by or "").split()}
+        names = {
+            w.lower() for w in re.findall(r"(?<![.!?]\s)\b[A-Z][a-z]+\b", raw)[1:] if w.lower() not in _GENERIC_GREETEES
+        }
+        names = {w for w in names if _stem(w) not in own and w not in _WEEKDAYS and w not in _MONTHS}
+        names -= {w.lower() for w in re.findall(r"[A-Z][a-z]+", self.ctx.client.name)}
+        cands = []
+        for n in self.ctx.notes:
+            for m in self._BDAY_NOTE.finditer(_norm(n.text)):
+                md = _parse_md(m.group("md") or m.group("md2"))
+                if md is None:
+                    continue
+                ns, ne = _sentence_of(n.text, m.start())
+                words = _content_words(_norm(n.text[ns:ne]))
+                note_names = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", n.text[ns:ne])}
+                cands.append((md, m.group("age"), note_names, words, n.id))
+        if not cands:
+            return None
+        mine = [c for c in cands if names & c[2] or (_content_words(sent) - _TIME_WORDS) & c[3] - {"birthday", "turn"}]
+        if not mine:
+            return None
+        md, age, note_names, _, nid = mine[0]
+        ids = (nid,)
+        all_notes = " ".join(_norm(n.text) for n in self.ctx.notes)
+        for w in sorted(names):
+            if not re.search(rf"\b{w}\b", all_notes):
+                i = sent.find(w)
+                return [self._finding("wrong_fact", s + i, s + i + len(w), f"no {w.title()} in the notes", ids)]
+        ordinal = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", sent)
+        if age and ordinal and ordinal.group(1) != age:
+            msg = f"the notes say they turn {age}"
+            return [self._finding("wrong_fact", s + ordinal.start(), s + ordinal.end(), msg, ids)]
+        bday = _safe_date(2000, md[0], md[1]) or date(2000, md[0], 28)
+        return self._birthday_sentence(s, e, sent, bday, ids)
 
     def _birthday_sentence(self, s: int, e: int, sent: str, bday: date, ids: tuple[str, ...]) -> list[Finding]:
         """Check the date named in, or implied by, one birthday sentence."""
@@ -1707,10 +1980,218 @@ class _Guard:
                     value = _slot_value(slot, m.group("v"))
                     if value is None or any(_same_value(value, k) for k in known[slot]):
                         continue
+                    if isinstance(value, float) and any(_same_value(value, v) for v in self._note_numbers()):
+                        continue
                     ids = [i for ids in known[slot].values() for i in ids]
                     real = ", ".join(_show(k) for k in known[slot])
                     out.append(self._finding("wrong_fact", m.start(), m.end(), f"the ledger has {slot} {real}", ids))
         return out
+
+    # -- wrong_fact: quantities, codes, dates and weekdays of recorded events ---------------------
+
+    def _masked(self, low: str) -> str:
+        """`low` with dates and clock times blanked out (same length), so their digits are not quantities."""
+
+        def blank(m: re.Match[str]) -> str:
+            return " " * len(m.group(0))
+
+        low = _DATE_MASK_RE.sub(blank, low)
+        return _CLOCK_RE.sub(blank, low)
+
+    def _quantities_of(self, low: str) -> list[_Qty]:
+        """Numbers with what they count or measure, from lower-cased text."""
+        masked = self._masked(low)
+        out = []
+        for m in _QTY_RE.finditer(masked):
+            num = m.group("num")
+            if m.group("word"):
+                value = float(_WORDNUM[m.group("word")])
+            else:
+                try:
+                    value = float(num.replace(",", ""))
+                except ValueError:
+                    continue
+                if m.group("k"):
+                    value *= 1000
+            kind = "money" if m.group("cur") or m.group("k") else "percent" if m.group("pct") else "count"
+            unit = {m.group("suffix")} if m.group("suffix") else set()
+            cend = _clause_after(masked, m.end() - 1)
+            split = re.compile(r"[a-z²]+")
+            after = []
+            for w in split.findall(masked[m.end() : cend]):
+                if w in ("next", "last", "this", "every", "per", "ago", "later"):
+                    break
+                if w not in _QTY_SKIP and len(w) > 1:
+                    after.append(w)
+            after = after[:3]
+            cstart = _clause_before(masked, m.start())
+            before = [w for w in split.findall(masked[cstart : m.start()]) if w not in _QTY_SKIP and len(w) > 1][-2:]
+            words = {_stem(w) for w in after} | ({_stem(w) for w in before} if kind != "count" else set())
+            if kind == "count" and not (unit or after):
+                continue
+            s, e = _sentence_of(masked, m.start())
+            end = m.end()
+            if after:
+                nxt = masked.find(after[0], m.end(), cend)
+                if 0 <= nxt - m.end() <= 12:
+                    end = nxt + len(after[0])
+            out.append(_Qty(value, kind, unit | words, m.start(), end, _content_words(masked[s:e])))
+        return out
+
+    def _note_quantities(self) -> list[tuple[_Qty, tuple[str, ...]]]:
+        """Quantities in the notes; a sum of money takes the whole note as what it is about."""
+        out = []
+        for d in self.docs:
+            if not d.is_note:
+                continue
+            whole = _content_words(d.text)
+            for q in self._quantities_of(d.text):
+                if q.kind == "money":
+                    q = dataclasses.replace(q, context=q.context | whole)
+                out.append((q, d.ids))
+        return out
+
+    def _note_numbers(self) -> set[float]:
+        """Every number named in the notes (quantities, plus bare numbers)."""
+        vals: set[float] = set()
+        for d in self.docs:
+            masked = self._masked(d.text)
+            for m in re.finditer(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(k\b)?", masked):
+                try:
+                    v = float(m.group(1).replace(",", ""))
+                except ValueError:
+                    continue
+                vals.add(v * 1000 if m.group(2) else v)
+            for w in _WORD.findall(masked):
+                if w in _WORDNUM:
+                    vals.add(float(_WORDNUM[w]))
+        return vals
+
+    def quantities(self) -> list[Finding]:
+        """A number the notes give differently for the same thing ("16 vans" when the notes say 14 vans)."""
+        known = self._note_quantities()
+        numbers = self._note_numbers()
+        mine = self._quantities_of(self.low)
+        out = []
+        for q in mine:
+            if any(abs(q.value - v) < 0.01 for v in numbers):
+                continue
+            clash = [
+                (nq, ids)
+                for nq, ids in known
+                if nq.kind == q.kind and (q.unit & nq.unit if q.kind != "money" else q.unit & nq.context)
+            ]
+            if not clash:
+                continue
+            if q.kind == "money" and any(
+                o is not q and o.kind == "money" and any(abs(o.value - v) < 0.01 for v in numbers) for o in mine
+            ):
+                continue  # "$31,200, under the $32,000 budget": a new figure next to the recorded one
+            real = ", ".join(sorted({_show(nq.value) for nq, _ in clash}))
+            ids = [nid for _, src in clash for nid in src]
+            out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
+        return out
+
+    def codes(self) -> list[Finding]:
+        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+        recorded: dict[str, dict[str, tuple[str, ...]]] = {}
+        for d in self.docs:
+            for m in _CODE_RE.finditer(d.text):
+                recorded.setdefault(m.group("p"), {})[m.group("n")] = d.ids
+        out = []
+        for m in _CODE_RE.finditer(self.low):
+            known = recorded.get(m.group("p"))
+            if known and m.group("n") not in known:
+                real = ", ".join(f"{m.group('p').upper()}-{n}" for n in known)
+                ids = [i for v in known.values() for i in v]
+                out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
+        return out
+
+    def _note_events(self) -> list[tuple[date, set[str], bool, tuple[str, ...]]]:
+        """Dated things in the notes: (date, words around it, weekday named there, note ids).
+
+        An explicit date in a note ("wedding Oct 18", "survey Monday June 10"), and the day of a note
+        that records an interaction ("lunch with Derek", noted that day).
+        """
+        out: list[tuple[date, set[str], bool, tuple[str, ...]]] = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            noted = _local_date(n.occurred_at, self.tz)
+            for m in _TIME_RE.finditer(low):
+                if not m.group("md"):
+                    continue
+                md = _parse_md(m.group(0))
+                if md is None:
+                    continue
+                year = (
+                    noted.year if (md[0], md[1]) >= (noted.month, noted.day) or md[0] >= noted.month else noted.year + 1
+                )
+                ym = re.match(r"\s*,?\s*(\d{4})\b", low[m.end() :])
+                when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
+                if when is None:
+                    continue
+                lo = max(0, m.start() - 60)
+                words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
+                out.append((when, words, True, (n.id,)))
+            if interaction_kind(n.text) is not None or self._IN_PERSON_NOTE.search(low):
+                out.append((noted, _content_words(low) - _TIME_WORDS, False, (n.id,)))
+        return out
+
+    def event_dates(self) -> list[Finding]:
+        """An event the notes date differently ("the April 29 offsite" when the offsite is April 26)."""
+        events = [e for e in self._note_events() if e[1] and e[2]]
+        recorded = {(d.month, d.day) for d, *_ in events}
+        out = []
+        for s, e in _sentences(self.text):
+            sent = self.low[s:e]
+            dates = [(t, _parse_md(t.group(0))) for t in _TIME_RE.finditer(sent) if t.group("md")]
+            for t, md in dates:
+                if md is None or md in recorded:
+                    continue
+                cs = _clause_before(sent, t.start())
+                ce = _clause_after(sent, t.end() - 1)
+                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
+                clash = [ev for ev in events if ev[1] & words and (ev[0].month, ev[0].day) != md]
+                said = {other for _, other in dates}
+                if not clash or any((ev[0].month, ev[0].day) in said for ev in clash):
+                    continue  # the recorded date is named too: this one is something else
+                real = ", ".join(sorted({f"{ev[0]:%B} {ev[0].day}" for ev in clash}))
+                ids = [i for ev in clash for i in ev[3]]
+                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
+        return out
+
+    def event_weekdays(self) -> list[Finding]:
+        """A recorded event placed on the wrong weekday ("the survey on Tuesday" when it is Monday June 10)."""
+        events = [e for e in self._note_events() if e[1] and abs((e[0] - self.today).days) <= 10]
+        if not events:
+            return []
+        out = []
+        for s, e in _sentences(self.text):
+            sent = self.low[s:e]
+            for t in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b(?!s)", sent):
+                day = t.group(1)
+                cs = _clause_before(sent, t.start())
+                ce = _clause_after(sent, t.end() - 1)
+                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
+                clause = sent[cs:ce]
+                past = (self._PAST.search(clause) or re.search(r"\b(?:great|good|nice|lovely|fun)\b", clause)) and not (
+                    self._FUTURE.search(clause) or "?" in sent[ce : ce + 1]
+                )
+                related = [ev for ev in events if ev[1] & words and (ev[2] or past)]
+                if not related:
+                    continue
+                if any(day in d.text for d in self.docs if d.is_note):
+                    continue
+                if any(ev[0].weekday() == _WEEKDAYS.index(day) for ev in related):
+                    continue
+                real = ", ".join(sorted({f"{ev[0]:%A %B} {ev[0].day}" for ev in related}))
+                ids = [i for ev in related for i in ev[3]]
+                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
+        return out
+
+    def _own_words(self) -> set[str]:
+        c = self.ctx.client
+        return _content_words(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson))))
 
     # -- wrong_fact / inappropriate: places ----------------------------------------------------
 
@@ -1718,11 +2199,15 @@ class _Guard:
         r"\b(?i:based in|lives in|living in|located in|moved to|relocated to|relocating to|office (?:is )?in|"
         r"headquartered in|hq (?:is )?in|out of)\s+(?P<place>[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+){0,2})"
     )
+    _HOME_HINT = re.compile(
+        r"(?:\b(?:in|from|near|of)\s+|\(|,\s)(?P<place>[A-Z][a-zA-Z.]+(?:\s[A-Z][a-zA-Z.]+){0,2})"
+        r"(?=,?\s?(?:[A-Z]{2}\b|\))|\.|,|\s\(|\s(?:office|area|store|shop|clinic|studio))"
+    )
     _YOU_THERE = re.compile(
         r"\b(?:you(?:'re| are)(?: now)?|you've been|you live|you work|you're still) (?:based |located |living |"
         r"working |settled |over |out |down |up )?(?:in|out of) (?P<p1>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
         r"|\byour (?P<p2>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?) (?:office|team|store|shop|branch|location|hq|"
-        r"headquarters|home|house|apartment|showroom)\b"
+        r"headquarters|home|house|apartment|showroom|clinics?|gyms?|restaurants?|studio|plant|stores|shops|offices)\b"
         r"|\b(?:life|things|the weather|weather|spring|summer|winter|autumn|fall|all|everything|everyone) "
         r"(?:is |are )?(?:in|out in|down in|up in|over in|there in) (?P<p3>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
         r"|\bback (?:home )?in (?P<p4>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?)"
@@ -1731,7 +2216,8 @@ class _Guard:
         r"|\bin (?P<p6>[A-Z][a-zA-Z.]+(?: [A-Z][a-zA-Z.]+)?),? where you (?:are|live|work)"
     )
     _INVITE = re.compile(
-        r"\b(?:join us|joining us|invite|invited|invitation|come (?:to|along|by|join|visit|celebrate|say hi)|"
+        r"\b(?:join us|joining us|invite|invited|invitation|come (?:to|along|by|join|visit|celebrate|say hi|see|"
+        r"and see|check out)|stop by|swing by|drop by|visit us|"
         r"(?<!to )see you (?:at|in)|love to (?:see|have) you|hope you can (?:make it|join|come|attend)|rsvp|register|"
         r"registration|save the date|(?:we're|we are|we'll be) hosting|hosting an?|would love (?:to have you|for you"
         r" to (?:come|join|attend))|open house|launch (?:party|event)|grab a ticket|tickets? (?:for|to)|"
@@ -1750,6 +2236,12 @@ class _Guard:
             for m in self._LOCATION_NOTE.finditer(n.text):
                 for _s, _e, place in _places_in(m.group("place"), 0, len(m.group("place"))):
                     return place, m.group("place"), (n.id,)
+        for n in reversed(notes):  # oldest first: the note that introduces the client
+            for m in self._HOME_HINT.finditer(n.text):
+                name = m.group("place")
+                found = list(_places_in(name, 0, len(name)))
+                if found and found[0][2].lat is not None:
+                    return found[0][2], name, (n.id,)
         return None, None, ()
 
     def places(self) -> list[Finding]:
@@ -1860,7 +2352,17 @@ class _Guard:
                     continue
                 if self._PAST.search(sent) and not re.search(r"\b(?:will|'ll|shall|going to)\b", sent):
                     continue
+                if not re.search(r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to)\b", sent):
+                    continue
                 for t in _TIME_RE.finditer(sent):
+                    md = _parse_md(t.group(0)) if t.group("md") else None
+                    if md and any(
+                        md == _parse_md(x.group(0))
+                        for d in self.docs
+                        for x in _TIME_RE.finditer(d.text)
+                        if x.group("md")
+                    ):
+                        continue
                     lead = sent[max(0, t.start() - 14) : t.start()]
                     future = re.search(r"\b(?:by|before|until|no later than|due|on)\s*$", lead)
                     if future and self._due_mismatch(t, c.due):
@@ -1883,17 +2385,45 @@ class _Guard:
     _NEG_BEFORE = re.compile(
         r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
-        r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over)\b"
+        r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
+        r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from)\b"
     )
     _NEG_AFTER = re.compile(
         r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
-        r"is not|are not|was not|won't be|is off))"
+        r"is not|are not|was not|won't be|is off)|(?:\s+[\w-]+){0,2}\s+(?:is|are|'s|was|were) (?:a |an )?"
+        r"(?:hard |firm |definite |big |total |clear )?(?:no|no-go|no go|out|off the table)\b|"
+        r"(?:\s+[\w-]+){0,2}\s+(?:isn't|aren't|is not|are not|wasn't|weren't) (?:your|her|his|their|really your) "
+        r"(?:thing|style|taste|cup of tea)|(?:\s+[\w-]+){0,2}\s+(?:is|are) (?:out of the question|not for you))"
     )
     _DECLINE_NOTE = re.compile(
-        r"\b(?:not|no|never|doesn't (?:want|like)|does not (?:want|like)|don't (?:want|like)|didn't (?:want|"
-        r"like)|hates?|dislikes?|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
-        r"anything but|tired of|sick of)\s+(?:the\s+|any\s+|a\s+)?(?P<item>[a-z][a-z-]+)(?=[\s,.;!]|$)"
+        r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
+        r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
+        r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
+        r"does not need|no interest in|not interested in)\s+(?:the\s+|any\s+|a\s+|an\s+|anything\s+|"
+        r"something\s+)?(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
+        r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
     )
+    # A declined word stands for its family ("no alcohol" also rules out prosecco).
+    _FAMILIES: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("alcohol", "alcoholic", "booze", "wine", "wines", "prosecco", "champagne", "beer", "beers", "whisky",
+         "whiskey", "vodka", "gin", "rum", "spirits", "cocktail", "cocktails", "bourbon", "cider", "drink"),
+        ("meat", "beef", "steak", "pork", "bacon", "ham", "lamb", "chicken", "turkey", "veal", "tenderloin",
+         "short rib", "ribs", "brisket", "sausage", "prosciutto", "duck"),
+        ("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "cashew", "walnut", "pecan", "hazelnut",
+         "pistachio", "satay"),
+        ("grey", "gray", "charcoal", "slate", "graphite", "pewter", "gunmetal", "ash grey", "dove grey"),
+        ("glossy", "gloss", "high-gloss", "lacquer", "lacquered", "shiny", "polished"),
+        ("wool", "merino", "cashmere", "mohair", "alpaca", "lambswool"),
+        ("subway", "metro tile"),
+    )  # fmt: skip
+    _DIET: ClassVar[dict[str, tuple[str, ...]]] = {
+        "vegetarian": ("meat",),
+        "vegan": ("meat", "dairy", "cheese", "butter", "cream", "egg", "eggs", "honey"),
+        "teetotal": ("alcohol",),
+        "sober": ("alcohol",),
+        "doesn't drink": ("alcohol",),
+        "don't drink": ("alcohol",),
+    }
     _DECLINE_SKIP = frozenset(
         [
             "sure",
@@ -1960,12 +2490,30 @@ class _Guard:
                 item = _norm(item).strip(" .")
                 if item and len(item.split()) <= 3:
                     out.setdefault(item, f.source_ids)
-        liked = {_norm(f.value) for f in self._facts(FactKind.PREFERENCE)}
+        liked = {_norm(f.value): f.valid_from for f in self._facts(FactKind.PREFERENCE)}
         for n in self.ctx.notes:
-            for m in self._DECLINE_NOTE.finditer(_norm(n.text)):
-                item = m.group("item")
-                if item not in self._DECLINE_SKIP and item not in _STOP and item not in liked and len(item) > 2:
+            low = _norm(n.text)
+            for m in self._DECLINE_NOTE.finditer(low):
+                item = m.group("item") or m.group("free") or m.group("allergy")
+                if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
+                    item = item.split("-")[0]
+                newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
+                if item not in self._DECLINE_SKIP and item not in _STOP and not newer_like and len(item) > 2:
                     out.setdefault(item, (n.id,))
+            for word, family in self._DIET.items():
+                if re.search(rf"\b{word}\b", low):
+                    for item in family:
+                        out.setdefault(item, (n.id,))
+            if re.search(
+                r"\b(?:email only|only (?:by )?email|no (?:phone )?calls|text only|texts? only|no phone)\b", low
+            ):
+                out.setdefault(_PHONE_CALLS, (n.id,))
+        for item, ids in list(out.items()):
+            for family in self._FAMILIES:
+                if item == family[0] or (family[0] == "nut" and item in family):
+                    for other in family:
+                        if other not in liked:
+                            out.setdefault(other, ids)
         return out
 
     def preferences(self) -> list[Finding]:
@@ -2002,21 +2550,202 @@ class _Guard:
             )
         )
 
+    # -- contradicts_preference: when they like to be contacted ---------------------------------
+
+    _NO_WEEKENDS = re.compile(
+        r"\b(?:no|not|never|don't|do not|avoid|hates?)\b[^.;]{0,30}\bweekends?\b|\bweekdays? only\b|"
+        r"\bweekday (?:evenings?|mornings?|afternoons?)\b|\bweekends? (?:are|is) (?:family|off|out)"
+    )
+    _PREFERRED_DAYS = re.compile(
+        r"\b(?:prefers?|only|best|likes?)\b[^.;]{0,30}?\b(?:on )?(?P<days>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        r"s?(?:,\s*|\s+or\s+|\s+and\s+)?){1,4})"
+    )
+    _NOT_BEFORE = re.compile(
+        r"\b(?:can't|cannot|can not|not|no|nothing|never|don't)\b[^.;]{0,30}\bbefore (?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)"
+    )
+    _PROPOSE = re.compile(
+        r"\b(?:i'll|i will|we'll|we will|could we|can we|shall we|how about|would|let's|swing by|"
+        r"drop by|come by|stop by|call you|meet|sessions?|slots?|book|schedule|see you)\b"
+    )
+
+    def timing(self) -> list[Finding]:
+        """A day or hour the notes say does not suit the client (weekends, "nothing before 2pm")."""
+        out: list[Finding] = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            ids = (n.id,)
+            if self._NO_WEEKENDS.search(low):
+                on_weekend = self.ctx.now.astimezone(self.tz).weekday() >= 5 if self.tz else self.ctx.now.weekday() >= 5
+                if on_weekend and re.search(r"\b(?:texts?|messages?|emails?|contact\w*|calls?|reach)\b", low):
+                    s, e = self._first_line()
+                    out.append(
+                        self._finding("contradicts_preference", s, e, "the client asked for no weekend contact", ids)
+                    )
+                for m in re.finditer(r"\b(?:saturday|sunday|weekend)s?\b", self.low):
+                    if self._proposed(m.start()):
+                        out.append(
+                            self._finding(
+                                "contradicts_preference", m.start(), m.end(), "the client keeps weekends free", ids
+                            )
+                        )
+            pd = self._PREFERRED_DAYS.search(low)
+            if pd:
+                ok = {w for w in _WEEKDAYS if w[:3] in pd.group("days")}
+                for m in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b", self.low):
+                    if (
+                        m.group(1) not in ok
+                        and self._proposed(m.start())
+                        and not re.search(r"\b(?:saturday|sunday)", pd.group(0))
+                    ):
+                        msg = f"the client prefers {' or '.join(sorted(ok, key=_WEEKDAYS.index)).title()}"
+                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
+            nb = self._NOT_BEFORE.search(low)
+            if nb:
+                limit = int(nb.group("h")) % 12 + (12 if nb.group("ap") == "pm" else 0)
+                for m in re.finditer(r"\b(?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)\b", self.low):
+                    hour = int(m.group("h")) % 12 + (12 if m.group("ap") == "pm" else 0)
+                    if hour < limit and self._proposed(m.start()):
+                        msg = f"the client can't do anything before {nb.group('h')}{nb.group('ap')}"
+                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
+        return out
+
+    def _proposed(self, pos: int) -> bool:
+        """Whether the day or time at `pos` is put forward for contact (not past, not negated)."""
+        s, e = _sentence_of(self.low, pos)
+        sent = self.low[s:e]
+        before = self.low[max(s, pos - 25) : pos]
+        if re.search(r"\b(?:no|not|never|except|other than|avoid|without)\b", before):
+            return False
+        if re.search(r"\b(?:last|was|were|had|did|thanks|thank you)\b", sent) and not re.search(
+            r"\b(?:will|'ll|next|this)\b", sent
+        ):
+            return False
+        return bool(self._PROPOSE.search(sent) or "?" in sent)
+
     # -- inappropriate: sales pitch at a sensitive moment --------------------------------------
 
     def sensitive(self) -> list[Finding]:
         """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
         sad = sensitive_note_ids(self.ctx)
-        if not sad:
-            return []
         m = _SALES_RE.search(self.low)
         if m is None:
             return []
+        if not sad:
+            return self._deferred(m)
         return [
             self._finding(
                 "inappropriate", m.start(), m.end(), "a sales pitch while the client is going through a hard time", sad
             )
         ]
+
+    def _deferred(self, m: re.Match[str]) -> list[Finding]:
+        """A sales pitch before the time a note put the conversation off to ("check back in April")."""
+        for n in self.ctx.notes:
+            d = self._DEFER.search(_norm(n.text))
+            if d is None:
+                continue
+            noted = _local_date(n.occurred_at, self.tz)
+            if noted <= self.today < self._month_start(d.group("month"), noted):
+                msg = f"a sales pitch before the client's own timing ({d.group(0)})"
+                return [self._finding("inappropriate", m.start(), m.end(), msg, (n.id,))]
+        return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Quantities, codes and dates
+
+
+@dataclass(frozen=True)
+class _Qty:
+    """A number in a text, what kind it is, and the words that say what it counts."""
+
+    value: float
+    kind: str  # "count" | "money" | "percent"
+    unit: set[str]
+    start: int
+    end: int
+    context: set[str]
+
+
+_WORDNUM = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+_QTY_RE = re.compile(
+    r"(?<![\w.\-/])(?:(?P<cur>[$€£])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
+    + "|".join(_WORDNUM)
+    + r")\b)(?P<k>k\b)?(?:(?P<pct>\s?(?:%|percent\b|per cent\b))|(?:st|nd|rd|th)\b|"
+    r"-?(?P<suffix>cm|mm|km|kg|lbs?|hp|kw|ft|in|m²|m2|sq ?ft|gb|tb|ml|oz|mph|v)\b|-(?=[a-z]))?"
+)
+_QTY_SKIP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "your",
+        "our",
+        "my",
+        "their",
+        "his",
+        "her",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "or",
+        "but",
+        "all",
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "just",
+        "only",
+        "each",
+        "per",
+        "up",
+        "over",
+        "under",
+        "than",
+        "more",
+        "less",
+        "new",
+        "old",
+        "total",
+        "approx",
+        "approximately",
+        "nearly",
+        "almost",
+    ]
+)
+_TIME_WORDS = frozenset(
+    {_stem(w) for w in ("today", "tomorrow", "yesterday", "week", "weeks", "month", "year", "morning",
+                        "afternoon", "evening", "night", "day", "days", "time", "date", "next", "last", "this")}
+    | set(_WEEKDAYS) | set(_MONTHS)
+)  # fmt: skip
+_DATE_MASK_RE = re.compile(
+    rf"\b(?:{_MONTH_RX}\s+{_DAY_RX}(?:,?\s+\d{{4}})?|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?:,?\s+\d{{4}})?|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|the \d{{1,2}}(?:st|nd|rd|th)\b|"
+    rf"(?:q[1-4]|h[12])\b|(?:19|20)\d\d(?=\s*(?:[.,;!?]|$)))"
+)
+_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b24/7\b")
+_CODE_RE = re.compile(r"\b(?P<p>[a-z]{1,4})-?(?P<n>\d{1,6})\b(?![.,]\d)")
 
 
 # ---------------------------------------------------------------------------------------------
