@@ -92,10 +92,10 @@ def check_name(name: str) -> str:
 
 
 _GOES_BY = re.compile(
-    r"\b(?:goes by|prefers to be called|call (?:him|her|them)|calls? (?:himself|herself))\s+([A-Z][\w'-]+)"
+    r"\b(?i:goes by|prefers to be called|call (?:him|her|them)|calls? (?:himself|herself))\s+([A-Z][\w'-]+)"
 )
-_FORMAL = re.compile(r"\b(?:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,4})")
-_COMPANY = re.compile(r"\b(?:works (?:at|for)|is (?:at|with)|from)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
+_FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,4})")
+_COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
 
 
 def shown_facts(facts: list[Fact]) -> list[Fact]:
