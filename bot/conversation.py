@@ -8,7 +8,7 @@ import re
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +27,7 @@ __all__ = ["Button", "Callback", "Conversation", "Reply", "Route", "parse_callba
 
 log = logging.getLogger(__name__)
 
+SNOOZE_DAYS = 3  # a digest promise snoozed from its button comes back this many days later
 MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
 BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
@@ -173,7 +174,7 @@ def _leading_name(rest: str) -> str:
 _NUMBER = r"[0-9]{1,18}"  # ASCII digits only, and small enough for a SQLite integer
 _CALLBACK_REFS: dict[str, re.Pattern[str]] = {
     **{kind: re.compile(r"d-[0-9A-Za-z_-]{1,40}") for kind in ("a", "e", "r", "x", "v")},  # draft ids
-    **{kind: re.compile(_NUMBER) for kind in ("c", "p", "fg", "dn")},  # client and promise ids
+    **{kind: re.compile(_NUMBER) for kind in ("c", "p", "fg", "dn", "sz")},  # client and promise ids
     "fu": re.compile(rf"[pbkc]:{_NUMBER}"),  # follow-up on a promise, a date, keep-in-touch, a client
     "fx": re.compile(""),
     "qn": re.compile(""),
@@ -249,6 +250,7 @@ Commands:
 /draft NAME PURPOSE — draft a follow-up (you approve it)
 /digest — today's follow-ups
 /done [NAME] — mark a promise done
+/cadence NAME DAYS — how often to keep in touch with a client (default 30 days)
 /settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
 /export — all your data as a JSON file
 /forget NAME — erase a client everywhere
@@ -434,6 +436,7 @@ class Conversation:
             "forget": self._cmd_forget,
             "undo": self._cmd_undo,
             "done": self._cmd_done,
+            "cadence": self._cmd_cadence,
             "cancel": self._cmd_cancel,
         }
 
@@ -791,7 +794,13 @@ class Conversation:
             if kind == "draft":
                 rows.append([Button(f"Review draft: {who}", f"v:{ref}")])
             elif kind == "promise":
-                rows.append([Button(f"Draft follow-up: {who}", f"fu:p:{ref}"), Button("Done", f"dn:{ref}")])
+                rows.append(
+                    [
+                        Button(f"Draft follow-up: {who}", f"fu:p:{ref}"),
+                        Button("Done", f"dn:{ref}"),
+                        Button(f"Snooze {SNOOZE_DAYS} days", f"sz:{ref}"),
+                    ]
+                )
             elif kind == "date":
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:b:{ref.split(':')[0]}")])
             elif item["client"] in ids:
@@ -890,6 +899,30 @@ class Conversation:
             memory.ledger.audit("commitment.done", commitment_id=commitment_id)
         return [Reply(f"Marked done: {found[0].client}: {found[0].text}.")]
 
+    def _snooze(self, user: str, commitment_id: int) -> list[Reply]:
+        memory = self._memory(user)
+        found = [c for c in memory.ledger.commitments(None, status="open") if c.id == commitment_id]
+        if not found:
+            return [Reply(STALE)]
+        due = now_utc().astimezone(self.tz(user)).date() + timedelta(days=SNOOZE_DAYS)
+        with memory.ledger.transaction():
+            memory.ledger.snooze_commitment(commitment_id, due)
+            memory.ledger.audit("commitment.snoozed", commitment_id=commitment_id, due=due.isoformat())
+        return [Reply(f"Snoozed until {_day(due)}: {found[0].client}: {found[0].text}.")]
+
+    def _cmd_cadence(self, user: str, args: str) -> list[Reply]:
+        m = re.match(r"^(?P<name>.+?)\s+(?P<days>\d{1,4})(?:\s*d(?:ays?)?)?$", args.strip())
+        if not m or not 1 <= int(m.group("days")) <= 3650:
+            return [Reply("Say who and how often, in days: /cadence Dana 14")]
+        found = self._resolve(user, m.group("name"), Choice("cadence"))
+        if isinstance(found, list):
+            return found
+        memory = self._memory(user)
+        with memory.ledger.transaction():
+            memory.ledger.update_client(found.id, cadence_days=int(m.group("days")))
+            memory.ledger.audit("client.cadence", client_id=found.id, days=int(m.group("days")))
+        return [Reply(f"I'll remind you when {found.name} hasn't heard from you for {m.group('days')} days.")]
+
     def _cmd_cancel(self, user: str, args: str) -> list[Reply]:
         state = self._state(user)
         had = state.edit_draft or state.choice
@@ -913,6 +946,7 @@ class Conversation:
             "fg": self._cb_forget,
             "fx": lambda u, r: [Reply("Kept. Nothing was forgotten.")],
             "dn": lambda u, r: self._mark_done(u, int(r)),
+            "sz": lambda u, r: self._snooze(u, int(r)),
             "fu": self._cb_follow_up,
             "qn": self._cb_question_as_note,
         }

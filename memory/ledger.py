@@ -592,6 +592,14 @@ class Ledger:
         )
         return cur.rowcount > 0
 
+    def snooze_commitment(self, commitment_id: int, due: date) -> bool:
+        """Move an open promise's due date (it stays open)."""
+        cur = self.db.execute(
+            "UPDATE commitments SET due = ? WHERE user_id = ? AND id = ? AND status = 'open'",
+            (due.isoformat(), self.user, commitment_id),
+        )
+        return cur.rowcount > 0
+
     def commitments(self, client_id: int | None = None, status: str | None = "open") -> list[Commitment]:
         """Promises of one client (or all), open ones by default."""
         sql = f"SELECT {self._COMMIT_COLS} FROM commitments m JOIN clients c ON c.id = m.client_id WHERE m.user_id = ?"
