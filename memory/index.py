@@ -14,6 +14,7 @@ from memory.errors import StorageError
 log = logging.getLogger(__name__)
 
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
+EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
 HNSW = {"space": "cosine", "ef_search": 500, "ef_construction": 400, "max_neighbors": 32}
 
 
@@ -98,16 +99,36 @@ class VectorIndex:
         for start in range(0, len(rowids), 2000):
             self.collection.delete(ids=[str(r) for r in rowids[start : start + 2000]])
 
-    def query(self, vector: np.ndarray, k: int, client_id: int | None = None) -> list[tuple[int, float]]:
-        """The k nearest notes (rowid, cosine similarity), optionally within one client."""
+    def query(
+        self, vector: np.ndarray, k: int, client_id: int | None = None, scope: list[int] | None = None
+    ) -> list[tuple[int, float]]:
+        """The k nearest notes (rowid, cosine similarity), optionally within one client.
+
+        With `scope` (the client's note rowids) and a client of ordinary size, the client's vectors
+        are fetched by id and ranked exactly: Chroma's filtered HNSW search costs ~80 ms at 100k
+        vectors, a lookup by id plus a dot product ~1-5 ms, and exact beats approximate.
+        """
         if k <= 0:
             return []
+        if scope is not None and len(scope) <= EXACT_SCOPE:
+            return self._exact(vector, k, scope)
         where = {"client_id": client_id} if client_id is not None else None
         res = self.collection.query(
             query_embeddings=vector.reshape(1, -1), n_results=k, where=where, include=["distances"]
         )
         ids, dists = res["ids"][0], res["distances"][0]
         return [(int(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
+
+    def _exact(self, vector: np.ndarray, k: int, scope: list[int]) -> list[tuple[int, float]]:
+        if not scope:
+            return []
+        got = self.collection.get(ids=[str(r) for r in scope], include=["embeddings"])
+        if not got["ids"]:
+            return []
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        sims = matrix @ vector.astype(np.float32)
+        top = np.argsort(-sims)[:k]
+        return [(int(got["ids"][i]), float(sims[i])) for i in top]
 
     def count(self) -> int:
         """How many vectors the collection holds."""

@@ -39,7 +39,11 @@ def _ids(text: str) -> tuple[str, ...]:
 
 
 class Ledger:
-    """One salesperson's view of the ledger: every read and write is filtered by `user`."""
+    """One salesperson's view of the ledger: every read and write is filtered by `user`.
+
+    Lookups by rowid write the filter as `+user_id`: the unary plus keeps SQLite from scanning the
+    user_id index instead of using the primary key (12 ms instead of 0.1 ms at 100k notes).
+    """
 
     def __init__(self, db: sqlite3.Connection, user: str):
         self.db, self.user = db, user
@@ -251,7 +255,7 @@ class Ledger:
     def set_neighbours(self, rows: Iterable[tuple[int, int | None, int | None, str]]) -> None:
         """Record (rowid, prev, next, context): neighbouring notes and their text as lexical context."""
         for rowid, prev, nxt, context in rows:
-            text_row = self._one("SELECT text FROM notes WHERE rowid = ? AND user_id = ?", (rowid, self.user))
+            text_row = self._one("SELECT text FROM notes WHERE rowid = ? AND +user_id = ?", (rowid, self.user))
             if text_row is None:
                 continue
             self.db.execute("UPDATE notes SET prev_rowid = ?, next_rowid = ? WHERE rowid = ?", (prev, nxt, rowid))
@@ -268,7 +272,7 @@ class Ledger:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._all(
-                f"SELECT rowid, prev_rowid, next_rowid FROM notes WHERE user_id = ? AND rowid IN ({marks})",
+                f"SELECT rowid, prev_rowid, next_rowid FROM notes WHERE +user_id = ? AND rowid IN ({marks})",
                 [self.user, *chunk],
             )
             out.update((r[0], (r[1], r[2])) for r in rows)
@@ -280,7 +284,9 @@ class Ledger:
         if not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        rows = self._all(f"SELECT rowid, at_raw FROM notes WHERE user_id = ? AND rowid IN ({marks})", [self.user, *ids])
+        rows = self._all(
+            f"SELECT rowid, at_raw FROM notes WHERE +user_id = ? AND rowid IN ({marks})", [self.user, *ids]
+        )
         return {r[0]: r[1] for r in rows}
 
     def notes_by_rowid(self, rowids: Iterable[int]) -> dict[int, Note]:
@@ -292,7 +298,7 @@ class Ledger:
             marks = ",".join("?" * len(chunk))
             rows = self._all(
                 f"SELECT {self._NOTE_COLS} FROM notes n JOIN clients c ON c.id = n.client_id"
-                f" WHERE n.user_id = ? AND n.rowid IN ({marks})",
+                f" WHERE +n.user_id = ? AND n.rowid IN ({marks})",
                 [self.user, *chunk],
             )
             out.update((r[0], self._note(r)) for r in rows)
@@ -321,6 +327,11 @@ class Ledger:
             sql += " AND client_id = ?"
             args.append(client_id)
         return self._all(sql + " ORDER BY client_id, occurred_at, rowid", args)
+
+    def client_rowids(self, client_id: int) -> list[int]:
+        """Every note rowid of one client."""
+        rows = self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
+        return [r[0] for r in rows]
 
     def recent_rowids(self, client_id: int | None, limit: int, exclude: set[int]) -> list[int]:
         """Most recent note rowids in scope, skipping `exclude` (fills a short result list)."""
@@ -395,7 +406,7 @@ class Ledger:
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             self.db.execute(
-                f"UPDATE notes SET indexed = ? WHERE user_id = ? AND rowid IN ({marks})",
+                f"UPDATE notes SET indexed = ? WHERE +user_id = ? AND rowid IN ({marks})",
                 [value, self.user, *chunk],
             )
 

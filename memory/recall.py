@@ -180,33 +180,55 @@ def query_terms(query: str, drop: str | Iterable[str] = ()) -> list[str]:
     return list(seen)
 
 
-def named_client(query: str, clients: Iterable[Client]) -> Client | None:
-    """The one client a query names ("what does Dana Lee want", "when did Caroline ..."), else None.
+class NameIndex:
+    """The words of every client's names, split once, so finding the client a query names is cheap."""
 
-    A full name or alias beats a single name word; a single word counts only when the query
-    writes it capitalised (or is all lower case), so "rose gold" does not mean client Rose.
-    Two clients equally named (two Danas) give None: the caller searches everything.
-    """
-    words = _words(query)
-    text = " " + " ".join(words) + " "
-    capitalised = {w.casefold().strip("'’-").removesuffix("'s") for w in _WORD.findall(query) if w[:1].isupper()}
-    lower_query = query == query.casefold()
-    best: dict[Client, int] = {}
-    for client in clients:
-        strength = 0
-        for name in (client.name, *client.aliases):
-            parts = [w for w in _words(name) if w not in STOPWORDS and len(w) > 1]
-            if len(parts) > 1 and " " + " ".join(parts) + " " in text:
-                strength = max(strength, 2)
-            elif any(p in words and (lower_query or p in capitalised) and len(p) > 2 for p in parts):
-                strength = max(strength, 1)
-        if strength:
-            best[client] = strength
-    if not best:
-        return None
-    top = max(best.values())
-    winners = [c for c, s in best.items() if s == top]
-    return winners[0] if len(winners) == 1 else None
+    def __init__(self, clients: Iterable[Client]) -> None:
+        self.entries: list[tuple[Client, list[list[str]]]] = []
+        self.by_word: dict[str, list[int]] = {}
+        for client in clients:
+            names = []
+            for name in (client.name, *client.aliases):
+                parts = [w for w in _words(name) if w not in STOPWORDS and len(w) > 1]
+                if parts:
+                    names.append(parts)
+            position = len(self.entries)
+            self.entries.append((client, names))
+            for word in {w for parts in names for w in parts}:
+                self.by_word.setdefault(word, []).append(position)
+
+    def find(self, query: str) -> Client | None:
+        """The one client a query names ("what does Dana Lee want", "when did Caroline ..."), else None.
+
+        A full name or alias beats a single name word; a single word counts only when the query
+        writes it capitalised (or is all lower case), so "rose gold" does not mean client Rose.
+        Two clients equally named (two Danas) give None: the caller searches everything.
+        """
+        words = _words(query)
+        text = " " + " ".join(words) + " "
+        capitalised = {w.casefold().strip("'’-").removesuffix("'s") for w in _WORD.findall(query) if w[:1].isupper()}
+        lower_query = query == query.casefold()
+        candidates = {i for w in set(words) for i in self.by_word.get(w, ())}
+        best: dict[int, int] = {}
+        for position in candidates:
+            strength = 0
+            for parts in self.entries[position][1]:
+                if len(parts) > 1 and " " + " ".join(parts) + " " in text:
+                    strength = max(strength, 2)
+                elif any(p in words and (lower_query or p in capitalised) and len(p) > 2 for p in parts):
+                    strength = max(strength, 1)
+            if strength:
+                best[position] = strength
+        if not best:
+            return None
+        top = max(best.values())
+        winners = [p for p, s in best.items() if s == top]
+        return self.entries[winners[0]][0] if len(winners) == 1 else None
+
+
+def named_client(query: str, clients: Iterable[Client]) -> Client | None:
+    """The one client a query names, else None (see NameIndex.find)."""
+    return NameIndex(clients).find(query)
 
 
 def fts_expression(terms: Iterable[str]) -> str:

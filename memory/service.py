@@ -20,11 +20,11 @@ from memory.extract import extract_facts, looks_like_instruction, split_sentence
 from memory.index import VectorIndex
 from memory.ledger import Ledger
 from memory.recall import (
+    NameIndex,
     Weights,
     boost_speakers,
     fts_expression,
     fuse,
-    named_client,
     query_terms,
 )
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
@@ -127,7 +127,7 @@ class Memory:
         self.weights = weights or Weights()
         self.warnings: list[str] = []
         self.index_dir: Path | None = None  # the embedded store's directory, if any
-        self._clients_cache: tuple[tuple[int, int, int], list[Client]] | None = None
+        self._clients_cache: tuple[tuple[int, int, int], NameIndex] | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -423,18 +423,18 @@ class Memory:
         """
         if k <= 0:
             return []
-        named = None if client else named_client(query, self._known_clients())
+        named = None if client else self._name_index().find(query)
         hits = self._ranked(query, k, client or named)
         if named is not None and len(hits) < k:
             seen = {h.note.id for h in hits}
             hits += [h for h in self._ranked(query, k, None) if h.note.id not in seen][: k - len(hits)]
         return hits
 
-    def _known_clients(self) -> list[Client]:
-        """The clients, re-read only when one (or an alias) was added: named_client runs on every search."""
+    def _name_index(self) -> NameIndex:
+        """The clients' names, re-read only when a client (or an alias) was added: used on every search."""
         token = self.ledger.clients_version()
         if self._clients_cache is None or self._clients_cache[0] != token:
-            self._clients_cache = (token, self.ledger.clients())
+            self._clients_cache = (token, NameIndex(self.ledger.clients()))
         return self._clients_cache[1]
 
     def _ranked(self, query: str, k: int, client: Client | None) -> list[SearchHit]:
@@ -463,7 +463,8 @@ class Memory:
         self.sync_index(notices)  # picks up notes whose indexing was deferred
         try:
             vector = self.embedder.embed([query])[0]
-            return self.index.query(vector, k, client_id)
+            scope = self.ledger.client_rowids(client_id) if client_id is not None else None
+            return self.index.query(vector, k, client_id, scope)
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)
