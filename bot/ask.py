@@ -133,10 +133,18 @@ def answer_offline(memory: Memory, question: str, client: Client | None) -> Answ
     client = client or client_in_question(memory, question)
     facts = shown_facts(_facts_for(memory, question, client))
     if facts:
-        lines = [f"- {f.text} (since {f.valid_from.date().isoformat()})" for f in facts[:6]]
-        who = client.name if client else "Your notes"
-        sources = list(dict.fromkeys(s for f in facts[:6] for s in f.source_ids))
-        return Answer(f"{who}:\n" + "\n".join(lines), sources, False)
+        if client:
+            lines = [f"- {f.text} (since {f.valid_from.date().isoformat()})" for f in facts[:6]]
+            head = f"{client.name}:"
+        else:
+            owners = {c.id: c.name for c in memory.ledger.clients()}
+            lines = [
+                f"- {owners.get(f.client_id, '?')}: {f.text} (since {f.valid_from.date().isoformat()})"
+                for f in facts[:8]
+            ]
+            head = "From your clients' facts:"
+        sources = list(dict.fromkeys(s for f in facts[:8] for s in f.source_ids))
+        return Answer(head + "\n" + "\n".join(lines), sources, False)
     name_terms: set[str] = set()
     if client:
         name_terms = {_stem(w) for w in names.normalize(" ".join([client.name, *client.aliases])).split()}
@@ -156,15 +164,18 @@ def answer_offline(memory: Memory, question: str, client: Client | None) -> Answ
 
 
 def _facts_for(memory: Memory, question: str, client: Client | None) -> list[Fact]:
-    if client is None:
-        return []
+    """Facts of the kinds the question asks about, of one client or (no client named) of all."""
     kinds: set[FactKind] = set()
     for pattern, wanted in INTENTS:
         if pattern.search(question):
             kinds |= wanted
-    facts = [f for f in memory.ledger.facts(client.id) if f.kind in kinds]
+    if not kinds:
+        return []
+    facts = [f for f in memory.ledger.facts(client.id if client else None) if f.kind in kinds]
     # "favourite football team?" must not be answered with her favourite colour: topic words must match.
-    name_words = {_stem(w) for w in names.normalize(" ".join([client.name, *client.aliases])).split()}
+    name_words = set()
+    if client:
+        name_words = {_stem(w) for w in names.normalize(" ".join([client.name, *client.aliases])).split()}
     topic = {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(question))} - INTENT_WORDS - name_words
     if not topic:
         return facts

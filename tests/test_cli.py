@@ -181,6 +181,8 @@ def test_ask_cites_or_abstains(chet: Chet, tmp_path: Path) -> None:
     assert not ans["abstained"] and ans["sources"] == ["crm:dana/1"] and "blue" in ans["answer"]
     _, ans, _ = chet("ask", "--json", "What is Dana's favourite football team?", "--client", "Dana Whitaker")
     assert ans["abstained"] and ans["sources"] == []
+    _, ans, _ = chet("ask", "--json", "Who has a daughter?")  # no client named: every client's facts
+    assert "Dana Whitaker" in ans["answer"] and "Sofia" in ans["answer"] and ans["sources"] == ["crm:dana/2"]
 
 
 def test_deleted_index_is_rebuilt_with_no_note_lost(chet: Chet, tmp_path: Path, data_dir: Path) -> None:
