@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from time import sleep
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -27,6 +28,7 @@ __all__ = ["Button", "Callback", "Conversation", "Reply", "Route", "parse_callba
 
 log = logging.getLogger(__name__)
 
+INDEX_DEBOUNCE_S = 0.3  # background indexing waits this long so a burst of notes is written at once
 SNOOZE_DAYS = 3  # a digest promise snoozed from its button comes back this many days later
 MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
@@ -296,6 +298,10 @@ class Conversation:
         self._guard = threading.Lock()
         # Telegram turns this on: the note is confirmed first and embedded right after, under the user's lock.
         self.background_index = False
+        self._index_pending: set[str] = set()
+        self._index_wakeup = threading.Condition()
+        self._indexer: threading.Thread | None = None
+        self._index_stop = False
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -322,10 +328,46 @@ class Conversation:
         at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
         return zone(sp.get("tz") or self.runtime.settings.chet_tz), at
 
-    def _index_later(self, user: str) -> None:
-        """Embed and index the user's new notes (search would do it too; this keeps search fast)."""
-        with self._lock(user):
-            self._memory(user).sync_index([])
+    def _queue_index(self, user: str) -> None:
+        """Index this user's new notes soon, on one background thread.
+
+        A Chroma write costs ~30 ms whatever its size, so notes that arrive close together are
+        embedded and written in one batch; the confirmation never waits for it.
+        """
+        with self._index_wakeup:
+            self._index_pending.add(user)
+            if self._indexer is None or not self._indexer.is_alive():
+                self._indexer = threading.Thread(target=self._index_loop, daemon=True, name="chet-index")
+                self._indexer.start()
+            self._index_wakeup.notify()
+
+    def close(self) -> None:
+        """Finish pending background indexing and stop its thread (call at shutdown)."""
+        with self._index_wakeup:
+            self._index_stop = True
+            self._index_wakeup.notify()
+            indexer = self._indexer
+        if indexer is not None:
+            indexer.join(timeout=30)
+
+    def _index_loop(self) -> None:
+        while True:
+            with self._index_wakeup:
+                while not self._index_pending and not self._index_stop:
+                    self._index_wakeup.wait()
+                stopping = self._index_stop
+            if not stopping:
+                sleep(INDEX_DEBOUNCE_S)  # let a burst of notes gather into one batch
+            with self._index_wakeup:
+                users, self._index_pending = self._index_pending, set()
+            for user in users:
+                with self._lock(user):
+                    try:
+                        self._memory(user).sync_index([])
+                    except Exception:  # the notes are safe in the ledger; search indexes them later
+                        log.warning("background indexing failed", exc_info=True)
+            if stopping:
+                return
 
     def _safely(self, user: str, work: Any, *args: Any) -> list[Reply]:
         with self._lock(user):
@@ -548,7 +590,7 @@ class Conversation:
         )
         stored = memory.add_note(item, index=not self.background_index)
         if self.background_index:
-            threading.Thread(target=self._index_later, args=(user,), daemon=True, name="chet-index").start()
+            self._queue_index(user)
         self._state(user).choice = None
         return [Reply(self._confirm(stored, is_new, routed))]
 

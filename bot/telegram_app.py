@@ -349,6 +349,7 @@ async def _post_shutdown(app: Application[Any, Any, Any, Any, Any, Any]) -> None
     """Let running use cases finish, then stop their threads."""
     pool: ThreadPoolExecutor = app.bot_data["pool"]
     pool.shutdown(wait=True, cancel_futures=True)
+    await asyncio.to_thread(app.bot_data["conversation"].close)  # finish indexing the last notes
 
 
 # -- building and running ------------------------------------------------------------------
