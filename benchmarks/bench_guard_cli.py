@@ -7,15 +7,18 @@ acceptance test runs it. A planted case is caught when the verdict is not `pass`
 (one of) the expected kind(s) is present; a truthful case is a false alarm when the verdict is not
 `pass` (a warning on a truthful message is a defect too).
 
-Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--fast] [--jobs 2] [--only GROUP] [--show]`.
+Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--set heldout2] [--fast] [--jobs 2] [--only GROUP] [--show]`.
 `--fast` calls `bot.cli.main` in-process (quick iteration); the default runs subprocesses.
-Writes `benchmarks/results/guard_heldout.json` (or `--out`).
+`--set` picks the case set: `heldout` (default, `guard_heldout.jsonl`) or `heldout2` (a second
+independent set in other domains, `guard_heldout2.jsonl`).
+Writes `benchmarks/results/guard_<set>.json` (or `--out`).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import json
 import os
@@ -32,7 +35,12 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).parent
-CASES = HERE / "guard_heldout.jsonl"
+# set name -> (cases file, module whose `write(path)` regenerates it)
+SETS: dict[str, tuple[Path, str]] = {
+    "heldout": (HERE / "guard_heldout.jsonl", "benchmarks.guard_heldout"),
+    "heldout2": (HERE / "guard_heldout2.jsonl", "benchmarks.guard_heldout2"),
+}
+CASES = SETS["heldout"][0]
 RESULTS = HERE / "results" / "guard_heldout.json"
 KIND_ORDER = (
     "unsupported_claim",
@@ -64,11 +72,10 @@ class Outcome:
 
 
 def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
-    """The held-out cases (written by `python -m benchmarks.guard_heldout` if missing)."""
+    """The held-out cases (written by the set's module, e.g. `python -m benchmarks.guard_heldout`, if missing)."""
     if not path.exists():
-        from benchmarks.guard_heldout import write
-
-        write(path)
+        module = next((m for f, m in SETS.values() if f.name == path.name), SETS["heldout"][1])
+        importlib.import_module(module).write(path)
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -200,10 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=2, help="parallel scenario groups (CLI mode)")
     p.add_argument("--only", action="append", help="only this scenario group (repeatable)")
     p.add_argument("--show", action="store_true", help="print every miss and false alarm")
-    p.add_argument("--cases", type=Path, default=CASES)
-    p.add_argument("--out", type=Path, default=RESULTS)
+    p.add_argument("--set", choices=sorted(SETS), default="heldout", help="which case set (default: heldout)")
+    p.add_argument("--cases", type=Path, default=None, help="a cases file (overrides --set)")
+    p.add_argument("--out", type=Path, default=None, help="results file (default: results/guard_<set>.json)")
     args = p.parse_args(argv)
-    cases = load_cases(args.cases)
+    cases = load_cases(args.cases or SETS[args.set][0])
+    if args.out is None:
+        args.out = RESULTS if args.set == "heldout" else HERE / "results" / f"guard_{args.set}.json"
     if args.only:
         cases = [c for c in cases if c["group"] in set(args.only)]
     summary, outcomes = run(cases, fast=args.fast, jobs=args.jobs)
@@ -214,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     s = summary
-    print(f"held-out guard set via {s['mode']}: {s['cases']} cases in {s['seconds']} s")
+    print(f"{args.set} guard set via {s['mode']}: {s['cases']} cases in {s['seconds']} s")
     print(f"  catch rate       {s['catch_rate']:.1%}  ({s['caught']}/{s['planted']} planted)")
     print(f"  false-alarm rate {s['false_alarm_rate']:.1%}  ({s['false_alarms']}/{s['truthful']} truthful)")
     if s["errors"]:

@@ -68,7 +68,7 @@ class GuardReport:
 
 def check_text(text: str, ctx: DraftContext) -> GuardReport:
     """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic."""
-    g = _Guard(text, ctx)
+    g = _Guard(text, _as_of(ctx))
     findings: list[Finding] = []
     for rule in (
         g.no_consent,
@@ -100,6 +100,29 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
     return GuardReport(verdict=verdict, findings=tuple(unique))
 
 
+def _as_of(ctx: DraftContext) -> DraftContext:
+    """The context as the ledger stood at `ctx.now`: later notes, facts and promises do not exist yet.
+
+    A message checked "as if sent at T" may rely only on what was written by T; a fact superseded
+    after T is still the one in force at T.
+    """
+    now = ctx.now
+
+    def by_now(moment: datetime) -> bool:
+        return _aware(moment, now) <= now
+
+    notes = [n for n in ctx.notes if by_now(n.occurred_at)]
+    facts = [
+        f if f.valid_to is None or not by_now(f.valid_to) else dataclasses.replace(f, valid_to=None)
+        for f in (*ctx.facts, *ctx.history)
+        if by_now(f.valid_from) and (f.valid_to is None or not by_now(f.valid_to))
+    ]
+    commitments = [c for c in ctx.commitments if by_now(c.created_at)]
+    if len(notes) == len(ctx.notes) and len(facts) == len(ctx.facts) and len(commitments) == len(ctx.commitments):
+        return ctx
+    return dataclasses.replace(ctx, notes=notes, facts=facts, commitments=commitments)
+
+
 def interaction_kind(text: str) -> str | None:
     """The kind of interaction a note describes ("demo", "call", "lunch", ...), or None."""
     low = _norm(text)
@@ -119,7 +142,7 @@ def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     return tuple(
         n.id
         for n in ctx.notes
-        if now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _BAD_NEWS.search(_norm(n.text))
+        if timedelta(0) <= now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _BAD_NEWS.search(_norm(n.text))
     )
 
 
@@ -373,7 +396,8 @@ _STOP = frozenset(
 
 def _content_words(text: str) -> set[str]:
     """Stems of the meaningful words of `text` (stop words and short words dropped)."""
-    words = (w.lower() for w in _WORD.findall(text))
+    words = [w.lower() for w in _WORD.findall(text)]
+    words += [part for w in words if "-" in w for part in (*w.split("-"), w.replace("-", ""))]  # "cab-free": cabs
     return {_stem(w) for w in words if len(w) >= 3 and w not in _STOP}
 
 
@@ -569,6 +593,10 @@ _MONTH_RX = (
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
 _DAY_RX = r"\d{1,2}(?:st|nd|rd|th)?"
+# US-style numeric dates as busy people type them: "3/14", "10/17/2026" (not "24/7", not "1/2 price").
+_NUMDATE_RX = (
+    r"(?<![\d/.$])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])(?! (?:price|off|sleeve))"
+)
 _NUMWORD = {
     "a": 1,
     "an": 1,
@@ -587,7 +615,7 @@ _NUMWORD = {
 }
 _TIME_RE = re.compile(
     r"\b(?:"
-    rf"(?P<md>{_MONTH_RX}\s+{_DAY_RX}\b|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX})"
+    rf"(?P<md>{_MONTH_RX}\s+{_DAY_RX}\b|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_NUMDATE_RX})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
     rf"|(?P<wd>(?:last |this past |past |on |this )?(?:{'|'.join(_WEEKDAYS)})(?:'s)?)"
     rf"|(?P<mon>(?:in |last |this past |back in )(?:{_MONTH_RX}))"
@@ -598,6 +626,39 @@ _TIME_RE = re.compile(
     r" (?P<unit>days?|weeks?|months?|years?) ago)"
     r")(?![a-z])"
 )
+
+
+_WD_ABBR = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}  # fmt: skip
+# A weekday in a note, full or abbreviated; the short forms that are also words ("sat down", "wed",
+# "sun") count only when they stand alone (end of a clause, or before a date or a time).
+_NOTE_WD_RE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b"
+    r"(?=\s*(?:[.,;:!?)\n]|$|-|\d|w/|(?:am|pm|morning|afternoon|eve(?:ning)?|night|lunch|at \d)\b))"
+)
+_NOTE_FUTURE_RE = re.compile(r"\b(?:next|coming|set for|scheduled|booked|til|till|until|by|due|before|this coming)\s+$")
+
+
+def _note_day_refs(low: str, noted: date) -> list[tuple[date, int]]:
+    """Days a note names by weekday ("came in sat", "call tues"), resolved against the day it was written.
+
+    A weekday after "next", "by", "set for" is the coming one; otherwise the most recent one (a note
+    usually records what happened). Returns (date, offset in the note).
+    """
+    out = []
+    for m in _NOTE_WD_RE.finditer(low):
+        wd = _WD_ABBR[m.group("wd")]
+        if re.match(rf"[\s,]*(?:{_NUMDATE_RX}|{_MONTH_RX}\s+\d)", low[m.end() : m.end() + 12]):
+            continue  # "tues 11/11": the date says which Tuesday
+        if _NOTE_FUTURE_RE.search(low[max(0, m.start() - 14) : m.start()]):
+            ahead = (wd - noted.weekday()) % 7 or 7
+            out.append((noted + timedelta(days=ahead), m.start()))
+        else:
+            out.append((noted - timedelta(days=(noted.weekday() - wd) % 7), m.start()))
+    return out
 
 
 @dataclass(frozen=True)
@@ -626,6 +687,10 @@ def _parse_md(expr: str) -> tuple[int, int] | None:
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", expr)
     if m:
         return int(m.group(2)), int(m.group(3))
+    num = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\s*", expr)
+    if num:
+        mm, dd = int(num.group(1)), int(num.group(2))
+        return (mm, dd) if 1 <= mm <= 12 and 1 <= dd <= 31 else None
     words = re.findall(r"[a-z]+|\d+", expr.lower())
     month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
     day = next((int(w) for w in words if w.isdigit()), None)
@@ -766,6 +831,23 @@ def _load_cities() -> dict[str, tuple[float, float, str]]:
 
 _CITIES = _load_cities()
 _STATE_CODES = {v: k for k, v in _STATES.items()}
+# Cities found in lower-case notes ("lives in evanston", "(finch payments, dublin)"); names that are
+# also common words or first names are left to capitalised text.
+_AMBIGUOUS_CITIES = frozenset(
+    ["nice", "la", "sf", "aurora", "lincoln", "eugene", "madison", "mesa", "salem", "reading", "columbia", "durham",
+     "richmond", "arlington", "decatur", "norfolk", "lexington", "wilmington", "cambridge", "washington", "tempe",
+     "provo", "reno", "perth", "bristol", "manchester", "birmingham", "rochester", "burlington", "greenville",
+     "charleston", "lyon", "porto", "nice", "mobile", "boulder", "dayton", "akron", "queens", "valencia", "columbus dc"]
+)  # fmt: skip
+_LOWER_CITY_RE = re.compile(
+    r"\b(?P<city>"
+    + "|".join(sorted((re.escape(c) for c in _CITIES if c not in _AMBIGUOUS_CITIES), key=len, reverse=True))
+    + r")\b(?:,?\s+(?P<st>[a-z]{2})\b)?"
+)
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:to|flying|flew|fly|trip|travel\w*|visit\w*|presenting|conference|show|expo|summit|vacation|holiday|"
+    r"honeymoon|wedding|event|convention|congress|meeting|back from|returning from|lanes?|loads?)\b[^.;]{0,25}$"
+)
 _PLACE_RE = re.compile(r"\b[A-Z][a-zA-Z.]+(?:\s+[A-Z][a-zA-Z.]+){0,2}\b")
 
 
@@ -850,6 +932,12 @@ class _Doc:
     text: str
     when: date | None
     is_note: bool = False
+    days: tuple[date, ...] = ()  # other days the note names by weekday ("came in sat")
+
+    def fits(self, whens: Iterable[_When]) -> bool:
+        """Whether the note's day, or a day it names, fits every time expression of a claim."""
+        whens = list(whens)
+        return any(d is not None and all(w.ok(d) for w in whens) for d in (self.when, *self.days))
 
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
@@ -901,7 +989,27 @@ _BAD_NEWS = re.compile(
     r"sister|child|baby|job|grandmother|grandfather|grandma|grandpa)|in (?:the )?hospital|hospitali[sz]ed|"
     r"surgery|diagnos\w+|cancer|chemo\w*|illness|seriously ill|very ill|fell ill|sick leave|"
     r"laid off|layoffs?|lay-offs?|let go|made redundant|redundanc\w+|bankrupt\w*|divorce\w*|"
-    r"car accident|accident|injur\w+|miscarriage|tough time|hard time|rough patch|house fire|flood(?:ed|ing)?)\b"
+    r"car accident|accident|injur\w+|miscarriage|tough time|hard time|rough patch|house fire|flood(?:ed|ing)?|"
+    r"stroke|heart attack|at the hospital|icu|intensive care|rear-?ended|crash(?:ed)?|totall?ed|break-?in|"
+    r"burglar\w*|robbed|fire (?:at|in|destroyed)|evacuat\w+|displaced)\b"
+)
+# Pressure in a message: urgency, a push to commit now, "silver lining" framing.
+_PRESSURE_RE = re.compile(
+    r"\b(?:today only|this week only|ends? (?:this |on )?(?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
+    r"soon|tomorrow|today|tonight|this week|\d)|before (?:it's|they're|they are|it is) gone|filling (?:up )?fast|"
+    r"going fast|selling fast|won't last|lock (?:it |this |that |your \w+ )?in|(?:put|leave|place) (?:a |down )?(?:a )?deposit|"
+    r"deposit (?:down|today|this week)|sign(?:ed)? (?:it |this |the \w+ )?(?:today|this week|by)|commit (?:by|today|this week|now)|"
+    r"(?:perfect|great|good|ideal|best) (?:time|moment) to|silver lining|while i have you|don't miss|last chance|act now|"
+    r"limited[- ]time|hit my (?:quarter|number|target|quota)|bind it|order (?:it )?(?:today|now|this week)|"
+    r"get (?:it|this|your \w+) (?:ordered|signed|booked|done)|(?:special|exclusive) (?:rate|price|deal|offer)|"
+    r"trade up|upgrade (?:now|today)|by (?:friday|monday|tuesday|wednesday|thursday|end of (?:day|week|month)))\b"
+)
+# A gentle message after bad news: no pressure, their timing.
+_CALM_RE = re.compile(
+    r"\b(?:no rush|no pressure|no hurry|no need to (?:rush|reply|respond|decide|think)|nothing (?:needed|required)|"
+    r"take (?:all )?(?:the |your )?time|whenever (?:you're|you are|you feel) ready|when(?:ever)? you're ready|"
+    r"when the time is right|(?:happy|glad) to (?:push|pause|hold off|wait|revisit|postpone|move)|"
+    r"(?:it|this|that|everything) can wait|no reply needed|don't worry about)\b"
 )
 _SALES_RE = re.compile(
     r"\b(?:\d{1,3}\s?(?:%|percent)\s+off|discount\w*|special offer|offer|deal|sale|promo\w*|"
@@ -914,6 +1022,59 @@ _PHONE_CALLS = "phone calls"
 _PHONE_CALL_RE = (
     r"\b(?:(?:call|phone|ring) you|give you a (?:call|ring|buzz)|jump on a (?:quick )?call|hop on a (?:quick )?call|"
     r"(?:a|quick|short) (?:phone )?call\b)"
+)
+
+
+# Things salespeople offer that clients often turn down, each with the many ways a message can offer
+# it again: (what a declining note says, how a message offers it). "declined financing" is not
+# honoured by a message that offers "0% over 60 months".
+_CONCEPTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (name, re.compile(trigger), re.compile(offer))
+    for name, trigger, offer in (
+        (
+            "financing",
+            r"\b(?:financ\w*|loans?|payment plans?|credit)\b",
+            r"\b(?:financ\w*|loans?|0% (?:apr|plan|interest|financing)|\d+(?:\.\d+)?% apr|\$0 down|zero down|"
+            r"no money down|payment plans?|monthly payments?|lease[- ]to[- ]own|over \d+ months|\d+ monthly installments)\b",
+        ),
+        (
+            "extended warranty",
+            r"\b(?:extended warrant\w*|warranty extension|protection plans?|service contracts?)\b",
+            r"\b(?:extended warrant\w*|warranty extension|(?:protection|service|maintenance|coverage|care) "
+            r"(?:plan|contract|package)s?|vehicle service contract|platinum (?:plan|protection|coverage))\b",
+        ),
+        (
+            "multi-year terms",
+            r"\b(?:multi-?year|long(?:er)?[- ](?:term )?(?:contracts?|deals?|commitments?)|month[- ]to[- ]month|"
+            r"annual only|only annual)\b",
+            r"\b(?:multi-?year|(?:\d+|two|three|four|five)[- ]year (?:agreement|contract|term|deal|commitment|plan|"
+            r"renewal|subscription))\b",
+        ),
+        (
+            "life insurance",
+            r"\blife (?:ins\w*|polic\w+|cover\w*)\b",
+            r"\b(?:life (?:insurance|ins|polic\w+|cover\w*)|term (?:life|polic\w+|insurance)|whole life|universal life|"
+            r"\d+-year term)\b",
+        ),
+        (
+            "hoa",
+            r"\b(?:hoas?|homeowners'? association)\b",
+            r"\b(?:hoas?|homeowners'? association|association (?:fees?|dues))\b",
+        ),
+        ("dj", r"\bdjs?\b", r"\b(?:djs?|disc jockey)\b"),
+        (
+            "open houses",
+            r"\bopen houses?\b",
+            r"\b(?:open houses?|public showings?|open to (?:the public|everyone)|doors open to)\b",
+        ),
+        ("cabernet", r"\b(?:cabs?|cabernets?)\b", r"\b(?:cabs?|cabernets?|cab sauv\w*)\b"),
+        (
+            "big tech",
+            r"\b(?:faang|big tech|big-tech)\b",
+            r"\b(?:faang|big[- ]tech|google|amazon|facebook|meta|apple|netflix|microsoft)\b",
+        ),
+        ("oaky wine", r"\boak(?:y|ed)\b", r"\b(?:oaky|oaked|buttery|barrel[- ](?:aged|fermented)|new oak)\b"),
+    )
 )
 
 
@@ -933,7 +1094,11 @@ class _Guard:
     def _docs(self) -> list[_Doc]:
         """Notes, facts, commitments and the purpose as searchable evidence."""
         ctx = self.ctx
-        docs = [_Doc((n.id,), _norm(n.text), _local_date(n.occurred_at, self.tz), True) for n in ctx.notes]
+        docs = []
+        for n in ctx.notes:
+            low, noted = _norm(n.text), _local_date(n.occurred_at, self.tz)
+            days = tuple(d for d, _ in _note_day_refs(low, noted) if d != noted)
+            docs.append(_Doc((n.id,), low, noted, True, days))
         docs += [_Doc(f.source_ids, _norm(f"{f.text} {f.value}"), None) for f in ctx.facts]
         docs += [_Doc(c.source_ids, _norm(c.text), None) for c in ctx.commitments]
         if ctx.purpose:
@@ -967,8 +1132,26 @@ class _Guard:
         r"not to (?:be )?contact(?:ed)?|not to (?:email|message|call|write|reach out)|(?:don't|do not|not) reach out|"
         r"(?:don't|do not) (?:email|contact|message|write to) (?:her|him|them|me)|stop (?:contacting|emailing|"
         r"messaging|writing)|no (?:further|more) (?:contact|emails|messages)|asked us to stop|"
-        r"take (?:her|him|them|me) off (?:the|our|your) (?:mailing )?list|remove (?:her|him|them|me) from "
-        r"(?:the|our|your) (?:mailing )?list|leave (?:her|him|them|me) alone)\b"
+        r"take (?:her|him|them|me) off (?:the|our|your|all) (?:mailing |call |calling |contact |email )?lists?|"
+        r"remove (?:her|him|them|me) from (?:the|our|your|all) (?:mailing |call |contact |email )?lists?|"
+        r"leave (?:her|him|them|me) alone|"
+        r"(?:stop|quit) (?:calling|texting|phoning)\s*(?:&|and|or|/|\+)\s*(?:emailing|contacting|messaging|writing|texting)|"
+        r"quit (?:contacting|emailing|messaging|writing)|(?:don't|do not) (?:contact|email|message|call) (?:her|him|them|me)|"
+        r"(?:he|she|they)(?:'ll| will) (?:call|reach out|get in touch|be in touch|contact us)(?: \w+)? (?:when|if|once)|"
+        r"(?:don't|do not|not to) (?:contact|email|call|reach out to) (?:her|him|them)? ?(?:til|till|until|before))\b"
+    )
+    # An opt-out scoped to marketing ("unsubscribed from the newsletter"): direct messages stay fine.
+    # Only an explicit limit counts: "unsubscribed from the newsletter" alone is a plain opt-out.
+    _MARKETING_SCOPE = re.compile(
+        r"\bno (?:more |further )?(?:marketing|promos?|promotions?|promotional \w+|newsletters?|webinar invites?|"
+        r"event invites?|mass emails?|bulk emails?|blasts?)\b|\b(?:marketing|promo(?:tional)?|newsletter)s? only\b|"
+        r"\b(?:just|only) wants? (?:direct|personal|1:1|one-to-one)\b|"
+        r"\b(?:direct|personal) (?:emails?|messages?|notes?|contact) (?:are |is )?(?:still )?(?:ok|okay|fine|welcome)\b"
+    )
+    _ALL_SCOPE = re.compile(r"\b(?:all|any|everything|every|entirely|contact(?:ing)?|reach(?:ing)? out|alone)\b")
+    _MARKETING_MSG = re.compile(
+        r"\b(?:newsletter|webinar|promo\w*|sale|save your (?:seat|spot)|register|rsvp|join us|invite|"
+        r"new (?:inventory|arrivals?|collection)|offer|deal|launch|event|pricing is live)\b"
     )
     _OPT_IN = re.compile(
         r"\b(?:opted (?:back )?in|opt(?:s|ed)? back in|re-?subscribed|happy to hear from (?:us|you) again|"
@@ -980,6 +1163,9 @@ class _Guard:
     _CHANNEL_ONLY = re.compile(r"\b(?:phone|calls?|calling|texts?|texting|sms|voicemail)\b")
     _UNTIL = re.compile(
         rf"\b(?:until|till|til|before|in|after)\s+(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
+    )
+    _UNTIL_DAY = re.compile(
+        rf"\b(?:until|till|til|before|after)\s+(?:after\s+)?(?P<day>{_NUMDATE_RX}|{_MONTH_RX}\s+{_DAY_RX}\b)"
     )
     _DEFER = re.compile(
         r"\b(?:check back|circle back|follow up|touch base|reach out|get back to (?:her|him|them)|revisit|"
@@ -1004,6 +1190,15 @@ class _Guard:
             if self._OPT_IN.search(_norm(n.text)):
                 return True
         if src is not None:
+            day = self._UNTIL_DAY.search(_norm(src.text))
+            if day:
+                md = _parse_md(day.group("day"))
+                noted = _local_date(src.occurred_at, self.tz)
+                if md is not None:
+                    end = _safe_date(noted.year, *md) or noted
+                    if end < noted - timedelta(days=31):
+                        end = _safe_date(noted.year + 1, *md) or end
+                    return self.today > end
             m = self._UNTIL.search(_norm(src.text))
             if m and not m.group(0).startswith(("in ", "before ")):
                 noted = _local_date(src.occurred_at, self.tz)
@@ -1015,8 +1210,10 @@ class _Guard:
         """Block any message to a client who opted out (a consent fact, or the latest consent note)."""
         sources: tuple[str, ...] = ()
         for f in self._facts(FactKind.CONSENT):
-            if self._CHANNEL_ONLY.search(_norm(f.text)) and not re.search(
-                r"\b(?:all|any|email|contact)", _norm(f.text)
+            if (
+                self._CHANNEL_ONLY.search(_norm(f.text))
+                and not re.search(r"\b(?:all|any|email|contact)", _norm(f.text))
+                and not self._full_opt_out_note(f.source_ids)
             ):
                 continue  # "opted out of phone calls": the preference rule handles calls; email is fine
             if any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids) or (
@@ -1048,8 +1245,31 @@ class _Guard:
                     break
         if not sources:
             return []
+        if self._marketing_only(sources) and not any(
+            not self._negated(m.start()) for m in self._MARKETING_MSG.finditer(self.low)
+        ):
+            return []  # they left the newsletter or the webinar list, not the conversation
         s, e = self._first_line()
         return [self._finding("no_consent", s, e, "the client asked not to be contacted", sources)]
+
+    def _full_opt_out_note(self, ids: tuple[str, ...]) -> bool:
+        """Whether a source note asks for no contact at all ("stop calling & emailing her")."""
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            if (
+                n.id in ids
+                and self._OPT_OUT.search(low)
+                and not re.search(
+                    r"\b(?:email|emails|emailing|texts?|mail)\s+(?:is |are )?(?:still )?(?:ok|okay|fine)\b", low
+                )
+            ):
+                return True
+        return False
+
+    def _marketing_only(self, sources: tuple[str, ...]) -> bool:
+        """Whether every opt-out note is about marketing only ("unsubscribed from the webinar emails")."""
+        texts = [_norm(n.text) for n in self.ctx.notes if n.id in sources]
+        return bool(texts) and all(self._MARKETING_SCOPE.search(t) and not self._ALL_SCOPE.search(t) for t in texts)
 
     # -- too_frequent --------------------------------------------------------------------------
 
@@ -1089,7 +1309,14 @@ class _Guard:
     _NICK_NOTE = re.compile(
         r"\b(?i:goes by|go by|going by|call (?:her|him|them|me)|calls? (?:herself|himself|themselves)|"
         r"prefers? to be called|likes to be called|wants to be called|known as|nickname(?: is)?|a\.?k\.?a\.?)"
-        r"\s+[\"'“‘]?(?P<nick>[A-Z][\w'’-]+)"
+        r"\s+[\"'“‘]?(?P<nick>[A-Za-z][\w'’-]+)"
+    )
+    # "prefers Sam", "he prefers 'Hiro'": a capitalised name sharing the first name's initial.
+    _PREFERS_NAME = re.compile(r"\b(?i:prefers?|likes|wants)\s+[\"'“‘]?(?P<nick>[A-Z][a-z]{1,11})\b(?![\w'’-])")
+    # "wants to be addressed as Dr. Nguyen": a title and surname, not the first name.
+    _FORMAL_NOTE = re.compile(
+        r"\b(?:addressed as|call (?:her|him|them)|called|goes by|prefers?(?: to be called)?)\s+[\"'“‘]?"
+        r"(?:dr|mr|mrs|ms|mx|prof|professor|doctor)\.?\s+(?P<last>[a-z][\w'’-]+)"
     )
 
     def _nicknames(self) -> set[str]:
@@ -1102,13 +1329,39 @@ class _Guard:
             paren = re.compile(
                 rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\((?P<nick>[A-Z][a-z]{{1,12}})\)"
             )
+        first = _fold(words[0]) if words else ""
+        last = _fold(words[-1]) if len(words) > 1 else ""
+        pair = (
+            re.compile(rf"\b(?P<a>[a-z][a-z'’-]{{1,14}})\s+{re.escape(last)}\s*\((?P<b>[a-z][a-z'’-]{{1,14}})\)")
+            if last
+            else None
+        )
         for n in self.ctx.notes:
             for m in self._NICK_NOTE.finditer(n.text):
-                out.add(_fold(m.group("nick")))
+                nick = _fold(m.group("nick"))
+                if nick not in _STOP and nick not in _GENERIC_GREETEES and nick not in _TITLES:
+                    out.add(nick)
+            for m in self._PREFERS_NAME.finditer(n.text):
+                nick = _fold(m.group("nick"))
+                if first and nick[:1] == first[:1] and nick != first and nick not in _STOP:
+                    out.add(nick)
             if paren is not None:
                 for m in paren.finditer(n.text):
                     out.add(_fold(m.group("nick")))
+            if pair is not None:
+                for m in pair.finditer(_fold(n.text)):
+                    a, b = m.group("a"), m.group("b")
+                    if first in (a, b) and a != b and a not in _TITLES:
+                        out.add(b if a == first else a)
         return out
+
+    def _formal_address(self) -> bool:
+        """Whether the notes ask for a title and surname ("wants to be addressed as Dr. Nguyen")."""
+        words = [w for w in self.ctx.client.name.split() if w.lower() not in _TITLES]
+        last = _fold(words[-1]) if len(words) > 1 else ""
+        return bool(last) and any(
+            m.group("last") == last for n in self.ctx.notes for m in self._FORMAL_NOTE.finditer(_fold(n.text))
+        )
 
     def _client_names(self) -> tuple[set[str], set[str], str | None]:
         """(first names they may be greeted by, surnames, a formal first name they do not use)."""
@@ -1174,6 +1427,8 @@ class _Guard:
             if head in last or head in first:
                 return None
             return self._finding("name_misuse", m.start(), e, f"{tokens[0]} is not this client's name")
+        if self._formal_address() and head not in last:
+            return self._finding("name_misuse", m.start(), e, "the notes ask for a title and surname, not a first name")
         if formal_first and head == formal_first.lower():
             return self._finding("name_misuse", m.start(), e, f"they go by {self._greet_name()}, not {formal_first}")
         if self._full_name_greeting(tokens):
@@ -1190,8 +1445,8 @@ class _Guard:
                     f"full name used as a greeting (a data field); write {self._greet_name()}",
                 )
             return None
-        if head in last:
-            return None
+        if head in last and not (len(tokens) == 1 and m.group("greet").lower() in ("hi", "hey", "hello", "hiya")):
+            return None  # "Dear Tanaka-san" may be fine; "Hi Eriksen" is a surname where a first name goes
         other = self._other_client_named(head)
         why = f"{tokens[0]} is another client's name" if other else f"{tokens[0]} is not this client's name"
         return self._finding("name_misuse", m.start(), s + len(tokens[0]), why)
@@ -1249,7 +1504,8 @@ class _Guard:
         r"\b(?:discount(?:ed|s)?|voucher|coupon|promo(?:tional)? code|rebate|markdown|price[- ]match|"
         r"cash ?back|refund(?:ed|s)?|loyalty (?:credit|bonus)|(?:special|exclusive|vip|preferred|partner|loyalty|"
         r"insider|friends and family|introductory|early[- ]bird) (?:price|pricing|rate|deal|offer|discount)|"
-        r"(?:is|are|been|stays?) locked in|price (?:lock|freeze)|lock(?:ed)? in (?:the|your|this|that|a) (?:price|rate))\b"
+        r"(?:price|pricing|rate|rates|discount|deal|offer) (?:is |are |has been |have been |stays? )?locked in|"
+        r"price (?:lock|freeze)|lock(?:ed)? in (?:the|your|this|that|a) (?:price|rate))\b"
     )
     _FREE = re.compile(
         r"(?<![\w-])(?:(?<=is )free(?= on| of charge| for you| this time|[.,!]|$)|free|complimentary|on the house|at no (?:extra |additional )?(?:cost|charge)|"
@@ -1291,7 +1547,9 @@ class _Guard:
         r"my promise|our promise|the promise|as (?:i |we )?agreed|as (?:i |we )?offered|"
         r"the offer (?:i|we) (?:made|mentioned|sent)|(?:i|we) offered you|(?:i|we) agreed to|"
         r"(?:i|we) (?:can )?guarantee|guaranteed|money[- ]back|throw(?:ing)? in|upgrade you|bump you up|"
-        r"(?:i|we) owe you)\b"
+        r"(?:i|we) owe you|(?:i|we)(?:'ll| will| can| could) (?:cover|pay for|pay off|pick up) (?:your |the |all )?"
+        r"(?:remaining |closing |extra )?(?:costs?|fees?|shipping|delivery|install\w*|freight|difference|deductible|"
+        r"payments?|bill|tab))\b"
     )
     _PROMISE_CUES = re.compile(r"promis|agreed|will send|'ll send|owe|offered|committed|guarantee|will get back")
 
@@ -1359,14 +1617,18 @@ class _Guard:
             if self._negated(m.start()):
                 continue
             stem = _stem(what) if what else ""
-            offer = re.compile(r"free|complimentary|no charge|no cost|waive|on the house|on us")
+            offer = re.compile(
+                r"(?<!gluten )(?<!gluten-)(?<!sugar )(?<!sugar-)(?<!dairy )(?<!dairy-)(?<!hands-)(?<!tax )(?<!tax-)"
+                r"(?<!duty )(?<!duty-)(?<!risk-)(?<!nut-)(?<!nut )(?<!fat-)free|complimentary|no charge|no cost|waive|"
+                r"on the house|on us"
+            )
             if any(offer.search(d.text) and (not stem or stem in d.text) for d in self.docs):
                 continue
             out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this for free"))
         return out
 
     _OFFER_TERM = re.compile(
-        r"\d+(?:\.\d+)?\s?(?:%|percent)|[$€£]\s?\d[\d,]*|\bnet[- ]?\d+|\bfree\b|\bcomplimentary\b|\bwaiv\w*|"
+        r"\d+(?:\.\d+)?\s?(?:%|percent)|[$€£]\s?\d(?:[\d,]*\d)?|\bnet[- ]?\d+|\bfree\b|\bcomplimentary\b|\bwaiv\w*|"
         r"\bno (?:extra )?(?:cost|charge)\b|\bbeat\b|\bprice[- ]match\w*|\bdiscount\w*|\bon the house\b|\b\d+[- ]year warranty\b"
     )
 
@@ -1379,6 +1641,11 @@ class _Guard:
             if not any(key in re.sub(r"\s+", " ", d.text) for d in self.docs):
                 return False
         topic = _content_words(self.low[start:end]) - _content_words(m.group(0))
+        terms = [t.group(0) for t in self._OFFER_TERM.finditer(self.low, start, end)]
+        if terms and any(
+            d.is_note and all(t in d.text for t in terms) and topic & _content_words(d.text) for d in self.docs
+        ):
+            return True  # "the fee stays at 20% as agreed": the note has the fee at 20%
         for c in self.ctx.commitments:
             if topic & _content_words(c.text) or not topic:
                 return True
@@ -1400,7 +1667,7 @@ class _Guard:
     _CLAIMS: ClassVar[list[re.Pattern[str]]] = [
         re.compile(
             r"\b(?:great|good|nice|lovely|wonderful|fantastic|fun|a pleasure|a delight|a treat|awesome|"
-            r"so good|really good|brilliant)\s+(?:to\s+)?(?:see|seeing|meet|meeting|catch(?:ing)? up|"
+            r"so good|really good|brilliant)\s+(?:to\s+)?(?:finally\s+|again\s+)?(?:see|seeing|meet|meeting|catch(?:ing)? up|"
             r"talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|run(?:ning)? into|bump(?:ing)? into|connect(?:ing)?|"
             r"sit(?:ting)? down|have you|having you|host(?:ing)? you)\b"
         ),
@@ -1412,7 +1679,8 @@ class _Guard:
         re.compile(
             r"\b(?:when|since|after|the day|the time|last time) (?:we|i) (?:last |first )?(?:met|spoke|talked|"
             r"chatted|caught up|had (?:lunch|dinner|coffee|a call|our call|drinks|breakfast)|saw each other|"
-            r"bumped into|ran into|visited|got together|sat down)\b"
+            r"bumped into|ran into|visited|got together|sat down|stopped by|came by|dropped by|came in|popped in|"
+            r"swung by|was (?:in|at|by) (?:the|your))\b"
         ),
         re.compile(
             r"\b(?:we|i) (?:met|spoke|talked|chatted|caught up|saw you|ran into you|bumped into you|"
@@ -1504,7 +1772,9 @@ class _Guard:
     # Claim verbs that imply an interaction: in person, or any conversation.
     _IN_PERSON_VERB = re.compile(
         r"\b(?:see|seeing|saw|meet|meeting|met|run(?:ning)? into|ran into|bump(?:ing)? into|bumped into|"
-        r"sit(?:ting)? down|sat down|having you|having me|having us|host(?:ing)? (?:you|us|me)|showing me|visit\w*)\b"
+        r"sit(?:ting)? down|sat down|having you|having me|having us|host(?:ing)? (?:you|us|me)|showing me|visit\w*|"
+        r"coming (?:in|by|over|out|down)|came (?:in|by|over)|stopping (?:by|in)|stopped (?:by|in)|dropping by|"
+        r"dropped by|popping in|popped in|coming)\b"
     )
     _TALK_VERB = re.compile(
         r"\b(?:talk\w*|speak\w*|spoke|chat\w*|catch(?:ing)? up|caught up|hear(?:ing)? from you|connect\w*|call\w*)\b"
@@ -1563,9 +1833,17 @@ class _Guard:
                     self.low[m.start() : end],
                 ):
                     continue
-                if rx is self._TOPIC_CLAIMS[0] and _CLAIM_NOUN_RE.search(self.low, m.end(), end):
-                    continue  # "thanks for the call / your order": judged below with its kind of event
+                if rx is self._TOPIC_CLAIMS[0] and (
+                    _CLAIM_NOUN_RE.search(self.low, m.end(), end) or self._CLAIMS[6].match(self.low, m.start())
+                ):
+                    continue  # "thanks for the call / for coming in": judged below with its kind of event
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
+                if rx is self._TOPIC_CLAIMS[0] and topic and topic <= self._COMMS:
+                    if self._heard_then(m.start(), end):
+                        continue  # "thanks for the details yesterday": a note that day records the exchange
+                    out.append(self._finding("unsupported_claim", m.start(), end, "no note records this exchange"))
+                    covered.append((m.start(), end))
+                    continue
                 if not self._topic_backed(topic):
                     out.append(self._finding("unsupported_claim", m.start(), end, "no note records this"))
                     covered.append((m.start(), end))
@@ -1578,6 +1856,60 @@ class _Guard:
                 if finding:
                     out.append(finding)
         return out
+
+    # Things a client sends or says, thanked for without a topic ("thanks for the details").
+    _COMMS = frozenset(
+        _stem(w)
+        for w in (
+            "details", "detail", "info", "information", "note", "notes", "email", "emails", "message", "messages",
+            "update", "updates", "reply", "response", "heads-up", "feedback", "text", "quick", "input", "context",
+            "answers", "answer", "questions", "question", "insight", "insights", "clarification", "confirmation",
+        )
+    )  # fmt: skip
+
+    def _heard_then(self, start: int, end: int) -> bool:
+        """Whether some note dates an exchange at the time a clause names (any note, when it names none)."""
+        times = [t for t in _TIME_RE.finditer(self.low, start, end) if not re.match(r"(?:this|next) ", t.group(0))]
+        whens = [w for w in (_past_when(t, self.today) for t in times) if w is not None]
+        return any(d.is_note and (not whens or d.fits(whens)) for d in self.docs)
+
+    def _distinct_words(self, scope: str, anchors: list[str]) -> set[str]:
+        """Content words of a claim that name what happened ("in-service", "survey"), not who or when."""
+        c = self.ctx.client
+        names = _content_words(
+            " ".join(filter(None, (c.name, c.goes_by, c.formal_name, c.company, self.ctx.salesperson, *c.aliases)))
+        )
+        generic = {"hav", "com", "stopp", "coming", "taking", "tak", "mak", "host", "join", "visit", "out", "again"}
+        return (
+            _content_words(scope)
+            - names
+            - {_stem(a) for a in anchors}
+            - {_stem(a.lower()) for a in anchors}
+            - _TIME_WORDS
+            - set(_CLAIM_NOUNS)
+            - generic
+        )
+
+    def _names_the_event(self, d: _Doc, words: set[str], in_person: bool) -> bool:
+        """Whether note `d` records the event a claim names by its own word ("the in-service", "the survey").
+
+        Not when the note says they have not spoken, only talked on the phone (for an in-person claim),
+        or books the event for later.
+        """
+        if not d.is_note or not words & _content_words(d.text):
+            return False
+        if re.search(r"\b(?:haven't|have not|never|not yet) (?:spoken|met|talked|been)\b", d.text):
+            return False
+        if in_person and self._TALK_NOTE.search(d.text) and not self._IN_PERSON_NOTE.search(d.text):
+            return False
+        for w in words & _content_words(d.text):
+            for x in re.finditer(rf"\b{re.escape(w)}", d.text):
+                near = d.text[max(0, x.start() - 40) : x.end() + 40]
+                if not re.search(
+                    r"\b(?:booked|scheduled|set for|set up for|planned|upcoming|next|will|to book)\b", near
+                ):
+                    return True
+        return False
 
     def _judge_claim(self, m: re.Match[str]) -> Finding | None:
         """Decide whether one claim of shared history is backed by the ledger."""
@@ -1593,6 +1925,9 @@ class _Guard:
         if future and not re.search(r"\b(?:thanks|thank you)\b", scope):
             return None
         region = self.low[pre_start:end]
+        if m.group(0).startswith("as "):
+            # "moved to Thursday 11/13 as you asked": the dates are what was asked for, not when
+            region = self.low[m.start() : m.end()]
         times = [t for t in _TIME_RE.finditer(region) if not re.match(r"(?:this|next) ", t.group(0))]
         whens = [w for w in (_past_when(t, self.today) for t in times) if w is not None]
         groups = {_CLAIM_NOUNS[g.group(1)] for g in _CLAIM_NOUN_RE.finditer(scope)}
@@ -1615,10 +1950,15 @@ class _Guard:
             if verb_rx is self._TALK_NOTE:
                 verb_rx = re.compile(f"{self._IN_PERSON_NOTE.pattern}|{self._TALK_NOTE.pattern}")
         near_miss: list[_Doc] = []
+        distinct = self._distinct_words(scope, anchors) if verb_rx is not None else set()
         for d in self.docs:
             if not self._doc_fits(d, groups, anchors, topic if need_topic else set()):
                 continue
-            if verb_rx is not None and not self._interaction_doc(verb_rx, d):
+            if (
+                verb_rx is not None
+                and not self._interaction_doc(verb_rx, d)
+                and not self._names_the_event(d, distinct, verb_rx is self._IN_PERSON_NOTE)
+            ):
                 spoke_then = (
                     verb_rx is not self._IN_PERSON_NOTE
                     and whens
@@ -1629,7 +1969,7 @@ class _Guard:
                     continue
             if not whens:
                 return None
-            if d.when is not None and all(w.ok(d.when) for w in whens):
+            if d.fits(whens):
                 return None
             if d.when is not None:
                 near_miss.append(d)
@@ -1643,7 +1983,7 @@ class _Guard:
 
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
-        if not all(_group_in(g, d.text) for g in groups):
+        if not all(_group_in(g, d.text) or (g == "meeting" and self._IN_PERSON_NOTE.search(d.text)) for g in groups):
             return False
         if not all(re.search(rf"\b{re.escape(a.lower())}", d.text) for a in anchors):
             return False
@@ -1765,10 +2105,58 @@ class _Guard:
                 out.append(self._finding("unsupported_claim", s, e, f"no note mentions {name}"))
         return out
 
+    _SWAPS: ClassVar[dict[str, str]] = {
+        "son": "daughter", "daughter": "son", "wife": "husband", "husband": "wife", "brother": "sister",
+        "sister": "brother", "niece": "nephew", "nephew": "niece", "grandson": "granddaughter",
+        "granddaughter": "grandson", "mother": "father", "father": "mother", "mom": "dad", "dad": "mom",
+    }  # fmt: skip
+    _MEET_PERSON = re.compile(
+        r"\b(?i:(?:great|good|nice|lovely|wonderful|fun|a pleasure|a delight|so good)\s+(?:to\s+)?(?:finally\s+)?"
+        r"(?:meet|meeting|see|seeing|catch up with)\s+(?:you and\s+)?)(?:(?i:your) (?P<rel>[a-z]+)|"
+        r"(?:(?i:dr|mr|mrs|ms)\.?\s+)?(?P<name>[A-Z][a-z]+))"
+    )
+
+    def _swapped_relatives(self) -> list[Finding]:
+        """ "your son's wedding" when the notes only know a daughter (and no son)."""
+        notes = " ".join(_norm(n.text) for n in self.ctx.notes)
+        ids = [n.id for n in self.ctx.notes]
+        out = []
+        for m in re.finditer(r"\byour (?P<rel>[a-z]+)\b", self.low):
+            rel = m.group("rel")
+            other = self._SWAPS.get(rel)
+            if other is None or re.search(rf"\b{rel}s?\b", notes):
+                continue
+            if re.search(rf"\b{other}s?\b", notes):
+                src = [n.id for n in self.ctx.notes if re.search(rf"\b{other}s?\b", _norm(n.text))] or ids
+                out.append(
+                    self._finding("wrong_fact", m.start(), m.end(), f"the notes mention a {other}, not a {rel}", src)
+                )
+        return out
+
+    def _met_people(self) -> list[Finding]:
+        """ "Great to meet Kemi / your daughter" when no note has that person at a meeting."""
+        out = []
+        c = self.ctx.client
+        own = _content_words(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson))))
+        for m in self._MEET_PERSON.finditer(self.text.replace("’", "'")):
+            who = (m.group("rel") or m.group("name") or "").lower()
+            if not who or who in own or who in _GENERIC_GREETEES or (m.group("rel") and who not in self._RELATIONS):
+                continue
+            present = False
+            for n in self.ctx.notes:
+                for ss, se in _sentences(n.text):
+                    sent = _norm(n.text[ss:se])
+                    if re.search(rf"\b{re.escape(who)}", sent) and self._IN_PERSON_NOTE.search(sent):
+                        present = True
+            if not present:
+                span = m.span("rel") if m.group("rel") else m.span("name")
+                out.append(self._finding("unsupported_claim", m.start(), span[1], f"no note has {who} at a meeting"))
+        return out
+
     def family(self) -> list[Finding]:
         """A relative named wrongly ("your daughter Maria" when she is Sofia), or invented outright."""
         fam = self._family_map()
-        out = []
+        out = self._swapped_relatives() + self._met_people()
         for m in self._FAMILY_TEXT.finditer(self.text.replace("’", "'")):
             rel = (m.group("rel") or m.group("rel2")).lower()
             name = m.group("name") or m.group("name2")
@@ -1836,7 +2224,7 @@ class _Guard:
         return out
 
     _BDAY_NOTE = re.compile(
-        rf"\b(?:birthday|bday|b-day|born)\b[^.;]{{0,25}}?(?P<md>{_MONTH_RX}\s+{_DAY_RX}|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX})"
+        rf"\b(?:birthday|bday|b-day|born)\b[^.;]{{0,25}}?(?P<md>{_MONTH_RX}\s+{_DAY_RX}|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_NUMDATE_RX})"
         rf"|\b(?:turns?|turning)\s+(?P<age>\d{{1,3}})\s+(?:on\s+)?(?P<md2>{_MONTH_RX}\s+{_DAY_RX}|{_DAY_RX}\s+(?:of\s+)?"
         rf"{_MONTH_RX})"
     )
@@ -2014,12 +2402,14 @@ class _Guard:
                 if m.group("k"):
                     value *= 1000
             kind = "money" if m.group("cur") or m.group("k") else "percent" if m.group("pct") else "count"
+            if kind == "count" and "," in (num or "") and not m.group("suffix"):
+                kind = "money"  # "premium was 2,340", "fri rate 14,500": notes drop the dollar sign
             unit = {m.group("suffix")} if m.group("suffix") else set()
             cend = _clause_after(masked, m.end() - 1)
             split = re.compile(r"[a-z²]+")
             after = []
-            for w in split.findall(masked[m.end() : cend]):
-                if w in ("next", "last", "this", "every", "per", "ago", "later"):
+            for w in re.findall(r"[a-z²]+\d*|\d+", masked[m.end() : cend]):
+                if w in ("next", "last", "this", "every", "per", "ago", "later") or w.isdigit():
                     break
                 if w not in _QTY_SKIP and len(w) > 1:
                     after.append(w)
@@ -2065,7 +2455,13 @@ class _Guard:
             for w in _WORD.findall(masked):
                 if w in _WORDNUM:
                     vals.add(float(_WORDNUM[w]))
+            for m in re.finditer(r"(?<![\w.])(\d{1,3})\s+(?:[a-z]+\s+){1,2}each\b", masked):
+                vals.update(float(int(m.group(1)) * k) for k in range(2, 7))  # "3 cases each" of two wines: 6 cases
         return vals
+
+    def _note_money_sentences(self) -> list[tuple[_Qty, tuple[str, ...]]]:
+        """Sums of money in the notes, each with the words of its own sentence only."""
+        return [(q, d.ids) for d in self.docs if d.is_note for q in self._quantities_of(d.text) if q.kind == "money"]
 
     def quantities(self) -> list[Finding]:
         """A number the notes give differently for the same thing ("16 vans" when the notes say 14 vans)."""
@@ -2081,6 +2477,10 @@ class _Guard:
                 for nq, ids in known
                 if nq.kind == q.kind and (q.unit & nq.unit if q.kind != "money" else q.unit & nq.context)
             ]
+            if not clash and q.kind == "money":
+                # "the umbrella comes to $381" when the note's umbrella sentence says $318
+                about = q.context - _TIME_WORDS - self._own_words()
+                clash = [(nq, ids) for nq, ids in self._note_money_sentences() if about & nq.context]
             if not clash:
                 continue
             if q.kind == "money" and any(
@@ -2126,7 +2526,7 @@ class _Guard:
                 year = (
                     noted.year if (md[0], md[1]) >= (noted.month, noted.day) or md[0] >= noted.month else noted.year + 1
                 )
-                ym = re.match(r"\s*,?\s*(\d{4})\b", low[m.end() :])
+                ym = re.match(r"\s*,?\s*(\d{4})\b", low[m.end() :]) or re.search(r"/(\d{4})$", m.group(0))
                 when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
                 if when is None:
                     continue
@@ -2180,10 +2580,18 @@ class _Guard:
                 related = [ev for ev in events if ev[1] & words and (ev[2] or past)]
                 if not related:
                     continue
-                if any(day in d.text for d in self.docs if d.is_note):
+                if any(day in d.text for d in self.docs if d.is_note) or any(
+                    _WD_ABBR[x.group("wd")] == _WEEKDAYS.index(day)
+                    and words & _content_words(d.text[max(0, x.start() - 60) : x.end() + 60])
+                    for d in self.docs
+                    if d.is_note
+                    for x in _NOTE_WD_RE.finditer(d.text)
+                ):
                     continue
                 if any(ev[0].weekday() == _WEEKDAYS.index(day) for ev in related):
                     continue
+                if any(ev[2] and ev[0].weekday() == _WEEKDAYS.index(day) for ev in events):
+                    continue  # the notes date something else on that day ("moved to thurs 11/13")
                 real = ", ".join(sorted({f"{ev[0]:%A %B} {ev[0].day}" for ev in related}))
                 ids = [i for ev in related for i in ev[3]]
                 out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
@@ -2242,12 +2650,46 @@ class _Guard:
                 found = list(_places_in(name, 0, len(name)))
                 if found and found[0][2].lat is not None:
                     return found[0][2], name, (n.id,)
+        for n in reversed(notes):  # notes typed in lower case: a known city, not a trip or a lane
+            low = _norm(n.text)
+            for m in _LOWER_CITY_RE.finditer(low):
+                city = _place(m.group("city"))
+                st = (m.group("st") or "").upper()
+                if city is None or (st in _STATE_CODES and city.region != st):
+                    continue  # "dublin oh" is not Dublin, Ireland
+                if _TRAVEL_BEFORE.search(low[max(0, m.start() - 40) : m.start()]):
+                    continue
+                return city, m.group("city"), (n.id,)
         return None, None, ()
+
+    _NAMED_SITE = re.compile(
+        r"\b(?i:your|the)(?: (?i:new|old|other|main|second))? (?P<p>(?:[A-Z][a-zA-Z.]*\.? ){1,3})(?i:location|office|store|"
+        r"branch|site|clinic|studio|gym|property|duplex|house|home|plant|warehouse|shop|campus|hospital|facility)\b"
+        r"|\b(?i:at|in) (?P<p2>(?:St\.?|Saint|Mount|Mt\.?) [A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    )
+
+    def _unknown_sites(self) -> list[Finding]:
+        """ "the new Owasso location", "your team at St. Mary's": a named site of theirs no note mentions."""
+        c = self.ctx.client
+        own = _fold(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, c.company, *c.aliases))))
+        notes = " ".join(_fold(n.text) for n in self.ctx.notes) + " " + " ".join(d.text for d in self.docs)
+        out = []
+        for m in self._NAMED_SITE.finditer(self.text):
+            group = "p" if m.group("p") else "p2"
+            words = [w.strip(".") for w in m.group(group).split()]
+            words = [w for w in words if len(w) > 2 and w.lower() not in ("st", "saint", "mount", "mt")]
+            if not words or _sentence_of(self.text, m.start(group))[0] == m.start(group):
+                continue
+            missing = [w for w in words if not re.search(rf"\b{re.escape(_fold(w))}", notes) and _fold(w) not in own]
+            if missing and len(missing) == len(words):
+                s, e = m.span(group)
+                out.append(self._finding("unsupported_claim", s, e, f"no note mentions {m.group(group).strip()}"))
+        return out
 
     def places(self) -> list[Finding]:
         """The client placed in the wrong city (wrong_fact), or invited to an event far away (inappropriate)."""
         home, home_name, ids = self._client_place()
-        out = []
+        out = self._unknown_sites()
         for m in self._YOU_THERE.finditer(self.text.replace("’", "'")):
             group = next(g for g in ("p1", "p2", "p3", "p4", "p5", "p6") if m.group(g))
             said = m.group(group)
@@ -2386,10 +2828,11 @@ class _Guard:
         r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
+        r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
         r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from)\b"
     )
     _NEG_AFTER = re.compile(
-        r"^(?:-free|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
+        r"^(?:-free|(?:\s+[\w-]+){0,2}\s+out of (?:the|this|your|our)\b|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
         r"is not|are not|was not|won't be|is off)|(?:\s+[\w-]+){0,2}\s+(?:is|are|'s|was|were) (?:a |an )?"
         r"(?:hard |firm |definite |big |total |clear )?(?:no|no-go|no go|out|off the table)\b|"
         r"(?:\s+[\w-]+){0,2}\s+(?:isn't|aren't|is not|are not|wasn't|weren't) (?:your|her|his|their|really your) "
@@ -2399,14 +2842,17 @@ class _Guard:
         r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
         r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
         r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
-        r"does not need|no interest in|not interested in)\s+(?:the\s+|any\s+|a\s+|an\s+|anything\s+|"
-        r"something\s+)?(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
+        r"does not need|no interest in|not interested in|hold off on|holding off on|pause on)\s+"
+        r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
+        r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
         r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
     )
     # A declined word stands for its family ("no alcohol" also rules out prosecco).
     _FAMILIES: ClassVar[tuple[tuple[str, ...], ...]] = (
         ("alcohol", "alcoholic", "booze", "wine", "wines", "prosecco", "champagne", "beer", "beers", "whisky",
-         "whiskey", "vodka", "gin", "rum", "spirits", "cocktail", "cocktails", "bourbon", "cider", "drink"),
+         "whiskey", "vodka", "gin", "rum", "spirits", "cocktail", "cocktails", "bourbon", "cider", "drink",
+         "mimosa", "mimosas", "bellini", "bellinis", "sangria", "margarita", "margaritas", "martini", "negroni",
+         "spritz", "tequila", "mezcal", "sake", "open bar", "bubbly"),
         ("meat", "beef", "steak", "pork", "bacon", "ham", "lamb", "chicken", "turkey", "veal", "tenderloin",
          "short rib", "ribs", "brisket", "sausage", "prosciutto", "duck"),
         ("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "cashew", "walnut", "pecan", "hazelnut",
@@ -2490,10 +2936,18 @@ class _Guard:
                 item = _norm(item).strip(" .")
                 if item and len(item.split()) <= 3:
                     out.setdefault(item, f.source_ids)
+            if f.kind == FactKind.DISLIKE:
+                for name, trigger, _offer in _CONCEPTS:
+                    if trigger.search(_norm(f"{f.value} {f.text}")):
+                        out.setdefault(f"concept:{name}", f.source_ids)
         liked = {_norm(f.value): f.valid_from for f in self._facts(FactKind.PREFERENCE)}
         for n in self.ctx.notes:
             low = _norm(n.text)
             for m in self._DECLINE_NOTE.finditer(low):
+                phrase = low[m.start() : _clause_after(low, m.end() - 1)]
+                for name, trigger, _offer in _CONCEPTS:
+                    if trigger.search(phrase):
+                        out.setdefault(f"concept:{name}", (n.id,))
                 item = m.group("item") or m.group("free") or m.group("allergy")
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
@@ -2505,7 +2959,11 @@ class _Guard:
                     for item in family:
                         out.setdefault(item, (n.id,))
             if re.search(
-                r"\b(?:email only|only (?:by )?email|no (?:phone )?calls|text only|texts? only|no phone)\b", low
+                r"\b(?:email only|only (?:by )?email|no (?:phone )?calls|text only|texts? only|no phone|"
+                r"(?:by|via|over|through) (?:email|e-mail|text) only|only (?:contact|reach|email|message|text)\w* "
+                r"(?:(?:her|him|them|me) )?(?:by|via|over|through) (?:email|e-mail|text)|"
+                r"quit calling|stop calling)\b",
+                low,
             ):
                 out.setdefault(_PHONE_CALLS, (n.id,))
         for item, ids in list(out.items()):
@@ -2519,11 +2977,19 @@ class _Guard:
     def preferences(self) -> list[Finding]:
         """Offering or recommending something the client declined; mentioning it as excluded is fine."""
         out = []
+        concepts = {name: offer for name, _t, offer in _CONCEPTS}
         for item, ids in self._declined().items():
             forms = self._SYNONYMS.get(item, (item,))
-            pattern = (
-                _PHONE_CALL_RE if item == _PHONE_CALLS else "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
-            )
+            if item.startswith("concept:"):
+                pattern = concepts[item.removeprefix("concept:")].pattern
+                item = item.removeprefix("concept:")
+            elif item == _PHONE_CALLS:
+                pattern = _PHONE_CALL_RE
+            elif re.fullmatch(r"[a-z]{4,}ed", item):
+                # "curved" also rules out "Curve" treadmills
+                pattern = rf"\b{re.escape(_stem(item))}\w*\b"
+            else:
+                pattern = "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
             for m in re.finditer(pattern, self.low):
                 if self._excluded(m.start(), m.end()):
                     continue
@@ -2561,7 +3027,8 @@ class _Guard:
         r"s?(?:,\s*|\s+or\s+|\s+and\s+)?){1,4})"
     )
     _NOT_BEFORE = re.compile(
-        r"\b(?:can't|cannot|can not|not|no|nothing|never|don't)\b[^.;]{0,30}\bbefore (?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)"
+        r"\b(?:can't|cannot|can not|not|no|nothing|never|don't|hates?|dislikes?|doesn't like|does not like)\b"
+        r"[^.;]{0,30}\bbefore (?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)"
     )
     _PROPOSE = re.compile(
         r"\b(?:i'll|i will|we'll|we will|could we|can we|shall we|how about|would|let's|swing by|"
@@ -2628,13 +3095,23 @@ class _Guard:
         """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
         sad = sensitive_note_ids(self.ctx)
         m = _SALES_RE.search(self.low)
-        if m is None:
+        push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
+        if m is None and (push is None or not sad):
             return []
         if not sad:
+            assert m is not None
             return self._deferred(m)
+        if push is None and _CALM_RE.search(self.low):
+            return []  # the business is mentioned, gently, on their timing
+        pitch = push or m
+        assert pitch is not None
         return [
             self._finding(
-                "inappropriate", m.start(), m.end(), "a sales pitch while the client is going through a hard time", sad
+                "inappropriate",
+                pitch.start(),
+                pitch.end(),
+                "a sales pitch while the client is going through a hard time",
+                sad,
             )
         ]
 
