@@ -114,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx2").setLevel(logging.WARNING)
     try:
         from bot.commands import run_command
+        from bot.redact import redact_settings
         from bot.settings import Settings
 
         overrides: dict[str, Any] = {}
@@ -124,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.user:
             overrides["chet_user"] = args.user
         settings = Settings(**overrides)
+        redact_settings(settings)
         return run_command(args, settings)
     except ChetError as err:
         print(f"error: {_one_line(str(err))}", file=sys.stderr)

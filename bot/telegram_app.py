@@ -29,12 +29,13 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.conversation import Conversation, Reply
+from bot.redact import redact_settings
 from bot.runtime import Runtime
 from bot.scheduler import schedule_digests, schedule_user
 from bot.voice import MAX_AUDIO_BYTES
 from memory.errors import ChetError
 
-__all__ = ["build_application", "redact_secrets", "run_telegram", "send_replies"]
+__all__ = ["build_application", "run_telegram", "send_replies"]
 
 log = logging.getLogger(__name__)
 
@@ -70,48 +71,6 @@ FINAL_TAPS = {"x", "r", "fg", "fx", "c", "qn"}  # taps after which the tapped me
 SEND_ATTEMPTS = 3  # first try plus two retries
 SEND_BACKOFF_S = (0.25, 1.0)  # wait before the 2nd and 3rd attempt after a 5xx or a network error
 RETRY_AFTER_CAP_S = 30.0  # a flood wait longer than this is not waited for: the failure is logged instead
-
-
-_SECRETS: set[str] = set()
-_redacting = False
-
-
-def redact_secrets(*secrets: str | None) -> None:
-    """Scrub these strings from every log record made from now on, message and traceback, process-wide.
-
-    A handler filter would miss records of handlers added later (and PTB logs the Bot API URL, which holds
-    the token, at DEBUG when the Bot is built), so the scrubbing happens where records are made.
-    """
-    global _redacting
-    _SECRETS.update(s for s in secrets if s and len(s) >= 8)
-    if _redacting:
-        return
-    _redacting = True
-    make = logging.getLogRecordFactory()
-
-    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
-        return _scrub(make(*args, **kwargs))
-
-    logging.setLogRecordFactory(factory)
-
-
-def _scrub(record: logging.LogRecord) -> logging.LogRecord:
-    secrets = sorted(_SECRETS, key=len, reverse=True)  # the whole token before its secret half
-    try:
-        message = record.getMessage()
-    except Exception:  # a broken format string: logging reports it itself
-        return record
-    for s in secrets:
-        message = message.replace(s, "<redacted>")
-    # Frozen now: PTB logs dicts it later fills with file URLs that hold the token.
-    record.msg, record.args = message, None
-    if record.exc_info and record.exc_info[1] is not None:
-        text = logging.Formatter().formatException(record.exc_info)
-        if any(s in text for s in secrets):
-            for s in secrets:
-                text = text.replace(s, "<redacted>")
-            record.exc_text = text
-    return record
 
 
 # -- sending -------------------------------------------------------------------------------
@@ -364,12 +323,7 @@ def build_application(
         raise ChetError("TELEGRAM_BOT_TOKEN is not set")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the URL holds the token
     token = settings.telegram_bot_token.get_secret_value()
-    redact_secrets(
-        token,
-        token.partition(":")[2],  # the secret half, should anything log the token in pieces
-        settings.openai_api_key.get_secret_value() if settings.openai_api_key else None,
-        settings.smtp_password.get_secret_value() if settings.smtp_password else None,
-    )
+    redact_settings(settings)  # the token, its secret half, the API key, the SMTP password
     builder = ApplicationBuilder().token(token).concurrent_updates(32)
     if settings.telegram_base_url:
         builder = builder.base_url(settings.telegram_base_url)
