@@ -6,7 +6,15 @@ import subprocess
 import sys
 import time
 
-BENCHES = ["bench_guard", "bench_recall", "bench_speed", "bench_prompt", "bench_bot"]
+BENCHES = [
+    "bench_guard",
+    "bench_guard_cli --fast",
+    "bench_guard_cli --fast --set heldout2",
+    "bench_recall",
+    "bench_speed",
+    "bench_prompt",
+    "bench_bot",
+]
 
 
 def main(argv: list[str]) -> int:
@@ -16,7 +24,8 @@ def main(argv: list[str]) -> int:
     for name in names:
         print(f"\n=== {name} ===", flush=True)
         start = time.monotonic()
-        rc = subprocess.call([sys.executable, "-m", f"benchmarks.{name}"])
+        module, *args = name.split()
+        rc = subprocess.call([sys.executable, "-m", f"benchmarks.{module}", *args])
         print(f"=== {name}: exit {rc} in {time.monotonic() - start:.0f} s", flush=True)
         if rc:
             failed.append(name)
