@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.guard import KINDS
+
 HERE = Path(__file__).parent
 # set name -> (cases file, module whose `write(path)` regenerates it)
 SETS: dict[str, tuple[Path, str]] = {
@@ -42,16 +44,7 @@ SETS: dict[str, tuple[Path, str]] = {
 }
 CASES = SETS["heldout"][0]
 RESULTS = HERE / "results" / "guard_heldout.json"
-KIND_ORDER = (
-    "unsupported_claim",
-    "contradicts_preference",
-    "wrong_fact",
-    "invented_commitment",
-    "name_misuse",
-    "no_consent",
-    "too_frequent",
-    "inappropriate",
-)
+KIND_ORDER = KINDS  # the guard's own list, in the design table's order
 
 
 @dataclass

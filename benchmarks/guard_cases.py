@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from bot.context import DraftContext
+from bot.guard import KINDS
 from memory.records import Client, Commitment, Fact, FactKind, Note
 
 FIRST = [
@@ -571,16 +572,7 @@ def sad_plants(w: World) -> list[str]:
     ]
 
 
-KINDS_ORDER = (
-    "unsupported_claim",
-    "contradicts_preference",
-    "wrong_fact",
-    "invented_commitment",
-    "name_misuse",
-    "no_consent",
-    "too_frequent",
-    "inappropriate",
-)
+KINDS_ORDER = KINDS  # the guard's own list, in the design table's order
 
 
 def build_cases(seed: int = 7) -> list[Case]:
