@@ -28,6 +28,8 @@ def connect(path: Path) -> sqlite3.Connection:
             db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
+        # Forgotten clients are overwritten with zeros, not left readable in free pages of the file.
+        db.execute("PRAGMA secure_delete = ON")
         migrate(db)
     except sqlite3.DatabaseError as err:
         raise StorageError(f"cannot open the ledger at {path}: {err}") from err
@@ -797,6 +799,10 @@ class Ledger:
             self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
         return rowids
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database file and empty it (best effort while others read)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def export(self) -> dict[str, Any]:
         """Every record this salesperson's ledger holds, as plain JSON-able data."""

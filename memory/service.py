@@ -520,6 +520,7 @@ class Memory:
         with self.ledger.transaction():
             rowids = self.ledger.forget_client(client.id)
             self.ledger.audit("client.forgotten", client_id=client.id, notes=len(rowids))
+        self.ledger.checkpoint()  # secure_delete zeroed the pages; the WAL's old copies go too
         self._safe_index_delete(rowids)
 
     def embed_many(self, texts: list[str]) -> np.ndarray:

@@ -175,6 +175,15 @@ def test_forget_removes_a_client_everywhere(chet: Chet, tmp_path: Path) -> None:
     assert chet("reindex", "--json")[1] == {"indexed": 1}
 
 
+def test_forget_leaves_no_readable_trace_in_the_data_dir(chet: Chet, tmp_path: Path, data_dir: Path) -> None:
+    chet("import", "--json", _jsonl(tmp_path / "n.jsonl", NOTES))
+    chet("forget", "--json", "Dana Whitaker")
+    for path in data_dir.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            assert b"daughter Sofia" not in raw and b"Dana Whitaker" not in raw, path
+
+
 def test_ask_cites_or_abstains(chet: Chet, tmp_path: Path) -> None:
     chet("import", "--json", _jsonl(tmp_path / "n.jsonl", NOTES))
     _, ans, _ = chet("ask", "--json", "What does Dana like?")

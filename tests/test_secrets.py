@@ -57,9 +57,11 @@ def _assert_nowhere(secret: str, **places: str) -> None:
     assert not leaks, f"a secret leaked: {leaks}"
 
 
-def _data_files(data_dir: Path) -> str:
-    """Every byte of every file in the data dir (ledger, WAL, index, audio), decoded leniently."""
-    return "\n".join(p.read_bytes().decode("latin-1") for p in data_dir.rglob("*") if p.is_file())
+def _data_files(data_dir: Path) -> dict[str, str]:
+    """Every byte of every file in the data dir (ledger, WAL, index, audio), decoded leniently, by file."""
+    return {
+        f"data:{p.relative_to(data_dir)}": p.read_bytes().decode("latin-1") for p in data_dir.rglob("*") if p.is_file()
+    }
 
 
 # -- an OpenAI-compatible server that fails and echoes the credentials back -----------------------
@@ -140,7 +142,7 @@ def test_api_key_never_leaks_from_the_cli(
         API_KEY,
         output="\n".join(outputs),
         logs=_formatted(caplog.records),
-        data=_data_files(data_dir),
+        **_data_files(data_dir),
     )
 
 
@@ -215,7 +217,7 @@ async def test_bot_token_never_leaks(
         logs=_formatted(caplog.records),
         replies=_sent_text(fake),
         export=export,
-        data=_data_files(data_dir),
+        **_data_files(data_dir),
     )
 
 
@@ -289,5 +291,5 @@ async def test_smtp_password_never_leaks(
         logs=_formatted(caplog.records),
         replies=_sent_text(fake),
         export=export,
-        data=_data_files(data_dir),
+        **_data_files(data_dir),
     )
