@@ -118,14 +118,13 @@ def cmd_note(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     return 0
 
 
-def _hits_json(memory: Memory, hits: list[Any]) -> list[dict[str, Any]]:
-    raw = memory.at_raw([h.note for h in hits])
+def _hits_json(hits: list[Any]) -> list[dict[str, Any]]:
     return [
         {
             "note_id": h.note.id,
             "client": h.note.client,
             "text": h.note.text,
-            "at": raw.get(h.note.id, h.note.occurred_at.isoformat()),
+            "at": h.note.at_raw or h.note.occurred_at.isoformat(),
             "score": h.score,
         }
         for h in hits
@@ -149,7 +148,7 @@ def cmd_search(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
         raise BadInput("give a QUERY or --queries FILE")
     client = memory.find_client(args.client) if args.client else None
     hits = memory.search(args.query, args.k, client)
-    emit(_hits_json(memory, hits), args.json, _print_hits)
+    emit(_hits_json(hits), args.json, _print_hits)
     for warning in dict.fromkeys(memory.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     return 0
@@ -170,7 +169,7 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
         rows.append((q["qid"], q["query"], client))
     for qid, query, client in rows:
         hits = memory.search(query, args.k, client)
-        sys.stdout.write(json.dumps({"qid": qid, "results": _hits_json(memory, hits)}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"qid": qid, "results": _hits_json(hits)}, ensure_ascii=False) + "\n")
     return 0
 
 

@@ -207,6 +207,7 @@ class Ledger:
             source=row[5],
             occurred_at=from_iso(row[7]),
             created_at=from_iso(row[8]),
+            at_raw=row[6],
         )
 
     def note_ids_present(self, note_ids: Iterable[str]) -> set[str]:
@@ -279,17 +280,6 @@ class Ledger:
             )
             out.update((r[0], (r[1], r[2])) for r in rows)
         return out
-
-    def note_at_raw(self, rowids: Iterable[int]) -> dict[int, str]:
-        """The `at` of these notes exactly as given."""
-        ids = list(rowids)
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        rows = self._all(
-            f"SELECT rowid, at_raw FROM notes WHERE +user_id = ? AND rowid IN ({marks})", [self.user, *ids]
-        )
-        return {r[0]: r[1] for r in rows}
 
     def notes_by_rowid(self, rowids: Iterable[int]) -> dict[int, Note]:
         """Notes by rowid (only this salesperson's)."""

@@ -65,6 +65,7 @@ class Note:
     source: str  # text | voice | import
     occurred_at: datetime
     created_at: datetime
+    at_raw: str = ""  # the time exactly as it was given (import `at`, `--at`), reported back as is
 
 
 @dataclass(frozen=True)

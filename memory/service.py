@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from memory import names
 from memory.embeddings import Embedder
@@ -343,7 +341,7 @@ class Memory:
             updates.append((rows[i][0], prev[0] if prev else None, nxt[0] if nxt else None, context))
         self.ledger.set_neighbours(updates)
 
-    def undo_last(self, source_ids: Iterable[str] | None = None) -> Note | None:
+    def undo_last(self) -> Note | None:
         """Delete the salesperson's most recent note (by creation); returns it."""
         latest = self.ledger._one(
             "SELECT note_id FROM notes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
@@ -470,12 +468,6 @@ class Memory:
             log.warning("dense recall failed: %s", err, exc_info=True)
             return []
 
-    def at_raw(self, notes: list[Note]) -> dict[str, str]:
-        """The `at` of each note exactly as it was given, by note id."""
-        rowids = {n.id: self.ledger.note_rowid(n.id) for n in notes}
-        raw = self.ledger.note_at_raw(r for r in rowids.values() if r is not None)
-        return {nid: raw[r] for nid, r in rowids.items() if r is not None and r in raw}
-
     # -- profile, forget, export ---------------------------------------------------------
 
     def profile(self, client: Client) -> dict[str, Any]:
@@ -522,10 +514,6 @@ class Memory:
             self.ledger.audit("client.forgotten", client_id=client.id, notes=len(rowids))
         self.ledger.checkpoint()  # secure_delete zeroed the pages; the WAL's old copies go too
         self._safe_index_delete(rowids)
-
-    def embed_many(self, texts: list[str]) -> np.ndarray:
-        """Embed texts with this memory's embedder (used by benchmarks and drafting)."""
-        return self.embedder.embed(texts)
 
 
 def open_memory(
