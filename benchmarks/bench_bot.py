@@ -27,15 +27,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pydantic import SecretStr
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from fake_bot_api import FakeBotAPI
 
 from bot.conversation import Conversation
 from bot.runtime import Runtime
-from bot.settings import Settings
 from bot.telegram_app import WORKERS, build_application
 
 RESULTS = Path(__file__).parent / "results" / "bot.json"
@@ -107,16 +104,7 @@ async def run(sequential: int, users: int, per_user: int, timeout: float, worker
     data_dir = Path(tempfile.mkdtemp(prefix="chet-bench-bot-"))
     ids = [FIRST_ID + i for i in range(users)]
     with FakeBotAPI(max_wait=1.0) as fake:
-        settings = Settings(
-            chet_data_dir=data_dir,
-            chet_offline=True,
-            telegram_bot_token=SecretStr(fake.token),
-            telegram_base_url=fake.base_url,
-            telegram_base_file_url=fake.base_file_url,
-            telegram_allowed_users=",".join(str(i) for i in ids),
-            chet_digest_time="23:59",
-            _env_file=None,  # type: ignore[call-arg]
-        )
+        settings = fake.settings(data_dir, ids)
         runtime = Runtime(settings)
         app = build_application(runtime, Conversation(runtime, transcriber=None), workers=workers)
         await app.initialize()

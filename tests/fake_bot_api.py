@@ -87,6 +87,24 @@ def markdown_v2_error(text: str) -> str | None:
 class FakeBotAPI:
     """The fake server: feed updates with push_*; read what the bot sent in `sent`."""
 
+    def settings(self, data_dir: Any, allowed: Any, **extra: Any) -> Any:
+        """Offline Chet settings pointing the bot at this server, for these allowed user ids."""
+        from pydantic import SecretStr
+
+        from bot.settings import Settings
+
+        extra.setdefault("chet_digest_time", "23:59")  # no start-up digest catch-up unless a test asks
+        return Settings(
+            chet_data_dir=data_dir,
+            chet_offline=True,
+            telegram_bot_token=SecretStr(self.token),
+            telegram_base_url=self.base_url,
+            telegram_base_file_url=self.base_file_url,
+            telegram_allowed_users=",".join(str(u) for u in allowed),
+            _env_file=None,  # type: ignore[call-arg]
+            **extra,
+        )
+
     def __init__(self, token: str = "123456:TEST-fake-token", max_wait: float = 1.0) -> None:
         self.token = token
         self.max_wait = max_wait  # the longest a getUpdates call is held open

@@ -27,7 +27,6 @@ from fake_bot_api import FakeBotAPI, polling
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from pydantic import SecretStr
 
 from bot.cli import main
 from bot.conversation import MAX_CALLBACK_BYTES, STALE, Button, Callback, Conversation, parse_callback
@@ -442,16 +441,7 @@ async def test_telegram_matrix(data_dir: Path) -> None:
     users = [1000 + i for i in range(len(cases))]
     other = 999
     fake = FakeBotAPI(max_wait=0.3).start()
-    settings = Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users=",".join(str(u) for u in [*users, other]),
-        chet_digest_time="23:59",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = fake.settings(data_dir, [*users, other])
     runtime = Runtime(settings)
     conversation = Conversation(runtime, transcriber=_transcriber())
     before: dict[int, dict[str, Any]] = {}
@@ -500,16 +490,7 @@ async def test_telegram_matrix(data_dir: Path) -> None:
 async def test_a_voice_file_over_20_mb_is_refused_when_downloaded(data_dir: Path) -> None:
     """The update claims a small size, the download is refused as too big: a clear reply, nothing stored."""
     fake = FakeBotAPI(max_wait=0.3).start()
-    settings = Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users="1",
-        chet_digest_time="23:59",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = fake.settings(data_dir, [1])
     runtime = Runtime(settings)
     app = build_application(runtime, Conversation(runtime, transcriber=None))
     try:

@@ -16,11 +16,9 @@ from typing import Any
 
 import pytest
 from fake_bot_api import FakeBotAPI, polling
-from pydantic import SecretStr
 
 from bot.conversation import Conversation
 from bot.runtime import Runtime
-from bot.settings import Settings
 from bot.telegram_app import OOPS, RETRY_AFTER_CAP_S, SEND_ATTEMPTS, build_application
 
 ALICE = 111
@@ -43,16 +41,7 @@ class Running:
 @pytest.fixture
 async def bot(data_dir: Path) -> AsyncIterator[Running]:
     fake = FakeBotAPI(max_wait=0.3).start()
-    settings = Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users=str(ALICE),
-        chet_digest_time="23:59",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = fake.settings(data_dir, [ALICE])
     runtime = Runtime(settings)
     app = build_application(runtime, Conversation(runtime, transcriber=None))
     try:

@@ -17,12 +17,10 @@ from pathlib import Path
 
 import pytest
 from fake_bot_api import FakeBotAPI, polling
-from pydantic import SecretStr
 
 from bot.cli import main
 from bot.conversation import Conversation
 from bot.runtime import Runtime
-from bot.settings import Settings
 from bot.telegram_app import build_application
 
 ROOT = Path(__file__).parent.parent
@@ -109,16 +107,7 @@ async def test_24_salespeople_and_two_importers_at_once(
 ) -> None:
     caplog.set_level(logging.WARNING)
     fake = FakeBotAPI(max_wait=0.3).start()
-    settings = Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users=",".join(map(str, USERS)),
-        chet_digest_time="23:59",
-        _env_file=None,  # type: ignore[call-arg]
-    )
+    settings = fake.settings(data_dir, USERS)
     runtime = Runtime(settings)
     app = build_application(runtime, Conversation(runtime, transcriber=None))
     source = tmp_path / "crm.jsonl"

@@ -150,17 +150,7 @@ def test_api_key_never_leaks_from_the_cli(
 
 
 def _settings(fake: FakeBotAPI, data_dir: Path, **extra: Any) -> Settings:
-    return Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users=str(ALICE),
-        chet_digest_time="23:59",
-        _env_file=None,  # type: ignore[call-arg]
-        **extra,
-    )
+    return fake.settings(data_dir, [ALICE], **extra)
 
 
 @pytest.fixture

@@ -13,13 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fake_bot_api import FakeBotAPI
-from pydantic import SecretStr
 from telegram.ext import Application
 
 from bot.conversation import Conversation
 from bot.runtime import Runtime
 from bot.scheduler import digest_job, job_name, schedule_user
-from bot.settings import Settings
 from bot.telegram_app import build_application
 from bot.voice import ScriptedTranscriber, Transcriber, TranscriptionError
 from memory.service import NoteInput
@@ -59,17 +57,7 @@ def buttons(message: dict[str, Any]) -> dict[str, str]:
 async def running(
     fake: FakeBotAPI, data_dir: Path, transcriber: Transcriber | None, **extra: Any
 ) -> AsyncIterator[Bot]:
-    settings = Settings(
-        chet_data_dir=data_dir,
-        chet_offline=True,
-        telegram_bot_token=SecretStr(fake.token),
-        telegram_base_url=fake.base_url,
-        telegram_base_file_url=fake.base_file_url,
-        telegram_allowed_users=f"{ALICE},{BOB}",
-        chet_digest_time=extra.pop("digest_time", "23:59"),  # no start-up catch-up unless a test asks
-        _env_file=None,  # type: ignore[call-arg]
-        **extra,
-    )
+    settings = fake.settings(data_dir, [ALICE, BOB], chet_digest_time=extra.pop("digest_time", "23:59"), **extra)
     runtime = Runtime(settings)
     conversation = Conversation(runtime, transcriber=transcriber)
     app = build_application(runtime, conversation)
