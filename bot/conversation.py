@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import re
@@ -339,6 +340,8 @@ class Conversation:
             if self._indexer is None or not self._indexer.is_alive():
                 self._indexer = threading.Thread(target=self._index_loop, daemon=True, name="chet-index")
                 self._indexer.start()
+                # Stop it before the interpreter goes: a thread killed inside onnxruntime aborts the process.
+                atexit.register(self.close)
             self._index_wakeup.notify()
 
     def close(self) -> None:
