@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
+from memory.errors import ChetError
 from memory.service import Memory, open_memory
 from memory.timeutil import zone
 
@@ -51,6 +52,9 @@ class Runtime:
 
     def memory(self, user: str) -> Memory:
         """One salesperson's memory (opened once per process)."""
+        if self.settings.database_url:
+            # Better to refuse than to write to SQLite while the user believes the data is in PostgreSQL.
+            raise ChetError("DATABASE_URL (PostgreSQL) is not supported yet; unset it to use the SQLite ledger")
         with self._lock:
             if user not in self._memories:
                 memory = open_memory(

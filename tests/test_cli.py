@@ -202,3 +202,12 @@ def test_deleted_index_is_rebuilt_with_no_note_lost(chet: Chet, tmp_path: Path, 
     assert chet("reindex", "--json")[1] == {"indexed": 3}
     _, hits, _ = chet("search", "--json", "blue", "-k", "3")
     assert len(hits) == 3
+
+
+def test_database_url_is_refused_not_silently_ignored(
+    chet: Chet, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://chet@127.0.0.1/chet")
+    code, out, err = chet("note", "--json", "Dana Lee", "Prefers email.")
+    assert code == 1 and out is None and err.startswith("error: DATABASE_URL")
+    assert not (data_dir / "ledger.sqlite3").exists()
