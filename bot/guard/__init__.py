@@ -1,0 +1,31 @@
+"""The deterministic truth guard: checks a draft against what the ledger knows, offline.
+
+`check_text(text, ctx)` is pure: it reads only the text and the `DraftContext` (notes, facts,
+commitments, sent messages) and returns a `GuardReport`. Every finding names its kind, the exact
+offending substring of the text (`span`), a plain message and the note ids involved.
+
+The rules aim to be precise rather than paranoid: a truthful, grounded draft must pass cleanly.
+A claim of shared history is accepted when some note (or fact, or the salesperson's own purpose)
+backs its event, place and time; an offer when an open commitment or a note names it.
+
+Layout: `model` (kinds, report types), `text`/`when`/`geo`/`values`/`interactions`/`lexicon`
+(shared helpers and vocabularies), `truth` (the ledger as evidence), one module per rule family
+(`contact`, `names`, `offers`, `claims`, `family`, `numbers`, `places`, `products`, `preferences`,
+`sensitive`) and `check` (runs them all).
+"""
+
+from bot.guard.check import check_text, declined_items
+from bot.guard.interactions import interaction_kind
+from bot.guard.model import BLOCKING, KINDS, Finding, GuardReport
+from bot.guard.sensitive import sensitive_note_ids
+
+__all__ = [
+    "BLOCKING",
+    "KINDS",
+    "Finding",
+    "GuardReport",
+    "check_text",
+    "declined_items",
+    "interaction_kind",
+    "sensitive_note_ids",
+]

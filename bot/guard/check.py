@@ -1,0 +1,103 @@
+"""The top-level check: run every rule over one text and return the verdict."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+
+from bot.context import DraftContext
+from bot.guard.claims import ClaimRules
+from bot.guard.contact import ContactRules
+from bot.guard.entities import EntityRules
+from bot.guard.family import FamilyRules
+from bot.guard.model import Finding, GuardReport
+from bot.guard.names import NameRules
+from bot.guard.numbers import NumberRules
+from bot.guard.offers import OfferRules
+from bot.guard.places import PlaceRules
+from bot.guard.preferences import PreferenceRules
+from bot.guard.products import ProductRules
+from bot.guard.sensitive import SensitiveRules
+from bot.guard.text import _aware, _dedupe
+
+
+def check_text(text: str, ctx: DraftContext) -> GuardReport:
+    """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic."""
+    g = _Guard(text, _as_of(ctx))
+    findings: list[Finding] = []
+    for rule in (
+        g.no_consent,
+        g.name_misuse,
+        g.invented_commitment,
+        g.unsupported_claims,
+        g.family,
+        g.people,
+        g.birthdays,
+        g.numbers,
+        g.quantities,
+        g.codes,
+        g.event_dates,
+        g.event_weekdays,
+        g.places,
+        g.products,
+        g.commitment_dates,
+        g.preferences,
+        g.timing,
+        g.too_frequent,
+        g.sensitive,
+        g.entity_swaps,
+        g.attributions,
+        g.paired_names,
+        g.weekday_swaps,
+    ):
+        findings.extend(rule())
+    unique = _dedupe(findings)
+    unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
+    verdict = "pass"
+    if unique:
+        verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
+    return GuardReport(verdict=verdict, findings=tuple(unique))
+
+
+def _as_of(ctx: DraftContext) -> DraftContext:
+    """The context as the ledger stood at `ctx.now`: later notes, facts and promises do not exist yet.
+
+    A message checked "as if sent at T" may rely only on what was written by T; a fact superseded
+    after T is still the one in force at T.
+    """
+    now = ctx.now
+
+    def by_now(moment: datetime) -> bool:
+        return _aware(moment, now) <= now
+
+    notes = [n for n in ctx.notes if by_now(n.occurred_at)]
+    facts = [
+        f if f.valid_to is None or not by_now(f.valid_to) else dataclasses.replace(f, valid_to=None)
+        for f in (*ctx.facts, *ctx.history)
+        if by_now(f.valid_from) and (f.valid_to is None or not by_now(f.valid_to))
+    ]
+    commitments = [c for c in ctx.commitments if by_now(c.created_at)]
+    if len(notes) == len(ctx.notes) and len(facts) == len(ctx.facts) and len(commitments) == len(ctx.commitments):
+        return ctx
+    return dataclasses.replace(ctx, notes=notes, facts=facts, commitments=commitments)
+
+
+def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
+    """What the client declined or dislikes (lower-case) -> the note ids that say so."""
+    return _Guard("", ctx)._declined()
+
+
+class _Guard(
+    ContactRules,
+    NameRules,
+    OfferRules,
+    ClaimRules,
+    FamilyRules,
+    NumberRules,
+    PlaceRules,
+    ProductRules,
+    PreferenceRules,
+    SensitiveRules,
+    EntityRules,
+):
+    """Holds one check's text and context; each public-ish method is one rule."""

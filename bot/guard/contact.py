@@ -1,0 +1,165 @@
+"""Rules for whether to write at all: no_consent (opt-outs) and too_frequent (contact caps)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.text import _aware, _local_date, _norm
+from bot.guard.truth import GuardBase
+from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from memory.records import FactKind
+
+
+class ContactRules(GuardBase):
+    """The contact rules; mixed into the guard with the other rule families."""
+
+    _OPT_OUT = re.compile(
+        r"\b(?:opted[- ]out|opt(?:s|ing)?[- ]out|unsubscribed?|do not contact|don't contact|"
+        r"not to (?:be )?contact(?:ed)?|not to (?:email|message|call|write|reach out)|(?:don't|do not|not) reach out|"
+        r"(?:don't|do not) (?:email|contact|message|write to) (?:her|him|them|me)|stop (?:contacting|emailing|"
+        r"messaging|writing)|no (?:further|more) (?:contact|emails|messages)|asked us to stop|"
+        r"take (?:her|him|them|me) off (?:the|our|your|all) (?:mailing |call |calling |contact |email )?lists?|"
+        r"remove (?:her|him|them|me) from (?:the|our|your|all) (?:mailing |call |contact |email )?lists?|"
+        r"leave (?:her|him|them|me) alone|"
+        r"(?:stop|quit) (?:calling|texting|phoning)\s*(?:&|and|or|/|\+)\s*(?:emailing|contacting|messaging|writing|texting)|"
+        r"quit (?:contacting|emailing|messaging|writing)|(?:don't|do not) (?:contact|email|message|call) (?:her|him|them|me)|"
+        r"(?:he|she|they)(?:'ll| will) (?:call|reach out|get in touch|be in touch|contact us)(?: \w+)? (?:when|if|once)|"
+        r"(?:don't|do not|not to) (?:contact|email|call|reach out to) (?:her|him|them)? ?(?:til|till|until|before))\b"
+    )
+    # An opt-out scoped to marketing ("unsubscribed from the newsletter"): direct messages stay fine.
+    # Only an explicit limit counts: "unsubscribed from the newsletter" alone is a plain opt-out.
+    _MARKETING_SCOPE = re.compile(
+        r"\bno (?:more |further )?(?:marketing|promos?|promotions?|promotional \w+|newsletters?|webinar invites?|"
+        r"event invites?|mass emails?|bulk emails?|blasts?)\b|\b(?:marketing|promo(?:tional)?|newsletter)s? only\b|"
+        r"\b(?:just|only) wants? (?:direct|personal|1:1|one-to-one)\b|"
+        r"\b(?:direct|personal) (?:emails?|messages?|notes?|contact) (?:are |is )?(?:still )?(?:ok|okay|fine|welcome)\b"
+    )
+    _ALL_SCOPE = re.compile(r"\b(?:all|any|everything|every|entirely|contact(?:ing)?|reach(?:ing)? out|alone)\b")
+    _MARKETING_MSG = re.compile(
+        r"\b(?:newsletter|webinar|promo\w*|sale|save your (?:seat|spot)|register|rsvp|join us|invite|"
+        r"new (?:inventory|arrivals?|collection)|offer|deal|launch|event|pricing is live)\b"
+    )
+    _OPT_IN = re.compile(
+        r"\b(?:opted (?:back )?in|opt(?:s|ed)? back in|re-?subscribed|happy to hear from (?:us|you) again|"
+        r"ok to contact|okay to contact|fine to contact|can contact (?:her|him|them) again|"
+        r"ready to (?:talk|chat|hear|meet)(?: again)?|happy to (?:get|receive|hear|talk)|"
+        r"(?:ok|okay|fine|happy) (?:for us |for me )?to (?:email|call|text|reach out|contact)|"
+        r"wants? to hear (?:from us|more)|back in touch|reached (?:back )?out again|called (?:me |us )?back)\b"
+    )
+    _CHANNEL_ONLY = re.compile(r"\b(?:phone|calls?|calling|texts?|texting|sms|voicemail)\b")
+    _UNTIL = re.compile(
+        rf"\b(?:until|till|til|before|in|after)\s+(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
+    )
+    _UNTIL_DAY = re.compile(
+        rf"\b(?:until|till|til|before|after)\s+(?:after\s+)?(?P<day>{_NUMDATE_RX}|{_MONTH_RX}\s+{_DAY_RX}\b)"
+    )
+
+    def _opt_out_lifted(self, note_id: str, since: datetime | None) -> bool:
+        """Whether an opt-out (from note `note_id`) has ended: a later opt-in note, or "until March" passed."""
+        notes = {n.id: n for n in self.ctx.notes}
+        src = notes.get(note_id)
+        start = _aware(src.occurred_at, self.ctx.now) if src else since
+        for n in self.ctx.notes:
+            if start is not None and _aware(n.occurred_at, self.ctx.now) <= start:
+                continue
+            if self._OPT_IN.search(_norm(n.text)):
+                return True
+        if src is not None:
+            day = self._UNTIL_DAY.search(_norm(src.text))
+            if day:
+                md = _parse_md(day.group("day"))
+                noted = _local_date(src.occurred_at, self.tz)
+                if md is not None:
+                    end = _safe_date(noted.year, *md) or noted
+                    if end < noted - timedelta(days=31):
+                        end = _safe_date(noted.year + 1, *md) or end
+                    return self.today > end
+            m = self._UNTIL.search(_norm(src.text))
+            if m and not m.group(0).startswith(("in ", "before ")):
+                noted = _local_date(src.occurred_at, self.tz)
+                if self.today >= self._month_start(m.group("month"), noted):
+                    return True
+        return False
+
+    def no_consent(self) -> list[Finding]:
+        """Block any message to a client who opted out (a consent fact, or the latest consent note)."""
+        sources: tuple[str, ...] = ()
+        for f in self._facts(FactKind.CONSENT):
+            if (
+                self._CHANNEL_ONLY.search(_norm(f.text))
+                and not re.search(r"\b(?:all|any|email|contact)", _norm(f.text))
+                and not self._full_opt_out_note(f.source_ids)
+            ):
+                continue  # "opted out of phone calls": the preference rule handles calls; email is fine
+            if any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids) or (
+                not f.source_ids and self._opt_out_lifted("", f.valid_from)
+            ):
+                continue
+            value = _norm(f.value).replace("-", "_").replace(" ", "_")
+            if value in {
+                "opted_out",
+                "opt_out",
+                "no",
+                "false",
+                "revoked",
+                "withdrawn",
+                "unsubscribed",
+                "do_not_contact",
+                "none",
+                "denied",
+            }:
+                sources = f.source_ids or ("",)
+        if not sources and not self._facts(FactKind.CONSENT):
+            for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
+                low = _norm(n.text)
+                if self._OPT_IN.search(low):
+                    break
+                if self._OPT_OUT.search(low):
+                    if not self._opt_out_lifted(n.id, None):
+                        sources = (n.id,)
+                    break
+        if not sources:
+            return []
+        if self._marketing_only(sources) and not any(
+            not self._negated(m.start()) for m in self._MARKETING_MSG.finditer(self.low)
+        ):
+            return []  # they left the newsletter or the webinar list, not the conversation
+        s, e = self._first_line()
+        return [self._finding("no_consent", s, e, "the client asked not to be contacted", sources)]
+
+    def _full_opt_out_note(self, ids: tuple[str, ...]) -> bool:
+        """Whether a source note asks for no contact at all ("stop calling & emailing her")."""
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            if (
+                n.id in ids
+                and self._OPT_OUT.search(low)
+                and not re.search(
+                    r"\b(?:email|emails|emailing|texts?|mail)\s+(?:is |are )?(?:still )?(?:ok|okay|fine)\b", low
+                )
+            ):
+                return True
+        return False
+
+    def _marketing_only(self, sources: tuple[str, ...]) -> bool:
+        """Whether every opt-out note is about marketing only ("unsubscribed from the webinar emails")."""
+        texts = [_norm(n.text) for n in self.ctx.notes if n.id in sources]
+        return bool(texts) and all(self._MARKETING_SCOPE.search(t) and not self._ALL_SCOPE.search(t) for t in texts)
+
+    def too_frequent(self) -> list[Finding]:
+        """Warn when this message would exceed the contact cap for the client."""
+        now = self.ctx.now
+        past = [_aware(t, now) for t in self.ctx.sent_at]
+        past = [t for t in past if t <= now]
+        recent = [t for t in past if now - t < CAP_WINDOW]
+        last_day = [t for t in past if now - t < MIN_GAP]
+        if len(recent) >= WEEKLY_CAP:
+            msg = f"{len(recent)} messages to this client in the last {CAP_WINDOW.days} days (cap {WEEKLY_CAP})"
+        elif last_day:
+            msg = f"a message already went to this client {_ago(now - max(last_day))}"
+        else:
+            return []
+        s, e = self._first_line()
+        return [self._finding("too_frequent", s, e, msg)]

@@ -1,0 +1,341 @@
+"""Entity-aware wrong_fact rules: a named thing, a person's detail or a day swapped for another.
+
+Where the other rules look for a fixed kind of value (a size, a date, a relative's name), these
+compare entities by the frame they sit in. A message that says "your Houston yard" when a note says
+"the Dallas yard", "the Ninja blender" when she bought "a Vitamix blender", or "your 2021 Camry" when
+the note has "2022 corolla" names the same thing (same frame word) with a different entity of the
+same type. A detail the notes give for one person ("daughter Kemi is at uni in Leeds") is wrong when
+the message gives it to another ("Hope Tobi is enjoying uni in Leeds"). A weekday attached to a
+recorded thing ("Saturday rate") is wrong when the notes attach another day to it ("fri rate"), and
+a day a later note moved ("move delivery to thurs 11/13") supersedes the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.guard.geo import _place
+from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
+from bot.guard.model import Finding
+from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences, _stem
+from bot.guard.truth import GuardBase
+from bot.guard.values import _TIME_WORDS
+from bot.guard.when import _MONTHS, _NOTE_WD_RE, _WD_ABBR, _WEEKDAYS
+
+_RELATION_RX = (
+    r"(?:son|daughter|wife|husband|partner|fianc[eé]e?|kids?|children|child|brother|sister|mom|mum|mother|dad|"
+    r"father|grandkids?|grandchildren|grandson|granddaughter|niece|nephew|stepson|stepdaughter|twins?)"
+)
+# Clauses of one sentence, for "who is this about": commas, semicolons, dashes, "since", "because".
+_CLAUSE_SPLIT = re.compile(r"[,;(]|\s[-–—]\s|\s(?=(?:since|because|but|while)\s)")
+# Weekdays in notes that cannot be another word ("fri rate"); "sat", "sun", "wed" need _NOTE_WD_RE's context.
+_PLAIN_WD_RE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)\b(?!-)"
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{4}\b")
+_YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)$")
+# Words that end a frame: a clause break between the entity and its frame word means another thing.
+_BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
+# Capitalised words that are not entities (sentence starters, pronouns, interjections).
+_NOT_ENTITY = frozenset(
+    ["i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "thanks", "hope", "congrats", "congratulations", "happy",
+     "merry", "dear", "hi", "hello", "hey", "best", "cheers", "regards", "sincerely", "p.s", "ps", "re", "fyi",
+     "asap", "eod", "eow", "q1", "q2", "q3", "q4", "ceo", "cfo", "cto", "vp", "hr", "it", "us", "usa", "uk", "eu",
+     "pm", "am", "tv"]
+)  # fmt: skip
+# Frame words too vague to tie two entities together.
+_WEAK_FRAME = frozenset(
+    _stem(w)
+    for w in ("new", "old", "good", "great", "best", "enjoy", "enjoying", "hope", "glad", "happy", "pleas", "send",
+              "sent", "confirm", "confirmed", "check", "let", "make", "sure", "ready", "come", "coming", "visit",
+              "trip", "team", "people", "everyone", "family", "home", "work", "place", "thing", "stuff", "area")
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """One word of a text with its offsets, lower-cased stem, and whether it was capitalised."""
+
+    word: str
+    start: int
+    end: int
+    stem: str
+    cap: bool
+    clause: int  # index of the clause it sits in
+
+
+def _tokens(text: str) -> list[_Tok]:
+    """The words (and four-digit years) of `text`, each tagged with its clause number."""
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).replace("’", "'")
+        clause = sum(1 for b in breaks if b < m.start())
+        out.append(_Tok(word, m.start(), m.end(), _stem(word.lower()), word[:1].isupper(), clause))
+    return out
+
+
+def _frame(toks: list[_Tok], i: int, reach: int = 3) -> set[str]:
+    """Stems of the content words within `reach` words of token `i`, in the same clause."""
+    out = set()
+    for j in range(max(0, i - reach), min(len(toks), i + reach + 1)):
+        t = toks[j]
+        if j == i or t.clause != toks[i].clause or t.cap or _YEAR.match(t.word):
+            continue
+        w = t.word.lower()
+        if len(w) >= 3 and w not in _STOP and t.stem not in _TIME_WORDS and t.stem not in _WEAK_FRAME:
+            out.add(t.stem)
+    return out
+
+
+class EntityRules(GuardBase):
+    """Entity-aware comparison of the message with the notes; mixed into the guard."""
+
+    def _known_words(self) -> set[str]:
+        """Every word of the evidence (folded), so an entity the ledger names is never "new"."""
+        words: set[str] = set()
+        for d in self.docs:
+            words.update(re.findall(r"[a-z0-9]+", _fold(d.text)))
+        c = self.ctx.client
+        for name in (
+            c.name,
+            c.goes_by,
+            c.formal_name,
+            c.company,
+            self.ctx.salesperson,
+            *c.aliases,
+            *self.ctx.other_clients,
+        ):
+            words.update(re.findall(r"[a-z0-9]+", _fold(name or "")))
+        return words
+
+    def _entity_kind(self, toks: list[_Tok], i: int) -> str | None:
+        """ "city", "model" (a word after a year) or "name" for a capitalised entity; None otherwise."""
+        t = toks[i]
+        if _place(t.word) is not None and len(t.word) > 2:
+            return "city"
+        if i > 0 and _YEAR.match(toks[i - 1].word) and toks[i - 1].clause == t.clause:
+            return "model"
+        return "name" if t.cap else None
+
+    def entity_swaps(self) -> list[Finding]:
+        """A named thing the notes give as another of the same kind, in the same frame ("Houston yard" vs "Dallas yard")."""
+        known = self._known_words()
+        mine = self._text_names()
+        toks = _tokens(self.text)
+        starts = {s for s, _ in _sentences(self.text)}
+        notes = [(n.id, _tokens(n.text)) for n in self.ctx.notes]
+        out = []
+        for i, t in enumerate(toks):
+            w = _fold(t.word).removesuffix("'s")
+            parts = [x for x in w.split("-") if x]
+            if len(parts) > 1 and all(x in known or any(len(k) >= 3 and x.startswith(k) for k in known) for x in parts):
+                continue  # "Fresno-Denver" for a note's "fre-den"
+            if not (t.cap or (i > 0 and _YEAR.match(toks[i - 1].word))) or t.start in starts or _YEAR.match(t.word):
+                continue
+            if w in known or w in mine or w in _STOP or w in _NOT_ENTITY or w in _GENERIC_GREETEES or w in _TITLES:
+                continue
+            if w in _WEEKDAYS or w.rstrip(".") in _MONTHS or len(w) < 3:
+                continue
+            kind = self._entity_kind(toks, i)
+            if kind is None:
+                continue
+            frame = _frame(toks, i)
+            year = toks[i - 1].word if kind == "model" else None
+            rivals: dict[str, tuple[str, ...]] = {}
+            for nid, ntoks in notes:
+                for j in range(len(ntoks)):
+                    other = self._rival(ntoks, j, kind, frame, year)
+                    if other is not None and other not in (w, *mine):
+                        rivals[other] = (*rivals.get(other, ()), nid)
+            if not rivals:
+                continue
+            said = _fold(self.low)
+            if any(re.search(rf"\b{re.escape(r)}\b", said) for r in rivals):
+                rivals = {r: v for r, v in rivals.items() if not re.search(rf"\b{re.escape(r)}\b", said)}
+                if kind != "name" or not rivals:
+                    continue  # the recorded one is named too: this one is something else
+            real = ", ".join(r.title() for r in rivals)
+            ids = [x for v in rivals.values() for x in v]
+            out.append(self._finding("wrong_fact", t.start, t.end, f"the notes have {real} here, not {t.word}", ids))
+        return out
+
+    def _rival(self, ntoks: list[_Tok], j: int, kind: str, frame: set[str], year: str | None) -> str | None:
+        """The entity at note token `j` if it is of `kind` and shares a frame word with the message's entity."""
+        nt = ntoks[j]
+        w = _fold(nt.word)
+        if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
+            return None
+        if kind == "model":
+            if j == 0 or not _YEAR.match(ntoks[j - 1].word) or ntoks[j - 1].clause != nt.clause:
+                return None
+            return w if frame & _frame(ntoks, j, 5) or ntoks[j - 1].word == year or not frame else None
+        is_city = _place(nt.word) is not None
+        if (kind == "city") != is_city or (kind == "name" and not nt.cap):
+            return None
+        if kind == "name" and j > 0 and _YEAR.match(ntoks[j - 1].word):
+            return None
+        return w if frame & _frame(ntoks, j) else None
+
+    def _text_names(self) -> set[str]:
+        """Names the message may use freely: the client's, relatives' and people the notes know."""
+        c = self.ctx.client
+        out = set(re.findall(r"[a-z]+", _fold(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, *c.aliases))))))
+        out.update(re.findall(r"[a-z]+", _fold(self.ctx.salesperson or "")))
+        return out
+
+    # -- details given to the wrong person -----------------------------------------------------
+
+    _SUBJECT = re.compile(
+        rf"\s*(?:(?:(?:my|his|her|their|the)\s+)?{_RELATION_RX}\s+)?(?P<name>[A-Za-z]+)(?:'s|\s+(?:is|was|has|had|starts?|"
+        r"started|goes|went|will|wants|loves|likes|hates|can't|plays|studies|works|lives|does|got))\b"
+    )
+
+    def _owners(self) -> dict[str, set[str]]:
+        """Word stem -> whom the notes say it about ("" for the client, a folded first name, "?" for no one)."""
+        c = self.ctx.client
+        client = set(
+            re.findall(r"[a-z]+", _fold(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, *c.aliases)))))
+        )
+        owners: dict[str, set[str]] = {}
+        named = self._note_people(client)
+        for n in self.ctx.notes:
+            text = n.text.replace("’", "'")
+            for s, e in _sentences(text):
+                for part in _CLAUSE_SPLIT.split(text[s:e]):
+                    who = self._subject(part, client, named)
+                    negated = re.search(r"\b(?:isn't|is not|doesn't|does not|not|never|no longer|n't)\b", _norm(part))
+                    for w in _content_words(_norm(part)) - _TIME_WORDS:
+                        owners.setdefault(w, set()).add("?" if who is None or negated else who)
+        return owners
+
+    def _subject(self, part: str, client: set[str], named: set[str]) -> str | None:
+        """Who a clause of a note is about: a relative's first name, the client ("" for she/he/their name), or None."""
+        m = self._SUBJECT.match(part)
+        if not m:
+            return None
+        name = _fold(m.group("name"))
+        if name in ("she", "he") or name in client:
+            return ""
+        related = m.group(0).strip().split()[0].lower() != m.group("name").lower()
+        if (related or name in named) and name not in _STOP and _place(name) is None:
+            return name
+        return None
+
+    def _note_people(self, client: set[str]) -> set[str]:
+        """Lower-case first names the notes use for people: after a relation word, or paired with the client."""
+        out: set[str] = set()
+        who = "|".join([*(re.escape(c) for c in client), _RELATION_RX, "she", "he"])
+        for n in self.ctx.notes:
+            low = _fold(n.text)
+            for m in re.finditer(rf"\b(?:{who})\s*(?:\+|&|and|w/|with)\s*(?P<a>[a-z]+)\b", low):
+                out.add(m.group("a"))
+            for m in re.finditer(rf"\b{_RELATION_RX}s?\s+(?P<a>[a-z]+)\b", low):
+                out.add(m.group("a"))
+            for ss, se in _sentences(n.text):
+                for m in re.finditer(r"(?<=[a-z,] )(?P<a>[A-Z][a-z]+)\b", n.text[ss:se]):
+                    out.add(_fold(m.group("a")))  # capitalised mid-sentence: a name
+        return out - _STOP - client
+
+    def attributions(self) -> list[Finding]:
+        """A detail the notes give one person given to another ("Tobi ... uni in Leeds" when Kemi is)."""
+        owners = self._owners()
+        people = {w for ws in owners.values() for w in ws} - {"", "?"}
+        if not people:
+            return []
+        out = []
+        text = self.text.replace("’", "'")
+        for s, e in _sentences(text):
+            pos = s
+            for part in _CLAUSE_SPLIT.split(text[s:e]):
+                start = text.find(part, pos)
+                pos = start + len(part)
+                low = _fold(part)
+                named = {p for p in people if re.search(rf"\b{re.escape(p)}\b", low)}
+                you = bool(re.search(r"\byou(?:'re|r)?\b", low))
+                if len(named) + you != 1:
+                    continue
+                who = next(iter(named)) if named else ""
+                for w in sorted(_content_words(_norm(part)) - _TIME_WORDS - {_stem(p) for p in people}):
+                    held = owners.get(w, set())
+                    if len(held) != 1 or who in held or "?" in held or ("" in held and who == ""):
+                        continue
+                    other = next(iter(held))
+                    m = re.search(rf"\b{re.escape(w)}[a-z'-]*", _norm(part))
+                    if m is None:
+                        continue
+                    said = "the client" if other == "" else other.title()
+                    out.append(
+                        self._finding(
+                            "wrong_fact",
+                            start + m.start(),
+                            start + m.end(),
+                            f"the notes say this about {said}",
+                            [n.id for n in self.ctx.notes if re.search(rf"\b{re.escape(w)}", _norm(n.text))],
+                        )
+                    )
+        return out
+
+    def paired_names(self) -> list[Finding]:
+        """ "when Ella and Max visit": a person paired with a known relative whom no note names."""
+        known = self._known_words()
+        relatives: set[str] = set()
+        for n in self.ctx.notes:
+            for m in re.finditer(
+                rf"\b{_RELATION_RX}s?\s+(?P<a>[a-z]+)(?:\s*(?:\+|&|and|,)\s*(?P<b>[a-z]+))?", _fold(n.text)
+            ):
+                relatives.update(x for x in (m.group("a"), m.group("b")) if x and x not in _STOP)
+        out = []
+        for m in re.finditer(r"\b(?P<a>[A-Z][a-z]+)\s*(?:and|&|\+)\s*(?P<b>[A-Z][a-z]+)\b", self.text):
+            a, b = _fold(m.group("a")), _fold(m.group("b"))
+            for mine, other, grp in ((a, b, "a"), (b, a, "b")):
+                if other in relatives and mine not in known and _place(m.group(grp)) is None and mine not in _STOP:
+                    ids = [n.id for n in self.ctx.notes if re.search(rf"\b{other}\b", _fold(n.text))]
+                    out.append(
+                        self._finding("wrong_fact", m.start(grp), m.end(grp), f"no {m.group(grp)} in the notes", ids)
+                    )
+        return out
+
+    # -- a weekday attached to the wrong thing, or one a later note moved -------------------------
+
+    _MOVED = re.compile(r"\b(?:move[ds]?|moving|reschedul\w*|push(?:ed)?|changed?|switch(?:ed)?|instead|now)\b")
+
+    def _note_days(self) -> list[tuple[int, set[str], bool, float, str]]:
+        """Weekdays the notes attach to things: (weekday, frame words, moved-to, note time, note id)."""
+        out = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            found = {m.start(): m for m in _NOTE_WD_RE.finditer(low)}
+            found.update({m.start(): m for m in _PLAIN_WD_RE.finditer(low) if m.start() not in found})
+            for m in found.values():
+                cs = max(low.rfind(x, 0, m.start()) for x in (".", ";", "\n", ", ")) + 1
+                ce = min([i for i in (low.find(x, m.end()) for x in (".", ";", "\n", ", ")) if i >= 0] or [len(low)])
+                frame = _content_words(low[max(cs, m.start() - 40) : min(ce, m.end() + 40)]) - _TIME_WORDS
+                moved = bool(self._MOVED.search(low[cs : m.start()]))
+                out.append((_WD_ABBR[m.group("wd")], frame, moved, n.occurred_at.timestamp(), n.id))
+        return out
+
+    def weekday_swaps(self) -> list[Finding]:
+        """ "the Saturday rate" when the notes have the "fri rate"; "Tuesday" for a delivery moved to Thursday."""
+        days = self._note_days()
+        if not days:
+            return []
+        out = []
+        for m in re.finditer(rf"\b(?P<wd>{'|'.join(_WEEKDAYS)})(?:'s)?\b", self.low):
+            wd = _WEEKDAYS.index(m.group("wd"))
+            cs = max(self.low.rfind(x, 0, m.start()) for x in (".", ";", "\n", ", ", "!", "?")) + 1
+            ends = [i for i in (self.low.find(x, m.end()) for x in (".", ";", "\n", ", ", "!", "?")) if i >= 0]
+            ce = min(ends or [len(self.low)])
+            frame = _content_words(self.low[max(cs, m.start() - 30) : min(ce, m.end() + 30)]) - _TIME_WORDS
+            frame -= self._own_words()
+            related = [d for d in days if d[1] & frame]
+            if not related:
+                continue
+            latest = max(related, key=lambda d: d[3])
+            if any(d[0] == wd for d in related) and not (latest[2] and latest[0] != wd):
+                continue
+            real = _WEEKDAYS[latest[0]].title()
+            why = f"a later note moved this to {real}" if any(d[0] == wd for d in related) else f"the notes have {real}"
+            out.append(self._finding("wrong_fact", m.start(), m.end(), why, [d[4] for d in related]))
+        return out

@@ -1,0 +1,361 @@
+"""wrong_fact rules about values: sizes, budgets, quantities, codes, dates and weekdays of events."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+from typing import ClassVar
+
+from bot.guard.interactions import interaction_kind
+from bot.guard.model import Finding
+from bot.guard.text import (
+    _WORD,
+    _clause_after,
+    _clause_before,
+    _content_words,
+    _local_date,
+    _norm,
+    _sentence_of,
+    _sentences,
+    _stem,
+)
+from bot.guard.truth import GuardBase
+from bot.guard.values import (
+    _CLOCK_RE,
+    _CODE_RE,
+    _DATE_MASK_RE,
+    _QTY_RE,
+    _QTY_SKIP,
+    _TIME_WORDS,
+    _WORDNUM,
+    _Qty,
+    _same_value,
+    _show,
+    _slot_value,
+)
+from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
+from memory.records import FactKind
+
+
+class NumberRules(GuardBase):
+    """The numbers rules; mixed into the guard with the other rule families."""
+
+    _NUM = r"(?:[$€£]\s?)?\d[\d,]*(?:\.\d+)?\s?(?:k|m|thousand|million)?"
+    _SLOTS: ClassVar[dict[str, list[str]]] = {
+        "team": [
+            rf"\b(?:team|staff|headcount|crew|department|org|company) of (?:about |around |roughly |some |~)?(?P<v>{_NUM})",
+            r"(?P<v>\b\d[\d,]*)[ -](?:person|people|member|strong|employee)\b",
+            r"(?P<v>\b\d[\d,]*) (?:people|employees|staff|reps|engineers|agents|team members|salespeople)\b",
+            rf"\bteam (?:size )?(?:is |of |at |has |grew to |grows to |now )(?:about |around )?(?P<v>{_NUM})\b",
+            rf"\bheadcount (?:is |of |at )?(?P<v>{_NUM})",
+        ],
+        "seats": [r"(?P<v>\b\d[\d,]*) (?:seats|licen[cs]es|user licen[cs]es|users)\b"],
+        "budget": [
+            rf"\bbudget (?:of |is |at |around |about |was |to |for |cap of |ceiling of )?(?:about |around |"
+            rf"roughly |up to |~)?(?P<v>{_NUM})",
+            r"(?P<v>[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|thousand|million)?) budget",
+        ],
+        "size": [
+            r"\bsize (?P<v>\d{1,2}(?:\.5)?|xxs|xs|s|m|l|xl|xxl|xxxl|small|medium|large|extra[- ]large)\b",
+            r"\b(?:wears?|takes?) (?:a |an |size )?(?P<v>\d{1,2}(?:\.5)?|small|medium|large|extra[- ]large)\b",
+            r"\b(?:in|a|an) (?P<v>\d{1,2}(?:\.5)?) (?:shoe|boot|jacket|suit|shirt|waist|collar|dress|chest)",
+        ],
+    }
+    _SLOT_RES: ClassVar[dict[str, list[re.Pattern[str]]]] = {k: [re.compile(p) for p in v] for k, v in _SLOTS.items()}
+
+    def _slot_of_key(self, key: str) -> str | None:
+        """Which numeric slot a fact key fills."""
+        key = key.lower()
+        if any(w in key for w in ("team", "headcount", "employee", "staff", "company_size")):
+            return "team"
+        if any(w in key for w in ("seat", "licen", "users")):
+            return "seats"
+        if "budget" in key:
+            return "budget"
+        if "size" in key:
+            return "size"
+        return None
+
+    def _known_slots(self) -> dict[str, dict[float | str, tuple[str, ...]]]:
+        """slot -> {normalised value: source ids}, from facts, else from the newest note naming the slot."""
+        known: dict[str, dict[float | str, tuple[str, ...]]] = {}
+        for f in self._facts(FactKind.OTHER, FactKind.PREFERENCE):
+            slot = self._slot_of_key(f.key)
+            value = _slot_value(slot, _norm(f.value)) if slot else None
+            if slot and value is not None:
+                known.setdefault(slot, {})[value] = f.source_ids
+        notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True)
+        for slot, patterns in self._SLOT_RES.items():
+            if slot in known:
+                continue
+            for n in notes:
+                raw = [_slot_value(slot, m.group("v")) for p in patterns for m in p.finditer(_norm(n.text))]
+                vals = [v for v in raw if v is not None]
+                if vals:
+                    known[slot] = {v: (n.id,) for v in vals}
+                    break
+        return known
+
+    def numbers(self) -> list[Finding]:
+        """A size, budget or team size that differs from the ledger."""
+        known = self._known_slots()
+        out = []
+        for slot, patterns in self._SLOT_RES.items():
+            if slot not in known:
+                continue
+            for p in patterns:
+                for m in p.finditer(self.low):
+                    value = _slot_value(slot, m.group("v"))
+                    if value is None or any(_same_value(value, k) for k in known[slot]):
+                        continue
+                    if isinstance(value, float) and any(_same_value(value, v) for v in self._note_numbers()):
+                        continue
+                    ids = [i for ids in known[slot].values() for i in ids]
+                    real = ", ".join(_show(k) for k in known[slot])
+                    out.append(self._finding("wrong_fact", m.start(), m.end(), f"the ledger has {slot} {real}", ids))
+        return out
+
+    def _masked(self, low: str) -> str:
+        """`low` with dates and clock times blanked out (same length), so their digits are not quantities."""
+
+        def blank(m: re.Match[str]) -> str:
+            return " " * len(m.group(0))
+
+        low = _DATE_MASK_RE.sub(blank, low)
+        return _CLOCK_RE.sub(blank, low)
+
+    def _quantities_of(self, low: str) -> list[_Qty]:
+        """Numbers with what they count or measure, from lower-cased text."""
+        masked = self._masked(low)
+        out = []
+        for m in _QTY_RE.finditer(masked):
+            num = m.group("num")
+            if m.group("word"):
+                value = float(_WORDNUM[m.group("word")])
+            else:
+                try:
+                    value = float(num.replace(",", ""))
+                except ValueError:
+                    continue
+                if m.group("k"):
+                    value *= 1000
+            kind = "money" if m.group("cur") or m.group("k") else "percent" if m.group("pct") else "count"
+            if kind == "count" and "," in (num or "") and not m.group("suffix"):
+                kind = "money"  # "premium was 2,340", "fri rate 14,500": notes drop the dollar sign
+            unit = {m.group("suffix")} if m.group("suffix") else set()
+            cend = _clause_after(masked, m.end() - 1)
+            split = re.compile(r"[a-z²]+")
+            after = []
+            for w in re.findall(r"[a-z²]+\d*|\d+", masked[m.end() : cend]):
+                if w in ("next", "last", "this", "every", "per", "ago", "later") or w.isdigit():
+                    break
+                if w not in _QTY_SKIP and len(w) > 1:
+                    after.append(w)
+            after = after[:3]
+            cstart = _clause_before(masked, m.start())
+            before = [w for w in split.findall(masked[cstart : m.start()]) if w not in _QTY_SKIP and len(w) > 1][-2:]
+            words = {_stem(w) for w in after} | ({_stem(w) for w in before} if kind != "count" else set())
+            if kind == "count" and not (unit or after):
+                continue
+            s, e = _sentence_of(masked, m.start())
+            end = m.end()
+            if after:
+                nxt = masked.find(after[0], m.end(), cend)
+                if 0 <= nxt - m.end() <= 12:
+                    end = nxt + len(after[0])
+            out.append(_Qty(value, kind, unit | words, m.start(), end, _content_words(masked[s:e])))
+        return out
+
+    def _note_quantities(self) -> list[tuple[_Qty, tuple[str, ...]]]:
+        """Quantities in the notes; a sum of money takes the whole note as what it is about."""
+        out = []
+        for d in self.docs:
+            if not d.is_note:
+                continue
+            whole = _content_words(d.text)
+            for q in self._quantities_of(d.text):
+                if q.kind == "money":
+                    q = dataclasses.replace(q, context=q.context | whole)
+                out.append((q, d.ids))
+        return out
+
+    def _note_numbers(self) -> set[float]:
+        """Every number named in the notes (quantities, plus bare numbers)."""
+        vals: set[float] = set()
+        for d in self.docs:
+            masked = self._masked(d.text)
+            for m in re.finditer(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(k\b)?", masked):
+                try:
+                    v = float(m.group(1).replace(",", ""))
+                except ValueError:
+                    continue
+                vals.add(v * 1000 if m.group(2) else v)
+            for w in _WORD.findall(masked):
+                if w in _WORDNUM:
+                    vals.add(float(_WORDNUM[w]))
+            for m in re.finditer(r"(?<![\w.])(\d{1,3})\s+(?:[a-z]+\s+){1,2}each\b", masked):
+                vals.update(float(int(m.group(1)) * k) for k in range(2, 7))  # "3 cases each" of two wines: 6 cases
+        return vals
+
+    def _note_money_sentences(self) -> list[tuple[_Qty, tuple[str, ...]]]:
+        """Sums of money in the notes, each with the words of its own sentence only."""
+        return [(q, d.ids) for d in self.docs if d.is_note for q in self._quantities_of(d.text) if q.kind == "money"]
+
+    def quantities(self) -> list[Finding]:
+        """A number the notes give differently for the same thing ("16 vans" when the notes say 14 vans)."""
+        known = self._note_quantities()
+        numbers = self._note_numbers()
+        mine = self._quantities_of(self.low)
+        out = []
+        operands = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
+        operands = [v for v in operands if v > 1]
+        for q in mine:
+            if any(abs(q.value - v) < 0.01 for v in numbers):
+                continue
+            if q.kind == "money" and any(
+                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 for a in operands for b in operands
+            ):
+                continue  # "$75 a box, for 18 comes to $1,350": worked out from recorded figures
+            clash = [
+                (nq, ids)
+                for nq, ids in known
+                if nq.kind == q.kind and (_same_unit(q.unit, nq.unit) if q.kind != "money" else q.unit & nq.context)
+            ]
+            if not clash and q.kind == "money":
+                # "the umbrella comes to $381" when the note's umbrella sentence says $318
+                about = q.context - _TIME_WORDS - self._own_words()
+                clash = [(nq, ids) for nq, ids in self._note_money_sentences() if about & nq.context]
+            if not clash:
+                continue
+            if q.kind == "money" and any(
+                o is not q
+                and o.kind == "money"
+                and any(abs(o.value - v) < 0.01 for v in numbers)
+                and q.value > 0
+                and 1 / 3 <= o.value / q.value <= 3
+                for o in mine
+            ):
+                continue  # "$31,200, under the $32,000 budget": a new figure next to the recorded one
+            real = ", ".join(sorted({_show(nq.value) for nq, _ in clash}))
+            ids = [nid for _, src in clash for nid in src]
+            out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
+        return out
+
+    def codes(self) -> list[Finding]:
+        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+        recorded: dict[str, dict[str, tuple[str, ...]]] = {}
+        for d in self.docs:
+            for m in _CODE_RE.finditer(d.text):
+                recorded.setdefault(m.group("p"), {})[m.group("n")] = d.ids
+        out = []
+        for m in _CODE_RE.finditer(self.low):
+            known = recorded.get(m.group("p"))
+            if known and m.group("n") not in known:
+                real = ", ".join(f"{m.group('p').upper()}-{n}" for n in known)
+                ids = [i for v in known.values() for i in v]
+                out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
+        return out
+
+    def _note_events(self) -> list[tuple[date, set[str], bool, tuple[str, ...]]]:
+        """Dated things in the notes: (date, words around it, weekday named there, note ids).
+
+        An explicit date in a note ("wedding Oct 18", "survey Monday June 10"), and the day of a note
+        that records an interaction ("lunch with Derek", noted that day).
+        """
+        out: list[tuple[date, set[str], bool, tuple[str, ...]]] = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            noted = _local_date(n.occurred_at, self.tz)
+            for m in _TIME_RE.finditer(low):
+                if not m.group("md"):
+                    continue
+                md = _parse_md(m.group(0))
+                if md is None:
+                    continue
+                year = (
+                    noted.year if (md[0], md[1]) >= (noted.month, noted.day) or md[0] >= noted.month else noted.year + 1
+                )
+                ym = re.match(r"\s*,?\s*(\d{4})\b", low[m.end() :]) or re.search(r"/(\d{4})$", m.group(0))
+                when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
+                if when is None:
+                    continue
+                lo = max(0, m.start() - 60)
+                words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
+                out.append((when, words, True, (n.id,)))
+            if interaction_kind(n.text) is not None or self._IN_PERSON_NOTE.search(low):
+                out.append((noted, _content_words(low) - _TIME_WORDS, False, (n.id,)))
+        return out
+
+    def event_dates(self) -> list[Finding]:
+        """An event the notes date differently ("the April 29 offsite" when the offsite is April 26)."""
+        events = [e for e in self._note_events() if e[1] and e[2]]
+        recorded = {(d.month, d.day) for d, *_ in events}
+        out = []
+        for s, e in _sentences(self.text):
+            sent = self.low[s:e]
+            dates = [(t, _parse_md(t.group(0))) for t in _TIME_RE.finditer(sent) if t.group("md")]
+            for t, md in dates:
+                if md is None or md in recorded:
+                    continue
+                cs = _clause_before(sent, t.start())
+                ce = _clause_after(sent, t.end() - 1)
+                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
+                clash = [ev for ev in events if ev[1] & words and (ev[0].month, ev[0].day) != md]
+                said = {other for _, other in dates}
+                if not clash or any((ev[0].month, ev[0].day) in said for ev in clash):
+                    continue  # the recorded date is named too: this one is something else
+                real = ", ".join(sorted({f"{ev[0]:%B} {ev[0].day}" for ev in clash}))
+                ids = [i for ev in clash for i in ev[3]]
+                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
+        return out
+
+    def event_weekdays(self) -> list[Finding]:
+        """A recorded event placed on the wrong weekday ("the survey on Tuesday" when it is Monday June 10)."""
+        events = [e for e in self._note_events() if e[1] and abs((e[0] - self.today).days) <= 10]
+        if not events:
+            return []
+        out = []
+        for s, e in _sentences(self.text):
+            sent = self.low[s:e]
+            for t in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b(?!s)", sent):
+                day = t.group(1)
+                cs = _clause_before(sent, t.start())
+                ce = _clause_after(sent, t.end() - 1)
+                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
+                clause = sent[cs:ce]
+                past = (self._PAST.search(clause) or re.search(r"\b(?:great|good|nice|lovely|fun)\b", clause)) and not (
+                    self._FUTURE.search(clause) or "?" in sent[ce : ce + 1]
+                )
+                related = [ev for ev in events if ev[1] & words and (ev[2] or past)]
+                if not related:
+                    continue
+                if any(day in d.text for d in self.docs if d.is_note) or any(
+                    _WD_ABBR[x.group("wd")] == _WEEKDAYS.index(day)
+                    and words & _content_words(d.text[max(0, x.start() - 60) : x.end() + 60])
+                    for d in self.docs
+                    if d.is_note
+                    for x in _NOTE_WD_RE.finditer(d.text)
+                ):
+                    continue
+                if any(ev[0].weekday() == _WEEKDAYS.index(day) for ev in related):
+                    continue
+                if any(ev[2] and ev[0].weekday() == _WEEKDAYS.index(day) for ev in events):
+                    continue  # the notes date something else on that day ("moved to thurs 11/13")
+                real = ", ".join(sorted({f"{ev[0]:%A %B} {ev[0].day}" for ev in related}))
+                ids = [i for ev in related for i in ev[3]]
+                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
+        return out
+
+
+def _same_unit(a: set[str], b: set[str]) -> bool:
+    """Whether two quantities count the same thing, abbreviations included ("envs" and "environments")."""
+    return bool(a & b) or any(_abbreviates(x, y) or _abbreviates(y, x) for x in a for y in b)
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` abbreviates `long`: same first three letters, the rest in order ("dept", "env")."""
+    if len(short) < 3 or len(short) >= len(long) or short[:3] != long[:3]:
+        return False
+    rest = iter(long[3:])
+    return all(ch in rest for ch in short[3:])

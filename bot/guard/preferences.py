@@ -1,0 +1,280 @@
+"""contradicts_preference rules: declined items, dislikes, and when they like to be contacted."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
+from bot.guard.model import Finding
+from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
+from bot.guard.truth import GuardBase
+from bot.guard.when import _WEEKDAYS
+from memory.records import FactKind
+
+
+class PreferenceRules(GuardBase):
+    """The preferences rules; mixed into the guard with the other rule families."""
+
+    _NEG_BEFORE = re.compile(
+        r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
+        r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
+        r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
+        r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
+        r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from)\b"
+    )
+    _NEG_AFTER = re.compile(
+        r"^(?:-free|(?:\s+[\w-]+){0,2}\s+out of (?:the|this|your|our)\b|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
+        r"is not|are not|was not|won't be|is off)|(?:\s+[\w-]+){0,2}\s+(?:is|are|'s|was|were) (?:a |an )?"
+        r"(?:hard |firm |definite |big |total |clear )?(?:no|no-go|no go|out|off the table)\b|"
+        r"(?:\s+[\w-]+){0,2}\s+(?:isn't|aren't|is not|are not|wasn't|weren't) (?:your|her|his|their|really your) "
+        r"(?:thing|style|taste|cup of tea)|(?:\s+[\w-]+){0,2}\s+(?:is|are) (?:out of the question|not for you))"
+    )
+    _DECLINE_NOTE = re.compile(
+        r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
+        r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
+        r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
+        r"does not need|no interest in|not interested in|hold off on|holding off on|pause on)\s+"
+        r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
+        r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
+        r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
+    )
+    # A declined word stands for its family ("no alcohol" also rules out prosecco).
+    _FAMILIES: ClassVar[tuple[tuple[str, ...], ...]] = (
+        ("alcohol", "alcoholic", "booze", "wine", "wines", "prosecco", "champagne", "beer", "beers", "whisky",
+         "whiskey", "vodka", "gin", "rum", "spirits", "cocktail", "cocktails", "bourbon", "cider", "drink",
+         "mimosa", "mimosas", "bellini", "bellinis", "sangria", "margarita", "margaritas", "martini", "negroni",
+         "spritz", "tequila", "mezcal", "sake", "open bar", "bubbly"),
+        ("meat", "beef", "steak", "pork", "bacon", "ham", "lamb", "chicken", "turkey", "veal", "tenderloin",
+         "short rib", "ribs", "brisket", "sausage", "prosciutto", "duck"),
+        ("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "cashew", "walnut", "pecan", "hazelnut",
+         "pistachio", "satay"),
+        ("grey", "gray", "charcoal", "slate", "graphite", "pewter", "gunmetal", "ash grey", "dove grey"),
+        ("glossy", "gloss", "high-gloss", "lacquer", "lacquered", "shiny", "polished"),
+        ("wool", "merino", "cashmere", "mohair", "alpaca", "lambswool"),
+        ("subway", "metro tile"),
+    )  # fmt: skip
+    _DIET: ClassVar[dict[str, tuple[str, ...]]] = {
+        "vegetarian": ("meat",),
+        "vegan": ("meat", "dairy", "cheese", "butter", "cream", "egg", "eggs", "honey"),
+        "teetotal": ("alcohol",),
+        "sober": ("alcohol",),
+        "doesn't drink": ("alcohol",),
+        "don't drink": ("alcohol",),
+    }
+    _DECLINE_SKIP = frozenset(
+        [
+            "sure",
+            "yet",
+            "now",
+            "interested",
+            "ready",
+            "available",
+            "able",
+            "going",
+            "happy",
+            "keen",
+            "fan",
+            "big",
+            "much",
+            "many",
+            "sure",
+            "today",
+            "tomorrow",
+            "really",
+            "convinced",
+            "decided",
+            "rush",
+            "hurry",
+            "problem",
+            "worries",
+            "worry",
+            "longer",
+            "one",
+            "thing",
+            "time",
+            "contact",
+            "longer",
+            "included",
+            "phone",
+            "email",
+            "emails",
+            "call",
+            "calls",
+            "text",
+            "texts",
+            "sms",
+            "messages",
+            "mail",
+        ]
+    )
+    _SYNONYMS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "grey": ("grey", "gray"),
+        "gray": ("grey", "gray"),
+        "colour": ("colour", "color"),
+    }
+
+    def _declined(self) -> dict[str, tuple[str, ...]]:
+        """Declined or disliked items (lower-case) -> source ids; from facts, plus note phrasing."""
+        out: dict[str, tuple[str, ...]] = {}
+        for f in self._facts(FactKind.DISLIKE, FactKind.PREFERENCE, FactKind.CONTACT):
+            items = []
+            if f.kind == FactKind.DISLIKE and not f.key.startswith("channel:"):
+                items.append(f.value)
+            elif f.kind == FactKind.DISLIKE and re.search(r"phone|call", f.value, re.I):
+                out.setdefault(_PHONE_CALLS, f.source_ids)
+            items += re.split(r",|/|\band\b|\bor\b", f.detail.get("declined", ""))
+            for item in items:
+                item = _norm(item).strip(" .")
+                if item and len(item.split()) <= 3:
+                    out.setdefault(item, f.source_ids)
+            if f.kind == FactKind.DISLIKE:
+                for name, trigger, _offer in _CONCEPTS:
+                    if trigger.search(_norm(f"{f.value} {f.text}")):
+                        out.setdefault(f"concept:{name}", f.source_ids)
+        liked = {_norm(f.value): f.valid_from for f in self._facts(FactKind.PREFERENCE)}
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            for m in self._DECLINE_NOTE.finditer(low):
+                phrase = low[m.start() : _clause_after(low, m.end() - 1)]
+                for name, trigger, _offer in _CONCEPTS:
+                    if trigger.search(phrase):
+                        out.setdefault(f"concept:{name}", (n.id,))
+                item = m.group("item") or m.group("free") or m.group("allergy")
+                if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
+                    item = item.split("-")[0]
+                newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
+                if item not in self._DECLINE_SKIP and item not in _STOP and not newer_like and len(item) > 2:
+                    out.setdefault(item, (n.id,))
+            for word, family in self._DIET.items():
+                if re.search(rf"\b{word}\b", low):
+                    for item in family:
+                        out.setdefault(item, (n.id,))
+            if re.search(
+                r"\b(?:email only|only (?:by )?email|no (?:phone )?calls|text only|texts? only|no phone|"
+                r"(?:by|via|over|through) (?:email|e-mail|text) only|only (?:contact|reach|email|message|text)\w* "
+                r"(?:(?:her|him|them|me) )?(?:by|via|over|through) (?:email|e-mail|text)|"
+                r"quit calling|stop calling)\b",
+                low,
+            ):
+                out.setdefault(_PHONE_CALLS, (n.id,))
+        for item, ids in list(out.items()):
+            for family in self._FAMILIES:
+                if item == family[0] or (family[0] == "nut" and item in family):
+                    for other in family:
+                        if other not in liked:
+                            out.setdefault(other, ids)
+        return out
+
+    def preferences(self) -> list[Finding]:
+        """Offering or recommending something the client declined; mentioning it as excluded is fine."""
+        out = []
+        concepts = {name: offer for name, _t, offer in _CONCEPTS}
+        for item, ids in self._declined().items():
+            forms = self._SYNONYMS.get(item, (item,))
+            if item.startswith("concept:"):
+                pattern = concepts[item.removeprefix("concept:")].pattern
+                item = item.removeprefix("concept:")
+            elif item == _PHONE_CALLS:
+                pattern = _PHONE_CALL_RE
+            elif re.fullmatch(r"[a-z]{4,}ed", item):
+                # "curved" also rules out "Curve" treadmills
+                pattern = rf"\b{re.escape(_stem(item))}\w*\b"
+            else:
+                pattern = "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
+            for m in re.finditer(pattern, self.low):
+                if self._excluded(m.start(), m.end()):
+                    continue
+                out.append(
+                    self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
+                )
+        return out
+
+    def _excluded(self, start: int, end: int) -> bool:
+        """Whether the mention at start..end says the item is excluded ("not grey", "rather than grey")."""
+        clause = self.low[_clause_before(self.low, start) : start]
+        before = " ".join(clause.split()[-5:])
+        if self._NEG_BEFORE.search(before):
+            return True
+        if self._NEG_AFTER.match(self.low[end : end + 30]):
+            return True
+        sent_s, sent_e = _sentence_of(self.low, start)
+        sent = self.low[sent_s:sent_e]
+        return bool(
+            re.search(
+                r"\b(?:you|you've|you'd) (?:said|mentioned|told me|don't|didn't|aren't|weren't|"
+                r"dislike|hate|prefer(?:red)? to avoid|are not|were not)\b.{0,40}\bnot\b",
+                sent,
+            )
+        )
+
+    _NO_WEEKENDS = re.compile(
+        r"\b(?:no|not|never|don't|do not|avoid|hates?)\b[^.;]{0,30}\bweekends?\b|\bweekdays? only\b|"
+        r"\bweekday (?:evenings?|mornings?|afternoons?)\b|\bweekends? (?:are|is) (?:family|off|out)"
+    )
+    _PREFERRED_DAYS = re.compile(
+        r"\b(?:prefers?|only|best|likes?)\b[^.;]{0,30}?\b(?:on )?(?P<days>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        r"s?(?:,\s*|\s+or\s+|\s+and\s+)?){1,4})"
+    )
+    _NOT_BEFORE = re.compile(
+        r"\b(?:can't|cannot|can not|not|no|nothing|never|don't|hates?|dislikes?|doesn't like|does not like)\b"
+        r"[^.;]{0,30}\bbefore (?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)"
+    )
+    _PROPOSE = re.compile(
+        r"\b(?:i'll|i will|we'll|we will|could we|can we|shall we|how about|would|let's|swing by|"
+        r"drop by|come by|stop by|call you|meet|sessions?|slots?|book|schedule|see you)\b"
+    )
+
+    def timing(self) -> list[Finding]:
+        """A day or hour the notes say does not suit the client (weekends, "nothing before 2pm")."""
+        out: list[Finding] = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            ids = (n.id,)
+            if self._NO_WEEKENDS.search(low):
+                on_weekend = self.ctx.now.astimezone(self.tz).weekday() >= 5 if self.tz else self.ctx.now.weekday() >= 5
+                if on_weekend and re.search(r"\b(?:texts?|messages?|emails?|contact\w*|calls?|reach)\b", low):
+                    s, e = self._first_line()
+                    out.append(
+                        self._finding("contradicts_preference", s, e, "the client asked for no weekend contact", ids)
+                    )
+                for m in re.finditer(r"\b(?:saturday|sunday|weekend)s?\b", self.low):
+                    if self._proposed(m.start()):
+                        out.append(
+                            self._finding(
+                                "contradicts_preference", m.start(), m.end(), "the client keeps weekends free", ids
+                            )
+                        )
+            pd = self._PREFERRED_DAYS.search(low)
+            if pd:
+                ok = {w for w in _WEEKDAYS if w[:3] in pd.group("days")}
+                for m in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b", self.low):
+                    if (
+                        m.group(1) not in ok
+                        and self._proposed(m.start())
+                        and not re.search(r"\b(?:saturday|sunday)", pd.group(0))
+                    ):
+                        msg = f"the client prefers {' or '.join(sorted(ok, key=_WEEKDAYS.index)).title()}"
+                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
+            nb = self._NOT_BEFORE.search(low)
+            if nb:
+                limit = int(nb.group("h")) % 12 + (12 if nb.group("ap") == "pm" else 0)
+                for m in re.finditer(r"\b(?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)\b", self.low):
+                    hour = int(m.group("h")) % 12 + (12 if m.group("ap") == "pm" else 0)
+                    if hour < limit and self._proposed(m.start()):
+                        msg = f"the client can't do anything before {nb.group('h')}{nb.group('ap')}"
+                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
+        return out
+
+    def _proposed(self, pos: int) -> bool:
+        """Whether the day or time at `pos` is put forward for contact (not past, not negated)."""
+        s, e = _sentence_of(self.low, pos)
+        sent = self.low[s:e]
+        before = self.low[max(s, pos - 25) : pos]
+        if re.search(r"\b(?:no|not|never|except|other than|avoid|without)\b", before):
+            return False
+        if re.search(r"\b(?:last|was|were|had|did|thanks|thank you)\b", sent) and not re.search(
+            r"\b(?:will|'ll|next|this)\b", sent
+        ):
+            return False
+        return bool(self._PROPOSE.search(sent) or "?" in sent)

@@ -1,0 +1,62 @@
+"""Rule inappropriate: a sales pitch at a sensitive moment (bereavement, illness, layoffs)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from bot.context import DraftContext
+from bot.guard.lexicon import _BAD_NEWS, _CALM_RE, _PRESSURE_RE, _SALES_RE
+from bot.guard.model import SENSITIVE_WINDOW, Finding
+from bot.guard.text import _aware, _local_date, _norm
+from bot.guard.truth import GuardBase
+
+
+def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
+    """Ids of recent notes that record bad news (bereavement, illness, layoffs): no sales pitch now."""
+    now = ctx.now
+    return tuple(
+        n.id
+        for n in ctx.notes
+        if timedelta(0) <= now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _BAD_NEWS.search(_norm(n.text))
+    )
+
+
+class SensitiveRules(GuardBase):
+    """The sensitive rules; mixed into the guard with the other rule families."""
+
+    def sensitive(self) -> list[Finding]:
+        """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
+        sad = sensitive_note_ids(self.ctx)
+        m = _SALES_RE.search(self.low)
+        push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
+        if m is None and (push is None or not sad):
+            return []
+        if not sad:
+            assert m is not None
+            return self._deferred(m)
+        if push is None and _CALM_RE.search(self.low):
+            return []  # the business is mentioned, gently, on their timing
+        pitch = push or m
+        assert pitch is not None
+        return [
+            self._finding(
+                "inappropriate",
+                pitch.start(),
+                pitch.end(),
+                "a sales pitch while the client is going through a hard time",
+                sad,
+            )
+        ]
+
+    def _deferred(self, m: re.Match[str]) -> list[Finding]:
+        """A sales pitch before the time a note put the conversation off to ("check back in April")."""
+        for n in self.ctx.notes:
+            d = self._DEFER.search(_norm(n.text))
+            if d is None:
+                continue
+            noted = _local_date(n.occurred_at, self.tz)
+            if noted <= self.today < self._month_start(d.group("month"), noted):
+                msg = f"a sales pitch before the client's own timing ({d.group(0)})"
+                return [self._finding("inappropriate", m.start(), m.end(), msg, (n.id,))]
+        return []

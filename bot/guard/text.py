@@ -1,0 +1,331 @@
+"""Text and span helpers: normalising, stemming, sentences, clauses, time-zone-safe dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+
+from bot.guard.model import Finding
+
+
+def _norm(text: str) -> str:
+    """Lower-case with straight apostrophes, keeping every offset of the original text."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out).replace("’", "'").replace("‘", "'")
+
+
+def _fold(text: str) -> str:
+    """Lower-case without diacritics, one character per character ("Zoë" -> "zoe")."""
+    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() for ch in text)
+
+
+def _stem(word: str) -> str:
+    """A crude stem: enough to match "dashboards" with "dashboard", "ordered" with "order"."""
+    w = word.lower().strip("'")
+    for suffix in ("'s", "ing", "ies", "es", "ed", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_STOP = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "really",
+        "quite",
+        "great",
+        "good",
+        "nice",
+        "lovely",
+        "thanks",
+        "thank",
+        "wanted",
+        "want",
+        "wants",
+        "like",
+        "love",
+        "loved",
+        "liked",
+        "mention",
+        "mentioned",
+        "said",
+        "told",
+        "tell",
+        "say",
+        "talk",
+        "talked",
+        "discussed",
+        "discuss",
+        "spoke",
+        "speak",
+        "chat",
+        "chatted",
+        "met",
+        "meet",
+        "meeting",
+        "see",
+        "seeing",
+        "saw",
+        "again",
+        "last",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "ago",
+        "yesterday",
+        "today",
+        "recently",
+        "time",
+        "times",
+        "thing",
+        "things",
+        "way",
+        "one",
+        "two",
+        "lot",
+        "bit",
+        "get",
+        "got",
+        "going",
+        "go",
+        "hope",
+        "hoping",
+        "let",
+        "know",
+        "think",
+        "thought",
+        "look",
+        "looking",
+        "forward",
+        "well",
+        "sure",
+        "back",
+        "still",
+        "ever",
+        "since",
+        "day",
+        "days",
+        "also",
+        "just",
+        "remember",
+        "recall",
+        "promised",
+        "promise",
+        "agreed",
+        "per",
+        "quick",
+        "little",
+        "always",
+        "keen",
+        "interest",
+        "interested",
+        "much",
+        "many",
+        "truly",
+        "lot",
+        "every",
+    ]
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """Stems of the meaningful words of `text` (stop words and short words dropped)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    words += [part for w in words if "-" in w for part in (*w.split("-"), w.replace("-", ""))]  # "cab-free": cabs
+    return {_stem(w) for w in words if len(w) >= 3 and w not in _STOP}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence or line of `text`, whitespace trimmed."""
+    spans = []
+    for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text, re.M):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _sentence_of(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (start, end) containing offset `pos`."""
+    for s, e in _sentences(text):
+        if s <= pos < e:
+            return s, e
+    return 0, len(text)
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:and I|and we|but|so|which|because)\s|[.!?](?:\s|$)|\n")
+
+
+def _clause_after(text: str, start: int) -> int:
+    """End offset of the clause that begins at `start`."""
+    m = _CLAUSE_END.search(text, start + 1)
+    return m.start() if m else len(text)
+
+
+def _clause_before(text: str, pos: int) -> int:
+    """Start offset of the clause that ends at `pos`."""
+    start = 0
+    for m in re.finditer(r"[,;:()\n]|[.!?]\s|\s[-–—]\s", text[:pos]):
+        start = m.end()
+    return start
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`(start, end)` with surrounding whitespace and trailing commas removed."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop repeated findings (same kind and span), keeping the first."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for f in findings:
+        if (f.kind, f.span) not in seen:
+            seen.add((f.kind, f.span))
+            out.append(f)
+    return out
+
+
+def _local_date(moment: datetime, tz: tzinfo | None) -> date:
+    """The calendar date of `moment` in the time zone `tz` (naive moments are taken as local)."""
+    if moment.tzinfo is None or tz is None:
+        return moment.date()
+    return moment.astimezone(tz).date()
+
+
+def _aware(moment: datetime, ref: datetime) -> datetime:
+    """`moment` comparable with `ref`: a naive one takes `ref`'s zone (or loses its own)."""
+    if (moment.tzinfo is None) == (ref.tzinfo is None):
+        return moment
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=ref.tzinfo)
+    return moment.replace(tzinfo=None)

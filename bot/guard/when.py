@@ -1,0 +1,217 @@
+"""Time expressions: "last Tuesday", "March 5", "two weeks ago", weekdays in notes, calendar helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RX = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY_RX = r"\d{1,2}(?:st|nd|rd|th)?"
+# US-style numeric dates as busy people type them: "3/14", "10/17/2026" (not "24/7", not "1/2 price").
+_NUMDATE_RX = (
+    r"(?<![\d/.$])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:\d{4}|\d{2}))?(?![\d/])(?! (?:price|off|sleeve))"
+)
+_NUMWORD = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "a few": 3,
+    "a couple of": 2,
+    "couple of": 2,
+    "a couple": 2,
+    "several": 4,
+    "few": 3,
+}
+_TIME_RE = re.compile(
+    r"\b(?:"
+    rf"(?P<md>{_MONTH_RX}\s+{_DAY_RX}\b|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_NUMDATE_RX})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+    rf"|(?P<wd>(?:last |this past |past |on |this )?(?:{'|'.join(_WEEKDAYS)})(?:'s)?)"
+    rf"|(?P<mon>(?:in |last |this past |back in )(?:{_MONTH_RX}))"
+    r"|(?P<rel>yesterday|today|tonight|this morning|this afternoon|this evening|earlier today|last night"
+    r"|last week|this week|earlier this week|last month|this month|earlier this month|last year"
+    r"|recently|the other day|lately)"
+    r"|(?P<ago>(?:a|an|one|two|three|four|five|six|a few|a couple of|a couple|couple of|several|\d+)"
+    r" (?P<unit>days?|weeks?|months?|years?) ago)"
+    r")(?![a-z])"
+)
+_WD_ABBR = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
+    "sun": 6, "sunday": 6,
+}  # fmt: skip
+# A weekday in a note, full or abbreviated; the short forms that are also words ("sat down", "wed",
+# "sun") count only when they stand alone (end of a clause, or before a date or a time).
+_NOTE_WD_RE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b"
+    r"(?=\s*(?:[.,;:!?)\n]|$|-|\d|w/|(?:am|pm|morning|afternoon|eve(?:ning)?|night|lunch|at \d)\b))"
+)
+_NOTE_FUTURE_RE = re.compile(r"\b(?:next|coming|set for|scheduled|booked|til|till|until|by|due|before|this coming)\s+$")
+
+
+def _note_day_refs(low: str, noted: date) -> list[tuple[date, int]]:
+    """Days a note names by weekday ("came in sat", "call tues"), resolved against the day it was written.
+
+    A weekday after "next", "by", "set for" is the coming one; otherwise the most recent one (a note
+    usually records what happened). Returns (date, offset in the note).
+    """
+    out = []
+    for m in _NOTE_WD_RE.finditer(low):
+        wd = _WD_ABBR[m.group("wd")]
+        if re.match(rf"[\s,]*(?:{_NUMDATE_RX}|{_MONTH_RX}\s+\d)", low[m.end() : m.end() + 12]):
+            continue  # "tues 11/11": the date says which Tuesday
+        if _NOTE_FUTURE_RE.search(low[max(0, m.start() - 14) : m.start()]):
+            ahead = (wd - noted.weekday()) % 7 or 7
+            out.append((noted + timedelta(days=ahead), m.start()))
+        else:
+            out.append((noted - timedelta(days=(noted.weekday() - wd) % 7), m.start()))
+    return out
+
+
+@dataclass(frozen=True)
+class _When:
+    """A time expression resolved against today: a window of dates and optional calendar parts."""
+
+    lo: date
+    hi: date
+    weekday: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    def ok(self, d: date) -> bool:
+        """Whether a note dated `d` fits this expression."""
+        if not (self.lo <= d <= self.hi):
+            return False
+        if self.weekday is not None and d.weekday() != self.weekday:
+            return False
+        if self.month is not None and d.month != self.month:
+            return False
+        return self.day is None or abs(d.day - self.day) <= 1
+
+
+def _parse_md(expr: str) -> tuple[int, int] | None:
+    """(month, day) from "March 5", "5th of March", "2025-03-05"."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", expr)
+    if m:
+        return int(m.group(2)), int(m.group(3))
+    num = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\s*", expr)
+    if num:
+        mm, dd = int(num.group(1)), int(num.group(2))
+        return (mm, dd) if 1 <= mm <= 12 and 1 <= dd <= 31 else None
+    words = re.findall(r"[a-z]+|\d+", expr.lower())
+    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit()), None)
+    if month is None or day is None or not 1 <= day <= 31:
+        return None
+    return month, day
+
+
+def _past_when(m: re.Match[str], today: date) -> _When | None:
+    """Resolve a past-tense time expression (a claim about what already happened)."""
+    d = timedelta
+    if m.group("md") or m.group("iso"):
+        md = _parse_md(m.group(0))
+        if md is None:
+            return None
+        return _When(today - d(400), today + d(1), month=md[0], day=md[1])
+    if m.group("wd"):
+        name = next(w for w in _WEEKDAYS if w in m.group("wd"))
+        return _When(today - d(13), today, weekday=_WEEKDAYS.index(name))
+    if m.group("mon"):
+        word = re.sub(r"[^a-z]", " ", m.group("mon")).split()[-1]
+        return _When(today - d(400), today, month=_MONTHS[word])
+    if m.group("ago"):
+        return _ago_when(m.group("ago"), m.group("unit"), today)
+    rel = m.group("rel")
+    table = {
+        "yesterday": (2, 0),
+        "last night": (2, 0),
+        "last week": (15, 1),
+        "this week": (7, 0),
+        "earlier this week": (7, 0),
+        "last month": (70, 8),
+        "this month": (31, 0),
+        "earlier this month": (31, 0),
+        "last year": (760, 20),
+        "recently": (60, 0),
+        "the other day": (21, 0),
+        "lately": (60, 0),
+    }
+    far, near = table.get(rel, (1, 0))
+    return _When(today - d(far), today - d(near))
+
+
+def _ago_when(phrase: str, unit: str, today: date) -> _When:
+    """Window for "three weeks ago", "a couple of days ago"."""
+    head = phrase[: phrase.index(unit)].strip()
+    n = int(head) if head.isdigit() else _NUMWORD.get(head, 2)
+    days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit[0]] * n
+    slack = max(2, days // 3)
+    return _When(today - timedelta(days + slack), today - timedelta(max(0, days - slack)))
+
+
+def _ago(delta: timedelta) -> str:
+    """'3 hours ago' style wording of a duration."""
+    hours = int(delta.total_seconds() // 3600)
+    return f"{hours} hours ago" if hours else "less than an hour ago"
+
+
+def _iso_date(value: str) -> date | None:
+    """A date from "1985-03-14", "--03-14" or "03-14" (year 2000 when unknown)."""
+    m = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"(?:^|-)(\d{1,2})-(\d{1,2})$", value.strip())
+    if m:
+        return _safe_date(2000, int(m.group(1)), int(m.group(2)))
+    md = _parse_md(value)
+    return _safe_date(2000, md[0], md[1]) if md else None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    """date(y, m, d) or None when invalid."""
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _days_to_anniversary(today: date, when: date) -> int:
+    """Signed days from today to the nearest yearly recurrence of `when` (negative: it was days ago)."""
+    best = None
+    for y in (today.year - 1, today.year, today.year + 1):
+        day = _safe_date(y, when.month, when.day) or date(y, when.month, 28)
+        delta = (day - today).days
+        if best is None or abs(delta) < abs(best):
+            best = delta
+    return best or 0
