@@ -9,8 +9,9 @@ acceptance test runs it. A planted case is caught when the verdict is not `pass`
 
 Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--set heldout2] [--fast] [--jobs 2] [--only GROUP] [--show]`.
 `--fast` calls `bot.cli.main` in-process (quick iteration); the default runs subprocesses.
-`--set` picks the case set: `heldout` (default, `guard_heldout.jsonl`) or `heldout2` (a second
-independent set in other domains, `guard_heldout2.jsonl`).
+`--set` picks the case set: `heldout` (default, `guard_heldout.jsonl`), `heldout2` (a second
+independent set in other domains, `guard_heldout2.jsonl`) or `heldout3` (a third, blind set,
+`guard_heldout3.jsonl`).
 Writes `benchmarks/results/guard_<set>.json` (or `--out`).
 """
 
@@ -41,6 +42,7 @@ HERE = Path(__file__).parent
 SETS: dict[str, tuple[Path, str]] = {
     "heldout": (HERE / "guard_heldout.jsonl", "benchmarks.guard_heldout"),
     "heldout2": (HERE / "guard_heldout2.jsonl", "benchmarks.guard_heldout2"),
+    "heldout3": (HERE / "guard_heldout3.jsonl", "benchmarks.guard_heldout3"),
 }
 CASES = SETS["heldout"][0]
 RESULTS = HERE / "results" / "guard_heldout.json"
