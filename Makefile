@@ -4,21 +4,24 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test check lint typecheck bench contract clean
+.PHONY: install run test test-postgres check lint typecheck bench contract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,voice]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,voice,postgres]'
 	touch $(STAMP)
 
-install: $(STAMP)  ## create .venv and install Chet with dev and voice extras (idempotent)
+install: $(STAMP)  ## create .venv and install Chet with dev, voice and postgres extras (idempotent)
 
 run: install  ## the Telegram bot with TELEGRAM_BOT_TOKEN, else the console chat
 	$(BIN)/chet run
 
-test: install  ## the whole suite, offline
+test: install  ## the whole suite, offline (the ledger tests run on SQLite and on a PostgreSQL started by the session)
 	$(BIN)/python -m pytest -q
+
+test-postgres: install  ## the whole suite again with every ledger on PostgreSQL
+	CHET_TEST_LEDGER=postgres $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check bot memory prompts tests benchmarks

@@ -12,6 +12,7 @@ BENCHES = [
     "bench_guard_cli --fast --set heldout2",
     "bench_recall",
     "bench_speed",
+    "bench_ledger",
     "bench_prompt",
     "bench_bot",
 ]

@@ -297,17 +297,28 @@ def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     return 0
 
 
+def _sqlite_ledger(memory: Memory, command: str, tool: str) -> Any:
+    """The SQLite connection behind the ledger (backup and restore copy the file's pages)."""
+    from memory.sql import SqliteDatabase
+
+    db = memory.ledger.db
+    if not isinstance(db, SqliteDatabase):
+        raise BadInput(f"chet {command} copies the SQLite ledger; with DATABASE_URL use PostgreSQL's {tool}")
+    return db.raw
+
+
 def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet backup DEST: SQLite online backup of the whole ledger."""
     import sqlite3
 
+    ledger_db = _sqlite_ledger(memory, "backup", "pg_dump")
     dest = args.dest
     if dest.exists():
         raise BadInput(f"{dest} exists already; choose a new file")
     dest.parent.mkdir(parents=True, exist_ok=True)
     target = sqlite3.connect(dest)
     try:
-        memory.ledger.db.backup(target)
+        ledger_db.backup(target)
     finally:
         target.close()
     emit({"backup": str(dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
@@ -318,13 +329,14 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
     """chet restore SRC: replace the ledger with a backup, then rebuild the index."""
     import sqlite3
 
+    ledger_db = _sqlite_ledger(memory, "restore", "pg_restore")
     if not args.src.is_file():
         raise BadInput(f"backup not found: {args.src}")
     source = sqlite3.connect(f"file:{args.src}?mode=ro", uri=True)
     try:
         if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             raise BadInput(f"{args.src} is not a sound Chet backup")
-        source.backup(memory.ledger.db)
+        source.backup(ledger_db)
     except sqlite3.DatabaseError as err:
         raise BadInput(f"{args.src} is not a Chet backup: {err}") from err
     finally:

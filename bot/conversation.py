@@ -8,7 +8,7 @@ import logging
 import re
 import threading
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from time import sleep
@@ -225,12 +225,47 @@ class Choice:
 
 @dataclass
 class State:
-    """What the conversation remembers between messages for one salesperson (in memory only)."""
+    """What the conversation remembers between messages for one salesperson (saved in the ledger)."""
 
     edit_draft: str | None = None
     choice: Choice | None = None
     last_question: str | None = None
     variants: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> str | None:
+        """The state as JSON for the ledger (None when there is nothing to remember)."""
+        choice = None
+        if self.choice is not None:
+            payload = self.choice.payload
+            if isinstance(payload, PendingNote):
+                payload = {"note": asdict(payload)}
+            choice = {"kind": self.choice.kind, "payload": payload}
+        doc = {
+            "edit_draft": self.edit_draft,
+            "choice": choice,
+            "last_question": self.last_question,
+            "variants": dict(list(self.variants.items())[-MAX_VARIANTS_KEPT:]),
+        }
+        return json.dumps(doc) if any(doc.values()) else None
+
+    @classmethod
+    def from_json(cls, text: str) -> State:
+        """A state saved by `to_json` (an unreadable one is a fresh state)."""
+        try:
+            doc = json.loads(text)
+            choice = None
+            if doc.get("choice"):
+                payload = doc["choice"].get("payload")
+                if isinstance(payload, dict) and "note" in payload:
+                    payload = PendingNote(**payload["note"])
+                choice = Choice(str(doc["choice"]["kind"]), payload)
+            return cls(doc.get("edit_draft"), choice, doc.get("last_question"), dict(doc.get("variants") or {}))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            log.warning("ignoring an unreadable conversation state")
+            return cls()
+
+
+MAX_VARIANTS_KEPT = 20  # "another version" counters of recent drafts
 
 
 START = (
@@ -374,11 +409,35 @@ class Conversation:
 
     def _safely(self, user: str, work: Any, *args: Any) -> list[Reply]:
         with self._lock(user):
+            before = self._load_state(user)
             try:
                 replies: list[Reply] = work(user, *args)
                 return replies
             except ChetError as err:
                 return [Reply(_sentence(str(err)))]
+            finally:
+                self._save_state(user, before)
+
+    def _load_state(self, user: str) -> str | None:
+        """Take the state from the ledger: another worker may have handled this user's last message."""
+        try:
+            saved = self._memory(user).ledger.conversation_state()
+        except Exception:  # the ledger is unreachable: keep what this worker knows
+            log.warning("could not load the conversation state", exc_info=True)
+            return None
+        with self._guard:
+            self._states[user] = State.from_json(saved) if saved else State()
+        return saved
+
+    def _save_state(self, user: str, before: str | None) -> None:
+        """Write the state back when this message changed it."""
+        after = self._state(user).to_json()
+        if after == before:
+            return
+        try:
+            self._memory(user).ledger.save_conversation_state(after)
+        except Exception:  # never lose the reply over this; the next message may ask again
+            log.warning("could not save the conversation state", exc_info=True)
 
     # -- entry points --------------------------------------------------------------------
 
@@ -852,32 +911,39 @@ class Conversation:
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:k:{ids[item['client']]}")])
         return Reply(render_digest(digest), rows)
 
-    def scheduled_digest(self, user: str, day: date) -> tuple[Reply, list[str]] | None:
-        """Today's digest without items already sent today, and their keys; None when nothing is new."""
+    def claim_digest(self, user: str, day: date) -> tuple[Reply, list[str]] | None:
+        """Today's digest items not yet sent, claimed as sent in one transaction (None when nothing is new).
+
+        Claiming before sending makes the digest go out once even with several bot workers: a second
+        worker's claim waits for the first and then finds nothing new. `release_digest` undoes a claim
+        whose message could not be sent.
+        """
         from bot.digest import build_digest
 
         with self._lock(user):
             memory = self._memory(user)
-            memory.ledger.set_meta("digest_day", day.isoformat())
-            digest = build_digest(memory, day)
-            keys = [i["key"] for i in digest["items"]]
-            sent = memory.ledger.digest_sent(day.isoformat(), keys)
-            fresh = [i for i in digest["items"] if i["key"] not in sent]
-            if not fresh:
-                return None
+            with memory.ledger.transaction():
+                memory.ledger.set_meta("digest_day", day.isoformat())
+                digest = build_digest(memory, day)
+                keys = [i["key"] for i in digest["items"]]
+                sent = memory.ledger.digest_sent(day.isoformat(), keys)
+                fresh = [i for i in digest["items"] if i["key"] not in sent]
+                if not fresh:
+                    return None
+                memory.ledger.mark_digest_sent(day.isoformat(), [i["key"] for i in fresh])
             return self._digest_reply(memory, {**digest, "items": fresh}), [i["key"] for i in fresh]
+
+    def release_digest(self, user: str, day: date, keys: list[str]) -> None:
+        """Forget a claim whose digest could not be sent, so the next run sends those items."""
+        with self._lock(user):
+            ledger = self._memory(user).ledger
+            with ledger.transaction():
+                ledger.unmark_digest_sent(day.isoformat(), keys)
 
     def last_digest_day(self, user: str) -> str | None:
         """The last day a scheduled digest ran for this salesperson (ISO date), if any."""
         with self._lock(user):
             return self._memory(user).ledger.meta("digest_day")
-
-    def mark_digest_sent(self, user: str, day: date, keys: list[str]) -> None:
-        """Record that these digest items went out (never the same item twice a day)."""
-        with self._lock(user):
-            ledger = self._memory(user).ledger
-            with ledger.transaction():
-                ledger.mark_digest_sent(day.isoformat(), keys)
 
     def _cmd_settings(self, user: str, args: str) -> list[Reply]:
         ledger = self._memory(user).ledger

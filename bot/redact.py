@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 _SECRETS: set[str] = set()
 _redacting = False
@@ -48,7 +49,7 @@ def _scrub(record: logging.LogRecord) -> logging.LogRecord:
 
 
 def redact_settings(settings: Any) -> None:
-    """Scrub every secret the settings hold (token and its secret half, API key, SMTP password)."""
+    """Scrub every secret the settings hold (token and its secret half, API key, SMTP and database passwords)."""
 
     def secret(value: Any) -> str | None:
         return value.get_secret_value() if value is not None else None
@@ -59,4 +60,5 @@ def redact_settings(settings: Any) -> None:
         token.partition(":")[2] if token else None,
         secret(settings.openai_api_key),
         secret(settings.smtp_password),
+        urlsplit(secret(settings.database_url) or "").password,
     )

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
-from memory.errors import ChetError
 from memory.service import Memory, open_memory
 from memory.timeutil import zone
 
@@ -52,9 +51,6 @@ class Runtime:
 
     def memory(self, user: str) -> Memory:
         """One salesperson's memory (opened once per process)."""
-        if self.settings.database_url:
-            # Better to refuse than to write to SQLite while the user believes the data is in PostgreSQL.
-            raise ChetError("DATABASE_URL (PostgreSQL) is not supported yet; unset it to use the SQLite ledger")
         with self._lock:
             if user not in self._memories:
                 memory = open_memory(
@@ -65,6 +61,7 @@ class Runtime:
                     chroma_port=self.settings.chroma_port,
                     tz=self.settings.chet_tz,
                     digest_time=self.settings.chet_digest_time,
+                    database_url=url.get_secret_value() if (url := self.settings.database_url) else None,
                 )
                 llm = self.llm(memory)
                 if llm is not None:

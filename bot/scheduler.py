@@ -75,9 +75,12 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     async with locks.setdefault(user, asyncio.Lock()):  # a catch-up and the daily job never interleave
         tz, _ = await asyncio.to_thread(conversation.schedule, user)
         day = now_utc().astimezone(tz).date()
-        found = await asyncio.to_thread(conversation.scheduled_digest, user, day)
+        found = await asyncio.to_thread(conversation.claim_digest, user, day)
         if found is None:
             return
         reply, keys = found
-        await send_replies(context.bot, int(user), [reply])
-        await asyncio.to_thread(conversation.mark_digest_sent, user, day, keys)
+        try:
+            await send_replies(context.bot, int(user), [reply])
+        except BaseException:
+            await asyncio.to_thread(conversation.release_digest, user, day, keys)
+            raise

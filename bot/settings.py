@@ -47,7 +47,7 @@ class Settings(BaseSettings):
 
     chroma_host: str | None = None
     chroma_port: int = 8000
-    database_url: str | None = None
+    database_url: SecretStr | None = None  # may carry a password
 
     smtp_host: str | None = None
     smtp_port: int = 25

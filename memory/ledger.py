@@ -9,30 +9,36 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from memory.errors import StorageError
 from memory.migrations import migrate
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note
+from memory.sql import Database, PostgresDatabase, SqliteDatabase, redact_url
 from memory.timeutil import from_iso, iso, now_utc
 
-BUSY_TIMEOUT_MS = 60_000
 
-
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (and migrate) the SQLite ledger in WAL mode with a busy timeout."""
+def connect(path: Path | None = None, url: str | None = None) -> Database:
+    """Open (and migrate) the ledger: PostgreSQL at `url` when given, else the SQLite file at `path`."""
+    if url:
+        scheme = urlsplit(url).scheme
+        if scheme not in {"postgres", "postgresql"}:
+            raise StorageError(f"DATABASE_URL must be a postgresql:// URL, not {scheme or 'a bare path'}")
+        db: Database = PostgresDatabase(url)
+        where = redact_url(url)
+    else:
+        assert path is not None
+        db, where = SqliteDatabase(path), str(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        # Forgotten clients are overwritten with zeros, not left readable in free pages of the file.
-        db.execute("PRAGMA secure_delete = ON")
         migrate(db)
-    except sqlite3.DatabaseError as err:
-        raise StorageError(f"cannot open the ledger at {path}: {err}") from err
+    except (sqlite3.DatabaseError, OSError) as err:
+        db.close()
+        raise StorageError(f"cannot open the ledger at {where}: {err}") from err
+    except Exception as err:  # psycopg's errors, without importing the optional driver here
+        db.close()
+        if type(err).__module__.startswith("psycopg"):
+            raise StorageError(f"cannot open the ledger at {where}: {str(err).strip()[:200]}") from err
+        raise
     return db
 
 
@@ -47,7 +53,7 @@ class Ledger:
     user_id index instead of using the primary key (12 ms instead of 0.1 ms at 100k notes).
     """
 
-    def __init__(self, db: sqlite3.Connection, user: str):
+    def __init__(self, db: Database, user: str):
         self.db, self.user = db, user
         self._depth = 0
 
@@ -65,15 +71,15 @@ class Ledger:
             finally:
                 self._depth -= 1
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.begin(self.user)
         self._depth = 1
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.rollback()
             raise
         else:
-            self.db.execute("COMMIT")
+            self.db.commit()
         finally:
             self._depth = 0
 
@@ -88,7 +94,8 @@ class Ledger:
     def ensure_salesperson(self, tz: str, digest_time: str, name: str | None = None) -> None:
         """Create this salesperson's row if missing (defaults from settings)."""
         self.db.execute(
-            "INSERT OR IGNORE INTO salespeople (id, name, tz, digest_time, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO salespeople (id, name, tz, digest_time, created_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (self.user, name, tz, digest_time, iso(now_utc())),
         )
 
@@ -168,7 +175,8 @@ class Ledger:
     def create_client(self, name: str, norm_name: str, company: str | None = None) -> Client:
         """Insert a client (or return the existing one with that normalised name)."""
         self.db.execute(
-            "INSERT OR IGNORE INTO clients (user_id, name, norm_name, company, created_at) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO clients (user_id, name, norm_name, company, created_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (self.user, name, norm_name, company, iso(now_utc())),
         )
         found = self.client_by_norm(norm_name)
@@ -185,7 +193,8 @@ class Ledger:
     def add_alias(self, client_id: int, alias: str, norm_alias: str, kind: str = "nickname") -> None:
         """Remember another name for a client."""
         self.db.execute(
-            "INSERT OR IGNORE INTO client_aliases (user_id, client_id, alias, norm_alias, kind) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO client_aliases (user_id, client_id, alias, norm_alias, kind) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (self.user, client_id, alias, norm_alias, kind),
         )
 
@@ -235,9 +244,9 @@ class Ledger:
         audio_path: str | None = None,
     ) -> int:
         """Store a raw note (and its lexical index row); returns its rowid."""
-        cur = self.db.execute(
+        row = self.db.execute(
             "INSERT INTO notes (user_id, note_id, client_id, text, source, at_raw, occurred_at, created_at, audio_path)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
             (
                 self.user,
                 note_id,
@@ -249,10 +258,9 @@ class Ledger:
                 iso(now_utc()),
                 audio_path,
             ),
-        )
-        rowid = cur.lastrowid
-        assert rowid is not None
-        self.db.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text, context))
+        ).fetchone()
+        rowid = int(row[0])
+        self.db.fts_put(rowid, text, context)
         return rowid
 
     def set_neighbours(self, rows: Iterable[tuple[int, int | None, int | None, str]]) -> None:
@@ -262,10 +270,7 @@ class Ledger:
             if text_row is None:
                 continue
             self.db.execute("UPDATE notes SET prev_rowid = ?, next_rowid = ? WHERE rowid = ?", (prev, nxt, rowid))
-            self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
-            self.db.execute(
-                "INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text_row[0], context)
-            )
+            self.db.fts_put(rowid, text_row[0], context)
 
     def neighbours(self, rowids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         """(previous, next) note rowid of each note, within its client."""
@@ -354,7 +359,7 @@ class Ledger:
         rowid = self.note_rowid(note_id)
         if rowid is None:
             return None
-        self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+        self.db.fts_delete(rowid)
         self.db.execute("DELETE FROM notes WHERE rowid = ?", (rowid,))
         for table in ("facts", "commitments"):
             for fid, ids in self._all(f"SELECT id, source_ids FROM {table} WHERE user_id = ?", (self.user,)):
@@ -368,21 +373,8 @@ class Ledger:
         return rowid
 
     def fts_search(self, match: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
-        """Lexical hits (rowid, bm25 score: higher is better) for an FTS5 MATCH expression."""
-        sql = (
-            "SELECT f.rowid, bm25(notes_fts, 1.0, 0.35) AS s FROM notes_fts f JOIN notes n ON n.rowid = f.rowid"
-            " WHERE notes_fts MATCH ? AND n.user_id = ?"
-        )
-        args: list[Any] = [match, self.user]
-        if client_id is not None:
-            sql += " AND n.client_id = ?"
-            args.append(client_id)
-        sql += " ORDER BY s LIMIT ?"
-        args.append(limit)
-        try:
-            return [(r[0], -float(r[1])) for r in self._all(sql, args)]
-        except sqlite3.OperationalError:
-            return []
+        """Lexical hits (rowid, score: higher is better) for an OR of quoted terms (`"a" OR "b"`)."""
+        return self.db.fts_search(match, self.user, client_id, limit)
 
     def unindexed(self, limit: int = 10_000) -> list[tuple[int, str, int]]:
         """(rowid, text, client_id) of notes not yet in the vector index."""
@@ -414,7 +406,7 @@ class Ledger:
         """The latest logged interaction: a note's time or an approved message."""
         row = self._one(
             "SELECT max(t) FROM (SELECT max(occurred_at) AS t FROM notes WHERE user_id = ? AND client_id = ?"
-            " UNION ALL SELECT max(sent_at) FROM messages WHERE user_id = ? AND client_id = ?)",
+            " UNION ALL SELECT max(sent_at) FROM messages WHERE user_id = ? AND client_id = ?) AS contacts",
             (self.user, client_id, self.user, client_id),
         )
         return from_iso(row[0]) if row and row[0] else None
@@ -506,9 +498,9 @@ class Ledger:
             return None
         for old in current:
             self.db.execute("UPDATE facts SET valid_to = ? WHERE id = ?", (iso(at), old.id))
-        cur = self.db.execute(
+        new = self.db.execute(
             "INSERT INTO facts (user_id, client_id, kind, key, value, text, source_ids, valid_from, due, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 self.user,
                 client_id,
@@ -521,8 +513,8 @@ class Ledger:
                 due,
                 detail,
             ),
-        )
-        row = self._one(f"SELECT {self._FACT_COLS} FROM facts WHERE id = ?", (cur.lastrowid,))
+        ).fetchone()
+        row = self._one(f"SELECT {self._FACT_COLS} FROM facts WHERE id = ?", (new[0],))
         return self._fact(row)
 
     # -- commitments ---------------------------------------------------------------------
@@ -620,8 +612,13 @@ class Ledger:
     def save_draft(self, draft: dict[str, Any]) -> None:
         """Insert or replace a draft row."""
         self.db.execute(
-            "INSERT OR REPLACE INTO drafts (id, user_id, client_id, purpose, text, verdict, findings, sources, engine,"
-            " status, prompt_tokens, created_at, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO drafts (id, user_id, client_id, purpose, text, verdict, findings, sources, engine,"
+            " status, prompt_tokens, created_at, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET client_id = excluded.client_id, purpose = excluded.purpose,"
+            " text = excluded.text, verdict = excluded.verdict, findings = excluded.findings,"
+            " sources = excluded.sources, engine = excluded.engine, status = excluded.status,"
+            " prompt_tokens = excluded.prompt_tokens, created_at = excluded.created_at,"
+            " decided_at = excluded.decided_at WHERE drafts.user_id = excluded.user_id",
             (
                 draft["id"],
                 self.user,
@@ -753,14 +750,35 @@ class Ledger:
 
     def set_meta(self, key: str, value: str) -> None:
         """Set a metadata value for this salesperson."""
-        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"{self.user}:{key}", value))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (f"{self.user}:{key}", value),
+        )
 
     def instance_id(self) -> str:
         """A random id of this ledger, made once: vector collections of different ledgers never mix."""
         import uuid
 
-        self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('instance_id', ?)", (uuid.uuid4().hex,))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES ('instance_id', ?) ON CONFLICT DO NOTHING", (uuid.uuid4().hex,)
+        )
         return str(self._one("SELECT value FROM meta WHERE key = 'instance_id'")[0])
+
+    def conversation_state(self) -> str | None:
+        """The saved conversation state (JSON) of this salesperson, if any."""
+        row = self._one("SELECT state FROM conversation_state WHERE user_id = ?", (self.user,))
+        return row[0] if row else None
+
+    def save_conversation_state(self, state: str | None) -> None:
+        """Save (or, with None, clear) this salesperson's conversation state."""
+        if state is None:
+            self.db.execute("DELETE FROM conversation_state WHERE user_id = ?", (self.user,))
+            return
+        self.db.execute(
+            "INSERT INTO conversation_state (user_id, state, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+            (self.user, state, iso(now_utc())),
+        )
 
     def digest_sent(self, day: str, keys: Iterable[str]) -> set[str]:
         """Which of these digest item keys already went out on `day`."""
@@ -771,8 +789,14 @@ class Ledger:
         """Record that these digest items went out on `day`."""
         now = iso(now_utc())
         self.db.executemany(
-            "INSERT OR IGNORE INTO digest_log (user_id, day, item_key, sent_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO digest_log (user_id, day, item_key, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(self.user, day, k, now) for k in keys],
+        )
+
+    def unmark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
+        """Forget that these digest items went out on `day` (their message failed)."""
+        self.db.executemany(
+            "DELETE FROM digest_log WHERE user_id = ? AND day = ? AND item_key = ?", [(self.user, day, k) for k in keys]
         )
 
     # -- forget and export ---------------------------------------------------------------
@@ -784,7 +808,7 @@ class Ledger:
             for r in self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         ]
         for rowid in rowids:
-            self.db.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+            self.db.fts_delete(rowid)
         for table in ("notes", "facts", "commitments", "drafts", "messages", "client_aliases"):
             self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
@@ -792,7 +816,7 @@ class Ledger:
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database file and empty it (best effort while others read)."""
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.checkpoint()
 
     def export(self) -> dict[str, Any]:
         """Every record this salesperson's ledger holds, as plain JSON-able data."""
@@ -803,12 +827,12 @@ class Ledger:
             return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
         clients = rows(
-            "SELECT c.id, c.name, c.goes_by, c.formal_name, c.company, c.email, c.cadence_days, c.created_at,"
-            " (SELECT json_group_array(alias) FROM client_aliases a WHERE a.client_id = c.id) AS aliases"
+            "SELECT c.id, c.name, c.goes_by, c.formal_name, c.company, c.email, c.cadence_days, c.created_at"
             " FROM clients c WHERE c.user_id = ? ORDER BY c.name"
         )
+        aliases = self._aliases()
         for c in clients:
-            c["aliases"] = json.loads(c["aliases"] or "[]")
+            c["aliases"] = aliases.get(c["id"], [])
         notes = rows(
             "SELECT n.note_id, c.name AS client, n.text, n.at_raw AS at, n.occurred_at, n.created_at, n.source,"
             " n.audio_path FROM notes n JOIN clients c ON c.id = n.client_id WHERE n.user_id = ?"

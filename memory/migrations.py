@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-Migration = Callable[[sqlite3.Connection], None]
+from memory.migrations_pg import POSTGRES_MIGRATIONS
+from memory.sql import Database
+
+Migration = Callable[[Database], None]
 
 
-def _run(db: sqlite3.Connection, script: str) -> None:
+def _run(db: Database, script: str) -> None:
     """Run each statement of a script inside the caller's transaction (executescript would commit)."""
     for statement in script.split(";\n"):
         if statement.strip():
             db.execute(statement)
 
 
-def m001_initial(db: sqlite3.Connection) -> None:
+def m001_initial(db: Database) -> None:
     """Salespeople, clients, aliases, notes (+FTS5), facts, commitments, audit."""
     _run(
         db,
@@ -108,7 +110,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
     )
 
 
-def m002_drafts_messages_llm(db: sqlite3.Connection) -> None:
+def m002_drafts_messages_llm(db: Database) -> None:
     """Drafts, sent messages, the LLM exchange log, index metadata."""
     _run(
         db,
@@ -157,7 +159,7 @@ def m002_drafts_messages_llm(db: sqlite3.Connection) -> None:
     )
 
 
-def m003_digest(db: sqlite3.Connection) -> None:
+def m003_digest(db: Database) -> None:
     """Per-client contact cadence, digest bookkeeping, kept audio."""
     _run(
         db,
@@ -175,7 +177,7 @@ def m003_digest(db: sqlite3.Connection) -> None:
     )
 
 
-def m004_neighbours(db: sqlite3.Connection) -> None:
+def m004_neighbours(db: Database) -> None:
     """Each note's previous and next note of the same client (recall lifts a neighbour's answer)."""
     _run(
         db,
@@ -186,36 +188,58 @@ def m004_neighbours(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_conversation_state(db: Database) -> None:
+    """What a conversation waits for (an edit, a client name), so any bot worker can take the next message."""
+    _run(
+        db,
+        """
+        CREATE TABLE conversation_state (
+            user_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", m001_initial),
     ("002_drafts_messages_llm", m002_drafts_messages_llm),
     ("003_digest", m003_digest),
     ("004_neighbours", m004_neighbours),
+    ("005_conversation_state", m005_conversation_state),
 ]
 
 
-def migrate(db: sqlite3.Connection, upto: int | None = None) -> list[str]:
+def migrate(db: Database, upto: int | None = None) -> list[str]:
     """Apply every migration not yet recorded (optionally only the first `upto`); return the names applied."""
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT name FROM migrations")}
+    db.begin("migrations")  # two processes starting at once must not both create the table
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+    done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
     applied = []
-    for name, fn in MIGRATIONS[:upto]:
+    steps = POSTGRES_MIGRATIONS if db.kind == "postgres" else MIGRATIONS
+    for name, fn in steps[:upto]:
         if name in done:
             continue
-        db.execute("BEGIN IMMEDIATE")
+        db.begin("migrations")
         try:
             # Re-check inside the write lock: another process may have just applied it.
             if db.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
-                db.execute("ROLLBACK")
+                db.rollback()
                 continue
             fn(db)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                 (name, datetime.now(UTC).isoformat()),
             )
-            db.execute("COMMIT")
+            db.commit()
         except BaseException:
-            db.execute("ROLLBACK")
+            db.rollback()
             raise
         applied.append(name)
     return applied

@@ -525,11 +525,13 @@ def open_memory(
     extractor: Extractor = extract_facts,
     tz: str = "UTC",
     digest_time: str = "08:00",
+    database_url: str | None = None,
 ) -> Memory:
-    """Open one salesperson's memory in `data_dir` (ledger.sqlite3 + chroma/)."""
+    """Open one salesperson's memory: the ledger (data_dir/ledger.sqlite3, or PostgreSQL at
+    `database_url`) and the vector index (data_dir/chroma, or the Chroma server)."""
     from memory.ledger import connect
 
-    db = connect(data_dir / "ledger.sqlite3")
+    db = connect(data_dir / "ledger.sqlite3", url=database_url)
     ledger = Ledger(db, user)
     ledger.ensure_salesperson(tz, digest_time)
     ledger_id = ledger.instance_id()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,14 +58,18 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-@pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No real keys, tokens or data dirs leak into a test; `.env` of the checkout is not read."""
-    import os
+# `CHET_TEST_LEDGER=postgres make test` runs the whole suite with the ledger on PostgreSQL.
+TEST_LEDGER = os.environ.get("CHET_TEST_LEDGER", "sqlite")
 
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """No real keys, tokens or data dirs leak into a test; `.env` of the checkout is not read."""
     for key in list(os.environ):
         if key.startswith(("OPENAI_", "TELEGRAM_", "CHET", "CHROMA_", "SMTP_", "DATABASE_URL")):
             monkeypatch.delenv(key, raising=False)
+    if TEST_LEDGER == "postgres" and "sqlite_only" not in request.keywords:
+        monkeypatch.setenv("DATABASE_URL", request.getfixturevalue("postgres_url"))
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TIKTOKEN_CACHE_DIR", str(tmp_path.parent / "tiktoken-cache"))
 
@@ -141,9 +146,39 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         proc.kill()
 
 
-@pytest.fixture(params=["embedded", "server"])
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL server on loopback (CHET_TEST_DATABASE_URL, else a private cluster started here)."""
+    from tests import pg_server
+
+    url = os.environ.get("CHET_TEST_DATABASE_URL")
+    if url:
+        yield url
+        return
+    if not pg_server.available():
+        if os.environ.get("CI"):
+            pytest.fail("CI must test the PostgreSQL ledger: apt-get install postgresql")
+        pytest.skip("PostgreSQL is not installed here (apt-get install postgresql)")
+    with pg_server.running_server() as url:
+        yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A DATABASE_URL on an empty schema of its own (dropped after the test)."""
+    import re
+    import uuid
+
+    from tests import pg_server
+
+    name = "t_" + re.sub(r"\W", "_", request.node.name)[:40].lower() + "_" + uuid.uuid4().hex[:8]
+    with pg_server.fresh_schema(postgres_server, name) as url:
+        yield url
+
+
+@pytest.fixture(params=["embedded", "server", "postgres"])
 def any_runtime(request: pytest.FixtureRequest, data_dir: Path) -> Any:
-    """A runtime on the embedded Chroma store and on a real Chroma server: the scale path runs the same tests."""
+    """A runtime on each back end: embedded Chroma + SQLite, a real Chroma server, a real PostgreSQL ledger."""
     from bot.runtime import Runtime
     from bot.settings import Settings
 
@@ -151,6 +186,8 @@ def any_runtime(request: pytest.FixtureRequest, data_dir: Path) -> Any:
     if request.param == "server":
         host, port = request.getfixturevalue("chroma_server")
         extra = {"chroma_host": host, "chroma_port": port}
+    elif request.param == "postgres":
+        extra = {"database_url": request.getfixturevalue("postgres_url")}
     settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None, **extra)  # type: ignore[call-arg]
     return Runtime(settings)
 

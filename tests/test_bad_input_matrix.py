@@ -199,20 +199,24 @@ class Chet:
         return doc
 
 
+SEED = "Dana wants blue, not grey."
+
+
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir holding one note, made once; each case works on a copy."""
     template = tmp_path_factory.mktemp("seeded")
-    code = main(
-        ["--offline", "--data-dir", str(template), "--user", "u1", *NOTE, "Dana Lee", "Dana wants blue, not grey."]
-    )
+    code = main(["--offline", "--data-dir", str(template), "--user", "u1", *NOTE, "Dana Lee", SEED])
     assert code == 0
     return template
 
 
 @pytest.fixture
 def chet(seeded: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Chet:
-    shutil.copytree(seeded, data_dir, dirs_exist_ok=True)
+    if os.environ.get("DATABASE_URL"):  # the ledger is a fresh PostgreSQL schema: seed it the same way
+        assert main(["--offline", "--data-dir", str(data_dir), "--user", "u1", *NOTE, "Dana Lee", SEED]) == 0
+    else:
+        shutil.copytree(seeded, data_dir, dirs_exist_ok=True)
     capsys.readouterr()
     return Chet(data_dir, capsys)
 

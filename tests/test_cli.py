@@ -204,10 +204,45 @@ def test_deleted_index_is_rebuilt_with_no_note_lost(chet: Chet, tmp_path: Path, 
     assert len(hits) == 3
 
 
-def test_database_url_is_refused_not_silently_ignored(
+def test_an_unreachable_database_url_is_a_clear_error_without_the_password(
     chet: Chet, monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://chet@127.0.0.1/chet")
+    port = _closed_port()
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://chet:s3cret-pw@127.0.0.1:{port}/chet")
     code, out, err = chet("note", "--json", "Dana Lee", "Prefers email.")
-    assert code == 1 and out is None and err.startswith("error: DATABASE_URL")
+    assert code == 1 and out is None
+    assert err.startswith("error: cannot connect to PostgreSQL at postgresql://chet:***@127.0.0.1") and err[-1] == "\n"
+    assert "s3cret-pw" not in err and "Traceback" not in err
+    assert not (data_dir / "ledger.sqlite3").exists()  # never silently falls back to SQLite
+
+
+def test_a_database_url_that_is_not_postgresql_is_refused(chet: Chet, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://chet@127.0.0.1/chet")
+    code, out, err = chet("note", "--json", "Dana Lee", "Prefers email.")
+    assert code == 1 and out is None and "must be a postgresql:// URL" in err
+
+
+def test_the_cli_works_on_postgresql(
+    chet: Chet, monkeypatch: pytest.MonkeyPatch, postgres_url: str, data_dir: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", postgres_url)
+    assert (
+        chet("note", "--json", "Dana Lee", "Dana wants the blue one, not the grey. Promised pricing by Friday.")[0] == 0
+    )
+    _, hits, _ = chet("search", "--json", "what colour does Dana like")
+    assert hits[0]["client"] == "Dana Lee"
+    _, profile, _ = chet("profile", "--json", "Dana")
+    assert profile["commitments"][0]["status"] == "open"
+    code, _, err = chet("backup", "--json", str(data_dir / "b.sqlite3"))
+    assert code == 2 and "pg_dump" in err
     assert not (data_dir / "ledger.sqlite3").exists()
+    assert chet("forget", "--json", "Dana Lee")[0] == 0
+    assert chet("search", "--json", "blue")[1] == []
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again when the block ends: nothing listens there

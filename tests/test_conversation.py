@@ -354,17 +354,20 @@ def test_scheduled_digest_never_repeats_an_item(chat: Conversation, runtime: Run
     at = datetime.now(UTC) - timedelta(days=40)
     runtime.memory(U).add_note(NoteInput("Dana Lee", "visited the showroom", at, at.isoformat()))
     day = date.today()
-    found = chat.scheduled_digest(U, day)
+    found = chat.claim_digest(U, day)
     assert found is not None
-    chat.mark_digest_sent(U, day, found[1])
-    assert chat.scheduled_digest(U, day) is None
+    assert chat.claim_digest(U, day) is None  # claimed: the next run (or another worker) finds nothing new
+    chat.release_digest(U, day, found[1])  # the message could not be sent: the next run tries again
+    again = chat.claim_digest(U, day)
+    assert again is not None and again[1] == found[1]
+    assert chat.claim_digest(U, day) is None
     assert chat.last_digest_day(U) == day.isoformat()
     assert one(say(chat, "/digest")).text.count("Dana Lee") == 1  # /digest still shows today's
 
 
 def test_empty_digest(chat: Conversation) -> None:
     assert one(say(chat, "/digest")).text.startswith("Nothing due")
-    assert chat.scheduled_digest(U, __import__("datetime").date.today()) is None
+    assert chat.claim_digest(U, __import__("datetime").date.today()) is None
 
 
 def test_settings(chat: Conversation) -> None:
@@ -480,3 +483,76 @@ def test_console_ends_on_eof_and_survives_odd_input(runtime: Runtime) -> None:
     out = _console(runtime, "7\n/voice /nonexistent.ogg\n\n/quit\nnever read\n")
     assert "No such audio file" in out
     assert "never read" not in out
+
+
+# -- several workers -----------------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def two_workers(request: pytest.FixtureRequest, settings: Any) -> tuple[Conversation, Conversation]:
+    """Two bot workers (separate runtimes, as in separate processes) over one ledger."""
+    if request.param == "postgres":
+        from pydantic import SecretStr
+
+        settings = settings.model_copy(update={"database_url": SecretStr(request.getfixturevalue("postgres_url"))})
+    return (
+        Conversation(Runtime(settings), transcriber=ScriptedTranscriber()),
+        Conversation(Runtime(settings), transcriber=ScriptedTranscriber()),
+    )
+
+
+def test_an_edit_started_on_one_worker_is_finished_on_another(
+    two_workers: tuple[Conversation, Conversation],
+) -> None:
+    a, b = two_workers
+    draft = _drafted(a)
+    assert "new text" in one(a.handle_callback(U, data(draft, "Edit"))).text
+    edited = one(say(b, "Hi Maria, here is the pricing for the blue range."))  # the next update reaches worker b
+    assert edited.text.startswith("Edited and checked again.")
+    assert b.runtime.memory(U).ledger.count_notes() == 1  # the edit did not become a note
+    assert one(say(a, "Maria: likes tennis")).text  # the edit is over on worker a too
+    assert a.runtime.memory(U).ledger.count_notes() == 2
+
+
+def test_a_which_client_question_asked_by_one_worker_is_answered_on_another(
+    two_workers: tuple[Conversation, Conversation],
+) -> None:
+    a, b = two_workers
+    say(a, "Dana Lee: wants blue")
+    say(a, "Dana Park: wants red")
+    asked = one(say(a, "Dana: prefers email"))
+    assert "Which one?" in asked.text
+    filed = b.handle_callback(U, data(asked, "Dana Park"))
+    assert "Dana Park" in filed[0].text
+    notes = b.runtime.memory(U).ledger.notes()
+    assert [n.client for n in notes if "email" in n.text] == ["Dana Park"]
+    assert a.handle_callback(U, data(asked, "Dana Lee"))  # a stale tap on worker a files nothing twice
+    assert len([n for n in a.runtime.memory(U).ledger.notes() if "email" in n.text]) == 1
+
+
+def test_conversation_state_survives_a_restart_but_not_garbage(runtime: Runtime) -> None:
+    from bot.conversation import Choice, PendingNote, State
+
+    state = State("d-1", Choice("note", PendingNote("wants blue", "voice", "/a.ogg")), "what?", {"d-1": 2})
+    restored = State.from_json(state.to_json() or "")
+    assert restored == state
+    assert State.from_json("{not json") == State()
+    assert State().to_json() is None
+
+
+def test_two_workers_send_the_morning_digest_once(two_workers: tuple[Conversation, Conversation]) -> None:
+    import threading
+    from datetime import UTC, date, datetime, timedelta
+
+    from memory.service import NoteInput
+
+    a, b = two_workers
+    at = datetime.now(UTC) - timedelta(days=40)
+    a.runtime.memory(U).add_note(NoteInput("Dana Lee", "visited the showroom", at, at.isoformat()))
+    results: list[Any] = []
+    threads = [threading.Thread(target=lambda w=w: results.append(w.claim_digest(U, date.today()))) for w in (a, b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(r is None for r in results) == [False, True]  # exactly one worker sends it

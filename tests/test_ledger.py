@@ -1,36 +1,90 @@
-"""The ledger: migrations, facts superseding, commitments, isolation, WAL and concurrency."""
+"""The ledger on SQLite and on a real PostgreSQL server: migrations, facts superseding, commitments,
+isolation, transactions, lexical search; WAL and busy timeout on SQLite."""
 
 from __future__ import annotations
 
-import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from memory.ledger import Ledger, connect
 from memory.migrations import MIGRATIONS, migrate
+from memory.migrations_pg import POSTGRES_MIGRATIONS
 from memory.records import ExtractedFact, FactKind
+from memory.sql import Database, PostgresDatabase, SqliteDatabase
 
 T0 = datetime(2025, 3, 1, 12, tzinfo=UTC)
 
 
-def _ledger(tmp_path: Path, user: str = "u1") -> Ledger:
-    return Ledger(connect(tmp_path / "ledger.sqlite3"), user)
+@pytest.fixture(params=["sqlite", "postgres"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A migrated ledger database on each engine."""
+    if request.param == "postgres":
+        database = connect(url=request.getfixturevalue("postgres_url"))
+    else:
+        database = connect(tmp_path / "ledger.sqlite3")
+    yield database
+    database.close()
 
 
-def test_migrations_from_empty_and_from_previous_version(tmp_path: Path) -> None:
-    db = sqlite3.connect(tmp_path / "a.sqlite3", isolation_level=None)
+@pytest.fixture
+def led(db: Database) -> Ledger:
+    """User u1's view of the ledger."""
+    return Ledger(db, "u1")
+
+
+def test_sqlite_migrations_from_empty_and_from_previous_version(tmp_path: Path) -> None:
+    db = SqliteDatabase(tmp_path / "a.sqlite3")
     assert migrate(db, upto=1) == [MIGRATIONS[0][0]]
     db.execute("INSERT INTO clients (user_id, name, norm_name, created_at) VALUES ('u', 'Dana', 'dana', '2025-01-01')")
     applied = migrate(db)
     assert applied == [name for name, _ in MIGRATIONS[1:]]
     assert migrate(db) == []
     assert db.execute("SELECT name FROM clients").fetchone() == ("Dana",)  # data survives the upgrade
-    cols = {r[1] for r in db.execute("PRAGMA table_info(clients)")}
+    cols = {r[1] for r in db.execute("PRAGMA table_info(clients)").fetchall()}
     assert "cadence_days" in cols
 
 
+def test_postgres_migrations_from_empty_and_once_only(postgres_url: str) -> None:
+    db = PostgresDatabase(postgres_url)
+    assert migrate(db) == [name for name, _ in POSTGRES_MIGRATIONS]
+    assert migrate(PostgresDatabase(postgres_url)) == []  # a second process finds the schema in place
+    tables = {
+        r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
+    }
+    assert {"notes", "facts", "commitments", "drafts", "messages", "audit", "llm_log", "digest_log"} <= tables
+
+
+def test_both_engines_end_with_the_same_columns(tmp_path: Path, postgres_url: str) -> None:
+    lite = connect(tmp_path / "ledger.sqlite3")
+    pg = connect(url=postgres_url)
+    for table in ("salespeople", "clients", "client_aliases", "facts", "commitments", "drafts", "messages"):
+        lite_cols = {r[1] for r in lite.execute(f"PRAGMA table_info({table})").fetchall()}
+        pg_cols = {
+            r[0]
+            for r in pg.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                " AND table_name = ?",
+                (table,),
+            ).fetchall()
+        }
+        assert lite_cols == pg_cols, table
+    lite_notes = {r[1] for r in lite.execute("PRAGMA table_info(notes)").fetchall()}
+    pg_notes = {
+        r[0]
+        for r in pg.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+            " AND table_name = 'notes'"
+        ).fetchall()
+    }
+    assert pg_notes - lite_notes == {"fts"}  # SQLite keeps its words in the notes_fts table instead
+    assert lite_notes == pg_notes - {"fts"}
+
+
 def test_wal_mode_and_busy_timeout(tmp_path: Path) -> None:
-    led = _ledger(tmp_path)
+    led = Ledger(connect(tmp_path / "ledger.sqlite3"), "u1")
     assert led.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert led.db.execute("PRAGMA busy_timeout").fetchone()[0] >= 10_000
 
@@ -40,8 +94,7 @@ def _fact(value: str, declined: str | None = None) -> ExtractedFact:
     return ExtractedFact(FactKind.PREFERENCE, "color", value, f"wants {value}", detail=detail)
 
 
-def test_newer_fact_supersedes_and_repeat_does_not_duplicate(tmp_path: Path) -> None:
-    led = _ledger(tmp_path)
+def test_newer_fact_supersedes_and_repeat_does_not_duplicate(led: Ledger) -> None:
     c = led.create_client("Dana Lee", "dana lee")
     led.record_fact(c.id, _fact("grey"), "n1", T0)
     led.record_fact(c.id, _fact("grey"), "n2", T0 + timedelta(days=1))  # a repeat: one more citation
@@ -53,8 +106,7 @@ def test_newer_fact_supersedes_and_repeat_does_not_duplicate(tmp_path: Path) -> 
     assert [(f.value, f.valid_to) for f in history] == [("grey", T0 + timedelta(days=5))]
 
 
-def test_an_older_note_never_supersedes_a_newer_fact(tmp_path: Path) -> None:
-    led = _ledger(tmp_path)
+def test_an_older_note_never_supersedes_a_newer_fact(led: Ledger) -> None:
     c = led.create_client("Dana Lee", "dana lee")
     led.record_fact(c.id, _fact("blue"), "new", T0 + timedelta(days=10))
     led.record_fact(c.id, _fact("grey"), "old", T0)  # imported out of order
@@ -62,8 +114,7 @@ def test_an_older_note_never_supersedes_a_newer_fact(tmp_path: Path) -> None:
     assert [f.value for f in led.facts(c.id, current=False)] == ["grey"]
 
 
-def test_commitments_open_repeat_and_close(tmp_path: Path) -> None:
-    led = _ledger(tmp_path)
+def test_commitments_open_repeat_and_close(led: Ledger) -> None:
     c = led.create_client("Dana Lee", "dana lee")
     led.add_commitment(c.id, "promise:pricing", "send pricing", T0.date(), "n1", T0)
     led.add_commitment(c.id, "promise:pricing", "send pricing", None, "n2", T0)
@@ -73,8 +124,8 @@ def test_commitments_open_repeat_and_close(tmp_path: Path) -> None:
     assert led.commitments(c.id) == []
 
 
-def test_every_read_is_scoped_by_salesperson(tmp_path: Path) -> None:
-    a = _ledger(tmp_path, "alice")
+def test_every_read_is_scoped_by_salesperson(db: Database) -> None:
+    a = Ledger(db, "alice")
     b = a.as_user("bob")
     ca = a.create_client("Dana Lee", "dana lee")
     a.insert_note("same-id", ca.id, "Dana likes blue", "text", "2025-03-01", T0)
@@ -91,8 +142,7 @@ def test_every_read_is_scoped_by_salesperson(tmp_path: Path) -> None:
     assert len(a.export()["notes"]) == 1
 
 
-def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
-    led = _ledger(tmp_path)
+def test_transaction_rolls_back_on_error(led: Ledger) -> None:
     c = led.create_client("Dana Lee", "dana lee")
     try:
         with led.transaction():
@@ -101,3 +151,108 @@ def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     except RuntimeError:
         pass
     assert led.notes() == []
+
+
+def test_lexical_search_stems_folds_accents_and_scopes(led: Ledger) -> None:
+    dana = led.create_client("Dana Lee", "dana lee")
+    zoe = led.create_client("Zoë Park", "zoe park")
+    r1 = led.insert_note("d1", dana.id, "Dana loves hiking in the Cascades", "text", "2025-03-01", T0)
+    r2 = led.insert_note("z1", zoe.id, "Zoë hiked Mount Hood; café owner", "text", "2025-03-02", T0)
+    assert {r for r, _ in led.fts_search('"hikes"', None, 10)} == {r1, r2}  # stemmed both ways
+    assert [r for r, _ in led.fts_search('"zoe"', None, 10)] == [r2]  # accents folded
+    assert [r for r, _ in led.fts_search('"cafe"', None, 10)] == [r2]
+    assert [r for r, _ in led.fts_search('"hiking"', dana.id, 10)] == [r1]  # scoped to one client
+    assert isinstance(led.fts_search('"the" OR "in"', None, 10), list)  # stop words (PostgreSQL drops them)
+    assert led.fts_search('"unmatched', None, 10) == []  # malformed input finds nothing, without an error
+    assert led.fts_search("", None, 10) == []
+
+
+def test_own_words_outrank_a_neighbours(led: Ledger) -> None:
+    c = led.create_client("Dana Lee", "dana lee")
+    own = led.insert_note("n1", c.id, "Budget approved for the kayak order", "text", "2025-03-01", T0)
+    other = led.insert_note("n2", c.id, "Call went well", "text", "2025-03-02", T0)
+    led.set_neighbours([(other, own, None, "Budget approved for the kayak order")])
+    hits = led.fts_search('"kayak"', None, 10)
+    assert [r for r, _ in hits] == [own, other]  # the neighbour is found too, below the note itself
+    assert hits[0][1] > hits[1][1]
+
+
+def test_upserts_keep_one_row(led: Ledger) -> None:
+    c = led.create_client("Dana Lee", "dana lee")
+    assert led.create_client("Dana Lee", "dana lee").id == c.id
+    led.add_alias(c.id, "Dee", "dee")
+    led.add_alias(c.id, "Dee", "dee")
+    assert led.client(c.id).aliases == ("Dee",)  # type: ignore[union-attr]
+    draft = {
+        "id": "d1",
+        "client_id": c.id,
+        "purpose": "follow-up",
+        "text": "v1",
+        "verdict": "pass",
+        "findings": [],
+        "sources": [],
+        "engine": "offline",
+    }
+    led.save_draft(draft)
+    led.save_draft({**draft, "text": "v2"})
+    assert [d["text"] for d in led.drafts()] == ["v2"]
+    led.set_meta("embedder", "a")
+    led.set_meta("embedder", "b")
+    assert led.meta("embedder") == "b"
+    assert led.instance_id() == led.instance_id()
+    led.mark_digest_sent("2025-03-01", ["k1"])
+    led.mark_digest_sent("2025-03-01", ["k1", "k2"])
+    assert led.digest_sent("2025-03-01", ["k1", "k2", "k3"]) == {"k1", "k2"}
+
+
+def test_a_draft_id_of_another_salesperson_is_not_overwritten(db: Database) -> None:
+    alice, bob = Ledger(db, "alice"), Ledger(db, "bob")
+    ca, cb = alice.create_client("Dana Lee", "dana lee"), bob.create_client("Omar", "omar")
+    base = {"id": "same", "purpose": "follow-up", "verdict": "pass", "findings": [], "sources": [], "engine": "x"}
+    alice.save_draft({**base, "client_id": ca.id, "text": "alice's"})
+    bob.save_draft({**base, "client_id": cb.id, "text": "bob's"})
+    assert [d["text"] for d in alice.drafts()] == ["alice's"] and bob.drafts() == []
+
+
+def test_forget_and_delete_remove_words_from_search(led: Ledger) -> None:
+    c = led.create_client("Dana Lee", "dana lee")
+    keep = led.create_client("Omar", "omar")
+    led.insert_note("d1", c.id, "Dana's secret project Bluebird", "text", "2025-03-01", T0)
+    led.insert_note("d2", c.id, "Bluebird budget is 40k", "text", "2025-03-01", T0)
+    kept = led.insert_note("o1", keep.id, "Omar mentioned Bluebird too", "text", "2025-03-01", T0)
+    led.delete_note("d2")
+    assert len(led.fts_search('"bluebird"', None, 10)) == 2
+    led.forget_client(c.id)
+    assert [r for r, _ in led.fts_search('"bluebird"', None, 10)] == [kept]
+    assert [n.id for n in led.notes()] == ["o1"]
+
+
+def _kill_session(admin_url: str, db: PostgresDatabase) -> None:
+    import psycopg
+
+    pid = db.raw.info.backend_pid
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+
+def test_postgres_reconnects_after_the_server_drops_an_idle_connection(postgres_url: str) -> None:
+    led = Ledger(connect(url=postgres_url), "u1")
+    c = led.create_client("Dana Lee", "dana lee")
+    assert isinstance(led.db, PostgresDatabase)
+    _kill_session(postgres_url, led.db)
+    assert led.client(c.id) is not None  # outside a transaction: reconnected, same answer
+
+
+def test_postgres_never_retries_a_transaction_on_a_new_connection(postgres_url: str) -> None:
+    from memory.errors import StorageError
+
+    led = Ledger(connect(url=postgres_url), "u1")
+    c = led.create_client("Dana Lee", "dana lee")
+    assert isinstance(led.db, PostgresDatabase)
+    with pytest.raises(StorageError), led.transaction():
+        led.insert_note("n1", c.id, "first", "text", "2025-03-01", T0)
+        _kill_session(postgres_url, led.db)
+        led.insert_note("n2", c.id, "second", "text", "2025-03-01", T0)
+    assert led.notes() == []  # neither half landed; the connection is usable again
+    led.insert_note("n3", c.id, "third", "text", "2025-03-01", T0)
+    assert [n.id for n in led.notes()] == ["n3"]

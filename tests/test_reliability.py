@@ -34,13 +34,18 @@ def _export(data_dir: Path, user: str = "u1") -> dict:
 
 
 @pytest.mark.slow
-def test_four_processes_writing_notes_lose_nothing(data_dir: Path) -> None:
+@pytest.mark.parametrize("ledger", ["sqlite", "postgres"])
+def test_four_processes_writing_notes_lose_nothing(
+    ledger: str, data_dir: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if ledger == "postgres":
+        monkeypatch.setenv("DATABASE_URL", request.getfixturevalue("postgres_url"))
     script = (
         "import sys\n"
         "from bot.cli import main\n"
         "d, w = sys.argv[1], sys.argv[2]\n"
         "for i in range(8):\n"
-        "    assert main(['--offline', '--data-dir', d, '--user', 'u1', 'note', '--json', f'Client {w}', f'Call {i} from worker {w}: prefers email']) == 0\n"
+        "    assert main(['--offline', '--data-dir', d, '--user', 'u1', 'note', '--json', f'Client {int(w) % 2}', f'Call {i} from worker {w}: prefers email']) == 0\n"
     )
     procs = [
         subprocess.Popen(
@@ -98,6 +103,7 @@ def test_sigkill_during_import_leaves_a_consistent_ledger(data_dir: Path, tmp_pa
     assert hits[0]["note_id"] == "k1499"  # notes whose embedding was cut off are indexed on the next run
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore(data_dir: Path, tmp_path: Path) -> None:
     assert _run(data_dir, "note", "--json", "Dana Lee", "Prefers email; daughter Sofia.").returncode == 0
     backup = tmp_path / "backup.sqlite3"

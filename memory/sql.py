@@ -1,0 +1,278 @@
+"""The two SQL engines behind the ledger: SQLite (default) and PostgreSQL (`DATABASE_URL`).
+
+The ledger writes one SQL dialect, the common subset (`?` parameters, `ON CONFLICT`, `RETURNING`);
+what truly differs lives here: connecting, write locks, full-text search, housekeeping.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from memory.errors import StorageError
+
+BUSY_TIMEOUT_MS = 60_000
+FTS_TEXT_WEIGHT, FTS_CONTEXT_WEIGHT = 1.0, 0.35  # a note's own words count more than its neighbours'
+
+
+class Cursor(Protocol):
+    """What the ledger reads from a statement's result (both drivers' cursors fit)."""
+
+    @property
+    def rowcount(self) -> int:
+        """Rows the statement changed."""
+
+    @property
+    def description(self) -> Any:
+        """Column descriptions; item [0] of each is the name."""
+
+    def fetchone(self) -> Any:
+        """The next row, or None."""
+
+    def fetchall(self) -> list[Any]:
+        """Every remaining row."""
+
+
+def fts_terms(match: str) -> list[str]:
+    """The quoted terms of an FTS5 OR-expression (`"a" OR "b"`), as the ledger receives them."""
+    return [t for t in re.findall(r'"([^"]*)"', match) if t.strip()]
+
+
+def fold(text: str) -> str:
+    """Text without diacritics (é -> e), so 'Zoë' finds 'Zoe' in PostgreSQL as it does in FTS5."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+class Database:
+    """One open ledger database; subclasses speak to one engine."""
+
+    kind = "sqlite"
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
+        """Run one statement with `?` parameters."""
+        raise NotImplementedError
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        raise NotImplementedError
+
+    def begin(self, user: str) -> None:
+        """Start a write transaction that serialises with other writers of `user`."""
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        """Commit the current transaction."""
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Roll the current transaction back."""
+        self.execute("ROLLBACK")
+
+    def fts_put(self, rowid: int, text: str, context: str) -> None:
+        """(Re)index a note's words and its neighbours' words for lexical search."""
+        raise NotImplementedError
+
+    def fts_delete(self, rowid: int) -> None:
+        """Drop a note from lexical search."""
+        raise NotImplementedError
+
+    def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
+        """Lexical hits (rowid, score: higher is better) for an OR of quoted terms."""
+        raise NotImplementedError
+
+    def checkpoint(self) -> None:
+        """Make deletions final on disk (SQLite's WAL); nothing to do elsewhere."""
+
+    def close(self) -> None:
+        """Close the connection."""
+        raise NotImplementedError
+
+
+class SqliteDatabase(Database):
+    """The SQLite ledger: WAL mode, a busy timeout, FTS5 with BM25."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            # Forgotten clients are overwritten with zeros, not left readable in free pages of the file.
+            db.execute("PRAGMA secure_delete = ON")
+        except sqlite3.DatabaseError as err:
+            raise StorageError(f"cannot open the ledger at {path}: {err}") from err
+        self.raw = db
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
+        """Run one statement with `?` parameters."""
+        return self.raw.execute(sql, tuple(args))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        self.raw.executemany(sql, rows)
+
+    def begin(self, user: str) -> None:
+        """BEGIN IMMEDIATE: one writer at a time for the whole file."""
+        self.execute("BEGIN IMMEDIATE")
+
+    def fts_put(self, rowid: int, text: str, context: str) -> None:
+        """(Re)index a note in the FTS5 table."""
+        self.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+        self.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text, context))
+
+    def fts_delete(self, rowid: int) -> None:
+        """Drop a note from the FTS5 table."""
+        self.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
+
+    def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
+        """BM25 over text and neighbour context (FTS5 scores are negative: lower is better)."""
+        sql = (
+            f"SELECT f.rowid, bm25(notes_fts, {FTS_TEXT_WEIGHT}, {FTS_CONTEXT_WEIGHT}) AS s FROM notes_fts f"
+            " JOIN notes n ON n.rowid = f.rowid WHERE notes_fts MATCH ? AND n.user_id = ?"
+        )
+        args: list[Any] = [match, user]
+        if client_id is not None:
+            sql += " AND n.client_id = ?"
+            args.append(client_id)
+        sql += " ORDER BY s LIMIT ?"
+        args.append(limit)
+        try:
+            return [(r[0], -float(r[1])) for r in self.execute(sql, args).fetchall()]
+        except sqlite3.OperationalError:  # a MATCH expression FTS5 cannot parse finds nothing
+            return []
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database file and empty it (best effort while others read)."""
+        self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()
+
+
+@lru_cache(maxsize=512)
+def _to_postgres(sql: str) -> str:
+    """The ledger's SQL in psycopg's form: %s parameters, no SQLite-only index hints."""
+    # `+user_id` keeps SQLite's planner off the user index for rowid lookups; PostgreSQL needs no hint.
+    sql = re.sub(r"\+(\w+\.)?user_id", r"\1user_id", sql)
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0][:300] if text else type(err).__name__
+
+
+def redact_url(url: str) -> str:
+    """The database URL without its password (for messages)."""
+    parts = urlsplit(url)
+    if parts.password:
+        return url.replace(f":{parts.password}@", ":***@")
+    return url
+
+
+class PostgresDatabase(Database):
+    """The PostgreSQL ledger (psycopg 3): autocommit statements, explicit write transactions, tsvector search."""
+
+    kind = "postgres"
+
+    def __init__(self, url: str):
+        try:
+            import psycopg
+        except ImportError as err:  # an optional dependency: say how to get it
+            raise StorageError("DATABASE_URL needs psycopg: pip install 'chet[postgres]'") from err
+        self.url, self._psycopg = url, psycopg
+        self._in_transaction = False
+        self.raw = self._connect()
+
+    def _connect(self) -> Any:
+        psycopg = self._psycopg
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+            conn.execute("SET client_min_messages = warning")  # stop-word-only queries are no news
+        except psycopg.Error as err:
+            raise StorageError(f"cannot connect to PostgreSQL at {redact_url(self.url)}: {_first_line(err)}") from err
+        return conn
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
+        """Run one statement (translated from `?` parameters); reconnects once if the server dropped us."""
+        statement = _to_postgres(sql)
+        try:
+            return self.raw.execute(statement, tuple(args))
+        except self._psycopg.OperationalError as err:
+            # A restarted server or an idle timeout: outside a transaction, nothing is lost by reconnecting.
+            if not (self.raw.closed or self.raw.broken) or self._in_transaction:
+                raise StorageError(f"PostgreSQL: {_first_line(err)}") from err
+            self.raw = self._connect()
+            return self.raw.execute(statement, tuple(args))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters."""
+        with self.raw.cursor() as cur:
+            cur.executemany(_to_postgres(sql), [tuple(r) for r in rows])
+
+    def begin(self, user: str) -> None:
+        """BEGIN plus a transaction-scoped advisory lock per salesperson: their writers queue, others don't."""
+        self.execute("BEGIN")
+        self._in_transaction = True
+        self.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"chet-writer:{user}",))
+
+    def commit(self) -> None:
+        """Commit the current transaction (a lost connection is an error, never a silent retry)."""
+        try:
+            self.execute("COMMIT")
+        finally:
+            self._in_transaction = False
+
+    def rollback(self) -> None:
+        """Roll back (a connection that died mid-transaction has nothing left to roll back)."""
+        try:
+            if not (self.raw.closed or self.raw.broken):
+                self.execute("ROLLBACK")
+        finally:
+            self._in_transaction = False
+
+    def fts_put(self, rowid: int, text: str, context: str) -> None:
+        """Store the note's tsvector: its own words weighted A, its neighbours' B."""
+        self.execute(
+            "UPDATE notes SET fts = setweight(to_tsvector('english', ?), 'A')"
+            " || setweight(to_tsvector('english', ?), 'B') WHERE rowid = ?",
+            (fold(text), fold(context), rowid),
+        )
+
+    def fts_delete(self, rowid: int) -> None:
+        """Nothing to do: the tsvector lives in the note's row."""
+
+    def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
+        """ts_rank over the GIN-indexed tsvector, the same weights as SQLite's BM25 columns."""
+        words = [re.sub(r"\W+", " ", fold(t)).strip() for t in fts_terms(match)]
+        query = " | ".join(w.replace(" ", " <-> ") for w in words if w)
+        if not query:
+            return []
+        sql = (
+            f"SELECT n.rowid, ts_rank('{{0, 0, {FTS_CONTEXT_WEIGHT}, {FTS_TEXT_WEIGHT}}}', n.fts, q, 1) AS s"
+            " FROM notes n, to_tsquery('english', ?) q WHERE n.fts @@ q AND n.user_id = ?"
+        )
+        args: list[Any] = [query, user]
+        if client_id is not None:
+            sql += " AND n.client_id = ?"
+            args.append(client_id)
+        sql += " ORDER BY s DESC, n.rowid LIMIT ?"
+        args.append(limit)
+        return [(r[0], float(r[1])) for r in self.execute(sql, args).fetchall()]
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.raw.close()
