@@ -4,8 +4,10 @@
     .venv/bin/python -m benchmarks.bench_recall --small    # a quick run
     .venv/bin/python -m benchmarks.bench_recall --sweep    # also grid-search the fusion on the tune seed
 
-Each dataset is imported into a fresh data dir through the real stack (Runtime with offline
-Settings -> Memory.import_notes: SQLite ledger + FTS5, Chroma, local MiniLM). For every question:
+Three sets per seed: sales notes, paraphrase-heavy chats (``recall_data``) and LoCoMo-like chats
+with recurring topics (``locomo_data``, closer to the real benchmark). Each dataset is imported
+into a fresh data dir through the real stack (Runtime with offline Settings ->
+Memory.import_notes: SQLite ledger + FTS5, Chroma, local MiniLM). For every question:
 
 * lexical-only: ``ledger.fts_search(fts_expression(query_terms(q)), client, pool)``
 * dense-only:   ``index.query(embedder.embed([q])[0], pool, client)``
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from benchmarks.locomo_data import locomo_dataset
 from benchmarks.recall_data import Dataset, Question, datasets
 from memory.importer import parse_lines
 from memory.recall import Weights, fts_expression, fuse, query_terms
@@ -86,6 +89,12 @@ def load(ds: Dataset, memory: Memory) -> Loaded:
     clients = {c.name: c for c in memory.ledger.clients()}
     rows = memory.ledger.note_rows()
     return Loaded(ds, memory, clients, {r[0]: r[1] for r in rows}, elapsed)
+
+
+def all_datasets(seed: int, small: bool = False) -> list[Dataset]:
+    """Sales notes, the paraphrase-heavy chats (recall_data) and the LoCoMo-like v2 chats (locomo_data)."""
+    chats = locomo_dataset(seed, conversations=3, sessions=8) if small else locomo_dataset(seed)
+    return [*datasets(seed, small=small), chats]
 
 
 def lexical_signal(memory: Memory, query: str, client_id: int | None, pool: int) -> list[tuple[int, float]]:
@@ -222,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         loaded: dict[int, list[tuple[Loaded, dict[str, Signals]]]] = {}
         for seed in (args.tune_seed, args.test_seed):
             loaded[seed] = []
-            for ds in datasets(seed, small=args.small):
+            for ds in all_datasets(seed, args.small):
                 with memory_in_tempdir(root, ds.name) as memory:
                     ld = load(ds, memory)
                     sig = collect(ld, SWEEP_POOL if args.sweep else POOL)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ log = logging.getLogger(__name__)
 
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
 EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
+SCOPE_CACHE_ROWS = 60_000  # vectors kept for repeated scopes (~90 MB at 384 float32 dimensions)
 HNSW = {"space": "cosine", "ef_search": 500, "ef_construction": 400, "max_neighbors": 32}
 
 
@@ -31,6 +33,12 @@ class VectorIndex:
         self.name = collection_name(user, ledger_id)
         self._col: Any = None
         self.rebuilt = False  # True when opening found a different model's vectors and dropped them
+        # Scope (a client's note rowids) -> (rowids, matrix): fetching a few hundred vectors from
+        # Chroma by id costs ~5-15 ms a search; a repeated scope is free. Keyed by the exact
+        # rowids, so a note added anywhere (this process or another) changes the key; only
+        # complete fetches are kept (a note not yet indexed is fetched again next time).
+        self._scopes: OrderedDict[tuple[int, ...], tuple[list[int], np.ndarray]] = OrderedDict()
+        self._contexts: dict[tuple[int, ...], tuple[dict[int, int | None], float, np.ndarray]] = {}
 
     @classmethod
     def open(
@@ -86,6 +94,8 @@ class VectorIndex:
 
     def add(self, rowids: list[int], vectors: np.ndarray, client_ids: list[int]) -> None:
         """Insert or replace vectors."""
+        self._scopes.clear()
+        self._contexts.clear()
         for start in range(0, len(rowids), 2000):
             end = start + 2000
             self.collection.upsert(
@@ -96,22 +106,33 @@ class VectorIndex:
 
     def delete(self, rowids: list[int]) -> None:
         """Remove vectors by note rowid."""
+        self._scopes.clear()
+        self._contexts.clear()
         for start in range(0, len(rowids), 2000):
             self.collection.delete(ids=[str(r) for r in rowids[start : start + 2000]])
 
     def query(
-        self, vector: np.ndarray, k: int, client_id: int | None = None, scope: list[int] | None = None
+        self,
+        vector: np.ndarray,
+        k: int,
+        client_id: int | None = None,
+        scope: list[int] | None = None,
+        previous: dict[int, int | None] | None = None,
+        window: float = 0.0,
     ) -> list[tuple[int, float]]:
         """The k nearest notes (rowid, cosine similarity), optionally within one client.
 
         With `scope` (the client's note rowids) and a client of ordinary size, the client's vectors
         are fetched by id and ranked exactly: Chroma's filtered HNSW search costs ~80 ms at 100k
         vectors, a lookup by id plus a dot product ~1-5 ms, and exact beats approximate.
+        `previous` (rowid -> the previous note's rowid) and `window` > 0 (exact ranking only): a
+        note's score is the mean of its own similarity and its context vector's, the context
+        vector being its own plus `window` x the previous note's (the question a chat line answers).
         """
         if k <= 0:
             return []
         if scope is not None and len(scope) <= EXACT_SCOPE:
-            return self._exact(vector, k, scope)
+            return self._exact(vector, k, scope, previous if window > 0 else None, window)
         where = {"client_id": client_id} if client_id is not None else None
         res = self.collection.query(
             query_embeddings=vector.reshape(1, -1), n_results=k, where=where, include=["distances"]
@@ -119,16 +140,64 @@ class VectorIndex:
         ids, dists = res["ids"][0], res["distances"][0]
         return [(int(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
-    def _exact(self, vector: np.ndarray, k: int, scope: list[int]) -> list[tuple[int, float]]:
+    def scope_vectors(self, scope: list[int]) -> tuple[list[int], np.ndarray]:
+        """The indexed rowids of `scope` and their vectors (one row each), cached per exact scope."""
+        key = tuple(scope)
+        hit = self._scopes.get(key)
+        if hit is not None:
+            self._scopes.move_to_end(key)
+            return hit
+        got = self.collection.get(ids=[str(r) for r in scope], include=["embeddings"])
+        rowids = [int(i) for i in got["ids"]]
+        matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(rowids), -1)
+        if len(rowids) == len(set(scope)) and len(rowids) <= SCOPE_CACHE_ROWS:
+            self._scopes[key] = (rowids, matrix)
+            while sum(len(v[0]) for v in self._scopes.values()) > SCOPE_CACHE_ROWS:
+                dropped, _ = self._scopes.popitem(last=False)
+                self._contexts.pop(dropped, None)
+        return rowids, matrix
+
+    def _context(
+        self,
+        key: tuple[int, ...],
+        rowids: list[int],
+        matrix: np.ndarray,
+        previous: dict[int, int | None],
+        window: float,
+    ) -> np.ndarray:
+        """Each note's context vector: its own plus `window` x its previous note's, normalised; cached."""
+        hit = self._contexts.get(key)
+        if hit is not None and hit[0] is previous and hit[1] == window and hit[2].shape == matrix.shape:
+            return hit[2]
+        position = {r: i for i, r in enumerate(rowids)}
+        prev = np.array([position.get(previous.get(r) or -1, -1) for r in rowids], dtype=np.int64)
+        has = (prev >= 0)[:, None]
+        context = matrix + np.float32(window) * np.where(has, matrix[np.maximum(prev, 0)], np.float32(0))
+        context /= np.clip(np.linalg.norm(context, axis=1, keepdims=True), 1e-12, None)
+        if key in self._scopes:  # only alongside a cached scope (same lifetime, same bound)
+            self._contexts[key] = (previous, window, context)
+        return context
+
+    def _exact(
+        self,
+        vector: np.ndarray,
+        k: int,
+        scope: list[int],
+        previous: dict[int, int | None] | None = None,
+        window: float = 0.0,
+    ) -> list[tuple[int, float]]:
         if not scope:
             return []
-        got = self.collection.get(ids=[str(r) for r in scope], include=["embeddings"])
-        if not got["ids"]:
+        rowids, matrix = self.scope_vectors(scope)
+        if not rowids:
             return []
-        matrix = np.asarray(got["embeddings"], dtype=np.float32)
-        sims = matrix @ vector.astype(np.float32)
+        query = vector.astype(np.float32)
+        sims = matrix @ query
+        if previous:
+            context = self._context(tuple(scope), rowids, matrix, previous, window)
+            sims = (0.5 * sims + 0.5 * (context @ query)).astype(np.float32)
         top = np.argsort(-sims)[:k]
-        return [(int(got["ids"][i]), float(sims[i])) for i in top]
+        return [(rowids[i], float(sims[i])) for i in top]
 
     def count(self) -> int:
         """How many vectors the collection holds."""

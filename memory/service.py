@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import uuid
@@ -21,9 +22,11 @@ from memory.recall import (
     NameIndex,
     Weights,
     boost_speakers,
+    demote_questions,
     fts_expression,
     fuse,
     query_terms,
+    speaker_of,
 )
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
 
@@ -126,6 +129,7 @@ class Memory:
         self.warnings: list[str] = []
         self.index_dir: Path | None = None  # the embedded store's directory, if any
         self._clients_cache: tuple[tuple[int, int, int], NameIndex] | None = None
+        self._previous_cache: dict[tuple[int, tuple[int, ...]], dict[int, int | None]] = {}
 
     @property
     def embedder(self) -> Embedder:
@@ -447,8 +451,11 @@ class Memory:
         dense = self._dense(query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
+        texts = {r: n.text for r, n in notes.items()}
         if self.weights.speaker:
-            fused = boost_speakers(query, fused, {r: n.text for r, n in notes.items()}, self.weights.speaker)
+            fused = boost_speakers(query, fused, texts, self.weights.speaker)
+        if self.weights.question:
+            fused = demote_questions(fused, texts, self.weights.question)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
@@ -456,13 +463,36 @@ class Memory:
             ranked += [(r, 0.0) for r in extra]
         return [SearchHit(note=notes[r], score=round(s, 6)) for r, s in ranked]
 
+    def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
+        """Chat line -> the chat line before it (often the question it answers).
+
+        Only transcript lines ("Caroline: ...") get a dense context: the note before a sales note
+        is another meeting, and mixing it in lowered recall on the sales set. Cached per scope.
+        """
+        key = (client_id, tuple(scope))
+        cached = self._previous_cache.get(key)
+        if cached is not None:
+            return cached
+        rows = self.ledger.note_rows(client_id)  # oldest first: each row's predecessor is the line before
+        out: dict[int, int | None] = {}
+        for before, row in itertools.pairwise(rows):
+            if speaker_of(row[3]) and speaker_of(before[3]):
+                out[row[0]] = before[0]
+        if len(self._previous_cache) >= 16:
+            self._previous_cache.pop(next(iter(self._previous_cache)))
+        self._previous_cache[key] = out
+        return out
+
     def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
         notices: list[str] = []
         self.sync_index(notices)  # picks up notes whose indexing was deferred
         try:
             vector = self.embedder.embed([query])[0]
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
-            return self.index.query(vector, k, client_id, scope)
+            previous = None
+            if client_id is not None and scope is not None and self.weights.window > 0:
+                previous = self._chat_previous(client_id, scope)
+            return self.index.query(vector, k, client_id, scope, previous, self.weights.window)
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)

@@ -1,0 +1,140 @@
+"""Chat-aware ranking: question-only lines demoted, a line's dense context, cached scope vectors."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import numpy as np
+import pytest
+
+from benchmarks.locomo_data import locomo_dataset
+from memory.index import VectorIndex
+from memory.recall import Weights, asks_only, demote_questions
+from memory.service import NoteInput
+
+
+def test_asks_only() -> None:
+    assert asks_only("Clara: Which piece?")
+    assert asks_only("What did you cook? Anything good?")
+    assert not asks_only("Clara: Wow! We went to Paris. Have you been?")
+    assert not asks_only("Felix: Green curry from scratch, even the paste!")
+    assert not asks_only("")
+
+
+def test_demote_questions_lowers_only_question_lines() -> None:
+    fused = [(1, 2.0), (2, 1.8), (3, 1.0)]
+    texts = {1: "Clara: Which piece did you play?", 2: "Jon: A Bach partita, my hands shook.", 3: "Jon: ok"}
+    assert [r for r, _ in demote_questions(fused, texts, 0.5)] == [2, 1, 3]
+    assert demote_questions(fused, texts, 0.0) == fused
+    assert Weights().question > 0  # on by default (search uses it)
+
+
+def _chat(memory: Any, lines: list[str]) -> None:
+    start = datetime(2025, 3, 1, 14, 0, tzinfo=UTC)
+    memory.import_notes(
+        [
+            NoteInput(
+                client="Jon and Clara",
+                text=text,
+                at=start + timedelta(seconds=i),
+                at_raw="2025-03-01",
+                note_id=f"t{i}",
+                source="import",
+            )
+            for i, text in enumerate(lines)
+        ]
+    )
+
+
+def test_search_demotes_the_question_line(memory: Any) -> None:
+    """'What piece did Jon perform?' matches Clara's question line best; search lowers that line."""
+    _chat(
+        memory,
+        [
+            "Jon: I played at the community recital last Sunday!",
+            "Clara: Which piece did you perform?",
+            "Jon: A Bach partita, my hands were shaking.",
+            "Clara: I baked bread all weekend.",
+            "Jon: The weather has been lovely.",
+        ],
+    )
+    client = memory.exact_client("Jon and Clara")
+    query = "What piece did Jon perform?"
+    default = {h.note.id: h.score for h in memory.search(query, k=5, client=client)}
+    memory.weights = Weights(question=0.0)
+    plain = {h.note.id: h.score for h in memory.search(query, k=5, client=client)}
+    assert default["t1"] == pytest.approx(plain["t1"] - Weights().question, abs=1e-5)
+    assert default["t2"] == plain["t2"] and default["t0"] == plain["t0"]
+
+
+def test_chat_previous_links_transcript_lines_only(memory: Any) -> None:
+    _chat(memory, ["Jon: How was the trip?", "Clara: Lovely, we saw whales.", "plain sales note, no speaker"])
+    client = memory.exact_client("Jon and Clara")
+    rows = {r[1]: r[0] for r in memory.ledger.note_rows()}
+    scope = memory.ledger.client_rowids(client.id)
+    previous = memory._chat_previous(client.id, scope)
+    assert previous == {rows["t1"]: rows["t0"]}
+
+
+class _Collection:
+    """A stand-in Chroma collection that counts fetches by id."""
+
+    def __init__(self, vectors: dict[int, list[float]]) -> None:
+        self.vectors = vectors
+        self.gets = 0
+
+    def get(self, ids: list[str], include: list[str]) -> dict[str, Any]:
+        self.gets += 1
+        present = [i for i in ids if int(i) in self.vectors]
+        return {"ids": present, "embeddings": [self.vectors[int(i)] for i in present]}
+
+    def upsert(self, **_: Any) -> None:
+        pass
+
+
+def _index(vectors: dict[int, list[float]]) -> tuple[VectorIndex, _Collection]:
+    index = VectorIndex(client=None, user="u", embedder_name="test")
+    col = _Collection(vectors)
+    index._col = col
+    return index, col
+
+
+def test_scope_vectors_are_cached_until_the_index_changes() -> None:
+    index, col = _index({1: [1.0, 0.0], 2: [0.0, 1.0]})
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    assert [r for r, _ in index.query(query, 2, scope=[1, 2])] == [1, 2]
+    index.query(query, 2, scope=[1, 2])
+    assert col.gets == 1  # the second search reused the vectors
+    index.add([3], np.array([[0.6, 0.8]], dtype=np.float32), [7])
+    index.query(query, 2, scope=[1, 2])
+    assert col.gets == 2  # a write empties the cache
+    index.query(query, 3, scope=[1, 2, 3])  # vector 3 is not in the fake store: incomplete, not cached
+    index.query(query, 3, scope=[1, 2, 3])
+    assert col.gets == 4
+
+
+def test_window_mixes_in_the_previous_line() -> None:
+    """A line whose predecessor matches the query is lifted above an equally similar line without one."""
+    index, _ = _index({1: [0.0, 1.0], 2: [0.6, 0.8], 3: [0.6, 0.8], 4: [1.0, 0.0]})
+    query = np.array([0.0, 1.0], dtype=np.float32)
+    plain = index.query(query, 4, scope=[1, 2, 3, 4])
+    assert dict(plain)[2] == dict(plain)[3]
+    previous: dict[int, int | None] = {2: 1, 3: 4}
+    ranked = [r for r, _ in index.query(query, 4, scope=[1, 2, 3, 4], previous=previous, window=0.3)]
+    assert ranked.index(2) < ranked.index(3)
+    context = index._contexts[(1, 2, 3, 4)][2]  # kept with the cached scope, reused by the next search
+    index.query(query, 4, scope=[1, 2, 3, 4], previous=previous, window=0.3)
+    assert index._contexts[(1, 2, 3, 4)][2] is context
+
+
+def test_locomo_like_generator_is_seeded_and_consistent() -> None:
+    one, again = locomo_dataset(1, conversations=2, sessions=6), locomo_dataset(1, conversations=2, sessions=6)
+    assert [n.text for n in one.notes] == [n.text for n in again.notes]
+    ids = {n.id for n in one.notes}
+    assert one.questions and all(e in ids for q in one.questions for e in q.evidence)
+    assert {q.kind for q in one.questions} == {"temporal", "detail", "single-hop", "multi-hop"}
+    texts = {n.id: n.text for n in one.notes}
+    # Topics recur: some evidence topic words also appear in non-evidence lines.
+    evidence = {e for q in one.questions for e in q.evidence}
+    assert any("garden" in texts[i] or "hike" in texts[i] for i in ids - evidence)
