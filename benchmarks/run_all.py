@@ -15,6 +15,7 @@ BENCHES = [
     "bench_ledger",
     "bench_prompt",
     "bench_bot",
+    "bench_footprint",
 ]
 
 

