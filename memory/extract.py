@@ -555,6 +555,9 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         else:
             text = f"{verb} {shown}" if colour else f"{verb} {_written_object(rest, value)}"
             yield _fact(FactKind.PREFERENCE, key, shown, text)
+            if not colour:  # "loves hiking and jazz", "likes golf, tennis and sailing"
+                for more in _listed_after(after):
+                    yield _fact(FactKind.PREFERENCE, _preference_slot(more, more), more, f"{verb} {more}")
     for m in _FAVOURITE_RE.finditer(clause):
         if _negated(clause[: m.start()]):
             continue
@@ -569,6 +572,30 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             topic = _favourite_topic(m["topic"]) if m["topic"] else _preference_slot(value, value)
             shown = f"favourite {m['topic'].lower()}" if m["topic"] else "favourite"
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
+
+
+_LIST_ITEM_RE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+)(?P<item>[^,;.!?()]+?)(?=\s*(?:,|\band\b|&|$|[;.!?()]))", I
+)
+_NOT_LIST_ITEMS = _wordset(
+    "she he they it we i you wants want wanted is was are has have had will would prefers prefer likes like loves "
+    "love hates hate asked said says her his their my our me him them also then so but not no"
+)
+
+
+def _listed_after(after: str) -> list[str]:
+    """More objects of the same verb: the ", tennis and sailing" after "likes golf" (short nouns only)."""
+    found: list[str] = []
+    while m := _LIST_ITEM_RE.match(after):
+        item = re.sub(r"\s+(?:too|as\s+well|also)$", "", _clean(m["item"]), flags=I)
+        words = _words(item)
+        if not words or len(words) > 3 or words[0].lower() in _NOT_LIST_ITEMS or _channel(item):
+            break
+        if words[-1].lower() in _NOT_TASTES:
+            break
+        found.append(item)
+        after = after[m.end() :]
+    return found
 
 
 def _favourite_topic(topic: str) -> str:
@@ -732,6 +759,19 @@ _CHILDREN_RE = re.compile(
     r"|\b(?P<none>(?:doesn't|does\s+not|don't)\s+have\s+(?:any\s+)?(?:kids|children))\b",
     I,
 )
+_ONE_CHILD = r"(?-i:[A-Z][a-zà-ÿ]+)(?:\s*\(\s*\d{1,2}\s*\)|,?\s+(?:age(?:d)?\s+)?\d{1,2}(?![\d/:]))?"
+_CHILD_NAMES_RE = re.compile(
+    r"\s*(?:[,:(\u2013-]\s*|\s)(?:(?:named|called)\s+)?"
+    + _ONE_CHILD
+    + r"(?:\s*(?:,|and|&)\s*(?:and\s+)?"
+    + _ONE_CHILD
+    + r")+",
+    I,
+)
+_CHILD_NAME_RE = re.compile(
+    r"(?-i:(?P<name>[A-Z][a-zà-ÿ]+))(?:\s*\(\s*(?P<age>\d{1,2})\s*\)|,?\s+(?:age(?:d)?\s+)?(?P<age2>\d{1,2})(?![\d/:]))?",
+    I,
+)
 _BABY_RE = re.compile(
     r"\b(?:just\s+had\s+a\s+baby|had\s+a\s+baby|new\s+baby|(?:is\s+|'s\s+)?expecting\s+(?:a\s+baby|twins|"
     r"their\s+first|her\s+first|a\s+(?:boy|girl)))\b",
@@ -789,6 +829,21 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         noun = "grandchildren" if relation == "grandchildren" else "kids"
         text = f"has {count} {noun}" if count else f"has no {noun}"
         yield _fact(FactKind.FAMILY, f"family:{relation}", str(count), text, relation=relation)
+        # "two kids, Sofia (9) and Max (6)": each named child, keyed by name (a son or daughter is unknown)
+        listed = _CHILD_NAMES_RE.match(clause[m.end() :]) if count else None
+        for child in _CHILD_NAME_RE.finditer(listed.group(0) if listed else ""):
+            name = child["name"]
+            if name in _NOT_NAMES or _MONTHISH.match(name):
+                continue
+            kind = "grandchild" if relation == "grandchildren" else "child"
+            age = child["age"] or child["age2"]
+            yield ExtractedFact(
+                FactKind.FAMILY,
+                f"family:{kind}:{_slug(name)}",
+                name,
+                f"{kind} {name}" + (f" ({age})" if age else ""),
+                detail={"relation": kind, **({"age": age} if age else {})},
+            )
     for m in _BABY_RE.finditer(clause):
         if _negated(clause[: m.start()]) or _about_someone_else(clause[: m.start()]):
             continue
@@ -1445,6 +1500,12 @@ _PROMISE_RE = re.compile(
     r"(?:(?P<verb>" + _verb_alternation(_VERB_FORMS) + r")\b)?(?P<rest>.*)",
     I,
 )
+_ALSO_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|&|plus)\s+(?:also\s+|then\s+)?(?:to\s+|(?:i|we)(?:'ll|\s+will)\s+)?(?P<verb>"
+    + _verb_alternation(_VERB_FORMS)
+    + r")\b(?P<rest>.*)",
+    I,
+)
 _IMPERATIVE_RE = re.compile(
     r"^\s*(?:please\s+|pls\s+|must\s+|remember\s+to\s+|don't\s+forget\s+to\s+)?(?P<verb>"
     + _verb_alternation(_VERB_FORMS)
@@ -1546,6 +1607,12 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if fact:
             found = True
             yield fact
+            # "promised to send the pricing by Friday and to book a demo next week": a second promise
+            also = _ALSO_RE.search(m_rest)
+            if also:
+                second = _promise_fact(_base_verb(also["verb"]), also["rest"], also.group(0), at)
+                if second and second.key != fact.key:
+                    yield second
             break
     if not found:
         imperative = _IMPERATIVE_RE.match(clause)

@@ -603,3 +603,49 @@ def test_word_salad_never_raises(words: list[str]) -> None:
     for fact in extract_facts(" ".join(words), AT):
         if fact.due is not None:
             assert fact.due >= AT.date()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Loves hiking and jazz, hates cilantro.", {"hiking", "jazz"}),
+        ("Likes golf, tennis and sailing.", {"golf", "tennis", "sailing"}),
+        ("likes the espresso machine, and the grinder too", {"espresso machine", "grinder"}),
+        ("Loves the blue one and wants it by Friday", {"blue"}),  # a new verb ends the list
+        ("Enjoys hiking and is training for a marathon", {"hiking"}),
+        ("likes red wine and she hates beer", {"red wine"}),
+    ],
+)
+def test_a_list_of_liked_things_gives_one_preference_each(text: str, expected: set[str]) -> None:
+    facts = extract_facts(text, AT)
+    assert {f.value for f in facts if f.kind is FactKind.PREFERENCE} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        ("Dana has two kids, Sofia (9) and Max (6).", {"Sofia": "9", "Max": "6"}),
+        ("Has 3 kids: Ana, Ben and Cleo.", {"Ana": None, "Ben": None, "Cleo": None}),
+        ("She has two daughters named Emma and Lily.", {"Emma": None, "Lily": None}),
+        ("Has two kids, Sofia 9 and Max 6", {"Sofia": "9", "Max": "6"}),
+        ("Has 2 kids and a dog named Rex.", {}),
+        ("has 2 kids. Loves Paris and Rome", {}),
+    ],
+)
+def test_named_children_after_a_count_are_each_remembered(text: str, children: dict[str, str | None]) -> None:
+    facts = [f for f in extract_facts(text, AT) if f.kind is FactKind.FAMILY]
+    found = {f.value: f.detail.get("age") for f in facts if f.detail.get("relation") == "child"}
+    assert found == children
+    assert any(f.key == "family:children" for f in facts)  # the count is kept too
+
+
+def test_a_second_promise_in_the_same_clause_gets_its_own_due_date() -> None:
+    facts = extract_facts("Promised to send the pricing by Friday and to book a demo next week.", AT)
+    promises = {f.value: f.due for f in facts if f.kind is FactKind.COMMITMENT}
+    assert set(promises) == {"pricing", "book demo"}
+    assert promises["pricing"] is not None and promises["book demo"] is not None
+    assert promises["pricing"] < promises["book demo"]
+    both = extract_facts("I'll call her Monday and send the deck by Friday", AT)
+    assert {f.value for f in both if f.kind is FactKind.COMMITMENT} == {"call", "deck"}
+    one = extract_facts("will send the quote and the brochure by Friday", AT)
+    assert len([f for f in one if f.kind is FactKind.COMMITMENT]) == 1  # two objects of one promise

@@ -6,19 +6,25 @@ import dataclasses
 from datetime import datetime
 
 from bot.context import DraftContext
+from bot.guard.bindings import BindingRules
+from bot.guard.changes import ChangeRules
 from bot.guard.claims import ClaimRules
 from bot.guard.contact import ContactRules
 from bot.guard.entities import EntityRules
+from bot.guard.events import EventRules
 from bot.guard.family import FamilyRules
+from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
 from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
+from bot.guard.presumed import PresumedRules
 from bot.guard.products import ProductRules
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _aware, _dedupe
+from bot.guard.variants import VariantRules
 
 
 def check_text(text: str, ctx: DraftContext) -> GuardReport:
@@ -49,6 +55,13 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.attributions,
         g.paired_names,
         g.weekday_swaps,
+        g.changed_values,
+        g.variant_swaps,
+        g.option_swaps,
+        g.year_swaps,
+        g.presumed_entities,
+        g.hearsay,
+        g.swapped_bindings,
     ):
         findings.extend(rule())
     unique = _dedupe(findings)
@@ -88,6 +101,9 @@ def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
 
 
 class _Guard(
+    HearsayRules,
+    PresumedRules,
+    ChangeRules,
     ContactRules,
     NameRules,
     OfferRules,
@@ -99,5 +115,8 @@ class _Guard(
     PreferenceRules,
     SensitiveRules,
     EntityRules,
+    VariantRules,
+    BindingRules,
+    EventRules,
 ):
     """Holds one check's text and context; each public-ish method is one rule."""

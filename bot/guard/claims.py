@@ -8,10 +8,10 @@ from typing import ClassVar
 
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
-from bot.guard.text import _clause_after, _clause_before, _content_words, _norm, _sentence_of, _stem
+from bot.guard.text import _clause_after, _clause_before, _content_words, _norm, _sentence_of, _shorthand, _stem
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
-from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _past_when
+from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date
 
 
 class ClaimRules(GuardBase):
@@ -147,7 +147,11 @@ class ClaimRules(GuardBase):
         if not d.is_note or re.search(r"\b(?:haven't|have not|never) (?:spoken|met|talked)\b", d.text):
             return False
         return any(
-            not self._WISH_BEFORE.search(d.text[max(0, m.start() - 30) : m.start()]) for m in rx.finditer(d.text)
+            not self._WISH_BEFORE.search(d.text[max(0, m.start() - 30) : m.start()])
+            and not re.match(
+                r"\s*(?:is |was )?(?:booked|scheduled|set (?:up )?for|planned|pencilled)\b", d.text[m.end() :]
+            )
+            for m in rx.finditer(d.text)
         )
 
     def _topic_backed(self, topic: set[str]) -> bool:
@@ -160,8 +164,9 @@ class ClaimRules(GuardBase):
         drop = _content_words(m.group(0)) | _content_words(
             " ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson)))
         )
-        drop |= {"again", "lovely", "great", "kind", "really", "much", "thank", "thanks", "hope", "happy"}
-        drop |= {"week", "month", "year", "today", "yesterday", "morning", "afternoon", "evening", "time"}
+        drop |= {_stem(w) for w in ("again", "lovely", "great", "kind", "really", "much", "thank", "thanks", "hope")}
+        drop |= {_stem(w) for w in ("happy", "week", "month", "year", "today", "yesterday", "morning", "time")}
+        drop |= {_stem(w) for w in ("afternoon", "evening")}
         topic = _content_words(self.low[start:end]) - drop - set(_WEEKDAYS)
         if not topic:
             s, e = _sentence_of(self.low, m.start())
@@ -186,6 +191,8 @@ class ClaimRules(GuardBase):
                 ):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
+                if rx is self._TOPIC_CLAIMS[0]:
+                    topic = self._without_comms_parts(topic, self.low[m.end() : end])
                 if rx is self._TOPIC_CLAIMS[0] and topic and topic <= self._COMMS:
                     if self._heard_then(m.start(), end):
                         continue  # "thanks for the details yesterday": a note that day records the exchange
@@ -214,6 +221,13 @@ class ClaimRules(GuardBase):
             "answers", "answer", "questions", "question", "insight", "insights", "clarification", "confirmation",
         )
     )  # fmt: skip
+
+    def _without_comms_parts(self, topic: set[str], scope: str) -> set[str]:
+        """A thanks topic with the parts of a message-word compound ("heads-up") and generic words dropped."""
+        for w in re.findall(r"[a-z]+(?:-[a-z]+)+", scope):
+            if _stem(w) in self._COMMS:
+                topic = topic - _content_words(w) | {_stem(w)}
+        return topic - _TIME_WORDS - {"new", "latest", "recent", "revis", "updat"} or topic & self._COMMS
 
     def _heard_then(self, start: int, end: int) -> bool:
         """Whether some note dates an exchange at the time a clause names (any note, when it names none)."""
@@ -248,7 +262,7 @@ class ClaimRules(GuardBase):
             return False
         if re.search(r"\b(?:haven't|have not|never|not yet) (?:spoken|met|talked|been)\b", d.text):
             return False
-        if in_person and self._TALK_NOTE.search(d.text) and not self._IN_PERSON_NOTE.search(d.text):
+        if in_person and self._TALK_NOTE.search(d.text) and not self._met_in_person(d.text):
             return False
         for w in words & _content_words(d.text):
             for x in re.finditer(rf"\b{re.escape(w)}", d.text):
@@ -269,6 +283,14 @@ class ClaimRules(GuardBase):
             sent_s, sent_e = _sentence_of(self.low, m.start())
             if not self._PAST.search(self.low[sent_s:sent_e]):
                 return None
+        if m.re is self._CLAIMS[7] and not re.match(
+            r"(?:after|following|since|enjoyed|loved|recap|notes)\b", m.group(0)
+        ):
+            sent_s, sent_e = _sentence_of(self.low, m.start())
+            if not self._PAST.search(self.low[sent_s:sent_e]) or " and " in m.group(0):
+                return None  # "ceremony in the garden and reception in the conservatory": a plan, not history
+        if self._dated_ahead(self.low[pre_start:end]):
+            return None  # "at the final walkthrough on August 30th": still to come
         future = self._FUTURE.search(prefix) or self._FUTURE.search(scope) or "?" in self.low[m.start() : end + 1]
         if future and not re.search(r"\b(?:thanks|thank you)\b", scope):
             return None
@@ -329,11 +351,26 @@ class ClaimRules(GuardBase):
             return self._finding("wrong_fact", s, e, f"the ledger has this on {when}, not as written", ids)
         return self._finding("unsupported_claim", s, e, "no note records this shared event or conversation")
 
+    def _dated_ahead(self, region: str) -> bool:
+        """Whether a clause names a calendar date after today (within the coming year)."""
+        for t in _TIME_RE.finditer(region):
+            md = _parse_md(t.group(0)) if t.group("md") or t.group("iso") else None
+            if md is None:
+                continue
+            day = _safe_date(self.today.year, *md)
+            if day is not None and 0 < (day - self.today).days <= 300:
+                return True
+        return False
+
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
-        if not all(_group_in(g, d.text) or (g == "meeting" and self._IN_PERSON_NOTE.search(d.text)) for g in groups):
+        if not all(_group_in(g, d.text) or (g == "meeting" and self._met_in_person(d.text)) for g in groups):
             return False
-        if not all(re.search(rf"\b{re.escape(a.lower())}", d.text) for a in anchors):
+        words = set(re.findall(r"[a-z]{3,}", d.text)) if anchors else set()
+        if not all(
+            re.search(rf"\b{re.escape(a.lower())}", d.text) or any(_shorthand(w, a.lower()) for w in words)
+            for a in anchors
+        ):
             return False
         return not topic or bool(topic & _content_words(d.text))
 
@@ -344,7 +381,7 @@ class ClaimRules(GuardBase):
             " ".join(filter(None, (c.name, c.goes_by, c.formal_name, c.company, self.ctx.salesperson, *c.aliases)))
         ).split()
         out = []
-        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]{2,}\b", self.text[start:end]):
+        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b[A-Z][^\W\d_]{2,}\b", self.text[start:end]):
             word = m.group(0).lower()
             abs_pos = start + m.start()
             sent_start = _sentence_of(self.text, abs_pos)[0]

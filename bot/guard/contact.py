@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
-from memory.records import FactKind
+from memory.records import FactKind, Note
 
 
 class ContactRules(GuardBase):
@@ -25,6 +26,8 @@ class ContactRules(GuardBase):
         r"leave (?:her|him|them|me) alone|"
         r"(?:stop|quit) (?:calling|texting|phoning)\s*(?:&|and|or|/|\+)\s*(?:emailing|contacting|messaging|writing|texting)|"
         r"quit (?:contacting|emailing|messaging|writing)|(?:don't|do not) (?:contact|email|message|call) (?:her|him|them|me)|"
+        r"(?:don't|do not|never) (?:ever )?(?:call|email|e-mail|text|contact|message|write to)(?:\s*(?:,|or|and|/|&)\s*"
+        r"(?:call|email|e-mail|text|contact|message|write to))+ (?:her|him|them|me|us)|"
         r"(?:he|she|they)(?:'ll| will) (?:call|reach out|get in touch|be in touch|contact us)(?: \w+)? (?:when|if|once)|"
         r"(?:don't|do not|not to) (?:contact|email|call|reach out to) (?:her|him|them)? ?(?:til|till|until|before))\b"
     )
@@ -149,12 +152,23 @@ class ContactRules(GuardBase):
         return bool(texts) and all(self._MARKETING_SCOPE.search(t) and not self._ALL_SCOPE.search(t) for t in texts)
 
     def too_frequent(self) -> list[Finding]:
-        """Warn when this message would exceed the contact cap for the client."""
+        """Warn when this message would exceed the contact cap for the client (or the client's own limit)."""
         now = self.ctx.now
         past = [_aware(t, now) for t in self.ctx.sent_at]
         past = [t for t in past if t <= now]
-        recent = [t for t in past if now - t < CAP_WINDOW]
+        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes, self._client_words()) if _aware(t, now) <= now]
+        contacts = sorted([*past, *(_aware(t, now) for t, _ in logged)])
+        recent = [t for t in contacts if now - t < CAP_WINDOW]
         last_day = [t for t in past if now - t < MIN_GAP]
+        ids: list[str] = [nid for t, nid in logged if now - _aware(t, now) < CAP_WINDOW]
+        limit = self._client_limit()
+        if limit is not None:
+            times, window, src = limit
+            within = [t for t in contacts if now - t < window]
+            if len(within) >= times:
+                msg = f"the client asked for at most {times} message(s) every {window.days} days"
+                s, e = self._first_line()
+                return [self._finding("too_frequent", s, e, msg, (*src, *ids))]
         if len(recent) >= WEEKLY_CAP:
             msg = f"{len(recent)} messages to this client in the last {CAP_WINDOW.days} days (cap {WEEKLY_CAP})"
         elif last_day:
@@ -162,4 +176,52 @@ class ContactRules(GuardBase):
         else:
             return []
         s, e = self._first_line()
-        return [self._finding("too_frequent", s, e, msg)]
+        return [self._finding("too_frequent", s, e, msg, ids)]
+
+    def _client_words(self) -> set[str]:
+        """Lower-case words of the client's names (a note's subject when the client wrote to us)."""
+        c = self.ctx.client
+        return set(_norm(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, *c.aliases)))).split())
+
+    def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
+        """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
+        for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
+            m = _LIMIT.search(_norm(n.text))
+            if m:
+                times = {"once": 1, "twice": 2}.get(m.group("n") or m.group("n2") or "", 0)
+                times = times or int(re.match(r"\d+", m.group("n") or m.group("n2") or "1")[0])  # type: ignore[index]
+                per = m.group("per") or m.group("per2")
+                return times, _PERIODS[per], (n.id,)
+        return None
+
+
+_PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7), "fortnight": timedelta(days=14),
+            "month": timedelta(days=30), "quarter": timedelta(days=91)}  # fmt: skip
+_TIMES = r"once|twice|\d+ times"
+_LIMIT = re.compile(
+    rf"\b(?:max(?:imum)?|at most|no more than|not more than|only|just|never more than)\s+(?:of\s+)?(?P<n>{_TIMES})\s+"
+    r"(?:a|per|every|each)\s+(?P<per>day|week|fortnight|month|quarter)\b"
+    rf"|\b(?P<n2>{_TIMES})\s+(?:a|per|every|each)\s+(?P<per2>day|week|fortnight|month|quarter)\s+"
+    r"(?:max(?:imum)?|at most|tops|or less|at the most)\b"
+)
+# A note that logs a message the salesperson sent (email, text, voicemail), not one the client sent.
+_OUTREACH = re.compile(
+    r"\b(?P<verb>emailed|e-mailed|texted|messaged|pinged|dm'?d|left (?:a |an |him a |her a |them a )?(?:voicemail|vm|"
+    r"voice mail|message)|followed up|sent (?:[\w'-]+ ){0,5}?(?:by |via |over )?(?:email|e-mail|text|sms|msg|"
+    r"linkedin|dm)\b|(?:called|rang|phoned|tried) [\w'-]+,? (?:again,? )?(?:no answer|no reply|no pick-?up|"
+    r"went to (?:voicemail|vm)))"
+)
+
+
+def outreach_times(notes: Iterable[Note], client_words: set[str]) -> list[tuple[datetime, str]]:
+    """(time, note id) of each note that logs an outgoing message to the client (one per note)."""
+    out = []
+    for n in notes:
+        low = _norm(n.text)
+        for m in _OUTREACH.finditer(low):
+            before = low[max(0, m.start() - 20) : m.start()].split()
+            if before and (before[-1] in client_words or before[-1] in ("she", "he", "they", "client")):
+                continue  # "siobhan emailed": the client wrote to us
+            out.append((n.occurred_at, n.id))
+            break
+    return out

@@ -290,7 +290,13 @@ class EntityRules(GuardBase):
         for m in re.finditer(r"\b(?P<a>[A-Z][a-z]+)\s*(?:and|&|\+)\s*(?P<b>[A-Z][a-z]+)\b", self.text):
             a, b = _fold(m.group("a")), _fold(m.group("b"))
             for mine, other, grp in ((a, b, "a"), (b, a, "b")):
-                if other in relatives and mine not in known and _place(m.group(grp)) is None and mine not in _STOP:
+                if (
+                    (other in relatives or other in self._text_names())
+                    and mine not in known
+                    and _place(m.group(grp)) is None
+                    and mine not in _STOP
+                    and mine not in _GENERIC_GREETEES
+                ):
                     ids = [n.id for n in self.ctx.notes if re.search(rf"\b{other}\b", _fold(n.text))]
                     out.append(
                         self._finding("wrong_fact", m.start(grp), m.end(grp), f"no {m.group(grp)} in the notes", ids)

@@ -134,5 +134,10 @@ _CONCEPTS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\b(?:faang|big[- ]tech|google|amazon|facebook|meta|apple|netflix|microsoft)\b",
         ),
         ("oaky wine", r"\boak(?:y|ed)\b", r"\b(?:oaky|oaked|buttery|barrel[- ](?:aged|fermented)|new oak)\b"),
+        (
+            "drop-in visits",
+            r"\b(?:drop(?:ping)? (?:by|in)|drop-?ins?|stop(?:ping)? by|swing(?:ing)? by|pop(?:ping)? in|unannounced)\b",
+            r"\b(?:swing|drop|stop|pop|come|pass)(?:ping)? (?:by|in|round)\b|\b(?:i'll|we'll|i will|we will) visit\b",
+        ),
     )
 )

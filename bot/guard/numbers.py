@@ -1,23 +1,19 @@
-"""wrong_fact rules about values: sizes, budgets, quantities, codes, dates and weekdays of events."""
+"""wrong_fact rules about values: sizes, budgets, team sizes, quantities and codes."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date
 from typing import ClassVar
 
-from bot.guard.interactions import interaction_kind
 from bot.guard.model import Finding
 from bot.guard.text import (
     _WORD,
     _clause_after,
     _clause_before,
     _content_words,
-    _local_date,
     _norm,
     _sentence_of,
-    _sentences,
     _stem,
 )
 from bot.guard.truth import GuardBase
@@ -34,7 +30,6 @@ from bot.guard.values import (
     _show,
     _slot_value,
 )
-from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
 from memory.records import FactKind
 
 
@@ -125,8 +120,8 @@ class NumberRules(GuardBase):
         low = _DATE_MASK_RE.sub(blank, low)
         return _CLOCK_RE.sub(blank, low)
 
-    def _quantities_of(self, low: str) -> list[_Qty]:
-        """Numbers with what they count or measure, from lower-cased text."""
+    def _quantities_of(self, low: str, orig: str | None = None) -> list[_Qty]:
+        """Numbers with what they count or measure, from lower-cased text (`orig`: its original casing)."""
         masked = self._masked(low)
         out = []
         for m in _QTY_RE.finditer(masked):
@@ -141,20 +136,35 @@ class NumberRules(GuardBase):
                 if m.group("k"):
                     value *= 1000
             kind = "money" if m.group("cur") or m.group("k") else "percent" if m.group("pct") else "count"
-            if kind == "count" and "," in (num or "") and not m.group("suffix"):
-                kind = "money"  # "premium was 2,340", "fri rate 14,500": notes drop the dollar sign
             unit = {m.group("suffix")} if m.group("suffix") else set()
             cend = _clause_after(masked, m.end() - 1)
             split = re.compile(r"[a-z²]+")
-            after = []
-            for w in re.findall(r"[a-z²]+\d*|\d+", masked[m.end() : cend]):
-                if w in ("next", "last", "this", "every", "per", "ago", "later") or w.isdigit():
+            after: list[str] = []
+            for t in re.finditer(r"[a-z²]+\d*|\d+", masked[m.end() : cend]):
+                w = t.group(0)
+                if masked[m.end() : m.end() + t.start()] != low[m.end() : m.end() + t.start()]:
+                    break  # a date or a time lies between: "for 60 on December 12th is going"
+                if w.isdigit() and orig and after and re.search(r"\b[A-Z][a-z]+\s+$", orig[: m.end() + t.start()]):
+                    continue  # "sixteen Level 2 chargers": the 2 is part of a name
+                if (
+                    w in ("next", "last", "this", "every", "per", "ago", "later", "now", "instead", "total")
+                    or w.isdigit()
+                ):
                     break
                 if w not in _QTY_SKIP and len(w) > 1:
                     after.append(w)
             after = after[:3]
+            if kind == "count" and "," in (num or "") and not m.group("suffix") and not after:
+                kind = "money"  # "premium was 2,340", "fri rate 14,500": notes drop the dollar sign
+            unit = _area_unit(unit, after)
             cstart = _clause_before(masked, m.start())
             before = [w for w in split.findall(masked[cstart : m.start()]) if w not in _QTY_SKIP and len(w) > 1][-2:]
+            if kind == "count" and not after and not unit:
+                lead = re.search(r"([a-z][a-z-]+)\s+(?:\(|for\s+)$", masked[max(0, m.start() - 30) : m.start()])
+                if lead and (masked[m.start() - 1 : m.start()] == "(" or _stem(lead.group(1)) in _GATHERINGS):
+                    # "starter kits (10)": the number counts the thing before it; "lunch for 60": people
+                    after = ["guest"] if _stem(lead.group(1)) in _GATHERINGS else [lead.group(1)]
+            unit = unit | ({_stem("guest")} if {_stem(w) for w in after} & _PEOPLE else set())
             words = {_stem(w) for w in after} | ({_stem(w) for w in before} if kind != "count" else set())
             if kind == "count" and not (unit or after):
                 continue
@@ -198,6 +208,29 @@ class NumberRules(GuardBase):
                 vals.update(float(int(m.group(1)) * k) for k in range(2, 7))  # "3 cases each" of two wines: 6 cases
         return vals
 
+    def _bare_note_numbers(self) -> set[float]:
+        """Numbers the notes name outside any quantity ("in Q3 2", "x2"), plus "3 cases each" multiples."""
+        vals: set[float] = set()
+        for d in self.docs:
+            masked = self._masked(d.text)
+            taken = [(q.start, q.end) for q in self._quantities_of(d.text)] if d.is_note else []
+            for m in re.finditer(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(k\b)?", masked):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                try:
+                    v = float(m.group(1).replace(",", ""))
+                except ValueError:
+                    continue
+                vals.add(v * 1000 if m.group(2) else v)
+            for m in re.finditer(r"(?<![\w.])(\d{1,3})\s+(?:[a-z]+\s+){1,2}each\b", masked):
+                vals.update(float(int(m.group(1)) * k) for k in range(2, 7))
+        return vals
+
+    def _designation(self, pos: int) -> bool:
+        """Whether the number at `pos` follows a capitalised word mid-sentence ("Level 2", "Series 5")."""
+        m = re.search(r"(?<![.!?]\s)\b([A-Z][a-z]+)\s$", self.text[max(0, pos - 20) : pos])
+        return m is not None and _sentence_of(self.text, pos)[0] != pos - len(m.group(0))
+
     def _note_money_sentences(self) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Sums of money in the notes, each with the words of its own sentence only."""
         return [(q, d.ids) for d in self.docs if d.is_note for q in self._quantities_of(d.text) if q.kind == "money"]
@@ -206,12 +239,20 @@ class NumberRules(GuardBase):
         """A number the notes give differently for the same thing ("16 vans" when the notes say 14 vans)."""
         known = self._note_quantities()
         numbers = self._note_numbers()
-        mine = self._quantities_of(self.low)
+        mine = self._quantities_of(self.low, self.text)
         out = []
         operands = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
         operands = [v for v in operands if v > 1]
+        bare = self._bare_note_numbers()
         for q in mine:
-            if any(abs(q.value - v) < 0.01 for v in numbers):
+            if self._designation(q.start) or any(abs(q.value - v) < 0.01 for v in bare):
+                continue  # "Level 2 chargers" names a model; a bare recorded number may be meant
+            if any(
+                abs(q.value - nq.value) < 0.01
+                and (nq.kind == q.kind or "count" not in (q.kind, nq.kind) or q.value >= 100)
+                and (not nq.unit or not q.unit or _same_unit(q.unit, nq.unit) or q.kind == "money")
+                for nq, _ in known
+            ):
                 continue
             if q.kind == "money" and any(
                 abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 for a in operands for b in operands
@@ -257,95 +298,22 @@ class NumberRules(GuardBase):
                 out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
         return out
 
-    def _note_events(self) -> list[tuple[date, set[str], bool, tuple[str, ...]]]:
-        """Dated things in the notes: (date, words around it, weekday named there, note ids).
 
-        An explicit date in a note ("wedding Oct 18", "survey Monday June 10"), and the day of a note
-        that records an interaction ("lunch with Derek", noted that day).
-        """
-        out: list[tuple[date, set[str], bool, tuple[str, ...]]] = []
-        for n in self.ctx.notes:
-            low = _norm(n.text)
-            noted = _local_date(n.occurred_at, self.tz)
-            for m in _TIME_RE.finditer(low):
-                if not m.group("md"):
-                    continue
-                md = _parse_md(m.group(0))
-                if md is None:
-                    continue
-                year = (
-                    noted.year if (md[0], md[1]) >= (noted.month, noted.day) or md[0] >= noted.month else noted.year + 1
-                )
-                ym = re.match(r"\s*,?\s*(\d{4})\b", low[m.end() :]) or re.search(r"/(\d{4})$", m.group(0))
-                when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
-                if when is None:
-                    continue
-                lo = max(0, m.start() - 60)
-                words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
-                out.append((when, words, True, (n.id,)))
-            if interaction_kind(n.text) is not None or self._IN_PERSON_NOTE.search(low):
-                out.append((noted, _content_words(low) - _TIME_WORDS, False, (n.id,)))
-        return out
+_PEOPLE = frozenset(_stem(w) for w in ("ppl", "people", "pax", "guest", "attendee", "cover", "head", "person"))
+_GATHERINGS = frozenset(_stem(w) for w in ("lunch", "dinner", "breakfast", "brunch", "party", "event", "reception",
+                                           "wedding", "table", "meal", "banquet", "gala", "buffet", "catering"))  # fmt: skip
 
-    def event_dates(self) -> list[Finding]:
-        """An event the notes date differently ("the April 29 offsite" when the offsite is April 26)."""
-        events = [e for e in self._note_events() if e[1] and e[2]]
-        recorded = {(d.month, d.day) for d, *_ in events}
-        out = []
-        for s, e in _sentences(self.text):
-            sent = self.low[s:e]
-            dates = [(t, _parse_md(t.group(0))) for t in _TIME_RE.finditer(sent) if t.group("md")]
-            for t, md in dates:
-                if md is None or md in recorded:
-                    continue
-                cs = _clause_before(sent, t.start())
-                ce = _clause_after(sent, t.end() - 1)
-                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
-                clash = [ev for ev in events if ev[1] & words and (ev[0].month, ev[0].day) != md]
-                said = {other for _, other in dates}
-                if not clash or any((ev[0].month, ev[0].day) in said for ev in clash):
-                    continue  # the recorded date is named too: this one is something else
-                real = ", ".join(sorted({f"{ev[0]:%B} {ev[0].day}" for ev in clash}))
-                ids = [i for ev in clash for i in ev[3]]
-                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
-        return out
 
-    def event_weekdays(self) -> list[Finding]:
-        """A recorded event placed on the wrong weekday ("the survey on Tuesday" when it is Monday June 10)."""
-        events = [e for e in self._note_events() if e[1] and abs((e[0] - self.today).days) <= 10]
-        if not events:
-            return []
-        out = []
-        for s, e in _sentences(self.text):
-            sent = self.low[s:e]
-            for t in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b(?!s)", sent):
-                day = t.group(1)
-                cs = _clause_before(sent, t.start())
-                ce = _clause_after(sent, t.end() - 1)
-                words = _content_words(sent[cs:ce]) - _TIME_WORDS - self._own_words()
-                clause = sent[cs:ce]
-                past = (self._PAST.search(clause) or re.search(r"\b(?:great|good|nice|lovely|fun)\b", clause)) and not (
-                    self._FUTURE.search(clause) or "?" in sent[ce : ce + 1]
-                )
-                related = [ev for ev in events if ev[1] & words and (ev[2] or past)]
-                if not related:
-                    continue
-                if any(day in d.text for d in self.docs if d.is_note) or any(
-                    _WD_ABBR[x.group("wd")] == _WEEKDAYS.index(day)
-                    and words & _content_words(d.text[max(0, x.start() - 60) : x.end() + 60])
-                    for d in self.docs
-                    if d.is_note
-                    for x in _NOTE_WD_RE.finditer(d.text)
-                ):
-                    continue
-                if any(ev[0].weekday() == _WEEKDAYS.index(day) for ev in related):
-                    continue
-                if any(ev[2] and ev[0].weekday() == _WEEKDAYS.index(day) for ev in events):
-                    continue  # the notes date something else on that day ("moved to thurs 11/13")
-                real = ", ".join(sorted({f"{ev[0]:%A %B} {ev[0].day}" for ev in related}))
-                ids = [i for ev in related for i in ev[3]]
-                out.append(self._finding("wrong_fact", s + t.start(), s + t.end(), f"the notes have {real}", ids))
-        return out
+def _area_unit(unit: set[str], after: list[str]) -> set[str]:
+    """Square metres and feet however they are written ("m2", "m²", "sq m", "square metres", "sq ft")."""
+    words = [*unit, *after[:2]]
+    if unit & {"m2", "m²"} or (
+        words and words[0] in ("sq", "sqm", "square") and not {"ft", "feet", "foot"} & set(words)
+    ):
+        return unit | {"m2"}
+    if {"sq ft", "sqft", "sq  ft"} & unit or (words and words[0] in ("sq", "square") and {"ft", "feet"} & set(words)):
+        return unit | {"ft2"}
+    return unit
 
 
 def _same_unit(a: set[str], b: set[str]) -> bool:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from bot.guard.model import Finding
-from bot.guard.text import _clause_after, _content_words, _sentence_of, _sentences, _stem
+from bot.guard.text import _clause_after, _content_words, _sentence_of, _sentences, _shorthand, _stem
 from bot.guard.truth import GuardBase
 from bot.guard.when import _TIME_RE, _WEEKDAYS, _parse_md
 
@@ -168,16 +168,42 @@ class OfferRules(GuardBase):
             key = re.sub(r"\s+", " ", said) if re.search(r"\d", said) else _stem(said.split()[0])[:5]
             if not any(key in re.sub(r"\s+", " ", d.text) for d in self.docs):
                 return False
-        topic = _content_words(self.low[start:end]) - _content_words(m.group(0))
+        topic = _content_words(self.low[start:end]) - _content_words(m.group(0)) - self._own_words()
+        # "as promised, we'll waive the excess-mileage charge": when the claim speaks of things no note
+        # names, one shared word ("lease") with a promise is not enough
+        after = _clause_after(self.low, m.end())
+        if len(_content_words(self.low[m.end() : after])) < 2:
+            after = _clause_after(self.low, after + 1)
+        need = 2 if len(self._novel(_content_words(self.low[m.end() : after]))) >= 2 else 1
         terms = [t.group(0) for t in self._OFFER_TERM.finditer(self.low, start, end)]
-        if terms and any(
-            d.is_note and all(t in d.text for t in terms) and topic & _content_words(d.text) for d in self.docs
+        promised = re.search(r"promis|owe", m.group(0))
+        if (
+            terms
+            and not promised
+            and any(d.is_note and all(t in d.text for t in terms) and topic & _content_words(d.text) for d in self.docs)
         ):
             return True  # "the fee stays at 20% as agreed": the note has the fee at 20%
         for c in self.ctx.commitments:
-            if topic & _content_words(c.text) or not topic:
+            if len(topic & _content_words(c.text)) >= need or not topic:
                 return True
-        return any(self._PROMISE_CUES.search(d.text) and topic & _content_words(d.text) for d in self.docs)
+        return any(self._PROMISE_CUES.search(d.text) and len(topic & _content_words(d.text)) >= need for d in self.docs)
+
+    _PLAIN = frozenset(_stem(w) for w in ("news", "good", "great", "happy", "pleased", "glad", "confirm", "quick",
+                                          "note", "update", "here", "attached", "ready", "promise", "promised"))  # fmt: skip
+
+    def _novel(self, topic: set[str]) -> set[str]:
+        """Words of a claim that no note, fact or commitment uses (shorthand included)."""
+        known: set[str] = set()
+        for d in self.docs:
+            known |= _content_words(d.text)
+        return {
+            w
+            for w in topic - self._PLAIN
+            if len(w) > 3
+            and "'" not in w
+            and w not in known
+            and not any(_shorthand(k, w) for k in known if k[:1] == w[:1])
+        }
 
     def commitment_dates(self) -> list[Finding]:
         """A promise restated with a different due day than the recorded one."""

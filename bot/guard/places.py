@@ -36,7 +36,7 @@ class PlaceRules(GuardBase):
     )
     _INVITE = re.compile(
         r"\b(?:join us|joining us|invite|invited|invitation|come (?:to|along|by|join|visit|celebrate|say hi|see|"
-        r"and see|check out)|stop by|swing by|drop by|visit us|"
+        r"and see|check out)|stop by|swing by|drop by|drop in|pop in|visit us|welcome to (?:join|come|attend|drop|stop|pop)|"
         r"(?<!to )see you (?:at|in)|love to (?:see|have) you|hope you can (?:make it|join|come|attend)|rsvp|register|"
         r"registration|save the date|(?:we're|we are|we'll be) hosting|hosting an?|would love (?:to have you|for you"
         r" to (?:come|join|attend))|open house|launch (?:party|event)|grab a ticket|tickets? (?:for|to)|"
@@ -68,8 +68,9 @@ class PlaceRules(GuardBase):
                 st = (m.group("st") or "").upper()
                 if city is None or (st in _STATE_CODES and city.region != st):
                     continue  # "dublin oh" is not Dublin, Ireland
-                if _TRAVEL_BEFORE.search(low[max(0, m.start() - 40) : m.start()]):
-                    continue
+                lead = low[max(0, m.start() - 40) : m.start()]
+                if _TRAVEL_BEFORE.search(lead) and not re.search(r"(?<!back )(?<!returning )\bfrom\s+$", lead):
+                    continue  # "flying to denver", not "bill tanner from duluth mn"
                 return city, m.group("city"), (n.id,)
         return None, None, ()
 

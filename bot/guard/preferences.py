@@ -21,12 +21,14 @@ class PreferenceRules(GuardBase):
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
         r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
-        r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from)\b"
+        r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from|"
+        r"\w+er than|(?:more|less) \w+ than)\b"
     )
     _NEG_AFTER = re.compile(
         r"^(?:-free|(?:\s+[\w-]+){0,2}\s+out of (?:the|this|your|our)\b|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
         r"is not|are not|was not|won't be|is off)|(?:\s+[\w-]+){0,2}\s+(?:is|are|'s|was|were) (?:a |an )?"
         r"(?:hard |firm |definite |big |total |clear )?(?:no|no-go|no go|out|off the table)\b|"
+        r"\s+allerg|"
         r"(?:\s+[\w-]+){0,2}\s+(?:isn't|aren't|is not|are not|wasn't|weren't) (?:your|her|his|their|really your) "
         r"(?:thing|style|taste|cup of tea)|(?:\s+[\w-]+){0,2}\s+(?:is|are) (?:out of the question|not for you))"
     )
@@ -34,7 +36,8 @@ class PreferenceRules(GuardBase):
         r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
         r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
         r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
-        r"does not need|no interest in|not interested in|hold off on|holding off on|pause on)\s+"
+        r"does not need|no interest in|not interested in|hold off on|holding off on|pause on|"
+        r"(?:asked (?:us |me )?to |wants? (?:us )?to )?(?:drop|remove|skip|scrap)|dropped|removed|scrapped|skipped)\s+"
         r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
         r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
         r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
@@ -144,8 +147,22 @@ class PreferenceRules(GuardBase):
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
                 newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
-                if item not in self._DECLINE_SKIP and item not in _STOP and not newer_like and len(item) > 2:
+                if item in self._DECLINE_SKIP or item in _STOP or newer_like:
+                    continue
+                compound = m.group("item") and item == m.group("item") and not item.endswith(("ed", "y"))
+                words = self._item_phrase(low, m.end("item")) if compound else []
+                if words:  # a compound: "console screen" is declined, not every console
+                    parts = [item, *words]
+                    for k in range(2, len(parts) + 1):
+                        out.setdefault(" ".join(parts[:k]), (n.id,))
+                    head = words[0].rstrip("s") if len(words) == 1 else ""
+                    if len(head) >= 5 and head not in self._GENERIC_TAIL and head not in self._DECLINE_SKIP:
+                        out.setdefault(f"head:{head}", (n.id,))
+                elif len(item) > 2:
                     out.setdefault(item, (n.id,))
+                alt = re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,2}/([a-z][a-z-]{3,})").match(low, m.end())
+                if alt and alt.group(1) not in _STOP:
+                    out.setdefault(alt.group(1), (n.id,))  # "screens/subscription": either one
             for word, family in self._DIET.items():
                 if re.search(rf"\b{word}\b", low):
                     for item in family:
@@ -166,6 +183,22 @@ class PreferenceRules(GuardBase):
                             out.setdefault(other, ids)
         return out
 
+    _GENERIC_TAIL = frozenset(["add-on", "addon", "upsell", "package", "option", "options", "feature", "plan", "service",
+                               "module", "upgrade", "thing", "stuff", "area", "idea"])  # fmt: skip
+    _FILLER = frozenset(["pls", "please", "thanks", "anything", "everything", "stuff", "whatsoever", "either", "again",
+                         "ever", "yet", "now", "today", "anymore", "though", "too", "also", "either", "thx"])  # fmt: skip
+
+    def _item_phrase(self, low: str, end: int) -> list[str]:
+        """Words that continue a declined item into a compound ("console screen", "AI assistant add-on")."""
+        words: list[str] = []
+        while len(words) < 2:
+            m = re.compile(r"[ \t]+([a-z][a-z-]*)(?=[\s,.;:!?)/']|$)").match(low, end)
+            if m is None or m.group(1) in _STOP or m.group(1) in self._FILLER or m.group(1) in self._DECLINE_SKIP:
+                break
+            words.append(m.group(1))
+            end = m.end()
+        return words
+
     def preferences(self) -> list[Finding]:
         """Offering or recommending something the client declined; mentioning it as excluded is fine."""
         out = []
@@ -180,7 +213,11 @@ class PreferenceRules(GuardBase):
             elif re.fullmatch(r"[a-z]{4,}ed", item):
                 # "curved" also rules out "Curve" treadmills
                 pattern = rf"\b{re.escape(_stem(item))}\w*\b"
+            elif item.startswith("head:"):
+                item = item.removeprefix("head:")
+                pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"
             else:
+                forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
                 pattern = "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
             for m in re.finditer(pattern, self.low):
                 if self._excluded(m.start(), m.end()):
@@ -198,6 +235,10 @@ class PreferenceRules(GuardBase):
             return True
         if self._NEG_AFTER.match(self.low[end : end + 30]):
             return True
+        if re.search(r"\b(?:keep|keeping|kept|leave|leaving|left|hold|holding)\b", clause) and re.match(
+            r"(?:\s+[\w-]+){0,3}?\s+(?:well |far |right |completely )?(?:away|out|off)\b", self.low[end : end + 40]
+        ):
+            return True  # "keep the oaky ones well away", "leaving the battery out"
         sent_s, sent_e = _sentence_of(self.low, start)
         sent = self.low[sent_s:sent_e]
         return bool(

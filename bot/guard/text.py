@@ -6,10 +6,12 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from bot.guard.model import Finding
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     """Lower-case with straight apostrophes, keeping every offset of the original text."""
     out = []
@@ -19,18 +21,24 @@ def _norm(text: str) -> str:
     return "".join(out).replace("’", "'").replace("‘", "'")
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Lower-case without diacritics, one character per character ("Zoë" -> "zoe")."""
     return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() for ch in text)
 
 
+@lru_cache(maxsize=16384)
 def _stem(word: str) -> str:
     """A crude stem: enough to match "dashboards" with "dashboard", "ordered" with "order"."""
     w = word.lower().strip("'")
     for suffix in ("'s", "ing", "ies", "es", "ed", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            if suffix == "es" and not w[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+                suffix = "s"  # "samples" -> "sample", but "boxes" -> "box"
             w = w[: -len(suffix)]
             break
+    if len(w) >= 4 and w.endswith("e") and not w.endswith("ee"):
+        w = w[:-1]  # "graduate" and "graduating", "sample" and "samples" share a stem
     return w
 
 
@@ -249,17 +257,39 @@ _STOP = frozenset(
 )
 
 
+def _shorthand(short: str, long: str) -> bool:
+    """Whether `short` is a note-taker's shorthand for `long`: same first letter, its letters in order ("bldg")."""
+    if len(short) < 4 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    rest = iter(long[1:])
+    return all(ch in rest for ch in short[1:])
+
+
 def _content_words(text: str) -> set[str]:
     """Stems of the meaningful words of `text` (stop words and short words dropped)."""
+    return set(_content_frozen(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_frozen(text: str) -> frozenset[str]:
+    """`_content_words`, cached (texts repeat across a check's rules)."""
     words = [w.lower() for w in _WORD.findall(text)]
     words += [part for w in words if "-" in w for part in (*w.split("-"), w.replace("-", ""))]  # "cab-free": cabs
-    return {_stem(w) for w in words if len(w) >= 3 and w not in _STOP}
+    return frozenset(_stem(w) for w in words if len(w) >= 3 and w not in _STOP)
+
+
+# A sentence runs to a full stop, but not the one after a title ("Dr. Park").
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|(?:(?<=\b[Dd]r)|(?<=\b[Mm]r)|(?<=\b[Mm]rs)|(?<=\b[Mm]s)|(?<=\b[Ss]t)|(?<=\b[Pp]rof))\.(?=\s+[A-Za-z]))+"
+    r"(?:[.!?]+|$)",
+    re.M,
+)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line of `text`, whitespace trimmed."""
     spans = []
-    for m in re.finditer(r"[^.!?\n]+(?:[.!?]+|$)", text, re.M):
+    for m in _SENTENCE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1

@@ -96,7 +96,7 @@ class GuardBase:
     _FUTURE = re.compile(
         r"\b(?:will|'ll|won't|will not|can't make|not going|would|'d|going to|next|tomorrow|upcoming|hope to|hoping to|look(?:ing)? forward|"
         r"can't wait|plan(?:ning)? to|let's|shall|could we|can we|soon|later this|would you|if you|"
-        r"whenever|invite|join us|want to|love to|like to)\b"
+        r"whenever|invite|join us|want to|love to|like to|ahead of|in time for|prepare for|prep for)\b"
     )
     _PAST = re.compile(
         r"\b(?:was|were|went|had|did|last|yesterday|ago|earlier|enjoyed|loved|after|following|"
@@ -106,8 +106,19 @@ class GuardBase:
         r"\b(?:met|meet|meeting|visit(?:ed)?|in person|lunch|dinner|coffee|breakfast|brunch|drinks|stopped by|"
         r"came by|came in|dropped by|popped in|showroom|tour(?:ed)?|showed|fair|conference|expo|booth|trade ?show|"
         r"sat down|saw|site visit|walkthrough|walk-through|stopped in|tasting|fitting|test drove|bike fit|"
-        r"mtg|appt|appointment|came to (?:the|our)|visited|in the store|in store)\b"
+        r"mtg|appt|appointment|came to (?:the|our)|visited|in the store|in store|survey(?:ed)?|inspect(?:ed|ion)|"
+        r"site walk|walked (?:the|through)|measured|on ?site|toured|walk-?in|walked in)\b"
     )
+
+    def _met_in_person(self, text: str) -> bool:
+        """Whether a note records an in-person interaction that happened (not one booked for later)."""
+        return any(
+            not re.match(r"\s*(?:is |was )?(?:booked|scheduled|set (?:up )?for|planned|pencilled)\b", text[m.end() :])
+            and not re.search(
+                r"\b(?:next|upcoming|will|to book|to schedule)\s+(?:\w+\s+)?$", text[max(0, m.start() - 20) : m.start()]
+            )
+            for m in self._IN_PERSON_NOTE.finditer(text)
+        )
 
     def _own_words(self) -> set[str]:
         """Content words of the client's and the salesperson's own names (never evidence of anything)."""

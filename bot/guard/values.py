@@ -23,7 +23,9 @@ class _Qty:
 
 _WORDNUM = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
 }  # fmt: skip
 _QTY_RE = re.compile(
     r"(?<![\w.\-/])(?:(?P<cur>[$€£])\s?)?(?:(?P<num>\d[\d,]*(?:\.\d+)?)|(?P<word>"
@@ -94,11 +96,14 @@ _TIME_WORDS = frozenset(
     | set(_WEEKDAYS) | set(_MONTHS)
 )  # fmt: skip
 _DATE_MASK_RE = re.compile(
-    rf"\b(?:{_MONTH_RX}\s+{_DAY_RX}(?:,?\s+\d{{4}})?|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?:,?\s+\d{{4}})?|"
+    rf"\b(?:{_MONTH_RX}\s+(?:19|20)\d\d\b|{_MONTH_RX}\s+{_DAY_RX}(?!\d)(?:,?\s+\d{{4}})?|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?:,?\s+\d{{4}})?|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|the \d{{1,2}}(?:st|nd|rd|th)\b|"
     rf"(?:q[1-4]|h[12])\b|(?:19|20)\d\d(?=\s*(?:[.,;!?]|$)))"
 )
-_CLOCK_RE = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b24/7\b")
+_CLOCK_RE = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b24/7\b"
+    r"|(?<=after )\d{1,2}\b(?=\s+(?:with|and|or|on|if|so|then)\b|\s*[,.;!?]|$)"
+)
 _CODE_RE = re.compile(r"\b(?P<p>[a-z]{1,4})-?(?P<n>\d{1,6})\b(?![.,]\d)")
 
 

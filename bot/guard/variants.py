@@ -1,0 +1,151 @@
+"""wrong_fact rules about variants: a product's grade or code, and mutually exclusive options.
+
+A recorded thing often carries a variant: "Vicryl 3-0", "prosecco DOCG", "design B". A message that
+names the same thing with another variant ("Vicryl 4-0") is wrong. Some attributes come in families
+of exclusive options (left- or right-facing, white or yellow gold, propane or natural gas, saltwater
+or chlorine, round or square, boucle or velvet): a message that picks an option no note has, when
+the notes name another of the family, is wrong -- and so is one that keeps an option a later note
+replaced with another of its family.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.guard.model import Finding
+from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences
+from bot.guard.truth import GuardBase
+
+# A variant after a name: a grade in capitals, a size code ("4-0", "60x60"), a model code ("T9").
+_CODE = r"(?:[A-Z]{1,5}|\d+[-/x]\d+|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+\d*)"
+_NAMED_CODE = re.compile(rf"\b(?P<name>[A-Za-z][a-z]{{2,}})\s+(?P<code>{_CODE})(?![\w-])")
+_NEG = re.compile(r"\b(?:no|not|never|without|hates?|dislikes?|avoid|nothing)\b[^.;,]*$")
+_NOT_NAME = frozenset(["and", "or", "the", "for", "with", "from", "per", "plus", "via", "from", "about", "our", "your"])
+
+# Families of exclusive options: (family, needs a shared noun, [(option, pattern), ...]).
+_FAMILIES: tuple[tuple[str, bool, tuple[tuple[str, str], ...]], ...] = (
+    ("hand", False, (("left-facing", r"left[- ]?(?:facing|hand(?:ed)?|arm)|\b(?:lf|laf|lhf)\b"),
+                     ("right-facing", r"right[- ]?(?:facing|hand(?:ed)?|arm)|\b(?:rf|raf|rhf)\b"))),
+    ("baby", False, (("boy", r"baby boy|(?:it's|a) (?:healthy )?(?:baby )?boy"),
+                     ("girl", r"baby girl|(?:it's|a) (?:healthy )?(?:baby )?girl"))),
+    ("gold", False, (("yellow gold", r"yellow gold"), ("white gold", r"white gold"), ("rose gold", r"rose gold"))),
+    ("fuel", False, (("propane", r"propane|\blpg\b|\blp gas\b"), ("natural gas", r"natural gas|\bng\b|mains gas"))),
+    ("sanitiser", False, (("saltwater", r"salt ?water|salt (?:system|chlorinator|cell)"),
+                          ("chlorine", r"chlorine|chlorinated"))),
+    ("shape", True, (("round", r"round"), ("square", r"square(?! (?:met|feet|foot|ft|m\b|meter|inch|mile|km|yard))"),
+                     ("oval", r"oval"), ("rectangular", r"rectangular|rectangle"), ("hexagonal", r"hexagon(?:al)?"))),
+    ("fabric", False, (("boucle", r"boucl[eé]"), ("velvet", r"velvet"), ("leather", r"leather"),
+                       ("linen", r"linen"), ("chenille", r"chenille"), ("suede", r"suede"))),
+    ("finish", False, (("matte", r"matte?"), ("gloss", r"(?:high[- ])?gloss(?:y)?"), ("satin", r"satin"),
+                       ("polished", r"polished"))),
+)  # fmt: skip
+
+
+_YEAR = re.compile(r"(?<![\d$€£,.])(?:19[5-9]\d|20[0-4]\d)(?!\d|,\d)")
+
+
+def _clause_span(low: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: between commas, semicolons, dashes or sentence ends."""
+    start = max((m.end() for m in re.finditer(r"[,;:.!?()\n]|\s[-–—]\s", low[:pos])), default=0)
+    m = re.compile(r"[,;:.!?()\n]|\s[-–—]\s").search(low, pos)
+    return start, m.start() if m else len(low)
+
+
+class VariantRules(GuardBase):
+    """Variants and exclusive options compared with the notes; mixed into the guard."""
+
+    def variant_swaps(self) -> list[Finding]:
+        """ "Vicryl 4-0" when the notes have "Vicryl 3-0"; "design A" when they have "design B"."""
+        recorded: dict[str, dict[str, tuple[str, ...]]] = {}
+        for n in self.ctx.notes:
+            for m in _NAMED_CODE.finditer(n.text):
+                code = m.group("code")
+                if code.isalpha() and not code.isupper():
+                    continue
+                recorded.setdefault(_fold(m.group("name")), {}).setdefault(code.lower(), (n.id,))
+        out = []
+        for m in _NAMED_CODE.finditer(self.text):
+            name, code = _fold(m.group("name")), m.group("code")
+            if name in _NOT_NAME or name in _STOP or code in ("I", "OK") or code.isdigit():
+                continue
+            if code.isalpha() and not code.isupper():
+                continue
+            known = recorded.get(name, {})
+            if not known or code.lower() in known:
+                continue
+            real = ", ".join(f"{m.group('name')} {c.upper() if c.isalpha() else c}" for c in known)
+            ids = [i for v in known.values() for i in v]
+            out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
+        return out
+
+    def option_swaps(self) -> list[Finding]:
+        """An option of an exclusive family that the notes do not have (or that a later note replaced)."""
+        notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp())
+        out = []
+        for _family, framed, options in _FAMILIES:
+            seen: dict[str, list[int]] = {}  # option -> indexes of notes naming it
+            for i, n in enumerate(notes):
+                low = _norm(n.text)
+                for name, rx in options:
+                    if any(
+                        not _NEG.search(low[max(0, x.start() - 20) : x.start()])
+                        for x in re.finditer(rf"\b(?:{rx})\b", low)
+                    ):
+                        seen.setdefault(name, []).append(i)
+            if not seen:
+                continue
+            said = {name for name, rx in options if re.search(rf"\b(?:{rx})\b", self.low)}
+            for name, rx in options:
+                for m in re.finditer(rf"\b(?:{rx})\b", self.low):
+                    if self._negated(m.start()):
+                        continue
+                    rivals = [o for o in seen if o != name and o not in said]
+                    if not rivals:
+                        continue
+                    if name in seen:
+                        latest = max(seen[name])
+                        rivals = [o for o in rivals if min(seen[o]) > latest]
+                        if not rivals:
+                            continue  # a later note replaced it with another option only then
+                    if framed and not self._shares_noun(m.end(), [notes[i].text for o in rivals for i in seen[o]]):
+                        continue
+                    ids = [notes[i].id for o in rivals for i in seen[o]]
+                    msg = f"the notes have {' or '.join(rivals)}, not {name}"
+                    out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
+        return out
+
+    def year_swaps(self) -> list[Finding]:
+        """ "your contract runs until 2027" when the note about the contract says 2026."""
+        noted: list[tuple[str, set[str], str]] = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            for m in _YEAR.finditer(low):
+                s, e = _clause_span(low, m.start())
+                noted.append((m.group(0), _content_words(low[s:e]) - self._own_words(), n.id))
+        if not noted:
+            return []
+        out = []
+        for m in _YEAR.finditer(self.low):
+            year = m.group(0)
+            if any(y == year for y, *_ in noted):
+                continue
+            s, e = _clause_span(self.low, m.start())
+            words = _content_words(self.low[s:e]) - self._own_words()
+            rivals = [(y, nid) for y, ws, nid in noted if ws & words]
+            if rivals:
+                real = ", ".join(sorted({y for y, _ in rivals}))
+                out.append(
+                    self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", [i for _, i in rivals])
+                )
+        return out
+
+    def _shares_noun(self, end: int, texts: list[str]) -> bool:
+        """Whether the words right after an option ("square coasters") are in a note sentence naming a rival."""
+        nxt = _content_words(" ".join(self.low[end : end + 30].split()[:2]))
+        if not nxt:
+            return False
+        for text in texts:
+            for s, e in _sentences(text):
+                if nxt & _content_words(_norm(text[s:e])):
+                    return True
+        return False
