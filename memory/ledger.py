@@ -349,6 +349,15 @@ class Ledger:
             self._one("SELECT count(*) FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))[0]
         )
 
+    def count_notes_upto(self, client_id: int | None, limit: int) -> int:
+        """How many notes are in scope, counting no further than `limit` (cheap however many there are)."""
+        sql = "SELECT count(*) FROM (SELECT 1 FROM notes WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        return int(self._one(sql + " LIMIT ?) AS scope", [*args, limit])[0])
+
     def note_rowid(self, note_id: str) -> int | None:
         """The rowid of a note id."""
         row = self._one("SELECT rowid FROM notes WHERE user_id = ? AND note_id = ?", (self.user, note_id))

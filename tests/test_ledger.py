@@ -256,3 +256,16 @@ def test_postgres_never_retries_a_transaction_on_a_new_connection(postgres_url: 
     assert led.notes() == []  # neither half landed; the connection is usable again
     led.insert_note("n3", c.id, "third", "text", "2025-03-01", T0)
     assert [n.id for n in led.notes()] == ["n3"]
+
+
+def test_count_notes_upto_stops_at_the_limit_and_respects_scope(db: Database) -> None:
+    led, other = Ledger(db, "u1"), Ledger(db, "u2")
+    a, b = led.create_client("Dana Lee", "dana lee"), led.create_client("Omar", "omar")
+    for i in range(5):
+        led.insert_note(f"a{i}", a.id, f"note {i}", "text", "2025-03-01", T0)
+    led.insert_note("b0", b.id, "other client", "text", "2025-03-01", T0)
+    other.insert_note("x0", other.create_client("Zed", "zed").id, "other salesperson", "text", "2025-03-01", T0)
+    assert led.count_notes_upto(None, 50) == 6
+    assert led.count_notes_upto(None, 3) == 3
+    assert led.count_notes_upto(a.id, 50) == 5 and led.count_notes_upto(b.id, 50) == 1
+    assert other.count_notes_upto(a.id, 50) == 0  # another salesperson's client id finds nothing
