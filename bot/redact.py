@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import urlsplit
+
+from memory.sql import url_secrets
 
 _SECRETS: set[str] = set()
 _redacting = False
@@ -60,5 +61,5 @@ def redact_settings(settings: Any) -> None:
         token.partition(":")[2] if token else None,
         secret(settings.openai_api_key),
         secret(settings.smtp_password),
-        urlsplit(secret(settings.database_url) or "").password,
+        *url_secrets(secret(settings.database_url) or ""),
     )

@@ -579,7 +579,9 @@ _LIST_ITEM_RE = re.compile(
 )
 _NOT_LIST_ITEMS = _wordset(
     "she he they it we i you wants want wanted is was are has have had will would prefers prefer likes like loves "
-    "love hates hate asked said says her his their my our me him them also then so but not no"
+    "love hates hate asked said says her his their my our me him them also then so but not no agreed agrees "
+    "mentioned needs needed thinks thought called emailed sent signed from with at in on for to of about by via "
+    "budget team boss manager meeting call deadline price pricing quote contract"
 )
 
 
@@ -589,8 +591,11 @@ def _listed_after(after: str) -> list[str]:
     while m := _LIST_ITEM_RE.match(after):
         item = re.sub(r"\s+(?:too|as\s+well|also)$", "", _clean(m["item"]), flags=I)
         words = _words(item)
-        if not words or len(words) > 3 or words[0].lower() in _NOT_LIST_ITEMS or _channel(item):
+        lowered = {w.lower() for w in words}
+        if not words or len(words) > 3 or lowered & _NOT_LIST_ITEMS or _channel(item) or re.search(r"\d", item):
             break
+        if len(words) > 1 and any(w[0].isupper() for w in words) and not item[0].isupper():
+            break  # "the budget Sarah set": a person in the middle is no liked thing
         if words[-1].lower() in _NOT_TASTES:
             break
         found.append(item)
@@ -831,7 +836,12 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         yield _fact(FactKind.FAMILY, f"family:{relation}", str(count), text, relation=relation)
         # "two kids, Sofia (9) and Max (6)": each named child, keyed by name (a son or daughter is unknown)
         listed = _CHILD_NAMES_RE.match(clause[m.end() :]) if count else None
-        for child in _CHILD_NAME_RE.finditer(listed.group(0) if listed else ""):
+        if listed and not re.fullmatch(r"[\s.!;)]*", clause[m.end() + listed.end() :]):
+            listed = None  # "two kids, Acme and Globex both want demos": the names must end the clause
+        named = list(_CHILD_NAME_RE.finditer(listed.group(0))) if listed else []
+        if len(named) != count:
+            named = []  # "has 2 kids, Ford and Toyota and Kia": the names must match the count
+        for child in named:
             name = child["name"]
             if name in _NOT_NAMES or _MONTHISH.match(name):
                 continue
@@ -1501,7 +1511,7 @@ _PROMISE_RE = re.compile(
     I,
 )
 _ALSO_RE = re.compile(
-    r"(?:,\s*|\s+)(?:and|&|plus)\s+(?:also\s+|then\s+)?(?:to\s+|(?:i|we)(?:'ll|\s+will)\s+)?(?P<verb>"
+    r"(?:,\s*|\s+)(?:and|&|plus)\s+(?:also\s+|then\s+)?(?P<marker>to\s+|(?:i|we)(?:'ll|\s+will)\s+)?(?P<verb>"
     + _verb_alternation(_VERB_FORMS)
     + r")\b(?P<rest>.*)",
     I,
@@ -1609,6 +1619,10 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             yield fact
             # "promised to send the pricing by Friday and to book a demo next week": a second promise
             also = _ALSO_RE.search(m_rest)
+            # A bare "and <verb>" may be a noun ("the brochure and order form"): only after a due date
+            # ("call her Monday and send the deck") or with "to" / "I'll" ("and to book a demo").
+            if also and not also["marker"] and resolve_due(m_rest[: also.start()], at) is None:
+                also = None
             if also:
                 second = _promise_fact(_base_verb(also["verb"]), also["rest"], also.group(0), at)
                 if second and second.key != fact.key:

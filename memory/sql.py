@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from memory.errors import StorageError
 
@@ -175,12 +175,29 @@ def _first_line(err: BaseException) -> str:
     return text.splitlines()[0][:300] if text else type(err).__name__
 
 
-def redact_url(url: str) -> str:
-    """The database URL without its password (for messages)."""
+def url_secrets(url: str) -> list[str]:
+    """Every password a database URL carries: in the user part and as ?password= / ?sslpassword=."""
     parts = urlsplit(url)
-    if parts.password:
-        return url.replace(f":{parts.password}@", ":***@")
-    return url
+    found = [parts.password or ""]
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in {"password", "sslpassword"}:
+            found.append(value)
+    return [f for f in dict.fromkeys(found) if f]
+
+
+def redact_url(url: str) -> str:
+    """The database URL for messages: scheme, user, host, port and database only (no password, no options)."""
+    parts = urlsplit(url)
+    user = f"{parts.username}:***@" if parts.password else (f"{parts.username}@" if parts.username else "")
+    host = parts.netloc.rpartition("@")[2]
+    return f"{parts.scheme}://{user}{host}{parts.path}"
+
+
+def _scrubbed(text: str, url: str) -> str:
+    for secret in url_secrets(url):
+        for form in {secret, quote(secret, safe=""), unquote(secret)}:
+            text = text.replace(form, "***")
+    return text
 
 
 class PostgresDatabase(Database):
@@ -202,8 +219,11 @@ class PostgresDatabase(Database):
         try:
             conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
             conn.execute("SET client_min_messages = warning")  # stop-word-only queries are no news
+        except psycopg.ProgrammingError as err:  # libpq could not parse the URL; its message may quote it
+            raise StorageError(f"DATABASE_URL is malformed: {redact_url(self.url)}") from err
         except psycopg.Error as err:
-            raise StorageError(f"cannot connect to PostgreSQL at {redact_url(self.url)}: {_first_line(err)}") from err
+            detail = _scrubbed(_first_line(err), self.url)
+            raise StorageError(f"cannot connect to PostgreSQL at {redact_url(self.url)}: {detail}") from err
         return conn
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
@@ -227,7 +247,11 @@ class PostgresDatabase(Database):
         """BEGIN plus a transaction-scoped advisory lock per salesperson: their writers queue, others don't."""
         self.execute("BEGIN")
         self._in_transaction = True
-        self.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"chet-writer:{user}",))
+        try:
+            self.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"chet-writer:{user}",))
+        except BaseException:  # a statement_timeout or a cancel: never leave an aborted transaction open
+            self.rollback()
+            raise
 
     def commit(self) -> None:
         """Commit the current transaction (a lost connection is an error, never a silent retry)."""

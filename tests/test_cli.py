@@ -216,6 +216,21 @@ def test_an_unreachable_database_url_is_a_clear_error_without_the_password(
     assert not (data_dir / "ledger.sqlite3").exists()  # never silently falls back to SQLite
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://chet@127.0.0.1:{port}/chet?password=s3cret-pw",
+        "postgresql://chet:s3cret-pw%zz@127.0.0.1:{port}/chet",
+        "postgresql://chet:s3cret-pw@127.0.0.1:{port}/chet?sslpassword=s3cret-pw&connect_timeout=2",
+    ],
+)
+def test_no_form_of_database_password_reaches_an_error(chet: Chet, monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", url.format(port=_closed_port()))
+    code, out, err = chet("note", "--json", "Dana Lee", "Prefers email.")
+    assert code == 1 and out is None and err.startswith("error: ")
+    assert "s3cret" not in err and "Traceback" not in err
+
+
 def test_a_database_url_that_is_not_postgresql_is_refused(chet: Chet, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "mysql://chet@127.0.0.1/chet")
     code, out, err = chet("note", "--json", "Dana Lee", "Prefers email.")

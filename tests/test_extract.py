@@ -649,3 +649,35 @@ def test_a_second_promise_in_the_same_clause_gets_its_own_due_date() -> None:
     assert {f.value for f in both if f.kind is FactKind.COMMITMENT} == {"call", "deck"}
     one = extract_facts("will send the quote and the brochure by Friday", AT)
     assert len([f for f in one if f.kind is FactKind.COMMITMENT]) == 1  # two objects of one promise
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will send the brochure and order form tomorrow",
+        "email the deck and text message templates",
+        "send the proposal plus draft contract",
+    ],
+)
+def test_two_objects_of_one_promise_are_not_two_promises(text: str) -> None:
+    assert len([f for f in extract_facts(text, AT) if f.kind is FactKind.COMMITMENT]) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("Likes coffee and donuts and the budget is 40k", {"coffee", "donuts"}),
+        ("Likes golf and Sarah agreed", {"golf"}),
+        ("Likes Italian food and Mark from finance", {"Italian food"}),
+    ],
+)
+def test_a_list_of_likes_stops_at_what_is_not_a_liked_thing(text: str, liked: set[str]) -> None:
+    assert {f.value for f in extract_facts(text, AT) if f.kind is FactKind.PREFERENCE} == liked
+
+
+@pytest.mark.parametrize(
+    "text", ["Has two kids, Acme and Globex both want demos", "has two kids; Mon and Wed are best for calls"]
+)
+def test_names_after_a_child_count_must_end_the_clause(text: str) -> None:
+    facts = extract_facts(text, AT)
+    assert not [f for f in facts if f.detail.get("relation") == "child"]

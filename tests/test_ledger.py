@@ -269,3 +269,19 @@ def test_count_notes_upto_stops_at_the_limit_and_respects_scope(db: Database) ->
     assert led.count_notes_upto(None, 3) == 3
     assert led.count_notes_upto(a.id, 50) == 5 and led.count_notes_upto(b.id, 50) == 1
     assert other.count_notes_upto(a.id, 50) == 0  # another salesperson's client id finds nothing
+
+
+def test_a_write_lock_that_times_out_leaves_the_connection_usable(postgres_url: str) -> None:
+    from memory.errors import StorageError
+
+    holder = Ledger(connect(url=postgres_url), "u1")
+    waiter = Ledger(connect(url=postgres_url), "u1")
+    c = holder.create_client("Dana Lee", "dana lee")
+    assert isinstance(waiter.db, PostgresDatabase)
+    waiter.db.execute("SET statement_timeout = '200ms'")
+    with holder.transaction(), pytest.raises(StorageError, match="statement timeout"), waiter.transaction():
+        pass  # the salesperson's write lock is held by the other connection
+    waiter.db.execute("SET statement_timeout = 0")
+    with waiter.transaction():
+        waiter.insert_note("n1", c.id, "after the timeout", "text", "2025-03-01", T0)
+    assert [n.id for n in holder.notes()] == ["n1"]
