@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterable
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from memory.timeutil import now_utc
@@ -20,6 +20,8 @@ __all__ = ["catch_up_due", "digest_job", "schedule_digests", "schedule_user"]
 log = logging.getLogger(__name__)
 
 QUIET_FROM = time(21, 0)  # a missed digest is not sent late in the evening; tomorrow's will come
+RETRY_S = 300  # a digest that could not be sent is tried again after this many seconds
+JOB_SLACK = timedelta(minutes=30)  # a daily job firing this long after the digest time is still on time
 
 
 def job_name(user: str) -> str:
@@ -73,14 +75,31 @@ async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     conversation: Conversation = context.bot_data["conversation"]
     locks: dict[str, asyncio.Lock] = context.bot_data["locks"]
     async with locks.setdefault(user, asyncio.Lock()):  # a catch-up and the daily job never interleave
-        tz, _ = await asyncio.to_thread(conversation.schedule, user)
-        day = now_utc().astimezone(tz).date()
+        tz, at = await asyncio.to_thread(conversation.schedule, user)
+        local = now_utc().astimezone(tz)
+        if job.name == job_name(user) and not _near(local.time().replace(tzinfo=None), at):
+            # The digest time was changed on another bot worker: move this worker's job, send nothing now.
+            await asyncio.to_thread(schedule_user, context.application, conversation, user)
+            return
+        day = local.date()
         found = await asyncio.to_thread(conversation.claim_digest, user, day)
         if found is None:
             return
         reply, keys = found
+        sent = False
         try:
-            await send_replies(context.bot, int(user), [reply])
-        except BaseException:
-            await asyncio.to_thread(conversation.release_digest, user, day, keys)
-            raise
+            sent = await send_replies(context.bot, int(user), [reply])
+        finally:
+            if not sent:  # the claim is given back and tried again shortly; nothing is lost for the day
+                await asyncio.to_thread(conversation.release_digest, user, day, keys)
+                if context.job_queue is not None:
+                    context.job_queue.run_once(
+                        digest_job, when=RETRY_S, data=user, name=f"digest-retry:{user}", chat_id=job.chat_id
+                    )
+
+
+def _near(now: time, at: time) -> bool:
+    """True when `now` is within JOB_SLACK after the digest time `at` (a daily job that fires on time)."""
+    today = datetime(2000, 1, 1)
+    delta = datetime.combine(today, now) - datetime.combine(today, at)
+    return timedelta(0) <= delta % timedelta(days=1) < JOB_SLACK

@@ -311,6 +311,39 @@ async def test_digest_job_fires_through_the_real_job_queue(bot: Bot) -> None:
     assert "Approve" in buttons(draft)
 
 
+async def test_a_digest_that_cannot_be_sent_is_given_back_and_retried(bot: Bot) -> None:
+    _old_note(bot, ALICE, "Dana Lee", 45)
+    assert bot.app.job_queue is not None
+    bot.fake.fail("sendMessage", "500", times=3)  # every attempt of this one send fails
+    bot.app.job_queue.run_once(digest_job, when=0, data=str(ALICE), name="test-digest")
+    for _ in range(300):
+        if bot.app.job_queue.get_jobs_by_name(f"digest-retry:{ALICE}"):
+            break
+        await asyncio.sleep(0.05)
+    assert bot.app.job_queue.get_jobs_by_name(f"digest-retry:{ALICE}")  # tried again later
+    today = datetime.now(ZoneInfo(bot.conversation.schedule(str(ALICE))[0].key)).date()
+    again = await asyncio.to_thread(bot.conversation.claim_digest, str(ALICE), today)
+    assert again is not None and "Dana Lee" in again[0].text  # the items were given back, not lost
+
+
+async def test_a_daily_job_at_a_time_changed_on_another_worker_moves_instead_of_sending(bot: Bot) -> None:
+    _old_note(bot, ALICE, "Dana Lee", 45)
+    assert bot.app.job_queue is not None
+    # Another worker changed the digest time: this worker's daily job still fires at the old time, now.
+    far = (datetime.now(UTC) + timedelta(hours=6)).strftime("%H:%M")
+    bot.runtime.memory(str(ALICE)).ledger.update_salesperson(tz="UTC", digest_time=far)
+    mark = bot.fake.mark()
+    bot.app.job_queue.run_once(digest_job, when=0, data=str(ALICE), name=job_name(str(ALICE)))
+    for _ in range(300):
+        jobs = [j for j in bot.app.job_queue.get_jobs_by_name(job_name(str(ALICE))) if j.next_t]
+        if jobs and jobs[0].next_t.astimezone(UTC).strftime("%H:%M") == far:
+            break
+        await asyncio.sleep(0.05)
+    assert jobs and jobs[0].next_t.astimezone(UTC).strftime("%H:%M") == far
+    await asyncio.sleep(0.3)
+    assert bot.fake.to(ALICE, mark) == []  # nothing sent at the old time
+
+
 async def test_missed_digest_is_sent_once_at_start_up(bot: Bot) -> None:
     _old_note(bot, ALICE, "Dana Lee", 45)
     await bot.say(ALICE, "/settings digest 06:00", "06:00")
