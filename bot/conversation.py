@@ -8,6 +8,8 @@ import logging
 import re
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -408,7 +410,7 @@ class Conversation:
                 return
 
     def _safely(self, user: str, work: Any, *args: Any) -> list[Reply]:
-        with self._lock(user):
+        with self._lock(user), self._across_workers(user):
             before = self._load_state(user)
             try:
                 replies: list[Reply] = work(user, *args)
@@ -417,6 +419,21 @@ class Conversation:
                 return [Reply(_sentence(str(err)))]
             finally:
                 self._save_state(user, before)
+
+    @contextmanager
+    def _across_workers(self, user: str) -> Iterator[None]:
+        """One message of a salesperson at a time across bot workers: state is loaded, changed, saved whole."""
+        try:
+            lock = self._memory(user).ledger.conversation_lock()
+            lock.__enter__()
+        except Exception:  # no ledger or no lock: this worker alone still serialises the user's messages
+            log.warning("could not take the conversation lock", exc_info=True)
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.__exit__(None, None, None)
 
     def _load_state(self, user: str) -> str | None:
         """Take the state from the ledger: another worker may have handled this user's last message."""

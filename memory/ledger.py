@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,21 @@ from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, No
 from memory.sql import Database, PostgresDatabase, SqliteDatabase, redact_url
 from memory.timeutil import from_iso, iso, now_utc
 
+_SHARED: dict[str, Database] = {}
+_SHARED_LOCK = threading.Lock()
 
-def connect(path: Path | None = None, url: str | None = None) -> Database:
-    """Open (and migrate) the ledger: PostgreSQL at `url` when given, else the SQLite file at `path`."""
+
+def connect(path: Path | None = None, url: str | None = None, shared: bool = True) -> Database:
+    """Open (and migrate) the ledger: PostgreSQL at `url` when given, else the SQLite file at `path`.
+
+    A PostgreSQL ledger is opened once per process and URL (`shared`): every salesperson's Ledger
+    uses that one connection, so a worker holds one connection however many salespeople it serves.
+    """
+    if url and shared:
+        with _SHARED_LOCK:
+            if url not in _SHARED:
+                _SHARED[url] = connect(url=url, shared=False)
+            return _SHARED[url]
     if url:
         scheme = urlsplit(url).scheme
         if scheme not in {"postgres", "postgresql"}:
@@ -777,6 +790,10 @@ class Ledger:
         """The saved conversation state (JSON) of this salesperson, if any."""
         row = self._one("SELECT state FROM conversation_state WHERE user_id = ?", (self.user,))
         return row[0] if row else None
+
+    def conversation_lock(self) -> AbstractContextManager[None]:
+        """This salesperson's conversation, held by one bot worker (process) at a time."""
+        return self.db.named_lock(f"conversation:{self.user}")
 
     def save_conversation_state(self, state: str | None) -> None:
         """Save (or, with None, clear) this salesperson's conversation state."""

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
+import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -18,6 +21,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 from memory.errors import StorageError
 
 BUSY_TIMEOUT_MS = 60_000
+NAMED_LOCK_WAIT_S = 120.0  # a voice note being transcribed on another worker holds a conversation this long at most
 FTS_TEXT_WEIGHT, FTS_CONTEXT_WEIGHT = 1.0, 0.35  # a note's own words count more than its neighbours'
 
 
@@ -86,6 +90,12 @@ class Database:
         """Lexical hits (rowid, score: higher is better) for an OR of quoted terms."""
         raise NotImplementedError
 
+    @contextmanager
+    def named_lock(self, name: str) -> Iterator[None]:
+        """Hold a lock named `name` against every process using this ledger (not a transaction)."""
+        raise NotImplementedError
+        yield
+
     def checkpoint(self) -> None:
         """Make deletions final on disk (SQLite's WAL); nothing to do elsewhere."""
 
@@ -153,6 +163,21 @@ class SqliteDatabase(Database):
         except sqlite3.OperationalError:  # a MATCH expression FTS5 cannot parse finds nothing
             return []
 
+    @contextmanager
+    def named_lock(self, name: str) -> Iterator[None]:
+        """An exclusive flock on a file beside the ledger (processes sharing a data dir share it)."""
+        import fcntl
+        import hashlib
+
+        folder = self.path.parent / "locks"
+        folder.mkdir(exist_ok=True)
+        with open(folder / (hashlib.sha256(name.encode()).hexdigest()[:24] + ".lock"), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def checkpoint(self) -> None:
         """Copy the WAL into the database file and empty it (best effort while others read)."""
         self.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -212,6 +237,9 @@ class PostgresDatabase(Database):
             raise StorageError("DATABASE_URL needs psycopg: pip install 'chet[postgres]'") from err
         self.url, self._psycopg = url, psycopg
         self._in_transaction = False
+        # One connection serves every salesperson of a process (connections = workers, not users): a
+        # transaction holds this lock from BEGIN to COMMIT, so other threads' statements wait, not join it.
+        self._lock = threading.RLock()
         self.raw = self._connect()
 
     def _connect(self) -> Any:
@@ -229,25 +257,30 @@ class PostgresDatabase(Database):
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
         """Run one statement (translated from `?` parameters); reconnects once if the server dropped us."""
         statement = _to_postgres(sql)
-        try:
-            return self.raw.execute(statement, tuple(args))
-        except self._psycopg.OperationalError as err:
-            # A restarted server or an idle timeout: outside a transaction, nothing is lost by reconnecting.
-            if not (self.raw.closed or self.raw.broken) or self._in_transaction:
-                raise StorageError(f"PostgreSQL: {_first_line(err)}") from err
-            self.raw = self._connect()
-            return self.raw.execute(statement, tuple(args))
+        with self._lock:
+            try:
+                return self.raw.execute(statement, tuple(args))
+            except self._psycopg.OperationalError as err:
+                # A restarted server or an idle timeout: outside a transaction, nothing is lost by reconnecting.
+                if not (self.raw.closed or self.raw.broken) or self._in_transaction:
+                    raise StorageError(f"PostgreSQL: {_first_line(err)}") from err
+                self.raw = self._connect()
+                return self.raw.execute(statement, tuple(args))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row of parameters."""
-        with self.raw.cursor() as cur:
+        with self._lock, self.raw.cursor() as cur:
             cur.executemany(_to_postgres(sql), [tuple(r) for r in rows])
 
     def begin(self, user: str) -> None:
         """BEGIN plus a transaction-scoped advisory lock per salesperson: their writers queue, others don't."""
-        self.execute("BEGIN")
-        self._in_transaction = True
+        self._lock.acquire()
+        if self._in_transaction:  # this thread, another salesperson's transaction: never merge two
+            self._lock.release()
+            raise RuntimeError("a transaction is already open on this connection")
         try:
+            self.execute("BEGIN")
+            self._in_transaction = True
             self.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", (f"chet-writer:{user}",))
         except BaseException:  # a statement_timeout or a cancel: never leave an aborted transaction open
             self.rollback()
@@ -259,14 +292,30 @@ class PostgresDatabase(Database):
             self.execute("COMMIT")
         finally:
             self._in_transaction = False
+            self._lock.release()
 
     def rollback(self) -> None:
         """Roll back (a connection that died mid-transaction has nothing left to roll back)."""
         try:
-            if not (self.raw.closed or self.raw.broken):
+            if self._in_transaction and not (self.raw.closed or self.raw.broken):
                 self.execute("ROLLBACK")
         finally:
             self._in_transaction = False
+            self._lock.release()
+
+    @contextmanager
+    def named_lock(self, name: str) -> Iterator[None]:
+        """A session advisory lock, polled with try-lock: waiting never blocks the shared connection."""
+        key = (f"chet-named:{name}",)
+        deadline = time.monotonic() + NAMED_LOCK_WAIT_S
+        while not self.execute("SELECT pg_try_advisory_lock(hashtextextended(?, 0))", key).fetchone()[0]:
+            if time.monotonic() > deadline:
+                raise StorageError(f"timed out waiting for {name}")
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            self.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", key)
 
     def fts_put(self, rowid: int, text: str, context: str) -> None:
         """Store the note's tsvector: its own words weighted A, its neighbours' B."""

@@ -275,7 +275,7 @@ def test_a_write_lock_that_times_out_leaves_the_connection_usable(postgres_url: 
     from memory.errors import StorageError
 
     holder = Ledger(connect(url=postgres_url), "u1")
-    waiter = Ledger(connect(url=postgres_url), "u1")
+    waiter = Ledger(connect(url=postgres_url, shared=False), "u1")
     c = holder.create_client("Dana Lee", "dana lee")
     assert isinstance(waiter.db, PostgresDatabase)
     waiter.db.execute("SET statement_timeout = '200ms'")
@@ -285,3 +285,66 @@ def test_a_write_lock_that_times_out_leaves_the_connection_usable(postgres_url: 
     with waiter.transaction():
         waiter.insert_note("n1", c.id, "after the timeout", "text", "2025-03-01", T0)
     assert [n.id for n in holder.notes()] == ["n1"]
+
+
+def test_one_postgres_connection_per_process_serves_every_salesperson(postgres_url: str) -> None:
+    import threading
+
+    alice, bob = Ledger(connect(url=postgres_url), "alice"), Ledger(connect(url=postgres_url), "bob")
+    assert alice.db is bob.db  # one connection however many salespeople a worker serves
+    ca, cb = alice.create_client("Dana Lee", "dana lee"), bob.create_client("Omar", "omar")
+    errors: list[BaseException] = []
+
+    def write(led: Ledger, client_id: int, prefix: str) -> None:
+        try:
+            for i in range(40):
+                with led.transaction():
+                    led.insert_note(f"{prefix}{i}", client_id, f"note {i}", "text", "2025-03-01", T0)
+                    led.audit("note.added", n=i)
+                led.count_notes()  # reads between the other thread's transactions
+        except BaseException as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [
+        threading.Thread(target=write, args=(alice, ca.id, "a")),
+        threading.Thread(target=write, args=(bob, cb.id, "b")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert alice.count_notes() == 40 and bob.count_notes() == 40  # no statement joined the other's transaction
+    with pytest.raises(RuntimeError), alice.transaction(), bob.transaction():
+        pass  # two salespeople's transactions are never merged on the shared connection
+    assert alice.count_notes() == 40
+
+
+def test_a_conversation_lock_excludes_other_processes(db: Database, tmp_path: Path) -> None:
+    import threading
+    import time
+
+    # A second, independent connection stands for another bot worker.
+    other_db = (
+        PostgresDatabase(db.url) if isinstance(db, PostgresDatabase) else SqliteDatabase(tmp_path / "ledger.sqlite3")
+    )
+    mine, theirs = Ledger(db, "u1"), Ledger(other_db, "u1")
+    events: list[str] = []
+    held = threading.Event()
+
+    def first() -> None:
+        with mine.conversation_lock():
+            events.append("first in")
+            held.set()
+            time.sleep(0.3)
+            events.append("first out")
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    held.wait(5)
+    with theirs.conversation_lock():
+        events.append("second in")
+    thread.join()
+    assert events == ["first in", "first out", "second in"]
+    with Ledger(other_db, "u2").conversation_lock(), mine.conversation_lock():
+        pass  # another salesperson's conversation is not held up
