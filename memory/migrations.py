@@ -6,16 +6,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from memory.migrations_pg import POSTGRES_MIGRATIONS
-from memory.sql import Database
+from memory.sql import CONVERSATION_STATE_TABLE, Database
+from memory.sql import run_script as _run
 
 Migration = Callable[[Database], None]
-
-
-def _run(db: Database, script: str) -> None:
-    """Run each statement of a script inside the caller's transaction (executescript would commit)."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
 
 
 def m001_initial(db: Database) -> None:
@@ -190,16 +184,7 @@ def m004_neighbours(db: Database) -> None:
 
 def m005_conversation_state(db: Database) -> None:
     """What a conversation waits for (an edit, a client name), so any bot worker can take the next message."""
-    _run(
-        db,
-        """
-        CREATE TABLE conversation_state (
-            user_id TEXT PRIMARY KEY,
-            state TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """,
-    )
+    _run(db, CONVERSATION_STATE_TABLE)
 
 
 MIGRATIONS: list[tuple[str, Migration]] = [

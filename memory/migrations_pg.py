@@ -7,17 +7,9 @@ later changes get a step in each list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from memory.sql import Database
-
-
-def _run(db: Database, script: str) -> None:
-    """Run each statement of a script inside the caller's transaction."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
+from memory.sql import CONVERSATION_STATE_TABLE, Database
+from memory.sql import run_script as _run
 
 
 def p001_schema(db: Database) -> None:
@@ -164,16 +156,7 @@ def p001_schema(db: Database) -> None:
 
 def p002_conversation_state(db: Database) -> None:
     """SQLite's 005: what a conversation waits for, shared by every bot worker."""
-    _run(
-        db,
-        """
-        CREATE TABLE conversation_state (
-            user_id TEXT PRIMARY KEY,
-            state TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """,
-    )
+    _run(db, CONVERSATION_STATE_TABLE)
 
 
 POSTGRES_MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
