@@ -9,7 +9,7 @@ import re
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -423,17 +423,12 @@ class Conversation:
     @contextmanager
     def _across_workers(self, user: str) -> Iterator[None]:
         """One message of a salesperson at a time across bot workers: state is loaded, changed, saved whole."""
-        try:
-            lock = self._memory(user).ledger.conversation_lock()
-            lock.__enter__()
-        except Exception:  # no ledger or no lock: this worker alone still serialises the user's messages
-            log.warning("could not take the conversation lock", exc_info=True)
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(self._memory(user).ledger.conversation_lock())
+            except Exception:  # no ledger or no lock: this worker alone still serialises the user's messages
+                log.warning("could not take the conversation lock", exc_info=True)
             yield
-            return
-        try:
-            yield
-        finally:
-            lock.__exit__(None, None, None)
 
     def _load_state(self, user: str) -> str | None:
         """Take the state from the ledger: another worker may have handled this user's last message."""

@@ -264,7 +264,10 @@ class PostgresDatabase(Database):
             conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
             conn.execute("SET client_min_messages = warning")  # stop-word-only queries are no news
         except psycopg.ProgrammingError as err:  # libpq could not parse the URL; its message may quote it
-            raise StorageError(f"DATABASE_URL is malformed: {redact_url(self.url)}") from err
+            raise StorageError(
+                f"DATABASE_URL is malformed ({redact_url(self.url)}); expected"
+                " postgresql://USER:PASSWORD@HOST:PORT/DBNAME, with special characters in the password %-encoded"
+            ) from err
         except psycopg.Error as err:
             detail = _scrubbed(_first_line(err), self.url)
             raise StorageError(f"cannot connect to PostgreSQL at {redact_url(self.url)}: {detail}") from err

@@ -6,39 +6,12 @@ entities by the frame they sit in, so a new client, product or city must work th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
+from guard_scenarios import finding_kinds, notes_context
 
-from bot.context import DraftContext
 from bot.guard import check_text
-from memory.records import Client, Note
 
-NOW = datetime(2025, 6, 11, 9, 0, tzinfo=UTC)  # a Wednesday
-
-
-def _ctx(name: str, *notes: tuple[str, float]) -> DraftContext:
-    """A client with only notes (no extracted facts): the guard must read the notes themselves."""
-    return DraftContext(
-        client=Client(7, name),
-        purpose="",
-        now=NOW,
-        notes=[
-            Note(f"e/{i}", 1, name, text, "import", NOW - timedelta(days=d), NOW - timedelta(days=d))
-            for i, (text, d) in enumerate(notes)
-        ],
-        facts=[],
-        commitments=[],
-        other_clients=[],
-        salesperson="Robin",
-    )
-
-
-def _kinds(text: str, ctx: DraftContext) -> set[str]:
-    return {f.kind for f in check_text(text, ctx).findings}
-
-
-KITCHEN = _ctx(
+KITCHEN = notes_context(
     "Nora Quinn",
     ("Nora Quinn bought a Breville espresso machine for the Portland cafe. Budget was tight.", 20),
     ("nora: her 2018 sprinter van needs a shelf fit-out. son Ezra is at college in Boston, "
@@ -67,35 +40,39 @@ CASES = [
 
 @pytest.mark.parametrize(("what", "planted", "truthful"), CASES, ids=[c[0] for c in CASES])
 def test_entity_swap_caught_and_truth_passes(what: str, planted: str, truthful: str) -> None:
-    assert "wrong_fact" in _kinds(planted, KITCHEN), what
+    assert "wrong_fact" in finding_kinds(planted, KITCHEN), what
     assert check_text(truthful, KITCHEN).findings == (), what
 
 
 def test_weekday_attached_to_another_thing() -> None:
-    ctx = _ctx("Omar Haddad", ("omar - venue quote sent, fri rate 9,200 and sun rate 7,900. deciding by july.", 3))
-    assert "wrong_fact" in _kinds("Quick note: the Saturday rate is 9,200.", ctx)
+    ctx = notes_context(
+        "Omar Haddad", ("omar - venue quote sent, fri rate 9,200 and sun rate 7,900. deciding by july.", 3)
+    )
+    assert "wrong_fact" in finding_kinds("Quick note: the Saturday rate is 9,200.", ctx)
     assert check_text("Quick note: the Friday rate is 9,200.", ctx).findings == ()
 
 
 def test_units_match_their_abbreviations() -> None:
-    ctx = _ctx("Pia Lund", ("pia lund - pilot of the scheduler across 5 depts, then company-wide.", 4))
-    assert "wrong_fact" in _kinds("Hope the pilot is going well across your 6 departments.", ctx)
+    ctx = notes_context("Pia Lund", ("pia lund - pilot of the scheduler across 5 depts, then company-wide.", 4))
+    assert "wrong_fact" in finding_kinds("Hope the pilot is going well across your 6 departments.", ctx)
     assert check_text("Hope the pilot is going well across your 5 departments.", ctx).findings == ()
 
 
 def test_money_swap_next_to_an_unrelated_recorded_figure() -> None:
-    ctx = _ctx("Ravi Shah", ("ravi - quoted the $2M liability cover at $540/yr. he'll decide after the audit.", 5))
-    assert "wrong_fact" in _kinds("Ravi, the $2M liability cover comes to $450 a year.", ctx)
+    ctx = notes_context(
+        "Ravi Shah", ("ravi - quoted the $2M liability cover at $540/yr. he'll decide after the audit.", 5)
+    )
+    assert "wrong_fact" in finding_kinds("Ravi, the $2M liability cover comes to $450 a year.", ctx)
     assert check_text("Ravi, the $2M liability cover comes to $540 a year.", ctx).findings == ()
 
 
 def test_a_total_worked_out_from_recorded_figures_passes() -> None:
-    ctx = _ctx("Lena Falk", ("lena falk - 12 welcome kits for new hires, $40 per kit, invoice on delivery", 3))
+    ctx = notes_context("Lena Falk", ("lena falk - 12 welcome kits for new hires, $40 per kit, invoice on delivery", 3))
     assert check_text("Lena, 12 kits at $40 each comes to $480.", ctx).findings == ()
-    assert "wrong_fact" in _kinds("Lena, 12 kits at $40 each comes to $520.", ctx)
+    assert "wrong_fact" in finding_kinds("Lena, 12 kits at $40 each comes to $520.", ctx)
 
 
 def test_a_courtesy_drink_is_not_a_commitment() -> None:
-    ctx = _ctx("Tess Moy", ("tess moy - likes the linen range, birthday in june", 10))
+    ctx = notes_context("Tess Moy", ("tess moy - likes the linen range, birthday in june", 10))
     assert check_text("Tess, come by on your birthday for a cup of coffee, on the house.", ctx).findings == ()
-    assert "invented_commitment" in _kinds("Tess, the linen duvet is on the house this month.", ctx)
+    assert "invented_commitment" in finding_kinds("Tess, the linen duvet is on the house this month.", ctx)

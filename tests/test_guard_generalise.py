@@ -7,39 +7,12 @@ logged outreach and the client's own contact limit.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
+from guard_scenarios import finding_kinds, notes_context
 
-from bot.context import DraftContext
 from bot.guard import check_text
-from memory.records import Client, Note
 
-NOW = datetime(2025, 6, 11, 9, 0, tzinfo=UTC)  # a Wednesday
-
-
-def _ctx(name: str, *notes: tuple[str, float]) -> DraftContext:
-    """A client with only notes (no extracted facts), each `days` before NOW."""
-    return DraftContext(
-        client=Client(9, name),
-        purpose="",
-        now=NOW,
-        notes=[
-            Note(f"g/{i}", 1, name, text, "import", NOW - timedelta(days=d), NOW - timedelta(days=d))
-            for i, (text, d) in enumerate(notes)
-        ],
-        facts=[],
-        commitments=[],
-        other_clients=[],
-        salesperson="Robin",
-    )
-
-
-def _kinds(text: str, ctx: DraftContext) -> set[str]:
-    return {f.kind for f in check_text(text, ctx).findings}
-
-
-BIKES = _ctx(
+BIKES = notes_context(
     "Tomas Varga",
     ("tomas varga (Ridgeline Cycles, spokane wa) - fleet of rental e-bikes for the lodge. wants 24 bikes, "
      "Shimano XT groupsets, oval chainrings. asked about a 2026 service plan", 30),
@@ -65,30 +38,32 @@ CASES = [
 
 @pytest.mark.parametrize(("what", "planted", "truthful"), CASES, ids=[c[0] for c in CASES])
 def test_generalised_rule_caught_and_truth_passes(what: str, planted: str, truthful: str) -> None:
-    assert _kinds(planted, BIKES) - {"inappropriate"}, what
+    assert finding_kinds(planted, BIKES) - {"inappropriate"}, what
     assert check_text(truthful, BIKES).findings == (), what
 
 
 def test_presumed_name_the_notes_never_give() -> None:
-    ctx = _ctx("Ada Lin", ("ada lin runs Kettle Yoga. 12 Echelon bikes in the spin room, wants a service quote", 5))
-    assert "wrong_fact" in _kinds("Hope your Peloton bikes are holding up in the spin room.", ctx)
+    ctx = notes_context(
+        "Ada Lin", ("ada lin runs Kettle Yoga. 12 Echelon bikes in the spin room, wants a service quote", 5)
+    )
+    assert "wrong_fact" in finding_kinds("Hope your Peloton bikes are holding up in the spin room.", ctx)
     assert check_text("Hope your Echelon bikes are holding up in the spin room.", ctx).findings == ()
 
 
 def test_details_bound_to_parallel_sites() -> None:
-    ctx = _ctx(
+    ctx = notes_context(
         "Rene Diaz",
         ("rene diaz - two sites: Tacoma (40 pallets/wk) and Portland (12 pallets/wk). Portland has no forklift", 4),
     )
-    assert "wrong_fact" in _kinds("We can take your 12 pallets a week into Tacoma.", ctx)
-    assert "wrong_fact" in _kinds("We'll send a forklift-free crew to Tacoma since there's no forklift.", ctx)
+    assert "wrong_fact" in finding_kinds("We can take your 12 pallets a week into Tacoma.", ctx)
+    assert "wrong_fact" in finding_kinds("We'll send a forklift-free crew to Tacoma since there's no forklift.", ctx)
     assert check_text("We can take your 40 pallets a week into Tacoma.", ctx).findings == ()
 
 
 def test_third_party_visit_needs_a_note() -> None:
-    ctx = _ctx("June Park", ("june park - kitchen remodel, partner Marcus does the budget", 10))
-    assert "unsupported_claim" in _kinds("Marcus stopped by the showroom yesterday - great questions!", ctx)
-    seen = _ctx(
+    ctx = notes_context("June Park", ("june park - kitchen remodel, partner Marcus does the budget", 10))
+    assert "unsupported_claim" in finding_kinds("Marcus stopped by the showroom yesterday - great questions!", ctx)
+    seen = notes_context(
         "June Park",
         ("june park - kitchen remodel, partner Marcus does the budget", 10),
         ("marcus came in to the showroom, looked at the walnut fronts", 1),
@@ -97,63 +72,73 @@ def test_third_party_visit_needs_a_note() -> None:
 
 
 def test_reported_news_and_old_acquaintance() -> None:
-    cold = _ctx("Ivo Petrov", ("inbound: ivo petrov wants a quote for payroll software. haven't spoken yet", 2))
-    assert "unsupported_claim" in _kinds("Ivo - long time no see! How are things?", cold)
-    warm = _ctx("Ivo Petrov", ("call with ivo petrov about payroll software, 40 staff", 90))
+    cold = notes_context(
+        "Ivo Petrov", ("inbound: ivo petrov wants a quote for payroll software. haven't spoken yet", 2)
+    )
+    assert "unsupported_claim" in finding_kinds("Ivo - long time no see! How are things?", cold)
+    warm = notes_context("Ivo Petrov", ("call with ivo petrov about payroll software, 40 staff", 90))
     assert check_text("Ivo - long time no see! How are things?", warm).findings == ()
-    assert "unsupported_claim" in _kinds(
+    assert "unsupported_claim" in finding_kinds(
         "As your CFO mentioned, the merger closes in June, so payroll volumes will double.", warm
     )
 
 
 def test_logged_outreach_counts_toward_the_cap() -> None:
-    ctx = _ctx(
+    ctx = notes_context(
         "Lena Fox",
         ("emailed lena the proposal", 3),
         ("followed up with lena by email, no reply", 2),
         ("left voicemail for lena", 1),
     )
-    assert _kinds("Hi Lena, any thoughts on the proposal?", ctx) == {"too_frequent"}
-    quiet = _ctx("Lena Fox", ("emailed lena the proposal", 12), ("lena emailed back, reviewing it", 2))
+    assert finding_kinds("Hi Lena, any thoughts on the proposal?", ctx) == {"too_frequent"}
+    quiet = notes_context("Lena Fox", ("emailed lena the proposal", 12), ("lena emailed back, reviewing it", 2))
     assert check_text("Hi Lena, any thoughts on the proposal?", quiet).findings == ()
 
 
 def test_the_clients_own_contact_limit() -> None:
-    ctx = _ctx("Omar Reed", ("omar asked we email no more than once a month", 20), ("emailed omar the spec sheet", 6))
-    assert _kinds("Hi Omar, any questions on the spec sheet?", ctx) == {"too_frequent"}
-    later = _ctx("Omar Reed", ("omar asked we email no more than once a month", 60), ("emailed omar the spec", 35))
+    ctx = notes_context(
+        "Omar Reed", ("omar asked we email no more than once a month", 20), ("emailed omar the spec sheet", 6)
+    )
+    assert finding_kinds("Hi Omar, any questions on the spec sheet?", ctx) == {"too_frequent"}
+    later = notes_context(
+        "Omar Reed", ("omar asked we email no more than once a month", 60), ("emailed omar the spec", 35)
+    )
     assert check_text("Hi Omar, any questions on the spec sheet?", later).findings == ()
 
 
 def test_opt_out_with_two_channels() -> None:
-    ctx = _ctx("Kai Moss", ("kai moss - bought elsewhere. said 'don't text or call me again'", 10))
-    assert _kinds("Hi Kai, how is the new system working out?", ctx) == {"no_consent"}
+    ctx = notes_context("Kai Moss", ("kai moss - bought elsewhere. said 'don't text or call me again'", 10))
+    assert finding_kinds("Hi Kai, how is the new system working out?", ctx) == {"no_consent"}
 
 
 def test_keeping_a_declined_item_away_is_fine() -> None:
-    ctx = _ctx("Pia Holt", ("pia holt - wants a wine list for the bistro. no oaky chardonnay, no sweet wines", 5))
+    ctx = notes_context(
+        "Pia Holt", ("pia holt - wants a wine list for the bistro. no oaky chardonnay, no sweet wines", 5)
+    )
     assert check_text("I'll keep the oaky ones well away from the list.", ctx).findings == ()
-    assert "contradicts_preference" in _kinds("I'll add two oaky chardonnays to the list.", ctx)
+    assert "contradicts_preference" in finding_kinds("I'll add two oaky chardonnays to the list.", ctx)
 
 
 def test_as_promised_needs_a_promise_about_it() -> None:
-    ctx = _ctx("Ben Cho", ("ben cho - lease ends in sept. promised to send him the lease-end inspection info", 4))
-    assert "invented_commitment" in _kinds("As promised, we'll cover the excess wear-and-tear charges.", ctx)
+    ctx = notes_context(
+        "Ben Cho", ("ben cho - lease ends in sept. promised to send him the lease-end inspection info", 4)
+    )
+    assert "invented_commitment" in finding_kinds("As promised, we'll cover the excess wear-and-tear charges.", ctx)
 
 
 def test_model_designation_is_not_a_count() -> None:
-    ctx = _ctx("Ama Owusu", ("ama owusu - depot charging, fourteen vans, 14x L2 chargers", 5))
+    ctx = notes_context("Ama Owusu", ("ama owusu - depot charging, fourteen vans, 14x L2 chargers", 5))
     assert check_text("The quote covers fourteen Level 2 chargers for the vans.", ctx).findings == ()
-    assert "wrong_fact" in _kinds("The quote covers sixteen Level 2 chargers for the vans.", ctx)
+    assert "wrong_fact" in finding_kinds("The quote covers sixteen Level 2 chargers for the vans.", ctx)
 
 
 def test_the_date_and_a_day_of_the_month() -> None:
-    ctx = _ctx(
+    ctx = notes_context(
         "Eli Brandt",
         ("eli brandt - condo purchase, closing date 7/15. wants the walkthrough the day before", 20),
         ("eli - movers booked, truck arrives 6/20", 2),
     )
-    assert "wrong_fact" in _kinds("Just confirming your date of July 22!", ctx)
+    assert "wrong_fact" in finding_kinds("Just confirming your date of July 22!", ctx)
     assert check_text("Just confirming your date of July 15!", ctx).findings == ()
-    assert "wrong_fact" in _kinds("The moving truck arrives on the 23rd.", ctx)
+    assert "wrong_fact" in finding_kinds("The moving truck arrives on the 23rd.", ctx)
     assert check_text("The moving truck arrives on the 20th.", ctx).findings == ()
