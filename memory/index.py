@@ -11,12 +11,13 @@ from typing import Any
 import numpy as np
 
 from memory.errors import StorageError
+from memory.vector_cache import VectorCache
 
 log = logging.getLogger(__name__)
 
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
 EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
-SCOPE_CACHE_ROWS = 60_000  # vectors kept for repeated scopes (~90 MB at 384 float32 dimensions)
+CONTEXT_SCOPES = 32  # chat scopes whose context vectors are kept between searches
 HNSW = {"space": "cosine", "ef_search": 500, "ef_construction": 400, "max_neighbors": 32}
 
 
@@ -33,12 +34,10 @@ class VectorIndex:
         self.name = collection_name(user, ledger_id)
         self._col: Any = None
         self.rebuilt = False  # True when opening found a different model's vectors and dropped them
-        # Scope (a client's note rowids) -> (rowids, matrix): fetching a few hundred vectors from
-        # Chroma by id costs ~5-15 ms a search; a repeated scope is free. Keyed by the exact
-        # rowids, so a note added anywhere (this process or another) changes the key; only
-        # complete fetches are kept (a note not yet indexed is fetched again next time).
-        self._scopes: OrderedDict[tuple[int, ...], tuple[list[int], np.ndarray]] = OrderedDict()
-        self._contexts: dict[tuple[int, ...], tuple[dict[int, int | None], float, np.ndarray]] = {}
+        # Vectors written or fetched by this process: a client's notes are ranked without asking Chroma.
+        self._cache = VectorCache()
+        # Scope -> (previous map, window, context vectors): recomputed after any write.
+        self._contexts: OrderedDict[tuple[int, ...], tuple[dict[int, int | None], float, np.ndarray]] = OrderedDict()
 
     @classmethod
     def open(
@@ -94,7 +93,6 @@ class VectorIndex:
 
     def add(self, rowids: list[int], vectors: np.ndarray, client_ids: list[int]) -> None:
         """Insert or replace vectors."""
-        self._scopes.clear()
         self._contexts.clear()
         for start in range(0, len(rowids), 2000):
             end = start + 2000
@@ -103,10 +101,11 @@ class VectorIndex:
                 embeddings=vectors[start:end],
                 metadatas=[{"client_id": c} for c in client_ids[start:end]],
             )
+            self._cache.put(rowids[start:end], vectors[start:end])
 
     def delete(self, rowids: list[int]) -> None:
         """Remove vectors by note rowid."""
-        self._scopes.clear()
+        self._cache.discard(rowids)
         self._contexts.clear()
         for start in range(0, len(rowids), 2000):
             self.collection.delete(ids=[str(r) for r in rowids[start : start + 2000]])
@@ -123,8 +122,8 @@ class VectorIndex:
         """The k nearest notes (rowid, cosine similarity), optionally within one client.
 
         With `scope` (the client's note rowids) and a client of ordinary size, the client's vectors
-        are fetched by id and ranked exactly: Chroma's filtered HNSW search costs ~80 ms at 100k
-        vectors, a lookup by id plus a dot product ~1-5 ms, and exact beats approximate.
+        (held in memory, else fetched by id) are ranked exactly: Chroma's filtered HNSW search costs
+        ~80 ms at 100k vectors, a lookup by id plus a dot product ~1-3 ms, from memory ~0.1 ms.
         `previous` (rowid -> the previous note's rowid) and `window` > 0 (exact ranking only): a
         note's score is the mean of its own similarity and its context vector's, the context
         vector being its own plus `window` x the previous note's (the question a chat line answers).
@@ -141,20 +140,16 @@ class VectorIndex:
         return [(int(i), 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)]
 
     def scope_vectors(self, scope: list[int]) -> tuple[list[int], np.ndarray]:
-        """The indexed rowids of `scope` and their vectors (one row each), cached per exact scope."""
-        key = tuple(scope)
-        hit = self._scopes.get(key)
-        if hit is not None:
-            self._scopes.move_to_end(key)
-            return hit
-        got = self.collection.get(ids=[str(r) for r in scope], include=["embeddings"])
-        rowids = [int(i) for i in got["ids"]]
-        matrix = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(rowids), -1)
-        if len(rowids) == len(set(scope)) and len(rowids) <= SCOPE_CACHE_ROWS:
-            self._scopes[key] = (rowids, matrix)
-            while sum(len(v[0]) for v in self._scopes.values()) > SCOPE_CACHE_ROWS:
-                dropped, _ = self._scopes.popitem(last=False)
-                self._contexts.pop(dropped, None)
+        """The indexed rowids of `scope` and their vectors (one row each); only rows not held are fetched."""
+        missing = self._cache.missing(scope)
+        if missing:  # a note not yet indexed stays missing and is asked for again next time
+            got = self.collection.get(ids=[str(r) for r in missing], include=["embeddings"])
+            found = [int(i) for i in got["ids"]]
+            if found:
+                self._cache.put(found, np.asarray(got["embeddings"], dtype=np.float32).reshape(len(found), -1))
+        rowids, matrix = self._cache.get(scope)
+        if matrix is None:
+            return [], np.zeros((0, 0), dtype=np.float32)
         return rowids, matrix
 
     def _context(
@@ -168,14 +163,16 @@ class VectorIndex:
         """Each note's context vector: its own plus `window` x its previous note's, normalised; cached."""
         hit = self._contexts.get(key)
         if hit is not None and hit[0] is previous and hit[1] == window and hit[2].shape == matrix.shape:
+            self._contexts.move_to_end(key)
             return hit[2]
         position = {r: i for i, r in enumerate(rowids)}
         prev = np.array([position.get(previous.get(r) or -1, -1) for r in rowids], dtype=np.int64)
         has = (prev >= 0)[:, None]
         context = matrix + np.float32(window) * np.where(has, matrix[np.maximum(prev, 0)], np.float32(0))
         context /= np.clip(np.linalg.norm(context, axis=1, keepdims=True), 1e-12, None)
-        if key in self._scopes:  # only alongside a cached scope (same lifetime, same bound)
-            self._contexts[key] = (previous, window, context)
+        self._contexts[key] = (previous, window, context)
+        while len(self._contexts) > CONTEXT_SCOPES:
+            self._contexts.popitem(last=False)
         return context
 
     def _exact(
@@ -210,3 +207,5 @@ class VectorIndex:
         except Exception:  # missing already: nothing to drop
             log.debug("no collection to drop", exc_info=True)
         self._col = None
+        self._cache.clear()
+        self._contexts.clear()

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from memory.errors import StorageError
 from memory.migrations import migrate
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note
-from memory.sql import Database, PostgresDatabase, SqliteDatabase, redact_url
+from memory.sql import Database, PostgresDatabase, SqliteDatabase, fts_terms, redact_url
 from memory.timeutil import from_iso, iso, now_utc
 
 _SHARED: dict[str, Database] = {}
@@ -59,6 +59,9 @@ def _ids(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
+FREQUENT_TERM_NOTES = 2_000  # see Ledger.fts_search
+
+
 class Ledger:
     """One salesperson's view of the ledger: every read and write is filtered by `user`.
 
@@ -69,6 +72,9 @@ class Ledger:
     def __init__(self, db: Database, user: str):
         self.db, self.user = db, user
         self._depth = 0
+        # term -> notes holding it (up to FREQUENT_TERM_NOTES + 1); emptied when this ledger writes notes.
+        # Another process's writes leave it stale, which only shifts which words count as frequent.
+        self._term_notes: dict[str, int] = {}
 
     def as_user(self, user: str) -> Ledger:
         """The same database seen as another salesperson."""
@@ -273,17 +279,20 @@ class Ledger:
             ),
         ).fetchone()
         rowid = int(row[0])
-        self.db.fts_put(rowid, text, context)
+        self.db.fts_put(rowid, text, context, client_id)
+        self._term_notes.clear()
         return rowid
 
     def set_neighbours(self, rows: Iterable[tuple[int, int | None, int | None, str]]) -> None:
         """Record (rowid, prev, next, context): neighbouring notes and their text as lexical context."""
         for rowid, prev, nxt, context in rows:
-            text_row = self._one("SELECT text FROM notes WHERE rowid = ? AND +user_id = ?", (rowid, self.user))
+            text_row = self._one(
+                "SELECT text, client_id FROM notes WHERE rowid = ? AND +user_id = ?", (rowid, self.user)
+            )
             if text_row is None:
                 continue
             self.db.execute("UPDATE notes SET prev_rowid = ?, next_rowid = ? WHERE rowid = ?", (prev, nxt, rowid))
-            self.db.fts_put(rowid, text_row[0], context)
+            self.db.fts_put(rowid, text_row[0], context, text_row[1])
 
     def neighbours(self, rowids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
         """(previous, next) note rowid of each note, within its client."""
@@ -382,6 +391,7 @@ class Ledger:
         if rowid is None:
             return None
         self.db.fts_delete(rowid)
+        self._term_notes.clear()
         self.db.execute("DELETE FROM notes WHERE rowid = ?", (rowid,))
         for table in ("facts", "commitments"):
             for fid, ids in self._all(f"SELECT id, source_ids FROM {table} WHERE user_id = ?", (self.user,)):
@@ -395,8 +405,29 @@ class Ledger:
         return rowid
 
     def fts_search(self, match: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
-        """Lexical hits (rowid, score: higher is better) for an OR of quoted terms (`"a" OR "b"`)."""
+        """Lexical hits (rowid, score: higher is better) for an OR of quoted terms (`"a" OR "b"`).
+
+        Across all clients, a word held by more than FREQUENT_TERM_NOTES notes is left out while a
+        rarer word remains: ranking every note holding "want" cost ~5 ms at 100k notes, and such a
+        word's BM25 weight is small beside a rare one's (measured: benchmarks/bench_speed.py).
+        """
+        if client_id is None:
+            match = self._without_frequent_terms(match)
         return self.db.fts_search(match, self.user, client_id, limit)
+
+    def _without_frequent_terms(self, match: str) -> str:
+        terms = fts_terms(match)
+        if len(terms) < 2:
+            return match
+        counts: dict[str, int] = {}
+        for term in terms:
+            if term not in self._term_notes:
+                if len(self._term_notes) > 10_000:
+                    self._term_notes.clear()
+                self._term_notes[term] = self.db.fts_count(term, FREQUENT_TERM_NOTES + 1)
+            counts[term] = self._term_notes[term]
+        kept = [t for t in terms if counts[t] <= FREQUENT_TERM_NOTES] or [min(terms, key=counts.__getitem__)]
+        return " OR ".join('"' + t + '"' for t in kept)
 
     def unindexed(self, limit: int = 10_000) -> list[tuple[int, str, int]]:
         """(rowid, text, client_id) of notes not yet in the vector index."""
@@ -835,6 +866,7 @@ class Ledger:
         ]
         for rowid in rowids:
             self.db.fts_delete(rowid)
+        self._term_notes.clear()
         for table in ("notes", "facts", "commitments", "drafts", "messages", "client_aliases"):
             self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))

