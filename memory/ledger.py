@@ -75,6 +75,7 @@ class Ledger:
         # term -> notes holding it (up to FREQUENT_TERM_NOTES + 1); emptied when this ledger writes notes.
         # Another process's writes leave it stale, which only shifts which words count as frequent.
         self._term_notes: dict[str, int] = {}
+        self._clients_version: tuple[object, tuple[int, int, int]] | None = None
 
     def as_user(self, user: str) -> Ledger:
         """The same database seen as another salesperson."""
@@ -171,12 +172,18 @@ class Ledger:
 
     def clients_version(self) -> tuple[int, int, int]:
         """Changes whenever a client or an alias is added or removed (cheap cache key)."""
+        # Counting 2,000 clients costs ~0.3 ms a search; no write anywhere since the last count means no change.
+        token = self.db.change_token()
+        if token is not None and self._clients_version is not None and self._clients_version[0] == token:
+            return self._clients_version[1]
         row = self._one(
             "SELECT count(*), coalesce(max(id), 0), (SELECT count(*) FROM client_aliases WHERE user_id = ?)"
             " FROM clients WHERE user_id = ?",
             (self.user, self.user),
         )
-        return int(row[0]), int(row[1]), int(row[2])
+        version = int(row[0]), int(row[1]), int(row[2])
+        self._clients_version = (token, version) if token is not None else None
+        return version
 
     def client(self, client_id: int) -> Client | None:
         """One client by id (None if not this salesperson's)."""

@@ -122,6 +122,10 @@ class Database:
         raise NotImplementedError
         yield
 
+    def change_token(self) -> object | None:
+        """A value that differs after any write by anyone, if the engine offers one cheaply (else None)."""
+        return None
+
     def checkpoint(self) -> None:
         """Make deletions final on disk (SQLite's WAL); nothing to do elsewhere."""
 
@@ -221,6 +225,10 @@ class SqliteDatabase(Database):
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def change_token(self) -> object | None:
+        """Other connections' commits (data_version) and this connection's changes (total_changes)."""
+        return (self.execute("PRAGMA data_version").fetchone()[0], self.raw.total_changes)
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database file and empty it (best effort while others read)."""

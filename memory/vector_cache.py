@@ -1,4 +1,7 @@
-"""The vectors this process wrote to or read from the index, by note rowid, in float16, bounded.
+"""The vectors this process wrote to or read from the index, by key, in float16, bounded.
+
+One cache serves every salesperson a process holds (keys are (collection, rowid)), so the bound
+is per process, not per salesperson; a lock makes it safe for the bot's worker threads.
 
 A note's vector never changes (notes are not edited; a model change rebuilds the index and
 empties the cache), so a row stays valid until its note is deleted. Ranking a client's notes
@@ -9,64 +12,80 @@ float16 keeps cosine similarities to ~1e-3, well inside the ties of the fused ra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from typing import Generic, TypeVar
 
 import numpy as np
 
+K = TypeVar("K", bound=Hashable)
 CACHE_ROWS = 150_000  # ~115 MB at 384 dimensions; past it the cache starts again empty
 
 
-class VectorCache:
-    """rowid -> vector, stored as rows of one growable float16 matrix."""
+class VectorCache(Generic[K]):
+    """key -> vector, stored as rows of one growable float16 matrix."""
 
     def __init__(self, max_rows: int = CACHE_ROWS) -> None:
         self.max_rows = max_rows
-        self._slot: dict[int, int] = {}
+        self._slot: dict[K, int] = {}
         self._matrix: np.ndarray | None = None
         self._used = 0
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._slot)
 
-    def put(self, rowids: Iterable[int], vectors: np.ndarray) -> None:
+    def put(self, keys: Iterable[K], vectors: np.ndarray) -> None:
         """Remember these rows' vectors (a row already held is overwritten)."""
-        ids = list(rowids)
-        if not ids:
+        ids = list(keys)
+        if not ids or len(ids) > self.max_rows:
             return
         vectors = np.asarray(vectors, dtype=np.float16).reshape(len(ids), -1)
-        if len(ids) > self.max_rows:
-            return
-        if self._matrix is not None and self._matrix.shape[1] != vectors.shape[1]:
-            self.clear()  # another model's dimension: nothing held is comparable
-        new = [r for r in dict.fromkeys(ids) if r not in self._slot]
-        if self._used + len(new) > self.max_rows:
-            self.clear()
-            new = list(dict.fromkeys(ids))
-        self._reserve(self._used + len(new), vectors.shape[1])
-        assert self._matrix is not None
-        for rowid in new:
-            self._slot[rowid] = self._used
-            self._used += 1
-        self._matrix[[self._slot[r] for r in ids]] = vectors
+        with self._lock:
+            if self._matrix is not None and self._matrix.shape[1] != vectors.shape[1]:
+                self._clear()  # another model's dimension: nothing held is comparable
+            new = [k for k in dict.fromkeys(ids) if k not in self._slot]
+            if self._used + len(new) > self.max_rows:
+                self._clear()
+                new = list(dict.fromkeys(ids))
+            self._reserve(self._used + len(new), vectors.shape[1])
+            assert self._matrix is not None
+            for key in new:
+                self._slot[key] = self._used
+                self._used += 1
+            self._matrix[[self._slot[k] for k in ids]] = vectors
 
-    def get(self, rowids: Iterable[int]) -> tuple[list[int], np.ndarray | None]:
-        """The held rows among `rowids` (in their order) and their vectors as float32."""
-        held = [r for r in rowids if r in self._slot]
-        if not held or self._matrix is None:
-            return [], None
-        return held, self._matrix[[self._slot[r] for r in held]].astype(np.float32)
+    def get(self, keys: Iterable[K]) -> tuple[list[K], np.ndarray | None]:
+        """The held keys among `keys` (in their order) and their vectors as float32."""
+        with self._lock:
+            held = [k for k in keys if k in self._slot]
+            if not held or self._matrix is None:
+                return [], None
+            return held, self._matrix[[self._slot[k] for k in held]].astype(np.float32)
 
-    def missing(self, rowids: Iterable[int]) -> list[int]:
-        """The rowids not held."""
-        return [r for r in rowids if r not in self._slot]
+    def missing(self, keys: Iterable[K]) -> list[K]:
+        """The keys not held."""
+        with self._lock:
+            return [k for k in keys if k not in self._slot]
 
-    def discard(self, rowids: Iterable[int]) -> None:
+    def discard(self, keys: Iterable[K]) -> None:
         """Forget these rows (their slots are not reused until the cache starts again)."""
-        for rowid in rowids:
-            self._slot.pop(rowid, None)
+        with self._lock:
+            for key in keys:
+                self._slot.pop(key, None)
+
+    def discard_where(self, belongs: Callable[[K], bool]) -> None:
+        """Forget every row whose key `belongs` (a dropped collection)."""
+        with self._lock:
+            for key in [k for k in self._slot if belongs(k)]:
+                del self._slot[key]
 
     def clear(self) -> None:
         """Forget everything and free the matrix."""
+        with self._lock:
+            self._clear()
+
+    def _clear(self) -> None:
         self._slot.clear()
         self._matrix = None
         self._used = 0
@@ -79,3 +98,8 @@ class VectorCache:
         if self._matrix is not None:
             grown[: self._used] = self._matrix[: self._used]
         self._matrix = grown
+
+
+SHARED: VectorCache[tuple[str, int]] = (
+    VectorCache()
+)  # the process's cache, used by every VectorIndex unless given its own

@@ -209,6 +209,27 @@ def test_frequent_words_are_left_out_across_clients_while_a_rarer_word_remains(
     assert [r for r, _ in led.fts_search('"kayak" OR "approved"', None, 10)] == [kayak]
 
 
+def test_clients_version_sees_this_and_another_connections_writes(
+    led: Ledger, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    if led.db.kind == "postgres":
+        other_db = connect(url=request.getfixturevalue("postgres_url"), shared=False)
+    else:
+        other_db = connect(tmp_path / "ledger.sqlite3")
+    other = Ledger(other_db, "u1")
+    first = led.clients_version()
+    assert led.clients_version() == first  # nothing written: the same key (SQLite: without counting)
+    dana = led.create_client("Dana Lee", "dana lee")
+    second = led.clients_version()
+    assert second != first
+    other.add_alias(dana.id, "DL", "dl")  # committed by another connection (another worker)
+    third = led.clients_version()
+    assert third != second
+    other.create_client("Ben Ode", "ben ode")
+    assert led.clients_version() != third
+    other_db.close()
+
+
 def test_own_words_outrank_a_neighbours(led: Ledger) -> None:
     c = led.create_client("Dana Lee", "dana lee")
     own = led.insert_note("n1", c.id, "Budget approved for the kayak order", "text", "2025-03-01", T0)
