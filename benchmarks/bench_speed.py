@@ -3,10 +3,14 @@
     .venv/bin/python -m benchmarks.bench_speed          # 1k and 10k notes
     .venv/bin/python -m benchmarks.bench_speed --big    # also 100k (slow: embedding ~10-20 min)
 
-For each size, in a fresh data dir (Runtime with offline Settings, as the CLI builds it):
+Every size is imported first (each in a fresh data dir, a Runtime with offline Settings as the CLI
+builds it); then the searches of all sizes are timed in turns of 10 questions, so a machine whose
+speed drifts during the run (shared CPU) affects every size alike and the growth ratio holds:
 
 * import: ``Memory.import_notes`` of the whole file, including fact extraction and the local
-  MiniLM embeddings and the Chroma writes: notes/s.
+  MiniLM embeddings and the Chroma writes: notes/s. Naive baseline in the same run: the first
+  300 notes one at a time through ``Memory.add_note`` (a transaction, an embedding and a Chroma
+  write per note).
 * search: ``Memory.search(q, k=10)`` latency p50/p95 over a set of questions (half with a
   client filter) in the process that imported (its caches hold what it wrote: the long-running
   bot's case), then the same questions through a new Runtime on the same data dir (empty
@@ -25,6 +29,7 @@ import random
 import statistics
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,8 +40,10 @@ from benchmarks.bench_recall import memory_in_tempdir
 from benchmarks.recall_data import Note, Question, sales_dataset
 from memory.importer import parse_lines
 from memory.service import Memory
+from memory.vector_cache import SHARED
 
 RESULTS = Path(__file__).parent / "results"
+NAIVE_NOTES = 300
 
 
 def corpus(n: int) -> tuple[list[Note], list[Question]]:
@@ -65,6 +72,7 @@ def reopen(data: Path) -> Memory:
     from bot.runtime import Runtime
     from bot.settings import Settings
 
+    SHARED.clear()  # the process-wide vector cache: a new process starts without it
     return Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None)).memory("bench")  # type: ignore[call-arg]
 
 
@@ -80,56 +88,78 @@ def time_searches(memory: Memory, sample: list[Question]) -> list[float]:
     return out
 
 
-def run_size(root: Path, n: int, queries: int) -> dict[str, Any]:
-    """Import n notes, then time searches and compare HNSW with exact search."""
+@dataclass
+class Size:
+    """One corpus size: its imported Memory, the questions timed on it, and its figures so far."""
+
+    n: int
+    memory: Memory
+    data: Path
+    sample: list[Question]
+    row: dict[str, Any]
+
+
+def build(root: Path, n: int, queries: int) -> Size:
+    """Import n notes (timed), and the naive one-by-one baseline on the first notes."""
     notes, questions = corpus(n)
     data = "\n".join(json.dumps(x.as_import()) for x in notes).encode()
     items = parse_lines(data, ZoneInfo("UTC"))
+    with memory_in_tempdir(root, f"naive-{n}") as naive:
+        naive.embedder.embed(["warm up"])
+        t0 = time.perf_counter()
+        for item in items[:NAIVE_NOTES]:
+            naive.add_note(item, forgiving=False)
+        naive_per_s = min(n, NAIVE_NOTES) / (time.perf_counter() - t0)
     with memory_in_tempdir(root, f"speed-{n}") as memory:
         memory.embedder.embed(["warm up"])  # load the model outside the timed import
         t0 = time.perf_counter()
         imported, _ = memory.import_notes(items)
         import_s = time.perf_counter() - t0
         assert imported == n
-
-        rng = random.Random(n)
-        sample = rng.sample(questions, min(queries, len(questions)))
-        memory.search("warm up", k=10)
-
-        search_ms = time_searches(memory, sample)
-        fresh = reopen(root / f"speed-{n}")
-        fresh.search("warm up", k=10)  # loads the model; no client's vectors
-        fresh_ms = time_searches(fresh, sample)
-
-        # The dense step alone: Chroma HNSW vs an exact numpy scan over all vectors (unfiltered).
-        got = memory.index.collection.get(include=["embeddings"])
-        rowids = np.array([int(i) for i in got["ids"]])
-        matrix = np.asarray(got["embeddings"], dtype=np.float32)
-        embed_ms, hnsw_ms, exact_ms, overlap = [], [], [], []
-        for q in sample:
-            t = time.perf_counter()
-            vector = memory.embedder.embed([q.query])[0]
-            embed_ms.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            approx = [r for r, _ in memory.index.query(vector, 10)]
-            hnsw_ms.append((time.perf_counter() - t) * 1000)
-            t = time.perf_counter()
-            sims = matrix @ vector
-            tenth = float(sims[np.argpartition(-sims, 10)[:10]].min())  # the exact top 10's floor
-            exact_ms.append((time.perf_counter() - t) * 1000)
-            # Generated notes repeat templates: equal similarities tie, so an approximate hit counts when
-            # it is as similar as the exact 10th (id overlap alone would count tie-breaks as misses).
-            by_id = dict(zip(rowids.tolist(), sims.tolist(), strict=True))
-            overlap.append(sum(by_id.get(r, -1.0) >= tenth - 1e-5 for r in approx) / 10)
-    return {
+    sample = random.Random(n).sample(questions, min(queries, len(questions)))
+    memory.search("warm up", k=10)
+    row = {
         "notes": n,
         "import_s": round(import_s, 2),
         "import_notes_per_s": round(n / import_s, 1),
+        "naive_one_by_one_notes_per_s": round(naive_per_s, 1),
         "queries": len(sample),
-        "search_ms_p50": pct(search_ms, 0.5),
-        "search_ms_p95": pct(search_ms, 0.95),
-        "fresh_search_ms_p50": pct(fresh_ms, 0.5),
-        "fresh_search_ms_p95": pct(fresh_ms, 0.95),
+    }
+    return Size(n, memory, root / f"speed-{n}", sample, row)
+
+
+def interleaved(runs: list[tuple[Memory, list[Question]]], chunk: int = 10) -> list[list[float]]:
+    """Each run's search times, taken in turns of `chunk` questions so a drifting machine hits every size alike."""
+    out: list[list[float]] = [[] for _ in runs]
+    longest = max(len(sample) for _, sample in runs)
+    for start in range(0, longest, chunk):
+        for i, (memory, sample) in enumerate(runs):
+            out[i] += time_searches(memory, sample[start : start + chunk])
+    return out
+
+
+def dense_step(memory: Memory, sample: list[Question]) -> dict[str, Any]:
+    """The dense step alone: query embedding, Chroma HNSW, and an exact numpy scan over all vectors."""
+    got = memory.index.collection.get(include=["embeddings"])
+    rowids = np.array([int(i) for i in got["ids"]])
+    matrix = np.asarray(got["embeddings"], dtype=np.float32)
+    embed_ms, hnsw_ms, exact_ms, overlap = [], [], [], []
+    for q in sample:
+        t = time.perf_counter()
+        vector = memory.embedder.embed([q.query])[0]
+        embed_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        approx = [r for r, _ in memory.index.query(vector, 10)]
+        hnsw_ms.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        sims = matrix @ vector
+        tenth = float(sims[np.argpartition(-sims, 10)[:10]].min())  # the exact top 10's floor
+        exact_ms.append((time.perf_counter() - t) * 1000)
+        # Generated notes repeat templates: equal similarities tie, so an approximate hit counts when
+        # it is as similar as the exact 10th (id overlap alone would count tie-breaks as misses).
+        by_id = dict(zip(rowids.tolist(), sims.tolist(), strict=True))
+        overlap.append(sum(by_id.get(r, -1.0) >= tenth - 1e-5 for r in approx) / 10)
+    return {
         "query_embed_ms_p50": pct(embed_ms, 0.5),
         "dense_hnsw_ms_p50": pct(hnsw_ms, 0.5),
         "dense_hnsw_ms_p95": pct(hnsw_ms, 0.95),
@@ -147,22 +177,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS / "speed.json")
     args = parser.parse_args(argv)
     sizes = [1_000, 10_000] + ([100_000] if args.big else [])
-    rows = []
     with tempfile.TemporaryDirectory(prefix="chet-speed-") as tmp:
+        built = []
         for n in sizes:
-            row = run_size(Path(tmp), n, args.queries)
-            rows.append(row)
-            print(json.dumps(row))
+            built.append(build(Path(tmp), n, args.queries))
+            print(json.dumps(built[-1].row), flush=True)
+        for size, times in zip(built, interleaved([(b.memory, b.sample) for b in built]), strict=True):
+            size.row.update(search_ms_p50=pct(times, 0.5), search_ms_p95=pct(times, 0.95))
+        fresh = [reopen(b.data) for b in built]  # empties the process's vector cache
+        for memory in fresh:
+            memory.search("warm up", k=10)  # loads the model; no client's vectors
+        for size, times in zip(
+            built, interleaved([(m, b.sample) for m, b in zip(fresh, built, strict=True)]), strict=True
+        ):
+            size.row.update(fresh_search_ms_p50=pct(times, 0.5), fresh_search_ms_p95=pct(times, 0.95))
+        for size in built:
+            size.row.update(dense_step(size.memory, size.sample))
+        rows = [b.row for b in built]
     for r in rows:  # growth from the smallest size: the goal is <= 1.5x from 1k to 100k
         r["search_p50_growth"] = round(r["search_ms_p50"] / rows[0]["search_ms_p50"], 2)
         r["fresh_search_p50_growth"] = round(r["fresh_search_ms_p50"] / rows[0]["fresh_search_ms_p50"], 2)
     print(
-        f"\n{'notes':>7} {'import/s':>9} {'search p50':>11} {'p95':>7} {'growth':>7} {'fresh p50':>10} {'growth':>7}"
+        f"\n{'notes':>7} {'import/s':>9} {'naive/s':>8} {'search p50':>11} {'p95':>7} {'growth':>7} {'fresh p50':>10} {'growth':>7}"
         f" {'hnsw p50':>9} {'exact p50':>10} {'hnsw r@10':>10}"
     )
     for r in rows:
         print(
-            f"{r['notes']:>7} {r['import_notes_per_s']:>9} {r['search_ms_p50']:>8} ms {r['search_ms_p95']:>7}"
+            f"{r['notes']:>7} {r['import_notes_per_s']:>9} {r['naive_one_by_one_notes_per_s']:>8} {r['search_ms_p50']:>8} ms {r['search_ms_p95']:>7}"
             f" {r['search_p50_growth']:>6}x {r['fresh_search_ms_p50']:>7} ms {r['fresh_search_p50_growth']:>6}x"
             f" {r['dense_hnsw_ms_p50']:>9} {r['dense_exact_numpy_ms_p50']:>10} {r['hnsw_recall_at_10_vs_exact']:>10}"
         )
