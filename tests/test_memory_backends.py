@@ -56,3 +56,14 @@ def test_index_outage_degrades_to_keyword_search(any_memory: Any) -> None:
     stored = any_memory.add_note(_note("Dana Lee", "Dana asked about the spring catalogue.", "d3"))
     assert stored.notices and "indexed later" in stored.notices[0]
     assert any_memory.ledger.count_notes() == 5  # nothing lost while the index is down
+
+
+def test_a_collection_made_with_an_older_ef_search_gets_todays(any_memory: Any) -> None:
+    from memory.index import HNSW
+
+    any_memory.import_notes(NOTES[:1])
+    col = any_memory.index.collection
+    col.modify(configuration={"hnsw": {"ef_search": 123}})  # as an older Chet made it
+    any_memory.index._col = None  # the next open (another process) reads it again
+    assert any_memory.index.collection.configuration_json["hnsw"]["ef_search"] == HNSW["ef_search"]
+    assert [h.note.id for h in any_memory.search("navy jacket", k=1)] == ["d1"]
