@@ -33,7 +33,8 @@ def separate_duplicates(rowids: list[int], vectors: np.ndarray) -> np.ndarray:
     selection, so each group links only to itself and becomes a sink the graph search cannot leave
     (qdrant PR #10239; hnswlib #341). On our 100k generated notes, 57% of them copies of 40 texts,
     recall@10 against exact search was 0.78 at any ef_search; with an offset of length 0.01 (a
-    similarity moves by ~5e-4) it was 0.99 at 30k and the index built ~2x faster (benchmarks/bench_speed.py).
+    similarity moves by ~5e-4) it is 0.98 (`benchmarks/bench_speed.py --big`), and a 30k index built
+    ~2x faster. An index built before keeps its identical vectors until `chet reindex`.
     """
     matrix = np.asarray(vectors, dtype=np.float32).reshape(len(rowids), -1)
     dim = matrix.shape[1]
