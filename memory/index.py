@@ -252,6 +252,10 @@ class VectorIndex:
         except Exception:  # missing already: nothing to drop
             log.debug("no collection to drop", exc_info=True)
         self._col = None
+        self.forget_held()
+
+    def forget_held(self) -> None:
+        """Drop this collection's vectors from the process's cache (they are fetched again when needed)."""
         name = self.name
         self._cache.discard_where(lambda key: key[0] == name)
         self._contexts.clear()

@@ -400,6 +400,7 @@ class Ledger:
         self.db.fts_delete(rowid)
         self._term_notes.clear()
         self.db.execute("DELETE FROM notes WHERE rowid = ?", (rowid,))
+        self._count_deletion()
         for table in ("facts", "commitments"):
             for fid, ids in self._all(f"SELECT id, source_ids FROM {table} WHERE user_id = ?", (self.user,)):
                 sources = [s for s in json.loads(ids) if s != note_id]
@@ -815,6 +816,17 @@ class Ledger:
             (f"{self.user}:{key}", value),
         )
 
+    def deletions(self) -> str | None:
+        """A counter of note deletions (None before the first): a changed value means rowids may be reused.
+
+        SQLite gives a new note max(rowid) + 1, so after "undo" the next note takes the undone one's
+        rowid; a worker holding vectors by rowid must drop them when another worker deleted notes.
+        """
+        return self.meta("notes_deleted")
+
+    def _count_deletion(self) -> None:
+        self.set_meta("notes_deleted", str(int(self.meta("notes_deleted") or 0) + 1))
+
     def instance_id(self) -> str:
         """A random id of this ledger, made once: vector collections of different ledgers never mix."""
         import uuid
@@ -874,6 +886,8 @@ class Ledger:
         for rowid in rowids:
             self.db.fts_delete(rowid)
         self._term_notes.clear()
+        if rowids:
+            self._count_deletion()
         for table in ("notes", "facts", "commitments", "drafts", "messages", "client_aliases"):
             self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))

@@ -130,6 +130,7 @@ class Memory:
         self.index_dir: Path | None = None  # the embedded store's directory, if any
         self._clients_cache: tuple[tuple[int, int, int], NameIndex] | None = None
         self._previous_cache: dict[tuple[int, tuple[int, ...]], dict[int, int | None]] = {}
+        self._deletions_seen: str | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -142,6 +143,7 @@ class Memory:
     def index(self) -> VectorIndex:
         """The vector index, opened on first use; a model change empties it and queues a rebuild."""
         if self._index is None:
+            self._deletions_seen = self.ledger.deletions()
             self._index = self._index_factory(self.embedder.name)
             if self._index.rebuilt or self.ledger.meta("embedder") not in (None, self.embedder.name):
                 with self.ledger.transaction():
@@ -488,6 +490,10 @@ class Memory:
         self.sync_index(notices)  # picks up notes whose indexing was deferred
         try:
             vector = self.embedder.embed([query])[0]
+            deletions = self.ledger.deletions()
+            if deletions != self._deletions_seen:  # another worker deleted notes: a rowid may now be another note's
+                self.index.forget_held()
+                self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
             previous = None
             if client_id is not None and scope is not None and self.weights.window > 0:

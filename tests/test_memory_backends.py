@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
+from memory import index as index_module
 from memory.service import NoteInput
+from memory.vector_cache import VectorCache
 
 AT = datetime(2025, 3, 3, 10, tzinfo=UTC)
 
@@ -67,3 +71,29 @@ def test_a_collection_made_with_an_older_ef_search_gets_todays(any_memory: Any) 
     any_memory.index._col = None  # the next open (another process) reads it again
     assert any_memory.index.collection.configuration_json["hnsw"]["ef_search"] == HNSW["ef_search"]
     assert [h.note.id for h in any_memory.search("navy jacket", k=1)] == ["d1"]
+
+
+@pytest.mark.sqlite_only  # PostgreSQL's identity column never hands out a rowid twice
+def test_a_worker_drops_held_vectors_when_another_worker_deleted_notes(
+    data_dir: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After "undo" on one worker, SQLite gives the next note the undone note's rowid: no stale vector."""
+    from bot.runtime import Runtime
+    from bot.settings import Settings
+
+    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+    one = Runtime(settings).memory("u")
+    one.import_notes(NOTES[:2])
+    dana = one.find_client("Dana")
+    query = "hiking boots for the Alps"
+    one.search(query, k=2, client=dana)  # this worker now holds both vectors
+    monkeypatch.setattr(index_module, "SHARED", VectorCache())  # another worker: another process's cache
+    other = Runtime(settings).memory("u")
+    undone_rowid = other.ledger.note_rowid("d2")
+    undone = other.undo_last()
+    assert undone is not None and undone.id == "d2"
+    other.add_note(_note("Dana Lee", "Dana needs hiking boots for the Alps in June.", "d3"))
+    reused = other.ledger.note_rowid("d3")
+    assert reused == undone_rowid and reused is not None  # SQLite reused it
+    mine, theirs = dict(one._dense(query, 2, dana.id)), dict(other._dense(query, 2, dana.id))
+    assert abs(mine[reused] - theirs[reused]) < 1e-3  # the new note's vector, not the undone one's
