@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 from benchmarks.locomo_data import locomo_dataset
 from benchmarks.recall_data import Dataset, Question, datasets
 from memory.importer import parse_lines
-from memory.recall import Weights, fts_expression, fuse, query_terms
+from memory.recall import Weights, fts_expression, fuse, query_terms, without_names
 from memory.records import Client
 from memory.service import Memory
 
@@ -97,16 +97,19 @@ def all_datasets(seed: int, small: bool = False) -> list[Dataset]:
     return [*datasets(seed, small=small), chats]
 
 
-def lexical_signal(memory: Memory, query: str, client_id: int | None, pool: int) -> list[tuple[int, float]]:
-    """Lexical-only: exactly the call Memory.search makes."""
-    return memory.ledger.fts_search(fts_expression(query_terms(query)), client_id, pool)
+def lexical_signal(memory: Memory, query: str, client: Client | None, pool: int) -> list[tuple[int, float]]:
+    """Lexical-only: the call Memory.search makes (the scope's name is no search term)."""
+    terms = query_terms(query, drop=client.name if client else ())
+    return memory.ledger.fts_search(fts_expression(terms), client.id if client else None, pool)
 
 
-def dense_signal(memory: Memory, query: str, client_id: int | None, pool: int) -> list[tuple[int, float]]:
-    """Dense-only: the embedded query against the Chroma index, as Memory.search does."""
+def dense_signal(memory: Memory, query: str, client: Client | None, pool: int) -> list[tuple[int, float]]:
+    """Dense-only: the embedded query (the scope's name taken out) against the index, as Memory.search does."""
+    client_id = client.id if client else None
     in_scope = memory.ledger.count_notes(client_id)
-    vector = memory.embedder.embed([query])[0]
-    return memory.index.query(vector, min(pool, in_scope), client_id)
+    vector = memory.embedder.embed([without_names(query, client.name) if client else query])[0]
+    scope = memory.ledger.client_rowids(client_id) if client_id is not None else None
+    return memory.index.query(vector, min(pool, in_scope), client_id, scope)
 
 
 def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
@@ -114,9 +117,8 @@ def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
     out: dict[str, Signals] = {}
     for q in loaded.ds.questions:
         client = loaded.clients[q.client] if q.client else None
-        cid = client.id if client else None
         sig = Signals(
-            lexical_signal(loaded.memory, q.query, cid, pool), dense_signal(loaded.memory, q.query, cid, pool)
+            lexical_signal(loaded.memory, q.query, client, pool), dense_signal(loaded.memory, q.query, client, pool)
         )
         t0 = time.perf_counter()
         hits = loaded.memory.search(q.query, k=k, client=client)

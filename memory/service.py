@@ -27,11 +27,13 @@ from memory.recall import (
     fuse,
     query_terms,
     speaker_of,
+    without_names,
 )
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
 
 log = logging.getLogger(__name__)
 
+CONTEXT_NOTES = 2  # notes on each side whose text is a note's lexical context (see Memory._refresh_context)
 MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
 Extractor = Callable[[str, datetime], list[ExtractedFact]]
 EmbedderFactory = Callable[[], Embedder]
@@ -325,12 +327,16 @@ class Memory:
     def _refresh_context(self, client_id: int, changed: set[int] | None = None) -> None:
         """Link each changed note (and its neighbours) to the previous and next note of the client.
 
-        A neighbour's text is the lexical context of a note: answers often span two notes
-        ("Did you stand on the board?" / "Twice!"). Only the changed notes and their
-        neighbours are rewritten, so adding one note to a long history stays cheap.
+        The text of the CONTEXT_NOTES notes before and after a note is its lexical context: answers
+        often span notes ("Did you stand on the board?" / "Twice!"), and the topic of a chat
+        exchange is often named two lines up ("I took the boat out fishing!" / "Any luck?" /
+        "Three bass and a boot"). Two on each side: +0.01-0.015 recall@10 on the chat sets over
+        one, sales unchanged (tune seeds). Only the changed notes and the notes whose context
+        holds them are rewritten, so adding one note to a long history stays cheap.
         """
         rows = self.ledger.note_rows(client_id)
         position = {row[0]: i for i, row in enumerate(rows)}
+        reach = CONTEXT_NOTES
         if changed is None:
             touched = set(range(len(rows)))
         else:
@@ -338,12 +344,14 @@ class Memory:
             for rowid in changed:
                 if rowid in position:
                     i = position[rowid]
-                    touched.update(j for j in (i - 1, i, i + 1) if 0 <= j < len(rows))
+                    touched.update(j for j in range(i - reach, i + reach + 1) if 0 <= j < len(rows))
         updates = []
         for i in sorted(touched):
             prev = rows[i - 1] if i > 0 else None
             nxt = rows[i + 1] if i + 1 < len(rows) else None
-            context = f"{prev[3] if prev else ''}\n{nxt[3] if nxt else ''}"
+            before = "\n".join(r[3] for r in rows[max(0, i - reach) : i])
+            after = "\n".join(r[3] for r in rows[i + 1 : i + 1 + reach])
+            context = f"{before}\n{after}"
             updates.append((rows[i][0], prev[0] if prev else None, nxt[0] if nxt else None, context))
         self.ledger.set_neighbours(updates)
 
@@ -391,7 +399,11 @@ class Memory:
         return added
 
     def reindex(self) -> int:
-        """Rebuild this salesperson's vector index from the ledger; returns the number of notes indexed."""
+        """Rebuild this salesperson's vector index (and every note's lexical context) from the ledger.
+
+        Returns the number of notes indexed. The lexical context is rebuilt too, so a ledger written
+        by an older Chet (one neighbour on each side) gets today's CONTEXT_NOTES.
+        """
         try:
             self.index.drop()
         except Exception:  # a corrupted store: start it afresh (the ledger holds every note)
@@ -404,6 +416,8 @@ class Memory:
             self.index.drop()
         with self.ledger.transaction():
             self.ledger.mark_all_unindexed()
+            for client in self.ledger.clients():
+                self._refresh_context(client.id)
         self._index = None
         notices: list[str] = []
         self.sync_index(notices)
@@ -450,7 +464,7 @@ class Memory:
             return []
         terms = query_terms(query, drop=client.name if client else ())
         lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
-        dense = self._dense(query, min(pool, in_scope), client_id)
+        dense = self._dense(without_names(query, client.name) if client else query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         texts = {r: n.text for r, n in notes.items()}

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.locomo_data import locomo_dataset
 from memory.index import VectorIndex, separate_duplicates
-from memory.recall import Weights, asks_only, demote_questions
+from memory.recall import Weights, asks_only, demote_questions, without_names
 from memory.service import NoteInput
 from memory.vector_cache import VectorCache
 
@@ -67,6 +67,39 @@ def test_search_demotes_the_question_line(memory: Any) -> None:
     plain = {h.note.id: h.score for h in memory.search(query, k=5, client=client)}
     assert default["t1"] == pytest.approx(plain["t1"] - Weights().question, abs=1e-5)
     assert default["t2"] == plain["t2"] and default["t0"] == plain["t0"]
+
+
+def test_without_names_takes_the_scope_name_out_of_the_dense_query() -> None:
+    assert without_names("What is Kenji's identity?", "Kenji and Omar") == "What is identity?"
+    assert without_names("When did Omar and Kenji meet?", "Kenji and Omar") == "When did and meet?"
+    assert without_names("What does Dana Lee want?", "Dana Lee") == "What does want?"
+    assert without_names("What is Xavier planning to buy", "Dana Lee") == "What is Xavier planning to buy"
+    assert without_names("Kenji?", "Kenji and Omar") == "Kenji?"  # nothing but the name: kept
+
+
+def test_search_embeds_the_query_without_the_scope_name(memory: Any) -> None:
+    _chat(memory, ["Jon: That's so true.", "Clara: We went to Lisbon!"])
+    client = memory.exact_client("Jon and Clara")
+    seen: list[str] = []
+    dense = memory._dense
+    memory._dense = lambda query, k, cid: seen.append(query) or dense(query, k, cid)
+    memory.search("Where did Clara travel?", k=2, client=client)
+    assert seen == ["Where did travel?"]
+
+
+def test_lexical_context_holds_two_notes_on_each_side(memory: Any) -> None:
+    _chat(memory, [f"Jon: line {w}" for w in ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot")])
+    rowid = memory.ledger.note_rowid("t2")
+    [(context,)] = memory.ledger.db.execute("SELECT context FROM notes_fts WHERE rowid = ?", (rowid,)).fetchall()
+    assert all(w in context for w in ("alpha", "bravo", "delta", "echo"))
+    assert "charlie" not in context and "foxtrot" not in context
+    found = memory.ledger.fts_search('"alpha"', memory.exact_client("Jon and Clara").id, 10)
+    assert {r for r, _ in found} == {memory.ledger.note_rowid(i) for i in ("t0", "t1", "t2")}
+    # A ledger written with one neighbour on each side gets two from `reindex`.
+    memory.ledger.set_neighbours([(rowid, None, None, "Jon: line bravo\nJon: line delta")])
+    memory.reindex()
+    [(context,)] = memory.ledger.db.execute("SELECT context FROM notes_fts WHERE rowid = ?", (rowid,)).fetchall()
+    assert all(w in context for w in ("alpha", "bravo", "delta", "echo"))
 
 
 def test_chat_previous_links_transcript_lines_only(memory: Any) -> None:
