@@ -13,8 +13,9 @@ speed drifts during the run (shared CPU) affects every size alike and the growth
   write per note).
 * search: ``Memory.search(q, k=10)`` latency p50/p95 over a set of questions (half with a
   client filter) in the process that imported (its caches hold what it wrote: the long-running
-  bot's case), then the same questions through a new Runtime on the same data dir (empty
-  caches: the one-shot CLI's case; the OS page cache stays warm), and the dense step alone
+  bot's case), then the same questions through a new Runtime on the same data dir whose caches
+  start empty (each client's vectors come from Chroma on its first question; the OS page cache
+  stays warm), and the dense step alone
   (query embedding + Chroma HNSW) against a brute-force numpy cosine over every vector.
 * HNSW quality: recall@10 of Chroma's top 10 against the exact top 10 (same vectors).
 

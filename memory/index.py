@@ -16,7 +16,7 @@ from memory.vector_cache import SHARED, VectorCache
 log = logging.getLogger(__name__)
 
 EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
-CONTEXT_SCOPES = 32  # chat scopes whose context vectors are kept between searches
+CONTEXT_ROWS = 60_000  # context vectors kept between searches (float32: ~90 MB at 384 dimensions)
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
 # On our 100k notes (bench_speed --big) ef_search 200 gave recall@10 0.92 against exact search,
 # 500 0.946-0.968 over three builds, 750 and 1000 0.974 (~0.3 ms more a search across all clients).
@@ -55,7 +55,7 @@ def _search_breadth(col: Any) -> None:
         if current is not None and current != HNSW["ef_search"]:
             col.modify(configuration={"hnsw": {"ef_search": HNSW["ef_search"]}})
     except Exception:  # an older server without modifiable settings keeps its own
-        log.debug("could not update ef_search", exc_info=True)
+        log.warning("could not update the index's ef_search; searches may find fewer neighbours", exc_info=True)
 
 
 class VectorIndex:
@@ -127,12 +127,15 @@ class VectorIndex:
                     configuration={"hnsw": HNSW},
                 )
                 self.rebuilt = True
+                self.forget_held()  # another model's vectors, maybe of the same dimension
             _search_breadth(col)
             self._col = col
         return self._col
 
     def add(self, rowids: list[int], vectors: np.ndarray, client_ids: list[int]) -> None:
         """Insert or replace vectors."""
+        if not rowids:
+            return
         self._contexts.clear()
         vectors = separate_duplicates(rowids, vectors)
         for start in range(0, len(rowids), 2000):
@@ -182,17 +185,25 @@ class VectorIndex:
 
     def scope_vectors(self, scope: list[int]) -> tuple[list[int], np.ndarray]:
         """The indexed rowids of `scope` and their vectors (one row each); only rows not held are fetched."""
-        missing = self._cache.missing(self._keys(scope))
+        # One read of the cache, then the rest from Chroma, assembled here: the cache may start again
+        # (full) or lose rows (another thread) between calls, and the answer must still hold every row.
+        held_keys, held_matrix = self._cache.get(self._keys(scope))
+        held = held_matrix if held_matrix is not None else np.zeros((0, 0), dtype=np.float32)
+        rows = {key[1]: i for i, key in enumerate(held_keys)}
+        missing = [r for r in scope if r not in rows]
+        fetched: dict[int, np.ndarray] = {}
         if missing:  # a note not yet indexed stays missing and is asked for again next time
-            got = self.collection.get(ids=[str(key[1]) for key in missing], include=["embeddings"])
+            got = self.collection.get(ids=[str(r) for r in missing], include=["embeddings"])
             found = [int(i) for i in got["ids"]]
             if found:
                 vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(found), -1)
-                self._cache.put(self._keys(found), vectors)
-        keys, matrix = self._cache.get(self._keys(scope))
-        if matrix is None:
+                self._cache.put(self._keys(found), vectors, replace=False)
+                fetched = dict(zip(found, vectors, strict=True))
+        order = [r for r in dict.fromkeys(scope) if r in rows or r in fetched]
+        if not order:
             return [], np.zeros((0, 0), dtype=np.float32)
-        return [key[1] for key in keys], matrix
+        matrix = np.stack([held[rows[r]] if r in rows else fetched[r] for r in order])
+        return order, matrix.astype(np.float32, copy=False)
 
     def _keys(self, rowids: list[int]) -> list[tuple[str, int]]:
         return [(self.name, r) for r in rowids]
@@ -216,7 +227,7 @@ class VectorIndex:
         context = matrix + np.float32(window) * np.where(has, matrix[np.maximum(prev, 0)], np.float32(0))
         context /= np.clip(np.linalg.norm(context, axis=1, keepdims=True), 1e-12, None)
         self._contexts[key] = (previous, window, context)
-        while len(self._contexts) > CONTEXT_SCOPES:
+        while len(self._contexts) > 1 and sum(len(c[2]) for c in self._contexts.values()) > CONTEXT_ROWS:
             self._contexts.popitem(last=False)
         return context
 

@@ -60,6 +60,7 @@ def _ids(text: str) -> tuple[str, ...]:
 
 
 FREQUENT_TERM_NOTES = 2_000  # see Ledger.fts_search
+TERM_COUNTS_KEPT = 10_000  # words whose note counts a Ledger remembers
 
 
 class Ledger:
@@ -97,6 +98,7 @@ class Ledger:
             yield
         except BaseException:
             self.db.rollback()
+            self._term_notes.clear()  # counts taken inside the transaction may include undone notes
             raise
         else:
             self.db.commit()
@@ -173,7 +175,7 @@ class Ledger:
     def clients_version(self) -> tuple[int, int, int]:
         """Changes whenever a client or an alias is added or removed (cheap cache key)."""
         # Counting 2,000 clients costs ~0.3 ms a search; no write anywhere since the last count means no change.
-        token = self.db.change_token()
+        token = self.db.change_token() if not self._depth else None  # a transaction may yet roll back
         if token is not None and self._clients_version is not None and self._clients_version[0] == token:
             return self._clients_version[1]
         row = self._one(
@@ -415,9 +417,10 @@ class Ledger:
     def fts_search(self, match: str, client_id: int | None, limit: int) -> list[tuple[int, float]]:
         """Lexical hits (rowid, score: higher is better) for an OR of quoted terms (`"a" OR "b"`).
 
-        Across all clients, a word held by more than FREQUENT_TERM_NOTES notes is left out while a
-        rarer word remains: ranking every note holding "want" cost ~5 ms at 100k notes, and such a
-        word's BM25 weight is small beside a rare one's (measured: benchmarks/bench_speed.py).
+        Across all clients, a word held by more than FREQUENT_TERM_NOTES of this salesperson's notes
+        is left out while a rarer word remains: ranking every note holding "want" cost ~5 ms at 100k
+        notes, and such a word's BM25 weight is small beside a rare one's (recall@10 at 100k notes
+        unchanged, 0.115 -> 0.12; benchmarks/bench_speed.py for the time).
         """
         if client_id is None:
             match = self._without_frequent_terms(match)
@@ -430,11 +433,13 @@ class Ledger:
         counts: dict[str, int] = {}
         for term in terms:
             if term not in self._term_notes:
-                if len(self._term_notes) > 10_000:
+                if len(self._term_notes) > TERM_COUNTS_KEPT:
                     self._term_notes.clear()
-                self._term_notes[term] = self.db.fts_count(term, FREQUENT_TERM_NOTES + 1)
+                self._term_notes[term] = self.db.fts_count(term, self.user, FREQUENT_TERM_NOTES + 1)
             counts[term] = self._term_notes[term]
-        kept = [t for t in terms if counts[t] <= FREQUENT_TERM_NOTES] or [min(terms, key=counts.__getitem__)]
+        kept = [t for t in terms if counts[t] <= FREQUENT_TERM_NOTES]
+        if not kept:  # counts stop at the cap, so no word is known to be rarer: keep them all
+            return match
         return " OR ".join('"' + t + '"' for t in kept)
 
     def unindexed(self, limit: int = 10_000) -> list[tuple[int, str, int]]:

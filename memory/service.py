@@ -505,8 +505,9 @@ class Memory:
         try:
             vector = self.embedder.embed([query])[0]
             deletions = self.ledger.deletions()
-            if deletions != self._deletions_seen:  # another worker deleted notes: a rowid may now be another note's
+            if deletions != self._deletions_seen:  # notes were deleted (maybe elsewhere): a rowid may be reused
                 self.index.forget_held()
+                self._previous_cache.clear()
                 self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
             previous = None

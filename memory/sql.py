@@ -112,8 +112,8 @@ class Database:
         """Lexical hits (rowid, score: higher is better) for an OR of quoted terms."""
         raise NotImplementedError
 
-    def fts_count(self, term: str, cap: int) -> int:
-        """How many notes (of anyone: it measures a search's work) hold `term`, counted up to `cap`."""
+    def fts_count(self, term: str, user: str, cap: int) -> int:
+        """How many of `user`'s notes hold `term`, counted up to `cap`."""
         raise NotImplementedError
 
     @contextmanager
@@ -202,12 +202,15 @@ class SqliteDatabase(Database):
         except sqlite3.OperationalError:  # a MATCH expression FTS5 cannot parse finds nothing
             return []
 
-    def fts_count(self, term: str, cap: int) -> int:
-        """How many notes hold `term` in text or context, counted up to `cap` (bounded work)."""
-        sql = "SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? LIMIT ?) AS hits"
+    def fts_count(self, term: str, user: str, cap: int) -> int:
+        """How many of `user`'s notes hold `term` in text or context, counted up to `cap` (bounded work)."""
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM notes_fts f JOIN notes n ON n.rowid = f.rowid"
+            " WHERE notes_fts MATCH ? AND n.user_id = ? LIMIT ?) AS hits"
+        )
         quoted = '"' + term.replace('"', "") + '"'
         try:
-            return int(self.execute(sql, (f"{{text context}} : {quoted}", cap)).fetchone()[0])
+            return int(self.execute(sql, (f"{{text context}} : {quoted}", user, cap)).fetchone()[0])
         except sqlite3.OperationalError:
             return 0
 
@@ -400,13 +403,16 @@ class PostgresDatabase(Database):
         args.append(limit)
         return [(r[0], float(r[1])) for r in self.execute(sql, args).fetchall()]
 
-    def fts_count(self, term: str, cap: int) -> int:
-        """How many notes match `term`, counted up to `cap`."""
+    def fts_count(self, term: str, user: str, cap: int) -> int:
+        """How many of `user`'s notes match `term`, counted up to `cap`."""
         query = _tsquery([term])
         if not query:
             return 0
-        sql = "SELECT count(*) FROM (SELECT 1 FROM notes WHERE fts @@ to_tsquery('english', ?) LIMIT ?) AS hits"
-        return int(self.execute(sql, (query, cap)).fetchone()[0])
+        sql = (
+            "SELECT count(*) FROM (SELECT 1 FROM notes WHERE fts @@ to_tsquery('english', ?) AND user_id = ?"
+            " LIMIT ?) AS hits"
+        )
+        return int(self.execute(sql, (query, user, cap)).fetchone()[0])
 
     def close(self) -> None:
         """Close the connection."""

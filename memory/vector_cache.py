@@ -4,7 +4,7 @@ One cache serves every salesperson a process holds (keys are (collection, rowid)
 is per process, not per salesperson; a lock makes it safe for the bot's worker threads.
 
 A note's vector never changes (notes are not edited; a model change rebuilds the index and
-empties the cache), so a row stays valid until its note is deleted. Ranking a client's notes
+forgets its rows here), so a row stays valid until its note is deleted. Ranking a client's notes
 exactly needs their vectors: from here that costs microseconds, from Chroma ~1.5-2.5 ms a
 search (`get` by id), which was most of the growth of search time from 1k to 100k notes.
 float16 keeps cosine similarities to ~1e-3, well inside the ties of the fused ranking.
@@ -35,13 +35,21 @@ class VectorCache(Generic[K]):
     def __len__(self) -> int:
         return len(self._slot)
 
-    def put(self, keys: Iterable[K], vectors: np.ndarray) -> None:
-        """Remember these rows' vectors (a row already held is overwritten)."""
+    def put(self, keys: Iterable[K], vectors: np.ndarray, replace: bool = True) -> None:
+        """Remember these rows' vectors; a row already held is overwritten unless `replace` is False.
+
+        replace=False is for vectors fetched from the index: a vector written meanwhile is newer.
+        """
         ids = list(keys)
         if not ids or len(ids) > self.max_rows:
             return
         vectors = np.asarray(vectors, dtype=np.float16).reshape(len(ids), -1)
         with self._lock:
+            if not replace:
+                fresh = [i for i, k in enumerate(ids) if k not in self._slot]
+                ids, vectors = [ids[i] for i in fresh], vectors[fresh]
+                if not ids:
+                    return
             if self._matrix is not None and self._matrix.shape[1] != vectors.shape[1]:
                 self._clear()  # another model's dimension: nothing held is comparable
             new = [k for k in dict.fromkeys(ids) if k not in self._slot]
@@ -100,6 +108,5 @@ class VectorCache(Generic[K]):
         self._matrix = grown
 
 
-SHARED: VectorCache[tuple[str, int]] = (
-    VectorCache()
-)  # the process's cache, used by every VectorIndex unless given its own
+# The process's cache, used by every VectorIndex unless given its own.
+SHARED: VectorCache[tuple[str, int]] = VectorCache()

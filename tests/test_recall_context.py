@@ -166,6 +166,24 @@ def test_scope_vectors_are_fetched_once_and_written_vectors_never() -> None:
     assert col.gets == 3
 
 
+def test_a_client_is_ranked_whole_when_the_cache_starts_again_mid_search() -> None:
+    index, _ = _index({r: [1.0, r / 10] for r in range(10)})
+    index._cache = VectorCache(max_rows=9)
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    index.query(query, 8, scope=list(range(8)))  # 8 rows held
+    hits = index.query(query, 10, scope=list(range(10)))  # 2 more fetched: the cache starts again
+    assert sorted(r for r, _ in hits) == list(range(10))
+    assert [r for r, _ in index.query(query, 10, scope=list(range(10)))] == [r for r, _ in hits]
+
+
+def test_a_fetched_vector_never_replaces_one_written_meanwhile() -> None:
+    cache: VectorCache[int] = VectorCache()
+    cache.put([1], np.array([[1.0, 0.0]], dtype=np.float32))
+    cache.put([1, 2], np.array([[0.0, 1.0], [0.6, 0.8]], dtype=np.float32), replace=False)
+    rowids, matrix = cache.get([1, 2])
+    assert rowids == [1, 2] and matrix is not None and matrix[0].tolist() == [1.0, 0.0]
+
+
 def test_identical_vectors_are_stored_slightly_apart_and_reproducibly() -> None:
     """Byte-identical vectors would make a sink in HNSW's graph; a tiny per-note offset breaks the tie."""
     same = np.tile(np.array([0.6, 0.8] + [0.0] * 382, dtype=np.float32), (3, 1))
