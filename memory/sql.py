@@ -206,8 +206,8 @@ class SqliteDatabase(Database):
         """How many of `user`'s notes hold `term` in text or context, counted up to `cap` (bounded work)."""
         sql = (
             "SELECT count(*) FROM (SELECT 1 FROM notes_fts f JOIN notes n ON n.rowid = f.rowid"
-            " WHERE notes_fts MATCH ? AND n.user_id = ? LIMIT ?) AS hits"
-        )
+            " WHERE notes_fts MATCH ? AND +n.user_id = ? LIMIT ?) AS hits"
+        )  # `+`: walk the word's matches and look each note up; by user_id first it took ~1.5 s at 100k
         quoted = '"' + term.replace('"', "") + '"'
         try:
             return int(self.execute(sql, (f"{{text context}} : {quoted}", user, cap)).fetchone()[0])
