@@ -330,7 +330,9 @@ async def test_a_daily_job_at_a_time_changed_on_another_worker_moves_instead_of_
     _old_note(bot, ALICE, "Dana Lee", 45)
     assert bot.app.job_queue is not None
     # Another worker changed the digest time: this worker's daily job still fires at the old time, now.
-    far = (datetime.now(UTC) + timedelta(hours=6)).strftime("%H:%M")
+    # One hour on: later today (no missed-digest catch-up is due), or after 23:00 in quiet hours. Six
+    # hours on wrapped past midnight from 18:00 on, to a time already passed today: a catch-up was due.
+    far = (datetime.now(UTC) + timedelta(hours=1)).strftime("%H:%M")
     bot.runtime.memory(str(ALICE)).ledger.update_salesperson(tz="UTC", digest_time=far)
     mark = bot.fake.mark()
     bot.app.job_queue.run_once(digest_job, when=0, data=str(ALICE), name=job_name(str(ALICE)))
