@@ -10,6 +10,7 @@ bound. Shorthand counts as the name ("LYO" for Lyon).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.guard.geo import _place
 from bot.guard.model import Finding
@@ -80,23 +81,23 @@ class BindingRules(GuardBase):
             self._city_cache = {w for w in words if _place(w) is not None and len(w) > 2}
         return self._city_cache
 
+    def _named_segments(self, text: str) -> Iterator[tuple[int, str, set[str], set[str], set[str]]]:
+        """(start, segment, names, numbers, words of 4+ letters) for each segment of `text` that names something."""
+        skip = self._own_words() | {_fold(w) for w in (self.ctx.client.company or "").split()}
+        text = text.replace("->", " to ")
+        for s, e in _segments(text):
+            seg = text[s:e]
+            names = self._names_in(seg, skip)
+            if names:
+                words = {w for w in _content_words(_norm(seg)) - _TIME_WORDS if len(w) >= 4}
+                yield s, seg, names, _numbers(seg), words
+
     def _bound(self) -> list[tuple[set[str], set[str], str]]:
         """(names, details, note id) for each segment of each note that names something."""
-        skip = self._own_words() | {_fold(w) for w in (self.ctx.client.company or "").split()}
         out = []
         for n in self.ctx.notes:
-            text = n.text.replace("->", " to ")
-            for s, e in _segments(text):
-                seg = text[s:e]
-                names = self._names_in(seg, skip)
-                if not names:
-                    continue
-                details = _numbers(seg) | {
-                    w
-                    for w in _content_words(_norm(seg)) - _TIME_WORDS
-                    if len(w) >= 4 and w not in {_fold(x) for x in names}
-                }
-                out.append((names, details, n.id))
+            for _, _, names, numbers, words in self._named_segments(n.text):
+                out.append((names, numbers | (words - {_fold(x) for x in names}), n.id))
         return out
 
     def swapped_bindings(self) -> list[Finding]:
@@ -104,16 +105,8 @@ class BindingRules(GuardBase):
         bound = self._bound()
         if len({frozenset(names) for names, *_ in bound}) < 2:
             return []
-        skip = self._own_words() | {_fold(w) for w in (self.ctx.client.company or "").split()}
         out = []
-        text = self.text.replace("->", " to ")
-        for s, e in _segments(text):
-            seg = text[s:e]
-            mine = self._names_in(seg, skip)
-            if not mine:
-                continue
-            numbers = _numbers(seg)
-            words = {w for w in _content_words(_norm(seg)) - _TIME_WORDS if len(w) >= 4}
+        for s, seg, mine, numbers, words in self._named_segments(self.text):
             for detail in sorted(numbers | words):
                 owners = {x for names, details, _ in bound if detail in details for x in names}
                 if not owners:
