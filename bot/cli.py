@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from memory.errors import BadInput, ChetError
+from memory.heap import scrub_freed_memory
 
 log = logging.getLogger("chet")
 
@@ -107,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 0
+    scrub_freed_memory()  # first, so no secret read from here on outlives the block that held it
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from memory.errors import StorageError
+from memory.heap import scrub_freed_memory
 from memory.vector_cache import SHARED, VectorCache
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ class VectorIndex:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
+        scrub_freed_memory()  # before the index allocates: its files hold uninitialised capacity
         settings = ChromaSettings(anonymized_telemetry=False)
         try:
             if host:
