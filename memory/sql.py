@@ -134,6 +134,31 @@ class Database:
         raise NotImplementedError
 
 
+def _switch_to_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode, retrying while other connections hold it (the busy handler does not wait here).
+
+    Converting needs the file to itself and SQLite fails at once instead of waiting: processes opening a
+    new ledger together raced here ("database is locked"). WAL is a property of the file, so once any of
+    them has converted it the others find it done.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            if db.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+        else:
+            if time.monotonic() > deadline:  # the switch was refused without an error
+                raise sqlite3.OperationalError("could not put the ledger in WAL mode")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class SqliteDatabase(Database):
     """The SQLite ledger: WAL mode, a busy timeout, FTS5 with BM25."""
 
@@ -145,8 +170,7 @@ class SqliteDatabase(Database):
             path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(db)
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
             # Forgotten clients are overwritten with zeros, not left readable in free pages of the file.
