@@ -12,6 +12,8 @@ Memory.import_notes: SQLite ledger + FTS5, Chroma, local MiniLM). For every ques
 * lexical-only: ``ledger.fts_search(fts_expression(query_terms(q)), client, pool)``
 * dense-only:   ``index.query(embedder.embed([q])[0], pool, client)``
 * hybrid:       ``Memory.search(q, k, client)`` (what `chet search` runs)
+* hybrid, no client given: ``Memory.search(q, k)`` (`chet search` without ``--client``: a client named
+  in the question is searched first)
 
 recall@k = the fraction of a question's evidence notes in the top k, averaged over questions.
 The sweep ranks fusion settings on the *tune* seed only and then reports the chosen setting on
@@ -63,6 +65,7 @@ class Signals:
     lexical: list[tuple[int, float]]
     dense: list[tuple[int, float]]
     hybrid_ids: list[str] = field(default_factory=list)
+    no_client_ids: list[str] = field(default_factory=list)  # Memory.search with no client given
     search_ms: float = 0.0
 
 
@@ -124,6 +127,9 @@ def collect(loaded: Loaded, pool: int, k: int = 10) -> dict[str, Signals]:
         hits = loaded.memory.search(q.query, k=k, client=client)
         sig.search_ms = (time.perf_counter() - t0) * 1000
         sig.hybrid_ids = [h.note.id for h in hits]
+        # As `chet search` without --client: the client is found from a name in the question, if any.
+        unnamed = loaded.memory.search(q.query, k=k) if client else hits
+        sig.no_client_ids = [h.note.id for h in unnamed]
         out[q.qid] = sig
     return out
 
@@ -175,6 +181,7 @@ def evaluate(
         "dense": scores(qs, lambda q: names(signals[q.qid].dense)),
         "lexical": scores(qs, lambda q: names(signals[q.qid].lexical)),
         "hybrid": scores(qs, hybrid),
+        "hybrid_no_client_given": scores(qs, lambda q: signals[q.qid].no_client_ids),
         "search_ms_p50": round(lat[len(lat) // 2], 2),
         "search_ms_p95": round(lat[int(len(lat) * 0.95)], 2),
     }
@@ -209,6 +216,8 @@ def print_table(title: str, res: dict[str, Any]) -> None:
     print(f"  {'signal':8} {'r@5':>7} {'r@10':>7}")
     for sig in ("dense", "lexical", "hybrid"):
         print(f"  {sig:8} {res[sig]['r@5']:7.3f} {res[sig]['r@10']:7.3f}")
+    unnamed = res["hybrid_no_client_given"]
+    print(f"  {'hybrid, no client given (found from the question)':8} {unnamed['r@5']:7.3f} {unnamed['r@10']:7.3f}")
     kinds = res["hybrid"]["by_kind"]
     print("  r@10 by kind (dense / lexical / hybrid):")
     for kind in kinds:

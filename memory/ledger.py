@@ -156,13 +156,22 @@ class Ledger:
         )
 
     def _aliases(self, client_id: int | None = None) -> dict[int, list[str]]:
-        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ?"
+        # A transcript's speakers are no names of the client: they only guide search (speakers()).
+        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ? AND kind <> 'speaker'"
         args: list[Any] = [self.user]
         if client_id is not None:
             sql += " AND client_id = ?"
             args.append(client_id)
         out: dict[int, list[str]] = {}
         for cid, alias in self._all(sql + " ORDER BY id", args):
+            out.setdefault(cid, []).append(alias)
+        return out
+
+    def speakers(self) -> dict[int, list[str]]:
+        """The speakers seen in each client's transcript lines ("Caleb: ..."), by client id."""
+        out: dict[int, list[str]] = {}
+        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ? AND kind = 'speaker' ORDER BY id"
+        for cid, alias in self._all(sql, (self.user,)):
             out.setdefault(cid, []).append(alias)
         return out
 

@@ -7,7 +7,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -101,6 +101,47 @@ _FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
 
 
+# Labels a note may start with ("Update: ...") that are no speaker of a transcript line.
+_NOT_SPEAKERS = frozenset(
+    re.split(
+        r"\s+",
+        """
+    action actions address agenda answer background birthday budget call context contract date deal
+    decision demo dinner email family feedback follow followup fw fwd fyi goal goals idea important issue
+    lunch me meeting need needs next note notes order outcome phone pricing price priority problem ps q a
+    quote re recap reminder result sms status subject summary tag tags text time todo update urgent visit
+    voicemail whatsapp
+""".strip(),
+    )
+)
+
+
+class ClientNames:
+    """Who a query names: clients by their names first, then by the speakers of their transcripts.
+
+    A chat imported under an opaque client name ("conv-26") is still found from "When did Caleb
+    move?" when Caleb speaks in its lines. Speakers never resolve a client for a note or a command.
+    """
+
+    def __init__(self, clients: list[Client], speakers: dict[int, list[str]]) -> None:
+        self.names = NameIndex(clients)
+        self.speakers = speakers
+        by_id = {c.id: c for c in clients}
+        self._by_speaker = NameIndex(
+            replace(by_id[cid], name="", aliases=tuple(s)) for cid, s in speakers.items() if cid in by_id
+        )
+        self._by_id = by_id
+
+    def find(self, query: str) -> Client | None:
+        """The one client the query names, or whose transcripts' one speaker it names; else None."""
+        found = self.names.find(query) or self._by_speaker.find(query)
+        return self._by_id.get(found.id, found) if found else None
+
+    def names_of(self, client: Client) -> list[str]:
+        """The words that tell no note of this client's from another: its name and its speakers."""
+        return [client.name, *self.speakers.get(client.id, ())]
+
+
 def shown_facts(facts: list[Fact]) -> list[Fact]:
     """Facts for a person to read: a dislike already said by a preference ("blue, not grey") is not repeated."""
     declined = {
@@ -130,7 +171,7 @@ class Memory:
         self.weights = weights or Weights()
         self.warnings: list[str] = []
         self.index_dir: Path | None = None  # the embedded store's directory, if any
-        self._clients_cache: tuple[tuple[int, int, int], NameIndex] | None = None
+        self._clients_cache: tuple[tuple[int, int, int], ClientNames] | None = None
         self._previous_cache: dict[tuple[int, tuple[int, ...]], dict[int, int | None]] = {}
         self._deletions_seen: str | None = None
 
@@ -310,6 +351,12 @@ class Memory:
         return matches
 
     def _learn_names(self, client: Client, text: str) -> None:
+        speaker = speaker_of(text)
+        if speaker:
+            words = names.normalize(speaker).split()
+            known = set(names.normalize(client.name).split())
+            if words and not set(words) <= known and not set(words) & _NOT_SPEAKERS:
+                self.ledger.add_alias(client.id, speaker, names.normalize(speaker), "speaker")
         m = _GOES_BY.search(text)
         if m and m.group(1).casefold() not in {"him", "her", "them"}:
             self.ledger.update_client(client.id, goes_by=m.group(1))
@@ -441,30 +488,32 @@ class Memory:
         """
         if k <= 0:
             return []
-        named = None if client else self._name_index().find(query)
-        hits = self._ranked(query, k, client or named)
+        known = self._client_names()
+        named = None if client else known.find(query)
+        hits = self._ranked(query, k, client or named, known)
         if named is not None and len(hits) < k:
             seen = {h.note.id for h in hits}
-            hits += [h for h in self._ranked(query, k, None) if h.note.id not in seen][: k - len(hits)]
+            hits += [h for h in self._ranked(query, k, None, known) if h.note.id not in seen][: k - len(hits)]
         return hits
 
-    def _name_index(self) -> NameIndex:
-        """The clients' names, re-read only when a client (or an alias) was added: used on every search."""
+    def _client_names(self) -> ClientNames:
+        """The clients' names and speakers, re-read only when a client or an alias was added: used on every search."""
         token = self.ledger.clients_version()
         if self._clients_cache is None or self._clients_cache[0] != token:
-            self._clients_cache = (token, NameIndex(self.ledger.clients()))
+            self._clients_cache = (token, ClientNames(self.ledger.clients(), self.ledger.speakers()))
         return self._clients_cache[1]
 
-    def _ranked(self, query: str, k: int, client: Client | None) -> list[SearchHit]:
-        """The top min(k, in scope) hits of one scope; the scope's own name is no search term."""
+    def _ranked(self, query: str, k: int, client: Client | None, known: ClientNames) -> list[SearchHit]:
+        """The top min(k, in scope) hits of one scope; the scope's names and speakers are no search terms."""
         client_id = client.id if client else None
         pool = max(k * 3, 50)
         in_scope = self.ledger.count_notes_upto(client_id, pool)  # a full count costs 2 ms at 100k notes
         if in_scope == 0:
             return []
-        terms = query_terms(query, drop=client.name if client else ())
+        drop = known.names_of(client) if client else ()
+        terms = query_terms(query, drop=drop)
         lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
-        dense = self._dense(without_names(query, client.name) if client else query, min(pool, in_scope), client_id)
+        dense = self._dense(without_names(query, drop) if client else query, min(pool, in_scope), client_id)
         fused = fuse(lexical, dense, self.weights)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         texts = {r: n.text for r, n in notes.items()}

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from benchmarks.locomo_data import locomo_dataset
+from memory.errors import UnknownClient
 from memory.index import VectorIndex, separate_duplicates
 from memory.recall import Weights, asks_only, demote_questions, without_names
 from memory.service import NoteInput
@@ -246,3 +247,37 @@ def test_locomo_like_generator_is_seeded_and_consistent() -> None:
     # Topics recur: some evidence topic words also appear in non-evidence lines.
     evidence = {e for q in one.questions for e in q.evidence}
     assert any("garden" in texts[i] or "hike" in texts[i] for i in ids - evidence)
+
+
+def _notes(memory: Any, client: str, lines: list[str], prefix: str) -> None:
+    start = datetime(2025, 3, 1, 14, 0, tzinfo=UTC)
+    memory.import_notes(
+        [
+            NoteInput(
+                client=client, text=t, at=start + timedelta(seconds=i), at_raw="2025-03-01", note_id=f"{prefix}{i}"
+            )
+            for i, t in enumerate(lines)
+        ]
+    )
+
+
+def test_a_chat_under_an_opaque_name_is_found_and_searched_by_its_speakers(memory: Any) -> None:
+    """A chat imported as "conv-26" is found from "When did Caleb move?", and Caleb is no search word in it."""
+    _notes(memory, "conv-26", ["Caleb: I moved to a flat by the river in May.", "Priya: Nice! Big kitchen?"], "a")
+    _notes(memory, "conv-27", ["Omar: I moved my office to Lyon.", "Rhea: So true.", "Omar: Ha."], "b")
+    _notes(memory, "Dana Lee", ["Update: wants the blue one.", "Dana: call me Friday.", "Re: pricing sent."], "c")
+    conv26, conv27 = memory.exact_client("conv-26"), memory.exact_client("conv-27")
+    assert memory.ledger.speakers() == {conv26.id: ["Caleb", "Priya"], conv27.id: ["Omar", "Rhea"]}  # no labels
+    assert conv26.aliases == ()  # a speaker is no name of the client: it never resolves one for a note
+    with pytest.raises(UnknownClient):
+        memory.find_client("Caleb")
+
+    seen: list[str] = []
+    dense = memory._dense
+    memory._dense = lambda query, k, cid: seen.append(query) or dense(query, k, cid)
+    hits = memory.search("When did Caleb move?", k=2)
+    assert [h.note.id for h in hits] == ["a0", "a1"]  # only conv-26's lines, though conv-27 also "moved"
+    assert seen == ["When did move?"]
+    seen.clear()
+    memory.search("When did Omar move?", k=2, client=conv27)
+    assert seen == ["When did move?"]
