@@ -11,6 +11,7 @@ BENCHES = [
     "bench_guard_cli --fast",
     "bench_guard_cli --fast --set heldout2",
     "bench_recall",
+    "bench_recall_opaque",
     "bench_speed",
     "bench_ledger",
     "bench_prompt",
