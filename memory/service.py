@@ -101,7 +101,7 @@ _FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
 
 
-# Labels a note may start with ("Update: ...") that are no speaker of a transcript line.
+# Labels and days a note may start with ("Update: ...", "Monday: ...") that are no speaker of a transcript line.
 _NOT_SPEAKERS = frozenset(
     re.split(
         r"\s+",
@@ -110,7 +110,9 @@ _NOT_SPEAKERS = frozenset(
     decision demo dinner email family feedback follow followup fw fwd fyi goal goals idea important issue
     lunch me meeting need needs next note notes order outcome phone pricing price priority problem ps q a
     quote re recap reminder result sms status subject summary tag tags text time todo update urgent visit
-    voicemail whatsapp
+    voicemail whatsapp today tomorrow yesterday tonight morning afternoon evening week monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august september
+    october november december
 """.strip(),
     )
 )

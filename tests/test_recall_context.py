@@ -265,7 +265,7 @@ def test_a_chat_under_an_opaque_name_is_found_and_searched_by_its_speakers(memor
     """A chat imported as "conv-26" is found from "When did Caleb move?", and Caleb is no search word in it."""
     _notes(memory, "conv-26", ["Caleb: I moved to a flat by the river in May.", "Priya: Nice! Big kitchen?"], "a")
     _notes(memory, "conv-27", ["Omar: I moved my office to Lyon.", "Rhea: So true.", "Omar: Ha."], "b")
-    _notes(memory, "Dana Lee", ["Update: wants the blue one.", "Dana: call me Friday.", "Re: pricing sent."], "c")
+    _notes(memory, "Dana Lee", ["Update: wants the blue one.", "Dana: call me Friday.", "Monday: pricing sent."], "c")
     conv26, conv27 = memory.exact_client("conv-26"), memory.exact_client("conv-27")
     assert memory.ledger.speakers() == {conv26.id: ["Caleb", "Priya"], conv27.id: ["Omar", "Rhea"]}  # no labels
     assert conv26.aliases == ()  # a speaker is no name of the client: it never resolves one for a note
