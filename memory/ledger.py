@@ -155,9 +155,11 @@ class Ledger:
             aliases=tuple(aliases.get(row[0], ())),
         )
 
-    def _aliases(self, client_id: int | None = None) -> dict[int, list[str]]:
+    def _aliases(self, client_id: int | None = None, speakers: bool = False) -> dict[int, list[str]]:
         # A transcript's speakers are no names of the client: they only guide search (speakers()).
-        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ? AND kind <> 'speaker'"
+        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ? AND " + (
+            "kind = 'speaker'" if speakers else "kind <> 'speaker'"
+        )
         args: list[Any] = [self.user]
         if client_id is not None:
             sql += " AND client_id = ?"
@@ -169,11 +171,7 @@ class Ledger:
 
     def speakers(self) -> dict[int, list[str]]:
         """The speakers seen in each client's transcript lines ("Caleb: ..."), by client id."""
-        out: dict[int, list[str]] = {}
-        sql = "SELECT client_id, alias FROM client_aliases WHERE user_id = ? AND kind = 'speaker' ORDER BY id"
-        for cid, alias in self._all(sql, (self.user,)):
-            out.setdefault(cid, []).append(alias)
-        return out
+        return self._aliases(speakers=True)
 
     def clients(self) -> list[Client]:
         """All of this salesperson's clients, by name."""

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from memory import names
 from memory.records import Client
 
 # Words that carry no topic: dropping them keeps BM25 from rewarding chatter.
@@ -278,6 +279,32 @@ class NameIndex:
         return self.entries[winners[0]][0] if len(winners) == 1 else None
 
 
+class ClientNames:
+    """Who a query names: clients by their names first, then by the speakers of their transcripts.
+
+    A chat imported under an opaque client name ("conv-26") is still found from "When did Caleb
+    move?" when Caleb speaks in its lines. Speakers never resolve a client for a note or a command.
+    """
+
+    def __init__(self, clients: list[Client], speakers: dict[int, list[str]]) -> None:
+        self._by_name = NameIndex(clients)
+        self.speakers = speakers
+        by_id = {c.id: c for c in clients}
+        self._by_speaker = NameIndex(
+            replace(by_id[cid], name="", aliases=tuple(s)) for cid, s in speakers.items() if cid in by_id
+        )
+        self._by_id = by_id
+
+    def find(self, query: str) -> Client | None:
+        """The one client the query names, or whose transcripts' one speaker it names; else None."""
+        found = self._by_name.find(query) or self._by_speaker.find(query)
+        return self._by_id.get(found.id, found) if found else None
+
+    def names_of(self, client: Client) -> list[str]:
+        """The words that tell no note of this client's from another: its name and its speakers."""
+        return [client.name, *self.speakers.get(client.id, ())]
+
+
 def named_client(query: str, clients: Iterable[Client]) -> Client | None:
     """The one client a query names, else None (see NameIndex.find)."""
     return NameIndex(clients).find(query)
@@ -358,6 +385,30 @@ def speaker_of(text: str) -> str | None:
     """The speaker of a transcript line ("Caroline: I went ..." -> "Caroline"), if it is one."""
     m = _SPEAKER.match(text)
     return m.group(1) if m else None
+
+
+# Labels and days a note may start with ("Update: ...", "Monday: ...") that are no speaker of a transcript line.
+_LABEL_WORDS = """
+    action actions address agenda answer background birthday budget call context contract date deal
+    decision demo dinner email family feedback follow followup fw fwd fyi goal goals idea important issue
+    lunch me meeting need needs next note notes order outcome phone pricing price priority problem ps q a
+    quote re recap reminder result sms status subject summary tag tags text time todo update urgent visit
+    voicemail whatsapp today tomorrow yesterday tonight morning afternoon evening week monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august september
+    october november december
+"""
+_NOT_SPEAKERS = frozenset(_LABEL_WORDS.split())
+
+
+def transcript_speaker(text: str, client_name: str) -> str | None:
+    """The speaker of a transcript line worth remembering for its client: no label, day or the client's own name."""
+    speaker = speaker_of(text)
+    if not speaker:
+        return None
+    words = set(names.normalize(speaker).split())
+    if not words or words <= set(names.normalize(client_name).split()) or words & _NOT_SPEAKERS:
+        return None
+    return speaker
 
 
 def boost_speakers(

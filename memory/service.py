@@ -7,7 +7,7 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from memory.extract import extract_facts, looks_like_instruction, split_sentence
 from memory.index import VectorIndex
 from memory.ledger import Ledger
 from memory.recall import (
-    NameIndex,
+    ClientNames,
     Weights,
     boost_speakers,
     demote_questions,
@@ -27,6 +27,7 @@ from memory.recall import (
     fuse,
     query_terms,
     speaker_of,
+    transcript_speaker,
     without_names,
 )
 from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
@@ -99,49 +100,6 @@ _GOES_BY = re.compile(
 )
 _FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,4})")
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
-
-
-# Labels and days a note may start with ("Update: ...", "Monday: ...") that are no speaker of a transcript line.
-_NOT_SPEAKERS = frozenset(
-    re.split(
-        r"\s+",
-        """
-    action actions address agenda answer background birthday budget call context contract date deal
-    decision demo dinner email family feedback follow followup fw fwd fyi goal goals idea important issue
-    lunch me meeting need needs next note notes order outcome phone pricing price priority problem ps q a
-    quote re recap reminder result sms status subject summary tag tags text time todo update urgent visit
-    voicemail whatsapp today tomorrow yesterday tonight morning afternoon evening week monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august september
-    october november december
-""".strip(),
-    )
-)
-
-
-class ClientNames:
-    """Who a query names: clients by their names first, then by the speakers of their transcripts.
-
-    A chat imported under an opaque client name ("conv-26") is still found from "When did Caleb
-    move?" when Caleb speaks in its lines. Speakers never resolve a client for a note or a command.
-    """
-
-    def __init__(self, clients: list[Client], speakers: dict[int, list[str]]) -> None:
-        self.names = NameIndex(clients)
-        self.speakers = speakers
-        by_id = {c.id: c for c in clients}
-        self._by_speaker = NameIndex(
-            replace(by_id[cid], name="", aliases=tuple(s)) for cid, s in speakers.items() if cid in by_id
-        )
-        self._by_id = by_id
-
-    def find(self, query: str) -> Client | None:
-        """The one client the query names, or whose transcripts' one speaker it names; else None."""
-        found = self.names.find(query) or self._by_speaker.find(query)
-        return self._by_id.get(found.id, found) if found else None
-
-    def names_of(self, client: Client) -> list[str]:
-        """The words that tell no note of this client's from another: its name and its speakers."""
-        return [client.name, *self.speakers.get(client.id, ())]
 
 
 def shown_facts(facts: list[Fact]) -> list[Fact]:
@@ -353,12 +311,9 @@ class Memory:
         return matches
 
     def _learn_names(self, client: Client, text: str) -> None:
-        speaker = speaker_of(text)
+        speaker = transcript_speaker(text, client.name)
         if speaker:
-            words = names.normalize(speaker).split()
-            known = set(names.normalize(client.name).split())
-            if words and not set(words) <= known and not set(words) & _NOT_SPEAKERS:
-                self.ledger.add_alias(client.id, speaker, names.normalize(speaker), "speaker")
+            self.ledger.add_alias(client.id, speaker, names.normalize(speaker), "speaker")
         m = _GOES_BY.search(text)
         if m and m.group(1).casefold() not in {"him", "her", "them"}:
             self.ledger.update_client(client.id, goes_by=m.group(1))
