@@ -101,16 +101,17 @@ def all_datasets(seed: int, small: bool = False) -> list[Dataset]:
 
 
 def lexical_signal(memory: Memory, query: str, client: Client | None, pool: int) -> list[tuple[int, float]]:
-    """Lexical-only: the call Memory.search makes (the scope's name is no search term)."""
-    terms = query_terms(query, drop=client.name if client else ())
+    """Lexical-only: the call Memory.search makes (the scope's names and speakers are no search terms)."""
+    terms = query_terms(query, drop=memory.client_names().names_of(client) if client else ())
     return memory.ledger.fts_search(fts_expression(terms), client.id if client else None, pool)
 
 
 def dense_signal(memory: Memory, query: str, client: Client | None, pool: int) -> list[tuple[int, float]]:
-    """Dense-only: the embedded query (the scope's name taken out) against the index, as Memory.search does."""
+    """Dense-only: the embedded query (the scope's names taken out) against the index, as Memory.search does."""
     client_id = client.id if client else None
     in_scope = memory.ledger.count_notes(client_id)
-    vector = memory.embedder.embed([without_names(query, client.name) if client else query])[0]
+    query = without_names(query, memory.client_names().names_of(client)) if client else query
+    vector = memory.embedder.embed([query])[0]
     scope = memory.ledger.client_rowids(client_id) if client_id is not None else None
     return memory.index.query(vector, min(pool, in_scope), client_id, scope)
 

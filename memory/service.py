@@ -445,7 +445,7 @@ class Memory:
         """
         if k <= 0:
             return []
-        known = self._client_names()
+        known = self.client_names()
         named = None if client else known.find(query)
         hits = self._ranked(query, k, client or named, known)
         if named is not None and len(hits) < k:
@@ -453,7 +453,7 @@ class Memory:
             hits += [h for h in self._ranked(query, k, None, known) if h.note.id not in seen][: k - len(hits)]
         return hits
 
-    def _client_names(self) -> ClientNames:
+    def client_names(self) -> ClientNames:
         """The clients' names and speakers, re-read only when a client or an alias was added: used on every search."""
         token = self.ledger.clients_version()
         if self._clients_cache is None or self._clients_cache[0] != token:
