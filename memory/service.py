@@ -328,6 +328,12 @@ class Memory:
                 self.ledger.update_client(client.id, company=m.group(1))
                 self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "company")
 
+    def _learn_speakers(self, client: Client) -> None:
+        """Remember the speakers of every transcript line of a client (a ledger written before they were kept)."""
+        found = (transcript_speaker(row[3], client.name) for row in self.ledger.note_rows(client.id))
+        for speaker in dict.fromkeys(s for s in found if s):
+            self.ledger.add_alias(client.id, speaker, names.normalize(speaker), "speaker")
+
     def _refresh_context(self, client_id: int, changed: set[int] | None = None) -> None:
         """Link each changed note (and its neighbours) to the previous and next note of the client.
 
@@ -406,7 +412,8 @@ class Memory:
         """Rebuild this salesperson's vector index (and every note's lexical context) from the ledger.
 
         Returns the number of notes indexed. The lexical context is rebuilt too, so a ledger written
-        by an older Chet (one neighbour on each side) gets today's CONTEXT_NOTES.
+        by an older Chet (one neighbour on each side) gets today's CONTEXT_NOTES, and the speakers of
+        its transcript lines are learned.
         """
         try:
             self.index.drop()
@@ -422,6 +429,7 @@ class Memory:
             self.ledger.mark_all_unindexed()
             for client in self.ledger.clients():
                 self._refresh_context(client.id)
+                self._learn_speakers(client)
         self._index = None
         notices: list[str] = []
         self.sync_index(notices)

@@ -281,3 +281,12 @@ def test_a_chat_under_an_opaque_name_is_found_and_searched_by_its_speakers(memor
     seen.clear()
     memory.search("When did Omar move?", k=2, client=conv27)
     assert seen == ["When did move?"]
+
+
+def test_reindex_learns_the_speakers_of_notes_stored_before_they_were_kept(memory: Any) -> None:
+    _notes(memory, "conv-26", ["Caleb: I moved to a flat by the river in May.", "Update: none."], "a")
+    conv26 = memory.exact_client("conv-26")
+    memory.ledger.db.execute("DELETE FROM client_aliases WHERE kind = 'speaker'")  # as an older Chet wrote it
+    assert memory.ledger.speakers() == {}
+    memory.reindex()
+    assert memory.ledger.speakers() == {conv26.id: ["Caleb"]}
