@@ -81,8 +81,9 @@ def build_parser() -> Parser:
     sp.add_argument("-n", type=int, default=10)
     sp = cmd("backup", "a consistent copy of the ledger (safe while the bot runs)")
     sp.add_argument("dest", type=Path)
-    sp = cmd("restore", "bring back a ledger copied by backup, then rebuild the index")
+    sp = cmd("restore", "replace the WHOLE ledger (every salesperson) with a backup, then rebuild every index")
     sp.add_argument("src", type=Path)
+    sp.add_argument("--all-users", action="store_true", help="confirm: every salesperson's data is replaced")
     cmd("chat", "talk to Chet in the terminal: the same conversation as on Telegram")
     sp = cmd("run", "run the Telegram bot (long polling; webhook with TELEGRAM_WEBHOOK_URL)")
     return p

@@ -14,6 +14,7 @@ from bot.runtime import Runtime
 from bot.settings import Settings
 from memory.errors import BadInput
 from memory.service import Memory, NoteInput
+from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, parse_day, parse_when
 
 
@@ -297,55 +298,47 @@ def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     return 0
 
 
-def _sqlite_ledger(memory: Memory, command: str, tool: str) -> Any:
-    """The SQLite connection behind the ledger (backup and restore copy the file's pages)."""
-    from memory.sql import SqliteDatabase
-
+def _sqlite_ledger(memory: Memory, command: str, tool: str) -> SqliteDatabase:
+    """The SQLite ledger (backup and restore copy the file's pages); PostgreSQL has its own tools."""
     db = memory.ledger.db
     if not isinstance(db, SqliteDatabase):
         raise BadInput(f"chet {command} copies the SQLite ledger; with DATABASE_URL use PostgreSQL's {tool}")
-    return db.raw
+    return db
 
 
 def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet backup DEST: SQLite online backup of the whole ledger."""
-    import sqlite3
+    from memory.backup import backup_to
 
-    ledger_db = _sqlite_ledger(memory, "backup", "pg_dump")
-    dest = args.dest
-    if dest.exists():
-        raise BadInput(f"{dest} exists already; choose a new file")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    target = sqlite3.connect(dest)
-    try:
-        ledger_db.backup(target)
-    finally:
-        target.close()
-    emit({"backup": str(dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
+    backup_to(_sqlite_ledger(memory, "backup", "pg_dump"), args.dest)
+    emit({"backup": str(args.dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
-    """chet restore SRC: replace the ledger with a backup, then rebuild the index."""
-    import sqlite3
+    """chet restore SRC --all-users: replace the whole ledger with a checked backup, then reindex everyone."""
+    from memory.backup import restore_from
 
     ledger_db = _sqlite_ledger(memory, "restore", "pg_restore")
-    if not args.src.is_file():
-        raise BadInput(f"backup not found: {args.src}")
-    source = sqlite3.connect(f"file:{args.src}?mode=ro", uri=True)
-    try:
-        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise BadInput(f"{args.src} is not a sound Chet backup")
-        source.backup(ledger_db)
-    except sqlite3.DatabaseError as err:
-        raise BadInput(f"{args.src} is not a Chet backup: {err}") from err
-    finally:
-        source.close()
-    count = memory.reindex()
+    if not args.all_users:
+        raise BadInput(
+            "restore replaces the whole ledger, every salesperson's notes, with the backup; add --all-users to do that"
+        )
+    before = [p["id"] for p in memory.ledger.salespeople()]
+    restore_from(ledger_db, args.src)
+    # Every salesperson's vectors describe the ledger that is gone: drop them all, then rebuild from the restored one.
+    for user in before:
+        runtime.memory(user).index.drop()
+    fresh = Runtime(runtime.settings)
+    users = [p["id"] for p in memory.ledger.salespeople()]  # read from the restored file
+    indexed = sum(fresh.memory(user).reindex() for user in users)
     emit(
-        {"restored": str(args.src), "indexed": count},
+        {"restored": str(args.src), "salespeople": len(users), "indexed": indexed},
         args.json,
-        lambda d, out: out.write(f"restored from {d['restored']}; indexed {d['indexed']} notes\n"),
+        lambda d, out: out.write(
+            f"restored the whole ledger from {d['restored']}; "
+            f"indexed {d['indexed']} notes of {d['salespeople']} salespeople\n"
+        ),
     )
     return 0
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from memory.dates import (
@@ -1407,9 +1408,10 @@ def _cadence_days(m: re.Match[str]) -> int | None:
     if m["adverb"]:
         return _ADVERB_DAYS.get(m["adverb"].lower().replace(" ", ""))
     if m["times"]:
-        times = {"once": 1, "twice": 2}.get(m["times"].lower())
-        if times is None:
-            times = int(re.match(r"\d+|three", m["times"], I)[0].replace("three", "3"))  # type: ignore[index]
+        word = m["times"].split()[0]
+        times = {"once": 1, "twice": 2}.get(word.lower()) or number_value(word)
+        if not times:
+            return None
         return max(1, round(_UNIT_DAYS[m["per"].lower()] / times))
     unit = _UNIT_DAYS[_singular(m["unit"]).rstrip("s") if m["unit"].lower() != "days" else "day"]
     n = number_value(m["n"]) if m["n"] else 1
@@ -1694,12 +1696,22 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def extract_facts(text: str, at: datetime) -> list[ExtractedFact]:
+@dataclass(frozen=True)
+class ExtractorFailure:
+    """One rule that raised on one clause of a note: its name and the exception (kept for the log)."""
+
+    extractor: str
+    error: Exception
+
+
+def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
     Deterministic and offline. Returns at most one fact per (kind, key); when a note states
     the same slot twice, the later statement wins. Instruction-like sentences give nothing,
     and a prompt-injection marker anywhere in the note gives [] for the whole note.
+    Each rule runs on its own: one that raises gives no facts for that clause and is
+    recorded in `failures`, while every other rule still runs (a rule's bug never fails a note).
     """
     if not text or _poisoned(text):
         return []
@@ -1709,6 +1721,12 @@ def extract_facts(text: str, at: datetime) -> list[ExtractedFact]:
             continue
         for clause in split_clauses(sentence):
             for extractor in EXTRACTORS:
-                for fact in extractor(clause, at):
+                try:
+                    found = list(extractor(clause, at))
+                except Exception as err:  # isolate one rule's bug; the caller logs it with the note id
+                    if failures is not None:
+                        failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
+                    continue
+                for fact in found:
                     facts[(fact.kind, fact.key)] = fact
     return list(facts.values())

@@ -15,7 +15,7 @@ from typing import Any
 from memory import names
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.extract import extract_facts, looks_like_instruction, split_sentences
+from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
 from memory.recall import (
@@ -218,7 +218,7 @@ class Memory:
             )
             self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
         notices: list[str] = []
-        facts = self._extract(text, item.at, notices)
+        facts = self._extract(note_id, text, item.at, notices)
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
             self._refresh_context(client.id, {rowid})
@@ -231,9 +231,9 @@ class Memory:
     def _new_note_id(self) -> str:
         return "n-" + uuid.uuid4().hex[:12]
 
-    def _extract(self, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
+    def _extract(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """Facts of a note: the configured extractor, checked against the offline rules where it matters."""
-        offline = extract_facts(text, at)
+        offline = self._offline_facts(note_id, text, at, notices)
         if self.extractor is extract_facts:
             return offline
         if any(looks_like_instruction(s) for s in split_sentences(text)):
@@ -243,12 +243,25 @@ class Memory:
         except ChetError as err:
             notices.append(f"{err} — facts were extracted offline instead")
             return offline
+        except Exception:  # an extractor's bug never fails a note: it is stored already, the rules still apply
+            log.exception("the fact extractor failed on note %s; offline rules used", note_id)
+            notices.append("the model's reading of this note failed — facts were extracted offline instead")
+            return offline
         # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see.
         seen = {(f.kind, f.value) for f in offline if f.kind is FactKind.CONSENT}
         return [f for f in facts if f.kind is not FactKind.CONSENT or (f.kind, f.value) in seen]
 
-    def import_notes(self, items: list[NoteInput], progress: Callable[[int], None] | None = None) -> tuple[int, int]:
-        """Store many notes in one transaction (all or nothing); returns (imported, skipped)."""
+    def import_notes(
+        self,
+        items: list[NoteInput],
+        progress: Callable[[int], None] | None = None,
+        notices: list[str] | None = None,
+    ) -> tuple[int, int]:
+        """Store many notes in one transaction (all or nothing); returns (imported, skipped).
+
+        A rule that fails on a note costs that note some facts, never the import: `notices` says how many.
+        """
+        notices = [] if notices is None else notices
         clients: dict[str, Client] = {}
         new_rows: dict[int, set[int]] = {}
         with self.ledger.transaction():
@@ -272,7 +285,8 @@ class Memory:
                 note_id = item.note_id or self._new_note_id()
                 rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
                 new_rows.setdefault(client.id, set()).add(rowid)
-                self._apply_facts(client, note_id, item.text, item.at, extract_facts(item.text, item.at))
+                facts = self._offline_facts(note_id, item.text, item.at, notices)
+                self._apply_facts(client, note_id, item.text, item.at, facts)
                 if progress and n % 200 == 0:
                     progress(200)
             for cid, rowids in new_rows.items():
@@ -283,6 +297,20 @@ class Memory:
             progress(len(fresh) % 200)
         self.sync_index([])
         return len(fresh), skipped
+
+    def _offline_facts(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
+        """The offline rules' facts; a rule that raises is logged with the note id and told once in `notices`."""
+        failures: list[ExtractorFailure] = []
+        facts = extract_facts(text, at, failures)
+        for failure in failures:
+            log.error(
+                "fact rule %s failed on note %s; the note is kept", failure.extractor, note_id, exc_info=failure.error
+            )
+        if failures:
+            message = "some details could not be read from a note (the note is saved); the log has the note id"
+            if message not in notices:
+                notices.append(message)
+        return facts
 
     def _apply_facts(self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact]) -> None:
         for fact in facts:

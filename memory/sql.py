@@ -179,6 +179,14 @@ class SqliteDatabase(Database):
             raise StorageError(f"cannot open the ledger at {path}: {err}") from err
         self.raw = db
 
+    @classmethod
+    def in_memory(cls) -> SqliteDatabase:
+        """A private, empty SQLite database in memory (a scratch ledger, e.g. to read the expected schema)."""
+        scratch = cls.__new__(cls)
+        scratch.path = Path(":memory:")
+        scratch.raw = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        return scratch
+
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Cursor:
         """Run one statement with `?` parameters."""
         return self.raw.execute(sql, tuple(args))

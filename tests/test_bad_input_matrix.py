@@ -176,7 +176,7 @@ CLI_CASES = [
     _cli("check-missing-file", "check", "--json", "Dana Lee", "--text-file", "/nonexistent/file.txt"),
     _cli("queries-png", "search", "--json", "--queries", "{file}", file=PNG),
     _cli("queries-malformed", "search", "--json", "--queries", "{file}", file=b'{"qid": 1, "query": \n'),
-    _cli("restore-png", "restore", "--json", "{file}", file=PNG),
+    _cli("restore-png", "restore", "--json", "--all-users", "{file}", file=PNG),
     _cli("backup-onto-a-file", "backup", "--json", "{file}", file=b"precious"),
 ]
 

@@ -111,13 +111,13 @@ def test_backup_and_restore(data_dir: Path, tmp_path: Path) -> None:
     assert res.returncode == 0, res.stderr
     assert _run(data_dir, "forget", "--json", "Dana Lee").returncode == 0
     assert _export(data_dir)["notes"] == []
-    res = _run(data_dir, "restore", "--json", str(backup))
+    res = _run(data_dir, "restore", "--json", "--all-users", str(backup))
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["indexed"] == 1
     assert [n["text"] for n in _export(data_dir)["notes"]] == ["Prefers email; daughter Sofia."]
     bad = tmp_path / "not-a-backup"
     bad.write_bytes(b"hello" * 100)
-    res = _run(data_dir, "restore", "--json", str(bad))
+    res = _run(data_dir, "restore", "--json", "--all-users", str(bad))
     assert res.returncode == 2 and res.stderr.startswith("error:")
 
 
