@@ -10,6 +10,7 @@ from bot.context_builder import build_context
 from bot.drafting import finding_json
 from bot.guard import check_text
 from memory.errors import BadInput, ChetError
+from memory.records import Client
 from memory.service import Memory
 from memory.timeutil import now_utc
 
@@ -44,6 +45,7 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
     client = memory.ledger.client(draft["client_id"])
     if client is None:
         raise DraftStateError("the client of this draft was forgotten")
+    _recheck(memory, client, draft)
     with memory.ledger.transaction():
         if not memory.ledger.set_draft_status(draft_id, "pending", "approved"):
             raise DraftStateError("this draft was already decided")
@@ -60,6 +62,29 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
         memory.ledger.audit("message.sent", draft_id=draft_id, channel=delivery.channel)
     how = f"sent by email to {delivery.detail}" if delivery.channel == "email" else "approved; copy it from here"
     return Decision(memory.ledger.draft(draft_id) or draft, delivery, how)
+
+
+def _recheck(memory: Memory, client: Client, draft: dict[str, Any]) -> None:
+    """Check the draft again against the ledger as it is now: a verdict is only as fresh as the notes it read.
+
+    A note written after the draft ("asked me to stop emailing her"), or another message approved since
+    (frequency), changes what may be sent. A new block stops the approval; a new warning is shown once
+    and the next Approve sends, since the salesperson has then seen it.
+    """
+    report = check_text(draft["text"], build_context(memory, client, draft["purpose"], now_utc()).ctx)
+    seen = {(f.get("kind"), f.get("span")) for f in draft.get("findings") or []}
+    fresh = [f for f in report.findings if (f.kind, f.span) not in seen]
+    if not fresh and report.verdict == draft["verdict"]:
+        return
+    draft.update(verdict=report.verdict, findings=[finding_json(f) for f in report.findings])
+    with memory.ledger.transaction():
+        memory.ledger.save_draft(draft)
+        memory.ledger.audit("draft.rechecked", draft_id=draft["id"], verdict=report.verdict)
+    why = "; ".join(f.message for f in fresh) or "the notes changed since this draft was written"
+    if report.verdict == "block":
+        raise DraftStateError(f"not sent: {why}. Edit it or regenerate it")
+    if fresh:
+        raise DraftStateError(f"not sent yet: {why}. Approve again to send it anyway")
 
 
 def edit(memory: Memory, draft_id: str, new_text: str) -> Decision:

@@ -80,7 +80,10 @@ def cmd_import(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 
     items = parse_lines(_read_file(args.file, "file"), runtime.tz(memory))
     progress = None if args.json else _progress(len(items))
-    imported, skipped = memory.import_notes(items, progress)
+    notices: list[str] = []
+    imported, skipped = memory.import_notes(items, progress, notices)
+    for notice in notices:  # stdout holds only the result document
+        sys.stderr.write(f"note: {notice}\n")
     emit(
         {"imported": imported, "skipped": skipped},
         args.json,

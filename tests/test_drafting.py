@@ -220,3 +220,30 @@ def test_smtp_sending_to_a_real_local_server(runtime: Runtime) -> None:
     assert decision.delivery is not None and decision.delivery.detail == "dana@acme.example"
     assert len(received) == 1 and received[0]["To"] == "dana@acme.example"
     assert doc["text"].split("\n")[0] in received[0].get_payload()
+
+
+def test_an_opt_out_written_after_the_drafts_stops_every_approval(runtime: Runtime) -> None:
+    memory = runtime.memory("local")
+    _seed(memory)
+    client = memory.find_client("Dana")
+    drafts = [make_draft(runtime, memory, client, p)["draft_id"] for p in ("demo follow-up", "pricing", "check in")]
+    now = now_utc()
+    memory.add_note(NoteInput("Dana Whitaker", "Dana asked me to stop contacting her.", now, now.isoformat()))
+    for draft_id in drafts:
+        with pytest.raises(DraftStateError, match="not sent"):
+            approve(memory, draft_id, CopyChannel())
+        assert memory.ledger.draft(draft_id)["verdict"] == "block"  # type: ignore[index]
+    assert memory.ledger.message_times(client.id) == []
+
+
+def test_messages_approved_since_a_draft_was_made_are_shown_before_it_is_sent(runtime: Runtime) -> None:
+    memory = runtime.memory("local")
+    _seed(memory)
+    client = memory.find_client("Dana")
+    first, second = (make_draft(runtime, memory, client, p)["draft_id"] for p in ("demo follow-up", "pricing"))
+    approve(memory, first, CopyChannel())
+    with pytest.raises(DraftStateError, match="Approve again"):  # a message went out after this draft was made
+        approve(memory, second, CopyChannel())
+    assert memory.ledger.draft(second)["verdict"] == "warn"  # type: ignore[index]
+    assert approve(memory, second, CopyChannel()).delivery is not None  # seen, then sent on purpose
+    assert len(memory.ledger.message_times(client.id)) == 2
