@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,7 @@ from memory.timeutil import now_utc, parse_day, parse_when
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch a parsed command line; returns the exit code."""
+    private_data(settings.data_dir)
     runtime = Runtime(settings)
     if args.command == "chat":
         from bot.console import run_console
@@ -32,6 +34,21 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     handler = HANDLERS[args.command]
     memory = runtime.memory(settings.chet_user)
     return handler(args, runtime, memory)
+
+
+def private_data(data_dir: Path) -> None:
+    """Client data is the salesperson's alone: every file Chet (or Chroma) makes is 0600, every folder 0700.
+
+    The umask covers what this process creates from here on, whoever creates it; a data dir made by an
+    older Chet with 0755 / 0644 is tightened once.
+    """
+    os.umask(0o077)
+    if not data_dir.exists():
+        return
+    if data_dir.stat().st_mode & 0o077:
+        for path in [data_dir, *data_dir.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _read_file(path: str, what: str) -> bytes:

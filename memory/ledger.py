@@ -890,11 +890,11 @@ class Ledger:
     # -- forget and export ---------------------------------------------------------------
 
     def forget_client(self, client_id: int) -> list[int]:
-        """Erase a client and everything about them; returns the note rowids removed."""
-        rowids = [
-            r[0]
-            for r in self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
-        ]
+        """Erase a client and everything about them, the LLM exchanges that quote them included;
+        returns the note rowids removed. Their audio files are the caller's (`client_audio_paths` first)."""
+        rows = self._all("SELECT rowid, text FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
+        rowids = [r[0] for r in rows]
+        self._forget_llm_exchanges(client_id, [r[1] for r in rows])
         for rowid in rowids:
             self.db.fts_delete(rowid)
         self._term_notes.clear()
@@ -904,6 +904,25 @@ class Ledger:
             self.db.execute(f"DELETE FROM {table} WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, client_id))
         return rowids
+
+    def client_audio_paths(self, client_id: int) -> list[str]:
+        """The voice recordings kept for a client's notes."""
+        sql = "SELECT audio_path FROM notes WHERE user_id = ? AND client_id = ? AND audio_path IS NOT NULL"
+        return [r[0] for r in self._all(sql, (self.user, client_id))]
+
+    def _forget_llm_exchanges(self, client_id: int, note_texts: list[str]) -> None:
+        """Delete this salesperson's logged LLM exchanges that quote the client: a name, an alias or a note."""
+        client = self.client(client_id)
+        needles = [t.strip()[:120] for t in note_texts if len(t.strip()) >= 12]
+        if client is not None:
+            needles += [n for n in (client.name, *client.aliases) if len(n) >= 3]
+        if not needles:
+            return
+        for row_id, prompt, response in self._all(
+            "SELECT id, prompt, coalesce(response, '') FROM llm_log WHERE user_id = ?", (self.user,)
+        ):
+            if any(n in prompt or n in response for n in needles):
+                self.db.execute("DELETE FROM llm_log WHERE user_id = ? AND id = ?", (self.user, row_id))
 
     def checkpoint(self) -> None:
         """Copy the WAL into the database file and empty it (best effort while others read)."""

@@ -131,6 +131,7 @@ class Memory:
         self.weights = weights or Weights()
         self.warnings: list[str] = []
         self.index_dir: Path | None = None  # the embedded store's directory, if any
+        self.audio_dir: Path | None = None  # where the bot keeps voice recordings (forget deletes them)
         self._clients_cache: tuple[tuple[int, int, int], ClientNames] | None = None
         self._previous_cache: dict[tuple[int, tuple[int, ...]], dict[int, int | None]] = {}
         self._deletions_seen: str | None = None
@@ -601,12 +602,21 @@ class Memory:
         }
 
     def forget(self, client: Client) -> None:
-        """Erase a client from the ledger and the index."""
+        """Erase a client everywhere: the ledger (LLM log included), the index and their voice recordings."""
         with self.ledger.transaction():
+            audio = self.ledger.client_audio_paths(client.id)
             rowids = self.ledger.forget_client(client.id)
             self.ledger.audit("client.forgotten", client_id=client.id, notes=len(rowids))
         self.ledger.checkpoint()  # secure_delete zeroed the pages; the WAL's old copies go too
         self._safe_index_delete(rowids)
+        for path in audio:
+            recording = Path(path).resolve()
+            if self.audio_dir is None or not recording.is_relative_to(self.audio_dir.resolve()):
+                continue  # only Chet's own recordings: a path in the ledger never names another file to delete
+            try:
+                recording.unlink(missing_ok=True)
+            except OSError:
+                log.warning("could not delete a forgotten client's recording %s", recording.name)
 
 
 def open_memory(
@@ -636,4 +646,5 @@ def open_memory(
 
     memory = Memory(ledger, index_factory, embedder_factory, extractor)
     memory.index_dir = None if chroma_host else data_dir / "chroma"
+    memory.audio_dir = data_dir / "audio"
     return memory

@@ -165,3 +165,20 @@ def test_backup_never_follows_a_dangling_symlink(tmp_path: Path) -> None:
     res = _run(data, "backup", "--json", str(link))
     assert res.returncode == 2 and res.stderr.startswith("error:")
     assert not (tmp_path / "elsewhere.db").exists()
+
+
+# --- client data is private -------------------------------------------------------------------------
+
+
+@pytest.mark.sqlite_only
+def test_client_data_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    (data / "old-export.json").write_text("{}")
+    (data / "old-export.json").chmod(0o644)  # left by an older Chet
+    assert _run(data, "note", "--json", "Dana Lee", "Wants the blue one.").returncode == 0
+    _backup(data, tmp_path / "b.sqlite3")
+    paths = [data, *data.rglob("*"), tmp_path / "b.sqlite3"]
+    assert any(p.name == "chroma.sqlite3" for p in paths) and any(p.suffix == ".bin" for p in paths)
+    loose = [f"{p} {oct(p.stat().st_mode & 0o777)}" for p in paths if p.stat().st_mode & 0o077]
+    assert loose == []

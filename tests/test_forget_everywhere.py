@@ -1,0 +1,38 @@
+"""`forget` means everywhere: the client's voice recordings and the LLM exchanges that quote them go too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from memory.service import NoteInput
+from memory.timeutil import now_utc
+
+
+def _note(memory: Any, client: str, text: str, audio: Path | None = None) -> None:
+    now = now_utc()
+    memory.add_note(NoteInput(client, text, now, now.isoformat(), audio_path=str(audio) if audio else None))
+
+
+def _exchange(memory: Any, prompt: str) -> None:
+    memory.ledger.log_llm({"model": "m", "task": "extract", "prompt": prompt, "response": "{}"})
+
+
+def test_forget_deletes_recordings_and_the_llm_exchanges_that_quote_the_client(memory: Any, data_dir: Path) -> None:
+    audio = data_dir / "audio" / "local"
+    audio.mkdir(parents=True)
+    dana_clip, omar_clip = audio / "dana.ogg", audio / "omar.ogg"
+    dana_clip.write_bytes(b"OggS dana")
+    omar_clip.write_bytes(b"OggS omar")
+    outside = data_dir.parent / "keep.ogg"  # a path in the ledger never names a file outside Chet's audio folder
+    outside.write_bytes(b"OggS precious")
+    _note(memory, "Dana Whitaker", "Her daughter Sofia starts college in the fall.", dana_clip)
+    _note(memory, "Dana Whitaker", "Wants the blue one, not the grey.", outside)
+    _note(memory, "Omar Haddad", "Collects vintage watches.", omar_clip)
+    _exchange(memory, "Extract facts from: Her daughter Sofia starts college in the fall.")
+    _exchange(memory, "Draft a follow-up to Dana Whitaker about pricing")
+    _exchange(memory, "Extract facts from: Collects vintage watches.")
+    memory.forget(memory.find_client("Dana Whitaker"))
+    assert not dana_clip.exists() and omar_clip.exists() and outside.exists()
+    prompts = [e["prompt"] for e in memory.ledger.llm_log(10)]
+    assert prompts == ["Extract facts from: Collects vintage watches."]
