@@ -324,7 +324,10 @@ class Memory:
                 continue
             self.ledger.record_fact(client.id, fact, note_id, at)
             if fact.kind is FactKind.CONTACT and fact.key == "email":
-                self.ledger.update_client(client.id, email=fact.value)
+                # Sending uses the current address, the one the profile shows: an older note imported
+                # later is history, not a change of address.
+                current = [f for f in self.ledger.facts(client.id) if f.kind is FactKind.CONTACT and f.key == "email"]
+                self.ledger.update_client(client.id, email=current[0].value if current else fact.value)
             if fact.key == "cadence" and fact.value.isdigit():
                 self.ledger.update_client(client.id, cadence_days=int(fact.value))
         self._learn_names(client, text)

@@ -36,3 +36,15 @@ def test_forget_deletes_recordings_and_the_llm_exchanges_that_quote_the_client(m
     assert not dana_clip.exists() and omar_clip.exists() and outside.exists()
     prompts = [e["prompt"] for e in memory.ledger.llm_log(10)]
     assert prompts == ["Extract facts from: Collects vintage watches."]
+
+
+def test_an_older_note_imported_later_never_changes_the_sending_address(memory: Any) -> None:
+    from datetime import timedelta
+
+    now = now_utc()
+    memory.add_note(NoteInput("Dana Lee", "Her email is dana@new.example.", now, now.isoformat()))
+    old = now - timedelta(days=300)
+    memory.import_notes([NoteInput("Dana Lee", "Email: dana@old.example", old, old.isoformat(), note_id="o1")])
+    client = memory.find_client("Dana Lee")
+    shown = [f["text"] for f in memory.profile(client)["facts"] if "@" in f["text"]]
+    assert client.email == "dana@new.example" and any("dana@new.example" in t for t in shown)
