@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.settings import Settings
 from memory.errors import BadInput
 from memory.service import Memory, NoteInput
 from memory.sql import SqliteDatabase
+from memory.storage import as_storage_error
 from memory.timeutil import now_utc, parse_day, parse_when
 
 
@@ -32,8 +34,14 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_telegram(runtime)
     handler = HANDLERS[args.command]
-    memory = runtime.memory(settings.chet_user)
-    return handler(args, runtime, memory)
+    try:
+        memory = runtime.memory(settings.chet_user)
+        return handler(args, runtime, memory)
+    except (OSError, sqlite3.Error) as err:
+        storage = as_storage_error(err, settings.data_dir)
+        if storage is None:
+            raise
+        raise storage from err
 
 
 def private_data(data_dir: Path) -> None:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
 from memory.service import Memory, open_memory
+from memory.storage import ensure_room
 from memory.timeutil import zone
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ class Runtime:
         )
 
     def memory(self, user: str) -> Memory:
-        """One salesperson's memory (opened once per process)."""
+        """One salesperson's memory (opened once per process); a full or read-only disk is refused first."""
+        ensure_room(self.settings.data_dir)
         with self._lock:
             if user not in self._memories:
                 memory = open_memory(
