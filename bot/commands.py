@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
-import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -14,11 +14,13 @@ from typing import Any, TextIO
 from bot.cli import emit
 from bot.runtime import Runtime
 from bot.settings import Settings
-from memory.errors import BadInput
+from memory.errors import BadInput, ChetError, InternalError
 from memory.service import Memory, NoteInput
 from memory.sql import SqliteDatabase
 from memory.storage import as_storage_error
 from memory.timeutil import now_utc, parse_day, parse_when
+
+log = logging.getLogger("chet")
 
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -34,14 +36,55 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_telegram(runtime)
     handler = HANDLERS[args.command]
+    log_file = _log_to_file(settings.data_dir, args.verbose)
     try:
         memory = runtime.memory(settings.chet_user)
         return handler(args, runtime, memory)
-    except (OSError, sqlite3.Error) as err:
+    except ChetError:
+        raise
+    except Exception as err:
         storage = as_storage_error(err, settings.data_dir)
-        if storage is None:
+        if storage is not None:
+            raise storage from err
+        if os.environ.get("CHET_DEBUG"):
             raise
-        raise storage from err
+        log.error("unexpected error in chet %s", args.command, exc_info=err)
+        where = f"; the details are in {log_file}" if log_file else "; run with -v for details"
+        raise InternalError(f"internal error ({type(err).__name__}){where}") from err
+
+
+class _OneLine(logging.Formatter):
+    """The terminal gets one line per record; tracebacks go to the log file (or to the terminal with -v)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        saved = record.exc_info, record.exc_text, record.stack_info
+        record.exc_info = record.exc_text = record.stack_info = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_info, record.exc_text, record.stack_info = saved
+
+
+def _log_to_file(data_dir: Path, verbose: bool) -> Path | None:
+    """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "chet_log_file", False):  # a previous command in this process
+            root.removeHandler(handler)
+            handler.close()
+        elif isinstance(handler, logging.StreamHandler) and not verbose:
+            handler.setFormatter(_OneLine("%(levelname)s %(name)s: %(message)s"))
+    path = data_dir / "chet.log"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    file_handler.setLevel(logging.WARNING)
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    file_handler.chet_log_file = True  # type: ignore[attr-defined]
+    root.addHandler(file_handler)
+    return path
 
 
 def private_data(data_dir: Path) -> None:

@@ -38,3 +38,7 @@ class EngineError(ChetError):
 
 class StorageError(ChetError):
     """The ledger or the index could not be read or written."""
+
+
+class InternalError(ChetError):
+    """An unexpected failure, logged with its traceback; the message says where the details are."""

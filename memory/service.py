@@ -308,7 +308,7 @@ class Memory:
                 "fact rule %s failed on note %s; the note is kept", failure.extractor, note_id, exc_info=failure.error
             )
         if failures:
-            message = "some details could not be read from a note (the note is saved); the log has the note id"
+            message = "some details could not be read from a note (the note is saved; chet.log names it)"
             if message not in notices:
                 notices.append(message)
         return facts
@@ -450,7 +450,7 @@ class Memory:
         try:
             self.index.drop()
         except Exception:  # a corrupted store: start it afresh (the ledger holds every note)
-            log.warning("the vector index could not be opened; recreating it", exc_info=True)
+            log.warning("the vector index could not be opened; recreating it from the ledger", exc_info=True)
             self._index = None
             if self.index_dir is not None and self.index_dir.exists():
                 import shutil

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from memory.errors import StorageError
 
-MIN_FREE_BYTES = 8 * 1024 * 1024  # a note, its WAL frames and its Chroma log entry need far less; Chroma's files grow in MBs
+MIN_FREE_BYTES = (
+    8 * 1024 * 1024
+)  # a note, its WAL frames and its Chroma log entry need far less; Chroma's files grow in MBs
 _FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _READ_ONLY = {errno.EROFS}
 

@@ -48,3 +48,10 @@ def test_an_older_note_imported_later_never_changes_the_sending_address(memory: 
     client = memory.find_client("Dana Lee")
     shown = [f["text"] for f in memory.profile(client)["facts"] if "@" in f["text"]]
     assert client.email == "dana@new.example" and any("dana@new.example" in t for t in shown)
+
+
+def test_a_look_alike_of_a_client_name_is_the_same_client(memory: Any) -> None:
+    _note(memory, "Dana Lee", "Wants the blue one.")
+    _note(memory, "D\u0430na L\u0435e", "Now the green one.")  # Cyrillic а and е
+    _note(memory, "\u0421\u0430\u0448\u0430", "A client whose name is written in Cyrillic.")  # Саша stays itself
+    assert sorted(c.name for c in memory.ledger.clients()) == ["Dana Lee", "\u0421\u0430\u0448\u0430"]

@@ -182,3 +182,34 @@ def test_client_data_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     assert any(p.name == "chroma.sqlite3" for p in paths) and any(p.suffix == ".bin" for p in paths)
     loose = [f"{p} {oct(p.stat().st_mode & 0o777)}" for p in paths if p.stat().st_mode & 0o077]
     assert loose == []
+
+
+def test_a_failing_rule_is_logged_with_the_note_id_in_the_data_dirs_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    def broken(clause: str, at: datetime) -> list[object]:
+        raise ValueError("a bug in one rule")
+
+    monkeypatch.setattr(extract, "EXTRACTORS", (broken, *extract.EXTRACTORS))
+    for key in [k for k in os.environ if k.startswith(("CHET", "OPENAI_"))]:
+        monkeypatch.delenv(key)
+    data = tmp_path / "data"
+    assert main(["--offline", "--data-dir", str(data), "note", "--json", "Dana Lee", "Wants the blue one."]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["facts"] and doc["notices"]  # the other rules ran; the salesperson is told
+    log = (data / "chet.log").read_text()
+    assert f"failed on note {doc['note_id']}" in log and "ValueError: a bug in one rule" in log  # the traceback
+
+
+@pytest.mark.sqlite_only
+def test_reindex_of_overwritten_index_files_prints_no_traceback(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert _run(data, "note", "--json", "Dana Lee", "Wants the blue one.").returncode == 0
+    for path in (data / "chroma").rglob("*.bin"):
+        path.write_bytes(b"\xff" * 64)
+    (data / "chroma" / "chroma.sqlite3").write_bytes(b"garbage" * 100)
+    res = _run(data, "reindex", "--json")
+    assert res.returncode == 0 and json.loads(res.stdout) == {"indexed": 1}
+    assert "Traceback" not in res.stderr and len(res.stderr.splitlines()) <= 1
