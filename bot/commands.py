@@ -36,7 +36,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_telegram(runtime)
     handler = HANDLERS[args.command]
-    log_file = _log_to_file(settings.data_dir, args.verbose)
+    file_handler = _log_to_file(settings.data_dir, args.verbose)
     try:
         memory = runtime.memory(settings.chet_user)
         return handler(args, runtime, memory)
@@ -49,8 +49,12 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         if os.environ.get("CHET_DEBUG"):
             raise
         log.error("unexpected error in chet %s", args.command, exc_info=err)
-        where = f"; the details are in {log_file}" if log_file else "; run with -v for details"
+        where = f"; the details are in {file_handler.baseFilename}" if file_handler else "; run with -v for details"
         raise InternalError(f"internal error ({type(err).__name__}){where}") from err
+    finally:
+        if file_handler is not None:  # the command is over: never log into a data dir after it (tests reuse the process)
+            logging.getLogger().removeHandler(file_handler)
+            file_handler.close()
 
 
 class _OneLine(logging.Formatter):
@@ -65,7 +69,7 @@ class _OneLine(logging.Formatter):
             record.exc_info, record.exc_text, record.stack_info = saved
 
 
-def _log_to_file(data_dir: Path, verbose: bool) -> Path | None:
+def _log_to_file(data_dir: Path, verbose: bool) -> logging.FileHandler | None:
     """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -84,7 +88,7 @@ def _log_to_file(data_dir: Path, verbose: bool) -> Path | None:
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     file_handler.chet_log_file = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
-    return path
+    return file_handler
 
 
 def private_data(data_dir: Path) -> None:
