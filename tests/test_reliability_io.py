@@ -1,0 +1,175 @@
+"""Reliability and security at the edges (issue 15): group chats, bounded input, the LLM deadline,
+where notes are sent, strict settings, edited messages, SMTP over TLS."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from fake_bot_api import FakeBotAPI
+
+from bot.conversation import Conversation
+from bot.drafting import make_draft
+from bot.runtime import Runtime
+from bot.settings import Settings
+from bot.telegram_app import build_application
+from bot.voice import ScriptedTranscriber
+from memory.service import NoteInput
+from memory.timeutil import now_utc
+from tests.fake_openai import FakeOpenAI
+
+KEY = "sk-test-secret-key-123456"
+
+
+@pytest.fixture
+def silent_model() -> Iterator[FakeOpenAI]:
+    """An OpenAI-compatible server on loopback that accepts every request and never answers in time."""
+    with FakeOpenAI() as fake:
+        for _ in range(20):
+            fake.reply("{}", sleep=60)
+        yield fake
+
+
+def _seed(data_dir: Path) -> None:
+    offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
+    offline.memory("local").add_note(
+        NoteInput(
+            client="Dana Lee", text="Dana wants the blue model. Promised pricing by Friday.", at=now_utc(), at_raw=""
+        )
+    )
+
+
+# -- 11: one deadline per LLM request, retries included --------------------------------------
+
+
+def test_a_model_that_never_answers_gives_an_offline_draft_within_the_deadline(
+    data_dir: Path, silent_model: FakeOpenAI
+) -> None:
+    _seed(data_dir)
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        chet_data_dir=data_dir,
+        openai_api_key=KEY,
+        openai_base_url=silent_model.url,
+        chet_llm_timeout=2.0,
+    )
+    runtime = Runtime(settings)
+    memory = runtime.memory("local")
+    client = memory.find_client("Dana Lee")
+    started = time.monotonic()
+    doc = make_draft(runtime, memory, client, "the pricing")
+    elapsed = time.monotonic() - started
+    assert elapsed < 2.0 + 1.5, f"the draft took {elapsed:.1f} s with a 2 s deadline"
+    assert doc["engine"] == "offline" and doc["text"]
+    assert any("timed out" in n and "offline" in n for n in doc["notices"]), doc["notices"]
+    assert silent_model.requests, "the model was asked"
+
+
+def test_regenerations_share_one_deadline(data_dir: Path) -> None:
+    blocked = {"text": "Hi Dana, great to see you at the Denver conference! As promised, 20% off.", "citations": []}
+    with FakeOpenAI() as fake:
+        for _ in range(5):
+            fake.reply(blocked, sleep=1.5)  # each answer comes in time, but three of them would not
+        _seed(data_dir)
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            chet_data_dir=data_dir,
+            openai_api_key=KEY,
+            openai_base_url=fake.url,
+            chet_llm_timeout=2.0,
+        )
+        runtime = Runtime(settings)
+        memory = runtime.memory("local")
+        started = time.monotonic()
+        doc = make_draft(runtime, memory, memory.find_client("Dana Lee"), "the pricing")
+        elapsed = time.monotonic() - started
+    assert elapsed < 3.5, f"the draft took {elapsed:.1f} s with a 2 s deadline"
+    assert doc["engine"] == "offline" and any("timed out" in n for n in doc["notices"]), doc
+
+
+# -- 5: group chats get nothing but one notice; /cmd@OtherBot is not ours; 13: edited messages -----
+
+ALICE, STRANGER = 111, 999
+GROUP = -100123
+
+
+@pytest.fixture
+async def bot(data_dir: Path) -> AsyncIterator[tuple[FakeBotAPI, Runtime]]:
+    fake = FakeBotAPI(max_wait=0.3).start()
+    runtime = Runtime(fake.settings(data_dir, [ALICE]))
+    app = build_application(runtime, Conversation(runtime, transcriber=ScriptedTranscriber()))
+    await app.initialize()
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0, timeout=1)
+    await app.start()
+    try:
+        yield fake, runtime
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        fake.stop()
+
+
+def _in_group(fake: FakeBotAPI, user: int, kind: str = "message", chat_type: str = "supergroup", **fields: Any) -> int:
+    message = fake._message(user, **fields)
+    message["chat"] = {"id": GROUP, "type": chat_type, "title": "Sales team"}
+    return fake.push({kind: message})
+
+
+async def test_a_group_is_told_once_and_gets_no_data(bot: tuple[FakeBotAPI, Runtime]) -> None:
+    fake, runtime = bot
+    mark = fake.mark()
+    fake.push_text(ALICE, "Dana Lee: wants the blue model, her budget is 40k")
+    await fake.wait_text(ALICE, "Dana Lee", mark)
+    group_mark = fake.mark()
+    for text in ("/export", "/export@chet_test_bot", "what does Dana want?", "/clients", "/start"):
+        _in_group(fake, ALICE, text=text, entities=[{"type": "bot_command", "offset": 0, "length": len(text)}])
+    _in_group(fake, STRANGER, text="/help")
+    notice = await fake.wait_text(GROUP, "private chats only", group_mark)
+    await asyncio.sleep(1.5)  # time for any further (wrong) replies to arrive
+    sent = fake.to(GROUP, group_mark)
+    assert sent == [notice], [m.get("text") for m in sent]
+    assert "Dana" not in json.dumps(sent) and "40k" not in json.dumps(sent)
+    assert len(runtime.memory(str(ALICE)).ledger.notes()) == 1  # nothing said in the group was filed
+
+
+async def test_a_channel_post_and_an_edit_in_a_group_get_no_more_than_the_notice(
+    bot: tuple[FakeBotAPI, Runtime],
+) -> None:
+    fake, _ = bot
+    mark = fake.mark()
+    channel_post = fake._message(ALICE, text="/export")
+    channel_post["chat"] = {"id": GROUP, "type": "channel", "title": "News"}
+    del channel_post["from"]
+    fake.push({"channel_post": channel_post})
+    await fake.wait_text(GROUP, "private chats only", mark)
+    _in_group(fake, ALICE, kind="edited_message", text="/export", edit_date=int(time.time()))
+    await asyncio.sleep(1.5)
+    assert len(fake.to(GROUP, mark)) == 1
+
+
+async def test_a_command_for_another_bot_is_not_ours(bot: tuple[FakeBotAPI, Runtime]) -> None:
+    fake, runtime = bot
+    mark = fake.mark()
+    fake.push_text(ALICE, "/export@SomeOtherBot")
+    reply = await fake.wait_text(ALICE, "@SomeOtherBot", mark)
+    assert "not to me" in reply["text"]
+    assert fake.to(ALICE, mark, method="sendDocument") == []
+    mark = fake.mark()
+    fake.push_text(ALICE, "/note@chet_test_bot Dana Lee: prefers calls on Mondays")
+    await fake.wait_text(ALICE, "Dana Lee", mark)
+    assert [n.client for n in runtime.memory(str(ALICE)).ledger.notes()] == ["Dana Lee"]
+
+
+async def test_an_edited_message_gets_a_short_reply(bot: tuple[FakeBotAPI, Runtime]) -> None:
+    fake, runtime = bot
+    mark = fake.mark()
+    fake.push({"edited_message": fake._message(ALICE, text="Dana Lee: wants grey", edit_date=int(time.time()))})
+    reply = await fake.wait_text(ALICE, "edited", mark)
+    assert "new message" in reply["text"]
+    assert runtime.memory(str(ALICE)).ledger.notes() == []
