@@ -9,6 +9,7 @@ from typing import TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
 from bot.runtime import Runtime
+from bot.voice import MAX_AUDIO_BYTES
 
 __all__ = ["run_console"]
 
@@ -91,4 +92,6 @@ def _voice(conversation: Conversation, user: str, name: str) -> list[Reply]:
     if not path.is_file():
         return [Reply(f"No such audio file: {name}")]
     mime = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav"}.get(path.suffix.lower(), "audio/ogg")
+    if path.stat().st_size > MAX_AUDIO_BYTES:  # before reading it: a local file can be any size
+        return conversation.handle_unsupported(user, "too_large")
     return conversation.handle_voice(user, path.read_bytes(), None, mime)

@@ -58,10 +58,10 @@ class Transcriber(Protocol):
         ...
 
 
-def _too_long(seconds: float) -> TranscriptionError:
+def _too_long() -> TranscriptionError:
     return TranscriptionError(
-        f"that voice note is {seconds / 60:.0f} minutes long, and I transcribe up to "
-        f"{MAX_VOICE_SECONDS // 60} minutes; please send it in shorter parts"
+        f"that voice note is longer than {MAX_VOICE_SECONDS // 60} minutes, the most I transcribe; "
+        "please send it in shorter parts"
     )
 
 
@@ -87,7 +87,7 @@ def check_length(audio: bytes) -> None:
     """Refuse audio longer than MAX_VOICE_SECONDS by its stated length, before anything decodes or uploads it."""
     seconds = audio_seconds(audio)
     if seconds is not None and seconds > MAX_VOICE_SECONDS:
-        raise _too_long(seconds)
+        raise _too_long()
 
 
 def decode_bounded(audio: bytes, max_seconds: float = MAX_VOICE_SECONDS, rate: int = 16000) -> Any:
@@ -116,7 +116,7 @@ def decode_bounded(audio: bytes, max_seconds: float = MAX_VOICE_SECONDS, rate: i
                 samples = out.to_ndarray().reshape(-1)
                 total += samples.size
                 if total > limit:
-                    raise _too_long(total / rate)
+                    raise _too_long()
                 chunks.append(samples)
         for out in resampler.resample(None):  # flush
             chunks.append(out.to_ndarray().reshape(-1))

@@ -4,8 +4,10 @@ where notes are sent, strict settings, edited messages, SMTP over TLS."""
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import time
+import wave
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -17,7 +19,15 @@ from bot.drafting import make_draft
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.telegram_app import build_application
-from bot.voice import ScriptedTranscriber
+from bot.voice import (
+    MAX_AUDIO_BYTES,
+    LocalWhisper,
+    OpenAITranscriber,
+    ScriptedTranscriber,
+    TranscriptionError,
+    audio_seconds,
+    decode_bounded,
+)
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 from tests.fake_openai import FakeOpenAI
@@ -173,3 +183,94 @@ async def test_an_edited_message_gets_a_short_reply(bot: tuple[FakeBotAPI, Runti
     reply = await fake.wait_text(ALICE, "edited", mark)
     assert "new message" in reply["text"]
     assert runtime.memory(str(ALICE)).ledger.notes() == []
+
+
+# -- 10: voice notes are bounded by duration before anything decodes or uploads them ------------
+
+
+def _silent_wav(seconds: float, rate: int = 8000) -> bytes:
+    """Mono 8-bit silence: minutes of it are made in no time, and its header states its length."""
+    buf = io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(1)
+        w.setframerate(rate)
+        w.writeframes(b"\x80" * int(seconds * rate))
+    return buf.getvalue()
+
+
+def _silent_ogg(seconds: float, rate: int = 8000) -> bytes:
+    """OGG/Opus silence, as Telegram's voice notes are encoded."""
+    av = pytest.importorskip("av")
+    import numpy as np
+
+    buf = io.BytesIO()
+    with av.open(buf, mode="w", format="ogg") as out:
+        stream = out.add_stream("libopus", rate=rate)
+        step = rate // 10
+        for i in range(int(seconds * 10)):
+            frame = av.AudioFrame.from_ndarray(np.zeros((1, step), dtype=np.int16), format="s16", layout="mono")
+            frame.sample_rate, frame.pts = rate, i * step
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    return buf.getvalue()
+
+
+class _RecordingEngine:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def transcribe(self, audio: bytes, filename: str) -> str:
+        self.calls += 1
+        return "words"
+
+
+def test_a_long_voice_note_is_refused_before_it_is_decoded_or_uploaded(tmp_path: Path) -> None:
+    pytest.importorskip("av")
+    long_note = _silent_wav(11 * 60)  # 5 MB: inside the size cap
+    assert len(long_note) < MAX_AUDIO_BYTES
+    assert audio_seconds(long_note) == pytest.approx(660, abs=1)
+    whisper = LocalWhisper(model_dir=tmp_path)  # no model is loaded: the length is refused first
+    with pytest.raises(TranscriptionError, match="longer than 10 minutes"):
+        whisper.transcribe(long_note, "audio/wav")
+    assert whisper._model is None
+    engine = _RecordingEngine()
+    with pytest.raises(TranscriptionError, match="longer than 10 minutes"):
+        OpenAITranscriber(engine).transcribe(long_note, "audio/wav")
+    assert engine.calls == 0
+    assert OpenAITranscriber(engine).transcribe(_silent_wav(3), "audio/wav") == "words"
+
+
+def test_decoding_stops_at_the_cap_whatever_the_container_says() -> None:
+    clip = _silent_ogg(5)
+    assert len(decode_bounded(clip)) == pytest.approx(5 * 16000, rel=0.02)
+    with pytest.raises(TranscriptionError, match="longer than"):
+        decode_bounded(clip, max_seconds=2)
+
+
+async def test_telegram_refuses_a_long_voice_note_before_downloading_it(bot: tuple[FakeBotAPI, Runtime]) -> None:
+    fake, _ = bot
+    mark = fake.mark()
+    fake.push_voice(ALICE, b"OggS" + b"\0" * 1000, duration=3600)
+    reply = await fake.wait_text(ALICE, "minutes", mark)
+    assert "60 minutes" in reply["text"] and "10 minutes" in reply["text"]
+    assert "getFile" not in fake.calls
+
+
+def test_the_console_does_not_read_an_oversized_audio_file(
+    runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.console import _voice
+
+    huge = tmp_path / "huge.ogg"
+    with huge.open("wb") as f:
+        f.truncate(MAX_AUDIO_BYTES + 1)  # sparse: no disk used
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    [reply] = _voice(Conversation(runtime, transcriber=ScriptedTranscriber("x")), "local", str(huge))
+    assert "too large" in reply.text
