@@ -10,6 +10,7 @@ import time
 import wave
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_bot_api import FakeBotAPI
