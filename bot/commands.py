@@ -6,13 +6,13 @@ import argparse
 import json
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
-from bot.cli import emit
+from bot.cli import emit, read_input
 from bot.runtime import Runtime
-from bot.settings import Settings
+from bot.settings import MAX_TEXT_BYTES, Settings
 from memory.errors import BadInput
+from memory.importer import MAX_FILE_BYTES
 from memory.service import Memory, NoteInput
 from memory.timeutil import now_utc, parse_day, parse_when
 
@@ -33,18 +33,8 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     return handler(args, runtime, memory)
 
 
-def _read_file(path: str, what: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise BadInput(f"{what} not found: {path}")
-    if p.is_dir():
-        raise BadInput(f"{what} is a directory: {path}")
-    try:
-        return p.read_bytes()
-    except OSError as err:
-        raise BadInput(f"cannot read {what} {path}: {err.strerror}") from err
+def _read_file(path: str, what: str, max_bytes: int = MAX_FILE_BYTES, max_line: int | None = MAX_TEXT_BYTES) -> bytes:
+    return read_input(path, what, max_bytes, max_line)
 
 
 def _when(value: str | None, runtime: Runtime, memory: Memory) -> tuple[datetime, str]:
@@ -224,7 +214,7 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
     from bot.drafting import check_message
 
     client = memory.find_client(args.client)
-    raw = _read_file(args.text_file, "text file")
+    raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
 from bot.runtime import Runtime
+from bot.settings import MAX_TEXT_BYTES
 from bot.voice import MAX_AUDIO_BYTES
 
 __all__ = ["run_console"]
@@ -40,6 +41,9 @@ def _print_replies(replies: list[Reply], out: TextIO, export_dir: Path) -> list[
     return buttons
 
 
+TOO_LONG = "That message is too long for me (over 1 MB). Please send it in shorter parts."
+
+
 def run_console(
     runtime: Runtime,
     conversation: Conversation | None = None,
@@ -59,11 +63,17 @@ def run_console(
             out.write("you> ")
             out.flush()
         try:
-            line = source.readline()
+            line = source.readline(MAX_TEXT_BYTES)  # bounded: the input may be an endless pipe
+            too_long = len(line) >= MAX_TEXT_BYTES and not line.endswith("\n")
+            while too_long and (rest := source.readline(MAX_TEXT_BYTES)) and not rest.endswith("\n"):
+                pass  # skip the rest of an over-long line without keeping it
         except KeyboardInterrupt:
             break
         if not line:
             break
+        if too_long:
+            buttons = _print_replies([Reply(TOO_LONG)], out, export_dir)
+            continue
         text = line.strip()
         if not text:
             continue

@@ -8,6 +8,10 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Input caps: every input is bounded before it is read or decoded (a file may be /dev/zero). A note itself is
+# capped at memory.service.MAX_NOTE_CHARS (20,000 characters); a whole import file at memory.importer.MAX_FILE_BYTES.
+MAX_TEXT_BYTES = 1024 * 1024  # a message to check, one import line (JSON escapes may grow a note 6x): 1 MB
+
 
 def default_data_dir() -> Path:
     """The platform data directory for Chet (XDG on Linux, Application Support on macOS)."""

@@ -6,6 +6,10 @@ from __future__ import annotations
 import asyncio
 import io
 import json
+import os
+import resource
+import subprocess
+import sys
 import time
 import wave
 from collections.abc import AsyncIterator, Iterator
@@ -34,6 +38,7 @@ from memory.timeutil import now_utc
 from tests.fake_openai import FakeOpenAI
 
 KEY = "sk-test-secret-key-123456"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -275,3 +280,81 @@ def test_the_console_does_not_read_an_oversized_audio_file(
     monkeypatch.setattr(Path, "read_bytes", refuse)
     [reply] = _voice(Conversation(runtime, transcriber=ScriptedTranscriber("x")), "local", str(huge))
     assert "too large" in reply.text
+
+
+# -- 10: text inputs are bounded before they are read -------------------------------------------
+
+
+def _chet(data_dir: Path, *args: str, stdin: Any = None, env: dict[str, str] | None = None) -> Any:
+    """The real CLI in a subprocess, its address space capped so that an unbounded read fails fast."""
+
+    def cap_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, resource.RLIM_INFINITY))
+
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        stdin=stdin if stdin is not None else subprocess.DEVNULL,
+        timeout=120,
+        cwd=data_dir,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        preexec_fn=cap_memory,
+    )
+
+
+def _one_error(result: Any, needle: str) -> None:
+    assert result.returncode == 2, (result.returncode, result.stderr[-2000:])
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(("error:", "chet: error:")), result.stderr[-2000:]
+    assert needle in lines[0], lines[0]
+
+
+def test_endless_inputs_stop_at_the_cap(data_dir: Path) -> None:
+    assert _chet(data_dir, "note", "Dana Lee", "wants blue").returncode == 0
+    started = time.monotonic()
+    _one_error(_chet(data_dir, "check", "Dana Lee", "--text-file", "/dev/zero"), "larger than 1 MB")
+    with open("/dev/zero", "rb") as zero:
+        _one_error(_chet(data_dir, "check", "Dana Lee", "--text-file", "-", stdin=zero), "larger than 1 MB")
+    _one_error(_chet(data_dir, "import", "/dev/zero"), "line 1 of the file is longer than 1 MB")
+    with open("/dev/zero", "rb") as zero:
+        _one_error(_chet(data_dir, "import", "-", stdin=zero), "line 1")
+    assert time.monotonic() - started < 60
+
+
+def test_oversized_text_is_refused_and_nothing_is_stored(data_dir: Path) -> None:
+    big = "Dana wants the blue one. " * 45_000  # 1.1 MB
+    (data_dir / "message.txt").write_text(big)
+    ok = json.dumps({"id": "n1", "client": "Dana Lee", "text": "wants blue", "at": "2026-01-05"})
+    long_line = json.dumps({"id": "n2", "client": "Dana Lee", "text": big, "at": "2026-01-06"})
+    (data_dir / "notes.jsonl").write_text(ok + "\n" + long_line + "\n")
+    assert _chet(data_dir, "note", "Dana Lee", "wants blue").returncode == 0
+    _one_error(_chet(data_dir, "check", "Dana Lee", "--text-file", "message.txt"), "larger than 1 MB")
+    _one_error(_chet(data_dir, "import", "notes.jsonl"), "line 2 of the file is longer than 1 MB")
+    exported = json.loads(_chet(data_dir, "export", "--json").stdout)
+    assert [n["text"] for n in exported["notes"]] == ["wants blue"]
+
+
+def test_the_console_skips_an_over_long_line_and_carries_on(runtime: Runtime) -> None:
+    from bot.console import run_console
+
+    class Endless(io.StringIO):
+        """A first line of 5 MB (a pipe from /dev/zero would never end); reading it whole is refused."""
+
+        def __init__(self) -> None:
+            super().__init__("Dana Lee: wants the blue one\n")
+            self.left = 5_000_000
+
+        def readline(self, size: int | None = -1) -> str:
+            if self.left <= 0:
+                return super().readline(size)
+            assert size is not None and 0 < size <= 2_000_000, f"an unbounded readline({size})"
+            chunk = min(size, self.left)
+            self.left -= chunk
+            return "x" * chunk + ("\n" if self.left <= 0 else "")
+
+    out = io.StringIO()
+    run_console(runtime, stdin=Endless(), stdout=out)
+    assert "too long" in out.getvalue()
+    assert "x" * 1000 not in out.getvalue()
+    assert [n.client for n in runtime.memory("local").ledger.notes()] == ["Dana Lee"]
