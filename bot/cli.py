@@ -173,6 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides["chet_user"] = args.user
         settings = Settings(**overrides)
         redact_settings(settings)
+        if settings.llm_refusal:
+            print(f"warning: {settings.llm_refusal}", file=sys.stderr)
+        if args.command in {"run", "chat"}:
+            print(f"Chet: {settings.llm_destination}.", file=sys.stderr)
+        else:
+            log.info("%s", settings.llm_destination)
         return run_command(args, settings)
     except ChetError as err:
         print(f"error: {_one_line(str(err))}", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -42,6 +44,8 @@ class Settings(BaseSettings):
     chet_embedding_model: str = "text-embedding-3-small"
     chet_transcribe_model: str = "whisper-1"
     chet_llm_timeout: float = Field(default=20.0, gt=0)
+    # Notes go to OPENAI_BASE_URL only when it is safe by itself (a key, and https or this machine) or trusted:
+    chet_trust_llm_server: bool = False
     chet_embeddings: str = "local"
     chet_offline: bool = False
     chet_transcriber: str = "auto"  # auto | openai | local | none
@@ -78,11 +82,64 @@ class Settings(BaseSettings):
         return self.chet_data_dir or default_data_dir()
 
     @property
+    def llm_refusal(self) -> str | None:
+        """Why a configured OPENAI_BASE_URL is not used (a `.env` alone must not send notes anywhere), or None."""
+        url = (self.openai_base_url or "").strip()
+        if self.chet_offline or not url or self.chet_trust_llm_server:
+            return None
+        where = _safe_url(url)
+        if self.openai_api_key is None:
+            return (
+                f"OPENAI_BASE_URL ({where}) is set without OPENAI_API_KEY, so Chet stays offline; "
+                "set CHET_TRUST_LLM_SERVER=1 to send your notes to that server"
+            )
+        parts = urlsplit(url)
+        if parts.scheme.lower() != "https" and not _is_loopback(parts.hostname or ""):
+            return (
+                f"OPENAI_BASE_URL ({where}) is not https and not this machine, so your notes and key would travel "
+                "unencrypted; Chet stays offline. Use https, or set CHET_TRUST_LLM_SERVER=1 for a trusted network"
+            )
+        return None
+
+    @property
     def llm_enabled(self) -> bool:
-        """True when an LLM may be called (a key or a compatible server, and not offline)."""
-        return not self.chet_offline and (self.openai_api_key is not None or bool(self.openai_base_url))
+        """True when an LLM may be called: not offline, a key or a server, and no reason to refuse the server."""
+        configured = self.openai_api_key is not None or bool(self.openai_base_url)
+        return not self.chet_offline and configured and self.llm_refusal is None
+
+    @property
+    def llm_destination(self) -> str:
+        """One line for start-up: where notes will be sent (a model's server) or that they stay here."""
+        if not self.llm_enabled:
+            return "notes stay on this machine (offline engine; no language model is called)"
+        where = _safe_url(self.openai_base_url or "https://api.openai.com/v1")
+        return f"notes are sent to the language model at {where} (model {self.chet_model})"
 
     @property
     def allowed_users(self) -> set[int]:
         """Telegram user ids allowed to talk to the bot."""
         return {int(x) for x in self.telegram_allowed_users.replace(" ", "").split(",") if x.isdigit()}
+
+
+def _is_loopback(host: str) -> bool:
+    """True for this machine: localhost or a loopback address (no DNS lookup)."""
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _safe_url(url: str) -> str:
+    """The URL without any user:password part, for messages."""
+    parts = urlsplit(url.strip())
+    host = parts.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else url.split("@")[-1]

@@ -358,3 +358,75 @@ def test_the_console_skips_an_over_long_line_and_carries_on(runtime: Runtime) ->
     assert "too long" in out.getvalue()
     assert "x" * 1000 not in out.getvalue()
     assert [n.client for n in runtime.memory("local").ledger.notes()] == ["Dana Lee"]
+
+
+# -- 12: OPENAI_BASE_URL alone does not send notes anywhere ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "enabled"),
+    [
+        ({"openai_base_url": "http://127.0.0.1:11434/v1"}, False),  # a server but no key: needs trust
+        ({"openai_base_url": "https://llm.example.com/v1"}, False),
+        ({"openai_base_url": "http://127.0.0.1:11434/v1", "chet_trust_llm_server": True}, True),
+        ({"openai_api_key": KEY, "openai_base_url": "http://10.1.2.3:8000/v1"}, False),  # key and notes in clear
+        ({"openai_api_key": KEY, "openai_base_url": "http://llm.lan/v1", "chet_trust_llm_server": True}, True),
+        ({"openai_api_key": KEY, "openai_base_url": "https://llm.example.com/v1"}, True),
+        ({"openai_api_key": KEY, "openai_base_url": "http://localhost:8000/v1"}, True),
+        ({"openai_api_key": KEY, "openai_base_url": "http://[::1]:8000/v1"}, True),
+        ({"openai_api_key": KEY}, True),
+        ({}, False),
+    ],
+)
+def test_which_servers_may_receive_notes(env: dict[str, Any], enabled: bool) -> None:
+    settings = Settings(_env_file=None, **env)  # type: ignore[call-arg]
+    assert settings.llm_enabled is enabled
+    assert (settings.llm_refusal is None) is (enabled or not env.get("openai_base_url"))
+    if settings.llm_refusal:
+        assert "CHET_TRUST_LLM_SERVER=1" in settings.llm_refusal
+    destination = settings.llm_destination
+    assert ("sent to" in destination) is enabled and ("stay on this machine" in destination) is not enabled
+
+
+def test_a_dotenv_with_only_a_base_url_sends_nothing(data_dir: Path) -> None:
+    with FakeOpenAI() as fake:
+        for _ in range(10):
+            fake.reply({"facts": []})
+        (data_dir / ".env").write_text(f"OPENAI_BASE_URL={fake.url}\n")  # read from the working directory
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "--data-dir", str(data_dir), "note", "Dana Lee", "wants blue"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=data_dir,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert result.returncode == 0, result.stderr
+        assert fake.requests == []
+        assert "CHET_TRUST_LLM_SERVER=1" in result.stderr and fake.url.split("//")[1] in result.stderr
+        (data_dir / ".env").write_text(f"OPENAI_BASE_URL={fake.url}\nCHET_TRUST_LLM_SERVER=1\n")
+        verbose = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "-v", "--data-dir", str(data_dir), "note", "Dana Lee", "likes golf"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=data_dir,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert verbose.returncode == 0, verbose.stderr
+        assert fake.requests, "with the opt-in the server is used"
+        assert f"notes are sent to the language model at {fake.url}" in verbose.stderr
+
+
+def test_chat_says_at_start_up_where_notes_go(data_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--data-dir", str(data_dir), "chat"],
+        input="/help\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=data_dir,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "notes stay on this machine" in result.stderr
