@@ -160,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the Bot API URL holds the token
     logging.getLogger("httpx2").setLevel(logging.WARNING)
     try:
+        from pydantic import ValidationError
+
         from bot.commands import run_command
         from bot.redact import redact_settings
         from bot.settings import Settings
@@ -171,7 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides["chet_data_dir"] = args.data_dir
         if args.user:
             overrides["chet_user"] = args.user
-        settings = Settings(**overrides)
+        try:
+            settings = Settings(**overrides)
+        except ValidationError as err:  # a setting from the environment or .env: refused at the edge
+            raise BadInput(_setting_problem(err)) from None
         redact_settings(settings)
         if settings.llm_refusal:
             print(f"warning: {settings.llm_refusal}", file=sys.stderr)
@@ -194,16 +199,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _setting_problem(err: Any) -> str:
+    """The first invalid setting, named as it is set (CHET_TZ), with pydantic's reason and never its value."""
+    first = err.errors(include_url=False, include_input=False)[0]
+    name = "_".join(str(part) for part in first["loc"]).upper() or "a setting"
+    reason = str(first["msg"]).removeprefix("Value error, ")
+    return f"{name}: {reason[:1].lower()}{reason[1:]}"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())[:500]
 
 
 def _log_crash(err: Exception) -> None:
-    if os.environ.get("CHET_DEBUG"):
-        raise err
-    log.debug("unexpected error", exc_info=err)
-    if logging.getLogger().isEnabledFor(logging.INFO):
-        log.exception("unexpected error")
+    if os.environ.get("CHET_DEBUG") or logging.getLogger().isEnabledFor(logging.INFO):
+        # through logging, whose records are scrubbed of secrets (a raw traceback could hold the bot token)
+        log.error("unexpected error", exc_info=err)
+    else:
+        log.debug("unexpected error", exc_info=err)
 
 
 def entry() -> None:

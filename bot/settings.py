@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,6 +69,42 @@ class Settings(BaseSettings):
     chet_digest_time: str = "08:00"
     chet_salesperson_name: str | None = None
 
+    @field_validator("chet_tz")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from memory.errors import BadInput
+        from memory.timeutil import zone
+
+        value = value.strip()
+        try:
+            zone(value)
+        except BadInput as err:  # refused here, before it could be saved as a salesperson's zone
+            raise ValueError(str(err)) from None
+        return value
+
+    @field_validator("chet_digest_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        value = value.strip()
+        if not re.fullmatch(r"([01]?[0-9]|2[0-3]):[0-5][0-9]", value, re.ASCII):
+            raise ValueError(f"not a time of day HH:MM: {value[:20]!r}")
+        return value
+
+    @field_validator("telegram_allowed_users")
+    @classmethod
+    def _numeric_ids(cls, value: str) -> str:
+        for item in _id_items(value):
+            if item.startswith("@"):
+                raise ValueError(
+                    f"{item[:40]!r} is a username; give numeric Telegram user ids (usernames change and are "
+                    "not accepted; @userinfobot tells you your id)"
+                )
+            if not re.fullmatch(r"[0-9]{1,20}", item, re.ASCII):  # ASCII: '²' and '٣' are digits to str.isdigit
+                raise ValueError(
+                    f"{item[:40]!r} is not a numeric Telegram user id (ids are separated by commas or spaces)"
+                )
+        return value
+
     @field_validator("chet_embeddings")
     @classmethod
     def _known_embedder(cls, value: str) -> str:
@@ -118,7 +155,7 @@ class Settings(BaseSettings):
     @property
     def allowed_users(self) -> set[int]:
         """Telegram user ids allowed to talk to the bot."""
-        return {int(x) for x in self.telegram_allowed_users.replace(" ", "").split(",") if x.isdigit()}
+        return {int(x) for x in _id_items(self.telegram_allowed_users)}
 
 
 def _is_loopback(host: str) -> bool:
@@ -143,3 +180,8 @@ def _safe_url(url: str) -> str:
     except ValueError:
         port = ""
     return f"{parts.scheme}://{host}{port}{parts.path}" if parts.scheme else url.split("@")[-1]
+
+
+def _id_items(value: str) -> list[str]:
+    """TELEGRAM_ALLOWED_USERS split on commas and white space ("123, 456" and "123 456" are two ids)."""
+    return [item for item in re.split(r"[,\s]+", value.strip()) if item]

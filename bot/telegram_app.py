@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -36,7 +36,7 @@ from bot.redact import redact_settings
 from bot.runtime import Runtime
 from bot.scheduler import schedule_digests, schedule_user
 from bot.voice import MAX_AUDIO_BYTES, MAX_VOICE_SECONDS
-from memory.errors import ChetError
+from memory.errors import BadInput, ChetError
 
 __all__ = ["build_application", "run_telegram", "send_replies"]
 
@@ -433,6 +433,32 @@ def run_telegram(runtime: Runtime) -> int:
     if not settings.allowed_users:
         print("warning: TELEGRAM_ALLOWED_USERS is empty, so nobody will get answers; add your numeric Telegram id.")
     app = build_application(runtime)
+    quiet = _QuietRejectedToken()
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)
+    try:
+        _serve(app, settings, token)
+    except InvalidToken:  # PTB's message holds the raw token: none of it is shown
+        raise BadInput(
+            "Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized); copy the token again from @BotFather"
+        ) from None
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(quiet)
+    return 0
+
+
+class _QuietRejectedToken(logging.Filter):
+    """Without -v, PTB's traceback for a rejected token is dropped: the one error line says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for PTB's report of a rejected token unless INFO logging (-v) is on."""
+        rejected = record.exc_info is not None and isinstance(record.exc_info[1], InvalidToken)
+        return not rejected or logging.getLogger().isEnabledFor(logging.INFO)
+
+
+def _serve(app: Application[Any, Any, Any, Any, Any, Any], settings: Any, token: str) -> None:
+    """Long polling, or a webhook with TELEGRAM_WEBHOOK_URL; returns when the bot stops."""
     if settings.telegram_webhook_url:
         path = urlparse(settings.telegram_webhook_url).path.lstrip("/")
         app.run_webhook(
@@ -445,4 +471,3 @@ def run_telegram(runtime: Runtime) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0

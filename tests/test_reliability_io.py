@@ -430,3 +430,82 @@ def test_chat_says_at_start_up_where_notes_go(data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "notes stay on this machine" in result.stderr
+
+
+# -- 13: settings are refused at the edge; out-of-range times; a rejected token -------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "needle"),
+    [
+        ("CHET_TZ", "Mars/Olympus_Mons", "unknown time zone"),
+        ("CHET_TZ", "../../etc/passwd", "unknown time zone"),
+        ("CHET_DIGEST_TIME", "25:00", "HH:MM"),
+        ("TELEGRAM_ALLOWED_USERS", "123, @bob", "'@bob' is a username"),
+        ("TELEGRAM_ALLOWED_USERS", "²", "'²' is not a numeric Telegram user id"),
+        ("TELEGRAM_ALLOWED_USERS", "12٣", "not a numeric"),
+        ("CHET_LLM_TIMEOUT", "soon", "valid number"),
+    ],
+)
+def test_a_bad_setting_is_refused_at_the_edge(
+    data_dir: Path, name: str, value: str, needle: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    from bot.cli import main
+
+    monkeypatch.setenv(name, value)
+    assert main(["--offline", "--data-dir", str(data_dir), "note", "Dana Lee", "wants blue"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {name}: ") and len(err.splitlines()) == 1 and needle in err, err
+
+
+def test_a_mistyped_time_zone_is_never_saved_for_the_salesperson(data_dir: Path) -> None:
+    _one_error(_chet(data_dir, "note", "Dana Lee", "wants blue", env={"CHET_TZ": "Europe/Pariss"}), "CHET_TZ")
+    fine = _chet(data_dir, "note", "Dana Lee", "wants blue")  # nothing of the bad value was kept
+    assert fine.returncode == 0, fine.stderr
+    assert _chet(data_dir, "digest", "--json").returncode == 0
+
+
+def test_allowed_users_are_parsed_strictly() -> None:
+    def allowed(value: str) -> set[int]:
+        return Settings(_env_file=None, telegram_allowed_users=value).allowed_users  # type: ignore[call-arg]
+
+    assert allowed("123 456") == {123, 456}
+    assert allowed("123,456") == {123, 456}
+    assert allowed(" 123 ,\t456\n") == {123, 456}
+    assert allowed("") == set()
+
+
+def test_a_time_past_the_end_of_the_calendar_is_bad_input(data_dir: Path) -> None:
+    for at in ("9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00"):
+        _one_error(_chet(data_dir, "note", "Dana Lee", "likes golf", "--at", at), "out of range")
+    row = json.dumps({"id": "x1", "client": "Dana Lee", "text": "likes golf", "at": "9999-12-31T23:59:59-05:00"})
+    (data_dir / "late.jsonl").write_text(row + "\n")
+    _one_error(_chet(data_dir, "import", "late.jsonl"), "out of range")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_rejected_token_is_one_line_and_never_shown(data_dir: Path, debug: bool) -> None:
+    token = "999999:WRONG-secret-token-abcdef"
+    fake = FakeBotAPI().start()  # knows only its own token: any other is 401 Unauthorized
+    try:
+        env = {
+            "TELEGRAM_BOT_TOKEN": token,
+            "TELEGRAM_BASE_URL": fake.base_url,
+            "TELEGRAM_BASE_FILE_URL": fake.base_file_url,
+            "TELEGRAM_ALLOWED_USERS": "1",
+        }
+        if debug:
+            env["CHET_DEBUG"] = "1"
+        args = ["-v", "run"] if debug else ["run"]
+        result = _chet(data_dir, *args, env=env)
+    finally:
+        fake.stop()
+    assert result.returncode == 2, result.stderr[-3000:]
+    output = result.stdout + result.stderr
+    assert token not in output and "WRONG-secret" not in output
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized); copy the token again from @BotFather"
+    ]
+    if not debug:
+        assert "Traceback" not in result.stderr
