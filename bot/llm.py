@@ -44,7 +44,7 @@ TRANSCRIBE_BUDGET_S = 90.0  # a voice note (up to MAX_VOICE_SECONDS of speech) m
 RETRY_AFTER_CAP_S = 20.0  # a server asking for a longer pause is not waited for
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 8.0
-MIN_ATTEMPT_S = 1.0  # do not start a retry with less time than this left
+MIN_ATTEMPT_S = 1.0  # do not start a retry with less time than this left (a quarter of a shorter deadline)
 ABANDON_GRACE_S = 0.25  # the SDK's own timeout should fire first; past this the attempt is abandoned
 _RETRYABLE_STATUS = {408, 409, 429}
 
@@ -340,7 +340,7 @@ class OpenAIEngine:
             wait = failure.retry_after
         else:
             wait = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt) + random.uniform(0, BACKOFF_BASE_S)
-        if self._clock() + wait + MIN_ATTEMPT_S > deadline:
+        if self._clock() + wait + min(MIN_ATTEMPT_S, self.budget / 4) > deadline:
             return None
         return wait
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Input caps: every input is bounded before it is read or decoded (a file may be /dev/zero). A note itself is
@@ -59,11 +59,13 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = None  # may carry a password
 
     smtp_host: str | None = None
-    smtp_port: int = 25
+    smtp_port: int | None = None  # default: 465 with implicit TLS, else 587
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     smtp_from: str | None = None
-    smtp_starttls: bool = False
+    smtp_security: str = "auto"  # auto (tls on port 465, else starttls) | starttls | tls | none
+    smtp_allow_plaintext_login: bool = False  # logging in with SMTP_SECURITY=none sends the password in clear
+    smtp_ca_file: Path | None = None  # a private certificate authority for the SMTP server
 
     chet_tz: str = "UTC"
     chet_digest_time: str = "08:00"
@@ -104,6 +106,38 @@ class Settings(BaseSettings):
                     f"{item[:40]!r} is not a numeric Telegram user id (ids are separated by commas or spaces)"
                 )
         return value
+
+    @field_validator("smtp_security")
+    @classmethod
+    def _known_security(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in {"auto", "starttls", "tls", "none"}:
+            raise ValueError("must be auto, starttls, tls or none")
+        return value
+
+    @model_validator(mode="after")
+    def _no_plaintext_login(self) -> Settings:
+        login = bool(self.smtp_host and self.smtp_user and self.smtp_password)
+        if login and self.smtp_security == "none" and not self.smtp_allow_plaintext_login:
+            raise ValueError(
+                "SMTP_SECURITY=none with SMTP_USER would send the password in clear; "
+                "use starttls or tls, or set SMTP_ALLOW_PLAINTEXT_LOGIN=1"
+            )
+        return self
+
+    @property
+    def smtp_security_resolved(self) -> str:
+        """starttls, tls or none: `auto` is implicit TLS on port 465 and STARTTLS elsewhere."""
+        if self.smtp_security != "auto":
+            return self.smtp_security
+        return "tls" if self.smtp_port == 465 else "starttls"
+
+    @property
+    def smtp_port_resolved(self) -> int:
+        """SMTP_PORT, else 465 for implicit TLS and 587 (submission) otherwise."""
+        if self.smtp_port is not None:
+            return self.smtp_port
+        return 465 if self.smtp_security_resolved == "tls" else 587
 
     @field_validator("chet_embeddings")
     @classmethod

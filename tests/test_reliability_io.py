@@ -8,6 +8,9 @@ import io
 import json
 import os
 import resource
+import shutil
+import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -18,7 +21,9 @@ from typing import Any
 
 import pytest
 from fake_bot_api import FakeBotAPI
+from pydantic import ValidationError
 
+from bot.channels import build_channel
 from bot.conversation import Conversation
 from bot.drafting import make_draft
 from bot.runtime import Runtime
@@ -33,6 +38,7 @@ from bot.voice import (
     audio_seconds,
     decode_bounded,
 )
+from memory.errors import EngineError
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 from tests.fake_openai import FakeOpenAI
@@ -509,3 +515,113 @@ def test_a_rejected_token_is_one_line_and_never_shown(data_dir: Path, debug: boo
     ]
     if not debug:
         assert "Traceback" not in result.stderr
+
+
+# -- 13: SMTP uses TLS by default; logging in without it needs an opt-in ---------------------------
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (the test trusts it through SMTP_CA_FILE)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+class _Mailbox:
+    """What a local aiosmtpd server received, and the logins offered to it (with whether TLS was on)."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.logins: list[bool] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(envelope)
+        return "250 OK"
+
+    def authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> Any:
+        from aiosmtpd.smtp import AuthResult
+
+        tls = session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+        self.logins.append(tls)  # STARTTLS sets session.ssl; an implicit TLS connection shows in its transport
+        return AuthResult(success=True)
+
+
+def _smtp_server(box: _Mailbox, certificate: tuple[Path, Path] | None, mode: str) -> Any:
+    from aiosmtpd.controller import Controller
+
+    kwargs: dict[str, Any] = {"authenticator": box.authenticate}
+    if certificate is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(*certificate)
+        if mode == "starttls":
+            kwargs.update(tls_context=context, require_starttls=True)
+        else:
+            # aiosmtpd only counts STARTTLS as TLS for AUTH; the whole connection is TLS here (checked on login)
+            kwargs.update(ssl_context=context, server_hostname="127.0.0.1", auth_require_tls=False)
+    else:
+        kwargs.update(auth_require_tls=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    return Controller(box, hostname="127.0.0.1", port=port, **kwargs)
+
+
+def _smtp_settings(port: int, cert: Path | None = None, **extra: Any) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_user="sam@example.com",
+        smtp_password="smtp-password-123",
+        smtp_from="sam@example.com",
+        smtp_ca_file=cert,
+        **extra,
+    )
+
+
+@pytest.mark.parametrize("mode", ["starttls", "tls"])
+def test_smtp_logs_in_over_tls_by_default(certificate: tuple[Path, Path], mode: str) -> None:
+    box = _Mailbox()
+    controller = _smtp_server(box, certificate, mode)
+    controller.start()
+    try:
+        extra = {"smtp_security": "tls"} if mode == "tls" else {}  # port 465 would choose it by itself
+        channel = build_channel(_smtp_settings(controller.port, certificate[0], **extra))
+        delivery = channel.send("dana@acme.example", "Pricing", "Hi Dana, the pricing is attached.")
+    finally:
+        controller.stop()
+    assert delivery.channel == "email" and len(box.messages) == 1
+    assert box.logins == [True]  # the password went only through TLS
+
+
+def test_smtp_without_starttls_is_refused_before_the_password_is_sent() -> None:
+    box = _Mailbox()
+    controller = _smtp_server(box, None, "plain")
+    controller.start()
+    try:
+        channel = build_channel(_smtp_settings(controller.port))
+        with pytest.raises(EngineError, match="offers no STARTTLS"):
+            channel.send("dana@acme.example", "Pricing", "Hi Dana.")
+        assert box.logins == [] and box.messages == []
+        with pytest.raises(ValidationError, match="SMTP_ALLOW_PLAINTEXT_LOGIN=1"):
+            _smtp_settings(controller.port, smtp_security="none")
+        opted_in = _smtp_settings(controller.port, smtp_security="none", smtp_allow_plaintext_login=True)
+        build_channel(opted_in).send("dana@acme.example", "Pricing", "Hi Dana.")
+    finally:
+        controller.stop()
+    assert box.logins == [False] and len(box.messages) == 1
+
+
+def test_smtp_defaults() -> None:
+    assert (_smtp_settings(0).smtp_security_resolved, Settings(_env_file=None).smtp_port_resolved) == ("starttls", 587)  # type: ignore[call-arg]
+    on_465 = Settings(_env_file=None, smtp_port=465)  # type: ignore[call-arg]
+    assert (on_465.smtp_security_resolved, on_465.smtp_port_resolved) == ("tls", 465)
