@@ -202,9 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _setting_problem(err: Any) -> str:
     """The first invalid setting, named as it is set (CHET_TZ), with pydantic's reason and never its value."""
     first = err.errors(include_url=False, include_input=False)[0]
-    name = "_".join(str(part) for part in first["loc"]).upper() or "a setting"
+    name = "_".join(str(part) for part in first["loc"]).upper()
     reason = str(first["msg"]).removeprefix("Value error, ")
-    return f"{name}: {reason[:1].lower()}{reason[1:]}"
+    return f"{name}: {reason[:1].lower()}{reason[1:]}" if name else reason
 
 
 def _one_line(text: str) -> str:
