@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
+from bot.llm_deadline import llm_deadline
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES
 from bot.voice import MAX_AUDIO_BYTES
@@ -58,6 +59,7 @@ def run_console(
     export_dir = runtime.settings.data_dir / "exports"
     out.write(START + "\n" + CONSOLE_HELP + "\n\n")
     buttons: list[Button] = []
+    deadline = runtime.settings.chet_llm_timeout
     while True:
         if interactive:
             out.write("you> ")
@@ -79,13 +81,15 @@ def run_console(
             continue
         try:
             if text.isdigit() and 1 <= int(text) <= len(buttons):
-                replies = conversation.handle_callback(user, buttons[int(text) - 1].data)
+                with llm_deadline(deadline):
+                    replies = conversation.handle_callback(user, buttons[int(text) - 1].data)
             elif text.lower().startswith("/voice "):
                 replies = _voice(conversation, user, text[7:].strip())
             elif text.lower() in {"/quit", "/exit"}:
                 break
             else:
-                replies = conversation.handle_text(user, text)
+                with llm_deadline(deadline):  # one deadline for all the model calls of one reply
+                    replies = conversation.handle_text(user, text)
         except KeyboardInterrupt:
             break
         except Exception:  # never a raw traceback in the chat; the log has it

@@ -625,3 +625,49 @@ def test_smtp_defaults() -> None:
     assert (_smtp_settings(0).smtp_security_resolved, Settings(_env_file=None).smtp_port_resolved) == ("starttls", 587)  # type: ignore[call-arg]
     on_465 = Settings(_env_file=None, smtp_port=465)  # type: ignore[call-arg]
     assert (on_465.smtp_security_resolved, on_465.smtp_port_resolved) == ("tls", 465)
+
+
+async def test_a_bot_reply_shares_one_deadline_across_its_model_calls(data_dir: Path) -> None:
+    """Routing, then drafting: with a model that never answers, the reply comes once, offline, by the deadline."""
+    _seed(data_dir)
+    fake = FakeBotAPI(max_wait=0.3).start()
+    with FakeOpenAI() as model:
+        for _ in range(20):
+            model.reply("{}", sleep=60)
+        settings = Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            chet_data_dir=data_dir,
+            chet_user=str(ALICE),
+            telegram_bot_token=fake.token,
+            telegram_base_url=fake.base_url,
+            telegram_base_file_url=fake.base_file_url,
+            telegram_allowed_users=str(ALICE),
+            chet_digest_time="23:59",
+            openai_api_key=KEY,
+            openai_base_url=model.url,
+            chet_llm_timeout=2.0,
+        )
+        runtime = Runtime(settings)
+        offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
+        offline.memory(str(ALICE)).add_note(
+            NoteInput(client="Dana Lee", text="Dana wants the blue model.", at=now_utc(), at_raw="")
+        )
+        app = build_application(runtime, Conversation(runtime, transcriber=ScriptedTranscriber()))
+        await app.initialize()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        try:
+            mark = fake.mark()
+            started = time.monotonic()
+            fake.push_text(ALICE, "draft a follow-up to Dana Lee about the pricing")
+            reply = await fake.wait_text(ALICE, "Draft for Dana Lee", mark, timeout=30)
+            elapsed = time.monotonic() - started
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+            fake.stop()
+    assert "offline" in reply["text"], reply["text"]
+    assert len(model.requests) >= 1
+    assert elapsed < 2.0 + 2.0, f"the reply took {elapsed:.1f} s with a 2 s deadline"
