@@ -30,6 +30,51 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1000} KB"
+
+
+def read_input(path: str, what: str, max_bytes: int, max_line: int | None = None) -> bytes:
+    """The bytes of a file ('-' = stdin), never reading past the caps: BadInput once they are passed.
+
+    `max_bytes` bounds the whole input, `max_line` each line; /dev/zero or an endless pipe stops at the cap.
+    """
+    if path == "-":
+        return _read_capped(sys.stdin.buffer, what, max_bytes, max_line)
+    p = Path(path)
+    if not p.exists():
+        raise BadInput(f"{what} not found: {path}")
+    if p.is_dir():
+        raise BadInput(f"{what} is a directory: {path}")
+    try:
+        with p.open("rb") as stream:
+            return _read_capped(stream, what, max_bytes, max_line)
+    except OSError as err:
+        raise BadInput(f"cannot read {what} {path}: {err.strerror}") from err
+
+
+def _read_capped(stream: Any, what: str, max_bytes: int, max_line: int | None) -> bytes:
+    chunks: list[bytes] = []
+    total, line, line_len = 0, 1, 0
+    while True:
+        chunk = stream.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > max_bytes:
+            raise BadInput(f"the {what} is larger than {_size(max_bytes)}, the most Chet reads")
+        if max_line is not None:
+            for i, piece in enumerate(chunk.split(b"\n")):
+                if i:
+                    line, line_len = line + 1, 0
+                line_len += len(piece)
+                if line_len > max_line:
+                    raise BadInput(
+                        f"line {line} of the {what} is longer than {_size(max_line)}, the most one line may be"
+                    )
+        chunks.append(chunk)
+
+
 def build_parser() -> Parser:
     """The argument parser: global options, then one sub-command."""
     p = Parser(
@@ -116,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the Bot API URL holds the token
     logging.getLogger("httpx2").setLevel(logging.WARNING)
     try:
+        from pydantic import ValidationError
+
         from bot.commands import run_command
         from bot.redact import redact_settings
         from bot.settings import Settings
@@ -127,8 +174,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides["chet_data_dir"] = args.data_dir
         if args.user:
             overrides["chet_user"] = args.user
-        settings = Settings(**overrides)
+        try:
+            settings = Settings(**overrides)
+        except ValidationError as err:  # a setting from the environment or .env: refused at the edge
+            raise BadInput(_setting_problem(err)) from None
         redact_settings(settings)
+        if settings.llm_refusal:
+            print(f"warning: {settings.llm_refusal}", file=sys.stderr)
+        if args.command in {"run", "chat"}:
+            print(f"Chet: {settings.llm_destination}.", file=sys.stderr)
+        else:
+            log.info("%s", settings.llm_destination)
         return run_command(args, settings)
     except ChetError as err:
         print(f"error: {_one_line(str(err))}", file=sys.stderr)
@@ -144,16 +200,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _setting_problem(err: Any) -> str:
+    """The first invalid setting, named as it is set (CHET_TZ), with pydantic's reason and never its value."""
+    first = err.errors(include_url=False, include_input=False)[0]
+    name = "_".join(str(part) for part in first["loc"]).upper()
+    reason = str(first["msg"]).removeprefix("Value error, ")
+    return f"{name}: {reason[:1].lower()}{reason[1:]}" if name else reason
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())[:500]
 
 
 def _log_crash(err: Exception) -> None:
-    if os.environ.get("CHET_DEBUG"):
-        raise err
-    log.debug("unexpected error", exc_info=err)
-    if logging.getLogger().isEnabledFor(logging.INFO):
-        log.exception("unexpected error")
+    if os.environ.get("CHET_DEBUG") or logging.getLogger().isEnabledFor(logging.INFO):
+        # through logging, whose records are scrubbed of secrets (a raw traceback could hold the bot token)
+        log.error("unexpected error", exc_info=err)
+    else:
+        log.debug("unexpected error", exc_info=err)
 
 
 def entry() -> None:

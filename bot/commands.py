@@ -11,10 +11,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.cli import emit
+from bot.cli import emit, read_input
 from bot.runtime import Runtime
-from bot.settings import Settings
+from bot.settings import MAX_TEXT_BYTES, Settings
 from memory.errors import BadInput, ChetError, InternalError
+from memory.importer import MAX_FILE_BYTES
 from memory.service import Memory, NoteInput
 from memory.sql import SqliteDatabase
 from memory.storage import as_storage_error
@@ -52,7 +53,9 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         where = f"; the details are in {file_handler.baseFilename}" if file_handler else "; run with -v for details"
         raise InternalError(f"internal error ({type(err).__name__}){where}") from err
     finally:
-        if file_handler is not None:  # the command is over: never log into a data dir after it (tests reuse the process)
+        if (
+            file_handler is not None
+        ):  # the command is over: never log into a data dir after it (tests reuse the process)
             logging.getLogger().removeHandler(file_handler)
             file_handler.close()
 
@@ -98,26 +101,17 @@ def private_data(data_dir: Path) -> None:
     older Chet with 0755 / 0644 is tightened once.
     """
     os.umask(0o077)
-    if not data_dir.exists():
+    marker = data_dir / ".private"  # the walk below is done once per data dir, not on every command
+    if not data_dir.exists() or (marker.exists() and not data_dir.stat().st_mode & 0o077):
         return
-    if data_dir.stat().st_mode & 0o077:
-        for path in [data_dir, *data_dir.rglob("*")]:
-            if not path.is_symlink():
-                path.chmod(0o700 if path.is_dir() else 0o600)
+    for path in [data_dir, *data_dir.rglob("*")]:
+        if not path.is_symlink():
+            path.chmod(0o700 if path.is_dir() else 0o600)
+    marker.touch()
 
 
-def _read_file(path: str, what: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
-    if not p.exists():
-        raise BadInput(f"{what} not found: {path}")
-    if p.is_dir():
-        raise BadInput(f"{what} is a directory: {path}")
-    try:
-        return p.read_bytes()
-    except OSError as err:
-        raise BadInput(f"cannot read {what} {path}: {err.strerror}") from err
+def _read_file(path: str, what: str, max_bytes: int = MAX_FILE_BYTES, max_line: int | None = MAX_TEXT_BYTES) -> bytes:
+    return read_input(path, what, max_bytes, max_line)
 
 
 def _when(value: str | None, runtime: Runtime, memory: Memory) -> tuple[datetime, str]:
@@ -300,7 +294,7 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
     from bot.drafting import check_message
 
     client = memory.find_client(args.client)
-    raw = _read_file(args.text_file, "text file")
+    raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
+from bot.llm_deadline import llm_deadline
 from bot.runtime import Runtime
+from bot.settings import MAX_TEXT_BYTES
+from bot.voice import MAX_AUDIO_BYTES
 
 __all__ = ["run_console"]
 
@@ -39,6 +42,9 @@ def _print_replies(replies: list[Reply], out: TextIO, export_dir: Path) -> list[
     return buttons
 
 
+TOO_LONG = "That message is too long for me (over 1 MB). Please send it in shorter parts."
+
+
 def run_console(
     runtime: Runtime,
     conversation: Conversation | None = None,
@@ -53,28 +59,37 @@ def run_console(
     export_dir = runtime.settings.data_dir / "exports"
     out.write(START + "\n" + CONSOLE_HELP + "\n\n")
     buttons: list[Button] = []
+    deadline = runtime.settings.chet_llm_timeout
     while True:
         if interactive:
             out.write("you> ")
             out.flush()
         try:
-            line = source.readline()
+            line = source.readline(MAX_TEXT_BYTES)  # bounded: the input may be an endless pipe
+            too_long = len(line) >= MAX_TEXT_BYTES and not line.endswith("\n")
+            while too_long and (rest := source.readline(MAX_TEXT_BYTES)) and not rest.endswith("\n"):
+                pass  # skip the rest of an over-long line without keeping it
         except KeyboardInterrupt:
             break
         if not line:
             break
+        if too_long:
+            buttons = _print_replies([Reply(TOO_LONG)], out, export_dir)
+            continue
         text = line.strip()
         if not text:
             continue
         try:
             if text.isdigit() and 1 <= int(text) <= len(buttons):
-                replies = conversation.handle_callback(user, buttons[int(text) - 1].data)
+                with llm_deadline(deadline):
+                    replies = conversation.handle_callback(user, buttons[int(text) - 1].data)
             elif text.lower().startswith("/voice "):
                 replies = _voice(conversation, user, text[7:].strip())
             elif text.lower() in {"/quit", "/exit"}:
                 break
             else:
-                replies = conversation.handle_text(user, text)
+                with llm_deadline(deadline):  # one deadline for all the model calls of one reply
+                    replies = conversation.handle_text(user, text)
         except KeyboardInterrupt:
             break
         except Exception:  # never a raw traceback in the chat; the log has it
@@ -91,4 +106,6 @@ def _voice(conversation: Conversation, user: str, name: str) -> list[Reply]:
     if not path.is_file():
         return [Reply(f"No such audio file: {name}")]
     mime = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav"}.get(path.suffix.lower(), "audio/ogg")
+    if path.stat().st_size > MAX_AUDIO_BYTES:  # before reading it: a local file can be any size
+        return conversation.handle_unsupported(user, "too_large")
     return conversation.handle_voice(user, path.read_bytes(), None, mime)

@@ -13,6 +13,7 @@ from bot.compose import compose_offline
 from bot.context import DraftContext
 from bot.context_builder import build_context
 from bot.guard import Finding, GuardReport, check_text
+from bot.llm_deadline import llm_deadline
 from bot.runtime import Runtime
 from bot.tokens import count_tokens
 from memory.errors import ChetError
@@ -64,7 +65,8 @@ def make_draft(
         notices.append(f"{client.name} asked not to be contacted; this draft cannot be approved")
     if llm is not None:
         try:
-            text, sources, report = _draft_with_llm(llm, ctx, built.prompt_context, feedback)
+            with llm_deadline(runtime.settings.chet_llm_timeout):  # regenerations included
+                text, sources, report = _draft_with_llm(llm, ctx, built.prompt_context, feedback)
             engine = getattr(llm, "name", "openai")
         except ChetError as err:
             notices.append(f"{err}; this draft was written offline")

@@ -2,17 +2,22 @@
 
 `OpenAIEngine` talks Chat Completions (any OpenAI-compatible server: OpenAI, Ollama, vLLM) with the
 SDK's own retries off: it retries transient failures itself (429, 408/409, 5xx, timeouts, connection
-errors) with exponential backoff and jitter, honours Retry-After up to a cap, and keeps the whole
-call within a time budget so that no command waits more than about a minute. Every failure becomes
-an `EngineError` whose message is fit for the user; every exchange is passed to `log`.
+errors) with exponential backoff and jitter and honours Retry-After up to a cap, all within one
+overall deadline per request (`CHET_LLM_TIMEOUT`, retries and waits included): each attempt gets
+only the time left, and a server that never answers (or trickles its answer) is abandoned when the
+deadline passes. `llm_deadline` narrows that deadline for a whole use case (a draft's regenerations).
+Every failure becomes an `EngineError` whose message is fit for the user; every exchange is passed
+to `log`.
 """
 
 from __future__ import annotations
 
 import email.utils
+import functools
 import json
 import logging
 import random
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -23,25 +28,57 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
+from bot.llm_deadline import deadline_left, llm_deadline
 from memory.errors import EngineError
 
 if TYPE_CHECKING:
     from bot.settings import Settings
 
-__all__ = ["LLM", "LogFn", "OpenAIEngine", "ScriptedLLM", "build_llm"]
+__all__ = ["LLM", "LogFn", "OpenAIEngine", "ScriptedLLM", "build_llm", "llm_deadline"]
 
 T = TypeVar("T", bound=BaseModel)
 R = TypeVar("R")
 LogFn = Callable[[dict[str, Any]], None]
 
-TOTAL_BUDGET_S = 60.0  # no call (all attempts and waits) runs longer than this
+TRANSCRIBE_BUDGET_S = 90.0  # a voice note (up to MAX_VOICE_SECONDS of speech) may take this long to transcribe
 RETRY_AFTER_CAP_S = 20.0  # a server asking for a longer pause is not waited for
 BACKOFF_BASE_S = 0.5
 BACKOFF_CAP_S = 8.0
-MIN_ATTEMPT_S = 1.0  # do not start an attempt with less time than this left
+MIN_ATTEMPT_S = 1.0  # do not start a retry with less time than this left (a quarter of a shorter deadline)
+ABANDON_GRACE_S = 0.25  # the SDK's own timeout should fire first; past this the attempt is abandoned
 _RETRYABLE_STATUS = {408, 409, 429}
 
 logger = logging.getLogger(__name__)
+
+
+class _Abandoned(Exception):
+    """An attempt outlived the deadline; it was left to finish (and be discarded) in its thread."""
+
+
+def _within(call: Callable[[], R], seconds: float) -> R:
+    """Run `call` in a daemon thread and wait at most `seconds` for it; raise _Abandoned after that.
+
+    httpx's timeouts bound each read, not the whole response, so a server that trickles bytes could hold
+    the caller far past its deadline; the salesperson gets the offline answer instead.
+    """
+    done = threading.Event()
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as err:  # handed to the caller below
+            box["error"] = err
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="chet-llm-call", daemon=True).start()
+    if not done.wait(max(seconds, 0.0)):
+        raise _Abandoned
+    if "error" in box:
+        raise box["error"]
+    value: R = box["value"]
+    return value
 
 
 class LLM(Protocol):
@@ -133,7 +170,7 @@ def _classify(err: Exception) -> _Failure | None:
     """Turn an exception from one attempt into a failure, or None for a bug that must propagate."""
     if isinstance(err, _BadOutput):
         return _Failure(err.message, "bad_output" if err.retry else "fatal", response=err.response)
-    if isinstance(err, openai.APITimeoutError):
+    if isinstance(err, openai.APITimeoutError | _Abandoned):
         return _Failure("the model timed out", "transient")
     if isinstance(err, openai.APIConnectionError):
         return _Failure("could not reach the model server", "transient")
@@ -167,11 +204,13 @@ class OpenAIEngine:
         log: LogFn | None = None,
         sleep: Callable[[float], None] = time.sleep,
         transcribe_model: str = "whisper-1",
-        budget: float = TOTAL_BUDGET_S,
+        budget: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ):
         self.model, self.transcribe_model = model, transcribe_model
-        self.timeout, self.retries, self.budget = timeout, max(retries, 0), budget
+        # `timeout` is the whole request's deadline, retries included, unless a budget is given
+        self.timeout, self.retries = timeout, max(retries, 0)
+        self.budget = timeout if budget is None else budget
         self._log, self._sleep, self._clock = log, sleep, clock
         self._secret = api_key if api_key and len(api_key) >= 8 else ""  # a dummy "x" key is no secret
         # A compatible local server (Ollama, vLLM) needs no key, but the SDK insists on one.
@@ -244,19 +283,33 @@ class OpenAIEngine:
             return _Reply(result.text, result.text)
 
         prompt = f"[audio {filename!r}, {len(audio)} bytes]"
-        return self._run("transcribe", prompt, call, model=self.transcribe_model)
+        budget = max(self.budget, TRANSCRIBE_BUDGET_S)  # minutes of speech take longer than a reply
+        return self._run("transcribe", prompt, call, model=self.transcribe_model, budget=budget)
 
     # -- retries and logging -------------------------------------------------------------
 
-    def _run(self, task: str, prompt: str, call: Callable[[float], _Reply[R]], model: str | None = None) -> R:
+    def _run(
+        self,
+        task: str,
+        prompt: str,
+        call: Callable[[float], _Reply[R]],
+        model: str | None = None,
+        budget: float | None = None,
+    ) -> R:
         model = model or self.model
-        deadline = self._clock() + self.budget
+        deadline = self._clock() + (budget or self.budget)
+        scope = deadline_left()
+        if scope is not None:  # the enclosing use case's deadline
+            deadline = min(deadline, self._clock() + scope)
         bad_outputs = 0
         attempt = 0
         while True:
             started = self._clock()
+            left = deadline - started
             try:
-                reply = call(max(min(self.timeout, deadline - started), MIN_ATTEMPT_S))
+                if left <= 0:
+                    raise _Abandoned
+                reply = _within(functools.partial(call, left), left + ABANDON_GRACE_S)
             except Exception as err:
                 failure = _classify(err)
                 error = failure.message if failure else f"unexpected {type(err).__name__}"
@@ -287,7 +340,7 @@ class OpenAIEngine:
             wait = failure.retry_after
         else:
             wait = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2**attempt) + random.uniform(0, BACKOFF_BASE_S)
-        if self._clock() + wait + MIN_ATTEMPT_S > deadline:
+        if self._clock() + wait + min(MIN_ATTEMPT_S, self.budget / 4) > deadline:
             return None
         return wait
 

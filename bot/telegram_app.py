@@ -6,6 +6,7 @@ import asyncio
 import functools
 import hashlib
 import logging
+import re
 import sys
 import warnings
 from collections.abc import Awaitable, Callable
@@ -15,7 +16,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.constants import ChatType
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -29,11 +31,12 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.conversation import Conversation, Reply
+from bot.llm_deadline import llm_deadline
 from bot.redact import redact_settings
 from bot.runtime import Runtime
 from bot.scheduler import schedule_digests, schedule_user
-from bot.voice import MAX_AUDIO_BYTES
-from memory.errors import ChetError
+from bot.voice import MAX_AUDIO_BYTES, MAX_VOICE_SECONDS
+from memory.errors import BadInput, ChetError
 
 __all__ = ["build_application", "run_telegram", "send_replies"]
 
@@ -44,6 +47,20 @@ REFUSAL = (
     "Sorry, this is a private assistant and you are not on its list. "
     "If you should be, ask its owner to add your Telegram id ({id}) to TELEGRAM_ALLOWED_USERS."
 )
+TOO_LONG = (
+    "That voice note is {minutes:.0f} minutes long; I take voice notes of up to {cap} minutes. "
+    "Please send it in shorter parts, or type the note."
+)
+PRIVATE_ONLY = (
+    "Chet works in private chats only, so nothing about anyone's clients is shown here. "
+    "Open a private chat with @{bot} to use it."
+)
+NOT_OURS = "That command is addressed to @{bot}, not to me."
+EDITED = (
+    "I don't re-read edited messages: I kept what you first sent. "
+    "Send the corrected note as a new message (and /undo removes your last note)."
+)
+_ADDRESSED = re.compile(r"/(?P<cmd>\w+)@(?P<bot>\w+)")
 OOPS = "Sorry, something went wrong on my side (it is logged). Your notes are safe; please try again."
 NO_TOKEN = (
     "No Telegram bot token is set, so Chet starts in the terminal instead.\n"
@@ -166,14 +183,29 @@ def _as_seconds(err: RetryAfter) -> float:
 
 
 async def _in_order(
-    context: ContextTypes.DEFAULT_TYPE, user: str, fn: Callable[..., list[Reply]], *args: Any
+    context: ContextTypes.DEFAULT_TYPE, user: str, fn: Callable[..., list[Reply]], *args: Any, deadline: bool = True
 ) -> list[Reply]:
-    """Run a sync use case in a thread, one at a time per salesperson (updates run concurrently)."""
+    """Run a sync use case in a thread, one at a time per salesperson (updates run concurrently).
+
+    With `deadline`, all the use case's model calls share one CHET_LLM_TIMEOUT (a voice note's
+    transcription is longer work, so its calls get their own deadline each)."""
     locks: dict[str, asyncio.Lock] = context.bot_data["locks"]
     lock = locks.setdefault(user, asyncio.Lock())
     async with lock:
         pool: ThreadPoolExecutor = context.bot_data["pool"]
-        return await asyncio.get_running_loop().run_in_executor(pool, functools.partial(fn, user, *args))
+        seconds: float = context.bot_data["llm_timeout"]
+        call = (
+            functools.partial(_within_deadline, seconds, fn, user, *args)
+            if deadline
+            else functools.partial(fn, user, *args)
+        )
+        return await asyncio.get_running_loop().run_in_executor(pool, call)
+
+
+def _within_deadline(seconds: float, fn: Callable[..., list[Reply]], *args: Any) -> list[Reply]:
+    """Run one use case with one LLM deadline for all its model calls (routing, extraction, drafting)."""
+    with llm_deadline(seconds):
+        return fn(*args)
 
 
 def _conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
@@ -190,7 +222,18 @@ def _user(update: Update) -> str:
 
 
 async def gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Only TELEGRAM_ALLOWED_USERS get answers; anyone else gets one polite refusal and no data."""
+    """Private chats with TELEGRAM_ALLOWED_USERS only: a group is told once, a stranger refused once; no data."""
+    chat = update.effective_chat
+    if chat is not None and chat.type != ChatType.PRIVATE:
+        # Anything said in a group is seen by everyone there: no notes, answers, drafts or refusals.
+        if update.callback_query is not None:
+            await _quietly(update.callback_query.answer())
+        told: set[int] = context.bot_data["groups_told"]
+        if chat.id not in told:
+            told.add(chat.id)
+            log.info("an update came from a %s chat; told it once that Chet works in private chats only", chat.type)
+            await _quietly(context.bot.send_message(chat.id, PRIVATE_ONLY.format(bot=context.bot.username)))
+        raise ApplicationHandlerStop
     user = update.effective_user
     if user is not None and user.id in context.bot_data["allowed"]:
         return
@@ -209,10 +252,31 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None and message.text is not None
     user = _user(update)
-    replies = await _in_order(context, user, _conversation(context).handle_text, message.text)
+    text, addressee = _own_command(message.text, context.bot.username)
+    if addressee is not None:
+        await send_replies(context.bot, message.chat_id, [Reply(NOT_OURS.format(bot=addressee))])
+        return
+    replies = await _in_order(context, user, _conversation(context).handle_text, text)
     await send_replies(context.bot, message.chat_id, replies)
     if message.text.lstrip().lower().startswith("/settings"):
         await asyncio.to_thread(schedule_user, context.application, _conversation(context), user)
+
+
+def _own_command(text: str, username: str | None) -> tuple[str, str | None]:
+    """`/cmd@OurBot args` -> (`/cmd args`, None); `/cmd@OtherBot ...` -> (text, "OtherBot"): not ours."""
+    match = _ADDRESSED.match(text)
+    if match is None:
+        return text, None
+    if username and match["bot"].lower() == username.lower():
+        return f"/{match['cmd']}{text[match.end() :]}", None
+    return text, match["bot"]
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message: say that edits are not re-read (the note as first sent is what was kept)."""
+    message = update.effective_message
+    assert message is not None
+    await send_replies(context.bot, message.chat_id, [Reply(EDITED)])
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -235,7 +299,10 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None and message.voice is not None
     user, voice, conversation = _user(update), message.voice, _conversation(context)
-    if (voice.file_size or 0) > MAX_AUDIO_BYTES:
+    seconds = _seconds(voice)
+    if seconds is not None and seconds > MAX_VOICE_SECONDS:  # before downloading: Telegram states the length
+        replies = [Reply(TOO_LONG.format(minutes=seconds / 60, cap=MAX_VOICE_SECONDS // 60))]
+    elif (voice.file_size or 0) > MAX_AUDIO_BYTES:
         replies = conversation.handle_unsupported(user, "too_large")
     else:
         try:
@@ -248,7 +315,7 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             replies = conversation.handle_unsupported(user, "too_large")
         else:
             mime = voice.mime_type or "audio/ogg"
-            replies = await _in_order(context, user, conversation.handle_voice, audio, _seconds(voice), mime)
+            replies = await _in_order(context, user, conversation.handle_voice, audio, seconds, mime, deadline=False)
     await send_replies(context.bot, message.chat_id, replies)
 
 
@@ -333,9 +400,18 @@ def build_application(
     conversation = conversation or Conversation(runtime)
     conversation.background_index = True
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="chet")
-    app.bot_data.update(conversation=conversation, allowed=settings.allowed_users, refused=set(), locks={}, pool=pool)
+    app.bot_data.update(
+        conversation=conversation,
+        allowed=settings.allowed_users,
+        refused=set(),
+        groups_told=set(),
+        locks={},
+        pool=pool,
+        llm_timeout=settings.chet_llm_timeout,
+    )
     app.add_handler(TypeHandler(Update, gate), group=-1)
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, on_text))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED, on_edited))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, on_voice))
     media = filters.VIDEO_NOTE | filters.AUDIO | filters.Document.ALL | filters.VIDEO | filters.PHOTO
@@ -357,6 +433,32 @@ def run_telegram(runtime: Runtime) -> int:
     if not settings.allowed_users:
         print("warning: TELEGRAM_ALLOWED_USERS is empty, so nobody will get answers; add your numeric Telegram id.")
     app = build_application(runtime)
+    quiet = _QuietRejectedToken()
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(quiet)
+    try:
+        _serve(app, settings, token)
+    except InvalidToken:  # PTB's message holds the raw token: none of it is shown
+        raise BadInput(
+            "Telegram rejected TELEGRAM_BOT_TOKEN (unauthorized); copy the token again from @BotFather"
+        ) from None
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(quiet)
+    return 0
+
+
+class _QuietRejectedToken(logging.Filter):
+    """Without -v, PTB's traceback for a rejected token is dropped: the one error line says it all."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for PTB's report of a rejected token unless INFO logging (-v) is on."""
+        rejected = record.exc_info is not None and isinstance(record.exc_info[1], InvalidToken)
+        return not rejected or logging.getLogger().isEnabledFor(logging.INFO)
+
+
+def _serve(app: Application[Any, Any, Any, Any, Any, Any], settings: Any, token: str) -> None:
+    """Long polling, or a webhook with TELEGRAM_WEBHOOK_URL; returns when the bot stops."""
     if settings.telegram_webhook_url:
         path = urlparse(settings.telegram_webhook_url).path.lstrip("/")
         app.run_webhook(
@@ -369,4 +471,3 @@ def run_telegram(runtime: Runtime) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0

@@ -18,18 +18,25 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_AUDIO_BYTES",
+    "MAX_VOICE_SECONDS",
     "LocalWhisper",
     "OpenAITranscriber",
     "ScriptedTranscriber",
     "Transcriber",
     "TranscriptionError",
+    "audio_seconds",
     "build_transcriber",
+    "check_length",
     "local_model_dir",
 ]
 
 log = logging.getLogger(__name__)
 
 MAX_AUDIO_BYTES = 20 * 1024 * 1024  # the cloud Bot API serves files up to 20 MB
+# A dictated note after a call runs a few minutes; ten is generous. Telegram's Opus is tiny (an hour of
+# silence is 1.4 MB, inside the size cap) while decoding is not (16 kHz float32: ~3.8 MB a minute), and
+# the local model transcribes roughly a minute of speech in 10-20 s on two cores.
+MAX_VOICE_SECONDS = 600
 ENABLE_HINT = (
     "To have voice notes transcribed, set OPENAI_API_KEY (the OpenAI transcription API), "
     "or install the voice extra (pip install 'chet[voice]') for offline transcription; "
@@ -49,6 +56,73 @@ class Transcriber(Protocol):
     def transcribe(self, audio: bytes, mime: str = "audio/ogg") -> str:
         """The transcript of `audio`; raises TranscriptionError."""
         ...
+
+
+def _too_long() -> TranscriptionError:
+    return TranscriptionError(
+        f"that voice note is longer than {MAX_VOICE_SECONDS // 60} minutes, the most I transcribe; "
+        "please send it in shorter parts"
+    )
+
+
+def audio_seconds(audio: bytes) -> float | None:
+    """The length the audio's container states (PyAV reads headers, no decoding), or None when unknown."""
+    try:
+        import av
+    except ImportError:
+        return None
+    try:
+        with av.open(io.BytesIO(audio), mode="r", metadata_errors="ignore") as container:
+            if container.duration is not None:
+                return float(container.duration) / av.time_base
+            stream = container.streams.audio[0] if container.streams.audio else None
+            if stream is not None and stream.duration is not None and stream.time_base is not None:
+                return float(stream.duration * stream.time_base)
+    except Exception:  # undecodable: whoever decodes it reports that
+        return None
+    return None
+
+
+def check_length(audio: bytes) -> None:
+    """Refuse audio longer than MAX_VOICE_SECONDS by its stated length, before anything decodes or uploads it."""
+    seconds = audio_seconds(audio)
+    if seconds is not None and seconds > MAX_VOICE_SECONDS:
+        raise _too_long()
+
+
+def decode_bounded(audio: bytes, max_seconds: float = MAX_VOICE_SECONDS, rate: int = 16000) -> Any:
+    """Decode to mono float32 at `rate`, stopping as soon as the sound passes `max_seconds`.
+
+    The container's stated length can be wrong (or absent), so the decoded length is counted too:
+    memory stays bounded by the cap whatever the file claims.
+    """
+    import av
+    import numpy as np
+
+    limit = int(max_seconds * rate)
+    chunks: list[Any] = []
+    total = 0
+    resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=rate)
+    with av.open(io.BytesIO(audio), mode="r", metadata_errors="ignore") as container:
+        frames = container.decode(audio=0)
+        while True:
+            try:
+                frame = next(frames)
+            except StopIteration:
+                break
+            except av.error.InvalidDataError:  # a damaged packet: skip it, as faster-whisper does
+                continue
+            for out in resampler.resample(frame):
+                samples = out.to_ndarray().reshape(-1)
+                total += samples.size
+                if total > limit:
+                    raise _too_long()
+                chunks.append(samples)
+        for out in resampler.resample(None):  # flush
+            chunks.append(out.to_ndarray().reshape(-1))
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(chunks).astype(np.float32) / 32768.0
 
 
 def _extension(mime: str) -> str:
@@ -76,6 +150,7 @@ class OpenAITranscriber:
         """Send the audio to the transcription API."""
         if not audio:
             raise TranscriptionError("the voice note is empty")
+        check_length(audio)
         try:
             text = str(self.engine.transcribe(audio, f"voice.{_extension(mime)}"))
         except ChetError as err:
@@ -128,10 +203,11 @@ class LocalWhisper:
         """Decode, then transcribe; corrupt audio raises TranscriptionError."""
         if not audio:
             raise TranscriptionError("the voice note is empty")
-        from faster_whisper.audio import decode_audio
-
+        check_length(audio)
         try:
-            samples = decode_audio(io.BytesIO(audio))
+            samples = decode_bounded(audio)
+        except TranscriptionError:
+            raise
         except Exception as err:  # PyAV raises its own error types for undecodable input
             raise TranscriptionError("I could not decode that audio (the file looks corrupt)") from err
         if len(samples) == 0:

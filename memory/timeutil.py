@@ -23,13 +23,17 @@ def parse_when(value: str, tz: ZoneInfo) -> datetime:
         raise BadInput("empty time")
     try:
         if len(text) == 10:
-            day = date.fromisoformat(text)
-            return datetime.combine(day, time(0, 0), tzinfo=tz)
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+            parsed = datetime.combine(date.fromisoformat(text), time(0, 0), tzinfo=tz)
+        else:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
     except ValueError as err:
         raise BadInput(f"not an ISO date or datetime: {text[:40]!r}") from err
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
+    try:
+        parsed.astimezone(UTC)  # stored in UTC: a moment at either end of the calendar may not exist there
+    except OverflowError as err:
+        raise BadInput(f"time out of range: {text[:40]!r}") from err
     return parsed
 
 

@@ -214,7 +214,7 @@ def test_smtp_sending_to_a_real_local_server(runtime: Runtime) -> None:
         _seed(memory)
         client = memory.find_client("Dana")
         doc = make_draft(runtime, memory, client, "follow up after the product demo")
-        decision = approve(memory, doc["draft_id"], SMTPChannel("127.0.0.1", port, "sam@example.com"))
+        decision = approve(memory, doc["draft_id"], SMTPChannel("127.0.0.1", port, "sam@example.com", security="none"))
     finally:
         controller.stop()
     assert decision.delivery is not None and decision.delivery.detail == "dana@acme.example"

@@ -129,7 +129,7 @@ def test_structured_output_success() -> None:
 def test_per_attempt_timeout_reaches_the_transport() -> None:
     h = Harness(Wire(ok(GOOD)), timeout=7.0)
     h.engine.structured("t", "p", Colour)
-    assert h.wire.requests[0].extensions["timeout"]["read"] == 7.0
+    assert 6.5 < h.wire.requests[0].extensions["timeout"]["read"] <= 7.0  # the time left of the deadline
     assert "system" not in [m["role"] for m in h.wire.body()["messages"]]
 
 
@@ -357,7 +357,7 @@ def test_build_llm() -> None:
     engine = build_llm(settings)
     assert isinstance(engine, OpenAIEngine) and engine.name == "openai"
     assert (engine.model, engine.timeout) == ("m1", 5.0)
-    local = build_llm(Settings(_env_file=None, openai_base_url="http://127.0.0.1:11434/v1"))  # type: ignore[call-arg]
+    local = build_llm(Settings(_env_file=None, openai_base_url="http://127.0.0.1:11434/v1", chet_trust_llm_server=True))  # type: ignore[call-arg]
     assert isinstance(local, OpenAIEngine)
 
 

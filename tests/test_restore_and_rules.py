@@ -173,7 +173,8 @@ def test_backup_never_follows_a_dangling_symlink(tmp_path: Path) -> None:
 @pytest.mark.sqlite_only
 def test_client_data_is_readable_by_its_owner_only(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    data.mkdir(mode=0o755)
+    data.mkdir()
+    data.chmod(0o755)  # whatever this process's umask is
     (data / "old-export.json").write_text("{}")
     (data / "old-export.json").chmod(0o644)  # left by an older Chet
     assert _run(data, "note", "--json", "Dana Lee", "Wants the blue one.").returncode == 0

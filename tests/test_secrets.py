@@ -268,6 +268,8 @@ async def test_smtp_password_never_leaks(
         smtp_user="sam@example.com",
         smtp_password=SecretStr(SMTP_PASSWORD),
         smtp_from="sam@example.com",
+        smtp_security="none",  # a plain-text server, so that the password really is offered (to be refused)
+        smtp_allow_plaintext_login=True,
     )
     try:
         async for runtime in _running(fake, settings):
