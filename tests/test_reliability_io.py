@@ -57,12 +57,15 @@ def silent_model() -> Iterator[FakeOpenAI]:
 
 
 def _seed(data_dir: Path) -> None:
+    """One client with a note, and an offline draft first: the timed draft then pays no one-off loading."""
     offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
-    offline.memory("local").add_note(
+    memory = offline.memory("local")
+    memory.add_note(
         NoteInput(
             client="Dana Lee", text="Dana wants the blue model. Promised pricing by Friday.", at=now_utc(), at_raw=""
         )
     )
+    make_draft(offline, memory, memory.find_client("Dana Lee"), "warm-up")
 
 
 # -- 11: one deadline per LLM request, retries included --------------------------------------
@@ -77,18 +80,15 @@ def test_a_model_that_never_answers_gives_an_offline_draft_within_the_deadline(
         chet_data_dir=data_dir,
         openai_api_key=KEY,
         openai_base_url=silent_model.url,
-        chet_llm_timeout=2.0,
+        chet_llm_timeout=3.0,
     )
-    warm = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
-    warm_memory = warm.memory("local")  # load the embedder and token encodings first: only the model's wait is timed
-    make_draft(warm, warm_memory, warm_memory.find_client("Dana Lee"), "the pricing")
     runtime = Runtime(settings)
     memory = runtime.memory("local")
     client = memory.find_client("Dana Lee")
     started = time.monotonic()
     doc = make_draft(runtime, memory, client, "the pricing")
     elapsed = time.monotonic() - started
-    assert elapsed < 2.0 + 2.0, f"the draft took {elapsed:.1f} s with a 2 s deadline"
+    assert elapsed < 3.0 + 2.5, f"the draft took {elapsed:.1f} s with a 3 s deadline (three attempts: over 9 s)"
     assert doc["engine"] == "offline" and doc["text"]
     assert any("timed out" in n and "offline" in n for n in doc["notices"]), doc["notices"]
     assert silent_model.requests, "the model was asked"
@@ -98,21 +98,21 @@ def test_regenerations_share_one_deadline(data_dir: Path) -> None:
     blocked = {"text": "Hi Dana, great to see you at the Denver conference! As promised, 20% off.", "citations": []}
     with FakeOpenAI() as fake:
         for _ in range(5):
-            fake.reply(blocked, sleep=1.5)  # each answer comes in time, but three of them would not
+            fake.reply(blocked, sleep=2.5)  # each answer comes in time, but three of them would not
         _seed(data_dir)
         settings = Settings(
             _env_file=None,  # type: ignore[call-arg]
             chet_data_dir=data_dir,
             openai_api_key=KEY,
             openai_base_url=fake.url,
-            chet_llm_timeout=2.0,
+            chet_llm_timeout=3.0,
         )
         runtime = Runtime(settings)
         memory = runtime.memory("local")
         started = time.monotonic()
         doc = make_draft(runtime, memory, memory.find_client("Dana Lee"), "the pricing")
         elapsed = time.monotonic() - started
-    assert elapsed < 3.5, f"the draft took {elapsed:.1f} s with a 2 s deadline"
+    assert elapsed < 3.0 + 2.5, f"the draft took {elapsed:.1f} s with a 3 s deadline (three answers: 7.5 s)"
     assert doc["engine"] == "offline" and any("timed out" in n for n in doc["notices"]), doc
 
 
@@ -648,7 +648,7 @@ async def test_a_bot_reply_shares_one_deadline_across_its_model_calls(data_dir: 
             chet_digest_time="23:59",
             openai_api_key=KEY,
             openai_base_url=model.url,
-            chet_llm_timeout=2.0,
+            chet_llm_timeout=3.0,
         )
         runtime = Runtime(settings)
         offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
@@ -673,4 +673,4 @@ async def test_a_bot_reply_shares_one_deadline_across_its_model_calls(data_dir: 
             fake.stop()
     assert "offline" in reply["text"], reply["text"]
     assert len(model.requests) >= 1
-    assert elapsed < 2.0 + 2.0, f"the reply took {elapsed:.1f} s with a 2 s deadline"
+    assert elapsed < 3.0 + 3.0, f"the reply took {elapsed:.1f} s with a 3 s deadline (routing + drafting: 6 s+)"
