@@ -16,6 +16,7 @@ from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
+from bot.guard.normalise import normalise
 from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
@@ -28,8 +29,13 @@ from bot.guard.variants import VariantRules
 
 
 def check_text(text: str, ctx: DraftContext) -> GuardReport:
-    """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic."""
-    g = _Guard(text, _as_of(ctx))
+    """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic.
+
+    The rules read the text normalised (NFKC, look-alike letters folded, invisible characters
+    dropped); every span is mapped back to an exact substring of `text`.
+    """
+    norm = normalise(text)
+    g = _Guard(norm.text, _normalised_notes(_as_of(ctx)))
     findings: list[Finding] = []
     for rule in (
         g.no_consent,
@@ -66,6 +72,8 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         findings.extend(rule())
     unique = _dedupe(findings)
     unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
+    if norm.text != text:
+        unique = [dataclasses.replace(f, span=norm.original_span(f.span)) for f in unique]
     verdict = "pass"
     if unique:
         verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
@@ -93,6 +101,14 @@ def _as_of(ctx: DraftContext) -> DraftContext:
     if len(notes) == len(ctx.notes) and len(facts) == len(ctx.facts) and len(commitments) == len(ctx.commitments):
         return ctx
     return dataclasses.replace(ctx, notes=notes, facts=facts, commitments=commitments)
+
+
+def _normalised_notes(ctx: DraftContext) -> DraftContext:
+    """The context with every note read as the draft is (a look-alike letter in a note reads as Latin too)."""
+    if all(n.text.isascii() for n in ctx.notes):
+        return ctx
+    notes = [n if n.text.isascii() else dataclasses.replace(n, text=normalise(n.text).text) for n in ctx.notes]
+    return dataclasses.replace(ctx, notes=notes)
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
