@@ -10,6 +10,7 @@ import pytest
 from bot.context import DraftContext
 from bot.guard import check_text
 from bot.guard.normalise import normalise
+from bot.guard.numwords import parse_number_words
 from memory.records import Client, Note
 
 NOW = datetime(2025, 2, 25, 10, 0, tzinfo=UTC)
@@ -67,3 +68,60 @@ def test_a_disliked_item_in_disguise_is_caught_with_an_exact_span(pine: str) -> 
 def test_the_plain_truthful_draft_still_passes() -> None:
     text = "Hi Hannah, the solid oak table is back in stock and would suit your dining room."
     assert check_text(text, PINE).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("thirty", 30),
+        ("twenty-five", 25),
+        ("nine thousand", 9000),
+        ("two hundred and fifty", 250),
+        ("a hundred and five", 105),
+        ("one million two hundred thousand", 1_200_000),
+        ("three million", 3_000_000),
+        ("twelve", 12),
+        ("nineteen ninety", None),  # a year read aloud, not one number
+        ("five six", None),
+    ],
+)
+def test_cardinals_in_words_are_parsed(phrase: str, value: int | None) -> None:
+    assert parse_number_words(phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("thirty percent off", "30 percent off"),
+        ("nine thousand euros", "9000 euros"),
+        ("twenty units", "20 units"),
+        ("five per cent off", "5 per cent off"),
+        ("the oak one", "the oak one"),  # a lone "one" is a pronoun
+        ("the Highlander seats eight", "the Highlander seats eight"),  # a small count in prose stays a word
+    ],
+)
+def test_numbers_in_words_are_read_as_digits(text: str, read: str) -> None:
+    norm = normalise(text)
+    assert norm.text == read
+    assert norm.original_span(norm.text) == text
+
+
+TABLE = _ctx("Call with Hannah: wants an oak dining table, budget about £2,000. Needs 12 chairs for the long table.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hi Hannah, good news: thirty percent off the oak table for you this month.", "invented_commitment"),
+        ("Hi Hannah, the oak table fits your budget of nine thousand pounds nicely.", "wrong_fact"),
+    ],
+)
+def test_a_wrong_figure_in_words_is_caught(text: str, kind: str) -> None:
+    report = check_text(text, TABLE)
+    assert kind in {f.kind for f in report.findings}
+    assert all(f.span in text for f in report.findings)
+
+
+def test_a_right_figure_in_words_passes() -> None:
+    text = "Hi Hannah, the oak table fits your budget of about two thousand pounds, and the twelve chairs too."
+    assert check_text(text, TABLE).verdict == "pass"

@@ -104,10 +104,11 @@ def _as_of(ctx: DraftContext) -> DraftContext:
 
 
 def _normalised_notes(ctx: DraftContext) -> DraftContext:
-    """The context with every note read as the draft is (a look-alike letter in a note reads as Latin too)."""
-    if all(n.text.isascii() for n in ctx.notes):
+    """The context with every note read as the draft is ("forty seats" in a note is 40 seats too)."""
+    texts = [normalise(n.text).text for n in ctx.notes]
+    if all(t is n.text for t, n in zip(texts, ctx.notes, strict=True)):
         return ctx
-    notes = [n if n.text.isascii() else dataclasses.replace(n, text=normalise(n.text).text) for n in ctx.notes]
+    notes = [n if t is n.text else dataclasses.replace(n, text=t) for t, n in zip(texts, ctx.notes, strict=True)]
     return dataclasses.replace(ctx, notes=notes)
 
 
