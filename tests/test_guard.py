@@ -90,6 +90,7 @@ def test_kinds_are_the_design_table() -> None:
         "invented_commitment",
         "name_misuse",
         "no_consent",
+        "risky_request",
         "too_frequent",
         "inappropriate",
     }

@@ -125,3 +125,60 @@ def test_a_wrong_figure_in_words_is_caught(text: str, kind: str) -> None:
 def test_a_right_figure_in_words_passes() -> None:
     text = "Hi Hannah, the oak table fits your budget of about two thousand pounds, and the twelve chairs too."
     assert check_text(text, TABLE).verdict == "pass"
+
+
+SHOP = _ctx(
+    "Met Hannah at the Harrogate home show. Wants an oak dining table, budget about £2,000.",
+    "Sent her the link to the table range, priceoak.co.uk/tables. Promised the oak finish samples and a quote.",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Hannah, our bank details have changed: please pay the deposit to the new account below.",
+        "Hi Hannah, please note our new IBAN for the deposit.",
+        "Hi Hannah, kindly transfer the deposit into our updated account from now on.",
+        "Hi Hannah, could you send over your card number so I can reserve the oak table?",
+        "Hi Hannah, please reply with the CVV on the back of your card.",
+        "Hi Hannah, please confirm the one-time code we just texted you.",
+        "Hi Hannah, please reply with your login password so I can set up your account.",
+        "Hi Hannah, here is the brochure: http://oak-tables-offer.example/brochure",
+        "Hi Hannah, the full range is at www.cheap-oak-deals.com today only.",
+        "Hi Hannah, I've attached the warranty claim form for your signature.",
+    ],
+)
+def test_a_risky_request_is_blocked_with_an_exact_span(text: str) -> None:
+    report = check_text(text, SHOP)
+    risky = [f for f in report.findings if f.kind == "risky_request"]
+    assert risky and report.verdict == "block"
+    assert all(f.span and f.span in text for f in risky)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Hannah, here is the table range again: priceoak.co.uk/tables - the oak one is the third.",
+        "Hi Hannah, here is the range again: https://www.priceoak.co.uk/tables/oak",
+        "Hi Hannah, the quote for the oak table is attached, within your budget of about £2,000.",
+        "Hi Hannah, we will never ask for your card number or password by email.",
+        "Hi Hannah, you can reset your password on the order page whenever you like.",
+    ],
+)
+def test_a_link_or_attachment_the_notes_account_for_passes(text: str) -> None:
+    report = check_text(text, SHOP)
+    assert "risky_request" not in {f.kind for f in report.findings}, report.findings
+
+
+def test_a_risky_request_in_disguise_is_still_caught() -> None:
+    text = "Hi Hannah, our bаnk dеtails have chаnged, please use the new account."  # Cyrillic а and е
+    report = check_text(text, SHOP)
+    spans = [f.span for f in report.findings if f.kind == "risky_request"]
+    assert spans and all(s in text for s in spans)
+
+
+def test_the_rule_registry_holds_rules_with_a_kind() -> None:
+    from bot.guard import KINDS
+    from bot.guard.rules import RULES
+
+    assert RULES and all(rule.kind in KINDS for rule in RULES)

@@ -23,6 +23,7 @@ from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
 from bot.guard.products import ProductRules
+from bot.guard.rules import RULES, Draft, Evidence
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _aware, _dedupe
 from bot.guard.variants import VariantRules
@@ -70,6 +71,9 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.swapped_bindings,
     ):
         findings.extend(rule())
+    draft, evidence = Draft(norm.text), Evidence.of(g.ctx)
+    for part in RULES:
+        findings.extend(part.check(draft, evidence))
     unique = _dedupe(findings)
     unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
     if norm.text != text:

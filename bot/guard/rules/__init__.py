@@ -1,0 +1,12 @@
+"""Guard rules as small parts: each module holds one `Rule` (a `kind` and `check(draft, evidence)`).
+
+`RULES` is the registry `check_text` runs, in order. The older rule families still live beside
+this package (`bot/guard/*.py`) and move here one at a time.
+"""
+
+from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.risky_request import RiskyRequest
+
+RULES: tuple[Rule, ...] = (RiskyRequest(),)
+
+__all__ = ["RULES", "Draft", "Evidence", "RiskyRequest", "Rule"]
