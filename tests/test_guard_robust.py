@@ -182,3 +182,35 @@ def test_the_rule_registry_holds_rules_with_a_kind() -> None:
     from bot.guard.rules import RULES
 
     assert RULES and all(rule.kind in KINDS for rule in RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Hallo Hannah, wie besprochen schicke ich Ihnen die Muster für den Eichentisch. Viele Grüße", "German"),
+        ("Bonjour Hannah, votre table en chêne est prête. Merci et à bientôt.", "French"),
+        ("Hola Hannah, la mesa de roble ya está lista para usted. Un saludo.", "Spanish"),
+    ],
+)
+def test_a_draft_not_in_the_notes_language_is_a_warning(text: str, language: str) -> None:
+    report = check_text(text, SHOP)
+    found = [f for f in report.findings if f.kind == "inappropriate" and "cannot vouch" in f.message]
+    assert found and language in found[0].message and report.verdict != "pass"
+    assert found[0].span in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Hannah, hola from the workshop! The oak table is ready whenever you are.",
+        "Hi Hannah, the oak table is ready - merci for your patience.",
+    ],
+)
+def test_an_english_draft_with_a_foreign_word_passes(text: str) -> None:
+    assert check_text(text, SHOP).verdict == "pass"
+
+
+def test_german_notes_and_a_german_draft_agree() -> None:
+    ctx = _ctx("Treffen mit Hannah auf der Messe. Sie möchte einen Eichentisch für acht Personen und mag kein Grau.")
+    text = "Hallo Hannah, der Eichentisch für acht Personen ist fertig. Viele Grüße"
+    assert not [f for f in check_text(text, ctx).findings if "cannot vouch" in f.message]

@@ -5,8 +5,9 @@ this package (`bot/guard/*.py`) and move here one at a time.
 """
 
 from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.risky_request import RiskyRequest
 
-RULES: tuple[Rule, ...] = (RiskyRequest(),)
+RULES: tuple[Rule, ...] = (RiskyRequest(), ForeignLanguage())
 
-__all__ = ["RULES", "Draft", "Evidence", "RiskyRequest", "Rule"]
+__all__ = ["RULES", "Draft", "Evidence", "ForeignLanguage", "RiskyRequest", "Rule"]
