@@ -214,3 +214,61 @@ def test_german_notes_and_a_german_draft_agree() -> None:
     ctx = _ctx("Treffen mit Hannah auf der Messe. Sie möchte einen Eichentisch für acht Personen und mag kein Grau.")
     text = "Hallo Hannah, der Eichentisch für acht Personen ist fertig. Viele Grüße"
     assert not [f for f in check_text(text, ctx).findings if "cannot vouch" in f.message]
+
+
+VISITS = _ctx(
+    "Met Hannah at the Harrogate home show, our stand. Wants an oak dining table.",
+    "Showed Hannah round our Wakefield workshop; she liked the walnut as well.",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Hannah, remember our tour of the factory floor in Bradford? The oak table is ready.",
+        "Hi Hannah, ran into you at the Leeds fair last month - great to catch up!",
+    ],
+)
+def test_an_invented_shared_past_in_casual_words_is_flagged(text: str) -> None:
+    report = check_text(text, VISITS)
+    found = [f for f in report.findings if f.kind == "unsupported_claim"]
+    assert found and report.verdict == "block"
+    assert all(f.span in text for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Hannah, it was lovely having you at our Wakefield workshop - glad the walnut caught your eye.",
+        "Hi Hannah, great meeting you at the Harrogate home show.",
+        "Hi Hannah, thanks for coming round the workshop. The oak table is ready.",
+        "Hi Hannah, would love to show you round the Bradford factory floor next month.",  # future: no claim
+    ],
+)
+def test_a_truthful_or_future_meeting_passes(text: str) -> None:
+    assert "unsupported_claim" not in {f.kind for f in check_text(text, VISITS).findings}
+
+
+def test_the_embedder_decides_when_no_note_word_matches() -> None:
+    """A claim naming something no note word matches passes only when a note sentence is alike enough."""
+    from bot.guard.rules import Draft, Evidence
+    from bot.guard.rules.shared_history import SharedHistory
+
+    draft = Draft("Remember our tour of the factory floor in Bradford?")
+    evidence = Evidence.of(VISITS)
+    calls: list[list[str]] = []
+
+    def embed(alike: float):  # type: ignore[no-untyped-def]
+        def run(texts: list[str]):  # type: ignore[no-untyped-def]
+            import numpy as np
+
+            calls.append(texts)
+            first = np.array([1.0, 0.0], dtype=np.float32)
+            rest = np.array([alike, (1 - alike**2) ** 0.5], dtype=np.float32)
+            return np.stack([first] + [rest] * (len(texts) - 1))
+
+        return run
+
+    assert SharedHistory(embed(0.9)).check(draft, evidence) == []
+    assert [f.kind for f in SharedHistory(embed(0.1)).check(draft, evidence)] == ["unsupported_claim"]
+    assert calls[0][0] == "Remember our tour of the factory floor in Bradford?"

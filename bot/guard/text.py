@@ -367,3 +367,4 @@ sentences = _sentences
 clause_before = _clause_before
 clause_after = _clause_after
 stem = _stem
+shorthand = _shorthand

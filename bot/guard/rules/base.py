@@ -53,6 +53,7 @@ class Evidence:
     facts: tuple[tuple[tuple[str, ...], str], ...]  # (source note ids, "text value")
     commitments: tuple[tuple[tuple[str, ...], str], ...]
     purpose: str
+    names: str = ""  # the client's names and the salesperson's: never evidence of an event
 
     @classmethod
     def of(cls, ctx: DraftContext) -> Evidence:
@@ -62,6 +63,9 @@ class Evidence:
             facts=tuple((f.source_ids, f"{f.text} {f.value}") for f in ctx.facts if f.valid_to is None),
             commitments=tuple((c.source_ids, c.text) for c in ctx.commitments),
             purpose=ctx.purpose or "",
+            names=" ".join(
+                filter(None, (ctx.client.name, ctx.client.goes_by, ctx.client.formal_name, ctx.salesperson))
+            ),
         )
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
