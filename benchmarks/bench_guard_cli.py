@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=None, help="results file (default: results/guard_<name>.json)")
     args = p.parse_args(argv)
     path = args.cases or DEV_SETS[args.set]
-    name = args.set if args.cases is None else path.stem
+    name = args.set if args.cases is None else path.stem.removeprefix("guard_")
     if not path.is_file():
         p.error(f"no such cases file: {path}")
     try:

@@ -70,8 +70,10 @@ class RiskyRequest:
                 while end > m.start() and low[end - 1] in ".,;:!?":
                     end -= 1
                 out.append(draft.finding(self.kind, m.start(), end, "a link no note mentions"))
-        evidence_words = set().union(*(content_words(text) for text in known)) if known else set()
+        evidence_words: set[str] | None = None  # built only when the draft mentions an attachment
         for m in lists["attachment"].finditer(low):
+            if evidence_words is None:
+                evidence_words = set().union(*(content_words(text) for text in known))
             start, end = clause_before(low, m.start()), clause_after(low, m.start())
             what = content_words(low[start:end]) - lists["attachment_words"]
             if what and not what & evidence_words:
