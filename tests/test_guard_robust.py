@@ -272,3 +272,17 @@ def test_the_embedder_decides_when_no_note_word_matches() -> None:
     assert SharedHistory(embed(0.9)).check(draft, evidence) == []
     assert [f.kind for f in SharedHistory(embed(0.1)).check(draft, evidence)] == ["unsupported_claim"]
     assert calls[0][0] == "Remember our tour of the factory floor in Bradford?"
+
+
+PLAN = _ctx("Call with Hannah: the studio is on our Team plan, 12 seats, renews in June.")
+
+
+def test_a_plan_the_notes_never_name_is_a_wrong_fact() -> None:
+    text = "Hi Hannah, your Pro plan renews in June."
+    found = [f for f in check_text(text, PLAN).findings if f.kind == "wrong_fact"]
+    assert [f.span for f in found] == ["Pro plan"]
+    assert found[0].sources == ("n1",)  # the note that records their plan
+
+
+def test_the_plan_the_notes_name_passes() -> None:
+    assert check_text("Hi Hannah, your Team plan renews in June.", PLAN).verdict == "pass"

@@ -22,7 +22,6 @@ from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
-from bot.guard.products import ProductRules
 from bot.guard.rules import RULES, Draft, Evidence
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _aware, _dedupe
@@ -52,7 +51,6 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.event_dates,
         g.event_weekdays,
         g.places,
-        g.products,
         g.commitment_dates,
         g.preferences,
         g.timing,
@@ -132,7 +130,6 @@ class _Guard(
     FamilyRules,
     NumberRules,
     PlaceRules,
-    ProductRules,
     PreferenceRules,
     SensitiveRules,
     EntityRules,

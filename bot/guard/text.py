@@ -368,3 +368,5 @@ clause_before = _clause_before
 clause_after = _clause_after
 stem = _stem
 shorthand = _shorthand
+norm = _norm
+STOP_WORDS = _STOP

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from bot.context import DraftContext
 from bot.guard.model import BLOCKING, Finding
-from bot.guard.text import clause_before
+from bot.guard.text import clause_before, norm
 
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 
@@ -27,8 +27,8 @@ class Draft:
 
     @property
     def low(self) -> str:
-        """The text lower-cased, one character per character (offsets unchanged)."""
-        return "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        """The text lower-cased with straight apostrophes, one character per character (offsets unchanged)."""
+        return norm(self.text)
 
     def finding(self, kind: str, start: int, end: int, message: str, sources: Iterable[str] = ()) -> Finding:
         """A finding whose span is `text[start:end]`, whitespace trimmed; its verdict follows its kind."""
@@ -60,7 +60,7 @@ class Evidence:
         """The evidence in a draft context."""
         return cls(
             notes=tuple((n.id, n.text) for n in ctx.notes),
-            facts=tuple((f.source_ids, f"{f.text} {f.value}") for f in ctx.facts if f.valid_to is None),
+            facts=tuple((f.source_ids, f"{f.text} {f.value}") for f in ctx.facts),
             commitments=tuple((c.source_ids, c.text) for c in ctx.commitments),
             purpose=ctx.purpose or "",
             names=" ".join(
@@ -71,11 +71,11 @@ class Evidence:
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
         """Every piece of evidence as (note ids, lower-cased text)."""
         for nid, text in self.notes:
-            yield (nid,), text.lower()
+            yield (nid,), norm(text)
         for ids, text in (*self.facts, *self.commitments):
-            yield ids, text.lower()
+            yield ids, norm(text)
         if self.purpose:
-            yield (), self.purpose.lower()
+            yield (), norm(self.purpose)
 
 
 class Rule(Protocol):
