@@ -1,25 +1,24 @@
-"""The truth guard on the held-out adversarial set, through the real command line.
+"""The truth guard on a JSON Lines case set, through the real command line.
 
-Each scenario of `benchmarks/guard_heldout.jsonl` gets a fresh data dir:
+Each scenario group of a set (format: `benchmarks/guard_sets.py`) gets a fresh data dir:
 `chet --offline --data-dir D import --json notes.jsonl`, then for every message
 `chet --offline --data-dir D check --json CLIENT --text-file msg.txt --at T`, exactly as the
 acceptance test runs it. A planted case is caught when the verdict is not `pass` and a finding of
 (one of) the expected kind(s) is present; a truthful case is a false alarm when the verdict is not
 `pass` (a warning on a truthful message is a defect too).
 
-Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--set heldout2] [--fast] [--jobs 2] [--only GROUP] [--show]`.
+Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--set dev2 | --cases PATH] [--fast] [--jobs 2] [--only GROUP] [--show]`.
 `--fast` calls `bot.cli.main` in-process (quick iteration); the default runs subprocesses.
-`--set` picks the case set: `heldout` (default, `guard_heldout.jsonl`), `heldout2` (a second
-independent set in other domains, `guard_heldout2.jsonl`) or `heldout3` (a third, blind set,
-`guard_heldout3.jsonl`).
-Writes `benchmarks/results/guard_<set>.json` (or `--out`).
+`--set` picks a development set (`dev1`, default; `dev2`; `dev3`: the three sets the guard was
+tuned on, `benchmarks/data/guard_dev*.jsonl`); `--cases PATH` runs any set of the same format, e.g.
+a fresh blind set on its first run.
+Writes `benchmarks/results/guard_<set or file stem>.json` (or `--out`).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib
 import io
 import json
 import os
@@ -28,24 +27,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.guard_sets import DEV_SETS, CaseFormatError, group_cases, load_cases
 from bot.guard import KINDS
 
 HERE = Path(__file__).parent
-# set name -> (cases file, module whose `write(path)` regenerates it)
-SETS: dict[str, tuple[Path, str]] = {
-    "heldout": (HERE / "guard_heldout.jsonl", "benchmarks.guard_heldout"),
-    "heldout2": (HERE / "guard_heldout2.jsonl", "benchmarks.guard_heldout2"),
-    "heldout3": (HERE / "guard_heldout3.jsonl", "benchmarks.guard_heldout3"),
-}
-CASES = SETS["heldout"][0]
-RESULTS = HERE / "results" / "guard_heldout.json"
 KIND_ORDER = KINDS  # the guard's own list, in the design table's order
 
 
@@ -64,21 +55,6 @@ class Outcome:
     def caught(self) -> bool:
         kinds = {f.get("kind") for f in self.findings}
         return self.flagged and bool(kinds & set(self.case["kinds"]))
-
-
-def load_cases(path: Path = CASES) -> list[dict[str, Any]]:
-    """The held-out cases (written by the set's module, e.g. `python -m benchmarks.guard_heldout`, if missing)."""
-    if not path.exists():
-        module = next((m for f, m in SETS.values() if f.name == path.name), SETS["heldout"][1])
-        importlib.import_module(module).write(path)
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def group_cases(cases: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for case in cases:
-        groups[case["group"]].append(case)
-    return dict(groups)
 
 
 # --- two ways to call `chet` --------------------------------------------------------------------------
@@ -110,7 +86,7 @@ def _run_inprocess(argv: list[str], cwd: Path) -> tuple[int, str, str]:
 def run_group(cases: list[dict[str, Any]], fast: bool) -> list[Outcome]:
     """Import one scenario's notes into a fresh data dir, then check each of its messages."""
     run = _run_inprocess if fast else _run_subprocess
-    work = Path(tempfile.mkdtemp(prefix="chet-heldout-"))
+    work = Path(tempfile.mkdtemp(prefix="chet-guardset-"))
     try:
         data = work / "data"
         notes = work / "notes.jsonl"
@@ -196,19 +172,30 @@ def run(cases: list[dict[str, Any]], fast: bool = False, jobs: int = 2) -> tuple
     return summary, outcomes
 
 
+def _pct(rate: float | None) -> str:
+    return "-" if rate is None else f"{rate:.1%}"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--fast", action="store_true", help="call bot.cli.main in-process instead of subprocesses")
     p.add_argument("--jobs", type=int, default=2, help="parallel scenario groups (CLI mode)")
     p.add_argument("--only", action="append", help="only this scenario group (repeatable)")
     p.add_argument("--show", action="store_true", help="print every miss and false alarm")
-    p.add_argument("--set", choices=sorted(SETS), default="heldout", help="which case set (default: heldout)")
-    p.add_argument("--cases", type=Path, default=None, help="a cases file (overrides --set)")
-    p.add_argument("--out", type=Path, default=None, help="results file (default: results/guard_<set>.json)")
+    p.add_argument("--set", choices=sorted(DEV_SETS), default="dev1", help="a development set (default: dev1)")
+    p.add_argument("--cases", type=Path, default=None, help="any JSON Lines cases file (overrides --set)")
+    p.add_argument("--out", type=Path, default=None, help="results file (default: results/guard_<name>.json)")
     args = p.parse_args(argv)
-    cases = load_cases(args.cases or SETS[args.set][0])
+    path = args.cases or DEV_SETS[args.set]
+    name = args.set if args.cases is None else path.stem.removeprefix("guard_")
+    if not path.is_file():
+        p.error(f"no such cases file: {path}")
+    try:
+        cases = load_cases(path)
+    except CaseFormatError as exc:
+        p.error(str(exc))
     if args.out is None:
-        args.out = RESULTS if args.set == "heldout" else HERE / "results" / f"guard_{args.set}.json"
+        args.out = HERE / "results" / f"guard_{name}.json"
     if args.only:
         cases = [c for c in cases if c["group"] in set(args.only)]
     summary, outcomes = run(cases, fast=args.fast, jobs=args.jobs)
@@ -219,9 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     s = summary
-    print(f"{args.set} guard set via {s['mode']}: {s['cases']} cases in {s['seconds']} s")
-    print(f"  catch rate       {s['catch_rate']:.1%}  ({s['caught']}/{s['planted']} planted)")
-    print(f"  false-alarm rate {s['false_alarm_rate']:.1%}  ({s['false_alarms']}/{s['truthful']} truthful)")
+    print(f"{name} guard set via {s['mode']}: {s['cases']} cases in {s['seconds']} s")
+    print(f"  catch rate       {_pct(s['catch_rate'])}  ({s['caught']}/{s['planted']} planted)")
+    print(f"  false-alarm rate {_pct(s['false_alarm_rate'])}  ({s['false_alarms']}/{s['truthful']} truthful)")
     if s["errors"]:
         print(f"  errors           {s['errors']}")
     for kind, row in s["per_kind"].items():

@@ -9,7 +9,8 @@ import time
 BENCHES = [
     "bench_guard",
     "bench_guard_cli --fast",
-    "bench_guard_cli --fast --set heldout2",
+    "bench_guard_cli --fast --set dev2",
+    "bench_guard_cli --fast --set dev3",
     "bench_recall",
     "bench_recall_opaque",
     "bench_speed",

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root, for `benchmarks` (not installed)
 
 from benchmarks.guard_cases import build_cases, holdout_cases, make_world
 from bot.context import DraftContext
@@ -94,6 +90,7 @@ def test_kinds_are_the_design_table() -> None:
         "invented_commitment",
         "name_misuse",
         "no_consent",
+        "risky_request",
         "too_frequent",
         "inappropriate",
     }

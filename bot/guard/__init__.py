@@ -10,11 +10,12 @@ backs its event, place and time; an offer when an open commitment or a note name
 
 Layout: `model` (kinds, report types), `text`/`when`/`geo`/`values`/`interactions`/`lexicon`
 (shared helpers and vocabularies), `truth` (the ledger as evidence), one module per rule family
-(`contact`, `names`, `offers`, `claims`, `family`, `numbers`, `places`, `products`, `preferences`,
+(`contact`, `names`, `offers`, `claims`, `family`, `numbers`, `places`, `preferences`,
 `sensitive`, `entities`, `events` (dates and weekdays of recorded events), `changes` (values a later note changed), `variants` (grades, codes,
 exclusive options, years), `presumed` (names the message takes as the client's), `hearsay` (third
 parties, reported news, old acquaintance), `bindings` (details of parallel sites swapped)) and
-`check` (runs them all). `too_frequent` counts approved messages and notes that log outreach
+`check` (runs them all, then the `rules/` registry: one `Rule` per module: `product_plan`,
+`risky_request`, `language`, `shared_history`; the text is read through `normalise` first). `too_frequent` counts approved messages and notes that log outreach
 ("emailed her the quote", "left a voicemail"), and honours a client's own limit ("max once a month").
 """
 

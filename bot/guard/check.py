@@ -16,20 +16,26 @@ from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
+from bot.guard.normalise import normalise
 from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
-from bot.guard.products import ProductRules
+from bot.guard.rules import RULES, Draft, Evidence
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _aware, _dedupe
 from bot.guard.variants import VariantRules
 
 
 def check_text(text: str, ctx: DraftContext) -> GuardReport:
-    """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic."""
-    g = _Guard(text, _as_of(ctx))
+    """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic.
+
+    The rules read the text normalised (NFKC, look-alike letters folded, invisible characters
+    dropped); every span is mapped back to an exact substring of `text`.
+    """
+    norm = normalise(text)
+    g = _Guard(norm.text, _normalised_notes(_as_of(ctx)))
     findings: list[Finding] = []
     for rule in (
         g.no_consent,
@@ -45,7 +51,6 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.event_dates,
         g.event_weekdays,
         g.places,
-        g.products,
         g.commitment_dates,
         g.preferences,
         g.timing,
@@ -64,8 +69,13 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.swapped_bindings,
     ):
         findings.extend(rule())
+    draft, evidence = Draft(norm.text), Evidence.of(g.ctx)
+    for part in RULES:
+        findings.extend(part.check(draft, evidence))
     unique = _dedupe(findings)
     unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
+    if norm.text != text:
+        unique = [dataclasses.replace(f, span=norm.original_span(f.span)) for f in unique]
     verdict = "pass"
     if unique:
         verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
@@ -95,6 +105,15 @@ def _as_of(ctx: DraftContext) -> DraftContext:
     return dataclasses.replace(ctx, notes=notes, facts=facts, commitments=commitments)
 
 
+def _normalised_notes(ctx: DraftContext) -> DraftContext:
+    """The context with every note read as the draft is ("forty seats" in a note is 40 seats too)."""
+    texts = [normalise(n.text).text for n in ctx.notes]
+    if all(t is n.text for t, n in zip(texts, ctx.notes, strict=True)):
+        return ctx
+    notes = [n if t is n.text else dataclasses.replace(n, text=t) for t, n in zip(texts, ctx.notes, strict=True)]
+    return dataclasses.replace(ctx, notes=notes)
+
+
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
     """What the client declined or dislikes (lower-case) -> the note ids that say so."""
     return _Guard("", ctx)._declined()
@@ -111,7 +130,6 @@ class _Guard(
     FamilyRules,
     NumberRules,
     PlaceRules,
-    ProductRules,
     PreferenceRules,
     SensitiveRules,
     EntityRules,

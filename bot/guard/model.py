@@ -12,10 +12,12 @@ KINDS: tuple[str, ...] = (
     "invented_commitment",
     "name_misuse",
     "no_consent",
+    "risky_request",
     "too_frequent",
     "inappropriate",
 )
-BLOCKING = frozenset(KINDS[:6])
+# What is certain blocks; too_frequent and inappropriate are judgement calls and only warn.
+BLOCKING = frozenset(KINDS) - {"too_frequent", "inappropriate"}
 # Contact caps (too_frequent): at most WEEKLY_CAP - 1 messages in the window, none in the last MIN_GAP.
 WEEKLY_CAP = 3
 CAP_WINDOW = timedelta(days=7)

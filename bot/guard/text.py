@@ -359,3 +359,14 @@ def _aware(moment: datetime, ref: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=ref.tzinfo)
     return moment.replace(tzinfo=None)
+
+
+# Public names for the rules package (bot/guard/rules/), which imports no private helper.
+content_words = _content_words
+sentences = _sentences
+clause_before = _clause_before
+clause_after = _clause_after
+stem = _stem
+shorthand = _shorthand
+norm = _norm
+STOP_WORDS = _STOP

@@ -1,0 +1,15 @@
+"""Guard rules as small parts: each module holds one `Rule` (a `kind` and `check(draft, evidence)`).
+
+`RULES` is the registry `check_text` runs, in order. The older rule families still live beside
+this package (`bot/guard/*.py`) and move here one at a time.
+"""
+
+from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.language import ForeignLanguage
+from bot.guard.rules.product_plan import ProductPlan
+from bot.guard.rules.risky_request import RiskyRequest
+from bot.guard.rules.shared_history import SharedHistory
+
+RULES: tuple[Rule, ...] = (ProductPlan(), RiskyRequest(), ForeignLanguage(), SharedHistory())
+
+__all__ = ["RULES", "Draft", "Evidence", "ForeignLanguage", "ProductPlan", "RiskyRequest", "Rule", "SharedHistory"]

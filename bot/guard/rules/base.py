@@ -1,0 +1,88 @@
+"""The `Rule` interface: a rule reads the draft and the evidence and returns findings.
+
+A rule is a small object with a `kind` (the finding kind it reports) and `check(draft, evidence)`.
+It reads `Draft.text` (normalised: NFKC, look-alike letters folded, numbers as digits) and reports
+spans of that text through `Draft.finding`; `check_text` maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.context import DraftContext
+from bot.guard.model import BLOCKING, Finding
+from bot.guard.text import clause_before, norm
+
+_NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The text a rule reads: normalised, and lower-cased with the same offsets (`low`)."""
+
+    text: str
+
+    @property
+    def low(self) -> str:
+        """The text lower-cased with straight apostrophes, one character per character (offsets unchanged)."""
+        return norm(self.text)
+
+    def finding(self, kind: str, start: int, end: int, message: str, sources: Iterable[str] = ()) -> Finding:
+        """A finding whose span is `text[start:end]`, whitespace trimmed; its verdict follows its kind."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1] in " \t\n,;:":
+            end -= 1
+        verdict = "block" if kind in BLOCKING else "warn"
+        return Finding(kind, self.text[start:end], message, tuple(dict.fromkeys(s for s in sources if s)), verdict)
+
+    def negated(self, pos: int) -> bool:
+        """Whether a negation comes earlier in the clause that holds `pos` ("we will never ask for ...")."""
+        low = self.low
+        return bool(_NEGATION.search(low, clause_before(low, pos), pos))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a draft may rely on: note texts with their ids, current facts, open commitments, the purpose."""
+
+    notes: tuple[tuple[str, str], ...]  # (note id, text)
+    facts: tuple[tuple[tuple[str, ...], str], ...]  # (source note ids, "text value")
+    commitments: tuple[tuple[tuple[str, ...], str], ...]
+    purpose: str
+    names: str = ""  # the client's names and the salesperson's: never evidence of an event
+
+    @classmethod
+    def of(cls, ctx: DraftContext) -> Evidence:
+        """The evidence in a draft context."""
+        return cls(
+            notes=tuple((n.id, n.text) for n in ctx.notes),
+            facts=tuple((f.source_ids, f"{f.text} {f.value}") for f in ctx.facts),
+            commitments=tuple((c.source_ids, c.text) for c in ctx.commitments),
+            purpose=ctx.purpose or "",
+            names=" ".join(
+                filter(None, (ctx.client.name, ctx.client.goes_by, ctx.client.formal_name, ctx.salesperson))
+            ),
+        )
+
+    def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
+        """Every piece of evidence as (note ids, lower-cased text)."""
+        for nid, text in self.notes:
+            yield (nid,), norm(text)
+        for ids, text in (*self.facts, *self.commitments):
+            yield ids, norm(text)
+        if self.purpose:
+            yield (), norm(self.purpose)
+
+
+class Rule(Protocol):
+    """One check of the guard: the kind it reports, and the check itself."""
+
+    kind: str
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """The findings of this rule for one draft."""
+        ...

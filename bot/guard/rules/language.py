@@ -1,0 +1,64 @@
+"""A draft not written in the notes' language: a warning that the guard cannot vouch for it.
+
+Source: the guard's rules read English; a draft in German, French or Spanish to a client whose notes
+are English passes every rule unread. The language is guessed from the share of a language's most
+frequent function words (`data/stopwords.json`), offline; reported as `inappropriate` (warn).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.guard.model import Finding
+from bot.guard.rules.base import Draft, Evidence
+from bot.guard.text import sentences
+
+_DATA = Path(__file__).parent.parent / "data" / "stopwords.json"
+_TOKEN = re.compile(r"[^\W\d_]+")
+MIN_HITS = 3  # fewer function words than this say nothing ("Hola Tom!")
+MIN_SHARE = 0.2  # at least this share of the text's words are the language's function words
+MARGIN = 1.5  # and this many times more than the next language's
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, tuple[str, frozenset[str]]]:
+    """Language code -> (name, function words)."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {code: (row["name"], frozenset(row["words"])) for code, row in doc["languages"].items()}
+
+
+def guess_language(text: str) -> str | None:
+    """The language code `text` is clearly written in, or None when the words do not say."""
+    words = _TOKEN.findall(text.lower())
+    if not words:
+        return None
+    hits = sorted(((sum(w in fn for w in words), code) for code, (_, fn) in _languages().items()), reverse=True)
+    (best, code), (second, _) = hits[0], hits[1]
+    if best >= MIN_HITS and best >= MIN_SHARE * len(words) and best > MARGIN * second:
+        return code
+    return None
+
+
+class ForeignLanguage:
+    """Warns on a draft clearly written in another language than the client's notes."""
+
+    kind = "inappropriate"
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """One warning spanning the first sentence when the draft's language is not the notes'."""
+        mine = guess_language(draft.text)
+        if mine is None or not evidence.notes:
+            return []
+        theirs = guess_language(" ".join(text for _, text in evidence.notes))
+        if theirs is None or theirs == mine:
+            return []
+        names = _languages()
+        first = sentences(draft.text)
+        start, end = first[0] if first else (0, len(draft.text))
+        message = (
+            f"written in {names[mine][0]} while the notes are in {names[theirs][0]}: the guard cannot vouch for it"
+        )
+        return [draft.finding(self.kind, start, end, message)]
