@@ -381,6 +381,9 @@ def _colour_of(phrase: str) -> str | None:
     return None
 
 
+colour_of = _colour_of  # public: the projection keys a colour the way the extractor does
+
+
 def _topic_of(phrase: str) -> str | None:
     words = [_singular(w) for w in _words(phrase)]
     if not words:
@@ -474,12 +477,24 @@ _PREF_VERBS = (
     r"massive\s+|real\s+|great\s+|die-?hard\s+)?fan\s+of|(?:big|huge|massive|die-?hard)\s+fan\s+of|"
     r"(?:is|'s)\s+partial\s+to|(?:is|'s)\s+crazy\s+about|(?:is|'s)\s+mad\s+about|(?:is|'s)\s+keen\s+on|"
     r"goes\s+for|swears\s+by|wants|wanted|would\s+like|'d\s+like|asked\s+for|went\s+with|chose|picked|"
+    r"(?:will|'ll|would|'d)\s+(?:rather\s+)?(?:take|go\s+(?:with|for))|takes|took|(?:is\s+|'s\s+)?going\s+(?:with|for)|"
+    r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
 _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
 # Verbs of choosing: only a preference when about a colour or with an explicit decline.
-_CHOICE_VERBS = ("want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after")
+_CHOICE_VERBS = (
+    "want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after", "take", "took",
+    "go with", "go for", "going with", "going for", "settled on", "decided on", "opted for", "switched to",
+    "changed to",
+)  # fmt: skip
+# A choice that reverses an earlier one names its object plainly ("she'll take the X100 after all").
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:after\s+all|instead|changed\s+(?:her|his|their|my)\s+mind|change\s+of\s+(?:heart|mind)|switched|"
+    r"on\s+second\s+thought|actually)\b",
+    I,
+)
 _DECLINE_RE = re.compile(
     r"^\s*(?:,\s*|\s+|\s*-+\s*)(?:but\s+|and\s+)?(?:definitely\s+|absolutely\s+|just\s+)?"
     r"(?P<how>not|rather\s+than|instead\s+of|over|than|(?:much\s+)?(?:better|more)\s+than|to)\s+(?P<declined>.+)",
@@ -529,7 +544,7 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             declined = _cut_object(decline["declined"])
         colour = _colour_of(value)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
-        if choice and not colour and not declined:
+        if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
         head = _words(value)[-1].lower() if _words(value) else ""
         if head in _NOT_TASTES and not colour:
@@ -572,6 +587,28 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             topic = _favourite_topic(m["topic"]) if m["topic"] else _preference_slot(value, value)
             shown = f"favourite {m['topic'].lower()}" if m["topic"] else "favourite"
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
+
+
+_EITHER_RE = re.compile(
+    r"\b(?:(?:happy|fine|ok|okay|good|content|satisfied|glad)\s+(?:with|to\s+(?:take|go\s+with|have))\s+"
+    r"(?P<a>either|both|any)\b(?P<rest>[^,.;!?]*)"
+    r"|(?P<b>either|both|any)\s+(?:one|ones|of\s+them|of\s+those|(?P<what>colou?rs?|options?|models?|versions?))?\s*"
+    r"(?:is|are|would\s+be|will\s+be|works?|would\s+work)\s+(?:fine|ok|okay|good|great|for\s+(?:her|him|them))"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+mind\s+which(?P<rest2>[^,.;!?]*)"
+    r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*))",
+    I,
+)
+
+
+def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "Happy with either", "both work", "doesn't mind which": the open choice's options are all fine."""
+    for m in _EITHER_RE.finditer(clause):
+        before = clause[: m.start()]
+        if _negated(before) or _about_someone_else(before):
+            continue
+        topic = "color" if re.search(r"colou?r", m.group(0), I) or _colour_of(m.group(0)) else ""
+        yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
+        return
 
 
 _LIST_ITEM_RE = re.compile(
@@ -1685,6 +1722,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _allergies,
     _diets,
     _preferences,
+    _either,
     _dislikes,
     _family,
     _personal_dates,

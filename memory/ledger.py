@@ -590,6 +590,57 @@ class Ledger:
         row = self._one(f"SELECT {self._FACT_COLS} FROM facts WHERE id = ?", (new[0],))
         return self._fact(row)
 
+    def set_note_facts(self, note_id: str, facts_json: str) -> None:
+        """Store a note's extracted facts (JSON, see memory.projection), the input of the facts replay."""
+        self.db.execute(
+            "UPDATE notes SET facts = ? WHERE user_id = ? AND note_id = ?", (facts_json, self.user, note_id)
+        )
+
+    def note_facts(self, client_id: int) -> list[tuple[str, datetime, str | None, str]]:
+        """(note_id, occurred_at, extracted facts JSON or None, text) of a client's notes, in replay order."""
+        rows = self._all(
+            "SELECT note_id, occurred_at, facts, text FROM notes WHERE user_id = ? AND client_id = ?"
+            " ORDER BY occurred_at, rowid",
+            (self.user, client_id),
+        )
+        return [(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]
+
+    def replace_facts(self, client_id: int, derived: Iterable[Any]) -> None:
+        """Make a client's facts exactly `derived` (memory.projection.DerivedFact), keeping unchanged rows' ids."""
+        existing: dict[tuple[str, str, str, str], list[Fact]] = {}
+        for f in self.facts(client_id, current=None):
+            existing.setdefault((f.kind.value, f.key, f.value.casefold(), iso(f.valid_from)), []).append(f)
+        keep: set[int] = set()
+        for d in derived:
+            ident = (d.kind.value, d.key, d.value.casefold(), iso(d.valid_from))
+            values = (
+                d.value,
+                d.text,
+                json.dumps(list(d.source_ids)),
+                iso(d.valid_to) if d.valid_to else None,
+                d.due.isoformat() if d.due else None,
+                json.dumps(d.detail),
+            )
+            olds = existing.get(ident)
+            if olds:
+                old = olds.pop(0)
+                keep.add(old.id)
+                self.db.execute(
+                    "UPDATE facts SET value = ?, text = ?, source_ids = ?, valid_to = ?, due = ?, detail = ?"
+                    " WHERE id = ? AND user_id = ?",
+                    (*values, old.id, self.user),
+                )
+                continue
+            self.db.execute(
+                "INSERT INTO facts (user_id, client_id, kind, key, value, text, source_ids, valid_to, due, detail,"
+                " valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.user, client_id, d.kind.value, d.key, *values, iso(d.valid_from)),
+            )
+        for olds in existing.values():
+            for old in olds:
+                if old.id not in keep:
+                    self.db.execute("DELETE FROM facts WHERE id = ? AND user_id = ?", (old.id, self.user))
+
     # -- commitments ---------------------------------------------------------------------
 
     _COMMIT_COLS = "m.id, m.client_id, c.name, m.text, m.due, m.status, m.source_ids, m.created_at"

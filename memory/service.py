@@ -18,6 +18,7 @@ from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
+from memory.projection import NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
     Weights,
@@ -272,11 +273,13 @@ class Memory:
                 note_id = item.note_id or self._new_note_id()
                 rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
                 new_rows.setdefault(client.id, set()).add(rowid)
-                self._apply_facts(client, note_id, item.text, item.at, extract_facts(item.text, item.at))
+                facts = extract_facts(item.text, item.at)
+                self._apply_facts(client, note_id, item.text, item.at, facts, rederive=False)
                 if progress and n % 200 == 0:
                     progress(200)
             for cid, rowids in new_rows.items():
                 self._refresh_context(cid, rowids)
+                self.rederive_facts(cid)
             if fresh:
                 self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped)
         if progress:
@@ -284,7 +287,10 @@ class Memory:
         self.sync_index([])
         return len(fresh), skipped
 
-    def _apply_facts(self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact]) -> None:
+    def _apply_facts(
+        self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact], rederive: bool = True
+    ) -> None:
+        """Open or close the note's promises, store its facts with it, and re-derive the client's facts."""
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
@@ -293,12 +299,57 @@ class Memory:
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
                 continue
-            self.ledger.record_fact(client.id, fact, note_id, at)
             if fact.kind is FactKind.CONTACT and fact.key == "email":
                 self.ledger.update_client(client.id, email=fact.value)
             if fact.key == "cadence" and fact.value.isdigit():
                 self.ledger.update_client(client.id, cadence_days=int(fact.value))
+        self.ledger.set_note_facts(note_id, dump_facts(f for f in facts if f.kind is not FactKind.COMMITMENT))
+        if rederive:
+            self.rederive_facts(client.id)
         self._learn_names(client, text)
+
+    def rederive_facts(self, client_id: int, extracted: dict[str, list[ExtractedFact]] | None = None) -> None:
+        """Make the client's facts the replay of its notes (memory.projection), in one transaction.
+
+        `extracted` (note id -> facts) replaces the stored extractions first (reindex); a note stored
+        before extractions were kept is extracted by the offline rules once.
+        """
+        with self.ledger.transaction():
+            notes: list[NoteFacts] = []
+            for note_id, at, stored, text in self.ledger.note_facts(client_id):
+                if extracted is not None and note_id in extracted:
+                    facts = [f for f in extracted[note_id] if f.kind is not FactKind.COMMITMENT]
+                    self.ledger.set_note_facts(note_id, dump_facts(facts))
+                elif stored is None:
+                    facts = [f for f in extract_facts(text, at) if f.kind is not FactKind.COMMITMENT]
+                    self.ledger.set_note_facts(note_id, dump_facts(facts))
+                else:
+                    facts = load_facts(stored)
+                notes.append(NoteFacts(note_id, at, tuple(facts)))
+            self.ledger.replace_facts(client_id, replay(notes))
+
+    def derived_facts(self, client_id: int) -> list[Fact]:
+        """The client's facts as a fresh replay of its stored extractions gives them (for checks and tests)."""
+        notes = [
+            NoteFacts(note_id, at, tuple(load_facts(stored) if stored else ()))
+            for note_id, at, stored, _ in self.ledger.note_facts(client_id)
+        ]
+        return [
+            Fact(
+                0,
+                client_id,
+                d.kind,
+                d.key,
+                d.value,
+                d.text,
+                tuple(d.source_ids),
+                d.valid_from,
+                d.valid_to,
+                d.due,
+                d.detail,
+            )
+            for d in replay(notes)
+        ]
 
     def _matching_promises(self, client_id: int, done_key: str) -> list[str]:
         """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words)."""
@@ -380,6 +431,7 @@ class Memory:
         with self.ledger.transaction():
             self.ledger.delete_note(note.id)
             self._refresh_context(note.client_id, {r for r in (prev, nxt) if r is not None})
+            self.rederive_facts(note.client_id)  # what the undone note superseded is current again
             self.ledger.audit("note.undone", note_id=note.id)
         self._safe_index_delete([rowid])
         return note
@@ -409,11 +461,11 @@ class Memory:
         return added
 
     def reindex(self) -> int:
-        """Rebuild this salesperson's vector index (and every note's lexical context) from the ledger.
+        """Rebuild this salesperson's vector index, every note's lexical context and its facts from the ledger.
 
         Returns the number of notes indexed. The lexical context is rebuilt too, so a ledger written
         by an older Chet (one neighbour on each side) gets today's CONTEXT_NOTES, and the speakers of
-        its transcript lines are learned.
+        its transcript lines are learned. Facts are re-derived with today's extractor (history kept).
         """
         try:
             self.index.drop()
@@ -425,11 +477,20 @@ class Memory:
 
                 shutil.rmtree(self.index_dir)
             self.index.drop()
+        clients = self.ledger.clients()
+        # Today's extractor over every note (outside the write transaction: a model may be slow).
+        extracted = {
+            client.id: {
+                note_id: self._extract(text, at, []) for note_id, at, _, text in self.ledger.note_facts(client.id)
+            }
+            for client in clients
+        }
         with self.ledger.transaction():
             self.ledger.mark_all_unindexed()
-            for client in self.ledger.clients():
+            for client in clients:
                 self._refresh_context(client.id)
                 self._learn_speakers(client)
+                self.rederive_facts(client.id, extracted[client.id])
         self._index = None
         notices: list[str] = []
         self.sync_index(notices)
