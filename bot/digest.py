@@ -6,8 +6,9 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from memory.consent import contact_channels
 from memory.dates import next_occurrence
-from memory.records import FactKind
+from memory.records import Fact, FactKind
 from memory.service import Memory
 
 DEFAULT_CADENCE_DAYS = 30
@@ -21,7 +22,11 @@ def build_digest(
     """The digest for `day` as the contract's JSON: {date, items[{kind, client, text, due, source_ids}]}."""
     ledger = memory.ledger
     clients = {c.id: c for c in ledger.clients()}
-    opted_out = {f.client_id for f in ledger.facts(None) if f.kind is FactKind.CONSENT and f.value == "opted_out"}
+    current: dict[int, list[Fact]] = {}
+    for f in ledger.facts(None):
+        current.setdefault(f.client_id, []).append(f)
+    # Only a client closed on every channel drops out of keep-in-touch ("stop emailing, prefers phone" stays).
+    opted_out = {cid for cid, facts in current.items() if not contact_channels(facts).allowed}
     items: list[dict[str, Any]] = []
     for c in ledger.commitments(None, status="open"):
         if c.due is not None and c.due <= day:
@@ -53,6 +58,11 @@ def build_digest(
         if quiet >= cadence:
             latest = ledger.notes(cid, limit=1)
             text = f"no contact for {quiet} days (cadence {cadence} days)"
+            view = contact_channels(current.get(cid, []))
+            if view.closed:
+                text += f"; by {view.best}, not by {' or '.join(view.closed)}"
+            elif view.preferred:
+                text += f"; prefers {view.preferred}"
             ids = tuple(n.id for n in latest)
             items.append(
                 _item("keep_in_touch", client.name, text, last.date() + timedelta(days=cadence), ids, f"kit:{cid}")

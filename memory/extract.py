@@ -43,6 +43,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
+from memory.consent import channels_in, topic_in
 from memory.dates import (
     find_dates,
     find_personal_date,
@@ -1094,12 +1095,14 @@ def _channel_word(channel: str) -> str:
 
 # --- consent -------------------------------------------------------------------------------------
 
-_CONTACT_GERUND = (
-    r"(?P<verb>emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
+_ONE_GERUND = (
+    r"(?:emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
     r"reaching\s+out|bothering|pestering|spamming|following\s+up|sending\s+(?:(?:her|him|them|me|us)\s+)?"
     r"(?:\w+\s+)?(?:emails|e-mails|messages|texts|newsletters|mail|mailers|marketing|promotions|offers|spam|"
     r"stuff|catalogues|catalogs|flyers|promos|updates|invites|invitations|brochures|info|information))"
 )
+# "stop calling and emailing her": every channel named is closed
+_CONTACT_GERUND = r"(?P<verb>" + _ONE_GERUND + r"(?:\s*(?:,|and|or|&|/)\s*" + _ONE_GERUND + r")*)"
 _OPT_OUT_RE = [
     re.compile(r"\b(?:stop|quit|cease|no\s+more)\s+" + _CONTACT_GERUND + r"\b", I),
     re.compile(r"\bunsubscrib(?:e|ed|es|ing)\b(?P<verb>)", I),
@@ -1126,7 +1129,8 @@ _OPT_OUT_RE = [
     re.compile(r"\bno\s+(?:more|further)\s+(?P<verb>emails|calls|contact|texts|messages|marketing)\b", I),
     re.compile(r"\bleave\s+(?:her|him|them|me)\s+alone\b(?P<verb>)", I),
     re.compile(
-        r"\b(?:never|don't|do\s+not|dont)\s+(?P<verb>call|email|e-mail|text|contact|message)\s+(?:her|him|them|me)?\s*"
+        r"\b(?:never|don't|do\s+not|dont)\s+(?:ever\s+)?(?P<verb>(?:call|email|e-mail|text|contact|message)"
+        r"(?:\s*(?:,|or|and|/|&)\s*(?:call|email|e-mail|text|contact|message))*)\s+(?:her|him|them|me)?\s*"
         r"(?:again|any\s*more|ever\s+again)\b",
         I,
     ),
@@ -1148,14 +1152,23 @@ _OPT_IN_RE = [
 ]
 
 
-def _consent_channel(verb: str | None, whole: str) -> str | None:
-    text = (verb or "").lower() or whole.lower()
-    if "unsubscrib" in whole.lower() or "newsletter" in text or "mail" in text:
-        return "email"
-    for word, channel in (("call", "phone"), ("phon", "phone"), ("ring", "phone"), ("text", "text"), ("sms", "text")):
-        if word in text:
-            return channel
-    return None
+_GENERIC_CONTACT = re.compile(
+    r"\b(?:contact(?:ed|ing)?|reach(?:ing)?\s+out|hear\s+from|bother(?:ing)?|pester(?:ing)?)\b", I
+)
+_BY_CHANNEL = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by|via|over|on|through)\s+(?:the\s+)?(?P<ch>[\w-]+)", I)
+
+
+def _consent_scope(verb: str | None, whole: str, after: str) -> tuple[list[str], str]:
+    """The channels an opt-out/opt-in names (none: every channel) and the topic it is limited to.
+
+    "stop contacting her" names every channel unless a channel follows ("... by email"); "no more
+    marketing emails" names the channel just after the match.
+    """
+    by = _BY_CHANNEL.match(after)
+    named = channels_in(by["ch"]) if by else []
+    if not named and not _GENERIC_CONTACT.search(verb or ""):
+        named = channels_in(verb or "") or channels_in(whole) or channels_in(" ".join(after.split()[:1]))
+    return named, topic_in(whole) or topic_in(verb or "")
 
 
 def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1169,18 +1182,23 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     state = "opted_out"  # "not happy to hear from us"
                 else:
                     continue
-            verb = m.groupdict().get("verb")
-            channel = _consent_channel(verb, m.group(0))
-            text = "opted out of contact" if state == "opted_out" else "happy to be contacted"
-            if channel:
-                text = (
-                    f"opted out of {_channel_word(channel)}"
-                    if state == "opted_out"
-                    else (f"ok to contact by {_channel_word(channel)}")
-                )
-                yield _fact(FactKind.CONSENT, "consent", state, text, channel=channel)
-            else:
-                yield _fact(FactKind.CONSENT, "consent", state, text)
+            channels, topic = _consent_scope(m.groupdict().get("verb"), m.group(0), clause[m.end() :])
+            for channel in channels or ["any"]:
+                if channel == "any":
+                    text = "opted out of contact" if state == "opted_out" else "happy to be contacted"
+                elif state == "opted_out":
+                    text = f"opted out of {_channel_word(channel)}"
+                else:
+                    text = f"ok to contact by {_channel_word(channel)}"
+                if topic and state == "opted_out":
+                    text = (
+                        f"opted out of {topic} by {_channel_word(channel)}"
+                        if channel != "any"
+                        else f"opted out of {topic}"
+                    )
+                key = f"consent:{channel}" + (f":{topic}" if topic else "")
+                detail = {"channel": channel, **({"topic": topic} if topic else {})}
+                yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
 
 
 # --- location ------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from memory import names
+from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import extract_facts, looks_like_instruction, split_sentences
@@ -327,6 +328,10 @@ class Memory:
                     facts = load_facts(stored)
                 notes.append(NoteFacts(note_id, at, tuple(facts)))
             self.ledger.replace_facts(client_id, replay(notes))
+
+    def contact_channels(self, client: Client) -> ContactChannels:
+        """How the client may be reached: allowed channels (preferred first), closed ones, the preferred one."""
+        return contact_channels(self.ledger.facts(client.id, current=True))
 
     def derived_facts(self, client_id: int) -> list[Fact]:
         """The client's facts as a fresh replay of its stored extractions gives them (for checks and tests)."""
