@@ -923,6 +923,13 @@ _REVERSED_DATE_RE = re.compile(
     I,
 )
 _TURNS_RE = re.compile(r"\bturns\s+(?P<age>\d{1,3})\s+(?:on\s+)?", I)
+_TURNS_WHOSE = re.compile(
+    r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
+    + _RELATION_RE
+    + r")\b(?:\s*,?\s*(?-i:(?P<name>[A-Z][a-zà-ÿ]+)))?"
+    r"\s*,?\s*$",
+    I,
+)
 
 
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -957,11 +964,28 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _TURNS_RE.finditer(clause):
         window = clause[m.end() : m.end() + 40]
         found = find_personal_date(window)
-        if found is None or found.start != 0 or _about_someone_else(clause[: m.start()]):
+        if found is None or found.start != 0:
+            continue
+        # "her son Max turns 8 on March 3": the son's birthday; "I turn" / "my son" are not the client's
+        whose = _TURNS_WHOSE.search(clause[: m.start()])
+        relation = _RELATIONS[whose["rel"].lower()] if whose else ""
+        if not relation and _about_someone_else(clause[: m.start()]):
+            continue
+        if whose and (whose["poss"] or "").lower() in {"my", "our"}:
             continue
         upcoming = next_occurrence(found.month, found.day, today)
         year = upcoming.year - int(m["age"])
-        yield _personal_date_fact("birthday", year, found.month, found.day, today, "")
+        fact = _personal_date_fact(
+            f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
+        )
+        detail = {**fact.detail, "age": m["age"], **({"name": whose["name"]} if whose and whose["name"] else {})}
+        name = f" {whose['name']}" if whose and whose["name"] else ""
+        text = (
+            f"{relation}{name} turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
+            if relation
+            else (f"turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}")
+        )
+        yield ExtractedFact(fact.kind, fact.key, fact.value, text, due=fact.due, detail=detail)
     # "March 14 is her birthday"
     for found in find_dates(clause):
         rev = _REVERSED_DATE_RE.match(clause[found.end :])
@@ -1730,6 +1754,13 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
         return
 
 
+def _everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Deadlines, sign-off thresholds, quantities, contact times, where we met (memory.extract_more)."""
+    from memory.extract_more import everyday  # imported late: it builds on this module's neighbours
+
+    return everyday(clause, at)
+
+
 # --- the pipeline --------------------------------------------------------------------------------
 
 Extractor = Callable[[str, datetime], Iterable[ExtractedFact]]
@@ -1746,6 +1777,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _personal_dates,
     _locations,
     _other,
+    _everyday,
     _commitments,
 )
 

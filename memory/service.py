@@ -104,6 +104,49 @@ _FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
 
 
+# "Tom Reyes (Northgate Dental)", "Carla Mendes from Bluepine Logistics": a company right after a person's name.
+_NAME_THEN_COMPANY = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:\(\s*(?P<co>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}?)\s*\)"
+    r"|\s+(?:from|of)\s+(?P<co2>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}))"
+)
+_NOT_COMPANIES = frozenset(
+    [
+        "cfo",
+        "ceo",
+        "coo",
+        "cto",
+        "cio",
+        "vp",
+        "gm",
+        "owner",
+        "buyer",
+        "boss",
+        "manager",
+        "director",
+        "she",
+        "he",
+        "they",
+    ]
+)
+
+
+def _company_beside(text: str, client: Client) -> str | None:
+    """The company written right after the client's name ("Tom Reyes (Northgate Dental)"), if any.
+
+    "from/of/at" needs a two-word company ("from Bluepine Logistics"): "Dana from Boston" is a place.
+    """
+    own = {w.casefold() for w in client.name.split()} | {a.casefold() for a in client.aliases}
+    for m in _NAME_THEN_COMPANY.finditer(text):
+        if not {w.casefold() for w in m["name"].split()} & own:
+            continue
+        company = (m["co"] or m["co2"] or "").strip(" .")
+        if m["co2"] and len(company.split()) < 2:
+            continue
+        if company and company.casefold() not in _NOT_COMPANIES and not re.search(r"\d", company):
+            return company
+    return None
+
+
 def shown_facts(facts: list[Fact]) -> list[Fact]:
     """Facts for a person to read: a dislike already said by a preference ("blue, not grey") is not repeated."""
     declined = {
@@ -185,8 +228,10 @@ class Memory:
 
     def _create_client(self, display: str) -> Client:
         company = None
-        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display)
-        if m:  # "Dana Lee from Acme": the client is Dana Lee, the company Acme
+        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display) or re.match(
+            r"^(?P<n>[^()]+?)\s*\(\s*(?P<c>[A-Z][^()]*?)\s*\)$", display
+        )
+        if m:  # "Dana Lee from Acme", "Tom Reyes (Northgate Dental)": the client is Dana Lee, the company Acme
             display, company = m.group("n").strip(), m.group("c").strip()
         return self.ledger.create_client(display, names.normalize(display), company)
 
@@ -380,9 +425,11 @@ class Memory:
             self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "formal")
         if client.company is None:
             m = _COMPANY.search(text)
-            if m and names.normalize(m.group(1)) not in {"the", "a"}:
-                self.ledger.update_client(client.id, company=m.group(1))
-                self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "company")
+            company = m.group(1) if m and names.normalize(m.group(1)) not in {"the", "a"} else None
+            company = company or _company_beside(text, client)
+            if company:
+                self.ledger.update_client(client.id, company=company)
+                self.ledger.add_alias(client.id, company, names.normalize(company), "company")
 
     def _learn_speakers(self, client: Client) -> None:
         """Remember the speakers of every transcript line of a client (a ledger written before they were kept)."""
