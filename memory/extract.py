@@ -1709,6 +1709,8 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             break
     if not found:
         imperative = _IMPERATIVE_RE.match(clause)
+        if imperative and _noun_subject(imperative["rest"]):
+            imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
         if imperative and resolve_due(imperative["rest"], at) is not None:
             fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], clause, at)
             if fact:
@@ -1716,6 +1718,17 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 found = True
     if not found:
         yield from _done(clause)
+
+
+def _noun_subject(rest: str) -> bool:
+    """Whether the word after an imperative-looking verb is a past-tense verb ("Call went long")."""
+    from memory.extract_more import words
+
+    m = re.match(r"\s+(?:(?:up|back|out|over)\s+)?(?P<next>[a-z']+)", rest, I)
+    if not m:
+        return False
+    # Only listed verbs: a regular "-ed" word is often an adjective of the object ("send updated pricing").
+    return m["next"].lower() in words("past")
 
 
 def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFact | None:

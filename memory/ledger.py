@@ -658,10 +658,15 @@ class Ledger:
         )
 
     def add_commitment(self, client_id: int, key: str, text: str, due: date | None, note_id: str, at: datetime) -> None:
-        """Open a promise (a repeat of an open one with the same key only adds a citation)."""
+        """Open a promise; restating an open one with the same key that was not yet due only adds a citation.
+
+        "Follow up next week" written in thirteen notes weeks apart is thirteen promises: a promise
+        whose due date had passed when the note was written is an earlier, separate one.
+        """
         row = self._one(
-            "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'",
-            (self.user, client_id, key),
+            "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'"
+            " AND (due IS NULL OR due >= ?) ORDER BY id DESC LIMIT 1",
+            (self.user, client_id, key, at.date().isoformat()),
         )
         if row:
             ids = json.loads(row[1])
@@ -686,6 +691,23 @@ class Ledger:
             ),
         )
 
+    def last_commitment_id(self) -> int:
+        """The highest promise id of this salesperson (0 when none): what an import adds comes after it."""
+        return int(self._one("SELECT coalesce(max(id), 0) FROM commitments WHERE user_id = ?", (self.user,))[0])
+
+    def archive_commitments(self, after_id: int, due_before: date, at: datetime) -> int:
+        """Archive open promises with id > after_id already due before `due_before` (old history); returns how many."""
+        return self.db.execute(
+            "UPDATE commitments SET status = 'archived', closed_at = ? WHERE user_id = ? AND id > ? AND status = 'open'"
+            " AND due IS NOT NULL AND due < ?",
+            (iso(at), self.user, after_id, due_before.isoformat()),
+        ).rowcount
+
+    def closed_at(self, commitment_id: int) -> datetime | None:
+        """When a promise was closed or archived."""
+        row = self._one("SELECT closed_at FROM commitments WHERE user_id = ? AND id = ?", (self.user, commitment_id))
+        return from_iso(row[0]) if row and row[0] else None
+
     def open_commitment_keys(self, client_id: int) -> list[str]:
         """The keys of a client's open promises."""
         rows = self._all(
@@ -695,9 +717,12 @@ class Ledger:
         return [r[0] for r in rows]
 
     def close_commitments(self, client_id: int, key: str | None, status: str, at: datetime) -> int:
-        """Mark open promises done/superseded (all of the client's with key None); returns how many."""
-        sql = "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"
-        args: list[Any] = [status, iso(at), self.user, client_id]
+        """Mark open promises made by `at` done/superseded (all of the client's with key None); returns how many."""
+        sql = (
+            "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"
+            " AND created_at <= ?"
+        )
+        args: list[Any] = [status, iso(at), self.user, client_id, iso(at)]
         if key is not None:
             sql += " AND key = ?"
             args.append(key)
@@ -923,6 +948,18 @@ class Ledger:
         """Which of these digest item keys already went out on `day`."""
         rows = self._all("SELECT item_key FROM digest_log WHERE user_id = ? AND day = ?", (self.user, day))
         return {r[0] for r in rows} & set(keys)
+
+    def digest_sent_before(self, day: str, keys: Iterable[str]) -> set[str]:
+        """Which of these digest item keys went out on a day before `day`."""
+        wanted = list(keys)
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(
+            f"SELECT item_key FROM digest_log WHERE user_id = ? AND day < ? AND item_key IN ({marks})",
+            [self.user, day, *wanted],
+        )
+        return {r[0] for r in rows}
 
     def mark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
         """Record that these digest items went out on `day`."""

@@ -8,7 +8,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +32,13 @@ from memory.recall import (
     transcript_speaker,
     without_names,
 )
-from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
+from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, SearchHit
+from memory.timeutil import now_utc
 
 log = logging.getLogger(__name__)
 
 CONTEXT_NOTES = 2  # notes on each side whose text is a note's lexical context (see Memory._refresh_context)
+ARCHIVE_AFTER_DAYS = 14  # an imported promise already overdue by more than this is archived, not nagged about
 MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
 Extractor = Callable[[str, datetime], list[ExtractedFact]]
 EmbedderFactory = Callable[[], Embedder]
@@ -299,6 +301,7 @@ class Memory:
         clients: dict[str, Client] = {}
         new_rows: dict[int, set[int]] = {}
         with self.ledger.transaction():
+            last_promise = self.ledger.last_commitment_id()
             # Which ids exist is read inside the write transaction: a concurrent import of the same file
             # then waits for this one and skips what it stored, instead of failing on the unique id.
             present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
@@ -326,8 +329,13 @@ class Memory:
             for cid, rowids in new_rows.items():
                 self._refresh_context(cid, rowids)
                 self.rederive_facts(cid)
+            # Promises long overdue when imported are history: listed once to confirm or drop, never nagged daily.
+            now = now_utc()
+            archived = self.ledger.archive_commitments(
+                last_promise, now.date() - timedelta(days=ARCHIVE_AFTER_DAYS), now
+            )
             if fresh:
-                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped)
+                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped, archived_promises=archived)
         if progress:
             progress(len(fresh) % 200)
         self.sync_index([])
@@ -373,6 +381,26 @@ class Memory:
                     facts = load_facts(stored)
                 notes.append(NoteFacts(note_id, at, tuple(facts)))
             self.ledger.replace_facts(client_id, replay(notes))
+
+    def archived_promises(self, client: Client | None = None) -> list[Commitment]:
+        """Promises archived by an import (already long overdue then): to confirm or drop."""
+        return self.ledger.commitments(client.id if client else None, status="archived")
+
+    def confirm_promise(self, commitment_id: int, due: date) -> bool:
+        """Keep an archived promise: it is open again, due on `due`."""
+        with self.ledger.transaction():
+            done = self.ledger.set_commitment_status(commitment_id, "open", due)
+            if done:
+                self.ledger.audit("commitment.confirmed", commitment_id=commitment_id, due=due.isoformat())
+        return done
+
+    def drop_promise(self, commitment_id: int) -> bool:
+        """Drop a promise (an archived one the salesperson no longer owes)."""
+        with self.ledger.transaction():
+            done = self.ledger.set_commitment_status(commitment_id, "dropped")
+            if done:
+                self.ledger.audit("commitment.dropped", commitment_id=commitment_id)
+        return done
 
     def contact_channels(self, client: Client) -> ContactChannels:
         """How the client may be reached: allowed channels (preferred first), closed ones, the preferred one."""
@@ -672,7 +700,8 @@ class Memory:
                 "source_ids": list(c.source_ids),
                 "id": c.id,
             }
-            for c in self.ledger.commitments(client.id)
+            # archived ones (long overdue when imported) are still owed until confirmed or dropped
+            for c in [*self.ledger.commitments(client.id), *self.ledger.commitments(client.id, status="archived")]
         ]
         return {
             "client": client.name,

@@ -80,4 +80,5 @@ def test_render_is_one_message_with_sources(memory: Any) -> None:
     assert render_digest(build_digest(memory, date(2025, 1, 1))) == "Nothing due on 2025-01-01."
     _note(memory, "Dana Lee", "Promised Dana a call back tomorrow.", datetime(2025, 1, 1, tzinfo=UTC), "r1")
     text = render_digest(build_digest(memory, date(2025, 1, 2)))
-    assert "Promises due" in text and "Dana Lee" in text and "[r1]" in text
+    assert "Promises due" in text and "Dana Lee" in text
+    assert "r1" not in text  # note ids stay in --json (and behind a Sources button), never in the message
