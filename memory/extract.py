@@ -922,12 +922,14 @@ _REVERSED_DATE_RE = re.compile(
     r"(?P<kw>birthday|b-?day|(?:wedding\s+)?anniversary)\b",
     I,
 )
-_TURNS_RE = re.compile(r"\bturns\s+(?P<age>\d{1,3})\s+(?:on\s+)?", I)
+_TURNS_RE = re.compile(
+    r"\b(?:turns|turning|will\s+turn|will\s+be|'ll\s+be)\s+(?P<age>\d{1,3})(?:\s+years?\s+old)?\s+(?:on\s+)?", I
+)
 _TURNS_WHOSE = re.compile(
     r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
     + _RELATION_RE
     + r")\b(?:\s*,?\s*(?-i:(?P<name>[A-Z][a-zà-ÿ]+)))?"
-    r"\s*,?\s*$",
+    r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
 

@@ -203,7 +203,7 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MET_RE = re.compile(
     r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
-    r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?(?-i:[A-Z0-9][\w&'’.-]*)(?:\s+[\w&'’.-]+){0,5}?)"
+    r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
     r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"
     r"today|and|but|where|when|who|-)\b))",
     I,
@@ -219,6 +219,8 @@ def _met_at(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         event = re.sub(r"^the\s+", "", " ".join(m["at"].split()), flags=I).rstrip(".")
         if re.match(r"\d", event):
             continue  # "met at 3pm"
+        if not (event[0].isupper() or m["place"] or words("event") & set(event.lower().split())):
+            continue  # "met at the office", "met at noon": no event to remember
         place = (m["place"] or "").rstrip(".")
         shown = f"the {event}" if words("event") & set(event.lower().split()) else event
         value = f"{shown} in {place}" if place else shown

@@ -109,7 +109,7 @@ _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A
 # "Tom Reyes (Northgate Dental)", "Carla Mendes from Bluepine Logistics": a company right after a person's name.
 _NAME_THEN_COMPANY = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:\(\s*(?P<co>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}?)\s*\)"
-    r"|\s+(?:from|of)\s+(?P<co2>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}))"
+    r"|\s+(?:from|of)\s+(?P<co2>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}))"
 )
 _NOT_COMPANIES = frozenset(
     [
