@@ -292,9 +292,11 @@ class Memory:
         except ChetError as err:
             notices.append(f"{err} — facts were extracted offline instead")
             return offline
-        # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see.
-        seen = {(f.kind, f.value) for f in offline if f.kind is FactKind.CONSENT}
-        return [f for f in facts if f.kind is not FactKind.CONSENT or (f.kind, f.value) in seen]
+        # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see, and the
+        # rules' facts (which carry the channel and topic scope) are the ones kept.
+        seen = {f.value for f in facts if f.kind is FactKind.CONSENT}
+        consent = [f for f in offline if f.kind is FactKind.CONSENT and f.value in seen]
+        return [f for f in facts if f.kind is not FactKind.CONSENT] + consent
 
     def import_notes(self, items: list[NoteInput], progress: Callable[[int], None] | None = None) -> tuple[int, int]:
         """Store many notes in one transaction (all or nothing); returns (imported, skipped)."""
