@@ -625,6 +625,16 @@ class Ledger:
             if olds:
                 old = olds.pop(0)
                 keep.add(old.id)
+                was = (
+                    old.value,
+                    old.text,
+                    json.dumps(list(old.source_ids)),
+                    iso(old.valid_to) if old.valid_to else None,
+                    old.due.isoformat() if old.due else None,
+                    json.dumps(old.detail),
+                )
+                if was == values:
+                    continue  # unchanged: no write (a long history is replayed on every note)
                 self.db.execute(
                     "UPDATE facts SET value = ?, text = ?, source_ids = ?, valid_to = ?, due = ?, detail = ?"
                     " WHERE id = ? AND user_id = ?",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -123,6 +125,7 @@ def _shared_memory() -> Memory:
         from bot.settings import Settings
 
         folder = Path(tempfile.mkdtemp(prefix="chet-projection-"))
+        atexit.register(shutil.rmtree, folder, True)
         settings_ = Settings(chet_data_dir=folder, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
         _MEMORY["memory"] = Runtime(settings_).memory("local")
     memory: Memory = _MEMORY["memory"]
