@@ -605,10 +605,13 @@ class Ledger:
         )
         return [(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]
 
-    def replace_facts(self, client_id: int, derived: Iterable[Any]) -> None:
-        """Make a client's facts exactly `derived` (memory.projection.DerivedFact), keeping unchanged rows' ids."""
+    def replace_facts(self, client_id: int, derived: Iterable[Any], stored: list[Fact] | None = None) -> None:
+        """Make a client's facts exactly `derived` (memory.projection.DerivedFact), keeping unchanged rows' ids.
+
+        `stored` is the client's facts as just read in the same transaction (saves reading them again).
+        """
         existing: dict[tuple[str, str, str, str], list[Fact]] = {}
-        for f in self.facts(client_id, current=None):
+        for f in self.facts(client_id, current=None) if stored is None else stored:
             existing.setdefault((f.kind.value, f.key, f.value.casefold(), iso(f.valid_from)), []).append(f)
         keep: set[int] = set()
         for d in derived:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from memory.extract import colour_of
 from memory.records import ExtractedFact, FactKind
@@ -94,6 +95,7 @@ def load_facts(text: str) -> list[ExtractedFact]:
     ]
 
 
+@lru_cache(maxsize=4096)
 def _thing(value: str) -> str:
     """A thing's subject id: a colour keeps its colour slot, anything else its normalised words."""
     colour = colour_of(value)
@@ -108,20 +110,25 @@ def _thing(value: str) -> str:
 
 def subjects(kind: FactKind, key: str, value: str, detail: dict[str, str]) -> frozenset[str]:
     """What a statement is about (see the module docstring)."""
+    scope = tuple(detail.get(k, "") for k in ("declined", "options", "channel", "topic"))
+    return _subjects(kind, key, value, scope)
+
+
+@lru_cache(maxsize=4096)
+def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> frozenset[str]:
+    declined, options, channel, topic = scope
     if kind is FactKind.PREFERENCE:
         found = {f"pref:{key}", _thing(value)}
-        if detail.get("declined"):
-            found.add(_thing(detail["declined"]))
-        for option in detail.get("options", "").split("|"):
-            if option:
-                found.add(_thing(option))
+        if declined:
+            found.add(_thing(declined))
+        found.update(_thing(o) for o in options.split("|") if o)
         return frozenset(found)
     if kind is FactKind.DISLIKE:
         if key.startswith(("allergy:", "channel:")):
             return frozenset({f"dislike:{key}"})
         return frozenset({_thing(value)})
     if kind is FactKind.CONSENT:
-        return frozenset({consent_subject(key, detail)})
+        return frozenset({consent_subject(key, {"channel": channel, "topic": topic})})
     return frozenset({f"{kind.value}:{key}"})
 
 
@@ -139,86 +146,101 @@ def _covers(new: frozenset[str], old: frozenset[str]) -> bool:
     return any(n == o or o.startswith(n + ":") for n in new for o in old)
 
 
-def replay(notes: Iterable[NoteFacts]) -> list[DerivedFact]:
-    """Fold the notes (already in time order) into facts: current ones and their history."""
-    facts: list[DerivedFact] = []
+def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> list[DerivedFact]:
+    """Fold the notes (already in time order) into facts, on top of `start`: current ones and their history."""
+    state = _State(list(start))
     for note in notes:
         for fact in note.facts:
             if fact.kind is FactKind.COMMITMENT:
                 continue  # promises live in the commitments table
             if fact.key == EITHER_KEY:
-                _either(facts, note, fact)
-                continue
-            _apply(facts, note, fact)
-    return facts
+                state.either(note, fact)
+            else:
+                state.apply(note, fact)
+    return state.facts
 
 
-def _current(facts: list[DerivedFact], note: NoteFacts) -> list[DerivedFact]:
-    """Current facts stated by earlier notes (statements of one note never supersede each other)."""
-    return [f for f in facts if f.valid_to is None and note.note_id not in f.source_ids]
+class _State:
+    """The facts so far, with the current ones kept apart (a long history is folded note by note)."""
 
+    def __init__(self, facts: list[DerivedFact]):
+        self.facts = facts
+        self.current = [f for f in facts if f.valid_to is None]
 
-def _apply(facts: list[DerivedFact], note: NoteFacts, fact: ExtractedFact) -> None:
-    about = subjects(fact.kind, fact.key, fact.value, fact.detail)
-    same_note = [f for f in facts if f.valid_to is None and note.note_id in f.source_ids]
-    if any(f.same_statement(fact) for f in same_note):
-        return
-    repeat = None
-    for old in _current(facts, note):
-        if old.same_statement(fact):
-            repeat = old
-        elif _covers(about, subjects(old.kind, old.key, old.value, old.detail)):
-            old.valid_to = note.at
-    if repeat is not None:
-        repeat.source_ids.append(note.note_id)
-        return
-    facts.append(
-        DerivedFact(
-            fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
+    def _end(self, fact: DerivedFact, at: datetime) -> None:
+        fact.valid_to = at
+        self.current = [f for f in self.current if f is not fact]
+
+    def _add(self, fact: DerivedFact) -> None:
+        self.facts.append(fact)
+        self.current.append(fact)
+
+    def _earlier(self, note: NoteFacts) -> list[DerivedFact]:
+        """Current facts stated by earlier notes (statements of one note never supersede each other)."""
+        return [f for f in self.current if note.note_id not in f.source_ids]
+
+    def apply(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """One statement: a repeat adds a citation; otherwise it ends what it covers and becomes current."""
+        if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
+            return
+        about = subjects(fact.kind, fact.key, fact.value, fact.detail)
+        repeat = None
+        for old in self._earlier(note):
+            if old.same_statement(fact):
+                repeat = old
+            elif _covers(about, subjects(old.kind, old.key, old.value, old.detail)):
+                self._end(old, note.at)
+        if repeat is not None:
+            repeat.source_ids.append(note.note_id)
+            return
+        self._add(
+            DerivedFact(
+                fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
+            )
         )
-    )
 
-
-def _either(facts: list[DerivedFact], note: NoteFacts, fact: ExtractedFact) -> None:
-    """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""
-    topic = fact.detail.get("topic", "")
-    current = _current(facts, note)
-    choices = [
-        f
-        for f in current
-        if f.kind is FactKind.PREFERENCE and (f.detail.get("declined") or f.detail.get("options"))
-        if not topic or f.key == topic
-    ]
-    if not choices:
-        # No open choice: the latest dislikes of the topic (or of the latest note that had any) end.
-        dislikes = [f for f in current if f.kind is FactKind.DISLIKE and not f.key.startswith(("allergy:", "channel:"))]
-        if topic == "color":
-            dislikes = [f for f in dislikes if f.key.startswith("color:")]
-        if dislikes:
-            latest = max(d.valid_from for d in dislikes)
-            for d in dislikes:
-                if d.valid_from == latest:
-                    d.valid_to = note.at
-        return
-    choice = max(choices, key=lambda f: f.valid_from)
-    options = [choice.value, *(o for o in choice.detail.get("options", "").split("|") if o)]
-    if choice.detail.get("declined"):
-        options.append(choice.detail["declined"])
-    options = list(dict.fromkeys(o for o in options if o))
-    things = {_thing(o) for o in options}
-    for old in current:
-        if old.kind is FactKind.DISLIKE and subjects(old.kind, old.key, old.value, old.detail) & things:
-            old.valid_to = note.at
-    choice.valid_to = note.at
-    shown = " or ".join(options)
-    facts.append(
-        DerivedFact(
-            FactKind.PREFERENCE,
-            choice.key,
-            shown,
-            f"happy with either {shown}",
-            [note.note_id],
-            note.at,
-            detail={"options": "|".join(options)},
+    def either(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""
+        topic = fact.detail.get("topic", "")
+        current = self._earlier(note)
+        choices = [
+            f
+            for f in current
+            if f.kind is FactKind.PREFERENCE and (f.detail.get("declined") or f.detail.get("options"))
+            if not topic or f.key == topic
+        ]
+        if not choices:
+            # No open choice: the latest dislikes of the topic (or of the latest note that had any) end.
+            dislikes = [
+                f for f in current if f.kind is FactKind.DISLIKE and not f.key.startswith(("allergy:", "channel:"))
+            ]
+            if topic == "color":
+                dislikes = [f for f in dislikes if f.key.startswith("color:")]
+            if dislikes:
+                latest = max(d.valid_from for d in dislikes)
+                for d in dislikes:
+                    if d.valid_from == latest:
+                        self._end(d, note.at)
+            return
+        choice = max(choices, key=lambda f: f.valid_from)
+        options = [choice.value, *(o for o in choice.detail.get("options", "").split("|") if o)]
+        if choice.detail.get("declined"):
+            options.append(choice.detail["declined"])
+        options = list(dict.fromkeys(o for o in options if o))
+        things = {_thing(o) for o in options}
+        for old in current:
+            if old.kind is FactKind.DISLIKE and subjects(old.kind, old.key, old.value, old.detail) & things:
+                self._end(old, note.at)
+        self._end(choice, note.at)
+        shown = " or ".join(options)
+        self._add(
+            DerivedFact(
+                FactKind.PREFERENCE,
+                choice.key,
+                shown,
+                f"happy with either {shown}",
+                [note.note_id],
+                note.at,
+                detail={"options": "|".join(options)},
+            )
         )
-    )

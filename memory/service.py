@@ -19,7 +19,7 @@ from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
-from memory.projection import NoteFacts, dump_facts, load_facts, replay
+from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
     Weights,
@@ -361,18 +361,43 @@ class Memory:
                 self.ledger.update_client(client.id, cadence_days=int(fact.value))
         self.ledger.set_note_facts(note_id, dump_facts(f for f in facts if f.kind is not FactKind.COMMITMENT))
         if rederive:
-            self.rederive_facts(client.id)
+            self.rederive_facts(client.id, latest=note_id)
         self._learn_names(client, text)
 
-    def rederive_facts(self, client_id: int, extracted: dict[str, list[ExtractedFact]] | None = None) -> None:
+    def rederive_facts(
+        self, client_id: int, extracted: dict[str, list[ExtractedFact]] | None = None, latest: str | None = None
+    ) -> None:
         """Make the client's facts the replay of its notes (memory.projection), in one transaction.
 
         `extracted` (note id -> facts) replaces the stored extractions first (reindex); a note stored
-        before extractions were kept is extracted by the offline rules once.
+        before extractions were kept is extracted by the offline rules once. When `latest` (a note just
+        added) is the last note in time, only it is folded onto the stored facts: the same result as a
+        full replay (tests/test_projection.py checks it), without re-reading a long history's facts.
         """
         with self.ledger.transaction():
+            rows = self.ledger.note_facts(client_id)
+            last = rows[-1] if rows else None
+            if latest and last and last[0] == latest and last[2] is not None and all(r[2] is not None for r in rows):
+                kept = self.ledger.facts(client_id, current=None)
+                start = [
+                    DerivedFact(
+                        f.kind,
+                        f.key,
+                        f.value,
+                        f.text,
+                        list(f.source_ids),
+                        f.valid_from,
+                        f.valid_to,
+                        f.due,
+                        dict(f.detail),
+                    )
+                    for f in kept
+                ]
+                folded = replay([NoteFacts(last[0], last[1], tuple(load_facts(last[2])))], start)
+                self.ledger.replace_facts(client_id, folded, kept)
+                return
             notes: list[NoteFacts] = []
-            for note_id, at, stored, text in self.ledger.note_facts(client_id):
+            for note_id, at, stored, text in rows:
                 if extracted is not None and note_id in extracted:
                     facts = [f for f in extracted[note_id] if f.kind is not FactKind.COMMITMENT]
                     self.ledger.set_note_facts(note_id, dump_facts(facts))
