@@ -671,15 +671,16 @@ class Ledger:
         )
 
     def add_commitment(self, client_id: int, key: str, text: str, due: date | None, note_id: str, at: datetime) -> None:
-        """Open a promise; restating an open one with the same key that was not yet due only adds a citation.
+        """Open a promise; restating an open one with the same key only adds a citation (and may move its date).
 
-        "Follow up next week" written in thirteen notes weeks apart is thirteen promises: a promise
-        whose due date had passed when the note was written is an earlier, separate one.
+        "Follow up next week" written in thirteen notes weeks apart is thirteen promises: a restatement
+        with its own due date, written after the open one fell due, is a new promise. Without a due date
+        ("still need to send the pricing") it is the same promise, still owed.
         """
         row = self._one(
             "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'"
-            " AND (due IS NULL OR due >= ?) ORDER BY id DESC LIMIT 1",
-            (self.user, client_id, key, at.date().isoformat()),
+            " AND (due IS NULL OR due >= ? OR ? = '') ORDER BY id DESC LIMIT 1",
+            (self.user, client_id, key, at.date().isoformat(), due.isoformat() if due else ""),
         )
         if row:
             ids = json.loads(row[1])

@@ -130,3 +130,10 @@ def test_a_long_digest_is_short_with_and_n_more_while_json_lists_everything(
     short = render_digest(digest)
     assert short.count("•") == 8 and short.endswith("…and 4 more.")
     assert render_digest(digest, limit=None).count("•") == 12
+
+
+def test_a_restated_promise_without_a_new_date_is_the_same_promise(memory: Memory) -> None:
+    _note(memory, "Dana Lee", "Promised the pricing sheet by Friday.", datetime(2025, 3, 3, 9, tzinfo=UTC), "s1")
+    _note(memory, "Dana Lee", "Still need to send the pricing sheet.", datetime(2025, 3, 10, 9, tzinfo=UTC), "s2")
+    (promise,) = memory.ledger.commitments(memory.find_client("Dana Lee").id)
+    assert promise.source_ids == ("s1", "s2") and promise.due == date(2025, 3, 7)
