@@ -530,6 +530,7 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         verb = " ".join(m["verb"].lower().replace("’", "'").split())
         verb = re.sub(r"^'s\b", "is", verb)
+        verb = re.sub(r"^'ll\b", "will", re.sub(r"^'d\b", "would", verb))  # "she'll take grey" -> "will take grey"
         rest = m["rest"]
         if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no)\b", rest, I):
             continue
