@@ -479,7 +479,7 @@ _PREF_VERBS = (
     r"(?:is|'s)\s+partial\s+to|(?:is|'s)\s+crazy\s+about|(?:is|'s)\s+mad\s+about|(?:is|'s)\s+keen\s+on|"
     r"goes\s+for|swears\s+by|wants|wanted|would\s+like|'d\s+like|asked\s+for|went\s+with|chose|picked|"
     r"(?:will|'ll|would|'d)\s+(?:rather\s+)?(?:take|go\s+(?:with|for))|takes|took|(?:is\s+|'s\s+)?going\s+(?:with|for)|"
-    r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|"
+    r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
@@ -488,11 +488,11 @@ _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
 _CHOICE_VERBS = (
     "want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after", "take", "took",
     "go with", "go for", "going with", "going for", "settled on", "decided on", "opted for", "switched to",
-    "changed to",
+    "changed to", "went for",
 )  # fmt: skip
 # A choice that reverses an earlier one names its object plainly ("she'll take the X100 after all").
 _CHANGE_OF_MIND = re.compile(
-    r"\b(?:after\s+all|instead|changed\s+(?:her|his|their|my)\s+mind|change\s+of\s+(?:heart|mind)|switched|"
+    r"\b(?:after\s+all|instead|in\s+the\s+end|changed\s+(?:her|his|their|my)\s+mind|change\s+of\s+(?:heart|mind)|switched|"
     r"on\s+second\s+thought|actually)\b",
     I,
 )
@@ -597,9 +597,33 @@ _EITHER_RE = re.compile(
     r"|(?P<b>either|both|any)\s+(?:one|ones|of\s+them|of\s+those|(?P<what>colou?rs?|options?|models?|versions?))?\s*"
     r"(?:is|are|would\s+be|will\s+be|works?|would\s+work)\s+(?:fine|ok|okay|good|great|for\s+(?:her|him|them))"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+mind\s+which(?P<rest2>[^,.;!?]*)"
-    r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*))",
+    r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*)"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+|which\s+)?(?:the\s+)?"
+    r"(?:colou?r|model|version|option|one)\b"
+    r"|,?\s*(?:it\s+)?(?:doesn't|does\s+not)\s+matter(?:\s+(?:which|to\s+(?:her|him|them)))?\s*$)",
     I,
 )
+# A bare choice that reverses an earlier one: "ok grey it is", "changed her mind - grey", "grey after all".
+_BARE_CHOICE_RE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|now|fine)\s*,?\s+|(?:she|he|they)\s+changed\s+(?:her|his|their)\s+mind\s*[-–:,]*\s*|"
+    r"changed\s+(?:her|his|their)\s+mind\s*[-–:,]*\s*)?(?:the\s+)?(?P<obj>[\w-]+(?:\s+[\w-]+)?)\s*"
+    r"(?:,\s*)?(?P<how>it\s+is|after\s+all|in\s+the\s+end|instead|then|please)?\s*[.!]?\s*$",
+    I,
+)
+
+
+def _bare_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "ok grey it is", "changed her mind - grey": a colour or a model named alone with a change-of-mind marker."""
+    m = _BARE_CHOICE_RE.match(clause)
+    if not m or not (m["how"] or re.search(r"changed\s+(?:her|his|their)\s+mind", clause, I)):
+        return
+    obj = m["obj"]
+    colour = _colour_of(obj)
+    model = re.fullmatch(r"(?-i:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)", obj)  # "X100", "XL-2"
+    if colour:
+        yield _fact(FactKind.PREFERENCE, "color", colour, f"chose {colour}")
+    elif model:
+        yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"chose {obj}")
 
 
 def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1787,6 +1811,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _allergies,
     _diets,
     _preferences,
+    _bare_choice,
     _either,
     _dislikes,
     _family,

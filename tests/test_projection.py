@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -177,3 +178,28 @@ def test_stored_facts_are_exactly_the_replay_of_the_remaining_notes(ops: list[tu
             sa, sb = subjects(a.kind, a.key, a.value, a.detail), subjects(b.kind, b.key, b.value, b.detail)
             if sa & sb:
                 assert set(a.source_ids) & set(b.source_ids), (a, b)
+
+
+@pytest.mark.parametrize(
+    ("later", "current"),
+    [
+        ("Now wants grey instead.", {("preference", "grey")}),
+        ("went for grey in the end", {("preference", "grey")}),
+        ("ok grey it is", {("preference", "grey")}),
+        ("grey after all", {("preference", "grey")}),
+        ("decided on the grey one", {("preference", "grey")}),
+        ("either colour works for her", {("preference", "blue or grey")}),
+        ("both are fine", {("preference", "blue or grey")}),
+        ("doesn't care about the colour anymore", {("preference", "blue or grey")}),
+        ("blue or grey, doesn't matter", {("preference", "blue or grey")}),
+        ("ok thanks then", {("preference", "blue"), ("dislike", "grey")}),
+        ("She is happy with the delivery date.", {("preference", "blue"), ("dislike", "grey")}),
+    ],
+)
+def test_change_of_mind_phrasings(later: str, current: set[tuple[str, str]]) -> None:
+    at = T0
+    notes = [
+        NoteFacts("a", at, tuple(extract_facts("Wants the blue one, not the grey.", at))),
+        NoteFacts("b", at + timedelta(days=1), tuple(extract_facts(later, at))),
+    ]
+    assert {(f.kind.value, f.value) for f in replay(notes) if f.valid_to is None} == current
