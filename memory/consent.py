@@ -131,9 +131,12 @@ def contact_channels(facts: Iterable[Fact]) -> ContactChannels:
                 continue
             state[ch] = (out, f.source_ids)
             limited.pop(ch, None)  # a plain statement about the channel replaces a topic-limited one
-    closed = tuple(ch for ch in CHANNELS if state.get(ch, (False, ()))[0])
     prefs = sorted((f for f in facts if f.kind is FactKind.CONTACT and f.key == "channel"), key=lambda f: f.valid_from)
     stated = normal_channel(prefs[-1].value) if prefs else None
+    avoid = normal_channel(prefs[-1].detail.get("avoid", "")) if prefs else None
+    if avoid and avoid not in state:  # "text him, don't call": the client's own word closes that channel
+        state[avoid] = (True, prefs[-1].source_ids)
+    closed = tuple(ch for ch in CHANNELS if state.get(ch, (False, ()))[0])
     preferred = stated if stated and stated not in closed else None
     allowed = tuple(ch for ch in CHANNELS if ch not in closed)
     if preferred:

@@ -1179,6 +1179,14 @@ _OPT_OUT_RE = [
     ),
     re.compile(r"\bno\s+(?:more|further)\s+(?P<verb>emails|calls|contact|texts|messages|marketing)\b", I),
     re.compile(r"\bleave\s+(?:her|him|them|me)\s+alone\b(?P<verb>)", I),
+    # "no calls please", "no phone calls, email only", a bare "do not call": the client's own words
+    re.compile(
+        r"\bno\s+(?P<verb>(?:phone\s+)?calls|e-?mails|texts)\s*(?:please|pls|at\s+all|ever|,\s*(?:\w+\s+)?only)\b", I
+    ),
+    re.compile(
+        r"^\s*(?:(?:he|she|they)\s+said\s+)?(?:do\s+not|don't|dont|never)\s+(?P<verb>call|email|e-mail|text)\s*[.!]?\s*$",
+        I,
+    ),
     re.compile(
         r"\b(?:never|don't|do\s+not|dont)\s+(?:ever\s+)?(?P<verb>(?:call|email|e-mail|text|contact|message)"
         r"(?:\s*(?:,|or|and|/|&)\s*(?:call|email|e-mail|text|contact|message))*)\s+(?:her|him|them|me)?\s*"

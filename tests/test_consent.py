@@ -90,3 +90,20 @@ def test_keep_in_touch_keeps_a_client_with_an_open_channel(memory: Any) -> None:
     kinds = {(i["kind"], i["client"]) for i in build_digest(memory, date(2026, 5, 1))["items"]}
     assert ("keep_in_touch", "Tom Reyes") in kinds
     assert ("keep_in_touch", "Ana Ruiz") not in kinds
+
+
+@pytest.mark.parametrize(
+    ("note", "closed", "preferred"),
+    [
+        ("He said don't email, just call.", ("email",), "phone"),
+        ("No phone calls, email only.", ("phone",), "email"),
+        ("Do not call.", ("phone",), None),
+        ("Said no calls please.", ("phone",), None),
+        ("No calls today, she was travelling.", (), None),
+        ("Pls no more emails, call instead.", ("email",), None),
+    ],
+)
+def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str, ...], preferred: str | None) -> None:
+    _note(memory, "Tom Reyes", note)
+    view = memory.contact_channels(memory.find_client("Tom Reyes"))
+    assert (view.closed, view.preferred) == (closed, preferred)
