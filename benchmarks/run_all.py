@@ -16,6 +16,7 @@ BENCHES = [
     "bench_speed",
     "bench_ledger",
     "bench_prompt",
+    "bench_everyday",
     "bench_bot",
     "bench_footprint",
 ]

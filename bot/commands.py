@@ -321,8 +321,8 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 
     tz = runtime.tz(memory)
     day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()
-    digest = build_digest(memory, day)
-    emit(digest, args.json, lambda d, out: out.write(render_digest(d) + "\n"))
+    digest = build_digest(memory, day, draft_days=runtime.settings.chet_digest_draft_days)
+    emit(digest, args.json, lambda d, out: out.write(render_digest(d, limit=None) + "\n"))
     return 0
 
 

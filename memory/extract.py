@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from memory.consent import channels_in, topic_in
 from memory.dates import (
     find_dates,
     find_personal_date,
@@ -382,6 +383,9 @@ def _colour_of(phrase: str) -> str | None:
     return None
 
 
+colour_of = _colour_of  # public: the projection keys a colour the way the extractor does
+
+
 def _topic_of(phrase: str) -> str | None:
     words = [_singular(w) for w in _words(phrase)]
     if not words:
@@ -475,12 +479,24 @@ _PREF_VERBS = (
     r"massive\s+|real\s+|great\s+|die-?hard\s+)?fan\s+of|(?:big|huge|massive|die-?hard)\s+fan\s+of|"
     r"(?:is|'s)\s+partial\s+to|(?:is|'s)\s+crazy\s+about|(?:is|'s)\s+mad\s+about|(?:is|'s)\s+keen\s+on|"
     r"goes\s+for|swears\s+by|wants|wanted|would\s+like|'d\s+like|asked\s+for|went\s+with|chose|picked|"
+    r"(?:will|'ll|would|'d)\s+(?:rather\s+)?(?:take|go\s+(?:with|for))|takes|took|(?:is\s+|'s\s+)?going\s+(?:with|for)|"
+    r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
 _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
 # Verbs of choosing: only a preference when about a colour or with an explicit decline.
-_CHOICE_VERBS = ("want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after")
+_CHOICE_VERBS = (
+    "want", "would like", "'d like", "asked for", "went with", "chose", "picked", "after", "take", "took",
+    "go with", "go for", "going with", "going for", "settled on", "decided on", "opted for", "switched to",
+    "changed to", "went for",
+)  # fmt: skip
+# A choice that reverses an earlier one names its object plainly ("she'll take the X100 after all").
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:after\s+all|instead|in\s+the\s+end|changed\s+(?:her|his|their|my)\s+mind|change\s+of\s+(?:heart|mind)|switched|"
+    r"on\s+second\s+thought|actually)\b",
+    I,
+)
 _DECLINE_RE = re.compile(
     r"^\s*(?:,\s*|\s+|\s*-+\s*)(?:but\s+|and\s+)?(?:definitely\s+|absolutely\s+|just\s+)?"
     r"(?P<how>not|rather\s+than|instead\s+of|over|than|(?:much\s+)?(?:better|more)\s+than|to)\s+(?P<declined>.+)",
@@ -515,6 +531,7 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         verb = " ".join(m["verb"].lower().replace("’", "'").split())
         verb = re.sub(r"^'s\b", "is", verb)
+        verb = re.sub(r"^'ll\b", "will", re.sub(r"^'d\b", "would", verb))  # "she'll take grey" -> "will take grey"
         rest = m["rest"]
         if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no)\b", rest, I):
             continue
@@ -530,7 +547,7 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             declined = _cut_object(decline["declined"])
         colour = _colour_of(value)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
-        if choice and not colour and not declined:
+        if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
         head = _words(value)[-1].lower() if _words(value) else ""
         if head in _NOT_TASTES and not colour:
@@ -573,6 +590,52 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             topic = _favourite_topic(m["topic"]) if m["topic"] else _preference_slot(value, value)
             shown = f"favourite {m['topic'].lower()}" if m["topic"] else "favourite"
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
+
+
+_EITHER_RE = re.compile(
+    r"\b(?:(?:happy|fine|ok|okay|good|content|satisfied|glad)\s+(?:with|to\s+(?:take|go\s+with|have))\s+"
+    r"(?P<a>either|both|any)\b(?P<rest>[^,.;!?]*)"
+    r"|(?P<b>either|both|any)\s+(?:one|ones|of\s+them|of\s+those|(?P<what>colou?rs?|options?|models?|versions?))?\s*"
+    r"(?:is|are|would\s+be|will\s+be|works?|would\s+work)\s+(?:fine|ok|okay|good|great|for\s+(?:her|him|them))"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+mind\s+which(?P<rest2>[^,.;!?]*)"
+    r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*)"
+    r"|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+|which\s+)?(?:the\s+)?"
+    r"(?:colou?r|model|version|option|one)\b"
+    r"|,?\s*(?:it\s+)?(?:doesn't|does\s+not)\s+matter(?:\s+(?:which|to\s+(?:her|him|them)))?\s*$)",
+    I,
+)
+# A bare choice that reverses an earlier one: "ok grey it is", "changed her mind - grey", "grey after all".
+_BARE_CHOICE_RE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|now|fine)\s*,?\s+|(?:she|he|they)\s+changed\s+(?:her|his|their)\s+mind\s*[-–:,]*\s*|"
+    r"changed\s+(?:her|his|their)\s+mind\s*[-–:,]*\s*)?(?:the\s+)?(?P<obj>[\w-]+(?:\s+[\w-]+)?)\s*"
+    r"(?:,\s*)?(?P<how>it\s+is|after\s+all|in\s+the\s+end|instead|then|please)?\s*[.!]?\s*$",
+    I,
+)
+
+
+def _bare_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "ok grey it is", "changed her mind - grey": a colour or a model named alone with a change-of-mind marker."""
+    m = _BARE_CHOICE_RE.match(clause)
+    if not m or not (m["how"] or re.search(r"changed\s+(?:her|his|their)\s+mind", clause, I)):
+        return
+    obj = m["obj"]
+    colour = _colour_of(obj)
+    model = re.fullmatch(r"(?-i:[A-Z][\w-]*\d[\w-]*|[A-Z]{2,}[\w-]*)", obj)  # "X100", "XL-2"
+    if colour:
+        yield _fact(FactKind.PREFERENCE, "color", colour, f"chose {colour}")
+    elif model:
+        yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"chose {obj}")
+
+
+def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "Happy with either", "both work", "doesn't mind which": the open choice's options are all fine."""
+    for m in _EITHER_RE.finditer(clause):
+        before = clause[: m.start()]
+        if _negated(before) or _about_someone_else(before):
+            continue
+        topic = "color" if re.search(r"colou?r", m.group(0), I) or _colour_of(m.group(0)) else ""
+        yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
+        return
 
 
 _LIST_ITEM_RE = re.compile(
@@ -885,7 +948,16 @@ _REVERSED_DATE_RE = re.compile(
     r"(?P<kw>birthday|b-?day|(?:wedding\s+)?anniversary)\b",
     I,
 )
-_TURNS_RE = re.compile(r"\bturns\s+(?P<age>\d{1,3})\s+(?:on\s+)?", I)
+_TURNS_RE = re.compile(
+    r"\b(?:turns|turning|will\s+turn|will\s+be|'ll\s+be)\s+(?P<age>\d{1,3})(?:\s+years?\s+old)?\s+(?:on\s+)?", I
+)
+_TURNS_WHOSE = re.compile(
+    r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
+    + _RELATION_RE
+    + r")\b(?:\s*,?\s*(?-i:(?P<name>[A-Z][a-zà-ÿ]+)))?"
+    r"\s*,?\s*(?:is\s+|'s\s+)?$",
+    I,
+)
 
 
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -920,11 +992,28 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _TURNS_RE.finditer(clause):
         window = clause[m.end() : m.end() + 40]
         found = find_personal_date(window)
-        if found is None or found.start != 0 or _about_someone_else(clause[: m.start()]):
+        if found is None or found.start != 0:
+            continue
+        # "her son Max turns 8 on March 3": the son's birthday; "I turn" / "my son" are not the client's
+        whose = _TURNS_WHOSE.search(clause[: m.start()])
+        relation = _RELATIONS[whose["rel"].lower()] if whose else ""
+        if not relation and _about_someone_else(clause[: m.start()]):
+            continue
+        if whose and (whose["poss"] or "").lower() in {"my", "our"}:
             continue
         upcoming = next_occurrence(found.month, found.day, today)
         year = upcoming.year - int(m["age"])
-        yield _personal_date_fact("birthday", year, found.month, found.day, today, "")
+        fact = _personal_date_fact(
+            f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
+        )
+        detail = {**fact.detail, "age": m["age"], **({"name": whose["name"]} if whose and whose["name"] else {})}
+        name = f" {whose['name']}" if whose and whose["name"] else ""
+        text = (
+            f"{relation}{name} turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
+            if relation
+            else (f"turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}")
+        )
+        yield ExtractedFact(fact.kind, fact.key, fact.value, text, due=fact.due, detail=detail)
     # "March 14 is her birthday"
     for found in find_dates(clause):
         rev = _REVERSED_DATE_RE.match(clause[found.end :])
@@ -1058,12 +1147,14 @@ def _channel_word(channel: str) -> str:
 
 # --- consent -------------------------------------------------------------------------------------
 
-_CONTACT_GERUND = (
-    r"(?P<verb>emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
+_ONE_GERUND = (
+    r"(?:emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
     r"reaching\s+out|bothering|pestering|spamming|following\s+up|sending\s+(?:(?:her|him|them|me|us)\s+)?"
     r"(?:\w+\s+)?(?:emails|e-mails|messages|texts|newsletters|mail|mailers|marketing|promotions|offers|spam|"
     r"stuff|catalogues|catalogs|flyers|promos|updates|invites|invitations|brochures|info|information))"
 )
+# "stop calling and emailing her": every channel named is closed
+_CONTACT_GERUND = r"(?P<verb>" + _ONE_GERUND + r"(?:\s*(?:,|and|or|&|/)\s*" + _ONE_GERUND + r")*)"
 _OPT_OUT_RE = [
     re.compile(r"\b(?:stop|quit|cease|no\s+more)\s+" + _CONTACT_GERUND + r"\b", I),
     re.compile(r"\bunsubscrib(?:e|ed|es|ing)\b(?P<verb>)", I),
@@ -1089,8 +1180,17 @@ _OPT_OUT_RE = [
     ),
     re.compile(r"\bno\s+(?:more|further)\s+(?P<verb>emails|calls|contact|texts|messages|marketing)\b", I),
     re.compile(r"\bleave\s+(?:her|him|them|me)\s+alone\b(?P<verb>)", I),
+    # "no calls please", "no phone calls, email only", a bare "do not call": the client's own words
     re.compile(
-        r"\b(?:never|don't|do\s+not|dont)\s+(?P<verb>call|email|e-mail|text|contact|message)\s+(?:her|him|them|me)?\s*"
+        r"\bno\s+(?P<verb>(?:phone\s+)?calls|e-?mails|texts)\s*(?:please|pls|at\s+all|ever|,\s*(?:\w+\s+)?only)\b", I
+    ),
+    re.compile(
+        r"^\s*(?:(?:he|she|they)\s+said\s+)?(?:do\s+not|don't|dont|never)\s+(?P<verb>call|email|e-mail|text)\s*[.!]?\s*$",
+        I,
+    ),
+    re.compile(
+        r"\b(?:never|don't|do\s+not|dont)\s+(?:ever\s+)?(?P<verb>(?:call|email|e-mail|text|contact|message)"
+        r"(?:\s*(?:,|or|and|/|&)\s*(?:call|email|e-mail|text|contact|message))*)\s+(?:her|him|them|me)?\s*"
         r"(?:again|any\s*more|ever\s+again)\b",
         I,
     ),
@@ -1112,14 +1212,23 @@ _OPT_IN_RE = [
 ]
 
 
-def _consent_channel(verb: str | None, whole: str) -> str | None:
-    text = (verb or "").lower() or whole.lower()
-    if "unsubscrib" in whole.lower() or "newsletter" in text or "mail" in text:
-        return "email"
-    for word, channel in (("call", "phone"), ("phon", "phone"), ("ring", "phone"), ("text", "text"), ("sms", "text")):
-        if word in text:
-            return channel
-    return None
+_GENERIC_CONTACT = re.compile(
+    r"\b(?:contact(?:ed|ing)?|reach(?:ing)?\s+out|hear\s+from|bother(?:ing)?|pester(?:ing)?)\b", I
+)
+_BY_CHANNEL = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by|via|over|on|through)\s+(?:the\s+)?(?P<ch>[\w-]+)", I)
+
+
+def _consent_scope(verb: str | None, whole: str, after: str) -> tuple[list[str], str]:
+    """The channels an opt-out/opt-in names (none: every channel) and the topic it is limited to.
+
+    "stop contacting her" names every channel unless a channel follows ("... by email"); "no more
+    marketing emails" names the channel just after the match.
+    """
+    by = _BY_CHANNEL.match(after)
+    named = channels_in(by["ch"]) if by else []
+    if not named and not _GENERIC_CONTACT.search(verb or ""):
+        named = channels_in(verb or "") or channels_in(whole) or channels_in(" ".join(after.split()[:1]))
+    return named, topic_in(whole) or topic_in(verb or "")
 
 
 def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1133,18 +1242,23 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     state = "opted_out"  # "not happy to hear from us"
                 else:
                     continue
-            verb = m.groupdict().get("verb")
-            channel = _consent_channel(verb, m.group(0))
-            text = "opted out of contact" if state == "opted_out" else "happy to be contacted"
-            if channel:
-                text = (
-                    f"opted out of {_channel_word(channel)}"
-                    if state == "opted_out"
-                    else (f"ok to contact by {_channel_word(channel)}")
-                )
-                yield _fact(FactKind.CONSENT, "consent", state, text, channel=channel)
-            else:
-                yield _fact(FactKind.CONSENT, "consent", state, text)
+            channels, topic = _consent_scope(m.groupdict().get("verb"), m.group(0), clause[m.end() :])
+            for channel in channels or ["any"]:
+                if channel == "any":
+                    text = "opted out of contact" if state == "opted_out" else "happy to be contacted"
+                elif state == "opted_out":
+                    text = f"opted out of {_channel_word(channel)}"
+                else:
+                    text = f"ok to contact by {_channel_word(channel)}"
+                if topic and state == "opted_out":
+                    text = (
+                        f"opted out of {topic} by {_channel_word(channel)}"
+                        if channel != "any"
+                        else f"opted out of {topic}"
+                    )
+                key = f"consent:{channel}" + (f":{topic}" if topic else "")
+                detail = {"channel": channel, **({"topic": topic} if topic else {})}
+                yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
 
 
 # --- location ------------------------------------------------------------------------------------
@@ -1632,6 +1746,8 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             break
     if not found:
         imperative = _IMPERATIVE_RE.match(clause)
+        if imperative and _noun_subject(imperative["rest"]):
+            imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
         if imperative and resolve_due(imperative["rest"], at) is not None:
             fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], clause, at)
             if fact:
@@ -1639,6 +1755,17 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 found = True
     if not found:
         yield from _done(clause)
+
+
+def _noun_subject(rest: str) -> bool:
+    """Whether the word after an imperative-looking verb is a past-tense verb ("Call went long")."""
+    from memory.extract_more import words
+
+    m = re.match(r"\s+(?:(?:up|back|out|over)\s+)?(?P<next>[a-z']+)", rest, I)
+    if not m:
+        return False
+    # Only listed verbs: a regular "-ed" word is often an adjective of the object ("send updated pricing").
+    return m["next"].lower() in words("past")
 
 
 def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFact | None:
@@ -1677,6 +1804,13 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
         return
 
 
+def _everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Deadlines, sign-off thresholds, quantities, contact times, where we met (memory.extract_more)."""
+    from memory.extract_more import everyday  # imported late: it builds on this module's neighbours
+
+    return everyday(clause, at)
+
+
 # --- the pipeline --------------------------------------------------------------------------------
 
 Extractor = Callable[[str, datetime], Iterable[ExtractedFact]]
@@ -1687,11 +1821,14 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _allergies,
     _diets,
     _preferences,
+    _bare_choice,
+    _either,
     _dislikes,
     _family,
     _personal_dates,
     _locations,
     _other,
+    _everyday,
     _commitments,
 )
 

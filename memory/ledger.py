@@ -590,6 +590,70 @@ class Ledger:
         row = self._one(f"SELECT {self._FACT_COLS} FROM facts WHERE id = ?", (new[0],))
         return self._fact(row)
 
+    def set_note_facts(self, note_id: str, facts_json: str) -> None:
+        """Store a note's extracted facts (JSON, see memory.projection), the input of the facts replay."""
+        self.db.execute(
+            "UPDATE notes SET facts = ? WHERE user_id = ? AND note_id = ?", (facts_json, self.user, note_id)
+        )
+
+    def note_facts(self, client_id: int) -> list[tuple[str, datetime, str | None, str]]:
+        """(note_id, occurred_at, extracted facts JSON or None, text) of a client's notes, in replay order."""
+        rows = self._all(
+            "SELECT note_id, occurred_at, facts, text FROM notes WHERE user_id = ? AND client_id = ?"
+            " ORDER BY occurred_at, rowid",
+            (self.user, client_id),
+        )
+        return [(r[0], from_iso(r[1]), r[2], r[3]) for r in rows]
+
+    def replace_facts(self, client_id: int, derived: Iterable[Any], stored: list[Fact] | None = None) -> None:
+        """Make a client's facts exactly `derived` (memory.projection.DerivedFact), keeping unchanged rows' ids.
+
+        `stored` is the client's facts as just read in the same transaction (saves reading them again).
+        """
+        existing: dict[tuple[str, str, str, str], list[Fact]] = {}
+        for f in self.facts(client_id, current=None) if stored is None else stored:
+            existing.setdefault((f.kind.value, f.key, f.value.casefold(), iso(f.valid_from)), []).append(f)
+        keep: set[int] = set()
+        for d in derived:
+            ident = (d.kind.value, d.key, d.value.casefold(), iso(d.valid_from))
+            values = (
+                d.value,
+                d.text,
+                json.dumps(list(d.source_ids)),
+                iso(d.valid_to) if d.valid_to else None,
+                d.due.isoformat() if d.due else None,
+                json.dumps(d.detail),
+            )
+            olds = existing.get(ident)
+            if olds:
+                old = olds.pop(0)
+                keep.add(old.id)
+                was = (
+                    old.value,
+                    old.text,
+                    json.dumps(list(old.source_ids)),
+                    iso(old.valid_to) if old.valid_to else None,
+                    old.due.isoformat() if old.due else None,
+                    json.dumps(old.detail),
+                )
+                if was == values:
+                    continue  # unchanged: no write (a long history is replayed on every note)
+                self.db.execute(
+                    "UPDATE facts SET value = ?, text = ?, source_ids = ?, valid_to = ?, due = ?, detail = ?"
+                    " WHERE id = ? AND user_id = ?",
+                    (*values, old.id, self.user),
+                )
+                continue
+            self.db.execute(
+                "INSERT INTO facts (user_id, client_id, kind, key, value, text, source_ids, valid_to, due, detail,"
+                " valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self.user, client_id, d.kind.value, d.key, *values, iso(d.valid_from)),
+            )
+        for olds in existing.values():
+            for old in olds:
+                if old.id not in keep:
+                    self.db.execute("DELETE FROM facts WHERE id = ? AND user_id = ?", (old.id, self.user))
+
     # -- commitments ---------------------------------------------------------------------
 
     _COMMIT_COLS = "m.id, m.client_id, c.name, m.text, m.due, m.status, m.source_ids, m.created_at"
@@ -607,10 +671,16 @@ class Ledger:
         )
 
     def add_commitment(self, client_id: int, key: str, text: str, due: date | None, note_id: str, at: datetime) -> None:
-        """Open a promise (a repeat of an open one with the same key only adds a citation)."""
+        """Open a promise; restating an open one with the same key only adds a citation (and may move its date).
+
+        "Follow up next week" written in thirteen notes weeks apart is thirteen promises: a restatement
+        with its own due date, written after the open one fell due, is a new promise. Without a due date
+        ("still need to send the pricing") it is the same promise, still owed.
+        """
         row = self._one(
-            "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'",
-            (self.user, client_id, key),
+            "SELECT id, source_ids FROM commitments WHERE user_id = ? AND client_id = ? AND key = ? AND status = 'open'"
+            " AND (due IS NULL OR due >= ? OR ? = '') ORDER BY id DESC LIMIT 1",
+            (self.user, client_id, key, at.date().isoformat(), due.isoformat() if due else ""),
         )
         if row:
             ids = json.loads(row[1])
@@ -635,6 +705,23 @@ class Ledger:
             ),
         )
 
+    def last_commitment_id(self) -> int:
+        """The highest promise id of this salesperson (0 when none): what an import adds comes after it."""
+        return int(self._one("SELECT coalesce(max(id), 0) FROM commitments WHERE user_id = ?", (self.user,))[0])
+
+    def archive_commitments(self, after_id: int, due_before: date, at: datetime) -> int:
+        """Archive open promises with id > after_id already due before `due_before` (old history); returns how many."""
+        return self.db.execute(
+            "UPDATE commitments SET status = 'archived', closed_at = ? WHERE user_id = ? AND id > ? AND status = 'open'"
+            " AND due IS NOT NULL AND due < ?",
+            (iso(at), self.user, after_id, due_before.isoformat()),
+        ).rowcount
+
+    def closed_at(self, commitment_id: int) -> datetime | None:
+        """When a promise was closed or archived."""
+        row = self._one("SELECT closed_at FROM commitments WHERE user_id = ? AND id = ?", (self.user, commitment_id))
+        return from_iso(row[0]) if row and row[0] else None
+
     def open_commitment_keys(self, client_id: int) -> list[str]:
         """The keys of a client's open promises."""
         rows = self._all(
@@ -644,9 +731,12 @@ class Ledger:
         return [r[0] for r in rows]
 
     def close_commitments(self, client_id: int, key: str | None, status: str, at: datetime) -> int:
-        """Mark open promises done/superseded (all of the client's with key None); returns how many."""
-        sql = "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"
-        args: list[Any] = [status, iso(at), self.user, client_id]
+        """Mark open promises made by `at` done/superseded (all of the client's with key None); returns how many."""
+        sql = (
+            "UPDATE commitments SET status = ?, closed_at = ? WHERE user_id = ? AND client_id = ? AND status = 'open'"
+            " AND created_at <= ?"
+        )
+        args: list[Any] = [status, iso(at), self.user, client_id, iso(at)]
         if key is not None:
             sql += " AND key = ?"
             args.append(key)
@@ -872,6 +962,18 @@ class Ledger:
         """Which of these digest item keys already went out on `day`."""
         rows = self._all("SELECT item_key FROM digest_log WHERE user_id = ? AND day = ?", (self.user, day))
         return {r[0] for r in rows} & set(keys)
+
+    def digest_sent_before(self, day: str, keys: Iterable[str]) -> set[str]:
+        """Which of these digest item keys went out on a day before `day`."""
+        wanted = list(keys)
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self._all(
+            f"SELECT item_key FROM digest_log WHERE user_id = ? AND day < ? AND item_key IN ({marks})",
+            [self.user, day, *wanted],
+        )
+        return {r[0] for r in rows}
 
     def mark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
         """Record that these digest items went out on `day`."""

@@ -207,6 +207,11 @@ def m006_fts_scope(db: Database) -> None:
     )
 
 
+def m007_note_facts(db: Database) -> None:
+    """Each note's extracted facts (JSON): facts are replayed from them, so undo and reindex re-derive."""
+    _run(db, "ALTER TABLE notes ADD COLUMN facts TEXT")
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", m001_initial),
     ("002_drafts_messages_llm", m002_drafts_messages_llm),
@@ -214,6 +219,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("004_neighbours", m004_neighbours),
     ("005_conversation_state", m005_conversation_state),
     ("006_fts_scope", m006_fts_scope),
+    ("007_note_facts", m007_note_facts),
 ]
 
 

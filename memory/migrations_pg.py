@@ -159,7 +159,13 @@ def p002_conversation_state(db: Database) -> None:
     _run(db, CONVERSATION_STATE_TABLE)
 
 
+def p003_note_facts(db: Database) -> None:
+    """SQLite's 007: each note's extracted facts (JSON), replayed into the facts table."""
+    _run(db, "ALTER TABLE notes ADD COLUMN facts TEXT")
+
+
 POSTGRES_MIGRATIONS: list[tuple[str, Callable[[Database], None]]] = [
     ("p001_schema", p001_schema),
     ("p002_conversation_state", p002_conversation_state),
+    ("p003_note_facts", p003_note_facts),
 ]

@@ -8,16 +8,18 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from memory import names
+from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
 from memory.index import VectorIndex
 from memory.ledger import Ledger
+from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
     Weights,
@@ -30,11 +32,13 @@ from memory.recall import (
     transcript_speaker,
     without_names,
 )
-from memory.records import Client, ExtractedFact, Fact, FactKind, Note, SearchHit
+from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, SearchHit
+from memory.timeutil import now_utc
 
 log = logging.getLogger(__name__)
 
 CONTEXT_NOTES = 2  # notes on each side whose text is a note's lexical context (see Memory._refresh_context)
+ARCHIVE_AFTER_DAYS = 14  # an imported promise already overdue by more than this is archived, not nagged about
 MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
 Extractor = Callable[[str, datetime], list[ExtractedFact]]
 EmbedderFactory = Callable[[], Embedder]
@@ -100,6 +104,49 @@ _GOES_BY = re.compile(
 )
 _FORMAL = re.compile(r"\b(?i:full|formal|legal) name(?: is|:)\s+([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,4})")
 _COMPANY = re.compile(r"\b(?:works (?:at|for)|is with)\s+([A-Z][\w&'.-]+(?:\s+[A-Z][\w&'.-]+){0,3})")
+
+
+# "Tom Reyes (Northgate Dental)", "Carla Mendes from Bluepine Logistics": a company right after a person's name.
+_NAME_THEN_COMPANY = re.compile(
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:\(\s*(?P<co>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}?)\s*\)"
+    r"|\s+(?:from|of)\s+(?P<co2>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3}))"
+)
+_NOT_COMPANIES = frozenset(
+    [
+        "cfo",
+        "ceo",
+        "coo",
+        "cto",
+        "cio",
+        "vp",
+        "gm",
+        "owner",
+        "buyer",
+        "boss",
+        "manager",
+        "director",
+        "she",
+        "he",
+        "they",
+    ]
+)
+
+
+def _company_beside(text: str, client: Client) -> str | None:
+    """The company written right after the client's name ("Tom Reyes (Northgate Dental)"), if any.
+
+    "from/of/at" needs a two-word company ("from Bluepine Logistics"): "Dana from Boston" is a place.
+    """
+    own = {w.casefold() for w in client.name.split()} | {a.casefold() for a in client.aliases}
+    for m in _NAME_THEN_COMPANY.finditer(text):
+        if not {w.casefold() for w in m["name"].split()} & own:
+            continue
+        company = (m["co"] or m["co2"] or "").strip(" .")
+        if m["co2"] and len(company.split()) < 2:
+            continue
+        if company and company.casefold() not in _NOT_COMPANIES and not re.search(r"\d", company):
+            return company
+    return None
 
 
 def shown_facts(facts: list[Fact]) -> list[Fact]:
@@ -184,8 +231,10 @@ class Memory:
 
     def _create_client(self, display: str) -> Client:
         company = None
-        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display)
-        if m:  # "Dana Lee from Acme": the client is Dana Lee, the company Acme
+        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display) or re.match(
+            r"^(?P<n>[^()]+?)\s*\(\s*(?P<c>[A-Z][^()]*?)\s*\)$", display
+        )
+        if m:  # "Dana Lee from Acme", "Tom Reyes (Northgate Dental)": the client is Dana Lee, the company Acme
             display, company = m.group("n").strip(), m.group("c").strip()
         return self.ledger.create_client(display, names.normalize(display), company)
 
@@ -248,9 +297,11 @@ class Memory:
             log.exception("the fact extractor failed on note %s; offline rules used", note_id)
             notices.append("the model's reading of this note failed — facts were extracted offline instead")
             return offline
-        # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see.
-        seen = {(f.kind, f.value) for f in offline if f.kind is FactKind.CONSENT}
-        return [f for f in facts if f.kind is not FactKind.CONSENT or (f.kind, f.value) in seen]
+        # Consent is safety-critical: the model may only record an opt-out/opt-in the rules also see, and the
+        # rules' facts (which carry the channel and topic scope) are the ones kept.
+        seen = {f.value for f in facts if f.kind is FactKind.CONSENT}
+        consent = [f for f in offline if f.kind is FactKind.CONSENT and f.value in seen]
+        return [f for f in facts if f.kind is not FactKind.CONSENT] + consent
 
     def import_notes(
         self,
@@ -266,6 +317,7 @@ class Memory:
         clients: dict[str, Client] = {}
         new_rows: dict[int, set[int]] = {}
         with self.ledger.transaction():
+            last_promise = self.ledger.last_commitment_id()
             # Which ids exist is read inside the write transaction: a concurrent import of the same file
             # then waits for this one and skips what it stored, instead of failing on the unique id.
             present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
@@ -287,13 +339,19 @@ class Memory:
                 rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
                 new_rows.setdefault(client.id, set()).add(rowid)
                 facts = self._offline_facts(note_id, item.text, item.at, notices)
-                self._apply_facts(client, note_id, item.text, item.at, facts)
+                self._apply_facts(client, note_id, item.text, item.at, facts, rederive=False)
                 if progress and n % 200 == 0:
                     progress(200)
             for cid, rowids in new_rows.items():
                 self._refresh_context(cid, rowids)
+                self.rederive_facts(cid)
+            # Promises long overdue when imported are history: listed once to confirm or drop, never nagged daily.
+            now = now_utc()
+            archived = self.ledger.archive_commitments(
+                last_promise, now.date() - timedelta(days=ARCHIVE_AFTER_DAYS), now
+            )
             if fresh:
-                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped)
+                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped, archived_promises=archived)
         if progress:
             progress(len(fresh) % 200)
         self.sync_index([])
@@ -313,7 +371,10 @@ class Memory:
                 notices.append(message)
         return facts
 
-    def _apply_facts(self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact]) -> None:
+    def _apply_facts(
+        self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact], rederive: bool = True
+    ) -> None:
+        """Open or close the note's promises, store its facts with it, and re-derive the client's facts."""
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
@@ -322,7 +383,6 @@ class Memory:
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
                 continue
-            self.ledger.record_fact(client.id, fact, note_id, at)
             if fact.kind is FactKind.CONTACT and fact.key == "email":
                 # Sending uses the current address, the one the profile shows: an older note imported
                 # later is history, not a change of address.
@@ -330,7 +390,102 @@ class Memory:
                 self.ledger.update_client(client.id, email=current[0].value if current else fact.value)
             if fact.key == "cadence" and fact.value.isdigit():
                 self.ledger.update_client(client.id, cadence_days=int(fact.value))
+        self.ledger.set_note_facts(note_id, dump_facts(f for f in facts if f.kind is not FactKind.COMMITMENT))
+        if rederive:
+            self.rederive_facts(client.id, latest=note_id)
         self._learn_names(client, text)
+
+    def rederive_facts(
+        self, client_id: int, extracted: dict[str, list[ExtractedFact]] | None = None, latest: str | None = None
+    ) -> None:
+        """Make the client's facts the replay of its notes (memory.projection), in one transaction.
+
+        `extracted` (note id -> facts) replaces the stored extractions first (reindex); a note stored
+        before extractions were kept is extracted by the offline rules once. When `latest` (a note just
+        added) is the last note in time, only it is folded onto the stored facts: the same result as a
+        full replay (tests/test_projection.py checks it), without re-reading a long history's facts.
+        """
+        with self.ledger.transaction():
+            rows = self.ledger.note_facts(client_id)
+            last = rows[-1] if rows else None
+            if latest and last and last[0] == latest and last[2] is not None and all(r[2] is not None for r in rows):
+                kept = self.ledger.facts(client_id, current=None)
+                start = [
+                    DerivedFact(
+                        f.kind,
+                        f.key,
+                        f.value,
+                        f.text,
+                        list(f.source_ids),
+                        f.valid_from,
+                        f.valid_to,
+                        f.due,
+                        dict(f.detail),
+                    )
+                    for f in kept
+                ]
+                folded = replay([NoteFacts(last[0], last[1], tuple(load_facts(last[2])))], start)
+                self.ledger.replace_facts(client_id, folded, kept)
+                return
+            notes: list[NoteFacts] = []
+            for note_id, at, stored, text in rows:
+                if extracted is not None and note_id in extracted:
+                    facts = [f for f in extracted[note_id] if f.kind is not FactKind.COMMITMENT]
+                    self.ledger.set_note_facts(note_id, dump_facts(facts))
+                elif stored is None:
+                    facts = [f for f in extract_facts(text, at) if f.kind is not FactKind.COMMITMENT]
+                    self.ledger.set_note_facts(note_id, dump_facts(facts))
+                else:
+                    facts = load_facts(stored)
+                notes.append(NoteFacts(note_id, at, tuple(facts)))
+            self.ledger.replace_facts(client_id, replay(notes))
+
+    def archived_promises(self, client: Client | None = None) -> list[Commitment]:
+        """Promises archived by an import (already long overdue then): to confirm or drop."""
+        return self.ledger.commitments(client.id if client else None, status="archived")
+
+    def confirm_promise(self, commitment_id: int, due: date) -> bool:
+        """Keep an archived promise: it is open again, due on `due`."""
+        with self.ledger.transaction():
+            done = self.ledger.set_commitment_status(commitment_id, "open", due)
+            if done:
+                self.ledger.audit("commitment.confirmed", commitment_id=commitment_id, due=due.isoformat())
+        return done
+
+    def drop_promise(self, commitment_id: int) -> bool:
+        """Drop a promise (an archived one the salesperson no longer owes)."""
+        with self.ledger.transaction():
+            done = self.ledger.set_commitment_status(commitment_id, "dropped")
+            if done:
+                self.ledger.audit("commitment.dropped", commitment_id=commitment_id)
+        return done
+
+    def contact_channels(self, client: Client) -> ContactChannels:
+        """How the client may be reached: allowed channels (preferred first), closed ones, the preferred one."""
+        return contact_channels(self.ledger.facts(client.id, current=True))
+
+    def derived_facts(self, client_id: int) -> list[Fact]:
+        """The client's facts as a fresh replay of its stored extractions gives them (for checks and tests)."""
+        notes = [
+            NoteFacts(note_id, at, tuple(load_facts(stored) if stored else ()))
+            for note_id, at, stored, _ in self.ledger.note_facts(client_id)
+        ]
+        return [
+            Fact(
+                0,
+                client_id,
+                d.kind,
+                d.key,
+                d.value,
+                d.text,
+                tuple(d.source_ids),
+                d.valid_from,
+                d.valid_to,
+                d.due,
+                d.detail,
+            )
+            for d in replay(notes)
+        ]
 
     def _matching_promises(self, client_id: int, done_key: str) -> list[str]:
         """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words)."""
@@ -356,9 +511,11 @@ class Memory:
             self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "formal")
         if client.company is None:
             m = _COMPANY.search(text)
-            if m and names.normalize(m.group(1)) not in {"the", "a"}:
-                self.ledger.update_client(client.id, company=m.group(1))
-                self.ledger.add_alias(client.id, m.group(1), names.normalize(m.group(1)), "company")
+            company = m.group(1) if m and names.normalize(m.group(1)) not in {"the", "a"} else None
+            company = company or _company_beside(text, client)
+            if company:
+                self.ledger.update_client(client.id, company=company)
+                self.ledger.add_alias(client.id, company, names.normalize(company), "company")
 
     def _learn_speakers(self, client: Client) -> None:
         """Remember the speakers of every transcript line of a client (a ledger written before they were kept)."""
@@ -412,6 +569,7 @@ class Memory:
         with self.ledger.transaction():
             self.ledger.delete_note(note.id)
             self._refresh_context(note.client_id, {r for r in (prev, nxt) if r is not None})
+            self.rederive_facts(note.client_id)  # what the undone note superseded is current again
             self.ledger.audit("note.undone", note_id=note.id)
         self._safe_index_delete([rowid])
         return note
@@ -441,11 +599,11 @@ class Memory:
         return added
 
     def reindex(self) -> int:
-        """Rebuild this salesperson's vector index (and every note's lexical context) from the ledger.
+        """Rebuild this salesperson's vector index, every note's lexical context and its facts from the ledger.
 
         Returns the number of notes indexed. The lexical context is rebuilt too, so a ledger written
         by an older Chet (one neighbour on each side) gets today's CONTEXT_NOTES, and the speakers of
-        its transcript lines are learned.
+        its transcript lines are learned. Facts are re-derived with today's extractor (history kept).
         """
         try:
             self.index.drop()
@@ -457,11 +615,21 @@ class Memory:
 
                 shutil.rmtree(self.index_dir)
             self.index.drop()
+        clients = self.ledger.clients()
+        # Today's extractor over every note (outside the write transaction: a model may be slow).
+        extracted = {
+            client.id: {
+                note_id: self._extract(note_id, text, at, [])
+                for note_id, at, _, text in self.ledger.note_facts(client.id)
+            }
+            for client in clients
+        }
         with self.ledger.transaction():
             self.ledger.mark_all_unindexed()
-            for client in self.ledger.clients():
+            for client in clients:
                 self._refresh_context(client.id)
                 self._learn_speakers(client)
+                self.rederive_facts(client.id, extracted[client.id])
         self._index = None
         notices: list[str] = []
         self.sync_index(notices)
@@ -591,7 +759,8 @@ class Memory:
                 "source_ids": list(c.source_ids),
                 "id": c.id,
             }
-            for c in self.ledger.commitments(client.id)
+            # archived ones (long overdue when imported) are still owed until confirmed or dropped
+            for c in [*self.ledger.commitments(client.id), *self.ledger.commitments(client.id, status="archived")]
         ]
         return {
             "client": client.name,

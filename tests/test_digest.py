@@ -65,12 +65,20 @@ def test_keep_in_touch_uses_cadence_and_any_contact_resets_it(runtime: Any) -> N
 
 
 def test_opted_out_clients_are_not_nagged(memory: Any) -> None:
-    _note(memory, "Zed Quinn", "Zed asked me to stop emailing him.", datetime(2024, 6, 1, tzinfo=UTC), "z1")
+    _note(memory, "Zed Quinn", "Zed said do not contact him.", datetime(2024, 6, 1, tzinfo=UTC), "z1")
     assert _kinds(build_digest(memory, date(2025, 1, 1))) == []
+
+
+def test_a_client_closed_on_one_channel_is_kept_with_the_open_one(memory: Any) -> None:
+    _note(memory, "Zed Quinn", "Zed asked me to stop emailing him.", datetime(2024, 6, 1, tzinfo=UTC), "z1")
+    items = build_digest(memory, date(2025, 1, 1))["items"]
+    assert [(i["kind"], i["client"]) for i in items] == [("keep_in_touch", "Zed Quinn")]
+    assert "not by email" in items[0]["text"]
 
 
 def test_render_is_one_message_with_sources(memory: Any) -> None:
     assert render_digest(build_digest(memory, date(2025, 1, 1))) == "Nothing due on 2025-01-01."
     _note(memory, "Dana Lee", "Promised Dana a call back tomorrow.", datetime(2025, 1, 1, tzinfo=UTC), "r1")
     text = render_digest(build_digest(memory, date(2025, 1, 2)))
-    assert "Promises due" in text and "Dana Lee" in text and "[r1]" in text
+    assert "Promises due" in text and "Dana Lee" in text
+    assert "r1" not in text  # note ids stay in --json (and behind a Sources button), never in the message

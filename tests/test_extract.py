@@ -176,25 +176,25 @@ POSITIVE = [
     ("Promised to introduce her to Sam from legal by next Friday.", CM, "promise:introduce_sam", "introduce to Sam"),
     ("Need to follow up re the contract next week.", CM, "promise:follow_up_contract", "follow up re contract"),
     # consent
-    ("asked me to stop emailing her", CS, "consent", "opted_out"),
-    ("unsubscribe", CS, "consent", "opted_out"),
-    ("She unsubscribed last week.", CS, "consent", "opted_out"),
-    ("do not contact", CS, "consent", "opted_out"),
-    ("DNC", CS, "consent", "opted_out"),
-    ("doesn't want to be contacted", CS, "consent", "opted_out"),
-    ("not interested, please stop calling", CS, "consent", "opted_out"),
-    ("She asked us to take her off the mailing list.", CS, "consent", "opted_out"),
-    ("Please remove her from our list.", CS, "consent", "opted_out"),
-    ("She opted out.", CS, "consent", "opted_out"),
-    ("No more emails please", CS, "consent", "opted_out"),
-    ("Never call him again.", CS, "consent", "opted_out"),
-    ("Stop sending her promos.", CS, "consent", "opted_out"),
-    ("She asked that we stop sending newsletters.", CS, "consent", "opted_out"),
-    ("Not happy to hear from us.", CS, "consent", "opted_out"),
-    ("happy to hear from us again", CS, "consent", "opted_in"),
-    ("opted back in", CS, "consent", "opted_in"),
-    ("ok to contact", CS, "consent", "opted_in"),
-    ("Said we can email her again.", CS, "consent", "opted_in"),
+    ("asked me to stop emailing her", CS, "consent:email", "opted_out"),
+    ("unsubscribe", CS, "consent:email", "opted_out"),
+    ("She unsubscribed last week.", CS, "consent:email", "opted_out"),
+    ("do not contact", CS, "consent:any", "opted_out"),
+    ("DNC", CS, "consent:any", "opted_out"),
+    ("doesn't want to be contacted", CS, "consent:any", "opted_out"),
+    ("not interested, please stop calling", CS, "consent:phone", "opted_out"),
+    ("She asked us to take her off the mailing list.", CS, "consent:email", "opted_out"),
+    ("Please remove her from our list.", CS, "consent:any", "opted_out"),
+    ("She opted out.", CS, "consent:any", "opted_out"),
+    ("No more emails please", CS, "consent:email", "opted_out"),
+    ("Never call him again.", CS, "consent:phone", "opted_out"),
+    ("Stop sending her promos.", CS, "consent:any:marketing", "opted_out"),
+    ("She asked that we stop sending newsletters.", CS, "consent:email", "opted_out"),
+    ("Not happy to hear from us.", CS, "consent:any", "opted_out"),
+    ("happy to hear from us again", CS, "consent:any", "opted_in"),
+    ("opted back in", CS, "consent:any", "opted_in"),
+    ("ok to contact", CS, "consent:any", "opted_in"),
+    ("Said we can email her again.", CS, "consent:email", "opted_in"),
     # location
     ("lives in Portland, Oregon", L, "location", "Portland, Oregon"),
     ("based in Austin", L, "location", "Austin"),
@@ -379,10 +379,27 @@ def test_family_detail() -> None:
 
 
 def test_consent_channel_detail() -> None:
-    assert one("asked me to stop emailing her", CS, "consent").detail == {"channel": "email"}
-    assert one("not interested, please stop calling", CS, "consent").detail == {"channel": "phone"}
-    assert one("stop texting him", CS, "consent").detail == {"channel": "text"}
-    assert one("do not contact", CS, "consent").detail == {}
+    assert one("asked me to stop emailing her", CS, "consent:email").detail == {"channel": "email"}
+    assert one("not interested, please stop calling", CS, "consent:phone").detail == {"channel": "phone"}
+    assert one("stop texting him", CS, "consent:text").detail == {"channel": "text"}
+    assert one("do not contact", CS, "consent:any").detail == {"channel": "any"}
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        ("Asked me to stop emailing him, prefers phone.", {("email", "")}),
+        ("stop calling and emailing her", {("phone", ""), ("email", "")}),
+        ("don't text or call me again", {("text", ""), ("phone", "")}),
+        ("do not contact me", {("any", "")}),
+        ("stop contacting her by email", {("email", "")}),
+        ("No more marketing emails please", {("email", "marketing")}),
+        ("Stop sending him promos.", {("any", "marketing")}),
+    ],
+)
+def test_consent_scope_channel_and_topic(text: str, scopes: set[tuple[str, str]]) -> None:
+    found = {(f.detail["channel"], f.detail.get("topic", "")) for f in facts(text) if f.kind is CS}
+    assert found == scopes
 
 
 def test_contact_avoid_detail() -> None:
@@ -441,7 +458,7 @@ def test_real_note() -> None:
     assert found[(L, "location")].value == "Portland, Oregon"
     assert found[(OT, "budget")].value == "$50k"
     assert found[(OT, "cadence")].value == "30"
-    assert (CS, "consent") not in found
+    assert not any(kind is CS for kind, _ in found)
 
 
 def test_one_fact_per_slot_later_wins() -> None:

@@ -117,6 +117,8 @@ def test_a_real_opt_out_is_kept_from_the_llm(memory: Any) -> None:
     memory.extractor = make_llm_extractor(llm)
     _add(memory, "Dana Lee", "Dana asked me to stop emailing her.", "n1")
     assert [v for _, v in _consent(memory)] == ["opted_out"]
+    # the rules' fact is the one kept: it carries the scope (email only)
+    assert memory.contact_channels(memory.find_client("Dana Lee")).closed == ("email",)
 
 
 def test_llm_failure_falls_back_and_says_so(memory: Any) -> None:

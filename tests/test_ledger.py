@@ -58,7 +58,7 @@ def test_sqlite_fts_scope_migration_keeps_every_indexed_note(tmp_path: Path) -> 
         " VALUES (3, 'u', 'n1', 7, 'Loves kayaks', 'text', 'x', '2025-01-01', '2025-01-01')"
     )
     db.execute("INSERT INTO notes_fts (rowid, text, context) VALUES (3, 'Loves kayaks', 'Call went well')")
-    assert migrate(db) == ["006_fts_scope"]
+    assert migrate(db)[0] == "006_fts_scope"
     led = Ledger(db, "u")
     assert [r for r, _ in led.fts_search('"kayak"', 7, 10)] == [3]
     assert [r for r, _ in led.fts_search('"call"', 7, 10)] == [3]  # the neighbours' words came along

@@ -10,6 +10,7 @@ from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import FactKind, Note
 
 
@@ -87,50 +88,92 @@ class ContactRules(GuardBase):
         return False
 
     def no_consent(self) -> list[Finding]:
-        """Block any message to a client who opted out (a consent fact, or the latest consent note)."""
+        """Block a message on a channel the client opted out of ("do not contact me": every channel).
+
+        The draft's channel is the context's (`DraftContext.channel`), else what the purpose or the text
+        says (a call plan is the phone channel); a written message whose channel is not stated may go by
+        email or text, so it is blocked when either is closed.
+        """
+        facts = [
+            f
+            for f in self._facts(FactKind.CONSENT)
+            if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
+            and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
+        ]
+        view = contact_channels(facts)
+        channels = self._draft_channels()
         sources: tuple[str, ...] = ()
-        for f in self._facts(FactKind.CONSENT):
-            if (
-                self._CHANNEL_ONLY.search(_norm(f.text))
-                and not re.search(r"\b(?:all|any|email|contact)", _norm(f.text))
-                and not self._full_opt_out_note(f.source_ids)
-            ):
-                continue  # "opted out of phone calls": the preference rule handles calls; email is fine
-            if any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids) or (
-                not f.source_ids and self._opt_out_lifted("", f.valid_from)
-            ):
-                continue
-            value = _norm(f.value).replace("-", "_").replace(" ", "_")
-            if value in {
-                "opted_out",
-                "opt_out",
-                "no",
-                "false",
-                "revoked",
-                "withdrawn",
-                "unsubscribed",
-                "do_not_contact",
-                "none",
-                "denied",
-            }:
-                sources = f.source_ids or ("",)
+        closed = [ch for ch in channels if ch in view.closed]
+        if closed:
+            sources = view.sources.get(closed[0]) or ("",)
+        elif any(ch in view.limited for ch in channels) and self._is_marketing():
+            limited = [f for f in facts if f.detail.get("topic")]
+            sources = tuple(i for f in limited for i in f.source_ids) or ("",)
+            s, e = self._first_line()
+            return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
         if not sources and not self._facts(FactKind.CONSENT):
             for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
                 low = _norm(n.text)
                 if self._OPT_IN.search(low):
                     break
-                if self._OPT_OUT.search(low):
-                    if not self._opt_out_lifted(n.id, None):
+                m = self._OPT_OUT.search(low)
+                if m:
+                    named = {normal_channel(c) or c for c in channels_in(m.group(0))}
+                    if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
                         sources = (n.id,)
                     break
         if not sources:
             return []
-        if self._marketing_only(sources) and not any(
-            not self._negated(m.start()) for m in self._MARKETING_MSG.finditer(self.low)
-        ):
+        if self._marketing_only(sources) and not self._is_marketing():
             return []  # they left the newsletter or the webinar list, not the conversation
         s, e = self._first_line()
-        return [self._finding("no_consent", s, e, "the client asked not to be contacted", sources)]
+        what = (
+            f"the client opted out of {closed[0]}"
+            if closed and len(view.closed) < 3
+            else "the client asked not to be contacted"
+        )
+        return [self._finding("no_consent", s, e, what, sources)]
+
+    # What the purpose asks for ("call plan for Tom", "text her about the delivery", "email the quote").
+    _PURPOSE_CHANNEL = (
+        (
+            "phone",
+            re.compile(
+                r"\b(?:call|phone|voicemail)[\s-]*(?:plan|script|notes|prep|agenda|outline)\b|\btalking\s+points\b|"
+                r"\bscript\s+for\s+(?:the|a|my)\s+call\b|^(?:call|ring|phone)\b|\b(?:by|over\s+the)\s+phone\b|"
+                r"\bvoicemail\b"
+            ),
+        ),
+        ("text", re.compile(r"\b(?:text\s+message|sms|whatsapp|telegram|by\s+text|a\s+text)\b|^text\b")),
+        ("email", re.compile(r"\b(?:by|an|via)\s+e-?mail\b|^e-?mail\b")),
+    )
+    # What the text's first line says it is ("Call plan: ...", "Subject: ...").
+    _TEXT_CHANNEL = (
+        (
+            "phone",
+            re.compile(
+                r"^\W*(?:(?:call|phone|voicemail)[\s-]*(?:plan|script|notes|prep|agenda|outline)|talking\s+points|voicemail)\b"
+            ),
+        ),
+        ("email", re.compile(r"^\W*subject\s*:")),
+    )
+
+    def _draft_channels(self) -> tuple[str, ...]:
+        """The channel(s) this message would go by (see no_consent)."""
+        if self.ctx.channel:
+            return (normal_channel(self.ctx.channel) or self.ctx.channel,)
+        purpose = _norm(self.ctx.purpose or "").strip()
+        for channel, rx in self._PURPOSE_CHANNEL:
+            if rx.search(purpose):
+                return (channel,)
+        for channel, rx in self._TEXT_CHANNEL:
+            if rx.search(self.low.lstrip()):
+                return (channel,)
+        return ("email", "text")
+
+    def _is_marketing(self) -> bool:
+        """Whether the message reads as marketing (an event, a sale, a newsletter), not a personal note."""
+        return any(not self._negated(m.start()) for m in self._MARKETING_MSG.finditer(self.low))
 
     def _full_opt_out_note(self, ids: tuple[str, ...]) -> bool:
         """Whether a source note asks for no contact at all ("stop calling & emailing her")."""

@@ -1,0 +1,238 @@
+"""Everyday phrasing the core rules missed: deadlines, sign-off thresholds, quantities, contact times, where we met.
+
+"delivery before Jan 15", "the CFO signs off anything over $40k", "needs 20 units", "calls after 3pm",
+"met at the Hilton lunch in Chicago". One small function per kind, over one clause, like the rules in
+`memory.extract` (which calls `everyday`). Word lists are data: `memory/data/everyday_words.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from memory.dates import format_due, number_value, resolve_due
+from memory.records import ExtractedFact, FactKind
+
+__all__ = ["everyday", "words"]
+
+I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
+_DATA = Path(__file__).parent / "data" / "everyday_words.tsv"
+_NEGATION = re.compile(r"\b(?:not|never|no|don't|doesn't|didn't|won't|isn't|can't|cannot)\b|n't\b", I)
+
+
+@cache
+def words(kind: str) -> frozenset[str]:
+    """The words of one list ("unit", "event", "role", "deadline") from the data file."""
+    found = set()
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, list_name, _why = line.split("\t", 2)
+            if list_name == kind:
+                found.add(word)
+    return frozenset(found)
+
+
+def _alternation(kind: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words(kind), key=len, reverse=True))
+
+
+def _negated(before: str) -> bool:
+    tail = " ".join(re.split(r"[,;:]", before)[-1].split()[-4:])
+    return bool(_NEGATION.search(tail))
+
+
+# --- deadlines -----------------------------------------------------------------------------------
+
+_HOW = r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|is|:|due)"
+
+
+@cache
+def _deadline_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<what>" + _alternation("deadline") + r")\b(?:\s+(?:needs|has|must|should|is|are|to)(?:\s+(?:to|be))*)?"
+        r"(?:\s+(?:done|complete|completed|finished|in\s+place|live|it))?\s*" + _HOW + r"\s+(?P<when>[^,;.!?]{2,30})",
+        I,
+    )
+
+
+def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _deadline_re().finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        when = m["when"]
+        due = resolve_due(when, at)
+        if due is None or due < at.date():
+            continue
+        what = m["what"].lower()
+        what = {"delivered": "delivery", "installed": "install", "installation": "install", "shipping": "shipment"}.get(
+            what, what
+        )
+        how = m["how"].lower()
+        how = "by" if how in {"is", ":", "due", "until"} else " ".join(how.split())
+        label = "deadline" if what == "deadline" else what
+        yield ExtractedFact(
+            FactKind.OTHER,
+            f"deadline:{label}",
+            due.isoformat(),
+            f"{label} {how} {format_due(due)}",
+            due=due,
+            detail={"what": label, "how": how},
+        )
+
+
+# --- who signs off ----------------------------------------------------------------------------------
+
+_MONEY = r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)\b)"
+_SIGN = (
+    r"(?:signs?\s+off(?:\s+on)?|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
+    r"decides(?:\s+on)?|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word)(?:\s+on)?|"
+    r"holds\s+the\s+purse\s+strings)"
+)
+
+
+@cache
+def _sign_off_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    role = r"(?P<role>(?:her|his|their|the)?\s*(?:" + _alternation("role") + r")(?:\s+of\s+[a-z]+)?)"
+    forward = re.compile(
+        r"\b" + role + r"\s+" + _SIGN + r"(?:\s+(?:anything|everything|all|any\s+\w+|purchases|deals|spend|orders|"
+        r"contracts)?\s*(?:over|above|more\s+than|beyond|>|north\s+of)\s*" + _MONEY + r")?",
+        I,
+    )
+    reverse = re.compile(
+        r"\b(?:anything|everything|purchases|deals|spend|orders|contracts)\s+(?:over|above|more\s+than|beyond|>)\s*"
+        + _MONEY
+        + r"\s+(?:needs|requires|goes\s+to|has\s+to\s+go\s+to|must\s+go\s+to)\s+(?:the\s+)?"
+        + role.replace("(?:her|his|their|the)?", "(?:her|his|their)?")
+        + r"(?:'s)?(?:\s+(?:sign-?off|approval|ok|okay))?",
+        I,
+    )
+    return forward, reverse
+
+
+def _amount(money: str) -> str:
+    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|million|thousand|grand)?", money, I)
+    if not m:
+        return ""
+    factor = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6}.get((m["mult"] or "").lower(), 1)
+    return str(round(float(m["n"].replace(",", "")) * factor))
+
+
+def _sign_offs(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for regex in _sign_off_re():
+        for m in regex.finditer(clause):
+            if _negated(clause[: m.start()]):
+                continue
+            role = re.sub(r"^(?:her|his|their|the)\s+", "", " ".join(m["role"].split()), flags=I)
+            role = role.upper() if role.lower() in {"cfo", "ceo", "coo", "cto", "cio", "vp", "gm"} else role.lower()
+            money = " ".join((m["money"] or "").split())
+            text = f"the {role} signs off" + (f" anything over {money}" if money else " purchases")
+            detail = {"role": role, **({"threshold": _amount(money)} if money else {})}
+            yield ExtractedFact(FactKind.OTHER, "decision_maker", role, text, detail=detail)
+            return
+
+
+# --- quantities ---------------------------------------------------------------------------------------
+
+_NUMBER_WORD = (
+    r"\d[\d,]*|a\s+dozen|dozen|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|a\s+hundred"
+)
+
+
+_TENS = {"a dozen": 12, "dozen": 12, "forty": 40, "fifty": 50, "a hundred": 100, "hundred": 100}
+
+
+@cache
+def _quantity_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w$£€.,-])(?P<n>" + _NUMBER_WORD + r")(?:\s+(?:more|new|extra|additional|replacement|of\s+the))?\s+"
+        r"(?:[a-z]+\s+)?(?P<unit>" + _alternation("unit") + r")\b",
+        I,
+    )
+
+
+def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _quantity_re().finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        raw = " ".join(m["n"].lower().split())
+        n = _TENS.get(raw)
+        if n is None:
+            n = int(raw.replace(",", "")) if raw.replace(",", "").isdigit() else number_value(raw)
+        if not n:
+            continue
+        unit = m["unit"].lower()
+        head = unit[:-1] if unit.endswith("s") and unit not in {"pcs"} else unit
+        shown = " ".join(m.group(0).split())
+        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail={"amount": str(n), "unit": unit})
+
+
+# --- contact times ------------------------------------------------------------------------------------
+
+_TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|lunch(?:time)?|\d{1,2}\s*o'?clock)"
+_CONTACT_TIME_RE = re.compile(
+    r"\b(?P<lead>(?:prefers\s+|only\s+(?:takes\s+)?|takes\s+)?calls?(?:\s+(?:her|him|them))?|ring\s+(?:her|him|them)|"
+    r"reach(?:able)?(?:\s+(?:her|him|them))?|available|free|best\s+(?:time\s+)?(?:to\s+(?:call|reach)(?:\s+(?:her|him|them))?)?"
+    r"(?:\s+is)?|picks\s+up)\s+(?:only\s+)?(?P<when>(?:after|before|from|until|between)\s+"
+    + _TIME
+    + r"(?:\s*(?:-|to|and)\s*"
+    + _TIME
+    + r")?|in\s+the\s+(?:morning|afternoon|evening)s?|(?:on\s+)?(?:mornings|afternoons|evenings))\b",
+    I,
+)
+
+
+def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _CONTACT_TIME_RE.finditer(clause):
+        before = clause[: m.start()]
+        when = " ".join(m["when"].lower().split()).removeprefix("on ")
+        if re.search(r"\b(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are|'ll\s+be|\s+will\s+be)?\s*$", before, I):
+            continue  # "I'm free after 3pm" is the salesperson
+        if _negated(before + " " + m["lead"]):
+            if not when.startswith("before "):
+                continue
+            when = "after " + when.removeprefix("before ")  # "don't call before 10am"
+        yield ExtractedFact(FactKind.CONTACT, "contact_time", when, f"best reached {when}", detail={"when": when})
+        return
+
+
+# --- where we met ----------------------------------------------------------------------------------------
+
+_MET_RE = re.compile(
+    r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
+    r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
+    r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"
+    r"today|and|but|where|when|who|-)\b))",
+    I,
+)
+
+
+def _met_at(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _MET_RE.finditer(clause):
+        if _negated(clause[: m.start()]) or re.search(
+            r"\b(?:will|to|'ll|going\s+to|should)\s*$", clause[: m.start()], I
+        ):
+            continue  # a meeting to come is no shared past
+        event = re.sub(r"^the\s+", "", " ".join(m["at"].split()), flags=I).rstrip(".")
+        if re.match(r"\d", event):
+            continue  # "met at 3pm"
+        if not (event[0].isupper() or m["place"] or words("event") & set(event.lower().split())):
+            continue  # "met at the office", "met at noon": no event to remember
+        place = (m["place"] or "").rstrip(".")
+        shown = f"the {event}" if words("event") & set(event.lower().split()) else event
+        value = f"{shown} in {place}" if place else shown
+        detail = {"event": event, **({"place": place} if place else {})}
+        yield ExtractedFact(FactKind.OTHER, "met_at", value, f"met at {value}", detail=detail)
+        return
+
+
+_RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at)
+
+
+def everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Every everyday-phrasing fact of one clause."""
+    for rule in _RULES:
+        yield from rule(clause, at)

@@ -1,0 +1,246 @@
+"""Facts as a projection of the notes: replay a client's notes in time order, one fold step per note.
+
+Each note's extracted facts are stored with the note; the facts table is the fold of those lists
+in (occurred_at, rowid) order. A statement supersedes the latest earlier statement about the same
+*subject*, whatever its polarity: "wants blue, not grey" then "grey after all" ends both the blue
+preference and the grey dislike. Undo, forget, a back-dated note and `chet reindex` all re-run the
+same fold, so the stored facts are always exactly what the remaining notes say.
+
+Subjects (`subjects`):
+* a preference fills a slot (`pref:<key>`, e.g. `pref:color`) and names things (`thing:color:blue`,
+  `thing:x200`); a declined alternative ("not grey") is a thing of the same statement;
+* a dislike names one thing (`thing:color:grey`, `thing:golf`);
+* consent is per channel (`consent:email`, `consent:email:newsletter` with a topic); "do not contact
+  me" is `consent`, which covers every channel's subject (a prefix covers what it prefixes);
+* everything else is its slot (`<kind>:<key>`), as before.
+"either/both/any" (`key == "either"`) refers to the latest open choice: both options become acceptable
+and the dislike of the declined one ends.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+
+from memory.extract import colour_of
+from memory.records import ExtractedFact, FactKind
+
+__all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "subjects"]
+
+EITHER_KEY = "either"
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class NoteFacts:
+    """One note's extracted facts, as replayed."""
+
+    note_id: str
+    at: datetime
+    facts: tuple[ExtractedFact, ...]
+
+
+@dataclass
+class DerivedFact:
+    """A fact as the replay leaves it: current while `valid_to` is None."""
+
+    kind: FactKind
+    key: str
+    value: str
+    text: str
+    source_ids: list[str]
+    valid_from: datetime
+    valid_to: datetime | None = None
+    due: date | None = None
+    detail: dict[str, str] = field(default_factory=dict)
+
+    def same_statement(self, fact: ExtractedFact) -> bool:
+        """Whether `fact` says what this one says (a repeat only adds a citation)."""
+        return self.kind is fact.kind and self.key == fact.key and self.value.casefold() == fact.value.casefold()
+
+
+def dump_facts(facts: Iterable[ExtractedFact]) -> str:
+    """A note's extracted facts as the JSON stored with the note."""
+    return json.dumps(
+        [
+            {
+                "kind": f.kind.value,
+                "key": f.key,
+                "value": f.value,
+                "text": f.text,
+                "due": f.due.isoformat() if f.due else None,
+                "detail": f.detail,
+            }
+            for f in facts
+        ]
+    )
+
+
+def load_facts(text: str) -> list[ExtractedFact]:
+    """The facts stored with a note."""
+    return [
+        ExtractedFact(
+            kind=FactKind(d["kind"]),
+            key=d["key"],
+            value=d["value"],
+            text=d["text"],
+            due=date.fromisoformat(d["due"]) if d.get("due") else None,
+            detail=dict(d.get("detail") or {}),
+        )
+        for d in json.loads(text)
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _thing(value: str) -> str:
+    """A thing's subject id: a colour keeps its colour slot, anything else its normalised words."""
+    colour = colour_of(value)
+    if colour:
+        return f"thing:color:{colour}"
+    words = [
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in _WORDS.findall(value.casefold())
+    ]
+    return "thing:" + "_".join(words)
+
+
+def subjects(kind: FactKind, key: str, value: str, detail: dict[str, str]) -> frozenset[str]:
+    """What a statement is about (see the module docstring)."""
+    scope = tuple(detail.get(k, "") for k in ("declined", "options", "channel", "topic"))
+    return _subjects(kind, key, value, scope)
+
+
+@lru_cache(maxsize=4096)
+def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> frozenset[str]:
+    declined, options, channel, topic = scope
+    if kind is FactKind.PREFERENCE:
+        found = {f"pref:{key}", _thing(value)}
+        if declined:
+            found.add(_thing(declined))
+        found.update(_thing(o) for o in options.split("|") if o)
+        return frozenset(found)
+    if kind is FactKind.DISLIKE:
+        if key.startswith(("allergy:", "channel:")):
+            return frozenset({f"dislike:{key}"})
+        return frozenset({_thing(value)})
+    if kind is FactKind.CONSENT:
+        return frozenset({consent_subject(key, {"channel": channel, "topic": topic})})
+    return frozenset({f"{kind.value}:{key}"})
+
+
+def consent_subject(key: str, detail: dict[str, str]) -> str:
+    """`consent` (every channel), `consent:<channel>` or `consent:<channel>:<topic>`."""
+    channel = detail.get("channel") or "any"
+    subject = "consent" if channel == "any" else f"consent:{channel}"
+    if detail.get("topic"):
+        subject += f":{detail['topic']}"
+    return subject
+
+
+def _covers(new: frozenset[str], old: frozenset[str]) -> bool:
+    """Whether a statement about `new` speaks about `old` too (a prefix covers what it prefixes)."""
+    return any(n == o or o.startswith(n + ":") for n in new for o in old)
+
+
+def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> list[DerivedFact]:
+    """Fold the notes (already in time order) into facts, on top of `start`: current ones and their history."""
+    state = _State(list(start))
+    for note in notes:
+        for fact in note.facts:
+            if fact.kind is FactKind.COMMITMENT:
+                continue  # promises live in the commitments table
+            if fact.key == EITHER_KEY:
+                state.either(note, fact)
+            else:
+                state.apply(note, fact)
+    return state.facts
+
+
+class _State:
+    """The facts so far, with the current ones kept apart (a long history is folded note by note)."""
+
+    def __init__(self, facts: list[DerivedFact]):
+        self.facts = facts
+        self.current = [f for f in facts if f.valid_to is None]
+
+    def _end(self, fact: DerivedFact, at: datetime) -> None:
+        fact.valid_to = at
+        self.current = [f for f in self.current if f is not fact]
+
+    def _add(self, fact: DerivedFact) -> None:
+        self.facts.append(fact)
+        self.current.append(fact)
+
+    def _earlier(self, note: NoteFacts) -> list[DerivedFact]:
+        """Current facts stated by earlier notes (statements of one note never supersede each other)."""
+        return [f for f in self.current if note.note_id not in f.source_ids]
+
+    def apply(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """One statement: a repeat adds a citation; otherwise it ends what it covers and becomes current."""
+        if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
+            return
+        about = subjects(fact.kind, fact.key, fact.value, fact.detail)
+        repeat = None
+        for old in self._earlier(note):
+            if old.same_statement(fact):
+                repeat = old
+            elif _covers(about, subjects(old.kind, old.key, old.value, old.detail)):
+                self._end(old, note.at)
+        if repeat is not None:
+            repeat.source_ids.append(note.note_id)
+            return
+        self._add(
+            DerivedFact(
+                fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
+            )
+        )
+
+    def either(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""
+        topic = fact.detail.get("topic", "")
+        current = self._earlier(note)
+        choices = [
+            f
+            for f in current
+            if f.kind is FactKind.PREFERENCE and (f.detail.get("declined") or f.detail.get("options"))
+            if not topic or f.key == topic
+        ]
+        if not choices:
+            # No open choice: the latest dislikes of the topic (or of the latest note that had any) end.
+            dislikes = [
+                f for f in current if f.kind is FactKind.DISLIKE and not f.key.startswith(("allergy:", "channel:"))
+            ]
+            if topic == "color":
+                dislikes = [f for f in dislikes if f.key.startswith("color:")]
+            if dislikes:
+                latest = max(d.valid_from for d in dislikes)
+                for d in dislikes:
+                    if d.valid_from == latest:
+                        self._end(d, note.at)
+            return
+        choice = max(choices, key=lambda f: f.valid_from)
+        options = [choice.value, *(o for o in choice.detail.get("options", "").split("|") if o)]
+        if choice.detail.get("declined"):
+            options.append(choice.detail["declined"])
+        options = list(dict.fromkeys(o for o in options if o))
+        things = {_thing(o) for o in options}
+        for old in current:
+            if old.kind is FactKind.DISLIKE and subjects(old.kind, old.key, old.value, old.detail) & things:
+                self._end(old, note.at)
+        self._end(choice, note.at)
+        shown = " or ".join(options)
+        self._add(
+            DerivedFact(
+                FactKind.PREFERENCE,
+                choice.key,
+                shown,
+                f"happy with either {shown}",
+                [note.note_id],
+                note.at,
+                detail={"options": "|".join(options)},
+            )
+        )

@@ -1,0 +1,109 @@
+"""Consent has a scope: a channel (email, phone, text, any) and a topic; the guard and the digest honour it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from bot.digest import build_digest
+from memory.service import Memory, NoteInput
+
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+CALL_PLAN = "Call plan for Tom:\n- ask how the install went\n- confirm the March delivery\n"
+EMAIL = "Hi Tom,\n\nJust checking in on the install - any questions so far?\n\nBest,\nDana"
+
+
+def _note(memory: Memory, client: str, text: str, days: float = 0) -> None:
+    at = T0 + timedelta(days=days)
+    memory.add_note(NoteInput(client=client, text=text, at=at, at_raw=at.isoformat()), index=False)
+
+
+def test_stop_emailing_closes_email_only_and_records_phone_as_preferred(memory: Memory) -> None:
+    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    view = memory.contact_channels(memory.find_client("Tom Reyes"))
+    assert view.closed == ("email",)
+    assert view.preferred == "phone" and view.best == "phone"
+    assert view.allowed == ("phone", "text")
+    assert view.allows("phone") and view.allows("whatsapp") and not view.allows("email")
+
+
+def test_do_not_contact_closes_every_channel_until_one_is_reopened(memory: Memory) -> None:
+    _note(memory, "Ana Ruiz", "Prefers email. Do not contact me, she said.")
+    view = memory.contact_channels(memory.find_client("Ana Ruiz"))
+    assert view.allowed == () and view.best is None and view.preferred is None
+    _note(memory, "Ana Ruiz", "She said we can email her again.", days=10)
+    view = memory.contact_channels(memory.find_client("Ana Ruiz"))
+    assert view.allowed == ("email",) and view.closed == ("phone", "text") and view.preferred == "email"
+
+
+def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None:
+    _note(memory, "Lee Park", "No more marketing emails please.")
+    view = memory.contact_channels(memory.find_client("Lee Park"))
+    assert view.closed == () and view.limited == {"email": "marketing"}
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "verdict"),
+    [
+        ("Asked me to stop emailing him, prefers phone.", CALL_PLAN, "pass"),
+        ("Asked me to stop emailing him, prefers phone.", EMAIL, "block"),
+        ("Asked me to stop emailing him, prefers phone.", "Subject: install\n\n" + EMAIL, "block"),
+        ("Stop calling him, email only.", CALL_PLAN, "block"),
+        ("Stop calling him, email only.", EMAIL, "pass"),
+        ("Do not contact me, he said.", CALL_PLAN, "block"),
+    ],
+)
+def test_chet_check_blocks_only_a_message_on_a_closed_channel(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, text: str, verdict: str
+) -> None:
+    import json
+
+    base = ["--offline", "--data-dir", str(data_dir)]
+    assert main([*base, "note", "--json", "Tom Reyes", note, "--at", "2026-03-02"]) == 0
+    capsys.readouterr()
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    assert main([*base, "check", "--json", "Tom Reyes", "--text-file", str(draft), "--at", "2026-03-05"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    no_consent = [f for f in report["findings"] if f["kind"] == "no_consent"]
+    assert bool(no_consent) == (verdict == "block"), report
+
+
+def test_the_drafting_context_channel_decides(memory: Memory) -> None:
+    from bot.context_builder import build_context
+    from bot.guard import check_text
+
+    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))
+    assert {f.kind for f in check_text(EMAIL, built.ctx).findings} >= {"no_consent"}
+    built.ctx.channel = "phone"
+    assert "no_consent" not in {f.kind for f in check_text(EMAIL, built.ctx).findings}
+
+
+def test_keep_in_touch_keeps_a_client_with_an_open_channel(memory: Any) -> None:
+    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    _note(memory, "Ana Ruiz", "Do not contact me, she said.")
+    kinds = {(i["kind"], i["client"]) for i in build_digest(memory, date(2026, 5, 1))["items"]}
+    assert ("keep_in_touch", "Tom Reyes") in kinds
+    assert ("keep_in_touch", "Ana Ruiz") not in kinds
+
+
+@pytest.mark.parametrize(
+    ("note", "closed", "preferred"),
+    [
+        ("He said don't email, just call.", ("email",), "phone"),
+        ("No phone calls, email only.", ("phone",), "email"),
+        ("Do not call.", ("phone",), None),
+        ("Said no calls please.", ("phone",), None),
+        ("No calls today, she was travelling.", (), None),
+        ("Pls no more emails, call instead.", ("email",), None),
+    ],
+)
+def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str, ...], preferred: str | None) -> None:
+    _note(memory, "Tom Reyes", note)
+    view = memory.contact_channels(memory.find_client("Tom Reyes"))
+    assert (view.closed, view.preferred) == (closed, preferred)
