@@ -27,3 +27,4 @@ class DraftContext:
     sent_at: list[datetime] = field(default_factory=list)  # approved messages to this client
     salesperson: str | None = None  # the salesperson's sign-off name
     other_clients: list[str] = field(default_factory=list)  # other display names (wrong-name checks)
+    channel: str | None = None  # email | phone | text when the draft's channel is known (a call plan: phone)

@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     chet_tz: str = "UTC"
     chet_digest_time: str = "08:00"
     chet_salesperson_name: str | None = None
+    chet_sender_name: str | None = None  # the drafts' sign-off ("Sam Carter"); `/settings name` overrides per user
 
     @field_validator("chet_embeddings")
     @classmethod
