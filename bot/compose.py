@@ -432,7 +432,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         ),
         (
             r"^(?:send|share|forward|email)(?: you)?\s+(?P<r>.+)",
-            ["I'm sending over {r}.", "Here is {r}, as a starting point."],
+            ["I'm sending over {r}.", "I'd like to share {r} with you.", "I wanted to share {r} with you."],
         ),
         (r"^remind(?: you)?(?: (?:about|of))?\s+(?P<r>.+)", ["Just a quick reminder about {r}."]),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
