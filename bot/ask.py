@@ -202,6 +202,9 @@ _SUPPRESSES = {
     "met": {"location", "likes", "contact"},
     "promises": {"contact", "likes"},
     "budget": {"likes"},
+    "needs": {"likes"},  # "what is she looking to buy?": the need, not a taste
+    "deadline": {"promises", "needs"},  # the client's own date, not what the salesperson owes
+    "company": {"location"},
 }
 
 
@@ -497,6 +500,18 @@ class _Asker:
             )
         return self._reply(lines, [n.id for n, _ in found])
 
+    def _company(self, intent: Intent) -> Answer | None:
+        if not self.client or not self.client.company:
+            return None
+        company = self.client.company
+        noted = [
+            n for n in self.ledger.notes(self.client.id, newest_first=False) if company.casefold() in n.text.casefold()
+        ]
+        if not noted:
+            return None  # nothing to cite
+        quote = f"From your notes: “{excerpt(_best_sentence(noted[0].text, stem_set(company)), stem_set(company))}”"
+        return self._reply([f"{self._short(self.client)} is with {company}.", quote], [noted[0].id])
+
     def _summary(self, intent: Intent) -> Answer | None:
         if not self.client:
             return None
@@ -666,6 +681,16 @@ def excerpt(sentence: str, want: frozenset[str] | set[str], limit: int = QUOTE_C
     s = " ".join(sentence.split()).rstrip(",;:–—- ")
     if len(s) <= limit:
         return s
+    clauses = [c for c in re.split(r"(?<=[,;:])\s+", s) if c.strip()]
+    if len(clauses) > 1:  # a long sentence: the clause that holds the words wanted
+        scores = [len(want & stem_set(c)) for c in clauses]
+        best = scores.index(max(scores))
+        clause = clauses[best]
+        if len(clause) < 30 and best + 1 < len(clauses) and len(clause) + len(clauses[best + 1]) < limit:
+            clause = f"{clause} {clauses[best + 1]}"
+        clause = clause.rstrip(",;: ")
+        if len(clause) <= limit:
+            return ("…" if best else "") + clause + ("…" if clause != s and not s.endswith(clause) else "")
     ws = s.split(" ")
     hit = next((i for i, w in enumerate(ws) if want & stem_set(w)), 0)
     start = max(0, hit - 4)

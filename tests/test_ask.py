@@ -35,6 +35,8 @@ NOTES = [
     _note("n3", "Dana Whitfield", "Dana hates cold calls. Loves hiking.", 5),
     _note("n3b", "Dana Whitfield", "Her daughter Maya turns 8 on December 12, big party planned.", 7),
     _note("n4", "Tom Reyes", "Tom Reyes (Northgate Dental): met at the Hilton lunch in Chicago. Prefers phone.", 10),
+    _note("n5", "Tom Reyes", "Tom: the CFO signs off anything over $25k, needs 12 chairs, install before Jan 15.", 9),
+    _note("n5b", "Lena Ortiz", "Lena works at Bluepine Logistics now.", 121),
     _note("n6", "Priya Shah", "Priya wants the grey model after all. Her birthday is March 3.", 20),
     _note("n8", "Lena Ortiz", "Lunch with Lena at Nopa. She lives in Oakland. Husband Carlos.", 120),
 ]
@@ -94,7 +96,14 @@ PARAPHRASES: list[tuple[str, str | None, str, str]] = [
     ("Is Lena married?", None, "Carlos", "n8"),
     ("Who has a daughter?", None, "Dana Whitfield", "n3b"),
     ("When did I last talk to Dana?", None, "Last contact", "n3"),
-    ("when was the last time I spoke with Tom", None, "Last contact", "n4"),
+    ("What does Tom need?", None, "12 chairs", "n5"),
+    ("When's the install deadline for Tom?", None, "Jan 15", "n5"),
+    ("Who signs off on Tom's side?", None, "CFO", "n5"),
+    ("who's the decision maker for Tom", None, "CFO", "n5"),
+    ("What company is Lena with?", None, "Bluepine Logistics", "n5b"),
+    ("anything I should know before calling Tom?", None, "phone", "n4"),
+    ("Where do we stand with Dana?", None, "pricing", "n2"),
+    ("when was the last time I spoke with Tom", None, "Last contact", "n5"),
 ]
 
 
@@ -116,7 +125,8 @@ ABSTAINS: list[tuple[str, str | None]] = [
     ("Where did I meet Priya?", None),
     ("What did I promise Lena?", None),
     ("Does Lena have kids?", None),
-    ("What's Tom's budget?", None),
+    ("What's Lena's budget?", None),
+    ("When is Priya's install deadline?", None),
     ("Is her son coming to the party?", "Dana Whitfield"),
 ]
 
