@@ -244,11 +244,14 @@ class _Writer:
         if not self.ctx.commitments:
             return ""
         c = min(self.ctx.commitments, key=lambda c: (c.due is None, c.due or date.max))
-        verb, obj = _promise_parts(c, self._note_text(c), self.ctx)
+        sentence = self._note_text(c)
+        verb, obj = _promise_parts(c, sentence, self.ctx)
         if not obj:
             return ""
         self.cite(c.source_ids)
         due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}" if c.due and c.due >= self.today else ""
+        if sentence and not _WHEN_WORDS.search(sentence):
+            due = ""  # the promise's own words give no date: one found elsewhere in the note is not its deadline
         if verb in _SEND_VERBS:
             return self.pick(
                 [
@@ -266,16 +269,17 @@ class _Writer:
         )
 
     def _note_text(self, c: Commitment) -> str:
-        """The sentence of the promise's note that states it (it holds details the short text drops)."""
+        """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
         by_id = {n.id: n for n in self.ctx.notes}
+        want = _content(c.text) - {"promised", "promise", "to"}
+        best, score = "", 0
         for note_id in reversed(c.source_ids):
             note = by_id.get(note_id)
-            if note is None:
-                continue
-            for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", note.text):
-                if _PROMISE_VERB.search(sentence):
-                    return sentence
-        return ""
+            for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", note.text if note else ""):
+                overlap = len(want & _content(sentence))
+                if _PROMISE_VERB.search(sentence) and overlap > score:
+                    best, score = sentence, overlap
+        return best
 
     def birthday(self) -> str:
         """A warm birthday wish; if the recorded birthday is not near, it names the day instead."""
@@ -538,7 +542,7 @@ def event_in(text: str) -> tuple[str, str] | None:
     A sentence that plans, promises or cancels the event ("promised a demo next week") records none.
     """
     events, plan = _words()
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
         if kind is None or plan.search(sentence):
             continue
@@ -618,6 +622,18 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     if (verb in _SEND_VERBS or not verb) and obj and not _DETERMINER.match(obj):
         obj = "the " + obj
     return verb, obj
+
+
+_WHEN_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|"
+    r"\b(?:tomorrow|today|tonight|next|this|end of|eo[wdm]|asap|within|weekend|week|month)\b",
+    re.I,
+)
+
+
+def _content(text: str) -> set[str]:
+    """Lower-case words of three letters or more."""
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 _GENERIC = {

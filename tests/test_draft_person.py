@@ -91,3 +91,30 @@ def test_drafts_are_signed_with_the_sender_name_and_settings_name_overrides_it(r
     assert "Alex Kim" in reply[0].text
     runtime.memory("7001").import_notes([_note("x1", "Dana Whitfield", "Coffee with Dana.", 4)])
     assert _draft(runtime, "Dana Whitfield", "keep in touch", user="7001")["text"].rstrip().endswith("\nAlex Kim")
+
+
+def test_a_date_from_elsewhere_in_the_note_is_not_said_as_the_promises_deadline() -> None:
+    from datetime import date
+
+    from bot.compose import compose_offline
+    from bot.context import DraftContext
+    from bot.guard import check_text
+    from memory.records import Client, Commitment, Note
+
+    note = Note(
+        "r1",
+        1,
+        "Ray Cole",
+        "Call with Ray: his daughter turns 9 on December 18. Promised to send him the samples.",
+        "import",
+        NOW - timedelta(days=2),
+        NOW - timedelta(days=2),
+    )
+    wrong_due = date(NOW.year + 1, 12, 18)  # an extractor that took the daughter's birthday for the deadline
+    promise = Commitment(1, 1, "Ray Cole", "promised to send the samples", wrong_due, "open", ("r1",), NOW)
+    ctx = DraftContext(Client(1, "Ray Cole"), "follow up", NOW, notes=[note], commitments=[promise], salesperson="Sam")
+    for variant in range(4):
+        text = compose_offline(ctx, variant).text
+        assert "the samples" in text and "18 December" not in text, text
+        assert "the call" in text or "Thursday" in text or "notes" in text
+        assert check_text(text, ctx).verdict == "pass"
