@@ -165,3 +165,25 @@ def test_cue_words_read_intents_not_sentences() -> None:
     assert names("When did I last call him?") == {"last_contact"}  # not a channel question
     assert names("what colour does she want") == {"likes"}
     assert read_question("what colour does she want").topic == {"color"}
+
+
+def test_with_a_model_the_ledger_answers_state_questions_and_backs_up_an_abstention(tmp_path: Path) -> None:
+    from tests.fake_openai import FakeOpenAI
+
+    with FakeOpenAI() as fake:
+        settings = Settings(
+            chet_data_dir=tmp_path,
+            openai_api_key="sk-test-000000000000",
+            openai_base_url=fake.url,
+            chet_llm_timeout=5,
+            _env_file=None,
+        )  # type: ignore[call-arg]
+        runtime = Runtime(settings)
+        memory = runtime.memory("local")
+        memory.import_notes(NOTES)
+        llm = runtime.llm(memory)
+        got = answer(memory, "What did I promise Dana?", None, llm)
+        assert "pricing" in got.answer and got.engine == "offline" and not fake.requests  # no model call
+        fake.reply({"answer": "I have no note about that.", "sources": [], "abstained": True})
+        got = answer(memory, "What does Dana like?", None, llm)
+        assert len(fake.requests) == 1 and not got.abstained and "blue" in got.answer and got.notices
