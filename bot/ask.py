@@ -138,7 +138,7 @@ def words(text: str) -> list[str]:
     low = text.casefold().replace("’", "'").replace("‘", "'")
     for pattern, repl in _CONTRACTIONS:
         low = pattern.sub(repl, low)
-    return _TOKEN.findall(low)
+    return _TOKEN.findall(low.replace("-", " "))  # "check-in" is "check in", "e-mail" is "e mail"
 
 
 def stems(text: str) -> list[str]:
@@ -164,6 +164,7 @@ class Cue:
     scattered: tuple[str, ...]
     weak: bool
     topic: bool
+    soft: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ class Intent:
     evidence: frozenset[str]
     suppresses: frozenset[str]
     weak: bool
+    loose_topic: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ _SUPPRESSES = {
     "contact": {"likes"},  # "how does he like to be reached?" is about channels, not tastes
     "dates": {"family"},  # "her daughter's birthday": the relation narrows the date
     "last_contact": {"contact", "met", "overdue"},
-    "overdue": {"contact", "last_contact"},
+    "overdue": {"contact", "last_contact", "needs"},
     "met": {"location", "likes", "contact"},
     "promises": {"contact", "likes"},
     "budget": {"likes"},
@@ -217,13 +219,13 @@ def lexicon() -> Lexicon:
     for raw in doc["intents"]:
         cues = []
         for entry in raw["cues"]:
-            weak, topic = bool(entry.get("weak")), bool(entry.get("topic"))
+            weak, topic, soft = bool(entry.get("weak")), bool(entry.get("topic")), bool(entry.get("soft"))
             for cue in entry["cues"]:
                 if "+" in cue:
                     parts = tuple(stem(w) for part in cue.split("+") for w in words(part))
-                    cues.append(Cue((), parts, weak, topic))
+                    cues.append(Cue((), parts, weak, topic, soft))
                 else:
-                    cues.append(Cue(tuple(stem(w) for w in words(cue)), (), weak, topic))
+                    cues.append(Cue(tuple(stem(w) for w in words(cue)), (), weak, topic, soft))
         intents.append(
             Intent(
                 name=raw["name"],
@@ -234,6 +236,7 @@ def lexicon() -> Lexicon:
                 evidence=frozenset(e if e.startswith("<") else stem(e) for e in raw.get("evidence", [])),
                 suppresses=frozenset(_SUPPRESSES.get(raw["name"], set())),
                 weak=bool(raw.get("weak")),
+                loose_topic=bool(raw.get("loose_topic")),
             )
         )
     groups: dict[str, frozenset[str]] = {}
@@ -252,6 +255,7 @@ class Reading:
     topic: set[str]
     tokens: list[str]
     focus: set[str] = field(default_factory=set)  # topic words that are cues ("son", "email"): required
+    soft: set[str] = field(default_factory=set)  # focus words that only narrow ("text" in "can I text her?")
 
 
 def _find(seq: list[str], phrase: tuple[str, ...], skippable: frozenset[str] | set[str]) -> list[list[int]]:
@@ -305,6 +309,8 @@ def read_question(question: str, client: Client | None = None) -> Reading:
         matched = {n: i for n, i in matched.items() if not i.weak}
     suppressed = {s for i in matched.values() for s in i.suppresses}
     intents = [i for n, i in matched.items() if n not in suppressed] or list(matched.values())
+    if len(intents) > 1:  # "where did I meet her husband?": the relative narrows the other question
+        intents = [i for i in intents if i.name != "family"]
     used = {pos for _, c, s in kept if not c.topic for pos in s}  # a cue word is no topic word
     topic = {
         t
@@ -312,7 +318,8 @@ def read_question(question: str, client: Client | None = None) -> Reading:
         if pos not in used and t not in lex.filler and t not in name_stems and len(t) > 1 and not t[:1].isdigit()
     }
     focus = {tokens[pos] for _, c, s in kept if c.topic for pos in s} & topic
-    return Reading(intents, topic, tokens, focus)
+    soft = {tokens[pos] for _, c, s in kept if c.soft for pos in s} & topic
+    return Reading(intents, topic, tokens, focus, soft)
 
 
 def _name_stems(client: Client) -> set[str]:
@@ -544,12 +551,24 @@ class _Asker:
         facts = shown_facts(facts)
         topic = self._topic_with_relatives()
         if topic:
-            facts = [f for f in facts if topic & _fact_stems(f)]
-        return facts
+            narrowed = [f for f in facts if topic & _fact_stems(f)]
+            if narrowed or not self.reading.soft or self.reading.topic - self.reading.soft:
+                return narrowed
+        return facts  # "can I text her?" with nothing about texts: how she can be reached
 
     def _topic_with_relatives(self) -> set[str]:
-        """The question's topic, plus the names of the relatives it names ("daughter" -> "maya")."""
-        topic = lexicon().expand(set(self.reading.topic))
+        """The question's topic, plus the names of the relatives it names ("daughter" -> "maya").
+
+        For loose intents (where they live, how to reach them, budget, ...) a word no note of the
+        scope holds is chatter ("home city", "purchases") and is dropped; cue words stay required.
+        """
+        topic = set(self.reading.topic)
+        if topic and self.reading.intents and all(i.loose_topic for i in self.reading.intents):
+            held: set[str] = set()
+            for note in self.ledger.notes(self.client.id if self.client else None, limit=2_000):
+                held |= stem_set(note.text)
+            topic = {t for t in topic if t in held or t in self.reading.focus}
+        topic = lexicon().expand(topic)
         if not topic or not self.client:
             return topic
         for f in self.ledger.facts(self.client.id):

@@ -103,6 +103,14 @@ PARAPHRASES: list[tuple[str, str | None, str, str]] = [
     ("What company is Lena with?", None, "Bluepine Logistics", "n5b"),
     ("anything I should know before calling Tom?", None, "phone", "n4"),
     ("Where do we stand with Dana?", None, "pricing", "n2"),
+    ("what does Dana do for fun", None, "hiking", "n3"),
+    ("when's Dana's little girl's birthday", None, "December 12", "n3b"),
+    ("remind me what I told Dana I would do", None, "pricing", "n2"),
+    ("can I text Tom?", None, "phone", "n4"),
+    ("who needs a check-in", None, "Lena", "n8"),
+    ("who approves purchases at Tom's company", None, "CFO", "n5"),
+    ("what's Lena's home city", None, "Oakland", "n8"),
+    ("where did Tom and I first cross paths", None, "Hilton", "n4"),
     ("when was the last time I spoke with Tom", None, "Last contact", "n5"),
 ]
 
@@ -127,6 +135,9 @@ ABSTAINS: list[tuple[str, str | None]] = [
     ("Does Lena have kids?", None),
     ("What's Lena's budget?", None),
     ("When is Priya's install deadline?", None),
+    ("when is Tom's birthday?", None),  # a date in a note is no birthday
+    ("where did I meet Lena's husband?", None),  # the relative narrows the question, it does not answer it
+    ("What's Priya's shoe size?", None),
     ("Is her son coming to the party?", "Dana Whitfield"),
 ]
 
