@@ -1,83 +1,33 @@
-"""Answer a question from the notes, citing them, or abstain."""
+"""Answer a question from everything Chet knows (facts, promises, contact history, notes), citing notes, or abstain.
+
+A question is read for its intents with the cue words of `bot/data/ask_intents.json` (what it
+asks for: promises, who is overdue, where they met, how to reach them, dates, family, tastes,
+budget, ...) and for its topic (the words left once cues, fillers and the client's name are
+taken out). The structured state answers first: open commitments, the keep-in-touch list the
+digest computes, last contact, facts by kind. Each answer quotes its note briefly (one short
+sentence, not the whole note) and lists the note ids in `sources`, never in the text. Only when
+no structured state answers are note sentences searched, and only sentences that hold both the
+question's topic and the intent's evidence count; otherwise Chet abstains.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
+from bot.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from memory import names
-from memory.errors import ChetError
-from memory.recall import query_terms
-from memory.records import Client, Fact, FactKind, SearchHit
+from memory.errors import BadInput, ChetError
+from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
+from memory.timeutil import now_utc, zone
 
 ABSTAIN = "I have no note about that."
-
-# Question words that point at a kind of fact.
-INTENTS: list[tuple[re.Pattern[str], set[FactKind]]] = [
-    (
-        re.compile(r"\b(like|likes|love|loves|prefer|prefers|preference|favou?rite|want|wants|into|enjoy)\b", re.I),
-        {FactKind.PREFERENCE, FactKind.DISLIKE},
-    ),
-    (
-        re.compile(r"\b(dislike|dislikes|hate|hates|avoid|allerg\w*|not like|doesn'?t like|declined?)\b", re.I),
-        {FactKind.DISLIKE},
-    ),
-    (re.compile(r"\b(birthday|born|anniversary|birth)\b", re.I), {FactKind.PERSONAL_DATE}),
-    (
-        re.compile(r"\b(kids?|children|child|daughter|son|wife|husband|partner|spouse|family|married)\b", re.I),
-        {FactKind.FAMILY},
-    ),
-    (re.compile(r"\b(where|live|lives|based|located|city|town)\b", re.I), {FactKind.LOCATION}),
-    (re.compile(r"\b(email|phone|reach|contact|call|text)\b", re.I), {FactKind.CONTACT, FactKind.CONSENT}),
-    (re.compile(r"\b(opt(ed)?[- ]?out|unsubscribe|consent|stop)\b", re.I), {FactKind.CONSENT}),
-]
-INTENT_WORDS = {
-    "like",
-    "love",
-    "prefer",
-    "preference",
-    "favourite",
-    "favorite",
-    "want",
-    "into",
-    "enjoy",
-    "dislike",
-    "hate",
-    "avoid",
-    "declin",
-    "birthday",
-    "born",
-    "birth",
-    "anniversary",
-    "kid",
-    "children",
-    "child",
-    "family",
-    "married",
-    "live",
-    "based",
-    "locat",
-    "city",
-    "town",
-    "contact",
-    "reach",
-    "doe",
-    "doesn",
-    "favorit",
-    "favourit",
-}
-SYNONYMS = {
-    "colour": "color",
-    "colours": "color",
-    "colors": "color",
-    "kid": "child",
-    "children": "child",
-    "allergy": "allergic",
-    "allerg": "allergic",
-}
-PROMISE = re.compile(r"\b(promise[sd]?|owe|committed|commitment|due|follow[- ]?up)\b", re.I)
+MAX_LINES = 4  # a phone screen: an answer is at most four short lines
+QUOTE_CHARS = 80
 
 
 @dataclass
@@ -101,105 +51,442 @@ class Answer:
         }
 
 
+# -- the answer ------------------------------------------------------------------------------------
+
+
 def client_in_question(memory: Memory, question: str) -> Client | None:
-    """The one client a question names ("what does Dana like?"), if exactly one matches."""
-    words = set(names.normalize(question).split())
+    """The one client a question names ("what does Dana like?", "Dana's budget"), if exactly one matches."""
+    normal = names.normalize(re.sub(r"['’]s\b", "", question))
+    qwords = set(normal.split())
     hits = []
     for c in memory.ledger.clients():
         candidates = {names.normalize(c.name)} | {names.normalize(a) for a in c.aliases}
         if c.goes_by:
             candidates.add(names.normalize(c.goes_by))
         first = names.normalize(names.first_name(c.name))
-        full_hit = any(cand and cand in names.normalize(question) for cand in candidates if " " in cand)
-        if full_hit or first in words or (c.goes_by and names.normalize(c.goes_by) in words):
+        full_hit = any(cand and re.search(rf"\b{re.escape(cand)}\b", normal) for cand in candidates if " " in cand)
+        if full_hit or first in qwords or (c.goes_by and names.normalize(c.goes_by) in qwords):
             hits.append(c)
     return hits[0] if len(hits) == 1 else None
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+def today_for(memory: Memory) -> date:
+    """Today in the salesperson's time zone."""
+    tz = memory.ledger.salesperson().get("tz") or "UTC"
+    try:
+        return now_utc().astimezone(zone(tz)).date()
+    except (OSError, ValueError, KeyError):
+        return now_utc().date()
 
 
-def _support(question_terms: set[str], text: str) -> int:
-    note_terms = {_stem(t) for t in query_terms(text)}
-    return len(question_terms & note_terms)
-
-
-def answer_offline(memory: Memory, question: str, client: Client | None) -> Answer:
-    """Facts of the kind asked about first, then the best notes that share words with the question."""
+def answer_offline(memory: Memory, question: str, client: Client | None, today: date | None = None) -> Answer:
+    """Answer from the structured state first, then from note sentences that hold the topic; else abstain."""
     client = client or client_in_question(memory, question)
-    facts = shown_facts(_facts_for(memory, question, client))
-    if facts:
-        if client:
-            lines = [f"- {f.text} (since {f.valid_from.date().isoformat()})" for f in facts[:6]]
-            head = f"{client.name}:"
+    reading = read_question(question, client)
+    if client is None:  # a name that resolves to no single client is no topic word
+        reading.topic -= {s for c in memory.ledger.clients() for s in name_stems(c)}
+    ctx = _Asker(memory, client, reading, today or today_for(memory))
+    return ctx.answer(question)
+
+
+class _Asker:
+    """One question's answer: each method reads one part of the structured state."""
+
+    def __init__(self, memory: Memory, client: Client | None, reading: Reading, today: date):
+        self.memory = memory
+        self.ledger = memory.ledger
+        self.client = client
+        self.reading = reading
+        self.today = today
+        self._clients = {c.id: c for c in self.ledger.clients()}
+        self._notes: dict[str, Note] = {}
+
+    def answer(self, question: str) -> Answer:
+        """The first part of the state that answers, else matching note sentences, else abstain."""
+        for intent in sorted(self.reading.intents, key=lambda i: i.source == "facts"):
+            found = getattr(self, f"_{intent.source}")(intent) if intent.source != "facts" else None
+            if found is not None:
+                return found
+        fact_intents = [i for i in self.reading.intents if i.source in ("facts", "met")]
+        facts = self._facts(fact_intents)
+        if facts:
+            return self._facts_answer(facts)
+        return self._from_sentences(question)
+
+    # -- structured state -------------------------------------------------------------------
+
+    def _promises(self, intent: Intent) -> Answer | None:
+        owed = self.ledger.commitments(self.client.id if self.client else None, status="open")
+        if not owed:
+            return None
+        owed.sort(key=lambda c: (c.due is None, c.due or date.max))
+        if self.client:
+            head = f"You promised {self._short(self.client)}: " + "; ".join(self._promise_text(c) for c in owed[:3])
+            if len(owed) > 3:
+                head += f"; and {len(owed) - 3} more"
+            quotes = self._quotes([(c.source_ids, c.text) for c in owed[:2]], "promis")
+            return self._reply([head + ".", *quotes], [s for c in owed for s in c.source_ids])
+        lines = [f"• {c.client}: {self._promise_text(c)}" for c in owed[: MAX_LINES - 1]]
+        if len(owed) > MAX_LINES - 1:
+            lines.append(f"and {len(owed) - (MAX_LINES - 1)} more")
+        return self._reply(["Open promises:", *lines], [s for c in owed[: MAX_LINES - 1] for s in c.source_ids])
+
+    def _promise_text(self, c: Commitment) -> str:
+        text = re.sub(r"^\s*(?:i\s+)?(?:promised|committed|agreed)\s+(?:to\s+)?", "", c.text, flags=re.I).strip()
+        if c.due and c.due < self.today:
+            late = (self.today - c.due).days
+            text += f" ({late} day{'s' if late != 1 else ''} overdue)"
+        return text
+
+    def _overdue(self, intent: Intent) -> Answer | None:
+        from bot.digest import build_digest
+
+        items = [i for i in build_digest(self.memory, self.today)["items"] if i["kind"] == "keep_in_touch"]
+        by_name = {c.name: c for c in self._clients.values()}
+        if self.client:
+            return self._last_contact(intent, overdue=any(i["client"] == self.client.name for i in items))
+        rows = []
+        for item in items:
+            c = by_name.get(item["client"])
+            last = self.ledger.last_contact(c.id) if c else None
+            if c and last:
+                rows.append((last, c, list(item["source_ids"])))
+        if not rows:
+            quiet = [(self.ledger.last_contact(c.id), c) for c in self._clients.values()]
+            known = [(t, c) for t, c in quiet if t is not None]
+            if not known:
+                return None
+            t, c = min(known, key=lambda x: x[0])
+            latest = self.ledger.notes(c.id, limit=1)
+            text = (
+                "Nobody is past their keep-in-touch time. "
+                f"Longest quiet: {c.name}, last contact {self._date(t)} ({self._ago(t)})."
+            )
+            return self._reply([text], [n.id for n in latest])
+        rows.sort(key=lambda r: r[0])
+        lines = [f"• {c.name}: last contact {self._date(t)} ({self._ago(t)})" for t, c, _ in rows[: MAX_LINES - 1]]
+        if len(rows) > MAX_LINES - 1:
+            lines.append(f"and {len(rows) - (MAX_LINES - 1)} more")
+        return self._reply(["Time to get in touch:", *lines], [s for *_, ids in rows[: MAX_LINES - 1] for s in ids])
+
+    def _last_contact(self, intent: Intent, overdue: bool = False) -> Answer | None:
+        if not self.client:
+            rows = [(self.ledger.last_contact(c.id), c) for c in self._clients.values()]
+            known = sorted(((t, c) for t, c in rows if t), key=lambda x: x[0], reverse=True)
+            if not known:
+                return None
+            lines = [f"• {c.name}: {self._date(t)} ({self._ago(t)})" for t, c in known[: MAX_LINES - 1]]
+            ids = [n.id for _, c in known[: MAX_LINES - 1] for n in self.ledger.notes(c.id, limit=1)]
+            return self._reply(["Latest contact:", *lines], ids)
+        last = self.ledger.last_contact(self.client.id)
+        if last is None:
+            return None
+        note = self._latest_note(last)
+        head = f"Last contact with {self._short(self.client)}: {self._date(last)} ({self._ago(last)})"
+        if overdue:
+            head += ", past the keep-in-touch time"
+        lines = [head + "."]
+        if note is not None:
+            lines.append(f"From your notes: “{excerpt(note.text, set())}”")
+        elif last in self.ledger.message_times(self.client.id):
+            lines.append("That was a message you approved.")
+        return self._reply(lines, [note.id] if note else [])
+
+    def _latest_note(self, last: datetime) -> Note | None:
+        assert self.client is not None
+        for note in self.ledger.notes(self.client.id, limit=20):
+            if note.occurred_at <= last:
+                return note
+        return None
+
+    def _met(self, intent: Intent) -> Answer | None:
+        scope = self.ledger.notes(self.client.id if self.client else None, newest_first=False, limit=2_000)
+        found: list[tuple[Note, str]] = []
+        for note in scope:
+            for sentence in sentences(note.text):
+                if stem_set(sentence) & intent.evidence and not _is_plan(sentence):
+                    found.append((note, sentence))
+                    break
+            if found and self.client:
+                break
+            if len(found) >= MAX_LINES - 1:
+                break
+        if not found:
+            return None
+        if self.client:
+            note, sentence = found[0]
+            where = _meeting_place(sentence)
+            head = f"You met {self._short(self.client)} {where} ({self._date(note.occurred_at)})." if where else ""
+            quote = f"From your notes: “{excerpt(sentence, intent.evidence)}”"
+            return self._reply([head, quote] if head else [quote], [note.id])
+        lines = []
+        for note, sentence in found:
+            where = _meeting_place(sentence)
+            lines.append(
+                f"• {note.client}: " + (f"met {where}" if where else f"“{excerpt(sentence, intent.evidence)}”")
+            )
+        return self._reply(lines, [n.id for n, _ in found])
+
+    def _company(self, intent: Intent) -> Answer | None:
+        if not self.client or not self.client.company:
+            return None
+        company = self.client.company
+        noted = [
+            n for n in self.ledger.notes(self.client.id, newest_first=False) if company.casefold() in n.text.casefold()
+        ]
+        if not noted:
+            return None  # nothing to cite
+        quote = f"From your notes: “{excerpt(_best_sentence(noted[0].text, stem_set(company)), stem_set(company))}”"
+        return self._reply([f"{self._short(self.client)} is with {company}.", quote], [noted[0].id])
+
+    def _summary(self, intent: Intent) -> Answer | None:
+        if not self.client:
+            return None
+        facts = shown_facts(self.ledger.facts(self.client.id))
+        owed = self.ledger.commitments(self.client.id, status="open")
+        last = self.ledger.last_contact(self.client.id)
+        if not facts and not owed:
+            return None
+        head = self.client.name + (f" ({self.client.company})" if self.client.company else "")
+        lines = [head + (": " + "; ".join(f.text for f in facts[:6]) if facts else "") + "."]
+        if owed:
+            lines.append("Open promise: " + "; ".join(self._promise_text(c) for c in owed[:2]) + ".")
+        if last:
+            lines.append(f"Last contact: {self._date(last)} ({self._ago(last)}).")
+        ids = [s for f in facts[:6] for s in f.source_ids] + [s for c in owed[:2] for s in c.source_ids]
+        return self._reply(lines, ids)
+
+    # -- facts -----------------------------------------------------------------------------------
+
+    def _facts(self, intents: list[Intent]) -> list[Fact]:
+        kinds = {k for i in intents for k in i.kinds}
+        if not kinds:
+            return []
+        keys = [k for i in intents for k in i.keys]
+        facts = [f for f in self.ledger.facts(self.client.id if self.client else None) if f.kind in kinds]
+        facts = [f for f in facts if f.client_id in self._clients]
+        if keys:
+            other = {FactKind.OTHER}
+            facts = [f for f in facts if f.kind not in other or any(k in f.key for k in keys)]
+        facts = shown_facts(facts)
+        topic = self._topic_with_relatives()
+        if topic:
+            narrowed = [f for f in facts if topic & _fact_stems(f)]
+            if narrowed or not self.reading.soft or self.reading.topic - self.reading.soft:
+                return narrowed
+        return facts  # "can I text her?" with nothing about texts: how she can be reached
+
+    def _topic_with_relatives(self) -> set[str]:
+        """The question's topic, plus the names of the relatives it names ("daughter" -> "maya").
+
+        For loose intents (where they live, how to reach them, budget, ...) a word no note of the
+        scope holds is chatter ("home city", "purchases") and is dropped; cue words stay required.
+        """
+        topic = set(self.reading.topic)
+        if topic and self.reading.intents and all(i.loose_topic for i in self.reading.intents):
+            held: set[str] = set()
+            for note in self.ledger.notes(self.client.id if self.client else None, limit=2_000):
+                held |= stem_set(note.text)
+            topic = {t for t in topic if t in held or t in self.reading.focus}
+        topic = lexicon().expand(topic)
+        if not topic or not self.client:
+            return topic
+        for f in self.ledger.facts(self.client.id):
+            if f.kind is FactKind.FAMILY:
+                relation = stem(f.detail.get("relation", "") or f.key.split(":")[-1])
+                if relation in topic:
+                    topic |= {stem(w) for w in words(f.value) if not w[:1].isdigit()}
+        return topic
+
+    def _facts_answer(self, facts: list[Fact]) -> Answer:
+        if self.client:
+            head = f"{self._short(self.client)}: " + "; ".join(f.text for f in facts[:5]) + "."
+            quotes = self._quotes([(f.source_ids, f"{f.value} {f.text}") for f in facts[:3]], "")
+            ids = [s for f in facts[:5] for s in f.source_ids]
+            return self._reply([head, *quotes], ids)
+        by_client: dict[int, list[Fact]] = {}
+        for f in facts:
+            by_client.setdefault(f.client_id, []).append(f)
+        lines = [
+            f"• {self._clients[cid].name}: " + "; ".join(f.text for f in fs[:3])
+            for cid, fs in list(by_client.items())[: MAX_LINES - 1]
+        ]
+        if len(by_client) > MAX_LINES - 1:
+            lines.append(f"and {len(by_client) - (MAX_LINES - 1)} more")
+        shown = [f for fs in list(by_client.values())[: MAX_LINES - 1] for f in fs[:3]]
+        return self._reply(lines, [s for f in shown for s in f.source_ids])
+
+    # -- notes -----------------------------------------------------------------------------------
+
+    def _from_sentences(self, question: str) -> Answer:
+        """Note sentences holding the topic (and, when an intent was read, its evidence)."""
+        topic = self._topic_with_relatives()
+        evidence = {e for i in self.reading.intents for e in i.evidence}
+        if not topic and not evidence:
+            return Answer(ABSTAIN, [], True)
+        hits: list[SearchHit] = self.memory.search(question, k=8, client=self.client)
+        focus = lexicon().expand(self.reading.focus)
+        found: list[tuple[Note, str]] = []
+        for hit in hits:
+            for sentence in sentences(hit.note.text):
+                have = stem_set(sentence)
+                if focus and not focus & have:
+                    continue
+                if topic and not topic & have:
+                    continue
+                if evidence and not evidence & have:
+                    continue
+                found.append((hit.note, sentence))
+                break
+            if len(found) >= 3:
+                break
+        if not found:
+            return Answer(ABSTAIN, [], True)
+        want = topic | evidence
+        if self.client or len({n.client_id for n, _ in found}) == 1:
+            who = found[0][0].client
+            lines = [f"From your notes on {who}:"]
+            lines += [f"“{excerpt(s, want)}” ({self._date(n.occurred_at)})" for n, s in found]
         else:
-            owners = {c.id: c.name for c in memory.ledger.clients()}
-            lines = [
-                f"- {owners.get(f.client_id, '?')}: {f.text} (since {f.valid_from.date().isoformat()})"
-                for f in facts[:8]
-            ]
-            head = "From your clients' facts:"
-        sources = list(dict.fromkeys(s for f in facts[:8] for s in f.source_ids))
-        return Answer(head + "\n" + "\n".join(lines), sources, False)
-    name_terms: set[str] = set()
-    if client:
-        name_terms = {_stem(w) for w in names.normalize(" ".join([client.name, *client.aliases])).split()}
-    terms = {_stem(t) for t in query_terms(question)} - name_terms
-    if not terms:
-        return Answer(ABSTAIN, [], True)
-    hits: list[SearchHit] = memory.search(question, k=8, client=client)
-    supported = [h for h in hits if _support(terms, h.note.text) > 0]
-    if not supported:
-        return Answer(ABSTAIN, [], True)
-    best = max(_support(terms, h.note.text) for h in supported)
-    chosen = [h for h in supported if _support(terms, h.note.text) >= max(1, best - 1)][:3]
-    lines = [
-        f"- {h.note.occurred_at.date().isoformat()} ({h.note.client}): {h.note.text} [{h.note.id}]" for h in chosen
-    ]
-    return Answer("From your notes:\n" + "\n".join(lines), [h.note.id for h in chosen], False)
+            lines = ["From your notes:"] + [f"• {n.client}: “{excerpt(s, want)}”" for n, s in found]
+        return self._reply(lines, [n.id for n, _ in found])
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _quotes(self, items: Iterable[tuple[tuple[str, ...], str]], hint: str) -> list[str]:
+        """One line quoting the sentences behind these items ("From your notes: “...” · “...”")."""
+        quotes: list[str] = []
+        for ids, text in items:
+            for note_id in ids[-1:]:
+                note = self._note(note_id)
+                if note is None:
+                    continue
+                want = {stem(w) for w in words(text)} | ({stem(hint)} if hint else set())
+                best = _best_sentence(note.text, want)
+                q = f"“{excerpt(best, want)}”"
+                if q not in quotes:
+                    quotes.append(q)
+        return [("From your notes: " + " · ".join(quotes[:2]))] if quotes else []
+
+    def _note(self, note_id: str) -> Note | None:
+        if note_id not in self._notes:
+            rowid = self.ledger.note_rowid(note_id)
+            found = self.ledger.notes_by_rowid([rowid]) if rowid is not None else {}
+            for note in found.values():
+                self._notes[note.id] = note
+        return self._notes.get(note_id)
+
+    def _reply(self, lines: list[str], ids: Iterable[str]) -> Answer:
+        text = "\n".join(line for line in lines if line)
+        return Answer(text, list(dict.fromkeys(i for i in ids if i)), False)
+
+    def _short(self, client: Client) -> str:
+        return client.goes_by or names.first_name(client.name) or client.name
+
+    def _date(self, moment: datetime | date) -> str:
+        d = moment.date() if isinstance(moment, datetime) else moment
+        text = f"{d.strftime('%a')} {d.day} {d.strftime('%b')}"
+        return text if d.year == self.today.year else f"{text} {d.year}"
+
+    def _ago(self, moment: datetime) -> str:
+        days = (self.today - moment.date()).days
+        if days <= 0:
+            return "today"
+        if days == 1:
+            return "yesterday"
+        return f"{days} days ago"
 
 
-def _facts_for(memory: Memory, question: str, client: Client | None) -> list[Fact]:
-    """Facts of the kinds the question asks about, of one client or (no client named) of all."""
-    kinds: set[FactKind] = set()
-    for pattern, wanted in INTENTS:
-        if pattern.search(question):
-            kinds |= wanted
-    if not kinds:
-        return []
-    facts = [f for f in memory.ledger.facts(client.id if client else None) if f.kind in kinds]
-    # "favourite football team?" must not be answered with her favourite colour: topic words must match.
-    name_words = set()
-    if client:
-        name_words = {_stem(w) for w in names.normalize(" ".join([client.name, *client.aliases])).split()}
-    topic = {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(question))} - INTENT_WORDS - name_words
-    if not topic:
-        return facts
-    return [
-        f
-        for f in facts
-        if topic & {SYNONYMS.get(t, t) for t in (_stem(w) for w in query_terms(f"{f.key} {f.value} {f.text}"))}
-    ]
+def _fact_stems(f: Fact) -> set[str]:
+    text = " ".join([f.key.replace("_", " ").replace(":", " "), f.value, f.text, *f.detail.values()])
+    return stem_set(text)
+
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """A note's sentences (and clauses split by ';' or a dash)."""
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def _best_sentence(text: str, want: set[str]) -> str:
+    parts = sentences(text) or [text]
+    return max(parts, key=lambda s: (len(stem_set(s) & want), -parts.index(s)))
+
+
+def excerpt(sentence: str, want: frozenset[str] | set[str], limit: int = QUOTE_CHARS) -> str:
+    """A short quote: the sentence, or a window of it around the words wanted, cut at word boundaries."""
+    s = " ".join(sentence.split()).rstrip(",;:–—- ")
+    if len(s) <= limit:
+        return s
+    clauses = [c for c in re.split(r"(?<=[,;:])\s+", s) if c.strip()]
+    if len(clauses) > 1:  # a long sentence: the clause that holds the words wanted
+        scores = [len(want & stem_set(c)) for c in clauses]
+        best = scores.index(max(scores))
+        clause = clauses[best]
+        if len(clause) < 30 and best + 1 < len(clauses) and len(clause) + len(clauses[best + 1]) < limit:
+            clause = f"{clause} {clauses[best + 1]}"
+        clause = clause.rstrip(",;: ")
+        if len(clause) <= limit:
+            return ("…" if best else "") + clause + ("…" if clause != s and not s.endswith(clause) else "")
+    ws = s.split(" ")
+    hit = next((i for i, w in enumerate(ws) if want & stem_set(w)), 0)
+    start = max(0, hit - 4)
+    out: list[str] = []
+    for w in ws[start:]:
+        if len(" ".join([*out, w])) > limit - 2:
+            break
+        out.append(w)
+    text = " ".join(out).rstrip(",;:")
+    return ("…" if start else "") + text + ("…" if start + len(out) < len(ws) else "")
+
+
+_PLAN = re.compile(r"\b(?:will|going to|plan(?:ning)? to|want(?:s)? to|should|next (?:week|month)|promised)\b", re.I)
+_PLACE = re.compile(
+    r"\b(?:met|meet|meeting|introduced|ran into)\b(?:\s+(?!at\b|in\b|during\b|through\b|via\b)[\w'’.-]+){0,3}?"
+    r"\s+(?P<prep>at|in|during|through|via|on)\s+(?P<place>[^.;,!?()]+)",
+    re.I,
+)
+
+
+def _is_plan(sentence: str) -> bool:
+    """A meeting still to happen ("will meet at the expo") is not where they met."""
+    return bool(_PLAN.search(sentence)) and not re.search(r"\bmet\b", sentence, re.I)
+
+
+def _meeting_place(sentence: str) -> str:
+    """'Met Dana at the Denver trade show, booth 14' -> 'at the Denver trade show'."""
+    m = _PLACE.search(sentence)
+    if not m:
+        return ""
+    place = " ".join(m.group("place").split()[:8]).rstrip(" .")
+    return f"{m.group('prep').lower()} {place}"
 
 
 def answer(memory: Memory, question: str, client: Client | None, llm: Any = None) -> Answer:
-    """Answer with citations or abstain: the LLM when configured (checked against the notes), else offline."""
+    """Answer with citations or abstain: ledger state first; note questions by the LLM when configured."""
     question = question.strip()
     if not question:
-        from memory.errors import BadInput
-
         raise BadInput("the question is empty")
+    client = client or client_in_question(memory, question)
     offline = answer_offline(memory, question, client)
     if llm is None:
         return offline
+    state = {i.source for i in read_question(question, client).intents} - {"facts"}
+    if state and not offline.abstained:
+        return offline  # promises, overdue, last contact: the ledger knows; the notes alone do not
     from bot.llm_answer import answer_with_llm
 
     try:
-        return answer_with_llm(llm, memory, question, client or client_in_question(memory, question))
+        result = answer_with_llm(llm, memory, question, client)
     except ChetError as err:
         offline.notices.append(f"{err}; this answer was found offline")
         return offline
+    if result.abstained and not offline.abstained:
+        offline.notices.append("the model found no answer in the notes; this answer comes from your saved facts")
+        return offline
+    return result
+
+
+__all__ = ["ABSTAIN", "Answer", "answer", "answer_offline", "client_in_question", "read_question", "stem"]

@@ -1,25 +1,32 @@
 """The offline drafting engine: a short, personal follow-up built only from what the ledger knows.
 
 `compose_offline(ctx, variant)` greets the client by the name they go by, recalls the last real
-interaction (with its date, citing the note), states the purpose in a sentence, suggests what fits
-a stated preference (commercial purposes only, never a declined item), restates an open promise
-with its due date, asks a question and signs off. The purpose sets the tone: a birthday gets a warm
-wish and no offer; bad news gets kindness and no offer. Phrasings vary, picked deterministically
-from a hash of client, purpose and variant, so the same request gives the same draft.
+interaction as the note names it ("the Denver trade show", "lunch at Nopa", with its date, citing
+the note; a planned or cancelled event is never thanked for), states the purpose in a sentence,
+suggests what fits a stated preference (commercial purposes only, never a declined item), restates
+an open promise with its concrete details (what, how many, by when) in plain words, asks a question
+and signs off with the salesperson's name. The purpose sets the tone: a birthday gets a warm wish
+and no offer; bad news gets kindness and no offer. The channel follows consent: a client who
+opted out of email but takes calls gets a call plan, a texter a short text. Phrasings vary, picked
+deterministically from a hash of client, purpose and variant (Regenerate), so the same request
+gives the same draft. Word lists are data: `bot/data/draft_words.json`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from pathlib import Path
 
 from bot.context import DraftContext
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
-from memory.records import FactKind, Note
+from memory.records import Commitment, Fact, FactKind, Note
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
@@ -89,6 +96,7 @@ class _Writer:
         self.today = ctx.now.date()
         self.sources: list[str] = []
         self.tone = tone_of(ctx)
+        self.channel = ctx.channel or draft_channel(ctx)
 
     def pick(self, options: list[str]) -> str:
         """One of `options`, chosen by this draft's seed."""
@@ -101,8 +109,8 @@ class _Writer:
                 self.sources.append(i)
 
     def compose(self) -> ComposedDraft:
-        """Assemble the parts into a message."""
-        if _opted_out(self.ctx):
+        """Assemble the parts into a message (or a call plan, when the phone is the client's channel)."""
+        if self.channel is None:
             text = f"Hi {self.name},\n\nI hope you're well.\n\n{self.sign_off()}"
             return ComposedDraft(text, ())
         if self.tone == "birthday":
@@ -110,62 +118,89 @@ class _Writer:
         elif self.tone == "condolence":
             body = [self.condolence(), self.pick(_KIND_CLOSERS)]
         else:
-            body = [self.last_interaction(), self.purpose_sentence(), self.suggestion(), self.promise()]
-            body.append(self.pick(_QUESTIONS_COMMERCIAL if self.tone == "commercial" else _QUESTIONS))
-        paragraph = " ".join(part for part in body if part)
+            promise = self.promise()
+            purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
+            body = [self.last_interaction(), purpose, self.suggestion(), promise]
+            body.append(self.question())
+        parts = [part for part in body if part]
+        if self.channel == "phone":
+            return ComposedDraft(self.call_plan(parts), tuple(self.sources))
+        paragraph = " ".join(parts)
+        if self.channel == "text":
+            sender = f" – {self.ctx.salesperson}" if self.ctx.salesperson else ""
+            return ComposedDraft(f"Hi {self.name}, {paragraph}{sender}", tuple(self.sources))
         greeting = self.pick(["Hi {n},", "Hello {n},", "Dear {n},", "Hi {n},"]).format(n=self.name)
         if self.tone == "birthday":
             greeting = f"Dear {self.name}," if self.rng.random() < 0.5 else f"Hi {self.name},"
         text = f"{greeting}\n\n{paragraph}\n\n{self.sign_off()}"
         return ComposedDraft(text, tuple(self.sources))
 
+    def question(self) -> str:
+        """A closing question; none that proposes a call when calls are off, disliked or this is a call."""
+        options = _QUESTIONS_COMMERCIAL if self.tone == "commercial" else _QUESTIONS
+        no_calls = self.channel == "phone" or "phone" not in allowed_channels(self.ctx)[0] or _dislikes_calls(self.ctx)
+        if no_calls:
+            options = [q for q in options if not re.search(r"\bcall\b", q)]
+        return self.pick(options)
+
+    def call_plan(self, parts: list[str]) -> str:
+        """What to say on the phone: the same grounded points, as a short plan to read before calling."""
+        me = f", it's {self.ctx.salesperson}" if self.ctx.salesperson else ""
+        lines = [f"Call plan for {self.name} (by phone):", f"• Open: “Hi {self.name}{me}.”"]
+        lines += [f"• {part}" for part in parts]
+        return "\n".join(lines)
+
     def sign_off(self) -> str:
         """Closing line with the salesperson's name, when known."""
-        word = self.pick(["Best,", "All the best,", "Kind regards,", "Warm regards,", "Best wishes,"])
+        word = self.pick(["Best,", "All the best,", "Kind regards,", "Warm regards,", "Best wishes,", "Thanks,"])
         if self.tone == "condolence":
             word = self.pick(["With warm wishes,", "Thinking of you,", "Take care,"])
         return f"{word}\n{self.ctx.salesperson}" if self.ctx.salesperson else word
 
     # -- parts -----------------------------------------------------------------------------------
 
-    def _latest_note(self) -> Note | None:
-        """The interaction to recall: one the purpose names, else the latest interaction, else the latest note."""
+    def _latest_event(self) -> tuple[Note, str, str] | None:
+        """The interaction to recall (note, kind, phrase as noted): one the purpose names, else the latest."""
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
         notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
-        kinds = [(n, interaction_kind(n.text)) for n in notes]
+        events = [(n, *found) for n in notes if (found := event_in(n.text)) is not None]
         purpose = self.ctx.purpose.lower()
-        named = [n for n, k in kinds if k and re.search(rf"\b{k}", purpose)]
-        any_kind = [n for n, k in kinds if k]
-        best = named or any_kind or notes
+        named = [e for e in events if re.search(rf"\b{e[1]}", purpose) or e[2].split()[-1].lower() in purpose]
+        best = named or events
         return best[0] if best else None
 
     def last_interaction(self) -> str:
-        """A sentence about the last logged interaction, with its date; cites the note."""
-        note = self._latest_note()
-        if note is None:
-            return ""
-        when = _day(_local(note.occurred_at, self.ctx.now), self.today)
-        kind = interaction_kind(note.text)
-        self.cite((note.id,))
-        if kind is None:
+        """A sentence about the last logged interaction, named as the note names it, with its date."""
+        found = self._latest_event()
+        if found is None:
+            notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
+            if not notes or self.tone == "commercial":
+                return ""
+            note = max(notes, key=lambda n: _naive(n.occurred_at))
+            self.cite((note.id,))
+            when = _day(_local(note.occurred_at, self.ctx.now), self.today)
             return self.pick(
                 [
                     f"I've been going over my notes from {when}.",
                     f"I was looking back at my notes from {when}.",
-                    f"I've had my notes from {when} on my desk this week.",
+                    "I was looking back at my notes from our last conversation.",
                 ]
             )
-        noun = {"order": "your order", "conference": "the conference", "tour": "the tour"}.get(kind, f"the {kind}")
-        if re.match(r"\s*thank", self.ctx.purpose, re.I):
-            return f"I've been thinking about {noun} on {when}."
+        note, kind, event = found
+        self.cite((note.id,))
+        when = _day(_local(note.occurred_at, self.ctx.now), self.today)
         if kind == "order":
             return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
+        if re.match(r"\s*thank", self.ctx.purpose, re.I):
+            return f"I've been thinking about {event} on {when}."
         return self.pick(
             [
-                f"Thanks again for {noun} on {when}.",
-                f"Thank you for {noun} on {when}.",
-                f"I've been thinking about {noun} on {when}.",
-                f"Thanks for making time for {noun} on {when}.",
+                f"Thanks again for {event} on {when}.",
+                f"Thank you for {event} on {when}.",
+                f"I've been thinking about {event} on {when}.",
+                f"Thanks for making time for {event} on {when}.",
+                f"Thanks again for {event}.",
+                f"Thanks again for {event}; it was good to talk.",
             ]
         )
 
@@ -186,10 +221,12 @@ class _Writer:
             and 0 < len(f.value.split()) <= 3
             and f.value.lower() not in declined
             and not re.search(r"\d|email|phone|call|text|sms|morning|afternoon|evening", f.value, re.I)
+            and ":" not in f.key  # "likes:hiking" is a taste to talk about, not an option to offer
+            and f.key not in _NOT_OPTIONS
         ]
         if not prefs:
             return ""
-        fact = prefs[0]
+        fact = max(prefs, key=lambda f: f.valid_from)  # the latest word: after a change of mind, the new choice
         value = fact.value.strip()
         self.cite(fact.source_ids)
         avoid = fact.detail.get("declined", "").strip()
@@ -203,25 +240,46 @@ class _Writer:
         )
 
     def promise(self) -> str:
-        """An open promise restated in plain words with its due date; cites it."""
+        """The open promise restated as a person would: what, how many, by when; cites it."""
         if not self.ctx.commitments:
             return ""
         c = min(self.ctx.commitments, key=lambda c: (c.due is None, c.due or date.max))
-        self.cite(c.source_ids)
-        obj = _promised_object(_second_person(c.text, self.ctx))
-        due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}" if c.due and c.due >= self.today else ""
+        sentence = self._note_text(c)
+        verb, obj = _promise_parts(c, sentence, self.ctx)
         if not obj:
             return ""
-        if _VERB_FIRST.match(obj):
-            return self.pick([f"As promised, I'll {obj}{due}.", f"I haven't forgotten that I promised to {obj}{due}."])
-        the = "" if re.match(r"(?:the|a|an|your|my|our|some)\b", obj, re.I) else "the "
+        self.cite(c.source_ids)
+        due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}" if c.due and c.due >= self.today else ""
+        if sentence and not _WHEN_WORDS.search(sentence):
+            due = ""  # the promise's own words give no date: one found elsewhere in the note is not its deadline
+        if verb in _SEND_VERBS:
+            return self.pick(
+                [
+                    f"I'll send you {obj}{due}.",
+                    f"You'll have {obj} from me{due}.",
+                    f"I'm putting together {obj} and will send it over{due}.",
+                    f"As promised, I'll get {obj} to you{due}.",
+                ]
+            )
+        if not verb:  # "promised her a demo of the new range": the thing, no verb
+            return self.pick([f"I'm getting {obj} ready for you{due}.", f"As promised, {obj} is on my list{due}."])
+        act = f"{verb} {obj}".strip()
         return self.pick(
-            [
-                f"As promised, I'll get {the}{obj} to you{due}.",
-                f"I haven't forgotten {the}{obj} I promised you; you'll have it{due or ' soon'}.",
-                f"I'm also keeping my promise on {the}{obj}{due}.",
-            ]
+            [f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed.", f"Next, I'll {act}{due}."]
         )
+
+    def _note_text(self, c: Commitment) -> str:
+        """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
+        by_id = {n.id: n for n in self.ctx.notes}
+        want = _content(c.text) - {"promised", "promise", "to"}
+        best, score = "", 0
+        for note_id in reversed(c.source_ids):
+            note = by_id.get(note_id)
+            for sentence in re.split(r"(?<=[.!?;:])\s+|\n+", note.text if note else ""):
+                overlap = len(want & _content(sentence))
+                if _PROMISE_VERB.search(sentence) and overlap > score:
+                    best, score = sentence, overlap
+        return best
 
     def birthday(self) -> str:
         """A warm birthday wish; if the recorded birthday is not near, it names the day instead."""
@@ -252,6 +310,93 @@ class _Writer:
         )
 
 
+# -- channels ------------------------------------------------------------------------------------
+
+CHANNELS = ("email", "phone", "text")
+_OUT = {
+    "opted_out",
+    "opt_out",
+    "no",
+    "false",
+    "revoked",
+    "withdrawn",
+    "unsubscribed",
+    "do_not_contact",
+    "none",
+    "denied",
+}
+_CHANNEL_WORDS = {
+    "email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "newsletter": "email",
+    "phone": "phone",
+    "call": "phone",
+    "calls": "phone",
+    "calling": "phone",
+    "ring": "phone",
+    "text": "text",
+    "texts": "text",
+    "sms": "text",
+    "whatsapp": "text",
+    "telegram": "text",
+    "message": "text",
+}
+
+
+def allowed_channels(ctx: DraftContext) -> tuple[tuple[str, ...], str | None]:
+    """The channels the client may be reached on (preferred first) and the preferred one.
+
+    The one place that reads consent for drafting. The memory side's `Memory.contact_channels`
+    computes the same view; until every branch has it, this reads the current consent facts
+    (a channel-scoped opt-out closes that channel; an unscoped one closes all; a later opt-in
+    reopens) and the contact preference.
+    """
+    state: dict[str, bool] = {}
+    facts = sorted((f for f in ctx.facts if f.valid_to is None), key=lambda f: f.valid_from)
+    for f in facts:
+        if f.kind is not FactKind.CONSENT or f.detail.get("topic"):
+            continue  # a topic-scoped opt-out ("no more marketing") leaves direct messages open
+        out = f.value.casefold().replace("-", "_").replace(" ", "_") in _OUT
+        for ch in _fact_channels(f):
+            state[ch] = out
+    closed = {ch for ch, out in state.items() if out}
+    prefs = [f for f in facts if f.kind is FactKind.CONTACT and f.key == "channel"]
+    stated = _CHANNEL_WORDS.get(prefs[-1].value.casefold()) if prefs else None
+    preferred = stated if stated and stated not in closed else None
+    allowed = tuple(ch for ch in CHANNELS if ch not in closed)
+    if preferred:
+        allowed = (preferred, *(ch for ch in allowed if ch != preferred))
+    return allowed, preferred
+
+
+def _fact_channels(f: Fact) -> tuple[str, ...]:
+    """The channels a consent fact covers: its detail, else its key ("consent:email"), else every channel."""
+    channel = f.detail.get("channel") or (f.key.split(":")[1] if ":" in f.key else "")
+    if channel and channel != "any":
+        return (_CHANNEL_WORDS.get(channel.casefold(), channel.casefold()),)
+    return CHANNELS
+
+
+def _dislikes_calls(ctx: DraftContext) -> bool:
+    """Whether a current dislike is about phone calls ("not a fan of phone calls before 9")."""
+    return any(
+        f.kind is FactKind.DISLIKE
+        and f.valid_to is None
+        and ("phone" in f.key or re.search(r"\b(?:calls?|phone)\b", f"{f.value} {f.text}", re.I))
+        for f in ctx.facts
+    )
+
+
+def draft_channel(ctx: DraftContext) -> str | None:
+    """The channel this draft goes by: the preferred one when allowed, else email, phone, text; None if all closed."""
+    allowed, preferred = allowed_channels(ctx)
+    if preferred:
+        return preferred
+    return allowed[0] if allowed else None
+
+
+_NOT_OPTIONS = {"diet", "team", "food", "drink", "hobby", "sport", "channel", "music", "book", "film", "movie"}
 _QUESTIONS = [
     "How are things on your side?",
     "Is there anything you'd like me to look into?",
@@ -291,7 +436,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         ),
         (
             r"^(?:send|share|forward|email)(?: you)?\s+(?P<r>.+)",
-            ["I'm sending over {r}.", "Here is {r}, as a starting point."],
+            ["I'm sending over {r}.", "I'd like to share {r} with you.", "I wanted to share {r} with you."],
         ),
         (r"^remind(?: you)?(?: (?:about|of))?\s+(?P<r>.+)", ["Just a quick reminder about {r}."]),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
@@ -342,16 +487,6 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
-def _opted_out(ctx: DraftContext) -> bool:
-    """Whether a current consent fact says the client opted out."""
-    return any(
-        f.kind == FactKind.CONSENT
-        and f.valid_to is None
-        and f.value.lower().replace("-", "_") in ("opted_out", "opt_out")
-        for f in ctx.facts
-    )
-
-
 def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None:
     """The client's own recorded birthday and its sources."""
     for f in ctx.facts:
@@ -367,25 +502,164 @@ def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None
     return None
 
 
-_VERB_FIRST = re.compile(
-    r"(?:send|call|email|book|share|get|introduce|follow|check|set|arrange|put|prepare|deliver|schedule|ring|"
-    r"text|visit|confirm|look|find|ask|review|update|bring|come|drop|loop|connect|organi[sz]e|sort)\b",
+_DATA = Path(__file__).parent / "data" / "draft_words.json"
+_WEEKDAYS_MONTHS = {
+    *(d.lower() for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+    *(m.lower() for m in ("January", "February", "March", "April", "May", "June", "July")),
+    *(m.lower() for m in ("August", "September", "October", "November", "December", "Met", "Call", "Had")),
+}
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
+    """Event nouns (each with its article) and the plan words, from `bot/data/draft_words.json`."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    nouns = sorted(((n, e["article"]) for e in doc["events"] for n in e["nouns"]), key=lambda x: -len(x[0]))
+    name = r"[A-Z][\w&-]*"
+    events = tuple(
+        (
+            re.compile(
+                rf"(?:\b(?:the|a|an|our|their|your|his|her)\s+)?(?P<mods>(?:{name}\s+){{0,3}})"
+                rf"\b(?P<noun>(?i:{re.escape(noun)}))s?\b"
+                rf"(?:\s+with\s+{name}(?:\s+{name})?)?"
+                rf"(?P<post>\s+(?:at|in)\s+(?:the\s+)?{name}(?:\s+{name}){{0,2}})?"
+            ),
+            article,
+        )
+        for noun, article in nouns
+    )
+    plans = sorted((w for e in doc["plans"] for w in e["words"]), key=len, reverse=True)
+    plan = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in plans) + r")\b", re.I)
+    return events, plan
+
+
+_FALLBACK_EVENT = {"call": "the call", "meeting": "our meeting", "visit": "your visit", "order": "your order"}
+
+
+def event_in(text: str) -> tuple[str, str] | None:
+    """The interaction a note records, as (kind, phrase as noted): ("conference", "the Denver trade show").
+
+    A sentence that plans, promises or cancels the event ("promised a demo next week") records none.
+    """
+    events, plan = _words()
+    for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
+        kind = interaction_kind(sentence)
+        if kind is None or plan.search(sentence):
+            continue
+        for pattern, article in events:
+            m = pattern.search(sentence)
+            if not m:
+                continue
+            mods = [w for w in m.group("mods").split() if w.lower() not in _WEEKDAYS_MONTHS]
+            noun = m.group("noun").lower()
+            post = " ".join((m.group("post") or "").split())
+            phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
+            return kind, f"{phrase} {post}".strip()
+        return kind, _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
+    return None
+
+
+_PROMISE_VERB = re.compile(
+    r"\b(?:promised|committed|agreed|said I(?:'d| would)|told \w+ I(?:'d| would)|I(?:'ll| will))\s+(?:to\s+)?",
+    re.I,
+)
+_SEND_VERBS = {"send", "get", "share", "email", "forward", "bring", "deliver", "drop", "mail", "give", "post"}
+_VERBS = _SEND_VERBS | {
+    "call",
+    "book",
+    "introduce",
+    "follow",
+    "check",
+    "set",
+    "arrange",
+    "put",
+    "prepare",
+    "schedule",
+    "ring",
+    "text",
+    "visit",
+    "confirm",
+    "look",
+    "find",
+    "ask",
+    "review",
+    "update",
+    "come",
+    "loop",
+    "connect",
+    "organise",
+    "organize",
+    "sort",
+    "run",
+    "walk",
+    "show",
+    "quote",
+}
+_DUE_TAIL = re.compile(
+    r"\s+(?:by|before|until|till|no later than|within|end of|asap|eo[wdm]|first thing|next|this|tomorrow|today|"
+    r"tonight|on (?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))\b.*$",
+    re.I,
+)
+_DETERMINER = re.compile(r"(?:the|a|an|your|my|our|some|his|her|their|this|that|these|those|\d)\b", re.I)
+
+
+def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str, str]:
+    """(verb, object) of a promise, in words to the client: ("send", "the pricing for 20 units").
+
+    Read from the note's own sentence when it states the promise (it keeps the quantity, the
+    colour, the model), else from the promise's short text; the due date is said separately.
+    """
+    source = sentence if sentence and _PROMISE_VERB.search(sentence) else c.text
+    m = _PROMISE_VERB.search(source)
+    rest = source[m.end() :] if m else re.sub(r"^\s*(?:promised|committed|agreed)\s+(?:to\s+)?", "", source, flags=re.I)
+    rest = _DUE_TAIL.sub("", rest.strip()).strip(" .,;:!")
+    rest = _second_person(rest, ctx) if rest else ""
+    first, _, tail = rest.partition(" ")
+    verb = first.lower() if first.lower() in _VERBS else ""
+    obj = tail if verb else rest
+    obj = re.sub(r"^(?:you|her|him|them)\s+(?=\S)", "", obj.strip()) if verb in _SEND_VERBS or not verb else obj
+    obj = obj.strip(" .,;:")
+    if (verb in _SEND_VERBS or not verb) and obj and not _DETERMINER.match(obj):
+        obj = "the " + obj
+    return verb, obj
+
+
+_WHEN_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|"
+    r"\b(?:tomorrow|today|tonight|next|this|end of|eo[wdm]|asap|within|weekend|week|month)\b",
     re.I,
 )
 
 
-def _promised_object(text: str) -> str:
-    """'promised pricing by Thu 26 Nov' -> 'pricing'; 'promised to call her back Monday' -> 'call her back'."""
-    obj = re.sub(
-        r"^(?:i\s+|we\s+)?(?:promised|committed|agreed|said I(?:'d| would))\s+(?:to\s+)?", "", text.strip(), flags=re.I
-    )
-    obj = re.sub(
-        r"\s+(?:by|on|before|until|next|this|tomorrow|today|tonight|in|within|end of|asap|eo[wdm])\b.*$",
-        "",
-        obj,
-        flags=re.I,
-    )
-    return obj.strip(" .,;")
+def _content(text: str) -> set[str]:
+    """Lower-case words of three letters or more."""
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+_GENERIC = {
+    "follow",
+    "up",
+    "check",
+    "in",
+    "about",
+    "on",
+    "send",
+    "the",
+    "a",
+    "an",
+    "with",
+    "after",
+    "re",
+    "you",
+    "your",
+}
+
+
+def _same_subject(purpose: str, promise: str) -> bool:
+    """Whether the purpose says nothing the promise sentence does not ("send the pricing" vs the pricing promise)."""
+    words = {w for w in re.findall(r"[a-z]+", purpose.lower()) if w not in _GENERIC}
+    have = set(re.findall(r"[a-z]+", promise.lower()))
+    return bool(words) and words <= have
 
 
 def _days_to(today: date, when: date) -> int:
@@ -413,4 +687,12 @@ def _local(moment: datetime, now: datetime) -> date:
     return moment.astimezone(now.tzinfo).date()
 
 
-__all__ = ["ComposedDraft", "compose_offline", "greeting_name", "tone_of"]
+__all__ = [
+    "ComposedDraft",
+    "allowed_channels",
+    "compose_offline",
+    "draft_channel",
+    "event_in",
+    "greeting_name",
+    "tone_of",
+]

@@ -291,7 +291,7 @@ Commands:
 /digest — today's follow-ups
 /done [NAME] — mark a promise done
 /cadence NAME DAYS — how often to keep in touch with a client (default 30 days)
-/settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
+/settings — time zone, digest time and your name for drafts (/settings tz Europe/Paris, /settings digest 07:30, /settings name Sam Carter)
 /export — all your data as a JSON file
 /forget NAME — erase a client everywhere
 /undo — remove your last note
@@ -971,6 +971,8 @@ class Conversation:
             if not m:
                 raise BadInput(f"not a time: {parts[1][:20]!r}; use HH:MM, e.g. /settings digest 07:30")
             ledger.update_salesperson(digest_time=f"{int(m.group(1)):02d}:{m.group(2)}")
+        elif len(parts) >= 2 and parts[0].lower() in {"name", "signature", "sign-off", "signoff"}:
+            ledger.update_salesperson(name=" ".join(parts[1:])[:60])  # the drafts' sign-off
         elif parts:
             return [Reply("Use /settings tz Europe/Paris or /settings digest 07:30.")]
         sp = ledger.salesperson()
@@ -978,7 +980,8 @@ class Conversation:
         return [
             Reply(
                 f"{head}Time zone: {sp['tz']}\nDaily digest: {sp['digest_time']} ({sp['tz']} time)\n"
-                "Change them with /settings tz Europe/Paris or /settings digest 07:30."
+                f"Drafts signed: {sp['name'] or 'no name yet'}\n"
+                "Change them with /settings tz Europe/Paris, /settings digest 07:30 or /settings name Sam Carter."
             )
         ]
 

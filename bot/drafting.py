@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.compose import compose_offline
+from bot.compose import allowed_channels, compose_offline, draft_channel
 from bot.context import DraftContext
 from bot.context_builder import build_context
 from bot.guard import Finding, GuardReport, check_text
@@ -17,12 +17,13 @@ from bot.llm_deadline import llm_deadline
 from bot.runtime import Runtime
 from bot.tokens import count_tokens
 from memory.errors import ChetError
-from memory.records import Client, FactKind
+from memory.records import Client
 from memory.service import Memory
 from memory.timeutil import iso, now_utc
 
 log = logging.getLogger(__name__)
 
+_CHANNEL_NAMES = {"phone": "a phone call", "text": "a text message", "email": "email"}
 LLM_ATTEMPTS = 3  # the first draft plus two regenerations with the guard's findings as feedback
 OFFLINE_VARIANTS = 6
 
@@ -40,8 +41,15 @@ def finding_json(f: Finding) -> dict[str, Any]:
 
 
 def opted_out(ctx: DraftContext) -> bool:
-    """True when the client asked not to be contacted."""
-    return any(f.kind is FactKind.CONSENT and f.value == "opted_out" for f in ctx.facts)
+    """True when the client asked not to be contacted on any channel."""
+    return draft_channel(ctx) is None
+
+
+def sender_name(runtime: Runtime, memory: Memory) -> str | None:
+    """The sign-off name: the salesperson's own (`/settings name`), else CHET_SENDER_NAME."""
+    own = memory.ledger.salesperson().get("name")
+    settings = runtime.settings
+    return own or getattr(settings, "chet_sender_name", None) or settings.chet_salesperson_name
 
 
 def make_draft(
@@ -54,15 +62,19 @@ def make_draft(
 
         raise BadInput("say what the message is for (the purpose)")
     tz = runtime.tz(memory)
-    salesperson = runtime.settings.chet_salesperson_name
-    built = build_context(memory, client, purpose, now_utc().astimezone(tz), salesperson)
+    built = build_context(memory, client, purpose, now_utc().astimezone(tz), sender_name(runtime, memory))
     ctx = built.ctx
+    ctx.channel = draft_channel(ctx)
     notices: list[str] = []
     text, report, engine = "", GuardReport("pass", ()), "offline"
     sources: list[str] = []
-    llm = runtime.llm(memory)
-    if opted_out(ctx):
+    llm = runtime.llm(memory) if ctx.channel != "phone" else None  # a call plan is written offline
+    if ctx.channel is None:
         notices.append(f"{client.name} asked not to be contacted; this draft cannot be approved")
+    elif ctx.channel != "email" and "email" not in allowed_channels(ctx)[0]:
+        notices.append(f"{client.name} asked not to be emailed; this is for {_CHANNEL_NAMES[ctx.channel]}")
+    elif ctx.channel != "email":
+        notices.append(f"{client.name} prefers {_CHANNEL_NAMES[ctx.channel]}; this is written for it")
     if llm is not None:
         try:
             with llm_deadline(runtime.settings.chet_llm_timeout):  # regenerations included
@@ -73,7 +85,7 @@ def make_draft(
             text = ""
     if not text:
         text, sources, report = _draft_offline(ctx, variant)
-        if llm is None:
+        if llm is None and ctx.channel != "phone":
             notices.append(
                 "offline mode: drafted from your notes with templates (set OPENAI_API_KEY for better language)"
             )

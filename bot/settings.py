@@ -71,6 +71,7 @@ class Settings(BaseSettings):
     chet_digest_time: str = "08:00"
     chet_digest_draft_days: int = Field(default=3, ge=0)  # a pending draft older than this leaves the digest
     chet_salesperson_name: str | None = None
+    chet_sender_name: str | None = None  # the drafts' sign-off ("Sam Carter"); `/settings name` overrides per user
 
     @field_validator("chet_tz")
     @classmethod

@@ -106,20 +106,30 @@ def test_variants_differ_and_are_deterministic(world) -> None:  # type: ignore[n
     assert compose_offline(ctx, 2) == compose_offline(ctx, 2)
 
 
-def test_opted_out_client_still_gets_a_short_text_that_the_guard_blocks(world) -> None:  # type: ignore[no-untyped-def]
-    fact = Fact(
+def _consent(world, key: str) -> Fact:  # type: ignore[no-untyped-def]
+    return Fact(
         9,
         world.ctx.client.id,
         FactKind.CONSENT,
-        "consent:email",
+        key,
         "opted_out",
         "opted out",
         ("x",),
         world.ctx.now - timedelta(days=1),
     )
-    ctx = dataclasses.replace(world.ctx, purpose="check in", facts=[*world.ctx.facts, fact])
+
+
+def test_opted_out_client_still_gets_a_short_text_that_the_guard_blocks(world) -> None:  # type: ignore[no-untyped-def]
+    ctx = dataclasses.replace(world.ctx, purpose="check in", facts=[*world.ctx.facts, _consent(world, "consent")])
     draft = compose_offline(ctx)
     assert draft.text and check_text(draft.text, ctx).verdict == "block"
+
+
+def test_an_email_opt_out_gets_a_call_plan_not_an_email(world) -> None:  # type: ignore[no-untyped-def]
+    ctx = dataclasses.replace(world.ctx, purpose="check in", facts=[*world.ctx.facts, _consent(world, "consent:email")])
+    draft = compose_offline(ctx)
+    assert draft.text.startswith(f"Call plan for {greeting_name(ctx)} (by phone):")
+    assert "\n• " in draft.text and "short call" not in draft.text
 
 
 def test_empty_context_still_drafts() -> None:
