@@ -50,8 +50,12 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
         if not memory.ledger.set_draft_status(draft_id, "pending", "approved"):
             raise DraftStateError("this draft was already decided")
         memory.ledger.audit("draft.approved", draft_id=draft_id, client_id=client.id)
+    # Email only a written message to a client who takes email: a call plan, or a client who opted out of
+    # email, is handed back for the salesperson to use on the channel the client allows.
+    by_email = memory.contact_channels(client).allows("email") and not _is_call_plan(draft["text"])
     try:
-        delivery = channel.send(client.email, f"From your salesperson: {draft['purpose'][:60]}", draft["text"])
+        to = client.email if by_email else None
+        delivery = channel.send(to, f"From your salesperson: {draft['purpose'][:60]}", draft["text"])
     except ChetError as err:
         with memory.ledger.transaction():
             memory.ledger.set_draft_status(draft_id, "approved", "pending")
@@ -62,6 +66,11 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
         memory.ledger.audit("message.sent", draft_id=draft_id, channel=delivery.channel)
     how = f"sent by email to {delivery.detail}" if delivery.channel == "email" else "approved; copy it from here"
     return Decision(memory.ledger.draft(draft_id) or draft, delivery, how)
+
+
+def _is_call_plan(text: str) -> bool:
+    """A plan for a phone call (the offline composer's form), not a message to send."""
+    return text.lstrip().casefold().startswith("call plan")
 
 
 def _recheck(memory: Memory, client: Client, draft: dict[str, Any]) -> None:

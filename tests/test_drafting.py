@@ -247,3 +247,37 @@ def test_messages_approved_since_a_draft_was_made_are_shown_before_it_is_sent(ru
     assert memory.ledger.draft(second)["verdict"] == "warn"  # type: ignore[index]
     assert approve(memory, second, CopyChannel()).delivery is not None  # seen, then sent on purpose
     assert len(memory.ledger.message_times(client.id)) == 2
+
+
+def test_a_client_who_opted_out_of_email_is_never_emailed(runtime: Runtime) -> None:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received: list[Any] = []
+
+    class Keep(Message):
+        def handle_message(self, message: Any) -> None:
+            received.append(message)
+
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    memory = runtime.memory("local")
+    _seed(memory)  # Dana's address is on file
+    now = now_utc() - timedelta(hours=2)
+    memory.add_note(
+        NoteInput("Dana Whitaker", "Dana asked me to stop emailing her, prefers phone.", now, now.isoformat())
+    )
+    client = memory.find_client("Dana")
+    doc = make_draft(runtime, memory, client, "follow up after the product demo")
+    assert doc["verdict"] != "block", doc
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        decision = approve(memory, doc["draft_id"], SMTPChannel("127.0.0.1", port, "sam@example.com", security="none"))
+    finally:
+        controller.stop()
+    assert decision.delivery is not None and decision.delivery.channel == "copy"  # for the phone, not the mailbox
+    assert received == []
