@@ -6,8 +6,8 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+
+from memory.lexicon import lookalikes
 
 MAX_NAME = 200  # longer "names" are refused: nobody is called 10,000 characters
 
@@ -57,21 +57,10 @@ for _full, _nicks in NICKNAMES.items():
         _NICK_TO_FULL.setdefault(_nick, set()).add(_full)
 
 
-@lru_cache(maxsize=1)
-def _confusables() -> dict[int, str]:
-    """Look-alike letters of other scripts -> the Latin letter they are drawn like (memory/data/confusables.tsv)."""
-    table: dict[int, str] = {}
-    for line in (Path(__file__).parent / "data" / "confusables.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            char, latin, _reason = line.split("\t", 2)
-            table[ord(char)] = latin
-    return table
-
-
 def fold_lookalikes(text: str) -> str:
     """In a Latin-script name, Cyrillic and Greek letters drawn like Latin ones become those letters
     ('Dаna' with a Cyrillic а -> 'Dana'). A name wholly in another script is left as it is."""
-    table = _confusables()
+    table = {ord(c): latin for c, latin in lookalikes()[0].items()}
     if not any(ord(ch) in table for ch in text) or not any("a" <= ch.lower() <= "z" for ch in text):
         return text
     return text.translate(table)

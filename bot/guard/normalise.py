@@ -5,30 +5,20 @@ to a person but slips past every word rule. The rules therefore read a normalise
 `Normalised` keeps, for every character of that copy, the range of the original text it came from,
 so that a finding's span is still an exact substring of the text the salesperson sees.
 Cardinals in words become digits ("thirty percent off" -> "30 percent off", `numwords`).
-The look-alike letters and the invisible characters are data (`data/lookalikes.json`, a reason each).
+The look-alike letters and the invisible characters are data (`memory/data/lookalikes.json`, a reason each, shared with client-name matching).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from bot.guard.numwords import number_phrases
+from memory.lexicon import lookalikes
 
-_DATA = Path(__file__).parent / "data" / "lookalikes.json"
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], frozenset[str]]:
-    """The look-alike letter -> Latin letter map and the set of invisible characters."""
-    doc = json.loads(_DATA.read_text(encoding="utf-8"))
-    folds = {row["char"]: row["latin"] for row in doc["confusables"]}
-    invisible = frozenset(chr(int(row["code"][2:], 16)) for row in doc["invisible"])
-    return folds, invisible
+_tables = lookalikes  # memory/data/lookalikes.json, shared with client-name matching
 
 
 def _is_latin(ch: str) -> bool:
