@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
+from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
+from bot.chat.words import NOT_A_CLIENT, SmallTalk, small_talk
 from bot.runtime import Runtime
 from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcriber
 from memory import names
@@ -83,15 +85,7 @@ _VERB = re.compile(
     r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
     re.I | re.S,
 )
-NOT_NAMES = {
-    "today", "yesterday", "tomorrow", "tonight", "note", "notes", "reminder", "meeting", "call", "lunch",
-    "update", "follow", "followup", "fyi", "todo", "idea", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "she", "he", "they", "we", "i", "the", "a", "an", "my", "our", "this",
-    "that", "it", "great", "good", "also", "and", "but", "so", "then", "will", "may", "can", "next", "last",
-    "new", "quick", "important", "urgent", "action", "summary", "re", "ok", "okay", "thanks", "hi", "hello",
-    "met", "called", "phoned", "saw", "visited", "spoke", "talked", "chatted", "emailed", "texted", "dinner",
-    "coffee", "drinks", "demo", "visit", "just", "please", "remember", "remind", "draft", "write", "sent",
-}  # fmt: skip
+NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
 NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
 
 
@@ -183,6 +177,7 @@ _CALLBACK_REFS: dict[str, re.Pattern[str]] = {
     "fu": re.compile(rf"[pbkc]:{_NUMBER}"),  # follow-up on a promise, a date, keep-in-touch, a client
     "fx": re.compile(""),
     "qn": re.compile(""),
+    **{kind: re.compile(r"[0-9a-f]{12}") for kind in ("ib", "ix")},  # file / drop an inbox note
 }
 
 
@@ -210,11 +205,14 @@ def parse_callback(data: str) -> Callback | None:
 
 @dataclass
 class PendingNote:
-    """A note kept while the salesperson says which client it is about."""
+    """A note kept (in the inbox) while the salesperson says which client it is about."""
 
     text: str
     source: str = "text"
     audio_path: str | None = None
+    inbox_id: str | None = None  # the note's place in the inbox (bot/chat/inbox.py)
+    options: list[int] = field(default_factory=list)  # client ids offered, in order: "2" picks the second
+    at: str | None = None  # when it was written (ISO): the note keeps that time when filed later
 
 
 @dataclass
@@ -294,6 +292,7 @@ Commands:
 /settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
 /export — all your data as a JSON file
 /forget NAME — erase a client everywhere
+/inbox — notes still waiting for their client
 /undo — remove your last note
 /cancel — drop what I was waiting for"""
 
@@ -501,8 +500,13 @@ class Conversation:
         if state.edit_draft:
             draft_id, state.edit_draft = state.edit_draft, None
             return self._apply_edit(user, draft_id, text)
-        if state.choice and state.choice.kind == "note" and self._names_a_client(user, text):
-            return self._file_pending_under(user, text)
+        talk = small_talk(text)
+        if talk is not None:
+            return self._small_talk(user, talk)
+        if state.choice and state.choice.kind == "note":
+            answered = self._answer_which_client(user, text)
+            if answered is not None:
+                return answered
         r = self._route(user, text)
         if r.kind == "question":
             state.last_question = text
@@ -510,7 +514,12 @@ class Conversation:
             return replies
         if r.kind == "draft":
             return self._draft_request(user, r)
-        return self._note(user, text, routed=True)
+        waiting = state.choice
+        replies = self._note(user, text, routed=True)
+        if waiting is not None and state.choice is waiting and replies:  # filed elsewhere; the first still waits
+            last = replies[-1]
+            replies[-1] = Reply(last.text + self._still_waiting(user), last.buttons, last.document)
+        return replies
 
     def _route(self, user: str, text: str) -> Route:
         """The model classifies the message when one is configured; the offline rules otherwise or on failure."""
@@ -554,7 +563,29 @@ class Conversation:
             "done": self._cmd_done,
             "cadence": self._cmd_cadence,
             "cancel": self._cmd_cancel,
+            "inbox": self._cmd_inbox,
         }
+
+    def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
+        """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""
+        if talk.kind == "command":
+            if talk.command != "cancel":
+                self._state(user).edit_draft = None
+            return self._commands()[talk.command](user, "")
+        text = {
+            "greeting": "Hi! Send me a note, a question, or /help.",
+            "thanks": "You're welcome.",
+            "ack": "OK.",
+        }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
+        return [Reply(text + self._still_waiting(user))]
+
+    def _still_waiting(self, user: str) -> str:
+        """A reminder line when a note still waits for its client ("" otherwise)."""
+        choice = self._state(user).choice
+        if choice is None or choice.kind != "note":
+            return ""
+        pending: PendingNote = choice.payload
+        return f"\nStill waiting: who is “{_label(pending.text, 40)}” about?"
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -568,13 +599,19 @@ class Conversation:
     ) -> list[Reply]:
         memory = self._memory(user)
         check_text(text)  # empty, binary or oversized: say so now, not after asking which client
-        pending = PendingNote(text, source, audio_path)
         name, body, candidates = self._client_in_note(memory, text)
         if candidates:
-            return self._choose(user, Choice("note", PendingNote(body, source, audio_path)), candidates, name)
+            pending = self._to_inbox(user, PendingNote(body, source, audio_path))
+            return self._choose(user, Choice("note", pending), candidates, name)
         if name is None:
-            return self._ask_which_client(user, pending)
+            return self._ask_which_client(user, self._to_inbox(user, PendingNote(text, source, audio_path)))
         return self._store(user, memory, name, body, source, audio_path, routed)
+
+    def _to_inbox(self, user: str, pending: PendingNote) -> PendingNote:
+        """Commit a note whose client is not known yet to the inbox before asking: nothing typed is lost."""
+        item = add_to_inbox(self._memory(user), pending.text, pending.source, pending.audio_path)
+        pending.inbox_id, pending.at = item.id, item.at
+        return pending
 
     def _client_in_note(self, memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
         """(client name, note body, ambiguous candidates) for a note's text, by the rules in the module docs."""
@@ -616,7 +653,7 @@ class Conversation:
                 return lead, text, found
             if found:
                 return found[0].name, text, []
-        mentioned: dict[int, Client] = {}
+        mentioned: dict[int, Client] = {}  # in the order named
         tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
         tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
         for i, tok in enumerate(tokens):
@@ -627,10 +664,8 @@ class Conversation:
             found = found or hits(tok)
             for c in found:
                 mentioned[c.id] = c
-        if len(mentioned) == 1:
+        if mentioned:  # several known clients: the note is filed under the first one named
             return next(iter(mentioned.values())).name, text, []
-        if mentioned:
-            return None, text, list(mentioned.values())
         return None, text, []
 
     def _store(
@@ -643,6 +678,7 @@ class Conversation:
         audio_path: str | None,
         routed: bool,
         client: Client | None = None,
+        at: str | None = None,
     ) -> list[Reply]:
         is_new = False
         if client is None:
@@ -652,8 +688,9 @@ class Conversation:
                 is_new = True
             except AmbiguousClient as err:
                 found = [c for c in memory.ledger.clients() if c.name in err.candidates]
-                return self._choose(user, Choice("note", PendingNote(body, source, audio_path)), found, name)
-        moment = now_utc().astimezone(self.tz(user))
+                pending = self._to_inbox(user, PendingNote(body, source, audio_path))
+                return self._choose(user, Choice("note", pending), found, name)
+        moment = (from_iso(at) if at else now_utc()).astimezone(self.tz(user))
         item = NoteInput(
             client=client.name if client else name,
             text=body,
@@ -665,7 +702,6 @@ class Conversation:
         stored = memory.add_note(item, index=not self.background_index)
         if self.background_index:
             self._queue_index(user)
-        self._state(user).choice = None
         return [Reply(self._confirm(stored, is_new, routed))]
 
     def _confirm(self, stored: Stored, is_new: bool, routed: bool) -> str:
@@ -693,37 +729,73 @@ class Conversation:
                     recent.append(c)
             if len(recent) >= 6:
                 break
-        self._state(user).choice = Choice("note", pending)
-        text = "I took this as a note. Which client is this about?"
-        text += " Tap one, or type the client's name." if recent else " Type the client's name."
+        state = self._state(user)
+        earlier = state.choice.payload if state.choice and state.choice.kind == "note" else None
+        pending.options = [c.id for c in recent]
+        state.choice = Choice("note", pending)
+        text = "Saved in your inbox. Which client is this note about?"
+        text += " Tap one or type the name." if recent else " Type the client's name."
+        if isinstance(earlier, PendingNote):  # never silently replaced: the earlier note waits in the inbox
+            text += f"\n(“{_label(earlier.text, 40)}” still waits in /inbox.)"
         return [Reply(text, _client_rows(recent))]
 
-    def _names_a_client(self, user: str, text: str) -> bool:
-        """True when `text` answers "which client?": a known client, or a short name-like reply."""
-        if len(text.split()) > 6:
-            return False
+    def _answer_which_client(self, user: str, text: str) -> list[Reply] | None:
+        """File the waiting note when `text` answers "which client?" (a name or a button's number); else None."""
+        memory = self._memory(user)
+        choice = self._state(user).choice
+        assert choice is not None
+        pending: PendingNote = choice.payload
+        number = re.fullmatch(r"#?\s*(\d{1,3})[.)]?", text)
+        if number:
+            n = int(number.group(1))
+            client = memory.ledger.client(pending.options[n - 1]) if 1 <= n <= len(pending.options) else None
+            if client is None:
+                return [Reply(f"There is no name number {n}. Tap a name or type it.")]
+            return self._file_pending(user, client.name, client)
+        if len(text.split()) > 5 or route(text).kind != "note":
+            return None
         try:
-            self._memory(user).find_client(text)
-            return True
-        except AmbiguousClient:
-            return True
+            client = memory.find_client(text)
+        except AmbiguousClient as err:
+            found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+            return self._choose(user, choice, found, text)
         except BadInput:
-            return _short_name(text) or _looks_like_name(text)
+            name = _new_client_name(text)
+            return self._file_pending(user, name) if name else None
+        return self._file_pending(user, client.name, client)
 
-    def _file_pending_under(self, user: str, name: str) -> list[Reply]:
+    def _file_pending(self, user: str, name: str, client: Client | None = None) -> list[Reply]:
+        """File the note waiting for its client, then take it out of the inbox."""
         state = self._state(user)
         assert state.choice is not None
         pending: PendingNote = state.choice.payload
-        return self._store(
-            user, self._memory(user), name.strip(), pending.text, pending.source, pending.audio_path, False
+        memory = self._memory(user)
+        if pending.inbox_id and find_in_inbox(memory, pending.inbox_id) is None:
+            state.choice = None  # filed or dropped meanwhile (another device, /inbox)
+            return [Reply("That note was already filed or dropped.")]
+        replies = self._store(
+            user, memory, name, pending.text, pending.source, pending.audio_path, False, client, pending.at
         )
+        if state.choice is not None and state.choice.payload is pending:
+            state.choice = None
+        if pending.inbox_id:
+            drop_from_inbox(memory, pending.inbox_id)
+        return replies
 
     def _choose(self, user: str, choice: Choice, candidates: list[Client], name: str | None) -> list[Reply]:
         self._state(user).choice = choice
+        if isinstance(choice.payload, PendingNote):
+            choice.payload.options = [c.id for c in candidates[:8]]
         who = f"“{_label(name, 40)}” could be" if name else "That could be about"
         return [Reply(f"{who} several clients. Which one?", _client_rows(candidates[:8]))]
 
     def _cmd_undo(self, user: str, args: str) -> list[Reply]:
+        state = self._state(user)
+        if state.choice and state.choice.kind == "note":  # the last thing sent is the note still waiting
+            pending: PendingNote = state.choice.payload
+            state.choice = None
+            if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
+                return [Reply(f"Removed “{_label(pending.text, 60)}” (it was waiting for a client).")]
         note = self._memory(user).undo_last()
         if note is None:
             return [Reply("There is no note to undo.")]
@@ -1049,8 +1121,43 @@ class Conversation:
     def _cmd_cancel(self, user: str, args: str) -> list[Reply]:
         state = self._state(user)
         had = state.edit_draft or state.choice
+        kept = state.choice is not None and state.choice.kind == "note"
         state.edit_draft, state.choice = None, None
+        if kept:
+            return [Reply("OK, I stopped asking. The note stays in your /inbox.")]
         return [Reply("Cancelled." if had else "Nothing to cancel.")]
+
+    def _cmd_inbox(self, user: str, args: str) -> list[Reply]:
+        items = inbox_items(self._memory(user))
+        if not items:
+            return [Reply("Your inbox is empty: every note has its client.")]
+        tz = self.tz(user)
+        lines = [f"{len(items)} note{'s' if len(items) != 1 else ''} waiting for a client:"]
+        rows: list[list[Button]] = []
+        for n, item in enumerate(items[:10], 1):
+            lines.append(f"{n}. “{_label(item.text, 60)}” ({_day(from_iso(item.at).astimezone(tz).date())})")
+            rows.append([Button(f"File {n}", f"ib:{item.id}"), Button(f"Drop {n}", f"ix:{item.id}")])
+        if len(items) > 10:
+            lines.append(f"… and {len(items) - 10} more")
+        return [Reply("\n".join(lines), rows)]
+
+    def _cb_inbox_file(self, user: str, item_id: str) -> list[Reply]:
+        item = find_in_inbox(self._memory(user), item_id)
+        if item is None:
+            return [Reply("That note was already filed or dropped.")]
+        pending = PendingNote(item.text, item.source, item.audio_path, item.id, at=item.at)
+        state = self._state(user)
+        state.choice = None  # the tapped note becomes the one asked about; the other stays in the inbox
+        return self._ask_which_client(user, pending)
+
+    def _cb_inbox_drop(self, user: str, item_id: str) -> list[Reply]:
+        item = drop_from_inbox(self._memory(user), item_id)
+        if item is None:
+            return [Reply("That note was already filed or dropped.")]
+        state = self._state(user)
+        if state.choice and isinstance(state.choice.payload, PendingNote) and state.choice.payload.inbox_id == item_id:
+            state.choice = None
+        return [Reply(f"Dropped “{_label(item.text, 60)}”.")]
 
     # -- buttons -------------------------------------------------------------------------
 
@@ -1072,6 +1179,8 @@ class Conversation:
             "sz": lambda u, r: self._snooze(u, int(r)),
             "fu": self._cb_follow_up,
             "qn": self._cb_question_as_note,
+            "ib": self._cb_inbox_file,
+            "ix": self._cb_inbox_drop,
         }
         try:
             return handlers[parsed.kind](user, parsed.ref)
@@ -1146,12 +1255,9 @@ class Conversation:
         client = self._memory(user).ledger.client(int(ref))
         if client is None:
             return [Reply("That client no longer exists.")]
-        state.choice = None
         if choice.kind == "note":
-            pending: PendingNote = choice.payload
-            return self._store(
-                user, self._memory(user), client.name, pending.text, pending.source, pending.audio_path, False, client
-            )
+            return self._file_pending(user, client.name, client)
+        state.choice = None
         if choice.kind == "draft":
             return self._make_draft(user, client, str(choice.payload))
         if choice.kind == "ask":
@@ -1241,10 +1347,22 @@ class Conversation:
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _short_name(text: str) -> bool:
-    """A short answer to "which client?" such as "dana lee" (not a new note or a question)."""
+def _new_client_name(text: str) -> str | None:
+    """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
+
+    None for anything that reads like a note ("wants blue"), small talk or a pronoun: those words are listed
+    in bot/chat/data/not_clients.txt and never start or make up a name.
+    """
+    text = text.strip().rstrip(".")
     words = text.split()
-    return 1 <= len(words) <= 3 and not re.search(r"[?!.,;:\d]", text)
+    if not 1 <= len(words) <= 4 or re.search(r"[?!;:\d]", text) or small_talk(text) is not None:
+        return None
+    if _looks_like_name(text):
+        return text
+    plain = [w.strip(",") for w in words]
+    if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
+        return None
+    return " ".join(w if w.casefold() in NAME_LINKS else w[:1].upper() + w[1:] for w in plain)
 
 
 def _client_rows(clients: list[Client], prefix: str = "c") -> list[list[Button]]:

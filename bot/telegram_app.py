@@ -61,6 +61,7 @@ COMMANDS = [
     ("settings", "time zone and digest time"),
     ("export", "all your data as JSON"),
     ("forget", "erase a client"),
+    ("inbox", "notes waiting for their client"),
     ("undo", "remove your last note"),
     ("help", "what I can do"),
 ]
