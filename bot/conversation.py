@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import difflib
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
+from bot.chat.texts import clip, phone_lines, plural, strip_ids
 from bot.chat.words import NOT_A_CLIENT, SmallTalk, small_talk
 from bot.runtime import Runtime
 from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcriber
@@ -59,6 +61,7 @@ class Reply:
     text: str
     buttons: list[list[Button]] = field(default_factory=list)
     document: tuple[str, bytes] | None = None
+    note_saved: bool = False  # a note was filed: Telegram also reacts to the salesperson's message
 
 
 # -- routing plain text (offline rules) ----------------------------------------------------
@@ -178,6 +181,7 @@ _CALLBACK_REFS: dict[str, re.Pattern[str]] = {
     "fx": re.compile(""),
     "qn": re.compile(""),
     **{kind: re.compile(r"[0-9a-f]{12}") for kind in ("ib", "ix")},  # file / drop an inbox note
+    "so": re.compile(r"[0-9a-f]{8}"),  # the sources of an answer or a profile
 }
 
 
@@ -231,6 +235,7 @@ class State:
     choice: Choice | None = None
     last_question: str | None = None
     variants: dict[str, int] = field(default_factory=dict)
+    sources: dict[str, list[str]] = field(default_factory=dict)  # a Sources button's key -> note ids
 
     def to_json(self) -> str | None:
         """The state as JSON for the ledger (None when there is nothing to remember)."""
@@ -245,6 +250,7 @@ class State:
             "choice": choice,
             "last_question": self.last_question,
             "variants": dict(list(self.variants.items())[-MAX_VARIANTS_KEPT:]),
+            "sources": dict(list(self.sources.items())[-MAX_SOURCES_KEPT:]),
         }
         return json.dumps(doc) if any(doc.values()) else None
 
@@ -259,13 +265,21 @@ class State:
                 if isinstance(payload, dict) and "note" in payload:
                     payload = PendingNote(**payload["note"])
                 choice = Choice(str(doc["choice"]["kind"]), payload)
-            return cls(doc.get("edit_draft"), choice, doc.get("last_question"), dict(doc.get("variants") or {}))
+            return cls(
+                doc.get("edit_draft"),
+                choice,
+                doc.get("last_question"),
+                dict(doc.get("variants") or {}),
+                {str(k): [str(i) for i in v] for k, v in (doc.get("sources") or {}).items()},
+            )
         except (ValueError, TypeError, KeyError, AttributeError):
             log.warning("ignoring an unreadable conversation state")
             return cls()
 
 
 MAX_VARIANTS_KEPT = 20  # "another version" counters of recent drafts
+MAX_SOURCES_KEPT = 10  # Sources buttons of the latest answers and profiles that still work
+MAX_SOURCE_IDS = 12  # note ids behind one Sources button
 
 
 START = (
@@ -298,9 +312,14 @@ Commands:
 
 VERDICT_LINES = {
     "pass": "Truth check: passed.",
-    "warn": "Truth check: warnings (you may still approve).",
-    "block": "Truth check: BLOCKED (this draft cannot be approved as it is; edit or regenerate it).",
+    "warn": "Truth check: passed with a warning; you may still approve.",
+    "block": "Truth check: BLOCKED. Edit or regenerate it before approving.",
 }
+LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
+MAX_FINDINGS_SHOWN = 3
+MAX_PROFILE_FACTS = (
+    10  # a profile card stays one screen; /export has everything  # the rest are in --json; a phone shows the first few
+)
 STALE = "That button is no longer valid."
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
 
@@ -315,6 +334,11 @@ def _sentence(text: str) -> str:
 
 def _day(d: date) -> str:
     return f"{d.strftime('%a')} {d.day} {d.strftime('%b %Y')}"
+
+
+def _short_day(d: date, today: date) -> str:
+    """ "Thu 10 Dec" this year, "Thu 10 Dec 2027" otherwise."""
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}" + ("" if d.year == today.year else f" {d.year}")
 
 
 def _label(text: str, limit: int = 40) -> str:
@@ -699,23 +723,24 @@ class Conversation:
             source=source,
             audio_path=audio_path,
         )
+        known = [c.name for c in memory.ledger.clients()] if is_new else []
         stored = memory.add_note(item, index=not self.background_index)
         if self.background_index:
             self._queue_index(user)
-        return [Reply(self._confirm(stored, is_new, routed))]
+        similar = _look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
+        return [Reply(self._confirm(stored, is_new, similar), note_saved=True)]
 
-    def _confirm(self, stored: Stored, is_new: bool, routed: bool) -> str:
+    def _confirm(self, stored: Stored, is_new: bool, similar: list[str]) -> str:
+        """At most four short lines: who it was filed under and what was understood, never the note itself."""
         client = stored.client
         head = client.name + (f" ({client.company})" if client.company else "")
         summary = _fact_summary(stored.facts)
-        lines = []
-        if routed:
-            lines.append("Saved as a note" + (" for a new client." if is_new else "."))
-        elif is_new:
-            lines.append("New client.")
-        lines.append(f"{head}: {summary}" if summary else f"{head}: noted “{_label(stored.note.text, 80)}”")
-        lines += [f"({_sentence(n)})" for n in stored.notices]
-        return "\n".join(lines)
+        first = f"Saved for {head}" + (", a new client" if is_new else "")
+        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{clip(stored.note.text, 50)}”", 240)]
+        if similar:
+            lines.append(f"Did you mean {' or '.join(similar)}? Then /undo and send it again with that name.")
+        lines += [clip(_sentence(n)) for n in stored.notices[:2]]
+        return "\n".join(lines[:4])
 
     def _ask_which_client(self, user: str, pending: PendingNote) -> list[Reply]:
         memory = self._memory(user)
@@ -799,7 +824,7 @@ class Conversation:
         note = self._memory(user).undo_last()
         if note is None:
             return [Reply("There is no note to undo.")]
-        return [Reply(f"Removed your last note ({note.client}: “{_label(note.text, 80)}”).")]
+        return [Reply(f"Removed your last note ({note.client}: “{_label(note.text, 60)}”).")]
 
     # -- questions -----------------------------------------------------------------------
 
@@ -813,13 +838,45 @@ class Conversation:
 
         memory = self._memory(user)
         result = answer(memory, question, client, self.runtime.llm(memory))
-        lines = ["I took this as a question."] if routed else []
-        lines.append(result.answer)
-        if result.sources and not result.abstained:
-            lines.append("Sources: " + ", ".join(result.sources))
-        lines += [f"({_sentence(n)})" for n in result.notices]
-        buttons = [[Button("Save it as a note instead", "qn")]] if routed else []
-        return [Reply("\n".join(lines), buttons)]
+        notices = [clip(_sentence(n)) for n in result.notices[:1]]
+        lines, more = phone_lines(result.answer, result.sources, max_lines=4 - len(notices))
+        sources = [] if result.abstained else result.sources
+        if more:
+            lines.append(f"…and {more} more" + (" (tap Sources)." if sources else "."))
+        row: list[Button] = []
+        if sources:
+            row.append(Button("Sources", f"so:{self._keep_sources(user, sources)}"))
+        if routed:
+            row.append(Button("Save as a note instead", "qn"))
+        return [Reply("\n".join(lines + notices), [row] if row else [])]
+
+    def _keep_sources(self, user: str, ids: list[str]) -> str:
+        """Remember the note ids behind a Sources button; the button carries only this short key."""
+        key = uuid.uuid4().hex[:8]
+        state = self._state(user)
+        state.sources[key] = list(dict.fromkeys(ids))[:MAX_SOURCE_IDS]
+        while len(state.sources) > MAX_SOURCES_KEPT:
+            state.sources.pop(next(iter(state.sources)))
+        return key
+
+    def _cb_sources(self, user: str, key: str) -> list[Reply]:
+        """The notes behind an answer: date, client, a short quote and the note id."""
+        ids = self._state(user).sources.get(key)
+        if not ids:
+            return [Reply("Those sources are no longer at hand; ask again.")]
+        ledger = self._memory(user).ledger
+        tz = self.tz(user)
+        rowids = {i: ledger.note_rowid(i) for i in ids}
+        found = ledger.notes_by_rowid([r for r in rowids.values() if r is not None])
+        lines = []
+        for note_id in ids:
+            note = found.get(rowids[note_id] or -1)
+            if note is None:
+                lines.append(f"• {note_id}: removed since")
+                continue
+            day = note.occurred_at.astimezone(tz).date()
+            lines.append(f"• {day.day} {day.strftime('%b %Y')}, {note.client}: “{clip(note.text, 90)}” ({note_id})")
+        return [Reply("\n".join(lines))]
 
     # -- clients -------------------------------------------------------------------------
 
@@ -845,23 +902,30 @@ class Conversation:
         head = client.name + (f" ({client.company})" if client.company else "")
         if client.goes_by:
             head += f", goes by {client.goes_by}"
-        count = f"{doc['notes']} note{'s' if doc['notes'] != 1 else ''}"
-        lines = [head, f"Last contact: {self._when(doc['last_contact'], tz)} · {count}"]
+        lines = [head, f"Last contact: {self._when(doc['last_contact'], tz)} · {plural(doc['notes'], 'note')}"]
         declined = {f["detail"].get("declined", "").casefold() for f in doc["facts"] if f["kind"] == "preference"}
         facts = [f for f in doc["facts"] if not (f["kind"] == "dislike" and f["value"].casefold() in declined)]
+        source_ids = [i for f in facts for i in f["source_ids"]]
         if facts:
             lines.append("What I know:")
-            for f in facts:
-                since = _day(from_iso(f["valid_from"]).astimezone(tz).date())
-                lines.append(f"• {f['text']} (since {since}) [{', '.join(f['source_ids'])}]")
+            lines += [f"• {clip(strip_ids(f['text'], f['source_ids']), 100)}" for f in facts[:MAX_PROFILE_FACTS]]
+            if len(facts) > MAX_PROFILE_FACTS:
+                lines.append(f"…and {len(facts) - MAX_PROFILE_FACTS} more (/export has everything)")
         else:
-            lines.append("No facts yet.")
-        buttons: list[list[Button]] = [[Button("Draft follow-up", f"fu:c:{client.id}")]]
+            lines.append("Nothing noted yet beyond the notes themselves.")
+        row = [Button("Draft follow-up", f"fu:c:{client.id}")]
+        if source_ids:
+            row.append(Button("Sources", f"so:{self._keep_sources(user, source_ids)}"))
+        buttons: list[list[Button]] = [row]
         if doc["commitments"]:
             lines.append("Open promises:")
-            for c in doc["commitments"]:
-                due = f"due {_day(date.fromisoformat(c['due']))}" if c["due"] else "no date"
-                lines.append(f"• {c['text']} ({due})")
+            today = now_utc().astimezone(tz).date()
+            for c in doc["commitments"][:MAX_PROFILE_FACTS]:
+                text = clip(c["text"], 90)
+                if c["due"] and (due := date.fromisoformat(c["due"])).isoformat() not in text:
+                    shown = _short_day(due, today)
+                    text += "" if shown in text else f" (by {shown})"
+                lines.append(f"• {text}")
                 buttons.append([Button(f"Done: {_label(c['text'], 30)}", f"dn:{c['id']}")])
         return [Reply("\n".join(lines), buttons)]
 
@@ -888,7 +952,7 @@ class Conversation:
             last = memory.ledger.last_contact(c.id)
             company = f" ({c.company})" if c.company else ""
             when = _day(last.astimezone(tz).date()) if last else "never"
-            lines.append(f"• {c.name}{company}: {memory.ledger.count_notes(c.id)} notes, last contact {when}")
+            lines.append(f"• {c.name}{company}: {plural(memory.ledger.count_notes(c.id), 'note')}, last contact {when}")
         if len(clients) > 60:
             lines.append(f"… and {len(clients) - 60} more (/client NAME)")
         return [Reply("\n".join(lines), _client_rows(clients[:8], prefix="p"))]
@@ -901,7 +965,7 @@ class Conversation:
 
     def _confirm_forget(self, user: str, client: Client) -> list[Reply]:
         count = self._memory(user).ledger.count_notes(client.id)
-        text = f"Forget {client.name} and everything about them ({count} notes, facts, promises, drafts)? This cannot be undone."
+        text = f"Forget {client.name} and everything about them ({plural(count, 'note')}, facts, promises, drafts)? This cannot be undone."
         return [
             Reply(text, [[Button(f"Yes, forget {_label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
         ]
@@ -914,10 +978,7 @@ class Conversation:
         return self._draft_for(user, args, "")
 
     def _draft_request(self, user: str, r: Route) -> list[Reply]:
-        replies = self._draft_for(user, r.target, r.what)
-        if replies and replies[0].text.startswith("Draft for"):
-            replies[0] = Reply("I took this as a draft request.\n" + replies[0].text, replies[0].buttons)
-        return replies
+        return self._draft_for(user, r.target, r.what)
 
     def _draft_for(self, user: str, target: str, what: str) -> list[Reply]:
         """Split "Dana Lee about the pricing" into a known client and a purpose, then draft."""
@@ -941,10 +1002,13 @@ class Conversation:
         return [self._draft_reply(result["draft_id"], client.name, result)]
 
     def _draft_reply(self, draft_id: str, client_name: str, d: dict[str, Any]) -> Reply:
-        lines = [f"Draft for {client_name} ({draft_id}):", "", d["text"], "", VERDICT_LINES.get(d["verdict"], "")]
-        for f in d["findings"]:
-            lines.append(f"• {f['kind']}: {f['message']} — “{_label(f['span'], 80)}”")
-        lines += [f"({_sentence(n)})" for n in d.get("notices", [])]
+        lines = [f"Draft for {client_name}:", "", d["text"].strip(), "", VERDICT_LINES.get(d["verdict"], "")]
+        for f in d["findings"][:MAX_FINDINGS_SHOWN]:
+            span = f" (“{_label(f['span'], 50)}”)" if f.get("span") and f["span"] not in f["message"] else ""
+            lines.append(f"• {clip(_sentence(strip_ids(f['message'], f.get('sources', []))), 140)}{span}")
+        if len(d["findings"]) > MAX_FINDINGS_SHOWN:
+            lines.append(f"…and {len(d['findings']) - MAX_FINDINGS_SHOWN} more")
+        lines += [clip(_sentence(n)) for n in d.get("notices", [])[:1]]
         if d["verdict"] == "block":
             rows = [[Button("Edit", f"e:{draft_id}"), Button("Regenerate", f"r:{draft_id}")]]
             rows.append([Button("Discard", f"x:{draft_id}")])
@@ -993,7 +1057,8 @@ class Conversation:
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:b:{ref.split(':')[0]}")])
             elif item["client"] in ids:
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:k:{ids[item['client']]}")])
-        return Reply(render_digest(digest), rows)
+        ids = [i for item in digest["items"] for i in item.get("source_ids", [])]
+        return Reply(strip_ids(render_digest(digest), ids), rows)  # ids stay in --json
 
     def claim_digest(self, user: str, day: date) -> tuple[Reply, list[str]] | None:
         """Today's digest items not yet sent, claimed as sent in one transaction (None when nothing is new).
@@ -1179,6 +1244,7 @@ class Conversation:
             "sz": lambda u, r: self._snooze(u, int(r)),
             "fu": self._cb_follow_up,
             "qn": self._cb_question_as_note,
+            "so": self._cb_sources,
             "ib": self._cb_inbox_file,
             "ix": self._cb_inbox_drop,
         }
@@ -1329,7 +1395,7 @@ class Conversation:
         except ChetError as err:
             log.info("transcription failed: %s", err)
             return [Reply(f"{_sentence(str(err))} The audio is kept ({path.name}); you can type the note instead.")]
-        replies = [Reply(f"I heard: “{transcript}”")]
+        replies = [Reply(f"I heard: “{clip(transcript, 300)}”")]
         return replies + self._note(user, transcript, routed=False, source="voice", audio_path=str(path))
 
     def _save_audio(self, user: str, audio: bytes, mime: str) -> Path:
@@ -1388,6 +1454,13 @@ def _split_target(memory: Memory, target: str) -> tuple[str, str]:
         if names.match_clients(lead, cands):
             return lead, " ".join(words[size:])
     return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+def _look_alikes(name: str, known: list[str]) -> list[str]:
+    """Known client names so close to a new one that it is probably a typo ("Maira Lopez" -> "Maria Lopez")."""
+    by_norm = {names.normalize(k): k for k in known}
+    close = difflib.get_close_matches(names.normalize(name), list(by_norm), n=2, cutoff=LOOK_ALIKE)
+    return [by_norm[c] for c in close]
 
 
 def _fact_summary(facts: list[ExtractedFact]) -> str:

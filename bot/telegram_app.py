@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
@@ -28,6 +29,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.chat.texts import split_message
 from bot.conversation import Conversation, Reply
 from bot.redact import redact_settings
 from bot.runtime import Runtime
@@ -40,6 +42,7 @@ __all__ = ["build_application", "run_telegram", "send_replies"]
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4000  # Telegram allows 4096 characters per message
+NOTE_REACTION = "👍"  # set on a salesperson's message once its note is filed (one of Telegram's reaction emoji)
 REFUSAL = (
     "Sorry, this is a private assistant and you are not on its list. "
     "If you should be, ask its owner to add your Telegram id ({id}) to TELEGRAM_ALLOWED_USERS."
@@ -86,13 +89,7 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 def _chunks(text: str, size: int = MAX_TEXT) -> list[str]:
-    parts: list[str] = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        cut = cut if cut > size // 2 else size
-        parts.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*parts, text] if text else parts or ["…"]
+    return split_message(text, size)
 
 
 async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> bool:
@@ -210,7 +207,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None and message.text is not None
     user = _user(update)
+    typing = asyncio.ensure_future(_quietly(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)))
     replies = await _in_order(context, user, _conversation(context).handle_text, message.text)
+    await typing
+    if any(r.note_saved for r in replies):  # a reaction on the salesperson's own message: the note is in
+        await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
     await send_replies(context.bot, message.chat_id, replies)
     if message.text.lstrip().lower().startswith("/settings"):
         await asyncio.to_thread(schedule_user, context.application, _conversation(context), user)
@@ -249,7 +250,11 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             replies = conversation.handle_unsupported(user, "too_large")
         else:
             mime = voice.mime_type or "audio/ogg"
+            typing = asyncio.ensure_future(_quietly(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)))
             replies = await _in_order(context, user, conversation.handle_voice, audio, _seconds(voice), mime)
+            await typing
+            if any(r.note_saved for r in replies):
+                await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
     await send_replies(context.bot, message.chat_id, replies)
 
 

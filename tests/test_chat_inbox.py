@@ -50,7 +50,7 @@ def test_a_note_without_a_client_is_in_the_ledger_before_chet_asks(chat: Convers
     listed = one(other.handle_text(U, "/inbox"))
     assert "1 note waiting" in listed.text and "premium plan" in listed.text
     filed = one(other.handle_text(U, "Dana"))  # the answer reaches the other worker
-    assert filed.text.startswith("Dana Lee")
+    assert filed.text.startswith("Saved for Dana Lee")
     assert inbox_count(other.runtime.memory(U)) == 0
     assert ("Dana Lee", "wants the premium plan, call back Tuesday") in notes_of(other.runtime)
 
@@ -86,7 +86,7 @@ def test_which_client_accepts_a_buttons_number(chat: Conversation, runtime: Runt
     asked = say(chat, "wants the premium plan")
     second = [b.label for row in asked.buttons for b in row][1]
     filed = say(chat, answer)
-    assert filed.text.startswith(second)
+    assert filed.text.startswith(f"Saved for {second}")
     assert (second, "wants the premium plan") in notes_of(runtime)
 
 
@@ -95,7 +95,7 @@ def test_a_number_out_of_range_asks_again_and_keeps_the_note(chat: Conversation,
     say(chat, "wants the premium plan")
     assert "no name number 5" in say(chat, "5").text
     assert inbox_count(runtime.memory(U)) == 1
-    assert say(chat, "1").text.startswith("Dana Lee")
+    assert say(chat, "1").text.startswith("Saved for Dana Lee")
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_small_talk_and_pronouns_never_become_clients(chat: Conversation, runtim
     assert "Still waiting" in answer.text
     assert clients(runtime) == []
     assert inbox_count(runtime.memory(U)) == 1  # the waiting note was neither filed nor replaced
-    assert say(chat, "Priya Shah").text.startswith("New client")
+    assert say(chat, "Priya Shah").text.startswith("Saved for Priya Shah, a new client")
     assert clients(runtime) == ["Priya Shah"]
 
 
@@ -148,12 +148,12 @@ def test_a_new_note_while_one_waits_never_replaces_it(chat: Conversation, runtim
         "wants the premium plan",
         "budget approved, send the contract this week",
     ]
-    assert say(chat, "Dana Lee").text.startswith("Dana Lee")  # files the note asked about last
+    assert say(chat, "Dana Lee").text.startswith("Saved for Dana Lee")  # files the note asked about last
     listed = say(chat, "/inbox")
     assert "premium plan" in listed.text and "contract" not in listed.text
     asked = one(chat.handle_callback(U, data(listed, "File 1")))
     assert "Which client" in asked.text
-    assert say(chat, "Omar Haddad").text.startswith("New client")
+    assert say(chat, "Omar Haddad").text.startswith("Saved for")
     assert inbox_count(runtime.memory(U)) == 0
     assert ("Omar Haddad", "wants the premium plan") in notes_of(runtime)
 
@@ -173,11 +173,11 @@ def test_anything_else_is_handled_while_the_inbox_keeps_the_first(chat: Conversa
     answered = say(chat, "what does Dana like?")
     assert "golf" in answered.text
     filed = say(chat, "Maria Lopez: prefers phone calls")
-    assert filed.text.startswith("Maria Lopez") or "Maria Lopez" in filed.text
+    assert filed.text.startswith("Saved for Maria Lopez")
     assert "Still waiting" in filed.text
     assert clients(runtime) == ["Dana Lee", "Maria Lopez"]
     assert [i.text for i in inbox_items(runtime.memory(U))] == ["wants the premium plan"]
-    assert say(chat, "maria").text.startswith("Maria Lopez")
+    assert say(chat, "maria").text.startswith("Saved for Maria Lopez")
     assert inbox_count(runtime.memory(U)) == 0
 
 
@@ -196,7 +196,7 @@ def test_a_note_naming_two_known_clients_is_filed_under_the_first_named(chat: Co
     say(chat, "Dana Lee: likes golf")
     say(chat, "Maria Lopez: likes tennis")
     filed = say(chat, "joint call: both Maria and Dana want the blue range")
-    assert "Maria Lopez:" in filed.text
+    assert filed.text.startswith("Saved for Maria Lopez")
     assert "could be" not in filed.text and inbox_count(runtime.memory(U)) == 0
     assert ("Maria Lopez", "joint call: both Maria and Dana want the blue range") in notes_of(runtime)
 
