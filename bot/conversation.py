@@ -1057,8 +1057,8 @@ class Conversation:
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:b:{ref.split(':')[0]}")])
             elif item["client"] in ids:
                 rows.append([Button(f"Draft follow-up: {who}", f"fu:k:{ids[item['client']]}")])
-        ids = [i for item in digest["items"] for i in item.get("source_ids", [])]
-        return Reply(strip_ids(render_digest(digest), ids), rows)  # ids stay in --json
+        cited = [i for item in digest["items"] for i in item.get("source_ids", [])]
+        return Reply(strip_ids(render_digest(digest), cited), rows)  # ids stay in --json
 
     def claim_digest(self, user: str, day: date) -> tuple[Reply, list[str]] | None:
         """Today's digest items not yet sent, claimed as sent in one transaction (None when nothing is new).
