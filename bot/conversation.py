@@ -89,6 +89,8 @@ _VERB = re.compile(
     re.I | re.S,
 )
 NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
+MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
+MAX_QUESTION_CHARS = 400
 NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
 
 
@@ -124,6 +126,9 @@ def route(text: str) -> Route:
 
 
 def _is_question(text: str) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > MAX_QUESTION_LINES or len(text) > MAX_QUESTION_CHARS:
+        return False  # a pasted email or a block of notes is a note, even when it ends with "?"
     if text.endswith("?"):
         return True
     words = re.findall(r"[\w']+", text.lower())
@@ -1421,7 +1426,7 @@ def _new_client_name(text: str) -> str | None:
     """
     text = text.strip().rstrip(".")
     words = text.split()
-    if not 1 <= len(words) <= 4 or re.search(r"[?!;:\d]", text) or small_talk(text) is not None:
+    if not 1 <= len(words) <= 4 or re.search(r"[?!;:,\d]", text) or small_talk(text) is not None:
         return None
     if _looks_like_name(text):
         return text
