@@ -89,6 +89,8 @@ _VERB = re.compile(
     re.I | re.S,
 )
 NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
+CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
+CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
 MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
 MAX_QUESTION_CHARS = 400
 NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
@@ -153,6 +155,62 @@ def _looks_like_name(candidate: str) -> bool:
     if words[0].casefold() in NOT_NAMES or words[0].casefold() in NAME_LINKS:
         return False
     return all(w[:1].isupper() or w.casefold() in NAME_LINKS for w in words)
+
+
+_PREAMBLE = re.compile(
+    r"^(?:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|ok(?:ay)?|so|fyi|btw|update|quick\s+(?:one|note|update))"
+    r"\b[\s,!.:;—–-]+",
+    re.I,
+)  # a greeting or label before the note proper
+_PERSON_VERB = re.compile(
+    r"\b(?:(?:met(?:\s+up\s+with)?|called|phoned|rang|visited|spoke\s+(?:with|to)|talked\s+(?:with|to)|"
+    r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged)\s+|"
+    r"(?:coffee|lunch|dinner|drinks|breakfast|call|meeting|demo|zoom|video\s+call)\s+(?:with\s+|w/\s*))"
+    r"(?P<rest>\S.*)$",
+    re.I | re.S,
+)  # a person named after a verb anywhere in the note's start: "had coffee w/ priya nair", "then called jake"
+MAX_NAME_SEARCH = 200  # a client is named near the start; a verb deep in a long note is no introduction
+_NAME_ENDS = {"from", "at", "of", "and", "about", "re", "today", "yesterday", "this", "last", "again", "-", "—", "–"}
+_BRACKET_COMPANY = re.compile(r"^\s*\((?P<company>[^()\n]{1,60})\)")
+
+
+def _lower_name(m: re.Match[str]) -> str:
+    """A client typed in lower case after a verb ("met jake at the hilton" -> "Jake"), or "".
+
+    At most three plain words, none of them a listed word (bot/chat/data/not_clients.txt), and the name
+    must end where a name ends: punctuation, a bracket, "from"/"at"/"and"/"today"..., or the end.
+    """
+    out: list[str] = []
+    ended = False
+    for raw in m.group("rest").split()[:4]:
+        word = raw.rstrip(",.;:!?")
+        if raw.startswith("(") or word.casefold() in _NAME_ENDS:
+            ended = True
+            break
+        if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or not word.islower() or word.casefold() in NOT_NAMES:
+            return ""
+        out.append(word)
+        if word != raw:  # "jake," ends the name
+            ended = True
+            break
+        if len(out) == 3:
+            break
+    if not out or not (ended or len(out) == len(m.group("rest").split())):
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in out)
+
+
+def _with_company(name: str, rest: str) -> str:
+    """ "Maria Lopez (Brightline)" -> "Maria Lopez from Brightline": a company in brackets right after the name."""
+    if not name or " from " in name or " at " in name:
+        return name
+    words = rest.split()
+    after = " ".join(rest.split()[len(name.split()) :]) if len(words) >= len(name.split()) else ""
+    m = _BRACKET_COMPANY.match(after)
+    if not m or any(ch.isdigit() for ch in m.group("company")):
+        return name
+    company = m.group("company").strip()
+    return f"{name} from {company[:1].upper() + company[1:]}"
 
 
 def _leading_name(rest: str) -> str:
@@ -241,6 +299,7 @@ class State:
     last_question: str | None = None
     variants: dict[str, int] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)  # a Sources button's key -> note ids
+    last_client: list[Any] | None = None  # [client id, ISO time] of the last note filed
 
     def to_json(self) -> str | None:
         """The state as JSON for the ledger (None when there is nothing to remember)."""
@@ -256,6 +315,7 @@ class State:
             "last_question": self.last_question,
             "variants": dict(list(self.variants.items())[-MAX_VARIANTS_KEPT:]),
             "sources": dict(list(self.sources.items())[-MAX_SOURCES_KEPT:]),
+            "last_client": self.last_client,
         }
         return json.dumps(doc) if any(doc.values()) else None
 
@@ -276,6 +336,7 @@ class State:
                 doc.get("last_question"),
                 dict(doc.get("variants") or {}),
                 {str(k): [str(i) for i in v] for k, v in (doc.get("sources") or {}).items()},
+                doc.get("last_client"),
             )
         except (ValueError, TypeError, KeyError, AttributeError):
             log.warning("ignoring an unreadable conversation state")
@@ -629,6 +690,8 @@ class Conversation:
         memory = self._memory(user)
         check_text(text)  # empty, binary or oversized: say so now, not after asking which client
         name, body, candidates = self._client_in_note(memory, text)
+        if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
+            return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
             pending = self._to_inbox(user, PendingNote(body, source, audio_path))
             return self._choose(user, Choice("note", pending), candidates, name)
@@ -651,17 +714,21 @@ class Conversation:
         def hits(name: str) -> list[Client]:
             return [by_id[h.client_id] for h in names.match_clients(name, cands)] if name else []
 
+        whole, text = text, _PREAMBLE.sub("", text, count=1) or text  # "morning! had coffee w/ ..." -> "had coffee..."
         m = _VERB.match(text)
+        name = _leading_name(m.group("rest")) if m else ""
+        if not name and (person := _PERSON_VERB.search(text[:MAX_NAME_SEARCH])):
+            m, name = person, _leading_name(person.group("rest")) or _lower_name(person)
         if m:
-            name = _leading_name(m.group("rest"))
+            name = _with_company(name, m.group("rest"))
             found = hits(name) or hits(name.split(" from ")[0].split(" at ")[0])
             if len(found) > 1:
                 narrowed = hits(name)
-                return name, text, narrowed or found
+                return name, whole, narrowed or found
             if found:
-                return found[0].name, text, []
+                return found[0].name, whole, []
             if name and _looks_like_name(name):
-                return name, text, []
+                return name, whole, []
         m = _COLON.match(text)
         if m:
             name, body = m.group("name").strip(), m.group("body").strip()
@@ -675,13 +742,13 @@ class Conversation:
         words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
         for size in (3, 2, 1):
             lead = " ".join(words[:size])
-            if len(words) < size or not lead or not lead[:1].isupper() or lead.casefold() in NOT_NAMES:
-                continue
+            if len(words) < size or not lead or lead.casefold() in NOT_NAMES or words[0].casefold() in NOT_NAMES:
+                continue  # a known client typed in lower case at the start counts too ("maria changed her mind")
             found = hits(lead)
             if len(found) > 1:
-                return lead, text, found
+                return lead, whole, found
             if found:
-                return found[0].name, text, []
+                return found[0].name, whole, []
         mentioned: dict[int, Client] = {}  # in the order named
         tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
         tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
@@ -694,8 +761,8 @@ class Conversation:
             for c in found:
                 mentioned[c.id] = c
         if mentioned:  # several known clients: the note is filed under the first one named
-            return next(iter(mentioned.values())).name, text, []
-        return None, text, []
+            return next(iter(mentioned.values())).name, whole, []
+        return None, whole, []
 
     def _store(
         self,
@@ -708,6 +775,7 @@ class Conversation:
         routed: bool,
         client: Client | None = None,
         at: str | None = None,
+        continued: bool = False,
     ) -> list[Reply]:
         is_new = False
         if client is None:
@@ -733,7 +801,21 @@ class Conversation:
         if self.background_index:
             self._queue_index(user)
         similar = _look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
-        return [Reply(self._confirm(stored, is_new, similar), note_saved=True)]
+        self._state(user).last_client = [stored.client.id, now_utc().isoformat(timespec="seconds")]
+        text = self._confirm(stored, is_new, similar)
+        if continued:
+            text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
+        return [Reply(text, note_saved=True)]
+
+    def _recent_client(self, user: str, text: str) -> Client | None:
+        """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
+        first = re.match(r"[\w']+", text.strip().casefold())
+        if not first or first.group(0) not in CONTINUING_PRONOUNS:
+            return None
+        last = self._state(user).last_client
+        if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
+            return None
+        return self._memory(user).ledger.client(int(last[0]))
 
     def _confirm(self, stored: Stored, is_new: bool, similar: list[str]) -> str:
         """At most four short lines: who it was filed under and what was understood, never the note itself."""

@@ -434,7 +434,7 @@ def test_voice_transcript_is_shown_and_filed(runtime: Runtime) -> None:
 
 
 def test_voice_without_a_client_asks_and_keeps_the_source(runtime: Runtime) -> None:
-    chat = Conversation(runtime, transcriber=ScriptedTranscriber("she wants blue not grey"))
+    chat = Conversation(runtime, transcriber=ScriptedTranscriber("wants blue not grey"))
     chat.handle_text(U, "Dana Lee: likes golf")
     _heard, ask = chat.handle_voice(U, b"OggS", 2.0, "audio/ogg")
     one(chat.handle_callback(U, data(ask, "Dana Lee")))
