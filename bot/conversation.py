@@ -381,6 +381,7 @@ VERDICT_LINES = {
     "warn": "Truth check: passed with a warning; you may still approve.",
     "block": "Truth check: BLOCKED. Edit or regenerate it before approving.",
 }
+MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
 LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
 MAX_FINDINGS_SHOWN = 3
 MAX_PROFILE_FACTS = (
@@ -597,6 +598,8 @@ class Conversation:
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
+        elif _bare_name(text):
+            return self._bare_name(user, text)
         r = self._route(user, text)
         if r.kind == "question":
             state.last_question = text
@@ -655,6 +658,25 @@ class Conversation:
             "cancel": self._cmd_cancel,
             "inbox": self._cmd_inbox,
         }
+
+    def _bare_name(self, user: str, text: str) -> list[Reply]:
+        """Only a name, and nothing waits for one: the client's card, or how to start a new client."""
+        name = text.strip().rstrip(".")
+        found = self._resolve_or_none(user, name)
+        if found is not None:
+            return found
+        return [
+            Reply(
+                f"I don't know {_label(name, 40)} yet. Start with a note: “{_label(name, 40)}: met at the expo, wants a quote”."
+            )
+        ]
+
+    def _resolve_or_none(self, user: str, name: str) -> list[Reply] | None:
+        try:
+            client = self._resolve(user, name, Choice("client"))
+        except BadInput:
+            return None
+        return client if isinstance(client, list) else self._profile(user, client)
 
     def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
         """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""
@@ -762,7 +784,10 @@ class Conversation:
                 mentioned[c.id] = c
         if mentioned:  # several known clients: the note is filed under the first one named
             return next(iter(mentioned.values())).name, whole, []
-        return None, whole, []
+        by_company = _company_mentions(known, tokens)  # "send the proposal to helix" -> Priya Nair (Helix Labs)
+        if len(by_company) == 1:
+            return by_company[0].name, whole, []
+        return None, whole, by_company
 
     def _store(
         self,
@@ -1500,6 +1525,12 @@ class Conversation:
 # -- helpers -------------------------------------------------------------------------------
 
 
+def _bare_name(text: str) -> bool:
+    """A message that is only a capitalised name ("Sam", "Dana Lee"): no note, no question."""
+    text = text.strip().rstrip(".")
+    return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and _looks_like_name(text)
+
+
 def _new_client_name(text: str) -> str | None:
     """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
 
@@ -1541,6 +1572,17 @@ def _split_target(memory: Memory, target: str) -> tuple[str, str]:
         if names.match_clients(lead, cands):
             return lead, " ".join(words[size:])
     return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+def _company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:
+    """Known clients whose company a note names by its first word ("helix" for Helix Labs), in any case."""
+    words = {t.casefold() for t in tokens if len(t) >= MIN_COMPANY_WORD and t.casefold() not in NOT_NAMES}
+    found = []
+    for c in known:
+        first = names.normalize(c.company or "").split()[:1]
+        if first and len(first[0]) >= MIN_COMPANY_WORD and first[0] in words:
+            found.append(c)
+    return found
 
 
 def _look_alikes(name: str, known: list[str]) -> list[str]:

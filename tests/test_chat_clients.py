@@ -94,3 +94,17 @@ def test_she_long_after_the_last_note_is_asked_about(chat: Conversation, runtime
         ledger.save_conversation_state(json.dumps(state))
     assert "Which client" in say(chat, "she also mentioned her son starts uni in sept").text
     assert inbox_count(runtime.memory(U)) == 1
+
+
+def test_a_company_named_in_lower_case_finds_its_client(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "coffee with Priya Nair from Helix Labs")
+    assert say(chat, "send the proposal to helix by friday").text.startswith("Saved for Priya Nair")
+    assert inbox_count(runtime.memory(U)) == 0
+
+
+def test_a_bare_name_shows_the_client_or_says_how_to_start(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Lee: likes golf")
+    assert "golf" in say(chat, "Dana").text  # the card, not a note
+    unknown = say(chat, "Sam")
+    assert "don't know Sam" in unknown.text
+    assert inbox_count(runtime.memory(U)) == 0 and runtime.memory(U).ledger.count_notes() == 1
