@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import difflib
 import json
 import logging
 import re
@@ -11,406 +10,80 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from time import sleep
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel
-
+from bot.chat.callbacks import Callback, parse_callback
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
-from bot.chat.texts import clip, phone_lines, plural, strip_ids
-from bot.chat.words import NOT_A_CLIENT, SmallTalk, small_talk
+from bot.chat.reply import MAX_CALLBACK_BYTES, Button, Reply, client_rows
+from bot.chat.routing import (
+    CONTINUE_WINDOW,
+    CONTINUING_PRONOUNS,
+    PURPOSE_LEAD,
+    Route,
+    RouteReply,
+    bare_name,
+    client_in_note,
+    look_alikes,
+    new_client_name,
+    route,
+    split_target,
+)
+from bot.chat.state import MAX_SOURCE_IDS, MAX_SOURCES_KEPT, Choice, PendingNote, State
+from bot.chat.texts import (
+    HELP,
+    STALE,
+    START,
+    VERDICT_LINES,
+    clip,
+    fact_summary,
+    label,
+    long_day,
+    phone_lines,
+    plural,
+    sentence,
+    short_day,
+    strip_ids,
+)
+from bot.chat.words import SmallTalk, small_talk
 from bot.runtime import Runtime
 from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES, Transcriber, build_transcriber
-from memory import names
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.records import Client, ExtractedFact, FactKind
+from memory.records import Client
 from memory.service import Memory, NoteInput, Stored, check_text
 from memory.timeutil import from_iso, now_utc, zone
 
-__all__ = ["Button", "Callback", "Conversation", "Reply", "Route", "parse_callback", "route"]
+# The conversation core; its parts live in bot/chat/ and are re-exported here for the front ends and tests.
+__all__ = [
+    "MAX_CALLBACK_BYTES",
+    "STALE",
+    "START",
+    "Button",
+    "Callback",
+    "Choice",
+    "Conversation",
+    "PendingNote",
+    "Reply",
+    "Route",
+    "State",
+    "parse_callback",
+    "route",
+]
 
 log = logging.getLogger(__name__)
 
 INDEX_DEBOUNCE_S = 0.3  # background indexing waits this long so a burst of notes is written at once
 SNOOZE_DAYS = 3  # a digest promise snoozed from its button comes back this many days later
-MAX_CALLBACK_BYTES = 64  # Telegram's limit on callback_data
 _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
 BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
 
 
-@dataclass(frozen=True)
-class Button:
-    """An inline button: a label and a short token (never user text) that comes back when tapped."""
-
-    label: str
-    data: str
-
-    def __post_init__(self) -> None:
-        if len(self.data.encode("utf-8")) > MAX_CALLBACK_BYTES:
-            raise ValueError(f"button data longer than {MAX_CALLBACK_BYTES} bytes: {self.data[:20]!r}...")
-
-
-@dataclass
-class Reply:
-    """One message back to the salesperson: plain text, optional button rows, optional file."""
-
-    text: str
-    buttons: list[list[Button]] = field(default_factory=list)
-    document: tuple[str, bytes] | None = None
-    note_saved: bool = False  # a note was filed: Telegram also reacts to the salesperson's message
-
-
-# -- routing plain text (offline rules) ----------------------------------------------------
-
-QUESTION_WORDS = {"what", "when", "where", "who", "whom", "whose", "why", "how", "which"}
-AUX_WORDS = {
-    "does", "do", "did", "is", "are", "was", "were", "has", "have", "had",
-    "can", "could", "should", "would", "will", "any", "anything",
-}  # fmt: skip
-_ASK_START = re.compile(
-    r"^(?:tell me|remind me (?:what|when|who|where|how|if|whether|about)|show me|find|search|look up|list)\b", re.I
-)
-_DRAFT = re.compile(
-    r"^(?:please\s+|can you\s+|could you\s+)?(?:draft|write|compose|prepare)\b\s*(?:me\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
-    re.I | re.S,
-)
-_FOLLOW_UP = re.compile(r"^(?:please\s+)?follow[ -]?up with\s+(?P<rest>\S.*)$", re.I | re.S)
-_PURPOSE_LEAD = re.compile(r"^(?:about|re|regarding|on|for|:|—|-|–)\s*", re.I)
-_COLON = re.compile(r"^(?P<name>[^:\n—–?!]{1,80}?)\s*(?::|\s[—–-]\s)\s*(?P<body>\S.*)$", re.S)
-_VERB = re.compile(
-    r"^(?:just\s+)?(?:met(?:\s+up)?|meeting|called|calling|phoned|rang|saw|visited|spoke|talked|chatted|"
-    r"emailed|texted|messaged|caught up|lunch|coffee|dinner|drinks|call|demo|visit)"
-    r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
-    re.I | re.S,
-)
-NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
-CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
-CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
-MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
-MAX_QUESTION_CHARS = 400
-NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
-
-
-class RouteReply(BaseModel):
-    """The route prompt's JSON."""
-
-    intent: str
-    client: str | None
-    purpose: str | None
-    text: str
-
-
-@dataclass(frozen=True)
-class Route:
-    """What a plain message was taken for: a question, a draft request or a note."""
-
-    kind: str  # "question" | "draft" | "note"
-    text: str
-    target: str = ""  # draft: the text naming the client and the purpose ("Dana about pricing")
-    what: str = ""  # draft: the kind of message asked for ("follow-up")
-
-
-def route(text: str) -> Route:
-    """Classify a plain message with offline rules."""
-    text = text.strip()
-    m = _DRAFT.match(text) or _FOLLOW_UP.match(text)
-    if m:
-        what = (m.groupdict().get("what") or "").strip()
-        return Route("draft", text, target=m.group("rest").strip(), what=what or "follow-up")
-    if _is_question(text):
-        return Route("question", text)
-    return Route("note", text)
-
-
-def _is_question(text: str) -> bool:
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(lines) > MAX_QUESTION_LINES or len(text) > MAX_QUESTION_CHARS:
-        return False  # a pasted email or a block of notes is a note, even when it ends with "?"
-    if text.endswith("?"):
-        return True
-    words = re.findall(r"[\w']+", text.lower())
-    if not words:
-        return False
-    if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
-        return True
-    if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
-        return True
-    return bool(_ASK_START.match(text))
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[\w@&'’.-]+|[^\w\s]", text)
-
-
-def _looks_like_name(candidate: str) -> bool:
-    """True when every word looks like part of a person's or company's name."""
-    words = candidate.split()
-    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in candidate):
-        return False
-    if words[0].casefold() in NOT_NAMES or words[0].casefold() in NAME_LINKS:
-        return False
-    return all(w[:1].isupper() or w.casefold() in NAME_LINKS for w in words)
-
-
-_PREAMBLE = re.compile(
-    r"^(?:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|ok(?:ay)?|so|fyi|btw|update|quick\s+(?:one|note|update))"
-    r"\b[\s,!.:;—–-]+",
-    re.I,
-)  # a greeting or label before the note proper
-_PERSON_VERB = re.compile(
-    r"\b(?:(?:met(?:\s+up\s+with)?|called|phoned|rang|visited|spoke\s+(?:with|to)|talked\s+(?:with|to)|"
-    r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged)\s+|"
-    r"(?:coffee|lunch|dinner|drinks|breakfast|call|meeting|demo|zoom|video\s+call)\s+(?:with\s+|w/\s*))"
-    r"(?P<rest>\S.*)$",
-    re.I | re.S,
-)  # a person named after a verb anywhere in the note's start: "had coffee w/ priya nair", "then called jake"
-MAX_NAME_SEARCH = 200  # a client is named near the start; a verb deep in a long note is no introduction
-_NAME_ENDS = {"from", "at", "of", "and", "about", "re", "today", "yesterday", "this", "last", "again", "-", "—", "–"}
-_BRACKET_COMPANY = re.compile(r"^\s*\((?P<company>[^()\n]{1,60})\)")
-
-
-def _lower_name(m: re.Match[str]) -> str:
-    """A client typed in lower case after a verb ("met jake at the hilton" -> "Jake"), or "".
-
-    At most three plain words, none of them a listed word (bot/chat/data/not_clients.txt), and the name
-    must end where a name ends: punctuation, a bracket, "from"/"at"/"and"/"today"..., or the end.
-    """
-    out: list[str] = []
-    ended = False
-    for raw in m.group("rest").split()[:4]:
-        word = raw.rstrip(",.;:!?")
-        if raw.startswith("(") or word.casefold() in _NAME_ENDS:
-            ended = True
-            break
-        if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or not word.islower() or word.casefold() in NOT_NAMES:
-            return ""
-        out.append(word)
-        if word != raw:  # "jake," ends the name
-            ended = True
-            break
-        if len(out) == 3:
-            break
-    if not out or not (ended or len(out) == len(m.group("rest").split())):
-        return ""
-    return " ".join(w[:1].upper() + w[1:] for w in out)
-
-
-def _with_company(name: str, rest: str) -> str:
-    """ "Maria Lopez (Brightline)" -> "Maria Lopez from Brightline": a company in brackets right after the name."""
-    if not name or " from " in name or " at " in name:
-        return name
-    words = rest.split()
-    after = " ".join(rest.split()[len(name.split()) :]) if len(words) >= len(name.split()) else ""
-    m = _BRACKET_COMPANY.match(after)
-    if not m or any(ch.isdigit() for ch in m.group("company")):
-        return name
-    company = m.group("company").strip()
-    return f"{name} from {company[:1].upper() + company[1:]}"
-
-
-def _leading_name(rest: str) -> str:
-    """The capitalised words at the start of `rest` ("Dana Lee from Acme, she ..." -> "Dana Lee from Acme")."""
-    out: list[str] = []
-    for raw in rest.split():
-        word = raw.rstrip(",.;:!?—–")
-        stop = word != raw
-        if not word:
-            break
-        if (word[:1].isupper() and word.casefold() not in NOT_NAMES) or (
-            word.casefold() in {"from", "at", "of"} and out
-        ):
-            out.append(word)
-        else:
-            break
-        if stop or len(out) >= 7:
-            break
-    while out and out[-1].casefold() in {"from", "at", "of"}:
-        out.pop()
-    return " ".join(out)
-
-
-# -- button data ---------------------------------------------------------------------------
-
-_NUMBER = r"[0-9]{1,18}"  # ASCII digits only, and small enough for a SQLite integer
-_CALLBACK_REFS: dict[str, re.Pattern[str]] = {
-    **{kind: re.compile(r"d-[0-9A-Za-z_-]{1,40}") for kind in ("a", "e", "r", "x", "v")},  # draft ids
-    **{kind: re.compile(_NUMBER) for kind in ("c", "p", "fg", "dn", "sz")},  # client and promise ids
-    "fu": re.compile(rf"[pbkc]:{_NUMBER}"),  # follow-up on a promise, a date, keep-in-touch, a client
-    "fx": re.compile(""),
-    "qn": re.compile(""),
-    **{kind: re.compile(r"[0-9a-f]{12}") for kind in ("ib", "ix")},  # file / drop an inbox note
-    "so": re.compile(r"[0-9a-f]{8}"),  # the sources of an answer or a profile
-}
-
-
-@dataclass(frozen=True)
-class Callback:
-    """A button's data, parsed: what to do (`kind`) and to what (`ref`, an id)."""
-
-    kind: str
-    ref: str
-
-
-def parse_callback(data: str) -> Callback | None:
-    """The action a button's data names, or None for anything Chet never sends (stale, forged, garbled, too long)."""
-    if not isinstance(data, str) or len(data.encode("utf-8", "surrogatepass")) > MAX_CALLBACK_BYTES:
-        return None
-    kind, sep, ref = data.partition(":")
-    pattern = _CALLBACK_REFS.get(kind)
-    if pattern is None or bool(sep) != bool(pattern.pattern) or not pattern.fullmatch(ref):
-        return None
-    return Callback(kind, ref)
-
-
-# -- per-user state ------------------------------------------------------------------------
-
-
-@dataclass
-class PendingNote:
-    """A note kept (in the inbox) while the salesperson says which client it is about."""
-
-    text: str
-    source: str = "text"
-    audio_path: str | None = None
-    inbox_id: str | None = None  # the note's place in the inbox (bot/chat/inbox.py)
-    options: list[int] = field(default_factory=list)  # client ids offered, in order: "2" picks the second
-    at: str | None = None  # when it was written (ISO): the note keeps that time when filed later
-
-
-@dataclass
-class Choice:
-    """An action waiting for the salesperson to pick a client."""
-
-    kind: str  # note | client | draft | ask | forget | done
-    payload: Any = None
-
-
-@dataclass
-class State:
-    """What the conversation remembers between messages for one salesperson (saved in the ledger)."""
-
-    edit_draft: str | None = None
-    choice: Choice | None = None
-    last_question: str | None = None
-    variants: dict[str, int] = field(default_factory=dict)
-    sources: dict[str, list[str]] = field(default_factory=dict)  # a Sources button's key -> note ids
-    last_client: list[Any] | None = None  # [client id, ISO time] of the last note filed
-
-    def to_json(self) -> str | None:
-        """The state as JSON for the ledger (None when there is nothing to remember)."""
-        choice = None
-        if self.choice is not None:
-            payload = self.choice.payload
-            if isinstance(payload, PendingNote):
-                payload = {"note": asdict(payload)}
-            choice = {"kind": self.choice.kind, "payload": payload}
-        doc = {
-            "edit_draft": self.edit_draft,
-            "choice": choice,
-            "last_question": self.last_question,
-            "variants": dict(list(self.variants.items())[-MAX_VARIANTS_KEPT:]),
-            "sources": dict(list(self.sources.items())[-MAX_SOURCES_KEPT:]),
-            "last_client": self.last_client,
-        }
-        return json.dumps(doc) if any(doc.values()) else None
-
-    @classmethod
-    def from_json(cls, text: str) -> State:
-        """A state saved by `to_json` (an unreadable one is a fresh state)."""
-        try:
-            doc = json.loads(text)
-            choice = None
-            if doc.get("choice"):
-                payload = doc["choice"].get("payload")
-                if isinstance(payload, dict) and "note" in payload:
-                    payload = PendingNote(**payload["note"])
-                choice = Choice(str(doc["choice"]["kind"]), payload)
-            return cls(
-                doc.get("edit_draft"),
-                choice,
-                doc.get("last_question"),
-                dict(doc.get("variants") or {}),
-                {str(k): [str(i) for i in v] for k, v in (doc.get("sources") or {}).items()},
-                doc.get("last_client"),
-            )
-        except (ValueError, TypeError, KeyError, AttributeError):
-            log.warning("ignoring an unreadable conversation state")
-            return cls()
-
-
-MAX_VARIANTS_KEPT = 20  # "another version" counters of recent drafts
-MAX_SOURCES_KEPT = 10  # Sources buttons of the latest answers and profiles that still work
-MAX_SOURCE_IDS = 12  # note ids behind one Sources button
-
-
-START = (
-    "Hi, I'm Chet: I remember your clients for you. Send me a note after each meeting, typed or spoken.\n"
-    "Ask me about a client before a call (“what does Dana like?”) and I answer from your notes.\n"
-    "I draft truthful follow-ups for you to approve, and each morning I tell you who needs you today. /help lists it all."
-)
-
-HELP = """Just write to me:
-• a note: “Dana: wants blue, not grey” or “Met Dana from Acme, promised pricing by Friday”
-• a question: “what does Dana like?”
-• a draft: “draft a follow-up to Dana about the pricing”
-Or send a voice note: I transcribe it and file it as a note.
-
-Commands:
-/note CLIENT: TEXT — file a note
-/ask QUESTION — answer from your notes
-/client NAME — what I know about a client
-/clients — all your clients
-/draft NAME PURPOSE — draft a follow-up (you approve it)
-/digest — today's follow-ups
-/done [NAME] — mark a promise done
-/cadence NAME DAYS — how often to keep in touch with a client (default 30 days)
-/settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
-/export — all your data as a JSON file
-/forget NAME — erase a client everywhere
-/inbox — notes still waiting for their client
-/undo — remove your last note
-/cancel — drop what I was waiting for"""
-
-VERDICT_LINES = {
-    "pass": "Truth check: passed.",
-    "warn": "Truth check: passed with a warning; you may still approve.",
-    "block": "Truth check: BLOCKED. Edit or regenerate it before approving.",
-}
-MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
-LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
-MAX_FINDINGS_SHOWN = 3
-MAX_PROFILE_FACTS = (
-    10  # a profile card stays one screen; /export has everything  # the rest are in --json; a phone shows the first few
-)
-STALE = "That button is no longer valid."
+MAX_FINDINGS_SHOWN = 3  # the rest are in --json; a phone shows the first few
+MAX_PROFILE_FACTS = 10  # a profile card stays one screen; /export has everything
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    if not text:
-        return "Something went wrong."
-    text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?”)" else text + "."
-
-
-def _day(d: date) -> str:
-    return f"{d.strftime('%a')} {d.day} {d.strftime('%b %Y')}"
-
-
-def _short_day(d: date, today: date) -> str:
-    """ "Thu 10 Dec" this year, "Thu 10 Dec 2027" otherwise."""
-    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}" + ("" if d.year == today.year else f" {d.year}")
-
-
-def _label(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Conversation:
@@ -506,7 +179,7 @@ class Conversation:
                 replies: list[Reply] = work(user, *args)
                 return replies
             except ChetError as err:
-                return [Reply(_sentence(str(err)))]
+                return [Reply(sentence(str(err)))]
             finally:
                 self._save_state(user, before)
 
@@ -584,7 +257,7 @@ class Conversation:
             command = head.split("@", 1)[0].lower()
             handler = self._commands().get(command)
             if handler is None:
-                return [Reply(f"I don't know /{_label(command, 30)}. /help lists what I can do.")]
+                return [Reply(f"I don't know /{label(command, 30)}. /help lists what I can do.")]
             if command != "cancel":
                 state.edit_draft = None
             return handler(user, args)
@@ -598,7 +271,7 @@ class Conversation:
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
-        elif _bare_name(text):
+        elif bare_name(text):
             return self._bare_name(user, text)
         r = self._route(user, text)
         if r.kind == "question":
@@ -667,7 +340,7 @@ class Conversation:
             return found
         return [
             Reply(
-                f"I don't know {_label(name, 40)} yet. Start with a note: “{_label(name, 40)}: met at the expo, wants a quote”."
+                f"I don't know {label(name, 40)} yet. Start with a note: “{label(name, 40)}: met at the expo, wants a quote”."
             )
         ]
 
@@ -697,7 +370,7 @@ class Conversation:
         if choice is None or choice.kind != "note":
             return ""
         pending: PendingNote = choice.payload
-        return f"\nStill waiting: who is “{_label(pending.text, 40)}” about?"
+        return f"\nStill waiting: who is “{label(pending.text, 40)}” about?"
 
     # -- notes ---------------------------------------------------------------------------
 
@@ -711,7 +384,7 @@ class Conversation:
     ) -> list[Reply]:
         memory = self._memory(user)
         check_text(text)  # empty, binary or oversized: say so now, not after asking which client
-        name, body, candidates = self._client_in_note(memory, text)
+        name, body, candidates = client_in_note(memory, text)
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
             return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
@@ -726,68 +399,6 @@ class Conversation:
         item = add_to_inbox(self._memory(user), pending.text, pending.source, pending.audio_path)
         pending.inbox_id, pending.at = item.id, item.at
         return pending
-
-    def _client_in_note(self, memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
-        """(client name, note body, ambiguous candidates) for a note's text, by the rules in the module docs."""
-        known = memory.ledger.clients()
-        cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
-        by_id = {c.id: c for c in known}
-
-        def hits(name: str) -> list[Client]:
-            return [by_id[h.client_id] for h in names.match_clients(name, cands)] if name else []
-
-        whole, text = text, _PREAMBLE.sub("", text, count=1) or text  # "morning! had coffee w/ ..." -> "had coffee..."
-        m = _VERB.match(text)
-        name = _leading_name(m.group("rest")) if m else ""
-        if not name and (person := _PERSON_VERB.search(text[:MAX_NAME_SEARCH])):
-            m, name = person, _leading_name(person.group("rest")) or _lower_name(person)
-        if m:
-            name = _with_company(name, m.group("rest"))
-            found = hits(name) or hits(name.split(" from ")[0].split(" at ")[0])
-            if len(found) > 1:
-                narrowed = hits(name)
-                return name, whole, narrowed or found
-            if found:
-                return found[0].name, whole, []
-            if name and _looks_like_name(name):
-                return name, whole, []
-        m = _COLON.match(text)
-        if m:
-            name, body = m.group("name").strip(), m.group("body").strip()
-            found = hits(name)
-            if len(found) > 1:
-                return name, body, found
-            if found:
-                return found[0].name, body, []
-            if _looks_like_name(name):
-                return name, body, []
-        words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
-        for size in (3, 2, 1):
-            lead = " ".join(words[:size])
-            if len(words) < size or not lead or lead.casefold() in NOT_NAMES or words[0].casefold() in NOT_NAMES:
-                continue  # a known client typed in lower case at the start counts too ("maria changed her mind")
-            found = hits(lead)
-            if len(found) > 1:
-                return lead, whole, found
-            if found:
-                return found[0].name, whole, []
-        mentioned: dict[int, Client] = {}  # in the order named
-        tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
-        tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
-        for i, tok in enumerate(tokens):
-            if not tok[:1].isupper() or tok.casefold() in NOT_NAMES:
-                continue
-            pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
-            found = hits(pair) if pair else []
-            found = found or hits(tok)
-            for c in found:
-                mentioned[c.id] = c
-        if mentioned:  # several known clients: the note is filed under the first one named
-            return next(iter(mentioned.values())).name, whole, []
-        by_company = _company_mentions(known, tokens)  # "send the proposal to helix" -> Priya Nair (Helix Labs)
-        if len(by_company) == 1:
-            return by_company[0].name, whole, []
-        return None, whole, by_company
 
     def _store(
         self,
@@ -825,7 +436,7 @@ class Conversation:
         stored = memory.add_note(item, index=not self.background_index)
         if self.background_index:
             self._queue_index(user)
-        similar = _look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
+        similar = look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
         self._state(user).last_client = [stored.client.id, now_utc().isoformat(timespec="seconds")]
         text = self._confirm(stored, is_new, similar)
         if continued:
@@ -846,12 +457,12 @@ class Conversation:
         """At most four short lines: who it was filed under and what was understood, never the note itself."""
         client = stored.client
         head = client.name + (f" ({client.company})" if client.company else "")
-        summary = _fact_summary(stored.facts)
+        summary = fact_summary(stored.facts)
         first = f"Saved for {head}" + (", a new client" if is_new else "")
         lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{clip(stored.note.text, 50)}”", 240)]
         if similar:
             lines.append(f"Did you mean {' or '.join(similar)}? Then /undo and send it again with that name.")
-        lines += [clip(_sentence(n)) for n in stored.notices[:2]]
+        lines += [clip(sentence(n)) for n in stored.notices[:2]]
         return "\n".join(lines[:4])
 
     def _ask_which_client(self, user: str, pending: PendingNote) -> list[Reply]:
@@ -873,8 +484,8 @@ class Conversation:
         text = "Saved in your inbox. Which client is this note about?"
         text += " Tap one or type the name." if recent else " Type the client's name."
         if isinstance(earlier, PendingNote):  # never silently replaced: the earlier note waits in the inbox
-            text += f"\n(“{_label(earlier.text, 40)}” still waits in /inbox.)"
-        return [Reply(text, _client_rows(recent))]
+            text += f"\n(“{label(earlier.text, 40)}” still waits in /inbox.)"
+        return [Reply(text, client_rows(recent))]
 
     def _answer_which_client(self, user: str, text: str) -> list[Reply] | None:
         """File the waiting note when `text` answers "which client?" (a name or a button's number); else None."""
@@ -897,7 +508,7 @@ class Conversation:
             found = [c for c in memory.ledger.clients() if c.name in err.candidates]
             return self._choose(user, choice, found, text)
         except BadInput:
-            name = _new_client_name(text)
+            name = new_client_name(text)
             return self._file_pending(user, name) if name else None
         return self._file_pending(user, client.name, client)
 
@@ -923,8 +534,8 @@ class Conversation:
         self._state(user).choice = choice
         if isinstance(choice.payload, PendingNote):
             choice.payload.options = [c.id for c in candidates[:8]]
-        who = f"“{_label(name, 40)}” could be" if name else "That could be about"
-        return [Reply(f"{who} several clients. Which one?", _client_rows(candidates[:8]))]
+        who = f"“{label(name, 40)}” could be" if name else "That could be about"
+        return [Reply(f"{who} several clients. Which one?", client_rows(candidates[:8]))]
 
     def _cmd_undo(self, user: str, args: str) -> list[Reply]:
         state = self._state(user)
@@ -932,11 +543,11 @@ class Conversation:
             pending: PendingNote = state.choice.payload
             state.choice = None
             if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
-                return [Reply(f"Removed “{_label(pending.text, 60)}” (it was waiting for a client).")]
+                return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
         note = self._memory(user).undo_last()
         if note is None:
             return [Reply("There is no note to undo.")]
-        return [Reply(f"Removed your last note ({note.client}: “{_label(note.text, 60)}”).")]
+        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).")]
 
     # -- questions -----------------------------------------------------------------------
 
@@ -950,7 +561,7 @@ class Conversation:
 
         memory = self._memory(user)
         result = answer(memory, question, client, self.runtime.llm(memory))
-        notices = [clip(_sentence(n)) for n in result.notices[:1]]
+        notices = [clip(sentence(n)) for n in result.notices[:1]]
         lines, more = phone_lines(result.answer, result.sources, max_lines=4 - len(notices))
         sources = [] if result.abstained else result.sources
         if more:
@@ -1035,10 +646,10 @@ class Conversation:
             for c in doc["commitments"][:MAX_PROFILE_FACTS]:
                 text = clip(c["text"], 90)
                 if c["due"] and (due := date.fromisoformat(c["due"])).isoformat() not in text:
-                    shown = _short_day(due, today)
+                    shown = short_day(due, today)
                     text += "" if shown in text else f" (by {shown})"
                 lines.append(f"• {text}")
-                buttons.append([Button(f"Done: {_label(c['text'], 30)}", f"dn:{c['id']}")])
+                buttons.append([Button(f"Done: {label(c['text'], 30)}", f"dn:{c['id']}")])
         return [Reply("\n".join(lines), buttons)]
 
     @staticmethod
@@ -1050,8 +661,8 @@ class Conversation:
         except ValueError:
             return raw
         if moment.tzinfo is None:
-            return _day(moment.date())
-        return _day(moment.astimezone(tz).date())
+            return long_day(moment.date())
+        return long_day(moment.astimezone(tz).date())
 
     def _cmd_clients(self, user: str, args: str) -> list[Reply]:
         memory = self._memory(user)
@@ -1063,11 +674,11 @@ class Conversation:
         for c in clients[:60]:
             last = memory.ledger.last_contact(c.id)
             company = f" ({c.company})" if c.company else ""
-            when = _day(last.astimezone(tz).date()) if last else "never"
+            when = long_day(last.astimezone(tz).date()) if last else "never"
             lines.append(f"• {c.name}{company}: {plural(memory.ledger.count_notes(c.id), 'note')}, last contact {when}")
         if len(clients) > 60:
             lines.append(f"… and {len(clients) - 60} more (/client NAME)")
-        return [Reply("\n".join(lines), _client_rows(clients[:8], prefix="p"))]
+        return [Reply("\n".join(lines), client_rows(clients[:8], prefix="p"))]
 
     def _cmd_forget(self, user: str, args: str) -> list[Reply]:
         if not args:
@@ -1079,7 +690,7 @@ class Conversation:
         count = self._memory(user).ledger.count_notes(client.id)
         text = f"Forget {client.name} and everything about them ({plural(count, 'note')}, facts, promises, drafts)? This cannot be undone."
         return [
-            Reply(text, [[Button(f"Yes, forget {_label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
+            Reply(text, [[Button(f"Yes, forget {label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
         ]
 
     # -- drafts --------------------------------------------------------------------------
@@ -1095,8 +706,8 @@ class Conversation:
     def _draft_for(self, user: str, target: str, what: str) -> list[Reply]:
         """Split "Dana Lee about the pricing" into a known client and a purpose, then draft."""
         memory = self._memory(user)
-        name, purpose = _split_target(memory, target)
-        purpose = _PURPOSE_LEAD.sub("", purpose).strip()
+        name, purpose = split_target(memory, target)
+        purpose = PURPOSE_LEAD.sub("", purpose).strip()
         if what and what.casefold() not in {"message", "email", "note", "draft", "mail"}:
             purpose = f"{what} about {purpose}" if purpose else what
         if not purpose:
@@ -1116,11 +727,11 @@ class Conversation:
     def _draft_reply(self, draft_id: str, client_name: str, d: dict[str, Any]) -> Reply:
         lines = [f"Draft for {client_name}:", "", d["text"].strip(), "", VERDICT_LINES.get(d["verdict"], "")]
         for f in d["findings"][:MAX_FINDINGS_SHOWN]:
-            span = f" (“{_label(f['span'], 50)}”)" if f.get("span") and f["span"] not in f["message"] else ""
-            lines.append(f"• {clip(_sentence(strip_ids(f['message'], f.get('sources', []))), 140)}{span}")
+            span = f" (“{label(f['span'], 50)}”)" if f.get("span") and f["span"] not in f["message"] else ""
+            lines.append(f"• {clip(sentence(strip_ids(f['message'], f.get('sources', []))), 140)}{span}")
         if len(d["findings"]) > MAX_FINDINGS_SHOWN:
             lines.append(f"…and {len(d['findings']) - MAX_FINDINGS_SHOWN} more")
-        lines += [clip(_sentence(n)) for n in d.get("notices", [])[:1]]
+        lines += [clip(sentence(n)) for n in d.get("notices", [])[:1]]
         if d["verdict"] == "block":
             rows = [[Button("Edit", f"e:{draft_id}"), Button("Regenerate", f"r:{draft_id}")]]
             rows.append([Button("Discard", f"x:{draft_id}")])
@@ -1154,7 +765,7 @@ class Conversation:
         rows: list[list[Button]] = []
         for item in digest["items"][:12]:
             kind, _, ref = item["key"].partition(":")
-            who = _label(item["client"], 24)
+            who = label(item["client"], 24)
             if kind == "draft":
                 rows.append([Button(f"Review draft: {who}", f"v:{ref}")])
             elif kind == "promise":
@@ -1256,7 +867,7 @@ class Conversation:
             return [Reply("No open promises" + (f" for {client.name}." if client else "."))]
         if client and len(promises) == 1:
             return self._mark_done(user, promises[0].id)
-        rows = [[Button(f"{_label(p.client, 16)}: {_label(p.text, 30)}", f"dn:{p.id}")] for p in promises[:12]]
+        rows = [[Button(f"{label(p.client, 16)}: {label(p.text, 30)}", f"dn:{p.id}")] for p in promises[:12]]
         return [Reply("Which promise is done?", rows)]
 
     def _mark_done(self, user: str, commitment_id: int) -> list[Reply]:
@@ -1280,7 +891,7 @@ class Conversation:
         with memory.ledger.transaction():
             memory.ledger.snooze_commitment(commitment_id, due)
             memory.ledger.audit("commitment.snoozed", commitment_id=commitment_id, due=due.isoformat())
-        return [Reply(f"Snoozed until {_day(due)}: {found[0].client}: {found[0].text}.")]
+        return [Reply(f"Snoozed until {long_day(due)}: {found[0].client}: {found[0].text}.")]
 
     def _cmd_cadence(self, user: str, args: str) -> list[Reply]:
         m = re.match(r"^(?P<name>.+?)\s+(?P<days>\d{1,4})(?:\s*d(?:ays?)?)?$", args.strip())
@@ -1312,7 +923,7 @@ class Conversation:
         lines = [f"{len(items)} note{'s' if len(items) != 1 else ''} waiting for a client:"]
         rows: list[list[Button]] = []
         for n, item in enumerate(items[:10], 1):
-            lines.append(f"{n}. “{_label(item.text, 60)}” ({_day(from_iso(item.at).astimezone(tz).date())})")
+            lines.append(f"{n}. “{label(item.text, 60)}” ({long_day(from_iso(item.at).astimezone(tz).date())})")
             rows.append([Button(f"File {n}", f"ib:{item.id}"), Button(f"Drop {n}", f"ix:{item.id}")])
         if len(items) > 10:
             lines.append(f"… and {len(items) - 10} more")
@@ -1334,7 +945,7 @@ class Conversation:
         state = self._state(user)
         if state.choice and isinstance(state.choice.payload, PendingNote) and state.choice.payload.inbox_id == item_id:
             state.choice = None
-        return [Reply(f"Dropped “{_label(item.text, 60)}”.")]
+        return [Reply(f"Dropped “{label(item.text, 60)}”.")]
 
     # -- buttons -------------------------------------------------------------------------
 
@@ -1506,7 +1117,7 @@ class Conversation:
             transcript = self.transcriber.transcribe(audio, mime)
         except ChetError as err:
             log.info("transcription failed: %s", err)
-            return [Reply(f"{_sentence(str(err))} The audio is kept ({path.name}); you can type the note instead.")]
+            return [Reply(f"{sentence(str(err))} The audio is kept ({path.name}); you can type the note instead.")]
         replies = [Reply(f"I heard: “{clip(transcript, 300)}”")]
         return replies + self._note(user, transcript, routed=False, source="voice", audio_path=str(path))
 
@@ -1520,84 +1131,3 @@ class Conversation:
         tmp.write_bytes(audio)
         tmp.replace(path)
         return path
-
-
-# -- helpers -------------------------------------------------------------------------------
-
-
-def _bare_name(text: str) -> bool:
-    """A message that is only a capitalised name ("Sam", "Dana Lee"): no note, no question."""
-    text = text.strip().rstrip(".")
-    return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and _looks_like_name(text)
-
-
-def _new_client_name(text: str) -> str | None:
-    """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
-
-    None for anything that reads like a note ("wants blue"), small talk or a pronoun: those words are listed
-    in bot/chat/data/not_clients.txt and never start or make up a name.
-    """
-    text = text.strip().rstrip(".")
-    words = text.split()
-    if not 1 <= len(words) <= 4 or re.search(r"[?!;:,\d]", text) or small_talk(text) is not None:
-        return None
-    if _looks_like_name(text):
-        return text
-    plain = [w.strip(",") for w in words]
-    if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
-        return None
-    return " ".join(w if w.casefold() in NAME_LINKS else w[:1].upper() + w[1:] for w in plain)
-
-
-def _client_rows(clients: list[Client], prefix: str = "c") -> list[list[Button]]:
-    buttons = [
-        Button(_label(c.name + (f" ({c.company})" if c.company else ""), 32), f"{prefix}:{c.id}") for c in clients
-    ]
-    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-
-
-def _split_target(memory: Memory, target: str) -> tuple[str, str]:
-    """("Dana Lee", "about the pricing") from "Dana Lee about the pricing", preferring known client names."""
-    target = target.strip()
-    m = re.match(r"^(?P<name>[^:]{1,80}?)\s*[:—–]\s*(?P<purpose>.*)$", target, re.S)
-    if m:
-        return m.group("name").strip(), m.group("purpose").strip()
-    m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
-    if m and len(m.group("name").split()) <= 4:
-        return m.group("name").strip(), m.group("purpose").strip()
-    words = target.split()
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
-    for size in range(min(4, len(words)), 0, -1):
-        lead = " ".join(words[:size]).strip(",.;")
-        if names.match_clients(lead, cands):
-            return lead, " ".join(words[size:])
-    return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
-
-
-def _company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:
-    """Known clients whose company a note names by its first word ("helix" for Helix Labs), in any case."""
-    words = {t.casefold() for t in tokens if len(t) >= MIN_COMPANY_WORD and t.casefold() not in NOT_NAMES}
-    found = []
-    for c in known:
-        first = names.normalize(c.company or "").split()[:1]
-        if first and len(first[0]) >= MIN_COMPANY_WORD and first[0] in words:
-            found.append(c)
-    return found
-
-
-def _look_alikes(name: str, known: list[str]) -> list[str]:
-    """Known client names so close to a new one that it is probably a typo ("Maira Lopez" -> "Maria Lopez")."""
-    by_norm = {names.normalize(k): k for k in known}
-    close = difflib.get_close_matches(names.normalize(name), list(by_norm), n=2, cutoff=LOOK_ALIKE)
-    return [by_norm[c] for c in close]
-
-
-def _fact_summary(facts: list[ExtractedFact]) -> str:
-    """What was remembered, in one line: "wants blue, not grey; promised pricing by Thu 3 Dec"."""
-    parts: list[str] = []
-    for f in facts:
-        if f.kind is FactKind.DISLIKE and any(f.value.casefold() in p.casefold() for p in parts):
-            continue  # "wants blue, not grey" already says it
-        if f.text not in parts:
-            parts.append(f.text)
-    return "; ".join(parts)

@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 
-__all__ = ["MAX_ANSWER_LINES", "clip", "phone_lines", "plural", "split_message", "strip_ids"]
+from memory.records import ExtractedFact, FactKind
+
+__all__ = [
+    "HELP",
+    "MAX_ANSWER_LINES",
+    "STALE",
+    "START",
+    "VERDICT_LINES",
+    "clip",
+    "fact_summary",
+    "label",
+    "long_day",
+    "phone_lines",
+    "plural",
+    "sentence",
+    "short_day",
+    "split_message",
+    "strip_ids",
+]
 
 MAX_ANSWER_LINES = 4  # a note confirmation or an answer fits a phone screen without scrolling
 LINE_LIMIT = 160  # characters per answer line: about three lines on a phone
@@ -60,3 +79,75 @@ def split_message(text: str, size: int = TELEGRAM_LIMIT) -> list[str]:
             parts.append(part)
         text = text[cut:].lstrip("\n ")
     return [*parts, text] if text.strip() else parts or ["…"]
+
+
+START = (
+    "Hi, I'm Chet: I remember your clients for you. Send me a note after each meeting, typed or spoken.\n"
+    "Ask me about a client before a call (“what does Dana like?”) and I answer from your notes.\n"
+    "I draft truthful follow-ups for you to approve, and each morning I tell you who needs you today. /help lists it all."
+)
+
+HELP = """Just write to me:
+• a note: “Dana: wants blue, not grey” or “Met Dana from Acme, promised pricing by Friday”
+• a question: “what does Dana like?”
+• a draft: “draft a follow-up to Dana about the pricing”
+Or send a voice note: I transcribe it and file it as a note.
+
+Commands:
+/note CLIENT: TEXT — file a note
+/ask QUESTION — answer from your notes
+/client NAME — what I know about a client
+/clients — all your clients
+/draft NAME PURPOSE — draft a follow-up (you approve it)
+/digest — today's follow-ups
+/done [NAME] — mark a promise done
+/cadence NAME DAYS — how often to keep in touch with a client (default 30 days)
+/settings — time zone and digest time (/settings tz Europe/Paris, /settings digest 07:30)
+/export — all your data as a JSON file
+/forget NAME — erase a client everywhere
+/inbox — notes still waiting for their client
+/undo — remove your last note
+/cancel — drop what I was waiting for"""
+
+VERDICT_LINES = {
+    "pass": "Truth check: passed.",
+    "warn": "Truth check: passed with a warning; you may still approve.",
+    "block": "Truth check: BLOCKED. Edit or regenerate it before approving.",
+}
+STALE = "That button is no longer valid."
+
+
+def sentence(text: str) -> str:
+    """The text as one sentence: capitalised, ending with a full stop."""
+    text = text.strip()
+    if not text:
+        return "Something went wrong."
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?”)" else text + "."
+
+
+def long_day(d: date) -> str:
+    """ "Thu 10 Dec 2026"."""
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b %Y')}"
+
+
+def short_day(d: date, today: date) -> str:
+    """ "Thu 10 Dec" this year, "Thu 10 Dec 2027" otherwise."""
+    return f"{d.strftime('%a')} {d.day} {d.strftime('%b')}" + ("" if d.year == today.year else f" {d.year}")
+
+
+def label(text: str, limit: int = 40) -> str:
+    """A button label or a short quote: one line, at most `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fact_summary(facts: list[ExtractedFact]) -> str:
+    """What was remembered, in one line: "wants blue, not grey; promised pricing by Thu 3 Dec"."""
+    parts: list[str] = []
+    for f in facts:
+        if f.kind is FactKind.DISLIKE and any(f.value.casefold() in p.casefold() for p in parts):
+            continue  # "wants blue, not grey" already says it
+        if f.text not in parts:
+            parts.append(f.text)
+    return "; ".join(parts)
