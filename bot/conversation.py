@@ -81,9 +81,23 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry th
 BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
 
 
+MOVE_NOTE = re.compile(
+    r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
+    r"(?:(?:that|this|it|the last (?:one|note))(?:'s|\s+(?:was|is))\s+(?:meant\s+|supposed\s+to\s+be\s+)?(?:for|about)|"
+    r"wrong client[\s,!.:;—–-]*(?:it'?s|it was|should be|meant|for)?)\s+(?P<name>\S.{0,80})$",
+    re.I | re.S,
+)  # a slip corrected: the last note (or the one waiting) belongs to another client
 MAX_FINDINGS_SHOWN = 3  # the rest are in --json; a phone shows the first few
 MAX_PROFILE_FACTS = 10  # a profile card stays one screen; /export has everything
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.h]([0-5]\d)$")
+
+
+def _when_sent(moment: datetime, tz: ZoneInfo) -> str:
+    """ "today 09:14", or the day for older ones."""
+    local = moment.astimezone(tz)
+    if local.date() == now_utc().astimezone(tz).date():
+        return f"today {local.strftime('%H:%M')}"
+    return long_day(local.date())
 
 
 class Conversation:
@@ -261,18 +275,25 @@ class Conversation:
             if command != "cancel":
                 state.edit_draft = None
             return handler(user, args)
+        talk = small_talk(text)
         if state.edit_draft:
             draft_id, state.edit_draft = state.edit_draft, None
+            if talk is not None and talk.kind in {"ack", "thanks", "greeting", "command"}:
+                return [Reply("OK, the draft is unchanged. Tap Edit again to rewrite it.")]  # "nope" is no draft
             return self._apply_edit(user, draft_id, text)
-        talk = small_talk(text)
         if talk is not None:
             return self._small_talk(user, talk)
+        moved = MOVE_NOTE.match(text)
+        if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
+            return replies
         if state.choice and state.choice.kind == "note":
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
-        elif bare_name(text):
-            return self._bare_name(user, text)
+        elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
+            found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
+            if found is not None or bare_name(text):
+                return found or self._bare_name(user, text)
         r = self._route(user, text)
         if r.kind == "question":
             state.last_question = text
@@ -331,6 +352,33 @@ class Conversation:
             "cancel": self._cmd_cancel,
             "inbox": self._cmd_inbox,
         }
+
+    def _move_last(self, user: str, name: str) -> list[Reply]:
+        """ "oops, that was meant for Carla": file the waiting note, or move the last note, under that client.
+
+        [] when `name` is neither a known client nor a name ("this is for the Q3 launch" is a note).
+        """
+        try:
+            self._memory(user).find_client(name)
+        except AmbiguousClient:
+            pass
+        except BadInput:
+            if new_client_name(name) is None:
+                return []
+        state = self._state(user)
+        if state.choice and state.choice.kind == "note":
+            found = self._answer_which_client(user, name)
+            if found is not None:
+                return found
+        memory = self._memory(user)
+        note = memory.undo_last()
+        if note is None:
+            return [Reply("There is no note to move.")]
+        at = note.occurred_at.isoformat()
+        replies = self._store(user, memory, name, note.text, note.source, None, False, at=at)
+        if replies and replies[0].note_saved:
+            replies[0] = Reply(f"Moved from {note.client}. " + replies[0].text, replies[0].buttons, note_saved=True)
+        return replies
 
     def _bare_name(self, user: str, text: str) -> list[Reply]:
         """Only a name, and nothing waits for one: the client's card, or how to start a new client."""
@@ -635,7 +683,7 @@ class Conversation:
             if len(facts) > MAX_PROFILE_FACTS:
                 lines.append(f"…and {len(facts) - MAX_PROFILE_FACTS} more (/export has everything)")
         else:
-            lines.append("Nothing noted yet beyond the notes themselves.")
+            lines.append("No details picked out yet; the notes themselves are kept (ask me about them).")
         row = [Button("Draft follow-up", f"fu:c:{client.id}")]
         if source_ids:
             row.append(Button("Sources", f"so:{self._keep_sources(user, source_ids)}"))
@@ -923,7 +971,7 @@ class Conversation:
         lines = [f"{len(items)} note{'s' if len(items) != 1 else ''} waiting for a client:"]
         rows: list[list[Button]] = []
         for n, item in enumerate(items[:10], 1):
-            lines.append(f"{n}. “{label(item.text, 60)}” ({long_day(from_iso(item.at).astimezone(tz).date())})")
+            lines.append(f"{n}. “{label(item.text, 60)}” ({_when_sent(from_iso(item.at), tz)})")
             rows.append([Button(f"File {n}", f"ib:{item.id}"), Button(f"Drop {n}", f"ix:{item.id}")])
         if len(items) > 10:
             lines.append(f"… and {len(items) - 10} more")

@@ -108,3 +108,74 @@ def test_a_bare_name_shows_the_client_or_says_how_to_start(chat: Conversation, r
     unknown = say(chat, "Sam")
     assert "don't know Sam" in unknown.text
     assert inbox_count(runtime.memory(U)) == 0 and runtime.memory(U).ledger.count_notes() == 1
+
+
+@pytest.mark.parametrize("text", ["hey chet", "Thanks so much", "hi there", "cheers mate"])
+def test_small_talk_with_a_name_or_filler_is_still_small_talk(chat: Conversation, runtime: Runtime, text: str) -> None:
+    say(chat, text)
+    assert inbox_count(runtime.memory(U)) == 0 and runtime.memory(U).ledger.clients() == []
+
+
+def test_a_voice_transcript_names_its_client(chat: Conversation, runtime: Runtime) -> None:
+    reply = say(
+        chat, "so um i just got off the phone with carla mendes she runs bluepine logistics and uh wants chairs"
+    )
+    assert reply.text.startswith("Saved for Carla Mendes, a new client")
+
+
+@pytest.mark.parametrize("question", ["whats carla's daughter called", "who's the cfo at bluepine", "hows ken doing"])
+def test_question_words_typed_fast_are_questions(question: str) -> None:
+    from bot.chat.routing import route
+
+    assert route(question).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "slip", ["oops that was meant for carla", "sorry, that was for Carla Mendes", "wrong client, it's carla"]
+)
+def test_a_slip_moves_the_last_note(chat: Conversation, runtime: Runtime, slip: str) -> None:
+    say(chat, "Carla Mendes: wants 12 chairs")
+    say(chat, "Met Ken Watanabe at the Austin expo, send brochure")
+    moved = say(chat, slip)
+    assert moved.text.startswith("Moved from Ken Watanabe. Saved for Carla Mendes")
+    notes = runtime.memory(U).ledger.notes()
+    assert [n.client for n in notes] == ["Carla Mendes", "Carla Mendes"]
+    assert notes[0].text == "Met Ken Watanabe at the Austin expo, send brochure"
+
+
+def test_a_slip_while_a_note_waits_files_that_note(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Carla Mendes: wants 12 chairs")
+    say(chat, "wants the brochure too")
+    assert say(chat, "oops, that was for carla").text.startswith("Saved for Carla Mendes")
+    assert inbox_count(runtime.memory(U)) == 0
+    assert "Moved" not in say(chat, "this is for the Q3 launch").text  # not a client: an ordinary note
+
+
+def test_names_typed_fast_before_a_colon_or_dash(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Ken Watanabe: fleet plan")
+    assert say(chat, "kenn watanabe - wants a call tuesday").text.startswith("Saved for Ken Watanabe:")
+    assert say(chat, "carla mendes: wants chairs").text.startswith("Saved for Carla Mendes, a new client")
+    assert "pricing" not in {c.name.casefold() for c in runtime.memory(U).ledger.clients()}
+    say(chat, "pricing: sent on monday")
+    assert "Pricing" not in [c.name for c in runtime.memory(U).ledger.clients()]
+
+
+def test_a_lower_case_known_name_alone_shows_the_card(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Ken Watanabe: fleet plan, likes golf")
+    assert say(chat, "ken").text.startswith("Ken Watanabe")
+    assert runtime.memory(U).ledger.count_notes() == 1
+
+
+def test_nope_while_editing_leaves_the_draft_alone(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Carla Mendes: wants 12 chairs, promised a quote by Friday")
+    draft = say(chat, "draft a follow-up to Carla about the quote")
+    edit = next(b.data for row in draft.buttons for b in row if b.label == "Edit")
+    chat.handle_callback(U, edit)
+    assert "unchanged" in say(chat, "nope").text
+    (stored,) = runtime.memory(U).ledger.drafts()
+    assert stored["text"] != "nope"
+
+
+def test_inbox_shows_the_time_for_today(chat: Conversation) -> None:
+    say(chat, "wants the brochure")
+    assert "(today " in say(chat, "/inbox").text

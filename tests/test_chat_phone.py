@@ -195,3 +195,9 @@ async def test_a_long_reply_is_split_on_line_boundaries(bot: tuple[FakeBotAPI, A
     assert len(sent) >= 5 and all(len(m["text"]) <= 4096 for m in sent)
     assert all(m["text"].startswith("• client") and m["text"].endswith("y") for m in sent)
     assert "\n".join(m["text"] for m in sent) == text
+
+
+def test_a_quoted_email_stays_inside_its_bullet() -> None:
+    lines, more = phone_lines("From your notes:\n- 2026-12-06 (Ken): From: Ken\nSubject: Fleet\n\nHi Sam,\nBest,\nKen")
+    assert more == 0 and len(lines) == 2
+    assert lines[1].startswith("- 2026-12-06 (Ken): From: Ken Subject: Fleet Hi Sam,")

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 QUESTION_WORDS = {"what", "when", "where", "who", "whom", "whose", "why", "how", "which"}
+QUESTION_WORDS |= {w + "s" for w in QUESTION_WORDS} | {w + "'s" for w in QUESTION_WORDS}  # "whats", "who's": typed fast
 AUX_WORDS = {
     "does", "do", "did", "is", "are", "was", "were", "has", "have", "had",
     "can", "could", "should", "would", "will", "any", "anything",
@@ -136,7 +137,8 @@ PREAMBLE = re.compile(
 )  # a greeting or label before the note proper
 PERSON_VERB = re.compile(
     r"\b(?:(?:met(?:\s+up\s+with)?|called|phoned|rang|visited|spoke\s+(?:with|to)|talked\s+(?:with|to)|"
-    r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged)\s+|"
+    r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged|(?:on\s+)?the\s+phone\s+with|"
+    r"off\s+the\s+phone\s+with)\s+|"
     r"(?:coffee|lunch|dinner|drinks|breakfast|call|meeting|demo|zoom|video\s+call)\s+(?:with\s+|w/\s*))"
     r"(?P<rest>\S.*)$",
     re.I | re.S,
@@ -156,8 +158,8 @@ def lower_name(m: re.Match[str]) -> str:
     ended = False
     for raw in m.group("rest").split()[:4]:
         word = raw.rstrip(",.;:!?")
-        if raw.startswith("(") or word.casefold() in NAME_ENDS:
-            ended = True
+        if raw.startswith("(") or word.casefold() in NAME_ENDS or (out and word.casefold() in NOT_NAMES):
+            ended = True  # "carla mendes she runs ...": a pronoun or a listed word after the name ends it
             break
         if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or not word.islower() or word.casefold() in NOT_NAMES:
             return ""
@@ -170,6 +172,16 @@ def lower_name(m: re.Match[str]) -> str:
     if not out or not (ended or len(out) == len(m.group("rest").split())):
         return ""
     return " ".join(w[:1].upper() + w[1:] for w in out)
+
+
+def lower_colon_name(name: str) -> str:
+    """ "carla mendes" before a colon or dash -> "Carla Mendes": two or three plain lower-case words, none listed."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w.casefold() in NOT_NAMES or w.casefold() in NAME_LINKS for w in words):
+        return ""
+    if not all(re.fullmatch(r"[^\W\d_][\w'’-]*", w) and w.islower() for w in words):
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def with_company(name: str, rest: str) -> str:
@@ -245,6 +257,11 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
             return found[0].name, body, []
         if looks_like_name(name):
             return name, body, []
+        close = look_alikes(name, [c.name for c in known])  # typed fast: "kenn watanabe - ..." is Ken Watanabe
+        if len(close) == 1:
+            return close[0], body, []
+        if lower := lower_colon_name(name):  # "carla mendes: wants chairs"
+            return lower, body, []
     words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
     for size in (3, 2, 1):
         lead = " ".join(words[:size])

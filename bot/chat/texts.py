@@ -29,6 +29,7 @@ __all__ = [
 MAX_ANSWER_LINES = 4  # a note confirmation or an answer fits a phone screen without scrolling
 LINE_LIMIT = 160  # characters per answer line: about three lines on a phone
 TELEGRAM_LIMIT = 4096  # characters per Telegram message
+BULLETS = ("-", "•", "*")  # how a use case starts each item of a list
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -59,7 +60,15 @@ def strip_ids(text: str, ids: Iterable[str]) -> str:
 
 def phone_lines(text: str, ids: Iterable[str] = (), max_lines: int = MAX_ANSWER_LINES) -> tuple[list[str], int]:
     """(at most `max_lines` short lines, how many more were left out) of a use case's text, ids removed."""
-    lines = [clip(line) for line in strip_ids(text, ids).splitlines() if line.strip()]
+    lines: list[str] = []
+    for line in strip_ids(text, ids).splitlines():
+        if not line.strip():
+            continue
+        if lines and lines[-1].lstrip().startswith(BULLETS) and not line.lstrip().startswith(BULLETS):
+            lines[-1] += " " + line.strip()  # a quoted note's own line breaks (a pasted email) stay in its bullet
+        else:
+            lines.append(line)
+    lines = [clip(line) for line in lines]
     if len(lines) <= max_lines:
         return lines, 0
     return lines[: max_lines - 1], len(lines) - (max_lines - 1)

@@ -39,9 +39,22 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'’]", " ", text.casefold()).split())
 
 
+VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"}  # "hey chet", "thanks so much": still small talk
+
+
 def small_talk(text: str) -> SmallTalk | None:
-    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hi there" is not)."""
-    return _table().get(_key(text)) if len(text) <= 40 else None
+    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet")."""
+    if len(text) > 40:
+        return None
+    words = _key(text).split()
+    while words:
+        found = _table().get(" ".join(words))
+        if found is not None:
+            return found
+        if words[-1] not in VOCATIVES:
+            return None
+        words.pop()
+    return None
 
 
 def is_not_a_client(word: str) -> bool:
