@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import difflib
 import json
 import logging
 import re
@@ -81,6 +82,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry th
 BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
 
 
+PLAIN_WHAT = {"message", "email", "note", "draft", "mail", "something", "reply", "text", "line", "quick note"}
+WHO_IS = re.compile(
+    r"^(?:who(?:'s|s| is)|tell me about|what do (?:i|we) know about|remind me (?:who|about))\s+(?P<name>[^?]{1,80}?)\s*\??$",
+    re.I,
+)  # a question about a whole client, answered by the card
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
     r"(?:(?:that|this|it|the last (?:one|note))(?:'s|\s+(?:was|is))\s+(?:meant\s+|supposed\s+to\s+be\s+)?(?:for|about)|"
@@ -271,7 +277,9 @@ class Conversation:
             command = head.split("@", 1)[0].lower()
             handler = self._commands().get(command)
             if handler is None:
-                return [Reply(f"I don't know /{label(command, 30)}. /help lists what I can do.")]
+                close = difflib.get_close_matches(command, list(self._commands()), n=1, cutoff=0.7)
+                hint = f" Did you mean /{close[0]}?" if close else ""
+                return [Reply(f"I don't know /{label(command, 30)}.{hint} /help lists what I can do.")]
             if command != "cancel":
                 state.edit_draft = None
             return handler(user, args)
@@ -295,6 +303,8 @@ class Conversation:
             if found is not None or bare_name(text):
                 return found or self._bare_name(user, text)
         r = self._route(user, text)
+        if r.kind == "question" and (who := WHO_IS.match(text)) and (card := self._resolve_or_none(user, who["name"])):
+            return card  # "who is Rob Chen?": the client's card says it best
         if r.kind == "question":
             state.last_question = text
             replies = self._ask(user, text, routed=True)
@@ -756,7 +766,7 @@ class Conversation:
         memory = self._memory(user)
         name, purpose = split_target(memory, target)
         purpose = PURPOSE_LEAD.sub("", purpose).strip()
-        if what and what.casefold() not in {"message", "email", "note", "draft", "mail"}:
+        if what and what.casefold() not in PLAIN_WHAT:
             purpose = f"{what} about {purpose}" if purpose else what
         if not purpose:
             purpose = "follow up on our last conversation"

@@ -179,3 +179,31 @@ def test_nope_while_editing_leaves_the_draft_alone(chat: Conversation, runtime: 
 def test_inbox_shows_the_time_for_today(chat: Conversation) -> None:
     say(chat, "wants the brochure")
     assert "(today " in say(chat, "/inbox").text
+
+
+def test_a_company_in_brackets_before_a_dash(chat: Conversation, runtime: Runtime) -> None:
+    reply = say(chat, "Dana Lee (Acme) - prefers email, wants the blue one")
+    assert reply.text.startswith("Saved for Dana Lee (Acme), a new client")
+
+
+def test_a_reminder_to_call_someone_finds_the_client(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Lee: prefers email")
+    assert say(chat, "remind me to call dana tomorrow about the renewal").text.startswith("Saved for Dana Lee")
+    assert say(chat, "bob lee wants it in red actually").text.startswith("Saved in your inbox")  # not Dana Lee
+    say(chat, "/cancel")
+    say(chat, "Rob Chen: 20 units")
+    assert say(chat, "bob chen wants it in red actually").text.startswith("Saved for Rob Chen")
+
+
+@pytest.mark.parametrize(
+    "request_text", ["can u write something to dana about the renewal", "pls draft a reply to Dana re renewal"]
+)
+def test_casual_draft_requests(chat: Conversation, request_text: str) -> None:
+    say(chat, "Dana Lee: prefers email, renewal due in March")
+    assert say(chat, request_text).text.startswith("Draft for Dana Lee:")
+
+
+def test_who_is_a_client_shows_the_card_and_a_mistyped_command_gets_a_hint(chat: Conversation) -> None:
+    say(chat, "Rob Chen from Vela Motors: 20 units")
+    assert say(chat, "who is rob chen?").text.startswith("Rob Chen (Vela Motors)\nLast contact:")
+    assert "Did you mean /client?" in say(chat, "/clinet rob").text

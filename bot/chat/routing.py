@@ -48,7 +48,8 @@ _ASK_START = re.compile(
     r"^(?:tell me|remind me (?:what|when|who|where|how|if|whether|about)|show me|find|search|look up|list)\b", re.I
 )
 _DRAFT = re.compile(
-    r"^(?:please\s+|can you\s+|could you\s+)?(?:draft|write|compose|prepare)\b\s*(?:me\s+)?(?:(?:a|an|the)\s+)?"
+    r"^(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz)\s+)?"
+    r"(?:draft|write|compose|prepare)\b\s*(?:me\s+|up\s+)?(?:(?:a|an|the)\s+)?"
     r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
@@ -138,13 +139,17 @@ PREAMBLE = re.compile(
 PERSON_VERB = re.compile(
     r"\b(?:(?:met(?:\s+up\s+with)?|called|phoned|rang|visited|spoke\s+(?:with|to)|talked\s+(?:with|to)|"
     r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged|(?:on\s+)?the\s+phone\s+with|"
-    r"off\s+the\s+phone\s+with)\s+|"
+    r"off\s+the\s+phone\s+with|to\s+(?:call|ring|phone|email|e-mail|text|meet|visit|ping))\s+|"
     r"(?:coffee|lunch|dinner|drinks|breakfast|call|meeting|demo|zoom|video\s+call)\s+(?:with\s+|w/\s*))"
     r"(?P<rest>\S.*)$",
     re.I | re.S,
 )  # a person named after a verb anywhere in the note's start: "had coffee w/ priya nair", "then called jake"
 MAX_NAME_SEARCH = 200  # a client is named near the start; a verb deep in a long note is no introduction
-NAME_ENDS = {"from", "at", "of", "and", "about", "re", "today", "yesterday", "this", "last", "again", "-", "—", "–"}
+NAME_ENDS = {
+    "from", "at", "of", "and", "about", "re", "today", "yesterday", "tomorrow", "tonight", "this", "next", "last",
+    "again", "on", "back", "-", "—", "–",
+}  # fmt: skip
+BRACKETED = re.compile(r"^(?P<name>[^()]{1,60}?)\s*\((?P<company>[^()\d]{1,60})\)$")  # "Dana Lee (Acme)"
 BRACKET_COMPANY = re.compile(r"^\s*\((?P<company>[^()\n]{1,60})\)")
 
 
@@ -257,6 +262,8 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
             return found[0].name, body, []
         if looks_like_name(name):
             return name, body, []
+        if (bracketed := BRACKETED.match(name)) and looks_like_name(bracketed.group("name")):  # "Dana Lee (Acme) - ..."
+            return f"{bracketed.group('name')} from {bracketed.group('company').strip()}", body, []
         close = look_alikes(name, [c.name for c in known])  # typed fast: "kenn watanabe - ..." is Ken Watanabe
         if len(close) == 1:
             return close[0], body, []
@@ -272,6 +279,9 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
             return lead, whole, found
         if found:
             return found[0].name, whole, []
+        close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
+        if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
+            return close[0], whole, []
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
     tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
