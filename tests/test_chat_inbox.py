@@ -214,3 +214,9 @@ def test_every_word_list_entry_has_a_kind_and_a_reason(tmp_path: Path, monkeypat
     finally:
         monkeypatch.undo()
         words._table.cache_clear()
+
+
+def test_a_lone_number_with_nothing_to_pick_is_not_a_note(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Lee: likes golf")
+    assert "Nothing is waiting for a number" in say(chat, "2").text
+    assert inbox_count(runtime.memory(U)) == 0 and runtime.memory(U).ledger.count_notes() == 1

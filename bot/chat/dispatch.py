@@ -39,6 +39,8 @@ WHO_IS = re.compile(
 SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
 BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
 
+LONE_NUMBER = re.compile(r"#?\s*\d{1,3}[.)]?")  # "2", "#2", "2." alone: meant for a button
+
 __all__ = ["DispatchMixin"]
 
 
@@ -80,6 +82,8 @@ class DispatchMixin(ChatCore):
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
+        elif LONE_NUMBER.fullmatch(text):  # a button's number when no buttons wait: no note "2"
+            return [Reply("Nothing is waiting for a number just now. Send a note, a question, or /help.")]
         elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
             found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
             if found is not None or bare_name(text):
