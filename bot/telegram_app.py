@@ -42,6 +42,7 @@ __all__ = ["build_application", "run_telegram", "send_replies"]
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4000  # Telegram allows 4096 characters per message
+TYPING_AFTER_S = 0.4  # "typing…" is shown when a reply takes longer than this (drafts, answers, voice)
 NOTE_REACTION = "👍"  # set on a salesperson's message once its note is filed (one of Telegram's reaction emoji)
 REFUSAL = (
     "Sorry, this is a private assistant and you are not on its list. "
@@ -207,12 +208,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert message is not None and message.text is not None
     user = _user(update)
-    typing = asyncio.ensure_future(_quietly(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)))
-    replies = await _in_order(context, user, _conversation(context).handle_text, message.text)
-    await typing
+    work = _in_order(context, user, _conversation(context).handle_text, message.text)
+    replies = await _typing_while(context.bot, message.chat_id, work)
+    await send_replies(context.bot, message.chat_id, replies)
     if any(r.note_saved for r in replies):  # a reaction on the salesperson's own message: the note is in
         await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
-    await send_replies(context.bot, message.chat_id, replies)
     if message.text.lstrip().lower().startswith("/settings"):
         await asyncio.to_thread(schedule_user, context.application, _conversation(context), user)
 
@@ -250,12 +250,11 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             replies = conversation.handle_unsupported(user, "too_large")
         else:
             mime = voice.mime_type or "audio/ogg"
-            typing = asyncio.ensure_future(_quietly(context.bot.send_chat_action(message.chat_id, ChatAction.TYPING)))
-            replies = await _in_order(context, user, conversation.handle_voice, audio, _seconds(voice), mime)
-            await typing
-            if any(r.note_saved for r in replies):
-                await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
+            work = _in_order(context, user, conversation.handle_voice, audio, _seconds(voice), mime)
+            replies = await _typing_while(context.bot, message.chat_id, work)
     await send_replies(context.bot, message.chat_id, replies)
+    if any(r.note_saved for r in replies):
+        await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -291,6 +290,20 @@ def _seconds(voice: Any) -> float | None:
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value) if value is not None else None
+
+
+async def _typing_while(bot: Any, chat_id: int, work: Awaitable[list[Reply]]) -> list[Reply]:
+    """Run the use case; show "typing…" only when it takes long enough to notice (a quick note needs no call)."""
+
+    async def later() -> None:
+        await asyncio.sleep(TYPING_AFTER_S)
+        await _quietly(bot.send_chat_action(chat_id, ChatAction.TYPING))
+
+    typing = asyncio.create_task(later())
+    try:
+        return await work
+    finally:
+        typing.cancel()
 
 
 async def _quietly(awaitable: Any) -> None:

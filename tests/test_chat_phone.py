@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -171,7 +172,12 @@ async def bot(data_dir: Path) -> AsyncIterator[tuple[FakeBotAPI, Any]]:
         fake.stop()
 
 
-async def test_a_note_gets_a_reaction_and_typing_shows_while_chet_works(bot: tuple[FakeBotAPI, Any]) -> None:
+async def test_a_note_gets_a_reaction_and_typing_shows_while_chet_works(
+    bot: tuple[FakeBotAPI, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.telegram_app as telegram_app
+
+    monkeypatch.setattr(telegram_app, "TYPING_AFTER_S", 0.0)  # every reply counts as slow here
     fake, _ = bot
     mark = fake.mark()
     update_id = fake.push_text(111, SEED[0])
@@ -184,6 +190,20 @@ async def test_a_note_gets_a_reaction_and_typing_shows_while_chet_works(bot: tup
     fake.push_text(111, "what does Maria like?")
     await fake.wait_text(111, "blue", mark)
     assert len(fake.reactions) == before  # a question is answered, not reacted to
+
+
+async def test_a_quick_note_costs_one_message_and_one_reaction(bot: tuple[FakeBotAPI, Any]) -> None:
+    fake, _ = bot
+    calls = len(fake.calls)
+    mark = fake.mark()
+    fake.push_text(111, "Dana Lee: likes golf")
+    await fake.wait_text(111, "Saved for Dana Lee", mark)
+    for _ in range(50):  # the reaction follows the confirmation
+        if fake.reactions:
+            break
+        await asyncio.sleep(0.02)
+    made = [c for c in fake.calls[calls:] if c != "getUpdates"]
+    assert made == ["sendMessage", "setMessageReaction"], made
 
 
 async def test_a_long_reply_is_split_on_line_boundaries(bot: tuple[FakeBotAPI, Any]) -> None:
