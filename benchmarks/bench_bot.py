@@ -6,7 +6,7 @@
     .venv/bin/python -m benchmarks.bench_bot --no-baseline    # skip the baseline bot
 
 Latency is measured from the moment an update is queued on the fake Bot API server (a salesperson
-pressing send) to the moment the fake server receives the bot's "Saved as a note" confirmation:
+pressing send) to the moment the fake server receives the bot's "Saved for ..." confirmation:
 long polling, download, the conversation (ledger write, offline fact extraction, embedding, Chroma),
 and the sendMessage call. Each simulated salesperson sends a note, waits for its confirmation,
 then sends the next; in the concurrent phase all of them do so at once. Afterwards every
@@ -133,7 +133,7 @@ async def salesperson(
         fake.push_text(user_id, note_text(index, n))
         queued = time.perf_counter()
         try:
-            reply = await fake.wait_text(user_id, "Saved as a note", mark, timeout=timeout)
+            reply = await fake.wait_text(user_id, "Saved for", mark, timeout=timeout)
         except AssertionError:
             lost += 1
             continue

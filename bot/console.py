@@ -1,11 +1,18 @@
-"""The console chat: the same Conversation as Telegram, in the terminal (buttons become numbered choices)."""
+"""The console chat: the same Conversation as Telegram, in the terminal (buttons become numbered choices).
+
+In a terminal, a pasted block (an email, several lines of notes) is one message: the terminal is asked
+for bracketed paste (ESC[?2004h), which wraps a paste in ESC[200~ ... ESC[201~. When stdin is not a
+terminal, one line is one message (scripts rely on it), unless the input itself carries those markers.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
 from bot.llm_deadline import llm_deadline
@@ -18,6 +25,90 @@ __all__ = ["run_console"]
 log = logging.getLogger(__name__)
 
 CONSOLE_HELP = "(Console: type a number to tap a button, /voice FILE to send a voice note, Ctrl+D to quit.)"
+PASTE_ON, PASTE_OFF = "\x1b[?2004h", "\x1b[?2004l"  # ask the terminal to mark pastes / stop marking them
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # the marks around a pasted block
+
+
+TOO_LONG = "That message is too long for me (over 1 MB). Please send it in shorter parts."
+
+
+class MessageTooLong(Exception):
+    """A line or a paste longer than MAX_TEXT_BYTES: skipped, never kept whole in memory."""
+
+
+def _bounded_line(source: TextIO) -> str:
+    """One line of at most MAX_TEXT_BYTES; the rest of a longer one is read past and MessageTooLong raised."""
+    line = source.readline(MAX_TEXT_BYTES)  # bounded: the input may be an endless pipe
+    if len(line) >= MAX_TEXT_BYTES and not line.endswith("\n"):
+        while (rest := source.readline(MAX_TEXT_BYTES)) and not rest.endswith("\n"):
+            pass  # skip the rest of an over-long line without keeping it
+        raise MessageTooLong
+    return line
+
+
+def read_message(source: TextIO) -> str | None:
+    """The next message: one line, or a whole bracketed paste (and what was typed after it); None at the end.
+
+    Raises MessageTooLong for a line or a paste over MAX_TEXT_BYTES (what remains of it is skipped).
+    """
+    line = _bounded_line(source)
+    if not line:
+        return None
+    if PASTE_START not in line:
+        return line.strip()
+    before, _, rest = line.partition(PASTE_START)
+    parts = [before, rest]
+    size = len(line)
+    while PASTE_END not in parts[-1]:
+        more = _bounded_line(source)
+        if not more:  # input ended inside a paste: keep what came
+            break
+        size += len(more)
+        if size > MAX_TEXT_BYTES:
+            while more and PASTE_END not in more:
+                more = _bounded_line(source)
+            raise MessageTooLong
+        parts.append(more)
+    pasted, _, after = "".join(parts).partition(PASTE_END)
+    text = (pasted + after).replace(PASTE_START, "").replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+@contextlib.contextmanager
+def bracketed_paste(source: TextIO, out: TextIO) -> Iterator[None]:
+    """Turn bracketed paste on for a terminal (and hide the echoed marks); off again on the way out."""
+    if not source.isatty():
+        yield
+        return
+    saved = _quiet_control_echo(source)
+    out.write(PASTE_ON)
+    out.flush()
+    try:
+        yield
+    finally:
+        out.write(PASTE_OFF)
+        out.flush()
+        if saved is not None:
+            import termios
+
+            with contextlib.suppress(OSError, termios.error):
+                termios.tcsetattr(source.fileno(), termios.TCSANOW, saved)
+
+
+def _quiet_control_echo(source: TextIO) -> list[Any] | None:
+    """Stop the terminal echoing the paste marks as ^[[200~ (ECHOCTL off); the old settings, to restore."""
+    try:
+        import termios
+
+        fd = source.fileno()
+        saved: list[Any] = termios.tcgetattr(fd)
+        quiet = termios.tcgetattr(fd)
+        quiet[3] &= ~getattr(termios, "ECHOCTL", 0)
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+        return saved
+    except (ImportError, OSError, ValueError, AttributeError) as err:  # not a real terminal, or no termios
+        log.debug("could not hide control characters: %s", err)
+        return None
 
 
 def _print_replies(replies: list[Reply], out: TextIO, export_dir: Path) -> list[Button]:
@@ -42,9 +133,6 @@ def _print_replies(replies: list[Reply], out: TextIO, export_dir: Path) -> list[
     return buttons
 
 
-TOO_LONG = "That message is too long for me (over 1 MB). Please send it in shorter parts."
-
-
 def run_console(
     runtime: Runtime,
     conversation: Conversation | None = None,
@@ -58,25 +146,37 @@ def run_console(
     interactive = source.isatty()
     export_dir = runtime.settings.data_dir / "exports"
     out.write(START + "\n" + CONSOLE_HELP + "\n\n")
+    with bracketed_paste(source, out):
+        _loop(conversation, user, source, out, interactive, export_dir, runtime.settings.chet_llm_timeout)
+    if interactive:
+        out.write("\nbye\n")
+    return 0
+
+
+def _loop(
+    conversation: Conversation,
+    user: str,
+    source: TextIO,
+    out: TextIO,
+    interactive: bool,
+    export_dir: Path,
+    deadline: float,
+) -> None:
+    """Read messages until the end of input or /quit; print the replies."""
     buttons: list[Button] = []
-    deadline = runtime.settings.chet_llm_timeout
     while True:
         if interactive:
             out.write("you> ")
             out.flush()
         try:
-            line = source.readline(MAX_TEXT_BYTES)  # bounded: the input may be an endless pipe
-            too_long = len(line) >= MAX_TEXT_BYTES and not line.endswith("\n")
-            while too_long and (rest := source.readline(MAX_TEXT_BYTES)) and not rest.endswith("\n"):
-                pass  # skip the rest of an over-long line without keeping it
+            text = read_message(source)
         except KeyboardInterrupt:
             break
-        if not line:
-            break
-        if too_long:
+        except MessageTooLong:
             buttons = _print_replies([Reply(TOO_LONG)], out, export_dir)
             continue
-        text = line.strip()
+        if text is None:
+            break
         if not text:
             continue
         try:
@@ -96,9 +196,6 @@ def run_console(
             log.exception("the console chat failed on one message")
             replies = [Reply("Sorry, something went wrong on my side. Your notes are safe; please try again.")]
         buttons = _print_replies(replies, out, export_dir)
-    if interactive:
-        out.write("\nbye\n")
-    return 0
 
 
 def _voice(conversation: Conversation, user: str, name: str) -> list[Reply]:

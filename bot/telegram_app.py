@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatType
+from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
@@ -30,6 +30,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.chat.texts import split_message
 from bot.conversation import Conversation, Reply
 from bot.llm_deadline import llm_deadline
 from bot.redact import redact_settings
@@ -43,6 +44,8 @@ __all__ = ["build_application", "run_telegram", "send_replies"]
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 4000  # Telegram allows 4096 characters per message
+TYPING_AFTER_S = 0.4  # "typing…" is shown when a reply takes longer than this (drafts, answers, voice)
+NOTE_REACTION = "👍"  # set on a salesperson's message once its note is filed (one of Telegram's reaction emoji)
 REFUSAL = (
     "Sorry, this is a private assistant and you are not on its list. "
     "If you should be, ask its owner to add your Telegram id ({id}) to TELEGRAM_ALLOWED_USERS."
@@ -78,6 +81,7 @@ COMMANDS = [
     ("settings", "time zone and digest time"),
     ("export", "all your data as JSON"),
     ("forget", "erase a client"),
+    ("inbox", "notes waiting for their client"),
     ("undo", "remove your last note"),
     ("help", "what I can do"),
 ]
@@ -102,13 +106,7 @@ def _markup(reply: Reply) -> InlineKeyboardMarkup | None:
 
 
 def _chunks(text: str, size: int = MAX_TEXT) -> list[str]:
-    parts: list[str] = []
-    while len(text) > size:
-        cut = text.rfind("\n", 0, size)
-        cut = cut if cut > size // 2 else size
-        parts.append(text[:cut])
-        text = text[cut:].lstrip("\n")
-    return [*parts, text] if text else parts or ["…"]
+    return split_message(text, size)
 
 
 async def send_replies(bot: Any, chat_id: int, replies: list[Reply]) -> bool:
@@ -256,8 +254,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if addressee is not None:
         await send_replies(context.bot, message.chat_id, [Reply(NOT_OURS.format(bot=addressee))])
         return
-    replies = await _in_order(context, user, _conversation(context).handle_text, text)
+    work = _in_order(context, user, _conversation(context).handle_text, text)
+    replies = await _typing_while(context.bot, message.chat_id, work)
     await send_replies(context.bot, message.chat_id, replies)
+    if any(r.note_saved for r in replies):  # a reaction on the salesperson's own message: the note is in
+        await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
     if message.text.lstrip().lower().startswith("/settings"):
         await asyncio.to_thread(schedule_user, context.application, _conversation(context), user)
 
@@ -315,8 +316,11 @@ async def on_voice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             replies = conversation.handle_unsupported(user, "too_large")
         else:
             mime = voice.mime_type or "audio/ogg"
-            replies = await _in_order(context, user, conversation.handle_voice, audio, seconds, mime, deadline=False)
+            work = _in_order(context, user, conversation.handle_voice, audio, seconds, mime, deadline=False)
+            replies = await _typing_while(context.bot, message.chat_id, work)
     await send_replies(context.bot, message.chat_id, replies)
+    if any(r.note_saved for r in replies):
+        await _quietly(context.bot.set_message_reaction(message.chat_id, message.message_id, NOTE_REACTION))
 
 
 async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -352,6 +356,20 @@ def _seconds(voice: Any) -> float | None:
     if isinstance(value, timedelta):
         return value.total_seconds()
     return float(value) if value is not None else None
+
+
+async def _typing_while(bot: Any, chat_id: int, work: Awaitable[list[Reply]]) -> list[Reply]:
+    """Run the use case; show "typing…" only when it takes long enough to notice (a quick note needs no call)."""
+
+    async def later() -> None:
+        await asyncio.sleep(TYPING_AFTER_S)
+        await _quietly(bot.send_chat_action(chat_id, ChatAction.TYPING))
+
+    typing = asyncio.create_task(later())
+    try:
+        return await work
+    finally:
+        typing.cancel()
 
 
 async def _quietly(awaitable: Any) -> None:

@@ -29,6 +29,9 @@ from typing import Any
 from urllib.parse import parse_qs, unquote
 
 BOT_ID = 7000001
+CHAT_ACTIONS = {"typing", "upload_photo", "record_voice", "upload_voice", "upload_document", "choose_sticker"}
+# A few of the emoji Telegram accepts as reactions (the full list is in the Bot API's ReactionTypeEmoji).
+REACTION_EMOJI = {"👍", "👎", "❤", "🔥", "🎉", "👌", "✍", "🤝", "👀", "🙏"}
 MARKDOWN_V2_SPECIAL = set("_*[]()~`>#+-=|{}.!")
 HTML_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "span", "tg-spoiler",
              "blockquote", "tg-emoji"}  # fmt: skip
@@ -109,6 +112,9 @@ class FakeBotAPI:
         self.token = token
         self.max_wait = max_wait  # the longest a getUpdates call is held open
         self.sent: list[dict[str, Any]] = []  # sendMessage, editMessageText, sendDocument, ... in order
+        self.actions: list[dict[str, Any]] = []  # sendChatAction calls ("typing")
+        self.reactions: list[dict[str, Any]] = []  # setMessageReaction calls
+        self.pushed: dict[int, dict[str, Any]] = {}  # update_id -> every update queued, for lookups
         self.calls: list[str] = []
         self.answered: list[dict[str, Any]] = []
         self.files: dict[str, tuple[str, bytes]] = {}
@@ -183,6 +189,7 @@ class FakeBotAPI:
             update["update_id"] = next(self._update_ids)
             update["_queued_at"] = time.perf_counter()
             self._updates.append(update)
+            self.pushed[update["update_id"]] = update  # kept: a test may look up the message it sent
             self._cond.notify_all()
             return int(update["update_id"])
 
@@ -396,7 +403,7 @@ class FakeBotAPI:
                     params[name] = payload.decode("utf-8")
         elif body:
             params = {k: v[-1] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items()}
-        for key in ("reply_markup", "allowed_updates", "commands", "entities"):
+        for key in ("reply_markup", "allowed_updates", "commands", "entities", "reaction"):
             if isinstance(params.get(key), str) and params[key][:1] in "[{":
                 params[key] = json.loads(params[key])
         return params, uploads
@@ -518,6 +525,20 @@ class FakeBotAPI:
         return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data), "file_path": file_path}
 
     def _api_sendchataction(self, p: dict[str, Any], u: Any) -> bool:
+        if not p.get("chat_id") or p.get("action") not in CHAT_ACTIONS:
+            raise _BadRequest("wrong chat action")
+        self.actions.append({"chat_id": int(p["chat_id"]), "action": p["action"], "at": time.perf_counter()})
+        return True
+
+    def _api_setmessagereaction(self, p: dict[str, Any], u: Any) -> bool:
+        reaction = p.get("reaction") or []
+        if not p.get("chat_id") or not p.get("message_id"):
+            raise _BadRequest("chat_id and message_id are required")
+        if any(r.get("type") != "emoji" or r.get("emoji") not in REACTION_EMOJI for r in reaction):
+            raise _BadRequest("REACTION_INVALID")
+        self.reactions.append(
+            {"chat_id": int(p["chat_id"]), "message_id": int(p["message_id"]), "emoji": [r["emoji"] for r in reaction]}
+        )
         return True
 
 

@@ -351,7 +351,7 @@ BOT_CASES = [
     _bot("text-shell-name", "text", f"/note {SHELL_NAME}: likes golf", stores=SHELL_NAME, seed=SHELL_NAME),
     _bot("text-emoji", "text", f"{EMOJI_NAME}: loves 🎸 and 🍣", stores=EMOJI_NAME, seed=EMOJI_NAME),
     _bot("text-rtl", "text", f"{RTL_NAME}: تحب اللون الأزرق", stores=RTL_NAME, seed=RTL_NAME),
-    _bot("text-sql-question", "text", f"what does {SQL_NAME} like?", needle="question"),
+    _bot("text-sql-question", "text", f"what does {SQL_NAME} like?", needle="no note"),
     _bot("tap-64-bytes", "tap", "a:d-" + "f" * (MAX_CALLBACK_BYTES - 4), needle="no longer valid"),
     _bot("tap-65-bytes", "tap", "a:d-" + "f" * (MAX_CALLBACK_BYTES - 3), needle="no longer valid"),
     _bot("tap-random-bytes", "tap", random.Random(3).randbytes(48).decode("latin-1"), needle="no longer valid"),

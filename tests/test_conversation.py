@@ -114,7 +114,8 @@ def test_a_new_client_is_taken_from_the_start_of_a_note(
     chat: Conversation, runtime: Runtime, text: str, client: str, company: str | None
 ) -> None:
     reply = one(say(chat, text))
-    assert reply.text.startswith("Saved as a note for a new client.")
+    assert reply.text.startswith(f"Saved for {client}")
+    assert "a new client" in reply.text
     (stored,) = runtime.memory(U).ledger.clients()
     assert (stored.name, stored.company) == (client, company)
 
@@ -122,8 +123,10 @@ def test_a_new_client_is_taken_from_the_start_of_a_note(
 def test_note_confirmation_says_what_was_remembered(chat: Conversation) -> None:
     reply = one(say(chat, "Maria Lopez from Brightline: wants blue, not grey; promised pricing by Thursday"))
     lines = reply.text.splitlines()
-    assert lines[0] == "Saved as a note for a new client."
-    assert lines[1].startswith("Maria Lopez (Brightline): wants blue, not grey; promised pricing by ")
+    assert len(lines) == 1
+    assert lines[0].startswith(
+        "Saved for Maria Lopez (Brightline), a new client: wants blue, not grey; promised pricing by "
+    )
     assert "does not want grey" not in reply.text  # said once, not twice
 
 
@@ -158,7 +161,7 @@ def test_note_without_a_client_is_kept_until_the_client_is_named(chat: Conversat
     assert set(labels(ask)) == {"Dana Lee", "Maria Lopez"}
     assert runtime.memory(U).ledger.count_notes() == 2  # not stored yet
     saved = one(say(chat, "maria"))  # typing the name works too
-    assert saved.text.startswith("Maria Lopez:")
+    assert saved.text.startswith("Saved for Maria Lopez:")
     assert runtime.memory(U).ledger.notes(limit=1)[0].text == "wants the premium plan"
     assert "expired" in one(chat.handle_callback(U, data(ask, "Dana"))).text
 
@@ -166,7 +169,7 @@ def test_note_without_a_client_is_kept_until_the_client_is_named(chat: Conversat
 def test_a_new_client_can_be_named_for_a_pending_note(chat: Conversation, runtime: Runtime) -> None:
     one(say(chat, "she wants blue, not grey"))
     reply = one(say(chat, "Priya Shah"))
-    assert reply.text.startswith("New client.")
+    assert reply.text.startswith("Saved for Priya Shah, a new client")
     assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Priya Shah"]
 
 
@@ -185,7 +188,7 @@ def test_ambiguous_names_get_buttons(chat: Conversation, runtime: Runtime) -> No
     assert set(labels(choose)) == {"Dana Lee", "Dana Smith"}
     assert all(len(b.data.encode()) <= 64 for row in choose.buttons for b in row)
     saved = one(chat.handle_callback(U, data(choose, "Dana Smith")))
-    assert saved.text.startswith("Dana Smith: wants blue")
+    assert saved.text.startswith("Saved for Dana Smith: wants blue")
     assert "expired" in one(chat.handle_callback(U, data(choose, "Dana Smith"))).text
     choose = one(say(chat, "/client Dana"))
     assert "golf" in one(chat.handle_callback(U, data(choose, "Dana Lee"))).text
@@ -213,8 +216,9 @@ def test_bad_input_gets_a_sentence_not_a_traceback(chat: Conversation) -> None:
 def test_question_is_answered_and_can_become_a_note(chat: Conversation, runtime: Runtime) -> None:
     say(chat, "Maria Lopez: wants blue, not grey")
     reply = one(say(chat, "what does Maria like?"))
-    assert reply.text.startswith("I took this as a question.")
-    assert "blue" in reply.text and "Sources:" in reply.text
+    assert "question" not in reply.text and "n-" not in reply.text  # no preamble, no note ids
+    assert "blue" in reply.text and "Sources" in labels(reply)
+    assert "wants blue" in one(chat.handle_callback(U, data(reply, "Sources"))).text
     abstain = one(say(chat, "Does Maria play golf?"))
     assert "no note" in abstain.text
     assert "Maria Lopez" in one(chat.handle_callback(U, "qn")).text
@@ -232,7 +236,7 @@ def _drafted(chat: Conversation) -> Reply:
 
 def test_draft_request_shows_text_verdict_and_buttons(chat: Conversation) -> None:
     draft = _drafted(chat)
-    assert draft.text.startswith("I took this as a draft request.\nDraft for Maria Lopez")
+    assert draft.text.startswith("Draft for Maria Lopez:\n")
     assert "Truth check: passed." in draft.text
     assert labels(draft) == ["Approve", "Edit", "Regenerate", "Discard"]
 
@@ -314,11 +318,12 @@ def test_profile_card_and_clients(chat: Conversation) -> None:
     say(chat, "Maria Lopez from Brightline: wants blue, not grey; promised pricing by Thursday")
     card = one(say(chat, "/client maria"))
     assert card.text.startswith("Maria Lopez (Brightline)")
-    assert "Last contact:" in card.text and "(since " in card.text
-    assert "Open promises:" in card.text and "due " in card.text
+    assert "Last contact:" in card.text and "· 1 note\n" in card.text
+    assert "Open promises:" in card.text and "• promised pricing by " in card.text
+    assert "[" not in card.text and "no date" not in card.text  # no note ids, no internal labels
     assert "Draft follow-up" in labels(card)
     listing = one(say(chat, "/clients"))
-    assert "Maria Lopez (Brightline): 1 notes" in listing.text
+    assert "Maria Lopez (Brightline): 1 note," in listing.text
     assert "Maria Lopez" in one(chat.handle_callback(U, data(listing, "Maria"))).text
 
 
@@ -423,13 +428,13 @@ def test_voice_transcript_is_shown_and_filed(runtime: Runtime) -> None:
     chat = Conversation(runtime, transcriber=ScriptedTranscriber("Called Maria Lopez, she wants blue not grey"))
     heard, saved = chat.handle_voice(U, b"OggS", 2.0, "audio/ogg")
     assert heard.text.startswith("I heard: “Called Maria Lopez")
-    assert saved.text.startswith("New client.\nMaria Lopez: wants blue")
+    assert saved.text.startswith("Saved for Maria Lopez, a new client: wants blue")
     (note,) = runtime.memory(U).ledger.export()["notes"]
     assert note["source"] == "voice" and note["audio_path"].endswith(".ogg")
 
 
 def test_voice_without_a_client_asks_and_keeps_the_source(runtime: Runtime) -> None:
-    chat = Conversation(runtime, transcriber=ScriptedTranscriber("she wants blue not grey"))
+    chat = Conversation(runtime, transcriber=ScriptedTranscriber("wants blue not grey"))
     chat.handle_text(U, "Dana Lee: likes golf")
     _heard, ask = chat.handle_voice(U, b"OggS", 2.0, "audio/ogg")
     one(chat.handle_callback(U, data(ask, "Dana Lee")))
@@ -465,7 +470,7 @@ def test_console_with_piped_input(runtime: Runtime, tmp_path: Path) -> None:
     code = run_console(runtime, Conversation(runtime, transcriber=None), io.StringIO("\n".join(lines)), out)
     text = out.getvalue()
     assert code == 0
-    assert "Maria Lopez (Brightline): wants blue, not grey" in text
+    assert "Saved for Maria Lopez (Brightline), a new client: wants blue, not grey" in text
     assert "[1] Approve" in text and "Approved." in text
     assert "(saved " in text and "Kept. Nothing was forgotten." in text
     assert list((runtime.settings.data_dir / "exports").iterdir())

@@ -1,0 +1,74 @@
+"""Questions: answers in a few short lines, the notes behind them one tap away."""
+
+from __future__ import annotations
+
+import uuid
+
+from bot.chat.core import ChatCore
+from bot.chat.reply import Button, Reply
+from bot.chat.state import MAX_SOURCE_IDS, MAX_SOURCES_KEPT
+from bot.chat.texts import clip, phone_lines, sentence
+from memory.records import Client
+
+__all__ = ["AskMixin"]
+
+
+class AskMixin(ChatCore):
+    """Questions: answers in a few short lines, the notes behind them one tap away."""
+
+    def _cmd_ask(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Ask after the command: /ask what does Dana like?")]
+        return self._ask(user, args, routed=False)
+
+    def _ask(self, user: str, question: str, routed: bool, client: Client | None = None) -> list[Reply]:
+        from bot.ask import answer
+
+        memory = self._memory(user)
+        result = answer(memory, question, client, self.runtime.llm(memory))
+        notices = [clip(sentence(n)) for n in result.notices[:1]]
+        lines, more = phone_lines(result.answer, result.sources, max_lines=4 - len(notices))
+        sources = [] if result.abstained else result.sources
+        if more:
+            lines.append(f"…and {more} more" + (" (tap Sources)." if sources else "."))
+        row: list[Button] = []
+        if sources:
+            row.append(Button("Sources", f"so:{self._keep_sources(user, sources)}"))
+        if routed:
+            row.append(Button("Save as a note instead", "qn"))
+        return [Reply("\n".join(lines + notices), [row] if row else [])]
+
+    def _keep_sources(self, user: str, ids: list[str]) -> str:
+        """Remember the note ids behind a Sources button; the button carries only this short key."""
+        key = uuid.uuid4().hex[:8]
+        state = self._state(user)
+        state.sources[key] = list(dict.fromkeys(ids))[:MAX_SOURCE_IDS]
+        while len(state.sources) > MAX_SOURCES_KEPT:
+            state.sources.pop(next(iter(state.sources)))
+        return key
+
+    def _cb_sources(self, user: str, key: str) -> list[Reply]:
+        """The notes behind an answer: date, client, a short quote and the note id."""
+        ids = self._state(user).sources.get(key)
+        if not ids:
+            return [Reply("Those sources are no longer at hand; ask again.")]
+        ledger = self._memory(user).ledger
+        tz = self.tz(user)
+        rowids = {i: ledger.note_rowid(i) for i in ids}
+        found = ledger.notes_by_rowid([r for r in rowids.values() if r is not None])
+        lines = []
+        for note_id in ids:
+            note = found.get(rowids[note_id] or -1)
+            if note is None:
+                lines.append(f"• {note_id}: removed since")
+                continue
+            day = note.occurred_at.astimezone(tz).date()
+            lines.append(f"• {day.day} {day.strftime('%b %Y')}, {note.client}: “{clip(note.text, 90)}” ({note_id})")
+        return [Reply("\n".join(lines))]
+
+    def _cb_question_as_note(self, user: str, ref: str) -> list[Reply]:
+        state = self._state(user)
+        text, state.last_question = state.last_question, None
+        if not text:
+            return [Reply("That choice has expired; use /note to file a note.")]
+        return self._note(user, text, routed=False)

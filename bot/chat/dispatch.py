@@ -1,0 +1,253 @@
+"""Where a message goes: a command, small talk, an answer to "which client?", a question, a draft request or a note; and where a tap goes."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from bot.chat.callbacks import parse_callback
+from bot.chat.core import ChatCore
+from bot.chat.reply import Reply
+from bot.chat.routing import (
+    Route,
+    RouteReply,
+    bare_name,
+    new_client_name,
+    route,
+)
+from bot.chat.state import Choice, PendingNote
+from bot.chat.texts import (
+    HELP,
+    STALE,
+    START,
+    label,
+)
+from bot.chat.words import SmallTalk, small_talk
+from memory.errors import AmbiguousClient, BadInput, ChetError
+
+MOVE_NOTE = re.compile(
+    r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
+    r"(?:(?:that|this|it|the last (?:one|note))(?:'s|\s+(?:was|is))\s+(?:meant\s+|supposed\s+to\s+be\s+)?(?:for|about)|"
+    r"wrong client[\s,!.:;—–-]*(?:it'?s|it was|should be|meant|for)?)\s+(?P<name>\S.{0,80})$",
+    re.I | re.S,
+)  # a slip corrected: the last note (or the one waiting) belongs to another client
+WHO_IS = re.compile(
+    r"^(?:who(?:'s|s| is)|tell me about|what do (?:i|we) know about|remind me (?:who|about))\s+(?P<name>[^?]{1,80}?)\s*\??$",
+    re.I,
+)  # a question about a whole client, answered by the card
+SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: JSON can carry them, UTF-8 (and SQLite) cannot
+BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not valid text). Please type it again."
+
+LONE_NUMBER = re.compile(r"#?\s*\d{1,3}[.)]?")  # "2", "#2", "2." alone: meant for a button
+
+__all__ = ["DispatchMixin"]
+
+
+class DispatchMixin(ChatCore):
+    """Where a message goes: a command, small talk, an answer to "which client?", a question, a draft request or a note; and where a tap goes."""
+
+    def _text(self, user: str, text: str) -> list[Reply]:
+        text = text.strip()
+        state = self._state(user)
+        if SURROGATE.search(text):
+            return [Reply(BROKEN_TEXT)]
+        if not text:
+            return [Reply("Send me a note, a question, or /help.")]
+        if text.startswith("/"):
+            head, _, args = text[1:].partition(" ")
+            head, _, rest = head.partition("\n")
+            args = (rest + " " + args).strip() if rest else args.strip()
+            command = head.split("@", 1)[0].lower()
+            handler = self._commands().get(command)
+            if handler is None:
+                close = difflib.get_close_matches(command, list(self._commands()), n=1, cutoff=0.7)
+                hint = f" Did you mean /{close[0]}?" if close else ""
+                return [Reply(f"I don't know /{label(command, 30)}.{hint} /help lists what I can do.")]
+            if command != "cancel":
+                state.edit_draft = None
+            return handler(user, args)
+        talk = small_talk(text)
+        if state.edit_draft:
+            draft_id, state.edit_draft = state.edit_draft, None
+            if talk is not None and talk.kind in {"ack", "thanks", "greeting", "command"}:
+                return [Reply("OK, the draft is unchanged. Tap Edit again to rewrite it.")]  # "nope" is no draft
+            return self._apply_edit(user, draft_id, text)
+        if talk is not None:
+            return self._small_talk(user, talk)
+        moved = MOVE_NOTE.match(text)
+        if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
+            return replies
+        if state.choice and state.choice.kind == "note":
+            answered = self._answer_which_client(user, text)
+            if answered is not None:
+                return answered
+        elif LONE_NUMBER.fullmatch(text):  # a button's number when no buttons wait: no note "2"
+            return [Reply("Nothing is waiting for a number just now. Send a note, a question, or /help.")]
+        elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
+            found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
+            if found is not None or bare_name(text):
+                return found or self._bare_name(user, text)
+        r = self._route(user, text)
+        if r.kind == "question" and (who := WHO_IS.match(text)) and (card := self._resolve_or_none(user, who["name"])):
+            return card  # "who is Rob Chen?": the client's card says it best
+        if r.kind == "question":
+            state.last_question = text
+            replies = self._ask(user, text, routed=True)
+            return replies
+        if r.kind == "draft":
+            return self._draft_request(user, r)
+        waiting = state.choice
+        replies = self._note(user, text, routed=True)
+        if waiting is not None and state.choice is waiting and replies:  # filed elsewhere; the first still waits
+            last = replies[-1]
+            replies[-1] = Reply(last.text + self._still_waiting(user), last.buttons, last.document)
+        return replies
+
+    def _route(self, user: str, text: str) -> Route:
+        """The model classifies the message when one is configured; the offline rules otherwise or on failure."""
+        offline = route(text)
+        memory = self._memory(user)
+        llm = self.runtime.llm(memory)
+        if llm is None:
+            return offline
+        from prompts import quote, render_parts
+
+        known = ", ".join(c.name for c in memory.ledger.clients()[:200]) or "(none yet)"
+        prompt = render_parts("route", message=quote(text), clients=known)
+        try:
+            reply = llm.structured("route", prompt.user, RouteReply, system=prompt.system)
+        except ChetError:
+            return offline
+        if reply.intent == "question":
+            return Route("question", text)
+        if reply.intent == "draft" and reply.client:
+            purpose = reply.purpose or offline.what or "follow-up"
+            return Route("draft", text, target=f"{reply.client} about {purpose}", what="follow-up")
+        if reply.intent == "note":
+            return Route("note", text)
+        return offline
+
+    def _commands(self) -> dict[str, Any]:
+        return {
+            "start": lambda u, a: [Reply(START)],
+            "help": lambda u, a: [Reply(HELP)],
+            "note": self._cmd_note,
+            "ask": self._cmd_ask,
+            "client": self._cmd_client,
+            "profile": self._cmd_client,
+            "clients": self._cmd_clients,
+            "draft": self._cmd_draft,
+            "digest": self._cmd_digest,
+            "settings": self._cmd_settings,
+            "export": self._cmd_export,
+            "forget": self._cmd_forget,
+            "undo": self._cmd_undo,
+            "done": self._cmd_done,
+            "cadence": self._cmd_cadence,
+            "cancel": self._cmd_cancel,
+            "inbox": self._cmd_inbox,
+        }
+
+    def _move_last(self, user: str, name: str) -> list[Reply]:
+        """ "oops, that was meant for Carla": file the waiting note, or move the last note, under that client.
+
+        [] when `name` is neither a known client nor a name ("this is for the Q3 launch" is a note).
+        """
+        try:
+            self._memory(user).find_client(name)
+        except AmbiguousClient:
+            pass
+        except BadInput:
+            if new_client_name(name) is None:
+                return []
+        state = self._state(user)
+        if state.choice and state.choice.kind == "note":
+            found = self._answer_which_client(user, name)
+            if found is not None:
+                return found
+        memory = self._memory(user)
+        note = memory.undo_last()
+        if note is None:
+            return [Reply("There is no note to move.")]
+        at = note.occurred_at.isoformat()
+        replies = self._store(user, memory, name, note.text, note.source, None, False, at=at)
+        if replies and replies[0].note_saved:
+            replies[0] = Reply(f"Moved from {note.client}. " + replies[0].text, replies[0].buttons, note_saved=True)
+        return replies
+
+    def _bare_name(self, user: str, text: str) -> list[Reply]:
+        """Only a name, and nothing waits for one: the client's card, or how to start a new client."""
+        name = text.strip().rstrip(".")
+        found = self._resolve_or_none(user, name)
+        if found is not None:
+            return found
+        return [
+            Reply(
+                f"I don't know {label(name, 40)} yet. Start with a note: “{label(name, 40)}: met at the expo, wants a quote”."
+            )
+        ]
+
+    def _resolve_or_none(self, user: str, name: str) -> list[Reply] | None:
+        try:
+            client = self._resolve(user, name, Choice("client"))
+        except BadInput:
+            return None
+        return client if isinstance(client, list) else self._profile(user, client)
+
+    def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
+        """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""
+        if talk.kind == "command":
+            if talk.command != "cancel":
+                self._state(user).edit_draft = None
+            return self._commands()[talk.command](user, "")
+        text = {
+            "greeting": "Hi! Send me a note, a question, or /help.",
+            "thanks": "You're welcome.",
+            "ack": "OK.",
+        }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
+        return [Reply(text + self._still_waiting(user))]
+
+    def _still_waiting(self, user: str) -> str:
+        """A reminder line when a note still waits for its client ("" otherwise)."""
+        choice = self._state(user).choice
+        if choice is None or choice.kind != "note":
+            return ""
+        pending: PendingNote = choice.payload
+        return f"\nStill waiting: who is “{label(pending.text, 40)}” about?"
+
+    def _cmd_cancel(self, user: str, args: str) -> list[Reply]:
+        state = self._state(user)
+        had = state.edit_draft or state.choice
+        kept = state.choice is not None and state.choice.kind == "note"
+        state.edit_draft, state.choice = None, None
+        if kept:
+            return [Reply("OK, I stopped asking. The note stays in your /inbox.")]
+        return [Reply("Cancelled." if had else "Nothing to cancel.")]
+
+    def _callback(self, user: str, data: str) -> list[Reply]:
+        parsed = parse_callback(data or "")
+        if parsed is None:
+            return [Reply(STALE)]
+        handlers = {
+            "a": self._cb_approve,
+            "e": self._cb_edit,
+            "r": self._cb_regenerate,
+            "x": self._cb_discard,
+            "v": self._cb_view,
+            "c": self._cb_choose,
+            "p": self._cb_profile,
+            "fg": self._cb_forget,
+            "fx": lambda u, r: [Reply("Kept. Nothing was forgotten.")],
+            "dn": lambda u, r: self._mark_done(u, int(r)),
+            "sz": lambda u, r: self._snooze(u, int(r)),
+            "fu": self._cb_follow_up,
+            "qn": self._cb_question_as_note,
+            "so": self._cb_sources,
+            "ib": self._cb_inbox_file,
+            "ix": self._cb_inbox_drop,
+        }
+        try:
+            return handlers[parsed.kind](user, parsed.ref)
+        except (ValueError, OverflowError):  # belt and braces: parse_callback lets only ids through
+            return [Reply(STALE)]

@@ -1,0 +1,286 @@
+"""Notes: filing a note under its client, "which client?" and the inbox, undo, voice notes."""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.chat.core import ChatCore
+from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
+from bot.chat.reply import Button, Reply, client_rows
+from bot.chat.routing import (
+    CONTINUE_WINDOW,
+    CONTINUING_PRONOUNS,
+    client_in_note,
+    look_alikes,
+    new_client_name,
+    route,
+)
+from bot.chat.state import Choice, PendingNote
+from bot.chat.texts import (
+    clip,
+    fact_summary,
+    label,
+    long_day,
+    sentence,
+)
+from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES
+from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
+from memory.records import Client
+from memory.service import Memory, NoteInput, Stored, check_text
+from memory.timeutil import from_iso, now_utc
+
+log = logging.getLogger("bot.conversation")
+
+
+def when_sent(moment: datetime, tz: ZoneInfo) -> str:
+    """ "today 09:14", or the day for older ones."""
+    local = moment.astimezone(tz)
+    if local.date() == now_utc().astimezone(tz).date():
+        return f"today {local.strftime('%H:%M')}"
+    return long_day(local.date())
+
+
+__all__ = ["NotesMixin"]
+
+
+class NotesMixin(ChatCore):
+    """Notes: filing a note under its client, "which client?" and the inbox, undo, voice notes."""
+
+    def _cmd_note(self, user: str, args: str) -> list[Reply]:
+        if not args:
+            return [Reply("Write the note after the command: /note Dana: wants blue, not grey")]
+        return self._note(user, args, routed=False)
+
+    def _note(
+        self, user: str, text: str, routed: bool, source: str = "text", audio_path: str | None = None
+    ) -> list[Reply]:
+        memory = self._memory(user)
+        check_text(text)  # empty, binary or oversized: say so now, not after asking which client
+        name, body, candidates = client_in_note(memory, text)
+        if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
+            return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
+        if candidates:
+            pending = self._to_inbox(user, PendingNote(body, source, audio_path))
+            return self._choose(user, Choice("note", pending), candidates, name)
+        if name is None:
+            return self._ask_which_client(user, self._to_inbox(user, PendingNote(text, source, audio_path)))
+        return self._store(user, memory, name, body, source, audio_path, routed)
+
+    def _to_inbox(self, user: str, pending: PendingNote) -> PendingNote:
+        """Commit a note whose client is not known yet to the inbox before asking: nothing typed is lost."""
+        item = add_to_inbox(self._memory(user), pending.text, pending.source, pending.audio_path)
+        pending.inbox_id, pending.at = item.id, item.at
+        return pending
+
+    def _store(
+        self,
+        user: str,
+        memory: Memory,
+        name: str,
+        body: str,
+        source: str,
+        audio_path: str | None,
+        routed: bool,
+        client: Client | None = None,
+        at: str | None = None,
+        continued: bool = False,
+    ) -> list[Reply]:
+        is_new = False
+        if client is None:
+            try:
+                client = memory.find_client(name)
+            except UnknownClient:
+                is_new = True
+            except AmbiguousClient as err:
+                found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+                pending = self._to_inbox(user, PendingNote(body, source, audio_path))
+                return self._choose(user, Choice("note", pending), found, name)
+        moment = (from_iso(at) if at else now_utc()).astimezone(self.tz(user))
+        item = NoteInput(
+            client=client.name if client else name,
+            text=body,
+            at=moment,
+            at_raw=moment.isoformat(timespec="seconds"),
+            source=source,
+            audio_path=audio_path,
+        )
+        known = [c.name for c in memory.ledger.clients()] if is_new else []
+        stored = memory.add_note(item, index=not self.background_index)
+        if self.background_index:
+            self._queue_index(user)
+        similar = look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
+        self._state(user).last_client = [stored.client.id, now_utc().isoformat(timespec="seconds")]
+        text = self._confirm(stored, is_new, similar)
+        if continued:
+            text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
+        return [Reply(text, note_saved=True)]
+
+    def _recent_client(self, user: str, text: str) -> Client | None:
+        """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
+        first = re.match(r"[\w']+", text.strip().casefold())
+        if not first or first.group(0) not in CONTINUING_PRONOUNS:
+            return None
+        last = self._state(user).last_client
+        if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
+            return None
+        return self._memory(user).ledger.client(int(last[0]))
+
+    def _confirm(self, stored: Stored, is_new: bool, similar: list[str]) -> str:
+        """At most four short lines: who it was filed under and what was understood, never the note itself."""
+        client = stored.client
+        head = client.name + (f" ({client.company})" if client.company else "")
+        summary = fact_summary(stored.facts)
+        first = f"Saved for {head}" + (", a new client" if is_new else "")
+        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{clip(stored.note.text, 50)}”", 240)]
+        if similar:
+            lines.append(f"Did you mean {' or '.join(similar)}? Then /undo and send it again with that name.")
+        lines += [clip(sentence(n)) for n in stored.notices[:2]]
+        return "\n".join(lines[:4])
+
+    def _ask_which_client(self, user: str, pending: PendingNote) -> list[Reply]:
+        memory = self._memory(user)
+        recent: list[Client] = []
+        seen: set[int] = set()
+        for note in memory.ledger.notes(limit=40):
+            if note.client_id not in seen:
+                seen.add(note.client_id)
+                c = memory.ledger.client(note.client_id)
+                if c:
+                    recent.append(c)
+            if len(recent) >= 6:
+                break
+        state = self._state(user)
+        earlier = state.choice.payload if state.choice and state.choice.kind == "note" else None
+        pending.options = [c.id for c in recent]
+        state.choice = Choice("note", pending)
+        text = "Saved in your inbox. Which client is this note about?"
+        text += " Tap one or type the name." if recent else " Type the client's name."
+        if isinstance(earlier, PendingNote):  # never silently replaced: the earlier note waits in the inbox
+            text += f"\n(“{label(earlier.text, 40)}” still waits in /inbox.)"
+        return [Reply(text, client_rows(recent))]
+
+    def _answer_which_client(self, user: str, text: str) -> list[Reply] | None:
+        """File the waiting note when `text` answers "which client?" (a name or a button's number); else None."""
+        memory = self._memory(user)
+        choice = self._state(user).choice
+        assert choice is not None
+        pending: PendingNote = choice.payload
+        number = re.fullmatch(r"#?\s*(\d{1,3})[.)]?", text)
+        if number:
+            n = int(number.group(1))
+            client = memory.ledger.client(pending.options[n - 1]) if 1 <= n <= len(pending.options) else None
+            if client is None:
+                return [Reply(f"There is no name number {n}. Tap a name or type it.")]
+            return self._file_pending(user, client.name, client)
+        if len(text.split()) > 5 or route(text).kind != "note":
+            return None
+        try:
+            client = memory.find_client(text)
+        except AmbiguousClient as err:
+            found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+            return self._choose(user, choice, found, text)
+        except BadInput:
+            name = new_client_name(text)
+            return self._file_pending(user, name) if name else None
+        return self._file_pending(user, client.name, client)
+
+    def _file_pending(self, user: str, name: str, client: Client | None = None) -> list[Reply]:
+        """File the note waiting for its client, then take it out of the inbox."""
+        state = self._state(user)
+        assert state.choice is not None
+        pending: PendingNote = state.choice.payload
+        memory = self._memory(user)
+        if pending.inbox_id and find_in_inbox(memory, pending.inbox_id) is None:
+            state.choice = None  # filed or dropped meanwhile (another device, /inbox)
+            return [Reply("That note was already filed or dropped.")]
+        replies = self._store(
+            user, memory, name, pending.text, pending.source, pending.audio_path, False, client, pending.at
+        )
+        if state.choice is not None and state.choice.payload is pending:
+            state.choice = None
+        if pending.inbox_id:
+            drop_from_inbox(memory, pending.inbox_id)
+        return replies
+
+    def _choose(self, user: str, choice: Choice, candidates: list[Client], name: str | None) -> list[Reply]:
+        self._state(user).choice = choice
+        if isinstance(choice.payload, PendingNote):
+            choice.payload.options = [c.id for c in candidates[:8]]
+        who = f"“{label(name, 40)}” could be" if name else "That could be about"
+        return [Reply(f"{who} several clients. Which one?", client_rows(candidates[:8]))]
+
+    def _cmd_undo(self, user: str, args: str) -> list[Reply]:
+        state = self._state(user)
+        if state.choice and state.choice.kind == "note":  # the last thing sent is the note still waiting
+            pending: PendingNote = state.choice.payload
+            state.choice = None
+            if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
+                return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
+        note = self._memory(user).undo_last()
+        if note is None:
+            return [Reply("There is no note to undo.")]
+        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).")]
+
+    def _cmd_inbox(self, user: str, args: str) -> list[Reply]:
+        items = inbox_items(self._memory(user))
+        if not items:
+            return [Reply("Your inbox is empty: every note has its client.")]
+        tz = self.tz(user)
+        lines = [f"{len(items)} note{'s' if len(items) != 1 else ''} waiting for a client:"]
+        rows: list[list[Button]] = []
+        for n, item in enumerate(items[:10], 1):
+            lines.append(f"{n}. “{label(item.text, 60)}” ({when_sent(from_iso(item.at), tz)})")
+            rows.append([Button(f"File {n}", f"ib:{item.id}"), Button(f"Drop {n}", f"ix:{item.id}")])
+        if len(items) > 10:
+            lines.append(f"… and {len(items) - 10} more")
+        return [Reply("\n".join(lines), rows)]
+
+    def _cb_inbox_file(self, user: str, item_id: str) -> list[Reply]:
+        item = find_in_inbox(self._memory(user), item_id)
+        if item is None:
+            return [Reply("That note was already filed or dropped.")]
+        pending = PendingNote(item.text, item.source, item.audio_path, item.id, at=item.at)
+        state = self._state(user)
+        state.choice = None  # the tapped note becomes the one asked about; the other stays in the inbox
+        return self._ask_which_client(user, pending)
+
+    def _cb_inbox_drop(self, user: str, item_id: str) -> list[Reply]:
+        item = drop_from_inbox(self._memory(user), item_id)
+        if item is None:
+            return [Reply("That note was already filed or dropped.")]
+        state = self._state(user)
+        if state.choice and isinstance(state.choice.payload, PendingNote) and state.choice.payload.inbox_id == item_id:
+            state.choice = None
+        return [Reply(f"Dropped “{label(item.text, 60)}”.")]
+
+    def _voice(self, user: str, audio: bytes, duration_s: float | None, mime: str) -> list[Reply]:
+        if len(audio) > MAX_AUDIO_BYTES:
+            return self.handle_unsupported(user, "too_large")
+        if not audio:
+            return [Reply("That voice note was empty. Please try again.")]
+        path = self._save_audio(user, audio, mime)  # raw first: nothing said is ever lost
+        if self.transcriber is None:
+            return [Reply(f"I kept your voice note ({path.name}), but I can't transcribe it yet. {ENABLE_HINT}")]
+        try:
+            transcript = self.transcriber.transcribe(audio, mime)
+        except ChetError as err:
+            log.info("transcription failed: %s", err)
+            return [Reply(f"{sentence(str(err))} The audio is kept ({path.name}); you can type the note instead.")]
+        replies = [Reply(f"I heard: “{clip(transcript, 300)}”")]
+        return replies + self._note(user, transcript, routed=False, source="voice", audio_path=str(path))
+
+    def _save_audio(self, user: str, audio: bytes, mime: str) -> Path:
+        folder = self.runtime.settings.data_dir / "audio" / re.sub(r"[^\w.-]", "_", user)[:64]
+        folder.mkdir(parents=True, exist_ok=True)
+        ext = {"audio/mpeg": "mp3", "audio/mp4": "m4a", "audio/wav": "wav", "audio/webm": "webm"}.get(mime, "ogg")
+        stamp = now_utc().strftime("%Y%m%dT%H%M%S")
+        path = folder / f"{stamp}-{uuid.uuid4().hex[:8]}.{ext}"
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(audio)
+        tmp.replace(path)
+        return path

@@ -1,0 +1,361 @@
+"""Routing plain text with offline rules: question, draft request or note, and which client a note is about.
+
+A note's client is looked for in this order: a verb and a name at the start ("Met Dana Lee from Acme"),
+a person after a verb near the start, in any case ("had coffee w/ priya nair"), "Name: text" or
+"Name - text", a known client's name in the first words, any known client named in the note (the first
+one named wins), a known client's company. Words that are never a client (greetings, command words,
+pronouns, labels) are listed with a reason each in bot/chat/data/not_clients.txt.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from pydantic import BaseModel
+
+from bot.chat.words import NOT_A_CLIENT, small_talk
+from memory import names
+from memory.records import Client
+from memory.service import Memory
+
+__all__ = [
+    "CONTINUE_WINDOW",
+    "CONTINUING_PRONOUNS",
+    "NAME_LINKS",
+    "NOT_NAMES",
+    "PURPOSE_LEAD",
+    "Route",
+    "RouteReply",
+    "bare_name",
+    "client_in_note",
+    "look_alikes",
+    "looks_like_name",
+    "new_client_name",
+    "route",
+    "split_target",
+]
+
+QUESTION_WORDS = {"what", "when", "where", "who", "whom", "whose", "why", "how", "which"}
+QUESTION_WORDS |= {w + "s" for w in QUESTION_WORDS} | {w + "'s" for w in QUESTION_WORDS}  # "whats", "who's": typed fast
+AUX_WORDS = {
+    "does", "do", "did", "is", "are", "was", "were", "has", "have", "had",
+    "can", "could", "should", "would", "will", "any", "anything",
+}  # fmt: skip
+_ASK_START = re.compile(
+    r"^(?:tell me|remind me (?:what|when|who|where|how|if|whether|about)|show me|find|search|look up|list)\b", re.I
+)
+_DRAFT = re.compile(
+    r"^(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz)\s+)?"
+    r"(?:draft|write|compose|prepare)\b\s*(?:me\s+|up\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+_FOLLOW_UP = re.compile(r"^(?:please\s+)?follow[ -]?up with\s+(?P<rest>\S.*)$", re.I | re.S)
+PURPOSE_LEAD = re.compile(r"^(?:about|re|regarding|on|for|:|—|-|–)\s*", re.I)
+COLON = re.compile(r"^(?P<name>[^:\n—–?!]{1,80}?)\s*(?::|\s[—–-]\s)\s*(?P<body>\S.*)$", re.S)
+VERB = re.compile(
+    r"^(?:just\s+)?(?:met(?:\s+up)?|meeting|called|calling|phoned|rang|saw|visited|spoke|talked|chatted|"
+    r"emailed|texted|messaged|caught up|lunch|coffee|dinner|drinks|call|demo|visit)"
+    r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
+    re.I | re.S,
+)
+NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
+CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
+CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
+MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
+MAX_QUESTION_CHARS = 400
+NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
+
+
+class RouteReply(BaseModel):
+    """The route prompt's JSON."""
+
+    intent: str
+    client: str | None
+    purpose: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """What a plain message was taken for: a question, a draft request or a note."""
+
+    kind: str  # "question" | "draft" | "note"
+    text: str
+    target: str = ""  # draft: the text naming the client and the purpose ("Dana about pricing")
+    what: str = ""  # draft: the kind of message asked for ("follow-up")
+
+
+def route(text: str) -> Route:
+    """Classify a plain message with offline rules."""
+    text = text.strip()
+    m = _DRAFT.match(text) or _FOLLOW_UP.match(text)
+    if m:
+        what = (m.groupdict().get("what") or "").strip()
+        return Route("draft", text, target=m.group("rest").strip(), what=what or "follow-up")
+    if is_question(text):
+        return Route("question", text)
+    return Route("note", text)
+
+
+def is_question(text: str) -> bool:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) > MAX_QUESTION_LINES or len(text) > MAX_QUESTION_CHARS:
+        return False  # a pasted email or a block of notes is a note, even when it ends with "?"
+    if text.endswith("?"):
+        return True
+    words = re.findall(r"[\w']+", text.lower())
+    if not words:
+        return False
+    if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
+        return True
+    if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
+        return True
+    return bool(_ASK_START.match(text))
+
+
+def tokens_of(text: str) -> list[str]:
+    return re.findall(r"[\w@&'’.-]+|[^\w\s]", text)
+
+
+def looks_like_name(candidate: str) -> bool:
+    """True when every word looks like part of a person's or company's name."""
+    words = candidate.split()
+    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in candidate):
+        return False
+    if words[0].casefold() in NOT_NAMES or words[0].casefold() in NAME_LINKS:
+        return False
+    return all(w[:1].isupper() or w.casefold() in NAME_LINKS for w in words)
+
+
+PREAMBLE = re.compile(
+    r"^(?:(?:good\s+)?(?:morning|afternoon|evening)|hi|hey|ok(?:ay)?|so|fyi|btw|update|quick\s+(?:one|note|update))"
+    r"\b[\s,!.:;—–-]+",
+    re.I,
+)  # a greeting or label before the note proper
+PERSON_VERB = re.compile(
+    r"\b(?:(?:met(?:\s+up\s+with)?|called|phoned|rang|visited|spoke\s+(?:with|to)|talked\s+(?:with|to)|"
+    r"chatted\s+with|caught\s+up\s+with|emailed|e-mailed|texted|messaged|pinged|(?:on\s+)?the\s+phone\s+with|"
+    r"off\s+the\s+phone\s+with|to\s+(?:call|ring|phone|email|e-mail|text|meet|visit|ping))\s+|"
+    r"(?:coffee|lunch|dinner|drinks|breakfast|call|meeting|demo|zoom|video\s+call)\s+(?:with\s+|w/\s*))"
+    r"(?P<rest>\S.*)$",
+    re.I | re.S,
+)  # a person named after a verb anywhere in the note's start: "had coffee w/ priya nair", "then called jake"
+MAX_NAME_SEARCH = 200  # a client is named near the start; a verb deep in a long note is no introduction
+NAME_ENDS = {
+    "from", "at", "of", "and", "about", "re", "today", "yesterday", "tomorrow", "tonight", "this", "next", "last",
+    "again", "on", "back", "-", "—", "–",
+}  # fmt: skip
+BRACKETED = re.compile(r"^(?P<name>[^()]{1,60}?)\s*\((?P<company>[^()\d]{1,60})\)$")  # "Dana Lee (Acme)"
+BRACKET_COMPANY = re.compile(r"^\s*\((?P<company>[^()\n]{1,60})\)")
+
+
+def lower_name(m: re.Match[str]) -> str:
+    """A client typed in lower case after a verb ("met jake at the hilton" -> "Jake"), or "".
+
+    At most three plain words, none of them a listed word (bot/chat/data/not_clients.txt), and the name
+    must end where a name ends: punctuation, a bracket, "from"/"at"/"and"/"today"..., or the end.
+    """
+    out: list[str] = []
+    ended = False
+    for raw in m.group("rest").split()[:4]:
+        word = raw.rstrip(",.;:!?")
+        if raw.startswith("(") or word.casefold() in NAME_ENDS or (out and word.casefold() in NOT_NAMES):
+            ended = True  # "carla mendes she runs ...": a pronoun or a listed word after the name ends it
+            break
+        if not re.fullmatch(r"[^\W\d_][\w'’-]*", word) or not word.islower() or word.casefold() in NOT_NAMES:
+            return ""
+        out.append(word)
+        if word != raw:  # "jake," ends the name
+            ended = True
+            break
+        if len(out) == 3:
+            break
+    if not out or not (ended or len(out) == len(m.group("rest").split())):
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in out)
+
+
+def lower_colon_name(name: str) -> str:
+    """ "carla mendes" before a colon or dash -> "Carla Mendes": two or three plain lower-case words, none listed."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or any(w.casefold() in NOT_NAMES or w.casefold() in NAME_LINKS for w in words):
+        return ""
+    if not all(re.fullmatch(r"[^\W\d_][\w'’-]*", w) and w.islower() for w in words):
+        return ""
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def with_company(name: str, rest: str) -> str:
+    """ "Maria Lopez (Brightline)" -> "Maria Lopez from Brightline": a company in brackets right after the name."""
+    if not name or " from " in name or " at " in name:
+        return name
+    words = rest.split()
+    after = " ".join(rest.split()[len(name.split()) :]) if len(words) >= len(name.split()) else ""
+    m = BRACKET_COMPANY.match(after)
+    if not m or any(ch.isdigit() for ch in m.group("company")):
+        return name
+    company = m.group("company").strip()
+    return f"{name} from {company[:1].upper() + company[1:]}"
+
+
+def leading_name(rest: str) -> str:
+    """The capitalised words at the start of `rest` ("Dana Lee from Acme, she ..." -> "Dana Lee from Acme")."""
+    out: list[str] = []
+    for raw in rest.split():
+        word = raw.rstrip(",.;:!?—–")
+        stop = word != raw
+        if not word:
+            break
+        if (word[:1].isupper() and word.casefold() not in NOT_NAMES) or (
+            word.casefold() in {"from", "at", "of"} and out
+        ):
+            out.append(word)
+        else:
+            break
+        if stop or len(out) >= 7:
+            break
+    while out and out[-1].casefold() in {"from", "at", "of"}:
+        out.pop()
+    return " ".join(out)
+
+
+MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
+
+LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
+
+
+def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
+    """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
+    known = memory.ledger.clients()
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
+    by_id = {c.id: c for c in known}
+
+    def hits(name: str) -> list[Client]:
+        return [by_id[h.client_id] for h in names.match_clients(name, cands)] if name else []
+
+    whole, text = text, PREAMBLE.sub("", text, count=1) or text  # "morning! had coffee w/ ..." -> "had coffee..."
+    m = VERB.match(text)
+    name = leading_name(m.group("rest")) if m else ""
+    if not name and (person := PERSON_VERB.search(text[:MAX_NAME_SEARCH])):
+        m, name = person, leading_name(person.group("rest")) or lower_name(person)
+    if m:
+        name = with_company(name, m.group("rest"))
+        found = hits(name) or hits(name.split(" from ")[0].split(" at ")[0])
+        if len(found) > 1:
+            narrowed = hits(name)
+            return name, whole, narrowed or found
+        if found:
+            return found[0].name, whole, []
+        if name and looks_like_name(name):
+            return name, whole, []
+    m = COLON.match(text)
+    if m:
+        name, body = m.group("name").strip(), m.group("body").strip()
+        found = hits(name)
+        if len(found) > 1:
+            return name, body, found
+        if found:
+            return found[0].name, body, []
+        if looks_like_name(name):
+            return name, body, []
+        if (bracketed := BRACKETED.match(name)) and looks_like_name(bracketed.group("name")):  # "Dana Lee (Acme) - ..."
+            return f"{bracketed.group('name')} from {bracketed.group('company').strip()}", body, []
+        close = look_alikes(name, [c.name for c in known])  # typed fast: "kenn watanabe - ..." is Ken Watanabe
+        if len(close) == 1:
+            return close[0], body, []
+        if lower := lower_colon_name(name):  # "carla mendes: wants chairs"
+            return lower, body, []
+    words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size])
+        if len(words) < size or not lead or lead.casefold() in NOT_NAMES or words[0].casefold() in NOT_NAMES:
+            continue  # a known client typed in lower case at the start counts too ("maria changed her mind")
+        found = hits(lead)
+        if len(found) > 1:
+            return lead, whole, found
+        if found:
+            return found[0].name, whole, []
+        close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
+        if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
+            return close[0], whole, []
+    mentioned: dict[int, Client] = {}  # in the order named
+    tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
+    tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
+    for i, tok in enumerate(tokens):
+        if not tok[:1].isupper() or tok.casefold() in NOT_NAMES:
+            continue
+        pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
+        found = hits(pair) if pair else []
+        found = found or hits(tok)
+        for c in found:
+            mentioned[c.id] = c
+    if mentioned:  # several known clients: the note is filed under the first one named
+        return next(iter(mentioned.values())).name, whole, []
+    by_company = company_mentions(known, tokens)  # "send the proposal to helix" -> Priya Nair (Helix Labs)
+    if len(by_company) == 1:
+        return by_company[0].name, whole, []
+    return None, whole, by_company
+
+
+def bare_name(text: str) -> bool:
+    """A message that is only a capitalised name ("Sam", "Dana Lee"): no note, no question."""
+    text = text.strip().rstrip(".")
+    return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and looks_like_name(text)
+
+
+def new_client_name(text: str) -> str | None:
+    """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
+
+    None for anything that reads like a note ("wants blue"), small talk or a pronoun: those words are listed
+    in bot/chat/data/not_clients.txt and never start or make up a name.
+    """
+    text = text.strip().rstrip(".")
+    words = text.split()
+    if not 1 <= len(words) <= 4 or re.search(r"[?!;:,\d]", text) or small_talk(text) is not None:
+        return None
+    if looks_like_name(text):
+        return text
+    plain = [w.strip(",") for w in words]
+    if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
+        return None
+    return " ".join(w if w.casefold() in NAME_LINKS else w[:1].upper() + w[1:] for w in plain)
+
+
+def split_target(memory: Memory, target: str) -> tuple[str, str]:
+    """("Dana Lee", "about the pricing") from "Dana Lee about the pricing", preferring known client names."""
+    target = target.strip()
+    m = re.match(r"^(?P<name>[^:]{1,80}?)\s*[:—–]\s*(?P<purpose>.*)$", target, re.S)
+    if m:
+        return m.group("name").strip(), m.group("purpose").strip()
+    m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
+    if m and len(m.group("name").split()) <= 4:
+        return m.group("name").strip(), m.group("purpose").strip()
+    words = target.split()
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
+    for size in range(min(4, len(words)), 0, -1):
+        lead = " ".join(words[:size]).strip(",.;")
+        if names.match_clients(lead, cands):
+            return lead, " ".join(words[size:])
+    return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:
+    """Known clients whose company a note names by its first word ("helix" for Helix Labs), in any case."""
+    words = {t.casefold() for t in tokens if len(t) >= MIN_COMPANY_WORD and t.casefold() not in NOT_NAMES}
+    found = []
+    for c in known:
+        first = names.normalize(c.company or "").split()[:1]
+        if first and len(first[0]) >= MIN_COMPANY_WORD and first[0] in words:
+            found.append(c)
+    return found
+
+
+def look_alikes(name: str, known: list[str]) -> list[str]:
+    """Known client names so close to a new one that it is probably a typo ("Maira Lopez" -> "Maria Lopez")."""
+    by_norm = {names.normalize(k): k for k in known}
+    close = difflib.get_close_matches(names.normalize(name), list(by_norm), n=2, cutoff=LOOK_ALIKE)
+    return [by_norm[c] for c in close]

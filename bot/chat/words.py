@@ -1,0 +1,65 @@
+"""Words and phrases that are never a client (greetings, thanks, command words, pronouns), read from a data file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+__all__ = ["NOT_A_CLIENT", "SmallTalk", "is_not_a_client", "small_talk"]
+
+DATA = Path(__file__).with_name("data") / "not_clients.txt"
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """A whole message that is small talk or a bare command word: its kind and, for commands, which one."""
+
+    kind: str  # greeting | thanks | ack | command | pronoun | word
+    command: str = ""
+
+
+@cache
+def _table() -> dict[str, SmallTalk]:
+    table: dict[str, SmallTalk] = {}
+    for n, raw in enumerate(DATA.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"{DATA.name} line {n}: expected PHRASE | KIND | REASON")
+        kind, _, command = parts[1].partition(":")
+        table[parts[0].casefold()] = SmallTalk(kind, command)
+    return table
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s'’]", " ", text.casefold()).split())
+
+
+VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"}  # "hey chet", "thanks so much": still small talk
+
+
+def small_talk(text: str) -> SmallTalk | None:
+    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet")."""
+    if len(text) > 40:
+        return None
+    words = _key(text).split()
+    while words:
+        found = _table().get(" ".join(words))
+        if found is not None:
+            return found
+        if words[-1] not in VOCATIVES:
+            return None
+        words.pop()
+    return None
+
+
+def is_not_a_client(word: str) -> bool:
+    """True for a listed word or phrase: it never names a client."""
+    return _key(word) in _table()
+
+
+NOT_A_CLIENT = frozenset(_table())

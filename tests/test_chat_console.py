@@ -1,0 +1,133 @@
+"""The console chat: a pasted block is one message in a terminal (bracketed paste); piped input is one line each."""
+
+from __future__ import annotations
+
+import io
+import os
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.console import PASTE_END, PASTE_ON, PASTE_START, read_message, run_console
+from bot.conversation import Conversation
+from bot.runtime import Runtime
+from memory.service import NoteInput
+from memory.timeutil import now_utc
+
+ROOT = Path(__file__).resolve().parent.parent
+EMAIL = """To: Dana Lee <dana.lee@acme.example>
+Subject: Re: pricing for the blue range
+
+Hi Dana,
+
+Thanks for the call today. As discussed, I'll send the revised pricing for 20 units by Friday.
+
+Best,
+Sam Carter
+Account Executive, Northwind Supplies"""
+# Piped, each line is a message: a lone "Sam Carter" right after "which client?" is a fair answer, so only
+# the header and sign-off words are checked there.
+NEVER_CLIENTS = {"to", "subject", "best", "best,", "hi", "thanks", "hi dana", "account executive"}
+
+
+def _seed(runtime: Runtime, user: str) -> None:
+    moment = now_utc()
+    runtime.memory(user).add_note(NoteInput("Dana Lee", "likes golf", moment, moment.isoformat()))
+
+
+def _clients(runtime: Runtime, user: str) -> set[str]:
+    return {c.name.casefold() for c in runtime.memory(user).ledger.clients()}
+
+
+def test_read_message_joins_a_bracketed_paste() -> None:
+    src = io.StringIO(f"hello\n{PASTE_START}line one\nline two\n{PASTE_END} and typed after\nnext\n")
+    assert read_message(src) == "hello"
+    assert read_message(src) == "line one\nline two\n and typed after"
+    assert read_message(src) == "next"
+    assert read_message(src) is None
+    assert read_message(io.StringIO(f"{PASTE_START}cut off\nmid paste")) == "cut off\nmid paste"
+
+
+def test_a_pasted_email_is_one_note_under_its_client(runtime: Runtime) -> None:
+    user = runtime.settings.chet_user
+    _seed(runtime, user)
+    out = io.StringIO()
+    run_console(
+        runtime, Conversation(runtime, transcriber=None), io.StringIO(PASTE_START + EMAIL + PASTE_END + "\n"), out
+    )
+    notes = runtime.memory(user).ledger.notes()
+    assert len(notes) == 2 and notes[0].client == "Dana Lee" and notes[0].text == EMAIL
+    assert _clients(runtime, user) == {"dana lee"}
+    assert "Saved for Dana Lee" in out.getvalue()
+    assert "Subject" not in out.getvalue().split("Saved for Dana Lee", 1)[1]  # the email is not echoed back
+
+
+def test_piped_lines_stay_one_message_each_and_never_make_header_clients(runtime: Runtime) -> None:
+    user = runtime.settings.chet_user
+    _seed(runtime, user)
+    out = io.StringIO()
+    run_console(runtime, Conversation(runtime, transcriber=None), io.StringIO(EMAIL + "\n"), out)
+    assert not (_clients(runtime, user) & NEVER_CLIENTS), _clients(runtime, user)
+    assert not any(name.startswith(("to:", "subject", "re:", "account")) for name in _clients(runtime, user))
+    assert PASTE_ON not in out.getvalue()  # not a terminal: nothing sent to one
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_in_a_real_terminal_a_paste_is_one_message(tmp_path: Path) -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CHET_OFFLINE": "1"}
+    data_dir = tmp_path / "data"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), "--user", "pty", "chat"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=tmp_path,
+        close_fds=True,
+    )
+    os.close(slave)
+    seen = b""
+
+    def read_until(needle: bytes, timeout: float = 60.0) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + timeout
+        while needle not in seen:
+            assert time.monotonic() < deadline, seen[-500:]
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    seen += os.read(master, 65536)
+                except OSError:
+                    break
+
+    try:
+        read_until(b"you> ")
+        assert PASTE_ON.encode() in seen
+        os.write(master, b"Dana Lee: likes golf\r")
+        read_until(b"Saved for Dana Lee")
+        paste = (PASTE_START + EMAIL.replace("\n", "\r") + PASTE_END + "\r").encode()
+        os.write(master, paste)
+        read_until(b"Saved for Dana Lee: ", timeout=60)
+        read_until(b"you> ")
+        os.write(master, b"/quit\r")
+        read_until(b"bye")
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    from bot.settings import Settings
+
+    check = Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+    notes = check.memory("pty").ledger.notes()
+    assert [n.client for n in notes] == ["Dana Lee", "Dana Lee"]
+    assert notes[0].text == EMAIL  # one note, every line of it
+    assert b"\x1b[?2004l" in seen  # paste mode is turned off again on the way out
