@@ -20,3 +20,28 @@ def test_vectors_are_unit_length_and_independent_of_the_batch() -> None:
 def test_the_memory_arena_is_off() -> None:
     # With onnxruntime's arena one batch of 32 long notes kept the bot at ~900 MB for good (bench_footprint).
     assert local_embedder().session.get_session_options().enable_cpu_mem_arena is False
+
+
+def test_a_repeated_text_is_embedded_once() -> None:
+    model = local_embedder()
+    seen: list[int] = []
+    run = model.session.run
+
+    def counting(outputs: object, feeds: dict[str, np.ndarray]) -> object:
+        seen.append(len(feeds["input_ids"]))
+        return run(outputs, feeds)  # type: ignore[arg-type]
+
+    model.session.run = counting  # type: ignore[method-assign]
+    try:
+        vectors = model.embed(["Left a voicemail."] * 5 + ["Sent the quote."])
+    finally:
+        del model.session.run
+    assert sum(seen) == 2  # two distinct texts, six rows
+    assert np.allclose(vectors[0], vectors[4]) and not np.allclose(vectors[0], vectors[5])
+
+
+def test_graph_rewrites_are_off_for_a_fast_start() -> None:
+    import onnxruntime as ort
+
+    options = local_embedder().session.get_session_options()
+    assert options.graph_optimization_level == ort.GraphOptimizationLevel.ORT_DISABLE_ALL
