@@ -16,7 +16,7 @@ from memory import names
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
-from memory.index import VectorIndex
+from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger
 from memory.recall import (
     ClientNames,
@@ -556,6 +556,8 @@ class Memory:
                 self._previous_cache.clear()
                 self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
+            if scope is None and self.ledger.count_notes_upto(None, EXACT_SCOPE + 1) <= EXACT_SCOPE:
+                scope = self.ledger.client_rowids(None)  # ranked exactly, from the vector file: no Chroma to load
             previous = None
             if client_id is not None and scope is not None and self.weights.window > 0:
                 previous = self._chat_previous(client_id, scope)

@@ -38,10 +38,3 @@ def test_a_repeated_text_is_embedded_once() -> None:
         del model.session.run
     assert sum(seen) == 2  # two distinct texts, six rows
     assert np.allclose(vectors[0], vectors[4]) and not np.allclose(vectors[0], vectors[5])
-
-
-def test_graph_rewrites_are_off_for_a_fast_start() -> None:
-    import onnxruntime as ort
-
-    options = local_embedder().session.get_session_options()
-    assert options.graph_optimization_level == ort.GraphOptimizationLevel.ORT_DISABLE_ALL

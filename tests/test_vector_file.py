@@ -1,0 +1,67 @@
+"""The vectors kept beside the index: a new process searches without loading Chroma, and gets the same hits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from memory.index import VECTOR_FILE
+from memory.vector_cache import SHARED, VectorFile
+from tests.test_recall import DANA, OMAR, ids, load
+
+
+def reopened(settings: Any) -> Any:
+    """The 'local' memory as a new process opens it: a new Runtime, no vectors held in memory."""
+    from bot.runtime import Runtime
+
+    SHARED.clear()
+    return Runtime(settings).memory("local")
+
+
+def test_a_new_process_searches_without_opening_chroma(memory: Any, settings: Any) -> None:
+    load(memory, DANA + OMAR)
+    dana = memory.find_client("Dana Lee")
+    expected = ids(memory.search("what colour does she want", k=3, client=dana))
+    expected_all = ids(memory.search("marathon training", k=3))
+
+    fresh = reopened(settings)
+    assert ids(fresh.search("what colour does she want", k=3, client=fresh.find_client("Dana Lee"))) == expected
+    assert ids(fresh.search("marathon training", k=3)) == expected_all
+    assert fresh.index._client is None  # ranked from the vector file; Chroma was never opened
+
+
+def test_an_index_built_before_the_file_fills_it_once(memory: Any, settings: Any, data_dir: Path) -> None:
+    load(memory, DANA + OMAR)
+    expected = ids(memory.search("allergies", k=3))
+    (data_dir / "chroma" / VECTOR_FILE).unlink()  # as an older Chet left it: vectors in Chroma only
+
+    first = reopened(settings)
+    assert ids(first.search("allergies", k=3)) == expected
+    assert first.index._client is not None  # the vectors came from Chroma this once
+    second = reopened(settings)
+    assert ids(second.search("allergies", k=3)) == expected
+    assert second.index._client is None
+
+
+def test_forget_removes_the_clients_vectors_from_the_file(memory: Any, data_dir: Path) -> None:
+    load(memory, DANA + OMAR)
+    omar = memory.find_client("Omar Haddad")
+    rowids = memory.ledger.client_rowids(omar.id)
+    disk = VectorFile(data_dir / "chroma" / VECTOR_FILE)
+    assert disk.get(memory.index.name, memory.index.embedder_name, rowids)[0] == rowids
+    memory.forget(omar)
+    assert disk.get(memory.index.name, memory.index.embedder_name, rowids) == ([], None)
+
+
+def test_another_models_rows_read_as_missing(tmp_path: Path) -> None:
+    disk = VectorFile(tmp_path / "v.sqlite3")
+    disk.put("col", "model-a", [1, 2], np.eye(2, 4, dtype=np.float32))
+    found, matrix = disk.get("col", "model-a", [2, 3, 1])
+    assert found == [2, 1] and matrix is not None and np.allclose(matrix, [[0, 1, 0, 0], [1, 0, 0, 0]])
+    assert disk.get("col", "model-b", [1, 2]) == ([], None)
+    disk.put("col", "model-b", [3], np.ones((1, 4), dtype=np.float32))  # a new model starts the collection again
+    assert disk.get("col", "model-b", [1, 2, 3])[0] == [3]
+    disk.drop("col")
+    assert disk.get("col", "model-b", [3]) == ([], None)
