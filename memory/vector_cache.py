@@ -12,6 +12,7 @@ float16 keeps cosine similarities to ~1e-3, well inside the ties of the fused ra
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator
@@ -21,6 +22,7 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+log = logging.getLogger(__name__)
 K = TypeVar("K", bound=Hashable)
 CACHE_ROWS = 150_000  # ~115 MB at 384 dimensions; past it the cache starts again empty
 
@@ -160,7 +162,12 @@ class VectorFile:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        db = self._conn()
+        try:
+            db = self._conn()
+        except sqlite3.DatabaseError as err:
+            if isinstance(err, sqlite3.OperationalError):  # locked, read-only, full: the caller's error
+                raise
+            db = self._fresh()
         db.execute("BEGIN IMMEDIATE")
         try:
             yield db
@@ -169,10 +176,27 @@ class VectorFile:
             raise
         db.execute("COMMIT")
 
+    def _fresh(self) -> sqlite3.Connection:
+        """A damaged file ("file is not a database") is derived data: start it again empty."""
+        log.warning("the vector file %s is damaged; starting it again (search reads Chroma meanwhile)", self.path)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        return self._conn()
+
     def get(self, collection: str, embedder: str, rowids: list[int]) -> tuple[list[int], np.ndarray | None]:
         """The stored rows among `rowids` (in their order) and their vectors as float32."""
         if not rowids or not self.path.exists():
             return [], None
+        try:
+            return self._get(collection, embedder, rowids)
+        except sqlite3.Error:  # unreadable now: the caller reads the index instead
+            log.warning("could not read the vector file %s", self.path, exc_info=True)
+            return [], None
+
+    def _get(self, collection: str, embedder: str, rowids: list[int]) -> tuple[list[int], np.ndarray | None]:
         with self._lock:
             db = self._conn()
             got = db.execute("SELECT embedder FROM models WHERE collection = ?", (collection,)).fetchone()

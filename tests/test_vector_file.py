@@ -65,3 +65,19 @@ def test_another_models_rows_read_as_missing(tmp_path: Path) -> None:
     assert disk.get("col", "model-b", [1, 2, 3])[0] == [3]
     disk.drop("col")
     assert disk.get("col", "model-b", [3]) == ([], None)
+
+
+def test_a_damaged_vector_file_is_started_again(memory: Any, settings: Any, data_dir: Path) -> None:
+    load(memory, DANA + OMAR)
+    expected = ids(memory.search("marathon training", k=3))
+    path = data_dir / "chroma" / VECTOR_FILE
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    path.write_bytes(b"not a database" * 100)
+
+    fresh = reopened(settings)
+    assert ids(fresh.search("marathon training", k=3)) == expected  # read from Chroma, file started again
+    assert not fresh.warnings
+    again = reopened(settings)
+    assert ids(again.search("marathon training", k=3)) == expected
+    assert again.index._client is None
