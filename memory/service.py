@@ -556,8 +556,10 @@ class Memory:
                 self._previous_cache.clear()
                 self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
-            if scope is None and self.ledger.count_notes_upto(None, EXACT_SCOPE + 1) <= EXACT_SCOPE:
-                scope = self.ledger.client_rowids(None)  # ranked exactly, from the vector file: no Chroma to load
+            # A one-shot search ranks from the vector file; a process with Chroma open asks its HNSW (faster).
+            one_shot = scope is None and not self.index.connected
+            if one_shot and self.ledger.count_notes_upto(None, EXACT_SCOPE + 1) <= EXACT_SCOPE:
+                scope = self.ledger.client_rowids(None)
             previous = None
             if client_id is not None and scope is not None and self.weights.window > 0:
                 previous = self._chat_previous(client_id, scope)
