@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from memory.index import VECTOR_FILE
+from memory.service import NoteInput
 from memory.vector_cache import SHARED, VectorFile
 from tests.test_recall import DANA, OMAR, ids, load
 
@@ -81,3 +82,29 @@ def test_a_damaged_vector_file_is_started_again(memory: Any, settings: Any, data
     again = reopened(settings)
     assert ids(again.search("marathon training", k=3)) == expected
     assert again.index._client is None
+
+
+def test_a_process_with_chroma_open_asks_hnsw_and_a_one_shot_ranks_exactly(memory: Any, settings: Any) -> None:
+    load(memory, DANA + OMAR)
+    asked: list[Any] = []
+    fresh = reopened(settings)
+    query = fresh.index.query
+
+    def recording(vector: Any, k: int, client_id: Any = None, scope: Any = None, *rest: Any) -> Any:
+        asked.append(scope)
+        return query(vector, k, client_id, scope, *rest)
+
+    fresh.index.query = recording
+    fresh.search("marathon training", k=3)
+    assert asked[-1] is not None and len(asked[-1]) == len(DANA + OMAR)  # exact, from the vector file
+    fresh.add_note(NoteInput("Omar Haddad", "Signed up for the Boston marathon.", *_now()), forgiving=False)
+    hits = fresh.search("Boston marathon", k=3)
+    assert asked[-1] is None  # Chroma is open now (the note was written): its HNSW answers
+    assert "Signed up for the Boston marathon." in [h.note.text for h in hits]
+
+
+def _now() -> tuple[Any, str]:
+    from datetime import UTC, datetime
+
+    at = datetime(2024, 4, 1, tzinfo=UTC)
+    return at, at.isoformat()
