@@ -20,12 +20,22 @@ speed drifts during the run (shared CPU) affects every size alike and the growth
 * HNSW quality: recall@10 of Chroma's top 10 against the exact top 10 (same vectors).
 
 Writes benchmarks/results/speed.json.
+
+    .venv/bin/python -m benchmarks.bench_speed --realistic 1000   # realistic notes: notes/s and recall
+
+``--realistic N``: N notes of 20-80 words (``realistic_notes``: several generated sales notes of a
+client joined, as a salesperson writes after a call), imported through ``Memory.import_notes`` once
+per embedding setting (``--max-tokens``: word pieces kept of a long note), each in a fresh data dir,
+reporting import notes/s, the embedder's share, and hybrid recall@5/@10 of ``Memory.search`` on the
+notes' questions, all in one run so the settings meet the same machine load.
+Writes benchmarks/results/speed_realistic.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -170,13 +180,89 @@ def dense_step(memory: Memory, sample: list[Question]) -> dict[str, Any]:
     }
 
 
+class TimedEmbedder:
+    """The local model with a word-piece limit, counting the seconds spent embedding."""
+
+    def __init__(self, max_tokens: int) -> None:
+        from memory.embeddings import LocalMiniLM
+
+        self.model = LocalMiniLM(max_tokens=max_tokens)
+        self.name = self.model.name
+        self.seconds = 0.0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Embed, timed."""
+        t = time.perf_counter()
+        out = self.model.embed(texts)
+        self.seconds += time.perf_counter() - t
+        return out
+
+
+def realistic_run(n: int, max_tokens: list[int], queries: int) -> list[dict[str, Any]]:
+    """Import n realistic notes once per word-piece limit; notes/s and hybrid recall, same run."""
+    from benchmarks.bench_recall import recall
+    from benchmarks.realistic_notes import realistic
+
+    notes, questions = realistic(n)
+    sample = random.Random(n).sample(questions, min(queries, len(questions)))
+    data = "\n".join(json.dumps(x.as_import()) for x in notes).encode()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="chet-speed-real-") as tmp:
+        for limit in max_tokens:
+            with memory_in_tempdir(Path(tmp), f"real-{limit}") as memory:
+                embedder = TimedEmbedder(limit)
+                embedder.embed(["warm up"])
+                embedder.seconds = 0.0
+                memory._embedder = embedder  # the model under test, loaded outside the timed import
+                items = parse_lines(data, ZoneInfo("UTC"))
+                t0 = time.perf_counter()
+                imported, _ = memory.import_notes(items)
+                import_s = time.perf_counter() - t0
+                embed_s = embedder.seconds  # before the searches embed their queries
+                assert imported == len(notes)
+                clients = {c.name: c for c in memory.ledger.clients()}
+                r5, r10, ms = [], [], []
+                for q in sample:
+                    t = time.perf_counter()
+                    hits = memory.search(q.query, k=10, client=clients[q.client] if q.client else None)
+                    ms.append((time.perf_counter() - t) * 1000)
+                    ranked = [h.note.id for h in hits]
+                    r5.append(recall(ranked, q.evidence, 5))
+                    r10.append(recall(ranked, q.evidence, 10))
+            row = {
+                "notes": len(notes),
+                "words_mean": round(statistics.fmean(len(x.text.split()) for x in notes), 1),
+                "max_tokens": limit,
+                "import_notes_per_s": round(len(notes) / import_s, 1),
+                "embed_share": round(embed_s / import_s, 2),
+                "questions": len(sample),
+                "r@5": round(statistics.fmean(r5), 4),
+                "r@10": round(statistics.fmean(r10), 4),
+                "search_ms_p50": pct(ms, 0.5),
+                "load_avg_1m": round(os.getloadavg()[0], 1),
+            }
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the sizes; print a table; write results/speed.json."""
     parser = argparse.ArgumentParser(prog="bench_speed", description=__doc__.split("\n")[0])
     parser.add_argument("--big", action="store_true", help="also 100k notes")
     parser.add_argument("--queries", type=int, default=200)
-    parser.add_argument("--out", type=Path, default=RESULTS / "speed.json")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--realistic", type=int, default=0, metavar="N", help="N realistic notes: notes/s and recall")
+    parser.add_argument("--max-tokens", type=int, nargs="+", default=[256], help="word-piece limits to compare")
     args = parser.parse_args(argv)
+    if args.realistic:
+        out = args.out or RESULTS / "speed_realistic.json"
+        rows = realistic_run(args.realistic, args.max_tokens, args.queries)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"realistic": rows}, indent=2) + "\n")
+        print(f"wrote {out}")
+        return 0
+    args.out = args.out or RESULTS / "speed.json"
     sizes = [1_000, 10_000] + ([100_000] if args.big else [])
     with tempfile.TemporaryDirectory(prefix="chet-speed-") as tmp:
         built = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,10 +13,12 @@ import numpy as np
 
 from memory.errors import StorageError
 from memory.heap import scrub_freed_memory
-from memory.vector_cache import SHARED, VectorCache
+from memory.vector_cache import SHARED, VectorCache, VectorFile
 
 log = logging.getLogger(__name__)
 
+VECTOR_FILE = "chet-vectors.sqlite3"  # beside Chroma's own files: the vectors, readable without Chroma
+WIDE_SCOPE = 2_000  # past this many notes, a scope's assembled vectors are kept between searches
 EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
 CONTEXT_ROWS = 60_000  # context vectors kept between searches (float32: ~90 MB at 384 dimensions)
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
@@ -59,6 +62,28 @@ def _search_breadth(col: Any) -> None:
         log.warning("could not update the index's ef_search; searches may find fewer neighbours", exc_info=True)
 
 
+def _connect(path: Path | None, host: str | None, port: int) -> Any:
+    """A Chroma client: the embedded store at `path`, or the server at host:port."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    scrub_freed_memory()  # before the index allocates: its files hold uninitialised capacity
+    settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if host:
+            return chromadb.HttpClient(host=host, port=port, settings=settings)
+        assert path is not None
+        if not (path / "chroma.sqlite3").exists():
+            # Chroma caches one system per path in a process: a deleted directory must not be reused.
+            from chromadb.api.client import SharedSystemClient
+
+            SharedSystemClient.clear_system_cache()
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=settings)
+    except Exception as err:
+        raise StorageError(f"cannot open the vector index: {type(err).__name__}: {err}") from err
+
+
 class VectorIndex:
     """One salesperson's vectors; ids are ledger note rowids, metadata holds the client id."""
 
@@ -69,15 +94,37 @@ class VectorIndex:
         embedder_name: str,
         ledger_id: str = "",
         cache: VectorCache[tuple[str, int]] | None = None,
+        connect: Callable[[], Any] | None = None,
+        disk: VectorFile | None = None,
     ) -> None:
-        self.client, self.user, self.embedder_name = client, user, embedder_name
+        self._client, self._connect = client, connect
+        self.user, self.embedder_name = user, embedder_name
         self.name = collection_name(user, ledger_id)
         self._col: Any = None
         self.rebuilt = False  # True when opening found a different model's vectors and dropped them
         # Vectors written or fetched by this process: a client's notes are ranked without asking Chroma.
         self._cache = SHARED if cache is None else cache
+        # The same vectors on disk (embedded store only): a new process ranks without loading Chroma.
+        self._disk = disk
         # Scope -> (previous map, window, context vectors): recomputed after any write.
         self._contexts: OrderedDict[tuple[int, ...], tuple[dict[int, int | None], float, np.ndarray]] = OrderedDict()
+        self._wide: tuple[tuple[int, ...], list[int], np.ndarray] | None = None  # see _exact
+
+    @property
+    def client(self) -> Any:
+        """The Chroma client, connected on first use (importing Chroma costs ~0.8 s; a search may not need it)."""
+        if self._client is None and self._connect is not None:
+            self._client = self._connect()
+        return self._client
+
+    @client.setter
+    def client(self, value: Any) -> None:
+        self._client = value
+
+    @property
+    def connected(self) -> bool:
+        """True once Chroma is open in this process (a writer, or a search that missed the vector file)."""
+        return self._client is not None
 
     @classmethod
     def open(
@@ -89,27 +136,9 @@ class VectorIndex:
         port: int = 8000,
         ledger_id: str = "",
     ) -> VectorIndex:
-        """Open the embedded store at `path`, or the Chroma server at host:port."""
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        scrub_freed_memory()  # before the index allocates: its files hold uninitialised capacity
-        settings = ChromaSettings(anonymized_telemetry=False)
-        try:
-            if host:
-                client = chromadb.HttpClient(host=host, port=port, settings=settings)
-            else:
-                assert path is not None
-                if not (path / "chroma.sqlite3").exists():
-                    # Chroma caches one system per path in a process: a deleted directory must not be reused.
-                    from chromadb.api.client import SharedSystemClient
-
-                    SharedSystemClient.clear_system_cache()
-                path.mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=str(path), settings=settings)
-        except Exception as err:
-            raise StorageError(f"cannot open the vector index: {type(err).__name__}: {err}") from err
-        return cls(client, user, embedder_name, ledger_id)
+        """The embedded store at `path`, or the Chroma server at host:port; connected when first needed."""
+        disk = None if host else VectorFile((path or Path(".")) / VECTOR_FILE)
+        return cls(None, user, embedder_name, ledger_id, connect=lambda: _connect(path, host, port), disk=disk)
 
     @property
     def collection(self) -> Any:
@@ -130,6 +159,8 @@ class VectorIndex:
                 )
                 self.rebuilt = True
                 self.forget_held()  # another model's vectors, maybe of the same dimension
+                if self._disk is not None:
+                    self._disk.drop(name)
             _search_breadth(col)
             self._col = col
         return self._col
@@ -139,6 +170,7 @@ class VectorIndex:
         if not rowids:
             return
         self._contexts.clear()
+        self._wide = None
         vectors = separate_duplicates(rowids, vectors)
         for start in range(0, len(rowids), 2000):
             end = start + 2000
@@ -148,11 +180,16 @@ class VectorIndex:
                 metadatas=[{"client_id": c} for c in client_ids[start:end]],
             )
             self._cache.put(self._keys(rowids[start:end]), vectors[start:end])
+            if self._disk is not None:
+                self._disk.put(self.name, self.embedder_name, rowids[start:end], vectors[start:end])
 
     def delete(self, rowids: list[int]) -> None:
         """Remove vectors by note rowid."""
         self._cache.discard(self._keys(rowids))
         self._contexts.clear()
+        self._wide = None
+        if self._disk is not None:
+            self._disk.delete(self.name, rowids)
         for start in range(0, len(rowids), 2000):
             self.collection.delete(ids=[str(r) for r in rowids[start : start + 2000]])
 
@@ -192,15 +229,25 @@ class VectorIndex:
         held_keys, held_matrix = self._cache.get(self._keys(scope))
         held = held_matrix if held_matrix is not None else np.zeros((0, 0), dtype=np.float32)
         rows = {key[1]: i for i, key in enumerate(held_keys)}
+        if len(rows) == len(held_keys) == len(scope):  # all held, in scope order: no copy row by row
+            return [key[1] for key in held_keys], held
         missing = [r for r in scope if r not in rows]
         fetched: dict[int, np.ndarray] = {}
+        if missing and self._disk is not None:  # a new process: from the vector file, without Chroma
+            found, matrix = self._disk.get(self.name, self.embedder_name, missing)
+            if matrix is not None:
+                self._cache.put(self._keys(found), matrix, replace=False)
+                fetched = dict(zip(found, matrix, strict=True))
+                missing = [r for r in missing if r not in fetched]
         if missing:  # a note not yet indexed stays missing and is asked for again next time
             got = self.collection.get(ids=[str(r) for r in missing], include=["embeddings"])
             found = [int(i) for i in got["ids"]]
             if found:
                 vectors = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(found), -1)
                 self._cache.put(self._keys(found), vectors, replace=False)
-                fetched = dict(zip(found, vectors, strict=True))
+                if self._disk is not None:  # an index built before the vector file existed fills it once
+                    self._disk.put(self.name, self.embedder_name, found, vectors)
+                fetched.update(zip(found, vectors, strict=True))
         order = [r for r in dict.fromkeys(scope) if r in rows or r in fetched]
         if not order:
             return [], np.zeros((0, 0), dtype=np.float32)
@@ -243,7 +290,15 @@ class VectorIndex:
     ) -> list[tuple[int, float]]:
         if not scope:
             return []
-        rowids, matrix = self.scope_vectors(scope)
+        key = tuple(scope)
+        if self._wide is not None and self._wide[0] == key:
+            rowids, matrix = self._wide[1], self._wide[2]
+        else:
+            rowids, matrix = self.scope_vectors(scope)
+            if len(scope) > WIDE_SCOPE and len(rowids) == len(scope):
+                # A search across all clients from the vector file, again: its float32 matrix is kept
+                # (one, ~15 MB at 10k notes) instead of being assembled again (~50 ms a search).
+                self._wide = (key, rowids, matrix)
         if not rowids:
             return []
         query = vector.astype(np.float32)
@@ -260,8 +315,11 @@ class VectorIndex:
 
     def drop(self) -> None:
         """Delete the whole collection (before a rebuild)."""
+        client = self.client  # a store that cannot be opened is an error here, not "nothing to drop"
+        if self._disk is not None:
+            self._disk.drop(self.name)
         try:
-            self.client.delete_collection(self.name)
+            client.delete_collection(self.name)
         except Exception:  # missing already: nothing to drop
             log.debug("no collection to drop", exc_info=True)
         self._col = None
@@ -272,3 +330,4 @@ class VectorIndex:
         name = self.name
         self._cache.discard_where(lambda key: key[0] == name)
         self._contexts.clear()
+        self._wide = None

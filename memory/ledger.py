@@ -363,8 +363,10 @@ class Ledger:
             args.append(client_id)
         return self._all(sql + " ORDER BY client_id, occurred_at, rowid", args)
 
-    def client_rowids(self, client_id: int) -> list[int]:
-        """Every note rowid of one client."""
+    def client_rowids(self, client_id: int | None) -> list[int]:
+        """Every note rowid of one client (None: of every client)."""
+        if client_id is None:
+            return [r[0] for r in self._all("SELECT rowid FROM notes WHERE user_id = ?", (self.user,))]
         rows = self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, client_id))
         return [r[0] for r in rows]
 

@@ -1,37 +1,7 @@
-"""Hybrid recall: lexical (FTS5 BM25) and dense (vector) candidates, fused.
+"""Hybrid recall: lexical (FTS5 BM25) and dense (vector) candidates, fused, then adjusted for chats.
 
-Measured with `benchmarks/bench_recall.py --sweep` (chosen on seed 1, reported on seed 2):
-the old weighted RRF (k=60, dense 0.7) let a lexical list padded with weak, name-only matches
-("Caroline: haha yes") outvote the dense signal, and fused *below* dense alone. Score-normalised
-(min-max) linear fusion with equal weights is within 0.002 of the best setting tried on the tune
-seed (z-score, dense 1.5), and does not bet on the dense model, which is the weaker signal on
-real chat logs (FIELD-NOTES). RRF with a small constant (k=5, equal weights) stays available.
-Dropping the scope's own name from the lexical terms (`query_terms(..., drop=client name)`)
-helps further once the caller passes it. Stemming is FTS5's porter tokenizer's job.
-
-Chat transcripts (measured on the tune seeds 1 and 3 of both chat sets, held-out seed 2 untouched):
-a line that only asks ("Which piece?") shares the question's words and meaning, so both signals
-rank it high although the answer is the next line: `demote_questions` lowers it (+0.02-0.03
-recall@10). On the dense side a chat line's score also counts its context vector, its own
-vector plus 0.3 x the previous line's (`Weights.window`, VectorIndex.query): the answer "Twice!"
-gets the meaning of "Did you stand on the board?" (+0.02-0.04). Sales notes are unaffected (they
-never only ask, and get no window). Tried and dropped: query rewriting for the dense side (drop
-question words, "Speaker: statement" form: -0.04 to -0.10), Rocchio feedback (-0.04), BM25
-context weights 0.2-0.75 (within +-0.005 of 0.35), fusion weights / RRF / z-score (within 0.01).
-
-The scope's name is taken out of the query on the dense side too (`without_names`): in a chat
-every line starts with a speaker's name, and a short line ("Kenji: That's so true.") embeds as
-little more than that name, so "What is Kenji's identity?" ranked Kenji's small talk first.
-Measured on the tune seeds 1 and 3: +0.12 recall@10 on both chat sets, +0.05 on sales (named
-questions). On top of it, a lexical context of two notes on each side instead of one (+0.01-0.015
-on the chats, sales unchanged). Tried and dropped on top of it (tune seeds, within +-0.01 or
-worse): index-time context vectors (the previous line and this one embedded together, alone, or
-combined with the line's own vector by mean or max: 0.79-0.855 vs 0.855; 2.3x the embedding time),
-speaker-less line vectors, a name replaced by "they" / "the person" instead of dropped, a dense
-window of two previous lines or of the next line, candidate pool 30/100, z-score fusion, dense
-weight 0.7/1.5, speaker lift 0.25, question penalty 0.25. A speaker lift of 1.0 gave +0.01 but
-amounts to a filter on the named speaker. A whole-session BM25 column (+0.01) needs a schema
-change and sessions told apart by timestamp.
+Score-normalised (min-max) linear fusion, the scope's names dropped from both sides, question-only
+lines demoted; why each choice, and what was tried and dropped, is in benchmarks/NOTES-recall.md.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
-from memory.index import VectorIndex
+from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
@@ -724,6 +724,10 @@ class Memory:
                 self._previous_cache.clear()
                 self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
+            # A one-shot search ranks from the vector file; a process with Chroma open asks its HNSW (faster).
+            one_shot = scope is None and not self.index.connected
+            if one_shot and self.ledger.count_notes_upto(None, EXACT_SCOPE + 1) <= EXACT_SCOPE:
+                scope = self.ledger.client_rowids(None)
             previous = None
             if client_id is not None and scope is not None and self.weights.window > 0:
                 previous = self._chat_previous(client_id, scope)

@@ -20,3 +20,33 @@ def test_vectors_are_unit_length_and_independent_of_the_batch() -> None:
 def test_the_memory_arena_is_off() -> None:
     # With onnxruntime's arena one batch of 32 long notes kept the bot at ~900 MB for good (bench_footprint).
     assert local_embedder().session.get_session_options().enable_cpu_mem_arena is False
+
+
+def test_a_repeated_text_is_embedded_once() -> None:
+    model = local_embedder()
+    seen: list[int] = []
+    run = model.session.run
+
+    def counting(outputs: object, feeds: dict[str, np.ndarray]) -> object:
+        seen.append(len(feeds["input_ids"]))
+        return run(outputs, feeds)  # type: ignore[arg-type]
+
+    model.session.run = counting  # type: ignore[method-assign]
+    try:
+        vectors = model.embed(["Left a voicemail."] * 5 + ["Sent the quote."])
+    finally:
+        del model.session.run
+    assert sum(seen) == 2  # two distinct texts, six rows
+    assert np.allclose(vectors[0], vectors[4]) and not np.allclose(vectors[0], vectors[5])
+
+
+def test_a_long_note_is_embedded_by_its_first_word_pieces() -> None:
+    from memory.embeddings import MAX_TOKENS
+
+    model = local_embedder()
+    note = "Met Dana at the expo; she wants the blue one, not the grey, and asked about delivery. " * 5
+    ids = model.tokenizer.encode(note).ids  # truncated already: the first MAX_TOKENS pieces
+    kept = model.tokenizer.decode(ids[1:-1])  # without [CLS] and [SEP]
+    assert len(ids) == MAX_TOKENS < len(note.split()) * 1.2  # the note is longer than what is embedded
+    assert len(kept.split()) < len(note.split())
+    assert np.allclose(model.embed([note]), model.embed([kept]), atol=1e-3)
