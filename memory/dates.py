@@ -153,7 +153,8 @@ _E = r"(?![\w/-]|\.\d)"  # right boundary
 def number_value(word: str) -> int | None:
     """'3' -> 3, 'two' -> 2, 'a couple of' -> 2, 'a' -> 1; None if not a number."""
     cleaned = " ".join(word.lower().split())
-    if cleaned.isdigit():
+    # isdecimal, not isdigit: "²" is a digit int() refuses; past 18 digits it is no count of anything.
+    if cleaned.isdecimal() and len(cleaned) <= 18:
         return int(cleaned)
     return _NUMBER_WORDS.get(cleaned)
 

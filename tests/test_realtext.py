@@ -519,3 +519,12 @@ def test_guard_on_generated_text(note_texts: list[str], body: str) -> None:
     check(draft_of(body), ctx)
     check(draft_of(" ".join(note_texts)), ctx)  # a draft that repeats the notes
     check(body, ctx)  # no greeting, no sign-off
+
+
+# --- inputs this suite found (each crashed, hung or blew up before its fix) ---------------------
+
+
+@pytest.mark.parametrize(("word", "value"), [("²", None), ("¹", None), ("٣", 3), ("9" * 5000, None), ("12", 12)])
+def test_number_value_takes_any_word(word: str, value: int | None) -> None:
+    """A superscript digit passed isdigit() and crashed int(); so did 5,000 nines (int()'s digit limit)."""
+    assert dates.number_value(word) == value
