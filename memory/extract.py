@@ -51,6 +51,7 @@ from memory.dates import (
     number_value,
     resolve_due,
 )
+from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]
@@ -305,7 +306,7 @@ def _slug(text: str) -> str:
 
 
 def _singular(word: str) -> str:
-    word = word.lower()
+    word = fold(word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -795,7 +796,7 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue  # "her son is Catholic about it" - too loose
         if link == " " and re.match(r"\s*(?:is|was|has|had|will|and|,)?", clause[m.end("name") :]) is None:
             continue
-        relation = _RELATIONS[m["rel"].lower()]
+        relation = _RELATIONS[fold(m["rel"])]
         age = m["age"] or m["age2"] or m["age3"]
         detail = {"relation": relation}
         if age:
@@ -810,7 +811,7 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _FAMILY_REVERSED_RE.finditer(clause):
         if m["name"] in _NOT_NAMES:
             continue
-        relation = _RELATIONS[m["rel"].lower()]
+        relation = _RELATIONS[fold(m["rel"])]
         yield _fact(FactKind.FAMILY, f"family:{relation}", m["name"], f"{relation} {m['name']}", relation=relation)
     for m in _MARRIED_RE.finditer(clause):
         if m["name"] in _NOT_NAMES or _negated(clause[: m.start()]):

@@ -528,3 +528,31 @@ def test_guard_on_generated_text(note_texts: list[str], body: str) -> None:
 def test_number_value_takes_any_word(word: str, value: int | None) -> None:
     """A superscript digit passed isdigit() and crashed int(); so did 5,000 nines (int()'s digit limit)."""
     assert dates.number_value(word) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [("on auguſt 3 2025", 8, 3), ("ſince aprİl 3", 4, 3), ("Sept 9", 9, 9), ("on ſep 1", 9, 1), ("jun 5", 6, 5)],
+)
+def test_month_matched_in_any_case_is_looked_up(text: str, month: int, day: int) -> None:
+    """A case-insensitive pattern takes "ſ" for s and "İ" for i; .lower() kept them and the lookup raised KeyError."""
+    found = dates.find_dates(text)
+    assert [(f.month, f.day) for f in found] == [(month, day)]
+
+
+def test_weekday_matched_in_any_case_is_that_weekday() -> None:
+    """"by Frıday" matched the Friday pattern but was looked up as no weekday, so it fell back to Monday."""
+    assert dates.resolve_due("send it by Frıday", NOW) == dates.resolve_due("send it by Friday", NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key", "value"),
+    [
+        ("every three quarterſ", FactKind.OTHER, "cadence", "270"),
+        ("her ſon Tom starts school", FactKind.FAMILY, "family:son", "Tom"),
+        ("Tom is her ſon", FactKind.FAMILY, "family:son", "Tom"),
+    ],
+)
+def test_extractor_words_matched_in_any_case_are_looked_up(text: str, kind: FactKind, key: str, value: str) -> None:
+    """The cadence unit and the family relation raised KeyError on "quarterſ" and "ſon"."""
+    assert (kind, key, value) in {(f.kind, f.key, f.value) for f in extract_facts(text, NOW)}
