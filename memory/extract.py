@@ -265,7 +265,7 @@ def split_sentences(text: str) -> list[str]:
         current = ""
         for part in re.split(r"(?<=[.!?])\s+", line):
             current = f"{current} {part}" if current else part
-            if not _ABBREVIATIONS.search(current):
+            if not _ABBREVIATIONS.search(part):  # not `current`: rescanning it made "Mr. Mr. Mr. ..." quadratic
                 pieces.append(current)
                 current = ""
         if current:

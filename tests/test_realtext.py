@@ -556,3 +556,9 @@ def test_weekday_matched_in_any_case_is_that_weekday() -> None:
 def test_extractor_words_matched_in_any_case_are_looked_up(text: str, kind: FactKind, key: str, value: str) -> None:
     """The cadence unit and the family relation raised KeyError on "quarterſ" and "ſon"."""
     assert (kind, key, value) in {(f.kind, f.key, f.value) for f in extract_facts(text, NOW)}
+
+
+def test_many_abbreviations_split_in_linear_time() -> None:
+    """Each "Mr." re-scanned the whole sentence so far: 4,000 of them took 5 s (now a few ms)."""
+    assert_linear("split_sentences on 'Mr. ' repeated", lambda k: split_sentences("Mr. " * k), 1000)
+    assert split_sentences("Met Mr. Smith. Then Dr. Jones.") == ["Met Mr. Smith.", "Then Dr. Jones."]
