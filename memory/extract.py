@@ -261,7 +261,8 @@ _ABBREVIATIONS = re.compile(r"\b(?:mr|mrs|ms|dr|st|jr|sr|vs|inc|co|ltd|approx|e\
 def split_sentences(text: str) -> list[str]:
     """Sentences of a note: split on . ! ? (not inside abbreviations, numbers or emails), ; and lines."""
     pieces: list[str] = []
-    for line in re.split(r"[\n\r]+|;\s*|\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
+    # A " - " separator starts where a run of spaces does (not inside it): linear on long runs of spaces.
+    for line in re.split(r"[\n\r]+|;\s*|(?<![^\S\n\r])\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
         current = ""
         for part in re.split(r"(?<=[.!?])\s+", line):
             current = f"{current} {part}" if current else part
@@ -270,7 +271,8 @@ def split_sentences(text: str) -> list[str]:
                 current = ""
         if current:
             pieces.append(current)
-    return [p.strip(" \t-•*") for p in pieces if p and p.strip(" \t-•*.!?")]
+    pieces = [" ".join(p.split()) for p in pieces]  # one space between words, as the clause patterns assume
+    return [p.strip(" -•*") for p in pieces if p.strip(" -•*.!?")]
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -284,6 +286,7 @@ _CLAUSE_SPLIT = re.compile(
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of a sentence: split on 'but' (not 'but not'), 'although', 'and <new subject/verb>'."""
+    sentence = " ".join(sentence.split())  # a run of spaces made the split pattern cubic (400 spaces: 2 s)
     return [c.strip(" ,") for c in _CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,")]
 
 

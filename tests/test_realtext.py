@@ -562,3 +562,11 @@ def test_many_abbreviations_split_in_linear_time() -> None:
     """Each "Mr." re-scanned the whole sentence so far: 4,000 of them took 5 s (now a few ms)."""
     assert_linear("split_sentences on 'Mr. ' repeated", lambda k: split_sentences("Mr. " * k), 1000)
     assert split_sentences("Met Mr. Smith. Then Dr. Jones.") == ["Met Mr. Smith.", "Then Dr. Jones."]
+
+
+def test_runs_of_spaces_cost_linear_time() -> None:
+    """A pasted table's run of spaces made the clause split cubic (400 spaces: 2 s, 2,000: minutes)."""
+    assert_linear("extract_facts on a run of spaces", lambda k: extract_facts(f"She likes{' ' * k}jazz", NOW), 150)
+    assert_linear("split_sentences on a run of spaces", lambda k: split_sentences(" " * k), 4000)
+    assert [f.value for f in extract_facts(f"She likes{' ' * 300}jazz", NOW)] == ["jazz"]
+    assert split_sentences("a\n — b; c - d   -   e\t-\tf") == ["a", "b", "c", "d", "e", "f"]
