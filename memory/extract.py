@@ -705,7 +705,8 @@ _DIET_WORDS = (
 _DIET_RE = [
     re.compile(
         r"(?:\b(?:is|'s|are|went|gone|turned|became|become|been|now|strictly|strict|fully|a|eats|keeps)\s+|^\s*)"
-        r"(?:now\s+|strictly\s+|strict\s+|fully\s+|a\s+|completely\s+)*(?P<diet>" + _DIET_WORDS + r")\b"
+        # At most 4 modifiers ("is now strictly a vegan"): an unbounded * re-read "a a a ..." from every "a" (quadratic).
+        r"(?:now\s+|strictly\s+|strict\s+|fully\s+|a\s+|completely\s+){0,4}(?P<diet>" + _DIET_WORDS + r")\b"
         r"(?!\s*(?:option|menu|burger|restaurant|place|dish|meal|food|friendly|version|alternative|choice)s?\b)",
         I,
     ),
