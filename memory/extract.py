@@ -493,8 +493,8 @@ _FAVOURITE_RE = re.compile(
     r"\bfavou?rite\s+(?P<topic>[a-z]+(?:\s+[a-z]+)?)\s*(?:is|are|was|:|=|-)\s*(?P<rest>.+)",
     I,
 )
-_FAVOURITE_REVERSED_RE = re.compile(
-    r"(?P<obj>(?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+(?:is|are)\s+(?:her|his|their|\w+'s)\s+(?:absolute\s+)?"
+_FAVOURITE_REVERSED_RE = re.compile(  # the object starts at a word's start: from inside a long word it was quadratic
+    r"(?<![\w'’&-])(?P<obj>(?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+(?:is|are)\s+(?:her|his|their|\w+'s)\s+(?:absolute\s+)?"
     r"favou?rite(?:\s+(?P<topic>[a-z]+))?\b",
     I,
 )
@@ -1250,10 +1250,11 @@ _SIZE_RE = [
     re.compile(r"\b(?P<item>waist|inseam|collar)\s*(?:is\s+|:\s*)?(?P<val>\d{2}(?:\.5)?)\b", I),
     re.compile(r"\bwears\s+(?:a\s+)?(?P<val>\d{2}\s?(?:R|L|S|regular|long|short))\b", I),
 ]
+# A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _MONEY = (
     r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
-    r"\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
-    r"\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
+    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
+    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
 )
 _BUDGET_RE = [
     re.compile(

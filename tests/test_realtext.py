@@ -576,3 +576,16 @@ def test_repeated_articles_cost_linear_time() -> None:
     """The diet pattern's unbounded "a " modifiers re-read "a a a ..." from every "a" (4,000 of them: 3 s)."""
     assert_linear("extract_facts on 'a ' repeated", lambda k: extract_facts("a " * k, NOW), 1000)
     assert [f.value for f in extract_facts("She is now strictly a vegan", NOW)] == ["vegan"]
+
+
+@pytest.mark.parametrize("unit", ["1", "a-", "é", "'"])
+def test_long_words_and_numbers_cost_linear_time(unit: str) -> None:
+    """The budget's amount and the "X is her favourite" object were tried from every character of a long word."""
+    assert_linear(f"extract_facts on {unit!r} repeated", lambda k: extract_facts(unit * k, NOW), 1000)
+
+
+def test_budget_and_favourite_still_found() -> None:
+    """The patterns start on a word's or a number's start now, and still find what they found."""
+    for text in ("Budget is $25k", "They have a 40,000 USD budget", "a 25k budget", "v1.2.5k budget"):
+        assert [f.key for f in extract_facts(text, NOW)] == ["budget"], text
+    assert [f.value for f in extract_facts("Rock-climbing is her favourite", NOW)] == ["Rock-climbing"]
