@@ -589,3 +589,13 @@ def test_budget_and_favourite_still_found() -> None:
     for text in ("Budget is $25k", "They have a 40,000 USD budget", "a 25k budget", "v1.2.5k budget"):
         assert [f.key for f in extract_facts(text, NOW)] == ["budget"], text
     assert [f.value for f in extract_facts("Rock-climbing is her favourite", NOW)] == ["Rock-climbing"]
+
+
+GUARD_CTX_NOTES = ["She loves jazz and wants blue, not grey.", "Her daughter Sofia turns 7 on April 2.", "Promised pricing by Friday."]
+
+
+@pytest.mark.parametrize("unit", ["1 ", "$1 ", "1%"])
+def test_guard_on_many_numbers_costs_linear_time(unit: str) -> None:
+    """Each number in a draft re-read the text for its clause and sentence (2,000 numbers: 2-6 s)."""
+    ctx = context_from(GUARD_CTX_NOTES)
+    assert_linear(f"guard on {unit!r} repeated", lambda k: check_text(unit * k, ctx), 300)
