@@ -541,7 +541,7 @@ def test_month_matched_in_any_case_is_looked_up(text: str, month: int, day: int)
 
 
 def test_weekday_matched_in_any_case_is_that_weekday() -> None:
-    """"by Frıday" matched the Friday pattern but was looked up as no weekday, so it fell back to Monday."""
+    """A weekday written "Frıday" matched the Friday pattern but was looked up as no weekday: Monday."""
     assert dates.resolve_due("send it by Frıday", NOW) == dates.resolve_due("send it by Friday", NOW)
 
 
@@ -591,7 +591,11 @@ def test_budget_and_favourite_still_found() -> None:
     assert [f.value for f in extract_facts("Rock-climbing is her favourite", NOW)] == ["Rock-climbing"]
 
 
-GUARD_CTX_NOTES = ["She loves jazz and wants blue, not grey.", "Her daughter Sofia turns 7 on April 2.", "Promised pricing by Friday."]
+GUARD_CTX_NOTES = [
+    "She loves jazz and wants blue, not grey.",
+    "Her daughter Sofia turns 7 on April 2.",
+    "Promised pricing by Friday.",
+]
 
 
 @pytest.mark.parametrize("unit", ["1 ", "$1 ", "1%"])
