@@ -603,3 +603,12 @@ def test_guard_on_many_numbers_costs_linear_time(unit: str) -> None:
     """Each number in a draft re-read the text for its clause and sentence (2,000 numbers: 2-6 s)."""
     ctx = context_from(GUARD_CTX_NOTES)
     assert_linear(f"guard on {unit!r} repeated", lambda k: check_text(unit * k, ctx), 300)
+
+
+@pytest.mark.parametrize("unit", ["grey ", "12/12 ", "2025 "])
+def test_guard_on_many_mentions_in_one_sentence_costs_linear_time(unit: str) -> None:
+    """Per mention the guard re-read its whole clause or sentence, or rebuilt a set of the sentence's dates."""
+    ctx = context_from(GUARD_CTX_NOTES)
+    assert_linear(f"guard on {unit!r} repeated", lambda k: check_text(unit * k, ctx), 500)
+    report = check_text("Hi Dana, here are the grey ones you asked about.", ctx)
+    assert "contradicts_preference" in {f.kind for f in report.findings}
