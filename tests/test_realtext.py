@@ -44,6 +44,7 @@ LONG_RUN = "CHET_FUZZ_SIZE" in os.environ  # `make fuzz`: fresh random examples 
 # bounds are there to catch a catastrophic regex or a quadratic loop, not to time the code.
 SENTENCE_S = 1.0
 DRAFT_S = 3.0
+MESSAGE_S = 20.0  # one message to the bot, the first of which loads the index and the embedding model
 LINEAR_RATIO = 8.0  # 4x the input may cost at most 8x the time (linear: ~4x; quadratic: ~16x)
 
 NOW = datetime(2025, 6, 11, 9, 0, tzinfo=UTC)  # a Wednesday
@@ -264,6 +265,40 @@ def test_guard_on_drafts_of_real_text(source: str) -> None:
         for _ in range(3):
             check(draft_of(" ".join(rnd.sample(block, 3))), ctx)
         check(draft_of(" ".join(block[20:])), ctx)  # nothing of it is in the notes
+
+
+def messages(sentences: Sequence[str]) -> list[str]:
+    """Real sentences typed to the bot the ways a salesperson types: notes, questions, draft requests, commands."""
+    forms = [
+        "{s}",
+        "Dana Lee: {s}",
+        "Met Jordan Reyes, {s}",
+        "/note Sam Lee - {s}",
+        "{s}?",
+        "what does Dana want? {s}",
+        "draft a follow-up to Dana Lee about {s}",
+        "/ask {s}",
+        "/draft Dana {s}",
+        "/client {s}",
+        "/{s}",
+    ]
+    return [forms[i % len(forms)].format(s=s) for i, s in enumerate(sentences)]
+
+
+def test_the_conversation_answers_real_text(runtime: Any) -> None:
+    """The whole conversation (real ledger and index, offline): a plain reply to each message, no exception."""
+    from bot.conversation import Conversation
+    from bot.voice import ScriptedTranscriber
+
+    chat = Conversation(runtime, transcriber=ScriptedTranscriber())
+    try:
+        chat.handle_text("7", "Dana Lee: wants blue, not grey; promised pricing by Friday")
+        sample = [s for source in SOURCES for s in corpus(source)[: max(4, SIZE // 30)]]
+        for text in messages(sample):
+            replies = timed(MESSAGE_S, lambda t: chat.handle_text("7", t), text)
+            assert replies and all(isinstance(r.text, str) and r.text.strip() for r in replies), (text, replies)
+    finally:
+        chat.close()
 
 
 # --- linear time --------------------------------------------------------------------------------
@@ -511,13 +546,22 @@ def test_real_sentences_with_dated_phrases_are_handled(text: str) -> None:
     one_sentence(text)
 
 
+@st.composite
+def client_names(draw: st.DrawFn) -> str:
+    """A display name: one to three real words, title-cased or as they come, now and then with an odd letter."""
+    words = draw(st.lists(st.one_of(st.sampled_from(vocabulary()), st.sampled_from(ODD)), min_size=1, max_size=3))
+    name = " ".join(w[:1].upper() + w[1:] if draw(st.booleans()) else w for w in words).strip()
+    return name or "Dana Lee"
+
+
 @SETTINGS
-@given(st.lists(notes(), min_size=1, max_size=6), notes())
-def test_guard_on_generated_text(note_texts: list[str], body: str) -> None:
-    """The guard on a generated draft against a client whose notes are generated too."""
-    ctx = context_from(note_texts)
-    check(draft_of(body), ctx)
-    check(draft_of(" ".join(note_texts)), ctx)  # a draft that repeats the notes
+@given(st.lists(notes(), min_size=1, max_size=6), notes(), client_names())
+def test_guard_on_generated_text(note_texts: list[str], body: str, name: str) -> None:
+    """The guard on a generated draft to a client with a generated name whose notes are generated too."""
+    ctx = context_from(note_texts, name)
+    first = names.first_name(name)
+    check(draft_of(body, first), ctx)
+    check(draft_of(" ".join(note_texts), first), ctx)  # a draft that repeats the notes
     check(body, ctx)  # no greeting, no sign-off
 
 
@@ -612,3 +656,4 @@ def test_guard_on_many_mentions_in_one_sentence_costs_linear_time(unit: str) -> 
     assert_linear(f"guard on {unit!r} repeated", lambda k: check_text(unit * k, ctx), 500)
     report = check_text("Hi Dana, here are the grey ones you asked about.", ctx)
     assert "contradicts_preference" in {f.kind for f in report.findings}
+
