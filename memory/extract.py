@@ -1293,7 +1293,8 @@ _CADENCE_RE = re.compile(
     r"twelve|a\s+couple\s+of|few)\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?P<adverb>daily|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|"
     r"semi-?annually)\b"
-    r"|\b(?P<times>once|twice|three\s+times|\d\s+times)\s+(?:a|per|every)\s+(?P<per>week|month|quarter|year)\b",
+    # [1-9]: "0 times a week" is no cadence (it divided by zero).
+    r"|\b(?P<times>once|twice|three\s+times|[1-9]\s+times)\s+(?:a|per|every)\s+(?P<per>week|month|quarter|year)\b",
     I,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365}

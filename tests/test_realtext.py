@@ -657,3 +657,8 @@ def test_guard_on_many_mentions_in_one_sentence_costs_linear_time(unit: str) -> 
     report = check_text("Hi Dana, here are the grey ones you asked about.", ctx)
     assert "contradicts_preference" in {f.kind for f in report.findings}
 
+
+def test_zero_times_a_week_is_no_cadence() -> None:
+    """A count of 0 ("0 times every week") matched the cadence pattern and divided a week by zero."""
+    assert extract_facts("0 times every week. close currently selected mailbox.", NOW) == []
+    assert [f.value for f in extract_facts("Call her 2 times a week", NOW) if f.key == "cadence"] == ["4"]
