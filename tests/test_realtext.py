@@ -662,3 +662,9 @@ def test_zero_times_a_week_is_no_cadence() -> None:
     """A count of 0 ("0 times every week") matched the cadence pattern and divided a week by zero."""
     assert extract_facts("0 times every week. close currently selected mailbox.", NOW) == []
     assert [f.value for f in extract_facts("Call her 2 times a week", NOW) if f.key == "cadence"] == ["4"]
+
+
+def test_guard_on_a_note_with_a_dot_inside_a_long_word_costs_linear_time() -> None:
+    """A note like "99…9.twenty": the segment pattern failed at the dot and was retried from every digit before it."""
+    draft = draft_of("See you next Wednesday.")
+    assert_linear("guard on a note '9…9.t'", lambda k: check_text(draft, context_from(["9" * k + ".t"])), 1000)
