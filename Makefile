@@ -33,7 +33,7 @@ typecheck: install
 check: lint typecheck test  ## what CI runs (.ci/run): lint, types, then the whole suite
 
 FUZZ_SIZE ?= 3000
-FUZZ_EXAMPLES ?= 1000
+FUZZ_EXAMPLES ?= 300
 fuzz: install  ## the robustness suite at length: FUZZ_SIZE real sentences per source, FUZZ_EXAMPLES generated texts per property
 	CHET_FUZZ_SIZE=$(FUZZ_SIZE) CHET_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -m fuzz
 
