@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-postgres check lint typecheck bench contract clean
+.PHONY: install run test test-postgres check lint typecheck fuzz bench contract clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,7 +30,12 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-check: lint typecheck test  ## what CI runs, plus lint and types
+check: lint typecheck test  ## what CI runs (.ci/run): lint, types, then the whole suite
+
+FUZZ_SIZE ?= 3000
+FUZZ_EXAMPLES ?= 300
+fuzz: install  ## the robustness suite at length: FUZZ_SIZE real sentences per source, FUZZ_EXAMPLES generated texts per property
+	CHET_FUZZ_SIZE=$(FUZZ_SIZE) CHET_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -m fuzz
 
 bench: install  ## benchmarks; results in benchmarks/results/
 	$(BIN)/python -m benchmarks.run_all

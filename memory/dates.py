@@ -45,6 +45,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from memory.fold import fold
+
 __all__ = [
     "MONTHS",
     "WEEKDAYS",
@@ -152,8 +154,9 @@ _E = r"(?![\w/-]|\.\d)"  # right boundary
 
 def number_value(word: str) -> int | None:
     """'3' -> 3, 'two' -> 2, 'a couple of' -> 2, 'a' -> 1; None if not a number."""
-    cleaned = " ".join(word.lower().split())
-    if cleaned.isdigit():
+    cleaned = " ".join(fold(word).split())
+    # isdecimal, not isdigit: "²" is a digit int() refuses; past 18 digits it is no count of anything.
+    if cleaned.isdecimal() and len(cleaned) <= 18:
         return int(cleaned)
     return _NUMBER_WORDS.get(cleaned)
 
@@ -220,7 +223,7 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
             found.append(PersonalDateMatch(y, b, a, m.start(), m.end()))
     for regex in (_DAY_MONTH_RE, _MONTH_DAY_RE):
         for m in regex.finditer(text):
-            month = MONTHS[m["mon"].lower().rstrip(".")]
+            month = MONTHS[fold(m["mon"]).rstrip(".")]
             day, y = int(m["d"]), _year(m["y"])
             if _month_word_is_real(text, m, m["mon"]) and _valid(y, month, day):
                 found.append(PersonalDateMatch(y, month, day, m.start(), m.end()))
@@ -301,7 +304,7 @@ def _end_of_month(day: date) -> date:
 
 
 def _weekday_number(word: str) -> int:
-    word = word.lower().rstrip(".")
+    word = fold(word).rstrip(".")
     return WEEKDAYS.get(word, _WEEKDAY_ABBREVIATIONS.get(word, 0))
 
 

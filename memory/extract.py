@@ -53,6 +53,7 @@ from memory.dates import (
     number_value,
     resolve_due,
 )
+from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]
@@ -262,16 +263,18 @@ _ABBREVIATIONS = re.compile(r"\b(?:mr|mrs|ms|dr|st|jr|sr|vs|inc|co|ltd|approx|e\
 def split_sentences(text: str) -> list[str]:
     """Sentences of a note: split on . ! ? (not inside abbreviations, numbers or emails), ; and lines."""
     pieces: list[str] = []
-    for line in re.split(r"[\n\r]+|;\s*|\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
+    # A " - " separator starts where a run of spaces does (not inside it): linear on long runs of spaces.
+    for line in re.split(r"[\n\r]+|;\s*|(?<![^\S\n\r])\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
         current = ""
         for part in re.split(r"(?<=[.!?])\s+", line):
             current = f"{current} {part}" if current else part
-            if not _ABBREVIATIONS.search(current):
+            if not _ABBREVIATIONS.search(part):  # not `current`: rescanning it made "Mr. Mr. Mr. ..." quadratic
                 pieces.append(current)
                 current = ""
         if current:
             pieces.append(current)
-    return [p.strip(" \t-•*") for p in pieces if p and p.strip(" \t-•*.!?")]
+    pieces = [" ".join(p.split()) for p in pieces]  # one space between words, as the clause patterns assume
+    return [p.strip(" -•*") for p in pieces if p.strip(" -•*.!?")]
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -285,6 +288,7 @@ _CLAUSE_SPLIT = re.compile(
 
 def split_clauses(sentence: str) -> list[str]:
     """Clauses of a sentence: split on 'but' (not 'but not'), 'although', 'and <new subject/verb>'."""
+    sentence = " ".join(sentence.split())  # a run of spaces made the split pattern cubic (400 spaces: 2 s)
     return [c.strip(" ,") for c in _CLAUSE_SPLIT.split(sentence) if c and c.strip(" ,")]
 
 
@@ -307,7 +311,7 @@ def _slug(text: str) -> str:
 
 
 def _singular(word: str) -> str:
-    word = word.lower()
+    word = fold(word)
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -506,8 +510,8 @@ _FAVOURITE_RE = re.compile(
     r"\bfavou?rite\s+(?P<topic>[a-z]+(?:\s+[a-z]+)?)\s*(?:is|are|was|:|=|-)\s*(?P<rest>.+)",
     I,
 )
-_FAVOURITE_REVERSED_RE = re.compile(
-    r"(?P<obj>(?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+(?:is|are)\s+(?:her|his|their|\w+'s)\s+(?:absolute\s+)?"
+_FAVOURITE_REVERSED_RE = re.compile(  # the object starts at a word's start: from inside a long word it was quadratic
+    r"(?<![\w'’&-])(?P<obj>(?:[\w'’&-]+\s+){0,2}[\w'’&-]+)\s+(?:is|are)\s+(?:her|his|their|\w+'s)\s+(?:absolute\s+)?"
     r"favou?rite(?:\s+(?P<topic>[a-z]+))?\b",
     I,
 )
@@ -765,7 +769,8 @@ _DIET_WORDS = (
 _DIET_RE = [
     re.compile(
         r"(?:\b(?:is|'s|are|went|gone|turned|became|become|been|now|strictly|strict|fully|a|eats|keeps)\s+|^\s*)"
-        r"(?:now\s+|strictly\s+|strict\s+|fully\s+|a\s+|completely\s+)*(?P<diet>" + _DIET_WORDS + r")\b"
+        # At most 4 modifiers ("is now strictly a vegan"): an unbounded * re-read "a a a ..." from every "a" (quadratic).
+        r"(?:now\s+|strictly\s+|strict\s+|fully\s+|a\s+|completely\s+){0,4}(?P<diet>" + _DIET_WORDS + r")\b"
         r"(?!\s*(?:option|menu|burger|restaurant|place|dish|meal|food|friendly|version|alternative|choice)s?\b)",
         I,
     ),
@@ -859,7 +864,7 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue  # "her son is Catholic about it" - too loose
         if link == " " and re.match(r"\s*(?:is|was|has|had|will|and|,)?", clause[m.end("name") :]) is None:
             continue
-        relation = _RELATIONS[m["rel"].lower()]
+        relation = _RELATIONS[fold(m["rel"])]
         age = m["age"] or m["age2"] or m["age3"]
         detail = {"relation": relation}
         if age:
@@ -874,7 +879,7 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _FAMILY_REVERSED_RE.finditer(clause):
         if m["name"] in _NOT_NAMES:
             continue
-        relation = _RELATIONS[m["rel"].lower()]
+        relation = _RELATIONS[fold(m["rel"])]
         yield _fact(FactKind.FAMILY, f"family:{relation}", m["name"], f"{relation} {m['name']}", relation=relation)
     for m in _MARRIED_RE.finditer(clause):
         if m["name"] in _NOT_NAMES or _negated(clause[: m.start()]):
@@ -1360,10 +1365,11 @@ _SIZE_RE = [
     re.compile(r"\b(?P<item>waist|inseam|collar)\s*(?:is\s+|:\s*)?(?P<val>\d{2}(?:\.5)?)\b", I),
     re.compile(r"\bwears\s+(?:a\s+)?(?P<val>\d{2}\s?(?:R|L|S|regular|long|short))\b", I),
 ]
+# A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _MONEY = (
     r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
-    r"\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
-    r"\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
+    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
+    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
 )
 _BUDGET_RE = [
     re.compile(
@@ -1402,7 +1408,8 @@ _CADENCE_RE = re.compile(
     r"twelve|a\s+couple\s+of|few)\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)\b"
     r"|\b(?P<adverb>daily|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annually|yearly|"
     r"semi-?annually)\b"
-    r"|\b(?P<times>once|twice|three\s+times|\d\s+times)\s+(?:a|per|every)\s+(?P<per>week|month|quarter|year)\b",
+    # [1-9]: "0 times a week" is no cadence (it divided by zero).
+    r"|\b(?P<times>once|twice|three\s+times|[1-9]\s+times)\s+(?:a|per|every)\s+(?P<per>week|month|quarter|year)\b",
     I,
 )
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 90, "year": 365}

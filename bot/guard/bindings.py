@@ -19,7 +19,10 @@ from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTHS, _WEEKDAYS
 
-_SEGMENT = re.compile(r"(?:[^,;:.!?\n]|[,.](?=\d))+?(?=\s+and\s+|[;:!?\n]|,(?!\d)|\.(?:\s|$)|$)")
+# A segment ends at a separator; a full stop inside a word ("acme.com") ends it too, as `cut`, and the
+# segment is dropped: without that, a match failed there and was retried from every character before it.
+_SEGMENT = re.compile(r"(?:[^,;:.!?\n]|[,.](?=\d))+?(?=\s+and\s+|[;:!?\n]|,(?!\d)|\.(?:\s|$)|$|(?P<cut>\.(?!\d)))")
+_AND = re.compile(r"\s*and ")
 _NAME = re.compile(r"(?<![\w'])(?:[A-Z][a-z]{2,}|[A-Z]{3,})(?![\w'])")
 _NUMBER = re.compile(r"(?<![\w./])\d[\d,]*(?:\.\d+)?(?!\d|/\d)")
 
@@ -28,8 +31,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
     """Spans of a text's segments: split at punctuation and at " and "."""
     out = []
     for m in _SEGMENT.finditer(text):
+        if m["cut"]:
+            continue
         s = m.start()
-        if text[s:].lstrip().startswith("and "):
+        if _AND.match(text, s):
             s = text.index("and ", s) + 4
         if m.end() > s:
             out.append((s, m.end()))

@@ -60,6 +60,7 @@ class EventRules(GuardBase):
             days = [
                 (t, (0, int(t.group(1)))) for t in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", sent)
             ]
+            said = {other for _, other in dates}  # once per sentence: per date it was quadratic
             for t, md in [*dates, *days]:
                 if md is None or md in recorded or (md[0] == 0 and md[1] in {d for _, d in recorded}):
                     continue
@@ -72,7 +73,6 @@ class EventRules(GuardBase):
                     words = _content_words(sent) - _TIME_WORDS - self._own_words()
                 near = [ev for ev in events if md[0] or 0 <= (ev[0] - self.today).days <= 45]
                 clash = [ev for ev in near if _overlap(ev[1], words) and (ev[0].month, ev[0].day) != md]
-                said = {other for _, other in dates}
                 if not clash or any((ev[0].month, ev[0].day) in said for ev in clash):
                     continue  # the recorded date is named too: this one is something else
                 real = ", ".join(sorted({f"{ev[0]:%B} {ev[0].day}" for ev in clash}))

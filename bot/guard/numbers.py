@@ -157,7 +157,8 @@ class NumberRules(GuardBase):
             if kind == "count" and "," in (num or "") and not m.group("suffix") and not after:
                 kind = "money"  # "premium was 2,340", "fri rate 14,500": notes drop the dollar sign
             unit = _area_unit(unit, after)
-            cstart = _clause_before(masked, m.start())
+            # The words just before: read within 200 characters, not the whole clause again for each number.
+            cstart = max(_clause_before(masked, m.start()), m.start() - 200)
             before = [w for w in split.findall(masked[cstart : m.start()]) if w not in _QTY_SKIP and len(w) > 1][-2:]
             if kind == "count" and not after and not unit:
                 lead = re.search(r"([a-z][a-z-]+)\s+(?:\(|for\s+)$", masked[max(0, m.start() - 30) : m.start()])

@@ -229,7 +229,9 @@ class PreferenceRules(GuardBase):
 
     def _excluded(self, start: int, end: int) -> bool:
         """Whether the mention at start..end says the item is excluded ("not grey", "rather than grey")."""
-        clause = self.low[_clause_before(self.low, start) : start]
+        # Read near the mention (the clause's last 200 characters, the sentence within 300 of it), not the
+        # whole clause and sentence again for each mention: a long draft would cost quadratic time.
+        clause = self.low[max(_clause_before(self.low, start), start - 200) : start]
         before = " ".join(clause.split()[-5:])
         if self._NEG_BEFORE.search(before):
             return True
@@ -240,7 +242,7 @@ class PreferenceRules(GuardBase):
         ):
             return True  # "keep the oaky ones well away", "leaving the battery out"
         sent_s, sent_e = _sentence_of(self.low, start)
-        sent = self.low[sent_s:sent_e]
+        sent = self.low[max(sent_s, start - 300) : min(sent_e, end + 300)]
         return bool(
             re.search(
                 r"\b(?:you|you've|you'd) (?:said|mentioned|told me|don't|didn't|aren't|weren't|"

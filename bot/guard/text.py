@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
@@ -288,6 +289,13 @@ _SENTENCE = re.compile(
 
 def _sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence or line of `text`, whitespace trimmed."""
+    return list(_sentence_spans(text))
+
+
+# The span helpers below are called once per number, date or name in a draft: each reads an index
+# of the text built once (cached), so a long draft costs linear time, not a rescan per mention.
+@lru_cache(maxsize=64)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _SENTENCE.finditer(text):
         s, e = m.start(), m.end()
@@ -297,32 +305,51 @@ def _sentences(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             spans.append((s, e))
-    return spans
+    return tuple(spans)
+
+
+@lru_cache(maxsize=64)
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return tuple(s for s, _ in _sentence_spans(text))
 
 
 def _sentence_of(text: str, pos: int) -> tuple[int, int]:
     """The sentence (start, end) containing offset `pos`."""
-    for s, e in _sentences(text):
-        if s <= pos < e:
+    i = bisect_right(_sentence_starts(text), pos) - 1
+    if i >= 0:
+        s, e = _sentence_spans(text)[i]
+        if pos < e:
             return s, e
     return 0, len(text)
 
 
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-–—]\s|\s(?:and I|and we|but|so|which|because)\s|[.!?](?:\s|$)|\n")
+_CLAUSE_END_AT = re.compile(f"(?=(?:{_CLAUSE_END.pattern}))")  # every offset where a clause end starts
+_CLAUSE_START = re.compile(r"[,;:()\n]|[.!?]\s|\s[-–—]\s")
+
+
+@lru_cache(maxsize=64)
+def _clause_end_offsets(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _CLAUSE_END_AT.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _clause_start_offsets(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _CLAUSE_START.finditer(text))
 
 
 def _clause_after(text: str, start: int) -> int:
     """End offset of the clause that begins at `start`."""
-    m = _CLAUSE_END.search(text, start + 1)
-    return m.start() if m else len(text)
+    ends = _clause_end_offsets(text)
+    i = bisect_left(ends, start + 1)
+    return ends[i] if i < len(ends) else len(text)
 
 
 def _clause_before(text: str, pos: int) -> int:
     """Start offset of the clause that ends at `pos`."""
-    start = 0
-    for m in re.finditer(r"[,;:()\n]|[.!?]\s|\s[-–—]\s", text[:pos]):
-        start = m.end()
-    return start
+    starts = _clause_start_offsets(text)
+    i = bisect_right(starts, pos) - 1
+    return starts[i] if i >= 0 else 0
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
