@@ -26,8 +26,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.chat.callbacks import parse_callback
+from bot.chat.routing import Route, leading_name, looks_like_name, new_client_name, route
 from bot.context import DraftContext
-from bot.conversation import Route, _leading_name, _looks_like_name, _short_name, parse_callback, route
 from bot.guard import KINDS, GuardReport, check_text
 from memory import dates, names
 from memory.extract import extract_facts, split_clauses, split_sentences
@@ -194,9 +195,11 @@ def assert_names(text: str) -> None:
 def assert_router(text: str) -> None:
     """The router's helpers: a kind, a leading name made of the text's words, a callback or None."""
     assert_route(timed(SENTENCE_S, route, text), text)
-    lead = _leading_name(text)
+    lead = leading_name(text)
     assert all(word in text for word in lead.split()), (lead, text)
-    assert isinstance(_looks_like_name(text), bool) and isinstance(_short_name(text), bool)
+    assert isinstance(looks_like_name(text), bool)
+    named = new_client_name(text)
+    assert named is None or isinstance(named, str)
     cb = parse_callback(text)
     assert cb is None or (cb.kind and isinstance(cb.ref, str)), cb
 
@@ -333,7 +336,7 @@ def long_text(count: int) -> str:
         ("extract", lambda t: extract_facts(t, NOW)),
         ("split", split_sentences),
         ("dates", lambda t: (dates.find_dates(t), dates.resolve_due(t, NOW), dates.parse_personal_date(t))),
-        ("route", lambda t: (route(t), _leading_name(t), _looks_like_name(t))),
+        ("route", lambda t: (route(t), leading_name(t), looks_like_name(t))),
         ("names", lambda t: names.match_clients(t, CANDIDATES)),
     ],
 )
@@ -369,7 +372,7 @@ def test_time_is_linear_on_repetitive_text(unit: str) -> None:
         extract_facts(text, NOW)
         dates.resolve_due(text, NOW)
         route(text)
-        _leading_name(text)
+        leading_name(text)
         names.match_clients(text, CANDIDATES)
 
     assert_linear(f"{unit!r} repeated", everything, 250)
