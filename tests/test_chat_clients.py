@@ -207,3 +207,31 @@ def test_who_is_a_client_shows_the_card_and_a_mistyped_command_gets_a_hint(chat:
     say(chat, "Rob Chen from Vela Motors: 20 units")
     assert say(chat, "who is rob chen?").text.startswith("Rob Chen (Vela Motors)\nLast contact:")
     assert "Did you mean /client?" in say(chat, "/clinet rob").text
+
+
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [
+        ("Dana Lee test drove the RAV4 hybrid, wants it in blue not the grey", "Dana Lee"),
+        ("marcus hill (hill plumbing) needs 6 tacomas for the fleet", "Marcus Hill"),
+        ("Priya Shah Nair called about the lease renewal", "Priya Shah Nair"),
+    ],
+)
+def test_a_new_client_named_as_the_notes_subject_is_filed_at_once(runtime: Runtime, note: str, client: str) -> None:
+    from bot.conversation import Conversation
+
+    chat = Conversation(runtime)
+    reply = chat.handle_text("4242", note)[0]
+    assert reply.text.startswith(f"Saved for {client}"), reply.text
+    assert [c.name for c in runtime.memory("4242").ledger.clients()] == [client]
+
+
+@pytest.mark.parametrize(
+    "note", ["Monday went well, two demos booked", "Big news today from the team", "New York office wants chairs"]
+)
+def test_capitalised_words_that_are_no_person_still_ask_which_client(runtime: Runtime, note: str) -> None:
+    from bot.conversation import Conversation
+
+    chat = Conversation(runtime)
+    chat.handle_text("4242", note)
+    assert runtime.memory("4242").ledger.clients() == []

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
+from memory.recall import STOPWORDS
 from memory.records import Client
 from memory.service import Memory
 
@@ -282,6 +283,8 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
         if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
             return close[0], whole, []
+    if new := new_person_at_start(text):  # "Dana Lee test drove the RAV4", "marcus hill (hill plumbing) needs 6"
+        return new, whole, []
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
     tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
@@ -299,6 +302,40 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
     if len(by_company) == 1:
         return by_company[0].name, whole, []
     return None, whole, by_company
+
+
+LEAD_BRACKETED = re.compile(
+    r"^(?P<name>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,2})\s*\((?P<company>[^()\d\n]{2,60})\)\s+\S"
+)
+
+
+def new_person_at_start(text: str) -> str:
+    """A new client introduced by a full name as the note's subject, or "".
+
+    Two or three capitalised words, none of them a listed word, followed by the note in lower case
+    ("Dana Lee test drove the RAV4 ..."), or a name of two or three words with the company in brackets
+    in any case ("marcus hill (hill plumbing) needs 6 tacomas"). One capitalised word is too weak
+    ("Monday went well"), and the words must be followed by more of the note.
+    """
+    if m := LEAD_BRACKETED.match(text):
+        name = m.group("name")
+        if not any(w.casefold() in NOT_NAMES or w.casefold() in NAME_LINKS for w in name.split()):
+            titled = " ".join(w[:1].upper() + w[1:] for w in name.split())
+            company = m.group("company").strip()
+            if company.islower():  # typed fast in lower case: "hill plumbing" -> "Hill Plumbing"
+                company = " ".join(w[:1].upper() + w[1:] for w in company.split())
+            return f"{titled} from {company}"
+    words = text.split()
+    lead = leading_name(text)
+    size = len(lead.split())
+    if not 2 <= size <= 3 or " from " in lead or " at " in lead or " of " in lead or len(words) <= size:
+        return ""
+    after = words[size]
+    if words[size - 1] != lead.split()[-1] or not after[:1].islower():  # "Dana Lee, ..." ends the name early
+        return ""
+    if any(w.casefold() in STOPWORDS for w in lead.split()):  # "Does Maria play golf?", "What Dana said"
+        return ""
+    return lead if looks_like_name(lead) else ""
 
 
 def bare_name(text: str) -> bool:
