@@ -189,8 +189,8 @@ def test_a_company_in_brackets_before_a_dash(chat: Conversation, runtime: Runtim
 def test_a_reminder_to_call_someone_finds_the_client(chat: Conversation, runtime: Runtime) -> None:
     say(chat, "Dana Lee: prefers email")
     assert say(chat, "remind me to call dana tomorrow about the renewal").text.startswith("Saved for Dana Lee")
-    assert say(chat, "bob lee wants it in red actually").text.startswith("Saved in your inbox")  # not Dana Lee
-    say(chat, "/cancel")
+    assert say(chat, "bob lee wants it in red actually").text.startswith("Saved for Bob Lee, a new client")  # not Dana
+
     say(chat, "Rob Chen: 20 units")
     assert say(chat, "bob chen wants it in red actually").text.startswith("Saved for Rob Chen")
 
@@ -232,6 +232,35 @@ def test_a_new_client_named_as_the_notes_subject_is_filed_at_once(runtime: Runti
 def test_capitalised_words_that_are_no_person_still_ask_which_client(runtime: Runtime, note: str) -> None:
     from bot.conversation import Conversation
 
+    chat = Conversation(runtime)
+    chat.handle_text("4242", note)
+    assert runtime.memory("4242").ledger.clients() == []
+
+
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [
+        ("walt jenkins 118 birch rd, wants a quote for the roof", "Walt Jenkins"),
+        ("greg holt, holt engineering, needs 3 units by friday", "Greg Holt"),
+        ("priya nair wants the blue one, not the grey", "Priya Nair"),
+    ],
+)
+def test_a_new_client_typed_in_lower_case_at_the_start_is_filed(runtime: Runtime, note: str, client: str) -> None:
+    chat = Conversation(runtime)
+    reply = chat.handle_text("4242", note)[0]
+    assert reply.text.startswith(f"Saved for {client}"), reply.text
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "june delivery moves to july",
+        "may order again next month",
+        "dana called back, she changed her mind",
+        "mark sent the deck",
+    ],
+)
+def test_lower_case_words_that_are_no_new_client_still_ask(runtime: Runtime, note: str) -> None:
     chat = Conversation(runtime)
     chat.handle_text("4242", note)
     assert runtime.memory("4242").ledger.clients() == []

@@ -9,10 +9,13 @@ pronouns, labels) are listed with a reason each in bot/chat/data/not_clients.txt
 
 from __future__ import annotations
 
+import calendar
 import difflib
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -283,7 +286,7 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
         if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
             return close[0], whole, []
-    if new := new_person_at_start(text):  # "Dana Lee test drove the RAV4", "marcus hill (hill plumbing) needs 6"
+    if new := new_person_at_start(text) or lower_person_at_start(text):  # "Dana Lee test drove", "walt jenkins 118"
         return new, whole, []
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
@@ -336,6 +339,47 @@ def new_person_at_start(text: str) -> str:
     if any(w.casefold() in STOPWORDS for w in lead.split()):  # "Does Maria play golf?", "What Dana said"
         return ""
     return lead if looks_like_name(lead) else ""
+
+
+CALENDAR_WORDS = frozenset(
+    w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+)  # "june delivery moves" and "may order again" start with a date, not a person
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> Any:
+    """gender-guesser's dictionary of ~40,000 first names (loaded on first use: ~0.3 s)."""
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether `word` is a known first name (any country), by gender-guesser's name dictionary."""
+    return len(word) >= 3 and _first_names().get_gender(word) != "unknown"
+
+
+def lower_person_at_start(text: str) -> str:
+    """A new client typed fast in lower case as the note's first two words, or "".
+
+    "walt jenkins 118 birch rd ...", "greg holt, holt engineering ...", "priya nair wants the blue one":
+    the first word is a known first name (not a listed, common or calendar word), the second a plain word
+    that is no verb form, and the name ends there: a comma, a number, a bracket or dash, or a verb.
+    """
+    words = text.split()
+    if len(words) < 3:
+        return ""
+    first, second, third = words[0], words[1].rstrip(",;:"), words[2]
+    if not (first.isalpha() and first.islower() and second.isalpha() and second.islower()):
+        return ""
+    common = STOPWORDS | NOT_NAMES | NAME_LINKS | CALENDAR_WORDS
+    if first in common or second in common or second.endswith("ing") or (second.endswith("ed") and len(second) > 4):
+        return ""
+    verb = third.isalpha() and third.islower() and third.endswith(("s", "ed")) and third not in STOPWORDS
+    ends = words[1].endswith(",") or third[:1].isdigit() or third[:1] in "(-–—@" or verb
+    if not ends or not is_first_name(first):
+        return ""
+    return f"{first.title()} {second.title()}"
 
 
 def bare_name(text: str) -> bool:
