@@ -72,7 +72,17 @@ class _OneLine(logging.Formatter):
             record.exc_info, record.exc_text, record.stack_info = saved
 
 
-def _log_to_file(data_dir: Path, verbose: bool) -> logging.FileHandler | None:
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that a full or read-only disk silences instead of failing the command that logs."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            super().emit(record)
+        except OSError:
+            self.close()
+
+
+def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
     """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -84,7 +94,7 @@ def _log_to_file(data_dir: Path, verbose: bool) -> logging.FileHandler | None:
     path = data_dir / "chet.log"
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+        file_handler = _QuietFileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return None
     file_handler.setLevel(logging.WARNING)
@@ -102,12 +112,19 @@ def private_data(data_dir: Path) -> None:
     """
     os.umask(0o077)
     marker = data_dir / ".private"  # the walk below is done once per data dir, not on every command
-    if not data_dir.exists() or (marker.exists() and not data_dir.stat().st_mode & 0o077):
+    try:
+        if not data_dir.exists():
+            data_dir.mkdir(parents=True)
+            marker.touch()
+            return
+        if marker.exists() and not data_dir.stat().st_mode & 0o077:
+            return
+        for path in [data_dir, *data_dir.rglob("*")]:
+            if not path.is_symlink():
+                path.chmod(0o700 if path.is_dir() else 0o600)
+        marker.touch()
+    except OSError:  # a read-only or full disk: nothing to tighten now; the storage check names the problem
         return
-    for path in [data_dir, *data_dir.rglob("*")]:
-        if not path.is_symlink():
-            path.chmod(0o700 if path.is_dir() else 0o600)
-    marker.touch()
 
 
 def _read_file(path: str, what: str, max_bytes: int = MAX_FILE_BYTES, max_line: int | None = MAX_TEXT_BYTES) -> bytes:

@@ -10,6 +10,7 @@ the input was a note that should be stored. Plus hypothesis properties for the c
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import random
@@ -208,6 +209,7 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
     template = tmp_path_factory.mktemp("seeded")
     code = main(["--offline", "--data-dir", str(template), "--user", "u1", *NOTE, "Dana Lee", SEED])
     assert code == 0
+    gc.collect()  # the command's SQLite connections close now, not midway through a copy (their -wal files go)
     return template
 
 

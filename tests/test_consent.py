@@ -107,3 +107,36 @@ def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str
     _note(memory, "Tom Reyes", note)
     view = memory.contact_channels(memory.find_client("Tom Reyes"))
     assert (view.closed, view.preferred) == (closed, preferred)
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "verdict"),
+    [
+        (
+            "Stop emailing him, WhatsApp only.",
+            "Hi Tom, quick WhatsApp rather than email as you asked: the chairs ship Monday.",
+            "pass",
+        ),
+        ("No texts please, he hates them.", "Dear Tom, the chairs ship on Monday.\n\nKind regards,\nSam", "pass"),
+        ("No texts please, he hates them.", "Hi Tom, quick text: the chairs ship Monday.", "block"),
+        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "warn"),  # unstated: may go by text
+        ("Do not contact me, he said.", "Hi Tom, the chairs ship Monday.", "block"),
+    ],
+)
+def test_the_message_says_how_it_goes_and_an_unstated_channel_only_warns(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, text: str, verdict: str
+) -> None:
+    import json
+
+    base = ["--offline", "--data-dir", str(data_dir)]
+    assert main([*base, "note", "--json", "Tom Reyes", note, "--at", "2026-03-02"]) == 0
+    capsys.readouterr()
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    assert main([*base, "check", "--json", "Tom Reyes", "--text-file", str(draft), "--at", "2026-03-05"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    consent = [f for f in report["findings"] if f["kind"] == "no_consent"]
+    got = "pass" if not consent else ("block" if any(f.get("verdict", "block") == "block" for f in consent) else "warn")
+    if consent and "verdict" not in consent[0]:
+        got = report["verdict"] if report["verdict"] != "pass" else "warn"
+    assert got == verdict, report

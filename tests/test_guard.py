@@ -203,11 +203,18 @@ def test_wrong_facts(ctx: DraftContext, text: str) -> None:
 
 
 def test_no_consent_blocks_any_message(ctx: DraftContext) -> None:
-    ctx.facts.append(_fact(FactKind.CONSENT, "consent:email", "opted_out", "asked not to be contacted", "n/3"))
+    ctx.facts.append(_fact(FactKind.CONSENT, "consent:any", "opted_out", "asked not to be contacted", "n/3"))
     report = check_text(TRUTHFUL, ctx)
     assert report.verdict == "block"
     finding = next(f for f in report.findings if f.kind == "no_consent")
     assert finding.span == "Hi Alex" and finding.sources == ("n/3",)
+
+
+def test_an_email_opt_out_warns_on_a_message_that_may_go_by_text(ctx: DraftContext) -> None:
+    ctx.facts.append(_fact(FactKind.CONSENT, "consent:email", "opted_out", "asked me to stop emailing", "n/3"))
+    report = check_text(TRUTHFUL, ctx)  # it does not say how it goes: certain only that it must not be emailed
+    assert report.verdict == "warn" and [f.kind for f in report.findings] == ["no_consent"]
+    assert "not email" in report.findings[0].message
 
 
 def test_too_frequent_warns(ctx: DraftContext) -> None:

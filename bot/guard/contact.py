@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
@@ -132,7 +133,16 @@ class ContactRules(GuardBase):
             if closed and len(view.closed) < 3
             else "the client asked not to be contacted"
         )
-        return [self._finding("no_consent", s, e, what, sources)]
+        finding = self._finding("no_consent", s, e, what, sources)
+        if len(channels) > 1 and closed and len(closed) < len(channels):
+            # The message does not say how it goes and one of its possible channels is open: certain only
+            # that it must not go by the closed one, so warn (block only what is certain).
+            finding = replace(
+                finding,
+                verdict="warn",
+                message=f"{what}: send this by {channels[0] if channels[0] not in closed else channels[-1]}, not {closed[0]}",
+            )
+        return [finding]
 
     # What the purpose asks for ("call plan for Tom", "text her about the delivery", "email the quote").
     _PURPOSE_CHANNEL = (
@@ -157,6 +167,17 @@ class ContactRules(GuardBase):
         ),
         ("email", re.compile(r"^\W*subject\s*:")),
     )
+    # What the message says of itself: "a quick WhatsApp rather than email", "texting you", or a letter's
+    # form ("Dear Claire", "Kind regards") which no one sends as a text message.
+    _BODY_TEXT = re.compile(
+        r"\b(?:(?:a\s+)?quick\s+(?:text|whatsapp|sms|message\s+on\s+whatsapp)|(?:just\s+)?texting\s+(?:you|to)|"
+        r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
+        r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp))\b"
+    )
+    _BODY_EMAIL = re.compile(
+        r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|"
+        r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b"
+    )
 
     def _draft_channels(self) -> tuple[str, ...]:
         """The channel(s) this message would go by (see no_consent)."""
@@ -169,6 +190,11 @@ class ContactRules(GuardBase):
         for channel, rx in self._TEXT_CHANNEL:
             if rx.search(self.low.lstrip()):
                 return (channel,)
+        body = self.low.lstrip()
+        if self._BODY_TEXT.search(body):
+            return ("text",)
+        if self._BODY_EMAIL.search(body):
+            return ("email",)
         return ("email", "text")
 
     def _is_marketing(self) -> bool:
