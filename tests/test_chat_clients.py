@@ -264,3 +264,13 @@ def test_lower_case_words_that_are_no_new_client_still_ask(runtime: Runtime, not
     chat = Conversation(runtime)
     chat.handle_text("4242", note)
     assert runtime.memory("4242").ledger.clients() == []
+
+
+def test_a_known_clients_first_name_in_lower_case_anywhere_files_the_note(runtime: Runtime) -> None:
+    chat = Conversation(runtime)
+    chat.handle_text("4242", "Lunch with Nora Quinn from Baxter Foods, she wants oak tables")
+    reply = chat.handle_text("4242", "promised nora a revised quote by thursday")[0]
+    assert reply.text.startswith("Saved for Nora Quinn"), reply.text
+    chat.handle_text("4242", "Will Park: wants a demo")
+    reply = chat.handle_text("4242", "the order may ship late, will confirm")[0]  # common words, not clients
+    assert not reply.text.startswith("Saved for"), reply.text

@@ -291,8 +291,13 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
     tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
+    # Known clients' first names typed in lower case count too ("promised nora a quote"), unless the word is
+    # a common or calendar word ("will", "may"): only a name Chet already files notes under is looked for.
+    first_names = {names.normalize(c.name).split()[0] for c in known if c.name.split()}
+    common = STOPWORDS | NOT_NAMES | CALENDAR_WORDS
     for i, tok in enumerate(tokens):
-        if not tok[:1].isupper() or tok.casefold() in NOT_NAMES:
+        lower_known = tok.islower() and tok in first_names and tok not in common
+        if (not tok[:1].isupper() and not lower_known) or tok.casefold() in NOT_NAMES:
             continue
         pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
         found = hits(pair) if pair else []
