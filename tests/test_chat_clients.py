@@ -274,3 +274,17 @@ def test_a_known_clients_first_name_in_lower_case_anywhere_files_the_note(runtim
     chat.handle_text("4242", "Will Park: wants a demo")
     reply = chat.handle_text("4242", "the order may ship late, will confirm")[0]  # common words, not clients
     assert not reply.text.startswith("Saved for"), reply.text
+
+
+@pytest.mark.parametrize("note", ["edward now wants navy", "sad news, george's wife martha passed away last week"])
+def test_words_after_a_first_name_that_are_no_surname_make_no_client(runtime: Runtime, note: str) -> None:
+    chat = Conversation(runtime)
+    chat.handle_text("4242", note)
+    assert runtime.memory("4242").ledger.clients() == []
+
+
+def test_a_drafts_button_word_never_answers_which_client(runtime: Runtime) -> None:
+    chat = Conversation(runtime)
+    chat.handle_text("4242", "kim park HR at vexa, wants 3 seats")  # waits for its client
+    chat.handle_text("4242", "discard")
+    assert "Discard" not in [c.name for c in runtime.memory("4242").ledger.clients()]
