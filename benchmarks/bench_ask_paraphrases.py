@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.ask import answer
 from bot.runtime import Runtime
 from bot.settings import Settings
-from memory.service import NoteInput
+from memory.service import Memory, NoteInput
 from memory.timeutil import now_utc
 
 NOTES = [  # (id, client, text, days before today)
@@ -108,11 +108,11 @@ SET2 = [
 ]
 
 
-def run(cases: list[tuple[str, str | None]], memory: object) -> tuple[int, list[str]]:
+def run(cases: list[tuple[str, str | None]], memory: Memory) -> tuple[int, list[str]]:
     """(right, wrong questions) for one set."""
     right, wrong = 0, []
     for question, want in cases:
-        got = answer(memory, question, None)  # type: ignore[arg-type]
+        got = answer(memory, question, None)
         good = got.abstained if want is None else (not got.abstained and want.lower() in got.answer.lower())
         right += good
         if not good:
@@ -123,7 +123,7 @@ def run(cases: list[tuple[str, str | None]], memory: object) -> tuple[int, list[
 def main() -> int:
     """Import the book, ask both sets, print and save the figures."""
     with tempfile.TemporaryDirectory() as tmp:
-        runtime = Runtime(Settings(chet_data_dir=Path(tmp), chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+        runtime = Runtime(Settings(chet_data_dir=Path(tmp), chet_offline=True, _env_file=None))
         memory = runtime.memory("local")
         now = now_utc()
         memory.import_notes(

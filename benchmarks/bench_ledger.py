@@ -45,7 +45,7 @@ def _memory(data: Path, database_url: str | None) -> Iterator[Memory]:
 
     data.mkdir(parents=True)
     url = SecretStr(database_url) if database_url else None
-    settings = Settings(chet_data_dir=data, chet_offline=True, database_url=url, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(chet_data_dir=data, chet_offline=True, database_url=url, _env_file=None)
     memory = Runtime(settings).memory("bench")
     try:
         yield memory

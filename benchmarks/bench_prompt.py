@@ -30,7 +30,7 @@ def main() -> int:
     rng = random.Random(7)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(chet_data_dir=Path(tmp), chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+        settings = Settings(chet_data_dir=Path(tmp), chet_offline=True, _env_file=None)
         memory = Runtime(settings).memory("bench")
         start = datetime(2020, 1, 1, tzinfo=UTC)
         done = 0

@@ -77,7 +77,7 @@ def memory_in_tempdir(root: Path, name: str) -> Iterator[Memory]:
 
     data = root / name
     data.mkdir(parents=True)
-    settings = Settings(chet_data_dir=data, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(chet_data_dir=data, chet_offline=True, _env_file=None)
     yield Runtime(settings).memory("bench")
 
 

@@ -84,7 +84,7 @@ def reopen(data: Path) -> Memory:
     from bot.settings import Settings
 
     SHARED.clear()  # the process-wide vector cache: a new process starts without it
-    return Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None)).memory("bench")  # type: ignore[call-arg]
+    return Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None)).memory("bench")
 
 
 def time_searches(memory: Memory, sample: list[Question]) -> list[float]:

@@ -86,7 +86,7 @@ def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
     """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
     root = logging.getLogger()
     for handler in list(root.handlers):
-        if getattr(handler, "chet_log_file", False):  # a previous command in this process
+        if isinstance(handler, _QuietFileHandler):  # a previous command's log file in this process
             root.removeHandler(handler)
             handler.close()
         elif isinstance(handler, logging.StreamHandler) and not verbose:
@@ -99,7 +99,6 @@ def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
         return None
     file_handler.setLevel(logging.WARNING)
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    file_handler.chet_log_file = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
     return file_handler
 

@@ -104,7 +104,7 @@ class FakeBotAPI:
             telegram_base_url=self.base_url,
             telegram_base_file_url=self.base_file_url,
             telegram_allowed_users=",".join(str(u) for u in allowed),
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             **extra,
         )
 

@@ -45,7 +45,7 @@ NOTES = [
 @pytest.fixture(scope="module")
 def memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     data: Path = tmp_path_factory.mktemp("ask")
-    runtime = Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+    runtime = Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None))
     mem = runtime.memory("local")
     mem.import_notes(NOTES)
     yield mem
@@ -189,7 +189,7 @@ def test_with_a_model_the_ledger_answers_state_questions_and_backs_up_an_abstent
             openai_base_url=fake.url,
             chet_llm_timeout=5,
             _env_file=None,
-        )  # type: ignore[call-arg]
+        )
         runtime = Runtime(settings)
         memory = runtime.memory("local")
         memory.import_notes(NOTES)

@@ -416,7 +416,7 @@ def _check_state(
 
 @pytest.fixture
 def bot_runtime(data_dir: Path) -> Runtime:
-    return Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+    return Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None))
 
 
 @pytest.mark.parametrize("case", BOT_CASES)

@@ -126,7 +126,7 @@ def test_in_a_real_terminal_a_paste_is_one_message(tmp_path: Path) -> None:
         os.close(master)
     from bot.settings import Settings
 
-    check = Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+    check = Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None))
     notes = check.memory("pty").ledger.notes()
     assert [n.client for n in notes] == ["Dana Lee", "Dana Lee"]
     assert notes[0].text == EMAIL  # one note, every line of it

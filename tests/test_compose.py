@@ -48,11 +48,11 @@ def test_drafts_pass_the_guard_on_many_generated_clients() -> None:
 
 
 @pytest.fixture
-def world():  # type: ignore[no-untyped-def]
+def world():
     return make_world(random.Random(4), 0, notes_only=False)
 
 
-def test_greets_by_the_name_they_go_by(world) -> None:  # type: ignore[no-untyped-def]
+def test_greets_by_the_name_they_go_by(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="check in")
     text = compose_offline(ctx).text
     assert text.splitlines()[0].endswith(f"{greeting_name(ctx)},")
@@ -60,7 +60,7 @@ def test_greets_by_the_name_they_go_by(world) -> None:  # type: ignore[no-untype
         assert ctx.client.formal_name not in text
 
 
-def test_cites_the_last_interaction_with_its_date(world) -> None:  # type: ignore[no-untyped-def]
+def test_cites_the_last_interaction_with_its_date(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="follow up after the product demo")
     draft = compose_offline(ctx)
     latest = max(ctx.notes, key=lambda n: n.occurred_at)
@@ -68,21 +68,21 @@ def test_cites_the_last_interaction_with_its_date(world) -> None:  # type: ignor
     assert "I wanted to follow up on the product demo." in draft.text or "product demo" in draft.text
 
 
-def test_commercial_draft_suggests_the_preference_not_the_dislike(world) -> None:  # type: ignore[no-untyped-def]
+def test_commercial_draft_suggests_the_preference_not_the_dislike(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="share the new collection")
     text = compose_offline(ctx).text
     assert world.liked in text
     assert check_text(text, ctx).verdict == "pass"
 
 
-def test_birthday_is_warm_and_has_no_offer(world) -> None:  # type: ignore[no-untyped-def]
+def test_birthday_is_warm_and_has_no_offer(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="birthday wishes")
     assert tone_of(ctx) == "birthday"
     text = compose_offline(ctx).text.lower()
     assert "birthday" in text and "option" not in text and "promise" not in text
 
 
-def test_bad_news_means_kindness(world) -> None:  # type: ignore[no-untyped-def]
+def test_bad_news_means_kindness(world) -> None:
     sad = make_world(random.Random(9), 1, sad=True)
     ctx = dataclasses.replace(sad.ctx, purpose="share the new collection")
     assert tone_of(ctx) == "condolence"
@@ -91,7 +91,7 @@ def test_bad_news_means_kindness(world) -> None:  # type: ignore[no-untyped-def]
     assert check_text(draft.text, ctx).verdict == "pass"
 
 
-def test_open_promise_is_restated_with_its_due_date(world) -> None:  # type: ignore[no-untyped-def]
+def test_open_promise_is_restated_with_its_due_date(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="check in")
     draft = compose_offline(ctx)
     c = ctx.commitments[0]
@@ -99,14 +99,14 @@ def test_open_promise_is_restated_with_its_due_date(world) -> None:  # type: ign
     assert c.source_ids[0] in draft.sources
 
 
-def test_variants_differ_and_are_deterministic(world) -> None:  # type: ignore[no-untyped-def]
+def test_variants_differ_and_are_deterministic(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="follow up after the demo")
     texts = {compose_offline(ctx, v).text for v in range(6)}
     assert len(texts) >= 3
     assert compose_offline(ctx, 2) == compose_offline(ctx, 2)
 
 
-def _consent(world, key: str) -> Fact:  # type: ignore[no-untyped-def]
+def _consent(world, key: str) -> Fact:
     return Fact(
         9,
         world.ctx.client.id,
@@ -119,13 +119,13 @@ def _consent(world, key: str) -> Fact:  # type: ignore[no-untyped-def]
     )
 
 
-def test_opted_out_client_still_gets_a_short_text_that_the_guard_blocks(world) -> None:  # type: ignore[no-untyped-def]
+def test_opted_out_client_still_gets_a_short_text_that_the_guard_blocks(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="check in", facts=[*world.ctx.facts, _consent(world, "consent")])
     draft = compose_offline(ctx)
     assert draft.text and check_text(draft.text, ctx).verdict == "block"
 
 
-def test_an_email_opt_out_gets_a_call_plan_not_an_email(world) -> None:  # type: ignore[no-untyped-def]
+def test_an_email_opt_out_gets_a_call_plan_not_an_email(world) -> None:
     ctx = dataclasses.replace(world.ctx, purpose="check in", facts=[*world.ctx.facts, _consent(world, "consent:email")])
     draft = compose_offline(ctx)
     assert draft.text.startswith(f"Call plan for {greeting_name(ctx)} (by phone):")

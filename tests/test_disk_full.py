@@ -89,7 +89,7 @@ def test_the_bot_answers_a_full_disk_with_a_plain_reply(small_disk: Path) -> Non
     from bot.runtime import Runtime
     from bot.settings import Settings
 
-    runtime = Runtime(Settings(chet_data_dir=small_disk / "data", chet_offline=True, _env_file=None))  # type: ignore[call-arg]
+    runtime = Runtime(Settings(chet_data_dir=small_disk / "data", chet_offline=True, _env_file=None))
     chat = Conversation(runtime)
     assert chat.handle_text("u1", "Dana Lee: wants the blue one")
     _fill(small_disk)

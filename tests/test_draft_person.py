@@ -42,7 +42,7 @@ NOTES = [
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     data: Path = tmp_path_factory.mktemp("person")
-    rt = Runtime(Settings(chet_data_dir=data, chet_offline=True, chet_sender_name="Sam Carter", _env_file=None))  # type: ignore[call-arg]
+    rt = Runtime(Settings(chet_data_dir=data, chet_offline=True, chet_sender_name="Sam Carter", _env_file=None))
     rt.memory("local").import_notes(NOTES)
     yield rt
 

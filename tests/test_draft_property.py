@@ -88,9 +88,7 @@ def clients(draw: st.DrawFn, channels: list[str] = CHANNELS) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     data: Path = tmp_path_factory.mktemp("prop")
-    yield Runtime(
-        Settings(chet_data_dir=data, chet_offline=True, chet_salesperson_name="Sam Carter", _env_file=None)  # type: ignore[call-arg]
-    )
+    yield Runtime(Settings(chet_data_dir=data, chet_offline=True, chet_salesperson_name="Sam Carter", _env_file=None))
 
 
 def _import(runtime: Runtime, client: dict[str, Any]) -> tuple[Any, Any]:

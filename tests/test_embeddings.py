@@ -29,9 +29,9 @@ def test_a_repeated_text_is_embedded_once() -> None:
 
     def counting(outputs: object, feeds: dict[str, np.ndarray]) -> object:
         seen.append(len(feeds["input_ids"]))
-        return run(outputs, feeds)  # type: ignore[arg-type]
+        return run(outputs, feeds)
 
-    model.session.run = counting  # type: ignore[method-assign]
+    model.session.run = counting
     try:
         vectors = model.embed(["Left a voicemail."] * 5 + ["Sent the quote."])
     finally:

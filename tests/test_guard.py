@@ -239,7 +239,7 @@ def test_event_near_the_client_is_fine(ctx: DraftContext) -> None:
 
 
 @pytest.mark.parametrize("case", build_cases(7) + holdout_cases(11), ids=lambda c: c.id)
-def test_benchmark_spans_are_exact_substrings(case) -> None:  # type: ignore[no-untyped-def]
+def test_benchmark_spans_are_exact_substrings(case) -> None:
     for f in check_text(case.text, case.ctx).findings:
         assert f.span in case.text and f.verdict in ("block", "warn") and f.kind in KINDS
 

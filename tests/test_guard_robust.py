@@ -258,8 +258,8 @@ def test_the_embedder_decides_when_no_note_word_matches() -> None:
     evidence = Evidence.of(VISITS)
     calls: list[list[str]] = []
 
-    def embed(alike: float):  # type: ignore[no-untyped-def]
-        def run(texts: list[str]):  # type: ignore[no-untyped-def]
+    def embed(alike: float):
+        def run(texts: list[str]):
             import numpy as np
 
             calls.append(texts)

@@ -350,14 +350,14 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("clean_env")
 def test_build_llm() -> None:
-    assert build_llm(Settings(_env_file=None)) is None  # type: ignore[call-arg]
-    offline = Settings(_env_file=None, openai_api_key=SecretStr(API_KEY), chet_offline=True)  # type: ignore[call-arg]
+    assert build_llm(Settings(_env_file=None)) is None
+    offline = Settings(_env_file=None, openai_api_key=SecretStr(API_KEY), chet_offline=True)
     assert build_llm(offline) is None
-    settings = Settings(_env_file=None, openai_api_key=SecretStr(API_KEY), chet_model="m1", chet_llm_timeout=5)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, openai_api_key=SecretStr(API_KEY), chet_model="m1", chet_llm_timeout=5)
     engine = build_llm(settings)
     assert isinstance(engine, OpenAIEngine) and engine.name == "openai"
     assert (engine.model, engine.timeout) == ("m1", 5.0)
-    local = build_llm(Settings(_env_file=None, openai_base_url="http://127.0.0.1:11434/v1", chet_trust_llm_server=True))  # type: ignore[call-arg]
+    local = build_llm(Settings(_env_file=None, openai_base_url="http://127.0.0.1:11434/v1", chet_trust_llm_server=True))
     assert isinstance(local, OpenAIEngine)
 
 

@@ -34,7 +34,7 @@ def _runtime(data_dir: Path, fake: FakeOpenAI) -> Runtime:
         openai_base_url=fake.url,
         chet_llm_timeout=5,
         _env_file=None,
-    )  # type: ignore[call-arg]
+    )
     return Runtime(settings)
 
 

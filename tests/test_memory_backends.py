@@ -81,7 +81,7 @@ def test_a_worker_drops_held_vectors_when_another_worker_deleted_notes(
     from bot.runtime import Runtime
     from bot.settings import Settings
 
-    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)
     one = Runtime(settings).memory("u")
     one.import_notes(NOTES[:2])
     dana = one.find_client("Dana")

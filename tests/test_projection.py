@@ -127,7 +127,7 @@ def _shared_memory() -> Memory:
 
         folder = Path(tempfile.mkdtemp(prefix="chet-projection-"))
         atexit.register(shutil.rmtree, folder, True)
-        settings_ = Settings(chet_data_dir=folder, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+        settings_ = Settings(chet_data_dir=folder, chet_offline=True, _env_file=None)
         _MEMORY["memory"] = Runtime(settings_).memory("local")
     memory: Memory = _MEMORY["memory"]
     return memory

@@ -58,7 +58,7 @@ def silent_model() -> Iterator[FakeOpenAI]:
 
 def _seed(data_dir: Path) -> None:
     """One client with a note, and an offline draft first: the timed draft then pays no one-off loading."""
-    offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
+    offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))
     memory = offline.memory("local")
     memory.add_note(
         NoteInput(
@@ -76,7 +76,7 @@ def test_a_model_that_never_answers_gives_an_offline_draft_within_the_deadline(
 ) -> None:
     _seed(data_dir)
     settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         chet_data_dir=data_dir,
         openai_api_key=KEY,
         openai_base_url=silent_model.url,
@@ -101,7 +101,7 @@ def test_regenerations_share_one_deadline(data_dir: Path) -> None:
             fake.reply(blocked, sleep=2.5)  # each answer comes in time, but three of them would not
         _seed(data_dir)
         settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             chet_data_dir=data_dir,
             openai_api_key=KEY,
             openai_base_url=fake.url,
@@ -388,7 +388,7 @@ def test_the_console_skips_an_over_long_line_and_carries_on(runtime: Runtime) ->
     ],
 )
 def test_which_servers_may_receive_notes(env: dict[str, Any], enabled: bool) -> None:
-    settings = Settings(_env_file=None, **env)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, **env)
     assert settings.llm_enabled is enabled
     assert (settings.llm_refusal is None) is (enabled or not env.get("openai_base_url"))
     if settings.llm_refusal:
@@ -476,7 +476,7 @@ def test_a_mistyped_time_zone_is_never_saved_for_the_salesperson(data_dir: Path)
 
 def test_allowed_users_are_parsed_strictly() -> None:
     def allowed(value: str) -> set[int]:
-        return Settings(_env_file=None, telegram_allowed_users=value).allowed_users  # type: ignore[call-arg]
+        return Settings(_env_file=None, telegram_allowed_users=value).allowed_users
 
     assert allowed("123 456") == {123, 456}
     assert allowed("123,456") == {123, 456}
@@ -580,7 +580,7 @@ def _smtp_server(box: _Mailbox, certificate: tuple[Path, Path] | None, mode: str
 
 def _smtp_settings(port: int, cert: Path | None = None, **extra: Any) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         smtp_host="127.0.0.1",
         smtp_port=port,
         smtp_user="sam@example.com",
@@ -625,8 +625,8 @@ def test_smtp_without_starttls_is_refused_before_the_password_is_sent() -> None:
 
 
 def test_smtp_defaults() -> None:
-    assert (_smtp_settings(0).smtp_security_resolved, Settings(_env_file=None).smtp_port_resolved) == ("starttls", 587)  # type: ignore[call-arg]
-    on_465 = Settings(_env_file=None, smtp_port=465)  # type: ignore[call-arg]
+    assert (_smtp_settings(0).smtp_security_resolved, Settings(_env_file=None).smtp_port_resolved) == ("starttls", 587)
+    on_465 = Settings(_env_file=None, smtp_port=465)
     assert (on_465.smtp_security_resolved, on_465.smtp_port_resolved) == ("tls", 465)
 
 
@@ -638,7 +638,7 @@ async def test_a_bot_reply_shares_one_deadline_across_its_model_calls(data_dir: 
         for _ in range(20):
             model.reply("{}", sleep=60)
         settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             chet_data_dir=data_dir,
             chet_user=str(ALICE),
             telegram_bot_token=fake.token,
@@ -651,7 +651,7 @@ async def test_a_bot_reply_shares_one_deadline_across_its_model_calls(data_dir: 
             chet_llm_timeout=3.0,
         )
         runtime = Runtime(settings)
-        offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))  # type: ignore[call-arg]
+        offline = Runtime(Settings(_env_file=None, chet_data_dir=data_dir, chet_offline=True))
         offline.memory(str(ALICE)).add_note(
             NoteInput(client="Dana Lee", text="Dana wants the blue model.", at=now_utc(), at_raw="")
         )

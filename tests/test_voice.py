@@ -128,7 +128,7 @@ def test_openai_transcriber_failure_is_a_transcription_error() -> None:
 
 def test_build_transcriber_follows_the_setting(data_dir: Path) -> None:
     def settings(**kw: Any) -> Settings:
-        return Settings(chet_data_dir=data_dir, _env_file=None, **kw)  # type: ignore[call-arg]
+        return Settings(chet_data_dir=data_dir, _env_file=None, **kw)
 
     assert build_transcriber(settings(chet_transcriber="none", openai_api_key="sk-x")) is None
     assert isinstance(build_transcriber(settings(openai_api_key="sk-test")), OpenAITranscriber)
