@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,20 @@ from memory.service import Memory, NoteInput
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 CALL_PLAN = "Call plan for Tom:\n- ask how the install went\n- confirm the March delivery\n"
 EMAIL = "Hi Tom,\n\nJust checking in on the install - any questions so far?\n\nBest,\nDana"
+
+
+def _check_after_note(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, text: str
+) -> dict[str, Any]:
+    """`chet note` on 2 March for Tom Reyes, then `chet check --json` of `text` on 5 March: the report."""
+    base = ["--offline", "--data-dir", str(data_dir)]
+    assert main([*base, "note", "--json", "Tom Reyes", note, "--at", "2026-03-02"]) == 0
+    capsys.readouterr()
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    assert main([*base, "check", "--json", "Tom Reyes", "--text-file", str(draft), "--at", "2026-03-05"]) == 0
+    report: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return report
 
 
 def _note(memory: Memory, client: str, text: str, days: float = 0) -> None:
@@ -60,15 +75,7 @@ def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None
 def test_chet_check_blocks_only_a_message_on_a_closed_channel(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, text: str, verdict: str
 ) -> None:
-    import json
-
-    base = ["--offline", "--data-dir", str(data_dir)]
-    assert main([*base, "note", "--json", "Tom Reyes", note, "--at", "2026-03-02"]) == 0
-    capsys.readouterr()
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    assert main([*base, "check", "--json", "Tom Reyes", "--text-file", str(draft), "--at", "2026-03-05"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    report = _check_after_note(data_dir, tmp_path, capsys, note, text)
     no_consent = [f for f in report["findings"] if f["kind"] == "no_consent"]
     assert bool(no_consent) == (verdict == "block"), report
 
@@ -126,17 +133,6 @@ def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str
 def test_the_message_says_how_it_goes_and_an_unstated_channel_only_warns(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], note: str, text: str, verdict: str
 ) -> None:
-    import json
-
-    base = ["--offline", "--data-dir", str(data_dir)]
-    assert main([*base, "note", "--json", "Tom Reyes", note, "--at", "2026-03-02"]) == 0
-    capsys.readouterr()
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    assert main([*base, "check", "--json", "Tom Reyes", "--text-file", str(draft), "--at", "2026-03-05"]) == 0
-    report = json.loads(capsys.readouterr().out)
+    report = _check_after_note(data_dir, tmp_path, capsys, note, text)
     consent = [f for f in report["findings"] if f["kind"] == "no_consent"]
-    got = "pass" if not consent else ("block" if any(f.get("verdict", "block") == "block" for f in consent) else "warn")
-    if consent and "verdict" not in consent[0]:
-        got = report["verdict"] if report["verdict"] != "pass" else "warn"
-    assert got == verdict, report
+    assert (report["verdict"] if consent else "pass") == verdict, report

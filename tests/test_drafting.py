@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -192,7 +193,18 @@ def test_approve_edit_discard_and_double_tap(runtime: Runtime) -> None:
     assert {"draft.created", "draft.approved", "message.sent", "draft.edited", "draft.discarded"} <= set(events)
 
 
-def test_smtp_sending_to_a_real_local_server(runtime: Runtime) -> None:
+@dataclass
+class LocalSMTP:
+    """A real SMTP server (aiosmtpd) on loopback: what it received, and a channel that sends to it."""
+
+    channel: SMTPChannel
+    received: list[Any]
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[LocalSMTP]:
+    import socket
+
     from aiosmtpd.controller import Controller
     from aiosmtpd.handlers import Message
 
@@ -202,21 +214,24 @@ def test_smtp_sending_to_a_real_local_server(runtime: Runtime) -> None:
         def handle_message(self, message: Any) -> None:
             received.append(message)
 
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     controller = Controller(Keep(), hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        memory = runtime.memory("local")
-        _seed(memory)
-        client = memory.find_client("Dana")
-        doc = make_draft(runtime, memory, client, "follow up after the product demo")
-        decision = approve(memory, doc["draft_id"], SMTPChannel("127.0.0.1", port, "sam@example.com", security="none"))
+        yield LocalSMTP(SMTPChannel("127.0.0.1", port, "sam@example.com", security="none"), received)
     finally:
         controller.stop()
+
+
+def test_smtp_sending_to_a_real_local_server(runtime: Runtime, smtp_server: LocalSMTP) -> None:
+    memory = runtime.memory("local")
+    _seed(memory)
+    client = memory.find_client("Dana")
+    doc = make_draft(runtime, memory, client, "follow up after the product demo")
+    decision = approve(memory, doc["draft_id"], smtp_server.channel)
+    received = smtp_server.received
     assert decision.delivery is not None and decision.delivery.detail == "dana@acme.example"
     assert len(received) == 1 and received[0]["To"] == "dana@acme.example"
     assert doc["text"].split("\n")[0] in received[0].get_payload()
@@ -251,21 +266,7 @@ def test_messages_approved_since_a_draft_was_made_are_shown_before_it_is_sent(ru
     assert len(memory.ledger.message_times(client.id)) == 2
 
 
-def test_a_client_who_opted_out_of_email_is_never_emailed(runtime: Runtime) -> None:
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.handlers import Message
-
-    received: list[Any] = []
-
-    class Keep(Message):
-        def handle_message(self, message: Any) -> None:
-            received.append(message)
-
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+def test_a_client_who_opted_out_of_email_is_never_emailed(runtime: Runtime, smtp_server: LocalSMTP) -> None:
     memory = runtime.memory("local")
     _seed(memory)  # Dana's address is on file
     now = now_utc() - timedelta(hours=2)
@@ -275,11 +276,6 @@ def test_a_client_who_opted_out_of_email_is_never_emailed(runtime: Runtime) -> N
     client = memory.find_client("Dana")
     doc = make_draft(runtime, memory, client, "follow up after the product demo")
     assert doc["verdict"] != "block", doc
-    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        decision = approve(memory, doc["draft_id"], SMTPChannel("127.0.0.1", port, "sam@example.com", security="none"))
-    finally:
-        controller.stop()
+    decision = approve(memory, doc["draft_id"], smtp_server.channel)
     assert decision.delivery is not None and decision.delivery.channel == "copy"  # for the phone, not the mailbox
-    assert received == []
+    assert smtp_server.received == []
