@@ -6,6 +6,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from memory.lexicon import lookalikes
 
@@ -57,10 +58,16 @@ for _full, _nicks in NICKNAMES.items():
         _NICK_TO_FULL.setdefault(_nick, set()).add(_full)
 
 
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """lookalikes() as a str.translate table, built once (normalize runs for every name compared)."""
+    return {ord(c): latin for c, latin in lookalikes()[0].items()}
+
+
 def fold_lookalikes(text: str) -> str:
     """In a Latin-script name, Cyrillic and Greek letters drawn like Latin ones become those letters
     ('Dаna' with a Cyrillic а -> 'Dana'). A name wholly in another script is left as it is."""
-    table = {ord(c): latin for c, latin in lookalikes()[0].items()}
+    table = _fold_table()
     if not any(ord(ch) in table for ch in text) or not any("a" <= ch.lower() <= "z" for ch in text):
         return text
     return text.translate(table)
