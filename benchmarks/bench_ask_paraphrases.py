@@ -14,9 +14,9 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from bot.ask import answer
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.ask import answer
 from memory.service import Memory, NoteInput
 from memory.timeutil import now_utc
 

@@ -360,7 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     baselines = {"bare_python": python_rss(""), "imports_no_model": python_rss(BASELINE_IMPORTS)}
     components = {  # what the bot's figures are made of, each in a fresh interpreter
         "int8_minilm_loaded": python_rss(f"{BASELINE_IMPORTS}\n{LOAD_EMBEDDER}"),
-        "o200k_token_encoding_loaded": python_rss("from bot.tokens import count_tokens; count_tokens('warm up')"),
+        "o200k_token_encoding_loaded": python_rss(
+            "from bot.engines.tokens import count_tokens; count_tokens('warm up')"
+        ),
     }
     sizes = [1_000] + ([10_000] if args.big else [])
     with tempfile.TemporaryDirectory(prefix="chet-footprint-data-") as tmp:

@@ -8,7 +8,7 @@ acceptance test runs it. A planted case is caught when the verdict is not `pass`
 `pass` (a warning on a truthful message is a defect too).
 
 Run: `.venv/bin/python -m benchmarks.bench_guard_cli [--set dev2 | --cases PATH] [--fast] [--jobs 2] [--only GROUP] [--show]`.
-`--fast` calls `bot.cli.main` in-process (quick iteration); the default runs subprocesses.
+`--fast` calls `bot.interfaces.cli.main` in-process (quick iteration); the default runs subprocesses.
 `--set` picks a development set (`dev1`, default; `dev2`; `dev3`: the three sets the guard was
 tuned on, `benchmarks/data/guard_dev*.jsonl`); `--cases PATH` runs any set of the same format, e.g.
 a fresh blind set on its first run.
@@ -62,7 +62,7 @@ class Outcome:
 
 def _chet_command() -> list[str]:
     script = Path(sys.executable).with_name("chet")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "bot.interfaces.cli"]
 
 
 def _run_subprocess(argv: list[str], cwd: Path) -> tuple[int, str, str]:
@@ -75,7 +75,7 @@ def _run_subprocess(argv: list[str], cwd: Path) -> tuple[int, str, str]:
 
 
 def _run_inprocess(argv: list[str], cwd: Path) -> tuple[int, str, str]:
-    from bot.cli import main
+    from bot.interfaces.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -178,7 +178,9 @@ def _pct(rate: float | None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    p.add_argument("--fast", action="store_true", help="call bot.cli.main in-process instead of subprocesses")
+    p.add_argument(
+        "--fast", action="store_true", help="call bot.interfaces.cli.main in-process instead of subprocesses"
+    )
     p.add_argument("--jobs", type=int, default=2, help="parallel scenario groups (CLI mode)")
     p.add_argument("--only", action="append", help="only this scenario group (repeatable)")
     p.add_argument("--show", action="store_true", help="print every miss and false alarm")

@@ -9,11 +9,11 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.context_builder import build_context
-from bot.drafting import _template_tokens
+from bot.engines.tokens import count_tokens
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.tokens import count_tokens
+from bot.usecases.draft_context_builder import build_context
+from bot.usecases.drafting import _template_tokens
 from memory.service import NoteInput
 
 TOPICS = [

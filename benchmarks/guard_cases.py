@@ -15,8 +15,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from bot.context import DraftContext
 from bot.guard import KINDS
+from bot.usecases.draft_context import DraftContext
 from memory.records import Client, Commitment, Fact, FactKind, Note
 
 FIRST = [

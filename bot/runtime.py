@@ -67,7 +67,7 @@ class Runtime:
                 )
                 llm = self.llm(memory)
                 if llm is not None:
-                    from bot.llm_extract import make_llm_extractor
+                    from bot.engines.llm_extract import make_llm_extractor
 
                     memory.extractor = make_llm_extractor(llm)
                 self._memories[user] = memory
@@ -77,7 +77,7 @@ class Runtime:
         """The LLM engine, or None when offline; every exchange is logged to the ledger."""
         if self.offline:
             return None
-        from bot.llm import build_llm
+        from bot.engines.llm import build_llm
 
         def log_exchange(entry: dict[str, Any]) -> None:
             if memory is not None:

@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.context import DraftContext
 from bot.guard import Finding
+from bot.usecases.draft_context import DraftContext
 
 MAX_NOTES = 40
 

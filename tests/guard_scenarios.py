@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.context import DraftContext
 from bot.guard import check_text
+from bot.usecases.draft_context import DraftContext
 from memory.records import Client, Note
 
 NOW = datetime(2025, 6, 11, 9, 0, tzinfo=UTC)  # a Wednesday

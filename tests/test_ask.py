@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from bot.ask import ABSTAIN, answer, read_question
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.ask import ABSTAIN, answer, read_question
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 
@@ -160,7 +160,7 @@ def test_an_answer_is_short_quotes_a_sentence_and_keeps_ids_out_of_the_text(memo
 
 
 def test_the_keep_in_touch_answer_is_the_digests_list(memory: Any) -> None:
-    from bot.digest import build_digest
+    from bot.usecases.digest import build_digest
 
     overdue = {i["client"] for i in build_digest(memory, NOW.date())["items"] if i["kind"] == "keep_in_touch"}
     got = _ask(memory, "who should I check in with?")

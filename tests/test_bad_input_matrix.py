@@ -29,12 +29,12 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot.cli import main
 from bot.conversation import MAX_CALLBACK_BYTES, STALE, Button, Callback, Conversation, parse_callback
+from bot.engines.voice import MAX_AUDIO_BYTES, LocalWhisper, Transcriber, local_available
+from bot.interfaces.cli import main
+from bot.interfaces.telegram_app import OOPS, build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram_app import OOPS, build_application
-from bot.voice import MAX_AUDIO_BYTES, LocalWhisper, Transcriber, local_available
 from memory.errors import BadInput
 from memory.importer import parse_lines
 from memory.service import NoteInput, check_text
@@ -256,7 +256,7 @@ def test_cli(case: CliCase, chet: Chet, tmp_path: Path) -> None:
 def _run(data_dir: Path, *args: str | bytes, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHET", "TELEGRAM_"))}
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), "--user", "u1", *args],
+        [sys.executable, "-m", "bot.interfaces.cli", "--offline", "--data-dir", str(data_dir), "--user", "u1", *args],
         input=stdin,
         capture_output=True,
         timeout=120,  # a hang fails the test
@@ -288,7 +288,7 @@ def test_cli_subprocess(
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "CHET", "TELEGRAM_"))}
     argv = [a.replace("{png}", str(png)) if isinstance(a, str) else a for a in args]
     res = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), "--user", "u1", *argv],
+        [sys.executable, "-m", "bot.interfaces.cli", "--offline", "--data-dir", str(data_dir), "--user", "u1", *argv],
         input=stdin,
         capture_output=True,
         timeout=120,

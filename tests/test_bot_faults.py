@@ -18,8 +18,8 @@ import pytest
 from fake_bot_api import FakeBotAPI, polling
 
 from bot.conversation import Conversation
+from bot.interfaces.telegram_app import OOPS, RETRY_AFTER_CAP_S, SEND_ATTEMPTS, build_application
 from bot.runtime import Runtime
-from bot.telegram_app import OOPS, RETRY_AFTER_CAP_S, SEND_ATTEMPTS, build_application
 
 ALICE = 111
 
@@ -86,7 +86,7 @@ async def test_retry_after_is_honoured(bot: Running) -> None:
 async def test_a_reply_that_cannot_be_sent_is_logged_and_the_note_is_kept(
     bot: Running, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.telegram_app")
+    caplog.set_level(logging.INFO, logger="bot.interfaces.telegram_app")
     bot.fake.fail("sendMessage", "500", times=SEND_ATTEMPTS)  # every attempt fails
     bot.fake.push_text(ALICE, "Dana Lee: daughter Sofia starts college in the fall")
     await _until(lambda: any("could not deliver" in r.getMessage() for r in caplog.records))
@@ -100,7 +100,7 @@ async def test_a_reply_that_cannot_be_sent_is_logged_and_the_note_is_kept(
 
 
 async def test_a_long_flood_wait_is_not_waited_for(bot: Running, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="bot.telegram_app")
+    caplog.set_level(logging.INFO, logger="bot.interfaces.telegram_app")
     started = time.monotonic()
     bot.fake.fail("sendMessage", "429", retry_after=int(RETRY_AFTER_CAP_S) + 60)
     bot.fake.push_text(ALICE, "Omar Haddad: wants a call on Monday")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import PASTE_END, PASTE_ON, PASTE_START, read_message, run_console
 from bot.conversation import Conversation
+from bot.interfaces.console import PASTE_END, PASTE_ON, PASTE_START, read_message, run_console
 from bot.runtime import Runtime
 from memory.service import NoteInput
 from memory.timeutil import now_utc
@@ -84,7 +84,7 @@ def test_in_a_real_terminal_a_paste_is_one_message(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CHET_OFFLINE": "1"}
     data_dir = tmp_path / "data"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), "--user", "pty", "chat"],
+        [sys.executable, "-m", "bot.interfaces.cli", "--offline", "--data-dir", str(data_dir), "--user", "pty", "chat"],
         stdin=slave,
         stdout=slave,
         stderr=slave,

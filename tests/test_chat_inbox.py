@@ -10,8 +10,8 @@ import pytest
 from bot.chat import words
 from bot.chat.inbox import inbox_count, inbox_items
 from bot.conversation import Conversation, Reply
+from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
-from bot.voice import ScriptedTranscriber
 
 U = "777"
 

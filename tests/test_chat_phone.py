@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from bot.chat.texts import clip, phone_lines, plural, split_message, strip_ids
 from bot.conversation import Conversation, Reply
+from bot.engines.voice import ScriptedTranscriber
+from bot.interfaces.telegram_app import build_application, send_replies
 from bot.runtime import Runtime
-from bot.telegram_app import build_application, send_replies
-from bot.voice import ScriptedTranscriber
 from tests.fake_bot_api import FakeBotAPI, polling
 
 U = "555"
@@ -176,7 +176,7 @@ async def bot(data_dir: Path) -> AsyncIterator[tuple[FakeBotAPI, Any]]:
 async def test_a_note_gets_a_reaction_and_typing_shows_while_chet_works(
     bot: tuple[FakeBotAPI, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bot.telegram_app as telegram_app
+    import bot.interfaces.telegram_app as telegram_app
 
     monkeypatch.setattr(telegram_app, "TYPING_AFTER_S", 0.0)  # every reply counts as slow here
     fake, _ = bot

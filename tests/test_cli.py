@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
+from bot.interfaces.cli import main
 
 NOTES = [
     {

@@ -13,8 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root, for `benchmarks` (not installed)
 
 from benchmarks.guard_cases import make_world
-from bot.compose import compose_offline, greeting_name, tone_of
 from bot.guard import check_text
+from bot.usecases.draft_offline import compose_offline, greeting_name, tone_of
 from memory.records import Fact, FactKind
 
 PURPOSES = [

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
-from bot.digest import build_digest
+from bot.interfaces.cli import main
+from bot.usecases.digest import build_digest
 from memory.service import Memory, NoteInput
 
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -81,8 +81,8 @@ def test_chet_check_blocks_only_a_message_on_a_closed_channel(
 
 
 def test_the_drafting_context_channel_decides(memory: Memory) -> None:
-    from bot.context_builder import build_context
     from bot.guard import check_text
+    from bot.usecases.draft_context_builder import build_context
 
     _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from bot.console import run_console
 from bot.conversation import Button, Conversation, Reply, route
+from bot.engines.voice import ScriptedTranscriber, TranscriptionError
+from bot.interfaces.console import run_console
 from bot.runtime import Runtime
-from bot.voice import ScriptedTranscriber, TranscriptionError
 
 U = "4242"
 

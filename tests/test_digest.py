@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from bot.approval import approve
-from bot.channels import CopyChannel
-from bot.digest import build_digest, render_digest
-from bot.drafting import make_draft
+from bot.engines.channels import CopyChannel
+from bot.usecases.approval import approve
+from bot.usecases.digest import build_digest, render_digest
+from bot.usecases.drafting import make_draft
 from memory.service import NoteInput
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
-from bot.digest import build_digest, render_digest
+from bot.interfaces.cli import main
+from bot.usecases.digest import build_digest, render_digest
 from memory.extract import extract_facts
 from memory.records import FactKind
 from memory.service import Memory, NoteInput

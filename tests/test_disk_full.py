@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-CHET = [sys.executable, "-m", "bot.cli"]
+CHET = [sys.executable, "-m", "bot.interfaces.cli"]
 ROOT = Path(__file__).parent.parent
 
 

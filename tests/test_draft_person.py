@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from bot.conversation import Conversation
-from bot.drafting import make_draft
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.drafting import make_draft
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 
@@ -96,9 +96,9 @@ def test_drafts_are_signed_with_the_sender_name_and_settings_name_overrides_it(r
 def test_a_date_from_elsewhere_in_the_note_is_not_said_as_the_promises_deadline() -> None:
     from datetime import date
 
-    from bot.compose import compose_offline
-    from bot.context import DraftContext
     from bot.guard import check_text
+    from bot.usecases.draft_context import DraftContext
+    from bot.usecases.draft_offline import compose_offline
     from memory.records import Client, Commitment, Note
 
     note = Note(

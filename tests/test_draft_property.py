@@ -20,9 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.drafting import make_draft
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.drafting import make_draft
 from memory.service import Memory, NoteInput
 from memory.timeutil import now_utc
 

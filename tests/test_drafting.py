@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from bot.approval import DraftStateError, approve, discard, edit
-from bot.channels import CopyChannel, SMTPChannel
-from bot.drafting import check_message, make_draft
+from bot.engines.channels import CopyChannel, SMTPChannel
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.approval import DraftStateError, approve, discard, edit
+from bot.usecases.drafting import check_message, make_draft
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 from tests.fake_openai import FakeOpenAI

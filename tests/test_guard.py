@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.guard_cases import build_cases, holdout_cases, make_world
-from bot.context import DraftContext
 from bot.guard import KINDS, check_text
+from bot.usecases.draft_context import DraftContext
 from memory.records import Client, Commitment, Fact, FactKind, Note
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)  # a Monday

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.context import DraftContext
 from bot.guard import check_text
 from bot.guard.normalise import normalise
 from bot.guard.numwords import parse_number_words
+from bot.usecases.draft_context import DraftContext
 from memory.records import Client, Note
 
 NOW = datetime(2025, 2, 25, 10, 0, tzinfo=UTC)

@@ -21,7 +21,7 @@ MARKER = b"STALE-HEAP-SECRET-"
 # Freed blocks of ~200 KB and ~3 KB on glibc's heap, in threads that end.
 SCRIPT = f"""
 import sys, threading
-from bot.cli import main
+from bot.interfaces.cli import main
 
 bytearray(8 << 20)  # a freed mmapped block raises glibc's mmap threshold: big blocks come from the heap
 kept = []

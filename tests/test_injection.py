@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.llm import ScriptedLLM
-from bot.llm_extract import make_llm_extractor
+from bot.engines.llm import ScriptedLLM
+from bot.engines.llm_extract import make_llm_extractor
 from memory.records import FactKind
 from memory.service import NoteInput
 

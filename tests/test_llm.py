@@ -11,8 +11,8 @@ import httpx2
 import pytest
 from pydantic import BaseModel, SecretStr
 
-from bot.llm import LLM, OpenAIEngine, ScriptedLLM, build_llm, retry_after_seconds
-from bot.llm_extract import ExtractionOut, FactOut, make_llm_extractor, to_extracted
+from bot.engines.llm import LLM, OpenAIEngine, ScriptedLLM, build_llm, retry_after_seconds
+from bot.engines.llm_extract import ExtractionOut, FactOut, make_llm_extractor, to_extracted
 from bot.settings import Settings
 from memory.errors import EngineError
 from memory.records import FactKind

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from bot.ask import answer
-from bot.cli import main
-from bot.drafting import check_message
+from bot.interfaces.cli import main
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.ask import answer
+from bot.usecases.drafting import check_message
 from memory.service import NoteInput
 from tests.fake_openai import FakeOpenAI
 

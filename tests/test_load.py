@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from fake_bot_api import FakeBotAPI, polling
 
-from bot.cli import main
 from bot.conversation import Conversation
+from bot.interfaces.cli import main
+from bot.interfaces.telegram_app import build_application
 from bot.runtime import Runtime
-from bot.telegram_app import build_application
 
 ROOT = Path(__file__).parent.parent
 NAMES = [
@@ -83,7 +83,7 @@ def _cli_import(data_dir: Path, path: Path, user: str) -> subprocess.Popen[str]:
         [
             sys.executable,
             "-m",
-            "bot.cli",
+            "bot.interfaces.cli",
             "--offline",
             "--data-dir",
             str(data_dir),

@@ -27,8 +27,8 @@ from hypothesis import strategies as st
 
 from bot.chat.callbacks import parse_callback
 from bot.chat.routing import Route, leading_name, looks_like_name, new_client_name, route
-from bot.context import DraftContext
 from bot.guard import KINDS, GuardReport, check_text
+from bot.usecases.draft_context import DraftContext
 from memory import dates, names
 from memory.extract import ExtractorFailure, extract_facts, split_clauses, split_sentences
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note
@@ -284,7 +284,7 @@ def messages(sentences: Sequence[str]) -> list[str]:
 def test_the_conversation_answers_real_text(runtime: Any) -> None:
     """The whole conversation (real ledger and index, offline): a plain reply to each message, no exception."""
     from bot.conversation import Conversation
-    from bot.voice import ScriptedTranscriber
+    from bot.engines.voice import ScriptedTranscriber
 
     chat = Conversation(runtime, transcriber=ScriptedTranscriber())
     try:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-CHET = [sys.executable, "-m", "bot.cli"]
+CHET = [sys.executable, "-m", "bot.interfaces.cli"]
 
 
 def _run(data_dir: Path, *args: str, user: str = "u1", timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -42,7 +42,7 @@ def test_four_processes_writing_notes_lose_nothing(
         monkeypatch.setenv("DATABASE_URL", request.getfixturevalue("postgres_url"))
     script = (
         "import sys\n"
-        "from bot.cli import main\n"
+        "from bot.interfaces.cli import main\n"
         "d, w = sys.argv[1], sys.argv[2]\n"
         "for i in range(8):\n"
         "    assert main(['--offline', '--data-dir', d, '--user', 'u1', 'note', '--json', f'Client {int(w) % 2}', f'Call {i} from worker {w}: prefers email']) == 0\n"

@@ -23,13 +23,9 @@ import pytest
 from fake_bot_api import FakeBotAPI
 from pydantic import ValidationError
 
-from bot.channels import build_channel
 from bot.conversation import Conversation
-from bot.drafting import make_draft
-from bot.runtime import Runtime
-from bot.settings import Settings
-from bot.telegram_app import build_application
-from bot.voice import (
+from bot.engines.channels import build_channel
+from bot.engines.voice import (
     MAX_AUDIO_BYTES,
     LocalWhisper,
     OpenAITranscriber,
@@ -38,6 +34,10 @@ from bot.voice import (
     audio_seconds,
     decode_bounded,
 )
+from bot.interfaces.telegram_app import build_application
+from bot.runtime import Runtime
+from bot.settings import Settings
+from bot.usecases.drafting import make_draft
 from memory.errors import EngineError
 from memory.service import NoteInput
 from memory.timeutil import now_utc
@@ -277,7 +277,7 @@ async def test_telegram_refuses_a_long_voice_note_before_downloading_it(bot: tup
 def test_the_console_does_not_read_an_oversized_audio_file(
     runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.console import _voice
+    from bot.interfaces.console import _voice
 
     huge = tmp_path / "huge.ogg"
     with huge.open("wb") as f:
@@ -301,7 +301,7 @@ def _chet(data_dir: Path, *args: str, stdin: Any = None, env: dict[str, str] | N
         resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, resource.RLIM_INFINITY))
 
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--offline", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "bot.interfaces.cli", "--offline", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         stdin=stdin if stdin is not None else subprocess.DEVNULL,
@@ -345,7 +345,7 @@ def test_oversized_text_is_refused_and_nothing_is_stored(data_dir: Path) -> None
 
 
 def test_the_console_skips_an_over_long_line_and_carries_on(runtime: Runtime) -> None:
-    from bot.console import run_console
+    from bot.interfaces.console import run_console
 
     class Endless(io.StringIO):
         """A first line of 5 MB (a pipe from /dev/zero would never end); reading it whole is refused."""
@@ -403,7 +403,7 @@ def test_a_dotenv_with_only_a_base_url_sends_nothing(data_dir: Path) -> None:
             fake.reply({"facts": []})
         (data_dir / ".env").write_text(f"OPENAI_BASE_URL={fake.url}\n")  # read from the working directory
         result = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "--data-dir", str(data_dir), "note", "Dana Lee", "wants blue"],
+            [sys.executable, "-m", "bot.interfaces.cli", "--data-dir", str(data_dir), "note", "Dana Lee", "wants blue"],
             capture_output=True,
             text=True,
             timeout=120,
@@ -415,7 +415,17 @@ def test_a_dotenv_with_only_a_base_url_sends_nothing(data_dir: Path) -> None:
         assert "CHET_TRUST_LLM_SERVER=1" in result.stderr and fake.url.split("//")[1] in result.stderr
         (data_dir / ".env").write_text(f"OPENAI_BASE_URL={fake.url}\nCHET_TRUST_LLM_SERVER=1\n")
         verbose = subprocess.run(
-            [sys.executable, "-m", "bot.cli", "-v", "--data-dir", str(data_dir), "note", "Dana Lee", "likes golf"],
+            [
+                sys.executable,
+                "-m",
+                "bot.interfaces.cli",
+                "-v",
+                "--data-dir",
+                str(data_dir),
+                "note",
+                "Dana Lee",
+                "likes golf",
+            ],
             capture_output=True,
             text=True,
             timeout=120,
@@ -429,7 +439,7 @@ def test_a_dotenv_with_only_a_base_url_sends_nothing(data_dir: Path) -> None:
 
 def test_chat_says_at_start_up_where_notes_go(data_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--data-dir", str(data_dir), "chat"],
+        [sys.executable, "-m", "bot.interfaces.cli", "--data-dir", str(data_dir), "chat"],
         input="/help\n",
         capture_output=True,
         text=True,
@@ -459,7 +469,7 @@ def test_chat_says_at_start_up_where_notes_go(data_dir: Path) -> None:
 def test_a_bad_setting_is_refused_at_the_edge(
     data_dir: Path, name: str, value: str, needle: str, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
-    from bot.cli import main
+    from bot.interfaces.cli import main
 
     monkeypatch.setenv(name, value)
     assert main(["--offline", "--data-dir", str(data_dir), "note", "Dana Lee", "wants blue"]) == 2

@@ -15,7 +15,7 @@ import pytest
 import memory.extract as extract
 from memory.extract import ExtractorFailure, extract_facts
 
-CHET = [sys.executable, "-m", "bot.cli"]
+CHET = [sys.executable, "-m", "bot.interfaces.cli"]
 ROOT = Path(__file__).parent.parent
 
 
@@ -188,7 +188,7 @@ def test_client_data_is_readable_by_its_owner_only(tmp_path: Path) -> None:
 def test_a_failing_rule_is_logged_with_the_note_id_in_the_data_dirs_log(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bot.cli import main
+    from bot.interfaces.cli import main
 
     def broken(clause: str, at: datetime) -> list[object]:
         raise ValueError("a bug in one rule")

@@ -21,11 +21,11 @@ import pytest
 from fake_bot_api import FakeBotAPI, polling
 from pydantic import SecretStr
 
-from bot.cli import main
 from bot.conversation import Conversation
+from bot.interfaces.cli import main
+from bot.interfaces.telegram_app import build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.telegram_app import build_application
 
 API_KEY = "sk-test-SECRETKEY-0123456789abcdefABCDEF"
 TOKEN = "987654321:AAH-SECRET-bot-token-Zyx_0987654321"

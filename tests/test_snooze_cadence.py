@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.conversation import STALE, Conversation
-from bot.digest import build_digest
 from bot.runtime import Runtime
+from bot.usecases.digest import build_digest
 from memory.timeutil import now_utc
 
 U = "42"

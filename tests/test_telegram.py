@@ -16,10 +16,10 @@ from fake_bot_api import FakeBotAPI
 from telegram.ext import Application
 
 from bot.conversation import Conversation
+from bot.engines.voice import ScriptedTranscriber, Transcriber, TranscriptionError
+from bot.interfaces.scheduler import digest_job, job_name, schedule_user
+from bot.interfaces.telegram_app import build_application
 from bot.runtime import Runtime
-from bot.scheduler import digest_job, job_name, schedule_user
-from bot.telegram_app import build_application
-from bot.voice import ScriptedTranscriber, Transcriber, TranscriptionError
 from memory.service import NoteInput
 
 ALICE, BOB, STRANGER = 111, 222, 999

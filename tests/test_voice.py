@@ -11,9 +11,7 @@ from typing import Any
 import pytest
 
 from bot.conversation import Conversation
-from bot.runtime import Runtime
-from bot.settings import Settings
-from bot.voice import (
+from bot.engines.voice import (
     LocalWhisper,
     OpenAITranscriber,
     ScriptedTranscriber,
@@ -21,6 +19,8 @@ from bot.voice import (
     build_transcriber,
     local_available,
 )
+from bot.runtime import Runtime
+from bot.settings import Settings
 
 SPOKEN = "Met Dana from Acme. She wants blue, not grey. I promised the pricing by Friday."
 
@@ -90,7 +90,7 @@ def test_empty_audio_is_refused() -> None:
 
 def test_openai_transcriber_through_the_real_sdk_at_the_transport() -> None:
     httpx2 = pytest.importorskip("httpx2")
-    from bot.llm import OpenAIEngine
+    from bot.engines.llm import OpenAIEngine
 
     seen: list[Any] = []
 
@@ -111,7 +111,7 @@ def test_openai_transcriber_through_the_real_sdk_at_the_transport() -> None:
 
 def test_openai_transcriber_failure_is_a_transcription_error() -> None:
     httpx2 = pytest.importorskip("httpx2")
-    from bot.llm import OpenAIEngine
+    from bot.engines.llm import OpenAIEngine
 
     def handler(request: Any) -> Any:
         return httpx2.Response(400, content=json.dumps({"error": {"message": "Invalid file format."}}).encode())

@@ -22,7 +22,7 @@ class AskMixin(ChatCore):
         return self._ask(user, args, routed=False)
 
     def _ask(self, user: str, question: str, routed: bool, client: Client | None = None) -> list[Reply]:
-        from bot.ask import answer
+        from bot.usecases.ask import answer
 
         memory = self._memory(user)
         result = answer(memory, question, client, self.runtime.llm(memory))

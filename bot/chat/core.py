@@ -17,8 +17,8 @@ from bot.chat.reply import Reply
 from bot.chat.routing import Route
 from bot.chat.state import Choice, State
 from bot.chat.texts import sentence
+from bot.engines.voice import Transcriber, build_transcriber
 from bot.runtime import Runtime
-from bot.voice import Transcriber, build_transcriber
 from memory.errors import ChetError
 from memory.records import Client
 from memory.service import Memory

@@ -20,14 +20,14 @@ class DailyMixin(ChatCore):
     """The daily digest, settings and export."""
 
     def _cmd_digest(self, user: str, args: str) -> list[Reply]:
-        from bot.digest import build_digest
+        from bot.usecases.digest import build_digest
 
         today = now_utc().astimezone(self.tz(user)).date()
         digest = build_digest(self._memory(user), today)
         return [self._digest_reply(self._memory(user), digest)]
 
     def _digest_reply(self, memory: Memory, digest: dict[str, Any]) -> Reply:
-        from bot.digest import render_digest
+        from bot.usecases.digest import render_digest
 
         ids = {c.name: c.id for c in memory.ledger.clients()}
         rows: list[list[Button]] = []
@@ -58,7 +58,7 @@ class DailyMixin(ChatCore):
         worker's claim waits for the first and then finds nothing new. `release_digest` undoes a claim
         whose message could not be sent.
         """
-        from bot.digest import build_digest
+        from bot.usecases.digest import build_digest
 
         with self._lock(user):
             memory = self._memory(user)

@@ -28,7 +28,7 @@ from bot.chat.texts import (
     long_day,
     sentence,
 )
-from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES
+from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.records import Client
 from memory.service import Memory, NoteInput, Stored, check_text

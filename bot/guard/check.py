@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import datetime
 
-from bot.context import DraftContext
 from bot.guard.bindings import BindingRules
 from bot.guard.changes import ChangeRules
 from bot.guard.claims import ClaimRules
@@ -26,6 +25,7 @@ from bot.guard.rules import RULES, Draft, Evidence
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _aware, _dedupe
 from bot.guard.variants import VariantRules
+from bot.usecases.draft_context import DraftContext
 
 
 def check_text(text: str, ctx: DraftContext) -> GuardReport:

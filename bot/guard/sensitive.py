@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from bot.context import DraftContext
 from bot.guard.lexicon import _BAD_NEWS, _CALM_RE, _PRESSURE_RE, _SALES_RE
 from bot.guard.model import SENSITIVE_WINDOW, Finding
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
+from bot.usecases.draft_context import DraftContext
 
 
 def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.context import DraftContext
 from bot.guard.model import BLOCKING, Finding
 from bot.guard.text import _content_words, _local_date, _norm, _sentences, _trimmed
 from bot.guard.when import _MONTH_RX, _MONTHS, _note_day_refs, _When
+from bot.usecases.draft_context import DraftContext
 from memory.records import FactKind
 
 

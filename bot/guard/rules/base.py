@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.context import DraftContext
 from bot.guard.model import BLOCKING, Finding
 from bot.guard.text import clause_before, norm
+from bot.usecases.draft_context import DraftContext
 
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.cli import emit, read_input
+from bot.interfaces.cli import emit, read_input
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
 from memory.errors import BadInput, ChetError, InternalError
@@ -29,11 +29,11 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     private_data(settings.data_dir)
     runtime = Runtime(settings)
     if args.command == "chat":
-        from bot.console import run_console
+        from bot.interfaces.console import run_console
 
         return run_console(runtime)
     if args.command == "run":
-        from bot.telegram_app import run_telegram
+        from bot.interfaces.telegram_app import run_telegram
 
         return run_telegram(runtime)
     handler = HANDLERS[args.command]
@@ -261,7 +261,7 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
 
 def cmd_ask(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet ask QUESTION [--client C]."""
-    from bot.ask import answer
+    from bot.usecases.ask import answer
 
     client = memory.find_client(args.client) if args.client else None
     result = answer(memory, args.question, client, runtime.llm(memory))
@@ -288,7 +288,7 @@ def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
 
 def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet draft CLIENT PURPOSE."""
-    from bot.drafting import make_draft
+    from bot.usecases.drafting import make_draft
 
     client = memory.find_client(args.client)
     result = make_draft(runtime, memory, client, args.purpose)
@@ -307,7 +307,7 @@ def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet check CLIENT --text-file F [--at T]."""
-    from bot.drafting import check_message
+    from bot.usecases.drafting import check_message
 
     client = memory.find_client(args.client)
     raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
@@ -333,7 +333,7 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet digest [--date D]."""
-    from bot.digest import build_digest, render_digest
+    from bot.usecases.digest import build_digest, render_digest
 
     tz = runtime.tz(memory)
     day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()

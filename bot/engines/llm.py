@@ -28,7 +28,7 @@ import openai
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
-from bot.llm_deadline import deadline_left, llm_deadline
+from bot.engines.llm_deadline import deadline_left, llm_deadline
 from memory.errors import EngineError
 
 if TYPE_CHECKING:

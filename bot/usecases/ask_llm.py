@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.ask import ABSTAIN, Answer
+from bot.usecases.ask import ABSTAIN, Answer
 from memory.errors import EngineError
 from memory.records import Client
 from memory.service import Memory

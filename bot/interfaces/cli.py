@@ -163,8 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from pydantic import ValidationError
 
-        from bot.commands import run_command
-        from bot.redact import redact_settings
+        from bot.interfaces.commands import run_command
+        from bot.interfaces.redact import redact_settings
         from bot.settings import Settings
 
         overrides: dict[str, Any] = {}

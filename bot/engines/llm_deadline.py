@@ -1,6 +1,6 @@
 """One deadline for a whole use case's LLM calls (a draft and its regenerations, a bot reply).
 
-Kept apart from `bot.llm` so that callers can set a deadline without importing the OpenAI SDK.
+Kept apart from `bot.engines.llm` so that callers can set a deadline without importing the OpenAI SDK.
 """
 
 from __future__ import annotations

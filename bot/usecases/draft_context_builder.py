@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.context import DraftContext
-from bot.tokens import count_tokens, truncate_tokens
+from bot.engines.tokens import count_tokens, truncate_tokens
+from bot.usecases.draft_context import DraftContext
 from memory.records import Client, Note
 from memory.service import Memory
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from bot.compose import allowed_channels, compose_offline, draft_channel
-from bot.context import DraftContext
-from bot.context_builder import build_context
+from bot.engines.llm_deadline import llm_deadline
+from bot.engines.tokens import count_tokens
 from bot.guard import Finding, GuardReport, check_text
-from bot.llm_deadline import llm_deadline
 from bot.runtime import Runtime
-from bot.tokens import count_tokens
+from bot.usecases.draft_context import DraftContext
+from bot.usecases.draft_context_builder import build_context
+from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
 from memory.errors import ChetError
 from memory.records import Client
 from memory.service import Memory

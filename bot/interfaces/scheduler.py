@@ -67,7 +67,7 @@ def catch_up_due(conversation: Conversation, user: str, now: datetime) -> bool:
 
 async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send one consolidated digest of the items not yet sent today (nothing new: no message)."""
-    from bot.telegram_app import send_replies
+    from bot.interfaces.telegram_app import send_replies
 
     job = context.job
     assert job is not None

@@ -9,7 +9,7 @@ and signs off with the salesperson's name. The purpose sets the tone: a birthday
 and no offer; bad news gets kindness and no offer. The channel follows consent: a client who
 opted out of email but takes calls gets a call plan, a texter a short text. Phrasings vary, picked
 deterministically from a hash of client, purpose and variant (Regenerate), so the same request
-gives the same draft. Word lists are data: `bot/data/draft_words.json`.
+gives the same draft. Word lists are data: `bot/usecases/data/draft_words.json`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from bot.context import DraftContext
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
+from bot.usecases.draft_context import DraftContext
 from memory.records import Commitment, Fact, FactKind, Note
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
@@ -512,7 +512,7 @@ _WEEKDAYS_MONTHS = {
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
-    """Event nouns (each with its article) and the plan words, from `bot/data/draft_words.json`."""
+    """Event nouns (each with its article) and the plan words, from `bot/usecases/data/draft_words.json`."""
     doc = json.loads(_DATA.read_text(encoding="utf-8"))
     nouns = sorted(((n, e["article"]) for e in doc["events"] for n in e["nouns"]), key=lambda x: -len(x[0]))
     name = r"[A-Z][\w&-]*"

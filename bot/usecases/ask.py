@@ -1,6 +1,6 @@
 """Answer a question from everything Chet knows (facts, promises, contact history, notes), citing notes, or abstain.
 
-A question is read for its intents with the cue words of `bot/data/ask_intents.json` (what it
+A question is read for its intents with the cue words of `bot/usecases/data/ask_intents.json` (what it
 asks for: promises, who is overdue, where they met, how to reach them, dates, family, tastes,
 budget, ...) and for its topic (the words left once cues, fillers and the client's name are
 taken out). The structured state answers first: open commitments, the keep-in-touch list the
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from bot.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
+from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from memory import names
 from memory.errors import BadInput, ChetError
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
@@ -139,7 +139,7 @@ class _Asker:
         return text
 
     def _overdue(self, intent: Intent) -> Answer | None:
-        from bot.digest import build_digest
+        from bot.usecases.digest import build_digest
 
         items = [i for i in build_digest(self.memory, self.today)["items"] if i["kind"] == "keep_in_touch"]
         by_name = {c.name: c for c in self._clients.values()}
@@ -476,7 +476,7 @@ def answer(memory: Memory, question: str, client: Client | None, llm: Any = None
     state = {i.source for i in read_question(question, client).intents} - {"facts"}
     if state and not offline.abstained:
         return offline  # promises, overdue, last contact: the ledger knows; the notes alone do not
-    from bot.llm_answer import answer_with_llm
+    from bot.usecases.ask_llm import answer_with_llm
 
     try:
         result = answer_with_llm(llm, memory, question, client)

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.conversation import START, Button, Conversation, Reply
-from bot.llm_deadline import llm_deadline
+from bot.engines.llm_deadline import llm_deadline
+from bot.engines.voice import MAX_AUDIO_BYTES
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES
-from bot.voice import MAX_AUDIO_BYTES
 
 __all__ = ["run_console"]
 

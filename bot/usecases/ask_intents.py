@@ -1,6 +1,6 @@
 """How Chet reads a question: its intents (what it asks for) and its topic (what it is about).
 
-Cue words, fillers and topic groups are data (`bot/data/ask_intents.json`, a reason per entry).
+Cue words, fillers and topic groups are data (`bot/usecases/data/ask_intents.json`, a reason per entry).
 A cue is a word, a phrase (a filler or a name may sit between its words: "does not Dana like")
 or words anywhere ("where+meet"); cues are stemmed like the question. The topic is what is left
 once cues, fillers and the client's name are taken out.
@@ -177,7 +177,7 @@ _SUPPRESSES = {
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """Intents and fillers from `bot/data/ask_intents.json`."""
+    """Intents and fillers from `bot/usecases/data/ask_intents.json`."""
     doc = json.loads(DATA.read_text(encoding="utf-8"))
     filler = frozenset(stem(w) for entry in doc["filler"] for w in entry["words"])
     intents = []

@@ -251,7 +251,7 @@ def build_transcriber(settings: Settings) -> Transcriber | None:
     if choice == "none":
         return None
     if choice in {"openai", "auto"} and settings.llm_enabled:
-        from bot.llm import build_llm
+        from bot.engines.llm import build_llm
 
         engine = build_llm(settings)
         if engine is not None and hasattr(engine, "transcribe"):

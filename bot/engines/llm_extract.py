@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, Field
 
 import prompts
-from bot.llm import LLM
+from bot.engines.llm import LLM
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["ExtractionOut", "FactOut", "make_llm_extractor", "to_extracted"]

@@ -32,11 +32,11 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.chat.texts import split_message
 from bot.conversation import Conversation, Reply
-from bot.llm_deadline import llm_deadline
-from bot.redact import redact_settings
+from bot.engines.llm_deadline import llm_deadline
+from bot.engines.voice import MAX_AUDIO_BYTES, MAX_VOICE_SECONDS
+from bot.interfaces.redact import redact_settings
+from bot.interfaces.scheduler import schedule_digests, schedule_user
 from bot.runtime import Runtime
-from bot.scheduler import schedule_digests, schedule_user
-from bot.voice import MAX_AUDIO_BYTES, MAX_VOICE_SECONDS
 from memory.errors import BadInput, ChetError
 
 __all__ = ["build_application", "run_telegram", "send_replies"]
@@ -444,7 +444,7 @@ def run_telegram(runtime: Runtime) -> int:
     settings = runtime.settings
     if settings.telegram_bot_token is None:
         print(NO_TOKEN)
-        from bot.console import run_console
+        from bot.interfaces.console import run_console
 
         return run_console(runtime)
     token = settings.telegram_bot_token.get_secret_value()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.channels import Channel, Delivery
-from bot.context_builder import build_context
-from bot.drafting import finding_json
+from bot.engines.channels import Channel, Delivery
 from bot.guard import check_text
+from bot.usecases.draft_context_builder import build_context
+from bot.usecases.drafting import finding_json
 from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory

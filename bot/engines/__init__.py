@@ -1,0 +1,1 @@
+"""Engines: the ports to the outside world and their adapters (LLM, voice, sending channels, token counting)."""
