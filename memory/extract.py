@@ -53,6 +53,7 @@ from memory.dates import (
     number_value,
     resolve_due,
 )
+from memory.extract_more import everyday, words
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
@@ -1766,8 +1767,6 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 def _noun_subject(rest: str) -> bool:
     """Whether the word after an imperative-looking verb is a past-tense verb ("Call went long")."""
-    from memory.extract_more import words
-
     m = re.match(r"\s+(?:(?:up|back|out|over)\s+)?(?P<next>[a-z']+)", rest, I)
     if not m:
         return False
@@ -1813,8 +1812,6 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
 
 def _everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Deadlines, sign-off thresholds, quantities, contact times, where we met (memory.extract_more)."""
-    from memory.extract_more import everyday  # imported late: it builds on this module's neighbours
-
     return everyday(clause, at)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
@@ -933,8 +934,6 @@ class Ledger:
 
     def instance_id(self) -> str:
         """A random id of this ledger, made once: vector collections of different ledgers never mix."""
-        import uuid
-
         self.db.execute(
             "INSERT INTO meta (key, value) VALUES ('instance_id', ?) ON CONFLICT DO NOTHING", (uuid.uuid4().hex,)
         )

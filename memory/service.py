@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import shutil
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
 from memory.index import EXACT_SCOPE, VectorIndex
-from memory.ledger import Ledger
+from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
@@ -611,8 +612,6 @@ class Memory:
             log.warning("the vector index could not be opened; recreating it from the ledger", exc_info=True)
             self._index = None
             if self.index_dir is not None and self.index_dir.exists():
-                import shutil
-
                 shutil.rmtree(self.index_dir)
             self.index.drop()
         clients = self.ledger.clients()
@@ -808,8 +807,6 @@ def open_memory(
 ) -> Memory:
     """Open one salesperson's memory: the ledger (data_dir/ledger.sqlite3, or PostgreSQL at
     `database_url`) and the vector index (data_dir/chroma, or the Chroma server)."""
-    from memory.ledger import connect
-
     db = connect(data_dir / "ledger.sqlite3", url=database_url)
     ledger = Ledger(db, user)
     ledger.ensure_salesperson(tz, digest_time)

@@ -6,6 +6,7 @@ what truly differs lives here: connecting, write locks, full-text search, housek
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 import threading
@@ -249,8 +250,7 @@ class SqliteDatabase(Database):
     @contextmanager
     def named_lock(self, name: str) -> Iterator[None]:
         """An exclusive flock on a file beside the ledger (processes sharing a data dir share it)."""
-        import fcntl
-        import hashlib
+        import fcntl  # Unix only
 
         folder = self.path.parent / "locks"
         folder.mkdir(exist_ok=True)
@@ -319,7 +319,7 @@ class PostgresDatabase(Database):
 
     def __init__(self, url: str):
         try:
-            import psycopg
+            import psycopg  # the optional postgres extra
         except ImportError as err:  # an optional dependency: say how to get it
             raise StorageError("DATABASE_URL needs psycopg: pip install 'chet[postgres]'") from err
         self.url, self._psycopg = url, psycopg

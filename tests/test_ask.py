@@ -16,7 +16,8 @@ import pytest
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.usecases.ask import ABSTAIN, answer, read_question
+from bot.usecases.answer import ABSTAIN
+from bot.usecases.ask import answer, read_question
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 

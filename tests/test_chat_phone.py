@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from bot.chat.texts import clip, phone_lines, plural, split_message, strip_ids
 from bot.conversation import Conversation, Reply
 from bot.engines.voice import ScriptedTranscriber
-from bot.interfaces.telegram_app import build_application, send_replies
+from bot.interfaces.telegram_app import build_application
+from bot.interfaces.telegram_send import send_replies
 from bot.runtime import Runtime
 from tests.fake_bot_api import FakeBotAPI, polling
 

@@ -50,7 +50,14 @@ FILES: dict[str, str] = {
 }
 
 # Names that moved from one module to another: (new module, name) -> module that now holds it.
-SYMBOLS: dict[tuple[str, str], str] = {}
+SYMBOLS: dict[tuple[str, str], str] = {
+    **{
+        ("bot.interfaces.telegram_app", name): "bot.interfaces.telegram_send"  # the scheduler sends too
+        for name in ("send_replies", "SEND_ATTEMPTS", "SEND_BACKOFF_S", "RETRY_AFTER_CAP_S", "MAX_TEXT")
+    },
+    **{("bot.interfaces.cli", name): "bot.interfaces.cli_io" for name in ("emit", "read_input")},  # cli <-> commands
+    **{("bot.usecases.ask", name): "bot.usecases.answer" for name in ("Answer", "ABSTAIN")},  # ask <-> ask_llm
+}
 
 ROOTS = ["bot", "memory", "tests", "benchmarks", "prompts", "tools", "docs"]
 TOP_FILES = ["README.md", "Makefile", "pyproject.toml", ".ci/run", ".env.example"]

@@ -8,6 +8,7 @@ from bot.chat.core import ChatCore
 from bot.chat.reply import Button, Reply
 from bot.chat.state import MAX_SOURCE_IDS, MAX_SOURCES_KEPT
 from bot.chat.texts import clip, phone_lines, sentence
+from bot.usecases.ask import answer
 from memory.records import Client
 
 __all__ = ["AskMixin"]
@@ -22,8 +23,6 @@ class AskMixin(ChatCore):
         return self._ask(user, args, routed=False)
 
     def _ask(self, user: str, question: str, routed: bool, client: Client | None = None) -> list[Reply]:
-        from bot.usecases.ask import answer
-
         memory = self._memory(user)
         result = answer(memory, question, client, self.runtime.llm(memory))
         notices = [clip(sentence(n)) for n in result.notices[:1]]

@@ -9,6 +9,7 @@ from typing import Any
 from bot.chat.core import SNOOZE_DAYS, TIME_OF_DAY, ChatCore
 from bot.chat.reply import Button, Reply
 from bot.chat.texts import label, strip_ids
+from bot.usecases.digest import build_digest, render_digest
 from memory.errors import BadInput
 from memory.service import Memory
 from memory.timeutil import now_utc, zone
@@ -20,15 +21,11 @@ class DailyMixin(ChatCore):
     """The daily digest, settings and export."""
 
     def _cmd_digest(self, user: str, args: str) -> list[Reply]:
-        from bot.usecases.digest import build_digest
-
         today = now_utc().astimezone(self.tz(user)).date()
         digest = build_digest(self._memory(user), today)
         return [self._digest_reply(self._memory(user), digest)]
 
     def _digest_reply(self, memory: Memory, digest: dict[str, Any]) -> Reply:
-        from bot.usecases.digest import render_digest
-
         ids = {c.name: c.id for c in memory.ledger.clients()}
         rows: list[list[Button]] = []
         for item in digest["items"][:12]:
@@ -58,8 +55,6 @@ class DailyMixin(ChatCore):
         worker's claim waits for the first and then finds nothing new. `release_digest` undoes a claim
         whose message could not be sent.
         """
-        from bot.usecases.digest import build_digest
-
         with self._lock(user):
             memory = self._memory(user)
             with memory.ledger.transaction():

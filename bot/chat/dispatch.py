@@ -25,6 +25,7 @@ from bot.chat.texts import (
 )
 from bot.chat.words import SmallTalk, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
+from prompts import quote, render_parts
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
@@ -111,8 +112,6 @@ class DispatchMixin(ChatCore):
         llm = self.runtime.llm(memory)
         if llm is None:
             return offline
-        from prompts import quote, render_parts
-
         known = ", ".join(c.name for c in memory.ledger.clients()[:200]) or "(none yet)"
         prompt = render_parts("route", message=quote(text), clients=known)
         try:

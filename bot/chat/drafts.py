@@ -16,6 +16,9 @@ from bot.chat.texts import (
     sentence,
     strip_ids,
 )
+from bot.engines.channels import build_channel
+from bot.usecases.approval import approve, discard, edit
+from bot.usecases.drafting import make_draft
 from memory.records import Client
 
 PLAIN_WHAT = {"message", "email", "note", "draft", "mail", "something", "reply", "text", "line", "quick note"}
@@ -48,8 +51,6 @@ class DraftsMixin(ChatCore):
         return client if isinstance(client, list) else self._make_draft(user, client, purpose)
 
     def _make_draft(self, user: str, client: Client, purpose: str, variant: int = 0, feedback: str = "") -> list[Reply]:
-        from bot.usecases.drafting import make_draft
-
         memory = self._memory(user)
         result = make_draft(self.runtime, memory, client, purpose, feedback=feedback, variant=variant)
         if variant:
@@ -73,8 +74,6 @@ class DraftsMixin(ChatCore):
         return Reply("\n".join(lines), rows)
 
     def _apply_edit(self, user: str, draft_id: str, text: str) -> list[Reply]:
-        from bot.usecases.approval import edit
-
         memory = self._memory(user)
         decision = edit(memory, draft_id, text)
         client = memory.ledger.client(decision.draft["client_id"])
@@ -85,9 +84,6 @@ class DraftsMixin(ChatCore):
         return self._memory(user).ledger.draft(draft_id) if draft_id else None
 
     def _cb_approve(self, user: str, draft_id: str) -> list[Reply]:
-        from bot.engines.channels import build_channel
-        from bot.usecases.approval import approve
-
         memory = self._memory(user)
         decision = approve(memory, draft_id, build_channel(self.runtime.settings))
         client = memory.ledger.client(decision.draft["client_id"])
@@ -110,8 +106,6 @@ class DraftsMixin(ChatCore):
         ]
 
     def _cb_regenerate(self, user: str, draft_id: str) -> list[Reply]:
-        from bot.usecases.approval import discard
-
         memory = self._memory(user)
         draft = self._draft_of(user, draft_id)
         if draft is None:
@@ -126,8 +120,6 @@ class DraftsMixin(ChatCore):
         return self._make_draft(user, client, draft["purpose"], variant, "Write a different version of this message.")
 
     def _cb_discard(self, user: str, draft_id: str) -> list[Reply]:
-        from bot.usecases.approval import discard
-
         self._state(user).edit_draft = None
         discard(self._memory(user), draft_id)
         return [Reply("Discarded the draft.")]

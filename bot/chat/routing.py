@@ -354,7 +354,7 @@ CALENDAR_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def _first_names() -> Any:
     """gender-guesser's dictionary of ~40,000 first names (loaded on first use: ~0.3 s)."""
-    import gender_guesser.detector as detector
+    import gender_guesser.detector as detector  # a dictionary read from disk (~0.3 s) on first use
 
     return detector.Detector(case_sensitive=False)
 

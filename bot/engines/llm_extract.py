@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 import prompts
-from bot.engines.llm import LLM
 from memory.records import ExtractedFact, FactKind
+
+if TYPE_CHECKING:  # the port only: importing bot.engines.llm loads the OpenAI SDK
+    from bot.engines.llm import LLM
 
 __all__ = ["ExtractionOut", "FactOut", "make_llm_extractor", "to_extracted"]
 

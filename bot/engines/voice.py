@@ -11,6 +11,8 @@ from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
+
 from memory.errors import ChetError, EngineError
 
 if TYPE_CHECKING:
@@ -68,7 +70,7 @@ def _too_long() -> TranscriptionError:
 def audio_seconds(audio: bytes) -> float | None:
     """The length the audio's container states (PyAV reads headers, no decoding), or None when unknown."""
     try:
-        import av
+        import av  # the optional voice extra
     except ImportError:
         return None
     try:
@@ -96,8 +98,7 @@ def decode_bounded(audio: bytes, max_seconds: float = MAX_VOICE_SECONDS, rate: i
     The container's stated length can be wrong (or absent), so the decoded length is counted too:
     memory stays bounded by the cap whatever the file claims.
     """
-    import av
-    import numpy as np
+    import av  # the voice extra's decoder: loaded when a voice note arrives
 
     limit = int(max_seconds * rate)
     chunks: list[Any] = []
@@ -192,7 +193,7 @@ class LocalWhisper:
 
     def _load(self) -> Any:
         if self._model is None:
-            from faster_whisper import WhisperModel
+            from faster_whisper import WhisperModel  # the optional voice extra, ~0.5 s: on the first voice note
 
             self._model = WhisperModel(
                 str(self.model_dir), device="cpu", compute_type="int8", cpu_threads=self.cpu_threads
@@ -251,7 +252,7 @@ def build_transcriber(settings: Settings) -> Transcriber | None:
     if choice == "none":
         return None
     if choice in {"openai", "auto"} and settings.llm_enabled:
-        from bot.engines.llm import build_llm
+        from bot.engines.llm import build_llm  # the OpenAI SDK (~1.5 s): only when it will transcribe
 
         engine = build_llm(settings)
         if engine is not None and hasattr(engine, "transcribe"):

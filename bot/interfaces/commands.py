@@ -11,11 +11,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.interfaces.cli import emit, read_input
+from bot.interfaces.cli_io import emit, read_input
+from bot.interfaces.console import run_console
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
+from bot.usecases.ask import answer
+from bot.usecases.digest import build_digest, render_digest
+from bot.usecases.drafting import check_message, make_draft
+from memory.backup import backup_to, restore_from
 from memory.errors import BadInput, ChetError, InternalError
-from memory.importer import MAX_FILE_BYTES
+from memory.importer import MAX_FILE_BYTES, parse_lines
 from memory.service import Memory, NoteInput
 from memory.sql import SqliteDatabase
 from memory.storage import as_storage_error
@@ -29,10 +34,9 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     private_data(settings.data_dir)
     runtime = Runtime(settings)
     if args.command == "chat":
-        from bot.interfaces.console import run_console
-
         return run_console(runtime)
     if args.command == "run":
+        # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
         from bot.interfaces.telegram_app import run_telegram
 
         return run_telegram(runtime)
@@ -158,8 +162,6 @@ def _progress(total: int) -> Any:
 
 def cmd_import(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet import FILE."""
-    from memory.importer import parse_lines
-
     items = parse_lines(_read_file(args.file, "file"), runtime.tz(memory))
     progress = None if args.json else _progress(len(items))
     notices: list[str] = []
@@ -261,8 +263,6 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
 
 def cmd_ask(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet ask QUESTION [--client C]."""
-    from bot.usecases.ask import answer
-
     client = memory.find_client(args.client) if args.client else None
     result = answer(memory, args.question, client, runtime.llm(memory))
     emit(result.to_json(), args.json, lambda d, out: out.write(d["answer"] + "\n"))
@@ -288,8 +288,6 @@ def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
 
 def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet draft CLIENT PURPOSE."""
-    from bot.usecases.drafting import make_draft
-
     client = memory.find_client(args.client)
     result = make_draft(runtime, memory, client, args.purpose)
 
@@ -307,8 +305,6 @@ def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet check CLIENT --text-file F [--at T]."""
-    from bot.usecases.drafting import check_message
-
     client = memory.find_client(args.client)
     raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
     try:
@@ -333,8 +329,6 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet digest [--date D]."""
-    from bot.usecases.digest import build_digest, render_digest
-
     tz = runtime.tz(memory)
     day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()
     digest = build_digest(memory, day, draft_days=runtime.settings.chet_digest_draft_days)
@@ -393,8 +387,6 @@ def _sqlite_ledger(memory: Memory, command: str, tool: str) -> SqliteDatabase:
 
 def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet backup DEST: SQLite online backup of the whole ledger."""
-    from memory.backup import backup_to
-
     backup_to(_sqlite_ledger(memory, "backup", "pg_dump"), args.dest)
     emit({"backup": str(args.dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
     return 0
@@ -402,8 +394,6 @@ def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 
 def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet restore SRC --all-users: replace the whole ledger with a checked backup, then reindex everyone."""
-    from memory.backup import restore_from
-
     ledger_db = _sqlite_ledger(memory, "restore", "pg_restore")
     if not args.all_users:
         raise BadInput(

@@ -89,7 +89,7 @@ def bracketed_paste(source: TextIO, out: TextIO) -> Iterator[None]:
         out.write(PASTE_OFF)
         out.flush()
         if saved is not None:
-            import termios
+            import termios  # Unix terminals only
 
             with contextlib.suppress(OSError, termios.error):
                 termios.tcsetattr(source.fileno(), termios.TCSANOW, saved)
@@ -98,7 +98,7 @@ def bracketed_paste(source: TextIO, out: TextIO) -> Iterator[None]:
 def _quiet_control_echo(source: TextIO) -> list[Any] | None:
     """Stop the terminal echoing the paste marks as ^[[200~ (ECHOCTL off); the old settings, to restore."""
     try:
-        import termios
+        import termios  # Unix terminals only
 
         fd = source.fileno()
         saved: list[Any] = termios.tcgetattr(fd)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from bot.interfaces.telegram_send import send_replies
 from memory.timeutil import now_utc
 
 if TYPE_CHECKING:
@@ -67,8 +68,6 @@ def catch_up_due(conversation: Conversation, user: str, now: datetime) -> bool:
 
 async def digest_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send one consolidated digest of the items not yet sent today (nothing new: no message)."""
-    from bot.interfaces.telegram_app import send_replies
-
     job = context.job
     assert job is not None
     user = str(job.data)

@@ -14,41 +14,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from bot.usecases.answer import ABSTAIN, Answer
 from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
+from bot.usecases.ask_llm import answer_with_llm
+from bot.usecases.digest import build_digest
 from memory import names
 from memory.errors import BadInput, ChetError
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
 from memory.timeutil import now_utc, zone
 
-ABSTAIN = "I have no note about that."
 MAX_LINES = 4  # a phone screen: an answer is at most four short lines
 QUOTE_CHARS = 80
-
-
-@dataclass
-class Answer:
-    """An answer with the note ids behind it, or an abstention."""
-
-    answer: str
-    sources: list[str]
-    abstained: bool
-    engine: str = "offline"
-    notices: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The contract's JSON shape (plus engine and notices)."""
-        return {
-            "answer": self.answer,
-            "sources": self.sources,
-            "abstained": self.abstained,
-            "engine": self.engine,
-            "notices": self.notices,
-        }
 
 
 # -- the answer ------------------------------------------------------------------------------------
@@ -139,8 +119,6 @@ class _Asker:
         return text
 
     def _overdue(self, intent: Intent) -> Answer | None:
-        from bot.usecases.digest import build_digest
-
         items = [i for i in build_digest(self.memory, self.today)["items"] if i["kind"] == "keep_in_touch"]
         by_name = {c.name: c for c in self._clients.values()}
         if self.client:
@@ -476,8 +454,6 @@ def answer(memory: Memory, question: str, client: Client | None, llm: Any = None
     state = {i.source for i in read_question(question, client).intents} - {"facts"}
     if state and not offline.abstained:
         return offline  # promises, overdue, last contact: the ledger knows; the notes alone do not
-    from bot.usecases.ask_llm import answer_with_llm
-
     try:
         result = answer_with_llm(llm, memory, question, client)
     except ChetError as err:

@@ -6,10 +6,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.usecases.ask import ABSTAIN, Answer
+from bot.usecases.answer import ABSTAIN, Answer
 from memory.errors import EngineError
 from memory.records import Client
 from memory.service import Memory
+from prompts import quote, render_parts
 
 NOTES_FOR_ANSWER = 12
 
@@ -24,8 +25,6 @@ class AnswerReply(BaseModel):
 
 def answer_with_llm(llm: Any, memory: Memory, question: str, client: Client | None) -> Answer:
     """The model answers from the top notes; citations outside them are dropped, none means abstain."""
-    from prompts import quote, render_parts
-
     hits = memory.search(question, k=NOTES_FOR_ANSWER, client=client)
     if not hits:
         return Answer(ABSTAIN, [], True, engine=getattr(llm, "name", "openai"))

