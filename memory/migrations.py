@@ -1,15 +1,26 @@
-"""Schema migrations as small ordered functions, each applied once and recorded."""
+"""Schema migrations as small ordered functions, each applied once and recorded: one list for both engines.
+
+Each is written in SQLite's words; on PostgreSQL every statement goes through memory.migrations_pg,
+the one module that knows how PostgreSQL differs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from memory.migrations_pg import POSTGRES_MIGRATIONS
-from memory.sql import CONVERSATION_STATE_TABLE, Database
-from memory.sql import run_script as _run
+from memory import migrations_pg
+from memory.sql import Database
 
 Migration = Callable[[Database], None]
+
+
+def _run(db: Database, script: str) -> None:
+    """Run each statement of a migration script inside the caller's transaction, in the engine's dialect."""
+    for statement in script.split(";\n"):
+        sql = migrations_pg.translate(statement) if db.kind == "postgres" else statement
+        if sql and sql.strip():
+            db.execute(sql)
 
 
 def m001_initial(db: Database) -> None:
@@ -184,7 +195,16 @@ def m004_neighbours(db: Database) -> None:
 
 def m005_conversation_state(db: Database) -> None:
     """What a conversation waits for (an edit, a client name), so any bot worker can take the next message."""
-    _run(db, CONVERSATION_STATE_TABLE)
+    _run(
+        db,
+        """
+        CREATE TABLE conversation_state (
+            user_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """,
+    )
 
 
 def m006_fts_scope(db: Database) -> None:
@@ -233,18 +253,26 @@ def migrate(db: Database, upto: int | None = None) -> list[str]:
         raise
     db.commit()
     done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
+    postgres = db.kind == "postgres"
+
+    def applied_before(name: str, names: set[str]) -> bool:
+        return name in names or (postgres and migrations_pg.RECORDED_AS.get(name) in names)
+
     applied = []
-    steps = POSTGRES_MIGRATIONS if db.kind == "postgres" else MIGRATIONS
-    for name, fn in steps[:upto]:
-        if name in done:
+    for name, fn in MIGRATIONS[:upto]:
+        if applied_before(name, done):
             continue
         db.begin("migrations")
         try:
             # Re-check inside the write lock: another process may have just applied it.
-            if db.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+            now_done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
+            if applied_before(name, now_done):
                 db.rollback()
                 continue
             fn(db)
+            if postgres:
+                for statement in migrations_pg.AFTER.get(name, []):
+                    db.execute(statement)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                 (name, datetime.now(UTC).isoformat()),

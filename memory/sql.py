@@ -44,22 +44,6 @@ class Cursor(Protocol):
         """Every remaining row."""
 
 
-def run_script(db: Database, script: str) -> None:
-    """Run each statement of a migration script inside the caller's transaction (executescript would commit)."""
-    for statement in script.split(";\n"):
-        if statement.strip():
-            db.execute(statement)
-
-
-CONVERSATION_STATE_TABLE = """
-CREATE TABLE conversation_state (
-    user_id TEXT PRIMARY KEY,
-    state TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-)
-"""
-
-
 def fts_terms(match: str) -> list[str]:
     """The quoted terms of an FTS5 OR-expression (`"a" OR "b"`), as the ledger receives them."""
     return [t for t in re.findall(r'"([^"]*)"', match) if t.strip()]
