@@ -5,15 +5,18 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot.engines.llm_extract import make_llm_extractor
+from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
 from memory.service import Memory, open_memory
 from memory.storage import ensure_room
-from memory.timeutil import zone
+
+if TYPE_CHECKING:
+    from bot.engines.llm import OpenAIEngine
 
 log = logging.getLogger(__name__)
 
@@ -25,31 +28,36 @@ class Runtime:
     settings: Settings
     _memories: dict[str, Memory] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _llm: Any = None
-    _llm_built: bool = False
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock)
+    _engine: OpenAIEngine | None = None
 
     @property
     def offline(self) -> bool:
         """True when no LLM will be called."""
         return not self.settings.llm_enabled
 
+    def engine(self) -> OpenAIEngine | None:
+        """The LLM engine and its OpenAI client, built once on first use and shared; None when offline."""
+        if self.offline:
+            return None
+        with self._engine_lock:
+            if self._engine is None:
+                # The OpenAI SDK takes ~1.5 s to import: a command that calls no model never loads it.
+                from bot.engines.llm import build_llm
+
+                self._engine = build_llm(self.settings)
+            return self._engine
+
     def embedder(self) -> Embedder:
-        """The configured embedder (local MiniLM by default)."""
-        if self.settings.chet_embeddings == "openai" and self.settings.llm_enabled:
-            return OpenAIEmbedder(self.openai_client(), self.settings.chet_embedding_model)
+        """The configured embedder (local MiniLM by default; OpenAI's through the engine's client)."""
+        engine = self.engine() if self.settings.chet_embeddings == "openai" else None
+        if engine is not None:
+            return OpenAIEmbedder(engine.client.with_options(max_retries=1), self.settings.chet_embedding_model)
         return local_embedder()
 
-    def openai_client(self) -> Any:
-        """An OpenAI SDK client for embeddings (the LLM engine has its own)."""
-        import openai
-
-        key = self.settings.openai_api_key
-        return openai.OpenAI(
-            api_key=key.get_secret_value() if key else "not-needed",
-            base_url=self.settings.openai_base_url,
-            timeout=self.settings.chet_llm_timeout,
-            max_retries=1,
-        )
+    def transcriber(self) -> Transcriber | None:
+        """The voice transcriber CHET_TRANSCRIBER asks for (OpenAI's through the engine's client)."""
+        return build_transcriber(self.settings, self.engine())
 
     def memory(self, user: str) -> Memory:
         """One salesperson's memory (opened once per process); a full or read-only disk is refused first."""
@@ -65,6 +73,7 @@ class Runtime:
                     tz=self.settings.chet_tz,
                     digest_time=self.settings.chet_digest_time,
                     database_url=url.get_secret_value() if (url := self.settings.database_url) else None,
+                    zone_override=self.zone_override(user),
                 )
                 llm = self.llm(memory)
                 if llm is not None:
@@ -72,23 +81,25 @@ class Runtime:
                 self._memories[user] = memory
             return self._memories[user]
 
+    def zone_override(self, user: str) -> str | None:
+        """CHET_TZ when it was set (environment, `.env`) and `user` is CHET_USER: it wins over their saved zone."""
+        explicit = "chet_tz" in self.settings.model_fields_set
+        return self.settings.chet_tz if explicit and user == self.settings.chet_user else None
+
     def llm(self, memory: Memory | None = None) -> Any:
-        """The LLM engine, or None when offline; every exchange is logged to the ledger."""
-        if self.offline:
-            return None
-        from bot.engines.llm import build_llm
+        """The LLM engine, or None when offline; every exchange is logged to `memory`'s ledger."""
+        engine = self.engine()
+        if engine is None or memory is None:
+            return engine
 
         def log_exchange(entry: dict[str, Any]) -> None:
-            if memory is not None:
-                try:
-                    memory.ledger.log_llm(entry)
-                except Exception:  # logging must never break a use case
-                    log.warning("could not log an LLM exchange", exc_info=True)
+            try:
+                memory.log_llm(entry)
+            except Exception:  # logging must never break a use case
+                log.warning("could not log an LLM exchange", exc_info=True)
 
-        return build_llm(self.settings, log=log_exchange)
+        return engine.logging_to(log_exchange)
 
     def tz(self, memory: Memory) -> ZoneInfo:
-        """The salesperson's time zone (CHET_TZ, when set explicitly, wins for the CLI's user)."""
-        if "chet_tz" in self.settings.model_fields_set and memory.ledger.user == self.settings.chet_user:
-            return zone(self.settings.chet_tz)
-        return zone(memory.ledger.salesperson().get("tz") or self.settings.chet_tz)
+        """The salesperson's time zone (one precedence for every reader: docs/settings.md)."""
+        return memory.zone()

@@ -71,8 +71,9 @@ class Ledger:
     user_id index instead of using the primary key (12 ms instead of 0.1 ms at 100k notes).
     """
 
-    def __init__(self, db: Database, user: str):
+    def __init__(self, db: Database, user: str, zone_override: str | None = None):
         self.db, self.user = db, user
+        self.zone_override = zone_override  # CHET_TZ set explicitly, for CHET_USER: wins over the stored zone
         self._depth = 0
         # term -> notes holding it (up to FREQUENT_TERM_NOTES + 1); emptied when this ledger writes notes.
         # Another process's writes leave it stale, which only shifts which words count as frequent.
@@ -123,11 +124,22 @@ class Ledger:
         )
 
     def salesperson(self) -> dict[str, Any]:
-        """This salesperson's settings row."""
+        """This salesperson's settings row; `tz` is the zone in effect (`zone_override` first, see docs/settings.md)."""
         row = self._one("SELECT id, name, tz, digest_time FROM salespeople WHERE id = ?", (self.user,))
         if row is None:
-            return {"id": self.user, "name": None, "tz": "UTC", "digest_time": "08:00"}
-        return dict(zip(("id", "name", "tz", "digest_time"), row, strict=True))
+            found = {"id": self.user, "name": None, "tz": "UTC", "digest_time": "08:00"}
+        else:
+            found = dict(zip(("id", "name", "tz", "digest_time"), row, strict=True))
+        if self.zone_override:
+            found["tz"] = self.zone_override
+        return found
+
+    def latest_note_id(self) -> str | None:
+        """The id of this salesperson's most recently created note, or None."""
+        row = self._one(
+            "SELECT note_id FROM notes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1", (self.user,)
+        )
+        return None if row is None else str(row[0])
 
     def update_salesperson(self, **fields: str | None) -> None:
         """Change name, tz or digest_time."""

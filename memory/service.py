@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from memory import names
 from memory.consent import ContactChannels, contact_channels
@@ -34,7 +35,8 @@ from memory.recall import (
     without_names,
 )
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, SearchHit
-from memory.timeutil import now_utc
+from memory.sql import SqliteDatabase
+from memory.timeutil import now_utc, zone
 
 log = logging.getLogger(__name__)
 
@@ -557,13 +559,10 @@ class Memory:
 
     def undo_last(self) -> Note | None:
         """Delete the salesperson's most recent note (by creation); returns it."""
-        latest = self.ledger._one(
-            "SELECT note_id FROM notes WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
-            (self.ledger.user,),
-        )
+        latest = self.ledger.latest_note_id()
         if latest is None:
             return None
-        rowid = self.ledger.note_rowid(latest[0])
+        rowid = self.ledger.note_rowid(latest)
         assert rowid is not None
         note = self.ledger.notes_by_rowid([rowid])[rowid]
         prev, nxt = self.ledger.neighbours([rowid]).get(rowid, (None, None))
@@ -736,6 +735,58 @@ class Memory:
             log.warning("dense recall failed: %s", err, exc_info=True)
             return []
 
+    # -- the salesperson ---------------------------------------------------------------------
+
+    def zone(self) -> ZoneInfo:
+        """The salesperson's time zone: CHET_TZ when set for CHET_USER, else their own, else UTC."""
+        return zone(self.ledger.salesperson().get("tz") or "UTC")
+
+    def salespeople(self) -> list[dict[str, Any]]:
+        """Every salesperson in this ledger (id, name, tz, digest_time)."""
+        return self.ledger.salespeople()
+
+    def log_llm(self, entry: dict[str, Any]) -> None:
+        """Keep one LLM exchange (prompt, response, tokens, latency) in the ledger: `chet log` shows them."""
+        self.ledger.log_llm(entry)
+
+    def llm_log(self, limit: int) -> list[dict[str, Any]]:
+        """The latest `limit` LLM exchanges, newest first."""
+        return self.ledger.llm_log(limit)
+
+    def sqlite(self) -> SqliteDatabase | None:
+        """The SQLite ledger (backup and restore copy its pages), or None on PostgreSQL."""
+        return self.ledger.db if isinstance(self.ledger.db, SqliteDatabase) else None
+
+    # -- drafts and messages ------------------------------------------------------------------
+
+    def client(self, client_id: int) -> Client | None:
+        """This salesperson's client by id, or None (forgotten)."""
+        return self.ledger.client(client_id)
+
+    def draft(self, draft_id: str) -> dict[str, Any] | None:
+        """One of this salesperson's drafts, or None."""
+        return self.ledger.draft(draft_id)
+
+    def move_draft(self, draft_id: str, expected: str, status: str, event: str, **detail: Any) -> bool:
+        """Move a draft from status `expected` to `status`, audited as `event`; False (nothing written) if it was not."""
+        with self.ledger.transaction():
+            if not self.ledger.set_draft_status(draft_id, expected, status):
+                return False
+            self.ledger.audit(event, draft_id=draft_id, **detail)
+        return True
+
+    def update_draft(self, draft: dict[str, Any], event: str, **detail: Any) -> None:
+        """Save a draft's new text, verdict or findings, audited as `event`."""
+        with self.ledger.transaction():
+            self.ledger.save_draft(draft)
+            self.ledger.audit(event, draft_id=draft["id"], **detail)
+
+    def record_sent(self, client: Client, draft_id: str, text: str, channel: str) -> None:
+        """An approved message: contact with the client now (last contact, frequency), audited."""
+        with self.ledger.transaction():
+            self.ledger.record_message(client.id, draft_id, text, channel, now_utc())
+            self.ledger.audit("message.sent", draft_id=draft_id, channel=channel)
+
     # -- profile, forget, export ---------------------------------------------------------
 
     def profile(self, client: Client) -> dict[str, Any]:
@@ -776,6 +827,10 @@ class Memory:
             "notes": self.ledger.count_notes(client.id),
         }
 
+    def export(self) -> dict[str, Any]:
+        """Everything the ledger holds for this salesperson, as one JSON-ready document."""
+        return self.ledger.export()
+
     def forget(self, client: Client) -> None:
         """Erase a client everywhere: the ledger (LLM log included), the index and their voice recordings."""
         with self.ledger.transaction():
@@ -804,11 +859,16 @@ def open_memory(
     tz: str = "UTC",
     digest_time: str = "08:00",
     database_url: str | None = None,
+    zone_override: str | None = None,
 ) -> Memory:
     """Open one salesperson's memory: the ledger (data_dir/ledger.sqlite3, or PostgreSQL at
-    `database_url`) and the vector index (data_dir/chroma, or the Chroma server)."""
+    `database_url`) and the vector index (data_dir/chroma, or the Chroma server).
+
+    `tz` is a new salesperson's zone; `zone_override`, when given, is this salesperson's zone whatever
+    they saved (CHET_TZ set explicitly, for CHET_USER: docs/settings.md).
+    """
     db = connect(data_dir / "ledger.sqlite3", url=database_url)
-    ledger = Ledger(db, user)
+    ledger = Ledger(db, user, zone_override)
     ledger.ensure_salesperson(tz, digest_time)
     ledger_id = ledger.instance_id()
 

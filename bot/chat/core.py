@@ -17,7 +17,7 @@ from bot.chat.reply import Reply
 from bot.chat.routing import Route
 from bot.chat.state import Choice, State
 from bot.chat.texts import sentence
-from bot.engines.voice import Transcriber, build_transcriber
+from bot.engines.voice import Transcriber
 from bot.runtime import Runtime
 from memory.errors import ChetError
 from memory.records import Client
@@ -39,9 +39,7 @@ class ChatCore:
 
     def __init__(self, runtime: Runtime, transcriber: Transcriber | str | None = "auto"):
         self.runtime = runtime
-        self.transcriber: Transcriber | None = (
-            build_transcriber(runtime.settings) if isinstance(transcriber, str) else transcriber
-        )
+        self.transcriber: Transcriber | None = runtime.transcriber() if isinstance(transcriber, str) else transcriber
         self._states: dict[str, State] = {}
         self._locks: dict[str, threading.RLock] = {}
         self._guard = threading.Lock()

@@ -12,6 +12,7 @@ to `log`.
 
 from __future__ import annotations
 
+import copy
 import email.utils
 import functools
 import json
@@ -221,6 +222,17 @@ class OpenAIEngine:
             max_retries=0,
             http_client=http_client,
         )
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The OpenAI SDK client (one connection pool), shared by every view of this engine."""
+        return self._client
+
+    def logging_to(self, log: LogFn | None) -> OpenAIEngine:
+        """This engine, same client and deadline, passing its exchanges to `log` (one salesperson's ledger)."""
+        view = copy.copy(self)
+        view._log = log
+        return view
 
     # -- public calls --------------------------------------------------------------------
 

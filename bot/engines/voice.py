@@ -246,15 +246,18 @@ class ScriptedTranscriber:
         return result
 
 
-def build_transcriber(settings: Settings) -> Transcriber | None:
-    """The transcriber CHET_TRANSCRIBER asks for (auto: OpenAI when an LLM is configured, else local, else none)."""
+def build_transcriber(settings: Settings, engine: Any = None) -> Transcriber | None:
+    """The transcriber CHET_TRANSCRIBER asks for (auto: OpenAI when an LLM is configured, else local, else none).
+
+    `engine` is the runtime's LLM engine, whose client is reused; without it one is built from the settings.
+    """
     choice = (settings.chet_transcriber or "auto").strip().lower()
     if choice == "none":
         return None
     if choice in {"openai", "auto"} and settings.llm_enabled:
         from bot.engines.llm import build_llm  # the OpenAI SDK (~1.5 s): only when it will transcribe
 
-        engine = build_llm(settings)
+        engine = engine or build_llm(settings)
         if engine is not None and hasattr(engine, "transcribe"):
             return OpenAITranscriber(engine)
     if choice == "openai":

@@ -339,7 +339,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 def cmd_export(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet export: always JSON (it is an export)."""
     sys.stdout.write(
-        json.dumps(memory.ledger.export(), ensure_ascii=False, default=str, indent=None if args.json else 1) + "\n"
+        json.dumps(memory.export(), ensure_ascii=False, default=str, indent=None if args.json else 1) + "\n"
     )
     return 0
 
@@ -361,7 +361,7 @@ def cmd_reindex(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
 
 def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet log: the latest LLM exchanges."""
-    entries = memory.ledger.llm_log(args.n)
+    entries = memory.llm_log(args.n)
 
     def human(d: list[dict[str, Any]], out: TextIO) -> None:
         if not d:
@@ -379,8 +379,8 @@ def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
 
 def _sqlite_ledger(memory: Memory, command: str, tool: str) -> SqliteDatabase:
     """The SQLite ledger (backup and restore copy the file's pages); PostgreSQL has its own tools."""
-    db = memory.ledger.db
-    if not isinstance(db, SqliteDatabase):
+    db = memory.sqlite()
+    if db is None:
         raise BadInput(f"chet {command} copies the SQLite ledger; with DATABASE_URL use PostgreSQL's {tool}")
     return db
 
@@ -399,13 +399,13 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
         raise BadInput(
             "restore replaces the whole ledger, every salesperson's notes, with the backup; add --all-users to do that"
         )
-    before = [p["id"] for p in memory.ledger.salespeople()]
+    before = [p["id"] for p in memory.salespeople()]
     restore_from(ledger_db, args.src)
     # Every salesperson's vectors describe the ledger that is gone: drop them all, then rebuild from the restored one.
     for user in before:
         runtime.memory(user).index.drop()
     fresh = Runtime(runtime.settings)
-    users = [p["id"] for p in memory.ledger.salespeople()]  # read from the restored file
+    users = [p["id"] for p in memory.salespeople()]  # read from the restored file
     indexed = sum(fresh.memory(user).reindex() for user in users)
     emit(
         {"restored": str(args.src), "salespeople": len(users), "indexed": indexed},

@@ -29,7 +29,7 @@ class Decision:
 
 
 def _get(memory: Memory, draft_id: str) -> dict[str, Any]:
-    draft = memory.ledger.draft(draft_id)
+    draft = memory.draft(draft_id)
     if draft is None:
         raise DraftStateError("that draft no longer exists")
     return draft
@@ -42,14 +42,12 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
         raise DraftStateError(f"this draft was already {draft['status']}")
     if draft["verdict"] == "block":
         raise DraftStateError("this draft is blocked by the truth guard; edit it or regenerate it first")
-    client = memory.ledger.client(draft["client_id"])
+    client = memory.client(draft["client_id"])
     if client is None:
         raise DraftStateError("the client of this draft was forgotten")
     _recheck(memory, client, draft)
-    with memory.ledger.transaction():
-        if not memory.ledger.set_draft_status(draft_id, "pending", "approved"):
-            raise DraftStateError("this draft was already decided")
-        memory.ledger.audit("draft.approved", draft_id=draft_id, client_id=client.id)
+    if not memory.move_draft(draft_id, "pending", "approved", "draft.approved", client_id=client.id):
+        raise DraftStateError("this draft was already decided")
     # Email only a written message to a client who takes email: a call plan, or a client who opted out of
     # email, is handed back for the salesperson to use on the channel the client allows.
     by_email = memory.contact_channels(client).allows("email") and not _is_call_plan(draft["text"])
@@ -57,15 +55,11 @@ def approve(memory: Memory, draft_id: str, channel: Channel) -> Decision:
         to = client.email if by_email else None
         delivery = channel.send(to, f"From your salesperson: {draft['purpose'][:60]}", draft["text"])
     except ChetError as err:
-        with memory.ledger.transaction():
-            memory.ledger.set_draft_status(draft_id, "approved", "pending")
-            memory.ledger.audit("draft.send_failed", draft_id=draft_id, error=str(err))
+        memory.move_draft(draft_id, "approved", "pending", "draft.send_failed", error=str(err))
         raise
-    with memory.ledger.transaction():
-        memory.ledger.record_message(client.id, draft_id, draft["text"], delivery.channel, now_utc())
-        memory.ledger.audit("message.sent", draft_id=draft_id, channel=delivery.channel)
+    memory.record_sent(client, draft_id, draft["text"], delivery.channel)
     how = f"sent by email to {delivery.detail}" if delivery.channel == "email" else "approved; copy it from here"
-    return Decision(memory.ledger.draft(draft_id) or draft, delivery, how)
+    return Decision(memory.draft(draft_id) or draft, delivery, how)
 
 
 def _is_call_plan(text: str) -> bool:
@@ -86,9 +80,7 @@ def _recheck(memory: Memory, client: Client, draft: dict[str, Any]) -> None:
     if not fresh and report.verdict == draft["verdict"]:
         return
     draft.update(verdict=report.verdict, findings=[finding_json(f) for f in report.findings])
-    with memory.ledger.transaction():
-        memory.ledger.save_draft(draft)
-        memory.ledger.audit("draft.rechecked", draft_id=draft["id"], verdict=report.verdict)
+    memory.update_draft(draft, "draft.rechecked", verdict=report.verdict)
     why = "; ".join(f.message for f in fresh) or "the notes changed since this draft was written"
     if report.verdict == "block":
         raise DraftStateError(f"not sent: {why}. Edit it or regenerate it")
@@ -104,7 +96,7 @@ def edit(memory: Memory, draft_id: str, new_text: str) -> Decision:
     text = new_text.strip()
     if not text:
         raise BadInput("the new text is empty")
-    client = memory.ledger.client(draft["client_id"])
+    client = memory.client(draft["client_id"])
     if client is None:
         raise DraftStateError("the client of this draft was forgotten")
     built = build_context(memory, client, draft["purpose"], now_utc())
@@ -112,17 +104,13 @@ def edit(memory: Memory, draft_id: str, new_text: str) -> Decision:
     draft.update(
         text=text, verdict=report.verdict, findings=[finding_json(f) for f in report.findings], engine="edited"
     )
-    with memory.ledger.transaction():
-        memory.ledger.save_draft(draft)
-        memory.ledger.audit("draft.edited", draft_id=draft_id, verdict=report.verdict)
+    memory.update_draft(draft, "draft.edited", verdict=report.verdict)
     return Decision(draft, None, f"edited; verdict {report.verdict}")
 
 
 def discard(memory: Memory, draft_id: str) -> Decision:
     """Throw a pending draft away."""
     draft = _get(memory, draft_id)
-    with memory.ledger.transaction():
-        if not memory.ledger.set_draft_status(draft_id, "pending", "discarded"):
-            raise DraftStateError(f"this draft was already {draft['status']}")
-        memory.ledger.audit("draft.discarded", draft_id=draft_id)
-    return Decision(memory.ledger.draft(draft_id) or draft, None, "discarded")
+    if not memory.move_draft(draft_id, "pending", "discarded", "draft.discarded"):
+        raise DraftStateError(f"this draft was already {draft['status']}")
+    return Decision(memory.draft(draft_id) or draft, None, "discarded")
