@@ -100,6 +100,18 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What Chet holds about one client: current facts, superseded ones, promises still owed, last contact."""
+
+    client: Client
+    facts: list[Fact]  # current (valid_to is None)
+    history: list[Fact]  # superseded, with their dates
+    commitments: list[Commitment]  # open, then archived (long overdue when imported: to confirm or drop)
+    last_contact: str | None  # as the ledger holds it (a note's `at`, or an approved message's time)
+    notes: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """One recall result."""
 

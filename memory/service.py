@@ -34,7 +34,7 @@ from memory.recall import (
     transcript_speaker,
     without_names,
 )
-from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, SearchHit
+from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, Profile, SearchHit
 from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, zone
 
@@ -789,8 +789,20 @@ class Memory:
 
     # -- profile, forget, export ---------------------------------------------------------
 
+    def client_profile(self, client: Client) -> Profile:
+        """Current facts, superseded history, promises still owed and last contact of one client."""
+        return Profile(
+            client=client,
+            facts=self.ledger.facts(client.id, current=True),
+            history=self.ledger.facts(client.id, current=False),
+            # archived ones (long overdue when imported) are still owed until confirmed or dropped
+            commitments=[*self.ledger.commitments(client.id), *self.ledger.commitments(client.id, status="archived")],
+            last_contact=self.ledger.last_contact_raw(client.id),
+            notes=self.ledger.count_notes(client.id),
+        )
+
     def profile(self, client: Client) -> dict[str, Any]:
-        """Current facts, superseded history, open promises and last contact of one client."""
+        """The chat's profile document (bot/chat/clients.py); the CLI reads `client_profile` instead."""
 
         def fact_doc(f: Fact) -> dict[str, Any]:
             return {

@@ -1,4 +1,5 @@
-"""What the CLI reads and prints: input bounded before it is read, and one JSON document or the human form."""
+"""What the CLI reads and prints: input bounded before it is read; the use cases' typed results as the
+contract's JSON documents (made here, and only here), or the human form."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.usecases.answer import Answer
 from memory.errors import BadInput
+from memory.records import Fact, Profile, SearchHit
+from memory.service import Stored
 
 
 def _size(n: int) -> str:
@@ -63,3 +67,88 @@ def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], object], out: 
         out.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
     else:
         human(data, out)
+
+
+# -- the contract's documents (docs/contract.md) -----------------------------------------------
+
+
+def note_document(stored: Stored) -> dict[str, Any]:
+    """`chet note`: the note's id, its client and the facts read from it."""
+    return {
+        "note_id": stored.note.id,
+        "client": stored.client.name,
+        "facts": [
+            {
+                "kind": f.kind.value,
+                "key": f.key,
+                "value": f.value,
+                "text": f.text,
+                "due": f.due.isoformat() if f.due else None,
+            }
+            for f in stored.facts
+        ],
+        "notices": stored.notices,
+    }
+
+
+def hit_documents(hits: list[SearchHit]) -> list[dict[str, Any]]:
+    """`chet search`: one document per hit, best first."""
+    return [
+        {
+            "note_id": h.note.id,
+            "client": h.note.client,
+            "text": h.note.text,
+            "at": h.note.at_raw or h.note.occurred_at.isoformat(),
+            "score": h.score,
+        }
+        for h in hits
+    ]
+
+
+def answer_document(answer: Answer) -> dict[str, Any]:
+    """`chet ask`: the answer and its sources, or an abstention (plus engine and notices)."""
+    return {
+        "answer": answer.answer,
+        "sources": answer.sources,
+        "abstained": answer.abstained,
+        "engine": answer.engine,
+        "notices": answer.notices,
+    }
+
+
+def _fact_document(f: Fact) -> dict[str, Any]:
+    return {
+        "kind": f.kind.value,
+        "key": f.key,
+        "value": f.value,
+        "detail": f.detail,
+        "text": f.text,
+        "source_ids": list(f.source_ids),
+        "valid_from": f.valid_from.isoformat(),
+        "valid_to": f.valid_to.isoformat() if f.valid_to else None,
+        **({"date": f.due.isoformat()} if f.due else {}),
+    }
+
+
+def profile_document(profile: Profile) -> dict[str, Any]:
+    """`chet profile`: current facts, superseded history, promises still owed, last contact."""
+    client = profile.client
+    return {
+        "client": client.name,
+        "goes_by": client.goes_by,
+        "company": client.company,
+        "facts": [_fact_document(f) for f in profile.facts],
+        "history": [_fact_document(f) for f in profile.history],
+        "commitments": [
+            {
+                "text": c.text,
+                "due": c.due.isoformat() if c.due else None,
+                "status": c.status,
+                "source_ids": list(c.source_ids),
+                "id": c.id,
+            }
+            for c in profile.commitments
+        ],
+        "last_contact": profile.last_contact,
+        "notes": profile.notes,
+    }

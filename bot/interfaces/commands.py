@@ -11,7 +11,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.interfaces.cli_io import emit, read_input
+from bot.interfaces.cli_io import (
+    answer_document,
+    emit,
+    hit_documents,
+    note_document,
+    profile_document,
+    read_input,
+)
 from bot.interfaces.console import run_console
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
@@ -180,21 +187,7 @@ def cmd_note(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet note CLIENT TEXT [--at T]."""
     at, raw = _when(args.at, runtime, memory)
     stored = memory.add_note(NoteInput(client=args.client, text=args.text, at=at, at_raw=raw))
-    doc = {
-        "note_id": stored.note.id,
-        "client": stored.client.name,
-        "facts": [
-            {
-                "kind": f.kind.value,
-                "key": f.key,
-                "value": f.value,
-                "text": f.text,
-                "due": f.due.isoformat() if f.due else None,
-            }
-            for f in stored.facts
-        ],
-        "notices": stored.notices,
-    }
+    doc = note_document(stored)
 
     def human(d: dict[str, Any], out: TextIO) -> None:
         facts = "; ".join(f["text"] for f in d["facts"]) or "no new facts"
@@ -204,19 +197,6 @@ def cmd_note(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
 
     emit(doc, args.json, human)
     return 0
-
-
-def _hits_json(hits: list[Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "note_id": h.note.id,
-            "client": h.note.client,
-            "text": h.note.text,
-            "at": h.note.at_raw or h.note.occurred_at.isoformat(),
-            "score": h.score,
-        }
-        for h in hits
-    ]
 
 
 def _print_hits(data: list[dict[str, Any]], out: TextIO) -> None:
@@ -236,7 +216,7 @@ def cmd_search(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
         raise BadInput("give a QUERY or --queries FILE")
     client = memory.find_client(args.client) if args.client else None
     hits = memory.search(args.query, args.k, client)
-    emit(_hits_json(hits), args.json, _print_hits)
+    emit(hit_documents(hits), args.json, _print_hits)
     for warning in dict.fromkeys(memory.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     return 0
@@ -257,7 +237,7 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
         rows.append((q["qid"], q["query"], client))
     for qid, query, client in rows:
         hits = memory.search(query, args.k, client)
-        sys.stdout.write(json.dumps({"qid": qid, "results": _hits_json(hits)}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps({"qid": qid, "results": hit_documents(hits)}, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -265,13 +245,13 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet ask QUESTION [--client C]."""
     client = memory.find_client(args.client) if args.client else None
     result = answer(memory, args.question, client, runtime.llm(memory))
-    emit(result.to_json(), args.json, lambda d, out: out.write(d["answer"] + "\n"))
+    emit(answer_document(result), args.json, lambda d, out: out.write(d["answer"] + "\n"))
     return 0
 
 
 def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet profile CLIENT."""
-    doc = memory.profile(memory.find_client(args.client))
+    doc = profile_document(memory.client_profile(memory.find_client(args.client)))
 
     def human(d: dict[str, Any], out: TextIO) -> None:
         out.write(f"{d['client']}  (last contact: {d['last_contact'] or 'never'})\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 ABSTAIN = "I have no note about that."
 
@@ -17,13 +16,3 @@ class Answer:
     abstained: bool
     engine: str = "offline"
     notices: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The contract's JSON shape (plus engine and notices)."""
-        return {
-            "answer": self.answer,
-            "sources": self.sources,
-            "abstained": self.abstained,
-            "engine": self.engine,
-            "notices": self.notices,
-        }

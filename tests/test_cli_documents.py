@@ -1,0 +1,22 @@
+"""The CLI's JSON documents are made from typed results in one place (bot/interfaces/cli_io.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.interfaces.cli_io import profile_document
+from memory.service import NoteInput
+
+
+def test_the_profile_document_is_the_one_the_chat_reads(memory: Any) -> None:
+    at = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    for i, text in enumerate(
+        ["Dana wants the blue one, not the grey. Promised pricing by Friday.", "Dana will take the grey after all."]
+    ):
+        memory.add_note(NoteInput(client="Dana Lee", text=text, at=at.replace(day=2 + i), at_raw=f"2026-03-0{2 + i}"))
+    dana = memory.find_client("Dana")
+    profile = memory.client_profile(dana)
+    assert profile.facts and profile.history and profile.commitments  # every part is exercised
+    # Until the chat reads Profile too, its document and the CLI's must not drift apart.
+    assert profile_document(profile) == memory.profile(dana)
