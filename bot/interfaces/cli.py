@@ -1,4 +1,4 @@
-"""The `chet` command line: thin wrappers over the use cases, per the contract in DESIGN.md."""
+"""The `chet` command line: thin wrappers over the use cases, per the contract in docs/contract.md."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
-    except Exception as err:  # never a raw traceback for the user; the log file has it
+    except Exception as err:  # never a raw traceback for the user; -v or CHET_DEBUG logs it
         _log_crash(err)
         print(f"error: internal error ({type(err).__name__}); run with -v for details", file=sys.stderr)
         return 1
