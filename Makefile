@@ -24,8 +24,8 @@ test-postgres: install  ## the whole suite again with every ledger on PostgreSQL
 	CHET_TEST_LEDGER=postgres $(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check bot memory prompts tests benchmarks
-	$(BIN)/ruff format --check bot memory prompts tests benchmarks
+	$(BIN)/ruff check bot memory prompts tests benchmarks tools
+	$(BIN)/ruff format --check bot memory prompts tests benchmarks tools
 
 typecheck: install
 	$(BIN)/mypy
