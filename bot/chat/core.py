@@ -361,6 +361,7 @@ class ChatCore:
         client: Client | None = None,
         at: str | None = None,
         continued: bool = False,
+        typo: str = "",
     ) -> list[Reply]:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError

@@ -43,6 +43,12 @@ LONE_NUMBER = re.compile(r"#?\s*\d{1,3}[.)]?")  # "2", "#2", "2." alone: meant f
 
 __all__ = ["DispatchMixin"]
 
+DRAFT_BUTTONS: dict[str, Any] = {
+    "approve": lambda chat, user, ref: chat._cb_approve(user, ref),
+    "discard": lambda chat, user, ref: chat._cb_discard(user, ref),
+    "regenerate": lambda chat, user, ref: chat._cb_regenerate(user, ref),
+}  # a draft's buttons typed as words
+
 
 class DispatchMixin(ChatCore):
     """Where a message goes: a command, small talk, an answer to "which client?", a question, a draft request or a note; and where a tap goes."""
@@ -197,6 +203,8 @@ class DispatchMixin(ChatCore):
 
     def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
         """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""
+        if talk.kind == "command" and talk.command in DRAFT_BUTTONS:
+            return self._draft_button(user, talk.command)
         if talk.kind == "command":
             if talk.command != "cancel":
                 self._state(user).edit_draft = None
@@ -207,6 +215,13 @@ class DispatchMixin(ChatCore):
             "ack": "OK.",
         }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
         return [Reply(text + self._still_waiting(user))]
+
+    def _draft_button(self, user: str, word: str) -> list[Reply]:
+        """ "approve", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
+        waiting = self._memory(user).ledger.drafts("pending")
+        if not waiting:
+            return [Reply("No draft is waiting for approval. Ask me for one: “draft a follow-up to Dana”.")]
+        return DRAFT_BUTTONS[word](self, user, str(waiting[0]["id"]))
 
     def _still_waiting(self, user: str) -> str:
         """A reminder line when a note still waits for its client ("" otherwise)."""

@@ -15,9 +15,10 @@ from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
     CONTINUING_PRONOUNS,
-    client_in_note,
+    Filing,
     look_alikes,
     new_client_name,
+    note_clients,
     route,
 )
 from bot.chat.state import Choice, PendingNote
@@ -61,7 +62,8 @@ class NotesMixin(ChatCore):
     ) -> list[Reply]:
         memory = self._memory(user)
         check_text(text)  # empty, binary or oversized: say so now, not after asking which client
-        name, body, candidates = client_in_note(memory, text)
+        filing = note_clients(memory, text)
+        name, body, candidates = filing.name, filing.body, filing.candidates
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
             return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
@@ -69,7 +71,24 @@ class NotesMixin(ChatCore):
             return self._choose(user, Choice("note", pending), candidates, name)
         if name is None:
             return self._ask_which_client(user, self._to_inbox(user, PendingNote(text, source, audio_path)))
-        return self._store(user, memory, name, body, source, audio_path, routed)
+        replies = self._store(user, memory, name, body, source, audio_path, routed, filing.client, typo=filing.typo)
+        if filing.others and replies and replies[0].note_saved:
+            replies[0] = self._also_file(user, memory, filing, replies[0], source)
+        return replies
+
+    def _also_file(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
+        """A note naming other known clients is theirs too: a copy is filed under each, and the reply says so."""
+        ids = [n for n in self._state(user).last_notes]
+        for other in filing.others:
+            moment = now_utc().astimezone(self.tz(user))
+            item = NoteInput(other.name, filing.body, moment, moment.isoformat(timespec="seconds"), source=source)
+            stored = memory.add_note(item, index=not self.background_index)
+            ids.append(stored.note.id)
+        if self.background_index:
+            self._queue_index(user)
+        self._state(user).last_notes = ids
+        also = " and ".join(c.name for c in filing.others)
+        return Reply(saved.text + f"\nAlso filed for {also}.", saved.buttons, saved.document, note_saved=True)
 
     def _to_inbox(self, user: str, pending: PendingNote) -> PendingNote:
         """Commit a note whose client is not known yet to the inbox before asking: nothing typed is lost."""
@@ -89,6 +108,7 @@ class NotesMixin(ChatCore):
         client: Client | None = None,
         at: str | None = None,
         continued: bool = False,
+        typo: str = "",
     ) -> list[Reply]:
         is_new = False
         if client is None:
@@ -114,8 +134,16 @@ class NotesMixin(ChatCore):
         if self.background_index:
             self._queue_index(user)
         similar = look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
-        self._state(user).last_client = [stored.client.id, now_utc().isoformat(timespec="seconds")]
+        self._state(user).last_client = [
+            stored.client.id,
+            now_utc().isoformat(),
+        ]  # to the microsecond: /undo orders by it
+        self._state(user).last_notes = [stored.note.id]
         text = self._confirm(stored, is_new, similar)
+        if typo:  # "gloria bankss": filed under the known client, never a near-duplicate; say so
+            text += (
+                f"\n(I read “{label(typo, 40)}” as {stored.client.name}. Someone else? /undo and type the full name.)"
+            )
         if continued:
             text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
         return [Reply(text, note_saved=True)]
@@ -216,15 +244,34 @@ class NotesMixin(ChatCore):
 
     def _cmd_undo(self, user: str, args: str) -> list[Reply]:
         state = self._state(user)
-        if state.choice and state.choice.kind == "note":  # the last thing sent is the note still waiting
-            pending: PendingNote = state.choice.payload
+        if state.choice and state.choice.kind == "note" and not self._filed_since(user, state.choice.payload):
+            pending: PendingNote = state.choice.payload  # the last thing sent is the note still waiting
             state.choice = None
             if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
                 return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
-        note = self._memory(user).undo_last()
+        memory = self._memory(user)
+        note = memory.undo_last()
         if note is None:
             return [Reply("There is no note to undo.")]
-        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).")]
+        copies = [n for n in state.last_notes if n != note.id] if note.id in state.last_notes else []
+        also: list[str] = []
+        for _ in copies:  # one message filed under several clients is undone whole
+            latest = memory.ledger.notes(limit=1)
+            if not latest or latest[0].id not in copies:
+                break
+            undone = memory.undo_last()
+            if undone is not None:
+                also.append(undone.client)
+        state.last_notes = []
+        extra = f" It is also gone from {' and '.join(also)}." if also else ""
+        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).{extra}")]
+
+    def _filed_since(self, user: str, pending: PendingNote) -> bool:
+        """Whether a note was filed after this one went to the inbox: then /undo means that note."""
+        last = self._state(user).last_client
+        if not last or not pending.at:
+            return False
+        return from_iso(str(last[1])) > from_iso(pending.at)
 
     def _cmd_inbox(self, user: str, args: str) -> list[Reply]:
         items = inbox_items(self._memory(user))

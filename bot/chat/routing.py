@@ -12,13 +12,14 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
+from bot.chat.mentions import NEW_NAME_THRESHOLD, is_cue, mentions, zipf
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
 from memory.recall import STOPWORDS
@@ -31,6 +32,7 @@ __all__ = [
     "NAME_LINKS",
     "NOT_NAMES",
     "PURPOSE_LEAD",
+    "Filing",
     "Route",
     "RouteReply",
     "bare_name",
@@ -38,6 +40,7 @@ __all__ = [
     "look_alikes",
     "looks_like_name",
     "new_client_name",
+    "note_clients",
     "route",
     "split_target",
 ]
@@ -227,14 +230,84 @@ def leading_name(rest: str) -> str:
     return " ".join(out)
 
 
+RARE_COMPANY = 3.5  # one lower-case word in brackets more common than this (zipf) is a role, not a company
 MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
 
 LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
 
 
-def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
-    """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
+@dataclass(frozen=True)
+class Filing:
+    """Whom a note is about: the client's name (None: ask), the body to store, and what else it names."""
+
+    name: str | None
+    body: str
+    candidates: list[Client] = field(default_factory=list)  # several clients fit the name: ask which
+    others: list[Client] = field(default_factory=list)  # other known clients the note names: it is theirs too
+    typo: str = ""  # what was typed, when it was read as a close typo of the client's name
+    client: Client | None = None  # the known client, when the name is one
+
+
+def note_clients(memory: Memory, text: str) -> Filing:
+    """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
     known = memory.ledger.clients()
+    found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
+    if len(found) > 1:  # two rare words ("osteria bellini") give way to any surer name in the note
+        found = [m for m in found if not m.weak]
+    if not found:
+        name, body, candidates = client_in_note(memory, text, known)
+        return Filing(name, body, candidates)
+    first = found[0]
+    body = text
+    colon = COLON.match(text)
+    if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()):
+        body = colon.group("body").strip()  # "linda osei: home policy ..." stores "home policy ..."
+    others: list[Client] = []
+    for m in found[1:]:
+        if len(m.clients) == 1 and (m.words >= 2 or m.joined) and m.clients[0] not in first.clients:
+            others.append(m.clients[0])  # "sam patel and rachel stone both want ...": seen by both
+    others = list({c.id: c for c in others}.values())
+    if first.known and len(first.clients) > 1:
+        return Filing(first.name, body, list(first.clients), others)
+    if first.known:
+        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
+    return Filing(name_with_company(first.name, text[first.end :]), body, [], others)
+
+
+AFTER_NAME = re.compile(
+    r"^\s*(?:(?P<link>from|at|@|of)\s+(?P<co>[^\s,:;().!—–]+(?:\s+(?:&\s+)?[^\s,:;().!—–-]+){0,3}?)(?P<end>\s*(?:[,:;().!—–]|\s-\s|$))"
+    r"|\((?P<br>[^()\n\d]{2,60})\))",
+    re.I,
+)  # "rachel stone at cork & crow: ...", "Maria Lopez from Brightline", "marcus hill (hill plumbing)"
+
+
+def name_with_company(name: str, after: str) -> str:
+    """ "Rachel Stone from Cork & Crow" when a company is written right after the name; else the name.
+
+    In brackets any case; after "from/at/@/of" a capitalised company, or two to four lower-case words ending at a
+    comma, colon or dash ("at cork & crow:"). Relatives and roles in brackets ("(grooms mom)") are no company.
+    """
+    m = AFTER_NAME.match(after)
+    if not m:
+        return name
+    company = (m["br"] or m["co"] or "").strip()
+    words = company.split()
+    if not words or any(w.casefold() in STOPWORDS - {"&"} or is_cue(w, "relation") for w in words):
+        return name
+    if m["co"] and not company[:1].isupper() and len([w for w in words if w != "&"]) < 2:
+        return name  # "from boston": a place
+    if m["br"] and len(words) == 1 and company.islower() and zipf(company) >= RARE_COMPANY:
+        return name  # "(superintendent)": a role, not a company
+    if company.islower():
+        company = " ".join(w[:1].upper() + w[1:] for w in words)
+    return f"{name} from {company}"
+
+
+def client_in_note(
+    memory: Memory, text: str, known: list[Client] | None = None
+) -> tuple[str | None, str, list[Client]]:
+    """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
+    known = memory.ledger.clients() if known is None else known
     cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
     by_id = {c.id: c for c in known}
 
@@ -271,8 +344,6 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(name, [c.name for c in known])  # typed fast: "kenn watanabe - ..." is Ken Watanabe
         if len(close) == 1:
             return close[0], body, []
-        if lower := lower_colon_name(name):  # "carla mendes: wants chairs"
-            return lower, body, []
     words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
     for size in (3, 2, 1):
         lead = " ".join(words[:size])
@@ -286,7 +357,7 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
         if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
             return close[0], whole, []
-    if new := new_person_at_start(text) or lower_person_at_start(text):  # "Dana Lee test drove", "walt jenkins 118"
+    if new := new_person_at_start(text):  # "Dana Lee test drove", "marcus hill (hill plumbing) needs ..."
         return new, whole, []
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]

@@ -52,9 +52,30 @@ def small_talk(text: str) -> SmallTalk | None:
         if found is not None:
             return found
         if words[-1] not in VOCATIVES:
-            return None
+            return _chain(words)
         words.pop()
     return None
+
+
+CHAINED = ("thanks", "greeting", "ack")  # "ok cool thanks", "hi thanks": the strongest kind answers
+
+
+def _chain(words: list[str]) -> SmallTalk | None:
+    """A message made only of small-talk phrases ("ok cool thanks", "great, thx!"), or None."""
+    kinds: set[str] = set()
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            found = _table().get(" ".join(words[i : i + size]))
+            if found is not None and found.kind in CHAINED:
+                kinds.add(found.kind)
+                i += size
+                break
+        else:
+            if words[i] not in VOCATIVES:
+                return None
+            i += 1
+    return next((SmallTalk(k) for k in CHAINED if k in kinds), None)
 
 
 def is_not_a_client(word: str) -> bool:

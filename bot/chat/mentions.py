@@ -1,0 +1,388 @@
+"""Who a note is about: the people it mentions, known clients first, then new full names, each scored.
+
+A note typed fast names people in any case ("met w alan brooks at brooks family dental", "promised hannah a
+mockup", "dr robert hale", "tim oleary"). Candidates are spans of one to three adjacent words; a span is
+scored by how much it reads like a person:
+
+- the first word is a first name (gender-guesser's ~40,000 names, the US census first names), penalised by
+  how common it is as an English word (wordfreq: "will", "mark", "grace" are common words too);
+- the next word is a surname: the log-odds of it as a surname (US census 1990 surname frequencies, the
+  `names` package) against it as an English word (wordfreq): "brooks" (+2.0) and "kim" (+1.1) are names,
+  "now" (-3), "said" (-2.0) and "interview" are words; a word neither list knows and English rarely uses
+  ("okafor", "malhotra") is taken for a surname;
+- what stands before it: a title ("dr", "coach": not part of the name), an introducing word ("w", "met",
+  "promised"), or nothing (the note's subject comes first), and whether the words are capitalised.
+
+Known clients are found by full name, a close typo of it ("gloria bankss"), first name or nickname, or a
+title and surname ("dr ruiz"). The word lists (titles, introducing words, fillers) live in
+bot/chat/data/name_cues.txt with a reason each. The dictionaries are loaded on first use (~0.5 s).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bot.chat.words import NOT_A_CLIENT
+from memory import names
+from memory.recall import STOPWORDS
+from memory.records import Client
+
+__all__ = [
+    "NEW_NAME_THRESHOLD",
+    "TYPO_RATIO",
+    "Mention",
+    "cue_kinds",
+    "first_name_score",
+    "is_cue",
+    "mentions",
+    "surname_score",
+    "zipf",
+]
+
+CUES = Path(__file__).with_name("data") / "name_cues.txt"
+WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[&+]|w/")
+
+NEW_NAME_THRESHOLD = 2.5  # a new client's full name needs this score; measured on the day scripts' notes
+TYPO_RATIO = 0.85  # a span this close to a known full name (difflib ratio) is that client mistyped
+KNOWN = 10.0  # the score of a known client's name: always above a new name's
+
+# Weights of the evidence (log-odds-like units; measured on the day scripts, see benchmarks/mentions_days.py).
+FIRST_NAME = 2.0  # the first word is in a first-name dictionary
+FIRST_COMMON = 5.0  # ... but a word this frequent in English (zipf) is a word first ("will", "may", "the")
+TITLE = 2.0  # "dr", "coach" before it
+INTRO = 0.5  # "met", "w", "promised" before it
+SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
+SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
+CAPITALISED = 1.5  # "Dana Lee" typed with capitals in a note that has lower case too
+RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
+RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname ("ngozi okafor")
+MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a note: where, as what name, how sure, and the known client it is (if any)."""
+
+    start: int  # character offsets in the note
+    end: int
+    name: str  # display name ("Alan Brooks"), without a title
+    score: float
+    clients: tuple[Client, ...] = ()  # known clients it can mean (more than one: ambiguous)
+    typo: str = ""  # what was typed, when it is a close typo of a known client's name
+    words: int = 1
+    subject: bool = False  # the note's first words
+    joined: bool = False  # joined to the mention before it by "and", "&", "+"
+    evidence: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def weak(self) -> bool:
+        """A new name resting on two rare words, with no first-name dictionary behind it ("ngozi okafor")."""
+        return "rare_first" in self.evidence
+
+    @property
+    def known(self) -> bool:
+        """Whether it names a known client."""
+        return bool(self.clients)
+
+
+@cache
+def cue_kinds() -> dict[str, frozenset[str]]:
+    """name_cues.txt as word -> kinds (title, intro, filler)."""
+    table: dict[str, set[str]] = {}
+    for n, raw in enumerate(CUES.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"title", "intro", "filler", "relation"}:
+            raise ValueError(f"{CUES.name} line {n}: expected WORD | title|intro|filler | REASON")
+        table.setdefault(parts[0].casefold(), set()).add(parts[1])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def is_cue(word: str, kind: str) -> bool:
+    """Whether name_cues.txt lists `word` as this kind (title, intro, filler, relation)."""
+    return kind in cue_kinds().get(word.casefold(), frozenset())
+
+
+_is = is_cue
+
+
+@cache
+def _census() -> tuple[dict[str, float], frozenset[str]]:
+    """US census 1990 surnames (share of people) and first names, from the `names` package's data files."""
+    import names as census  # the PyPI package `names` (MIT); its data are the US Census Bureau's (public domain)
+
+    folder = Path(census.__file__).parent
+    last: dict[str, float] = {}
+    for line in (folder / "dist.all.last").read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            last[parts[0].casefold()] = max(float(parts[1]) / 100, MIN_SURNAME_SHARE)
+    first: set[str] = set()
+    for fname in ("dist.female.first", "dist.male.first"):
+        first |= {ln.split()[0].casefold() for ln in (folder / fname).read_text(encoding="ascii").splitlines() if ln}
+    return last, frozenset(first)
+
+
+@cache
+def _gender() -> Any:
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+CALENDAR = frozenset(
+    w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+)
+NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function words: never a name's word
+
+
+def first_name_score(word: str) -> float:
+    """Evidence that `word` is a first name (0 when no dictionary knows it)."""
+    w = word.casefold()
+    if len(w) < 2 or w in NEVER:
+        return 0.0
+    _, census_first = _census()
+    known = w in census_first or (len(w) >= 3 and _gender().get_gender(w) != "unknown")
+    if not known:
+        return 0.0
+    common = zipf(w)
+    score = FIRST_NAME - max(0.0, common - 4.0)  # "grace" (4.6) a little less, "will" (6.5) not at all
+    return score if common < FIRST_COMMON + 1 else 0.0
+
+
+def surname_score(word: str) -> float:
+    """Log-odds that `word` is a surname rather than an English word (negative: a word)."""
+    w = word.casefold().replace("’", "'")
+    if len(w) < 2 or w in NEVER or w in CALENDAR:
+        return -3.0
+    last, _ = _census()
+    word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
+    share = last.get(w.replace("'", ""))
+    if share is not None:
+        return max(-3.0, min(3.0, math.log10(share) - math.log10(word_share)))
+    if w.endswith(("ed", "ing")) or (w.endswith("s") and zipf(w[:-1]) >= 4.0):
+        return -2.0  # a verb form ("texted", "toured", "wants"), not a surname the census lacks
+    return max(-3.0, min(2.0, RARE_WORD - zipf(w)))
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    gap: str  # the text between the previous word and this one
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ("anita's" -> "anita")."""
+        return re.sub(r"['’]s$", "", self.text)
+
+    @property
+    def possessive(self) -> bool:
+        return self.base != self.text
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev = 0
+    for m in WORD.finditer(text):
+        out.append(_Tok(m.group(0), m.start(), m.end(), text[prev : m.start()]))
+        prev = m.end()
+    return out
+
+
+def _adjacent(tok: _Tok) -> bool:
+    return tok.gap.strip() == ""
+
+
+@dataclass
+class _Forms:
+    """The ways a known client can be written."""
+
+    full: dict[str, list[Client]] = field(default_factory=dict)  # normalised full names and aliases
+    first: dict[str, list[Client]] = field(default_factory=dict)  # first names and nicknames
+    last: dict[str, list[Client]] = field(default_factory=dict)  # surnames
+
+
+def _forms(known: list[Client]) -> _Forms:
+    forms = _Forms()
+    for c in known:
+        parts = names.normalize(c.name).split()
+        if not parts:
+            continue
+        for key in {" ".join(parts), *(names.normalize(a) for a in c.aliases)}:
+            if key and key.casefold() not in NEVER:
+                forms.full.setdefault(key, []).append(c)
+        for key in names.nickname_variants(parts[0]):
+            forms.first.setdefault(key, []).append(c)
+        if len(parts) >= 2:
+            forms.last.setdefault(parts[-1], []).append(c)
+    return forms
+
+
+def _subject_start(toks: list[_Tok]) -> int:
+    """Index of the note's first word after fillers ("ok so um cliff navarro ..." -> 3)."""
+    i = 0
+    while i < len(toks) and _is(toks[i].text, "filler"):
+        i += 1
+    return i
+
+
+def _date_word(toks: list[_Tok], i: int) -> bool:
+    """A month or weekday used as a date ("jan 15", "before june"), not a first name."""
+    if toks[i].base.casefold() not in CALENDAR:
+        return False
+    after = toks[i + 1].gap if i + 1 < len(toks) else ""
+    before = toks[i - 1].base.casefold() if i else ""
+    return bool(re.match(r"\s*\d", after)) or before in {"in", "before", "after", "by", "until", "till", "since", "of"}
+
+
+def mentions(text: str, known: list[Client]) -> list[Mention]:
+    """The people a note names, in order: known clients (any case, typos, titles) and scored new full names."""
+    toks = _tokens(text)
+    forms = _forms(known)
+    subject = _subject_start(toks)
+    lower_note = sum(t.text.islower() for t in toks) > len(toks) / 3  # capitals mean something in such a note
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = _at(toks, i, forms, subject, lower_note, known)
+        if found is None:
+            i += 1
+            continue
+        if out and i >= 1 and _is(toks[i - 1].text, "intro") and toks[i - 1].text.casefold() in {"and", "&", "+"}:
+            found = Mention(**{**found.__dict__, "joined": True})
+        out.append(found)
+        i += found.words
+    return out
+
+
+def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
+    if i + n > len(toks):
+        return False
+    span = toks[i : i + n]
+    if any(t.text in {"&", "+", "w/"} for t in span):
+        return False
+    if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
+        return False
+    return not any(t.base.casefold() in NEVER for t in span)
+
+
+def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
+    """The best mention starting at word i, or None."""
+    tok = toks[i]
+    before = toks[i - 1].text.casefold() if i else ""
+    titled = bool(before) and _is(before, "title")
+    for n in (3, 2):  # a known client's full name (or alias), exactly or with a close typo
+        if not _span_ok(toks, i, n):
+            continue
+        span = toks[i : i + n]
+        key = names.normalize(" ".join(t.base for t in span))
+        if key in forms.full:
+            return _mention(toks, i, n, forms.full[key][0].name, KNOWN, tuple(forms.full[key]))
+        if n != 2:
+            continue
+        first, last = names.normalize(span[0].base), names.normalize(span[1].base)
+        same_first = forms.first.get(first, [])  # only clients sharing a first name or surname are compared
+        by_parts = [c for c in same_first if names.normalize(c.name).split()[-1] == last]
+        if by_parts:  # "bob martinez" for Robert Martinez
+            return _mention(toks, i, n, by_parts[0].name, KNOWN, tuple(dict.fromkeys(by_parts)))
+        near = {names.normalize(c.name): c for c in [*same_first, *forms.last.get(last, [])]}
+        if near and surname_score(span[1].base) > -2.5:
+            close = difflib.get_close_matches(key, list(near), n=2, cutoff=TYPO_RATIO)
+            if len(close) == 1 and len(close[0].split()) == 2:  # "gloria bankss" is Gloria Banks mistyped
+                return _mention(
+                    toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
+                )
+    new = _new_person(toks, i, subject, lower_note, titled)
+    word = names.normalize(tok.base)
+    if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
+        return new  # "amy zhou" is someone new even when Amy Chu is a client
+    if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
+        word = word[:-1]  # "anitas bday": a possessive typed without its apostrophe
+    if word in forms.first and not _date_word(toks, i) and (word not in NEVER):
+        common = zipf(word) >= FIRST_COMMON + 1 and tok.text.islower()
+        if not common:
+            return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
+    if word in forms.last and (titled or tok.text[:1].isupper() or zipf(word) < 4.0) and word not in NEVER:
+        return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word])))
+    return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+def _mention(
+    toks: list[_Tok], i: int, n: int, name: str, score: float, clients: tuple[Client, ...] = (), typo: str = ""
+) -> Mention:
+    return Mention(toks[i].start, toks[i + n - 1].end, name, score, clients, typo, n, subject=False)
+
+
+def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
+    """A new person's full name (two words, three when capitalised) starting at word i, scored; or None."""
+    if not _span_ok(toks, i, 2) or (_date_word(toks, i) and not titled):
+        return None
+    first, second = toks[i], toks[i + 1]
+    ev: dict[str, float] = {
+        "first": first_name_score(first.base),
+        "surname": surname_score(second.base),
+    }
+    before = toks[i - 1].text.casefold() if i else ""
+    if titled:
+        ev["title"] = TITLE
+    elif before and _is(before, "intro") and _adjacent_or_slash(toks, i):
+        ev["intro"] = INTRO
+    if i == subject:
+        ev["subject"] = SUBJECT
+    elif re.search(r"[-–—:;.!?\n(]", first.gap) and not titled:
+        ev["segment"] = SEGMENT  # "blue fin sushi - ben osei - new menus": a part of the note starts with him
+    caps = [t.text[:1].isupper() for t in (first, second)]
+    if lower_note and all(caps):
+        ev["capitalised"] = CAPITALISED
+    if len(ev) == 2:
+        return None  # no title, no introducing word, not the subject, no capitals: "3rd floor walkup"
+    rare_pair = len(first.base) >= 3 and len(second.base) >= 4 and ev["surname"] > 0  # "sso", "lvp": jargon
+    if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
+        ev["rare_first"] = RARE_FIRST  # "ngozi okafor wants ...": two rare words where a name goes
+    elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.isalpha() and rare_pair:
+        ev["rare_first"] = RARE_FIRST  # a name English never uses at all
+    if ev["first"] <= 0 and not titled and "rare_first" not in ev:
+        return None
+    n = 2
+    if (
+        _span_ok(toks, i, 3)
+        and toks[i + 2].text[:1].isupper()
+        and all(caps)
+        and not toks[i + 1].possessive
+        and surname_score(toks[i + 2].base) > 0
+    ):
+        n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
+    score = sum(ev.values())
+    words = toks[i : i + n]
+    name = " ".join(_title_case(t.base) for t in words)
+    return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, i == subject, False, ev)
+
+
+def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:
+    return toks[i].gap.strip() in {"", "/"}
+
+
+def _title_case(word: str) -> str:
+    """ "o'leary" -> "O'Leary", "delgado-marsh" -> "Delgado-Marsh", "McDonald" stays."""
+    if not word.islower():
+        return word
+    return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
