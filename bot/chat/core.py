@@ -366,6 +366,10 @@ class ChatCore:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 
+    def _take_back(self, user: str, rest: str) -> list[Reply]:
+        """Defined in bot/chat/notes.py."""
+        raise NotImplementedError
+
     def _text(self, user: str, text: str) -> list[Reply]:
         """Defined in bot/chat/dispatch.py."""
         raise NotImplementedError

@@ -23,7 +23,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, small_talk
+from bot.chat.words import SmallTalk, correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 
 MOVE_NOTE = re.compile(
@@ -84,6 +84,9 @@ class DispatchMixin(ChatCore):
         moved = MOVE_NOTE.match(text)
         if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
             return replies
+        rest = correction(text)
+        if rest is not None:  # "sorry I mean satin. ignore that last one": the last note is taken back
+            return self._take_back(user, rest)
         if state.choice and state.choice.kind == "note":
             answered = self._answer_which_client(user, text)
             if answered is not None:

@@ -36,6 +36,7 @@ from memory.records import Client
 
 __all__ = [
     "NEW_NAME_THRESHOLD",
+    "RARE_WORD",
     "TYPO_RATIO",
     "Mention",
     "cue_kinds",
@@ -43,6 +44,7 @@ __all__ = [
     "is_cue",
     "mentions",
     "surname_score",
+    "title_case",
     "zipf",
 ]
 
@@ -101,14 +103,16 @@ def cue_kinds() -> dict[str, frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"title", "intro", "filler", "relation"}:
-            raise ValueError(f"{CUES.name} line {n}: expected WORD | title|intro|filler | REASON")
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation"}:
+            raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation | REASON")
         table.setdefault(parts[0].casefold(), set()).add(parts[1])
     return {w: frozenset(k) for w, k in table.items()}
 
 
 def is_cue(word: str, kind: str) -> bool:
-    """Whether name_cues.txt lists `word` as this kind (title, intro, filler, relation)."""
+    """Whether `word` is this kind: a title (memory/data/name_titles.txt), or intro/filler/relation (name_cues.txt)."""
+    if kind == "title":
+        return names.is_title(word)
     return kind in cue_kinds().get(word.casefold(), frozenset())
 
 
@@ -373,7 +377,7 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
         n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
     score = sum(ev.values())
     words = toks[i : i + n]
-    name = " ".join(_title_case(t.base) for t in words)
+    name = " ".join(title_case(t.base) for t in words)
     return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, i == subject, False, ev)
 
 
@@ -381,7 +385,7 @@ def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:
     return toks[i].gap.strip() in {"", "/"}
 
 
-def _title_case(word: str) -> str:
+def title_case(word: str) -> str:
     """ "o'leary" -> "O'Leary", "delgado-marsh" -> "Delgado-Marsh", "McDonald" stays."""
     if not word.islower():
         return word

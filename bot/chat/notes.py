@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
+from bot.chat.mentions import is_cue
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
@@ -31,7 +32,7 @@ from bot.chat.texts import (
 )
 from bot.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.records import Client
+from memory.records import Client, Note
 from memory.service import Memory, NoteInput, Stored, check_text
 from memory.timeutil import from_iso, now_utc
 
@@ -150,8 +151,10 @@ class NotesMixin(ChatCore):
 
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
-        first = re.match(r"[\w']+", text.strip().casefold())
-        if not first or first.group(0) not in CONTINUING_PRONOUNS:
+        words = re.findall(r"[\w']+", text.casefold())[:6]
+        while words and is_cue(words[0], "filler"):  # "also he asked me ...", "ok so she said ..."
+            words = words[1:]
+        if not words or words[0] not in CONTINUING_PRONOUNS:
             return None
         last = self._state(user).last_client
         if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
@@ -249,10 +252,16 @@ class NotesMixin(ChatCore):
             state.choice = None
             if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
                 return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
+        reply, _ = self._undo_filed(user)
+        return [reply]
+
+    def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
+        """Undo the last filed note (and its copies under other clients); the reply and the note undone."""
+        state = self._state(user)
         memory = self._memory(user)
         note = memory.undo_last()
         if note is None:
-            return [Reply("There is no note to undo.")]
+            return Reply("There is no note to undo."), None
         copies = [n for n in state.last_notes if n != note.id] if note.id in state.last_notes else []
         also: list[str] = []
         for _ in copies:  # one message filed under several clients is undone whole
@@ -264,7 +273,19 @@ class NotesMixin(ChatCore):
                 also.append(undone.client)
         state.last_notes = []
         extra = f" It is also gone from {' and '.join(also)}." if also else ""
-        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).{extra}")]
+        return Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).{extra}"), note
+
+    def _take_back(self, user: str, rest: str) -> list[Reply]:
+        """ "sorry I mean satin. ignore that last one": undo the last note, file the rest under the same client."""
+        undone, note = self._undo_filed(user)
+        if note is None or len(rest.split()) < 2:
+            return [undone]
+        memory = self._memory(user)
+        client = memory.ledger.client(note.client_id)
+        if client is None:
+            return [undone]
+        saved = self._store(user, memory, client.name, rest, "text", None, True, client)
+        return [Reply(undone.text + "\n" + saved[0].text, saved[0].buttons, note_saved=True)]
 
     def _filed_since(self, user: str, pending: PendingNote) -> bool:
         """Whether a note was filed after this one went to the inbox: then /undo means that note."""

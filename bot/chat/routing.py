@@ -19,7 +19,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.chat.mentions import NEW_NAME_THRESHOLD, is_cue, mentions, zipf
+from bot.chat.mentions import (
+    NEW_NAME_THRESHOLD,
+    RARE_WORD,
+    first_name_score,
+    is_cue,
+    mentions,
+    surname_score,
+    title_case,
+    zipf,
+)
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
 from memory.recall import STOPWORDS
@@ -57,7 +66,7 @@ _ASK_START = re.compile(
 _DRAFT = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz)\s+)?"
     r"(?:draft|write|compose|prepare)\b\s*(?:me\s+|up\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
+    r"(?P<what>[\w' -]*?)\s*\b(?:to|for|with)\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
 _FOLLOW_UP = re.compile(r"^(?:please\s+)?follow[ -]?up with\s+(?P<rest>\S.*)$", re.I | re.S)
@@ -230,6 +239,7 @@ def leading_name(rest: str) -> str:
     return " ".join(out)
 
 
+SURNAME_FLOOR = -1.0  # a word of a name typed to "which client?" may be a little common ("park"), not a verb
 RARE_COMPANY = 3.5  # one lower-case word in brackets more common than this (zipf) is a role, not a company
 MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
 
@@ -479,7 +489,18 @@ def new_client_name(text: str) -> str | None:
     plain = [w.strip(",") for w in words]
     if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
         return None
-    return " ".join(w if w.casefold() in NAME_LINKS else w[:1].upper() + w[1:] for w in plain)
+    people = [w for w in plain if w.casefold() not in NAME_LINKS]
+    if not people or not reads_as_person(people):  # "beatriz decided maldives" is a note, not a name
+        return None
+    return " ".join(w if w.casefold() in NAME_LINKS else title_case(w) for w in plain)
+
+
+def reads_as_person(words: list[str]) -> bool:
+    """Lower-case words read as a person's name: a first name (or a word English hardly uses), then surnames."""
+    first, rest = words[0], words[1:]
+    if first_name_score(first) <= 0 and not 0 <= zipf(first) < RARE_WORD:
+        return False
+    return all(surname_score(w) > SURNAME_FLOOR for w in rest)
 
 
 def split_target(memory: Memory, target: str) -> tuple[str, str]:
@@ -488,16 +509,19 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
     m = re.match(r"^(?P<name>[^:]{1,80}?)\s*[:—–]\s*(?P<purpose>.*)$", target, re.S)
     if m:
         return m.group("name").strip(), m.group("purpose").strip()
+    words = target.split()
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
+    for size in range(min(4, len(words)), 0, -1):  # a known client first: "anna w the quote" is Anna, then the purpose
+        lead = " ".join(words[:size]).strip(",.;")
+        if names.match_clients(lead, cands):
+            return lead, PURPOSE_LINK.sub("", " ".join(words[size:]), count=1).strip()
     m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
     if m and len(m.group("name").split()) <= 4:
         return m.group("name").strip(), m.group("purpose").strip()
-    words = target.split()
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
-    for size in range(min(4, len(words)), 0, -1):
-        lead = " ".join(words[:size]).strip(",.;")
-        if names.match_clients(lead, cands):
-            return lead, " ".join(words[size:])
     return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+PURPOSE_LINK = re.compile(r"^(?:w/?|with|about|re|regarding|on|that|to say)\b\s*", re.I)  # "anna w the quote"
 
 
 def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:

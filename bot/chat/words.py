@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "is_not_a_client", "small_talk"]
+__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
+CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
 
 
 @dataclass(frozen=True)
@@ -84,3 +85,27 @@ def is_not_a_client(word: str) -> bool:
 
 
 NOT_A_CLIENT = frozenset(_table())
+
+
+@cache
+def _corrections() -> re.Pattern[str]:
+    phrases = []
+    for n, raw in enumerate(CORRECTIONS.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        phrase, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not phrase or not reason:
+            raise ValueError(f"{CORRECTIONS.name} line {n}: expected PHRASE | REASON")
+        phrases.append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    phrases.sort(key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b[\s.!,;]*", re.I)
+
+
+def correction(text: str) -> str | None:
+    """The rest of a message that takes back the last note ("sorry I mean satin. ignore that last one"), or None."""
+    m = _corrections().search(text)
+    if m is None:
+        return None
+    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" \t\n,.;:!-—–")
+    return " ".join(rest.split())
