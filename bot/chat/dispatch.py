@@ -84,9 +84,9 @@ class DispatchMixin(ChatCore):
         moved = MOVE_NOTE.match(text)
         if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
             return replies
-        rest = correction(text)
-        if rest is not None:  # "sorry I mean satin. ignore that last one": the last note is taken back
-            return self._take_back(user, rest)
+        taken_back = correction(text)
+        if taken_back is not None:  # "sorry I mean satin. ignore that last one": the last note is taken back
+            return self._take_back(user, taken_back)
         if state.choice and state.choice.kind == "note":
             answered = self._answer_which_client(user, text)
             if answered is not None:
