@@ -25,7 +25,7 @@ from memory.timeutil import now_utc
 
 DAYS = Path(__file__).parent / "data" / "days"
 FILES_UNDER = re.compile(
-    r"Files (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?"
+    r"(?:[Ff]iles|filed) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?"
     r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)"
 )
 NOTHING = re.compile(r"nothing (?:is )?filed|not (?:be )?(?:filed|made a client|stored as a note)|no client", re.I)
