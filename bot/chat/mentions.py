@@ -25,7 +25,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +143,7 @@ def _gender() -> Any:
     return detector.Detector(case_sensitive=False)
 
 
-@cache
+@lru_cache(maxsize=50_000)  # bounded: a bot runs for weeks and meets every word its users type
 def zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
     from wordfreq import zipf_frequency
