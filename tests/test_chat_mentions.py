@@ -263,3 +263,21 @@ def test_finding_mentions_stays_fast_with_many_clients_and_a_long_note() -> None
     found = mentions(note, known)
     assert time.perf_counter() - start < 1.0
     assert {m.name for m in found} == {"Alan Brooks", "Gloria Banks"}
+
+
+@pytest.mark.parametrize(
+    ("note", "client", "company"),
+    [
+        ("ines marsh - marsh liquors - wants a staff tasting, thursdays best", "Ines Marsh", "Marsh Liquors"),
+        ("omar quade quade freight co - 200 rolls of stretch wrap", "Omar Quade", "Quade Freight Co"),
+        ("tess morrow, morrow dental, toner keeps jamming", "Tess Morrow", "Morrow Dental"),
+    ],
+)
+def test_a_family_business_after_the_name_is_the_company_and_the_note_is_kept_whole(
+    chat: Conversation, runtime: Runtime, note: str, client: str, company: str
+) -> None:
+    """A company named after the client's surname, right after the name, in any case."""
+    assert say(chat, note).text.startswith(f"Saved for {client} ({company}), a new client")
+    memory = runtime.memory(U)
+    assert [(c.name, c.company) for c in memory.ledger.clients()] == [(client, company)]
+    assert memory.ledger.notes()[0].text == note

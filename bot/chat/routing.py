@@ -270,7 +270,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     first = found[0]
     body = text
     colon = COLON.match(text)
-    if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()):
+    if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
         body = colon.group("body").strip()  # "linda osei: home policy ..." stores "home policy ..."
     others: list[Client] = []
     for m in found[1:]:
@@ -282,6 +282,12 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if first.known:
         return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
     return Filing(name_with_company(first.name, text[first.end :]), body, [], others)
+
+
+def colon_sep(text: str) -> bool:
+    """Whether "Name: body" is written with a colon (a dash keeps the whole note: "sam patel - patel liquors - ...")."""
+    m = COLON.match(text)
+    return bool(m) and text[len(m.group("name")) :].lstrip().startswith(":")
 
 
 AFTER_NAME = re.compile(
@@ -297,6 +303,13 @@ def name_with_company(name: str, after: str) -> str:
     In brackets any case; after "from/at/@/of" a capitalised company, or two to four lower-case words ending at a
     comma, colon or dash ("at cork & crow:"). Relatives and roles in brackets ("(grooms mom)") are no company.
     """
+    surname = name.split()[-1]
+    family = re.match(
+        rf"^\s*[,@–—-]?\s*(?P<co>{re.escape(surname)}(?:\s+[^\W\d][\w&'’.]*){{1,3}}?)\s*(?:[,:;(—–]|\s-\s)", after, re.I
+    )  # "luis romero romero logistics - ...", "bob martinez, martinez auto repair - ...": a family business
+    words = family["co"].split() if family else []
+    if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
+        return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
     m = AFTER_NAME.match(after)
     if not m:
         return name
