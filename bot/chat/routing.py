@@ -287,7 +287,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
 def colon_sep(text: str) -> bool:
     """Whether "Name: body" is written with a colon (a dash keeps the whole note: "sam patel - patel liquors - ...")."""
     m = COLON.match(text)
-    return bool(m) and text[len(m.group("name")) :].lstrip().startswith(":")
+    return m is not None and text[len(m.group("name")) :].lstrip().startswith(":")
 
 
 AFTER_NAME = re.compile(
