@@ -281,3 +281,9 @@ def test_a_family_business_after_the_name_is_the_company_and_the_note_is_kept_wh
     memory = runtime.memory(U)
     assert [(c.name, c.company) for c in memory.ledger.clients()] == [(client, company)]
     assert memory.ledger.notes()[0].text == note
+
+
+def test_a_confirmation_quotes_the_note_after_the_clients_name(chat: Conversation) -> None:
+    """CONFIRMTHIN: with no fact picked out, the quote shows what the note holds, not the name just typed."""
+    reply = say(chat, "caleb fisher brightline IT dir, worried about SSO, they use okta")
+    assert reply.text.startswith("Saved for Caleb Fisher, a new client: “brightline IT dir, worried about SSO")

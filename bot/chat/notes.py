@@ -47,7 +47,25 @@ def when_sent(moment: datetime, tz: ZoneInfo) -> str:
     return long_day(local.date())
 
 
-__all__ = ["NotesMixin"]
+__all__ = ["NotesMixin", "after_name"]
+
+QUOTE_CHARS = 60  # a confirmation with no fact picked out quotes this much of the note, after the client's name
+
+
+def after_name(text: str, name: str) -> str:
+    """The note after its client's name, when the name opens it ("caleb fisher brightline IT dir, ..." ->
+    "brightline IT dir, ..."): the quote then says what the note holds, not whom it is about."""
+    words = [re.escape(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not words:
+        return text
+    pattern = r"['’]?\W*".join(words)
+    m = re.search(rf"\b{pattern}(?:['’]s)?\b", text[: len(name) + 40], re.I)
+    if m is None:
+        m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
+    if m is None:
+        return text
+    rest = text[m.end() :].lstrip(" ,:;-–—")
+    return rest if len(rest.split()) >= 3 else text
 
 
 class NotesMixin(ChatCore):
@@ -167,7 +185,8 @@ class NotesMixin(ChatCore):
         head = client.name + (f" ({client.company})" if client.company else "")
         summary = fact_summary(stored.facts)
         first = f"Saved for {head}" + (", a new client" if is_new else "")
-        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{clip(stored.note.text, 50)}”", 240)]
+        quote = clip(after_name(stored.note.text, client.name), QUOTE_CHARS)
+        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{quote}”", 240)]
         if similar:
             lines.append(f"Did you mean {' or '.join(similar)}? Then /undo and send it again with that name.")
         lines += [clip(sentence(n)) for n in stored.notices[:2]]
