@@ -287,3 +287,11 @@ def test_a_confirmation_quotes_the_note_after_the_clients_name(chat: Conversatio
     """CONFIRMTHIN: with no fact picked out, the quote shows what the note holds, not the name just typed."""
     reply = say(chat, "caleb fisher brightline IT dir, worried about SSO, they use okta")
     assert reply.text.startswith("Saved for Caleb Fisher, a new client: “brightline IT dir, worried about SSO")
+
+
+def test_a_question_is_about_the_client_it_names_by_title_and_surname(chat: Conversation, runtime: Runtime) -> None:
+    """WRONGCLIENT in answers: "what sizes does dr fox want" is about Helena Fox, never another client's note."""
+    say(chat, "in the OR w dr helena fox at st lukes, 2 knee cases, wants the size 4 inserts stocked")
+    say(chat, "karen wu value analysis cmte st lukes - committee meets friday, needs the cost comparison")
+    for question in ["where did I see dr fox", "what sizes does fox want"]:
+        assert "Karen" not in say(chat, question).text  # unscoped, St Luke's brought Karen's note

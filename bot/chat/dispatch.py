@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.chat.callbacks import parse_callback
 from bot.chat.core import ChatCore
+from bot.chat.mentions import mentions
 from bot.chat.reply import Reply
 from bot.chat.routing import (
     Route,
@@ -25,6 +26,7 @@ from bot.chat.texts import (
 )
 from bot.chat.words import SmallTalk, correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
+from memory.records import Client
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
@@ -102,7 +104,7 @@ class DispatchMixin(ChatCore):
             return card  # "who is Rob Chen?": the client's card says it best
         if r.kind == "question":
             state.last_question = text
-            replies = self._ask(user, text, routed=True)
+            replies = self._ask(user, text, routed=True, client=self._question_client(user, text))
             return replies
         if r.kind == "draft":
             return self._draft_request(user, r)
@@ -112,6 +114,11 @@ class DispatchMixin(ChatCore):
             last = replies[-1]
             replies[-1] = Reply(last.text + self._still_waiting(user), last.buttons, last.document)
         return replies
+
+    def _question_client(self, user: str, text: str) -> Client | None:
+        """The one known client a question names, found as notes find them ("dr hale", "the delgados"); else None."""
+        found = {c.id: c for m in mentions(text, self._memory(user).ledger.clients()) for c in m.clients}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _route(self, user: str, text: str) -> Route:
         """The model classifies the message when one is configured; the offline rules otherwise or on failure."""

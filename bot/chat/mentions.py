@@ -327,6 +327,8 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
             return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
     if word in forms.last and (titled or tok.text[:1].isupper() or zipf(word) < 4.0) and word not in NEVER:
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word])))
+    if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the delgados": the family
+        return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
 
 
