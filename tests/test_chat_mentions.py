@@ -295,3 +295,21 @@ def test_a_question_is_about_the_client_it_names_by_title_and_surname(chat: Conv
     say(chat, "karen wu value analysis cmte st lukes - committee meets friday, needs the cost comparison")
     for question in ["where did I see dr fox", "what sizes does fox want"]:
         assert "Karen" not in say(chat, question).text  # unscoped, St Luke's brought Karen's note
+
+
+@pytest.mark.parametrize(
+    ("note", "client", "company"),
+    [
+        ("noor haddad HR at vexa, handles offers, out till the 20th", "Noor Haddad", "Vexa"),
+        ("kenji sato at kumo bakery wants a sample of the decaf", "Kenji Sato", "Kumo Bakery"),
+        ("lena marsh procurement @ freshfarm foods - 40 pallets a month", "Lena Marsh", "Freshfarm Foods"),
+        ("lunch w marta kowalczyk at the bakery expo, wants 12 trays", "Marta Kowalczyk", None),
+        ("called omar diallo at 5pm, wants a quote", "Omar Diallo", None),
+    ],
+)
+def test_a_company_after_a_role_and_at_is_the_company(
+    chat: Conversation, runtime: Runtime, note: str, client: str, company: str | None
+) -> None:
+    """ "kim park HR at vexa": the company where she works; "at the expo", "at 5pm" are no company."""
+    assert say(chat, note).text.startswith(f"Saved for {client}")
+    assert [(c.name, c.company) for c in runtime.memory(U).ledger.clients()] == [(client, company)]

@@ -311,8 +311,8 @@ def name_with_company(name: str, after: str) -> str:
     if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
         return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
     m = AFTER_NAME.match(after)
-    if not m:
-        return name
+    if not m or (m["co"] and any(w.casefold() in NEVER_COMPANY for w in m["co"].split())):
+        return company_at(name, after)
     company = (m["br"] or m["co"] or "").strip()
     words = company.split()
     if not words or any(w.casefold() in STOPWORDS - {"&"} or is_cue(w, "relation") for w in words):
@@ -324,6 +324,34 @@ def name_with_company(name: str, after: str) -> str:
     if company.islower():
         company = " ".join(w[:1].upper() + w[1:] for w in words)
     return f"{name} from {company}"
+
+
+ROLE_AT = re.compile(r"^\s*,?\s*(?P<role>(?:[^\W\d][\w.]*\s+){0,3}?)(?:at|@)\s+(?P<rest>\S.*)$", re.I | re.S)
+MAX_COMPANY_WORDS = 4
+
+
+def company_at(name: str, after: str) -> str:
+    """ "Kim Park from Vexa" for "kim park HR at vexa, ...", "tyler nguyen hr at apex corp - ...": a role, then
+    "at"/"@" and the company, up to a comma, dash or colon or an ordinary word ("hiro tanaka at kumo bakery wants")."""
+    m = ROLE_AT.match(after)
+    if m is None or any(w.casefold() in STOPWORDS for w in m["role"].split()):
+        return name  # "and tim oleary at the rotary": another person, not a role
+    words: list[str] = []
+    for raw in m["rest"].split()[: MAX_COMPANY_WORDS + 1]:
+        word = raw.rstrip(",:;.!?")
+        if word.casefold() in NEVER_COMPANY or not re.fullmatch(r"[\w&'’.-]*\w[\w&'’.-]*|&", word):
+            break  # an ordinary word, a dash or a number ends the company
+        words.append(word)
+        if word != raw:
+            break
+    if not words or len(words) > MAX_COMPANY_WORDS or any(ch.isdigit() for ch in "".join(words)) or words[-1] == "&":
+        return name
+    if len(words) == 1 and words[0].islower() and zipf(words[0]) >= RARE_COMPANY:
+        return name  # "at home", "at lunch": a place or a time, not a company
+    return f"{name} from {' '.join(title_case(w) if w.islower() else w for w in words)}"
+
+
+NEVER_COMPANY = (STOPWORDS | NOT_NAMES) - {"&"}  # a company's words are none of these
 
 
 def client_in_note(
