@@ -313,3 +313,10 @@ def test_a_company_after_a_role_and_at_is_the_company(
     """ "kim park HR at vexa": the company where she works; "at the expo", "at 5pm" are no company."""
     assert say(chat, note).text.startswith(f"Saved for {client}")
     assert [(c.name, c.company) for c in runtime.memory(U).ledger.clients()] == [(client, company)]
+
+
+def test_a_known_full_name_wins_an_overlapping_guess_and_other_scripts_are_not_guessed() -> None:
+    """A name in another script is found when known, never guessed from English word frequencies."""
+    known = [Client(1, "Дана Ли"), Client(2, "Dana Lee")]
+    assert [(m.name, m.known) for m in mentions("встретил дана ли вчера", known)] == [("Дана Ли", True)]
+    assert [m.name for m in mentions("встретил дана вчера", []) if m.score >= 2.5] == []

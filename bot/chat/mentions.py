@@ -151,6 +151,8 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f'’-]+")  # Latin letters, accented ones included
+
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
@@ -181,6 +183,8 @@ def surname_score(word: str) -> float:
     share = last.get(w.replace("'", ""))
     if share is not None:
         return max(-3.0, min(3.0, math.log10(share) - math.log10(word_share)))
+    if LATIN.fullmatch(w) is None:
+        return 0.0  # another script: neither the census nor English word frequencies can tell
     if w.endswith(("ed", "ing")) or (w.endswith("s") and zipf(w[:-1]) >= 4.0):
         return -2.0  # a verb form ("texted", "toured", "wants"), not a surname the census lacks
     return max(-3.0, min(2.0, RARE_WORD - zipf(w)))
@@ -271,6 +275,11 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
         if found is None:
             i += 1
             continue
+        if not found.known and found.words >= 2:  # "met dana lee": a known full name one word on wins the overlap
+            nxt = _at(toks, i + 1, forms, subject, lower_note, known)
+            if nxt is not None and nxt.known and nxt.words >= 2:
+                i += 1
+                continue
         if out and i >= 1 and _is(toks[i - 1].text, "intro") and toks[i - 1].text.casefold() in {"and", "&", "+"}:
             found = Mention(**{**found.__dict__, "joined": True})
         out.append(found)
@@ -362,6 +371,9 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
     if len(ev) == 2:
         return None  # no title, no introducing word, not the subject, no capitals: "3rd floor walkup"
     rare_pair = len(first.base) >= 3 and len(second.base) >= 4 and ev["surname"] > 0  # "sso", "lvp": jargon
+    rare_pair = (
+        rare_pair and LATIN.fullmatch(first.base + second.base) is not None
+    )  # English frequencies say nothing else
     if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
         ev["rare_first"] = RARE_FIRST  # "ngozi okafor wants ...": two rare words where a name goes
     elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.isalpha() and rare_pair:
