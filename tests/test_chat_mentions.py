@@ -320,3 +320,20 @@ def test_a_known_full_name_wins_an_overlapping_guess_and_other_scripts_are_not_g
     known = [Client(1, "Дана Ли"), Client(2, "Dana Lee")]
     assert [(m.name, m.known) for m in mentions("встретил дана ли вчера", known)] == [("Дана Ли", True)]
     assert [m.name for m in mentions("встретил дана вчера", []) if m.score >= 2.5] == []
+
+
+def test_approve_typed_long_after_a_draft_approves_nothing(
+    chat: Conversation, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare "approve" means the draft just shown: a draft from hours ago is opened from /digest instead."""
+    from datetime import timedelta
+
+    import bot.chat.dispatch as dispatch
+    from memory.timeutil import now_utc
+
+    say(chat, "Lara Quinn wants natural wines")
+    say(chat, "draft a text to lara about the tasting")
+    later = now_utc() + timedelta(hours=3)
+    monkeypatch.setattr(dispatch, "now_utc", lambda: later)
+    assert "No draft was shown lately" in say(chat, "approve").text
+    assert [d["status"] for d in runtime.memory(U).ledger.drafts()] == ["pending"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import timedelta
 from typing import Any
 
 from bot.chat.callbacks import parse_callback
@@ -27,6 +28,7 @@ from bot.chat.texts import (
 from bot.chat.words import SmallTalk, correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
+from memory.timeutil import from_iso, now_utc
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
@@ -50,6 +52,7 @@ DRAFT_BUTTONS: dict[str, Any] = {
     "discard": lambda chat, user, ref: chat._cb_discard(user, ref),
     "regenerate": lambda chat, user, ref: chat._cb_regenerate(user, ref),
 }  # a draft's buttons typed as words
+DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just shown, never one from days ago
 
 
 class DispatchMixin(ChatCore):
@@ -229,6 +232,8 @@ class DispatchMixin(ChatCore):
     def _draft_button(self, user: str, word: str) -> list[Reply]:
         """ "approve", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
         waiting = self._memory(user).ledger.drafts("pending")
+        if waiting and now_utc() - from_iso(str(waiting[0]["created_at"])) > DRAFT_WORD_WINDOW:
+            return [Reply(f"No draft was shown lately. Open the waiting one from /digest to {word} it.")]
         if not waiting:
             return [Reply("No draft is waiting for approval. Ask me for one: “draft a follow-up to Dana”.")]
         return DRAFT_BUTTONS[word](self, user, str(waiting[0]["id"]))
