@@ -287,6 +287,8 @@ def test_a_confirmation_quotes_the_note_after_the_clients_name(chat: Conversatio
     """CONFIRMTHIN: with no fact picked out, the quote shows what the note holds, not the name just typed."""
     reply = say(chat, "caleb fisher brightline IT dir, worried about SSO, they use okta")
     assert reply.text.startswith("Saved for Caleb Fisher, a new client: “brightline IT dir, worried about SSO")
+    reply = say(chat, "got this from ines delacroix (harbor clinic): Hi Sam, we'd like 2,000 tri-fold brochures")
+    assert "“Hi Sam, we'd like 2,000 tri-fold" in reply.text
 
 
 def test_a_question_is_about_the_client_it_names_by_title_and_surname(chat: Conversation, runtime: Runtime) -> None:

@@ -64,7 +64,7 @@ def after_name(text: str, name: str) -> str:
         m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
     if m is None:
         return text
-    rest = text[m.end() :].lstrip(" ,:;-–—")
+    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[m.end() :]).lstrip(" ,:;-–—")  # "(lakeside clinic): ..."
     return rest if len(rest.split()) >= 3 else text
 
 
