@@ -52,6 +52,7 @@ DRAFT_BUTTONS: dict[str, Any] = {
     "discard": lambda chat, user, ref: chat._cb_discard(user, ref),
     "regenerate": lambda chat, user, ref: chat._cb_regenerate(user, ref),
 }  # a draft's buttons typed as words
+CORRECTION_WINDOW = timedelta(minutes=10)  # "scratch that" takes back a note just sent, never one from days ago
 DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just shown, never one from days ago
 
 
@@ -90,8 +91,10 @@ class DispatchMixin(ChatCore):
         if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
             return replies
         taken_back = correction(text)
-        if taken_back is not None:  # "sorry I mean satin. ignore that last one": the last note is taken back
+        if taken_back is not None and self._just_filed(user):  # "I mean satin. ignore that last one"
             return self._take_back(user, taken_back)
+        if taken_back == "":  # "scratch that" long after the last note: never delete an old note unasked
+            return [Reply("Nothing was filed in the last few minutes to take back. /undo removes your last note.")]
         if state.choice and state.choice.kind == "note":
             answered = self._answer_which_client(user, text)
             if answered is not None:
@@ -117,6 +120,11 @@ class DispatchMixin(ChatCore):
             last = replies[-1]
             replies[-1] = Reply(last.text + self._still_waiting(user), last.buttons, last.document)
         return replies
+
+    def _just_filed(self, user: str) -> bool:
+        """Whether this chat filed a note within CORRECTION_WINDOW: only then can words take it back."""
+        last = self._state(user).last_client
+        return last is not None and now_utc() - from_iso(str(last[1])) <= CORRECTION_WINDOW
 
     def _question_client(self, user: str, text: str) -> Client | None:
         """The one known client a question names, found as notes find them ("dr hale", "the delgados"); else None."""

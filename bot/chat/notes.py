@@ -275,24 +275,25 @@ class NotesMixin(ChatCore):
         return [reply]
 
     def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
-        """Undo the last filed note (and its copies under other clients); the reply and the note undone."""
+        """Undo the last filed note (and its copies under other clients); the reply and the main note undone."""
         state = self._state(user)
         memory = self._memory(user)
         note = memory.undo_last()
         if note is None:
             return Reply("There is no note to undo."), None
-        copies = [n for n in state.last_notes if n != note.id] if note.id in state.last_notes else []
-        also: list[str] = []
-        for _ in copies:  # one message filed under several clients is undone whole
+        undone = [note]
+        group = state.last_notes if note.id in state.last_notes else []
+        while len(undone) < len(group):  # one message filed under several clients is undone whole
             latest = memory.ledger.notes(limit=1)
-            if not latest or latest[0].id not in copies:
+            if not latest or latest[0].id not in group or (more := memory.undo_last()) is None:
                 break
-            undone = memory.undo_last()
-            if undone is not None:
-                also.append(undone.client)
+            undone.append(more)
+        main = next((n for n in undone if group and n.id == group[0]), note)  # the first filed is the main note
+        also = list(dict.fromkeys(n.client for n in undone if n is not main))
         state.last_notes = []
+        state.last_client = None  # nothing left to take back or continue in words
         extra = f" It is also gone from {' and '.join(also)}." if also else ""
-        return Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).{extra}"), note
+        return Reply(f"Removed your last note ({main.client}: “{label(main.text, 60)}”).{extra}"), main
 
     def _take_back(self, user: str, rest: str) -> list[Reply]:
         """ "sorry I mean satin. ignore that last one": undo the last note, file the rest under the same client."""

@@ -87,8 +87,24 @@ def is_not_a_client(word: str) -> bool:
 NOT_A_CLIENT = frozenset(_table())
 
 
+CUES = Path(__file__).with_name("data") / "name_cues.txt"  # its fillers may open a correction ("oops, scratch that")
+CLAUSE_END = r"[\s]*(?:[.!?,;:\n]|\s[-–—]\s?|$)"  # a phrase ends its clause: punctuation, a dash or the end
+
+
 @cache
-def _corrections() -> re.Pattern[str]:
+def _fillers() -> frozenset[str]:
+    """The filler words of name_cues.txt ("oops", "sorry", "hm"): they may come before a correction."""
+    out = set()
+    for raw in CUES.read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in raw.split("|")]
+        if len(parts) == 3 and not raw.lstrip().startswith("#") and parts[1] == "filler":
+            out.add(parts[0].casefold())
+    return frozenset(out)
+
+
+@cache
+def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a correction opening a message, a correction closing it): a phrase only counts as a clause of its own."""
     phrases = []
     for n, raw in enumerate(CORRECTIONS.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
@@ -99,13 +115,26 @@ def _corrections() -> re.Pattern[str]:
             raise ValueError(f"{CORRECTIONS.name} line {n}: expected PHRASE | REASON")
         phrases.append(r"\s+".join(re.escape(w) for w in phrase.split()))
     phrases.sort(key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b[\s.!,;]*", re.I)
+    any_phrase = "(?:" + "|".join(phrases) + ")"
+    fillers = "|".join(re.escape(f) for f in sorted(_fillers(), key=len, reverse=True))
+    lead = rf"^\s*(?:(?:{fillers})\b[\s,!.:;—–-]*)*"
+    opening = re.compile(rf"{lead}{any_phrase}\b(?={CLAUSE_END})", re.I)
+    closing = re.compile(rf"(?:^|[.!?,;\n]|\s[-–—])\s*(?:(?:{fillers})\b[\s,]*)*{any_phrase}[\s.!]*$", re.I)
+    return opening, closing
 
 
 def correction(text: str) -> str | None:
-    """The rest of a message that takes back the last note ("sorry I mean satin. ignore that last one"), or None."""
-    m = _corrections().search(text)
-    if m is None:
+    """The rest of a message that takes back the last note, or None.
+
+    The phrase must be the whole message or its opening or closing clause ("scratch that, she wants walnut",
+    "I mean satin. ignore that last one"): inside a sentence ("she said scratch that idea") it is part of a note.
+    """
+    opening, closing = _corrections()
+    m = opening.match(text)
+    if m is not None:
+        rest = text[m.end() :]
+    elif (m := closing.search(text)) is not None:
+        rest = text[: m.start()]
+    else:
         return None
-    rest = (text[: m.start()] + " " + text[m.end() :]).strip(" \t\n,.;:!-—–")
-    return " ".join(rest.split())
+    return " ".join(rest.strip(" \t\n,.;:!-—–").split())
