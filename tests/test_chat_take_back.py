@@ -107,3 +107,25 @@ def test_a_correction_of_a_note_filed_for_two_clients_files_under_the_main_one(
     memory = runtime.memory(U)
     latest = memory.ledger.notes(limit=1)[0]
     assert latest.text == "the brochure, not the catalogue" and latest.client == "Priya Raman"
+
+
+@pytest.mark.parametrize("package", ["wordfreq", "names"])
+def test_notes_are_filed_by_the_older_rules_when_a_dictionary_package_is_missing(
+    chat: Conversation, package: str
+) -> None:
+    """`names` or `wordfreq` missing (a broken install): notes are still filed, never a ModuleNotFoundError."""
+    import sys
+
+    from bot.chat import mentions
+
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setitem(sys.modules, package, None)  # a None entry makes `import` raise ImportError
+            mentions.dictionaries.cache_clear()
+            mentions.zipf.cache_clear()
+            assert say(chat, "Priya Raman: wants the oak bench").text.startswith("Saved for Priya Raman")
+            assert say(chat, "priya wants delivery in may").text.startswith("Saved for Priya Raman")
+            assert mentions.mentions("met priya raman today", []) == []
+    finally:
+        mentions.dictionaries.cache_clear()
+        mentions.zipf.cache_clear()

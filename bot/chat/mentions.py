@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import logging
 import math
 import re
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ __all__ = [
     "TYPO_RATIO",
     "Mention",
     "cue_kinds",
+    "dictionaries",
     "first_name_score",
     "is_cue",
     "mentions",
@@ -48,6 +50,7 @@ __all__ = [
     "zipf",
 ]
 
+log = logging.getLogger("bot.mentions")
 CUES = Path(__file__).with_name("data") / "name_cues.txt"
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[&+]|w/")
 
@@ -120,6 +123,22 @@ _is = is_cue
 
 
 @cache
+def dictionaries() -> bool:
+    """Whether the name and word-frequency dictionaries (packages `names`, `wordfreq`) can be loaded.
+
+    They are dependencies; when one is missing (a broken install) notes are still filed, by the older rules of
+    bot/chat/routing.py, and the log says so once.
+    """
+    try:
+        import names as census  # noqa: F401
+        import wordfreq  # noqa: F401
+    except ImportError as err:
+        log.warning("person-mention detector off (%s): notes are filed by the older rules", err)
+        return False
+    return True
+
+
+@cache
 def _census() -> tuple[dict[str, float], frozenset[str]]:
     """US census 1990 surnames (share of people) and first names, from the `names` package's data files."""
     import names as census  # the PyPI package `names` (MIT); its data are the US Census Bureau's (public domain)
@@ -146,6 +165,8 @@ def _gender() -> Any:
 @lru_cache(maxsize=50_000)  # bounded: a bot runs for weeks and meets every word its users type
 def zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    if not dictionaries():
+        return 0.0  # no frequencies: no word is known to be common (the older rules then decide)
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -162,7 +183,7 @@ NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function wo
 def first_name_score(word: str) -> float:
     """Evidence that `word` is a first name (0 when no dictionary knows it)."""
     w = word.casefold()
-    if len(w) < 2 or w in NEVER:
+    if len(w) < 2 or w in NEVER or not dictionaries():
         return 0.0
     _, census_first = _census()
     known = w in census_first or (len(w) >= 3 and _gender().get_gender(w) != "unknown")
@@ -176,6 +197,8 @@ def first_name_score(word: str) -> float:
 def surname_score(word: str) -> float:
     """Log-odds that `word` is a surname rather than an English word (negative: a word)."""
     w = word.casefold().replace("’", "'")
+    if not dictionaries():
+        return 0.0  # no evidence either way
     if len(w) < 2 or w in NEVER or w in CALENDAR:
         return -3.0
     last, _ = _census()
@@ -263,7 +286,12 @@ def _date_word(toks: list[_Tok], i: int) -> bool:
 
 
 def mentions(text: str, known: list[Client]) -> list[Mention]:
-    """The people a note names, in order: known clients (any case, typos, titles) and scored new full names."""
+    """The people a note names, in order: known clients (any case, typos, titles) and scored new full names.
+
+    Empty when the dictionaries cannot be loaded: callers then use their older rules.
+    """
+    if not dictionaries():
+        return []
     toks = _tokens(text)
     forms = _forms(known)
     subject = _subject_start(toks)

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from bot.chat.mentions import (
     NEW_NAME_THRESHOLD,
     RARE_WORD,
+    dictionaries,
     first_name_score,
     is_cue,
     mentions,
@@ -539,6 +540,8 @@ def new_client_name(text: str) -> str | None:
 def reads_as_person(words: list[str]) -> bool:
     """Lower-case words read as a person's name: a first name (or a word English hardly uses), then surnames."""
     first, rest = words[0], words[1:]
+    if not dictionaries():
+        return True  # no dictionaries to tell a name from a word: a short answer is taken as a name, as before
     if first_name_score(first) <= 0 and not 0 <= zipf(first) < RARE_WORD:
         return False
     return all(surname_score(w) > SURNAME_FLOOR for w in rest)
