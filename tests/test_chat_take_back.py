@@ -129,3 +129,49 @@ def test_notes_are_filed_by_the_older_rules_when_a_dictionary_package_is_missing
     finally:
         mentions.dictionaries.cache_clear()
         mentions.zipf.cache_clear()
+
+
+def test_the_subject_of_a_note_wins_over_a_known_client_named_as_its_source(
+    chat: Conversation, runtime: Runtime
+) -> None:
+    """A known client introduced as the source ("referred by X: Y wants ...") is not whom the note is about."""
+    say(chat, "Priya Raman wants the oak bench")
+    reply = say(chat, "referred by priya raman: leo marsh wants a quote for 12 chairs")
+    assert reply.text.startswith("Saved for Leo Marsh, a new client"), reply.text
+    assert [n.text for n in runtime.memory(U).ledger.notes(runtime.memory(U).find_client("Priya Raman").id)] == [
+        "Priya Raman wants the oak bench"
+    ]
+
+
+def test_a_known_client_named_in_passing_gets_no_copy(chat: Conversation, runtime: Runtime) -> None:
+    """Only people joined to the subject ("X and Y both ...") share a note; "the same bench X bought" is an aside."""
+    say(chat, "Priya Raman wants the oak bench")
+    reply = say(chat, "lunch w leo marsh, wants the same bench priya raman ordered")
+    assert reply.text.startswith("Saved for Leo Marsh") and "Also filed" not in reply.text, reply.text
+    memory = runtime.memory(U)
+    assert len(memory.ledger.notes(memory.find_client("Priya Raman").id)) == 1
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["june deadline for the tender is firm", "hope the rep calls back before the tender closes"],
+)
+def test_a_known_first_name_that_is_a_common_word_needs_a_person_around_it(
+    chat: Conversation, runtime: Runtime, note: str
+) -> None:
+    """A known first name typed in lower case that English uses as a word ("june", "hope") files nothing alone."""
+    say(chat, "June Okoro wants the oak bench")
+    say(chat, "Hope Varga wants 6 stools")
+    assert not say(chat, note).text.startswith("Saved for")
+
+
+@pytest.mark.parametrize(
+    ("note", "client"),
+    [("promised june a sample", "June Okoro"), ("hope wants the stools in grey", "Hope Varga")],
+)
+def test_a_common_word_first_name_with_a_person_around_it_is_the_client(
+    chat: Conversation, runtime: Runtime, note: str, client: str
+) -> None:
+    say(chat, "June Okoro wants the oak bench")
+    say(chat, "Hope Varga wants 6 stools")
+    assert say(chat, note).text.startswith(f"Saved for {client}")

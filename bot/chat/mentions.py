@@ -25,7 +25,7 @@ import difflib
 import logging
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ __all__ = [
     "first_name_score",
     "is_cue",
     "mentions",
+    "only_a_word",
     "surname_score",
     "title_case",
     "zipf",
@@ -66,6 +67,9 @@ INTRO = 0.5  # "met", "w", "promised" before it
 SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
 SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
 CAPITALISED = 1.5  # "Dana Lee" typed with capitals in a note that has lower case too
+COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
+# context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
+COMMON_STEM = 4.0  # "-s"/"-ed" on a word at least this common is a verb form ("wants", "called")
 RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
 RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname ("ngozi okafor")
 MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
@@ -84,6 +88,8 @@ class Mention:
     words: int = 1
     subject: bool = False  # the note's first words
     joined: bool = False  # joined to the mention before it by "and", "&", "+"
+    lead: bool = False  # only fillers and introducing words before it ("met w ..."): the note's subject
+    clause: bool = False  # the first words after a colon, dash or full stop: the subject of that part
     evidence: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
@@ -106,8 +112,8 @@ def cue_kinds() -> dict[str, frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation"}:
-            raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation | REASON")
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation", "verb"}:
+            raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation|verb | REASON")
         table.setdefault(parts[0].casefold(), set()).add(parts[1])
     return {w: frozenset(k) for w, k in table.items()}
 
@@ -309,7 +315,11 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
                 i += 1
                 continue
         if out and i >= 1 and _is(toks[i - 1].text, "intro") and toks[i - 1].text.casefold() in {"and", "&", "+"}:
-            found = Mention(**{**found.__dict__, "joined": True})
+            found = replace(found, joined=True)
+        if i >= subject and all(_is(t.text, "intro") for t in toks[subject:i]):
+            found = replace(found, lead=True)
+        elif i and re.search(r"[:;.!?\n]|\s[-–—]", toks[i].gap):
+            found = replace(found, clause=True)
         out.append(found)
         i += found.words
     return out
@@ -359,7 +369,10 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
         word = word[:-1]  # "anitas bday": a possessive typed without its apostrophe
     if word in forms.first and not _date_word(toks, i) and (word not in NEVER):
-        common = zipf(word) >= FIRST_COMMON + 1 and tok.text.islower()
+        common = tok.text.islower() and (
+            zipf(word) >= FIRST_COMMON + 1
+            or (zipf(word) >= COMMON_KNOWN_FIRST and not _person_context(toks, i, titled))
+        )
         if not common:
             return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
     if word in forms.last and (titled or tok.text[:1].isupper() or zipf(word) < 4.0) and word not in NEVER:
@@ -367,6 +380,40 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
     if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the delgados": the family
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
+    """Whether the words around word i show a person: a title or introducing word before it, a possessive, a
+    pause after it ("grace: ...", "grace, ..."), or a verb after it ("grace wants", "grace said")."""
+    tok = toks[i]
+    if titled or tok.possessive or (i and _is(toks[i - 1].text, "intro")):
+        return True
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if re.search(r"[:,;(]|\s[-–—]", nxt.gap):
+        return True
+    return _verb_form(nxt.base)
+
+
+def only_a_word(text: str, word: str) -> bool:
+    """Whether `word` (a known client's first name) is, wherever `text` holds it, a common English word typed in
+    lower case with no person around it ("june deadline", "hope the rep calls"): then it names no one."""
+    toks = _tokens(text)
+    at = [i for i, t in enumerate(toks) if t.base.casefold() == word.casefold()]
+    if not at or not dictionaries() or zipf(word) < COMMON_KNOWN_FIRST:
+        return False
+    return all(toks[i].text.islower() and not _person_context(toks, i, False) for i in at)
+
+
+def _verb_form(word: str) -> bool:
+    """ "wants", "called", "said": a verb (name_cues.txt's verbs, or -s/-ed on a common English word)."""
+    w = word.casefold()
+    if _is(w, "verb"):
+        return True
+    if w.endswith("ed"):
+        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_STEM
+    return w.endswith("s") and not w.endswith("ss") and zipf(w[:-1]) >= COMMON_STEM
 
 
 def _mention(
@@ -420,7 +467,7 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
     score = sum(ev.values())
     words = toks[i : i + n]
     name = " ".join(title_case(t.base) for t in words)
-    return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, i == subject, False, ev)
+    return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, subject=i == subject, evidence=ev)
 
 
 def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:

@@ -26,6 +26,7 @@ from bot.chat.mentions import (
     first_name_score,
     is_cue,
     mentions,
+    only_a_word,
     surname_score,
     title_case,
     zipf,
@@ -268,15 +269,17 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if not found:
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
-    first = found[0]
+    first = min(found, key=lambda m: 0 if m.lead else 1 if m.clause else 2)  # the subject, not a source or aside
     body = text
     colon = COLON.match(text)
     if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
         body = colon.group("body").strip()  # "linda osei: home policy ..." stores "home policy ..."
     others: list[Client] = []
-    for m in found[1:]:
-        if len(m.clients) == 1 and (m.words >= 2 or m.joined) and m.clients[0] not in first.clients:
-            others.append(m.clients[0])  # "sam patel and rachel stone both want ...": seen by both
+    for m in found[found.index(first) + 1 :]:  # "sam patel and rachel stone both want ...": seen by both
+        if not m.joined:
+            break  # only people joined to the subject by "and"/"&"/"+" share the note; "the sofa X bought" is an aside
+        if len(m.clients) == 1 and m.clients[0] not in first.clients:
+            others.append(m.clients[0])
     others = list({c.id: c for c in others}.values())
     if first.known and len(first.clients) > 1:
         return Filing(first.name, body, list(first.clients), others)
@@ -401,6 +404,8 @@ def client_in_note(
         lead = " ".join(words[:size])
         if len(words) < size or not lead or lead.casefold() in NOT_NAMES or words[0].casefold() in NOT_NAMES:
             continue  # a known client typed in lower case at the start counts too ("maria changed her mind")
+        if size == 1 and only_a_word(text, lead):
+            continue  # "june deadline ...": a word, though a client is called June
         found = hits(lead)
         if len(found) > 1:
             return lead, whole, found
@@ -419,7 +424,7 @@ def client_in_note(
     first_names = {names.normalize(c.name).split()[0] for c in known if c.name.split()}
     common = STOPWORDS | NOT_NAMES | CALENDAR_WORDS
     for i, tok in enumerate(tokens):
-        lower_known = tok.islower() and tok in first_names and tok not in common
+        lower_known = tok.islower() and tok in first_names and tok not in common and not only_a_word(text, tok)
         if (not tok[:1].isupper() and not lower_known) or tok.casefold() in NOT_NAMES:
             continue
         pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
