@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from memory.lexicon import lookalikes
 
@@ -52,6 +53,33 @@ NICKNAMES: dict[str, set[str]] = {
     "timothy": {"tim", "timmy"},
     "lester": {"les"},
 }
+_TITLES_FILE = Path(__file__).parent / "data" / "name_titles.txt"
+
+
+@lru_cache(maxsize=1)
+def titles() -> frozenset[str]:
+    """Titles written before a name ("dr", "coach"), from memory/data/name_titles.txt."""
+    out: set[str] = set()
+    for raw in _TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.add(line.split("|", 1)[0].strip().casefold().rstrip("."))
+    return frozenset(out)
+
+
+def is_title(word: str) -> bool:
+    """Whether `word` is a title before a name ("Dr", "dr.", "coach")."""
+    return word.casefold().rstrip(".") in titles()
+
+
+def strip_title(name: str) -> str:
+    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz"; a title alone stays as it is."""
+    words = name.split()
+    while len(words) > 1 and is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
 _NICK_TO_FULL: dict[str, set[str]] = {}
 for _full, _nicks in NICKNAMES.items():
     for _nick in _nicks:
@@ -121,6 +149,8 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     q = normalize(query)
     if not q:
         return []
+    if len(q.split()) > 1 and is_title(q.split()[0]):  # "dr ruiz", "Dr Kim Nguyen": the title is no part of the name
+        return match_clients(strip_title(query), candidates) or _exact(q, candidates)
     exact = [c for c in candidates if normalize(c.name) == q or q in {normalize(a) for a in c.aliases}]
     if exact:
         return exact
@@ -145,6 +175,10 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     # "maria l" / "m lopez": every query word is a prefix of a word in the name, in order
     hits = [c for c in candidates if _prefix_match(words, normalize(c.name).split())]
     return hits
+
+
+def _exact(q: str, candidates: list[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if normalize(c.name) == q or q in {normalize(a) for a in c.aliases}]
 
 
 def _prefix_match(words: list[str], parts: list[str]) -> bool:

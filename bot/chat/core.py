@@ -359,7 +359,12 @@ class ChatCore:
         client: Client | None = None,
         at: str | None = None,
         continued: bool = False,
+        typo: str = "",
     ) -> list[Reply]:
+        """Defined in bot/chat/notes.py."""
+        raise NotImplementedError
+
+    def _take_back(self, user: str, rest: str) -> list[Reply]:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 

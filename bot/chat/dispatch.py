@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import timedelta
 from typing import Any
 
 from bot.chat.callbacks import parse_callback
 from bot.chat.core import ChatCore
+from bot.chat.mentions import mentions
 from bot.chat.reply import Reply
 from bot.chat.routing import (
     Route,
@@ -23,9 +25,11 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, small_talk
+from bot.chat.words import SmallTalk, correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from prompts import quote, render_parts
+from memory.records import Client
+from memory.timeutil import from_iso, now_utc
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
@@ -43,6 +47,14 @@ BROKEN_TEXT = "I couldn't read that message: it holds broken characters (not val
 LONE_NUMBER = re.compile(r"#?\s*\d{1,3}[.)]?")  # "2", "#2", "2." alone: meant for a button
 
 __all__ = ["DispatchMixin"]
+
+DRAFT_BUTTONS: dict[str, Any] = {
+    "approve": lambda chat, user, ref: chat._cb_approve(user, ref),
+    "discard": lambda chat, user, ref: chat._cb_discard(user, ref),
+    "regenerate": lambda chat, user, ref: chat._cb_regenerate(user, ref),
+}  # a draft's buttons typed as words
+CORRECTION_WINDOW = timedelta(minutes=10)  # "scratch that" takes back a note just sent, never one from days ago
+DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just shown, never one from days ago
 
 
 class DispatchMixin(ChatCore):
@@ -79,6 +91,11 @@ class DispatchMixin(ChatCore):
         moved = MOVE_NOTE.match(text)
         if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
             return replies
+        taken_back = correction(text)
+        if taken_back is not None and self._just_filed(user):  # "I mean satin. ignore that last one"
+            return self._take_back(user, taken_back)
+        if taken_back == "":  # "scratch that" long after the last note: never delete an old note unasked
+            return [Reply("Nothing was filed in the last few minutes to take back. /undo removes your last note.")]
         if state.choice and state.choice.kind == "note":
             answered = self._answer_which_client(user, text)
             if answered is not None:
@@ -94,7 +111,7 @@ class DispatchMixin(ChatCore):
             return card  # "who is Rob Chen?": the client's card says it best
         if r.kind == "question":
             state.last_question = text
-            replies = self._ask(user, text, routed=True)
+            replies = self._ask(user, text, routed=True, client=self._question_client(user, text))
             return replies
         if r.kind == "draft":
             return self._draft_request(user, r)
@@ -104,6 +121,16 @@ class DispatchMixin(ChatCore):
             last = replies[-1]
             replies[-1] = Reply(last.text + self._still_waiting(user), last.buttons, last.document)
         return replies
+
+    def _just_filed(self, user: str) -> bool:
+        """Whether this chat filed a note within CORRECTION_WINDOW: only then can words take it back."""
+        last = self._state(user).last_client
+        return last is not None and now_utc() - from_iso(str(last[1])) <= CORRECTION_WINDOW
+
+    def _question_client(self, user: str, text: str) -> Client | None:
+        """The one known client a question names, found as notes find them ("dr hale", "the delgados"); else None."""
+        found = {c.id: c for m in mentions(text, self._memory(user).ledger.clients()) for c in m.clients}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _route(self, user: str, text: str) -> Route:
         """The model classifies the message when one is configured; the offline rules otherwise or on failure."""
@@ -196,6 +223,8 @@ class DispatchMixin(ChatCore):
 
     def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
         """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""
+        if talk.kind == "command" and talk.command in DRAFT_BUTTONS:
+            return self._draft_button(user, talk.command)
         if talk.kind == "command":
             if talk.command != "cancel":
                 self._state(user).edit_draft = None
@@ -206,6 +235,15 @@ class DispatchMixin(ChatCore):
             "ack": "OK.",
         }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
         return [Reply(text + self._still_waiting(user))]
+
+    def _draft_button(self, user: str, word: str) -> list[Reply]:
+        """ "approve", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
+        waiting = self._memory(user).ledger.drafts("pending")
+        if waiting and now_utc() - from_iso(str(waiting[0]["created_at"])) > DRAFT_WORD_WINDOW:
+            return [Reply(f"No draft was shown lately. Open the waiting one from /digest to {word} it.")]
+        if not waiting:
+            return [Reply("No draft is waiting for approval. Ask me for one: “draft a follow-up to Dana”.")]
+        return DRAFT_BUTTONS[word](self, user, str(waiting[0]["id"]))
 
     def _still_waiting(self, user: str) -> str:
         """A reminder line when a note still waits for its client ("" otherwise)."""

@@ -65,7 +65,7 @@ def inbox_count(memory: Memory) -> int:
 
 def add_to_inbox(memory: Memory, text: str, source: str = "text", audio_path: str | None = None) -> InboxItem:
     """Keep a note whose client is not known yet; committed before Chet asks which client it is."""
-    moment = now_utc().isoformat(timespec="seconds")
+    moment = now_utc().isoformat()  # to the microsecond: /undo tells it from a note filed the same second
     item = InboxItem(uuid.uuid4().hex[:12], text, moment, source, audio_path)
     with memory.ledger.transaction():
         items = _read(memory.ledger)

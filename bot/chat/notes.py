@@ -11,13 +11,15 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
+from bot.chat.mentions import is_cue
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
     CONTINUING_PRONOUNS,
-    client_in_note,
+    Filing,
     look_alikes,
     new_client_name,
+    note_clients,
     route,
 )
 from bot.chat.state import Choice, PendingNote
@@ -30,7 +32,7 @@ from bot.chat.texts import (
 )
 from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.records import Client
+from memory.records import Client, Note
 from memory.service import Memory, NoteInput, Stored, check_text
 from memory.timeutil import from_iso, now_utc
 
@@ -45,7 +47,25 @@ def when_sent(moment: datetime, tz: ZoneInfo) -> str:
     return long_day(local.date())
 
 
-__all__ = ["NotesMixin"]
+__all__ = ["NotesMixin", "after_name"]
+
+QUOTE_CHARS = 60  # a confirmation with no fact picked out quotes this much of the note, after the client's name
+
+
+def after_name(text: str, name: str) -> str:
+    """The note after its client's name, when the name opens it ("caleb fisher brightline IT dir, ..." ->
+    "brightline IT dir, ..."): the quote then says what the note holds, not whom it is about."""
+    words = [re.escape(w) for w in re.findall(r"[^\W\d_]+", name)]
+    if not words:
+        return text
+    pattern = r"['’]?\W*".join(words)
+    m = re.search(rf"\b{pattern}(?:['’]s)?\b", text[: len(name) + 40], re.I)
+    if m is None:
+        m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
+    if m is None:
+        return text
+    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[m.end() :]).lstrip(" ,:;-–—")  # "(lakeside clinic): ..."
+    return rest if len(rest.split()) >= 3 else text
 
 
 class NotesMixin(ChatCore):
@@ -61,7 +81,8 @@ class NotesMixin(ChatCore):
     ) -> list[Reply]:
         memory = self._memory(user)
         check_text(text)  # empty, binary or oversized: say so now, not after asking which client
-        name, body, candidates = client_in_note(memory, text)
+        filing = note_clients(memory, text)
+        name, body, candidates = filing.name, filing.body, filing.candidates
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
             return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
@@ -69,7 +90,24 @@ class NotesMixin(ChatCore):
             return self._choose(user, Choice("note", pending), candidates, name)
         if name is None:
             return self._ask_which_client(user, self._to_inbox(user, PendingNote(text, source, audio_path)))
-        return self._store(user, memory, name, body, source, audio_path, routed)
+        replies = self._store(user, memory, name, body, source, audio_path, routed, filing.client, typo=filing.typo)
+        if filing.others and replies and replies[0].note_saved:
+            replies[0] = self._also_file(user, memory, filing, replies[0], source)
+        return replies
+
+    def _also_file(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
+        """A note naming other known clients is theirs too: a copy is filed under each, and the reply says so."""
+        ids = [n for n in self._state(user).last_notes]
+        for other in filing.others:
+            moment = now_utc().astimezone(self.tz(user))
+            item = NoteInput(other.name, filing.body, moment, moment.isoformat(timespec="seconds"), source=source)
+            stored = memory.add_note(item, index=not self.background_index)
+            ids.append(stored.note.id)
+        if self.background_index:
+            self._queue_index(user)
+        self._state(user).last_notes = ids
+        also = " and ".join(c.name for c in filing.others)
+        return Reply(saved.text + f"\nAlso filed for {also}.", saved.buttons, saved.document, note_saved=True)
 
     def _to_inbox(self, user: str, pending: PendingNote) -> PendingNote:
         """Commit a note whose client is not known yet to the inbox before asking: nothing typed is lost."""
@@ -89,6 +127,7 @@ class NotesMixin(ChatCore):
         client: Client | None = None,
         at: str | None = None,
         continued: bool = False,
+        typo: str = "",
     ) -> list[Reply]:
         is_new = False
         if client is None:
@@ -114,16 +153,26 @@ class NotesMixin(ChatCore):
         if self.background_index:
             self._queue_index(user)
         similar = look_alikes(stored.client.name, known)  # a typo ("Maira") made a new client: say so
-        self._state(user).last_client = [stored.client.id, now_utc().isoformat(timespec="seconds")]
+        self._state(user).last_client = [
+            stored.client.id,
+            now_utc().isoformat(),
+        ]  # to the microsecond: /undo orders by it
+        self._state(user).last_notes = [stored.note.id]
         text = self._confirm(stored, is_new, similar)
+        if typo:  # "gloria bankss": filed under the known client, never a near-duplicate; say so
+            text += (
+                f"\n(I read “{label(typo, 40)}” as {stored.client.name}. Someone else? /undo and type the full name.)"
+            )
         if continued:
             text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
         return [Reply(text, note_saved=True)]
 
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
-        first = re.match(r"[\w']+", text.strip().casefold())
-        if not first or first.group(0) not in CONTINUING_PRONOUNS:
+        words = re.findall(r"[\w']+", text.casefold())[:6]
+        while words and is_cue(words[0], "filler"):  # "also he asked me ...", "ok so she said ..."
+            words = words[1:]
+        if not words or words[0] not in CONTINUING_PRONOUNS:
             return None
         last = self._state(user).last_client
         if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
@@ -136,7 +185,8 @@ class NotesMixin(ChatCore):
         head = client.name + (f" ({client.company})" if client.company else "")
         summary = fact_summary(stored.facts)
         first = f"Saved for {head}" + (", a new client" if is_new else "")
-        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{clip(stored.note.text, 50)}”", 240)]
+        quote = clip(after_name(stored.note.text, client.name), QUOTE_CHARS)
+        lines = [clip(f"{first}: {summary}" if summary else f"{first}: “{quote}”", 240)]
         if similar:
             lines.append(f"Did you mean {' or '.join(similar)}? Then /undo and send it again with that name.")
         lines += [clip(sentence(n)) for n in stored.notices[:2]]
@@ -216,15 +266,53 @@ class NotesMixin(ChatCore):
 
     def _cmd_undo(self, user: str, args: str) -> list[Reply]:
         state = self._state(user)
-        if state.choice and state.choice.kind == "note":  # the last thing sent is the note still waiting
-            pending: PendingNote = state.choice.payload
+        if state.choice and state.choice.kind == "note" and not self._filed_since(user, state.choice.payload):
+            pending: PendingNote = state.choice.payload  # the last thing sent is the note still waiting
             state.choice = None
             if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
                 return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
-        note = self._memory(user).undo_last()
+        reply, _ = self._undo_filed(user)
+        return [reply]
+
+    def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
+        """Undo the last filed note (and its copies under other clients); the reply and the main note undone."""
+        state = self._state(user)
+        memory = self._memory(user)
+        note = memory.undo_last()
         if note is None:
-            return [Reply("There is no note to undo.")]
-        return [Reply(f"Removed your last note ({note.client}: “{label(note.text, 60)}”).")]
+            return Reply("There is no note to undo."), None
+        undone = [note]
+        group = state.last_notes if note.id in state.last_notes else []
+        while len(undone) < len(group):  # one message filed under several clients is undone whole
+            latest = memory.ledger.notes(limit=1)
+            if not latest or latest[0].id not in group or (more := memory.undo_last()) is None:
+                break
+            undone.append(more)
+        main = next((n for n in undone if group and n.id == group[0]), note)  # the first filed is the main note
+        also = list(dict.fromkeys(n.client for n in undone if n is not main))
+        state.last_notes = []
+        state.last_client = None  # nothing left to take back or continue in words
+        extra = f" It is also gone from {' and '.join(also)}." if also else ""
+        return Reply(f"Removed your last note ({main.client}: “{label(main.text, 60)}”).{extra}"), main
+
+    def _take_back(self, user: str, rest: str) -> list[Reply]:
+        """ "sorry I mean satin. ignore that last one": undo the last note, file the rest under the same client."""
+        undone, note = self._undo_filed(user)
+        if note is None or len(rest.split()) < 2:
+            return [undone]
+        memory = self._memory(user)
+        client = memory.ledger.client(note.client_id)
+        if client is None:
+            return [undone]
+        saved = self._store(user, memory, client.name, rest, "text", None, True, client)
+        return [Reply(undone.text + "\n" + saved[0].text, saved[0].buttons, note_saved=True)]
+
+    def _filed_since(self, user: str, pending: PendingNote) -> bool:
+        """Whether a note was filed after this one went to the inbox: then /undo means that note."""
+        last = self._state(user).last_client
+        if not last or not pending.at:
+            return False
+        return from_iso(str(last[1])) > from_iso(pending.at)
 
     def _cmd_inbox(self, user: str, args: str) -> list[Reply]:
         items = inbox_items(self._memory(user))

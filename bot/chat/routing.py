@@ -12,13 +12,25 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
 
+from bot.chat.mentions import (
+    NEW_NAME_THRESHOLD,
+    RARE_WORD,
+    dictionaries,
+    first_name_score,
+    is_cue,
+    mentions,
+    only_a_word,
+    surname_score,
+    title_case,
+    zipf,
+)
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
 from memory.recall import STOPWORDS
@@ -31,6 +43,7 @@ __all__ = [
     "NAME_LINKS",
     "NOT_NAMES",
     "PURPOSE_LEAD",
+    "Filing",
     "Route",
     "RouteReply",
     "bare_name",
@@ -38,6 +51,7 @@ __all__ = [
     "look_alikes",
     "looks_like_name",
     "new_client_name",
+    "note_clients",
     "route",
     "split_target",
 ]
@@ -54,7 +68,7 @@ _ASK_START = re.compile(
 _DRAFT = re.compile(
     r"^(?:(?:please|pls|plz)\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:(?:please|pls|plz)\s+)?"
     r"(?:draft|write|compose|prepare)\b\s*(?:me\s+|up\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<what>[\w' -]*?)\s*\b(?:to|for)\s+(?P<rest>\S.*)$",
+    r"(?P<what>[\w' -]*?)\s*\b(?:to|for|with)\s+(?P<rest>\S.*)$",
     re.I | re.S,
 )
 _FOLLOW_UP = re.compile(r"^(?:please\s+)?follow[ -]?up with\s+(?P<rest>\S.*)$", re.I | re.S)
@@ -227,14 +241,128 @@ def leading_name(rest: str) -> str:
     return " ".join(out)
 
 
+SURNAME_FLOOR = -1.0  # a word of a name typed to "which client?" may be a little common ("park"), not a verb
+RARE_COMPANY = 3.5  # one lower-case word in brackets more common than this (zipf) is a role, not a company
 MIN_COMPANY_WORD = 4  # a company is recognised by a first word this long ("Helix"), never by "Co" or "The"
 
 LOOK_ALIKE = 0.85  # difflib ratio above which a new client's name is taken for a typo of a known one
 
 
-def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Client]]:
-    """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
+@dataclass(frozen=True)
+class Filing:
+    """Whom a note is about: the client's name (None: ask), the body to store, and what else it names."""
+
+    name: str | None
+    body: str
+    candidates: list[Client] = field(default_factory=list)  # several clients fit the name: ask which
+    others: list[Client] = field(default_factory=list)  # other known clients the note names: it is theirs too
+    typo: str = ""  # what was typed, when it was read as a close typo of the client's name
+    client: Client | None = None  # the known client, when the name is one
+
+
+def note_clients(memory: Memory, text: str) -> Filing:
+    """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
     known = memory.ledger.clients()
+    found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
+    if len(found) > 1:  # two rare words ("osteria bellini") give way to any surer name in the note
+        found = [m for m in found if not m.weak]
+    if not found:
+        name, body, candidates = client_in_note(memory, text, known)
+        return Filing(name, body, candidates)
+    first = min(found, key=lambda m: 0 if m.lead else 1 if m.clause else 2)  # the subject, not a source or aside
+    body = text
+    colon = COLON.match(text)
+    if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
+        body = colon.group("body").strip()  # "linda osei: home policy ..." stores "home policy ..."
+    others: list[Client] = []
+    for m in found[found.index(first) + 1 :]:  # "sam patel and rachel stone both want ...": seen by both
+        if not m.joined:
+            break  # only people joined to the subject by "and"/"&"/"+" share the note; "the sofa X bought" is an aside
+        if len(m.clients) == 1 and m.clients[0] not in first.clients:
+            others.append(m.clients[0])
+    others = list({c.id: c for c in others}.values())
+    if first.known and len(first.clients) > 1:
+        return Filing(first.name, body, list(first.clients), others)
+    if first.known:
+        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
+    return Filing(name_with_company(first.name, text[first.end :]), body, [], others)
+
+
+def colon_sep(text: str) -> bool:
+    """Whether "Name: body" is written with a colon (a dash keeps the whole note: "sam patel - patel liquors - ...")."""
+    m = COLON.match(text)
+    return m is not None and text[len(m.group("name")) :].lstrip().startswith(":")
+
+
+AFTER_NAME = re.compile(
+    r"^\s*(?:(?P<link>from|at|@|of)\s+(?P<co>[^\s,:;().!—–]+(?:\s+(?:&\s+)?[^\s,:;().!—–-]+){0,3}?)(?P<end>\s*(?:[,:;().!—–]|\s-\s|$))"
+    r"|\((?P<br>[^()\n\d]{2,60})\))",
+    re.I,
+)  # "rachel stone at cork & crow: ...", "Maria Lopez from Brightline", "marcus hill (hill plumbing)"
+
+
+def name_with_company(name: str, after: str) -> str:
+    """ "Rachel Stone from Cork & Crow" when a company is written right after the name; else the name.
+
+    In brackets any case; after "from/at/@/of" a capitalised company, or two to four lower-case words ending at a
+    comma, colon or dash ("at cork & crow:"). Relatives and roles in brackets ("(grooms mom)") are no company.
+    """
+    surname = name.split()[-1]
+    family = re.match(
+        rf"^\s*[,@–—-]?\s*(?P<co>{re.escape(surname)}(?:\s+[^\W\d][\w&'’.]*){{1,3}}?)\s*(?:[,:;(—–]|\s-\s)", after, re.I
+    )  # "luis romero romero logistics - ...", "bob martinez, martinez auto repair - ...": a family business
+    words = family["co"].split() if family else []
+    if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
+        return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
+    m = AFTER_NAME.match(after)
+    if not m or (m["co"] and any(w.casefold() in NEVER_COMPANY for w in m["co"].split())):
+        return company_at(name, after)
+    company = (m["br"] or m["co"] or "").strip()
+    words = company.split()
+    if not words or any(w.casefold() in STOPWORDS - {"&"} or is_cue(w, "relation") for w in words):
+        return name
+    if m["co"] and not company[:1].isupper() and len([w for w in words if w != "&"]) < 2:
+        return name  # "from boston": a place
+    if m["br"] and len(words) == 1 and company.islower() and zipf(company) >= RARE_COMPANY:
+        return name  # "(superintendent)": a role, not a company
+    if company.islower():
+        company = " ".join(w[:1].upper() + w[1:] for w in words)
+    return f"{name} from {company}"
+
+
+ROLE_AT = re.compile(r"^\s*,?\s*(?P<role>(?:[^\W\d][\w.]*\s+){0,3}?)(?:at|@)\s+(?P<rest>\S.*)$", re.I | re.S)
+MAX_COMPANY_WORDS = 4
+
+
+def company_at(name: str, after: str) -> str:
+    """ "Kim Park from Vexa" for "kim park HR at vexa, ...", "tyler nguyen hr at apex corp - ...": a role, then
+    "at"/"@" and the company, up to a comma, dash or colon or an ordinary word ("hiro tanaka at kumo bakery wants")."""
+    m = ROLE_AT.match(after)
+    if m is None or any(w.casefold() in STOPWORDS for w in m["role"].split()):
+        return name  # "and tim oleary at the rotary": another person, not a role
+    words: list[str] = []
+    for raw in m["rest"].split()[: MAX_COMPANY_WORDS + 1]:
+        word = raw.rstrip(",:;.!?")
+        if word.casefold() in NEVER_COMPANY or not re.fullmatch(r"[\w&'’.-]*\w[\w&'’.-]*|&", word):
+            break  # an ordinary word, a dash or a number ends the company
+        words.append(word)
+        if word != raw:
+            break
+    if not words or len(words) > MAX_COMPANY_WORDS or any(ch.isdigit() for ch in "".join(words)) or words[-1] == "&":
+        return name
+    if len(words) == 1 and words[0].islower() and zipf(words[0]) >= RARE_COMPANY:
+        return name  # "at home", "at lunch": a place or a time, not a company
+    return f"{name} from {' '.join(title_case(w) if w.islower() else w for w in words)}"
+
+
+NEVER_COMPANY = (STOPWORDS | NOT_NAMES) - {"&"}  # a company's words are none of these
+
+
+def client_in_note(
+    memory: Memory, text: str, known: list[Client] | None = None
+) -> tuple[str | None, str, list[Client]]:
+    """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
+    known = memory.ledger.clients() if known is None else known
     cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
     by_id = {c.id: c for c in known}
 
@@ -271,13 +399,13 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(name, [c.name for c in known])  # typed fast: "kenn watanabe - ..." is Ken Watanabe
         if len(close) == 1:
             return close[0], body, []
-        if lower := lower_colon_name(name):  # "carla mendes: wants chairs"
-            return lower, body, []
     words = [w.strip(",.;:!?—–'’s") for w in text.split()[:3]]
     for size in (3, 2, 1):
         lead = " ".join(words[:size])
         if len(words) < size or not lead or lead.casefold() in NOT_NAMES or words[0].casefold() in NOT_NAMES:
             continue  # a known client typed in lower case at the start counts too ("maria changed her mind")
+        if size == 1 and only_a_word(text, lead):
+            continue  # "june deadline ...": a word, though a client is called June
         found = hits(lead)
         if len(found) > 1:
             return lead, whole, found
@@ -286,7 +414,7 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
         close = look_alikes(lead, [c.name for c in known]) if size >= 2 else []
         if len(close) == 1:  # "bob chen wants it in red" -> Rob Chen
             return close[0], whole, []
-    if new := new_person_at_start(text) or lower_person_at_start(text):  # "Dana Lee test drove", "walt jenkins 118"
+    if new := new_person_at_start(text):  # "Dana Lee test drove", "marcus hill (hill plumbing) needs ..."
         return new, whole, []
     mentioned: dict[int, Client] = {}  # in the order named
     tokens = [t.strip(',.;:!?—–()"“”') for t in text.split()]
@@ -296,7 +424,7 @@ def client_in_note(memory: Memory, text: str) -> tuple[str | None, str, list[Cli
     first_names = {names.normalize(c.name).split()[0] for c in known if c.name.split()}
     common = STOPWORDS | NOT_NAMES | CALENDAR_WORDS
     for i, tok in enumerate(tokens):
-        lower_known = tok.islower() and tok in first_names and tok not in common
+        lower_known = tok.islower() and tok in first_names and tok not in common and not only_a_word(text, tok)
         if (not tok[:1].isupper() and not lower_known) or tok.casefold() in NOT_NAMES:
             continue
         pair = f"{tok} {tokens[i + 1]}" if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else ""
@@ -408,7 +536,20 @@ def new_client_name(text: str) -> str | None:
     plain = [w.strip(",") for w in words]
     if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
         return None
-    return " ".join(w if w.casefold() in NAME_LINKS else w[:1].upper() + w[1:] for w in plain)
+    people = [w for w in plain if w.casefold() not in NAME_LINKS]
+    if not people or not reads_as_person(people):  # "beatriz decided maldives" is a note, not a name
+        return None
+    return " ".join(w if w.casefold() in NAME_LINKS else title_case(w) for w in plain)
+
+
+def reads_as_person(words: list[str]) -> bool:
+    """Lower-case words read as a person's name: a first name (or a word English hardly uses), then surnames."""
+    first, rest = words[0], words[1:]
+    if not dictionaries():
+        return True  # no dictionaries to tell a name from a word: a short answer is taken as a name, as before
+    if first_name_score(first) <= 0 and not 0 <= zipf(first) < RARE_WORD:
+        return False
+    return all(surname_score(w) > SURNAME_FLOOR for w in rest)
 
 
 def split_target(memory: Memory, target: str) -> tuple[str, str]:
@@ -417,16 +558,19 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
     m = re.match(r"^(?P<name>[^:]{1,80}?)\s*[:—–]\s*(?P<purpose>.*)$", target, re.S)
     if m:
         return m.group("name").strip(), m.group("purpose").strip()
+    words = target.split()
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
+    for size in range(min(4, len(words)), 0, -1):  # a known client first: "anna w the quote" is Anna, then the purpose
+        lead = " ".join(words[:size]).strip(",.;")
+        if names.match_clients(lead, cands):
+            return lead, PURPOSE_LINK.sub("", " ".join(words[size:]), count=1).strip()
     m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
     if m and len(m.group("name").split()) <= 4:
         return m.group("name").strip(), m.group("purpose").strip()
-    words = target.split()
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
-    for size in range(min(4, len(words)), 0, -1):
-        lead = " ".join(words[:size]).strip(",.;")
-        if names.match_clients(lead, cands):
-            return lead, " ".join(words[size:])
     return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
+
+
+PURPOSE_LINK = re.compile(r"^(?:w/?|with|about|re|regarding|on|that|to say)\b\s*", re.I)  # "anna w the quote"
 
 
 def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:

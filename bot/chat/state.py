@@ -42,6 +42,7 @@ class State:
     variants: dict[str, int] = field(default_factory=dict)
     sources: dict[str, list[str]] = field(default_factory=dict)  # a Sources button's key -> note ids
     last_client: list[Any] | None = None  # [client id, ISO time] of the last note filed
+    last_notes: list[str] = field(default_factory=list)  # the note ids the last filed message made (copies too)
 
     def to_json(self) -> str | None:
         """The state as JSON for the ledger (None when there is nothing to remember)."""
@@ -58,6 +59,7 @@ class State:
             "variants": dict(list(self.variants.items())[-MAX_VARIANTS_KEPT:]),
             "sources": dict(list(self.sources.items())[-MAX_SOURCES_KEPT:]),
             "last_client": self.last_client,
+            "last_notes": self.last_notes[-MAX_LAST_NOTES:],
         }
         return json.dumps(doc) if any(doc.values()) else None
 
@@ -79,6 +81,7 @@ class State:
                 dict(doc.get("variants") or {}),
                 {str(k): [str(i) for i in v] for k, v in (doc.get("sources") or {}).items()},
                 doc.get("last_client"),
+                [str(i) for i in doc.get("last_notes") or []],
             )
         except (ValueError, TypeError, KeyError, AttributeError):
             log.warning("ignoring an unreadable conversation state")
@@ -87,4 +90,7 @@ class State:
 
 MAX_VARIANTS_KEPT = 20  # "another version" counters of recent drafts
 MAX_SOURCES_KEPT = 10  # Sources buttons of the latest answers and profiles that still work
-MAX_SOURCE_IDS = 12  # note ids behind one Sources button
+MAX_SOURCE_IDS = 12
+MAX_LAST_NOTES = (
+    8  # one message filed under at most this many clients is undone whole  # note ids behind one Sources button
+)

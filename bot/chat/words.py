@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "is_not_a_client", "small_talk"]
+__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
+CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,30 @@ def small_talk(text: str) -> SmallTalk | None:
         if found is not None:
             return found
         if words[-1] not in VOCATIVES:
-            return None
+            return _chain(words)
         words.pop()
     return None
+
+
+CHAINED = ("thanks", "greeting", "ack")  # "ok cool thanks", "hi thanks": the strongest kind answers
+
+
+def _chain(words: list[str]) -> SmallTalk | None:
+    """A message made only of small-talk phrases ("ok cool thanks", "great, thx!"), or None."""
+    kinds: set[str] = set()
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            found = _table().get(" ".join(words[i : i + size]))
+            if found is not None and found.kind in CHAINED:
+                kinds.add(found.kind)
+                i += size
+                break
+        else:
+            if words[i] not in VOCATIVES:
+                return None
+            i += 1
+    return next((SmallTalk(k) for k in CHAINED if k in kinds), None)
 
 
 def is_not_a_client(word: str) -> bool:
@@ -63,3 +85,56 @@ def is_not_a_client(word: str) -> bool:
 
 
 NOT_A_CLIENT = frozenset(_table())
+
+
+CUES = Path(__file__).with_name("data") / "name_cues.txt"  # its fillers may open a correction ("oops, scratch that")
+CLAUSE_END = r"[\s]*(?:[.!?,;:\n]|\s[-–—]\s?|$)"  # a phrase ends its clause: punctuation, a dash or the end
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    """The filler words of name_cues.txt ("oops", "sorry", "hm"): they may come before a correction."""
+    out = set()
+    for raw in CUES.read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in raw.split("|")]
+        if len(parts) == 3 and not raw.lstrip().startswith("#") and parts[1] == "filler":
+            out.add(parts[0].casefold())
+    return frozenset(out)
+
+
+@cache
+def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a correction opening a message, a correction closing it): a phrase only counts as a clause of its own."""
+    phrases = []
+    for n, raw in enumerate(CORRECTIONS.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        phrase, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not phrase or not reason:
+            raise ValueError(f"{CORRECTIONS.name} line {n}: expected PHRASE | REASON")
+        phrases.append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    phrases.sort(key=len, reverse=True)
+    any_phrase = "(?:" + "|".join(phrases) + ")"
+    fillers = "|".join(re.escape(f) for f in sorted(_fillers(), key=len, reverse=True))
+    lead = rf"^\s*(?:(?:{fillers})\b[\s,!.:;—–-]*)*"
+    opening = re.compile(rf"{lead}{any_phrase}\b(?={CLAUSE_END})", re.I)
+    closing = re.compile(rf"(?:^|[.!?,;\n]|\s[-–—])\s*(?:(?:{fillers})\b[\s,]*)*{any_phrase}[\s.!]*$", re.I)
+    return opening, closing
+
+
+def correction(text: str) -> str | None:
+    """The rest of a message that takes back the last note, or None.
+
+    The phrase must be the whole message or its opening or closing clause ("scratch that, she wants walnut",
+    "I mean satin. ignore that last one"): inside a sentence ("she said scratch that idea") it is part of a note.
+    """
+    opening, closing = _corrections()
+    m = opening.match(text)
+    if m is not None:
+        rest = text[m.end() :]
+    elif (m := closing.search(text)) is not None:
+        rest = text[: m.start()]
+    else:
+        return None
+    return " ".join(rest.strip(" \t\n,.;:!-—–").split())

@@ -1,0 +1,481 @@
+"""Who a note is about: the people it mentions, known clients first, then new full names, each scored.
+
+A note typed fast names people in any case ("met w alan brooks at brooks family dental", "promised hannah a
+mockup", "dr robert hale", "tim oleary"). Candidates are spans of one to three adjacent words; a span is
+scored by how much it reads like a person:
+
+- the first word is a first name (gender-guesser's ~40,000 names, the US census first names), penalised by
+  how common it is as an English word (wordfreq: "will", "mark", "grace" are common words too);
+- the next word is a surname: the log-odds of it as a surname (US census 1990 surname frequencies, the
+  `names` package) against it as an English word (wordfreq): "brooks" (+2.0) and "kim" (+1.1) are names,
+  "now" (-3), "said" (-2.0) and "interview" are words; a word neither list knows and English rarely uses
+  ("okafor", "malhotra") is taken for a surname;
+- what stands before it: a title ("dr", "coach": not part of the name), an introducing word ("w", "met",
+  "promised"), or nothing (the note's subject comes first), and whether the words are capitalised.
+
+Known clients are found by full name, a close typo of it ("gloria bankss"), first name or nickname, or a
+title and surname ("dr ruiz"). The word lists (titles, introducing words, fillers) live in
+bot/chat/data/name_cues.txt with a reason each. The dictionaries are loaded on first use (~0.5 s).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import logging
+import math
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.chat.words import NOT_A_CLIENT
+from memory import names
+from memory.recall import STOPWORDS
+from memory.records import Client
+
+__all__ = [
+    "NEW_NAME_THRESHOLD",
+    "RARE_WORD",
+    "TYPO_RATIO",
+    "Mention",
+    "cue_kinds",
+    "dictionaries",
+    "first_name_score",
+    "is_cue",
+    "mentions",
+    "only_a_word",
+    "surname_score",
+    "title_case",
+    "zipf",
+]
+
+log = logging.getLogger("bot.mentions")
+CUES = Path(__file__).with_name("data") / "name_cues.txt"
+WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[&+]|w/")
+
+NEW_NAME_THRESHOLD = 2.5  # a new client's full name needs this score; measured on the day scripts' notes
+TYPO_RATIO = 0.85  # a span this close to a known full name (difflib ratio) is that client mistyped
+KNOWN = 10.0  # the score of a known client's name: always above a new name's
+
+# Weights of the evidence (log-odds-like units; measured on the day scripts, see benchmarks/mentions_days.py).
+FIRST_NAME = 2.0  # the first word is in a first-name dictionary
+FIRST_COMMON = 5.0  # ... but a word this frequent in English (zipf) is a word first ("will", "may", "the")
+TITLE = 2.0  # "dr", "coach" before it
+INTRO = 0.5  # "met", "w", "promised" before it
+SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
+SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
+CAPITALISED = 1.5  # "Dana Lee" typed with capitals in a note that has lower case too
+COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
+# context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
+COMMON_STEM = 4.0  # "-s"/"-ed" on a word at least this common is a verb form ("wants", "called")
+RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
+RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname ("ngozi okafor")
+MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in a note: where, as what name, how sure, and the known client it is (if any)."""
+
+    start: int  # character offsets in the note
+    end: int
+    name: str  # display name ("Alan Brooks"), without a title
+    score: float
+    clients: tuple[Client, ...] = ()  # known clients it can mean (more than one: ambiguous)
+    typo: str = ""  # what was typed, when it is a close typo of a known client's name
+    words: int = 1
+    subject: bool = False  # the note's first words
+    joined: bool = False  # joined to the mention before it by "and", "&", "+"
+    lead: bool = False  # only fillers and introducing words before it ("met w ..."): the note's subject
+    clause: bool = False  # the first words after a colon, dash or full stop: the subject of that part
+    evidence: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def weak(self) -> bool:
+        """A new name resting on two rare words, with no first-name dictionary behind it ("ngozi okafor")."""
+        return "rare_first" in self.evidence
+
+    @property
+    def known(self) -> bool:
+        """Whether it names a known client."""
+        return bool(self.clients)
+
+
+@cache
+def cue_kinds() -> dict[str, frozenset[str]]:
+    """name_cues.txt as word -> kinds (title, intro, filler)."""
+    table: dict[str, set[str]] = {}
+    for n, raw in enumerate(CUES.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation", "verb"}:
+            raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation|verb | REASON")
+        table.setdefault(parts[0].casefold(), set()).add(parts[1])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def is_cue(word: str, kind: str) -> bool:
+    """Whether `word` is this kind: a title (memory/data/name_titles.txt), or intro/filler/relation (name_cues.txt)."""
+    if kind == "title":
+        return names.is_title(word)
+    return kind in cue_kinds().get(word.casefold(), frozenset())
+
+
+_is = is_cue
+
+
+@cache
+def dictionaries() -> bool:
+    """Whether the name and word-frequency dictionaries (packages `names`, `wordfreq`) can be loaded.
+
+    They are dependencies; when one is missing (a broken install) notes are still filed, by the older rules of
+    bot/chat/routing.py, and the log says so once.
+    """
+    try:
+        import names as census  # noqa: F401
+        import wordfreq  # noqa: F401
+    except ImportError as err:
+        log.warning("person-mention detector off (%s): notes are filed by the older rules", err)
+        return False
+    return True
+
+
+@cache
+def _census() -> tuple[dict[str, float], frozenset[str]]:
+    """US census 1990 surnames (share of people) and first names, from the `names` package's data files."""
+    import names as census  # the PyPI package `names` (MIT); its data are the US Census Bureau's (public domain)
+
+    folder = Path(census.__file__).parent
+    last: dict[str, float] = {}
+    for line in (folder / "dist.all.last").read_text(encoding="ascii").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            last[parts[0].casefold()] = max(float(parts[1]) / 100, MIN_SURNAME_SHARE)
+    first: set[str] = set()
+    for fname in ("dist.female.first", "dist.male.first"):
+        first |= {ln.split()[0].casefold() for ln in (folder / fname).read_text(encoding="ascii").splitlines() if ln}
+    return last, frozenset(first)
+
+
+@cache
+def _gender() -> Any:
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=50_000)  # bounded: a bot runs for weeks and meets every word its users type
+def zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
+    if not dictionaries():
+        return 0.0  # no frequencies: no word is known to be common (the older rules then decide)
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f'’-]+")  # Latin letters, accented ones included
+
+CALENDAR = frozenset(
+    w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+)
+NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function words: never a name's word
+
+
+def first_name_score(word: str) -> float:
+    """Evidence that `word` is a first name (0 when no dictionary knows it)."""
+    w = word.casefold()
+    if len(w) < 2 or w in NEVER or not dictionaries():
+        return 0.0
+    _, census_first = _census()
+    known = w in census_first or (len(w) >= 3 and _gender().get_gender(w) != "unknown")
+    if not known:
+        return 0.0
+    common = zipf(w)
+    score = FIRST_NAME - max(0.0, common - 4.0)  # "grace" (4.6) a little less, "will" (6.5) not at all
+    return score if common < FIRST_COMMON + 1 else 0.0
+
+
+def surname_score(word: str) -> float:
+    """Log-odds that `word` is a surname rather than an English word (negative: a word)."""
+    w = word.casefold().replace("’", "'")
+    if not dictionaries():
+        return 0.0  # no evidence either way
+    if len(w) < 2 or w in NEVER or w in CALENDAR:
+        return -3.0
+    last, _ = _census()
+    word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
+    share = last.get(w.replace("'", ""))
+    if share is not None:
+        return max(-3.0, min(3.0, math.log10(share) - math.log10(word_share)))
+    if LATIN.fullmatch(w) is None:
+        return 0.0  # another script: neither the census nor English word frequencies can tell
+    if w.endswith(("ed", "ing")) or (w.endswith("s") and zipf(w[:-1]) >= 4.0):
+        return -2.0  # a verb form ("texted", "toured", "wants"), not a surname the census lacks
+    return max(-3.0, min(2.0, RARE_WORD - zipf(w)))
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+    gap: str  # the text between the previous word and this one
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ("anita's" -> "anita")."""
+        return re.sub(r"['’]s$", "", self.text)
+
+    @property
+    def possessive(self) -> bool:
+        return self.base != self.text
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev = 0
+    for m in WORD.finditer(text):
+        out.append(_Tok(m.group(0), m.start(), m.end(), text[prev : m.start()]))
+        prev = m.end()
+    return out
+
+
+def _adjacent(tok: _Tok) -> bool:
+    return tok.gap.strip() == ""
+
+
+@dataclass
+class _Forms:
+    """The ways a known client can be written."""
+
+    full: dict[str, list[Client]] = field(default_factory=dict)  # normalised full names and aliases
+    first: dict[str, list[Client]] = field(default_factory=dict)  # first names and nicknames
+    last: dict[str, list[Client]] = field(default_factory=dict)  # surnames
+
+
+def _forms(known: list[Client]) -> _Forms:
+    forms = _Forms()
+    for c in known:
+        parts = names.normalize(c.name).split()
+        if not parts:
+            continue
+        for key in {" ".join(parts), *(names.normalize(a) for a in c.aliases)}:
+            if key and key.casefold() not in NEVER:
+                forms.full.setdefault(key, []).append(c)
+        for key in names.nickname_variants(parts[0]):
+            forms.first.setdefault(key, []).append(c)
+        if len(parts) >= 2:
+            forms.last.setdefault(parts[-1], []).append(c)
+    return forms
+
+
+def _subject_start(toks: list[_Tok]) -> int:
+    """Index of the note's first word after fillers ("ok so um cliff navarro ..." -> 3)."""
+    i = 0
+    while i < len(toks) and _is(toks[i].text, "filler"):
+        i += 1
+    return i
+
+
+def _date_word(toks: list[_Tok], i: int) -> bool:
+    """A month or weekday used as a date ("jan 15", "before june"), not a first name."""
+    if toks[i].base.casefold() not in CALENDAR:
+        return False
+    after = toks[i + 1].gap if i + 1 < len(toks) else ""
+    before = toks[i - 1].base.casefold() if i else ""
+    return bool(re.match(r"\s*\d", after)) or before in {"in", "before", "after", "by", "until", "till", "since", "of"}
+
+
+def mentions(text: str, known: list[Client]) -> list[Mention]:
+    """The people a note names, in order: known clients (any case, typos, titles) and scored new full names.
+
+    Empty when the dictionaries cannot be loaded: callers then use their older rules.
+    """
+    if not dictionaries():
+        return []
+    toks = _tokens(text)
+    forms = _forms(known)
+    subject = _subject_start(toks)
+    lower_note = sum(t.text.islower() for t in toks) > len(toks) / 3  # capitals mean something in such a note
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = _at(toks, i, forms, subject, lower_note, known)
+        if found is None:
+            i += 1
+            continue
+        if not found.known and found.words >= 2:  # "met dana lee": a known full name one word on wins the overlap
+            nxt = _at(toks, i + 1, forms, subject, lower_note, known)
+            if nxt is not None and nxt.known and nxt.words >= 2:
+                i += 1
+                continue
+        if out and i >= 1 and _is(toks[i - 1].text, "intro") and toks[i - 1].text.casefold() in {"and", "&", "+"}:
+            found = replace(found, joined=True)
+        if i >= subject and all(_is(t.text, "intro") for t in toks[subject:i]):
+            found = replace(found, lead=True)
+        elif i and re.search(r"[:;.!?\n]|\s[-–—]", toks[i].gap):
+            found = replace(found, clause=True)
+        out.append(found)
+        i += found.words
+    return out
+
+
+def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
+    if i + n > len(toks):
+        return False
+    span = toks[i : i + n]
+    if any(t.text in {"&", "+", "w/"} for t in span):
+        return False
+    if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
+        return False
+    return not any(t.base.casefold() in NEVER for t in span)
+
+
+def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
+    """The best mention starting at word i, or None."""
+    tok = toks[i]
+    before = toks[i - 1].text.casefold() if i else ""
+    titled = bool(before) and _is(before, "title")
+    for n in (3, 2):  # a known client's full name (or alias), exactly or with a close typo
+        if not _span_ok(toks, i, n):
+            continue
+        span = toks[i : i + n]
+        key = names.normalize(" ".join(t.base for t in span))
+        if key in forms.full:
+            return _mention(toks, i, n, forms.full[key][0].name, KNOWN, tuple(forms.full[key]))
+        if n != 2:
+            continue
+        first, last = names.normalize(span[0].base), names.normalize(span[1].base)
+        same_first = forms.first.get(first, [])  # only clients sharing a first name or surname are compared
+        by_parts = [c for c in same_first if names.normalize(c.name).split()[-1] == last]
+        if by_parts:  # "bob martinez" for Robert Martinez
+            return _mention(toks, i, n, by_parts[0].name, KNOWN, tuple(dict.fromkeys(by_parts)))
+        near = {names.normalize(c.name): c for c in [*same_first, *forms.last.get(last, [])]}
+        if near and surname_score(span[1].base) > -2.5:
+            close = difflib.get_close_matches(key, list(near), n=2, cutoff=TYPO_RATIO)
+            if len(close) == 1 and len(close[0].split()) == 2:  # "gloria bankss" is Gloria Banks mistyped
+                return _mention(
+                    toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
+                )
+    new = _new_person(toks, i, subject, lower_note, titled)
+    word = names.normalize(tok.base)
+    if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
+        return new  # "amy zhou" is someone new even when Amy Chu is a client
+    if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
+        word = word[:-1]  # "anitas bday": a possessive typed without its apostrophe
+    if word in forms.first and not _date_word(toks, i) and (word not in NEVER):
+        common = tok.text.islower() and (
+            zipf(word) >= FIRST_COMMON + 1
+            or (zipf(word) >= COMMON_KNOWN_FIRST and not _person_context(toks, i, titled))
+        )
+        if not common:
+            return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
+    if word in forms.last and (titled or tok.text[:1].isupper() or zipf(word) < 4.0) and word not in NEVER:
+        return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word])))
+    if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the delgados": the family
+        return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
+    return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
+    """Whether the words around word i show a person: a title or introducing word before it, a possessive, a
+    pause after it ("grace: ...", "grace, ..."), or a verb after it ("grace wants", "grace said")."""
+    tok = toks[i]
+    if titled or tok.possessive or (i and _is(toks[i - 1].text, "intro")):
+        return True
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    if re.search(r"[:,;(]|\s[-–—]", nxt.gap):
+        return True
+    return _verb_form(nxt.base)
+
+
+def only_a_word(text: str, word: str) -> bool:
+    """Whether `word` (a known client's first name) is, wherever `text` holds it, a common English word typed in
+    lower case with no person around it ("june deadline", "hope the rep calls"): then it names no one."""
+    toks = _tokens(text)
+    at = [i for i, t in enumerate(toks) if t.base.casefold() == word.casefold()]
+    if not at or not dictionaries() or zipf(word) < COMMON_KNOWN_FIRST:
+        return False
+    return all(toks[i].text.islower() and not _person_context(toks, i, False) for i in at)
+
+
+def _verb_form(word: str) -> bool:
+    """ "wants", "called", "said": a verb (name_cues.txt's verbs, or -s/-ed on a common English word)."""
+    w = word.casefold()
+    if _is(w, "verb"):
+        return True
+    if w.endswith("ed"):
+        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_STEM
+    return w.endswith("s") and not w.endswith("ss") and zipf(w[:-1]) >= COMMON_STEM
+
+
+def _mention(
+    toks: list[_Tok], i: int, n: int, name: str, score: float, clients: tuple[Client, ...] = (), typo: str = ""
+) -> Mention:
+    return Mention(toks[i].start, toks[i + n - 1].end, name, score, clients, typo, n, subject=False)
+
+
+def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
+    """A new person's full name (two words, three when capitalised) starting at word i, scored; or None."""
+    if not _span_ok(toks, i, 2) or (_date_word(toks, i) and not titled):
+        return None
+    first, second = toks[i], toks[i + 1]
+    ev: dict[str, float] = {
+        "first": first_name_score(first.base),
+        "surname": surname_score(second.base),
+    }
+    before = toks[i - 1].text.casefold() if i else ""
+    if titled:
+        ev["title"] = TITLE
+    elif before and _is(before, "intro") and _adjacent_or_slash(toks, i):
+        ev["intro"] = INTRO
+    if i == subject:
+        ev["subject"] = SUBJECT
+    elif re.search(r"[-–—:;.!?\n(]", first.gap) and not titled:
+        ev["segment"] = SEGMENT  # "blue fin sushi - ben osei - new menus": a part of the note starts with him
+    caps = [t.text[:1].isupper() for t in (first, second)]
+    if lower_note and all(caps):
+        ev["capitalised"] = CAPITALISED
+    if len(ev) == 2:
+        return None  # no title, no introducing word, not the subject, no capitals: "3rd floor walkup"
+    rare_pair = len(first.base) >= 3 and len(second.base) >= 4 and ev["surname"] > 0  # "sso", "lvp": jargon
+    rare_pair = (
+        rare_pair and LATIN.fullmatch(first.base + second.base) is not None
+    )  # English frequencies say nothing else
+    if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
+        ev["rare_first"] = RARE_FIRST  # "ngozi okafor wants ...": two rare words where a name goes
+    elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.isalpha() and rare_pair:
+        ev["rare_first"] = RARE_FIRST  # a name English never uses at all
+    if ev["first"] <= 0 and not titled and "rare_first" not in ev:
+        return None
+    n = 2
+    if (
+        _span_ok(toks, i, 3)
+        and toks[i + 2].text[:1].isupper()
+        and all(caps)
+        and not toks[i + 1].possessive
+        and surname_score(toks[i + 2].base) > 0
+    ):
+        n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
+    score = sum(ev.values())
+    words = toks[i : i + n]
+    name = " ".join(title_case(t.base) for t in words)
+    return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, subject=i == subject, evidence=ev)
+
+
+def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:
+    return toks[i].gap.strip() in {"", "/"}
+
+
+def title_case(word: str) -> str:
+    """ "o'leary" -> "O'Leary", "delgado-marsh" -> "Delgado-Marsh", "McDonald" stays."""
+    if not word.islower():
+        return word
+    return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
