@@ -150,6 +150,7 @@ _ORDINAL_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _B = r"(?<![\w/.-])"  # left boundary: not inside a word, a number or a path
 _E = r"(?![\w/-]|\.\d)"  # right boundary
+_E_RANGE = r"(?![\w/]|\.\d|-\d+-)"  # right boundary of a month-day date: a dash may start a range
 
 
 def number_value(word: str) -> int | None:
@@ -169,8 +170,13 @@ _DAY_MONTH_RE = re.compile(
     r"\b" + _ORDINAL_DAY.format(name="d") + r"(?:\s+of)?\s+(?P<mon>" + _MONTH_NAME + r")(?:,?\s+(?P<y>\d{4}))?" + _E,
     re.IGNORECASE,
 )
-_MONTH_DAY_RE = re.compile(
-    r"\b(?P<mon>" + _MONTH_NAME + r")\s+(?:the\s+)?" + _ORDINAL_DAY.format(name="d") + r"(?:,?\s+(?P<y>\d{4}))?" + _E,
+_MONTH_DAY_RE = re.compile(  # "Dec 17-Dec 19", "Dec 12-15": a range's first date ends at its dash
+    r"\b(?P<mon>"
+    + _MONTH_NAME
+    + r")\s+(?:the\s+)?"
+    + _ORDINAL_DAY.format(name="d")
+    + r"(?:,?\s+(?P<y>\d{4}))?"
+    + _E_RANGE,
     re.IGNORECASE,
 )
 
@@ -328,7 +334,12 @@ _ANY_WEEKDAY = r"(?P<wd>" + _FULL_WEEKDAY + "|" + _ABBR_WEEKDAY + r")(?!\w)"
 # ("Friday 5 Dec") yields to the date.
 _RELATIVE_RULES: list[tuple[str, _Resolver, bool]] = [
     (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", lambda m, t: t + timedelta(days=2), False),
-    (r"\b(?:tomorrow|tmrw|tmr|tomorow|2moro)\b", lambda m, t: t + timedelta(days=1), False),
+    # "eod tomorrow": the end of tomorrow, not of today (the earliest phrase wins, so it starts at "eod")
+    (
+        r"\b(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr|tomorow|2moro)\b",
+        lambda m, t: t + timedelta(days=1),
+        False,
+    ),
     (
         r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today|end\s+of\s+(?:the\s+)?day"
         r"|eod|cob|close\s+of\s+business|asap|as\s+soon\s+as\s+possible)\b",

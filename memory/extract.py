@@ -43,9 +43,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from memory.consent import channels_in, topic_in
 from memory.dates import (
+    MONTHS,
     find_dates,
     find_personal_date,
     format_due,
@@ -53,6 +55,7 @@ from memory.dates import (
     number_value,
     resolve_due,
 )
+from memory.extract_details import RULES as DETAIL_RULES
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
@@ -149,35 +152,18 @@ _NOT_TASTES = _wordset(
     "plan demo product service sound look terms contract approach call meeting"
 )
 
-_RELATIONS: dict[str, str] = {
-    "daughter": "daughter",
-    "son": "son",
-    "wife": "wife",
-    "husband": "husband",
-    "partner": "partner",
-    "spouse": "spouse",
-    "boyfriend": "boyfriend",
-    "girlfriend": "girlfriend",
-    "fiance": "fiance",
-    "fiancé": "fiance",
-    "fiancee": "fiancee",
-    "fiancée": "fiancee",
-    "mother": "mother",
-    "mom": "mother",
-    "mum": "mother",
-    "father": "father",
-    "dad": "father",
-    "sister": "sister",
-    "brother": "brother",
-    "grandson": "grandson",
-    "granddaughter": "granddaughter",
-    "stepson": "stepson",
-    "stepdaughter": "stepdaughter",
-    "dog": "dog",
-    "puppy": "dog",
-    "cat": "cat",
-    "kitten": "cat",
-}
+
+def _load_relations() -> dict[str, str]:
+    """Family words -> relation, from memory/data/relations.tsv (a reason per entry)."""
+    table: dict[str, str] = {}
+    for line in (Path(__file__).parent / "data" / "relations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, relation, _why = line.split("\t", 2)
+            table[word] = relation
+    return table
+
+
+_RELATIONS: dict[str, str] = _load_relations()
 _RELATION_RE = "|".join(sorted(_RELATIONS, key=len, reverse=True))
 _THIRD_PARTIES = frozenset(_RELATIONS) | (
     _wordset(
@@ -225,6 +211,20 @@ _CHANNELS: dict[str, str] = {
     "telegram": "telegram",
     "signal": "signal",
     "slack": "slack",
+    "cell": "phone",
+    "cell phone": "phone",
+    "personal cell": "phone",
+    "mobile": "phone",
+    "landline": "phone",
+    "house phone": "phone",
+    "home phone": "phone",
+    "gmail": "email",
+    "personal email": "email",
+    "instagram": "text",
+    "instagram dm": "text",
+    "instagram dms": "text",
+    "dm": "text",
+    "dms": "text",
     "in person": "in_person",
     "face to face": "in_person",
     "face-to-face": "in_person",
@@ -260,11 +260,18 @@ _OBJECT_END = re.compile(
 _ABBREVIATIONS = re.compile(r"\b(?:mr|mrs|ms|dr|st|jr|sr|vs|inc|co|ltd|approx|e\.g|i\.e|etc|no)\.$", I)
 
 
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a note: split on . ! ? (not inside abbreviations, numbers or emails), ; and lines."""
     pieces: list[str] = []
     # A " - " separator starts where a run of spaces does (not inside it): linear on long runs of spaces.
-    for line in re.split(r"[\n\r]+|;\s*|(?<![^\S\n\r])\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
+    # A dash between two dates is a range ("Dec 10 - Dec 12"), not a new sentence.
+    for line in re.split(
+        r"[\n\r]+|;\s*|(?<![^\S\n\r])(?<!\d)\s+[-–—•*]\s+|(?<=\d)\s+[-–—•*]\s+(?!" + _MONTH_START + r")|^\s*[-•*]\s+",
+        text,
+    ):
         current = ""
         for part in re.split(r"(?<=[.!?])\s+", line):
             current = f"{current} {part}" if current else part
@@ -486,6 +493,7 @@ _PREF_VERBS = (
     r"(?:will|'ll|would|'d)\s+(?:rather\s+)?(?:take|go\s+(?:with|for))|takes|took|(?:is\s+|'s\s+)?going\s+(?:with|for)|"
     r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
+    r"(?:is|'s|are|'re)\s+(?:now\s+)?(?:ok|okay|fine|good|happy|alright)\s+with|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
 _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
@@ -537,7 +545,12 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = re.sub(r"^'s\b", "is", verb)
         verb = re.sub(r"^'ll\b", "will", re.sub(r"^'d\b", "would", verb))  # "she'll take grey" -> "will take grey"
         rest = m["rest"]
-        if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no)\b", rest, I):
+        if re.match(
+            r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no|either|both|any|"
+            r"whatever|that|this)\b",
+            rest,
+            I,
+        ):
             continue
         obj_written = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
         value = _cut_object(rest)
@@ -553,6 +566,9 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
+        accepts = verb.endswith(" with") and not verb.endswith(("go with", "going with", "went with"))
+        if accepts and not colour and not (_CHANGE_OF_MIND.search(clause) or re.search(r"\bnow\b", clause, I)):
+            continue  # "happy with the delivery date" is satisfaction; "okay with a single 300 now" is a new choice
         head = _words(value)[-1].lower() if _words(value) else ""
         if head in _NOT_TASTES and not colour:
             continue
@@ -594,6 +610,75 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             topic = _favourite_topic(m["topic"]) if m["topic"] else _preference_slot(value, value)
             shown = f"favourite {m['topic'].lower()}" if m["topic"] else "favourite"
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
+
+
+_CONTRAST_RE = re.compile(
+    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
+    r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
+    I,
+)
+_ACCEPT_RE = re.compile(
+    r"^(?:.{0,40}?\b(?:says|said|thinks|figures)\s+)?(?:(?:and|but|so|actually|now|ok|okay)\s+)*(?:the\s+)?(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are)\s+"
+    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright)(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)))?"
+    r"(?P<scope>\s+for\s+.{2,40})?$",
+    I,
+)
+# A contrast's sides that are no things: "still not in centerpieces", "load-in not before 2pm".
+_NOT_SIDES = _wordset(
+    "still now just it that this he she they we i you and but so is was are were has had will would can could "
+    "before after until in on at by for to yet quite really definitely always never why if when "
+    "both either any all neither one ones whatever everything anything nothing which "
+    "she's he's they're it's i'm we're that's there's"
+)
+
+
+def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
+    from memory.extract_details import segments
+
+    for segment in segments(clause):
+        m = _CONTRAST_RE.match(segment)
+        if m:
+            a, b = _clean(m["a"]), _clean(m["b"])
+            words_a, words_b = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
+            if (
+                words_a
+                and words_b
+                and not {words_a[0], words_a[-1], words_b[0]} & _NOT_SIDES
+                and not re.search(r"\d", a + b)
+                and not (channels_in(a) or channels_in(b))
+                and not _PREF_VERB_START.match(segment)
+            ):
+                shown_a, shown_b = _colour_shown(a), _colour_shown(b)
+                yield _fact(
+                    FactKind.PREFERENCE,
+                    _preference_slot(a, a),
+                    shown_a,
+                    f"wants {shown_a}, not {shown_b}",
+                    declined=shown_b,
+                )
+                yield _fact(FactKind.DISLIKE, _dislike_key(b), shown_b, f"does not want {shown_b}")
+            continue
+        m = _ACCEPT_RE.match(segment)
+        if m:
+            obj = _clean(m["obj"])
+            words = [w.lower() for w in _words(obj)]
+            if not words or words[0] in _NOT_SIDES or words[-1] in _NOT_SIDES or _channel(obj) or channels_in(obj):
+                continue
+            if _negated(segment[: m.start("obj")]):
+                continue
+            scope = " ".join((m["scope"] or "").split())
+            shown = _colour_of(obj) or obj
+            yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), shown, f"{shown} is fine {scope}".strip())
+
+
+def _colour_shown(phrase: str) -> str:
+    """A bare colour as its colour word ("the navy" -> "navy"); anything more as written ("yellow gold")."""
+    colour = _colour_of(phrase)
+    return colour if colour and len(_words(phrase)) <= len(colour.split()) else phrase
+
+
+_PREF_VERB_START = re.compile(r".*\b(?:wants|prefers|likes|loves|would\s+like|'d\s+like|chose|picked)\b", I)
 
 
 _EITHER_RE = re.compile(
@@ -818,7 +903,7 @@ _FAMILY_NAMED_RE = re.compile(
     r"\b(?P<rel>" + _RELATION_RE + r")"
     r"(?P<link>'s\s+name\s+is\s+|\s+is\s+called\s+|\s+is\s+named\s+|\s+called\s+|\s+named\s+|,\s+|\s+is\s+|\s+)"
     + _NAME
-    + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:]))?",
+    + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:])(?!\s*[a-z%]))?",
     I,
 )
 _FAMILY_REVERSED_RE = re.compile(
@@ -1064,10 +1149,11 @@ _CONTACT_PREF_RE = [
         I,
     ),
     re.compile(
-        r"(?:^|\b(?:prefers|likes)\s+)" + _CHANNEL_RE + r"\s+(?:is|works|'s)\s+(?:best|better|preferred|ideal|"
-        r"easiest)\b",
+        r"(?:^|,\s*|\b(?:prefers|likes)\s+)" + _CHANNEL_RE + r"\s+(?:is|works|'s)\s+(?:best|better|preferred|ideal|"
+        r"easiest|fine|ok|okay|good)\b",
         I,
     ),
+    re.compile(r"^\s*only\s+(?:by\s+|via\s+|on\s+)?" + _CHANNEL_RE + r"\b", I),  # "busy - only email"
     re.compile(r"\b" + _CHANNEL_RE + r"\s+only\b", I),
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
@@ -1117,6 +1203,8 @@ def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             before = clause[: m.start()]
             if _negated(before) or _negated(m.group(0)) or _about_someone_else(before):
                 continue
+            if re.search(r"(?:\bor|\band|/)\s*$", clause[: m.start("ch")], I):
+                continue  # "email or call is fine": no single preferred channel
             channel = _channel(m["ch"])
             if channel:
                 yield _fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}")
@@ -1205,6 +1293,51 @@ _OPT_OUT_RE = [
         I,
     ),
 ]
+# Words a period may end on ("not to be contacted before June", "until then").
+_PERIOD_WHEN = (
+    r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}/\d{1,2})"
+)
+_OPT_OUT_RE += [
+    # "asked not to be contacted before then", "don't call him until March": closed for a period
+    re.compile(
+        r"\bnot\s+to\s+(?:be\s+)?(?P<verb>contact(?:ed)?|call(?:ed)?|email(?:ed)?|text(?:ed)?)\s+(?:(?:her|him|them)\s+)?"
+        r"(?=(?:before|until|till|til|prior\s+to)\s+" + _PERIOD_WHEN + r"\b)",
+        I,
+    ),
+    re.compile(
+        r"\bno\s+(?P<verb>contact|calls|emails|texts)\s+(?=(?:before|until|till|til)\s+" + _PERIOD_WHEN + r"\b)", I
+    ),
+    # "doesn't use email", "she never checks email": the channel does not reach them
+    re.compile(
+        r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|never|rarely|hardly\s+ever)\s+(?:use|uses|check|checks|read|reads|"
+        r"answer|answers|look\s+at|looks\s+at|pick\s+up)\s+(?:her\s+|his\s+|their\s+|the\s+)?"
+        r"(?P<verb>e-?mails?|texts?|voicemails?|phone|cell|messages)\b",
+        I,
+    ),
+    # a fragment "no email" (after "prefers instagram DMs, no email")
+    re.compile(
+        r"(?:^|,)\s*(?:and\s+|but\s+)?no\s+(?P<verb>e-?mails?|(?:phone\s+)?calls|texts)\s*(?:please|pls|thanks)?\s*[.!]?\s*(?=,|$)",
+        I,
+    ),
+    # "pls no sales pitch right now": no selling, direct messages fine
+    re.compile(r"\bno\s+(?:more\s+)?(?P<verb>(?:sales\s+)?(?:pitch|pitches|pitching|upsell|upselling|selling))\b", I),
+]
+# "do not call him at work", "don't call his house", "never her work email", "not the restaurant line": one line closed
+_LINE_OPT_OUT_RE = re.compile(
+    r"\b(?:do\s+not|don't|dont|never|no|not\s+to)\s+(?:(?P<verb>call|calls|email|emails|e-mail|text|texts|ring|phone)\s+)?"
+    r"(?:(?:her|him|them)\s+)?(?P<where>at\s+(?:work|the\s+office|home|the\s+shop|the\s+restaurant)|"
+    r"(?:on\s+)?(?:his|her|their|the)\s+(?:house|home|office|work|restaurant|shop|clinic)(?:\s+(?:line|number|phone|email))?|"
+    r"(?:his|her|their|the)\s+work\s+(?:email|phone|number|line|cell)|during\s+the\s+(?:day|week|workday)|"
+    r"(?:on\s+)?weekends)\b"
+    r"|\bnot\s+(?:on\s+)?(?:the|his|her|their)\s+(?P<where2>restaurant|office|work|house|home|shop|clinic)\s+"
+    r"(?P<verb2>line|number|phone|email)\b",
+    I,
+)
+_LINE_TOPICS = {
+    "work": "work", "office": "work", "shop": "work", "restaurant": "work", "clinic": "work",
+    "house": "home", "home": "home", "day": "daytime", "workday": "daytime", "week": "weekdays", "weekends": "weekends",
+}  # fmt: skip
 _OPT_IN_RE = [
     re.compile(r"\bopted\s+(?:back\s+)?in\b(?P<verb>)|\bre-?subscribed\b(?P<v2>)", I),
     re.compile(
@@ -1263,7 +1396,64 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     )
                 key = f"consent:{channel}" + (f":{topic}" if topic else "")
                 detail = {"channel": channel, **({"topic": topic} if topic else {})}
+                until = _period_end(clause[m.end() :], at) if state == "opted_out" else None
+                if until:
+                    detail["until"] = until
+                    text += " until then" if until == "then" else f" until {_until_shown(until)}"
                 yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
+    yield from _line_opt_outs(clause)
+
+
+_PERIOD_RE = re.compile(
+    r"^\s*(?:(?:her|him|them|me|us)\s+)?(?:again\s+)?(?:before|until|till|til|prior\s+to)\s+(?P<when>"
+    + _PERIOD_WHEN
+    + r")\b",
+    I,
+)
+
+
+def _period_end(after: str, at: datetime) -> str | None:
+    """The day an opt-out ends ("... before June" -> the first of June), "then" (resolved by the note), or None."""
+    m = _PERIOD_RE.match(after)
+    if not m:
+        return None
+    when = m["when"].lower()
+    if when == "then":
+        return "then"
+    month = re.fullmatch(r"(?P<mon>[a-z]+)\.?", when)
+    if month and month["mon"].rstrip(".") in MONTHS:
+        number = MONTHS[month["mon"].rstrip(".")]
+        today = at.date()
+        return date(today.year if number > today.month else today.year + 1, number, 1).isoformat()
+    due = resolve_due(when, at)
+    return due.isoformat() if due else None
+
+
+def _until_shown(until: str) -> str:
+    day = date.fromisoformat(until)
+    return f"{day:%B %Y}" if day.day == 1 else format_due(day)
+
+
+def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
+    """ "do not call him at work", "never her work email": one line (or time) closed, the channel stays open."""
+    for m in _LINE_OPT_OUT_RE.finditer(clause):
+        verb = (m["verb"] or m["verb2"] or "").lower()
+        where = (m["where"] or m["where2"] or "").lower()
+        channel = _channel(verb) or (channels_in(where) or [""])[0] or ("email" if "email" in where else "phone")
+        channel = {"email": "email", "text": "text"}.get(channel, "phone")
+        word = next((w for w in re.findall(r"[a-z]+", where) if w in _LINE_TOPICS), "")
+        topic = _LINE_TOPICS.get(word, "")
+        if not topic:
+            continue
+        shown = {"work": "at work", "home": "at home", "daytime": "during the day", "weekdays": "during the week",
+                 "weekends": "at weekends"}[topic]  # fmt: skip
+        yield ExtractedFact(
+            FactKind.CONSENT,
+            f"consent:{channel}:{topic}",
+            "opted_out",
+            f"no {_channel_word(channel)} {shown}",
+            detail={"channel": channel, "topic": topic},
+        )
 
 
 # --- location ------------------------------------------------------------------------------------
@@ -1828,6 +2018,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _allergies,
     _diets,
     _preferences,
+    _contrast,
     _bare_choice,
     _either,
     _dislikes,
@@ -1837,6 +2028,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _other,
     _everyday,
     _commitments,
+    *DETAIL_RULES,
 )
 
 
@@ -1873,4 +2065,30 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     continue
                 for fact in found:
                     facts[(fact.kind, fact.key)] = fact
-    return list(facts.values())
+    return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+def _then_resolved(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """ "On leave till March, do not contact her until then": "then" is the note's latest dated fact."""
+    dated = [f.due.isoformat() if f.due else f.value + "-01" for f in facts if f.key.startswith("date:")]
+    dated = [d for d in dated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
+    out = []
+    for f in facts:
+        if f.detail.get("until") == "then":
+            if dated:
+                until = dated[-1]
+                f = ExtractedFact(
+                    f.kind, f.key, f.value, f.text.replace("until then", f"until {_until_shown(until)}"), f.due,
+                    {**f.detail, "until": until},
+                )  # fmt: skip
+            else:
+                f = ExtractedFact(f.kind, f.key, f.value, f.text.replace(" until then", ""), f.due,
+                                  {k: v for k, v in f.detail.items() if k != "until"})  # fmt: skip
+        out.append(f)
+    return out
+
+
+def _without_restated_wants(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Drop a request ("wants navy after all") that a preference of the same note already states."""
+    chosen = [f.value.casefold() for f in facts if f.kind is FactKind.PREFERENCE]
+    return [f for f in facts if not (f.key.startswith("wants:") and any(c and c in f.value.casefold() for c in chosen))]
