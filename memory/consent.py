@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -91,6 +92,15 @@ def normal_channel(value: str) -> str | None:
     return value if value in CHANNELS else None
 
 
+def _lapsed(fact: Fact, day: date) -> bool:
+    """Whether a consent statement for a period ("until 2027-06-01") no longer holds on `day`."""
+    until = fact.detail.get("until", "")
+    try:
+        return bool(until) and date.fromisoformat(until) <= day
+    except ValueError:
+        return False  # an unreadable period: keep the opt-out (closing too much is the safe side)
+
+
 @dataclass(frozen=True)
 class ContactChannels:
     """How a client may be reached: channels open and closed, the preferred one, and why."""
@@ -112,10 +122,17 @@ class ContactChannels:
         return normal not in self.closed
 
 
-def contact_channels(facts: Iterable[Fact]) -> ContactChannels:
-    """The channel view of a client's current facts (consent facts and the contact preference)."""
+def contact_channels(facts: Iterable[Fact], on: date | None = None) -> ContactChannels:
+    """The channel view of a client's current facts (consent facts and the contact preference) on a day.
+
+    An opt-out for a period ("not before June": detail `until`) closes its channels only before that
+    day (default: today, UTC); from then on it is as if it had not been said.
+    """
+    day = on or datetime.now(UTC).date()
     facts = [f for f in facts if f.valid_to is None]
-    consent = sorted((f for f in facts if f.kind is FactKind.CONSENT), key=lambda f: f.valid_from)
+    consent = sorted(
+        (f for f in facts if f.kind is FactKind.CONSENT and not _lapsed(f, day)), key=lambda f: f.valid_from
+    )
     state: dict[str, tuple[bool, tuple[str, ...]]] = {}
     limited: dict[str, str] = {}
     for f in consent:  # oldest first: the latest statement covering a channel decides it

@@ -591,7 +591,8 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 f"does not want {declined_shown}",
             )
         else:
-            text = f"{verb} {shown}" if colour else f"{verb} {_written_object(rest, value)}"
+            shown_verb = re.sub(r"^(?:is|are)\s+", "", verb)  # "okay with a single 300", not "is okay with ..."
+            text = f"{shown_verb} {shown}" if colour else f"{shown_verb} {_written_object(rest, value)}"
             yield _fact(FactKind.PREFERENCE, key, shown, text)
             if not colour:  # "loves hiking and jazz", "likes golf, tennis and sailing"
                 for more in _listed_after(after):
@@ -1942,14 +1943,19 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     yield second
             break
     if not found:
-        imperative = _IMPERATIVE_RE.match(clause)
-        if imperative and _noun_subject(imperative["rest"]):
-            imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
-        if imperative and resolve_due(imperative["rest"], at) is not None:
-            fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], clause, at)
-            if fact:
-                yield fact
-                found = True
+        from memory.extract_details import segments
+
+        # A to-do may start any fragment: "need 12 slides, send her the deck by Dec 13".
+        for part in dict.fromkeys([clause, *segments(clause)]):
+            imperative = _IMPERATIVE_RE.match(part)
+            if imperative and _noun_subject(imperative["rest"]):
+                imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
+            if imperative and resolve_due(imperative["rest"], at) is not None:
+                fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
+                if fact:
+                    yield fact
+                    found = True
+                    break
     if not found:
         yield from _done(clause)
 

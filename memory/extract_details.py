@@ -102,7 +102,8 @@ def _negated(before: str) -> bool:
 
 def _tidy(text: str) -> str:
     text = re.sub(r"\b(?:uh|um|lol|like)\b\s*", "", text, flags=I)
-    return " ".join(text.split()).strip(" ,.;:!?-")
+    text = re.sub(r"(?:\s+(?:and|so|but|or|then|already))+\s*$", "", " ".join(text.split()), flags=I)
+    return text.strip(" ,.;:!?-")
 
 
 # --- requests ----------------------------------------------------------------------------------

@@ -60,7 +60,12 @@ class DerivedFact:
 
     def same_statement(self, fact: ExtractedFact) -> bool:
         """Whether `fact` says what this one says (a repeat only adds a citation)."""
-        return self.kind is fact.kind and self.key == fact.key and self.value.casefold() == fact.value.casefold()
+        return (
+            self.kind is fact.kind
+            and self.key == fact.key
+            and self.value.casefold() == fact.value.casefold()
+            and self.detail.get("status", "") == fact.detail.get("status", "")  # "wife Martha" then "passed away"
+        )
 
 
 def dump_facts(facts: Iterable[ExtractedFact]) -> str:
