@@ -246,8 +246,14 @@ def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
     lowered = word.lower().rstrip(".")
     if lowered not in ("may", "march", "mar"):
         return True
-    # Trust the capitalised month, or one that is followed/preceded by clear date context.
-    return word[0].isupper() or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
+    # Trust the capitalised month, or one that is followed/preceded by clear date context
+    # ("due march 22", "by may 3": notes are often typed in lower case).
+    lead = re.search(
+        r"\b(?:due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?)\s*$",
+        text[: m.start()],
+        re.IGNORECASE,
+    )
+    return word[0].isupper() or bool(lead) or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:

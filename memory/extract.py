@@ -533,6 +533,25 @@ _FAN_RE = re.compile(
 
 
 def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Preferences of a clause, then of its later fragments ("wants nightly backups, likes Backblaze").
+
+    A verb's object runs to the clause's end, so a first "wants" hid a later "likes"; a fragment's
+    statement is added only for a slot the whole clause did not fill ("wants blue, not grey" keeps its decline).
+    """
+    from memory.extract_details import segments
+
+    seen: set[tuple[FactKind, str]] = set()
+    for fact in _preferences_in(clause, at):
+        seen.add((fact.kind, fact.key))
+        yield fact
+    for part in segments(clause)[1:]:
+        for fact in _preferences_in(part, at):
+            if (fact.kind, fact.key) not in seen:
+                seen.add((fact.kind, fact.key))
+                yield fact
+
+
+def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _FAN_RE.finditer(clause):
         if not (_negated(clause[: m.start()]) or _about_someone_else(clause[: m.start()])):
             team = m["obj"].strip()
@@ -1155,6 +1174,11 @@ _CONTACT_PREF_RE = [
         I,
     ),
     re.compile(r"^\s*only\s+(?:by\s+|via\s+|on\s+)?" + _CHANNEL_RE + r"\b", I),  # "busy - only email"
+    # a bare "text her" between commas: the channel to use ("net 30, text her, she never checks email")
+    re.compile(
+        r"(?:^|,)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)\s*(?=,|$)",
+        I,
+    ),
     re.compile(r"\b" + _CHANNEL_RE + r"\s+only\b", I),
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
@@ -1850,7 +1874,9 @@ _DATE_START = re.compile(
     I,
 )
 _INDIRECT = re.compile(
-    r"^\s*(?:(?:her|him|them|you|me|us)\b\s*|(?-i:[A-Z][a-z]+)\s+(?=(?:the|a|an|our|my|some|his|her|their)\b))+",
+    # "promised her / Dana / dana a quote": the one promised to (names are often typed in lower case)
+    r"^\s*(?:(?:her|him|them|you|me|us)\b\s*|(?-i:[A-Z][a-z]+|(?!(?:after|before|by|on|at|for|with|to|about|in|over|until|till|from|into|per|via|when|once|if|as|"
+    r"and|or|back|up|out|off|through|during|around|across|again|re|regarding|concerning|w)\b)[a-z]+)\s+(?=(?:the|a|an|our|my|some|his|her|their)\b))+",
     I,
 )
 _KEY_ADJECTIVES = _wordset(
@@ -1983,6 +2009,10 @@ def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFac
     return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail={"status": "open"})
 
 
+# Verbs that close a promise with no object: "called her back", "followed up".
+_DONE_ALONE = frozenset({"call back", "follow up", "get back", "circle back", "check in", "touch base", "reach out"})
+
+
 def _done(clause: str) -> Iterable[ExtractedFact]:
     for m in _DONE_RE.finditer(clause):
         before = clause[: m.start()]
@@ -1999,7 +2029,8 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
         promised = _Promised(base, m["rest"])
         if promised.verb in {"call", "get", "update", "check", "order"}:
             continue  # too ambiguous alone ("called her today", "got the samples")
-        if promised.verb in _DELIVERY_VERBS and not promised.obj:
+        if not promised.obj and promised.verb not in _DONE_ALONE:
+            continue  # "booked for Wed" or "sent tech": nothing to key a closed promise on
             continue
         past = _VERB_FORMS.get(promised.verb, verb_past)
         text = f"{past} {promised.shown}".strip()
@@ -2050,15 +2081,22 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
     Deterministic and offline. Returns at most one fact per (kind, key); when a note states
-    the same slot twice, the later statement wins. Instruction-like sentences give nothing,
-    and a prompt-injection marker anywhere in the note gives [] for the whole note.
+    the same slot twice, the later statement wins. Instruction-like sentences give nothing.
+    A prompt-injection marker poisons its sentence and everything after it (pasted text carries
+    it): the salesperson's own words before it still count, except consent, which an attack
+    wants to change; a marker no single sentence holds gives [] for the whole note.
     Each rule runs on its own: one that raises gives no facts for that clause and is
     recorded in `failures`, while every other rule still runs (a rule's bug never fails a note).
     """
-    if not text or _poisoned(text):
+    if not text:
         return []
+    sentences = split_sentences(text)
+    poisoned = _poisoned(text)
+    if poisoned:
+        first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
+        sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
@@ -2070,7 +2108,8 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                         failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
                     continue
                 for fact in found:
-                    facts[(fact.kind, fact.key)] = fact
+                    if not (poisoned and fact.kind is FactKind.CONSENT):
+                        facts[(fact.kind, fact.key)] = fact
     return _then_resolved(_without_restated_wants(list(facts.values())))
 
 

@@ -478,6 +478,81 @@ def _ready(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
+# --- health, where they live (typed in lower case), how they pay, when to call -------------------
+
+
+@cache
+def _health_re() -> re.Pattern[str]:
+    part = _alternation("body")
+    return re.compile(
+        r"\b(?P<h>(?:bad|sore|injured|broken|new|replaced|dodgy|weak|stiff)\s+(?:" + part + r")s?|(?:" + part + r")\s+"
+        r"(?:rehab|surgery|pain|issues?|problems?|injury|replacement|trouble)|(?:"
+        + _alternation("condition")
+        + r"))\b",
+        I,
+    )
+
+
+def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _health_re().search(segment)
+    if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
+        if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
+            return  # a relative's health is theirs
+        health = " ".join(m["h"].lower().split())
+        yield ExtractedFact(FactKind.OTHER, f"health:{_slug(health, 2)}", health, health)
+
+
+_LOWER_PLACE_RE = re.compile(
+    r"\b(?P<verb>lives|living|based|located|moved|relocated|relocating|moving)\s+(?:in|to|out\s+of|near)\s+"
+    r"(?P<place>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2})\s*$"
+)
+
+
+def _lowercase_place(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "lives in round rock": a place typed in lower case (capitalised ones are memory.extract's)."""
+    m = _LOWER_PLACE_RE.search(segment)
+    if not m or _OTHERS.search(segment[: m.start()]) or _negated(segment[: m.start()]):
+        return
+    place_words = m["place"].split()
+    if place_words[0] in _STOP or place_words[0] in {"town", "the", "a", "an", "with", "together"}:
+        return
+    place = " ".join(w.capitalize() for w in place_words)
+    moved = m["verb"].startswith(("moved", "relocat", "moving"))
+    yield ExtractedFact(FactKind.LOCATION, "location", place, f"{'moved to' if moved else 'lives in'} {place}")
+
+
+_PAYMENT_RE = re.compile(
+    r"\b(?:pays?|payment|paying)\s+(?:by\s+|via\s+|with\s+|in\s+)?(?P<how>po(?:\s+only)?|p\.o\.|cod|c\.o\.d\.?|net\s*\d{1,3}|"
+    r"credit\s+card|card|check|cheque|cash|wire|ach|invoice)\b|^\s*(?P<net>net\s*\d{1,3})\s*$",
+    I,
+)
+
+
+def _payment(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _PAYMENT_RE.search(segment)
+    if m and not _negated(segment[: m.start()]):
+        how = " ".join((m["how"] or m["net"]).split())
+        how = re.sub(r"\b(?:po|p\.o\.|cod|c\.o\.d\.?|ach)\b", lambda w: w.group(0).upper(), how.lower())
+        yield ExtractedFact(
+            FactKind.OTHER, "payment", how, f"pays by {how}" if not how.startswith("net") else f"pays {how}"
+        )
+
+
+_BEST_DAYS_RE = re.compile(
+    r"^(?P<when>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|mornings|afternoons|evenings)\s+"
+    r"(?:are|is|work)\s+(?:best|better|good|ideal)\b",
+    I,
+)
+
+
+def _best_days(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "thursdays are best": when to reach or visit the client."""
+    m = _BEST_DAYS_RE.search(segment)
+    if m:
+        when = m["when"].lower()
+        yield ExtractedFact(FactKind.CONTACT, "contact_time", when, f"{when} are best", detail={"when": when})
+
+
 def _per_segment(rule: _SegmentRule) -> _ClauseRule:
     """A segment rule run over every segment of a clause (named after the rule, for the failure log)."""
 
@@ -494,7 +569,11 @@ _ClauseRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 # Each rule is its own extractor in memory.extract's pipeline, so one rule's bug loses only its facts.
 RULES: tuple[_ClauseRule, ...] = (
     _ready,
-    *(_per_segment(r) for r in (_requests, _amounts, _dated, _places, _colleagues, _life_events, _moods)),
+    *(
+        _per_segment(r)
+        for r in (_requests, _amounts, _dated, _places, _colleagues, _life_events, _moods, _health)
+        + (_lowercase_place, _payment, _best_days)
+    ),
 )
 
 
