@@ -571,8 +571,10 @@ RULES: tuple[_ClauseRule, ...] = (
     _ready,
     *(
         _per_segment(r)
-        for r in (_requests, _amounts, _dated, _places, _colleagues, _life_events, _moods, _health)
-        + (_lowercase_place, _payment, _best_days)
+        for r in (
+            *(_requests, _amounts, _dated, _places, _colleagues, _life_events),
+            *(_moods, _health, _lowercase_place, _payment, _best_days),
+        )
     ),
 )
 
