@@ -340,6 +340,14 @@ _ANY_WEEKDAY = r"(?P<wd>" + _FULL_WEEKDAY + "|" + _ABBR_WEEKDAY + r")(?!\w)"
 # ("Friday 5 Dec") yields to the date.
 _RELATIVE_RULES: list[tuple[str, _Resolver, bool]] = [
     (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", lambda m, t: t + timedelta(days=2), False),
+    # "by the 18th", "till the 20th": that day of this month, or of next month once it has passed
+    (
+        r"\b(?:by|on|before|until|till|til|for|after|from)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b",
+        lambda m, t: _day_of_month(t, int(m["d"])),
+        False,
+    ),
+    # "delivery before xmas", "the week of christmas"
+    (r"\b(?:xmas|x-mas|christmas)\b", lambda m, t: next_occurrence(12, 25, t), False),
     # "eod tomorrow": the end of tomorrow, not of today (the earliest phrase wins, so it starts at "eod")
     (
         r"\b(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr|tomorow|2moro)\b",
@@ -428,6 +436,15 @@ _RELATIVE_RULES: list[tuple[str, _Resolver, bool]] = [
 _RELATIVE: list[tuple[re.Pattern[str], _Resolver, bool]] = [
     (re.compile(pattern, re.IGNORECASE), resolver, weekday) for pattern, resolver, weekday in _RELATIVE_RULES
 ]
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    """The next `day` of a month on or after today (None when no month has it, e.g. the 32nd)."""
+    for months in range(3):
+        first = _add_months(today.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) >= today:
+            return first.replace(day=day)
+    return None
 
 
 def _offset(today: date, amount: str, unit: str) -> date | None:

@@ -494,6 +494,7 @@ _PREF_VERBS = (
     r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?:is|'s|are|'re)\s+(?:now\s+)?(?:ok|okay|fine|good|happy|alright)\s+with|"
+    r"(?<=\bsays\s)go\s+(?:with|for)|(?<=\bsaid\s)go\s+(?:with|for)|leaning(?:\s+towards?)?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
 _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
@@ -563,7 +564,7 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = " ".join(m["verb"].lower().replace("’", "'").split())
         verb = re.sub(r"^'s\b", "is", verb)
         verb = re.sub(r"^'ll\b", "will", re.sub(r"^'d\b", "would", verb))  # "she'll take grey" -> "will take grey"
-        rest = m["rest"]
+        rest = re.sub(r"^it\s+in\s+", "", m["rest"], flags=I)  # "wants it in blue, not the grey"
         if re.match(
             r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no|either|both|any|"
             r"whatever|that|this)\b",
@@ -639,7 +640,7 @@ _CONTRAST_RE = re.compile(
 )
 _ACCEPT_RE = re.compile(
     r"^(?:.{0,40}?\b(?:says|said|thinks|figures)\s+)?(?:(?:and|but|so|actually|now|ok|okay)\s+)*(?:the\s+)?(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are)\s+"
-    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright)(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)))?"
+    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best)(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)))?"
     r"(?P<scope>\s+for\s+.{2,40})?$",
     I,
 )
@@ -656,7 +657,13 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
     from memory.extract_details import segments
 
-    for segment in segments(clause):
+    parts = segments(clause)
+    for i, part in enumerate(parts):
+        segment = part
+        split = re.match(r"^(?:but\s+)?not\s+(?:the\s+|a\s+|an\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$", part, I)
+        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
+            segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
+        yield from _only_or_none(segment)
         m = _CONTRAST_RE.match(segment)
         if m:
             a, b = _clean(m["a"]), _clean(m["b"])
@@ -690,6 +697,43 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             scope = " ".join((m["scope"] or "").split())
             shown = _colour_of(obj) or obj
             yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), shown, f"{shown} is fine {scope}".strip())
+
+
+_ONLY_RE = re.compile(r"^(?:(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2})\s+only|only\s+(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2}))$", I)
+_NONE_RE = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?P<no>no|NO|No)\s+(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?$"
+)
+# "no more ...", "no rush": no thing the client refuses
+_NOT_REFUSED = frozenset(
+    {"more", "further", "contact", "sales", "pitch", "longer", "problem", "rush", "worries", "heat"}
+)
+
+
+def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
+    """ "aisle seats only", "only heirloom tomatoes": all they take; "no substitutions EVER", "NO baby's breath": never."""
+    m = _ONLY_RE.match(segment)
+    if m:
+        obj = _clean(m["a"] or m["b"])
+        words = [w.lower() for w in _words(obj)]
+        plain = not re.search(r"\b(?:po|cod|net)\b|\d", obj, I)  # payment terms and numbers are other facts
+        if words and plain and not channels_in(obj) and not _channel(obj) and not {words[0], words[-1]} & _NOT_SIDES:
+            yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
+        return
+    m = _NONE_RE.match(segment)
+    if m:
+        obj = _clean(m["obj"])
+        words = [w.lower() for w in _words(obj)]
+        plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+        strong = m["no"] == "NO" or bool(m["ever"]) or plural
+        if (
+            words
+            and strong
+            and not channels_in(obj)
+            and not _channel(obj)
+            and words[0] not in _NOT_SIDES | _NOT_REFUSED
+        ):
+            yield _fact(FactKind.DISLIKE, _dislike_key(obj), obj, f"no {obj}")
 
 
 def _colour_shown(phrase: str) -> str:

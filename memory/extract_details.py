@@ -167,6 +167,12 @@ def _amount(money: str) -> str:
 def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if _OTHER_RULES.search(segment) or _want_re().search(segment):
         return  # a budget, a threshold, a request ("wants 20yr term 500k") already say it
+    pct = re.search(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s?%(?:\s+(?P<what>[a-z]+(?:\s+[a-z]+)?))?", segment, I)
+    if pct:
+        label = _slug(pct["what"] or "", 2) or _slug(segment[: pct.start()], 2, last=True)
+        if label:
+            detail = {"percent": pct["n"]}
+            yield ExtractedFact(FactKind.OTHER, f"percent:{label}", f"{pct['n']}%", _tidy(segment), detail=detail)
     for m in _MONEY_RE.finditer(segment):
         if m["money"].lower().replace(" ", "") in _NOT_MONEY:
             continue
@@ -192,6 +198,43 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
+@cache
+def _everyday_units() -> frozenset[str]:
+    from memory.extract_more import words as everyday_words
+
+    return everyday_words("unit")
+
+
+# --- counts -----------------------------------------------------------------------------------------
+
+_COUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s?(?:x\s+)?"
+    r"(?P<adj>(?:(?!(?:of|for|the|a|an|and|or|to|in|on|at|with|per|not)\b)[a-z]+[\s-]+){0,2})"
+    r"(?P<unit>[a-z]{2,}s|people|cs|ppl|lbs?|sqft|sq\s?ft|ft)\b(?!['’])",
+    I,
+)
+
+
+def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
+    for m in _COUNT_RE.finditer(segment):
+        unit = m["unit"].lower()
+        first = (re.findall(r"[a-z]+", segment[m.end("n") :].lower()) or [""])[0]
+        if unit in _everyday_units() or first in _everyday_units() or unit.endswith("ss"):
+            continue  # memory.extract_more's quantity rule keys these ("6 cases", "20 units")
+        if unit in words("not_count") or re.match(r"\s*(?:%|percent|am|pm)", segment[m.end("n") :], I):
+            continue
+        if _negated(segment[: m.start()]):
+            continue
+        n = m["n"].replace(",", "")
+        head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
+        head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license"}:
+            continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
+        shown = " ".join(m.group(0).split())
+        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})
+
+
 # --- dated events --------------------------------------------------------------------------------
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -202,7 +245,7 @@ _APPOINTMENT_RE = re.compile(
     I,
 )
 _MONTH_ONLY_RE = re.compile(
-    r"\b(?:in|by|until|till|til|from|starting|before|after|through)\s+(?P<mon>"
+    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of)\s*(?P<mon>"
     + "|".join(
         sorted(
             (m for m in MONTHS if len(m) > 3 or m in {"jan", "feb", "aug", "sep", "oct", "nov", "dec"}),
@@ -285,6 +328,8 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _MONTH_ONLY_RE.search(segment)
     if m:
         label = _tidy(segment[: m.start()])
+        if not label and re.match(r"mid|early|late", m.group(0), I):
+            label = "around"  # "amalfi coast, mid may": the trip's time
         if not label or _negated(label):
             return
         month = _month_date(m["mon"], today)
@@ -572,7 +617,7 @@ RULES: tuple[_ClauseRule, ...] = (
     *(
         _per_segment(r)
         for r in (
-            *(_requests, _amounts, _dated, _places, _colleagues, _life_events),
+            *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
             *(_moods, _health, _lowercase_place, _payment, _best_days),
         )
     ),

@@ -166,7 +166,7 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if not n:
             continue
         unit = m["unit"].lower()
-        head = unit[:-1] if unit.endswith("s") and unit not in {"pcs"} else unit
+        head = {"cs": "case", "pcs": "piece"}.get(unit) or (unit[:-1] if unit.endswith("s") else unit)
         shown = " ".join(m.group(0).split())
         yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail={"amount": str(n), "unit": unit})
 
