@@ -134,11 +134,11 @@ def _score(cases: list[tuple[str, Any]], parse: Any) -> dict[str, Any]:
 
 
 def _rules_money(text: str) -> float | None:
-    from memory.extract_details import _MONEY_RE, _NOT_MONEY, _amount
+    from memory.extract_details import _MONEY_RE, _amount, words
 
     for m in _MONEY_RE.finditer(text):
         bare = not re.match(r"[$£€]|.*k$", m["money"].strip(), re.I)
-        if m["money"].lower() in _NOT_MONEY or (
+        if m["money"].lower() in words("not_money") or (
             bare and not m["per"] and not re.search(r"\bat\s*$", text[: m.start()])
         ):
             continue

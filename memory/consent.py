@@ -24,6 +24,7 @@ __all__ = [
     "channels_in",
     "contact_channels",
     "fact_channels",
+    "line_topics",
     "normal_channel",
     "topic_in",
 ]
@@ -40,8 +41,8 @@ _TEXT_LIKE = frozenset({"text", "sms", "whatsapp", "telegram", "signal", "imessa
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    """kind ("channel" | "topic") -> word -> value, from the data file."""
-    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}}
+    """kind ("channel" | "topic" | "line") -> word -> value, from the data file."""
+    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "line": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -69,6 +70,11 @@ def topic_in(text: str) -> str:
     """The topic an opt-out is limited to ("marketing", "events"), or ""."""
     found = _find("topic", text)
     return found[0] if found else ""
+
+
+def line_topics() -> dict[str, str]:
+    """Words naming one line of a channel ("at work", "his house", "during the day") -> the topic it closes."""
+    return _words()["line"]
 
 
 def fact_channels(fact: Fact) -> tuple[str, ...]:

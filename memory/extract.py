@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from memory.consent import channels_in, topic_in
+from memory.consent import channels_in, line_topics, topic_in
 from memory.dates import (
     MONTHS,
     find_dates,
@@ -56,6 +56,7 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
+from memory.extract_details import words as detail_words
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
@@ -704,10 +705,6 @@ _NONE_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?P<no>no|NO|No)\s+(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
     r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?$"
 )
-# "no more ...", "no rush": no thing the client refuses
-_NOT_REFUSED = frozenset(
-    {"more", "further", "contact", "sales", "pitch", "longer", "problem", "rush", "worries", "heat"}
-)
 
 
 def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
@@ -731,7 +728,7 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
             and strong
             and not channels_in(obj)
             and not _channel(obj)
-            and words[0] not in _NOT_SIDES | _NOT_REFUSED
+            and words[0] not in _NOT_SIDES.union(detail_words("not_refused"))
         ):
             yield _fact(FactKind.DISLIKE, _dislike_key(obj), obj, f"no {obj}")
 
@@ -1403,10 +1400,6 @@ _LINE_OPT_OUT_RE = re.compile(
     r"(?P<verb2>line|number|phone|email)\b",
     I,
 )
-_LINE_TOPICS = {
-    "work": "work", "office": "work", "shop": "work", "restaurant": "work", "clinic": "work",
-    "house": "home", "home": "home", "day": "daytime", "workday": "daytime", "week": "weekdays", "weekends": "weekends",
-}  # fmt: skip
 _OPT_IN_RE = [
     re.compile(r"\bopted\s+(?:back\s+)?in\b(?P<verb>)|\bre-?subscribed\b(?P<v2>)", I),
     re.compile(
@@ -1510,8 +1503,9 @@ def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
         where = (m["where"] or m["where2"] or "").lower()
         channel = _channel(verb) or (channels_in(where) or [""])[0] or ("email" if "email" in where else "phone")
         channel = {"email": "email", "text": "text"}.get(channel, "phone")
-        word = next((w for w in re.findall(r"[a-z]+", where) if w in _LINE_TOPICS), "")
-        topic = _LINE_TOPICS.get(word, "")
+        topics = line_topics()
+        word = next((w for w in re.findall(r"[a-z]+", where) if w in topics), "")
+        topic = topics.get(word, "")
         if not topic:
             continue
         shown = {"work": "at work", "home": "at home", "daytime": "during the day", "weekdays": "during the week",

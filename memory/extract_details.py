@@ -150,8 +150,6 @@ _MONEY_RE = re.compile(
     r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit))?(?![\w%])",
     I,
 )
-# "maxing 401k" is a retirement plan, not an amount.
-_NOT_MONEY = frozenset({"401k", "403b", "457b"})
 # Amounts another rule already reads: a budget, a sign-off threshold.
 _OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d", I)
 
@@ -174,7 +172,7 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             detail = {"percent": pct["n"]}
             yield ExtractedFact(FactKind.OTHER, f"percent:{label}", f"{pct['n']}%", _tidy(segment), detail=detail)
     for m in _MONEY_RE.finditer(segment):
-        if m["money"].lower().replace(" ", "") in _NOT_MONEY:
+        if m["money"].lower().replace(" ", "") in words("not_money"):
             continue
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
