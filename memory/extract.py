@@ -1322,7 +1322,9 @@ _OPT_OUT_RE = [
     re.compile(
         r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|didn't|did\s+not|won't)\s+want\s+(?:to\s+be\s+|us\s+to\s+|me\s+to\s+"
         r"|any\s+(?:more\s+)?|more\s+)?(?P<verb>contacted|called|emailed|texted|contact|call|email|text|"
-        r"hear\s+from\s+(?:us|me)|(?:any\s+)?(?:more\s+)?(?:calls|emails|texts|messages|marketing))\b"
+        # "any more emails or calls": every channel listed
+        r"hear\s+from\s+(?:us|me)|(?:any\s+)?(?:more\s+)?(?:calls|emails|texts|messages|marketing)"
+        r"(?:\s*(?:,|or|and|/|&)\s*(?:calls|emails|texts|messages))*)\b"
         r"(?!\s+(?:before|after|at|during|on|until|till|in\s+the|while|about|(?-i:[A-Z])))",
         I,
     ),

@@ -329,3 +329,8 @@ def test_ordinal_days_and_christmas_are_dates() -> None:
     assert resolve_due("out on PTO till the 1st", AT) == date(2026, 4, 1)
     assert resolve_due("delivery before xmas", AT) == date(2026, 12, 25)
     assert resolve_due("promised linda a bundle quote by eod tomorrow", AT) == date(2026, 3, 3)
+
+
+def test_every_channel_listed_in_an_opt_out_is_closed() -> None:
+    view = _view("Bob emailed: bought elsewhere. he doesn't want any more emails or calls.", AT.date())
+    assert view.closed == ("email", "phone") and view.allowed == ("text",)
