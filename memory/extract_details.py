@@ -207,7 +207,9 @@ def _everyday_units() -> frozenset[str]:
 
 _COUNT_RE = re.compile(
     r"(?<![\w$£€.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s?(?:x\s+)?"
-    r"(?P<adj>(?:(?!(?:of|for|the|a|an|and|or|to|in|on|at|with|per|not)\b)[a-z]+[\s-]+){0,2})"
+    # describing words only: "2 need compressors" names no "need compressors"
+    r"(?P<adj>(?:(?!(?:of|for|the|a|an|and|or|to|in|on|at|with|per|not|need|needs|want|wants|are|is|were|was|have|has|"
+    r"had|get|got|will|would|can|could|should|must|do|does|did|more|still)\b)[a-z]+[\s-]+){0,2})"
     r"(?P<unit>[a-z]{2,}s|people|cs|ppl|lbs?|sqft|sq\s?ft|ft)\b(?!['’])",
     I,
 )

@@ -334,3 +334,8 @@ def test_ordinal_days_and_christmas_are_dates() -> None:
 def test_every_channel_listed_in_an_opt_out_is_closed() -> None:
     view = _view("Bob emailed: bought elsewhere. he doesn't want any more emails or calls.", AT.date())
     assert view.closed == ("email", "phone") and view.allowed == ("text",)
+
+
+def test_a_verb_between_number_and_noun_is_no_count() -> None:
+    found = {f.key: f.text for f in _facts("survey done bldg B: 4 RTUs, 2 need compressors soon")}
+    assert "quantity:compressor" not in found and found["quantity:rtu"] == "4 RTUs"
