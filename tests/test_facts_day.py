@@ -339,3 +339,36 @@ def test_every_channel_listed_in_an_opt_out_is_closed() -> None:
 def test_a_verb_between_number_and_noun_is_no_count() -> None:
     found = {f.key: f.text for f in _facts("survey done bldg B: 4 RTUs, 2 need compressors soon")}
     assert "quantity:compressor" not in found and found["quantity:rtu"] == "4 RTUs"
+
+
+def test_a_number_in_a_fact_does_not_excuse_a_wrong_count(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """More facts restate more numbers ("3 office bldgs"): the guard reads bare numbers from the notes only."""
+    lines = [
+        {
+            "id": "r1",
+            "client": "Deepa Raman",
+            "text": "deepa raman, PM for 3 office bldgs (Oak Plaza).",
+            "at": "2025-04-07",
+        },
+        {
+            "id": "r2",
+            "client": "Deepa Raman",
+            "text": "survey done bldg B: 4 RTUs, 2 need compressors soon.",
+            "at": "2025-04-17",
+        },
+    ]
+    (tmp_path / "n.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    (tmp_path / "t.txt").write_text(
+        "Deepa, four rooftop units at Building B, three of them due compressors.", encoding="utf-8"
+    )
+    base = ["--offline", "--data-dir", str(data_dir)]
+    assert main([*base, "import", "--json", str(tmp_path / "n.jsonl")]) == 0
+    capsys.readouterr()
+    assert (
+        main([*base, "check", "--json", "Deepa Raman", "--text-file", str(tmp_path / "t.txt"), "--at", "2025-04-18"])
+        == 0
+    )
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["kind"], f["span"]) for f in findings] == [("wrong_fact", "three of them")]
