@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ __all__ = [
     "channels_in",
     "contact_channels",
     "fact_channels",
+    "line_topics",
     "normal_channel",
     "topic_in",
 ]
@@ -39,8 +41,8 @@ _TEXT_LIKE = frozenset({"text", "sms", "whatsapp", "telegram", "signal", "imessa
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    """kind ("channel" | "topic") -> word -> value, from the data file."""
-    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}}
+    """kind ("channel" | "topic" | "line") -> word -> value, from the data file."""
+    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "line": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -70,6 +72,11 @@ def topic_in(text: str) -> str:
     return found[0] if found else ""
 
 
+def line_topics() -> dict[str, str]:
+    """Words naming one line of a channel ("at work", "his house", "during the day") -> the topic it closes."""
+    return _words()["line"]
+
+
 def fact_channels(fact: Fact) -> tuple[str, ...]:
     """The channels a consent fact covers: its detail, else its key ("consent:email"), else its text; all."""
     channel = fact.detail.get("channel")
@@ -89,6 +96,15 @@ def normal_channel(value: str) -> str | None:
     if value in _TEXT_LIKE:
         return "text"
     return value if value in CHANNELS else None
+
+
+def _lapsed(fact: Fact, day: date) -> bool:
+    """Whether a consent statement for a period ("until 2027-06-01") no longer holds on `day`."""
+    until = fact.detail.get("until", "")
+    try:
+        return bool(until) and date.fromisoformat(until) <= day
+    except ValueError:
+        return False  # an unreadable period: keep the opt-out (closing too much is the safe side)
 
 
 @dataclass(frozen=True)
@@ -112,10 +128,17 @@ class ContactChannels:
         return normal not in self.closed
 
 
-def contact_channels(facts: Iterable[Fact]) -> ContactChannels:
-    """The channel view of a client's current facts (consent facts and the contact preference)."""
+def contact_channels(facts: Iterable[Fact], on: date | None = None) -> ContactChannels:
+    """The channel view of a client's current facts (consent facts and the contact preference) on a day.
+
+    An opt-out for a period ("not before June": detail `until`) closes its channels only before that
+    day (default: today, UTC); from then on it is as if it had not been said.
+    """
+    day = on or datetime.now(UTC).date()
     facts = [f for f in facts if f.valid_to is None]
-    consent = sorted((f for f in facts if f.kind is FactKind.CONSENT), key=lambda f: f.valid_from)
+    consent = sorted(
+        (f for f in facts if f.kind is FactKind.CONSENT and not _lapsed(f, day)), key=lambda f: f.valid_from
+    )
     state: dict[str, tuple[bool, tuple[str, ...]]] = {}
     limited: dict[str, str] = {}
     for f in consent:  # oldest first: the latest statement covering a channel decides it

@@ -150,6 +150,7 @@ _ORDINAL_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _B = r"(?<![\w/.-])"  # left boundary: not inside a word, a number or a path
 _E = r"(?![\w/-]|\.\d)"  # right boundary
+_E_RANGE = r"(?![\w/]|\.\d|-\d+-)"  # right boundary of a month-day date: a dash may start a range
 
 
 def number_value(word: str) -> int | None:
@@ -169,8 +170,13 @@ _DAY_MONTH_RE = re.compile(
     r"\b" + _ORDINAL_DAY.format(name="d") + r"(?:\s+of)?\s+(?P<mon>" + _MONTH_NAME + r")(?:,?\s+(?P<y>\d{4}))?" + _E,
     re.IGNORECASE,
 )
-_MONTH_DAY_RE = re.compile(
-    r"\b(?P<mon>" + _MONTH_NAME + r")\s+(?:the\s+)?" + _ORDINAL_DAY.format(name="d") + r"(?:,?\s+(?P<y>\d{4}))?" + _E,
+_MONTH_DAY_RE = re.compile(  # "Dec 17-Dec 19", "Dec 12-15": a range's first date ends at its dash
+    r"\b(?P<mon>"
+    + _MONTH_NAME
+    + r")\s+(?:the\s+)?"
+    + _ORDINAL_DAY.format(name="d")
+    + r"(?:,?\s+(?P<y>\d{4}))?"
+    + _E_RANGE,
     re.IGNORECASE,
 )
 
@@ -240,8 +246,14 @@ def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
     lowered = word.lower().rstrip(".")
     if lowered not in ("may", "march", "mar"):
         return True
-    # Trust the capitalised month, or one that is followed/preceded by clear date context.
-    return word[0].isupper() or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
+    # Trust the capitalised month, or one that is followed/preceded by clear date context
+    # ("due march 22", "by may 3": notes are often typed in lower case).
+    lead = re.search(
+        r"\b(?:due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?)\s*$",
+        text[: m.start()],
+        re.IGNORECASE,
+    )
+    return word[0].isupper() or bool(lead) or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:
@@ -328,7 +340,20 @@ _ANY_WEEKDAY = r"(?P<wd>" + _FULL_WEEKDAY + "|" + _ABBR_WEEKDAY + r")(?!\w)"
 # ("Friday 5 Dec") yields to the date.
 _RELATIVE_RULES: list[tuple[str, _Resolver, bool]] = [
     (r"\b(?:the\s+)?day\s+after\s+tomorrow\b", lambda m, t: t + timedelta(days=2), False),
-    (r"\b(?:tomorrow|tmrw|tmr|tomorow|2moro)\b", lambda m, t: t + timedelta(days=1), False),
+    # "by the 18th", "till the 20th": that day of this month, or of next month once it has passed
+    (
+        r"\b(?:by|on|before|until|till|til|for|after|from)\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b",
+        lambda m, t: _day_of_month(t, int(m["d"])),
+        False,
+    ),
+    # "delivery before xmas", "the week of christmas"
+    (r"\b(?:xmas|x-mas|christmas)\b", lambda m, t: next_occurrence(12, 25, t), False),
+    # "eod tomorrow": the end of tomorrow, not of today (the earliest phrase wins, so it starts at "eod")
+    (
+        r"\b(?:(?:eod|cob|end\s+of\s+(?:the\s+)?day)\s+)?(?:tomorrow|tmrw|tmr|tomorow|2moro)\b",
+        lambda m, t: t + timedelta(days=1),
+        False,
+    ),
     (
         r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|later\s+today|end\s+of\s+(?:the\s+)?day"
         r"|eod|cob|close\s+of\s+business|asap|as\s+soon\s+as\s+possible)\b",
@@ -411,6 +436,15 @@ _RELATIVE_RULES: list[tuple[str, _Resolver, bool]] = [
 _RELATIVE: list[tuple[re.Pattern[str], _Resolver, bool]] = [
     (re.compile(pattern, re.IGNORECASE), resolver, weekday) for pattern, resolver, weekday in _RELATIVE_RULES
 ]
+
+
+def _day_of_month(today: date, day: int) -> date | None:
+    """The next `day` of a month on or after today (None when no month has it, e.g. the 32nd)."""
+    for months in range(3):
+        first = _add_months(today.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1] and first.replace(day=day) >= today:
+            return first.replace(day=day)
+    return None
 
 
 def _offset(today: date, amount: str, unit: str) -> date | None:

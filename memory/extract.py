@@ -43,9 +43,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
-from memory.consent import channels_in, topic_in
+from memory.consent import channels_in, line_topics, topic_in
 from memory.dates import (
+    MONTHS,
     find_dates,
     find_personal_date,
     format_due,
@@ -54,6 +56,8 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_more import everyday, words
+from memory.extract_details import RULES as DETAIL_RULES
+from memory.extract_details import words as detail_words
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 
@@ -150,35 +154,18 @@ _NOT_TASTES = _wordset(
     "plan demo product service sound look terms contract approach call meeting"
 )
 
-_RELATIONS: dict[str, str] = {
-    "daughter": "daughter",
-    "son": "son",
-    "wife": "wife",
-    "husband": "husband",
-    "partner": "partner",
-    "spouse": "spouse",
-    "boyfriend": "boyfriend",
-    "girlfriend": "girlfriend",
-    "fiance": "fiance",
-    "fiancé": "fiance",
-    "fiancee": "fiancee",
-    "fiancée": "fiancee",
-    "mother": "mother",
-    "mom": "mother",
-    "mum": "mother",
-    "father": "father",
-    "dad": "father",
-    "sister": "sister",
-    "brother": "brother",
-    "grandson": "grandson",
-    "granddaughter": "granddaughter",
-    "stepson": "stepson",
-    "stepdaughter": "stepdaughter",
-    "dog": "dog",
-    "puppy": "dog",
-    "cat": "cat",
-    "kitten": "cat",
-}
+
+def _load_relations() -> dict[str, str]:
+    """Family words -> relation, from memory/data/relations.tsv (a reason per entry)."""
+    table: dict[str, str] = {}
+    for line in (Path(__file__).parent / "data" / "relations.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, relation, _why = line.split("\t", 2)
+            table[word] = relation
+    return table
+
+
+_RELATIONS: dict[str, str] = _load_relations()
 _RELATION_RE = "|".join(sorted(_RELATIONS, key=len, reverse=True))
 _THIRD_PARTIES = frozenset(_RELATIONS) | (
     _wordset(
@@ -226,6 +213,20 @@ _CHANNELS: dict[str, str] = {
     "telegram": "telegram",
     "signal": "signal",
     "slack": "slack",
+    "cell": "phone",
+    "cell phone": "phone",
+    "personal cell": "phone",
+    "mobile": "phone",
+    "landline": "phone",
+    "house phone": "phone",
+    "home phone": "phone",
+    "gmail": "email",
+    "personal email": "email",
+    "instagram": "text",
+    "instagram dm": "text",
+    "instagram dms": "text",
+    "dm": "text",
+    "dms": "text",
     "in person": "in_person",
     "face to face": "in_person",
     "face-to-face": "in_person",
@@ -261,11 +262,18 @@ _OBJECT_END = re.compile(
 _ABBREVIATIONS = re.compile(r"\b(?:mr|mrs|ms|dr|st|jr|sr|vs|inc|co|ltd|approx|e\.g|i\.e|etc|no)\.$", I)
 
 
+_MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d"
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a note: split on . ! ? (not inside abbreviations, numbers or emails), ; and lines."""
     pieces: list[str] = []
     # A " - " separator starts where a run of spaces does (not inside it): linear on long runs of spaces.
-    for line in re.split(r"[\n\r]+|;\s*|(?<![^\S\n\r])\s+[-–—•*]\s+|^\s*[-•*]\s+", text):
+    # A dash between two dates is a range ("Dec 10 - Dec 12"), not a new sentence.
+    for line in re.split(
+        r"[\n\r]+|;\s*|(?<![^\S\n\r])(?<!\d)\s+[-–—•*]\s+|(?<=\d)\s+[-–—•*]\s+(?!" + _MONTH_START + r")|^\s*[-•*]\s+",
+        text,
+    ):
         current = ""
         for part in re.split(r"(?<=[.!?])\s+", line):
             current = f"{current} {part}" if current else part
@@ -487,6 +495,8 @@ _PREF_VERBS = (
     r"(?:will|'ll|would|'d)\s+(?:rather\s+)?(?:take|go\s+(?:with|for))|takes|took|(?:is\s+|'s\s+)?going\s+(?:with|for)|"
     r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
+    r"(?:is|'s|are|'re)\s+(?:now\s+)?(?:ok|okay|fine|good|happy|alright)\s+with|"
+    r"(?<=\bsays\s)go\s+(?:with|for)|(?<=\bsaid\s)go\s+(?:with|for)|leaning(?:\s+towards?)?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
 _PREFERENCE_RE = re.compile(r"\b" + _PREF_VERBS + r"\s+(?P<rest>.+)", I)
@@ -526,6 +536,25 @@ _FAN_RE = re.compile(
 
 
 def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Preferences of a clause, then of its later fragments ("wants nightly backups, likes Backblaze").
+
+    A verb's object runs to the clause's end, so a first "wants" hid a later "likes"; a fragment's
+    statement is added only for a slot the whole clause did not fill ("wants blue, not grey" keeps its decline).
+    """
+    from memory.extract_details import segments
+
+    seen: set[tuple[FactKind, str]] = set()
+    for fact in _preferences_in(clause, at):
+        seen.add((fact.kind, fact.key))
+        yield fact
+    for part in segments(clause)[1:]:
+        for fact in _preferences_in(part, at):
+            if (fact.kind, fact.key) not in seen:
+                seen.add((fact.kind, fact.key))
+                yield fact
+
+
+def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _FAN_RE.finditer(clause):
         if not (_negated(clause[: m.start()]) or _about_someone_else(clause[: m.start()])):
             team = m["obj"].strip()
@@ -537,8 +566,13 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = " ".join(m["verb"].lower().replace("’", "'").split())
         verb = re.sub(r"^'s\b", "is", verb)
         verb = re.sub(r"^'ll\b", "will", re.sub(r"^'d\b", "would", verb))  # "she'll take grey" -> "will take grey"
-        rest = m["rest"]
-        if re.match(r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no)\b", rest, I):
+        rest = re.sub(r"^it\s+in\s+", "", m["rest"], flags=I)  # "wants it in blue, not the grey"
+        if re.match(
+            r"(?:to|that|it|when|if|how|what|us|me|you|him|her\s+to|neither|none|nothing|no|either|both|any|"
+            r"whatever|that|this)\b",
+            rest,
+            I,
+        ):
             continue
         obj_written = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
         value = _cut_object(rest)
@@ -554,6 +588,9 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
+        accepts = verb.endswith(" with") and not verb.endswith(("go with", "going with", "went with"))
+        if accepts and not colour and not (_CHANGE_OF_MIND.search(clause) or re.search(r"\bnow\b", clause, I)):
+            continue  # "happy with the delivery date" is satisfaction; "okay with a single 300 now" is a new choice
         head = _words(value)[-1].lower() if _words(value) else ""
         if head in _NOT_TASTES and not colour:
             continue
@@ -576,7 +613,8 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 f"does not want {declined_shown}",
             )
         else:
-            text = f"{verb} {shown}" if colour else f"{verb} {_written_object(rest, value)}"
+            shown_verb = re.sub(r"^(?:is|are)\s+", "", verb)  # "okay with a single 300", not "is okay with ..."
+            text = f"{shown_verb} {shown}" if colour else f"{shown_verb} {_written_object(rest, value)}"
             yield _fact(FactKind.PREFERENCE, key, shown, text)
             if not colour:  # "loves hiking and jazz", "likes golf, tennis and sailing"
                 for more in _listed_after(after):
@@ -595,6 +633,114 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             topic = _favourite_topic(m["topic"]) if m["topic"] else _preference_slot(value, value)
             shown = f"favourite {m['topic'].lower()}" if m["topic"] else "favourite"
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
+
+
+_CONTRAST_RE = re.compile(
+    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
+    r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
+    I,
+)
+_ACCEPT_RE = re.compile(
+    r"^(?:.{0,40}?\b(?:says|said|thinks|figures)\s+)?(?:(?:and|but|so|actually|now|ok|okay)\s+)*(?:the\s+)?(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are)\s+"
+    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best)(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)))?"
+    r"(?P<scope>\s+for\s+.{2,40})?$",
+    I,
+)
+# A contrast's sides that are no things: "still not in centerpieces", "load-in not before 2pm".
+_NOT_SIDES = _wordset(
+    "still now just it that this he she they we i you and but so is was are were has had will would can could "
+    "before after until in on at by for to yet quite really definitely always never why if when "
+    "both either any all neither one ones whatever everything anything nothing which "
+    "she's he's they're it's i'm we're that's there's"
+)
+
+
+def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
+    from memory.extract_details import segments
+
+    parts = segments(clause)
+    for i, part in enumerate(parts):
+        segment = part
+        split = re.match(r"^(?:but\s+)?not\s+(?:the\s+|a\s+|an\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$", part, I)
+        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
+            segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
+        yield from _only_or_none(segment)
+        m = _CONTRAST_RE.match(segment)
+        if m:
+            a, b = _clean(m["a"]), _clean(m["b"])
+            words_a, words_b = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
+            if (
+                words_a
+                and words_b
+                and not {words_a[0], words_a[-1], words_b[0]} & _NOT_SIDES
+                and not re.search(r"\d", a + b)
+                and not (channels_in(a) or channels_in(b))
+                and not _PREF_VERB_START.match(segment)
+            ):
+                shown_a, shown_b = _colour_shown(a), _colour_shown(b)
+                yield _fact(
+                    FactKind.PREFERENCE,
+                    _preference_slot(a, a),
+                    shown_a,
+                    f"wants {shown_a}, not {shown_b}",
+                    declined=shown_b,
+                )
+                yield _fact(FactKind.DISLIKE, _dislike_key(b), shown_b, f"does not want {shown_b}")
+            continue
+        m = _ACCEPT_RE.match(segment)
+        if m:
+            obj = _clean(m["obj"])
+            words = [w.lower() for w in _words(obj)]
+            if not words or words[0] in _NOT_SIDES or words[-1] in _NOT_SIDES or _channel(obj) or channels_in(obj):
+                continue
+            if _negated(segment[: m.start("obj")]):
+                continue
+            scope = " ".join((m["scope"] or "").split())
+            shown = _colour_of(obj) or obj
+            yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), shown, f"{shown} is fine {scope}".strip())
+
+
+_ONLY_RE = re.compile(r"^(?:(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2})\s+only|only\s+(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2}))$", I)
+_NONE_RE = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?P<no>no|NO|No)\s+(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?$"
+)
+
+
+def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
+    """ "aisle seats only", "only heirloom tomatoes": all they take; "no substitutions EVER", "NO baby's breath": never."""
+    m = _ONLY_RE.match(segment)
+    if m:
+        obj = _clean(m["a"] or m["b"])
+        words = [w.lower() for w in _words(obj)]
+        plain = not re.search(r"\b(?:po|cod|net)\b|\d", obj, I)  # payment terms and numbers are other facts
+        if words and plain and not channels_in(obj) and not _channel(obj) and not {words[0], words[-1]} & _NOT_SIDES:
+            yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
+        return
+    m = _NONE_RE.match(segment)
+    if m:
+        obj = _clean(m["obj"])
+        words = [w.lower() for w in _words(obj)]
+        plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
+        strong = m["no"] == "NO" or bool(m["ever"]) or plural
+        if (
+            words
+            and strong
+            and not channels_in(obj)
+            and not _channel(obj)
+            and words[0] not in _NOT_SIDES.union(detail_words("not_refused"))
+        ):
+            yield _fact(FactKind.DISLIKE, _dislike_key(obj), obj, f"no {obj}")
+
+
+def _colour_shown(phrase: str) -> str:
+    """A bare colour as its colour word ("the navy" -> "navy"); anything more as written ("yellow gold")."""
+    colour = _colour_of(phrase)
+    return colour if colour and len(_words(phrase)) <= len(colour.split()) else phrase
+
+
+_PREF_VERB_START = re.compile(r".*\b(?:wants|prefers|likes|loves|would\s+like|'d\s+like|chose|picked)\b", I)
 
 
 _EITHER_RE = re.compile(
@@ -819,7 +965,7 @@ _FAMILY_NAMED_RE = re.compile(
     r"\b(?P<rel>" + _RELATION_RE + r")"
     r"(?P<link>'s\s+name\s+is\s+|\s+is\s+called\s+|\s+is\s+named\s+|\s+called\s+|\s+named\s+|,\s+|\s+is\s+|\s+)"
     + _NAME
-    + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:]))?",
+    + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:])(?!\s*[a-z%]))?",
     I,
 )
 _FAMILY_REVERSED_RE = re.compile(
@@ -1065,8 +1211,14 @@ _CONTACT_PREF_RE = [
         I,
     ),
     re.compile(
-        r"(?:^|\b(?:prefers|likes)\s+)" + _CHANNEL_RE + r"\s+(?:is|works|'s)\s+(?:best|better|preferred|ideal|"
-        r"easiest)\b",
+        r"(?:^|,\s*|\b(?:prefers|likes)\s+)" + _CHANNEL_RE + r"\s+(?:is|works|'s)\s+(?:best|better|preferred|ideal|"
+        r"easiest|fine|ok|okay|good)\b",
+        I,
+    ),
+    re.compile(r"^\s*only\s+(?:by\s+|via\s+|on\s+)?" + _CHANNEL_RE + r"\b", I),  # "busy - only email"
+    # a bare "text her" between commas: the channel to use ("net 30, text her, she never checks email")
+    re.compile(
+        r"(?:^|,)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)\s*(?=,|$)",
         I,
     ),
     re.compile(r"\b" + _CHANNEL_RE + r"\s+only\b", I),
@@ -1118,6 +1270,8 @@ def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             before = clause[: m.start()]
             if _negated(before) or _negated(m.group(0)) or _about_someone_else(before):
                 continue
+            if re.search(r"(?:\bor|\band|/)\s*$", clause[: m.start("ch")], I):
+                continue  # "email or call is fine": no single preferred channel
             channel = _channel(m["ch"])
             if channel:
                 yield _fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}")
@@ -1169,7 +1323,9 @@ _OPT_OUT_RE = [
     re.compile(
         r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|didn't|did\s+not|won't)\s+want\s+(?:to\s+be\s+|us\s+to\s+|me\s+to\s+"
         r"|any\s+(?:more\s+)?|more\s+)?(?P<verb>contacted|called|emailed|texted|contact|call|email|text|"
-        r"hear\s+from\s+(?:us|me)|(?:any\s+)?(?:more\s+)?(?:calls|emails|texts|messages|marketing))\b"
+        # "any more emails or calls": every channel listed
+        r"hear\s+from\s+(?:us|me)|(?:any\s+)?(?:more\s+)?(?:calls|emails|texts|messages|marketing)"
+        r"(?:\s*(?:,|or|and|/|&)\s*(?:calls|emails|texts|messages))*)\b"
         r"(?!\s+(?:before|after|at|during|on|until|till|in\s+the|while|about|(?-i:[A-Z])))",
         I,
     ),
@@ -1206,6 +1362,47 @@ _OPT_OUT_RE = [
         I,
     ),
 ]
+# Words a period may end on ("not to be contacted before June", "until then").
+_PERIOD_WHEN = (
+    r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}/\d{1,2})"
+)
+_OPT_OUT_RE += [
+    # "asked not to be contacted before then", "don't call him until March": closed for a period
+    re.compile(
+        r"\bnot\s+to\s+(?:be\s+)?(?P<verb>contact(?:ed)?|call(?:ed)?|email(?:ed)?|text(?:ed)?)\s+(?:(?:her|him|them)\s+)?"
+        r"(?=(?:before|until|till|til|prior\s+to)\s+" + _PERIOD_WHEN + r"\b)",
+        I,
+    ),
+    re.compile(
+        r"\bno\s+(?P<verb>contact|calls|emails|texts)\s+(?=(?:before|until|till|til)\s+" + _PERIOD_WHEN + r"\b)", I
+    ),
+    # "doesn't use email", "she never checks email": the channel does not reach them
+    re.compile(
+        r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|never|rarely|hardly\s+ever)\s+(?:use|uses|check|checks|read|reads|"
+        r"answer|answers|look\s+at|looks\s+at|pick\s+up)\s+(?:her\s+|his\s+|their\s+|the\s+)?"
+        r"(?P<verb>e-?mails?|texts?|voicemails?|phone|cell|messages)\b",
+        I,
+    ),
+    # a fragment "no email" (after "prefers instagram DMs, no email")
+    re.compile(
+        r"(?:^|,)\s*(?:and\s+|but\s+)?no\s+(?P<verb>e-?mails?|(?:phone\s+)?calls|texts)\s*(?:please|pls|thanks)?\s*[.!]?\s*(?=,|$)",
+        I,
+    ),
+    # "pls no sales pitch right now": no selling, direct messages fine
+    re.compile(r"\bno\s+(?:more\s+)?(?P<verb>(?:sales\s+)?(?:pitch|pitches|pitching|upsell|upselling|selling))\b", I),
+]
+# "do not call him at work", "don't call his house", "never her work email", "not the restaurant line": one line closed
+_LINE_OPT_OUT_RE = re.compile(
+    r"\b(?:do\s+not|don't|dont|never|no|not\s+to)\s+(?:(?P<verb>call|calls|email|emails|e-mail|text|texts|ring|phone)\s+)?"
+    r"(?:(?:her|him|them)\s+)?(?P<where>at\s+(?:work|the\s+office|home|the\s+shop|the\s+restaurant)|"
+    r"(?:on\s+)?(?:his|her|their|the)\s+(?:house|home|office|work|restaurant|shop|clinic)(?:\s+(?:line|number|phone|email))?|"
+    r"(?:his|her|their|the)\s+work\s+(?:email|phone|number|line|cell)|during\s+the\s+(?:day|week|workday)|"
+    r"(?:on\s+)?weekends)\b"
+    r"|\bnot\s+(?:on\s+)?(?:the|his|her|their)\s+(?P<where2>restaurant|office|work|house|home|shop|clinic)\s+"
+    r"(?P<verb2>line|number|phone|email)\b",
+    I,
+)
 _OPT_IN_RE = [
     re.compile(r"\bopted\s+(?:back\s+)?in\b(?P<verb>)|\bre-?subscribed\b(?P<v2>)", I),
     re.compile(
@@ -1264,7 +1461,65 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     )
                 key = f"consent:{channel}" + (f":{topic}" if topic else "")
                 detail = {"channel": channel, **({"topic": topic} if topic else {})}
+                until = _period_end(clause[m.end() :], at) if state == "opted_out" else None
+                if until:
+                    detail["until"] = until
+                    text += " until then" if until == "then" else f" until {_until_shown(until)}"
                 yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
+    yield from _line_opt_outs(clause)
+
+
+_PERIOD_RE = re.compile(
+    r"^\s*(?:(?:her|him|them|me|us)\s+)?(?:again\s+)?(?:before|until|till|til|prior\s+to)\s+(?P<when>"
+    + _PERIOD_WHEN
+    + r")\b",
+    I,
+)
+
+
+def _period_end(after: str, at: datetime) -> str | None:
+    """The day an opt-out ends ("... before June" -> the first of June), "then" (resolved by the note), or None."""
+    m = _PERIOD_RE.match(after)
+    if not m:
+        return None
+    when = m["when"].lower()
+    if when == "then":
+        return "then"
+    month = re.fullmatch(r"(?P<mon>[a-z]+)\.?", when)
+    if month and month["mon"].rstrip(".") in MONTHS:
+        number = MONTHS[month["mon"].rstrip(".")]
+        today = at.date()
+        return date(today.year if number > today.month else today.year + 1, number, 1).isoformat()
+    due = resolve_due(when, at)
+    return due.isoformat() if due else None
+
+
+def _until_shown(until: str) -> str:
+    day = date.fromisoformat(until)
+    return f"{day:%B %Y}" if day.day == 1 else format_due(day)
+
+
+def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
+    """ "do not call him at work", "never her work email": one line (or time) closed, the channel stays open."""
+    for m in _LINE_OPT_OUT_RE.finditer(clause):
+        verb = (m["verb"] or m["verb2"] or "").lower()
+        where = (m["where"] or m["where2"] or "").lower()
+        channel = _channel(verb) or (channels_in(where) or [""])[0] or ("email" if "email" in where else "phone")
+        channel = {"email": "email", "text": "text"}.get(channel, "phone")
+        topics = line_topics()
+        word = next((w for w in re.findall(r"[a-z]+", where) if w in topics), "")
+        topic = topics.get(word, "")
+        if not topic:
+            continue
+        shown = {"work": "at work", "home": "at home", "daytime": "during the day", "weekdays": "during the week",
+                 "weekends": "at weekends"}[topic]  # fmt: skip
+        yield ExtractedFact(
+            FactKind.CONSENT,
+            f"consent:{channel}:{topic}",
+            "opted_out",
+            f"no {_channel_word(channel)} {shown}",
+            detail={"channel": channel, "topic": topic},
+        )
 
 
 # --- location ------------------------------------------------------------------------------------
@@ -1660,7 +1915,9 @@ _DATE_START = re.compile(
     I,
 )
 _INDIRECT = re.compile(
-    r"^\s*(?:(?:her|him|them|you|me|us)\b\s*|(?-i:[A-Z][a-z]+)\s+(?=(?:the|a|an|our|my|some|his|her|their)\b))+",
+    # "promised her / Dana / dana a quote": the one promised to (names are often typed in lower case)
+    r"^\s*(?:(?:her|him|them|you|me|us)\b\s*|(?-i:[A-Z][a-z]+|(?!(?:after|before|by|on|at|for|with|to|about|in|over|until|till|from|into|per|via|when|once|if|as|"
+    r"and|or|back|up|out|off|through|during|around|across|again|re|regarding|concerning|w)\b)[a-z]+)\s+(?=(?:the|a|an|our|my|some|his|her|their)\b))+",
     I,
 )
 _KEY_ADJECTIVES = _wordset(
@@ -1753,14 +2010,19 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     yield second
             break
     if not found:
-        imperative = _IMPERATIVE_RE.match(clause)
-        if imperative and _noun_subject(imperative["rest"]):
-            imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
-        if imperative and resolve_due(imperative["rest"], at) is not None:
-            fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], clause, at)
-            if fact:
-                yield fact
-                found = True
+        from memory.extract_details import segments
+
+        # A to-do may start any fragment: "need 12 slides, send her the deck by Dec 13".
+        for part in dict.fromkeys([clause, *segments(clause)]):
+            imperative = _IMPERATIVE_RE.match(part)
+            if imperative and _noun_subject(imperative["rest"]):
+                imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
+            if imperative and resolve_due(imperative["rest"], at) is not None:
+                fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
+                if fact:
+                    yield fact
+                    found = True
+                    break
     if not found:
         yield from _done(clause)
 
@@ -1786,6 +2048,10 @@ def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFac
     return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail={"status": "open"})
 
 
+# Verbs that close a promise with no object: "called her back", "followed up".
+_DONE_ALONE = frozenset({"call back", "follow up", "get back", "circle back", "check in", "touch base", "reach out"})
+
+
 def _done(clause: str) -> Iterable[ExtractedFact]:
     for m in _DONE_RE.finditer(clause):
         before = clause[: m.start()]
@@ -1802,7 +2068,8 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
         promised = _Promised(base, m["rest"])
         if promised.verb in {"call", "get", "update", "check", "order"}:
             continue  # too ambiguous alone ("called her today", "got the samples")
-        if promised.verb in _DELIVERY_VERBS and not promised.obj:
+        if not promised.obj and promised.verb not in _DONE_ALONE:
+            continue  # "booked for Wed" or "sent tech": nothing to key a closed promise on
             continue
         past = _VERB_FORMS.get(promised.verb, verb_past)
         text = f"{past} {promised.shown}".strip()
@@ -1825,6 +2092,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _allergies,
     _diets,
     _preferences,
+    _contrast,
     _bare_choice,
     _either,
     _dislikes,
@@ -1834,6 +2102,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _other,
     _everyday,
     _commitments,
+    *DETAIL_RULES,
 )
 
 
@@ -1849,15 +2118,22 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
     Deterministic and offline. Returns at most one fact per (kind, key); when a note states
-    the same slot twice, the later statement wins. Instruction-like sentences give nothing,
-    and a prompt-injection marker anywhere in the note gives [] for the whole note.
+    the same slot twice, the later statement wins. Instruction-like sentences give nothing.
+    A prompt-injection marker poisons its sentence and everything after it (pasted text carries
+    it): the salesperson's own words before it still count, except consent, which an attack
+    wants to change; a marker no single sentence holds gives [] for the whole note.
     Each rule runs on its own: one that raises gives no facts for that clause and is
     recorded in `failures`, while every other rule still runs (a rule's bug never fails a note).
     """
-    if not text or _poisoned(text):
+    if not text:
         return []
+    sentences = split_sentences(text)
+    poisoned = _poisoned(text)
+    if poisoned:
+        first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
+        sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
@@ -1869,5 +2145,32 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                         failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
                     continue
                 for fact in found:
-                    facts[(fact.kind, fact.key)] = fact
-    return list(facts.values())
+                    if not (poisoned and fact.kind is FactKind.CONSENT):
+                        facts[(fact.kind, fact.key)] = fact
+    return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+def _then_resolved(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """ "On leave till March, do not contact her until then": "then" is the note's latest dated fact."""
+    dated = [f.due.isoformat() if f.due else f.value + "-01" for f in facts if f.key.startswith("date:")]
+    dated = [d for d in dated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
+    out = []
+    for f in facts:
+        if f.detail.get("until") == "then":
+            if dated:
+                until = dated[-1]
+                f = ExtractedFact(
+                    f.kind, f.key, f.value, f.text.replace("until then", f"until {_until_shown(until)}"), f.due,
+                    {**f.detail, "until": until},
+                )  # fmt: skip
+            else:
+                f = ExtractedFact(f.kind, f.key, f.value, f.text.replace(" until then", ""), f.due,
+                                  {k: v for k, v in f.detail.items() if k != "until"})  # fmt: skip
+        out.append(f)
+    return out
+
+
+def _without_restated_wants(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Drop a request ("wants navy after all") that a preference of the same note already states."""
+    chosen = [f.value.casefold() for f in facts if f.kind is FactKind.PREFERENCE]
+    return [f for f in facts if not (f.key.startswith("wants:") and any(c and c in f.value.casefold() for c in chosen))]

@@ -16,7 +16,7 @@ from pathlib import Path
 from memory.dates import format_due, number_value, resolve_due
 from memory.records import ExtractedFact, FactKind
 
-__all__ = ["everyday", "words"]
+__all__ = ["deadline_re", "everyday", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "everyday_words.tsv"
@@ -50,7 +50,8 @@ _HOW = r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|is
 
 
 @cache
-def _deadline_re() -> re.Pattern[str]:
+def deadline_re() -> re.Pattern[str]:
+    """The deadline pattern ("delivery before Jan 15"), shared with memory.extract_details."""
     return re.compile(
         r"\b(?P<what>" + _alternation("deadline") + r")\b(?:\s+(?:needs|has|must|should|is|are|to)(?:\s+(?:to|be))*)?"
         r"(?:\s+(?:done|complete|completed|finished|in\s+place|live|it))?\s*" + _HOW + r"\s+(?P<when>[^,;.!?]{2,30})",
@@ -59,7 +60,7 @@ def _deadline_re() -> re.Pattern[str]:
 
 
 def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
-    for m in _deadline_re().finditer(clause):
+    for m in deadline_re().finditer(clause):
         if _negated(clause[: m.start()]):
             continue
         when = m["when"]
@@ -165,7 +166,7 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if not n:
             continue
         unit = m["unit"].lower()
-        head = unit[:-1] if unit.endswith("s") and unit not in {"pcs"} else unit
+        head = {"cs": "case", "pcs": "piece"}.get(unit) or (unit[:-1] if unit.endswith("s") else unit)
         shown = " ".join(m.group(0).split())
         yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail={"amount": str(n), "unit": unit})
 

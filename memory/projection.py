@@ -60,7 +60,12 @@ class DerivedFact:
 
     def same_statement(self, fact: ExtractedFact) -> bool:
         """Whether `fact` says what this one says (a repeat only adds a citation)."""
-        return self.kind is fact.kind and self.key == fact.key and self.value.casefold() == fact.value.casefold()
+        return (
+            self.kind is fact.kind
+            and self.key == fact.key
+            and self.value.casefold() == fact.value.casefold()
+            and self.detail.get("status", "") == fact.detail.get("status", "")  # "wife Martha" then "passed away"
+        )
 
 
 def dump_facts(facts: Iterable[ExtractedFact]) -> str:
@@ -142,8 +147,22 @@ def consent_subject(key: str, detail: dict[str, str]) -> str:
 
 
 def _covers(new: frozenset[str], old: frozenset[str]) -> bool:
-    """Whether a statement about `new` speaks about `old` too (a prefix covers what it prefixes)."""
-    return any(n == o or o.startswith(n + ":") for n in new for o in old)
+    """Whether a statement about `new` speaks about `old` too.
+
+    A prefix covers what it prefixes (`consent` covers `consent:email`), and a thing named more
+    precisely covers its bare name: "okay with a single 300" speaks about "not a single", "polished
+    ebony is fine" about "not polished".
+    """
+    return any(n == o or o.startswith(n + ":") or _narrows(n, o) for n in new for o in old)
+
+
+def _narrows(new: str, old: str) -> bool:
+    """`thing:single_300` narrows `thing:single`: the old thing's one word is among the new thing's words."""
+    if not (new.startswith("thing:") and old.startswith("thing:")) or new.startswith("thing:color:"):
+        return False
+    old_words = old.removeprefix("thing:").split("_")
+    new_words = new.removeprefix("thing:").split("_")
+    return len(old_words) == 1 and len(new_words) <= 3 and old_words[0] in new_words and old_words[0] != ""
 
 
 def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> list[DerivedFact]:

@@ -213,8 +213,10 @@ class NumberRules(GuardBase):
         """Numbers the notes name outside any quantity ("in Q3 2", "x2"), plus "3 cases each" multiples."""
         vals: set[float] = set()
         for d in self.docs:
+            if not d.is_note:
+                continue  # a fact restates its note ("3 office bldgs"): its number is no bare number
             masked = self._masked(d.text)
-            taken = [(q.start, q.end) for q in self._quantities_of(d.text)] if d.is_note else []
+            taken = [(q.start, q.end) for q in self._quantities_of(d.text)]
             for m in re.finditer(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(k\b)?", masked):
                 if any(s <= m.start() < e for s, e in taken):
                     continue

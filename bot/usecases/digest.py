@@ -100,7 +100,7 @@ def _keep_in_touch(
     ledger = memory.ledger
     items = []
     for cid, client in clients.items():
-        view = contact_channels(current.get(cid, []))
+        view = contact_channels(current.get(cid, []), on=day)
         if not view.allowed:
             continue  # they asked not to be contacted at all: never nag the salesperson to reach out
         last = ledger.last_contact(cid)
@@ -127,12 +127,12 @@ def _drafts(memory: Memory, day: date, clients: dict[int, Any], draft_days: int)
     """Drafts awaiting approval, written within the last `draft_days` days (older ones are stale)."""
     items = []
     for d in memory.ledger.drafts(status="pending"):
-        if d["client_id"] not in clients:
-            continue
+        if d["client_id"] not in clients or d["verdict"] == "block":
+            continue  # a draft the guard blocked cannot be approved as is: nothing awaits the salesperson
         written = date.fromisoformat(str(d["created_at"])[:10])
         if (day - written).days > draft_days:
             continue
-        text = f"draft “{d['purpose']}” awaits your approval" + (" (blocked)" if d["verdict"] == "block" else "")
+        text = f"draft “{d['purpose']}” awaits your approval"
         items.append(
             _item(
                 "awaiting_approval", clients[d["client_id"]].name, text, None, tuple(d["sources"]), f"draft:{d['id']}"

@@ -1,0 +1,630 @@
+"""A client's situation as salespeople jot it: requests, amounts, dated events, life events, people, moods.
+
+"wants battery backup", "currently paying 4,800/yr", "renewal due Dec 27", "in town Dec 17-Dec 19",
+"staying at the Ritz", "got a slip at pier 39", "his wife martha passed away", "baby boy Leo born
+yesterday", "cc his assistant Brenda", "she's annoyed", "aiden wants his band resized, ready thursday".
+Notes are typed in fragments separated by commas, so these rules read one *segment* (a clause cut at
+commas) at a time; each yields at most a few facts and never raises on odd text. Word lists are data
+(`memory/data/detail_words.tsv`, a reason per entry). `memory.extract` calls `details` per clause.
+
+Keys never contain the guard's numeric slot words (team, staff, seat, users, budget, size): a request
+is context, not a number the guard compares against a draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from memory.dates import MONTHS, find_dates, format_due, resolve_due
+from memory.records import ExtractedFact, FactKind
+
+__all__ = ["RULES", "details", "segments", "words"]
+
+I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
+_DATA = Path(__file__).parent / "data" / "detail_words.tsv"
+_NEGATION = re.compile(r"\b(?:not|never|no|don't|doesn't|didn't|won't|isn't|can't|cannot|dont|doesnt)\b|n't\b", I)
+_OTHERS = re.compile(
+    r"\b(?:i|we|my|our|her\s+(?:husband|wife|son|daughter|mom|mother|dad|father|boss|assistant)|"
+    r"his\s+(?:wife|husband|son|daughter|mom|mother|dad|father|boss|assistant))\s*$",
+    I,
+)
+# Words of the guard's numeric slots (bot/guard/numbers.py reads them in a fact key).
+_SLOT_WORDS = frozenset(
+    [
+        "team",
+        "staff",
+        "headcount",
+        "employee",
+        "employees",
+        "seat",
+        "seats",
+        "licence",
+        "licences",
+        "license",
+        "licenses",
+        "users",
+        "user",
+        "budget",
+        "size",
+    ]
+)
+_STOP = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the his her their its our my your some any this that these those of for to in on at by with w and or "
+        "is are was be been it them him me us new more lol uh um so just also really",
+    )
+)
+
+
+@cache
+def words(kind: str) -> tuple[str, ...]:
+    """The phrases of one list ("want", "mood", "colleague", "death", "stay"), longest first."""
+    found = set()
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, list_name, _why = line.split("\t", 2)
+            if list_name == kind:
+                found.add(word)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _alternation(kind: str) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words(kind))
+
+
+def segments(clause: str) -> list[str]:
+    """A clause cut at commas, " + " and brackets (not inside "4,800"): the fragments notes are typed in."""
+    parts = re.split(
+        r",(?!\d{3}\b)\s*|\s+\+\s+|\s*[()]\s*|(?<!\d)\s+-\s+|(?<=\d)\s+-\s+(?![a-z]+\.?\s+\d|\d)|\.\s+"
+        # a voice transcript's pauses ("uh", "um") and "and/so he ..." start a new fragment
+        r"|\s+(?:uh|um|erm)\s+|\s+(?:and|so)\s+(?=(?:he|she|they|his|her|their)\b)",
+        clause,
+        flags=I,
+    )
+    return [p.strip(" .;:!?-") for p in parts if p and p.strip(" .;:!?-")]
+
+
+def _slug(text: str, limit: int = 3, last: bool = False) -> str:
+    kept = [
+        w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and w not in _SLOT_WORDS and not w.isdigit()
+    ]
+    return "_".join(kept[-limit:] if last else kept[:limit])
+
+
+def _negated(before: str) -> bool:
+    return bool(_NEGATION.search(" ".join(before.split()[-3:])))
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\b(?:uh|um|lol|like)\b\s*", "", text, flags=I)
+    text = re.sub(r"(?:\s+(?:and|so|but|or|then|already))+\s*$", "", " ".join(text.split()), flags=I)
+    return text.strip(" ,.;:!?-")
+
+
+# --- requests ----------------------------------------------------------------------------------
+
+_NUMBER_START = re.compile(r"\d[\d,.]*\s+(?:more\s+)?[a-z]+s\b", I)
+
+
+@cache
+def _want_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\b)(?P<verb>" + _alternation("want") + r")\s+(?P<rest>[^\s].*)$",
+        I,
+    )
+
+
+def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _want_re().search(segment)
+    if not m:
+        return
+    before, rest = (
+        segment[: m.start()],
+        _tidy(re.split(r"\b(?:" + _alternation("want") + r")\b", m["rest"], flags=I)[0]),
+    )
+    if _negated(before) or _OTHERS.search(before) or re.search(r"\b(?:husband|wife|son|daughter|kids?)\s*$", before, I):
+        return
+    if re.match(r"(?:me|us|you)\s+to\b|to\s+be\b|it\b|that\b|them\b", rest, I):
+        return  # "wants me to call" is a promise; "wants it in blue" is a preference
+    if re.search(r"\bnot\b|\binstead\s+of\b|\bover\b|\brather\s+than\b", rest, I) or _NUMBER_START.match(rest):
+        return  # a choice ("wants X not Y") or a quantity ("wants 6 cases"): other rules say it better
+    shown = " ".join(rest.split()[:10])
+    key = _slug(re.sub(r"^to\s+", "", shown, flags=I))
+    if not key or len(shown) < 3:
+        return
+    verb = " ".join(m["verb"].lower().split())
+    verb = {"want": "wants", "need": "needs", "'d like": "would like"}.get(verb, verb)
+    verb = "interested in" if verb == "is interested in" else verb
+    yield ExtractedFact(FactKind.OTHER, f"wants:{key}", shown, f"{verb} {shown}", detail={"verb": verb})
+
+
+# --- amounts ------------------------------------------------------------------------------------
+
+_MONEY_RE = re.compile(
+    r"(?<![\w.$£€])(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
+    r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit))?(?![\w%])",
+    I,
+)
+# Amounts another rule already reads: a budget, a sign-off threshold.
+_OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d", I)
+
+
+def _amount(money: str) -> str:
+    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
+    if not m:
+        return ""
+    factor = {"k": 1e3, "m": 1e6}.get((m["mult"] or "").lower(), 1)
+    return str(round(float(m["n"].replace(",", "")) * factor))
+
+
+def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    if _OTHER_RULES.search(segment) or _want_re().search(segment):
+        return  # a budget, a threshold, a request ("wants 20yr term 500k") already say it
+    pct = re.search(r"(?<![\w.])(?P<n>\d{1,3}(?:\.\d+)?)\s?%(?:\s+(?P<what>[a-z]+(?:\s+[a-z]+)?))?", segment, I)
+    if pct:
+        label = _slug(pct["what"] or "", 2) or _slug(segment[: pct.start()], 2, last=True)
+        if label:
+            detail = {"percent": pct["n"]}
+            yield ExtractedFact(FactKind.OTHER, f"percent:{label}", f"{pct['n']}%", _tidy(segment), detail=detail)
+    for m in _MONEY_RE.finditer(segment):
+        if m["money"].lower().replace(" ", "") in words("not_money"):
+            continue
+        before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
+        if _SLOT_WORDS & set(before):
+            return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
+        bare = not re.match(r"[$£€]|.*k$", m["money"].strip(), I)
+        if bare and not m["per"] and not (before and before[-1] in words("price")):
+            continue  # "2,000 tri-fold brochures" is a count, not money
+        label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
+        if not label:
+            continue
+        amount = _amount(m["money"])
+        shown = _tidy(segment)
+        per = " ".join((m["per"] or "").split())
+        yield ExtractedFact(
+            FactKind.OTHER,
+            f"amount:{label}",
+            " ".join(m.group(0).split()),
+            shown,
+            detail={"amount": amount, **({"per": per} if per else {})},
+        )
+        return
+
+
+@cache
+def _everyday_units() -> frozenset[str]:
+    from memory.extract_more import words as everyday_words
+
+    return everyday_words("unit")
+
+
+# --- counts -----------------------------------------------------------------------------------------
+
+_COUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})\s?(?:x\s+)?"
+    # describing words only: "2 need compressors" names no "need compressors"
+    r"(?P<adj>(?:(?!(?:of|for|the|a|an|and|or|to|in|on|at|with|per|not|need|needs|want|wants|are|is|were|was|have|has|"
+    r"had|get|got|will|would|can|could|should|must|do|does|did|more|still)\b)[a-z]+[\s-]+){0,2})"
+    r"(?P<unit>[a-z]{2,}s|people|cs|ppl|lbs?|sqft|sq\s?ft|ft)\b(?!['’])",
+    I,
+)
+
+
+def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
+    for m in _COUNT_RE.finditer(segment):
+        unit = m["unit"].lower()
+        first = (re.findall(r"[a-z]+", segment[m.end("n") :].lower()) or [""])[0]
+        if unit in _everyday_units() or first in _everyday_units() or unit.endswith("ss"):
+            continue  # memory.extract_more's quantity rule keys these ("6 cases", "20 units")
+        if unit in words("not_count") or re.match(r"\s*(?:%|percent|am|pm)", segment[m.end("n") :], I):
+            continue
+        if _negated(segment[: m.start()]):
+            continue
+        n = m["n"].replace(",", "")
+        head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
+        head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license"}:
+            continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
+        shown = " ".join(m.group(0).split())
+        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})
+
+
+# --- dated events --------------------------------------------------------------------------------
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_CLOCK = r"\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2}|noon"
+_APPOINTMENT_RE = re.compile(
+    r"\b(?P<wd>" + _WEEKDAY + r")\b(?:\s+(?:at\s+)?(?P<clock>" + _CLOCK + r"))|\b(?:booked|scheduled|set)\s+for\s+"
+    r"(?P<wd2>" + _WEEKDAY + r"|tomorrow|tmrw)\b(?:\s+(?:at\s+)?(?P<clock2>" + _CLOCK + r"))?",
+    I,
+)
+_MONTH_ONLY_RE = re.compile(
+    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of)\s*(?P<mon>"
+    + "|".join(
+        sorted(
+            (m for m in MONTHS if len(m) > 3 or m in {"jan", "feb", "aug", "sep", "oct", "nov", "dec"}),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b\.?(?!\s+\d)",
+    I,
+)
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", I)
+# Segments other rules own: a personal date, a promise, a deadline word with "by".
+_OWNED = re.compile(
+    r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
+    r"send|call\s+(?:her|him|them)|follow\s+up|check\s+back)\b",
+    I,
+)
+_DATE_WORDS = re.compile(r"\b(?:is|on|due|for|at|the|in|by|from|of)\s*$", I)
+
+
+def _label(before: str) -> str:
+    """The words before a date, without the trailing linking words ("wedding is" -> "wedding")."""
+    text = _tidy(before.rsplit(":", 1)[-1])
+    while True:
+        cut = _DATE_WORDS.sub("", text).rstrip(" ,")
+        if cut == text:
+            return text
+        text = cut
+
+
+def _month_date(mon: str, today: date) -> date:
+    month = MONTHS[mon.lower().rstrip(".")]
+    year = today.year if month >= today.month else today.year + 1
+    return date(year, month, 1)
+
+
+def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    from memory.extract_more import deadline_re
+
+    if _OWNED.search(segment) or deadline_re().search(segment):
+        return  # a personal date, a promise or a deadline: their own rules read it
+    today = at.date()
+    found = find_dates(segment)
+    if found:
+        first = found[0]
+        start = _resolve(first.year, first.month, first.day, today)
+        end_date = None
+        end_at = first.end
+        if len(found) > 1 and _RANGE_SEP.match(segment[first.end : found[1].start]):
+            end_date = _resolve(found[1].year, found[1].month, found[1].day, today)
+            end_at = found[1].end
+        elif days := re.match(
+            r"\s*(?:-|–|to|through|thru)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b", segment[first.end :], I
+        ):
+            end_date = _resolve(first.year, first.month, int(days["d"]), today)
+            end_at = first.end + days.end()
+        label = _label(segment[: first.start])
+        after = _tidy(segment[end_at:])
+        if not label or start is None:
+            return
+        when = format_due(start) + (f" to {format_due(end_date)}" if end_date else "")
+        text = " ".join(p for p in (label, when, after) if p)
+        value = start.isoformat() + (f"..{end_date.isoformat()}" if end_date else "")
+        yield ExtractedFact(FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'event'}", value, text, due=start)
+        return
+    m = _APPOINTMENT_RE.search(segment)
+    if m:
+        day = resolve_due(segment[m.start() :], at)
+        clock = m["clock"] or m["clock2"] or ""
+        label = _label(segment[: m.start()]) or _tidy(segment[: m.start()])
+        if day is None or day < today:
+            return
+        after = _tidy(segment[m.end() :])
+        lead = "booked for " if (m["wd2"] and re.match(r"booked", m.group(0), I)) else ""
+        text = " ".join(p for p in (label, f"{lead}{format_due(day)}", clock, after) if p)
+        yield ExtractedFact(
+            FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'appointment'}", day.isoformat(), text, due=day
+        )
+        return
+    m = _MONTH_ONLY_RE.search(segment)
+    if m:
+        label = _tidy(segment[: m.start()])
+        if not label and re.match(r"mid|early|late", m.group(0), I):
+            label = "around"  # "amalfi coast, mid may": the trip's time
+        if not label or _negated(label):
+            return
+        month = _month_date(m["mon"], today)
+        text = f"{label} {m.group(0).split()[0].lower()} {month:%B %Y}"
+        after = _tidy(segment[m.end() :])
+        yield ExtractedFact(
+            FactKind.OTHER,
+            f"date:{_slug(label, 2, last=True) or 'month'}",
+            month.strftime("%Y-%m"),
+            f"{text} {after}".strip(),
+        )
+
+
+def _resolve(year: int | None, month: int, day: int, today: date) -> date | None:
+    try:
+        found = date(year or today.year, month, day)
+    except ValueError:
+        return None
+    if year is None and found < today - timedelta(days=7):
+        found = found.replace(year=found.year + 1)
+    return found
+
+
+# --- places the client is, things the client has -----------------------------------------------
+
+
+@cache
+def _stay_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?P<verb>" + _alternation("stay") + r")\s+(?:the\s+)?(?P<place>[\w'&. -]{2,40})$", I)
+
+
+_HAS_AT_RE = re.compile(
+    r"\b(?:has|'s\s+got|has\s+got|got|owns|keeps)\s+(?:a|an|his|her|their)\s+(?P<thing>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?P<prep>at|in|on)\s+(?P<place>[\w' -]{2,30}?)(?:\s+already)?$",
+    I,
+)
+
+
+def _places(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _stay_re().search(segment)
+    if m and not _OTHERS.search(segment[: m.start()]):
+        place = _tidy(m["place"])
+        yield ExtractedFact(FactKind.LOCATION, "staying_at", place, f"{m['verb'].lower()} {_the(m, place)}")
+    m = _HAS_AT_RE.search(segment)
+    if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
+        thing, place = _tidy(m["thing"]), _tidy(m["place"])
+        yield ExtractedFact(
+            FactKind.OTHER,
+            f"has:{_slug(thing, 2)}",
+            f"{thing} {m['prep'].lower()} {place}",
+            f"has a {thing} {m['prep'].lower()} {place}",
+        )
+
+
+def _the(m: re.Match[str], place: str) -> str:
+    return f"the {place}" if re.search(r"\bthe\s+" + re.escape(m["place"][:3]), m.group(0), I) else place
+
+
+# --- people and life events ----------------------------------------------------------------------
+
+
+@cache
+def _colleague_re() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<role>" + _alternation("colleague") + r")\s+(?-i:(?P<name>[A-Z][a-z]+))\b"
+        r"|(?-i:\b(?P<name2>[A-Z][a-z]+)),?\s+(?:is\s+)?(?:her|his|their)\s+(?P<role2>"
+        + _alternation("colleague")
+        + r")\b",
+        I,
+    )
+
+
+def _colleagues(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _colleague_re().finditer(segment):
+        role = " ".join((m["role"] or m["role2"]).lower().split())
+        name = m["name"] or m["name2"]
+        cc = " (cc on everything)" if re.search(r"\bcc\b", segment[: m.start()], I) else ""
+        yield ExtractedFact(
+            FactKind.OTHER, f"people:{_slug(role, 2)}", name, f"{role} {name}{cc}", detail={"role": role}
+        )
+
+
+@cache
+def _death_re() -> re.Pattern[str]:
+    from memory.extract import _RELATION_RE
+
+    return re.compile(
+        r"\b(?P<rel>" + _RELATION_RE + r")(?:\s+(?P<name>[A-Za-z][a-z]+))?\s+(?:has\s+|had\s+|just\s+|sadly\s+)?"
+        r"(?P<how>" + _alternation("death") + r")\b",
+        I,
+    )
+
+
+_PREGNANT_RE = re.compile(
+    r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:is|'s)\s+pregnant\b"
+    r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
+    I,
+)
+_BORN_RE = re.compile(
+    r"\b(?:new\s+)?baby\s+(?P<sex>boy|girl)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
+    r"last\s+night|this\s+morning|on\s+\w+\s*\d*)",
+    I,
+)
+
+
+def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    from memory.extract import _RELATIONS
+
+    m = _death_re().search(segment)
+    if m and not re.search(r"\b(?:my|our)\s*$", segment[: m.start()], I):
+        relation = _RELATIONS.get(m["rel"].casefold(), m["rel"].lower())
+        name = (m["name"] or "").capitalize()
+        if name.lower() in _STOP or name.lower() in {"just", "sadly", "has", "had"}:
+            name = ""
+        who = f"{relation} {name}".strip()
+        yield ExtractedFact(
+            FactKind.FAMILY,
+            f"family:{relation}",
+            name or relation,
+            f"{who} passed away",
+            detail={"relation": relation, "status": "passed away"},
+        )
+    m = _PREGNANT_RE.search(segment)
+    if m:
+        who = " ".join(p for p in ((m["rel"] or "").lower(), m["name"] or "") if p) or "she"
+        due = re.search(r"\bdue\s+(?:in\s+)?(?P<mon>[a-z]+)", segment[m.end() :] or "", I)
+        text = f"{who} is pregnant" + (
+            f", due in {due['mon'].capitalize()}" if due and due["mon"].lower() in MONTHS else ""
+        )
+        yield ExtractedFact(FactKind.FAMILY, "family:baby", "expecting", text, detail={"relation": "baby"})
+    m = _BORN_RE.search(segment)
+    if m:
+        when = m["when"].lower()
+        day = at.date() - timedelta(days=1) if when in {"yesterday", "last night"} else at.date()
+        sex = (m["sex"] or "").lower()
+        name = m["name"] or ""
+        shown = " ".join(p for p in ("new baby", sex, name) if p)
+        detail = {"relation": "baby", "born": day.isoformat(), **({"name": name} if name else {})}
+        yield ExtractedFact(
+            FactKind.FAMILY, "family:baby", name or "new baby", f"{shown}, born {format_due(day)}", detail=detail
+        )
+
+
+@cache
+def _mood_re() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\b(?:she|he|they|who)(?:'s|'re|\s+is|\s+are|\s+was|\s+seems|\s+seemed|\s+sounded|\s+sounds|\s+got|\s+feels)\s+"
+        r"(?:really\s+|very\s+|a\s+bit\s+|pretty\s+|super\s+|quite\s+|kind\s+of\s+|so\s+)?)(?P<mood>"
+        + _alternation("mood")
+        + r")\b"
+        r"(?:\s+(?:purchase|about\s+[\w\s]{1,30}))?\s*$",
+        I,
+    )
+
+
+def _moods(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _mood_re().search(segment)
+    if m and not _negated(segment[: m.start("mood")]):
+        yield ExtractedFact(FactKind.OTHER, "mood", m["mood"].lower(), _tidy(segment[m.start() :]) or m["mood"].lower())
+
+
+# --- a job promised ready by a date ----------------------------------------------------------------
+
+_READY_RE = re.compile(
+    r"^(?:(?:it'?s|it\s+will\s+be|will\s+be|should\s+be)\s+)?ready\s+(?:by\s+|on\s+|for\s+)?(?P<when>.+)$", I
+)
+
+
+def _ready(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "wants to resize his band 10 to 10.5, ready thursday": the job promised ready by then."""
+    parts = segments(clause)
+    for i, part in enumerate(parts):
+        m = _READY_RE.match(part)
+        if not m or i == 0:
+            continue
+        due = resolve_due(m["when"], at)
+        if due is None:
+            continue
+        job = re.sub(r"^.*?\b(?:wants|needs|would\s+like)\s+(?:to\s+)?", "", parts[i - 1], flags=I)
+        job = _tidy(job)
+        if not job:
+            continue
+        yield ExtractedFact(
+            FactKind.COMMITMENT,
+            f"promise:ready_{_slug(job, 3)}",
+            f"{job} ready",
+            f"promised: {job}, ready by {format_due(due)}",
+            due=due,
+            detail={"status": "open"},
+        )
+        return
+
+
+# --- health, where they live (typed in lower case), how they pay, when to call -------------------
+
+
+@cache
+def _health_re() -> re.Pattern[str]:
+    part = _alternation("body")
+    return re.compile(
+        r"\b(?P<h>(?:bad|sore|injured|broken|new|replaced|dodgy|weak|stiff)\s+(?:" + part + r")s?|(?:" + part + r")\s+"
+        r"(?:rehab|surgery|pain|issues?|problems?|injury|replacement|trouble)|(?:"
+        + _alternation("condition")
+        + r"))\b",
+        I,
+    )
+
+
+def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _health_re().search(segment)
+    if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
+        if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
+            return  # a relative's health is theirs
+        health = " ".join(m["h"].lower().split())
+        yield ExtractedFact(FactKind.OTHER, f"health:{_slug(health, 2)}", health, health)
+
+
+_LOWER_PLACE_RE = re.compile(
+    r"\b(?P<verb>lives|living|based|located|moved|relocated|relocating|moving)\s+(?:in|to|out\s+of|near)\s+"
+    r"(?P<place>[a-z][a-z'.-]*(?:\s+[a-z][a-z'.-]*){0,2})\s*$"
+)
+
+
+def _lowercase_place(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "lives in round rock": a place typed in lower case (capitalised ones are memory.extract's)."""
+    m = _LOWER_PLACE_RE.search(segment)
+    if not m or _OTHERS.search(segment[: m.start()]) or _negated(segment[: m.start()]):
+        return
+    place_words = m["place"].split()
+    if place_words[0] in _STOP or place_words[0] in {"town", "the", "a", "an", "with", "together"}:
+        return
+    place = " ".join(w.capitalize() for w in place_words)
+    moved = m["verb"].startswith(("moved", "relocat", "moving"))
+    yield ExtractedFact(FactKind.LOCATION, "location", place, f"{'moved to' if moved else 'lives in'} {place}")
+
+
+_PAYMENT_RE = re.compile(
+    r"\b(?:pays?|payment|paying)\s+(?:by\s+|via\s+|with\s+|in\s+)?(?P<how>po(?:\s+only)?|p\.o\.|cod|c\.o\.d\.?|net\s*\d{1,3}|"
+    r"credit\s+card|card|check|cheque|cash|wire|ach|invoice)\b|^\s*(?P<net>net\s*\d{1,3})\s*$",
+    I,
+)
+
+
+def _payment(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _PAYMENT_RE.search(segment)
+    if m and not _negated(segment[: m.start()]):
+        how = " ".join((m["how"] or m["net"]).split())
+        how = re.sub(r"\b(?:po|p\.o\.|cod|c\.o\.d\.?|ach)\b", lambda w: w.group(0).upper(), how.lower())
+        yield ExtractedFact(
+            FactKind.OTHER, "payment", how, f"pays by {how}" if not how.startswith("net") else f"pays {how}"
+        )
+
+
+_BEST_DAYS_RE = re.compile(
+    r"^(?P<when>(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekdays|weekends|mornings|afternoons|evenings)\s+"
+    r"(?:are|is|work)\s+(?:best|better|good|ideal)\b",
+    I,
+)
+
+
+def _best_days(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "thursdays are best": when to reach or visit the client."""
+    m = _BEST_DAYS_RE.search(segment)
+    if m:
+        when = m["when"].lower()
+        yield ExtractedFact(FactKind.CONTACT, "contact_time", when, f"{when} are best", detail={"when": when})
+
+
+def _per_segment(rule: _SegmentRule) -> _ClauseRule:
+    """A segment rule run over every segment of a clause (named after the rule, for the failure log)."""
+
+    def run(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+        for segment in segments(clause):
+            yield from rule(segment, at)
+
+    run.__name__ = rule.__name__
+    return run
+
+
+_SegmentRule = Callable[[str, datetime], Iterable[ExtractedFact]]
+_ClauseRule = Callable[[str, datetime], Iterable[ExtractedFact]]
+# Each rule is its own extractor in memory.extract's pipeline, so one rule's bug loses only its facts.
+RULES: tuple[_ClauseRule, ...] = (
+    _ready,
+    *(
+        _per_segment(r)
+        for r in (
+            *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
+            *(_moods, _health, _lowercase_place, _payment, _best_days),
+        )
+    ),
+)
+
+
+def details(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """Every detail fact of one clause, segment by segment (see the module docstring)."""
+    for rule in RULES:
+        yield from rule(clause, at)
