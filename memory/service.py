@@ -23,11 +23,12 @@ from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, re
 from memory.recall import (
     ClientNames,
     Weights,
-    boost_speakers,
-    demote_questions,
+    combine_parts,
     fts_expression,
     fuse,
+    query_parts,
     query_terms,
+    rerank,
     speaker_of,
     transcript_speaker,
     without_names,
@@ -676,22 +677,25 @@ class Memory:
         if in_scope == 0:
             return []
         drop = known.names_of(client) if client else ()
-        terms = query_terms(query, drop=drop)
-        lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
-        dense = self._dense(without_names(query, drop) if client else query, min(pool, in_scope), client_id)
-        fused = fuse(lexical, dense, self.weights)
+        fused = self._fused(query, pool, min(pool, in_scope), client_id, drop)
+        parts = query_parts(query) if self.weights.split > 0 else []
+        fused = combine_parts(
+            fused, [self._fused(p, pool, min(pool, in_scope), client_id, drop) for p in parts], self.weights.split
+        )
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
-        texts = {r: n.text for r, n in notes.items()}
-        if self.weights.speaker:
-            fused = boost_speakers(query, fused, texts, self.weights.speaker)
-        if self.weights.question:
-            fused = demote_questions(fused, texts, self.weights.question)
+        fused = rerank(query, fused, notes, self.ledger, self.weights)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
             notes.update(self.ledger.notes_by_rowid(extra))
             ranked += [(r, 0.0) for r in extra]
         return [SearchHit(note=notes[r], score=round(s, 6)) for r, s in ranked]
+
+    def _fused(self, query: str, pool: int, dense_k: int, client_id: int | None, drop: Any) -> list[tuple[int, float]]:
+        """Lexical and dense candidates of one scope, fused; the scope's names are no search terms."""
+        lexical = self.ledger.fts_search(fts_expression(query_terms(query, drop=drop)), client_id, pool)
+        dense = self._dense(without_names(query, drop) if drop else query, dense_k, client_id)
+        return fuse(lexical, dense, self.weights)
 
     def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
         """Chat line -> the chat line before it (often the question it answers).
