@@ -60,6 +60,20 @@ VARIANTS.update(
         "combo rrf": replace(_C, method="rrf"),
     }
 )
+_C2 = replace(_C, dense=1.3, window=0.5)
+VARIANTS.update(
+    {
+        "c2": _C2,
+        "c2 when0.3": replace(_C2, when=0.3),
+        "c2 dense1.6": replace(_C2, dense=1.6),
+        "c2 period0.4": replace(_C2, period=0.4),
+        "c2 window0.7": replace(_C2, window=0.7),
+        "c2 reply1": replace(_C2, reply=1.0),
+        "c2 split0.3": replace(_C2, split=0.3),
+        **{f"c2 cov{v}": replace(_C2, coverage=v) for v in (0.3, 0.5, 0.7)},
+        **{f"c2 d1.6 cov{v}": replace(_C2, dense=1.6, coverage=v) for v in (0.5,)},
+    }
+)
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:

@@ -297,17 +297,18 @@ class Weights:
     """How to fuse: the method, each signal's weight, and the RRF constant (used by "rrf" only)."""
 
     lexical: float = 1.0
-    dense: float = 1.0
+    dense: float = 1.3
     k: int = 5  # the RRF constant
     method: str = "minmax"  # score-normalised linear fusion ("minmax" or "zscore"), or "rrf"
     speaker: float = 0.5  # added to a transcript line whose speaker ("Caroline: ...") the query names
     question: float = 0.5  # taken from a note that only asks ("Which piece?"): a question answers nothing
-    window: float = 0.3  # dense, chat lines only: weight of the previous line's vector in a line's context
-    reply: float = 0.0  # the line after a question-only line gets at least this share of its score
-    when: float = 0.0  # added to a note that tells a time when the query asks when
-    period: float = 0.0  # added to a note dated in the period the query names ("in August 2025")
+    window: float = 0.5  # dense, chat lines only: weight of the previous line's vector in a line's context
+    reply: float = 0.8  # the line after a question-only line gets at least this share of its score
+    when: float = 0.2  # added to a note that tells a time when the query asks when
+    period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")
     spread: float = 0.0  # taken from a note for each better note of its session (client and day)
     split: float = 0.0  # a question asking several things: weight of each part's own search
+    coverage: float = 0.5  # lexical weight scaled down when its best hits hold less than this share of the terms
 
 
 def fuse(
@@ -587,3 +588,31 @@ def rerank(
         fused = demote_questions(fused, texts, weights.question)
     fused = lift_times(query, fused, notes, weights.when, weights.period)
     return spread_sessions(fused, notes, weights.spread)
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def lexical_coverage(terms: list[str], texts: Iterable[str]) -> float:
+    """The largest share of the query's content words that one of `texts` holds (a crude stem: 5 letters)."""
+    wanted = {_stem(t) for t in terms}
+    if not wanted:
+        return 0.0
+    best = 0.0
+    for text in texts:
+        held = {_stem(w) for w in _words(text)}
+        best = max(best, len(wanted & held) / len(wanted))
+    return best
+
+
+def lexical_weight(weights: Weights, coverage: float) -> Weights:
+    """Today's weights with the lexical side scaled by how much of the query its best hits hold.
+
+    A paraphrased question ("What sugary Caledonian confection ...") shares no content word with
+    its answer: its lexical hits match one incidental word and only pull the fusion off the dense
+    side's better ranking.
+    """
+    if weights.coverage <= 0 or coverage >= weights.coverage:
+        return weights
+    return replace(weights, lexical=weights.lexical * coverage / weights.coverage)

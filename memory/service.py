@@ -26,6 +26,8 @@ from memory.recall import (
     combine_parts,
     fts_expression,
     fuse,
+    lexical_coverage,
+    lexical_weight,
     query_parts,
     query_terms,
     rerank,
@@ -38,6 +40,7 @@ from memory.timeutil import now_utc
 
 log = logging.getLogger(__name__)
 
+COVERAGE_TOP = 5  # the lexical hits read to tell how much of the query the lexical side matched
 CONTEXT_NOTES = 2  # notes on each side whose text is a note's lexical context (see Memory._refresh_context)
 ARCHIVE_AFTER_DAYS = 14  # an imported promise already overdue by more than this is archived, not nagged about
 MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
@@ -693,9 +696,14 @@ class Memory:
 
     def _fused(self, query: str, pool: int, dense_k: int, client_id: int | None, drop: Any) -> list[tuple[int, float]]:
         """Lexical and dense candidates of one scope, fused; the scope's names are no search terms."""
-        lexical = self.ledger.fts_search(fts_expression(query_terms(query, drop=drop)), client_id, pool)
+        terms = query_terms(query, drop=drop)
+        lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
         dense = self._dense(without_names(query, drop) if drop else query, dense_k, client_id)
-        return fuse(lexical, dense, self.weights)
+        weights = self.weights
+        if weights.coverage > 0 and lexical:
+            top = self.ledger.notes_by_rowid([r for r, _ in lexical[:COVERAGE_TOP]])
+            weights = lexical_weight(weights, lexical_coverage(terms, (n.text for n in top.values())))
+        return fuse(lexical, dense, weights)
 
     def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
         """Chat line -> the chat line before it (often the question it answers).
