@@ -303,7 +303,7 @@ class Weights:
     speaker: float = 0.5  # added to a transcript line whose speaker ("Caroline: ...") the query names
     question: float = 0.5  # taken from a note that only asks ("Which piece?"): a question answers nothing
     window: float = 0.5  # dense, chat lines only: weight of the previous line's vector in a line's context
-    reply: float = 0.8  # the line after a question-only line gets at least this share of its score
+    reply: float = 0.8  # the line after a line ending in a question gets at least this share of its score
     when: float = 0.2  # added to a note that tells a time when the query asks when
     period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")
     spread: float = 0.0  # taken from a note for each better note of its session (client and day)
@@ -427,6 +427,11 @@ def asks_only(text: str) -> bool:
     return bool(sentences) and all(s.rstrip().endswith("?") for s in sentences)
 
 
+def ends_asking(text: str) -> bool:
+    """True for a note whose last sentence is a question ("No way! When do you start?"): the next line may answer it."""
+    return text.rstrip().endswith("?")
+
+
 def demote_questions(fused: list[tuple[int, float]], texts: dict[int, str], penalty: float) -> list[tuple[int, float]]:
     """Lower question-only notes by `penalty`, best first.
 
@@ -464,7 +469,7 @@ def _session(note: Note) -> tuple[int, date]:
 def lift_replies(
     fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float
 ) -> list[tuple[int, float]]:
-    """The line after a question-only line gets at least `share` x that question's score, best first.
+    """The line after a line that ends asking gets at least `share` x that line's score, best first.
 
     In a chat the answer to "When do you start?" is the next line ("3 November"), which shares no
     word or meaning with the query; the question does. Only a reply of the same exchange (within
@@ -472,7 +477,7 @@ def lift_replies(
     """
     if share <= 0 or not fused:
         return fused
-    asking = [(r, s) for r, s in fused[:REPLY_FROM] if r in notes and asks_only(notes[r].text)]
+    asking = [(r, s) for r, s in fused[:REPLY_FROM] if r in notes and ends_asking(notes[r].text)]
     if not asking:
         return fused
     following = {r: nxt for r, (_, nxt) in source.neighbours([r for r, _ in asking]).items() if nxt is not None}

@@ -123,6 +123,17 @@ def test_the_reply_to_a_question_line_is_lifted_and_read_from_the_ledger(memory:
     assert lift_replies(fused, notes, memory.ledger, 0.0) == fused
 
 
+def test_a_line_ending_in_a_question_passes_its_score_to_the_reply(memory: Any) -> None:
+    lines = [
+        ("2025-10-08T19:02:00", "Leo: No way! Congratulations. When do you start?"),
+        ("2025-10-08T19:04:00", "Nadia: 3 November"),
+    ]
+    _import(memory, "thread-22", lines)
+    rowid = {row[1]: row[0] for row in memory.ledger.note_rows()}
+    notes = memory.ledger.notes_by_rowid([rowid["n0"]])
+    assert lift_replies([(rowid["n0"], 1.0)], notes, memory.ledger, 0.8)[1] == (rowid["n1"], pytest.approx(0.8))
+
+
 def test_a_reply_of_another_exchange_is_not_lifted(memory: Any) -> None:
     _import(
         memory,
