@@ -297,12 +297,12 @@ class Weights:
     """How to fuse: the method, each signal's weight, and the RRF constant (used by "rrf" only)."""
 
     lexical: float = 1.0
-    dense: float = 1.3
+    dense: float = 1.0
     k: int = 5  # the RRF constant
     method: str = "minmax"  # score-normalised linear fusion ("minmax" or "zscore"), or "rrf"
     speaker: float = 0.5  # added to a transcript line whose speaker ("Caroline: ...") the query names
     question: float = 0.5  # taken from a note that only asks ("Which piece?"): a question answers nothing
-    window: float = 0.5  # dense, chat lines only: weight of the previous line's vector in a line's context
+    window: float = 0.3  # dense, chat lines only: weight of the previous line's vector in a line's context
     reply: float = 0.8  # the line after a line ending in a question gets at least this share of its score
     when: float = 0.2  # added to a note that tells a time when the query asks when
     period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")

@@ -14,7 +14,7 @@ from memory.service import NoteInput
 from memory.when import asks_when, period, tells_time
 
 # The weights before issue 17's recall work: each test below shows the new default doing better.
-BEFORE = Weights(dense=1.0, window=0.3, reply=0.0, when=0.0, period=0.0, coverage=0.0)
+BEFORE = Weights(reply=0.0, when=0.0, period=0.0, coverage=0.0)
 
 
 def _import(memory: Any, client: str, lines: list[tuple[str, str]]) -> None:
