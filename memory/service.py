@@ -10,13 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memory import names
 from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
@@ -37,6 +36,9 @@ from memory.recall import (
 )
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, SearchHit
 from memory.timeutil import now_utc
+
+if TYPE_CHECKING:
+    from memory.extract import ExtractorFailure
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +165,15 @@ def shown_facts(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.kind is FactKind.DISLIKE and (f.client_id, f.value.casefold()) in declined)]
 
 
+def offline_extract(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
+    """The offline rules' facts of a note (`memory.extract.extract_facts`)."""
+    # imported here: memory.extract compiles its rule tables on import (~0.15-0.3 s CPU), which a
+    # one-shot `chet search` / `chet ask` never uses
+    from memory.extract import extract_facts
+
+    return extract_facts(text, at, failures)
+
+
 class Memory:
     """One salesperson's client memory: ledger (truth) + vector index (derived)."""
 
@@ -171,7 +182,7 @@ class Memory:
         ledger: Ledger,
         index_factory: IndexFactory,
         embedder_factory: EmbedderFactory,
-        extractor: Extractor = extract_facts,
+        extractor: Extractor = offline_extract,
         weights: Weights | None = None,
     ) -> None:
         self.ledger = ledger
@@ -288,8 +299,11 @@ class Memory:
     def _extract(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """Facts of a note: the configured extractor, checked against the offline rules where it matters."""
         offline = self._offline_facts(note_id, text, at, notices)
-        if self.extractor is extract_facts:
+        if self.extractor is offline_extract:
             return offline
+        # memory.extract compiles its rule tables on import (~0.15-0.3 s CPU); search and ask never extract
+        from memory.extract import looks_like_instruction, split_sentences
+
         if any(looks_like_instruction(s) for s in split_sentences(text)):
             return offline  # notes are data: a note that talks to the bot never reaches the model's judgement
         try:
@@ -364,7 +378,7 @@ class Memory:
     def _offline_facts(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """The offline rules' facts; a rule that raises is logged with the note id and told once in `notices`."""
         failures: list[ExtractorFailure] = []
-        facts = extract_facts(text, at, failures)
+        facts = offline_extract(text, at, failures)
         for failure in failures:
             log.error(
                 "fact rule %s failed on note %s; the note is kept", failure.extractor, note_id, exc_info=failure.error
@@ -437,7 +451,7 @@ class Memory:
                     facts = [f for f in extracted[note_id] if f.kind is not FactKind.COMMITMENT]
                     self.ledger.set_note_facts(note_id, dump_facts(facts))
                 elif stored is None:
-                    facts = [f for f in extract_facts(text, at) if f.kind is not FactKind.COMMITMENT]
+                    facts = [f for f in offline_extract(text, at) if f.kind is not FactKind.COMMITMENT]
                     self.ledger.set_note_facts(note_id, dump_facts(facts))
                 else:
                     facts = load_facts(stored)
@@ -813,7 +827,7 @@ def open_memory(
     embedder_factory: EmbedderFactory,
     chroma_host: str | None = None,
     chroma_port: int = 8000,
-    extractor: Extractor = extract_facts,
+    extractor: Extractor = offline_extract,
     tz: str = "UTC",
     digest_time: str = "08:00",
     database_url: str | None = None,
