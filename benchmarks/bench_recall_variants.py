@@ -24,7 +24,9 @@ from memory.recall import Weights
 
 # Add a variant (one Weights field changed) to compare it with today's in one run. Tried and dropped
 # (benchmarks/NOTES-recall.md): a session-level BM25 lift (session 0.15 / 0.3 / 0.6).
-VARIANTS: dict[str, Weights] = {"today": Weights()}
+# Issue 17 (recall set 5): "before" is the weights before it, "today" those chosen on recall5's tune half.
+BEFORE = Weights(reply=0.0, when=0.0, period=0.0, coverage=0.0)
+VARIANTS: dict[str, Weights] = {"before": BEFORE, "today": Weights()}
 
 
 def main(argv: list[str] | None = None) -> int:

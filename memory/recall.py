@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Protocol
 
 from memory import names
-from memory.records import Client
+from memory.records import Client, Note
+from memory.when import asks_when, period, tells_time
 
 # Words that carry no topic: dropping them keeps BM25 from rewarding chatter.
 STOPWORDS = frozenset(
@@ -300,6 +303,12 @@ class Weights:
     speaker: float = 0.5  # added to a transcript line whose speaker ("Caroline: ...") the query names
     question: float = 0.5  # taken from a note that only asks ("Which piece?"): a question answers nothing
     window: float = 0.3  # dense, chat lines only: weight of the previous line's vector in a line's context
+    reply: float = 0.8  # the line after a line ending in a question gets at least this share of its score
+    when: float = 0.2  # added to a note that tells a time when the query asks when
+    period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")
+    spread: float = 0.0  # taken from a note for each better note of its session (client and day)
+    split: float = 0.0  # a question asking several things: weight of each part's own search
+    coverage: float = 0.5  # lexical weight scaled down when its best hits hold less than this share of the terms
 
 
 def fuse(
@@ -418,6 +427,11 @@ def asks_only(text: str) -> bool:
     return bool(sentences) and all(s.rstrip().endswith("?") for s in sentences)
 
 
+def ends_asking(text: str) -> bool:
+    """True for a note whose last sentence is a question ("No way! When do you start?"): the next line may answer it."""
+    return text.rstrip().endswith("?")
+
+
 def demote_questions(fused: list[tuple[int, float]], texts: dict[int, str], penalty: float) -> list[tuple[int, float]]:
     """Lower question-only notes by `penalty`, best first.
 
@@ -430,3 +444,180 @@ def demote_questions(fused: list[tuple[int, float]], texts: dict[int, str], pena
         return fused
     lowered = [(r, s - penalty if asks_only(texts.get(r, "")) else s) for r, s in fused]
     return sorted(lowered, key=lambda item: (-item[1], item[0]))
+
+
+class NoteSource(Protocol):
+    """What reranking reads from the ledger: notes by rowid and each note's neighbours."""
+
+    def notes_by_rowid(self, rowids: Iterable[int]) -> dict[int, Note]:
+        """Notes by rowid."""
+        ...
+
+    def neighbours(self, rowids: Iterable[int]) -> dict[int, tuple[int | None, int | None]]:
+        """(previous, next) rowid of each note, within its client."""
+        ...
+
+
+SAME_EXCHANGE = timedelta(hours=3)  # a reply further from its question than this is another conversation
+REPLY_FROM = 20  # only the best question-only lines pass their score to the reply after them
+
+
+def _session(note: Note) -> tuple[int, date]:
+    return note.client_id, note.occurred_at.date()
+
+
+def lift_replies(
+    fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float
+) -> list[tuple[int, float]]:
+    """The line after a line that ends asking gets at least `share` x that line's score, best first.
+
+    In a chat the answer to "When do you start?" is the next line ("3 November"), which shares no
+    word or meaning with the query; the question does. Only a reply of the same exchange (within
+    SAME_EXCHANGE, another speaker) is lifted; a reply outside the candidates is read and added.
+    """
+    if share <= 0 or not fused:
+        return fused
+    asking = [(r, s) for r, s in fused[:REPLY_FROM] if r in notes and ends_asking(notes[r].text)]
+    if not asking:
+        return fused
+    following = {r: nxt for r, (_, nxt) in source.neighbours([r for r, _ in asking]).items() if nxt is not None}
+    missing = [n for n in following.values() if n not in notes]
+    if missing:
+        notes.update(source.notes_by_rowid(missing))
+    scores = dict(fused)
+    for rowid, score in asking:
+        nxt = following.get(rowid)
+        if nxt is None or nxt not in notes:
+            continue
+        question, reply = notes[rowid], notes[nxt]
+        if abs(reply.occurred_at - question.occurred_at) > SAME_EXCHANGE:
+            continue
+        if speaker_of(reply.text) and speaker_of(reply.text) == speaker_of(question.text):
+            continue
+        scores[nxt] = max(scores.get(nxt, float("-inf")), share * score)
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def lift_times(
+    query: str, fused: list[tuple[int, float]], notes: dict[int, Note], when_lift: float, period_lift: float
+) -> list[tuple[int, float]]:
+    """Lift notes that tell a time when the query asks when, and notes of the period the query names."""
+    asks = when_lift > 0 and asks_when(query)
+    span = period(query) if period_lift > 0 else None
+    if not (asks or span) or not fused:
+        return fused
+    lifted = []
+    for rowid, score in fused:
+        note = notes.get(rowid)
+        if note is not None:
+            if asks and tells_time(note.text):
+                score += when_lift
+            if span and span[0] - PERIOD_SLACK <= note.occurred_at.date() <= span[1] + PERIOD_SLACK:
+                score += period_lift
+        lifted.append((rowid, score))
+    return sorted(lifted, key=lambda item: (-item[1], item[0]))
+
+
+PERIOD_SLACK = timedelta(days=7)  # a note written just after a period often tells of it ("back from Lisbon")
+
+
+def spread_sessions(fused: list[tuple[int, float]], notes: dict[int, Note], penalty: float) -> list[tuple[int, float]]:
+    """Lower each note by `penalty` for every better note of the same session (client and day), best first.
+
+    A question whose evidence spans sessions ("how did the move date change?") found its top ten
+    crowded by one exchange: a note and its neighbours share words (and their lexical context).
+    """
+    if penalty <= 0 or not fused:
+        return fused
+    seen: dict[tuple[int, date], int] = {}
+    out = []
+    for rowid, score in fused:
+        note = notes.get(rowid)
+        if note is None:
+            out.append((rowid, score))
+            continue
+        key = _session(note)
+        out.append((rowid, score - penalty * seen.get(key, 0)))
+        seen[key] = seen.get(key, 0) + 1
+    return sorted(out, key=lambda item: (-item[1], item[0]))
+
+
+_PART_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and|but|or)\b|;|\?\s+(?=\S)|\s+and\s+(?=(?:what|who|whom|which|where|when|why|how|did|does|do|is|was|were|has|had)\b))\s*",
+    re.I,
+)
+
+
+def query_parts(query: str) -> list[str]:
+    """The parts of a question that asks several things ("Who ran X, and who took over Y?"), else [].
+
+    Each part keeps enough words to search on (two content words); a part too thin to stand alone
+    ("and how did it go?") borrows the first part's content words.
+    """
+    pieces = [p.strip(" ,;?") for p in _PART_SPLIT.split(query) if p and p.strip(" ,;?")]
+    if len(pieces) < 2:
+        return []
+    head = query_terms(pieces[0])
+    parts = []
+    for piece in pieces:
+        terms = query_terms(piece)
+        parts.append(piece if len(terms) >= 2 else f"{piece} {' '.join(head)}".strip())
+    return parts
+
+
+def combine_parts(
+    whole: list[tuple[int, float]], parts: list[list[tuple[int, float]]], weight: float
+) -> list[tuple[int, float]]:
+    """The whole query's fused scores plus `weight` x each candidate's best score over the parts (min-max), best first."""
+    if weight <= 0 or not parts:
+        return whole
+    best: dict[int, float] = {}
+    for ranked in parts:
+        for rowid, score in _normalise(ranked, "minmax").items():
+            best[rowid] = max(best.get(rowid, 0.0), score)
+    base = _normalise(whole, "minmax")
+    scores = {r: base.get(r, 0.0) + weight * best.get(r, 0.0) for r in set(base) | set(best)}
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def rerank(
+    query: str, fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, weights: Weights
+) -> list[tuple[int, float]]:
+    """The adjustments after fusion, in order: speakers, replies, questions, times, sessions (see each)."""
+    texts = {r: n.text for r, n in notes.items()}
+    if weights.speaker:
+        fused = boost_speakers(query, fused, texts, weights.speaker)
+    fused = lift_replies(fused, notes, source, weights.reply)
+    texts = {r: n.text for r, n in notes.items()}
+    if weights.question:
+        fused = demote_questions(fused, texts, weights.question)
+    fused = lift_times(query, fused, notes, weights.when, weights.period)
+    return spread_sessions(fused, notes, weights.spread)
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def lexical_coverage(terms: list[str], texts: Iterable[str]) -> float:
+    """The largest share of the query's content words that one of `texts` holds (a crude stem: 5 letters)."""
+    wanted = {_stem(t) for t in terms}
+    if not wanted:
+        return 0.0
+    best = 0.0
+    for text in texts:
+        held = {_stem(w) for w in _words(text)}
+        best = max(best, len(wanted & held) / len(wanted))
+    return best
+
+
+def lexical_weight(weights: Weights, coverage: float) -> Weights:
+    """Today's weights with the lexical side scaled by how much of the query its best hits hold.
+
+    A paraphrased question ("What sugary Caledonian confection ...") shares no content word with
+    its answer: its lexical hits match one incidental word and only pull the fusion off the dense
+    side's better ranking.
+    """
+    if weights.coverage <= 0 or coverage >= weights.coverage:
+        return weights
+    return replace(weights, lexical=weights.lexical * coverage / weights.coverage)

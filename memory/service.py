@@ -11,25 +11,27 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from memory import names
 from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import Embedder
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.extract import ExtractorFailure, extract_facts, looks_like_instruction, split_sentences
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
     Weights,
-    boost_speakers,
-    demote_questions,
+    combine_parts,
     fts_expression,
     fuse,
+    lexical_coverage,
+    lexical_weight,
+    query_parts,
     query_terms,
+    rerank,
     speaker_of,
     transcript_speaker,
     without_names,
@@ -38,8 +40,12 @@ from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, No
 from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, zone
 
+if TYPE_CHECKING:
+    from memory.extract import ExtractorFailure
+
 log = logging.getLogger(__name__)
 
+COVERAGE_TOP = 5  # the lexical hits read to tell how much of the query the lexical side matched
 CONTEXT_NOTES = 2  # notes on each side whose text is a note's lexical context (see Memory._refresh_context)
 ARCHIVE_AFTER_DAYS = 14  # an imported promise already overdue by more than this is archived, not nagged about
 MAX_NOTE_CHARS = 20_000  # a note is what someone types or says after a meeting, not a document
@@ -162,6 +168,15 @@ def shown_facts(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.kind is FactKind.DISLIKE and (f.client_id, f.value.casefold()) in declined)]
 
 
+def offline_extract(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
+    """The offline rules' facts of a note (`memory.extract.extract_facts`)."""
+    # imported here: memory.extract compiles its rule tables on import (~0.15-0.3 s CPU), which a
+    # one-shot `chet search` / `chet ask` never uses
+    from memory.extract import extract_facts
+
+    return extract_facts(text, at, failures)
+
+
 class Memory:
     """One salesperson's client memory: ledger (truth) + vector index (derived)."""
 
@@ -170,7 +185,7 @@ class Memory:
         ledger: Ledger,
         index_factory: IndexFactory,
         embedder_factory: EmbedderFactory,
-        extractor: Extractor = extract_facts,
+        extractor: Extractor = offline_extract,
         weights: Weights | None = None,
     ) -> None:
         self.ledger = ledger
@@ -287,8 +302,11 @@ class Memory:
     def _extract(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """Facts of a note: the configured extractor, checked against the offline rules where it matters."""
         offline = self._offline_facts(note_id, text, at, notices)
-        if self.extractor is extract_facts:
+        if self.extractor is offline_extract:
             return offline
+        # memory.extract compiles its rule tables on import (~0.15-0.3 s CPU); search and ask never extract
+        from memory.extract import looks_like_instruction, split_sentences
+
         if any(looks_like_instruction(s) for s in split_sentences(text)):
             return offline  # notes are data: a note that talks to the bot never reaches the model's judgement
         try:
@@ -363,7 +381,7 @@ class Memory:
     def _offline_facts(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """The offline rules' facts; a rule that raises is logged with the note id and told once in `notices`."""
         failures: list[ExtractorFailure] = []
-        facts = extract_facts(text, at, failures)
+        facts = offline_extract(text, at, failures)
         for failure in failures:
             log.error(
                 "fact rule %s failed on note %s; the note is kept", failure.extractor, note_id, exc_info=failure.error
@@ -436,7 +454,7 @@ class Memory:
                     facts = [f for f in extracted[note_id] if f.kind is not FactKind.COMMITMENT]
                     self.ledger.set_note_facts(note_id, dump_facts(facts))
                 elif stored is None:
-                    facts = [f for f in extract_facts(text, at) if f.kind is not FactKind.COMMITMENT]
+                    facts = [f for f in offline_extract(text, at) if f.kind is not FactKind.COMMITMENT]
                     self.ledger.set_note_facts(note_id, dump_facts(facts))
                 else:
                     facts = load_facts(stored)
@@ -674,22 +692,30 @@ class Memory:
         if in_scope == 0:
             return []
         drop = known.names_of(client) if client else ()
-        terms = query_terms(query, drop=drop)
-        lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
-        dense = self._dense(without_names(query, drop) if client else query, min(pool, in_scope), client_id)
-        fused = fuse(lexical, dense, self.weights)
+        fused = self._fused(query, pool, min(pool, in_scope), client_id, drop)
+        parts = query_parts(query) if self.weights.split > 0 else []
+        fused = combine_parts(
+            fused, [self._fused(p, pool, min(pool, in_scope), client_id, drop) for p in parts], self.weights.split
+        )
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
-        texts = {r: n.text for r, n in notes.items()}
-        if self.weights.speaker:
-            fused = boost_speakers(query, fused, texts, self.weights.speaker)
-        if self.weights.question:
-            fused = demote_questions(fused, texts, self.weights.question)
+        fused = rerank(query, fused, notes, self.ledger, self.weights)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
             notes.update(self.ledger.notes_by_rowid(extra))
             ranked += [(r, 0.0) for r in extra]
         return [SearchHit(note=notes[r], score=round(s, 6)) for r, s in ranked]
+
+    def _fused(self, query: str, pool: int, dense_k: int, client_id: int | None, drop: Any) -> list[tuple[int, float]]:
+        """Lexical and dense candidates of one scope, fused; the scope's names are no search terms."""
+        terms = query_terms(query, drop=drop)
+        lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
+        dense = self._dense(without_names(query, drop) if drop else query, dense_k, client_id)
+        weights = self.weights
+        if weights.coverage > 0 and lexical:
+            top = self.ledger.notes_by_rowid([r for r, _ in lexical[:COVERAGE_TOP]])
+            weights = lexical_weight(weights, lexical_coverage(terms, (n.text for n in top.values())))
+        return fuse(lexical, dense, weights)
 
     def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
         """Chat line -> the chat line before it (often the question it answers).
@@ -867,7 +893,7 @@ def open_memory(
     embedder_factory: EmbedderFactory,
     chroma_host: str | None = None,
     chroma_port: int = 8000,
-    extractor: Extractor = extract_facts,
+    extractor: Extractor = offline_extract,
     tz: str = "UTC",
     digest_time: str = "08:00",
     database_url: str | None = None,
