@@ -107,11 +107,51 @@ class _Asker:
             found = getattr(self, f"_{intent.source}")(intent) if intent.source != "facts" else None
             if found is not None:
                 return found
+        if self.client and not self.reading.intents and not self.reading.topic:
+            found = self._summary(None)  # "who's Scott?", "what's Evelyn's deal?": nothing asked but the client
+            if found is not None:
+                return found
         fact_intents = [i for i in self.reading.intents if i.source in ("facts", "met")]
         facts = self._facts(fact_intents)
         if facts:
-            return self._facts_answer(facts)
+            if not self.client:
+                return self._facts_answer(facts)
+            said = " ".join(f"{f.value} {f.text} " + " ".join(self._source_texts(f)) for f in facts[:5])
+            later = self._from_client_clauses(question, after=[f.valid_from for f in facts], facts_text=said)
+            return later or self._facts_answer(facts)
+        if self.client:
+            found = self._from_client_clauses(question)
+            if found is not None:
+                return found
         return self._from_sentences(question)
+
+    def _from_client_clauses(
+        self, question: str, after: list[datetime] | None = None, facts_text: str = ""
+    ) -> Answer | None:
+        """The named client's own note clauses that answer, the latest word first (bot/ask_notes.py).
+
+        With `facts_text`, only a clause later than `after` that changes what it says answers
+        (facts hold "wants the red Okafor" while a later note says "the blue one, not the red").
+        """
+        from bot.ask_notes import best_clauses, changes, is_newer
+
+        assert self.client is not None
+        # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not
+        required = tuple(i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts")
+        required += (lexicon().expand(self.reading.focus - self.reading.soft),)
+        found = best_clauses(
+            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, required
+        )
+        if facts_text:
+            found = found[:1]
+            if not found or not is_newer(found[0][1], after or []) or not changes(facts_text, found[0][0]):
+                return None
+        if not found:
+            return None
+        want = self.reading.topic | {e for i in self.reading.intents for e in i.evidence}
+        lines = [f"From your notes on {self._short(self.client)}:"]
+        lines += [f"“{excerpt(text, want, limit=100)}” ({self._date(c.note.occurred_at)})" for text, c in found]
+        return self._reply(lines[:MAX_LINES], [c.note.id for _, c in found])
 
     # -- structured state -------------------------------------------------------------------
 
@@ -239,21 +279,26 @@ class _Asker:
         quote = f"From your notes: “{excerpt(_best_sentence(noted[0].text, stem_set(company)), stem_set(company))}”"
         return self._reply([f"{self._short(self.client)} is with {company}.", quote], [noted[0].id])
 
-    def _summary(self, intent: Intent) -> Answer | None:
+    def _summary(self, intent: Intent | None) -> Answer | None:
         if not self.client:
             return None
         facts = shown_facts(self.ledger.facts(self.client.id))
         owed = self.ledger.commitments(self.client.id, status="open")
         last = self.ledger.last_contact(self.client.id)
-        if not facts and not owed:
+        latest = self.ledger.notes(self.client.id, limit=1)
+        if not facts and not owed and not latest:
             return None
         head = self.client.name + (f" ({self.client.company})" if self.client.company else "")
         lines = [head + (": " + "; ".join(f.text for f in facts[:6]) if facts else "") + "."]
         if owed:
             lines.append("Open promise: " + "; ".join(self._promise_text(c) for c in owed[:2]) + ".")
-        if last:
-            lines.append(f"Last contact: {self._date(last)} ({self._ago(last)}).")
         ids = [s for f in facts[:6] for s in f.source_ids] + [s for c in owed[:2] for s in c.source_ids]
+        if latest and len(facts) < 4:  # few facts picked out: the latest note says what is going on
+            note = latest[0]
+            lines.append(f"Latest note ({self._date(note.occurred_at)}): “{_lead(note.text, self.client)}”")
+            ids.append(note.id)
+        elif last:
+            lines.append(f"Last contact: {self._date(last)} ({self._ago(last)}).")
         return self._reply(lines, ids)
 
     # -- facts -----------------------------------------------------------------------------------
@@ -297,6 +342,10 @@ class _Asker:
                 if relation in topic:
                     topic |= {stem(w) for w in words(f.value) if not w[:1].isdigit()}
         return topic
+
+    def _source_texts(self, f: Fact) -> list[str]:
+        """The texts of the notes a fact cites."""
+        return [n.text for i in f.source_ids[-1:] if (n := self._note(i)) is not None]
 
     def _facts_answer(self, facts: list[Fact]) -> Answer:
         if self.client:
@@ -395,6 +444,17 @@ class _Asker:
         if days == 1:
             return "yesterday"
         return f"{days} days ago"
+
+
+def _lead(text: str, client: Client, limit: int = 110) -> str:
+    """The start of a note, its leading client name dropped ("evelyn ross, 72, ..." -> "72, ..."), cut at a word."""
+    s = " ".join(text.split())
+    for name in sorted({client.name, *client.aliases}, key=len, reverse=True):
+        s = re.sub(rf"^\s*{re.escape(name)}\b[\s,:;–—-]*", "", s, flags=re.I)
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
 
 
 def _fact_stems(f: Fact) -> set[str]:
