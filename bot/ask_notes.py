@@ -142,7 +142,7 @@ def best_clauses(
     for unit, (lx, d), ok in zip(units, scores, allowed, strict=True):
         if not ok:
             continue
-        if lx and (d >= DENSE_MIN * 0.6 or not dense) or d >= max(DENSE_MIN, DENSE_NEAR * best_dense):
+        if (lx and (d >= DENSE_MIN * 0.6 or not dense)) or d >= max(DENSE_MIN, DENSE_NEAR * best_dense):
             chosen.append(unit)
     if not chosen:
         return []
@@ -210,10 +210,10 @@ def is_newer(clause: Clause, moments: list[datetime]) -> bool:
 __all__ = [
     "Clause",
     "best_clauses",
-    "changes",
-    "extend",
     "change_words",
+    "changes",
     "clauses",
+    "extend",
     "is_newer",
     "superseded_by",
     "words",
