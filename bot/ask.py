@@ -137,10 +137,12 @@ class _Asker:
 
         assert self.client is not None
         # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not
-        required = tuple(i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts")
-        required += (lexicon().expand(self.reading.focus - self.reading.soft),)
+        required: list[frozenset[str] | set[str]] = [
+            i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts"
+        ]
+        required.append(lexicon().expand(self.reading.focus - self.reading.soft))
         found = best_clauses(
-            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, required
+            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
         )
         if facts_text:
             found = found[:1]
@@ -173,6 +175,10 @@ class _Asker:
 
     def _promise_text(self, c: Commitment) -> str:
         text = re.sub(r"^\s*(?:i\s+)?(?:promised|committed|agreed)\s+(?:to\s+)?", "", c.text, flags=re.I).strip()
+        client = self._clients.get(c.client_id)
+        first = names.first_name(client.name) if client else ""
+        who = rf"{re.escape(first)}|" if first else ""
+        text = re.sub(rf"^(?:{who}her|him|them)\s+(?=\S+\s)", "", text, flags=re.I)  # "greg a proposal" -> "a proposal"
         if c.due and c.due < self.today:
             late = (self.today - c.due).days
             text += f" ({late} day{'s' if late != 1 else ''} overdue)"

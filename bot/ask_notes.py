@@ -156,15 +156,26 @@ def best_clauses(
             unit = newer
         if any(v and v in unit.text.casefold() for v in stale) and newer is None:
             continue
-        if unit not in result and not _contradicts(unit, result):
-            result.append(unit)
+        if unit in result or _contradicts(unit, result) or _restated(unit, chosen, drop):
+            continue
+        result.append(unit)
     shown: list[tuple[str, Clause]] = []
     for unit in result[:3]:
         text, changed = extend(unit, units, drop)
         for item in [(text, unit), *((c.text, c) for c in changed)]:
-            if all(item[1] is not other for _, other in shown):
+            if all(item[1] is not other and item[0] not in said and said not in item[0] for said, other in shown):
                 shown.append(item)
     return shown[:3]
+
+
+def _restated(unit: Clause, kept: list[Clause], drop: set[str]) -> bool:
+    """Whether a later clause, from another note, is about the same thing: the latest word stands alone
+    ("3 days onsite" said after "onsite 4 days/wk")."""
+    mine = _content(unit.text, drop)
+    return any(
+        c.note.id != unit.note.id and c.note.occurred_at > unit.note.occurred_at and mine & _content(c.text, drop)
+        for c in kept
+    )
 
 
 def _contradicts(unit: Clause, kept: list[Clause]) -> bool:
@@ -192,7 +203,7 @@ def extend(unit: Clause, memory_units: list[Clause], drop: set[str]) -> tuple[st
     text, changed = unit.text, []
     following = [c for c in clauses(unit.note) if c.index > unit.index]
     for c in following[:2]:
-        if len(c.text.split()) > 4 or len(text) + len(c.text) > 90:
+        if len(c.text.split()) > 5 or len(text) + len(c.text) > 90:
             break
         newer = superseded_by(c, memory_units, drop)
         if newer is not None:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.context import DraftContext
+from bot.draft_details import detail_clauses, read_purpose, to_you
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from memory.records import Commitment, Fact, FactKind, Note
 
@@ -43,6 +44,17 @@ _COMMERCIAL = re.compile(
 )
 
 
+_MET = re.compile(r"\b(?:met|meeting|sat down|catch-?up|visited|came in|came by|stopped by)\b", re.I)
+LONG_AGO_DAYS = 21  # past this, an opening does not thank for the last contact as if it were recent
+_ORDERED = re.compile(r"\b(?:ordered|bought|purchased|placed (?:an|the|their|his|her) order|signed up|signed)\b", re.I)
+# A clock time or a weekday makes the event in a sentence an appointment still to come ("interview wed 2pm").
+_APPOINTMENT = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\bat \d{1,2}\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class ComposedDraft:
     """A drafted message and the note ids it relies on."""
@@ -51,9 +63,12 @@ class ComposedDraft:
     sources: tuple[str, ...]
 
 
-def compose_offline(ctx: DraftContext, variant: int = 0) -> ComposedDraft:
-    """Draft a grounded message for `ctx.purpose` without any model; deterministic per variant."""
+def compose_offline(ctx: DraftContext, variant: int = 0, details: bool = True) -> ComposedDraft:
+    """Draft a grounded message for `ctx.purpose` without any model; deterministic per variant.
+
+    `details=False` leaves out the details read from the notes (a fallback when the guard disputes them)."""
     w = _Writer(ctx, variant)
+    w.with_details = details
     return w.compose()
 
 
@@ -97,6 +112,7 @@ class _Writer:
         self.sources: list[str] = []
         self.tone = tone_of(ctx)
         self.channel = ctx.channel or draft_channel(ctx)
+        self.with_details = True
 
     def pick(self, options: list[str]) -> str:
         """One of `options`, chosen by this draft's seed."""
@@ -120,7 +136,8 @@ class _Writer:
         else:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
-            body = [self.last_interaction(), purpose, self.suggestion(), promise]
+            details = self.details()
+            body = [self.last_interaction(), purpose, details, self.suggestion(), promise]
             body.append(self.question())
         parts = [part for part in body if part]
         if self.channel == "phone":
@@ -164,6 +181,7 @@ class _Writer:
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
         notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
         events = [(n, *found) for n in notes if (found := event_in(n.text)) is not None]
+        events = [e for e in events if e[1] != "order" or _ORDERED.search(e[0].text)]  # "delivery before xmas"
         purpose = self.ctx.purpose.lower()
         named = [e for e in events if re.search(rf"\b{e[1]}", purpose) or e[2].split()[-1].lower() in purpose]
         best = named or events
@@ -179,6 +197,10 @@ class _Writer:
             note = max(notes, key=lambda n: _naive(n.occurred_at))
             self.cite((note.id,))
             when = _day(_local(note.occurred_at, self.ctx.now), self.today)
+            if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+                return self.pick(
+                    ["It's been a while since we last spoke.", "I hope you've been well since we last spoke."]
+                )
             return self.pick(
                 [
                     f"I've been going over my notes from {when}.",
@@ -189,6 +211,11 @@ class _Writer:
         note, kind, event = found
         self.cite((note.id,))
         when = _day(_local(note.occurred_at, self.ctx.now), self.today)
+        if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+            month = _local(note.occurred_at, self.ctx.now).strftime("%B")
+            return self.pick(
+                [f"It's been a while since {event} in {month}.", f"I hope all is well since {event} in {month}."]
+            )
         if kind == "order":
             return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
@@ -205,8 +232,18 @@ class _Writer:
         )
 
     def purpose_sentence(self) -> str:
-        """The purpose rephrased as a sentence to the client."""
-        return _purpose_sentence(self.ctx.purpose, self.ctx, self.pick)
+        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", left out)."""
+        return _purpose_sentence(_without_form(self.ctx.purpose), self.ctx, self.pick)
+
+    def details(self) -> str:
+        """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
+        found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
+        if not found:
+            return ""
+        self.cite([note_id for _, note_id in found])
+        items = "; ".join(to_you(text) for text, _ in found)
+        lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
+        return f"{lead} {items}."
 
     def suggestion(self) -> str:
         """A suggestion that fits a stated preference (commercial purposes only, never a declined item)."""
@@ -439,6 +476,18 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             ["I'm sending over {r}.", "I'd like to share {r} with you.", "I wanted to share {r} with you."],
         ),
         (r"^remind(?: you)?(?: (?:about|of))?\s+(?P<r>.+)", ["Just a quick reminder about {r}."]),
+        (r"^confirm(?:ing)?\s+(?P<r>.+)", ["I'm writing to confirm {r}.", "A quick note to confirm {r}."]),
+        (
+            r"^welcome\b(?P<r>)",
+            [
+                "Welcome aboard! I'm really glad to have you with us.",
+                "A warm welcome from me: it's great to have you on board.",
+            ],
+        ),
+        (
+            r"^(?:apolog\w*|sorry)\b(?P<r>)",
+            ["I'm sorry for the trouble you've had.", "I wanted to say sorry for the hassle you've had."],
+        ),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
         (r"^thank(?: you)?(?: for)?\s+(?P<r>.+)", ["Thank you for {r}.", "Thanks so much for {r}."]),
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
@@ -461,6 +510,20 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
                 return "I wanted to check in and see how things are going."
             return pick(templates).format(r=rest)
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
+
+
+def _without_form(purpose: str) -> str:
+    """The purpose without the message form ("email confirming the order" -> "confirming the order")."""
+    read = read_purpose(purpose)
+    if read.generic and not re.match(r"\s*(?:follow|check|keep|stay|touch|catch|reconnect)", read.subject, re.I):
+        return ""
+    rest = re.sub(
+        r"\s+(?:msg|message|email|e-mail|text|note|mail)$",
+        "",
+        read.subject if read.channel or read.subject else purpose,
+        flags=re.I,
+    )
+    return rest if not read.generic or rest.strip() else purpose
 
 
 def _second_person(text: str, ctx: DraftContext) -> str:
@@ -544,7 +607,7 @@ def event_in(text: str) -> tuple[str, str] | None:
     events, plan = _words()
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
-        if kind is None or plan.search(sentence):
+        if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
             continue
         for pattern, article in events:
             m = pattern.search(sentence)
@@ -555,6 +618,8 @@ def event_in(text: str) -> tuple[str, str] | None:
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
             return kind, f"{phrase} {post}".strip()
+        if kind == "meeting" and not _MET.search(sentence):
+            continue  # "saw it on the website" is no meeting to thank for
         return kind, _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
     return None
 
@@ -637,6 +702,12 @@ def _content(text: str) -> set[str]:
 
 
 _GENERIC = {
+    "cover",
+    "email",
+    "text",
+    "note",
+    "message",
+    "msg",
     "follow",
     "up",
     "check",
