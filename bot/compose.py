@@ -63,12 +63,15 @@ class ComposedDraft:
     sources: tuple[str, ...]
 
 
-def compose_offline(ctx: DraftContext, variant: int = 0, details: bool = True) -> ComposedDraft:
+def compose_offline(
+    ctx: DraftContext, variant: int = 0, details: bool = True, avoid: tuple[str, ...] = ()
+) -> ComposedDraft:
     """Draft a grounded message for `ctx.purpose` without any model; deterministic per variant.
 
-    `details=False` leaves out the details read from the notes (a fallback when the guard disputes them)."""
+    `avoid` leaves out the details holding these words, `details=False` all of them (fallbacks when the
+    guard disputes a detail, e.g. a fact it still holds that a later note changed)."""
     w = _Writer(ctx, variant)
-    w.with_details = details
+    w.with_details, w.avoid = details, avoid
     return w.compose()
 
 
@@ -87,6 +90,8 @@ def tone_of(ctx: DraftContext) -> str:
         return "condolence"
     if _BIRTHDAY.search(ctx.purpose):
         return "birthday"
+    if upset_note_ids(ctx):
+        return "apology"
     if _COMMERCIAL.search(ctx.purpose):
         return "commercial"
     return "follow_up"
@@ -113,6 +118,7 @@ class _Writer:
         self.tone = tone_of(ctx)
         self.channel = ctx.channel or draft_channel(ctx)
         self.with_details = True
+        self.avoid: tuple[str, ...] = ()
 
     def pick(self, options: list[str]) -> str:
         """One of `options`, chosen by this draft's seed."""
@@ -133,6 +139,8 @@ class _Writer:
             body = [self.birthday(), self.pick(_BIRTHDAY_CLOSERS)]
         elif self.tone == "condolence":
             body = [self.condolence(), self.pick(_KIND_CLOSERS)]
+        elif self.tone == "apology":
+            body = [self.apology(), self.pick(_APOLOGY_CLOSERS)]
         else:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
@@ -238,6 +246,7 @@ class _Writer:
     def details(self) -> str:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
+        found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
@@ -336,8 +345,18 @@ class _Writer:
         )
 
     def condolence(self) -> str:
-        """Kind words after bad news; no offer. Cites the note with the news."""
-        self.cite(sensitive_note_ids(self.ctx))
+        """Kind words after bad news, naming the person lost when the notes do; no offer. Cites the note."""
+        sad = sensitive_note_ids(self.ctx)
+        self.cite(sad)
+        who = _person_lost(self.ctx, sad)
+        if who:
+            return self.pick(
+                [
+                    f"I was so sorry to hear about {who}, and I wanted you to know I'm thinking of you.",
+                    f"I was so sorry to hear about the loss of {who}. Please take all the time you need.",
+                    f"I was very sad to hear about {who}. You and your family are in my thoughts.",
+                ]
+            )
         return self.pick(
             [
                 "I was so sorry to hear your news, and I wanted you to know I'm thinking of you.",
@@ -345,6 +364,90 @@ class _Writer:
                 "I just wanted to say how sorry I am to hear your news. Nothing on our side needs your attention now.",
             ]
         )
+
+    def apology(self) -> str:
+        """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
+        ids = upset_note_ids(self.ctx)
+        self.cite(ids)
+        trouble = _trouble(self.ctx, ids)
+        if trouble:
+            return self.pick(
+                [
+                    f"I'm sorry about the trouble with {trouble}, and I want to make sure it's properly sorted.",
+                    f"I wanted to say sorry for the hassle with {trouble}. Is everything working as it should now?",
+                ]
+            )
+        return self.pick(
+            ["I'm sorry for the trouble you've had.", "I wanted to say sorry for the hassle you've had lately."]
+        )
+
+
+_APOLOGY_CLOSERS = [
+    "If anything is still not right, just let me know and I'll get it fixed.",
+    "Thank you for your patience, and please tell me if anything else needs attention.",
+]
+_RELATIVE = re.compile(
+    r"\b(?:wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
+    r"(?P<name>[a-z][a-z'-]+)\b",
+    re.I,
+)
+
+
+def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The name of the relative a bad-news note is about ("george's wife martha passed away" -> "Martha")."""
+    by_id = {n.id: n for n in ctx.notes}
+    family = [f for f in ctx.facts if f.kind is FactKind.FAMILY]
+    for note_id in ids:
+        text = by_id[note_id].text if note_id in by_id else ""
+        for f in family:
+            name = f.value.split()[0] if f.value else ""
+            if len(name) > 1 and re.search(rf"\b{re.escape(name)}\b", text, re.I):
+                return name[:1].upper() + name[1:]
+        m = _RELATIVE.search(text)
+        if m and m.group("name").casefold() not in _NOT_NAMES:
+            name = m.group("name")
+            return name[:1].upper() + name[1:]
+    return ""
+
+
+_NOT_NAMES = {"passed", "died", "is", "was", "has", "had", "and", "in", "at", "who", "just", "recently", "sadly"}
+
+
+def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
+    """Recent notes that say the client is unhappy with us (annoyed, complained): sorry first, no pitch."""
+    pattern = _upset_words()
+    now = ctx.now
+    return tuple(
+        n.id
+        for n in ctx.notes
+        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS and pattern.search(n.text)
+    )
+
+
+UPSET_DAYS = 30  # an unhappy client's note this recent sets the tone
+
+
+@lru_cache(maxsize=1)
+def _upset_words() -> re.Pattern[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("upset", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The problem an upset note names, in a few words ("the toner jamming")."""
+    by_id = {n.id: n for n in ctx.notes}
+    trouble = re.compile(
+        r"\b(?P<what>[a-z]+)\s+(?:kept|keeps|keep)\s+(?P<how>[a-z]+ing)\b|\b(?P<thing>[a-z]+)\s+(?:broke|broken|failed|leaking|stopped working)\b",
+        re.I,
+    )
+    for note_id in ids:
+        m = trouble.search(by_id[note_id].text if note_id in by_id else "")
+        if m and m.group("what"):
+            return f"the {m.group('what').lower()} {m.group('how').lower()}"
+        if m and m.group("thing"):
+            return f"the {m.group('thing').lower()}"
+    return ""
 
 
 # -- channels ------------------------------------------------------------------------------------

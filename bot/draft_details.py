@@ -206,7 +206,7 @@ def _clean(text: str, names: set[str]) -> str:
         previous = t
         t = re.sub(pattern, "", t, flags=re.I).strip()
     t = _NEG_TAIL.sub("", t).strip(" .,;:")
-    return t if len(t.split()) >= 2 else ""
+    return t if t and not stem_set(t) <= lexicon().filler else ""
 
 
 _VERBS = {
@@ -238,6 +238,9 @@ _VERBS = {
 }
 
 
+_PAST = re.compile(r"(?:test\s+)?(?:\w{3,}ed|rode|came|saw|took|went|made|had|got|bought|chose|signed)\b", re.I)
+
+
 def to_you(text: str) -> str:
     """A clause about the client as words to the client ("wants the navy" -> "you'd like the navy")."""
     t = re.sub(
@@ -251,6 +254,9 @@ def to_you(text: str) -> str:
         if re.match(rf"{re.escape(verb)}\b", t, re.I):
             t = _VERBS[verb] + t[len(verb) :]
             break
+    else:
+        if _PAST.match(t):  # "test rode the cargo ebike" -> "you test rode the cargo ebike"
+            t = "you " + t
     t = re.sub(r"\b(?:she|he)\s+(\w+?)s\b", r"you \1", t, flags=re.I)  # "a slab she loves" -> "a slab you love"
     t = re.sub(r"\b(?:she|he)(?:['’]s)\b", "you're", t, flags=re.I)
     t = re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
