@@ -118,7 +118,13 @@ class _Asker:
                 return self._facts_answer(facts)
             said = " ".join(f"{f.value} {f.text} " + " ".join(self._source_texts(f)) for f in facts[:5])
             later = self._from_client_clauses(question, after=[f.valid_from for f in facts], facts_text=said)
-            return later or self._facts_answer(facts)
+            if later is not None:
+                return later
+            return (
+                self._with_clauses(self._facts_answer(facts), question)
+                if len(facts) <= 2
+                else self._facts_answer(facts)
+            )
         if self.client:
             found = self._from_client_clauses(question)
             if found is not None:
@@ -348,6 +354,19 @@ class _Asker:
                 if relation in topic:
                     topic |= {stem(w) for w in words(f.value) if not w[:1].isdigit()}
         return topic
+
+    def _with_clauses(self, found: Answer, question: str) -> Answer:
+        """A thin facts answer ("loves the Jura stuff") with the note clauses the facts did not pick out
+        ("wants natural wines, low sulfite"), within the four lines."""
+        extra = self._from_client_clauses(question)
+        if extra is None:
+            return found
+        lines = found.answer.splitlines()
+        for line in extra.answer.splitlines()[1:]:
+            quote = line.split("”")[0].lstrip("“")
+            if len(lines) < MAX_LINES and quote.casefold() not in found.answer.casefold():
+                lines.append(line)
+        return self._reply(lines, [*found.sources, *extra.sources])
 
     def _source_texts(self, f: Fact) -> list[str]:
         """The texts of the notes a fact cites."""

@@ -134,7 +134,11 @@ def best_clauses(
     allowed = [all(r & stem_set(c.text) for r in required if r) for c in units]
     drop = name_stems(client)
     topic = {t for t in topic if t not in drop}
-    lex = [_lexical(topic, stem_set(c.text)) for c in units]
+    # With no topic words ("what's she into?"), a clause holding the intent's evidence ("wants", "loves") is on topic.
+    lex = [
+        _lexical(topic, stem_set(c.text)) or int(not topic and any(required) and ok)
+        for c, ok in zip(units, allowed, strict=True)
+    ]
     dense = _dense(memory, client, question, units)
     scores = [(lx, d) for lx, d in zip(lex, dense, strict=True)]
     best_dense = max(dense) if dense else 0.0
