@@ -50,7 +50,8 @@ _ORDERED = re.compile(r"\b(?:ordered|bought|purchased|placed (?:an|the|their|his
 # A clock time or a weekday makes the event in a sentence an appointment still to come ("interview wed 2pm").
 _APPOINTMENT = re.compile(
     r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\bat \d{1,2}\b|"
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b",
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
     re.I,
 )
 
@@ -635,9 +636,9 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     names = sorted(
         {x for x in (c.name, c.goes_by, c.formal_name, *c.aliases, greeting_name(ctx)) if x}, key=len, reverse=True
     )
-    for name in names:
-        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text)
-        text = re.sub(rf"\b{re.escape(name)}\b", "you", text)
+    for name in names:  # notes are typed in lower case too ("promised greg a proposal")
+        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=re.I)
+        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=re.I)
     text = re.sub(r"\b(?:his|their)\b", "your", text)
     text = re.sub(r"\b(?:him|them)\b", "you", text)
     text = re.sub(r"\bher\b(?=\s+(?:a|an|the|about|on|for|to|with|after|before|by|$))", "you", text)

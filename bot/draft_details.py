@@ -182,7 +182,7 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             if _stems(unit.text) & subject:
                 take(unit)
                 for follow in [c for c in clauses(unit.note) if c.index == unit.index + 1]:
-                    if len(follow.text.split()) <= 5:
+                    if len(follow.text.split()) <= 6:
                         take(follow)
             if len(picked) >= MAX_DETAILS:
                 break
@@ -230,6 +230,8 @@ _VERBS = {
     "is looking at": "you're looking at",
     "looking at": "you're looking at",
     "okay with": "you're okay with",
+    "hates": "you'd rather avoid",
+    "dislikes": "you'd rather avoid",
     "would do": "you'd do",
     "is looking": "you're looking",
     "looking": "you're looking",
@@ -257,6 +259,7 @@ def to_you(text: str) -> str:
     else:
         if _PAST.match(t):  # "test rode the cargo ebike" -> "you test rode the cargo ebike"
             t = "you " + t
+    t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
     t = re.sub(r"\b(?:she|he)\s+(\w+?)s\b", r"you \1", t, flags=re.I)  # "a slab she loves" -> "a slab you love"
     t = re.sub(r"\b(?:she|he)(?:['’]s)\b", "you're", t, flags=re.I)
     t = re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
