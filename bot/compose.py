@@ -120,6 +120,7 @@ class _Writer:
         self.channel = ctx.channel or draft_channel(ctx)
         self.with_details = True
         self.avoid: tuple[str, ...] = ()
+        self.suggested = ""
 
     def pick(self, options: list[str]) -> str:
         """One of `options`, chosen by this draft's seed."""
@@ -146,7 +147,10 @@ class _Writer:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
             details = self.details()
-            body = [self.last_interaction(), purpose, details, self.suggestion(), promise]
+            suggestion = self.suggestion()
+            if details and self.suggested and self.suggested.casefold() in details.casefold():
+                suggestion = ""  # the details already say it ("you'd like the blue one")
+            body = [self.last_interaction(), purpose, details, suggestion, promise]
             body.append(self.question())
         parts = [part for part in body if part]
         if self.channel == "phone":
@@ -275,6 +279,7 @@ class _Writer:
             return ""
         fact = max(prefs, key=lambda f: f.valid_from)  # the latest word: after a change of mind, the new choice
         value = fact.value.strip()
+        self.suggested = value
         self.cite(fact.source_ids)
         avoid = fact.detail.get("declined", "").strip()
         tail = f", and nothing in {avoid}" if avoid and len(avoid.split()) <= 3 else ""

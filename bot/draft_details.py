@@ -152,7 +152,7 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
 
     own = _stems(" ".join(names))
 
-    def take(unit: Clause) -> None:
+    def take(unit: Clause) -> bool:
         text = unit.text
         for later in notes:  # newest first: the latest change of this clause's subject wins
             if (
@@ -169,18 +169,18 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
                 break
         else:
             if any(v and len(v) > 2 and v in text.casefold() for v in stale):
-                return
+                return False
         text = _clean(text, names)
         if not text or _excluded(text, ctx) or len(text) > MAX_DETAIL_CHARS:
-            return
+            return False
         if any(text.casefold() in t.casefold() or t.casefold() in text.casefold() for t, _ in picked):
-            return
+            return True  # said already
         picked.append((text, unit.note.id))
+        return True
 
     if subject and not purpose.generic:
         for unit in units:
-            if _stems(unit.text) & subject:
-                take(unit)
+            if _stems(unit.text) & subject and take(unit):  # its short followers only with it ("mint", "4 of them")
                 for follow in [c for c in clauses(unit.note) if c.index == unit.index + 1]:
                     if len(follow.text.split()) <= 6:
                         take(follow)
@@ -205,6 +205,8 @@ def _clean(text: str, names: set[str]) -> str:
     while previous != t:
         previous = t
         t = re.sub(pattern, "", t, flags=re.I).strip()
+    if re.match(r"not\b", t, re.I):
+        return ""  # "not the grey": a correction's tail, never a detail to restate
     t = _NEG_TAIL.sub("", t).strip(" .,;:")
     return t if t and not stem_set(t) <= lexicon().filler else ""
 
