@@ -158,7 +158,10 @@ class _Asker:
             return None
         want = self.reading.topic | {e for i in self.reading.intents for e in i.evidence}
         lines = [f"From your notes on {self._short(self.client)}:"]
-        lines += [f"“{excerpt(text, want, limit=100)}” ({self._date(c.note.occurred_at)})" for text, c in found]
+        lines += [
+            f"“{excerpt(_lead(text, self.client, 200), want, limit=100)}” ({self._date(c.note.occurred_at)})"
+            for text, c in found
+        ]
         return self._reply(lines[:MAX_LINES], [c.note.id for _, c in found])
 
     # -- structured state -------------------------------------------------------------------

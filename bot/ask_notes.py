@@ -135,18 +135,16 @@ def best_clauses(
     drop = name_stems(client)
     topic = {t for t in topic if t not in drop}
     # With no topic words ("what's she into?"), a clause holding the intent's evidence ("wants", "loves") is on topic.
-    lex = [
-        _lexical(topic, stem_set(c.text)) or int(not topic and any(required) and ok)
-        for c, ok in zip(units, allowed, strict=True)
-    ]
+    lex = [_lexical(topic, stem_set(c.text)) for c in units]
+    by_evidence = [not topic and any(required) and ok for ok in allowed]
     dense = _dense(memory, client, question, units)
     scores = [(lx, d) for lx, d in zip(lex, dense, strict=True)]
     best_dense = max(dense) if dense else 0.0
     chosen: list[Clause] = []
-    for unit, (lx, d), ok in zip(units, scores, allowed, strict=True):
+    for unit, (lx, d), ok, evident in zip(units, scores, allowed, by_evidence, strict=True):
         if not ok:
             continue
-        if (lx and (d >= DENSE_MIN * 0.6 or not dense)) or d >= max(DENSE_MIN, DENSE_NEAR * best_dense):
+        if evident or (lx and (d >= DENSE_MIN * 0.6 or not dense)) or d >= max(DENSE_MIN, DENSE_NEAR * best_dense):
             chosen.append(unit)
     if not chosen:
         return []
