@@ -85,8 +85,128 @@ def answer_offline(memory: Memory, question: str, client: Client | None, today: 
     reading = read_question(question, client)
     if client is None:  # a name that resolves to no single client is no topic word
         reading.topic -= {s for c in memory.ledger.clients() for s in name_stems(c)}
+        person = unknown_person(memory, question)
+        if person:  # "what's rachel into?" with no client Rachel: never another client's answer
+            return _about_person(memory, question, person, reading, today or today_for(memory))
     ctx = _Asker(memory, client, reading, today or today_for(memory))
     return ctx.answer(question)
+
+
+def unknown_person(memory: Memory, question: str) -> str:
+    """A first name the question asks about that no client is called ("rachel" in "what's rachel into?"), or ""."""
+    lex = lexicon()
+    cue_words = {w for i in lex.intents for c in i.cues for w in (*c.phrase, *c.scattered)}
+    known = {w for c in memory.ledger.clients() for w in name_stems(c)}
+    for raw in words(re.sub(r"['’]s\b", "", question)):
+        w = stem(raw)
+        if len(raw) < 3 or w in lex.filler or w in cue_words or w in known or raw in known:
+            continue
+        if _is_first_name(raw):
+            return raw
+    return ""
+
+
+def _is_first_name(word: str) -> bool:
+    """A known first name (gender-guesser's dictionary, any country) that is not also an everyday word."""
+    from functools import lru_cache
+
+    @lru_cache(maxsize=1)
+    def detector() -> Any:
+        import gender_guesser.detector as gd
+
+        return gd.Detector(case_sensitive=False)
+
+    return word.casefold() not in _EVERYDAY and detector().get_gender(word) != "unknown"
+
+
+# Words that are first names in the dictionary but everyday words in a question ("will", "may", "art").
+_EVERYDAY = frozenset(
+    [
+        "will",
+        "may",
+        "june",
+        "april",
+        "august",
+        "bill",
+        "mark",
+        "grace",
+        "art",
+        "rose",
+        "joy",
+        "hope",
+        "faith",
+        "sky",
+        "summer",
+        "dawn",
+        "ray",
+        "jack",
+        "frank",
+        "pat",
+        "rich",
+        "sunny",
+        "guy",
+        "van",
+        "chase",
+        "price",
+        "miles",
+        "lane",
+        "bob",
+        "gene",
+        "sue",
+        "don",
+        "dean",
+        "earl",
+        "king",
+        "major",
+        "penny",
+        "ruby",
+        "amber",
+        "jade",
+        "honey",
+        "holly",
+        "ivy",
+        "iris",
+        "olive",
+        "pearl",
+        "daisy",
+        "hazel",
+        "violet",
+        "crystal",
+        "destiny",
+        "melody",
+        "harmony",
+        "star",
+        "angel",
+        "sandy",
+        "rusty",
+        "cliff",
+        "dale",
+        "glen",
+        "heath",
+        "forest",
+        "river",
+        "stone",
+        "brook",
+        "wood",
+        "carol",
+        "lee",
+    ]
+)
+
+
+def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
+    """Answer about a person no client is called, only from the notes that name them; else say so."""
+    from bot.ask_notes import best_clauses
+
+    pseudo = Client(id=-1, name=person)
+    required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
+    found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
+    if not found:
+        return Answer(f"{ABSTAIN} No client is called {person.title()}.", [], True)
+    who = person.title()
+    lines = [f"No client is called {who}; the notes that name {who}:"]
+    lines += [f"“{excerpt(text, reading.topic, limit=100)}” ({c.note.client})" for text, c in found[: MAX_LINES - 1]]
+    return Answer("\n".join(lines), list(dict.fromkeys(c.note.id for _, c in found)), False)
 
 
 class _Asker:

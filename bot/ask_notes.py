@@ -123,15 +123,21 @@ def best_clauses(
     topic: set[str],
     required: tuple[frozenset[str] | set[str], ...] = (),
     limit: int = MAX_CLAUSES,
+    mentioned: str = "",
 ) -> list[tuple[str, Clause]]:
     """The client's clauses that answer `question` (each with the short clauses after it), latest word first;
     [] when none is close enough. Each set in `required` must meet a clause's stems (a strict intent's evidence,
     a relative the question names): "is her son coming?" is not answered by a note about her daughter."""
-    notes = memory.ledger.notes(client.id, limit=200)  # newest first
+    if mentioned:  # a person no client is called, named in notes: only the clauses of the notes that name them
+        word = re.compile(rf"\b{re.escape(mentioned)}\b", re.I)
+        notes = [n for n in memory.ledger.notes(None, limit=2_000) if word.search(n.text)]
+    else:
+        notes = memory.ledger.notes(client.id, limit=200)  # newest first
     units = [c for n in notes for c in clauses(n)][:limit]
     if not units:
         return []
     allowed = [all(r & stem_set(c.text) for r in required if r) for c in units]
+    evidence = set().union(*required) if required else set()  # "wants" in two notes is no shared subject
     drop = name_stems(client)
     topic = {t for t in topic if t not in drop}
     # With no topic words ("what's she into?"), a clause holding the intent's evidence ("wants", "loves") is on topic.
@@ -158,7 +164,7 @@ def best_clauses(
             unit = newer
         if any(v and v in unit.text.casefold() for v in stale) and newer is None:
             continue
-        if unit in result or _contradicts(unit, result) or _restated(unit, chosen, drop):
+        if unit in result or _contradicts(unit, result) or _restated(unit, chosen, drop | evidence):
             continue
         result.append(unit)
     shown: list[tuple[str, Clause]] = []
