@@ -417,6 +417,8 @@ class _Asker:
     def _summary(self, intent: Intent | None) -> Answer | None:
         if not self.client:
             return None
+        if intent is not None and self.reading.topic and self._from_client_clauses(" ".join(self.reading.topic)):
+            return None  # "what did Otis say about the firewall?": the firewall, not a briefing
         facts = shown_facts(self.ledger.facts(self.client.id))
         owed = self.ledger.commitments(self.client.id, status="open")
         last = self.ledger.last_contact(self.client.id)

@@ -225,10 +225,8 @@ class _Writer:
         self.cite((note.id,))
         when = _day(_local(note.occurred_at, self.ctx.now), self.today)
         if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
-            month = _local(note.occurred_at, self.ctx.now).strftime("%B")
-            return self.pick(
-                [f"It's been a while since {event} in {month}.", f"I hope all is well since {event} in {month}."]
-            )
+            # no month: "in January" reads as a date claim the guard would have to match exactly
+            return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
         if kind == "order":
             return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
@@ -618,6 +616,8 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             if not rest and "{r}" in templates[0]:
                 return "I wanted to check in and see how things are going."
             return pick(templates).format(r=rest)
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
+        return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
 
 
@@ -647,7 +647,7 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     text = re.sub(r"\b(?:his|their)\b", "your", text)
     text = re.sub(r"\b(?:him|them)\b", "you", text)
     text = re.sub(r"\bher\b(?=\s+(?:a|an|the|about|on|for|to|with|after|before|by|$))", "you", text)
-    text = re.sub(r"\bher\b(?=\s*$)", "you", text)
+    text = re.sub(r"\bher\b(?=\s*$|\s+(?:back|up|in|out|over|again|know)\b)", "you", text)  # "call her back"
     text = re.sub(r"\bher\b", "your", text)
     text = re.sub(
         r"\b(?:she|he|they) (?:wants|needs|asked|is|has)\b",

@@ -74,7 +74,7 @@ def read_purpose(purpose: str) -> Purpose:
     while m := lead.match(rest):
         channel = channel or forms[m.group("form").casefold()] or None
         rest = rest[m.end() :]
-    rest = re.sub(r"^(?:about|re|regarding|with|on|for|to|that|:|–|—|-)\s+", "", rest, flags=re.I).strip(" .")
+    rest = re.sub(r"^(?:(?:about|re|regarding|with|on|for|to|that|:|–|—|-)\s+)+", "", rest, flags=re.I).strip(" .")
     plain = set(_entries("plain_purposes"))
     content = {w for w in re.findall(r"[a-z0-9]+", rest.casefold()) if w not in plain}
     return Purpose(channel or None, rest, not content)

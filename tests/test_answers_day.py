@@ -163,6 +163,7 @@ def test_a_person_no_client_is_called_is_answered_only_from_notes_that_name_them
         ("what finish does pia want", "matte", "d6"),
         ("who's ben", "trailer", "d5"),
         ("whats ben's deal", "serviced", "d5"),
+        ("what did rosa say about the budget?", "9k", "d1"),  # "what ... about" with a topic: no briefing
     ],
 )
 def test_questions_the_notes_answer_are_answered(env: Any, question: str, holds: str, cites: str) -> None:
