@@ -683,6 +683,8 @@ def answer(memory: Memory, question: str, client: Client | None, llm: Any = None
     offline = answer_offline(memory, question, client)
     if llm is None:
         return offline
+    if client is None and unknown_person(memory, question):
+        return offline  # a person no client is called: only the notes that name them, never a model's guess
     state = {i.source for i in read_question(question, client).intents} - {"facts"}
     if state and not offline.abstained:
         return offline  # promises, overdue, last contact: the ledger knows; the notes alone do not

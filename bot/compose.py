@@ -212,8 +212,8 @@ class _Writer:
             when = _day(_local(note.occurred_at, self.ctx.now), self.today)
             if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
                 return self.pick(
-                    ["It's been a while since we last spoke.", "I hope you've been well since we last spoke."]
-                )
+                    ["It's been a little while, so I wanted to say hello.", "I hope you're keeping well."]
+                )  # no note records a conversation: none is claimed
             return self.pick(
                 [
                     f"I've been going over my notes from {when}.",
