@@ -199,8 +199,20 @@ def _about_person(memory: Memory, question: str, person: str, reading: Reading, 
     from bot.ask_notes import best_clauses
 
     pseudo = Client(id=-1, name=person)
+    reading.topic -= {stem(person), person}  # the person is who, not what
     required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
     found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
+    if not found and not reading.topic and not required:  # "who's Brenda?": the clauses that name her
+        from bot.ask_notes import clauses
+
+        named = re.compile(rf"\b{re.escape(person)}\b", re.I)
+        found = [
+            (c.text, c)
+            for n in memory.ledger.notes(None, limit=2_000)
+            if named.search(n.text)
+            for c in clauses(n)
+            if named.search(c.text)
+        ][:2]
     if not found:
         return Answer(f"{ABSTAIN} No client is called {person.title()}.", [], True)
     who = person.title()

@@ -149,6 +149,8 @@ def test_a_question_naming_a_client_is_never_answered_from_another(
 def test_a_person_no_client_is_called_is_answered_only_from_notes_that_name_them(env: Any) -> None:
     got = _ask(env[1], "what does edith like")  # Edith is Walter's late wife, no client: his notes name her
     assert not got.abstained and got.sources and set(got.sources) <= {"f2", "f3"}, (got.answer, got.sources)
+    got = _ask(env[1], "who's per")  # named in Rosa's note only
+    assert got.sources == ["d1"] and "Per" in got.answer, (got.answer, got.sources)
     got = _ask(env[1], "how does natasha want to be contacted")  # nobody called Natasha anywhere
     assert got.abstained and got.sources == [] and "Natasha" in got.answer, got.answer
 
