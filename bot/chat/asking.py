@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from bot.chat.core import ChatCore
 from bot.chat.reply import Button, Reply
+from bot.chat.routing import CONTINUE_WINDOW
 from bot.chat.state import MAX_SOURCE_IDS, MAX_SOURCES_KEPT
 from bot.chat.texts import clip, phone_lines, sentence
 from bot.usecases.ask import answer
 from memory.records import Client
+from memory.timeutil import from_iso, now_utc
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.I)
 
 __all__ = ["AskMixin"]
 
@@ -24,6 +29,7 @@ class AskMixin(ChatCore):
 
     def _ask(self, user: str, question: str, routed: bool, client: Client | None = None) -> list[Reply]:
         memory = self._memory(user)
+        client = client or self._pronoun_client(user, question)
         result = answer(memory, question, client, self.runtime.llm(memory))
         notices = [clip(sentence(n)) for n in result.notices[:1]]
         lines, more = phone_lines(result.answer, result.sources, max_lines=4 - len(notices))
@@ -36,6 +42,22 @@ class AskMixin(ChatCore):
         if routed:
             row.append(Button("Save as a note instead", "qn"))
         return [Reply("\n".join(lines + notices), [row] if row else [])]
+
+    def _pronoun_client(self, user: str, question: str) -> Client | None:
+        """The client of the conversation for "what did I promise her?": the last one filed, while recent.
+
+        Only when the question names no client and speaks of someone by a pronoun."""
+        from bot.ask import client_in_question
+
+        if not _PRONOUN.search(question):
+            return None
+        memory = self._memory(user)
+        if client_in_question(memory, question) is not None:
+            return None
+        last = self._state(user).last_client
+        if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
+            return None
+        return memory.ledger.client(int(last[0]))
 
     def _keep_sources(self, user: str, ids: list[str]) -> str:
         """Remember the note ids behind a Sources button; the button carries only this short key."""

@@ -22,6 +22,7 @@ from bot.usecases.drafting import make_draft
 from memory.records import Client
 
 PLAIN_WHAT = {"message", "email", "note", "draft", "mail", "something", "reply", "text", "line", "quick note"}
+CHANNEL_WHAT = {"email", "mail", "text"}  # a plain form that still names the channel the salesperson wants
 MAX_FINDINGS_SHOWN = 3  # the rest are in --json; a phone shows the first few
 
 __all__ = ["DraftsMixin"]
@@ -43,7 +44,7 @@ class DraftsMixin(ChatCore):
         memory = self._memory(user)
         name, purpose = split_target(memory, target)
         purpose = PURPOSE_LEAD.sub("", purpose).strip()
-        if what and what.casefold() not in PLAIN_WHAT:
+        if what and (what.casefold() not in PLAIN_WHAT or what.casefold() in CHANNEL_WHAT):  # "a text": the form
             purpose = f"{what} about {purpose}" if purpose else what
         if not purpose:
             purpose = "follow up on our last conversation"

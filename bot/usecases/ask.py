@@ -65,8 +65,140 @@ def answer_offline(memory: Memory, question: str, client: Client | None, today: 
     reading = read_question(question, client)
     if client is None:  # a name that resolves to no single client is no topic word
         reading.topic -= {s for c in memory.ledger.clients() for s in name_stems(c)}
+        person = unknown_person(memory, question)
+        if person:  # "what's rachel into?" with no client Rachel: never another client's answer
+            return _about_person(memory, question, person, reading, today or today_for(memory))
     ctx = _Asker(memory, client, reading, today or today_for(memory))
     return ctx.answer(question)
+
+
+def unknown_person(memory: Memory, question: str) -> str:
+    """A first name the question asks about that no client is called ("rachel" in "what's rachel into?"), or ""."""
+    lex = lexicon()
+    cue_words = {w for i in lex.intents for c in i.cues for w in (*c.phrase, *c.scattered)}
+    known = {w for c in memory.ledger.clients() for w in name_stems(c)}
+    for raw in words(re.sub(r"['’]s\b", "", question)):
+        w = stem(raw)
+        if len(raw) < 3 or w in lex.filler or w in cue_words or w in known or raw in known:
+            continue
+        if _is_first_name(raw):
+            return raw
+    return ""
+
+
+def _is_first_name(word: str) -> bool:
+    """A known first name (gender-guesser's dictionary, any country) that is not also an everyday word."""
+    from functools import lru_cache
+
+    @lru_cache(maxsize=1)
+    def detector() -> Any:
+        import gender_guesser.detector as gd
+
+        return gd.Detector(case_sensitive=False)
+
+    return word.casefold() not in _EVERYDAY and detector().get_gender(word) != "unknown"
+
+
+# Words that are first names in the dictionary but everyday words in a question ("will", "may", "art").
+_EVERYDAY = frozenset(
+    [
+        "will",
+        "may",
+        "june",
+        "april",
+        "august",
+        "bill",
+        "mark",
+        "grace",
+        "art",
+        "rose",
+        "joy",
+        "hope",
+        "faith",
+        "sky",
+        "summer",
+        "dawn",
+        "ray",
+        "jack",
+        "frank",
+        "pat",
+        "rich",
+        "sunny",
+        "guy",
+        "van",
+        "chase",
+        "price",
+        "miles",
+        "lane",
+        "bob",
+        "gene",
+        "sue",
+        "don",
+        "dean",
+        "earl",
+        "king",
+        "major",
+        "penny",
+        "ruby",
+        "amber",
+        "jade",
+        "honey",
+        "holly",
+        "ivy",
+        "iris",
+        "olive",
+        "pearl",
+        "daisy",
+        "hazel",
+        "violet",
+        "crystal",
+        "destiny",
+        "melody",
+        "harmony",
+        "star",
+        "angel",
+        "sandy",
+        "rusty",
+        "cliff",
+        "dale",
+        "glen",
+        "heath",
+        "forest",
+        "river",
+        "stone",
+        "brook",
+        "wood",
+        "carol",
+        "lee",
+    ]
+)
+
+
+def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
+    """Answer about a person no client is called, only from the notes that name them; else say so."""
+    from bot.ask_notes import best_clauses
+
+    pseudo = Client(id=-1, name=person)
+    reading.topic -= {stem(person), person}  # the person is who, not what
+    required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
+    found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
+    if not found and not reading.topic and not required:  # "who's Brenda?": the clauses that name her
+        from bot.ask_notes import clauses
+
+        named = re.compile(rf"\b{re.escape(person)}\b", re.I)
+        found = [
+            (c.text, c)
+            for n in memory.ledger.notes(None, limit=2_000)
+            if named.search(n.text)
+            for c in clauses(n)
+            if named.search(c.text)
+        ][:2]
+    if not found:
+        return Answer(f"{ABSTAIN} No client is called {person.title()}.", [], True)
+    who = person.title()
+    lines = [f"No client is called {who}; the notes that name {who}:"]
+    lines += [f"“{excerpt(text, reading.topic, limit=100)}” ({c.note.client})" for text, c in found[: MAX_LINES - 1]]
+    return Answer("\n".join(lines), list(dict.fromkeys(c.note.id for _, c in found)), False)
 
 
 class _Asker:
@@ -87,11 +219,62 @@ class _Asker:
             found = getattr(self, f"_{intent.source}")(intent) if intent.source != "facts" else None
             if found is not None:
                 return found
+        if self.client and not self.reading.intents and not self.reading.topic:
+            found = self._summary(None)  # "who's Scott?", "what's Evelyn's deal?": nothing asked but the client
+            if found is not None:
+                return found
         fact_intents = [i for i in self.reading.intents if i.source in ("facts", "met")]
         facts = self._facts(fact_intents)
         if facts:
-            return self._facts_answer(facts)
+            if not self.client:
+                return self._facts_answer(facts)
+            said = " ".join(f"{f.value} {f.text} " + " ".join(self._source_texts(f)) for f in facts[:5])
+            later = self._from_client_clauses(question, after=[f.valid_from for f in facts], facts_text=said)
+            if later is not None:
+                return later
+            return (
+                self._with_clauses(self._facts_answer(facts), question)
+                if len(facts) <= 2
+                else self._facts_answer(facts)
+            )
+        if self.client:
+            found = self._from_client_clauses(question)
+            if found is not None:
+                return found
         return self._from_sentences(question)
+
+    def _from_client_clauses(
+        self, question: str, after: list[datetime] | None = None, facts_text: str = ""
+    ) -> Answer | None:
+        """The named client's own note clauses that answer, the latest word first (bot/ask_notes.py).
+
+        With `facts_text`, only a clause later than `after` that changes what it says answers
+        (facts hold "wants the red Okafor" while a later note says "the blue one, not the red").
+        """
+        from bot.ask_notes import best_clauses, changes, is_newer
+
+        assert self.client is not None
+        # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not
+        required: list[frozenset[str] | set[str]] = [
+            i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts"
+        ]
+        required.append(lexicon().expand(self.reading.focus - self.reading.soft))
+        found = best_clauses(
+            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
+        )
+        if facts_text:
+            found = found[:1]
+            if not found or not is_newer(found[0][1], after or []) or not changes(facts_text, found[0][0]):
+                return None
+        if not found:
+            return None
+        want = self.reading.topic | {e for i in self.reading.intents for e in i.evidence}
+        lines = [f"From your notes on {self._short(self.client)}:"]
+        lines += [
+            f"“{excerpt(_lead(text, self.client, 200), want, limit=100)}” ({self._date(c.note.occurred_at)})"
+            for text, c in found
+        ]
+        return self._reply(lines[:MAX_LINES], [c.note.id for _, c in found])
 
     # -- structured state -------------------------------------------------------------------
 
@@ -113,6 +296,10 @@ class _Asker:
 
     def _promise_text(self, c: Commitment) -> str:
         text = re.sub(r"^\s*(?:i\s+)?(?:promised|committed|agreed)\s+(?:to\s+)?", "", c.text, flags=re.I).strip()
+        client = self._clients.get(c.client_id)
+        first = names.first_name(client.name) if client else ""
+        who = rf"{re.escape(first)}|" if first else ""
+        text = re.sub(rf"^(?:{who}her|him|them)\s+(?=\S+\s)", "", text, flags=re.I)  # "greg a proposal" -> "a proposal"
         if c.due and c.due < self.today:
             late = (self.today - c.due).days
             text += f" ({late} day{'s' if late != 1 else ''} overdue)"
@@ -217,21 +404,28 @@ class _Asker:
         quote = f"From your notes: “{excerpt(_best_sentence(noted[0].text, stem_set(company)), stem_set(company))}”"
         return self._reply([f"{self._short(self.client)} is with {company}.", quote], [noted[0].id])
 
-    def _summary(self, intent: Intent) -> Answer | None:
+    def _summary(self, intent: Intent | None) -> Answer | None:
         if not self.client:
             return None
+        if intent is not None and self.reading.topic and self._from_client_clauses(" ".join(self.reading.topic)):
+            return None  # "what did Otis say about the firewall?": the firewall, not a briefing
         facts = shown_facts(self.ledger.facts(self.client.id))
         owed = self.ledger.commitments(self.client.id, status="open")
         last = self.ledger.last_contact(self.client.id)
-        if not facts and not owed:
+        latest = self.ledger.notes(self.client.id, limit=1)
+        if not facts and not owed and not latest:
             return None
         head = self.client.name + (f" ({self.client.company})" if self.client.company else "")
         lines = [head + (": " + "; ".join(f.text for f in facts[:6]) if facts else "") + "."]
         if owed:
             lines.append("Open promise: " + "; ".join(self._promise_text(c) for c in owed[:2]) + ".")
-        if last:
-            lines.append(f"Last contact: {self._date(last)} ({self._ago(last)}).")
         ids = [s for f in facts[:6] for s in f.source_ids] + [s for c in owed[:2] for s in c.source_ids]
+        if latest and len(facts) < 4:  # few facts picked out: the latest note says what is going on
+            note = latest[0]
+            lines.append(f"Latest note ({self._date(note.occurred_at)}): “{_lead(note.text, self.client)}”")
+            ids.append(note.id)
+        elif last:
+            lines.append(f"Last contact: {self._date(last)} ({self._ago(last)}).")
         return self._reply(lines, ids)
 
     # -- facts -----------------------------------------------------------------------------------
@@ -275,6 +469,23 @@ class _Asker:
                 if relation in topic:
                     topic |= {stem(w) for w in words(f.value) if not w[:1].isdigit()}
         return topic
+
+    def _with_clauses(self, found: Answer, question: str) -> Answer:
+        """A thin facts answer ("loves the Jura stuff") with the note clauses the facts did not pick out
+        ("wants natural wines, low sulfite"), within the four lines."""
+        extra = self._from_client_clauses(question)
+        if extra is None:
+            return found
+        lines = found.answer.splitlines()
+        for line in extra.answer.splitlines()[1:]:
+            quote = line.split("”")[0].lstrip("“")
+            if len(lines) < MAX_LINES and quote.casefold() not in found.answer.casefold():
+                lines.append(line)
+        return self._reply(lines, [*found.sources, *extra.sources])
+
+    def _source_texts(self, f: Fact) -> list[str]:
+        """The texts of the notes a fact cites."""
+        return [n.text for i in f.source_ids[-1:] if (n := self._note(i)) is not None]
 
     def _facts_answer(self, facts: list[Fact]) -> Answer:
         if self.client:
@@ -375,6 +586,17 @@ class _Asker:
         return f"{days} days ago"
 
 
+def _lead(text: str, client: Client, limit: int = 110) -> str:
+    """The start of a note, its leading client name dropped ("evelyn ross, 72, ..." -> "72, ..."), cut at a word."""
+    s = " ".join(text.split())
+    for name in sorted({client.name, *client.aliases}, key=len, reverse=True):
+        s = re.sub(rf"^\s*{re.escape(name)}\b[\s,:;–—-]*", "", s, flags=re.I)
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0].rstrip(",;:–—- ")
+    return cut + "…"
+
+
 def _fact_stems(f: Fact) -> set[str]:
     text = " ".join([f.key.replace("_", " ").replace(":", " "), f.value, f.text, *f.detail.values()])
     return stem_set(text)
@@ -451,6 +673,8 @@ def answer(memory: Memory, question: str, client: Client | None, llm: Any = None
     offline = answer_offline(memory, question, client)
     if llm is None:
         return offline
+    if client is None and unknown_person(memory, question):
+        return offline  # a person no client is called: only the notes that name them, never a model's guess
     state = {i.source for i in read_question(question, client).intents} - {"facts"}
     if state and not offline.abstained:
         return offline  # promises, overdue, last contact: the ledger knows; the notes alone do not

@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from bot.context import DraftContext
+from bot.draft_details import detail_clauses, read_purpose, to_you
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
 from memory.records import Commitment, Fact, FactKind, Note
@@ -43,6 +45,18 @@ _COMMERCIAL = re.compile(
 )
 
 
+_MET = re.compile(r"\b(?:met|meeting|sat down|catch-?up|visited|came in|came by|stopped by)\b", re.I)
+LONG_AGO_DAYS = 21  # past this, an opening does not thank for the last contact as if it were recent
+_ORDERED = re.compile(r"\b(?:ordered|bought|purchased|placed (?:an|the|their|his|her) order|signed up|signed)\b", re.I)
+# A clock time or a weekday makes the event in a sentence an appointment still to come ("interview wed 2pm").
+_APPOINTMENT = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\bat \d{1,2}\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class ComposedDraft:
     """A drafted message and the note ids it relies on."""
@@ -51,9 +65,15 @@ class ComposedDraft:
     sources: tuple[str, ...]
 
 
-def compose_offline(ctx: DraftContext, variant: int = 0) -> ComposedDraft:
-    """Draft a grounded message for `ctx.purpose` without any model; deterministic per variant."""
+def compose_offline(
+    ctx: DraftContext, variant: int = 0, details: bool = True, avoid: tuple[str, ...] = ()
+) -> ComposedDraft:
+    """Draft a grounded message for `ctx.purpose` without any model; deterministic per variant.
+
+    `avoid` leaves out the details holding these words, `details=False` all of them (fallbacks when the
+    guard disputes a detail, e.g. a fact it still holds that a later note changed)."""
     w = _Writer(ctx, variant)
+    w.with_details, w.avoid = details, avoid
     return w.compose()
 
 
@@ -72,6 +92,8 @@ def tone_of(ctx: DraftContext) -> str:
         return "condolence"
     if _BIRTHDAY.search(ctx.purpose):
         return "birthday"
+    if upset_note_ids(ctx):
+        return "apology"
     if _COMMERCIAL.search(ctx.purpose):
         return "commercial"
     return "follow_up"
@@ -97,6 +119,9 @@ class _Writer:
         self.sources: list[str] = []
         self.tone = tone_of(ctx)
         self.channel = ctx.channel or draft_channel(ctx)
+        self.with_details = True
+        self.avoid: tuple[str, ...] = ()
+        self.suggested = ""
 
     def pick(self, options: list[str]) -> str:
         """One of `options`, chosen by this draft's seed."""
@@ -117,10 +142,16 @@ class _Writer:
             body = [self.birthday(), self.pick(_BIRTHDAY_CLOSERS)]
         elif self.tone == "condolence":
             body = [self.condolence(), self.pick(_KIND_CLOSERS)]
+        elif self.tone == "apology":
+            body = [self.apology(), self.pick(_APOLOGY_CLOSERS)]
         else:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
-            body = [self.last_interaction(), purpose, self.suggestion(), promise]
+            details = self.details()
+            suggestion = self.suggestion()
+            if details and self.suggested and self.suggested.casefold() in details.casefold():
+                suggestion = ""  # the details already say it ("you'd like the blue one")
+            body = [self.last_interaction(), purpose, details, suggestion, promise]
             body.append(self.question())
         parts = [part for part in body if part]
         if self.channel == "phone":
@@ -164,6 +195,7 @@ class _Writer:
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
         notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
         events = [(n, *found) for n in notes if (found := event_in(n.text)) is not None]
+        events = [e for e in events if e[1] != "order" or _ORDERED.search(e[0].text)]  # "delivery before xmas"
         purpose = self.ctx.purpose.lower()
         named = [e for e in events if re.search(rf"\b{e[1]}", purpose) or e[2].split()[-1].lower() in purpose]
         best = named or events
@@ -179,6 +211,10 @@ class _Writer:
             note = max(notes, key=lambda n: _naive(n.occurred_at))
             self.cite((note.id,))
             when = _day(_local(note.occurred_at, self.ctx.now), self.today)
+            if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+                return self.pick(
+                    ["It's been a little while, so I wanted to say hello.", "I hope you're keeping well."]
+                )  # no note records a conversation: none is claimed
             return self.pick(
                 [
                     f"I've been going over my notes from {when}.",
@@ -189,6 +225,9 @@ class _Writer:
         note, kind, event = found
         self.cite((note.id,))
         when = _day(_local(note.occurred_at, self.ctx.now), self.today)
+        if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+            # no month: "in January" reads as a date claim the guard would have to match exactly
+            return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
         if kind == "order":
             return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
@@ -205,8 +244,19 @@ class _Writer:
         )
 
     def purpose_sentence(self) -> str:
-        """The purpose rephrased as a sentence to the client."""
-        return _purpose_sentence(self.ctx.purpose, self.ctx, self.pick)
+        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", left out)."""
+        return _purpose_sentence(_without_form(self.ctx.purpose), self.ctx, self.pick)
+
+    def details(self) -> str:
+        """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
+        found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
+        found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
+        if not found:
+            return ""
+        self.cite([note_id for _, note_id in found])
+        items = "; ".join(to_you(text) for text, _ in found)
+        lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
+        return f"{lead} {items}."
 
     def suggestion(self) -> str:
         """A suggestion that fits a stated preference (commercial purposes only, never a declined item)."""
@@ -228,6 +278,7 @@ class _Writer:
             return ""
         fact = max(prefs, key=lambda f: f.valid_from)  # the latest word: after a change of mind, the new choice
         value = fact.value.strip()
+        self.suggested = value
         self.cite(fact.source_ids)
         avoid = fact.detail.get("declined", "").strip()
         tail = f", and nothing in {avoid}" if avoid and len(avoid.split()) <= 3 else ""
@@ -299,8 +350,18 @@ class _Writer:
         )
 
     def condolence(self) -> str:
-        """Kind words after bad news; no offer. Cites the note with the news."""
-        self.cite(sensitive_note_ids(self.ctx))
+        """Kind words after bad news, naming the person lost when the notes do; no offer. Cites the note."""
+        sad = sensitive_note_ids(self.ctx)
+        self.cite(sad)
+        who = _person_lost(self.ctx, sad)
+        if who:
+            return self.pick(
+                [
+                    f"I was so sorry to hear about {who}, and I wanted you to know I'm thinking of you.",
+                    f"I was so sorry to hear about the loss of {who}. Please take all the time you need.",
+                    f"I was very sad to hear about {who}. You and your family are in my thoughts.",
+                ]
+            )
         return self.pick(
             [
                 "I was so sorry to hear your news, and I wanted you to know I'm thinking of you.",
@@ -308,6 +369,90 @@ class _Writer:
                 "I just wanted to say how sorry I am to hear your news. Nothing on our side needs your attention now.",
             ]
         )
+
+    def apology(self) -> str:
+        """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
+        ids = upset_note_ids(self.ctx)
+        self.cite(ids)
+        trouble = _trouble(self.ctx, ids)
+        if trouble:
+            return self.pick(
+                [
+                    f"I'm sorry about the trouble with {trouble}, and I want to make sure it's properly sorted.",
+                    f"I wanted to say sorry for the hassle with {trouble}. Is everything working as it should now?",
+                ]
+            )
+        return self.pick(
+            ["I'm sorry for the trouble you've had.", "I wanted to say sorry for the hassle you've had lately."]
+        )
+
+
+_APOLOGY_CLOSERS = [
+    "If anything is still not right, just let me know and I'll get it fixed.",
+    "Thank you for your patience, and please tell me if anything else needs attention.",
+]
+_RELATIVE = re.compile(
+    r"\b(?:wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
+    r"(?P<name>[a-z][a-z'-]+)\b",
+    re.I,
+)
+
+
+def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The name of the relative a bad-news note is about ("george's wife martha passed away" -> "Martha")."""
+    by_id = {n.id: n for n in ctx.notes}
+    family = [f for f in ctx.facts if f.kind is FactKind.FAMILY]
+    for note_id in ids:
+        text = by_id[note_id].text if note_id in by_id else ""
+        for f in family:
+            name = f.value.split()[0] if f.value else ""
+            if len(name) > 1 and re.search(rf"\b{re.escape(name)}\b", text, re.I):
+                return name[:1].upper() + name[1:]
+        m = _RELATIVE.search(text)
+        if m and m.group("name").casefold() not in _NOT_NAMES:
+            name = m.group("name")
+            return name[:1].upper() + name[1:]
+    return ""
+
+
+_NOT_NAMES = {"passed", "died", "is", "was", "has", "had", "and", "in", "at", "who", "just", "recently", "sadly"}
+
+
+def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
+    """Recent notes that say the client is unhappy with us (annoyed, complained): sorry first, no pitch."""
+    pattern = _upset_words()
+    now = ctx.now
+    return tuple(
+        n.id
+        for n in ctx.notes
+        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS and pattern.search(n.text)
+    )
+
+
+UPSET_DAYS = 30  # an unhappy client's note this recent sets the tone
+
+
+@lru_cache(maxsize=1)
+def _upset_words() -> re.Pattern[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("upset", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The problem an upset note names, in a few words ("the toner jamming")."""
+    by_id = {n.id: n for n in ctx.notes}
+    trouble = re.compile(
+        r"\b(?P<what>[a-z]+)\s+(?:kept|keeps|keep)\s+(?P<how>[a-z]+ing)\b|\b(?P<thing>[a-z]+)\s+(?:broke|broken|failed|leaking|stopped working)\b",
+        re.I,
+    )
+    for note_id in ids:
+        m = trouble.search(by_id[note_id].text if note_id in by_id else "")
+        if m and m.group("what"):
+            return f"the {m.group('what').lower()} {m.group('how').lower()}"
+        if m and m.group("thing"):
+            return f"the {m.group('thing').lower()}"
+    return ""
 
 
 # -- channels ------------------------------------------------------------------------------------
@@ -439,6 +584,18 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             ["I'm sending over {r}.", "I'd like to share {r} with you.", "I wanted to share {r} with you."],
         ),
         (r"^remind(?: you)?(?: (?:about|of))?\s+(?P<r>.+)", ["Just a quick reminder about {r}."]),
+        (r"^confirm(?:ing)?\s+(?P<r>.+)", ["I'm writing to confirm {r}.", "A quick note to confirm {r}."]),
+        (
+            r"^welcome\b(?P<r>)",
+            [
+                "Welcome aboard! I'm really glad to have you with us.",
+                "A warm welcome from me: it's great to have you on board.",
+            ],
+        ),
+        (
+            r"^(?:apolog\w*|sorry)\b(?P<r>)",
+            ["I'm sorry for the trouble you've had.", "I wanted to say sorry for the hassle you've had."],
+        ),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
         (r"^thank(?: you)?(?: for)?\s+(?P<r>.+)", ["Thank you for {r}.", "Thanks so much for {r}."]),
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
@@ -460,7 +617,23 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             if not rest and "{r}" in templates[0]:
                 return "I wanted to check in and see how things are going."
             return pick(templates).format(r=rest)
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
+        return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
+
+
+def _without_form(purpose: str) -> str:
+    """The purpose without the message form ("email confirming the order" -> "confirming the order")."""
+    read = read_purpose(purpose)
+    if read.generic and not re.match(r"\s*(?:follow|check|keep|stay|touch|catch|reconnect)", read.subject, re.I):
+        return ""
+    rest = re.sub(
+        r"\s+(?:msg|message|email|e-mail|text|note|mail)$",
+        "",
+        read.subject if read.channel or read.subject else purpose,
+        flags=re.I,
+    )
+    return rest if not read.generic or rest.strip() else purpose
 
 
 def _second_person(text: str, ctx: DraftContext) -> str:
@@ -469,13 +642,13 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     names = sorted(
         {x for x in (c.name, c.goes_by, c.formal_name, *c.aliases, greeting_name(ctx)) if x}, key=len, reverse=True
     )
-    for name in names:
-        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text)
-        text = re.sub(rf"\b{re.escape(name)}\b", "you", text)
+    for name in names:  # notes are typed in lower case too ("promised greg a proposal")
+        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=re.I)
+        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=re.I)
     text = re.sub(r"\b(?:his|their)\b", "your", text)
     text = re.sub(r"\b(?:him|them)\b", "you", text)
     text = re.sub(r"\bher\b(?=\s+(?:a|an|the|about|on|for|to|with|after|before|by|$))", "you", text)
-    text = re.sub(r"\bher\b(?=\s*$)", "you", text)
+    text = re.sub(r"\bher\b(?=\s*$|\s+(?:back|up|in|out|over|again|know)\b)", "you", text)  # "call her back"
     text = re.sub(r"\bher\b", "your", text)
     text = re.sub(
         r"\b(?:she|he|they) (?:wants|needs|asked|is|has)\b",
@@ -544,7 +717,7 @@ def event_in(text: str) -> tuple[str, str] | None:
     events, plan = _words()
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
-        if kind is None or plan.search(sentence):
+        if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
             continue
         for pattern, article in events:
             m = pattern.search(sentence)
@@ -555,6 +728,8 @@ def event_in(text: str) -> tuple[str, str] | None:
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
             return kind, f"{phrase} {post}".strip()
+        if kind == "meeting" and not _MET.search(sentence):
+            continue  # "saw it on the website" is no meeting to thank for
         return kind, _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
     return None
 
@@ -637,6 +812,12 @@ def _content(text: str) -> set[str]:
 
 
 _GENERIC = {
+    "cover",
+    "email",
+    "text",
+    "note",
+    "message",
+    "msg",
     "follow",
     "up",
     "check",

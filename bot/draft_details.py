@@ -1,0 +1,279 @@
+"""The concrete details an offline draft is about, read from the client's own notes, the latest word first.
+
+A purpose names a form ("a text", "email", "call script"), which picks the channel when the client
+allows it, and a subject ("about the corsages", "with hotel ideas"). The details are the clauses of
+the client's notes about that subject ("wants to add corsages for the grandmothers, 4 of them"), or,
+for a purpose that names no subject ("a note", "check in"), what the client wants, needs or chose.
+A clause a later note changed is replaced by the change ("make it 8 cases" turns "6 cases of the
+Barolo" into "8 cases of the Barolo"; "granite after all" replaces "quartz, not granite"); a clause
+with a superseded fact's value, one about the salesperson's own actions (promises are said
+separately), one about channels or consent, bad news, or another client is left out. The clauses are
+turned to the second person ("she wants" -> "you'd like"). Word lists: `bot/data/draft_words.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+from bot.ask_intents import lexicon, stem_set
+from bot.ask_notes import Clause, change_words, changes, clauses
+from bot.context import DraftContext
+
+_DATA = Path(__file__).parent / "data" / "draft_words.json"
+MAX_DETAILS = 3
+MAX_DETAIL_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """A purpose read for its form (channel), its kind and its subject."""
+
+    channel: str | None  # email | text | phone when the purpose names the form
+    subject: str  # what the message is about, connectors and form words taken off
+    generic: bool  # the subject names nothing ("a note", "check in")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, object]:
+    return dict(json.loads(_DATA.read_text(encoding="utf-8")))
+
+
+def _entries(name: str) -> list[str]:
+    doc = _words()
+    raw = doc.get(name, [])
+    assert isinstance(raw, list)
+    return [w for entry in raw for w in entry["words"]]
+
+
+@lru_cache(maxsize=1)
+def _form_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Form words and their channel ("" for a plain one: "note", "message"); one pattern for a leading run."""
+    doc = _words()
+    forms: dict[str, str] = {}
+    raw = doc.get("forms", [])
+    assert isinstance(raw, list)
+    for entry in raw:
+        for w in entry["words"]:
+            forms[w] = entry.get("channel", "")
+    alts = "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True))
+    lead = re.compile(
+        rf"^(?:(?:a|an|the|my|our|quick|short|brief|little|nice|friendly)\s+)*(?P<form>{alts})\b\s*", re.I
+    )
+    return forms, lead
+
+
+def read_purpose(purpose: str) -> Purpose:
+    """The form, subject and genericness of a purpose ("a text about the corsages" -> text, "the corsages")."""
+    forms, lead = _form_words()
+    rest, channel = purpose.strip(), None
+    while m := lead.match(rest):
+        channel = channel or forms[m.group("form").casefold()] or None
+        rest = rest[m.end() :]
+    rest = re.sub(r"^(?:(?:about|re|regarding|with|on|for|to|that|:|–|—|-)\s+)+", "", rest, flags=re.I).strip(" .")
+    plain = set(_entries("plain_purposes"))
+    content = {w for w in re.findall(r"[a-z0-9]+", rest.casefold()) if w not in plain}
+    return Purpose(channel or None, rest, not content)
+
+
+# -- clauses -------------------------------------------------------------------------------------
+
+_NEG_TAIL = re.compile(
+    r"[,;]?\s+(?:not|no|rather than|instead of)\s+(?:the\s+|a\s+)?\w+(?:\s+(?:one|ones))?\b.*$", re.I
+)
+_QUANTITY = re.compile(r"\b(\d+)\s+([a-z]+)", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    """Content stems: no fillers ("the", "her"), no value tokens, nothing under three letters."""
+    filler = lexicon().filler
+    return {s for s in stem_set(text) if not s.startswith("<") and len(s) > 2 and s not in filler}
+
+
+def _excluded(text: str, ctx: DraftContext) -> bool:
+    """A clause a message to the client must not restate."""
+    low = text.casefold()
+    if re.search(_exclude_pattern(), low):
+        return True
+    for other in ctx.other_clients:
+        first = other.split()[0].casefold()
+        if len(first) > 2 and re.search(rf"\b{re.escape(first)}\b", low):
+            return True
+    return bool(re.search(r"\d{3}[-. ]\d{4}|@\w", low))  # phone numbers and addresses are not news to the client
+
+
+@lru_cache(maxsize=1)
+def _exclude_pattern() -> str:
+    words = sorted(_entries("not_details"), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+def _client_words(ctx: DraftContext) -> set[str]:
+    c = ctx.client
+    parts = [c.name, c.goes_by or "", c.formal_name or "", *c.aliases]
+    return {w.casefold() for p in parts for w in re.findall(r"[\w'’]+", p) if len(w) > 1}
+
+
+def _apply_change(old: str, new: str) -> str:
+    """The old clause with the new quantity ("6 cases of the Barolo" + "make it 8 cases" -> "8 cases of the
+    Barolo"), else the new clause itself."""
+    new_q = {unit.casefold().rstrip("s"): n for n, unit in _QUANTITY.findall(new)}
+    swapped, hits = old, 0
+    for m in list(_QUANTITY.finditer(old)):
+        unit = m.group(2).casefold().rstrip("s")
+        if unit in new_q and new_q[unit] != m.group(1):
+            swapped = swapped.replace(m.group(0), f"{new_q[unit]} {m.group(2)}", 1)
+            hits += 1
+    return swapped if hits else new
+
+
+def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]:
+    """(clause in the client's words, note id) for the purpose's subject, or what the client wants; latest first."""
+    now = ctx.now
+    notes = sorted(
+        (n for n in ctx.notes if _aware(n.occurred_at, now) <= now),
+        key=lambda n: _aware(n.occurred_at, now),
+        reverse=True,
+    )
+    units = [c for n in notes[:60] for c in clauses(n)]
+    names = _client_words(ctx)
+    subject = (
+        _stems(purpose.subject) - {s for n in names for s in stem_set(n)} - _stems(" ".join(_entries("plain_purposes")))
+    )
+    wants = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _entries("want_words")) + r")\b", re.I)
+    stale = {
+        f.value.casefold() for f in ctx.history if f.value.casefold() not in {g.value.casefold() for g in ctx.facts}
+    }
+    picked: list[tuple[str, str]] = []
+
+    own = _stems(" ".join(names))
+
+    def take(unit: Clause) -> bool:
+        text = unit.text
+        for later in notes:  # newest first: the latest change of this clause's subject wins
+            if (
+                _aware(later.occurred_at, now) > _aware(unit.note.occurred_at, now)
+                and later.id != unit.note.id
+                and (_stems(unit.text) - own) & _stems(later.text)
+                and changes(unit.text, later.text)
+            ):
+                parts = [c.text for c in clauses(later)]
+                said = next((c for c in parts if change_words().search(c)), None) or next(
+                    (c for c in parts if (_stems(unit.text) - own) & _stems(c)), later.text
+                )
+                text = _apply_change(text, said)
+                break
+        else:
+            if any(v and len(v) > 2 and v in text.casefold() for v in stale):
+                return False
+        text = _clean(text, names)
+        if not text or _excluded(text, ctx) or len(text) > MAX_DETAIL_CHARS:
+            return False
+        if any(text.casefold() in t.casefold() or t.casefold() in text.casefold() for t, _ in picked):
+            return True  # said already
+        picked.append((text, unit.note.id))
+        return True
+
+    if subject and not purpose.generic:
+        for unit in units:
+            if _stems(unit.text) & subject and take(unit):  # its short followers only with it ("mint", "4 of them")
+                for follow in [c for c in clauses(unit.note) if c.index == unit.index + 1]:
+                    if len(follow.text.split()) <= 6:
+                        take(follow)
+            if len(picked) >= MAX_DETAILS:
+                break
+    if not picked:
+        for unit in units:
+            if wants.search(unit.text):
+                take(unit)
+            if len(picked) >= MAX_DETAILS:
+                break
+    return picked[:MAX_DETAILS]
+
+
+def _clean(text: str, names: set[str]) -> str:
+    """The clause without its lead-in (fillers, the client's name, change words) and a trailing "not the red"."""
+    t = " ".join(text.split()).strip(" .,;:!")
+    lead = "|".join(re.escape(w) for w in sorted(_entries("lead_fillers"), key=len, reverse=True))
+    name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)+" if name else rf"^(?:(?:{lead})\b[\s,]*)+"
+    previous = None
+    while previous != t:
+        previous = t
+        t = re.sub(pattern, "", t, flags=re.I).strip()
+    if re.match(r"not\b", t, re.I):
+        return ""  # "not the grey": a correction's tail, never a detail to restate
+    t = _NEG_TAIL.sub("", t).strip(" .,;:")
+    return t if t and not stem_set(t) <= lexicon().filler else ""
+
+
+_VERBS = {
+    "wants to": "you'd like to",
+    "would like": "you'd like",
+    "wants": "you'd like",
+    "needs": "you need",
+    "loves": "you love",
+    "likes": "you like",
+    "prefers": "you prefer",
+    "is": "you're",
+    "has": "you have",
+    "thinks": "you think",
+    "says": "you said",
+    "said": "you said",
+    "decided": "you decided on",
+    "is leaning": "you're leaning",
+    "leaning": "you're leaning",
+    "is interested in": "you're interested in",
+    "interested in": "you're interested in",
+    "is looking at": "you're looking at",
+    "looking at": "you're looking at",
+    "okay with": "you're okay with",
+    "hates": "you'd rather avoid",
+    "dislikes": "you'd rather avoid",
+    "would do": "you'd do",
+    "is looking": "you're looking",
+    "looking": "you're looking",
+    "ok with": "you're ok with",
+    "is okay with": "you're okay with",
+}
+
+
+_PAST = re.compile(r"(?:test\s+)?(?:\w{3,}ed|rode|came|saw|took|went|made|had|got|bought|chose|signed)\b", re.I)
+
+
+def to_you(text: str) -> str:
+    """A clause about the client as words to the client ("wants the navy" -> "you'd like the navy")."""
+    t = re.sub(
+        r"^(?:she|he|they)(?:['’]s)?\s+",
+        lambda m: "is " if "'" in m.group(0) or "’" in m.group(0) else "",
+        text,
+        flags=re.I,
+    )
+    t = re.sub(r"^(?:now|still|also|actually|really|definitely)\s+", "", t, flags=re.I)
+    for verb in sorted(_VERBS, key=len, reverse=True):
+        if re.match(rf"{re.escape(verb)}\b", t, re.I):
+            t = _VERBS[verb] + t[len(verb) :]
+            break
+    else:
+        if _PAST.match(t):  # "test rode the cargo ebike" -> "you test rode the cargo ebike"
+            t = "you " + t
+    t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
+    t = re.sub(r"\b(?:she|he)\s+(\w+?)s\b", r"you \1", t, flags=re.I)  # "a slab she loves" -> "a slab you love"
+    t = re.sub(r"\b(?:she|he)(?:['’]s)\b", "you're", t, flags=re.I)
+    t = re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
+    t = re.sub(r"\bhim\b", "you", t, flags=re.I)  # "them" is usually the things ("4 of them"), left as is
+    return t
+
+
+def _aware(moment: datetime, now: datetime) -> datetime:
+    """`moment` comparable with `now` (a naive moment is taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment if now.tzinfo is None else moment.astimezone(now.tzinfo)
+
+
+__all__ = ["Purpose", "detail_clauses", "read_purpose", "to_you"]
