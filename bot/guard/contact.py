@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.contact_pace import outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from memory.consent import channels_in, contact_channels, normal_channel
-from memory.records import FactKind, Note
+from memory.records import FactKind
 
 
 class ContactRules(GuardBase):
@@ -225,7 +225,7 @@ class ContactRules(GuardBase):
         now = self.ctx.now
         past = [_aware(t, now) for t in self.ctx.sent_at]
         past = [t for t in past if t <= now]
-        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes, self._client_words()) if _aware(t, now) <= now]
+        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes) if _aware(t, now) <= now]
         contacts = sorted([*past, *(_aware(t, now) for t, _ in logged)])
         recent = [t for t in contacts if now - t < CAP_WINDOW]
         last_day = [t for t in past if now - t < MIN_GAP]
@@ -246,11 +246,6 @@ class ContactRules(GuardBase):
             return []
         s, e = self._first_line()
         return [self._finding("too_frequent", s, e, msg, ids)]
-
-    def _client_words(self) -> set[str]:
-        """Lower-case words of the client's names (a note's subject when the client wrote to us)."""
-        c = self.ctx.client
-        return set(_norm(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, *c.aliases)))).split())
 
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
         """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
@@ -273,24 +268,3 @@ _LIMIT = re.compile(
     rf"|\b(?P<n2>{_TIMES})\s+(?:a|per|every|each)\s+(?P<per2>day|week|fortnight|month|quarter)\s+"
     r"(?:max(?:imum)?|at most|tops|or less|at the most)\b"
 )
-# A note that logs a message the salesperson sent (email, text, voicemail), not one the client sent.
-_OUTREACH = re.compile(
-    r"\b(?P<verb>emailed|e-mailed|texted|messaged|pinged|dm'?d|left (?:a |an |him a |her a |them a )?(?:voicemail|vm|"
-    r"voice mail|message)|followed up|sent (?:[\w'-]+ ){0,5}?(?:by |via |over )?(?:email|e-mail|text|sms|msg|"
-    r"linkedin|dm)\b|(?:called|rang|phoned|tried) [\w'-]+,? (?:again,? )?(?:no answer|no reply|no pick-?up|"
-    r"went to (?:voicemail|vm)))"
-)
-
-
-def outreach_times(notes: Iterable[Note], client_words: set[str]) -> list[tuple[datetime, str]]:
-    """(time, note id) of each note that logs an outgoing message to the client (one per note)."""
-    out = []
-    for n in notes:
-        low = _norm(n.text)
-        for m in _OUTREACH.finditer(low):
-            before = low[max(0, m.start() - 20) : m.start()].split()
-            if before and (before[-1] in client_words or before[-1] in ("she", "he", "they", "client")):
-                continue  # "siobhan emailed": the client wrote to us
-            out.append((n.occurred_at, n.id))
-            break
-    return out
