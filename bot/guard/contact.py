@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.channel_consent import refusals
 from bot.guard.rules.contact_pace import outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
@@ -88,6 +89,20 @@ class ContactRules(GuardBase):
                     return True
         return False
 
+    def _out_of_period(self, ids: tuple[str, ...]) -> bool:
+        """Whether every source note limits its opt-out to a period ("not at all in august") that excludes today."""
+        notes = [n for n in self.ctx.notes if n.id in ids]
+        if not notes:
+            return False
+        for n in notes:
+            found = refusals(n.id, n.text, _local_date(n.occurred_at, self.tz))
+            periods = [r for r in found if r.end is not None or r.start > _local_date(n.occurred_at, self.tz)]
+            if not periods or len(periods) < len(found):
+                return False
+            if any(r.start <= self.today and (r.end is None or self.today < r.end) for r in periods):
+                return False
+        return True
+
     def no_consent(self) -> list[Finding]:
         """Block a message on a channel the client opted out of ("do not contact me": every channel).
 
@@ -100,6 +115,7 @@ class ContactRules(GuardBase):
             for f in self._facts(FactKind.CONSENT)
             if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
             and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
+            and not self._out_of_period(f.source_ids)
         ]
         view = contact_channels(facts)
         channels = self._draft_channels()
@@ -172,7 +188,7 @@ class ContactRules(GuardBase):
     _BODY_TEXT = re.compile(
         r"\b(?:(?:a\s+)?quick\s+(?:text|whatsapp|sms|message\s+on\s+whatsapp)|(?:just\s+)?texting\s+(?:you|to)|"
         r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
-        r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp))\b"
+        r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp)|(?:whatsapp|text|message)\s+me\b(?!\s+(?:your|the|an?)\s+e-?mail))\b"
     )
     _BODY_EMAIL = re.compile(
         r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|"

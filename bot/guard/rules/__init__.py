@@ -5,16 +5,25 @@ this package (`bot/guard/*.py`) and move here one at a time.
 """
 
 from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
 
-RULES: tuple[Rule, ...] = (ProductPlan(), RiskyRequest(), ForeignLanguage(), SharedHistory(), ContactPace())
+RULES: tuple[Rule, ...] = (
+    ProductPlan(),
+    RiskyRequest(),
+    ForeignLanguage(),
+    SharedHistory(),
+    ContactPace(),
+    ChannelConsent(),
+)
 
 __all__ = [
     "RULES",
+    "ChannelConsent",
     "ContactPace",
     "Draft",
     "Evidence",
