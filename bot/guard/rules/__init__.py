@@ -5,6 +5,7 @@ this package (`bot/guard/*.py`) and move here one at a time.
 """
 
 from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.language import ForeignLanguage
@@ -19,10 +20,12 @@ RULES: tuple[Rule, ...] = (
     SharedHistory(),
     ContactPace(),
     ChannelConsent(),
+    ChangedChoice(),
 )
 
 __all__ = [
     "RULES",
+    "ChangedChoice",
     "ChannelConsent",
     "ContactPace",
     "Draft",
