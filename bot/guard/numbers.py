@@ -298,7 +298,7 @@ class NumberRules(GuardBase):
 
     def _written_in_notes(self, value: int) -> bool:
         """Whether a note writes this whole number as it stands ("(2021, 2,100 hrs)" writes 2021)."""
-        pattern = re.compile(rf"(?<![\d,.]){value}(?![\d,])")
+        pattern = re.compile(rf"(?<![\d,.]){value}(?!\d|[,.]\d)")
         return any(d.is_note and pattern.search(d.text) for d in self.docs)
 
     def _near_misses(self, q: _Qty, known: list[tuple[_Qty, tuple[str, ...]]]) -> list[tuple[_Qty, tuple[str, ...]]]:
@@ -317,8 +317,10 @@ class NumberRules(GuardBase):
                 continue
             sentences = [d.text for d in self.docs if d.is_note and set(d.ids) == set(ids)]
             words = set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
-            if about & (nq.context | words) or _same_unit(q.unit, nq.unit):
-                out.append((nq, ids))
+            if "money" in kinds and about & (nq.context | words):
+                out.append((nq, ids))  # a sum in a sentence about what the recorded sum is for
+            elif q.kind == nq.kind == "count" and _units_alike(q.unit, nq.unit):
+                out.append((nq, ids))  # "1,200 hours" for "2,100 hrs"
         return out
 
     def codes(self) -> list[Finding]:
@@ -386,3 +388,16 @@ def _slip_of(value: float, recorded: float) -> bool:
     if len(diff) == 1:
         return True
     return sorted(a) == sorted(b) and len(diff) <= 3
+
+
+def _units_alike(a: set[str], b: set[str]) -> bool:
+    """Same unit, or one a contraction of the other ("hrs" and "hours": first letter, the rest in order)."""
+    if _same_unit(a, b):
+        return True
+    pairs = [(x, y) for x in a for y in b] + [(y, x) for x in a for y in b]
+    for short, long in pairs:
+        if 2 <= len(short) <= 4 and len(short) < len(long) and short[0] == long[0]:
+            rest = iter(long[1:])
+            if all(ch in rest for ch in short[1:]):
+                return True
+    return False

@@ -22,7 +22,7 @@ class PreferenceRules(GuardBase):
     """The preferences rules; mixed into the guard with the other rule families."""
 
     _NEG_BEFORE = re.compile(
-        r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
+        r"\b(?:not(?! only| just)|no|never|without|instead of|in place of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
         r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
@@ -282,6 +282,8 @@ class PreferenceRules(GuardBase):
         """Whether the mention at start..end says the item is excluded ("not grey", "rather than grey")."""
         # Read near the mention (the clause's last 200 characters, the sentence within 300 of it), not the
         # whole clause and sentence again for each mention: a long draft would cost quadratic time.
+        if re.search(r"\b(?:non|no|zero|low)[\s-]$", self.low[max(0, start - 5) : start]):
+            return True  # "non-alcoholic fizz", "no-wine option": the item's absence
         clause = self.low[max(_clause_before(self.low, start), start - 200) : start]
         before = " ".join(clause.split()[-5:])
         if self._NEG_BEFORE.search(before):
