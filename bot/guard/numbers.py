@@ -395,6 +395,7 @@ def _units_alike(a: set[str], b: set[str]) -> bool:
     if _same_unit(a, b):
         return True
     pairs = [(x, y) for x in a for y in b] + [(y, x) for x in a for y in b]
+    pairs += [(x.removesuffix("s"), y) for x, y in pairs if x.endswith("s")]  # "hrs": "hr" of "hour"
     for short, long in pairs:
         if 2 <= len(short) <= 4 and len(short) < len(long) and short[0] == long[0]:
             rest = iter(long[1:])
