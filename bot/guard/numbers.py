@@ -316,7 +316,9 @@ class NumberRules(GuardBase):
             if (len(kinds) > 1 and "percent" in kinds) or not _slip_of(q.value, nq.value):
                 continue
             sentences = [d.text for d in self.docs if d.is_note and set(d.ids) == set(ids)]
-            words = set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
+            words = (
+                set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
+            )
             if "money" in kinds and about & (nq.context | words):
                 out.append((nq, ids))  # a sum in a sentence about what the recorded sum is for
             elif q.kind == nq.kind == "count" and _units_alike(q.unit, nq.unit):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import ClassVar
 
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
@@ -203,13 +204,30 @@ class PreferenceRules(GuardBase):
     def _taken_back(self, item: str, declined_in: object) -> bool:
         """Whether a note later than the one declining `item` names it again with a change of mind."""
         at = getattr(declined_in, "occurred_at", None)
-        if at is None:
+        if not isinstance(at, datetime):
             return False
+        memo: dict[tuple[str, str], bool] = self.__dict__.setdefault("_taken_back_memo", {})
+        key = (item, getattr(declined_in, "id", ""))
+        if key not in memo:
+            memo[key] = self._taken_back_uncached(item, at)
+        return memo[key]
+
+    def _taken_back_uncached(self, item: str, at: datetime) -> bool:
+        """`_taken_back` for one item and the time of the note that declined it."""
         stem = item.rstrip("s")
-        for later in self.ctx.notes:
-            if _aware(later.occurred_at, self.ctx.now) <= _aware(at, self.ctx.now):
+        if not stem:
+            return False
+        changing: list[tuple[datetime, str]] | None = self.__dict__.get("_changing_notes")
+        if changing is None:  # the notes that hold a change of mind at all, read once per check
+            changing = [
+                (_aware(n.occurred_at, self.ctx.now), _norm(n.text))
+                for n in self.ctx.notes
+                if self._TAKE_BACK.search(_norm(n.text))
+            ]
+            self.__dict__["_changing_notes"] = changing
+        for when, low in changing:
+            if stem not in low or when <= _aware(at, self.ctx.now):
                 continue
-            low = _norm(later.text)
             for m in re.finditer(rf"\b{re.escape(stem)}", low):
                 s, e = _sentence_of(low, m.start())
                 sentence = low[s:e]

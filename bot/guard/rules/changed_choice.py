@@ -36,9 +36,10 @@ def _lists() -> dict[str, Any]:
         for w in row["words"]:
             slot_of.setdefault(w, row["slot"])
     words = sorted(slot_of, key=len, reverse=True)
+    keyed = {_key(k): v for k, v in slot_of.items()}
     alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in words)
     return {
-        "slot_of": slot_of,
+        "slot_of": keyed,
         "value": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
         "change": re.compile(doc["change_cues"]["pattern"]),
         "old": re.compile(doc["old_markers"]["pattern"]),
@@ -64,7 +65,7 @@ class Mention:
 def mentions(low: str) -> list[Mention]:
     """Every slot value in lower-cased text; "given up" when a negation or "vetoed"/"instead of" precedes it."""
     lists = _lists()
-    slot_of = {_key(k): v for k, v in lists["slot_of"].items()}
+    slot_of = lists["slot_of"]
     out: list[Mention] = []
     for m in lists["value"].finditer(low):
         key = _key(m.group(0))
@@ -90,6 +91,12 @@ class Change:
 
 def changes(notes: list[tuple[str, str]]) -> list[Change]:
     """The changes of mind recorded in notes given oldest first as (id, text)."""
+    return _changes(tuple(notes))
+
+
+@lru_cache(maxsize=64)
+def _changes(notes: tuple[tuple[str, str], ...]) -> list[Change]:
+    """`changes`, cached: a client's notes are read once for many drafts."""
     lists = _lists()
     out: list[Change] = []
     wanted: dict[str, dict[str, str]] = {}  # slot -> value -> note id, as earlier notes wanted them
