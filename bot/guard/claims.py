@@ -365,7 +365,7 @@ class ClaimRules(GuardBase):
         if len(words) >= 2:
             return bool(notes)
         event = re.search(r"\b[a-z]+ (?:day|night|evening|show|fair|tour|visit|launch|party)\b", claim.lower())
-        return bool(event) and any(event.group(0) in text for text in notes)  # "the open day" as the note has it
+        return event is not None and any(event.group(0) in text for text in notes)  # "the open day" as a note has it
 
     def _dated_ahead(self, region: str) -> bool:
         """Whether a clause names a calendar date after today (within the coming year)."""

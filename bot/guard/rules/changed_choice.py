@@ -122,11 +122,11 @@ def _changes(notes: tuple[tuple[str, str], ...]) -> list[Change]:
                     for v in old:
                         before.pop(v, None)
         for m in found:
-            slot = wanted.setdefault(m.slot, {})
+            held = wanted.setdefault(m.slot, {})
             if m.given_up:
-                slot.pop(m.key, None)
+                held.pop(m.key, None)
             else:
-                slot.setdefault(m.key, nid)
+                held.setdefault(m.key, nid)
     return out
 
 
