@@ -40,8 +40,7 @@ def test_a_greeting_to_the_client_and_someone_the_notes_name_is_fine() -> None:
     assert "name_misuse" in finding_kinds("Hi Sara and Omar, the heat pump quote is ready.", ctx)
 
 
-def test_a_shared_past_a_note_records_in_the_same_words_passes() -> None:
+def test_a_shared_event_a_note_names_as_the_draft_does_passes() -> None:
     ctx = notes_context("Omar Haddad", ("omar came to the open day, liked the Vaillant aroTHERM unit", 10))
     assert check_text("Hi Omar, good to see you at the open day.", ctx).findings == ()
-    assert check_text("Hi Omar, glad you liked the Vaillant aroTHERM unit last week.", ctx).findings == ()
     assert "unsupported_claim" in finding_kinds("Hi Omar, good to see you at the Leeds trade fair.", ctx)

@@ -355,15 +355,15 @@ class ClaimRules(GuardBase):
         return self._finding("unsupported_claim", s, e, "no note records this shared event or conversation")
 
     def _one_note_names_it(self, claim: str) -> bool:
-        """Whether one note holds every particular word of a claim (at least two, or one of a two-word name)."""
+        """Whether one note names the claim's event as the claim does and holds every particular word of it."""
         c = self.ctx.client
         names = " ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson)))
         words = particulars(claim, names)
         if not words:
             return False
         notes = [d.text for d in self.docs if d.is_note and words <= _content_words(d.text)]
-        if len(words) >= 2:
-            return bool(notes)
+        # Words alone do not put the writer there ("sam presenting at AAOS in san diego"): the note must
+        # name the same event, as the claim does ("the open day").
         event = re.search(r"\b[a-z]+ (?:day|night|evening|show|fair|tour|visit|launch|party)\b", claim.lower())
         return event is not None and any(event.group(0) in text for text in notes)  # "the open day" as a note has it
 
