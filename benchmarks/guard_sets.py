@@ -23,6 +23,8 @@ DEV_SETS: dict[str, Path] = {
     "dev1": DATA / "guard_dev1.jsonl",
     "dev2": DATA / "guard_dev2.jsonl",
     "dev3": DATA / "guard_dev3.jsonl",
+    "dev4": DATA / "guard_dev4.jsonl",
+    "days": DATA / "guard_days.jsonl",
 }
 _REQUIRED = ("id", "group", "client", "notes", "text", "at", "expect", "kinds")
 

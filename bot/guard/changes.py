@@ -28,7 +28,7 @@ _CHANGE = re.compile(
     r"dropped|cut|pushed|pulled|rescheduled|revised|updated|brought)\b(?:\s+[\w'-]+){0,4}?\s+to"
     r"|(?:count|number|total|headcount|qty|quantity|order|guests?|numbers)\s+(?:is\s+|are\s+)?(?:now\s+)?(?:up|down)\s+to"
     r"|now(?:\s+(?:at|is|are|to))?"
-    r"|(?:picked|chose|chosen|decided on|settled on|went with|going with|opted for))"
+    r"|(?:picked|chose|chosen|decided on|settled on|went with|going with|opted for|(?:make|made) (?:it|that)))"
     rf"\s+(?:a\s+|the\s+|~|about\s+)?{_VALUE}(?![\w/])"
     rf"(?:[^.;]{{0,30}}?\b(?:instead of|rather than|not)\s+(?:the\s+)?{_OLD})?"
 )

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
+from bot.guard.rules.shared_history import particulars
 from bot.guard.text import _clause_after, _clause_before, _content_words, _norm, _sentence_of, _shorthand, _stem
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
@@ -349,7 +350,22 @@ class ClaimRules(GuardBase):
             when = real.when.strftime("%A %d %B %Y") if real.when else "another day"
             ids = [i for d in near_miss for i in d.ids]
             return self._finding("wrong_fact", s, e, f"the ledger has this on {when}, not as written", ids)
+        if self._one_note_names_it(self.text[s:e]):
+            return None  # "you liked the Swift Escape 694 back in March": a note says just that
         return self._finding("unsupported_claim", s, e, "no note records this shared event or conversation")
+
+    def _one_note_names_it(self, claim: str) -> bool:
+        """Whether one note names the claim's event as the claim does and holds every particular word of it."""
+        c = self.ctx.client
+        names = " ".join(filter(None, (c.name, c.goes_by, c.formal_name, self.ctx.salesperson)))
+        words = particulars(claim, names)
+        if not words:
+            return False
+        notes = [d.text for d in self.docs if d.is_note and words <= _content_words(d.text)]
+        # Words alone do not put the writer there ("sam presenting at AAOS in san diego"): the note must
+        # name the same event, as the claim does ("the open day").
+        event = re.search(r"\b[a-z]+ (?:day|night|evening|show|fair|tour|visit|launch|party)\b", claim.lower())
+        return event is not None and any(event.group(0) in text for text in notes)  # "the open day" as a note has it
 
     def _dated_ahead(self, region: str) -> bool:
         """Whether a clause names a calendar date after today (within the coming year)."""

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.channel_consent import refusals
+from bot.guard.rules.contact_pace import outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from memory.consent import channels_in, contact_channels, normal_channel
-from memory.records import FactKind, Note
+from memory.records import FactKind
 
 
 class ContactRules(GuardBase):
@@ -88,6 +89,20 @@ class ContactRules(GuardBase):
                     return True
         return False
 
+    def _out_of_period(self, ids: tuple[str, ...]) -> bool:
+        """Whether every source note limits its opt-out to a period ("not at all in august") that excludes today."""
+        notes = [n for n in self.ctx.notes if n.id in ids]
+        if not notes:
+            return False
+        for n in notes:
+            found = refusals(n.id, n.text, _local_date(n.occurred_at, self.tz))
+            periods = [r for r in found if r.end is not None or r.start > _local_date(n.occurred_at, self.tz)]
+            if not periods or len(periods) < len(found):
+                return False
+            if any(r.start <= self.today and (r.end is None or self.today < r.end) for r in periods):
+                return False
+        return True
+
     def no_consent(self) -> list[Finding]:
         """Block a message on a channel the client opted out of ("do not contact me": every channel).
 
@@ -100,6 +115,7 @@ class ContactRules(GuardBase):
             for f in self._facts(FactKind.CONSENT)
             if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
             and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
+            and not self._out_of_period(f.source_ids)
         ]
         view = contact_channels(facts)
         channels = self._draft_channels()
@@ -172,7 +188,7 @@ class ContactRules(GuardBase):
     _BODY_TEXT = re.compile(
         r"\b(?:(?:a\s+)?quick\s+(?:text|whatsapp|sms|message\s+on\s+whatsapp)|(?:just\s+)?texting\s+(?:you|to)|"
         r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
-        r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp))\b"
+        r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp)|(?:whatsapp|text|message)\s+me\b(?!\s+(?:your|the|an?)\s+e-?mail))\b"
     )
     _BODY_EMAIL = re.compile(
         r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|"
@@ -225,7 +241,7 @@ class ContactRules(GuardBase):
         now = self.ctx.now
         past = [_aware(t, now) for t in self.ctx.sent_at]
         past = [t for t in past if t <= now]
-        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes, self._client_words()) if _aware(t, now) <= now]
+        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes) if _aware(t, now) <= now]
         contacts = sorted([*past, *(_aware(t, now) for t, _ in logged)])
         recent = [t for t in contacts if now - t < CAP_WINDOW]
         last_day = [t for t in past if now - t < MIN_GAP]
@@ -246,11 +262,6 @@ class ContactRules(GuardBase):
             return []
         s, e = self._first_line()
         return [self._finding("too_frequent", s, e, msg, ids)]
-
-    def _client_words(self) -> set[str]:
-        """Lower-case words of the client's names (a note's subject when the client wrote to us)."""
-        c = self.ctx.client
-        return set(_norm(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, *c.aliases)))).split())
 
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
         """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
@@ -273,24 +284,3 @@ _LIMIT = re.compile(
     rf"|\b(?P<n2>{_TIMES})\s+(?:a|per|every|each)\s+(?P<per2>day|week|fortnight|month|quarter)\s+"
     r"(?:max(?:imum)?|at most|tops|or less|at the most)\b"
 )
-# A note that logs a message the salesperson sent (email, text, voicemail), not one the client sent.
-_OUTREACH = re.compile(
-    r"\b(?P<verb>emailed|e-mailed|texted|messaged|pinged|dm'?d|left (?:a |an |him a |her a |them a )?(?:voicemail|vm|"
-    r"voice mail|message)|followed up|sent (?:[\w'-]+ ){0,5}?(?:by |via |over )?(?:email|e-mail|text|sms|msg|"
-    r"linkedin|dm)\b|(?:called|rang|phoned|tried) [\w'-]+,? (?:again,? )?(?:no answer|no reply|no pick-?up|"
-    r"went to (?:voicemail|vm)))"
-)
-
-
-def outreach_times(notes: Iterable[Note], client_words: set[str]) -> list[tuple[datetime, str]]:
-    """(time, note id) of each note that logs an outgoing message to the client (one per note)."""
-    out = []
-    for n in notes:
-        low = _norm(n.text)
-        for m in _OUTREACH.finditer(low):
-            before = low[max(0, m.start() - 20) : m.start()].split()
-            if before and (before[-1] in client_words or before[-1] in ("she", "he", "they", "client")):
-                continue  # "siobhan emailed": the client wrote to us
-            out.append((n.occurred_at, n.id))
-            break
-    return out

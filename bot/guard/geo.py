@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.model import FAR_KM
+from bot.guard.when import _MONTHS, _WD_ABBR
 
 _STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
@@ -122,6 +126,7 @@ class _Place:
     lat: float | None
     lon: float | None
     region: str
+    elsewhere: tuple[tuple[float, float], ...] = ()  # other towns of the same name: distances take the nearest
 
 
 def _place(name: str) -> _Place | None:
@@ -145,8 +150,13 @@ def _km(a: _Place, b: _Place) -> float | None:
     """Great-circle distance between two cities, or None when either is only a region."""
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return min(_great_circle(p, q) for p in ((a.lat, a.lon), *a.elsewhere) for q in ((b.lat, b.lon), *b.elsewhere))
+
+
+def _great_circle(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Kilometres between two (lat, lon) points."""
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
@@ -161,23 +171,23 @@ def _near(a: _Place, b: _Place) -> bool:
     return a.region == b.region
 
 
-def _places_in(text: str, start: int, end: int) -> Iterator[tuple[int, int, _Place]]:
-    """Known places named (capitalised) between `start` and `end` of `text`."""
+def _places_in(text: str, start: int, end: int, wide: bool = False) -> Iterator[tuple[int, int, _Place]]:
+    """Known places named (capitalised) between `start` and `end` of `text` (`wide`: the whole gazetteer)."""
     for m in _PLACE_RE.finditer(text, start, end):
         words = m.group(0).split()
-        found = _first_place(words)
+        found = _first_place(words, wide)
         if found is not None:
             i, n, place = found
             s = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
             yield s, s + len(" ".join(words[i : i + n])), place
 
 
-def _first_place(words: list[str]) -> tuple[int, int, _Place] | None:
+def _first_place(words: list[str], wide: bool = False) -> tuple[int, int, _Place] | None:
     """(index, length, place) of the first known place in a run of capitalised words, longest first."""
     for i in range(len(words)):
         for n in range(len(words) - i, 0, -1):
             cand = " ".join(words[i : i + n])
-            place = _place(cand)
+            place = wide_place(cand) if wide else _place(cand)
             if place is not None and not (n == 1 and len(cand) <= 2 and cand not in ("LA", "SF")):
                 return i, n, place
     return None
@@ -191,3 +201,53 @@ def _same_place(a: _Place, b: _Place) -> bool:
     if km is not None:
         return km <= 40
     return a.region == b.region
+
+
+_PLACES_FILE = Path(__file__).parent / "data" / "places.tsv"
+_NOT_TOWNS_FILE = Path(__file__).parent / "data" / "not_towns.json"
+
+
+@lru_cache(maxsize=1)
+def _not_towns() -> frozenset[str]:
+    """Words never taken for a town (data/not_towns.json), months and weekdays."""
+    doc = json.loads(_NOT_TOWNS_FILE.read_text(encoding="utf-8"))
+    return frozenset([*_MONTHS, *_WD_ABBR, *(w for row in doc["entries"] for w in row["words"])])
+
+
+@lru_cache(maxsize=1)
+def _wide_table() -> dict[str, _Place]:
+    """The GeoNames towns of `data/places.tsv`: name -> the most populous, with the others of that name."""
+    rows: dict[str, list[tuple[float, float, str]]] = {}
+    for line in _PLACES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, lat, lon, cc = line.split("\t")
+            rows.setdefault(name, []).append((float(lat), float(lon), cc))
+    return {
+        name: _Place(name, found[0][0], found[0][1], found[0][2], tuple((la, lo) for la, lo, _ in found[1:]))
+        for name, found in rows.items()
+    }
+
+
+def wide_place(name: str) -> _Place | None:
+    """`name` as a place: the hand-checked table first, then the GeoNames towns (never a common word)."""
+    place = _place(name)
+    if place is not None:
+        return place
+    key = re.sub(r"\s+", " ", name.strip().lower().rstrip(".")).split(",")[0].strip()
+    if key in _not_towns() or len(key) < 3:
+        return None
+    return _wide_table().get(key)
+
+
+_DELIMITED_TOWN = re.compile(
+    r"(?:^|[,(;:]\s*|\s-\s|\b(?:in|from|near|based in|lives in|outside)\s)"
+    r"(?P<town>[a-z][a-z'-]+(?: [a-z][a-z'-]+){0,2})(?=\s*(?:[,.;:)(]|\s-\s|$))"
+)
+
+
+def delimited_towns(low: str) -> Iterator[tuple[str, _Place]]:
+    """Towns a lower-case note names as a whole segment ("..., whitby.", "flat in hove (", "(edinburgh)")."""
+    for m in _DELIMITED_TOWN.finditer(low):
+        place = wide_place(m.group("town"))
+        if place is not None:
+            yield m.group("town"), place

@@ -169,8 +169,18 @@ class NameRules(GuardBase):
         if head in last and not (len(tokens) == 1 and m.group("greet").lower() in ("hi", "hey", "hello", "hiya")):
             return None  # "Dear Tanaka-san" may be fine; "Hi Eriksen" is a surname where a first name goes
         other = self._other_client_named(head)
+        line_end = self.text.find("\n", e)
+        rest = _fold(self.text[e : line_end if line_end >= 0 else len(self.text)])
+        joint = re.match(r"[ \t]*(?:and|&)[ \t]+([a-z][\w'’-]*)", rest)
+        if not other and joint and joint.group(1) in first and self._named_in_notes(head):
+            return None  # "Hi Anita and Raj": the client and someone the notes name with them
         why = f"{tokens[0]} is another client's name" if other else f"{tokens[0]} is not this client's name"
         return self._finding("name_misuse", m.start(), s + len(tokens[0]), why)
+
+    def _named_in_notes(self, word: str) -> bool:
+        """Whether a note names this person (a lower-case word of the notes)."""
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        return any(pattern.search(_fold(n.text)) for n in self.ctx.notes)
 
     def _full_name_greeting(self, tokens: list[str]) -> bool:
         """Whether the greeting's words are the client's full display or formal name."""

@@ -250,6 +250,10 @@ class NumberRules(GuardBase):
         for q in mine:
             if self._designation(q.start) or any(abs(q.value - v) < 0.01 for v in bare):
                 continue  # "Level 2 chargers" names a model; a bare recorded number may be meant
+            if (q.kind == "money" or q.value >= 100) and any(abs(q.value - v) < 0.01 for v in numbers):
+                continue  # a sum or a large figure the notes record verbatim ("38pp" is "£38 a head")
+            if q.value >= 100 and q.value == int(q.value) and self._written_in_notes(int(q.value)):
+                continue  # "the 2021 Fendt": a year or a model number as the notes write it
             if any(
                 abs(q.value - nq.value) < 0.01
                 and (nq.kind == q.kind or "count" not in (q.kind, nq.kind) or q.value >= 100)
@@ -258,9 +262,11 @@ class NumberRules(GuardBase):
             ):
                 continue
             if q.kind == "money" and any(
-                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 for a in operands for b in operands
+                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 or abs(a - b - q.value) < 0.01
+                for a in operands
+                for b in operands
             ):
-                continue  # "$75 a box, for 18 comes to $1,350": worked out from recorded figures
+                continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
             clash = [
                 (nq, ids)
                 for nq, ids in known
@@ -270,6 +276,12 @@ class NumberRules(GuardBase):
                 # "the umbrella comes to $381" when the note's umbrella sentence says $318
                 about = q.context - _TIME_WORDS - self._own_words()
                 clash = [(nq, ids) for nq, ids in self._note_money_sentences() if about & nq.context]
+            slips = [] if clash else self._near_misses(q, known)
+            if slips:
+                real = ", ".join(sorted({_show(nq.value) for nq, _ in slips}))
+                ids = [nid for _, src in slips for nid in src]
+                out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
+                continue
             if not clash:
                 continue
             if q.kind == "money" and any(
@@ -284,6 +296,35 @@ class NumberRules(GuardBase):
             real = ", ".join(sorted({_show(nq.value) for nq, _ in clash}))
             ids = [nid for _, src in clash for nid in src]
             out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
+        return out
+
+    def _written_in_notes(self, value: int) -> bool:
+        """Whether a note writes this whole number as it stands ("(2021, 2,100 hrs)" writes 2021)."""
+        pattern = re.compile(rf"(?<![\d,.]){value}(?!\d|[,.]\d)")
+        return any(d.is_note and pattern.search(d.text) for d in self.docs)
+
+    def _near_misses(self, q: _Qty, known: list[tuple[_Qty, tuple[str, ...]]]) -> list[tuple[_Qty, tuple[str, ...]]]:
+        """Recorded figures that `q` looks like a slip of ("430" for 340, "2,590" for 2,950), about the same thing.
+
+        A figure the notes never give, that no sum or product of theirs makes, with the digits of a recorded
+        figure swapped or one digit changed, in a sentence that shares a word with the recorded one's.
+        """
+        if q.value < 10:
+            return []
+        about = q.context - _TIME_WORDS - self._own_words()
+        out = []
+        for nq, ids in known:
+            kinds = {q.kind, nq.kind}
+            if (len(kinds) > 1 and "percent" in kinds) or not _slip_of(q.value, nq.value):
+                continue
+            sentences = [d.text for d in self.docs if d.is_note and set(d.ids) == set(ids)]
+            words = (
+                set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
+            )
+            if "money" in kinds and about & (nq.context | words):
+                out.append((nq, ids))  # a sum in a sentence about what the recorded sum is for
+            elif q.kind == nq.kind == "count" and _units_alike(q.unit, nq.unit):
+                out.append((nq, ids))  # "1,200 hours" for "2,100 hrs"
         return out
 
     def codes(self) -> list[Finding]:
@@ -325,8 +366,43 @@ def _same_unit(a: set[str], b: set[str]) -> bool:
 
 
 def _abbreviates(short: str, long: str) -> bool:
-    """Whether `short` abbreviates `long`: same first three letters, the rest in order ("dept", "env")."""
-    if len(short) < 3 or len(short) >= len(long) or short[:3] != long[:3]:
+    """Whether `short` abbreviates `long`: same first three letters, the rest in order ("dept", "env").
+
+    An abbreviation is short (at most four letters, five with a plural "s"): "vegan" is a word of its
+    own, not "vegetarian" cut short.
+    """
+    if len(short.removesuffix("s")) > 4 or len(short) < 3 or len(short) >= len(long) or short[:3] != long[:3]:
         return False
     rest = iter(long[3:])
     return all(ch in rest for ch in short[3:])
+
+
+def _digits(value: float) -> str:
+    """A figure's digits as written without separators ("2,950" -> "2950", "11.50" -> "1150")."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", "")
+
+
+def _slip_of(value: float, recorded: float) -> bool:
+    """Whether `value` is `recorded` with two digits swapped or one digit changed (a typing slip)."""
+    a, b = _digits(value), _digits(recorded)
+    if a == b or len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return sorted(a) == sorted(b) and len(diff) <= 3
+
+
+def _units_alike(a: set[str], b: set[str]) -> bool:
+    """Same unit, or one a contraction of the other ("hrs" and "hours": first letter, the rest in order)."""
+    if _same_unit(a, b):
+        return True
+    pairs = [(x, y) for x in a for y in b] + [(y, x) for x in a for y in b]
+    pairs += [(x.removesuffix("s"), y) for x, y in pairs if x.endswith("s")]  # "hrs": "hr" of "hour"
+    for short, long in pairs:
+        if 2 <= len(short) <= 4 and len(short) < len(long) and short[0] == long[0]:
+            rest = iter(long[1:])
+            if all(ch in rest for ch in short[1:]):
+                return True
+    return False

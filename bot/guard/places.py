@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from bot.guard.geo import _LOWER_CITY_RE, _STATE_CODES, _TRAVEL_BEFORE, _near, _Place, _place, _places_in, _same_place
+from bot.guard.geo import (
+    _LOWER_CITY_RE,
+    _STATE_CODES,
+    _TRAVEL_BEFORE,
+    _near,
+    _Place,
+    _place,
+    _places_in,
+    _same_place,
+    delimited_towns,
+)
 from bot.guard.model import Finding
 from bot.guard.text import _fold, _norm, _sentence_of, _sentences
 from bot.guard.truth import GuardBase
@@ -40,7 +50,9 @@ class PlaceRules(GuardBase):
         r"(?<!to )see you (?:at|in)|love to (?:see|have) you|hope you can (?:make it|join|come|attend)|rsvp|register|"
         r"registration|save the date|(?:we're|we are|we'll be) hosting|hosting an?|would love (?:to have you|for you"
         r" to (?:come|join|attend))|open house|launch (?:party|event)|grab a ticket|tickets? (?:for|to)|"
-        r"seat (?:for you|with your name)|you should come|don't miss|trunk show|pop-up|tasting)\b"
+        r"seat (?:for you|with your name)|you should come|don't miss|trunk show|pop-up|tasting|(?:great|lovely|good) to see you there|"
+        r"hope to see you there|(?:like|want|able) to come|come (?:down|up|over|along)|(?:we're|we are) (?:running|holding|"
+        r"throwing|putting on) an? )\b"
     )
     _PAST_EVENT = re.compile(r"\b(?:after|got home|was|were|went|loved|enjoyed|thanks for|thank you for|last)\b")
 
@@ -72,6 +84,11 @@ class PlaceRules(GuardBase):
                 if _TRAVEL_BEFORE.search(lead) and not re.search(r"(?<!back )(?<!returning )\bfrom\s+$", lead):
                     continue  # "flying to denver", not "bill tanner from duluth mn"
                 return city, m.group("city"), (n.id,)
+        for n in reversed(notes):  # a town the note gives as a whole segment: "ingrid, GM of the fenwick, whitby."
+            for name, place in delimited_towns(_norm(n.text)):
+                lead = _norm(n.text)[: _norm(n.text).find(name)][-40:]
+                if not _TRAVEL_BEFORE.search(lead):
+                    return place, name, (n.id,)
         return None, None, ()
 
     _NAMED_SITE = re.compile(
@@ -128,7 +145,7 @@ class PlaceRules(GuardBase):
                 continue
             if self._PAST_EVENT.search(sent) and not re.search(r"\b(?:next|upcoming|join us|register|rsvp)\b", sent):
                 continue
-            for ps, pe, place in _places_in(self.text, s, e):
+            for ps, pe, place in _places_in(self.text, s, e, wide=True):
                 if not _near(place, home):
                     out.append(
                         self._finding(

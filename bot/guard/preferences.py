@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import ClassVar
 
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
@@ -13,11 +14,16 @@ from bot.guard.when import _WEEKDAYS
 from memory.records import FactKind
 
 
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern in which a space also matches a hyphen ("button down" finds "button-down")."""
+    return r"[\s-]".join(re.escape(w) for w in phrase.split(" "))
+
+
 class PreferenceRules(GuardBase):
     """The preferences rules; mixed into the guard with the other rule families."""
 
     _NEG_BEFORE = re.compile(
-        r"\b(?:not(?! only| just)|no|never|without|instead of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
+        r"\b(?:not(?! only| just)|no|never|without|instead of|in place of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
         r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
         r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
         r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
@@ -39,7 +45,7 @@ class PreferenceRules(GuardBase):
         r"does not need|no interest in|not interested in|hold off on|holding off on|pause on|"
         r"(?:asked (?:us |me )?to |wants? (?:us )?to )?(?:drop|remove|skip|scrap)|dropped|removed|scrapped|skipped)\s+"
         r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
-        r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)]|$)"
+        r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)/]|$)"
         r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
     )
     # A declined word stands for its family ("no alcohol" also rules out prosecco).
@@ -127,9 +133,10 @@ class PreferenceRules(GuardBase):
             elif f.kind == FactKind.DISLIKE and re.search(r"phone|call", f.value, re.I):
                 out.setdefault(_PHONE_CALLS, f.source_ids)
             items += re.split(r",|/|\band\b|\bor\b", f.detail.get("declined", ""))
+            sources = [n for n in self.ctx.notes if n.id in f.source_ids]
             for item in items:
                 item = _norm(item).strip(" .")
-                if item and len(item.split()) <= 3:
+                if item and len(item.split()) <= 3 and not any(self._taken_back(item, n) for n in sources):
                     out.setdefault(item, f.source_ids)
             if f.kind == FactKind.DISLIKE:
                 for name, trigger, _offer in _CONCEPTS:
@@ -147,10 +154,14 @@ class PreferenceRules(GuardBase):
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
                 newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
-                if item in self._DECLINE_SKIP or item in _STOP or newer_like:
-                    continue
                 compound = m.group("item") and item == m.group("item") and not item.endswith(("ed", "y"))
                 words = self._item_phrase(low, m.end("item")) if compound else []
+                if item in self._DECLINE_SKIP and words and words[0] not in self._DECLINE_SKIP:
+                    pass  # "hates SMS codes": a thing named after a channel, not the channel
+                elif item in self._DECLINE_SKIP or item in _STOP or newer_like:
+                    continue
+                if newer_like or self._taken_back(item, n):
+                    continue
                 if words:  # a compound: "console screen" is declined, not every console
                     parts = [item, *words]
                     for k in range(2, len(parts) + 1):
@@ -164,7 +175,7 @@ class PreferenceRules(GuardBase):
                 if alt and alt.group(1) not in _STOP:
                     out.setdefault(alt.group(1), (n.id,))  # "screens/subscription": either one
             for word, family in self._DIET.items():
-                if re.search(rf"\b{word}\b", low):
+                if self._own_diet(low, word):
                     for item in family:
                         out.setdefault(item, (n.id,))
             if re.search(
@@ -182,6 +193,63 @@ class PreferenceRules(GuardBase):
                         if other not in liked:
                             out.setdefault(other, ids)
         return out
+
+    # A later note that wants again what an earlier one declined ("changed his tune on sours, wants to try one").
+    _TAKE_BACK = re.compile(
+        r"\b(?:changed (?:his|her|their) (?:tune|mind)|after all|now (?:wants?|thinks?|likes?|ok|okay|fine)|"
+        r"(?:fine|ok|okay|happy) with (?:either|both|the)|wants? to try|is better|are better|either\b|"
+        r"(?:no longer|not) (?:against|opposed))"
+    )
+
+    def _taken_back(self, item: str, declined_in: object) -> bool:
+        """Whether a note later than the one declining `item` names it again with a change of mind."""
+        at = getattr(declined_in, "occurred_at", None)
+        if not isinstance(at, datetime):
+            return False
+        memo: dict[tuple[str, str], bool] = self.__dict__.setdefault("_taken_back_memo", {})
+        key = (item, getattr(declined_in, "id", ""))
+        if key not in memo:
+            memo[key] = self._taken_back_uncached(item, at)
+        return memo[key]
+
+    def _taken_back_uncached(self, item: str, at: datetime) -> bool:
+        """`_taken_back` for one item and the time of the note that declined it."""
+        stem = item.rstrip("s")
+        if not stem:
+            return False
+        changing: list[tuple[datetime, str]] | None = self.__dict__.get("_changing_notes")
+        if changing is None:  # the notes that hold a change of mind at all, read once per check
+            changing = [
+                (_aware(n.occurred_at, self.ctx.now), _norm(n.text))
+                for n in self.ctx.notes
+                if self._TAKE_BACK.search(_norm(n.text))
+            ]
+            self.__dict__["_changing_notes"] = changing
+        for when, low in changing:
+            if stem not in low or when <= _aware(at, self.ctx.now):
+                continue
+            for m in re.finditer(rf"\b{re.escape(stem)}", low):
+                s, e = _sentence_of(low, m.start())
+                sentence = low[s:e]
+                before = " ".join(low[max(s, m.start() - 40) : m.start()].split()[-3:])
+                if self._TAKE_BACK.search(sentence) and not re.search(r"\b(?:no|not|never|still no)\b", before):
+                    return True
+        return False
+
+    @staticmethod
+    def _own_diet(low: str, word: str) -> bool:
+        """Whether a diet word is the client's own ("she's vegan"), not a head count ("6 vegan", "vegan options")."""
+        for m in re.finditer(rf"\b{word}\b", low):
+            before = low[max(0, m.start() - 12) : m.start()]
+            after = low[m.end() : m.end() + 20]
+            if re.search(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|some|few|several))\W*$", before):
+                continue
+            if re.match(
+                r"\W*(?:options?|meals?|dish(?:es)?|menus?|guests?|people|versions?|choices?|alternatives?)\b", after
+            ):
+                continue
+            return True
+        return False
 
     _GENERIC_TAIL = frozenset(["add-on", "addon", "upsell", "package", "option", "options", "feature", "plan", "service",
                                "module", "upgrade", "thing", "stuff", "area", "idea"])  # fmt: skip
@@ -218,7 +286,8 @@ class PreferenceRules(GuardBase):
                 pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"
             else:
                 forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
-                pattern = "|".join(rf"\b{re.escape(f)}(?:s|es)?\b" for f in forms)
+                # "button down" is "button-down" too
+                pattern = "|".join(rf"\b{_spaced(f)}(?:s|es)?\b" for f in forms)
             for m in re.finditer(pattern, self.low):
                 if self._excluded(m.start(), m.end()):
                     continue
@@ -231,6 +300,8 @@ class PreferenceRules(GuardBase):
         """Whether the mention at start..end says the item is excluded ("not grey", "rather than grey")."""
         # Read near the mention (the clause's last 200 characters, the sentence within 300 of it), not the
         # whole clause and sentence again for each mention: a long draft would cost quadratic time.
+        if re.search(r"\b(?:non|no|zero|low)[\s-]$", self.low[max(0, start - 5) : start]):
+            return True  # "non-alcoholic fizz", "no-wine option": the item's absence
         clause = self.low[max(_clause_before(self.low, start), start - 200) : start]
         before = " ".join(clause.split()[-5:])
         if self._NEG_BEFORE.search(before):

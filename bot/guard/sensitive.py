@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.lexicon import _BAD_NEWS, _CALM_RE, _PRESSURE_RE, _SALES_RE
 from bot.guard.model import SENSITIVE_WINDOW, Finding
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.usecases.draft_context import DraftContext
+
+_DATA = Path(__file__).parent / "data" / "sensitive.json"
+
+
+@lru_cache(maxsize=1)
+def _extra() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(more bad news, business asks) from data/sensitive.json."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    bad = "|".join(f"(?:{row['pattern']})" for row in doc["bad_news"])
+    ask = "|".join(f"(?:{row['pattern']})" for row in doc["business_asks"])
+    return re.compile(bad), re.compile(ask)
+
+
+def _bad_news(low: str) -> bool:
+    """Whether a note records bad news."""
+    return bool(_BAD_NEWS.search(low) or _extra()[0].search(low))
 
 
 def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
@@ -18,7 +37,7 @@ def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     return tuple(
         n.id
         for n in ctx.notes
-        if timedelta(0) <= now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _BAD_NEWS.search(_norm(n.text))
+        if timedelta(0) <= now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _bad_news(_norm(n.text))
     )
 
 
@@ -30,6 +49,8 @@ class SensitiveRules(GuardBase):
         sad = sensitive_note_ids(self.ctx)
         m = _SALES_RE.search(self.low)
         push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
+        if push is None and sad:
+            push = next((p for p in _extra()[1].finditer(self.low) if not self._negated(p.start())), None)
         if m is None and (push is None or not sad):
             return []
         if not sad:

@@ -13,8 +13,9 @@ from bot.guard.model import Finding
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
-    """Lower-case with straight apostrophes, keeping every offset of the original text."""
+    """Lower-case with straight apostrophes, keeping every offset of the original text (cached: notes repeat)."""
     out = []
     for ch in text:
         low = ch.lower()

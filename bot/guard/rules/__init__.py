@@ -5,11 +5,34 @@ this package (`bot/guard/*.py`) and move here one at a time.
 """
 
 from bot.guard.rules.base import Draft, Evidence, Rule
+from bot.guard.rules.changed_choice import ChangedChoice
+from bot.guard.rules.channel_consent import ChannelConsent
+from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
 
-RULES: tuple[Rule, ...] = (ProductPlan(), RiskyRequest(), ForeignLanguage(), SharedHistory())
+RULES: tuple[Rule, ...] = (
+    ProductPlan(),
+    RiskyRequest(),
+    ForeignLanguage(),
+    SharedHistory(),
+    ContactPace(),
+    ChannelConsent(),
+    ChangedChoice(),
+)
 
-__all__ = ["RULES", "Draft", "Evidence", "ForeignLanguage", "ProductPlan", "RiskyRequest", "Rule", "SharedHistory"]
+__all__ = [
+    "RULES",
+    "ChangedChoice",
+    "ChannelConsent",
+    "ContactPace",
+    "Draft",
+    "Evidence",
+    "ForeignLanguage",
+    "ProductPlan",
+    "RiskyRequest",
+    "Rule",
+    "SharedHistory",
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.guard.model import BLOCKING, Finding
@@ -54,6 +55,8 @@ class Evidence:
     commitments: tuple[tuple[tuple[str, ...], str], ...]
     purpose: str
     names: str = ""  # the client's names and the salesperson's: never evidence of an event
+    note_times: tuple[datetime, ...] = ()  # when each of `notes` happened, in the same order
+    now: datetime | None = None  # when the draft would be sent
 
     @classmethod
     def of(cls, ctx: DraftContext) -> Evidence:
@@ -66,6 +69,8 @@ class Evidence:
             names=" ".join(
                 filter(None, (ctx.client.name, ctx.client.goes_by, ctx.client.formal_name, ctx.salesperson))
             ),
+            note_times=tuple(n.occurred_at for n in ctx.notes),
+            now=ctx.now,
         )
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:

@@ -31,6 +31,7 @@ def _lists() -> dict:
         "link": re.compile(doc["link"]["pattern"]),
         "attachment": re.compile(doc["attachment"]["pattern"]),
         "attachment_words": frozenset(stem(w) for w in doc["attachment_words"]["words"]),
+        "documents": frozenset(stem(w) for w in doc["ordinary_documents"]["words"]),
     }
 
 
@@ -76,6 +77,6 @@ class RiskyRequest:
                 evidence_words = set().union(*(content_words(text) for text in known))
             start, end = clause_before(low, m.start()), clause_after(low, m.start())
             what = content_words(low[start:end]) - lists["attachment_words"]
-            if what and not what & evidence_words:
+            if what and not what & evidence_words and not what & lists["documents"]:
                 out.append(draft.finding(self.kind, start, end, "an attachment no note accounts for"))
         return out

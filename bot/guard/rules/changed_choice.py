@@ -1,0 +1,155 @@
+"""contradicts_preference: a draft that offers the value a client has since changed their mind about.
+
+Source: DESIGN's memory model ("blue, not grey", then "grey after all" leaves grey wanted) and the
+product essay 004 (the shop that remembered blue-not-grey sold the suit). Values are typed slots
+(colour, material, finish, pattern, sleeves, fuel: `data/choice_slots.json`). A note with a change
+cue ("after all", "now wants", "vetoed", "first said ... then decided") names the new value of a
+slot; the values it gives up are the ones it negates ("vetoed the green", "not leather", "first
+said herringbone") and the ones an earlier note wanted that the change note names again or that
+were the slot's only earlier value. A draft that names a given-up value as current, without naming
+the new value of that slot, contradicts the client's current choice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.guard.model import Finding
+from bot.guard.rules.base import Draft, Evidence
+from bot.guard.text import norm
+from memory.extract import COLOURS
+
+_DATA = Path(__file__).parent.parent / "data" / "choice_slots.json"
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, Any]:
+    """The slot vocabularies as one alternation, longest first, with the change and old-value markers."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    slot_of: dict[str, str] = {w: "colour" for w in COLOURS}
+    for row in doc["slots"]:
+        for w in row["words"]:
+            slot_of.setdefault(w, row["slot"])
+    words = sorted(slot_of, key=len, reverse=True)
+    keyed = {_key(k): v for k, v in slot_of.items()}
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in words)
+    return {
+        "slot_of": keyed,
+        "value": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
+        "change": re.compile(doc["change_cues"]["pattern"]),
+        "old": re.compile(doc["old_markers"]["pattern"]),
+    }
+
+
+def _key(raw: str) -> str:
+    """A value as the vocabulary spells it ("high-gloss" and "high gloss" are one)."""
+    return re.sub(r"[\s-]+", " ", raw.strip())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One slot value in a text: its key, slot, span and whether it is given up there."""
+
+    key: str
+    slot: str
+    start: int
+    end: int
+    given_up: bool
+
+
+def mentions(low: str) -> list[Mention]:
+    """Every slot value in lower-cased text; "given up" when a negation or "vetoed"/"instead of" precedes it."""
+    lists = _lists()
+    slot_of = lists["slot_of"]
+    out: list[Mention] = []
+    for m in lists["value"].finditer(low):
+        key = _key(m.group(0))
+        slot = slot_of.get(key, "colour")
+        prev = out[-1] if out else None
+        if prev and prev.slot == slot == "colour" and re.fullmatch(r"\s+", low[prev.end : m.start()]):
+            out[-1] = Mention(key, slot, prev.start, m.end(), prev.given_up)  # "emerald green": the head word
+            continue
+        before = low[max(0, m.start() - 30) : m.start()]
+        out.append(Mention(key, slot, m.start(), m.end(), bool(lists["old"].search(before))))
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    """A slot's new value and the values it replaced, with the note ids that say so."""
+
+    slot: str
+    new: frozenset[str]
+    old: frozenset[str]
+    sources: tuple[str, ...]
+
+
+def changes(notes: list[tuple[str, str]]) -> list[Change]:
+    """The changes of mind recorded in notes given oldest first as (id, text)."""
+    return _changes(tuple(notes))
+
+
+@lru_cache(maxsize=64)
+def _changes(notes: tuple[tuple[str, str], ...]) -> list[Change]:
+    """`changes`, cached: a client's notes are read once for many drafts."""
+    lists = _lists()
+    out: list[Change] = []
+    wanted: dict[str, dict[str, str]] = {}  # slot -> value -> note id, as earlier notes wanted them
+    for nid, text in notes:
+        low = norm(text)
+        found = mentions(low)
+        if lists["change"].search(low):
+            for slot in {m.slot for m in found}:
+                here = [m for m in found if m.slot == slot]
+                before = wanted.get(slot, {})
+                dropped = {m.key for m in here if m.given_up}
+                new = {m.key for m in here if not m.given_up and m.key not in before} - dropped
+                if not new:
+                    continue
+                named = {m.key for m in here}
+                old = {m.key for m in here if m.given_up} | {v for v in before if v in named and v not in new}
+                if not old and len(before) == 1:
+                    old = set(before)
+                old -= new
+                if old:
+                    ids = tuple(dict.fromkeys([*(before.get(v, nid) for v in old), nid]))
+                    out.append(Change(slot, frozenset(new), frozenset(old), ids))
+                    for v in old:
+                        before.pop(v, None)
+        for m in found:
+            held = wanted.setdefault(m.slot, {})
+            if m.given_up:
+                held.pop(m.key, None)
+            else:
+                held.setdefault(m.key, nid)
+    return out
+
+
+class ChangedChoice:
+    """Flags a draft that names a value the client gave up, as if it were still their choice."""
+
+    kind = "contradicts_preference"
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """A finding on each given-up value the draft names without the slot's new value."""
+        if not evidence.notes:
+            return []
+        dated = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        found = changes([n for _, n in dated] if dated else list(evidence.notes))
+        if not found:
+            return []
+        said = mentions(draft.low)
+        out = []
+        for change in found:
+            if any(m.key in change.new and not m.given_up for m in said):
+                continue  # the draft names the current choice: it may mention the old one truthfully
+            for m in said:
+                if m.key in change.old and not m.given_up and not draft.negated(m.start):
+                    msg = f"the client changed from {m.key} to {' / '.join(sorted(change.new))}"
+                    out.append(draft.finding(self.kind, m.start, m.end, msg, change.sources))
+        return out

@@ -1,0 +1,191 @@
+"""no_consent by channel, line and period, read from the notes as the salesperson typed them.
+
+Source: essay 001 (permission) and DESIGN's consent scope: "stop emailing me" closes email only.
+A note may close one line of a channel ("please don't ring her office line", "never call the house
+landline": her mobile stays open), a whole channel ("pls no texts", "stop ringing her") or every
+channel for a period ("don't contact me at all in august"). A draft uses a channel when it plans a
+call ("I'll give you a ring on your office line", "I'll call the house") or says what it is ("just
+texting to remind you"). The rule blocks when the draft's channel, and its line when the note names
+one, is closed at the time of sending; a later note that opens the channel again lifts it.
+Consent facts (memory/consent.py) stay the main source; this rule reads what they do not carry:
+lines and periods, and refusals worded in ways the extractor missed. Word lists:
+`data/channel_consent.json`, a reason per entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.guard.model import Finding
+from bot.guard.rules.base import Draft, Evidence
+from bot.guard.text import _aware, _norm
+from bot.guard.when import _MONTH_RX, _MONTHS, _safe_date
+
+_DATA = Path(__file__).parent.parent / "data" / "channel_consent.json"
+_CLAUSE = re.compile(r"[^.;!?\n]+")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, Any]:
+    """The rule's data file, patterns compiled."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    channels = [
+        (re.compile(rf"\b(?:{row['pattern']})\b"), row["channel"], bool(row.get("line"))) for row in doc["channels"]
+    ]
+    lines = sorted(((w, row["line"]) for row in doc["lines"] for w in row["words"]), key=lambda p: -len(p[0]))
+    period = doc["period"]
+    return {
+        "cue": re.compile(doc["refusal_cue"]["pattern"]),
+        "gap": frozenset(doc["gap_words"]["words"]),
+        "channels": channels,
+        "lines": [(re.compile(rf"\b{re.escape(w)}\b"), line) for w, line in lines],
+        "time": re.compile(doc["time_of_day"]["pattern"]),
+        "allowed": re.compile(doc["allowed_after"]["pattern"]),
+        "proposals": [(re.compile(row["pattern"]), row["channel"]) for row in doc["proposals"]],
+        "in_month": re.compile(period["in_month"].replace("MONTH", _MONTH_RX)),
+        "not_before": re.compile(period["not_before"].replace("MONTH", _MONTH_RX)),
+        "lifted": re.compile(doc["lifted"]["pattern"]),
+        "subject": frozenset(doc["client_subject"]["words"]),
+    }
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A channel (or one line of it) a note closed, and the days it is closed (open-ended: None)."""
+
+    channel: str  # email | phone | text | any
+    line: str | None  # home | work | mobile, or None for the whole channel
+    start: date
+    end: date | None  # the first day it is open again
+    note_id: str
+
+
+def _line_in(text: str) -> str | None:
+    """The phone line a phrase names ("her office line" -> work), or None."""
+    for rx, line in _lists()["lines"]:
+        if rx.search(text):
+            return str(line)
+    return None
+
+
+def _month_start(word: str, noted: date, roll: bool) -> date:
+    """The first day of the named month on or after the note's month (or the next year's when `roll`)."""
+    month = _MONTHS[word.rstrip(".")]
+    year = noted.year + (1 if roll and month < noted.month else 0)
+    return _safe_date(year, month, 1) or noted
+
+
+def refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
+    """Every channel refusal in one note, with its line and period."""
+    lists, low = _lists(), _norm(text)
+    found: list[Refusal] = []
+    for clause in _CLAUSE.finditer(low):
+        part = clause.group(0)
+        for cue in lists["cue"].finditer(part):
+            rest = part[cue.end() :]
+            if lists["time"].search(" ".join(rest.split()[:5])):
+                continue  # "never calls during service 12-3": a time of day, not the channel
+            before = part[: cue.start()].split()
+            if before and before[-1] in lists["subject"]:
+                continue  # "she never calls back": what the client does
+            words = re.findall(r"[\w'-]+", rest)
+            hit = None
+            for i in range(min(len(words), 4)):
+                tail = " ".join(words[i:])
+                for rx, channel, is_line in lists["channels"]:
+                    m = rx.match(tail)
+                    if m:
+                        hit = (channel, is_line, " ".join(words[i:]), m.group(0))
+                        break
+                if hit or words[i] not in lists["gap"]:
+                    break
+            if hit is None:
+                continue
+            channel, is_line, tail, word = hit
+            after = tail[len(word) :]
+            if lists["allowed"].match(after.strip()) or lists["allowed"].search(" ".join(after.split()[:3])):
+                continue  # "no texts? texts are fine": an allowance, not a refusal
+            line = _line_in(word) if is_line else _line_in(" ".join(after.split()[:4]))
+            start, end = noted, None
+            m = lists["in_month"].search(part)
+            if m:
+                start = _month_start(m.group("month"), noted, roll=True)
+                end = _safe_date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+            m = lists["not_before"].search(part)
+            if m:
+                end = _month_start(m.group("month"), noted, roll=True)
+            found.append(Refusal(channel, line, start, end, note_id))
+            break
+    return found
+
+
+def draft_uses(draft: Draft) -> list[tuple[str, str | None, int, int]]:
+    """(channel, line, start, end) for each way the draft contacts the client: a planned call, a text."""
+    low = draft.low
+    out = []
+    for rx, channel in _lists()["proposals"]:
+        for m in rx.finditer(low):
+            if draft.negated(m.start()):
+                continue
+            clause = _CLAUSE.match(low, m.start())
+            rest = clause.group(0) if clause else low[m.start() :]
+            out.append((channel, _line_in(rest) if channel == "phone" else None, m.start(), m.start() + len(rest)))
+    return out
+
+
+class ChannelConsent:
+    """Blocks a draft that calls or texts on a channel, or a line, a note says is closed now."""
+
+    kind = "no_consent"
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """A finding on the draft's planned call or text when its channel (and line) is closed."""
+        now = evidence.now
+        if now is None:
+            return []
+        uses = draft_uses(draft)
+        if not uses:
+            return []
+        today = now.date()
+        notes = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        closed: list[Refusal] = []
+        for i, (at, (nid, text)) in enumerate(notes):
+            if _aware(at, now) > now:
+                continue
+            for r in refusals(nid, text, at.date()):
+                later = [t for _, (_, t) in notes[i + 1 :]]
+                if any(self._lifts(t, r.channel) for t in later):
+                    continue
+                if r.start <= today and (r.end is None or today < r.end):
+                    closed.append(r)
+        for channel, line, start, end in uses:
+            for r in closed:
+                if r.channel not in (channel, "any"):
+                    continue
+                if r.line is not None and line != r.line:
+                    continue  # "don't ring her office line": her mobile is fine, and an unnamed line may be it
+                where = f"{r.line} line" if r.line else ("any channel" if r.channel == "any" else channel)
+                msg = f"the client asked not to be contacted by {where}"
+                return [draft.finding(self.kind, start, end, msg, (r.note_id,))]
+        return []
+
+    @staticmethod
+    def _lifts(text: str, channel: str) -> bool:
+        """Whether a later note opens `channel` again ("ok to text her again")."""
+        low = _norm(text)
+        m = _lists()["lifted"].search(low)
+        return bool(m) and (channel == "any" or channel in m.group(0) or _channel_of(m.group(0)) == channel)
+
+
+def _channel_of(phrase: str) -> str | None:
+    """The channel a phrase names, if any."""
+    for rx, channel, _ in _lists()["channels"]:
+        if rx.search(phrase):
+            return str(channel)
+    return None

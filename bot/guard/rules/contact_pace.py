@@ -1,0 +1,149 @@
+"""too_frequent from the notes: how many messages the salesperson logged, and a pause they noted.
+
+Source: essay 001 (permission: never desperate) and DESIGN's guard table (too_frequent warns).
+A note logs outreach in a salesperson's shorthand: "rang pat tues, wed, thurs and fri", "emailed lisa
+x3 this week, texted her twice too", "emailed raj again today - 3rd email this week". `outreach_times`
+counts every contact such a line stands for (the contact cap in `ContactRules.too_frequent` reads it).
+`ContactPace` warns while a note's own pause holds ("back off", "leave it a couple weeks", "give her
+space til after 18 nov", "she'll ring you"): until the date it names, else for the length it names,
+else for two weeks. Word lists: `data/contact_pace.json`, a reason per entry.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.guard.model import Finding
+from bot.guard.rules.base import Draft, Evidence
+from bot.guard.text import _aware, _norm, _sentences
+from bot.guard.when import _DAY_RX, _MONTH_RX, _parse_md, _safe_date
+from memory.dates import resolve_due
+from memory.records import Note
+
+_DATA = Path(__file__).parent.parent / "data" / "contact_pace.json"
+_NUMBERS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}  # fmt: skip
+_SEGMENT_END = re.compile(r"[.;!?\n]")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, Any]:
+    """The rule's data file, patterns compiled."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    verbs = "|".join(f"(?:{row['pattern']})" for row in doc["outreach_verbs"])
+    return {
+        "verb": re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])"),
+        "subject": frozenset(doc["subject_words"]["words"]),
+        "counts": [re.compile(row["pattern"]) for row in doc["repeat_counts"]],
+        "days": re.compile(doc["day_words"]["pattern"]),
+        "pause": [re.compile(row["pattern"]) for row in doc["pause_cues"]],
+        "lengths": [(re.compile(row["pattern"]), int(row["days"])) for row in doc["pause_lengths"]],
+        "default_days": int(doc["default_pause_days"]["days"]),
+    }
+
+
+def _by_salesperson(low: str, start: int) -> bool:
+    """Whether the outreach verb at `start` has the salesperson as its subject (no other name before it)."""
+    before = low[max(0, start - 24) : start]
+    if not before.strip() or re.search(r"[,;:.!?(\n+&/]\s*$|\s-\s*$", before):
+        return True
+    words = re.findall(r"[\w'+&]+", before)
+    return not words or words[-1] in _lists()["subject"]
+
+
+def _count(segment: str) -> int:
+    """How many contacts one logged verb stands for, from what follows it in its clause."""
+    lists = _lists()
+    for rx in lists["counts"]:
+        m = rx.search(segment)
+        if m:
+            word = m.group("n")
+            n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+            return max(1, min(n, 10))
+    days = {m.group(0) for m in lists["days"].finditer(segment)}
+    return max(1, len(days))
+
+
+def outreach_count(text: str) -> int:
+    """How many messages or calls by the salesperson a note logs (0 when it logs none)."""
+    low = _norm(text)
+    verbs = [m for m in _lists()["verb"].finditer(low) if _by_salesperson(low, m.start())]
+    total = 0
+    for i, m in enumerate(verbs):
+        stop = verbs[i + 1].start() if i + 1 < len(verbs) else len(low)
+        end = _SEGMENT_END.search(low, m.end(), stop)
+        total += _count(low[m.end() : end.start() if end else stop])
+    return total
+
+
+def outreach_times(notes: Iterable[Note]) -> list[tuple[datetime, str]]:
+    """(time, note id) once for every contact the notes log; a line naming four days counts four."""
+    return [(n.occurred_at, n.id) for n in notes for _ in range(outreach_count(n.text))]
+
+
+def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
+    """The end of a pause a note asks for ("leave it a couple weeks"), or None when it asks for none."""
+    lists, low = _lists(), _norm(text)
+    cue = next((m for rx in lists["pause"] for m in rx.finditer(low)), None)
+    if cue is None:
+        return None
+    rest = low[cue.start() : cue.start() + 80]
+    clause_end = _SEGMENT_END.search(low, cue.end())
+    tail = low[cue.start() : clause_end.start() if clause_end else len(low)]
+    named = re.search(r"\b(?:til|till|until|after|before|on)\b", tail)
+    if named:
+        day = _named_day(tail[named.start() :], at)
+        if day is not None and day >= at.date():
+            return datetime.combine(day + timedelta(days=1), datetime.min.time(), at.tzinfo)
+    for rx, days in lists["lengths"]:
+        if rx.search(rest):
+            return at + timedelta(days=days)
+    return at + timedelta(days=lists["default_days"])
+
+
+_DAY_MONTH = re.compile(rf"\b(?:{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_MONTH_RX}\s+{_DAY_RX})(?![\w])")
+
+
+def _named_day(text: str, at: datetime) -> date | None:
+    """The first date `text` names ("20 march", "nov 18", "friday"), the next one on or after `at`."""
+    m = _DAY_MONTH.search(text)
+    md = _parse_md(m.group(0)) if m else None
+    if md is not None:
+        day = _safe_date(at.year, *md)
+        if day is not None and day < at.date() - timedelta(days=31):
+            day = _safe_date(at.year + 1, *md)
+        return day
+    return resolve_due(text, at)
+
+
+class ContactPace:
+    """Warns while the latest note that asks for a pause in contact still holds."""
+
+    kind = "too_frequent"
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """One finding, on the first sentence, when a noted pause covers the time of sending."""
+        now = evidence.now
+        if now is None or not draft.text.strip():
+            return []
+        dated = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        for at, (nid, text) in reversed(dated):
+            at = _aware(at, now)
+            if at > now:
+                continue
+            until = pause_until(text, at)
+            if until is None:
+                continue
+            if now < _aware(until, now):
+                sents = _sentences(draft.text)
+                s, e = sents[0] if sents else (0, len(draft.text))
+                msg = f"a note asks to let the client be until {until.date().isoformat()}"
+                return [draft.finding(self.kind, s, e, msg, (nid,))]
+            return []  # the latest pause is over; an older one is older still
+        return []

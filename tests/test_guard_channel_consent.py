@@ -1,0 +1,72 @@
+"""no_consent by channel, line and period: the worlds are invented for these tests (not from a benchmark set)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from guard_cli import World
+
+from bot.guard.rules.channel_consent import refusals
+
+
+@pytest.mark.parametrize(
+    ("note", "channel", "line"),
+    [
+        ("marta said please don't ring the shop, it's chaos on saturdays", "phone", "work"),
+        ("never phone the home number, her dad answers", "phone", "home"),
+        ("pls no texts, she's on a data plan", "text", None),
+        ("asked me to stop ringing him, email is better", "phone", None),
+        ("do not call his mobile, work line only", "phone", "mobile"),
+    ],
+)
+def test_a_refusal_names_its_channel_and_line(note: str, channel: str, line: str | None) -> None:
+    (r,) = refusals("n", note, date(2026, 4, 1))
+    assert (r.channel, r.line) == (channel, line)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "no calls before 10am, she does the school run",  # a time of day, not the channel
+        "asked not to send attachments by email",  # attachments, not email
+        "texts about deliveries are fine",
+        "she never calls back, try email",
+    ],
+)
+def test_what_is_not_a_refusal(note: str) -> None:
+    assert refusals("n", note, date(2026, 4, 1)) == []
+
+
+@pytest.fixture
+def bakery(tmp_path: Path) -> World:
+    return World(
+        tmp_path,
+        "Marta Keane",
+        [
+            ("2026-04-01T10:00:00", "marta keane owns Crumb & Co, two bakeries in york. wants 2 proving cabinets"),
+            ("2026-04-02T10:00:00", "marta: please don't ring the shop line, staff are flat out. her mobile is fine"),
+            ("2026-04-03T10:00:00", "marta - no texts at all pls, email for paperwork"),
+            ("2026-04-06T10:00:00", "marta: don't contact me at all in may, we're refitting the second shop"),
+        ],
+    )
+
+
+def test_a_planned_call_on_the_closed_line_blocks_and_another_line_passes(bakery: World) -> None:
+    assert bakery.kinds("Hi Marta, I'll ring the shop tomorrow to go over the cabinets.", "2026-04-10T09:00") == {
+        "no_consent"
+    }
+    assert bakery.kinds("Hi Marta, I'll give you a ring on your mobile tomorrow.", "2026-04-10T09:00") == set()
+
+
+def test_a_message_that_says_it_is_a_text_blocks_when_texts_are_closed(bakery: World) -> None:
+    assert bakery.kinds("Hi Marta, just texting to say the cabinets shipped.", "2026-04-10T09:00") == {"no_consent"}
+    assert bakery.kinds("Dear Marta, the cabinets shipped today.\n\nKind regards,\nSam", "2026-04-10T09:00") == set()
+
+
+def test_an_opt_out_for_one_month_holds_only_that_month(bakery: World) -> None:
+    text = "Dear Marta, the proving cabinets are ready to ship whenever suits you.\n\nKind regards,\nSam"
+    assert bakery.kinds(text, "2026-04-20T09:00") == set()
+    assert bakery.check(text, "2026-05-12T09:00")["verdict"] == "block"
+    assert bakery.kinds(text, "2026-06-02T09:00") == set()

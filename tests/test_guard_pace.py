@@ -1,0 +1,73 @@
+"""too_frequent read from the notes: counted outreach in shorthand, and a pause the salesperson noted.
+
+The worlds are invented for these tests (a window-cleaning firm, a printing client), not taken from a
+benchmark set.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from guard_cli import World
+
+from bot.guard.rules.contact_pace import outreach_count, pause_until
+
+
+@pytest.mark.parametrize(
+    ("note", "count"),
+    [
+        ("rang jo mon, wed and fri about the ladder quote", 3),
+        ("emailed jo x4 this week re the invoice", 4),
+        ("texted jo twice, emailed once", 3),
+        ("emailed jo again - 3rd email since monday", 3),
+        ("chased jo tue, chased again thu", 2),
+        ("jo rang: wants the gutters done too", 0),  # the client called us
+        ("priya emailed - going with the bigger van", 0),
+        ("met jo at the depot, talked ladders", 0),
+    ],
+)
+def test_outreach_counts_every_contact_a_line_logs(note: str, count: int) -> None:
+    assert outreach_count(note) == count
+
+
+def test_a_pause_lasts_until_its_date_or_its_length_or_two_weeks() -> None:
+    at = datetime(2026, 3, 2, 10, 0)
+    assert pause_until("no reply. give him space til after 20 march", at) == datetime(2026, 3, 21)
+    assert pause_until("leave it a couple of weeks", at) == datetime(2026, 3, 16, 10, 0)
+    assert pause_until("he's snowed under, back off", at) == datetime(2026, 3, 16, 10, 0)
+    assert pause_until("sent jo the quote, all good", at) is None
+
+
+@pytest.fixture
+def cleaner(tmp_path: Path) -> World:
+    return World(
+        tmp_path,
+        "Jo Okafor",
+        [
+            ("2026-03-02T10:00:00", "jo okafor, facilities at Brindle Mills, wants window cleaning quarterly, 3 sites"),
+            ("2026-03-09T10:00:00", "quoted jo 640 a visit for all 3 sites"),
+            ("2026-03-13T17:00:00", "rang jo tue, emailed wed, texted thu + today re the quote. nothing back"),
+        ],
+    )
+
+
+def test_several_logged_contacts_this_week_warn_and_weeks_later_pass(cleaner: World) -> None:
+    text = "Hi Jo, just checking you saw the quote for the three sites?"
+    assert cleaner.kinds(text, "2026-03-14T09:00:00") == {"too_frequent"}
+    assert cleaner.kinds(text, "2026-04-02T09:00:00") == set()
+
+
+def test_a_noted_pause_warns_until_its_date(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Ines Baptiste",
+        [
+            ("2026-05-04T10:00:00", "ines baptiste, marketing lead at Corda Print. wants 5,000 brochures, matte"),
+            ("2026-05-06T10:00:00", "ines: board decides on 20 may, she'll call us after, don't chase till then"),
+        ],
+    )
+    text = "Hi Ines, any news on the brochures?"
+    assert world.kinds(text, "2026-05-12T09:00:00") == {"too_frequent"}
+    assert world.kinds(text, "2026-05-22T09:00:00") == set()
