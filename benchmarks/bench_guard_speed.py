@@ -3,7 +3,7 @@
 One client gets 500 realistic notes (20-80 words each, `realistic_notes`, spread over two years),
 imported through `Memory.import_notes` into a fresh data dir with offline Settings as the CLI builds
 them. Then the drafts of a guard set (dev4 by default) are checked one after another with
-`bot.drafting.check_message` — what `chet check` runs after parsing its arguments: the bounded
+`bot.usecases.drafting.check_message` — what `chet check` runs after parsing its arguments: the bounded
 context from the ledger, then every rule — and each call is timed. The first call (loading the
 embedder when a draft claims a shared past, warming caches) is reported apart; p50/p95 are over the
 rest. Process start-up (Python and imports) is not included.
@@ -44,9 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--set", default="dev4", choices=sorted(DEV_SETS))
     args = p.parse_args(argv)
 
-    from bot.drafting import check_message
     from bot.runtime import Runtime
     from bot.settings import Settings
+    from bot.usecases.drafting import check_message
 
     notes, _ = realistic(args.notes)
     start = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)

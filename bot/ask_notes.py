@@ -7,7 +7,7 @@ question's topic words (prefix-aware: "pref" finds "prefers") and by the local e
 client's name taken out of both so a shared name is no evidence. A clause is *stale* when a later
 clause of the same client says the same subject changed ("make it 70 people not 60", "wants granite
 after all", "okay with a single 300 now"): the later one answers instead. Abstains (returns None)
-when no clause is close enough. Change words are data: `bot/data/ask_intents.json` `change_words`.
+when no clause is close enough. Change words are data: `bot/usecases/data/ask_intents.json` `change_words`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from bot.ask_intents import DATA, lexicon, name_stems, stem_set, words
+from bot.usecases.ask_intents import DATA, lexicon, name_stems, stem_set, words
 from memory.errors import ChetError
 from memory.records import Client, Fact, Note
 from memory.service import Memory

@@ -8,7 +8,7 @@ A clause a later note changed is replaced by the change ("make it 8 cases" turns
 Barolo" into "8 cases of the Barolo"; "granite after all" replaces "quartz, not granite"); a clause
 with a superseded fact's value, one about the salesperson's own actions (promises are said
 separately), one about channels or consent, bad news, or another client is left out. The clauses are
-turned to the second person ("she wants" -> "you'd like"). Word lists: `bot/data/draft_words.json`.
+turned to the second person ("she wants" -> "you'd like"). Word lists: `bot/usecases/data/draft_words.json`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from bot.ask_intents import lexicon, stem_set
 from bot.ask_notes import Clause, change_words, changes, clauses
-from bot.context import DraftContext
+from bot.usecases.ask_intents import lexicon, stem_set
+from bot.usecases.draft_context import DraftContext
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 MAX_DETAILS = 3

@@ -55,9 +55,9 @@ from memory.dates import (
     number_value,
     resolve_due,
 )
-from memory.extract_more import everyday, words
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import words as detail_words
+from memory.extract_more import everyday, words
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
 

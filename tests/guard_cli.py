@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.cli import main
+from bot.interfaces.cli import main
 
 
 def _chet(data: Path, *argv: str) -> dict[str, Any]:

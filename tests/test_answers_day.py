@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 
-from bot.ask import ABSTAIN, answer
-from bot.drafting import make_draft
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.answer import ABSTAIN
+from bot.usecases.ask import answer
+from bot.usecases.drafting import make_draft
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 
@@ -250,7 +251,7 @@ def test_sensitive_an_unhappy_client_gets_an_apology_not_a_pitch(env: Any) -> No
 
 def test_a_pronoun_question_is_about_the_client_of_the_conversation(runtime: Any) -> None:
     from bot.conversation import Conversation
-    from bot.voice import ScriptedTranscriber
+    from bot.engines.voice import ScriptedTranscriber
 
     chat = Conversation(runtime, transcriber=ScriptedTranscriber())
     chat.handle_text("7", "Dana Whitfield: wants the blue one, promised pricing by Friday")

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from bot.cli import main
-from bot.digest import build_digest
+from bot.interfaces.cli import main
+from bot.usecases.digest import build_digest
 from memory.consent import contact_channels
 from memory.extract import extract_facts
 from memory.records import ExtractedFact, FactKind

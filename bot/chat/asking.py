@@ -47,7 +47,7 @@ class AskMixin(ChatCore):
         """The client of the conversation for "what did I promise her?": the last one filed, while recent.
 
         Only when the question names no client and speaks of someone by a pronoun."""
-        from bot.ask import client_in_question
+        from bot.usecases.ask import client_in_question
 
         if not _PRONOUN.search(question):
             return None

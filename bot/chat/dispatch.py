@@ -27,9 +27,9 @@ from bot.chat.texts import (
 )
 from bot.chat.words import SmallTalk, correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
-from prompts import quote, render_parts
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
+from prompts import quote, render_parts
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"

@@ -24,7 +24,6 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from bot.context import DraftContext
 from bot.draft_details import detail_clauses, read_purpose, to_you
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext

@@ -9,12 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from bot.draft_details import read_purpose
 from bot.engines.llm_deadline import llm_deadline
 from bot.engines.tokens import count_tokens
-from bot.compose import allowed_channels, compose_offline, draft_channel
-from bot.context import DraftContext
-from bot.context_builder import build_context
-from bot.draft_details import read_purpose
 from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
 from bot.usecases.draft_context import DraftContext
