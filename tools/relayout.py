@@ -28,6 +28,8 @@ MODULES: dict[str, str] = {
     "bot.context": "bot.usecases.draft_context",  # renamed: it holds DraftContext
     "bot.context_builder": "bot.usecases.draft_context_builder",  # renamed: it builds DraftContext
     "bot.approval": "bot.usecases.approval",
+    "bot.ask_notes": "bot.usecases.ask_notes",  # added on the answers branch beside the old layout
+    "bot.draft_details": "bot.usecases.draft_details",  # added on the answers branch beside the old layout
     "bot.digest": "bot.usecases.digest",
     "bot.llm": "bot.engines.llm",
     "bot.llm_extract": "bot.engines.llm_extract",

@@ -176,14 +176,14 @@ _EVERYDAY = frozenset(
 
 def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
     """Answer about a person no client is called, only from the notes that name them; else say so."""
-    from bot.ask_notes import best_clauses
+    from bot.usecases.ask_notes import best_clauses
 
     pseudo = Client(id=-1, name=person)
     reading.topic -= {stem(person), person}  # the person is who, not what
     required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
     found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
     if not found and not reading.topic and not required:  # "who's Brenda?": the clauses that name her
-        from bot.ask_notes import clauses
+        from bot.usecases.ask_notes import clauses
 
         named = re.compile(rf"\b{re.escape(person)}\b", re.I)
         found = [
@@ -246,12 +246,12 @@ class _Asker:
     def _from_client_clauses(
         self, question: str, after: list[datetime] | None = None, facts_text: str = ""
     ) -> Answer | None:
-        """The named client's own note clauses that answer, the latest word first (bot/ask_notes.py).
+        """The named client's own note clauses that answer, the latest word first (bot/usecases/ask_notes.py).
 
         With `facts_text`, only a clause later than `after` that changes what it says answers
         (facts hold "wants the red Okafor" while a later note says "the blue one, not the red").
         """
-        from bot.ask_notes import best_clauses, changes, is_newer
+        from bot.usecases.ask_notes import best_clauses, changes, is_newer
 
         assert self.client is not None
         # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not

@@ -24,9 +24,9 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from bot.draft_details import detail_clauses, read_purpose, to_you
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
+from bot.usecases.draft_details import detail_clauses, read_purpose, to_you
 from memory.records import Commitment, Fact, FactKind, Note
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}

@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from bot.ask_notes import Clause, change_words, changes, clauses
 from bot.usecases.ask_intents import lexicon, stem_set
+from bot.usecases.ask_notes import Clause, change_words, changes, clauses
 from bot.usecases.draft_context import DraftContext
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
