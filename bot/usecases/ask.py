@@ -586,7 +586,7 @@ class _Asker:
         return f"{days} days ago"
 
 
-def _lead(text: str, client: Client, limit: int = 110) -> str:
+def _lead(text: str, client: Client, limit: int = 160) -> str:
     """The start of a note, its leading client name dropped ("evelyn ross, 72, ..." -> "72, ..."), cut at a word."""
     s = " ".join(text.split())
     for name in sorted({client.name, *client.aliases}, key=len, reverse=True):

@@ -218,7 +218,6 @@ class _Writer:
                 [
                     f"I've been going over my notes from {when}.",
                     f"I was looking back at my notes from {when}.",
-                    "I was looking back at my notes from our last conversation.",
                 ]
             )
         note, kind, event = found
@@ -588,7 +587,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             r"^welcome\b(?P<r>)",
             [
                 "Welcome aboard! I'm really glad to have you with us.",
-                "A warm welcome from me: it's great to have you on board.",
+                "A warm welcome from me; I'm glad you're with us.",
             ],
         ),
         (
