@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import ClassVar
 
@@ -252,7 +253,7 @@ class NumberRules(GuardBase):
                 continue  # "Level 2 chargers" names a model; a bare recorded number may be meant
             if (q.kind == "money" or q.value >= 100) and any(abs(q.value - v) < 0.01 for v in numbers):
                 continue  # a sum or a large figure the notes record verbatim ("38pp" is "£38 a head")
-            if q.value >= 100 and q.value == int(q.value) and self._written_in_notes(int(q.value)):
+            if 100 <= q.value < 1e15 and q.value == int(q.value) and self._written_in_notes(int(q.value)):
                 continue  # "the 2021 Fendt": a year or a model number as the notes write it
             if any(
                 abs(q.value - nq.value) < 0.01
@@ -385,6 +386,8 @@ def _digits(value: float) -> str:
 
 def _slip_of(value: float, recorded: float) -> bool:
     """Whether `value` is `recorded` with two digits swapped or one digit changed (a typing slip)."""
+    if not (math.isfinite(value) and math.isfinite(recorded)) or max(value, recorded) >= 1e15:
+        return False
     a, b = _digits(value), _digits(recorded)
     if a == b or len(a) != len(b) or len(a) < 2:
         return False
