@@ -128,7 +128,7 @@ class DispatchMixin(ChatCore):
         return last is not None and now_utc() - from_iso(str(last[1])) <= CORRECTION_WINDOW
 
     def _question_client(self, user: str, text: str) -> Client | None:
-        """The one known client a question names, found as notes find them ("dr hale", "the delgados"); else None."""
+        """The one known client a question names, found as notes find them (title and surname, "the" + family name); else None."""
         found = {c.id: c for m in mentions(text, self._memory(user).ledger.clients()) for c in m.clients}
         return next(iter(found.values())) if len(found) == 1 else None
 

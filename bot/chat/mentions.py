@@ -1,20 +1,20 @@
 """Who a note is about: the people it mentions, known clients first, then new full names, each scored.
 
-A note typed fast names people in any case ("met w alan brooks at brooks family dental", "promised hannah a
-mockup", "dr robert hale", "tim oleary"). Candidates are spans of one to three adjacent words; a span is
+A note typed fast names people in any case, with a title, after an introducing word, or with a surname that is
+also a company or place name later in the note. Candidates are spans of one to three adjacent words; a span is
 scored by how much it reads like a person:
 
 - the first word is a first name (gender-guesser's ~40,000 names, the US census first names), penalised by
   how common it is as an English word (wordfreq: "will", "mark", "grace" are common words too);
 - the next word is a surname: the log-odds of it as a surname (US census 1990 surname frequencies, the
-  `names` package) against it as an English word (wordfreq): "brooks" (+2.0) and "kim" (+1.1) are names,
-  "now" (-3), "said" (-2.0) and "interview" are words; a word neither list knows and English rarely uses
-  ("okafor", "malhotra") is taken for a surname;
+  `names` package) against it as an English word (wordfreq): a frequent census surname that English rarely
+  uses is a name, an adverb or verb form is a word; a word neither list knows and English rarely uses is taken
+  for a surname (the census lists few African and South Asian surnames);
 - what stands before it: a title ("dr", "coach": not part of the name), an introducing word ("w", "met",
   "promised"), or nothing (the note's subject comes first), and whether the words are capitalised.
 
-Known clients are found by full name, a close typo of it ("gloria bankss"), first name or nickname, or a
-title and surname ("dr ruiz"). The word lists (titles, introducing words, fillers) live in
+Known clients are found by full name, a close typo of it (one letter doubled or dropped), first name or
+nickname, or a title and surname. The word lists (titles, introducing words, fillers) live in
 bot/chat/data/name_cues.txt with a reason each. The dictionaries are loaded on first use (~0.5 s).
 """
 
@@ -55,7 +55,7 @@ log = logging.getLogger("bot.mentions")
 CUES = Path(__file__).with_name("data") / "name_cues.txt"
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[&+]|w/")
 
-NEW_NAME_THRESHOLD = 2.5  # a new client's full name needs this score; measured on the day scripts' notes
+NEW_NAME_THRESHOLD = 2.5  # a new client's full name needs this score (benchmarks/mentions_days.py: 139/143, 0 wrong)
 TYPO_RATIO = 0.85  # a span this close to a known full name (difflib ratio) is that client mistyped
 KNOWN = 10.0  # the score of a known client's name: always above a new name's
 
@@ -66,12 +66,12 @@ TITLE = 2.0  # "dr", "coach" before it
 INTRO = 0.5  # "met", "w", "promised" before it
 SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
 SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
-CAPITALISED = 1.5  # "Dana Lee" typed with capitals in a note that has lower case too
+CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
 COMMON_STEM = 4.0  # "-s"/"-ed" on a word at least this common is a verb form ("wants", "called")
 RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
-RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname ("ngozi okafor")
+RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname: a name the dictionaries lack
 MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
 
 
@@ -94,7 +94,7 @@ class Mention:
 
     @property
     def weak(self) -> bool:
-        """A new name resting on two rare words, with no first-name dictionary behind it ("ngozi okafor")."""
+        """A new name resting on two rare words, with no first-name dictionary behind it."""
         return "rare_first" in self.evidence
 
     @property
@@ -207,6 +207,8 @@ def surname_score(word: str) -> float:
         return 0.0  # no evidence either way
     if len(w) < 2 or w in NEVER or w in CALENDAR:
         return -3.0
+    if _is(w, "intro") or _is(w, "verb"):
+        return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
     last, _ = _census()
     word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
     share = last.get(w.replace("'", ""))
@@ -215,7 +217,7 @@ def surname_score(word: str) -> float:
     if LATIN.fullmatch(w) is None:
         return 0.0  # another script: neither the census nor English word frequencies can tell
     if w.endswith(("ed", "ing")) or (w.endswith("s") and zipf(w[:-1]) >= 4.0):
-        return -2.0  # a verb form ("texted", "toured", "wants"), not a surname the census lacks
+        return -2.0  # a verb form ("ordered", "wants"), not a surname the census lacks
     return max(-3.0, min(2.0, RARE_WORD - zipf(w)))
 
 
@@ -309,7 +311,7 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
         if found is None:
             i += 1
             continue
-        if not found.known and found.words >= 2:  # "met dana lee": a known full name one word on wins the overlap
+        if not found.known and found.words >= 2:  # "met <known full name>": the known name one word on wins
             nxt = _at(toks, i + 1, forms, subject, lower_note, known)
             if nxt is not None and nxt.known and nxt.words >= 2:
                 i += 1
@@ -353,21 +355,21 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
         first, last = names.normalize(span[0].base), names.normalize(span[1].base)
         same_first = forms.first.get(first, [])  # only clients sharing a first name or surname are compared
         by_parts = [c for c in same_first if names.normalize(c.name).split()[-1] == last]
-        if by_parts:  # "bob martinez" for Robert Martinez
+        if by_parts:  # a nickname and the surname: the client with that full name
             return _mention(toks, i, n, by_parts[0].name, KNOWN, tuple(dict.fromkeys(by_parts)))
         near = {names.normalize(c.name): c for c in [*same_first, *forms.last.get(last, [])]}
         if near and surname_score(span[1].base) > -2.5:
             close = difflib.get_close_matches(key, list(near), n=2, cutoff=TYPO_RATIO)
-            if len(close) == 1 and len(close[0].split()) == 2:  # "gloria bankss" is Gloria Banks mistyped
+            if len(close) == 1 and len(close[0].split()) == 2:  # a known full name with one letter off: mistyped
                 return _mention(
                     toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
     word = names.normalize(tok.base)
     if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
-        return new  # "amy zhou" is someone new even when Amy Chu is a client
+        return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
-        word = word[:-1]  # "anitas bday": a possessive typed without its apostrophe
+        word = word[:-1]  # a possessive typed without its apostrophe (a first name + "s", rare as a word)
     if word in forms.first and not _date_word(toks, i) and (word not in NEVER):
         common = tok.text.islower() and (
             zipf(word) >= FIRST_COMMON + 1
@@ -377,7 +379,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
             return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
     if word in forms.last and (titled or tok.text[:1].isupper() or zipf(word) < 4.0) and word not in NEVER:
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word])))
-    if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the delgados": the family
+    if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the" + surname + "s": the family
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
 
@@ -439,18 +441,18 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
     if i == subject:
         ev["subject"] = SUBJECT
     elif re.search(r"[-–—:;.!?\n(]", first.gap) and not titled:
-        ev["segment"] = SEGMENT  # "blue fin sushi - ben osei - new menus": a part of the note starts with him
+        ev["segment"] = SEGMENT  # "<shop name> - <person> - <what>": a part of the note starts with its person
     caps = [t.text[:1].isupper() for t in (first, second)]
     if lower_note and all(caps):
         ev["capitalised"] = CAPITALISED
     if len(ev) == 2:
-        return None  # no title, no introducing word, not the subject, no capitals: "3rd floor walkup"
+        return None  # no title, no introducing word, not the subject, no capitals: two words mid-sentence
     rare_pair = len(first.base) >= 3 and len(second.base) >= 4 and ev["surname"] > 0  # "sso", "lvp": jargon
     rare_pair = (
         rare_pair and LATIN.fullmatch(first.base + second.base) is not None
     )  # English frequencies say nothing else
     if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
-        ev["rare_first"] = RARE_FIRST  # "ngozi okafor wants ...": two rare words where a name goes
+        ev["rare_first"] = RARE_FIRST  # two rare words where a name goes: a name the dictionaries lack
     elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.isalpha() and rare_pair:
         ev["rare_first"] = RARE_FIRST  # a name English never uses at all
     if ev["first"] <= 0 and not titled and "rare_first" not in ev:

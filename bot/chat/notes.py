@@ -53,8 +53,8 @@ QUOTE_CHARS = 60  # a confirmation with no fact picked out quotes this much of t
 
 
 def after_name(text: str, name: str) -> str:
-    """The note after its client's name, when the name opens it ("caleb fisher brightline IT dir, ..." ->
-    "brightline IT dir, ..."): the quote then says what the note holds, not whom it is about."""
+    """The note after its client's name, when the name opens it ("<name> <company> IT dir, ..." ->
+    "<company> IT dir, ..."): the quote then says what the note holds, not whom it is about."""
     words = [re.escape(w) for w in re.findall(r"[^\W\d_]+", name)]
     if not words:
         return text
@@ -64,7 +64,9 @@ def after_name(text: str, name: str) -> str:
         m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
     if m is None:
         return text
-    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[m.end() :]).lstrip(" ,:;-–—")  # "(lakeside clinic): ..."
+    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[m.end() :]).lstrip(
+        " ,:;-–—"
+    )  # "<name> (<company>): ...": the bracket too
     return rest if len(rest.split()) >= 3 else text
 
 
@@ -159,7 +161,7 @@ class NotesMixin(ChatCore):
         ]  # to the microsecond: /undo orders by it
         self._state(user).last_notes = [stored.note.id]
         text = self._confirm(stored, is_new, similar)
-        if typo:  # "gloria bankss": filed under the known client, never a near-duplicate; say so
+        if typo:  # a close typo of a known name: filed under the known client, never a near-duplicate; say so
             text += (
                 f"\n(I read “{label(typo, 40)}” as {stored.client.name}. Someone else? /undo and type the full name.)"
             )
@@ -296,7 +298,7 @@ class NotesMixin(ChatCore):
         return Reply(f"Removed your last note ({main.client}: “{label(main.text, 60)}”).{extra}"), main
 
     def _take_back(self, user: str, rest: str) -> list[Reply]:
-        """ "sorry I mean satin. ignore that last one": undo the last note, file the rest under the same client."""
+        """ "I meant oak. scratch that": undo the last note, file the rest under the same client."""
         undone, note = self._undo_filed(user)
         if note is None or len(rest.split()) < 2:
             return [undone]

@@ -264,7 +264,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
     known = memory.ledger.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
-    if len(found) > 1:  # two rare words ("osteria bellini") give way to any surer name in the note
+    if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
         found = [m for m in found if not m.weak]
     if not found:
         name, body, candidates = client_in_note(memory, text, known)
@@ -273,9 +273,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
     body = text
     colon = COLON.match(text)
     if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
-        body = colon.group("body").strip()  # "linda osei: home policy ..." stores "home policy ..."
+        body = colon.group("body").strip()  # "<name>: <note>" stores the note
     others: list[Client] = []
-    for m in found[found.index(first) + 1 :]:  # "sam patel and rachel stone both want ...": seen by both
+    for m in found[found.index(first) + 1 :]:  # "<name> and <name> both want ...": seen by both
         if not m.joined:
             break  # only people joined to the subject by "and"/"&"/"+" share the note; "the sofa X bought" is an aside
         if len(m.clients) == 1 and m.clients[0] not in first.clients:
@@ -289,7 +289,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
 
 
 def colon_sep(text: str) -> bool:
-    """Whether "Name: body" is written with a colon (a dash keeps the whole note: "sam patel - patel liquors - ...")."""
+    """Whether "Name: body" is written with a colon (a dash keeps the whole note: "<name> - <family business> - ...")."""
     m = COLON.match(text)
     return m is not None and text[len(m.group("name")) :].lstrip().startswith(":")
 
@@ -298,19 +298,19 @@ AFTER_NAME = re.compile(
     r"^\s*(?:(?P<link>from|at|@|of)\s+(?P<co>[^\s,:;().!—–]+(?:\s+(?:&\s+)?[^\s,:;().!—–-]+){0,3}?)(?P<end>\s*(?:[,:;().!—–]|\s-\s|$))"
     r"|\((?P<br>[^()\n\d]{2,60})\))",
     re.I,
-)  # "rachel stone at cork & crow: ...", "Maria Lopez from Brightline", "marcus hill (hill plumbing)"
+)  # "<name> at <company>: ...", "<Name> from <Company>", "<name> (<company>)"
 
 
 def name_with_company(name: str, after: str) -> str:
     """ "Rachel Stone from Cork & Crow" when a company is written right after the name; else the name.
 
     In brackets any case; after "from/at/@/of" a capitalised company, or two to four lower-case words ending at a
-    comma, colon or dash ("at cork & crow:"). Relatives and roles in brackets ("(grooms mom)") are no company.
+    comma, colon or dash ("at <two words> & <word>:"). Relatives and roles in brackets ("(her mom)") are no company.
     """
     surname = name.split()[-1]
     family = re.match(
         rf"^\s*[,@–—-]?\s*(?P<co>{re.escape(surname)}(?:\s+[^\W\d][\w&'’.]*){{1,3}}?)\s*(?:[,:;(—–]|\s-\s)", after, re.I
-    )  # "luis romero romero logistics - ...", "bob martinez, martinez auto repair - ...": a family business
+    )  # "<first> <surname> <surname> logistics - ...", "<name>, <surname> auto repair": a family business
     words = family["co"].split() if family else []
     if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
         return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
@@ -324,7 +324,7 @@ def name_with_company(name: str, after: str) -> str:
     if m["co"] and not company[:1].isupper() and len([w for w in words if w != "&"]) < 2:
         return name  # "from boston": a place
     if m["br"] and len(words) == 1 and company.islower() and zipf(company) >= RARE_COMPANY:
-        return name  # "(superintendent)": a role, not a company
+        return name  # one common lower-case word in brackets: a role, not a company
     if company.islower():
         company = " ".join(w[:1].upper() + w[1:] for w in words)
     return f"{name} from {company}"
@@ -335,11 +335,11 @@ MAX_COMPANY_WORDS = 4
 
 
 def company_at(name: str, after: str) -> str:
-    """ "Kim Park from Vexa" for "kim park HR at vexa, ...", "tyler nguyen hr at apex corp - ...": a role, then
-    "at"/"@" and the company, up to a comma, dash or colon or an ordinary word ("hiro tanaka at kumo bakery wants")."""
+    """ "<Name> from <Company>" for "<name> HR at <company>, ...": a role, then "at"/"@" and the company, up to a
+    comma, dash or colon or an ordinary word ("<name> at <two-word company> wants ...")."""
     m = ROLE_AT.match(after)
     if m is None or any(w.casefold() in STOPWORDS for w in m["role"].split()):
-        return name  # "and tim oleary at the rotary": another person, not a role
+        return name  # "and <name> at ...": another person, not a role
     words: list[str] = []
     for raw in m["rest"].split()[: MAX_COMPANY_WORDS + 1]:
         word = raw.rstrip(",:;.!?")
@@ -537,7 +537,7 @@ def new_client_name(text: str) -> str | None:
     if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
         return None
     people = [w for w in plain if w.casefold() not in NAME_LINKS]
-    if not people or not reads_as_person(people):  # "beatriz decided maldives" is a note, not a name
+    if not people or not reads_as_person(people):  # "<first name> <verb> <place>" is a note, not a name
         return None
     return " ".join(w if w.casefold() in NAME_LINKS else title_case(w) for w in plain)
 
@@ -560,7 +560,9 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
         return m.group("name").strip(), m.group("purpose").strip()
     words = target.split()
     cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
-    for size in range(min(4, len(words)), 0, -1):  # a known client first: "anna w the quote" is Anna, then the purpose
+    for size in range(
+        min(4, len(words)), 0, -1
+    ):  # a known client first: "<first name> w the quote" is the client, then the purpose
         lead = " ".join(words[:size]).strip(",.;")
         if names.match_clients(lead, cands):
             return lead, PURPOSE_LINK.sub("", " ".join(words[size:]), count=1).strip()
@@ -570,7 +572,7 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
     return (words[0].strip(",.;"), " ".join(words[1:])) if words else ("", "")
 
 
-PURPOSE_LINK = re.compile(r"^(?:w/?|with|about|re|regarding|on|that|to say)\b\s*", re.I)  # "anna w the quote"
+PURPOSE_LINK = re.compile(r"^(?:w/?|with|about|re|regarding|on|that|to say)\b\s*", re.I)  # "w the quote"
 
 
 def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:

@@ -90,7 +90,5 @@ class State:
 
 MAX_VARIANTS_KEPT = 20  # "another version" counters of recent drafts
 MAX_SOURCES_KEPT = 10  # Sources buttons of the latest answers and profiles that still work
-MAX_SOURCE_IDS = 12
-MAX_LAST_NOTES = (
-    8  # one message filed under at most this many clients is undone whole  # note ids behind one Sources button
-)
+MAX_SOURCE_IDS = 12  # note ids behind one Sources button
+MAX_LAST_NOTES = 8  # one message filed under at most this many clients is undone whole
