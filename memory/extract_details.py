@@ -423,6 +423,11 @@ def _death_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _death_hedge_re() -> re.Pattern[str]:
+    return re.compile(r"(?:\b(?:" + _alternation("death_hedge") + r")|n't)\b", I)
+
+
 _PREGNANT_RE = re.compile(
     r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:is|'s)\s+pregnant\b"
     r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
@@ -439,18 +444,21 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     from memory.extract import _RELATIONS
 
     m = _death_re().search(segment)
-    if m and not re.search(r"\b(?:my|our)\s*$", segment[: m.start()], I):
+    hedged = m and _death_hedge_re().search(segment[m.start() : m.start("how")])
+    if m and not hedged and not re.search(r"\b(?:my|our)\s*$", segment[: m.start()], I):
         relation = _RELATIONS.get(m["rel"].casefold(), m["rel"].lower())
-        name = (m["name"] or "").capitalize()
-        if name.lower() in _STOP or name.lower() in {"just", "sadly", "has", "had"}:
-            name = ""
+        word = m["name"] or ""
+        # only a capitalised word is a name: "wife recently passed away" names nobody; a lower-case word is
+        # kept as heard, and the replay takes it as the name when it is the relative already on file
+        name = word if word[:1].isupper() and word.lower() not in _STOP else ""
+        heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(
             FactKind.FAMILY,
             f"family:{relation}",
             name or relation,
             f"{who} passed away",
-            detail={"relation": relation, "status": "passed away"},
+            detail={"relation": relation, "status": "passed away", **heard},
         )
     m = _PREGNANT_RE.search(segment)
     if m:

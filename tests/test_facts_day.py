@@ -372,3 +372,28 @@ def test_a_number_in_a_fact_does_not_excuse_a_wrong_count(
     )
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["kind"], f["span"]) for f in findings] == [("wrong_fact", "three of them")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("her dad almost died in a boating accident last summer", []),
+        ("his sister nearly died of covid", []),
+        ("said his brother could have died out there", []),
+        ("her husband hasn't passed away, that was the neighbour", []),
+        ("his wife recently passed away", [("family:wife", "wife passed away")]),
+        ("her father Desmond sadly passed away", [("family:father", "father Desmond passed away")]),
+    ],
+)
+def test_a_death_is_stated_not_hedged_and_a_name_is_a_name(text: str, wanted: list[tuple[str, str]]) -> None:
+    deaths = [f for f in _facts(text) if f.detail.get("status") == "passed away"]
+    assert [(f.key, f.text) for f in deaths] == wanted
+
+
+def test_a_lower_case_name_of_a_known_relative_is_kept(memory: Memory) -> None:
+    _note(memory, "Ines Park", "ines's husband Tomas loves golf", AT)
+    _note(memory, "Ines Park", "ines's husband tomas passed away in may", AT + timedelta(days=2))
+    _note(memory, "Ruth Obi", "ruth's mother Aylin is 90", AT)
+    _note(memory, "Ruth Obi", "ruth's mother passed away suddenly", AT + timedelta(days=2))
+    died = [(f.text) for c in ("Ines Park", "Ruth Obi") for f in _current(memory, c) if f.kind is FactKind.FAMILY]
+    assert died == ["husband Tomas passed away", "mother Aylin passed away"]
