@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from memory.dates import MONTHS, find_dates, format_due, resolve_due
+from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["RULES", "details", "segments", "words"]
@@ -551,8 +551,19 @@ def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
         if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
             return  # a relative's health is theirs
+        if re.search(r"\b(?:" + _alternation("body") + r")", m["h"], I) and _a_things_part(segment[m.end() :]):
+            return
         health = " ".join(m["h"].lower().split())
         yield ExtractedFact(FactKind.OTHER, f"health:{_slug(health, 2)}", health, health)
+
+
+def _a_things_part(after: str) -> bool:
+    """Whether the words after "new back" / "back issues" make it a thing's ("back door", "issues with the invoice")."""
+    nxt = re.match(r"\s*([a-z']+)", after, I)
+    if not nxt:
+        return False
+    word = nxt[1].lower()
+    return word == "with" or (word not in _STOP and word not in words("after_body"))
 
 
 _LOWER_PLACE_RE = re.compile(
@@ -569,6 +580,8 @@ def _lowercase_place(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     place_words = m["place"].split()
     if place_words[0] in _STOP or place_words[0] in {"town", "the", "a", "an", "with", "together"}:
         return
+    if any(w in MONTHS or w in WEEKDAYS or w in words("not_place") for w in place_words):
+        return  # "meeting moved to thursday", "moving to quarterly billing": a schedule or a way of working
     place = " ".join(w.capitalize() for w in place_words)
     moved = m["verb"].startswith(("moved", "relocat", "moving"))
     yield ExtractedFact(FactKind.LOCATION, "location", place, f"{'moved to' if moved else 'lives in'} {place}")

@@ -397,3 +397,33 @@ def test_a_lower_case_name_of_a_known_relative_is_kept(memory: Memory) -> None:
     _note(memory, "Ruth Obi", "ruth's mother passed away suddenly", AT + timedelta(days=2))
     died = [(f.text) for c in ("Ines Park", "Ruth Obi") for f in _current(memory, c) if f.kind is FactKind.FAMILY]
     assert died == ["husband Tomas passed away", "mother Aylin passed away"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("wants a new back door for the shed", []),
+        ("some back issues with the invoice, accounts will sort it", []),
+        ("knee problems with the hinge on unit 4", []),
+        ("she has a bad knee, no stairs", ["health:bad_knee"]),
+        ("he's got back problems so a low seat", ["health:back_problems"]),
+        ("hip surgery in april", ["health:hip_surgery"]),
+    ],
+)
+def test_a_body_word_before_a_thing_is_no_health(text: str, wanted: list[str]) -> None:
+    assert [f.key for f in _facts(text) if f.key.startswith("health:")] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("the demo got moved to friday", []),
+        ("call moved to march", []),
+        ("they're moving to monthly invoicing", []),
+        ("board is moving to remote meetings", []),
+        ("just moved to round rock", ["Round Rock"]),
+        ("lives in cedar park", ["Cedar Park"]),
+    ],
+)
+def test_a_day_month_or_common_word_is_no_place(text: str, wanted: list[str]) -> None:
+    assert [f.value for f in _facts(text) if f.kind is FactKind.LOCATION] == wanted
