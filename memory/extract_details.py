@@ -488,7 +488,7 @@ def _mood_re() -> re.Pattern[str]:
         r"(?:really\s+|very\s+|a\s+bit\s+|pretty\s+|super\s+|quite\s+|kind\s+of\s+|so\s+)?)(?P<mood>"
         + _alternation("mood")
         + r")\b"
-        r"(?:\s+(?:purchase|about\s+[\w\s]{1,30}))?\s*$",
+        r"(?:\s+(?:" + _alternation("mood_object") + r"|about\s+[\w\s]{1,30}))?\s*$",
         I,
     )
 

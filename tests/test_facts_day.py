@@ -427,3 +427,23 @@ def test_a_body_word_before_a_thing_is_no_health(text: str, wanted: list[str]) -
 )
 def test_a_day_month_or_common_word_is_no_place(text: str, wanted: list[str]) -> None:
     assert [f.value for f in _facts(text) if f.kind is FactKind.LOCATION] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("she uses a walker now", "health:uses_walker"),
+        ("he's on crutches till may", "health:crutches"),
+        ("mobility issues, ground floor only", "health:mobility_issues"),
+        ("charge nurse Ola was lovely", "people:charge_nurse"),
+        ("12 ctn of limes", "quantity:ctn"),
+        ("nervous buyer", "mood"),
+    ],
+)
+def test_a_class_of_words_not_one_sentence(text: str, key: str) -> None:
+    assert key in [f.key for f in _facts(text)]
+
+
+@pytest.mark.parametrize("text", ["NO power since the storm", "NO hot water", "NO AC in the server room"])
+def test_a_utility_out_is_no_refused_thing(text: str) -> None:
+    assert [f.text for f in _facts(text) if f.kind is FactKind.DISLIKE] == []
