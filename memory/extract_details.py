@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from memory.dates import MONTHS, find_dates, format_due, resolve_due
+from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["RULES", "details", "segments", "words"]
@@ -423,6 +423,11 @@ def _death_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _death_hedge_re() -> re.Pattern[str]:
+    return re.compile(r"(?:\b(?:" + _alternation("death_hedge") + r")|n't)\b", I)
+
+
 _PREGNANT_RE = re.compile(
     r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:is|'s)\s+pregnant\b"
     r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
@@ -439,18 +444,21 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     from memory.extract import _RELATIONS
 
     m = _death_re().search(segment)
-    if m and not re.search(r"\b(?:my|our)\s*$", segment[: m.start()], I):
+    hedged = m and _death_hedge_re().search(segment[m.start() : m.start("how")])
+    if m and not hedged and not re.search(r"\b(?:my|our)\s*$", segment[: m.start()], I):
         relation = _RELATIONS.get(m["rel"].casefold(), m["rel"].lower())
-        name = (m["name"] or "").capitalize()
-        if name.lower() in _STOP or name.lower() in {"just", "sadly", "has", "had"}:
-            name = ""
+        word = m["name"] or ""
+        # only a capitalised word is a name: "wife recently passed away" names nobody; a lower-case word is
+        # kept as heard, and the replay takes it as the name when it is the relative already on file
+        name = word if word[:1].isupper() and word.lower() not in _STOP else ""
+        heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(
             FactKind.FAMILY,
             f"family:{relation}",
             name or relation,
             f"{who} passed away",
-            detail={"relation": relation, "status": "passed away"},
+            detail={"relation": relation, "status": "passed away", **heard},
         )
     m = _PREGNANT_RE.search(segment)
     if m:
@@ -480,7 +488,7 @@ def _mood_re() -> re.Pattern[str]:
         r"(?:really\s+|very\s+|a\s+bit\s+|pretty\s+|super\s+|quite\s+|kind\s+of\s+|so\s+)?)(?P<mood>"
         + _alternation("mood")
         + r")\b"
-        r"(?:\s+(?:purchase|about\s+[\w\s]{1,30}))?\s*$",
+        r"(?:\s+(?:" + _alternation("mood_object") + r"|about\s+[\w\s]{1,30}))?\s*$",
         I,
     )
 
@@ -543,8 +551,19 @@ def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
         if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
             return  # a relative's health is theirs
+        if re.search(r"\b(?:" + _alternation("body") + r")", m["h"], I) and _a_things_part(segment[m.end() :]):
+            return
         health = " ".join(m["h"].lower().split())
         yield ExtractedFact(FactKind.OTHER, f"health:{_slug(health, 2)}", health, health)
+
+
+def _a_things_part(after: str) -> bool:
+    """Whether the words after "new back" / "back issues" make it a thing's ("back door", "issues with the invoice")."""
+    nxt = re.match(r"\s*([a-z']+)", after, I)
+    if not nxt:
+        return False
+    word = nxt[1].lower()
+    return word == "with" or (word not in _STOP and word not in words("after_body"))
 
 
 _LOWER_PLACE_RE = re.compile(
@@ -561,6 +580,8 @@ def _lowercase_place(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     place_words = m["place"].split()
     if place_words[0] in _STOP or place_words[0] in {"town", "the", "a", "an", "with", "together"}:
         return
+    if any(w in MONTHS or w in WEEKDAYS or w in words("not_place") for w in place_words):
+        return  # "meeting moved to thursday", "moving to quarterly billing": a schedule or a way of working
     place = " ".join(w.capitalize() for w in place_words)
     moved = m["verb"].startswith(("moved", "relocat", "moving"))
     yield ExtractedFact(FactKind.LOCATION, "location", place, f"{'moved to' if moved else 'lives in'} {place}")

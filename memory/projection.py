@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -202,6 +202,7 @@ class _State:
 
     def apply(self, note: NoteFacts, fact: ExtractedFact) -> None:
         """One statement: a repeat adds a citation; otherwise it ends what it covers and becomes current."""
+        fact = self._named(note, fact)
         if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
             return
         about = subjects(fact.kind, fact.key, fact.value, fact.detail)
@@ -219,6 +220,21 @@ class _State:
                 fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
             )
         )
+
+    def _named(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
+        """ "wife (martha) passed away" names the wife on file: the word heard must be her name, or absent."""
+        relation, heard = fact.detail.get("relation", ""), fact.detail.get("heard")
+        if fact.kind is not FactKind.FAMILY or fact.detail.get("status") != "passed away" or fact.value != relation:
+            return fact
+        known = [
+            f.value
+            for f in self._earlier(note)
+            if f.kind is FactKind.FAMILY and f.key == fact.key and not f.detail.get("status") and f.value[:1].isupper()
+        ]
+        if len(known) != 1 or (heard is not None and heard != known[0].casefold()):
+            return fact
+        detail = {k: v for k, v in fact.detail.items() if k != "heard"}
+        return replace(fact, value=known[0], text=f"{relation} {known[0]} passed away", detail=detail)
 
     def either(self, note: NoteFacts, fact: ExtractedFact) -> None:
         """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""

@@ -372,3 +372,78 @@ def test_a_number_in_a_fact_does_not_excuse_a_wrong_count(
     )
     findings = json.loads(capsys.readouterr().out)["findings"]
     assert [(f["kind"], f["span"]) for f in findings] == [("wrong_fact", "three of them")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("her dad almost died in a boating accident last summer", []),
+        ("his sister nearly died of covid", []),
+        ("said his brother could have died out there", []),
+        ("her husband hasn't passed away, that was the neighbour", []),
+        ("his wife recently passed away", [("family:wife", "wife passed away")]),
+        ("her father Desmond sadly passed away", [("family:father", "father Desmond passed away")]),
+    ],
+)
+def test_a_death_is_stated_not_hedged_and_a_name_is_a_name(text: str, wanted: list[tuple[str, str]]) -> None:
+    deaths = [f for f in _facts(text) if f.detail.get("status") == "passed away"]
+    assert [(f.key, f.text) for f in deaths] == wanted
+
+
+def test_a_lower_case_name_of_a_known_relative_is_kept(memory: Memory) -> None:
+    _note(memory, "Ines Park", "ines's husband Tomas loves golf", AT)
+    _note(memory, "Ines Park", "ines's husband tomas passed away in may", AT + timedelta(days=2))
+    _note(memory, "Ruth Obi", "ruth's mother Aylin is 90", AT)
+    _note(memory, "Ruth Obi", "ruth's mother passed away suddenly", AT + timedelta(days=2))
+    died = [(f.text) for c in ("Ines Park", "Ruth Obi") for f in _current(memory, c) if f.kind is FactKind.FAMILY]
+    assert died == ["husband Tomas passed away", "mother Aylin passed away"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("wants a new back door for the shed", []),
+        ("some back issues with the invoice, accounts will sort it", []),
+        ("knee problems with the hinge on unit 4", []),
+        ("she has a bad knee, no stairs", ["health:bad_knee"]),
+        ("he's got back problems so a low seat", ["health:back_problems"]),
+        ("hip surgery in april", ["health:hip_surgery"]),
+    ],
+)
+def test_a_body_word_before_a_thing_is_no_health(text: str, wanted: list[str]) -> None:
+    assert [f.key for f in _facts(text) if f.key.startswith("health:")] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("the demo got moved to friday", []),
+        ("call moved to march", []),
+        ("they're moving to monthly invoicing", []),
+        ("board is moving to remote meetings", []),
+        ("just moved to round rock", ["Round Rock"]),
+        ("lives in cedar park", ["Cedar Park"]),
+    ],
+)
+def test_a_day_month_or_common_word_is_no_place(text: str, wanted: list[str]) -> None:
+    assert [f.value for f in _facts(text) if f.kind is FactKind.LOCATION] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("she uses a walker now", "health:uses_walker"),
+        ("he's on crutches till may", "health:crutches"),
+        ("mobility issues, ground floor only", "health:mobility_issues"),
+        ("charge nurse Ola was lovely", "people:charge_nurse"),
+        ("12 ctn of limes", "quantity:ctn"),
+        ("nervous buyer", "mood"),
+    ],
+)
+def test_a_class_of_words_not_one_sentence(text: str, key: str) -> None:
+    assert key in [f.key for f in _facts(text)]
+
+
+@pytest.mark.parametrize("text", ["NO power since the storm", "NO hot water", "NO AC in the server room"])
+def test_a_utility_out_is_no_refused_thing(text: str) -> None:
+    assert [f.text for f in _facts(text) if f.kind is FactKind.DISLIKE] == []
