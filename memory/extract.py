@@ -43,7 +43,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from memory.consent import channels_in, line_topics, topic_in
 from memory.dates import (
@@ -56,10 +55,12 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
+from memory.extract_details import segments
 from memory.extract_details import words as detail_words
 from memory.extract_more import everyday, words
 from memory.fold import fold
 from memory.records import ExtractedFact, FactKind
+from memory.relations import RELATION_RE, RELATIONS
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]
 
@@ -155,18 +156,8 @@ _NOT_TASTES = _wordset(
 )
 
 
-def _load_relations() -> dict[str, str]:
-    """Family words -> relation, from memory/data/relations.tsv (a reason per entry)."""
-    table: dict[str, str] = {}
-    for line in (Path(__file__).parent / "data" / "relations.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, relation, _why = line.split("\t", 2)
-            table[word] = relation
-    return table
-
-
-_RELATIONS: dict[str, str] = _load_relations()
-_RELATION_RE = "|".join(sorted(_RELATIONS, key=len, reverse=True))
+_RELATIONS = RELATIONS
+_RELATION_RE = RELATION_RE
 _THIRD_PARTIES = frozenset(_RELATIONS) | (
     _wordset(
         "i we you my our boss assistant colleague manager friend kids children team husband's wife's cfo ceo cto vp"
@@ -541,7 +532,6 @@ def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     A verb's object runs to the clause's end, so a first "wants" hid a later "likes"; a fragment's
     statement is added only for a slot the whole clause did not fill ("wants blue, not grey" keeps its decline).
     """
-    from memory.extract_details import segments
 
     seen: set[tuple[FactKind, str]] = set()
     for fact in _preferences_in(clause, at):
@@ -657,7 +647,6 @@ _NOT_SIDES = _wordset(
 
 def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
-    from memory.extract_details import segments
 
     parts = segments(clause)
     for i, part in enumerate(parts):
@@ -2010,8 +1999,6 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     yield second
             break
     if not found:
-        from memory.extract_details import segments
-
         # A to-do may start any fragment: "need 12 slides, send her the deck by Dec 13".
         for part in dict.fromkeys([clause, *segments(clause)]):
             imperative = _IMPERATIVE_RE.match(part)

@@ -20,7 +20,11 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
+from memory.extract_more import deadline_re
+from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
+from memory.relations import RELATION_RE as _RELATION_RE
+from memory.relations import RELATIONS as _RELATIONS
 
 __all__ = ["RULES", "details", "segments", "words"]
 
@@ -198,7 +202,6 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
 @cache
 def _everyday_units() -> frozenset[str]:
-    from memory.extract_more import words as everyday_words
 
     return everyday_words("unit")
 
@@ -283,7 +286,6 @@ def _month_date(mon: str, today: date) -> date:
 
 
 def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
-    from memory.extract_more import deadline_re
 
     if _OWNED.search(segment) or deadline_re().search(segment):
         return  # a personal date, a promise or a deadline: their own rules read it
@@ -414,7 +416,6 @@ def _colleagues(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
 @cache
 def _death_re() -> re.Pattern[str]:
-    from memory.extract import _RELATION_RE
 
     return re.compile(
         r"\b(?P<rel>" + _RELATION_RE + r")(?:\s+(?P<name>[A-Za-z][a-z]+))?\s+(?:has\s+|had\s+|just\s+|sadly\s+)?"
@@ -441,7 +442,6 @@ _BORN_RE = re.compile(
 
 
 def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
-    from memory.extract import _RELATIONS
 
     m = _death_re().search(segment)
     hedged = m and _death_hedge_re().search(segment[m.start() : m.start("how")])
