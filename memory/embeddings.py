@@ -27,6 +27,10 @@ TOKEN_BUDGET = 512  # word pieces per batch (8 notes of the longest kept)
 LONG_TEXT_CHARS = 600  # after embedding text this long, freed memory is handed back to the OS
 QUICK_CALLS = 3  # single texts embedded by an unoptimised session before the optimised one is made
 CHARS_PER_TOKEN = 4  # a cheap estimate of a text's length in word pieces, to size its batch
+# Vectors an import keeps by text (embedded ahead, or already embedded in this sync): 20k x 384 floats
+# is ~30 MB, freed when the import ends; notes beyond it are embedded batch by batch as before.
+KNOWN_MAX = 20_000
+AHEAD_CHUNK = 64  # texts embedded ahead per call: a failed import waits for one chunk at most
 
 
 class Embedder(Protocol):
@@ -132,6 +136,51 @@ class LocalMiniLM:
         if texts and len(texts[order[-1]]) > LONG_TEXT_CHARS:
             _release_free_memory()
         return out
+
+
+class EmbedAhead:
+    """Embeds an import's texts on a thread while the caller extracts facts (onnxruntime releases the GIL)."""
+
+    def __init__(self, embedder: Embedder, texts: list[str], limit: int = KNOWN_MAX) -> None:
+        self._embedder, self._texts = embedder, list(dict.fromkeys(texts))[:limit]
+        self._known: dict[str, NDArray[np.float32]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="chet-embed-ahead", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            for start in range(0, len(self._texts), AHEAD_CHUNK):
+                if self._stop.is_set():
+                    return
+                chunk = self._texts[start : start + AHEAD_CHUNK]
+                self._known.update(zip(chunk, self._embedder.embed(chunk), strict=True))
+        except Exception:  # the caller embeds what is missing itself, and reports a failure there
+            return
+
+    def stop(self) -> None:
+        """Stop after the chunk in hand (the import failed: nothing will be indexed)."""
+        self._stop.set()
+        # joined: a process that exits while onnxruntime still runs on this thread aborts ("terminate called")
+        self._thread.join()
+
+    def vectors(self) -> dict[str, NDArray[np.float32]]:
+        """The vectors embedded so far, by text, once the thread has finished."""
+        self._thread.join()
+        return self._known
+
+
+def embed_known(embedder: Embedder, texts: list[str], known: dict[str, NDArray[np.float32]]) -> NDArray[np.float32]:
+    """One row per text, embedding only the distinct texts not in `known` (which keeps them, up to KNOWN_MAX)."""
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    fresh = dict(zip(missing, embedder.embed(missing), strict=True)) if missing else {}
+    for text, vector in fresh.items():
+        if len(known) >= KNOWN_MAX:
+            break
+        known[text] = vector
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    return np.stack([fresh[t] if t in fresh else known[t] for t in texts]).astype(np.float32, copy=False)
 
 
 def _release_free_memory() -> None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from memory import names
 from memory.consent import ContactChannels, contact_channels
-from memory.embeddings import Embedder
+from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
@@ -41,6 +41,9 @@ from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, zone
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
     from memory.extract import ExtractorFailure
 
 log = logging.getLogger(__name__)
@@ -337,46 +340,64 @@ class Memory:
         notices = [] if notices is None else notices
         clients: dict[str, Client] = {}
         new_rows: dict[int, set[int]] = {}
-        with self.ledger.transaction():
-            last_promise = self.ledger.last_commitment_id()
-            # Which ids exist is read inside the write transaction: a concurrent import of the same file
-            # then waits for this one and skips what it stored, instead of failing on the unique id.
-            present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
-            fresh: list[NoteInput] = []
-            seen: set[str] = set()
-            for item in items:
-                if item.note_id in present or (item.note_id and item.note_id in seen):
-                    continue
-                if item.note_id:
-                    seen.add(item.note_id)
-                fresh.append(item)
-            skipped = len(items) - len(fresh)
-            for n, item in enumerate(fresh, 1):
-                key = names.normalize(item.client)
-                if key not in clients:
-                    clients[key] = self.exact_client(item.client)
-                client = clients[key]
-                note_id = item.note_id or self._new_note_id()
-                rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
-                new_rows.setdefault(client.id, set()).add(rowid)
-                facts = self._offline_facts(note_id, item.text, item.at, notices)
-                self._apply_facts(client, note_id, item.text, item.at, facts, rederive=False)
-                if progress and n % 200 == 0:
-                    progress(200)
-            for cid, rowids in new_rows.items():
-                self._refresh_context(cid, rowids)
-                self.rederive_facts(cid)
-            # Promises long overdue when imported are history: listed once to confirm or drop, never nagged daily.
-            now = now_utc()
-            archived = self.ledger.archive_commitments(
-                last_promise, now.date() - timedelta(days=ARCHIVE_AFTER_DAYS), now
-            )
-            if fresh:
-                self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped, archived_promises=archived)
+        ahead: EmbedAhead | None = None
+        try:
+            with self.ledger.transaction():
+                last_promise = self.ledger.last_commitment_id()
+                # Which ids exist is read inside the write transaction: a concurrent import of the same file
+                # then waits for this one and skips what it stored, instead of failing on the unique id.
+                present = self.ledger.note_ids_present(i.note_id for i in items if i.note_id)
+                fresh: list[NoteInput] = []
+                seen: set[str] = set()
+                for item in items:
+                    if item.note_id in present or (item.note_id and item.note_id in seen):
+                        continue
+                    if item.note_id:
+                        seen.add(item.note_id)
+                    fresh.append(item)
+                skipped = len(items) - len(fresh)
+                # The embedder works on the fresh notes' texts while this thread extracts their facts.
+                ahead = self._embed_ahead([i.text for i in fresh])
+                for n, item in enumerate(fresh, 1):
+                    key = names.normalize(item.client)
+                    if key not in clients:
+                        clients[key] = self.exact_client(item.client)
+                    client = clients[key]
+                    note_id = item.note_id or self._new_note_id()
+                    rowid = self.ledger.insert_note(note_id, client.id, item.text, item.source, item.at_raw, item.at)
+                    new_rows.setdefault(client.id, set()).add(rowid)
+                    facts = self._offline_facts(note_id, item.text, item.at, notices)
+                    self._apply_facts(client, note_id, item.text, item.at, facts, rederive=False)
+                    if progress and n % 200 == 0:
+                        progress(200)
+                for cid, rowids in new_rows.items():
+                    self._refresh_context(cid, rowids)
+                    self.rederive_facts(cid)
+                # Promises long overdue when imported are history: listed once to confirm or drop, never nagged daily.
+                now = now_utc()
+                archived = self.ledger.archive_commitments(
+                    last_promise, now.date() - timedelta(days=ARCHIVE_AFTER_DAYS), now
+                )
+                if fresh:
+                    self.ledger.audit("notes.imported", count=len(fresh), skipped=skipped, archived_promises=archived)
+        except BaseException:
+            if ahead is not None:
+                ahead.stop()  # rolled back: nothing of it will be indexed
+            raise
         if progress:
             progress(len(fresh) % 200)
-        self.sync_index([])
+        self.sync_index([], known=ahead.vectors() if ahead else None)
         return len(fresh), skipped
+
+    def _embed_ahead(self, texts: list[str]) -> EmbedAhead | None:
+        """A thread embedding `texts` now, or None if the embedder cannot load (sync_index then tells why)."""
+        if not texts:
+            return None
+        try:
+            return EmbedAhead(self.embedder, texts)
+        except Exception:  # a missing model fails the same way in sync_index, which defers indexing and says so
+            log.warning("could not embed an import ahead", exc_info=True)
+            return None
 
     def _offline_facts(self, note_id: str, text: str, at: datetime, notices: list[str]) -> list[ExtractedFact]:
         """The offline rules' facts; a rule that raises is logged with the note id and told once in `notices`."""
@@ -594,16 +615,22 @@ class Memory:
 
     # -- index ---------------------------------------------------------------------------
 
-    def sync_index(self, notices: list[str], batch: int = 512) -> int:
-        """Embed and index every note not yet in the vector index; returns how many were added."""
+    def sync_index(
+        self, notices: list[str], batch: int = 512, known: dict[str, NDArray[np.float32]] | None = None
+    ) -> int:
+        """Embed and index every note not yet in the vector index; returns how many were added.
+
+        `known`: vectors already embedded, by text; each distinct text is embedded once per call.
+        """
         added = 0
+        known = {} if known is None else known
         try:
             index = self.index
             while True:
                 rows = self.ledger.unindexed(batch)
                 if not rows:
                     break
-                vectors = self.embedder.embed([r[1] for r in rows])
+                vectors = embed_known(self.embedder, [r[1] for r in rows], known)
                 index.add([r[0] for r in rows], vectors, [r[2] for r in rows])
                 with self.ledger.transaction():
                     self.ledger.mark_indexed([r[0] for r in rows])
