@@ -52,6 +52,8 @@ class EventRules(GuardBase):
         """An event the notes date differently ("the April 29 offsite" when the offsite is April 26)."""
         events = [e for e in self._note_events() if e[1] and e[2]]
         recorded = {(d.month, d.day) for d, *_ in events}
+        # a promise's due date that Chet read from the notes ("by thursday") is recorded too
+        recorded |= {(c.due.month, c.due.day) for c in self.ctx.commitments if c.due is not None}
         out = []
         for s, e in _sentences(self.text):
             sent = self.low[s:e]
