@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from bot.usecases.answer import ABSTAIN, Answer
 from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from bot.usecases.ask_llm import answer_with_llm
+from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.digest import build_digest
 from memory import names
 from memory.errors import BadInput, ChetError
@@ -88,15 +90,15 @@ def unknown_person(memory: Memory, question: str) -> str:
 
 def _is_first_name(word: str) -> bool:
     """A known first name (gender-guesser's dictionary, any country) that is not also an everyday word."""
-    from functools import lru_cache
+    return word.casefold() not in _EVERYDAY and _detector().get_gender(word) != "unknown"
 
-    @lru_cache(maxsize=1)
-    def detector() -> Any:
-        import gender_guesser.detector as gd
 
-        return gd.Detector(case_sensitive=False)
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    """gender-guesser's first-name dictionary, built once per process (building it reads ~1 s of files)."""
+    import gender_guesser.detector as gd
 
-    return word.casefold() not in _EVERYDAY and detector().get_gender(word) != "unknown"
+    return gd.Detector(case_sensitive=False)
 
 
 # Words that are first names in the dictionary but everyday words in a question ("will", "may", "art").
@@ -176,15 +178,12 @@ _EVERYDAY = frozenset(
 
 def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
     """Answer about a person no client is called, only from the notes that name them; else say so."""
-    from bot.usecases.ask_notes import best_clauses
 
     pseudo = Client(id=-1, name=person)
     reading.topic -= {stem(person), person}  # the person is who, not what
     required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
     found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
     if not found and not reading.topic and not required:  # "who's Brenda?": the clauses that name her
-        from bot.usecases.ask_notes import clauses
-
         named = re.compile(rf"\b{re.escape(person)}\b", re.I)
         found = [
             (c.text, c)
@@ -251,7 +250,6 @@ class _Asker:
         With `facts_text`, only a clause later than `after` that changes what it says answers
         (facts hold "wants the red Okafor" while a later note says "the blue one, not the red").
         """
-        from bot.usecases.ask_notes import best_clauses, changes, is_newer
 
         assert self.client is not None
         # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not
