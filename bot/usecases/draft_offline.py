@@ -249,10 +249,11 @@ class _Writer:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
         found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
+        found = [(said, i) for t, i in found if (said := to_you(t))]  # a clause that cannot be put cleanly: left out
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
-        items = "; ".join(to_you(text) for text, _ in found)
+        items = "; ".join(text for text, _ in found)
         lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
         return f"{lead} {items}."
 
