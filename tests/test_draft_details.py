@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 import pytest
 
 from bot.usecases.draft_details import to_you
+from memory.timeutil import now_utc
 
 
 @pytest.mark.parametrize(
@@ -30,3 +34,34 @@ def test_the_verb_turns_with_the_subject(clause: str, said: str) -> None:
 def test_a_clause_whose_verb_cannot_be_turned_is_left_out(clause: str) -> None:
     assert to_you(clause) == ""
 
+
+def _sad_ctx(text: str, family: str) -> Any:
+    from bot.usecases.draft_context import DraftContext
+    from memory.records import Client, Fact, FactKind, Note
+
+    now = now_utc()
+    note = Note("s1", 1, "Rhea Vance", text, "import", now - timedelta(days=2), now - timedelta(days=2))
+    fact = Fact(1, 1, FactKind.FAMILY, "spouse", family, family, ("s1",), now - timedelta(days=2))
+    return DraftContext(Client(1, "Rhea Vance"), "check in", now, facts=[fact], notes=[note], salesperson="Sam")
+
+
+@pytest.mark.parametrize(
+    "text,family",
+    [
+        ("Rhea's husband Otto is having knee surgery next week, she sounded worried.", "Otto (husband)"),
+        ("Rhea is going through a divorce from Otto, rough month.", "Otto (husband)"),
+        ("Rhea complained about the invoice; Otto handles the books now. Her aunt died last month.", "Otto (husband)"),
+    ],
+)
+def test_a_condolence_names_no_one_as_lost_unless_a_death_word_is_next_to_them(text: str, family: str) -> None:
+    from bot.usecases.draft_offline import _person_lost
+
+    ctx = _sad_ctx(text, family)
+    assert _person_lost(ctx, ("s1",)) == ""
+
+
+def test_a_condolence_names_the_relative_a_death_word_is_next_to() -> None:
+    from bot.usecases.draft_offline import _person_lost
+
+    ctx = _sad_ctx("Sad call: Rhea's husband Otto passed away on Sunday. Funeral is Friday.", "Otto (husband)")
+    assert _person_lost(ctx, ("s1",)) == "Otto"

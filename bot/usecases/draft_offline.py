@@ -398,20 +398,50 @@ _RELATIVE = re.compile(
 
 
 def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
-    """The name of the relative a bad-news note is about ("george's wife martha passed away" -> "Martha")."""
+    """The relative a bad-news note says died ("george's wife martha passed away" -> "Martha"), else "".
+
+    A name counts only in the same sentence as a death word and at most `DEATH_GAP` words from it: surgery,
+    a divorce or a complaint in the same note never makes a relative's name a loss.
+    """
     by_id = {n.id: n for n in ctx.notes}
-    family = [f for f in ctx.facts if f.kind is FactKind.FAMILY]
+    family = [f.value.split()[0] for f in ctx.facts if f.kind is FactKind.FAMILY and f.value]
+    death = _death_words()
     for note_id in ids:
         text = by_id[note_id].text if note_id in by_id else ""
-        for f in family:
-            name = f.value.split()[0] if f.value else ""
-            if len(name) > 1 and re.search(rf"\b{re.escape(name)}\b", text, re.I):
-                return name[:1].upper() + name[1:]
-        m = _RELATIVE.search(text)
-        if m and m.group("name").casefold() not in _NOT_NAMES:
-            name = m.group("name")
-            return name[:1].upper() + name[1:]
+        for sentence in re.split(r"[.;!?\n]+|\s[-–—]\s|\bbut\b", text):
+            hits = [m.start() for m in death.finditer(sentence)]
+            if not hits:
+                continue
+            found = [(m.start(), m.group(0)) for n in family if len(n) > 1 for m in _word(n).finditer(sentence)]
+            found += [
+                (m.start("name"), m.group("name"))
+                for m in _RELATIVE.finditer(sentence)
+                if m.group("name").casefold() not in _NOT_NAMES
+            ]
+            for start, name in sorted(found):
+                if any(_words_between(sentence, start, hit) <= DEATH_GAP for hit in hits):
+                    return name[:1].upper() + name[1:]
     return ""
+
+
+DEATH_GAP = 3  # "martha passed away", "lost his wife martha": the name and the death word this close, in one sentence
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b", re.I)
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    """How many words lie between two positions of `text`."""
+    lo, hi = sorted((a, b))
+    return max(0, len(text[lo:hi].split()) - 1)
+
+
+@lru_cache(maxsize=1)
+def _death_words() -> re.Pattern[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("death", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
 
 
 _NOT_NAMES = {"passed", "died", "is", "was", "has", "had", "and", "in", "at", "who", "just", "recently", "sadly"}
