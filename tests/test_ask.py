@@ -222,3 +222,35 @@ def test_the_first_name_dictionary_is_built_once_for_many_words(monkeypatch: pyt
     for word in ["marguerite", "bartholomew", "tobias", "quentin", "rosalind", "ignatius"]:
         assert ask._is_first_name(word)
     assert len(built) <= 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the sage finish in stock?",
+        "what does the ivory trim cost",
+        "any oak left for the showroom",
+        "which sierra model did we quote",
+        "do we still chase the overdue invoice",
+    ],
+)
+def test_an_everyday_word_a_name_dictionary_knows_is_not_taken_for_a_person(memory: Any, question: str) -> None:
+    from bot.usecases.ask import unknown_person
+
+    assert unknown_person(memory, question) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("what's rachel into?", "rachel"),
+        ("who is brenda", "brenda"),
+        ("when is madison's birthday", "madison"),
+        ("does mercedes want the big table?", "mercedes"),
+        ("anything new from Sage this week", "sage"),
+    ],
+)
+def test_a_name_where_a_name_goes_or_with_a_capital_is_a_person(memory: Any, question: str, person: str) -> None:
+    from bot.usecases.ask import unknown_person
+
+    assert unknown_person(memory, question) == person
