@@ -65,3 +65,44 @@ def test_a_condolence_names_the_relative_a_death_word_is_next_to() -> None:
 
     ctx = _sad_ctx("Sad call: Rhea's husband Otto passed away on Sunday. Funeral is Friday.", "Otto (husband)")
     assert _person_lost(ctx, ("s1",)) == "Otto"
+
+
+def _ctx(name: str, text: str) -> Any:
+    from bot.usecases.draft_context import DraftContext
+    from memory.records import Client, Note
+
+    now = now_utc()
+    note = Note("u1", 1, name, text, "import", now - timedelta(days=3), now - timedelta(days=3))
+    return DraftContext(Client(1, name), "check in", now, notes=[note], salesperson="Sam")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo said his landlord was annoyed about the noise. Wants the walnut desk.",
+        "Hugo mentioned the neighbour complained about the fence; still keen on the walnut desk.",
+    ],
+)
+def test_someone_elses_upset_sets_no_apology(text: str) -> None:
+    from bot.usecases.draft_offline import upset_note_ids
+
+    assert upset_note_ids(_ctx("Hugo Brandt", text)) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hugo was really annoyed about the late delivery.", "annoyed: the desk arrived scratched", "He complained twice."],
+)
+def test_the_clients_own_upset_sets_the_apology(text: str) -> None:
+    from bot.usecases.draft_offline import upset_note_ids
+
+    assert upset_note_ids(_ctx("Hugo Brandt", text)) == ("u1",)
+
+
+def test_a_client_named_with_an_everyday_word_is_replaced_only_as_a_name() -> None:
+    from bot.usecases.draft_offline import _second_person
+
+    ctx = _ctx("Will Okafor", "x")
+    said = _second_person("promised Will the samples, will call after the expo", ctx)
+    assert said == "promised you the samples, will call after the expo"
+    assert _second_person("promised bram the samples", _ctx("Bram Hale", "x")) == "promised you the samples"

@@ -454,8 +454,30 @@ def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     return tuple(
         n.id
         for n in ctx.notes
-        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS and pattern.search(n.text)
+        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS
+        and any(_client_is_upset(n.text, m, ctx) for m in pattern.finditer(n.text))
     )
+
+
+def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
+    """Whether the client is who is upset: the sentence's subject before the word is the client, a pronoun, or none.
+
+    "annoyed about the late van", "Rhea complained", "she was upset" are the client; "her neighbour was annoyed",
+    "Marcus complained about his builder" are someone else, and set no apology.
+    """
+    start = max(text.rfind(p, 0, m.start()) for p in (".", ";", "!", "?", "\n", ":"))
+    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in text[start + 1 : m.start()].split()]
+    skip = _upset_skip()
+    subject = next((w for w in reversed(before) if w and w not in skip), "")
+    c = ctx.client
+    own = {p.casefold() for x in (c.name, c.goes_by, c.formal_name, *c.aliases) if x for p in x.split()}
+    return not subject or subject in own or subject in {"she", "he", "they", "client", "customer"}
+
+
+@lru_cache(maxsize=1)
+def _upset_skip() -> frozenset[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(w for e in doc.get("upset_skip", []) for w in e["words"])
 
 
 UPSET_DAYS = 30  # an unhappy client's note this recent sets the tone
@@ -665,15 +687,27 @@ def _without_form(purpose: str) -> str:
     return rest if not read.generic or rest.strip() else purpose
 
 
+EVERYDAY_WORD = 4.5  # wordfreq zipf: a name this common as a word ("will" 6.5, "grace" 4.6) is a name only capitalised
+
+
+def _zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
 def _second_person(text: str, ctx: DraftContext) -> str:
     """Rewrite a note about the client ("send Alex her quote") as words to the client ("send you your quote")."""
     c = ctx.client
     names = sorted(
         {x for x in (c.name, c.goes_by, c.formal_name, *c.aliases, greeting_name(ctx)) if x}, key=len, reverse=True
     )
-    for name in names:  # notes are typed in lower case too ("promised greg a proposal")
-        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=re.I)
-        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=re.I)
+    for name in names:  # notes are typed in lower case too ("promised greg a proposal") ...
+        # ... but a name that is an everyday word ("will", "grace") is matched only as typed: "will call after"
+        flags = re.I if _zipf(name.casefold()) < EVERYDAY_WORD else 0
+        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=flags)
+        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=flags)
     text = re.sub(r"\b(?:his|their)\b", "your", text)
     text = re.sub(r"\b(?:him|them)\b", "you", text)
     text = re.sub(r"\bher\b(?=\s+(?:a|an|the|about|on|for|to|with|after|before|by|$))", "you", text)
