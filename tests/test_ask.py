@@ -200,3 +200,57 @@ def test_with_a_model_the_ledger_answers_state_questions_and_backs_up_an_abstent
         fake.reply({"answer": "I have no note about that.", "sources": [], "abstained": True})
         got = answer(memory, "What does Dana like?", None, llm)
         assert len(fake.requests) == 1 and not got.abstained and "blue" in got.answer and got.notices
+
+
+def test_the_first_name_dictionary_is_built_once_for_many_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    # building gender-guesser's Detector reads its files (~1 s): one per process, never one per word
+    import gender_guesser.detector as gd
+
+    from bot.usecases import ask
+
+    built: list[int] = []
+    real = gd.Detector
+
+    class Counting(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(gd, "Detector", Counting)
+    if hasattr(ask, "_detector"):
+        ask._detector.cache_clear()
+    for word in ["marguerite", "bartholomew", "tobias", "quentin", "rosalind", "ignatius"]:
+        assert ask._is_first_name(word)
+    assert len(built) <= 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the sage finish in stock?",
+        "what does the ivory trim cost",
+        "any oak left for the showroom",
+        "which sierra model did we quote",
+        "do we still chase the overdue invoice",
+    ],
+)
+def test_an_everyday_word_a_name_dictionary_knows_is_not_taken_for_a_person(memory: Any, question: str) -> None:
+    from bot.usecases.ask import unknown_person
+
+    assert unknown_person(memory, question) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("what's rachel into?", "rachel"),
+        ("who is brenda", "brenda"),
+        ("when is madison's birthday", "madison"),
+        ("does mercedes want the big table?", "mercedes"),
+        ("anything new from Sage this week", "sage"),
+    ],
+)
+def test_a_name_where_a_name_goes_or_with_a_capital_is_a_person(memory: Any, question: str, person: str) -> None:
+    from bot.usecases.ask import unknown_person
+
+    assert unknown_person(memory, question) == person

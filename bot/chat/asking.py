@@ -10,13 +10,28 @@ from bot.chat.reply import Button, Reply
 from bot.chat.routing import CONTINUE_WINDOW
 from bot.chat.state import MAX_SOURCE_IDS, MAX_SOURCES_KEPT
 from bot.chat.texts import clip, phone_lines, sentence
-from bot.usecases.ask import answer
+from bot.usecases.ask import answer, client_in_question
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their)\b", re.I)
+_ONE = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# a question about many ("which clients ...", "does anyone ...") or one asked for ("who has their renewal due?"):
+# its "they/their" is that group or that unknown one, never the last client filed
+_MANY = re.compile(r"\b(?:clients?|customers?|accounts?|people|anyone|anybody|everyone|everybody)\b", re.I)
+_ASKS_WHO = re.compile(r"^\W*(?:who|whom|which|whose)\b", re.I)
 
-__all__ = ["AskMixin"]
+
+def speaks_of_the_last_client(question: str) -> bool:
+    """Whether the question's pronoun means one known client ("what did I promise her?"), not a group or a who."""
+    if not _PRONOUN.search(question):
+        return False
+    if _ONE.search(question):
+        return not _MANY.search(question)
+    return not (_MANY.search(question) or _ASKS_WHO.search(question))
+
+
+__all__ = ["AskMixin", "speaks_of_the_last_client"]
 
 
 class AskMixin(ChatCore):
@@ -47,9 +62,7 @@ class AskMixin(ChatCore):
         """The client of the conversation for "what did I promise her?": the last one filed, while recent.
 
         Only when the question names no client and speaks of someone by a pronoun."""
-        from bot.usecases.ask import client_in_question
-
-        if not _PRONOUN.search(question):
+        if not speaks_of_the_last_client(question):
             return None
         memory = self._memory(user)
         if client_in_question(memory, question) is not None:

@@ -12,14 +12,18 @@ question's topic and the intent's evidence count; otherwise Chet abstains.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bot.usecases.answer import ABSTAIN, Answer
 from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from bot.usecases.ask_llm import answer_with_llm
+from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.digest import build_digest
 from memory import names
 from memory.errors import BadInput, ChetError
@@ -73,118 +77,78 @@ def answer_offline(memory: Memory, question: str, client: Client | None, today: 
 
 
 def unknown_person(memory: Memory, question: str) -> str:
-    """A first name the question asks about that no client is called ("rachel" in "what's rachel into?"), or ""."""
+    """A first name the question asks about that no client is called ("rachel" in "what's rachel into?"), or "".
+
+    A word a name dictionary knows counts only when typed with a capital inside the question, or when it stands
+    where a name goes (before 's or a person's verb, or ending the question after "who"/"about"/...) and is not
+    an everyday English word ("will", "may"): "is sage in stock?" asks about a colour, not a person.
+    """
     lex = lexicon()
     cue_words = {w for i in lex.intents for c in i.cues for w in (*c.phrase, *c.scattered)}
     known = {w for c in memory.ledger.clients() for w in name_stems(c)}
-    for raw in words(re.sub(r"['’]s\b", "", question)):
-        w = stem(raw)
-        if len(raw) < 3 or w in lex.filler or w in cue_words or w in known or raw in known:
+    people = _people_words()
+    tokens = re.findall(r"[^\W\d_][\w'’-]*", question)
+    plain = [re.sub(r"['’]s$", "", t).casefold() for t in tokens]
+    for k, token in enumerate(tokens):
+        raw = re.sub(r"['’]s$", "", token)
+        w = raw.casefold()
+        if len(w) < 3 or w in people["everyday"] or stem(w) in lex.filler or w in cue_words or stem(w) in known:
             continue
-        if _is_first_name(raw):
-            return raw
+        if w in known or _detector().get_gender(w) == "unknown":
+            continue
+        capital = k > 0 and raw[:1].isupper() and not raw.isupper()
+        after = plain[k + 1] if k + 1 < len(plain) else ""
+        before = set(plain[max(0, k - 2) : k])
+        prev = plain[k - 1] if k else ""
+        position = (
+            raw != token or after in people["after"] or (not after and (prev in people["before"] or "who" in before))
+        )
+        if capital or (position and _zipf(w) < COMMON_WORD):
+            return w
     return ""
+
+
+COMMON_WORD = 5.5  # wordfreq zipf: a lower-case word this common is a word first ("may" 6.0), "george" (5.0) a name
+
+
+def _zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> dict[str, frozenset[str]]:
+    """bot/usecases/data/ask_people.json: everyday words that are also names, and the words around a name."""
+    doc = json.loads(PEOPLE.read_text(encoding="utf-8"))
+    return {key: frozenset(w for e in doc[key] for w in e["words"]) for key in ("everyday", "before", "after")}
+
+
+PEOPLE = Path(__file__).parent / "data" / "ask_people.json"
 
 
 def _is_first_name(word: str) -> bool:
     """A known first name (gender-guesser's dictionary, any country) that is not also an everyday word."""
-    from functools import lru_cache
-
-    @lru_cache(maxsize=1)
-    def detector() -> Any:
-        import gender_guesser.detector as gd
-
-        return gd.Detector(case_sensitive=False)
-
-    return word.casefold() not in _EVERYDAY and detector().get_gender(word) != "unknown"
+    return word.casefold() not in _people_words()["everyday"] and _detector().get_gender(word) != "unknown"
 
 
-# Words that are first names in the dictionary but everyday words in a question ("will", "may", "art").
-_EVERYDAY = frozenset(
-    [
-        "will",
-        "may",
-        "june",
-        "april",
-        "august",
-        "bill",
-        "mark",
-        "grace",
-        "art",
-        "rose",
-        "joy",
-        "hope",
-        "faith",
-        "sky",
-        "summer",
-        "dawn",
-        "ray",
-        "jack",
-        "frank",
-        "pat",
-        "rich",
-        "sunny",
-        "guy",
-        "van",
-        "chase",
-        "price",
-        "miles",
-        "lane",
-        "bob",
-        "gene",
-        "sue",
-        "don",
-        "dean",
-        "earl",
-        "king",
-        "major",
-        "penny",
-        "ruby",
-        "amber",
-        "jade",
-        "honey",
-        "holly",
-        "ivy",
-        "iris",
-        "olive",
-        "pearl",
-        "daisy",
-        "hazel",
-        "violet",
-        "crystal",
-        "destiny",
-        "melody",
-        "harmony",
-        "star",
-        "angel",
-        "sandy",
-        "rusty",
-        "cliff",
-        "dale",
-        "glen",
-        "heath",
-        "forest",
-        "river",
-        "stone",
-        "brook",
-        "wood",
-        "carol",
-        "lee",
-    ]
-)
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    """gender-guesser's first-name dictionary, built once per process (building it reads ~1 s of files)."""
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
 
 
 def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
     """Answer about a person no client is called, only from the notes that name them; else say so."""
-    from bot.usecases.ask_notes import best_clauses
 
     pseudo = Client(id=-1, name=person)
     reading.topic -= {stem(person), person}  # the person is who, not what
     required = [i.evidence for i in reading.intents if not i.loose_topic or i.source != "facts"]
     found = best_clauses(memory, pseudo, question, reading.topic, tuple(required), mentioned=person)
     if not found and not reading.topic and not required:  # "who's Brenda?": the clauses that name her
-        from bot.usecases.ask_notes import clauses
-
         named = re.compile(rf"\b{re.escape(person)}\b", re.I)
         found = [
             (c.text, c)
@@ -251,7 +215,6 @@ class _Asker:
         With `facts_text`, only a clause later than `after` that changes what it says answers
         (facts hold "wants the red Okafor" while a later note says "the blue one, not the red").
         """
-        from bot.usecases.ask_notes import best_clauses, changes, is_newer
 
         assert self.client is not None
         # a strict intent's evidence must be in the clause; a loose fact intent ("where is she going") need not

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from bot.usecases.ask_intents import DATA, lexicon, name_stems, stem_set, words
+from bot.usecases.ask_intents import DATA, lexicon, name_stems, stem, stem_set, words
 from memory.errors import ChetError
 from memory.records import Client, Fact, Note
 from memory.service import Memory
@@ -91,23 +91,55 @@ def _strip_names(text: str, client: Client) -> str:
 
 def superseded_by(old: Clause, newer: list[Clause], drop: set[str]) -> Clause | None:
     """The later clause that changes what `old` says: it shares a content word and says it changed."""
-    mine = _content(old.text, drop)
+    key = frozenset(drop)
+    mine = _content_of(old.text, key)
     for c in newer:  # newest first
         if c.note.occurred_at <= old.note.occurred_at or c.note.id == old.note.id:
             continue
-        if mine & _content(c.text, drop) and changes(old.text, c.text):
+        if mine & _content_of(c.text, key) and changes(old.text, c.text, key):
             return c
     return None
 
 
-def changes(old: str, new: str) -> bool:
-    """Whether `new` says `old` changed: a change word ("after all", "now"), or it negates what `old` affirms
-    ("the blue one, not the red" after "loved the red one")."""
-    if change_words().search(new):
+@lru_cache(maxsize=8192)
+def _content_of(text: str, drop: frozenset[str]) -> frozenset[str]:
+    """`_content`, computed once per clause text: superseded_by compares every pair of up to 400 clauses."""
+    return frozenset(_content(text, set(drop)))
+
+
+@lru_cache(maxsize=8192)
+def _slot(text: str, drop: frozenset[str]) -> tuple[str, str]:
+    """A clause's first and last content stems: its attribute ("prefers ...") and head noun ("... grey model")."""
+    filler = lexicon().filler | set(drop)
+    found = [s for w in words(text) if (s := stem(w)) not in filler and s[:1].isalpha()]
+    return (found[0], found[-1]) if found else ("", "")
+
+
+def changes(old: str, new: str, drop: frozenset[str] = frozenset()) -> bool:
+    """Whether `new` says `old` changed: a change word ("after all", "switched"), or it negates what `old` affirms
+    ("the blue one, not the red" after "loved the red one").
+
+    A loose change word ("now", "actually", "rather", "instead") counts only when `new` is about the same slot:
+    the same attribute or the same head noun ("prefers email" -> "now prefers phone"), so "budget 40k for the
+    fleet" is not changed by "now runs the fleet team".
+    """
+    found = {m.group(0).casefold() for m in change_words().finditer(new)}
+    if found - _loose_change_words():
         return True
+    if found:
+        (a1, h1), (a2, h2) = _slot(old, drop), _slot(new, drop)
+        if (a1 and a1 == a2) or (h1 and h1 == h2):
+            return True
     negated = {m.group(1).casefold() for m in _NEGATION.finditer(new)}
     affirmed = {w.casefold() for w in re.findall(r"\w+", _NEGATION.sub(" ", old))}
     return bool(negated & affirmed)
+
+
+@lru_cache(maxsize=1)
+def _loose_change_words() -> frozenset[str]:
+    """Change words that are everyday words too (ask_intents.json entries marked "loose")."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    return frozenset(w for e in doc.get("change_words", []) if e.get("loose") for w in e["words"])
 
 
 def _stale_values(facts: list[Fact]) -> set[str]:

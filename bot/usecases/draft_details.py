@@ -246,27 +246,66 @@ _PAST = re.compile(r"(?:test\s+)?(?:\w{3,}ed|rode|came|saw|took|went|made|had|go
 
 
 def to_you(text: str) -> str:
-    """A clause about the client as words to the client ("wants the navy" -> "you'd like the navy")."""
-    t = re.sub(
-        r"^(?:she|he|they)(?:['’]s)?\s+",
-        lambda m: "is " if "'" in m.group(0) or "’" in m.group(0) else "",
-        text,
-        flags=re.I,
-    )
+    """A clause about the client as words to the client ("wants the navy" -> "you'd like the navy"); "" when unsure."""
+    t = text
+    subject = re.match(r"^(?:she|he|they)(?:['’]s)?\s+", t, flags=re.I)
+    if subject:
+        t = ("is " if re.search(r"['’]", subject.group(0)) else "") + t[subject.end() :]
     t = re.sub(r"^(?:now|still|also|actually|really|definitely)\s+", "", t, flags=re.I)
     for verb in sorted(_VERBS, key=len, reverse=True):
         if re.match(rf"{re.escape(verb)}\b", t, re.I):
             t = _VERBS[verb] + t[len(verb) :]
             break
     else:
+        first = t.split(maxsplit=1)[0] if t.split() else ""
         if _PAST.match(t):  # "test rode the cargo ebike" -> "you test rode the cargo ebike"
             t = "you " + t
+        elif subject:  # "she was at the expo": the verb after the pronoun must turn, or the clause is left out
+            turned = _you_verb(first)
+            if turned is None:
+                return ""
+            t = f"you {turned}{t[len(first) :]}"
     t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
-    t = re.sub(r"\b(?:she|he)\s+(\w+?)s\b", r"you \1", t, flags=re.I)  # "a slab she loves" -> "a slab you love"
+    unclear = False
+
+    def inner(m: re.Match[str]) -> str:  # "a slab she loves" -> "a slab you love"
+        nonlocal unclear
+        verb = _you_verb(m.group(1))
+        unclear = unclear or verb is None
+        return f"you {verb}"
+
+    t = re.sub(r"\b(?:she|he)\s+([a-z]+)\b", inner, t, flags=re.I)
+    if unclear:
+        return ""
     t = re.sub(r"\b(?:she|he)(?:['’]s)\b", "you're", t, flags=re.I)
     t = re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
     t = re.sub(r"\bhim\b", "you", t, flags=re.I)  # "them" is usually the things ("4 of them"), left as is
     return t
+
+
+def _you_verb(word: str) -> str | None:
+    """The verb after "she"/"he" as it goes after "you" ("has" -> "have", "plays" -> "play"); None when unknown."""
+    w = word.casefold()
+    table = _you_verbs()
+    if w in table:
+        return word if table[w] == "=" else table[w]
+    if _PAST.fullmatch(w):
+        return word
+    if re.fullmatch(r"[a-z]*[^aeiou]ies", w):  # "tries" -> "try"
+        return w[:-3] + "y"
+    if re.fullmatch(r"[a-z]+(?:ches|shes|sses|xes|zzes)", w):  # "watches" -> "watch"
+        return w[:-2]
+    if re.fullmatch(r"[a-z]{2,}[^su]s", w):  # "loves" -> "love", "plays" -> "play"; "was"/"bus"/"gas" are not
+        return w[:-1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _you_verbs() -> dict[str, str]:
+    """draft_words.json's you_verbs: a verb after "she"/"he" -> the same verb after "you" ("=": unchanged)."""
+    raw = _words().get("you_verbs", [])
+    assert isinstance(raw, list)
+    return {w: entry["you"] for entry in raw for w in entry["words"]}
 
 
 def _aware(moment: datetime, now: datetime) -> datetime:

@@ -249,10 +249,11 @@ class _Writer:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
         found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
+        found = [(said, i) for t, i in found if (said := to_you(t))]  # a clause that cannot be put cleanly: left out
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
-        items = "; ".join(to_you(text) for text, _ in found)
+        items = "; ".join(text for text, _ in found)
         lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
         return f"{lead} {items}."
 
@@ -397,20 +398,50 @@ _RELATIVE = re.compile(
 
 
 def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
-    """The name of the relative a bad-news note is about ("george's wife martha passed away" -> "Martha")."""
+    """The relative a bad-news note says died ("george's wife martha passed away" -> "Martha"), else "".
+
+    A name counts only in the same sentence as a death word and at most `DEATH_GAP` words from it: surgery,
+    a divorce or a complaint in the same note never makes a relative's name a loss.
+    """
     by_id = {n.id: n for n in ctx.notes}
-    family = [f for f in ctx.facts if f.kind is FactKind.FAMILY]
+    family = [f.value.split()[0] for f in ctx.facts if f.kind is FactKind.FAMILY and f.value]
+    death = _death_words()
     for note_id in ids:
         text = by_id[note_id].text if note_id in by_id else ""
-        for f in family:
-            name = f.value.split()[0] if f.value else ""
-            if len(name) > 1 and re.search(rf"\b{re.escape(name)}\b", text, re.I):
-                return name[:1].upper() + name[1:]
-        m = _RELATIVE.search(text)
-        if m and m.group("name").casefold() not in _NOT_NAMES:
-            name = m.group("name")
-            return name[:1].upper() + name[1:]
+        for sentence in re.split(r"[.;!?\n]+|\s[-–—]\s|\bbut\b", text):
+            hits = [m.start() for m in death.finditer(sentence)]
+            if not hits:
+                continue
+            found = [(m.start(), m.group(0)) for n in family if len(n) > 1 for m in _word(n).finditer(sentence)]
+            found += [
+                (m.start("name"), m.group("name"))
+                for m in _RELATIVE.finditer(sentence)
+                if m.group("name").casefold() not in _NOT_NAMES
+            ]
+            for start, name in sorted(found):
+                if any(_words_between(sentence, start, hit) <= DEATH_GAP for hit in hits):
+                    return name[:1].upper() + name[1:]
     return ""
+
+
+DEATH_GAP = 3  # "martha passed away", "lost his wife martha": the name and the death word this close, in one sentence
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b", re.I)
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    """How many words lie between two positions of `text`."""
+    lo, hi = sorted((a, b))
+    return max(0, len(text[lo:hi].split()) - 1)
+
+
+@lru_cache(maxsize=1)
+def _death_words() -> re.Pattern[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("death", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
 
 
 _NOT_NAMES = {"passed", "died", "is", "was", "has", "had", "and", "in", "at", "who", "just", "recently", "sadly"}
@@ -423,8 +454,30 @@ def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     return tuple(
         n.id
         for n in ctx.notes
-        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS and pattern.search(n.text)
+        if 0 <= (_local(now, now) - _local(n.occurred_at, now)).days <= UPSET_DAYS
+        and any(_client_is_upset(n.text, m, ctx) for m in pattern.finditer(n.text))
     )
+
+
+def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
+    """Whether the client is who is upset: the sentence's subject before the word is the client, a pronoun, or none.
+
+    "annoyed about the late van", "Rhea complained", "she was upset" are the client; "her neighbour was annoyed",
+    "Marcus complained about his builder" are someone else, and set no apology.
+    """
+    start = max(text.rfind(p, 0, m.start()) for p in (".", ";", "!", "?", "\n", ":"))
+    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in text[start + 1 : m.start()].split()]
+    skip = _upset_skip()
+    subject = next((w for w in reversed(before) if w and w not in skip), "")
+    c = ctx.client
+    own = {p.casefold() for x in (c.name, c.goes_by, c.formal_name, *c.aliases) if x for p in x.split()}
+    return not subject or subject in own or subject in {"she", "he", "they", "client", "customer"}
+
+
+@lru_cache(maxsize=1)
+def _upset_skip() -> frozenset[str]:
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(w for e in doc.get("upset_skip", []) for w in e["words"])
 
 
 UPSET_DAYS = 30  # an unhappy client's note this recent sets the tone
@@ -634,15 +687,27 @@ def _without_form(purpose: str) -> str:
     return rest if not read.generic or rest.strip() else purpose
 
 
+EVERYDAY_WORD = 4.5  # wordfreq zipf: a name this common as a word ("will" 6.5, "grace" 4.6) is a name only capitalised
+
+
+def _zipf(word: str) -> float:
+    """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
 def _second_person(text: str, ctx: DraftContext) -> str:
     """Rewrite a note about the client ("send Alex her quote") as words to the client ("send you your quote")."""
     c = ctx.client
     names = sorted(
         {x for x in (c.name, c.goes_by, c.formal_name, *c.aliases, greeting_name(ctx)) if x}, key=len, reverse=True
     )
-    for name in names:  # notes are typed in lower case too ("promised greg a proposal")
-        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=re.I)
-        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=re.I)
+    for name in names:  # notes are typed in lower case too ("promised greg a proposal") ...
+        # ... but a name that is an everyday word ("will", "grace") is matched only as typed: "will call after"
+        flags = re.I if _zipf(name.casefold()) < EVERYDAY_WORD else 0
+        text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=flags)
+        text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=flags)
     text = re.sub(r"\b(?:his|their)\b", "your", text)
     text = re.sub(r"\b(?:him|them)\b", "you", text)
     text = re.sub(r"\bher\b(?=\s+(?:a|an|the|about|on|for|to|with|after|before|by|$))", "you", text)
