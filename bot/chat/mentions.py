@@ -112,7 +112,7 @@ def cue_kinds() -> dict[str, frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation", "verb"}:
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation", "verb", "amend"}:
             raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation|verb | REASON")
         table.setdefault(parts[0].casefold(), set()).add(parts[1])
     return {w: frozenset(k) for w, k in table.items()}

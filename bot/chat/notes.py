@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -68,6 +68,10 @@ def after_name(text: str, name: str) -> str:
         " ,:;-–—"
     )  # "<name> (<company>): ...": the bracket too
     return rest if len(rest.split()) >= 3 else text
+
+
+FOLLOW_ON_WINDOW = timedelta(minutes=5)  # an amending line (name_cues.txt 'amend') this soon after a note goes with it
+FOLLOW_ON_WORDS = 15  # ... when it is this short: a longer unnamed note may be about anyone
 
 
 class NotesMixin(ChatCore):
@@ -171,13 +175,18 @@ class NotesMixin(ChatCore):
 
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
-        words = re.findall(r"[\w']+", text.casefold())[:6]
+        every = re.findall(r"[\w']+", text.casefold())
+        words = every[:6]
         while words and is_cue(words[0], "filler"):  # "also he asked me ...", "ok so she said ..."
             words = words[1:]
-        if not words or words[0] not in CONTINUING_PRONOUNS:
-            return None
         last = self._state(user).last_client
-        if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
+        if not words or not last:
+            return None
+        age = now_utc() - from_iso(str(last[1]))
+        goes_on = words[0] in CONTINUING_PRONOUNS and age <= CONTINUE_WINDOW
+        # a short line that amends the note just sent, naming nobody ("actually make it 15 cases"), goes with it
+        follow_on = is_cue(words[0], "amend") and len(every) <= FOLLOW_ON_WORDS and age <= FOLLOW_ON_WINDOW
+        if not (goes_on or follow_on):
             return None
         return self._memory(user).ledger.client(int(last[0]))
 

@@ -1,0 +1,43 @@
+"""A short line typed right after a note, naming nobody, goes on with that note's client (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+import bot.chat.notes as notes
+from bot.conversation import Conversation, Reply
+from bot.runtime import Runtime
+from memory.timeutil import now_utc
+
+U = "779"
+
+
+@pytest.fixture
+def chat(runtime: Runtime) -> Conversation:
+    return Conversation(runtime, transcriber=None)
+
+
+def say(chat: Conversation, text: str) -> Reply:
+    replies = chat.handle_text(U, text)
+    assert len(replies) == 1, [r.text for r in replies]
+    return replies[0]
+
+
+def test_a_quick_change_goes_with_the_last_note(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
+    reply = say(chat, "actually make it 50 pallets")
+    assert reply.text.startswith("Saved for Tobias Renner"), reply.text
+    assert "last note" in reply.text  # it says how it chose, so a wrong guess is one /undo away
+    assert len(runtime.memory(U).ledger.notes()) == 2
+
+
+def test_a_line_long_after_waits_for_its_client(
+    chat: Conversation, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
+    later = now_utc() + timedelta(hours=3)
+    monkeypatch.setattr(notes, "now_utc", lambda: later)
+    reply = say(chat, "actually make it 50 pallets")
+    assert "Which client" in reply.text, reply.text
