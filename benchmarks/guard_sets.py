@@ -24,6 +24,7 @@ DEV_SETS: dict[str, Path] = {
     "dev2": DATA / "guard_dev2.jsonl",
     "dev3": DATA / "guard_dev3.jsonl",
     "dev4": DATA / "guard_dev4.jsonl",
+    "dev5": DATA / "guard_dev5.jsonl",  # blind set 5, first run 2026-12-07; dev data since
     "days": DATA / "guard_days.jsonl",
 }
 _REQUIRED = ("id", "group", "client", "notes", "text", "at", "expect", "kinds")
