@@ -18,9 +18,10 @@ class BadInput(ChetError):
 class UnknownClient(BadInput):
     """No client matches the name; carries the closest known names."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], known: int = 0):
         self.name, self.suggestions = name, suggestions
-        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "; no clients yet"
+        # "no clients yet" only when it is true: with clients on file and none close, say nothing more
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "" if known else "; no clients yet"
         super().__init__(f"unknown client {name[:80]!r}{hint}")
 
 

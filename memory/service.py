@@ -241,7 +241,7 @@ class Memory:
             return client
         if hits:
             raise AmbiguousClient(name, [h.name for h in hits])
-        raise UnknownClient(name, names.closest_names(name, [c.name for c in candidates]))
+        raise UnknownClient(name, names.closest_names(name, [c.name for c in candidates]), known=len(candidates))
 
     def client_for_note(self, name: str) -> Client:
         """The client a new note is about: a forgiving match, else a new client."""
