@@ -41,3 +41,13 @@ def test_a_line_long_after_waits_for_its_client(
     monkeypatch.setattr(notes, "now_utc", lambda: later)
     reply = say(chat, "actually make it 50 pallets")
     assert "Which client" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("text", ["merci beaucoup!", "🙏 danke", "kiitos chet", "you're a star", "buongiorno"])
+def test_thanks_and_greetings_in_other_languages_are_small_talk(
+    chat: Conversation, runtime: Runtime, text: str
+) -> None:
+    say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
+    reply = say(chat, text)
+    assert "Saved" not in reply.text and "Which client" not in reply.text, reply.text
+    assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Tobias Renner"]
