@@ -51,3 +51,9 @@ def test_thanks_and_greetings_in_other_languages_are_small_talk(
     reply = say(chat, text)
     assert "Saved" not in reply.text and "Which client" not in reply.text, reply.text
     assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Tobias Renner"]
+
+
+def test_a_business_named_after_its_owner_is_no_person(chat: Conversation, runtime: Runtime) -> None:
+    reply = say(chat, "visited keegan hvac, talked to aoife keegan the ops manager, 6 vans")
+    assert reply.text.startswith("Saved for Aoife Keegan"), reply.text
+    assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Aoife Keegan"]

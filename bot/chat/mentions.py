@@ -429,6 +429,8 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
     if not _span_ok(toks, i, 2) or (_date_word(toks, i) and not titled):
         return None
     first, second = toks[i], toks[i + 1]
+    if second.base in company_words():
+        return None  # "brennan hvac", "kowalski plumbing": a business named after its owner, not a person
     ev: dict[str, float] = {
         "first": first_name_score(first.base),
         "surname": surname_score(second.base),
@@ -470,6 +472,13 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
     words = toks[i : i + n]
     name = " ".join(title_case(t.base) for t in words)
     return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, subject=i == subject, evidence=ev)
+
+
+@cache
+def company_words() -> frozenset[str]:
+    """Trade and legal-form words that make a name a business (bot/chat/data/company_words.txt)."""
+    lines = (Path(__file__).parent / "data" / "company_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.split("|")[0].strip().casefold() for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:
