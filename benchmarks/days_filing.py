@@ -45,7 +45,7 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
     day = json.loads(path.read_text(encoding="utf-8"))
     today = now_utc().date()
     tmp = Path(tempfile.mkdtemp(prefix="chet-filing-"))
-    settings = Settings(chet_data_dir=tmp / "data", chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+    settings = Settings(chet_data_dir=tmp / "data", chet_offline=True, _env_file=None)
     runtime = Runtime(settings)
     chat = Conversation(runtime, transcriber=None)
     user = "days"

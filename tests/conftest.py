@@ -87,7 +87,7 @@ def settings(data_dir: Path) -> Any:
     """Offline settings on a fresh data dir."""
     from bot.settings import Settings
 
-    return Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)  # type: ignore[call-arg]
+    return Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None)
 
 
 @pytest.fixture
@@ -188,7 +188,7 @@ def any_runtime(request: pytest.FixtureRequest, data_dir: Path) -> Any:
         extra = {"chroma_host": host, "chroma_port": port}
     elif request.param == "postgres":
         extra = {"database_url": request.getfixturevalue("postgres_url")}
-    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None, **extra)  # type: ignore[call-arg]
+    settings = Settings(chet_data_dir=data_dir, chet_offline=True, _env_file=None, **extra)
     return Runtime(settings)
 
 

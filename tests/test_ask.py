@@ -211,12 +211,11 @@ def test_the_first_name_dictionary_is_built_once_for_many_words(monkeypatch: pyt
     built: list[int] = []
     real = gd.Detector
 
-    class Counting(real):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            built.append(1)
-            super().__init__(*args, **kwargs)
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(gd, "Detector", Counting)
+    monkeypatch.setattr(gd, "Detector", counting)
     if hasattr(ask, "_detector"):
         ask._detector.cache_clear()
     for word in ["marguerite", "bartholomew", "tobias", "quentin", "rosalind", "ignatius"]:
