@@ -854,44 +854,6 @@ class Memory:
             notes=self.ledger.count_notes(client.id),
         )
 
-    def profile(self, client: Client) -> dict[str, Any]:
-        """The chat's profile document (bot/chat/clients.py); the CLI reads `client_profile` instead."""
-
-        def fact_doc(f: Fact) -> dict[str, Any]:
-            return {
-                "kind": f.kind.value,
-                "key": f.key,
-                "value": f.value,
-                "detail": f.detail,
-                "text": f.text,
-                "source_ids": list(f.source_ids),
-                "valid_from": f.valid_from.isoformat(),
-                "valid_to": f.valid_to.isoformat() if f.valid_to else None,
-                **({"date": f.due.isoformat()} if f.due else {}),
-            }
-
-        commitments = [
-            {
-                "text": c.text,
-                "due": c.due.isoformat() if c.due else None,
-                "status": c.status,
-                "source_ids": list(c.source_ids),
-                "id": c.id,
-            }
-            # archived ones (long overdue when imported) are still owed until confirmed or dropped
-            for c in [*self.ledger.commitments(client.id), *self.ledger.commitments(client.id, status="archived")]
-        ]
-        return {
-            "client": client.name,
-            "goes_by": client.goes_by,
-            "company": client.company,
-            "facts": [fact_doc(f) for f in self.ledger.facts(client.id, current=True)],
-            "history": [fact_doc(f) for f in self.ledger.facts(client.id, current=False)],
-            "commitments": commitments,
-            "last_contact": self.ledger.last_contact_raw(client.id),
-            "notes": self.ledger.count_notes(client.id),
-        }
-
     def export(self) -> dict[str, Any]:
         """Everything the ledger holds for this salesperson, as one JSON-ready document."""
         return self.ledger.export()

@@ -9,7 +9,7 @@ from bot.interfaces.cli_io import profile_document
 from memory.service import NoteInput
 
 
-def test_the_profile_document_is_the_one_the_chat_reads(memory: Any) -> None:
+def test_the_profile_document_holds_every_part(memory: Any) -> None:
     at = datetime(2026, 3, 2, 10, tzinfo=UTC)
     for i, text in enumerate(
         ["Dana wants the blue one, not the grey. Promised pricing by Friday.", "Dana will take the grey after all."]
@@ -18,5 +18,5 @@ def test_the_profile_document_is_the_one_the_chat_reads(memory: Any) -> None:
     dana = memory.find_client("Dana")
     profile = memory.client_profile(dana)
     assert profile.facts and profile.history and profile.commitments  # every part is exercised
-    # Until the chat reads Profile too, its document and the CLI's must not drift apart.
-    assert profile_document(profile) == memory.profile(dana)
+    doc = profile_document(profile)  # the document both the CLI and the chat's profile read
+    assert {f["value"] for f in doc["facts"]} and doc["history"] and doc["commitments"]

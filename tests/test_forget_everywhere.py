@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bot.interfaces.cli_io import profile_document
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 
@@ -46,7 +47,7 @@ def test_an_older_note_imported_later_never_changes_the_sending_address(memory: 
     old = now - timedelta(days=300)
     memory.import_notes([NoteInput("Dana Lee", "Email: dana@old.example", old, old.isoformat(), note_id="o1")])
     client = memory.find_client("Dana Lee")
-    shown = [f["text"] for f in memory.profile(client)["facts"] if "@" in f["text"]]
+    shown = [f["text"] for f in profile_document(memory.client_profile(client))["facts"] if "@" in f["text"]]
     assert client.email == "dana@new.example" and any("dana@new.example" in t for t in shown)
 
 

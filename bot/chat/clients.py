@@ -18,6 +18,7 @@ from bot.chat.texts import (
     short_day,
     strip_ids,
 )
+from bot.interfaces.cli_io import profile_document
 from memory.errors import AmbiguousClient
 from memory.records import Client
 from memory.timeutil import now_utc
@@ -48,7 +49,7 @@ class ClientsMixin(ChatCore):
     def _profile(self, user: str, client: Client) -> list[Reply]:
         memory = self._memory(user)
         tz = self.tz(user)
-        doc = memory.profile(client)
+        doc = profile_document(memory.client_profile(client))  # the CLI's profile document: one shape
         head = client.name + (f" ({client.company})" if client.company else "")
         if client.goes_by:
             head += f", goes by {client.goes_by}"
