@@ -57,3 +57,26 @@ def test_a_business_named_after_its_owner_is_no_person(chat: Conversation, runti
     reply = say(chat, "visited keegan hvac, talked to aoife keegan the ops manager, 6 vans")
     assert reply.text.startswith("Saved for Aoife Keegan"), reply.text
     assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Aoife Keegan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll send him the brochure and the service plan by monday",
+        "asked me not to ring him before 9",
+        "promised to get them a revised quote",
+        "gave her the sample swatches",
+    ],
+)
+def test_a_pronoun_after_a_verb_refers_to_the_last_client(chat: Conversation, runtime: Runtime, text: str) -> None:
+    say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
+    reply = say(chat, text)
+    assert reply.text.startswith("Saved for Tobias Renner"), reply.text
+    assert "last note" in reply.text
+    assert [c.name for c in runtime.memory(U).ledger.clients()] == ["Tobias Renner"]
+
+
+def test_a_note_without_any_pronoun_still_asks_for_its_client(chat: Conversation) -> None:
+    say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
+    reply = say(chat, "shipping the catalogue to the new showroom on friday")
+    assert "Which client" in reply.text, reply.text

@@ -70,6 +70,8 @@ def after_name(text: str, name: str) -> str:
     return rest if len(rest.split()) >= 3 else text
 
 
+PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
+REFERRING = CONTINUING_PRONOUNS | {"him", "them", "hers"}  # object forms too: "sent him the quote"
 FOLLOW_ON_WINDOW = timedelta(minutes=5)  # an amending line (name_cues.txt 'amend') this soon after a note goes with it
 FOLLOW_ON_WORDS = 15  # ... when it is this short: a longer unnamed note may be about anyone
 
@@ -176,14 +178,16 @@ class NotesMixin(ChatCore):
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
         every = re.findall(r"[\w']+", text.casefold())
-        words = every[:6]
+        words = every[:PRONOUN_REACH]
         while words and is_cue(words[0], "filler"):  # "also he asked me ...", "ok so she said ..."
             words = words[1:]
         last = self._state(user).last_client
         if not words or not last:
             return None
         age = now_utc() - from_iso(str(last[1]))
-        goes_on = words[0] in CONTINUING_PRONOUNS and age <= CONTINUE_WINDOW
+        # the pronoun may follow a verb or two ("I'll send him the specs", "asked me not to call her"); the note
+        # names nobody (the caller checked), so "him" can only be the person just noted
+        goes_on = any(w in REFERRING for w in words) and age <= CONTINUE_WINDOW
         # a short line that amends the note just sent, naming nobody ("actually make it 15 cases"), goes with it
         follow_on = is_cue(words[0], "amend") and len(every) <= FOLLOW_ON_WORDS and age <= FOLLOW_ON_WINDOW
         if not (goes_on or follow_on):
