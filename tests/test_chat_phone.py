@@ -228,3 +228,13 @@ def test_a_quoted_email_stays_inside_its_bullet() -> None:
     lines, more = phone_lines("From your notes:\n- 2026-12-06 (Ken): From: Ken\nSubject: Fleet\n\nHi Sam,\nBest,\nKen")
     assert more == 0 and len(lines) == 2
     assert lines[1].startswith("- 2026-12-06 (Ken): From: Ken Subject: Fleet Hi Sam,")
+
+
+def test_a_confirmation_says_each_fact_once(chat: Conversation, runtime: Runtime) -> None:
+    """Two readings of one clause (a quantity inside the request, the date resolved or not) make one line."""
+    reply = chat.handle_text(
+        "u-once", "coffee with lars berg (fjord cargo), they need 12 reefer trailers before the depot opens on april 9"
+    )[0]
+    assert reply.text.startswith("Saved for Lars Berg"), reply.text
+    first = reply.text.splitlines()[0]
+    assert first.casefold().count("reefer trailers") == 1, first

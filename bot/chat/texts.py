@@ -151,6 +151,13 @@ def label(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[^\W_]+", text.casefold())}
+
+
+NEAR_SAME = 0.6  # share of words two facts have in common (of the smaller) above which one line says both
+
+
 def fact_summary(facts: list[ExtractedFact]) -> str:
     """What was remembered, in one line: "wants blue, not grey; promised pricing by Thu 3 Dec"."""
     parts: list[str] = []
@@ -159,4 +166,28 @@ def fact_summary(facts: list[ExtractedFact]) -> str:
             continue  # "wants blue, not grey" already says it
         if f.text not in parts:
             parts.append(f.text)
-    return "; ".join(parts)
+    return "; ".join(_distinct(parts))
+
+
+def _says_same(a: set[str], b: set[str]) -> bool:
+    """Whether two facts' words say one thing: a short one (three words or fewer) wholly inside the other,
+    or longer ones sharing most words ("wants blue" and "wants grey" stay apart)."""
+    small = min(len(a), len(b))
+    if not small:
+        return False
+    shared = len(a & b)
+    return shared == small if small <= 3 else shared / small >= NEAR_SAME
+
+
+def _distinct(parts: list[str]) -> list[str]:
+    """The parts without those another part already says: "3 freezers" beside "needs 3 freezers by March 2";
+    of two near-same readings of one clause the fuller (longer) one stays, in its place."""
+    kept: list[str] = []
+    for part in parts:
+        words = _words(part)
+        same = [k for k in kept if _says_same(words, _words(k))]
+        if not same:
+            kept.append(part)
+        elif all(len(part) > len(k) for k in same):
+            kept = [part if k is same[0] else k for k in kept if k is same[0] or k not in same]
+    return kept
