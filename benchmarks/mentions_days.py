@@ -61,7 +61,7 @@ def detector(note: str, known: list[Client]) -> str | None:
 
     found = [m for m in mentions(note, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:
-        found = [m for m in found if not m.weak]
+        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # as bot/chat/routing.py
     if not found:
         return None
     return found[0].clients[0].name if found[0].known else found[0].name

@@ -265,7 +265,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     known = memory.ledger.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak]
+        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
     if not found:
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
