@@ -28,7 +28,7 @@ SETS = {"1": DAYS, "2": Path(__file__).parent / "data" / "days2"}  # set 2: writ
 _CAP = "[A-ZÀ-ÞĀ-Ž][\\w'’-]+"
 _NAME = rf"{_CAP}(?: (?:(?:van|der|den|de|da|dos|das|do|von|al|bin|du|di|la|le) )*{_CAP})*"  # "Pieter van der Merwe"
 FILES_UNDER = re.compile(
-    r"(?:[Ff]iles|filed|Saved) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?\(?"
+    r"(?:[Ff]iles|[Ff]iled|[Ss]aved|[Oo]ne note) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?\(?"
     rf"(?P<name>{_NAME})(?: / (?P<alt>{_NAME})| or (?:the )?(?P<alt2>{_CAP}))?"  # "Yuki Tanaka / Tanaka Yuki"
 )
 
@@ -39,6 +39,7 @@ def wanted(m: re.Match[str]) -> list[str]:
 
 
 NOTHING = re.compile(r"nothing (?:is )?filed|not (?:be )?(?:filed|made a client|stored as a note)|no client", re.I)
+ASKS = re.compile(r"asks which client", re.I)
 SAVED = re.compile(r"Saved for (?P<name>[^,:(\n]+?)(?: \(|,|:)")
 
 
@@ -94,6 +95,8 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
                 ok = any(w.casefold() in got for w in wants)
             elif NOTHING.search(expect) and not re.search(r"^Files|waiting", expect):
                 ok = "Saved for" not in text and "Saved in your inbox" not in text
+                if ASKS.search(expect):  # set 2: "No client named: the note is kept (inbox) and Chet asks which client"
+                    ok = "Saved for" not in text and "Which client" in text
             else:
                 if verbose:
                     print(f"  {path.stem} {n}: {say[:70]!r}\n     -> {text[:160]!r}")

@@ -16,6 +16,7 @@ from bot.chat.mentions import NEW_NAME_THRESHOLD, is_name_part, mentions
 from bot.conversation import Conversation
 from bot.runtime import Runtime
 from memory import names
+from memory.records import Client
 
 HELD_OUT = Path(__file__).parents[1] / "benchmarks" / "data" / "mentions_cultures.json"
 
@@ -106,3 +107,21 @@ def test_the_chat_files_a_particle_name_as_a_new_client(runtime: Runtime) -> Non
     text = "\n".join(r.text for r in chat.handle_text("5", "daan de vries test rode the Urban Arrow, budget 5500"))
     assert "Saved for Daan de Vries" in text
     assert [c.name for c in runtime.memory("5").ledger.clients()] == ["Daan de Vries"]
+
+
+def test_two_words_of_another_language_are_no_name() -> None:
+    """ "cotización enviada" (Spanish: quote sent) became a client: rare in English, common in Spanish."""
+    assert first_new("cotización enviada, they want an answer in 2 weeks max") is None
+    assert first_new("reunião com rafael souza - need 5 data engineers") == "Rafael Souza"
+
+
+def test_a_family_first_client_by_given_name_or_with_an_honorific() -> None:
+    """ "Tan Wei Ling" goes by "wei ling"; "Tanaka Yuki" is "tanaka-san"; "Kim Soo-jin" is "soo-jin"."""
+    known = [Client(1, "Tan Wei Ling"), Client(2, "Tanaka Yuki"), Client(3, "Kim Soo-jin")]
+    for note, want in [
+        ("wei ling said her team is 12 ppl", "Tan Wei Ling"),
+        ("tanaka-san said 30 staff now, not 25", "Tanaka Yuki"),
+        ("soo-jin moved the IR day to friday", "Kim Soo-jin"),
+    ]:
+        found = [m for m in mentions(note, known) if m.known]
+        assert found and [c.name for c in found[0].clients] == [want], note

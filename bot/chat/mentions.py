@@ -49,6 +49,7 @@ __all__ = [
     "is_name_part",
     "mentions",
     "only_a_word",
+    "other_language_word",
     "surname_score",
     "title_case",
     "zipf",
@@ -277,8 +278,16 @@ def _forms(known: list[Client]) -> _Forms:
                 forms.full.setdefault(key, []).append(c)
         for key in names.nickname_variants(parts[0]):
             forms.first.setdefault(key, []).append(c)
+        typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
+            if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
+                forms.last.setdefault(names.normalize(typed[-1]), []).append(c)
+        if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
+            given = names.normalize(" ".join(typed[1:]))
+            forms.first.setdefault(given, []).append(c)
+            if " " in given:
+                forms.full.setdefault(given, []).append(c)
     return forms
 
 
@@ -371,7 +380,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                     toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
-    word = names.normalize(tok.base)
+    word = names.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
     if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
@@ -494,6 +503,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     min_second = 3 if all(caps) and lower_note else 4  # "Chiamaka Eze" typed with capitals; lower case: jargon risk
     rare_pair = len(first.base) >= 3 and len(given) >= min_second and ev["surname"] > 0  # "sso", "lvp": jargon
     rare_pair = rare_pair and LATIN.fullmatch(first.base + given) is not None  # English frequencies say nothing else
+    rare_pair = rare_pair and not other_language_word(first.base)  # "cotización enviada": Spanish, not a name
     if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
         ev["rare_first"] = RARE_FIRST  # two rare words where a name goes: a name the dictionaries lack
     elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.replace("-", "").isalpha() and rare_pair:
@@ -564,9 +574,32 @@ def _function_word_name(toks: list[_Tok], i: int) -> bool:
 def _unknown_word(word: str) -> float:
     """Evidence that a word where a given name goes is one: English rarely or never uses it ("chiamaka", "trần")."""
     w = word.replace("-", "")
-    if len(w) < 3 or not w.isalpha() or LATIN.fullmatch(word) is None:
+    if len(w) < 3 or not w.isalpha() or LATIN.fullmatch(word) is None or other_language_word(word):
         return 0.0
     return RARE_FIRST if zipf(word) < RARE_WORD - 0.2 else 0.0
+
+
+OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")  # often mixed into notes; ~0.7 s, ~30 MB on first use
+OTHER_COMMON = 3.0  # zipf: a word this common in one of them is a word there ("cotización" 3.6), names stay below
+
+
+@cache
+def _other_frequencies() -> list[dict[str, float]]:
+    """wordfreq's word -> frequency tables of OTHER_LANGUAGES (a table lookup: wordfreq's own per-word call costs
+    ~5-15 ms for a word it does not know, which is most names)."""
+    from wordfreq import get_frequency_dict
+
+    return [get_frequency_dict(lang) for lang in OTHER_LANGUAGES]
+
+
+def other_language_word(word: str) -> bool:
+    """Whether `word` is a common word of another language notes are mixed with ("cotización", "reunião", "visita"):
+    then English rarely using it is no evidence of a name."""
+    if not dictionaries():
+        return False
+    w = word.casefold()
+    least = 10 ** (OTHER_COMMON - 9)  # zipf -> frequency
+    return any(table.get(w, 0.0) >= least for table in _other_frequencies())
 
 
 def _given(word: str) -> str:
