@@ -34,6 +34,7 @@ NOTES = [
     _note("Mike O'Rourke", "Mike O'Rourke, owner-op, Peterbilt guy, never Kenworth, follow up next week", 30),
     _note("Achieng Odhiambo", "new lead from the dental expo at KICC, wants 5 dental chairs", 5),
     _note("Dana Whitfield", "Dana wants the sofa in walnut, delivery in spring", 4),
+    _note("Earl Petersen", "Earl Petersen - wants the 8R tractor after harvest, dont bug him before March", 3),
 ]
 
 
@@ -74,6 +75,7 @@ def test_a_question_naming_two_clients_names_none(memory: Any) -> None:
         ("does kim soo-jin have any food restrictions for the IR day?", "no seafood"),
         ("what finish does dana want", "walnut"),
         ("where did i meet achieng", "dental expo"),  # "lead from the expo" says where without "met"
+        ("can i call earl next week", "before march"),  # a hold on all contact answers a question about calls
     ],
 )
 def test_a_category_question_is_answered_by_its_member(memory: Any, question: str, want: str) -> None:
