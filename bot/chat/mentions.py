@@ -74,7 +74,8 @@ SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
-COMMON_STEM = 4.0  # "-s"/"-ed" on a word at least this common is a verb form ("wants", "called")
+COMMON_STEM = 4.0  # "-s" on a word at least this common is a verb form ("wants")
+COMMON_ED_STEM = 3.5  # "-ed" on a word this common: past tense after a name is the commonest ("gary bumped it")
 RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
 RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname: a name the dictionaries lack
 PARTICLE = 1.0  # "van der", "bin", "dos" between two words: the shape of a full name in many languages
@@ -323,6 +324,8 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
     i = 0
     while i < len(toks):
         found = _at(toks, i, forms, subject, lower_note, known)
+        if found is None or (not found.known and found.score < NEW_NAME_THRESHOLD):
+            found = _couple(toks, i, forms, subject, lower_note, known) or found
         if found is None:
             i += 1
             continue
@@ -340,6 +343,23 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
         out.append(found)
         i += found.words
     return out
+
+
+def _couple(
+    toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]
+) -> Mention | None:
+    """ "liam and chloe nguyen": a first name joined by "and" to a new full name shares its surname (Liam Nguyen)."""
+    if i + 2 >= len(toks) or toks[i + 1].text.casefold() not in {"and", "&", "+"} or toks[i].possessive:
+        return None
+    if first_name_score(toks[i].base) <= 0 or _date_word(toks, i):
+        return None
+    partner = _at(toks, i + 2, forms, subject, lower_note, known)
+    if partner is None or partner.known or partner.words != 2 or partner.score < NEW_NAME_THRESHOLD or partner.weak:
+        return None
+    surname = partner.name.split()[-1]
+    ev = {**partner.evidence, "couple": 0.0}
+    name = f"{title_case(toks[i].base)} {surname}"
+    return Mention(toks[i].start, toks[i].end, name, partner.score, (), "", 1, subject=i == subject, evidence=ev)
 
 
 def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
@@ -429,7 +449,7 @@ def _verb_form(word: str) -> bool:
     if _is(w, "verb"):
         return True
     if w.endswith("ed"):
-        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_STEM
+        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_ED_STEM
     return w.endswith("s") and not w.endswith("ss") and zipf(w[:-1]) >= COMMON_STEM
 
 

@@ -318,6 +318,9 @@ def name_with_company(name: str, after: str) -> str:
     if not m or (m["co"] and any(w.casefold() in NEVER_COMPANY for w in m["co"].split())):
         return company_at(name, after)
     company = (m["br"] or m["co"] or "").strip()
+    if m["br"] and re.search(r"[,;@]", company):  # "(ortho, Front Range Surgical)", "(HR @ Emirates Petrochem)"
+        named = [p.strip() for p in re.split(r"[,;@]", company) if p.strip()[:1].isupper()]
+        company = named[-1] if named else ""  # the capitalised part is the company, the rest a role or place
     words = company.split()
     if not words or any(w.casefold() in STOPWORDS - {"&"} or is_cue(w, "relation") for w in words):
         return name
