@@ -363,3 +363,21 @@ def test_a_role_in_brackets_is_no_part_of_the_company() -> None:
     assert name_with_company("Rafael Souza", " (head of people @ Banco Horizonte) - need") == (
         "Rafael Souza from Banco Horizonte"
     )
+
+
+@pytest.mark.parametrize(
+    ("after", "want"),
+    [
+        (" de Constructora Hernández - need 400 tons", "Alejandro Hernández from Constructora Hernández"),
+        (" de la obra, need 400 tons", "Alejandro Hernández"),  # Spanish text, not a company
+        (" (different emi!) from Sakura Pharma wants a ski trip", "Alejandro Hernández from Sakura Pharma"),
+        (" from Blue Marlin Charters needs 2 boats", "Alejandro Hernández from Blue Marlin Charters"),
+        (" from New York wants a boat", "Alejandro Hernández"),  # a place: no trade word ends it
+    ],
+)
+def test_a_company_after_a_foreign_link_an_aside_or_ending_in_a_trade_word(after: str, want: str) -> None:
+    """ "de <Company>" (Spanish "from"), an aside in brackets before "from <Company>", a trade word ending a company
+    that no comma closes: each was dropped from the new client's name."""
+    from bot.chat.routing import name_with_company
+
+    assert name_with_company("Alejandro Hernández", after) == want
