@@ -125,3 +125,10 @@ def test_a_family_first_client_by_given_name_or_with_an_honorific() -> None:
     ]:
         found = [m for m in mentions(note, known) if m.known]
         assert found and [c.name for c in found[0].clients] == [want], note
+
+
+def test_the_confirmation_quote_drops_the_honorific_with_the_name() -> None:
+    """ "tanaka-san said 30 staff now" was confirmed as “san said 30 staff now”."""
+    from bot.chat.notes import after_name
+
+    assert after_name("tanaka-san said 30 staff now, not 25", "Tanaka Yuki") == "said 30 staff now, not 25"
