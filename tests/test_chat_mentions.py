@@ -337,3 +337,47 @@ def test_approve_typed_long_after_a_draft_approves_nothing(
     monkeypatch.setattr(dispatch, "now_utc", lambda: later)
     assert "No draft was shown lately" in say(chat, "approve").text
     assert [d["status"] for d in runtime.memory(U).ledger.drafts()] == ["pending"]
+
+
+def test_a_couple_sharing_a_surname_is_filed_under_the_first_named() -> None:
+    """ "liam and chloe nguyen": Liam's surname is Nguyen too; the note was filed under Chloe, the second named."""
+    found = [m for m in mentions("open home at 14 Albert st - liam and chloe nguyen, first home buyers", [])]
+    assert [m.name for m in found][:2] == ["Liam Nguyen", "Chloe Nguyen"]
+    assert not mentions("met tom and jerry yesterday", [])
+
+
+def test_a_known_first_name_before_a_past_tense_is_the_client() -> None:
+    """ "gary bumped it to 12k boxes": "bumped" is a verb (its stem is common enough), so "gary" is Gary Whitworth."""
+    known = [Client(1, "Gary Whitworth"), Client(2, "Grace Lin")]
+    assert [c.name for m in mentions("gary bumped it to 12k boxes", known) for c in m.clients] == ["Gary Whitworth"]
+    assert not any(m.known for m in mentions("grace period ends friday", known))
+
+
+def test_a_role_in_brackets_is_no_part_of_the_company() -> None:
+    """ "(ortho, Front Range Surgical)": the client was named "Sam Feld from ortho, Front Range Surgical"."""
+    from bot.chat.routing import name_with_company
+
+    assert name_with_company("Sam Feld", " (ortho, Front Range Surgical) - hates cold calls") == (
+        "Sam Feld from Front Range Surgical"
+    )
+    assert name_with_company("Rafael Souza", " (head of people @ Banco Horizonte) - need") == (
+        "Rafael Souza from Banco Horizonte"
+    )
+
+
+@pytest.mark.parametrize(
+    ("after", "want"),
+    [
+        (" de Constructora Hernández - need 400 tons", "Alejandro Hernández from Constructora Hernández"),
+        (" de la obra, need 400 tons", "Alejandro Hernández"),  # Spanish text, not a company
+        (" (different emi!) from Sakura Pharma wants a ski trip", "Alejandro Hernández from Sakura Pharma"),
+        (" from Blue Marlin Charters needs 2 boats", "Alejandro Hernández from Blue Marlin Charters"),
+        (" from New York wants a boat", "Alejandro Hernández"),  # a place: no trade word ends it
+    ],
+)
+def test_a_company_after_a_foreign_link_an_aside_or_ending_in_a_trade_word(after: str, want: str) -> None:
+    """ "de <Company>" (Spanish "from"), an aside in brackets before "from <Company>", a trade word ending a company
+    that no comma closes: each was dropped from the new client's name."""
+    from bot.chat.routing import name_with_company
+
+    assert name_with_company("Alejandro Hernández", after) == want

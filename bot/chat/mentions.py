@@ -42,10 +42,14 @@ __all__ = [
     "Mention",
     "cue_kinds",
     "dictionaries",
+    "family_first_score",
     "first_name_score",
+    "given_name_score",
     "is_cue",
+    "is_name_part",
     "mentions",
     "only_a_word",
+    "other_language_word",
     "surname_score",
     "title_case",
     "zipf",
@@ -53,6 +57,7 @@ __all__ = [
 
 log = logging.getLogger("bot.mentions")
 CUES = Path(__file__).with_name("data") / "name_cues.txt"
+NAME_PARTS = Path(__file__).with_name("data") / "name_parts.txt"
 WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W_])?|[&+]|w/")
 
 NEW_NAME_THRESHOLD = 2.5  # a new client's full name needs this score (benchmarks/mentions_days.py: 139/143, 0 wrong)
@@ -69,9 +74,12 @@ SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
-COMMON_STEM = 4.0  # "-s"/"-ed" on a word at least this common is a verb form ("wants", "called")
+COMMON_STEM = 4.0  # "-s" on a word at least this common is a verb form ("wants")
+COMMON_ED_STEM = 3.5  # "-ed" on a word this common: past tense after a name is the commonest ("gary bumped it")
 RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
 RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname: a name the dictionaries lack
+PARTICLE = 1.0  # "van der", "bin", "dos" between two words: the shape of a full name in many languages
+STRONG_SURNAME = 1.5  # after a dictionary first name, a surname this sure needs no context ("stopped by dale hansen's")
 MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
 
 
@@ -178,7 +186,7 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f'’-]+")  # Latin letters, accented ones included
+LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters, accented ones (Vietnamese too)
 
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
@@ -271,8 +279,16 @@ def _forms(known: list[Client]) -> _Forms:
                 forms.full.setdefault(key, []).append(c)
         for key in names.nickname_variants(parts[0]):
             forms.first.setdefault(key, []).append(c)
+        typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
+            if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
+                forms.last.setdefault(names.normalize(typed[-1]), []).append(c)
+        if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
+            given = names.normalize(" ".join(typed[1:]))
+            forms.first.setdefault(given, []).append(c)
+            if " " in given:
+                forms.full.setdefault(given, []).append(c)
     return forms
 
 
@@ -308,6 +324,8 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
     i = 0
     while i < len(toks):
         found = _at(toks, i, forms, subject, lower_note, known)
+        if found is None or (not found.known and found.score < NEW_NAME_THRESHOLD):
+            found = _couple(toks, i, forms, subject, lower_note, known) or found
         if found is None:
             i += 1
             continue
@@ -325,6 +343,23 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
         out.append(found)
         i += found.words
     return out
+
+
+def _couple(
+    toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]
+) -> Mention | None:
+    """ "liam and chloe nguyen": a first name joined by "and" to a new full name shares its surname (Liam Nguyen)."""
+    if i + 2 >= len(toks) or toks[i + 1].text.casefold() not in {"and", "&", "+"} or toks[i].possessive:
+        return None
+    if first_name_score(toks[i].base) <= 0 or _date_word(toks, i):
+        return None
+    partner = _at(toks, i + 2, forms, subject, lower_note, known)
+    if partner is None or partner.known or partner.words != 2 or partner.score < NEW_NAME_THRESHOLD or partner.weak:
+        return None
+    surname = partner.name.split()[-1]
+    ev = {**partner.evidence, "couple": 0.0}
+    name = f"{title_case(toks[i].base)} {surname}"
+    return Mention(toks[i].start, toks[i].end, name, partner.score, (), "", 1, subject=i == subject, evidence=ev)
 
 
 def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
@@ -365,7 +400,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                     toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
-    word = names.normalize(tok.base)
+    word = names.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
     if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
@@ -414,7 +449,7 @@ def _verb_form(word: str) -> bool:
     if _is(w, "verb"):
         return True
     if w.endswith("ed"):
-        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_STEM
+        return max(zipf(w[:-2]), zipf(w[:-1])) >= COMMON_ED_STEM
     return w.endswith("s") and not w.endswith("ss") and zipf(w[:-1]) >= COMMON_STEM
 
 
@@ -424,17 +459,10 @@ def _mention(
     return Mention(toks[i].start, toks[i + n - 1].end, name, score, clients, typo, n, subject=False)
 
 
-def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
-    """A new person's full name (two words, three when capitalised) starting at word i, scored; or None."""
-    if not _span_ok(toks, i, 2) or (_date_word(toks, i) and not titled):
-        return None
-    first, second = toks[i], toks[i + 1]
-    if second.base in company_words():
-        return None  # "brennan hvac", "kowalski plumbing": a business named after its owner, not a person
-    ev: dict[str, float] = {
-        "first": first_name_score(first.base),
-        "surname": surname_score(second.base),
-    }
+def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool, titled: bool) -> dict[str, float]:
+    """The evidence around a candidate name from word i to word `last`: a title, an introducing word, the note's
+    or a part's first words, capitals in a lower-case note."""
+    ev: dict[str, float] = {}
     before = toks[i - 1].text.casefold() if i else ""
     if titled:
         ev["title"] = TITLE
@@ -442,20 +470,63 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
         ev["intro"] = INTRO
     if i == subject:
         ev["subject"] = SUBJECT
-    elif re.search(r"[-–—:;.!?\n(]", first.gap) and not titled:
+    elif re.search(r"[-–—:;.!?\n(]", toks[i].gap) and not titled:
         ev["segment"] = SEGMENT  # "<shop name> - <person> - <what>": a part of the note starts with its person
-    caps = [t.text[:1].isupper() for t in (first, second)]
-    if lower_note and all(caps):
+    if lower_note and toks[i].text[:1].isupper() and toks[last].text[:1].isupper():
         ev["capitalised"] = CAPITALISED
+    return ev
+
+
+def _not_a_person(word: str) -> bool:
+    """A business or household word ("hvac", "constructora", "familie"): a pair holding it names no one."""
+    return word.casefold() in company_words()
+
+
+def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
+    """A new person's full name starting at word i, scored; or None.
+
+    Two words (three when capitalised), a given name and a surname in either order ("Tanaka Yuki"), or a given name,
+    particles and a surname ("Pieter van der Merwe", "Khalid bin Salman").
+    """
+    particled = _particled(toks, i, subject, lower_note, titled)
+    if particled is not None:
+        return particled  # a particle is never a name by itself: "nguyen van minh" is not "Nguyen Van"
+    return _pair(toks, i, subject, lower_note, titled)
+
+
+def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
+    """A given name and a surname, in English or family-first order."""
+    if _date_word(toks, i) and not titled:
+        return None
+    if not _span_ok(toks, i, 2) and not _function_word_name(toks, i):
+        return None
+    first, second = toks[i], toks[i + 1]
+    if _not_a_person(first.base) or _not_a_person(second.base):
+        return None  # "brennan hvac", "constructora hernández": a business named after its owner, not a person
+    given = _given(second.base)
+    ev: dict[str, float] = {"first": first_name_score(first.base), "surname": surname_score(given)}
+    family = family_first_score(first.base)
+    if family > 0:  # "tanaka yuki", "lee min-ho": the family name first, then a given name
+        as_given = given_name_score(given)
+        if family + as_given > ev["first"] + ev["surname"]:
+            ev = {"first": family, "surname": as_given}
+    if _function_word_name(toks, i):
+        ev = {"first": FIRST_NAME, "surname": surname_score(given), "foreign": RARE_FIRST}
+    ev.update(_context(toks, i, i + 1, subject, lower_note, titled))
     if len(ev) == 2:
-        return None  # no title, no introducing word, not the subject, no capitals: two words mid-sentence
-    rare_pair = len(first.base) >= 3 and len(second.base) >= 4 and ev["surname"] > 0  # "sso", "lvp": jargon
-    rare_pair = (
-        rare_pair and LATIN.fullmatch(first.base + second.base) is not None
-    )  # English frequencies say nothing else
+        same_case = first.text[:1].isupper() == second.text[:1].isupper()  # "bei Hoffmann": a word, then a name
+        if ev["first"] >= FIRST_NAME - 0.5 and ev["surname"] >= STRONG_SURNAME and same_case:
+            ev["pair"] = 0.0  # a dictionary first name and a plain surname mid-sentence: "stopped by dale hansen's"
+        else:
+            return None  # no title, no introducing word, not the subject, no capitals: two words mid-sentence
+    caps = [t.text[:1].isupper() for t in (first, second)]
+    min_second = 3 if all(caps) and lower_note else 4  # "Chiamaka Eze" typed with capitals; lower case: jargon risk
+    rare_pair = len(first.base) >= 3 and len(given) >= min_second and ev["surname"] > 0  # "sso", "lvp": jargon
+    rare_pair = rare_pair and LATIN.fullmatch(first.base + given) is not None  # English frequencies say nothing else
+    rare_pair = rare_pair and not other_language_word(first.base)  # "cotización enviada": Spanish, not a name
     if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
         ev["rare_first"] = RARE_FIRST  # two rare words where a name goes: a name the dictionaries lack
-    elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.isalpha() and rare_pair:
+    elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.replace("-", "").isalpha() and rare_pair:
         ev["rare_first"] = RARE_FIRST  # a name English never uses at all
     if ev["first"] <= 0 and not titled and "rare_first" not in ev:
         return None
@@ -465,13 +536,139 @@ def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled
         and toks[i + 2].text[:1].isupper()
         and all(caps)
         and not toks[i + 1].possessive
+        and not _not_a_person(toks[i + 2].base)
         and surname_score(toks[i + 2].base) > 0
     ):
         n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
-    score = sum(ev.values())
-    words = toks[i : i + n]
-    name = " ".join(title_case(t.base) for t in words)
-    return Mention(toks[i].start, toks[i + n - 1].end, name, score, (), "", n, subject=i == subject, evidence=ev)
+    words = [t.base for t in toks[i : i + n]]
+    words[-1] = _given(words[-1])
+    name = " ".join(title_case(w) for w in words)
+    return Mention(
+        toks[i].start, toks[i + n - 1].end, name, sum(ev.values()), (), "", n, subject=i == subject, evidence=ev
+    )
+
+
+def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
+    """ "daan de vries", "Pieter van der Merwe", "fatima al mansoori": a given name, up to three particles
+    (bot/chat/data/name_parts.txt) and a surname, kept as one full name."""
+    j = i + 1
+    while j < len(toks) and j - i <= 3 and _adjacent(toks[j]) and is_name_part(toks[j].text, "particle"):
+        j += 1
+    if j == i + 1 or j >= len(toks) or not _adjacent(toks[j]) or _date_word(toks, i):
+        return None
+    first, last = toks[i], toks[j]
+    if first.base.casefold() in NEVER or last.base.casefold() in NEVER or last.base.casefold() in CALENDAR:
+        return None
+    if any(t.possessive for t in toks[i:j]) or _not_a_person(first.base) or _not_a_person(last.base):
+        return None
+    if is_name_part(first.text, "particle") and first_name_score(first.base) <= 0:
+        return None
+    given = max(first_name_score(first.base), family_first_score(first.base), _unknown_word(first.base))
+    surname = surname_score(last.base)
+    if last.text[:1].isupper():
+        surname = max(surname, 0.0)  # "ben David": a capitalised common word after a particle is a surname
+    if given <= 0 or surname <= -1.0:
+        return None
+    ev = {"first": given, "surname": surname, "particle": PARTICLE}
+    ev.update(_context(toks, i, j, subject, lower_note, titled))
+    parts = [title_case(first.base)]
+    parts += [t.text if t.text[:1].isupper() else t.text.casefold() for t in toks[i + 1 : j]]
+    parts.append(title_case(last.base))
+    return Mention(
+        first.start, last.end, " ".join(parts), sum(ev.values()), (), "", j - i + 1, subject=i == subject, evidence=ev
+    )
+
+
+def _function_word_name(toks: list[_Tok], i: int) -> bool:
+    """ "can aydın": a given name that is also an English function word ("can"), known to the name dictionaries,
+    before a word spelt with letters English lacks and rarely uses: a person, not a sentence."""
+    if i + 1 >= len(toks) or not _adjacent(toks[i + 1]) or not dictionaries():
+        return False
+    first, second = toks[i].base.casefold(), toks[i + 1].base
+    if first not in NEVER or len(first) < 3 or second.isascii() or zipf(second) >= RARE_WORD:
+        return False
+    _, census_first = _census()
+    return first in census_first or _gender().get_gender(first) != "unknown"
+
+
+def _unknown_word(word: str) -> float:
+    """Evidence that a word where a given name goes is one: English rarely or never uses it ("chiamaka", "trần")."""
+    w = word.replace("-", "")
+    if len(w) < 3 or not w.isalpha() or LATIN.fullmatch(word) is None or other_language_word(word):
+        return 0.0
+    return RARE_FIRST if zipf(word) < RARE_WORD - 0.2 else 0.0
+
+
+OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")  # often mixed into notes; ~0.7 s, ~30 MB on first use
+OTHER_COMMON = 3.0  # zipf: a word this common in one of them is a word there ("cotización" 3.6), names stay below
+
+
+@cache
+def _other_frequencies() -> list[dict[str, float]]:
+    """wordfreq's word -> frequency tables of OTHER_LANGUAGES (a table lookup: wordfreq's own per-word call costs
+    ~5-15 ms for a word it does not know, which is most names)."""
+    from wordfreq import get_frequency_dict
+
+    return [get_frequency_dict(lang) for lang in OTHER_LANGUAGES]
+
+
+def other_language_word(word: str) -> bool:
+    """Whether `word` is a common word of another language notes are mixed with ("cotización", "reunião", "visita"):
+    then English rarely using it is no evidence of a name."""
+    if not dictionaries():
+        return False
+    w = word.casefold()
+    least = 10 ** (OTHER_COMMON - 9)  # zipf -> frequency
+    return any(table.get(w, 0.0) >= least for table in _other_frequencies())
+
+
+def _given(word: str) -> str:
+    """A name without an honorific suffix ("yuki-san" -> "yuki")."""
+    head, sep, tail = word.rpartition("-")
+    return head if sep and head and is_name_part(tail, "suffix") else word
+
+
+def family_first_score(word: str) -> float:
+    """Evidence that `word` is a family name written first (name_parts.txt's family names), penalised like a
+    first name by how common it is in English."""
+    w = word.casefold()
+    if w in NEVER or not is_name_part(w, "family") or not dictionaries():
+        return 0.0
+    common = zipf(w)
+    return FIRST_NAME - max(0.0, common - 4.0) if common < FIRST_COMMON + 1 else 0.0
+
+
+def given_name_score(word: str) -> float:
+    """Evidence that `word`, after a family name, is a given name: a first-name dictionary's, or a word English
+    rarely uses ("min-ho", "soo-jin")."""
+    w = word.casefold()
+    if len(w) < 2 or w in NEVER or w in CALENDAR or _verb_form(w):
+        return 0.0
+    known = first_name_score(w)
+    if known > 0:
+        return known
+    if LATIN.fullmatch(w) is None or not w.replace("-", "").isalpha():
+        return 0.0
+    return max(0.0, min(FIRST_NAME, RARE_WORD - zipf(w)))
+
+
+@cache
+def _name_parts() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for n, raw in enumerate(NAME_PARTS.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix"}:
+            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix | REASON")
+        table.setdefault(parts[0].casefold(), set()).add(parts[1])
+    return {w: frozenset(k) for w, k in table.items()}
+
+
+def is_name_part(word: str, kind: str) -> bool:
+    """Whether `word` is a name particle, a family name written first, or an honorific suffix (name_parts.txt)."""
+    return kind in _name_parts().get(word.casefold(), frozenset())
 
 
 @cache

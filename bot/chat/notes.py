@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
-from bot.chat.mentions import is_cue
+from bot.chat.mentions import is_cue, is_name_part
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
@@ -64,7 +64,11 @@ def after_name(text: str, name: str) -> str:
         m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
     if m is None:
         return text
-    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[m.end() :]).lstrip(
+    end = m.end()
+    suffix = re.match(r"-([^\W\d_]+)\b", text[end:])
+    if suffix and is_name_part(suffix.group(1), "suffix"):
+        end += suffix.end()  # "tanaka-san said ...": the honorific goes with the name
+    rest = re.sub(r"^\s*\([^()]{0,60}\)", "", text[end:]).lstrip(
         " ,:;-–—"
     )  # "<name> (<company>): ...": the bracket too
     return rest if len(rest.split()) >= 3 else text

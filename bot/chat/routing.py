@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from bot.chat.mentions import (
     NEW_NAME_THRESHOLD,
     RARE_WORD,
+    company_words,
     dictionaries,
     first_name_score,
     is_cue,
@@ -265,7 +266,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     known = memory.ledger.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak]
+        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
     if not found:
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
@@ -295,10 +296,17 @@ def colon_sep(text: str) -> bool:
 
 
 AFTER_NAME = re.compile(
-    r"^\s*(?:(?P<link>from|at|@|of)\s+(?P<co>[^\s,:;().!—–]+(?:\s+(?:&\s+)?[^\s,:;().!—–-]+){0,3}?)(?P<end>\s*(?:[,:;().!—–]|\s-\s|$))"
+    r"^\s*(?:(?P<link>from|at|@|of|de|da|do|von|bei|chez)\s+(?P<co>[^\s,:;().!—–]+(?:\s+(?:&\s+)?[^\s,:;().!—–-]+){0,3}?)(?P<end>\s*(?:[,:;().!—–]|\s-\s|$))"
     r"|\((?P<br>[^()\n\d]{2,60})\))",
     re.I,
 )  # "<name> at <company>: ...", "<Name> from <Company>", "<name> (<company>)"
+
+
+TRADE_RUN = re.compile(r"^\s*(?:from|at|@|of)\s+(?P<co>(?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)\s+[a-z]")
+# "<name> from <Capitalised words ending in a trade word> <lower-case word>": a company with no comma after it
+FOREIGN_LINKS = frozenset(
+    {"de", "da", "do", "von", "bei", "chez"}
+)  # "from"/"at" in Spanish, Portuguese, German, French
 
 
 def name_with_company(name: str, after: str) -> str:
@@ -315,9 +323,19 @@ def name_with_company(name: str, after: str) -> str:
     if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
         return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
     m = AFTER_NAME.match(after)
+    if m and m["br"] and re.search(r"[!?]", m["br"]):  # "(different emi!)": an aside; a company may follow it
+        return name_with_company(name, after[m.end() :])
+    if m and m["link"] and m["link"].casefold() in FOREIGN_LINKS and not m["co"][:1].isupper():
+        return name  # "de" + a lower-case word is Spanish text, not "de Constructora Hernández"
     if not m or (m["co"] and any(w.casefold() in NEVER_COMPANY for w in m["co"].split())):
+        run = TRADE_RUN.match(after)
+        if run and run["co"].split()[-1].casefold() in company_words():  # "from Sakura Pharma wants ..."
+            return f"{name} from {run['co']}"
         return company_at(name, after)
     company = (m["br"] or m["co"] or "").strip()
+    if m["br"] and re.search(r"[,;@]", company):  # "(ortho, Front Range Surgical)", "(HR @ Emirates Petrochem)"
+        named = [p.strip() for p in re.split(r"[,;@]", company) if p.strip()[:1].isupper()]
+        company = named[-1] if named else ""  # the capitalised part is the company, the rest a role or place
     words = company.split()
     if not words or any(w.casefold() in STOPWORDS - {"&"} or is_cue(w, "relation") for w in words):
         return name

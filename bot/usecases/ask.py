@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.chat.mentions import mentions
 from bot.usecases.answer import ABSTAIN, Answer
 from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from bot.usecases.ask_llm import answer_with_llm
@@ -39,11 +40,24 @@ QUOTE_CHARS = 80
 
 
 def client_in_question(memory: Memory, question: str) -> Client | None:
-    """The one client a question names ("what does Dana like?", "Dana's budget"), if exactly one matches."""
+    """The one client a question names ("what does Dana like?", "Dana's budget", "what does o'rourke like?"), if
+    exactly one matches: found as the chat finds a note's client (bot/chat/mentions.py: any case, a first name,
+    nickname, surname, title or close typo), else by the older rules below."""
+    known = memory.ledger.clients()
+    named = {c.id: c for m in mentions(question, known) if m.known for c in m.clients}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    if len(named) > 1:
+        return None  # two clients, or a first name two clients share: not one client
+    return _client_by_words(question, known)
+
+
+def _client_by_words(question: str, known: list[Client]) -> Client | None:
+    """The older rules: a full name, alias or nickname as words of the question, or a first name."""
     normal = names.normalize(re.sub(r"['’]s\b", "", question))
     qwords = set(normal.split())
     hits = []
-    for c in memory.ledger.clients():
+    for c in known:
         candidates = {names.normalize(c.name)} | {names.normalize(a) for a in c.aliases}
         if c.goes_by:
             candidates.add(names.normalize(c.goes_by))
@@ -221,7 +235,10 @@ class _Asker:
         required: list[frozenset[str] | set[str]] = [
             i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts"
         ]
-        required.append(lexicon().expand(self.reading.focus - self.reading.soft))
+        focus = self.reading.focus - self.reading.soft
+        if focus & lexicon().categories:  # "what colour racks?": a colour named is the evidence, not "wants"
+            required = []
+        required.append(lexicon().expand(focus))
         found = best_clauses(
             self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
         )
@@ -440,9 +457,10 @@ class _Asker:
         if extra is None:
             return found
         lines = found.answer.splitlines()
+        shown = [q.strip("…").casefold() for q in re.findall(r"“([^”]+)”", found.answer)]
         for line in extra.answer.splitlines()[1:]:
-            quote = line.split("”")[0].lstrip("“")
-            if len(lines) < MAX_LINES and quote.casefold() not in found.answer.casefold():
+            quote = line.split("”")[0].lstrip("“").strip("…").casefold()
+            if len(lines) < MAX_LINES and not any(quote in q or q in quote for q in shown):  # said already
                 lines.append(line)
         return self._reply(lines, [*found.sources, *extra.sources])
 

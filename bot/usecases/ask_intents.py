@@ -154,6 +154,7 @@ class Lexicon:
     intents: tuple[Intent, ...]
     filler: frozenset[str]
     groups: dict[str, frozenset[str]]
+    categories: frozenset[str] = frozenset()  # words naming a category whose members answer ("colour": "black")
 
     def expand(self, topic: set[str]) -> set[str]:
         """The topic words with the other words of their groups ("kid" -> "daughter", "son", ...)."""
@@ -205,11 +206,14 @@ def lexicon() -> Lexicon:
             )
         )
     groups: dict[str, frozenset[str]] = {}
+    categories: set[str] = set()
     for entry in doc.get("topic_groups", []):
         means = frozenset(stem(w) for w in entry["means"])
         for word in entry["words"]:
             groups[stem(word)] = groups.get(stem(word), frozenset()) | means
-    return Lexicon(tuple(intents), filler, groups)
+            if entry.get("category"):
+                categories.add(stem(word))
+    return Lexicon(tuple(intents), filler, groups, frozenset(categories))
 
 
 @dataclass
