@@ -358,7 +358,12 @@ class VectorIndex:
             return self._sessions[2], self._sessions[3]
         rows = np.array([sessions.get(r, -1) for r in rowids], dtype=np.int64)
         centroids = np.zeros((int(rows.max(initial=-1)) + 1, matrix.shape[1]), dtype=np.float32)
-        np.add.at(centroids, rows[rows >= 0], matrix[rows >= 0])
+        order = np.argsort(rows, kind="stable")
+        order = order[rows[order] >= 0]
+        if len(order):  # sums by sorted runs (np.add.at took ~0.2 s at 10k notes)
+            ordered = rows[order]
+            starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+            centroids[ordered[starts]] = np.add.reduceat(matrix[order], starts, axis=0)
         centroids /= np.clip(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12, None)
         self._sessions = (key, sessions, rows, centroids)
         return rows, centroids

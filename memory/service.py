@@ -766,9 +766,9 @@ class Memory:
         self._previous_cache[key] = out
         return out
 
-    def _sessions(self, client_id: int | None, scope: list[int]) -> dict[int, int]:
-        """Note rowid -> session number in scope (see recall.number_sessions); the last scope's kept."""
-        key = (client_id if client_id is not None else -1, len(scope), scope[-1] if scope else -1)
+    def _sessions(self, client_id: int, scope: list[int]) -> dict[int, int]:
+        """Note rowid -> session number in one client's scope (see recall.number_sessions); the last scope's kept."""
+        key = (client_id, len(scope), scope[-1])
         if self._sessions_cache is None or self._sessions_cache[0] != key:
             self._sessions_cache = (key, number_sessions(self.ledger.note_times(client_id)))
         return self._sessions_cache[1]
@@ -793,10 +793,8 @@ class Memory:
             if client_id is not None and scope is not None and self.weights.window > 0:
                 previous = self._chat_previous(client_id, scope)
             w = self.weights
-            exact = scope is None and (w.session > 0 or w.feedback > 0)  # both need the exact ranking
-            if exact and self.ledger.count_notes_upto(None, EXACT_SCOPE + 1) <= EXACT_SCOPE:
-                scope = self.ledger.client_rowids(None)
-            sessions = self._sessions(client_id, scope) if w.session > 0 and scope is not None else None
+            # Sessions within one client's scope only: numbering every client's notes costs a whole-scope search ~0.1 s.
+            sessions = self._sessions(client_id, scope) if w.session > 0 and client_id is not None and scope else None
             return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session, w.feedback)
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")

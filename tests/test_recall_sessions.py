@@ -86,13 +86,13 @@ def test_combine_parts_rrf_keeps_the_whole_lists_scale() -> None:
     assert combine_parts(whole, parts, 0.0, "rrf") == whole
 
 
-def test_search_with_sessions_and_feedback_ranks_across_clients(memory: Any) -> None:
-    """The coarse index and feedback also apply to a search across every client (exact ranking)."""
+def test_search_within_a_client_numbers_its_sessions(memory: Any) -> None:
+    """A client's search scores its sessions (numbered once, kept); a search across clients does not number them."""
     start = datetime(2025, 3, 1, 14, 0, tzinfo=UTC)
     lines = [
         ("Dana Lee", "Wants forty chairs in blue fabric.", 0),
         ("Dana Lee", "Her daughter Sofia is touring colleges.", 1),
-        ("Omar Said", "Asked about a standing desk in oak.", 30),
+        ("Dana Lee", "Asked about a standing desk in oak.", 30),
         ("Omar Said", "Prefers calls after 3pm.", 31),
     ]
     memory.import_notes(
@@ -101,8 +101,10 @@ def test_search_with_sessions_and_feedback_ranks_across_clients(memory: Any) -> 
             for i, (c, t, h) in enumerate(lines)
         ]
     )
-    plain = [h.note.id for h in memory.search("blue chairs", k=4)]
-    memory.weights = replace(Weights(), session=0.3, feedback=0.5)
-    hits = [h.note.id for h in memory.search("blue chairs", k=4)]
-    assert sorted(hits) == sorted(plain) == ["n0", "n1", "n2", "n3"] and hits[0] == "n0"
-    assert memory._sessions_cache is not None and set(memory._sessions_cache[1].values()) == {0, 1}
+    memory.weights = replace(Weights(), session=0.4, feedback=0.5)
+    assert memory.search("blue chairs", k=4)[0].note.id == "n0"
+    assert memory._sessions_cache is None  # across clients: no sessions
+    dana = memory.exact_client("Dana Lee")
+    hits = memory.search("blue chairs", k=3, client=dana)
+    assert hits[0].note.id == "n0" and sorted(h.note.id for h in hits) == ["n0", "n1", "n2"]
+    assert memory._sessions_cache is not None and sorted(memory._sessions_cache[1].values()) == [0, 0, 1]
