@@ -14,7 +14,7 @@ from typing import Protocol
 
 from memory import names
 from memory.records import Client, Note
-from memory.when import asks_when, period, tells_time
+from memory.when import asks_over_time, asks_when, period, tells_time
 
 # Words that carry no topic: dropping them keeps BM25 from rewarding chatter.
 STOPWORDS = frozenset(
@@ -307,6 +307,7 @@ class Weights:
     when: float = 0.2  # added to a note that tells a time when the query asks when
     period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")
     spread: float = 0.0  # taken from a note for each better note of its session (client and day)
+    spread_over_time: float = 0.0  # the same, added when the query asks how something went over time
     split: float = 0.0  # a question asking several things: weight of each part's own search
     split_method: str = "max"  # how the parts' searches join the whole's: "max" (CombMAX) or "rrf"
     pairs: bool = False  # also split a question about two named things or times ("Berlin and Hamburg")
@@ -673,7 +674,8 @@ def rerank(
     if weights.question:
         fused = demote_questions(fused, texts, weights.question)
     fused = lift_times(query, fused, notes, weights.when, weights.period)
-    return spread_sessions(fused, notes, weights.spread)
+    spread = weights.spread + (weights.spread_over_time if weights.spread_over_time and asks_over_time(query) else 0.0)
+    return spread_sessions(fused, notes, spread)
 
 
 def _stem(word: str) -> str:

@@ -9,9 +9,11 @@ from typing import Any
 import numpy as np
 
 from memory.index import VectorIndex
-from memory.recall import Weights, combine_parts, number_sessions, query_parts
+from memory.recall import Weights, combine_parts, number_sessions, query_parts, rerank
+from memory.records import Note
 from memory.service import NoteInput
 from memory.vector_cache import VectorCache
+from memory.when import asks_over_time
 from tests.test_recall_context import _Collection
 
 
@@ -108,3 +110,31 @@ def test_search_within_a_client_numbers_its_sessions(memory: Any) -> None:
     hits = memory.search("blue chairs", k=3, client=dana)
     assert hits[0].note.id == "n0" and sorted(h.note.id for h in hits) == ["n0", "n1", "n2"]
     assert memory._sessions_cache is not None and sorted(memory._sessions_cache[1].values()) == [0, 0, 1]
+
+
+def test_asks_over_time_reads_questions_about_change() -> None:
+    assert asks_over_time("How did the electric van's delivery date change?")
+    assert asks_over_time("Dana's desk delivery kept moving: list every date it was set for.")
+    assert asks_over_time("What wood did she want at first, and what did she switch to?")
+    assert not asks_over_time("What does Sven do for a living?")
+    assert not asks_over_time("When is Ruby's birthday?")
+
+
+class _NoSource:
+    def notes_by_rowid(self, rowids: Any) -> dict[int, Note]:
+        return {}
+
+    def neighbours(self, rowids: Any) -> dict[int, tuple[int | None, int | None]]:
+        return {}
+
+
+def test_spread_over_time_lowers_a_sessions_second_note_only_for_a_question_about_change() -> None:
+    at = datetime(2025, 3, 1, 10, tzinfo=UTC)
+    notes = {
+        r: Note(f"n{r}", 1, "Dana", text, "import", at + timedelta(days=day), at + timedelta(days=day))
+        for r, text, day in [(1, "Delivery set for April 10.", 0), (2, "Desks too.", 0), (3, "Delivery moved.", 9)]
+    }
+    fused = [(1, 1.0), (2, 0.95), (3, 0.9)]
+    weights = replace(Weights(), reply=0.0, question=0.0, speaker=0.0, when=0.0, period=0.0, spread_over_time=0.1)
+    assert [r for r, _ in rerank("How did the delivery date change?", fused, notes, _NoSource(), weights)] == [1, 3, 2]
+    assert [r for r, _ in rerank("What was the delivery date?", fused, notes, _NoSource(), weights)] == [1, 2, 3]
