@@ -65,6 +65,9 @@ VARIANTS: dict[str, Weights] = {
     "today + feedback 0.6": replace(_W, feedback=0.6),
     "today + feedback 1.0": replace(_W, feedback=1.0),
     "today + neighbour 0.5": replace(_W, neighbour=0.5),
+    "today + pool 100": replace(_W, pool=100),
+    "today + pool 150": replace(_W, pool=150),
+    "today + pool 150 + session 0.4": replace(_W, pool=150, session=0.4),
     "today + neighbour 0.7": replace(_W, neighbour=0.7),
     "today + neighbour 0.85": replace(_W, neighbour=0.85),
 }

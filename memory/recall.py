@@ -313,6 +313,7 @@ class Weights:
     pairs: bool = False  # also split a question about two named things or times ("Berlin and Hamburg")
     coverage: float = 0.5  # lexical weight scaled down when its best hits hold less than this share of the terms
     neighbour: float = 0.0  # a good hit's previous and next note of its exchange get at least this share of its score
+    pool: int = 50  # candidates each side gives the fusion (at least 3 x k)
     session: float = 0.0  # dense: weight of a note's session centroid similarity (a coarse second index)
     feedback: float = 0.0  # dense: weight of the best notes' mean vector added to the query (pseudo-relevance feedback)
 

@@ -716,7 +716,7 @@ class Memory:
     def _ranked(self, query: str, k: int, client: Client | None, known: ClientNames) -> list[SearchHit]:
         """The top min(k, in scope) hits of one scope; the scope's names and speakers are no search terms."""
         client_id = client.id if client else None
-        pool = max(k * 3, 50)
+        pool = max(k * 3, self.weights.pool)
         in_scope = self.ledger.count_notes_upto(client_id, pool)  # a full count costs 2 ms at 100k notes
         if in_scope == 0:
             return []
