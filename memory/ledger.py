@@ -376,6 +376,15 @@ class Ledger:
             args.append(client_id)
         return self._all(sql + " ORDER BY client_id, occurred_at, rowid", args)
 
+    def note_times(self, client_id: int | None = None) -> list[tuple[int, int, str]]:
+        """(rowid, client_id, occurred_at ISO) for every note in scope, by client then time (recall's sessions)."""
+        sql = "SELECT rowid, client_id, occurred_at FROM notes WHERE user_id = ?"
+        args: list[Any] = [self.user]
+        if client_id is not None:
+            sql += " AND client_id = ?"
+            args.append(client_id)
+        return self._all(sql + " ORDER BY client_id, occurred_at, rowid", args)
+
     def client_rowids(self, client_id: int | None) -> list[int]:
         """Every note rowid of one client (None: of every client)."""
         if client_id is None:

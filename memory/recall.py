@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from memory import names
 from memory.records import Client, Note
-from memory.when import asks_when, period, tells_time
+from memory.when import asks_over_time, asks_when, period, tells_time
 
 # Words that carry no topic: dropping them keeps BM25 from rewarding chatter.
 STOPWORDS = frozenset(
@@ -307,8 +307,15 @@ class Weights:
     when: float = 0.2  # added to a note that tells a time when the query asks when
     period: float = 0.2  # added to a note dated in the period the query names ("in August 2025")
     spread: float = 0.0  # taken from a note for each better note of its session (client and day)
+    spread_over_time: float = 0.0  # the same, added when the query asks how something went over time
     split: float = 0.0  # a question asking several things: weight of each part's own search
+    split_method: str = "max"  # how the parts' searches join the whole's: "max" (CombMAX) or "rrf"
+    pairs: bool = False  # also split a question about two named things or times ("Berlin and Hamburg")
     coverage: float = 0.5  # lexical weight scaled down when its best hits hold less than this share of the terms
+    neighbour: float = 0.0  # a good hit's previous and next note of its exchange get at least this share of its score
+    pool: int = 50  # candidates each side gives the fusion (at least 3 x k)
+    session: float = 0.0  # dense: weight of a note's session centroid similarity (a coarse second index)
+    feedback: float = 0.0  # dense: weight of the best notes' mean vector added to the query (pseudo-relevance feedback)
 
 
 def fuse(
@@ -462,39 +469,72 @@ SAME_EXCHANGE = timedelta(hours=3)  # a reply further from its question than thi
 REPLY_FROM = 20  # only the best question-only lines pass their score to the reply after them
 
 
+SESSION_GAP = timedelta(hours=3)  # a note further than this from the one before it starts another session
+
+
+def number_sessions(rows: Iterable[tuple[int, int, str]]) -> dict[int, int]:
+    """rowid -> session number, for (rowid, client_id, occurred_at ISO) rows ordered by client and time.
+
+    A session is one client's notes with no gap longer than SESSION_GAP: one call, visit or chat.
+    """
+    out: dict[int, int] = {}
+    number, last_client, last_at = -1, None, None
+    for rowid, client_id, at_iso in rows:
+        at = datetime.fromisoformat(at_iso)
+        if client_id != last_client or last_at is None or at - last_at > SESSION_GAP:
+            number += 1
+        out[rowid] = number
+        last_client, last_at = client_id, at
+    return out
+
+
 def _session(note: Note) -> tuple[int, date]:
     return note.client_id, note.occurred_at.date()
 
 
 def lift_replies(
-    fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float
+    fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float, neighbour: float = 0.0
 ) -> list[tuple[int, float]]:
     """The line after a line that ends asking gets at least `share` x that line's score, best first.
 
     In a chat the answer to "When do you start?" is the next line ("3 November"), which shares no
     word or meaning with the query; the question does. Only a reply of the same exchange (within
     SAME_EXCHANGE, another speaker) is lifted; a reply outside the candidates is read and added.
+    With `neighbour` > 0, every good hit's previous and next note of the same exchange also get at
+    least `neighbour` x its score: an answer often sits beside the line that names the topic
+    ("who is Sven" / "he's a chef at that fish place").
     """
-    if share <= 0 or not fused:
+    if (share <= 0 and neighbour <= 0) or not fused:
         return fused
-    asking = [(r, s) for r, s in fused[:REPLY_FROM] if r in notes and ends_asking(notes[r].text)]
-    if not asking:
+    top = fused[:REPLY_FROM]
+    asking = {r for r, _ in top if share > 0 and r in notes and ends_asking(notes[r].text)}
+    givers = top if neighbour > 0 else [(r, s) for r, s in top if r in asking]
+    if not givers:
         return fused
-    following = {r: nxt for r, (_, nxt) in source.neighbours([r for r, _ in asking]).items() if nxt is not None}
-    missing = [n for n in following.values() if n not in notes]
+    around = source.neighbours([r for r, _ in givers])
+    missing = [n for pair in around.values() for n in pair if n is not None and n not in notes]
     if missing:
         notes.update(source.notes_by_rowid(missing))
     scores = dict(fused)
-    for rowid, score in asking:
-        nxt = following.get(rowid)
-        if nxt is None or nxt not in notes:
+    for rowid, score in givers:
+        prev, nxt = around.get(rowid, (None, None))
+        if rowid not in notes:
             continue
-        question, reply = notes[rowid], notes[nxt]
-        if abs(reply.occurred_at - question.occurred_at) > SAME_EXCHANGE:
-            continue
-        if speaker_of(reply.text) and speaker_of(reply.text) == speaker_of(question.text):
-            continue
-        scores[nxt] = max(scores.get(nxt, float("-inf")), share * score)
+        for other, is_reply in ((nxt, True), (prev, False)):
+            if other is None or other not in notes:
+                continue
+            here, there = notes[rowid], notes[other]
+            if abs(there.occurred_at - here.occurred_at) > SAME_EXCHANGE:
+                continue
+            lift = neighbour
+            if (
+                is_reply
+                and rowid in asking
+                and not (speaker_of(there.text) and speaker_of(there.text) == speaker_of(here.text))
+            ):
+                lift = max(lift, share)
+            if lift > 0:
+                scores[other] = max(scores.get(other, float("-inf")), lift * score)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -548,36 +588,79 @@ _PART_SPLIT = re.compile(
 )
 
 
-def query_parts(query: str) -> list[str]:
+# "Berlin and Hamburg", "for Nottingham and for Derby", "before and after the move": one question about two things.
+_PAIR = re.compile(
+    r"\b(?:(?P<prep>for|in|at|to|with|from|of) )?(?P<a>[A-Z][\w'’-]*) (?:and|or|versus|vs\.?) "
+    r"(?:(?P=prep) )?(?P<b>[A-Z][\w'’-]*)\b"
+)
+_BEFORE_AFTER = re.compile(r"\b(before|after) and (before|after)\b", re.I)
+
+
+def _pair_parts(query: str) -> list[str]:
+    """The two readings of a question about two named things or two times, else []."""
+    m = _BEFORE_AFTER.search(query)
+    if m:
+        return [query[: m.start()] + m.group(i) + query[m.end() :] for i in (1, 2)]
+    m = _PAIR.search(query)
+    if m is None or m.start("a") == 0:  # a capitalised first word is no name
+        return []
+    prep = (m.group("prep") + " ") if m.group("prep") else ""
+    return [query[: m.start()] + prep + m.group(side) + query[m.end() :] for side in ("a", "b")]
+
+
+def query_parts(query: str, pairs: bool = False) -> list[str]:
     """The parts of a question that asks several things ("Who ran X, and who took over Y?"), else [].
 
     Each part keeps enough words to search on (two content words); a part too thin to stand alone
-    ("and how did it go?") borrows the first part's content words.
+    ("and how did it go?") borrows the first part's content words. With `pairs`, a question about
+    two named things or times ("Berlin and Hamburg times", "before and after the CFO change") is
+    split into one reading per thing when it has no clauses to split.
     """
     pieces = [p.strip(" ,;?") for p in _PART_SPLIT.split(query) if p and p.strip(" ,;?")]
     if len(pieces) < 2:
-        return []
+        return _pair_parts(query) if pairs else []
     head = query_terms(pieces[0])
-    parts = []
+    parts: list[str] = []
     for piece in pieces:
         terms = query_terms(piece)
-        parts.append(piece if len(terms) >= 2 else f"{piece} {' '.join(head)}".strip())
+        part = piece if len(terms) >= 2 else f"{piece} {' '.join(head)}".strip()
+        parts += (_pair_parts(part) or [part]) if pairs else [part]
     return parts
 
 
 def combine_parts(
-    whole: list[tuple[int, float]], parts: list[list[tuple[int, float]]], weight: float
+    whole: list[tuple[int, float]], parts: list[list[tuple[int, float]]], weight: float, method: str = "max"
 ) -> list[tuple[int, float]]:
-    """The whole query's fused scores plus `weight` x each candidate's best score over the parts (min-max), best first."""
-    if weight <= 0 or not parts:
+    """The whole query's ranking fused with its parts' rankings, best first, on the whole list's scale.
+
+    "max": min-max scores plus `weight` x each candidate's best part score; "rrf": reciprocal rank
+    (constant 60) of the whole plus `weight` x the sum over the parts. The result is mapped back onto
+    the whole list's score range: the lifts after fusion (speaker, reply, time) are sized for it.
+    """
+    if weight <= 0 or not parts or not whole:
         return whole
-    best: dict[int, float] = {}
-    for ranked in parts:
-        for rowid, score in _normalise(ranked, "minmax").items():
-            best[rowid] = max(best.get(rowid, 0.0), score)
-    base = _normalise(whole, "minmax")
-    scores = {r: base.get(r, 0.0) + weight * best.get(r, 0.0) for r in set(base) | set(best)}
-    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    scores: dict[int, float] = {}
+    if method == "rrf":
+        for rank, (rowid, _) in enumerate(whole):
+            scores[rowid] = 1.0 / (RRF_PARTS + rank + 1)
+        for ranked in parts:
+            for rank, (rowid, _) in enumerate(ranked):
+                scores[rowid] = scores.get(rowid, 0.0) + weight / (RRF_PARTS + rank + 1)
+    else:
+        best: dict[int, float] = {}
+        for ranked in parts:
+            for rowid, score in _normalise(ranked, "minmax").items():
+                best[rowid] = max(best.get(rowid, 0.0), score)
+        base = _normalise(whole, "minmax")
+        scores = {r: base.get(r, 0.0) + weight * best.get(r, 0.0) for r in set(base) | set(best)}
+    lo, hi = min(s for _, s in whole), max(s for _, s in whole)
+    bottom, top = min(scores.values()), max(scores.values())
+    span = (top - bottom) or 1.0
+    scaled = {r: lo + (s - bottom) / span * (hi - lo) for r, s in scores.items()}
+    return sorted(scaled.items(), key=lambda item: (-item[1], item[0]))
+
+
+RRF_PARTS = 60  # the usual RRF constant: a part's tenth hit still counts nearly as much as its first
 
 
 def rerank(
@@ -587,12 +670,13 @@ def rerank(
     texts = {r: n.text for r, n in notes.items()}
     if weights.speaker:
         fused = boost_speakers(query, fused, texts, weights.speaker)
-    fused = lift_replies(fused, notes, source, weights.reply)
+    fused = lift_replies(fused, notes, source, weights.reply, weights.neighbour)
     texts = {r: n.text for r, n in notes.items()}
     if weights.question:
         fused = demote_questions(fused, texts, weights.question)
     fused = lift_times(query, fused, notes, weights.when, weights.period)
-    return spread_sessions(fused, notes, weights.spread)
+    spread = weights.spread + (weights.spread_over_time if weights.spread_over_time and asks_over_time(query) else 0.0)
+    return spread_sessions(fused, notes, spread)
 
 
 def _stem(word: str) -> str:

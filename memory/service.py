@@ -29,6 +29,7 @@ from memory.recall import (
     fuse,
     lexical_coverage,
     lexical_weight,
+    number_sessions,
     query_parts,
     query_terms,
     rerank,
@@ -203,6 +204,7 @@ class Memory:
         self._clients_cache: tuple[tuple[int, int, int], ClientNames] | None = None
         self._previous_cache: dict[tuple[int, tuple[int, ...]], dict[int, int | None]] = {}
         self._deletions_seen: str | None = None
+        self._sessions_cache: tuple[tuple[int, int, int], dict[int, int]] | None = None
 
     @property
     def embedder(self) -> Embedder:
@@ -714,16 +716,16 @@ class Memory:
     def _ranked(self, query: str, k: int, client: Client | None, known: ClientNames) -> list[SearchHit]:
         """The top min(k, in scope) hits of one scope; the scope's names and speakers are no search terms."""
         client_id = client.id if client else None
-        pool = max(k * 3, 50)
+        pool = max(k * 3, self.weights.pool)
         in_scope = self.ledger.count_notes_upto(client_id, pool)  # a full count costs 2 ms at 100k notes
         if in_scope == 0:
             return []
         drop = known.names_of(client) if client else ()
         fused = self._fused(query, pool, min(pool, in_scope), client_id, drop)
-        parts = query_parts(query) if self.weights.split > 0 else []
-        fused = combine_parts(
-            fused, [self._fused(p, pool, min(pool, in_scope), client_id, drop) for p in parts], self.weights.split
-        )
+        w = self.weights
+        parts = query_parts(query, w.pairs) if w.split > 0 else []
+        searched = [self._fused(p, pool, min(pool, in_scope), client_id, drop) for p in parts]
+        fused = combine_parts(fused, searched, w.split, w.split_method)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         fused = rerank(query, fused, notes, self.ledger, self.weights)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
@@ -764,6 +766,13 @@ class Memory:
         self._previous_cache[key] = out
         return out
 
+    def _sessions(self, client_id: int, scope: list[int]) -> dict[int, int]:
+        """Note rowid -> session number in one client's scope (see recall.number_sessions); the last scope's kept."""
+        key = (client_id, len(scope), scope[-1])
+        if self._sessions_cache is None or self._sessions_cache[0] != key:
+            self._sessions_cache = (key, number_sessions(self.ledger.note_times(client_id)))
+        return self._sessions_cache[1]
+
     def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
         notices: list[str] = []
         self.sync_index(notices)  # picks up notes whose indexing was deferred
@@ -773,6 +782,7 @@ class Memory:
             if deletions != self._deletions_seen:  # notes were deleted (maybe elsewhere): a rowid may be reused
                 self.index.forget_held()
                 self._previous_cache.clear()
+                self._sessions_cache = None
                 self._deletions_seen = deletions
             scope = self.ledger.client_rowids(client_id) if client_id is not None else None
             # A one-shot search ranks from the vector file; a process with Chroma open asks its HNSW (faster).
@@ -782,7 +792,10 @@ class Memory:
             previous = None
             if client_id is not None and scope is not None and self.weights.window > 0:
                 previous = self._chat_previous(client_id, scope)
-            return self.index.query(vector, k, client_id, scope, previous, self.weights.window)
+            w = self.weights
+            # Sessions within one client's scope only: numbering every client's notes costs a whole-scope search ~0.1 s.
+            sessions = self._sessions(client_id, scope) if w.session > 0 and client_id is not None and scope else None
+            return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session, w.feedback)
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)

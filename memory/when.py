@@ -52,6 +52,16 @@ def _time_re() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+@cache
+def _over_time_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(_words()["asks_over_time"]) + r")\b", re.IGNORECASE)
+
+
+def asks_over_time(query: str) -> bool:
+    """True when the query asks for several occasions of one topic: "How did the date change?", "list every"."""
+    return bool(_over_time_re().search(query))
+
+
 def asks_when(query: str) -> bool:
     """True when the query asks for a time: "When did ...", "On what day ...", "How long ago ..."."""
     return bool(_when_re().search(query))
