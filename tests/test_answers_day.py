@@ -250,7 +250,7 @@ def test_sensitive_an_unhappy_client_gets_an_apology_not_a_pitch(env: Any) -> No
 
 
 def test_a_pronoun_question_is_about_the_client_of_the_conversation(runtime: Any) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
     from bot.engines.voice import ScriptedTranscriber
 
     chat = Conversation(runtime, transcriber=ScriptedTranscriber())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.interfaces.console import PASTE_END, PASTE_ON, PASTE_START, read_message, run_console
 from bot.runtime import Runtime
 from memory.service import NoteInput

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.usecases.drafting import make_draft

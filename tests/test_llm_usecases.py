@@ -136,7 +136,7 @@ def test_check_adds_the_verifiers_unsupported_claims(data_dir: Path, fake: FakeO
 
 
 def test_chat_routing_by_the_model_with_offline_fallback(data_dir: Path, fake: FakeOpenAI) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
 
     runtime = _runtime(data_dir, fake)
     _seed(runtime.memory("local"))

@@ -23,7 +23,7 @@ import pytest
 from fake_bot_api import FakeBotAPI
 from pydantic import ValidationError
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.engines.channels import build_channel
 from bot.engines.voice import (
     MAX_AUDIO_BYTES,

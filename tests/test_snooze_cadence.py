@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.conversation import STALE, Conversation
+from bot.chat.conversation import STALE, Conversation
 from bot.runtime import Runtime
 from bot.usecases.digest import build_digest
 from memory.timeutil import now_utc

@@ -35,7 +35,7 @@ __all__ = ["ChatCore"]
 
 
 class ChatCore:
-    """Plumbing shared by every command family; the families are mixins over it (bot/conversation.py)."""
+    """Plumbing shared by every command family; the families are mixins over it (bot/chat/conversation.py)."""
 
     def __init__(self, runtime: Runtime, transcriber: Transcriber | str | None = "auto"):
         self.runtime = runtime
@@ -183,7 +183,7 @@ class ChatCore:
         }
         return [Reply(texts.get(kind, "I can't use that kind of message. Send me text or a voice message."))]
 
-    # -- implemented by the command families (see bot/conversation.py) ---------------------
+    # -- implemented by the command families (see bot/chat/conversation.py) ---------------------
 
     def _answer_which_client(self, user: str, text: str) -> list[Reply] | None:
         """Defined in bot/chat/notes.py."""

@@ -15,11 +15,11 @@ from bot.engines.llm_deadline import llm_deadline
 from bot.engines.tokens import count_tokens
 from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
+from bot.usecases.check_llm import verify_claims
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_context_builder import build_context
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
-from bot.verify import verify_claims
 from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory
