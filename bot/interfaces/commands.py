@@ -43,18 +43,17 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch a parsed command line; returns the exit code."""
     private_data(settings.data_dir)
     runtime = Runtime(settings)
-    if args.command == "chat":
-        return run_console(runtime)
-    if args.command == "run":
-        # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
-        from bot.interfaces.telegram_app import run_telegram
-
-        return run_telegram(runtime)
-    handler = HANDLERS[args.command]
-    file_handler = _log_to_file(settings.data_dir, args.verbose)
+    file_handler = _log_to_file(settings.data_dir, args.verbose)  # the bot and the console chat log there too
     try:
+        if args.command == "chat":
+            return run_console(runtime)
+        if args.command == "run":
+            # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
+            from bot.interfaces.telegram_app import run_telegram
+
+            return run_telegram(runtime)
         memory = runtime.memory(settings.chet_user)
-        return handler(args, runtime, memory)
+        return HANDLERS[args.command](args, runtime, memory)
     except ChetError:
         raise
     except Exception as err:
