@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from fake_bot_api import FakeBotAPI
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.interfaces.telegram_app import WORKERS, build_application
 from bot.runtime import Runtime
 from memory import embeddings

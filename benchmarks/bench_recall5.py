@@ -26,6 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from benchmarks.bench_recall import RESULTS
+from benchmarks.jsonl import read_jsonl
 from memory.importer import parse_lines
 from memory.recall import Weights
 from memory.service import Memory
@@ -54,10 +55,6 @@ VARIANTS: dict[str, Weights] = {
     "today + split 0.3": replace(_W, split=0.3),
     "today + rrf": replace(_W, method="rrf"),
 }
-
-
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def open_memory_at(data: Path) -> Memory:
@@ -122,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", help="comma-separated variant names (default: all)")
     parser.add_argument("--out", type=Path, default=RESULTS / "recall5_variants.json")
     args = parser.parse_args(argv)
-    queries = _jsonl(DATA / "queries.jsonl")
-    answers = {a["qid"]: a for a in _jsonl(DATA / "answers.jsonl")}
+    queries = read_jsonl(DATA / "queries.jsonl")
+    answers = {a["qid"]: a for a in read_jsonl(DATA / "answers.jsonl")}
     names = args.variants.split(",") if args.variants else list(VARIANTS)
     report: dict[str, Any] = {"variants": {}, "load_avg_1m": []}
     with tempfile.TemporaryDirectory(prefix="chet-r5-") as tmp:

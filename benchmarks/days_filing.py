@@ -45,7 +45,7 @@ SAVED = re.compile(r"Saved for (?P<name>[^,:(\n]+?)(?: \(|,|:)")
 
 def run_day(path: Path, verbose: bool) -> dict[str, Any]:
     """One script: (judged, passed, failures, junk clients)."""
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
     from bot.interfaces.cli import main as cli_main
     from bot.runtime import Runtime
     from bot.settings import Settings

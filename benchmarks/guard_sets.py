@@ -12,11 +12,12 @@ development data now, not a measure of unseen text. A fresh blind set is run wit
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from benchmarks.jsonl import numbered_lines
 
 DATA = Path(__file__).parent / "data"
 DEV_SETS: dict[str, Path] = {
@@ -37,13 +38,7 @@ class CaseFormatError(ValueError):
 def load_cases(path: Path) -> list[dict[str, Any]]:
     """Every case of a JSON Lines set, checked for the required fields (the error names the line)."""
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CaseFormatError(f"{path}:{number}: not JSON ({exc.msg})") from exc
+    for number, case in numbered_lines(path, CaseFormatError):
         missing = [k for k in _REQUIRED if k not in case]
         if missing:
             raise CaseFormatError(f"{path}:{number}: missing {', '.join(missing)}")

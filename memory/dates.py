@@ -46,6 +46,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from memory.fold import fold
+from memory.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 __all__ = [
     "MONTHS",
@@ -60,56 +61,8 @@ __all__ = [
     "resolve_due",
 ]
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
-
-# Full names may stand alone ("Friday"); abbreviations need a lead word ("by Thu").
-WEEKDAYS: dict[str, int] = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-_WEEKDAY_ABBREVIATIONS: dict[str, int] = {
-    "mon": 0,
-    "tue": 1,
-    "tues": 1,
-    "wed": 2,
-    "weds": 2,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+# Full weekday names may stand alone ("Friday"); abbreviations need a lead word ("by Thu"). The words: memory/lexicon.py.
+_WEEKDAY_ABBREVIATIONS = WEEKDAY_ABBREVIATIONS
 
 _NUMBER_WORDS: dict[str, int] = {
     "a": 1,

@@ -59,6 +59,7 @@ from memory.extract_details import segments
 from memory.extract_details import words as detail_words
 from memory.extract_more import everyday, words
 from memory.fold import fold
+from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE, RELATIONS
 
@@ -164,10 +165,10 @@ _THIRD_PARTIES = frozenset(_RELATIONS) | (
     )
 )
 # Capitalised words that are not names.
-_NOT_NAMES = _wordset(
+_NOT_NAMES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES) if w not in MONTH_FIRST_NAMES)
+_NOT_NAMES |= _wordset(
     "The A An I He She They It We You And But Or So Is Was Has Had Will Just Also Who Which That "
-    "This Not No Yes Dear Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "January February March August September October November December Today Tomorrow Tonight Next "
+    "This Not No Yes Dear Mr Mrs Ms Dr Today Tomorrow Tonight Next "
     "Last American British English French German Italian Spanish Canadian Mexican Chinese Japanese "
     "Indian Irish Scottish Welsh Catholic Jewish Muslim Hindu Buddhist Protestant Australian Dutch "
     "Swiss Swedish Polish Russian Korean Greek Brazilian Apparently Actually Maybe Please Thanks "
@@ -1549,9 +1550,8 @@ _LOCATION_RE = re.compile(
     r"settled\s+in)\s+(?:the\s+)?" + _PLACE,
     I,
 )
-_NOT_PLACES = _wordset(
-    "I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December Q1 Q2 Q3 Q4 The He She They We It Acme"
+_NOT_PLACES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) | _wordset(
+    "I Q1 Q2 Q3 Q4 The He She They We It Acme"
 )
 
 
@@ -1897,8 +1897,8 @@ _DONE_RE = re.compile(
 _DATE_START = re.compile(
     r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
-    r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
+    r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|" + "|".join(WEEKDAYS) + r"|"
+    r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
     r"to\s+(?:her|him|them)\b|to\s+(?-i:[A-Z])|again|right|straight|while|during|ahead|for|an?\s+(?:hour|minute|day|week|"
     r"while|bit)|hours?|yesterday|earlier|last|already|just|in\s+the\s+(?:morning|afternoon|evening))\b",
     I,

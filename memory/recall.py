@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from memory import names
+from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Client, Note
 from memory.when import asks_over_time, asks_when, period, tells_time
 
@@ -379,11 +380,9 @@ _LABEL_WORDS = """
     decision demo dinner email family feedback follow followup fw fwd fyi goal goals idea important issue
     lunch me meeting need needs next note notes order outcome phone pricing price priority problem ps q a
     quote re recap reminder result sms status subject summary tag tags text time todo update urgent visit
-    voicemail whatsapp today tomorrow yesterday tonight morning afternoon evening week monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august september
-    october november december
+    voicemail whatsapp today tomorrow yesterday tonight morning afternoon evening week
 """
-_NOT_SPEAKERS = frozenset(_LABEL_WORDS.split())
+_NOT_SPEAKERS = frozenset(_LABEL_WORDS.split()) | frozenset(WEEKDAYS) | frozenset(MONTH_NAMES)  # days too
 
 
 def transcript_speaker(text: str, client_name: str) -> str | None:

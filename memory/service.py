@@ -7,7 +7,8 @@ import logging
 import re
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -852,6 +853,132 @@ class Memory:
         with self.ledger.transaction():
             self.ledger.record_message(client.id, draft_id, text, channel, now_utc())
             self.ledger.audit("message.sent", draft_id=draft_id, channel=channel)
+
+    # -- what the bot reads and writes (bot/ goes through these, never through the ledger) -------
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """One write transaction for several steps (nested calls join it): all of them are kept, or none."""
+        return self.ledger.transaction()
+
+    def clients(self) -> list[Client]:
+        """This salesperson's clients."""
+        return self.ledger.clients()
+
+    def notes(self, client_id: int | None = None, limit: int | None = None, newest_first: bool = True) -> list[Note]:
+        """Notes by when they happened (newest first unless told): one client's, or every client's with None."""
+        return self.ledger.notes(client_id, limit=limit, newest_first=newest_first)
+
+    def count_notes(self, client_id: int | None = None) -> int:
+        """How many notes one client (or, with None, this salesperson) has."""
+        return self.ledger.count_notes(client_id)
+
+    def notes_by_id(self, note_ids: Iterable[str]) -> dict[str, Note]:
+        """The notes with these ids that still exist, by id (a forgotten or undone note is left out)."""
+        rowids = {i: self.ledger.note_rowid(i) for i in note_ids}
+        found = self.ledger.notes_by_rowid([r for r in rowids.values() if r is not None])
+        return {i: found[r] for i, r in rowids.items() if r is not None and r in found}
+
+    def facts(self, client_id: int | None = None, current: bool | None = True) -> list[Fact]:
+        """Facts of one client (None: every client): current ones, superseded ones (False) or all (None)."""
+        return self.ledger.facts(client_id, current=current)
+
+    def commitments(self, client_id: int | None = None, status: str | None = "open") -> list[Commitment]:
+        """Promises of one client (None: every client) with this status (None: any status)."""
+        return self.ledger.commitments(client_id, status=status)
+
+    def promise_closed_at(self, commitment_id: int) -> datetime | None:
+        """When a promise was closed (done, dropped, archived), or None while it is open."""
+        return self.ledger.closed_at(commitment_id)
+
+    def mark_promise_done(self, commitment_id: int) -> None:
+        """A promise kept: done, audited."""
+        with self.ledger.transaction():
+            self.ledger.set_commitment_status(commitment_id, "done")
+            self.ledger.audit("commitment.done", commitment_id=commitment_id)
+
+    def snooze_promise(self, commitment_id: int, due: date) -> None:
+        """A promise put off until `due`, audited."""
+        with self.ledger.transaction():
+            self.ledger.snooze_commitment(commitment_id, due)
+            self.ledger.audit("commitment.snoozed", commitment_id=commitment_id, due=due.isoformat())
+
+    def last_contact(self, client_id: int) -> datetime | None:
+        """The latest logged contact with a client (a note, or an approved message)."""
+        return self.ledger.last_contact(client_id)
+
+    def message_times(self, client_id: int) -> list[datetime]:
+        """When approved messages went to a client (the guard's frequency check reads them)."""
+        return self.ledger.message_times(client_id)
+
+    def cadence_days(self, client_id: int) -> int | None:
+        """How often the salesperson keeps in touch with this client, if they said."""
+        return self.ledger.cadence_days(client_id)
+
+    def set_cadence(self, client_id: int, days: int) -> None:
+        """Keep in touch with this client every `days` days, audited."""
+        with self.ledger.transaction():
+            self.ledger.update_client(client_id, cadence_days=days)
+            self.ledger.audit("client.cadence", client_id=client_id, days=days)
+
+    def salesperson(self) -> dict[str, Any]:
+        """This salesperson's own settings: name (the drafts' sign-off), tz, digest_time."""
+        return self.ledger.salesperson()
+
+    def update_salesperson(self, **fields: str | None) -> None:
+        """Change this salesperson's settings (name, tz, digest_time)."""
+        self.ledger.update_salesperson(**fields)
+
+    def drafts(self, status: str | None = None) -> list[dict[str, Any]]:
+        """This salesperson's draft records, with this status (None: all)."""
+        return self.ledger.drafts(status)
+
+    def save_new_draft(self, draft: dict[str, Any], **detail: Any) -> None:
+        """Keep a new draft record, audited as `draft.created` with `detail`."""
+        with self.ledger.transaction():
+            self.ledger.save_draft(draft)
+            self.ledger.audit("draft.created", draft_id=draft["id"], **detail)
+
+    def audit(self, event: str, **detail: Any) -> None:
+        """Write one event to the audit trail (e.g. `text.checked`)."""
+        with self.ledger.transaction():
+            self.ledger.audit(event, **detail)
+
+    def meta(self, key: str) -> str | None:
+        """A small value this salesperson's bot keeps (e.g. the inbox, the last digest day)."""
+        return self.ledger.meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Keep a small value for this salesperson's bot."""
+        self.ledger.set_meta(key, value)
+
+    def digest_sent(self, day: str, keys: Iterable[str]) -> set[str]:
+        """Which of these digest items went out on `day`."""
+        return self.ledger.digest_sent(day, keys)
+
+    def digest_sent_before(self, day: str, keys: Iterable[str]) -> set[str]:
+        """Which of these digest items went out on a day before `day`."""
+        return self.ledger.digest_sent_before(day, keys)
+
+    def mark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
+        """Record these digest items as sent on `day`."""
+        self.ledger.mark_digest_sent(day, keys)
+
+    def unmark_digest_sent(self, day: str, keys: Iterable[str]) -> None:
+        """Forget that these digest items were sent on `day` (the message could not go out)."""
+        with self.ledger.transaction():
+            self.ledger.unmark_digest_sent(day, keys)
+
+    def conversation_state(self) -> str | None:
+        """The chat's saved state for this salesperson (JSON), if any."""
+        return self.ledger.conversation_state()
+
+    def save_conversation_state(self, state: str | None) -> None:
+        """Save the chat's state (None: nothing to remember)."""
+        self.ledger.save_conversation_state(state)
+
+    def conversation_lock(self) -> AbstractContextManager[None]:
+        """A lock across bot workers: one message of this salesperson handled at a time."""
+        return self.ledger.conversation_lock()
 
     # -- profile, forget, export ---------------------------------------------------------
 

@@ -197,50 +197,50 @@ def test_a_quote_keeps_what_follows_a_colon(env: Any) -> None:
 def _draft(env: Any, client: str, purpose: str) -> dict[str, Any]:
     runtime, memory = env
     doc = make_draft(runtime, memory, memory.find_client(client), purpose)
-    assert doc["verdict"] != "block", (doc["text"], doc["findings"])
+    assert doc.verdict != "block", (doc.text, doc.findings)
     return doc
 
 
 def test_draftthin_a_draft_uses_the_changed_quantity_and_keeps_the_rest(env: Any) -> None:
-    text = _draft(env, "Omar Haddad", "email confirming the order")["text"]
+    text = _draft(env, "Omar Haddad", "email confirming the order").text
     assert "15 kegs" in text and "stout" in text, text
     assert "12" not in text, text
 
 
 def test_draftthin_a_draft_names_the_subjects_details_and_takes_the_form_asked_for(env: Any) -> None:
     doc = _draft(env, "Lucia Ferraro", "text about the boutonnieres")
-    text = doc["text"]
+    text = doc.text
     assert "boutonnieres for the ushers" in text and "6" in text, text
     assert not text.startswith(("Dear", "Hello")) and "\n\n" not in text, text  # a text, not an email
 
 
 def test_draftthin_a_draft_after_a_change_of_mind_uses_the_new_choice(env: Any) -> None:
-    text = _draft(env, "Felix Mora", "message to arrange a viewing")["text"]
+    text = _draft(env, "Felix Mora", "message to arrange a viewing").text
     assert "bronze" in text, text
     assert "green" not in text, text
 
 
 def test_draftbad_an_old_last_contact_is_not_thanked_for_as_if_recent(env: Any) -> None:
-    text = _draft(env, "Sven Olsen", "check in about the canopy")["text"]
+    text = _draft(env, "Sven Olsen", "check in about the canopy").text
     assert "thank" not in text.casefold(), text
     assert "a while" in text or "since" in text, text  # it says time has passed
     assert "canopy" in text
 
 
 def test_draftbad_an_appointment_still_to_come_is_never_thanked_for(env: Any) -> None:
-    text = _draft(env, "Maya Green", "text about the interview")["text"]
+    text = _draft(env, "Maya Green", "text about the interview").text
     assert "thank" not in text.casefold(), text
 
 
 def test_sensitive_after_a_bereavement_the_draft_is_a_condolence_naming_them(env: Any) -> None:
-    text = _draft(env, "Walter Brooks", "a note")["text"]
+    text = _draft(env, "Walter Brooks", "a note").text
     assert "Edith" in text and "sorry" in text, text
     for offer in ("income", "growth", "portfolio", "offer", "quote", "rebalanc"):
         assert offer not in text.casefold(), text
 
 
 def test_sensitive_an_unhappy_client_gets_an_apology_not_a_pitch(env: Any) -> None:
-    text = _draft(env, "Nadia Petrov", "something")["text"]
+    text = _draft(env, "Nadia Petrov", "something").text
     assert "sorry" in text.casefold() and "scanner jamming" in text, text
     for offer in ("offer", "upgrade", "discount", "new range", "options"):
         assert offer not in text.casefold(), text
@@ -250,7 +250,7 @@ def test_sensitive_an_unhappy_client_gets_an_apology_not_a_pitch(env: Any) -> No
 
 
 def test_a_pronoun_question_is_about_the_client_of_the_conversation(runtime: Any) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
     from bot.engines.voice import ScriptedTranscriber
 
     chat = Conversation(runtime, transcriber=ScriptedTranscriber())

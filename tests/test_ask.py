@@ -163,7 +163,7 @@ def test_an_answer_is_short_quotes_a_sentence_and_keeps_ids_out_of_the_text(memo
 def test_the_keep_in_touch_answer_is_the_digests_list(memory: Any) -> None:
     from bot.usecases.digest import build_digest
 
-    overdue = {i["client"] for i in build_digest(memory, NOW.date())["items"] if i["kind"] == "keep_in_touch"}
+    overdue = {i.client for i in build_digest(memory, NOW.date()).items if i.kind == "keep_in_touch"}
     got = _ask(memory, "who should I check in with?")
     assert overdue == {"Lena Ortiz"}
     assert "Lena Ortiz" in got.answer and "Dana" not in got.answer and "Tom" not in got.answer

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from bot.conversation import MAX_CALLBACK_BYTES, STALE, Button, Callback, Conversation, parse_callback
+from bot.chat.conversation import MAX_CALLBACK_BYTES, STALE, Button, Callback, Conversation, parse_callback
 from bot.engines.voice import MAX_AUDIO_BYTES, LocalWhisper, Transcriber, local_available
 from bot.interfaces.cli import main
 from bot.interfaces.telegram_app import OOPS, build_application

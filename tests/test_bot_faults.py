@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fake_bot_api import FakeBotAPI, polling
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.interfaces.telegram_app import OOPS, build_application
 from bot.interfaces.telegram_send import RETRY_AFTER_CAP_S, SEND_ATTEMPTS
 from bot.runtime import Runtime

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
+from bot.chat.conversation import Conversation, Reply
 from bot.chat.inbox import inbox_count
-from bot.conversation import Conversation, Reply
 from bot.runtime import Runtime
 from memory.timeutil import now_utc
 
@@ -218,7 +218,7 @@ def test_who_is_a_client_shows_the_card_and_a_mistyped_command_gets_a_hint(chat:
     ],
 )
 def test_a_new_client_named_as_the_notes_subject_is_filed_at_once(runtime: Runtime, note: str, client: str) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
 
     chat = Conversation(runtime)
     reply = chat.handle_text("4242", note)[0]
@@ -230,7 +230,7 @@ def test_a_new_client_named_as_the_notes_subject_is_filed_at_once(runtime: Runti
     "note", ["Monday went well, two demos booked", "Big news today from the team", "New York office wants chairs"]
 )
 def test_capitalised_words_that_are_no_person_still_ask_which_client(runtime: Runtime, note: str) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
 
     chat = Conversation(runtime)
     chat.handle_text("4242", note)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.interfaces.console import PASTE_END, PASTE_ON, PASTE_START, read_message, run_console
 from bot.runtime import Runtime
 from memory.service import NoteInput
@@ -131,3 +131,21 @@ def test_in_a_real_terminal_a_paste_is_one_message(tmp_path: Path) -> None:
     assert [n.client for n in notes] == ["Dana Lee", "Dana Lee"]
     assert notes[0].text == EMAIL  # one note, every line of it
     assert b"\x1b[?2004l" in seen  # paste mode is turned off again on the way out
+
+
+def test_a_crash_in_the_chat_writes_its_traceback_to_the_data_dirs_log_and_says_where(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.interfaces import commands
+    from bot.interfaces.cli import main
+
+    def broken(runtime: Runtime) -> int:
+        raise RuntimeError("the console broke")
+
+    monkeypatch.setattr(commands, "run_console", broken)
+    monkeypatch.delenv("CHET_DEBUG", raising=False)
+    assert main(["--offline", "--data-dir", str(data_dir), "chat"]) == 1
+    err = capsys.readouterr().err
+    log = data_dir / "chet.log"
+    assert f"the details are in {log}" in err and "Traceback" not in err
+    assert "Traceback" in log.read_text(encoding="utf-8") and "the console broke" in log.read_text(encoding="utf-8")

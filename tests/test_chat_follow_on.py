@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 import bot.chat.notes as notes
-from bot.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation, Reply
 from bot.runtime import Runtime
 from memory.timeutil import now_utc
 

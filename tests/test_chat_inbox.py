@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bot.chat import words
+from bot.chat.conversation import Conversation, Reply
 from bot.chat.inbox import inbox_count, inbox_items
-from bot.conversation import Conversation, Reply
 from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
 

@@ -11,10 +11,10 @@ import time
 
 import pytest
 
+from bot.chat.conversation import Conversation, Reply
 from bot.chat.inbox import inbox_items
 from bot.chat.mentions import first_name_score, mentions, surname_score
 from bot.chat.routing import new_client_name
-from bot.conversation import Conversation, Reply
 from bot.runtime import Runtime
 from memory import names
 from memory.records import Client

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.chat.conversation import Conversation, Reply
 from bot.chat.texts import clip, phone_lines, plural, split_message, strip_ids
-from bot.conversation import Conversation, Reply
 from bot.engines.voice import ScriptedTranscriber
 from bot.interfaces.telegram_app import build_application
 from bot.interfaces.telegram_send import send_replies

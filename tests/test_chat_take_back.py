@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 import bot.chat.dispatch as dispatch
+from bot.chat.conversation import Conversation, Reply
 from bot.chat.words import correction
-from bot.conversation import Conversation, Reply
 from bot.runtime import Runtime
 from memory.timeutil import now_utc
 

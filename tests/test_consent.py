@@ -94,7 +94,7 @@ def test_the_drafting_context_channel_decides(memory: Memory) -> None:
 def test_keep_in_touch_keeps_a_client_with_an_open_channel(memory: Any) -> None:
     _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     _note(memory, "Ana Ruiz", "Do not contact me, she said.")
-    kinds = {(i["kind"], i["client"]) for i in build_digest(memory, date(2026, 5, 1))["items"]}
+    kinds = {(i.kind, i.client) for i in build_digest(memory, date(2026, 5, 1)).items}
     assert ("keep_in_touch", "Tom Reyes") in kinds
     assert ("keep_in_touch", "Ana Ruiz") not in kinds
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import Button, Conversation, Reply, route
+from bot.chat.conversation import Button, Conversation, Reply, route
 from bot.engines.voice import ScriptedTranscriber, TranscriptionError
 from bot.interfaces.console import run_console
 from bot.runtime import Runtime
@@ -536,7 +536,7 @@ def test_a_which_client_question_asked_by_one_worker_is_answered_on_another(
 
 
 def test_conversation_state_survives_a_restart_but_not_garbage(runtime: Runtime) -> None:
-    from bot.conversation import Choice, PendingNote, State
+    from bot.chat.conversation import Choice, PendingNote, State
 
     state = State("d-1", Choice("note", PendingNote("wants blue", "voice", "/a.ogg")), "what?", {"d-1": 2})
     restored = State.from_json(state.to_json() or "")

@@ -85,7 +85,7 @@ def test_a_read_only_disk_is_named(small_disk: Path) -> None:
 
 @pytest.mark.sqlite_only
 def test_the_bot_answers_a_full_disk_with_a_plain_reply(small_disk: Path) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
     from bot.runtime import Runtime
     from bot.settings import Settings
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.usecases.drafting import make_draft
@@ -53,44 +53,44 @@ def _draft(runtime: Runtime, client: str, purpose: str, variant: int = 0, user: 
 
 
 def test_the_event_is_named_as_it_was_noted(runtime: Runtime) -> None:
-    texts = [_draft(runtime, "Dana Whitfield", "follow up after the trade show", v)["text"] for v in range(4)]
+    texts = [_draft(runtime, "Dana Whitfield", "follow up after the trade show", v).text for v in range(4)]
     assert any("the Denver trade show" in t for t in texts), texts
     assert not any("conference" in t for t in texts)
     lunch = _draft(runtime, "Lena Ortiz", "keep in touch")
-    assert "lunch at Nopa" in lunch["text"] and lunch["verdict"] == "pass"
+    assert "lunch at Nopa" in lunch.text and lunch.verdict == "pass"
 
 
 def test_the_promise_keeps_its_quantity_and_deadline_in_plain_words(runtime: Runtime) -> None:
     for v in range(6):
         d = _draft(runtime, "Dana Whitfield", "check in about the pricing", v)
-        assert d["verdict"] == "pass", d
-        assert "pricing for 20 units" in d["text"]
-        assert f"{DUE.strftime('%A')} {DUE.day} {DUE.strftime('%B')}" in d["text"]
-        assert not re.search(r"haven't forgotten|I promised|promised you", d["text"]), d["text"]
-        assert "t2" in d["sources"]
+        assert d.verdict == "pass", d
+        assert "pricing for 20 units" in d.text
+        assert f"{DUE.strftime('%A')} {DUE.day} {DUE.strftime('%B')}" in d.text
+        assert not re.search(r"haven't forgotten|I promised|promised you", d.text), d.text
+        assert "t2" in d.sources
 
 
 def test_a_change_of_mind_offers_the_new_colour_and_a_planned_demo_is_not_thanked_for(runtime: Runtime) -> None:
     d = _draft(runtime, "Priya Shah", "share the new range options")
-    assert "grey" in d["text"] and "green" not in d["text"], d["text"]
-    assert not re.search(r"(?i)thank[^.]*demo", d["text"]), d["text"]  # the demo is promised, not held
-    assert "demo of the new range" in d["text"] and d["verdict"] == "pass"
+    assert "grey" in d.text and "green" not in d.text, d.text
+    assert not re.search(r"(?i)thank[^.]*demo", d.text), d.text  # the demo is promised, not held
+    assert "demo of the new range" in d.text and d.verdict == "pass"
 
 
 def test_wording_varies_by_regenerate_and_is_the_same_for_the_same_request(runtime: Runtime) -> None:
-    texts = [_draft(runtime, "Dana Whitfield", "follow up on the pricing", v)["text"] for v in range(6)]
+    texts = [_draft(runtime, "Dana Whitfield", "follow up on the pricing", v).text for v in range(6)]
     assert len(set(texts)) >= 4
-    assert _draft(runtime, "Dana Whitfield", "follow up on the pricing", 2)["text"] == texts[2]
+    assert _draft(runtime, "Dana Whitfield", "follow up on the pricing", 2).text == texts[2]
 
 
 def test_drafts_are_signed_with_the_sender_name_and_settings_name_overrides_it(runtime: Runtime) -> None:
     d = _draft(runtime, "Dana Whitfield", "follow up on the pricing")
-    assert d["text"].rstrip().endswith("\nSam Carter")
+    assert d.text.rstrip().endswith("\nSam Carter")
     chat = Conversation(runtime)
     reply = chat.handle_text("7001", "/settings name Alex Kim")
     assert "Alex Kim" in reply[0].text
     runtime.memory("7001").import_notes([_note("x1", "Dana Whitfield", "Coffee with Dana.", 4)])
-    assert _draft(runtime, "Dana Whitfield", "keep in touch", user="7001")["text"].rstrip().endswith("\nAlex Kim")
+    assert _draft(runtime, "Dana Whitfield", "keep in touch", user="7001").text.rstrip().endswith("\nAlex Kim")
 
 
 def test_a_date_from_elsewhere_in_the_note_is_not_said_as_the_promises_deadline() -> None:

@@ -123,9 +123,9 @@ def _drafts(runtime: Runtime, client: dict[str, Any]) -> Iterator[tuple[str, int
 def test_every_offline_draft_passes_chets_own_guard(runtime: Runtime, client: dict[str, Any]) -> None:
     notes = "\n".join(t for _, t in client["notes"])
     for purpose, variant, d in _drafts(runtime, client):
-        assert d["verdict"] == "pass", (purpose, variant, d["text"], d["findings"], notes)
-        assert "Sam Carter" in d["text"]
-        assert "haven't forgotten" not in d["text"] and "the conference" not in d["text"]
+        assert d.verdict == "pass", (purpose, variant, d.text, d.findings, notes)
+        assert "Sam Carter" in d.text
+        assert "haven't forgotten" not in d.text and "the conference" not in d.text
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -133,9 +133,9 @@ def test_every_offline_draft_passes_chets_own_guard(runtime: Runtime, client: di
 def test_a_scoped_opt_out_moves_the_draft_to_an_allowed_channel(runtime: Runtime, client: dict[str, Any]) -> None:
     for purpose, _, d in _drafts(runtime, client):
         if "stop emailing" in client["channel"]:
-            assert d["text"].startswith("Call plan for "), (purpose, d["text"])
+            assert d.text.startswith("Call plan for "), (purpose, d.text)
         if "Stop texting" in client["channel"]:
-            assert d["text"].startswith(("Hi ", "Hello ", "Dear ")) and "\n\n" in d["text"], d["text"]
+            assert d.text.startswith(("Hi ", "Hello ", "Dear ")) and "\n\n" in d.text, d.text
 
 
 @pytest.mark.skipif(
@@ -145,4 +145,4 @@ def test_a_scoped_opt_out_moves_the_draft_to_an_allowed_channel(runtime: Runtime
 @given(client=clients(SCOPED))
 def test_a_draft_on_an_allowed_channel_passes_the_guard(runtime: Runtime, client: dict[str, Any]) -> None:
     for purpose, variant, d in _drafts(runtime, client):
-        assert d["verdict"] == "pass", (purpose, variant, d["text"], d["findings"], client["notes"])
+        assert d.verdict == "pass", (purpose, variant, d.text, d.findings, client["notes"])

@@ -67,12 +67,12 @@ def test_offline_draft_is_grounded_and_passes(runtime: Runtime) -> None:
     _seed(memory)
     client = memory.find_client("Dana")
     doc = make_draft(runtime, memory, client, "follow up after the product demo")
-    assert doc["engine"] == "offline" and doc["verdict"] == "pass", doc
-    assert "Dana" in doc["text"] and "Whitaker" not in doc["text"]
-    assert "grey" not in doc["text"].lower() or "not" in doc["text"].lower()
-    assert set(doc["sources"]) <= {"d1", "d2", "d3"} and doc["sources"]
-    assert 0 < doc["prompt_tokens"] <= 2000
-    assert doc["notices"] and "offline" in doc["notices"][0]
+    assert doc.engine == "offline" and doc.verdict == "pass", doc
+    assert "Dana" in doc.text and "Whitaker" not in doc.text
+    assert "grey" not in doc.text.lower() or "not" in doc.text.lower()
+    assert set(doc.sources) <= {"d1", "d2", "d3"} and doc.sources
+    assert 0 < doc.prompt_tokens <= 2000
+    assert doc.notices and "offline" in doc.notices[0]
 
 
 def test_prompt_tokens_stay_flat_as_history_grows(runtime: Runtime) -> None:
@@ -91,7 +91,7 @@ def test_prompt_tokens_stay_flat_as_history_grows(runtime: Runtime) -> None:
             for i in range(10)
         ]
     )
-    small = make_draft(runtime, memory, memory.find_client("Dana"), "check in")["prompt_tokens"]
+    small = make_draft(runtime, memory, memory.find_client("Dana"), "check in").prompt_tokens
     memory.import_notes(
         [
             NoteInput(
@@ -105,7 +105,7 @@ def test_prompt_tokens_stay_flat_as_history_grows(runtime: Runtime) -> None:
             for i in range(10, 400)
         ]
     )
-    big = make_draft(runtime, memory, memory.find_client("Dana"), "check in")["prompt_tokens"]
+    big = make_draft(runtime, memory, memory.find_client("Dana"), "check in").prompt_tokens
     assert small <= big <= 2000
 
 
@@ -120,8 +120,8 @@ def test_llm_draft_blocked_then_regenerated_with_feedback(data_dir: Path, fake_o
     fake_openai.reply({"text": invented, "citations": ["d1"]})
     fake_openai.reply({"text": truthful, "citations": ["d1", "d2"]})
     doc = make_draft(runtime, memory, memory.find_client("Dana"), "follow up after the product demo")
-    assert doc["text"] == truthful and doc["verdict"] == "pass", doc
-    assert doc["engine"] == "openai" and doc["sources"] == ["d1", "d2"]
+    assert doc.text == truthful and doc.verdict == "pass", doc
+    assert doc.engine == "openai" and doc.sources == ("d1", "d2")
     second_prompt = json.dumps(fake_openai.requests[1]["json"]["messages"])
     assert "unsupported_claim" in second_prompt or "invented_commitment" in second_prompt
     log = memory.ledger.llm_log()
@@ -143,13 +143,13 @@ def test_llm_failures_fall_back_or_retry(data_dir: Path, fake_openai: FakeOpenAI
         for _ in range(4):
             fake_openai.reply({"text": "late"}, sleep=1.5)
     doc = make_draft(runtime, memory, memory.find_client("Dana"), "follow up after the product demo")
-    assert doc["text"].strip()
+    assert doc.text.strip()
     if failure == "rate_limited_then_ok":
-        assert doc["engine"] == "openai" and doc["notices"] == []
+        assert doc.engine == "openai" and doc.notices == ()
     else:
-        assert doc["engine"] == "offline"
-        assert any("offline" in n for n in doc["notices"]), doc["notices"]
-        assert doc["verdict"] != "block"
+        assert doc.engine == "offline"
+        assert any("offline" in n for n in doc.notices), doc.notices
+        assert doc.verdict != "block"
 
 
 def test_check_blocks_planted_problems_and_passes_truth(runtime: Runtime) -> None:
@@ -160,12 +160,12 @@ def test_check_blocks_planted_problems_and_passes_truth(runtime: Runtime) -> Non
     good = check_message(
         runtime, memory, client, "Hi Dana,\n\nThanks for the product demo. Pricing is on its way.\n", at
     )
-    assert good["verdict"] == "pass", good
+    assert good.verdict == "pass", good
     bad = check_message(runtime, memory, client, "Dear Dana Whitaker, our grey model is 30% off as promised!", at)
-    kinds = {f["kind"] for f in bad["findings"]}
-    assert bad["verdict"] == "block" and {"contradicts_preference", "invented_commitment"} <= kinds
-    for f in bad["findings"]:
-        assert f["span"] in "Dear Dana Whitaker, our grey model is 30% off as promised!"
+    kinds = {f.kind for f in bad.findings}
+    assert bad.verdict == "block" and {"contradicts_preference", "invented_commitment"} <= kinds
+    for f in bad.findings:
+        assert f.span in "Dear Dana Whitaker, our grey model is 30% off as promised!"
 
 
 def test_approve_edit_discard_and_double_tap(runtime: Runtime) -> None:
@@ -174,19 +174,19 @@ def test_approve_edit_discard_and_double_tap(runtime: Runtime) -> None:
     client = memory.find_client("Dana")
     doc = make_draft(runtime, memory, client, "follow up after the product demo")
     before = memory.ledger.last_contact(client.id)
-    decision = approve(memory, doc["draft_id"], CopyChannel())
+    decision = approve(memory, doc.draft_id, CopyChannel())
     assert decision.delivery is not None and decision.delivery.channel == "copy"
-    assert decision.delivery.detail == doc["text"]
+    assert decision.delivery.detail == doc.text
     assert memory.ledger.last_contact(client.id) >= before  # the approved message counts as contact
     with pytest.raises(DraftStateError):
-        approve(memory, doc["draft_id"], CopyChannel())  # double tap: harmless, nothing sent twice
+        approve(memory, doc.draft_id, CopyChannel())  # double tap: harmless, nothing sent twice
     assert len(memory.ledger.message_times(client.id)) == 1
     other = make_draft(runtime, memory, client, "share the pricing")
-    edited = edit(memory, other["draft_id"], "Dear Dana Whitaker, {first_name}, 50% off as promised!")
+    edited = edit(memory, other.draft_id, "Dear Dana Whitaker, {first_name}, 50% off as promised!")
     assert edited.draft["verdict"] == "block"
     with pytest.raises(DraftStateError):
-        approve(memory, other["draft_id"], CopyChannel())  # a blocked draft cannot be approved
-    assert discard(memory, other["draft_id"]).draft["status"] == "discarded"
+        approve(memory, other.draft_id, CopyChannel())  # a blocked draft cannot be approved
+    assert discard(memory, other.draft_id).draft["status"] == "discarded"
     with pytest.raises(DraftStateError):
         discard(memory, "d-forged")
     events = [a["event"] for a in memory.ledger.export()["audit"]]
@@ -230,18 +230,18 @@ def test_smtp_sending_to_a_real_local_server(runtime: Runtime, smtp_server: Loca
     _seed(memory)
     client = memory.find_client("Dana")
     doc = make_draft(runtime, memory, client, "follow up after the product demo")
-    decision = approve(memory, doc["draft_id"], smtp_server.channel)
+    decision = approve(memory, doc.draft_id, smtp_server.channel)
     received = smtp_server.received
     assert decision.delivery is not None and decision.delivery.detail == "dana@acme.example"
     assert len(received) == 1 and received[0]["To"] == "dana@acme.example"
-    assert doc["text"].split("\n")[0] in received[0].get_payload()
+    assert doc.text.split("\n")[0] in received[0].get_payload()
 
 
 def test_an_opt_out_written_after_the_drafts_stops_every_approval(runtime: Runtime) -> None:
     memory = runtime.memory("local")
     _seed(memory)
     client = memory.find_client("Dana")
-    drafts = [make_draft(runtime, memory, client, p)["draft_id"] for p in ("demo follow-up", "pricing", "check in")]
+    drafts = [make_draft(runtime, memory, client, p).draft_id for p in ("demo follow-up", "pricing", "check in")]
     now = now_utc()
     memory.add_note(NoteInput("Dana Whitaker", "Dana asked me to stop contacting her.", now, now.isoformat()))
     for draft_id in drafts:
@@ -256,7 +256,7 @@ def test_messages_approved_since_a_draft_was_made_are_shown_before_it_is_sent(ru
     memory = runtime.memory("local")
     _seed(memory)
     client = memory.find_client("Dana")
-    first, second = (make_draft(runtime, memory, client, p)["draft_id"] for p in ("demo follow-up", "pricing"))
+    first, second = (make_draft(runtime, memory, client, p).draft_id for p in ("demo follow-up", "pricing"))
     approve(memory, first, CopyChannel())
     with pytest.raises(DraftStateError, match="Approve again"):  # a message went out after this draft was made
         approve(memory, second, CopyChannel())
@@ -275,7 +275,7 @@ def test_a_client_who_opted_out_of_email_is_never_emailed(runtime: Runtime, smtp
     )
     client = memory.find_client("Dana")
     doc = make_draft(runtime, memory, client, "follow up after the product demo")
-    assert doc["verdict"] != "block", doc
-    decision = approve(memory, doc["draft_id"], smtp_server.channel)
+    assert doc.verdict != "block", doc
+    decision = approve(memory, doc.draft_id, smtp_server.channel)
     assert decision.delivery is not None and decision.delivery.channel == "copy"  # for the phone, not the mailbox
     assert smtp_server.received == []

@@ -61,8 +61,8 @@ def test_a_relatives_birthday_is_the_relatives(text: str, relation: str, name: s
 
 def test_the_digest_names_the_son_not_the_client(memory: Memory) -> None:
     _note(memory, "Cliff Navarro", "wants twin yamahas not a single, his boy Danny turns 12 on March 11", AT)
-    items = [i for i in build_digest(memory, date(2026, 3, 10))["items"] if i["kind"] == "birthday"]
-    assert len(items) == 1 and items[0]["text"].startswith("son Danny's birthday")
+    items = [i for i in build_digest(memory, date(2026, 3, 10)).items if i.kind == "birthday"]
+    assert len(items) == 1 and items[0].text.startswith("son Danny's birthday")
 
 
 # --- FACTS --------------------------------------------------------------------------------------------
@@ -162,14 +162,14 @@ def test_a_to_do_in_the_middle_of_a_note_is_a_promise(memory: Memory) -> None:
     promises = [f for f in _facts(text) if f.kind is FactKind.COMMITMENT]
     assert [(f.text, f.due) for f in promises] == [("promised to send the deck by Mon 9 Mar", date(2026, 3, 9))]
     _note(memory, "Pam Whitfield", text, AT)
-    items = build_digest(memory, date(2026, 3, 9))["items"]
-    assert [(i["kind"], i["client"]) for i in items if i["kind"] == "promise_due"] == [("promise_due", "Pam Whitfield")]
+    items = build_digest(memory, date(2026, 3, 9)).items
+    assert [(i.kind, i.client) for i in items if i.kind == "promise_due"] == [("promise_due", "Pam Whitfield")]
 
 
 def test_a_job_ready_by_a_day_is_due_that_day(memory: Memory) -> None:
     _note(memory, "Aiden Cho", "aiden cho wants to resize his wedding band 10 to 10.5, ready thursday", AT)
-    items = [i for i in build_digest(memory, date(2026, 3, 5))["items"] if i["kind"] == "promise_due"]
-    assert len(items) == 1 and "resize his wedding band" in items[0]["text"]
+    items = [i for i in build_digest(memory, date(2026, 3, 5)).items if i.kind == "promise_due"]
+    assert len(items) == 1 and "resize his wedding band" in items[0].text
 
 
 @pytest.mark.parametrize(
@@ -241,10 +241,10 @@ def test_keep_in_touch_waits_for_the_end_of_a_no_contact_period(memory: Memory) 
         AT,
     )
     _note(memory, "Erik Peterson", "Called Erik, wants a quote on a salt system", AT)
-    before = build_digest(memory, date(2026, 5, 1))["items"]
-    assert [i["client"] for i in before if i["kind"] == "keep_in_touch"] == ["Erik Peterson"]
-    after = build_digest(memory, date(2026, 6, 2))["items"]
-    assert [i["client"] for i in after if i["kind"] == "keep_in_touch"] == ["Erik Peterson", "Sophie Turner"]
+    before = build_digest(memory, date(2026, 5, 1)).items
+    assert [i.client for i in before if i.kind == "keep_in_touch"] == ["Erik Peterson"]
+    after = build_digest(memory, date(2026, 6, 2)).items
+    assert [i.client for i in after if i.kind == "keep_in_touch"] == ["Erik Peterson", "Sophie Turner"]
 
 
 def test_a_blocked_draft_is_not_awaiting_approval(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

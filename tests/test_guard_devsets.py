@@ -15,6 +15,7 @@ import pytest
 
 from benchmarks import bench_guard_cli
 from benchmarks.guard_sets import DEV_SETS, CaseFormatError, group_cases, load_cases
+from benchmarks.jsonl import JsonLinesError, read_jsonl
 
 MIN_CATCH = 0.9
 MAX_FALSE_ALARMS = 0.1
@@ -68,3 +69,12 @@ def test_the_runner_takes_any_cases_file(tmp_path: Path, capsys: pytest.CaptureF
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["summary"]["cases"] == 2
     assert "blind guard set" in capsys.readouterr().out
+
+
+def test_the_benchmarks_json_lines_reader_names_a_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"a": 1}\n\n{"b": 2}\n{oops\n', encoding="utf-8")
+    with pytest.raises(JsonLinesError, match=r"x\.jsonl:4: not JSON"):
+        read_jsonl(path)
+    path.write_text('{"a": 1}\n\n{"b": 2}\n', encoding="utf-8")
+    assert read_jsonl(path) == [{"a": 1}, {"b": 2}]

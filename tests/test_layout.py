@@ -160,3 +160,73 @@ def test_an_import_inside_a_function_loads_something_slow_or_optional(where: str
         f"{where} imports {target} inside a function: import it at the top of the module "
         "(or, for a slow or optional package, add it to LAZY here with the reason)"
     )
+
+
+# Use cases return typed results; the contract's JSON documents are made in bot/interfaces/cli_io.py only.
+UNTYPED_RESULTS_ALLOWED = {
+    "bot.usecases.drafting.finding_record": "the ledger keeps a draft as a record; this is a finding's part of it",
+}
+
+
+def _public_functions_returning_dicts(package: str) -> Iterator[str]:
+    for module, path in MODULES.items():
+        if not module.startswith(package):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and not node.name.startswith("_"):
+                returns = ast.unparse(node.returns) if node.returns else ""
+                if returns.startswith("dict[str, Any]"):
+                    yield f"{module}.{node.name}"
+
+
+def test_use_cases_return_typed_results_not_json_dicts() -> None:
+    found = [f for f in _public_functions_returning_dicts("bot.usecases") if f not in UNTYPED_RESULTS_ALLOWED]
+    assert not found, (
+        f"use cases that return a JSON-like dict (return a frozen dataclass; make JSON in cli_io): {found}"
+    )
+
+
+# bot/ talks to memory/ through Memory's public methods only: never `.ledger`, never memory.ledger's classes.
+# These files are being changed by other work right now; their ledger calls are finished after it is merged.
+LEDGER_ACCESS_PENDING = {
+    "bot/usecases/ask.py",
+    "bot/usecases/ask_notes.py",
+    "bot/chat/mentions.py",
+    "bot/chat/routing.py",
+    "bot/usecases/draft_details.py",
+    "bot/usecases/drafting.py",  # only check_message's audit remains
+}  # bot/guard/** too (below): the guard is being rebuilt in its own issue
+
+
+def _ledger_access(path: Path) -> Iterator[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            names = [node.attr]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        else:
+            continue
+        if any(n == "ledger" or n.startswith("memory.ledger") for n in names):
+            yield node.lineno
+
+
+def test_bot_reaches_memory_through_memorys_methods_never_the_ledger() -> None:
+    wrong = [
+        f"{rel}:{line}"
+        for path in sorted((ROOT / "bot").rglob("*.py"))
+        if (rel := path.relative_to(ROOT).as_posix()) not in LEDGER_ACCESS_PENDING and not rel.startswith("bot/guard/")
+        for line in _ledger_access(path)
+    ]
+    assert not wrong, f"bot/ reaches into the ledger (add a small Memory method instead): {wrong}"
+
+
+def test_the_ledger_check_sees_an_attribute_and_an_import(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text(
+        "from memory.ledger import Ledger\n\ndef f(m):\n    return m.ledger.clients()\n", encoding="utf-8"
+    )
+    assert list(_ledger_access(sample)) == [1, 4]

@@ -131,12 +131,12 @@ def test_check_adds_the_verifiers_unsupported_claims(data_dir: Path, fake: FakeO
         }
     )
     doc = check_message(runtime, memory, memory.find_client("Dana"), text, AT)
-    spans = [f["span"] for f in doc["findings"] if f["kind"] == "unsupported_claim"]
-    assert "Your CFO already signed off on the budget" in spans and doc["verdict"] == "block"
+    spans = [f.span for f in doc.findings if f.kind == "unsupported_claim"]
+    assert "Your CFO already signed off on the budget" in spans and doc.verdict == "block"
 
 
 def test_chat_routing_by_the_model_with_offline_fallback(data_dir: Path, fake: FakeOpenAI) -> None:
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
 
     runtime = _runtime(data_dir, fake)
     _seed(runtime.memory("local"))

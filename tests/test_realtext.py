@@ -283,7 +283,7 @@ def messages(sentences: Sequence[str]) -> list[str]:
 
 def test_the_conversation_answers_real_text(runtime: Any) -> None:
     """The whole conversation (real ledger and index, offline): a plain reply to each message, no exception."""
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
     from bot.engines.voice import ScriptedTranscriber
 
     chat = Conversation(runtime, transcriber=ScriptedTranscriber())

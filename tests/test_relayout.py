@@ -17,6 +17,10 @@ from bot.ask import ABSTAIN, answer
 from bot.context_builder import build_context
 CHET = [sys.executable, "-m", "bot.cli"]
 see = "bot/compose.py, bot/data/draft_words.json"
+from bot.conversation import Conversation
+    from bot.verify import verify_claims
+schedule_user(bot.app, bot.conversation, "1")
+log = logging.getLogger("bot.conversation")
 """
 NEW = """from bot.usecases import ask
 from bot import settings
@@ -27,6 +31,10 @@ from bot.usecases.ask import answer
 from bot.usecases.draft_context_builder import build_context
 CHET = [sys.executable, "-m", "bot.interfaces.cli"]
 see = "bot/usecases/draft_offline.py, bot/usecases/data/draft_words.json"
+from bot.chat.conversation import Conversation
+    from bot.usecases.check_llm import verify_claims
+schedule_user(bot.app, bot.conversation, "1")
+log = logging.getLogger("bot.conversation")
 """
 
 

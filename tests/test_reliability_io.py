@@ -23,7 +23,7 @@ import pytest
 from fake_bot_api import FakeBotAPI
 from pydantic import ValidationError
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.engines.channels import build_channel
 from bot.engines.voice import (
     MAX_AUDIO_BYTES,
@@ -89,8 +89,8 @@ def test_a_model_that_never_answers_gives_an_offline_draft_within_the_deadline(
     doc = make_draft(runtime, memory, client, "the pricing")
     elapsed = time.monotonic() - started
     assert elapsed < 3.0 + 2.5, f"the draft took {elapsed:.1f} s with a 3 s deadline (three attempts: over 9 s)"
-    assert doc["engine"] == "offline" and doc["text"]
-    assert any("timed out" in n and "offline" in n for n in doc["notices"]), doc["notices"]
+    assert doc.engine == "offline" and doc.text
+    assert any("timed out" in n and "offline" in n for n in doc.notices), doc.notices
     assert silent_model.requests, "the model was asked"
 
 
@@ -113,7 +113,7 @@ def test_regenerations_share_one_deadline(data_dir: Path) -> None:
         doc = make_draft(runtime, memory, memory.find_client("Dana Lee"), "the pricing")
         elapsed = time.monotonic() - started
     assert elapsed < 3.0 + 2.5, f"the draft took {elapsed:.1f} s with a 3 s deadline (three answers: 7.5 s)"
-    assert doc["engine"] == "offline" and any("timed out" in n for n in doc["notices"]), doc
+    assert doc.engine == "offline" and any("timed out" in n for n in doc.notices), doc
 
 
 # -- 5: group chats get nothing but one notice; /cmd@OtherBot is not ours; 13: edited messages -----

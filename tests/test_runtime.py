@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.usecases.ask import today_for

@@ -21,7 +21,7 @@ import pytest
 from fake_bot_api import FakeBotAPI, polling
 from pydantic import SecretStr
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.interfaces.cli import main
 from bot.interfaces.telegram_app import build_application
 from bot.runtime import Runtime

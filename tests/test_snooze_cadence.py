@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.conversation import STALE, Conversation
+from bot.chat.conversation import STALE, Conversation
 from bot.runtime import Runtime
 from bot.usecases.digest import build_digest
 from memory.timeutil import now_utc
@@ -18,14 +18,14 @@ def test_snooze_moves_a_due_promise_out_of_todays_digest(runtime: Runtime) -> No
     memory = runtime.memory(U)
     [promise] = memory.ledger.commitments(None)
     today = now_utc().date()
-    assert [i["kind"] for i in build_digest(memory, today)["items"]] == ["promise_due"]
+    assert [i.kind for i in build_digest(memory, today).items] == ["promise_due"]
     digest = chat.handle_text(U, "/digest")
     snooze = [b.data for row in digest[0].buttons for b in row if b.label.startswith("Snooze")]
     assert snooze == [f"sz:{promise.id}"]
     reply = chat.handle_callback(U, snooze[0])
     assert reply[0].text.startswith("Snoozed until")
-    assert build_digest(memory, today)["items"] == []
-    assert [i["kind"] for i in build_digest(memory, today + timedelta(days=3))["items"]] == ["promise_due"]
+    assert build_digest(memory, today).items == ()
+    assert [i.kind for i in build_digest(memory, today + timedelta(days=3)).items] == ["promise_due"]
     assert chat.handle_callback(U, "sz:999999")[0].text == STALE  # a stale button does nothing
 
 

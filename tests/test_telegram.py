@@ -15,7 +15,7 @@ import pytest
 from fake_bot_api import FakeBotAPI
 from telegram.ext import Application
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.engines.voice import ScriptedTranscriber, Transcriber, TranscriptionError
 from bot.interfaces.scheduler import digest_job, job_name, schedule_user
 from bot.interfaces.telegram_app import build_application

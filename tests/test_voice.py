@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.conversation import Conversation
+from bot.chat.conversation import Conversation
 from bot.engines.voice import (
     LocalWhisper,
     OpenAITranscriber,

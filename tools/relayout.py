@@ -43,7 +43,13 @@ MODULES: dict[str, str] = {
     "bot.console": "bot.interfaces.console",
     "bot.telegram_app": "bot.interfaces.telegram_app",
     "bot.scheduler": "bot.interfaces.scheduler",
+    "bot.verify": "bot.usecases.check_llm",  # renamed: the check's LLM path, as ask_llm is ask's
+    "bot.conversation": "bot.chat.conversation",  # the conversation core, beside its parts
 }
+
+# Old modules whose dotted name is also an attribute in code (a test's `bot.conversation`, the Conversation on a
+# bot fixture) or a logger's name: rewritten in import statements only.
+IMPORT_ONLY = {"bot.conversation"}
 
 # Data files that moved with their module (read through Path(__file__).parent / "data").
 FILES: dict[str, str] = {
@@ -78,7 +84,14 @@ def _path(old: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/.]){re.escape(old)}(?![\w/])")
 
 
-_DOTTED = [(_dotted(old), new) for old, new in sorted(MODULES.items(), key=lambda kv: -len(kv[0]))]
+_DOTTED = [
+    (_dotted(old), new) for old, new in sorted(MODULES.items(), key=lambda kv: -len(kv[0])) if old not in IMPORT_ONLY
+]
+_IMPORTED = [
+    (re.compile(rf"^(?P<lead>[ \t]*(?:from|import)[ \t]+){re.escape(old)}(?!\w)", re.M), new)
+    for old, new in MODULES.items()
+    if old in IMPORT_ONLY
+]
 _PATHS = [
     (_path(old.replace(".", "/") + ".py"), new.replace(".", "/") + ".py")
     for old, new in sorted(MODULES.items(), key=lambda kv: -len(kv[0]))
@@ -132,6 +145,8 @@ def rewrite(text: str, python: bool) -> str:
         text = _FROM_BOT.sub(_from_bot, text)
     for pattern, new in _DOTTED:
         text = pattern.sub(new, text)
+    for pattern, new in _IMPORTED:
+        text = pattern.sub(lambda m, new=new: m["lead"] + new, text)
     for pattern, new in _PATHS:
         text = pattern.sub(new, text)
     if python and SYMBOLS:

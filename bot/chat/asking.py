@@ -70,7 +70,7 @@ class AskMixin(ChatCore):
         last = self._state(user).last_client
         if not last or now_utc() - from_iso(str(last[1])) > CONTINUE_WINDOW:
             return None
-        return memory.ledger.client(int(last[0]))
+        return memory.client(int(last[0]))
 
     def _keep_sources(self, user: str, ids: list[str]) -> str:
         """Remember the note ids behind a Sources button; the button carries only this short key."""
@@ -86,13 +86,11 @@ class AskMixin(ChatCore):
         ids = self._state(user).sources.get(key)
         if not ids:
             return [Reply("Those sources are no longer at hand; ask again.")]
-        ledger = self._memory(user).ledger
         tz = self.tz(user)
-        rowids = {i: ledger.note_rowid(i) for i in ids}
-        found = ledger.notes_by_rowid([r for r in rowids.values() if r is not None])
+        found = self._memory(user).notes_by_id(ids)
         lines = []
         for note_id in ids:
-            note = found.get(rowids[note_id] or -1)
+            note = found.get(note_id)
             if note is None:
                 lines.append(f"• {note_id}: removed since")
                 continue

@@ -37,7 +37,7 @@ class ClientsMixin(ChatCore):
         try:
             return memory.find_client(name)
         except AmbiguousClient as err:
-            found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+            found = [c for c in memory.clients() if c.name in err.candidates]
             return self._choose(user, choice, found, name)
 
     def _cmd_client(self, user: str, args: str) -> list[Reply]:
@@ -94,16 +94,16 @@ class ClientsMixin(ChatCore):
 
     def _cmd_clients(self, user: str, args: str) -> list[Reply]:
         memory = self._memory(user)
-        clients = memory.ledger.clients()
+        clients = memory.clients()
         if not clients:
             return [Reply("No clients yet. Send a note like “Dana from Acme: wants blue, not grey”.")]
         tz = self.tz(user)
         lines = [f"Your clients ({len(clients)}):"]
         for c in clients[:60]:
-            last = memory.ledger.last_contact(c.id)
+            last = memory.last_contact(c.id)
             company = f" ({c.company})" if c.company else ""
             when = long_day(last.astimezone(tz).date()) if last else "never"
-            lines.append(f"• {c.name}{company}: {plural(memory.ledger.count_notes(c.id), 'note')}, last contact {when}")
+            lines.append(f"• {c.name}{company}: {plural(memory.count_notes(c.id), 'note')}, last contact {when}")
         if len(clients) > 60:
             lines.append(f"… and {len(clients) - 60} more (/client NAME)")
         return [Reply("\n".join(lines), client_rows(clients[:8], prefix="p"))]
@@ -115,7 +115,7 @@ class ClientsMixin(ChatCore):
         return client if isinstance(client, list) else self._confirm_forget(user, client)
 
     def _confirm_forget(self, user: str, client: Client) -> list[Reply]:
-        count = self._memory(user).ledger.count_notes(client.id)
+        count = self._memory(user).count_notes(client.id)
         text = f"Forget {client.name} and everything about them ({plural(count, 'note')}, facts, promises, drafts)? This cannot be undone."
         return [
             Reply(text, [[Button(f"Yes, forget {label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
@@ -129,7 +129,7 @@ class ClientsMixin(ChatCore):
             if isinstance(found, list):
                 return found
             client = found
-        promises = memory.ledger.commitments(client.id if client else None, status="open")
+        promises = memory.commitments(client.id if client else None, status="open")
         if not promises:
             return [Reply("No open promises" + (f" for {client.name}." if client else "."))]
         if client and len(promises) == 1:
@@ -139,25 +139,21 @@ class ClientsMixin(ChatCore):
 
     def _mark_done(self, user: str, commitment_id: int) -> list[Reply]:
         memory = self._memory(user)
-        found = [c for c in memory.ledger.commitments(None, status=None) if c.id == commitment_id]
+        found = [c for c in memory.commitments(None, status=None) if c.id == commitment_id]
         if not found:
             return [Reply(STALE)]
         if found[0].status != "open":
             return [Reply(f"That promise is already {found[0].status}.")]
-        with memory.ledger.transaction():
-            memory.ledger.set_commitment_status(commitment_id, "done")
-            memory.ledger.audit("commitment.done", commitment_id=commitment_id)
+        memory.mark_promise_done(commitment_id)
         return [Reply(f"Marked done: {found[0].client}: {found[0].text}.")]
 
     def _snooze(self, user: str, commitment_id: int) -> list[Reply]:
         memory = self._memory(user)
-        found = [c for c in memory.ledger.commitments(None, status="open") if c.id == commitment_id]
+        found = [c for c in memory.commitments(None, status="open") if c.id == commitment_id]
         if not found:
             return [Reply(STALE)]
         due = now_utc().astimezone(self.tz(user)).date() + timedelta(days=SNOOZE_DAYS)
-        with memory.ledger.transaction():
-            memory.ledger.snooze_commitment(commitment_id, due)
-            memory.ledger.audit("commitment.snoozed", commitment_id=commitment_id, due=due.isoformat())
+        memory.snooze_promise(commitment_id, due)
         return [Reply(f"Snoozed until {long_day(due)}: {found[0].client}: {found[0].text}.")]
 
     def _cmd_cadence(self, user: str, args: str) -> list[Reply]:
@@ -168,9 +164,7 @@ class ClientsMixin(ChatCore):
         if isinstance(found, list):
             return found
         memory = self._memory(user)
-        with memory.ledger.transaction():
-            memory.ledger.update_client(found.id, cadence_days=int(m.group("days")))
-            memory.ledger.audit("client.cadence", client_id=found.id, days=int(m.group("days")))
+        memory.set_cadence(found.id, int(m.group("days")))
         return [Reply(f"I'll remind you when {found.name} hasn't heard from you for {m.group('days')} days.")]
 
     def _cb_choose(self, user: str, ref: str) -> list[Reply]:
@@ -178,7 +172,7 @@ class ClientsMixin(ChatCore):
         choice = state.choice
         if choice is None:
             return [Reply("That choice has expired; please send it again.")]
-        client = self._memory(user).ledger.client(int(ref))
+        client = self._memory(user).client(int(ref))
         if client is None:
             return [Reply("That client no longer exists.")]
         if choice.kind == "note":
@@ -195,12 +189,12 @@ class ClientsMixin(ChatCore):
         return self._profile(user, client)
 
     def _cb_profile(self, user: str, ref: str) -> list[Reply]:
-        client = self._memory(user).ledger.client(int(ref))
+        client = self._memory(user).client(int(ref))
         return self._profile(user, client) if client else [Reply("That client no longer exists.")]
 
     def _cb_forget(self, user: str, ref: str) -> list[Reply]:
         memory = self._memory(user)
-        client = memory.ledger.client(int(ref))
+        client = memory.client(int(ref))
         if client is None:
             return [Reply("Already forgotten.")]
         memory.forget(client)

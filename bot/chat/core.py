@@ -35,7 +35,7 @@ __all__ = ["ChatCore"]
 
 
 class ChatCore:
-    """Plumbing shared by every command family; the families are mixins over it (bot/conversation.py)."""
+    """Plumbing shared by every command family; the families are mixins over it (bot/chat/conversation.py)."""
 
     def __init__(self, runtime: Runtime, transcriber: Transcriber | str | None = "auto"):
         self.runtime = runtime
@@ -63,12 +63,12 @@ class ChatCore:
 
     def tz(self, user: str) -> ZoneInfo:
         """The salesperson's own time zone (from their settings)."""
-        return zone(self._memory(user).ledger.salesperson().get("tz") or self.runtime.settings.chet_tz)
+        return zone(self._memory(user).salesperson().get("tz") or self.runtime.settings.chet_tz)
 
     def schedule(self, user: str) -> tuple[ZoneInfo, time]:
         """When this salesperson's digest goes out: (time zone, local time)."""
         with self._lock(user):
-            sp = self._memory(user).ledger.salesperson()
+            sp = self._memory(user).salesperson()
         m = TIME_OF_DAY.match(str(sp.get("digest_time") or self.runtime.settings.chet_digest_time))
         at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
         return zone(sp.get("tz") or self.runtime.settings.chet_tz), at
@@ -132,7 +132,7 @@ class ChatCore:
         """One message of a salesperson at a time across bot workers: state is loaded, changed, saved whole."""
         with ExitStack() as stack:
             try:
-                stack.enter_context(self._memory(user).ledger.conversation_lock())
+                stack.enter_context(self._memory(user).conversation_lock())
             except Exception:  # no ledger or no lock: this worker alone still serialises the user's messages
                 log.warning("could not take the conversation lock", exc_info=True)
             yield
@@ -140,7 +140,7 @@ class ChatCore:
     def _load_state(self, user: str) -> str | None:
         """Take the state from the ledger: another worker may have handled this user's last message."""
         try:
-            saved = self._memory(user).ledger.conversation_state()
+            saved = self._memory(user).conversation_state()
         except Exception:  # the ledger is unreachable: keep what this worker knows
             log.warning("could not load the conversation state", exc_info=True)
             return None
@@ -154,7 +154,7 @@ class ChatCore:
         if after == before:
             return
         try:
-            self._memory(user).ledger.save_conversation_state(after)
+            self._memory(user).save_conversation_state(after)
         except Exception:  # never lose the reply over this; the next message may ask again
             log.warning("could not save the conversation state", exc_info=True)
 
@@ -183,7 +183,7 @@ class ChatCore:
         }
         return [Reply(texts.get(kind, "I can't use that kind of message. Send me text or a voice message."))]
 
-    # -- implemented by the command families (see bot/conversation.py) ---------------------
+    # -- implemented by the command families (see bot/chat/conversation.py) ---------------------
 
     def _answer_which_client(self, user: str, text: str) -> list[Reply] | None:
         """Defined in bot/chat/notes.py."""

@@ -129,7 +129,7 @@ class DispatchMixin(ChatCore):
 
     def _question_client(self, user: str, text: str) -> Client | None:
         """The one known client a question names, found as notes find them (title and surname, "the" + family name); else None."""
-        found = {c.id: c for m in mentions(text, self._memory(user).ledger.clients()) for c in m.clients}
+        found = {c.id: c for m in mentions(text, self._memory(user).clients()) for c in m.clients}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _route(self, user: str, text: str) -> Route:
@@ -139,7 +139,7 @@ class DispatchMixin(ChatCore):
         llm = self.runtime.llm(memory)
         if llm is None:
             return offline
-        known = ", ".join(c.name for c in memory.ledger.clients()[:200]) or "(none yet)"
+        known = ", ".join(c.name for c in memory.clients()[:200]) or "(none yet)"
         prompt = render_parts("route", message=quote(text), clients=known)
         try:
             reply = llm.structured("route", prompt.user, RouteReply, system=prompt.system)
@@ -238,7 +238,7 @@ class DispatchMixin(ChatCore):
 
     def _draft_button(self, user: str, word: str) -> list[Reply]:
         """ "approve", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
-        waiting = self._memory(user).ledger.drafts("pending")
+        waiting = self._memory(user).drafts("pending")
         if waiting and now_utc() - from_iso(str(waiting[0]["created_at"])) > DRAFT_WORD_WINDOW:
             return [Reply(f"No draft was shown lately. Open the waiting one from /digest to {word} it.")]
         if not waiting:

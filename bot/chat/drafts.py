@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.chat.core import ChatCore
@@ -17,8 +18,9 @@ from bot.chat.texts import (
     strip_ids,
 )
 from bot.engines.channels import build_channel
+from bot.guard import Finding
 from bot.usecases.approval import approve, discard, edit
-from bot.usecases.drafting import make_draft
+from bot.usecases.drafting import make_draft, stored_findings
 from memory.records import Client
 
 PLAIN_WHAT = {"message", "email", "note", "draft", "mail", "something", "reply", "text", "line", "quick note"}
@@ -55,18 +57,33 @@ class DraftsMixin(ChatCore):
         memory = self._memory(user)
         result = make_draft(self.runtime, memory, client, purpose, feedback=feedback, variant=variant)
         if variant:
-            self._state(user).variants[result["draft_id"]] = variant
-        return [self._draft_reply(result["draft_id"], client.name, result)]
+            self._state(user).variants[result.draft_id] = variant
+        reply = self._draft_reply(
+            result.draft_id, client.name, result.text, result.verdict, result.findings, result.notices
+        )
+        return [reply]
 
-    def _draft_reply(self, draft_id: str, client_name: str, d: dict[str, Any]) -> Reply:
-        lines = [f"Draft for {client_name}:", "", d["text"].strip(), "", VERDICT_LINES.get(d["verdict"], "")]
-        for f in d["findings"][:MAX_FINDINGS_SHOWN]:
-            span = f" (“{label(f['span'], 50)}”)" if f.get("span") and f["span"] not in f["message"] else ""
-            lines.append(f"• {clip(sentence(strip_ids(f['message'], f.get('sources', []))), 140)}{span}")
-        if len(d["findings"]) > MAX_FINDINGS_SHOWN:
-            lines.append(f"…and {len(d['findings']) - MAX_FINDINGS_SHOWN} more")
-        lines += [clip(sentence(n)) for n in d.get("notices", [])[:1]]
-        if d["verdict"] == "block":
+    def _stored_draft_reply(self, draft_id: str, client_name: str, draft: dict[str, Any]) -> Reply:
+        """The draft message for a draft the ledger kept (it has no notices: they were shown when it was written)."""
+        return self._draft_reply(draft_id, client_name, draft["text"], draft["verdict"], stored_findings(draft), ())
+
+    def _draft_reply(
+        self,
+        draft_id: str,
+        client_name: str,
+        text: str,
+        verdict: str,
+        findings: Sequence[Finding],
+        notices: Sequence[str],
+    ) -> Reply:
+        lines = [f"Draft for {client_name}:", "", text.strip(), "", VERDICT_LINES.get(verdict, "")]
+        for f in findings[:MAX_FINDINGS_SHOWN]:
+            span = f" (“{label(f.span, 50)}”)" if f.span and f.span not in f.message else ""
+            lines.append(f"• {clip(sentence(strip_ids(f.message, list(f.sources))), 140)}{span}")
+        if len(findings) > MAX_FINDINGS_SHOWN:
+            lines.append(f"…and {len(findings) - MAX_FINDINGS_SHOWN} more")
+        lines += [clip(sentence(n)) for n in notices[:1]]
+        if verdict == "block":
             rows = [[Button("Edit", f"e:{draft_id}"), Button("Regenerate", f"r:{draft_id}")]]
             rows.append([Button("Discard", f"x:{draft_id}")])
         else:
@@ -77,17 +94,17 @@ class DraftsMixin(ChatCore):
     def _apply_edit(self, user: str, draft_id: str, text: str) -> list[Reply]:
         memory = self._memory(user)
         decision = edit(memory, draft_id, text)
-        client = memory.ledger.client(decision.draft["client_id"])
-        reply = self._draft_reply(draft_id, client.name if client else "your client", decision.draft)
+        client = memory.client(decision.draft["client_id"])
+        reply = self._stored_draft_reply(draft_id, client.name if client else "your client", decision.draft)
         return [Reply("Edited and checked again.\n" + reply.text, reply.buttons)]
 
     def _draft_of(self, user: str, draft_id: str) -> dict[str, Any] | None:
-        return self._memory(user).ledger.draft(draft_id) if draft_id else None
+        return self._memory(user).draft(draft_id) if draft_id else None
 
     def _cb_approve(self, user: str, draft_id: str) -> list[Reply]:
         memory = self._memory(user)
         decision = approve(memory, draft_id, build_channel(self.runtime.settings))
-        client = memory.ledger.client(decision.draft["client_id"])
+        client = memory.client(decision.draft["client_id"])
         who = client.name if client else "the client"
         if decision.delivery and decision.delivery.channel == "email":
             return [Reply(f"Approved and sent to {who} by email ({decision.delivery.detail}).")]
@@ -113,7 +130,7 @@ class DraftsMixin(ChatCore):
             return [Reply("That draft no longer exists.")]
         if draft["status"] != "pending":
             return [Reply(f"This draft was already {draft['status']}.")]
-        client = memory.ledger.client(draft["client_id"])
+        client = memory.client(draft["client_id"])
         if client is None:
             return [Reply("The client of this draft was forgotten.")]
         discard(memory, draft_id)
@@ -131,8 +148,8 @@ class DraftsMixin(ChatCore):
             return [Reply("That draft no longer exists.")]
         if draft["status"] != "pending":
             return [Reply(f"This draft was already {draft['status']}.")]
-        client = self._memory(user).ledger.client(draft["client_id"])
-        return [self._draft_reply(draft_id, client.name if client else "your client", draft)]
+        client = self._memory(user).client(draft["client_id"])
+        return [self._stored_draft_reply(draft_id, client.name if client else "your client", draft)]
 
     def _cb_follow_up(self, user: str, ref: str) -> list[Reply]:
         memory = self._memory(user)
@@ -141,20 +158,20 @@ class DraftsMixin(ChatCore):
         client: Client | None = None
         purpose = "follow up on our last conversation"
         if kind == "p":
-            found = [c for c in memory.ledger.commitments(None, status=None) if c.id == ident]
+            found = [c for c in memory.commitments(None, status=None) if c.id == ident]
             if not found:
                 return [Reply(STALE)]
-            client, purpose = memory.ledger.client(found[0].client_id), f"follow up on my promise: {found[0].text}"
+            client, purpose = memory.client(found[0].client_id), f"follow up on my promise: {found[0].text}"
         elif kind == "b":
-            facts = [f for f in memory.ledger.facts(None, current=None) if f.id == ident]
+            facts = [f for f in memory.facts(None, current=None) if f.id == ident]
             if not facts:
                 return [Reply(STALE)]
             what = facts[0].key.replace("_", " ")
-            client, purpose = memory.ledger.client(facts[0].client_id), f"a kind word for their {what}, not an offer"
+            client, purpose = memory.client(facts[0].client_id), f"a kind word for their {what}, not an offer"
         elif kind == "k":
-            client, purpose = memory.ledger.client(ident), "check in; it has been a while since we spoke"
+            client, purpose = memory.client(ident), "check in; it has been a while since we spoke"
         elif kind == "c":
-            client = memory.ledger.client(ident)
+            client = memory.client(ident)
         else:
             return [Reply(STALE)]
         if client is None:

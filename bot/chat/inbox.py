@@ -12,7 +12,6 @@ import uuid
 from dataclasses import asdict, dataclass
 
 from memory.errors import BadInput
-from memory.ledger import Ledger
 from memory.service import Memory
 from memory.timeutil import now_utc
 
@@ -35,8 +34,8 @@ class InboxItem:
     audio_path: str | None = None
 
 
-def _read(ledger: Ledger) -> list[InboxItem]:
-    raw = ledger.meta(META_KEY)
+def _read(memory: Memory) -> list[InboxItem]:
+    raw = memory.meta(META_KEY)
     if not raw:
         return []
     try:
@@ -46,19 +45,19 @@ def _read(ledger: Ledger) -> list[InboxItem]:
         raise
 
 
-def _write(ledger: Ledger, items: list[InboxItem]) -> None:
-    ledger.set_meta(META_KEY, json.dumps([asdict(i) for i in items], ensure_ascii=False))
+def _write(memory: Memory, items: list[InboxItem]) -> None:
+    memory.set_meta(META_KEY, json.dumps([asdict(i) for i in items], ensure_ascii=False))
 
 
 def inbox_items(memory: Memory) -> list[InboxItem]:
     """The notes waiting for a client, oldest first."""
-    return _read(memory.ledger)
+    return _read(memory)
 
 
 def inbox_count(memory: Memory) -> int:
     """How many notes wait for a client (for the digest and replies)."""
     try:
-        return len(_read(memory.ledger))
+        return len(_read(memory))
     except (ValueError, TypeError):
         return 0
 
@@ -67,24 +66,24 @@ def add_to_inbox(memory: Memory, text: str, source: str = "text", audio_path: st
     """Keep a note whose client is not known yet; committed before Chet asks which client it is."""
     moment = now_utc().isoformat()  # to the microsecond: /undo tells it from a note filed the same second
     item = InboxItem(uuid.uuid4().hex[:12], text, moment, source, audio_path)
-    with memory.ledger.transaction():
-        items = _read(memory.ledger)
+    with memory.transaction():
+        items = _read(memory)
         if len(items) >= MAX_ITEMS:
             raise BadInput(f"your inbox already holds {MAX_ITEMS} notes without a client; file or drop some (/inbox)")
-        _write(memory.ledger, [*items, item])
+        _write(memory, [*items, item])
     return item
 
 
 def find_in_inbox(memory: Memory, item_id: str) -> InboxItem | None:
     """The waiting note with this id, if it is still waiting."""
-    return next((i for i in _read(memory.ledger) if i.id == item_id), None)
+    return next((i for i in _read(memory) if i.id == item_id), None)
 
 
 def drop_from_inbox(memory: Memory, item_id: str) -> InboxItem | None:
     """Take a note out of the inbox (filed or dropped); None when it was no longer there."""
-    with memory.ledger.transaction():
-        items = _read(memory.ledger)
+    with memory.transaction():
+        items = _read(memory)
         found = next((i for i in items if i.id == item_id), None)
         if found is not None:
-            _write(memory.ledger, [i for i in items if i.id != item_id])
+            _write(memory, [i for i in items if i.id != item_id])
     return found

@@ -148,7 +148,7 @@ class NotesMixin(ChatCore):
             except UnknownClient:
                 is_new = True
             except AmbiguousClient as err:
-                found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+                found = [c for c in memory.clients() if c.name in err.candidates]
                 pending = self._to_inbox(user, PendingNote(body, source, audio_path))
                 return self._choose(user, Choice("note", pending), found, name)
         moment = (from_iso(at) if at else now_utc()).astimezone(self.tz(user))
@@ -160,7 +160,7 @@ class NotesMixin(ChatCore):
             source=source,
             audio_path=audio_path,
         )
-        known = [c.name for c in memory.ledger.clients()] if is_new else []
+        known = [c.name for c in memory.clients()] if is_new else []
         stored = memory.add_note(item, index=not self.background_index)
         if self.background_index:
             self._queue_index(user)
@@ -196,7 +196,7 @@ class NotesMixin(ChatCore):
         follow_on = is_cue(words[0], "amend") and len(every) <= FOLLOW_ON_WORDS and age <= FOLLOW_ON_WINDOW
         if not (goes_on or follow_on):
             return None
-        return self._memory(user).ledger.client(int(last[0]))
+        return self._memory(user).client(int(last[0]))
 
     def _confirm(self, stored: Stored, is_new: bool, similar: list[str]) -> str:
         """At most four short lines: who it was filed under and what was understood, never the note itself."""
@@ -215,10 +215,10 @@ class NotesMixin(ChatCore):
         memory = self._memory(user)
         recent: list[Client] = []
         seen: set[int] = set()
-        for note in memory.ledger.notes(limit=40):
+        for note in memory.notes(limit=40):
             if note.client_id not in seen:
                 seen.add(note.client_id)
-                c = memory.ledger.client(note.client_id)
+                c = memory.client(note.client_id)
                 if c:
                     recent.append(c)
             if len(recent) >= 6:
@@ -242,7 +242,7 @@ class NotesMixin(ChatCore):
         number = re.fullmatch(r"#?\s*(\d{1,3})[.)]?", text)
         if number:
             n = int(number.group(1))
-            client = memory.ledger.client(pending.options[n - 1]) if 1 <= n <= len(pending.options) else None
+            client = memory.client(pending.options[n - 1]) if 1 <= n <= len(pending.options) else None
             if client is None:
                 return [Reply(f"There is no name number {n}. Tap a name or type it.")]
             return self._file_pending(user, client.name, client)
@@ -251,7 +251,7 @@ class NotesMixin(ChatCore):
         try:
             client = memory.find_client(text)
         except AmbiguousClient as err:
-            found = [c for c in memory.ledger.clients() if c.name in err.candidates]
+            found = [c for c in memory.clients() if c.name in err.candidates]
             return self._choose(user, choice, found, text)
         except BadInput:
             name = new_client_name(text)
@@ -303,7 +303,7 @@ class NotesMixin(ChatCore):
         undone = [note]
         group = state.last_notes if note.id in state.last_notes else []
         while len(undone) < len(group):  # one message filed under several clients is undone whole
-            latest = memory.ledger.notes(limit=1)
+            latest = memory.notes(limit=1)
             if not latest or latest[0].id not in group or (more := memory.undo_last()) is None:
                 break
             undone.append(more)
@@ -320,7 +320,7 @@ class NotesMixin(ChatCore):
         if note is None or len(rest.split()) < 2:
             return [undone]
         memory = self._memory(user)
-        client = memory.ledger.client(note.client_id)
+        client = memory.client(note.client_id)
         if client is None:
             return [undone]
         saved = self._store(user, memory, client.name, rest, "text", None, True, client)

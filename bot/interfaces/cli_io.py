@@ -9,7 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.guard import Finding
 from bot.usecases.answer import Answer
+from bot.usecases.digest import Digest
+from bot.usecases.drafting import CheckResult, DraftResult
 from memory.errors import BadInput
 from memory.records import Fact, Profile, SearchHit
 from memory.service import Stored
@@ -151,4 +154,51 @@ def profile_document(profile: Profile) -> dict[str, Any]:
         ],
         "last_contact": profile.last_contact,
         "notes": profile.notes,
+    }
+
+
+def finding_document(f: Finding) -> dict[str, Any]:
+    """A guard finding in `draft` and `check`: kind, the exact span, why, the notes involved, its verdict."""
+    return {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
+
+
+def draft_document(result: DraftResult) -> dict[str, Any]:
+    """`chet draft`: the draft, its verdict and findings, the notes cited, the context's size, engine, notices."""
+    return {
+        "draft_id": result.draft_id,
+        "client": result.client,
+        "text": result.text,
+        "verdict": result.verdict,
+        "findings": [finding_document(f) for f in result.findings],
+        "sources": list(result.sources),
+        "prompt_tokens": result.prompt_tokens,
+        "engine": result.engine,
+        "notices": list(result.notices),
+    }
+
+
+def check_document(result: CheckResult) -> dict[str, Any]:
+    """`chet check`: the verdict, the findings and any notice (e.g. only the offline checks ran)."""
+    return {
+        "verdict": result.verdict,
+        "findings": [finding_document(f) for f in result.findings],
+        "notices": list(result.notices),
+    }
+
+
+def digest_document(digest: Digest) -> dict[str, Any]:
+    """`chet digest`: the day and its items, most urgent first (with the key the chat's buttons use)."""
+    return {
+        "date": digest.date.isoformat(),
+        "items": [
+            {
+                "kind": i.kind,
+                "client": i.client,
+                "text": i.text,
+                "due": i.due.isoformat() if i.due else None,
+                "source_ids": list(i.source_ids),
+                "key": i.key,
+            }
+            for i in digest.items
+        ],
     }

@@ -13,6 +13,9 @@ from typing import Any, TextIO
 
 from bot.interfaces.cli_io import (
     answer_document,
+    check_document,
+    digest_document,
+    draft_document,
     emit,
     hit_documents,
     note_document,
@@ -40,18 +43,17 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch a parsed command line; returns the exit code."""
     private_data(settings.data_dir)
     runtime = Runtime(settings)
-    if args.command == "chat":
-        return run_console(runtime)
-    if args.command == "run":
-        # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
-        from bot.interfaces.telegram_app import run_telegram
-
-        return run_telegram(runtime)
-    handler = HANDLERS[args.command]
-    file_handler = _log_to_file(settings.data_dir, args.verbose)
+    file_handler = _log_to_file(settings.data_dir, args.verbose)  # the bot and the console chat log there too
     try:
+        if args.command == "chat":
+            return run_console(runtime)
+        if args.command == "run":
+            # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
+            from bot.interfaces.telegram_app import run_telegram
+
+            return run_telegram(runtime)
         memory = runtime.memory(settings.chet_user)
-        return handler(args, runtime, memory)
+        return HANDLERS[args.command](args, runtime, memory)
     except ChetError:
         raise
     except Exception as err:
@@ -271,15 +273,15 @@ def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
     client = memory.find_client(args.client)
     result = make_draft(runtime, memory, client, args.purpose)
 
-    def human(d: dict[str, Any], out: TextIO) -> None:
-        out.write(d["text"] + "\n\n")
-        out.write(f"verdict: {d['verdict']} (draft {d['draft_id']}, {d['engine']})\n")
-        for f in d["findings"]:
-            out.write(f"  {f['kind']}: {f['message']} — “{f['span']}”\n")
-        for n in d["notices"]:
+    def human(_doc: dict[str, Any], out: TextIO) -> None:
+        out.write(result.text + "\n\n")
+        out.write(f"verdict: {result.verdict} (draft {result.draft_id}, {result.engine})\n")
+        for f in result.findings:
+            out.write(f"  {f.kind}: {f.message} — “{f.span}”\n")
+        for n in result.notices:
             out.write(f"note: {n}\n")
 
-    emit(result, args.json, human)
+    emit(draft_document(result), args.json, human)
     return 0
 
 
@@ -296,14 +298,14 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
     if not text.strip():
         raise BadInput("the text file is empty")
     at, _ = _when(args.at, runtime, memory)
-    doc = check_message(runtime, memory, client, text, at)
+    result = check_message(runtime, memory, client, text, at)
 
-    def human(d: dict[str, Any], out: TextIO) -> None:
-        out.write(f"verdict: {d['verdict']}\n")
-        for f in d["findings"]:
-            out.write(f"  {f['kind']}: {f['message']} — “{f['span']}”\n")
+    def human(_doc: dict[str, Any], out: TextIO) -> None:
+        out.write(f"verdict: {result.verdict}\n")
+        for f in result.findings:
+            out.write(f"  {f.kind}: {f.message} — “{f.span}”\n")
 
-    emit(doc, args.json, human)
+    emit(check_document(result), args.json, human)
     return 0
 
 
@@ -312,7 +314,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
     tz = runtime.tz(memory)
     day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()
     digest = build_digest(memory, day, draft_days=runtime.settings.chet_digest_draft_days)
-    emit(digest, args.json, lambda d, out: out.write(render_digest(d, limit=None) + "\n"))
+    emit(digest_document(digest), args.json, lambda _doc, out: out.write(render_digest(digest, limit=None) + "\n"))
     return 0
 
 

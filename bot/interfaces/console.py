@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.conversation import START, Button, Conversation, Reply
+from bot.chat.conversation import START, Button, Conversation, Reply
 from bot.engines.llm_deadline import llm_deadline
 from bot.engines.voice import MAX_AUDIO_BYTES
 from bot.runtime import Runtime

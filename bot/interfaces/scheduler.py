@@ -14,7 +14,7 @@ from memory.timeutil import now_utc
 if TYPE_CHECKING:
     from telegram.ext import Application, ContextTypes
 
-    from bot.conversation import Conversation
+    from bot.chat.conversation import Conversation
 
 __all__ = ["catch_up_due", "digest_job", "schedule_digests", "schedule_user"]
 

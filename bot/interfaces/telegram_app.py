@@ -30,7 +30,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation, Reply
 from bot.engines.llm_deadline import llm_deadline
 from bot.engines.voice import MAX_AUDIO_BYTES, MAX_VOICE_SECONDS
 from bot.interfaces.console import run_console

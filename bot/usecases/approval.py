@@ -8,7 +8,7 @@ from typing import Any
 from bot.engines.channels import Channel, Delivery
 from bot.guard import check_text
 from bot.usecases.draft_context_builder import build_context
-from bot.usecases.drafting import finding_json
+from bot.usecases.drafting import finding_record
 from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory
@@ -79,7 +79,7 @@ def _recheck(memory: Memory, client: Client, draft: dict[str, Any]) -> None:
     fresh = [f for f in report.findings if (f.kind, f.span) not in seen]
     if not fresh and report.verdict == draft["verdict"]:
         return
-    draft.update(verdict=report.verdict, findings=[finding_json(f) for f in report.findings])
+    draft.update(verdict=report.verdict, findings=[finding_record(f) for f in report.findings])
     memory.update_draft(draft, "draft.rechecked", verdict=report.verdict)
     why = "; ".join(f.message for f in fresh) or "the notes changed since this draft was written"
     if report.verdict == "block":
@@ -102,7 +102,7 @@ def edit(memory: Memory, draft_id: str, new_text: str) -> Decision:
     built = build_context(memory, client, draft["purpose"], now_utc())
     report = check_text(text, built.ctx)
     draft.update(
-        text=text, verdict=report.verdict, findings=[finding_json(f) for f in report.findings], engine="edited"
+        text=text, verdict=report.verdict, findings=[finding_record(f) for f in report.findings], engine="edited"
     )
     memory.update_draft(draft, "draft.edited", verdict=report.verdict)
     return Decision(draft, None, f"edited; verdict {report.verdict}")

@@ -286,16 +286,16 @@ class _Asker:
         return text
 
     def _overdue(self, intent: Intent) -> Answer | None:
-        items = [i for i in build_digest(self.memory, self.today)["items"] if i["kind"] == "keep_in_touch"]
+        items = [i for i in build_digest(self.memory, self.today).items if i.kind == "keep_in_touch"]
         by_name = {c.name: c for c in self._clients.values()}
         if self.client:
-            return self._last_contact(intent, overdue=any(i["client"] == self.client.name for i in items))
+            return self._last_contact(intent, overdue=any(i.client == self.client.name for i in items))
         rows = []
         for item in items:
-            c = by_name.get(item["client"])
+            c = by_name.get(item.client)
             last = self.ledger.last_contact(c.id) if c else None
             if c and last:
-                rows.append((last, c, list(item["source_ids"])))
+                rows.append((last, c, list(item.source_ids)))
         if not rows:
             quiet = [(self.ledger.last_contact(c.id), c) for c in self._clients.values()]
             known = [(t, c) for t, c in quiet if t is not None]

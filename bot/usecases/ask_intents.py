@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from memory.lexicon import MONTHS
 from memory.records import Client, FactKind
 
 DATA = Path(__file__).parent / "data" / "ask_intents.json"
@@ -56,10 +57,7 @@ _CONTRACTIONS = [
     (re.compile(r"s'(?=\s|$)"), "s"),
 ]
 _TOKEN = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]|\d[\d.,:/]*(?:am|pm|k|m)?|[$£€]")
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))  # memory's month words, the longest first
 # Pseudo-words for values a note states: a sentence with "$40k" holds "<money>", and so on.
 _PSEUDO = [
     ("<money>", re.compile(r"[$£€]\s?\d|\b\d[\d,.]*\s?(?:k|m|grand|dollars?|euros?|pounds?|usd|eur|gbp)\b", re.I)),

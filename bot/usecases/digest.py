@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -28,26 +29,45 @@ _MONTH_DAY = re.compile(r"(?:\d{4}|-)-(\d{2})-(\d{2})$")
 ORDER = {"promise_due": 0, "birthday": 1, "keep_in_touch": 2, "awaiting_approval": 3, "promise_archived": 4}
 
 
+@dataclass(frozen=True)
+class DigestItem:
+    """One line of the digest: a client's promises due, a date coming up, a quiet client, drafts waiting."""
+
+    kind: str  # a key of ORDER
+    client: str  # the client's display name
+    text: str
+    due: date | None
+    source_ids: tuple[str, ...]
+    key: str  # what the chat's buttons act on, and what marks the item sent ("promise:12", "draft:d-...")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The digest for one day, the most urgent items first."""
+
+    date: date
+    items: tuple[DigestItem, ...]
+
+
 def build_digest(
     memory: Memory,
     day: date,
     cadence_days: int = DEFAULT_CADENCE_DAYS,
     ahead_days: int = DATES_AHEAD_DAYS,
     draft_days: int = DRAFT_DAYS,
-) -> dict[str, Any]:
-    """The digest for `day` as the contract's JSON: {date, items[{kind, client, text, due, source_ids}]}."""
-    ledger = memory.ledger
-    clients = {c.id: c for c in ledger.clients()}
+) -> Digest:
+    """The digest for `day`: every item, the most urgent first."""
+    clients = {c.id: c for c in memory.clients()}
     current: dict[int, list[Fact]] = {}
-    for f in ledger.facts(None):
+    for f in memory.facts(None):
         current.setdefault(f.client_id, []).append(f)
-    items: list[dict[str, Any]] = []
+    items: list[DigestItem] = []
     due: dict[int, list[Commitment]] = {}
-    for c in ledger.commitments(None, status="open"):
+    for c in memory.commitments(None, status="open"):
         if c.due is not None and c.due <= day:
             due.setdefault(c.client_id, []).append(c)
     items += [_promises_item(promises, day) for promises in due.values()]
-    for f in ledger.facts(None):
+    for f in memory.facts(None):
         if f.kind is not FactKind.PERSONAL_DATE or f.client_id not in clients:
             continue
         m = _MONTH_DAY.search(f.value)
@@ -64,11 +84,11 @@ def build_digest(
     items += _drafts(memory, day, clients, draft_days)
     items += _archived(memory, day, clients)
     items = _one_line_per_client_and_kind(items)
-    items.sort(key=lambda i: (ORDER[i["kind"]], i["due"] or "9999", i["client"]))
-    return {"date": day.isoformat(), "items": items}
+    items.sort(key=lambda i: (ORDER[i.kind], i.due or date.max, i.client))
+    return Digest(day, tuple(items))
 
 
-def _promises_item(promises: list[Commitment], day: date) -> dict[str, Any]:
+def _promises_item(promises: list[Commitment], day: date) -> DigestItem:
     """One line for a client's promises due by `day`, the oldest first."""
     promises = sorted(promises, key=lambda c: (c.due or day, c.id))
     parts = []
@@ -95,22 +115,21 @@ def _date_label(f: Fact) -> str:
 
 def _keep_in_touch(
     memory: Memory, day: date, clients: dict[int, Any], current: dict[int, list[Fact]], cadence_days: int
-) -> list[dict[str, Any]]:
+) -> list[DigestItem]:
     """Clients not heard from for longer than their cadence, who may still be contacted on some channel."""
-    ledger = memory.ledger
     items = []
     for cid, client in clients.items():
         view = contact_channels(current.get(cid, []), on=day)
         if not view.allowed:
             continue  # they asked not to be contacted at all: never nag the salesperson to reach out
-        last = ledger.last_contact(cid)
+        last = memory.last_contact(cid)
         if last is None:
             continue
-        cadence = ledger.cadence_days(cid) or cadence_days
+        cadence = memory.cadence_days(cid) or cadence_days
         quiet = (day - last.date()).days
         if quiet < cadence:
             continue
-        latest = ledger.notes(cid, limit=1)
+        latest = memory.notes(cid, limit=1)
         text = f"no contact for {quiet} days; you keep in touch every {cadence} days"
         if view.closed:
             text += f"; by {view.best}, not by {' or '.join(view.closed)}"
@@ -123,10 +142,10 @@ def _keep_in_touch(
     return items
 
 
-def _drafts(memory: Memory, day: date, clients: dict[int, Any], draft_days: int) -> list[dict[str, Any]]:
+def _drafts(memory: Memory, day: date, clients: dict[int, Any], draft_days: int) -> list[DigestItem]:
     """Drafts awaiting approval, written within the last `draft_days` days (older ones are stale)."""
     items = []
-    for d in memory.ledger.drafts(status="pending"):
+    for d in memory.drafts(status="pending"):
         if d["client_id"] not in clients or d["verdict"] == "block":
             continue  # a draft the guard blocked cannot be approved as is: nothing awaits the salesperson
         written = date.fromisoformat(str(d["created_at"])[:10])
@@ -141,18 +160,17 @@ def _drafts(memory: Memory, day: date, clients: dict[int, Any], draft_days: int)
     return items
 
 
-def _archived(memory: Memory, day: date, clients: dict[int, Any]) -> list[dict[str, Any]]:
+def _archived(memory: Memory, day: date, clients: dict[int, Any]) -> list[DigestItem]:
     """Promises an import archived, listed on the import's day (or the next), unless a digest already listed them."""
-    ledger = memory.ledger
     by_client: dict[int, list[Commitment]] = {}
     for c in memory.archived_promises():
-        archived = ledger.closed_at(c.id)
+        archived = memory.promise_closed_at(c.id)
         if c.client_id in clients and archived and 0 <= (day - archived.date()).days <= ARCHIVE_LISTED_DAYS:
             by_client.setdefault(c.client_id, []).append(c)
     items = []
     for cid, promises in by_client.items():
         key = f"archived:{cid}:{min(c.id for c in promises)}"
-        if ledger.digest_sent_before(day.isoformat(), [key]):
+        if memory.digest_sent_before(day.isoformat(), [key]):
             continue
         oldest = min((c.due for c in promises if c.due), default=None)
         n = len(promises)
@@ -166,40 +184,35 @@ def _archived(memory: Memory, day: date, clients: dict[int, Any]) -> list[dict[s
     return items
 
 
-def _one_line_per_client_and_kind(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_line_per_client_and_kind(items: Iterable[DigestItem]) -> list[DigestItem]:
     """Merge items of one client and kind (two birthdays, three drafts) into one line."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: dict[tuple[str, str], DigestItem] = {}
+    counts: dict[tuple[str, str], int] = {}
     for item in items:
-        ident = (item["client"], item["kind"])
-        if ident not in merged:
-            merged[ident] = {**item, "count": 1}
+        ident = (item.client, item.kind)
+        counts[ident] = counts.get(ident, 0) + 1
+        first = merged.get(ident)
+        if first is None:
+            merged[ident] = item
             continue
-        first = merged[ident]
-        first["count"] += 1
-        first["text"] = f"{first['text']}; {item['text']}"
-        first["source_ids"] = list(dict.fromkeys([*first["source_ids"], *item["source_ids"]]))
-        if item["due"] and (first["due"] is None or item["due"] < first["due"]):
-            first["due"] = item["due"]
-    out = []
-    for item in merged.values():
-        count = item.pop("count")
-        if count > 1 and item["kind"] == "awaiting_approval":
-            item["text"] = f"{count} drafts await your approval"
-        out.append(item)
-    return out
+        merged[ident] = replace(
+            first,
+            text=f"{first.text}; {item.text}",
+            source_ids=tuple(dict.fromkeys([*first.source_ids, *item.source_ids])),
+            due=item.due if item.due and (first.due is None or item.due < first.due) else first.due,
+        )
+    return [
+        replace(item, text=f"{counts[ident]} drafts await your approval")
+        if counts[ident] > 1 and item.kind == "awaiting_approval"
+        else item
+        for ident, item in merged.items()
+    ]
 
 
 def _item(
     kind: str, client: str, text: str, due: date | None, source_ids: tuple[str, ...] | list[str], key: str
-) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "client": client,
-        "text": text,
-        "due": due.isoformat() if due else None,
-        "source_ids": list(dict.fromkeys(source_ids)),
-        "key": key,
-    }
+) -> DigestItem:
+    return DigestItem(kind, client, text, due, tuple(dict.fromkeys(source_ids)), key)
 
 
 HEADINGS = {
@@ -211,18 +224,19 @@ HEADINGS = {
 }
 
 
-def render_digest(digest: dict[str, Any], limit: int | None = SHOWN_LINES) -> str:
+def render_digest(digest: Digest, limit: int | None = SHOWN_LINES) -> str:
     """The digest as one plain-text message: the first `limit` lines (None: all) and "and N more"."""
-    if not digest["items"]:
-        return f"Nothing due on {digest['date']}."
-    shown = digest["items"] if limit is None else digest["items"][:limit]
-    lines = [f"Your day, {digest['date']}:"]
+    day = digest.date.isoformat()
+    if not digest.items:
+        return f"Nothing due on {day}."
+    shown = digest.items if limit is None else digest.items[:limit]
+    lines = [f"Your day, {day}:"]
     for kind, heading in HEADINGS.items():
-        items = [i for i in shown if i["kind"] == kind]
+        items = [i for i in shown if i.kind == kind]
         if items:
             lines.append(f"\n{heading}:")
-            lines += [f"• {i['client']}: {i['text']}" for i in items]
-    hidden = len(digest["items"]) - len(shown)
+            lines += [f"• {i.client}: {i.text}" for i in items]
+    hidden = len(digest.items) - len(shown)
     if hidden:
         lines.append(f"\n…and {hidden} more.")
     return "\n".join(lines)

@@ -35,19 +35,18 @@ def build_context(
     budget: int = PROMPT_BUDGET,
 ) -> BuiltContext:
     """Everything known about `client`, plus a prompt context that stays under `budget` tokens."""
-    ledger = memory.ledger
     ctx = DraftContext(
         client=client,
         purpose=purpose,
         now=now,
-        facts=ledger.facts(client.id, current=True),
-        history=ledger.facts(client.id, current=False),
-        commitments=ledger.commitments(client.id),
-        notes=ledger.notes(client.id, limit=GUARD_NOTES),
-        last_contact=ledger.last_contact(client.id),
-        sent_at=ledger.message_times(client.id),
-        salesperson=salesperson or ledger.salesperson().get("name"),
-        other_clients=[c.name for c in ledger.clients() if c.id != client.id],
+        facts=memory.facts(client.id, current=True),
+        history=memory.facts(client.id, current=False),
+        commitments=memory.commitments(client.id),
+        notes=memory.notes(client.id, limit=GUARD_NOTES),
+        last_contact=memory.last_contact(client.id),
+        sent_at=memory.message_times(client.id),
+        salesperson=salesperson or memory.salesperson().get("name"),
+        other_clients=[c.name for c in memory.clients() if c.id != client.id],
     )
     relevant = [h.note for h in memory.search(purpose, k=8, client=client)] if purpose.strip() else []
     recent = ctx.notes[:5]

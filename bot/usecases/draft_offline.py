@@ -27,6 +27,7 @@ from pathlib import Path
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, read_purpose, to_you
+from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
@@ -739,11 +740,7 @@ def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None
 
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
-_WEEKDAYS_MONTHS = {
-    *(d.lower() for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
-    *(m.lower() for m in ("January", "February", "March", "April", "May", "June", "July")),
-    *(m.lower() for m in ("August", "September", "October", "November", "December", "Met", "Call", "Had")),
-}
+_WEEKDAYS_MONTHS = {*WEEKDAYS, *MONTH_NAMES, "met", "call", "had"}  # never an event's modifier
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,11 +15,11 @@ from bot.engines.llm_deadline import llm_deadline
 from bot.engines.tokens import count_tokens
 from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
+from bot.usecases.check_llm import verify_claims
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_context_builder import build_context
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
-from bot.verify import verify_claims
 from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory
@@ -38,9 +40,41 @@ class DraftReply(BaseModel):
     citations: list[str] = Field(default_factory=list)
 
 
-def finding_json(f: Finding) -> dict[str, Any]:
-    """A finding in the contract's shape."""
+@dataclass(frozen=True)
+class DraftResult:
+    """A draft written, checked by the guard and kept pending for approval (`chet draft`, the chat's Draft)."""
+
+    draft_id: str
+    client: str
+    text: str
+    verdict: str  # "pass" | "warn" | "block"
+    findings: tuple[Finding, ...]
+    sources: tuple[str, ...]  # note ids the draft rests on (the named client's only)
+    prompt_tokens: int
+    engine: str  # "offline", "openai", ...
+    notices: tuple[str, ...]  # fallbacks and channel choices, in plain words
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The truth guard's verdict on a given text (`chet check`), with the offline and, when configured, LLM findings."""
+
+    verdict: str  # "pass" | "warn" | "block"
+    findings: tuple[Finding, ...]
+    notices: tuple[str, ...]
+
+
+def finding_record(f: Finding) -> dict[str, Any]:
+    """A finding as the ledger keeps it in a draft's record."""
     return {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
+
+
+def stored_findings(draft: Mapping[str, Any]) -> tuple[Finding, ...]:
+    """The findings of a draft record the ledger kept, as findings again."""
+    return tuple(
+        Finding(f["kind"], f.get("span") or "", f["message"], tuple(f.get("sources") or ()), f.get("verdict", ""))
+        for f in draft.get("findings") or []
+    )
 
 
 def opted_out(ctx: DraftContext) -> bool:
@@ -50,15 +84,15 @@ def opted_out(ctx: DraftContext) -> bool:
 
 def sender_name(runtime: Runtime, memory: Memory) -> str | None:
     """The sign-off name: the salesperson's own (`/settings name`), else CHET_SENDER_NAME."""
-    own = memory.ledger.salesperson().get("name")
+    own = memory.salesperson().get("name")
     settings = runtime.settings
     return own or getattr(settings, "chet_sender_name", None) or settings.chet_salesperson_name
 
 
 def make_draft(
     runtime: Runtime, memory: Memory, client: Client, purpose: str, feedback: str = "", variant: int = 0
-) -> dict[str, Any]:
-    """A grounded draft for `client`, checked by the guard and saved as pending; the contract's JSON."""
+) -> DraftResult:
+    """A grounded draft for `client`, checked by the guard and saved as pending."""
     purpose = " ".join(purpose.split())
     if not purpose:
         raise BadInput("say what the message is for (the purpose)")
@@ -102,34 +136,27 @@ def make_draft(
         "purpose": purpose,
         "text": text,
         "verdict": report.verdict,
-        "findings": [finding_json(f) for f in report.findings],
+        "findings": [finding_record(f) for f in report.findings],
         "sources": cited,
         "engine": engine,
         "status": "pending",
         "prompt_tokens": prompt_tokens,
         "created_at": iso(now_utc()),
     }
-    with memory.ledger.transaction():
-        memory.ledger.save_draft(draft)
-        memory.ledger.audit(
-            "draft.created",
-            draft_id=draft_id,
-            client_id=client.id,
-            verdict=report.verdict,
-            engine=engine,
-            findings=[f.kind for f in report.findings],
-        )
-    return {
-        "draft_id": draft_id,
-        "client": client.name,
-        "text": text,
-        "verdict": report.verdict,
-        "findings": draft["findings"],
-        "sources": cited,
-        "prompt_tokens": prompt_tokens,
-        "engine": engine,
-        "notices": notices,
-    }
+    memory.save_new_draft(
+        draft, client_id=client.id, verdict=report.verdict, engine=engine, findings=[f.kind for f in report.findings]
+    )
+    return DraftResult(
+        draft_id,
+        client.name,
+        text,
+        report.verdict,
+        report.findings,
+        tuple(cited),
+        prompt_tokens,
+        engine,
+        tuple(notices),
+    )
 
 
 def _template_tokens() -> int:
@@ -187,22 +214,20 @@ def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) ->
     return last
 
 
-def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, at: datetime) -> dict[str, Any]:
-    """The truth guard on any text, as if sent to `client` at `at`: {verdict, findings}."""
+def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, at: datetime) -> CheckResult:
+    """The truth guard on any text, as if sent to `client` at `at`."""
     built = build_context(memory, client, "", at)
     report = check_text(text, built.ctx)
-    findings = [finding_json(f) for f in report.findings]
+    findings = list(report.findings)
     notices: list[str] = []
     llm = runtime.llm(memory)
     if llm is not None:
         try:
             extra = verify_claims(llm, text, built.ctx)
-            findings += [finding_json(f) for f in extra]
+            findings += extra
         except ChetError as err:
             notices.append(f"{err}; only the offline checks ran")
-    verdict = "block" if any(f["verdict"] == "block" for f in findings) else "warn" if findings else "pass"
+    verdict = "block" if any(f.verdict == "block" for f in findings) else "warn" if findings else "pass"
     with memory.ledger.transaction():
-        memory.ledger.audit(
-            "text.checked", client_id=client.id, verdict=verdict, findings=[f["kind"] for f in findings]
-        )
-    return {"verdict": verdict, "findings": findings, "notices": notices}
+        memory.ledger.audit("text.checked", client_id=client.id, verdict=verdict, findings=[f.kind for f in findings])
+    return CheckResult(verdict, tuple(findings), tuple(notices))

@@ -1,0 +1,65 @@
+"""Month and weekday words live once, in memory/data/calendar_words.json (read by memory/lexicon.py).
+
+Static: no module of memory/ or bot/ spells out its own list of month or weekday names in code (docstrings
+and examples in comments may name a few). The guard (bot/guard/) is being rebuilt in its own issue and still
+keeps its own calendar words there.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from memory import dates, lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = (*lexicon.MONTH_NAMES, *lexicon.WEEKDAYS)
+OWN_CALENDAR_WORDS = ("bot/guard/",)  # rebuilt in its own issue; it reads memory's words after that
+MOST_NAMED = 3  # a file naming more distinct month or weekday names in its code holds a list of its own
+
+
+def _code_strings(path: Path) -> Iterator[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.value
+
+
+def _named(path: Path) -> set[str]:
+    text = " ".join(_code_strings(path)).casefold()
+    return {n for n in NAMES if re.search(rf"\b{n}\b", text)}
+
+
+def test_no_module_keeps_its_own_month_or_weekday_list() -> None:
+    own = {
+        rel: sorted(found)
+        for package in ("bot", "memory")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if not (rel := path.relative_to(ROOT).as_posix()).startswith(OWN_CALENDAR_WORDS)
+        and len(found := _named(path)) > MOST_NAMED
+    }
+    assert not own, f"read months and weekdays from memory.lexicon instead of listing them: {own}"
+
+
+def test_the_check_sees_a_list(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text('"""Monday to Friday."""\nDAYS = "monday tuesday wednesday thursday"\n', encoding="utf-8")
+    assert _named(sample) == {"monday", "tuesday", "wednesday", "thursday"}
+
+
+def test_the_calendar_words_are_whole_and_in_order() -> None:
+    assert [lexicon.MONTHS[m] for m in lexicon.MONTH_NAMES] == list(range(1, 13))
+    assert list(lexicon.WEEKDAYS.values()) == list(range(7))
+    assert set(lexicon.WEEKDAY_ABBREVIATIONS.values()) == set(range(7))
+    assert set(lexicon.MONTH_NAMES) >= lexicon.MONTH_FIRST_NAMES
+    assert dates.MONTHS is lexicon.MONTHS and dates.WEEKDAYS is lexicon.WEEKDAYS  # one list, re-exported
