@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.conversation import Conversation
 from bot.chat.mentions import NEW_NAME_THRESHOLD, is_name_part, mentions
-from bot.conversation import Conversation
 from bot.runtime import Runtime
 from memory import names
 from memory.records import Client
