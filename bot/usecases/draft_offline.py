@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
@@ -87,15 +87,65 @@ def greeting_name(ctx: DraftContext) -> str:
 
 def tone_of(ctx: DraftContext) -> str:
     """The tone a purpose calls for: birthday, condolence, commercial or follow_up."""
-    if _CONDOLENCE.search(ctx.purpose) or sensitive_note_ids(ctx):
+    if _CONDOLENCE.search(_without_apology(ctx.purpose)) or sensitive_note_ids(ctx):
         return "condolence"
-    if _BIRTHDAY.search(ctx.purpose):
+    if _BIRTHDAY.search(ctx.purpose) and not relative_birthday(ctx.purpose):
         return "birthday"
-    if upset_note_ids(ctx):
+    if _phrases("apology_purposes").search(ctx.purpose):
         return "apology"
+    if open_upset_note_ids(ctx):
+        # an open complaint sets the tone only when the purpose asks for nothing else ("follow up", "a note")
+        subject = _without_labels(_without_form(ctx.purpose))
+        return "apology" if not subject or _GENERIC_PURPOSE.match(subject) else "follow_up"
     if _COMMERCIAL.search(ctx.purpose):
         return "commercial"
     return "follow_up"
+
+
+_GENERIC_PURPOSE = re.compile(
+    r"^\s*(?:(?:follow(?:ing)?[ -]?up|check(?:ing)?[ -]?in|keep in touch|stay in touch|touch base|reconnect|catch up)"
+    r"(?:\s+with\s+(?:you|him|her|them))?\s*)?$",
+    re.I,
+)
+
+
+def _without_apology(purpose: str) -> str:
+    """The purpose without the apology words ("sorry" asks for an apology, it is no bad news of the client's)."""
+    return _phrases("apology_purposes").sub("", purpose)
+
+
+def relative_birthday(purpose: str) -> bool:
+    """Whether a birthday purpose is a relative's ("his wife's birthday", "bday gift for her son"), not the client's."""
+    if re.search(r"\b(?:his|her|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:birthday|bday|b-day)\b", purpose, re.I):
+        return not re.search(r"\b(?:your|my)\s+birthday\b", purpose, re.I)
+    return bool(_relation_words().search(purpose))
+
+
+@lru_cache(maxsize=1)
+def _relation_words() -> re.Pattern[str]:
+    """Family words from memory/data/relations.tsv ("wife", "son", "boy")."""
+    path = Path(__file__).parents[2] / "memory" / "data" / "relations.tsv"
+    words = [
+        line.split("\t")[0].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+@cache
+def _phrases(name: str) -> re.Pattern[str]:
+    """One pattern for a word list of draft_words.json (longest first, whole words)."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get(name, []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in found) + r")(?![\w'])", re.I)
+
+
+def _without_labels(purpose: str) -> str:
+    """The purpose without a label for the message ("intro and the 2 vans" -> "the 2 vans")."""
+    labels = _phrases("purpose_labels").pattern
+    rest = re.sub(rf"^\s*{labels}\s*(?:(?:and|&|\+|,|re|about|on)\s*)*", "", purpose, flags=re.I)
+    return re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
 
 
 def _day(d: date, today: date) -> str:
@@ -189,11 +239,11 @@ class _Writer:
 
     # -- parts -----------------------------------------------------------------------------------
 
-    def _latest_event(self) -> tuple[Note, str, str] | None:
-        """The interaction to recall (note, kind, phrase as noted): one the purpose names, else the latest."""
+    def _latest_event(self) -> tuple[Note, str, str, bool] | None:
+        """The interaction to recall (note, kind, phrase as noted, dated): one the purpose names, else the latest."""
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
         notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
-        events = [(n, *found) for n in notes if (found := event_in(n.text)) is not None]
+        events = [(n, *found) for n in notes if (found := event_dated(n.text)) is not None]
         events = [e for e in events if e[1] != "order" or _ORDERED.search(e[0].text)]  # "delivery before xmas"
         purpose = self.ctx.purpose.lower()
         named = [e for e in events if re.search(rf"\b{e[1]}", purpose) or e[2].split()[-1].lower() in purpose]
@@ -201,41 +251,31 @@ class _Writer:
         return best[0] if best else None
 
     def last_interaction(self) -> str:
-        """A sentence about the last logged interaction, named as the note names it, with its date."""
+        """A sentence about the last logged interaction, named as the note names it; its date only when the note
+        says it happened that day (a note's date is when it was written, not when the event was)."""
         found = self._latest_event()
         if found is None:
-            notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
-            if not notes or self.tone == "commercial":
+            if self.tone == "commercial":
                 return ""
-            note = max(notes, key=lambda n: _naive(n.occurred_at))
-            self.cite((note.id,))
-            when = _day(_local(note.occurred_at, self.ctx.now), self.today)
-            if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
-                return self.pick(
-                    ["It's been a little while, so I wanted to say hello.", "I hope you're keeping well."]
-                )  # no note records a conversation: none is claimed
-            return self.pick(
-                [
-                    f"I've been going over my notes from {when}.",
-                    f"I was looking back at my notes from {when}.",
-                ]
-            )
-        note, kind, event = found
+            # no note records a conversation with the client: none is claimed, and no date is given
+            return self.pick(["I hope you're well.", "I hope all is well with you.", "I hope you're keeping well."])
+        note, kind, event, dated = found
         self.cite((note.id,))
-        when = _day(_local(note.occurred_at, self.ctx.now), self.today)
-        if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+        day = _local(note.occurred_at, self.ctx.now)
+        when = f" on {_day(day, self.today)}" if dated else ""
+        if (self.today - day).days > LONG_AGO_DAYS:
             # no month: "in January" reads as a date claim the guard would have to match exactly
             return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
         if kind == "order":
-            return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
+            return self.pick([f"Thanks again for your order{when}.", f"Thank you again for your order{when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
-            return f"I've been thinking about {event} on {when}."
+            return f"I've been thinking about {event}{when}."
         return self.pick(
             [
-                f"Thanks again for {event} on {when}.",
-                f"Thank you for {event} on {when}.",
-                f"I've been thinking about {event} on {when}.",
-                f"Thanks for making time for {event} on {when}.",
+                f"Thanks again for {event}{when}.",
+                f"Thank you for {event}{when}.",
+                f"I've been thinking about {event}{when}.",
+                f"Thanks for making time for {event}{when}.",
                 f"Thanks again for {event}.",
                 f"Thanks again for {event}; it was good to talk.",
             ]
@@ -371,14 +411,14 @@ class _Writer:
 
     def apology(self) -> str:
         """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
-        ids = upset_note_ids(self.ctx)
+        ids = open_upset_note_ids(self.ctx)
         self.cite(ids)
         trouble = _trouble(self.ctx, ids)
         if trouble:
             return self.pick(
                 [
-                    f"I'm sorry about the trouble with {trouble}, and I want to make sure it's properly sorted.",
-                    f"I wanted to say sorry for the hassle with {trouble}. Is everything working as it should now?",
+                    f"I'm sorry about {trouble}, and I want to make sure it's properly sorted.",
+                    f"I wanted to say sorry for the hassle with {trouble}.",
                 ]
             )
         return self.pick(
@@ -459,6 +499,25 @@ def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     )
 
 
+def open_upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
+    """The upset notes no later word settles: a note after it (or the rest of it) saying "all good now", "happy now"."""
+    by_id = {n.id: n for n in ctx.notes}
+    resolved = _phrases("resolved")
+    upset = _upset_words()
+    still: list[str] = []
+    for note_id in upset_note_ids(ctx):
+        note = by_id[note_id]
+        last = max(m.end() for m in upset.finditer(note.text))
+        later = [
+            n.text
+            for n in ctx.notes
+            if n.id != note_id and _naive(note.occurred_at) < _naive(n.occurred_at) <= _naive(ctx.now)
+        ]
+        if not any(resolved.search(t) for t in [note.text[last:], *later]):
+            still.append(note_id)
+    return tuple(still)
+
+
 def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
     """Whether the client is who is upset: the sentence's subject before the word is the client, a pronoun, or none.
 
@@ -497,12 +556,24 @@ def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
         r"\b(?P<what>[a-z]+)\s+(?:kept|keeps|keep)\s+(?P<how>[a-z]+ing)\b|\b(?P<thing>[a-z]+)\s+(?:broke|broken|failed|leaking|stopped working)\b",
         re.I,
     )
+    faults = _phrases("faults").pattern
+    went = re.compile(
+        rf"\b(?:the\s+|his\s+|her\s+|their\s+)(?P<thing>(?:\d+\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
+        rf"(?P<verb>arrived|came|was|were|got|is|are)\s+(?:\w+\s+)?(?P<fault>{faults})",
+        re.I,
+    )
+    being = {"arrived": "arriving", "came": "coming", "got": "getting"}
     for note_id in ids:
-        m = trouble.search(by_id[note_id].text if note_id in by_id else "")
+        text = by_id[note_id].text if note_id in by_id else ""
+        found = went.search(text)  # "the 4 stools arrived scratched" -> "the 4 stools arriving scratched"
+        if found:
+            verb = being.get(found.group("verb").lower(), "being")
+            return f"the {found.group('thing').lower()} {verb} {found.group('fault').lower()}"
+        m = trouble.search(text)
         if m and m.group("what"):
-            return f"the {m.group('what').lower()} {m.group('how').lower()}"
+            return f"the trouble with the {m.group('what').lower()} {m.group('how').lower()}"
         if m and m.group("thing"):
-            return f"the {m.group('thing').lower()}"
+            return f"the trouble with the {m.group('thing').lower()}"
     return ""
 
 
@@ -777,10 +848,28 @@ def event_in(text: str) -> tuple[str, str] | None:
 
     A sentence that plans, promises or cancels the event ("promised a demo next week") records none.
     """
+    found = _event_clause(text)
+    return (found[0], found[1]) if found else None
+
+
+def event_dated(text: str) -> tuple[str, str, bool] | None:
+    """(kind, phrase, whether the note says it happened the day it was written: "call with her today")."""
+    found = _event_clause(text)
+    return (found[0], found[1], bool(_phrases("event_now").search(found[2]))) if found else None
+
+
+def _event_clause(text: str) -> tuple[str, str, str] | None:
+    """(kind, phrase, clause) of the interaction a note records with the client, at the time it was written.
+
+    None for a plan, a promise or a cancellation, an event the note places at another time ("bought the
+    van last month") and one a relative had ("his son loved the vineyard tour"): no thanks for those.
+    """
     events, plan = _words()
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
         if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
+            continue
+        if _phrases("event_elsewhen").search(sentence) or _relation_words().search(sentence):
             continue
         for pattern, article in events:
             m = pattern.search(sentence)
@@ -790,10 +879,11 @@ def event_in(text: str) -> tuple[str, str] | None:
             noun = m.group("noun").lower()
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
-            return kind, f"{phrase} {post}".strip()
+            return kind, f"{phrase} {post}".strip(), sentence
         if kind == "meeting" and not _MET.search(sentence):
             continue  # "saw it on the website" is no meeting to thank for
-        return kind, _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
+        fallback = _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
+        return kind, fallback, sentence
     return None
 
 
