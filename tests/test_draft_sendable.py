@@ -43,6 +43,7 @@ NOTES = [
     _note("s9", "Kofi Mensah", "kofi happy now, installer came and it's all good", 1),
     _note("s10", "Nadia Hart", "nadia complained the 4 stools arrived scratched. replacements due 20 dec", 2),
     _note("s11", "Raj Patel", "sent raj the sedan pricing. his wife anika's birthday is 14 december", 1),
+    _note("s15", "Raj Patel", "raj wants to surprise her with a convertible", 0.9),
     _note("s12", "Leah Brook", "want fleet tracking for all 12 vans by end of march", 1),
     _note("s13", "Leah Brook", "promised to follow up by friday", 0.5),
     _note("s14", "Milo Grant", "call with milo today, he wants the walnut desk", 0.2),
@@ -85,8 +86,8 @@ def test_a_call_noted_as_today_is_recalled_with_its_day(runtime: Runtime) -> Non
 
 
 _NOT_TO_THE_CLIENT = re.compile(
-    r"(?i)\bneed to send\b|\bbooked w\b|\bsent your\b|\bsent \w+ the\b|\btomas\b|\breys\b|[:;] want\b|"
-    r"\bI'm writing about intro\b|\bson loved\b|\bfrom harbour\b"
+    r"(?i)\bneed to send\b|\bbooked w\b|\bsent your\b|\bsent \w+ the\b|(?-i:\btomas\b)|\breys\b|[:;] want\b|"
+    r"\bI'm writing about intro\b|\bson loved\b|\bfrom harbour\b|\bsend you [^.]*\bto you\b|\byour with\b|\bcomplained\b"
 )
 
 
@@ -98,6 +99,8 @@ _NOT_TO_THE_CLIENT = re.compile(
         ("Ines Vogel", "follow up"),
         ("Ines Vogel", "intro and the towing"),
         ("Leah Brook", "follow up on the fleet tracking"),
+        ("Raj Patel", "a convertible for his wife's birthday"),
+        ("Nadia Hart", "about the 4 stools"),
     ],
 )
 def test_detail_lines_are_said_to_the_client_or_left_out(runtime: Runtime, client: str, purpose: str) -> None:
@@ -127,7 +130,8 @@ def test_the_purpose_leads_after_a_resolved_complaint_and_no_apology_is_made(run
     for purpose in ("thank and ask for a review", "confirm the installer date", "follow up"):
         for d in _drafts(runtime, "Kofi Mensah", purpose):
             assert not re.search(r"(?i)\bsorry\b|\bhassle\b|\bapolog", d["text"]), d["text"]
-    assert any("review" in d["text"] for d in _drafts(runtime, "Kofi Mensah", "thank and ask for a review"))
+    for d in _drafts(runtime, "Kofi Mensah", "thanks and ask for a review"):
+        assert "review" in d["text"] and "about thanks" not in d["text"] and "ask about" not in d["text"], d["text"]
 
 
 def test_an_open_complaint_is_apologised_for_by_name(runtime: Runtime) -> None:

@@ -14,6 +14,7 @@ gives the same draft. Word lists are data: `bot/usecases/data/draft_words.json`.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import random
@@ -102,6 +103,7 @@ def tone_of(ctx: DraftContext) -> str:
     return "follow_up"
 
 
+_WRITING = re.compile(r"\bI(?:'m| am) writing\b")
 _GENERIC_PURPOSE = re.compile(
     r"^\s*(?:(?:follow(?:ing)?[ -]?up|check(?:ing)?[ -]?in|keep in touch|stay in touch|touch base|reconnect|catch up)"
     r"(?:\s+with\s+(?:you|him|her|them))?\s*)?$",
@@ -200,7 +202,7 @@ class _Writer:
             suggestion = self.suggestion()
             if details and self.suggested and self.suggested.casefold() in details.casefold():
                 suggestion = ""  # the details already say it ("you'd like the blue one")
-            body = [self.last_interaction(), purpose, details, suggestion, promise]
+            body = [self.last_interaction(), purpose, self.sorry(), details, suggestion, promise]
             body.append(self.question())
         parts = [part for part in body if part]
         if self.channel == "phone":
@@ -227,7 +229,7 @@ class _Writer:
         """What to say on the phone: the same grounded points, as a short plan to read before calling."""
         me = f", it's {self.ctx.salesperson}" if self.ctx.salesperson else ""
         lines = [f"Call plan for {self.name} (by phone):", f"• Open: “Hi {self.name}{me}.”"]
-        lines += [f"• {part}" for part in parts]
+        lines += ["• " + _WRITING.sub("I'm calling", part) for part in parts]  # a call plan is not a letter
         return "\n".join(lines)
 
     def sign_off(self) -> str:
@@ -282,14 +284,25 @@ class _Writer:
         )
 
     def purpose_sentence(self) -> str:
-        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", left out)."""
-        return _purpose_sentence(_without_form(self.ctx.purpose), self.ctx, self.pick)
+        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", and a label such
+        as "intro" left out)."""
+        said = _purpose_sentence(_without_labels(_without_form(self.ctx.purpose)), self.ctx, self.pick)
+        return _name_relatives(said, self.ctx)
+
+    def sorry(self) -> str:
+        """A short apology after the purpose, while a complaint is open and the purpose is something else."""
+        ids = open_upset_note_ids(self.ctx) if self.tone != "apology" else ()
+        if not ids:
+            return ""
+        self.cite(ids)
+        trouble = _trouble(self.ctx, ids)
+        return f"I'm sorry again about {trouble}." if trouble else "I'm sorry again for the trouble you've had."
 
     def details(self) -> str:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
         found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
-        found = [(said, i) for t, i in found if (said := to_you(t))]  # a clause that cannot be put cleanly: left out
+        found = [(said, i) for t, i in found if (said := said_to_client(t, self.ctx))]
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
@@ -354,9 +367,11 @@ class _Writer:
         if not verb:  # "promised her a demo of the new range": the thing, no verb
             return self.pick([f"I'm getting {obj} ready for you{due}.", f"As promised, {obj} is on my list{due}."])
         act = f"{verb} {obj}".strip()
-        return self.pick(
-            [f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed.", f"Next, I'll {act}{due}."]
-        )
+        if verb in {"follow", "check", "touch", "circle"} and not re.sub(
+            r"^(?:up|in|back|base)\b|\b(?:with|on|to)\s+(?:you|this|that|it)\b", "", obj
+        ).strip(" ,."):
+            return ""  # "promised to follow up by Friday": this message is the follow-up
+        return self.pick([f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed."])
 
     def _note_text(self, c: Commitment) -> str:
         """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
@@ -431,10 +446,26 @@ _APOLOGY_CLOSERS = [
     "Thank you for your patience, and please tell me if anything else needs attention.",
 ]
 _RELATIVE = re.compile(
-    r"\b(?:wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
+    r"\b(wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
     r"(?P<name>[a-z][a-z'-]+)\b",
     re.I,
 )
+
+
+def _name_relatives(text: str, ctx: DraftContext) -> str:
+    """ "your wife's birthday" -> "your wife Anika's birthday" when a note names her: whose day it is stays plain."""
+    names: dict[str, str] = {}
+    for note in ctx.notes:
+        for m in _RELATIVE.finditer(note.text):
+            name = re.sub(r"['’]s$", "", m.group("name"))
+            if name.casefold() not in _NOT_NAMES and _zipf(name.casefold()) < EVERYDAY_WORD:
+                names.setdefault(m.group(1).casefold(), name[:1].upper() + name[1:])
+
+    def put(m: re.Match[str]) -> str:
+        name = names.get(m.group("rel").casefold())
+        return f"your {m.group('rel')} {name}{m.group('s')}" if name else m.group(0)
+
+    return re.sub(r"\byour (?P<rel>[a-z]+)(?P<s>['’]s)?\b(?! [A-Z])", put, text)
 
 
 def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
@@ -687,6 +718,10 @@ _KIND_CLOSERS = [
 def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]], str]) -> str:
     """Rephrase a purpose ("follow up after the product demo") as a sentence to the client."""
     p = _second_person(purpose.strip().rstrip(".!"), ctx)
+    both = re.match(rf"^(?P<a>.+?)\s+(?:and|&|\+|then)\s+(?P<b>(?:{_PURPOSE_VERBS})\b.*)$", p, re.I)
+    if both:  # "thanks and ask for a review": two purposes, two sentences, in the order asked
+        first = _purpose_sentence(both.group("a"), ctx, pick)
+        return f"{first} {_purpose_sentence(both.group('b'), ctx, pick)}".strip()
     low = p.lower()
     rules: list[tuple[str, list[str]]] = [
         (
@@ -720,6 +755,18 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         ),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
         (r"^thank(?: you)?(?: for)?\s+(?P<r>.+)", ["Thank you for {r}.", "Thanks so much for {r}."]),
+        (
+            r"^(?:thanks|thank you|say thanks|say thank you|thank(?: you)?)$(?P<r>)",
+            ["I wanted to say thank you.", "Thank you; it's been a pleasure working with you."],
+        ),
+        (
+            r"^(?:ask(?: you)? for|request|get)\s+(?:a |an |your |some )?(?P<r>(?:short |quick )?"
+            r"(?:review|referral|feedback|testimonial|rating|recommendation))s?$",
+            [
+                "If you have a minute, I'd be grateful for your {r}.",
+                "If you have a moment, your {r} would mean a lot to me.",
+            ],
+        ),
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
         (r"^(?:schedule|book|set up|arrange)\s+(?P<r>.+)", ["Could we find a time for {r}?"]),
         (r"^congratulate(?: you)?(?: on)?\s+(?P<r>.+)", ["Congratulations on {r}!"]),
@@ -738,10 +785,53 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             rest = p[len(p) - len(m.group("r")) :].strip() if m.group("r") else ""
             if not rest and "{r}" in templates[0]:
                 return "I wanted to check in and see how things are going."
+            if re.search(r"\b(?:about|on|up on|with|for)\s+\{r\}", templates[0]):
+                rest = _noun_phrase(rest)  # "following up on trade in" -> "on the trade in"
             return pick(templates).format(r=rest)
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
         return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
+    p = _noun_phrase(p)
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
+
+
+_PURPOSE_VERBS = "ask|confirm|send|share|remind|thank|invite|check|book|schedule|arrange|offer|request|get|say"
+_DETERMINERS = {
+    *(
+        [
+            "the",
+            "a",
+            "an",
+            "your",
+            "my",
+            "our",
+            "this",
+            "that",
+            "these",
+            "those",
+            "some",
+            "any",
+            "all",
+            "each",
+            "every",
+            "his",
+            "her",
+            "their",
+            "its",
+            "no",
+        ]
+    ),
+    *(["how", "what", "when", "where", "whether", "if", "why", "who", "which", "you", "it", "me", "us", "them"]),
+}
+
+
+def _noun_phrase(text: str) -> str:
+    """A bare subject as a noun phrase ("financing" -> "the financing"); a phrase with its article is kept."""
+    words = text.split()
+    if not words or len(words) > 6 or words[0].casefold() in _DETERMINERS or not words[0][:1].islower():
+        return text
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|can|did|does|do)\b|\d", text, re.I):
+        return text
+    return f"the {text}"
 
 
 def _without_form(purpose: str) -> str:
@@ -792,6 +882,72 @@ def _second_person(text: str, ctx: DraftContext) -> str:
         text,
     )
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
+_RELATIVE_TIME = re.compile(
+    r"\b(?:next|tomorrow|tonight|yesterday|today|this (?:week|weekend|month|morning|afternoon|evening))\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.I,
+)
+_BROKEN_PERSON = re.compile(
+    r"\byour\s+(?:with|a|an|the|to|for|on|in|at|and|by|about|that|this)\b|\byour\s*$|\byou\s+(?:is|was|has|wants|needs)\b",
+    re.I,
+)
+_MODEL_TOKEN = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z]{2})[a-z0-9-]+\b")  # "rav4", "xc40", "cx-5"
+_UNIT_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|ft|kg|km|mm|cm|hrs?|mins?|yrs?)", re.I)  # "20th", "9k"
+_CALENDAR = {d.casefold(): d for d in (*calendar.day_name, *calendar.month_name) if d}
+RARE_WORD = 2.0  # wordfreq zipf below this, typed in lower case ("hiace", "ranger"s kin): a name, not a word
+
+
+def said_to_client(clause: str, ctx: DraftContext) -> str:
+    """A note's clause as words to the client ("wants the navy" -> "you'd like the navy"), or "" to leave it out.
+
+    The one conversion every detail line goes through: the clause must become a statement whose subject is
+    "you" (the salesperson's to-do "need to send ...", "sent him the ...", a relative's or a third party's
+    doing, a bare fragment "from harbour plumbing" cannot); a relative time ("next thurs", "sat 10am") is
+    stale by the time the message is read; a model or name typed in lower case is written as the notes
+    capitalise it, else the clause is left out.
+    """
+    clause = re.sub(r"^want\b", "wants", clause.strip(), flags=re.I)  # "want fleet tracking": the client's request
+    said = to_you(clause)
+    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) or _RELATIVE_TIME.search(said):
+        return ""
+    if _BROKEN_PERSON.search(said) or _upset_words().search(said):
+        return ""  # "surprise your with a convertible"; a complaint is apologised for, never restated
+    forms = _capitalised(ctx)
+
+    def case(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.casefold()
+        if low in _CALENDAR:
+            return _CALENDAR[low]
+        if low in forms:
+            return forms[low]
+        return word
+
+    said = re.sub(r"[A-Za-z][\w-]*", case, said)
+    for m in _MODEL_TOKEN.finditer(said):
+        if not _UNIT_TOKEN.fullmatch(m.group(0)):
+            return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
+    if any(w.islower() and len(w) > 2 and _zipf(w) < RARE_WORD for w in re.findall(r"[A-Za-z]+", said)):
+        return ""
+    return said
+
+
+def _capitalised(ctx: DraftContext) -> dict[str, str]:
+    """Words the client's notes (or facts) write capitalised mid-sentence, by their lower-case form."""
+    forms: dict[str, str] = {}
+    texts = [n.text for n in ctx.notes] + [f.value for f in ctx.facts if f.kind is FactKind.FAMILY]
+    for text in texts:
+        for m in re.finditer(r"\b[A-Z][\w-]*", text):
+            before = text[: m.start()].rstrip()
+            if before and before[-1] not in ".!?:\n" and m.group(0) != "I":
+                forms.setdefault(m.group(0).casefold(), m.group(0))
+    for f in ctx.facts:  # a family member's name ("son Jake") is a name whatever the note's case
+        if f.kind is FactKind.FAMILY and f.value.split():
+            first = f.value.split()[0]
+            forms.setdefault(first.casefold(), first[:1].upper() + first[1:])
+    return forms
 
 
 def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None:
@@ -947,6 +1103,8 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     obj = tail if verb else rest
     obj = re.sub(r"^(?:you|her|him|them)\s+(?=\S)", "", obj.strip()) if verb in _SEND_VERBS or not verb else obj
     obj = obj.strip(" .,;:")
+    if verb in _SEND_VERBS:  # "send the form to you": the sentence says "send you" already
+        obj = re.sub(r"\s+(?:to|for)\s+you$", "", obj)
     if (verb in _SEND_VERBS or not verb) and obj and not _DETERMINER.match(obj):
         obj = "the " + obj
     return verb, obj
