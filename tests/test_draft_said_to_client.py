@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.usecases.draft_context import DraftContext
-from bot.usecases.draft_offline import relative_birthday, said_to_client
+from bot.usecases.draft_offline import follower_to_client, relative_birthday, said_to_client
 from memory.records import Client, Note
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -29,6 +29,8 @@ def _ctx(*texts: str) -> DraftContext:
         ("wants the walnut desk", "you'd like the walnut desk"),
         ("want solar for both warehouses by end of june", "you'd like solar for both warehouses by end of June"),
         ("she's interested in the 3 seater", "you're interested in the 3 seater"),
+        ("from hillside bakery wants 3 ovens", "you'd like 3 ovens"),
+        ("wants corsages for the aunts", "you'd like corsages for the aunts"),
     ],
 )
 def test_a_clause_about_the_client_is_said_to_them(clause: str, said: str) -> None:
@@ -69,3 +71,16 @@ def test_a_lower_case_name_takes_the_capitalised_spelling_the_notes_have() -> No
 )
 def test_whose_birthday_a_purpose_is_about(purpose: str, relative: bool) -> None:
     assert relative_birthday(purpose) is relative
+
+
+@pytest.mark.parametrize(
+    ("fragment", "said"),
+    [
+        ("6 of them", "6 of them"),
+        ("budget around 9k", "budget around 9k"),
+        ("sent hana the quote", ""),
+        ("sat 10am", ""),
+    ],
+)
+def test_a_short_fragment_completes_the_detail_before_it_or_is_left_out(fragment: str, said: str) -> None:
+    assert follower_to_client(fragment, _ctx()) == said

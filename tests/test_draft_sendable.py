@@ -150,3 +150,12 @@ def test_a_relatives_birthday_is_never_wished_to_the_client(runtime: Runtime) ->
     for purpose in ("gift ideas for his wife's birthday", "his wife's birthday"):
         for d in _drafts(runtime, "Raj Patel", purpose):
             assert not re.search(r"(?i)happy birthday|your birthday|birthday, Raj", d["text"]), d["text"]
+
+
+def test_a_relative_is_named_in_a_birthday_purpose_and_nothing_is_asked_to_be_confirmed_when_nothing_is_restated(
+    runtime: Runtime,
+) -> None:
+    for d in _drafts(runtime, "Raj Patel", "bday present for his wife"):
+        assert "your wife Anika" in d["text"] and "None" not in d["text"], d["text"]
+    for d in _drafts(runtime, "Kofi Mensah", "follow up"):
+        assert "sound right" not in d["text"], d["text"]

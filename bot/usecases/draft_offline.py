@@ -203,7 +203,7 @@ class _Writer:
             if details and self.suggested and self.suggested.casefold() in details.casefold():
                 suggestion = ""  # the details already say it ("you'd like the blue one")
             body = [self.last_interaction(), purpose, self.sorry(), details, suggestion, promise]
-            body.append(self.question())
+            body.append(self.question(confirm=bool(details or promise)))
         parts = [part for part in body if part]
         if self.channel == "phone":
             return ComposedDraft(self.call_plan(parts), tuple(self.sources))
@@ -217,9 +217,12 @@ class _Writer:
         text = f"{greeting}\n\n{paragraph}\n\n{self.sign_off()}"
         return ComposedDraft(text, tuple(self.sources))
 
-    def question(self) -> str:
-        """A closing question; none that proposes a call when calls are off, disliked or this is a call."""
+    def question(self, confirm: bool = True) -> str:
+        """A closing question; none that proposes a call when calls are off, disliked or this is a call, and
+        no "does that sound right?" when the message restates nothing (`confirm` False)."""
         options = _QUESTIONS_COMMERCIAL if self.tone == "commercial" else _QUESTIONS
+        if not confirm:
+            options = [q for q in options if "sound right" not in q]
         no_calls = self.channel == "phone" or "phone" not in allowed_channels(self.ctx)[0] or _dislikes_calls(self.ctx)
         if no_calls:
             options = [q for q in options if not re.search(r"\bcall\b", q)]
@@ -302,7 +305,14 @@ class _Writer:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
         found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
-        found = [(said, i) for t, i in found if (said := said_to_client(t, self.ctx))]
+        kept: list[tuple[str, str]] = []
+        for raw, note_id in found:
+            said = said_to_client(raw, self.ctx)
+            if said:
+                kept.append((said, note_id))
+            elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
+                kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
+        found = kept
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
@@ -463,7 +473,7 @@ def _name_relatives(text: str, ctx: DraftContext) -> str:
 
     def put(m: re.Match[str]) -> str:
         name = names.get(m.group("rel").casefold())
-        return f"your {m.group('rel')} {name}{m.group('s')}" if name else m.group(0)
+        return f"your {m.group('rel')} {name}{m.group('s') or ''}" if name else m.group(0)
 
     return re.sub(r"\byour (?P<rel>[a-z]+)(?P<s>['’]s)?\b(?! [A-Z])", put, text)
 
@@ -896,7 +906,6 @@ _BROKEN_PERSON = re.compile(
 _MODEL_TOKEN = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z]{2})[a-z0-9-]+\b")  # "rav4", "xc40", "cx-5"
 _UNIT_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|ft|kg|km|mm|cm|hrs?|mins?|yrs?)", re.I)  # "20th", "9k"
 _CALENDAR = {d.casefold(): d for d in (*calendar.day_name, *calendar.month_name) if d}
-RARE_WORD = 2.0  # wordfreq zipf below this, typed in lower case ("hiace", "ranger"s kin): a name, not a word
 
 
 def said_to_client(clause: str, ctx: DraftContext) -> str:
@@ -910,7 +919,30 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
     """
     clause = re.sub(r"^want\b", "wants", clause.strip(), flags=re.I)  # "want fleet tracking": the client's request
     said = to_you(clause)
-    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) or _RELATIVE_TIME.search(said):
+    tail = re.search(r"\band (you'd like\b.*)", said)
+    if tail and not re.match(r"you\b", said):
+        said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
+    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said):
+        return ""
+    return _as_written(said, ctx)
+
+
+_FOLLOWER = re.compile(r"^(?:\d[\d,.]*\b|budget\b|in\s|for\s|with\s|around\b|about\b|under\b|up to\b|max\b)", re.I)
+FOLLOWER_WORDS = 4  # "6 of them", "3 sites", "budget around 9k": short enough to be a detail of the clause before
+
+
+def follower_to_client(clause: str, ctx: DraftContext) -> str:
+    """A short fragment that completes the detail before it ("6 of them", "budget around 9k"), else ""."""
+    text = clause.strip(" .,;:")
+    if len(text.split()) > FOLLOWER_WORDS or not _FOLLOWER.match(text):
+        return ""
+    return _as_written(text, ctx)
+
+
+def _as_written(said: str, ctx: DraftContext) -> str:
+    """A detail as it may be written to the client: no stale relative time, broken person, complaint or
+    lower-case model; names and months in the notes' capitals. "" when it cannot be."""
+    if _RELATIVE_TIME.search(said):
         return ""
     if _BROKEN_PERSON.search(said) or _upset_words().search(said):
         return ""  # "surprise your with a convertible"; a complaint is apologised for, never restated
@@ -929,8 +961,6 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
     for m in _MODEL_TOKEN.finditer(said):
         if not _UNIT_TOKEN.fullmatch(m.group(0)):
             return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
-    if any(w.islower() and len(w) > 2 and _zipf(w) < RARE_WORD for w in re.findall(r"[A-Za-z]+", said)):
-        return ""
     return said
 
 
