@@ -44,6 +44,9 @@ NOTES = [
     _note("s10", "Nadia Hart", "nadia complained the 4 stools arrived scratched. replacements due 20 dec", 2),
     _note("s11", "Raj Patel", "sent raj the sedan pricing. his wife anika's birthday is 14 december", 1),
     _note("s15", "Raj Patel", "raj wants to surprise her with a convertible", 0.9),
+    _note(
+        "s16", "Bo Lund", "bo asked me to stop emailing him, prefers phone. wants financing options for the camper", 1
+    ),
     _note("s12", "Leah Brook", "want fleet tracking for all 12 vans by end of march", 1),
     _note("s13", "Leah Brook", "promised to follow up by friday", 0.5),
     _note("s14", "Milo Grant", "call with milo today, he wants the walnut desk", 0.2),
@@ -159,3 +162,9 @@ def test_a_relative_is_named_in_a_birthday_purpose_and_nothing_is_asked_to_be_co
         assert "your wife Anika" in d["text"] and "None" not in d["text"], d["text"]
     for d in _drafts(runtime, "Kofi Mensah", "follow up"):
         assert "sound right" not in d["text"], d["text"]
+
+
+def test_a_call_plan_says_what_the_call_is_about_not_what_it_is_writing_about(runtime: Runtime) -> None:
+    for d in _drafts(runtime, "Bo Lund", "financing"):
+        assert d["text"].startswith("Call plan") and "writing" not in d["text"], d["text"]
+        assert "the financing" in d["text"], d["text"]

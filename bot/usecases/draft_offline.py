@@ -299,7 +299,7 @@ class _Writer:
             return ""
         self.cite(ids)
         trouble = _trouble(self.ctx, ids)
-        return f"I'm sorry again about {trouble}." if trouble else "I'm sorry again for the trouble you've had."
+        return f"And I'm sorry about {trouble}." if trouble else "And I'm sorry for the trouble you've had."
 
     def details(self) -> str:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
