@@ -14,6 +14,7 @@ gives the same draft. Word lists are data: `bot/usecases/data/draft_words.json`.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import random
@@ -21,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
@@ -88,15 +89,66 @@ def greeting_name(ctx: DraftContext) -> str:
 
 def tone_of(ctx: DraftContext) -> str:
     """The tone a purpose calls for: birthday, condolence, commercial or follow_up."""
-    if _CONDOLENCE.search(ctx.purpose) or sensitive_note_ids(ctx):
+    if _CONDOLENCE.search(_without_apology(ctx.purpose)) or sensitive_note_ids(ctx):
         return "condolence"
-    if _BIRTHDAY.search(ctx.purpose):
+    if _BIRTHDAY.search(ctx.purpose) and not relative_birthday(ctx.purpose):
         return "birthday"
-    if upset_note_ids(ctx):
+    if _phrases("apology_purposes").search(ctx.purpose):
         return "apology"
+    if open_upset_note_ids(ctx):
+        # an open complaint sets the tone only when the purpose asks for nothing else ("follow up", "a note")
+        subject = _without_labels(_without_form(ctx.purpose))
+        return "apology" if not subject or _GENERIC_PURPOSE.match(subject) else "follow_up"
     if _COMMERCIAL.search(ctx.purpose):
         return "commercial"
     return "follow_up"
+
+
+_WRITING = re.compile(r"\bI(?:'m| am) writing\b")
+_GENERIC_PURPOSE = re.compile(
+    r"^\s*(?:(?:follow(?:ing)?[ -]?up|check(?:ing)?[ -]?in|keep in touch|stay in touch|touch base|reconnect|catch up)"
+    r"(?:\s+with\s+(?:you|him|her|them))?\s*)?$",
+    re.I,
+)
+
+
+def _without_apology(purpose: str) -> str:
+    """The purpose without the apology words ("sorry" asks for an apology, it is no bad news of the client's)."""
+    return _phrases("apology_purposes").sub("", purpose)
+
+
+def relative_birthday(purpose: str) -> bool:
+    """Whether a birthday purpose is a relative's ("his wife's birthday", "bday gift for her son"), not the client's."""
+    if re.search(r"\b(?:his|her|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:birthday|bday|b-day)\b", purpose, re.I):
+        return not re.search(r"\b(?:your|my)\s+birthday\b", purpose, re.I)
+    return bool(_relation_words().search(purpose))
+
+
+@lru_cache(maxsize=1)
+def _relation_words() -> re.Pattern[str]:
+    """Family words from memory/data/relations.tsv ("wife", "son", "boy")."""
+    path = Path(__file__).parents[2] / "memory" / "data" / "relations.tsv"
+    words = [
+        line.split("\t")[0].strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+
+
+@cache
+def _phrases(name: str) -> re.Pattern[str]:
+    """One pattern for a word list of draft_words.json (longest first, whole words)."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get(name, []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in found) + r")(?![\w'])", re.I)
+
+
+def _without_labels(purpose: str) -> str:
+    """The purpose without a label for the message ("intro and the 2 vans" -> "the 2 vans")."""
+    labels = _phrases("purpose_labels").pattern
+    rest = re.sub(rf"^\s*{labels}\s*(?:(?:and|&|\+|,|re|about|on)\s*)*", "", purpose, flags=re.I)
+    return re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
 
 
 def _day(d: date, today: date) -> str:
@@ -151,8 +203,8 @@ class _Writer:
             suggestion = self.suggestion()
             if details and self.suggested and self.suggested.casefold() in details.casefold():
                 suggestion = ""  # the details already say it ("you'd like the blue one")
-            body = [self.last_interaction(), purpose, details, suggestion, promise]
-            body.append(self.question())
+            body = [self.last_interaction(), purpose, self.sorry(), details, suggestion, promise]
+            body.append(self.question(confirm=bool(details or promise)))
         parts = [part for part in body if part]
         if self.channel == "phone":
             return ComposedDraft(self.call_plan(parts), tuple(self.sources))
@@ -166,9 +218,12 @@ class _Writer:
         text = f"{greeting}\n\n{paragraph}\n\n{self.sign_off()}"
         return ComposedDraft(text, tuple(self.sources))
 
-    def question(self) -> str:
-        """A closing question; none that proposes a call when calls are off, disliked or this is a call."""
+    def question(self, confirm: bool = True) -> str:
+        """A closing question; none that proposes a call when calls are off, disliked or this is a call, and
+        no "does that sound right?" when the message restates nothing (`confirm` False)."""
         options = _QUESTIONS_COMMERCIAL if self.tone == "commercial" else _QUESTIONS
+        if not confirm:
+            options = [q for q in options if "sound right" not in q]
         no_calls = self.channel == "phone" or "phone" not in allowed_channels(self.ctx)[0] or _dislikes_calls(self.ctx)
         if no_calls:
             options = [q for q in options if not re.search(r"\bcall\b", q)]
@@ -178,7 +233,7 @@ class _Writer:
         """What to say on the phone: the same grounded points, as a short plan to read before calling."""
         me = f", it's {self.ctx.salesperson}" if self.ctx.salesperson else ""
         lines = [f"Call plan for {self.name} (by phone):", f"• Open: “Hi {self.name}{me}.”"]
-        lines += [f"• {part}" for part in parts]
+        lines += ["• " + _WRITING.sub("I'm calling", part) for part in parts]  # a call plan is not a letter
         return "\n".join(lines)
 
     def sign_off(self) -> str:
@@ -190,11 +245,11 @@ class _Writer:
 
     # -- parts -----------------------------------------------------------------------------------
 
-    def _latest_event(self) -> tuple[Note, str, str] | None:
-        """The interaction to recall (note, kind, phrase as noted): one the purpose names, else the latest."""
+    def _latest_event(self) -> tuple[Note, str, str, bool] | None:
+        """The interaction to recall (note, kind, phrase as noted, dated): one the purpose names, else the latest."""
         notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
         notes.sort(key=lambda n: _naive(n.occurred_at), reverse=True)
-        events = [(n, *found) for n in notes if (found := event_in(n.text)) is not None]
+        events = [(n, *found) for n in notes if (found := event_dated(n.text)) is not None]
         events = [e for e in events if e[1] != "order" or _ORDERED.search(e[0].text)]  # "delivery before xmas"
         purpose = self.ctx.purpose.lower()
         named = [e for e in events if re.search(rf"\b{e[1]}", purpose) or e[2].split()[-1].lower() in purpose]
@@ -202,55 +257,63 @@ class _Writer:
         return best[0] if best else None
 
     def last_interaction(self) -> str:
-        """A sentence about the last logged interaction, named as the note names it, with its date."""
+        """A sentence about the last logged interaction, named as the note names it; its date only when the note
+        says it happened that day (a note's date is when it was written, not when the event was)."""
         found = self._latest_event()
         if found is None:
-            notes = [n for n in self.ctx.notes if _naive(n.occurred_at) <= _naive(self.ctx.now)]
-            if not notes or self.tone == "commercial":
+            if self.tone == "commercial":
                 return ""
-            note = max(notes, key=lambda n: _naive(n.occurred_at))
-            self.cite((note.id,))
-            when = _day(_local(note.occurred_at, self.ctx.now), self.today)
-            if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
-                return self.pick(
-                    ["It's been a little while, so I wanted to say hello.", "I hope you're keeping well."]
-                )  # no note records a conversation: none is claimed
-            return self.pick(
-                [
-                    f"I've been going over my notes from {when}.",
-                    f"I was looking back at my notes from {when}.",
-                ]
-            )
-        note, kind, event = found
+            # no note records a conversation with the client: none is claimed, and no date is given
+            return self.pick(["I hope you're well.", "I hope all is well with you.", "I hope you're keeping well."])
+        note, kind, event, dated = found
         self.cite((note.id,))
-        when = _day(_local(note.occurred_at, self.ctx.now), self.today)
-        if (self.today - _local(note.occurred_at, self.ctx.now)).days > LONG_AGO_DAYS:
+        day = _local(note.occurred_at, self.ctx.now)
+        when = f" on {_day(day, self.today)}" if dated else ""
+        if (self.today - day).days > LONG_AGO_DAYS:
             # no month: "in January" reads as a date claim the guard would have to match exactly
             return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
         if kind == "order":
-            return self.pick([f"Thanks again for your order on {when}.", f"Thank you again for your order on {when}."])
+            return self.pick([f"Thanks again for your order{when}.", f"Thank you again for your order{when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
-            return f"I've been thinking about {event} on {when}."
+            return f"I've been thinking about {event}{when}."
         return self.pick(
             [
-                f"Thanks again for {event} on {when}.",
-                f"Thank you for {event} on {when}.",
-                f"I've been thinking about {event} on {when}.",
-                f"Thanks for making time for {event} on {when}.",
+                f"Thanks again for {event}{when}.",
+                f"Thank you for {event}{when}.",
+                f"I've been thinking about {event}{when}.",
+                f"Thanks for making time for {event}{when}.",
                 f"Thanks again for {event}.",
                 f"Thanks again for {event}; it was good to talk.",
             ]
         )
 
     def purpose_sentence(self) -> str:
-        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", left out)."""
-        return _purpose_sentence(_without_form(self.ctx.purpose), self.ctx, self.pick)
+        """The purpose rephrased as a sentence to the client (its form words, "a text", "email", and a label such
+        as "intro" left out)."""
+        said = _purpose_sentence(_without_labels(_without_form(self.ctx.purpose)), self.ctx, self.pick)
+        return _name_relatives(said, self.ctx)
+
+    def sorry(self) -> str:
+        """A short apology after the purpose, while a complaint is open and the purpose is something else."""
+        ids = open_upset_note_ids(self.ctx) if self.tone != "apology" else ()
+        if not ids:
+            return ""
+        self.cite(ids)
+        trouble = _trouble(self.ctx, ids)
+        return f"And I'm sorry about {trouble}." if trouble else "And I'm sorry for the trouble you've had."
 
     def details(self) -> str:
         """The concrete details the purpose is about (model, colour, quantity, date), as the notes have them now."""
         found = detail_clauses(self.ctx, read_purpose(self.ctx.purpose)) if self.with_details else []
         found = [(t, i) for t, i in found if not any(a.casefold() in t.casefold() for a in self.avoid)]
-        found = [(said, i) for t, i in found if (said := to_you(t))]  # a clause that cannot be put cleanly: left out
+        kept: list[tuple[str, str]] = []
+        for raw, note_id in found:
+            said = said_to_client(raw, self.ctx)
+            if said:
+                kept.append((said, note_id))
+            elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
+                kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
+        found = kept
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
@@ -315,9 +378,11 @@ class _Writer:
         if not verb:  # "promised her a demo of the new range": the thing, no verb
             return self.pick([f"I'm getting {obj} ready for you{due}.", f"As promised, {obj} is on my list{due}."])
         act = f"{verb} {obj}".strip()
-        return self.pick(
-            [f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed.", f"Next, I'll {act}{due}."]
-        )
+        if verb in {"follow", "check", "touch", "circle"} and not re.sub(
+            r"^(?:up|in|back|base)\b|\b(?:with|on|to)\s+(?:you|this|that|it)\b", "", obj
+        ).strip(" ,."):
+            return ""  # "promised to follow up by Friday": this message is the follow-up
+        return self.pick([f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed."])
 
     def _note_text(self, c: Commitment) -> str:
         """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
@@ -372,14 +437,14 @@ class _Writer:
 
     def apology(self) -> str:
         """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
-        ids = upset_note_ids(self.ctx)
+        ids = open_upset_note_ids(self.ctx)
         self.cite(ids)
         trouble = _trouble(self.ctx, ids)
         if trouble:
             return self.pick(
                 [
-                    f"I'm sorry about the trouble with {trouble}, and I want to make sure it's properly sorted.",
-                    f"I wanted to say sorry for the hassle with {trouble}. Is everything working as it should now?",
+                    f"I'm sorry about {trouble}, and I want to make sure it's properly sorted.",
+                    f"I wanted to say sorry for the hassle with {trouble}.",
                 ]
             )
         return self.pick(
@@ -392,10 +457,26 @@ _APOLOGY_CLOSERS = [
     "Thank you for your patience, and please tell me if anything else needs attention.",
 ]
 _RELATIVE = re.compile(
-    r"\b(?:wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
+    r"\b(wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|sister|grandmother|grandfather)\s+"
     r"(?P<name>[a-z][a-z'-]+)\b",
     re.I,
 )
+
+
+def _name_relatives(text: str, ctx: DraftContext) -> str:
+    """ "your wife's birthday" -> "your wife Anika's birthday" when a note names her: whose day it is stays plain."""
+    names: dict[str, str] = {}
+    for note in ctx.notes:
+        for m in _RELATIVE.finditer(note.text):
+            name = re.sub(r"['’]s$", "", m.group("name"))
+            if name.casefold() not in _NOT_NAMES and _zipf(name.casefold()) < EVERYDAY_WORD:
+                names.setdefault(m.group(1).casefold(), name[:1].upper() + name[1:])
+
+    def put(m: re.Match[str]) -> str:
+        name = names.get(m.group("rel").casefold())
+        return f"your {m.group('rel')} {name}{m.group('s') or ''}" if name else m.group(0)
+
+    return re.sub(r"\byour (?P<rel>[a-z]+)(?P<s>['’]s)?\b(?! [A-Z])", put, text)
 
 
 def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
@@ -460,6 +541,25 @@ def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
     )
 
 
+def open_upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:
+    """The upset notes no later word settles: a note after it (or the rest of it) saying "all good now", "happy now"."""
+    by_id = {n.id: n for n in ctx.notes}
+    resolved = _phrases("resolved")
+    upset = _upset_words()
+    still: list[str] = []
+    for note_id in upset_note_ids(ctx):
+        note = by_id[note_id]
+        last = max(m.end() for m in upset.finditer(note.text))
+        later = [
+            n.text
+            for n in ctx.notes
+            if n.id != note_id and _naive(note.occurred_at) < _naive(n.occurred_at) <= _naive(ctx.now)
+        ]
+        if not any(resolved.search(t) for t in [note.text[last:], *later]):
+            still.append(note_id)
+    return tuple(still)
+
+
 def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
     """Whether the client is who is upset: the sentence's subject before the word is the client, a pronoun, or none.
 
@@ -498,12 +598,24 @@ def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
         r"\b(?P<what>[a-z]+)\s+(?:kept|keeps|keep)\s+(?P<how>[a-z]+ing)\b|\b(?P<thing>[a-z]+)\s+(?:broke|broken|failed|leaking|stopped working)\b",
         re.I,
     )
+    faults = _phrases("faults").pattern
+    went = re.compile(
+        rf"\b(?:the\s+|his\s+|her\s+|their\s+)(?P<thing>(?:\d+\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
+        rf"(?P<verb>arrived|came|was|were|got|is|are)\s+(?:\w+\s+)?(?P<fault>{faults})",
+        re.I,
+    )
+    being = {"arrived": "arriving", "came": "coming", "got": "getting"}
     for note_id in ids:
-        m = trouble.search(by_id[note_id].text if note_id in by_id else "")
+        text = by_id[note_id].text if note_id in by_id else ""
+        found = went.search(text)  # "the 4 stools arrived scratched" -> "the 4 stools arriving scratched"
+        if found:
+            verb = being.get(found.group("verb").lower(), "being")
+            return f"the {found.group('thing').lower()} {verb} {found.group('fault').lower()}"
+        m = trouble.search(text)
         if m and m.group("what"):
-            return f"the {m.group('what').lower()} {m.group('how').lower()}"
+            return f"the trouble with the {m.group('what').lower()} {m.group('how').lower()}"
         if m and m.group("thing"):
-            return f"the {m.group('thing').lower()}"
+            return f"the trouble with the {m.group('thing').lower()}"
     return ""
 
 
@@ -617,6 +729,10 @@ _KIND_CLOSERS = [
 def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]], str]) -> str:
     """Rephrase a purpose ("follow up after the product demo") as a sentence to the client."""
     p = _second_person(purpose.strip().rstrip(".!"), ctx)
+    both = re.match(rf"^(?P<a>.+?)\s+(?:and|&|\+|then)\s+(?P<b>(?:{_PURPOSE_VERBS})\b.*)$", p, re.I)
+    if both:  # "thanks and ask for a review": two purposes, two sentences, in the order asked
+        first = _purpose_sentence(both.group("a"), ctx, pick)
+        return f"{first} {_purpose_sentence(both.group('b'), ctx, pick)}".strip()
     low = p.lower()
     rules: list[tuple[str, list[str]]] = [
         (
@@ -650,6 +766,18 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         ),
         (r"^invite(?: you)?(?: to)?\s+(?P<r>.+)", ["I'd love to invite you to {r}.", "I'd be glad to see you at {r}."]),
         (r"^thank(?: you)?(?: for)?\s+(?P<r>.+)", ["Thank you for {r}.", "Thanks so much for {r}."]),
+        (
+            r"^(?:thanks|thank you|say thanks|say thank you|thank(?: you)?)$(?P<r>)",
+            ["I wanted to say thank you.", "Thank you; it's been a pleasure working with you."],
+        ),
+        (
+            r"^(?:ask(?: you)? for|request|get)\s+(?:a |an |your |some )?(?P<r>(?:short |quick )?"
+            r"(?:review|referral|feedback|testimonial|rating|recommendation))s?$",
+            [
+                "If you have a minute, I'd be grateful for your {r}.",
+                "If you have a moment, your {r} would mean a lot to me.",
+            ],
+        ),
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
         (r"^(?:schedule|book|set up|arrange)\s+(?P<r>.+)", ["Could we find a time for {r}?"]),
         (r"^congratulate(?: you)?(?: on)?\s+(?P<r>.+)", ["Congratulations on {r}!"]),
@@ -668,10 +796,53 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             rest = p[len(p) - len(m.group("r")) :].strip() if m.group("r") else ""
             if not rest and "{r}" in templates[0]:
                 return "I wanted to check in and see how things are going."
+            if re.search(r"\b(?:about|on|up on|with|for)\s+\{r\}", templates[0]):
+                rest = _noun_phrase(rest)  # "following up on trade in" -> "on the trade in"
             return pick(templates).format(r=rest)
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
         return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
+    p = _noun_phrase(p)
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
+
+
+_PURPOSE_VERBS = "ask|confirm|send|share|remind|thank|invite|check|book|schedule|arrange|offer|request|get|say"
+_DETERMINERS = {
+    *(
+        [
+            "the",
+            "a",
+            "an",
+            "your",
+            "my",
+            "our",
+            "this",
+            "that",
+            "these",
+            "those",
+            "some",
+            "any",
+            "all",
+            "each",
+            "every",
+            "his",
+            "her",
+            "their",
+            "its",
+            "no",
+        ]
+    ),
+    *(["how", "what", "when", "where", "whether", "if", "why", "who", "which", "you", "it", "me", "us", "them"]),
+}
+
+
+def _noun_phrase(text: str) -> str:
+    """A bare subject as a noun phrase ("financing" -> "the financing"); a phrase with its article is kept."""
+    words = text.split()
+    if not words or len(words) > 6 or words[0].casefold() in _DETERMINERS or not words[0][:1].islower():
+        return text
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|can|did|does|do)\b|\d", text, re.I):
+        return text
+    return f"the {text}"
 
 
 def _without_form(purpose: str) -> str:
@@ -724,6 +895,92 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
+_RELATIVE_TIME = re.compile(
+    r"\b(?:next|tomorrow|tonight|yesterday|today|this (?:week|weekend|month|morning|afternoon|evening))\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b",
+    re.I,
+)
+_BROKEN_PERSON = re.compile(
+    r"\byour\s+(?:with|a|an|the|to|for|on|in|at|and|by|about|that|this)\b|\byour\s*$|\byou\s+(?:is|was|has|wants|needs)\b",
+    re.I,
+)
+_MODEL_TOKEN = re.compile(r"\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z]{2})[a-z0-9-]+\b")  # "rav4", "xc40", "cx-5"
+_UNIT_TOKEN = re.compile(r"\d+(?:st|nd|rd|th|am|pm|k|m|ft|kg|km|mm|cm|hrs?|mins?|yrs?)", re.I)  # "20th", "9k"
+_CALENDAR = {d.casefold(): d for d in (*calendar.day_name, *calendar.month_name) if d}
+
+
+def said_to_client(clause: str, ctx: DraftContext) -> str:
+    """A note's clause as words to the client ("wants the navy" -> "you'd like the navy"), or "" to leave it out.
+
+    The one conversion every detail line goes through: the clause must become a statement whose subject is
+    "you" (the salesperson's to-do "need to send ...", "sent him the ...", a relative's or a third party's
+    doing, a bare fragment "from harbour plumbing" cannot); a relative time ("next thurs", "sat 10am") is
+    stale by the time the message is read; a model or name typed in lower case is written as the notes
+    capitalise it, else the clause is left out.
+    """
+    clause = re.sub(r"^want\b", "wants", clause.strip(), flags=re.I)  # "want fleet tracking": the client's request
+    said = to_you(clause)
+    tail = re.search(r"\band (you'd like\b.*)", said)
+    if tail and not re.match(r"you\b", said):
+        said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
+    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said):
+        return ""
+    return _as_written(said, ctx)
+
+
+_FOLLOWER = re.compile(r"^(?:\d[\d,.]*\b|budget\b|in\s|for\s|with\s|around\b|about\b|under\b|up to\b|max\b)", re.I)
+FOLLOWER_WORDS = 4  # "6 of them", "3 sites", "budget around 9k": short enough to be a detail of the clause before
+
+
+def follower_to_client(clause: str, ctx: DraftContext) -> str:
+    """A short fragment that completes the detail before it ("6 of them", "budget around 9k"), else ""."""
+    text = clause.strip(" .,;:")
+    if len(text.split()) > FOLLOWER_WORDS or not _FOLLOWER.match(text):
+        return ""
+    return _as_written(text, ctx)
+
+
+def _as_written(said: str, ctx: DraftContext) -> str:
+    """A detail as it may be written to the client: no stale relative time, broken person, complaint or
+    lower-case model; names and months in the notes' capitals. "" when it cannot be."""
+    if _RELATIVE_TIME.search(said):
+        return ""
+    if _BROKEN_PERSON.search(said) or _upset_words().search(said):
+        return ""  # "surprise your with a convertible"; a complaint is apologised for, never restated
+    forms = _capitalised(ctx)
+
+    def case(m: re.Match[str]) -> str:
+        word = m.group(0)
+        low = word.casefold()
+        if low in _CALENDAR:
+            return _CALENDAR[low]
+        if low in forms:
+            return forms[low]
+        return word
+
+    said = re.sub(r"[A-Za-z][\w-]*", case, said)
+    for m in _MODEL_TOKEN.finditer(said):
+        if not _UNIT_TOKEN.fullmatch(m.group(0)):
+            return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
+    return said
+
+
+def _capitalised(ctx: DraftContext) -> dict[str, str]:
+    """Words the client's notes (or facts) write capitalised mid-sentence, by their lower-case form."""
+    forms: dict[str, str] = {}
+    texts = [n.text for n in ctx.notes] + [f.value for f in ctx.facts if f.kind is FactKind.FAMILY]
+    for text in texts:
+        for m in re.finditer(r"\b[A-Z][\w-]*", text):
+            before = text[: m.start()].rstrip()
+            if before and before[-1] not in ".!?:\n" and m.group(0) != "I":
+                forms.setdefault(m.group(0).casefold(), m.group(0))
+    for f in ctx.facts:  # a family member's name ("son Jake") is a name whatever the note's case
+        if f.kind is FactKind.FAMILY and f.value.split():
+            first = f.value.split()[0]
+            forms.setdefault(first.casefold(), first[:1].upper() + first[1:])
+    return forms
+
+
 def _recorded_birthday(ctx: DraftContext) -> tuple[date, tuple[str, ...]] | None:
     """The client's own recorded birthday and its sources."""
     for f in ctx.facts:
@@ -774,10 +1031,28 @@ def event_in(text: str) -> tuple[str, str] | None:
 
     A sentence that plans, promises or cancels the event ("promised a demo next week") records none.
     """
+    found = _event_clause(text)
+    return (found[0], found[1]) if found else None
+
+
+def event_dated(text: str) -> tuple[str, str, bool] | None:
+    """(kind, phrase, whether the note says it happened the day it was written: "call with her today")."""
+    found = _event_clause(text)
+    return (found[0], found[1], bool(_phrases("event_now").search(found[2]))) if found else None
+
+
+def _event_clause(text: str) -> tuple[str, str, str] | None:
+    """(kind, phrase, clause) of the interaction a note records with the client, at the time it was written.
+
+    None for a plan, a promise or a cancellation, an event the note places at another time ("bought the
+    van last month") and one a relative had ("his son loved the vineyard tour"): no thanks for those.
+    """
     events, plan = _words()
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
         if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
+            continue
+        if _phrases("event_elsewhen").search(sentence) or _relation_words().search(sentence):
             continue
         for pattern, article in events:
             m = pattern.search(sentence)
@@ -787,10 +1062,11 @@ def event_in(text: str) -> tuple[str, str] | None:
             noun = m.group("noun").lower()
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
-            return kind, f"{phrase} {post}".strip()
+            return kind, f"{phrase} {post}".strip(), sentence
         if kind == "meeting" and not _MET.search(sentence):
             continue  # "saw it on the website" is no meeting to thank for
-        return kind, _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
+        fallback = _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
+        return kind, fallback, sentence
     return None
 
 
@@ -854,6 +1130,8 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     obj = tail if verb else rest
     obj = re.sub(r"^(?:you|her|him|them)\s+(?=\S)", "", obj.strip()) if verb in _SEND_VERBS or not verb else obj
     obj = obj.strip(" .,;:")
+    if verb in _SEND_VERBS:  # "send the form to you": the sentence says "send you" already
+        obj = re.sub(r"\s+(?:to|for)\s+you$", "", obj)
     if (verb in _SEND_VERBS or not verb) and obj and not _DETERMINER.match(obj):
         obj = "the " + obj
     return verb, obj
