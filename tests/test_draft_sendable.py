@@ -12,13 +12,12 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.usecases.drafting import make_draft
+from bot.usecases.drafting import DraftResult, make_draft
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 
@@ -61,7 +60,7 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     yield rt
 
 
-def _drafts(runtime: Runtime, client: str, purpose: str) -> list[dict[str, Any]]:
+def _drafts(runtime: Runtime, client: str, purpose: str) -> list[DraftResult]:
     memory = runtime.memory("local")
     found = memory.find_client(client)
     return [make_draft(runtime, memory, found, purpose, variant=v) for v in VARIANTS]
@@ -78,13 +77,13 @@ def test_no_contact_event_is_thanked_for_unless_a_note_records_it_then(
     runtime: Runtime, client: str, purpose: str
 ) -> None:
     for d in _drafts(runtime, client, purpose):
-        assert not _THANKS_FOR_EVENT.search(d["text"]), d["text"]
-        assert not re.search(r"(?i)my notes from", d["text"]), d["text"]  # the note's date is no event
-        assert d["verdict"] != "block", d
+        assert not _THANKS_FOR_EVENT.search(d.text), d.text
+        assert not re.search(r"(?i)my notes from", d.text), d.text  # the note's date is no event
+        assert d.verdict != "block", d
 
 
 def test_a_call_noted_as_today_is_recalled_with_its_day(runtime: Runtime) -> None:
-    texts = [d["text"] for d in _drafts(runtime, "Milo Grant", "follow up")]
+    texts = [d.text for d in _drafts(runtime, "Milo Grant", "follow up")]
     assert any(re.search(r"(?i)\bcall\b", t) for t in texts), texts
 
 
@@ -108,63 +107,63 @@ _NOT_TO_THE_CLIENT = re.compile(
 )
 def test_detail_lines_are_said_to_the_client_or_left_out(runtime: Runtime, client: str, purpose: str) -> None:
     for d in _drafts(runtime, client, purpose):
-        assert not _NOT_TO_THE_CLIENT.search(d["text"]), d["text"]
-        assert d["verdict"] != "block", d
+        assert not _NOT_TO_THE_CLIENT.search(d.text), d.text
+        assert d.verdict != "block", d
 
 
 def test_a_lower_case_model_is_written_as_the_notes_capitalise_it_or_not_at_all(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Ines Vogel", "follow up"):
-        assert not re.search(r"\boutback\b|\bxc40\b", d["text"]), d["text"]
+        assert not re.search(r"\boutback\b|\bxc40\b", d.text), d.text
 
 
 def test_a_bare_subject_purpose_reads_as_a_sentence(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Greta Lindqvist", "intro and the heat pump"):
-        assert "intro" not in d["text"] and "heat pump" in d["text"], d["text"]
+        assert "intro" not in d.text and "heat pump" in d.text, d.text
     for d in _drafts(runtime, "Owen Pike", "trade in"):
-        assert not re.search(r"\babout trade in\b|\bon trade in\b", d["text"]), d["text"]
+        assert not re.search(r"\babout trade in\b|\bon trade in\b", d.text), d.text
 
 
 def test_a_follow_up_never_promises_a_follow_up(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Leah Brook", "follow up on the fleet tracking"):
-        assert not re.search(r"(?i)I'll follow up\b", d["text"]), d["text"]
+        assert not re.search(r"(?i)I'll follow up\b", d.text), d.text
 
 
 def test_the_purpose_leads_after_a_resolved_complaint_and_no_apology_is_made(runtime: Runtime) -> None:
     for purpose in ("thank and ask for a review", "confirm the installer date", "follow up"):
         for d in _drafts(runtime, "Kofi Mensah", purpose):
-            assert not re.search(r"(?i)\bsorry\b|\bhassle\b|\bapolog", d["text"]), d["text"]
+            assert not re.search(r"(?i)\bsorry\b|\bhassle\b|\bapolog", d.text), d.text
     for d in _drafts(runtime, "Kofi Mensah", "thanks and ask for a review"):
-        assert "review" in d["text"] and "about thanks" not in d["text"] and "ask about" not in d["text"], d["text"]
+        assert "review" in d.text and "about thanks" not in d.text and "ask about" not in d.text, d.text
 
 
 def test_an_open_complaint_is_apologised_for_by_name(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Nadia Hart", "apology about the stools"):
-        assert re.search(r"(?i)sorry", d["text"]) and "stools" in d["text"], d["text"]
-        assert d["verdict"] != "block", d
+        assert re.search(r"(?i)sorry", d.text) and "stools" in d.text, d.text
+        assert d.verdict != "block", d
 
 
 def test_an_open_complaint_lets_another_purpose_lead(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Nadia Hart", "confirm the replacement delivery"):
-        assert "confirm" in d["text"], d["text"]
-        assert d["verdict"] != "block", d
+        assert "confirm" in d.text, d.text
+        assert d.verdict != "block", d
 
 
 def test_a_relatives_birthday_is_never_wished_to_the_client(runtime: Runtime) -> None:
     for purpose in ("gift ideas for his wife's birthday", "his wife's birthday"):
         for d in _drafts(runtime, "Raj Patel", purpose):
-            assert not re.search(r"(?i)happy birthday|your birthday|birthday, Raj", d["text"]), d["text"]
+            assert not re.search(r"(?i)happy birthday|your birthday|birthday, Raj", d.text), d.text
 
 
 def test_a_relative_is_named_in_a_birthday_purpose_and_nothing_is_asked_to_be_confirmed_when_nothing_is_restated(
     runtime: Runtime,
 ) -> None:
     for d in _drafts(runtime, "Raj Patel", "bday present for his wife"):
-        assert "your wife Anika" in d["text"] and "None" not in d["text"], d["text"]
+        assert "your wife Anika" in d.text and "None" not in d.text, d.text
     for d in _drafts(runtime, "Kofi Mensah", "follow up"):
-        assert "sound right" not in d["text"], d["text"]
+        assert "sound right" not in d.text, d.text
 
 
 def test_a_call_plan_says_what_the_call_is_about_not_what_it_is_writing_about(runtime: Runtime) -> None:
     for d in _drafts(runtime, "Bo Lund", "financing"):
-        assert d["text"].startswith("Call plan") and "writing" not in d["text"], d["text"]
-        assert "the financing" in d["text"], d["text"]
+        assert d.text.startswith("Call plan") and "writing" not in d.text, d.text
+        assert "the financing" in d.text, d.text
