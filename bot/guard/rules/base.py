@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Protocol
 
 from bot.guard.model import BLOCKING, Finding
@@ -75,12 +76,16 @@ class Evidence:
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
         """Every piece of evidence as (note ids, lower-cased text)."""
-        for nid, text in self.notes:
-            yield (nid,), norm(text)
-        for ids, text in (*self.facts, *self.commitments):
-            yield ids, norm(text)
+        return self._texts
+
+    @cached_property
+    def _texts(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        # Built once: a prepared evidence is read by every rule of every check of its context.
+        out = [((nid,), norm(text)) for nid, text in self.notes]
+        out += [(ids, norm(text)) for ids, text in (*self.facts, *self.commitments)]
         if self.purpose:
-            yield (), norm(self.purpose)
+            out.append(((), norm(self.purpose)))
+        return tuple(out)
 
 
 class Rule(Protocol):
