@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm
@@ -99,6 +100,11 @@ class BindingRules(GuardBase):
 
     def _bound(self) -> list[tuple[set[str], set[str], str]]:
         """(names, details, note id) for each segment of each note that names something."""
+        return self._bound_with(frozenset(self._cities()))  # the notes' segments depend on the message only so
+
+    @per_context
+    def _bound_with(self, cities: frozenset[str]) -> list[tuple[set[str], set[str], str]]:
+        """`_bound` while `_cities()` is `cities` (built once per context and set of cities)."""
         out = []
         for n in self.ctx.notes:
             for _, _, names, numbers, words in self._named_segments(n.text):

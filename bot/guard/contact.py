@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.rules.channel_consent import refusals
 from bot.guard.rules.contact_pace import outreach_times
@@ -263,6 +264,7 @@ class ContactRules(GuardBase):
         s, e = self._first_line()
         return [self._finding("too_frequent", s, e, msg, ids)]
 
+    @per_context
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
         """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
         for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
@@ -93,6 +94,7 @@ def _frame(toks: list[_Tok], i: int, reach: int = 3) -> set[str]:
 class EntityRules(GuardBase):
     """Entity-aware comparison of the message with the notes; mixed into the guard."""
 
+    @per_context
     def _known_words(self) -> set[str]:
         """Every word of the evidence (folded), so an entity the ledger names is never "new"."""
         words: set[str] = set()
@@ -126,7 +128,7 @@ class EntityRules(GuardBase):
         mine = self._text_names()
         toks = _tokens(self.text)
         starts = {s for s, _ in _sentences(self.text)}
-        notes = [(n.id, _tokens(n.text)) for n in self.ctx.notes]
+        pools = self._rival_pools()
         out = []
         for i, t in enumerate(toks):
             w = _fold(t.word).removesuffix("'s")
@@ -145,11 +147,11 @@ class EntityRules(GuardBase):
             frame = _frame(toks, i)
             year = toks[i - 1].word if kind == "model" else None
             rivals: dict[str, tuple[str, ...]] = {}
-            for nid, ntoks in notes:
-                for j in range(len(ntoks)):
-                    other = self._rival(ntoks, j, kind, frame, year)
-                    if other is not None and other not in (w, *mine):
-                        rivals[other] = (*rivals.get(other, ()), nid)
+            for nid, other, nframe, before in pools[kind]:  # what `_rival` accepts, in note and word order
+                if not (frame & nframe or (kind == "model" and (before == year or not frame))):
+                    continue
+                if other not in (w, *mine):
+                    rivals[other] = (*rivals.get(other, ()), nid)
             if not rivals:
                 continue
             said = _fold(self.low)
@@ -162,22 +164,30 @@ class EntityRules(GuardBase):
             out.append(self._finding("wrong_fact", t.start, t.end, f"the notes have {real} here, not {t.word}", ids))
         return out
 
-    def _rival(self, ntoks: list[_Tok], j: int, kind: str, frame: set[str], year: str | None) -> str | None:
-        """The entity at note token `j` if it is of `kind` and shares a frame word with the message's entity."""
-        nt = ntoks[j]
-        w = _fold(nt.word)
-        if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
-            return None
-        if kind == "model":
-            if j == 0 or not _YEAR.match(ntoks[j - 1].word) or ntoks[j - 1].clause != nt.clause:
-                return None
-            return w if frame & _frame(ntoks, j, 5) or ntoks[j - 1].word == year or not frame else None
-        is_city = _place(nt.word) is not None
-        if (kind == "city") != is_city or (kind == "name" and not nt.cap):
-            return None
-        if kind == "name" and j > 0 and _YEAR.match(ntoks[j - 1].word):
-            return None
-        return w if frame & _frame(ntoks, j) else None
+    @per_context
+    def _rival_pools(self) -> dict[str, list[tuple[str, str, set[str], str]]]:
+        """Kind -> (note id, entity, its frame, the word before it): the note words that may rival an entity.
+
+        A rival is no stop, month or weekday word; a "model" follows a year in its clause (frame of 5
+        words), a "city" is a known place, a "name" is capitalised and follows no year (frames of 3).
+        Built once per context; `entity_swaps` keeps those whose frame shares a word with the message's.
+        """
+        pools: dict[str, list[tuple[str, str, set[str], str]]] = {"model": [], "city": [], "name": []}
+        for n in self.ctx.notes:
+            ntoks = _tokens(n.text)
+            for j, nt in enumerate(ntoks):
+                w = _fold(nt.word)
+                if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
+                    continue
+                before = ntoks[j - 1].word if j > 0 else ""
+                after_year = j > 0 and bool(_YEAR.match(before))
+                if after_year and ntoks[j - 1].clause == nt.clause:
+                    pools["model"].append((n.id, w, _frame(ntoks, j, 5), before))
+                if _place(nt.word) is not None:
+                    pools["city"].append((n.id, w, _frame(ntoks, j), before))
+                elif nt.cap and not after_year:
+                    pools["name"].append((n.id, w, _frame(ntoks, j), before))
+        return pools
 
     def _text_names(self) -> set[str]:
         """Names the message may use freely: the client's, relatives' and people the notes know."""
@@ -193,6 +203,7 @@ class EntityRules(GuardBase):
         r"started|goes|went|will|wants|loves|likes|hates|can't|plays|studies|works|lives|does|got))\b"
     )
 
+    @per_context
     def _owners(self) -> dict[str, set[str]]:
         """Word stem -> whom the notes say it about ("" for the client, a folded first name, "?" for no one)."""
         c = self.ctx.client
@@ -224,6 +235,7 @@ class EntityRules(GuardBase):
             return name
         return None
 
+    @per_context
     def _note_people(self, client: set[str]) -> set[str]:
         """Lower-case first names the notes use for people: after a relation word, or paired with the client."""
         out: set[str] = set()
@@ -308,6 +320,7 @@ class EntityRules(GuardBase):
 
     _MOVED = re.compile(r"\b(?:move[ds]?|moving|reschedul\w*|push(?:ed)?|changed?|switch(?:ed)?|instead|now)\b")
 
+    @per_context
     def _note_days(self) -> list[tuple[int, set[str], bool, float, str]]:
         """Weekdays the notes attach to things: (weekday, frame words, moved-to, note time, note id)."""
         out = []

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES
 from bot.guard.model import BIRTHDAY_EARLY, BIRTHDAY_LATE, Finding
@@ -49,6 +50,7 @@ class FamilyRules(GuardBase):
         rf"|\b(?P<name2>[A-Z][a-z]+),? (?:his|her|their) (?P<rel2>{_REL_RX})\b"
     )
 
+    @per_context
     def _family_map(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """relation group -> {name (lower): source ids}, from FAMILY facts, else from note text."""
         fam: dict[str, dict[str, tuple[str, ...]]] = {}

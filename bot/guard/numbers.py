@@ -7,6 +7,7 @@ import math
 import re
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import (
     _WORD,
@@ -73,6 +74,7 @@ class NumberRules(GuardBase):
             return "size"
         return None
 
+    @per_context
     def _known_slots(self) -> dict[str, dict[float | str, tuple[str, ...]]]:
         """slot -> {normalised value: source ids}, from facts, else from the newest note naming the slot."""
         known: dict[str, dict[float | str, tuple[str, ...]]] = {}
@@ -179,6 +181,7 @@ class NumberRules(GuardBase):
             out.append(_Qty(value, kind, unit | words, m.start(), end, _content_words(masked[s:e])))
         return out
 
+    @per_context
     def _note_quantities(self) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Quantities in the notes; a sum of money takes the whole note as what it is about."""
         out = []
@@ -192,6 +195,7 @@ class NumberRules(GuardBase):
                 out.append((q, d.ids))
         return out
 
+    @per_context
     def _note_numbers(self) -> set[float]:
         """Every number named in the notes (quantities, plus bare numbers)."""
         vals: set[float] = set()
@@ -210,6 +214,7 @@ class NumberRules(GuardBase):
                 vals.update(float(int(m.group(1)) * k) for k in range(2, 7))  # "3 cases each" of two wines: 6 cases
         return vals
 
+    @per_context
     def _bare_note_numbers(self) -> set[float]:
         """Numbers the notes name outside any quantity ("in Q3 2", "x2"), plus "3 cases each" multiples."""
         vals: set[float] = set()
@@ -235,6 +240,7 @@ class NumberRules(GuardBase):
         m = re.search(r"(?<![.!?]\s)\b([A-Z][a-z]+)\s$", self.text[max(0, pos - 20) : pos])
         return m is not None and _sentence_of(self.text, pos)[0] != pos - len(m.group(0))
 
+    @per_context
     def _note_money_sentences(self) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Sums of money in the notes, each with the words of its own sentence only."""
         return [(q, d.ids) for d in self.docs if d.is_note for q in self._quantities_of(d.text) if q.kind == "money"]

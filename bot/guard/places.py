@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import (
     _LOWER_CITY_RE,
     _STATE_CODES,
@@ -56,6 +57,7 @@ class PlaceRules(GuardBase):
     )
     _PAST_EVENT = re.compile(r"\b(?:after|got home|was|were|went|loved|enjoyed|thanks for|thank you for|last)\b")
 
+    @per_context
     def _client_place(self) -> tuple[_Place | None, str | None, tuple[str, ...]]:
         """(the client's place if in the gazetteer, its name as recorded, source ids)."""
         locations = sorted(self._facts(FactKind.LOCATION), key=lambda f: f.key != "location")

@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
@@ -123,6 +124,7 @@ class PreferenceRules(GuardBase):
         "colour": ("colour", "color"),
     }
 
+    @per_context
     def _declined(self) -> dict[str, tuple[str, ...]]:
         """Declined or disliked items (lower-case) -> source ids; from facts, plus note phrasing."""
         out: dict[str, tuple[str, ...]] = {}

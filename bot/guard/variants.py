@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences
 from bot.guard.truth import GuardBase
+from memory.records import Note
 
 # A variant after a name: a grade in capitals, a size code ("4-0", "60x60"), a model code ("T9").
 _CODE = r"(?:[A-Z]{1,5}|\d+[-/x]\d+|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+\d*)"
@@ -78,11 +80,12 @@ class VariantRules(GuardBase):
             out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
         return out
 
-    def option_swaps(self) -> list[Finding]:
-        """An option of an exclusive family that the notes do not have (or that a later note replaced)."""
+    @per_context
+    def _options_seen(self) -> tuple[list[Note], list[dict[str, list[int]]]]:
+        """The notes oldest first, and for each exclusive family: option -> indexes of the notes naming it."""
         notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp())
-        out = []
-        for _family, framed, options in _FAMILIES:
+        families = []
+        for _family, _framed, options in _FAMILIES:
             seen: dict[str, list[int]] = {}  # option -> indexes of notes naming it
             for i, n in enumerate(notes):
                 low = _norm(n.text)
@@ -92,6 +95,14 @@ class VariantRules(GuardBase):
                         for x in re.finditer(rf"\b(?:{rx})\b", low)
                     ):
                         seen.setdefault(name, []).append(i)
+            families.append(seen)
+        return notes, families
+
+    def option_swaps(self) -> list[Finding]:
+        """An option of an exclusive family that the notes do not have (or that a later note replaced)."""
+        notes, seen_by_family = self._options_seen()
+        out = []
+        for (_family, framed, options), seen in zip(_FAMILIES, seen_by_family, strict=True):
             if not seen:
                 continue
             said = {name for name, rx in options if re.search(rf"\b(?:{rx})\b", self.low)}

@@ -70,6 +70,7 @@ def _count(segment: str) -> int:
     return max(1, len(days))
 
 
+@lru_cache(maxsize=16384)  # every note is counted at every check
 def outreach_count(text: str) -> int:
     """How many messages or calls by the salesperson a note logs (0 when it logs none)."""
     low = _norm(text)

@@ -30,6 +30,7 @@ def _languages() -> dict[str, tuple[str, frozenset[str]]]:
     return {code: (row["name"], frozenset(row["words"])) for code, row in doc["languages"].items()}
 
 
+@lru_cache(maxsize=256)  # the notes' language is asked again at every check
 def guess_language(text: str) -> str | None:
     """The language code `text` is clearly written in, or None when the words do not say."""
     words = _TOKEN.findall(text.lower())
