@@ -14,7 +14,7 @@ from bot.engines.tokens import count_tokens
 from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
 from bot.usecases.draft_context import DraftContext
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.draft_context_builder import build_context, check_context, own_write
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
 from bot.verify import verify_claims
@@ -189,20 +189,21 @@ def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) ->
 
 def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, at: datetime) -> dict[str, Any]:
     """The truth guard on any text, as if sent to `client` at `at`: {verdict, findings}."""
-    built = build_context(memory, client, "", at)
-    report = check_text(text, built.ctx)
+    ctx = check_context(memory, client, at)
+    report = check_text(text, ctx)
     findings = [finding_json(f) for f in report.findings]
     notices: list[str] = []
     llm = runtime.llm(memory)
     if llm is not None:
         try:
-            extra = verify_claims(llm, text, built.ctx)
+            extra = verify_claims(llm, text, ctx)
             findings += [finding_json(f) for f in extra]
         except ChetError as err:
             notices.append(f"{err}; only the offline checks ran")
     verdict = "block" if any(f["verdict"] == "block" for f in findings) else "warn" if findings else "pass"
-    with memory.ledger.transaction():
-        memory.ledger.audit(
-            "text.checked", client_id=client.id, verdict=verdict, findings=[f["kind"] for f in findings]
-        )
+    ledger = memory.ledger
+    with ledger.transaction():
+        before = ledger.db.change_token()
+        ledger.audit("text.checked", client_id=client.id, verdict=verdict, findings=[f["kind"] for f in findings])
+        own_write(memory, before, ledger.db.change_token())  # the audit row changes nothing a check reads
     return {"verdict": verdict, "findings": findings, "notices": notices}
