@@ -83,9 +83,15 @@ class BindingRules(GuardBase):
     def _cities(self) -> set[str]:
         """Folded names of known cities that the notes or the message name."""
         if not hasattr(self, "_city_cache"):
-            words = {_fold(w) for w in _NAME.findall(" ".join([self.text, *(n.text for n in self.ctx.notes)]))}
-            self._city_cache = {w for w in words if _place(w) is not None and len(w) > 2}
+            words = {_fold(w) for w in _NAME.findall(self.text)}
+            self._city_cache = {w for w in words if _place(w) is not None and len(w) > 2} | self._note_cities()
         return self._city_cache
+
+    @per_context
+    def _note_cities(self) -> set[str]:
+        """Folded names of known cities that the notes name."""
+        words = {_fold(w) for n in self.ctx.notes for w in _NAME.findall(n.text)}
+        return {w for w in words if _place(w) is not None and len(w) > 2}
 
     def _named_segments(self, text: str) -> Iterator[tuple[int, str, set[str], set[str], set[str]]]:
         """(start, segment, names, numbers, words of 4+ letters) for each segment of `text` that names something."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.guard.evidence import per_context
@@ -128,12 +129,12 @@ class EntityRules(GuardBase):
         mine = self._text_names()
         toks = _tokens(self.text)
         starts = {s for s, _ in _sentences(self.text)}
-        pools = self._rival_pools()
+        pools, (index, years) = self._rival_pools(), self._rival_index()
         out = []
         for i, t in enumerate(toks):
             w = _fold(t.word).removesuffix("'s")
             parts = [x for x in w.split("-") if x]
-            if len(parts) > 1 and all(x in known or any(len(k) >= 3 and x.startswith(k) for k in known) for x in parts):
+            if len(parts) > 1 and all(x in known or any(x[:j] in known for j in range(3, len(x) + 1)) for x in parts):
                 continue  # "Fresno-Denver" for a note's "fre-den"
             if not (t.cap or (i > 0 and _YEAR.match(toks[i - 1].word))) or t.start in starts or _YEAR.match(t.word):
                 continue
@@ -147,9 +148,14 @@ class EntityRules(GuardBase):
             frame = _frame(toks, i)
             year = toks[i - 1].word if kind == "model" else None
             rivals: dict[str, tuple[str, ...]] = {}
-            for nid, other, nframe, before in pools[kind]:  # what `_rival` accepts, in note and word order
-                if not (frame & nframe or (kind == "model" and (before == year or not frame))):
-                    continue
+            pool, by_word = pools[kind], index[kind]
+            if kind == "model" and not frame:
+                hits: Iterable[int] = range(len(pool))
+            else:  # the note words whose frame shares a word with this one's (a model: or that follow its year)
+                by_year = years.get(year or "", []) if kind == "model" else []
+                hits = sorted({p for word in frame for p in by_word.get(word, ())}.union(by_year))
+            for p in hits:  # in note and word order
+                nid, other, _nframe, _before = pool[p]
                 if other not in (w, *mine):
                     rivals[other] = (*rivals.get(other, ()), nid)
             if not rivals:
@@ -188,6 +194,20 @@ class EntityRules(GuardBase):
                 elif nt.cap and not after_year:
                     pools["name"].append((n.id, w, _frame(ntoks, j), before))
         return pools
+
+    @per_context
+    def _rival_index(self) -> tuple[dict[str, dict[str, list[int]]], dict[str, list[int]]]:
+        """For each kind, frame word -> positions in its rival pool; and a model's year -> its positions."""
+        index: dict[str, dict[str, list[int]]] = {}
+        for kind, pool in self._rival_pools().items():
+            by_word: dict[str, list[int]] = index.setdefault(kind, {})
+            for p, (_, _, nframe, _) in enumerate(pool):
+                for word in nframe:
+                    by_word.setdefault(word, []).append(p)
+        years: dict[str, list[int]] = {}
+        for p, (_, _, _, before) in enumerate(self._rival_pools()["model"]):
+            years.setdefault(before, []).append(p)
+        return index, years
 
     def _text_names(self) -> set[str]:
         """Names the message may use freely: the client's, relatives' and people the notes know."""
@@ -290,15 +310,21 @@ class EntityRules(GuardBase):
                     )
         return out
 
-    def paired_names(self) -> list[Finding]:
-        """ "when Ella and Max visit": a person paired with a known relative whom no note names."""
-        known = self._known_words()
+    @per_context
+    def _relatives(self) -> set[str]:
+        """Names the notes give after a relation word ("daughter Ella", "kids Max and Zoe")."""
         relatives: set[str] = set()
         for n in self.ctx.notes:
             for m in re.finditer(
                 rf"\b{_RELATION_RX}s?\s+(?P<a>[a-z]+)(?:\s*(?:\+|&|and|,)\s*(?P<b>[a-z]+))?", _fold(n.text)
             ):
                 relatives.update(x for x in (m.group("a"), m.group("b")) if x and x not in _STOP)
+        return relatives
+
+    def paired_names(self) -> list[Finding]:
+        """ "when Ella and Max visit": a person paired with a known relative whom no note names."""
+        known = self._known_words()
+        relatives = self._relatives()
         out = []
         for m in re.finditer(r"\b(?P<a>[A-Z][a-z]+)\s*(?:and|&|\+)\s*(?P<b>[A-Z][a-z]+)\b", self.text):
             a, b = _fold(m.group("a")), _fold(m.group("b"))

@@ -45,11 +45,12 @@ class Prepared:
         """The evidence in `ctx`, prepared afresh (no cache)."""
         own = dataclasses.replace(  # a copy: the caller may change its context (a draft's channel) later
             ctx,
-            **{
-                f.name: list(getattr(ctx, f.name))
-                for f in dataclasses.fields(ctx)
-                if isinstance(getattr(ctx, f.name), list)
-            },
+            facts=list(ctx.facts),
+            history=list(ctx.history),
+            commitments=list(ctx.commitments),
+            notes=list(ctx.notes),
+            sent_at=list(ctx.sent_at),
+            other_clients=list(ctx.other_clients),
         )
         ready = _normalised_notes(_as_of(own))
         return cls(ready, Evidence.of(ready))
@@ -74,7 +75,7 @@ def per_context(method: Callable[..., T]) -> Callable[..., T]:
         key = (name, *(frozenset(a) if isinstance(a, set) else a for a in args))
         memo = self.memo
         try:
-            return memo[key]  # type: ignore[no-any-return]
+            return memo[key]
         except KeyError:
             value = memo[key] = method(self, *args)
             return value

@@ -308,7 +308,17 @@ class NumberRules(GuardBase):
     def _written_in_notes(self, value: int) -> bool:
         """Whether a note writes this whole number as it stands ("(2021, 2,100 hrs)" writes 2021)."""
         pattern = re.compile(rf"(?<![\d,.]){value}(?!\d|[,.]\d)")
-        return any(d.is_note and pattern.search(d.text) for d in self.docs)
+        digits = str(value)  # a match holds them: a plain substring test first skips most notes
+        return any(d.is_note and digits in d.text and pattern.search(d.text) for d in self.docs)
+
+    @per_context
+    def _note_texts_by_ids(self) -> dict[frozenset[str], list[str]]:
+        """The texts of the notes, by their (one) id as a set."""
+        out: dict[frozenset[str], list[str]] = {}
+        for d in self.docs:
+            if d.is_note:
+                out.setdefault(frozenset(d.ids), []).append(d.text)
+        return out
 
     def _near_misses(self, q: _Qty, known: list[tuple[_Qty, tuple[str, ...]]]) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Recorded figures that `q` looks like a slip of ("430" for 340, "2,590" for 2,950), about the same thing.
@@ -324,7 +334,7 @@ class NumberRules(GuardBase):
             kinds = {q.kind, nq.kind}
             if (len(kinds) > 1 and "percent" in kinds) or not _slip_of(q.value, nq.value):
                 continue
-            sentences = [d.text for d in self.docs if d.is_note and set(d.ids) == set(ids)]
+            sentences = self._note_texts_by_ids().get(frozenset(ids), [])
             words = (
                 set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
             )
@@ -334,12 +344,18 @@ class NumberRules(GuardBase):
                 out.append((nq, ids))  # "1,200 hours" for "2,100 hrs"
         return out
 
-    def codes(self) -> list[Finding]:
-        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+    @per_context
+    def _recorded_codes(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Prefix -> {number: ids} of the model or reference numbers the evidence records."""
         recorded: dict[str, dict[str, tuple[str, ...]]] = {}
         for d in self.docs:
             for m in _CODE_RE.finditer(d.text):
                 recorded.setdefault(m.group("p"), {})[m.group("n")] = d.ids
+        return recorded
+
+    def codes(self) -> list[Finding]:
+        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+        recorded = self._recorded_codes()
         out = []
         for m in _CODE_RE.finditer(self.low):
             known = recorded.get(m.group("p"))

@@ -150,7 +150,7 @@ class OfferRules(GuardBase):
                 r"(?<!duty )(?<!duty-)(?<!risk-)(?<!nut-)(?<!nut )(?<!fat-)free|complimentary|no charge|no cost|waive|"
                 r"on the house|on us"
             )
-            if any(offer.search(d.text) and (not stem or stem in d.text) for d in self.docs):
+            if any((not stem or stem in d.text) and offer.search(d.text) for d in self.docs):
                 continue
             out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this for free"))
         return out

@@ -56,8 +56,9 @@ def _clause_span(low: str, pos: int) -> tuple[int, int]:
 class VariantRules(GuardBase):
     """Variants and exclusive options compared with the notes; mixed into the guard."""
 
-    def variant_swaps(self) -> list[Finding]:
-        """ "Vicryl 4-0" when the notes have "Vicryl 3-0"; "design A" when they have "design B"."""
+    @per_context
+    def _recorded_variants(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Name -> {grade or code: the first note id} of the named variants the notes record."""
         recorded: dict[str, dict[str, tuple[str, ...]]] = {}
         for n in self.ctx.notes:
             for m in _NAMED_CODE.finditer(n.text):
@@ -65,6 +66,11 @@ class VariantRules(GuardBase):
                 if code.isalpha() and not code.isupper():
                     continue
                 recorded.setdefault(_fold(m.group("name")), {}).setdefault(code.lower(), (n.id,))
+        return recorded
+
+    def variant_swaps(self) -> list[Finding]:
+        """ "Vicryl 4-0" when the notes have "Vicryl 3-0"; "design A" when they have "design B"."""
+        recorded = self._recorded_variants()
         out = []
         for m in _NAMED_CODE.finditer(self.text):
             name, code = _fold(m.group("name")), m.group("code")
@@ -125,14 +131,20 @@ class VariantRules(GuardBase):
                     out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
         return out
 
-    def year_swaps(self) -> list[Finding]:
-        """ "your contract runs until 2027" when the note about the contract says 2026."""
+    @per_context
+    def _noted_years(self) -> list[tuple[str, set[str], str]]:
+        """(year, words of its clause, note id) for every year the notes name."""
         noted: list[tuple[str, set[str], str]] = []
         for n in self.ctx.notes:
             low = _norm(n.text)
             for m in _YEAR.finditer(low):
                 s, e = _clause_span(low, m.start())
                 noted.append((m.group(0), _content_words(low[s:e]) - self._own_words(), n.id))
+        return noted
+
+    def year_swaps(self) -> list[Finding]:
+        """ "your contract runs until 2027" when the note about the contract says 2026."""
+        noted = self._noted_years()
         if not noted:
             return []
         out = []

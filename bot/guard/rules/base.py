@@ -81,7 +81,7 @@ class Evidence:
     @cached_property
     def _texts(self) -> tuple[tuple[tuple[str, ...], str], ...]:
         # Built once: a prepared evidence is read by every rule of every check of its context.
-        out = [((nid,), norm(text)) for nid, text in self.notes]
+        out: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in self.notes]
         out += [(ids, norm(text)) for ids, text in (*self.facts, *self.commitments)]
         if self.purpose:
             out.append(((), norm(self.purpose)))

@@ -88,6 +88,7 @@ def outreach_times(notes: Iterable[Note]) -> list[tuple[datetime, str]]:
     return [(n.occurred_at, n.id) for n in notes for _ in range(outreach_count(n.text))]
 
 
+@lru_cache(maxsize=16384)  # every note is read at every check
 def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
     """The end of a pause a note asks for ("leave it a couple weeks"), or None when it asks for none."""
     lists, low = _lists(), _norm(text)
