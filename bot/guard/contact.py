@@ -249,12 +249,17 @@ class ContactRules(GuardBase):
         texts = [_norm(n.text) for n in self.ctx.notes if n.id in sources]
         return bool(texts) and all(self._MARKETING_SCOPE.search(t) and not self._ALL_SCOPE.search(t) for t in texts)
 
+    @per_context
+    def _logged_outreach(self) -> list[tuple[datetime, str]]:
+        """`outreach_times` of the context's notes."""
+        return outreach_times(self.ctx.notes)
+
     def too_frequent(self) -> list[Finding]:
         """Warn when this message would exceed the contact cap for the client (or the client's own limit)."""
         now = self.ctx.now
         past = [_aware(t, now) for t in self.ctx.sent_at]
         past = [t for t in past if t <= now]
-        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes) if _aware(t, now) <= now]
+        logged = [(t, nid) for t, nid in self._logged_outreach() if _aware(t, now) <= now]
         contacts = sorted([*past, *(_aware(t, now) for t, _ in logged)])
         recent = [t for t in contacts if now - t < CAP_WINDOW]
         last_day = [t for t in past if now - t < MIN_GAP]

@@ -271,10 +271,15 @@ class EntityRules(GuardBase):
                     out.add(_fold(m.group("a")))  # capitalised mid-sentence: a name
         return out - _STOP - client
 
+    @per_context
+    def _owner_people(self) -> set[str]:
+        """The people `_owners` names (not the client, not no one)."""
+        return {w for ws in self._owners().values() for w in ws} - {"", "?"}
+
     def attributions(self) -> list[Finding]:
         """A detail the notes give one person given to another ("Tobi ... uni in Leeds" when Kemi is)."""
         owners = self._owners()
-        people = {w for ws in owners.values() for w in ws} - {"", "?"}
+        people = self._owner_people()
         if not people:
             return []
         out = []
@@ -285,7 +290,7 @@ class EntityRules(GuardBase):
                 start = text.find(part, pos)
                 pos = start + len(part)
                 low = _fold(part)
-                named = {p for p in people if re.search(rf"\b{re.escape(p)}\b", low)}
+                named = {p for p in people if p in low and re.search(rf"\b{re.escape(p)}\b", low)}
                 you = bool(re.search(r"\byou(?:'re|r)?\b", low))
                 if len(named) + you != 1:
                     continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import ClassVar
 
 from bot.guard.evidence import per_context
@@ -268,11 +270,7 @@ class NumberRules(GuardBase):
                 for nq, _ in known
             ):
                 continue
-            if q.kind == "money" and any(
-                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 or abs(a - b - q.value) < 0.01
-                for a in operands
-                for b in operands
-            ):
+            if q.kind == "money" and _worked_out(q.value, operands):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
             clash = [
                 (nq, ids)
@@ -400,6 +398,28 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in rest for ch in short[3:])
 
 
+def _worked_out(value: float, operands: list[float]) -> bool:
+    """Whether `value` is, to the cent, a product, sum or difference of two `operands` (sorted, all above 1).
+
+    For each first operand only the second operands near the one that would make `value` are tried
+    (found by bisection in a window twice the tolerance), each with the exact test.
+    """
+    for a in operands:
+        for lo, hi in (
+            ((value - 0.02) / a, (value + 0.02) / a),
+            (value - a - 0.02, value - a + 0.02),
+            (a - value - 0.02, a - value + 0.02),
+        ):
+            i = bisect_left(operands, lo)
+            while i < len(operands) and operands[i] <= hi:
+                b = operands[i]
+                if abs(a * b - value) < 0.01 or abs(a + b - value) < 0.01 or abs(a - b - value) < 0.01:
+                    return True
+                i += 1
+    return False
+
+
+@lru_cache(maxsize=65536)  # the notes' figures are compared with every figure of every draft
 def _digits(value: float) -> str:
     """A figure's digits as written without separators ("2,950" -> "2950", "11.50" -> "1150")."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")

@@ -79,6 +79,16 @@ class Evidence:
         return self._texts
 
     @cached_property
+    def dated_notes(self) -> list[tuple[datetime, tuple[str, str]]]:
+        """(time, (note id, text)) for each note, oldest first (notes of one time keep their order)."""
+        return sorted(zip(self.note_times, self.notes, strict=False), key=lambda p: p[0].timestamp())
+
+    @cached_property
+    def notes_text(self) -> str:
+        """Every note's text, joined by spaces."""
+        return " ".join(text for _, text in self.notes)
+
+    @cached_property
     def _texts(self) -> tuple[tuple[tuple[str, ...], str], ...]:
         # Built once: a prepared evidence is read by every rule of every check of its context.
         out: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in self.notes]

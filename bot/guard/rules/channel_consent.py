@@ -158,7 +158,7 @@ class ChannelConsent:
         if not uses:
             return []
         today = now.date()
-        notes = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        notes = evidence.dated_notes
         closed: list[Refusal] = []
         for i, (at, (nid, text)) in enumerate(notes):
             if _aware(at, now) > now:

@@ -134,7 +134,7 @@ class ContactPace:
         now = evidence.now
         if now is None or not draft.text.strip():
             return []
-        dated = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        dated = evidence.dated_notes
         for at, (nid, text) in reversed(dated):
             at = _aware(at, now)
             if at > now:

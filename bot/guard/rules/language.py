@@ -53,7 +53,7 @@ class ForeignLanguage:
         mine = guess_language(draft.text)
         if mine is None or not evidence.notes:
             return []
-        theirs = guess_language(" ".join(text for _, text in evidence.notes))
+        theirs = guess_language(evidence.notes_text)
         if theirs is None or theirs == mine:
             return []
         names = _languages()
