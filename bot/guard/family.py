@@ -177,6 +177,17 @@ class FamilyRules(GuardBase):
                 )
         return out
 
+    @per_context
+    def _in_person_sentences(self) -> list[str]:
+        """The notes' sentences (lower-cased) that record meeting in person."""
+        return [
+            sent
+            for n in self.ctx.notes
+            for ss, se in _sentences(n.text)
+            for sent in [_norm(n.text[ss:se])]
+            if self._IN_PERSON_NOTE.search(sent)
+        ]
+
     def _met_people(self) -> list[Finding]:
         """ "Great to meet Kemi / your daughter" when no note has that person at a meeting."""
         out = []
@@ -186,12 +197,7 @@ class FamilyRules(GuardBase):
             who = (m.group("rel") or m.group("name") or "").lower()
             if not who or who in own or who in _GENERIC_GREETEES or (m.group("rel") and who not in self._RELATIONS):
                 continue
-            present = False
-            for n in self.ctx.notes:
-                for ss, se in _sentences(n.text):
-                    sent = _norm(n.text[ss:se])
-                    if re.search(rf"\b{re.escape(who)}", sent) and self._IN_PERSON_NOTE.search(sent):
-                        present = True
+            present = any(re.search(rf"\b{re.escape(who)}", sent) for sent in self._in_person_sentences())
             if not present:
                 span = m.span("rel") if m.group("rel") else m.span("name")
                 out.append(self._finding("unsupported_claim", m.start(), span[1], f"no note has {who} at a meeting"))

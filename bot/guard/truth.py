@@ -116,6 +116,7 @@ class GuardBase:
         r"site walk|walked (?:the|through)|measured|on ?site|toured|walk-?in|walked in)\b"
     )
 
+    @per_context  # called with the evidence's texts, again at every check
     def _met_in_person(self, text: str) -> bool:
         """Whether a note records an in-person interaction that happened (not one booked for later)."""
         return any(

@@ -8,16 +8,17 @@ spans of that text through `Draft.finding`; `check_text` maps them back to the o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from bot.guard.model import BLOCKING, Finding
 from bot.guard.text import clause_before, norm
 from bot.usecases.draft_context import DraftContext
 
+T = TypeVar("T")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 
 
@@ -58,6 +59,7 @@ class Evidence:
     names: str = ""  # the client's names and the salesperson's: never evidence of an event
     note_times: tuple[datetime, ...] = ()  # when each of `notes` happened, in the same order
     now: datetime | None = None  # when the draft would be sent
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see `derived`
 
     @classmethod
     def of(cls, ctx: DraftContext) -> Evidence:
@@ -77,6 +79,15 @@ class Evidence:
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
         """Every piece of evidence as (note ids, lower-cased text)."""
         return self._texts
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """What a rule derives from this evidence alone, built once (a prepared evidence serves many checks).
+
+        The value is shared by every later check: the rule must not mutate it.
+        """
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
 
     @cached_property
     def dated_notes(self) -> list[tuple[datetime, tuple[str, str]]]:

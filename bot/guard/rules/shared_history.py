@@ -65,10 +65,10 @@ def lexically_supported(words: set[str], claim: str, evidence: Evidence) -> bool
     """Whether some note, fact, commitment or the purpose shares a word with `words` or abbreviates one
     of the claim's words ("bldg" for "Building")."""
     texts = [text for _, text in evidence.texts()]
-    if words & set().union(*(content_words(text) for text in texts)):
+    if words & evidence.derived("content words", lambda: set().union(*(content_words(text) for text in texts))):
         return True
     raw = {w for w in _RAW.findall(claim.lower()) if content_words(w) & words}
-    known = {k for text in texts for k in _RAW.findall(text) if len(k) >= 3}
+    known = evidence.derived("raw words", lambda: {k for text in texts for k in _RAW.findall(text) if len(k) >= 3})
     return any(shorthand(k, w) for k in known for w in raw)
 
 
@@ -140,7 +140,7 @@ class SharedHistory:
         claims = history_claims(draft.text)
         if not claims:
             return []
-        support = evidence_sentences(evidence)
+        support = evidence.derived("sentences", lambda: evidence_sentences(evidence))
         out = []
         for start, end in claims:
             claim = claim_text(draft.text[start:end])
