@@ -384,14 +384,25 @@ class ClaimRules(GuardBase):
         """The words of three letters or more of a lower-cased text."""
         return set(re.findall(r"[a-z]{3,}", text))
 
+    @per_context
+    def _all_long_words(self) -> frozenset[str]:
+        """`_long_words` of every piece of evidence."""
+        return frozenset(w for d in self.docs for w in self._long_words(d.text))
+
+    def _shorthands(self, anchor: str) -> set[str]:
+        """The evidence's words that are shorthand for `anchor` ("bldg" for "building"); once per check and anchor."""
+        cache: dict[str, set[str]] = self.__dict__.setdefault("_shorthand_cache", {})
+        if anchor not in cache:
+            cache[anchor] = {w for w in self._all_long_words() if _shorthand(w, anchor)}
+        return cache[anchor]
+
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
         if not all(_group_in(g, d.text) or (g == "meeting" and self._met_in_person(d.text)) for g in groups):
             return False
         words = self._long_words(d.text) if anchors else set()
         if not all(
-            re.search(rf"\b{re.escape(a.lower())}", d.text) or any(_shorthand(w, a.lower()) for w in words)
-            for a in anchors
+            re.search(rf"\b{re.escape(a.lower())}", d.text) or words & self._shorthands(a.lower()) for a in anchors
         ):
             return False
         return not topic or bool(topic & _content_words(d.text))

@@ -147,7 +147,19 @@ class SharedHistory:
             words = particulars(claim, evidence.names)
             if not words or lexically_supported(words, claim, evidence):
                 continue  # nothing particular to compare, or a note names it: the other rules judge it
-            score, _ = best_support(claim, [s for _, s in support], self.embed)
+            score = self._best_score(claim, [s for _, s in support], evidence)
             if score < self.threshold:
                 out.append(draft.finding(self.kind, start, end, "no note records this shared event"))
         return out
+
+    def _best_score(self, claim: str, candidates: list[str], evidence: Evidence) -> float:
+        """`best_support`'s score; the candidates' vectors are stacked once per evidence, then reused."""
+        key = f"vectors {id(self)}"
+        matrix = evidence.memo.get(key)
+        if matrix is None or not candidates:
+            score, _ = best_support(claim, candidates, self.embed)  # the first time: the same batch as ever
+            if candidates:
+                evidence.memo[key] = self.embed(candidates)  # all in the embedder's cache now
+            return score
+        sims = matrix @ self.embed([claim])[0]
+        return float(sims[int(np.argmax(sims))])
