@@ -938,6 +938,10 @@ class Memory:
             self.ledger.save_draft(draft)
             self.ledger.audit("draft.created", draft_id=draft["id"], **detail)
 
+    def change_token(self) -> object | None:
+        """A value that moves with any write to this ledger by anyone (None where the engine has no cheap one)."""
+        return self.ledger.db.change_token()
+
     def audit(self, event: str, **detail: Any) -> None:
         """Write one event to the audit trail (e.g. `text.checked`)."""
         with self.ledger.transaction():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm
@@ -82,9 +83,15 @@ class BindingRules(GuardBase):
     def _cities(self) -> set[str]:
         """Folded names of known cities that the notes or the message name."""
         if not hasattr(self, "_city_cache"):
-            words = {_fold(w) for w in _NAME.findall(" ".join([self.text, *(n.text for n in self.ctx.notes)]))}
-            self._city_cache = {w for w in words if _place(w) is not None and len(w) > 2}
+            words = {_fold(w) for w in _NAME.findall(self.text)}
+            self._city_cache = {w for w in words if _place(w) is not None and len(w) > 2} | self._note_cities()
         return self._city_cache
+
+    @per_context
+    def _note_cities(self) -> set[str]:
+        """Folded names of known cities that the notes name."""
+        words = {_fold(w) for n in self.ctx.notes for w in _NAME.findall(n.text)}
+        return {w for w in words if _place(w) is not None and len(w) > 2}
 
     def _named_segments(self, text: str) -> Iterator[tuple[int, str, set[str], set[str], set[str]]]:
         """(start, segment, names, numbers, words of 4+ letters) for each segment of `text` that names something."""
@@ -99,6 +106,11 @@ class BindingRules(GuardBase):
 
     def _bound(self) -> list[tuple[set[str], set[str], str]]:
         """(names, details, note id) for each segment of each note that names something."""
+        return self._bound_with(frozenset(self._cities()))  # the notes' segments depend on the message only so
+
+    @per_context
+    def _bound_with(self, cities: frozenset[str]) -> list[tuple[set[str], set[str], str]]:
+        """`_bound` while `_cities()` is `cities` (built once per context and set of cities)."""
         out = []
         for n in self.ctx.notes:
             for _, _, names, numbers, words in self._named_segments(n.text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.numbers import NumberRules, _same_unit
 from bot.guard.text import _STOP, _clause_before, _content_words, _norm, _sentence_of, _stem
@@ -108,6 +109,7 @@ class ChangeRules(NumberRules):
         s, e = _sentence_of(low, start)
         return frozenset(_content_words(low[s:e]) - _TIME_WORDS - self._own_words())
 
+    @per_context
     def _superseded(self) -> list[tuple[_Value, _Value, tuple[str, ...]]]:
         """(old value, new value, note ids) for each change a later note records."""
         notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
 
 from bot.guard.bindings import BindingRules
 from bot.guard.changes import ChangeRules
@@ -11,6 +10,7 @@ from bot.guard.claims import ClaimRules
 from bot.guard.contact import ContactRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
+from bot.guard.evidence import Prepared, prepare
 from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
@@ -21,21 +21,23 @@ from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
-from bot.guard.rules import RULES, Draft, Evidence
+from bot.guard.rules import RULES, Draft
 from bot.guard.sensitive import SensitiveRules
-from bot.guard.text import _aware, _dedupe
+from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
 from bot.usecases.draft_context import DraftContext
 
 
-def check_text(text: str, ctx: DraftContext) -> GuardReport:
+def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     """Check `text` as a message to `ctx.client` sent at `ctx.now`; pure and deterministic.
 
     The rules read the text normalised (NFKC, look-alike letters folded, invisible characters
-    dropped); every span is mapped back to an exact substring of `text`.
+    dropped); every span is mapped back to an exact substring of `text`. The evidence is prepared
+    once per context (`bot.guard.evidence.prepare`) and reused by later checks of the same context.
     """
+    prepared = ctx if isinstance(ctx, Prepared) else prepare(ctx)
     norm = normalise(text)
-    g = _Guard(norm.text, _normalised_notes(_as_of(ctx)))
+    g = _Guard(norm.text, prepared.ctx, prepared)
     findings: list[Finding] = []
     for rule in (
         g.no_consent,
@@ -69,7 +71,7 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
         g.swapped_bindings,
     ):
         findings.extend(rule())
-    draft, evidence = Draft(norm.text), Evidence.of(g.ctx)
+    draft, evidence = Draft(norm.text), prepared.evidence
     for part in RULES:
         findings.extend(part.check(draft, evidence))
     unique = _dedupe(findings)
@@ -80,38 +82,6 @@ def check_text(text: str, ctx: DraftContext) -> GuardReport:
     if unique:
         verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
     return GuardReport(verdict=verdict, findings=tuple(unique))
-
-
-def _as_of(ctx: DraftContext) -> DraftContext:
-    """The context as the ledger stood at `ctx.now`: later notes, facts and promises do not exist yet.
-
-    A message checked "as if sent at T" may rely only on what was written by T; a fact superseded
-    after T is still the one in force at T.
-    """
-    now = ctx.now
-
-    def by_now(moment: datetime) -> bool:
-        return _aware(moment, now) <= now
-
-    notes = [n for n in ctx.notes if by_now(n.occurred_at)]
-    facts = [
-        f if f.valid_to is None or not by_now(f.valid_to) else dataclasses.replace(f, valid_to=None)
-        for f in (*ctx.facts, *ctx.history)
-        if by_now(f.valid_from) and (f.valid_to is None or not by_now(f.valid_to))
-    ]
-    commitments = [c for c in ctx.commitments if by_now(c.created_at)]
-    if len(notes) == len(ctx.notes) and len(facts) == len(ctx.facts) and len(commitments) == len(ctx.commitments):
-        return ctx
-    return dataclasses.replace(ctx, notes=notes, facts=facts, commitments=commitments)
-
-
-def _normalised_notes(ctx: DraftContext) -> DraftContext:
-    """The context with every note read as the draft is ("forty seats" in a note is 40 seats too)."""
-    texts = [normalise(n.text).text for n in ctx.notes]
-    if all(t is n.text for t, n in zip(texts, ctx.notes, strict=True)):
-        return ctx
-    notes = [n if t is n.text else dataclasses.replace(n, text=t) for t, n in zip(texts, ctx.notes, strict=True)]
-    return dataclasses.replace(ctx, notes=notes)
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
 from bot.guard.rules.shared_history import particulars
@@ -378,14 +379,30 @@ class ClaimRules(GuardBase):
                 return True
         return False
 
+    @per_context  # called with the evidence's texts, again at every check
+    def _long_words(self, text: str) -> set[str]:
+        """The words of three letters or more of a lower-cased text."""
+        return set(re.findall(r"[a-z]{3,}", text))
+
+    @per_context
+    def _all_long_words(self) -> frozenset[str]:
+        """`_long_words` of every piece of evidence."""
+        return frozenset(w for d in self.docs for w in self._long_words(d.text))
+
+    def _shorthands(self, anchor: str) -> set[str]:
+        """The evidence's words that are shorthand for `anchor` ("bldg" for "building"); once per check and anchor."""
+        cache: dict[str, set[str]] = self.__dict__.setdefault("_shorthand_cache", {})
+        if anchor not in cache:
+            cache[anchor] = {w for w in self._all_long_words() if _shorthand(w, anchor)}
+        return cache[anchor]
+
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
         if not all(_group_in(g, d.text) or (g == "meeting" and self._met_in_person(d.text)) for g in groups):
             return False
-        words = set(re.findall(r"[a-z]{3,}", d.text)) if anchors else set()
+        words = self._long_words(d.text) if anchors else set()
         if not all(
-            re.search(rf"\b{re.escape(a.lower())}", d.text) or any(_shorthand(w, a.lower()) for w in words)
-            for a in anchors
+            re.search(rf"\b{re.escape(a.lower())}", d.text) or words & self._shorthands(a.lower()) for a in anchors
         ):
             return False
         return not topic or bool(topic & _content_words(d.text))

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.rules.channel_consent import refusals
 from bot.guard.rules.contact_pace import outreach_times
@@ -13,7 +14,7 @@ from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from memory.consent import channels_in, contact_channels, normal_channel
-from memory.records import FactKind
+from memory.records import FactKind, Note
 
 
 class ContactRules(GuardBase):
@@ -62,6 +63,7 @@ class ContactRules(GuardBase):
         rf"\b(?:until|till|til|before|after)\s+(?:after\s+)?(?P<day>{_NUMDATE_RX}|{_MONTH_RX}\s+{_DAY_RX}\b)"
     )
 
+    @per_context
     def _opt_out_lifted(self, note_id: str, since: datetime | None) -> bool:
         """Whether an opt-out (from note `note_id`) has ended: a later opt-in note, or "until March" passed."""
         notes = {n.id: n for n in self.ctx.notes}
@@ -89,6 +91,7 @@ class ContactRules(GuardBase):
                     return True
         return False
 
+    @per_context
     def _out_of_period(self, ids: tuple[str, ...]) -> bool:
         """Whether every source note limits its opt-out to a period ("not at all in august") that excludes today."""
         notes = [n for n in self.ctx.notes if n.id in ids]
@@ -102,6 +105,18 @@ class ContactRules(GuardBase):
             if any(r.start <= self.today and (r.end is None or self.today < r.end) for r in periods):
                 return False
         return True
+
+    @per_context
+    def _latest_opt_out(self) -> tuple[Note, re.Match[str]] | None:
+        """The newest note that opts in or out, with its opt-out phrase; None when it opts in (or none does)."""
+        for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
+            low = _norm(n.text)
+            if self._OPT_IN.search(low):
+                return None
+            m = self._OPT_OUT.search(low)
+            if m:
+                return n, m
+        return None
 
     def no_consent(self) -> list[Finding]:
         """Block a message on a channel the client opted out of ("do not contact me": every channel).
@@ -129,16 +144,12 @@ class ContactRules(GuardBase):
             s, e = self._first_line()
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
         if not sources and not self._facts(FactKind.CONSENT):
-            for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
-                low = _norm(n.text)
-                if self._OPT_IN.search(low):
-                    break
-                m = self._OPT_OUT.search(low)
-                if m:
-                    named = {normal_channel(c) or c for c in channels_in(m.group(0))}
-                    if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
-                        sources = (n.id,)
-                    break
+            latest = self._latest_opt_out()
+            if latest is not None:
+                n, m = latest
+                named = {normal_channel(c) or c for c in channels_in(m.group(0))}
+                if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
+                    sources = (n.id,)
         if not sources:
             return []
         if self._marketing_only(sources) and not self._is_marketing():
@@ -217,6 +228,7 @@ class ContactRules(GuardBase):
         """Whether the message reads as marketing (an event, a sale, a newsletter), not a personal note."""
         return any(not self._negated(m.start()) for m in self._MARKETING_MSG.finditer(self.low))
 
+    @per_context
     def _full_opt_out_note(self, ids: tuple[str, ...]) -> bool:
         """Whether a source note asks for no contact at all ("stop calling & emailing her")."""
         for n in self.ctx.notes:
@@ -231,17 +243,23 @@ class ContactRules(GuardBase):
                 return True
         return False
 
+    @per_context
     def _marketing_only(self, sources: tuple[str, ...]) -> bool:
         """Whether every opt-out note is about marketing only ("unsubscribed from the webinar emails")."""
         texts = [_norm(n.text) for n in self.ctx.notes if n.id in sources]
         return bool(texts) and all(self._MARKETING_SCOPE.search(t) and not self._ALL_SCOPE.search(t) for t in texts)
+
+    @per_context
+    def _logged_outreach(self) -> list[tuple[datetime, str]]:
+        """`outreach_times` of the context's notes."""
+        return outreach_times(self.ctx.notes)
 
     def too_frequent(self) -> list[Finding]:
         """Warn when this message would exceed the contact cap for the client (or the client's own limit)."""
         now = self.ctx.now
         past = [_aware(t, now) for t in self.ctx.sent_at]
         past = [t for t in past if t <= now]
-        logged = [(t, nid) for t, nid in outreach_times(self.ctx.notes) if _aware(t, now) <= now]
+        logged = [(t, nid) for t, nid in self._logged_outreach() if _aware(t, now) <= now]
         contacts = sorted([*past, *(_aware(t, now) for t, _ in logged)])
         recent = [t for t in contacts if now - t < CAP_WINDOW]
         last_day = [t for t in past if now - t < MIN_GAP]
@@ -263,6 +281,7 @@ class ContactRules(GuardBase):
         s, e = self._first_line()
         return [self._finding("too_frequent", s, e, msg, ids)]
 
+    @per_context
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
         """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
         for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):

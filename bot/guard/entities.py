@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
@@ -93,6 +95,7 @@ def _frame(toks: list[_Tok], i: int, reach: int = 3) -> set[str]:
 class EntityRules(GuardBase):
     """Entity-aware comparison of the message with the notes; mixed into the guard."""
 
+    @per_context
     def _known_words(self) -> set[str]:
         """Every word of the evidence (folded), so an entity the ledger names is never "new"."""
         words: set[str] = set()
@@ -126,12 +129,12 @@ class EntityRules(GuardBase):
         mine = self._text_names()
         toks = _tokens(self.text)
         starts = {s for s, _ in _sentences(self.text)}
-        notes = [(n.id, _tokens(n.text)) for n in self.ctx.notes]
+        pools, (index, years) = self._rival_pools(), self._rival_index()
         out = []
         for i, t in enumerate(toks):
             w = _fold(t.word).removesuffix("'s")
             parts = [x for x in w.split("-") if x]
-            if len(parts) > 1 and all(x in known or any(len(k) >= 3 and x.startswith(k) for k in known) for x in parts):
+            if len(parts) > 1 and all(x in known or any(x[:j] in known for j in range(3, len(x) + 1)) for x in parts):
                 continue  # "Fresno-Denver" for a note's "fre-den"
             if not (t.cap or (i > 0 and _YEAR.match(toks[i - 1].word))) or t.start in starts or _YEAR.match(t.word):
                 continue
@@ -145,11 +148,16 @@ class EntityRules(GuardBase):
             frame = _frame(toks, i)
             year = toks[i - 1].word if kind == "model" else None
             rivals: dict[str, tuple[str, ...]] = {}
-            for nid, ntoks in notes:
-                for j in range(len(ntoks)):
-                    other = self._rival(ntoks, j, kind, frame, year)
-                    if other is not None and other not in (w, *mine):
-                        rivals[other] = (*rivals.get(other, ()), nid)
+            pool, by_word = pools[kind], index[kind]
+            if kind == "model" and not frame:
+                hits: Iterable[int] = range(len(pool))
+            else:  # the note words whose frame shares a word with this one's (a model: or that follow its year)
+                by_year = years.get(year or "", []) if kind == "model" else []
+                hits = sorted({p for word in frame for p in by_word.get(word, ())}.union(by_year))
+            for p in hits:  # in note and word order
+                nid, other, _nframe, _before = pool[p]
+                if other not in (w, *mine):
+                    rivals[other] = (*rivals.get(other, ()), nid)
             if not rivals:
                 continue
             said = _fold(self.low)
@@ -162,22 +170,44 @@ class EntityRules(GuardBase):
             out.append(self._finding("wrong_fact", t.start, t.end, f"the notes have {real} here, not {t.word}", ids))
         return out
 
-    def _rival(self, ntoks: list[_Tok], j: int, kind: str, frame: set[str], year: str | None) -> str | None:
-        """The entity at note token `j` if it is of `kind` and shares a frame word with the message's entity."""
-        nt = ntoks[j]
-        w = _fold(nt.word)
-        if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
-            return None
-        if kind == "model":
-            if j == 0 or not _YEAR.match(ntoks[j - 1].word) or ntoks[j - 1].clause != nt.clause:
-                return None
-            return w if frame & _frame(ntoks, j, 5) or ntoks[j - 1].word == year or not frame else None
-        is_city = _place(nt.word) is not None
-        if (kind == "city") != is_city or (kind == "name" and not nt.cap):
-            return None
-        if kind == "name" and j > 0 and _YEAR.match(ntoks[j - 1].word):
-            return None
-        return w if frame & _frame(ntoks, j) else None
+    @per_context
+    def _rival_pools(self) -> dict[str, list[tuple[str, str, set[str], str]]]:
+        """Kind -> (note id, entity, its frame, the word before it): the note words that may rival an entity.
+
+        A rival is no stop, month or weekday word; a "model" follows a year in its clause (frame of 5
+        words), a "city" is a known place, a "name" is capitalised and follows no year (frames of 3).
+        Built once per context; `entity_swaps` keeps those whose frame shares a word with the message's.
+        """
+        pools: dict[str, list[tuple[str, str, set[str], str]]] = {"model": [], "city": [], "name": []}
+        for n in self.ctx.notes:
+            ntoks = _tokens(n.text)
+            for j, nt in enumerate(ntoks):
+                w = _fold(nt.word)
+                if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
+                    continue
+                before = ntoks[j - 1].word if j > 0 else ""
+                after_year = j > 0 and bool(_YEAR.match(before))
+                if after_year and ntoks[j - 1].clause == nt.clause:
+                    pools["model"].append((n.id, w, _frame(ntoks, j, 5), before))
+                if _place(nt.word) is not None:
+                    pools["city"].append((n.id, w, _frame(ntoks, j), before))
+                elif nt.cap and not after_year:
+                    pools["name"].append((n.id, w, _frame(ntoks, j), before))
+        return pools
+
+    @per_context
+    def _rival_index(self) -> tuple[dict[str, dict[str, list[int]]], dict[str, list[int]]]:
+        """For each kind, frame word -> positions in its rival pool; and a model's year -> its positions."""
+        index: dict[str, dict[str, list[int]]] = {}
+        for kind, pool in self._rival_pools().items():
+            by_word: dict[str, list[int]] = index.setdefault(kind, {})
+            for p, (_, _, nframe, _) in enumerate(pool):
+                for word in nframe:
+                    by_word.setdefault(word, []).append(p)
+        years: dict[str, list[int]] = {}
+        for p, (_, _, _, before) in enumerate(self._rival_pools()["model"]):
+            years.setdefault(before, []).append(p)
+        return index, years
 
     def _text_names(self) -> set[str]:
         """Names the message may use freely: the client's, relatives' and people the notes know."""
@@ -193,6 +223,7 @@ class EntityRules(GuardBase):
         r"started|goes|went|will|wants|loves|likes|hates|can't|plays|studies|works|lives|does|got))\b"
     )
 
+    @per_context
     def _owners(self) -> dict[str, set[str]]:
         """Word stem -> whom the notes say it about ("" for the client, a folded first name, "?" for no one)."""
         c = self.ctx.client
@@ -224,6 +255,7 @@ class EntityRules(GuardBase):
             return name
         return None
 
+    @per_context
     def _note_people(self, client: set[str]) -> set[str]:
         """Lower-case first names the notes use for people: after a relation word, or paired with the client."""
         out: set[str] = set()
@@ -239,10 +271,15 @@ class EntityRules(GuardBase):
                     out.add(_fold(m.group("a")))  # capitalised mid-sentence: a name
         return out - _STOP - client
 
+    @per_context
+    def _owner_people(self) -> set[str]:
+        """The people `_owners` names (not the client, not no one)."""
+        return {w for ws in self._owners().values() for w in ws} - {"", "?"}
+
     def attributions(self) -> list[Finding]:
         """A detail the notes give one person given to another ("Tobi ... uni in Leeds" when Kemi is)."""
         owners = self._owners()
-        people = {w for ws in owners.values() for w in ws} - {"", "?"}
+        people = self._owner_people()
         if not people:
             return []
         out = []
@@ -253,7 +290,7 @@ class EntityRules(GuardBase):
                 start = text.find(part, pos)
                 pos = start + len(part)
                 low = _fold(part)
-                named = {p for p in people if re.search(rf"\b{re.escape(p)}\b", low)}
+                named = {p for p in people if p in low and re.search(rf"\b{re.escape(p)}\b", low)}
                 you = bool(re.search(r"\byou(?:'re|r)?\b", low))
                 if len(named) + you != 1:
                     continue
@@ -278,15 +315,21 @@ class EntityRules(GuardBase):
                     )
         return out
 
-    def paired_names(self) -> list[Finding]:
-        """ "when Ella and Max visit": a person paired with a known relative whom no note names."""
-        known = self._known_words()
+    @per_context
+    def _relatives(self) -> set[str]:
+        """Names the notes give after a relation word ("daughter Ella", "kids Max and Zoe")."""
         relatives: set[str] = set()
         for n in self.ctx.notes:
             for m in re.finditer(
                 rf"\b{_RELATION_RX}s?\s+(?P<a>[a-z]+)(?:\s*(?:\+|&|and|,)\s*(?P<b>[a-z]+))?", _fold(n.text)
             ):
                 relatives.update(x for x in (m.group("a"), m.group("b")) if x and x not in _STOP)
+        return relatives
+
+    def paired_names(self) -> list[Finding]:
+        """ "when Ella and Max visit": a person paired with a known relative whom no note names."""
+        known = self._known_words()
+        relatives = self._relatives()
         out = []
         for m in re.finditer(r"\b(?P<a>[A-Z][a-z]+)\s*(?:and|&|\+)\s*(?P<b>[A-Z][a-z]+)\b", self.text):
             a, b = _fold(m.group("a")), _fold(m.group("b"))
@@ -308,6 +351,7 @@ class EntityRules(GuardBase):
 
     _MOVED = re.compile(r"\b(?:move[ds]?|moving|reschedul\w*|push(?:ed)?|changed?|switch(?:ed)?|instead|now)\b")
 
+    @per_context
     def _note_days(self) -> list[tuple[int, set[str], bool, float, str]]:
         """Weekdays the notes attach to things: (weekday, frame words, moved-to, note time, note id)."""
         out = []

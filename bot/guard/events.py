@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.guard.evidence import per_context
 from bot.guard.interactions import interaction_kind
 from bot.guard.model import Finding
 from bot.guard.text import _clause_after, _clause_before, _content_words, _local_date, _norm, _sentences, _shorthand
@@ -16,6 +17,7 @@ from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md
 class EventRules(GuardBase):
     """Dates and weekdays of recorded events; mixed into the guard."""
 
+    @per_context
     def _note_events(self) -> list[tuple[date, set[str], bool, tuple[str, ...]]]:
         """Dated things in the notes: (date, words around it, weekday named there, note ids).
 

@@ -6,11 +6,12 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES
 from bot.guard.model import BIRTHDAY_EARLY, BIRTHDAY_LATE, Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentence_of, _sentences, _stem
-from bot.guard.truth import GuardBase
+from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import (
     _DAY_RX,
@@ -49,6 +50,7 @@ class FamilyRules(GuardBase):
         rf"|\b(?P<name2>[A-Z][a-z]+),? (?:his|her|their) (?P<rel2>{_REL_RX})\b"
     )
 
+    @per_context
     def _family_map(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """relation group -> {name (lower): source ids}, from FAMILY facts, else from note text."""
         fam: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -77,6 +79,27 @@ class FamilyRules(GuardBase):
         r"thrilled|so big|growing))"
     )
 
+    @per_context
+    def _naming_notes(self) -> list[_Doc]:
+        """The notes that name someone ("named Ana", "called Theo")."""
+        return [d for d in self.docs if d.is_note and re.search(r"\b(?:named|called)\s+[a-z]", d.text)]
+
+    @per_context
+    def _doc_words(self) -> frozenset[str]:
+        """Every word (a run of word characters) of the evidence."""
+        return frozenset(w for d in self.docs for w in re.findall(r"\w+", d.text))
+
+    def _in_docs(self, word: str) -> bool:
+        """Whether some note, fact, commitment or the purpose has `word` as a whole word."""
+        if re.fullmatch(r"\w+", word):
+            return word in self._doc_words()  # a whole-word match is a run of word characters equal to it
+        return any(re.search(rf"\b{word}\b", d.text) for d in self.docs)
+
+    @per_context
+    def _joined_notes(self) -> str:
+        """Every note, lower-cased, in one text."""
+        return " ".join(_norm(n.text) for n in self.ctx.notes)
+
     def people(self) -> list[Finding]:
         """A person named as if known ("How is Emma?") whom no note mentions."""
         c = self.ctx
@@ -97,14 +120,14 @@ class FamilyRules(GuardBase):
             )
         ).split()
         fam = self._family_map()
-        named = [d for d in self.docs if d.is_note and re.search(r"\b(?:named|called)\s+[a-z]", d.text)]
+        named = self._naming_notes()
         out = []
         for m in self._PERSON.finditer(self.text.replace("’", "'")):
             name = m.group("name") or m.group("name2")
             low = name.lower()
             if low in own or low in _STOP or low in _GENERIC_GREETEES or low in _WEEKDAYS or low in _MONTHS:
                 continue
-            if _place(name) is not None or any(re.search(rf"\b{low}\b", d.text) for d in self.docs):
+            if _place(name) is not None or self._in_docs(low):
                 continue
             s, e = m.span("name") if m.group("name") else m.span("name2")
             if (
@@ -139,7 +162,7 @@ class FamilyRules(GuardBase):
 
     def _swapped_relatives(self) -> list[Finding]:
         """ "your son's wedding" when the notes only know a daughter (and no son)."""
-        notes = " ".join(_norm(n.text) for n in self.ctx.notes)
+        notes = self._joined_notes()
         ids = [n.id for n in self.ctx.notes]
         out = []
         for m in re.finditer(r"\byour (?P<rel>[a-z]+)\b", self.low):
@@ -154,6 +177,17 @@ class FamilyRules(GuardBase):
                 )
         return out
 
+    @per_context
+    def _in_person_sentences(self) -> list[str]:
+        """The notes' sentences (lower-cased) that record meeting in person."""
+        return [
+            sent
+            for n in self.ctx.notes
+            for ss, se in _sentences(n.text)
+            for sent in [_norm(n.text[ss:se])]
+            if self._IN_PERSON_NOTE.search(sent)
+        ]
+
     def _met_people(self) -> list[Finding]:
         """ "Great to meet Kemi / your daughter" when no note has that person at a meeting."""
         out = []
@@ -163,12 +197,7 @@ class FamilyRules(GuardBase):
             who = (m.group("rel") or m.group("name") or "").lower()
             if not who or who in own or who in _GENERIC_GREETEES or (m.group("rel") and who not in self._RELATIONS):
                 continue
-            present = False
-            for n in self.ctx.notes:
-                for ss, se in _sentences(n.text):
-                    sent = _norm(n.text[ss:se])
-                    if re.search(rf"\b{re.escape(who)}", sent) and self._IN_PERSON_NOTE.search(sent):
-                        present = True
+            present = any(re.search(rf"\b{re.escape(who)}", sent) for sent in self._in_person_sentences())
             if not present:
                 span = m.span("rel") if m.group("rel") else m.span("name")
                 out.append(self._finding("unsupported_claim", m.start(), span[1], f"no note has {who} at a meeting"))
@@ -196,7 +225,7 @@ class FamilyRules(GuardBase):
                         "wrong_fact", m.start(), m.end(), f"the ledger names their {rel} {', '.join(known)}", ids
                     )
                 )
-            elif not any(re.search(rf"\b{name.lower()}\b", d.text) for d in self.docs):
+            elif not self._in_docs(name.lower()):
                 out.append(
                     self._finding("unsupported_claim", m.start(), m.end(), f"no note mentions a {rel} called {name}")
                 )

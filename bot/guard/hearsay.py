@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.guard.claims import ClaimRules
+from bot.guard.evidence import per_context
 from bot.guard.interactions import interaction_kind
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentence_of, _sentences
@@ -73,12 +74,18 @@ class HearsayRules(ClaimRules):
                 out.append(self._finding("unsupported_claim", m.start(), e, f"no note records {who} doing this"))
         return out
 
-    def _reported_news(self) -> list[Finding]:
-        """ "As your team mentioned, X had a phishing incident": news the notes do not carry."""
-        out = []
+    @per_context
+    def _evidence_words(self) -> set[str]:
+        """Content words of every note, fact, commitment and the purpose."""
         noted: set[str] = set()
         for d in self.docs:
             noted |= _content_words(d.text)
+        return noted
+
+    def _reported_news(self) -> list[Finding]:
+        """ "As your team mentioned, X had a phishing incident": news the notes do not carry."""
+        out = []
+        noted = self._evidence_words()
         for m in _REPORTED.finditer(self.text.replace("’", "'")):
             _s, e = _sentence_of(self.low, m.start())
             topic = _content_words(self.low[m.end() : e]) - _TIME_WORDS - self._own_words()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.guard.text import _norm
 
@@ -100,6 +101,7 @@ _INTERACTION_ORDER = (
 )
 
 
+@lru_cache(maxsize=65536)  # every note is asked about the claim's groups at every check
 def _group_in(group: str, low: str) -> bool:
     """Whether the lower-cased `low` mentions an interaction of `group`."""
     return bool(_GROUP_RE[group].search(low))

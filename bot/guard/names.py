@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.guard.evidence import per_context
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _fold, _norm
@@ -40,6 +41,7 @@ class NameRules(GuardBase):
         r"(?:dr|mr|mrs|ms|mx|prof|professor|doctor)\.?\s+(?P<last>[a-z][\w'’-]+)"
     )
 
+    @per_context
     def _nicknames(self) -> set[str]:
         """Names the notes say the client goes by ("goes by Mia", "call her Kate", "Samantha Ortiz (Sam)")."""
         c = self.ctx.client
@@ -76,6 +78,7 @@ class NameRules(GuardBase):
                         out.add(b if a == first else a)
         return out
 
+    @per_context
     def _formal_address(self) -> bool:
         """Whether the notes ask for a title and surname ("wants to be addressed as Dr. Nguyen")."""
         words = [w for w in self.ctx.client.name.split() if w.lower() not in _TITLES]
@@ -84,6 +87,7 @@ class NameRules(GuardBase):
             m.group("last") == last for n in self.ctx.notes for m in self._FORMAL_NOTE.finditer(_fold(n.text))
         )
 
+    @per_context
     def _client_names(self) -> tuple[set[str], set[str], str | None]:
         """(first names they may be greeted by, surnames, a formal first name they do not use)."""
         c = self.ctx.client
@@ -192,6 +196,7 @@ class NameRules(GuardBase):
                 return True
         return False
 
+    @per_context
     def _greet_name(self) -> str:
         """The name the client goes by."""
         c = self.ctx.client

@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import (
     _WORD,
@@ -73,6 +76,7 @@ class NumberRules(GuardBase):
             return "size"
         return None
 
+    @per_context
     def _known_slots(self) -> dict[str, dict[float | str, tuple[str, ...]]]:
         """slot -> {normalised value: source ids}, from facts, else from the newest note naming the slot."""
         known: dict[str, dict[float | str, tuple[str, ...]]] = {}
@@ -179,6 +183,7 @@ class NumberRules(GuardBase):
             out.append(_Qty(value, kind, unit | words, m.start(), end, _content_words(masked[s:e])))
         return out
 
+    @per_context
     def _note_quantities(self) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Quantities in the notes; a sum of money takes the whole note as what it is about."""
         out = []
@@ -192,6 +197,7 @@ class NumberRules(GuardBase):
                 out.append((q, d.ids))
         return out
 
+    @per_context
     def _note_numbers(self) -> set[float]:
         """Every number named in the notes (quantities, plus bare numbers)."""
         vals: set[float] = set()
@@ -210,6 +216,7 @@ class NumberRules(GuardBase):
                 vals.update(float(int(m.group(1)) * k) for k in range(2, 7))  # "3 cases each" of two wines: 6 cases
         return vals
 
+    @per_context
     def _bare_note_numbers(self) -> set[float]:
         """Numbers the notes name outside any quantity ("in Q3 2", "x2"), plus "3 cases each" multiples."""
         vals: set[float] = set()
@@ -235,6 +242,7 @@ class NumberRules(GuardBase):
         m = re.search(r"(?<![.!?]\s)\b([A-Z][a-z]+)\s$", self.text[max(0, pos - 20) : pos])
         return m is not None and _sentence_of(self.text, pos)[0] != pos - len(m.group(0))
 
+    @per_context
     def _note_money_sentences(self) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Sums of money in the notes, each with the words of its own sentence only."""
         return [(q, d.ids) for d in self.docs if d.is_note for q in self._quantities_of(d.text) if q.kind == "money"]
@@ -262,11 +270,7 @@ class NumberRules(GuardBase):
                 for nq, _ in known
             ):
                 continue
-            if q.kind == "money" and any(
-                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 or abs(a - b - q.value) < 0.01
-                for a in operands
-                for b in operands
-            ):
+            if q.kind == "money" and _worked_out(q.value, operands):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
             clash = [
                 (nq, ids)
@@ -302,7 +306,17 @@ class NumberRules(GuardBase):
     def _written_in_notes(self, value: int) -> bool:
         """Whether a note writes this whole number as it stands ("(2021, 2,100 hrs)" writes 2021)."""
         pattern = re.compile(rf"(?<![\d,.]){value}(?!\d|[,.]\d)")
-        return any(d.is_note and pattern.search(d.text) for d in self.docs)
+        digits = str(value)  # a match holds them: a plain substring test first skips most notes
+        return any(d.is_note and digits in d.text and pattern.search(d.text) for d in self.docs)
+
+    @per_context
+    def _note_texts_by_ids(self) -> dict[frozenset[str], list[str]]:
+        """The texts of the notes, by their (one) id as a set."""
+        out: dict[frozenset[str], list[str]] = {}
+        for d in self.docs:
+            if d.is_note:
+                out.setdefault(frozenset(d.ids), []).append(d.text)
+        return out
 
     def _near_misses(self, q: _Qty, known: list[tuple[_Qty, tuple[str, ...]]]) -> list[tuple[_Qty, tuple[str, ...]]]:
         """Recorded figures that `q` looks like a slip of ("430" for 340, "2,590" for 2,950), about the same thing.
@@ -318,7 +332,7 @@ class NumberRules(GuardBase):
             kinds = {q.kind, nq.kind}
             if (len(kinds) > 1 and "percent" in kinds) or not _slip_of(q.value, nq.value):
                 continue
-            sentences = [d.text for d in self.docs if d.is_note and set(d.ids) == set(ids)]
+            sentences = self._note_texts_by_ids().get(frozenset(ids), [])
             words = (
                 set().union(*(_content_words(t[_sentence_of(t, 0)[0] :]) for t in sentences)) if sentences else set()
             )
@@ -328,12 +342,18 @@ class NumberRules(GuardBase):
                 out.append((nq, ids))  # "1,200 hours" for "2,100 hrs"
         return out
 
-    def codes(self) -> list[Finding]:
-        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+    @per_context
+    def _recorded_codes(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Prefix -> {number: ids} of the model or reference numbers the evidence records."""
         recorded: dict[str, dict[str, tuple[str, ...]]] = {}
         for d in self.docs:
             for m in _CODE_RE.finditer(d.text):
                 recorded.setdefault(m.group("p"), {})[m.group("n")] = d.ids
+        return recorded
+
+    def codes(self) -> list[Finding]:
+        """A model or reference number that differs from the recorded one ("VF-4" for "VF-2", "Q-1128")."""
+        recorded = self._recorded_codes()
         out = []
         for m in _CODE_RE.finditer(self.low):
             known = recorded.get(m.group("p"))
@@ -378,6 +398,28 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(ch in rest for ch in short[3:])
 
 
+def _worked_out(value: float, operands: list[float]) -> bool:
+    """Whether `value` is, to the cent, a product, sum or difference of two `operands` (sorted, all above 1).
+
+    For each first operand only the second operands near the one that would make `value` are tried
+    (found by bisection in a window twice the tolerance), each with the exact test.
+    """
+    for a in operands:
+        for lo, hi in (
+            ((value - 0.02) / a, (value + 0.02) / a),
+            (value - a - 0.02, value - a + 0.02),
+            (a - value - 0.02, a - value + 0.02),
+        ):
+            i = bisect_left(operands, lo)
+            while i < len(operands) and operands[i] <= hi:
+                b = operands[i]
+                if abs(a * b - value) < 0.01 or abs(a + b - value) < 0.01 or abs(a - b - value) < 0.01:
+                    return True
+                i += 1
+    return False
+
+
+@lru_cache(maxsize=65536)  # the notes' figures are compared with every figure of every draft
 def _digits(value: float) -> str:
     """A figure's digits as written without separators ("2,950" -> "2950", "11.50" -> "1150")."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import _clause_after, _content_words, _sentence_of, _sentences, _shorthand, _stem
-from bot.guard.truth import GuardBase
+from bot.guard.truth import GuardBase, _Doc
 from bot.guard.when import _TIME_RE, _WEEKDAYS, _parse_md
 
 # Small courtesies a shop offers anyone who drops by: being "on the house" promises nothing.
@@ -127,6 +128,30 @@ class OfferRules(GuardBase):
             pat = re.compile(re.escape(m.group(0).split()[0].split("-")[0]))
         return any(pat.search(d.text) for d in self.docs)
 
+    _FREE_DOC = re.compile(
+        r"(?<!gluten )(?<!gluten-)(?<!sugar )(?<!sugar-)(?<!dairy )(?<!dairy-)(?<!hands-)(?<!tax )(?<!tax-)"
+        r"(?<!duty )(?<!duty-)(?<!risk-)(?<!nut-)(?<!nut )(?<!fat-)free|complimentary|no charge|no cost|waive|"
+        r"on the house|on us"
+    )
+
+    @per_context
+    def _free_docs(self) -> list[_Doc]:
+        """The evidence that offers something free (a note, a fact, a commitment, the purpose)."""
+        return [d for d in self.docs if self._FREE_DOC.search(d.text)]
+
+    @per_context
+    def _spaced_docs(self) -> list[str]:
+        """Each piece of evidence with its runs of whitespace as one space."""
+        return [re.sub(r"\s+", " ", d.text) for d in self.docs]
+
+    @per_context
+    def _known_content(self) -> set[str]:
+        """Content words of every note, fact, commitment and the purpose."""
+        known: set[str] = set()
+        for d in self.docs:
+            known |= _content_words(d.text)
+        return known
+
     def _free_offers(self) -> list[Finding]:
         """ "free X", "complimentary X", "waived fee" not backed by a note or commitment."""
         out = []
@@ -145,12 +170,7 @@ class OfferRules(GuardBase):
             if _HOSPITALITY.search(near):
                 continue  # "come by for a glass of bubbly, on the house": courtesy, not a commercial promise
             stem = _stem(what) if what else ""
-            offer = re.compile(
-                r"(?<!gluten )(?<!gluten-)(?<!sugar )(?<!sugar-)(?<!dairy )(?<!dairy-)(?<!hands-)(?<!tax )(?<!tax-)"
-                r"(?<!duty )(?<!duty-)(?<!risk-)(?<!nut-)(?<!nut )(?<!fat-)free|complimentary|no charge|no cost|waive|"
-                r"on the house|on us"
-            )
-            if any(offer.search(d.text) and (not stem or stem in d.text) for d in self.docs):
+            if any(not stem or stem in d.text for d in self._free_docs()):
                 continue
             out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this for free"))
         return out
@@ -166,7 +186,7 @@ class OfferRules(GuardBase):
         for term in self._OFFER_TERM.finditer(self.low, start, end):
             said = term.group(0)
             key = re.sub(r"\s+", " ", said) if re.search(r"\d", said) else _stem(said.split()[0])[:5]
-            if not any(key in re.sub(r"\s+", " ", d.text) for d in self.docs):
+            if not any(key in text for text in self._spaced_docs()):
                 return False
         topic = _content_words(self.low[start:end]) - _content_words(m.group(0)) - self._own_words()
         # "as promised, we'll waive the excess-mileage charge": when the claim speaks of things no note
@@ -193,9 +213,7 @@ class OfferRules(GuardBase):
 
     def _novel(self, topic: set[str]) -> set[str]:
         """Words of a claim that no note, fact or commitment uses (shorthand included)."""
-        known: set[str] = set()
-        for d in self.docs:
-            known |= _content_words(d.text)
+        known = self._known_content()
         return {
             w
             for w in topic - self._PLAIN

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.guard.evidence import per_context
 from bot.guard.geo import (
     _LOWER_CITY_RE,
     _STATE_CODES,
@@ -56,6 +57,7 @@ class PlaceRules(GuardBase):
     )
     _PAST_EVENT = re.compile(r"\b(?:after|got home|was|were|went|loved|enjoyed|thanks for|thank you for|last)\b")
 
+    @per_context
     def _client_place(self) -> tuple[_Place | None, str | None, tuple[str, ...]]:
         """(the client's place if in the gazetteer, its name as recorded, source ids)."""
         locations = sorted(self._facts(FactKind.LOCATION), key=lambda f: f.key != "location")
@@ -97,11 +99,16 @@ class PlaceRules(GuardBase):
         r"|\b(?i:at|in) (?P<p2>(?:St\.?|Saint|Mount|Mt\.?) [A-Z][a-z]+(?: [A-Z][a-z]+)?)"
     )
 
+    @per_context
+    def _site_text(self) -> str:
+        """The notes folded, then every piece of evidence lower-cased, in one text."""
+        return " ".join(_fold(n.text) for n in self.ctx.notes) + " " + " ".join(d.text for d in self.docs)
+
     def _unknown_sites(self) -> list[Finding]:
         """ "the new Owasso location", "your team at St. Mary's": a named site of theirs no note mentions."""
         c = self.ctx.client
         own = _fold(" ".join(filter(None, (c.name, c.goes_by, c.formal_name, c.company, *c.aliases))))
-        notes = " ".join(_fold(n.text) for n in self.ctx.notes) + " " + " ".join(d.text for d in self.docs)
+        notes = self._site_text()
         out = []
         for m in self._NAMED_SITE.finditer(self.text):
             group = "p" if m.group("p") else "p2"

@@ -6,12 +6,13 @@ import re
 from datetime import datetime
 from typing import ClassVar
 
+from bot.guard.evidence import per_context
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
 from bot.guard.truth import GuardBase
 from bot.guard.when import _WEEKDAYS
-from memory.records import FactKind
+from memory.records import FactKind, Note
 
 
 def _spaced(phrase: str) -> str:
@@ -123,6 +124,7 @@ class PreferenceRules(GuardBase):
         "colour": ("colour", "color"),
     }
 
+    @per_context
     def _declined(self) -> dict[str, tuple[str, ...]]:
         """Declined or disliked items (lower-case) -> source ids; from facts, plus note phrasing."""
         out: dict[str, tuple[str, ...]] = {}
@@ -270,6 +272,19 @@ class PreferenceRules(GuardBase):
     def preferences(self) -> list[Finding]:
         """Offering or recommending something the client declined; mentioning it as excluded is fine."""
         out = []
+        for item, pattern, ids in self._declined_patterns():
+            for m in pattern.finditer(self.low):
+                if self._excluded(m.start(), m.end()):
+                    continue
+                out.append(
+                    self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
+                )
+        return out
+
+    @per_context
+    def _declined_patterns(self) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+        """(item as named, the pattern that finds it in a message, note ids) for each declined item."""
+        out = []
         concepts = {name: offer for name, _t, offer in _CONCEPTS}
         for item, ids in self._declined().items():
             forms = self._SYNONYMS.get(item, (item,))
@@ -288,12 +303,7 @@ class PreferenceRules(GuardBase):
                 forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
                 # "button down" is "button-down" too
                 pattern = "|".join(rf"\b{_spaced(f)}(?:s|es)?\b" for f in forms)
-            for m in re.finditer(pattern, self.low):
-                if self._excluded(m.start(), m.end()):
-                    continue
-                out.append(
-                    self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
-                )
+            out.append((item, re.compile(pattern), ids))
         return out
 
     def _excluded(self, start: int, end: int) -> bool:
@@ -339,13 +349,23 @@ class PreferenceRules(GuardBase):
         r"drop by|come by|stop by|call you|meet|sessions?|slots?|book|schedule|see you)\b"
     )
 
+    @per_context
+    def _timing_notes(self) -> list[tuple[Note, str, bool, re.Match[str] | None, re.Match[str] | None]]:
+        """(note, its text lower-cased, no weekends, preferred days, nothing before) for each note saying one."""
+        out = []
+        for n in self.ctx.notes:
+            low = _norm(n.text)
+            said = (bool(self._NO_WEEKENDS.search(low)), self._PREFERRED_DAYS.search(low), self._NOT_BEFORE.search(low))
+            if any(said):
+                out.append((n, low, *said))
+        return out
+
     def timing(self) -> list[Finding]:
         """A day or hour the notes say does not suit the client (weekends, "nothing before 2pm")."""
         out: list[Finding] = []
-        for n in self.ctx.notes:
-            low = _norm(n.text)
+        for n, low, no_weekends, pd, nb in self._timing_notes():
             ids = (n.id,)
-            if self._NO_WEEKENDS.search(low):
+            if no_weekends:
                 on_weekend = self.ctx.now.astimezone(self.tz).weekday() >= 5 if self.tz else self.ctx.now.weekday() >= 5
                 if on_weekend and re.search(r"\b(?:texts?|messages?|emails?|contact\w*|calls?|reach)\b", low):
                     s, e = self._first_line()
@@ -359,7 +379,6 @@ class PreferenceRules(GuardBase):
                                 "contradicts_preference", m.start(), m.end(), "the client keeps weekends free", ids
                             )
                         )
-            pd = self._PREFERRED_DAYS.search(low)
             if pd:
                 ok = {w for w in _WEEKDAYS if w[:3] in pd.group("days")}
                 for m in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b", self.low):
@@ -370,7 +389,6 @@ class PreferenceRules(GuardBase):
                     ):
                         msg = f"the client prefers {' or '.join(sorted(ok, key=_WEEKDAYS.index)).title()}"
                         out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
-            nb = self._NOT_BEFORE.search(low)
             if nb:
                 limit = int(nb.group("h")) % 12 + (12 if nb.group("ap") == "pm" else 0)
                 for m in re.finditer(r"\b(?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)\b", self.low):

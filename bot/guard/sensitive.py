@@ -8,11 +8,13 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.evidence import per_context
 from bot.guard.lexicon import _BAD_NEWS, _CALM_RE, _PRESSURE_RE, _SALES_RE
 from bot.guard.model import SENSITIVE_WINDOW, Finding
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.usecases.draft_context import DraftContext
+from memory.records import Note
 
 _DATA = Path(__file__).parent / "data" / "sensitive.json"
 
@@ -44,9 +46,19 @@ def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
 class SensitiveRules(GuardBase):
     """The sensitive rules; mixed into the guard with the other rule families."""
 
+    @per_context
+    def _sad_notes(self) -> tuple[str, ...]:
+        """`sensitive_note_ids` of the context."""
+        return sensitive_note_ids(self.ctx)
+
+    @per_context
+    def _deferring_notes(self) -> list[tuple[Note, re.Match[str]]]:
+        """Each note that puts the conversation off to a month ("check back in April"), with that phrase."""
+        return [(n, d) for n in self.ctx.notes for d in [self._DEFER.search(_norm(n.text))] if d is not None]
+
     def sensitive(self) -> list[Finding]:
         """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
-        sad = sensitive_note_ids(self.ctx)
+        sad = self._sad_notes()
         m = _SALES_RE.search(self.low)
         push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
         if push is None and sad:
@@ -72,10 +84,7 @@ class SensitiveRules(GuardBase):
 
     def _deferred(self, m: re.Match[str]) -> list[Finding]:
         """A sales pitch before the time a note put the conversation off to ("check back in April")."""
-        for n in self.ctx.notes:
-            d = self._DEFER.search(_norm(n.text))
-            if d is None:
-                continue
+        for n, d in self._deferring_notes():
             noted = _local_date(n.occurred_at, self.tz)
             if noted <= self.today < self._month_start(d.group("month"), noted):
                 msg = f"a sales pitch before the client's own timing ({d.group(0)})"

@@ -295,7 +295,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 # The span helpers below are called once per number, date or name in a draft: each reads an index
 # of the text built once (cached), so a long draft costs linear time, not a rescan per mention.
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16384)  # every note's sentences, at every check
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _SENTENCE.finditer(text):
@@ -309,7 +309,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16384)
 def _sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(s for s, _ in _sentence_spans(text))
 
@@ -329,12 +329,12 @@ _CLAUSE_END_AT = re.compile(f"(?=(?:{_CLAUSE_END.pattern}))")  # every offset wh
 _CLAUSE_START = re.compile(r"[,;:()\n]|[.!?]\s|\s[-–—]\s")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16384)
 def _clause_end_offsets(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _CLAUSE_END_AT.finditer(text))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16384)
 def _clause_start_offsets(text: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _CLAUSE_START.finditer(text))
 

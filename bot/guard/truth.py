@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.guard.evidence import Prepared, per_context
 from bot.guard.model import BLOCKING, Finding
+from bot.guard.rules.base import Evidence
 from bot.guard.text import _content_words, _local_date, _norm, _sentences, _trimmed
 from bot.guard.when import _MONTH_RX, _MONTHS, _note_day_refs, _When
 from bot.usecases.draft_context import DraftContext
@@ -33,14 +35,18 @@ class _Doc:
 class GuardBase:
     """Holds one check's text and context (the truth context) and the helpers every rule uses."""
 
-    def __init__(self, text: str, ctx: DraftContext):
+    def __init__(self, text: str, ctx: DraftContext, prepared: Prepared | None = None):
+        # The context's own derivations live in the prepared evidence's memo (`per_context`), shared across checks.
+        self.prepared = prepared if prepared is not None else Prepared(ctx, Evidence.of(ctx))
+        self.memo = self.prepared.memo
         self.text = text
         self.low = _norm(text)
-        self.ctx = ctx
-        self.tz = ctx.now.tzinfo
-        self.today = ctx.now.date()
+        self.ctx = self.prepared.ctx
+        self.tz = self.ctx.now.tzinfo
+        self.today = self.ctx.now.date()
         self.docs = self._docs()
 
+    @per_context
     def _docs(self) -> list[_Doc]:
         """Notes, facts, commitments and the purpose as searchable evidence."""
         ctx = self.ctx
@@ -110,6 +116,7 @@ class GuardBase:
         r"site walk|walked (?:the|through)|measured|on ?site|toured|walk-?in|walked in)\b"
     )
 
+    @per_context  # called with the evidence's texts, again at every check
     def _met_in_person(self, text: str) -> bool:
         """Whether a note records an in-person interaction that happened (not one booked for later)."""
         return any(
@@ -120,6 +127,7 @@ class GuardBase:
             for m in self._IN_PERSON_NOTE.finditer(text)
         )
 
+    @per_context
     def _own_words(self) -> set[str]:
         """Content words of the client's and the salesperson's own names (never evidence of anything)."""
         c = self.ctx.client

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences
 from bot.guard.truth import GuardBase
+from memory.records import Note
 
 # A variant after a name: a grade in capitals, a size code ("4-0", "60x60"), a model code ("T9").
 _CODE = r"(?:[A-Z]{1,5}|\d+[-/x]\d+|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+\d*)"
@@ -54,8 +56,9 @@ def _clause_span(low: str, pos: int) -> tuple[int, int]:
 class VariantRules(GuardBase):
     """Variants and exclusive options compared with the notes; mixed into the guard."""
 
-    def variant_swaps(self) -> list[Finding]:
-        """ "Vicryl 4-0" when the notes have "Vicryl 3-0"; "design A" when they have "design B"."""
+    @per_context
+    def _recorded_variants(self) -> dict[str, dict[str, tuple[str, ...]]]:
+        """Name -> {grade or code: the first note id} of the named variants the notes record."""
         recorded: dict[str, dict[str, tuple[str, ...]]] = {}
         for n in self.ctx.notes:
             for m in _NAMED_CODE.finditer(n.text):
@@ -63,6 +66,11 @@ class VariantRules(GuardBase):
                 if code.isalpha() and not code.isupper():
                     continue
                 recorded.setdefault(_fold(m.group("name")), {}).setdefault(code.lower(), (n.id,))
+        return recorded
+
+    def variant_swaps(self) -> list[Finding]:
+        """ "Vicryl 4-0" when the notes have "Vicryl 3-0"; "design A" when they have "design B"."""
+        recorded = self._recorded_variants()
         out = []
         for m in _NAMED_CODE.finditer(self.text):
             name, code = _fold(m.group("name")), m.group("code")
@@ -78,11 +86,12 @@ class VariantRules(GuardBase):
             out.append(self._finding("wrong_fact", m.start(), m.end(), f"the notes have {real}", ids))
         return out
 
-    def option_swaps(self) -> list[Finding]:
-        """An option of an exclusive family that the notes do not have (or that a later note replaced)."""
+    @per_context
+    def _options_seen(self) -> tuple[list[Note], list[dict[str, list[int]]]]:
+        """The notes oldest first, and for each exclusive family: option -> indexes of the notes naming it."""
         notes = sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp())
-        out = []
-        for _family, framed, options in _FAMILIES:
+        families = []
+        for _family, _framed, options in _FAMILIES:
             seen: dict[str, list[int]] = {}  # option -> indexes of notes naming it
             for i, n in enumerate(notes):
                 low = _norm(n.text)
@@ -92,6 +101,14 @@ class VariantRules(GuardBase):
                         for x in re.finditer(rf"\b(?:{rx})\b", low)
                     ):
                         seen.setdefault(name, []).append(i)
+            families.append(seen)
+        return notes, families
+
+    def option_swaps(self) -> list[Finding]:
+        """An option of an exclusive family that the notes do not have (or that a later note replaced)."""
+        notes, seen_by_family = self._options_seen()
+        out = []
+        for (_family, framed, options), seen in zip(_FAMILIES, seen_by_family, strict=True):
             if not seen:
                 continue
             said = {name for name, rx in options if re.search(rf"\b(?:{rx})\b", self.low)}
@@ -114,14 +131,20 @@ class VariantRules(GuardBase):
                     out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
         return out
 
-    def year_swaps(self) -> list[Finding]:
-        """ "your contract runs until 2027" when the note about the contract says 2026."""
+    @per_context
+    def _noted_years(self) -> list[tuple[str, set[str], str]]:
+        """(year, words of its clause, note id) for every year the notes name."""
         noted: list[tuple[str, set[str], str]] = []
         for n in self.ctx.notes:
             low = _norm(n.text)
             for m in _YEAR.finditer(low):
                 s, e = _clause_span(low, m.start())
                 noted.append((m.group(0), _content_words(low[s:e]) - self._own_words(), n.id))
+        return noted
+
+    def year_swaps(self) -> list[Finding]:
+        """ "your contract runs until 2027" when the note about the contract says 2026."""
+        noted = self._noted_years()
         if not noted:
             return []
         out = []

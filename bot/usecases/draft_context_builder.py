@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,7 +37,21 @@ def build_context(
     budget: int = PROMPT_BUDGET,
 ) -> BuiltContext:
     """Everything known about `client`, plus a prompt context that stays under `budget` tokens."""
-    ctx = DraftContext(
+    ctx = load_context(memory, client, purpose, now, salesperson)
+    relevant = [h.note for h in memory.search(purpose, k=8, client=client)] if purpose.strip() else []
+    recent = ctx.notes[:5]
+    chosen: dict[str, Note] = {}
+    for note in recent[:2] + relevant + recent[2:]:
+        chosen.setdefault(note.id, note)
+    text, used = render_prompt_context(ctx, list(chosen.values()), budget)
+    return BuiltContext(ctx, text, used, count_tokens(text))
+
+
+def load_context(
+    memory: Memory, client: Client, purpose: str, now: datetime, salesperson: str | None = None
+) -> DraftContext:
+    """Everything the ledger knows about `client` that a draft or a check may rely on."""
+    return DraftContext(
         client=client,
         purpose=purpose,
         now=now,
@@ -48,13 +64,50 @@ def build_context(
         salesperson=salesperson or memory.salesperson().get("name"),
         other_clients=[c.name for c in memory.clients() if c.id != client.id],
     )
-    relevant = [h.note for h in memory.search(purpose, k=8, client=client)] if purpose.strip() else []
-    recent = ctx.notes[:5]
-    chosen: dict[str, Note] = {}
-    for note in recent[:2] + relevant + recent[2:]:
-        chosen.setdefault(note.id, note)
-    text, used = render_prompt_context(ctx, list(chosen.values()), budget)
-    return BuiltContext(ctx, text, used, count_tokens(text))
+
+
+@dataclass
+class _Kept:
+    """The last check's context of one salesperson's memory, and the ledger's change token it was read at."""
+
+    token: object
+    client: Client
+    now: datetime
+    ctx: DraftContext
+
+
+_kept: weakref.WeakKeyDictionary[Memory, _Kept] = weakref.WeakKeyDictionary()
+_kept_lock = threading.Lock()
+
+
+def check_context(memory: Memory, client: Client, now: datetime) -> DraftContext:
+    """The context `check` reads (no prompt is rendered): reused while nothing at all was written to the ledger.
+
+    The ledger's change token moves with any write by anyone (a note, a fact, an approval, a forget);
+    an engine without a cheap token (PostgreSQL) reads the ledger every time.
+    """
+    token = memory.change_token()
+    with _kept_lock:
+        kept = _kept.get(memory)
+    if token is not None and kept is not None and (kept.token, kept.client, kept.now) == (token, client, now):
+        return kept.ctx
+    ctx = load_context(memory, client, "", now)
+    if token is not None:
+        with _kept_lock:
+            _kept[memory] = _Kept(token, client, now, ctx)
+    return ctx
+
+
+def own_write(memory: Memory, before: object, after: object) -> None:
+    """Say that the only change between change tokens `before` and `after` was the check's own audit row.
+
+    Called inside the check's write transaction (which holds the write lock), so a kept context read at
+    `before` is still the ledger's at `after`.
+    """
+    with _kept_lock:
+        kept = _kept.get(memory)
+        if kept is not None and before is not None and kept.token == before:
+            kept.token = after
 
 
 def render_prompt_context(ctx: DraftContext, notes: list[Note], budget: int) -> tuple[str, list[Note]]:

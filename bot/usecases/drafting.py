@@ -17,7 +17,7 @@ from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
 from bot.usecases.check_llm import verify_claims
 from bot.usecases.draft_context import DraftContext
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.draft_context_builder import build_context, check_context, own_write
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
 from memory.errors import BadInput, ChetError
@@ -216,18 +216,20 @@ def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) ->
 
 def check_message(runtime: Runtime, memory: Memory, client: Client, text: str, at: datetime) -> CheckResult:
     """The truth guard on any text, as if sent to `client` at `at`."""
-    built = build_context(memory, client, "", at)
-    report = check_text(text, built.ctx)
+    ctx = check_context(memory, client, at)
+    report = check_text(text, ctx)
     findings = list(report.findings)
     notices: list[str] = []
     llm = runtime.llm(memory)
     if llm is not None:
         try:
-            extra = verify_claims(llm, text, built.ctx)
+            extra = verify_claims(llm, text, ctx)
             findings += extra
         except ChetError as err:
             notices.append(f"{err}; only the offline checks ran")
     verdict = "block" if any(f.verdict == "block" for f in findings) else "warn" if findings else "pass"
-    with memory.ledger.transaction():
-        memory.ledger.audit("text.checked", client_id=client.id, verdict=verdict, findings=[f.kind for f in findings])
+    with memory.transaction():
+        before = memory.change_token()
+        memory.audit("text.checked", client_id=client.id, verdict=verdict, findings=[f.kind for f in findings])
+        own_write(memory, before, memory.change_token())  # the audit row changes nothing a check reads
     return CheckResult(verdict, tuple(findings), tuple(notices))

@@ -8,15 +8,17 @@ spans of that text through `Draft.finding`; `check_text` maps them back to the o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from functools import cached_property
+from typing import Any, Protocol, TypeVar
 
 from bot.guard.model import BLOCKING, Finding
 from bot.guard.text import clause_before, norm
 from bot.usecases.draft_context import DraftContext
 
+T = TypeVar("T")
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 
 
@@ -57,6 +59,7 @@ class Evidence:
     names: str = ""  # the client's names and the salesperson's: never evidence of an event
     note_times: tuple[datetime, ...] = ()  # when each of `notes` happened, in the same order
     now: datetime | None = None  # when the draft would be sent
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see `derived`
 
     @classmethod
     def of(cls, ctx: DraftContext) -> Evidence:
@@ -75,12 +78,35 @@ class Evidence:
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:
         """Every piece of evidence as (note ids, lower-cased text)."""
-        for nid, text in self.notes:
-            yield (nid,), norm(text)
-        for ids, text in (*self.facts, *self.commitments):
-            yield ids, norm(text)
+        return self._texts
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """What a rule derives from this evidence alone, built once (a prepared evidence serves many checks).
+
+        The value is shared by every later check: the rule must not mutate it.
+        """
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
+
+    @cached_property
+    def dated_notes(self) -> list[tuple[datetime, tuple[str, str]]]:
+        """(time, (note id, text)) for each note, oldest first (notes of one time keep their order)."""
+        return sorted(zip(self.note_times, self.notes, strict=False), key=lambda p: p[0].timestamp())
+
+    @cached_property
+    def notes_text(self) -> str:
+        """Every note's text, joined by spaces."""
+        return " ".join(text for _, text in self.notes)
+
+    @cached_property
+    def _texts(self) -> tuple[tuple[tuple[str, ...], str], ...]:
+        # Built once: a prepared evidence is read by every rule of every check of its context.
+        out: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in self.notes]
+        out += [(ids, norm(text)) for ids, text in (*self.facts, *self.commitments)]
         if self.purpose:
-            yield (), norm(self.purpose)
+            out.append(((), norm(self.purpose)))
+        return tuple(out)
 
 
 class Rule(Protocol):

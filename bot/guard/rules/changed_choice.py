@@ -139,7 +139,7 @@ class ChangedChoice:
         """A finding on each given-up value the draft names without the slot's new value."""
         if not evidence.notes:
             return []
-        dated = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        dated = evidence.dated_notes
         found = changes([n for _, n in dated] if dated else list(evidence.notes))
         if not found:
             return []

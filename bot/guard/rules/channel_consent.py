@@ -83,6 +83,11 @@ def _month_start(word: str, noted: date, roll: bool) -> date:
 
 def refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     """Every channel refusal in one note, with its line and period."""
+    return list(_refusals(note_id, text, noted))
+
+
+@lru_cache(maxsize=16384)  # every note is read at every check
+def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     lists, low = _lists(), _norm(text)
     found: list[Refusal] = []
     for clause in _CLAUSE.finditer(low):
@@ -153,7 +158,7 @@ class ChannelConsent:
         if not uses:
             return []
         today = now.date()
-        notes = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        notes = evidence.dated_notes
         closed: list[Refusal] = []
         for i, (at, (nid, text)) in enumerate(notes):
             if _aware(at, now) > now:
@@ -176,6 +181,7 @@ class ChannelConsent:
         return []
 
     @staticmethod
+    @lru_cache(maxsize=16384)
     def _lifts(text: str, channel: str) -> bool:
         """Whether a later note opens `channel` again ("ok to text her again")."""
         low = _norm(text)

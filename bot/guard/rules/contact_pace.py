@@ -70,6 +70,7 @@ def _count(segment: str) -> int:
     return max(1, len(days))
 
 
+@lru_cache(maxsize=16384)  # every note is counted at every check
 def outreach_count(text: str) -> int:
     """How many messages or calls by the salesperson a note logs (0 when it logs none)."""
     low = _norm(text)
@@ -87,6 +88,7 @@ def outreach_times(notes: Iterable[Note]) -> list[tuple[datetime, str]]:
     return [(n.occurred_at, n.id) for n in notes for _ in range(outreach_count(n.text))]
 
 
+@lru_cache(maxsize=16384)  # every note is read at every check
 def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
     """The end of a pause a note asks for ("leave it a couple weeks"), or None when it asks for none."""
     lists, low = _lists(), _norm(text)
@@ -132,7 +134,7 @@ class ContactPace:
         now = evidence.now
         if now is None or not draft.text.strip():
             return []
-        dated = sorted(zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp())
+        dated = evidence.dated_notes
         for at, (nid, text) in reversed(dated):
             at = _aware(at, now)
             if at > now:

@@ -30,6 +30,7 @@ def _languages() -> dict[str, tuple[str, frozenset[str]]]:
     return {code: (row["name"], frozenset(row["words"])) for code, row in doc["languages"].items()}
 
 
+@lru_cache(maxsize=256)  # the notes' language is asked again at every check
 def guess_language(text: str) -> str | None:
     """The language code `text` is clearly written in, or None when the words do not say."""
     words = _TOKEN.findall(text.lower())
@@ -52,7 +53,7 @@ class ForeignLanguage:
         mine = guess_language(draft.text)
         if mine is None or not evidence.notes:
             return []
-        theirs = guess_language(" ".join(text for _, text in evidence.notes))
+        theirs = guess_language(evidence.notes_text)
         if theirs is None or theirs == mine:
             return []
         names = _languages()

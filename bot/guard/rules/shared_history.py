@@ -65,10 +65,10 @@ def lexically_supported(words: set[str], claim: str, evidence: Evidence) -> bool
     """Whether some note, fact, commitment or the purpose shares a word with `words` or abbreviates one
     of the claim's words ("bldg" for "Building")."""
     texts = [text for _, text in evidence.texts()]
-    if words & set().union(*(content_words(text) for text in texts)):
+    if words & evidence.derived("content words", lambda: set().union(*(content_words(text) for text in texts))):
         return True
     raw = {w for w in _RAW.findall(claim.lower()) if content_words(w) & words}
-    known = {k for text in texts for k in _RAW.findall(text) if len(k) >= 3}
+    known = evidence.derived("raw words", lambda: {k for text in texts for k in _RAW.findall(text) if len(k) >= 3})
     return any(shorthand(k, w) for k in known for w in raw)
 
 
@@ -140,14 +140,26 @@ class SharedHistory:
         claims = history_claims(draft.text)
         if not claims:
             return []
-        support = evidence_sentences(evidence)
+        support = evidence.derived("sentences", lambda: evidence_sentences(evidence))
         out = []
         for start, end in claims:
             claim = claim_text(draft.text[start:end])
             words = particulars(claim, evidence.names)
             if not words or lexically_supported(words, claim, evidence):
                 continue  # nothing particular to compare, or a note names it: the other rules judge it
-            score, _ = best_support(claim, [s for _, s in support], self.embed)
+            score = self._best_score(claim, [s for _, s in support], evidence)
             if score < self.threshold:
                 out.append(draft.finding(self.kind, start, end, "no note records this shared event"))
         return out
+
+    def _best_score(self, claim: str, candidates: list[str], evidence: Evidence) -> float:
+        """`best_support`'s score; the candidates' vectors are stacked once per evidence, then reused."""
+        key = f"vectors {id(self)}"
+        matrix = evidence.memo.get(key)
+        if matrix is None or not candidates:
+            score, _ = best_support(claim, candidates, self.embed)  # the first time: the same batch as ever
+            if candidates:
+                evidence.memo[key] = self.embed(candidates)  # all in the embedder's cache now
+            return score
+        sims = matrix @ self.embed([claim])[0]
+        return float(sims[int(np.argmax(sims))])
