@@ -40,9 +40,12 @@ Personal dates (`parse_personal_date`) keep the year when one is given and never
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from memory.fold import fold
@@ -54,6 +57,7 @@ __all__ = [
     "find_dates",
     "find_personal_date",
     "format_due",
+    "is_english_month_word",
     "next_occurrence",
     "number_value",
     "parse_personal_date",
@@ -241,19 +245,64 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
     return kept
 
 
-def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
-    """'May' and 'March' are also verbs: 'may 3 people' is not a date, 'May 3' is."""
-    lowered = word.lower().rstrip(".")
-    if lowered not in ("may", "march", "mar"):
-        return True
-    # Trust the capitalised month, or one that is followed/preceded by clear date context
-    # ("due march 22", "by may 3": notes are often typed in lower case).
-    lead = re.search(
-        r"\b(?:due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?)\s*$",
-        text[: m.start()],
-        re.IGNORECASE,
+@cache
+def _month_word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(month words that are also English words, words that follow a date, counted plurals) from the data file."""
+    raw = json.loads((resources.files("memory") / "data" / "time_words.json").read_text(encoding="utf-8"))
+    return (
+        frozenset(raw["month_words_also_english"]["words"]),
+        frozenset(raw["after_a_date"]["words"]),
+        frozenset(raw["counted_plurals"]["words"]),
     )
-    return word[0].isupper() or bool(lead) or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
+
+
+def is_english_month_word(word: str) -> bool:
+    """True for a month name that is also an English word in lower case ('may', 'march', 'mar')."""
+    return fold(word).rstrip(".") in _month_word_lists()[0]
+
+
+_NEXT_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)")
+
+
+def _counts_a_thing(after: str) -> bool:
+    """'may 3 people', 'march 20 miles', 'may 3 of us', 'up 20%': the number before `after` is a count, not a day."""
+    if after.startswith("%"):
+        return True
+    nxt = _NEXT_WORD.match(after)
+    if nxt is None:
+        return False
+    word = nxt["w"]
+    _, follows_date, counted = _month_word_lists()
+    lowered = fold(word)
+    if not word.islower() or lowered in follows_date:
+        return False
+    plural = len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+    return plural or lowered in counted
+
+
+def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
+    """'May' and 'march' are also words: 'may 14' / '14 may' are dates, 'may 3 people' / 'all 14 may join' not.
+
+    A lower-case month word that is also English is the month beside a day number, in either order, unless
+    the tokens around say otherwise: after "may 3" a counted plural ("people", "miles", "of us"); after
+    "14 may" a lower-case word that is not one that follows dates, so reads as the verb's verb ("may join"),
+    when no date word ("on", "due", "is") leads. A year or an ordinal ("may 3rd", "3rd of may") settles it.
+    """
+    if not is_english_month_word(word) or word[0].isupper():
+        return True
+    if m["y"] or re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE):
+        return True
+    after = text[m.end() :]
+    if m.re is _MONTH_DAY_RE:
+        return not _counts_a_thing(after)
+    nxt = _NEXT_WORD.match(after)
+    if nxt is None or not nxt["w"].islower() or fold(nxt["w"]) in _month_word_lists()[1]:
+        return True
+    # "on 14 may join us" is odd, "all 14 may join" is the verb; a leading date word settles it.
+    return bool(re.search(r"\b(?:" + _DATE_LEAD + r")\s*$", text[: m.start()], re.IGNORECASE))
+
+
+_DATE_LEAD = r"due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?"
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:
