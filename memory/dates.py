@@ -245,23 +245,28 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
     return kept
 
 
+class _MonthWordLists(NamedTuple):
+    english: frozenset[str]  # month names that are also English words
+    follows_date: frozenset[str]  # words that follow a date
+    determiners: frozenset[str]  # words that make the number after them a count
+    counted: frozenset[str]  # plurals without -s, and "of", that make the number before them a count
+
+
 @cache
-def _month_word_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(month words that are also English words, words that follow a date, counted plurals) from the data file."""
+def _month_word_lists() -> _MonthWordLists:
+    """The word lists that tell 'may'/'march' the month from the word (memory/data/time_words.json)."""
     raw = json.loads((resources.files("memory") / "data" / "time_words.json").read_text(encoding="utf-8"))
-    return (
-        frozenset(raw["month_words_also_english"]["words"]),
-        frozenset(raw["after_a_date"]["words"]),
-        frozenset(raw["counted_plurals"]["words"]),
-    )
+    keys = ("month_words_also_english", "after_a_date", "count_determiners", "counted_plurals")
+    return _MonthWordLists(*(frozenset(raw[key]["words"]) for key in keys))
 
 
 def is_english_month_word(word: str) -> bool:
     """True for a month name that is also an English word in lower case ('may', 'march', 'mar')."""
-    return fold(word).rstrip(".") in _month_word_lists()[0]
+    return fold(word).rstrip(".") in _month_word_lists().english
 
 
 _NEXT_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 def _counts_a_thing(after: str) -> bool:
@@ -272,21 +277,20 @@ def _counts_a_thing(after: str) -> bool:
     if nxt is None:
         return False
     word = nxt["w"]
-    _, follows_date, counted = _month_word_lists()
-    lowered = fold(word)
-    if not word.islower() or lowered in follows_date:
+    lists, lowered = _month_word_lists(), fold(word)
+    if not word.islower() or lowered in lists.follows_date:
         return False
     plural = len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
-    return plural or lowered in counted
+    return plural or lowered in lists.counted
 
 
 def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
     """'May' and 'march' are also words: 'may 14' / '14 may' are dates, 'may 3 people' / 'all 14 may join' not.
 
     A lower-case month word that is also English is the month beside a day number, in either order, unless
-    the tokens around say otherwise: after "may 3" a counted plural ("people", "miles", "of us"); after
-    "14 may" a lower-case word that is not one that follows dates, so reads as the verb's verb ("may join"),
-    when no date word ("on", "due", "is") leads. A year or an ordinal ("may 3rd", "3rd of may") settles it.
+    the tokens around say otherwise: after "may 3" a counted plural ("people", "miles", "of us"); "14 may"
+    followed by a word that does not follow dates ("may join") when a clause start or a determiner ("all",
+    "the") leads the number, its subject. A year or an ordinal ("may 3rd", "3rd of may") settles it.
     """
     if not is_english_month_word(word) or word[0].isupper():
         return True
@@ -296,13 +300,15 @@ def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
     if m.re is _MONTH_DAY_RE:
         return not _counts_a_thing(after)
     nxt = _NEXT_WORD.match(after)
-    if nxt is None or not nxt["w"].islower() or fold(nxt["w"]) in _month_word_lists()[1]:
+    if nxt is None or not nxt["w"].islower() or fold(nxt["w"]) in _month_word_lists().follows_date:
         return True
-    # "on 14 may join us" is odd, "all 14 may join" is the verb; a leading date word settles it.
-    return bool(re.search(r"\b(?:" + _DATE_LEAD + r")\s*$", text[: m.start()], re.IGNORECASE))
-
-
-_DATE_LEAD = r"due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?"
+    # "all 14 may join", "the 5 may be late": the number is a subject when a clause or a determiner leads it;
+    # after a noun or a date word it is a day ("bday 14 may she turns 40", "on 3 march we start").
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in ".,;:!?()\n-":
+        return False
+    lead = _LAST_WORD.search(before[-40:])
+    return lead is None or fold(lead.group(0)) not in _month_word_lists().determiners
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:

@@ -35,6 +35,12 @@ AT = datetime(2026, 4, 1, 10, 0, tzinfo=UTC)
         ("march 22 and not later", 3, 22),
         ("may 14 at 3pm", 5, 14),
         ("21 march for the install", 3, 21),
+        ("bday 14 may she turns 40", 5, 14),
+        ("party 14 may with family", 5, 14),
+        ("install 3 march but tbc", 3, 3),
+        ("renewal 30 march so call before", 3, 30),
+        ("may 14 delivery confirmed", 5, 14),
+        ("it is may 3 already", 5, 3),
     ],
 )
 def test_a_month_word_beside_a_day_number_is_the_month_in_any_case_and_order(text: str, month: int, day: int) -> None:
@@ -58,6 +64,9 @@ def test_a_month_word_beside_a_day_number_is_the_month_in_any_case_and_order(tex
         "you may want 2 of them",
         "it may be 5 units",
         "scratches mar 3 panels",
+        "the 5 may be late",
+        "costs may 15% rise",
+        "the deal may 3 weeks slip",
     ],
 )
 def test_the_verb_stays_a_verb(text: str) -> None:
