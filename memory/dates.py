@@ -40,9 +40,12 @@ Personal dates (`parse_personal_date`) keep the year when one is given and never
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
 from typing import NamedTuple
 
 from memory.fold import fold
@@ -55,6 +58,7 @@ __all__ = [
     "find_dates",
     "find_personal_date",
     "format_due",
+    "is_english_month_word",
     "next_occurrence",
     "number_value",
     "parse_personal_date",
@@ -194,19 +198,70 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
     return kept
 
 
-def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
-    """'May' and 'March' are also verbs: 'may 3 people' is not a date, 'May 3' is."""
-    lowered = word.lower().rstrip(".")
-    if lowered not in ("may", "march", "mar"):
+class _MonthWordLists(NamedTuple):
+    english: frozenset[str]  # month names that are also English words
+    follows_date: frozenset[str]  # words that follow a date
+    determiners: frozenset[str]  # words that make the number after them a count
+    counted: frozenset[str]  # plurals without -s, and "of", that make the number before them a count
+
+
+@cache
+def _month_word_lists() -> _MonthWordLists:
+    """The word lists that tell 'may'/'march' the month from the word (memory/data/time_words.json)."""
+    raw = json.loads((resources.files("memory") / "data" / "time_words.json").read_text(encoding="utf-8"))
+    keys = ("month_words_also_english", "after_a_date", "count_determiners", "counted_plurals")
+    return _MonthWordLists(*(frozenset(raw[key]["words"]) for key in keys))
+
+
+def is_english_month_word(word: str) -> bool:
+    """True for a month name that is also an English word in lower case ('may', 'march', 'mar')."""
+    return fold(word).rstrip(".") in _month_word_lists().english
+
+
+_NEXT_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _counts_a_thing(after: str) -> bool:
+    """'may 3 people', 'march 20 miles', 'may 3 of us', 'up 20%': the number before `after` is a count, not a day."""
+    if after.startswith("%"):
         return True
-    # Trust the capitalised month, or one that is followed/preceded by clear date context
-    # ("due march 22", "by may 3": notes are often typed in lower case).
-    lead = re.search(
-        r"\b(?:due|by|on|before|until|till|til|from|since|after|is|was|thru|through|ends?|starts?)\s*$",
-        text[: m.start()],
-        re.IGNORECASE,
-    )
-    return word[0].isupper() or bool(lead) or bool(re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE))
+    nxt = _NEXT_WORD.match(after)
+    if nxt is None:
+        return False
+    word = nxt["w"]
+    lists, lowered = _month_word_lists(), fold(word)
+    if not word.islower() or lowered in lists.follows_date:
+        return False
+    plural = len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+    return plural or lowered in lists.counted
+
+
+def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
+    """'May' and 'march' are also words: 'may 14' / '14 may' are dates, 'may 3 people' / 'all 14 may join' not.
+
+    A lower-case month word that is also English is the month beside a day number, in either order, unless
+    the tokens around say otherwise: after "may 3" a counted plural ("people", "miles", "of us"); "14 may"
+    followed by a word that does not follow dates ("may join") when a clause start or a determiner ("all",
+    "the") leads the number, its subject. A year or an ordinal ("may 3rd", "3rd of may") settles it.
+    """
+    if not is_english_month_word(word) or word[0].isupper():
+        return True
+    if m["y"] or re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE):
+        return True
+    after = text[m.end() :]
+    if m.re is _MONTH_DAY_RE:
+        return not _counts_a_thing(after)
+    nxt = _NEXT_WORD.match(after)
+    if nxt is None or not nxt["w"].islower() or fold(nxt["w"]) in _month_word_lists().follows_date:
+        return True
+    # "all 14 may join", "the 5 may be late": the number is a subject when a clause or a determiner leads it;
+    # after a noun or a date word it is a day ("bday 14 may she turns 40", "on 3 march we start").
+    before = text[: m.start()].rstrip()
+    if not before or before[-1] in ".,;:!?()\n-":
+        return False
+    lead = _LAST_WORD.search(before[-40:])
+    return lead is None or fold(lead.group(0)) not in _month_word_lists().determiners
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:

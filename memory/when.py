@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from memory.dates import find_dates, is_english_month_word
+
 
 @cache
 def _words() -> dict[str, Any]:
@@ -25,9 +27,17 @@ def _words() -> dict[str, Any]:
 
 _MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
-# Month names are matched case-sensitively: "May 2025" is the month, "may" the verb.
-_MONTH_RE = r"(?:" + "|".join(sorted((n for n in calendar.month_name if n), key=len, reverse=True)) + r")"
 _YEAR = r"(?:19|20)\d\d"
+# Beside a year a month name is the month in any case ("may 2025"); alone, "May" is the month and "may" the
+# verb, so the names that are also English words are matched capitalised only (memory/dates.py decides them
+# beside a day number).
+_MONTH_RE = r"(?i:" + "|".join(sorted((n for n in calendar.month_name if n), key=len, reverse=True)) + r")"
+_LONE_MONTH_RE = (
+    r"(?i:"
+    + "|".join(sorted((n for n in calendar.month_name if n and not is_english_month_word(n)), key=len, reverse=True))
+    + r")|"
+    + "|".join(n for n in calendar.month_name if n and is_english_month_word(n))
+)
 
 
 @cache
@@ -41,7 +51,7 @@ def _time_re() -> re.Pattern[str]:
     words = sorted(_words()["tells_time"], key=len, reverse=True)
     parts = [
         r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
-        r"\b" + _MONTH_RE + r"\b",  # case-sensitive month names: "May" is the month, "may" is not
+        r"\b(?:" + _LONE_MONTH_RE + r")\b",  # "june", "May"; not the verb "may"
         r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?",
         r"\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)(?:day)?s?\b",
         r"\b[0-3]?\d(?:st|nd|rd|th)\b",  # the 8th, 22nd
@@ -70,7 +80,8 @@ def asks_when(query: str) -> bool:
 def tells_time(text: str) -> bool:
     """True when a note states a time: a date, a month or weekday, "yesterday", "on the 8th", "3am"."""
     body = text.split(":", 1)[1] if re.match(r"^\s*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}\s*:\s", text) else text
-    return bool(_time_re().search(body))
+    # find_dates reads "may 14" / "14 may" beside a day number, and leaves the verb ("may 3 people")
+    return bool(_time_re().search(body)) or bool(find_dates(body))
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
