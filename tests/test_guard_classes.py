@@ -1,0 +1,99 @@
+"""Classes of guard false alarm and miss, each shown on a world invented here (not a benchmark sentence).
+
+Each test names the class: a truthful draft of that shape passes, the planted one is caught.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from guard_cli import World
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CHET_OFFLINE", "1")
+
+
+def test_an_opt_out_for_days_of_the_week_holds_on_those_days_only(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Ines Duarte",
+        [
+            ("2026-03-02T10:00:00", "ines duarte, porto. wants the oak dining table, 8 seats"),
+            ("2026-03-09T10:00:00", "ines: don't contact her on weekends, she's with the kids"),
+        ],
+    )
+    text = "Hi Ines, the oak table for 8 is ready for delivery. Let me know a day that suits. Rui"
+    assert w.kinds(text, "2026-03-18T10:00:00") == set()  # a Wednesday
+    assert "no_consent" in w.kinds(text, "2026-03-21T10:00:00")  # a Saturday
+
+
+def test_a_messenger_refused_on_one_weekday_is_open_on_the_others(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Omar Haddad",
+        [
+            ("2026-03-02T10:00:00", "omar haddad, bakery in leeds. 2 deck ovens on order"),
+            ("2026-03-09T10:00:00", "omar asked please don't whatsapp him on fridays"),
+        ],
+    )
+    text = "Hi Omar, a quick WhatsApp to say both deck ovens ship next week. Lena"
+    assert w.kinds(text, "2026-03-18T10:00:00") == set()  # a Wednesday
+    assert "no_consent" in w.kinds(text, "2026-03-20T10:00:00")  # a Friday
+
+
+def test_a_draft_that_names_its_channel_goes_by_it(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Greta Lund",
+        [
+            ("2026-03-02T10:00:00", "greta lund, 81, bergen. stairlift quote 4,200 eur"),
+            ("2026-03-09T10:00:00", "greta: letters only please, no emails"),
+            ("2026-03-10T10:00:00", "greta's son: no texts to his number anymore"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert (
+        w.kinds("Letter (post)\n\nDear Mrs Lund, the stairlift quote of 4,200 eur stands. Yours sincerely, Per", at)
+        == set()
+    )
+    assert "no_consent" in w.kinds(
+        "Dear Mrs Lund, I'm emailing the stairlift quote of 4,200 eur. Kind regards, Per", at
+    )
+
+
+def test_a_messenger_the_client_refused_is_caught_when_the_draft_names_it(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Bram Vos",
+        [
+            ("2026-03-02T10:00:00", "bram vos, utrecht. two e-cargo bikes for his shop"),
+            ("2026-03-09T10:00:00", "bram: everything by email please, not whatsapp"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert "no_consent" in w.kinds("Hi Bram, I'm sending the order form over WhatsApp now. Eva", at)
+    assert w.kinds("Hi Bram, the order form for the two e-cargo bikes is attached to this email. Eva", at) == set()
+
+
+@pytest.mark.parametrize(
+    ("client", "note", "greeting", "wrong"),
+    [
+        ("Tran Minh Anh", "tran minh anh (goes by Minh Anh), saigon cafe chain, 3 espresso machines", "Hi Minh Anh",
+         "Hi Tran Minh Anh"),
+        ("Rania Abu Zayd", "rania abu zayd, amman. 3 espresso machines for the hotel", "Dear Ms Abu Zayd",
+         "Dear Ms Haddad"),
+        ("Haruki Sato", "haruki sato, osaka. 3 espresso machines", "Dear Sato-san", "Dear Kimura-san"),
+        ("Jonas Weber", "jonas weber, munich. 3 espresso machines for the office", "Dear Herr Weber",
+         "Dear Herr Braun"),
+    ],
+)  # fmt: skip
+def test_a_given_name_or_surname_of_several_words_or_with_a_title_is_a_name(
+    tmp_path: Path, client: str, note: str, greeting: str, wrong: str
+) -> None:
+    w = World(tmp_path, client, [("2026-03-02T10:00:00", note)])
+    at = "2026-03-18T10:00:00"
+    assert w.kinds(f"{greeting}, the 3 espresso machines ship on Monday. Eva", at) == set()
+    assert "name_misuse" in w.kinds(f"{wrong}, the 3 espresso machines ship on Monday. Eva", at)
