@@ -218,7 +218,7 @@ class ContactRules(GuardBase):
         body = self.low.lstrip()
         said = stated_channel(body)
         if said:
-            return (said,)
+            return (said[0],)
         if self._BODY_TEXT.search(body):
             return ("text",)
         if self._BODY_EMAIL.search(body):

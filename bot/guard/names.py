@@ -11,7 +11,6 @@ from bot.guard.model import Finding
 from bot.guard.text import _STOP, _fold, _norm
 from bot.guard.truth import GuardBase
 
-
 _FORMS = json.loads((Path(__file__).parent / "data" / "address_forms.json").read_text(encoding="utf-8"))
 _TITLE_RX = "|".join(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", *map(re.escape, _FORMS["titles"]["words"])])
 _HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, _FORMS['suffixes']['words']))})$")
