@@ -97,3 +97,37 @@ def test_a_given_name_or_surname_of_several_words_or_with_a_title_is_a_name(
     at = "2026-03-18T10:00:00"
     assert w.kinds(f"{greeting}, the 3 espresso machines ship on Monday. Eva", at) == set()
     assert "name_misuse" in w.kinds(f"{wrong}, the 3 espresso machines ship on Monday. Eva", at)
+
+
+def test_a_draft_in_another_language_than_shorthand_notes_warns(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Pieter Smit",
+        [
+            ("2026-03-02T10:00:00", "pieter smit, procurement @ Smit Agri, ghent. 12 irrigation pumps, budget 30k"),
+            ("2026-03-09T10:00:00", "pieter: pumps delivered by 1 may, site in zeeland"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert "inappropriate" in w.kinds(
+        "Beste Pieter, de 12 pompen worden voor 1 mei geleverd. Met vriendelijke groet, Eva", at
+    )
+    assert w.kinds("Hi Pieter, the 12 pumps will be delivered by 1 May. Best, Eva", at) == set()
+
+
+def test_the_open_quote_stated_plainly_at_a_hard_time_is_no_pitch(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Agnes Moore",
+        [
+            ("2026-03-02T10:00:00", "agnes moore, york. quoted agnes £4,800 for the conservatory blinds"),
+            ("2026-03-12T10:00:00", "agnes's husband Frank passed away on monday"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    plain = (
+        "Dear Agnes, I was so sorry to hear about Frank. The quote of £4,800 simply stands, whenever you want it. Eva"
+    )
+    assert w.kinds(plain, at) == set()
+    assert "inappropriate" in w.kinds("Dear Agnes, our spring sale is on: 15% off all blinds this week only! Eva", at)
+    assert "inappropriate" in w.kinds("Dear Agnes, do come along to our open evening on Friday, there's wine! Eva", at)
