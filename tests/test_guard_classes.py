@@ -131,3 +131,21 @@ def test_the_open_quote_stated_plainly_at_a_hard_time_is_no_pitch(tmp_path: Path
     assert w.kinds(plain, at) == set()
     assert "inappropriate" in w.kinds("Dear Agnes, our spring sale is on: 15% off all blinds this week only! Eva", at)
     assert "inappropriate" in w.kinds("Dear Agnes, do come along to our open evening on Friday, there's wine! Eva", at)
+
+
+def test_a_correct_figure_written_another_way_passes_and_a_wrong_one_is_caught(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Lindiwe Dube",
+        [
+            ("2026-03-02T10:00:00", "lindiwe dube, durban. quoted 24 mo rental R 3,480/month for 6 laptops"),
+            ("2026-03-09T10:00:00", "lindiwe: cable ties 0.045 EUR/pc, she buys 20k a year"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert w.kinds("Hi Lindiwe, the rental stays R3,480 a month over 24 months for the 6 laptops. Eva", at) == set()
+    assert "wrong_fact" in w.kinds(
+        "Hi Lindiwe, the rental stays R3,840 a month over 24 months for the 6 laptops. Eva", at
+    )
+    worked = "Hi Lindiwe, for every 1,000 cable ties at 0.045 EUR that's €45. Eva"
+    assert w.kinds(worked, at) == set()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
+from pathlib import Path
 from typing import ClassVar
 
 from bot.guard.model import Finding
@@ -245,12 +247,16 @@ class NumberRules(GuardBase):
         numbers = self._note_numbers()
         mine = self._quantities_of(self.low, self.text)
         out = []
-        operands = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
-        operands = [v for v in operands if v > 1]
+        every = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
+        operands = [v for v in every if v > 1]
+        factors = [v for v in every if v > 0 and v != 1]  # a unit price under 1 ("0.118 EUR/pc") multiplies too
+        percents = [o.value for o in mine if o.kind == "percent"]
         bare = self._bare_note_numbers()
         for q in mine:
             if self._designation(q.start) or any(abs(q.value - v) < 0.01 for v in bare):
-                continue  # "Level 2 chargers" names a model; a bare recorded number may be meant
+                continue
+            if _BASIS.search(self.low[max(0, q.start - 16) : q.start]):
+                continue  # "for every 10,000 bolts at 0.118": the amount a price is reckoned on, not a claim  # "Level 2 chargers" names a model; a bare recorded number may be meant
             if (q.kind == "money" or q.value >= 100) and any(abs(q.value - v) < 0.01 for v in numbers):
                 continue  # a sum or a large figure the notes record verbatim ("38pp" is "£38 a head")
             if 100 <= q.value < 1e15 and q.value == int(q.value) and self._written_in_notes(int(q.value)):
@@ -262,10 +268,10 @@ class NumberRules(GuardBase):
                 for nq, _ in known
             ):
                 continue
-            if q.kind == "money" and any(
-                abs(a * b - q.value) < 0.01 or abs(a + b - q.value) < 0.01 or abs(a - b - q.value) < 0.01
-                for a in operands
-                for b in operands
+            if q.kind == "money" and (
+                any(abs(a + b - q.value) < 0.01 or abs(a - b - q.value) < 0.01 for a in operands for b in operands)
+                or any(abs(a * b - q.value) < 0.01 for a in factors for b in factors)
+                or any(abs(a * (1 - p / 100) - q.value) < 0.01 for a in factors for p in percents)
             ):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
             clash = [
@@ -361,8 +367,20 @@ def _area_unit(unit: set[str], after: list[str]) -> set[str]:
     return unit
 
 
+# "for every 10,000 bolts", "per 100 units": the quantity a price is reckoned on
+_BASIS = re.compile(r"\b(?:for every|for each|per|every)\s+$")
+_UNIT_SHORT = {
+    k: _stem(v)
+    for k, v in json.loads((Path(__file__).parent / "data" / "unit_abbreviations.json").read_text(encoding="utf-8"))[
+        "units"
+    ].items()
+}
+
+
 def _same_unit(a: set[str], b: set[str]) -> bool:
-    """Whether two quantities count the same thing, abbreviations included ("envs" and "environments")."""
+    """Whether two quantities count the same thing, abbreviations included ("envs" and "environments", "mo")."""
+    a = a | {_UNIT_SHORT[x] for x in a if x in _UNIT_SHORT}
+    b = b | {_UNIT_SHORT[x] for x in b if x in _UNIT_SHORT}
     return bool(a & b) or any(_abbreviates(x, y) or _abbreviates(y, x) for x in a for y in b)
 
 
