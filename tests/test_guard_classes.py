@@ -149,3 +149,13 @@ def test_a_correct_figure_written_another_way_passes_and_a_wrong_one_is_caught(t
     )
     worked = "Hi Lindiwe, for every 1,000 cable ties at 0.045 EUR that's €45. Eva"
     assert w.kinds(worked, at) == set()
+
+
+def test_a_draft_in_a_language_the_notes_say_the_client_reads_passes(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Pieter Smit",
+        [("2026-03-02T10:00:00", "pieter smit, ghent. 12 irrigation pumps. prefers dutch for anything written")],
+    )
+    text = "Beste Pieter, de 12 pompen worden voor 1 mei geleverd. Met vriendelijke groet, Eva"
+    assert w.kinds(text, "2026-03-18T10:00:00") == set()

@@ -78,6 +78,8 @@ class ForeignLanguage:
         if theirs is None or theirs == mine:
             return []
         names = _languages()
+        if re.search(rf"\b{names[mine][0].lower()}\b", notes.lower()):
+            return []  # "happy to write in French or English": the notes say the client reads it
         first = sentences(draft.text)
         start, end = first[0] if first else (0, len(draft.text))
         message = (
