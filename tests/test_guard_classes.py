@@ -159,3 +159,23 @@ def test_a_draft_in_a_language_the_notes_say_the_client_reads_passes(tmp_path: P
     )
     text = "Beste Pieter, de 12 pompen worden voor 1 mei geleverd. Met vriendelijke groet, Eva"
     assert w.kinds(text, "2026-03-18T10:00:00") == set()
+
+
+def test_evidence_in_other_words_supports_the_claim(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Colm Byrne",
+        [
+            ("2026-03-02T10:00:00", "colm byrne, cork. fleet of 6 vans, wants goods-in-transit cover raised to €80k"),
+            ("2026-03-03T10:00:00", "promised colm 2 renewal quotes by 20 mar"),
+            ("2026-03-04T10:00:00", "colm's son Niall turning 21 in april, party at the yard"),
+            ("2026-03-05T10:00:00", "colm: no site work before easter, yard is packed"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert (
+        w.kinds("Hi Colm, as promised, here are the 2 renewal quotes with transit cover at €80,000. Eva", at) == set()
+    )
+    assert w.kinds("Hi Colm, what a milestone for Niall's birthday next month! Eva", at) == set()
+    assert w.kinds("Hi Colm, the new racking works well in the yard plan. Eva", at) == set()
+    assert "invented_commitment" in w.kinds("Hi Colm, as promised, transit cover at €90,000 is yours. Eva", at)

@@ -19,6 +19,11 @@ def _spaced(phrase: str) -> str:
     return r"[\s-]".join(re.escape(w) for w in phrase.split(" "))
 
 
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:before|until|till|til|during|over)\s+(?:the\s+)?(?:xmas|christmas|easter|new year|\w+day|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|end|summer|winter|spring|autumn|fall|holidays?)"
+)
+
+
 class PreferenceRules(GuardBase):
     """The preferences rules; mixed into the guard with the other rule families."""
 
@@ -151,6 +156,8 @@ class PreferenceRules(GuardBase):
                     if trigger.search(phrase):
                         out.setdefault(f"concept:{name}", (n.id,))
                 item = m.group("item") or m.group("free") or m.group("allergy")
+                if m.group("item") and _PERIOD_AFTER.match(low, m.end("item")):
+                    continue  # "no work before xmas": a time the client keeps free, not a thing they dislike
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
                 newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
