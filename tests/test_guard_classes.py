@@ -179,3 +179,32 @@ def test_evidence_in_other_words_supports_the_claim(tmp_path: Path) -> None:
     assert w.kinds("Hi Colm, what a milestone for Niall's birthday next month! Eva", at) == set()
     assert w.kinds("Hi Colm, the new racking works well in the yard plan. Eva", at) == set()
     assert "invented_commitment" in w.kinds("Hi Colm, as promised, transit cover at €90,000 is yours. Eva", at)
+
+
+def test_a_model_name_or_a_schedule_is_not_a_count_of_contacts() -> None:
+    from bot.guard.rules.contact_pace import outreach_count
+
+    assert outreach_count("emailed raj re the bmw x3 test drive") == 1
+    assert outreach_count("called her about the 3 times a week delivery round") == 1
+    assert outreach_count("emailed lisa x3 this week") == 3
+    assert outreach_count("texted nina 3 times since monday") == 3
+
+
+def test_a_town_that_is_also_a_given_name_is_a_place_only_where_an_event_is(tmp_path: Path) -> None:
+    w = World(tmp_path, "Maeve Quinn", [("2026-03-02T10:00:00", "maeve quinn, bristol. 20 office desks, oak tops")])
+    at = "2026-03-18T10:00:00"
+    assert w.kinds("Hi Maeve, Tyler and I would love to see you at our open day in Bristol next week. Eva", at) == set()
+    assert "inappropriate" in w.kinds("Hi Maeve, do join us at our open day in Preston next week. Eva", at)
+
+
+def test_an_everyday_word_is_no_changed_choice(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Owen Pryce",
+        [
+            ("2026-03-02T10:00:00", "owen pryce, cardiff. 3 sofas, checked fabric"),
+            ("2026-03-09T10:00:00", "owen changed his mind: plain linen instead, not checked"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert w.kinds("Hi Owen, I checked with the workshop: your 3 linen sofas ship on Monday. Eva", at) == set()

@@ -24,6 +24,10 @@ _PERIOD_AFTER = re.compile(
 )
 
 
+# A subject or an auxiliary right before a word makes it a verb ("I checked", "we've tested", "has worked").
+_AS_VERB = re.compile(r"\b(?:i|we|they|i've|we've|they've|i'd|we'd|have|has|had|just|also)\s+$")
+
+
 class PreferenceRules(GuardBase):
     """The preferences rules; mixed into the guard with the other rule families."""
 
@@ -298,6 +302,8 @@ class PreferenceRules(GuardBase):
             for m in re.finditer(pattern, self.low):
                 if self._excluded(m.start(), m.end()):
                     continue
+                if _AS_VERB.search(self.low[max(0, m.start() - 12) : m.start()]):
+                    continue  # "I checked with the workshop": the word as a verb, not the declined thing
                 out.append(
                     self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
                 )
