@@ -37,7 +37,10 @@ def _lists() -> dict[str, Any]:
             slot_of.setdefault(w, row["slot"])
     words = sorted(slot_of, key=len, reverse=True)
     keyed = {_key(k): v for k, v in slot_of.items()}
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in words)
+    # a describing word may stand inside a value of several words: "long lace sleeves" is "long sleeves"
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-](?:[a-z]+\s)?").replace(r"\-", r"[\s-](?:[a-z]+\s)?") for w in words
+    )
     return {
         "slot_of": keyed,
         "value": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
@@ -69,6 +72,11 @@ def mentions(low: str) -> list[Mention]:
     out: list[Mention] = []
     for m in lists["value"].finditer(low):
         key = _key(m.group(0))
+        if key not in slot_of:
+            parts = key.split()
+            key = next(
+                (k for i in range(1, len(parts) - 1) if (k := " ".join(parts[:i] + parts[i + 1 :])) in slot_of), key
+            )
         slot = slot_of.get(key, "colour")
         prev = out[-1] if out else None
         if prev and prev.slot == slot == "colour" and re.fullmatch(r"\s+", low[prev.end : m.start()]):
