@@ -208,3 +208,26 @@ def test_an_everyday_word_is_no_changed_choice(tmp_path: Path) -> None:
     )
     at = "2026-03-18T10:00:00"
     assert w.kinds("Hi Owen, I checked with the workshop: your 3 linen sofas ship on Monday. Eva", at) == set()
+
+
+def test_a_refusal_in_shorthand_declines_the_thing_not_its_kind(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Hamid Rezaei",
+        [
+            ("2026-03-02T10:00:00", "hamid rezaei, print shop in hull. 2 plotters, wants 3-yr service"),
+            ("2026-03-04T10:00:00", "hamid doesnt want the gloss laminate roll we showed, matt only"),
+            ("2026-03-05T10:00:00", "hamid rejected the optimized toner bundle. dont send vinyl samples again"),
+            ("2026-03-06T10:00:00", "hamid: not the XL model (too big), no german rollers either"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    for planted in (
+        "Hi Hamid, a gloss laminate roll just came in, shall I add one?",
+        "Hi Hamid, the optimised toner bundle would save you money.",
+        "Hi Hamid, I've added some vinyl to your next order to try.",
+        "Hi Hamid, the XL model is back in stock.",
+    ):
+        assert "contradicts_preference" in w.kinds(planted, at), planted
+    assert w.kinds("Hi Hamid, the new rollers for your 2 plotters are British-made. Eva", at) == set()
+    assert w.kinds("Hi Hamid, I'll post you samples of the matt laminate. Eva", at) == set()
