@@ -231,3 +231,17 @@ def test_a_refusal_in_shorthand_declines_the_thing_not_its_kind(tmp_path: Path) 
         assert "contradicts_preference" in w.kinds(planted, at), planted
     assert w.kinds("Hi Hamid, the new rollers for your 2 plotters are British-made. Eva", at) == set()
     assert w.kinds("Hi Hamid, I'll post you samples of the matt laminate. Eva", at) == set()
+
+
+def test_a_given_up_value_stated_as_the_clients_order_is_a_wrong_fact(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Sunniva Berg",
+        [
+            ("2026-03-02T10:00:00", "sunniva berg, tromso. ordered the Fjell parka, navy"),
+            ("2026-03-09T10:00:00", "sunniva changed her mind - wants olive instead of navy. confirmed w warehouse"),
+        ],
+    )
+    at = "2026-03-18T10:00:00"
+    assert "wrong_fact" in w.kinds("Hi Sunniva, your navy Fjell parka is confirmed and ships Monday. Eva", at)
+    assert w.kinds("Hi Sunniva, your olive Fjell parka is confirmed and ships Monday. Eva", at) == set()

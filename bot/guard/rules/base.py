@@ -17,6 +17,11 @@ from bot.guard.model import BLOCKING, Finding
 from bot.guard.text import clause_before, norm
 from bot.usecases.draft_context import DraftContext
 
+# A value the draft states as the client's own current order ("your ivory Aurora is confirmed", "your order
+# with the 500 Wh battery"): a given-up value there is a wrong fact, not only an unwanted offer.
+_AS_CURRENT = re.compile(
+    r"\byour\b(?:\s+[\w-]+){0,4}\s*$|\b(?:confirmed|on order|ordered|booked|reserved|in production|is ready|are ready)\b"
+)
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 
 
@@ -39,6 +44,14 @@ class Draft:
             end -= 1
         verdict = "block" if kind in BLOCKING else "warn"
         return Finding(kind, self.text[start:end], message, tuple(dict.fromkeys(s for s in sources if s)), verdict)
+
+    def stated_as_current(self, start: int, end: int) -> bool:
+        """Whether the clause holding `start..end` states it as the client's current order or choice."""
+        low = self.low
+        before = low[clause_before(low, start) : start]
+        stop = re.search(r"[.;!?\n]", low[end:])
+        after = low[end : end + (stop.start() if stop else len(low) - end)]
+        return bool(_AS_CURRENT.search(before) or (_AS_CURRENT.search(after) and " your " in f" {before} {after}"))
 
     def negated(self, pos: int) -> bool:
         """Whether a negation comes earlier in the clause that holds `pos` ("we will never ask for ...")."""

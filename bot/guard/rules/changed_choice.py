@@ -160,4 +160,6 @@ class ChangedChoice:
                 if m.key in change.old and not m.given_up and not draft.negated(m.start):
                     msg = f"the client changed from {m.key} to {' / '.join(sorted(change.new))}"
                     out.append(draft.finding(self.kind, m.start, m.end, msg, change.sources))
+                    if draft.stated_as_current(m.start, m.end):
+                        out.append(draft.finding("wrong_fact", m.start, m.end, msg, change.sources))
         return out
