@@ -337,7 +337,11 @@ class PreferenceRules(GuardBase):
             for m in re.finditer(pattern, self.low):
                 if self._excluded(m.start(), m.end()):
                     continue
-                if _AS_VERB.search(self.low[max(0, m.start() - 12) : m.start()]):
+                if (
+                    item not in concepts
+                    and item != _PHONE_CALLS
+                    and _AS_VERB.search(self.low[max(0, m.start() - 12) : m.start()])
+                ):
                     continue  # "I checked with the workshop": the word as a verb, not the declined thing
                 out.append(
                     self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
