@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
 from bot.guard.model import Finding
-from bot.guard.rules.base import Draft
+from bot.guard.rules.base import stated_as_current
 from bot.guard.rules.changed_choice import mentions as choice_mentions
 from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
 from bot.guard.truth import GuardBase
@@ -346,7 +346,7 @@ class PreferenceRules(GuardBase):
                 out.append(
                     self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
                 )
-                if item not in concepts and Draft(self.text).stated_as_current(m.start(), m.end()):
+                if item not in concepts and stated_as_current(self.low, m.start(), m.end()):
                     msg = f"the client declined {item}: it is not theirs"
                     out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
         return out

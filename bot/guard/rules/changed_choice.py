@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.guard.model import Finding
-from bot.guard.rules.base import Draft, Evidence
+from bot.guard.rules.base import Draft, Evidence, stated_as_current
 from bot.guard.text import norm
 from memory.extract import COLOURS
 
@@ -151,7 +151,8 @@ class ChangedChoice:
         found = changes([n for _, n in dated] if dated else list(evidence.notes))
         if not found:
             return []
-        said = mentions(draft.low)
+        low = draft.low
+        said = mentions(low)
         out = []
         for change in found:
             if any(m.key in change.new and not m.given_up for m in said):
@@ -160,6 +161,6 @@ class ChangedChoice:
                 if m.key in change.old and not m.given_up and not draft.negated(m.start):
                     msg = f"the client changed from {m.key} to {' / '.join(sorted(change.new))}"
                     out.append(draft.finding(self.kind, m.start, m.end, msg, change.sources))
-                    if draft.stated_as_current(m.start, m.end):
+                    if stated_as_current(low, m.start, m.end):
                         out.append(draft.finding("wrong_fact", m.start, m.end, msg, change.sources))
         return out
