@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.channel_consent import refusals
+from bot.guard.rules.channel_consent import refusals, scoped_weekdays, stated_channel
 from bot.guard.rules.contact_pace import outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
@@ -131,8 +131,9 @@ class ContactRules(GuardBase):
             if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
             and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
             and not self._out_of_period(f.source_ids)
+            and not self._other_weekday(f.source_ids)
         ]
-        view = contact_channels(facts)
+        view = contact_channels(facts, on=self.today)
         channels = self._draft_channels()
         sources: tuple[str, ...] = ()
         closed = [ch for ch in channels if ch in view.closed]
@@ -145,7 +146,7 @@ class ContactRules(GuardBase):
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
         if not sources and not self._facts(FactKind.CONSENT):
             latest = self._latest_opt_out()
-            if latest is not None:
+            if latest is not None and not self._other_weekday((latest[0].id,)):
                 n, m = latest
                 named = {normal_channel(c) or c for c in channels_in(m.group(0))}
                 if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
@@ -170,6 +171,12 @@ class ContactRules(GuardBase):
                 message=f"{what}: send this by {channels[0] if channels[0] not in closed else channels[-1]}, not {closed[0]}",
             )
         return [finding]
+
+    def _other_weekday(self, ids: tuple[str, ...]) -> bool:
+        """Whether every source note limits its opt-out to days of the week ("not on weekends") other than today's."""
+        notes = [n for n in self.ctx.notes if n.id in ids]
+        scopes = [scoped_weekdays(n.text) for n in notes]
+        return bool(notes) and all(days and self.today.weekday() not in days for days in scopes)
 
     # What the purpose asks for ("call plan for Tom", "text her about the delivery", "email the quote").
     _PURPOSE_CHANNEL = (
@@ -218,6 +225,9 @@ class ContactRules(GuardBase):
             if rx.search(self.low.lstrip()):
                 return (channel,)
         body = self.low.lstrip()
+        said = stated_channel(body)
+        if said:
+            return (said[0],)
         if self._BODY_TEXT.search(body):
             return ("text",)
         if self._BODY_EMAIL.search(body):

@@ -27,6 +27,9 @@ from bot.guard.when import (
 )
 from memory.records import FactKind
 
+# "daughter Elsa turning 18 during the trip", "he turns 40 on the 9th": a birthday, in other words
+_TURNING = re.compile(r"\bturn(?:s|ing|ed)?\s+\d{1,3}\b")
+
 
 class FamilyRules(GuardBase):
     """The family rules; mixed into the guard with the other rule families."""
@@ -264,7 +267,9 @@ class FamilyRules(GuardBase):
                 if from_notes is not None:
                     out += from_notes
                     continue
-                if rel is None and not any("birthday" in d.text or "bday" in d.text for d in self.docs):
+                if rel is None and not any(
+                    "birthday" in d.text or "bday" in d.text or _TURNING.search(d.text) for d in self.docs
+                ):
                     out.append(self._finding("unsupported_claim", s, e, "no note records this birthday"))
                 continue
             bday, ids = found

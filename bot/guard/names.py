@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from bot.guard.evidence import per_context
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _fold, _norm
 from bot.guard.truth import GuardBase
+
+_FORMS = json.loads((Path(__file__).parent / "data" / "address_forms.json").read_text(encoding="utf-8"))
+_TITLE_RX = "|".join(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", *map(re.escape, _FORMS["titles"]["words"])])
+_HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, _FORMS['suffixes']['words']))})$")
+
+
+def _bare(token: str) -> str:
+    """A greeting word folded, with an honorific joined after it dropped ("Tanaka-san" -> tanaka)."""
+    return _HONORIFIC.sub("", _fold(token).strip("'’"))
 
 
 class NameRules(GuardBase):
@@ -24,7 +35,7 @@ class NameRules(GuardBase):
     _GREETING = re.compile(
         r"^[ \t>*-]*(?P<greet>(?i:hi|hello|hey|dear|good morning|good afternoon|good evening|greetings|"
         r"morning|hiya|howdy|happy birthday|happy belated birthday|congratulations|congrats|welcome back|"
-        r"hi again|hello again))\b(?:[ \t]+(?P<title>(?i:mr|mrs|ms|miss|mx|dr|prof))\.?)?[ \t,]+"
+        rf"hi again|hello again))\b(?:[ \t]+(?P<title>(?i:{_TITLE_RX}))\.?)?[ \t,]+"
         r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3})",
         re.M,
     )
@@ -139,11 +150,13 @@ class NameRules(GuardBase):
         """Judge the name in one greeting line."""
         first, last, formal_first = self._client_names()
         tokens = m.group("name").split()
-        head = _fold(tokens[0]).strip("'’")
+        head = _bare(tokens[0])
         s, e = m.start("name"), m.end("name")
         company = _norm(self.ctx.client.company or "").split()
         if head in _GENERIC_GREETEES or head in company:
             return None
+        if self._part_of_name(tokens):
+            return None  # "Hi Wei Ming", "Dear Mr Al Mansouri": a given name or surname of more than one word
         if m.group("title"):
             if head in first and len(tokens) > 1 and _fold(tokens[1]) in last:
                 return self._finding(
@@ -180,6 +193,21 @@ class NameRules(GuardBase):
             return None  # "Hi Anita and Raj": the client and someone the notes name with them
         why = f"{tokens[0]} is another client's name" if other else f"{tokens[0]} is not this client's name"
         return self._finding("name_misuse", m.start(), s + len(tokens[0]), why)
+
+    def _part_of_name(self, tokens: list[str]) -> bool:
+        """Whether the greeting's words (two or more) are a run of the client's name short of the whole name.
+
+        "Wei Ming" of "Lim Wei Ming" is a given name, "Al Mansouri" of "Khalid Al Mansouri" a surname;
+        the whole name ("Hi Dana Lee") is a data field and is judged elsewhere.
+        """
+        said = [_bare(t) for t in tokens]
+        c = self.ctx.client
+        for full in (c.name, c.formal_name or ""):
+            words = [_fold(w) for w in full.replace(",", " ").split() if w.lower() not in _TITLES]
+            n = len(said)
+            if 2 <= n < len(words) and any(said == words[i : i + n] for i in range(len(words) - n + 1)):
+                return True
+        return False
 
     def _named_in_notes(self, word: str) -> bool:
         """Whether a note names this person (a lower-case word of the notes)."""

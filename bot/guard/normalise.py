@@ -10,10 +10,12 @@ The look-alike letters and the invisible characters are data (`memory/data/looka
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.numwords import number_phrases
 from memory.lexicon import lookalikes
@@ -102,7 +104,17 @@ _MEASURE_AFTER = re.compile(
 
 
 def _has_number_words(text: str) -> bool:
-    return next(number_phrases(text), None) is not None
+    return next(number_phrases(text), None) is not None or _GLUED_CURRENCY.search(text) is not None
+
+
+def _currency_rx() -> re.Pattern[str]:
+    """A currency written in letters glued to a figure of three digits or more ("R2,150", "kr38,900")."""
+    doc = json.loads((Path(__file__).parent / "data" / "currency_prefixes.json").read_text(encoding="utf-8"))
+    alt = "|".join(sorted(map(re.escape, doc["words"]), key=len, reverse=True))
+    return re.compile(rf"(?<![\w$])(?:{alt})(?=\d[\d,]*\d\d)", re.IGNORECASE)
+
+
+_GLUED_CURRENCY = _currency_rx()
 
 
 def _with_numbers(original: str, chars: list[str], starts: list[int], ends: list[int]) -> Normalised:
@@ -112,16 +124,19 @@ def _with_numbers(original: str, chars: list[str], starts: list[int], ends: list
     out_starts: list[int] = []
     out_ends: list[int] = []
     done = 0
-    for a, b, value in number_phrases(joined):
-        if value <= 10 and not _MEASURE_AFTER.match(joined, b):
-            continue  # "seats eight", "two mills": small counts in prose read as words, as they were tuned
+    phrases = [
+        (a, b, str(value)) for a, b, value in number_phrases(joined) if value > 10 or _MEASURE_AFTER.match(joined, b)
+    ]
+    # "R2,150" -> "R 2,150": the letters stay, a space (mapped to the last letter) parts them from the figure
+    phrases += [(m.end(), m.end(), " ") for m in _GLUED_CURRENCY.finditer(joined)]
+    for a, b, digits in sorted(phrases):
+        # small counts in prose ("seats eight", "two mills") stay words, as they were tuned
         out += chars[done:a]
         out_starts += starts[done:a]
         out_ends += ends[done:a]
-        digits = str(value)
         out += digits
-        out_starts += [starts[a]] * len(digits)
-        out_ends += [ends[b - 1]] * len(digits)
+        out_starts += [starts[a] if b > a else starts[a - 1]] * len(digits)
+        out_ends += [ends[b - 1] if b > a else ends[a - 1]] * len(digits)
         done = b
     out += chars[done:]
     out_starts += starts[done:]

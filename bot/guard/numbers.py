@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
 from typing import ClassVar
 
 from bot.guard.evidence import per_context
@@ -253,12 +255,16 @@ class NumberRules(GuardBase):
         numbers = self._note_numbers()
         mine = self._quantities_of(self.low, self.text)
         out = []
-        operands = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
-        operands = [v for v in operands if v > 1]
+        every = sorted(numbers | {o.value for o in mine} | {o.value for o in self._quantities_of(self.low)})
+        operands = [v for v in every if v > 1]
+        factors = [v for v in every if v > 0 and v != 1]  # a unit price under 1 ("0.118 EUR/pc") multiplies too
+        percents = [o.value for o in mine if o.kind == "percent"]
         bare = self._bare_note_numbers()
         for q in mine:
             if self._designation(q.start) or any(abs(q.value - v) < 0.01 for v in bare):
-                continue  # "Level 2 chargers" names a model; a bare recorded number may be meant
+                continue
+            if _BASIS.search(self.low[max(0, q.start - 16) : q.start]):
+                continue  # "for every 10,000 bolts at 0.118": the amount a price is reckoned on, not a claim  # "Level 2 chargers" names a model; a bare recorded number may be meant
             if (q.kind == "money" or q.value >= 100) and any(abs(q.value - v) < 0.01 for v in numbers):
                 continue  # a sum or a large figure the notes record verbatim ("38pp" is "£38 a head")
             if 100 <= q.value < 1e15 and q.value == int(q.value) and self._written_in_notes(int(q.value)):
@@ -270,7 +276,11 @@ class NumberRules(GuardBase):
                 for nq, _ in known
             ):
                 continue
-            if q.kind == "money" and _worked_out(q.value, operands):
+            if q.kind == "money" and (
+                _worked_out(q.value, operands)
+                or _product_of(q.value, factors)
+                or any(abs(a * (1 - p / 100) - q.value) < 0.01 for p in percents for a in factors)
+            ):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
             clash = [
                 (nq, ids)
@@ -381,8 +391,20 @@ def _area_unit(unit: set[str], after: list[str]) -> set[str]:
     return unit
 
 
+# "for every 10,000 bolts", "per 100 units": the quantity a price is reckoned on
+_BASIS = re.compile(r"\b(?:for every|for each|per|every)\s+$")
+_UNIT_SHORT = {
+    k: _stem(v)
+    for k, v in json.loads((Path(__file__).parent / "data" / "unit_abbreviations.json").read_text(encoding="utf-8"))[
+        "units"
+    ].items()
+}
+
+
 def _same_unit(a: set[str], b: set[str]) -> bool:
-    """Whether two quantities count the same thing, abbreviations included ("envs" and "environments")."""
+    """Whether two quantities count the same thing, abbreviations included ("envs" and "environments", "mo")."""
+    a = a | {_UNIT_SHORT[x] for x in a if x in _UNIT_SHORT}
+    b = b | {_UNIT_SHORT[x] for x in b if x in _UNIT_SHORT}
     return bool(a & b) or any(_abbreviates(x, y) or _abbreviates(y, x) for x in a for y in b)
 
 
@@ -416,6 +438,19 @@ def _worked_out(value: float, operands: list[float]) -> bool:
                 if abs(a * b - value) < 0.01 or abs(a + b - value) < 0.01 or abs(a - b - value) < 0.01:
                     return True
                 i += 1
+    return False
+
+
+def _product_of(value: float, factors: list[float]) -> bool:
+    """Whether `value` is, to the cent, a product of two `factors` (sorted, all above 0): a unit price under 1
+    times a quantity too. Bisection as in `_worked_out`, so a check stays linear-logarithmic in the figures."""
+    for a in factors:
+        lo, hi = (value - 0.02) / a, (value + 0.02) / a
+        i = bisect_left(factors, lo)
+        while i < len(factors) and factors[i] <= hi:
+            if abs(a * factors[i] - value) < 0.01:
+                return True
+            i += 1
     return False
 
 

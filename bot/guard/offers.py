@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from bot.guard.evidence import per_context
 from bot.guard.model import Finding
@@ -186,8 +187,9 @@ class OfferRules(GuardBase):
         for term in self._OFFER_TERM.finditer(self.low, start, end):
             said = term.group(0)
             key = re.sub(r"\s+", " ", said) if re.search(r"\d", said) else _stem(said.split()[0])[:5]
-            if not any(key in text for text in self._spaced_docs()):
-                return False
+            value = _amount(said)
+            if not any(key in text or (value is not None and value in _amounts(text)) for text in self._spaced_docs()):
+                return False  # "$250,000" is the note's "$250k": the same sum written another way
         topic = _content_words(self.low[start:end]) - _content_words(m.group(0)) - self._own_words()
         # "as promised, we'll waive the excess-mileage charge": when the claim speaks of things no note
         # names, one shared word ("lease") with a promise is not enough
@@ -263,3 +265,27 @@ class OfferRules(GuardBase):
             md = _parse_md(t.group(0))
             return md is not None and md != (due.month, due.day)
         return False
+
+
+_AMOUNT = re.compile(r"(?<![\w.])[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?(?![\w,.]?\d)")
+
+
+def _amount(said: str) -> float | None:
+    """The value of a sum of money as written ("$250,000", "$250k"), or None."""
+    if not re.search(r"[$€£]", said):
+        return None
+    found = _amounts(said)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=16384)  # the same notes' texts at every check
+def _amounts(text: str) -> frozenset[float]:
+    """Every figure in `text` by value, thousands and millions written "k"/"m" included."""
+    out: set[float] = set()
+    for m in _AMOUNT.finditer(text):
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        out.add(round(v * {"k": 1e3, "m": 1e6}.get(m.group(2) or "", 1), 2))
+    return frozenset(out)

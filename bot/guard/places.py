@@ -21,6 +21,12 @@ from bot.guard.text import _fold, _norm, _sentence_of, _sentences
 from bot.guard.truth import GuardBase
 from memory.records import FactKind
 
+# The words that put a town where an event is ("in Preston", "at our Aberdeen workshop", "up to Leeds"); a
+# gazetteer town without one is as likely a person ("Tyler and I", "talk to Preston", "from Chelsea").
+_PLACE_FRAME = re.compile(
+    r"\b(?:in|at|near|outside|around|venue|held|(?:up|down|over|out) to)\s+(?:(?:the|our|my|their|your|a|an)\s+)?$"
+)
+
 
 class PlaceRules(GuardBase):
     """The places rules; mixed into the guard with the other rule families."""
@@ -153,6 +159,8 @@ class PlaceRules(GuardBase):
             if self._PAST_EVENT.search(sent) and not re.search(r"\b(?:next|upcoming|join us|register|rsvp)\b", sent):
                 continue
             for ps, pe, place in _places_in(self.text, s, e, wide=True):
+                if not _PLACE_FRAME.search(self.low[max(s, ps - 20) : ps]) and _place(self.text[ps:pe]) is None:
+                    continue  # "join Tyler and me": a gazetteer town that is also a given name needs "in"/"at"
                 if not _near(place, home):
                     out.append(
                         self._finding(

@@ -9,6 +9,8 @@ from typing import ClassVar
 from bot.guard.evidence import per_context
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
 from bot.guard.model import Finding
+from bot.guard.rules.base import stated_as_current
+from bot.guard.rules.changed_choice import mentions as choice_mentions
 from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
 from bot.guard.truth import GuardBase
 from bot.guard.when import _WEEKDAYS
@@ -18,6 +20,28 @@ from memory.records import FactKind, Note
 def _spaced(phrase: str) -> str:
     """A phrase as a pattern in which a space also matches a hyphen ("button down" finds "button-down")."""
     return r"[\s-]".join(re.escape(w) for w in phrase.split(" "))
+
+
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:before|until|till|til|during|over)\s+(?:the\s+)?(?:xmas|christmas|easter|new year|\w+day|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|next|end|summer|winter|spring|autumn|fall|holidays?)"
+)
+
+
+def _attribute(word: str) -> bool:
+    """Whether a word before a noun names a kind of it (origin, colour, material), not a part of its own.
+
+    "no chinese panels" declines Chinese panels, not panels; "no console screen" declines the screen.
+    """
+    return bool(re.search(r"(?:ese|ian|ish|ic|an)$", word)) or any(m.key == word for m in choice_mentions(word))
+
+
+def _optional_apostrophes(pattern: str) -> str:
+    """`pattern` with "n't" also matching shorthand without the apostrophe ("dont", "doesnt", "wont")."""
+    return pattern.replace("n't", "n'?t")
+
+
+# A subject or an auxiliary right before a word makes it a verb ("I checked", "we've tested", "has worked").
+_AS_VERB = re.compile(r"\b(?:i|we|they|i've|we've|they've|i'd|we'd|have|has|had|just|also)\s+$")
 
 
 class PreferenceRules(GuardBase):
@@ -40,14 +64,17 @@ class PreferenceRules(GuardBase):
         r"(?:thing|style|taste|cup of tea)|(?:\s+[\w-]+){0,2}\s+(?:is|are) (?:out of the question|not for you))"
     )
     _DECLINE_NOTE = re.compile(
-        r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
-        r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
-        r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
-        r"does not need|no interest in|not interested in|hold off on|holding off on|pause on|"
-        r"(?:asked (?:us |me )?to |wants? (?:us )?to )?(?:drop|remove|skip|scrap)|dropped|removed|scrapped|skipped)\s+"
-        r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
-        r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)/]|$)"
-        r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
+        _optional_apostrophes(
+            r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
+            r"does not (?:want|like)|don't (?:want|like)|didn't (?:want|like)|hates?|hated|dislikes?|disliked|can't stand|isn't (?:a fan of|into)|not a fan of|allergic to|no more|"
+            r"anything but|tired of|sick of|said no to|say no to|turned down|declined|passed on|doesn't need|"
+            r"rejected|refused|ruled out|won't consider|won't take|don't send|do not send|stop sending|switched off|"
+            r"does not need|no interest in|not interested in|hold off on|holding off on|pause on|"
+            r"(?:asked (?:us |me )?to |wants? (?:us )?to )?(?:drop|remove|skip|scrap)|dropped|removed|scrapped|skipped)\s+"
+            r"(?:sending\s+|showing\s+)?(?:more\s+|the\s+|any\s+|a\s+|an\s+|anything\s+|something\s+)?"
+            r"(?P<item>[a-z][a-z-]+)(?=[\s,.;!)/]|$)"
+            r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
+        )
     )
     # A declined word stands for its family ("no alcohol" also rules out prosecco).
     _FAMILIES: ClassVar[tuple[tuple[str, ...], ...]] = (
@@ -153,6 +180,10 @@ class PreferenceRules(GuardBase):
                     if trigger.search(phrase):
                         out.setdefault(f"concept:{name}", (n.id,))
                 item = m.group("item") or m.group("free") or m.group("allergy")
+                if m.group("allergy") in self._WHO_HAS_IT:
+                    continue  # "staff allergy": whose allergy it is, not the allergen
+                if m.group("item") and _PERIOD_AFTER.match(low, m.end("item")):
+                    continue  # "no work before xmas": a time the client keeps free, not a thing they dislike
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
                 newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
@@ -164,15 +195,17 @@ class PreferenceRules(GuardBase):
                     continue
                 if newer_like or self._taken_back(item, n):
                     continue
+                if words and words[0] in self._SENT_FORMS:
+                    words = []  # "don't send latex samples": the samples are how latex came, latex is declined
                 if words:  # a compound: "console screen" is declined, not every console
                     parts = [item, *words]
                     for k in range(2, len(parts) + 1):
                         out.setdefault(" ".join(parts[:k]), (n.id,))
-                    head = words[0].rstrip("s") if len(words) == 1 else ""
+                    head = words[0].rstrip("s") if len(words) == 1 and not _attribute(item) else ""
                     if len(head) >= 5 and head not in self._GENERIC_TAIL and head not in self._DECLINE_SKIP:
                         out.setdefault(f"head:{head}", (n.id,))
-                elif len(item) > 2:
-                    out.setdefault(item, (n.id,))
+                elif len(item) > 2 or n.text[m.start("item") : m.end("item")].isupper():
+                    out.setdefault(item, (n.id,))  # "not the GT": a model code in capitals counts
                 alt = re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,2}/([a-z][a-z-]{3,})").match(low, m.end())
                 if alt and alt.group(1) not in _STOP:
                     out.setdefault(alt.group(1), (n.id,))  # "screens/subscription": either one
@@ -255,6 +288,15 @@ class PreferenceRules(GuardBase):
 
     _GENERIC_TAIL = frozenset(["add-on", "addon", "upsell", "package", "option", "options", "feature", "plan", "service",
                                "module", "upgrade", "thing", "stuff", "area", "idea"])  # fmt: skip
+    # The people an allergy belongs to ("staff allergy", "son's allergy"): never the allergen.
+    _WHO_HAS_IT = frozenset(["staff", "team", "patient", "patients", "kids", "kid", "child", "children", "son", "sons",
+                             "daughter", "daughters", "wife", "husband", "partner", "partners", "family", "guest",
+                             "guests", "customer", "customers", "client", "clients", "owner", "mum", "mom", "dad",
+                             "mother", "father", "baby", "employee", "employees", "severe", "bad", "serious", "known",
+                             "food", "his", "her", "their", "an", "the"])  # fmt: skip
+    # What is sent about a thing, not a thing of its own: "no more latex samples" declines latex.
+    _SENT_FORMS = frozenset(["sample", "samples", "swatch", "swatches", "brochure", "brochures", "catalogue",
+                             "catalog", "demo", "demos", "trial", "trials", "offers", "quotes"])  # fmt: skip
     _FILLER = frozenset(["pls", "please", "thanks", "anything", "everything", "stuff", "whatsoever", "either", "again",
                          "ever", "yet", "now", "today", "anymore", "though", "too", "also", "either", "thx"])  # fmt: skip
 
@@ -265,6 +307,8 @@ class PreferenceRules(GuardBase):
             m = re.compile(r"[ \t]+([a-z][a-z-]*)(?=[\s,.;:!?)/']|$)").match(low, end)
             if m is None or m.group(1) in _STOP or m.group(1) in self._FILLER or m.group(1) in self._DECLINE_SKIP:
                 break
+            if m.group(1).endswith("ly") and len(m.group(1)) > 4:
+                break  # "switched off latex completely": an adverb ends the item
             words.append(m.group(1))
             end = m.end()
         return words
@@ -272,13 +316,23 @@ class PreferenceRules(GuardBase):
     def preferences(self) -> list[Finding]:
         """Offering or recommending something the client declined; mentioning it as excluded is fine."""
         out = []
+        concepts = {name for name, _t, _offer in _CONCEPTS}
         for item, pattern, ids in self._declined_patterns():
             for m in pattern.finditer(self.low):
                 if self._excluded(m.start(), m.end()):
                     continue
+                if (
+                    item not in concepts
+                    and item != _PHONE_CALLS
+                    and _AS_VERB.search(self.low[max(0, m.start() - 12) : m.start()])
+                ):
+                    continue  # "I checked with the workshop": the word as a verb, not the declined thing
                 out.append(
                     self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
                 )
+                if item not in concepts and stated_as_current(self.low, m.start(), m.end()):
+                    msg = f"the client declined {item}: it is not theirs"
+                    out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
         return out
 
     @per_context
@@ -294,8 +348,10 @@ class PreferenceRules(GuardBase):
             elif item == _PHONE_CALLS:
                 pattern = _PHONE_CALL_RE
             elif re.fullmatch(r"[a-z]{4,}ed", item):
-                # "curved" also rules out "Curve" treadmills
-                pattern = rf"\b{re.escape(_stem(item))}\w*\b"
+                # "curved" also rules out "Curve" treadmills; "galvanized" is "galvanised"
+                stem = re.escape(_stem(item))
+                stem = re.sub(r"i[sz]$", "i[sz]", stem)  # "galvanized" is "galvanised"
+                pattern = rf"\b{stem}\w*\b"
             elif item.startswith("head:"):
                 item = item.removeprefix("head:")
                 pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"

@@ -20,12 +20,17 @@ _DATA = Path(__file__).parent / "data" / "sensitive.json"
 
 
 @lru_cache(maxsize=1)
-def _extra() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(more bad news, business asks) from data/sensitive.json."""
+def _extra() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(more bad news, business asks, promotions, a third party's ask) from data/sensitive.json."""
     doc = json.loads(_DATA.read_text(encoding="utf-8"))
     bad = "|".join(f"(?:{row['pattern']})" for row in doc["bad_news"])
     ask = "|".join(f"(?:{row['pattern']})" for row in doc["business_asks"])
-    return re.compile(bad), re.compile(ask)
+    return (
+        re.compile(bad),
+        re.compile(ask),
+        re.compile(doc["promotion"]["pattern"]),
+        re.compile(doc["third_party_subject"]["pattern"]),
+    )
 
 
 def _bad_news(low: str) -> bool:
@@ -59,10 +64,20 @@ class SensitiveRules(GuardBase):
     def sensitive(self) -> list[Finding]:
         """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
         sad = self._sad_notes()
-        m = _SALES_RE.search(self.low)
+        _, asks, promotion, someone_else = _extra()
+        # At a hard time only a promotion is a pitch; the open quote stated plainly is information.
+        m = (promotion if sad else _SALES_RE).search(self.low)
         push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
         if push is None and sad:
-            push = next((p for p in _extra()[1].finditer(self.low) if not self._negated(p.start())), None)
+            push = next(
+                (
+                    p
+                    for p in asks.finditer(self.low)
+                    if not self._negated(p.start())
+                    and not someone_else.search(self.low[max(0, p.start() - 40) : p.start()])
+                ),
+                None,
+            )
         if m is None and (push is None or not sad):
             return []
         if not sad:

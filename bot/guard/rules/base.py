@@ -19,6 +19,22 @@ from bot.guard.text import clause_before, norm
 from bot.usecases.draft_context import DraftContext
 
 T = TypeVar("T")
+# A value the draft states as the client's own current order ("your ivory Aurora is confirmed", "your order
+# with the 500 Wh battery"): a given-up value there is a wrong fact, not only an unwanted offer.
+_AS_CURRENT = re.compile(
+    r"\byour\b(?:\s+[\w-]+){0,4}\s*$|\b(?:confirmed|on order|ordered|booked|reserved|in production|is ready|are ready)\b"
+)
+
+
+def stated_as_current(low: str, start: int, end: int) -> bool:
+    """`Draft.stated_as_current` on lower-cased text; reads at most 200 characters each side (linear in mentions)."""
+    before = low[max(clause_before(low, start), start - 200) : start]
+    window = low[end : end + 200]
+    stop = re.search(r"[.;!?\n]", window)
+    after = window[: stop.start()] if stop else window
+    return bool(_AS_CURRENT.search(before) or (_AS_CURRENT.search(after) and " your " in f" {before} {after}"))
+
+
 _NEGATION = re.compile(r"\b(?:no|not|never|without|can't|cannot|won't|don't|doesn't|n't|nobody)\b")
 
 
@@ -41,6 +57,10 @@ class Draft:
             end -= 1
         verdict = "block" if kind in BLOCKING else "warn"
         return Finding(kind, self.text[start:end], message, tuple(dict.fromkeys(s for s in sources if s)), verdict)
+
+    def stated_as_current(self, start: int, end: int) -> bool:
+        """Whether the clause holding `start..end` states it as the client's current order or choice."""
+        return stated_as_current(self.low, start, end)
 
     def negated(self, pos: int) -> bool:
         """Whether a negation comes earlier in the clause that holds `pos` ("we will never ask for ...")."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.guard.model import Finding
-from bot.guard.rules.base import Draft, Evidence
+from bot.guard.rules.base import Draft, Evidence, stated_as_current
 from bot.guard.text import norm
 from memory.extract import COLOURS
 
@@ -37,7 +37,10 @@ def _lists() -> dict[str, Any]:
             slot_of.setdefault(w, row["slot"])
     words = sorted(slot_of, key=len, reverse=True)
     keyed = {_key(k): v for k, v in slot_of.items()}
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"[\s-]").replace(r"\-", r"[\s-]") for w in words)
+    # a describing word may stand inside a value of several words: "long lace sleeves" is "long sleeves"
+    alternation = "|".join(
+        re.escape(w).replace(r"\ ", r"[\s-](?:[a-z]+\s)?").replace(r"\-", r"[\s-](?:[a-z]+\s)?") for w in words
+    )
     return {
         "slot_of": keyed,
         "value": re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"),
@@ -69,6 +72,11 @@ def mentions(low: str) -> list[Mention]:
     out: list[Mention] = []
     for m in lists["value"].finditer(low):
         key = _key(m.group(0))
+        if key not in slot_of:
+            parts = key.split()
+            key = next(
+                (k for i in range(1, len(parts) - 1) if (k := " ".join(parts[:i] + parts[i + 1 :])) in slot_of), key
+            )
         slot = slot_of.get(key, "colour")
         prev = out[-1] if out else None
         if prev and prev.slot == slot == "colour" and re.fullmatch(r"\s+", low[prev.end : m.start()]):
@@ -143,7 +151,8 @@ class ChangedChoice:
         found = changes([n for _, n in dated] if dated else list(evidence.notes))
         if not found:
             return []
-        said = mentions(draft.low)
+        low = draft.low
+        said = mentions(low)
         out = []
         for change in found:
             if any(m.key in change.new and not m.given_up for m in said):
@@ -152,4 +161,6 @@ class ChangedChoice:
                 if m.key in change.old and not m.given_up and not draft.negated(m.start):
                     msg = f"the client changed from {m.key} to {' / '.join(sorted(change.new))}"
                     out.append(draft.finding(self.kind, m.start, m.end, msg, change.sources))
+                    if stated_as_current(low, m.start, m.end):
+                        out.append(draft.finding("wrong_fact", m.start, m.end, msg, change.sources))
         return out

@@ -29,6 +29,7 @@ from bot.guard.when import _MONTH_RX, _MONTHS, _safe_date
 
 _DATA = Path(__file__).parent.parent / "data" / "channel_consent.json"
 _CLAUSE = re.compile(r"[^.;!?\n]+")
+_NOT_THIS = re.compile(r"\b(?:not|no|never|rather than|instead of)\W+(?:\w+\W+)?$")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,33 @@ def _lists() -> dict[str, Any]:
         "not_before": re.compile(period["not_before"].replace("MONTH", _MONTH_RX)),
         "lifted": re.compile(doc["lifted"]["pattern"]),
         "subject": frozenset(doc["client_subject"]["words"]),
+        "weekday": re.compile(doc["weekday_scope"]["pattern"]),
+        "days": {k: frozenset(v) for k, v in doc["weekday_scope"]["days"].items()},
+        "self": [(re.compile(row["pattern"]), row["channel"]) for row in doc["self_channel"]],
     }
+
+
+def scoped_weekdays(text: str) -> frozenset[int]:
+    """The days of the week (Monday 0) an opt-out clause of `text` is limited to ("not on weekends"); empty: every day."""
+    lists, low = _lists(), _norm(text)
+    days: set[int] = set()
+    for clause in _CLAUSE.finditer(low):
+        part = clause.group(0)
+        if not lists["cue"].search(part):
+            continue
+        for m in lists["weekday"].finditer(part):
+            days |= lists["days"][m.group("day").removesuffix("s")]
+    return frozenset(days)
+
+
+def stated_channel(low: str) -> tuple[str, int, int] | None:
+    """(channel, start, end) of the way a draft says it goes ("Letter (post): ...", "just a WhatsApp"), if any."""
+    for rx, channel in _lists()["self"]:
+        for m in rx.finditer(low):
+            head = low[max(0, m.start() - 30) : m.start()]
+            if not _NOT_THIS.search(head):  # "by email, not WhatsApp": the channel it does not go by
+                return str(channel), m.start(), m.end()
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,6 +91,7 @@ class Refusal:
     start: date
     end: date | None  # the first day it is open again
     note_id: str
+    days: frozenset[int] = frozenset()  # the days of the week it holds on ("not on sundays"); empty: every day
 
 
 def _line_in(text: str) -> str | None:
@@ -94,7 +122,8 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
         part = clause.group(0)
         for cue in lists["cue"].finditer(part):
             rest = part[cue.end() :]
-            if lists["time"].search(" ".join(rest.split()[:5])):
+            head = " ".join(rest.split()[:5])
+            if lists["time"].search(head) and not lists["weekday"].search(head):
                 continue  # "never calls during service 12-3": a time of day, not the channel
             before = part[: cue.start()].split()
             if before and before[-1] in lists["subject"]:
@@ -125,7 +154,10 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
             m = lists["not_before"].search(part)
             if m:
                 end = _month_start(m.group("month"), noted, roll=True)
-            found.append(Refusal(channel, line, start, end, note_id))
+            days: set[int] = set()
+            for d in lists["weekday"].finditer(part):
+                days |= lists["days"][d.group("day").removesuffix("s")]
+            found.append(Refusal(channel, line, start, end, note_id, frozenset(days)))
             break
     return found
 
@@ -141,6 +173,10 @@ def draft_uses(draft: Draft) -> list[tuple[str, str | None, int, int]]:
             clause = _CLAUSE.match(low, m.start())
             rest = clause.group(0) if clause else low[m.start() :]
             out.append((channel, _line_in(rest) if channel == "phone" else None, m.start(), m.start() + len(rest)))
+    said = stated_channel(low)
+    if said is not None:
+        channel, start, end = said
+        out.append((channel, None, start, end))
     return out
 
 
@@ -167,7 +203,7 @@ class ChannelConsent:
                 later = [t for _, (_, t) in notes[i + 1 :]]
                 if any(self._lifts(t, r.channel) for t in later):
                     continue
-                if r.start <= today and (r.end is None or today < r.end):
+                if r.start <= today and (r.end is None or today < r.end) and (not r.days or today.weekday() in r.days):
                     closed.append(r)
         for channel, line, start, end in uses:
             for r in closed:

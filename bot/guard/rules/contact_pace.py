@@ -40,7 +40,8 @@ def _lists() -> dict[str, Any]:
     return {
         "verb": re.compile(rf"(?<![\w'])(?:{verbs})(?![\w'])"),
         "subject": frozenset(doc["subject_words"]["words"]),
-        "counts": [re.compile(row["pattern"]) for row in doc["repeat_counts"]],
+        "counts": [(re.compile(row["pattern"]), bool(row.get("next_to_verb"))) for row in doc["repeat_counts"]],
+        "topic": frozenset(doc["subject_words"]["topic_words"]),
         "days": re.compile(doc["day_words"]["pattern"]),
         "pause": [re.compile(row["pattern"]) for row in doc["pause_cues"]],
         "lengths": [(re.compile(row["pattern"]), int(row["days"])) for row in doc["pause_lengths"]],
@@ -60,8 +61,10 @@ def _by_salesperson(low: str, start: int) -> bool:
 def _count(segment: str) -> int:
     """How many contacts one logged verb stands for, from what follows it in its clause."""
     lists = _lists()
-    for rx in lists["counts"]:
+    for rx, next_to_verb in lists["counts"]:
         m = rx.search(segment)
+        if m and next_to_verb and lists["topic"] & set(re.findall(r"[\w']+", segment[: m.start()])):
+            continue  # "emailed raj re the bmw x3": the count is part of what the message was about
         if m:
             word = m.group("n")
             n = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
