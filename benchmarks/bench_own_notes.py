@@ -34,7 +34,7 @@ def said(notes: list[str]) -> str:
     current = [f for f in replay(replayed) if f.valid_to is None]
     parts = [f"{f.text} {f.value} {f.due or ''}" for f in current]
     parts += [f"promise: {f.text} {f.value} {f.due or ''}" for f in promises]
-    return " | ".join(parts).casefold()
+    return ("| " + " | ".join(parts)).casefold()  # each fact starts with "| ": a forbid may anchor on it
 
 
 def measure() -> dict[str, Any]:

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from memory.consent import channels_in, line_topics, topic_in
@@ -1076,8 +1076,12 @@ _MONTHISH = re.compile(r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$")
 _PERSONAL_DATE_RE = re.compile(
     r"(?:\b(?P<whose>her|his|their|(?-i:[A-Z][a-z]+)|" + _RELATION_RE + r")(?:'s|’s)\s+"
     r"(?:(?P<rel>" + _RELATION_RE + r")(?:'s|’s)\s+)?)?"
+    # "her mom's 80th birthday", "aoife's mam's 60th": a milestone birthday, the age said as an ordinal
+    r"(?:(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+)?"
     r"\b(?P<kw>birthday|b-?day|date\s+of\s+birth|dob|d\.o\.b\.?|born|(?:wedding\s+)?anniversary|"
-    r"work\s+anniversary)\b(?:'s|’s)?",
+    r"work\s+anniversary)\b(?:'s|’s)?"
+    r"|\b(?P<mwhose>" + _RELATION_RE + r")(?:'s|’s)\s+(?P<mnth>\d{1,3})(?:st|nd|rd|th)\b(?!\s+(?:anniversary|"
+    r"birthday|b-?day))",
     I,
 )
 _DATE_FILLER = re.compile(
@@ -1095,7 +1099,8 @@ _TURNS_RE = re.compile(
 _TURNS_WHOSE = re.compile(
     r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
     + _RELATION_RE
-    + r")\b(?:\s*,?\s*(?-i:(?P<name>[A-Z][a-zà-ÿ]+)))?"
+    # the word between a relation and "turns" is the relative's name, typed in lower case too ("son aarav turns 10")
+    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will)\b)(?P<name>[A-Za-zà-ÿ]+))?"
     r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
@@ -1104,11 +1109,11 @@ _TURNS_WHOSE = re.compile(
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     today = at.date()
     for m in _PERSONAL_DATE_RE.finditer(clause):
-        kw = m["kw"].lower()
+        kw = (m["kw"] or "birthday").lower()
         key = "anniversary" if "anniversary" in kw else "birthday"
         if kw.startswith("work"):
             key = "work_anniversary"
-        relation = (m["rel"] or "").lower() or (m["whose"] or "").lower()
+        relation = (m["rel"] or "").lower() or (m["whose"] or m["mwhose"] or "").lower()
         named = re.search(r"\b(?P<rel>" + _RELATION_RE + r")\s*,?\s*$", clause[: m.start()], I)
         if m["whose"] and m["whose"][0].isupper() and named:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
@@ -1118,7 +1123,7 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         rest = clause[m.end() :]
         filler = _DATE_FILLER.match(rest)
         start = filler.end() if filler else 0
-        window = rest[start : start + 40]
+        window = _date_window(rest[start : start + 40])
         found = find_personal_date(window)
         if found is not None and found.start == 0:
             year, month, day = found.year, found.month, found.day
@@ -1129,9 +1134,15 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if resolved is None:
                 continue
             year, month, day = None, resolved.month, resolved.day
-        yield _personal_date_fact(key, year, month, day, today, relation)
+        fact = _personal_date_fact(key, year, month, day, today, relation)
+        nth = m["nth"] or m["mnth"]
+        if nth and key.startswith("birthday"):  # "mom's 80th": the age she turns, shown with the date
+            who = f"{relation}'s " if relation else ""
+            text = f"{who}{_ordinal(int(nth))} birthday {day} {date(2000, month, day):%B}"
+            fact = replace(fact, text=text, detail={**fact.detail, "age": nth})
+        yield fact
     for m in _TURNS_RE.finditer(clause):
-        window = clause[m.end() : m.end() + 40]
+        window = _date_window(clause[m.end() : m.end() + 40])
         found = find_personal_date(window)
         if found is None or found.start != 0:
             continue
@@ -1147,8 +1158,10 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         fact = _personal_date_fact(
             f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
         )
-        detail = {**fact.detail, "age": m["age"], **({"name": whose["name"]} if whose and whose["name"] else {})}
-        name = f" {whose['name']}" if whose and whose["name"] else ""
+        said_name = whose["name"].capitalize() if whose and whose["name"] and whose["name"].islower() else None
+        said_name = said_name or (whose["name"] if whose else None)
+        detail = {**fact.detail, "age": m["age"], **({"name": said_name} if said_name else {})}
+        name = f" {said_name}" if said_name else ""
         text = (
             f"{relation}{name} turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
             if relation
@@ -1164,6 +1177,17 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if relation:
                 key = f"{key}:{relation}"
             yield _personal_date_fact(key, found.year, found.month, found.day, today, relation)
+
+
+def _date_window(text: str) -> str:
+    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb."""
+    return re.sub(r"^(\s*)(may|march)(?=\s+\d)", lambda m: m[1] + m[2].capitalize(), text)
+
+
+def _ordinal(n: int) -> str:
+    """80 -> '80th', 21 -> '21st', 12 -> '12th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _personal_date_fact(key: str, year: int | None, month: int, day: int, today: date, relation: str) -> ExtractedFact:
