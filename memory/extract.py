@@ -574,6 +574,8 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         declined = None
         if decline and (decline["how"].lower() != "to" or verb.startswith(("prefer", "would prefer"))):
             declined = _cut_object(decline["declined"])
+        if declined and re.match(r"\d[\d,]*(?:\s|$)", declined) and re.match(r"\d[\d,]*(?:\s|$)", value):
+            continue  # "wants 24 units not 20": a changed amount (memory.extract_more), not a taste
         colour = _colour_of(value)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
@@ -606,6 +608,11 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             shown_verb = re.sub(r"^(?:is|are)\s+", "", verb)  # "okay with a single 300", not "is okay with ..."
             text = f"{shown_verb} {shown}" if colour else f"{shown_verb} {_written_object(rest, value)}"
             yield _fact(FactKind.PREFERENCE, key, shown, text)
+            # "loves the Harlow 3 seater in sage green", "wants 8 chairs in teal": the colour is chosen too
+            in_colour = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)", after, I)
+            if not colour and in_colour and _colour_of(in_colour["c"]):
+                written = _colour_words(in_colour["c"])
+                yield _fact(FactKind.PREFERENCE, "color", written, f"wants {written}")
             if not colour:  # "loves hiking and jazz", "likes golf, tennis and sailing"
                 for more in _listed_after(after):
                     yield _fact(FactKind.PREFERENCE, _preference_slot(more, more), more, f"{verb} {more}")
@@ -645,6 +652,21 @@ _NOT_SIDES = _wordset(
 )
 
 
+# Words that only stress a refusal ("def not the charcoal"): never a thing chosen.
+_INTENSIFIERS = _wordset(
+    "def deff deffo defo definitely absolutely totally certainly really just so def. prob probably"
+)
+
+
+def _colour_words(phrase: str) -> str:
+    """ "sage green, def" -> "sage green": the words up to the colour word, as written (shade kept)."""
+    words = phrase.split()
+    for i in range(len(words), 0, -1):
+        if _colour_of(" ".join(words[i - 1 : i])):
+            return " ".join(words[:i]).lower()
+    return phrase.lower()
+
+
 def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
 
@@ -659,6 +681,12 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if m:
             a, b = _clean(m["a"]), _clean(m["b"])
             words_a, words_b = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
+            if [w.removesuffix(".") for w in words_a] and all(w in _INTENSIFIERS for w in words_a):
+                # "def not the charcoal", "definitely not pine": no choice named, only the refusal
+                if words_b and not {words_b[0]} & _NOT_SIDES and not re.search(r"\d", b) and not channels_in(b):
+                    shown_b = _colour_shown(b)
+                    yield _fact(FactKind.DISLIKE, _dislike_key(b), shown_b, f"does not want {shown_b}")
+                continue
             if (
                 words_a
                 and words_b
@@ -737,6 +765,7 @@ _EITHER_RE = re.compile(
     r"(?P<a>either|both|any)\b(?P<rest>[^,.;!?]*)"
     r"|(?P<b>either|both|any)\s+(?:one|ones|of\s+them|of\s+those|(?P<what>colou?rs?|options?|models?|versions?))?\s*"
     r"(?:is|are|would\s+be|will\s+be|works?|would\s+work)\s+(?:fine|ok|okay|good|great|for\s+(?:her|him|them))"
+    r"|\b(?:either|both)\s+(?:one\s+|of\s+them\s+)?(?:works?|would\s+work|will\s+do)\b"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+mind\s+which(?P<rest2>[^,.;!?]*)"
     r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*)"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+|which\s+)?(?:the\s+)?"
@@ -774,8 +803,68 @@ def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _negated(before) or _about_someone_else(before):
             continue
         topic = "color" if re.search(r"colou?r", m.group(0), I) or _colour_of(m.group(0)) else ""
-        yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
+        options = _either_options(clause, m)
+        if options and all(_colour_of(o) for o in options):
+            topic = "color"
+        if options:
+            shown = " or ".join(options)
+            yield _fact(
+                FactKind.PREFERENCE,
+                "either",
+                "either",
+                f"happy with either {shown}",
+                topic=topic,
+                options="|".join(options),
+            )
+        else:
+            yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
         return
+    for m in _EITHER_OR_RE.finditer(clause):  # "either the walnut or the maple works"
+        before = clause[: m.start()]
+        if _negated(before) or _about_someone_else(before):
+            continue
+        options = [_clean(m["x"]).lower(), _clean(m["y"]).lower()]
+        topic = "color" if all(_colour_of(o) for o in options) else ""
+        shown = " or ".join(options)
+        yield _fact(
+            FactKind.PREFERENCE,
+            "either",
+            "either",
+            f"happy with either {shown}",
+            topic=topic,
+            options="|".join(options),
+        )
+        return
+
+
+_OPTION = r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+_EITHER_OR_RE = re.compile(
+    r"\beither\s+(?P<x>" + _OPTION + r")\s+or\s+(?P<y>" + _OPTION + r")\s+(?:is|are|works?|would\s+work|would\s+be|"
+    r"will\s+do|is\s+fine)\b",
+    I,
+)
+_OPTIONS_AFTER = re.compile(
+    r"^\s*(?:the\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+or\s+(?:the\s+)?(?P<y>[\w-]+(?:\s+[\w-]+)?)", I
+)
+_OPTIONS_BEFORE = re.compile(
+    r"(?:^|\b(?:the|tasted|tried|saw|liked|between))\s*(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:and|or|&|\+)\s+(?:the\s+)?"
+    r"(?P<y>[\w-]+(?:\s+[\w-]+)?)\s*[,-]?\s*$",
+    I,
+)
+
+
+def _either_options(clause: str, m: re.Match[str]) -> list[str]:
+    """The options "either" names: "either the sage or the charcoal", "the chablis and the sancerre, either is fine"."""
+    rest = m["rest"] if "rest" in m.groupdict() and m["rest"] else ""
+    found = _OPTIONS_AFTER.match(rest)
+    if not found:
+        found = _OPTIONS_BEFORE.search(re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-"))
+    if not found:
+        return []
+    options = [_clean(re.sub(r"\s+(?:now|too|then|after\s+all)$", "", found[g], flags=I)).lower() for g in ("x", "y")]
+    if any(not o or o.split()[0] in _NOT_SIDES for o in options):
+        return []
+    return options
 
 
 _LIST_ITEM_RE = re.compile(
@@ -1664,7 +1753,19 @@ _TEAM_RE = [
     ),
     re.compile(r"\bmanages\s+(?:a\s+team\s+of\s+)?(?P<n>\d{1,5})\s+(?:people|reps|staff)\b", I),
 ]
-_COMPANY_RE = re.compile(r"\b(?P<n>\d[\d,]{0,7})\s+(?:employees|staff\s+company|people\s+company)\b", I)
+# The size of the client's company: "a firm of 120 staff", "employs 300", "a 40 people company". A bare
+# "for 40 employees" is how many people the deal is for (a headcount), not the company's size.
+_COMPANY_RE = re.compile(
+    r"\b(?:company|firm|business|practice|lab|agency|shop|office|clinic|studio|school|plant|group)\s+(?:of|with)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*|over\s+)?(?P<n>\d[\d,]{0,7})\s+(?:employees|staff|people)\b"
+    r"|\b(?:employs|employing)\s+(?:about\s+|around\s+|roughly\s+|~\s*|over\s+)?(?P<n2>\d[\d,]{0,7})\b"
+    r"|\b(?P<n3>\d[\d,]{0,7})[\s-](?:employees?|staff|people|person)\s+(?:company|firm|business)\b",
+    I,
+)
+_HEADCOUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]{0,6})\s+(?:more\s+|new\s+)?(?P<unit>employees|staff|ppl|people|persons|pax|heads)\b",
+    I,
+)
 
 _CADENCE_CONTEXT = re.compile(
     r"\b(?:check(?:s|ing)?[\s-]in|touch(?:ing)?\s+base|follow(?:ing)?[\s-]up|catch(?:ing)?\s+up|call(?:s|ed|ing)?|"
@@ -1775,8 +1876,15 @@ def _team(clause: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.OTHER, "team_size", str(n), f"team of {n}")
             return
     for m in _COMPANY_RE.finditer(clause):
-        employees = m["n"].replace(",", "")
+        employees = (m["n"] or m["n2"] or m["n3"]).replace(",", "")
         yield _fact(FactKind.OTHER, "company_size", employees, f"company of {employees} employees")
+        return
+    for m in _HEADCOUNT_RE.finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        heads = m["n"].replace(",", "")
+        unit = "people" if m["unit"].lower() in {"ppl", "persons", "heads"} else m["unit"].lower()
+        yield _fact(FactKind.OTHER, "headcount", heads, f"{heads} {unit}", amount=heads, unit=unit)
         return
 
 
@@ -1994,10 +2102,19 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         trigger = m["trigger"].lower()
         requested = trigger.startswith(("asked", "wants", "wanted", "would like", "'d like"))
         if not requested and not _speaker_is_us(before):
-            continue  # "she will send the PO" is the client's promise, not ours
+            # "she will send the PO", "Dana will get back to me": the client's promise, not ours
+            waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
+            if waiting is not None and not _negated(before):
+                yield waiting
+            continue
         if _negated(before) and not trigger.startswith("told"):
             continue
-        if not requested and re.search(r"\b(?:she|he|they|client)\s*$", before, I):
+        theirs = re.search(r"\b(?:she|he|they|client)\s*$", before, I) or _clients_promise(before, trigger, m["rest"])
+        if not requested and theirs:
+            # "she'll send the floor plans", "will send her card": the client's own promise, never mine
+            waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
+            if waiting is not None and not _negated(before):
+                yield waiting
             continue
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
@@ -2036,6 +2153,41 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     break
     if not found:
         yield from _done(clause)
+
+
+_BARE_WILL = re.compile(r"(?:will|'ll|’ll|going\s+to|gonna)$", I)
+# The client's own thing after the verb ("will send her card", "will send his details"): theirs to send.
+# A bare "will send the pricing" stays mine: in a salesperson's shorthand a subject-less "will" is "I will".
+_OWN_THING = re.compile(
+    r"^\s*(?:her|his|their)\s+(?:own\s+)?(?:business\s+)?(?:card|details|number|address|email|contact|"
+    r"measurements|floor\s*plans?|plans|drawings|photos|pics|specs|po|purchase\s+order|signature|"
+    r"deposit|documents|paperwork|budget|numbers|info|decision|feedback|answer|references?)\b",
+    I,
+)
+
+
+def _clients_promise(before: str, trigger: str, rest: str) -> bool:
+    """Whether a subject-less "will ..." is the client's promise, not the salesperson's.
+
+    "will get back to me", "will email me the plans": nobody promises things to themselves; "will send
+    her card": what is sent is her own.
+    """
+    if not _BARE_WILL.fullmatch(trigger.strip()):
+        return False
+    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?me\b", rest, I):
+        return True
+    return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
+
+
+def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
+    """The client's own promise ("she'll send the floor plans") as something I wait for, not a commitment."""
+    if not verb_text:
+        return None
+    verb = _base_verb(verb_text)
+    shown = " ".join(re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0].split())
+    if not shown or len(shown.split()) > 12:
+        return None
+    return _fact(FactKind.OTHER, "waiting:" + _slug(f"{verb} {shown}"), f"{verb} {shown}", f"they will {verb} {shown}")
 
 
 def _noun_subject(rest: str) -> bool:

@@ -222,6 +222,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
     for m in _COUNT_RE.finditer(segment):
         unit = m["unit"].lower()
+        if re.match(r"[a-z]", segment[m.end("n") :], I) and not re.match(r"x\s", segment[m.end("n") :], I):
+            continue  # "45mm stapler reloads", "2br units": the number measures, it counts nothing
         first = (re.findall(r"[a-z]+", segment[m.end("n") :].lower()) or [""])[0]
         if unit in _everyday_units() or first in _everyday_units() or unit.endswith("ss"):
             continue  # memory.extract_more's quantity rule keys these ("6 cases", "20 units")
@@ -232,7 +234,7 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license"}:
+        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license", "people", "person"}:
             continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
         shown = " ".join(m.group(0).split())
         yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})

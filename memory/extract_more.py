@@ -230,7 +230,70 @@ def _met_at(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
-_RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at)
+# --- a changed amount ------------------------------------------------------------------------------------
+
+# "wants 6 now not 4", "15 vegetarian not 12", "24 units instead of 20": the new amount and the one it replaces.
+_CHANGE_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]*)(?:\s+(?!now\b|not\b|instead\b|rather\b)(?P<unit>[a-z][a-z-]+))?(?:\s+now)?"
+    r"\s*,?\s+(?:not|instead\s+of|rather\s+than|up\s+from|down\s+from)\s+(?:the\s+)?(?P<old>\d[\d,]*)\b(?!\s*[%:/.]\d)",
+    I,
+)
+# "make it 8", "bump it to 15", "change that to 300": a new amount with no unit (the latest amount's unit)
+_MAKE_IT_RE = re.compile(
+    r"\b(?:make|made|bump(?:ed)?|change[ds]?|up(?:ped)?|increase[ds]?|raise[ds]?|drop(?:ped)?|cut|lower(?:ed)?)"
+    r"\s+(?:it|that|this|the\s+(?:order|number|count|qty|quantity))\s+(?:up\s+|down\s+)?(?:to\s+)?"
+    r"(?P<n>\d[\d,]*)\b(?!\s*(?:[%$£€:/.]|[a-z]))",
+    I,
+)
+# "12 vegetarian, 3 halal": meals counted by diet (an adjective standing for a noun)
+_DIET_COUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d{1,4})\s+(?P<diet>" + _alternation("counted_diet") + r")(?:s|\s+(?:meals?|lunch(?:es)?|"
+    r"boxes|options|plates|portions|guests|people))?\b",
+    I,
+)
+
+
+def _head(unit: str) -> str:
+    unit = unit.lower()
+    return {"cs": "case", "pcs": "piece"}.get(unit) or (
+        unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    )
+
+
+def _changes(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A changed amount; with no unit it is keyed `quantity` and the replay gives it the latest amount's unit."""
+    for m in _DIET_COUNT_RE.finditer(clause):
+        diet = m["diet"].lower()
+        yield ExtractedFact(
+            FactKind.OTHER, f"quantity:{diet}", m["n"], f"{m['n']} {diet}", detail={"amount": m["n"], "unit": diet}
+        )
+    change = _CHANGE_RE.search(clause)
+    if change and not _negated(clause[: change.start()]):
+        m = change
+        n, old = m["n"].replace(",", ""), m["old"].replace(",", "")
+        unit = (m["unit"] or "").lower()
+        if unit in words("not_change_unit"):
+            return
+        if unit:
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"quantity:{_head(unit)}",
+                n,
+                f"{n} {unit}",
+                detail={"amount": n, "unit": unit, "replaces": old},
+            )
+        else:
+            yield ExtractedFact(
+                FactKind.OTHER, "quantity", n, f"{n} (not {old})", detail={"amount": n, "replaces": old}
+            )
+        return
+    make = _MAKE_IT_RE.search(clause)
+    if make:
+        n = make["n"].replace(",", "")
+        yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}", detail={"amount": n})
+
+
+_RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at, _changes)
 
 
 def everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:

@@ -41,7 +41,65 @@ def test_a_relatives_milestone_birthday_stays_the_relatives() -> None:
 
 
 def test_a_relative_who_turns_an_age_is_named_even_in_lower_case() -> None:
-    (fact,) = [f for f in _facts("omar's daughter leila turns 6 on may 4, party at the park") if f.key.startswith("birthday")]
+    (fact,) = [
+        f for f in _facts("omar's daughter leila turns 6 on may 4, party at the park") if f.key.startswith("birthday")
+    ]
     assert fact.key == "birthday:daughter" and fact.detail["name"] == "Leila" and fact.due is not None
     (law,) = [f for f in _facts("his father-in-law turns 80 on march 3") if f.key.startswith("birthday")]
     assert law.key == "birthday:father-in-law" and "father-in-law turns 80" in law.text
+
+
+def test_the_clients_own_promise_is_waited_for_never_mine() -> None:
+    for note in [
+        "trade show lead, no name yet, wants 3 kilns, will send his card",
+        "called ines, she will get back to me after the board meets",
+        "met the Okonkwos, will email me their floor plans on friday",
+    ]:
+        facts = _facts(note)
+        assert not [f for f in facts if f.kind is FactKind.COMMITMENT], note
+        assert [f for f in facts if f.key.startswith("waiting:")], note
+    (mine,) = [
+        f
+        for f in _facts("wants the fence stained, will send him the colour chart monday")
+        if f.kind is FactKind.COMMITMENT
+    ]
+    assert "colour chart" in mine.text and mine.due is not None
+
+
+def test_a_changed_amount_supersedes_the_old_one_with_or_without_its_unit() -> None:
+    assert _current("ana rios is buying 12 bunk beds for the camp", "ana wants 14 now not 12, more campers") == [
+        "14 bunk beds"
+    ]
+    assert _current("ordered 30 crates of pears", "make it 36, she rang back") == ["36 crates"]
+    after = _current("wants spanish lessons for 20 employees, B2 level", "now 26 ppl")
+    assert "wants spanish lessons for 26 employees" in after and "26 people" in after
+    assert not [t for t in after if "20" in t]
+    assert _current("lunches for 80 staff, 10 vegan, 2 kosher", "said 12 vegan not 10") == [
+        "80 staff",
+        "2 kosher",
+        "12 vegan",
+    ]
+
+
+def test_a_number_that_measures_or_contrasts_is_no_taste() -> None:
+    texts = [f.text for f in _facts("wants 40 units not 30 of the 45mm reloads")]
+    assert texts == ["40 units"]
+    assert not [f for f in _facts("wants 40 units not 30") if f.kind in (FactKind.PREFERENCE, FactKind.DISLIKE)]
+
+
+def test_a_word_that_only_stresses_a_refusal_is_no_choice() -> None:
+    facts = _facts("loved the Oslo armchair in dusty pink, definitely not the mustard")
+    assert {(f.kind, f.value) for f in facts if f.kind is not FactKind.OTHER} >= {
+        (FactKind.DISLIKE, "mustard"),
+        (FactKind.PREFERENCE, "dusty pink"),
+    }
+    assert not [f for f in facts if f.value.lower() in {"definitely", "def"}]
+
+
+def test_either_names_its_options_and_ends_what_refused_one() -> None:
+    after = _current(
+        "wants the birch bunk in white, def not the grey", "she's fine with either the white or the grey now"
+    )
+    assert "happy with either white or grey" in after and "does not want grey" not in after
+    after = _current("tasted the merlot and the malbec, either works for the wedding")
+    assert after == ["happy with either merlot or malbec"]
