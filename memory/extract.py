@@ -200,6 +200,11 @@ _CHANNELS: dict[str, str] = {
     "text messages": "text",
     "sms": "text",
     "whatsapp": "whatsapp",
+    "kakao": "kakaotalk",  # Korea's everyday messenger: a text channel (memory.consent)
+    "kakaotalk": "kakaotalk",
+    "kakao talk": "kakaotalk",
+    "wechat": "wechat",  # China's
+    "viber": "viber",
     "linkedin": "linkedin",
     "telegram": "telegram",
     "signal": "signal",
@@ -721,7 +726,8 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 _ONLY_RE = re.compile(r"^(?:(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2})\s+only|only\s+(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2}))$", I)
 _NONE_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?P<no>no|NO|No)\s+(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
-    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?$"
+    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?"
+    r"(?:\s+(?:since|because|as|b/c|bc|due\s+to)\b.*)?$"  # "no shellfish since her CEO has an allergy": the reason
 )
 
 
@@ -740,7 +746,8 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
         obj = _clean(m["obj"])
         words = [w.lower() for w in _words(obj)]
         plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
-        strong = m["no"] == "NO" or bool(m["ever"]) or plural
+        # a food is refused even in the singular ("no seafood", "no pork"): a diet or someone's allergy
+        strong = m["no"] == "NO" or bool(m["ever"]) or plural or (bool(words) and words[-1] in detail_words("food"))
         if (
             words
             and strong
@@ -977,6 +984,11 @@ def _allergies(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()]) or _about_someone_else(clause[: m.start()]):
                 continue
+            raw = m["obj"].lower().split()
+            if raw and (
+                raw[-1] in {"has", "have", "had", "with"} or {r.removesuffix("'s") for r in raw} & _THIRD_PARTIES
+            ):
+                continue  # "her CEO has allergy", "boss's allergy": a person with an allergy, not an allergen
             obj = _cut_object(m["obj"]).lower()
             obj = re.sub(r"^(?:severe|bad|mild|serious|a|an|has|with)\s+", "", obj)
             if not obj or obj in {"no", "any", "food", "an", "seasonal"} or len(obj.split()) > 3:
@@ -1078,7 +1090,30 @@ _BABY_RE = re.compile(
 )
 
 
+# "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
+_FAMILY_LOWER_RE = re.compile(
+    r"\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
+    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11})(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
+    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just)\b)",
+    I,
+)
+
+
+def _lower_name(word: str) -> bool:
+    """Whether a lower-case word after "his wife is" can be a name: not a common word or a verb form."""
+    return word not in detail_words("not_name") and not re.search(r"(?:ing|ed|ly|ful|ous|ive|able|ish)$", word)
+
+
 def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _FAMILY_LOWER_RE.finditer(clause):
+        name = m["name"]
+        if m["poss"].lower() in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
+            continue
+        if not m["link"] and name.endswith("s"):
+            continue  # "her husband works nights": a verb, not a name
+        relation = _RELATIONS[fold(m["rel"])]
+        shown = name.capitalize()
+        yield _fact(FactKind.FAMILY, f"family:{relation}", shown, f"{relation} {shown}", relation=relation)
     for m in _FAMILY_NAMED_RE.finditer(clause):
         poss = (m["poss"] or "").lower()
         name = m["name"]
@@ -1320,10 +1355,23 @@ _CONTACT_PREF_RE = [
     re.compile(r"^\s*only\s+(?:by\s+|via\s+|on\s+)?" + _CHANNEL_RE + r"\b", I),  # "busy - only email"
     # a bare "text her" between commas: the channel to use ("net 30, text her, she never checks email")
     re.compile(
-        r"(?:^|,)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)\s*(?=,|$)",
+        r"(?:^|,|\bsays\s+|\bsaid\s+)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)"
+        r"(?:\s+(?:from\s+now\s+on|instead|only|going\s+forward|in\s+future))?\s*(?=,|$)",
         I,
     ),
-    re.compile(r"\b" + _CHANNEL_RE + r"\s+only\b", I),
+    # "email only"; "calls only after 14:00" limits a channel's hours, it is no only-channel
+    re.compile(
+        r"\b" + _CHANNEL_RE + r"\s+only\b(?!\s+(?:after|before|between|from|until|till|if|when|in\s+the|on\s+\w+days?|"
+        r"during|at|for)\b)",
+        I,
+    ),
+    # "she ONLY answers email", "only reach amira on whatsapp"
+    re.compile(
+        r"\bonly\s+(?:ever\s+)?(?:answers|reads|checks|responds\s+to|replies\s+to|uses|does|picks\s+up|takes|"
+        r"(?:reach|contact|message|get)\s+(?:her|him|them|(?-i:[a-z]+|[A-Z][a-z]+))\s+(?:on|via|by|through|over))\s+"
+        r"(?:her\s+|his\s+|their\s+|an?\s+)?" + _CHANNEL_RE + r"\b",
+        I,
+    ),
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
     ),
@@ -1374,6 +1422,8 @@ def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 continue
             if re.search(r"(?:\bor|\band|/)\s*$", clause[: m.start("ch")], I):
                 continue  # "email or call is fine": no single preferred channel
+            if re.match(r"\s*(?:too|also|as\s+well)\b", clause[m.end() :], I):
+                continue  # "in person is fine too": one more channel accepted, not the preferred one
             channel = _channel(m["ch"])
             if channel:
                 yield _fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}")
@@ -1773,6 +1823,7 @@ _CADENCE_CONTEXT = re.compile(
     r"talk|speak|chat|in\s+touch|cadence|visit|drop\s+by|follow-?ups?|check-?ins?|calls)\b",
     I,
 )
+_GROUP_MEETS = re.compile(r"\b(?:committee|board|council|team|group|club|panel|department|church)\s+meets?\b", I)
 _CADENCE_RE = re.compile(
     r"\bevery\s+(?P<other>other\s+)?(?:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a\s+couple\s+of|few)\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)\b"
@@ -1892,8 +1943,14 @@ def _cadence(clause: str) -> Iterable[ExtractedFact]:
     for m in _CADENCE_RE.finditer(clause):
         rest_of_clause = clause[: m.start()] + clause[m.end() :]
         bare = not rest_of_clause.strip(" .,;:!?-")
-        if not bare and not _CADENCE_CONTEXT.search(rest_of_clause):
+        # the contact word must be in the cadence's own fragment: "monthly staff dinners, he hates phone calls"
+        start = max(clause.rfind(sep, 0, m.start()) for sep in (",", ";", " - ", ":")) + 1
+        ends = [i for i in (clause.find(sep, m.end()) for sep in (",", ";", " - ", ":")) if i >= 0]
+        fragment = clause[start : min(ends, default=len(clause))]
+        if not bare and not _CADENCE_CONTEXT.search(fragment.replace(m.group(0), " ")):
             continue  # "orders paper every two weeks" is not a contact cadence
+        if _GROUP_MEETS.search(fragment):
+            continue  # "the value committee meets monthly": their calendar, not ours
         if _negated(clause[: m.start()]):
             continue
         days = _cadence_days(m)
@@ -2233,7 +2290,8 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
             continue  # too ambiguous alone ("called her today", "got the samples")
         if not promised.obj and promised.verb not in _DONE_ALONE:
             continue  # "booked for Wed" or "sent tech": nothing to key a closed promise on
-            continue
+        if re.match(r"[\d$£€]", promised.obj):
+            continue  # "quoted her 9.6kW", "quoted $27,400": a figure reported, no promise kept
         past = _VERB_FORMS.get(promised.verb, verb_past)
         text = f"{past} {promised.shown}".strip()
         yield ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, detail={"status": "done"})

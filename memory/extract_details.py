@@ -84,7 +84,7 @@ def _alternation(kind: str) -> str:
 def segments(clause: str) -> list[str]:
     """A clause cut at commas, " + " and brackets (not inside "4,800"): the fragments notes are typed in."""
     parts = re.split(
-        r",(?!\d{3}\b)\s*|\s+\+\s+|\s*[()]\s*|(?<!\d)\s+-\s+|(?<=\d)\s+-\s+(?![a-z]+\.?\s+\d|\d)|\.\s+"
+        r",(?!\d{3}\b)\s*|:\s+|\s+\+\s+|\s*[()]\s*|(?<!\d)\s+-\s+|(?<=\d)\s+-\s+(?![a-z]+\.?\s+\d|\d)|\.\s+"
         # a voice transcript's pauses ("uh", "um") and "and/so he ..." start a new fragment
         r"|\s+(?:uh|um|erm)\s+|\s+(?:and|so)\s+(?=(?:he|she|they|his|her|their)\b)",
         clause,

@@ -103,3 +103,50 @@ def test_either_names_its_options_and_ends_what_refused_one() -> None:
     assert "happy with either white or grey" in after and "does not want grey" not in after
     after = _current("tasted the merlot and the malbec, either works for the wedding")
     assert after == ["happy with either merlot or malbec"]
+
+
+def test_someone_elses_allergy_keeps_the_refused_food_and_names_no_person_as_an_allergen() -> None:
+    for note, food in [
+        ("team offsite for 30, no pork - her director has allergy", "pork"),
+        ("staff party: no peanuts at all, his boss is allergic", "peanuts"),
+        ("gala dinner, no shellfish since their founder has an allergy", "shellfish"),
+    ]:
+        facts = _facts(note)
+        assert [f.value for f in facts if f.kind is FactKind.DISLIKE] == [food], note
+    assert [f.text for f in _facts("she has a sesame allergy")] == ["allergic to sesame"]
+
+
+def test_a_relative_named_in_lower_case_is_family() -> None:
+    assert [f.text for f in _facts("his partner is dev, dev handles the money") if f.kind is FactKind.FAMILY] == [
+        "partner Dev"
+    ]
+    assert [f.text for f in _facts("her daughter mia starts school in august") if f.kind is FactKind.FAMILY] == [
+        "daughter Mia"
+    ]
+    for note in ["his wife is pregnant", "her husband works nights", "her son is a nurse", "his wife is home today"]:
+        assert not [f for f in _facts(note) if f.kind is FactKind.FAMILY and f.key != "family:baby"], note
+
+
+def test_only_a_channel_is_the_channel_and_hours_only_limit_one() -> None:
+    def channel(note: str) -> list[str]:
+        return [f.value for f in _facts(note) if f.key == "channel"]
+
+    assert channel("tender due soon, wants it in writing, email only, calls only after 4pm if urgent") == ["email"]
+    assert channel("she ONLY answers email, never voicemail") == ["email"]
+    assert channel("only reach tomas on whatsapp") == ["whatsapp"]
+    assert channel("said text him from now on") == ["text"]
+    assert channel("kakao only, he hates phone calls") == ["kakaotalk"]
+    assert channel("in person is fine too") == []
+
+
+def test_a_cadence_is_ours_only_when_its_own_fragment_says_contact() -> None:
+    for note in [
+        "monthly staff lunches for 40, hates phone calls",
+        "the purchasing board meets quarterly, call her about the bid",
+    ]:
+        assert not [f for f in _facts(note) if f.key == "cadence"], note
+    assert [f.value for f in _facts("check in quarterly, she likes updates") if f.key == "cadence"] == ["90"]
+
+
+def test_a_figure_reported_is_no_promise_kept() -> None:
+    assert not [f for f in _facts("quoted him 12.4kW with 2 batteries, $31,900") if f.kind is FactKind.COMMITMENT]
