@@ -1773,6 +1773,12 @@ _SIZE_RE = [
     re.compile(r"\b(?P<item>waist|inseam|collar)\s*(?:is\s+|:\s*)?(?P<val>\d{2}(?:\.5)?)\b", I),
     re.compile(r"\bwears\s+(?:a\s+)?(?P<val>\d{2}\s?(?:R|L|S|regular|long|short))\b", I),
 ]
+# "jacket size 52, trousers 48": after a size is named, a garment and a bare number is that garment's size
+_LISTED_SIZE_RE = re.compile(
+    r"(?:^|,\s*|\band\s+)(?P<item>trousers|pants|jeans|shirt|jacket|suit|coat|shoes?|boots?|dress|waist|collar)\s+"
+    r"(?P<val>\d{1,2}(?:\.5)?)\b(?!\s*(?:%|[$£€]|[a-z]))",
+    I,
+)
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _MONEY = (
     r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
@@ -1782,6 +1788,9 @@ _MONEY = (
 _BUDGET_RE = [
     re.compile(
         r"\bbudget\s*(?:is|of|:|=|at|was|will\s+be|for\s+this\s+is|for\s+the\s+\w+\s+is)?\s*(?:set\s+at\s+|capped\s+at\s+|"
+        # a changed budget: "budget went up to 18k", "budget is now 20k", "budget cut to 12k"
+        r"(?:went|goes|is|has\s+gone|just\s+went)\s+(?:up|down)\s+to\s+|now\s+|(?:raised|increased|bumped(?:\s+up)?|"
+        r"cut|dropped|lowered|reduced|moved|changed|revised)\s+to\s+|"
         r"around\s+|about\s+|roughly\s+|approx(?:imately)?\.?\s+|up\s+to\s+|under\s+|max(?:imum)?\s+|~\s*|"
         r"only\s+|just\s+|somewhere\s+around\s+)*" + _MONEY,
         I,
@@ -1859,7 +1868,8 @@ def _other(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 
 def _sizes(clause: str) -> Iterable[ExtractedFact]:
-    for regex in _SIZE_RE:
+    regexes = [*_SIZE_RE, _LISTED_SIZE_RE] if re.search(r"\bsize\b", clause, I) else _SIZE_RE
+    for regex in regexes:
         for m in regex.finditer(clause):
             before = clause[: m.start()]
             if _negated(before) or _about_someone_else(before):
@@ -2348,6 +2358,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     """
     if not text:
         return []
+    text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:
@@ -2369,6 +2380,12 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
     return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+# "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition
+_MONTH_AS_VERB = re.compile(
+    r"(\b(?:on|for|to|by|before|after|until|till|from|since|of|is|from|around|about)\s+)(march|may)(?=\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*[\d%$]))"
+)
 
 
 def _then_resolved(facts: list[ExtractedFact]) -> list[ExtractedFact]:

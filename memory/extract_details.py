@@ -313,7 +313,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         when = format_due(start) + (f" to {format_due(end_date)}" if end_date else "")
         text = " ".join(p for p in (label, when, after) if p)
         value = start.isoformat() + (f"..{end_date.isoformat()}" if end_date else "")
-        yield ExtractedFact(FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'event'}", value, text, due=start)
+        yield ExtractedFact(FactKind.OTHER, f"date:{_event_key(label) or 'event'}", value, text, due=start)
         return
     m = _APPOINTMENT_RE.search(segment)
     if m:
@@ -326,7 +326,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         lead = "booked for " if (m["wd2"] and re.match(r"booked", m.group(0), I)) else ""
         text = " ".join(p for p in (label, f"{lead}{format_due(day)}", clock, after) if p)
         yield ExtractedFact(
-            FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'appointment'}", day.isoformat(), text, due=day
+            FactKind.OTHER, f"date:{_event_key(label) or 'appointment'}", day.isoformat(), text, due=day
         )
         return
     m = _MONTH_ONLY_RE.search(segment)
@@ -334,6 +334,19 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         label = _tidy(segment[: m.start()])
         if not label and re.match(r"mid|early|late", m.group(0), I):
             label = "around"  # "amalfi coast, mid may": the trip's time
+        refused = re.search(r"\s*\bnot$", label, I)
+        if refused and re.match(r"before|until|till|til", m.group(0), I):
+            # "wants to sell, not before February": the earliest date, the most important fact of the note
+            label = label[: refused.start()].rstrip(" ,")
+            month = _month_date(m["mon"], today)
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"date:{_event_key(label) or 'month'}",
+                month.strftime("%Y-%m"),
+                f"{label}, not before {month:%B %Y}".strip(" ,"),
+                detail={"how": "not before"},
+            )
+            return
         if not label or _negated(label):
             return
         month = _month_date(m["mon"], today)
@@ -345,6 +358,14 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             month.strftime("%Y-%m"),
             f"{text} {after}".strip(),
         )
+
+
+def _event_key(label: str) -> str:
+    """The date's slot: the dated event the label names ("ben's install moved to" -> install), else its last words."""
+    for word in re.findall(r"[a-z][a-z-]*", label.lower()):
+        if word in everyday_words("dated_event"):
+            return word
+    return _slug(label, 2, last=True)
 
 
 def _resolve(year: int | None, month: int, day: int, today: date) -> date | None:

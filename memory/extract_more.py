@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -46,7 +46,11 @@ def _negated(before: str) -> bool:
 
 # --- deadlines -----------------------------------------------------------------------------------
 
-_HOW = r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|is|:|due)"
+_HOW = (
+    r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|"
+    # "delivery has to be after the 18th": the earliest day, the same slot a later "before" or "on" changes
+    r"after|not\s+before|no\s+earlier\s+than|is|:|due)"
+)
 
 
 @cache
@@ -59,12 +63,29 @@ def deadline_re() -> re.Pattern[str]:
     )
 
 
+def _day_of_month(when: str, today: date) -> date | None:
+    """ "the 18th": the next 18th on or after today (this month's, else next month's)."""
+    m = re.match(r"\s*(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", when, I)
+    if not m:
+        return None
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            day = date(year, month, int(m["d"]))
+        except ValueError:
+            day = None
+        if day is not None and day >= today:
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in deadline_re().finditer(clause):
         if _negated(clause[: m.start()]):
             continue
         when = m["when"]
-        due = resolve_due(when, at)
+        due = resolve_due(when, at) or _day_of_month(when, at.date())
         if due is None or due < at.date():
             continue
         what = m["what"].lower()
@@ -88,7 +109,8 @@ def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MONEY = r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)\b)"
 _SIGN = (
-    r"(?:signs?\s+off(?:\s+on)?|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
+    r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
+    r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
     r"decides(?:\s+on)?|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word)(?:\s+on)?|"
     r"holds\s+the\s+purse\s+strings)"
 )

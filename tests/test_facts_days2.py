@@ -150,3 +150,23 @@ def test_a_cadence_is_ours_only_when_its_own_fragment_says_contact() -> None:
 
 def test_a_figure_reported_is_no_promise_kept() -> None:
     assert not [f for f in _facts("quoted him 12.4kW with 2 batteries, $31,900") if f.kind is FactKind.COMMITMENT]
+
+
+def test_a_later_budget_or_event_date_supersedes_the_earlier() -> None:
+    assert _current("budget around 9k for the fence", "budget went up to 11k, the neighbour chips in") == ["budget 11k"]
+    after = _current("kitchen demo booked for march 12", "the demo moved to march 19, she is away")
+    assert len(after) == 1 and "19 Mar" in after[0]
+
+
+def test_the_earliest_date_and_a_listed_size_are_kept() -> None:
+    texts = [f.text for f in _facts("loves the dresser, delivery has to be after the 20th, new floors")]
+    assert "delivery after Fri 20 Mar" in texts
+    texts = [f.text for f in _facts("wants to move, not before june")]
+    assert "not before June 2026" in texts
+    texts = [f.text for f in _facts("measured him: shirt size 16, trousers 34, jacket 42")]
+    assert {"shirt size 16", "pants size 34", "jacket size 42"} <= set(texts)
+
+
+def test_who_signs_anything_over_an_amount_decides() -> None:
+    (fact,) = [f for f in _facts("her CFO signs anything over 50k EUR") if f.key == "decision_maker"]
+    assert fact.detail["threshold"] == "50000"
