@@ -1945,7 +1945,8 @@ def _team(clause: str) -> Iterable[ExtractedFact]:
             continue
         heads = m["n"].replace(",", "")
         unit = "people" if m["unit"].lower() in {"ppl", "persons", "heads"} else m["unit"].lower()
-        yield _fact(FactKind.OTHER, "headcount", heads, f"{heads} {unit}", amount=heads, unit=unit)
+        # keyed so that a question "how many" (quantity) and the guard's headcount slot both find it
+        yield _fact(FactKind.OTHER, "quantity:headcount", heads, f"{heads} {unit}", amount=heads, unit=unit)
         return
 
 

@@ -147,6 +147,26 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     yield ExtractedFact(FactKind.OTHER, f"wants:{key}", shown, f"{verb} {shown}", detail={"verb": verb})
 
 
+# "grab bars a must", "a walk-in shower is a must-have": a requirement, said the way people say it
+_MUST_RE = re.compile(
+    r"(?:^|\bso\s+|\band\s+|:\s*)(?:an?\s+|the\s+)?(?P<obj>(?:(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*\s+){0,2}"
+    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?must(?:-have)?"
+    r"(?=\s*(?:$|[,.;!]|\s+for\b))",
+    I,
+)
+
+
+def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _MUST_RE.search(segment)
+    if not m or _negated(segment[: m.start("obj")]):
+        return
+    obj = _tidy(m["obj"])
+    words = obj.lower().split()
+    if not words or words[0] in _STOP or words[-1] in _STOP or words[-1] in {"it", "this", "that"}:
+        return
+    yield ExtractedFact(FactKind.OTHER, f"wants:{_slug(obj)}", obj, f"needs {obj} (a must)", detail={"verb": "needs"})
+
+
 # --- amounts ------------------------------------------------------------------------------------
 
 _MONEY_RE = re.compile(
@@ -264,6 +284,7 @@ _MONTH_ONLY_RE = re.compile(
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", I)
 # Segments other rules own: a personal date, a promise, a deadline word with "by".
 _OWNED = re.compile(
+    r"(?:'s|’s)\s+\d{1,3}(?:st|nd|rd|th)\b|"  # "mam's 60th": a relative's milestone birthday (memory.extract)
     r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
     r"send|call\s+(?:her|him|them)|follow\s+up|check\s+back)\b",
     I,
@@ -572,8 +593,18 @@ def _health_re() -> re.Pattern[str]:
 def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _health_re().search(segment)
     if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
-        if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
-            return  # a relative's health is theirs
+        relative = re.search(r"\b(?P<rel>" + _RELATION_RE + r")\b", segment[: m.start()], I)
+        if relative:  # a relative's health is theirs: "her mom uses a walker" is the mother's, kept as hers
+            relation = _RELATIONS.get(relative["rel"].lower(), relative["rel"].lower())
+            health = " ".join(m["h"].lower().split())
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"health:{relation}:{_slug(health, 2)}",
+                health,
+                f"{relation}: {health}",
+                detail={"relation": relation},
+            )
+            return
         if re.search(r"\b(?:" + _alternation("body") + r")", m["h"], I) and _a_things_part(segment[m.end() :]):
             return
         health = " ".join(m["h"].lower().split())
@@ -662,7 +693,7 @@ RULES: tuple[_ClauseRule, ...] = (
         _per_segment(r)
         for r in (
             *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
-            *(_moods, _health, _lowercase_place, _payment, _best_days),
+            *(_moods, _health, _lowercase_place, _payment, _best_days, _musts),
         )
     ),
 )

@@ -152,8 +152,8 @@ UNITLESS_AMOUNT = "quantity"  # "make it 6": memory.extract_more keys an amount 
 
 
 def _is_amount(key: str) -> bool:
-    """An ordered amount's slot: `quantity:<unit>`, the unit-less `quantity`, or the people a deal is for."""
-    return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":") or key == "headcount"
+    """An ordered amount's slot: `quantity:<unit>` (`quantity:headcount`: the people a deal is for) or `quantity`."""
+    return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":")
 
 
 def _covers(new: frozenset[str], old: frozenset[str]) -> bool:

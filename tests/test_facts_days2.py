@@ -170,3 +170,20 @@ def test_the_earliest_date_and_a_listed_size_are_kept() -> None:
 def test_who_signs_anything_over_an_amount_decides() -> None:
     (fact,) = [f for f in _facts("her CFO signs anything over 50k EUR") if f.key == "decision_maker"]
     assert fact.detail["threshold"] == "50000"
+
+
+def test_a_relatives_health_and_a_must_are_kept_as_theirs_and_as_needs() -> None:
+    facts = _facts("wants a new tub, his dad lives with them and uses a wheelchair so a wide door is a must")
+    texts = [f.text for f in facts]
+    assert "father: uses a wheelchair" in texts and "needs wide door (a must)" in texts
+    assert not [f for f in facts if f.key.startswith("health:") and "father" not in f.key]
+
+
+def test_a_relatives_milestone_is_one_birthday_not_also_a_dated_event() -> None:
+    facts = _facts("nora's nan's 90th is on june 9, wants a cake stand")
+    assert [f.key for f in facts if f.due is not None] == ["birthday:grandmother"]
+
+
+def test_a_headcount_is_an_amount_a_question_and_the_guard_find() -> None:
+    (fact,) = [f for f in _facts("wants first aid training for 30 staff") if f.value == "30"]
+    assert fact.key.startswith("quantity") and "headcount" in fact.key
