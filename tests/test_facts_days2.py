@@ -187,3 +187,9 @@ def test_a_relatives_milestone_is_one_birthday_not_also_a_dated_event() -> None:
 def test_a_headcount_is_an_amount_a_question_and_the_guard_find() -> None:
     (fact,) = [f for f in _facts("wants first aid training for 30 staff") if f.value == "30"]
     assert fact.key.startswith("quantity") and "headcount" in fact.key
+
+
+def test_the_colour_of_what_is_counted_is_chosen_too() -> None:
+    facts = _facts("wants 12 stools in mustard yellow")
+    assert {(f.key, f.value) for f in facts} >= {("color", "mustard yellow"), ("quantity:stool", "12")}
+    assert not [f for f in _facts("wants 3 tickets in the front row") if f.key == "color"]
