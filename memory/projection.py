@@ -20,6 +20,7 @@ and the dislike of the declined one ends.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from memory.records import ExtractedFact, FactKind
 
 __all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "subjects"]
 
+_log = logging.getLogger(__name__)
 EITHER_KEY = "either"
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -182,10 +184,13 @@ def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> lis
         for fact in note.facts:
             if fact.kind is FactKind.COMMITMENT:
                 continue  # promises live in the commitments table
-            if fact.key == EITHER_KEY:
-                state.either(note, fact)
-            else:
-                state.apply(note, fact)
+            try:
+                if fact.key == EITHER_KEY:
+                    state.either(note, fact)
+                else:
+                    state.apply(note, fact)
+            except Exception:  # one statement's fold bug loses that statement, never the note or the client's facts
+                _log.warning("fold skipped %s %s of note %s", fact.kind.value, fact.key, note.note_id, exc_info=True)
     return state.facts
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from memory.extract import extract_facts
 from memory.projection import NoteFacts, replay
 from memory.records import ExtractedFact, FactKind
@@ -193,3 +195,22 @@ def test_the_colour_of_what_is_counted_is_chosen_too() -> None:
     facts = _facts("wants 12 stools in mustard yellow")
     assert {(f.key, f.value) for f in facts} >= {("color", "mustard yellow"), ("quantity:stool", "12")}
     assert not [f for f in _facts("wants 3 tickets in the front row") if f.key == "color"]
+
+
+def test_a_statement_the_fold_cannot_apply_loses_only_itself(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Fault injection at the fold's one helper: the other statements of the note stay current, and it is logged."""
+    import memory.projection as projection
+
+    real = projection._thing
+
+    def broken(value: str) -> str:
+        if value == "pine":
+            raise ValueError("a bug in one statement")
+        return real(value)
+
+    monkeypatch.setattr(projection, "_thing", broken)
+    projection._subjects.cache_clear()  # a cached subject would skip the broken helper
+    after = _current("likes the oak desk, not the pine, budget 2k")
+    assert "budget 2k" in after and "fold skipped" in caplog.text
