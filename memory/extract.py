@@ -1359,10 +1359,10 @@ _CONTACT_PREF_RE = [
         r"(?:\s+(?:from\s+now\s+on|instead|only|going\s+forward|in\s+future))?\s*(?=,|$)",
         I,
     ),
-    # "email only"; "calls only after 14:00" limits a channel's hours, it is no only-channel
+    # "email only"; "texts only after 5pm" is the channel with hours (weaker: see _contacts)
     re.compile(
-        r"\b" + _CHANNEL_RE + r"\s+only\b(?!\s+(?:after|before|between|from|until|till|if|when|in\s+the|on\s+\w+days?|"
-        r"during|at|for)\b)",
+        r"\b" + _CHANNEL_RE + r"\s+only\b(?P<timed>\s+(?:after|before|between|from|until|till|if|when|"
+        r"in\s+the|on\s+\w+days?|during|at)\b)?",
         I,
     ),
     # "she ONLY answers email", "only reach amira on whatsapp"
@@ -1415,6 +1415,8 @@ _OTHER_PEOPLE = re.compile(
 
 
 def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    timed: list[ExtractedFact] = []  # "calls only after 2pm": the preferred channel unless another is said plainly
+    plain = False
     for regex in _CONTACT_PREF_RE:
         for m in regex.finditer(clause):
             before = clause[: m.start()]
@@ -1425,8 +1427,13 @@ def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if re.match(r"\s*(?:too|also|as\s+well)\b", clause[m.end() :], I):
                 continue  # "in person is fine too": one more channel accepted, not the preferred one
             channel = _channel(m["ch"])
-            if channel:
+            if channel and m.groupdict().get("timed"):
+                timed.append(_fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}"))
+            elif channel:
+                plain = True
                 yield _fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}")
+    if timed and not plain:
+        yield timed[0]
     for regex in _IMPERATIVE_CHANNEL_RE:
         for m in regex.finditer(clause):
             channel, avoid = _channel(m["ch"]), _channel(m["avoid"])

@@ -134,6 +134,7 @@ def test_only_a_channel_is_the_channel_and_hours_only_limit_one() -> None:
         return [f.value for f in _facts(note) if f.key == "channel"]
 
     assert channel("tender due soon, wants it in writing, email only, calls only after 4pm if urgent") == ["email"]
+    assert channel("2 story in Mesa, texts only after 5pm, budget 30k") == ["text"]
     assert channel("she ONLY answers email, never voicemail") == ["email"]
     assert channel("only reach tomas on whatsapp") == ["whatsapp"]
     assert channel("said text him from now on") == ["text"]
