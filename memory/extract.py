@@ -2325,8 +2325,26 @@ def _everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 Extractor = Callable[[str, datetime], Iterable[ExtractedFact]]
 
+# "wants 8 chairs in teal": the colour of what is counted is chosen too
+_COUNTED_COLOUR_RE = re.compile(
+    r"\b(?:wants?|needs?|ordered|orders?|buying|looking\s+at|would\s+like)\s+\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?[a-z]+s\s+"
+    r"in\s+(?P<c>[a-z]+(?:\s+[a-z]+)?)\s*(?=$|[,.;!)])",
+    I,
+)
+
+
+def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _COUNTED_COLOUR_RE.finditer(clause):
+        if _negated(clause[: m.start()]) or not _colour_of(m["c"]):
+            continue
+        shown = _colour_words(m["c"])
+        yield _fact(FactKind.PREFERENCE, "color", shown, f"wants {shown}")
+        return
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
     _consent,
+    _counted_colour,
     _contacts,
     _allergies,
     _diets,

@@ -136,8 +136,7 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if re.match(r"(?:me|us|you)\s+to\b|to\s+be\b|it\b|that\b|them\b", rest, I):
         return  # "wants me to call" is a promise; "wants it in blue" is a preference
     if _NUMBER_START.match(rest):
-        yield from _colour_of_counted(rest)
-        return  # a quantity ("wants 6 cases"): other rules say it better
+        return  # a quantity ("wants 6 cases"): other rules say it better (its colour: memory.extract)
     if re.search(r"\bnot\b|\binstead\s+of\b|\bover\b|\brather\s+than\b", rest, I):
         return  # a choice ("wants X not Y"): other rules say it better
     shown = " ".join(rest.split()[:10])
@@ -168,17 +167,6 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if not words or words[0] in _STOP or words[-1] in _STOP or words[-1] in {"it", "this", "that"}:
         return
     yield ExtractedFact(FactKind.OTHER, f"wants:{_slug(obj)}", obj, f"needs {obj} (a must)", detail={"verb": "needs"})
-
-
-def _colour_of_counted(rest: str) -> Iterable[ExtractedFact]:
-    """ "wants 8 chairs in teal": the colour of what is counted is chosen too."""
-    from memory.extract import colour_of  # memory.extract imports this module: a late import, no cycle
-
-    m = re.search(r"\bin\s+(?P<c>[a-z]+(?:\s+[a-z]+)?)\s*$", rest, I)
-    if m and colour_of(m["c"]):
-        words = m["c"].lower().split()
-        shown = m["c"].lower() if colour_of(words[-1]) else words[0]
-        yield ExtractedFact(FactKind.PREFERENCE, "color", shown, f"wants {shown}")
 
 
 # --- amounts ------------------------------------------------------------------------------------
