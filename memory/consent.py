@@ -36,7 +36,7 @@ _OUT_VALUES = frozenset(
     ["opted_out", "opt_out", "no", "false", "revoked", "withdrawn", "unsubscribed", "do_not_contact", "none", "denied"]
 )
 # Contact-preference values that are the text channel.
-_TEXT_LIKE = frozenset({"text", "sms", "whatsapp", "telegram", "signal", "imessage"})
+_TEXT_LIKE = frozenset({"text", "sms", "whatsapp", "telegram", "signal", "imessage", "kakaotalk", "wechat", "viber"})
 
 
 @cache

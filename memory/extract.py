@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from memory.consent import channels_in, line_topics, topic_in
@@ -201,6 +201,11 @@ _CHANNELS: dict[str, str] = {
     "text messages": "text",
     "sms": "text",
     "whatsapp": "whatsapp",
+    "kakao": "kakaotalk",  # Korea's everyday messenger: a text channel (memory.consent)
+    "kakaotalk": "kakaotalk",
+    "kakao talk": "kakaotalk",
+    "wechat": "wechat",  # China's
+    "viber": "viber",
     "linkedin": "linkedin",
     "telegram": "telegram",
     "signal": "signal",
@@ -575,6 +580,8 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         declined = None
         if decline and (decline["how"].lower() != "to" or verb.startswith(("prefer", "would prefer"))):
             declined = _cut_object(decline["declined"])
+        if declined and re.match(r"\d[\d,]*(?:\s|$)", declined) and re.match(r"\d[\d,]*(?:\s|$)", value):
+            continue  # "wants 24 units not 20": a changed amount (memory.extract_more), not a taste
         colour = _colour_of(value)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
@@ -607,6 +614,11 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             shown_verb = re.sub(r"^(?:is|are)\s+", "", verb)  # "okay with a single 300", not "is okay with ..."
             text = f"{shown_verb} {shown}" if colour else f"{shown_verb} {_written_object(rest, value)}"
             yield _fact(FactKind.PREFERENCE, key, shown, text)
+            # "loves the Harlow 3 seater in sage green", "wants 8 chairs in teal": the colour is chosen too
+            in_colour = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)", after, I)
+            if not colour and in_colour and _colour_of(in_colour["c"]):
+                written = _colour_words(in_colour["c"])
+                yield _fact(FactKind.PREFERENCE, "color", written, f"wants {written}")
             if not colour:  # "loves hiking and jazz", "likes golf, tennis and sailing"
                 for more in _listed_after(after):
                     yield _fact(FactKind.PREFERENCE, _preference_slot(more, more), more, f"{verb} {more}")
@@ -646,6 +658,21 @@ _NOT_SIDES = _wordset(
 )
 
 
+# Words that only stress a refusal ("def not the charcoal"): never a thing chosen.
+_INTENSIFIERS = _wordset(
+    "def deff deffo defo definitely absolutely totally certainly really just so def. prob probably"
+)
+
+
+def _colour_words(phrase: str) -> str:
+    """ "sage green, def" -> "sage green": the words up to the colour word, as written (shade kept)."""
+    words = phrase.split()
+    for i in range(len(words), 0, -1):
+        if _colour_of(" ".join(words[i - 1 : i])):
+            return " ".join(words[:i]).lower()
+    return phrase.lower()
+
+
 def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Fragments typed as a choice: "mint not bubblegum", "platinum not yellow gold", "polished ebony is fine"."""
 
@@ -660,6 +687,12 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if m:
             a, b = _clean(m["a"]), _clean(m["b"])
             words_a, words_b = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
+            if [w.removesuffix(".") for w in words_a] and all(w in _INTENSIFIERS for w in words_a):
+                # "def not the charcoal", "definitely not pine": no choice named, only the refusal
+                if words_b and not {words_b[0]} & _NOT_SIDES and not re.search(r"\d", b) and not channels_in(b):
+                    shown_b = _colour_shown(b)
+                    yield _fact(FactKind.DISLIKE, _dislike_key(b), shown_b, f"does not want {shown_b}")
+                continue
             if (
                 words_a
                 and words_b
@@ -694,7 +727,8 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 _ONLY_RE = re.compile(r"^(?:(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2})\s+only|only\s+(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2}))$", I)
 _NONE_RE = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?P<no>no|NO|No)\s+(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,3}?)"
-    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?$"
+    r"(?:\s+(?P<ever>ever|EVER|please|pls|at\s+all))?"
+    r"(?:\s+(?:since|because|as|b/c|bc|due\s+to)\b.*)?$"  # "no shellfish since her CEO has an allergy": the reason
 )
 
 
@@ -713,7 +747,8 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
         obj = _clean(m["obj"])
         words = [w.lower() for w in _words(obj)]
         plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
-        strong = m["no"] == "NO" or bool(m["ever"]) or plural
+        # a food is refused even in the singular ("no seafood", "no pork"): a diet or someone's allergy
+        strong = m["no"] == "NO" or bool(m["ever"]) or plural or (bool(words) and words[-1] in detail_words("food"))
         if (
             words
             and strong
@@ -738,6 +773,7 @@ _EITHER_RE = re.compile(
     r"(?P<a>either|both|any)\b(?P<rest>[^,.;!?]*)"
     r"|(?P<b>either|both|any)\s+(?:one|ones|of\s+them|of\s+those|(?P<what>colou?rs?|options?|models?|versions?))?\s*"
     r"(?:is|are|would\s+be|will\s+be|works?|would\s+work)\s+(?:fine|ok|okay|good|great|for\s+(?:her|him|them))"
+    r"|\b(?:either|both)\s+(?:one\s+|of\s+them\s+)?(?:works?|would\s+work|will\s+do)\b"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+mind\s+which(?P<rest2>[^,.;!?]*)"
     r"|\bno\s+(?:strong\s+)?preference\b(?P<rest3>[^,.;!?]*)"
     r"|(?:doesn't|does\s+not|don't|do\s+not)\s+(?:really\s+)?(?:care|mind)\s+(?:about\s+|which\s+)?(?:the\s+)?"
@@ -775,8 +811,68 @@ def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _negated(before) or _about_someone_else(before):
             continue
         topic = "color" if re.search(r"colou?r", m.group(0), I) or _colour_of(m.group(0)) else ""
-        yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
+        options = _either_options(clause, m)
+        if options and all(_colour_of(o) for o in options):
+            topic = "color"
+        if options:
+            shown = " or ".join(options)
+            yield _fact(
+                FactKind.PREFERENCE,
+                "either",
+                "either",
+                f"happy with either {shown}",
+                topic=topic,
+                options="|".join(options),
+            )
+        else:
+            yield _fact(FactKind.PREFERENCE, "either", "either", "happy with either", topic=topic)
         return
+    for m in _EITHER_OR_RE.finditer(clause):  # "either the walnut or the maple works"
+        before = clause[: m.start()]
+        if _negated(before) or _about_someone_else(before):
+            continue
+        options = [_clean(m["x"]).lower(), _clean(m["y"]).lower()]
+        topic = "color" if all(_colour_of(o) for o in options) else ""
+        shown = " or ".join(options)
+        yield _fact(
+            FactKind.PREFERENCE,
+            "either",
+            "either",
+            f"happy with either {shown}",
+            topic=topic,
+            options="|".join(options),
+        )
+        return
+
+
+_OPTION = r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+_EITHER_OR_RE = re.compile(
+    r"\beither\s+(?P<x>" + _OPTION + r")\s+or\s+(?P<y>" + _OPTION + r")\s+(?:is|are|works?|would\s+work|would\s+be|"
+    r"will\s+do|is\s+fine)\b",
+    I,
+)
+_OPTIONS_AFTER = re.compile(
+    r"^\s*(?:the\s+)?(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+or\s+(?:the\s+)?(?P<y>[\w-]+(?:\s+[\w-]+)?)", I
+)
+_OPTIONS_BEFORE = re.compile(
+    r"(?:^|\b(?:the|tasted|tried|saw|liked|between))\s*(?P<x>[\w-]+(?:\s+[\w-]+)?)\s+(?:and|or|&|\+)\s+(?:the\s+)?"
+    r"(?P<y>[\w-]+(?:\s+[\w-]+)?)\s*[,-]?\s*$",
+    I,
+)
+
+
+def _either_options(clause: str, m: re.Match[str]) -> list[str]:
+    """The options "either" names: "either the sage or the charcoal", "the chablis and the sancerre, either is fine"."""
+    rest = m["rest"] if "rest" in m.groupdict() and m["rest"] else ""
+    found = _OPTIONS_AFTER.match(rest)
+    if not found:
+        found = _OPTIONS_BEFORE.search(re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-"))
+    if not found:
+        return []
+    options = [_clean(re.sub(r"\s+(?:now|too|then|after\s+all)$", "", found[g], flags=I)).lower() for g in ("x", "y")]
+    if any(not o or o.split()[0] in _NOT_SIDES for o in options):
+        return []
+    return options
 
 
 _LIST_ITEM_RE = re.compile(
@@ -889,6 +985,11 @@ def _allergies(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()]) or _about_someone_else(clause[: m.start()]):
                 continue
+            raw = m["obj"].lower().split()
+            if raw and (
+                raw[-1] in {"has", "have", "had", "with"} or {r.removesuffix("'s") for r in raw} & _THIRD_PARTIES
+            ):
+                continue  # "her CEO has allergy", "boss's allergy": a person with an allergy, not an allergen
             obj = _cut_object(m["obj"]).lower()
             obj = re.sub(r"^(?:severe|bad|mild|serious|a|an|has|with)\s+", "", obj)
             if not obj or obj in {"no", "any", "food", "an", "seasonal"} or len(obj.split()) > 3:
@@ -990,7 +1091,30 @@ _BABY_RE = re.compile(
 )
 
 
+# "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
+_FAMILY_LOWER_RE = re.compile(
+    r"\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
+    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11})(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
+    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just)\b)",
+    I,
+)
+
+
+def _lower_name(word: str) -> bool:
+    """Whether a lower-case word after "his wife is" can be a name: not a common word or a verb form."""
+    return word not in detail_words("not_name") and not re.search(r"(?:ing|ed|ly|ful|ous|ive|able|ish)$", word)
+
+
 def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _FAMILY_LOWER_RE.finditer(clause):
+        name = m["name"]
+        if m["poss"].lower() in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
+            continue
+        if not m["link"] and name.endswith("s"):
+            continue  # "her husband works nights": a verb, not a name
+        relation = _RELATIONS[fold(m["rel"])]
+        shown = name.capitalize()
+        yield _fact(FactKind.FAMILY, f"family:{relation}", shown, f"{relation} {shown}", relation=relation)
     for m in _FAMILY_NAMED_RE.finditer(clause):
         poss = (m["poss"] or "").lower()
         name = m["name"]
@@ -1077,8 +1201,12 @@ _MONTHISH = re.compile(r"(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?$")
 _PERSONAL_DATE_RE = re.compile(
     r"(?:\b(?P<whose>her|his|their|(?-i:[A-Z][a-z]+)|" + _RELATION_RE + r")(?:'s|’s)\s+"
     r"(?:(?P<rel>" + _RELATION_RE + r")(?:'s|’s)\s+)?)?"
+    # "her mom's 80th birthday", "aoife's mam's 60th": a milestone birthday, the age said as an ordinal
+    r"(?:(?P<nth>\d{1,3})(?:st|nd|rd|th)\s+)?"
     r"\b(?P<kw>birthday|b-?day|date\s+of\s+birth|dob|d\.o\.b\.?|born|(?:wedding\s+)?anniversary|"
-    r"work\s+anniversary)\b(?:'s|’s)?",
+    r"work\s+anniversary)\b(?:'s|’s)?"
+    r"|\b(?P<mwhose>" + _RELATION_RE + r")(?:'s|’s)\s+(?P<mnth>\d{1,3})(?:st|nd|rd|th)\b(?!\s+(?:anniversary|"
+    r"birthday|b-?day))",
     I,
 )
 _DATE_FILLER = re.compile(
@@ -1096,7 +1224,8 @@ _TURNS_RE = re.compile(
 _TURNS_WHOSE = re.compile(
     r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
     + _RELATION_RE
-    + r")\b(?:\s*,?\s*(?-i:(?P<name>[A-Z][a-zà-ÿ]+)))?"
+    # the word between a relation and "turns" is the relative's name, typed in lower case too ("son aarav turns 10")
+    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will)\b)(?P<name>[A-Za-zà-ÿ]+))?"
     r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
@@ -1105,11 +1234,11 @@ _TURNS_WHOSE = re.compile(
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     today = at.date()
     for m in _PERSONAL_DATE_RE.finditer(clause):
-        kw = m["kw"].lower()
+        kw = (m["kw"] or "birthday").lower()
         key = "anniversary" if "anniversary" in kw else "birthday"
         if kw.startswith("work"):
             key = "work_anniversary"
-        relation = (m["rel"] or "").lower() or (m["whose"] or "").lower()
+        relation = (m["rel"] or "").lower() or (m["whose"] or m["mwhose"] or "").lower()
         named = re.search(r"\b(?P<rel>" + _RELATION_RE + r")\s*,?\s*$", clause[: m.start()], I)
         if m["whose"] and m["whose"][0].isupper() and named:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
@@ -1119,7 +1248,7 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         rest = clause[m.end() :]
         filler = _DATE_FILLER.match(rest)
         start = filler.end() if filler else 0
-        window = rest[start : start + 40]
+        window = _date_window(rest[start : start + 40])
         found = find_personal_date(window)
         if found is not None and found.start == 0:
             year, month, day = found.year, found.month, found.day
@@ -1130,9 +1259,15 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if resolved is None:
                 continue
             year, month, day = None, resolved.month, resolved.day
-        yield _personal_date_fact(key, year, month, day, today, relation)
+        fact = _personal_date_fact(key, year, month, day, today, relation)
+        nth = m["nth"] or m["mnth"]
+        if nth and key.startswith("birthday"):  # "mom's 80th": the age she turns, shown with the date
+            who = f"{relation}'s " if relation else ""
+            text = f"{who}{_ordinal(int(nth))} birthday {day} {date(2000, month, day):%B}"
+            fact = replace(fact, text=text, detail={**fact.detail, "age": nth})
+        yield fact
     for m in _TURNS_RE.finditer(clause):
-        window = clause[m.end() : m.end() + 40]
+        window = _date_window(clause[m.end() : m.end() + 40])
         found = find_personal_date(window)
         if found is None or found.start != 0:
             continue
@@ -1148,8 +1283,10 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         fact = _personal_date_fact(
             f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
         )
-        detail = {**fact.detail, "age": m["age"], **({"name": whose["name"]} if whose and whose["name"] else {})}
-        name = f" {whose['name']}" if whose and whose["name"] else ""
+        said_name = whose["name"].capitalize() if whose and whose["name"] and whose["name"].islower() else None
+        said_name = said_name or (whose["name"] if whose else None)
+        detail = {**fact.detail, "age": m["age"], **({"name": said_name} if said_name else {})}
+        name = f" {said_name}" if said_name else ""
         text = (
             f"{relation}{name} turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
             if relation
@@ -1165,6 +1302,17 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if relation:
                 key = f"{key}:{relation}"
             yield _personal_date_fact(key, found.year, found.month, found.day, today, relation)
+
+
+def _date_window(text: str) -> str:
+    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb."""
+    return re.sub(r"^(\s*)(may|march)(?=\s+\d)", lambda m: m[1] + m[2].capitalize(), text)
+
+
+def _ordinal(n: int) -> str:
+    """80 -> '80th', 21 -> '21st', 12 -> '12th'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _personal_date_fact(key: str, year: int | None, month: int, day: int, today: date, relation: str) -> ExtractedFact:
@@ -1208,10 +1356,23 @@ _CONTACT_PREF_RE = [
     re.compile(r"^\s*only\s+(?:by\s+|via\s+|on\s+)?" + _CHANNEL_RE + r"\b", I),  # "busy - only email"
     # a bare "text her" between commas: the channel to use ("net 30, text her, she never checks email")
     re.compile(
-        r"(?:^|,)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)\s*(?=,|$)",
+        r"(?:^|,|\bsays\s+|\bsaid\s+)\s*(?:just\s+|please\s+|pls\s+)?(?P<ch>text|email|e-mail|call|ring|whatsapp)\s+(?:her|him|them)"
+        r"(?:\s+(?:from\s+now\s+on|instead|only|going\s+forward|in\s+future))?\s*(?=,|$)",
         I,
     ),
-    re.compile(r"\b" + _CHANNEL_RE + r"\s+only\b", I),
+    # "email only"; "texts only after 5pm" is the channel with hours (weaker: see _contacts)
+    re.compile(
+        r"\b" + _CHANNEL_RE + r"\s+only\b(?P<timed>\s+(?:after|before|between|from|until|till|if|when|"
+        r"in\s+the|on\s+\w+days?|during|at)\b)?",
+        I,
+    ),
+    # "she ONLY answers email", "only reach amira on whatsapp"
+    re.compile(
+        r"\bonly\s+(?:ever\s+)?(?:answers|reads|checks|responds\s+to|replies\s+to|uses|does|picks\s+up|takes|"
+        r"(?:reach|contact|message|get)\s+(?:her|him|them|(?-i:[a-z]+|[A-Z][a-z]+))\s+(?:on|via|by|through|over))\s+"
+        r"(?:her\s+|his\s+|their\s+|an?\s+)?" + _CHANNEL_RE + r"\b",
+        I,
+    ),
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
     ),
@@ -1255,6 +1416,8 @@ _OTHER_PEOPLE = re.compile(
 
 
 def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    timed: list[ExtractedFact] = []  # "calls only after 2pm": the preferred channel unless another is said plainly
+    plain = False
     for regex in _CONTACT_PREF_RE:
         for m in regex.finditer(clause):
             before = clause[: m.start()]
@@ -1262,9 +1425,16 @@ def _contacts(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 continue
             if re.search(r"(?:\bor|\band|/)\s*$", clause[: m.start("ch")], I):
                 continue  # "email or call is fine": no single preferred channel
+            if re.match(r"\s*(?:too|also|as\s+well)\b", clause[m.end() :], I):
+                continue  # "in person is fine too": one more channel accepted, not the preferred one
             channel = _channel(m["ch"])
-            if channel:
+            if channel and m.groupdict().get("timed"):
+                timed.append(_fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}"))
+            elif channel:
+                plain = True
                 yield _fact(FactKind.CONTACT, "channel", channel, f"prefers {_channel_word(channel)}")
+    if timed and not plain:
+        yield timed[0]
     for regex in _IMPERATIVE_CHANNEL_RE:
         for m in regex.finditer(clause):
             channel, avoid = _channel(m["ch"]), _channel(m["avoid"])
@@ -1610,6 +1780,12 @@ _SIZE_RE = [
     re.compile(r"\b(?P<item>waist|inseam|collar)\s*(?:is\s+|:\s*)?(?P<val>\d{2}(?:\.5)?)\b", I),
     re.compile(r"\bwears\s+(?:a\s+)?(?P<val>\d{2}\s?(?:R|L|S|regular|long|short))\b", I),
 ]
+# "jacket size 52, trousers 48": after a size is named, a garment and a bare number is that garment's size
+_LISTED_SIZE_RE = re.compile(
+    r"(?:^|,\s*|\band\s+)(?P<item>trousers|pants|jeans|shirt|jacket|suit|coat|shoes?|boots?|dress|waist|collar)\s+"
+    r"(?P<val>\d{1,2}(?:\.5)?)\b(?!\s*(?:%|[$£€]|[a-z]))",
+    I,
+)
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _MONEY = (
     r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
@@ -1619,6 +1795,9 @@ _MONEY = (
 _BUDGET_RE = [
     re.compile(
         r"\bbudget\s*(?:is|of|:|=|at|was|will\s+be|for\s+this\s+is|for\s+the\s+\w+\s+is)?\s*(?:set\s+at\s+|capped\s+at\s+|"
+        # a changed budget: "budget went up to 18k", "budget is now 20k", "budget cut to 12k"
+        r"(?:went|goes|is|has\s+gone|just\s+went)\s+(?:up|down)\s+to\s+|now\s+|(?:raised|increased|bumped(?:\s+up)?|"
+        r"cut|dropped|lowered|reduced|moved|changed|revised)\s+to\s+|"
         r"around\s+|about\s+|roughly\s+|approx(?:imately)?\.?\s+|up\s+to\s+|under\s+|max(?:imum)?\s+|~\s*|"
         r"only\s+|just\s+|somewhere\s+around\s+)*" + _MONEY,
         I,
@@ -1640,7 +1819,19 @@ _TEAM_RE = [
     ),
     re.compile(r"\bmanages\s+(?:a\s+team\s+of\s+)?(?P<n>\d{1,5})\s+(?:people|reps|staff)\b", I),
 ]
-_COMPANY_RE = re.compile(r"\b(?P<n>\d[\d,]{0,7})\s+(?:employees|staff\s+company|people\s+company)\b", I)
+# The size of the client's company: "a firm of 120 staff", "employs 300", "a 40 people company". A bare
+# "for 40 employees" is how many people the deal is for (a headcount), not the company's size.
+_COMPANY_RE = re.compile(
+    r"\b(?:company|firm|business|practice|lab|agency|shop|office|clinic|studio|school|plant|group)\s+(?:of|with)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*|over\s+)?(?P<n>\d[\d,]{0,7})\s+(?:employees|staff|people)\b"
+    r"|\b(?:employs|employing)\s+(?:about\s+|around\s+|roughly\s+|~\s*|over\s+)?(?P<n2>\d[\d,]{0,7})\b"
+    r"|\b(?P<n3>\d[\d,]{0,7})[\s-](?:employees?|staff|people|person)\s+(?:company|firm|business)\b",
+    I,
+)
+_HEADCOUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]{0,6})\s+(?:more\s+|new\s+)?(?P<unit>employees|staff|ppl|people|persons|pax|heads)\b",
+    I,
+)
 
 _CADENCE_CONTEXT = re.compile(
     r"\b(?:check(?:s|ing)?[\s-]in|touch(?:ing)?\s+base|follow(?:ing)?[\s-]up|catch(?:ing)?\s+up|call(?:s|ed|ing)?|"
@@ -1648,6 +1839,7 @@ _CADENCE_CONTEXT = re.compile(
     r"talk|speak|chat|in\s+touch|cadence|visit|drop\s+by|follow-?ups?|check-?ins?|calls)\b",
     I,
 )
+_GROUP_MEETS = re.compile(r"\b(?:committee|board|council|team|group|club|panel|department|church)\s+meets?\b", I)
 _CADENCE_RE = re.compile(
     r"\bevery\s+(?P<other>other\s+)?(?:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|a\s+couple\s+of|few)\s+)?(?P<unit>days?|weeks?|months?|quarters?|years?)\b"
@@ -1683,7 +1875,8 @@ def _other(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 
 def _sizes(clause: str) -> Iterable[ExtractedFact]:
-    for regex in _SIZE_RE:
+    regexes = [*_SIZE_RE, _LISTED_SIZE_RE] if re.search(r"\bsize\b", clause, I) else _SIZE_RE
+    for regex in regexes:
         for m in regex.finditer(clause):
             before = clause[: m.start()]
             if _negated(before) or _about_someone_else(before):
@@ -1751,8 +1944,16 @@ def _team(clause: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.OTHER, "team_size", str(n), f"team of {n}")
             return
     for m in _COMPANY_RE.finditer(clause):
-        employees = m["n"].replace(",", "")
+        employees = (m["n"] or m["n2"] or m["n3"]).replace(",", "")
         yield _fact(FactKind.OTHER, "company_size", employees, f"company of {employees} employees")
+        return
+    for m in _HEADCOUNT_RE.finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        heads = m["n"].replace(",", "")
+        unit = "people" if m["unit"].lower() in {"ppl", "persons", "heads"} else m["unit"].lower()
+        # keyed so that a question "how many" (quantity) and the guard's headcount slot both find it
+        yield _fact(FactKind.OTHER, "quantity:headcount", heads, f"{heads} {unit}", amount=heads, unit=unit)
         return
 
 
@@ -1760,8 +1961,14 @@ def _cadence(clause: str) -> Iterable[ExtractedFact]:
     for m in _CADENCE_RE.finditer(clause):
         rest_of_clause = clause[: m.start()] + clause[m.end() :]
         bare = not rest_of_clause.strip(" .,;:!?-")
-        if not bare and not _CADENCE_CONTEXT.search(rest_of_clause):
+        # the contact word must be in the cadence's own fragment: "monthly staff dinners, he hates phone calls"
+        start = max(clause.rfind(sep, 0, m.start()) for sep in (",", ";", " - ", ":")) + 1
+        ends = [i for i in (clause.find(sep, m.end()) for sep in (",", ";", " - ", ":")) if i >= 0]
+        fragment = clause[start : min(ends, default=len(clause))]
+        if not bare and not _CADENCE_CONTEXT.search(fragment.replace(m.group(0), " ")):
             continue  # "orders paper every two weeks" is not a contact cadence
+        if _GROUP_MEETS.search(fragment):
+            continue  # "the value committee meets monthly": their calendar, not ours
         if _negated(clause[: m.start()]):
             continue
         days = _cadence_days(m)
@@ -1970,10 +2177,19 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         trigger = m["trigger"].lower()
         requested = trigger.startswith(("asked", "wants", "wanted", "would like", "'d like"))
         if not requested and not _speaker_is_us(before):
-            continue  # "she will send the PO" is the client's promise, not ours
+            # "she will send the PO", "Dana will get back to me": the client's promise, not ours
+            waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
+            if waiting is not None and not _negated(before):
+                yield waiting
+            continue
         if _negated(before) and not trigger.startswith("told"):
             continue
-        if not requested and re.search(r"\b(?:she|he|they|client)\s*$", before, I):
+        theirs = re.search(r"\b(?:she|he|they|client)\s*$", before, I) or _clients_promise(before, trigger, m["rest"])
+        if not requested and theirs:
+            # "she'll send the floor plans", "will send her card": the client's own promise, never mine
+            waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
+            if waiting is not None and not _negated(before):
+                yield waiting
             continue
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
@@ -2012,6 +2228,41 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     break
     if not found:
         yield from _done(clause)
+
+
+_BARE_WILL = re.compile(r"(?:will|'ll|’ll|going\s+to|gonna)$", I)
+# The client's own thing after the verb ("will send her card", "will send his details"): theirs to send.
+# A bare "will send the pricing" stays mine: in a salesperson's shorthand a subject-less "will" is "I will".
+_OWN_THING = re.compile(
+    r"^\s*(?:her|his|their)\s+(?:own\s+)?(?:business\s+)?(?:card|details|number|address|email|contact|"
+    r"measurements|floor\s*plans?|plans|drawings|photos|pics|specs|po|purchase\s+order|signature|"
+    r"deposit|documents|paperwork|budget|numbers|info|decision|feedback|answer|references?)\b",
+    I,
+)
+
+
+def _clients_promise(before: str, trigger: str, rest: str) -> bool:
+    """Whether a subject-less "will ..." is the client's promise, not the salesperson's.
+
+    "will get back to me", "will email me the plans": nobody promises things to themselves; "will send
+    her card": what is sent is her own.
+    """
+    if not _BARE_WILL.fullmatch(trigger.strip()):
+        return False
+    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?me\b", rest, I):
+        return True
+    return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
+
+
+def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
+    """The client's own promise ("she'll send the floor plans") as something I wait for, not a commitment."""
+    if not verb_text:
+        return None
+    verb = _base_verb(verb_text)
+    shown = " ".join(re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0].split())
+    if not shown or len(shown.split()) > 12:
+        return None
+    return _fact(FactKind.OTHER, "waiting:" + _slug(f"{verb} {shown}"), f"{verb} {shown}", f"they will {verb} {shown}")
 
 
 def _noun_subject(rest: str) -> bool:
@@ -2057,7 +2308,8 @@ def _done(clause: str) -> Iterable[ExtractedFact]:
             continue  # too ambiguous alone ("called her today", "got the samples")
         if not promised.obj and promised.verb not in _DONE_ALONE:
             continue  # "booked for Wed" or "sent tech": nothing to key a closed promise on
-            continue
+        if re.match(r"[\d$£€]", promised.obj):
+            continue  # "quoted her 9.6kW", "quoted $27,400": a figure reported, no promise kept
         past = _VERB_FORMS.get(promised.verb, verb_past)
         text = f"{past} {promised.shown}".strip()
         yield ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, detail={"status": "done"})
@@ -2073,8 +2325,26 @@ def _everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 Extractor = Callable[[str, datetime], Iterable[ExtractedFact]]
 
+# "wants 8 chairs in teal": the colour of what is counted is chosen too
+_COUNTED_COLOUR_RE = re.compile(
+    r"\b(?:wants?|needs?|ordered|orders?|buying|looking\s+at|would\s+like)\s+\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?[a-z]+s\s+"
+    r"in\s+(?P<c>[a-z]+(?:\s+[a-z]+)?)\s*(?=$|[,.;!)])",
+    I,
+)
+
+
+def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    for m in _COUNTED_COLOUR_RE.finditer(clause):
+        if _negated(clause[: m.start()]) or not _colour_of(m["c"]):
+            continue
+        shown = _colour_words(m["c"])
+        yield _fact(FactKind.PREFERENCE, "color", shown, f"wants {shown}")
+        return
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
     _consent,
+    _counted_colour,
     _contacts,
     _allergies,
     _diets,
@@ -2114,6 +2384,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     """
     if not text:
         return []
+    text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:
@@ -2135,6 +2406,12 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
     return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+# "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition
+_MONTH_AS_VERB = re.compile(
+    r"(\b(?:on|for|to|by|before|after|until|till|from|since|of|is|from|around|about)\s+)(march|may)(?=\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*[\d%$]))"
+)
 
 
 def _then_resolved(facts: list[ExtractedFact]) -> list[ExtractedFact]:

@@ -84,7 +84,7 @@ def _alternation(kind: str) -> str:
 def segments(clause: str) -> list[str]:
     """A clause cut at commas, " + " and brackets (not inside "4,800"): the fragments notes are typed in."""
     parts = re.split(
-        r",(?!\d{3}\b)\s*|\s+\+\s+|\s*[()]\s*|(?<!\d)\s+-\s+|(?<=\d)\s+-\s+(?![a-z]+\.?\s+\d|\d)|\.\s+"
+        r",(?!\d{3}\b)\s*|:\s+|\s+\+\s+|\s*[()]\s*|(?<!\d)\s+-\s+|(?<=\d)\s+-\s+(?![a-z]+\.?\s+\d|\d)|\.\s+"
         # a voice transcript's pauses ("uh", "um") and "and/so he ..." start a new fragment
         r"|\s+(?:uh|um|erm)\s+|\s+(?:and|so)\s+(?=(?:he|she|they|his|her|their)\b)",
         clause,
@@ -135,8 +135,10 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         return
     if re.match(r"(?:me|us|you)\s+to\b|to\s+be\b|it\b|that\b|them\b", rest, I):
         return  # "wants me to call" is a promise; "wants it in blue" is a preference
-    if re.search(r"\bnot\b|\binstead\s+of\b|\bover\b|\brather\s+than\b", rest, I) or _NUMBER_START.match(rest):
-        return  # a choice ("wants X not Y") or a quantity ("wants 6 cases"): other rules say it better
+    if _NUMBER_START.match(rest):
+        return  # a quantity ("wants 6 cases"): other rules say it better (its colour: memory.extract)
+    if re.search(r"\bnot\b|\binstead\s+of\b|\bover\b|\brather\s+than\b", rest, I):
+        return  # a choice ("wants X not Y"): other rules say it better
     shown = " ".join(rest.split()[:10])
     key = _slug(re.sub(r"^to\s+", "", shown, flags=I))
     if not key or len(shown) < 3:
@@ -145,6 +147,26 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     verb = {"want": "wants", "need": "needs", "'d like": "would like"}.get(verb, verb)
     verb = "interested in" if verb == "is interested in" else verb
     yield ExtractedFact(FactKind.OTHER, f"wants:{key}", shown, f"{verb} {shown}", detail={"verb": verb})
+
+
+# "grab bars a must", "a walk-in shower is a must-have": a requirement, said the way people say it
+_MUST_RE = re.compile(
+    r"(?:^|\bso\s+|\band\s+|:\s*)(?:an?\s+|the\s+)?(?P<obj>(?:(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*\s+){0,2}"
+    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?must(?:-have)?"
+    r"(?=\s*(?:$|[,.;!]|\s+for\b))",
+    I,
+)
+
+
+def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    m = _MUST_RE.search(segment)
+    if not m or _negated(segment[: m.start("obj")]):
+        return
+    obj = _tidy(m["obj"])
+    words = obj.lower().split()
+    if not words or words[0] in _STOP or words[-1] in _STOP or words[-1] in {"it", "this", "that"}:
+        return
+    yield ExtractedFact(FactKind.OTHER, f"wants:{_slug(obj)}", obj, f"needs {obj} (a must)", detail={"verb": "needs"})
 
 
 # --- amounts ------------------------------------------------------------------------------------
@@ -222,6 +244,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
     for m in _COUNT_RE.finditer(segment):
         unit = m["unit"].lower()
+        if re.match(r"[a-z]", segment[m.end("n") :], I) and not re.match(r"x\s", segment[m.end("n") :], I):
+            continue  # "45mm stapler reloads", "2br units": the number measures, it counts nothing
         first = (re.findall(r"[a-z]+", segment[m.end("n") :].lower()) or [""])[0]
         if unit in _everyday_units() or first in _everyday_units() or unit.endswith("ss"):
             continue  # memory.extract_more's quantity rule keys these ("6 cases", "20 units")
@@ -232,7 +256,7 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
-        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license"}:
+        if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license", "people", "person"}:
             continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
         shown = " ".join(m.group(0).split())
         yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})
@@ -262,6 +286,7 @@ _MONTH_ONLY_RE = re.compile(
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", I)
 # Segments other rules own: a personal date, a promise, a deadline word with "by".
 _OWNED = re.compile(
+    r"(?:'s|’s)\s+\d{1,3}(?:st|nd|rd|th)\b|"  # "mam's 60th": a relative's milestone birthday (memory.extract)
     r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
     r"send|call\s+(?:her|him|them)|follow\s+up|check\s+back)\b",
     I,
@@ -311,7 +336,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         when = format_due(start) + (f" to {format_due(end_date)}" if end_date else "")
         text = " ".join(p for p in (label, when, after) if p)
         value = start.isoformat() + (f"..{end_date.isoformat()}" if end_date else "")
-        yield ExtractedFact(FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'event'}", value, text, due=start)
+        yield ExtractedFact(FactKind.OTHER, f"date:{_event_key(label) or 'event'}", value, text, due=start)
         return
     m = _APPOINTMENT_RE.search(segment)
     if m:
@@ -324,7 +349,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         lead = "booked for " if (m["wd2"] and re.match(r"booked", m.group(0), I)) else ""
         text = " ".join(p for p in (label, f"{lead}{format_due(day)}", clock, after) if p)
         yield ExtractedFact(
-            FactKind.OTHER, f"date:{_slug(label, 2, last=True) or 'appointment'}", day.isoformat(), text, due=day
+            FactKind.OTHER, f"date:{_event_key(label) or 'appointment'}", day.isoformat(), text, due=day
         )
         return
     m = _MONTH_ONLY_RE.search(segment)
@@ -332,6 +357,19 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         label = _tidy(segment[: m.start()])
         if not label and re.match(r"mid|early|late", m.group(0), I):
             label = "around"  # "amalfi coast, mid may": the trip's time
+        refused = re.search(r"\s*\bnot$", label, I)
+        if refused and re.match(r"before|until|till|til", m.group(0), I):
+            # "wants to sell, not before February": the earliest date, the most important fact of the note
+            label = label[: refused.start()].rstrip(" ,")
+            month = _month_date(m["mon"], today)
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"date:{_event_key(label) or 'month'}",
+                month.strftime("%Y-%m"),
+                f"{label}, not before {month:%B %Y}".strip(" ,"),
+                detail={"how": "not before"},
+            )
+            return
         if not label or _negated(label):
             return
         month = _month_date(m["mon"], today)
@@ -343,6 +381,14 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             month.strftime("%Y-%m"),
             f"{text} {after}".strip(),
         )
+
+
+def _event_key(label: str) -> str:
+    """The date's slot: the dated event the label names ("ben's install moved to" -> install), else its last words."""
+    for word in re.findall(r"[a-z][a-z-]*", label.lower()):
+        if word in everyday_words("dated_event"):
+            return word
+    return _slug(label, 2, last=True)
 
 
 def _resolve(year: int | None, month: int, day: int, today: date) -> date | None:
@@ -549,8 +595,18 @@ def _health_re() -> re.Pattern[str]:
 def _health(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _health_re().search(segment)
     if m and not _OTHERS.search(segment[: m.start()]) and not _negated(segment[: m.start()]):
-        if re.search(r"\b(?:husband|wife|son|daughter|mom|mother|dad|father|dog|cat)\b", segment[: m.start()], I):
-            return  # a relative's health is theirs
+        relative = re.search(r"\b(?P<rel>" + _RELATION_RE + r")\b", segment[: m.start()], I)
+        if relative:  # a relative's health is theirs: "her mom uses a walker" is the mother's, kept as hers
+            relation = _RELATIONS.get(relative["rel"].lower(), relative["rel"].lower())
+            health = " ".join(m["h"].lower().split())
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"health:{relation}:{_slug(health, 2)}",
+                health,
+                f"{relation}: {health}",
+                detail={"relation": relation},
+            )
+            return
         if re.search(r"\b(?:" + _alternation("body") + r")", m["h"], I) and _a_things_part(segment[m.end() :]):
             return
         health = " ".join(m["h"].lower().split())
@@ -639,7 +695,7 @@ RULES: tuple[_ClauseRule, ...] = (
         _per_segment(r)
         for r in (
             *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
-            *(_moods, _health, _lowercase_place, _payment, _best_days),
+            *(_moods, _health, _lowercase_place, _payment, _best_days, _musts),
         )
     ),
 )

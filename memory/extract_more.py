@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -46,7 +46,11 @@ def _negated(before: str) -> bool:
 
 # --- deadlines -----------------------------------------------------------------------------------
 
-_HOW = r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|is|:|due)"
+_HOW = (
+    r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|"
+    # "delivery has to be after the 18th": the earliest day, the same slot a later "before" or "on" changes
+    r"after|not\s+before|no\s+earlier\s+than|is|:|due)"
+)
 
 
 @cache
@@ -59,12 +63,29 @@ def deadline_re() -> re.Pattern[str]:
     )
 
 
+def _day_of_month(when: str, today: date) -> date | None:
+    """ "the 18th": the next 18th on or after today (this month's, else next month's)."""
+    m = re.match(r"\s*(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b", when, I)
+    if not m:
+        return None
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            day = date(year, month, int(m["d"]))
+        except ValueError:
+            day = None
+        if day is not None and day >= today:
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in deadline_re().finditer(clause):
         if _negated(clause[: m.start()]):
             continue
         when = m["when"]
-        due = resolve_due(when, at)
+        due = resolve_due(when, at) or _day_of_month(when, at.date())
         if due is None or due < at.date():
             continue
         what = m["what"].lower()
@@ -88,7 +109,8 @@ def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MONEY = r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)\b)"
 _SIGN = (
-    r"(?:signs?\s+off(?:\s+on)?|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
+    r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
+    r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
     r"decides(?:\s+on)?|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word)(?:\s+on)?|"
     r"holds\s+the\s+purse\s+strings)"
 )
@@ -230,7 +252,70 @@ def _met_at(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
-_RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at)
+# --- a changed amount ------------------------------------------------------------------------------------
+
+# "wants 6 now not 4", "15 vegetarian not 12", "24 units instead of 20": the new amount and the one it replaces.
+_CHANGE_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]*)(?:\s+(?!now\b|not\b|instead\b|rather\b)(?P<unit>[a-z][a-z-]+))?(?:\s+now)?"
+    r"\s*,?\s+(?:not|instead\s+of|rather\s+than|up\s+from|down\s+from)\s+(?:the\s+)?(?P<old>\d[\d,]*)\b(?!\s*[%:/.]\d)",
+    I,
+)
+# "make it 8", "bump it to 15", "change that to 300": a new amount with no unit (the latest amount's unit)
+_MAKE_IT_RE = re.compile(
+    r"\b(?:make|made|bump(?:ed)?|change[ds]?|up(?:ped)?|increase[ds]?|raise[ds]?|drop(?:ped)?|cut|lower(?:ed)?)"
+    r"\s+(?:it|that|this|the\s+(?:order|number|count|qty|quantity))\s+(?:up\s+|down\s+)?(?:to\s+)?"
+    r"(?P<n>\d[\d,]*)\b(?!\s*(?:[%$£€:/.]|[a-z]))",
+    I,
+)
+# "12 vegetarian, 3 halal": meals counted by diet (an adjective standing for a noun)
+_DIET_COUNT_RE = re.compile(
+    r"(?<![\w$£€.,/-])(?P<n>\d{1,4})\s+(?P<diet>" + _alternation("counted_diet") + r")(?:s|\s+(?:meals?|lunch(?:es)?|"
+    r"boxes|options|plates|portions|guests|people))?\b",
+    I,
+)
+
+
+def _head(unit: str) -> str:
+    unit = unit.lower()
+    return {"cs": "case", "pcs": "piece"}.get(unit) or (
+        unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+    )
+
+
+def _changes(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A changed amount; with no unit it is keyed `quantity` and the replay gives it the latest amount's unit."""
+    for m in _DIET_COUNT_RE.finditer(clause):
+        diet = m["diet"].lower()
+        yield ExtractedFact(
+            FactKind.OTHER, f"quantity:{diet}", m["n"], f"{m['n']} {diet}", detail={"amount": m["n"], "unit": diet}
+        )
+    change = _CHANGE_RE.search(clause)
+    if change and not _negated(clause[: change.start()]):
+        m = change
+        n, old = m["n"].replace(",", ""), m["old"].replace(",", "")
+        unit = (m["unit"] or "").lower()
+        if unit in words("not_change_unit"):
+            return
+        if unit:
+            yield ExtractedFact(
+                FactKind.OTHER,
+                f"quantity:{_head(unit)}",
+                n,
+                f"{n} {unit}",
+                detail={"amount": n, "unit": unit, "replaces": old},
+            )
+        else:
+            yield ExtractedFact(
+                FactKind.OTHER, "quantity", n, f"{n} (not {old})", detail={"amount": n, "replaces": old}
+            )
+        return
+    make = _MAKE_IT_RE.search(clause)
+    if make:
+        n = make["n"].replace(",", "")
+        yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}", detail={"amount": n})
+
+
+_RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at, _changes)
 
 
 def everyday(clause: str, at: datetime) -> Iterable[ExtractedFact]:

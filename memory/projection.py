@@ -20,6 +20,7 @@ and the dislike of the declined one ends.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,7 @@ from memory.records import ExtractedFact, FactKind
 
 __all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "subjects"]
 
+_log = logging.getLogger(__name__)
 EITHER_KEY = "either"
 _WORDS = re.compile(r"[^\W_]+")
 
@@ -148,6 +150,14 @@ def consent_subject(key: str, detail: dict[str, str]) -> str:
     return subject
 
 
+UNITLESS_AMOUNT = "quantity"  # "make it 6": memory.extract_more keys an amount with no unit this way
+
+
+def _is_amount(key: str) -> bool:
+    """An ordered amount's slot: `quantity:<unit>` (`quantity:headcount`: the people a deal is for) or `quantity`."""
+    return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":")
+
+
 def _covers(new: frozenset[str], old: frozenset[str]) -> bool:
     """Whether a statement about `new` speaks about `old` too.
 
@@ -174,10 +184,13 @@ def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> lis
         for fact in note.facts:
             if fact.kind is FactKind.COMMITMENT:
                 continue  # promises live in the commitments table
-            if fact.key == EITHER_KEY:
-                state.either(note, fact)
-            else:
-                state.apply(note, fact)
+            try:
+                if fact.key == EITHER_KEY:
+                    state.either(note, fact)
+                else:
+                    state.apply(note, fact)
+            except Exception:  # one statement's fold bug loses that statement, never the note or the client's facts
+                _log.warning("fold skipped %s %s of note %s", fact.kind.value, fact.key, note.note_id, exc_info=True)
     return state.facts
 
 
@@ -203,6 +216,7 @@ class _State:
     def apply(self, note: NoteFacts, fact: ExtractedFact) -> None:
         """One statement: a repeat adds a citation; otherwise it ends what it covers and becomes current."""
         fact = self._named(note, fact)
+        fact = self._unit_of(note, fact)
         if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
             return
         about = subjects(fact.kind, fact.key, fact.value, fact.detail)
@@ -212,6 +226,8 @@ class _State:
                 repeat = old
             elif _covers(about, subjects(old.kind, old.key, old.value, old.detail)):
                 self._end(old, note.at)
+                if _is_amount(fact.key) and _is_amount(old.key):
+                    self._restate(note, old.value, fact.value)
         if repeat is not None:
             repeat.source_ids.append(note.note_id)
             return
@@ -220,6 +236,43 @@ class _State:
                 fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
             )
         )
+
+    def _unit_of(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
+        """ "Make it 6", "6 now not 4": an amount with no unit changes the latest amount (the one it names)."""
+        if fact.kind is not FactKind.OTHER or fact.key != UNITLESS_AMOUNT:
+            return fact
+        amounts = [
+            f for f in self._earlier(note) if f.kind is FactKind.OTHER and _is_amount(f.key) and f.key != fact.key
+        ]
+        replaces = fact.detail.get("replaces")
+        named = [f for f in amounts if replaces and f.value == replaces] or amounts
+        if not named:
+            return fact
+        target = max(named, key=lambda f: f.valid_from)
+        text = re.sub(rf"(?<![\d.,]){re.escape(target.value)}(?![\d.,])", fact.value, target.text, count=1)
+        if text == target.text:
+            text = f"{fact.value} (was {target.value})"
+        return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": fact.value})
+
+    def _restate(self, note: NoteFacts, old_amount: str, new_amount: str) -> None:
+        """A request that named the old amount ("business english for 40 employees") now names the new one."""
+        number = re.compile(rf"(?<![\d.,]){re.escape(old_amount)}(?![\d.,])")
+        for old in self._earlier(note):
+            if old.kind is FactKind.OTHER and old.key.startswith("wants:") and number.search(old.value):
+                self._end(old, note.at)
+                self._add(
+                    DerivedFact(
+                        old.kind,
+                        old.key,
+                        number.sub(new_amount, old.value, count=1),
+                        number.sub(new_amount, old.text, count=1),
+                        [*old.source_ids, note.note_id],
+                        note.at,
+                        None,
+                        old.due,
+                        dict(old.detail),
+                    )
+                )
 
     def _named(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
         """ "wife (martha) passed away" names the wife on file: the word heard must be her name, or absent."""
@@ -240,6 +293,9 @@ class _State:
         """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""
         topic = fact.detail.get("topic", "")
         current = self._earlier(note)
+        if fact.detail.get("options"):
+            self._either_named(note, fact, current)
+            return
         choices = [
             f
             for f in current
@@ -276,6 +332,37 @@ class _State:
                 choice.key,
                 shown,
                 f"happy with either {shown}",
+                [note.note_id],
+                note.at,
+                detail={"options": "|".join(options)},
+            )
+        )
+
+    def _either_named(self, note: NoteFacts, fact: ExtractedFact, current: list[DerivedFact]) -> None:
+        """ "Either the sage or the charcoal": each named option is fine; what refused or chose one of them ends."""
+        options = [o for o in fact.detail["options"].split("|") if o]
+        words = [set(_WORDS.findall(o.casefold())) for o in options]
+        things = {_thing(o) for o in options}
+
+        def names_an_option(old: DerivedFact) -> bool:
+            said = set(_WORDS.findall(old.value.casefold()))
+            return bool(subjects(old.kind, old.key, old.value, old.detail) & things) or any(
+                w <= said for w in words if w
+            )
+
+        for old in current:
+            refused = old.kind is FactKind.DISLIKE and not old.key.startswith(("allergy:", "channel:"))
+            chosen = old.kind is FactKind.PREFERENCE
+            if (refused and names_an_option(old)) or (chosen and (names_an_option(old) or old.key == EITHER_KEY)):
+                self._end(old, note.at)
+        shown = " or ".join(options)
+        key = fact.detail.get("topic") or "either:" + "_".join(sorted(_WORDS.findall(shown.casefold())))[:60]
+        self._add(
+            DerivedFact(
+                FactKind.PREFERENCE,
+                key,
+                shown,
+                fact.text,
                 [note.note_id],
                 note.at,
                 detail={"options": "|".join(options)},
