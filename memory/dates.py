@@ -203,6 +203,7 @@ class _MonthWordLists(NamedTuple):
     follows_date: frozenset[str]  # words after "may 3" that are not a thing the number counts
     counted: frozenset[str]  # plurals without -s, and "of", that make the number before them a count
     complements: dict[str, frozenset[str]]  # per month word: what follows the verb itself ("5 may be late")
+    between: frozenset[str]  # "12 may not fit": skipped between "may" and its verb
     before_date: frozenset[str]  # words before "14 may" that make it a date whatever follows
     subjects: frozenset[str]  # subject pronouns: "I may 1 day visit" is the verb
 
@@ -214,9 +215,10 @@ def _month_word_lists() -> _MonthWordLists:
     keys = ("month_words_also_english", "after_a_date", "counted_plurals")
     english, follows, counted = (frozenset(raw[key]["words"]) for key in keys)
     complements = {word: frozenset(after) for word, after in raw["month_word_complements"]["words"].items()}
+    between = frozenset(raw["between_modal_and_verb"]["words"])
     before = frozenset(raw["before_a_date"]["words"])
     subjects = frozenset(raw["subject_pronouns"]["words"])
-    return _MonthWordLists(english, follows, counted, complements, before, subjects)
+    return _MonthWordLists(english, follows, counted, complements, between, before, subjects)
 
 
 def is_english_month_word(word: str) -> bool:
@@ -266,6 +268,8 @@ def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
             return False  # "I may 1 day visit", "she may 2x the order"
         return not _counts_a_thing(after)
     nxt = _NEXT_WORD.match(after)
+    if nxt is not None and fold(nxt["w"]) in lists.between:  # "12 may not fit": the word after decides
+        nxt = _NEXT_WORD.match(after, nxt.end())
     if nxt is None or not nxt["w"].islower():
         return True
     if fold(nxt["w"]) not in lists.complements.get(fold(word).rstrip("."), frozenset()):
