@@ -200,17 +200,25 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
 
 class _MonthWordLists(NamedTuple):
     english: frozenset[str]  # month names that are also English words
-    follows_date: frozenset[str]  # words that follow a date
-    determiners: frozenset[str]  # words that make the number after them a count
+    follows_date: frozenset[str]  # words after "may 3" that are not a thing the number counts
     counted: frozenset[str]  # plurals without -s, and "of", that make the number before them a count
+    complements: dict[str, frozenset[str]]  # per month word: what follows the verb itself ("5 may be late")
+    between: frozenset[str]  # "12 may not fit": skipped between "may" and its verb
+    before_date: frozenset[str]  # words before "14 may" that make it a date whatever follows
+    subjects: frozenset[str]  # subject pronouns: "I may 1 day visit" is the verb
 
 
 @cache
 def _month_word_lists() -> _MonthWordLists:
     """The word lists that tell 'may'/'march' the month from the word (memory/data/time_words.json)."""
     raw = json.loads((resources.files("memory") / "data" / "time_words.json").read_text(encoding="utf-8"))
-    keys = ("month_words_also_english", "after_a_date", "count_determiners", "counted_plurals")
-    return _MonthWordLists(*(frozenset(raw[key]["words"]) for key in keys))
+    keys = ("month_words_also_english", "after_a_date", "counted_plurals")
+    english, follows, counted = (frozenset(raw[key]["words"]) for key in keys)
+    complements = {word: frozenset(after) for word, after in raw["month_word_complements"]["words"].items()}
+    between = frozenset(raw["between_modal_and_verb"]["words"])
+    before = frozenset(raw["before_a_date"]["words"])
+    subjects = frozenset(raw["subject_pronouns"]["words"])
+    return _MonthWordLists(english, follows, counted, complements, between, before, subjects)
 
 
 def is_english_month_word(word: str) -> bool:
@@ -220,13 +228,14 @@ def is_english_month_word(word: str) -> bool:
 
 _NEXT_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
+_OR_ANOTHER = re.compile(r"^\s*(?:or|to)\s+\d+\b")
 
 
 def _counts_a_thing(after: str) -> bool:
     """'may 3 people', 'march 20 miles', 'may 3 of us', 'up 20%': the number before `after` is a count, not a day."""
     if after.startswith("%"):
         return True
-    nxt = _NEXT_WORD.match(after)
+    nxt = _NEXT_WORD.match(_OR_ANOTHER.sub("", after, count=1))  # "may 1 or 2 of us": the second number counts too
     if nxt is None:
         return False
     word = nxt["w"]
@@ -238,30 +247,35 @@ def _counts_a_thing(after: str) -> bool:
 
 
 def _month_word_is_real(text: str, m: re.Match[str], word: str) -> bool:
-    """'May' and 'march' are also words: 'may 14' / '14 may' are dates, 'may 3 people' / 'all 14 may join' not.
+    """'May' and 'march' are also words: 'may 14' / '14 may' are dates, 'may 3 people' / '5 may be late' not.
 
     A lower-case month word that is also English is the month beside a day number, in either order, unless
-    the tokens around say otherwise: after "may 3" a counted plural ("people", "miles", "of us"); "14 may"
-    followed by a word that does not follow dates ("may join") when a clause start or a determiner ("all",
-    "the") leads the number, its subject. A year or an ordinal ("may 3rd", "3rd of may") settles it.
+    the tokens around say otherwise: a subject pronoun before it ("I may 1 day visit"); after "may 3" a
+    counted plural ("people", "miles", "of us", "or 2 of us"); after "14 may" the verb's own complement, a
+    verb in base form ("the 5 may be late") or a particle ("3 march in"), unless a date word leads the number
+    ("on 14 may visit the site"). A noun after "14 may" ("viewing", "wedding") leaves the month. A year or an
+    ordinal ("may 3rd", "3rd of may") settles it.
     """
     if not is_english_month_word(word) or word[0].isupper():
         return True
     if m["y"] or re.search(r"(?:st|nd|rd|th|\bof)\b", m.group(0), re.IGNORECASE):
         return True
-    after = text[m.end() :]
+    lists, after = _month_word_lists(), text[m.end() :]
+    before = text[: m.start()].rstrip()
+    lead = _LAST_WORD.search(before[-40:]) if before and before[-1] not in ".,;:!?()\n-" else None
     if m.re is _MONTH_DAY_RE:
+        if lead is not None and fold(lead.group(0)) in lists.subjects:
+            return False  # "I may 1 day visit", "she may 2x the order"
         return not _counts_a_thing(after)
     nxt = _NEXT_WORD.match(after)
-    if nxt is None or not nxt["w"].islower() or fold(nxt["w"]) in _month_word_lists().follows_date:
+    if nxt is not None and fold(nxt["w"]) in lists.between:  # "12 may not fit": the word after decides
+        nxt = _NEXT_WORD.match(after, nxt.end())
+    if nxt is None or not nxt["w"].islower():
         return True
-    # "all 14 may join", "the 5 may be late": the number is a subject when a clause or a determiner leads it;
-    # after a noun or a date word it is a day ("bday 14 may she turns 40", "on 3 march we start").
-    before = text[: m.start()].rstrip()
-    if not before or before[-1] in ".,;:!?()\n-":
-        return False
-    lead = _LAST_WORD.search(before[-40:])
-    return lead is None or fold(lead.group(0)) not in _month_word_lists().determiners
+    if fold(nxt["w"]) not in lists.complements.get(fold(word).rstrip("."), frozenset()):
+        return True  # a noun or a date's own word follows: "14 may viewing", "3 march handover"
+    # "5 may be late", "room for 12 may be tight": a date only when a date word leads ("on 14 may visit")
+    return lead is not None and fold(lead.group(0)) in lists.before_date
 
 
 def find_dates(text: str) -> list[PersonalDateMatch]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.interfaces.cli import main
-from memory.dates import find_personal_date, resolve_due
+from memory.dates import find_dates, find_personal_date, resolve_due
 from memory.extract import extract_facts
 from memory.records import FactKind
 from memory.when import period, tells_time
@@ -151,3 +151,55 @@ def test_the_digest_sees_a_lower_case_may_birthday(tmp_path: Path, capsys: pytes
     assert main([*base, "digest", "--json", "--date", "2026-05-01"]) == 0
     text = capsys.readouterr().out
     assert "Lee Park" in text and json.loads(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order 5 may arrive late",
+        "she said 3 may come",
+        "room for 12 may be tight",
+        "i think 2 may fit",
+        "up to 6 may attend",
+        "may 1 or 2 of us",
+        "I may 1 day visit the showroom",
+        "tom said the boxes 5 may be late, room for 12 may be tight",
+        "3 may need a bigger van",
+        "12 may not fit",
+        "the 5 may all come",
+    ],
+)
+def test_may_before_a_verb_in_base_form_is_the_modal(text: str) -> None:
+    assert find_dates(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("14 may viewing at the flat", 5, 14),
+        ("3 march handover", 3, 3),
+        ("12 may wedding", 5, 12),
+        ("20 march closing day", 3, 20),
+        ("5 may showroom visit", 5, 5),
+        ("on 14 may visit the site", 5, 14),
+        ("deliveries 5 may only", 5, 5),
+        ("14 may back from leave", 5, 14),
+        ("install 3 march on site", 3, 3),
+    ],
+)
+def test_a_noun_after_n_may_leaves_the_month(text: str, month: int, day: int) -> None:
+    found = find_personal_date(text)
+    assert found is not None and (found.month, found.day) == (month, day), text
+
+
+def test_modal_may_does_not_rewrite_the_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--offline", "--data-dir", str(tmp_path)]
+    for sentence in ("tom said the boxes 5 may be late, room for 12 may be tight", "I may 1 day visit the showroom"):
+        assert main([*base, "note", "Tom Reyes", sentence, "--at", "2026-04-20T09:00"]) == 0
+        out = capsys.readouterr().out
+        assert "May" not in out and out.startswith("noted for Tom Reyes"), out
+
+
+def test_an_abbreviated_mar_before_the_is_the_month() -> None:
+    found = find_personal_date("call 9 mar the latest")
+    assert found is not None and (found.month, found.day) == (3, 9)
