@@ -85,3 +85,16 @@ def test_a_meal_the_notes_record_passes(tmp_path: Path) -> None:
     )
     text = "Hi Lucia, great lunch last week in Zaragoza! The terracotta samples are on their way. Marc"
     assert "unsupported_claim" not in w.kinds(text, AT)
+
+
+def test_the_old_figure_named_as_past_or_for_another_thing_passes(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Tomas Berg",
+        [
+            ("2026-04-01T10:00:00", "tomas berg, oslo. wants 20 units of the standing desk"),
+            ("2026-04-02T10:00:00", "tomas called: make it 24 units"),
+        ],
+    )
+    assert "wrong_fact" not in w.kinds("Hi Tomas, the order is now 24 units, up from 20 units. Kari", AT)
+    assert "wrong_fact" not in w.kinds("Hi Tomas, the 24 units ship Friday; assembly takes 20 minutes each. Kari", AT)
