@@ -98,3 +98,9 @@ def test_the_old_figure_named_as_past_or_for_another_thing_passes(tmp_path: Path
     )
     assert "wrong_fact" not in w.kinds("Hi Tomas, the order is now 24 units, up from 20 units. Kari", AT)
     assert "wrong_fact" not in w.kinds("Hi Tomas, the 24 units ship Friday; assembly takes 20 minutes each. Kari", AT)
+
+
+def test_a_meal_still_to_come_passes(tmp_path: Path) -> None:
+    w = World(tmp_path, "Lucia Ferrer", [("2026-04-01T10:00:00", "lucia ferrer, zaragoza. tile showroom")])
+    text = "Hi Lucia, it would be lovely to have dinner with you when I'm next in Zaragoza. Marc"
+    assert "unsupported_claim" not in w.kinds(text, AT)
