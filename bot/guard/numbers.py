@@ -13,6 +13,7 @@ from typing import ClassVar
 
 from bot.guard.evidence import per_context
 from bot.guard.model import Finding
+from bot.guard.rules.superseded_figure import alike, amount, subject_words
 from bot.guard.text import (
     _WORD,
     _clause_after,
@@ -260,9 +261,12 @@ class NumberRules(GuardBase):
         factors = [v for v in every if v > 0 and v != 1]  # a unit price under 1 ("0.118 EUR/pc") multiplies too
         percents = [o.value for o in mine if o.kind == "percent"]
         bare = self._bare_note_numbers()
+        current = self._current_figures()
         for q in mine:
             if self._designation(q.start) or any(abs(q.value - v) < 0.01 for v in bare):
                 continue
+            if any(abs(q.value - v) < 0.01 and any(alike(u, w) for u in q.unit for w in words) for v, words in current):
+                continue  # the value a later note changed it to ("now 45 people" for "45 employees"): current
             if _BASIS.search(self.low[max(0, q.start - 16) : q.start]):
                 continue  # "for every 10,000 bolts at 0.118": the amount a price is reckoned on, not a claim  # "Level 2 chargers" names a model; a bare recorded number may be meant
             if (q.kind == "money" or q.value >= 100) and any(abs(q.value - v) < 0.01 for v in numbers):
@@ -311,6 +315,15 @@ class NumberRules(GuardBase):
             real = ", ".join(sorted({_show(nq.value) for nq, _ in clash}))
             ids = [nid for _, src in clash for nid in src]
             out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
+        return out
+
+    def _current_figures(self) -> list[tuple[float, frozenset[str]]]:
+        """(value, subject stems) of each fact value that superseded an earlier one."""
+        out = []
+        for change in self.prepared.evidence.superseded:
+            value = amount(change.new)
+            if value is not None:
+                out.append((value, subject_words(change.key, change.unit)))
         return out
 
     def _written_in_notes(self, value: int) -> bool:

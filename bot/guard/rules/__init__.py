@@ -12,6 +12,7 @@ from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
+from bot.guard.rules.superseded_figure import SupersededFigure
 
 RULES: tuple[Rule, ...] = (
     ProductPlan(),
@@ -21,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     ContactPace(),
     ChannelConsent(),
     ChangedChoice(),
+    SupersededFigure(),
 )
 
 __all__ = [
@@ -35,4 +37,5 @@ __all__ = [
     "RiskyRequest",
     "Rule",
     "SharedHistory",
+    "SupersededFigure",
 ]

@@ -69,6 +69,29 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A fact value a later note superseded: its key and unit, the old and current values, the newer note ids."""
+
+    key: str
+    unit: str
+    old: str
+    new: str
+    sources: tuple[str, ...]
+
+
+def superseded(ctx: DraftContext) -> tuple[Change, ...]:
+    """Each history fact whose key has a different current value (the facts keep history)."""
+    current = {f.key: f for f in ctx.facts if f.valid_to is None}
+    out = []
+    for h in ctx.history:
+        c = current.get(h.key)
+        if c is not None and c.value != h.value and c.valid_from >= h.valid_from:
+            unit = c.detail.get("unit", "") or h.detail.get("unit", "")
+            out.append(Change(h.key, unit, h.value, c.value, c.source_ids))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Evidence:
     """What a draft may rely on: note texts with their ids, current facts, open commitments, the purpose."""
 
@@ -79,6 +102,7 @@ class Evidence:
     names: str = ""  # the client's names and the salesperson's: never evidence of an event
     note_times: tuple[datetime, ...] = ()  # when each of `notes` happened, in the same order
     now: datetime | None = None  # when the draft would be sent
+    superseded: tuple[Change, ...] = ()  # fact values a later note changed (from the facts' history)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see `derived`
 
     @classmethod
@@ -94,6 +118,7 @@ class Evidence:
             ),
             note_times=tuple(n.occurred_at for n in ctx.notes),
             now=ctx.now,
+            superseded=superseded(ctx),
         )
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:

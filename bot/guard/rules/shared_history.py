@@ -53,6 +53,13 @@ def _unspecific() -> frozenset[str]:
     return frozenset(content_words(" ".join(doc["generic"]["words"] + doc["time"]["words"])))
 
 
+@lru_cache(maxsize=1)
+def meal_words() -> frozenset[str]:
+    """Stems of the words for a shared meal or drink (lunch, dinner, coffee, ...)."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(content_words(" ".join(doc["meals"]["words"])))
+
+
 def particulars(claim: str, names: str) -> set[str]:
     """Stems of what a claim names in particular: not generic meeting or time words, not the names."""
     return content_words(claim) - _unspecific() - content_words(names)
@@ -145,12 +152,22 @@ class SharedHistory:
         for start, end in claims:
             claim = claim_text(draft.text[start:end])
             words = particulars(claim, evidence.names)
+            meals = content_words(claim) & meal_words()
+            if meals and not meals & self._evidence_words(evidence):
+                # a meal is the event itself: a place or a name the notes share does not record it
+                out.append(draft.finding(self.kind, start, end, "no note records this shared meal"))
+                continue
             if not words or lexically_supported(words, claim, evidence):
                 continue  # nothing particular to compare, or a note names it: the other rules judge it
             score = self._best_score(claim, [s for _, s in support], evidence)
             if score < self.threshold:
                 out.append(draft.finding(self.kind, start, end, "no note records this shared event"))
         return out
+
+    def _evidence_words(self, evidence: Evidence) -> set[str]:
+        """Stems of every word in the notes, facts, commitments and purpose."""
+        texts = [text for _, text in evidence.texts()]
+        return evidence.derived("content words", lambda: set().union(*(content_words(text) for text in texts)))
 
     def _best_score(self, claim: str, candidates: list[str], evidence: Evidence) -> float:
         """`best_support`'s score; the candidates' vectors are stacked once per evidence, then reused."""
