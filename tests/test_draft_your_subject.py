@@ -73,8 +73,12 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
     rt = Runtime(Settings(chet_data_dir=data, chet_offline=True, chet_sender_name="Sam Carter", _env_file=None))
     at = now_utc() - timedelta(days=1)
     text = "wants the iPhone 15 Pro in blue, 3 of them for her team. her budget is around 4k"
+    team = "fyi ola's team needs 3 laptops before the audit"
     rt.memory("local").import_notes(
-        [NoteInput(client="Pia Moreau", text=text, at=at, at_raw=at.isoformat(), note_id="p1", source="import")]
+        [
+            NoteInput(client="Pia Moreau", text=text, at=at, at_raw=at.isoformat(), note_id="p1", source="import"),
+            NoteInput(client="Ola Berg", text=team, at=at, at_raw=at.isoformat(), note_id="o1", source="import"),
+        ]
     )
     yield rt
 
@@ -87,3 +91,13 @@ def test_a_draft_keeps_the_clients_budget_and_passes_the_guard(runtime: Runtime)
     for d in drafts:
         assert d.verdict != "block", d
         assert "you'd like 3" not in d.text, d.text
+
+
+def test_the_clients_named_possessive_keeps_whose_need_it_is(runtime: Runtime) -> None:
+    memory = runtime.memory("local")
+    found = memory.find_client("Ola Berg")
+    drafts = [make_draft(runtime, memory, found, "follow up", variant=v) for v in range(4)]
+    for d in drafts:
+        assert "you'd like 3 laptops" not in d.text, d.text  # the team's need, not the client's wish
+        assert d.verdict != "block", d
+    assert any("your team needs 3 laptops" in d.text for d in drafts), [d.text for d in drafts]

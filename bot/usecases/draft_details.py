@@ -206,10 +206,15 @@ def _clean(text: str, names: set[str]) -> str:
     t = " ".join(text.split()).strip(" .,;:!")
     lead = "|".join(re.escape(w) for w in sorted(_entries("lead_fillers"), key=len, reverse=True))
     name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)+" if name else rf"^(?:(?:{lead})\b[\s,]*)+"
+    # one lead-in a pass (the loop repeats): "fyi ola's team needs ..." must reach "ola's team" on its own
+    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)" if name else rf"^(?:(?:{lead})\b[\s,]*)"
     previous = None
     while previous != t:
         previous = t
+        owned = re.match(rf"(?:{name})['’]s\s+(.+)", t, re.I) if name else None
+        if owned and owned_subject(f"her {owned.group(1)}"):
+            t = f"her {owned.group(1)}"  # "ola's team needs 3 laptops": the team's need, said "your team needs ..."
+            break
         t = re.sub(pattern, "", t, flags=re.I).strip()
     if re.match(r"not\b", t, re.I):
         return ""  # "not the grey": a correction's tail, never a detail to restate
