@@ -178,18 +178,24 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
         picked.append((text, unit.note.id))
         return True
 
+    def owned_after(unit: Clause) -> None:  # "wants the iPhone ... her budget is around 4k": the situation with it
+        for later in clauses(unit.note):
+            if later.index > unit.index and owned_subject(later.text):
+                take(later)
+
     if subject and not purpose.generic:
         for unit in units:
             if _stems(unit.text) & subject and take(unit):  # its short followers only with it ("mint", "4 of them")
                 for follow in [c for c in clauses(unit.note) if c.index == unit.index + 1]:
                     if len(follow.text.split()) <= 6:
                         take(follow)
+                owned_after(unit)
             if len(picked) >= MAX_DETAILS:
                 break
     if not picked:
         for unit in units:
-            if wants.search(unit.text):
-                take(unit)
+            if wants.search(unit.text) and take(unit):
+                owned_after(unit)
             if len(picked) >= MAX_DETAILS:
                 break
     return picked[:MAX_DETAILS]
@@ -200,10 +206,15 @@ def _clean(text: str, names: set[str]) -> str:
     t = " ".join(text.split()).strip(" .,;:!")
     lead = "|".join(re.escape(w) for w in sorted(_entries("lead_fillers"), key=len, reverse=True))
     name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)+" if name else rf"^(?:(?:{lead})\b[\s,]*)+"
+    # one lead-in a pass (the loop repeats): "fyi ola's team needs ..." must reach "ola's team" on its own
+    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)" if name else rf"^(?:(?:{lead})\b[\s,]*)"
     previous = None
     while previous != t:
         previous = t
+        owned = re.match(rf"(?:{name})['’]s\s+(.+)", t, re.I) if name else None
+        if owned and owned_subject(f"her {owned.group(1)}"):
+            t = f"her {owned.group(1)}"  # "ola's team needs 3 laptops": the team's need, said "your team needs ..."
+            break
         t = re.sub(pattern, "", t, flags=re.I).strip()
     if re.match(r"not\b", t, re.I):
         return ""  # "not the grey": a correction's tail, never a detail to restate
@@ -265,7 +276,10 @@ def to_you(text: str) -> str:
             if turned is None:
                 return ""
             t = f"you {turned}{t[len(first) :]}"
-    t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
+    if owned_subject(t):  # "her team needs 3 laptops": only the subject turns; the team's need stays the team's
+        return re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
+    if not re.match(_NOUN_PHRASE_START, t, re.I):  # "the office needs X" is the office's need, never the client's
+        t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
     unclear = False
 
     def inner(m: re.Match[str]) -> str:  # "a slab she loves" -> "a slab you love"
@@ -281,6 +295,32 @@ def to_you(text: str) -> str:
     t = re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
     t = re.sub(r"\bhim\b", "you", t, flags=re.I)  # "them" is usually the things ("4 of them"), left as is
     return t
+
+
+_NOUN_PHRASE_START = r"(?:the|a|an|her|his|their|your|my|our|this|that|these|those)\s"
+OWNED_NOUN_WORDS = 3  # "her budget", "his wife's sister", "their head office": a subject longer is not a subject
+
+
+def owned_subject(text: str) -> bool:
+    """Whether `text` is a present statement whose subject is the client's own ("her budget is around 4k")."""
+    m = re.match(rf"(?:her|his|their|your)((?:\s+[a-z][a-z'’-]*){{1,{OWNED_NOUN_WORDS}}}?)\s+([a-z]+)\b", text, re.I)
+    if not m or any(w.casefold() in _owned_verbs() for w in m.group(1).split()):
+        return False
+    return m.group(2).casefold() in _owned_verbs()
+
+
+@lru_cache(maxsize=1)
+def _owned_verbs() -> frozenset[str]:
+    """draft_words.json's owned_subject_verbs with their third-person forms ("need" -> "needs")."""
+    raw = _words().get("owned_subject_verbs", [])
+    assert isinstance(raw, list)
+    forms: set[str] = set()
+    for entry in raw:
+        for word in entry["words"]:
+            forms.add(word)
+            if entry.get("inflect", True):  # "is", "can" have no -s form
+                forms.add(word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s")
+    return frozenset(forms)
 
 
 def _you_verb(word: str) -> str | None:
@@ -315,4 +355,4 @@ def _aware(moment: datetime, now: datetime) -> datetime:
     return moment if now.tzinfo is None else moment.astimezone(now.tzinfo)
 
 
-__all__ = ["Purpose", "detail_clauses", "read_purpose", "to_you"]
+__all__ = ["Purpose", "detail_clauses", "owned_subject", "read_purpose", "to_you"]

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
-from bot.usecases.draft_details import detail_clauses, read_purpose, to_you
+from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
@@ -913,7 +913,7 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
     """A note's clause as words to the client ("wants the navy" -> "you'd like the navy"), or "" to leave it out.
 
     The one conversion every detail line goes through: the clause must become a statement whose subject is
-    "you" (the salesperson's to-do "need to send ...", "sent him the ...", a relative's or a third party's
+    "you" or the client's own ("your budget is", "your kids love"; present only) (the salesperson's to-do "need to send ...", "sent him the ...", a relative's or a third party's
     doing, a bare fragment "from harbour plumbing" cannot); a relative time ("next thurs", "sat 10am") is
     stale by the time the message is read; a model or name typed in lower case is written as the notes
     capitalise it, else the clause is left out.
@@ -923,8 +923,8 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
     tail = re.search(r"\band (you'd like\b.*)", said)
     if tail and not re.match(r"you\b", said):
         said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
-    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said):
-        return ""
+    if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) and not owned_subject(said):
+        return ""  # "your budget is around 4k", "your kids love the red one" are said to the client too
     return _as_written(said, ctx)
 
 
