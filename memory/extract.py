@@ -43,6 +43,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
 from memory.consent import channels_in, line_topics, topic_in
 from memory.dates import (
@@ -2102,7 +2104,7 @@ _DONE_RE = re.compile(
     I,
 )
 _DATE_START = re.compile(
-    r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
+    r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|tmrw|tmr|tomorow|2moro|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
     r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|" + "|".join(WEEKDAYS) + r"|"
     r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
@@ -2170,8 +2172,38 @@ def _base_verb(verb_text: str) -> str:
     return " ".join(words)
 
 
+_CONTRACTIONS_DATA = Path(__file__).parent / "data" / "phone_contractions.tsv"
+
+
+@cache
+def _phone_contractions() -> dict[str, str]:
+    """Apostrophe-less forms ("id", "ill", "shd") -> their full forms, from the data file."""
+    table = {}
+    for line in _CONTRACTIONS_DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written, full, _why = line.split("\t", 2)
+            table[written] = full
+    return table
+
+
+@cache
+def _phone_contraction_re() -> re.Pattern[str]:
+    # only right before a promise verb or a "going to"-like helper: "id get", "ill send", "im going to"
+    helpers = r"going\s+to|gonna|got\s+to|gotta|need\s+to|have\s+to|also|definitely|just"
+    written = "|".join(sorted(_phone_contractions(), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<w>" + written + r")\s+(?=(?:" + helpers + "|" + _verb_alternation(_VERB_FORMS) + r")\b)", I
+    )
+
+
+def with_phone_contractions(clause: str) -> str:
+    """A clause with promise contractions typed the phone way spelt out ("id get" -> "I'd get")."""
+    return _phone_contraction_re().sub(lambda m: _phone_contractions()[m["w"].lower()] + " ", clause)
+
+
 def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     found = False
+    clause = with_phone_contractions(clause)
     for m in _PROMISE_RE.finditer(clause):
         before = clause[: m.start()]
         trigger = m["trigger"].lower()

@@ -705,3 +705,28 @@ def test_a_list_of_likes_stops_at_what_is_not_a_liked_thing(text: str, liked: se
 def test_names_after_a_child_count_must_end_the_clause(text: str) -> None:
     facts = extract_facts(text, AT)
     assert not [f for f in facts if f.detail.get("relation") == "child"]
+
+
+# --- promises typed the phone way (no apostrophes, shorthand) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "due"),
+    [
+        ("told him id get the trade-in figures by wed", "promise:trade_in_figures", date(2025, 12, 3)),
+        ("ill send the floor plan by thurs", "promise:floor_plan", date(2025, 12, 4)),
+        ("im going to drop off the swatches friday", "promise:swatches", date(2025, 12, 5)),
+        ("ive got to send the spec sheet by fri", "promise:spec_sheet", date(2025, 12, 5)),
+        ("shd send the samples to him by next week", "promise:samples", None),
+        ("gonna send the quote tmrw", "promise:quote", date(2025, 12, 2)),
+    ],
+)
+def test_phone_way_promises(text: str, key: str, due: date | None) -> None:
+    fact = one(text, CM, key)
+    if due is not None:
+        assert fact.due == due
+
+
+def test_phone_way_words_stay_plain_without_a_verb() -> None:
+    # being ill, a photo id: no promise read into them
+    assert CM not in kinds("she was ill last week, photo id on file")
