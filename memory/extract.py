@@ -46,7 +46,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
-from memory.consent import channels_in, line_topics, topic_in
+from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
     MONTHS,
     find_dates,
@@ -1524,6 +1524,12 @@ _OPT_OUT_RE = [
         I,
     ),
 ]
+# What makes an opt-out one time window only ("no texts after 8pm"): the channel stays open outside it.
+# A clock time ("don't call before 10am") is the contact time (memory.extract_more), not an opt-out.
+_WINDOW = (
+    r"(?:during\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+)?(?:hrs|hours)|after\s+(?:dark|hours|work)|at\s+night)"
+)
+_NOT_A_WINDOW = r"(?!\s+(?:(?:to\s+)?(?:her|him|them)\s+)?(?:before|after|during|until|till|at|in\s+the|on)\b)"
 # Words a period may end on ("not to be contacted before June", "until then").
 _PERIOD_WHEN = (
     r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
@@ -1549,6 +1555,12 @@ _OPT_OUT_RE += [
     # a fragment "no email" (after "prefers instagram DMs, no email")
     re.compile(
         r"(?:^|,)\s*(?:and\s+|but\s+)?no\s+(?P<verb>e-?mails?|(?:phone\s+)?calls|texts)\s*(?:please|pls|thanks)?\s*[.!]?\s*(?=,|$)",
+        I,
+    ),
+    # typed the phone way: "pls no emails to her", "pls dont text him" (a time window is a line: _window_opt_outs)
+    re.compile(
+        r"\b(?:please|pls|plz)\s+(?:no|never|don't|dont|do\s+not)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls|e-?mails|"
+        r"texts|call|ring|e-?mail|text|message|messages)\b" + _NOT_A_WINDOW,
         I,
     ),
     # "pls no sales pitch right now": no selling, direct messages fine
@@ -1629,6 +1641,7 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     text += " until then" if until == "then" else f" until {_until_shown(until)}"
                 yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
     yield from _line_opt_outs(clause)
+    yield from _window_opt_outs(clause)
 
 
 _PERIOD_RE = re.compile(
@@ -1681,6 +1694,28 @@ def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
             "opted_out",
             f"no {_channel_word(channel)} {shown}",
             detail={"channel": channel, "topic": topic},
+        )
+
+
+_WINDOW_OPT_OUT_RE = re.compile(
+    r"\b(?:no|never|don't|dont|do\s+not|not\s+to)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls?|ring|phone|e-?mails?|"
+    r"texts?|messages?|whatsapps?)\s+(?:(?:to\s+)?(?:her|him|them)\s+)?(?P<when>" + _WINDOW + r")",
+    I,
+)
+
+
+def _window_opt_outs(clause: str) -> Iterable[ExtractedFact]:
+    """ "no calls during clinic hrs", "no texts after 8pm": a channel closed for a time window, open outside it."""
+    for m in _WINDOW_OPT_OUT_RE.finditer(clause):
+        verb = m["verb"].lower()
+        channel = normal_channel((channels_in(verb) or [_channel(verb) or "phone"])[0]) or "phone"
+        when = re.sub(r"\bhrs\b", "hours", " ".join(m["when"].lower().split()))
+        yield ExtractedFact(
+            FactKind.CONSENT,
+            f"consent:{channel}:hours",
+            "opted_out",
+            f"no {_channel_word(channel)} {when}",
+            detail={"channel": channel, "topic": "hours", "when": when},
         )
 
 

@@ -730,3 +730,50 @@ def test_phone_way_promises(text: str, key: str, due: date | None) -> None:
 def test_phone_way_words_stay_plain_without_a_verb() -> None:
     # being ill, a photo id: no promise read into them
     assert CM not in kinds("she was ill last week, photo id on file")
+
+
+# --- opt-outs typed the phone way ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [("pls no emails to him", "email"), ("plz dont text her", "text"), ("pls no calls to them", "phone")],
+)
+def test_phone_way_opt_out_closes_the_channel(text: str, channel: str) -> None:
+    fact = one(text, CS, f"consent:{channel}")
+    assert fact.value == "opted_out" and fact.detail == {"channel": channel}
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "when"),
+    [
+        ("no calls during surgery hrs", "phone", "during surgery hours"),
+        ("dont ring him during office hours", "phone", "during office hours"),
+        ("no texts at night", "text", "at night"),
+        ("no emails after hours", "email", "after hours"),
+    ],
+)
+def test_opt_out_for_a_time_window_keeps_the_channel_open_outside_it(text: str, channel: str, when: str) -> None:
+    fact = one(text, CS, f"consent:{channel}:hours")
+    assert fact.value == "opted_out"
+    assert fact.detail == {"channel": channel, "topic": "hours", "when": when}
+    assert f"consent:{channel}" not in {f.key for f in facts(text)}  # the channel itself stays open
+
+
+def test_no_emails_reported_is_no_opt_out() -> None:
+    assert CS not in kinds("no emails to her since june, will call")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "channel"),
+    [
+        ("no texts after 9pm", "before 9pm", "text"),
+        ("pls no emails before 7am", "after 7am", "email"),
+        ("dont text him before 9am", "after 9am", "text"),
+    ],
+)
+def test_refused_clock_hours_of_a_channel_are_its_contact_time(text: str, when: str, channel: str) -> None:
+    # a clock time is when to reach them, not an opt-out (the channel stays open): see test_does_not_extract
+    fact = one(text, C, "contact_time")
+    assert fact.value == when and fact.detail["channel"] == channel
+    assert CS not in kinds(text)
