@@ -2409,7 +2409,28 @@ def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
+@cache
+def _moved_re() -> re.Pattern[str]:
+    verbs = "|".join(sorted(words("moved"), key=len, reverse=True))
+    return re.compile(
+        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:" + verbs + r")\s+(?P<obj>(?:the|our|my)\s+"
+        r"[\w' -]+?)\s+(?:back\s+|out\s+|forward\s+)?(?:to|till|until)\s+(?P<when>.+)$",
+        I,
+    )
+
+
+def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "moved the site visit to friday dec 11": my promise of that object, due on the new day (the ledger moves it)."""
+    m = _moved_re().match(clause)
+    if not m or resolve_due(m["when"], at) is None:
+        return
+    fact = _promise_fact("", f"{m['obj']} by {m['when']}", clause, at)
+    if fact is not None:
+        yield replace(fact, detail={**fact.detail, "moved": "yes"})
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
+    _moved,
     _consent,
     _counted_colour,
     _contacts,
