@@ -2429,7 +2429,37 @@ def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         yield replace(fact, detail={**fact.detail, "moved": "yes"})
 
 
+@cache
+def _thing_done_re() -> re.Pattern[str]:
+    done = "|".join(sorted(words("done_word"), key=len, reverse=True))
+    return re.compile(
+        r"^\s*(?:the\s+|our\s+|my\s+)?(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:all\s+|now\s+)?(?:" + done + r")\b",
+        I,
+    )
+
+
+def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "visit done, all working": the thing finished; closes my one open promise whose object holds its words."""
+    m = _thing_done_re().match(clause)
+    if not m or re.search(
+        r"\b(?:not|never|no|half|almost|nearly|she|he|they|it|is|was|be|all|everything|that|this|"
+        r"job|nothing|something)\b",
+        m["obj"],
+        I,
+    ):
+        return
+    if resolve_due(clause[m.end() :], at) is not None:
+        return  # "the install done by friday": a deadline, not a report
+    promised = _Promised("send", m["obj"])
+    if promised.obj:
+        text = f"{promised.shown} done"
+        yield ExtractedFact(
+            FactKind.COMMITMENT, promised.key, promised.value, text, detail={"status": "done", "part": "yes"}
+        )
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
+    _thing_done,
     _moved,
     _consent,
     _counted_colour,

@@ -26,3 +26,20 @@ def test_moving_something_not_mine_makes_no_promise(runtime: Runtime) -> None:
     chat = Conversation(runtime, transcriber=None)
     chat.handle_text(U, "Oona Petrak: she moved the board meeting to friday")
     assert runtime.memory(U).ledger.commitments(None) == []
+
+
+def test_a_thing_reported_done_closes_the_one_open_promise_it_names(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    chat.handle_text(U, "Oona Petrak: promised to send the brochure by friday")
+    chat.handle_text(U, "Oona Petrak: survey done, all working")
+    [left] = runtime.memory(U).ledger.commitments(None)
+    assert left.text.startswith("promised to send the brochure")
+
+
+def test_a_thing_done_that_fits_two_promises_closes_neither(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    chat.handle_text(U, "Oona Petrak: promised to do the roof survey by friday")
+    chat.handle_text(U, "Oona Petrak: survey done")
+    assert len(runtime.memory(U).ledger.commitments(None)) == 2
