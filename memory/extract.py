@@ -1529,7 +1529,6 @@ _OPT_OUT_RE = [
 _WINDOW = (
     r"(?:during\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+)?(?:hrs|hours)|after\s+(?:dark|hours|work)|at\s+night)"
 )
-_NOT_A_WINDOW = r"(?!\s+(?:(?:to\s+)?(?:her|him|them)\s+)?(?:before|after|during|until|till|at|in\s+the|on)\b)"
 # Words a period may end on ("not to be contacted before June", "until then").
 _PERIOD_WHEN = (
     r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
@@ -1560,7 +1559,9 @@ _OPT_OUT_RE += [
     # typed the phone way: "pls no emails to her", "pls dont text him" (a time window is a line: _window_opt_outs)
     re.compile(
         r"\b(?:please|pls|plz)\s+(?:no|never|don't|dont|do\s+not)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls|e-?mails|"
-        r"texts|call|ring|e-?mail|text|message|messages)\b" + _NOT_A_WINDOW,
+        r"texts|call|e-?mail|text|message|messages)\b"
+        # the whole channel only when nothing follows but whom: "pls dont ring the shop" is one line (_line_opt_outs)
+        r"(?=(?:\s+(?:to\s+)?(?:her|him|them))?\s*(?:at\s+all|again|any\s*more|please|pls|thanks)?\s*(?:[,.;!]|$))",
         I,
     ),
     # "pls no sales pitch right now": no selling, direct messages fine
