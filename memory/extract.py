@@ -43,8 +43,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import cache
+from pathlib import Path
 
-from memory.consent import channels_in, line_topics, topic_in
+from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
     MONTHS,
     find_dates,
@@ -1522,6 +1524,11 @@ _OPT_OUT_RE = [
         I,
     ),
 ]
+# What makes an opt-out one time window only ("no texts after 8pm"): the channel stays open outside it.
+# A clock time ("don't call before 10am") is the contact time (memory.extract_more), not an opt-out.
+_WINDOW = (
+    r"(?:during\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+)?(?:hrs|hours)|after\s+(?:dark|hours|work)|at\s+night)"
+)
 # Words a period may end on ("not to be contacted before June", "until then").
 _PERIOD_WHEN = (
     r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
@@ -1547,6 +1554,14 @@ _OPT_OUT_RE += [
     # a fragment "no email" (after "prefers instagram DMs, no email")
     re.compile(
         r"(?:^|,)\s*(?:and\s+|but\s+)?no\s+(?P<verb>e-?mails?|(?:phone\s+)?calls|texts)\s*(?:please|pls|thanks)?\s*[.!]?\s*(?=,|$)",
+        I,
+    ),
+    # typed the phone way: "pls no emails to her", "pls dont text him" (a time window is a line: _window_opt_outs)
+    re.compile(
+        r"\b(?:please|pls|plz)\s+(?:no|never|don't|dont|do\s+not)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls|e-?mails|"
+        r"texts|call|e-?mail|text|message|messages)\b"
+        # the whole channel only when nothing follows but whom: "pls dont ring the shop" is one line (_line_opt_outs)
+        r"(?=(?:\s+(?:to\s+)?(?:her|him|them))?\s*(?:at\s+all|again|any\s*more|please|pls|thanks)?\s*(?:[,.;!]|$))",
         I,
     ),
     # "pls no sales pitch right now": no selling, direct messages fine
@@ -1627,6 +1642,7 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                     text += " until then" if until == "then" else f" until {_until_shown(until)}"
                 yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
     yield from _line_opt_outs(clause)
+    yield from _window_opt_outs(clause)
 
 
 _PERIOD_RE = re.compile(
@@ -1679,6 +1695,28 @@ def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
             "opted_out",
             f"no {_channel_word(channel)} {shown}",
             detail={"channel": channel, "topic": topic},
+        )
+
+
+_WINDOW_OPT_OUT_RE = re.compile(
+    r"\b(?:no|never|don't|dont|do\s+not|not\s+to)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls?|ring|phone|e-?mails?|"
+    r"texts?|messages?|whatsapps?)\s+(?:(?:to\s+)?(?:her|him|them)\s+)?(?P<when>" + _WINDOW + r")",
+    I,
+)
+
+
+def _window_opt_outs(clause: str) -> Iterable[ExtractedFact]:
+    """ "no calls during clinic hrs", "no texts after 8pm": a channel closed for a time window, open outside it."""
+    for m in _WINDOW_OPT_OUT_RE.finditer(clause):
+        verb = m["verb"].lower()
+        channel = normal_channel((channels_in(verb) or [_channel(verb) or "phone"])[0]) or "phone"
+        when = re.sub(r"\bhrs\b", "hours", " ".join(m["when"].lower().split()))
+        yield ExtractedFact(
+            FactKind.CONSENT,
+            f"consent:{channel}:hours",
+            "opted_out",
+            f"no {_channel_word(channel)} {when}",
+            detail={"channel": channel, "topic": "hours", "when": when},
         )
 
 
@@ -2102,7 +2140,7 @@ _DONE_RE = re.compile(
     I,
 )
 _DATE_START = re.compile(
-    r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
+    r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|tmrw|tmr|tomorow|2moro|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
     r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|" + "|".join(WEEKDAYS) + r"|"
     r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
@@ -2170,8 +2208,38 @@ def _base_verb(verb_text: str) -> str:
     return " ".join(words)
 
 
+_CONTRACTIONS_DATA = Path(__file__).parent / "data" / "phone_contractions.tsv"
+
+
+@cache
+def _phone_contractions() -> dict[str, str]:
+    """Apostrophe-less forms ("id", "ill", "shd") -> their full forms, from the data file."""
+    table = {}
+    for line in _CONTRACTIONS_DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            written, full, _why = line.split("\t", 2)
+            table[written] = full
+    return table
+
+
+@cache
+def _phone_contraction_re() -> re.Pattern[str]:
+    # only right before a promise verb or a "going to"-like helper: "id get", "ill send", "im going to"
+    helpers = r"going\s+to|gonna|got\s+to|gotta|need\s+to|have\s+to|also|definitely|just"
+    written = "|".join(sorted(_phone_contractions(), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<w>" + written + r")\s+(?=(?:" + helpers + "|" + _verb_alternation(_VERB_FORMS) + r")\b)", I
+    )
+
+
+def with_phone_contractions(clause: str) -> str:
+    """A clause with promise contractions typed the phone way spelt out ("id get" -> "I'd get")."""
+    return _phone_contraction_re().sub(lambda m: _phone_contractions()[m["w"].lower()] + " ", clause)
+
+
 def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     found = False
+    clause = with_phone_contractions(clause)
     for m in _PROMISE_RE.finditer(clause):
         before = clause[: m.start()]
         trigger = m["trigger"].lower()
@@ -2342,7 +2410,58 @@ def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         return
 
 
+@cache
+def _moved_re() -> re.Pattern[str]:
+    verbs = "|".join(sorted(words("moved"), key=len, reverse=True))
+    return re.compile(
+        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:" + verbs + r")\s+(?P<obj>(?:the|our|my)\s+"
+        r"[\w' -]+?)\s+(?:back\s+|out\s+|forward\s+)?(?:to|till|until)\s+(?P<when>.+)$",
+        I,
+    )
+
+
+def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "moved the site visit to friday dec 11": my promise of that object, due on the new day (the ledger moves it)."""
+    m = _moved_re().match(clause)
+    if not m or resolve_due(m["when"], at) is None:
+        return
+    fact = _promise_fact("", f"{m['obj']} by {m['when']}", clause, at)
+    if fact is not None:
+        yield replace(fact, detail={**fact.detail, "moved": "yes"})
+
+
+@cache
+def _thing_done_re() -> re.Pattern[str]:
+    done = "|".join(sorted(words("done_word"), key=len, reverse=True))
+    return re.compile(
+        r"^\s*(?:the\s+|our\s+|my\s+)?(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:all\s+|now\s+)?(?:" + done + r")\b",
+        I,
+    )
+
+
+def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "visit done, all working": the thing finished; closes my one open promise whose object holds its words."""
+    m = _thing_done_re().match(clause)
+    if not m or re.search(
+        r"\b(?:not|never|no|half|almost|nearly|she|he|they|it|is|was|be|all|everything|that|this|"
+        r"job|nothing|something)\b",
+        m["obj"],
+        I,
+    ):
+        return
+    if resolve_due(clause[m.end() :], at) is not None:
+        return  # "the install done by friday": a deadline, not a report
+    promised = _Promised("send", m["obj"])
+    if promised.obj:
+        text = f"{promised.shown} done"
+        yield ExtractedFact(
+            FactKind.COMMITMENT, promised.key, promised.value, text, detail={"status": "done", "part": "yes"}
+        )
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
+    _thing_done,
+    _moved,
     _consent,
     _counted_colour,
     _contacts,

@@ -20,7 +20,7 @@ __all__ = ["deadline_re", "everyday", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "everyday_words.tsv"
-_NEGATION = re.compile(r"\b(?:not|never|no|don't|doesn't|didn't|won't|isn't|can't|cannot)\b|n't\b", I)
+_NEGATION = re.compile(r"\b(?:not|never|no|don't|dont|doesnt|doesn't|didn't|won't|isn't|can't|cannot)\b|n't\b", I)
 
 
 @cache
@@ -198,6 +198,8 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 _TIME = r"(?:\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midday|lunch(?:time)?|\d{1,2}\s*o'?clock)"
 _CONTACT_TIME_RE = re.compile(
     r"\b(?P<lead>(?:prefers\s+|only\s+(?:takes\s+)?|takes\s+)?calls?(?:\s+(?:her|him|them))?|ring\s+(?:her|him|them)|"
+    # "no texts after 8pm", "dont text him before 9": a channel's hours (only when refused: see _contact_times)
+    r"(?<=no\s)(?:texts|e-?mails|messages)|(?:(?<=n't\s)|(?<=nt\s)|(?<=ot\s))(?:text|e-?mail|message)(?:\s+(?:her|him|them))?|"
     r"reach(?:able)?(?:\s+(?:her|him|them))?|available|free|best\s+(?:time\s+)?(?:to\s+(?:call|reach)(?:\s+(?:her|him|them))?)?"
     r"(?:\s+is)?|picks\s+up)\s+(?:only\s+)?(?P<when>(?:after|before|from|until|between)\s+"
     + _TIME
@@ -214,11 +216,20 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         when = " ".join(m["when"].lower().split()).removeprefix("on ")
         if re.search(r"\b(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are|'ll\s+be|\s+will\s+be)?\s*$", before, I):
             continue  # "I'm free after 3pm" is the salesperson
-        if _negated(before + " " + m["lead"]):
-            if not when.startswith("before "):
-                continue
+        negated = _negated(before + " " + m["lead"])
+        if negated and when.startswith("before "):
             when = "after " + when.removeprefix("before ")  # "don't call before 10am"
-        yield ExtractedFact(FactKind.CONTACT, "contact_time", when, f"best reached {when}", detail={"when": when})
+        elif negated and re.fullmatch(r"after\s+" + _TIME, when, I):
+            when = "before " + when.removeprefix("after ")  # "no texts after 8pm"
+        elif negated:
+            continue
+        refused = re.match(r"(?:texts?|e-?mails?|messages?)\b", m["lead"], I)
+        if refused and not negated:
+            continue  # "texts after 5pm" alone may be a report; the hours of a channel are said refusing
+        channel = {"t": "text", "e": "email", "m": "text"}.get(m["lead"][:1].lower()) if refused else None
+        detail = {"when": when, **({"channel": channel} if channel else {})}
+        shown = f"best reached {when}" + (f" ({channel})" if channel else "")
+        yield ExtractedFact(FactKind.CONTACT, "contact_time", when, shown, detail=detail)
         return
 
 

@@ -423,7 +423,7 @@ class Memory:
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
-                    for key in self._matching_promises(client.id, fact.key):
+                    for key in self._matching_promises(client.id, fact.key, fact.detail.get("part") == "yes"):
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
@@ -532,15 +532,18 @@ class Memory:
             for d in replay(notes)
         ]
 
-    def _matching_promises(self, client_id: int, done_key: str) -> list[str]:
+    def _matching_promises(self, client_id: int, done_key: str, part: bool = False) -> list[str]:
         """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words)."""
         done_words = set(re.split(r"[:_]", done_key)) - {"promise", "to", "for", "her", "him", "them"}
-        matches = []
+        matches, partial = [], []
         for key in self.ledger.open_commitment_keys(client_id):
             words = set(re.split(r"[:_]", key)) - {"promise"}
             if key == done_key or (words and words <= done_words):
                 matches.append(key)
-        return matches
+            elif part and done_words and done_words <= words:
+                partial.append(key)
+        # "visit done" names part of "site visit": it closes the one open promise it fits, never a guess among two
+        return matches or (partial if len(partial) == 1 else [])
 
     def _learn_names(self, client: Client, text: str) -> None:
         speaker = transcript_speaker(text, client.name)

@@ -705,3 +705,75 @@ def test_a_list_of_likes_stops_at_what_is_not_a_liked_thing(text: str, liked: se
 def test_names_after_a_child_count_must_end_the_clause(text: str) -> None:
     facts = extract_facts(text, AT)
     assert not [f for f in facts if f.detail.get("relation") == "child"]
+
+
+# --- promises typed the phone way (no apostrophes, shorthand) -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "due"),
+    [
+        ("told him id get the trade-in figures by wed", "promise:trade_in_figures", date(2025, 12, 3)),
+        ("ill send the floor plan by thurs", "promise:floor_plan", date(2025, 12, 4)),
+        ("im going to drop off the swatches friday", "promise:swatches", date(2025, 12, 5)),
+        ("ive got to send the spec sheet by fri", "promise:spec_sheet", date(2025, 12, 5)),
+        ("shd send the samples to him by next week", "promise:samples", None),
+        ("gonna send the quote tmrw", "promise:quote", date(2025, 12, 2)),
+    ],
+)
+def test_phone_way_promises(text: str, key: str, due: date | None) -> None:
+    fact = one(text, CM, key)
+    if due is not None:
+        assert fact.due == due
+
+
+def test_phone_way_words_stay_plain_without_a_verb() -> None:
+    # being ill, a photo id: no promise read into them
+    assert CM not in kinds("she was ill last week, photo id on file")
+
+
+# --- opt-outs typed the phone way ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [("pls no emails to him", "email"), ("plz dont text her", "text"), ("pls no calls to them", "phone")],
+)
+def test_phone_way_opt_out_closes_the_channel(text: str, channel: str) -> None:
+    fact = one(text, CS, f"consent:{channel}")
+    assert fact.value == "opted_out" and fact.detail == {"channel": channel}
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "when"),
+    [
+        ("no calls during surgery hrs", "phone", "during surgery hours"),
+        ("dont ring him during office hours", "phone", "during office hours"),
+        ("no texts at night", "text", "at night"),
+        ("no emails after hours", "email", "after hours"),
+    ],
+)
+def test_opt_out_for_a_time_window_keeps_the_channel_open_outside_it(text: str, channel: str, when: str) -> None:
+    fact = one(text, CS, f"consent:{channel}:hours")
+    assert fact.value == "opted_out"
+    assert fact.detail == {"channel": channel, "topic": "hours", "when": when}
+    assert f"consent:{channel}" not in {f.key for f in facts(text)}  # the channel itself stays open
+
+
+def test_no_emails_reported_is_no_opt_out() -> None:
+    assert CS not in kinds("no emails to her since june, will call")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "channel"),
+    [
+        ("no texts after 9pm", "before 9pm", "text"),
+        ("pls no emails before 7am", "after 7am", "email"),
+        ("dont text him before 9am", "after 9am", "text"),
+    ],
+)
+def test_refused_clock_hours_of_a_channel_are_its_contact_time(text: str, when: str, channel: str) -> None:
+    # a clock time is when to reach them, not an opt-out (the channel stays open): see test_does_not_extract
+    fact = one(text, C, "contact_time")
+    assert fact.value == when and fact.detail["channel"] == channel
+    assert CS not in kinds(text)

@@ -1,0 +1,45 @@
+"""A promise's date moved by a later note (issue 13, 3e): the open promise falls due on the new day."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.chat.conversation import Conversation
+from bot.runtime import Runtime
+
+U = "7"
+
+
+def test_moving_a_promised_visit_moves_its_due_day(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    memory = runtime.memory(U)
+    [promise] = memory.ledger.commitments(None)
+    assert promise.due is not None
+    later = promise.due + timedelta(days=1)
+    chat.handle_text(U, f"Oona Petrak: pushed the boiler survey to {later:%B} {later.day}")
+    [moved] = memory.ledger.commitments(None)
+    assert (moved.id, moved.due) == (promise.id, later)
+
+
+def test_moving_something_not_mine_makes_no_promise(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: she moved the board meeting to friday")
+    assert runtime.memory(U).ledger.commitments(None) == []
+
+
+def test_a_thing_reported_done_closes_the_one_open_promise_it_names(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    chat.handle_text(U, "Oona Petrak: promised to send the brochure by friday")
+    chat.handle_text(U, "Oona Petrak: survey done, all working")
+    [left] = runtime.memory(U).ledger.commitments(None)
+    assert left.text.startswith("promised to send the brochure")
+
+
+def test_a_thing_done_that_fits_two_promises_closes_neither(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    chat.handle_text(U, "Oona Petrak: promised to do the roof survey by friday")
+    chat.handle_text(U, "Oona Petrak: survey done")
+    assert len(runtime.memory(U).ledger.commitments(None)) == 2
