@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.chat.conversation import Conversation
 from bot.chat.mentions import NEW_NAME_THRESHOLD, mentions
+from bot.runtime import Runtime
 
 
 def new_names(note: str) -> list[str]:
@@ -62,3 +64,28 @@ def test_ordinary_words_make_no_new_client(note: str) -> None:
 def test_names_with_a_second_sign_stay(note: str, want: str) -> None:
     """Rare name words, an introducing word or capitals keep the family-first and particle names."""
     assert want in new_names(note)
+
+
+@pytest.fixture
+def chat(runtime: Runtime) -> Conversation:
+    return Conversation(runtime, transcriber=None)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "min order is 50 units for the chairs",
+        "ha ha he laughed at the price",
+        "herb de provence tin for his wife as a gift idea",
+        "tan leatherette seats he liked best",
+    ],
+)
+def test_the_reviewers_chat_files_no_ordinary_words_as_a_client(
+    chat: Conversation, runtime: Runtime, note: str
+) -> None:
+    """After "Tom Baker wants 40 chairs for the gala", each follow-up was "Saved for Min Order, a new client"."""
+    first = chat.handle_text("777", "Tom Baker wants 40 chairs for the gala")
+    assert first[0].text.startswith("Saved for Tom Baker"), first[0].text
+    replies = chat.handle_text("777", note)
+    assert all("a new client" not in r.text for r in replies), [r.text for r in replies]
+    assert sorted(c.name for c in runtime.memory("777").ledger.clients()) == ["Tom Baker"]
