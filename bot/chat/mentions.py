@@ -530,6 +530,8 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
             ev["pair"] = 0.0  # a dictionary first name and a plain surname mid-sentence: "stopped by dale hansen's"
         else:
             return None  # no title, no introducing word, not the subject, no capitals: two words mid-sentence
+    if ev["surname"] <= 0 and _ordinary(first.base) and not _second_sign(toks, i, i + 1, titled, False):
+        return None  # "penny ante", "rose gold": an English word, then a word no surname list favours, in lower case
     caps = [t.text[:1].isupper() for t in (first, second)]
     min_second = 3 if all(caps) and lower_note else 4  # "Chiamaka Eze" typed with capitals; lower case: jargon risk
     rare_pair = len(first.base) >= 3 and len(given) >= min_second and ev["surname"] > 0  # "sso", "lvp": jargon
