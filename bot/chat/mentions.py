@@ -81,6 +81,11 @@ RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname: a nam
 PARTICLE = 1.0  # "van der", "bin", "dos" between two words: the shape of a full name in many languages
 STRONG_SURNAME = 1.5  # after a dictionary first name, a surname this sure needs no context ("stopped by dale hansen's")
 MIN_SURNAME_SHARE = 2e-6  # census shares below the file's precision (0.000%) count as this
+ORDINARY = (
+    4.0  # zipf: a word this common in English is an ordinary word ("order", "solo", "dean"), not a name by itself
+)
+SURE_FAMILY = 1.0  # a family name written first this sure as a surname (surname_score) is a name though English uses it
+SHORT_PARTICLE = 2  # a particle this short ("e", "y", "de", "el") is also a function word of English or Romance text
 
 
 @dataclass(frozen=True)
@@ -506,6 +511,12 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     given = _given(second.base)
     ev: dict[str, float] = {"first": first_name_score(first.base), "surname": surname_score(given)}
     family = family_first_score(first.base)
+    if is_name_part(first.base, "family") and not _second_sign(
+        toks, i, i + 1, titled, _family_lower_ok(first.base, given)
+    ):
+        family = 0.0  # "min order", "han solo": a family name first, in lower case, before an ordinary word, is words
+        if _ordinary(first.base) and surname_score(first.base) < SURE_FAMILY:
+            ev["first"] = 0.0  # "tan leatherette", "sun lounger": nor is it a given name (gender-guesser lists them)
     if family > 0:  # "tanaka yuki", "lee min-ho": the family name first, then a given name
         as_given = given_name_score(given)
         if family + as_given > ev["first"] + ev["surname"]:
@@ -519,6 +530,8 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
             ev["pair"] = 0.0  # a dictionary first name and a plain surname mid-sentence: "stopped by dale hansen's"
         else:
             return None  # no title, no introducing word, not the subject, no capitals: two words mid-sentence
+    if ev["surname"] <= 0 and _ordinary(first.base) and not _second_sign(toks, i, i + 1, titled, False):
+        return None  # "penny ante", "rose gold": an English word, then a word no surname list favours, in lower case
     caps = [t.text[:1].isupper() for t in (first, second)]
     min_second = 3 if all(caps) and lower_note else 4  # "Chiamaka Eze" typed with capitals; lower case: jargon risk
     rare_pair = len(first.base) >= 3 and len(given) >= min_second and ev["surname"] > 0  # "sso", "lvp": jargon
@@ -569,6 +582,10 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         surname = max(surname, 0.0)  # "ben David": a capitalised common word after a particle is a surname
     if given <= 0 or surname <= -1.0:
         return None
+    short = any(len(t.text) <= SHORT_PARTICLE for t in toks[i + 1 : j])
+    rare = [not _ordinary(t.base, RARE_WORD if short else ORDINARY) for t in (first, last)]
+    if not _second_sign(toks, i, j, titled, all(rare)):
+        return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
     parts = [title_case(first.base)]
@@ -577,6 +594,31 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     return Mention(
         first.start, last.end, " ".join(parts), sum(ev.values()), (), "", j - i + 1, subject=i == subject, evidence=ev
     )
+
+
+def _ordinary(word: str, common: float = ORDINARY) -> bool:
+    """Whether English uses `word` this often (zipf): an ordinary word, not a name by itself. A hyphenated given name
+    ("min-ho", "soo-jin") is not one: wordfreq scores it by its parts."""
+    return "-" not in word and zipf(word) >= common
+
+
+def _family_lower_ok(family: str, given: str) -> bool:
+    """Whether a family name written first, then a given name, reads as a person in lower case: the family name is
+    not an ordinary English word unless the census is sure of it ("lee", "kim"; not "min", "tan", "sun"), and the given
+    name is no ordinary word ("lee min-ho", not "han solo")."""
+    if _ordinary(family) and surname_score(family) < SURE_FAMILY:
+        return False
+    return not _ordinary(given)
+
+
+def _second_sign(toks: list[_Tok], i: int, last: int, titled: bool, lower_ok: bool) -> bool:
+    """The second sign a family-first or particle pattern needs to be a name: its name words capitalised, a title or
+    introducing word before it, or (`lower_ok`) name words English does not use ordinarily."""
+    if titled or (toks[i].text[:1].isupper() and toks[last].text[:1].isupper()):
+        return True
+    if i and _is(toks[i - 1].text, "intro") and _adjacent_or_slash(toks, i):
+        return True
+    return lower_ok
 
 
 def _function_word_name(toks: list[_Tok], i: int) -> bool:
