@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
-from bot.guard.rules.channel_consent import refusals
+from bot.guard.rules.channel_consent import refusals, stated_channel
+from bot.guard.text import _norm
 
 
 @pytest.mark.parametrize(
@@ -70,3 +71,32 @@ def test_an_opt_out_for_one_month_holds_only_that_month(bakery: World) -> None:
     assert bakery.kinds(text, "2026-04-20T09:00") == set()
     assert bakery.check(text, "2026-05-12T09:00")["verdict"] == "block"
     assert bakery.kinds(text, "2026-06-02T09:00") == set()
+
+
+@pytest.mark.parametrize(
+    ("opening", "channel"),
+    [
+        ("Ingrid, email from Tomas at the yard: the hull survey is booked.", "email"),
+        ("Call script for Ravi: ask how the new oven is working.", "phone"),
+        ("Ring Ravi to confirm the oven install.", "phone"),
+        ("Hi Ravi, writing to you by email as you asked: the install is on.", "email"),
+        ("Hello Ravi (texting as you prefer) - the oven ships Monday.", "text"),
+        ("Hi Ravi, a short text: the oven ships Monday.", "text"),
+        ("Hi Ravi, replying in your LinkedIn DMs as agreed: the deck is attached.", "social"),
+    ],
+)
+def test_a_draft_that_names_its_medium_in_its_opening_goes_by_it(opening: str, channel: str) -> None:
+    said = stated_channel(_norm(opening))
+    assert said is not None and said[0] == channel, said
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hi Ravi, thanks for the call yesterday. The oven ships Monday.",  # a past call is no medium
+        "Hi Ravi, not a quick email this time: the oven ships Monday.",  # negated
+        "Hi Ravi, great to see you. I'll email the manual and text the tracking number.",  # two: unknown
+    ],
+)
+def test_a_channel_word_that_is_no_medium_mark_says_nothing(opening: str) -> None:
+    assert stated_channel(_norm(opening)) is None

@@ -56,7 +56,14 @@ def _lists() -> dict[str, Any]:
         "weekday": re.compile(doc["weekday_scope"]["pattern"]),
         "days": {k: frozenset(v) for k, v in doc["weekday_scope"]["days"].items()},
         "self": [(re.compile(row["pattern"]), row["channel"]) for row in doc["self_channel"]],
+        "marks": _medium_marks(doc),
     }
+
+
+def _medium_marks(doc: dict[str, Any]) -> list[re.Pattern[str]]:
+    """The opening constructions that name a draft's medium, each with the channel words in group `ch`."""
+    words = "|".join(row["pattern"] for row in doc["channels"] if row["channel"] != "any")
+    return [re.compile(row["pattern"].replace("CH", f"(?P<ch>{words})")) for row in doc["medium_marks"]["patterns"]]
 
 
 def scoped_weekdays(text: str) -> frozenset[int]:
@@ -79,6 +86,34 @@ def stated_channel(low: str) -> tuple[str, int, int] | None:
             head = low[max(0, m.start() - 30) : m.start()]
             if not _NOT_THIS.search(head):  # "by email, not WhatsApp": the channel it does not go by
                 return str(channel), m.start(), m.end()
+    return _medium_in_opening(low)
+
+
+_OPENING = re.compile(r"^.{0,200}?(?:[.!?\n](?=\s)|$)", re.S)
+
+
+def _medium_in_opening(low: str) -> tuple[str, int, int] | None:
+    """(channel, start, end) when the draft's opening sentence names its own medium ("text from Dev: ...",
+    "sending this by email", "phone call notes"): one channel, not after a negation."""
+    lists = _lists()
+    opening = _OPENING.match(low.lstrip())
+    head = opening.group(0) if opening else low[:200]
+    found: set[str] = set()
+    where = (0, 0)
+    for rx in lists["marks"]:
+        for m in rx.finditer(head):
+            word = m.group("ch") if "ch" in rx.groupindex and m.group("ch") else m.group(0).split()[0]
+            if _NOT_THIS.search(head[max(0, m.start() - 30) : m.start()]):
+                continue
+            channel = next((str(c) for crx, c, _line in lists["channels"] if crx.fullmatch(word)), None)
+            if channel is None and rx.pattern.startswith("^\\W*(?:phone|call|ring)"):
+                channel = "phone"
+            if channel is not None:
+                found.add(channel)
+                where = (m.start(), m.end())
+    offset = len(low) - len(low.lstrip())
+    if len(found) == 1:
+        return found.pop(), where[0] + offset, where[1] + offset
     return None
 
 
