@@ -26,6 +26,7 @@ DEV_SETS: dict[str, Path] = {
     "dev3": DATA / "guard_dev3.jsonl",
     "dev4": DATA / "guard_dev4.jsonl",
     "dev5": DATA / "guard_dev5.jsonl",  # blind set 5, first run 2026-12-07; dev data since
+    "dev6": DATA / "guard_dev6.jsonl",  # blind set 6, first run 2026-12-07 (session 7); dev data since
     "days": DATA / "guard_days.jsonl",
 }
 _REQUIRED = ("id", "group", "client", "notes", "text", "at", "expect", "kinds")
