@@ -132,3 +132,30 @@ def test_the_confirmation_quote_drops_the_honorific_with_the_name() -> None:
     from bot.chat.notes import after_name
 
     assert after_name("tanaka-san said 30 staff now, not 25", "Tanaka Yuki") == "said 30 staff now, not 25"
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("lunch with duarte ferreira dos santos, wants 6 forklifts", "Duarte Ferreira dos Santos"),
+        ("nguyen thi huong at the expo, 200 units", "Nguyen Thi Huong"),
+        ("goh chok tong from marina freight wants 3 cranes", "Goh Chok Tong"),
+    ],
+)
+def test_a_name_of_three_or_four_parts_is_kept_whole(note: str, name: str) -> None:
+    found = mentions(note, [])  # the whole name; how a particle is capitalised is not the point here
+    assert found and found[0].name.casefold() == name.casefold(), [m.name for m in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("met anna kowalski today, wants 3 desks", "Anna Kowalski"),
+        ("saw mark jones in lagos, wants 2 vans", "Mark Jones"),
+        ("coffee with dana lee tomorrow re pricing", "Dana Lee"),
+        ("wendell price northgate ops mgr", "Wendell Price"),
+    ],
+)
+def test_an_ordinary_word_or_a_place_after_a_name_is_not_part_of_it(note: str, name: str) -> None:
+    found = mentions(note, [])
+    assert found and found[0].name == name, [m.name for m in found]

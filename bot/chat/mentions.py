@@ -553,12 +553,54 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
         and surname_score(toks[i + 2].base) > 0
     ):
         n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
+    n = _longer_name(toks, i, n)
     words = [t.base for t in toks[i : i + n]]
     words[-1] = _given(words[-1])
     name = " ".join(title_case(w) for w in words)
     return Mention(
         toks[i].start, toks[i + n - 1].end, name, sum(ev.values()), (), "", n, subject=i == subject, evidence=ev
     )
+
+
+MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
+SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
+MAX_NAME_WORDS = 4  # "joao pereira da silva": a full name has at most four parts
+
+
+def _name_word(tok: _Tok) -> bool:
+    """Whether a word may go on a full name: a surname of the census or the world, never an ordinary word."""
+    base = tok.base.casefold()
+    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base):
+        return False
+    return surname_score(tok.base) >= MORE_NAME
+
+
+def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
+    """How many words the name starting at word i has once its further parts are read: a third syllable of a
+    family-first name ("lim boon keng"), a particle and a surname ("pereira da silva"); each adjacent, no
+    possessive before it."""
+    while i + n < len(toks) and n < MAX_NAME_WORDS and not toks[i + n - 1].possessive:
+        nxt = toks[i + n]
+        if not _adjacent(nxt):
+            break
+        # a third syllable only after a family name written first: after an English-order name the next
+        # word is as often the company ("wendell price northgate ops mgr")
+        if n == 2 and is_name_part(toks[i].base, "family") and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+            n += 1
+            continue
+        after = i + n + 1
+        if (
+            after < len(toks)
+            and n + 2 <= MAX_NAME_WORDS
+            and is_name_part(nxt.text, "particle")
+            and len(nxt.text) > 1
+            and _adjacent(toks[after])
+            and _name_word(toks[after])
+        ):
+            n += 2
+            continue
+        break
+    return n
 
 
 def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
