@@ -263,7 +263,7 @@ class Filing:
 
 def note_clients(memory: Memory, text: str) -> Filing:
     """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
-    known = memory.ledger.clients()
+    known = memory.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
         found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
@@ -380,7 +380,7 @@ def client_in_note(
     memory: Memory, text: str, known: list[Client] | None = None
 ) -> tuple[str | None, str, list[Client]]:
     """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
-    known = memory.ledger.clients() if known is None else known
+    known = memory.clients() if known is None else known
     cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
     by_id = {c.id: c for c in known}
 
@@ -577,7 +577,7 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
     if m:
         return m.group("name").strip(), m.group("purpose").strip()
     words = target.split()
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.ledger.clients()]
+    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.clients()]
     for size in range(
         min(4, len(words)), 0, -1
     ):  # a known client first: "<first name> w the quote" is the client, then the purpose

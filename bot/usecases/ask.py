@@ -43,7 +43,7 @@ def client_in_question(memory: Memory, question: str) -> Client | None:
     """The one client a question names ("what does Dana like?", "Dana's budget", "what does o'rourke like?"), if
     exactly one matches: found as the chat finds a note's client (bot/chat/mentions.py: any case, a first name,
     nickname, surname, title or close typo), else by the older rules below."""
-    known = memory.ledger.clients()
+    known = memory.clients()
     named = {c.id: c for m in mentions(question, known) if m.known for c in m.clients}
     if len(named) == 1:
         return next(iter(named.values()))
@@ -70,7 +70,7 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
 
 def today_for(memory: Memory) -> date:
     """Today in the salesperson's time zone."""
-    tz = memory.ledger.salesperson().get("tz") or "UTC"
+    tz = memory.salesperson().get("tz") or "UTC"
     try:
         return now_utc().astimezone(zone(tz)).date()
     except (OSError, ValueError, KeyError):
@@ -82,7 +82,7 @@ def answer_offline(memory: Memory, question: str, client: Client | None, today: 
     client = client or client_in_question(memory, question)
     reading = read_question(question, client)
     if client is None:  # a name that resolves to no single client is no topic word
-        reading.topic -= {s for c in memory.ledger.clients() for s in name_stems(c)}
+        reading.topic -= {s for c in memory.clients() for s in name_stems(c)}
         person = unknown_person(memory, question)
         if person:  # "what's rachel into?" with no client Rachel: never another client's answer
             return _about_person(memory, question, person, reading, today or today_for(memory))
@@ -99,7 +99,7 @@ def unknown_person(memory: Memory, question: str) -> str:
     """
     lex = lexicon()
     cue_words = {w for i in lex.intents for c in i.cues for w in (*c.phrase, *c.scattered)}
-    known = {w for c in memory.ledger.clients() for w in name_stems(c)}
+    known = {w for c in memory.clients() for w in name_stems(c)}
     people = _people_words()
     tokens = re.findall(r"[^\W\d_][\w'’-]*", question)
     plain = [re.sub(r"['’]s$", "", t).casefold() for t in tokens]
@@ -166,7 +166,7 @@ def _about_person(memory: Memory, question: str, person: str, reading: Reading, 
         named = re.compile(rf"\b{re.escape(person)}\b", re.I)
         found = [
             (c.text, c)
-            for n in memory.ledger.notes(None, limit=2_000)
+            for n in memory.notes(None, limit=2_000)
             if named.search(n.text)
             for c in clauses(n)
             if named.search(c.text)
@@ -184,11 +184,10 @@ class _Asker:
 
     def __init__(self, memory: Memory, client: Client | None, reading: Reading, today: date):
         self.memory = memory
-        self.ledger = memory.ledger
         self.client = client
         self.reading = reading
         self.today = today
-        self._clients = {c.id: c for c in self.ledger.clients()}
+        self._clients = {c.id: c for c in self.memory.clients()}
         self._notes: dict[str, Note] = {}
 
     def answer(self, question: str) -> Answer:
@@ -259,7 +258,7 @@ class _Asker:
     # -- structured state -------------------------------------------------------------------
 
     def _promises(self, intent: Intent) -> Answer | None:
-        owed = self.ledger.commitments(self.client.id if self.client else None, status="open")
+        owed = self.memory.commitments(self.client.id if self.client else None, status="open")
         if not owed:
             return None
         owed.sort(key=lambda c: (c.due is None, c.due or date.max))
@@ -293,16 +292,16 @@ class _Asker:
         rows = []
         for item in items:
             c = by_name.get(item.client)
-            last = self.ledger.last_contact(c.id) if c else None
+            last = self.memory.last_contact(c.id) if c else None
             if c and last:
                 rows.append((last, c, list(item.source_ids)))
         if not rows:
-            quiet = [(self.ledger.last_contact(c.id), c) for c in self._clients.values()]
+            quiet = [(self.memory.last_contact(c.id), c) for c in self._clients.values()]
             known = [(t, c) for t, c in quiet if t is not None]
             if not known:
                 return None
             t, c = min(known, key=lambda x: x[0])
-            latest = self.ledger.notes(c.id, limit=1)
+            latest = self.memory.notes(c.id, limit=1)
             text = (
                 "Nobody is past their keep-in-touch time. "
                 f"Longest quiet: {c.name}, last contact {self._date(t)} ({self._ago(t)})."
@@ -316,14 +315,14 @@ class _Asker:
 
     def _last_contact(self, intent: Intent, overdue: bool = False) -> Answer | None:
         if not self.client:
-            rows = [(self.ledger.last_contact(c.id), c) for c in self._clients.values()]
+            rows = [(self.memory.last_contact(c.id), c) for c in self._clients.values()]
             known = sorted(((t, c) for t, c in rows if t), key=lambda x: x[0], reverse=True)
             if not known:
                 return None
             lines = [f"• {c.name}: {self._date(t)} ({self._ago(t)})" for t, c in known[: MAX_LINES - 1]]
-            ids = [n.id for _, c in known[: MAX_LINES - 1] for n in self.ledger.notes(c.id, limit=1)]
+            ids = [n.id for _, c in known[: MAX_LINES - 1] for n in self.memory.notes(c.id, limit=1)]
             return self._reply(["Latest contact:", *lines], ids)
-        last = self.ledger.last_contact(self.client.id)
+        last = self.memory.last_contact(self.client.id)
         if last is None:
             return None
         note = self._latest_note(last)
@@ -333,19 +332,19 @@ class _Asker:
         lines = [head + "."]
         if note is not None:
             lines.append(f"From your notes: “{excerpt(note.text, set())}”")
-        elif last in self.ledger.message_times(self.client.id):
+        elif last in self.memory.message_times(self.client.id):
             lines.append("That was a message you approved.")
         return self._reply(lines, [note.id] if note else [])
 
     def _latest_note(self, last: datetime) -> Note | None:
         assert self.client is not None
-        for note in self.ledger.notes(self.client.id, limit=20):
+        for note in self.memory.notes(self.client.id, limit=20):
             if note.occurred_at <= last:
                 return note
         return None
 
     def _met(self, intent: Intent) -> Answer | None:
-        scope = self.ledger.notes(self.client.id if self.client else None, newest_first=False, limit=2_000)
+        scope = self.memory.notes(self.client.id if self.client else None, newest_first=False, limit=2_000)
         found: list[tuple[Note, str]] = []
         for note in scope:
             for sentence in sentences(note.text):
@@ -377,7 +376,7 @@ class _Asker:
             return None
         company = self.client.company
         noted = [
-            n for n in self.ledger.notes(self.client.id, newest_first=False) if company.casefold() in n.text.casefold()
+            n for n in self.memory.notes(self.client.id, newest_first=False) if company.casefold() in n.text.casefold()
         ]
         if not noted:
             return None  # nothing to cite
@@ -389,10 +388,10 @@ class _Asker:
             return None
         if intent is not None and self.reading.topic and self._from_client_clauses(" ".join(self.reading.topic)):
             return None  # "what did Otis say about the firewall?": the firewall, not a briefing
-        facts = shown_facts(self.ledger.facts(self.client.id))
-        owed = self.ledger.commitments(self.client.id, status="open")
-        last = self.ledger.last_contact(self.client.id)
-        latest = self.ledger.notes(self.client.id, limit=1)
+        facts = shown_facts(self.memory.facts(self.client.id))
+        owed = self.memory.commitments(self.client.id, status="open")
+        last = self.memory.last_contact(self.client.id)
+        latest = self.memory.notes(self.client.id, limit=1)
         if not facts and not owed and not latest:
             return None
         head = self.client.name + (f" ({self.client.company})" if self.client.company else "")
@@ -415,7 +414,7 @@ class _Asker:
         if not kinds:
             return []
         keys = [k for i in intents for k in i.keys]
-        facts = [f for f in self.ledger.facts(self.client.id if self.client else None) if f.kind in kinds]
+        facts = [f for f in self.memory.facts(self.client.id if self.client else None) if f.kind in kinds]
         facts = [f for f in facts if f.client_id in self._clients]
         if keys:
             other = {FactKind.OTHER}
@@ -437,13 +436,13 @@ class _Asker:
         topic = set(self.reading.topic)
         if topic and self.reading.intents and all(i.loose_topic for i in self.reading.intents):
             held: set[str] = set()
-            for note in self.ledger.notes(self.client.id if self.client else None, limit=2_000):
+            for note in self.memory.notes(self.client.id if self.client else None, limit=2_000):
                 held |= stem_set(note.text)
             topic = {t for t in topic if t in held or t in self.reading.focus}
         topic = lexicon().expand(topic)
         if not topic or not self.client:
             return topic
-        for f in self.ledger.facts(self.client.id):
+        for f in self.memory.facts(self.client.id):
             if f.kind is FactKind.FAMILY:
                 relation = stem(f.detail.get("relation", "") or f.key.split(":")[-1])
                 if relation in topic:
@@ -540,9 +539,7 @@ class _Asker:
 
     def _note(self, note_id: str) -> Note | None:
         if note_id not in self._notes:
-            rowid = self.ledger.note_rowid(note_id)
-            found = self.ledger.notes_by_rowid([rowid]) if rowid is not None else {}
-            for note in found.values():
+            for note in self.memory.notes_by_id([note_id]).values():
                 self._notes[note.id] = note
         return self._notes.get(note_id)
 

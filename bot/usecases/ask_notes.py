@@ -162,9 +162,9 @@ def best_clauses(
     a relative the question names): "is her son coming?" is not answered by a note about her daughter."""
     if mentioned:  # a person no client is called, named in notes: only the clauses of the notes that name them
         word = re.compile(rf"\b{re.escape(mentioned)}\b", re.I)
-        notes = [n for n in memory.ledger.notes(None, limit=2_000) if word.search(n.text)]
+        notes = [n for n in memory.notes(None, limit=2_000) if word.search(n.text)]
     else:
-        notes = memory.ledger.notes(client.id, limit=200)  # newest first
+        notes = memory.notes(client.id, limit=200)  # newest first
     units = [c for n in notes for c in clauses(n)][:limit]
     if not units:
         return []
@@ -187,7 +187,7 @@ def best_clauses(
     if not chosen:
         return []
     top = max(chosen, key=lambda u: (_lexical(topic, stem_set(u.text)), dense[units.index(u)] if dense else 0))
-    stale = _stale_values(memory.ledger.facts(client.id, current=None))
+    stale = _stale_values(memory.facts(client.id, current=None))
     ordered = sorted(chosen, key=lambda u: (u is not top, -u.note.occurred_at.timestamp()))
     result: list[Clause] = []
     for unit in ordered:
