@@ -75,7 +75,7 @@ CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lowe
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
 COMMON_STEM = 4.0  # "-s" on a word at least this common is a verb form ("wants")
-COMMON_ED_STEM = 3.5  # "-ed" on a word this common: past tense after a name is the commonest ("gary bumped it")
+COMMON_ED_STEM = 3.5  # "-ed" on a word this common: past tense after a name is the commonest ("ravi shipped it")
 RARE_WORD = 3.2  # a word unknown to the census and rarer than this zipf is taken for a surname
 RARE_FIRST = 1.0  # a rare word where a first name goes, before a surname: a name the dictionaries lack
 PARTICLE = 1.0  # "van der", "bin", "dos" between two words: the shape of a full name in many languages
@@ -353,7 +353,7 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
 def _couple(
     toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]
 ) -> Mention | None:
-    """ "liam and chloe nguyen": a first name joined by "and" to a new full name shares its surname (Liam Nguyen)."""
+    """ "omar and lena vasquez": a first name joined by "and" to a new full name shares its surname (Omar Vasquez)."""
     if i + 2 >= len(toks) or toks[i + 1].text.casefold() not in {"and", "&", "+"} or toks[i].possessive:
         return None
     if first_name_score(toks[i].base) <= 0 or _date_word(toks, i):
@@ -536,7 +536,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     min_second = 3 if all(caps) and lower_note else 4  # "Chiamaka Eze" typed with capitals; lower case: jargon risk
     rare_pair = len(first.base) >= 3 and len(given) >= min_second and ev["surname"] > 0  # "sso", "lvp": jargon
     rare_pair = rare_pair and LATIN.fullmatch(first.base + given) is not None  # English frequencies say nothing else
-    rare_pair = rare_pair and not other_language_word(first.base)  # "cotización enviada": Spanish, not a name
+    rare_pair = rare_pair and not other_language_word(first.base)  # "factura pagada": Spanish words, not a name
     if ev["first"] <= 0 and 0 < zipf(first.base) < RARE_WORD - 0.2 and rare_pair:
         ev["rare_first"] = RARE_FIRST  # two rare words where a name goes: a name the dictionaries lack
     elif ev["first"] <= 0 and zipf(first.base) == 0 and first.base.replace("-", "").isalpha() and rare_pair:
@@ -684,7 +684,9 @@ def _unknown_word(word: str) -> float:
 
 
 OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl")  # often mixed into notes; ~0.7 s, ~30 MB on first use
-OTHER_COMMON = 3.0  # zipf: a word this common in one of them is a word there ("cotización" 3.6), names stay below
+OTHER_COMMON = (
+    3.0  # zipf: a word this common in one of them is a word there (a Spanish word like "factura"), names stay below
+)
 
 
 @cache
@@ -697,7 +699,7 @@ def _other_frequencies() -> list[dict[str, float]]:
 
 
 def other_language_word(word: str) -> bool:
-    """Whether `word` is a common word of another language notes are mixed with ("cotización", "reunião", "visita"):
+    """Whether `word` is a common word of another language notes are mixed with ("factura", "reunião", "visita"):
     then English rarely using it is no evidence of a name."""
     if not dictionaries():
         return False

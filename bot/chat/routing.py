@@ -323,17 +323,17 @@ def name_with_company(name: str, after: str) -> str:
     if words and len(name.split()) >= 2 and not any(w.casefold() in STOPWORDS | NOT_NAMES for w in words[1:]):
         return f"{name} from {' '.join(w if not w.islower() else title_case(w) for w in words)}"
     m = AFTER_NAME.match(after)
-    if m and m["br"] and re.search(r"[!?]", m["br"]):  # "(different emi!)": an aside; a company may follow it
+    if m and m["br"] and re.search(r"[!?]", m["br"]):  # "(not the usual one!)": an aside; a company may follow it
         return name_with_company(name, after[m.end() :])
     if m and m["link"] and m["link"].casefold() in FOREIGN_LINKS and not m["co"][:1].isupper():
         return name  # "de" + a lower-case word is Spanish text, not "de Constructora Hernández"
     if not m or (m["co"] and any(w.casefold() in NEVER_COMPANY for w in m["co"].split())):
         run = TRADE_RUN.match(after)
-        if run and run["co"].split()[-1].casefold() in company_words():  # "from Sakura Pharma wants ..."
+        if run and run["co"].split()[-1].casefold() in company_words():  # "from Linden Pharma wants ..."
             return f"{name} from {run['co']}"
         return company_at(name, after)
     company = (m["br"] or m["co"] or "").strip()
-    if m["br"] and re.search(r"[,;@]", company):  # "(ortho, Front Range Surgical)", "(HR @ Emirates Petrochem)"
+    if m["br"] and re.search(r"[,;@]", company):  # "(cardiology, Lakeside Medical)", "(HR @ Gulf Polymers)"
         named = [p.strip() for p in re.split(r"[,;@]", company) if p.strip()[:1].isupper()]
         company = named[-1] if named else ""  # the capitalised part is the company, the rest a role or place
     words = company.split()
