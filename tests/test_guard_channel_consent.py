@@ -79,6 +79,7 @@ def test_an_opt_out_for_one_month_holds_only_that_month(bakery: World) -> None:
         ("Ingrid, email from Tomas at the yard: the hull survey is booked.", "email"),
         ("Call script for Ravi: ask how the new oven is working.", "phone"),
         ("Ring Ravi to confirm the oven install.", "phone"),
+        ("Email Ravi about the oven manual.", "email"),
         ("Hi Ravi, writing to you by email as you asked: the install is on.", "email"),
         ("Hello Ravi (texting as you prefer) - the oven ships Monday.", "text"),
         ("Hi Ravi, a short text: the oven ships Monday.", "text"),

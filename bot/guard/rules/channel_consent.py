@@ -102,12 +102,9 @@ def _medium_in_opening(low: str) -> tuple[str, int, int] | None:
     where = (0, 0)
     for rx in lists["marks"]:
         for m in rx.finditer(head):
-            word = m.group("ch") if "ch" in rx.groupindex and m.group("ch") else m.group(0).split()[0]
             if _NOT_THIS.search(head[max(0, m.start() - 30) : m.start()]):
                 continue
-            channel = next((str(c) for crx, c, _line in lists["channels"] if crx.fullmatch(word)), None)
-            if channel is None and rx.pattern.startswith("^\\W*(?:phone|call|ring)"):
-                channel = "phone"
+            channel = next((str(c) for crx, c, _line in lists["channels"] if crx.fullmatch(m.group("ch"))), None)
             if channel is not None:
                 found.add(channel)
                 where = (m.start(), m.end())
