@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import bot.usecases.draft_context_builder as builder
 from bot.guard.evidence import prepare
 from bot.runtime import Runtime
 from bot.usecases.draft_context_builder import check_context
@@ -69,3 +70,19 @@ def test_a_note_written_by_another_process_is_seen(runtime: Any, memory: Any, se
     other = Runtime(settings).memory("local")
     _add(other, "Met Dana at the Denver expo booth, talked vans.", 14)
     assert _kinds(runtime, memory) == []
+
+
+def test_a_check_at_another_moment_reuses_the_ledger_reads(runtime: Any, memory: Any, monkeypatch: Any) -> None:
+    """A bot checks at a new second each time: the ledger is read once while nothing is written, the moment
+    is the check's own."""
+    _add(memory, "Called Dana about the fleet renewal, she wants a quote for 12 vans.", 0)
+    client = memory.find_client("Dana Lee")
+    reads: list[datetime] = []
+    load = builder.load_context
+    monkeypatch.setattr(
+        builder, "load_context", lambda m, c, p, now, s=None: reads.append(now) or load(m, c, p, now, s)
+    )
+    first = check_context(memory, client, AT)
+    later = check_context(memory, client, AT + timedelta(minutes=5))
+    assert len(reads) == 1
+    assert later.now == AT + timedelta(minutes=5) and later.notes == first.notes

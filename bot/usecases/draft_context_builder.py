@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.engines.tokens import count_tokens, truncate_tokens
@@ -72,7 +72,6 @@ class _Kept:
 
     token: object
     client: Client
-    now: datetime
     ctx: DraftContext
 
 
@@ -89,12 +88,14 @@ def check_context(memory: Memory, client: Client, now: datetime) -> DraftContext
     token = memory.change_token()
     with _kept_lock:
         kept = _kept.get(memory)
-    if token is not None and kept is not None and (kept.token, kept.client, kept.now) == (token, client, now):
-        return kept.ctx
+    if token is not None and kept is not None and (kept.token, kept.client) == (token, client):
+        # what the ledger holds does not depend on the moment; only the context's `now` does (a bot checks at
+        # a new second each time, so keying on it would read the ledger again at every check)
+        return kept.ctx if kept.ctx.now == now else replace(kept.ctx, now=now)
     ctx = load_context(memory, client, "", now)
     if token is not None:
         with _kept_lock:
-            _kept[memory] = _Kept(token, client, now, ctx)
+            _kept[memory] = _Kept(token, client, ctx)
     return ctx
 
 
