@@ -149,11 +149,11 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     q = normalize(query)
     if not q:
         return []
-    if len(q.split()) > 1 and is_title(q.split()[0]):  # "dr ruiz", "Dr Kim Nguyen": the title is no part of the name
-        return match_clients(strip_title(query), candidates) or _exact(q, candidates)
-    exact = [c for c in candidates if normalize(c.name) == q or q in {normalize(a) for a in c.aliases}]
-    if exact:
+    exact = _exact(q, candidates)
+    if exact:  # a client's own display name always means that client, titles included ("Dr Nurul Aisyah")
         return exact
+    if len(q.split()) > 1 and is_title(q.split()[0]):  # "dr ruiz", "Dr Kim Nguyen": the title is no part of the name
+        return match_clients(strip_title(query), candidates)
     m = _FROM.match(query.strip())
     if m:  # "Dana from Acme": a name that matches, at a company that matches
         by_name = match_clients(m.group("name"), candidates)

@@ -561,3 +561,21 @@ def test_two_workers_send_the_morning_digest_once(two_workers: tuple[Conversatio
     for t in threads:
         t.join()
     assert sorted(r is None for r in results) == [False, True]  # exactly one worker sends it
+
+
+def test_a_note_for_a_titled_client_is_kept_when_another_client_shares_the_name(
+    chat: Conversation, runtime: Runtime
+) -> None:
+    """Exact display names win: a note about 'Dr Amara Okafor' is filed, not lost to an ambiguity error."""
+    from datetime import UTC, datetime
+
+    from memory.service import NoteInput
+
+    memory = runtime.memory(U)
+    at = datetime.now(UTC)
+    memory.add_note(NoteInput("Dr Amara Okafor", "wants two treatment chairs", at, at.isoformat()))
+    memory.add_note(NoteInput("Amara Okafor Bello", "met at the fair, wants a scanner", at, at.isoformat()))
+    replies = say(chat, "dr amara okafor: changed her mind, 3 chairs now not 2")
+    assert "could mean" not in " ".join(r.text for r in replies)
+    client = memory.find_client("Dr Amara Okafor")
+    assert any("3 chairs" in n.text for n in memory.notes(client.id))

@@ -47,3 +47,10 @@ def test_suggestions_name_the_closest() -> None:
 def test_matching_never_raises(query: str) -> None:
     match_clients(query, CLIENTS)
     normalize(query)
+
+
+def test_a_clients_own_name_with_a_title_means_that_client() -> None:
+    """A display name that holds a title still reaches its client when another client shares the rest of it."""
+    clients = [Candidate(1, "Dr Amara Okafor", (), None), Candidate(2, "Amara Okafor Bello", (), None)]
+    assert [c.client_id for c in match_clients("dr amara okafor", clients)] == [1]
+    assert [c.client_id for c in match_clients("Amara Okafor", clients)] == [1, 2]  # still a real ambiguity
