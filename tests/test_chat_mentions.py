@@ -194,6 +194,18 @@ def test_a_drafts_button_typed_as_a_word_acts_on_the_newest_draft(
     assert len(inbox_items(memory)) == 1  # the waiting note still waits
 
 
+def test_edit_typed_as_a_word_edits_the_newest_draft(chat: Conversation, runtime: Runtime) -> None:
+    """NOTEASNAME: "edit" typed in the terminal is the Edit button; the text after it replaces the draft, no note."""
+    say(chat, "Tariq Haddad wants the walnut desk, delivery before the 20th")
+    assert say(chat, "draft a message to tariq about the desk").text.startswith("Draft for Tariq Haddad")
+    memory = runtime.memory(U)
+    notes_before = len(memory.notes())
+    assert "Saved" not in say(chat, "edit").text
+    say(chat, "Hi Tariq, the walnut desk is booked for delivery before the 20th. Sam")
+    assert len(memory.notes()) == notes_before and inbox_items(memory) == []
+    assert "walnut desk is booked" in memory.ledger.drafts()[0]["text"]
+
+
 def test_a_draft_button_word_with_no_draft_says_so(chat: Conversation, runtime: Runtime) -> None:
     assert "No draft is waiting" in say(chat, "approve").text
     assert clients(runtime) == []

@@ -52,6 +52,7 @@ DRAFT_BUTTONS: dict[str, Any] = {
     "approve": lambda chat, user, ref: chat._cb_approve(user, ref),
     "discard": lambda chat, user, ref: chat._cb_discard(user, ref),
     "regenerate": lambda chat, user, ref: chat._cb_regenerate(user, ref),
+    "edit": lambda chat, user, ref: chat._cb_edit(user, ref),
 }  # a draft's buttons typed as words
 CORRECTION_WINDOW = timedelta(minutes=10)  # "scratch that" takes back a note just sent, never one from days ago
 DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just shown, never one from days ago
@@ -237,7 +238,7 @@ class DispatchMixin(ChatCore):
         return [Reply(text + self._still_waiting(user))]
 
     def _draft_button(self, user: str, word: str) -> list[Reply]:
-        """ "approve", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
+        """ "approve", "edit", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
         waiting = self._memory(user).drafts("pending")
         if waiting and now_utc() - from_iso(str(waiting[0]["created_at"])) > DRAFT_WORD_WINDOW:
             return [Reply(f"No draft was shown lately. Open the waiting one from /digest to {word} it.")]
