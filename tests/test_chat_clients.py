@@ -143,6 +143,20 @@ def test_a_slip_moves_the_last_note(chat: Conversation, runtime: Runtime, slip: 
     assert notes[0].text == "Met Ken Watanabe at the Austin expo, send brochure"
 
 
+def test_undo_after_a_slip_moves_the_note_back(chat: Conversation, runtime: Runtime) -> None:
+    """/undo right after "oops, meant for X" takes back the move, never the note itself."""
+    say(chat, "Ines Duarte: wants the oak table")
+    say(chat, "Met Omar Sabry at the trade fair, send the catalogue")
+    say(chat, "oops that was meant for ines")
+    assert say(chat, "/undo").text.startswith("Moved back to Omar Sabry")
+    notes = runtime.memory(U).ledger.notes()
+    assert sorted(n.client for n in notes) == ["Ines Duarte", "Omar Sabry"]
+    assert [n.text for n in notes if n.client == "Omar Sabry"] == [
+        "Met Omar Sabry at the trade fair, send the catalogue"
+    ]
+    assert say(chat, "/undo").text.startswith("Removed your last note (Omar Sabry")  # a second /undo is a plain one
+
+
 def test_a_slip_while_a_note_waits_files_that_note(chat: Conversation, runtime: Runtime) -> None:
     say(chat, "Carla Mendes: wants 12 chairs")
     say(chat, "wants the brochure too")

@@ -201,6 +201,8 @@ class DispatchMixin(ChatCore):
         replies = self._store(user, memory, name, note.text, note.source, None, False, at=at)
         if replies and replies[0].note_saved:
             replies[0] = Reply(f"Moved from {note.client}. " + replies[0].text, replies[0].buttons, note_saved=True)
+            state = self._state(user)
+            state.moved = [state.last_notes[0], note.client_id] if state.last_notes else None
         return replies
 
     def _bare_name(self, user: str, text: str) -> list[Reply]:

@@ -290,8 +290,30 @@ class NotesMixin(ChatCore):
             state.choice = None
             if pending.inbox_id and drop_from_inbox(self._memory(user), pending.inbox_id):
                 return [Reply(f"Removed “{label(pending.text, 60)}” (it was waiting for a client).")]
+        moved_back = self._undo_move(user)
+        if moved_back is not None:
+            return moved_back
         reply, _ = self._undo_filed(user)
         return [reply]
+
+    def _undo_move(self, user: str) -> list[Reply] | None:
+        """/undo right after "oops, that was meant for X": the note goes back where it was, never away."""
+        state = self._state(user)
+        moved, state.moved = state.moved, None
+        memory = self._memory(user)
+        latest = memory.notes(limit=1)
+        if not moved or not latest or latest[0].id != moved[0]:
+            return None
+        origin = memory.client(int(moved[1]))
+        if origin is None:  # the first client was forgotten meanwhile: a plain undo
+            return None
+        note = memory.undo_last()
+        assert note is not None
+        at = note.occurred_at.isoformat()
+        replies = self._store(user, memory, origin.name, note.text, note.source, None, False, origin, at)
+        if replies and replies[0].note_saved:
+            replies[0] = Reply(f"Moved back to {origin.name}. " + replies[0].text, replies[0].buttons, note_saved=True)
+        return replies
 
     def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
         """Undo the last filed note (and its copies under other clients); the reply and the main note undone."""

@@ -43,6 +43,9 @@ class State:
     sources: dict[str, list[str]] = field(default_factory=dict)  # a Sources button's key -> note ids
     last_client: list[Any] | None = None  # [client id, ISO time] of the last note filed
     last_notes: list[str] = field(default_factory=list)  # the note ids the last filed message made (copies too)
+    moved: list[Any] | None = (
+        None  # [note id, client id it came from] of the last "oops, meant for X": /undo moves it back
+    )
 
     def to_json(self) -> str | None:
         """The state as JSON for the ledger (None when there is nothing to remember)."""
@@ -60,6 +63,7 @@ class State:
             "sources": dict(list(self.sources.items())[-MAX_SOURCES_KEPT:]),
             "last_client": self.last_client,
             "last_notes": self.last_notes[-MAX_LAST_NOTES:],
+            "moved": self.moved,
         }
         return json.dumps(doc) if any(doc.values()) else None
 
@@ -82,6 +86,7 @@ class State:
                 {str(k): [str(i) for i in v] for k, v in (doc.get("sources") or {}).items()},
                 doc.get("last_client"),
                 [str(i) for i in doc.get("last_notes") or []],
+                doc.get("moved"),
             )
         except (ValueError, TypeError, KeyError, AttributeError):
             log.warning("ignoring an unreadable conversation state")
