@@ -52,6 +52,7 @@ __all__ = [
     "other_language_word",
     "surname_score",
     "title_case",
+    "verb_form",
     "zipf",
 ]
 
@@ -199,13 +200,29 @@ CALENDAR = frozenset(
 NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function words: never a name's word
 
 
+def _ascii(word: str) -> str:
+    """The word without accents or apostrophes, as the census and gender lists spell names ("ramón" -> "ramon")."""
+    return names.normalize(word).replace(" ", "")
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The parts of a hyphenated name word ("anne-marie", "álvarez-peña"), or [] for a plain word."""
+    parts = [p for p in word.split("-") if p]
+    return parts if len(parts) >= 2 else []
+
+
 def first_name_score(word: str) -> float:
     """Evidence that `word` is a first name (0 when no dictionary knows it)."""
     w = word.casefold()
     if len(w) < 2 or w in NEVER or not dictionaries():
         return 0.0
+    if parts := _hyphen_parts(w):  # "anne-marie", "mei-ling": a compound given name is one when a part is one
+        return max(first_name_score(p) for p in parts) if not is_name_part(parts[-1], "suffix") else 0.0
     _, census_first = _census()
-    known = w in census_first or (len(w) >= 3 and _gender().get_gender(w) != "unknown")
+    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
+    known = any(
+        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
+    )
     if not known:
         return 0.0
     common = zipf(w)
@@ -218,13 +235,15 @@ def surname_score(word: str) -> float:
     w = word.casefold().replace("’", "'")
     if not dictionaries():
         return 0.0  # no evidence either way
-    if len(w) < 2 or w in NEVER or w in CALENDAR:
-        return -3.0
+    if len(w) < 2 or w in NEVER or w in CALENDAR or _honorific(w):
+        return -3.0  # an honorific or title ("hanım", "jr", "dr") is never a surname
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
+    if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
+        return max(surname_score(p) for p in parts)  # its surer part (wordfreq scores the whole by its parts)
     last, _ = _census()
     word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
-    share = last.get(w.replace("'", ""))
+    share = last.get(w.replace("'", "")) or last.get(_ascii(w))  # "peña", "hernández" are "pena", "hernandez"
     if share is not None:
         return max(-3.0, min(3.0, math.log10(share) - math.log10(word_share)))
     if LATIN.fullmatch(w) is None:
@@ -375,7 +394,12 @@ def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
         return False
     if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
         return False
-    return not any(t.base.casefold() in NEVER for t in span)
+    return not any(t.base.casefold() in NEVER or _honorific(t.base) for t in span)
+
+
+def _honorific(word: str) -> bool:
+    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name."""
+    return names.is_title(word) or names.is_honorific_after(word)
 
 
 def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
@@ -433,9 +457,9 @@ def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
-    if re.search(r"[:,;(]|\s[-–—]", nxt.gap):
-        return True
-    return _verb_form(nxt.base)
+    if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or names.is_honorific_after(nxt.text):
+        return True  # "grace: ...", "ayşe hanım": a pause or an honorific after it
+    return verb_form(nxt.base)
 
 
 def only_a_word(text: str, word: str) -> bool:
@@ -448,7 +472,7 @@ def only_a_word(text: str, word: str) -> bool:
     return all(toks[i].text.islower() and not _person_context(toks, i, False) for i in at)
 
 
-def _verb_form(word: str) -> bool:
+def verb_form(word: str) -> bool:
     """ "wants", "called", "said": a verb (name_cues.txt's verbs, or -s/-ed on a common English word)."""
     w = word.casefold()
     if _is(w, "verb"):
@@ -554,9 +578,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     ):
         n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
     n = _longer_name(toks, i, n)
-    words = [t.base for t in toks[i : i + n]]
-    words[-1] = _given(words[-1])
-    name = " ".join(title_case(w) for w in words)
+    name = _name_text(toks, i, n)
     return Mention(
         toks[i].start, toks[i + n - 1].end, name, sum(ev.values()), (), "", n, subject=i == subject, evidence=ev
     )
@@ -564,43 +586,74 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
 
 MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
 SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
-MAX_NAME_WORDS = 4  # "joao pereira da silva": a full name has at most four parts
+MAX_NAME_WORDS = 5  # "omar bin rashid al maktoum", "maría josé hernández ruiz": a full name has at most five parts
+MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
 
 def _name_word(tok: _Tok) -> bool:
     """Whether a word may go on a full name: a surname of the census or the world, never an ordinary word."""
     base = tok.base.casefold()
-    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base):
+    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base):
         return False
     return surname_score(tok.base) >= MORE_NAME
 
 
+SECOND_SURNAME = 1.2  # a further surname after a full name must be this sure (surname_score): "ruiz" 2.5, "paz" 1.5
+
+
+def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
+    """Whether a word after an English-order name is a further surname ("hernández ruiz", "garcía márquez"): typed
+    in the name's case, a census surname English seldom uses, and not the surname again. A word only rare in
+    English is not enough: after a name it is as often the company or a place ("<name> northgate ops"), and the
+    surname repeated is the family business ("<first> ruiz ruiz animal hospital")."""
+    if tok.text[:1].isupper() != name_capitalised or not _name_word(tok) or _ascii(tok.base) == _ascii(before.base):
+        return False
+    last, _ = _census()
+    return _ascii(tok.base) in last and surname_score(tok.base) >= SECOND_SURNAME
+
+
 def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
     """How many words the name starting at word i has once its further parts are read: a third syllable of a
-    family-first name ("lim boon keng"), a particle and a surname ("pereira da silva"); each adjacent, no
-    possessive before it."""
+    family-first name ("lim boon keng"), particles and a surname ("pereira da silva", "bin rashid al maktoum"),
+    a second surname ("hernández ruiz"); each adjacent, no possessive before it."""
+    family_first = is_name_part(toks[i].base, "family")
+    capitalised = toks[i].text[:1].isupper()
     while i + n < len(toks) and n < MAX_NAME_WORDS and not toks[i + n - 1].possessive:
         nxt = toks[i + n]
         if not _adjacent(nxt):
             break
         # a third syllable only after a family name written first: after an English-order name the next
         # word is as often the company ("wendell price northgate ops mgr")
-        if n == 2 and is_name_part(toks[i].base, "family") and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+        if n == 2 and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
             n += 1
             continue
-        after = i + n + 1
-        if (
-            after < len(toks)
-            and n + 2 <= MAX_NAME_WORDS
-            and is_name_part(nxt.text, "particle")
-            and len(nxt.text) > 1
-            and _adjacent(toks[after])
-            and _name_word(toks[after])
-        ):
-            n += 2
+        k = i + n
+        while k < len(toks) and k - (i + n) < MAX_PARTICLES and _adjacent(toks[k]) and _particle_in_name(toks[k]):
+            k += 1
+        if k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k]):
+            if _name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base)):
+                n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
+                continue
+        if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
+            n += 1
             continue
         break
     return n
+
+
+def _particle_in_name(tok: _Tok) -> bool:
+    """A particle that may stand inside a name after its first words ("da", "bin", "al"; not "e" or "y" alone)."""
+    return is_name_part(tok.text, "particle") and len(tok.text) > 1
+
+
+def _name_text(toks: list[_Tok], i: int, n: int) -> str:
+    """The display name of words i..i+n: each word capitalised, particles as typed ("João Pereira da Silva")."""
+    out = []
+    for k, tok in enumerate(toks[i : i + n]):
+        word = _given(tok.base) if k == n - 1 else tok.base
+        inside = 0 < k < n - 1 and is_name_part(word, "particle")
+        out.append(word if inside and word.islower() else title_case(word))
+    return " ".join(out)
 
 
 def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
@@ -630,11 +683,10 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
-    parts = [title_case(first.base)]
-    parts += [t.text if t.text[:1].isupper() else t.text.casefold() for t in toks[i + 1 : j]]
-    parts.append(title_case(last.base))
+    n = _longer_name(toks, i, j - i + 1)  # "omar bin rashid al maktoum": more particles and surnames after
     return Mention(
-        first.start, last.end, " ".join(parts), sum(ev.values()), (), "", j - i + 1, subject=i == subject, evidence=ev
+        first.start, toks[i + n - 1].end, _name_text(toks, i, n), sum(ev.values()), (), "", n, subject=i == subject,
+        evidence=ev,
     )
 
 
@@ -728,7 +780,7 @@ def given_name_score(word: str) -> float:
     """Evidence that `word`, after a family name, is a given name: a first-name dictionary's, or a word English
     rarely uses ("min-ho", "soo-jin")."""
     w = word.casefold()
-    if len(w) < 2 or w in NEVER or w in CALENDAR or _verb_form(w):
+    if len(w) < 2 or w in NEVER or w in CALENDAR or verb_form(w):
         return 0.0
     known = first_name_score(w)
     if known > 0:
