@@ -72,6 +72,8 @@ TITLE = 2.0  # "dr", "coach" before it
 INTRO = 0.5  # "met", "w", "promised" before it
 SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
 SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
+VERB_SURNAME = -2.0  # surname_score of a verb form or listed verb ("confirmed", "said"): never a name's second word
+VERB_AFTER = 0.5  # a verb right after it ("<name> wants", "<name> said"): a person doing something
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
@@ -503,6 +505,8 @@ def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool
         ev["segment"] = SEGMENT  # "<shop name> - <person> - <what>": a part of the note starts with its person
     if lower_note and toks[i].text[:1].isupper() and toks[last].text[:1].isupper():
         ev["capitalised"] = CAPITALISED
+    if last + 1 < len(toks) and toks[last + 1].gap.strip() in {"", ","} and verb_form(toks[last + 1].base):
+        ev["verb_after"] = VERB_AFTER  # "<name> wants ...", "<name>, asked ...": the name is a clause's subject
     return ev
 
 
@@ -533,6 +537,8 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     if _not_a_person(first.base) or _not_a_person(second.base):
         return None  # "brennan hvac", "constructora hernández": a business named after its owner, not a person
     given = _given(second.base)
+    if surname_score(given) <= VERB_SURNAME and not second.text[:1].isupper():
+        return None  # "dr kim confirmed", "dana wants": a verb after the name ends it, whatever the title adds
     ev: dict[str, float] = {"first": first_name_score(first.base), "surname": surname_score(given)}
     family = family_first_score(first.base)
     if is_name_part(first.base, "family") and not _second_sign(
