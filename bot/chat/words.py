@@ -59,7 +59,8 @@ def small_talk(text: str) -> SmallTalk | None:
     return None
 
 
-MAX_CHAT_WORDS = 4  # "long day ahead", "busy one today": after a greeting, this few everyday words are chat
+MAX_CHAT_WORDS = 4  # "long day ahead", "busy one today": after a greeting, this few everyday words (besides
+# function words) are chat
 EVERYDAY = 4.5  # zipf: a word at least this common in English; names, products and trade words are mostly rarer
 
 
@@ -77,9 +78,10 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
     else:
         return None
     rest = [w for w in words[size:] if w not in VOCATIVES]
-    if not rest or len(rest) > MAX_CHAT_WORDS or any(ch.isdigit() for ch in text):
+    content = [w for w in rest if w not in mentions.STOPWORDS]  # "almost done for the day": two words say something
+    if not rest or len(content) > MAX_CHAT_WORDS or any(ch.isdigit() for ch in text):
         return None
-    for word in rest:
+    for word in content:
         if mentions.zipf(word) < EVERYDAY or mentions.first_name_score(word) >= 1.0 or mentions.verb_form(word):
             return None
         if any(mentions.is_cue(word, kind) for kind in ("intro", "verb", "amend")):
