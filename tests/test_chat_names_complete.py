@@ -154,3 +154,18 @@ def test_the_chat_files_a_long_name_with_its_company_and_ignores_greetings(runti
     clients = runtime.memory(U).ledger.clients()
     assert [(c.name, c.company) for c in clients] == [("Inés María Ortega Vidal", "Ópticas Ébano")]
     assert runtime.memory(U).ledger.count_notes() == 1
+
+
+@pytest.mark.parametrize(
+    ("reply", "want"),
+    [
+        ("inés maría ortega vidal", "Inés María Ortega Vidal"),
+        ("dra inés ortega", "Inés Ortega"),
+        ("khalid bin hamad al thani", "Khalid bin Hamad al Thani"),
+    ],
+)
+def test_a_reply_to_which_client_may_be_a_long_name_or_carry_a_title(reply: str, want: str) -> None:
+    """The answer to "which client?" was cut off at three words, and a title was kept in the name."""
+    from bot.chat.routing import new_client_name
+
+    assert new_client_name(reply) == want
