@@ -534,6 +534,8 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     if not _span_ok(toks, i, 2) and not _function_word_name(toks, i):
         return None
     first, second = toks[i], toks[i + 1]
+    if is_name_part(second.base, "particle") and _span_ok(toks, i + 1, 2) and toks[i + 2].text[:1].isupper():
+        return None  # "Nguyễn Thị Thu": a particle before a capitalised word goes on with the name, never ends it
     if _not_a_person(first.base) or _not_a_person(second.base):
         return None  # "brennan hvac", "constructora hernández": a business named after its owner, not a person
     given = _given(second.base)
@@ -593,6 +595,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
 MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
 SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
 MAX_NAME_WORDS = 5  # "omar bin rashid al maktoum", "maría josé hernández ruiz": a full name has at most five parts
+MAX_SYLLABLES = 3  # a family-first name takes given-name syllables up to four words ("nguyễn thị thu hà")
 MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
 
@@ -630,7 +633,7 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
             break
         # a third syllable only after a family name written first: after an English-order name the next
         # word is as often the company ("wendell price northgate ops mgr")
-        if n == 2 and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+        if n <= MAX_SYLLABLES and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
             n += 1
             continue
         k = i + n
@@ -671,8 +674,8 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     if j == i + 1 or j >= len(toks) or not _adjacent(toks[j]) or _date_word(toks, i):
         return None
     first, last = toks[i], toks[j]
-    if first.base.casefold() in NEVER or last.base.casefold() in NEVER or last.base.casefold() in CALENDAR:
-        return None
+    if first.base.casefold() in NEVER or last.base.casefold() in NEVER or _date_word(toks, j):
+        return None  # "thị thu": a weekday's short form after a particle is a name unless a date follows
     if any(t.possessive for t in toks[i:j]) or _not_a_person(first.base) or _not_a_person(last.base):
         return None
     if is_name_part(first.text, "particle") and first_name_score(first.base) <= 0:
