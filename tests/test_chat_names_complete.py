@@ -169,3 +169,11 @@ def test_a_reply_to_which_client_may_be_a_long_name_or_carry_a_title(reply: str,
     from bot.chat.routing import new_client_name
 
     assert new_client_name(reply) == want
+
+
+def test_a_suffix_between_the_name_and_its_company_is_skipped(runtime: Runtime) -> None:
+    """ "sione taufa jr (taufa roofing)": the company in brackets after the suffix is still the client's."""
+    from bot.chat.routing import note_clients
+
+    filing = note_clients(runtime.memory(U), "sione taufa jr (taufa roofing) wants 300 sheets")
+    assert filing.name == "Sione Taufa from Taufa Roofing"

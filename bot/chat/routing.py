@@ -286,7 +286,13 @@ def note_clients(memory: Memory, text: str) -> Filing:
         return Filing(first.name, body, list(first.clients), others)
     if first.known:
         return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
-    return Filing(name_with_company(first.name, text[first.end :]), body, [], others)
+    return Filing(name_with_company(first.name, after_honorific(text[first.end :])), body, [], others)
+
+
+def after_honorific(after: str) -> str:
+    """The text after a name without the honorific written after it ("jr (taufa roofing)" -> " (taufa roofing)")."""
+    m = re.match(r"^\s*,?\s*([^\W\d][\w.]*)", after)
+    return after[m.end() :] if m and names.is_honorific_after(m.group(1)) else after
 
 
 def colon_sep(text: str) -> bool:
