@@ -639,10 +639,10 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
         k = i + n
         while k < len(toks) and k - (i + n) < MAX_PARTICLES and _adjacent(toks[k]) and _particle_in_name(toks[k]):
             k += 1
-        if k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k]):
-            if _name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base)):
-                n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
-                continue
+        ends = k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k])
+        if ends and (_name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base))):
+            n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
+            continue
         if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
             n += 1
             continue
@@ -694,7 +694,14 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     ev.update(_context(toks, i, j, subject, lower_note, titled))
     n = _longer_name(toks, i, j - i + 1)  # "omar bin rashid al maktoum": more particles and surnames after
     return Mention(
-        first.start, toks[i + n - 1].end, _name_text(toks, i, n), sum(ev.values()), (), "", n, subject=i == subject,
+        first.start,
+        toks[i + n - 1].end,
+        _name_text(toks, i, n),
+        sum(ev.values()),
+        (),
+        "",
+        n,
+        subject=i == subject,
         evidence=ev,
     )
 
