@@ -177,3 +177,14 @@ def test_a_suffix_between_the_name_and_its_company_is_skipped(runtime: Runtime) 
 
     filing = note_clients(runtime.memory(U), "sione taufa jr (taufa roofing) wants 300 sheets")
     assert filing.name == "Sione Taufa from Taufa Roofing"
+
+
+def test_a_first_surname_finds_a_client_with_two_surnames() -> None:
+    """ "dra ortega" is Inés María Ortega Vidal: Spanish and Portuguese names go by the first surname too."""
+    known = [Client(1, "Inés María Ortega Vidal"), Client(2, "Rafaela Costa dos Reis")]
+    assert first_person("promised dra ortega the frame catalogue by friday", known) == "Inés María Ortega Vidal"
+    assert first_person("sent Costa the floor plan", known) == "Rafaela Costa dos Reis"
+
+
+def test_a_korean_given_name_keeps_one_capital() -> None:
+    assert first_person("director kim min-seo (kim min-seo dental) wants 3 chairs") == "Kim Min-seo"

@@ -308,6 +308,9 @@ def _forms(known: list[Client]) -> _Forms:
         typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
+            for part in parts[1:-1]:  # "dra hernández" is María José Hernández Ruiz: a first surname goes by itself
+                if not is_name_part(part, "particle") and c not in forms.last.get(part, []):
+                    forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
                 forms.last.setdefault(names.normalize(typed[-1]), []).append(c)
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
@@ -658,10 +661,16 @@ def _particle_in_name(tok: _Tok) -> bool:
 def _name_text(toks: list[_Tok], i: int, n: int) -> str:
     """The display name of words i..i+n: each word capitalised, particles as typed ("João Pereira da Silva")."""
     out = []
+    family_first = is_name_part(toks[i].base, "family")
     for k, tok in enumerate(toks[i : i + n]):
         word = _given(tok.base) if k == n - 1 else tok.base
         inside = 0 < k < n - 1 and is_name_part(word, "particle")
-        out.append(word if inside and word.islower() else title_case(word))
+        if inside and word.islower():
+            out.append(word)
+        elif k and family_first and word.islower() and "-" in word:  # "Kim Min-seo": one given name, one capital
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(title_case(word))
     return " ".join(out)
 
 
