@@ -188,3 +188,15 @@ def test_a_first_surname_finds_a_client_with_two_surnames() -> None:
 
 def test_a_korean_given_name_keeps_one_capital() -> None:
     assert first_person("director kim min-seo (kim min-seo dental) wants 3 chairs") == "Kim Min-seo"
+
+
+def test_a_company_in_any_script_or_camel_case_leaves_the_display_name(runtime: Runtime) -> None:
+    """ "<name> from Ópticas Sol" and "<name> from eBay" kept "from ..." in the client's name; a place stays text."""
+    memory = runtime.memory(U)
+    for display, name, company in [
+        ("Inés Vidal from Ópticas Sol", "Inés Vidal", "Ópticas Sol"),
+        ("Tomás Reyes from eBay", "Tomás Reyes", "eBay"),
+        ("Kasia Nowak (3M Polska)", "Kasia Nowak", "3M Polska"),
+    ]:
+        client = memory.client_for_note(display)
+        assert (client.name, client.company) == (name, company)
