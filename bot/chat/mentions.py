@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.chat.words import NOT_A_CLIENT
+from bot.chat.never_names import never_names
 from memory import names
 from memory.recall import STOPWORDS
 from memory.records import Client
@@ -199,7 +199,7 @@ LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
-NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function words: never a name's word
+NEVER = STOPWORDS | never_names()  # pronouns, greetings, command and function words: never a name's word
 
 
 def _ascii(word: str) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.chat import mentions
+
 __all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
@@ -68,8 +70,6 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
     """A greeting, then a few everyday words and no person, number or action ("hi chet, crazy week!"): small talk.
 
     A note always holds something rarer: a name, a product, a number, or an action word ("promised", "call")."""
-    from bot.chat import mentions  # lazy: mentions imports this module's word list
-
     words = _key(text).split()
     for size in (3, 2, 1):
         found = _table().get(" ".join(words[:size]))
