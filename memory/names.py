@@ -57,26 +57,41 @@ _TITLES_FILE = Path(__file__).parent / "data" / "name_titles.txt"
 
 
 @lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    """Titles written before a name ("dr", "coach"), from memory/data/name_titles.txt."""
-    out: set[str] = set()
+def _title_table() -> tuple[frozenset[str], frozenset[str]]:
+    """(titles written before a name, honorifics written after one), from memory/data/name_titles.txt."""
+    before: set[str] = set()
+    after: set[str] = set()
     for raw in _TITLES_FILE.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if line and not line.startswith("#"):
-            out.add(line.split("|", 1)[0].strip().casefold().rstrip("."))
-    return frozenset(out)
+            parts = [p.strip() for p in line.split("|")]
+            word = parts[0].casefold().rstrip(".")
+            (after if len(parts) == 3 and parts[1] == "after" else before).add(word)
+    return frozenset(before), frozenset(after)
+
+
+def titles() -> frozenset[str]:
+    """Titles written before a name ("dr", "coach", "dra"), from memory/data/name_titles.txt."""
+    return _title_table()[0]
 
 
 def is_title(word: str) -> bool:
     """Whether `word` is a title before a name ("Dr", "dr.", "coach")."""
-    return word.casefold().rstrip(".") in titles()
+    return word.casefold().rstrip(".") in _title_table()[0]
+
+
+def is_honorific_after(word: str) -> bool:
+    """Whether `word` is an honorific or suffix written after a name ("hanım", "bey", "jr", "san")."""
+    return word.casefold().rstrip(".") in _title_table()[1]
 
 
 def strip_title(name: str) -> str:
-    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz"; a title alone stays as it is."""
+    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz", "ayşe hanım" -> "ayşe"; a title alone stays."""
     words = name.split()
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
+    while len(words) > 1 and is_honorific_after(words[-1].rstrip(",")):
+        words = words[:-1]
     return " ".join(words)
 
 
@@ -152,7 +167,8 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     exact = _exact(q, candidates)
     if exact:  # a client's own display name always means that client, titles included ("Dr Nurul Aisyah")
         return exact
-    if len(q.split()) > 1 and is_title(q.split()[0]):  # "dr ruiz", "Dr Kim Nguyen": the title is no part of the name
+    if len(q.split()) > 1 and (is_title(q.split()[0]) or is_honorific_after(q.split()[-1])):
+        # "dr ruiz", "Dr Kim Nguyen", "ayşe hanım": the title or honorific is no part of the name
         return match_clients(strip_title(query), candidates)
     m = _FROM.match(query.strip())
     if m:  # "Dana from Acme": a name that matches, at a company that matches

@@ -255,9 +255,12 @@ class Memory:
 
     def _create_client(self, display: str) -> Client:
         company = None
-        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[A-Z].+)$", display) or re.match(
-            r"^(?P<n>[^()]+?)\s*\(\s*(?P<c>[A-Z][^()]*?)\s*\)$", display
+        m = re.match(r"^(?P<n>.+?)\s+(?:from|at|@)\s+(?P<c>[^\W_].+)$", display) or re.match(
+            r"^(?P<n>[^()]+?)\s*\(\s*(?P<c>[^\W_][^()]*?)\s*\)$", display
         )
+        if m and not (m["c"][:1].isupper() or m["c"][:1].isdigit() or not m["c"].split()[0].islower()):
+            m = None  # a company starts with a capital of any script or a digit ("Ángeles Clinic", "3M") or is
+            # written in camel case ("eBay"); lower-case words are no company ("from boston")
         if m:  # "Dana Lee from Acme", "Tom Reyes (Northgate Dental)": the client is Dana Lee, the company Acme
             display, company = m.group("n").strip(), m.group("c").strip()
         return self.ledger.create_client(display, names.normalize(display), company)

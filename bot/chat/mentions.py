@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.chat.words import NOT_A_CLIENT
+from bot.chat.never_names import never_names
 from memory import names
 from memory.recall import STOPWORDS
 from memory.records import Client
@@ -52,6 +52,7 @@ __all__ = [
     "other_language_word",
     "surname_score",
     "title_case",
+    "verb_form",
     "zipf",
 ]
 
@@ -71,6 +72,8 @@ TITLE = 2.0  # "dr", "coach" before it
 INTRO = 0.5  # "met", "w", "promised" before it
 SUBJECT = 1.0  # the note's first words (after fillers): a note starts with whom it is about
 SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the note starts with its subject
+VERB_SURNAME = -2.0  # surname_score of a verb form or listed verb ("confirmed", "said"): never a name's second word
+VERB_AFTER = 0.5  # a verb right after it ("<name> wants", "<name> said"): a person doing something
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
@@ -196,7 +199,18 @@ LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
-NEVER = STOPWORDS | NOT_A_CLIENT  # pronouns, greetings, command and function words: never a name's word
+NEVER = STOPWORDS | never_names()  # pronouns, greetings, command and function words: never a name's word
+
+
+def _ascii(word: str) -> str:
+    """The word without accents or apostrophes, as the census and gender lists spell names ("ramón" -> "ramon")."""
+    return names.normalize(word).replace(" ", "")
+
+
+def _hyphen_parts(word: str) -> list[str]:
+    """The parts of a hyphenated name word ("anne-marie", "álvarez-peña"), or [] for a plain word."""
+    parts = [p for p in word.split("-") if p]
+    return parts if len(parts) >= 2 else []
 
 
 def first_name_score(word: str) -> float:
@@ -204,8 +218,13 @@ def first_name_score(word: str) -> float:
     w = word.casefold()
     if len(w) < 2 or w in NEVER or not dictionaries():
         return 0.0
+    if parts := _hyphen_parts(w):  # "anne-marie", "mei-ling": a compound given name is one when a part is one
+        return max(first_name_score(p) for p in parts) if not is_name_part(parts[-1], "suffix") else 0.0
     _, census_first = _census()
-    known = w in census_first or (len(w) >= 3 and _gender().get_gender(w) != "unknown")
+    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
+    known = any(
+        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
+    )
     if not known:
         return 0.0
     common = zipf(w)
@@ -218,13 +237,15 @@ def surname_score(word: str) -> float:
     w = word.casefold().replace("’", "'")
     if not dictionaries():
         return 0.0  # no evidence either way
-    if len(w) < 2 or w in NEVER or w in CALENDAR:
-        return -3.0
+    if len(w) < 2 or w in NEVER or w in CALENDAR or _honorific(w):
+        return -3.0  # an honorific or title ("hanım", "jr", "dr") is never a surname
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
+    if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
+        return max(surname_score(p) for p in parts)  # its surer part (wordfreq scores the whole by its parts)
     last, _ = _census()
     word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
-    share = last.get(w.replace("'", ""))
+    share = last.get(w.replace("'", "")) or last.get(_ascii(w))  # "peña", "hernández" are "pena", "hernandez"
     if share is not None:
         return max(-3.0, min(3.0, math.log10(share) - math.log10(word_share)))
     if LATIN.fullmatch(w) is None:
@@ -287,6 +308,9 @@ def _forms(known: list[Client]) -> _Forms:
         typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
+            for part in parts[1:-1]:  # "dra hernández" is María José Hernández Ruiz: a first surname goes by itself
+                if not is_name_part(part, "particle") and c not in forms.last.get(part, []):
+                    forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
                 forms.last.setdefault(names.normalize(typed[-1]), []).append(c)
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
@@ -375,7 +399,12 @@ def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
         return False
     if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
         return False
-    return not any(t.base.casefold() in NEVER for t in span)
+    return not any(t.base.casefold() in NEVER or _honorific(t.base) for t in span)
+
+
+def _honorific(word: str) -> bool:
+    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name."""
+    return names.is_title(word) or names.is_honorific_after(word)
 
 
 def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
@@ -433,9 +462,9 @@ def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
-    if re.search(r"[:,;(]|\s[-–—]", nxt.gap):
-        return True
-    return _verb_form(nxt.base)
+    if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or names.is_honorific_after(nxt.text):
+        return True  # "grace: ...", "ayşe hanım": a pause or an honorific after it
+    return verb_form(nxt.base)
 
 
 def only_a_word(text: str, word: str) -> bool:
@@ -448,7 +477,7 @@ def only_a_word(text: str, word: str) -> bool:
     return all(toks[i].text.islower() and not _person_context(toks, i, False) for i in at)
 
 
-def _verb_form(word: str) -> bool:
+def verb_form(word: str) -> bool:
     """ "wants", "called", "said": a verb (name_cues.txt's verbs, or -s/-ed on a common English word)."""
     w = word.casefold()
     if _is(w, "verb"):
@@ -479,6 +508,8 @@ def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool
         ev["segment"] = SEGMENT  # "<shop name> - <person> - <what>": a part of the note starts with its person
     if lower_note and toks[i].text[:1].isupper() and toks[last].text[:1].isupper():
         ev["capitalised"] = CAPITALISED
+    if last + 1 < len(toks) and toks[last + 1].gap.strip() in {"", ","} and verb_form(toks[last + 1].base):
+        ev["verb_after"] = VERB_AFTER  # "<name> wants ...", "<name>, asked ...": the name is a clause's subject
     return ev
 
 
@@ -506,9 +537,13 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     if not _span_ok(toks, i, 2) and not _function_word_name(toks, i):
         return None
     first, second = toks[i], toks[i + 1]
+    if is_name_part(second.base, "particle") and _span_ok(toks, i + 1, 2) and toks[i + 2].text[:1].isupper():
+        return None  # "Nguyễn Thị Thu": a particle before a capitalised word goes on with the name, never ends it
     if _not_a_person(first.base) or _not_a_person(second.base):
         return None  # "brennan hvac", "constructora hernández": a business named after its owner, not a person
     given = _given(second.base)
+    if surname_score(given) <= VERB_SURNAME and not second.text[:1].isupper():
+        return None  # "dr kim confirmed", "dana wants": a verb after the name ends it, whatever the title adds
     ev: dict[str, float] = {"first": first_name_score(first.base), "surname": surname_score(given)}
     family = family_first_score(first.base)
     if is_name_part(first.base, "family") and not _second_sign(
@@ -554,9 +589,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     ):
         n = 3  # "Mary Ann Lee", "Juan Carlos Ortega": all capitalised
     n = _longer_name(toks, i, n)
-    words = [t.base for t in toks[i : i + n]]
-    words[-1] = _given(words[-1])
-    name = " ".join(title_case(w) for w in words)
+    name = _name_text(toks, i, n)
     return Mention(
         toks[i].start, toks[i + n - 1].end, name, sum(ev.values()), (), "", n, subject=i == subject, evidence=ev
     )
@@ -564,43 +597,81 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
 
 MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
 SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
-MAX_NAME_WORDS = 4  # "joao pereira da silva": a full name has at most four parts
+MAX_NAME_WORDS = 5  # "omar bin rashid al maktoum", "maría josé hernández ruiz": a full name has at most five parts
+MAX_SYLLABLES = 3  # a family-first name takes given-name syllables up to four words ("nguyễn thị thu hà")
+MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
 
 def _name_word(tok: _Tok) -> bool:
     """Whether a word may go on a full name: a surname of the census or the world, never an ordinary word."""
     base = tok.base.casefold()
-    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base):
+    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base):
         return False
     return surname_score(tok.base) >= MORE_NAME
 
 
+SECOND_SURNAME = 1.2  # a further surname after a full name must be this sure (surname_score): "ruiz" 2.5, "paz" 1.5
+
+
+def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
+    """Whether a word after an English-order name is a further surname ("hernández ruiz", "garcía márquez"): typed
+    in the name's case, a census surname English seldom uses, and not the surname again. A word only rare in
+    English is not enough: after a name it is as often the company or a place ("<name> northgate ops"), and the
+    surname repeated is the family business ("<first> ruiz ruiz animal hospital")."""
+    if tok.text[:1].isupper() != name_capitalised or not _name_word(tok) or _ascii(tok.base) == _ascii(before.base):
+        return False
+    last, _ = _census()
+    return _ascii(tok.base) in last and surname_score(tok.base) >= SECOND_SURNAME
+
+
 def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
     """How many words the name starting at word i has once its further parts are read: a third syllable of a
-    family-first name ("lim boon keng"), a particle and a surname ("pereira da silva"); each adjacent, no
-    possessive before it."""
+    family-first name ("lim boon keng"), particles and a surname ("pereira da silva", "bin rashid al maktoum"),
+    a second surname ("hernández ruiz"); each adjacent, no possessive before it."""
+    family_first = is_name_part(toks[i].base, "family")
+    capitalised = toks[i].text[:1].isupper()
     while i + n < len(toks) and n < MAX_NAME_WORDS and not toks[i + n - 1].possessive:
         nxt = toks[i + n]
         if not _adjacent(nxt):
             break
         # a third syllable only after a family name written first: after an English-order name the next
         # word is as often the company ("wendell price northgate ops mgr")
-        if n == 2 and is_name_part(toks[i].base, "family") and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+        if n <= MAX_SYLLABLES and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
             n += 1
             continue
-        after = i + n + 1
-        if (
-            after < len(toks)
-            and n + 2 <= MAX_NAME_WORDS
-            and is_name_part(nxt.text, "particle")
-            and len(nxt.text) > 1
-            and _adjacent(toks[after])
-            and _name_word(toks[after])
-        ):
-            n += 2
+        k = i + n
+        while k < len(toks) and k - (i + n) < MAX_PARTICLES and _adjacent(toks[k]) and _particle_in_name(toks[k]):
+            k += 1
+        ends = k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k])
+        if ends and (_name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base))):
+            n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
+            continue
+        if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
+            n += 1
             continue
         break
     return n
+
+
+def _particle_in_name(tok: _Tok) -> bool:
+    """A particle that may stand inside a name after its first words ("da", "bin", "al"; not "e" or "y" alone)."""
+    return is_name_part(tok.text, "particle") and len(tok.text) > 1
+
+
+def _name_text(toks: list[_Tok], i: int, n: int) -> str:
+    """The display name of words i..i+n: each word capitalised, particles as typed ("João Pereira da Silva")."""
+    out = []
+    family_first = is_name_part(toks[i].base, "family")
+    for k, tok in enumerate(toks[i : i + n]):
+        word = _given(tok.base) if k == n - 1 else tok.base
+        inside = 0 < k < n - 1 and is_name_part(word, "particle")
+        if inside and word.islower():
+            out.append(word)
+        elif k and family_first and word.islower() and "-" in word:  # "Kim Min-seo": one given name, one capital
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(title_case(word))
+    return " ".join(out)
 
 
 def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
@@ -612,8 +683,8 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     if j == i + 1 or j >= len(toks) or not _adjacent(toks[j]) or _date_word(toks, i):
         return None
     first, last = toks[i], toks[j]
-    if first.base.casefold() in NEVER or last.base.casefold() in NEVER or last.base.casefold() in CALENDAR:
-        return None
+    if first.base.casefold() in NEVER or last.base.casefold() in NEVER or _date_word(toks, j):
+        return None  # "thị thu": a weekday's short form after a particle is a name unless a date follows
     if any(t.possessive for t in toks[i:j]) or _not_a_person(first.base) or _not_a_person(last.base):
         return None
     if is_name_part(first.text, "particle") and first_name_score(first.base) <= 0:
@@ -630,11 +701,17 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
-    parts = [title_case(first.base)]
-    parts += [t.text if t.text[:1].isupper() else t.text.casefold() for t in toks[i + 1 : j]]
-    parts.append(title_case(last.base))
+    n = _longer_name(toks, i, j - i + 1)  # "omar bin rashid al maktoum": more particles and surnames after
     return Mention(
-        first.start, last.end, " ".join(parts), sum(ev.values()), (), "", j - i + 1, subject=i == subject, evidence=ev
+        first.start,
+        toks[i + n - 1].end,
+        _name_text(toks, i, n),
+        sum(ev.values()),
+        (),
+        "",
+        n,
+        subject=i == subject,
+        evidence=ev,
     )
 
 
@@ -728,7 +805,7 @@ def given_name_score(word: str) -> float:
     """Evidence that `word`, after a family name, is a given name: a first-name dictionary's, or a word English
     rarely uses ("min-ho", "soo-jin")."""
     w = word.casefold()
-    if len(w) < 2 or w in NEVER or w in CALENDAR or _verb_form(w):
+    if len(w) < 2 or w in NEVER or w in CALENDAR or verb_form(w):
         return 0.0
     known = first_name_score(w)
     if known > 0:

@@ -286,7 +286,13 @@ def note_clients(memory: Memory, text: str) -> Filing:
         return Filing(first.name, body, list(first.clients), others)
     if first.known:
         return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
-    return Filing(name_with_company(first.name, text[first.end :]), body, [], others)
+    return Filing(name_with_company(first.name, after_honorific(text[first.end :])), body, [], others)
+
+
+def after_honorific(after: str) -> str:
+    """The text after a name without the honorific written after it ("jr (taufa roofing)" -> " (taufa roofing)")."""
+    m = re.match(r"^\s*,?\s*([^\W\d][\w.]*)", after)
+    return after[m.end() :] if m and names.is_honorific_after(m.group(1)) else after
 
 
 def colon_sep(text: str) -> bool:
@@ -539,6 +545,10 @@ def bare_name(text: str) -> bool:
     return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and looks_like_name(text)
 
 
+MAX_REPLY_NAME = 6  # "omar bin rashid al maktoum": a name typed as a reply, particles included
+MAX_REPLY_PEOPLE = 4  # "maría josé hernández ruiz": its words besides particles
+
+
 def new_client_name(text: str) -> str | None:
     """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
 
@@ -546,15 +556,18 @@ def new_client_name(text: str) -> str | None:
     in bot/chat/data/not_clients.txt and never start or make up a name.
     """
     text = text.strip().rstrip(".")
+    if small_talk(text) is not None:
+        return None
+    text = names.strip_title(text)  # "dra maría ruiz", "ayşe hanım": the title or honorific is no part of the name
     words = text.split()
-    if not 1 <= len(words) <= 4 or re.search(r"[?!;:,\d]", text) or small_talk(text) is not None:
+    if not 1 <= len(words) <= MAX_REPLY_NAME or re.search(r"[?!;:,\d]", text):
         return None
     if looks_like_name(text):
         return text
     plain = [w.strip(",") for w in words]
-    if len(plain) > 3 or any(w.casefold() in NOT_NAMES for w in plain):
-        return None
     people = [w for w in plain if w.casefold() not in NAME_LINKS]
+    if len(people) > MAX_REPLY_PEOPLE or any(w.casefold() in NOT_NAMES for w in plain):
+        return None
     if not people or not reads_as_person(people):  # "<first name> <verb> <place>" is a note, not a name
         return None
     return " ".join(w if w.casefold() in NAME_LINKS else title_case(w) for w in plain)

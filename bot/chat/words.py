@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from bot.chat import mentions
+
 __all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
@@ -44,7 +46,8 @@ VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"}  # "hey chet
 
 
 def small_talk(text: str) -> SmallTalk | None:
-    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet")."""
+    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet"), or a greeting
+    and a few everyday words about the day ("morning! long week ahead")."""
     if len(text) > 40:
         return None
     words = _key(text).split()
@@ -53,9 +56,37 @@ def small_talk(text: str) -> SmallTalk | None:
         if found is not None:
             return found
         if words[-1] not in VOCATIVES:
-            return _chain(words)
+            return _chain(words) or _greeting_and_chat(text)
         words.pop()
     return None
+
+
+MAX_CHAT_WORDS = 4  # "long day ahead", "busy one today": after a greeting, this few everyday words (besides
+# function words) are chat
+EVERYDAY = 4.5  # zipf: a word at least this common in English; names, products and trade words are mostly rarer
+
+
+def _greeting_and_chat(text: str) -> SmallTalk | None:
+    """A greeting, then a few everyday words and no person, number or action ("hi chet, crazy week!"): small talk.
+
+    A note always holds something rarer: a name, a product, a number, or an action word ("promised", "call")."""
+    words = _key(text).split()
+    for size in (3, 2, 1):
+        found = _table().get(" ".join(words[:size]))
+        if found is not None and found.kind == "greeting":
+            break
+    else:
+        return None
+    rest = [w for w in words[size:] if w not in VOCATIVES]
+    content = [w for w in rest if w not in mentions.STOPWORDS]  # "almost done for the day": two words say something
+    if not rest or len(content) > MAX_CHAT_WORDS or any(ch.isdigit() for ch in text):
+        return None
+    for word in content:
+        if mentions.zipf(word) < EVERYDAY or mentions.first_name_score(word) >= 1.0 or mentions.verb_form(word):
+            return None
+        if any(mentions.is_cue(word, kind) for kind in ("intro", "verb", "amend")):
+            return None  # "hi, called ..." starts a note
+    return SmallTalk("greeting")
 
 
 CHAINED = ("thanks", "greeting", "ack")  # "ok cool thanks", "hi thanks": the strongest kind answers
