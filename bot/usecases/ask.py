@@ -22,12 +22,15 @@ from typing import Any
 
 from bot.chat.mentions import mentions
 from bot.usecases.answer import ABSTAIN, Answer
+from bot.usecases.ask_intents import DATA as DATA_FILE
 from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
 from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
+from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.digest import build_digest
 from memory import names
 from memory.errors import BadInput, ChetError
+from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
 from memory.timeutil import now_utc, zone
@@ -196,6 +199,10 @@ class _Asker:
             found = getattr(self, f"_{intent.source}")(intent) if intent.source != "facts" else None
             if found is not None:
                 return found
+        if self.reading.slot and not {i.name for i in self.reading.intents} & _OWN_SLOT_INTENTS:
+            found = self._slot_value(question)  # "when does she need the flyers?": a dated fact, not a quantity
+            if found is not None:
+                return found
         if self.client and not self.reading.intents and not self.reading.topic:
             found = self._summary(None)  # "who's Scott?", "what's Evelyn's deal?": nothing asked but the client
             if found is not None:
@@ -235,8 +242,8 @@ class _Asker:
             i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts"
         ]
         focus = self.reading.focus - self.reading.soft
-        if focus & lexicon().categories:  # "what colour racks?": a colour named is the evidence, not "wants"
-            required = []
+        if (focus | self.reading.topic) & lexicon().categories:
+            required = []  # "what colour racks?", "what finish does she want?": a colour named is the evidence
         required.append(lexicon().expand(focus))
         found = best_clauses(
             self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
@@ -256,6 +263,75 @@ class _Asker:
         return self._reply(lines[:MAX_LINES], [c.note.id for _, c in found])
 
     # -- structured state -------------------------------------------------------------------
+
+    def _slot_value(self, question: str) -> Answer | None:
+        """A question asking for a day or a number, answered by the facts (and, for a day, the open promises) that
+        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 25,000"
+        answers instead of "20,000". None when no such fact is about the topic."""
+        topic = self._topic_with_relatives()
+        if not topic and (self.reading.slot != "date" or not self.client):
+            return None  # "how many?" about nothing named: the intents answer (team size, budget)
+        rows: list[_Row] = []  # (text, note ids, since, note text)
+        scope = self.client.id if self.client else None
+        for f in shown_facts(self.memory.facts(scope)):
+            if f.client_id in self._clients and _holds_slot(f, self.reading.slot):
+                rows.append((f.text, f.source_ids, f.valid_from, self._source_text(f.source_ids)))
+        if self.reading.slot == "date":
+            for c in self.memory.commitments(scope, status="open"):
+                if c.due is not None and c.client_id in self._clients:
+                    said = f"your promise: {self._promise_text(c)}"
+                    rows.append((said, c.source_ids, c.created_at, self._source_text(c.source_ids)))
+        if not rows:
+            return None
+        if self.client and self.reading.slot == "number":
+            rows += self._later_amounts(rows)
+        rows = _freshest(rows)
+        if topic:
+            scored = [(_lexical_hits(topic, stem_set(r[0])), _lexical_hits(topic, stem_set(r[3])), r) for r in rows]
+            best = max((a, b) for a, b, _ in scored)
+            if best == (0, 0):
+                return self._slot_by_meaning(question, rows)
+            rows = [r for a, b, r in scored if (a, b) == best]
+        rows.sort(key=lambda r: r[2], reverse=True)  # the latest word first
+        return self._slot_lines(rows[: 2 if topic else MAX_LINES - 1])
+
+    def _later_amounts(self, rows: list[_Row]) -> list[_Row]:
+        """Note clauses, later than a fact, that give another number for what it counts ("volume goes up to
+        450/week" after "300 crates/week"): the extractor may not have made a fact of the change."""
+        assert self.client is not None
+        found: list[_Row] = []
+        for note in self.memory.notes(self.client.id, limit=200):
+            for clause in clauses(note):
+                if not re.search(r"\d", clause.text):
+                    continue
+                if any(note.occurred_at > r[2] and _new_amount(_value_clause(r[0], r[3]), clause.text) for r in rows):
+                    found.append((_lead(clause.text, self.client), (note.id,), note.occurred_at, note.text))
+        return found
+
+    def _slot_by_meaning(self, question: str, rows: list[_Row]) -> Answer | None:
+        """No fact shares a word with the question ("when is he in athens?" vs "in town 14-16 Dec"): the one the
+        local embedder finds closest, when it is close enough."""
+        try:
+            vectors = self.memory.embedder.embed([_no_names(question, self._clients.values())] + [r[0] for r in rows])
+        except (ChetError, OSError, RuntimeError, ValueError):
+            return None
+        scores = [float(v @ vectors[0]) for v in vectors[1:]]
+        best = max(range(len(rows)), key=lambda i: scores[i])
+        return self._slot_lines([rows[best]]) if scores[best] >= SLOT_DENSE_MIN else None
+
+    def _slot_lines(self, rows: list[_Row]) -> Answer:
+        """One line per value found, the client named once, and a quote of the note behind the first."""
+        if self.client:
+            head = f"{self._short(self.client)}: " + "; ".join(r[0] for r in rows) + "."
+        else:
+            head = "; ".join(r[0] for r in rows) + "."
+        quotes = self._quotes([(r[1], r[0]) for r in rows[:1]], "")
+        return self._reply([head, *quotes], [i for r in rows for i in r[1]])
+
+    def _source_text(self, ids: tuple[str, ...]) -> str:
+        """The text of the latest note among `ids`."""
+        note = self._note(ids[-1]) if ids else None
+        return note.text if note else ""
 
     def _promises(self, intent: Intent) -> Answer | None:
         owed = self.memory.commitments(self.client.id if self.client else None, status="open")
@@ -346,11 +422,17 @@ class _Asker:
     def _met(self, intent: Intent) -> Answer | None:
         scope = self.memory.notes(self.client.id if self.client else None, newest_first=False, limit=2_000)
         found: list[tuple[Note, str]] = []
+        who = self._topic_with_relatives() if self.reading.focus else set()  # "her husband": where HE was met
         for note in scope:
-            for sentence in sentences(note.text):
-                if stem_set(sentence) & intent.evidence and not _is_plan(sentence):
-                    found.append((note, sentence))
-                    break
+            said = [s for s in sentences(note.text) if not _is_plan(s) and (not who or who & stem_set(s))]
+            # "met her at ..." first; else an interaction at a place ("viewing w joão at the alfama flat",
+            # "last spoke at the BOMA lunch"); else a sentence that says they met without a place
+            placed = [p for s in said for p in _clauses_of(s) if _interaction_place(p)]
+            best = next((s for s in said if stem_set(s) & intent.evidence and _meeting_place(s)), None)
+            best = best or (placed[0] if placed else None)
+            best = best or next((s for s in said if stem_set(s) & intent.evidence), None)
+            if best:
+                found.append((note, best))
             if found and self.client:
                 break
             if len(found) >= MAX_LINES - 1:
@@ -359,13 +441,13 @@ class _Asker:
             return None
         if self.client:
             note, sentence = found[0]
-            where = _meeting_place(sentence)
+            where = _meeting_place(sentence) or _interaction_place(sentence)
             head = f"You met {self._short(self.client)} {where} ({self._date(note.occurred_at)})." if where else ""
             quote = f"From your notes: “{excerpt(sentence, intent.evidence)}”"
             return self._reply([head, quote] if head else [quote], [note.id])
         lines = []
         for note, sentence in found:
-            where = _meeting_place(sentence)
+            where = _meeting_place(sentence) or _interaction_place(sentence)
             lines.append(
                 f"• {note.client}: " + (f"met {where}" if where else f"“{excerpt(sentence, intent.evidence)}”")
             )
@@ -564,6 +646,73 @@ class _Asker:
         return f"{days} days ago"
 
 
+# A question whose intent reads its own dated state: the slot adds nothing ("when is her birthday?").
+_OWN_SLOT_INTENTS = {"dates", "promises", "last_contact", "met", "overdue", "summary"}
+SLOT_DENSE_MIN = 0.3  # cosine (names removed) above which a dated fact is about a question it shares no word with
+_NUMBER_KEYS = ("quantity", "amount", "budget", "price", "size", "headcount", "volume", "count")
+
+
+def _holds_slot(f: Fact, slot: str) -> bool:
+    """Whether a fact states a value of the slot: a day (a dated fact) or a number (an amount, a quantity)."""
+    if f.kind in (FactKind.CONTACT, FactKind.CONSENT, FactKind.FAMILY):
+        return False  # a phone number is no quantity, a channel no date
+    if slot == "date":
+        return f.kind is not FactKind.PERSONAL_DATE and (f.due is not None or f.key.startswith(("date:", "deadline")))
+    if slot == "number":
+        if f.key.startswith("date:") or f.kind is FactKind.PERSONAL_DATE:
+            return False
+        return bool(f.detail.get("amount")) or f.key.startswith(_NUMBER_KEYS) or bool(re.search(r"\d", f.value))
+    return False
+
+
+_Row = tuple[str, tuple[str, ...], datetime, str]
+
+
+def _freshest(rows: list[_Row]) -> list[_Row]:
+    """The rows no later row replaces: a later value whose clause shares a content word with the clause of an
+    earlier one ("volume goes to 25,000/month" after "20,000 units/month") replaces it, and takes over its note
+    text, so the question's words that found the old value find the new one."""
+    filler = lexicon().filler
+    clause = []
+    for r in rows:
+        said = _value_clause(r[0], r[3])
+        units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
+        clause.append(units | {w for w in stem_set(said) if w not in filler and w[:1].isalpha() and len(w) > 2})
+    order = sorted(range(len(rows)), key=lambda i: rows[i][2])
+    out = {i: rows[i] for i in order}
+    for k, i in enumerate(order):
+        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and clause[i] & clause[j] and j in out]
+        if later:
+            j = later[-1]
+            text, ids, since, note = out[j]
+            out[j] = (text, ids, since, f"{note} {rows[i][3]}")
+            del out[i]
+    return list(out.values())
+
+
+_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "25,000/month", "20,000 units/month"
+
+
+def _value_clause(text: str, note: str) -> str:
+    """The clause of `note` that states the value of a fact's text (the clause holding its number), else the text."""
+    numbers = re.findall(r"\d[\d,.]*", text)
+    for part in re.split(r"(?<=[.!?;])\s+|\n+|,\s+|\s+[-–—]\s+", note):
+        if numbers and any(n.rstrip(".,") in part for n in numbers):
+            return part
+    return text
+
+
+def _lexical_hits(topic: set[str], have: set[str]) -> int:
+    """Topic words `have` holds, a stem of four letters or more also as a prefix ("flyer" ~ "flyers")."""
+    return sum(1 for t in topic if t in have or (len(t) >= 4 and any(h.startswith(t) for h in have)))
+
+
+def _no_names(text: str, clients: Iterable[Client]) -> str:
+    """The text without any client's name words (a shared name is no evidence of meaning)."""
+    drop = {w.casefold() for c in clients for w in re.findall(r"[\w'’-]+", c.name) if len(w) > 1}
+    return " ".join(w for w in text.split() if re.sub(r"['’]s$|[?!.,]", "", w).casefold() not in drop)
+
+
 def _lead(text: str, client: Client, limit: int = 160) -> str:
     """The start of a note, its leading client name dropped ("evelyn ross, 72, ..." -> "72, ..."), cut at a word."""
     s = " ".join(text.split())
@@ -631,6 +780,38 @@ _PLACE = re.compile(
 def _is_plan(sentence: str) -> bool:
     """A meeting still to happen ("will meet at the expo") is not where they met."""
     return bool(_PLAN.search(sentence)) and not re.search(r"\bmet\b", sentence, re.I)
+
+
+@lru_cache(maxsize=1)
+def _interactions() -> re.Pattern[str]:
+    """An interaction word (ask_intents.json "interactions") and the place after it: "viewing ... at the flat"."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("interactions", []) for w in e["words"]), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in found)
+    return re.compile(
+        rf"\b(?P<what>{alts})\b(?:\s+(?!at\b|in\b)[\w'’.()-]+){{0,6}}?\s+(?P<prep>at|in)\s+(?P<place>[^.;,!?()]+)"
+        rf"|\b(?P<prep2>at|in)\s+(?P<place2>the\s+[^.;,!?()]*?\b(?:{alts}))\b",
+        re.I,
+    )
+
+
+_NOT_PLACES = re.compile(rf"^(?:the\s+)?(?:\d|{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|town\b|person\b|total\b)", re.I)
+
+
+def _clauses_of(sentence: str) -> list[str]:
+    """A sentence's comma clauses (a run-on note's parts)."""
+    return [c.strip() for c in re.split(r",\s+", sentence) if c.strip()]
+
+
+def _interaction_place(text: str) -> str:
+    """'viewing w joão at the alfama flat' -> 'at the alfama flat'; 'last spoke at the BOMA lunch' -> 'at the BOMA
+    lunch'; "" when no interaction happens at a place (a month, a weekday or "in town" is no place)."""
+    for m in _interactions().finditer(text):
+        prep, place = (m.group("prep"), m.group("place")) if m.group("place") else (m.group("prep2"), m.group("place2"))
+        place = " ".join(place.split()[:8]).rstrip(" .")
+        if place and not _NOT_PLACES.match(place):
+            return f"{prep.lower()} {place}"
+    return ""
 
 
 def _meeting_place(sentence: str) -> str:

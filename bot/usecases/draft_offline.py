@@ -28,6 +28,7 @@ from pathlib import Path
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
+from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
@@ -79,12 +80,19 @@ def compose_offline(
 
 
 def greeting_name(ctx: DraftContext) -> str:
-    """The name the client goes by: `goes_by`, else the first word of the display name."""
+    """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
+    title or relation word ("Director Kim Min-seo" -> "Kim", never "Director")."""
     c = ctx.client
-    if c.goes_by:
+    if c.goes_by and not _not_a_name(c.goes_by):
         return c.goes_by
-    words = [x for x in c.name.split() if x.lower() not in _TITLES]
+    words = [x for x in c.name.split() if not _not_a_name(x)]
     return words[0] if words else c.name
+
+
+def _not_a_name(word: str) -> bool:
+    """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
+    w = word.casefold().rstrip(".,")
+    return w in _TITLES or names.is_title(w) or bool(_phrases("greeting_roles").fullmatch(w))
 
 
 def tone_of(ctx: DraftContext) -> str:
@@ -486,7 +494,14 @@ def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
     a divorce or a complaint in the same note never makes a relative's name a loss.
     """
     by_id = {n.id: n for n in ctx.notes}
-    family = [f.value.split()[0] for f in ctx.facts if f.kind is FactKind.FAMILY and f.value]
+    family = [  # a relative's name: "husband" is a relation word, never the name of the person lost
+        w
+        for f in ctx.facts
+        if f.kind is FactKind.FAMILY
+        and f.value
+        and not _relation_words().fullmatch(w := f.value.split()[0])
+        and not _phrases("greeting_roles").fullmatch(w)
+    ]
     death = _death_words()
     for note_id in ids:
         text = by_id[note_id].text if note_id in by_id else ""
