@@ -41,7 +41,7 @@ NOTES = [
     _note(
         "a1",
         "Rolf Becker",
-        "rolf becker, procurement - anything over 20k needs sign off from the CFO Dr. Lange, budget 15k this year",
+        "Rolf Becker, head of facilities. Call ran over. Budget approved for Q2, CFO Dr. Lange signs off above 30k.",
         3,
     ),
     _note("m1", "Ivy Chen", "ivy chen, coffee at the harbour bakery, wants the espresso grinder quote", 20),
@@ -87,9 +87,10 @@ def test_a_bare_correction_is_answered_with_what_it_corrects_to(memory: Any) -> 
     assert got.sources[0] == "f2", got.sources
 
 
-def test_a_quote_is_not_cut_at_a_title_abbreviation(memory: Any) -> None:
-    got = answer(memory, "who signs off rolf's budget", None)
-    assert "Lange" in got.answer, got.answer
+@pytest.mark.parametrize("question", ["who signs off rolf's budget", "who approves rolf's budget"])
+def test_a_who_question_is_answered_by_the_clause_naming_a_person(memory: Any, question: str) -> None:
+    got = answer(memory, question, None)  # never the budget line beside it, and not cut at "Dr."
+    assert "Dr. Lange" in got.answer and "Call ran over" not in got.answer, got.answer
 
 
 @pytest.mark.parametrize(

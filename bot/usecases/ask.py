@@ -23,7 +23,18 @@ from typing import Any
 from bot.chat.mentions import mentions
 from bot.usecases.answer import ABSTAIN, Answer
 from bot.usecases.ask_intents import DATA as DATA_FILE
-from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
+from bot.usecases.ask_intents import (
+    SLOT_VALUES,
+    Intent,
+    Reading,
+    lexicon,
+    name_stems,
+    read_question,
+    split_keeping_abbreviations,
+    stem,
+    stem_set,
+    words,
+)
 from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
@@ -245,9 +256,16 @@ class _Asker:
         if (focus | self.reading.topic) & lexicon().categories:
             required = []  # "what colour racks?", "what finish does she want?": a colour named is the evidence
         required.append(lexicon().expand(focus))
-        found = best_clauses(
-            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
-        )
+        topic = self._topic_with_relatives() | self.reading.topic
+        found = []
+        if self.reading.slot:  # "when ...?" is answered by a clause stating a day, "who ...?" by one naming a person
+            value = SLOT_VALUES[self.reading.slot]
+            # a loose intent's evidence too: "who approves ...?" wants the clause that names a person AND approves
+            loose = [i.evidence for i in self.reading.intents if i.loose_topic and i.evidence]
+            found = best_clauses(self.memory, self.client, question, topic, (*required, *loose, value))
+            # the value asked for is one clause; another only when a later note changed it
+            found = found[:1] + [x for x in found[1:] if found and x[1].note.occurred_at > found[0][1].note.occurred_at]
+        found = found or best_clauses(self.memory, self.client, question, topic, tuple(required))
         if facts_text:
             found = found[:1]
             if not found or not is_newer(found[0][1], after or []) or not changes(facts_text, found[0][0]):
@@ -734,7 +752,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
 
 def sentences(text: str) -> list[str]:
     """A note's sentences (and clauses split by ';' or a dash)."""
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    return [s.strip() for s in split_keeping_abbreviations(_SENTENCE, text) if s and s.strip()]
 
 
 def _best_sentence(text: str, want: set[str]) -> str:

@@ -85,6 +85,33 @@ _PSEUDO = [
 ]
 
 
+@lru_cache(maxsize=1)
+def _abbreviation() -> re.Pattern[str]:
+    """An abbreviation's dot and the space after it (ask_intents.json "abbreviations"): no sentence ends there."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("abbreviations", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in found) + r")\.\s+(?=\S)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """A person a text names: a role word (ask_intents.json "roles": "cfo", "her assistant") or a capitalised
+    word after a lower-case one ("signs off with Weiss", "cc Brenda")."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    roles = sorted((w for e in doc.get("roles", []) for w in e["words"]), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in roles)
+    return re.compile(rf"(?i:\b(?:{alts})\b)|(?<=[a-z,:]\s)(?:Dr\.?\s+)?[A-Z][a-z]{{2,}}\b")
+
+
+_KEEP = "\ue000"  # stands for the space after an abbreviation's dot while a text is split
+
+
+def split_keeping_abbreviations(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`pattern.split(text)`, except after an abbreviation's dot ("Dr. Weiss", "approx. 40"): one part."""
+    protected = _abbreviation().sub(lambda m: m.group(1) + "." + _KEEP, text)
+    return [p.replace(_KEEP, " ") if p else p for p in pattern.split(protected)]
+
+
 def stem(word: str) -> str:
     """A light stem shared by questions, cues and notes ("promised" -> "promis", "likes" -> "lik")."""
     w = _IRREGULAR.get(word, word)
@@ -122,6 +149,8 @@ def stem_set(text: str) -> set[str]:
     """The stems of `text` plus pseudo-words for the values it states (<money>, <date>, <time>, <number>)."""
     out = set(stems(text))
     out |= {token for token, pattern in _PSEUDO if pattern.search(text)}
+    if _person().search(text):
+        out.add("<person>")
     return out
 
 
@@ -236,7 +265,11 @@ class Reading:
 
 
 # The pseudo-words (see _PSEUDO) a clause or a fact holds when it states a value of each slot.
-SLOT_VALUES = {"date": frozenset({"<date>", "<day>"}), "number": frozenset({"<number>", "<money>"})}
+SLOT_VALUES = {
+    "date": frozenset({"<date>", "<day>"}),
+    "number": frozenset({"<number>", "<money>"}),
+    "person": frozenset({"<person>"}),
+}
 
 
 @lru_cache(maxsize=1)
@@ -338,6 +371,7 @@ __all__ = [
     "name_stems",
     "read_question",
     "read_slot",
+    "split_keeping_abbreviations",
     "stem",
     "stem_set",
     "stems",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from bot.usecases.ask_intents import DATA, lexicon, name_stems, stem, stem_set, words
+from bot.usecases.ask_intents import DATA, lexicon, name_stems, split_keeping_abbreviations, stem, stem_set, words
 from memory.errors import ChetError
 from memory.records import Client, Fact, Note
 from memory.service import Memory
@@ -60,7 +60,7 @@ def change_words() -> re.Pattern[str]:
 
 def clauses(note: Note) -> list[Clause]:
     """A note's clauses, in order."""
-    parts = [p.strip(" .,;:") for p in _CLAUSE.split(note.text)]
+    parts = [p.strip(" .,;:") for p in split_keeping_abbreviations(_CLAUSE, note.text) if p]
     return [Clause(note, i, p) for i, p in enumerate(p for p in parts if p and len(p) > 1)]
 
 
