@@ -46,6 +46,9 @@ NOTES = [
     ),
     _note("m1", "Ivy Chen", "ivy chen, coffee at the harbour bakery, wants the espresso grinder quote", 20),
     _note("m2", "Ivy Chen", "ivy wants the grinder in black", 2),
+    _note("c1", "Joost de Wit", "joost de wit - 3 forklifts for the depot, only talks to me in dutch on the phone", 3),
+    _note("c3", "Joost de Wit", "joost asked me to stop emailing him, inbox is chaos", 1),
+    _note("c2", "Tamsin Hale", "tamsin hale wants the spa package, text her, she never picks up calls", 2),
     _note("m3", "Omar Farouk", "showing w omar farouk at the riverside loft, liked the light, too small", 10),
 ]
 
@@ -107,3 +110,21 @@ def test_where_they_met_is_the_place_of_the_first_interaction(
     assert not got.abstained, got.answer
     assert holds in got.answer, got.answer
     assert cites in got.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        (
+            "how do i contact joost",
+            ["email", "dutch on the phone"],
+        ),  # two notes: a rule in each  # the closed channel and the rule beside it
+        ("what's the best way to reach tamsin", ["text her", "never picks up calls"]),
+    ],
+)
+def test_a_contact_question_states_every_channel_rule(memory: Any, question: str, holds: list[str]) -> None:
+    got = answer(memory, question, None)
+    assert not got.abstained, got.answer
+    for word in holds:
+        assert word in got.answer, (word, got.answer)
+    assert len(got.answer.splitlines()) <= 4

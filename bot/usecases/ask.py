@@ -218,6 +218,10 @@ class _Asker:
             found = self._summary(None)  # "who's Scott?", "what's Evelyn's deal?": nothing asked but the client
             if found is not None:
                 return found
+        if self.client and [i.name for i in self.reading.intents] == ["contact"] and not self.reading.focus:
+            found = self._contact()  # "how do I reach him?": every channel rule, not one
+            if found is not None:
+                return found
         fact_intents = [i for i in self.reading.intents if i.source in ("facts", "met")]
         facts = self._facts(fact_intents)
         if facts:
@@ -567,6 +571,32 @@ class _Asker:
         """The texts of the notes a fact cites."""
         return [n.text for i in f.source_ids[-1:] if (n := self._note(i)) is not None]
 
+    def _contact(self) -> Answer | None:
+        """How to reach the client: the contact facts, the channels still open when some are closed, and the note
+        clauses that state a channel rule (the latest first), so a rule the facts missed is said too."""
+        assert self.client is not None
+        facts = [f for f in shown_facts(self.memory.facts(self.client.id)) if f.kind in _CONTACT_KINDS]
+        channels = self.memory.contact_channels(self.client)
+        parts = [f.text for f in facts[:4]]
+        if channels.closed and channels.allowed:
+            parts.append("open: " + " or ".join(channels.allowed))
+        elif not channels.allowed:
+            parts.append("no channel is open")
+        rules: list[tuple[str, str]] = []
+        said = " ".join(parts).casefold()
+        for note in self.memory.notes(self.client.id, limit=200):
+            for clause in clauses(note):
+                text = _lead(clause.text, self.client, 90)
+                if text and _channel_words().search(text) and text.casefold() not in said:
+                    if not any(text.casefold() in t.casefold() for t, _ in rules):
+                        rules.append((text, note.id))
+        if not parts and not rules:
+            return None
+        lines = [f"{self._short(self.client)}: " + "; ".join(parts) + "."] if parts else []
+        if rules:
+            lines.append("From your notes: " + " · ".join(f"“{excerpt(t, set())}”" for t, _ in rules[:2]))
+        return self._reply(lines, [s for f in facts[:4] for s in f.source_ids] + [i for _, i in rules[:2]])
+
     def _facts_answer(self, facts: list[Fact]) -> Answer:
         if self.client:
             head = f"{self._short(self.client)}: " + "; ".join(f.text for f in facts[:5]) + "."
@@ -662,6 +692,17 @@ class _Asker:
         if days == 1:
             return "yesterday"
         return f"{days} days ago"
+
+
+_CONTACT_KINDS = (FactKind.CONTACT, FactKind.CONSENT)
+
+
+@lru_cache(maxsize=1)
+def _channel_words() -> re.Pattern[str]:
+    """Words that name a channel (ask_intents.json "channel_words")."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("channel_words", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
 
 
 # A question whose intent reads its own dated state: the slot adds nothing ("when is her birthday?").
