@@ -587,9 +587,11 @@ class _Asker:
         for note in self.memory.notes(self.client.id, limit=200):
             for clause in clauses(note):
                 text = _lead(clause.text, self.client, 90)
-                if text and _channel_words().search(text) and text.casefold() not in said:
-                    if not any(text.casefold() in t.casefold() for t, _ in rules):
-                        rules.append((text, note.id))
+                fresh = (
+                    text and text.casefold() not in said and not any(text.casefold() in t.casefold() for t, _ in rules)
+                )
+                if fresh and _channel_words().search(text):
+                    rules.append((text, note.id))
         if not parts and not rules:
             return None
         lines = [f"{self._short(self.client)}: " + "; ".join(parts) + "."] if parts else []
