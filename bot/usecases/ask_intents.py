@@ -109,6 +109,8 @@ _KEEP = "\ue000"  # stands for the space after an abbreviation's dot while a tex
 def split_keeping_abbreviations(pattern: re.Pattern[str], text: str) -> list[str]:
     """`pattern.split(text)`, except after an abbreviation's dot ("Dr. Weiss", "approx. 40"): one part."""
     protected = _abbreviation().sub(lambda m: m.group(1) + "." + _KEEP, text)
+    # a comma inside brackets is no clause joint: "(enoteca de santis, via po)" is one aside
+    protected = re.sub(r"\([^()]*\)", lambda m: re.sub(r",\s+", "," + _KEEP, m.group(0)), protected)
     return [p.replace(_KEEP, " ") if p else p for p in pattern.split(protected)]
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.draft_context import DraftContext
+from bot.usecases.ask_notes import clauses
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
 from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
@@ -156,7 +157,8 @@ def _without_labels(purpose: str) -> str:
     """The purpose without a label for the message ("intro and the 2 vans" -> "the 2 vans")."""
     labels = _phrases("purpose_labels").pattern
     rest = re.sub(rf"^\s*{labels}\s*(?:(?:and|&|\+|,|re|about|on)\s*)*", "", purpose, flags=re.I)
-    return re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
+    rest = re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
+    return re.sub(rf"(?<=\w)\s+{labels}\s*$", "", rest, flags=re.I).strip()  # "net-30 terms answer"
 
 
 def _day(d: date, today: date) -> str:
@@ -203,7 +205,7 @@ class _Writer:
         elif self.tone == "condolence":
             body = [self.condolence(), self.pick(_KIND_CLOSERS)]
         elif self.tone == "apology":
-            body = [self.apology(), self.pick(_APOLOGY_CLOSERS)]
+            body = [self.apology(), self.apology_rest(), self.pick(_APOLOGY_CLOSERS)]
         else:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
@@ -443,11 +445,22 @@ class _Writer:
             ]
         )
 
+    def apology_rest(self) -> str:
+        """What the purpose asks besides the apology ("apologise and offer a new crew" -> the new crew)."""
+        rest = _phrases("apology_purposes").sub("", self.ctx.purpose)
+        rest = re.sub(r"^\s*(?:(?:and|&|\+|,|then|for|about|to)\s+)*", "", rest, flags=re.I).strip(" .,")
+        if not rest or not re.match(rf"(?:{_PURPOSE_VERBS}|offer)\b", rest, re.I):
+            return ""  # "apologise for the delay": what it is for is the trouble, said already
+        return _name_relatives(_purpose_sentence(rest, self.ctx, self.pick), self.ctx)
+
     def apology(self) -> str:
         """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
         ids = open_upset_note_ids(self.ctx)
         self.cite(ids)
         trouble = _trouble(self.ctx, ids)
+        went = "" if trouble else _trouble_clause(self.ctx, ids)
+        if went:
+            return f"I'm sorry that {went}, and I want to make sure it's properly sorted."
         if trouble:
             return self.pick(
                 [
@@ -582,7 +595,8 @@ def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
     "Marcus complained about his builder" are someone else, and set no apology.
     """
     start = max(text.rfind(p, 0, m.start()) for p in (".", ";", "!", "?", "\n", ":"))
-    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in text[start + 1 : m.start()].split()]
+    lead = re.sub(r"\([^()]*\)", " ", text[start + 1 : m.start()])  # "babatunde (his firm & co) unhappy": no aside
+    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in lead.split()]
     skip = _upset_skip()
     subject = next((w for w in reversed(before) if w and w not in skip), "")
     c = ctx.client
@@ -604,6 +618,23 @@ def _upset_words() -> re.Pattern[str]:
     doc = json.loads(_DATA.read_text(encoding="utf-8"))
     found = sorted((w for e in doc.get("upset", []) for w in e["words"]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def _trouble_clause(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The clause of an upset note that says what went wrong, as typed ("cleaners missed bins twice last month"):
+    a past-tense statement that is neither the upset word itself nor a request; "" when none."""
+    by_id = {n.id: n for n in ctx.notes}
+    names = {w.casefold() for x in (ctx.client.name, ctx.client.goes_by) if x for w in re.findall(r"[\w'’-]+", x)}
+    for note_id in ids:
+        note = by_id.get(note_id)
+        for clause in clauses(note) if note else []:
+            text = " ".join(clause.text.split()).strip(" .,;:")
+            first = text.split()[0].casefold() if text.split() else ""
+            if first in names or _upset_words().search(text) or re.search(r"\b(?:wants?|needs?|asked)\b", text, re.I):
+                continue
+            if re.search(r"\b\w{3,}ed\b|\b(?:broke|came|went|forgot|left|lost|took)\b", text, re.I) and len(text) <= 80:
+                return text[:1].lower() + text[1:]
+    return ""
 
 
 def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
@@ -796,6 +827,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
         (r"^(?:schedule|book|set up|arrange)\s+(?P<r>.+)", ["Could we find a time for {r}?"]),
         (r"^congratulate(?: you)?(?: on)?\s+(?P<r>.+)", ["Congratulations on {r}!"]),
+        (r"^offer(?: you)?\s+(?P<r>.+)", ["I'd like to offer you {r}.", "I can offer you {r}."]),
         (
             r"^(?:introduce|present|pitch|offer|propose|recommend|suggest|tell you about)\s+(?P<r>.+)",
             ["I wanted to tell you about {r}.", "I thought you'd like to hear about {r}."],
@@ -975,9 +1007,15 @@ def _as_written(said: str, ctx: DraftContext) -> str:
 
     said = re.sub(r"[A-Za-z][\w-]*", case, said)
     for m in _MODEL_TOKEN.finditer(said):
-        if not _UNIT_TOKEN.fullmatch(m.group(0)):
+        if not _UNIT_TOKEN.fullmatch(m.group(0)) and not _word_number(m.group(0)):
             return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
     return said
+
+
+def _word_number(token: str) -> bool:
+    """An everyday word joined to a number ("net-30", "top-10", "covid-19"): a term, written in lower case too."""
+    m = re.fullmatch(r"([a-z]+)-(\d+)", token)
+    return bool(m) and _zipf(m.group(1)) >= EVERYDAY_WORD - 1
 
 
 def _capitalised(ctx: DraftContext) -> dict[str, str]:
@@ -1138,6 +1176,12 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     source = sentence if sentence and _PROMISE_VERB.search(sentence) else c.text
     m = _PROMISE_VERB.search(source)
     rest = source[m.end() :] if m else re.sub(r"^\s*(?:promised|committed|agreed)\s+(?:to\s+)?", "", source, flags=re.I)
+    # "promised bill the estimate": the word after the promise is who it was made to, whatever its case ("bill")
+    c = ctx.client
+    own = sorted({w for x in (c.name, c.goes_by, *c.aliases) if x for w in x.split() if len(w) > 1}, key=len)
+    if own:
+        alts = "|".join(re.escape(w) for w in reversed(own))
+        rest = re.sub(rf"^\s*(?:(?:{alts})(?:['’]s)?\s+)+(?=\S)", "", rest, flags=re.I)
     rest = _DUE_TAIL.sub("", rest.strip()).strip(" .,;:!")
     rest = _second_person(rest, ctx) if rest else ""
     first, _, tail = rest.partition(" ")
