@@ -26,8 +26,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
-from bot.usecases.draft_context import DraftContext
 from bot.usecases.ask_notes import clauses
+from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
 from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
@@ -1015,7 +1015,7 @@ def _as_written(said: str, ctx: DraftContext) -> str:
 def _word_number(token: str) -> bool:
     """An everyday word joined to a number ("net-30", "top-10", "covid-19"): a term, written in lower case too."""
     m = re.fullmatch(r"([a-z]+)-(\d+)", token)
-    return bool(m) and _zipf(m.group(1)) >= EVERYDAY_WORD - 1
+    return m is not None and _zipf(m.group(1)) >= EVERYDAY_WORD - 1
 
 
 def _capitalised(ctx: DraftContext) -> dict[str, str]:
@@ -1177,8 +1177,8 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     m = _PROMISE_VERB.search(source)
     rest = source[m.end() :] if m else re.sub(r"^\s*(?:promised|committed|agreed)\s+(?:to\s+)?", "", source, flags=re.I)
     # "promised bill the estimate": the word after the promise is who it was made to, whatever its case ("bill")
-    c = ctx.client
-    own = sorted({w for x in (c.name, c.goes_by, *c.aliases) if x for w in x.split() if len(w) > 1}, key=len)
+    who = ctx.client
+    own = sorted({w for x in (who.name, who.goes_by, *who.aliases) if x for w in x.split() if len(w) > 1}, key=len)
     if own:
         alts = "|".join(re.escape(w) for w in reversed(own))
         rest = re.sub(rf"^\s*(?:(?:{alts})(?:['’]s)?\s+)+(?=\S)", "", rest, flags=re.I)
