@@ -128,3 +128,10 @@ def test_a_contact_question_states_every_channel_rule(memory: Any, question: str
     for word in holds:
         assert word in got.answer, (word, got.answer)
     assert len(got.answer.splitlines()) <= 4
+
+
+def test_the_latest_with_a_client_is_a_briefing_not_a_date(memory: Any) -> None:
+    got = answer(memory, "what's the latest with lev", None)  # news: the latest note, not "last contact: ..."
+    assert "450" in got.answer and "Last contact" not in got.answer, got.answer
+    got = answer(memory, "when did i last talk to lev", None)
+    assert got.answer.startswith("Last contact with Lev"), got.answer
