@@ -22,6 +22,7 @@ from memory.service import NoteInput
 from memory.timeutil import now_utc
 
 NOW = now_utc()
+GALA = NOW + timedelta(days=40)
 
 
 def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
@@ -35,6 +36,12 @@ NOTES = [
     _note("o2", "Ottavia Rossi", "actually make it 7 kegs of the lager not 5", 2),
     _note("t1", "Dev Patel", "dev patel from 'dock 9 brewing' wants net-60 terms, busy season so keep it short", 2),
     _note("p1", "Rose Tan", "rose tan wants linen curtains for 3 bedrooms, promised rose the swatch book by friday", 2),
+    _note(
+        "w1",
+        "Maya Ortiz",
+        f"consult w maya ortiz + her dad, gala {GALA:%B} {GALA.day} at the grand hall, NO peanuts (dad allergic)",
+        3,
+    ),
     _note(
         "a1", "Lena Kraus", "lena kraus (kraus & co) unhappy, installers scratched the oak floor, wants a new team", 1
     ),
@@ -81,3 +88,8 @@ def test_a_promise_made_to_a_client_whose_name_is_a_word_keeps_its_object(env: A
 def test_an_apology_names_what_went_wrong_and_what_the_purpose_offers(env: Any) -> None:
     text = _draft(env, "Lena Kraus", "apologise and offer a new team")
     assert "scratched the oak floor" in text and "new team" in text, text
+
+
+def test_with_no_clause_to_restate_the_draft_states_what_the_facts_hold(env: Any) -> None:
+    text = _draft(env, "Maya Ortiz", "menu proposal")  # the note's clauses are fragments: the facts say it
+    assert "no peanuts" in text and f"{GALA.day} {GALA:%B}" in text, text

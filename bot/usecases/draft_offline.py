@@ -324,12 +324,42 @@ class _Writer:
             elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
                 kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
         found = kept
+        if not found and self.with_details and not self.avoid:
+            found = self._fact_details()  # no clause could be said to the client: what the facts hold
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
         items = "; ".join(text for text, _ in found)
         lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
         return f"{lead} {items}."
+
+    def _fact_details(self) -> list[tuple[str, str]]:
+        """The client's own event ahead, the options they are happy with and what they rule out, from the current
+        facts as noun phrases ("the wedding on Sunday 7 March at the Boathouse; no lilies"), each with its note."""
+        out: list[tuple[str, str]] = []
+        for f in sorted(self.ctx.facts, key=lambda f: f.valid_from, reverse=True):
+            if f.valid_to is not None or not f.source_ids:
+                continue
+            said = ""
+            event = f.key.partition(":")[2]
+            if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+                day = date.fromisoformat(f.value)
+                place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
+                year = f" {day.year}" if day.year != self.today.year else ""
+                if day >= self.today:  # no weekday: a weekday reads as a relative time once the message is old
+                    said = f"the {event} on {day.day} {day:%B}{year}" + (f" {place.group(0)}" if place else "")
+            elif f.kind is FactKind.PREFERENCE and f.detail.get("options"):
+                options = [o for o in f.detail["options"].split("|") if o]
+                said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
+            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and not re.search(r"\d", f.value):
+                said = f"no {f.value.casefold()}"
+            said = _as_written(said, self.ctx) if said else ""
+            said = re.sub(r"^NO\b", "no", said)  # "NO lilies" typed in capitals for emphasis
+            if said and not _excluded_fact(f.key):
+                out.append((said, f.source_ids[-1]))
+            if len(out) >= 3:
+                break
+        return out
 
     def suggestion(self) -> str:
         """A suggestion that fits a stated preference (commercial purposes only, never a declined item)."""
@@ -1010,6 +1040,11 @@ def _as_written(said: str, ctx: DraftContext) -> str:
         if not _UNIT_TOKEN.fullmatch(m.group(0)) and not _word_number(m.group(0)):
             return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
     return said
+
+
+def _excluded_fact(key: str) -> bool:
+    """A fact about channels, calls or contact times is consent, never a detail of the order."""
+    return bool(re.search(r"channel|contact|call|phone|email|text|time", key))
 
 
 def _word_number(token: str) -> bool:
