@@ -49,6 +49,9 @@ NOTES = [
     _note("c1", "Joost de Wit", "joost de wit - 3 forklifts for the depot, only talks to me in dutch on the phone", 3),
     _note("c3", "Joost de Wit", "joost asked me to stop emailing him, inbox is chaos", 1),
     _note("c2", "Tamsin Hale", "tamsin hale wants the spa package, text her, she never picks up calls", 2),
+    _note(
+        "p1", "Pia Holm", "pia holm emailed, can the cottage take guests with animals? we travel with two beagles", 2
+    ),
     _note("m3", "Omar Farouk", "showing w omar farouk at the riverside loft, liked the light, too small", 10),
 ]
 
@@ -135,3 +138,8 @@ def test_the_latest_with_a_client_is_a_briefing_not_a_date(memory: Any) -> None:
     assert "450" in got.answer and "Last contact" not in got.answer, got.answer
     got = answer(memory, "when did i last talk to lev", None)
     assert got.answer.startswith("Last contact with Lev"), got.answer
+
+
+def test_a_category_question_is_answered_by_a_member_of_it(memory: Any) -> None:
+    got = answer(memory, "does pia have any pets", None)  # the note says "beagles", never "pet"
+    assert not got.abstained and "beagles" in got.answer, got.answer
