@@ -52,6 +52,10 @@ NOTES = [
     _note(
         "p1", "Pia Holm", "pia holm emailed, can the cottage take guests with animals? we travel with two beagles", 2
     ),
+    _note("h1", "Nell Price", f"nell price, her mum is in hospital, asked not to be contacted till after {RACE}", 1),
+    _note(
+        "t1", "Director Ada Okoro", "director ada okoro (okoro eye clinic) wants 6 exam chairs, decision by friday", 2
+    ),
     _note("m3", "Omar Farouk", "showing w omar farouk at the riverside loft, liked the light, too small", 10),
 ]
 
@@ -143,3 +147,13 @@ def test_the_latest_with_a_client_is_a_briefing_not_a_date(memory: Any) -> None:
 def test_a_category_question_is_answered_by_a_member_of_it(memory: Any) -> None:
     got = answer(memory, "does pia have any pets", None)  # the note says "beagles", never "pet"
     assert not got.abstained and "beagles" in got.answer, got.answer
+
+
+def test_a_hold_on_contact_is_said_when_contact_timing_is_asked(memory: Any) -> None:
+    got = answer(memory, "is nell due a check in", None)
+    assert got.answer.startswith("On hold:") and "till after" in got.answer, got.answer
+
+
+def test_a_client_is_found_by_a_name_word_after_a_title(memory: Any) -> None:
+    got = answer(memory, "how many exam chairs does dr okoro want", None)  # "Director Ada Okoro"
+    assert "6" in got.answer and "Director" not in got.answer, got.answer

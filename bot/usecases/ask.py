@@ -39,6 +39,7 @@ from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.digest import build_digest
+from bot.usecases.draft_offline import not_a_name
 from memory import names
 from memory.errors import BadInput, ChetError
 from memory.lexicon import MONTHS, WEEKDAYS
@@ -79,7 +80,22 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
         full_hit = any(cand and re.search(rf"\b{re.escape(cand)}\b", normal) for cand in candidates if " " in cand)
         if full_hit or first in qwords or (c.goes_by and names.normalize(c.goes_by) in qwords):
             hits.append(c)
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        return None
+    # "what did I promise dr kim?" for "Director Kim Min-seo": one client has a name word the question types
+    # (no title, no job title; a word that is also an everyday word only when typed with a capital)
+    typed = set(re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", question)))
+    owners = []
+    for c in known:
+        parts = [w for w in re.findall(r"[\w'’-]+", c.name) if len(w) > 2 and not not_a_name(w)]
+        if any(
+            p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
+            for p in parts
+        ):
+            owners.append(c)
+    return owners[0] if len(owners) == 1 else None
 
 
 def today_for(memory: Memory) -> date:
@@ -425,14 +441,33 @@ class _Asker:
             return None
         note = self._latest_note(last)
         head = f"Last contact with {self._short(self.client)}: {self._date(last)} ({self._ago(last)})"
-        if overdue:
+        hold = self._hold()
+        if overdue and not hold:
             head += ", past the keep-in-touch time"
         lines = [head + "."]
+        if hold is not None:  # "is she due a check-in?": a hold on contact answers first
+            lines = [f"On hold: {hold.text}.", *lines]
+            return self._reply(lines, hold.source_ids)
         if note is not None:
             lines.append(f"From your notes: “{excerpt(note.text, set())}”")
         elif last in self.memory.message_times(self.client.id):
             lines.append("That was a message you approved.")
         return self._reply(lines, [note.id] if note else [])
+
+    def _hold(self) -> Fact | None:
+        """A current fact that holds all contact off for a while ("asked not to be contacted till after Jan 6",
+        an opt-out with an end day), when its day is still ahead; None otherwise."""
+        assert self.client is not None
+        for f in shown_facts(self.memory.facts(self.client.id)):
+            until = f.detail.get("until", "") or (f.value if re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) else "")
+            if not until or not (f.kind is FactKind.CONSENT or _HOLD.search(f.text)):
+                continue
+            try:
+                if date.fromisoformat(until[:10]) >= self.today:
+                    return f
+            except ValueError:
+                continue
+        return None
 
     def _latest_note(self, last: datetime) -> Note | None:
         assert self.client is not None
@@ -680,7 +715,11 @@ class _Asker:
         return Answer(text, list(dict.fromkeys(i for i in ids if i)), False)
 
     def _short(self, client: Client) -> str:
-        return client.goes_by or names.first_name(client.name) or client.name
+        """The name the client goes by: never a title or job title ("Director Kim Min-seo" -> "Kim")."""
+        if client.goes_by:
+            return client.goes_by
+        words = [w for w in client.name.split() if not not_a_name(w)]
+        return words[0] if words else client.name
 
     def _date(self, moment: datetime | date) -> str:
         d = moment.date() if isinstance(moment, datetime) else moment
@@ -697,6 +736,12 @@ class _Asker:
 
 
 _CONTACT_KINDS = (FactKind.CONTACT, FactKind.CONSENT)
+# a fact that says contact is held off ("asked not to be contacted till after", "do not call until", "give her space")
+_HOLD = re.compile(
+    r"\b(?:not|no|don'?t|do not|never)\b(?:\s+\w+){0,3}?\s+(?:contact\w*|call\w*|email\w*|text\w*|reach\w*|disturb\w*)"
+    r"|\bgive (?:her|him|them) space\b|\bon leave\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)

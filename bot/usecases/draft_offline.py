@@ -84,13 +84,13 @@ def greeting_name(ctx: DraftContext) -> str:
     """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
     title or relation word ("Director Kim Min-seo" -> "Kim", never "Director")."""
     c = ctx.client
-    if c.goes_by and not _not_a_name(c.goes_by):
+    if c.goes_by and not not_a_name(c.goes_by):
         return c.goes_by
-    words = [x for x in c.name.split() if not _not_a_name(x)]
+    words = [x for x in c.name.split() if not not_a_name(x)]
     return words[0] if words else c.name
 
 
-def _not_a_name(word: str) -> bool:
+def not_a_name(word: str) -> bool:
     """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
     w = word.casefold().rstrip(".,")
     return w in _TITLES or names.is_title(w) or bool(_phrases("greeting_roles").fullmatch(w))
@@ -1307,5 +1307,6 @@ __all__ = [
     "draft_channel",
     "event_in",
     "greeting_name",
+    "not_a_name",
     "tone_of",
 ]
