@@ -89,7 +89,8 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
     typed = set(re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", question)))
     owners = []
     for c in known:
-        parts = [w for w in re.findall(r"[\w'’-]+", c.name) if len(w) > 2 and not not_a_name(w)]
+        named = f"{c.name} {c.company or ''}"  # "how much decaf does brightpath take?": the client's company
+        parts = [w for w in re.findall(r"[\w'’-]+", named) if len(w) > 2 and not not_a_name(w)]
         if any(
             p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
             for p in parts
@@ -342,6 +343,9 @@ class _Asker:
             for clause in clauses(note):
                 if not re.search(r"\d", clause.text):
                     continue
+                numbers = set(re.findall(r"\d[\d,.]*\d|\d", clause.text))
+                if any(numbers <= set(re.findall(r"\d[\d,.]*\d|\d", r[0])) for r in rows):
+                    continue  # a fact states this number already ("750 flyers" beside "make it 750 flyers")
                 if any(note.occurred_at > r[2] and _new_amount(_value_clause(r[0], r[3]), clause.text) for r in rows):
                     found.append((_lead(clause.text, self.client), (note.id,), note.occurred_at, note.text))
         return found
