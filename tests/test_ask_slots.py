@@ -56,6 +56,12 @@ NOTES = [
     _note(
         "t1", "Director Ada Okoro", "director ada okoro (okoro eye clinic) wants 6 exam chairs, decision by friday", 2
     ),
+    _note(
+        "k1",
+        "Jo Marsh",
+        "jo marsh (kettle & crumb) - 12 lb/wk of the house blend, promised jo the invoice by friday",
+        2,
+    ),
     _note("m3", "Omar Farouk", "showing w omar farouk at the riverside loft, liked the light, too small", 10),
 ]
 
@@ -157,3 +163,10 @@ def test_a_hold_on_contact_is_said_when_contact_timing_is_asked(memory: Any) -> 
 def test_a_client_is_found_by_a_name_word_after_a_title(memory: Any) -> None:
     got = answer(memory, "how many exam chairs does dr okoro want", None)  # "Director Ada Okoro"
     assert "6" in got.answer and "Director" not in got.answer, got.answer
+
+
+def test_a_client_is_found_by_their_company_and_waiting_on_asks_for_promises(memory: Any) -> None:
+    got = answer(memory, "how much house blend does kettle & crumb take", None)
+    assert "12 lb" in got.answer, got.answer
+    got = answer(memory, "what's jo waiting on", None)
+    assert "invoice" in got.answer, got.answer
