@@ -170,3 +170,13 @@ def test_a_client_is_found_by_their_company_and_waiting_on_asks_for_promises(mem
     assert "12 lb" in got.answer, got.answer
     got = answer(memory, "what's jo waiting on", None)
     assert "invoice" in got.answer, got.answer
+
+
+def test_when_to_reach_a_client_is_a_contact_question_not_a_due_day(memory: Any) -> None:
+    got = answer(memory, "when can i reach tamsin", None)  # her channel rule, never a dated fact or a promise
+    assert "text her" in got.answer or "calls" in got.answer, got.answer
+
+
+def test_a_slot_answer_with_no_client_named_says_whose_value_it_is(memory: Any) -> None:
+    got = answer(memory, "how many exam chairs were wanted", None)
+    assert "Okoro" in got.answer and "6" in got.answer, got.answer

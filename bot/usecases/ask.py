@@ -312,13 +312,20 @@ class _Asker:
             return None  # "how many?" about nothing named: the intents answer (team size, budget)
         rows: list[_Row] = []  # (text, note ids, since, note text)
         scope = self.client.id if self.client else None
+        slot_facts = []
         for f in shown_facts(self.memory.facts(scope)):
             if f.client_id in self._clients and _holds_slot(f, self.reading.slot):
                 rows.append((f.text, f.source_ids, f.valid_from, self._source_text(f.source_ids)))
+                slot_facts.append(f)
+        if not self.client:  # several clients may answer: each value says whose it is
+            rows = [
+                (f"{self._clients[f.client_id].name}: {t}", i, v, n)
+                for f, (t, i, v, n) in zip(slot_facts, rows, strict=True)
+            ]
         if self.reading.slot == "date":
             for c in self.memory.commitments(scope, status="open"):
                 if c.due is not None and c.client_id in self._clients:
-                    said = f"your promise: {self._promise_text(c)}"
+                    said = f"your promise: {self._promise_text(c)}" if self.client else f"{c.client}: {c.text}"
                     rows.append((said, c.source_ids, c.created_at, self._source_text(c.source_ids)))
         if not rows:
             return None
@@ -757,7 +764,7 @@ def _channel_words() -> re.Pattern[str]:
 
 
 # A question whose intent reads its own dated state: the slot adds nothing ("when is her birthday?").
-_OWN_SLOT_INTENTS = {"dates", "promises", "last_contact", "met", "overdue", "summary"}
+_OWN_SLOT_INTENTS = {"dates", "promises", "last_contact", "met", "overdue", "summary", "contact"}  # "when can I call?"
 SLOT_DENSE_MIN = 0.3  # cosine (names removed) above which a dated fact is about a question it shares no word with
 _NUMBER_KEYS = ("quantity", "amount", "budget", "price", "size", "headcount", "volume", "count")
 
