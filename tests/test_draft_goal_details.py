@@ -42,6 +42,8 @@ NOTES = [
         f"consult w maya ortiz + her dad, gala {GALA:%B} {GALA.day} at the grand hall, NO peanuts (dad allergic)",
         3,
     ),
+    _note("r1", "Ruth Okafor", "ruth okafor wants the cream recliner, not the grey", 30),
+    _note("r2", "Ruth Okafor", "ruth's husband george passed away on friday, she postponed the delivery", 2),
     _note(
         "a1", "Lena Kraus", "lena kraus (kraus & co) unhappy, installers scratched the oak floor, wants a new team", 1
     ),
@@ -93,3 +95,8 @@ def test_an_apology_names_what_went_wrong_and_what_the_purpose_offers(env: Any) 
 def test_with_no_clause_to_restate_the_draft_states_what_the_facts_hold(env: Any) -> None:
     text = _draft(env, "Maya Ortiz", "menu proposal")  # the note's clauses are fragments: the facts say it
     assert "no peanuts" in text and f"{GALA.day} {GALA:%B}" in text, text
+
+
+def test_a_condolence_names_the_person_never_the_relation_word(env: Any) -> None:
+    text = _draft(env, "Ruth Okafor", "a note of sympathy")
+    assert "George" in text and "Husband" not in text, text
