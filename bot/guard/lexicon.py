@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
+from memory.names import titles
+
+# courtesy titles, memory's list of titles typed before a name ("herr", "sra", "coach"), and job titles a display
+# name may start with ("Director Hana Novak"): none is the name the client is greeted by
+_TITLES = (
+    frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
+    | titles()
+    | frozenset({"director", "manager", "president", "chairman", "chairwoman", "ceo", "cfo", "principal", "dean"})
+)
 _GENERIC_GREETEES = frozenset(
     [
         "there",

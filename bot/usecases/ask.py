@@ -22,12 +22,27 @@ from typing import Any
 
 from bot.chat.mentions import mentions
 from bot.usecases.answer import ABSTAIN, Answer
-from bot.usecases.ask_intents import Intent, Reading, lexicon, name_stems, read_question, stem, stem_set, words
+from bot.usecases.ask_intents import DATA as DATA_FILE
+from bot.usecases.ask_intents import (
+    SLOT_VALUES,
+    Intent,
+    Reading,
+    lexicon,
+    name_stems,
+    read_question,
+    split_keeping_abbreviations,
+    stem,
+    stem_set,
+    words,
+)
 from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
+from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.digest import build_digest
+from bot.usecases.draft_offline import not_a_name
 from memory import names
 from memory.errors import BadInput, ChetError
+from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
 from memory.timeutil import now_utc, zone
@@ -65,7 +80,23 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
         full_hit = any(cand and re.search(rf"\b{re.escape(cand)}\b", normal) for cand in candidates if " " in cand)
         if full_hit or first in qwords or (c.goes_by and names.normalize(c.goes_by) in qwords):
             hits.append(c)
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        return None
+    # "what did I promise dr kim?" for "Director Kim Min-seo": one client has a name word the question types
+    # (no title, no job title; a word that is also an everyday word only when typed with a capital)
+    typed = set(re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", question)))
+    owners = []
+    for c in known:
+        named = f"{c.name} {c.company or ''}"  # "how much decaf does brightpath take?": the client's company
+        parts = [w for w in re.findall(r"[\w'’-]+", named) if len(w) > 2 and not not_a_name(w)]
+        if any(
+            p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
+            for p in parts
+        ):
+            owners.append(c)
+    return owners[0] if len(owners) == 1 else None
 
 
 def today_for(memory: Memory) -> date:
@@ -196,8 +227,16 @@ class _Asker:
             found = getattr(self, f"_{intent.source}")(intent) if intent.source != "facts" else None
             if found is not None:
                 return found
+        if self.reading.slot and not {i.name for i in self.reading.intents} & _OWN_SLOT_INTENTS:
+            found = self._slot_value(question)  # "when does she need the flyers?": a dated fact, not a quantity
+            if found is not None:
+                return found
         if self.client and not self.reading.intents and not self.reading.topic:
             found = self._summary(None)  # "who's Scott?", "what's Evelyn's deal?": nothing asked but the client
+            if found is not None:
+                return found
+        if self.client and [i.name for i in self.reading.intents] == ["contact"] and not self.reading.focus:
+            found = self._contact()  # "how do I reach him?": every channel rule, not one
             if found is not None:
                 return found
         fact_intents = [i for i in self.reading.intents if i.source in ("facts", "met")]
@@ -235,12 +274,19 @@ class _Asker:
             i.evidence for i in self.reading.intents if not i.loose_topic or i.source != "facts"
         ]
         focus = self.reading.focus - self.reading.soft
-        if focus & lexicon().categories:  # "what colour racks?": a colour named is the evidence, not "wants"
-            required = []
+        if (focus | self.reading.topic) & lexicon().categories:
+            required = []  # "what colour racks?", "what finish does she want?": a colour named is the evidence
         required.append(lexicon().expand(focus))
-        found = best_clauses(
-            self.memory, self.client, question, self._topic_with_relatives() | self.reading.topic, tuple(required)
-        )
+        topic = self._topic_with_relatives() | self.reading.topic
+        found = []
+        if self.reading.slot:  # "when ...?" is answered by a clause stating a day, "who ...?" by one naming a person
+            value = SLOT_VALUES[self.reading.slot]
+            # a loose intent's evidence too: "who approves ...?" wants the clause that names a person AND approves
+            loose = [i.evidence for i in self.reading.intents if i.loose_topic and i.evidence]
+            found = best_clauses(self.memory, self.client, question, topic, (*required, *loose, value))
+            # the value asked for is one clause; another only when a later note changed it
+            found = found[:1] + [x for x in found[1:] if found and x[1].note.occurred_at > found[0][1].note.occurred_at]
+        found = found or best_clauses(self.memory, self.client, question, topic, tuple(required))
         if facts_text:
             found = found[:1]
             if not found or not is_newer(found[0][1], after or []) or not changes(facts_text, found[0][0]):
@@ -256,6 +302,85 @@ class _Asker:
         return self._reply(lines[:MAX_LINES], [c.note.id for _, c in found])
 
     # -- structured state -------------------------------------------------------------------
+
+    def _slot_value(self, question: str) -> Answer | None:
+        """A question asking for a day or a number, answered by the facts (and, for a day, the open promises) that
+        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 25,000"
+        answers instead of "20,000". None when no such fact is about the topic."""
+        topic = self._topic_with_relatives()
+        if not topic and (self.reading.slot != "date" or not self.client):
+            return None  # "how many?" about nothing named: the intents answer (team size, budget)
+        rows: list[_Row] = []  # (text, note ids, since, note text)
+        scope = self.client.id if self.client else None
+        slot_facts = []
+        for f in shown_facts(self.memory.facts(scope)):
+            if f.client_id in self._clients and _holds_slot(f, self.reading.slot):
+                rows.append((f.text, f.source_ids, f.valid_from, self._source_text(f.source_ids)))
+                slot_facts.append(f)
+        if not self.client:  # several clients may answer: each value says whose it is
+            rows = [
+                (f"{self._clients[f.client_id].name}: {t}", i, v, n)
+                for f, (t, i, v, n) in zip(slot_facts, rows, strict=True)
+            ]
+        if self.reading.slot == "date":
+            for c in self.memory.commitments(scope, status="open"):
+                if c.due is not None and c.client_id in self._clients:
+                    said = f"your promise: {self._promise_text(c)}" if self.client else f"{c.client}: {c.text}"
+                    rows.append((said, c.source_ids, c.created_at, self._source_text(c.source_ids)))
+        if not rows:
+            return None
+        if self.client and self.reading.slot == "number":
+            rows += self._later_amounts(rows)
+        rows = _freshest(rows)
+        if topic:
+            scored = [(_lexical_hits(topic, stem_set(r[0])), _lexical_hits(topic, stem_set(r[3])), r) for r in rows]
+            best = max((a, b) for a, b, _ in scored)
+            if best == (0, 0):
+                return self._slot_by_meaning(question, rows)
+            rows = [r for a, b, r in scored if (a, b) == best]
+        rows.sort(key=lambda r: r[2], reverse=True)  # the latest word first
+        return self._slot_lines(rows[: 2 if topic else MAX_LINES - 1])
+
+    def _later_amounts(self, rows: list[_Row]) -> list[_Row]:
+        """Note clauses, later than a fact, that give another number for what it counts ("volume goes up to
+        450/week" after "300 crates/week"): the extractor may not have made a fact of the change."""
+        assert self.client is not None
+        found: list[_Row] = []
+        for note in self.memory.notes(self.client.id, limit=200):
+            for clause in clauses(note):
+                if not re.search(r"\d", clause.text):
+                    continue
+                numbers = set(re.findall(r"\d[\d,.]*\d|\d", clause.text))
+                if any(numbers <= set(re.findall(r"\d[\d,.]*\d|\d", r[0])) for r in rows):
+                    continue  # a fact states this number already ("750 flyers" beside "make it 750 flyers")
+                if any(note.occurred_at > r[2] and _new_amount(_value_clause(r[0], r[3]), clause.text) for r in rows):
+                    found.append((_lead(clause.text, self.client), (note.id,), note.occurred_at, note.text))
+        return found
+
+    def _slot_by_meaning(self, question: str, rows: list[_Row]) -> Answer | None:
+        """No fact shares a word with the question ("when is he in athens?" vs "in town 14-16 Dec"): the one the
+        local embedder finds closest, when it is close enough."""
+        try:
+            vectors = self.memory.embedder.embed([_no_names(question, self._clients.values())] + [r[0] for r in rows])
+        except (ChetError, OSError, RuntimeError, ValueError):
+            return None
+        scores = [float(v @ vectors[0]) for v in vectors[1:]]
+        best = max(range(len(rows)), key=lambda i: scores[i])
+        return self._slot_lines([rows[best]]) if scores[best] >= SLOT_DENSE_MIN else None
+
+    def _slot_lines(self, rows: list[_Row]) -> Answer:
+        """One line per value found, the client named once, and a quote of the note behind the first."""
+        if self.client:
+            head = f"{self._short(self.client)}: " + "; ".join(r[0] for r in rows) + "."
+        else:
+            head = "; ".join(r[0] for r in rows) + "."
+        quotes = self._quotes([(r[1], r[0]) for r in rows[:1]], "")
+        return self._reply([head, *quotes], [i for r in rows for i in r[1]])
+
+    def _source_text(self, ids: tuple[str, ...]) -> str:
+        """The text of the latest note among `ids`."""
+        note = self._note(ids[-1]) if ids else None
+        return note.text if note else ""
 
     def _promises(self, intent: Intent) -> Answer | None:
         owed = self.memory.commitments(self.client.id if self.client else None, status="open")
@@ -327,14 +452,33 @@ class _Asker:
             return None
         note = self._latest_note(last)
         head = f"Last contact with {self._short(self.client)}: {self._date(last)} ({self._ago(last)})"
-        if overdue:
+        hold = self._hold()
+        if overdue and not hold:
             head += ", past the keep-in-touch time"
         lines = [head + "."]
+        if hold is not None:  # "is she due a check-in?": a hold on contact answers first
+            lines = [f"On hold: {hold.text}.", *lines]
+            return self._reply(lines, hold.source_ids)
         if note is not None:
             lines.append(f"From your notes: “{excerpt(note.text, set())}”")
         elif last in self.memory.message_times(self.client.id):
             lines.append("That was a message you approved.")
         return self._reply(lines, [note.id] if note else [])
+
+    def _hold(self) -> Fact | None:
+        """A current fact that holds all contact off for a while ("asked not to be contacted till after Jan 6",
+        an opt-out with an end day), when its day is still ahead; None otherwise."""
+        assert self.client is not None
+        for f in shown_facts(self.memory.facts(self.client.id)):
+            until = f.detail.get("until", "") or (f.value if re.fullmatch(r"\d{4}-\d\d-\d\d", f.value) else "")
+            if not until or not (f.kind is FactKind.CONSENT or _HOLD.search(f.text)):
+                continue
+            try:
+                if date.fromisoformat(until[:10]) >= self.today:
+                    return f
+            except ValueError:
+                continue
+        return None
 
     def _latest_note(self, last: datetime) -> Note | None:
         assert self.client is not None
@@ -346,11 +490,17 @@ class _Asker:
     def _met(self, intent: Intent) -> Answer | None:
         scope = self.memory.notes(self.client.id if self.client else None, newest_first=False, limit=2_000)
         found: list[tuple[Note, str]] = []
+        who = self._topic_with_relatives() if self.reading.focus else set()  # "her husband": where HE was met
         for note in scope:
-            for sentence in sentences(note.text):
-                if stem_set(sentence) & intent.evidence and not _is_plan(sentence):
-                    found.append((note, sentence))
-                    break
+            said = [s for s in sentences(note.text) if not _is_plan(s) and (not who or who & stem_set(s))]
+            # "met her at ..." first; else an interaction at a place ("viewing w joão at the alfama flat",
+            # "last spoke at the BOMA lunch"); else a sentence that says they met without a place
+            placed = [p for s in said for p in _clauses_of(s) if _interaction_place(p)]
+            best = next((s for s in said if stem_set(s) & intent.evidence and _meeting_place(s)), None)
+            best = best or (placed[0] if placed else None)
+            best = best or next((s for s in said if stem_set(s) & intent.evidence), None)
+            if best:
+                found.append((note, best))
             if found and self.client:
                 break
             if len(found) >= MAX_LINES - 1:
@@ -359,13 +509,13 @@ class _Asker:
             return None
         if self.client:
             note, sentence = found[0]
-            where = _meeting_place(sentence)
+            where = _meeting_place(sentence) or _interaction_place(sentence)
             head = f"You met {self._short(self.client)} {where} ({self._date(note.occurred_at)})." if where else ""
             quote = f"From your notes: “{excerpt(sentence, intent.evidence)}”"
             return self._reply([head, quote] if head else [quote], [note.id])
         lines = []
         for note, sentence in found:
-            where = _meeting_place(sentence)
+            where = _meeting_place(sentence) or _interaction_place(sentence)
             lines.append(
                 f"• {note.client}: " + (f"met {where}" if where else f"“{excerpt(sentence, intent.evidence)}”")
             )
@@ -467,6 +617,34 @@ class _Asker:
         """The texts of the notes a fact cites."""
         return [n.text for i in f.source_ids[-1:] if (n := self._note(i)) is not None]
 
+    def _contact(self) -> Answer | None:
+        """How to reach the client: the contact facts, the channels still open when some are closed, and the note
+        clauses that state a channel rule (the latest first), so a rule the facts missed is said too."""
+        assert self.client is not None
+        facts = [f for f in shown_facts(self.memory.facts(self.client.id)) if f.kind in _CONTACT_KINDS]
+        channels = self.memory.contact_channels(self.client)
+        parts = [f.text for f in facts[:4]]
+        if channels.closed and channels.allowed:
+            parts.append("open: " + " or ".join(channels.allowed))
+        elif not channels.allowed:
+            parts.append("no channel is open")
+        rules: list[tuple[str, str]] = []
+        said = " ".join(parts).casefold()
+        for note in self.memory.notes(self.client.id, limit=200):
+            for clause in clauses(note):
+                text = _lead(clause.text, self.client, 90)
+                fresh = (
+                    text and text.casefold() not in said and not any(text.casefold() in t.casefold() for t, _ in rules)
+                )
+                if fresh and _channel_words().search(text):
+                    rules.append((text, note.id))
+        if not parts and not rules:
+            return None
+        lines = [f"{self._short(self.client)}: " + "; ".join(parts) + "."] if parts else []
+        if rules:
+            lines.append("From your notes: " + " · ".join(f"“{excerpt(t, set())}”" for t, _ in rules[:2]))
+        return self._reply(lines, [s for f in facts[:4] for s in f.source_ids] + [i for _, i in rules[:2]])
+
     def _facts_answer(self, facts: list[Fact]) -> Answer:
         if self.client:
             head = f"{self._short(self.client)}: " + "; ".join(f.text for f in facts[:5]) + "."
@@ -548,7 +726,11 @@ class _Asker:
         return Answer(text, list(dict.fromkeys(i for i in ids if i)), False)
 
     def _short(self, client: Client) -> str:
-        return client.goes_by or names.first_name(client.name) or client.name
+        """The name the client goes by: never a title or job title ("Director Kim Min-seo" -> "Kim")."""
+        if client.goes_by:
+            return client.goes_by
+        words = [w for w in client.name.split() if not not_a_name(w)]
+        return words[0] if words else client.name
 
     def _date(self, moment: datetime | date) -> str:
         d = moment.date() if isinstance(moment, datetime) else moment
@@ -562,6 +744,90 @@ class _Asker:
         if days == 1:
             return "yesterday"
         return f"{days} days ago"
+
+
+_CONTACT_KINDS = (FactKind.CONTACT, FactKind.CONSENT)
+# a fact that says contact is held off ("asked not to be contacted till after", "do not call until", "give her space")
+_HOLD = re.compile(
+    r"\b(?:not|no|don'?t|do not|never)\b(?:\s+\w+){0,3}?\s+(?:contact\w*|call\w*|email\w*|text\w*|reach\w*|disturb\w*)"
+    r"|\bgive (?:her|him|them) space\b|\bon leave\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _channel_words() -> re.Pattern[str]:
+    """Words that name a channel (ask_intents.json "channel_words")."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("channel_words", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+# A question whose intent reads its own dated state: the slot adds nothing ("when is her birthday?").
+_OWN_SLOT_INTENTS = {"dates", "promises", "last_contact", "met", "overdue", "summary", "contact"}  # "when can I call?"
+SLOT_DENSE_MIN = 0.3  # cosine (names removed) above which a dated fact is about a question it shares no word with
+_NUMBER_KEYS = ("quantity", "amount", "budget", "price", "size", "headcount", "volume", "count")
+
+
+def _holds_slot(f: Fact, slot: str) -> bool:
+    """Whether a fact states a value of the slot: a day (a dated fact) or a number (an amount, a quantity)."""
+    if f.kind in (FactKind.CONTACT, FactKind.CONSENT, FactKind.FAMILY):
+        return False  # a phone number is no quantity, a channel no date
+    if slot == "date":
+        return f.kind is not FactKind.PERSONAL_DATE and (f.due is not None or f.key.startswith(("date:", "deadline")))
+    if slot == "number":
+        if f.key.startswith("date:") or f.kind is FactKind.PERSONAL_DATE:
+            return False
+        return bool(f.detail.get("amount")) or f.key.startswith(_NUMBER_KEYS) or bool(re.search(r"\d", f.value))
+    return False
+
+
+_Row = tuple[str, tuple[str, ...], datetime, str]
+
+
+def _freshest(rows: list[_Row]) -> list[_Row]:
+    """The rows no later row replaces: a later value whose clause shares a content word with the clause of an
+    earlier one ("volume goes to 25,000/month" after "20,000 units/month") replaces it, and takes over its note
+    text, so the question's words that found the old value find the new one."""
+    filler = lexicon().filler
+    clause = []
+    for r in rows:
+        said = _value_clause(r[0], r[3])
+        units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
+        clause.append(units | {w for w in stem_set(said) if w not in filler and w[:1].isalpha() and len(w) > 2})
+    order = sorted(range(len(rows)), key=lambda i: rows[i][2])
+    out = {i: rows[i] for i in order}
+    for k, i in enumerate(order):
+        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and clause[i] & clause[j] and j in out]
+        if later:
+            j = later[-1]
+            text, ids, since, note = out[j]
+            out[j] = (text, ids, since, f"{note} {rows[i][3]}")
+            del out[i]
+    return list(out.values())
+
+
+_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "25,000/month", "20,000 units/month"
+
+
+def _value_clause(text: str, note: str) -> str:
+    """The clause of `note` that states the value of a fact's text (the clause holding its number), else the text."""
+    numbers = re.findall(r"\d[\d,.]*", text)
+    for part in re.split(r"(?<=[.!?;])\s+|\n+|,\s+|\s+[-–—]\s+", note):
+        if numbers and any(n.rstrip(".,") in part for n in numbers):
+            return part
+    return text
+
+
+def _lexical_hits(topic: set[str], have: set[str]) -> int:
+    """Topic words `have` holds, a stem of four letters or more also as a prefix ("flyer" ~ "flyers")."""
+    return sum(1 for t in topic if t in have or (len(t) >= 4 and any(h.startswith(t) for h in have)))
+
+
+def _no_names(text: str, clients: Iterable[Client]) -> str:
+    """The text without any client's name words (a shared name is no evidence of meaning)."""
+    drop = {w.casefold() for c in clients for w in re.findall(r"[\w'’-]+", c.name) if len(w) > 1}
+    return " ".join(w for w in text.split() if re.sub(r"['’]s$|[?!.,]", "", w).casefold() not in drop)
 
 
 def _lead(text: str, client: Client, limit: int = 160) -> str:
@@ -585,7 +851,7 @@ _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[-–—]\s+")
 
 def sentences(text: str) -> list[str]:
     """A note's sentences (and clauses split by ';' or a dash)."""
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    return [s.strip() for s in split_keeping_abbreviations(_SENTENCE, text) if s and s.strip()]
 
 
 def _best_sentence(text: str, want: set[str]) -> str:
@@ -631,6 +897,38 @@ _PLACE = re.compile(
 def _is_plan(sentence: str) -> bool:
     """A meeting still to happen ("will meet at the expo") is not where they met."""
     return bool(_PLAN.search(sentence)) and not re.search(r"\bmet\b", sentence, re.I)
+
+
+@lru_cache(maxsize=1)
+def _interactions() -> re.Pattern[str]:
+    """An interaction word (ask_intents.json "interactions") and the place after it: "viewing ... at the flat"."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("interactions", []) for w in e["words"]), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in found)
+    return re.compile(
+        rf"\b(?P<what>{alts})\b(?:\s+(?!at\b|in\b)[\w'’.()-]+){{0,6}}?\s+(?P<prep>at|in)\s+(?P<place>[^.;,!?()]+)"
+        rf"|\b(?P<prep2>at|in)\s+(?P<place2>the\s+[^.;,!?()]*?\b(?:{alts}))\b",
+        re.I,
+    )
+
+
+_NOT_PLACES = re.compile(rf"^(?:the\s+)?(?:\d|{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|town\b|person\b|total\b)", re.I)
+
+
+def _clauses_of(sentence: str) -> list[str]:
+    """A sentence's comma clauses (a run-on note's parts)."""
+    return [c.strip() for c in re.split(r",\s+", sentence) if c.strip()]
+
+
+def _interaction_place(text: str) -> str:
+    """'viewing w joão at the alfama flat' -> 'at the alfama flat'; 'last spoke at the BOMA lunch' -> 'at the BOMA
+    lunch'; "" when no interaction happens at a place (a month, a weekday or "in town" is no place)."""
+    for m in _interactions().finditer(text):
+        prep, place = (m.group("prep"), m.group("place")) if m.group("place") else (m.group("prep2"), m.group("place2"))
+        place = " ".join(place.split()[:8]).rstrip(" .")
+        if place and not _NOT_PLACES.match(place):
+            return f"{prep.lower()} {place}"
+    return ""
 
 
 def _meeting_place(sentence: str) -> str:

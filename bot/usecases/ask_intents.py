@@ -56,7 +56,8 @@ _CONTRACTIONS = [
     (re.compile(r"'s\b"), ""),
     (re.compile(r"s'(?=\s|$)"), "s"),
 ]
-_TOKEN = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]|\d[\d.,:/]*(?:am|pm|k|m)?|[$£€]")
+# a number ends on a digit, its unit only as a whole word ("25,000/month" is "25,000", "month"; "9k", "3pm" stay)
+_TOKEN = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]|\d(?:[\d.,:/]*\d)?(?:(?:am|pm|k|m)\b)?|[$£€]")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))  # memory's month words, the longest first
 # Pseudo-words for values a note states: a sentence with "$40k" holds "<money>", and so on.
 _PSEUDO = [
@@ -73,7 +74,44 @@ _PSEUDO = [
         re.compile(r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm)\b|\b(?:mornings?|afternoons?|evenings?|lunchtime)\b", re.I),
     ),
     ("<number>", re.compile(r"\b\d+\b")),
+    (  # a day named without a month: "ready thursday", "by tmrw", "end of the month"
+        "<day>",
+        re.compile(
+            r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|\b(?:tomorrow|tmrw|tmr|tonight|eod|eow)\b"
+            r"|\bend of (?:the )?(?:week|month|year|quarter)\b|\bnext (?:week|month)\b",
+            re.I,
+        ),
+    ),
 ]
+
+
+@lru_cache(maxsize=1)
+def _abbreviation() -> re.Pattern[str]:
+    """An abbreviation's dot and the space after it (ask_intents.json "abbreviations"): no sentence ends there."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    found = sorted((w for e in doc.get("abbreviations", []) for w in e["words"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in found) + r")\.\s+(?=\S)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    """A person a text names: a role word (ask_intents.json "roles": "cfo", "her assistant") or a capitalised
+    word after a lower-case one ("signs off with Weiss", "cc Brenda")."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    roles = sorted((w for e in doc.get("roles", []) for w in e["words"]), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in roles)
+    return re.compile(rf"(?i:\b(?:{alts})\b)|(?<=[a-z,:]\s)(?:Dr\.?\s+)?[A-Z][a-z]{{2,}}\b")
+
+
+_KEEP = "\ue000"  # stands for the space after an abbreviation's dot while a text is split
+
+
+def split_keeping_abbreviations(pattern: re.Pattern[str], text: str) -> list[str]:
+    """`pattern.split(text)`, except after an abbreviation's dot ("Dr. Weiss", "approx. 40"): one part."""
+    protected = _abbreviation().sub(lambda m: m.group(1) + "." + _KEEP, text)
+    # a comma inside brackets is no clause joint: "(enoteca de santis, via po)" is one aside
+    protected = re.sub(r"\([^()]*\)", lambda m: re.sub(r",\s+", "," + _KEEP, m.group(0)), protected)
+    return [p.replace(_KEEP, " ") if p else p for p in pattern.split(protected)]
 
 
 def stem(word: str) -> str:
@@ -113,6 +151,8 @@ def stem_set(text: str) -> set[str]:
     """The stems of `text` plus pseudo-words for the values it states (<money>, <date>, <time>, <number>)."""
     out = set(stems(text))
     out |= {token for token, pattern in _PSEUDO if pattern.search(text)}
+    if _person().search(text):
+        out.add("<person>")
     return out
 
 
@@ -223,6 +263,32 @@ class Reading:
     tokens: list[str]
     focus: set[str] = field(default_factory=set)  # topic words that are cues ("son", "email"): required
     soft: set[str] = field(default_factory=set)  # focus words that only narrow ("text" in "can I text her?")
+    slot: str = ""  # the kind of value the answer is: "date" ("when ...?", "what's due"), "number" ("how many")
+
+
+# The pseudo-words (see _PSEUDO) a clause or a fact holds when it states a value of each slot.
+SLOT_VALUES = {
+    "date": frozenset({"<date>", "<day>"}),
+    "number": frozenset({"<number>", "<money>"}),
+    "person": frozenset({"<person>"}),
+}
+
+
+@lru_cache(maxsize=1)
+def _slots() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(slot, cue stems) pairs from ask_intents.json "slots", the longest cue first."""
+    doc = json.loads(DATA.read_text(encoding="utf-8"))
+    cues = [(e["slot"], tuple(stem(w) for w in words(c))) for e in doc.get("slots", []) for c in e["cues"]]
+    return tuple(sorted(cues, key=lambda x: -len(x[1])))
+
+
+def read_slot(tokens: list[str]) -> tuple[str, set[int]]:
+    """The slot a question's words ask for ("how many" -> number) and the positions of its cue words."""
+    for slot, phrase in _slots():
+        for positions in _find(tokens, phrase, frozenset()):
+            if positions[-1] - positions[0] == len(phrase) - 1:  # the cue's words in a row
+                return slot, set(positions)
+    return "", set()
 
 
 def _find(seq: list[str], phrase: tuple[str, ...], skippable: frozenset[str] | set[str]) -> list[list[int]]:
@@ -278,7 +344,8 @@ def read_question(question: str, client: Client | None = None) -> Reading:
     intents = [i for n, i in matched.items() if n not in suppressed] or list(matched.values())
     if len(intents) > 1:  # "where did I meet her husband?": the relative narrows the other question
         intents = [i for i in intents if i.name != "family"]
-    used = {pos for _, c, s in kept if not c.topic for pos in s}  # a cue word is no topic word
+    slot, slot_at = read_slot(tokens)
+    used = {pos for _, c, s in kept if not c.topic for pos in s} | slot_at  # a cue word is no topic word
     topic = {
         t
         for pos, t in enumerate(tokens)
@@ -286,7 +353,7 @@ def read_question(question: str, client: Client | None = None) -> Reading:
     }
     focus = {tokens[pos] for _, c, s in kept if c.topic for pos in s} & topic
     soft = {tokens[pos] for _, c, s in kept if c.soft for pos in s} & topic
-    return Reading(intents, topic, tokens, focus, soft)
+    return Reading(intents, topic, tokens, focus, soft, slot)
 
 
 def name_stems(client: Client) -> set[str]:
@@ -298,4 +365,17 @@ def name_stems(client: Client) -> set[str]:
     return {stem(w) for p in parts for w in words(p)}
 
 
-__all__ = ["Intent", "Reading", "lexicon", "name_stems", "read_question", "stem", "stem_set", "stems", "words"]
+__all__ = [
+    "SLOT_VALUES",
+    "Intent",
+    "Reading",
+    "lexicon",
+    "name_stems",
+    "read_question",
+    "read_slot",
+    "split_keeping_abbreviations",
+    "stem",
+    "stem_set",
+    "stems",
+    "words",
+]

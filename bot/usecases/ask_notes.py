@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 
-from bot.usecases.ask_intents import DATA, lexicon, name_stems, stem, stem_set, words
+from bot.usecases.ask_intents import DATA, lexicon, name_stems, split_keeping_abbreviations, stem, stem_set, words
 from memory.errors import ChetError
 from memory.records import Client, Fact, Note
 from memory.service import Memory
@@ -60,7 +60,7 @@ def change_words() -> re.Pattern[str]:
 
 def clauses(note: Note) -> list[Clause]:
     """A note's clauses, in order."""
-    parts = [p.strip(" .,;:") for p in _CLAUSE.split(note.text)]
+    parts = [p.strip(" .,;:") for p in split_keeping_abbreviations(_CLAUSE, note.text) if p]
     return [Clause(note, i, p) for i, p in enumerate(p for p in parts if p and len(p) > 1)]
 
 
@@ -130,9 +130,34 @@ def changes(old: str, new: str, drop: frozenset[str] = frozenset()) -> bool:
         (a1, h1), (a2, h2) = _slot(old, drop), _slot(new, drop)
         if (a1 and a1 == a2) or (h1 and h1 == h2):
             return True
+    if new_amount(old, new):
+        return True
     negated = {m.group(1).casefold() for m in _NEGATION.finditer(new)}
     affirmed = {w.casefold() for w in re.findall(r"\w+", _NEGATION.sub(" ", old))}
     return bool(negated & affirmed)
+
+
+_AMOUNT = re.compile(r"(\d[\d,.]*)\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?", re.I)  # "25,000/month", "8 cases"
+
+
+def new_amount(old: str, new: str) -> bool:
+    """Whether `new` gives another number for a unit `old` counts in ("goes to 25,000/month" after "20,000
+    units/month", "9 cases" after "6 cases"): a number is a value, and the later one is the current one."""
+
+    def amounts(text: str) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for m in _AMOUNT.finditer(text):
+            for unit in m.groups()[1:]:
+                if unit and unit.casefold() not in _NOT_UNITS:
+                    found.setdefault(stem(unit.casefold()), set()).add(m.group(1).replace(",", "").rstrip("."))
+        return found
+
+    before, after = amounts(old), amounts(new)
+    return any(before[u] != after[u] for u in before.keys() & after.keys())
+
+
+# Words after a number that are no unit of a quantity ("3 of them", "2 and a half", "dec 13 at 4pm")
+_NOT_UNITS = {"of", "and", "or", "to", "at", "in", "on", "by", "for", "the", "a", "x", "am", "pm"}
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +218,7 @@ def best_clauses(
     for unit in ordered:
         newer = superseded_by(unit, units, drop)
         if newer is not None:
-            unit = newer
+            unit = _with_lead(newer)
         if any(v and v in unit.text.casefold() for v in stale) and newer is None:
             continue
         if unit in result or _contradicts(unit, result) or _restated(unit, chosen, drop | evidence):
@@ -206,6 +231,21 @@ def best_clauses(
             if all(item[1] is not other and item[0] not in said and said not in item[0] for said, other in shown):
                 shown.append(item)
     return shown[:3]
+
+
+_BARE_NEGATION = re.compile(r"^(?:(?:definitely|absolutely|really|just|but|and|so)\s+)*(?:not|no|never)\b", re.I)
+LEAD_WORDS = 6  # "walnut" before "definitely not black": a clause this short is what the negation corrects to
+
+
+def _with_lead(unit: Clause) -> Clause:
+    """A correction that only negates ("definitely not black") with the short clause before it that says what
+    instead ("walnut, definitely not black")."""
+    if unit.index == 0 or not _BARE_NEGATION.match(unit.text):
+        return unit
+    before = clauses(unit.note)[unit.index - 1]
+    if len(before.text.split()) > LEAD_WORDS:
+        return unit
+    return Clause(unit.note, unit.index, f"{before.text}, {unit.text}")
 
 
 def _restated(unit: Clause, kept: list[Clause], drop: set[str]) -> bool:
@@ -266,6 +306,7 @@ __all__ = [
     "clauses",
     "extend",
     "is_newer",
+    "new_amount",
     "superseded_by",
     "words",
 ]

@@ -115,7 +115,8 @@ def _exclude_pattern() -> str:
 def _client_words(ctx: DraftContext) -> set[str]:
     c = ctx.client
     parts = [c.name, c.goes_by or "", c.formal_name or "", *c.aliases]
-    return {w.casefold() for p in parts for w in re.findall(r"[\w'’]+", p) if len(w) > 1}
+    found = {w.casefold() for p in parts for w in re.findall(r"[\w'’-]+", p) if len(w) > 1}  # "min-seo" whole
+    return found | {w.casefold() for p in parts for w in re.findall(r"[\w'’]+", p) if len(w) > 1}
 
 
 def _apply_change(old: str, new: str) -> str:
@@ -173,8 +174,11 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
         text = _clean(text, names)
         if not text or _excluded(text, ctx) or len(text) > MAX_DETAIL_CHARS:
             return False
-        if any(text.casefold() in t.casefold() or t.casefold() in text.casefold() for t, _ in picked):
+        if any(text.casefold() in t.casefold() for t, _ in picked):
             return True  # said already
+        # a fuller clause replaces a fragment of it ("8 cases of the barolo" by "wants 8 cases of the barolo 2019
+        # and 4 of the vermentino"): the fragment alone may not be sayable to the client
+        picked[:] = [(t, i) for t, i in picked if t.casefold() not in text.casefold()]
         picked.append((text, unit.note.id))
         return True
 
@@ -207,7 +211,13 @@ def _clean(text: str, names: set[str]) -> str:
     lead = "|".join(re.escape(w) for w in sorted(_entries("lead_fillers"), key=len, reverse=True))
     name = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     # one lead-in a pass (the loop repeats): "fyi ola's team needs ..." must reach "ola's team" on its own
-    pattern = rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?\b[\s,:]*)" if name else rf"^(?:(?:{lead})\b[\s,]*)"
+    # a lead-in: a filler, a name of the client's, or a bracketed aside after them ("(kim orthodontics)")
+    aside = r"\([^()]*\)[\s,:]*"
+    pattern = (
+        rf"^(?:(?:{lead})\b[\s,]*|(?:{name})(?:['’]s)?(?![\w-])[\s,:]*|{aside})"
+        if name
+        else rf"^(?:(?:{lead})\b[\s,]*|{aside})"
+    )
     previous = None
     while previous != t:
         previous = t
@@ -279,7 +289,7 @@ def to_you(text: str) -> str:
     if owned_subject(t):  # "her team needs 3 laptops": only the subject turns; the team's need stays the team's
         return re.sub(r"\b(?:her|his|their)\b", "your", t, flags=re.I)
     if not re.match(_NOUN_PHRASE_START, t, re.I):  # "the office needs X" is the office's need, never the client's
-        t = re.sub(r"(?<=\w)\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
+        t = re.sub(r"(?<=[\w'’\")])\s+(?:wants|needs)\s+(?=\w)", " and you'd like ", t, count=1)  # "hates X wants Y"
     unclear = False
 
     def inner(m: re.Match[str]) -> str:  # "a slab she loves" -> "a slab you love"

@@ -26,8 +26,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
+from bot.usecases.ask_notes import clauses
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
+from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
@@ -79,12 +81,19 @@ def compose_offline(
 
 
 def greeting_name(ctx: DraftContext) -> str:
-    """The name the client goes by: `goes_by`, else the first word of the display name."""
+    """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
+    title or relation word ("Director Kim Min-seo" -> "Kim", never "Director")."""
     c = ctx.client
-    if c.goes_by:
+    if c.goes_by and not not_a_name(c.goes_by):
         return c.goes_by
-    words = [x for x in c.name.split() if x.lower() not in _TITLES]
+    words = [x for x in c.name.split() if not not_a_name(x)]
     return words[0] if words else c.name
+
+
+def not_a_name(word: str) -> bool:
+    """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
+    w = word.casefold().rstrip(".,")
+    return w in _TITLES or names.is_title(w) or bool(_phrases("greeting_roles").fullmatch(w))
 
 
 def tone_of(ctx: DraftContext) -> str:
@@ -148,7 +157,8 @@ def _without_labels(purpose: str) -> str:
     """The purpose without a label for the message ("intro and the 2 vans" -> "the 2 vans")."""
     labels = _phrases("purpose_labels").pattern
     rest = re.sub(rf"^\s*{labels}\s*(?:(?:and|&|\+|,|re|about|on)\s*)*", "", purpose, flags=re.I)
-    return re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
+    rest = re.sub(rf"\s*(?:(?:and|&|\+|,)\s*)+{labels}\s*$", "", rest, flags=re.I).strip()
+    return re.sub(rf"(?<=\w)\s+{labels}\s*$", "", rest, flags=re.I).strip()  # "net-30 terms answer"
 
 
 def _day(d: date, today: date) -> str:
@@ -195,7 +205,7 @@ class _Writer:
         elif self.tone == "condolence":
             body = [self.condolence(), self.pick(_KIND_CLOSERS)]
         elif self.tone == "apology":
-            body = [self.apology(), self.pick(_APOLOGY_CLOSERS)]
+            body = [self.apology(), self.apology_rest(), self.pick(_APOLOGY_CLOSERS)]
         else:
             promise = self.promise()
             purpose = "" if promise and _same_subject(self.ctx.purpose, promise) else self.purpose_sentence()
@@ -314,12 +324,42 @@ class _Writer:
             elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
                 kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
         found = kept
+        if not found and self.with_details and not self.avoid:
+            found = self._fact_details()  # no clause could be said to the client: what the facts hold
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
         items = "; ".join(text for text, _ in found)
         lead = self.pick(["Here's what I have so far:", "Just to confirm what I have:", "So we're on the same page:"])
         return f"{lead} {items}."
+
+    def _fact_details(self) -> list[tuple[str, str]]:
+        """The client's own event ahead, the options they are happy with and what they rule out, from the current
+        facts as noun phrases ("the wedding on Sunday 7 March at the Boathouse; no lilies"), each with its note."""
+        out: list[tuple[str, str]] = []
+        for f in sorted(self.ctx.facts, key=lambda f: f.valid_from, reverse=True):
+            if f.valid_to is not None or not f.source_ids:
+                continue
+            said = ""
+            event = f.key.partition(":")[2]
+            if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
+                day = date.fromisoformat(f.value)
+                place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
+                year = f" {day.year}" if day.year != self.today.year else ""
+                if day >= self.today:  # no weekday: a weekday reads as a relative time once the message is old
+                    said = f"the {event} on {day.day} {day:%B}{year}" + (f" {place.group(0)}" if place else "")
+            elif f.kind is FactKind.PREFERENCE and f.detail.get("options"):
+                options = [o for o in f.detail["options"].split("|") if o]
+                said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
+            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and not re.search(r"\d", f.value):
+                said = f"no {f.value.casefold()}"
+            said = _as_written(said, self.ctx) if said else ""
+            said = re.sub(r"^NO\b", "no", said)  # "NO lilies" typed in capitals for emphasis
+            if said and not _excluded_fact(f.key):
+                out.append((said, f.source_ids[-1]))
+            if len(out) >= 3:
+                break
+        return out
 
     def suggestion(self) -> str:
         """A suggestion that fits a stated preference (commercial purposes only, never a declined item)."""
@@ -435,11 +475,22 @@ class _Writer:
             ]
         )
 
+    def apology_rest(self) -> str:
+        """What the purpose asks besides the apology ("apologise and offer a new crew" -> the new crew)."""
+        rest = _phrases("apology_purposes").sub("", self.ctx.purpose)
+        rest = re.sub(r"^\s*(?:(?:and|&|\+|,|then|for|about|to)\s+)*", "", rest, flags=re.I).strip(" .,")
+        if not rest or not re.match(rf"(?:{_PURPOSE_VERBS}|offer)\b", rest, re.I):
+            return ""  # "apologise for the delay": what it is for is the trouble, said already
+        return _name_relatives(_purpose_sentence(rest, self.ctx, self.pick), self.ctx)
+
     def apology(self) -> str:
         """After a note says the client is unhappy: sorry for the trouble, named as noted; no offer."""
         ids = open_upset_note_ids(self.ctx)
         self.cite(ids)
         trouble = _trouble(self.ctx, ids)
+        went = "" if trouble else _trouble_clause(self.ctx, ids)
+        if went:
+            return f"I'm sorry that {went}, and I want to make sure it's properly sorted."
         if trouble:
             return self.pick(
                 [
@@ -486,7 +537,14 @@ def _person_lost(ctx: DraftContext, ids: tuple[str, ...]) -> str:
     a divorce or a complaint in the same note never makes a relative's name a loss.
     """
     by_id = {n.id: n for n in ctx.notes}
-    family = [f.value.split()[0] for f in ctx.facts if f.kind is FactKind.FAMILY and f.value]
+    family = [  # a relative's name: "husband" is a relation word, never the name of the person lost
+        w
+        for f in ctx.facts
+        if f.kind is FactKind.FAMILY
+        and f.value
+        and not _relation_words().fullmatch(w := f.value.split()[0])
+        and not _phrases("greeting_roles").fullmatch(w)
+    ]
     death = _death_words()
     for note_id in ids:
         text = by_id[note_id].text if note_id in by_id else ""
@@ -567,7 +625,8 @@ def _client_is_upset(text: str, m: re.Match[str], ctx: DraftContext) -> bool:
     "Marcus complained about his builder" are someone else, and set no apology.
     """
     start = max(text.rfind(p, 0, m.start()) for p in (".", ";", "!", "?", "\n", ":"))
-    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in text[start + 1 : m.start()].split()]
+    lead = re.sub(r"\([^()]*\)", " ", text[start + 1 : m.start()])  # "babatunde (his firm & co) unhappy": no aside
+    before = [re.sub(r"['’]s$", "", w.strip(",()\"'")).casefold() for w in lead.split()]
     skip = _upset_skip()
     subject = next((w for w in reversed(before) if w and w not in skip), "")
     c = ctx.client
@@ -589,6 +648,23 @@ def _upset_words() -> re.Pattern[str]:
     doc = json.loads(_DATA.read_text(encoding="utf-8"))
     found = sorted((w for e in doc.get("upset", []) for w in e["words"]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
+
+
+def _trouble_clause(ctx: DraftContext, ids: tuple[str, ...]) -> str:
+    """The clause of an upset note that says what went wrong, as typed ("cleaners missed bins twice last month"):
+    a past-tense statement that is neither the upset word itself nor a request; "" when none."""
+    by_id = {n.id: n for n in ctx.notes}
+    names = {w.casefold() for x in (ctx.client.name, ctx.client.goes_by) if x for w in re.findall(r"[\w'’-]+", x)}
+    for note_id in ids:
+        note = by_id.get(note_id)
+        for clause in clauses(note) if note else []:
+            text = " ".join(clause.text.split()).strip(" .,;:")
+            first = text.split()[0].casefold() if text.split() else ""
+            if first in names or _upset_words().search(text) or re.search(r"\b(?:wants?|needs?|asked)\b", text, re.I):
+                continue
+            if re.search(r"\b\w{3,}ed\b|\b(?:broke|came|went|forgot|left|lost|took)\b", text, re.I) and len(text) <= 80:
+                return text[:1].lower() + text[1:]
+    return ""
 
 
 def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
@@ -781,6 +857,7 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         (r"^ask(?: you)?(?: (?:about|whether|if))?\s+(?P<r>.+)", ["I wanted to ask about {r}."]),
         (r"^(?:schedule|book|set up|arrange)\s+(?P<r>.+)", ["Could we find a time for {r}?"]),
         (r"^congratulate(?: you)?(?: on)?\s+(?P<r>.+)", ["Congratulations on {r}!"]),
+        (r"^offer(?: you)?\s+(?P<r>.+)", ["I'd like to offer you {r}.", "I can offer you {r}."]),
         (
             r"^(?:introduce|present|pitch|offer|propose|recommend|suggest|tell you about)\s+(?P<r>.+)",
             ["I wanted to tell you about {r}.", "I thought you'd like to hear about {r}."],
@@ -960,9 +1037,20 @@ def _as_written(said: str, ctx: DraftContext) -> str:
 
     said = re.sub(r"[A-Za-z][\w-]*", case, said)
     for m in _MODEL_TOKEN.finditer(said):
-        if not _UNIT_TOKEN.fullmatch(m.group(0)):
+        if not _UNIT_TOKEN.fullmatch(m.group(0)) and not _word_number(m.group(0)):
             return ""  # "rav4" with no capitalised spelling in the notes: not copied in lower case
     return said
+
+
+def _excluded_fact(key: str) -> bool:
+    """A fact about channels, calls or contact times is consent, never a detail of the order."""
+    return bool(re.search(r"channel|contact|call|phone|email|text|time", key))
+
+
+def _word_number(token: str) -> bool:
+    """An everyday word joined to a number ("net-30", "top-10", "covid-19"): a term, written in lower case too."""
+    m = re.fullmatch(r"([a-z]+)-(\d+)", token)
+    return m is not None and _zipf(m.group(1)) >= EVERYDAY_WORD - 1
 
 
 def _capitalised(ctx: DraftContext) -> dict[str, str]:
@@ -1123,6 +1211,12 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
     source = sentence if sentence and _PROMISE_VERB.search(sentence) else c.text
     m = _PROMISE_VERB.search(source)
     rest = source[m.end() :] if m else re.sub(r"^\s*(?:promised|committed|agreed)\s+(?:to\s+)?", "", source, flags=re.I)
+    # "promised bill the estimate": the word after the promise is who it was made to, whatever its case ("bill")
+    who = ctx.client
+    own = sorted({w for x in (who.name, who.goes_by, *who.aliases) if x for w in x.split() if len(w) > 1}, key=len)
+    if own:
+        alts = "|".join(re.escape(w) for w in reversed(own))
+        rest = re.sub(rf"^\s*(?:(?:{alts})(?:['’]s)?\s+)+(?=\S)", "", rest, flags=re.I)
     rest = _DUE_TAIL.sub("", rest.strip()).strip(" .,;:!")
     rest = _second_person(rest, ctx) if rest else ""
     first, _, tail = rest.partition(" ")
@@ -1213,5 +1307,6 @@ __all__ = [
     "draft_channel",
     "event_in",
     "greeting_name",
+    "not_a_name",
     "tone_of",
 ]

@@ -19,7 +19,7 @@ from bot.usecases.check_llm import verify_claims
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_context_builder import build_context, check_context, own_write
 from bot.usecases.draft_details import read_purpose
-from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel
+from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel, greeting_name
 from memory.errors import BadInput, ChetError
 from memory.records import Client
 from memory.service import Memory
@@ -189,7 +189,7 @@ def _draft_offline(ctx: DraftContext, variant: int) -> tuple[str, list[str], Gua
 
 def _draft_with_llm(llm: Any, ctx: DraftContext, context: str, feedback: str) -> tuple[str, list[str], GuardReport]:
     """Ask the model; regenerate with the guard's findings as feedback while it blocks."""
-    name = ctx.client.goes_by or ctx.client.name.split()[0]
+    name = greeting_name(ctx)
     note = feedback
     last: tuple[str, list[str], GuardReport] | None = None
     for _ in range(LLM_ATTEMPTS):
