@@ -63,7 +63,7 @@ from memory.extract_more import everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.records import ExtractedFact, FactKind
-from memory.relations import RELATION_RE, RELATIONS
+from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]
 
@@ -1227,7 +1227,9 @@ _TURNS_WHOSE = re.compile(
     r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
     + _RELATION_RE
     # the word between a relation and "turns" is the relative's name, typed in lower case too ("son aarav turns 10")
-    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will)\b)(?P<name>[A-Za-zà-ÿ]+))?"
+    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will|"
+    + _RELATION_RE
+    + r")\b)(?P<name>[A-Za-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?))?"
     r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
@@ -2262,6 +2264,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
             continue  # "will be in Denver" is not a promise
+        if _clients_order(before + trigger, verb, m["rest"]):
+            waiting = _waiting(m["verb"], m["rest"])  # "dana promised to order 40 boxes": I wait for her order
+            if waiting is not None and not _negated(before):
+                yield waiting
+            continue
         if verb == "get" and re.match(r"\s+back\b", m["rest"], I):
             verb = "get back"
             m_rest = m["rest"][m["rest"].lower().index("back") + 4 :]
@@ -2288,6 +2295,8 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             imperative = _IMPERATIVE_RE.match(part)
             if imperative and _noun_subject(imperative["rest"]):
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
+            if imperative and _clients_order("", _base_verb(imperative["verb"]), imperative["rest"]):
+                imperative = None  # "order 40 boxes, delivery friday": what the client orders
             if imperative and resolve_due(imperative["rest"], at) is not None:
                 fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
                 if fact:
@@ -2320,6 +2329,23 @@ def _clients_promise(before: str, trigger: str, rest: str) -> bool:
     if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?me\b", rest, I):
         return True
     return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
+
+
+_COUNTED = re.compile(r"^\s*(?:another\s+|an?\s+extra\s+)?(?:\d[\d,.]*k?|a\s+(?:dozen|hundred|thousand))\s+[a-z]", I)
+_OWN_SUBJECT = re.compile(
+    r"\b(?:i|we)\s*(?:'ll|’ll|will|'d|’d|would|shall|need\s+to|have\s+to|must|should|can)?\s*$", I
+)
+
+
+def _clients_order(before: str, verb: str, rest: str) -> bool:
+    """Whether a purchase verb with a counted object is the client's order ("order 40 boxes"), not my to-do.
+
+    Only "I"/"we" right before it makes it mine ("I'll order 40 boxes for her"); a bare or promised
+    "order 40 boxes" in a client's note records what they buy.
+    """
+    if verb not in words("purchase") or not _COUNTED.match(rest):
+        return False
+    return not _OWN_SUBJECT.search(before.replace("promised", "").rstrip())
 
 
 def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
@@ -2510,13 +2536,16 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
         sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
+    relative = ""  # the latest relative the note named: "for her son max, he turns 8 on ..." is the son's
     for sentence in sentences:
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
+            bound = _pronoun_bound(clause, relative)
+            relative = _last_relative(clause) or relative
             for extractor in EXTRACTORS:
                 try:
-                    found = list(extractor(clause, at))
+                    found = list(extractor(bound if extractor is _personal_dates else clause, at))
                 except Exception as err:  # isolate one rule's bug; the caller logs it with the note id
                     if failures is not None:
                         failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
@@ -2525,6 +2554,36 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
     return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+_RELATIVE_MENTION = re.compile(
+    r"(?:\b(?P<poss>my|our)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+(?:birthday|bday))", I
+)
+_PRONOUN_TURNS = re.compile(
+    r"(?:^|[,;(]|\s-\s|\band\b|\bbut\b)\W*(?P<pron>he|she)(?=\s*(?:'s|’s|is)?\s+(?:turns|turning|will\s+turn|'ll\s+turn)\b)",
+    I,
+)
+
+
+def _last_relative(clause: str) -> str:
+    """The relation of the last relative a clause names ("for son maximilian" -> "son"); "" for none or mine."""
+    found = [m for m in _RELATIVE_MENTION.finditer(clause) if not m["poss"]]
+    return RELATIONS.get(found[-1]["rel"].lower(), "") if found else ""
+
+
+def _pronoun_bound(clause: str, relative: str) -> str:
+    """ "he turns 8 on Dec 19" after "for son maximilian": the pronoun is the relative it fits ("son turns 8 ...").
+
+    The relative is the latest one named before the pronoun, in the clause or earlier in the note; a pronoun
+    that does not fit it ("his wife ..., he turns 60") stays the client.
+    """
+    m = _PRONOUN_TURNS.search(clause)
+    if not m:
+        return clause
+    relative = _last_relative(clause[: m.start("pron")]) or relative
+    if not relative or RELATION_PRONOUNS.get(relative) != m["pron"].lower():
+        return clause
+    return clause[: m.start("pron")] + relative + clause[m.end("pron") :]
 
 
 # "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition

@@ -1,0 +1,87 @@
+"""memory.extract, issue 13: who does what in a clause, and whose date a date is (sentences in our own words)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from memory.extract import extract_facts
+from memory.records import ExtractedFact, FactKind
+
+# Monday 1 December 2025, 10:00 in Lisbon.
+AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, AT)
+
+
+def promises(text: str) -> list[ExtractedFact]:
+    return [f for f in facts(text) if f.kind is FactKind.COMMITMENT and f.detail.get("status") == "open"]
+
+
+def birthdays(text: str) -> dict[str, ExtractedFact]:
+    return {f.key: f for f in facts(text) if f.kind is FactKind.PERSONAL_DATE}
+
+
+# --- the client's order is never my promise --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kowalski bakery - order 30 sacks of rye flour, delivery by friday",
+        "rosa promised to order 12 pallets of tiles next week",
+        "will buy 5 licences once the budget clears on monday",
+        "reorder 200 labels, need them before dec 12",
+    ],
+)
+def test_a_counted_purchase_is_the_clients_order_not_my_promise(text: str) -> None:
+    assert promises(text) == []
+
+
+def test_a_clients_promised_order_is_waited_for() -> None:
+    waiting = [f for f in facts("rosa promised to order 12 pallets of tiles next week") if f.key.startswith("waiting:")]
+    assert waiting and "order 12 pallets" in waiting[0].value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll order 12 pallets of tiles for her by friday",
+        "promised to order the spare filters by thursday",
+        "promised to send 3 samples by friday",
+    ],
+)
+def test_my_own_order_or_an_uncounted_one_stays_my_promise(text: str) -> None:
+    assert len(promises(text)) == 1
+
+
+# --- a relative's date stays the relative's ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("helping pick a bike for her nephew tomas, he turns 9 on march 4", "birthday:nephew"),
+        ("shopping for his daughter. she turns 16 on june 2, wants it before then", "birthday:daughter"),
+        ("fitting a cot for the grandson - he's turning 2 on april 20", "birthday:grandson"),
+        ("their niece yu-na turns 5 on may 30", "birthday:niece"),
+    ],
+)
+def test_a_pronoun_after_a_relative_binds_the_birthday_to_that_relative(text: str, key: str) -> None:
+    found = birthdays(text)
+    assert key in found, found
+    assert "birthday" not in found
+
+
+def test_a_pronoun_that_does_not_fit_the_relative_stays_the_client() -> None:
+    found = birthdays("he turns 60 on march 3, his wife is planning a party")
+    assert "birthday" in found and "birthday:wife" not in found
+
+
+def test_a_hyphenated_lower_case_name_of_a_relative_is_kept() -> None:
+    fact = birthdays("ok so dr lim's son jae-won turns 11 on february 8")["birthday:son"]
+    assert fact.detail.get("name") == "Jae-won"
