@@ -1827,10 +1827,39 @@ _LISTED_SIZE_RE = re.compile(
     I,
 )
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
+_AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
+# a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
+_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|(?-i:R)(?=\d))"
+_CURRENCY_AFTER = (
+    r"(?:USD|EUR|GBP|ZAR|AUD|CAD|NZD|JPY|KRW|INR|CHF|SEK|NOK|DKK|PLN|MXN|BRL|dollars|euros?|pounds|rand|won|yen|"
+    r"rupees|francs|kronor|krona|zloty|pesos|reais)\b"
+)
+_ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPLIER + r")?"
+# "35-40k eur", "€35-40k", "between 30 and 40k", "£4 to 5k": a range is one budget
+_RANGE = r"(?:" + _ONE_AMOUNT + r"\s?(?:-|–|to|and)\s?)?"
 _MONEY = (
-    r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
-    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
-    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
+    r"(?P<money>"
+    + _RANGE
+    + r"(?:"
+    + _CURRENCY_BEFORE
+    + r"\s?"
+    + _AMOUNT_NUMBER
+    + r"(?:\s?"
+    + _MULTIPLIER
+    + r")?(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|(?<![\d,])"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _MULTIPLIER
+    + r"(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|(?<![\d,])"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _CURRENCY_AFTER
+    + r"))"
 )
 _BUDGET_RE = [
     re.compile(
@@ -1839,10 +1868,16 @@ _BUDGET_RE = [
         r"(?:went|goes|is|has\s+gone|just\s+went)\s+(?:up|down)\s+to\s+|now\s+|(?:raised|increased|bumped(?:\s+up)?|"
         r"cut|dropped|lowered|reduced|moved|changed|revised)\s+to\s+|"
         r"around\s+|about\s+|roughly\s+|approx(?:imately)?\.?\s+|up\s+to\s+|under\s+|max(?:imum)?\s+|~\s*|"
-        r"only\s+|just\s+|somewhere\s+around\s+)*" + _MONEY,
+        r"only\s+|just\s+|somewhere\s+around\s+|between\s+)*" + _MONEY,
         I,
     ),
     re.compile(_MONEY + r"\s+(?:total\s+|annual\s+|yearly\s+|max\s+)?budget\b", I),
+    # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
+    re.compile(
+        r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
+        r"(?P<money>(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
+        I,
+    ),
 ]
 _TEAM_RE = [
     re.compile(
@@ -1945,6 +1980,27 @@ def _sizes(clause: str) -> Iterable[ExtractedFact]:
 
 
 def _money_amount(money: str) -> str | None:
+    """The amount in a money phrase as a plain number ("€35-40k" -> "40000", the top of a range)."""
+    sides = re.split(r"\s?(?:-|–|\bto\b|\band\b)\s?", money)
+    if len(sides) == 2:
+        return _one_amount(sides[1])
+    return _one_amount(money)
+
+
+def _range_low(money: str) -> str | None:
+    """The bottom of a range ("€35-40k" -> "35000"; the top's multiplier applies to a bare bottom)."""
+    sides = re.split(r"\s?(?:-|–|\bto\b|\band\b)\s?", money)
+    if len(sides) != 2:
+        return None
+    low = sides[0]
+    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)\b", sides[1], I)
+    if mult and not re.search(r"\d\s?(?:k|m|mm|million|thousand|grand|bn|billion)\b", low, I):
+        low += mult["mult"]
+    return _one_amount(low)
+
+
+def _one_amount(money: str) -> str | None:
+    money = re.sub(r"^\s*(?:[A-Z]{1,2}\$|(?-i:R)(?=\d)|[¥₹₩])", "", money)
     m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?", money, I)
     if not m:
         return None
@@ -1971,6 +2027,9 @@ def _budget(clause: str) -> Iterable[ExtractedFact]:
             money = " ".join(m["money"].split())
             amount = _money_amount(money)
             detail = {"amount": amount} if amount else {}
+            low = _range_low(money)
+            if low:
+                detail["low"] = low
             yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)
             return
 

@@ -172,8 +172,12 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- amounts ------------------------------------------------------------------------------------
 
 _MONEY_RE = re.compile(
-    r"(?<![\w.$£€])(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
-    r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit))?(?![\w%])",
+    # a currency sign, a prefixed dollar ("A$"), or the rand's capital R ("paying R2,450 pm")
+    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
+    r"\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
+    # "pm" / "pa" after an amount: per month / per year (South African, British and Indian shorthand)
+    r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit)|\s(?:pm|p\.m\.|pa|p\.a\.)(?=\W|$))?"
+    r"(?![\w%])",
     I,
 )
 # Amounts another rule already reads: a budget, a sign-off threshold.
@@ -181,7 +185,7 @@ _OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$�
 
 
 def _amount(money: str) -> str:
-    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
+    m = re.match(r"(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
     if not m:
         return ""
     factor = {"k": 1e3, "m": 1e6}.get((m["mult"] or "").lower(), 1)
@@ -203,7 +207,7 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
-        bare = not re.match(r"[$£€]|.*k$", m["money"].strip(), I)
+        bare = not re.match(r"[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
         if bare and not m["per"] and not (before and before[-1] in words("price")):
             continue  # "2,000 tri-fold brochures" is a count, not money
         label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
