@@ -734,6 +734,17 @@ _NONE_RE = re.compile(
 )
 
 
+_TIME_SPAN = re.compile(
+    r"\b(?:for|in|over|after|within)\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|wks?|months?|"
+    r"mos?|years?|yrs?|hours?|hrs?|ages|a\s+while|a\s+bit|ever|long)\b|\bsince\b|\byet\b",
+    I,
+)
+# "since" that starts a time ("since the open day", "since last month", "since March"), not a reason ("since her CEO ...")
+_SINCE_WHEN = re.compile(
+    r"\bsince\s+(?:the\b|last\b|then\b|we\s+(?:met|spoke)|\d|" + "|".join((*WEEKDAYS, *MONTH_NAMES)) + r")", I
+)
+
+
 def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
     """ "aisle seats only", "only heirloom tomatoes": all they take; "no substitutions EVER", "NO baby's breath": never."""
     m = _ONLY_RE.match(segment)
@@ -745,6 +756,8 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
         return
     m = _NONE_RE.match(segment)
+    if m and (_TIME_SPAN.search(m["obj"]) or _SINCE_WHEN.search(segment)):
+        return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
     if m:
         obj = _clean(m["obj"])
         words = [w.lower() for w in _words(obj)]

@@ -236,7 +236,8 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- where we met ----------------------------------------------------------------------------------------
 
 _MET_RE = re.compile(
-    r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
+    # where we met or last spoke: "met at", "last spoke at the BOMA lunch", "saw him at", "caught up at"
+    r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into|bumped\s+into|spoke|talked|chatted|saw|caught\s+up)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
     r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
     r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"
     r"today|and|but|where|when|who|-)\b))",

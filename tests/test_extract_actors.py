@@ -85,3 +85,36 @@ def test_a_pronoun_that_does_not_fit_the_relative_stays_the_client() -> None:
 def test_a_hyphenated_lower_case_name_of_a_relative_is_kept() -> None:
     fact = birthdays("ok so dr lim's son jae-won turns 11 on february 8")["birthday:son"]
     assert fact.detail.get("name") == "Jae-won"
+
+
+# --- an absence over time is no refusal; where we last spoke is where we met --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no reply for three weeks, tried her twice",
+        "kowalczyk (harbour dental) no answer in months",
+        "no callbacks since the open day",
+        "still no response after 2 weeks",
+    ],
+)
+def test_no_answer_for_a_while_is_no_dislike(text: str) -> None:
+    assert not [f for f in facts(text) if f.kind is FactKind.DISLIKE]
+
+
+def test_a_refused_thing_is_still_a_dislike() -> None:
+    assert [f for f in facts("no onions please, since her son is allergic") if f.kind is FactKind.DISLIKE]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("quiet lately, last spoke at the rotary dinner", "rotary dinner"),
+        ("chatted with him at the Leeds trade fair", "Leeds trade fair"),
+        ("saw her at the chamber breakfast last month", "chamber breakfast"),
+    ],
+)
+def test_where_we_last_spoke_is_where_we_met(text: str, event: str) -> None:
+    met = [f for f in facts(text) if f.key == "met_at"]
+    assert met and met[0].detail["event"] == event
