@@ -495,6 +495,8 @@ _PREF_VERBS = (
     r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?:is|'s|are|'re)\s+(?:now\s+)?(?:ok|okay|fine|good|happy|alright)\s+with|"
+    # typed without a subject ("ok with synthetic after all"): a change of mind or "now" must come with it (below)
+    r"(?<![\w'’])(?:ok|okay|fine|happy|alright)\s+with|"
     r"(?<=\bsays\s)go\s+(?:with|for)|(?<=\bsaid\s)go\s+(?:with|for)|leaning(?:\s+towards?)?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
@@ -581,10 +583,12 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         decline = _DECLINE_RE.match(after)
         declined = None
         if decline and (decline["how"].lower() != "to" or verb.startswith(("prefer", "would prefer"))):
-            declined = _cut_object(decline["declined"])
+            declined = _without_one(_cut_object(decline["declined"]))
         if declined and re.match(r"\d[\d,]*(?:\s|$)", declined) and re.match(r"\d[\d,]*(?:\s|$)", value):
             continue  # "wants 24 units not 20": a changed amount (memory.extract_more), not a taste
         colour = _colour_of(value)
+        if not colour and not declined:
+            yield from _colour_in_contrast(verb, after)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
@@ -592,8 +596,8 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if accepts and not colour and not (_CHANGE_OF_MIND.search(clause) or re.search(r"\bnow\b", clause, I)):
             continue  # "happy with the delivery date" is satisfaction; "okay with a single 300 now" is a new choice
         head = _words(value)[-1].lower() if _words(value) else ""
-        if head in _NOT_TASTES and not colour:
-            continue
+        if head in _NOT_TASTES and not colour and not declined:
+            continue  # "wants the deck": a thing to send; "the teak deck, not the synthetic one" is a choice
         key = _preference_slot(_written_object(rest, value), value)
         shown = colour or value
         if declined:
@@ -640,6 +644,26 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
 
 
+def _without_one(phrase: str) -> str:
+    """ "synthetic one" -> "synthetic": the pro-form names nothing ("the grey ones" -> "grey")."""
+    stripped = re.sub(r"\s+ones?$", "", phrase, flags=I)
+    return stripped or phrase
+
+
+def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
+    """ "wants the behind-the-ear model in beige not the silver": beige chosen, silver declined."""
+    m = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)\s*,?\s+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+"
+                 r"(?:the\s+|a\s+|an\s+)?(?P<d>[\w-]+(?:\s+[\w-]+)?)", after, I)  # fmt: skip
+    if not m:
+        return
+    chosen, declined = _colour_of(m["c"]), _colour_of(_without_one(_cut_object(m["d"])))
+    if not (chosen and declined) or chosen == declined:
+        return
+    chosen_words = _colour_words(m["c"])
+    yield _fact(FactKind.PREFERENCE, "color", chosen_words, f"{verb} {chosen_words}, not {declined}", declined=declined)
+    yield _fact(FactKind.DISLIKE, f"color:{declined}", declined, f"does not want {declined}")
+
+
 _CONTRAST_RE = re.compile(
     r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
     r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
@@ -681,7 +705,12 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     parts = segments(clause)
     for i, part in enumerate(parts):
         segment = part
-        split = re.match(r"^(?:but\s+)?not\s+(?:the\s+|a\s+|an\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$", part, I)
+        split = re.match(
+            r"^(?:but\s+)?(?:(?:definitely|def|defo|absolutely|certainly|really|just)\s+)?not\s+(?:the\s+|a\s+|an\s+)?"
+            r"(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
+            part,
+            I,
+        )
         if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
             segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
         yield from _only_or_none(segment)
@@ -876,12 +905,20 @@ _OPTIONS_BEFORE = re.compile(
 )
 
 
+_OR_BEFORE = re.compile(r"\b(?:the\s+)?(?P<x>[\w-]+)\s+or\s+(?:the\s+)?(?P<y>[\w-]+(?:\s+[\w-]+)?)\s*$", I)
+
+
 def _either_options(clause: str, m: re.Match[str]) -> list[str]:
     """The options "either" names: "either the sage or the charcoal", "the chablis and the sancerre, either is fine"."""
     rest = m["rest"] if "rest" in m.groupdict() and m["rest"] else ""
     found = _OPTIONS_AFTER.match(rest)
+    before = re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-")
     if not found:
-        found = _OPTIONS_BEFORE.search(re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-"))
+        found = _OPTIONS_BEFORE.search(before)
+    if not found:
+        # "chairs in green or blue, either is fine", "..., franciacorta or prosecco either is fine": the two
+        # words joined by "or" right before "either" are its options, never an older choice of another thing
+        found = _OR_BEFORE.search(re.split(r"[,:]|\s-\s", before)[-1])
     if not found:
         return []
     options = [_clean(re.sub(r"\s+(?:now|too|then|after\s+all)$", "", found[g], flags=I)).lower() for g in ("x", "y")]

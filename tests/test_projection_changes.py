@@ -1,0 +1,60 @@
+"""Facts as a projection, issue 13: later notes that change, accept or scope an earlier choice (our own sentences)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from memory.extract import extract_facts
+from memory.projection import NoteFacts, replay
+
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+
+
+def current(*notes: str) -> set[tuple[str, str]]:
+    """(kind, value) of the current facts after replaying `notes` a day apart."""
+    replayed = replay(
+        NoteFacts(str(i), T0 + timedelta(days=i), tuple(extract_facts(text, T0 + timedelta(days=i))))
+        for i, text in enumerate(notes)
+    )
+    return {(f.kind.value, f.value.casefold()) for f in replayed if f.valid_to is None}
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "accepted"),
+    [
+        ("wants the slate worktop not the quartz one", "ok with quartz after all", "quartz"),
+        ("prefers the leather sofa, not the fabric ones", "actually fine with fabric now", "fabric"),
+        ("wants the oak deck, not the composite one", "happy with composite after all", "composite"),
+    ],
+)
+def test_a_later_acceptance_ends_the_refusal(first: str, later: str, accepted: str) -> None:
+    facts = current(first, later)
+    assert ("dislike", accepted) not in facts, facts
+    assert any(kind == "preference" and accepted in value for kind, value in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "chosen", "declined"),
+    [
+        ("wants the cordless drill in red not the yellow", "red", "yellow"),
+        ("maple, definitely not cherry, the kitchen is small", "maple", "cherry"),
+        ("loves the wool coat in navy, not the black one", "navy", "black"),
+    ],
+)
+def test_a_choice_with_its_refusal_is_kept(text: str, chosen: str, declined: str) -> None:
+    facts = current(text)
+    assert any(kind == "preference" and chosen in value for kind, value in facts), facts
+    assert ("dislike", declined) in facts, facts
+
+
+def test_either_with_named_options_leaves_an_unrelated_choice_alone() -> None:
+    facts = current("prefers the oak table, not the pine", "chairs in green or blue, either is fine")
+    assert ("preference", "oak table") in facts and ("dislike", "pine") in facts, facts
+    assert ("preference", "green or blue") in facts, facts
+
+
+def test_either_after_two_named_wines_names_them() -> None:
+    facts = current("wants a red for the dinner, rioja or barolo either is fine")
+    assert ("preference", "rioja or barolo") in facts, facts
