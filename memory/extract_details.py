@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
-from memory.extract_more import deadline_re
+from memory.extract_more import PERIOD_AFTER, deadline_re, period
 from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
@@ -192,6 +192,15 @@ def _amount(money: str) -> str:
     return str(round(float(m["n"].replace(",", "")) * factor))
 
 
+# a money word anywhere near a bare rate makes it money ("bill is 2,800/month", "rent 1,900 a month")
+_PRICE_NEAR = re.compile(
+    r"\b(?:pay\w*|paid|cost\w*|price\w*|bill\w*|rent|fee\w*|spend\w*|spent|salary|budget|premium|charge\w*|"
+    r"invoice\w*|revenue|turnover|sales|income|earn\w*|owe\w*|quote\w*|rate|retainer|subscription|mortgage|loan|"
+    r"installments?|instalments?)\b",
+    I,
+)
+
+
 def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if _OTHER_RULES.search(segment) or _want_re().search(segment):
         return  # a budget, a threshold, a request ("wants 20yr term 500k") already say it
@@ -208,8 +217,17 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
         bare = not re.match(r"[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
-        if bare and not m["per"] and not (before and before[-1] in words("price")):
+        priced = bool(before) and before[-1] in words("price")
+        if bare and not m["per"] and not priced:
             continue  # "2,000 tri-fold brochures" is a count, not money
+        rate = PERIOD_AFTER.match(m["per"] or "")
+        if bare and rate and not priced and not _PRICE_NEAR.search(segment):
+            # "volume goes to 25,000/month": a count per period with no unit, the same subject as the latest
+            # rate of that period ("20,000 units/month"); the fold gives it that rate's unit
+            n = _amount(m["money"])
+            per = period(rate["per"] or rate["pm"])
+            yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
+            return
         label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
         if not label:
             continue
@@ -263,7 +281,12 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license", "people", "person"}:
             continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
         shown = " ".join(m.group(0).split())
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})
+        detail = {"amount": n, "unit": unit}
+        rate = PERIOD_AFTER.match(segment[m.end() :])
+        if rate:  # "2,000 deliveries/week": a rate; a later "2,600/week" changes it
+            detail["per"] = period(rate["per"] or rate["pm"])
+            shown += f"/{detail['per']}"
+        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail=detail)
 
 
 # --- dated events --------------------------------------------------------------------------------

@@ -190,7 +190,27 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         unit = m["unit"].lower()
         head = {"cs": "case", "pcs": "piece"}.get(unit) or (unit[:-1] if unit.endswith("s") else unit)
         shown = " ".join(m.group(0).split())
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail={"amount": str(n), "unit": unit})
+        detail = {"amount": str(n), "unit": unit}
+        rate = PERIOD_AFTER.match(clause[m.end() :])
+        if rate:  # "20,000 units/month": a rate; a later "25,000/month" changes it
+            detail["per"] = period(rate["per"] or rate["pm"])
+            shown += f"/{detail['per']}"
+        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail=detail)
+
+
+# "/month", "a month", "per week", "pm": the period a count or an amount is per
+PERIOD_AFTER = re.compile(
+    r"\s*(?:/\s*|per\s+|an?\s+|every\s+|each\s+)(?P<per>months?|mo|mth|weeks?|wk|years?|yr|days?|quarters?|qtr)\b"
+    r"|\s(?P<pm>pm|p\.m\.|pa|p\.a\.)(?=\W|$)",
+    I,
+)
+_PERIODS = {"mo": "month", "mth": "month", "wk": "week", "yr": "year", "qtr": "quarter", "pm": "month", "pa": "year"}
+
+
+def period(word: str) -> str:
+    """ "/mo", "a month", "pm" -> "month": one name per period, so two rates of the same period meet."""
+    word = word.lower().replace(".", "").strip()
+    return _PERIODS.get(word, word.removesuffix("s"))
 
 
 # --- contact times ------------------------------------------------------------------------------------

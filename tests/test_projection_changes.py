@@ -58,3 +58,33 @@ def test_either_with_named_options_leaves_an_unrelated_choice_alone() -> None:
 def test_either_after_two_named_wines_names_them() -> None:
     facts = current("wants a red for the dinner, rioja or barolo either is fine")
     assert ("preference", "rioja or barolo") in facts, facts
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "now", "was"),
+    [
+        (
+            "kiln works - 12,000 bricks/month from march",
+            "they called, volume goes up to 15,000/month",
+            "15000",
+            "12000",
+        ),
+        ("ships about 400 pallets a week", "now 650 pallets per week", "650", "400"),
+        ("runs 2,500 meals per day across the sites", "meals up to 3,000 a day", "3000", "2500"),
+    ],
+)
+def test_a_later_rate_supersedes_the_earlier_one(first: str, later: str, now: str, was: str) -> None:
+    facts = current(first, later)
+    values = {value for kind, value in facts if kind == "other"}
+    assert now in values and was not in values, facts
+
+
+def test_a_rate_leaves_a_plain_count_alone() -> None:
+    facts = current("fleet of 40 vans, 2,000 deliveries/week", "deliveries now 2,600/week")
+    values = {value for kind, value in facts if kind == "other"}
+    assert "40" in values and "2600" in values and "2000" not in values, facts
+
+
+def test_a_priced_rate_stays_money() -> None:
+    facts = current("rent is 2,800/month on the unit")
+    assert not [value for kind, value in facts if value == "2800"], facts
