@@ -1145,11 +1145,44 @@ _BABY_RE = re.compile(
 
 # "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
 _FAMILY_LOWER_RE = re.compile(
-    r"\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
-    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11})(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
-    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just)\b)",
+    # a possessive before the relation, or none where a note's fragment starts ("..., daughter helen drives her",
+    # "buying it for son maximilian")
+    r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
+    r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
+    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
+    r"(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
+    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just|drives|takes|"
+    r"helps|handles|runs|decides|signs|pays|picks|brings|comes|joins|studies|attends|needs|uses|does|speaks)\b)",
     I,
 )
+
+
+_PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
+_PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
+# "we have a spaniel", "has two cats and a labrador", "got a new puppy named max": the client's animals
+_PET_OWNED_RE = re.compile(
+    r"\b(?P<lead>have|has|got|own|owns|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
+    r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
+    r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][a-zà-ÿ]+))?",
+    I,
+)
+
+
+def _pets(clause: str) -> Iterable[ExtractedFact]:
+    """Animals the client has ("we have a spaniel", "has two cats"): kept like family, by the animal's relation."""
+    owned = False
+    for m in _PET_OWNED_RE.finditer(clause):
+        if m["lead"].lower() == "and" and not owned:
+            continue  # "and a labrador" lists one more only after "has two cats"
+        owned = True
+        before = clause[: m.start()]
+        if _negated(before) or re.search(r"\b(?:i|my|our)\s*$", before, I):
+            continue
+        pet = m["pet"].lower()
+        relation = RELATIONS[pet]
+        value = m["name"].capitalize() if m["name"] else pet
+        shown = f"{pet} {value}" if m["name"] else f"has a {pet}"
+        yield _fact(FactKind.FAMILY, f"family:{relation}", value, shown, relation=relation)
 
 
 def _lower_name(word: str) -> bool:
@@ -1158,9 +1191,11 @@ def _lower_name(word: str) -> bool:
 
 
 def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    yield from _pets(clause)
     for m in _FAMILY_LOWER_RE.finditer(clause):
         name = m["name"]
-        if m["poss"].lower() in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
+        poss = (m["poss"] or "").lower()
+        if poss in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
             continue
         if not m["link"] and name.endswith("s"):
             continue  # "her husband works nights": a verb, not a name

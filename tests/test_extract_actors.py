@@ -118,3 +118,37 @@ def test_a_refused_thing_is_still_a_dislike() -> None:
 def test_where_we_last_spoke_is_where_we_met(text: str, event: str) -> None:
     met = [f for f in facts(text) if f.key == "met_at"]
     assert met and met[0].detail["event"] == event
+
+
+# --- family and pets typed the phone way ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("wants the hybrid in grey, son dawit drives her to the clinic", "family:son", "Dawit"),
+        ("buying a desk for daughter mei-lin, starts uni in sept", "family:daughter", "Mei-lin"),
+        ("came in with wife ingrid and the twins", "family:wife", "Ingrid"),
+    ],
+)
+def test_a_relatives_lower_case_name_without_a_possessive(text: str, key: str, value: str) -> None:
+    found = {f.key: f.value for f in facts(text) if f.kind is FactKind.FAMILY}
+    assert found.get(key) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("they have a beagle, so no cream carpets", "family:dog", "beagle"),
+        ("has three cats and a greyhound", "family:dog", "greyhound"),
+        ("just got a rescue puppy named pixel", "family:dog", "Pixel"),
+        ("keeps two horses at the farm, owns a pony too", "family:horse", "pony"),
+    ],
+)
+def test_the_clients_animals_are_kept(text: str, key: str, value: str) -> None:
+    found = {f.key: f.value for f in facts(text) if f.kind is FactKind.FAMILY}
+    assert found.get(key) == value, found
+
+
+def test_my_own_dog_is_not_the_clients() -> None:
+    assert not [f for f in facts("told her I have a spaniel too") if f.kind is FactKind.FAMILY]
