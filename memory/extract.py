@@ -2629,7 +2629,68 @@ def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         )
 
 
+# --- choices scoped by item ---------------------------------------------------------------------------
+
+_SCOPE_VALUE = r"(?P<value>(?!(?:the|a|an|it|that|this|same|for|on|as)\b)[\w-]+(?:\s+[\w-]+){0,2}?)"
+_SCOPE_ITEM = r"(?:the\s+)?(?P<item>[\w-]+(?:\s+[\w-]+)?)"
+# "half sleeves for the kurta", "wants matte for the 500ml and the 250ml": a value for named items
+_FOR_ITEMS_RE = re.compile(
+    r"^(?:(?:wants|prefers|would\s+like|'d\s+like|needs|chose|go\s+with|going\s+with)\s+)?" + _SCOPE_VALUE
+    + r"\s+for\s+(?P<items>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s*(?:,|and|&)\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)*)$",
+    I,
+)  # fmt: skip
+# "sherwani stays full", "the 500ml still matte", "matte stays for the 500ml": an item that keeps its value
+_STAYS_RE = re.compile(
+    r"^" + _SCOPE_ITEM + r"\s+(?:stays|stay|remains|remain|still|stays\s+as|is\s+still|are\s+still)\s+" + _SCOPE_VALUE + r"$"
+    r"|^" + _SCOPE_VALUE.replace("value", "value2") + r"\s+(?:stays|stay|remains|remain|still)\s+(?:for|on)\s+"
+    + _SCOPE_ITEM.replace("item", "item2") + r"$",
+    I,
+)  # fmt: skip
+_GENERIC_ITEM_WORDS = _wordset("ones one bottles bottle version versions size sizes")
+
+
+def _item_key(item: str) -> str:
+    """ "the 250ml ones" -> "250ml", "sherwani" -> "sherwani": the item's own words, generic ones dropped."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", item) if w.lower() not in _GENERIC_ITEM_WORDS] or [item.lower()]
+    if any(ch.isdigit() for ch in words[0]):
+        return _slug(words[0])
+    return _slug(" ".join(words))
+
+
+def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A choice per item, when a note scopes it: "half sleeves for the kurta, sherwani stays full".
+
+    Only a note that names two items or keeps one ("stays", "still") is scoped: "a quote for the roof" is not.
+    Each item's choice is its own slot (`for:<item>`), so a later change of one item leaves the others.
+    """
+    found: list[tuple[str, str, str]] = []  # (item, value, how)
+    for part in segments(clause):
+        m = _STAYS_RE.match(part)
+        if m:
+            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "stays"))
+            continue
+        m = _FOR_ITEMS_RE.match(part)
+        if m:
+            items = [i for i in re.split(r"\s*(?:,|\band\b|&)\s*", m["items"]) if i.strip()]
+            found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
+    scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
+    if not scoped:
+        return
+    for item, value, how in found:
+        value = _clean(value)
+        head = (_words(value) or [""])[-1].lower()
+        if not value or head in _NOT_TASTES or head in _NOT_SIDES or _channel(value) or re.search(r"\d", value):
+            continue
+        key = _item_key(item)
+        if not key:
+            continue
+        shown_item = _clean(item)
+        extra = {"keeps": "yes"} if how == "stays" else {}
+        yield _fact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", item=shown_item, **extra)
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
+    _scoped,
     _thing_done,
     _moved,
     _consent,

@@ -232,6 +232,10 @@ class _State:
         fact = self._unit_of(note, fact)
         if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
             return
+        kept = self._kept(note, fact)
+        if kept is not None:  # "sherwani stays full": the current "full sleeves for the sherwani" stands, cited again
+            kept.source_ids.append(note.note_id)
+            return
         about = subjects(fact.kind, fact.key, fact.value, fact.detail)
         repeat = None
         for old in self._earlier(note):
@@ -249,6 +253,16 @@ class _State:
                 fact.kind, fact.key, fact.value, fact.text, [note.note_id], note.at, None, fact.due, dict(fact.detail)
             )
         )
+
+    def _kept(self, note: NoteFacts, fact: ExtractedFact) -> DerivedFact | None:
+        """The current fact an item's "stays X" restates: same slot, its value holds every word of X."""
+        if not fact.detail.get("keeps"):
+            return None
+        said = set(_WORDS.findall(fact.value.casefold()))
+        for old in self._earlier(note):
+            if old.kind is fact.kind and old.key == fact.key and said <= set(_WORDS.findall(old.value.casefold())):
+                return old
+        return None
 
     def _unit_of(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
         """ "Make it 6", "6 now not 4": an amount with no unit changes the latest amount (the one it names)."""

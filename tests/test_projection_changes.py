@@ -88,3 +88,39 @@ def test_a_rate_leaves_a_plain_count_alone() -> None:
 def test_a_priced_rate_stays_money() -> None:
     facts = current("rent is 2,800/month on the unit")
     assert not [value for kind, value in facts if value == "2800"], facts
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "changed", "kept"),
+    [
+        (
+            "wants brushed brass for the taps and the handles",
+            "chrome for the taps, handles stay brushed brass",
+            ("chrome", "brushed brass"),
+            "brushed brass",
+        ),
+        (
+            "wants gloss for the 1l tins and the 5l tins",
+            "satin for the 5l, the 1l still gloss",
+            ("satin", "gloss"),
+            "gloss",
+        ),
+        (
+            "prefers long sleeves for the blazer and the shirt",
+            "short sleeves for the shirt, blazer stays long sleeves",
+            ("short sleeves", "long sleeves"),
+            "long sleeves",
+        ),
+    ],
+)
+def test_a_scoped_change_moves_one_item_and_keeps_the_other(
+    first: str, later: str, changed: tuple[str, str], kept: str
+) -> None:
+    facts = current(first, later)
+    prefs = sorted(value for kind, value in facts if kind == "preference")
+    assert prefs == sorted([changed[0], kept]), facts
+
+
+def test_one_thing_for_one_item_is_no_scope() -> None:
+    facts = current("wants a quote for the roof")
+    assert not [value for kind, value in facts if kind == "preference"], facts
