@@ -1320,6 +1320,10 @@ _TURNS_WHOSE = re.compile(
 )
 
 
+_RELATION_BEFORE = re.compile(r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")\s+$", I)
+_RELATION_AFTER = re.compile(r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b", I)
+
+
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     today = at.date()
     for m in _PERSONAL_DATE_RE.finditer(clause):
@@ -1332,9 +1336,17 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if m["whose"] and m["whose"][0].isupper() and named:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
         relation = _RELATIONS.get(relation, "")
+        rest = clause[m.end() :]
+        if not relation and m["kw"]:
+            # "wife bday march 3" (no 's), "birthday of his wife is march 3": the relation word beside it binds it
+            beside = _RELATION_BEFORE.search(clause[: m.start()]) or _RELATION_AFTER.match(rest)
+            if beside and "poss" in beside.groupdict() and beside["poss"]:
+                continue  # "my wife bday march 3": the salesperson's own family
+            if beside:
+                relation = _RELATIONS.get(fold(beside["rel"]), "")
+                rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
         if relation:
             key = f"{key}:{relation}"
-        rest = clause[m.end() :]
         filler = _DATE_FILLER.match(rest)
         start = filler.end() if filler else 0
         window = _date_window(rest[start : start + 40])

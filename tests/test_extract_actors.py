@@ -152,3 +152,20 @@ def test_the_clients_animals_are_kept(text: str, key: str, value: str) -> None:
 
 def test_my_own_dog_is_not_the_clients() -> None:
     assert not [f for f in facts("told her I have a spaniel too") if f.kind is FactKind.FAMILY]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("husband bday june 9, she wants a surprise", "birthday:husband"),
+        ("daughter birthday on the 4th of april", "birthday:daughter"),
+        ("the birthday of her father falls on march 22", "birthday:father"),
+    ],
+)
+def test_a_relation_word_beside_a_birthday_binds_it(text: str, key: str) -> None:
+    found = birthdays(text)
+    assert key in found and "birthday" not in found, found
+
+
+def test_my_own_relatives_birthday_is_not_kept() -> None:
+    assert birthdays("my wife bday is march 3 so I'm off that day") == {}
