@@ -262,6 +262,9 @@ _COUNT_RE = re.compile(
 )
 
 
+_AFTER_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$", I)
+
+
 def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
     for m in _COUNT_RE.finditer(segment):
@@ -275,6 +278,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _negated(segment[: m.start()]):
             continue
+        if _AFTER_MONTH.search(segment[: m.start()]):
+            continue  # "on hold till jan 12 pls": the number is the day of a date
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head

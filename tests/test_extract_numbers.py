@@ -71,3 +71,10 @@ def test_an_amount_keeps_its_thousands_and_its_period(text: str, amount: str, pe
     assert amounts, facts(text)
     assert amounts[0].detail["amount"] == amount
     assert amounts[0].detail.get("per") == per
+
+
+@pytest.mark.parametrize(
+    "text", ["on hold till feb 9 pls", "site visit moved to march 14 thx", "renewal due oct 30 pls confirm"]
+)
+def test_the_day_of_a_date_is_no_count(text: str) -> None:
+    assert not [f for f in facts(text) if f.key.startswith("quantity")], facts(text)
