@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
-from memory.extract_more import PERIOD_AFTER, deadline_re, period
+from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
@@ -291,7 +291,9 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         if rate:  # "2,000 deliveries/week": a rate; a later "2,600/week" changes it
             detail["per"] = period(rate["per"] or rate["pm"])
             shown += f"/{detail['per']}"
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail=detail)
+        yield from with_items(
+            ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail=detail), segment[m.end() :]
+        )
 
 
 # --- dated events --------------------------------------------------------------------------------

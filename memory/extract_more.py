@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -195,7 +196,54 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if rate:  # "20,000 units/month": a rate; a later "25,000/month" changes it
             detail["per"] = period(rate["per"] or rate["pm"])
             shown += f"/{detail['per']}"
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail=detail)
+        yield from with_items(
+            ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail=detail), clause[m.end() :]
+        )
+
+
+def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
+    """A counted amount keyed by the item it counts, with the next item of the same unit.
+
+    "6 cases of the barolo 2019 and 4 of the vermentino": one amount per item (`quantity:case:barolo`,
+    `quantity:case:vermentino`), so "8 cases of the barolo not 6" changes the barolo's and leaves the other.
+    """
+    item = _OF_ITEM.match(after)
+    if not item or item["item"].lower() in _NOT_ITEMS:
+        return [fact]
+    unit = fact.detail.get("unit", "")
+    named = item["item"].lower()
+    found = [
+        replace(
+            fact,
+            key=f"{fact.key}:{named.split()[0]}",  # "barolo 2019" and "barolo" are one item
+            text=fact.text + item.group(0).rstrip(),
+            detail={**fact.detail, "item": named},
+        )
+    ]
+    more = _AND_N_OF.match(after[item.end() :])
+    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
+    if more and n:
+        other = more["item"].lower()
+        text = f"{n} {unit} of {more['of'] or ''}{other}"
+        detail = {"amount": str(n), "unit": unit, "item": other}
+        found.append(ExtractedFact(FactKind.OTHER, f"{fact.key}:{other}", str(n), text, detail=detail))
+    return found
+
+
+_OF_ITEM = re.compile(r"\s+of\s+(?:the\s+)?(?P<item>[a-z][\w-]*(?:\s+(?:19|20)\d\d)?)", I)
+_AND_N_OF = re.compile(
+    r"\s*(?:,|and|&|plus)\s+(?:,\s*)?(?P<n>\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)"
+    r"\s+of\s+(?P<of>the\s+)?(?P<item>[a-z][\w-]*)",
+    I,
+)
+_NOT_ITEMS = frozenset({"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my"})
+
+
+def _count(raw: str) -> int | None:
+    raw = " ".join(raw.lower().split())
+    if raw == "a dozen":
+        return 12
+    return int(raw) if raw.isdigit() else number_value(raw)
 
 
 # "/month", "a month", "per week", "pm": the period a count or an amount is per

@@ -124,3 +124,11 @@ def test_a_scoped_change_moves_one_item_and_keeps_the_other(
 def test_one_thing_for_one_item_is_no_scope() -> None:
     facts = current("wants a quote for the roof")
     assert not [value for kind, value in facts if kind == "preference"], facts
+
+
+def test_one_amount_per_item_so_a_change_of_one_leaves_the_other() -> None:
+    facts = current(
+        "wants 10 crates of the pinot 2021 and 5 of the riesling", "actually make it 12 crates of the pinot not 10"
+    )
+    values = {value for kind, value in facts if kind == "other"}
+    assert values == {"12", "5"}, facts
