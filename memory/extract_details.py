@@ -521,6 +521,18 @@ _BORN_RE = re.compile(
 )
 
 
+def _could_be_name(word: str) -> bool:
+    """A lower-case word between a relation and a death word that can be a name ("frank"; not "sadly", "also")."""
+    lowered = word.lower()
+    return (
+        len(lowered) >= 3
+        and lowered not in _STOP
+        and lowered not in words("not_name")
+        and lowered not in words("death_hedge")
+        and not re.search(r"(?:ly|ing|ed|self)$", lowered)
+    )
+
+
 def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
     m = _death_re().search(segment)
@@ -531,6 +543,8 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         # only a capitalised word is a name: "wife recently passed away" names nobody; a lower-case word is
         # kept as heard, and the replay takes it as the name when it is the relative already on file
         name = word if word[:1].isupper() and word.lower() not in _STOP else ""
+        if word.islower() and _could_be_name(word):
+            name = word.capitalize()  # "edna's husband frank passed away": typed in lower case, still his name
         heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(

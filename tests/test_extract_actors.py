@@ -169,3 +169,17 @@ def test_a_relation_word_beside_a_birthday_binds_it(text: str, key: str) -> None
 
 def test_my_own_relatives_birthday_is_not_kept() -> None:
     assert birthdays("my wife bday is march 3 so I'm off that day") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mr okafor's wife grace passed away last week", "Grace"),
+        ("her brother tomasz died in october", "Tomasz"),
+        ("his wife sadly passed away", "wife"),
+        ("her dad recently died", "father"),
+    ],
+)
+def test_a_lower_case_name_before_a_death_word_is_the_relatives_name(text: str, value: str) -> None:
+    died = [f for f in facts(text) if f.kind is FactKind.FAMILY and f.detail.get("status") == "passed away"]
+    assert died and died[0].value == value, facts(text)
