@@ -1477,6 +1477,12 @@ _CONTACT_PREF_RE = [
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
     ),
+    # "only speaks to me in afrikaans on the phone", "only deals with us over whatsapp": the one way they talk
+    re.compile(
+        r"\bonly\s+(?:ever\s+)?(?:speaks|talks|deals|chats|communicates)\s+(?:to|with)\s+(?:me|us)\b[^,.;]{0,30}?"
+        r"\b(?:on|over|by|via|through)\s+(?:the\s+|a\s+)?" + _CHANNEL_RE + r"\b",
+        I,
+    ),
     re.compile(
         r"\b(?:reach|contact|find|catch|message)\s+(?:her|him|them)\s+(?:on|via|over|through|by)\s+(?:an?\s+)?"
         + _CHANNEL_RE

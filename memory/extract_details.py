@@ -262,6 +262,10 @@ _COUNT_RE = re.compile(
 )
 
 
+_NOT_ONE = frozenset({"half", "quarter", "third", "bit", "few", "lot", "couple", "dozen", "while", "week", "day"})
+_AND_ONE = re.compile(
+    r"^\s+(?:and|&|plus)\s+(?:a|an|one)\s+(?P<thing>[a-z][a-z-]{2,})(?=\s*$|\s+(?:for|to|at|in|on|from)\b)", I
+)
 _AFTER_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$", I)
 
 
@@ -294,6 +298,13 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         yield from with_items(
             ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail=detail), segment[m.end() :]
         )
+        one = _AND_ONE.match(segment[m.end() :])
+        if one and one["thing"].lower() not in _STOP | _NOT_ONE and one["thing"].lower() not in words("not_count"):
+            # "4 bakkies and a tractor": the list's last thing is counted too (one of it)
+            thing = one["thing"].lower()
+            yield ExtractedFact(
+                FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
+            )
 
 
 # --- dated events --------------------------------------------------------------------------------

@@ -78,3 +78,23 @@ def test_an_amount_keeps_its_thousands_and_its_period(text: str, amount: str, pe
 )
 def test_the_day_of_a_date_is_no_count(text: str) -> None:
     assert not [f for f in facts(text) if f.key.startswith("quantity")], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("farm fleet, 6 bakkies and a tractor, wants a quote", "quantity:tractor"),
+        ("3 forklifts and a sweeper for the depot", "quantity:sweeper"),
+    ],
+)
+def test_the_last_thing_of_a_counted_list_is_counted(text: str, key: str) -> None:
+    assert key in [f.key for f in facts(text)], facts(text)
+
+
+def test_and_a_half_is_no_thing() -> None:
+    assert "quantity:half" not in [f.key for f in facts("wants 6 tacomas and a half")]
+
+
+def test_only_speaking_on_the_phone_is_the_channel() -> None:
+    channel = [f for f in facts("only talks to me in zulu on the phone, no emails") if f.key == "channel"]
+    assert channel and channel[0].value == "phone"
