@@ -305,9 +305,13 @@ def _clean(phrase: str) -> str:
     return _DETERMINERS.sub("", phrase).strip(" \t,.;:!?\"'")
 
 
+# where a phrase ends: punctuation or a spaced dash, but not the comma or point inside a number ("2,800", "1.5")
+_PHRASE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|(?<!\d)\.|\.(?!\d)|[;:!?()\"\n]|\s+-\s+")
+
+
 def _cut_object(raw: str) -> str:
     """A noun phrase from the start of `raw`: stops at punctuation or a boundary word."""
-    raw = re.split(r"[,.;:!?()\"\n]|\s+-\s+", raw, maxsplit=1)[0]
+    raw = re.split(_PHRASE_END, raw, maxsplit=1)[0]
     m = _OBJECT_END.search(" " + raw)
     if m:
         raw = (" " + raw)[: m.start()]
@@ -574,7 +578,7 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             I,
         ):
             continue
-        obj_written = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
+        obj_written = re.split(_PHRASE_END, rest, maxsplit=1)[0]
         value = _cut_object(rest)
         if not value or len(value.split()) > 5 or _channel(value):
             continue  # channels are CONTACT facts (see _contacts)
@@ -2345,7 +2349,7 @@ class _Promised:
         prep = "to" if introduced else ""
         if topic and not _DATE_START.match(" " + topic["obj"]) and not re.match(r"\w+day\b", topic["obj"], I):
             rest, prep = topic["obj"], topic["prep"].lower().rstrip(":")
-        rest = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
+        rest = re.split(_PHRASE_END, rest, maxsplit=1)[0]
         cut = _DATE_START.search(" " + rest)
         written = " ".join(((" " + rest)[: cut.start()] if cut else rest).split()).strip(" ,.")
         obj = _clean(written)
@@ -2515,7 +2519,7 @@ def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
     if not verb_text:
         return None
     verb = _base_verb(verb_text)
-    shown = " ".join(re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0].split())
+    shown = " ".join(re.split(_PHRASE_END, rest, maxsplit=1)[0].split())
     if not shown or len(shown.split()) > 12:
         return None
     return _fact(FactKind.OTHER, "waiting:" + _slug(f"{verb} {shown}"), f"{verb} {shown}", f"they will {verb} {shown}")
@@ -2689,7 +2693,7 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         m = _FOR_ITEMS_RE.match(part)
         if m:
-            items = [i for i in re.split(r"\s*(?:,|\band\b|&)\s*", m["items"]) if i.strip()]
+            items = [i for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"]) if re.search(r"[a-z]", i, I)]
             found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
     scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
     if not scoped:

@@ -98,3 +98,20 @@ def test_and_a_half_is_no_thing() -> None:
 def test_only_speaking_on_the_phone_is_the_channel() -> None:
     channel = [f for f in facts("only talks to me in zulu on the phone, no emails") if f.key == "channel"]
     assert channel and channel[0].value == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("quoted them R3,450", "3,450"),
+        ("promised her the 4,200 quote by friday", "4,200"),
+        ("will send the 7,500 estimate tomorrow", "7,500"),
+    ],
+)
+def test_a_phrase_never_ends_inside_a_number(text: str, number: str) -> None:
+    done = [f for f in facts(text) if f.key.startswith("promise:")]
+    assert done and number in done[0].value, facts(text)
+
+
+def test_an_amount_after_for_is_no_scoped_item() -> None:
+    assert not [f for f in facts("invoice for 2,800 sent") if f.key.startswith("for:")]
