@@ -2707,8 +2707,8 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if not key:
             continue
         shown_item = _clean(item)
-        extra = {"keeps": "yes"} if how == "stays" else {}
-        yield _fact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", item=shown_item, **extra)
+        detail = {"item": shown_item, **({"keeps": "yes"} if how == "stays" else {})}
+        yield ExtractedFact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", detail=detail)
 
 
 EXTRACTORS: tuple[Extractor, ...] = (
