@@ -2284,7 +2284,9 @@ _PROMISE_TRIGGER = (
     r"(?:agreed|committed|offered|volunteered|said\s+(?:i|we)(?:'d|\s+would|\s+will|'ll))(?:\s+to)?|"
     r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
-    r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to))"
+    r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
+    # "she'll ring us when she's ready": the client's own promise, read so it is waited for (never mine)
+    r"(?<=\bshe)(?:'ll|’ll)|(?<=\bhe)(?:'ll|’ll)|(?<=\bthey)(?:'ll|’ll))"
 )
 _PROMISE_RE = re.compile(
     r"\b" + _PROMISE_TRIGGER + r"\s+(?:also\s+|definitely\s+|quickly\s+|then\s+|first\s+|finally\s+)?"

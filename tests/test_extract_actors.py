@@ -183,3 +183,16 @@ def test_my_own_relatives_birthday_is_not_kept() -> None:
 def test_a_lower_case_name_before_a_death_word_is_the_relatives_name(text: str, value: str) -> None:
     died = [f for f in facts(text) if f.kind is FactKind.FAMILY and f.detail.get("status") == "passed away"]
     assert died and died[0].value == value, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said she'll ring us when she's ready",
+        "he'll send the signed PO on friday",
+        "they'll call me back after the board meets",
+    ],
+)
+def test_the_clients_own_ll_is_waited_for_never_my_promise(text: str) -> None:
+    assert promises(text) == []
+    assert [f for f in facts(text) if f.key.startswith("waiting:")], facts(text)
