@@ -2660,9 +2660,10 @@ _SCOPE_ITEM = r"(?:the\s+)?(?P<item>[\w-]+(?:\s+[\w-]+)?)"
 # "half sleeves for the kurta", "wants matte for the 500ml and the 250ml": a value for named items
 _FOR_ITEMS_RE = re.compile(
     r"^(?:(?:wants|prefers|would\s+like|'d\s+like|needs|chose|go\s+with|going\s+with)\s+)?" + _SCOPE_VALUE
-    + r"\s+for\s+(?P<items>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?(?:\s*(?:,|and|&)\s*(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)*)$",
+    + r"\s+for\s+(?P<items>[^.;:!?()]+)$",  # the items are split and checked in code (no nested repeats)
     I,
 )  # fmt: skip
+_ONE_ITEM = re.compile(r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?", I)
 # "sherwani stays full", "the 500ml still matte", "matte stays for the 500ml": an item that keeps its value
 _STAYS_RE = re.compile(
     r"^" + _SCOPE_ITEM + r"\s+(?:stays|stay|remains|remain|still|stays\s+as|is\s+still|are\s+still)\s+" + _SCOPE_VALUE + r"$"
@@ -2695,8 +2696,9 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         m = _FOR_ITEMS_RE.match(part)
         if m:
-            items = [i for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"]) if re.search(r"[a-z]", i, I)]
-            found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
+            items = [i.strip() for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"])]
+            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) for i in items):
+                found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
     scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
     if not scoped:
         return

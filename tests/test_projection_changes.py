@@ -132,3 +132,12 @@ def test_one_amount_per_item_so_a_change_of_one_leaves_the_other() -> None:
     )
     values = {value for kind, value in facts if kind == "other"}
     assert values == {"12", "5"}, facts
+
+
+def test_a_long_list_of_items_costs_linear_time() -> None:
+    import time
+
+    text = "wants red for " + " and ".join(["the tile"] * 40) + " !x"
+    start = time.perf_counter()
+    extract_facts(text, T0)
+    assert time.perf_counter() - start < 2.0  # nested repeats over "and" were exponential (24 s at 20 items)
