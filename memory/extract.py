@@ -1946,7 +1946,8 @@ _ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPL
 # "35-40k eur", "€35-40k", "between 30 and 40k", "£4 to 5k": a range is one budget
 _RANGE = r"(?:" + _ONE_AMOUNT + r"\s?(?:-|–|to|and)\s?)?"
 _MONEY = (
-    r"(?P<money>"
+    # never from inside a number: each run of digits is tried once (a range's first number backtracks)
+    r"(?P<money>(?<![\d,.])"
     + _RANGE
     + r"(?:"
     + _CURRENCY_BEFORE

@@ -115,3 +115,11 @@ def test_a_phrase_never_ends_inside_a_number(text: str, number: str) -> None:
 
 def test_an_amount_after_for_is_no_scoped_item() -> None:
     assert not [f for f in facts("invoice for 2,800 sent") if f.key.startswith("for:")]
+
+
+def test_a_long_run_of_digits_after_budget_costs_linear_time() -> None:
+    import time
+
+    start = time.perf_counter()
+    facts("budget " + "1," * 2000 + " x")
+    assert time.perf_counter() - start < 3.0  # a range's first number once backtracked from every digit (8 s)
