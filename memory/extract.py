@@ -1947,7 +1947,7 @@ _ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPL
 _RANGE = r"(?:" + _ONE_AMOUNT + r"\s?(?:-|–|to|and)\s?)?"
 _MONEY = (
     # never from inside a number: each run of digits is tried once (a range's first number backtracks)
-    r"(?P<money>(?<![\d,.])"
+    r"(?P<money>(?<![\d,])"
     + _RANGE
     + r"(?:"
     + _CURRENCY_BEFORE
