@@ -179,6 +179,8 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
     for m in _SLASH_RE.finditer(text):
         if m.group(0) == "24/7":  # "24/7 support" is not 24 July
             continue
+        if not m["y"] and _is_fraction(text, m):
+            continue  # "1/2 size", "a 3/4 violin", "4/4 scale": a fraction, not a day
         a, b, y = int(m["a"]), int(m["b"]), _year(m["y"])
         if _valid(y, a, b):  # US month/day first
             found.append(PersonalDateMatch(y, a, b, m.start(), m.end()))
@@ -198,6 +200,16 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
     return kept
 
 
+def _is_fraction(text: str, m: re.Match[str]) -> bool:
+    """Whether 'n/m' (no year) is a fraction: a measure follows it or an article/size word leads it."""
+    lists = _month_word_lists()
+    nxt = _NEXT_WORD.match(text[m.end() :].lstrip("-"))
+    if nxt is not None and fold(nxt["w"]) in lists.fraction_after:
+        return True
+    lead = _LAST_WORD.search(text[: m.start()].rstrip()[-40:])
+    return lead is not None and fold(lead.group(0)) in lists.fraction_before
+
+
 class _MonthWordLists(NamedTuple):
     english: frozenset[str]  # month names that are also English words
     follows_date: frozenset[str]  # words after "may 3" that are not a thing the number counts
@@ -206,6 +218,8 @@ class _MonthWordLists(NamedTuple):
     between: frozenset[str]  # "12 may not fit": skipped between "may" and its verb
     before_date: frozenset[str]  # words before "14 may" that make it a date whatever follows
     subjects: frozenset[str]  # subject pronouns: "I may 1 day visit" is the verb
+    fraction_after: frozenset[str]  # "1/2 size", "3/4 inch": the measure makes "n/m" a fraction
+    fraction_before: frozenset[str]  # "a 3/4 violin", "size 1/2": the lead word makes "n/m" a fraction
 
 
 @cache
@@ -218,7 +232,11 @@ def _month_word_lists() -> _MonthWordLists:
     between = frozenset(raw["between_modal_and_verb"]["words"])
     before = frozenset(raw["before_a_date"]["words"])
     subjects = frozenset(raw["subject_pronouns"]["words"])
-    return _MonthWordLists(english, follows, counted, complements, between, before, subjects)
+    after_fraction = frozenset(raw["fraction_after"]["words"])
+    before_fraction = frozenset(raw["fraction_before"]["words"])
+    return _MonthWordLists(
+        english, follows, counted, complements, between, before, subjects, after_fraction, before_fraction
+    )
 
 
 def is_english_month_word(word: str) -> bool:

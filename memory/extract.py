@@ -63,7 +63,7 @@ from memory.extract_more import everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.records import ExtractedFact, FactKind
-from memory.relations import RELATION_RE, RELATIONS
+from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]
 
@@ -305,9 +305,13 @@ def _clean(phrase: str) -> str:
     return _DETERMINERS.sub("", phrase).strip(" \t,.;:!?\"'")
 
 
+# where a phrase ends: punctuation or a spaced dash, but not the comma or point inside a number ("2,800", "1.5")
+_PHRASE_END = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|(?<!\d)\.|\.(?!\d)|[;:!?()\"\n]|\s+-\s+")
+
+
 def _cut_object(raw: str) -> str:
     """A noun phrase from the start of `raw`: stops at punctuation or a boundary word."""
-    raw = re.split(r"[,.;:!?()\"\n]|\s+-\s+", raw, maxsplit=1)[0]
+    raw = re.split(_PHRASE_END, raw, maxsplit=1)[0]
     m = _OBJECT_END.search(" " + raw)
     if m:
         raw = (" " + raw)[: m.start()]
@@ -495,6 +499,8 @@ _PREF_VERBS = (
     r"settled\s+on|decided\s+on|opted\s+for|switched\s+to|changed\s+to|went\s+for|"
     r"(?:is|'s)\s+after|(?:is|'s)\s+leaning\s+towards?|leans\s+towards?|"
     r"(?:is|'s|are|'re)\s+(?:now\s+)?(?:ok|okay|fine|good|happy|alright)\s+with|"
+    # typed without a subject ("ok with synthetic after all"): a change of mind or "now" must come with it (below)
+    r"(?<![\w'’])(?:ok|okay|fine|happy|alright)\s+with|"
     r"(?<=\bsays\s)go\s+(?:with|for)|(?<=\bsaid\s)go\s+(?:with|for)|leaning(?:\s+towards?)?|"
     r"(?<=\bthey\s)(?:prefer|like|love|enjoy|want))"
 )
@@ -572,7 +578,7 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             I,
         ):
             continue
-        obj_written = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
+        obj_written = re.split(_PHRASE_END, rest, maxsplit=1)[0]
         value = _cut_object(rest)
         if not value or len(value.split()) > 5 or _channel(value):
             continue  # channels are CONTACT facts (see _contacts)
@@ -581,10 +587,12 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         decline = _DECLINE_RE.match(after)
         declined = None
         if decline and (decline["how"].lower() != "to" or verb.startswith(("prefer", "would prefer"))):
-            declined = _cut_object(decline["declined"])
+            declined = _without_one(_cut_object(decline["declined"]))
         if declined and re.match(r"\d[\d,]*(?:\s|$)", declined) and re.match(r"\d[\d,]*(?:\s|$)", value):
             continue  # "wants 24 units not 20": a changed amount (memory.extract_more), not a taste
         colour = _colour_of(value)
+        if not colour and not declined:
+            yield from _colour_in_contrast(verb, after)
         choice = any(verb.endswith(c) or verb.startswith(c) for c in _CHOICE_VERBS)
         if choice and not colour and not declined and not _CHANGE_OF_MIND.search(clause):
             continue
@@ -592,8 +600,8 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if accepts and not colour and not (_CHANGE_OF_MIND.search(clause) or re.search(r"\bnow\b", clause, I)):
             continue  # "happy with the delivery date" is satisfaction; "okay with a single 300 now" is a new choice
         head = _words(value)[-1].lower() if _words(value) else ""
-        if head in _NOT_TASTES and not colour:
-            continue
+        if head in _NOT_TASTES and not colour and not declined:
+            continue  # "wants the deck": a thing to send; "the teak deck, not the synthetic one" is a choice
         key = _preference_slot(_written_object(rest, value), value)
         shown = colour or value
         if declined:
@@ -640,6 +648,26 @@ def _preferences_in(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, topic, value, f"{shown} is {value}")
 
 
+def _without_one(phrase: str) -> str:
+    """ "synthetic one" -> "synthetic": the pro-form names nothing ("the grey ones" -> "grey")."""
+    stripped = re.sub(r"\s+ones?$", "", phrase, flags=I)
+    return stripped or phrase
+
+
+def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
+    """ "wants the behind-the-ear model in beige not the silver": beige chosen, silver declined."""
+    m = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)\s*,?\s+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+"
+                 r"(?:the\s+|a\s+|an\s+)?(?P<d>[\w-]+(?:\s+[\w-]+)?)", after, I)  # fmt: skip
+    if not m:
+        return
+    chosen, declined = _colour_of(m["c"]), _colour_of(_without_one(_cut_object(m["d"])))
+    if not (chosen and declined) or chosen == declined:
+        return
+    chosen_words = _colour_words(m["c"])
+    yield _fact(FactKind.PREFERENCE, "color", chosen_words, f"{verb} {chosen_words}, not {declined}", declined=declined)
+    yield _fact(FactKind.DISLIKE, f"color:{declined}", declined, f"does not want {declined}")
+
+
 _CONTRAST_RE = re.compile(
     r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
     r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
@@ -681,7 +709,12 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     parts = segments(clause)
     for i, part in enumerate(parts):
         segment = part
-        split = re.match(r"^(?:but\s+)?not\s+(?:the\s+|a\s+|an\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$", part, I)
+        split = re.match(
+            r"^(?:but\s+)?(?:(?:definitely|def|defo|absolutely|certainly|really|just)\s+)?not\s+(?:the\s+|a\s+|an\s+)?"
+            r"(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
+            part,
+            I,
+        )
         if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
             segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
         yield from _only_or_none(segment)
@@ -734,6 +767,17 @@ _NONE_RE = re.compile(
 )
 
 
+_TIME_SPAN = re.compile(
+    r"\b(?:for|in|over|after|within)\s+(?:(?:the\s+)?(?:last|past)\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|wks?|months?|"
+    r"mos?|years?|yrs?|hours?|hrs?|ages|a\s+while|a\s+bit|ever|long)\b|\bsince\b|\byet\b",
+    I,
+)
+# "since" that starts a time ("since the open day", "since last month", "since March"), not a reason ("since her CEO ...")
+_SINCE_WHEN = re.compile(
+    r"\bsince\s+(?:the\b|last\b|then\b|we\s+(?:met|spoke)|\d|" + "|".join((*WEEKDAYS, *MONTH_NAMES)) + r")", I
+)
+
+
 def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
     """ "aisle seats only", "only heirloom tomatoes": all they take; "no substitutions EVER", "NO baby's breath": never."""
     m = _ONLY_RE.match(segment)
@@ -745,6 +789,8 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
         return
     m = _NONE_RE.match(segment)
+    if m and (_TIME_SPAN.search(m["obj"]) or _SINCE_WHEN.search(segment)):
+        return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
     if m:
         obj = _clean(m["obj"])
         words = [w.lower() for w in _words(obj)]
@@ -863,12 +909,20 @@ _OPTIONS_BEFORE = re.compile(
 )
 
 
+_OR_BEFORE = re.compile(r"\b(?:the\s+)?(?P<x>[\w-]+)\s+or\s+(?:the\s+)?(?P<y>[\w-]+(?:\s+[\w-]+)?)\s*$", I)
+
+
 def _either_options(clause: str, m: re.Match[str]) -> list[str]:
     """The options "either" names: "either the sage or the charcoal", "the chablis and the sancerre, either is fine"."""
     rest = m["rest"] if "rest" in m.groupdict() and m["rest"] else ""
     found = _OPTIONS_AFTER.match(rest)
+    before = re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-")
     if not found:
-        found = _OPTIONS_BEFORE.search(re.split(r"[;.]", clause[: m.start()])[-1].rstrip(" ,-"))
+        found = _OPTIONS_BEFORE.search(before)
+    if not found:
+        # "chairs in green or blue, either is fine", "..., franciacorta or prosecco either is fine": the two
+        # words joined by "or" right before "either" are its options, never an older choice of another thing
+        found = _OR_BEFORE.search(re.split(r"[,:]|\s-\s", before)[-1])
     if not found:
         return []
     options = [_clean(re.sub(r"\s+(?:now|too|then|after\s+all)$", "", found[g], flags=I)).lower() for g in ("x", "y")]
@@ -1095,11 +1149,44 @@ _BABY_RE = re.compile(
 
 # "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
 _FAMILY_LOWER_RE = re.compile(
-    r"\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
-    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11})(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
-    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just)\b)",
+    # a possessive before the relation, or none where a note's fragment starts ("..., daughter helen drives her",
+    # "buying it for son maximilian")
+    r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
+    r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
+    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
+    r"(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
+    r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just|drives|takes|"
+    r"helps|handles|runs|decides|signs|pays|picks|brings|comes|joins|studies|attends|needs|uses|does|speaks)\b)",
     I,
 )
+
+
+_PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
+_PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
+# "we have a spaniel", "has two cats and a labrador", "got a new puppy named max": the client's animals
+_PET_OWNED_RE = re.compile(
+    r"\b(?P<lead>have|has|got|own|owns|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
+    r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
+    r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][a-zà-ÿ]+))?",
+    I,
+)
+
+
+def _pets(clause: str) -> Iterable[ExtractedFact]:
+    """Animals the client has ("we have a spaniel", "has two cats"): kept like family, by the animal's relation."""
+    owned = False
+    for m in _PET_OWNED_RE.finditer(clause):
+        if m["lead"].lower() == "and" and not owned:
+            continue  # "and a labrador" lists one more only after "has two cats"
+        owned = True
+        before = clause[: m.start()]
+        if _negated(before) or re.search(r"\b(?:i|my|our)\s*$", before, I):
+            continue
+        pet = m["pet"].lower()
+        relation = RELATIONS[pet]
+        value = m["name"].capitalize() if m["name"] else pet
+        shown = f"{pet} {value}" if m["name"] else f"has a {pet}"
+        yield _fact(FactKind.FAMILY, f"family:{relation}", value, shown, relation=relation)
 
 
 def _lower_name(word: str) -> bool:
@@ -1108,9 +1195,11 @@ def _lower_name(word: str) -> bool:
 
 
 def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    yield from _pets(clause)
     for m in _FAMILY_LOWER_RE.finditer(clause):
         name = m["name"]
-        if m["poss"].lower() in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
+        poss = (m["poss"] or "").lower()
+        if poss in {"my", "our"} or not _lower_name(name.lower()) or _MONTHISH.match(name.capitalize()):
             continue
         if not m["link"] and name.endswith("s"):
             continue  # "her husband works nights": a verb, not a name
@@ -1227,10 +1316,16 @@ _TURNS_WHOSE = re.compile(
     r"(?:\b(?P<poss>her|his|their|my|our)\s+)?\b(?P<rel>"
     + _RELATION_RE
     # the word between a relation and "turns" is the relative's name, typed in lower case too ("son aarav turns 10")
-    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will)\b)(?P<name>[A-Za-zà-ÿ]+))?"
+    + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will|"
+    + _RELATION_RE
+    + r")\b)(?P<name>[A-Za-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?))?"
     r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
+
+
+_RELATION_BEFORE = re.compile(r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")\s+$", I)
+_RELATION_AFTER = re.compile(r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b", I)
 
 
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1245,9 +1340,17 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if m["whose"] and m["whose"][0].isupper() and named:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
         relation = _RELATIONS.get(relation, "")
+        rest = clause[m.end() :]
+        if not relation and m["kw"]:
+            # "wife bday march 3" (no 's), "birthday of his wife is march 3": the relation word beside it binds it
+            beside = _RELATION_BEFORE.search(clause[: m.start()]) or _RELATION_AFTER.match(rest)
+            if beside and "poss" in beside.groupdict() and beside["poss"]:
+                continue  # "my wife bday march 3": the salesperson's own family
+            if beside:
+                relation = _RELATIONS.get(fold(beside["rel"]), "")
+                rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
         if relation:
             key = f"{key}:{relation}"
-        rest = clause[m.end() :]
         filler = _DATE_FILLER.match(rest)
         start = filler.end() if filler else 0
         window = _date_window(rest[start : start + 40])
@@ -1377,6 +1480,12 @@ _CONTACT_PREF_RE = [
     ),
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
+    ),
+    # "only speaks to me in afrikaans on the phone", "only deals with us over whatsapp": the one way they talk
+    re.compile(
+        r"\bonly\s+(?:ever\s+)?(?:speaks|talks|deals|chats|communicates)\s+(?:to|with)\s+(?:me|us)\b[^,.;]{0,30}?"
+        r"\b(?:on|over|by|via|through)\s+(?:the\s+|a\s+)?" + _CHANNEL_RE + r"\b",
+        I,
     ),
     re.compile(
         r"\b(?:reach|contact|find|catch|message)\s+(?:her|him|them)\s+(?:on|via|over|through|by)\s+(?:an?\s+)?"
@@ -1825,10 +1934,40 @@ _LISTED_SIZE_RE = re.compile(
     I,
 )
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
+_AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
+# a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
+_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|(?-i:R)(?=\d))"
+_CURRENCY_AFTER = (
+    r"(?:USD|EUR|GBP|ZAR|AUD|CAD|NZD|JPY|KRW|INR|CHF|SEK|NOK|DKK|PLN|MXN|BRL|dollars|euros?|pounds|rand|won|yen|"
+    r"rupees|francs|kronor|krona|zloty|pesos|reais)\b"
+)
+_ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPLIER + r")?"
+# "35-40k eur", "€35-40k", "between 30 and 40k", "£4 to 5k": a range is one budget
+_RANGE = r"(?:" + _ONE_AMOUNT + r"\s?(?:-|–|to|and)\s?)?"
 _MONEY = (
-    r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)?\b|"
-    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:k|K|m|M|million|thousand|grand)\b(?:\s?(?:USD|EUR|GBP|dollars|euros|pounds))?|"
-    r"(?<![\d,])\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)"
+    # never from inside a number: each run of digits is tried once (a range's first number backtracks)
+    r"(?P<money>(?<![\d,])"
+    + _RANGE
+    + r"(?:"
+    + _CURRENCY_BEFORE
+    + r"\s?"
+    + _AMOUNT_NUMBER
+    + r"(?:\s?"
+    + _MULTIPLIER
+    + r")?(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|(?<![\d,])"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _MULTIPLIER
+    + r"(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|(?<![\d,])"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _CURRENCY_AFTER
+    + r"))"
 )
 _BUDGET_RE = [
     re.compile(
@@ -1837,10 +1976,16 @@ _BUDGET_RE = [
         r"(?:went|goes|is|has\s+gone|just\s+went)\s+(?:up|down)\s+to\s+|now\s+|(?:raised|increased|bumped(?:\s+up)?|"
         r"cut|dropped|lowered|reduced|moved|changed|revised)\s+to\s+|"
         r"around\s+|about\s+|roughly\s+|approx(?:imately)?\.?\s+|up\s+to\s+|under\s+|max(?:imum)?\s+|~\s*|"
-        r"only\s+|just\s+|somewhere\s+around\s+)*" + _MONEY,
+        r"only\s+|just\s+|somewhere\s+around\s+|between\s+)*" + _MONEY,
         I,
     ),
     re.compile(_MONEY + r"\s+(?:total\s+|annual\s+|yearly\s+|max\s+)?budget\b", I),
+    # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
+    re.compile(
+        r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
+        r"(?P<money>(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
+        I,
+    ),
 ]
 _TEAM_RE = [
     re.compile(
@@ -1943,6 +2088,27 @@ def _sizes(clause: str) -> Iterable[ExtractedFact]:
 
 
 def _money_amount(money: str) -> str | None:
+    """The amount in a money phrase as a plain number ("€35-40k" -> "40000", the top of a range)."""
+    sides = re.split(r"\s?(?:-|–|\bto\b|\band\b)\s?", money)
+    if len(sides) == 2:
+        return _one_amount(sides[1])
+    return _one_amount(money)
+
+
+def _range_low(money: str) -> str | None:
+    """The bottom of a range ("€35-40k" -> "35000"; the top's multiplier applies to a bare bottom)."""
+    sides = re.split(r"\s?(?:-|–|\bto\b|\band\b)\s?", money)
+    if len(sides) != 2:
+        return None
+    low = sides[0]
+    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)\b", sides[1], I)
+    if mult and not re.search(r"\d\s?(?:k|m|mm|million|thousand|grand|bn|billion)\b", low, I):
+        low += mult["mult"]
+    return _one_amount(low)
+
+
+def _one_amount(money: str) -> str | None:
+    money = re.sub(r"^\s*(?:[A-Z]{1,2}\$|(?-i:R)(?=\d)|[¥₹₩])", "", money)
     m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?", money, I)
     if not m:
         return None
@@ -1969,6 +2135,9 @@ def _budget(clause: str) -> Iterable[ExtractedFact]:
             money = " ".join(m["money"].split())
             amount = _money_amount(money)
             detail = {"amount": amount} if amount else {}
+            low = _range_low(money)
+            if low:
+                detail["low"] = low
             yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)
             return
 
@@ -2116,7 +2285,9 @@ _PROMISE_TRIGGER = (
     r"(?:agreed|committed|offered|volunteered|said\s+(?:i|we)(?:'d|\s+would|\s+will|'ll))(?:\s+to)?|"
     r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
-    r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to))"
+    r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
+    # "she'll ring us when she's ready": the client's own promise, read so it is waited for (never mine)
+    r"(?<=\bshe)(?:'ll|’ll)|(?<=\bhe)(?:'ll|’ll)|(?<=\bthey)(?:'ll|’ll))"
 )
 _PROMISE_RE = re.compile(
     r"\b" + _PROMISE_TRIGGER + r"\s+(?:also\s+|definitely\s+|quickly\s+|then\s+|first\s+|finally\s+)?"
@@ -2181,7 +2352,7 @@ class _Promised:
         prep = "to" if introduced else ""
         if topic and not _DATE_START.match(" " + topic["obj"]) and not re.match(r"\w+day\b", topic["obj"], I):
             rest, prep = topic["obj"], topic["prep"].lower().rstrip(":")
-        rest = re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0]
+        rest = re.split(_PHRASE_END, rest, maxsplit=1)[0]
         cut = _DATE_START.search(" " + rest)
         written = " ".join(((" " + rest)[: cut.start()] if cut else rest).split()).strip(" ,.")
         obj = _clean(written)
@@ -2262,6 +2433,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
             continue  # "will be in Denver" is not a promise
+        if _clients_order(before + trigger, verb, m["rest"]):
+            waiting = _waiting(m["verb"], m["rest"])  # "dana promised to order 40 boxes": I wait for her order
+            if waiting is not None and not _negated(before):
+                yield waiting
+            continue
         if verb == "get" and re.match(r"\s+back\b", m["rest"], I):
             verb = "get back"
             m_rest = m["rest"][m["rest"].lower().index("back") + 4 :]
@@ -2288,6 +2464,8 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             imperative = _IMPERATIVE_RE.match(part)
             if imperative and _noun_subject(imperative["rest"]):
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
+            if imperative and _clients_order("", _base_verb(imperative["verb"]), imperative["rest"]):
+                imperative = None  # "order 40 boxes, delivery friday": what the client orders
             if imperative and resolve_due(imperative["rest"], at) is not None:
                 fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
                 if fact:
@@ -2322,12 +2500,29 @@ def _clients_promise(before: str, trigger: str, rest: str) -> bool:
     return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
 
 
+_COUNTED = re.compile(r"^\s*(?:another\s+|an?\s+extra\s+)?(?:\d[\d,.]*k?|a\s+(?:dozen|hundred|thousand))\s+[a-z]", I)
+_OWN_SUBJECT = re.compile(
+    r"\b(?:i|we)\s*(?:'ll|’ll|will|'d|’d|would|shall|need\s+to|have\s+to|must|should|can)?\s*$", I
+)
+
+
+def _clients_order(before: str, verb: str, rest: str) -> bool:
+    """Whether a purchase verb with a counted object is the client's order ("order 40 boxes"), not my to-do.
+
+    Only "I"/"we" right before it makes it mine ("I'll order 40 boxes for her"); a bare or promised
+    "order 40 boxes" in a client's note records what they buy.
+    """
+    if verb not in words("purchase") or not _COUNTED.match(rest):
+        return False
+    return not _OWN_SUBJECT.search(before.replace("promised", "").rstrip())
+
+
 def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
     """The client's own promise ("she'll send the floor plans") as something I wait for, not a commitment."""
     if not verb_text:
         return None
     verb = _base_verb(verb_text)
-    shown = " ".join(re.split(r"[,.;:!?()\"]|\s+-\s+", rest, maxsplit=1)[0].split())
+    shown = " ".join(re.split(_PHRASE_END, rest, maxsplit=1)[0].split())
     if not shown or len(shown.split()) > 12:
         return None
     return _fact(FactKind.OTHER, "waiting:" + _slug(f"{verb} {shown}"), f"{verb} {shown}", f"they will {verb} {shown}")
@@ -2459,7 +2654,70 @@ def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         )
 
 
+# --- choices scoped by item ---------------------------------------------------------------------------
+
+_SCOPE_VALUE = r"(?P<value>(?!(?:the|a|an|it|that|this|same|for|on|as)\b)[\w-]+(?:\s+[\w-]+){0,2}?)"
+_SCOPE_ITEM = r"(?:the\s+)?(?P<item>[\w-]+(?:\s+[\w-]+)?)"
+# "half sleeves for the kurta", "wants matte for the 500ml and the 250ml": a value for named items
+_FOR_ITEMS_RE = re.compile(
+    r"^(?:(?:wants|prefers|would\s+like|'d\s+like|needs|chose|go\s+with|going\s+with)\s+)?" + _SCOPE_VALUE
+    + r"\s+for\s+(?P<items>[^.;:!?()]+)$",  # the items are split and checked in code (no nested repeats)
+    I,
+)  # fmt: skip
+_ONE_ITEM = re.compile(r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?", I)
+# "sherwani stays full", "the 500ml still matte", "matte stays for the 500ml": an item that keeps its value
+_STAYS_RE = re.compile(
+    r"^" + _SCOPE_ITEM + r"\s+(?:stays|stay|remains|remain|still|stays\s+as|is\s+still|are\s+still)\s+" + _SCOPE_VALUE + r"$"
+    r"|^" + _SCOPE_VALUE.replace("value", "value2") + r"\s+(?:stays|stay|remains|remain|still)\s+(?:for|on)\s+"
+    + _SCOPE_ITEM.replace("item", "item2") + r"$",
+    I,
+)  # fmt: skip
+_GENERIC_ITEM_WORDS = _wordset("ones one bottles bottle version versions size sizes")
+
+
+def _item_key(item: str) -> str:
+    """ "the 250ml ones" -> "250ml", "sherwani" -> "sherwani": the item's own words, generic ones dropped."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", item) if w.lower() not in _GENERIC_ITEM_WORDS] or [item.lower()]
+    if any(ch.isdigit() for ch in words[0]):
+        return _slug(words[0])
+    return _slug(" ".join(words))
+
+
+def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A choice per item, when a note scopes it: "half sleeves for the kurta, sherwani stays full".
+
+    Only a note that names two items or keeps one ("stays", "still") is scoped: "a quote for the roof" is not.
+    Each item's choice is its own slot (`for:<item>`), so a later change of one item leaves the others.
+    """
+    found: list[tuple[str, str, str]] = []  # (item, value, how)
+    for part in segments(clause):
+        m = _STAYS_RE.match(part)
+        if m:
+            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "stays"))
+            continue
+        m = _FOR_ITEMS_RE.match(part)
+        if m:
+            items = [i.strip() for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"])]
+            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) for i in items):
+                found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
+    scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
+    if not scoped:
+        return
+    for item, value, how in found:
+        value = _clean(value)
+        head = (_words(value) or [""])[-1].lower()
+        if not value or head in _NOT_TASTES or head in _NOT_SIDES or _channel(value) or re.search(r"\d", value):
+            continue
+        key = _item_key(item)
+        if not key:
+            continue
+        shown_item = _clean(item)
+        detail = {"item": shown_item, **({"keeps": "yes"} if how == "stays" else {})}
+        yield ExtractedFact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", detail=detail)
+
+
 EXTRACTORS: tuple[Extractor, ...] = (
+    _scoped,
     _thing_done,
     _moved,
     _consent,
@@ -2510,13 +2768,16 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
         sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
+    relative = ""  # the latest relative the note named: "for her son max, he turns 8 on ..." is the son's
     for sentence in sentences:
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
+            bound = _pronoun_bound(clause, relative)
+            relative = _last_relative(clause) or relative
             for extractor in EXTRACTORS:
                 try:
-                    found = list(extractor(clause, at))
+                    found = list(extractor(bound if extractor is _personal_dates else clause, at))
                 except Exception as err:  # isolate one rule's bug; the caller logs it with the note id
                     if failures is not None:
                         failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
@@ -2525,6 +2786,36 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
     return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+_RELATIVE_MENTION = re.compile(
+    r"(?:\b(?P<poss>my|our)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+(?:birthday|bday))", I
+)
+_PRONOUN_TURNS = re.compile(
+    r"(?:^|[,;(]|\s-\s|\band\b|\bbut\b)\W*(?P<pron>he|she)(?=\s*(?:'s|’s|is)?\s+(?:turns|turning|will\s+turn|'ll\s+turn)\b)",
+    I,
+)
+
+
+def _last_relative(clause: str) -> str:
+    """The relation of the last relative a clause names ("for son maximilian" -> "son"); "" for none or mine."""
+    found = [m for m in _RELATIVE_MENTION.finditer(clause) if not m["poss"]]
+    return RELATIONS.get(found[-1]["rel"].lower(), "") if found else ""
+
+
+def _pronoun_bound(clause: str, relative: str) -> str:
+    """ "he turns 8 on Dec 19" after "for son maximilian": the pronoun is the relative it fits ("son turns 8 ...").
+
+    The relative is the latest one named before the pronoun, in the clause or earlier in the note; a pronoun
+    that does not fit it ("his wife ..., he turns 60") stays the client.
+    """
+    m = _PRONOUN_TURNS.search(clause)
+    if not m:
+        return clause
+    relative = _last_relative(clause[: m.start("pron")]) or relative
+    if not relative or RELATION_PRONOUNS.get(relative) != m["pron"].lower():
+        return clause
+    return clause[: m.start("pron")] + relative + clause[m.end("pron") :]
 
 
 # "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition

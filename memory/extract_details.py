@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
-from memory.extract_more import deadline_re
+from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
@@ -172,8 +172,12 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- amounts ------------------------------------------------------------------------------------
 
 _MONEY_RE = re.compile(
-    r"(?<![\w.$£€])(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
-    r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit))?(?![\w%])",
+    # a currency sign, a prefixed dollar ("A$"), or the rand's capital R ("paying R2,450 pm")
+    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
+    r"\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
+    # "pm" / "pa" after an amount: per month / per year (South African, British and Indian shorthand)
+    r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit)|\s(?:pm|p\.m\.|pa|p\.a\.)(?=\W|$))?"
+    r"(?![\w%])",
     I,
 )
 # Amounts another rule already reads: a budget, a sign-off threshold.
@@ -181,11 +185,20 @@ _OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$�
 
 
 def _amount(money: str) -> str:
-    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
+    m = re.match(r"(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
     if not m:
         return ""
     factor = {"k": 1e3, "m": 1e6}.get((m["mult"] or "").lower(), 1)
     return str(round(float(m["n"].replace(",", "")) * factor))
+
+
+# a money word anywhere near a bare rate makes it money ("bill is 2,800/month", "rent 1,900 a month")
+_PRICE_NEAR = re.compile(
+    r"\b(?:pay\w*|paid|cost\w*|price\w*|bill\w*|rent|fee\w*|spend\w*|spent|salary|budget|premium|charge\w*|"
+    r"invoice\w*|revenue|turnover|sales|income|earn\w*|owe\w*|quote\w*|rate|retainer|subscription|mortgage|loan|"
+    r"installments?|instalments?)\b",
+    I,
+)
 
 
 def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -203,9 +216,18 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
-        bare = not re.match(r"[$£€]|.*k$", m["money"].strip(), I)
-        if bare and not m["per"] and not (before and before[-1] in words("price")):
+        bare = not re.match(r"[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
+        priced = bool(before) and before[-1] in words("price")
+        if bare and not m["per"] and not priced:
             continue  # "2,000 tri-fold brochures" is a count, not money
+        rate = PERIOD_AFTER.match(m["per"] or "")
+        if bare and rate and not priced and not _PRICE_NEAR.search(segment):
+            # "volume goes to 25,000/month": a count per period with no unit, the same subject as the latest
+            # rate of that period ("20,000 units/month"); the fold gives it that rate's unit
+            n = _amount(m["money"])
+            per = period(rate["per"] or rate["pm"])
+            yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
+            return
         label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
         if not label:
             continue
@@ -240,6 +262,13 @@ _COUNT_RE = re.compile(
 )
 
 
+_NOT_ONE = frozenset({"half", "quarter", "third", "bit", "few", "lot", "couple", "dozen", "while", "week", "day"})
+_AND_ONE = re.compile(
+    r"^\s+(?:and|&|plus)\s+(?:a|an|one)\s+(?P<thing>[a-z][a-z-]{2,})(?=\s*$|\s+(?:for|to|at|in|on|from)\b)", I
+)
+_AFTER_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s*$", I)
+
+
 def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "6 tacomas", "300 programs", "180 guests", "10 cs of cilantro": how many of what (any counted noun)."""
     for m in _COUNT_RE.finditer(segment):
@@ -253,13 +282,29 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _negated(segment[: m.start()]):
             continue
+        if _AFTER_MONTH.search(segment[: m.start()]):
+            continue  # "on hold till jan 12 pls": the number is the day of a date
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
         if head in _SLOT_WORDS or head in {"user", "seat", "employee", "licence", "license", "people", "person"}:
             continue  # the guard's numeric slots: memory.extract_more's quantity rule keys them
         shown = " ".join(m.group(0).split())
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail={"amount": n, "unit": unit})
+        detail = {"amount": n, "unit": unit}
+        rate = PERIOD_AFTER.match(segment[m.end() :])
+        if rate:  # "2,000 deliveries/week": a rate; a later "2,600/week" changes it
+            detail["per"] = period(rate["per"] or rate["pm"])
+            shown += f"/{detail['per']}"
+        yield from with_items(
+            ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, shown, detail=detail), segment[m.end() :]
+        )
+        one = _AND_ONE.match(segment[m.end() :])
+        if one and one["thing"].lower() not in _STOP | _NOT_ONE and one["thing"].lower() not in words("not_count"):
+            # "4 bakkies and a tractor": the list's last thing is counted too (one of it)
+            thing = one["thing"].lower()
+            yield ExtractedFact(
+                FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
+            )
 
 
 # --- dated events --------------------------------------------------------------------------------
@@ -487,6 +532,18 @@ _BORN_RE = re.compile(
 )
 
 
+def _could_be_name(word: str) -> bool:
+    """A lower-case word between a relation and a death word that can be a name ("frank"; not "sadly", "also")."""
+    lowered = word.lower()
+    return (
+        len(lowered) >= 3
+        and lowered not in _STOP
+        and lowered not in words("not_name")
+        and lowered not in words("death_hedge")
+        and not re.search(r"(?:ly|ing|ed|self)$", lowered)
+    )
+
+
 def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
     m = _death_re().search(segment)
@@ -497,6 +554,8 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         # only a capitalised word is a name: "wife recently passed away" names nobody; a lower-case word is
         # kept as heard, and the replay takes it as the name when it is the relative already on file
         name = word if word[:1].isupper() and word.lower() not in _STOP else ""
+        if word.islower() and _could_be_name(word):
+            name = word.capitalize()  # "edna's husband frank passed away": typed in lower case, still his name
         heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(

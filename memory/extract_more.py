@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -190,7 +191,74 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         unit = m["unit"].lower()
         head = {"cs": "case", "pcs": "piece"}.get(unit) or (unit[:-1] if unit.endswith("s") else unit)
         shown = " ".join(m.group(0).split())
-        yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail={"amount": str(n), "unit": unit})
+        detail = {"amount": str(n), "unit": unit}
+        rate = PERIOD_AFTER.match(clause[m.end() :])
+        if rate:  # "20,000 units/month": a rate; a later "25,000/month" changes it
+            detail["per"] = period(rate["per"] or rate["pm"])
+            shown += f"/{detail['per']}"
+        yield from with_items(
+            ExtractedFact(FactKind.OTHER, f"quantity:{head}", str(n), shown, detail=detail), clause[m.end() :]
+        )
+
+
+def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
+    """A counted amount keyed by the item it counts, with the next item of the same unit.
+
+    "6 cases of the barolo 2019 and 4 of the vermentino": one amount per item (`quantity:case:barolo`,
+    `quantity:case:vermentino`), so "8 cases of the barolo not 6" changes the barolo's and leaves the other.
+    """
+    item = _OF_ITEM.match(after)
+    if not item or item["item"].lower() in _NOT_ITEMS:
+        return [fact]
+    unit = fact.detail.get("unit", "")
+    named = item["item"].lower()
+    found = [
+        replace(
+            fact,
+            key=f"{fact.key}:{named.split()[0]}",  # "barolo 2019" and "barolo" are one item
+            text=fact.text + item.group(0).rstrip(),
+            detail={**fact.detail, "item": named},
+        )
+    ]
+    more = _AND_N_OF.match(after[item.end() :])
+    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
+    if more and n:
+        other = more["item"].lower()
+        text = f"{n} {unit} of {more['of'] or ''}{other}"
+        detail = {"amount": str(n), "unit": unit, "item": other}
+        found.append(ExtractedFact(FactKind.OTHER, f"{fact.key}:{other}", str(n), text, detail=detail))
+    return found
+
+
+_OF_ITEM = re.compile(r"\s+of\s+(?:the\s+)?(?P<item>[a-z][\w-]*(?:\s+(?:19|20)\d\d)?)", I)
+_AND_N_OF = re.compile(
+    r"\s*(?:,|and|&|plus)\s+(?:,\s*)?(?P<n>\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)"
+    r"\s+of\s+(?P<of>the\s+)?(?P<item>[a-z][\w-]*)",
+    I,
+)
+_NOT_ITEMS = frozenset({"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my"})
+
+
+def _count(raw: str) -> int | None:
+    raw = " ".join(raw.lower().split())
+    if raw == "a dozen":
+        return 12
+    return int(raw) if raw.isdigit() else number_value(raw)
+
+
+# "/month", "a month", "per week", "pm": the period a count or an amount is per
+PERIOD_AFTER = re.compile(
+    r"\s*(?:/\s*|per\s+|an?\s+|every\s+|each\s+)(?P<per>months?|mo|mth|weeks?|wk|years?|yr|days?|quarters?|qtr)\b"
+    r"|\s(?P<pm>pm|p\.m\.|pa|p\.a\.)(?=\W|$)",
+    I,
+)
+_PERIODS = {"mo": "month", "mth": "month", "wk": "week", "yr": "year", "qtr": "quarter", "pm": "month", "pa": "year"}
+
+
+def period(word: str) -> str:
+    """ "/mo", "a month", "pm" -> "month": one name per period, so two rates of the same period meet."""
+    word = word.lower().replace(".", "").strip()
+    return _PERIODS.get(word, word.removesuffix("s"))
 
 
 # --- contact times ------------------------------------------------------------------------------------
@@ -236,7 +304,8 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- where we met ----------------------------------------------------------------------------------------
 
 _MET_RE = re.compile(
-    r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
+    # where we met or last spoke: "met at", "last spoke at the BOMA lunch", "saw him at", "caught up at"
+    r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into|bumped\s+into|spoke|talked|chatted|saw|caught\s+up)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
     r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
     r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"
     r"today|and|but|where|when|who|-)\b))",

@@ -158,6 +158,19 @@ def _is_amount(key: str) -> bool:
     return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":")
 
 
+def _digits(value: str) -> str:
+    """A pattern for a number as typed, with or without thousands separators ("20000" finds "20,000")."""
+    if not value.isdigit():
+        return re.escape(value)
+    groups = f"{int(value):,}".split(",")
+    return groups[0] + "".join(f",?{g}" for g in groups[1:])
+
+
+def _shown_like(value: str, text: str) -> str:
+    """A new number written the way the old text writes numbers (with separators when it has them)."""
+    return f"{int(value):,}" if value.isdigit() and re.search(r"\d,\d{3}", text) else value
+
+
 def _covers(new: frozenset[str], old: frozenset[str]) -> bool:
     """Whether a statement about `new` speaks about `old` too.
 
@@ -219,6 +232,10 @@ class _State:
         fact = self._unit_of(note, fact)
         if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
             return
+        kept = self._kept(note, fact)
+        if kept is not None:  # "sherwani stays full": the current "full sleeves for the sherwani" stands, cited again
+            kept.source_ids.append(note.note_id)
+            return
         about = subjects(fact.kind, fact.key, fact.value, fact.detail)
         repeat = None
         for old in self._earlier(note):
@@ -237,6 +254,16 @@ class _State:
             )
         )
 
+    def _kept(self, note: NoteFacts, fact: ExtractedFact) -> DerivedFact | None:
+        """The current fact an item's "stays X" restates: same slot, its value holds every word of X."""
+        if not fact.detail.get("keeps"):
+            return None
+        said = set(_WORDS.findall(fact.value.casefold()))
+        for old in self._earlier(note):
+            if old.kind is fact.kind and old.key == fact.key and said <= set(_WORDS.findall(old.value.casefold())):
+                return old
+        return None
+
     def _unit_of(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
         """ "Make it 6", "6 now not 4": an amount with no unit changes the latest amount (the one it names)."""
         if fact.kind is not FactKind.OTHER or fact.key != UNITLESS_AMOUNT:
@@ -244,12 +271,17 @@ class _State:
         amounts = [
             f for f in self._earlier(note) if f.kind is FactKind.OTHER and _is_amount(f.key) and f.key != fact.key
         ]
-        replaces = fact.detail.get("replaces")
+        replaces, per = fact.detail.get("replaces"), fact.detail.get("per")
+        if per:  # "25,000/month": the latest rate of that period ("20,000 units/month"), never a plain count
+            amounts = [f for f in amounts if f.detail.get("per") == per]
         named = [f for f in amounts if replaces and f.value == replaces] or amounts
         if not named:
-            return fact
+            # a rate no earlier rate of its period matches: its own slot, never "every amount" ("quantity" covers all)
+            return replace(fact, key=f"rate:{per}") if per else fact
         target = max(named, key=lambda f: f.valid_from)
-        text = re.sub(rf"(?<![\d.,]){re.escape(target.value)}(?![\d.,])", fact.value, target.text, count=1)
+        text = re.sub(
+            rf"(?<![\d.,]){_digits(target.value)}(?![\d.,])", _shown_like(fact.value, target.text), target.text, count=1
+        )
         if text == target.text:
             text = f"{fact.value} (was {target.value})"
         return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": fact.value})

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from memory.dates import find_dates, is_english_month_word
+from memory.dates import MONTHS, find_dates, is_english_month_word
 
 
 @cache
@@ -25,8 +25,6 @@ def _words() -> dict[str, Any]:
     return {key: value["words"] if isinstance(value, dict) else value for key, value in raw.items() if key[0] != "_"}
 
 
-_MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name})
 _YEAR = r"(?:19|20)\d\d"
 # Beside a year a month name is the month in any case ("may 2025"); alone, "May" is the month and "may" the
 # verb, so the names that are also English words are matched capitalised only (memory/dates.py decides them
@@ -85,8 +83,19 @@ def tells_time(text: str) -> bool:
 
 
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-_DAY_MONTH_YEAR = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\s+(" + _MONTH_RE + r")\s+(" + _YEAR + r")\b")
-_MONTH_DAY_YEAR = re.compile(r"\b(" + _MONTH_RE + r")\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+(" + _YEAR + r")\b")
+_FULL_MONTH = re.compile(r"\b" + _MONTH_RE + r"\b")
+_FOUR_DIGIT_YEAR = re.compile(r"\b" + _YEAR + r"\b")
+
+
+def _day_with_year(query: str) -> tuple[date, int] | None:
+    """The first "23 February 2026" / "February 23, 2026" in a query (memory.dates reads it) and where it starts."""
+    for found in find_dates(query):
+        said = query[found.start : found.end]
+        if found.year is not None and _FULL_MONTH.search(said) and _FOUR_DIGIT_YEAR.search(said):
+            return date(found.year, found.month, found.day), found.start
+    return None
+
+
 _MONTH_YEAR = re.compile(r"\b(" + _MONTH_RE + r")(?:\s+and\s+(" + _MONTH_RE + r"))?\s+(?:of\s+)?(" + _YEAR + r")\b")
 _SEASON_YEAR = re.compile(
     r"\b(?:(early|late|mid)[- ]?)?(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(" + _YEAR + r")\b", re.I
@@ -124,17 +133,10 @@ def period(query: str) -> tuple[date, date] | None:
     "Christmas 2025", "in 2026" -> their spans. A period without a year ("in August") is left alone:
     which August it means depends on when the question is asked.
     """
-    m = _DAY_MONTH_YEAR.search(query) or _MONTH_DAY_YEAR.search(query)
-    if m:
-        if m.re is _DAY_MONTH_YEAR:
-            day, month, year = int(m.group(1)), _MONTHS[m.group(2).casefold()], int(m.group(3))
-        else:
-            month, day, year = _MONTHS[m.group(1).casefold()], int(m.group(2)), int(m.group(3))
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            return None
-        lead = _BEFORE_AFTER.search(query[: m.start()])
+    found = _day_with_year(query)
+    if found is not None:
+        when, start = found
+        lead = _BEFORE_AFTER.search(query[:start])
         if lead and lead.group(1).lower() == "before":
             return when - timedelta(days=14), when
         if lead:
@@ -142,8 +144,8 @@ def period(query: str) -> tuple[date, date] | None:
         return when - timedelta(days=1), when + timedelta(days=1)
     m = _MONTH_YEAR.search(query)
     if m:
-        first = _MONTHS[m.group(1).casefold()]
-        last = _MONTHS[m.group(2).casefold()] if m.group(2) else first
+        first = MONTHS[m.group(1).casefold()]
+        last = MONTHS[m.group(2).casefold()] if m.group(2) else first
         return _month_span(int(m.group(3)), min(first, last), max(first, last))
     m = _SEASON_YEAR.search(query)
     if m:

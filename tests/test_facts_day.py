@@ -436,7 +436,7 @@ def test_a_day_month_or_common_word_is_no_place(text: str, wanted: list[str]) ->
         ("he's on crutches till may", "health:crutches"),
         ("mobility issues, ground floor only", "health:mobility_issues"),
         ("charge nurse Ola was lovely", "people:charge_nurse"),
-        ("12 ctn of limes", "quantity:ctn"),
+        ("12 ctn of limes", "quantity:ctn:limes"),  # the item it counts keys it (one amount per item)
         ("nervous buyer", "mood"),
     ],
 )

@@ -72,7 +72,7 @@ def test_a_changed_amount_supersedes_the_old_one_with_or_without_its_unit() -> N
     assert _current("ana rios is buying 12 bunk beds for the camp", "ana wants 14 now not 12, more campers") == [
         "14 bunk beds"
     ]
-    assert _current("ordered 30 crates of pears", "make it 36, she rang back") == ["36 crates"]
+    assert _current("ordered 30 crates of pears", "make it 36, she rang back") == ["36 crates of pears"]
     after = _current("wants spanish lessons for 20 employees, B2 level", "now 26 ppl")
     assert "wants spanish lessons for 26 employees" in after and "26 people" in after
     assert not [t for t in after if "20" in t]

@@ -1,0 +1,198 @@
+"""memory.extract, issue 13: who does what in a clause, and whose date a date is (sentences in our own words)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from memory.extract import extract_facts
+from memory.records import ExtractedFact, FactKind
+
+# Monday 1 December 2025, 10:00 in Lisbon.
+AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, AT)
+
+
+def promises(text: str) -> list[ExtractedFact]:
+    return [f for f in facts(text) if f.kind is FactKind.COMMITMENT and f.detail.get("status") == "open"]
+
+
+def birthdays(text: str) -> dict[str, ExtractedFact]:
+    return {f.key: f for f in facts(text) if f.kind is FactKind.PERSONAL_DATE}
+
+
+# --- the client's order is never my promise --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kowalski bakery - order 30 sacks of rye flour, delivery by friday",
+        "rosa promised to order 12 pallets of tiles next week",
+        "will buy 5 licences once the budget clears on monday",
+        "reorder 200 labels, need them before dec 12",
+    ],
+)
+def test_a_counted_purchase_is_the_clients_order_not_my_promise(text: str) -> None:
+    assert promises(text) == []
+
+
+def test_a_clients_promised_order_is_waited_for() -> None:
+    waiting = [f for f in facts("rosa promised to order 12 pallets of tiles next week") if f.key.startswith("waiting:")]
+    assert waiting and "order 12 pallets" in waiting[0].value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll order 12 pallets of tiles for her by friday",
+        "promised to order the spare filters by thursday",
+        "promised to send 3 samples by friday",
+    ],
+)
+def test_my_own_order_or_an_uncounted_one_stays_my_promise(text: str) -> None:
+    assert len(promises(text)) == 1
+
+
+# --- a relative's date stays the relative's ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("helping pick a bike for her nephew tomas, he turns 9 on march 4", "birthday:nephew"),
+        ("shopping for his daughter. she turns 16 on june 2, wants it before then", "birthday:daughter"),
+        ("fitting a cot for the grandson - he's turning 2 on april 20", "birthday:grandson"),
+        ("their niece yu-na turns 5 on may 30", "birthday:niece"),
+    ],
+)
+def test_a_pronoun_after_a_relative_binds_the_birthday_to_that_relative(text: str, key: str) -> None:
+    found = birthdays(text)
+    assert key in found, found
+    assert "birthday" not in found
+
+
+def test_a_pronoun_that_does_not_fit_the_relative_stays_the_client() -> None:
+    found = birthdays("he turns 60 on march 3, his wife is planning a party")
+    assert "birthday" in found and "birthday:wife" not in found
+
+
+def test_a_hyphenated_lower_case_name_of_a_relative_is_kept() -> None:
+    fact = birthdays("ok so dr lim's son jae-won turns 11 on february 8")["birthday:son"]
+    assert fact.detail.get("name") == "Jae-won"
+
+
+# --- an absence over time is no refusal; where we last spoke is where we met --------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no reply for three weeks, tried her twice",
+        "kowalczyk (harbour dental) no answer in months",
+        "no callbacks since the open day",
+        "still no response after 2 weeks",
+    ],
+)
+def test_no_answer_for_a_while_is_no_dislike(text: str) -> None:
+    assert not [f for f in facts(text) if f.kind is FactKind.DISLIKE]
+
+
+def test_a_refused_thing_is_still_a_dislike() -> None:
+    assert [f for f in facts("no onions please, since her son is allergic") if f.kind is FactKind.DISLIKE]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("quiet lately, last spoke at the rotary dinner", "rotary dinner"),
+        ("chatted with him at the Leeds trade fair", "Leeds trade fair"),
+        ("saw her at the chamber breakfast last month", "chamber breakfast"),
+    ],
+)
+def test_where_we_last_spoke_is_where_we_met(text: str, event: str) -> None:
+    met = [f for f in facts(text) if f.key == "met_at"]
+    assert met and met[0].detail["event"] == event
+
+
+# --- family and pets typed the phone way ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("wants the hybrid in grey, son dawit drives her to the clinic", "family:son", "Dawit"),
+        ("buying a desk for daughter mei-lin, starts uni in sept", "family:daughter", "Mei-lin"),
+        ("came in with wife ingrid and the twins", "family:wife", "Ingrid"),
+    ],
+)
+def test_a_relatives_lower_case_name_without_a_possessive(text: str, key: str, value: str) -> None:
+    found = {f.key: f.value for f in facts(text) if f.kind is FactKind.FAMILY}
+    assert found.get(key) == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        ("they have a beagle, so no cream carpets", "family:dog", "beagle"),
+        ("has three cats and a greyhound", "family:dog", "greyhound"),
+        ("just got a rescue puppy named pixel", "family:dog", "Pixel"),
+        ("keeps two horses at the farm, owns a pony too", "family:horse", "pony"),
+    ],
+)
+def test_the_clients_animals_are_kept(text: str, key: str, value: str) -> None:
+    found = {f.key: f.value for f in facts(text) if f.kind is FactKind.FAMILY}
+    assert found.get(key) == value, found
+
+
+def test_my_own_dog_is_not_the_clients() -> None:
+    assert not [f for f in facts("told her I have a spaniel too") if f.kind is FactKind.FAMILY]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("husband bday june 9, she wants a surprise", "birthday:husband"),
+        ("daughter birthday on the 4th of april", "birthday:daughter"),
+        ("the birthday of her father falls on march 22", "birthday:father"),
+    ],
+)
+def test_a_relation_word_beside_a_birthday_binds_it(text: str, key: str) -> None:
+    found = birthdays(text)
+    assert key in found and "birthday" not in found, found
+
+
+def test_my_own_relatives_birthday_is_not_kept() -> None:
+    assert birthdays("my wife bday is march 3 so I'm off that day") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("mr okafor's wife grace passed away last week", "Grace"),
+        ("her brother tomasz died in october", "Tomasz"),
+        ("his wife sadly passed away", "wife"),
+        ("her dad recently died", "father"),
+    ],
+)
+def test_a_lower_case_name_before_a_death_word_is_the_relatives_name(text: str, value: str) -> None:
+    died = [f for f in facts(text) if f.kind is FactKind.FAMILY and f.detail.get("status") == "passed away"]
+    assert died and died[0].value == value, facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "said she'll ring us when she's ready",
+        "he'll send the signed PO on friday",
+        "they'll call me back after the board meets",
+    ],
+)
+def test_the_clients_own_ll_is_waited_for_never_my_promise(text: str) -> None:
+    assert promises(text) == []
+    assert [f for f in facts(text) if f.key.startswith("waiting:")], facts(text)

@@ -1,0 +1,125 @@
+"""memory.extract and memory.dates, issue 13: number grammar (fractions, separators, ranges, currencies)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from memory.dates import find_dates
+from memory.extract import extract_facts
+from memory.records import ExtractedFact
+
+# Monday 1 December 2025, 10:00 in Johannesburg.
+AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Africa/Johannesburg"))
+
+
+def facts(text: str) -> list[ExtractedFact]:
+    return extract_facts(text, AT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her boy needs a 1/2 size violin",
+        "wants the 3/4 sleeve linen shirt",
+        "ordering 40 lengths of 3/4 inch copper pipe",
+        "a 3/4 cello for the youth orchestra",
+        "size 1/2 please",
+        "runs a 1/2 day workshop for new staff",
+    ],
+)
+def test_a_fraction_with_a_measure_or_an_article_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+    assert not [f for f in facts(text) if f.key.startswith(("date:", "deadline:")) or f.due is not None]
+
+
+@pytest.mark.parametrize("text", ["delivery on 3/4 please", "install by 1/2", "call her 12/3 about the quote"])
+def test_a_slash_date_after_a_date_word_stays_a_date(text: str) -> None:
+    assert len(find_dates(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "amount", "low"),
+    [
+        ("family of five, budget €35-40k for the kitchen", "€35-40k", "40000", "35000"),
+        ("budget 12-15k eur all in", "12-15k eur", "15000", "12000"),
+        ("budget between 30 and 45k", "30 and 45k", "45000", "30000"),
+        ("budget is around 2,800 a month", "2,800", "2800", None),
+        ("budget 85M won max", "85M won", "85000000", None),
+    ],
+)
+def test_a_budget_keeps_its_range_separators_and_currency(text: str, value: str, amount: str, low: str | None) -> None:
+    budget = [f for f in facts(text) if f.key == "budget"]
+    assert budget, facts(text)
+    assert budget[0].value == value
+    assert budget[0].detail.get("amount") == amount
+    assert budget[0].detail.get("low") == low
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "per"),
+    [
+        ("currently paying R2,450 pm on the old cover", "2450", "pm"),
+        ("she spends 3,000 a month on ads", "3000", "a month"),
+        ("quoted A$1,950 for the install", "1950", None),
+    ],
+)
+def test_an_amount_keeps_its_thousands_and_its_period(text: str, amount: str, per: str | None) -> None:
+    amounts = [f for f in facts(text) if f.key.startswith("amount:")]
+    assert amounts, facts(text)
+    assert amounts[0].detail["amount"] == amount
+    assert amounts[0].detail.get("per") == per
+
+
+@pytest.mark.parametrize(
+    "text", ["on hold till feb 9 pls", "site visit moved to march 14 thx", "renewal due oct 30 pls confirm"]
+)
+def test_the_day_of_a_date_is_no_count(text: str) -> None:
+    assert not [f for f in facts(text) if f.key.startswith("quantity")], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("farm fleet, 6 bakkies and a tractor, wants a quote", "quantity:tractor"),
+        ("3 forklifts and a sweeper for the depot", "quantity:sweeper"),
+    ],
+)
+def test_the_last_thing_of_a_counted_list_is_counted(text: str, key: str) -> None:
+    assert key in [f.key for f in facts(text)], facts(text)
+
+
+def test_and_a_half_is_no_thing() -> None:
+    assert "quantity:half" not in [f.key for f in facts("wants 6 tacomas and a half")]
+
+
+def test_only_speaking_on_the_phone_is_the_channel() -> None:
+    channel = [f for f in facts("only talks to me in zulu on the phone, no emails") if f.key == "channel"]
+    assert channel and channel[0].value == "phone"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("quoted them R3,450", "3,450"),
+        ("promised her the 4,200 quote by friday", "4,200"),
+        ("will send the 7,500 estimate tomorrow", "7,500"),
+    ],
+)
+def test_a_phrase_never_ends_inside_a_number(text: str, number: str) -> None:
+    done = [f for f in facts(text) if f.key.startswith("promise:")]
+    assert done and number in done[0].value, facts(text)
+
+
+def test_an_amount_after_for_is_no_scoped_item() -> None:
+    assert not [f for f in facts("invoice for 2,800 sent") if f.key.startswith("for:")]
+
+
+def test_a_long_run_of_digits_after_budget_costs_linear_time() -> None:
+    import time
+
+    start = time.perf_counter()
+    facts("budget " + "1," * 2000 + " x")
+    assert time.perf_counter() - start < 3.0  # a range's first number once backtracked from every digit (8 s)
