@@ -101,3 +101,92 @@ def test_a_draft_that_names_its_medium_in_its_opening_goes_by_it(opening: str, c
 )
 def test_a_channel_word_that_is_no_medium_mark_says_nothing(opening: str) -> None:
     assert stated_channel(_norm(opening)) is None
+
+
+# --- issue 14, session 8: the scope of consent, each sentence invented for these tests ----------------
+
+
+@pytest.mark.parametrize(
+    ("note", "channel"),
+    [
+        ("calls fine, texts not. his apprentice reads the phone", "text"),  # the refusal after the channel
+        ("email yes, phone no", "phone"),
+        ("he can't take calls on the site, email him", "phone"),  # what the client cannot do
+        ("doesn't use email at all, ring the yard", "email"),
+        ("asked for no whatsapp, only email please", "text"),  # 'only email' allows email, not whatsapp
+    ],
+)
+def test_a_refusal_in_other_word_orders_names_its_channel(note: str, channel: str) -> None:
+    found = [r for r in refusals("n", note, date(2026, 4, 1)) if not r.inferred]
+    assert [r.channel for r in found] == [channel]
+
+
+@pytest.mark.parametrize(
+    ("note", "closed"),
+    [
+        ("wants everything by email only", {"phone", "text", "social"}),
+        ("text only pls, never picks up", {"email", "phone", "social"}),
+        ("post only for contracts", set()),  # one kind of message, not every contact
+        ("her mobile or email only", set()),  # two ways open: which one is not certain
+        ("emails no longer bounce", set()),
+        ("calls no problem after lunch", set()),
+    ],
+)
+def test_one_channel_named_as_the_only_one_closes_the_others_inferred(note: str, closed: set[str]) -> None:
+    found = refusals("n", note, date(2026, 4, 1))
+    assert {r.channel for r in found} == closed
+    assert all(r.inferred for r in found)
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> World:
+    return World(
+        tmp_path,
+        "Ines Vidal",
+        [
+            ("2026-03-02T10:00:00", "ines vidal, dentist in porto, wants a new compressor"),
+            ("2026-03-09T10:00:00", "ines asked for no whatsapp, only email please. surgery all day"),
+        ],
+    )
+
+
+def test_every_channel_a_draft_uses_is_checked(workshop: World) -> None:
+    at = "2026-03-12T10:00"
+    assert workshop.check("Hi Ines, a quick WhatsApp: the compressor ships Monday. Rui", at)["verdict"] == "block"
+    # a call plan or a call to her mobile for an email-only client: unwelcome, warned (inferred, not said)
+    for text in (
+        "Call plan: ring Ines at the surgery about the compressor delivery.",
+        "Hi Ines, I'll try your mobile this afternoon about the delivery. Rui",
+    ):
+        doc = workshop.check(text, at)
+        assert (doc["verdict"], {f["kind"] for f in doc["findings"]}) == ("warn", {"no_consent"}), text
+    assert workshop.kinds("Hi Ines, sending this by email as you asked: it ships Monday. Rui", at) == set()
+
+
+def test_a_draft_whose_channel_is_not_stated_passes_while_a_channel_is_open(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Nora Quist",
+        [
+            ("2026-03-02T10:00:00", "nora quist, florist in leeds. wants 3 cold-room shelves"),
+            ("2026-03-09T10:00:00", "nora: don't email her, shared inbox. text her only"),
+        ],
+    )
+    at = "2026-03-12T10:00"
+    assert world.kinds("Hi Nora, the shelves ship Friday. Sam", at) == set()  # it goes by text
+    assert world.kinds("Dear Nora, the shelves ship Friday.\n\nKind regards,\nSam", at) == set()  # a letter's form
+    assert world.kinds("Hi Nora, I've emailed you the invoice as well. Sam", at) == {"no_consent"}
+    assert world.kinds("Subject: Shelves\n\nHi Nora, the shelves ship Friday. Sam", at) == {"no_consent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Hi Kwame, the quote is ready. Ama (sent by email)", "email"),
+        ("Kia ora Mere, by email: the order is confirmed. Jo", "email"),
+        ("Hey Kwame! Popping into your Instagram DMs as requested. The quote is ready.", "social"),
+    ],
+)
+def test_a_label_of_the_medium_anywhere_in_the_message_says_how_it_goes(text: str, channel: str) -> None:
+    said = stated_channel(_norm(text))
+    assert said is not None and said[0] == channel, said

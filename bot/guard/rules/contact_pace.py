@@ -27,7 +27,7 @@ from memory.dates import resolve_due
 from memory.records import Note
 
 _DATA = Path(__file__).parent.parent / "data" / "contact_pace.json"
-_NUMBERS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+_NUMBERS = {"once": 1, "one": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}  # fmt: skip
 _SEGMENT_END = re.compile(r"[.;!?\n]")
 
@@ -46,7 +46,39 @@ def _lists() -> dict[str, Any]:
         "pause": [re.compile(row["pattern"]) for row in doc["pause_cues"]],
         "lengths": [(re.compile(row["pattern"]), int(row["days"])) for row in doc["pause_lengths"]],
         "default_days": int(doc["default_pause_days"]["days"]),
+        "limit": _limit_pattern(doc["contact_limit"]),
     }
+
+
+def _limit_pattern(row: dict[str, str]) -> re.Pattern[str]:
+    """'max one email a week', 'one text a week max', 'fortnightly at most': one pattern, two word orders."""
+    core = row["count"] + row["medium"] + row["per"]
+    first = f"{row['before']}{core}"
+    second = core.replace("?P<n>", "?P<n2>").replace("?P<per>", "?P<per2>") + row["after"]
+    return re.compile(rf"{first}|\b{second}|{row['adverb']}")
+
+
+_ADVERB_PERIOD = {
+    "daily": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "quarterly": "quarter",
+}
+_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91}
+
+
+def contact_limit(text: str) -> tuple[int, timedelta] | None:
+    """The cap a note sets on messages to the client ("max one email a week" -> (1, 7 days)), or None."""
+    m = _lists()["limit"].search(_norm(text))
+    if m is None:
+        return None
+    adverb = m.group("adv") or m.group("adv2")
+    if adverb:
+        return 1, timedelta(days=_PERIOD_DAYS[_ADVERB_PERIOD[adverb]])
+    word = m.group("n") or m.group("n2")
+    times = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    return max(1, times), timedelta(days=_PERIOD_DAYS[m.group("per") or m.group("per2")])
 
 
 def _by_salesperson(low: str, start: int) -> bool:
