@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.channel_consent import refusals, scoped_weekdays, stated_channel
+from bot.guard.rules.channel_consent import refusal_period, refusals, scoped_weekdays, stated_channel
 from bot.guard.rules.contact_pace import contact_limit, outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from memory.consent import channels_in, contact_channels, normal_channel
-from memory.records import FactKind, Note
+from memory.records import Fact, FactKind, Note
 
 
 class ContactRules(GuardBase):
@@ -126,8 +127,9 @@ class ContactRules(GuardBase):
         """
         facts = [
             f
-            for f in self._facts(FactKind.CONSENT)
-            if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
+            for f in (self._in_note_period(f) for f in self._facts(FactKind.CONSENT))
+            if f is not None
+            and not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
             and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
             and not self._out_of_period(f.source_ids)
             and not self._other_weekday(f.source_ids)
@@ -148,7 +150,9 @@ class ContactRules(GuardBase):
             if latest is not None and not self._other_weekday((latest[0].id,)):
                 n, m = latest
                 named = {normal_channel(c) or c for c in channels_in(m.group(0))}
-                if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
+                period = refusal_period(n.text, _local_date(n.occurred_at, self.tz))
+                outside = period is not None and not period[0] <= self.today < period[1]
+                if not outside and not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
                     sources = (n.id,)
                     closed = [ch for ch in channels if not named or ch in named]
         if not sources:
@@ -166,6 +170,19 @@ class ContactRules(GuardBase):
             else "the client asked not to be contacted"
         )
         return [self._finding("no_consent", s, e, what, sources)]
+
+    def _in_note_period(self, fact: Fact) -> Fact | None:
+        """The consent fact as its source notes date it: None before the period they name begins; its end
+        ("on leave from 2 nov until feb 1, do not contact her") is the note's, whatever the fact carries."""
+        notes = [n for n in self.ctx.notes if n.id in fact.source_ids]
+        periods = [refusal_period(n.text, _local_date(n.occurred_at, self.tz)) for n in notes]
+        if not periods or any(p is None for p in periods):
+            return fact
+        start = min(p[0] for p in periods if p is not None)
+        end = max(p[1] for p in periods if p is not None)
+        if self.today < start:
+            return None
+        return replace(fact, detail={**fact.detail, "until": end.isoformat()})
 
     def _other_weekday(self, ids: tuple[str, ...]) -> bool:
         """Whether every source note limits its opt-out to days of the week ("not on weekends") other than today's."""

@@ -215,3 +215,51 @@ def _days_to_anniversary(today: date, when: date) -> int:
         if best is None or abs(delta) < abs(best):
             best = delta
     return best or 0
+
+
+_DATE_TOKEN = rf"(?:{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_MONTH_RX}\s+{_DAY_RX}(?![\d]))"
+# A period a note names with both ends: "from 2 nov until feb 1", "20 may - 10 june", "between 1 and 20 august",
+# "1-25 aug", "14 to 28 december". Group `end` says whether the last day is in the period ("until feb 1": not).
+_RANGE_RE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<a>{_DATE_TOKEN}|\d{{1,2}}(?:st|nd|rd|th)?)\s*"
+    rf"(?P<join>-|–|to|through|thru|and|until|till|til)\s*(?P<b>{_DATE_TOKEN})"
+    rf"|\b(?P<month>{_MONTH_RX})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\b(?!\s*(?:%|[ap]m\b|:))"
+)
+
+
+def note_period(text: str, noted: date) -> tuple[date, date] | None:
+    """The period a note names with both ends, as (first day, first day after it), dated on or after the note.
+
+    "on leave from 2 nov until feb 1" -> (2 Nov, 1 Feb next year); "closed 1-25 aug" -> (1 Aug, 26 Aug).
+    A bare day before a month ("between 1 and 20 august") takes that month. None when no such period.
+    """
+    low = text.casefold()
+    for m in _RANGE_RE.finditer(low):
+        if m.group("month"):  # "dec 17-19": the month before a range of days
+            month = m.group("month")
+            join, a, b = "-", f"{m.group('d1')} {month}", f"{m.group('d2')} {month}"
+        else:
+            join, a, b = m.group("join"), m.group("a"), m.group("b")
+        if join == "and" and not m.group(0).startswith("between"):
+            continue  # "the 3 and may 5": a list, not a period
+        end_md = _parse_md(b)
+        if end_md is None:
+            continue
+        start_md = _parse_md(a) if re.search(r"[a-z]{3}", re.sub(r"(?:st|nd|rd|th)\b", "", a)) else None
+        if start_md is None:
+            day = int(re.match(r"\d+", a).group(0))  # type: ignore[union-attr]
+            start_md = (end_md[0], day)
+        start = _safe_date(noted.year, *start_md)
+        if start is None:
+            continue
+        if start < noted - timedelta(days=31):
+            start = _safe_date(noted.year + 1, *start_md) or start
+        last = _safe_date(start.year, *end_md)
+        if last is None:
+            continue
+        if last < start:
+            last = _safe_date(start.year + 1, *end_md) or last
+        first_open = last if join in ("until", "till", "til") else last + timedelta(days=1)
+        if first_open > start:
+            return start, first_open
+    return None

@@ -26,7 +26,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm
-from bot.guard.when import _MONTH_RX, _MONTHS, _safe_date
+from bot.guard.when import _MONTH_RX, _MONTHS, _safe_date, note_period
 
 _DATA = Path(__file__).parent.parent / "data" / "channel_consent.json"
 _CLAUSE = re.compile(r"[^.;!?\n]+")
@@ -170,6 +170,8 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     for clause in _CLAUSE.finditer(low):
         part = clause.group(0)
         start, end, days = _period(part, noted)
+        if (start, end) == (noted, None):
+            start, end = note_period(part, noted) or (start, end)  # "on leave from 2 nov until feb 1, do not call"
         hit = _cued_refusal(part)
         if hit is None:
             m = lists["postposed"].search(part) or lists["habit"].search(part)
@@ -185,6 +187,20 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
                 if other != only:
                     found.append(Refusal(other, None, start, end, note_id, days, inferred=True))
     return found
+
+
+def refusal_period(text: str, noted: date) -> tuple[date, date] | None:
+    """The period a note's refusal holds for when its sentence names one with both ends ("from 2 nov until feb 1")."""
+    low = _norm(text)
+    for clause in _CLAUSE.finditer(low):
+        part = clause.group(0)
+        if _period(part, noted)[:2] != (noted, None):
+            continue  # "not at all in august, away 1-25 aug": the period the client gave decides
+        if _lists()["cue"].search(part) or _lists()["postposed"].search(part) or _lists()["habit"].search(part):
+            period = note_period(part, noted)
+            if period is not None:
+                return period
+    return None
 
 
 def _period(part: str, noted: date) -> tuple[date, date | None, frozenset[int]]:

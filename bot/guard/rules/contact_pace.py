@@ -22,7 +22,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
-from bot.guard.when import _DAY_RX, _MONTH_RX, _parse_md, _safe_date
+from bot.guard.when import _DAY_RX, _MONTH_RX, _parse_md, _safe_date, note_period
 from memory.dates import resolve_due
 from memory.records import Note
 
@@ -123,13 +123,37 @@ def outreach_times(notes: Iterable[Note]) -> list[tuple[datetime, str]]:
     return [(n.occurred_at, n.id) for n in notes for _ in range(outreach_count(n.text))]
 
 
-@lru_cache(maxsize=16384)  # every note is read at every check
 def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
     """The end of a pause a note asks for ("leave it a couple weeks"), or None when it asks for none."""
+    window = pause_window(text, at)
+    return window[1] if window else None
+
+
+@lru_cache(maxsize=16384)  # every note is read at every check
+def pause_window(text: str, at: datetime) -> tuple[datetime, datetime] | None:
+    """(start, end) of a pause a note asks for: from the note, or the period its sentence names with both ends
+    ("travelling 20 may - 10 june, give him space"); None when it asks for none."""
     lists, low = _lists(), _norm(text)
     cue = next((m for rx in lists["pause"] for m in rx.finditer(low)), None)
     if cue is None:
         return None
+    sentence_start = max(low.rfind(c, 0, cue.start()) for c in ".;!?\n") + 1
+    sentence_end = _SEGMENT_END.search(low, cue.end())
+    period = note_period(low[sentence_start : sentence_end.start() if sentence_end else len(low)], at.date())
+    if period is not None:
+        return _midnight(period[0], at), _midnight(period[1], at)
+    end = _pause_end(low, cue, at)
+    return at, end
+
+
+def _midnight(day: date, at: datetime) -> datetime:
+    """The start of `day` in the note's time zone."""
+    return datetime.combine(day, datetime.min.time(), at.tzinfo)
+
+
+def _pause_end(low: str, cue: re.Match[str], at: datetime) -> datetime:
+    """When a pause with no period of two ends is over: the day it names, else its length, else two weeks."""
+    lists = _lists()
     rest = low[cue.start() : cue.start() + 80]
     clause_end = _SEGMENT_END.search(low, cue.end())
     tail = low[cue.start() : clause_end.start() if clause_end else len(low)]
@@ -174,10 +198,11 @@ class ContactPace:
             at = _aware(at, now)
             if at > now:
                 continue
-            until = pause_until(text, at)
-            if until is None:
+            window = pause_window(text, at)
+            if window is None:
                 continue
-            if now < _aware(until, now):
+            start, until = window
+            if _aware(start, now) <= now < _aware(until, now):
                 sents = _sentences(draft.text)
                 s, e = sents[0] if sents else (0, len(draft.text))
                 msg = f"a note asks to let the client be until {until.date().isoformat()}"
