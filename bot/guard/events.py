@@ -41,8 +41,10 @@ class EventRules(GuardBase):
                 when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
                 if when is None:
                     continue
-                lo = max(0, m.start() - 60)
-                words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
+                # the words of the date's own sentence: "wants 14 laptops. son's birthday 3 may" dates no laptops
+                lo = max(0, m.start() - 60, *(low.rfind(c, 0, m.start()) + 1 for c in ".;!?\n"))
+                hi = min([m.end() + 50, *(i for c in ".;!?\n" if (i := low.find(c, m.end())) >= 0)])
+                words = _content_words(low[lo:hi]) - _TIME_WORDS
                 if re.search(r"\bdate\b", low[max(0, m.start() - 25) : m.start()]):
                     words.add("<the date>")  # "wedding date 10/17/2026": the date the message may call "your date"
                 out.append((when, words, True, (n.id,)))

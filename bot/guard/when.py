@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from memory.dates import find_dates, is_english_month_word
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -52,7 +56,7 @@ _NUMWORD = {
     "several": 4,
     "few": 3,
 }
-_TIME_RE = re.compile(
+_TIME_RE_RAW = re.compile(
     r"\b(?:"
     rf"(?P<md>{_MONTH_RX}\s+{_DAY_RX}\b|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_NUMDATE_RX})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
@@ -65,6 +69,39 @@ _TIME_RE = re.compile(
     r" (?P<unit>days?|weeks?|months?|years?) ago)"
     r")(?![a-z])"
 )
+
+
+class _TimeExpressions:
+    """`_TIME_RE_RAW` less a month word that is a verb there: "all 14 may join", "those 3 march in" are no dates.
+
+    Whether 'may' / 'march' beside a number is the month is decided as the extractor decides it
+    (`memory.dates.find_dates`: the word after it, the word before the number), so the guard and the
+    notes' facts read a date the same way.
+    """
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """Every time expression of `text[pos:endpos]`, as `re.finditer` yields them."""
+        for m in self.rx.finditer(text, pos, endpos):
+            if m.group("md") and _month_word_is_verb(text, m):
+                continue
+            yield m
+
+
+def _month_word_is_verb(text: str, m: re.Match[str]) -> bool:
+    """Whether the English month word of a day-and-month match is the verb ("14 may join", "12 may not fit")."""
+    if not any(is_english_month_word(w) for w in re.findall(r"[a-z]+\.?", m.group(0).casefold())):
+        return False
+    lo, hi = max(0, m.start() - 40), min(len(text), m.end() + 40)
+    window = text[lo:hi]
+    return not any(
+        d.start <= m.start("md") - lo < d.end or d.start < m.end("md") - lo <= d.end for d in find_dates(window)
+    )
+
+
+_TIME_RE = _TimeExpressions(_TIME_RE_RAW)
 _WD_ABBR = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
