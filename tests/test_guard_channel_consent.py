@@ -190,3 +190,30 @@ def test_a_draft_whose_channel_is_not_stated_passes_while_a_channel_is_open(tmp_
 def test_a_label_of_the_medium_anywhere_in_the_message_says_how_it_goes(text: str, channel: str) -> None:
     said = stated_channel(_norm(text))
     assert said is not None and said[0] == channel, said
+
+
+@pytest.mark.parametrize(
+    ("note", "end"),
+    [
+        ("hip op on 2 apr, ok to ring his daughter. don't ring walt till mid may", date(2026, 5, 15)),
+        ("no calls until 3 june pls, she's on jury duty", date(2026, 6, 3)),
+        ("do not text her before the end of march", date(2026, 3, 28)),
+    ],
+)
+def test_a_refusal_until_a_day_opens_on_that_day(note: str, end: date) -> None:
+    (r,) = refusals("n", note, date(2026, 3, 24))
+    assert r.end == end
+
+
+def test_a_call_plan_after_the_refusals_end_passes(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Walt Berg",
+        [
+            ("2026-03-02T10:00:00", "walt berg, dairy farm near eau claire, wants a 3000 gal bulk tank"),
+            ("2026-03-24T10:00:00", "hip op on 2 apr, ok to ring his daughter. don't ring walt till mid may"),
+        ],
+    )
+    plan = "Call plan for Walt: ring him to ask how the hip is and where the tank order stands."
+    assert world.kinds(plan, "2026-04-20T10:00") == {"no_consent"}
+    assert world.kinds(plan, "2026-05-19T10:00") == set()

@@ -52,6 +52,8 @@ def _lists() -> dict[str, Any]:
         "proposals": [(re.compile(row["pattern"]), row["channel"]) for row in doc["proposals"]],
         "in_month": re.compile(period["in_month"].replace("MONTH", _MONTH_RX)),
         "not_before": re.compile(period["not_before"].replace("MONTH", _MONTH_RX)),
+        "until": re.compile(period["until"].replace("MONTH", _MONTH_RX)),
+        "parts": {str(k): int(v) for k, v in period["parts"].items()},
         "lifted": re.compile(doc["lifted"]["pattern"]),
         "subject": frozenset(doc["client_subject"]["words"]),
         "weekday": re.compile(doc["weekday_scope"]["pattern"]),
@@ -214,6 +216,12 @@ def _period(part: str, noted: date) -> tuple[date, date | None, frozenset[int]]:
     m = lists["not_before"].search(part)
     if m:
         end = _month_start(m.group("month"), noted, roll=True)
+    else:
+        m = lists["until"].search(part)
+        if m:  # "don't call bev till mid may", "no calls until 3 june"
+            first = _month_start(m.group("month"), noted, roll=True)
+            day = int(m.group("day1") or m.group("day2") or lists["parts"].get(m.group("part") or "", 1))
+            end = _safe_date(first.year, first.month, day) or first
     days: set[int] = set()
     for d in lists["weekday"].finditer(part):
         days |= lists["days"][d.group("day").removesuffix("s")]
