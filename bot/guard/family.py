@@ -331,6 +331,10 @@ class FamilyRules(GuardBase):
                 md = _parse_md(t.group(0))
                 if md and md != (bday.month, bday.day):
                     return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
+        for t in re.finditer(r"\b(?:on|for|by|until|till)?\s*the\s+(\d{1,2})(?:st|nd|rd|th)\b", sent):
+            if int(t.group(1)) == bday.day:
+                return []  # "an early happy birthday for the 20th": the wish names the day
+            return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
         wish = self._BDAY_WISH.search(sent)
         dated = (
             [t for t in _TIME_RE.finditer(sent, wish.end()) if t.group("md") or t.group("iso") or t.group("wd")]
