@@ -129,3 +129,18 @@ def test_a_leave_with_two_ends_closes_contact_only_during_it(tmp_path: Path) -> 
     assert world.kinds(text, "2026-10-20T10:00") == set()  # before it starts
     assert world.kinds(text, "2026-12-10T10:00") == {"no_consent"}
     assert world.kinds(text, "2027-02-03T10:00") == set()  # after it ends
+
+
+@pytest.mark.parametrize(
+    ("note", "count"),
+    [
+        ("sent theo the revised floor plan", 1),  # something sent to a person
+        ("whatsapp theo re the delivery slot", 1),  # the app's name as the verb
+        ("linkedin msg to theo about the webinar", 1),
+        ("samples sent to the lab", 0),  # no recipient named
+        ("theo prefers whatsapp", 0),
+        ("whatsapp only, never email", 0),
+    ],
+)
+def test_outreach_logged_as_sent_or_by_the_apps_name_counts(note: str, count: int) -> None:
+    assert outreach_count(note) == count

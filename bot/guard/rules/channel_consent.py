@@ -172,8 +172,6 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     for clause in _CLAUSE.finditer(low):
         part = clause.group(0)
         start, end, days = _period(part, noted)
-        if (start, end) == (noted, None):
-            start, end = note_period(part, noted) or (start, end)  # "on leave from 2 nov until feb 1, do not call"
         hit = _cued_refusal(part)
         if hit is None:
             m = lists["postposed"].search(part) or lists["habit"].search(part)
@@ -196,8 +194,8 @@ def refusal_period(text: str, noted: date) -> tuple[date, date] | None:
     low = _norm(text)
     for clause in _CLAUSE.finditer(low):
         part = clause.group(0)
-        if _period(part, noted)[:2] != (noted, None):
-            continue  # "not at all in august, away 1-25 aug": the period the client gave decides
+        if _lists()["in_month"].search(part):
+            continue  # "not at all in august, away 1-25 aug": the month the client gave decides
         if _lists()["cue"].search(part) or _lists()["postposed"].search(part) or _lists()["habit"].search(part):
             period = note_period(part, noted)
             if period is not None:
@@ -213,8 +211,11 @@ def _period(part: str, noted: date) -> tuple[date, date | None, frozenset[int]]:
     if m:
         start = _month_start(m.group("month"), noted, roll=True)
         end = _safe_date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    two_ends = None if m else note_period(part, noted)
     m = lists["not_before"].search(part)
-    if m:
+    if two_ends is not None:  # "on leave from 2 nov until feb 1, do not contact her"
+        start, end = two_ends
+    elif m:
         end = _month_start(m.group("month"), noted, roll=True)
     else:
         m = lists["until"].search(part)
