@@ -163,7 +163,7 @@ def test_every_channel_a_draft_uses_is_checked(workshop: World) -> None:
     assert workshop.kinds("Hi Ines, sending this by email as you asked: it ships Monday. Rui", at) == set()
 
 
-def test_a_draft_whose_channel_is_not_stated_passes_while_a_channel_is_open(tmp_path: Path) -> None:
+def test_a_draft_whose_channel_is_not_stated_passes_by_the_way_the_client_named(tmp_path: Path) -> None:
     world = World(
         tmp_path,
         "Nora Quist",
@@ -217,3 +217,16 @@ def test_a_call_plan_after_the_refusals_end_passes(tmp_path: Path) -> None:
     plan = "Call plan for Walt: ring him to ask how the hip is and where the tank order stands."
     assert world.kinds(plan, "2026-04-20T10:00") == {"no_consent"}
     assert world.kinds(plan, "2026-05-19T10:00") == set()
+
+
+def test_a_draft_whose_channel_is_not_stated_warns_when_the_client_named_no_open_way(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Colm Duffy",
+        [
+            ("2026-03-02T10:00:00", "colm duffy, sheep farm in kerry, wants a quad bike"),
+            ("2026-03-09T10:00:00", "colm doesn't want any more emails or calls from us, bought elsewhere"),
+        ],
+    )
+    doc = world.check("Hi Colm, how is the new quad running?", "2026-03-20T10:00")
+    assert (doc["verdict"], {f["kind"] for f in doc["findings"]}) == ("warn", {"no_consent"})

@@ -1,4 +1,4 @@
-"""Dates the guard must not read: 'may' the verb beside a number, a date from another sentence of a note.
+"""Dates the guard must not read: 'may' the verb beside a number, a birthday taken for a delivery date.
 
 Worlds invented for these tests (issue 14, session 8), not taken from a benchmark set.
 """
@@ -48,6 +48,6 @@ def test_a_number_before_may_the_verb_is_not_checked_as_a_date(school: World) ->
     assert school.kinds("Hi Greta, the training is on 14 May. Sam", "2026-03-12T10:00") == {"wrong_fact"}
 
 
-def test_a_date_is_compared_with_the_events_of_its_own_sentence(school: World) -> None:
-    # the laptops' delivery is no event of the son's birthday, which the note gives in another sentence
+def test_a_birthday_in_the_notes_is_no_event_a_delivery_date_is_compared_with(school: World) -> None:
+    # the note names the laptops and the son's birthday together: the delivery day is not the birthday's
     assert school.kinds("Hi Greta, your laptops arrive on the 20th. Sam", "2026-04-30T10:00") == set()

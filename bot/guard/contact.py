@@ -8,7 +8,13 @@ from datetime import datetime, timedelta
 
 from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.channel_consent import refusal_period, refusals, scoped_weekdays, stated_channel
+from bot.guard.rules.channel_consent import (
+    named_open_channels,
+    refusal_period,
+    refusals,
+    scoped_weekdays,
+    stated_channel,
+)
 from bot.guard.rules.contact_pace import contact_limit, outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
@@ -157,9 +163,10 @@ class ContactRules(GuardBase):
                     closed = [ch for ch in channels if not named or ch in named]
         if not sources:
             return []
-        if len(channels) > 1 and len(closed) < len(channels):
-            # The message does not say how it goes and one of the ways it may go is open: the salesperson
-            # sends it that way, so nothing is certain to be wrong (a truthful draft passes).
+        unstated = len(channels) > 1 and len(closed) < len(channels)
+        if unstated and any(ch not in closed and ch in self._named_ways(view.preferred) for ch in channels):
+            # The message does not say how it goes, and the client named an open way to reach them ("stop
+            # emailing, text me instead", "email only"): the salesperson sends it that way (a truthful draft passes).
             return []
         if self._marketing_only(sources) and not self._is_marketing():
             return []  # they left the newsletter or the webinar list, not the conversation
@@ -169,7 +176,22 @@ class ContactRules(GuardBase):
             if closed and len(view.closed) < 3 and closed[0] in view.closed
             else "the client asked not to be contacted"
         )
-        return [self._finding("no_consent", s, e, what, sources)]
+        finding = self._finding("no_consent", s, e, what, sources)
+        if unstated:
+            # One of the ways it may go is open but the client named none: certain only that it must not go by
+            # the closed one, so warn (block only what is certain).
+            way = next(ch for ch in channels if ch not in closed)
+            finding = replace(finding, verdict="warn", message=f"{what}: send this by {way}, not {closed[0]}")
+        return [finding]
+
+    @per_context
+    def _named_ways(self, preferred: str | None) -> frozenset[str]:
+        """The ways to reach the client the notes name: the stated preferred channel, and the channels a note
+        that refuses another one offers instead ("whatsapp or ring him instead", "email only")."""
+        ways = {preferred} if preferred else set()
+        for n in self.ctx.notes:
+            ways |= named_open_channels(n.text)
+        return frozenset(ways)
 
     def _in_note_period(self, fact: Fact) -> Fact | None:
         """The consent fact as its source notes date it: None before the period they name begins; its end

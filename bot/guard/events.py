@@ -14,6 +14,9 @@ from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
 
 
+_BIRTHDAY_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|born|turns?|turning)\b[^,;]*$")
+
+
 class EventRules(GuardBase):
     """Dates and weekdays of recorded events; mixed into the guard."""
 
@@ -41,10 +44,11 @@ class EventRules(GuardBase):
                 when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
                 if when is None:
                     continue
-                # the words of the date's own sentence: "wants 14 laptops. son's birthday 3 may" dates no laptops
-                lo = max(0, m.start() - 60, *(low.rfind(c, 0, m.start()) + 1 for c in ".;!?\n"))
-                hi = min([m.end() + 50, *(i for c in ".;!?\n" if (i := low.find(c, m.end())) >= 0)])
-                words = _content_words(low[lo:hi]) - _TIME_WORDS
+                own = low[max(0, m.start() - 30, low.rfind(".", 0, m.start()) + 1) : m.start()]
+                if _BIRTHDAY_BEFORE.search(own):
+                    continue  # "son's birthday 3 may": a birthday, judged by the birthday rule, dates no delivery
+                lo = max(0, m.start() - 60)
+                words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
                 if re.search(r"\bdate\b", low[max(0, m.start() - 25) : m.start()]):
                     words.add("<the date>")  # "wedding date 10/17/2026": the date the message may call "your date"
                 out.append((when, words, True, (n.id,)))

@@ -189,6 +189,32 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     return found
 
 
+@lru_cache(maxsize=16384)
+def named_open_channels(text: str) -> frozenset[str]:
+    """Channels a note that refuses one names as the way to reach the client ("stop emailing, whatsapp or ring
+    him instead", "no texts, email only", "please stop texting, she prefers email"): every other channel word
+    of such a note that it does not refuse."""
+    low, lists = _norm(text), _lists()
+    refused: set[str] = set()
+    named: set[str] = set()
+    for clause in _CLAUSE.finditer(low):
+        part = clause.group(0)
+        hit = _cued_refusal(part)
+        m = lists["postposed"].search(part) or lists["habit"].search(part)
+        if hit:
+            refused.add(hit[0])
+        elif m and _channel_of(m.group("ch")):
+            refused.add(str(_channel_of(m.group("ch"))))
+        only = _only_channel(part)
+        if only:
+            named.add(only)
+        for word in re.finditer(r"[\w'-]+", part):
+            channel = _channel_of(word.group(0))
+            if channel and channel != "any":
+                named.add(channel)
+    return frozenset(named - refused) if refused else frozenset()
+
+
 def refusal_period(text: str, noted: date) -> tuple[date, date] | None:
     """The period a note's refusal holds for when its sentence names one with both ends ("from 2 nov until feb 1")."""
     low = _norm(text)
