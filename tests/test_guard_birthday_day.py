@@ -30,7 +30,10 @@ def test_another_day_in_a_birthday_sentence_is_not_the_birthday(tmp_path: Path) 
         tmp_path,
         "Dana Whitfield",
         [
-            ("2026-05-02T10:00:00", "dana whitfield wants a pizza oven for the garden, a gift - her wife jo's bday is 9 june"),
+            (
+                "2026-05-02T10:00:00",
+                "dana whitfield wants a pizza oven for the garden, a gift - her wife jo's bday is 9 june",
+            ),
             ("2026-05-09T10:00:00", "oven install booked for 4 june"),
         ],
     )

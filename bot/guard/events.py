@@ -13,7 +13,6 @@ from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
 
-
 _BIRTHDAY_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|born|turns?|turning)\b[^,;]*$")
 
 
