@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 
 from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.base import Draft
 from bot.guard.rules.channel_consent import (
+    draft_uses,
     named_open_channels,
     refusal_period,
     refusals,
@@ -164,9 +166,10 @@ class ContactRules(GuardBase):
         if not sources:
             return []
         unstated = len(channels) > 1 and len(closed) < len(channels)
-        if unstated and any(ch not in closed and ch in self._named_ways(view.preferred) for ch in channels):
+        if unstated and (self._named_ways(view.preferred) - set(view.closed) or draft_uses(Draft(self.text))):
             # The message does not say how it goes, and the client named an open way to reach them ("stop
-            # emailing, text me instead", "email only"): the salesperson sends it that way (a truthful draft passes).
+            # emailing, ring me instead", "email only"): the salesperson sends it that way (a truthful draft
+            # passes). A channel the draft uses ("I'll email you") is judged by the channel_consent rule.
             return []
         if self._marketing_only(sources) and not self._is_marketing():
             return []  # they left the newsletter or the webinar list, not the conversation
