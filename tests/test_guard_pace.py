@@ -144,3 +144,9 @@ def test_a_leave_with_two_ends_closes_contact_only_during_it(tmp_path: Path) -> 
 )
 def test_outreach_logged_as_sent_or_by_the_apps_name_counts(note: str, count: int) -> None:
     assert outreach_count(note) == count
+
+
+def test_a_pause_until_a_month_lasts_to_its_first_or_middle_day() -> None:
+    at = datetime(2026, 11, 9, 10, 0)
+    assert pause_until("flat out with the xmas rush, back off till jan", at) == datetime(2027, 1, 1)
+    assert pause_until("new baby! leave her be until mid march", at) == datetime(2027, 3, 15)

@@ -22,7 +22,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
-from bot.guard.when import _DAY_RX, _MONTH_RX, _parse_md, _safe_date, note_period
+from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _parse_md, _safe_date, note_period
 from memory.dates import resolve_due
 from memory.records import Note
 
@@ -162,12 +162,22 @@ def _pause_end(low: str, cue: re.Match[str], at: datetime) -> datetime:
         day = _named_day(tail[named.start() :], at)
         if day is not None and day >= at.date():
             return datetime.combine(day + timedelta(days=1), datetime.min.time(), at.tzinfo)
+        month = _UNTIL_MONTH.match(tail, named.start())
+        if month:  # "back off till jan", "leave her be until mid march": the month's first (or middle) day
+            number = _MONTHS[month.group("month").rstrip(".")]
+            year = at.year + (1 if number < at.month else 0)
+            first = _safe_date(year, number, 15 if month.group("part") else 1)
+            if first is not None and first > at.date():
+                return datetime.combine(first, datetime.min.time(), at.tzinfo)
     for rx, days in lists["lengths"]:
         if rx.search(rest):
             return at + timedelta(days=days)
     return at + timedelta(days=lists["default_days"])
 
 
+_UNTIL_MONTH = re.compile(
+    rf"(?:til|till|until)\s+(?:(?P<part>mid)[- ]?)?(?:early\s+)?(?P<month>{_MONTH_RX})(?![\w])(?!\s*\d)"
+)
 _DAY_MONTH = re.compile(rf"\b(?:{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_MONTH_RX}\s+{_DAY_RX})(?![\w])")
 
 
