@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
-from bot.guard.rules.channel_consent import refusals, stated_channel
+from bot.guard.rules.channel_consent import named_open_channels, refusals, stated_channel
 from bot.guard.text import _norm
 
 
@@ -230,3 +230,16 @@ def test_a_draft_whose_channel_is_not_stated_warns_when_the_client_named_no_open
     )
     doc = world.check("Hi Colm, how is the new quad running?", "2026-03-20T10:00")
     assert (doc["verdict"], {f["kind"] for f in doc["findings"]}) == ("warn", {"no_consent"})
+
+
+@pytest.mark.parametrize(
+    ("note", "ways"),
+    [
+        ("stop emailing him, whatsapp or ring him instead", {"text", "phone"}),
+        ("please stop texting, she prefers email or an instagram dm", {"email", "social"}),
+        ("no more emails please, I'll call you when I need more stock", set()),  # the client will reach us
+        ("no more emails or calls, bought elsewhere", set()),  # nothing left open by name
+    ],
+)
+def test_the_ways_a_refusing_client_names_are_read(note: str, ways: set[str]) -> None:
+    assert named_open_channels(note) == ways

@@ -189,6 +189,11 @@ def _refusals(note_id: str, text: str, noted: date) -> list[Refusal]:
     return found
 
 
+_BY_CLIENT = re.compile(
+    r"\b(?:i|i'll|ill|she|he|they|she'll|he'll|they'll)\s+(?:will\s+|would\s+|may\s+|might\s+|can\s+)?$"
+)
+
+
 @lru_cache(maxsize=16384)
 def named_open_channels(text: str) -> frozenset[str]:
     """Channels a note that refuses one names as the way to reach the client ("stop emailing, whatsapp or ring
@@ -210,8 +215,11 @@ def named_open_channels(text: str) -> frozenset[str]:
             named.add(only)
         for word in re.finditer(r"[\w'-]+", part):
             channel = _channel_of(word.group(0))
-            if channel and channel != "any":
-                named.add(channel)
+            if not channel or channel == "any" or _BY_CLIENT.search(part[: word.start()]):
+                continue  # "I'll call you when I need stock": the client will reach us, no way to reach them
+            if re.match(r"\s+(?:you|us)\b", part[word.end() :]):
+                continue
+            named.add(channel)
     return frozenset(named - refused) if refused else frozenset()
 
 
