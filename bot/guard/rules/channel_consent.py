@@ -208,6 +208,7 @@ def named_open_channels(text: str) -> frozenset[str]:
         m = lists["postposed"].search(part) or lists["habit"].search(part)
         if hit:
             refused.add(hit[0])
+            refused |= _listed_after_cue(part)  # "no more emails or calls": both
         elif m and _channel_of(m.group("ch")):
             refused.add(str(_channel_of(m.group("ch"))))
         only = _only_channel(part)
@@ -221,6 +222,20 @@ def named_open_channels(text: str) -> frozenset[str]:
                 continue
             named.add(channel)
     return frozenset(named - refused) if refused else frozenset()
+
+
+def _listed_after_cue(part: str) -> set[str]:
+    """The channels listed right after a refusal word ("no more emails or calls, bought elsewhere")."""
+    lists, out = _lists(), set()
+    for cue in lists["cue"].finditer(part):
+        phrase = re.split(r"[,;:(]|\s-\s", part[cue.end() :], maxsplit=1)[0]
+        for word in re.findall(r"[\w'-]+|[&/]", phrase):
+            channel = _channel_of(word) if word not in lists["gap"] else None
+            if channel and channel != "any":
+                out.add(channel)
+            elif word not in lists["gap"] and word not in ("or", "and", "nor", "&", "/"):
+                break
+    return out
 
 
 def refusal_period(text: str, noted: date) -> tuple[date, date] | None:
