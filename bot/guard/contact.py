@@ -24,6 +24,11 @@ from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _sa
 from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
 
+# A letter's form ("Dear Claire", "Kind regards"): a hint that a message goes by email, never proof of it.
+_LETTER_FORM = re.compile(
+    r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|^\W*subject\s*:"
+)
+
 
 class ContactRules(GuardBase):
     """The contact rules; mixed into the guard with the other rule families."""
@@ -166,10 +171,14 @@ class ContactRules(GuardBase):
         if not sources:
             return []
         unstated = len(channels) > 1 and len(closed) < len(channels)
-        if unstated and (self._named_ways(view.preferred) - set(view.closed) or draft_uses(Draft(self.text))):
+        named = self._named_ways(view.preferred) & set(channels)
+        letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
+        if unstated and (named - set(closed) or letter or draft_uses(Draft(self.text))):
             # The message does not say how it goes, and the client named an open way to reach them ("stop
-            # emailing, ring me instead", "email only"): the salesperson sends it that way (a truthful draft
-            # passes). A channel the draft uses ("I'll email you") is judged by the channel_consent rule.
+            # emailing, text me instead", "email only"), or it reads as a letter while email is open: the
+            # salesperson sends it that way (a truthful draft passes). A letter's form is no proof of email,
+            # so it never blocks by itself. A channel the draft uses ("I'll email you") is judged by the
+            # channel_consent rule.
             return []
         if self._marketing_only(sources) and not self._is_marketing():
             return []  # they left the newsletter or the webinar list, not the conversation
