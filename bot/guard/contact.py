@@ -171,9 +171,9 @@ class ContactRules(GuardBase):
         if not sources:
             return []
         unstated = len(channels) > 1 and len(closed) < len(channels)
-        named = self._named_ways(view.preferred) & set(channels)
+        ways = self._named_ways(view.preferred) & set(channels)
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
-        if unstated and (named - set(closed) or letter or draft_uses(Draft(self.text))):
+        if unstated and (ways - set(closed) or letter or draft_uses(Draft(self.text))):
             # The message does not say how it goes, and the client named an open way to reach them ("stop
             # emailing, text me instead", "email only"), or it reads as a letter while email is open: the
             # salesperson sends it that way (a truthful draft passes). A letter's form is no proof of email,
