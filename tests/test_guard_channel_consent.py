@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
-from bot.guard.rules.channel_consent import refusals, stated_channel
+from bot.guard.rules.channel_consent import named_open_channels, refusals, stated_channel
 from bot.guard.text import _norm
 
 
@@ -101,3 +101,145 @@ def test_a_draft_that_names_its_medium_in_its_opening_goes_by_it(opening: str, c
 )
 def test_a_channel_word_that_is_no_medium_mark_says_nothing(opening: str) -> None:
     assert stated_channel(_norm(opening)) is None
+
+
+# --- issue 14, session 8: the scope of consent, each sentence invented for these tests ----------------
+
+
+@pytest.mark.parametrize(
+    ("note", "channel"),
+    [
+        ("calls fine, texts not. his apprentice reads the phone", "text"),  # the refusal after the channel
+        ("email yes, phone no", "phone"),
+        ("he can't take calls on the site, email him", "phone"),  # what the client cannot do
+        ("doesn't use email at all, ring the yard", "email"),
+        ("asked for no whatsapp, only email please", "text"),  # 'only email' allows email, not whatsapp
+    ],
+)
+def test_a_refusal_in_other_word_orders_names_its_channel(note: str, channel: str) -> None:
+    found = [r for r in refusals("n", note, date(2026, 4, 1)) if not r.inferred]
+    assert [r.channel for r in found] == [channel]
+
+
+@pytest.mark.parametrize(
+    ("note", "closed"),
+    [
+        ("wants everything by email only", {"phone", "text", "social"}),
+        ("text only pls, never picks up", {"email", "phone", "social"}),
+        ("post only for contracts", set()),  # one kind of message, not every contact
+        ("her mobile or email only", set()),  # two ways open: which one is not certain
+        ("emails no longer bounce", set()),
+        ("calls no problem after lunch", set()),
+    ],
+)
+def test_one_channel_named_as_the_only_one_closes_the_others_inferred(note: str, closed: set[str]) -> None:
+    found = refusals("n", note, date(2026, 4, 1))
+    assert {r.channel for r in found} == closed
+    assert all(r.inferred for r in found)
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> World:
+    return World(
+        tmp_path,
+        "Ines Vidal",
+        [
+            ("2026-03-02T10:00:00", "ines vidal, dentist in porto, wants a new compressor"),
+            ("2026-03-09T10:00:00", "ines asked for no whatsapp, only email please. surgery all day"),
+        ],
+    )
+
+
+def test_every_channel_a_draft_uses_is_checked(workshop: World) -> None:
+    at = "2026-03-12T10:00"
+    assert workshop.check("Hi Ines, a quick WhatsApp: the compressor ships Monday. Rui", at)["verdict"] == "block"
+    # a call plan or a call to her mobile for an email-only client: unwelcome, warned (inferred, not said)
+    for text in (
+        "Call plan: ring Ines at the surgery about the compressor delivery.",
+        "Hi Ines, I'll try your mobile this afternoon about the delivery. Rui",
+    ):
+        doc = workshop.check(text, at)
+        assert (doc["verdict"], {f["kind"] for f in doc["findings"]}) == ("warn", {"no_consent"}), text
+    assert workshop.kinds("Hi Ines, sending this by email as you asked: it ships Monday. Rui", at) == set()
+
+
+def test_a_draft_whose_channel_is_not_stated_passes_by_the_way_the_client_named(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Nora Quist",
+        [
+            ("2026-03-02T10:00:00", "nora quist, florist in leeds. wants 3 cold-room shelves"),
+            ("2026-03-09T10:00:00", "nora: don't email her, shared inbox. text her only"),
+        ],
+    )
+    at = "2026-03-12T10:00"
+    assert world.kinds("Hi Nora, the shelves ship Friday. Sam", at) == set()  # it goes by text
+    assert world.kinds("Dear Nora, the shelves ship Friday.\n\nKind regards,\nSam", at) == set()  # a letter's form
+    assert world.kinds("Hi Nora, I've emailed you the invoice as well. Sam", at) == {"no_consent"}
+    assert world.kinds("Subject: Shelves\n\nHi Nora, the shelves ship Friday. Sam", at) == {"no_consent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Hi Kwame, the quote is ready. Ama (sent by email)", "email"),
+        ("Kia ora Mere, by email: the order is confirmed. Jo", "email"),
+        ("Hey Kwame! Popping into your Instagram DMs as requested. The quote is ready.", "social"),
+    ],
+)
+def test_a_label_of_the_medium_anywhere_in_the_message_says_how_it_goes(text: str, channel: str) -> None:
+    said = stated_channel(_norm(text))
+    assert said is not None and said[0] == channel, said
+
+
+@pytest.mark.parametrize(
+    ("note", "end"),
+    [
+        ("hip op on 2 apr, ok to ring his daughter. don't ring walt till mid may", date(2026, 5, 15)),
+        ("no calls until 3 june pls, she's on jury duty", date(2026, 6, 3)),
+        ("do not text her before the end of march", date(2026, 3, 28)),
+    ],
+)
+def test_a_refusal_until_a_day_opens_on_that_day(note: str, end: date) -> None:
+    (r,) = refusals("n", note, date(2026, 3, 24))
+    assert r.end == end
+
+
+def test_a_call_plan_after_the_refusals_end_passes(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Walt Berg",
+        [
+            ("2026-03-02T10:00:00", "walt berg, dairy farm near eau claire, wants a 3000 gal bulk tank"),
+            ("2026-03-24T10:00:00", "hip op on 2 apr, ok to ring his daughter. don't ring walt till mid may"),
+        ],
+    )
+    plan = "Call plan for Walt: ring him to ask how the hip is and where the tank order stands."
+    assert world.kinds(plan, "2026-04-20T10:00") == {"no_consent"}
+    assert world.kinds(plan, "2026-05-19T10:00") == set()
+
+
+def test_a_draft_whose_channel_is_not_stated_warns_when_the_client_named_no_open_way(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Colm Duffy",
+        [
+            ("2026-03-02T10:00:00", "colm duffy, sheep farm in kerry, wants a quad bike"),
+            ("2026-03-09T10:00:00", "colm doesn't want any more emails or calls from us, bought elsewhere"),
+        ],
+    )
+    doc = world.check("Hi Colm, how is the new quad running?", "2026-03-20T10:00")
+    assert (doc["verdict"], {f["kind"] for f in doc["findings"]}) == ("warn", {"no_consent"})
+
+
+@pytest.mark.parametrize(
+    ("note", "ways"),
+    [
+        ("stop emailing him, whatsapp or ring him instead", {"text", "phone"}),
+        ("please stop texting, she prefers email or an instagram dm", {"email", "social"}),
+        ("no more emails please, I'll call you when I need more stock", set()),  # the client will reach us
+        ("no more emails or calls, bought elsewhere", set()),  # nothing left open by name
+    ],
+)
+def test_the_ways_a_refusing_client_names_are_read(note: str, ways: set[str]) -> None:
+    assert named_open_channels(note) == ways

@@ -8,13 +8,26 @@ from datetime import datetime, timedelta
 
 from bot.guard.evidence import per_context
 from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.channel_consent import refusals, scoped_weekdays, stated_channel
-from bot.guard.rules.contact_pace import outreach_times
+from bot.guard.rules.base import Draft
+from bot.guard.rules.channel_consent import (
+    draft_uses,
+    named_open_channels,
+    refusal_period,
+    refusals,
+    scoped_weekdays,
+    stated_channel,
+)
+from bot.guard.rules.contact_pace import contact_limit, outreach_times
 from bot.guard.text import _aware, _local_date, _norm
 from bot.guard.truth import GuardBase
 from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from memory.consent import channels_in, contact_channels, normal_channel
-from memory.records import FactKind, Note
+from memory.records import Fact, FactKind, Note
+
+# A letter's form ("Dear Claire", "Kind regards"): a hint that a message goes by email, never proof of it.
+_LETTER_FORM = re.compile(
+    r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|^\W*subject\s*:"
+)
 
 
 class ContactRules(GuardBase):
@@ -123,12 +136,13 @@ class ContactRules(GuardBase):
 
         The draft's channel is the context's (`DraftContext.channel`), else what the purpose or the text
         says (a call plan is the phone channel); a written message whose channel is not stated may go by
-        email or text, so it is blocked when either is closed.
+        email or text, so it is blocked only when both are closed (otherwise it goes by the open one).
         """
         facts = [
             f
-            for f in self._facts(FactKind.CONSENT)
-            if not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
+            for f in (self._in_note_period(f) for f in self._facts(FactKind.CONSENT))
+            if f is not None
+            and not (any(self._opt_out_lifted(i, f.valid_from) for i in f.source_ids))
             and not (not f.source_ids and self._opt_out_lifted("", f.valid_from))
             and not self._out_of_period(f.source_ids)
             and not self._other_weekday(f.source_ids)
@@ -149,28 +163,60 @@ class ContactRules(GuardBase):
             if latest is not None and not self._other_weekday((latest[0].id,)):
                 n, m = latest
                 named = {normal_channel(c) or c for c in channels_in(m.group(0))}
-                if not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
+                period = refusal_period(n.text, _local_date(n.occurred_at, self.tz))
+                outside = period is not None and not period[0] <= self.today < period[1]
+                if not outside and not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
                     sources = (n.id,)
+                    closed = [ch for ch in channels if not named or ch in named]
         if not sources:
+            return []
+        unstated = len(channels) > 1 and len(closed) < len(channels)
+        ways = self._named_ways(view.preferred) & set(channels)
+        letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
+        if unstated and (ways - set(closed) or letter or draft_uses(Draft(self.text))):
+            # The message does not say how it goes, and the client named an open way to reach them ("stop
+            # emailing, text me instead", "email only"), or it reads as a letter while email is open: the
+            # salesperson sends it that way (a truthful draft passes). A letter's form is no proof of email,
+            # so it never blocks by itself. A channel the draft uses ("I'll email you") is judged by the
+            # channel_consent rule.
             return []
         if self._marketing_only(sources) and not self._is_marketing():
             return []  # they left the newsletter or the webinar list, not the conversation
         s, e = self._first_line()
         what = (
             f"the client opted out of {closed[0]}"
-            if closed and len(view.closed) < 3
+            if closed and len(view.closed) < 3 and closed[0] in view.closed
             else "the client asked not to be contacted"
         )
         finding = self._finding("no_consent", s, e, what, sources)
-        if len(channels) > 1 and closed and len(closed) < len(channels):
-            # The message does not say how it goes and one of its possible channels is open: certain only
-            # that it must not go by the closed one, so warn (block only what is certain).
-            finding = replace(
-                finding,
-                verdict="warn",
-                message=f"{what}: send this by {channels[0] if channels[0] not in closed else channels[-1]}, not {closed[0]}",
-            )
+        if unstated:
+            # One of the ways it may go is open but the client named none: certain only that it must not go by
+            # the closed one, so warn (block only what is certain).
+            way = next(ch for ch in channels if ch not in closed)
+            finding = replace(finding, verdict="warn", message=f"{what}: send this by {way}, not {closed[0]}")
         return [finding]
+
+    @per_context
+    def _named_ways(self, preferred: str | None) -> frozenset[str]:
+        """The ways to reach the client the notes name: the stated preferred channel, and the channels a note
+        that refuses another one offers instead ("whatsapp or ring him instead", "email only")."""
+        ways = {preferred} if preferred else set()
+        for n in self.ctx.notes:
+            ways |= named_open_channels(n.text)
+        return frozenset(ways)
+
+    def _in_note_period(self, fact: Fact) -> Fact | None:
+        """The consent fact as its source notes date it: None before the period they name begins; its end
+        ("on leave from 2 nov until feb 1, do not contact her") is the note's, whatever the fact carries."""
+        notes = [n for n in self.ctx.notes if n.id in fact.source_ids]
+        periods = [refusal_period(n.text, _local_date(n.occurred_at, self.tz)) for n in notes]
+        if not periods or any(p is None for p in periods):
+            return fact
+        start = min(p[0] for p in periods if p is not None)
+        end = max(p[1] for p in periods if p is not None)
+        if self.today < start:
+            return None
+        return replace(fact, detail={**fact.detail, "until": end.isoformat()})
 
     def _other_weekday(self, ids: tuple[str, ...]) -> bool:
         """Whether every source note limits its opt-out to days of the week ("not on weekends") other than today's."""
@@ -201,15 +247,14 @@ class ContactRules(GuardBase):
         ),
         ("email", re.compile(r"^\W*subject\s*:")),
     )
-    # What the message says of itself: "a quick WhatsApp rather than email", "texting you", or a letter's
-    # form ("Dear Claire", "Kind regards") which no one sends as a text message.
+    # What the message says of itself: "a quick WhatsApp rather than email", "texting you", "a short email to
+    # say", "attached is". A letter's form ("Dear Claire", "Kind regards") is not enough: people write texts so.
     _BODY_TEXT = re.compile(
         r"\b(?:(?:a\s+)?quick\s+(?:text|whatsapp|sms|message\s+on\s+whatsapp)|(?:just\s+)?texting\s+(?:you|to)|"
         r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
         r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp)|(?:whatsapp|text|message)\s+me\b(?!\s+(?:your|the|an?)\s+e-?mail))\b"
     )
     _BODY_EMAIL = re.compile(
-        r"^\W*dear\s+\w|\b(?:kind|warm|best)\s+regards\b|\byours\s+(?:sincerely|faithfully)\b|"
         r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b"
     )
 
@@ -295,21 +340,7 @@ class ContactRules(GuardBase):
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
         """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
         for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
-            m = _LIMIT.search(_norm(n.text))
-            if m:
-                times = {"once": 1, "twice": 2}.get(m.group("n") or m.group("n2") or "", 0)
-                times = times or int(re.match(r"\d+", m.group("n") or m.group("n2") or "1")[0])  # type: ignore[index]
-                per = m.group("per") or m.group("per2")
-                return times, _PERIODS[per], (n.id,)
+            limit = contact_limit(n.text)
+            if limit is not None:
+                return limit[0], limit[1], (n.id,)
         return None
-
-
-_PERIODS = {"day": timedelta(days=1), "week": timedelta(days=7), "fortnight": timedelta(days=14),
-            "month": timedelta(days=30), "quarter": timedelta(days=91)}  # fmt: skip
-_TIMES = r"once|twice|\d+ times"
-_LIMIT = re.compile(
-    rf"\b(?:max(?:imum)?|at most|no more than|not more than|only|just|never more than)\s+(?:of\s+)?(?P<n>{_TIMES})\s+"
-    r"(?:a|per|every|each)\s+(?P<per>day|week|fortnight|month|quarter)\b"
-    rf"|\b(?P<n2>{_TIMES})\s+(?:a|per|every|each)\s+(?P<per2>day|week|fortnight|month|quarter)\s+"
-    r"(?:max(?:imum)?|at most|tops|or less|at the most)\b"
-)

@@ -13,6 +13,8 @@ from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
 
+_BIRTHDAY_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|born|turns?|turning)\b[^,;]*$")
+
 
 class EventRules(GuardBase):
     """Dates and weekdays of recorded events; mixed into the guard."""
@@ -41,6 +43,9 @@ class EventRules(GuardBase):
                 when = _safe_date(int(ym.group(1)) if ym else year, md[0], md[1])
                 if when is None:
                     continue
+                own = low[max(0, m.start() - 30, low.rfind(".", 0, m.start()) + 1) : m.start()]
+                if _BIRTHDAY_BEFORE.search(own):
+                    continue  # "son's birthday 3 may": a birthday, judged by the birthday rule, dates no delivery
                 lo = max(0, m.start() - 60)
                 words = _content_words(low[lo : m.end() + 50]) - _TIME_WORDS
                 if re.search(r"\bdate\b", low[max(0, m.start() - 25) : m.start()]):

@@ -327,10 +327,16 @@ class FamilyRules(GuardBase):
         """Check the date named in, or implied by, one birthday sentence."""
         real = f"{bday.day} {bday.strftime('%B')}"
         for t in _TIME_RE.finditer(sent):
-            if t.group("md") or t.group("iso"):
+            if (t.group("md") or t.group("iso")) and _of_the_birthday(sent, t.start(), t.end()):
                 md = _parse_md(t.group(0))
                 if md and md != (bday.month, bday.day):
                     return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
+        for t in re.finditer(r"\b(?:on|for|by|until|till)?\s*the\s+(\d{1,2})(?:st|nd|rd|th)\b", sent):
+            if not _of_the_birthday(sent, t.start(), t.end()):
+                continue  # "all set for the 30th, three days before his birthday": another day
+            if int(t.group(1)) == bday.day:
+                return []  # "an early happy birthday for the 20th": the wish names the day
+            return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
         wish = self._BDAY_WISH.search(sent)
         dated = (
             [t for t in _TIME_RE.finditer(sent, wish.end()) if t.group("md") or t.group("iso") or t.group("wd")]
@@ -350,3 +356,17 @@ class FamilyRules(GuardBase):
                     )
                 ]
         return []
+
+
+_BIRTHDAY_WORD = re.compile(r"\b(?:birthday|bday|b-day|many happy returns)\b")
+_APART = re.compile(r"[,;:(—–]|\s-\s|\b(?:before|ahead|after|until|till|since|in time|prior)\b")
+
+
+def _of_the_birthday(sent: str, start: int, end: int) -> bool:
+    """Whether the date at `start:end` is the birthday's own ("his birthday on 3 August"), not another day of the
+    sentence ("arrives 30 July, ahead of his birthday"): nothing between them parts the two."""
+    for b in _BIRTHDAY_WORD.finditer(sent):
+        between = sent[end : b.start()] if end <= b.start() else sent[b.end() : start]
+        if not _APART.search(between):
+            return True
+    return False

@@ -14,6 +14,8 @@ from bot.guard.truth import GuardBase
 
 _FORMS = json.loads((Path(__file__).parent / "data" / "address_forms.json").read_text(encoding="utf-8"))
 _TITLE_RX = "|".join(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", *map(re.escape, _FORMS["titles"]["words"])])
+_ROLE_WORDS = frozenset(_FORMS["role_words"]["words"])
+_FAMILY_FIRST = frozenset(_FORMS["family_name_first"]["words"])
 _HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, _FORMS['suffixes']['words']))})$")
 
 
@@ -63,6 +65,11 @@ class NameRules(GuardBase):
             paren = re.compile(
                 rf"\b{re.escape(words[0])}(?:\s+[A-Z][\w'’-]+){{0,2}}\s*\((?P<nick>[A-Z][a-z]{{1,12}})\)"
             )
+        before_full = (
+            re.compile(rf"\b(?P<nick>[a-z][\w'’-]{{1,14}})\s*\(\s*{re.escape(_fold(' '.join(words)))}\s*\)")
+            if len(words) > 1
+            else None
+        )
         first = _fold(words[0]) if words else ""
         last = _fold(words[-1]) if len(words) > 1 else ""
         pair = (
@@ -82,6 +89,10 @@ class NameRules(GuardBase):
             if paren is not None:
                 for m in paren.finditer(n.text):
                     out.add(_fold(m.group("nick")))
+            if before_full is not None:  # "lan (Tran Thi Lan), buyer at ...": the short name they go by
+                for m in before_full.finditer(_fold(n.text)):
+                    if m.group("nick") not in _STOP and m.group("nick") not in _TITLES:
+                        out.add(m.group("nick"))
             if pair is not None:
                 for m in pair.finditer(_fold(n.text)):
                     a, b = m.group("a"), m.group("b")
@@ -129,6 +140,8 @@ class NameRules(GuardBase):
                     formal_first = fw[0]
         if c.goes_by and name_words and name_words[0].lower() not in first:
             formal_first = formal_first or name_words[0]
+        if len(name_words) > 1 and _fold(name_words[0]) in _FAMILY_FIRST:
+            first.add(name_words[-1].lower())  # "Tran Thi Lan", "Park Ji-woo": the given name comes last
         if name_words and not c.goes_by and first - {name_words[0].lower()}:
             first.add(name_words[0].lower())  # a nickname from the notes; the first name stays polite
         return {_fold(f) for f in first}, {_fold(x) for x in last}, formal_first
@@ -153,8 +166,8 @@ class NameRules(GuardBase):
         head = _bare(tokens[0])
         s, e = m.start("name"), m.end("name")
         company = _norm(self.ctx.client.company or "").split()
-        if head in _GENERIC_GREETEES or head in company:
-            return None
+        if head in _GENERIC_GREETEES or head in company or (len(tokens) == 1 and head in _ROLE_WORDS):
+            return None  # "Hi there", "Hi Doc", "Morning Chef": no name to get wrong
         if self._part_of_name(tokens):
             return None  # "Hi Wei Ming", "Dear Mr Al Mansouri": a given name or surname of more than one word
         if m.group("title"):

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from memory.dates import find_dates, is_english_month_word
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -52,7 +56,7 @@ _NUMWORD = {
     "several": 4,
     "few": 3,
 }
-_TIME_RE = re.compile(
+_TIME_RE_RAW = re.compile(
     r"\b(?:"
     rf"(?P<md>{_MONTH_RX}\s+{_DAY_RX}\b|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_NUMDATE_RX})"
     r"|(?P<iso>\d{4}-\d{2}-\d{2})"
@@ -65,6 +69,39 @@ _TIME_RE = re.compile(
     r" (?P<unit>days?|weeks?|months?|years?) ago)"
     r")(?![a-z])"
 )
+
+
+class _TimeExpressions:
+    """`_TIME_RE_RAW` less a month word that is a verb there: "all 14 may join", "those 3 march in" are no dates.
+
+    Whether 'may' / 'march' beside a number is the month is decided as the extractor decides it
+    (`memory.dates.find_dates`: the word after it, the word before the number), so the guard and the
+    notes' facts read a date the same way.
+    """
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """Every time expression of `text[pos:endpos]`, as `re.finditer` yields them."""
+        for m in self.rx.finditer(text, pos, endpos):
+            if m.group("md") and _month_word_is_verb(text, m):
+                continue
+            yield m
+
+
+def _month_word_is_verb(text: str, m: re.Match[str]) -> bool:
+    """Whether the English month word of a day-and-month match is the verb ("14 may join", "12 may not fit")."""
+    if not any(is_english_month_word(w) for w in re.findall(r"[a-z]+\.?", m.group(0).casefold())):
+        return False
+    lo, hi = max(0, m.start() - 40), min(len(text), m.end() + 40)
+    window = text[lo:hi]
+    return not any(
+        d.start <= m.start("md") - lo < d.end or d.start < m.end("md") - lo <= d.end for d in find_dates(window)
+    )
+
+
+_TIME_RE = _TimeExpressions(_TIME_RE_RAW)
 _WD_ABBR = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
@@ -215,3 +252,51 @@ def _days_to_anniversary(today: date, when: date) -> int:
         if best is None or abs(delta) < abs(best):
             best = delta
     return best or 0
+
+
+_DATE_TOKEN = rf"(?:{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_MONTH_RX}\s+{_DAY_RX}(?![\d]))"
+# A period a note names with both ends: "from 2 nov until feb 1", "20 may - 10 june", "between 1 and 20 august",
+# "1-25 aug", "14 to 28 december". Group `end` says whether the last day is in the period ("until feb 1": not).
+_RANGE_RE = re.compile(
+    rf"\b(?:from\s+|between\s+)?(?P<a>{_DATE_TOKEN}|\d{{1,2}}(?:st|nd|rd|th)?)\s*"
+    rf"(?P<join>-|–|to|through|thru|and|until|till|til)\s*(?P<b>{_DATE_TOKEN})"
+    rf"|\b(?P<month>{_MONTH_RX})\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\b(?!\s*(?:%|[ap]m\b|:))"
+)
+
+
+def note_period(text: str, noted: date) -> tuple[date, date] | None:
+    """The period a note names with both ends, as (first day, first day after it), dated on or after the note.
+
+    "on leave from 2 nov until feb 1" -> (2 Nov, 1 Feb next year); "closed 1-25 aug" -> (1 Aug, 26 Aug).
+    A bare day before a month ("between 1 and 20 august") takes that month. None when no such period.
+    """
+    low = text.casefold()
+    for m in _RANGE_RE.finditer(low):
+        if m.group("month"):  # "dec 17-19": the month before a range of days
+            month = m.group("month")
+            join, a, b = "-", f"{m.group('d1')} {month}", f"{m.group('d2')} {month}"
+        else:
+            join, a, b = m.group("join"), m.group("a"), m.group("b")
+        if join == "and" and not m.group(0).startswith("between"):
+            continue  # "the 3 and may 5": a list, not a period
+        end_md = _parse_md(b)
+        if end_md is None:
+            continue
+        start_md = _parse_md(a) if re.search(r"[a-z]{3}", re.sub(r"(?:st|nd|rd|th)\b", "", a)) else None
+        if start_md is None:
+            day = int(re.match(r"\d+", a).group(0))  # type: ignore[union-attr]
+            start_md = (end_md[0], day)
+        start = _safe_date(noted.year, *start_md)
+        if start is None:
+            continue
+        if start < noted - timedelta(days=31):
+            start = _safe_date(noted.year + 1, *start_md) or start
+        last = _safe_date(start.year, *end_md)
+        if last is None:
+            continue
+        if last < start:
+            last = _safe_date(start.year + 1, *end_md) or last
+        first_open = last if join in ("until", "till", "til") else last + timedelta(days=1)
+        if first_open > start:
+            return start, first_open
+    return None

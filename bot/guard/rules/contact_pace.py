@@ -22,12 +22,12 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
-from bot.guard.when import _DAY_RX, _MONTH_RX, _parse_md, _safe_date
+from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _parse_md, _safe_date, note_period
 from memory.dates import resolve_due
 from memory.records import Note
 
 _DATA = Path(__file__).parent.parent / "data" / "contact_pace.json"
-_NUMBERS = {"twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+_NUMBERS = {"once": 1, "one": 1, "twice": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}  # fmt: skip
 _SEGMENT_END = re.compile(r"[.;!?\n]")
 
@@ -46,7 +46,39 @@ def _lists() -> dict[str, Any]:
         "pause": [re.compile(row["pattern"]) for row in doc["pause_cues"]],
         "lengths": [(re.compile(row["pattern"]), int(row["days"])) for row in doc["pause_lengths"]],
         "default_days": int(doc["default_pause_days"]["days"]),
+        "limit": _limit_pattern(doc["contact_limit"]),
     }
+
+
+def _limit_pattern(row: dict[str, str]) -> re.Pattern[str]:
+    """'max one email a week', 'one text a week max', 'fortnightly at most': one pattern, two word orders."""
+    core = row["count"] + row["medium"] + row["per"]
+    first = f"{row['before']}{core}"
+    second = core.replace("?P<n>", "?P<n2>").replace("?P<per>", "?P<per2>") + row["after"]
+    return re.compile(rf"{first}|\b{second}|{row['adverb']}")
+
+
+_ADVERB_PERIOD = {
+    "daily": "day",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "quarterly": "quarter",
+}
+_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91}
+
+
+def contact_limit(text: str) -> tuple[int, timedelta] | None:
+    """The cap a note sets on messages to the client ("max one email a week" -> (1, 7 days)), or None."""
+    m = _lists()["limit"].search(_norm(text))
+    if m is None:
+        return None
+    adverb = m.group("adv") or m.group("adv2")
+    if adverb:
+        return 1, timedelta(days=_PERIOD_DAYS[_ADVERB_PERIOD[adverb]])
+    word = m.group("n") or m.group("n2")
+    times = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
+    return max(1, times), timedelta(days=_PERIOD_DAYS[m.group("per") or m.group("per2")])
 
 
 def _by_salesperson(low: str, start: int) -> bool:
@@ -91,13 +123,37 @@ def outreach_times(notes: Iterable[Note]) -> list[tuple[datetime, str]]:
     return [(n.occurred_at, n.id) for n in notes for _ in range(outreach_count(n.text))]
 
 
-@lru_cache(maxsize=16384)  # every note is read at every check
 def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
     """The end of a pause a note asks for ("leave it a couple weeks"), or None when it asks for none."""
+    window = pause_window(text, at)
+    return window[1] if window else None
+
+
+@lru_cache(maxsize=16384)  # every note is read at every check
+def pause_window(text: str, at: datetime) -> tuple[datetime, datetime] | None:
+    """(start, end) of a pause a note asks for: from the note, or the period its sentence names with both ends
+    ("travelling 20 may - 10 june, give him space"); None when it asks for none."""
     lists, low = _lists(), _norm(text)
     cue = next((m for rx in lists["pause"] for m in rx.finditer(low)), None)
     if cue is None:
         return None
+    sentence_start = max(low.rfind(c, 0, cue.start()) for c in ".;!?\n") + 1
+    sentence_end = _SEGMENT_END.search(low, cue.end())
+    period = note_period(low[sentence_start : sentence_end.start() if sentence_end else len(low)], at.date())
+    if period is not None:
+        return _midnight(period[0], at), _midnight(period[1], at)
+    end = _pause_end(low, cue, at)
+    return at, end
+
+
+def _midnight(day: date, at: datetime) -> datetime:
+    """The start of `day` in the note's time zone."""
+    return datetime.combine(day, datetime.min.time(), at.tzinfo)
+
+
+def _pause_end(low: str, cue: re.Match[str], at: datetime) -> datetime:
+    """When a pause with no period of two ends is over: the day it names, else its length, else two weeks."""
+    lists = _lists()
     rest = low[cue.start() : cue.start() + 80]
     clause_end = _SEGMENT_END.search(low, cue.end())
     tail = low[cue.start() : clause_end.start() if clause_end else len(low)]
@@ -106,12 +162,22 @@ def pause_until(text: str, at: datetime, tz: Any = None) -> datetime | None:
         day = _named_day(tail[named.start() :], at)
         if day is not None and day >= at.date():
             return datetime.combine(day + timedelta(days=1), datetime.min.time(), at.tzinfo)
+        month = _UNTIL_MONTH.match(tail, named.start())
+        if month:  # "back off till jan", "leave her be until mid march": the month's first (or middle) day
+            number = _MONTHS[month.group("month").rstrip(".")]
+            year = at.year + (1 if number < at.month else 0)
+            first = _safe_date(year, number, 15 if month.group("part") else 1)
+            if first is not None and first > at.date():
+                return datetime.combine(first, datetime.min.time(), at.tzinfo)
     for rx, days in lists["lengths"]:
         if rx.search(rest):
             return at + timedelta(days=days)
     return at + timedelta(days=lists["default_days"])
 
 
+_UNTIL_MONTH = re.compile(
+    rf"(?:til|till|until)\s+(?:(?P<part>mid)[- ]?)?(?:early\s+)?(?P<month>{_MONTH_RX})(?![\w])(?!\s*\d)"
+)
 _DAY_MONTH = re.compile(rf"\b(?:{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}|{_MONTH_RX}\s+{_DAY_RX})(?![\w])")
 
 
@@ -142,10 +208,11 @@ class ContactPace:
             at = _aware(at, now)
             if at > now:
                 continue
-            until = pause_until(text, at)
-            if until is None:
+            window = pause_window(text, at)
+            if window is None:
                 continue
-            if now < _aware(until, now):
+            start, until = window
+            if _aware(start, now) <= now < _aware(until, now):
                 sents = _sentences(draft.text)
                 s, e = sents[0] if sents else (0, len(draft.text))
                 msg = f"a note asks to let the client be until {until.date().isoformat()}"
