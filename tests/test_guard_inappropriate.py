@@ -52,3 +52,30 @@ def test_a_business_ask_after_bad_news_warns_and_a_gentle_note_passes(tmp_path: 
     gentle = "Hi Colm, so sorry to hear about your wife. Thinking of you both - the oven can wait, no rush at all."
     assert world.kinds(pushy, "2026-05-22T10:00") == {"inappropriate"}
     assert world.kinds(gentle, "2026-05-22T10:00") == set()
+
+
+def test_clinical_and_garage_words_are_bad_news_only_when_they_happen_to_someone() -> None:
+    """What a hospital or a garage buys ('ICU beds', 'accident repair bays') is no bad news; a person's surgery is."""
+    from bot.guard.sensitive import _bad_news, _norm
+
+    for text in ["wants 12 ICU beds for the new wing", "the surgery wants 2 more chairs", "accident repair bays x3"]:
+        assert not _bad_news(_norm(text)), text
+    for text in ["had surgery on her hip", "his wife is in ICU", "was in a car accident", "after his stroke in may"]:
+        assert _bad_news(_norm(text)), text
+
+
+def test_an_order_of_icu_beds_gets_no_condolence_draft(tmp_path: Path) -> None:
+    """A draft to a hospital buyer is no condolence: nothing sad happened."""
+    from bot.interfaces.cli import main
+
+    data = tmp_path / "d"
+    assert (
+        main(["--offline", "--data-dir", str(data), "note", "Rahim Osman", "wants 12 ICU beds for the new wing"]) == 0
+    )
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--offline", "--data-dir", str(data), "draft", "Rahim Osman", "invite him to our launch"]) == 0
+    assert "sorry" not in out.getvalue().lower()

@@ -59,11 +59,15 @@ _BAD_NEWS = re.compile(
     r"\b(?:passed away|passed on|died|death|funeral|bereave\w*|condolence\w*|grieving|mourning|"
     r"lost (?:his|her|their|a) (?:wife|husband|partner|mother|mom|mum|father|dad|son|daughter|brother|"
     r"sister|child|baby|job|grandmother|grandfather|grandma|grandpa)|in (?:the )?hospital|hospitali[sz]ed|"
-    r"surgery|diagnos\w+|cancer|chemo\w*|illness|seriously ill|very ill|fell ill|sick leave|"
+    r"diagnos\w+|cancer|chemo\w*|illness|seriously ill|very ill|fell ill|sick leave|"
     r"laid off|layoffs?|lay-offs?|let go|made redundant|redundanc\w+|bankrupt\w*|divorce\w*|"
-    r"car accident|accident|injur\w+|miscarriage|tough time|hard time|rough patch|house fire|flood(?:ed|ing)?|"
-    r"stroke|heart attack|at the hospital|icu|intensive care|rear-?ended|crash(?:ed)?|totall?ed|break-?in|"
-    r"burglar\w*|robbed|fire (?:at|in|destroyed)|evacuat\w+|displaced)\b"
+    r"car accident|injur(?:ed|y|ies)|miscarriage|tough time|hard time|rough patch|house fire|flood(?:ed|ing)?|"
+    r"heart attack|at the hospital|rear-?ended|crashed|totall?ed|break-?in|"
+    r"burglar\w*|robbed|fire (?:at|in|destroyed)|evacuat\w+|displaced|"
+    # Words that also name what clinics and garages buy ("20 ICU beds", "the surgery wants 3 chairs", "accident
+    # repair bays", "stroke unit monitors"): bad news only when they happen to someone, after a word like these.
+    r"(?:in|into|had|has|having|after|from|since|his|her|their|my|a|an|bad|major|serious|minor|nasty|emergency)"
+    r" (?:the |a |an |his |her |their )?(?:surgery|accident|icu|intensive care|stroke|crash))\b"
 )
 # Pressure in a message: urgency, a push to commit now, "silver lining" framing.
 _PRESSURE_RE = re.compile(
