@@ -12,6 +12,7 @@ from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
+from bot.guard.rules.stale_value import StaleValue
 from bot.guard.rules.superseded_figure import SupersededFigure
 
 RULES: tuple[Rule, ...] = (
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     ChannelConsent(),
     ChangedChoice(),
     SupersededFigure(),
+    StaleValue(),
 )
 
 __all__ = [
@@ -37,5 +39,6 @@ __all__ = [
     "RiskyRequest",
     "Rule",
     "SharedHistory",
+    "StaleValue",
     "SupersededFigure",
 ]
