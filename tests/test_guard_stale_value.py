@@ -127,3 +127,47 @@ def test_a_cue_replaces_the_nearest_figure_of_its_slot_only() -> None:
     ]
     stale = {(s.old.value, s.new.value) for s in stale_values(notes)}
     assert stale == {(815_000.0, 830_000.0)}
+
+
+@pytest.mark.parametrize(
+    ("notes", "wrong", "right"),
+    [
+        (
+            ["ines alvarez, florist supply. wants 100k paper sleeves, kraft, artwork by june"],
+            "Hi Ines, the sample run of 50k paper sleeves ships next week. Pablo",
+            "Hi Ines, the sample run for your 100k paper sleeves ships next week. Pablo",
+        ),
+        (
+            ["ines alvarez, 41, two kids. wants term life cover of R3.5 million over 20 years"],
+            "Hi Ines, confirming your term life cover of R2.5 million. Pablo",
+            "Hi Ines, confirming your term life cover of R3.5 million. Pablo",
+        ),
+        (
+            ["ines alvarez, marina in cadiz. wants a 9m rib for the dive school"],
+            "Hi Ines, the 11-metre rib for the dive school is ready to view. Pablo",
+            "Hi Ines, the 9-metre rib for the dive school is ready to view. Pablo",
+        ),
+    ],
+)
+def test_a_figure_the_notes_give_otherwise_is_wrong(tmp_path: Path, notes: list[str], wrong: str, right: str) -> None:
+    w = _world(tmp_path, notes)
+    assert "wrong_fact" in w.kinds(wrong, AT)
+    assert "wrong_fact" not in w.kinds(right, AT)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        # worked out from the notes' figures: a total and a saving
+        "Hi Ines, 6 boxes at €45 each comes to €270 for the paper sleeves. Pablo",
+        # the figure written glued in the note ("400tc") or short ("1.2 mi")
+        "Hi Ines, the 400-thread-count sheets are back in stock. Pablo",
+        "Hi Ines, the warehouse unit is listed at 1.2 million. Pablo",
+    ],
+)
+def test_figures_the_notes_hold_pass(tmp_path: Path, draft: str) -> None:
+    notes = [
+        "ines alvarez, hotel in cadiz. 6 boxes of paper sleeves at €45 each. likes the 400tc sheets",
+        "ines: warehouse unit listed 1.2 mi, she may buy it",
+    ]
+    assert "wrong_fact" not in _world(tmp_path, notes).kinds(draft, AT)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.guard.text import STOP_WORDS, norm, stem
-from bot.guard.values import _CLOCK_RE
+from bot.guard.values import _CLOCK_RE, _TIME_WORDS
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS, _parse_md
 
 _DATA = Path(__file__).parent / "data"
@@ -86,10 +86,11 @@ def _amount_re() -> re.Pattern[str]:
     spell, symbols, codes = _units()
     after = sorted({*spell, *codes}, key=len, reverse=True)
     sym = "".join(re.escape(s) for s in symbols if len(s) == 1 and not s.isalpha())
+    letters = "|".join(sorted((s for s in symbols if s.isalpha()), key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.,/:-])(?:(?P<sym>[{sym}])\s?|(?P<code>{'|'.join(c for c in codes if len(c) == 3)})\s?"
-        r"|(?P<r>r)(?=\d[\d,.]*\s?(?:million|m|k|bn)\b|\d{1,3},\d{3}))?"
-        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:])(?P<ord>st|nd|rd|th)?"
+        rf"|(?P<r>{letters})(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn)\b|\d{{1,3}},\d{{3}}))?"
+        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d|/)(?P<ord>st|nd|rd|th)?"
         r"(?:\s?(?P<scale>k|bn|thousand|million|billion|m(?!²|2\b))(?![\w²]))?"
         rf"(?:[\s-]?(?P<after>{'|'.join(re.escape(a) for a in after)})(?![\w²]))?(?![a-z0-9²])"
     )
@@ -135,8 +136,8 @@ def _people() -> frozenset[str]:
 
 
 def _content(word: str) -> bool:
-    """Whether a word can say what a value is about (not a stop word, a weekday or a month)."""
-    return len(word) >= 3 and word not in STOP_WORDS and word not in _SKIP
+    """Whether a word can say what a value is about (not a stop word, a weekday, a month or a time word)."""
+    return len(word) >= 3 and word not in STOP_WORDS and word not in _SKIP and stem(word) not in _TIME_WORDS
 
 
 def _masked(low: str) -> str:
@@ -188,7 +189,7 @@ def mentions(text: str) -> list[Mention]:
         except ValueError:
             continue
         scale, after = m.group("scale") or "", m.group("after") or ""
-        currency = symbols.get(m.group("sym") or "") or (m.group("code") or "") or ("zar" if m.group("r") else "")
+        currency = symbols.get(m.group("sym") or "") or (m.group("code") or "") or symbols.get(m.group("r") or "", "")
         if after in codes and after not in spell:
             currency = currency or codes[after]
         unit = spell.get(after, "") if not (after in codes and currency) else ""
@@ -254,8 +255,10 @@ def _may_replace(old: Mention, new: Mention) -> bool:
     return not old.nouns or not new.nouns
 
 
-def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> list[Stale]:
-    """The values the notes (time, id, text) replaced, each with the mention that replaced it.
+def note_mentions(
+    notes: Sequence[tuple[datetime, str, str]], names: str = ""
+) -> list[tuple[datetime, int, str, Mention]]:
+    """(time, note index, note id, mention) of every value in the notes (time, id, text), oldest note first.
 
     `names` (the client's and the salesperson's) are left out of the nouns a value is about.
     """
@@ -263,6 +266,15 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
     seq: list[tuple[datetime, int, str, Mention]] = []
     for i, (when, nid, text) in enumerate(sorted(notes, key=lambda n: n[0].timestamp())):
         seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]
+    return seq
+
+
+def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> list[Stale]:
+    """The values the notes (time, id, text) replaced, each with the mention that replaced it.
+
+    `names` (the client's and the salesperson's) are left out of the nouns a value is about.
+    """
+    seq = note_mentions(notes, names)
     out: list[Stale] = []
     for when, i, nid, old in seq:
         if old.rejected:  # "1 jan, not december": the nearest value of its slot in that note replaces it
@@ -296,3 +308,41 @@ def past_marked(low: str, m: Mention) -> bool:
     """Whether a draft names the value as the past ("up from 45 seats", "the cancelled 7 July slot")."""
     _, past, _ = _cues()
     return bool(past.search(low[max(0, m.start - 40) : m.start]))
+
+
+def worked_out(value: float, figures: set[float]) -> bool:
+    """Whether `value` is a sum, difference, product or ratio of two of `figures` (a total, a saving, a unit price).
+
+    `figures` holds values rounded to the cent; one pass over them (a lookup for the other operand).
+    """
+    for a in figures:
+        if a <= 0:
+            continue
+        others = (value - a, a - value, value + a, value / a, a / value if value else -1.0)
+        if any(b > 0 and round(b, 2) in figures for b in others):
+            return True
+    return False
+
+
+_FIGURE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|m|mi|mn|bn|million|thousand)\b)?"
+)
+
+
+def all_figures(text: str) -> set[float]:
+    """Every figure `text` writes, however it is glued ("400tc", "2,340/month", "1.46 mi"), rounded to the cent.
+
+    A figure with a scale word counts both ways ("15k": 15 and 15000): notes write amounts short.
+    """
+    out: set[float] = set()
+    for m in _FIGURE.finditer(text.lower()):
+        value = float(m.group(1).replace(",", ""))
+        out.add(round(value, 2))
+        if m.group(2):
+            out.add(round(value * _SCALE.get(m.group(2), 1e6), 2))
+    return out
+
+
+def among(value: float, figures: set[float]) -> bool:
+    """Whether `value` is one of `figures`, also as written short ("1.46" for 1,460,000; "42.8" for 42,800)."""
+    return any(round(value / scale, 2) in figures for scale in (1.0, 1e3, 1e6))

@@ -8,6 +8,7 @@ from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_pace import ContactPace
+from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     ChangedChoice(),
     SupersededFigure(),
     StaleValue(),
+    ContradictedValue(),
 )
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "ChangedChoice",
     "ChannelConsent",
     "ContactPace",
+    "ContradictedValue",
     "Draft",
     "Evidence",
     "ForeignLanguage",
