@@ -103,6 +103,7 @@ _DATE = re.compile(
 _NOT_MONTH = re.compile(rf"\b(?:not|rather than|instead of)\s+(?:in\s+|the\s+)?(?P<m>{_MONTH_RX})(?![a-z])")
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
 _REJECT_BEFORE = re.compile(r"\b(?:not|instead of|rather than|no longer)\s+(?:the\s+|a\s+)?$")
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?[$€£¥]?$")
 _DELTA = re.compile(r"\s*(?:[a-z]+\s+)?(?:off|discount|less|more|extra|cheaper|dearer|higher|lower)\b")
 _CLAUSE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s|\bbut\b")
 _WORDS = re.compile(r"[a-z][a-z'-]*")
@@ -153,7 +154,10 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
     """(a change cue before the value in its clause or right after it, the clause rules the value out)."""
     cue, _, _ = _cues()
     # A cue governs the first value after it: "signed for the 22 w yamaha 200" changes the 22 only.
-    cued = any(not re.search(r"\d", low[c.end() : start]) for c in cue.finditer(low, clause[0], start))
+    cues = list(cue.finditer(low, clause[0], start))
+    cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
+    # "cut your $310 bill to zero", "from 40 to 30": the value after "to" is the new one.
+    cued = cued or bool(cues and _TO_BEFORE.search(low, max(0, start - 16), start))
     cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
     if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
         cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
@@ -180,7 +184,7 @@ def mentions(text: str) -> list[Mention]:
         out.append(
             Mention("month", (_MONTHS[m.group("m").rstrip(".")], 0), "", nouns, m.start("m"), m.end("m"), False, True)
         )
-    masked = _masked(low)
+    masked = re.sub(r"\bzero\b", "0   ", _masked(low))  # "cut your bill to zero": numwords leaves "zero" a word
     for m in _amount_re().finditer(masked):
         if m.group("ord"):
             continue
@@ -197,10 +201,11 @@ def mentions(text: str) -> list[Mention]:
             scale, unit = "", "m"  # "2.4m clearance": metres, unless money is named
         value *= _SCALE.get(scale, 1.0)
         kind = "money" if currency or scale == "k" else "measure" if unit else "count"
-        clause = _clause(low, m.start(), m.end())
-        cued, rejected = _marks(low, m.start(), m.end(), clause)
-        nouns = _nouns(low, m.start(), m.end(), clause)
-        out.append(Mention(kind, value, currency or unit, nouns, m.start(), m.end(), cued, rejected))
+        end = m.start() + 4 if low.startswith("zero", m.start()) else m.end()
+        clause = _clause(low, m.start(), end)
+        cued, rejected = _marks(low, m.start(), end, clause)
+        nouns = _nouns(low, m.start(), end, clause)
+        out.append(Mention(kind, value, currency or unit, nouns, m.start(), end, cued, rejected))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -315,6 +320,8 @@ def worked_out(value: float, figures: set[float]) -> bool:
 
     `figures` holds values rounded to the cent; one pass over them (a lookup for the other operand).
     """
+    if value <= 0:
+        return False  # zero is any figure less itself
     for a in figures:
         if a <= 0:
             continue
