@@ -133,6 +133,12 @@ def test_a_cue_replaces_the_nearest_figure_of_its_slot_only() -> None:
     ("notes", "wrong", "right"),
     [
         (
+            # 50k is 100 x 500 of the note's own figures: a product of a short form is no working-out
+            ["ines alvarez, nut roaster. pouches in 250g and 500g, 100k units, matte"],
+            "Hi Ines, the sample run ships soon: 50k units in matte. Pablo",
+            "Hi Ines, the sample run ships soon: 100k units in matte. Pablo",
+        ),
+        (
             ["ines alvarez, florist supply. wants 100k paper sleeves, kraft, artwork by june"],
             "Hi Ines, the sample run of 50k paper sleeves ships next week. Pablo",
             "Hi Ines, the sample run for your 100k paper sleeves ships next week. Pablo",

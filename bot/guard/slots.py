@@ -339,14 +339,12 @@ _FIGURE = re.compile(
 def all_figures(text: str) -> set[float]:
     """Every figure `text` writes, however it is glued ("400tc", "2,340/month", "1.46 mi"), rounded to the cent.
 
-    A figure with a scale word counts both ways ("15k": 15 and 15000): notes write amounts short.
+    A figure with a scale word counts scaled ("15k": 15000); `among` reads a draft's figure short too.
     """
     out: set[float] = set()
     for m in _FIGURE.finditer(text.lower()):
         value = float(m.group(1).replace(",", ""))
-        out.add(round(value, 2))
-        if m.group(2):
-            out.add(round(value * _SCALE.get(m.group(2), 1e6), 2))
+        out.add(round(value * _SCALE.get(m.group(2) or "", 1e6 if m.group(2) else 1.0), 2))
     return out
 
 
