@@ -177,3 +177,16 @@ def test_figures_the_notes_hold_pass(tmp_path: Path, draft: str) -> None:
         "ines: warehouse unit listed 1.2 mi, she may buy it",
     ]
     assert "wrong_fact" not in _world(tmp_path, notes).kinds(draft, AT)
+
+
+def test_a_value_replaced_by_the_same_nouns_blocks_and_one_replaced_as_the_nearest_warns(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    named = _world(tmp_path / "a", ["ines alvarez, cafe terrace. 30 folding chairs", "ines: chairs down to 24"])
+    verdicts = [f["verdict"] for f in named.check("Hi Ines, the 30 folding chairs are ready. Pablo", AT)["findings"]]
+    assert "block" in verdicts
+    nearest = _world(tmp_path / "b", ["ines alvarez, flat on calle mayor. offered 240k", "vendor countered 255k"])
+    found = [
+        f for f in nearest.check("Hi Ines, your 240k offer is in. Pablo", AT)["findings"] if f["kind"] == "wrong_fact"
+    ]
+    assert found and {f["verdict"] for f in found} == {"warn"}

@@ -55,6 +55,7 @@ class Stale:
     new: Mention
     note_id: str
     when: datetime
+    certain: bool = True  # ruled out in words, or replaced by a value naming the same nouns (not just the nearest)
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +291,7 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
             ]
             best = min(near, key=lambda m: abs(m.start - old.start), default=None)
             if best is not None and not same_value(old, best):
-                out.append(Stale(old, best, nid, when))
+                out.append(Stale(old, best, nid, when, certain=True))
     for j, (when, _, nid, new) in enumerate(seq):
         if new.rejected or new.kind == "month" or not new.cue:
             continue
@@ -298,7 +299,7 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
         earlier = [old for old in earlier if _may_replace(old, new)]
         named = [old for old in earlier if share(old.nouns, new.nouns)]
         replaced = named or earlier[-1:]
-        out += [Stale(old, new, nid, when) for old in replaced if not same_value(old, new)]
+        out += [Stale(old, new, nid, when, certain=bool(named)) for old in replaced if not same_value(old, new)]
     # A value stated again after it was replaced is current once more.
     latest: dict[tuple[str, str, Value], int] = {}
     for j, (_, _, _, m) in enumerate(seq):

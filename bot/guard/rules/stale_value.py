@@ -6,10 +6,14 @@ draft kept the first figure a client gave after a note changed it ("seats down t
 order as typed slots (`bot.guard.slots`): a value whose latest mention a later, cued mention of the
 same slot replaced is stale. A draft value equal to a stale one, of the same slot (kind, unit or
 currency; a count names the same nouns), is a wrong fact unless the draft also states the new value
-or names the old one as the past ("up from 45", "instead of 7 July").
+or names the old one as the past ("up from 45", "instead of 7 July"). It blocks when the notes rule the
+value out in words or replace it by a value naming the same nouns; a value replaced only as the nearest
+one of its slot ("seller countered $830k" after "offer $815k") warns.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
@@ -61,7 +65,10 @@ class StaleValue:
                 continue
             new = max(hits, key=lambda s: s.when.timestamp())
             message = f"a later note changed this to {show(new.new)}"
-            out.append(draft.finding(self.kind, m.start, m.end, message, [s.note_id for s in hits]))
+            found = draft.finding(self.kind, m.start, m.end, message, [s.note_id for s in hits])
+            if not any(s.certain for s in hits):
+                found = dataclasses.replace(found, verdict="warn")  # replaced only as the nearest value: uncertain
+            out.append(found)
         return out
 
 
