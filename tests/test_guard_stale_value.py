@@ -190,3 +190,9 @@ def test_a_value_replaced_by_the_same_nouns_blocks_and_one_replaced_as_the_neare
         f for f in nearest.check("Hi Ines, your 240k offer is in. Pablo", AT)["findings"] if f["kind"] == "wrong_fact"
     ]
     assert found and {f["verdict"] for f in found} == {"warn"}
+
+
+def test_notes_of_one_minute_are_read_in_the_order_they_were_written() -> None:
+    at = datetime(2026, 3, 2, 9, 30)
+    newest_first = [(at, "b", "make it 8 bikes"), (at, "a", "5 cargo bikes on lease")]
+    assert [(s.old.value, s.new.value) for s in stale_values(newest_first)] == [(5.0, 8.0)]

@@ -266,11 +266,13 @@ def note_mentions(
 ) -> list[tuple[datetime, int, str, Mention]]:
     """(time, note index, note id, mention) of every value in the notes (time, id, text), oldest note first.
 
-    `names` (the client's and the salesperson's) are left out of the nouns a value is about.
+    The notes come newest first, as a draft context lists them: notes of one time (typed in one chat
+    minute) keep that order reversed. `names` (the client's and the salesperson's) are left out of the
+    nouns a value is about.
     """
     drop = frozenset(stem(w) for w in _WORDS.findall(names.lower()))
     seq: list[tuple[datetime, int, str, Mention]] = []
-    for i, (when, nid, text) in enumerate(sorted(notes, key=lambda n: n[0].timestamp())):
+    for i, (when, nid, text) in enumerate(sorted(reversed(notes), key=lambda n: n[0].timestamp())):
         seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]
     return seq
 

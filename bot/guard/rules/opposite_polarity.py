@@ -78,8 +78,9 @@ def _governed(clause: str) -> str | None:
 def _note_clauses(evidence: Evidence, drop: frozenset[str]) -> list[tuple[datetime, str, str, bool, frozenset[str]]]:
     """(time, note id, clause, negative, content stems) for every clause of the notes, oldest first."""
     out = []
+    # The context lists notes newest first: reversed, notes of one time keep the order they were written in.
     for when, (nid, text) in sorted(
-        zip(evidence.note_times, evidence.notes, strict=False), key=lambda p: p[0].timestamp()
+        reversed(list(zip(evidence.note_times, evidence.notes, strict=False))), key=lambda p: p[0].timestamp()
     ):
         for m in _CLAUSES.finditer(text.lower()):
             clause = m.group(0)
