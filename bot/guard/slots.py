@@ -114,9 +114,10 @@ _SKIP = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     """The clause around `start..end`: from the previous clause mark to the next."""
+    # Read at most 120 characters each way: a text of many figures and no clause marks stays linear.
     before = [m.end() for m in _CLAUSE.finditer(low, max(0, start - 120), start)]
-    after = _CLAUSE.search(low, end)
-    return (before[-1] if before else max(0, start - 120)), (after.start() if after else len(low))
+    after = _CLAUSE.search(low, end, min(len(low), end + 120))
+    return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
 
 
 def _nouns(low: str, start: int, end: int, clause: tuple[int, int]) -> frozenset[str]:

@@ -21,7 +21,6 @@ from bot.guard.slots import (
     note_mentions,
     past_marked,
     same_slot,
-    same_value,
     share,
     stale_values,
     worked_out,
@@ -42,15 +41,18 @@ class ContradictedValue:
             return []
         mine = mentions(draft.text)
         low = draft.low
+        stated = {(x.kind, x.value) for x in mine}  # the draft states the recorded figure too: a set, read once
         out = []
         for m in mine:
-            if m.kind not in _KINDS or m.rejected or not m.nouns or past_marked(low, m) or draft.negated(m.start):
+            if m.kind not in _KINDS or m.rejected or not m.nouns:
                 continue
             value = float(m.value)  # type: ignore[arg-type]
             if among(value, figures) or worked_out(value, figures):
                 continue
             clash = [(nid, n) for nid, n in current if same_slot(n, m) and share(n.nouns, m.nouns)]
-            if not clash or any(same_value(n, x) for _, n in clash for x in mine):
+            if not clash or any((n.kind, n.value) in stated for _, n in clash):
+                continue
+            if past_marked(low, m) or draft.negated(m.start):
                 continue
             real = ", ".join(dict.fromkeys(show(n) for _, n in clash))
             out.append(

@@ -56,9 +56,11 @@ class StaleValue:
         low = draft.low
         out = []
         for m in mine:
-            if m.rejected or m.kind == "month" or past_marked(low, m) or draft.negated(m.start):
+            if m.rejected or m.kind == "month":
                 continue
             hits = [s for s in stale if same_slot(s.old, m) and same_value(s.old, m) and _about_it(s, m)]
+            if not hits or past_marked(low, m) or draft.negated(m.start):
+                continue  # the clause reads are last: most figures match no stale value
             if any(s.old.kind == "month" for s in hits) and any(n.kind == "date" and same_value(n, m) for n in noted):
                 hits = [s for s in hits if s.old.kind != "month"]  # the notes name this very date: not ruled out
             if not hits or any(same_slot(s.new, x) and same_value(s.new, x) for s in hits for x in mine):
