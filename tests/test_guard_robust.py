@@ -286,3 +286,15 @@ def test_a_plan_the_notes_never_name_is_a_wrong_fact() -> None:
 
 def test_the_plan_the_notes_name_passes() -> None:
     assert check_text("Hi Hannah, your Team plan renews in June.", PLAN).verdict == "pass"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("cover of R2.5 million", "cover of R2500000"),
+        ("a $1.2 million budget", "a $1200000 budget"),
+        ("3 thousand units", "3000 units"),
+    ],
+)
+def test_a_figure_before_a_scale_word_is_one_number(text: str, read: str) -> None:
+    assert normalise(text).text == read

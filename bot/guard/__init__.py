@@ -15,7 +15,9 @@ Layout: `model` (kinds, report types), `text`/`when`/`geo`/`values`/`interaction
 exclusive options, years), `presumed` (names the message takes as the client's), `hearsay` (third
 parties, reported news, old acquaintance), `bindings` (details of parallel sites swapped)) and
 `check` (runs them all, then the `rules/` registry: one `Rule` per module: `product_plan`,
-`risky_request`, `language`, `shared_history`; the text is read through `normalise` first). `too_frequent` counts approved messages and notes that log outreach
+`risky_request`, `language`, `shared_history`, `stale_value`, `contradicted_value`, `opposite_polarity`,
+`unrecorded_change`; the last four read the draft and the notes as typed slots, `slots`; the text is read
+through `normalise` first). `too_frequent` counts approved messages and notes that log outreach
 ("emailed her the quote", "left a voicemail"), and honours a client's own limit ("max once a month").
 """
 

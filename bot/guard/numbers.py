@@ -14,6 +14,7 @@ from typing import ClassVar
 from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.rules.superseded_figure import alike, amount, subject_words
+from bot.guard.slots import stale_values
 from bot.guard.text import (
     _WORD,
     _clause_after,
@@ -324,7 +325,18 @@ class NumberRules(GuardBase):
             value = amount(change.new)
             if value is not None:
                 out.append((value, subject_words(change.key, change.unit)))
-        return out
+        return out + self._replacing_figures()
+
+    @per_context
+    def _replacing_figures(self) -> list[tuple[float, frozenset[str]]]:
+        """(value, subject stems) of each figure a note gave in place of an earlier one ("chairs down to 24")."""
+        ev = self.prepared.evidence
+        notes = [(when, nid, text) for when, (nid, text) in zip(ev.note_times, ev.notes, strict=False)]
+        return [
+            (s.new.value, s.old.nouns | s.new.nouns)
+            for s in stale_values(notes, ev.names)
+            if isinstance(s.new.value, float)
+        ]
 
     def _written_in_notes(self, value: int) -> bool:
         """Whether a note writes this whole number as it stands ("(2021, 2,100 hrs)" writes 2021)."""

@@ -87,12 +87,25 @@ def parse_number_words(phrase: str) -> int | None:
     return total + current if seen else None
 
 
+# A figure in digits right before a lone scale word: "2.5 million", "3 thousand" is one number.
+_DIGITS_BEFORE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ ]?$")
+
+
 def number_phrases(text: str) -> Iterator[tuple[int, int, int]]:
-    """`(start, end, value)` for each cardinal phrase in `text`, longest first from the left."""
+    """`(start, end, value)` for each cardinal phrase in `text`, longest first from the left.
+
+    A scale word after a figure in digits joins it ("R2.5 million" -> 2500000), else the figure and
+    the scale would read as two numbers.
+    """
     for m in _PHRASE.finditer(text):
         phrase = m.group(0)
         if phrase.lower() == "one":
             continue
         value = parse_number_words(phrase)
-        if value is not None:
-            yield m.start(), m.end(), value
+        if value is None:
+            continue
+        digits = _DIGITS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if phrase.lower() in _SCALES and digits:
+            yield digits.start(), m.end(), round(float(digits.group(1).replace(",", "")) * value)
+            continue
+        yield m.start(), m.end(), value

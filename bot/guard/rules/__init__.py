@@ -8,11 +8,15 @@ from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_pace import ContactPace
+from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.language import ForeignLanguage
+from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
+from bot.guard.rules.stale_value import StaleValue
 from bot.guard.rules.superseded_figure import SupersededFigure
+from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
     ProductPlan(),
@@ -23,6 +27,10 @@ RULES: tuple[Rule, ...] = (
     ChannelConsent(),
     ChangedChoice(),
     SupersededFigure(),
+    StaleValue(),
+    ContradictedValue(),
+    UnrecordedChange(),
+    OppositePolarity(),
 )
 
 __all__ = [
@@ -30,12 +38,16 @@ __all__ = [
     "ChangedChoice",
     "ChannelConsent",
     "ContactPace",
+    "ContradictedValue",
     "Draft",
     "Evidence",
     "ForeignLanguage",
+    "OppositePolarity",
     "ProductPlan",
     "RiskyRequest",
     "Rule",
     "SharedHistory",
+    "StaleValue",
     "SupersededFigure",
+    "UnrecordedChange",
 ]

@@ -1,0 +1,357 @@
+"""Values in a text as typed slots: a figure with its unit or currency, a calendar date, a month ruled out.
+
+A draft and the notes are read the same way: each `Mention` is one value (money, a measure with its
+unit, a count with the nouns it counts, a date), where it stands, the nouns beside it (what it is
+about) and two marks from its clause: a change cue before it ("seats down to 38", "rebooked for 10
+jul", "the 18L after all") and whether the clause rules it out ("1 jan, not december").
+
+`stale_values(notes)` replays the notes in time order: a value is stale when its latest mention is
+followed by a mention of the same slot (same kind, unit or currency, and nouns that agree) with a
+different value that carries a change cue, or when its clause rules it out. Without shared nouns a
+cue replaces only the nearest earlier value of its slot, so "seller countered $830k" replaces the
+$815k offer before it, not the $850k budget of an older note. Cue words and units are data
+(`data/value_changes.json`, `data/units.json`, a reason each).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+from bot.guard.text import STOP_WORDS, norm, stem
+from bot.guard.values import _CLOCK_RE, _TIME_WORDS
+from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS, _parse_md
+
+_DATA = Path(__file__).parent / "data"
+
+Value = float | tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One value in a text: its kind and value, unit or currency, the nouns beside it, and its clause's marks."""
+
+    kind: str  # "money" | "measure" | "count" | "date" | "month"
+    value: Value
+    unit: str  # measure: canonical unit; money: currency code or ""; else ""
+    nouns: frozenset[str]  # stems of the content words right beside it (what it is about)
+    start: int
+    end: int
+    cue: bool  # a change cue in its clause before it, or right after it ("the 18L after all")
+    rejected: bool  # its clause rules it out ("not december", "instead of 4")
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A value a later note replaced: the stale mention, the replacing one, and that note's id and time."""
+
+    old: Mention
+    new: Mention
+    note_id: str
+    when: datetime
+    certain: bool = True  # ruled out in words, or replaced by a value naming the same nouns (not just the nearest)
+
+
+@lru_cache(maxsize=1)
+def _units() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(unit spelling -> canonical unit, currency symbol -> code, currency word -> code)."""
+    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
+    spell = {s: unit for unit, forms in doc["units"].items() for s in forms}
+    cur = doc["currencies"]
+    return spell, dict(cur["symbols"]), dict(cur["codes"])
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(change cue pattern, past-marker pattern ending at a value, the cue words' stems)."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))
+    words = sorted({w for row in doc["cues"] for w in row["words"]}, key=len, reverse=True)
+    cue = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    past_words = sorted(doc["past"]["words"], key=len, reverse=True)
+    past = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in past_words) + r")\s+(?:the\s+|a\s+|an\s+|your\s+|our\s+)?"
+        r"(?:[a-z-]+\s+){0,2}$"
+    )
+    return cue, past, frozenset(stem(w) for phrase in words for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _amount_re() -> re.Pattern[str]:
+    """A figure: an optional currency before it, digits, a scale word, and a unit or currency after it."""
+    spell, symbols, codes = _units()
+    after = sorted({*spell, *codes}, key=len, reverse=True)
+    sym = "".join(re.escape(s) for s in symbols if len(s) == 1 and not s.isalpha())
+    letters = "|".join(sorted((s for s in symbols if s.isalpha()), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.,/:-])(?:(?P<sym>[{sym}])\s?|(?P<code>{'|'.join(c for c in codes if len(c) == 3)})\s?"
+        rf"|(?P<r>{letters})(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn)\b|\d{{1,3}},\d{{3}}))?"
+        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d|/)(?P<ord>st|nd|rd|th)?"
+        r"(?:\s?(?P<scale>k|bn|thousand|million|billion|m(?!²|2\b))(?![\w²]))?"
+        rf"(?:[\s-]?(?P<after>{'|'.join(re.escape(a) for a in after)})(?![\w²]))?(?![a-z0-9²])"
+    )
+
+
+_DATE = re.compile(
+    rf"(?<![\w/])(?:{_MONTH_RX}\s+{_DAY_RX}(?!\d)|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?![a-z])|{_NUMDATE_RX})"
+    r"(?:,?\s+(?:19|20)\d\d)?"
+)
+_NOT_MONTH = re.compile(rf"\b(?:not|rather than|instead of)\s+(?:in\s+|the\s+)?(?P<m>{_MONTH_RX})(?![a-z])")
+_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
+_REJECT_BEFORE = re.compile(r"\b(?:not|instead of|rather than|no longer)\s+(?:the\s+|a\s+)?$")
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?[$€£¥]?$")
+_DELTA = re.compile(r"\s*(?:[a-z]+\s+)?(?:off|discount|less|more|extra|cheaper|dearer|higher|lower)\b")
+_CLAUSE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s|\bbut\b")
+_WORDS = re.compile(r"[a-z][a-z'-]*")
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_SKIP = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
+
+
+def _clause(low: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around `start..end`: from the previous clause mark to the next."""
+    # Read at most 120 characters each way: a text of many figures and no clause marks stays linear.
+    before = [m.end() for m in _CLAUSE.finditer(low, max(0, start - 120), start)]
+    after = _CLAUSE.search(low, end, min(len(low), end + 120))
+    return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
+
+
+def _nouns(low: str, start: int, end: int, clause: tuple[int, int]) -> frozenset[str]:
+    """Stems of up to three content words before the value and two after it, inside its clause."""
+    _, _, cue_stems = _cues()
+    # Not past another figure: in "12 machines across 4 buildings" the 4 counts buildings only.
+    lead = low[clause[0] : start]
+    before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
+    after = [w for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0]) if _content(w)][:2]
+    people = _people()
+    return frozenset("people" if stem(w) in people else stem(w) for w in (*before, *after)) - cue_stems
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    """Stems of the words that count people ("ppl", "guests", "headcount"): one noun for a slot."""
+    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
+    return frozenset(stem(w) for w in doc["people"]["words"])
+
+
+def _content(word: str) -> bool:
+    """Whether a word can say what a value is about (not a stop word, a weekday, a month or a time word)."""
+    return len(word) >= 3 and word not in STOP_WORDS and word not in _SKIP and stem(word) not in _TIME_WORDS
+
+
+def _masked(low: str) -> str:
+    """`low` with dates, clock times and years blanked (same length): their digits are no figures."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m.group(0))
+
+    return _YEAR.sub(blank, _CLOCK_RE.sub(blank, _DATE.sub(blank, low)))
+
+
+def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[bool, bool]:
+    """(a change cue before the value in its clause or right after it, the clause rules the value out)."""
+    cue, _, _ = _cues()
+    # A cue governs the first value after it: "signed for the 22 w yamaha 200" changes the 22 only.
+    cues = list(cue.finditer(low, clause[0], start))
+    cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
+    # "cut your $310 bill to zero", "from 40 to 30": the value after "to" is the new one.
+    cued = cued or bool(cues and _TO_BEFORE.search(low, max(0, start - 16), start))
+    cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
+    if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
+        cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
+    return cued, bool(_REJECT_BEFORE.search(low[clause[0] : start]))
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every money, measure, count and date value in `text` (read lower-cased), in order."""
+    low = norm(text)
+    spell, symbols, codes = _units()
+    out: list[Mention] = []
+    for m in _DATE.finditer(low):
+        md = _parse_md(m.group(0))
+        if md is None:
+            continue
+        end = m.end() - m.group(0).endswith(".")  # "10 jul." ends its sentence: the dot is not the month's
+        clause = _clause(low, m.start(), end)
+        cued, rejected = _marks(low, m.start(), end, clause)
+        nouns = _nouns(low, m.start(), end, clause)
+        out.append(Mention("date", md, "", nouns, m.start(), end, cued, rejected))
+    for m in _NOT_MONTH.finditer(low):
+        clause = _clause(low, m.start("m"), m.end("m"))
+        nouns = _nouns(low, m.start(), m.end(), clause)
+        out.append(
+            Mention("month", (_MONTHS[m.group("m").rstrip(".")], 0), "", nouns, m.start("m"), m.end("m"), False, True)
+        )
+    masked = re.sub(r"\bzero\b", "0   ", _masked(low))  # "cut your bill to zero": numwords leaves "zero" a word
+    for m in _amount_re().finditer(masked):
+        if m.group("ord"):
+            continue
+        try:
+            value = float(m.group("n").replace(",", ""))
+        except ValueError:
+            continue
+        scale, after = m.group("scale") or "", m.group("after") or ""
+        currency = symbols.get(m.group("sym") or "") or (m.group("code") or "") or symbols.get(m.group("r") or "", "")
+        if after in codes and after not in spell:
+            currency = currency or codes[after]
+        unit = spell.get(after, "") if not (after in codes and currency) else ""
+        if scale == "m" and not currency and not after:
+            scale, unit = "", "m"  # "2.4m clearance": metres, unless money is named
+        value *= _SCALE.get(scale, 1.0)
+        kind = "money" if currency or scale == "k" else "measure" if unit else "count"
+        end = m.start() + 4 if low.startswith("zero", m.start()) else m.end()
+        clause = _clause(low, m.start(), end)
+        cued, rejected = _marks(low, m.start(), end, clause)
+        nouns = _nouns(low, m.start(), end, clause)
+        out.append(Mention(kind, value, currency or unit, nouns, m.start(), end, cued, rejected))
+    return sorted(out, key=lambda x: x.start)
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two stems name the same thing ("catalogu" and "catalog")."""
+    if a == b:
+        return True
+    short = min(len(a), len(b))
+    return short >= 4 and a[: short - 1] == b[: short - 1] and abs(len(a) - len(b)) <= 2
+
+
+def share(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two sets of stems share a word (`alike`)."""
+    bs = list(b)
+    return any(alike(x, y) for x in a for y in bs)
+
+
+def same_slot(a: Mention, b: Mention) -> bool:
+    """Whether two mentions can be values of one slot: same kind, unit or currency; counts name the same nouns."""
+    if {a.kind, b.kind} == {"date", "month"}:
+        return True
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return not a.unit or not b.unit or a.unit == b.unit
+    if a.kind == "measure":
+        return a.unit == b.unit
+    return True
+
+
+def same_value(a: Mention, b: Mention) -> bool:
+    """Equal values (figures within half a percent; a month matches any day of it)."""
+    if "month" in (a.kind, b.kind):
+        return isinstance(a.value, tuple) and isinstance(b.value, tuple) and a.value[0] == b.value[0]
+    if isinstance(a.value, float) and isinstance(b.value, float):
+        return abs(a.value - b.value) <= 1e-6 * max(abs(a.value), abs(b.value), 1.0)
+    return a.value == b.value
+
+
+def _near_in_size(a: Value, b: Value) -> bool:
+    """Whether two figures are within a factor of two of each other (a revised count, not another count)."""
+    return isinstance(a, float) and isinstance(b, float) and a > 0 and b > 0 and 0.5 <= a / b <= 2
+
+
+def _may_replace(old: Mention, new: Mention) -> bool:
+    """Whether a cued `new` can be the next value of `old`'s slot: they name the same nouns, or one names none;
+    a figure about other nouns only when it keeps its size ("offer $815k", then "seller countered $830k")."""
+    if share(old.nouns, new.nouns):
+        return True
+    if new.kind in ("money", "count"):
+        return _near_in_size(old.value, new.value)
+    return not old.nouns or not new.nouns
+
+
+def note_mentions(
+    notes: Sequence[tuple[datetime, str, str]], names: str = ""
+) -> list[tuple[datetime, int, str, Mention]]:
+    """(time, note index, note id, mention) of every value in the notes (time, id, text), oldest note first.
+
+    The notes come newest first, as a draft context lists them: notes of one time (typed in one chat
+    minute) keep that order reversed. `names` (the client's and the salesperson's) are left out of the
+    nouns a value is about.
+    """
+    drop = frozenset(stem(w) for w in _WORDS.findall(names.lower()))
+    seq: list[tuple[datetime, int, str, Mention]] = []
+    for i, (when, nid, text) in enumerate(sorted(reversed(notes), key=lambda n: n[0].timestamp())):
+        seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]
+    return seq
+
+
+def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> list[Stale]:
+    """The values the notes (time, id, text) replaced, each with the mention that replaced it.
+
+    `names` (the client's and the salesperson's) are left out of the nouns a value is about.
+    """
+    seq = note_mentions(notes, names)
+    out: list[Stale] = []
+    for when, i, nid, old in seq:
+        if old.rejected:  # "1 jan, not december": the nearest value of its slot in that note replaces it
+            near = [
+                m
+                for _, k, _, m in seq
+                if k == i and not m.rejected and same_slot(old, m) and abs(m.start - old.start) <= 80
+            ]
+            best = min(near, key=lambda m: abs(m.start - old.start), default=None)
+            if best is not None and not same_value(old, best):
+                out.append(Stale(old, best, nid, when, certain=True))
+    for j, (when, _, nid, new) in enumerate(seq):
+        if new.rejected or new.kind == "month" or not new.cue:
+            continue
+        earlier = [old for _, _, _, old in seq[:j] if same_slot(old, new) and not old.rejected]
+        earlier = [old for old in earlier if _may_replace(old, new)]
+        named = [old for old in earlier if share(old.nouns, new.nouns)]
+        replaced = named or earlier[-1:]
+        out += [Stale(old, new, nid, when, certain=bool(named)) for old in replaced if not same_value(old, new)]
+    # A value stated again after it was replaced is current once more.
+    latest: dict[tuple[str, str, Value], int] = {}
+    for j, (_, _, _, m) in enumerate(seq):
+        latest[(m.kind, m.unit, m.value)] = j
+    index = {id(m): j for j, (_, _, _, m) in enumerate(seq)}
+    return [
+        s for s in out if s.old.rejected or latest.get((s.old.kind, s.old.unit, s.old.value), -1) <= index[id(s.new)]
+    ]
+
+
+def past_marked(low: str, m: Mention) -> bool:
+    """Whether a draft names the value as the past ("up from 45 seats", "the cancelled 7 July slot")."""
+    _, past, _ = _cues()
+    return bool(past.search(low[max(0, m.start - 40) : m.start]))
+
+
+def worked_out(value: float, figures: set[float]) -> bool:
+    """Whether `value` is a sum, difference, product or ratio of two of `figures` (a total, a saving, a unit price).
+
+    `figures` holds values rounded to the cent; one pass over them (a lookup for the other operand).
+    """
+    if value <= 0:
+        return False  # zero is any figure less itself
+    for a in figures:
+        if a <= 0:
+            continue
+        others = (value - a, a - value, value + a, value / a, a / value if value else -1.0)
+        if any(b > 0 and round(b, 2) in figures for b in others):
+            return True
+    return False
+
+
+_FIGURE = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|m|mi|mn|bn|million|thousand)\b)?"
+)
+
+
+def all_figures(text: str) -> set[float]:
+    """Every figure `text` writes, however it is glued ("400tc", "2,340/month", "1.46 mi"), rounded to the cent.
+
+    A figure with a scale word counts scaled ("15k": 15000); `among` reads a draft's figure short too.
+    """
+    out: set[float] = set()
+    for m in _FIGURE.finditer(text.lower()):
+        value = float(m.group(1).replace(",", ""))
+        out.add(round(value * _SCALE.get(m.group(2) or "", 1e6 if m.group(2) else 1.0), 2))
+    return out
+
+
+def among(value: float, figures: set[float]) -> bool:
+    """Whether `value` is one of `figures`, also as written short ("1.46" for 1,460,000; "42.8" for 42,800)."""
+    return any(round(value / scale, 2) in figures for scale in (1.0, 1e3, 1e6))
