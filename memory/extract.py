@@ -2629,7 +2629,9 @@ def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 def _thing_done_re() -> re.Pattern[str]:
     done = "|".join(sorted(words("done_word"), key=len, reverse=True))
     return re.compile(
-        r"^\s*(?:the\s+|our\s+|my\s+)?(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:all\s+|now\s+)?(?:" + done + r")\b",
+        r"^\s*(?:the\s+|our\s+|my\s+)?(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:all\s+|now\s+)?(?:"
+        + done
+        + r")\b",
         I,
     )
 
@@ -2644,13 +2646,19 @@ def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         I,
     ):
         return
-    if resolve_due(clause[m.end() :], at) is not None:
-        return  # "the install done by friday": a deadline, not a report
+    rest = clause[m.end() :]
+    if re.match(r"\s*(?:by|before|until|till|no\s+later|on|next|within|in)\b", rest, I) and resolve_due(rest, at):
+        return  # "the install done by friday": a deadline, not a report ("quote sent today" is one)
     promised = _Promised("send", m["obj"])
     if promised.obj:
         text = f"{promised.shown} done"
+        done = m.group(0)[len(m["obj"]) :].split()[-1].casefold()  # "replaced" also closes "replacements"
         yield ExtractedFact(
-            FactKind.COMMITMENT, promised.key, promised.value, text, detail={"status": "done", "part": "yes"}
+            FactKind.COMMITMENT,
+            promised.key,
+            promised.value,
+            text,
+            detail={"status": "done", "part": "yes", "verb": done},
         )
 
 

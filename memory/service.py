@@ -173,6 +173,25 @@ def shown_facts(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if not (f.kind is FactKind.DISLIKE and (f.client_id, f.value.casefold()) in declined)]
 
 
+def without_leading_name(text: str, client_name: str) -> str:
+    """The note without the client's full name typed first and unpunctuated ("niamh byrne sample doors replaced").
+
+    The rules read a clause from its start ("<thing> replaced", "<thing> done"); a name glued to the front hides
+    it. A name with a colon or dash after it is split off by the rules already; a possessive ("dana lee's son")
+    and a single name (a first name may be a word) are left alone.
+    """
+    name = names.normalize(names.strip_title(client_name)).split()
+    if len(name) < 2:
+        return text
+    words = text.split()
+    start = 1 if words and names.is_title(words[0].rstrip(".")) else 0
+    head = [names.normalize(w) for w in words[start : start + len(name)]]
+    rest = words[start + len(name) :]
+    if head != name or not rest or words[start + len(name) - 1][-1:].isalpha() is False:
+        return text
+    return " ".join(rest)
+
+
 def offline_extract(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """The offline rules' facts of a note (`memory.extract.extract_facts`)."""
     # imported here: memory.extract compiles its rule tables on import (~0.15-0.3 s CPU), which a
@@ -295,7 +314,7 @@ class Memory:
             )
             self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
         notices: list[str] = []
-        facts = self._extract(note_id, text, item.at, notices)
+        facts = self._extract(note_id, without_leading_name(text, client.name), item.at, notices)
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
             self._refresh_context(client.id, {rowid})
@@ -426,7 +445,8 @@ class Memory:
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
-                    for key in self._matching_promises(client.id, fact.key, fact.detail.get("part") == "yes"):
+                    part = fact.detail.get("part") == "yes"
+                    for key in self._matching_promises(client.id, fact.key, part, fact.detail.get("verb", "")):
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
@@ -535,15 +555,21 @@ class Memory:
             for d in replay(notes)
         ]
 
-    def _matching_promises(self, client_id: int, done_key: str, part: bool = False) -> list[str]:
-        """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words)."""
+    def _matching_promises(self, client_id: int, done_key: str, part: bool = False, verb: str = "") -> list[str]:
+        """Open promise keys that a "sent the pricing sheet to Dana" report fulfils (same object words).
+
+        `verb`: the word that reported it done ("replaced"); a promise named by its noun ("replacements") fits it too.
+        """
         done_words = set(re.split(r"[:_]", done_key)) - {"promise", "to", "for", "her", "him", "them"}
+        stem = re.sub(r"(?:ed|d)$", "", verb) if len(verb) >= 6 else ""
         matches, partial = [], []
         for key in self.ledger.open_commitment_keys(client_id):
             words = set(re.split(r"[:_]", key)) - {"promise"}
             if key == done_key or (words and words <= done_words):
                 matches.append(key)
             elif part and done_words and done_words <= words:
+                partial.append(key)
+            elif part and stem and any(w.startswith(stem) for w in words):
                 partial.append(key)
         # "visit done" names part of "site visit": it closes the one open promise it fits, never a guess among two
         return matches or (partial if len(partial) == 1 else [])
@@ -671,7 +697,7 @@ class Memory:
         # Today's extractor over every note (outside the write transaction: a model may be slow).
         extracted = {
             client.id: {
-                note_id: self._extract(note_id, text, at, [])
+                note_id: self._extract(note_id, without_leading_name(text, client.name), at, [])
                 for note_id, at, _, text in self.ledger.note_facts(client.id)
             }
             for client in clients

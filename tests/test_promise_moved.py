@@ -43,3 +43,26 @@ def test_a_thing_done_that_fits_two_promises_closes_neither(runtime: Runtime) ->
     chat.handle_text(U, "Oona Petrak: promised to do the roof survey by friday")
     chat.handle_text(U, "Oona Petrak: survey done")
     assert len(runtime.memory(U).ledger.commitments(None)) == 2
+
+
+def test_a_thing_handed_over_today_closes_its_promise(runtime: Runtime) -> None:
+    """ "<thing> sent today" reports the promise kept; "today" is when, not a deadline."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised her an updated floor plan by friday")
+    chat.handle_text(U, "Oona Petrak: updated floor plan sent today, she'll check with her partner")
+    assert runtime.memory(U).ledger.commitments(None) == []
+
+
+def test_a_replacement_made_closes_the_promised_replacements(runtime: Runtime) -> None:
+    """The verb that reports it ("replaced") names the promise's noun ("replacements")."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Tomasz Wrona: two tiles cracked, promised replacements by monday")
+    chat.handle_text(U, "tomasz wrona cracked tiles replaced, he's happy")  # the name glued to the front, no colon
+    assert runtime.memory(U).ledger.commitments(None) == []
+
+
+def test_a_deadline_after_done_is_no_report(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
+    chat.handle_text(U, "Oona Petrak: survey done by next friday at the latest, she says")
+    assert len(runtime.memory(U).ledger.commitments(None)) == 1
