@@ -567,9 +567,7 @@ class Memory:
             words = set(re.split(r"[:_]", key)) - {"promise"}
             if key == done_key or (words and words <= done_words):
                 matches.append(key)
-            elif part and done_words and done_words <= words:
-                partial.append(key)
-            elif part and stem and any(w.startswith(stem) for w in words):
+            elif part and ((done_words and done_words <= words) or (stem and any(w.startswith(stem) for w in words))):
                 partial.append(key)
         # "visit done" names part of "site visit": it closes the one open promise it fits, never a guess among two
         return matches or (partial if len(partial) == 1 else [])
