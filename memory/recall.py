@@ -317,6 +317,9 @@ class Weights:
     pool: int = 50  # candidates each side gives the fusion (at least 3 x k)
     session: float = 0.0  # dense: weight of a note's session centroid similarity (a coarse second index)
     feedback: float = 0.0  # dense: weight of the best notes' mean vector added to the query (pseudo-relevance feedback)
+    learned: bool = (
+        True  # the best candidates re-ordered by the stored linear model (memory/rerank.py), when there is one
+    )
 
 
 def fuse(
