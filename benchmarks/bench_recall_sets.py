@@ -67,15 +67,9 @@ VARIANTS: dict[str, Weights] = {
     "today + session 0.6": replace(_W, session=0.6),
     "today + session 0.8": replace(_W, session=0.8),
     "today + session 0.4, split rrf 0.5, pairs": replace(_W, session=0.4, split=0.5, split_method="rrf", pairs=True),
-    "today + feedback 0.3": replace(_W, feedback=0.3),
-    "today + feedback 0.6": replace(_W, feedback=0.6),
-    "today + feedback 1.0": replace(_W, feedback=1.0),
-    "today + neighbour 0.5": replace(_W, neighbour=0.5),
     "today + pool 100": replace(_W, pool=100),
     "today + pool 150": replace(_W, pool=150),
     "today + pool 150 + session 0.4": replace(_W, pool=150, session=0.4),
-    "today + neighbour 0.7": replace(_W, neighbour=0.7),
-    "today + neighbour 0.85": replace(_W, neighbour=0.85),
 }
 
 

@@ -816,7 +816,7 @@ class Memory:
             w = self.weights
             # Sessions within one client's scope only: numbering every client's notes costs a whole-scope search ~0.1 s.
             sessions = self._sessions(client_id, scope) if w.session > 0 and client_id is not None and scope else None
-            return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session, w.feedback)
+            return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session)
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)
