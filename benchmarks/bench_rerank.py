@@ -29,7 +29,7 @@ from memory.rerank import FEATURES, TOP, WEIGHTS_FILE, Candidates, features, rec
 DUMP = "rerank_tune.npz"
 
 
-def dump(data: Path, sets: list[str]) -> None:
+def dump(data: Path, sets: list[str], top: int = TOP, name: str = DUMP) -> None:
     """Search every tune question once (learned order off), keep each candidate's features and label."""
     xs, ys, groups, meta = [], [], [], []
     for set_name in sets:
@@ -46,7 +46,7 @@ def dump(data: Path, sets: list[str]) -> None:
             with recording(seen.append):
                 memory.search(q["query"], k=10, client=clients[q["client"]] if q.get("client") else None)
             c = seen[0]  # the named scope's search (a search may widen to everyone's notes after it)
-            head = c.ranked[:TOP]
+            head = c.ranked[:top]
             x = features(replace(c, ranked=head))
             evidence = set(answers[q["qid"]]["evidence"])
             y = [1 if c.notes[r].id in evidence else 0 for r, _ in head]
@@ -58,7 +58,7 @@ def dump(data: Path, sets: list[str]) -> None:
             )
         print(f"{set_name}: {len(queries)} tune questions", flush=True)
     np.savez(
-        data / DUMP,
+        data / name,
         x=np.concatenate(xs),
         y=np.concatenate(ys),
         group=np.concatenate(groups),
@@ -122,9 +122,9 @@ def evaluate(
     }
 
 
-def fit(data: Path, l2: float, write: bool, loss: str = "pointwise") -> None:
+def fit(data: Path, l2: float, write: bool, loss: str = "pointwise", name: str = DUMP) -> None:
     """Leave-one-set-out figures on the tune halves, then the model fitted on all of them."""
-    d = np.load(data / DUMP)
+    d = np.load(data / name)
     x, y, group = d["x"], d["y"].astype(np.float64), d["group"]
     meta = json.loads(str(d["meta"]))
     sets = sorted({m["set"] for m in meta})
@@ -176,14 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--sets", default="recall5,recall6,recall7")
     parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--top", type=int, default=TOP, help="candidates re-ordered (dump)")
+    parser.add_argument("--dump", default=DUMP, help="the dump file's name under --data")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all tune halves")
     parser.add_argument("--loss", choices=("pointwise", "pairwise"), default="pointwise")
     parser.add_argument("step", choices=("dump", "fit"))
     args = parser.parse_args(argv)
     if args.step == "dump":
-        dump(args.data, args.sets.split(","))
+        dump(args.data, args.sets.split(","), args.top, args.dump)
     else:
-        fit(args.data, args.l2, args.write, args.loss)
+        fit(args.data, args.l2, args.write, args.loss, args.dump)
     return 0
 
 
