@@ -13,6 +13,7 @@ whether the query names its speaker or the people and places it names. The weigh
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,6 +31,8 @@ from memory.lexicon import MONTH_NAMES
 from memory.recall import STOPWORDS, _words, asks_only, ends_asking, query_terms, speaker_of
 from memory.records import Note
 from memory.when import asks_over_time, asks_when, period, tells_time
+
+log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "rerank_weights.json"
 STATE_WORDS_FILE = Path(__file__).parent / "data" / "rerank_state_words.json"
@@ -330,7 +333,11 @@ def learned_order(
     if missing:
         notes.update(source.notes_by_rowid(missing))
     wanted = list(dict.fromkeys([*head, *(x for pair in around.values() for x in pair if x is not None)]))
-    found, matrix = vectors.scope_vectors(wanted)
+    try:
+        found, matrix = vectors.scope_vectors(wanted)
+    except Exception:  # the index went down after the dense side ran: keep the search's own order
+        log.warning("learned reranking skipped: vectors unavailable", exc_info=True)
+        return ranked
     query_vector = np.asarray(sides["vector"], dtype=np.float32)
     cosines = dict(zip(found, (matrix @ query_vector).tolist(), strict=True)) if found else {}
     c = Candidates(

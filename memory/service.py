@@ -734,7 +734,8 @@ class Memory:
         fused = combine_parts(fused, searched, w.split, w.split_method)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         fused = rerank(query, fused, notes, self.ledger, self.weights)
-        fused = learned_order(query, fused, notes, sides, self.ledger, self.index, drop, w.learned)
+        if "vector" in sides:  # the dense side worked: the index is up
+            fused = learned_order(query, fused, notes, sides, self.ledger, self.index, drop, w.learned)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
@@ -797,8 +798,6 @@ class Memory:
         self.sync_index(notices)  # picks up notes whose indexing was deferred
         try:
             vector = self.embedder.embed([query])[0]
-            if sides is not None:
-                sides["vector"] = vector
             deletions = self.ledger.deletions()
             if deletions != self._deletions_seen:  # notes were deleted (maybe elsewhere): a rowid may be reused
                 self.index.forget_held()
@@ -816,7 +815,10 @@ class Memory:
             w = self.weights
             # Sessions within one client's scope only: numbering every client's notes costs a whole-scope search ~0.1 s.
             sessions = self._sessions(client_id, scope) if w.session > 0 and client_id is not None and scope else None
-            return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session)
+            found = self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session)
+            if sides is not None:  # only a working dense side gives the learned order its vectors
+                sides["vector"] = vector
+            return found
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)
