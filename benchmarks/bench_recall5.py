@@ -37,7 +37,7 @@ TUNE = ("p1-", "t22-", "t03-", "sc-", "ho-", "t30-")  # note-id prefixes of the 
 # "before": the weights when issue 17's recall work started (the blind first run's); "today": the defaults,
 # chosen on the tune half; "today - X": one of today's choices undone; the rest were tried and dropped
 # (benchmarks/NOTES-recall.md).
-BEFORE = Weights(reply=0.0, when=0.0, period=0.0, coverage=0.0)
+BEFORE = Weights(reply=0.0, when=0.0, period=0.0, coverage=0.0, learned=False)
 _W = Weights()
 VARIANTS: dict[str, Weights] = {
     "before": BEFORE,

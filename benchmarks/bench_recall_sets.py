@@ -41,12 +41,18 @@ def _recall6_half(evidence: list[str]) -> str:
     return "tune" if int(evidence[0][1:3]) % 2 == 1 else "check"  # ids hNN-sSS-tTT
 
 
-SETS: dict[str, Callable[[list[str]], str]] = {"recall6": _recall6_half, "recall5": _recall5_half}
+# recall7: odd histories tune, even ones held out (their notes and questions are not read; scored only).
+SETS: dict[str, Callable[[list[str]], str]] = {
+    "recall7": _recall6_half,
+    "recall6": _recall6_half,
+    "recall5": _recall5_half,
+}
 
 _W = Weights()
 VARIANTS: dict[str, Weights] = {
     "before": BEFORE,
     "today": _W,
+    "today - learned": replace(_W, learned=False),
     "today + split 0.3": replace(_W, split=0.3),
     "today + split 0.3, pairs": replace(_W, split=0.3, pairs=True),
     "today + split rrf 0.5, pairs": replace(_W, split=0.5, split_method="rrf", pairs=True),
@@ -61,15 +67,9 @@ VARIANTS: dict[str, Weights] = {
     "today + session 0.6": replace(_W, session=0.6),
     "today + session 0.8": replace(_W, session=0.8),
     "today + session 0.4, split rrf 0.5, pairs": replace(_W, session=0.4, split=0.5, split_method="rrf", pairs=True),
-    "today + feedback 0.3": replace(_W, feedback=0.3),
-    "today + feedback 0.6": replace(_W, feedback=0.6),
-    "today + feedback 1.0": replace(_W, feedback=1.0),
-    "today + neighbour 0.5": replace(_W, neighbour=0.5),
     "today + pool 100": replace(_W, pool=100),
     "today + pool 150": replace(_W, pool=150),
     "today + pool 150 + session 0.4": replace(_W, pool=150, session=0.4),
-    "today + neighbour 0.7": replace(_W, neighbour=0.7),
-    "today + neighbour 0.85": replace(_W, neighbour=0.85),
 }
 
 

@@ -21,7 +21,6 @@ VECTOR_FILE = "chet-vectors.sqlite3"  # beside Chroma's own files: the vectors, 
 WIDE_SCOPE = 2_000  # past this many notes, a scope's assembled vectors are kept between searches
 EXACT_SCOPE = 20_000  # up to this many notes, a client's notes are ranked exactly (see query)
 CONTEXT_ROWS = 60_000  # context vectors kept between searches (float32: ~90 MB at 384 dimensions)
-FEEDBACK_TOP = 5  # pseudo-relevance feedback: the best notes whose mean vector is added to the query
 # Measured on random vectors (FIELD-NOTES): the defaults give poor recall; these give ~0.99.
 # On our 100k notes (bench_speed --big) ef_search 200 gave recall@10 0.92 against exact search,
 # 500 0.946-0.968 over three builds, 750 and 1000 0.974 (~0.3 ms more a search across all clients).
@@ -208,7 +207,6 @@ class VectorIndex:
         window: float = 0.0,
         sessions: dict[int, int] | None = None,
         session: float = 0.0,
-        feedback: float = 0.0,
     ) -> list[tuple[int, float]]:
         """The k nearest notes (rowid, cosine similarity), optionally within one client.
 
@@ -220,8 +218,6 @@ class VectorIndex:
         vector being its own plus `window` x the previous note's (the question a chat line answers).
         `sessions` (rowid -> session number) and `session` > 0 (exact only): each note also scores
         `session` x its session's centroid similarity (a coarse index of whole sessions, expanded to
-        their notes). `feedback` > 0 (exact only): the query is searched again with `feedback` x the
-        mean vector of its FEEDBACK_TOP best notes added (pseudo-relevance feedback).
         """
         if k <= 0:
             return []
@@ -234,7 +230,6 @@ class VectorIndex:
                 window,
                 sessions if session > 0 else None,
                 session,
-                feedback,
             )
         where = {"client_id": client_id} if client_id is not None else None
         res = self.collection.query(
@@ -314,7 +309,6 @@ class VectorIndex:
         window: float = 0.0,
         sessions: dict[int, int] | None = None,
         session: float = 0.0,
-        feedback: float = 0.0,
     ) -> list[tuple[int, float]]:
         if not scope:
             return []
@@ -343,10 +337,6 @@ class VectorIndex:
             return sims.astype(np.float32)
 
         sims = score(query)
-        if feedback > 0:
-            best = np.argsort(-sims)[:FEEDBACK_TOP]
-            expanded = query + np.float32(feedback) * matrix[best].mean(axis=0)
-            sims = score((expanded / max(float(np.linalg.norm(expanded)), 1e-12)).astype(np.float32))
         top = np.argsort(-sims)[:k]
         return [(rowids[i], float(sims[i])) for i in top]
 

@@ -313,10 +313,11 @@ class Weights:
     split_method: str = "max"  # how the parts' searches join the whole's: "max" (CombMAX) or "rrf"
     pairs: bool = False  # also split a question about two named things or times ("Berlin and Hamburg")
     coverage: float = 0.5  # lexical weight scaled down when its best hits hold less than this share of the terms
-    neighbour: float = 0.0  # a good hit's previous and next note of its exchange get at least this share of its score
     pool: int = 50  # candidates each side gives the fusion (at least 3 x k)
     session: float = 0.0  # dense: weight of a note's session centroid similarity (a coarse second index)
-    feedback: float = 0.0  # dense: weight of the best notes' mean vector added to the query (pseudo-relevance feedback)
+    learned: bool = (
+        True  # the best candidates re-ordered by the stored linear model (memory/rerank.py), when there is one
+    )
 
 
 def fuse(
@@ -492,48 +493,37 @@ def _session(note: Note) -> tuple[int, date]:
 
 
 def lift_replies(
-    fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float, neighbour: float = 0.0
+    fused: list[tuple[int, float]], notes: dict[int, Note], source: NoteSource, share: float
 ) -> list[tuple[int, float]]:
     """The line after a line that ends asking gets at least `share` x that line's score, best first.
 
     In a chat the answer to "When do you start?" is the next line ("3 November"), which shares no
     word or meaning with the query; the question does. Only a reply of the same exchange (within
     SAME_EXCHANGE, another speaker) is lifted; a reply outside the candidates is read and added.
-    With `neighbour` > 0, every good hit's previous and next note of the same exchange also get at
-    least `neighbour` x its score: an answer often sits beside the line that names the topic
-    ("who is Sven" / "he's a chef at that fish place").
+    (A lift for any good hit's neighbours, not only a question's reply, lost recall on both tune
+    halves with and without the learned order: removed, benchmarks/NOTES-recall.md.)
     """
-    if (share <= 0 and neighbour <= 0) or not fused:
+    if share <= 0 or not fused:
         return fused
     top = fused[:REPLY_FROM]
-    asking = {r for r, _ in top if share > 0 and r in notes and ends_asking(notes[r].text)}
-    givers = top if neighbour > 0 else [(r, s) for r, s in top if r in asking]
+    givers = [(r, s) for r, s in top if r in notes and ends_asking(notes[r].text)]
     if not givers:
         return fused
     around = source.neighbours([r for r, _ in givers])
-    missing = [n for pair in around.values() for n in pair if n is not None and n not in notes]
+    missing = [nxt for _, nxt in around.values() if nxt is not None and nxt not in notes]
     if missing:
         notes.update(source.notes_by_rowid(missing))
     scores = dict(fused)
     for rowid, score in givers:
-        prev, nxt = around.get(rowid, (None, None))
-        if rowid not in notes:
+        nxt = around.get(rowid, (None, None))[1]
+        if nxt is None or nxt not in notes:
             continue
-        for other, is_reply in ((nxt, True), (prev, False)):
-            if other is None or other not in notes:
-                continue
-            here, there = notes[rowid], notes[other]
-            if abs(there.occurred_at - here.occurred_at) > SAME_EXCHANGE:
-                continue
-            lift = neighbour
-            if (
-                is_reply
-                and rowid in asking
-                and not (speaker_of(there.text) and speaker_of(there.text) == speaker_of(here.text))
-            ):
-                lift = max(lift, share)
-            if lift > 0:
-                scores[other] = max(scores.get(other, float("-inf")), lift * score)
+        here, there = notes[rowid], notes[nxt]
+        if abs(there.occurred_at - here.occurred_at) > SAME_EXCHANGE:
+            continue
+        if speaker_of(there.text) and speaker_of(there.text) == speaker_of(here.text):
+            continue
+        scores[nxt] = max(scores.get(nxt, float("-inf")), share * score)
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
@@ -669,7 +659,7 @@ def rerank(
     texts = {r: n.text for r, n in notes.items()}
     if weights.speaker:
         fused = boost_speakers(query, fused, texts, weights.speaker)
-    fused = lift_replies(fused, notes, source, weights.reply, weights.neighbour)
+    fused = lift_replies(fused, notes, source, weights.reply)
     texts = {r: n.text for r, n in notes.items()}
     if weights.question:
         fused = demote_questions(fused, texts, weights.question)

@@ -39,6 +39,7 @@ from memory.recall import (
     without_names,
 )
 from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, Profile, SearchHit
+from memory.rerank import learned_order
 from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, zone
 
@@ -752,13 +753,16 @@ class Memory:
         if in_scope == 0:
             return []
         drop = known.names_of(client) if client else ()
-        fused = self._fused(query, pool, min(pool, in_scope), client_id, drop)
+        sides: dict[str, Any] = {}
+        fused = self._fused(query, pool, min(pool, in_scope), client_id, drop, sides)
         w = self.weights
         parts = query_parts(query, w.pairs) if w.split > 0 else []
         searched = [self._fused(p, pool, min(pool, in_scope), client_id, drop) for p in parts]
         fused = combine_parts(fused, searched, w.split, w.split_method)
         notes = self.ledger.notes_by_rowid([r for r, _ in fused])  # one read; a stale vector finds no note
         fused = rerank(query, fused, notes, self.ledger, self.weights)
+        if "vector" in sides:  # the dense side worked: the index is up
+            fused = learned_order(query, fused, notes, sides, self.ledger, self.index, drop, w.learned)
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
@@ -766,15 +770,25 @@ class Memory:
             ranked += [(r, 0.0) for r in extra]
         return [SearchHit(note=notes[r], score=round(s, 6)) for r, s in ranked]
 
-    def _fused(self, query: str, pool: int, dense_k: int, client_id: int | None, drop: Any) -> list[tuple[int, float]]:
-        """Lexical and dense candidates of one scope, fused; the scope's names are no search terms."""
+    def _fused(
+        self, query: str, pool: int, dense_k: int, client_id: int | None, drop: Any, sides: dict[str, Any] | None = None
+    ) -> list[tuple[int, float]]:
+        """Lexical and dense candidates of one scope, fused; the scope's names are no search terms.
+
+        `sides`, when given, receives what the learned reranker reads: the lexical list, its
+        coverage of the query, and the dense side's query vector.
+        """
         terms = query_terms(query, drop=drop)
         lexical = self.ledger.fts_search(fts_expression(terms), client_id, pool)
-        dense = self._dense(without_names(query, drop) if drop else query, dense_k, client_id)
+        dense = self._dense(without_names(query, drop) if drop else query, dense_k, client_id, sides)
         weights = self.weights
+        coverage = 1.0
         if weights.coverage > 0 and lexical:
             top = self.ledger.notes_by_rowid([r for r, _ in lexical[:COVERAGE_TOP]])
-            weights = lexical_weight(weights, lexical_coverage(terms, (n.text for n in top.values())))
+            coverage = lexical_coverage(terms, (n.text for n in top.values()))
+            weights = lexical_weight(weights, coverage)
+        if sides is not None:
+            sides.update(lexical=lexical, coverage=coverage if lexical else 0.0)
         return fuse(lexical, dense, weights)
 
     def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
@@ -804,7 +818,9 @@ class Memory:
             self._sessions_cache = (key, number_sessions(self.ledger.note_times(client_id)))
         return self._sessions_cache[1]
 
-    def _dense(self, query: str, k: int, client_id: int | None) -> list[tuple[int, float]]:
+    def _dense(
+        self, query: str, k: int, client_id: int | None, sides: dict[str, Any] | None = None
+    ) -> list[tuple[int, float]]:
         notices: list[str] = []
         self.sync_index(notices)  # picks up notes whose indexing was deferred
         try:
@@ -826,7 +842,10 @@ class Memory:
             w = self.weights
             # Sessions within one client's scope only: numbering every client's notes costs a whole-scope search ~0.1 s.
             sessions = self._sessions(client_id, scope) if w.session > 0 and client_id is not None and scope else None
-            return self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session, w.feedback)
+            found = self.index.query(vector, k, client_id, scope, previous, w.window, sessions, w.session)
+            if sides is not None:  # only a working dense side gives the learned order its vectors
+                sides["vector"] = vector
+            return found
         except Exception as err:  # the dense side degrades to lexical-only, with a warning
             self.warnings.append("the vector index is unavailable; results are from keyword search only")
             log.warning("dense recall failed: %s", err, exc_info=True)

@@ -63,8 +63,9 @@ def test_search_demotes_the_question_line(memory: Any) -> None:
     )
     client = memory.exact_client("Jon and Clara")
     query = "What piece did Jon perform?"
+    memory.weights = Weights(learned=False)  # the demotion itself, before the learned order re-assigns scores
     default = {h.note.id: h.score for h in memory.search(query, k=5, client=client)}
-    memory.weights = Weights(question=0.0)
+    memory.weights = Weights(question=0.0, learned=False)
     plain = {h.note.id: h.score for h in memory.search(query, k=5, client=client)}
     assert default["t1"] == pytest.approx(plain["t1"] - Weights().question, abs=1e-5)
     assert default["t2"] == plain["t2"] and default["t0"] == plain["t0"]
@@ -83,7 +84,7 @@ def test_search_embeds_the_query_without_the_scope_name(memory: Any) -> None:
     client = memory.exact_client("Jon and Clara")
     seen: list[str] = []
     dense = memory._dense
-    memory._dense = lambda query, k, cid: seen.append(query) or dense(query, k, cid)
+    memory._dense = lambda query, k, cid, *rest: seen.append(query) or dense(query, k, cid, *rest)
     memory.search("Where did Clara travel?", k=2, client=client)
     assert seen == ["Where did travel?"]
 
@@ -274,7 +275,7 @@ def test_a_chat_under_an_opaque_name_is_found_and_searched_by_its_speakers(memor
 
     seen: list[str] = []
     dense = memory._dense
-    memory._dense = lambda query, k, cid: seen.append(query) or dense(query, k, cid)
+    memory._dense = lambda query, k, cid, *rest: seen.append(query) or dense(query, k, cid, *rest)
     hits = memory.search("When did Caleb move?", k=2)
     assert [h.note.id for h in hits] == ["a0", "a1"]  # only conv-26's lines, though conv-27 also "moved"
     assert seen == ["When did move?"]

@@ -1,4 +1,4 @@
-"""Recall's coarse session index, pseudo-relevance feedback and question splitting (issue 17)."""
+"""Recall's coarse session index and question splitting (issue 17)."""
 
 from __future__ import annotations
 
@@ -46,21 +46,6 @@ def test_a_note_of_a_session_about_the_query_is_lifted() -> None:
     assert {r for r, _ in index.query(query, 4, scope=scope, sessions=sessions, session=0.0)[:2]} == {2, 3}
 
 
-def test_feedback_finds_a_note_like_the_best_ones(monkeypatch: Any) -> None:
-    """Pseudo-relevance feedback: a note near the query's best note rises above one only near the query."""
-    monkeypatch.setattr("memory.index.FEEDBACK_TOP", 1)
-    index = _index(
-        {
-            1: [0.9, 0.436, 0.0],  # the best note
-            2: [0.5, 0.0, 0.866],  # near the query only
-            3: [0.45, 0.893, 0.0],  # a little less near the query, but like the best note
-        }
-    )
-    query = np.array([1.0, 0.0, 0.0], dtype=np.float32)
-    assert [r for r, _ in index.query(query, 3, scope=[1, 2, 3])] == [1, 2, 3]
-    assert [r for r, _ in index.query(query, 3, scope=[1, 2, 3], feedback=1.0)] == [1, 3, 2]
-
-
 def test_query_parts_pairs_split_two_named_things_or_times() -> None:
     assert query_parts("Compare Lena's Berlin and Hamburg half marathon times.") == []
     assert query_parts("Compare Lena's Berlin and Hamburg half marathon times.", pairs=True) == [
@@ -103,7 +88,7 @@ def test_search_within_a_client_numbers_its_sessions(memory: Any) -> None:
             for i, (c, t, h) in enumerate(lines)
         ]
     )
-    memory.weights = replace(Weights(), session=0.4, feedback=0.5)
+    memory.weights = replace(Weights(), session=0.4)
     assert memory.search("blue chairs", k=4)[0].note.id == "n0"
     assert memory._sessions_cache is None  # across clients: no sessions
     dana = memory.exact_client("Dana Lee")
