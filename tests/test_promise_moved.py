@@ -66,3 +66,14 @@ def test_a_deadline_after_done_is_no_report(runtime: Runtime) -> None:
     chat.handle_text(U, "Oona Petrak: promised to do the boiler survey by thursday")
     chat.handle_text(U, "Oona Petrak: survey done by next friday at the latest, she says")
     assert len(runtime.memory(U).ledger.commitments(None)) == 1
+
+
+def test_a_short_unnamed_line_on_the_same_thing_goes_with_the_last_note(runtime: Runtime) -> None:
+    """ "floor plan sent today" right after the promise of it: the same client (the reply says so), the promise kept."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Oona Petrak: promised her an updated floor plan by friday")
+    [reply] = chat.handle_text(U, "updated floor plan sent this morning")
+    assert reply.text.startswith("Saved for Oona Petrak") and "No name" in reply.text
+    assert runtime.memory(U).ledger.commitments(None) == []
+    [reply] = chat.handle_text(U, "wants the walnut one")  # shares nothing with her notes: which client?
+    assert "Which client" in reply.text

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
-from bot.chat.mentions import is_cue, is_name_part
+from bot.chat.mentions import is_cue, is_name_part, zipf
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
@@ -32,6 +32,7 @@ from bot.chat.texts import (
 )
 from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
+from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Note
 from memory.service import Memory, NoteInput, Stored, check_text
 from memory.timeutil import from_iso, now_utc
@@ -72,6 +73,31 @@ def after_name(text: str, name: str) -> str:
         " ,:;-–—"
     )  # "<name> (<company>): ...": the bracket too
     return rest if len(rest.split()) >= 3 else text
+
+
+TOPIC_ZIPF = 4.8  # a word rarer than this in English (zipf) names a topic ("quote", "forceps"); "today", "sent" do not
+
+
+FUNCTION_ZIPF = 6.0  # a word this common ("the", "this", "for") joins no two-word topic
+PAIR_ZIPF = 5.2  # ... and a pair needs one word rarer than this
+
+
+def _topic_words(text: str) -> set[str]:
+    """What a note is about: words rarer than everyday English (past forms and days aside), and pairs of content
+    words in a row ("floor plan")."""
+    words = re.findall(r"[a-z][a-z'-]+", text.casefold())
+    rare = {
+        w
+        for w in words
+        if len(w) >= 4 and zipf(w) < TOPIC_ZIPF and not w.endswith("ed") and w not in MONTHS and w not in WEEKDAYS
+    }
+    content = [len(w) >= 3 and zipf(w) < FUNCTION_ZIPF and not w.endswith("ed") for w in words]
+    pairs = {
+        f"{words[i]} {words[i + 1]}"
+        for i in range(len(words) - 1)
+        if content[i] and content[i + 1] and min(zipf(words[i]), zipf(words[i + 1])) < PAIR_ZIPF  # never "sent today"
+    }
+    return rare | pairs
 
 
 PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
@@ -194,9 +220,23 @@ class NotesMixin(ChatCore):
         goes_on = any(w in REFERRING for w in words) and age <= CONTINUE_WINDOW
         # a short line that amends the note just sent, naming nobody ("actually make it 15 cases"), goes with it
         follow_on = is_cue(words[0], "amend") and len(every) <= FOLLOW_ON_WORDS and age <= FOLLOW_ON_WINDOW
-        if not (goes_on or follow_on):
+        memory = self._memory(user)
+        # a short line on the same thing as the last note or one of that client's open promises ("revised quote
+        # sent today" after "promised her a revised quote"): a shared word rarer than everyday English
+        same_topic = (
+            not (goes_on or follow_on)
+            and len(every) <= FOLLOW_ON_WORDS
+            and age <= CONTINUE_WINDOW
+            and bool(_topic_words(text) & self._last_topic(memory, int(last[0])))
+        )
+        if not (goes_on or follow_on or same_topic):
             return None
-        return self._memory(user).client(int(last[0]))
+        return memory.client(int(last[0]))
+
+    def _last_topic(self, memory: Memory, client_id: int) -> set[str]:
+        """The rarer words of a client's latest note and open promises."""
+        texts = [n.text for n in memory.notes(client_id, limit=1)] + [c.text for c in memory.commitments(client_id)]
+        return set().union(*(_topic_words(t) for t in texts)) if texts else set()
 
     def _confirm(self, stored: Stored, is_new: bool, similar: list[str]) -> str:
         """At most four short lines: who it was filed under and what was understood, never the note itself."""
