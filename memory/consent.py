@@ -99,10 +99,10 @@ def normal_channel(value: str) -> str | None:
 
 
 def _lapsed(fact: Fact, day: date) -> bool:
-    """Whether a consent statement for a period ("until 2027-06-01") no longer holds on `day`."""
-    until = fact.detail.get("until", "")
+    """Whether a consent statement for a period ("until 2027-06-01", "from 2027-01-29") does not hold on `day`."""
+    until, start = fact.detail.get("until", ""), fact.detail.get("from", "")
     try:
-        return bool(until) and date.fromisoformat(until) <= day
+        return (bool(until) and date.fromisoformat(until) <= day) or (bool(start) and day < date.fromisoformat(start))
     except ValueError:
         return False  # an unreadable period: keep the opt-out (closing too much is the safe side)
 

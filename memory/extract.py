@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -1702,7 +1702,10 @@ _OPT_IN_RE = [
 _GENERIC_CONTACT = re.compile(
     r"\b(?:contact(?:ed|ing)?|reach(?:ing)?\s+out|hear\s+from|bother(?:ing)?|pester(?:ing)?)\b", I
 )
-_BY_CHANNEL = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by|via|over|on|through)\s+(?:the\s+)?(?P<ch>[\w-]+)", I)
+_BY_CHANNEL = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:by|via|over|on|through)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+)?(?P<ch>[\w-]+)",
+    I,
+)  # "do not contact me on my mobile": that channel only
 
 
 def _consent_scope(verb: str | None, whole: str, after: str) -> tuple[list[str], str]:
@@ -1746,7 +1749,12 @@ def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 key = f"consent:{channel}" + (f":{topic}" if topic else "")
                 detail = {"channel": channel, **({"topic": topic} if topic else {})}
                 until = _period_end(clause[m.end() :], at) if state == "opted_out" else None
-                if until:
+                span = _two_ended_period(clause, at) if state == "opted_out" and not until else None
+                if span:  # "from 2 nov until feb 1", "from 20 dec to 3 jan": closed between the two days
+                    detail["from"], detail["until"] = span
+                    last = date.fromisoformat(span[1]) - timedelta(days=1)
+                    text += f" from {_until_shown(span[0])} to {format_due(last)}"
+                elif until:
                     detail["until"] = until
                     text += " until then" if until == "then" else f" until {_until_shown(until)}"
                 yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
@@ -1777,6 +1785,31 @@ def _period_end(after: str, at: datetime) -> str | None:
         return date(today.year if number > today.month else today.year + 1, number, 1).isoformat()
     due = resolve_due(when, at)
     return due.isoformat() if due else None
+
+
+_SPAN_WORDS = re.compile(r"\b(?:during|between|from|while)\b|\d\s*(?:-|–|—|to|until|till|through)\s*\w", I)
+
+
+def _two_ended_period(clause: str, at: datetime) -> tuple[str, str] | None:
+    """(first day, the day after the last) of a period with two ends in the clause, or None.
+
+    With no year, the period is the one that has not ended on the note's day ("from 2 nov until feb 1"
+    written in December is under way); the last day falls on or after the first.
+    """
+    dates = find_dates(clause)
+    if len(dates) != 2 or not _SPAN_WORDS.search(clause):
+        return None
+    (y1, m1, d1, *_), (y2, m2, d2, *_) = dates
+    try:
+        first = date(y1 or at.year, m1, d1)
+        last = date(y2 or first.year, m2, d2)
+        if y2 is None and last < first:
+            last = date(first.year + 1, m2, d2)
+        if y1 is None and y2 is None and last < at.date():
+            first, last = date(first.year + 1, m1, d1), date(last.year + 1, m2, d2)
+    except ValueError:
+        return None
+    return first.isoformat(), (last + timedelta(days=1)).isoformat()
 
 
 def _until_shown(until: str) -> str:

@@ -136,3 +136,26 @@ def test_the_message_says_how_it_goes_and_an_unstated_channel_only_warns(
     report = _check_after_note(data_dir, tmp_path, capsys, note, text)
     consent = [f for f in report["findings"] if f["kind"] == "no_consent"]
     assert (report["verdict"] if consent else "pass") == verdict, report
+
+
+def test_do_not_contact_me_on_one_channel_closes_that_channel_only(memory: Memory) -> None:
+    """ "do not contact me on my mobile, use email": the phone is closed, email stays open."""
+    _note(memory, "Ilse Brand", "please do not contact me on my mobile, email is better")
+    view = memory.contact_channels(memory.find_client("Ilse Brand"))
+    assert view.closed == ("phone",) and view.allows("email")
+
+
+def test_a_no_contact_period_with_two_ends_holds_only_between_them() -> None:
+    """ "do not contact her from 20 dec to 3 jan": closed on those days, open before and after."""
+    from memory.consent import contact_channels
+    from memory.extract import extract_facts
+    from memory.records import Fact, FactKind
+
+    at = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
+    facts = extract_facts("do not contact her from 20 dec to 3 jan, she is away", at)
+    [fact] = [f for f in facts if f.kind is FactKind.CONSENT]
+    assert (fact.detail["from"], fact.detail["until"]) == ("2026-12-20", "2027-01-04")
+    stored = Fact(1, 1, FactKind.CONSENT, fact.key, fact.value, fact.text, ("n1",), at, detail=fact.detail)
+    assert contact_channels([stored], on=date(2026, 12, 10)).allowed != ()  # before it starts
+    assert contact_channels([stored], on=date(2026, 12, 24)).allowed == ()
+    assert contact_channels([stored], on=date(2027, 1, 4)).allowed != ()  # after the last day
