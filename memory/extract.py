@@ -1349,8 +1349,11 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if beside:
                 relation = _RELATIONS.get(fold(beside["rel"]), "")
                 rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
+        possessor = "" if relation else _possessor(m["whose"] or "", clause[: m.start()])
         if relation:
             key = f"{key}:{relation}"
+        elif possessor:  # "orla's birthday": whose it is, the client or a relative, is decided with the client known
+            key = f"{key}:{NAMED}"
         filler = _DATE_FILLER.match(rest)
         start = filler.end() if filler else 0
         window = _date_window(rest[start : start + 40])
@@ -1365,6 +1368,8 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 continue
             year, month, day = None, resolved.month, resolved.day
         fact = _personal_date_fact(key, year, month, day, today, relation)
+        if possessor:
+            fact = replace(fact, detail={**fact.detail, "name": possessor})
         nth = m["nth"] or m["mnth"]
         if nth and key.startswith("birthday"):  # "mom's 80th": the age she turns, shown with the date
             who = f"{relation}'s " if relation else ""
@@ -1407,6 +1412,25 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if relation:
                 key = f"{key}:{relation}"
             yield _personal_date_fact(key, found.year, found.month, found.day, today, relation)
+
+
+NAMED = "named"  # the key suffix of a personal date said of someone by name ("orla's birthday")
+_NOT_PERSONS = frozenset(
+    "it that there here what who today tomorrow yesterday let he she one everyone everybody someone somebody "
+    "this next last year week month company shop store team".split()
+)  # words before "'s" that are no person ("today's birthday lunch", "that's her birthday")
+
+
+def _possessor(whose: str, before: str) -> str:
+    """The person named as owning a date ("Orla's birthday", "orla's bday"), "" for her/his/their or none."""
+    if whose and whose.casefold() not in {"her", "his", "their"}:
+        name = whose
+    else:
+        m = re.search(r"(?:^|\s)(?P<n>[^\W\d_][\w-]*)(?:'s|’s)\s+$", before) if not whose else None
+        name = m["n"] if m else ""
+    if not name or name.casefold() in _NOT_PERSONS or fold(name) in _RELATIONS:
+        return ""
+    return name[0].upper() + name[1:]
 
 
 def _date_window(text: str) -> str:

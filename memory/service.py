@@ -9,7 +9,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,7 +315,9 @@ class Memory:
             )
             self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
         notices: list[str] = []
-        facts = self._extract(note_id, without_leading_name(text, client.name), item.at, notices)
+        facts = self._whose_dates(
+            client, self._extract(note_id, without_leading_name(text, client.name), item.at, notices)
+        )
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
             self._refresh_context(client.id, {rowid})
@@ -324,6 +326,41 @@ class Memory:
             self.sync_index(notices)
         note = self.ledger.notes_by_rowid([rowid])[rowid]
         return Stored(note=note, client=client, facts=facts, notices=notices)
+
+    def _whose_dates(self, client: Client, facts: list[ExtractedFact]) -> list[ExtractedFact]:
+        """A date said of someone by name ("orla's birthday") is the client's, a known relative's, or another's.
+
+        Another person's date is kept as a plain fact (it is in the notes), never as the client's own birthday.
+        """
+        if not any(f.kind is FactKind.PERSONAL_DATE and f.key.endswith(":named") for f in facts):
+            return facts
+        own = set(names.normalize(names.strip_title(client.name)).split())
+        family: list[Fact | ExtractedFact] = [*self.ledger.facts(client.id, current=True), *facts]
+        relatives = {
+            names.normalize(f.value): f.detail.get("relation") or f.key.partition(":")[2]
+            for f in family
+            if f.kind is FactKind.FAMILY and f.value
+        }
+        out = []
+        for f in facts:
+            if not (f.kind is FactKind.PERSONAL_DATE and f.key.endswith(":named")):
+                out.append(f)
+                continue
+            base, name = f.key.rpartition(":")[0], f.detail.get("name", "")
+            who = names.normalize(name)
+            relation = next((r for v, r in relatives.items() if who and who in v.split()), "")
+            detail = {k: v for k, v in f.detail.items() if k != "name"}
+            label = base.replace("_", " ")
+            if who in own:
+                out.append(replace(f, key=base, detail=detail))
+            elif relation:
+                text = f"{relation} {name}'s {label}{f.text[len(label) :]}" if f.text.startswith(label) else f.text
+                detail = {**detail, "relation": relation, "name": name}
+                out.append(replace(f, key=f"{base}:{relation}", detail=detail, text=text))
+            else:
+                shown = f"{name}'s {label}{f.text[len(label) :]}" if f.text.startswith(label) else f.text
+                out.append(ExtractedFact(FactKind.OTHER, f"date:{who.replace(' ', '_')}_{base}", f.value, shown))
+        return out
 
     def _new_note_id(self) -> str:
         return "n-" + uuid.uuid4().hex[:12]
@@ -696,7 +733,9 @@ class Memory:
         # Today's extractor over every note (outside the write transaction: a model may be slow).
         extracted = {
             client.id: {
-                note_id: self._extract(note_id, without_leading_name(text, client.name), at, [])
+                note_id: self._whose_dates(
+                    client, self._extract(note_id, without_leading_name(text, client.name), at, [])
+                )
                 for note_id, at, _, text in self.ledger.note_facts(client.id)
             }
             for client in clients

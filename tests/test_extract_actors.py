@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -196,3 +197,20 @@ def test_a_lower_case_name_before_a_death_word_is_the_relatives_name(text: str, 
 def test_the_clients_own_ll_is_waited_for_never_my_promise(text: str) -> None:
     assert promises(text) == []
     assert [f for f in facts(text) if f.key.startswith("waiting:")], facts(text)
+
+
+def test_a_birthday_said_of_someone_by_name_is_theirs(memory: Any) -> None:
+    """ "orla's birthday": the client's own only when Orla is the client; a known relative's, or a plain fact."""
+    from datetime import UTC
+
+    from memory.service import NoteInput
+
+    at = datetime(2026, 12, 7, 10, tzinfo=UTC)
+    for text in ["wife aoibhe, 2 kids", "kieran said aoibhe's birthday is 19 december", "Cathal's birthday is 2 feb"]:
+        memory.add_note(NoteInput("Kieran Doyle", text, at, at.isoformat()), index=False)
+    memory.add_note(NoteInput("Saoirse Kane", "saoirse's birthday is 3 may", at, at.isoformat()), index=False)
+    kieran = {(f.kind, f.key) for f in memory.facts(memory.find_client("Kieran Doyle").id)}
+    assert (FactKind.PERSONAL_DATE, "birthday:wife") in kieran and (FactKind.PERSONAL_DATE, "birthday") not in kieran
+    assert (FactKind.OTHER, "date:cathal_birthday") in kieran
+    saoirse = {(f.kind, f.key) for f in memory.facts(memory.find_client("Saoirse Kane").id)}
+    assert (FactKind.PERSONAL_DATE, "birthday") in saoirse
