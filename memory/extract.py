@@ -1415,9 +1415,9 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 
 NAMED = "named"  # the key suffix of a personal date said of someone by name ("orla's birthday")
-_NOT_PERSONS = frozenset(
+_NOT_PERSONS = _wordset(
     "it that there here what who today tomorrow yesterday let he she one everyone everybody someone somebody "
-    "this next last year week month company shop store team".split()
+    "this next last year week month company shop store team"
 )  # words before "'s" that are no person ("today's birthday lunch", "that's her birthday")
 
 
