@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.chat.callbacks import parse_callback
 from bot.chat.core import ChatCore
-from bot.chat.mentions import mentions
+from bot.chat.mentions import mentions, zipf
 from bot.chat.reply import Reply
 from bot.chat.routing import (
     Route,
@@ -58,6 +58,23 @@ CORRECTION_WINDOW = timedelta(minutes=10)  # "scratch that" takes back a note ju
 DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just shown, never one from days ago
 
 
+FOREIGN_SHORT = (
+    "👋 Nothing filed. A note needs a little more: who and what (“Ngozi Okafor: met at the expo, wants a quote”)."
+)
+ENGLISH_WORD = 3.5  # zipf: a word this common in English carries a note's meaning ("lost", "deal", "quote")
+
+
+def no_english_words(text: str) -> bool:
+    """A short message none of whose words is English: a greeting or thanks in another language, or a bare name.
+
+    Either way there is nothing to file: it is answered, never put in the inbox to ask whose it is.
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 1 <= len(words) <= 3 or re.search(r"\d", text):
+        return False
+    return all(zipf(w.casefold()) < ENGLISH_WORD for w in words)
+
+
 class DispatchMixin(ChatCore):
     """Where a message goes: a command, small talk, an answer to "which client?", a question, a draft request or a note; and where a tap goes."""
 
@@ -98,11 +115,19 @@ class DispatchMixin(ChatCore):
         if taken_back == "":  # "scratch that" long after the last note: never delete an old note unasked
             return [Reply("Nothing was filed in the last few minutes to take back. /undo removes your last note.")]
         if state.choice and state.choice.kind == "note":
+            if (
+                len(text.split()) == 1
+                and no_english_words(text)
+                and self._resolve_or_none(user, text.strip(" !.?")) is None
+            ):
+                return [Reply(FOREIGN_SHORT + self._still_waiting(user))]  # "dzięki!" is no client's name
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
         elif LONE_NUMBER.fullmatch(text):  # a button's number when no buttons wait: no note "2"
             return [Reply("Nothing is waiting for a number just now. Send a note, a question, or /help.")]
+        elif no_english_words(text) and self._resolve_or_none(user, text.strip(" !.?")) is None:
+            return [Reply(FOREIGN_SHORT)]  # "makasih", "góðan daginn!", "asante sana": nothing to file
         elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
             found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
             if found is not None or bare_name(text):
