@@ -41,6 +41,25 @@ def test_a_slash_date_after_a_date_word_stays_a_date(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "fitting on 4/9 in the afternoon",
+        "warehouse walk-through 2/3 in phoenix",
+        "pickup 7/8 full truck",
+        "ship by 4/9 in the am",
+        "she asked about 4/9 for the pickup",
+        "ask him about the 7/11 in-store launch",
+        "crew 2/3 off site",
+        "tasting 8/9 over lunch",
+        "friday 4/9 day shift only",
+    ],
+)
+def test_a_slash_date_before_a_function_word_stays_a_date(text: str) -> None:
+    """Only a size or a unit after 'n/m' makes a fraction: 'in', 'full', 'off', 'about', 'over' follow dates."""
+    assert len(find_dates(text)) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "value", "amount", "low"),
     [
         ("family of five, budget €35-40k for the kitchen", "€35-40k", "40000", "35000"),
