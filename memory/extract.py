@@ -2490,7 +2490,7 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
             continue  # "will be in Denver" is not a promise
-        if _clients_order(before + trigger, verb, m["rest"]):
+        if _clients_order(before, trigger, verb, m["rest"], at):
             waiting = _waiting(m["verb"], m["rest"])  # "dana promised to order 40 boxes": I wait for her order
             if waiting is not None and not _negated(before):
                 yield waiting
@@ -2521,7 +2521,7 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             imperative = _IMPERATIVE_RE.match(part)
             if imperative and _noun_subject(imperative["rest"]):
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
-            if imperative and _clients_order("", _base_verb(imperative["verb"]), imperative["rest"]):
+            if imperative and _clients_order("", "", _base_verb(imperative["verb"]), imperative["rest"], at):
                 imperative = None  # "order 40 boxes, delivery friday": what the client orders
             if imperative and resolve_due(imperative["rest"], at) is not None:
                 fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
@@ -2563,15 +2563,26 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-def _clients_order(before: str, verb: str, rest: str) -> bool:
-    """Whether a purchase verb with a counted object is the client's order ("order 40 boxes"), not my to-do.
+def _clients_order(before: str, trigger: str, verb: str, rest: str, at: datetime) -> bool:
+    """Whether a purchase verb with a counted object is the client's order ("she'll order 60 mugs"), not my to-do.
 
-    Only "I"/"we" right before it makes it mine ("I'll order 40 boxes for her"); a bare or promised
-    "order 40 boxes" in a client's note records what they buy.
+    A subject that is not "I"/"we" makes it theirs ("priya promised to order 60 mugs"). With no subject it is
+    theirs only when nothing marks a to-do: a bare "promised to" is mine everywhere, and so is a due day
+    ("reorder 60 mugs by monday": I re-order stock, I buy samples).
     """
     if verb not in words("purchase") or not _COUNTED.match(rest):
         return False
-    return not _OWN_SUBJECT.search(before.replace("promised", "").rstrip())
+    subject = re.split(r"[,;:.]|\s+-\s+", before)[-1]
+    subject = _NO_SUBJECT_WORDS.sub("", subject).strip()
+    if subject:
+        return not _OWN_SUBJECT.search(subject)
+    if trigger.strip().lower().startswith("promised"):
+        return False
+    return resolve_due(re.split(r"[,;:]", rest)[0], at) is None  # "order 60 mugs, delivery monday": theirs
+
+
+# words that may stand before a verb without being its subject ("then promised to order", "also buy")
+_NO_SUBJECT_WORDS = re.compile(r"(?:\b(?:and|also|then|just|already|so|but|today|yesterday)\s*)+$", I)
 
 
 def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:

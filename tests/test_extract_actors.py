@@ -54,10 +54,15 @@ def test_a_clients_promised_order_is_waited_for() -> None:
         "I'll order 12 pallets of tiles for her by friday",
         "promised to order the spare filters by thursday",
         "promised to send 3 samples by friday",
+        "I promised to order 60 mugs",
+        "order 60 mugs by monday",
+        "promised to buy 8 demo kits for him by thursday",
+        "then promised to order 60 mugs",
     ],
 )
 def test_my_own_order_or_an_uncounted_one_stays_my_promise(text: str) -> None:
     assert len(promises(text)) == 1
+    assert not [f for f in facts(text) if f.key.startswith("waiting:")]
 
 
 # --- a relative's date stays the relative's ----------------------------------------------------------
