@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from typing import Any
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
@@ -532,16 +533,34 @@ _BORN_RE = re.compile(
 )
 
 
+# A known first name commoner than this (zipf) as an English word is a word first ("will", "just", "soon").
+_NAME_WORD_ZIPF = 5.0
+
+
+@cache
+def _first_name_detector() -> Any:
+    """gender-guesser's first-name dictionary (loaded once, on the first lower-case death note)."""
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
 def _could_be_name(word: str) -> bool:
-    """A lower-case word between a relation and a death word that can be a name ("frank"; not "sadly", "also")."""
+    """A lower-case word between a relation and a death word that is a name ("walt"; not "has", "then", "soon").
+
+    English cannot be listed word by word, so the word must be a known first name that is not a common word.
+    """
     lowered = word.lower()
-    return (
-        len(lowered) >= 3
-        and lowered not in _STOP
-        and lowered not in words("not_name")
-        and lowered not in words("death_hedge")
-        and not re.search(r"(?:ly|ing|ed|self)$", lowered)
-    )
+    if len(lowered) < 3 or lowered in _STOP or lowered in words("not_name") or lowered in words("death_hedge"):
+        return False
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
+        return False
+    try:
+        return _first_name_detector().get_gender(lowered) != "unknown"
+    except (ImportError, OSError):  # no dictionary: keep the word as heard, the replay checks it against the file
+        return False
 
 
 def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
