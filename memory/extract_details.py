@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-
 from typing import Any
+
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
