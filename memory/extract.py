@@ -57,7 +57,7 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
-from memory.extract_details import segments
+from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
 from memory.extract_more import everyday, words
 from memory.fold import fold
@@ -1203,6 +1203,8 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if not m["link"] and name.endswith("s"):
             continue  # "her husband works nights": a verb, not a name
+        if not poss and not name_after_relation(name):
+            continue  # "sister company", "partner agency": with no "her/his" only a name is a relative's
         relation = _RELATIONS[fold(m["rel"])]
         shown = name.capitalize()
         yield _fact(FactKind.FAMILY, f"family:{relation}", shown, f"{relation} {shown}", relation=relation)
@@ -1416,8 +1418,35 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 NAMED = "named"  # the key suffix of a personal date said of someone by name ("orla's birthday")
 _NOT_PERSONS = frozenset(
-    "it that there here what who today tomorrow yesterday let he she one everyone everybody someone somebody "
-    "this next last year week month company shop store team".split()
+    [
+        "it",
+        "that",
+        "there",
+        "here",
+        "what",
+        "who",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "let",
+        "he",
+        "she",
+        "one",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "this",
+        "next",
+        "last",
+        "year",
+        "week",
+        "month",
+        "company",
+        "shop",
+        "store",
+        "team",
+    ]
 )  # words before "'s" that are no person ("today's birthday lunch", "that's her birthday")
 
 

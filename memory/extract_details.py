@@ -27,7 +27,7 @@ from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
 from memory.relations import RELATIONS as _RELATIONS
 
-__all__ = ["RULES", "details", "segments", "words"]
+__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "detail_words.tsv"
@@ -553,13 +553,37 @@ def _could_be_name(word: str) -> bool:
     lowered = word.lower()
     if len(lowered) < 3 or lowered in _STOP or lowered in words("not_name") or lowered in words("death_hedge"):
         return False
-    from wordfreq import zipf_frequency
+    return known_first_name(lowered)
 
-    if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
-        return False
+
+# A word rarer than this (zipf) is no everyday noun: after a relation it is taken for a name the dictionary lacks.
+_RARE_WORD_ZIPF = 3.0
+
+
+def name_after_relation(word: str) -> bool:
+    """Whether a lower-case word after a bare relation ("son felix", not "sister company") is a name.
+
+    A known first name, or a word too rare to be a trade noun ("wife aoife"); never a common noun.
+    """
     try:
-        return _first_name_detector().get_gender(lowered) != "unknown"
-    except (ImportError, OSError):  # no dictionary: keep the word as heard, the replay checks it against the file
+        from wordfreq import zipf_frequency
+
+        rare = zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF
+    except ImportError:
+        rare = False
+    return rare or known_first_name(word)
+
+
+def known_first_name(word: str) -> bool:
+    """Whether a lower-case word is a known first name and not a common English word ("walt"; not "company")."""
+    lowered = word.lower()
+    try:
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
+            return False
+        return bool(_first_name_detector().get_gender(lowered) != "unknown")
+    except (ImportError, OSError):  # no dictionary: not known, the caller keeps its cautious reading
         return False
 
 

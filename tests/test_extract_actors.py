@@ -223,3 +223,22 @@ def test_a_birthday_said_of_someone_by_name_is_theirs(memory: Any) -> None:
     assert (FactKind.OTHER, "date:cathal_birthday") in kieran
     saoirse = {(f.kind, f.key) for f in memory.facts(memory.find_client("Saoirse Kane").id)}
     assert (FactKind.PERSONAL_DATE, "birthday") in saoirse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with partner agency, they handle the ads",
+        "for sister company, same billing",
+        "with brother printers, same address",
+        "ship it with partner freight",
+    ],
+)
+def test_a_relation_word_with_no_possessive_before_a_trade_noun_is_no_relative(text: str) -> None:
+    """'sister company', 'partner agency': without 'her/his' only a name (a known first name or a rare word) makes a relative."""
+    assert not [f for f in facts(text) if f.kind is FactKind.FAMILY], facts(text)
+
+
+def test_a_relation_with_no_possessive_before_a_first_name_is_still_a_relative() -> None:
+    named = [f for f in facts("buying it for son felix") if f.kind is FactKind.FAMILY]
+    assert [f.value for f in named] == ["Felix"]
