@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
@@ -2873,12 +2874,18 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
         sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
-    relative = ""  # the latest relative the note named: "for her son max, he turns 8 on ..." is the son's
+    earlier = _NO_RELATIVE  # the latest relative of an earlier sentence: "shopping for his daughter. she turns 16"
+    relative = _NO_RELATIVE  # the latest relative of this sentence: "for her son max, he turns 8 on ..."
+    end = 0
     for sentence in sentences:
+        start = text.find(sentence, end)
+        if start < 0 or re.search(r"[.!?\n]", text[max(end - 1, 0) : start]):  # a full stop ends one, a dash not
+            relative = _NO_RELATIVE
+        end = start + len(sentence) if start >= 0 else end
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
-            bound = _pronoun_bound(clause, relative)
+            bound = _pronoun_bound(clause, relative, earlier)
             relative = _last_relative(clause) or relative
             for extractor in EXTRACTORS:
                 try:
@@ -2890,37 +2897,58 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                 for fact in found:
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
+        earlier = relative if relative.relation else earlier
     return _then_resolved(_without_restated_wants(list(facts.values())))
 
 
+# "her son", "for daughter ana"; never "my son", nor a relative's thing ("his son's school", "her mum's birthday")
 _RELATIVE_MENTION = re.compile(
-    r"(?:\b(?P<poss>my|our)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+(?:birthday|bday))", I
+    r"(?:\b(?P<poss>my|our|his|her|their)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+[a-z])", I
 )
 _PRONOUN_TURNS = re.compile(
     r"(?:^|[,;(]|\s-\s|\band\b|\bbut\b)\W*(?P<pron>he|she)(?=\s*(?:'s|’s|is)?\s+(?:turns|turning|will\s+turn|'ll\s+turn)\b)",
     I,
 )
+_CLIENT_PRONOUN = {"his": "he", "her": "she"}  # "his daughter": the client is a he
 
 
-def _last_relative(clause: str) -> str:
-    """The relation of the last relative a clause names ("for son maximilian" -> "son"); "" for none or mine."""
-    found = [m for m in _RELATIVE_MENTION.finditer(clause) if not m["poss"]]
-    return RELATIONS.get(found[-1]["rel"].lower(), "") if found else ""
+class _Relative(NamedTuple):
+    relation: str  # "son"; "" for none
+    poss: str  # the possessive before it ("his"), which tells the client's pronoun; "" for none
 
 
-def _pronoun_bound(clause: str, relative: str) -> str:
-    """ "he turns 8 on Dec 19" after "for son maximilian": the pronoun is the relative it fits ("son turns 8 ...").
+_NO_RELATIVE = _Relative("", "")
 
-    The relative is the latest one named before the pronoun, in the clause or earlier in the note; a pronoun
-    that does not fit it ("his wife ..., he turns 60") stays the client.
+
+def _last_relative(clause: str) -> _Relative | None:
+    """The last relative a clause names ("for son felix" -> son); None for none or mine."""
+    found = [m for m in _RELATIVE_MENTION.finditer(clause) if (m["poss"] or "").lower() not in {"my", "our"}]
+    if not found or found[-1]["rel"].lower() not in RELATIONS:
+        return None
+    return _Relative(RELATIONS[found[-1]["rel"].lower()], (found[-1]["poss"] or "").lower())
+
+
+def _pronoun_bound(clause: str, relative: _Relative, earlier: _Relative) -> str:
+    """ "he turns 8 on Dec 19" after "for son felix": the pronoun is the relative it fits ("son turns 8 ...").
+
+    A relative of the same sentence takes a pronoun that fits it. One of an earlier sentence takes it only when
+    the pronoun cannot be the client ("his daughter. she turns 16"); "about his son's school. he turns 60" is
+    the client's birthday.
     """
     m = _PRONOUN_TURNS.search(clause)
     if not m:
         return clause
-    relative = _last_relative(clause[: m.start("pron")]) or relative
-    if not relative or RELATION_PRONOUNS.get(relative) != m["pron"].lower():
+    pron = m["pron"].lower()
+    here = _last_relative(clause[: m.start("pron")]) or relative
+    if here.relation:
+        chosen = here if RELATION_PRONOUNS.get(here.relation) == pron else _NO_RELATIVE
+    elif _CLIENT_PRONOUN.get(earlier.poss, pron) != pron:
+        chosen = earlier
+    else:
+        chosen = _NO_RELATIVE
+    if not chosen.relation or RELATION_PRONOUNS.get(chosen.relation) != pron:
         return clause
-    return clause[: m.start("pron")] + relative + clause[m.end("pron") :]
+    return clause[: m.start("pron")] + chosen.relation + clause[m.end("pron") :]
 
 
 # "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition

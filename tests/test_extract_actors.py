@@ -242,3 +242,16 @@ def test_a_relation_word_with_no_possessive_before_a_trade_noun_is_no_relative(t
 def test_a_relation_with_no_possessive_before_a_first_name_is_still_a_relative() -> None:
     named = [f for f in facts("buying it for son felix") if f.kind is FactKind.FAMILY]
     assert [f.value for f in named] == ["Felix"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saw otto about his son's football club. he turns 50 on june 9",
+        "met ravi about his son. he turns 70 on april 2",
+        "lunch with nadia, her daughter's recital went well. she turns 45 on may 20",
+    ],
+)
+def test_a_pronoun_that_fits_the_client_is_not_bound_to_an_earlier_relative(text: str) -> None:
+    """Only a relative of the same sentence, or one the pronoun cannot be the client for, takes "he turns ..."."""
+    assert set(birthdays(text)) == {"birthday"}, birthdays(text)
