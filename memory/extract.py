@@ -790,10 +790,15 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
         return
     m = _NONE_RE.match(segment)
-    if m and (_TIME_SPAN.search(m["obj"]) or _SINCE_WHEN.search(segment)):
-        return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
     if m:
-        obj = _clean(m["obj"])
+        obj = m["obj"]
+        span = _TIME_SPAN.search(obj)
+        if span or _SINCE_WHEN.search(segment):
+            head = (_words(obj) or [""])[0].lower()
+            if head in detail_words("response"):
+                return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
+            obj = obj[: span.start()] if span else obj  # "no dairy since last year": still refused
+        obj = _clean(obj)
         words = [w.lower() for w in _words(obj)]
         plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
         # a food is refused even in the singular ("no seafood", "no pork"): a diet or someone's allergy

@@ -114,6 +114,20 @@ def test_a_refused_thing_is_still_a_dislike() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("no gluten since last spring, her doctor said so", "gluten"),
+        ("no nuts since the hospital visit", "nuts"),
+        ("no pork for years, her choice", "pork"),
+    ],
+)
+def test_a_refusal_over_time_is_still_a_dislike(text: str, value: str) -> None:
+    """Only a reply word ("no answer for weeks") makes "no X since/for <time>" an absence; food is still refused."""
+    disliked = [f.value for f in facts(text) if f.kind is FactKind.DISLIKE]
+    assert disliked == [value], facts(text)
+
+
+@pytest.mark.parametrize(
     ("text", "event"),
     [
         ("quiet lately, last spoke at the rotary dinner", "rotary dinner"),
