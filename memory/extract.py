@@ -60,7 +60,7 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
-from memory.extract_more import everyday, words
+from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.records import ExtractedFact, FactKind
@@ -2029,7 +2029,7 @@ _LISTED_SIZE_RE = re.compile(
 _AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
-_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|(?-i:R)(?=\d))"
+_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|" + RAND_PREFIX + r")"
 _CURRENCY_AFTER = (
     r"(?:USD|EUR|GBP|ZAR|AUD|CAD|NZD|JPY|KRW|INR|CHF|SEK|NOK|DKK|PLN|MXN|BRL|dollars|euros?|pounds|rand|won|yen|"
     r"rupees|francs|kronor|krona|zloty|pesos|reais)\b"
@@ -2200,6 +2200,7 @@ def _range_low(money: str) -> str | None:
 
 
 def _one_amount(money: str) -> str | None:
+    """The number of one sum ("R2,450" -> "2450"), its currency sign dropped; None when it holds none."""
     money = re.sub(r"^\s*(?:[A-Z]{1,2}\$|(?-i:R)(?=\d)|[¥₹₩])", "", money)
     m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?", money, I)
     if not m:

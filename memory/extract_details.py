@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
-from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
+from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
@@ -174,7 +174,7 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MONEY_RE = re.compile(
     # a currency sign, a prefixed dollar ("A$"), or the rand's capital R ("paying R2,450 pm")
-    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
+    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|" + RAND_PREFIX + r"))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
     r"\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
     # "pm" / "pa" after an amount: per month / per year (South African, British and Indian shorthand)
     r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit)|\s(?:pm|p\.m\.|pa|p\.a\.)(?=\W|$))?"

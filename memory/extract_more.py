@@ -246,9 +246,18 @@ def _count(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else number_value(raw)
 
 
+# The rand's capital R before a number is money only when the number looks like money: thousands, cents, a
+# multiplier or a money/period word ("R2,450 pm", "R15k"); "Canon R5", "R2 tier" are model names.
+RAND_PREFIX = (
+    r"(?-i:R)(?=\d{1,3}(?:,\d{3})+|\d+\.\d\d\b|\d+(?:\.\d+)?\s?[kKmM]\b|"
+    r"\d+\s*(?:pm|pa|per|/|a\s+(?:month|year|week)|each|total|deposit|excl|incl|vat)\b)"
+)
+
+
 # "/month", "a month", "per week", "pm": the period a count or an amount is per
 PERIOD_AFTER = re.compile(
     r"\s*(?:/\s*|per\s+|an?\s+|every\s+|each\s+)(?P<per>months?|mo|mth|weeks?|wk|years?|yr|days?|quarters?|qtr)\b"
+    r"(?!\s+(?:ago|back|earlier|later|before|after|since)\b)"  # "40 cases a year ago": when, not how often
     r"|\s(?P<pm>pm|p\.m\.|pa|p\.a\.)(?=\W|$)",
     I,
 )

@@ -142,3 +142,21 @@ def test_a_long_run_of_digits_after_budget_costs_linear_time() -> None:
     start = time.perf_counter()
     facts("budget " + "1," * 2000 + " x")
     assert time.perf_counter() - start < 3.0  # a range's first number once backtracked from every digit (8 s)
+
+
+@pytest.mark.parametrize("text", ["ordered 40 cases a year ago, reorder due", "bought 3 vans a month ago"])
+def test_a_period_followed_by_ago_is_when_not_a_rate(text: str) -> None:
+    counted = [f for f in facts(text) if f.key.startswith("quantity:")]
+    assert counted and all("per" not in f.detail for f in counted), counted
+
+
+@pytest.mark.parametrize(
+    "text", ["loves the Nikon Z8 and the Canon R5 body, ordering soon", "upgrade to R2 tier next quarter"]
+)
+def test_a_model_name_with_a_capital_r_is_no_rand_amount(text: str) -> None:
+    assert not [f for f in facts(text) if "amount" in f.detail], facts(text)
+
+
+@pytest.mark.parametrize(("text", "amount"), [("paying R2,450 pm", "2450"), ("budget R15k", "15000")])
+def test_a_rand_amount_that_looks_like_money_is_still_money(text: str, amount: str) -> None:
+    assert [f.detail["amount"] for f in facts(text) if "amount" in f.detail] == [amount]
