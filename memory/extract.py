@@ -656,7 +656,7 @@ def _without_one(phrase: str) -> str:
 
 
 def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
-    """ "wants the behind-the-ear model in beige not the silver": beige chosen, silver declined."""
+    """ "wants the desk in oak not the walnut": oak chosen, walnut declined."""
     m = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)\s*,?\s+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+"
                  r"(?:the\s+|a\s+|an\s+)?(?P<d>[\w-]+(?:\s+[\w-]+)?)", after, I)  # fmt: skip
     if not m:
@@ -796,7 +796,7 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
         if span or _SINCE_WHEN.search(segment):
             head = (_words(obj) or [""])[0].lower()
             if head in detail_words("response"):
-                return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
+                return  # "no reply for ten days", "no callback since the trade fair": an absence over time, nothing refused
             obj = obj[: span.start()] if span else obj  # "no dairy since last year": still refused
         obj = _clean(obj)
         words = [w.lower() for w in _words(obj)]
@@ -926,7 +926,7 @@ def _either_options(clause: str, m: re.Match[str]) -> list[str]:
     if not found:
         found = _OPTIONS_BEFORE.search(before)
     if not found:
-        # "chairs in green or blue, either is fine", "..., franciacorta or prosecco either is fine": the two
+        # "chairs in green or blue, either is fine", "..., cava or champagne either is fine": the two
         # words joined by "or" right before "either" are its options, never an older choice of another thing
         found = _OR_BEFORE.search(re.split(r"[,:]|\s-\s", before)[-1])
     if not found:
@@ -1155,8 +1155,8 @@ _BABY_RE = re.compile(
 
 # "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
 _FAMILY_LOWER_RE = re.compile(
-    # a possessive before the relation, or none where a note's fragment starts ("..., daughter helen drives her",
-    # "buying it for son maximilian")
+    # a possessive before the relation, or none where a note's fragment starts ("..., daughter ines drives her",
+    # "buying it for son felix")
     r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
     r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
     r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
@@ -1540,7 +1540,7 @@ _CONTACT_PREF_RE = [
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
     ),
-    # "only speaks to me in afrikaans on the phone", "only deals with us over whatsapp": the one way they talk
+    # "only talks to me in portuguese on calls", "only deals with us over whatsapp": the one way they talk
     re.compile(
         r"\bonly\s+(?:ever\s+)?(?:speaks|talks|deals|chats|communicates)\s+(?:to|with)\s+(?:me|us)\b[^,.;]{0,30}?"
         r"\b(?:on|over|by|via|through)\s+(?:the\s+|a\s+)?" + _CHANNEL_RE + r"\b",
@@ -2379,7 +2379,7 @@ _PROMISE_TRIGGER = (
     r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
     r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
-    # "she'll ring us when she's ready": the client's own promise, read so it is waited for (never mine)
+    # "he'll phone us once he has the numbers": the client's own promise, read so it is waited for (never mine)
     r"(?<=\bshe)(?:'ll|’ll)|(?<=\bhe)(?:'ll|’ll)|(?<=\bthey)(?:'ll|’ll))"
 )
 _PROMISE_RE = re.compile(
@@ -2770,7 +2770,7 @@ def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _SCOPE_VALUE = r"(?P<value>(?!(?:the|a|an|it|that|this|same|for|on|as)\b)[\w-]+(?:\s+[\w-]+){0,2}?)"
 _SCOPE_ITEM = r"(?:the\s+)?(?P<item>[\w-]+(?:\s+[\w-]+)?)"
-# "half sleeves for the kurta", "wants matte for the 500ml and the 250ml": a value for named items
+# "short sleeves for the blazer", "wants matte for the 500ml and the 250ml": a value for named items
 _FOR_ITEMS_RE = re.compile(
     r"^(?:(?:wants|prefers|would\s+like|'d\s+like|needs|chose|go\s+with|going\s+with)\s+)?" + _SCOPE_VALUE
     + r"\s+for\s+(?P<items>[^.;:!?()]+)$",  # the items are split and checked in code (no nested repeats)

@@ -223,8 +223,8 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue  # "2,000 tri-fold brochures" is a count, not money
         rate = PERIOD_AFTER.match(m["per"] or "")
         if bare and rate and not priced and not _PRICE_NEAR.search(segment):
-            # "volume goes to 25,000/month": a count per period with no unit, the same subject as the latest
-            # rate of that period ("20,000 units/month"); the fold gives it that rate's unit
+            # "now 9,000/week": a count per period with no unit, the same subject as the latest
+            # rate of that period ("7,500 bottles/week"); the fold gives it that rate's unit
             n = _amount(m["money"])
             per = period(rate["per"] or rate["pm"])
             yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
@@ -301,7 +301,7 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         )
         one = _AND_ONE.match(segment[m.end() :])
         if one and one["thing"].lower() not in _STOP | _NOT_ONE and one["thing"].lower() not in words("not_count"):
-            # "4 bakkies and a tractor": the list's last thing is counted too (one of it)
+            # "3 forklifts and a pallet jack": the list's last thing is counted too (one of it)
             thing = one["thing"].lower()
             yield ExtractedFact(
                 FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
@@ -598,7 +598,7 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         # kept as heard, and the replay takes it as the name when it is the relative already on file
         name = word if word[:1].isupper() and word.lower() not in _STOP else ""
         if word.islower() and _could_be_name(word):
-            name = word.capitalize()  # "edna's husband frank passed away": typed in lower case, still his name
+            name = word.capitalize()  # "gail's husband walt passed away": typed in lower case, still his name
         heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(

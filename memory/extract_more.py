@@ -193,7 +193,7 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         shown = " ".join(m.group(0).split())
         detail = {"amount": str(n), "unit": unit}
         rate = PERIOD_AFTER.match(clause[m.end() :])
-        if rate:  # "20,000 units/month": a rate; a later "25,000/month" changes it
+        if rate:  # "7,500 bottles/week": a rate; a later "9,000/week" changes it
             detail["per"] = period(rate["per"] or rate["pm"])
             shown += f"/{detail['per']}"
         yield from with_items(
@@ -204,8 +204,8 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     """A counted amount keyed by the item it counts, with the next item of the same unit.
 
-    "6 cases of the barolo 2019 and 4 of the vermentino": one amount per item (`quantity:case:barolo`,
-    `quantity:case:vermentino`), so "8 cases of the barolo not 6" changes the barolo's and leaves the other.
+    "5 crates of the pinot 2021 and 3 of the riesling": one amount per item (`quantity:crate:pinot`,
+    `quantity:crate:riesling`), so "7 crates of the pinot not 5" changes the pinot's and leaves the other.
     """
     item = _OF_ITEM.match(after)
     if not item or item["item"].lower() in _NOT_ITEMS:
@@ -313,7 +313,7 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- where we met ----------------------------------------------------------------------------------------
 
 _MET_RE = re.compile(
-    # where we met or last spoke: "met at", "last spoke at the BOMA lunch", "saw him at", "caught up at"
+    # where we met or last spoke: "met at", "last spoke at the rotary breakfast", "saw him at", "caught up at"
     r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into|bumped\s+into|spoke|talked|chatted|saw|caught\s+up)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
     r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
     r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"

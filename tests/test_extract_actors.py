@@ -212,7 +212,7 @@ def test_a_lower_case_name_before_a_death_word_is_the_relatives_name(text: str, 
 @pytest.mark.parametrize(
     "text",
     [
-        "said she'll ring us when she's ready",
+        "said he'll email us once legal signs off",
         "he'll send the signed PO on friday",
         "they'll call me back after the board meets",
     ],
