@@ -1156,7 +1156,7 @@ _BABY_RE = re.compile(
 # "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
 _FAMILY_LOWER_RE = re.compile(
     # a possessive before the relation, or none where a note's fragment starts ("..., daughter ines drives her",
-    # "buying it for son felix")
+    # "buying it for son oskar")
     r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
     r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
     r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
@@ -2927,7 +2927,7 @@ _NO_RELATIVE = _Relative("", "")
 
 
 def _last_relative(clause: str) -> _Relative | None:
-    """The last relative a clause names ("for son felix" -> son); None for none or mine."""
+    """The last relative a clause names ("for son oskar" -> son); None for none or mine."""
     found = [m for m in _RELATIVE_MENTION.finditer(clause) if (m["poss"] or "").lower() not in {"my", "our"}]
     if not found or found[-1]["rel"].lower() not in RELATIONS:
         return None
@@ -2935,7 +2935,7 @@ def _last_relative(clause: str) -> _Relative | None:
 
 
 def _pronoun_bound(clause: str, relative: _Relative, earlier: _Relative) -> str:
-    """ "he turns 8 on Dec 19" after "for son felix": the pronoun is the relative it fits ("son turns 8 ...").
+    """ "he turns 8 on Dec 19" after "for son oskar": the pronoun is the relative it fits ("son turns 8 ...").
 
     A relative of the same sentence takes a pronoun that fits it. One of an earlier sentence takes it only when
     the pronoun cannot be the client ("his daughter. she turns 16"); "about his son's school. he turns 60" is

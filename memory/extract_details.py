@@ -546,7 +546,7 @@ def _first_name_detector() -> Any:
 
 
 def _could_be_name(word: str) -> bool:
-    """A lower-case word between a relation and a death word that is a name ("walt"; not "has", "then", "soon").
+    """A lower-case word between a relation and a death word that is a name ("jasper"; not "has", "then", "soon").
 
     English cannot be listed word by word, so the word must be a known first name that is not a common word.
     """
@@ -561,7 +561,7 @@ _RARE_WORD_ZIPF = 3.0
 
 
 def name_after_relation(word: str) -> bool:
-    """Whether a lower-case word after a bare relation ("son felix", not "sister company") is a name.
+    """Whether a lower-case word after a bare relation ("son oskar", not "sister company") is a name.
 
     A known first name, or a word too rare to be a trade noun ("wife aoife"); never a common noun.
     """
@@ -575,7 +575,7 @@ def name_after_relation(word: str) -> bool:
 
 
 def known_first_name(word: str) -> bool:
-    """Whether a lower-case word is a known first name and not a common English word ("walt"; not "company")."""
+    """Whether a lower-case word is a known first name and not a common English word ("jasper"; not "company")."""
     lowered = word.lower()
     try:
         from wordfreq import zipf_frequency
@@ -598,7 +598,7 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         # kept as heard, and the replay takes it as the name when it is the relative already on file
         name = word if word[:1].isupper() and word.lower() not in _STOP else ""
         if word.islower() and _could_be_name(word):
-            name = word.capitalize()  # "gail's husband walt passed away": typed in lower case, still his name
+            name = word.capitalize()  # "hamid's husband jasper passed away": typed in lower case, still his name
         heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(

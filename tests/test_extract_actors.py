@@ -33,7 +33,7 @@ def birthdays(text: str) -> dict[str, ExtractedFact]:
 @pytest.mark.parametrize(
     "text",
     [
-        "kowalski bakery - order 30 sacks of rye flour, delivery by friday",
+        "wieczorek bakery - order 30 sacks of rye flour, delivery by friday",
         "rosa promised to order 12 pallets of tiles next week",
         "will buy 5 licences once the budget clears on monday",
         "reorder 200 labels, need them before dec 12",
@@ -100,7 +100,7 @@ def test_a_hyphenated_lower_case_name_of_a_relative_is_kept() -> None:
     "text",
     [
         "no reply for three weeks, tried her twice",
-        "kowalczyk (harbour dental) no answer in months",
+        "hamid (harbour dental) no answer in months",
         "no callbacks since the open day",
         "still no response after 2 weeks",
     ],
@@ -147,8 +147,8 @@ def test_where_we_last_spoke_is_where_we_met(text: str, event: str) -> None:
     ("text", "key", "value"),
     [
         ("wants the hybrid in grey, son dawit drives her to the clinic", "family:son", "Dawit"),
-        ("buying a desk for daughter mei-lin, starts uni in sept", "family:daughter", "Mei-lin"),
-        ("came in with wife ingrid and the twins", "family:wife", "Ingrid"),
+        ("buying a desk for daughter anouk, starts uni in sept", "family:daughter", "Anouk"),
+        ("came in with wife marit and the twins", "family:wife", "Marit"),
     ],
 )
 def test_a_relatives_lower_case_name_without_a_possessive(text: str, key: str, value: str) -> None:
@@ -194,12 +194,12 @@ def test_my_own_relatives_birthday_is_not_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("mr adeyemi's wife grace passed away last week", "Grace"),
+        ("mr bogdan's wife grace passed away last week", "Grace"),
         ("her father has died", "father"),
         ("his wife then passed away", "wife"),
         ("her husband soon passed away, she is selling the boat", "husband"),
         ("his mother once died in march", "mother"),
-        ("her brother tomasz died in october", "Tomasz"),
+        ("her brother teodor died in october", "Teodor"),
         ("his wife sadly passed away", "wife"),
         ("her dad recently died", "father"),
     ],
@@ -254,16 +254,16 @@ def test_a_relation_word_with_no_possessive_before_a_trade_noun_is_no_relative(t
 
 
 def test_a_relation_with_no_possessive_before_a_first_name_is_still_a_relative() -> None:
-    named = [f for f in facts("buying it for son felix") if f.kind is FactKind.FAMILY]
-    assert [f.value for f in named] == ["Felix"]
+    named = [f for f in facts("buying it for son oskar") if f.kind is FactKind.FAMILY]
+    assert [f.value for f in named] == ["Oskar"]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "saw otto about his son's football club. he turns 50 on june 9",
-        "met ravi about his son. he turns 70 on april 2",
-        "lunch with nadia, her daughter's recital went well. she turns 45 on may 20",
+        "saw imre about his son's football club. he turns 50 on june 9",
+        "met eitan about his son. he turns 70 on april 2",
+        "lunch with marit, her daughter's recital went well. she turns 45 on may 20",
     ],
 )
 def test_a_pronoun_that_fits_the_client_is_not_bound_to_an_earlier_relative(text: str) -> None:
