@@ -2075,7 +2075,8 @@ _BUDGET_RE = [
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
     re.compile(
         r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
-        r"(?P<money>(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
+        r"(?P<money>(?:(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?(?:-|–|to)\s?)?"
+        r"(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
         I,
     ),
 ]
@@ -2220,15 +2221,32 @@ def _one_amount(money: str) -> str | None:
     return str(round(number * factor))
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+# after a bare number, a word that makes it money ("budget 2,400 a month", "budget 1500 total")
+_MONEY_WORD_AFTER = re.compile(r"\s*(?:a\s+(?:month|year|week)|pm|pa|per|/|total|max|tops|all\s+in|each)\b", I)
+
+
 def _budget(clause: str) -> Iterable[ExtractedFact]:
+    """The client's budget ("budget 1,200 to 1,500 a month": the top, with the bottom as 'low')."""
     for regex in _BUDGET_RE:
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()] + " " + m.group(0)):
                 continue
             money = " ".join(m["money"].split())
+            if re.search(r"\band\b", money, I) and not re.search(r"\bbetween\s*$", clause[: m.start("money")], I):
+                money = re.split(r"\s?\band\b\s?", money, flags=I)[0]  # "$50k and 5k contingency": two sums
+            if (
+                regex is _BUDGET_RE[-1]
+                and _BARE_YEAR.fullmatch(money)
+                and not _MONEY_WORD_AFTER.match(clause[m.end() :])
+            ):
+                continue  # "budget is 2019 numbers": a year, not a sum
+            low = _range_low(money)
+            if low and float(low) > float(_money_amount(money) or 0):
+                money = re.split(r"\s?(?:-|–|\bto\b)\s?", money)[0]  # a top below its bottom: no range
+                low = None
             amount = _money_amount(money)
             detail = {"amount": amount} if amount else {}
-            low = _range_low(money)
             if low:
                 detail["low"] = low
             yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)

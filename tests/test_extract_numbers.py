@@ -160,3 +160,20 @@ def test_a_model_name_with_a_capital_r_is_no_rand_amount(text: str) -> None:
 @pytest.mark.parametrize(("text", "amount"), [("paying R2,450 pm", "2450"), ("budget R15k", "15000")])
 def test_a_rand_amount_that_looks_like_money_is_still_money(text: str, amount: str) -> None:
     assert [f.detail["amount"] for f in facts(text) if "amount" in f.detail] == [amount]
+
+
+def budgets(text: str) -> list[tuple[str, dict[str, str]]]:
+    return [(f.value, dict(f.detail)) for f in facts(text) if f.key == "budget"]
+
+
+def test_a_bare_budget_range_keeps_both_ends() -> None:
+    assert budgets("budget 2,300 to 2,900 a month") == [("2,300 to 2,900", {"amount": "2900", "low": "2300"})]
+
+
+def test_a_year_after_budget_is_no_sum() -> None:
+    assert budgets("budget is 2018 figures, check again") == []
+
+
+def test_and_joins_a_range_only_after_between() -> None:
+    assert budgets("budget $40k and 4k for extras") == [("$40k", {"amount": "40000"})]
+    assert budgets("budget between 30 and 45k") == [("30 and 45k", {"amount": "45000", "low": "30000"})]
