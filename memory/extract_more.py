@@ -212,16 +212,19 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
         return [fact]
     unit = fact.detail.get("unit", "")
     named = item["item"].lower()
+    more = _AND_N_OF.match(after[item.end() :])
+    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
+    # a product names its own count ("crates of the pinot"); an everyday word does not ("boxes of the usual",
+    # "rooms of the house"): that count keeps the plain key, the word only in the detail
+    keyed = bool(more and n) or _product_word(named.split()[0])
     found = [
         replace(
             fact,
-            key=f"{fact.key}:{named.split()[0]}",  # "barolo 2019" and "barolo" are one item
+            key=f"{fact.key}:{named.split()[0]}" if keyed else fact.key,  # "pinot 2021" and "pinot" are one item
             text=fact.text + item.group(0).rstrip(),
             detail={**fact.detail, "item": named},
         )
     ]
-    more = _AND_N_OF.match(after[item.end() :])
-    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
     if more and n:
         other = more["item"].lower()
         text = f"{n} {unit} of {more['of'] or ''}{other}"
@@ -239,7 +242,21 @@ _AND_N_OF = re.compile(
 _NOT_ITEMS = frozenset({"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my"})
 
 
+# An item word commoner than this (zipf) is an everyday word, not a product's name ("usual", "house", "lot").
+_PRODUCT_WORD_ZIPF = 4.0
+
+
+def _product_word(word: str) -> bool:
+    """Whether the word after "<n> <unit> of" is rare enough to name a product ("pinot", "riesling")."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return True
+    return bool(zipf_frequency(word, "en") < _PRODUCT_WORD_ZIPF)
+
+
 def _count(raw: str) -> int | None:
+    """A count word or digits as a number ("a dozen" -> 12)."""
     raw = " ".join(raw.lower().split())
     if raw == "a dozen":
         return 12

@@ -177,3 +177,17 @@ def test_a_year_after_budget_is_no_sum() -> None:
 def test_and_joins_a_range_only_after_between() -> None:
     assert budgets("budget $40k and 4k for extras") == [("$40k", {"amount": "40000"})]
     assert budgets("budget between 30 and 45k") == [("30 and 45k", {"amount": "45000", "low": "30000"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("60 boxes of the usual", "quantity:boxe"), ("4 rooms of the house need blinds", "quantity:room")]
+)
+def test_an_everyday_word_after_of_does_not_key_the_count(text: str, key: str) -> None:
+    """Only a product's name keys a count by item; "of the usual" keeps the plain key a later "make it 70" updates."""
+    assert [f.key for f in facts(text) if f.key.startswith("quantity:")] == [key]
+
+
+def test_a_product_after_of_keys_the_count() -> None:
+    assert [f.key for f in facts("7 crates of the pinot not 5") if f.key.startswith("quantity:")] == [
+        "quantity:crate:pinot"
+    ]
