@@ -2795,7 +2795,7 @@ _FOR_ITEMS_RE = re.compile(
     I,
 )  # fmt: skip
 _ONE_ITEM = re.compile(r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?", I)
-# "sherwani stays full", "the 500ml still matte", "matte stays for the 500ml": an item that keeps its value
+# "waistcoat stays lined", "the 500ml is still matte", "matte stays for the 500ml": an item that keeps its value
 _STAYS_RE = re.compile(
     r"^" + _SCOPE_ITEM + r"\s+(?:stays|stay|remains|remain|still|stays\s+as|is\s+still|are\s+still)\s+" + _SCOPE_VALUE + r"$"
     r"|^" + _SCOPE_VALUE.replace("value", "value2") + r"\s+(?:stays|stay|remains|remain|still)\s+(?:for|on)\s+"
@@ -2806,15 +2806,21 @@ _GENERIC_ITEM_WORDS = _wordset("ones one bottles bottle version versions size si
 
 
 def _item_key(item: str) -> str:
-    """ "the 250ml ones" -> "250ml", "sherwani" -> "sherwani": the item's own words, generic ones dropped."""
+    """ "the 250ml ones" -> "250ml", "waistcoat" -> "waistcoat": the item's own words, generic ones dropped."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", item) if w.lower() not in _GENERIC_ITEM_WORDS] or [item.lower()]
     if any(ch.isdigit() for ch in words[0]):
         return _slug(words[0])
     return _slug(" ".join(words))
 
 
+def _calendar_item(item: str) -> bool:
+    """Whether a scoped "item" is a day or a month ("for monday and tuesday"): a when, not a thing chosen for."""
+    words = [w.lower().rstrip(".") for w in re.findall(r"[\w.]+", item)]
+    return bool(words) and (words[-1] in WEEKDAYS or words[-1] in MONTHS)
+
+
 def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
-    """A choice per item, when a note scopes it: "half sleeves for the kurta, sherwani stays full".
+    """A choice per item, when a note scopes it: "short sleeves for the blazer, waistcoat stays lined".
 
     Only a note that names two items or keeps one ("stays", "still") is scoped: "a quote for the roof" is not.
     Each item's choice is its own slot (`for:<item>`), so a later change of one item leaves the others.
@@ -2823,14 +2829,18 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for part in segments(clause):
         m = _STAYS_RE.match(part)
         if m:
-            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "stays"))
+            # a bare "still" keeps a choice only beside another scoped choice ("satin for the 5l, the 1l still
+            # gloss"); alone it tells a state ("the warehouse still shut")
+            bare = re.search(r"\bstill\b", part, I) and not re.search(r"\b(?:is|are)\s+still\b", part, I)
+            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "still" if bare else "stays"))
             continue
         m = _FOR_ITEMS_RE.match(part)
         if m:
             items = [i.strip() for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"])]
-            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) for i in items):
+            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) and not _calendar_item(i) for i in items):
                 found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
     scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
+    found = [f for f in found if f[2] != "still" or len(found) >= 2]
     if not scoped:
         return
     for item, value, how in found:
@@ -2838,11 +2848,13 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         head = (_words(value) or [""])[-1].lower()
         if not value or head in _NOT_TASTES or head in _NOT_SIDES or _channel(value) or re.search(r"\d", value):
             continue
+        if head in detail_words("not_choice"):  # "delivery for monday and tuesday", "invoice for march and april"
+            continue
         key = _item_key(item)
         if not key:
             continue
         shown_item = _clean(item)
-        detail = {"item": shown_item, **({"keeps": "yes"} if how == "stays" else {})}
+        detail = {"item": shown_item, **({"keeps": "yes"} if how in {"stays", "still"} else {})}
         yield ExtractedFact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", detail=detail)
 
 

@@ -269,3 +269,23 @@ def test_a_relation_with_no_possessive_before_a_first_name_is_still_a_relative()
 def test_a_pronoun_that_fits_the_client_is_not_bound_to_an_earlier_relative(text: str) -> None:
     """Only a relative of the same sentence, or one the pronoun cannot be the client for, takes "he turns ..."."""
     assert set(birthdays(text)) == {"birthday"}, birthdays(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pickup for thursday and friday",
+        "invoice for june and july",
+        "samples for the lounge and the patio",
+        "training for the crew and the supervisors",
+        "the warehouse still shut",
+    ],
+)
+def test_a_when_an_action_or_a_state_is_no_per_item_choice(text: str) -> None:
+    """Days and months are no items, actions and documents no choice, and a bare "still" keeps nothing."""
+    assert not [f for f in facts(text) if f.key.startswith("for:")], facts(text)
+
+
+def test_a_value_for_two_items_is_still_scoped() -> None:
+    scoped = {f.key: f.value for f in facts("wants matte for the 500ml and the 250ml") if f.key.startswith("for:")}
+    assert scoped == {"for:500ml": "matte", "for:250ml": "matte"}
