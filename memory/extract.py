@@ -1169,10 +1169,12 @@ _FAMILY_LOWER_RE = re.compile(
 
 _PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
 _PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
-# "we have a spaniel", "has two cats and a labrador", "got a new puppy named max": the client's animals
+# "they keep a spaniel", "has two cats and a labrador", "got a new puppy named biscuit": the client's animals
 _PET_OWNED_RE = re.compile(
-    r"\b(?P<lead>have|has|got|own|owns|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
+    r"\b(?P<lead>have|has|got|own|owns|keep|keeps|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
     r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
+    # the animal ends its noun phrase: "a horse trailer", "a pug mug" are things, not pets
+    r"(?=\s*(?:$|[,.;:!?()-]|(?:and|named|called|who|that|at|in|on|too|as|now|we|she|he|they)\b))"
     r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][a-zà-ÿ]+))?",
     I,
 )

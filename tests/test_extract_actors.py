@@ -289,3 +289,17 @@ def test_a_when_an_action_or_a_state_is_no_per_item_choice(text: str) -> None:
 def test_a_value_for_two_items_is_still_scoped() -> None:
     scoped = {f.key: f.value for f in facts("wants matte for the 500ml and the 250ml") if f.key.startswith("for:")}
     assert scoped == {"for:500ml": "matte", "for:250ml": "matte"}
+
+
+@pytest.mark.parametrize(
+    "text", ["we have a horse trailer to sell them", "she has a pug mug on her desk", "they own a rabbit hutch company"]
+)
+def test_an_animal_word_as_a_modifier_is_no_pet(text: str) -> None:
+    assert not [f for f in facts(text) if f.kind is FactKind.FAMILY], facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("they keep a spaniel", "family:dog"), ("has two cats and a labrador", "family:dog")]
+)
+def test_an_animal_that_ends_its_noun_phrase_is_a_pet(text: str, key: str) -> None:
+    assert key in [f.key for f in facts(text)]
