@@ -1181,7 +1181,7 @@ _PET_OWNED_RE = re.compile(
 
 
 def _pets(clause: str) -> Iterable[ExtractedFact]:
-    """Animals the client has ("we have a spaniel", "has two cats"): kept like family, by the animal's relation."""
+    """Animals the client has ("they keep a spaniel", "has two cats"): kept like family, by the animal's relation."""
     owned = False
     for m in _PET_OWNED_RE.finditer(clause):
         if m["lead"].lower() == "and" and not owned:
