@@ -203,11 +203,15 @@ def _explicit_dates(text: str) -> list[PersonalDateMatch]:
 def _is_fraction(text: str, m: re.Match[str]) -> bool:
     """Whether 'n/m' (no year) is a fraction: a measure follows it or an article/size word leads it."""
     lists = _month_word_lists()
-    nxt = _NEXT_WORD.match(text[m.end() :].lstrip("-"))
+    lead = _LAST_WORD.search(text[: m.start()].rstrip()[-40:])
+    lead_word = fold(lead.group(0)) if lead is not None else ""
+    # "on 5/6 in the morning", "friday 3/4": a date's own lead word wins over whatever follows
+    if lead_word in lists.before_date or lead_word in WEEKDAYS:
+        return False
+    nxt = _NEXT_WHOLE_WORD.match(text[m.end() :].lstrip("-"))
     if nxt is not None and fold(nxt["w"]) in lists.fraction_after:
         return True
-    lead = _LAST_WORD.search(text[: m.start()].rstrip()[-40:])
-    return lead is not None and fold(lead.group(0)) in lists.fraction_before
+    return lead_word in lists.fraction_before
 
 
 class _MonthWordLists(NamedTuple):
@@ -245,6 +249,7 @@ def is_english_month_word(word: str) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)")
+_NEXT_WHOLE_WORD = re.compile(r"\s*(?P<w>[^\W\d_]+)(?![\w-])")  # "in-store" is not "in"
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
 _OR_ANOTHER = re.compile(r"^\s*(?:or|to)\s+\d+\b")
 

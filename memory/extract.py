@@ -45,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
@@ -57,9 +58,9 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
-from memory.extract_details import segments
+from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
-from memory.extract_more import everyday, words
+from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.records import ExtractedFact, FactKind
@@ -655,7 +656,7 @@ def _without_one(phrase: str) -> str:
 
 
 def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
-    """ "wants the behind-the-ear model in beige not the silver": beige chosen, silver declined."""
+    """ "wants the desk in oak not the walnut": oak chosen, walnut declined."""
     m = re.match(r"\s*in\s+(?P<c>[\w-]+(?:\s+[\w-]+)?)\s*,?\s+(?:but\s+)?(?:not|rather\s+than|instead\s+of)\s+"
                  r"(?:the\s+|a\s+|an\s+)?(?P<d>[\w-]+(?:\s+[\w-]+)?)", after, I)  # fmt: skip
     if not m:
@@ -789,10 +790,15 @@ def _only_or_none(segment: str) -> Iterable[ExtractedFact]:
             yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"only {obj}")
         return
     m = _NONE_RE.match(segment)
-    if m and (_TIME_SPAN.search(m["obj"]) or _SINCE_WHEN.search(segment)):
-        return  # "no answer for weeks", "no reply since the expo": an absence over time, nothing refused
     if m:
-        obj = _clean(m["obj"])
+        obj = m["obj"]
+        span = _TIME_SPAN.search(obj)
+        if span or _SINCE_WHEN.search(segment):
+            head = (_words(obj) or [""])[0].lower()
+            if head in detail_words("response"):
+                return  # "no reply for ten days", "no callback since the trade fair": an absence over time, nothing refused
+            obj = obj[: span.start()] if span else obj  # "no dairy since last year": still refused
+        obj = _clean(obj)
         words = [w.lower() for w in _words(obj)]
         plural = bool(words) and words[-1].endswith("s") and not words[-1].endswith("ss")
         # a food is refused even in the singular ("no seafood", "no pork"): a diet or someone's allergy
@@ -920,7 +926,7 @@ def _either_options(clause: str, m: re.Match[str]) -> list[str]:
     if not found:
         found = _OPTIONS_BEFORE.search(before)
     if not found:
-        # "chairs in green or blue, either is fine", "..., franciacorta or prosecco either is fine": the two
+        # "chairs in green or blue, either is fine", "..., cava or champagne either is fine": the two
         # words joined by "or" right before "either" are its options, never an older choice of another thing
         found = _OR_BEFORE.search(re.split(r"[,:]|\s-\s", before)[-1])
     if not found:
@@ -1149,8 +1155,8 @@ _BABY_RE = re.compile(
 
 # "his wife is jen", "her son, leo,": a relative's name typed in lower case, after a word that names it
 _FAMILY_LOWER_RE = re.compile(
-    # a possessive before the relation, or none where a note's fragment starts ("..., daughter helen drives her",
-    # "buying it for son maximilian")
+    # a possessive before the relation, or none where a note's fragment starts ("..., daughter ines drives her",
+    # "buying it for son oskar")
     r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
     r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
     r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
@@ -1163,17 +1169,19 @@ _FAMILY_LOWER_RE = re.compile(
 
 _PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
 _PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
-# "we have a spaniel", "has two cats and a labrador", "got a new puppy named max": the client's animals
+# "they keep a spaniel", "has two cats and a labrador", "got a new puppy named biscuit": the client's animals
 _PET_OWNED_RE = re.compile(
-    r"\b(?P<lead>have|has|got|own|owns|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
+    r"\b(?P<lead>have|has|got|own|owns|keep|keeps|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
     r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
+    # the animal ends its noun phrase: "a horse trailer", "a pug mug" are things, not pets
+    r"(?=\s*(?:$|[,.;:!?()-]|(?:and|named|called|who|that|at|in|on|too|as|now|we|she|he|they)\b))"
     r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][a-zà-ÿ]+))?",
     I,
 )
 
 
 def _pets(clause: str) -> Iterable[ExtractedFact]:
-    """Animals the client has ("we have a spaniel", "has two cats"): kept like family, by the animal's relation."""
+    """Animals the client has ("they keep a spaniel", "has two cats"): kept like family, by the animal's relation."""
     owned = False
     for m in _PET_OWNED_RE.finditer(clause):
         if m["lead"].lower() == "and" and not owned:
@@ -1203,6 +1211,8 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if not m["link"] and name.endswith("s"):
             continue  # "her husband works nights": a verb, not a name
+        if not poss and not name_after_relation(name):
+            continue  # "sister company", "partner agency": with no "her/his" only a name is a relative's
         relation = _RELATIONS[fold(m["rel"])]
         shown = name.capitalize()
         yield _fact(FactKind.FAMILY, f"family:{relation}", shown, f"{relation} {shown}", relation=relation)
@@ -1505,7 +1515,7 @@ _CONTACT_PREF_RE = [
     re.compile(
         r"\b(?:best|better|easiest)\s+(?:to\s+)?(?P<ch>text|email|e-mail|call|whatsapp|ring)\s+(?:her|him|them)\b", I
     ),
-    # "only speaks to me in afrikaans on the phone", "only deals with us over whatsapp": the one way they talk
+    # "only talks to me in portuguese on calls", "only deals with us over whatsapp": the one way they talk
     re.compile(
         r"\bonly\s+(?:ever\s+)?(?:speaks|talks|deals|chats|communicates)\s+(?:to|with)\s+(?:me|us)\b[^,.;]{0,30}?"
         r"\b(?:on|over|by|via|through)\s+(?:the\s+|a\s+)?" + _CHANNEL_RE + r"\b",
@@ -1994,7 +2004,7 @@ _LISTED_SIZE_RE = re.compile(
 _AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
-_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|(?-i:R)(?=\d))"
+_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|" + RAND_PREFIX + r")"
 _CURRENCY_AFTER = (
     r"(?:USD|EUR|GBP|ZAR|AUD|CAD|NZD|JPY|KRW|INR|CHF|SEK|NOK|DKK|PLN|MXN|BRL|dollars|euros?|pounds|rand|won|yen|"
     r"rupees|francs|kronor|krona|zloty|pesos|reais)\b"
@@ -2040,7 +2050,8 @@ _BUDGET_RE = [
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
     re.compile(
         r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
-        r"(?P<money>(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
+        r"(?P<money>(?:(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?\s?(?:-|–|to)\s?)?"
+        r"(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?)(?![\d/%.,])",
         I,
     ),
 ]
@@ -2165,6 +2176,7 @@ def _range_low(money: str) -> str | None:
 
 
 def _one_amount(money: str) -> str | None:
+    """The number of one sum ("R2,450" -> "2450"), its currency sign dropped; None when it holds none."""
     money = re.sub(r"^\s*(?:[A-Z]{1,2}\$|(?-i:R)(?=\d)|[¥₹₩])", "", money)
     m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?", money, I)
     if not m:
@@ -2184,15 +2196,32 @@ def _one_amount(money: str) -> str | None:
     return str(round(number * factor))
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+# after a bare number, a word that makes it money ("budget 2,400 a month", "budget 1500 total")
+_MONEY_WORD_AFTER = re.compile(r"\s*(?:a\s+(?:month|year|week)|pm|pa|per|/|total|max|tops|all\s+in|each)\b", I)
+
+
 def _budget(clause: str) -> Iterable[ExtractedFact]:
+    """The client's budget ("budget 1,200 to 1,500 a month": the top, with the bottom as 'low')."""
     for regex in _BUDGET_RE:
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()] + " " + m.group(0)):
                 continue
             money = " ".join(m["money"].split())
+            if re.search(r"\band\b", money, I) and not re.search(r"\bbetween\s*$", clause[: m.start("money")], I):
+                money = re.split(r"\s?\band\b\s?", money, flags=I)[0]  # "$50k and 5k contingency": two sums
+            if (
+                regex is _BUDGET_RE[-1]
+                and _BARE_YEAR.fullmatch(money)
+                and not _MONEY_WORD_AFTER.match(clause[m.end() :])
+            ):
+                continue  # "budget is 2019 numbers": a year, not a sum
+            low = _range_low(money)
+            if low and float(low) > float(_money_amount(money) or 0):
+                money = re.split(r"\s?(?:-|–|\bto\b)\s?", money)[0]  # a top below its bottom: no range
+                low = None
             amount = _money_amount(money)
             detail = {"amount": amount} if amount else {}
-            low = _range_low(money)
             if low:
                 detail["low"] = low
             yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)
@@ -2343,7 +2372,7 @@ _PROMISE_TRIGGER = (
     r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
     r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
-    # "she'll ring us when she's ready": the client's own promise, read so it is waited for (never mine)
+    # "he'll phone us once he has the numbers": the client's own promise, read so it is waited for (never mine)
     r"(?<=\bshe)(?:'ll|’ll)|(?<=\bhe)(?:'ll|’ll)|(?<=\bthey)(?:'ll|’ll))"
 )
 _PROMISE_RE = re.compile(
@@ -2490,7 +2519,7 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         verb = _base_verb(m["verb"]) if m["verb"] else ""
         if not verb and not trigger.startswith(("promised", "owe")):
             continue  # "will be in Denver" is not a promise
-        if _clients_order(before + trigger, verb, m["rest"]):
+        if _clients_order(before, trigger, verb, m["rest"], at):
             waiting = _waiting(m["verb"], m["rest"])  # "dana promised to order 40 boxes": I wait for her order
             if waiting is not None and not _negated(before):
                 yield waiting
@@ -2521,7 +2550,7 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             imperative = _IMPERATIVE_RE.match(part)
             if imperative and _noun_subject(imperative["rest"]):
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
-            if imperative and _clients_order("", _base_verb(imperative["verb"]), imperative["rest"]):
+            if imperative and _clients_order("", "", _base_verb(imperative["verb"]), imperative["rest"], at):
                 imperative = None  # "order 40 boxes, delivery friday": what the client orders
             if imperative and resolve_due(imperative["rest"], at) is not None:
                 fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
@@ -2563,15 +2592,26 @@ _OWN_SUBJECT = re.compile(
 )
 
 
-def _clients_order(before: str, verb: str, rest: str) -> bool:
-    """Whether a purchase verb with a counted object is the client's order ("order 40 boxes"), not my to-do.
+def _clients_order(before: str, trigger: str, verb: str, rest: str, at: datetime) -> bool:
+    """Whether a purchase verb with a counted object is the client's order ("she'll order 60 mugs"), not my to-do.
 
-    Only "I"/"we" right before it makes it mine ("I'll order 40 boxes for her"); a bare or promised
-    "order 40 boxes" in a client's note records what they buy.
+    A subject that is not "I"/"we" makes it theirs ("priya promised to order 60 mugs"). With no subject it is
+    theirs only when nothing marks a to-do: a bare "promised to" is mine everywhere, and so is a due day
+    ("reorder 60 mugs by monday": I re-order stock, I buy samples).
     """
     if verb not in words("purchase") or not _COUNTED.match(rest):
         return False
-    return not _OWN_SUBJECT.search(before.replace("promised", "").rstrip())
+    subject = re.split(r"[,;:.]|\s+-\s+", before)[-1]
+    subject = _NO_SUBJECT_WORDS.sub("", subject).strip()
+    if subject:
+        return not _OWN_SUBJECT.search(subject)
+    if trigger.strip().lower().startswith("promised"):
+        return False
+    return resolve_due(re.split(r"[,;:]", rest)[0], at) is None  # "order 60 mugs, delivery monday": theirs
+
+
+# words that may stand before a verb without being its subject ("then promised to order", "also buy")
+_NO_SUBJECT_WORDS = re.compile(r"(?:\b(?:and|also|then|just|already|so|but|today|yesterday)\s*)+$", I)
 
 
 def _waiting(verb_text: str | None, rest: str) -> ExtractedFact | None:
@@ -2723,14 +2763,14 @@ def _thing_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _SCOPE_VALUE = r"(?P<value>(?!(?:the|a|an|it|that|this|same|for|on|as)\b)[\w-]+(?:\s+[\w-]+){0,2}?)"
 _SCOPE_ITEM = r"(?:the\s+)?(?P<item>[\w-]+(?:\s+[\w-]+)?)"
-# "half sleeves for the kurta", "wants matte for the 500ml and the 250ml": a value for named items
+# "short sleeves for the blazer", "wants matte for the 500ml and the 250ml": a value for named items
 _FOR_ITEMS_RE = re.compile(
     r"^(?:(?:wants|prefers|would\s+like|'d\s+like|needs|chose|go\s+with|going\s+with)\s+)?" + _SCOPE_VALUE
     + r"\s+for\s+(?P<items>[^.;:!?()]+)$",  # the items are split and checked in code (no nested repeats)
     I,
 )  # fmt: skip
 _ONE_ITEM = re.compile(r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?", I)
-# "sherwani stays full", "the 500ml still matte", "matte stays for the 500ml": an item that keeps its value
+# "waistcoat stays lined", "the 500ml is still matte", "matte stays for the 500ml": an item that keeps its value
 _STAYS_RE = re.compile(
     r"^" + _SCOPE_ITEM + r"\s+(?:stays|stay|remains|remain|still|stays\s+as|is\s+still|are\s+still)\s+" + _SCOPE_VALUE + r"$"
     r"|^" + _SCOPE_VALUE.replace("value", "value2") + r"\s+(?:stays|stay|remains|remain|still)\s+(?:for|on)\s+"
@@ -2741,15 +2781,21 @@ _GENERIC_ITEM_WORDS = _wordset("ones one bottles bottle version versions size si
 
 
 def _item_key(item: str) -> str:
-    """ "the 250ml ones" -> "250ml", "sherwani" -> "sherwani": the item's own words, generic ones dropped."""
+    """ "the 250ml ones" -> "250ml", "waistcoat" -> "waistcoat": the item's own words, generic ones dropped."""
     words = [w.lower() for w in re.findall(r"[\w'-]+", item) if w.lower() not in _GENERIC_ITEM_WORDS] or [item.lower()]
     if any(ch.isdigit() for ch in words[0]):
         return _slug(words[0])
     return _slug(" ".join(words))
 
 
+def _calendar_item(item: str) -> bool:
+    """Whether a scoped "item" is a day or a month ("for monday and tuesday"): a when, not a thing chosen for."""
+    words = [w.lower().rstrip(".") for w in re.findall(r"[\w.]+", item)]
+    return bool(words) and (words[-1] in WEEKDAYS or words[-1] in MONTHS)
+
+
 def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
-    """A choice per item, when a note scopes it: "half sleeves for the kurta, sherwani stays full".
+    """A choice per item, when a note scopes it: "short sleeves for the blazer, waistcoat stays lined".
 
     Only a note that names two items or keeps one ("stays", "still") is scoped: "a quote for the roof" is not.
     Each item's choice is its own slot (`for:<item>`), so a later change of one item leaves the others.
@@ -2758,14 +2804,18 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for part in segments(clause):
         m = _STAYS_RE.match(part)
         if m:
-            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "stays"))
+            # a bare "still" keeps a choice only beside another scoped choice ("satin for the 5l, the 1l still
+            # gloss"); alone it tells a state ("the warehouse still shut")
+            bare = re.search(r"\bstill\b", part, I) and not re.search(r"\b(?:is|are)\s+still\b", part, I)
+            found.append((m["item"] or m["item2"], m["value"] or m["value2"], "still" if bare else "stays"))
             continue
         m = _FOR_ITEMS_RE.match(part)
         if m:
             items = [i.strip() for i in re.split(r"\s*(?:,(?!\d{3}\b)|\band\b|&)\s*", m["items"])]
-            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) for i in items):
+            if all(_ONE_ITEM.fullmatch(i) and re.search(r"[a-z]", i, I) and not _calendar_item(i) for i in items):
                 found.extend((re.sub(r"^the\s+", "", i, flags=I), m["value"], "for") for i in items)
     scoped = len({_item_key(i) for i, _, _ in found}) >= 2 or any(how == "stays" for _, _, how in found)
+    found = [f for f in found if f[2] != "still" or len(found) >= 2]
     if not scoped:
         return
     for item, value, how in found:
@@ -2773,11 +2823,13 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         head = (_words(value) or [""])[-1].lower()
         if not value or head in _NOT_TASTES or head in _NOT_SIDES or _channel(value) or re.search(r"\d", value):
             continue
+        if head in detail_words("not_choice"):  # "delivery for monday and tuesday", "invoice for march and april"
+            continue
         key = _item_key(item)
         if not key:
             continue
         shown_item = _clean(item)
-        detail = {"item": shown_item, **({"keeps": "yes"} if how == "stays" else {})}
+        detail = {"item": shown_item, **({"keeps": "yes"} if how in {"stays", "still"} else {})}
         yield ExtractedFact(FactKind.PREFERENCE, f"for:{key}", value, f"{value} for the {shown_item}", detail=detail)
 
 
@@ -2833,12 +2885,18 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         first = next((i for i, sentence in enumerate(sentences) if _poisoned(sentence)), 0)
         sentences = sentences[:first]
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
-    relative = ""  # the latest relative the note named: "for her son max, he turns 8 on ..." is the son's
+    earlier = _NO_RELATIVE  # the latest relative of an earlier sentence: "shopping for his daughter. she turns 16"
+    relative = _NO_RELATIVE  # the latest relative of this sentence: "for her son max, he turns 8 on ..."
+    end = 0
     for sentence in sentences:
+        start = text.find(sentence, end)
+        if start < 0 or re.search(r"[.!?\n]", text[max(end - 1, 0) : start]):  # a full stop ends one, a dash not
+            relative = _NO_RELATIVE
+        end = start + len(sentence) if start >= 0 else end
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
-            bound = _pronoun_bound(clause, relative)
+            bound = _pronoun_bound(clause, relative, earlier)
             relative = _last_relative(clause) or relative
             for extractor in EXTRACTORS:
                 try:
@@ -2850,37 +2908,58 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                 for fact in found:
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
+        earlier = relative if relative.relation else earlier
     return _then_resolved(_without_restated_wants(list(facts.values())))
 
 
+# "her son", "for daughter ana"; never "my son", nor a relative's thing ("his son's school", "her mum's birthday")
 _RELATIVE_MENTION = re.compile(
-    r"(?:\b(?P<poss>my|our)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+(?:birthday|bday))", I
+    r"(?:\b(?P<poss>my|our|his|her|their)\s+)?\b(?P<rel>" + _RELATION_RE + r")\b(?!['’]s\s+[a-z])", I
 )
 _PRONOUN_TURNS = re.compile(
     r"(?:^|[,;(]|\s-\s|\band\b|\bbut\b)\W*(?P<pron>he|she)(?=\s*(?:'s|’s|is)?\s+(?:turns|turning|will\s+turn|'ll\s+turn)\b)",
     I,
 )
+_CLIENT_PRONOUN = {"his": "he", "her": "she"}  # "his daughter": the client is a he
 
 
-def _last_relative(clause: str) -> str:
-    """The relation of the last relative a clause names ("for son maximilian" -> "son"); "" for none or mine."""
-    found = [m for m in _RELATIVE_MENTION.finditer(clause) if not m["poss"]]
-    return RELATIONS.get(found[-1]["rel"].lower(), "") if found else ""
+class _Relative(NamedTuple):
+    relation: str  # "son"; "" for none
+    poss: str  # the possessive before it ("his"), which tells the client's pronoun; "" for none
 
 
-def _pronoun_bound(clause: str, relative: str) -> str:
-    """ "he turns 8 on Dec 19" after "for son maximilian": the pronoun is the relative it fits ("son turns 8 ...").
+_NO_RELATIVE = _Relative("", "")
 
-    The relative is the latest one named before the pronoun, in the clause or earlier in the note; a pronoun
-    that does not fit it ("his wife ..., he turns 60") stays the client.
+
+def _last_relative(clause: str) -> _Relative | None:
+    """The last relative a clause names ("for son oskar" -> son); None for none or mine."""
+    found = [m for m in _RELATIVE_MENTION.finditer(clause) if (m["poss"] or "").lower() not in {"my", "our"}]
+    if not found or found[-1]["rel"].lower() not in RELATIONS:
+        return None
+    return _Relative(RELATIONS[found[-1]["rel"].lower()], (found[-1]["poss"] or "").lower())
+
+
+def _pronoun_bound(clause: str, relative: _Relative, earlier: _Relative) -> str:
+    """ "he turns 8 on Dec 19" after "for son oskar": the pronoun is the relative it fits ("son turns 8 ...").
+
+    A relative of the same sentence takes a pronoun that fits it. One of an earlier sentence takes it only when
+    the pronoun cannot be the client ("his daughter. she turns 16"); "about his son's school. he turns 60" is
+    the client's birthday.
     """
     m = _PRONOUN_TURNS.search(clause)
     if not m:
         return clause
-    relative = _last_relative(clause[: m.start("pron")]) or relative
-    if not relative or RELATION_PRONOUNS.get(relative) != m["pron"].lower():
+    pron = m["pron"].lower()
+    here = _last_relative(clause[: m.start("pron")]) or relative
+    if here.relation:
+        chosen = here if RELATION_PRONOUNS.get(here.relation) == pron else _NO_RELATIVE
+    elif _CLIENT_PRONOUN.get(earlier.poss, pron) != pron:
+        chosen = earlier
+    else:
+        chosen = _NO_RELATIVE
+    if not chosen.relation or RELATION_PRONOUNS.get(chosen.relation) != pron:
         return clause
-    return clause[: m.start("pron")] + relative + clause[m.end("pron") :]
+    return clause[: m.start("pron")] + chosen.relation + clause[m.end("pron") :]
 
 
 # "moved to march 19", "on may 2": typed in lower case, a month that is also a verb is a date after a preposition

@@ -18,15 +18,16 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
-from memory.extract_more import PERIOD_AFTER, deadline_re, period, with_items
+from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
 from memory.relations import RELATIONS as _RELATIONS
 
-__all__ = ["RULES", "details", "segments", "words"]
+__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "detail_words.tsv"
@@ -173,7 +174,7 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MONEY_RE = re.compile(
     # a currency sign, a prefixed dollar ("A$"), or the rand's capital R ("paying R2,450 pm")
-    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
+    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|" + RAND_PREFIX + r"))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
     r"\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
     # "pm" / "pa" after an amount: per month / per year (South African, British and Indian shorthand)
     r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit)|\s(?:pm|p\.m\.|pa|p\.a\.)(?=\W|$))?"
@@ -222,8 +223,8 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue  # "2,000 tri-fold brochures" is a count, not money
         rate = PERIOD_AFTER.match(m["per"] or "")
         if bare and rate and not priced and not _PRICE_NEAR.search(segment):
-            # "volume goes to 25,000/month": a count per period with no unit, the same subject as the latest
-            # rate of that period ("20,000 units/month"); the fold gives it that rate's unit
+            # "now 9,000/week": a count per period with no unit, the same subject as the latest
+            # rate of that period ("7,500 bottles/week"); the fold gives it that rate's unit
             n = _amount(m["money"])
             per = period(rate["per"] or rate["pm"])
             yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
@@ -300,7 +301,7 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         )
         one = _AND_ONE.match(segment[m.end() :])
         if one and one["thing"].lower() not in _STOP | _NOT_ONE and one["thing"].lower() not in words("not_count"):
-            # "4 bakkies and a tractor": the list's last thing is counted too (one of it)
+            # "3 forklifts and a pallet jack": the list's last thing is counted too (one of it)
             thing = one["thing"].lower()
             yield ExtractedFact(
                 FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
@@ -532,16 +533,58 @@ _BORN_RE = re.compile(
 )
 
 
+# A known first name commoner than this (zipf) as an English word is a word first ("will", "just", "soon").
+_NAME_WORD_ZIPF = 5.0
+
+
+@cache
+def _first_name_detector() -> Any:
+    """gender-guesser's first-name dictionary (loaded once, on the first lower-case death note)."""
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
 def _could_be_name(word: str) -> bool:
-    """A lower-case word between a relation and a death word that can be a name ("frank"; not "sadly", "also")."""
+    """A lower-case word between a relation and a death word that is a name ("jasper"; not "has", "then", "soon").
+
+    English cannot be listed word by word, so the word must be a known first name that is not a common word.
+    """
     lowered = word.lower()
-    return (
-        len(lowered) >= 3
-        and lowered not in _STOP
-        and lowered not in words("not_name")
-        and lowered not in words("death_hedge")
-        and not re.search(r"(?:ly|ing|ed|self)$", lowered)
-    )
+    if len(lowered) < 3 or lowered in _STOP or lowered in words("not_name") or lowered in words("death_hedge"):
+        return False
+    return known_first_name(lowered)
+
+
+# A word rarer than this (zipf) is no everyday noun: after a relation it is taken for a name the dictionary lacks.
+_RARE_WORD_ZIPF = 3.0
+
+
+def name_after_relation(word: str) -> bool:
+    """Whether a lower-case word after a bare relation ("son oskar", not "sister company") is a name.
+
+    A known first name, or a word too rare to be a trade noun ("wife aoife"); never a common noun.
+    """
+    try:
+        from wordfreq import zipf_frequency
+
+        rare = zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF
+    except ImportError:
+        rare = False
+    return rare or known_first_name(word)
+
+
+def known_first_name(word: str) -> bool:
+    """Whether a lower-case word is a known first name and not a common English word ("jasper"; not "company")."""
+    lowered = word.lower()
+    try:
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
+            return False
+        return bool(_first_name_detector().get_gender(lowered) != "unknown")
+    except (ImportError, OSError):  # no dictionary: not known, the caller keeps its cautious reading
+        return False
 
 
 def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -555,7 +598,7 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         # kept as heard, and the replay takes it as the name when it is the relative already on file
         name = word if word[:1].isupper() and word.lower() not in _STOP else ""
         if word.islower() and _could_be_name(word):
-            name = word.capitalize()  # "edna's husband frank passed away": typed in lower case, still his name
+            name = word.capitalize()  # "hamid's husband jasper passed away": typed in lower case, still his name
         heard = {"heard": word.lower()} if word and not name and word.lower() not in _STOP else {}
         who = f"{relation} {name}".strip()
         yield ExtractedFact(

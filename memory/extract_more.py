@@ -193,7 +193,7 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         shown = " ".join(m.group(0).split())
         detail = {"amount": str(n), "unit": unit}
         rate = PERIOD_AFTER.match(clause[m.end() :])
-        if rate:  # "20,000 units/month": a rate; a later "25,000/month" changes it
+        if rate:  # "7,500 bottles/week": a rate; a later "9,000/week" changes it
             detail["per"] = period(rate["per"] or rate["pm"])
             shown += f"/{detail['per']}"
         yield from with_items(
@@ -204,24 +204,27 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     """A counted amount keyed by the item it counts, with the next item of the same unit.
 
-    "6 cases of the barolo 2019 and 4 of the vermentino": one amount per item (`quantity:case:barolo`,
-    `quantity:case:vermentino`), so "8 cases of the barolo not 6" changes the barolo's and leaves the other.
+    "5 crates of the pinot 2021 and 3 of the riesling": one amount per item (`quantity:crate:pinot`,
+    `quantity:crate:riesling`), so "7 crates of the pinot not 5" changes the pinot's and leaves the other.
     """
     item = _OF_ITEM.match(after)
     if not item or item["item"].lower() in _NOT_ITEMS:
         return [fact]
     unit = fact.detail.get("unit", "")
     named = item["item"].lower()
+    more = _AND_N_OF.match(after[item.end() :])
+    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
+    # a product names its own count ("crates of the pinot"); an everyday word does not ("boxes of the usual",
+    # "rooms of the house"): that count keeps the plain key, the word only in the detail
+    keyed = bool(more and n) or _product_word(named.split()[0])
     found = [
         replace(
             fact,
-            key=f"{fact.key}:{named.split()[0]}",  # "barolo 2019" and "barolo" are one item
+            key=f"{fact.key}:{named.split()[0]}" if keyed else fact.key,  # "pinot 2021" and "pinot" are one item
             text=fact.text + item.group(0).rstrip(),
             detail={**fact.detail, "item": named},
         )
     ]
-    more = _AND_N_OF.match(after[item.end() :])
-    n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
     if more and n:
         other = more["item"].lower()
         text = f"{n} {unit} of {more['of'] or ''}{other}"
@@ -239,16 +242,39 @@ _AND_N_OF = re.compile(
 _NOT_ITEMS = frozenset({"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my"})
 
 
+# An item word commoner than this (zipf) is an everyday word, not a product's name ("usual", "house", "lot").
+_PRODUCT_WORD_ZIPF = 4.0
+
+
+def _product_word(word: str) -> bool:
+    """Whether the word after "<n> <unit> of" is rare enough to name a product ("pinot", "riesling")."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return True
+    return bool(zipf_frequency(word, "en") < _PRODUCT_WORD_ZIPF)
+
+
 def _count(raw: str) -> int | None:
+    """A count word or digits as a number ("a dozen" -> 12)."""
     raw = " ".join(raw.lower().split())
     if raw == "a dozen":
         return 12
     return int(raw) if raw.isdigit() else number_value(raw)
 
 
+# The rand's capital R before a number is money only when the number looks like money: thousands, cents, a
+# multiplier or a money/period word ("R2,450 pm", "R15k"); "Canon R5", "R2 tier" are model names.
+RAND_PREFIX = (
+    r"(?-i:R)(?=\d{1,3}(?:,\d{3})+|\d+\.\d\d\b|\d+(?:\.\d+)?\s?[kKmM]\b|"
+    r"\d+\s*(?:pm|pa|per|/|a\s+(?:month|year|week)|each|total|deposit|excl|incl|vat)\b)"
+)
+
+
 # "/month", "a month", "per week", "pm": the period a count or an amount is per
 PERIOD_AFTER = re.compile(
     r"\s*(?:/\s*|per\s+|an?\s+|every\s+|each\s+)(?P<per>months?|mo|mth|weeks?|wk|years?|yr|days?|quarters?|qtr)\b"
+    r"(?!\s+(?:ago|back|earlier|later|before|after|since)\b)"  # "40 cases a year ago": when, not how often
     r"|\s(?P<pm>pm|p\.m\.|pa|p\.a\.)(?=\W|$)",
     I,
 )
@@ -304,7 +330,7 @@ def _contact_times(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- where we met ----------------------------------------------------------------------------------------
 
 _MET_RE = re.compile(
-    # where we met or last spoke: "met at", "last spoke at the BOMA lunch", "saw him at", "caught up at"
+    # where we met or last spoke: "met at", "last spoke at the rotary breakfast", "saw him at", "caught up at"
     r"\b(?:met|meeting|first\s+met|we\s+met|connected|ran\s+into|bumped\s+into|spoke|talked|chatted|saw|caught\s+up)\s+(?:(?:her|him|them|(?-i:[A-Z][\w'’-]*))\s+){0,4}?"
     r"(?:\w+\s+){0,3}?at\s+(?P<at>(?:the\s+)?[\w&'’.-]+(?:\s+[\w&'’.-]+){0,5}?)"
     r"(?:\s+in\s+(?-i:(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})))?(?=\s*(?:$|[,;.!?(]|\s+(?:last|this|on|yesterday|"
