@@ -26,6 +26,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
+from bot.usecases.ask_intents import DATA as ASK_DATA
 from bot.usecases.ask_notes import clauses
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
@@ -131,6 +132,26 @@ def relative_birthday(purpose: str) -> bool:
     if re.search(r"\b(?:his|her|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:birthday|bday|b-day)\b", purpose, re.I):
         return not re.search(r"\b(?:your|my)\s+birthday\b", purpose, re.I)
     return bool(_relation_words().search(purpose))
+
+
+def _ruled_out_by_client(f: Fact) -> bool:
+    """Whether a dislike is a wish the client stated about the goal ("no walnuts", "not the green"), which a draft
+    may say back: never a feeling ("can't stand her landlord"), never a person or a role, never a figure."""
+    value = f.value.casefold()
+    if re.search(r"\d", value) or _people_words().search(value) or _relation_words().search(value):
+        return False
+    refusal = _phrases("refusal_words").pattern
+    return bool(re.search(rf"{refusal}\s+(?:the\s+|any\s+|more\s+)?{re.escape(value)}\b", f.text, re.I))
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> re.Pattern[str]:
+    """Role and job words (ask_intents.json "roles", draft_words.json "greeting_roles"): a dislike naming one is
+    about a person, a private remark never restated to the client."""
+    doc = json.loads(ASK_DATA.read_text(encoding="utf-8"))
+    roles = [w for e in doc.get("roles", []) for w in e["words"]]
+    alts = "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})s?\b|{_phrases('greeting_roles').pattern}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +372,7 @@ class _Writer:
             elif f.kind is FactKind.PREFERENCE and f.detail.get("options"):
                 options = [o for o in f.detail["options"].split("|") if o]
                 said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
-            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and not re.search(r"\d", f.value):
+            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and _ruled_out_by_client(f):
                 said = f"no {f.value.casefold()}"
             said = _as_written(said, self.ctx) if said else ""
             said = re.sub(r"^NO\b", "no", said)  # "NO lilies" typed in capitals for emphasis
