@@ -331,7 +331,7 @@ class _Asker:
             return None
         if self.client and self.reading.slot == "number":
             rows += self._later_amounts(rows)
-        rows = _freshest(rows)
+        rows = _freshest(rows, {w for c in self._clients.values() for w in name_stems(c)})
         if topic:
             scored = [(_lexical_hits(topic, stem_set(r[0])), _lexical_hits(topic, stem_set(r[3])), r) for r in rows]
             best = max((a, b) for a, b, _ in scored)
@@ -785,26 +785,66 @@ def _holds_slot(f: Fact, slot: str) -> bool:
 _Row = tuple[str, tuple[str, ...], datetime, str]
 
 
-def _freshest(rows: list[_Row]) -> list[_Row]:
-    """The rows no later row replaces: a later value whose clause shares a content word with the clause of an
-    earlier one ("volume goes to 25,000/month" after "20,000 units/month") replaces it, and takes over its note
-    text, so the question's words that found the old value find the new one."""
-    filler = lexicon().filler
-    clause = []
-    for r in rows:
-        said = _value_clause(r[0], r[3])
-        units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
-        clause.append(units | {w for w in stem_set(said) if w not in filler and w[:1].isalpha() and len(w) > 2})
+def _freshest(rows: list[_Row], names: set[str] | frozenset[str] = frozenset()) -> list[_Row]:
+    """The rows no later row replaces: a later value about the same thing as an earlier one replaces it and takes
+    over its note text, so the question's words that found the old value find the new one ("now 60 crates a week"
+    after "45 crates a week"). Same thing: the same counted noun next to the number (a bare "now 70/week" after
+    "45 crates/week" by the period), else most of the clause's content words, never the client's name words
+    (`names`), date words or promise words, which every dated row shares."""
+    things = [_thing(_value_clause(r[0], r[3]), names) for r in rows]
     order = sorted(range(len(rows)), key=lambda i: rows[i][2])
     out = {i: rows[i] for i in order}
     for k, i in enumerate(order):
-        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and clause[i] & clause[j] and j in out]
+        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and _same_thing(things[i], things[j])]
+        later = [j for j in later if j in out]
         if later:
             j = later[-1]
             text, ids, since, note = out[j]
             out[j] = (text, ids, since, f"{note} {rows[i][3]}")
             del out[i]
     return list(out.values())
+
+
+_Thing = tuple[set[str], set[str], set[str]]  # counted nouns, periods, other content stems
+
+
+def _thing(said: str, names: set[str] | frozenset[str]) -> _Thing:
+    """What a value's clause is about: the nouns counted next to its numbers, their periods, its other words."""
+    skip = _slot_skip_words()
+    periods = {stem(p) for p in _phrase_list("period_words")}
+    units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
+    counted = {u for u in units if u not in periods and u not in skip}
+    rest = {
+        w
+        for w in stem_set(said)
+        if w[:1].isalpha() and len(w) > 2 and w not in lexicon().filler and w not in skip and w not in names
+    }
+    return counted, units & periods, rest - counted - periods
+
+
+def _same_thing(a: _Thing, b: _Thing) -> bool:
+    """Whether two values are about one thing: one counted noun, or a bare number by the same period as a counted
+    one, or (no counts) more than half of the smaller clause's content words shared."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0])
+    if a[0] or b[0]:
+        return bool(a[1] & b[1])
+    shared = a[2] & b[2]
+    return bool(shared) and 2 * len(shared) > min(len(a[2]), len(b[2]))
+
+
+@lru_cache(maxsize=1)
+def _slot_skip_words() -> frozenset[str]:
+    """Stems no two values are the same thing by: month and weekday names, promise and due words."""
+    calendar = {stem(w) for w in [*MONTHS, *WEEKDAYS]}
+    return frozenset(calendar | {stem(w) for w in _phrase_list("promise_words")})
+
+
+@lru_cache(maxsize=4)
+def _phrase_list(name: str) -> tuple[str, ...]:
+    """One word list of ask_intents.json (e.g. "period_words")."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(w for e in doc.get(name, []) for w in e["words"])
 
 
 _UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "25,000/month", "20,000 units/month"
