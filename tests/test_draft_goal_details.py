@@ -49,6 +49,8 @@ NOTES = [
         6,
     ),
     _note("d2", "Greta Lindqvist", f"greta: christening on {GALA:%B} {GALA.day} at the river chapel, no balloons", 3),
+    _note("n1", "Dean Whitaker", "dean whitaker wants 12 filing cabinets for the new wing", 2),
+    _note("n2", "Dona Alvarez", "dona alvarez asked for a quote on 3 espresso machines", 2),
     _note("r1", "Ruth Okafor", "ruth okafor wants the cream recliner, not the grey", 30),
     _note("r2", "Ruth Okafor", "ruth's husband george passed away on friday, she postponed the delivery", 2),
     _note(
@@ -113,3 +115,10 @@ def test_a_dislike_of_a_person_or_a_feeling_is_never_said_to_the_client(env: Any
     text = _draft(env, "Greta Lindqvist", "check in about the christening")
     assert "supervisor" not in text and "controller" not in text and "hates" not in text, text
     assert "no balloons" in text, text  # a wish she stated about the event may be said back
+
+
+@pytest.mark.parametrize(("client", "greeted"), [("Dean Whitaker", "Dean"), ("Dona Alvarez", "Dona")])
+def test_a_given_name_that_is_also_a_title_is_the_greeting(env: Any, client: str, greeted: str) -> None:
+    text = _draft(env, client, "send the quote")
+    first = text.splitlines()[0]
+    assert greeted in first and client.split()[1] not in first, text

@@ -38,8 +38,8 @@ from bot.usecases.ask_intents import (
 from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
+from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.digest import build_digest
-from bot.usecases.draft_offline import not_a_name
 from memory import names
 from memory.errors import BadInput, ChetError
 from memory.lexicon import MONTHS, WEEKDAYS
@@ -726,11 +726,10 @@ class _Asker:
         return Answer(text, list(dict.fromkeys(i for i in ids if i)), False)
 
     def _short(self, client: Client) -> str:
-        """The name the client goes by: never a title or job title ("Director Kim Min-seo" -> "Kim")."""
+        """The name the client goes by: never a title or job title ("Director Hana Novak" -> "Hana")."""
         if client.goes_by:
             return client.goes_by
-        words = [w for w in client.name.split() if not not_a_name(w)]
-        return words[0] if words else client.name
+        return short_name(client.name)
 
     def _date(self, moment: datetime | date) -> str:
         d = moment.date() if isinstance(moment, datetime) else moment

@@ -28,13 +28,12 @@ from pathlib import Path
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.ask_intents import DATA as ASK_DATA
 from bot.usecases.ask_notes import clauses
+from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
 _CONDOLENCE = re.compile(
     r"\b(?:condolence\w*|sympathy|sympathies|loss|passed|funeral|bereave\w*|get well|hospital\w*|illness|"
@@ -83,18 +82,11 @@ def compose_offline(
 
 def greeting_name(ctx: DraftContext) -> str:
     """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
-    title or relation word ("Director Kim Min-seo" -> "Kim", never "Director")."""
+    title or relation word ("Director Hana Novak" -> "Hana", never "Director"; "Dean Morris" -> "Dean")."""
     c = ctx.client
     if c.goes_by and not not_a_name(c.goes_by):
         return c.goes_by
-    words = [x for x in c.name.split() if not not_a_name(x)]
-    return words[0] if words else c.name
-
-
-def not_a_name(word: str) -> bool:
-    """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
-    w = word.casefold().rstrip(".,")
-    return w in _TITLES or names.is_title(w) or bool(_phrases("greeting_roles").fullmatch(w))
+    return short_name(c.name)
 
 
 def tone_of(ctx: DraftContext) -> str:
