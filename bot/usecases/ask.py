@@ -84,12 +84,12 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
         return hits[0]
     if hits:
         return None
-    # "what did I promise dr kim?" for "Director Kim Min-seo": one client has a name word the question types
+    # "what did I promise dr novak?" for "Director Hana Novak": one client has a name word the question types
     # (no title, no job title; a word that is also an everyday word only when typed with a capital)
     typed = set(re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", question)))
     owners = []
     for c in known:
-        named = f"{c.name} {c.company or ''}"  # "how much decaf does brightpath take?": the client's company
+        named = f"{c.name} {c.company or ''}"  # "how much rye does hillcrest bakery take?": the client's company
         parts = [w for w in re.findall(r"[\w'’-]+", named) if len(w) > 2 and not not_a_name(w)]
         if any(
             p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
@@ -305,8 +305,8 @@ class _Asker:
 
     def _slot_value(self, question: str) -> Answer | None:
         """A question asking for a day or a number, answered by the facts (and, for a day, the open promises) that
-        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 25,000"
-        answers instead of "20,000". None when no such fact is about the topic."""
+        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 70/week"
+        answers instead of "45". None when no such fact is about the topic."""
         topic = self._topic_with_relatives()
         if not topic and (self.reading.slot != "date" or not self.client):
             return None  # "how many?" about nothing named: the intents answer (team size, budget)
@@ -352,7 +352,7 @@ class _Asker:
                     continue
                 numbers = set(re.findall(r"\d[\d,.]*\d|\d", clause.text))
                 if any(numbers <= set(re.findall(r"\d[\d,.]*\d|\d", r[0])) for r in rows):
-                    continue  # a fact states this number already ("750 flyers" beside "make it 750 flyers")
+                    continue  # a fact states this number already ("90 mugs" beside "make it 90 mugs")
                 if any(note.occurred_at > r[2] and _new_amount(_value_clause(r[0], r[3]), clause.text) for r in rows):
                     found.append((_lead(clause.text, self.client), (note.id,), note.occurred_at, note.text))
         return found
@@ -493,8 +493,8 @@ class _Asker:
         who = self._topic_with_relatives() if self.reading.focus else set()  # "her husband": where HE was met
         for note in scope:
             said = [s for s in sentences(note.text) if not _is_plan(s) and (not who or who & stem_set(s))]
-            # "met her at ..." first; else an interaction at a place ("viewing w joão at the alfama flat",
-            # "last spoke at the BOMA lunch"); else a sentence that says they met without a place
+            # "met her at ..." first; else an interaction at a place ("viewing w tomas at the canal flat",
+            # "last spoke at the chamber lunch"); else a sentence that says they met without a place
             placed = [p for s in said for p in _clauses_of(s) if _interaction_place(p)]
             best = next((s for s in said if stem_set(s) & intent.evidence and _meeting_place(s)), None)
             best = best or (placed[0] if placed else None)
@@ -846,7 +846,7 @@ def _phrase_list(name: str) -> tuple[str, ...]:
     return tuple(w for e in doc.get(name, []) for w in e["words"])
 
 
-_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "25,000/month", "20,000 units/month"
+_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "70/week", "45 crates/week"
 
 
 def _value_clause(text: str, note: str) -> str:
@@ -960,7 +960,7 @@ def _clauses_of(sentence: str) -> list[str]:
 
 
 def _interaction_place(text: str) -> str:
-    """'viewing w joão at the alfama flat' -> 'at the alfama flat'; 'last spoke at the BOMA lunch' -> 'at the BOMA
+    """'viewing w tomas at the canal flat' -> 'at the canal flat'; 'last spoke at the chamber lunch' -> 'at the chamber
     lunch'; "" when no interaction happens at a place (a month, a weekday or "in town" is no place)."""
     for m in _interactions().finditer(text):
         prep, place = (m.group("prep"), m.group("place")) if m.group("place") else (m.group("prep2"), m.group("place2"))
