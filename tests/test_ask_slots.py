@@ -24,6 +24,9 @@ from memory.timeutil import now_utc
 NOW = now_utc()
 SOON = NOW + timedelta(days=9)
 RACE = f"{SOON:%B} {SOON.day}".lower()
+FIT = NOW + timedelta(days=16)
+FITTING = f"{FIT:%B} {FIT.day}".lower()
+DEMO = NOW + timedelta(days=12)
 
 
 def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
@@ -62,6 +65,10 @@ NOTES = [
         "jo marsh (kettle & crumb) - 12 lb/wk of the house blend, promised jo the invoice by friday",
         2,
     ),
+    _note("v1", "Bruno Vidal", f"bruno vidal wants 30 bar stools, install on {FITTING}, walnut seats", 6),
+    _note("v2", "Bruno Vidal", f"bruno vidal: promised to send the fabric swatches by {RACE}", 4),
+    _note("v4", "Bruno Vidal", f"bruno vidal: promised to demo the lighting rig by {DEMO:%B} {DEMO.day}", 3),
+    _note("v3", "Bruno Vidal", "bruno vidal ordered 500 leaflets for the reopening", 2),
     _note("m3", "Omar Farouk", "showing w omar farouk at the riverside loft, liked the light, too small", 10),
 ]
 
@@ -180,3 +187,19 @@ def test_when_to_reach_a_client_is_a_contact_question_not_a_due_day(memory: Any)
 def test_a_slot_answer_with_no_client_named_says_whose_value_it_is(memory: Any) -> None:
     got = answer(memory, "how many exam chairs were wanted", None)
     assert "Okoro" in got.answer and "6" in got.answer, got.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "never"),
+    [
+        ("how many stools does bruno want?", "30", "leaflets"),  # the same client's other count is another thing
+        ("when is the install for bruno?", str(FIT.day), "swatches"),  # another promise or date is another thing
+        ("when are the swatches due for bruno?", str(SOON.day), "install"),
+        ("when is the demo for bruno?", str(DEMO.day), "swatches"),  # two promises on different days
+    ],
+)
+def test_a_later_value_replaces_only_a_value_about_the_same_thing(
+    memory: Any, question: str, holds: str, never: str
+) -> None:
+    got = answer(memory, question, None)
+    assert holds in got.answer and never not in got.answer, got.answer

@@ -42,6 +42,15 @@ NOTES = [
         f"consult w maya ortiz + her dad, gala {GALA:%B} {GALA.day} at the grand hall, NO peanuts (dad allergic)",
         3,
     ),
+    _note(
+        "d1",
+        "Greta Lindqvist",
+        "greta lindqvist wants the teak bench; she hates her supervisor and can't stand the new controller",
+        6,
+    ),
+    _note("d2", "Greta Lindqvist", f"greta: christening on {GALA:%B} {GALA.day} at the river chapel, no balloons", 3),
+    _note("n1", "Dean Whitaker", "dean whitaker wants 12 filing cabinets for the new wing", 2),
+    _note("n2", "Dona Alvarez", "dona alvarez asked for a quote on 3 espresso machines", 2),
     _note("r1", "Ruth Okafor", "ruth okafor wants the cream recliner, not the grey", 30),
     _note("r2", "Ruth Okafor", "ruth's husband george passed away on friday, she postponed the delivery", 2),
     _note(
@@ -100,3 +109,16 @@ def test_with_no_clause_to_restate_the_draft_states_what_the_facts_hold(env: Any
 def test_a_condolence_names_the_person_never_the_relation_word(env: Any) -> None:
     text = _draft(env, "Ruth Okafor", "a note of sympathy")
     assert "George" in text and "Husband" not in text, text
+
+
+def test_a_dislike_of_a_person_or_a_feeling_is_never_said_to_the_client(env: Any) -> None:
+    text = _draft(env, "Greta Lindqvist", "check in about the christening")
+    assert "supervisor" not in text and "controller" not in text and "hates" not in text, text
+    assert "no balloons" in text, text  # a wish she stated about the event may be said back
+
+
+@pytest.mark.parametrize(("client", "greeted"), [("Dean Whitaker", "Dean"), ("Dona Alvarez", "Dona")])
+def test_a_given_name_that_is_also_a_title_is_the_greeting(env: Any, client: str, greeted: str) -> None:
+    text = _draft(env, client, "send the quote")
+    first = text.splitlines()[0]
+    assert greeted in first and client.split()[1] not in first, text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from memory.names import titles
 
@@ -12,6 +14,12 @@ _TITLES = (
     frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
     | titles()
     | frozenset({"director", "manager", "president", "chairman", "chairwoman", "ceo", "cfo", "principal", "dean"})
+) - frozenset(  # a title that is also a given name or surname ("Dean Morris" is greeted "Dean"): a name word here
+    w
+    for e in json.loads((Path(__file__).parents[1] / "usecases" / "data" / "draft_words.json").read_text("utf-8"))[
+        "titles_also_names"
+    ]
+    for w in e["words"]
 )
 _GENERIC_GREETEES = frozenset(
     [

@@ -38,8 +38,8 @@ from bot.usecases.ask_intents import (
 from bot.usecases.ask_llm import answer_with_llm
 from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
+from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.digest import build_digest
-from bot.usecases.draft_offline import not_a_name
 from memory import names
 from memory.errors import BadInput, ChetError
 from memory.lexicon import MONTHS, WEEKDAYS
@@ -84,12 +84,12 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
         return hits[0]
     if hits:
         return None
-    # "what did I promise dr kim?" for "Director Kim Min-seo": one client has a name word the question types
+    # "what did I promise dr novak?" for "Director Hana Novak": one client has a name word the question types
     # (no title, no job title; a word that is also an everyday word only when typed with a capital)
     typed = set(re.findall(r"[\w'’-]+", re.sub(r"['’]s\b", "", question)))
     owners = []
     for c in known:
-        named = f"{c.name} {c.company or ''}"  # "how much decaf does brightpath take?": the client's company
+        named = f"{c.name} {c.company or ''}"  # "how much rye does hillcrest bakery take?": the client's company
         parts = [w for w in re.findall(r"[\w'’-]+", named) if len(w) > 2 and not not_a_name(w)]
         if any(
             p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
@@ -305,8 +305,8 @@ class _Asker:
 
     def _slot_value(self, question: str) -> Answer | None:
         """A question asking for a day or a number, answered by the facts (and, for a day, the open promises) that
-        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 25,000"
-        answers instead of "20,000". None when no such fact is about the topic."""
+        hold such a value and are about the question's topic; the latest fact first, so a later "goes to 70/week"
+        answers instead of "45". None when no such fact is about the topic."""
         topic = self._topic_with_relatives()
         if not topic and (self.reading.slot != "date" or not self.client):
             return None  # "how many?" about nothing named: the intents answer (team size, budget)
@@ -331,7 +331,7 @@ class _Asker:
             return None
         if self.client and self.reading.slot == "number":
             rows += self._later_amounts(rows)
-        rows = _freshest(rows)
+        rows = _freshest(rows, {w for c in self._clients.values() for w in name_stems(c)})
         if topic:
             scored = [(_lexical_hits(topic, stem_set(r[0])), _lexical_hits(topic, stem_set(r[3])), r) for r in rows]
             best = max((a, b) for a, b, _ in scored)
@@ -352,7 +352,7 @@ class _Asker:
                     continue
                 numbers = set(re.findall(r"\d[\d,.]*\d|\d", clause.text))
                 if any(numbers <= set(re.findall(r"\d[\d,.]*\d|\d", r[0])) for r in rows):
-                    continue  # a fact states this number already ("750 flyers" beside "make it 750 flyers")
+                    continue  # a fact states this number already ("90 mugs" beside "make it 90 mugs")
                 if any(note.occurred_at > r[2] and _new_amount(_value_clause(r[0], r[3]), clause.text) for r in rows):
                     found.append((_lead(clause.text, self.client), (note.id,), note.occurred_at, note.text))
         return found
@@ -493,8 +493,8 @@ class _Asker:
         who = self._topic_with_relatives() if self.reading.focus else set()  # "her husband": where HE was met
         for note in scope:
             said = [s for s in sentences(note.text) if not _is_plan(s) and (not who or who & stem_set(s))]
-            # "met her at ..." first; else an interaction at a place ("viewing w joão at the alfama flat",
-            # "last spoke at the BOMA lunch"); else a sentence that says they met without a place
+            # "met her at ..." first; else an interaction at a place ("viewing w tomas at the canal flat",
+            # "last spoke at the chamber lunch"); else a sentence that says they met without a place
             placed = [p for s in said for p in _clauses_of(s) if _interaction_place(p)]
             best = next((s for s in said if stem_set(s) & intent.evidence and _meeting_place(s)), None)
             best = best or (placed[0] if placed else None)
@@ -726,11 +726,10 @@ class _Asker:
         return Answer(text, list(dict.fromkeys(i for i in ids if i)), False)
 
     def _short(self, client: Client) -> str:
-        """The name the client goes by: never a title or job title ("Director Kim Min-seo" -> "Kim")."""
+        """The name the client goes by: never a title or job title ("Director Hana Novak" -> "Hana")."""
         if client.goes_by:
             return client.goes_by
-        words = [w for w in client.name.split() if not not_a_name(w)]
-        return words[0] if words else client.name
+        return short_name(client.name)
 
     def _date(self, moment: datetime | date) -> str:
         d = moment.date() if isinstance(moment, datetime) else moment
@@ -785,20 +784,18 @@ def _holds_slot(f: Fact, slot: str) -> bool:
 _Row = tuple[str, tuple[str, ...], datetime, str]
 
 
-def _freshest(rows: list[_Row]) -> list[_Row]:
-    """The rows no later row replaces: a later value whose clause shares a content word with the clause of an
-    earlier one ("volume goes to 25,000/month" after "20,000 units/month") replaces it, and takes over its note
-    text, so the question's words that found the old value find the new one."""
-    filler = lexicon().filler
-    clause = []
-    for r in rows:
-        said = _value_clause(r[0], r[3])
-        units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
-        clause.append(units | {w for w in stem_set(said) if w not in filler and w[:1].isalpha() and len(w) > 2})
+def _freshest(rows: list[_Row], names: set[str] | frozenset[str] = frozenset()) -> list[_Row]:
+    """The rows no later row replaces: a later value about the same thing as an earlier one replaces it and takes
+    over its note text, so the question's words that found the old value find the new one ("now 60 crates a week"
+    after "45 crates a week"). Same thing: the same counted noun next to the number (a bare "now 70/week" after
+    "45 crates/week" by the period), else most of the clause's content words, never the client's name words
+    (`names`), date words or promise words, which every dated row shares."""
+    things = [_thing(_value_clause(r[0], r[3]), names) for r in rows]
     order = sorted(range(len(rows)), key=lambda i: rows[i][2])
     out = {i: rows[i] for i in order}
     for k, i in enumerate(order):
-        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and clause[i] & clause[j] and j in out]
+        later = [j for j in order[k + 1 :] if rows[j][2] > rows[i][2] and _same_thing(things[i], things[j])]
+        later = [j for j in later if j in out]
         if later:
             j = later[-1]
             text, ids, since, note = out[j]
@@ -807,7 +804,49 @@ def _freshest(rows: list[_Row]) -> list[_Row]:
     return list(out.values())
 
 
-_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "25,000/month", "20,000 units/month"
+_Thing = tuple[set[str], set[str], set[str]]  # counted nouns, periods, other content stems
+
+
+def _thing(said: str, names: set[str] | frozenset[str]) -> _Thing:
+    """What a value's clause is about: the nouns counted next to its numbers, their periods, its other words."""
+    skip = _slot_skip_words()
+    periods = {stem(p) for p in _phrase_list("period_words")}
+    units = {stem(u) for m in _UNIT_AFTER.finditer(said.casefold()) for u in m.groups() if u}
+    counted = {u for u in units if u not in periods and u not in skip}
+    rest = {
+        w
+        for w in stem_set(said)
+        if w[:1].isalpha() and len(w) > 2 and w not in lexicon().filler and w not in skip and w not in names
+    }
+    return counted, units & periods, rest - counted - periods
+
+
+def _same_thing(a: _Thing, b: _Thing) -> bool:
+    """Whether two values are about one thing: one counted noun, or a bare number by the same period as a counted
+    one, or (no counts) more than half of the smaller clause's content words shared."""
+    if a[0] and b[0]:
+        return bool(a[0] & b[0])
+    if a[0] or b[0]:
+        return bool(a[1] & b[1])
+    shared = a[2] & b[2]
+    return bool(shared) and 2 * len(shared) > min(len(a[2]), len(b[2]))
+
+
+@lru_cache(maxsize=1)
+def _slot_skip_words() -> frozenset[str]:
+    """Stems no two values are the same thing by: month and weekday names, promise and due words."""
+    calendar = {stem(w) for w in [*MONTHS, *WEEKDAYS]}
+    return frozenset(calendar | {stem(w) for w in _phrase_list("promise_words")})
+
+
+@lru_cache(maxsize=4)
+def _phrase_list(name: str) -> tuple[str, ...]:
+    """One word list of ask_intents.json (e.g. "period_words")."""
+    doc = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(w for e in doc.get(name, []) for w in e["words"])
+
+
+_UNIT_AFTER = re.compile(r"\d[\d,.]*\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?")  # "70/week", "45 crates/week"
 
 
 def _value_clause(text: str, note: str) -> str:
@@ -921,7 +960,7 @@ def _clauses_of(sentence: str) -> list[str]:
 
 
 def _interaction_place(text: str) -> str:
-    """'viewing w joão at the alfama flat' -> 'at the alfama flat'; 'last spoke at the BOMA lunch' -> 'at the BOMA
+    """'viewing w tomas at the canal flat' -> 'at the canal flat'; 'last spoke at the chamber lunch' -> 'at the chamber
     lunch'; "" when no interaction happens at a place (a month, a weekday or "in town" is no place)."""
     for m in _interactions().finditer(text):
         prep, place = (m.group("prep"), m.group("place")) if m.group("place") else (m.group("prep2"), m.group("place2"))

@@ -56,7 +56,7 @@ _CONTRACTIONS = [
     (re.compile(r"'s\b"), ""),
     (re.compile(r"s'(?=\s|$)"), "s"),
 ]
-# a number ends on a digit, its unit only as a whole word ("25,000/month" is "25,000", "month"; "9k", "3pm" stay)
+# a number ends on a digit, its unit only as a whole word ("70/week" is "70", "week"; "9k", "3pm" stay)
 _TOKEN = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]|\d(?:[\d.,:/]*\d)?(?:(?:am|pm|k|m)\b)?|[$£€]")
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))  # memory's month words, the longest first
 # Pseudo-words for values a note states: a sentence with "$40k" holds "<money>", and so on.

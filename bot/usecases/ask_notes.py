@@ -137,14 +137,15 @@ def changes(old: str, new: str, drop: frozenset[str] = frozenset()) -> bool:
     return bool(negated & affirmed)
 
 
-_AMOUNT = re.compile(r"(\d[\d,.]*)\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?", re.I)  # "25,000/month", "8 cases"
+_AMOUNT = re.compile(r"(\d[\d,.]*)\s*(?:/\s*)?([a-z]+)(?:\s*/\s*([a-z]+))?", re.I)  # "70/week", "8 crates"
 
 
 def new_amount(old: str, new: str) -> bool:
-    """Whether `new` gives another number for a unit `old` counts in ("goes to 25,000/month" after "20,000
-    units/month", "9 cases" after "6 cases"): a number is a value, and the later one is the current one."""
+    """Whether `new` gives another number for a unit `old` counts in ("goes to 70/week" after "45
+    crates/week", "9 crates" after "6 crates"): a number is a value, and the later one is the current one."""
 
     def amounts(text: str) -> dict[str, set[str]]:
+        """The numbers of a text by the unit words after them."""
         found: dict[str, set[str]] = {}
         for m in _AMOUNT.finditer(text):
             for unit in m.groups()[1:]:
@@ -234,12 +235,12 @@ def best_clauses(
 
 
 _BARE_NEGATION = re.compile(r"^(?:(?:definitely|absolutely|really|just|but|and|so)\s+)*(?:not|no|never)\b", re.I)
-LEAD_WORDS = 6  # "walnut" before "definitely not black": a clause this short is what the negation corrects to
+LEAD_WORDS = 6  # "teak" before "surely not mauve": a clause this short is what the negation corrects to
 
 
 def _with_lead(unit: Clause) -> Clause:
-    """A correction that only negates ("definitely not black") with the short clause before it that says what
-    instead ("walnut, definitely not black")."""
+    """A correction that only negates ("surely not mauve") with the short clause before it that says what
+    instead ("teak, surely not mauve")."""
     if unit.index == 0 or not _BARE_NEGATION.match(unit.text):
         return unit
     before = clauses(unit.note)[unit.index - 1]

@@ -4,8 +4,8 @@ A purpose names a form ("a text", "email", "call script"), which picks the chann
 allows it, and a subject ("about the corsages", "with hotel ideas"). The details are the clauses of
 the client's notes about that subject ("wants to add corsages for the grandmothers, 4 of them"), or,
 for a purpose that names no subject ("a note", "check in"), what the client wants, needs or chose.
-A clause a later note changed is replaced by the change ("make it 8 cases" turns "6 cases of the
-Barolo" into "8 cases of the Barolo"; "granite after all" replaces "quartz, not granite"); a clause
+A clause a later note changed is replaced by the change ("make it 8 crates" turns "6 crates of the
+Pilsner" into "8 crates of the Pilsner"; "granite after all" replaces "quartz, not granite"); a clause
 with a superseded fact's value, one about the salesperson's own actions (promises are said
 separately), one about channels or consent, bad news, or another client is left out. The clauses are
 turned to the second person ("she wants" -> "you'd like"). Word lists: `bot/usecases/data/draft_words.json`.
@@ -113,15 +113,16 @@ def _exclude_pattern() -> str:
 
 
 def _client_words(ctx: DraftContext) -> set[str]:
+    """The words of the client's names, a hyphenated one both whole and in parts."""
     c = ctx.client
     parts = [c.name, c.goes_by or "", c.formal_name or "", *c.aliases]
-    found = {w.casefold() for p in parts for w in re.findall(r"[\w'’-]+", p) if len(w) > 1}  # "min-seo" whole
+    found = {w.casefold() for p in parts for w in re.findall(r"[\w'’-]+", p) if len(w) > 1}  # "anne-marie" whole
     return found | {w.casefold() for p in parts for w in re.findall(r"[\w'’]+", p) if len(w) > 1}
 
 
 def _apply_change(old: str, new: str) -> str:
-    """The old clause with the new quantity ("6 cases of the Barolo" + "make it 8 cases" -> "8 cases of the
-    Barolo"), else the new clause itself."""
+    """The old clause with the new quantity ("6 crates of the Pilsner" + "make it 8 crates" -> "8 crates of the
+    Pilsner"), else the new clause itself."""
     new_q = {unit.casefold().rstrip("s"): n for n, unit in _QUANTITY.findall(new)}
     swapped, hits = old, 0
     for m in list(_QUANTITY.finditer(old)):
@@ -176,8 +177,8 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             return False
         if any(text.casefold() in t.casefold() for t, _ in picked):
             return True  # said already
-        # a fuller clause replaces a fragment of it ("8 cases of the barolo" by "wants 8 cases of the barolo 2019
-        # and 4 of the vermentino"): the fragment alone may not be sayable to the client
+        # a fuller clause replaces a fragment of it ("8 crates of the pilsner" by "wants 8 crates of the pilsner
+        # and 3 of the stout"): the fragment alone may not be sayable to the client
         picked[:] = [(t, i) for t, i in picked if t.casefold() not in text.casefold()]
         picked.append((text, unit.note.id))
         return True

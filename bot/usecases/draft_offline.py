@@ -26,14 +26,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
+from bot.usecases.ask_intents import DATA as ASK_DATA
 from bot.usecases.ask_notes import clauses
+from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory import names
 from memory.lexicon import MONTH_NAMES, WEEKDAYS
 from memory.records import Commitment, Fact, FactKind, Note
 
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
 _CONDOLENCE = re.compile(
     r"\b(?:condolence\w*|sympathy|sympathies|loss|passed|funeral|bereave\w*|get well|hospital\w*|illness|"
@@ -82,18 +82,11 @@ def compose_offline(
 
 def greeting_name(ctx: DraftContext) -> str:
     """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
-    title or relation word ("Director Kim Min-seo" -> "Kim", never "Director")."""
+    title or relation word ("Director Hana Novak" -> "Hana", never "Director"; "Dean Morris" -> "Dean")."""
     c = ctx.client
     if c.goes_by and not not_a_name(c.goes_by):
         return c.goes_by
-    words = [x for x in c.name.split() if not not_a_name(x)]
-    return words[0] if words else c.name
-
-
-def not_a_name(word: str) -> bool:
-    """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
-    w = word.casefold().rstrip(".,")
-    return w in _TITLES or names.is_title(w) or bool(_phrases("greeting_roles").fullmatch(w))
+    return short_name(c.name)
 
 
 def tone_of(ctx: DraftContext) -> str:
@@ -131,6 +124,26 @@ def relative_birthday(purpose: str) -> bool:
     if re.search(r"\b(?:his|her|their|[a-z]+['’]s)\s+(?:\w+\s+)?(?:birthday|bday|b-day)\b", purpose, re.I):
         return not re.search(r"\b(?:your|my)\s+birthday\b", purpose, re.I)
     return bool(_relation_words().search(purpose))
+
+
+def _ruled_out_by_client(f: Fact) -> bool:
+    """Whether a dislike is a wish the client stated about the goal ("no walnuts", "not the green"), which a draft
+    may say back: never a feeling ("can't stand her landlord"), never a person or a role, never a figure."""
+    value = f.value.casefold()
+    if re.search(r"\d", value) or _people_words().search(value) or _relation_words().search(value):
+        return False
+    refusal = _phrases("refusal_words").pattern
+    return bool(re.search(rf"{refusal}\s+(?:the\s+|any\s+|more\s+)?{re.escape(value)}\b", f.text, re.I))
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> re.Pattern[str]:
+    """Role and job words (ask_intents.json "roles", draft_words.json "greeting_roles"): a dislike naming one is
+    about a person, a private remark never restated to the client."""
+    doc = json.loads(ASK_DATA.read_text(encoding="utf-8"))
+    roles = [w for e in doc.get("roles", []) for w in e["words"]]
+    alts = "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})s?\b|{_phrases('greeting_roles').pattern}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +364,7 @@ class _Writer:
             elif f.kind is FactKind.PREFERENCE and f.detail.get("options"):
                 options = [o for o in f.detail["options"].split("|") if o]
                 said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
-            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and not re.search(r"\d", f.value):
+            elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and _ruled_out_by_client(f):
                 said = f"no {f.value.casefold()}"
             said = _as_written(said, self.ctx) if said else ""
             said = re.sub(r"^NO\b", "no", said)  # "NO lilies" typed in capitals for emphasis
