@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.chat.never_names import never_names
+from bot.chat.never_names import never_names, small_talk_words
 from memory import names
 from memory.recall import STOPWORDS
 from memory.records import Client
@@ -199,7 +199,8 @@ LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
-NEVER = STOPWORDS | never_names()  # pronouns, greetings, command and function words: never a name's word
+# NEVER (pronouns, greetings, command and function words: never a name's word) is set at the end of this module:
+# it needs the name lists to keep the greetings that are given names ("Shalom Cohen").
 
 
 def _ascii(word: str) -> str:
@@ -213,6 +214,15 @@ def _hyphen_parts(word: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
+def _known_given(w: str) -> bool:
+    """Whether the census, the gender list or name_parts.txt knows the case-folded word as a given name."""
+    _, census_first = _census()
+    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
+    return is_name_part(w, "given") or any(
+        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
+    )
+
+
 def first_name_score(word: str) -> float:
     """Evidence that `word` is a first name (0 when no dictionary knows it)."""
     w = word.casefold()
@@ -220,12 +230,7 @@ def first_name_score(word: str) -> float:
         return 0.0
     if parts := _hyphen_parts(w):  # "anne-marie", "mei-ling": a compound given name is one when a part is one
         return max(first_name_score(p) for p in parts) if not is_name_part(parts[-1], "suffix") else 0.0
-    _, census_first = _census()
-    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
-    known = any(
-        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
-    )
-    if not known:
+    if not _known_given(w):
         return 0.0
     common = zipf(w)
     score = FIRST_NAME - max(0.0, common - 4.0)  # "grace" (4.6) a little less, "will" (6.5) not at all
@@ -823,14 +828,15 @@ def _name_parts() -> dict[str, frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix"}:
-            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix | REASON")
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix", "given"}:
+            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix|given | REASON")
         table.setdefault(parts[0].casefold(), set()).add(parts[1])
     return {w: frozenset(k) for w, k in table.items()}
 
 
 def is_name_part(word: str, kind: str) -> bool:
-    """Whether `word` is a name particle, a family name written first, or an honorific suffix (name_parts.txt)."""
+    """Whether `word` is a name particle, a family name written first, an honorific suffix or a given name the
+    census and gender lists miss (name_parts.txt)."""
     return kind in _name_parts().get(word.casefold(), frozenset())
 
 
@@ -850,3 +856,24 @@ def title_case(word: str) -> str:
     if not word.islower():
         return word
     return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+
+
+def _small_talk_name(w: str) -> bool:
+    """Whether a greeting, thanks or ack word is also a given name ("shalom", "ty"): the census or name_parts.txt
+    knows it, or the gender list gives it a gender (its "andy" is too loose: "hey", "sup"), and it is no everyday
+    English word ("okay", "fine")."""
+    if zipf(w) >= FIRST_COMMON or not dictionaries():
+        return False
+    _, census_first = _census()
+    return is_name_part(w, "given") or any(
+        v in census_first or _gender().get_gender(v) in {"male", "female", "mostly_male", "mostly_female"}
+        for v in dict.fromkeys((w, _ascii(w)))
+    )
+
+
+def _small_talk_not_names() -> frozenset[str]:
+    """The greeting, thanks and ack words that are no given name ("hi", "cheers"; not "shalom")."""
+    return frozenset(w for w in small_talk_words() if not _small_talk_name(w))
+
+
+NEVER = STOPWORDS | never_names() | _small_talk_not_names()

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bot.chat.mentions import (
+    NEVER,
     NEW_NAME_THRESHOLD,
     RARE_WORD,
     company_words,
@@ -32,6 +33,7 @@ from bot.chat.mentions import (
     title_case,
     zipf,
 )
+from bot.chat.never_names import small_talk_words
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
 from memory.recall import STOPWORDS
@@ -81,7 +83,9 @@ VERB = re.compile(
     r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
     re.I | re.S,
 )
-NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
+# greetings, command words, pronouns, labels: never a client (bot/chat/data); a greeting that is also a given name
+# ("Shalom Cohen") may be one
+NOT_NAMES = NOT_A_CLIENT - (small_talk_words() - NEVER)
 CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
 CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
 MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
