@@ -82,3 +82,18 @@ def test_a_greeting_or_praise_word_can_be_part_of_a_name(note: str, want: str) -
 @pytest.mark.parametrize("text", ["shalom", "lovely", "ty"])
 def test_the_same_words_alone_are_still_small_talk(text: str) -> None:
     assert small_talk(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("note", "want"),
+    [
+        ("Tom Reed van Monday: 3 pallets of bricks", "Tom Reed"),
+        ("Sara Lind van delivery booked for 6 chairs", "Sara Lind"),
+        ("Ken Doyle de Luxe model wanted, 2 units", "Ken Doyle"),
+        ("Anna Berg van Dijk wants a quote on shelving", "Anna Berg van Dijk"),
+        ("quote for Pieter van Wyk on 12 gates", "Pieter van Wyk"),
+    ],
+)
+def test_a_particle_after_a_whole_name_needs_a_surname_after_it(note: str, want: str) -> None:
+    """F13: "van Monday", "van delivery" were taken into a new client's name; a real surname after it still is."""
+    assert first_person(note) == want

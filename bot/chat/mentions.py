@@ -607,12 +607,15 @@ MAX_SYLLABLES = 3  # a family-first name takes given-name syllables up to four w
 MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
 
+def _plain_name_word(tok: _Tok) -> bool:
+    """Whether a word can be part of a name at all: no listed word, weekday or month, ordinary word or honorific."""
+    base = tok.base.casefold()
+    return not (base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base))
+
+
 def _name_word(tok: _Tok) -> bool:
     """Whether a word may go on a full name: a surname of the census or the world, never an ordinary word."""
-    base = tok.base.casefold()
-    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base):
-        return False
-    return surname_score(tok.base) >= MORE_NAME
+    return _plain_name_word(tok) and surname_score(tok.base) >= MORE_NAME
 
 
 SECOND_SURNAME = 1.2  # a further surname after a full name must be this sure (surname_score): "ruiz" 2.5, "paz" 1.5
@@ -648,7 +651,10 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
         while k < len(toks) and k - (i + n) < MAX_PARTICLES and _adjacent(toks[k]) and _particle_in_name(toks[k]):
             k += 1
         ends = k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k])
-        if ends and (_name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base))):
+        # after a whole English-order name only a surname follows a particle: "Bob Hart van Friday", "Joe Ross van
+        # Delivery" are a van and a day, not a Dutch surname; after a given name a capital is enough ("Pieter van Wyk")
+        full = n >= 2 and not family_first
+        if ends and (_name_word(toks[k]) or (not full and toks[k].text[:1].isupper() and _plain_name_word(toks[k]))):
             n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
             continue
         if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
