@@ -97,3 +97,25 @@ def test_the_same_words_alone_are_still_small_talk(text: str) -> None:
 def test_a_particle_after_a_whole_name_needs_a_surname_after_it(note: str, want: str) -> None:
     """F13: "van Monday", "van delivery" were taken into a new client's name; a real surname after it still is."""
     assert first_person(note) == want
+
+
+@pytest.mark.parametrize(
+    ("note", "want"),
+    [
+        ("met Wang Ji at the fair, wants 25 lamps", "Wang Ji"),
+        ("Park Ji asked for 3 standing desks", "Park Ji"),
+        ("Lee San needs a demo of the scanner", "Lee San"),
+    ],
+)
+def test_a_given_name_that_is_also_an_honorific_stays_after_a_one_syllable_family_name(note: str, want: str) -> None:
+    """F23: "ji", "san" after a Chinese or Korean family name are the given name, not an honorific."""
+    assert first_person(note) == want
+
+
+def test_the_same_words_after_another_name_are_still_honorifics() -> None:
+    from memory import names
+
+    known = [Client(1, "Hiro Tanaka"), Client(2, "Anil Sharma")]
+    assert first_person("Tanaka san wants 3 more scanners", known) == "Hiro Tanaka"
+    assert first_person("sharma ji called about the fans", known) == "Anil Sharma"
+    assert names.strip_title("Tanaka san") == "Tanaka" and names.strip_title("Wang Ji") == "Wang Ji"

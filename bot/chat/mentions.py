@@ -404,12 +404,27 @@ def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
         return False
     if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
         return False
+    if any(_honorific_at(toks, k) for k in range(i + 1, i + n)):
+        return False  # "tanaka san", "sharma ji": the honorific after the name is no word of it
     return not any(t.base.casefold() in NEVER or _honorific(t.base) for t in span)
 
 
 def _honorific(word: str) -> bool:
-    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name."""
-    return names.is_title(word) or names.is_honorific_after(word)
+    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name. One
+    that is also a given-name syllable ("ji", "san") is told by the word before it (`_honorific_at`)."""
+    return names.is_title(word) or (names.is_honorific_after(word) and not names.is_name_syllable(word))
+
+
+def _honorific_at(toks: list[_Tok], k: int) -> bool:
+    """Whether word k is an honorific after the name before it: "Sharma ji", "Tanaka san" are; "Wang Ji", "Lee San"
+    are a one-syllable family name written first and the given name after it."""
+    word = toks[k].base
+    if not names.is_honorific_after(word):
+        return False
+    if k == 0 or not names.is_name_syllable(word):
+        return True
+    before = toks[k - 1].base
+    return names.honorific_after(before, word) or not is_name_part(before, "family")
 
 
 def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
@@ -644,7 +659,13 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
             break
         # a third syllable only after a family name written first: after an English-order name the next
         # word is as often the company ("wendell price northgate ops mgr")
-        if n <= MAX_SYLLABLES and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+        if (
+            n <= MAX_SYLLABLES
+            and family_first
+            and _name_word(nxt)
+            and len(nxt.base) <= SYLLABLE
+            and not _honorific_at(toks, i + n)
+        ):
             n += 1
             continue
         k = i + n
