@@ -108,7 +108,7 @@ def honorific_after(before: str, word: str) -> bool:
 
 
 def strip_title(name: str) -> str:
-    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz", "ayşe hanım" -> "ayşe"; a title alone stays."""
+    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz", "elif hanım" -> "elif"; a title alone stays."""
     words = name.split()
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
@@ -190,7 +190,7 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     if exact:  # a client's own display name always means that client, titles included ("Dr Nurul Aisyah")
         return exact
     if len(q.split()) > 1 and (is_title(q.split()[0]) or is_honorific_after(q.split()[-1])):
-        # "dr ruiz", "Dr Kim Nguyen", "ayşe hanım": the title or honorific is no part of the name
+        # "dr ruiz", "Dr Kim Nguyen", "elif hanım": the title or honorific is no part of the name
         return match_clients(strip_title(query), candidates)
     m = _FROM.match(query.strip())
     if m:  # "Dana from Acme": a name that matches, at a company that matches

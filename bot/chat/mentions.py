@@ -313,7 +313,7 @@ def _forms(known: list[Client]) -> _Forms:
         typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
-            for part in parts[1:-1]:  # "dra hernández" is María José Hernández Ruiz: a first surname goes by itself
+            for part in parts[1:-1]:  # "dra gómez" is Ana Lucía Gómez Prieto: a first surname goes by itself
                 if not is_name_part(part, "particle") and c not in forms.last.get(part, []):
                     forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
@@ -483,7 +483,7 @@ def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
         return False
     nxt = toks[i + 1]
     if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or names.is_honorific_after(nxt.text):
-        return True  # "grace: ...", "ayşe hanım": a pause or an honorific after it
+        return True  # "grace: ...", "elif hanım": a pause or an honorific after it
     return verb_form(nxt.base)
 
 
@@ -617,7 +617,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
 
 MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
 SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
-MAX_NAME_WORDS = 5  # "omar bin rashid al maktoum", "maría josé hernández ruiz": a full name has at most five parts
+MAX_NAME_WORDS = 5  # "hamid bin saeed al nuaimi", "ana lucía gómez prieto": a full name has at most five parts
 MAX_SYLLABLES = 3  # a family-first name takes given-name syllables up to four words ("nguyễn thị thu hà")
 MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
@@ -637,7 +637,7 @@ SECOND_SURNAME = 1.2  # a further surname after a full name must be this sure (s
 
 
 def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
-    """Whether a word after an English-order name is a further surname ("hernández ruiz", "garcía márquez"): typed
+    """Whether a word after an English-order name is a further surname ("gómez prieto", "garcía márquez"): typed
     in the name's case, a census surname English seldom uses, and not the surname again. A word only rare in
     English is not enough: after a name it is as often the company or a place ("<name> northgate ops"), and the
     surname repeated is the family business ("<first> ruiz ruiz animal hospital")."""
@@ -649,8 +649,8 @@ def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
 
 def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
     """How many words the name starting at word i has once its further parts are read: a third syllable of a
-    family-first name ("lim boon keng"), particles and a surname ("pereira da silva", "bin rashid al maktoum"),
-    a second surname ("hernández ruiz"); each adjacent, no possessive before it."""
+    family-first name ("lim boon keng"), particles and a surname ("moreira da costa", "bin saeed al nuaimi"),
+    a second surname ("gómez prieto"); each adjacent, no possessive before it."""
     family_first = is_name_part(toks[i].base, "family")
     capitalised = toks[i].text[:1].isupper()
     while i + n < len(toks) and n < MAX_NAME_WORDS and not toks[i + n - 1].possessive:
@@ -676,7 +676,7 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
         # Delivery" are a van and a day, not a Dutch surname; after a given name a capital is enough ("Pieter van Wyk")
         full = n >= 2 and not family_first
         if ends and (_name_word(toks[k]) or (not full and toks[k].text[:1].isupper() and _plain_name_word(toks[k]))):
-            n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
+            n = k - i + 1  # "da silva", "al nuaimi", "de la Cruz"
             continue
         if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
             n += 1
@@ -691,7 +691,7 @@ def _particle_in_name(tok: _Tok) -> bool:
 
 
 def _name_text(toks: list[_Tok], i: int, n: int) -> str:
-    """The display name of words i..i+n: each word capitalised, particles as typed ("João Pereira da Silva")."""
+    """The display name of words i..i+n: each word capitalised, particles as typed ("Tiago Moreira da Costa")."""
     out = []
     family_first = is_name_part(toks[i].base, "family")
     for k, tok in enumerate(toks[i : i + n]):
@@ -699,7 +699,7 @@ def _name_text(toks: list[_Tok], i: int, n: int) -> str:
         inside = 0 < k < n - 1 and is_name_part(word, "particle")
         if inside and word.islower():
             out.append(word)
-        elif k and family_first and word.islower() and "-" in word:  # "Kim Min-seo": one given name, one capital
+        elif k and family_first and word.islower() and "-" in word:  # "Kim Ha-eun": one given name, one capital
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(title_case(word))
@@ -733,7 +733,7 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
-    n = _longer_name(toks, i, j - i + 1)  # "omar bin rashid al maktoum": more particles and surnames after
+    n = _longer_name(toks, i, j - i + 1)  # "hamid bin saeed al nuaimi": more particles and surnames after
     return Mention(
         first.start,
         toks[i + n - 1].end,

@@ -549,8 +549,8 @@ def bare_name(text: str) -> bool:
     return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and looks_like_name(text)
 
 
-MAX_REPLY_NAME = 6  # "omar bin rashid al maktoum": a name typed as a reply, particles included
-MAX_REPLY_PEOPLE = 4  # "maría josé hernández ruiz": its words besides particles
+MAX_REPLY_NAME = 6  # "hamid bin saeed al nuaimi": a name typed as a reply, particles included
+MAX_REPLY_PEOPLE = 4  # "ana lucía gómez prieto": its words besides particles
 
 
 def new_client_name(text: str) -> str | None:
@@ -562,7 +562,7 @@ def new_client_name(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if small_talk(text) is not None:
         return None
-    text = names.strip_title(text)  # "dra maría ruiz", "ayşe hanım": the title or honorific is no part of the name
+    text = names.strip_title(text)  # "dra maría ruiz", "elif hanım": the title or honorific is no part of the name
     words = text.split()
     if not 1 <= len(words) <= MAX_REPLY_NAME or re.search(r"[?!;:,\d]", text):
         return None
