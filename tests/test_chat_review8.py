@@ -119,3 +119,18 @@ def test_the_same_words_after_another_name_are_still_honorifics() -> None:
     assert first_person("Tanaka san wants 3 more scanners", known) == "Hiro Tanaka"
     assert first_person("sharma ji called about the fans", known) == "Anil Sharma"
     assert names.strip_title("Tanaka san") == "Tanaka" and names.strip_title("Wang Ji") == "Wang Ji"
+
+
+@pytest.mark.parametrize("word", ["x-ray", "hands-free", "rose-gold"])
+def test_a_hyphenated_word_is_no_given_name_because_one_part_is(word: str) -> None:
+    """F24: "x-ray" scored as a first name through "ray"; a compound name's other parts must be names or syllables."""
+    from bot.chat.mentions import first_name_score
+
+    assert first_name_score(word) == 0.0
+
+
+@pytest.mark.parametrize("word", ["rose-anne", "min-ho", "jean-luc"])
+def test_a_compound_given_name_still_scores(word: str) -> None:
+    from bot.chat.mentions import first_name_score
+
+    assert first_name_score(word) > 0.0

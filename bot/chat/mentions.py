@@ -214,6 +214,9 @@ def _hyphen_parts(word: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
+MIN_SYLLABLE, SHORT_SYLLABLE = 2, 3  # a part of a compound given name no list knows: "ho" of "min-ho", never "x"
+
+
 def _known_given(w: str) -> bool:
     """Whether the census, the gender list or name_parts.txt knows the case-folded word as a given name."""
     _, census_first = _census()
@@ -228,8 +231,14 @@ def first_name_score(word: str) -> float:
     w = word.casefold()
     if len(w) < 2 or w in NEVER or not dictionaries():
         return 0.0
-    if parts := _hyphen_parts(w):  # "anne-marie", "mei-ling": a compound given name is one when a part is one
-        return max(first_name_score(p) for p in parts) if not is_name_part(parts[-1], "suffix") else 0.0
+    if parts := _hyphen_parts(w):  # "anne-marie", "min-ho": a compound given name is one when a part is one and
+        # every other part is a name too or a short syllable ("ho"); "x-ray", "hands-free" are words
+        if is_name_part(parts[-1], "suffix"):
+            return 0.0
+        scores = [first_name_score(p) for p in parts]
+        if any(sc <= 0 and not MIN_SYLLABLE <= len(p) <= SHORT_SYLLABLE for p, sc in zip(parts, scores, strict=True)):
+            return 0.0
+        return max(scores)
     if not _known_given(w):
         return 0.0
     common = zipf(w)
@@ -247,7 +256,8 @@ def surname_score(word: str) -> float:
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
     if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
-        return max(surname_score(p) for p in parts)  # its surer part (wordfreq scores the whole by its parts)
+        scores = [surname_score(p) for p in parts]  # its surer part (wordfreq scores the whole by its parts),
+        return min(scores) if min(scores) <= -2.0 else max(scores)  # unless a part is surely a word ("x-ray")
     last, _ = _census()
     word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
     share = last.get(w.replace("'", "")) or last.get(_ascii(w))  # "peña", "hernández" are "pena", "hernandez"
