@@ -57,17 +57,22 @@ _TITLES_FILE = Path(__file__).parent / "data" / "name_titles.txt"
 
 
 @lru_cache(maxsize=1)
-def _title_table() -> tuple[frozenset[str], frozenset[str]]:
-    """(titles written before a name, honorifics written after one), from memory/data/name_titles.txt."""
+def _title_table() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(titles written before a name, honorifics written after one, those of them that are also given-name
+    syllables), from memory/data/name_titles.txt."""
     before: set[str] = set()
     after: set[str] = set()
+    syllables: set[str] = set()
     for raw in _TITLES_FILE.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if line and not line.startswith("#"):
             parts = [p.strip() for p in line.split("|")]
             word = parts[0].casefold().rstrip(".")
-            (after if len(parts) == 3 and parts[1] == "after" else before).add(word)
-    return frozenset(before), frozenset(after)
+            kind = parts[1] if len(parts) == 3 else ""
+            (after if kind in {"after", "after-or-name"} else before).add(word)
+            if kind == "after-or-name":
+                syllables.add(word)
+    return frozenset(before), frozenset(after), frozenset(syllables)
 
 
 def titles() -> frozenset[str]:
@@ -85,12 +90,29 @@ def is_honorific_after(word: str) -> bool:
     return word.casefold().rstrip(".") in _title_table()[1]
 
 
+def is_name_syllable(word: str) -> bool:
+    """Whether an honorific written after a name is also a given-name syllable ("ji", "san")."""
+    return word.casefold().rstrip(".") in _title_table()[2]
+
+
+_VOWELS = re.compile(r"[aeiouyáéíóúàèìòùâêîôûäëïöüãõăơư]+", re.I)
+
+
+def honorific_after(before: str, word: str) -> bool:
+    """Whether `word`, written after `before`, is an honorific and no part of the name: "Sharma ji", "Tanaka san"
+    are; "Wang Ji", "Lee San" are names, for a one-syllable family name (Chinese, Korean) takes a given name after
+    it, and "ji"/"san" are given-name syllables there."""
+    if not is_honorific_after(word):
+        return False
+    return not is_name_syllable(word) or len(_VOWELS.findall(before)) != 1
+
+
 def strip_title(name: str) -> str:
-    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz", "ayşe hanım" -> "ayşe"; a title alone stays."""
+    """ "Dr Robert Hale" -> "Robert Hale", "dr ruiz" -> "ruiz", "elif hanım" -> "elif"; a title alone stays."""
     words = name.split()
     while len(words) > 1 and is_title(words[0]):
         words = words[1:]
-    while len(words) > 1 and is_honorific_after(words[-1].rstrip(",")):
+    while len(words) > 1 and honorific_after(words[-2], words[-1].rstrip(",")):
         words = words[:-1]
     return " ".join(words)
 
@@ -168,7 +190,7 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
     if exact:  # a client's own display name always means that client, titles included ("Dr Nurul Aisyah")
         return exact
     if len(q.split()) > 1 and (is_title(q.split()[0]) or is_honorific_after(q.split()[-1])):
-        # "dr ruiz", "Dr Kim Nguyen", "ayşe hanım": the title or honorific is no part of the name
+        # "dr ruiz", "Dr Kim Nguyen", "elif hanım": the title or honorific is no part of the name
         return match_clients(strip_title(query), candidates)
     m = _FROM.match(query.strip())
     if m:  # "Dana from Acme": a name that matches, at a company that matches

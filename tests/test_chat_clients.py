@@ -147,7 +147,7 @@ def test_undo_after_a_slip_moves_the_note_back(chat: Conversation, runtime: Runt
     """/undo right after "oops, meant for X" takes back the move, never the note itself."""
     say(chat, "Ines Duarte: wants the oak table")
     say(chat, "Met Omar Sabry at the trade fair, send the catalogue")
-    say(chat, "oops that was meant for ines")
+    say(chat, "sorry, the last note is about ines")
     assert say(chat, "/undo").text.startswith("Moved back to Omar Sabry")
     notes = runtime.memory(U).ledger.notes()
     assert sorted(n.client for n in notes) == ["Ines Duarte", "Omar Sabry"]

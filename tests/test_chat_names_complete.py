@@ -1,8 +1,8 @@
 """A note about a person is filed under the person's whole name; greetings and businesses never become clients.
 
-Issue 13 (names, session 8): names were cut short ("João Pereira" for "João Pereira da Silva"), a first note about a
-new person with a hyphenated surname, an accent or a title went to the inbox, "ayşe hanım" became a new client, and
-"morning! long day ahead" was saved as a note. The sentences below are new, written for these tests in other trades
+Issue 13 (names, session 8): names were cut short ("Tiago Moreira" for "Tiago Moreira da Costa"), a first note about a
+new person with a hyphenated surname, an accent or a title went to the inbox, "elif hanım" became a new client, and
+"evening! slow start today" was saved as a note. The sentences below are new, written for these tests in other trades
 and names than the day scripts.
 """
 
@@ -89,8 +89,8 @@ def test_a_name_stops_at_the_company_or_the_role(note: str, want: str) -> None:
         ("doña carmen ortega wants the blue tiles", "Carmen Ortega"),
         ("ray holt jr wants the f-150 in white", "Ray Holt"),
         ("met sheikh faisal al-qasimi at the expo, wants a fleet quote", "Faisal Al-Qasimi"),
-        ("the buyer at coastline foods is ingrid solberg, wants samples", "Ingrid Solberg"),
-        ("visited ridgeview farm today. owner lars eklund wants a quote on fencing", "Lars Eklund"),
+        ("the buyer at coastline foods is sigrid haugen, wants samples", "Sigrid Haugen"),
+        ("visited ridgeview farm today. owner nils bergqvist wants a quote on fencing", "Nils Bergqvist"),
         ("stopped at hillcrest dairy farm, talked to bram de jong about the milking robot", "Bram de Jong"),
     ],
 )
@@ -100,21 +100,21 @@ def test_titles_roles_and_suffixes_frame_a_name_without_joining_it(note: str, wa
     assert first_person(note) == want
 
 
-KNOWN = [Client(1, "Ayşe Demir"), Client(2, "Mehmet Kaya"), Client(3, "Kim Min-seo"), Client(4, "Ray Holt")]
+KNOWN = [Client(1, "Elif Demir"), Client(2, "Mehmet Kaya"), Client(3, "Kim Ha-eun"), Client(4, "Ray Holt")]
 
 
 @pytest.mark.parametrize(
     ("note", "want"),
     [
-        ("ayşe hanım wants the rug in red after all", "Ayşe Demir"),
-        ("Ayse Hanim confirmed the order", "Ayşe Demir"),
+        ("elif hanım wants the rug in red after all", "Elif Demir"),
+        ("Elif Hanim confirmed the order", "Elif Demir"),
         ("mehmet bey called, needs 3 more pallets", "Mehmet Kaya"),
-        ("dr. kim confirmed the 3 chairs", "Kim Min-seo"),
+        ("dr. kim confirmed the 3 chairs", "Kim Ha-eun"),
         ("ray holt jr called back about the tow package", "Ray Holt"),
     ],
 )
 def test_an_honorific_or_title_finds_the_known_client(note: str, want: str) -> None:
-    """ "ayşe hanım" was a new client 'Ayşe Hanım'; "dr kim confirmed" a new client 'Kim Confirmed'."""
+    """ "elif hanım" was a new client 'Elif Hanım'; "dr kim confirmed" a new client 'Kim Confirmed'."""
     assert first_person(note, KNOWN) == want
 
 
@@ -122,7 +122,7 @@ def test_matching_strips_an_honorific_after_the_name() -> None:
     """The forgiving matcher (replies to "which client?", `chet note --client`) strips it too."""
     cands = [names.Candidate(c.id, c.name) for c in KNOWN]
     assert [c.name for c in names.match_clients("Mehmet Bey", cands)] == ["Mehmet Kaya"]
-    assert [c.name for c in names.match_clients("ayşe hanım", cands)] == ["Ayşe Demir"]
+    assert [c.name for c in names.match_clients("elif hanım", cands)] == ["Elif Demir"]
     assert names.strip_title("Dra. Lucía Mendoza") == "Lucía Mendoza"
 
 
@@ -187,7 +187,7 @@ def test_a_first_surname_finds_a_client_with_two_surnames() -> None:
 
 
 def test_a_korean_given_name_keeps_one_capital() -> None:
-    assert first_person("director kim min-seo (kim min-seo dental) wants 3 chairs") == "Kim Min-seo"
+    assert first_person("director kim ha-eun (kim ha-eun dental) wants 3 chairs") == "Kim Ha-eun"
 
 
 def test_a_company_in_any_script_or_camel_case_leaves_the_display_name(runtime: Runtime) -> None:
@@ -207,4 +207,5 @@ def test_the_detector_and_the_small_talk_table_read_the_same_words() -> None:
     from bot.chat.never_names import never_names
     from bot.chat.words import NOT_A_CLIENT
 
-    assert never_names() == NOT_A_CLIENT and "kia ora" in NOT_A_CLIENT
+    assert never_names() < NOT_A_CLIENT and "kia ora" in NOT_A_CLIENT and "undo" in never_names()
+    assert "shalom" in NOT_A_CLIENT and "shalom" not in never_names()  # a greeting only as a whole message

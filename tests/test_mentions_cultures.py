@@ -47,7 +47,7 @@ def test_particles_stay_inside_the_full_name(note: str, want: str) -> None:
     ("note", "want"),
     [
         ("tanaka yuki-san from Hoshino Electronics, incentive trip", "Tanaka Yuki"),
-        ("lee min-ho from Gangnam Dental Group - monthly staff dinners", "Lee Min-ho"),
+        ("lee ji-hoon from Seocho Eye Clinic - quarterly staff lunches", "Lee Ji-hoon"),
         ("Suzuki Emi (different emi!) from Sakura Pharma wants a ski trip", "Suzuki Emi"),
     ],
 )

@@ -54,7 +54,7 @@ def test_ordinary_words_make_no_new_client(note: str) -> None:
     [
         ("daan de vries test rode the cargo bike", "Daan de Vries"),
         ("met nguyen van minh at the fair", "Nguyen van Minh"),
-        ("lee min-ho from Gangnam Dental Group", "Lee Min-ho"),
+        ("lee ji-hoon from Seocho Eye Clinic", "Lee Ji-hoon"),
         ("tanaka yuki-san from Hoshino Electronics", "Tanaka Yuki"),
         ("kim park HR at vexa, handles offers", "Kim Park"),  # a census-sure "kim" keeps its English order
         # the same ordinary-word shapes with a second sign stay names

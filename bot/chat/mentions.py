@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.chat.never_names import never_names
+from bot.chat.never_names import never_names, small_talk_words
 from memory import names
 from memory.recall import STOPWORDS
 from memory.records import Client
@@ -199,7 +199,8 @@ LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters
 CALENDAR = frozenset(
     w.casefold() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
 )
-NEVER = STOPWORDS | never_names()  # pronouns, greetings, command and function words: never a name's word
+# NEVER (pronouns, greetings, command and function words: never a name's word) is set at the end of this module:
+# it needs the name lists to keep the greetings that are given names ("Shalom Cohen").
 
 
 def _ascii(word: str) -> str:
@@ -213,19 +214,32 @@ def _hyphen_parts(word: str) -> list[str]:
     return parts if len(parts) >= 2 else []
 
 
+MIN_SYLLABLE, SHORT_SYLLABLE = 2, 3  # a part of a compound given name no list knows: "ho" of "min-ho", never "x"
+
+
+def _known_given(w: str) -> bool:
+    """Whether the census, the gender list or name_parts.txt knows the case-folded word as a given name."""
+    _, census_first = _census()
+    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
+    return is_name_part(w, "given") or any(
+        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
+    )
+
+
 def first_name_score(word: str) -> float:
     """Evidence that `word` is a first name (0 when no dictionary knows it)."""
     w = word.casefold()
     if len(w) < 2 or w in NEVER or not dictionaries():
         return 0.0
-    if parts := _hyphen_parts(w):  # "anne-marie", "mei-ling": a compound given name is one when a part is one
-        return max(first_name_score(p) for p in parts) if not is_name_part(parts[-1], "suffix") else 0.0
-    _, census_first = _census()
-    folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
-    known = any(
-        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
-    )
-    if not known:
+    if parts := _hyphen_parts(w):  # "anne-marie", "min-ho": a compound given name is one when a part is one and
+        # every other part is a name too or a short syllable ("ho"); "x-ray", "hands-free" are words
+        if is_name_part(parts[-1], "suffix"):
+            return 0.0
+        scores = [first_name_score(p) for p in parts]
+        if any(sc <= 0 and not MIN_SYLLABLE <= len(p) <= SHORT_SYLLABLE for p, sc in zip(parts, scores, strict=True)):
+            return 0.0
+        return max(scores)
+    if not _known_given(w):
         return 0.0
     common = zipf(w)
     score = FIRST_NAME - max(0.0, common - 4.0)  # "grace" (4.6) a little less, "will" (6.5) not at all
@@ -242,7 +256,8 @@ def surname_score(word: str) -> float:
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
     if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
-        return max(surname_score(p) for p in parts)  # its surer part (wordfreq scores the whole by its parts)
+        scores = [surname_score(p) for p in parts]  # its surer part (wordfreq scores the whole by its parts),
+        return min(scores) if min(scores) <= -2.0 else max(scores)  # unless a part is surely a word ("x-ray")
     last, _ = _census()
     word_share = 10 ** (zipf(w) - 9) if zipf(w) > 0 else 1e-9
     share = last.get(w.replace("'", "")) or last.get(_ascii(w))  # "peña", "hernández" are "pena", "hernandez"
@@ -308,7 +323,7 @@ def _forms(known: list[Client]) -> _Forms:
         typed = c.name.split()
         if len(parts) >= 2:
             forms.last.setdefault(parts[-1], []).append(c)
-            for part in parts[1:-1]:  # "dra hernández" is María José Hernández Ruiz: a first surname goes by itself
+            for part in parts[1:-1]:  # "dra gómez" is Ana Lucía Gómez Prieto: a first surname goes by itself
                 if not is_name_part(part, "particle") and c not in forms.last.get(part, []):
                     forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
@@ -399,12 +414,27 @@ def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
         return False
     if any(not _adjacent(t) for t in span[1:]) or any(t.possessive for t in span[:-1]):
         return False
+    if any(_honorific_at(toks, k) for k in range(i + 1, i + n)):
+        return False  # "tanaka san", "sharma ji": the honorific after the name is no word of it
     return not any(t.base.casefold() in NEVER or _honorific(t.base) for t in span)
 
 
 def _honorific(word: str) -> bool:
-    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name."""
-    return names.is_title(word) or names.is_honorific_after(word)
+    """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name. One
+    that is also a given-name syllable ("ji", "san") is told by the word before it (`_honorific_at`)."""
+    return names.is_title(word) or (names.is_honorific_after(word) and not names.is_name_syllable(word))
+
+
+def _honorific_at(toks: list[_Tok], k: int) -> bool:
+    """Whether word k is an honorific after the name before it: "Sharma ji", "Tanaka san" are; "Wang Ji", "Lee San"
+    are a one-syllable family name written first and the given name after it."""
+    word = toks[k].base
+    if not names.is_honorific_after(word):
+        return False
+    if k == 0 or not names.is_name_syllable(word):
+        return True
+    before = toks[k - 1].base
+    return names.honorific_after(before, word) or not is_name_part(before, "family")
 
 
 def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
@@ -463,7 +493,7 @@ def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
         return False
     nxt = toks[i + 1]
     if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or names.is_honorific_after(nxt.text):
-        return True  # "grace: ...", "ayşe hanım": a pause or an honorific after it
+        return True  # "grace: ...", "elif hanım": a pause or an honorific after it
     return verb_form(nxt.base)
 
 
@@ -597,24 +627,27 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
 
 MORE_NAME = 0.5  # a word after a two-word name this sure as a surname (surname_score) goes on with the name
 SYLLABLE = 5  # a given-name syllable of a family-first name ("boon", "keng", "bảo") is this short
-MAX_NAME_WORDS = 5  # "omar bin rashid al maktoum", "maría josé hernández ruiz": a full name has at most five parts
+MAX_NAME_WORDS = 5  # "hamid bin saeed al nuaimi", "ana lucía gómez prieto": a full name has at most five parts
 MAX_SYLLABLES = 3  # a family-first name takes given-name syllables up to four words ("nguyễn thị thu hà")
 MAX_PARTICLES = 2  # "van der", "de la": particles in a row inside a name
 
 
+def _plain_name_word(tok: _Tok) -> bool:
+    """Whether a word can be part of a name at all: no listed word, weekday or month, ordinary word or honorific."""
+    base = tok.base.casefold()
+    return not (base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base))
+
+
 def _name_word(tok: _Tok) -> bool:
     """Whether a word may go on a full name: a surname of the census or the world, never an ordinary word."""
-    base = tok.base.casefold()
-    if base in NEVER or base in CALENDAR or _not_a_person(tok.base) or _ordinary(tok.base) or _honorific(base):
-        return False
-    return surname_score(tok.base) >= MORE_NAME
+    return _plain_name_word(tok) and surname_score(tok.base) >= MORE_NAME
 
 
 SECOND_SURNAME = 1.2  # a further surname after a full name must be this sure (surname_score): "ruiz" 2.5, "paz" 1.5
 
 
 def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
-    """Whether a word after an English-order name is a further surname ("hernández ruiz", "garcía márquez"): typed
+    """Whether a word after an English-order name is a further surname ("gómez prieto", "garcía márquez"): typed
     in the name's case, a census surname English seldom uses, and not the surname again. A word only rare in
     English is not enough: after a name it is as often the company or a place ("<name> northgate ops"), and the
     surname repeated is the family business ("<first> ruiz ruiz animal hospital")."""
@@ -626,8 +659,8 @@ def _second_surname(tok: _Tok, before: _Tok, name_capitalised: bool) -> bool:
 
 def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
     """How many words the name starting at word i has once its further parts are read: a third syllable of a
-    family-first name ("lim boon keng"), particles and a surname ("pereira da silva", "bin rashid al maktoum"),
-    a second surname ("hernández ruiz"); each adjacent, no possessive before it."""
+    family-first name ("lim boon keng"), particles and a surname ("moreira da costa", "bin saeed al nuaimi"),
+    a second surname ("gómez prieto"); each adjacent, no possessive before it."""
     family_first = is_name_part(toks[i].base, "family")
     capitalised = toks[i].text[:1].isupper()
     while i + n < len(toks) and n < MAX_NAME_WORDS and not toks[i + n - 1].possessive:
@@ -636,15 +669,24 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
             break
         # a third syllable only after a family name written first: after an English-order name the next
         # word is as often the company ("wendell price northgate ops mgr")
-        if n <= MAX_SYLLABLES and family_first and _name_word(nxt) and len(nxt.base) <= SYLLABLE:
+        if (
+            n <= MAX_SYLLABLES
+            and family_first
+            and _name_word(nxt)
+            and len(nxt.base) <= SYLLABLE
+            and not _honorific_at(toks, i + n)
+        ):
             n += 1
             continue
         k = i + n
         while k < len(toks) and k - (i + n) < MAX_PARTICLES and _adjacent(toks[k]) and _particle_in_name(toks[k]):
             k += 1
         ends = k > i + n and k < len(toks) and k - i + 1 <= MAX_NAME_WORDS and _adjacent(toks[k])
-        if ends and (_name_word(toks[k]) or (toks[k].text[:1].isupper() and not _not_a_person(toks[k].base))):
-            n = k - i + 1  # "da silva", "al maktoum", "de la Cruz"
+        # after a whole English-order name only a surname follows a particle: "Bob Hart van Friday", "Joe Ross van
+        # Delivery" are a van and a day, not a Dutch surname; after a given name a capital is enough ("Pieter van Wyk")
+        full = n >= 2 and not family_first
+        if ends and (_name_word(toks[k]) or (not full and toks[k].text[:1].isupper() and _plain_name_word(toks[k]))):
+            n = k - i + 1  # "da silva", "al nuaimi", "de la Cruz"
             continue
         if not family_first and _second_surname(nxt, toks[i + n - 1], capitalised):
             n += 1
@@ -659,7 +701,7 @@ def _particle_in_name(tok: _Tok) -> bool:
 
 
 def _name_text(toks: list[_Tok], i: int, n: int) -> str:
-    """The display name of words i..i+n: each word capitalised, particles as typed ("João Pereira da Silva")."""
+    """The display name of words i..i+n: each word capitalised, particles as typed ("Tiago Moreira da Costa")."""
     out = []
     family_first = is_name_part(toks[i].base, "family")
     for k, tok in enumerate(toks[i : i + n]):
@@ -667,7 +709,7 @@ def _name_text(toks: list[_Tok], i: int, n: int) -> str:
         inside = 0 < k < n - 1 and is_name_part(word, "particle")
         if inside and word.islower():
             out.append(word)
-        elif k and family_first and word.islower() and "-" in word:  # "Kim Min-seo": one given name, one capital
+        elif k and family_first and word.islower() and "-" in word:  # "Kim Ha-eun": one given name, one capital
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(title_case(word))
@@ -701,7 +743,7 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
-    n = _longer_name(toks, i, j - i + 1)  # "omar bin rashid al maktoum": more particles and surnames after
+    n = _longer_name(toks, i, j - i + 1)  # "hamid bin saeed al nuaimi": more particles and surnames after
     return Mention(
         first.start,
         toks[i + n - 1].end,
@@ -823,14 +865,15 @@ def _name_parts() -> dict[str, frozenset[str]]:
         if not line or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix"}:
-            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix | REASON")
+        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix", "given"}:
+            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix|given | REASON")
         table.setdefault(parts[0].casefold(), set()).add(parts[1])
     return {w: frozenset(k) for w, k in table.items()}
 
 
 def is_name_part(word: str, kind: str) -> bool:
-    """Whether `word` is a name particle, a family name written first, or an honorific suffix (name_parts.txt)."""
+    """Whether `word` is a name particle, a family name written first, an honorific suffix or a given name the
+    census and gender lists miss (name_parts.txt)."""
     return kind in _name_parts().get(word.casefold(), frozenset())
 
 
@@ -850,3 +893,24 @@ def title_case(word: str) -> str:
     if not word.islower():
         return word
     return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
+
+
+def _small_talk_name(w: str) -> bool:
+    """Whether a greeting, thanks or ack word is also a given name ("shalom", "ty"): the census or name_parts.txt
+    knows it, or the gender list gives it a gender (its "andy" is too loose: "hey", "sup"), and it is no everyday
+    English word ("okay", "fine")."""
+    if zipf(w) >= FIRST_COMMON or not dictionaries():
+        return False
+    _, census_first = _census()
+    return is_name_part(w, "given") or any(
+        v in census_first or _gender().get_gender(v) in {"male", "female", "mostly_male", "mostly_female"}
+        for v in dict.fromkeys((w, _ascii(w)))
+    )
+
+
+def _small_talk_not_names() -> frozenset[str]:
+    """The greeting, thanks and ack words that are no given name ("hi", "cheers"; not "shalom")."""
+    return frozenset(w for w in small_talk_words() if not _small_talk_name(w))
+
+
+NEVER = STOPWORDS | never_names() | _small_talk_not_names()

@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bot.chat.mentions import (
+    NEVER,
     NEW_NAME_THRESHOLD,
     RARE_WORD,
     company_words,
@@ -32,6 +33,7 @@ from bot.chat.mentions import (
     title_case,
     zipf,
 )
+from bot.chat.never_names import small_talk_words
 from bot.chat.words import NOT_A_CLIENT, small_talk
 from memory import names
 from memory.recall import STOPWORDS
@@ -81,7 +83,9 @@ VERB = re.compile(
     r"(?:\s+(?:with|to|up with))?\s+(?P<rest>.+)$",
     re.I | re.S,
 )
-NOT_NAMES = NOT_A_CLIENT  # greetings, command words, pronouns, labels: never a client (bot/chat/data)
+# greetings, command words, pronouns, labels: never a client (bot/chat/data); a greeting that is also a given name
+# ("Shalom Cohen") may be one
+NOT_NAMES = NOT_A_CLIENT - (small_talk_words() - NEVER)
 CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
 CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
 MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
@@ -545,8 +549,8 @@ def bare_name(text: str) -> bool:
     return 1 <= len(text.split()) <= 3 and not re.search(r"[^\w\s'’-]", text) and looks_like_name(text)
 
 
-MAX_REPLY_NAME = 6  # "omar bin rashid al maktoum": a name typed as a reply, particles included
-MAX_REPLY_PEOPLE = 4  # "maría josé hernández ruiz": its words besides particles
+MAX_REPLY_NAME = 6  # "hamid bin saeed al nuaimi": a name typed as a reply, particles included
+MAX_REPLY_PEOPLE = 4  # "ana lucía gómez prieto": its words besides particles
 
 
 def new_client_name(text: str) -> str | None:
@@ -558,7 +562,7 @@ def new_client_name(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if small_talk(text) is not None:
         return None
-    text = names.strip_title(text)  # "dra maría ruiz", "ayşe hanım": the title or honorific is no part of the name
+    text = names.strip_title(text)  # "dra maría ruiz", "elif hanım": the title or honorific is no part of the name
     words = text.split()
     if not 1 <= len(words) <= MAX_REPLY_NAME or re.search(r"[?!;:,\d]", text):
         return None

@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bot.chat import mentions
-
 __all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
@@ -61,16 +59,30 @@ def small_talk(text: str) -> SmallTalk | None:
     return None
 
 
-MAX_CHAT_WORDS = 4  # "long day ahead", "busy one today": after a greeting, this few everyday words (besides
-# function words) are chat
-EVERYDAY = 4.5  # zipf: a word at least this common in English; names, products and trade words are mostly rarer
+CHAT_WORDS = Path(__file__).with_name("data") / "chat_words.txt"
+
+
+@cache
+def _chat_words() -> frozenset[str]:
+    """The words that may follow a greeting in small talk (bot/chat/data/chat_words.txt): the day, the mood."""
+    out = set()
+    for n, raw in enumerate(CHAT_WORDS.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not word or not reason:
+            raise ValueError(f"{CHAT_WORDS.name} line {n}: expected WORD | REASON")
+        out.add(word.casefold())
+    return frozenset(out)
 
 
 def _greeting_and_chat(text: str) -> SmallTalk | None:
-    """A greeting, then a few everyday words and no person, number or action ("hi chet, crazy week!"): small talk.
+    """A greeting, then only words about the day or the mood ("hi chet, crazy week!"): small talk.
 
-    A note always holds something rarer: a name, a product, a number, or an action word ("promised", "call")."""
-    words = _key(text).split()
+    Every other word (an event, a number, a decision, a business noun: "hey, sent the quote") makes a note: a
+    short status line after a call must never be answered as chat and lost."""
+    words = _key(text).replace("’", "'").split()
     for size in (3, 2, 1):
         found = _table().get(" ".join(words[:size]))
         if found is not None and found.kind == "greeting":
@@ -78,14 +90,8 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
     else:
         return None
     rest = [w for w in words[size:] if w not in VOCATIVES]
-    content = [w for w in rest if w not in mentions.STOPWORDS]  # "almost done for the day": two words say something
-    if not rest or len(content) > MAX_CHAT_WORDS or any(ch.isdigit() for ch in text):
+    if not rest or any(w not in _chat_words() for w in rest):
         return None
-    for word in content:
-        if mentions.zipf(word) < EVERYDAY or mentions.first_name_score(word) >= 1.0 or mentions.verb_form(word):
-            return None
-        if any(mentions.is_cue(word, kind) for kind in ("intro", "verb", "amend")):
-            return None  # "hi, called ..." starts a note
     return SmallTalk("greeting")
 
 
