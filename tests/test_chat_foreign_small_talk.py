@@ -37,3 +37,10 @@ def test_a_foreign_thanks_is_no_answer_to_which_client(chat: Conversation, runti
 def test_short_english_notes_are_still_notes(chat: Conversation, runtime: Runtime) -> None:
     [reply] = chat.handle_text(U, "quote approved")
     assert "Nothing filed" not in reply.text and len(inbox_items(runtime.memory(U))) == 1
+
+
+@pytest.mark.parametrize("text", ["wants the oak sideboard delivered friday", "needs a maple bookcase shipped monday"])
+def test_a_thing_after_an_article_is_no_new_client(chat: Conversation, runtime: Runtime, text: str) -> None:
+    """ "the oak sideboard delivered": an article before two words marks a thing, even with a verb after it."""
+    chat.handle_text(U, text)
+    assert runtime.memory(U).clients() == []

@@ -75,6 +75,27 @@ SEGMENT = 0.5  # the first words after a dash, colon or full stop: a part of the
 VERB_SURNAME = -2.0  # surname_score of a verb form or listed verb ("confirmed", "said"): never a name's second word
 VERB_AFTER = 0.5  # a verb right after it ("<name> wants", "<name> said"): a person doing something
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
+DETERMINER = -2.0  # "the", "a", "our" right before it: a thing ("the oak sideboard"), not a person's name
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "its",
+        "some",
+        "any",
+        "every",
+        "another",
+        "each",
+    ]
+)
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
 COMMON_STEM = 4.0  # "-s" on a word at least this common is a verb form ("wants")
@@ -540,6 +561,8 @@ def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool
         ev["capitalised"] = CAPITALISED
     if last + 1 < len(toks) and toks[last + 1].gap.strip() in {"", ","} and verb_form(toks[last + 1].base):
         ev["verb_after"] = VERB_AFTER  # "<name> wants ...", "<name>, asked ...": the name is a clause's subject
+    if before in DETERMINERS and not titled and not toks[i].text[:1].isupper():
+        ev["determiner"] = DETERMINER  # "wants the oak sideboard delivered": an article goes with a thing
     return ev
 
 
