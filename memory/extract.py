@@ -2003,11 +2003,23 @@ _LISTED_SIZE_RE = re.compile(
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
+
+
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
-_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|" + RAND_PREFIX + r")"
+def _currency_codes() -> str:
+    """The ISO codes and local abbreviations of memory/data/currency_codes.tsv as one alternation."""
+    path = Path(__file__).parent / "data" / "currency_codes.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    codes = {line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
+    return "|".join(sorted(codes, key=len, reverse=True))
+
+
+_CODES = _currency_codes()
+# a currency before the number: a sign, a prefixed dollar ("US$", "A$"), a code ("AED 40k", "RM85k"), the rand's R
+_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|\b(?:" + _CODES + r")\.?(?=\s?\d)|" + RAND_PREFIX + r")"
 _CURRENCY_AFTER = (
-    r"(?:USD|EUR|GBP|ZAR|AUD|CAD|NZD|JPY|KRW|INR|CHF|SEK|NOK|DKK|PLN|MXN|BRL|dollars|euros?|pounds|rand|won|yen|"
-    r"rupees|francs|kronor|krona|zloty|pesos|reais)\b"
+    r"(?:" + _CODES + r"|dollars|euros?|pounds|rand|won|yen|rupees|francs|kronor|krona|zloty|pesos|reais|ringgit|"
+    r"dirhams?|riyals?|shillings?|naira|baht|yuan)\b"
 )
 _ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPLIER + r")?"
 # "35-40k eur", "€35-40k", "between 30 and 40k", "£4 to 5k": a range is one budget

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -191,3 +191,17 @@ def test_a_product_after_of_keys_the_count() -> None:
     assert [f.key for f in facts("7 crates of the pinot not 5") if f.key.startswith("quantity:")] == [
         "quantity:crate:pinot"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("budget aed 60k for the fit-out", "aed 60k"),
+        ("budget KES 900,000 max", "KES 900,000"),
+        ("budget 45k sgd", "45k sgd"),
+    ],
+)
+def test_a_currency_code_before_or_after_the_amount_is_part_of_the_budget(text: str, value: str) -> None:
+    """ISO codes and local abbreviations (memory/data/currency_codes.tsv) mark money on either side of the figure."""
+    [budget] = [f for f in extract_facts(text, datetime(2026, 12, 7, 9, tzinfo=UTC)) if f.key == "budget"]
+    assert budget.value == value
