@@ -53,6 +53,8 @@ NOTES = [
     _note("n2", "Dona Alvarez", "dona alvarez asked for a quote on 3 espresso machines", 2),
     _note("r1", "Ruth Okafor", "ruth okafor wants the cream recliner, not the grey", 30),
     _note("r2", "Ruth Okafor", "ruth's husband george passed away on friday, she postponed the delivery", 2),
+    _note("c1", "Imke Brandt", "imke brandt wants 9 bar stools in black, not the grey", 4),
+    _note("c2", "Imke Brandt", "imke: grey after all", 1),
     _note(
         "a1", "Lena Kraus", "lena kraus (kraus & co) unhappy, installers scratched the oak floor, wants a new team", 1
     ),
@@ -122,3 +124,10 @@ def test_a_given_name_that_is_also_a_title_is_the_greeting(env: Any, client: str
     text = _draft(env, client, "send the quote")
     first = text.splitlines()[0]
     assert greeted in first and client.split()[1] not in first, text
+
+
+def test_a_follow_up_about_a_counted_item_names_the_count(env: Any) -> None:
+    """ "follow up about the stools": the count the notes hold is said, even when the clause holding it is stale."""
+    text = _draft(env, "Imke Brandt", "follow up about the stools")
+    assert "9 bar stools" in text and "black" not in text
+

@@ -337,8 +337,10 @@ class _Writer:
             elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
                 kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
         found = kept
-        if not found and self.with_details and not self.avoid:
-            found = self._fact_details()  # no clause could be said to the client: what the facts hold
+        if not found and self.with_details:  # no clause could be said to the client: what the facts hold
+            found = [
+                (t, i) for t, i in self._fact_details() if not any(a.casefold() in t.casefold() for a in self.avoid)
+            ]
         if not found:
             return ""
         self.cite([note_id for _, note_id in found])
@@ -366,6 +368,8 @@ class _Writer:
                 said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
             elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and _ruled_out_by_client(f):
                 said = f"no {f.value.casefold()}"
+            elif f.key.startswith("quantity:") and _about_purpose(f.key.partition(":")[2], self.ctx.purpose):
+                said = f.text  # "12 velvet chairs": the count the purpose is about, as the note has it now
             said = _as_written(said, self.ctx) if said else ""
             said = re.sub(r"^NO\b", "no", said)  # "NO lilies" typed in capitals for emphasis
             if said and not _excluded_fact(f.key):
@@ -1323,3 +1327,9 @@ __all__ = [
     "not_a_name",
     "tone_of",
 ]
+
+
+def _about_purpose(item: str, purpose: str) -> bool:
+    """Whether a counted item ("chair") is what the purpose names ("follow up about the chairs")."""
+    stem = item.casefold().rstrip("s")
+    return len(stem) >= 3 and any(w.rstrip("s") == stem for w in re.findall(r"[a-z]+", purpose.casefold()))
