@@ -130,4 +130,3 @@ def test_a_follow_up_about_a_counted_item_names_the_count(env: Any) -> None:
     """ "follow up about the stools": the count the notes hold is said, even when the clause holding it is stale."""
     text = _draft(env, "Imke Brandt", "follow up about the stools")
     assert "9 bar stools" in text and "black" not in text
-
