@@ -1360,6 +1360,10 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 relation = _RELATIONS.get(fold(beside["rel"]), "")
                 rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
         possessor = "" if relation else _possessor(m["whose"] or "", clause[: m.start()])
+        if possessor and (
+            kin := re.search(r"\b(?P<rel>" + _RELATION_RE + r")\s+\S+(?:'s|’s)\s*$", clause[: m.start()], I)
+        ):
+            relation = _RELATIONS.get(fold(kin["rel"]), "")  # "his wife ana's birthday": the wife's, named Ana
         if relation:
             key = f"{key}:{relation}"
         elif possessor:  # "orla's birthday": whose it is, the client or a relative, is decided with the client known
@@ -1380,6 +1384,8 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         fact = _personal_date_fact(key, year, month, day, today, relation)
         if possessor:
             fact = replace(fact, detail={**fact.detail, "name": possessor})
+            if relation:
+                fact = replace(fact, text=f"{relation} {possessor}'s {fact.text.split(' ', 1)[1]}")
         nth = m["nth"] or m["mnth"]
         if nth and key.startswith("birthday"):  # "mom's 80th": the age she turns, shown with the date
             who = f"{relation}'s " if relation else ""

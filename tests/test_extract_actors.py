@@ -303,3 +303,15 @@ def test_an_animal_word_as_a_modifier_is_no_pet(text: str) -> None:
 )
 def test_an_animal_that_ends_its_noun_phrase_is_a_pet(text: str, key: str) -> None:
     assert key in [f.key for f in facts(text)]
+
+
+def test_a_relative_named_before_the_possessive_owns_the_date() -> None:
+    """ "his wife ana's birthday": the wife's birthday, and she is Ana."""
+    from datetime import UTC
+
+    [fact] = [
+        f
+        for f in extract_facts("his wife ines's birthday is 3 june", datetime(2026, 12, 7, tzinfo=UTC))
+        if f.kind is FactKind.PERSONAL_DATE
+    ]
+    assert fact.key == "birthday:wife" and fact.detail["name"] == "Ines"
