@@ -44,7 +44,7 @@ def _dateparser() -> Callable[[str], bool]:
     from dateparser.search import search_dates
 
     settings = {"RELATIVE_BASE": datetime(2026, 12, 7), "PREFER_DATES_FROM": "future"}
-    return lambda text: bool(search_dates(text, languages=["en"], settings=settings))  # type: ignore[arg-type]
+    return lambda text: bool(search_dates(text, languages=["en"], settings=settings))
 
 
 def main() -> None:

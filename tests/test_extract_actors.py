@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ import pytest
 
 from memory.extract import extract_facts
 from memory.records import ExtractedFact, FactKind
+from memory.service import NoteInput
 
 # Monday 1 December 2025, 10:00 in Lisbon.
 AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
@@ -224,10 +225,6 @@ def test_the_clients_own_ll_is_waited_for_never_my_promise(text: str) -> None:
 
 def test_a_birthday_said_of_someone_by_name_is_theirs(memory: Any) -> None:
     """ "orla's birthday": the client's own only when Orla is the client; a known relative's, or a plain fact."""
-    from datetime import UTC
-
-    from memory.service import NoteInput
-
     at = datetime(2026, 12, 7, 10, tzinfo=UTC)
     for text in ["wife aoibhe, 2 kids", "kieran said aoibhe's birthday is 19 december", "Cathal's birthday is 2 feb"]:
         memory.add_note(NoteInput("Kieran Doyle", text, at, at.isoformat()), index=False)
@@ -307,8 +304,6 @@ def test_an_animal_that_ends_its_noun_phrase_is_a_pet(text: str, key: str) -> No
 
 def test_a_relative_named_before_the_possessive_owns_the_date() -> None:
     """ "his wife ana's birthday": the wife's birthday, and she is Ana."""
-    from datetime import UTC
-
     [fact] = [
         f
         for f in extract_facts("his wife ines's birthday is 3 june", datetime(2026, 12, 7, tzinfo=UTC))

@@ -46,6 +46,10 @@ class Mention:
     cue: bool  # a change cue in its clause before it, or right after it ("the 18L after all")
     rejected: bool  # its clause rules it out ("not december", "instead of 4")
 
+    def number(self) -> float | None:
+        """The value as a number (money, measure, count); None for a date or a month."""
+        return None if isinstance(self.value, tuple) else float(self.value)
+
 
 @dataclass(frozen=True)
 class Stale:

@@ -284,8 +284,10 @@ def note_period(text: str, noted: date) -> tuple[date, date] | None:
             continue
         start_md = _parse_md(a) if re.search(r"[a-z]{3}", re.sub(r"(?:st|nd|rd|th)\b", "", a)) else None
         if start_md is None:
-            day = int(re.match(r"\d+", a).group(0))  # type: ignore[union-attr]
-            start_md = (end_md[0], day)
+            digits = re.match(r"\d+", a)
+            if digits is None:
+                continue
+            start_md = (end_md[0], int(digits.group(0)))
         start = _safe_date(noted.year, *start_md)
         if start is None:
             continue

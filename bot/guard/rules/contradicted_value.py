@@ -46,7 +46,9 @@ class ContradictedValue:
         for m in mine:
             if m.kind not in _KINDS or m.rejected or not m.nouns:
                 continue
-            value = float(m.value)  # type: ignore[arg-type]
+            value = m.number()
+            if value is None:  # _KINDS hold numbers only; a date is never compared here
+                continue
             if among(value, figures) or worked_out(value, figures):
                 continue
             clash = [(nid, n) for nid, n in current if same_slot(n, m) and share(n.nouns, m.nouns)]
