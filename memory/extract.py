@@ -63,6 +63,7 @@ from memory.extract_details import words as detail_words
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
+from memory.numbers import group_thousands
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
@@ -2007,7 +2008,7 @@ _LISTED_SIZE_RE = re.compile(
     I,
 )
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
-_AMOUNT_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_AMOUNT_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"  # a comma ends it unless a digit follows ("€18,000, his GM")
 _MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
 
 
@@ -2195,8 +2196,8 @@ def _range_low(money: str) -> str | None:
 
 def _one_amount(money: str) -> str | None:
     """The number of one sum ("R2,450" -> "2450"), its currency sign dropped; None when it holds none."""
-    money = re.sub(r"^\s*(?:[A-Z]{1,2}\$|(?-i:R)(?=\d)|[¥₹₩])", "", money)
-    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?", money, I)
+    # whatever currency comes first (a sign, "US$", a code: "Rp 450,000,000", "RM 85k") is not the number
+    m = re.search(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?\b", money, I)
     if not m:
         return None
     number = float(m["n"].replace(",", ""))
@@ -2897,6 +2898,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     if not text:
         return []
     text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
+    text = group_thousands(text)  # "€18 000", "€ 21.500": every amount rule reads comma grouping
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:

@@ -1,0 +1,73 @@
+"""Amounts as people group their digits: "€18 000", "€ 21.500", "CHF 1'250", "1.200.000" become comma-grouped.
+
+Many countries group thousands with a space, a dot or an apostrophe where English uses a comma. Every amount rule
+of the extractor reads comma grouping, so a note is normalised once before extraction instead of teaching each rule
+three more separators. A separator is read as grouping only where it cannot be a decimal point or a list:
+* next to a currency (a sign, or a code of memory/data/currency_codes.tsv, before or after the number), one or more
+  groups of exactly three digits after the separator ("€ 21.500", "RM 250 000", "4 500 000 rupiah");
+* anywhere, two or more dot groups ("1.200.000"), which no decimal number has.
+"9.6 kWp", "1.5T", "2 300mm shelves", "€3.50" and "v2.100" are left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+__all__ = ["group_thousands"]
+
+_SIGNS = "$£€¥₹₩₱₦₺₫฿₽₴₪"
+_SEP = r"[ \u00a0\u202f.'’]"
+_DATA = Path(__file__).parent / "data"
+
+
+@cache
+def _codes() -> str:
+    """The currency codes and local abbreviations of currency_codes.tsv as one alternation (longest first)."""
+    lines = (_DATA / "currency_codes.tsv").read_text(encoding="utf-8").splitlines()
+    codes = {line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
+    return "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+
+
+@cache
+def _grouped_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = r"(?:[" + _SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b(?:" + _codes() + r")\.?)"
+    after = (
+        r"(?:[" + _SIGNS + r"]|(?:" + _codes() + r"|dollars|euros?|pounds|rupiah|rupees|pesos|reais|ringgit|naira)\b)"
+    )
+    # one separator kind per number: "18 000" or "21.500", never "1 200.500"
+    number = r"(?P<n>\d{1,3}(?P<sep>" + _SEP + r")\d{3}(?:(?P=sep)\d{3})*)(?![\d]|[.,]\d)"
+    money = re.compile(
+        r"(?P<pre>"
+        + before
+        + r"\s?)"
+        + number
+        + r"|(?<![\w.,'’])"
+        + number.replace("(?P<", "(?P<b_").replace("(?P=sep)", "(?P=b_sep)")
+        + r"(?P<post>\s?"
+        + after
+        + r")",
+        re.IGNORECASE,
+    )
+    dots = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d{3}){2,})(?![\d]|[.,]\d)")
+    return money, dots
+
+
+def _commas(number: str) -> str:
+    return re.sub(_SEP, ",", number)
+
+
+def group_thousands(text: str) -> str:
+    """`text` with every digit group that is surely thousands written with commas ("€18 000" -> "€18,000")."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    money, dots = _grouped_re()
+
+    def one(m: re.Match[str]) -> str:
+        if m["n"] is not None:
+            return m["pre"] + _commas(m["n"])
+        return _commas(m["b_n"]) + m["post"]
+
+    text = money.sub(one, text)
+    return dots.sub(lambda m: _commas(m["n"]), text)

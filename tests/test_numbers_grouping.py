@@ -1,0 +1,50 @@
+"""memory.numbers: digits grouped with a space, a dot or an apostrophe are thousands next to a currency."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from memory.extract import extract_facts
+from memory.numbers import group_thousands
+
+AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("Lotte runs the bakery in Gent, budget about € 7.500 for the new oven", "7500"),
+        ("budget roughly kr 95 000 for the boat engine", "95000"),
+        ("the co-op set a budget of CHF 12'400 for shelving", "12400"),
+        ("budget Rp 320.000.000 for the cold room", "320000000"),
+        ("budget is 2 750 000 pesos for the whole fit-out", "2750000"),
+    ],
+)
+def test_a_grouped_budget_keeps_its_thousands(typed: str, amount: str) -> None:
+    """A budget typed the continental way is the whole sum, never its first group ("€ 7" of "€ 7.500")."""
+    budget = [f for f in extract_facts(typed, AT) if f.key == "budget"]
+    assert budget and budget[0].detail["amount"] == amount
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "the array is 9.6 kWp",
+        "wants the 1.5T magnet",
+        "needs 2 300mm shelves",
+        "coffee was €3.50 each",
+        "runs firmware v2.100 on the tills",
+        "meet at 3.30 pm",
+    ],
+)
+def test_decimals_and_lists_stay_as_typed(typed: str) -> None:
+    """A decimal point, a version or two numbers side by side are no thousands."""
+    assert group_thousands(typed) == typed
+
+
+def test_a_sum_followed_by_a_comma_ends_at_its_digits() -> None:
+    """ "budget $18,000, her boss ...": the comma after the sum is punctuation, not part of the amount."""
+    budget = [f for f in extract_facts("budget $18,000, her boss approves the rest", AT) if f.key == "budget"]
+    assert budget[0].value == "$18,000"
