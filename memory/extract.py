@@ -63,7 +63,7 @@ from memory.extract_details import words as detail_words
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
-from memory.numbers import group_thousands
+from memory.numbers import CURRENCY_SIGNS, group_thousands
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
@@ -2023,7 +2023,9 @@ def _currency_codes() -> str:
 
 _CODES = _currency_codes()
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), a code ("AED 40k", "RM85k"), the rand's R
-_CURRENCY_BEFORE = r"(?:[$£€¥₹₩]|(?:US|AU|A|CA|C|NZ|HK|S)\$|\b(?:" + _CODES + r")\.?(?=\s?\d)|" + RAND_PREFIX + r")"
+_CURRENCY_BEFORE = (
+    r"(?:[" + CURRENCY_SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S)\$|\b(?:" + _CODES + r")\.?(?=\s?\d)|" + RAND_PREFIX + r")"
+)
 _CURRENCY_AFTER = (
     r"(?:" + _CODES + r"|dollars|euros?|pounds|rand|won|yen|rupees|francs|kronor|krona|zloty|pesos|reais|ringgit|"
     r"dirhams?|riyals?|shillings?|naira|baht|yuan)\b"

@@ -23,6 +23,7 @@ from typing import Any
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
+from memory.numbers import CURRENCY_SIGNS
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
 from memory.relations import RELATIONS as _RELATIONS
@@ -174,7 +175,11 @@ def _musts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 
 _MONEY_RE = re.compile(
     # a currency sign, a prefixed dollar ("A$"), or the rand's capital R ("paying R2,450 pm")
-    r"(?<![\w.$£€])(?P<money>(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|" + RAND_PREFIX + r"))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
+    r"(?<![\w.$£€])(?P<money>(?:["
+    + CURRENCY_SIGNS
+    + r"]|(?-i:[A-Z]{1,2}\$|"
+    + RAND_PREFIX
+    + r"))\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m)?|"
     r"\d[\d,]*(?:\.\d+)?\s?k|\d{1,3}(?:,\d{3})+)"
     # "pm" / "pa" after an amount: per month / per year (South African, British and Indian shorthand)
     r"(?P<per>\s?(?:/|per\s+|a\s+)(?:yr|year|mo|month|wk|week|head|person|hr|hour|day|night|unit)|\s(?:pm|p\.m\.|pa|p\.a\.)(?=\W|$))?"
@@ -186,7 +191,11 @@ _OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$�
 
 
 def _amount(money: str) -> str:
-    m = re.match(r"(?:[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?", money, I)
+    m = re.match(
+        r"(?:[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?",
+        money,
+        I,
+    )
     if not m:
         return ""
     factor = {"k": 1e3, "m": 1e6}.get((m["mult"] or "").lower(), 1)
@@ -217,7 +226,7 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
-        bare = not re.match(r"[$£€¥₹₩]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
+        bare = not re.match(r"[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
         priced = bool(before) and before[-1] in words("price")
         if bare and not m["per"] and not priced:
             continue  # "2,000 tri-fold brochures" is a count, not money

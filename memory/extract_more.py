@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import format_due, number_value, resolve_due
+from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
+from memory.relations import RELATION_RE
 
 __all__ = ["deadline_re", "everyday", "words"]
 
@@ -108,21 +110,42 @@ def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 # --- who signs off ----------------------------------------------------------------------------------
 
-_MONEY = r"(?P<money>[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)?|\d[\d,]*(?:\.\d+)?\s?(?:k|m|million|thousand|grand)\b)"
+# a threshold: any currency before or after, or a multiplier ("RM 250k", "SAR 3m", "₱1M", "50k EUR", "4 lakh")
+_MONEY = (
+    r"(?P<money>(?:" + currency_before() + r"\s?)?\d+(?:,\d+)*(?:\.\d+)?"
+    r"(?:\s?(?:k|m|mm|million|thousand|grand|lakh|lakhs|crore|juta)\b)?(?:\s?" + currency_after() + r")?)"
+)
 _SIGN = (
     r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
     r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
     r"decides(?:\s+on)?|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word)(?:\s+on)?|"
     r"holds\s+the\s+purse\s+strings)"
 )
+# a person named after the role or alone, titles included ("his CFO Encik Razak", "Herr Vogel", "Mr. Wilson Tan Sy"):
+# capitalised words as typed, the last one not a verb's capital
+_PERSON = r"(?-i:(?P<name>[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*|de|da|van|von|bin|binti|al|el)){0,3}))"
+_SIGN_WHAT = (
+    r"(?:\s+(?:anything|everything|all|any\s+\w+|purchases|deals|spend|orders|pos|contracts)?\s*"
+    r"(?:over|above|more\s+than|beyond|>|north\s+of)\s*" + _MONEY + r")?"
+)
 
 
 @cache
-def _sign_off_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _sign_off_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     role = r"(?P<role>(?:her|his|their|the)?\s*(?:" + _alternation("role") + r")(?:\s+of\s+[a-z]+)?)"
+    # a relative decides too ("her dad has the final say", "his uncle Chief Ade approves"), named by a possessive
+    kin = r"(?P<role>(?:her|his|their)\s+(?:" + RELATION_RE + r"))"
+    either = r"(?P<role>" + role.replace("(?P<role>", "(?:") + "|" + kin.replace("(?P<role>", "(?:") + r")"
     forward = re.compile(
-        r"\b" + role + r"\s+" + _SIGN + r"(?:\s+(?:anything|everything|all|any\s+\w+|purchases|deals|spend|orders|"
-        r"contracts)?\s*(?:over|above|more\s+than|beyond|>|north\s+of)\s*" + _MONEY + r")?",
+        r"\b" + either + r"(?:,?\s+" + _PERSON + r",?)?\s+(?:still\s+|also\s+|always\s+)?" + _SIGN + _SIGN_WHAT, I
+    )
+    # a person alone starts the clause or follows a joint ("..., Karen Whitfield approves anything over AUD 200k")
+    named = re.compile(
+        r"(?:^|[,;:(]\s*|\s[-–—]\s*|\band\s+|\bbut\s+)"
+        + _PERSON
+        + r"\s+(?:still\s+|also\s+|always\s+)?"
+        + _SIGN
+        + _SIGN_WHAT,
         I,
     )
     reverse = re.compile(
@@ -133,15 +156,26 @@ def _sign_off_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         + r"(?:'s)?(?:\s+(?:sign-?off|approval|ok|okay))?",
         I,
     )
-    return forward, reverse
+    return forward, named, reverse
 
 
 def _amount(money: str) -> str:
-    m = re.match(r"[$£€]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|million|thousand|grand)?", money, I)
+    m = re.search(
+        r"(?P<n>\d+(?:,\d+)*(?:\.\d+)?)\s?(?P<mult>k|mm|m|million|thousand|grand|lakhs?|crore|juta)?\b", money, I
+    )
     if not m:
         return ""
-    factor = {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "million": 1e6}.get((m["mult"] or "").lower(), 1)
+    factor = {
+        "k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,
+        "crore": 1e7, "juta": 1e6,
+    }.get((m["mult"] or "").lower(), 1)  # fmt: skip
     return str(round(float(m["n"].replace(",", "")) * factor))
+
+
+# words a capitalised subject may be that name no person ("Anything over 5k", "Delivery approves ...")
+_NOT_SIGNERS = frozenset(
+    {"anything", "everything", "all", "nobody", "no", "it", "that", "this", "he", "she", "they", "who"}
+)
 
 
 def _sign_offs(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -149,12 +183,26 @@ def _sign_offs(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()]):
                 continue
-            role = re.sub(r"^(?:her|his|their|the)\s+", "", " ".join(m["role"].split()), flags=I)
-            role = role.upper() if role.lower() in {"cfo", "ceo", "coo", "cto", "cio", "vp", "gm"} else role.lower()
+            groups = m.groupdict()
+            name = " ".join((groups.get("name") or "").split()).rstrip(",")
+            if name and (name.split()[0].lower().rstrip(".") in _NOT_SIGNERS or name.lower() in words("role")):
+                if not groups.get("role"):
+                    continue
+                name = ""
+            role = re.sub(r"^(?:her|his|their|the)\s+", "", " ".join((groups.get("role") or "").split()), flags=I)
+            if role:
+                role = role.upper() if role.lower() in {"cfo", "ceo", "coo", "cto", "cio", "vp", "gm"} else role.lower()
+            who = " ".join(p for p in (role, name) if p)
+            if not who:
+                continue
             money = " ".join((m["money"] or "").split())
-            text = f"the {role} signs off" + (f" anything over {money}" if money else " purchases")
-            detail = {"role": role, **({"threshold": _amount(money)} if money else {})}
-            yield ExtractedFact(FactKind.OTHER, "decision_maker", role, text, detail=detail)
+            text = (
+                ("the " if role else "") + f"{who} signs off" + (f" anything over {money}" if money else " purchases")
+            )
+            detail = {**({"role": role} if role else {}), **({"name": name} if name else {})}
+            if money:
+                detail["threshold"] = _amount(money)
+            yield ExtractedFact(FactKind.OTHER, "decision_maker", role or name, text, detail=detail)
             return
 
 

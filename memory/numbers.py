@@ -15,9 +15,10 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["group_thousands"]
+__all__ = ["CURRENCY_SIGNS", "currency_after", "currency_before", "group_thousands"]
 
-_SIGNS = "$£€¥₹₩₱₦₺₫฿₽₴₪"
+CURRENCY_SIGNS = "$£€¥₹₩₱₦₺₫฿₽₴₪"  # signs written before (or after) an amount
+_SIGNS = CURRENCY_SIGNS
 _SEP = r"[ \u00a0\u202f.'’]"
 _DATA = Path(__file__).parent / "data"
 
@@ -28,6 +29,21 @@ def _codes() -> str:
     lines = (_DATA / "currency_codes.tsv").read_text(encoding="utf-8").splitlines()
     codes = {line.split("\t")[0].strip() for line in lines if line.strip() and not line.startswith("#")}
     return "|".join(re.escape(c) for c in sorted(codes, key=len, reverse=True))
+
+
+@cache
+def currency_before() -> str:
+    """A currency written before an amount: a sign, a prefixed dollar ("US$"), a code ("RM", "SAR", "AED")."""
+    return r"(?:[" + _SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b(?:" + _codes() + r")\.?)"
+
+
+@cache
+def currency_after() -> str:
+    """A currency written after an amount: a sign or code ("40k aed"), or its name ("12,000 euros")."""
+    return (
+        r"(?:[" + _SIGNS + r"]|(?:" + _codes() + r"|dollars|euros?|pounds|rupiah|rupees|pesos|reais|ringgit|naira|rand|"
+        r"dirhams?|riyals?|shillings?|baht|yuan|yen|won|francs|kronor|krona|zloty)\b)"
+    )
 
 
 @cache

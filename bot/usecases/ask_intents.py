@@ -208,6 +208,7 @@ _SUPPRESSES = {
     "met": {"location", "likes", "contact"},
     "promises": {"contact", "likes"},
     "budget": {"likes"},
+    "approver": {"budget", "likes", "company"},  # "who signs off at his company?": the person, not the sum
     "needs": {"likes"},  # "what is she looking to buy?": the need, not a taste
     "deadline": {"promises", "needs"},  # the client's own date, not what the salesperson owes
     "company": {"location"},
