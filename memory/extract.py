@@ -2407,6 +2407,9 @@ _ALSO_RE = re.compile(
     + r")\b(?P<rest>.*)",
     I,
 )
+_ALSO_THING_RE = re.compile(
+    r"(?:,\s*|\s+)(?:and|&|plus)\s+(?:also\s+)?(?P<rest>(?:an?|the|some|our|my|his|her|their)\s+[^,;]+)", I
+)
 _IMPERATIVE_RE = re.compile(
     r"^\s*(?:please\s+|pls\s+|must\s+|remember\s+to\s+|don't\s+forget\s+to\s+)?(?P<verb>"
     + _verb_alternation(_VERB_FORMS)
@@ -2564,6 +2567,13 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 second = _promise_fact(_base_verb(also["verb"]), also["rest"], also.group(0), at)
                 if second and second.key != fact.key:
                     yield second
+            else:
+                # "promised her a price sheet by tuesday and a demo unit by the 18th": one verb, two things, two days
+                thing = _ALSO_THING_RE.search(m_rest)
+                if thing and resolve_due(m_rest[: thing.start()], at) and resolve_due(thing["rest"], at):
+                    second = _promise_fact(verb, thing["rest"], thing["rest"], at)
+                    if second and second.key != fact.key:
+                        yield second
             break
     if not found:
         # A to-do may start any fragment: "need 12 slides, send her the deck by Dec 13".
@@ -2909,6 +2919,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     facts: dict[tuple[FactKind, str], ExtractedFact] = {}
     earlier = _NO_RELATIVE  # the latest relative of an earlier sentence: "shopping for his daughter. she turns 16"
     relative = _NO_RELATIVE  # the latest relative of this sentence: "for her son max, he turns 8 on ..."
+    asked = ""  # the latest thing the client asked for: "wants tile samples. promised them by wed"
     end = 0
     for sentence in sentences:
         start = text.find(sentence, end)
@@ -2918,6 +2929,8 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         if looks_like_instruction(sentence):
             continue
         for clause in split_clauses(sentence):
+            clause = _promised_thing(clause, asked)
+            asked = _last_request(clause) or asked
             bound = _pronoun_bound(clause, relative, earlier)
             relative = _last_relative(clause) or relative
             for extractor in EXTRACTORS:
@@ -2932,6 +2945,49 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                         facts[(fact.kind, fact.key)] = fact
         earlier = relative if relative.relation else earlier
     return _then_resolved(_without_restated_wants(list(facts.values())))
+
+
+# "wants a quote for 200 vases, promised it": what the client asked for is what "it" promises
+_REQUEST = re.compile(
+    r"\b(?:wants?|wanted|needs?|needed|asked\s+(?:me\s+|us\s+)?for|requested|would\s+like|'d\s+like|is\s+after|"
+    r"looking\s+for|interested\s+in)\s+(?P<obj>(?:an?|the|some|his|her|their|\d[\d,]*)\b[^,;:!?()]*|[a-z][^,;:!?()]*)",
+    I,
+)
+_PROMISED_PRONOUN = re.compile(
+    r"\b(?P<lead>promised(?:\s+(?:her|him))?|i'?ll\s+send|will\s+send)\s+(?P<pron>it|them|those|these)\b", I
+)
+_ENDS_HERE = re.compile(r"\s*(?:$|[,.;!)]|-\s)")
+
+
+def _last_request(clause: str) -> str:
+    """The last thing a clause says the client asked for, with its date ("a quote for 200 vases by friday"), or ""."""
+    found = [m for m in _REQUEST.finditer(clause) if not _negated(clause[: m.start()])]
+    if not found:
+        return ""
+    obj = re.split(r"\s+(?:and|but)\s+(?:i|we)\b|\.(?:\s|$)", found[-1]["obj"], maxsplit=1, flags=I)[0]
+    return " ".join(obj.split()).strip(" .")
+
+
+def _promised_thing(clause: str, asked: str) -> str:
+    """ "promised it" / "promised them by wed" with the thing asked for named ("promised tile samples by wed")."""
+    m = _PROMISED_PRONOUN.search(clause)
+    if not m:
+        return clause
+    after = clause[m.end() :]
+    if not (_ENDS_HERE.match(after) or _DATE_START.match(after)) or re.match(r"\s+to\b", after, I):
+        return clause  # "promised them a quote": them is who it is for; "promised it to her" names no thing
+    thing = _last_request(clause[: m.start()]) or asked
+    if not thing:
+        return clause
+    cut = _DATE_START.search(" " + thing)
+    obj, when = ((" " + thing)[: cut.start()].strip(), (" " + thing)[cut.start() :].strip()) if cut else (thing, "")
+    if not obj or len(obj.split()) > 8:
+        return clause
+    dated = resolve_due(after, _ANY_DAY) is not None
+    return clause[: m.start("pron")] + obj + ("" if dated or not when else " " + when) + after
+
+
+_ANY_DAY = datetime(2000, 1, 3, 12, 0)  # a reference time only to ask whether a phrase holds a date at all
 
 
 # "her son", "for daughter ana"; never "my son", nor a relative's thing ("his son's school", "her mum's birthday")
