@@ -1111,7 +1111,10 @@ def _diets(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 # --- family --------------------------------------------------------------------------------------
 
-_NAME = r"(?-i:(?P<name>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?))"
+# a name's letters beyond Latin-1 too ("Bảo", "Łucja", "Ömer"): Latin Extended-A and Vietnamese (Latin Extended Additional)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
+_LOW = "a-zß-öø-ÿĀ-ſḀ-ỿ"
+_NAME = r"(?-i:(?P<name>[" + _UP + "][" + _LOW + "]+(?:-[" + _UP + "][" + _LOW + "]+)?))"
 _FAMILY_NAMED_RE = re.compile(
     r"(?:\b(?P<poss>my|our|her|his|their|(?-i:[A-Z][a-z]+)'s)\s+)?"
     r"(?:(?P<age>\d{1,2})[\s-]*(?:year|yr)s?[\s-]*old\s+|(?:new|little|eldest|oldest|youngest|older|younger|"
@@ -1134,7 +1137,7 @@ _CHILDREN_RE = re.compile(
     r"|\b(?P<none>(?:doesn't|does\s+not|don't)\s+have\s+(?:any\s+)?(?:kids|children))\b",
     I,
 )
-_ONE_CHILD = r"(?-i:[A-Z][a-zà-ÿ]+)(?:\s*\(\s*\d{1,2}\s*\)|,?\s+(?:age(?:d)?\s+)?\d{1,2}(?![\d/:]))?"
+_ONE_CHILD = r"(?-i:[" + _UP + "][" + _LOW + r"]+)(?:\s*\(\s*\d{1,2}\s*\)|,?\s+(?:age(?:d)?\s+)?\d{1,2}(?![\d/:]))?"
 _CHILD_NAMES_RE = re.compile(
     r"\s*(?:[,:(\u2013-]\s*|\s)(?:(?:named|called)\s+)?"
     + _ONE_CHILD
@@ -1144,7 +1147,11 @@ _CHILD_NAMES_RE = re.compile(
     I,
 )
 _CHILD_NAME_RE = re.compile(
-    r"(?-i:(?P<name>[A-Z][a-zà-ÿ]+))(?:\s*\(\s*(?P<age>\d{1,2})\s*\)|,?\s+(?:age(?:d)?\s+)?(?P<age2>\d{1,2})(?![\d/:]))?",
+    r"(?-i:(?P<name>["
+    + _UP
+    + "]["
+    + _LOW
+    + r"]+))(?:\s*\(\s*(?P<age>\d{1,2})\s*\)|,?\s+(?:age(?:d)?\s+)?(?P<age2>\d{1,2})(?![\d/:]))?",
     I,
 )
 _BABY_RE = re.compile(
@@ -1160,7 +1167,11 @@ _FAMILY_LOWER_RE = re.compile(
     # "buying it for son oskar")
     r"(?:\b(?P<poss>her|his|their|(?-i:[a-z]+)'s)\s+|(?:^|(?<=[,;(:])|(?<=\s-)|(?<=\bfor)|(?<=\bwith))\s*)"
     r"(?P<rel>" + _RELATION_RE + r")(?P<link>'s\s+name\s+is|\s+is\s+called|"
-    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z][a-zà-ÿ]{1,11}(?:-[a-z][a-zà-ÿ]{1,9})?)"
+    r"\s+is\s+named|\s+called|\s+named|\s+is|\s*,|)\s+(?P<name>[a-z]["
+    + _LOW
+    + "]{1,11}(?:-[a-z]["
+    + _LOW
+    + r"]{1,9})?)"
     r"(?=\s*(?:$|[,.;!(]|\s+(?:and|who|-)\b)"
     r"|\s+(?:is|was|has|had|starts|started|turns|turned|will|wants|loves|plays|goes|lives|works|just|drives|takes|"
     r"helps|handles|runs|decides|signs|pays|picks|brings|comes|joins|studies|attends|needs|uses|does|speaks)\b)",
@@ -1176,7 +1187,7 @@ _PET_OWNED_RE = re.compile(
     r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
     # the animal ends its noun phrase: "a horse trailer", "a pug mug" are things, not pets
     r"(?=\s*(?:$|[,.;:!?()-]|(?:and|named|called|who|that|at|in|on|too|as|now|we|she|he|they)\b))"
-    r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][a-zà-ÿ]+))?",
+    r"(?:\s+(?:named|called)\s+(?P<name>[A-Za-z][" + _LOW + r"]+))?",
     I,
 )
 
@@ -1329,7 +1340,13 @@ _TURNS_WHOSE = re.compile(
     # the word between a relation and "turns" is the relative's name, typed in lower case too ("son aarav turns 10")
     + r")\b(?:\s*,?\s*(?!(?:is|was|who|that|just|also|still|will|"
     + _RELATION_RE
-    + r")\b)(?P<name>[A-Za-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?))?"
+    + r")\b)(?P<name>["
+    + _UP
+    + _LOW
+    + "]+(?:-["
+    + _UP
+    + _LOW
+    + r"]+)?))?"
     r"\s*,?\s*(?:is\s+|'s\s+)?$",
     I,
 )
