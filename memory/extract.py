@@ -60,6 +60,7 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
+from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
@@ -2901,6 +2902,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _other,
     _everyday,
     _commitments,
+    measures,
     *DETAIL_RULES,
 )
 

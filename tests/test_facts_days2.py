@@ -84,8 +84,9 @@ def test_a_changed_amount_supersedes_the_old_one_with_or_without_its_unit() -> N
 
 
 def test_a_number_that_measures_or_contrasts_is_no_taste() -> None:
-    texts = [f.text for f in _facts("wants 40 units not 30 of the 45mm reloads")]
-    assert texts == ["40 units"]
+    facts = _facts("wants 40 units not 30 of the 45mm reloads")
+    assert [f.text for f in facts if not f.key.startswith("measure:")] == ["40 units"]
+    assert [f.value for f in facts if f.key.startswith("measure:")] == ["45 mm"]  # a size, kept as a measure
     assert not [f for f in _facts("wants 40 units not 30") if f.kind in (FactKind.PREFERENCE, FactKind.DISLIKE)]
 
 
