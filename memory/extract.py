@@ -677,8 +677,10 @@ _CONTRAST_RE = re.compile(
     I,
 )
 _ACCEPT_RE = re.compile(
-    r"^(?:.{0,40}?\b(?:says|said|thinks|figures)\s+)?(?:(?:and|but|so|actually|now|ok|okay)\s+)*(?:the\s+)?(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are)\s+"
-    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best)(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)))?"
+    r"^(?:.{0,40}?\b(?:says|said|thinks|figures)\s+)?(?:(?:and|but|so|actually|now|ok|okay)\s+)*(?:the\s+)?(?P<obj>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:(?:is|are)\s+"
+    r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best|enough|plenty|good\s+enough)|(?:will|would)\s+do|works)"
+    # "prata is enough", "oak will do", "the 30ml works": an option accepted, as "is fine" is
+    r"(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)|for\s+(?:her|him|them)))*"
     r"(?P<scope>\s+for\s+.{2,40})?$",
     I,
 )
@@ -723,7 +725,8 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         yield from _only_or_none(segment)
         m = _CONTRAST_RE.match(segment)
         if m:
-            a, b = _clean(m["a"]), _clean(m["b"])
+            # "the 3-wheel ones not the 2-wheel": "ones" stands for the thing; the kinds are the choice
+            a, b = (re.sub(r"\s+(?:ones?|kind|type|version|model)$", "", _clean(m[g]), flags=I) for g in ("a", "b"))
             words_a, words_b = [w.lower() for w in _words(a)], [w.lower() for w in _words(b)]
             if [w.removesuffix(".") for w in words_a] and all(w in _INTENSIFIERS for w in words_a):
                 # "def not the charcoal", "definitely not pine": no choice named, only the refusal
@@ -735,7 +738,7 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 words_a
                 and words_b
                 and not {words_a[0], words_a[-1], words_b[0]} & _NOT_SIDES
-                and not re.search(r"\d", a + b)
+                and not re.search(r"(?<![\w.-])\d[\d,.]*(?![\w-])", a + b)  # a bare count ("40 not 30"), not "3-wheel"
                 and not (channels_in(a) or channels_in(b))
                 and not _PREF_VERB_START.match(segment)
             ):
