@@ -312,10 +312,11 @@ def _count(raw: str) -> int | None:
 
 
 # The rand's capital R before a number is money only when the number looks like money: thousands, cents, a
-# multiplier or a money/period word ("R2,450 pm", "R15k"); "Canon R5", "R2 tier" are model names.
+# multiplier or a money/period word ("R2,450 pm", "R15k", "R 145 000" once grouped); "Canon R5", "R2 tier" are model
+# names.
 RAND_PREFIX = (
-    r"(?-i:R)(?=\d{1,3}(?:,\d{3})+|\d+\.\d\d\b|\d+(?:\.\d+)?\s?[kKmM]\b|"
-    r"\d+\s*(?:pm|pa|per|/|a\s+(?:month|year|week)|each|total|deposit|excl|incl|vat)\b)"
+    r"(?-i:R)(?=\s?(?:\d{1,3}(?:,\d{3})+|\d+\.\d\d\b|\d+(?:\.\d+)?\s?[kKmM]\b|"
+    r"\d+\s*(?:pm|pa|per|/|a\s+(?:month|year|week)|each|total|deposit|excl|incl|vat)\b))"
 )
 
 

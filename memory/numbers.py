@@ -6,7 +6,8 @@ three more separators. A separator is read as grouping only where it cannot be a
 * next to a currency (a sign, or a code of memory/data/currency_codes.tsv, before or after the number), one or more
   groups of exactly three digits after the separator ("€ 21.500", "RM 250 000", "4 500 000 rupiah");
 * anywhere, two or more dot groups ("1.200.000"), which no decimal number has.
-"9.6 kWp", "1.5T", "2 300mm shelves", "€3.50" and "v2.100" are left as typed.
+* a comma before one or two digits and a unit of measure is a decimal comma ("3,2 km" -> "3.2 km").
+"9.6 kWp", "1.5T", "2 300mm shelves", "€3.50", "v2.100" and "sizes 8,10" are left as typed.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def _codes() -> str:
 @cache
 def currency_before() -> str:
     """A currency written before an amount: a sign, a prefixed dollar ("US$"), a code ("RM", "SAR", "AED")."""
-    return r"(?:[" + _SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b(?:" + _codes() + r")\.?)"
+    # the rand's capital R too ("R 145 000", "over R100k"): callers read it only before grouped digits or after
+    # "over"/"above", so "Canon R5" is never money
+    return r"(?:[" + _SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b(?:" + _codes() + r")\.?|\b(?-i:R)(?=\s?\d))"
 
 
 @cache
@@ -48,10 +51,7 @@ def currency_after() -> str:
 
 @cache
 def _grouped_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = r"(?:[" + _SIGNS + r"]|(?:US|AU|A|CA|C|NZ|HK|S|R)\$|\b(?:" + _codes() + r")\.?)"
-    after = (
-        r"(?:[" + _SIGNS + r"]|(?:" + _codes() + r"|dollars|euros?|pounds|rupiah|rupees|pesos|reais|ringgit|naira)\b)"
-    )
+    before, after = currency_before(), currency_after()
     # one separator kind per number: "18 000" or "21.500", never "1 200.500"
     number = r"(?P<n>\d{1,3}(?P<sep>" + _SEP + r")\d{3}(?:(?P=sep)\d{3})*)(?![\d]|[.,]\d)"
     money = re.compile(
@@ -70,6 +70,15 @@ def _grouped_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return money, dots
 
 
+@cache
+def _decimal_comma_re() -> re.Pattern[str]:
+    """ "3,2 km", "1,5 kWh": a comma before one or two digits and a unit of measure is a decimal comma."""
+    lines = (_DATA / "measure_units.tsv").read_text(encoding="utf-8").splitlines()
+    units = sorted({ln.split("\t")[0] for ln in lines if ln.strip() and not ln.startswith("#")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(u).replace(r"\ ", r"\s?") for u in units)
+    return re.compile(r"(?<![\d,.])(?P<a>\d+),(?P<b>\d{1,2})(?=\s?(?:" + alternation + r")(?![\w²]))", re.IGNORECASE)
+
+
 def _commas(number: str) -> str:
     return re.sub(_SEP, ",", number)
 
@@ -86,4 +95,5 @@ def group_thousands(text: str) -> str:
         return _commas(m["b_n"]) + m["post"]
 
     text = money.sub(one, text)
+    text = _decimal_comma_re().sub(lambda m: f"{m['a']}.{m['b']}", text)
     return dots.sub(lambda m: _commas(m["n"]), text)

@@ -20,6 +20,7 @@ AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         ("the co-op set a budget of CHF 12'400 for shelving", "12400"),
         ("budget Rp 320.000.000 for the cold room", "320000000"),
         ("budget is 2 750 000 pesos for the whole fit-out", "2750000"),
+        ("gate motors for the estate, R 95 000 budget", "95000"),
     ],
 )
 def test_a_grouped_budget_keeps_its_thousands(typed: str, amount: str) -> None:
@@ -48,3 +49,17 @@ def test_a_sum_followed_by_a_comma_ends_at_its_digits() -> None:
     """ "budget $18,000, her boss ...": the comma after the sum is punctuation, not part of the amount."""
     budget = [f for f in extract_facts("budget $18,000, her boss approves the rest", AT) if f.key == "budget"]
     assert budget[0].value == "$18,000"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("a boundary wall of 1,8 km", "1.8 km"), ("battery 2,5 kWh for the shed", "2.5 kWh"), ("a 3,5 m² rug", "3.5 m²")],
+)
+def test_a_decimal_comma_before_a_unit_is_a_decimal(typed: str, value: str) -> None:
+    """ "1,8 km" is one point eight kilometres, never 18 nor 1 and 8."""
+    assert [f.value for f in extract_facts(typed, AT) if f.key.startswith("measure:")] == [value]
+
+
+@pytest.mark.parametrize("typed", ["sizes 8,10 and 12", "the Canon R5 body", "on the R2 tier plan", "2,500 units"])
+def test_lists_models_and_thousands_are_not_decimals_or_rand(typed: str) -> None:
+    assert group_thousands(typed) == typed
