@@ -359,7 +359,9 @@ def _about_someone_else(before: str) -> bool:
 
 def _speaker_is_us(before: str) -> bool:
     """Whether a promise verb's subject is the salesperson ('I', 'we' or no subject)."""
-    words = _words(before)
+    # a fragment starts after a comma, a semicolon or a dash: "needs them before Diwali, promised pricing" has
+    # no subject (the holiday is the end of the fragment before), so the promise is mine
+    words = _words(re.split(r"[,;:(]|\s[-–—]\s", before)[-1])
     if not words:
         return True
     last = words[-1]

@@ -55,3 +55,16 @@ def test_one_verb_two_things_two_days_are_two_promises() -> None:
 def test_two_things_with_one_day_stay_one_promise() -> None:
     """ "the deck and the pricing by friday": one due day, no second promise made up from the list."""
     assert len(_promises("promised her the deck and the pricing by friday")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "needs the vans before Diwali, promised pricing by wednesday",
+        "wants it done before Christmas; promised the drawings by friday",
+        "install after Ramadan - promised a site visit by thursday",
+    ],
+)
+def test_a_capitalised_word_ending_the_fragment_before_is_no_subject(text: str) -> None:
+    """A holiday or a place that ends the fragment before "promised" is not who promised: the promise is mine."""
+    assert _promises(text), text
