@@ -173,7 +173,7 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             if any(v and len(v) > 2 and v in text.casefold() for v in stale):
                 return False
         text = _clean(text, names)
-        if not text or _excluded(text, ctx) or len(text) > MAX_DETAIL_CHARS:
+        if not text or _excluded(text, ctx) or len(text) > MAX_DETAIL_CHARS or _only_a_change(text):
             return False
         if any(text.casefold() in t.casefold() for t, _ in picked):
             return True  # said already
@@ -204,6 +204,18 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             if len(picked) >= MAX_DETAILS:
                 break
     return picked[:MAX_DETAILS]
+
+
+# words that carry no detail once the change words are gone ("she changed her mind", "called back")
+_EMPTY_WORDS = frozenset(
+    ["she", "he", "they", "her", "his", "their", "him", "them", "i", "we", "me", "my", "mind", "called", "call", "back", "rang", "so", "and", "but", "just"]
+)
+
+
+def _only_a_change(text: str) -> bool:
+    """Whether a clause only says that something changed ("changed her mind"): no detail to say to the client."""
+    rest = change_words().sub(" ", text)
+    return not [w for w in re.findall(r"[^\W_]+", rest.casefold()) if w not in _EMPTY_WORDS]
 
 
 def _clean(text: str, names: set[str]) -> str:

@@ -433,7 +433,8 @@ class _Writer:
                 ]
             )
         if not verb:  # "promised her a demo of the new range": the thing, no verb
-            return self.pick([f"I'm getting {obj} ready for you{due}.", f"As promised, {obj} is on my list{due}."])
+            be = "are" if _plural(obj) else "is"  # "the samples are on my list", "the quote is"
+            return self.pick([f"I'm getting {obj} ready for you{due}.", f"As promised, {obj} {be} on my list{due}."])
         act = f"{verb} {obj}".strip()
         if verb in {"follow", "check", "touch", "circle"} and not re.sub(
             r"^(?:up|in|back|base)\b|\b(?:with|on|to)\s+(?:you|this|that|it)\b", "", obj
@@ -1333,3 +1334,9 @@ def _about_purpose(item: str, purpose: str) -> bool:
     """Whether a counted item ("chair") is what the purpose names ("follow up about the chairs")."""
     stem = item.casefold().rstrip("s")
     return len(stem) >= 3 and any(w.rstrip("s") == stem for w in re.findall(r"[a-z]+", purpose.casefold()))
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a noun phrase's head is plural ("the samples", "2 quotes"; not "the glass", "the bus")."""
+    head = (re.findall(r"[a-z]+", phrase.casefold()) or [""])[-1]
+    return len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
