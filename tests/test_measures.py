@@ -41,7 +41,7 @@ def test_no_measurement_where_none_is_typed(text: str) -> None:
     assert not list(measures(text, AT))
 
 
-def test_a_later_measurement_of_the_same_thing_supersedes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_measurement_of_the_same_thing_supersedes() -> None:
     """ "battery 10 kWh", then "make the battery 15 kWh": one key, so the replay keeps only the later."""
     first = {f.key for f in extract_facts("battery 10 kWh for the garage", AT) if f.key.startswith("measure:")}
     later = {f.key for f in extract_facts("make the battery 15 kWh", AT) if f.key.startswith("measure:")}
