@@ -19,9 +19,11 @@ __all__ = ["measures"]
 
 _DATA = Path(__file__).parent / "data" / "measure_units.tsv"
 # words that are no thing measured ("42 m² for the terrace": the terrace is after "for")
-_NOT_THINGS = frozenset(
-    ["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "with", "per", "each", "total", "about", "around", "roughly", "approx", "max", "min", "over", "under", "is", "was", "are", "be", "it", "its", "their", "her", "his", "our", "my", "this", "that"]
-)
+_NOT_THINGS = frozenset((
+    "a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "with", "per", "each", "total",
+    "about", "around", "roughly", "approx", "max", "min", "over", "under", "is", "was", "are", "be", "it",
+    "its", "their", "her", "his", "our", "my", "this", "that",
+))  # fmt: skip
 
 
 @cache

@@ -207,9 +207,10 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
 
 
 # words that carry no detail once the change words are gone ("she changed her mind", "called back")
-_EMPTY_WORDS = frozenset(
-    ["she", "he", "they", "her", "his", "their", "him", "them", "i", "we", "me", "my", "mind", "called", "call", "back", "rang", "so", "and", "but", "just"]
-)
+_EMPTY_WORDS = frozenset((
+    "she", "he", "they", "her", "his", "their", "him", "them", "i", "we", "me", "my", "mind", "called",
+    "call", "back", "rang", "so", "and", "but", "just",
+))  # fmt: skip
 
 
 def _only_a_change(text: str) -> bool:
