@@ -26,6 +26,9 @@ _NOT_THINGS = frozenset((
 ))  # fmt: skip
 
 
+_DECLINED = re.compile(r"\b(?:not|no|never|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+
+
 @cache
 def _units() -> dict[str, str]:
     table: dict[str, str] = {}
@@ -64,6 +67,8 @@ def measures(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         typed = re.sub(r"\s+", " ", m["unit"])
         if typed == "l":
             continue  # a lower-case "l" after a number is rarely a unit ("1.8L" is how litres are typed)
+        if _DECLINED.search(clause[: m.start()]):
+            continue  # "the 50ml, not the 30ml": the declined size is no measurement of hers (the choice says it)
         shown_unit = _units()[typed.casefold()]
         unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2")) or "unit"
         thing, said = _thing(clause[: m.start()], clause[m.end() :])

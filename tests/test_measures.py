@@ -46,3 +46,12 @@ def test_a_later_measurement_of_the_same_thing_supersedes() -> None:
     first = {f.key for f in extract_facts("battery 10 kWh for the garage", AT) if f.key.startswith("measure:")}
     later = {f.key for f in extract_facts("make the battery 15 kWh", AT) if f.key.startswith("measure:")}
     assert first == later == {"measure:kwh:battery"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("the 50ml serum, not the 30ml", "50 ml"), ("wants the 720ml bottles not the 1.8L", "720 ml")],
+)
+def test_a_declined_size_is_no_measurement(text: str, value: str) -> None:
+    """ "not the 30ml" is what she does not want: the measurement kept is the one chosen."""
+    assert [f.value for f in extract_facts(text, AT) if f.key.startswith("measure:")] == [value]
