@@ -22,7 +22,8 @@ _DATA = Path(__file__).parent / "data" / "measure_units.tsv"
 _NOT_THINGS = frozenset((
     "a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "with", "per", "each", "total",
     "about", "around", "roughly", "approx", "max", "min", "over", "under", "is", "was", "are", "be", "it",
-    "its", "their", "her", "his", "our", "my", "this", "that",
+    "its", "their", "her", "his", "our", "my", "this", "that", "after", "all", "now", "too", "instead", "only",
+    "then", "please", "pls", "not", "but", "same",
 ))  # fmt: skip
 
 

@@ -26,6 +26,7 @@ AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
         ("menus on 300 gsm card", "300 gsm", "measure:gsm:card"),
         ("needs a 15 kVA generator for the marquee", "15 kVA", "measure:kva:generator"),
         ("the kettle is 1.8L", "1.8 L", "measure:l:kettle"),
+        ("switched to the 30ml after all", "30 ml", "measure:ml"),  # "after all" names no thing
     ],
 )
 def test_a_measurement_is_kept_with_what_it_measures(text: str, value: str, key: str) -> None:
