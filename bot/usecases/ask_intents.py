@@ -183,6 +183,7 @@ class Intent:
     suppresses: frozenset[str]
     weak: bool
     loose_topic: bool = False
+    any_topic: bool = False  # the topic names what the answer is about ("who approves the MRI?"), never narrows it
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
                 suppresses=frozenset(_SUPPRESSES.get(raw["name"], set())),
                 weak=bool(raw.get("weak")),
                 loose_topic=bool(raw.get("loose_topic")),
+                any_topic=bool(raw.get("any_topic")),
             )
         )
     groups: dict[str, frozenset[str]] = {}
