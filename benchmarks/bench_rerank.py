@@ -29,14 +29,18 @@ from memory.rerank import FEATURES, TOP, WEIGHTS_FILE, Candidates, features, rec
 DUMP = "rerank_tune.npz"
 
 
-def dump(data: Path, sets: list[str], top: int = TOP, name: str = DUMP) -> None:
-    """Search every tune question once (learned order off), keep each candidate's features and label."""
+def dump(data: Path, sets: list[str], top: int = TOP, name: str = DUMP, halves: str = "tune") -> None:
+    """Search every tune question once (learned order off), keep each candidate's features and label.
+
+    `halves` "all": every question of the sets (when a whole set is development data)."""
     xs, ys, groups, meta = [], [], [], []
     for set_name in sets:
         half = SETS[set_name]
         answers = {a["qid"]: a for a in _jsonl(DATA / set_name / "answers.jsonl")}
         queries = [
-            q for q in _jsonl(DATA / set_name / "queries.jsonl") if half(answers[q["qid"]]["evidence"]) == "tune"
+            q
+            for q in _jsonl(DATA / set_name / "queries.jsonl")
+            if halves == "all" or half(answers[q["qid"]]["evidence"]) == "tune"
         ]
         memory = open_memory_at(data / set_name)
         memory.weights = replace(Weights(), learned=False)
@@ -122,10 +126,22 @@ def evaluate(
     }
 
 
-def fit(data: Path, l2: float, write: bool, loss: str = "pointwise", name: str = DUMP) -> None:
-    """Leave-one-set-out figures on the tune halves, then the model fitted on all of them."""
+def fit(
+    data: Path,
+    l2: float,
+    write: bool,
+    loss: str = "pointwise",
+    name: str = DUMP,
+    without: tuple[str, ...] = (),
+    out: Path = WEIGHTS_FILE,
+) -> None:
+    """Leave-one-set-out figures on the tune halves, then the model fitted on all of them.
+
+    `without`: features left out (their columns zeroed), to measure what each group adds."""
     d = np.load(data / name)
-    x, y, group = d["x"], d["y"].astype(np.float64), d["group"]
+    x, y, group = d["x"].copy(), d["y"].astype(np.float64), d["group"]
+    for feature in without:
+        x[:, FEATURES.index(feature)] = 0.0
     meta = json.loads(str(d["meta"]))
     sets = sorted({m["set"] for m in meta})
     qset = np.array([m["set"] for m in meta])[group]
@@ -134,6 +150,12 @@ def fit(data: Path, l2: float, write: bool, loss: str = "pointwise", name: str =
         return fit_pairwise(x, y, group, l2) if loss == "pairwise" else fit_logistic(x, y, l2)
 
     print("search order:", {s: v for s, v in evaluate(x, group, y, meta, None).items() if ":" not in s})
+    stored = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")) if WEIGHTS_FILE.exists() else {}
+    if stored and FEATURES[: len(stored["features"])] == tuple(stored["features"]):
+        padded = np.zeros(x.shape[1] + 1)
+        padded[: len(stored["weights"])] = stored["weights"]
+        res = evaluate(x, group, y, meta, padded)
+        print("stored model:", {s: (v["r@5"], v["r@10"]) for s, v in res.items() if ":" not in s})
     for held in sets:
         train = qset != held
         w = learn(x[train], y[train], group[train])
@@ -149,7 +171,7 @@ def fit(data: Path, l2: float, write: bool, loss: str = "pointwise", name: str =
     for name, weight in zip(FEATURES, w[:-1], strict=True):
         print(f"    {name:22} {weight:+.3f}")
     if write:
-        WEIGHTS_FILE.write_text(
+        out.write_text(
             json.dumps(
                 {
                     "features": list(FEATURES),
@@ -158,16 +180,16 @@ def fit(data: Path, l2: float, write: bool, loss: str = "pointwise", name: str =
                     "fitted": (
                         f"L2 logistic regression (l2={l2}, Newton), {loss}: a candidate among a question's top {TOP} "
                         f"is positive when it is an evidence turn; {len(meta)} questions ({int(y.sum())} positives, "
-                        f"{len(y)} candidates) of the TUNE halves of recall sets {', '.join(sets)} "
-                        "(recall5's first six histories, recall6's and recall7's odd-numbered ones); "
-                        "benchmarks/bench_rerank.py fit --write"
+                        f"{len(y)} candidates) of recall sets {', '.join(sets)} (development data; "
+                        f"features left out: {', '.join(without) or 'none'}); "
+                        "benchmarks/bench_rerank.py dump, fit --write"
                     ),
                 },
                 indent=2,
             )
             + "\n"
         )
-        print(f"wrote {WEIGHTS_FILE}")
+        print(f"wrote {out}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,12 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", default=DUMP, help="the dump file's name under --data")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all tune halves")
     parser.add_argument("--loss", choices=("pointwise", "pairwise"), default="pointwise")
+    parser.add_argument("--halves", choices=("tune", "all"), default="tune", help="questions dumped")
+    parser.add_argument("--without", default="", help="comma-separated features left out of the fit")
+    parser.add_argument("--out", type=Path, default=WEIGHTS_FILE, help="where --write stores the weights")
     parser.add_argument("step", choices=("dump", "fit"))
     args = parser.parse_args(argv)
     if args.step == "dump":
-        dump(args.data, args.sets.split(","), args.top, args.dump)
+        dump(args.data, args.sets.split(","), args.top, args.dump, args.halves)
     else:
-        fit(args.data, args.l2, args.write, args.loss, args.dump)
+        without = tuple(f for f in args.without.split(",") if f)
+        fit(args.data, args.l2, args.write, args.loss, args.dump, without, args.out)
     return 0
 
 

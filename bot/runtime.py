@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.engines.llm_extract import make_llm_extractor
 from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
@@ -77,6 +76,8 @@ class Runtime:
                 )
                 llm = self.llm(memory)
                 if llm is not None:
+                    from bot.engines.llm_extract import make_llm_extractor  # its pydantic models: with an LLM only
+
                     memory.extractor = make_llm_extractor(llm)
                 self._memories[user] = memory
             return self._memories[user]

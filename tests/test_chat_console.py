@@ -136,13 +136,13 @@ def test_in_a_real_terminal_a_paste_is_one_message(tmp_path: Path) -> None:
 def test_a_crash_in_the_chat_writes_its_traceback_to_the_data_dirs_log_and_says_where(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from bot.interfaces import commands
+    from bot.interfaces import console  # `chet chat` imports run_console from it when it runs
     from bot.interfaces.cli import main
 
     def broken(runtime: Runtime) -> int:
         raise RuntimeError("the console broke")
 
-    monkeypatch.setattr(commands, "run_console", broken)
+    monkeypatch.setattr(console, "run_console", broken)
     monkeypatch.delenv("CHET_DEBUG", raising=False)
     assert main(["--offline", "--data-dir", str(data_dir), "chat"]) == 1
     err = capsys.readouterr().err

@@ -7,15 +7,17 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.guard import Finding
-from bot.usecases.answer import Answer
-from bot.usecases.digest import Digest
-from bot.usecases.drafting import CheckResult, DraftResult
 from memory.errors import BadInput
 from memory.records import Fact, Profile, SearchHit
-from memory.service import Stored
+
+if TYPE_CHECKING:  # types only: a one-shot `chet search` must not load the guard and the chat (~1-2 s)
+    from bot.guard import Finding
+    from bot.usecases.answer import Answer
+    from bot.usecases.digest import Digest
+    from bot.usecases.drafting import CheckResult, DraftResult
+    from memory.service import Stored
 
 
 def _size(n: int) -> str:

@@ -22,12 +22,8 @@ from bot.interfaces.cli_io import (
     profile_document,
     read_input,
 )
-from bot.interfaces.console import run_console
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
-from bot.usecases.ask import answer
-from bot.usecases.digest import build_digest, render_digest
-from bot.usecases.drafting import check_message, make_draft
 from memory.backup import backup_to, restore_from
 from memory.errors import BadInput, ChetError, InternalError
 from memory.importer import MAX_FILE_BYTES, parse_lines
@@ -46,6 +42,8 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     file_handler = _log_to_file(settings.data_dir, args.verbose)  # the bot and the console chat log there too
     try:
         if args.command == "chat":
+            from bot.interfaces.console import run_console  # the chat core: only `chet chat` needs it at once
+
             return run_console(runtime)
         if args.command == "run":
             # python-telegram-bot takes ~0.7 s to import: only `chet run` loads it
@@ -245,6 +243,8 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
 
 def cmd_ask(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet ask QUESTION [--client C]."""
+    from bot.usecases.ask import answer  # commands import what they use: a one-shot search stays light
+
     client = memory.find_client(args.client) if args.client else None
     result = answer(memory, args.question, client, runtime.llm(memory))
     emit(answer_document(result), args.json, lambda d, out: out.write(d["answer"] + "\n"))
@@ -270,6 +270,8 @@ def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
 
 def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet draft CLIENT PURPOSE."""
+    from bot.usecases.drafting import make_draft
+
     client = memory.find_client(args.client)
     result = make_draft(runtime, memory, client, args.purpose)
 
@@ -287,6 +289,8 @@ def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet check CLIENT --text-file F [--at T]."""
+    from bot.usecases.drafting import check_message
+
     client = memory.find_client(args.client)
     raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
     try:
@@ -311,6 +315,8 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet digest [--date D]."""
+    from bot.usecases.digest import build_digest, render_digest
+
     tz = runtime.tz(memory)
     day = parse_day(args.date) if args.date else now_utc().astimezone(tz).date()
     digest = build_digest(memory, day, draft_days=runtime.settings.chet_digest_draft_days)
