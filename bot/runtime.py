@@ -5,18 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.engines.llm import OpenAIEngine, build_llm
 from bot.engines.llm_extract import make_llm_extractor
 from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
 from memory.service import Memory, open_memory
 from memory.storage import ensure_room
-
-if TYPE_CHECKING:
-    from bot.engines.llm import OpenAIEngine
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +40,6 @@ class Runtime:
             return None
         with self._engine_lock:
             if self._engine is None:
-                # The OpenAI SDK takes ~1.5 s to import: a command that calls no model never loads it.
-                from bot.engines.llm import build_llm
-
                 self._engine = build_llm(self.settings)
             return self._engine
 
