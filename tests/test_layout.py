@@ -347,3 +347,40 @@ def test_bot_uses_only_memorys_public_modules() -> None:
     assert not new, f"bot/ reaches inside memory/ (use Memory or a public module: {sorted(MEMORY_PUBLIC)}): {new}"
     fixed = sorted(MEMORY_INSIDE_PENDING.keys() - found)
     assert not fixed, f"fixed: remove from MEMORY_INSIDE_PENDING: {fixed}"
+
+
+def _json_made(tree: ast.AST) -> Iterator[int]:
+    """Lines that write JSON (json.dump / json.dumps) or hand a dict display to emit (a document made on the spot)."""
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else ""
+        if (owner == "json" and name in {"dump", "dumps"}) or (
+            name.startswith("emit") and any(isinstance(a, ast.Dict | ast.List) for a in node.args)
+        ):
+            yield node.lineno
+
+
+def test_the_clis_json_is_made_only_in_cli_io() -> None:
+    edge = ROOT / "bot" / "interfaces" / "commands.py", ROOT / "bot" / "interfaces" / "cli.py"
+    wrong = [f"{p.relative_to(ROOT)}:{line}" for p in edge for line in _json_made(ast.parse(p.read_text("utf-8")))]
+    assert not wrong, (
+        f"a JSON document made outside bot/interfaces/cli_io.py (add a *_document function there): {wrong}"
+    )
+    dumps = [
+        f"{p.relative_to(ROOT)}:{n.lineno}"
+        for p in sorted((ROOT / "bot" / "usecases").rglob("*.py"))
+        for n in ast.walk(ast.parse(p.read_text("utf-8")))
+        if isinstance(n, ast.Attribute)
+        and n.attr in {"dump", "dumps"}
+        and isinstance(n.value, ast.Name)
+        and n.value.id == "json"
+    ]
+    assert not dumps, f"a use case writes JSON (return a typed result; cli_io makes the document): {dumps}"
+
+
+def test_the_json_check_sees_a_dump_and_a_dict() -> None:
+    code = "import json\nx = {'a': 1}\njson.dumps(x)\nemit({'n': 1}, True, h)\nemit(doc(x), True, h)\n"
+    assert list(_json_made(ast.parse(code))) == [3, 4]

@@ -13,14 +13,22 @@ from typing import Any, TextIO
 
 from bot.interfaces.cli_io import (
     answer_document,
+    backup_document,
+    batch_document,
     check_document,
     digest_document,
     draft_document,
     emit,
+    emit_export,
+    emit_line,
+    forget_document,
     hit_documents,
+    import_document,
     note_document,
     profile_document,
     read_input,
+    reindex_document,
+    restore_document,
 )
 from bot.interfaces.console import run_console
 from bot.runtime import Runtime
@@ -178,7 +186,7 @@ def cmd_import(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
     for notice in notices:  # stdout holds only the result document
         sys.stderr.write(f"note: {notice}\n")
     emit(
-        {"imported": imported, "skipped": skipped},
+        import_document(imported, skipped),
         args.json,
         lambda d, out: out.write(f"imported {d['imported']} notes, skipped {d['skipped']} already there\n"),
     )
@@ -239,7 +247,7 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
         rows.append((q["qid"], q["query"], client))
     for qid, query, client in rows:
         hits = memory.search(query, args.k, client)
-        sys.stdout.write(json.dumps({"qid": qid, "results": hit_documents(hits)}, ensure_ascii=False) + "\n")
+        emit_line(batch_document(qid, hits))
     return 0
 
 
@@ -320,9 +328,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 
 def cmd_export(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet export: always JSON (it is an export)."""
-    sys.stdout.write(
-        json.dumps(memory.export(), ensure_ascii=False, default=str, indent=None if args.json else 1) + "\n"
-    )
+    emit_export(memory.export(), args.json)
     return 0
 
 
@@ -330,14 +336,14 @@ def cmd_forget(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
     """chet forget CLIENT."""
     client = memory.find_client(args.client)
     memory.forget(client)
-    emit({"forgotten": client.name}, args.json, lambda d, out: out.write(f"forgot {d['forgotten']} everywhere\n"))
+    emit(forget_document(client.name), args.json, lambda d, out: out.write(f"forgot {d['forgotten']} everywhere\n"))
     return 0
 
 
 def cmd_reindex(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet reindex."""
     count = memory.reindex()
-    emit({"indexed": count}, args.json, lambda d, out: out.write(f"indexed {d['indexed']} notes\n"))
+    emit(reindex_document(count), args.json, lambda d, out: out.write(f"indexed {d['indexed']} notes\n"))
     return 0
 
 
@@ -370,7 +376,7 @@ def _sqlite_ledger(memory: Memory, command: str, tool: str) -> SqliteDatabase:
 def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet backup DEST: SQLite online backup of the whole ledger."""
     backup_to(_sqlite_ledger(memory, "backup", "pg_dump"), args.dest)
-    emit({"backup": str(args.dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
+    emit(backup_document(args.dest), args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
     return 0
 
 
@@ -390,7 +396,7 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
     users = [p["id"] for p in memory.salespeople()]  # read from the restored file
     indexed = sum(fresh.memory(user).reindex() for user in users)
     emit(
-        {"restored": str(args.src), "salespeople": len(users), "indexed": indexed},
+        restore_document(args.src, len(users), indexed),
         args.json,
         lambda d, out: out.write(
             f"restored the whole ledger from {d['restored']}; "
