@@ -51,7 +51,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch a parsed command line; returns the exit code."""
     private_data(settings.data_dir)
     runtime = Runtime(settings)
-    file_handler = _log_to_file(settings.data_dir, args.verbose)  # the bot and the console chat log there too
+    file_handler = log_to_file(settings.log_file, args.verbose)  # the bot and the console chat log there too
     try:
         if args.command == "chat":
             return run_console(runtime)
@@ -68,7 +68,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         storage = as_storage_error(err, settings.data_dir)
         if storage is not None:
             raise storage from err
-        if os.environ.get("CHET_DEBUG"):
+        if settings.chet_debug:
             raise
         log.error("unexpected error in chet %s", args.command, exc_info=err)
         where = f"; the details are in {file_handler.baseFilename}" if file_handler else "; run with -v for details"
@@ -103,8 +103,8 @@ class _QuietFileHandler(logging.FileHandler):
             self.close()
 
 
-def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
-    """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
+def log_to_file(path: Path, verbose: bool) -> _QuietFileHandler | None:
+    """Warnings and errors, with tracebacks, to `path` (Settings.log_file, 0600); the terminal keeps one line each."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, _QuietFileHandler):  # a previous command's log file in this process
@@ -112,9 +112,8 @@ def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
             handler.close()
         elif isinstance(handler, logging.StreamHandler) and not verbose:
             handler.setFormatter(_OneLine("%(levelname)s %(name)s: %(message)s"))
-    path = data_dir / "chet.log"
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = _QuietFileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return None
