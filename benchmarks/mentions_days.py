@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, wanted
+from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, day_runner, wanted
 from memory import names
 from memory.records import Client
 
@@ -30,8 +30,7 @@ def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
     """(note, expected client, clients known before it) for every judged note of the day scripts in `folder`.
 
     An expectation accepting two forms ("Yuki Tanaka / Tanaka Yuki") gives them joined by " / "."""
-    sys.path.insert(0, str(DAYS))
-    from run_days import resolve
+    resolve = day_runner().resolve
 
     from bot.chat.routing import route
     from memory.timeutil import now_utc
