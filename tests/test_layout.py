@@ -384,3 +384,14 @@ def test_the_clis_json_is_made_only_in_cli_io() -> None:
 def test_the_json_check_sees_a_dump_and_a_dict() -> None:
     code = "import json\nx = {'a': 1}\njson.dumps(x)\nemit({'n': 1}, True, h)\nemit(doc(x), True, h)\n"
     assert list(_json_made(ast.parse(code))) == [3, 4]
+
+
+def test_tests_and_benchmarks_import_without_touching_sys_path() -> None:
+    files = [*sorted((ROOT / "tests").glob("*.py")), *sorted((ROOT / "benchmarks").glob("*.py"))]
+    wrong = [
+        f"{p.relative_to(ROOT)}:{n.lineno}"
+        for p in files
+        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(n, ast.Attribute) and n.attr == "path" and isinstance(n.value, ast.Name) and n.value.id == "sys"
+    ]
+    assert not wrong, f"sys.path changed (pytest's pythonpath has the root; import tests.x / benchmarks.x): {wrong}"
