@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.days_filing import day_runner
+from benchmarks.days_filing import day_runner, day_script
 from memory.extract import extract_facts
 
 DAYS = Path(__file__).parent / "data" / "days"
@@ -37,7 +37,7 @@ def notes() -> dict[tuple[str, int], list[str]]:
     resolve = day_runner().resolve
     found: dict[tuple[str, int], list[str]] = {}
     for path in sorted(DAYS.glob("day-*.json")):
-        script = json.loads(path.read_text(encoding="utf-8"))
+        script = day_script(path)
         for n, step in enumerate(script["steps"], 1):
             texts = []
             if "say" in step:

@@ -48,6 +48,12 @@ def day_runner() -> ModuleType:
     return module
 
 
+def day_script(path: Path) -> dict[str, Any]:
+    """One day script (a JSON document: the set's own format, `steps` of `say` lines and CLI checks)."""
+    script: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return script
+
+
 def wanted(m: re.Match[str]) -> list[str]:
     """The names an expectation accepts (the first is the one it names first)."""
     return [n.removeprefix("Dr ") for n in (m["name"], m["alt"], m["alt2"]) if n]
@@ -67,7 +73,7 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
 
     file_text, resolve = day_runner().file_text, day_runner().resolve  # one runner for both sets
 
-    day = json.loads(path.read_text(encoding="utf-8"))
+    day = day_script(path)
     today = now_utc().date()
     tmp = Path(tempfile.mkdtemp(prefix="chet-filing-"))
     settings = Settings(chet_data_dir=tmp / "data", chet_offline=True, _env_file=None)

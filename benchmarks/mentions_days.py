@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, day_runner, wanted
+from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, day_runner, day_script, wanted
 from memory import names
 from memory.records import Client
 
@@ -39,7 +39,7 @@ def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
     today = now_utc().date()
     for path in sorted(folder.glob("day-*.json")):
         known: list[str] = []
-        for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
+        for step in day_script(path)["steps"]:
             if "say" not in step:
                 continue
             say = resolve(step["say"], today)
