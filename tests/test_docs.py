@@ -50,3 +50,14 @@ def test_every_command_and_option_is_in_docs_contract() -> None:
 def test_the_readme_points_to_both_documents() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/settings.md" in readme and "docs/contract.md" in readme
+
+
+def test_every_module_the_readme_names_exists() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(
+        re.findall(
+            r"`((?:bot|memory|prompts|benchmarks|tests|docs|tools)/[\w/]+\.(?:py|md|json|jsonl|txt|tsv))", readme
+        )
+    )
+    missing = sorted(p for p in named if not (ROOT / p).exists())
+    assert not missing, f"the README names files that do not exist: {missing}"
