@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.engines.llm import OpenAIEngine, build_llm
+from bot.engines.llm import LLM, OpenAIEngine, build_llm
 from bot.engines.llm_extract import make_llm_extractor
 from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
@@ -81,7 +81,7 @@ class Runtime:
         explicit = "chet_tz" in self.settings.model_fields_set
         return self.settings.chet_tz if explicit and user == self.settings.chet_user else None
 
-    def llm(self, memory: Memory | None = None) -> Any:
+    def llm(self, memory: Memory | None = None) -> LLM | None:
         """The LLM engine, or None when offline; every exchange is logged to `memory`'s ledger."""
         engine = self.engine()
         if engine is None or memory is None:
