@@ -42,14 +42,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
-from fake_bot_api import FakeBotAPI
-
 from bot.chat.conversation import Conversation
 from bot.interfaces.telegram_app import WORKERS, build_application
 from bot.runtime import Runtime
 from memory import embeddings
+from tests.fake_bot_api import FakeBotAPI
 
 RESULTS = Path(__file__).parent / "results" / "bot.json"
 FIRST_ID = 500_001

@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from benchmarks.days_filing import day_runner, day_script
 from memory.extract import extract_facts
 
 DAYS = Path(__file__).parent / "data" / "days"
@@ -31,20 +32,12 @@ AT = datetime(2026, 12, 7, 10, tzinfo=UTC)
 OUT = Path(__file__).parent / "results" / "day_notes.json"
 
 
-def _resolver() -> Any:
-    sys.path.insert(0, str(DAYS))
-    try:
-        return importlib.import_module("run_days").resolve
-    finally:
-        sys.path.pop(0)
-
-
 def notes() -> dict[tuple[str, int], list[str]]:
     """(script, step) -> the note texts of that step, dates resolved against RUN_DAY."""
-    resolve = _resolver()
+    resolve = day_runner().resolve
     found: dict[tuple[str, int], list[str]] = {}
     for path in sorted(DAYS.glob("day-*.json")):
-        script = json.loads(path.read_text(encoding="utf-8"))
+        script = day_script(path)
         for n, step in enumerate(script["steps"], 1):
             texts = []
             if "say" in step:

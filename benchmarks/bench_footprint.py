@@ -41,11 +41,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-
-from fake_bot_api import FakeBotAPI
-
 from benchmarks.bench_speed import corpus
+from tests.fake_bot_api import FakeBotAPI
 
 RESULTS = Path(__file__).parent / "results" / "footprint.json"
 BIN = Path(sys.executable).parent

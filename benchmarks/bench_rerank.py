@@ -22,7 +22,8 @@ from typing import Any
 import numpy as np
 
 from benchmarks.bench_recall5 import open_memory_at
-from benchmarks.bench_recall_sets import DATA, SETS, _jsonl
+from benchmarks.bench_recall_sets import DATA, SETS
+from benchmarks.jsonl import read_jsonl
 from memory.recall import Weights
 from memory.rerank import FEATURES, TOP, WEIGHTS_FILE, Candidates, features, recording
 
@@ -36,10 +37,10 @@ def dump(data: Path, sets: list[str], top: int = TOP, name: str = DUMP, halves: 
     xs, ys, groups, meta = [], [], [], []
     for set_name in sets:
         half = SETS[set_name]
-        answers = {a["qid"]: a for a in _jsonl(DATA / set_name / "answers.jsonl")}
+        answers = {a["qid"]: a for a in read_jsonl(DATA / set_name / "answers.jsonl")}
         queries = [
             q
-            for q in _jsonl(DATA / set_name / "queries.jsonl")
+            for q in read_jsonl(DATA / set_name / "queries.jsonl")
             if halves == "all" or half(answers[q["qid"]]["evidence"]) == "tune"
         ]
         memory = open_memory_at(data / set_name)

@@ -13,12 +13,15 @@ The day scripts are development data (benchmarks/data/days/README.md): a figure 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import shutil
 import sys
 import tempfile
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from memory.timeutil import now_utc
@@ -31,6 +34,24 @@ FILES_UNDER = re.compile(
     r"(?:[Ff]iles|[Ff]iled|[Ss]aved|[Oo]ne note) (?:it |the [\w-]+ note )?under (?:a |the )?(?:new |existing )?(?:client )?\(?"
     rf"(?P<name>{_NAME})(?: / (?P<alt>{_NAME})| or (?:the )?(?P<alt2>{_CAP}))?"  # "Yuki Tanaka / Tanaka Yuki"
 )
+
+
+@cache
+def day_runner() -> ModuleType:
+    """The day scripts' own runner (`benchmarks/data/days/run_days.py`, written with the sets), loaded from its file
+    (one loader for every benchmark that resolves the scripts' dates; no sys.path change)."""
+    spec = importlib.util.spec_from_file_location("run_days", DAYS / "run_days.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["run_days"] = module  # its dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+def day_script(path: Path) -> dict[str, Any]:
+    """One day script (a JSON document: the set's own format, `steps` of `say` lines and CLI checks)."""
+    script: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return script
 
 
 def wanted(m: re.Match[str]) -> list[str]:
@@ -50,10 +71,9 @@ def run_day(path: Path, verbose: bool) -> dict[str, Any]:
     from bot.runtime import Runtime
     from bot.settings import Settings
 
-    sys.path.insert(0, str(DAYS))  # one runner for both sets
-    from run_days import file_text, resolve
+    file_text, resolve = day_runner().file_text, day_runner().resolve  # one runner for both sets
 
-    day = json.loads(path.read_text(encoding="utf-8"))
+    day = day_script(path)
     today = now_utc().date()
     tmp = Path(tempfile.mkdtemp(prefix="chet-filing-"))
     settings = Settings(chet_data_dir=tmp / "data", chet_offline=True, _env_file=None)

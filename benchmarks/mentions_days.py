@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, wanted
+from benchmarks.days_filing import DAYS, FILES_UNDER, SETS, day_runner, day_script, wanted
 from memory import names
 from memory.records import Client
 
@@ -30,8 +30,7 @@ def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
     """(note, expected client, clients known before it) for every judged note of the day scripts in `folder`.
 
     An expectation accepting two forms ("Yuki Tanaka / Tanaka Yuki") gives them joined by " / "."""
-    sys.path.insert(0, str(DAYS))
-    from run_days import resolve
+    resolve = day_runner().resolve
 
     from bot.chat.routing import route
     from memory.timeutil import now_utc
@@ -40,7 +39,7 @@ def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
     today = now_utc().date()
     for path in sorted(folder.glob("day-*.json")):
         known: list[str] = []
-        for step in json.loads(path.read_text(encoding="utf-8"))["steps"]:
+        for step in day_script(path)["steps"]:
             if "say" not in step:
                 continue
             say = resolve(step["say"], today)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.engines.llm import LLM, OpenAIEngine, build_llm
 from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
 from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
 from memory.service import Memory, open_memory
 from memory.storage import ensure_room
-
-if TYPE_CHECKING:
-    from bot.engines.llm import OpenAIEngine
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +39,6 @@ class Runtime:
             return None
         with self._engine_lock:
             if self._engine is None:
-                # The OpenAI SDK takes ~1.5 s to import: a command that calls no model never loads it.
-                from bot.engines.llm import build_llm
-
                 self._engine = build_llm(self.settings)
             return self._engine
 
@@ -87,7 +82,7 @@ class Runtime:
         explicit = "chet_tz" in self.settings.model_fields_set
         return self.settings.chet_tz if explicit and user == self.settings.chet_user else None
 
-    def llm(self, memory: Memory | None = None) -> Any:
+    def llm(self, memory: Memory | None = None) -> LLM | None:
         """The LLM engine, or None when offline; every exchange is logged to `memory`'s ledger."""
         engine = self.engine()
         if engine is None or memory is None:

@@ -75,6 +75,7 @@ class Settings(BaseSettings):
     chet_digest_draft_days: int = Field(default=3, ge=0)  # a pending draft older than this leaves the digest
     chet_salesperson_name: str | None = None
     chet_sender_name: str | None = None  # the drafts' sign-off ("Sam Carter"); `/settings name` overrides per user
+    chet_debug: bool = False  # an unexpected error is raised with its traceback instead of one line (developers)
 
     @field_validator("chet_tz")
     @classmethod
@@ -153,6 +154,11 @@ class Settings(BaseSettings):
     def data_dir(self) -> Path:
         """Where data lives: CHET_DATA_DIR, else the platform data dir."""
         return self.chet_data_dir or default_data_dir()
+
+    @property
+    def log_file(self) -> Path:
+        """Where warnings and unexpected errors are written with their tracebacks: chet.log in the data dir."""
+        return self.data_dir / "chet.log"
 
     @property
     def llm_refusal(self) -> str | None:

@@ -549,7 +549,7 @@ _NAME_WORD_ZIPF = 5.0
 @cache
 def _first_name_detector() -> Any:
     """gender-guesser's first-name dictionary (loaded once, on the first lower-case death note)."""
-    import gender_guesser.detector as detector
+    import gender_guesser.detector as detector  # a first-name dictionary read from disk on first use
 
     return detector.Detector(case_sensitive=False)
 
@@ -575,7 +575,7 @@ def name_after_relation(word: str) -> bool:
     A known first name, or a word too rare to be a trade noun ("wife aoife"); never a common noun.
     """
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
 
         rare = zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF
     except ImportError:
@@ -587,7 +587,7 @@ def known_first_name(word: str) -> bool:
     """Whether a lower-case word is a known first name and not a common English word ("jasper"; not "company")."""
     lowered = word.lower()
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
 
         if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
             return False

@@ -297,7 +297,7 @@ _PRODUCT_WORD_ZIPF = 4.0
 def _product_word(word: str) -> bool:
     """Whether the word after "<n> <unit> of" is rare enough to name a product ("pinot", "riesling")."""
     try:
-        from wordfreq import zipf_frequency
+        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
     except ImportError:
         return True
     return bool(zipf_frequency(word, "en") < _PRODUCT_WORD_ZIPF)

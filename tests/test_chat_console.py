@@ -149,3 +149,57 @@ def test_a_crash_in_the_chat_writes_its_traceback_to_the_data_dirs_log_and_says_
     log = data_dir / "chet.log"
     assert f"the details are in {log}" in err and "Traceback" not in err
     assert "Traceback" in log.read_text(encoding="utf-8") and "the console broke" in log.read_text(encoding="utf-8")
+
+
+def test_a_message_that_fails_in_the_console_says_where_the_details_are(
+    runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conversation = Conversation(runtime, transcriber=None)
+
+    def broken(user: str, text: str) -> list[object]:
+        raise RuntimeError("one message broke")
+
+    monkeypatch.setattr(conversation, "handle_text", broken)
+    out = io.StringIO()
+    run_console(runtime, conversation, io.StringIO("Dana Lee wants blue\n"), out)
+    assert f"the details are in {runtime.settings.log_file}" in out.getvalue()
+    assert "Traceback" not in out.getvalue() and "one message broke" not in out.getvalue()
+
+
+def test_a_crash_before_the_command_runs_is_logged_in_the_data_dir_and_says_where(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.interfaces import cli
+
+    def broken(settings: object) -> None:
+        raise RuntimeError("the settings broke")
+
+    monkeypatch.setattr(cli, "redact_settings", broken)
+    monkeypatch.delenv("CHET_DEBUG", raising=False)
+    assert cli.main(["--offline", "--data-dir", str(data_dir), "digest"]) == 1
+    err = capsys.readouterr().err
+    log = data_dir / "chet.log"
+    assert err.strip() == f"error: internal error (RuntimeError); the details are in {log}"
+    assert "Traceback" in log.read_text(encoding="utf-8") and "the settings broke" in log.read_text(encoding="utf-8")
+
+
+def test_chet_debug_is_a_setting_that_shows_the_traceback_and_still_logs_it(
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.interfaces import cli, console  # `chet chat` imports run_console from it when it runs
+
+    def broken(runtime: Runtime) -> int:
+        raise RuntimeError("the console broke")
+
+    monkeypatch.setattr(console, "run_console", broken)
+    monkeypatch.setenv("CHET_DEBUG", "1")
+    assert cli.main(["--offline", "--data-dir", str(data_dir), "chat"]) == 1
+    err = capsys.readouterr().err
+    log = data_dir / "chet.log"
+    assert f"the details are in {log}" in err
+    # the record reaches every handler (stderr in a real run), traceback included, not only the log file
+    assert any(r.exc_info and str(r.exc_info[1]) == "the console broke" for r in caplog.records)
+    assert "the console broke" in log.read_text(encoding="utf-8")

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo root, for `benchmarks` (not installed)
 
 from benchmarks.guard_cases import make_world
 from bot.guard import check_text

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.chat.conversation import Conversation
+from bot.engines.llm import OpenAIEngine
 from bot.engines.voice import (
     LocalWhisper,
     OpenAITranscriber,
@@ -90,7 +91,6 @@ def test_empty_audio_is_refused() -> None:
 
 def test_openai_transcriber_through_the_real_sdk_at_the_transport() -> None:
     httpx2 = pytest.importorskip("httpx2")
-    from bot.engines.llm import OpenAIEngine
 
     seen: list[Any] = []
 
@@ -111,7 +111,6 @@ def test_openai_transcriber_through_the_real_sdk_at_the_transport() -> None:
 
 def test_openai_transcriber_failure_is_a_transcription_error() -> None:
     httpx2 = pytest.importorskip("httpx2")
-    from bot.engines.llm import OpenAIEngine
 
     def handler(request: Any) -> Any:
         return httpx2.Response(400, content=json.dumps({"error": {"message": "Invalid file format."}}).encode())

@@ -173,7 +173,7 @@ def dictionaries() -> bool:
     bot/chat/routing.py, and the log says so once.
     """
     try:
-        import names as census  # noqa: F401
+        import names as census  # noqa: F401  (only asks whether it is installed: the data load later)
         import wordfreq  # noqa: F401
     except ImportError as err:
         log.warning("person-mention detector off (%s): notes are filed by the older rules", err)
@@ -200,7 +200,7 @@ def _census() -> tuple[dict[str, float], frozenset[str]]:
 
 @cache
 def _gender() -> Any:
-    import gender_guesser.detector as detector
+    import gender_guesser.detector as detector  # a first-name dictionary read from disk (~0.3 s) on first use
 
     return detector.Detector(case_sensitive=False)
 
@@ -210,7 +210,7 @@ def zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
     if not dictionaries():
         return 0.0  # no frequencies: no word is known to be common (the older rules then decide)
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
 
     return float(zipf_frequency(word, "en"))
 
@@ -835,7 +835,7 @@ OTHER_COMMON = (
 def _other_frequencies() -> list[dict[str, float]]:
     """wordfreq's word -> frequency tables of OTHER_LANGUAGES (a table lookup: wordfreq's own per-word call costs
     ~5-15 ms for a word it does not know, which is most names)."""
-    from wordfreq import get_frequency_dict
+    from wordfreq import get_frequency_dict  # its tables (~0.5 s) load on the first note that needs them
 
     return [get_frequency_dict(lang) for lang in OTHER_LANGUAGES]
 

@@ -23,16 +23,18 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
-import openai
-from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 
 from bot.engines.llm_deadline import deadline_left, llm_deadline
 from memory.errors import EngineError
 
 if TYPE_CHECKING:
+    import openai
+    from openai.types.chat import ChatCompletionMessageParam
+
     from bot.settings import Settings
 
 __all__ = ["LLM", "LogFn", "OpenAIEngine", "ScriptedLLM", "build_llm", "llm_deadline"]
@@ -50,6 +52,14 @@ ABANDON_GRACE_S = 0.25  # the SDK's own timeout should fire first; past this the
 _RETRYABLE_STATUS = {408, 409, 429}
 
 logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def _sdk() -> ModuleType:
+    """The OpenAI SDK, imported when the first engine is built (so importing this module costs nothing)."""
+    import openai  # ~1.5 s to import: an offline command, which builds no engine, never loads it
+
+    return openai
 
 
 class _Abandoned(Exception):
@@ -169,6 +179,7 @@ def _status_failure(err: openai.APIStatusError) -> _Failure:
 
 def _classify(err: Exception) -> _Failure | None:
     """Turn an exception from one attempt into a failure, or None for a bug that must propagate."""
+    openai = _sdk()
     if isinstance(err, _BadOutput):
         return _Failure(err.message, "bad_output" if err.retry else "fatal", response=err.response)
     if isinstance(err, openai.APITimeoutError | _Abandoned):
@@ -215,7 +226,7 @@ class OpenAIEngine:
         self._log, self._sleep, self._clock = log, sleep, clock
         self._secret = api_key if api_key and len(api_key) >= 8 else ""  # a dummy "x" key is no secret
         # A compatible local server (Ollama, vLLM) needs no key, but the SDK insists on one.
-        self._client = openai.OpenAI(
+        self._client = _sdk().OpenAI(
             api_key=api_key or "not-needed",
             base_url=base_url,
             timeout=timeout,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from bot.engines.llm import build_llm
 from memory.errors import ChetError, EngineError
 
 if TYPE_CHECKING:
@@ -255,8 +256,6 @@ def build_transcriber(settings: Settings, engine: Any = None) -> Transcriber | N
     if choice == "none":
         return None
     if choice in {"openai", "auto"} and settings.llm_enabled:
-        from bot.engines.llm import build_llm  # the OpenAI SDK (~1.5 s): only when it will transcribe
-
         engine = engine or build_llm(settings)
         if engine is not None and hasattr(engine, "transcribe"):
             return OpenAITranscriber(engine)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
-from bot.interfaces.commands import run_command
+from bot.interfaces.commands import log_to_file, run_command
 from bot.interfaces.redact import redact_settings
 from bot.settings import Settings
 from memory.errors import BadInput, ChetError
@@ -110,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs URLs, and the Bot API URL holds the token
     logging.getLogger("httpx2").setLevel(logging.WARNING)
+    settings: Settings | None = None
     try:
         overrides: dict[str, Any] = {}
         if args.offline:
@@ -138,9 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
-    except Exception as err:  # never a raw traceback for the user; -v or CHET_DEBUG logs it
-        _log_crash(err)
-        print(f"error: internal error ({type(err).__name__}); run with -v for details", file=sys.stderr)
+    except Exception as err:  # never a raw traceback for the user: the log file has it (-v or CHET_DEBUG: stderr too)
+        where = _log_crash(err, settings, args.verbose)
+        print(f"error: internal error ({type(err).__name__}); {where}", file=sys.stderr)
         return 1
 
 
@@ -156,12 +156,28 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())[:500]
 
 
-def _log_crash(err: Exception) -> None:
-    if os.environ.get("CHET_DEBUG") or logging.getLogger().isEnabledFor(logging.INFO):
-        # through logging, whose records are scrubbed of secrets (a raw traceback could hold the bot token)
-        log.error("unexpected error", exc_info=err)
-    else:
-        log.debug("unexpected error", exc_info=err)
+def _log_crash(err: Exception, settings: Settings | None, verbose: bool) -> str:
+    """Log an unexpected error with its traceback to the data dir's log file (and to stderr with -v or CHET_DEBUG).
+
+    Returns where the details are. Through a log record, which is scrubbed of secrets where it is made (a raw
+    traceback could hold the bot token).
+    """
+    debug = verbose or (settings is not None and settings.chet_debug)
+    exc_info = (type(err), err, err.__traceback__)
+    record = log.makeRecord(log.name, logging.ERROR, __file__, 0, "unexpected error", (), exc_info)
+    handler = log_to_file(settings.log_file, verbose) if settings is not None else None
+    try:
+        if debug:
+            log.handle(record)  # the terminal and the log file
+        elif handler is not None:
+            handler.handle(record)  # the log file only: the terminal gets one line
+    finally:
+        if handler is not None:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    if handler is not None:
+        return f"the details are in {handler.baseFilename}"
+    return "the details are above" if debug else "run with -v for details"
 
 
 def entry() -> None:

@@ -74,6 +74,16 @@ def emit(data: Any, as_json: bool, human: Callable[[Any, TextIO], object], out: 
         human(data, out)
 
 
+def emit_line(data: Any, out: TextIO | None = None) -> None:
+    """Print one line of a JSON Lines answer (`search --queries`)."""
+    (out or sys.stdout).write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+
+
+def emit_export(doc: dict[str, Any], as_json: bool, out: TextIO | None = None) -> None:
+    """Print an export: always JSON (it is an export), one line with --json, indented for reading without."""
+    (out or sys.stdout).write(json.dumps(doc, ensure_ascii=False, default=str, indent=None if as_json else 1) + "\n")
+
+
 # -- the contract's documents (docs/contract.md) -----------------------------------------------
 
 
@@ -94,6 +104,36 @@ def note_document(stored: Stored) -> dict[str, Any]:
         ],
         "notices": stored.notices,
     }
+
+
+def import_document(imported: int, skipped: int) -> dict[str, Any]:
+    """`chet import`: how many notes were stored and how many were already there."""
+    return {"imported": imported, "skipped": skipped}
+
+
+def batch_document(qid: Any, hits: list[SearchHit]) -> dict[str, Any]:
+    """`chet search --queries`: one line per query, its id as given and its hits."""
+    return {"qid": qid, "results": hit_documents(hits)}
+
+
+def forget_document(client: str) -> dict[str, Any]:
+    """`chet forget`: the client erased everywhere."""
+    return {"forgotten": client}
+
+
+def reindex_document(indexed: int) -> dict[str, Any]:
+    """`chet reindex`: how many notes are in the rebuilt index."""
+    return {"indexed": indexed}
+
+
+def backup_document(dest: Path) -> dict[str, Any]:
+    """`chet backup`: where the copy is."""
+    return {"backup": str(dest)}
+
+
+def restore_document(src: Path, salespeople: int, indexed: int) -> dict[str, Any]:
+    """`chet restore`: the backup restored, and the salespeople and notes reindexed from it."""
+    return {"restored": str(src), "salespeople": salespeople, "indexed": indexed}
 
 
 def hit_documents(hits: list[SearchHit]) -> list[dict[str, Any]]:

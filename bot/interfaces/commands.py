@@ -13,14 +13,22 @@ from typing import Any, TextIO
 
 from bot.interfaces.cli_io import (
     answer_document,
+    backup_document,
+    batch_document,
     check_document,
     digest_document,
     draft_document,
     emit,
+    emit_export,
+    emit_line,
+    forget_document,
     hit_documents,
+    import_document,
     note_document,
     profile_document,
     read_input,
+    reindex_document,
+    restore_document,
 )
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
@@ -39,7 +47,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch a parsed command line; returns the exit code."""
     private_data(settings.data_dir)
     runtime = Runtime(settings)
-    file_handler = _log_to_file(settings.data_dir, args.verbose)  # the bot and the console chat log there too
+    file_handler = log_to_file(settings.log_file, args.verbose)  # the bot and the console chat log there too
     try:
         if args.command == "chat":
             from bot.interfaces.console import run_console  # the chat core: only `chet chat` needs it at once
@@ -58,7 +66,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         storage = as_storage_error(err, settings.data_dir)
         if storage is not None:
             raise storage from err
-        if os.environ.get("CHET_DEBUG"):
+        if settings.chet_debug:
             raise
         log.error("unexpected error in chet %s", args.command, exc_info=err)
         where = f"; the details are in {file_handler.baseFilename}" if file_handler else "; run with -v for details"
@@ -93,8 +101,8 @@ class _QuietFileHandler(logging.FileHandler):
             self.close()
 
 
-def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
-    """Warnings and errors, with tracebacks, to data_dir/chet.log (0600); the terminal keeps one line each."""
+def log_to_file(path: Path, verbose: bool) -> _QuietFileHandler | None:
+    """Warnings and errors, with tracebacks, to `path` (Settings.log_file, 0600); the terminal keeps one line each."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, _QuietFileHandler):  # a previous command's log file in this process
@@ -102,9 +110,8 @@ def _log_to_file(data_dir: Path, verbose: bool) -> _QuietFileHandler | None:
             handler.close()
         elif isinstance(handler, logging.StreamHandler) and not verbose:
             handler.setFormatter(_OneLine("%(levelname)s %(name)s: %(message)s"))
-    path = data_dir / "chet.log"
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = _QuietFileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         return None
@@ -176,7 +183,7 @@ def cmd_import(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
     for notice in notices:  # stdout holds only the result document
         sys.stderr.write(f"note: {notice}\n")
     emit(
-        {"imported": imported, "skipped": skipped},
+        import_document(imported, skipped),
         args.json,
         lambda d, out: out.write(f"imported {d['imported']} notes, skipped {d['skipped']} already there\n"),
     )
@@ -237,7 +244,7 @@ def _search_batch(args: argparse.Namespace, memory: Memory) -> int:
         rows.append((q["qid"], q["query"], client))
     for qid, query, client in rows:
         hits = memory.search(query, args.k, client)
-        sys.stdout.write(json.dumps({"qid": qid, "results": hit_documents(hits)}, ensure_ascii=False) + "\n")
+        emit_line(batch_document(qid, hits))
     return 0
 
 
@@ -270,7 +277,7 @@ def cmd_profile(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
 
 def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet draft CLIENT PURPOSE."""
-    from bot.usecases.drafting import make_draft
+    from bot.usecases.drafting import make_draft  # each command imports what it uses: a one-shot search stays light
 
     client = memory.find_client(args.client)
     result = make_draft(runtime, memory, client, args.purpose)
@@ -289,7 +296,7 @@ def cmd_draft(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet check CLIENT --text-file F [--at T]."""
-    from bot.usecases.drafting import check_message
+    from bot.usecases.drafting import check_message  # each command imports what it uses: a one-shot search stays light
 
     client = memory.find_client(args.client)
     raw = _read_file(args.text_file, "text file", MAX_TEXT_BYTES, None)
@@ -315,6 +322,7 @@ def cmd_check(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet digest [--date D]."""
+    # each command imports what it uses: a one-shot search stays light
     from bot.usecases.digest import build_digest, render_digest
 
     tz = runtime.tz(memory)
@@ -326,9 +334,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
 
 def cmd_export(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet export: always JSON (it is an export)."""
-    sys.stdout.write(
-        json.dumps(memory.export(), ensure_ascii=False, default=str, indent=None if args.json else 1) + "\n"
-    )
+    emit_export(memory.export(), args.json)
     return 0
 
 
@@ -336,14 +342,14 @@ def cmd_forget(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> in
     """chet forget CLIENT."""
     client = memory.find_client(args.client)
     memory.forget(client)
-    emit({"forgotten": client.name}, args.json, lambda d, out: out.write(f"forgot {d['forgotten']} everywhere\n"))
+    emit(forget_document(client.name), args.json, lambda d, out: out.write(f"forgot {d['forgotten']} everywhere\n"))
     return 0
 
 
 def cmd_reindex(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet reindex."""
     count = memory.reindex()
-    emit({"indexed": count}, args.json, lambda d, out: out.write(f"indexed {d['indexed']} notes\n"))
+    emit(reindex_document(count), args.json, lambda d, out: out.write(f"indexed {d['indexed']} notes\n"))
     return 0
 
 
@@ -376,7 +382,7 @@ def _sqlite_ledger(memory: Memory, command: str, tool: str) -> SqliteDatabase:
 def cmd_backup(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet backup DEST: SQLite online backup of the whole ledger."""
     backup_to(_sqlite_ledger(memory, "backup", "pg_dump"), args.dest)
-    emit({"backup": str(args.dest)}, args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
+    emit(backup_document(args.dest), args.json, lambda d, out: out.write(f"backed up to {d['backup']}\n"))
     return 0
 
 
@@ -396,7 +402,7 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
     users = [p["id"] for p in memory.salespeople()]  # read from the restored file
     indexed = sum(fresh.memory(user).reindex() for user in users)
     emit(
-        {"restored": str(args.src), "salespeople": len(users), "indexed": indexed},
+        restore_document(args.src, len(users), indexed),
         args.json,
         lambda d, out: out.write(
             f"restored the whole ledger from {d['restored']}; "

@@ -145,9 +145,10 @@ def run_console(
     user = runtime.settings.chet_user
     interactive = source.isatty()
     export_dir = runtime.settings.data_dir / "exports"
+    log_file = runtime.settings.log_file
     out.write(START + "\n" + CONSOLE_HELP + "\n\n")
     with bracketed_paste(source, out):
-        _loop(conversation, user, source, out, interactive, export_dir, runtime.settings.chet_llm_timeout)
+        _loop(conversation, user, source, out, interactive, export_dir, runtime.settings.chet_llm_timeout, log_file)
     if interactive:
         out.write("\nbye\n")
     return 0
@@ -161,6 +162,7 @@ def _loop(
     interactive: bool,
     export_dir: Path,
     deadline: float,
+    log_file: Path,
 ) -> None:
     """Read messages until the end of input or /quit; print the replies."""
     buttons: list[Button] = []
@@ -194,7 +196,12 @@ def _loop(
             break
         except Exception:  # never a raw traceback in the chat; the log has it
             log.exception("the console chat failed on one message")
-            replies = [Reply("Sorry, something went wrong on my side. Your notes are safe; please try again.")]
+            replies = [
+                Reply(
+                    f"Sorry, something went wrong on my side (the details are in {log_file}). "
+                    "Your notes are safe; please try again."
+                )
+            ]
         buttons = _print_replies(replies, out, export_dir)
 
 

@@ -158,7 +158,7 @@ COMMON_WORD = 5.5  # wordfreq zipf: a lower-case word this common is a word firs
 
 def _zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first question that needs them
 
     return float(zipf_frequency(word, "en"))
 
@@ -181,7 +181,7 @@ def _is_first_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _detector() -> Any:
     """gender-guesser's first-name dictionary, built once per process (building it reads ~1 s of files)."""
-    import gender_guesser.detector as gd
+    import gender_guesser.detector as gd  # a first-name dictionary read from disk on first use
 
     return gd.Detector(case_sensitive=False)
 

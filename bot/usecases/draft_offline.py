@@ -959,7 +959,7 @@ EVERYDAY_WORD = 4.5  # wordfreq zipf: a name this common as a word ("will" 6.5, 
 
 def _zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
-    from wordfreq import zipf_frequency
+    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first draft that needs them
 
     return float(zipf_frequency(word, "en"))
 
