@@ -1,14 +1,21 @@
-"""Rules for whether to write at all: no_consent (opt-outs) and too_frequent (contact caps)."""
+"""What the two contact rules read: the client's opt-outs (no_consent) and contact caps (too_frequent).
+
+`ContactReader` holds one check's draft and context; the rules `OptOut` (bot/guard/rules/opt_out.py) and
+`ContactCap` (bot/guard/rules/contact_cap.py) call it. It is no mixin of the guard: a rule builds it from
+the draft and the evidence (`ContactReader.of`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any, TypeVar
 
-from bot.guard.evidence import per_context
-from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.base import Draft
+from bot.guard.model import BLOCKING, CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.channel_consent import (
     draft_uses,
     named_open_channels,
@@ -18,11 +25,33 @@ from bot.guard.rules.channel_consent import (
     stated_channel,
 )
 from bot.guard.rules.contact_pace import contact_limit, outreach_times
-from bot.guard.text import _aware, _local_date, _norm
-from bot.guard.truth import GuardBase
-from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from bot.guard.text import _aware, _local_date, _norm, _sentences, _trimmed
+from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from bot.usecases.draft_context import DraftContext
 from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
+
+T = TypeVar("T")
+
+
+def per_context(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a reader method that reads only the context once per evidence (kept in the evidence's memo).
+
+    The result is shared by every later check of the same context: callers never mutate it.
+    """
+    name = method.__qualname__
+
+    @wraps(method)
+    def wrapper(self: ContactReader, *args: Any) -> T:
+        key = (name, *args)
+        memo = self.memo
+        if key not in memo:
+            memo[key] = method(self, *args)
+        value: T = memo[key]
+        return value
+
+    return wrapper
+
 
 # A letter's form ("Dear Claire", "Kind regards"): a hint that a message goes by email, never proof of it.
 _LETTER_FORM = re.compile(
@@ -30,8 +59,48 @@ _LETTER_FORM = re.compile(
 )
 
 
-class ContactRules(GuardBase):
-    """The contact rules; mixed into the guard with the other rule families."""
+class ContactReader:
+    """One check's draft and context, read for consent and contact pace."""
+
+    def __init__(self, draft: Draft, evidence: Evidence, ctx: DraftContext):
+        self.text = draft.text
+        self.low = _norm(draft.text)
+        self.ctx = ctx
+        self.memo: dict[Any, Any] = evidence.memo  # shared with later checks of the same context
+        self.tz = ctx.now.tzinfo
+        self.today = ctx.now.date()
+
+    @classmethod
+    def of(cls, draft: Draft, evidence: Evidence) -> ContactReader | None:
+        """The reader of a draft against the evidence's context (None without a context)."""
+        return cls(draft, evidence, evidence.context) if evidence.context is not None else None
+
+    def _finding(self, kind: str, start: int, end: int, message: str, sources: Iterable[str] = ()) -> Finding:
+        """A finding whose span is `text[start:end]` (trimmed)."""
+        start, end = _trimmed(self.text, start, end)
+        verdict = "block" if kind in BLOCKING else "warn"
+        ids = tuple(dict.fromkeys(s for s in sources if s))
+        return Finding(kind, self.text[start:end], message, ids, verdict)
+
+    def _first_line(self) -> tuple[int, int]:
+        """The greeting line or first sentence: the span of a whole-message finding."""
+        sents = _sentences(self.text)
+        return sents[0] if sents else (0, len(self.text))
+
+    def _facts(self, *kinds: FactKind) -> list[Fact]:
+        """Current facts of the given kinds."""
+        return [f for f in self.ctx.facts if f.kind in kinds and f.valid_to is None]
+
+    def _month_start(self, word: str, noted: date) -> date:
+        """The first day of the next `word` month on or after the note's month."""
+        month = _MONTHS[word.rstrip(".")]
+        year = noted.year if month >= noted.month else noted.year + 1
+        return date(year, month, 1)
+
+    def _negated(self, pos: int) -> bool:
+        """Whether a negation closely precedes `pos` in its clause ("no sale", "won't be an offer")."""
+        before = re.split(r"[,.;:!?\n]", self.low[max(0, pos - 25) : pos])[-1]
+        return bool(re.search(r"\b(?:no|not|never|without|can't|cannot|won't|isn't|aren't|don't|n't)\b", before))
 
     _OPT_OUT = re.compile(
         r"\b(?:opted[- ]out|opt(?:s|ing)?[- ]out|unsubscribed?|do not contact|don't contact|"

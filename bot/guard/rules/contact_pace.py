@@ -3,7 +3,7 @@
 Source: essay 001 (permission: never desperate) and DESIGN's guard table (too_frequent warns).
 A note logs outreach in a salesperson's shorthand: "rang pat tues, wed, thurs and fri", "emailed lisa
 x3 this week, texted her twice too", "emailed raj again today - 3rd email this week". `outreach_times`
-counts every contact such a line stands for (the contact cap in `ContactRules.too_frequent` reads it).
+counts every contact such a line stands for (the contact cap, `ContactCap`, reads it).
 `ContactPace` warns while a note's own pause holds ("back off", "leave it a couple weeks", "give her
 space til after 18 nov", "she'll ring you"): until the date it names, else for the length it names,
 else for two weeks. Word lists: `data/contact_pace.json`, a reason per entry.
