@@ -24,7 +24,7 @@ from bot.guard.rules.channel_consent import (
     scoped_weekdays,
     stated_channel,
 )
-from bot.guard.rules.contact_pace import contact_limit, outreach_times
+from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _local_date, _norm, _sentences, _trimmed
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from bot.usecases.draft_context import DraftContext
@@ -66,6 +66,7 @@ class ContactReader:
         self.text = draft.text
         self.low = _norm(draft.text)
         self.ctx = ctx
+        self.evidence = evidence
         self.memo: dict[Any, Any] = evidence.memo  # shared with later checks of the same context
         self.tz = ctx.now.tzinfo
         self.today = ctx.now.date()
@@ -114,7 +115,6 @@ class ContactReader:
         r"quit (?:contacting|emailing|messaging|writing)|(?:don't|do not) (?:contact|email|message|call) (?:her|him|them|me)|"
         r"(?:don't|do not|never) (?:ever )?(?:call|email|e-mail|text|contact|message|write to)(?:\s*(?:,|or|and|/|&)\s*"
         r"(?:call|email|e-mail|text|contact|message|write to))+ (?:her|him|them|me|us)|"
-        r"(?:he|she|they)(?:'ll| will) (?:call|reach out|get in touch|be in touch|contact us)(?: \w+)? (?:when|if|once)|"
         r"(?:don't|do not|not to) (?:contact|email|call|reach out to) (?:her|him|them)? ?(?:til|till|until|before))\b"
     )
     # An opt-out scoped to marketing ("unsubscribed from the newsletter"): direct messages stay fine.
@@ -232,13 +232,16 @@ class ContactReader:
             if latest is not None and not self._other_weekday((latest[0].id,)):
                 n, m = latest
                 named = {normal_channel(c) or c for c in channels_in(m.group(0))}
-                period = refusal_period(n.text, _local_date(n.occurred_at, self.tz))
+                period = self._note_period(n)
                 outside = period is not None and not period[0] <= self.today < period[1]
                 if not outside and not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
                     sources = (n.id,)
                     closed = [ch for ch in channels if not named or ch in named]
         if not sources:
-            return []
+            scoped = scopes_of(self.evidence).closed_on(self.today, channels)
+            if scoped is None:
+                return []
+            sources, closed = (scoped.source,), [ch for ch in channels if scoped.covers(ch)]
         unstated = len(channels) > 1 and len(closed) < len(channels)
         ways = self._named_ways(view.preferred) & set(channels)
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
@@ -278,7 +281,7 @@ class ContactReader:
         """The consent fact as its source notes date it: None before the period they name begins; its end
         ("on leave from 2 nov until feb 1, do not contact her") is the note's, whatever the fact carries."""
         notes = [n for n in self.ctx.notes if n.id in fact.source_ids]
-        periods = [refusal_period(n.text, _local_date(n.occurred_at, self.tz)) for n in notes]
+        periods = [self._note_period(n) for n in notes]
         if not periods or any(p is None for p in periods):
             return fact
         start = min(p[0] for p in periods if p is not None)
@@ -286,6 +289,12 @@ class ContactReader:
         if self.today < start:
             return None
         return replace(fact, detail={**fact.detail, "until": end.isoformat()})
+
+    def _note_period(self, note: Note) -> tuple[date, date] | None:
+        """The period a note's opt-out holds for: the one its own clause names, else the one it refers back to
+        ("on leave from 2 nov, back 11 jan ... don't contact her during leave": `memory.consent_scope`)."""
+        own = refusal_period(note.text, _local_date(note.occurred_at, self.tz))
+        return own or scopes_of(self.evidence).period_of(note.id)
 
     def _other_weekday(self, ids: tuple[str, ...]) -> bool:
         """Whether every source note limits its opt-out to days of the week ("not on weekends") other than today's."""
@@ -407,9 +416,8 @@ class ContactReader:
 
     @per_context
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
-        """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
-        for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
-            limit = contact_limit(n.text)
-            if limit is not None:
-                return limit[0], limit[1], (n.id,)
-        return None
+        """The client's own cap on messages, from the latest note that sets one ("email max once a month")."""
+        limit = scopes_of(self.evidence).limit()
+        if limit is None:
+            return None
+        return limit.times, timedelta(days=limit.window_days), (limit.source,)

@@ -8,6 +8,7 @@ from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_cap import ContactCap
+from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.language import ForeignLanguage
@@ -23,6 +24,7 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 RULES: tuple[Rule, ...] = (
     OptOut(),
     ContactCap(),
+    ContactHours(),
     ProductPlan(),
     RiskyRequest(),
     ForeignLanguage(),
@@ -42,6 +44,7 @@ __all__ = [
     "ChangedChoice",
     "ChannelConsent",
     "ContactCap",
+    "ContactHours",
     "ContactPace",
     "ContradictedValue",
     "Draft",
