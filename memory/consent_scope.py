@@ -97,6 +97,18 @@ class ContactScopes:
             None,
         )
 
+    def marketing_closed(self, channels: Iterable[str]) -> ContactScope | None:
+        """The first opt-out of marketing on one of `channels` (a direct message stays fine)."""
+        wanted = tuple(channels)
+        return next(
+            (
+                s
+                for s in self.scopes
+                if s.kind == "closed" and s.topic == "marketing" and any(s.covers(c) for c in wanted)
+            ),
+            None,
+        )
+
     def pause_on(self, day: date, later_notes: dict[str, bool]) -> ContactScope | None:
         """The latest pause holding on `day`; an open-ended one ends when a later note exists (`later_notes`)."""
         pauses = [s for s in self.scopes if s.kind == "pause"]
@@ -133,6 +145,7 @@ def _lists() -> dict[str, Any]:
         "before": re.compile(hours["closed_before"]),
         "only": re.compile(hours["only_after"]),
         "limit": _limit_pattern(doc["limit"]),
+        "marketing": re.compile(doc["marketing_cue"]["pattern"]),
     }
 
 
@@ -271,6 +284,8 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
         ):  # its end may be named later in the note ("pause everything ... back to us in the new year")
             end = _pause_end(low[m.start() + pause.end() :], at)
             out.append(ContactScope("pause", note_id, start=noted, end=end, topic="asks"))
+    for m in lists["marketing"].finditer(low):
+        out.append(ContactScope("closed", note_id, _channel(m["ch"] or ""), topic="marketing"))
     out += _hours(note_id, low)
     limit = contact_limit(low)
     if limit is not None:

@@ -222,9 +222,12 @@ class ContactReader:
         closed = [ch for ch in channels if ch in view.closed]
         if closed:
             sources = view.sources.get(closed[0]) or ("",)
-        elif any(ch in view.limited for ch in channels) and self._is_marketing():
+        elif (any(ch in view.limited for ch in channels) or scopes_of(self.evidence).marketing_closed(channels)) and (
+            self._is_marketing()
+        ):
             limited = [f for f in facts if f.detail.get("topic")]
-            sources = tuple(i for f in limited for i in f.source_ids) or ("",)
+            scoped = scopes_of(self.evidence).marketing_closed(channels)
+            sources = tuple(i for f in limited for i in f.source_ids) or ((scoped.source,) if scoped else ("",))
             s, e = self._first_line()
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
         if not sources and not self._facts(FactKind.CONSENT):
