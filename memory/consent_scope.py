@@ -68,6 +68,7 @@ class ContactScope:
     hours: tuple[int, int] | None = None  # [from, to) local hours, 0-24
     times: int = 0
     window_days: int = 0
+    open_ended: bool = False  # a pause with no stated end: `end` is a default, and a later note ends it
 
     def holds_on(self, day: date) -> bool:
         """Whether the scope's period covers `day`."""
@@ -115,7 +116,7 @@ class ContactScopes:
         if not pauses:
             return None
         latest = pauses[-1]
-        if latest.end is None and later_notes.get(latest.source, False):
+        if latest.open_ended and later_notes.get(latest.source, False):
             return None
         return latest if latest.holds_on(day) else None
 
@@ -146,6 +147,7 @@ def _lists() -> dict[str, Any]:
         "only": re.compile(hours["only_after"]),
         "limit": _limit_pattern(doc["limit"]),
         "marketing": re.compile(doc["marketing_cue"]["pattern"]),
+        "open_days": int(doc["open_pause_days"]["days"]),
     }
 
 
@@ -283,7 +285,10 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             s.kind == "pause" for s in out
         ):  # its end may be named later in the note ("pause everything ... back to us in the new year")
             end = _pause_end(low[m.start() + pause.end() :], at)
-            out.append(ContactScope("pause", note_id, start=noted, end=end, topic="asks"))
+            default = noted + timedelta(days=lists["open_days"])
+            out.append(
+                ContactScope("pause", note_id, start=noted, end=end or default, topic="asks", open_ended=not end)
+            )
     for m in lists["marketing"].finditer(low):
         out.append(ContactScope("closed", note_id, _channel(m["ch"] or ""), topic="marketing"))
     out += _hours(note_id, low)

@@ -45,7 +45,7 @@ def test_a_pause_until_the_client_comes_back_is_about_asking() -> None:
     found, _ = note_scopes(
         "n1", "her mum passed away last week. she'll reach out when she's ready", datetime(2027, 3, 1)
     )
-    assert [(s.kind, s.topic, s.end) for s in found] == [("pause", "asks", None)]
+    assert [(s.kind, s.topic, s.end) for s in found] == [("pause", "asks", date(2027, 3, 31))]  # a month at most
     found, _ = note_scopes("n1", "said to try him again after 20 march, budget frozen", datetime(2027, 3, 1))
     assert [(s.kind, s.end) for s in found] == [("pause", date(2027, 3, 21))]
     # a routine "she'll get back to me next week" is no pause: asking before then is fine
