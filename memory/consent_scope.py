@@ -94,7 +94,11 @@ class ContactScopes:
         """The first period-scoped closure holding on `day` for one of `channels`."""
         wanted = tuple(channels)
         return next(
-            (s for s in self.scopes if s.kind == "closed" and s.holds_on(day) and any(s.covers(c) for c in wanted)),
+            (
+                s
+                for s in self.scopes
+                if s.kind == "closed" and not s.topic and s.holds_on(day) and any(s.covers(c) for c in wanted)
+            ),
             None,
         )
 

@@ -192,3 +192,13 @@ def test_a_draft_that_names_its_own_channel_is_judged_on_it(petfood: World) -> N
     assert petfood.kinds(email, "2027-04-10T10:00:00") == {"no_consent"}
     whatsapp = "Hi Olu, quick WhatsApp: the kibble price list is attached. Tess"
     assert petfood.kinds(whatsapp, "2027-04-10T10:00:00") == set()
+
+
+def test_a_topic_scoped_opt_out_leaves_a_direct_message_open(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Ravi Menon",
+        [("2027-05-02T10:00:00", "ravi menon, printer keeps jamming, he's fed up. no promo emails for now")],
+    )
+    apology = "Hi Ravi, I'm sorry the printer keeps jamming. Our engineer will come by on Thursday to fix it."
+    assert world.kinds(apology, "2027-05-03T10:00:00") == set()
