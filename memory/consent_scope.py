@@ -152,6 +152,7 @@ def _lists() -> dict[str, Any]:
         "limit": _limit_pattern(doc["limit"]),
         "marketing": re.compile(doc["marketing_cue"]["pattern"]),
         "open_days": int(doc["open_pause_days"]["days"]),
+        "for_now": re.compile(doc["for_now"]["pattern"]),
     }
 
 
@@ -281,6 +282,9 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
         if cue:
             own = _sentence_period(sentence, noted)
             scoped = own or (whole if lists["ref"].search(sentence) else None)
+            if scoped is None and lists["for_now"].search(sentence):  # temporary: until the end named, else a month
+                end = _pause_end(low[m.start() + cue.end() :], at)
+                scoped = (noted, end or noted + timedelta(days=lists["open_days"]))
             if scoped is not None:
                 period = period or scoped
                 out.append(ContactScope("closed", note_id, _channel(cue.group(0)), scoped[0], scoped[1]))

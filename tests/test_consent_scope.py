@@ -202,3 +202,20 @@ def test_a_topic_scoped_opt_out_leaves_a_direct_message_open(tmp_path: Path) -> 
     )
     apology = "Hi Ravi, I'm sorry the printer keeps jamming. Our engineer will come by on Thursday to fix it."
     assert world.kinds(apology, "2027-05-03T10:00:00") == set()
+
+
+def test_an_opt_out_for_now_is_temporary(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Bea Lindqvist",
+        [
+            ("2027-06-01T10:00:00", "bea lindqvist, 12 rattan loungers for the hotel terrace"),
+            (
+                "2027-06-03T10:00:00",
+                "bea's son is in hospital. pls don't contact her for now, she'll call us when he's home",
+            ),
+        ],
+    )
+    later = "Hi Bea, I hope your son is home and well. The 12 rattan loungers are still reserved for you. Ola"
+    assert "no_consent" in world.kinds(later, "2027-06-08T10:00:00")
+    assert world.kinds(later, "2027-07-20T10:00:00") == set()
