@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
-from bot.guard.rules.contact_pace import contact_limit, outreach_count, pause_until, pause_window
+from bot.guard.rules.contact_pace import outreach_count, pause_until, pause_window
+from memory.consent_scope import contact_limit
 
 
 @pytest.mark.parametrize(

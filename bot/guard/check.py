@@ -7,7 +7,6 @@ import dataclasses
 from bot.guard.bindings import BindingRules
 from bot.guard.changes import ChangeRules
 from bot.guard.claims import ClaimRules
-from bot.guard.contact import ContactRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
 from bot.guard.evidence import Prepared, prepare
@@ -40,7 +39,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     g = _Guard(norm.text, prepared.ctx, prepared)
     findings: list[Finding] = []
     for rule in (
-        g.no_consent,
         g.name_misuse,
         g.invented_commitment,
         g.unsupported_claims,
@@ -56,7 +54,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.commitment_dates,
         g.preferences,
         g.timing,
-        g.too_frequent,
         g.sensitive,
         g.entity_swaps,
         g.attributions,
@@ -93,7 +90,6 @@ class _Guard(
     HearsayRules,
     PresumedRules,
     ChangeRules,
-    ContactRules,
     NameRules,
     OfferRules,
     ClaimRules,

@@ -1,14 +1,21 @@
-"""Rules for whether to write at all: no_consent (opt-outs) and too_frequent (contact caps)."""
+"""What the two contact rules read: the client's opt-outs (no_consent) and contact caps (too_frequent).
+
+`ContactReader` holds one check's draft and context; the rules `OptOut` (bot/guard/rules/opt_out.py) and
+`ContactCap` (bot/guard/rules/contact_cap.py) call it. It is no mixin of the guard: a rule builds it from
+the draft and the evidence (`ContactReader.of`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any, TypeVar
 
-from bot.guard.evidence import per_context
-from bot.guard.model import CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
-from bot.guard.rules.base import Draft
+from bot.guard.model import BLOCKING, CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
+from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.channel_consent import (
     draft_uses,
     named_open_channels,
@@ -17,12 +24,34 @@ from bot.guard.rules.channel_consent import (
     scoped_weekdays,
     stated_channel,
 )
-from bot.guard.rules.contact_pace import contact_limit, outreach_times
-from bot.guard.text import _aware, _local_date, _norm
-from bot.guard.truth import GuardBase
-from bot.guard.when import _DAY_RX, _MONTH_RX, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from bot.guard.rules.contact_pace import outreach_times, scopes_of
+from bot.guard.text import _aware, _local_date, _norm, _sentences, _trimmed
+from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _parse_md, _safe_date
+from bot.usecases.draft_context import DraftContext
 from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
+
+T = TypeVar("T")
+
+
+def per_context(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a reader method that reads only the context once per evidence (kept in the evidence's memo).
+
+    The result is shared by every later check of the same context: callers never mutate it.
+    """
+    name = method.__qualname__
+
+    @wraps(method)
+    def wrapper(self: ContactReader, *args: Any) -> T:
+        key = (name, *args)
+        memo = self.memo
+        if key not in memo:
+            memo[key] = method(self, *args)
+        value: T = memo[key]
+        return value
+
+    return wrapper
+
 
 # A letter's form ("Dear Claire", "Kind regards"): a hint that a message goes by email, never proof of it.
 _LETTER_FORM = re.compile(
@@ -30,8 +59,49 @@ _LETTER_FORM = re.compile(
 )
 
 
-class ContactRules(GuardBase):
-    """The contact rules; mixed into the guard with the other rule families."""
+class ContactReader:
+    """One check's draft and context, read for consent and contact pace."""
+
+    def __init__(self, draft: Draft, evidence: Evidence, ctx: DraftContext):
+        self.text = draft.text
+        self.low = _norm(draft.text)
+        self.ctx = ctx
+        self.evidence = evidence
+        self.memo: dict[Any, Any] = evidence.memo  # shared with later checks of the same context
+        self.tz = ctx.now.tzinfo
+        self.today = ctx.now.date()
+
+    @classmethod
+    def of(cls, draft: Draft, evidence: Evidence) -> ContactReader | None:
+        """The reader of a draft against the evidence's context (None without a context)."""
+        return cls(draft, evidence, evidence.context) if evidence.context is not None else None
+
+    def _finding(self, kind: str, start: int, end: int, message: str, sources: Iterable[str] = ()) -> Finding:
+        """A finding whose span is `text[start:end]` (trimmed)."""
+        start, end = _trimmed(self.text, start, end)
+        verdict = "block" if kind in BLOCKING else "warn"
+        ids = tuple(dict.fromkeys(s for s in sources if s))
+        return Finding(kind, self.text[start:end], message, ids, verdict)
+
+    def _first_line(self) -> tuple[int, int]:
+        """The greeting line or first sentence: the span of a whole-message finding."""
+        sents = _sentences(self.text)
+        return sents[0] if sents else (0, len(self.text))
+
+    def _facts(self, *kinds: FactKind) -> list[Fact]:
+        """Current facts of the given kinds."""
+        return [f for f in self.ctx.facts if f.kind in kinds and f.valid_to is None]
+
+    def _month_start(self, word: str, noted: date) -> date:
+        """The first day of the next `word` month on or after the note's month."""
+        month = _MONTHS[word.rstrip(".")]
+        year = noted.year if month >= noted.month else noted.year + 1
+        return date(year, month, 1)
+
+    def _negated(self, pos: int) -> bool:
+        """Whether a negation closely precedes `pos` in its clause ("no sale", "won't be an offer")."""
+        before = re.split(r"[,.;:!?\n]", self.low[max(0, pos - 25) : pos])[-1]
+        return bool(re.search(r"\b(?:no|not|never|without|can't|cannot|won't|isn't|aren't|don't|n't)\b", before))
 
     _OPT_OUT = re.compile(
         r"\b(?:opted[- ]out|opt(?:s|ing)?[- ]out|unsubscribed?|do not contact|don't contact|"
@@ -45,7 +115,6 @@ class ContactRules(GuardBase):
         r"quit (?:contacting|emailing|messaging|writing)|(?:don't|do not) (?:contact|email|message|call) (?:her|him|them|me)|"
         r"(?:don't|do not|never) (?:ever )?(?:call|email|e-mail|text|contact|message|write to)(?:\s*(?:,|or|and|/|&)\s*"
         r"(?:call|email|e-mail|text|contact|message|write to))+ (?:her|him|them|me|us)|"
-        r"(?:he|she|they)(?:'ll| will) (?:call|reach out|get in touch|be in touch|contact us)(?: \w+)? (?:when|if|once)|"
         r"(?:don't|do not|not to) (?:contact|email|call|reach out to) (?:her|him|them)? ?(?:til|till|until|before))\b"
     )
     # An opt-out scoped to marketing ("unsubscribed from the newsletter"): direct messages stay fine.
@@ -153,9 +222,12 @@ class ContactRules(GuardBase):
         closed = [ch for ch in channels if ch in view.closed]
         if closed:
             sources = view.sources.get(closed[0]) or ("",)
-        elif any(ch in view.limited for ch in channels) and self._is_marketing():
+        elif (any(ch in view.limited for ch in channels) or scopes_of(self.evidence).marketing_closed(channels)) and (
+            self._is_marketing()
+        ):
             limited = [f for f in facts if f.detail.get("topic")]
-            sources = tuple(i for f in limited for i in f.source_ids) or ("",)
+            scoped = scopes_of(self.evidence).marketing_closed(channels)
+            sources = tuple(i for f in limited for i in f.source_ids) or ((scoped.source,) if scoped else ("",))
             s, e = self._first_line()
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
         if not sources and not self._facts(FactKind.CONSENT):
@@ -163,13 +235,16 @@ class ContactRules(GuardBase):
             if latest is not None and not self._other_weekday((latest[0].id,)):
                 n, m = latest
                 named = {normal_channel(c) or c for c in channels_in(m.group(0))}
-                period = refusal_period(n.text, _local_date(n.occurred_at, self.tz))
+                period = self._note_period(n)
                 outside = period is not None and not period[0] <= self.today < period[1]
                 if not outside and not self._opt_out_lifted(n.id, None) and (not named or named & set(channels)):
                     sources = (n.id,)
                     closed = [ch for ch in channels if not named or ch in named]
         if not sources:
-            return []
+            scoped = scopes_of(self.evidence).closed_on(self.today, channels)
+            if scoped is None:
+                return []
+            sources, closed = (scoped.source,), [ch for ch in channels if scoped.covers(ch)]
         unstated = len(channels) > 1 and len(closed) < len(channels)
         ways = self._named_ways(view.preferred) & set(channels)
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
@@ -209,7 +284,7 @@ class ContactRules(GuardBase):
         """The consent fact as its source notes date it: None before the period they name begins; its end
         ("on leave from 2 nov until feb 1, do not contact her") is the note's, whatever the fact carries."""
         notes = [n for n in self.ctx.notes if n.id in fact.source_ids]
-        periods = [refusal_period(n.text, _local_date(n.occurred_at, self.tz)) for n in notes]
+        periods = [self._note_period(n) for n in notes]
         if not periods or any(p is None for p in periods):
             return fact
         start = min(p[0] for p in periods if p is not None)
@@ -217,6 +292,12 @@ class ContactRules(GuardBase):
         if self.today < start:
             return None
         return replace(fact, detail={**fact.detail, "until": end.isoformat()})
+
+    def _note_period(self, note: Note) -> tuple[date, date] | None:
+        """The period a note's opt-out holds for: the one its own clause names, else the one it refers back to
+        ("on leave from 2 nov, back 11 jan ... don't contact her during leave": `memory.consent_scope`)."""
+        own = refusal_period(note.text, _local_date(note.occurred_at, self.tz))
+        return own or scopes_of(self.evidence).period_of(note.id)
 
     def _other_weekday(self, ids: tuple[str, ...]) -> bool:
         """Whether every source note limits its opt-out to days of the week ("not on weekends") other than today's."""
@@ -338,9 +419,8 @@ class ContactRules(GuardBase):
 
     @per_context
     def _client_limit(self) -> tuple[int, timedelta, tuple[str, ...]] | None:
-        """The client's own cap on messages from the latest note that sets one ("email max once a month")."""
-        for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp(), reverse=True):
-            limit = contact_limit(n.text)
-            if limit is not None:
-                return limit[0], limit[1], (n.id,)
-        return None
+        """The client's own cap on messages, from the latest note that sets one ("email max once a month")."""
+        limit = scopes_of(self.evidence).limit()
+        if limit is None:
+            return None
+        return limit.times, timedelta(days=limit.window_days), (limit.source,)

@@ -7,10 +7,13 @@ this package (`bot/guard/*.py`) and move here one at a time.
 from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
+from bot.guard.rules.contact_cap import ContactCap
+from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
+from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
@@ -19,6 +22,9 @@ from bot.guard.rules.superseded_figure import SupersededFigure
 from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
+    OptOut(),
+    ContactCap(),
+    ContactHours(),
     ProductPlan(),
     RiskyRequest(),
     ForeignLanguage(),
@@ -37,12 +43,15 @@ __all__ = [
     "RULES",
     "ChangedChoice",
     "ChannelConsent",
+    "ContactCap",
+    "ContactHours",
     "ContactPace",
     "ContradictedValue",
     "Draft",
     "Evidence",
     "ForeignLanguage",
     "OppositePolarity",
+    "OptOut",
     "ProductPlan",
     "RiskyRequest",
     "Rule",

@@ -104,6 +104,8 @@ class Evidence:
     now: datetime | None = None  # when the draft would be sent
     superseded: tuple[Change, ...] = ()  # fact values a later note changed (from the facts' history)
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # see `derived`
+    # The whole context, for the rules that read its structured state (consent facts, sent messages, channel).
+    context: DraftContext | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, ctx: DraftContext) -> Evidence:
@@ -119,6 +121,7 @@ class Evidence:
             note_times=tuple(n.occurred_at for n in ctx.notes),
             now=ctx.now,
             superseded=superseded(ctx),
+            context=ctx,
         )
 
     def texts(self) -> Iterable[tuple[tuple[str, ...], str]]:

@@ -3,7 +3,7 @@
 Source: essay 001 (permission: never desperate) and DESIGN's guard table (too_frequent warns).
 A note logs outreach in a salesperson's shorthand: "rang pat tues, wed, thurs and fri", "emailed lisa
 x3 this week, texted her twice too", "emailed raj again today - 3rd email this week". `outreach_times`
-counts every contact such a line stands for (the contact cap in `ContactRules.too_frequent` reads it).
+counts every contact such a line stands for (the contact cap, `ContactCap`, reads it).
 `ContactPace` warns while a note's own pause holds ("back off", "leave it a couple weeks", "give her
 space til after 18 nov", "she'll ring you"): until the date it names, else for the length it names,
 else for two weeks. Word lists: `data/contact_pace.json`, a reason per entry.
@@ -23,6 +23,7 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _parse_md, _safe_date, note_period
+from memory.consent_scope import ContactScopes, contact_scopes
 from memory.dates import resolve_due
 from memory.records import Note
 
@@ -46,39 +47,8 @@ def _lists() -> dict[str, Any]:
         "pause": [re.compile(row["pattern"]) for row in doc["pause_cues"]],
         "lengths": [(re.compile(row["pattern"]), int(row["days"])) for row in doc["pause_lengths"]],
         "default_days": int(doc["default_pause_days"]["days"]),
-        "limit": _limit_pattern(doc["contact_limit"]),
+        "asks": re.compile(doc["asks"]["pattern"]),
     }
-
-
-def _limit_pattern(row: dict[str, str]) -> re.Pattern[str]:
-    """'max one email a week', 'one text a week max', 'fortnightly at most': one pattern, two word orders."""
-    core = row["count"] + row["medium"] + row["per"]
-    first = f"{row['before']}{core}"
-    second = core.replace("?P<n>", "?P<n2>").replace("?P<per>", "?P<per2>") + row["after"]
-    return re.compile(rf"{first}|\b{second}|{row['adverb']}")
-
-
-_ADVERB_PERIOD = {
-    "daily": "day",
-    "weekly": "week",
-    "fortnightly": "fortnight",
-    "monthly": "month",
-    "quarterly": "quarter",
-}
-_PERIOD_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91}
-
-
-def contact_limit(text: str) -> tuple[int, timedelta] | None:
-    """The cap a note sets on messages to the client ("max one email a week" -> (1, 7 days)), or None."""
-    m = _lists()["limit"].search(_norm(text))
-    if m is None:
-        return None
-    adverb = m.group("adv") or m.group("adv2")
-    if adverb:
-        return 1, timedelta(days=_PERIOD_DAYS[_ADVERB_PERIOD[adverb]])
-    word = m.group("n") or m.group("n2")
-    times = int(word) if word.isdigit() else _NUMBERS.get(word, 1)
-    return max(1, times), timedelta(days=_PERIOD_DAYS[m.group("per") or m.group("per2")])
 
 
 def _by_salesperson(low: str, start: int) -> bool:
@@ -193,6 +163,35 @@ def _named_day(text: str, at: datetime) -> date | None:
     return resolve_due(text, at)
 
 
+def scopes_of(evidence: Evidence) -> ContactScopes:
+    """The consent scopes of the evidence's notes (`memory.consent_scope`), derived once per evidence."""
+    return evidence.derived(
+        "contact_scopes",
+        lambda: contact_scopes((nid, text, at) for at, (nid, text) in evidence.dated_notes),
+    )
+
+
+def asks(draft: Draft) -> bool:
+    """Whether a message asks something of the client or sells to them (a condolence asks nothing)."""
+    return bool(_lists()["asks"].search(draft.low))
+
+
+def _scoped_pause(draft: Draft, evidence: Evidence, now: datetime) -> list[Finding] | None:
+    """The finding of a pause until the client comes back to us, [] when it holds but the draft asks nothing,
+    None when no such pause holds."""
+    dated = [(at, nid) for at, (nid, _) in evidence.dated_notes if _aware(at, now) <= now]
+    later = {nid: i + 1 < len(dated) for i, (_, nid) in enumerate(dated)}
+    pause = scopes_of(evidence).pause_on(now.date(), later)
+    if pause is None or pause.source not in later:
+        return None
+    if not asks(draft):
+        return []
+    sents = _sentences(draft.text)
+    s, e = sents[0] if sents else (0, len(draft.text))
+    until = f"until {pause.end.isoformat()}" if pause.end else "until the client gets back to you"
+    return [draft.finding("too_frequent", s, e, f"a note asks to let the client be {until}", (pause.source,))]
+
+
 class ContactPace:
     """Warns while the latest note that asks for a pause in contact still holds."""
 
@@ -203,6 +202,9 @@ class ContactPace:
         now = evidence.now
         if now is None or not draft.text.strip():
             return []
+        scoped = _scoped_pause(draft, evidence, now)
+        if scoped is not None:
+            return scoped
         dated = evidence.dated_notes
         for at, (nid, text) in reversed(dated):
             at = _aware(at, now)
