@@ -330,6 +330,7 @@ MEMORY_INSIDE_PENDING = {
     "bot.chat.mentions -> memory.names": "name lexicon: move to memory.lexicon",
     "bot.chat.mentions -> memory.recall": "STOPWORDS: move to memory.lexicon",
     "bot.guard.contact -> memory.consent": "channel words: memory.lexicon",
+    "bot.guard.rules.contact_pace -> memory.consent_scope": "scopes derived by Memory into the DraftContext",
     "bot.guard.rules.shared_history -> memory.embeddings": "the guard embeds note sentences: through Memory",
     "bot.guard.rules.changed_choice -> memory.extract": "COLOURS: move to memory.lexicon",
     "bot.guard.lexicon -> memory.names": "titles: memory.lexicon",
