@@ -115,12 +115,33 @@ _MONEY = (
     r"(?P<money>(?:" + currency_before() + r"\s?)?\d+(?:,\d+)*(?:\.\d+)?"
     r"(?:\s?(?:k|m|mm|million|thousand|grand|lakh|lakhs|crore|juta)\b)?(?:\s?" + currency_after() + r")?)"
 )
-_SIGN = (
+# sign-off proper: the verb itself approves a purchase ("signs off", "approves", "has the final say" standing alone)
+_SIGN_PROPER = (
     r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
     r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
-    r"decides(?:\s+on)?|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word)(?:\s+on)?|"
-    r"holds\s+the\s+purse\s+strings)"
+    r"holds\s+the\s+purse\s+strings|"
+    r"(?:has\s+(?:the\s+)?(?:final\s+say|last\s+word)|makes\s+the\s+final\s+(?:call|decision))"
+    r"(?!\s+(?:on|about|over|for)\b))"
 )
+# a decision, which is sign-off only about buying or over a sum: "decides on purchases", "has the final say on
+# anything over 5k"; "decides on the colour" or "on 20 may" is a taste or a date, never the purchase approver
+_DECIDE = (
+    r"(?:decides|makes\s+the\s+(?:final\s+)?(?:call|decision)|has\s+(?:the\s+)?(?:final\s+say|last\s+word))"
+    r"(?:\s+(?:on|about|over|for))?"
+)
+_THRESHOLD_AHEAD = (
+    r"(?:\s+(?:anything|everything|all|any\s+\w+|purchases|deals|spend|orders|pos|contracts))?\s*"
+    r"(?:over|above|more\s+than|beyond|>|north\s+of)\s*(?:" + currency_before() + r"\s?)?\d"
+)
+
+
+@cache
+def _sign() -> str:
+    """A sign-off verb: one proper, or a decision followed by what is bought or by a money threshold."""
+    bought = r"\s+(?:(?:the|all|any|every|new|his|her|their|our)\s+)*(?:" + _alternation("signoff_object") + r")\b"
+    return r"(?:" + _SIGN_PROPER + r"|" + _DECIDE + r"(?=" + bought + r"|" + _THRESHOLD_AHEAD + r"))"
+
+
 # a person named after the role or alone, titles included ("his CFO Encik Razak", "Herr Vogel", "Mr. Wilson Tan Sy"):
 # capitalised words as typed, the last one not a verb's capital
 _PERSON = r"(?-i:(?P<name>[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*|de|da|van|von|bin|binti|al|el)){0,3}))"
@@ -137,14 +158,14 @@ def _sign_off_re() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     kin = r"(?P<role>(?:her|his|their)\s+(?:" + RELATION_RE + r"))"
     either = r"(?P<role>" + role.replace("(?P<role>", "(?:") + "|" + kin.replace("(?P<role>", "(?:") + r")"
     forward = re.compile(
-        r"\b" + either + r"(?:,?\s+" + _PERSON + r",?)?\s+(?:still\s+|also\s+|always\s+)?" + _SIGN + _SIGN_WHAT, I
+        r"\b" + either + r"(?:,?\s+" + _PERSON + r",?)?\s+(?:still\s+|also\s+|always\s+)?" + _sign() + _SIGN_WHAT, I
     )
     # a person alone starts the clause or follows a joint ("..., Karen Whitfield approves anything over AUD 200k")
     named = re.compile(
         r"(?:^|[,;:(]\s*|\s[-–—]\s*|\band\s+|\bbut\s+)"
         + _PERSON
         + r"\s+(?:still\s+|also\s+|always\s+)?"
-        + _SIGN
+        + _sign()
         + _SIGN_WHAT,
         I,
     )

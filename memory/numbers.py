@@ -6,6 +6,7 @@ three more separators. A separator is read as grouping only where it cannot be a
 * next to a currency (a sign, or a code of memory/data/currency_codes.tsv, before or after the number), one or more
   groups of exactly three digits after the separator ("€ 21.500", "RM 250 000", "4 500 000 rupiah");
 * anywhere, two or more dot groups ("1.200.000"), which no decimal number has.
+* never a single dot group before a multiplier: "$1.250m", "€2.500k", "EUR 3.750 million" are English decimals.
 * a comma before one or two digits and a unit of measure is a decimal comma ("3,2 km" -> "3.2 km").
 "9.6 kWp", "1.5T", "2 300mm shelves", "€3.50", "v2.100" and "sizes 8,10" are left as typed.
 """
@@ -21,6 +22,8 @@ __all__ = ["CURRENCY_SIGNS", "currency_after", "currency_before", "group_thousan
 CURRENCY_SIGNS = "$£€¥₹₩₱₦₺₫฿₽₴₪"  # signs written before (or after) an amount
 _SIGNS = CURRENCY_SIGNS
 _SEP = r"[ \u00a0\u202f.'’]"
+# a multiplier after a number: "1.250m" is then 1.25 million, never 1,250 metres of money
+_MULTIPLIER = re.compile(r"\s?(?:k|m|mm|bn|b|million|billion|thousand|lakhs?|crores?|juta)\b", re.IGNORECASE)
 _DATA = Path(__file__).parent / "data"
 
 
@@ -90,6 +93,9 @@ def group_thousands(text: str) -> str:
     money, dots = _grouped_re()
 
     def one(m: re.Match[str]) -> str:
+        number = m["n"] if m["n"] is not None else m["b_n"]
+        if number.count(".") == 1 and _MULTIPLIER.match(text, m.end("n" if m["n"] is not None else "b_n")):
+            return m[0]  # "$1.250m": a decimal point before a multiplier
         if m["n"] is not None:
             return m["pre"] + _commas(m["n"])
         return _commas(m["b_n"]) + m["post"]

@@ -48,6 +48,12 @@ def _approver(text: str) -> dict[str, str]:
         ("vineyard wants 2 tractors; Marguerite Dubois has the final say", "Marguerite Dubois", "", ""),
         ("the dental group's owner Dr. Osei decides on anything over GHS 60,000", "Dr. Osei", "owner", "60000"),
         ("print shop, 3 presses. the board approves purchases over kr 1 200 000", "", "board", "1200000"),
+        (
+            "her daughter Emma decides on the colour but her CFO Liisa signs off anything over EUR 80k",
+            "Liisa",
+            "CFO",
+            "80000",
+        ),
     ],
 )
 def test_the_approver_keeps_the_person_the_role_and_the_limit(text: str, name: str, role: str, threshold: str) -> None:
@@ -59,11 +65,34 @@ def test_the_approver_keeps_the_person_the_role_and_the_limit(text: str, name: s
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("the owner decides on purchases for all three shops", "owner"),
+        ("his wife decides on anything over 5k", "wife"),
+        ("Emma decides on the budget for the fit-out", "Emma"),
+        ("the director makes the call on orders above RM 20k", "director"),
+        ("her dad has the final say", "dad"),
+        ("her husband has the final say on the spend", "husband"),
+    ],
+)
+def test_a_decision_on_buying_or_over_a_sum_is_sign_off(text: str, holds: str) -> None:
+    """Deciding is sign-off when it is about purchases, budget, spend or orders, or over a sum of money."""
+    assert holds in _approver(text)["text"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "she approves of the new colour",
         "Anything over 5k approves nothing",
         "the CFO does not sign off anything",
+        "her daughter Emma decides on the colour, likes sage green",
+        "his wife decides on the tiles for the bathroom",
+        "the owner decides on the menu for the launch",
+        "Marco decides on the font, wants it bold",
+        "ines: board decides on 20 may, she'll call us after",
+        "her husband has the final say on the layout",
+        "the manager makes the call on the paint",
     ],
 )
 def test_no_approver_where_nobody_signs_off(text: str) -> None:
@@ -73,8 +102,8 @@ def test_no_approver_where_nobody_signs_off(text: str) -> None:
 NOW = now_utc()
 
 
-def _note(note_id: str, client: str, text: str) -> NoteInput:
-    at = NOW - timedelta(days=2)
+def _note(note_id: str, client: str, text: str, days: int = 2) -> NoteInput:
+    at = NOW - timedelta(days=days)
     return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
 
 
@@ -90,6 +119,10 @@ def memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
                 "Hanna Lind",
                 "hanna lind wants 12 standing desks, budget kr 95 000, her CFO Erik Sand signs off anything over kr 150 000",
             ),
+            _note("l1", "Liisa Koskinen", "her CFO Liisa Koskinen signs off anything over EUR 80k", days=5),
+            _note("l2", "Liisa Koskinen", "her daughter Emma decides on the colour, likes sage green", days=3),
+            _note("m1", "Maija Virtanen", "her son Aku decides on the colour, likes sage green", days=5),
+            _note("m2", "Maija Virtanen", "her CFO Maija Virtanen signs off anything over EUR 60k", days=3),
             _note(
                 "b1",
                 "Tobi Ade",
@@ -108,6 +141,8 @@ def memory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         ("who has the final say for tobi?", "Chief Ade", "b1"),
         ("who approves hanna's standing desks?", "Erik Sand", "h1"),  # the thing bought narrows nothing away
         ("who signs off on the cold rooms for tobi?", "Chief Ade", "b1"),
+        ("who signs off for liisa?", "CFO", "l1"),  # the daughter's colour choice, noted later, is no sign-off
+        ("who signs off for maija?", "CFO", "m2"),  # nor the son's, noted earlier
     ],
 )
 def test_who_signs_off_is_answered_with_the_approver(memory: Any, question: str, holds: str, source: str) -> None:

@@ -63,3 +63,49 @@ def test_a_decimal_comma_before_a_unit_is_a_decimal(typed: str, value: str) -> N
 @pytest.mark.parametrize("typed", ["sizes 8,10 and 12", "the Canon R5 body", "on the R2 tier plan", "2,500 units"])
 def test_lists_models_and_thousands_are_not_decimals_or_rand(typed: str) -> None:
     assert group_thousands(typed) == typed
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Ahmed says the tower deal is worth $1.250m, budget approved",
+        "budget €2.500k for phase one",
+        "capex of EUR 3.750 million next year",
+        "the plant costs ₹1.200 crore",
+        "a $2.500 mm facility",
+        "roughly £4.500bn of assets under management",
+    ],
+)
+def test_a_dot_before_a_multiplier_is_a_decimal_point(typed: str) -> None:
+    """ "$1.250m" is one and a quarter million: a single dot group followed by k, m, bn or million is a decimal."""
+    assert group_thousands(typed) == typed
+
+
+def test_a_decimal_million_is_never_cut_to_its_first_digit() -> None:
+    """The deal worth "$1.250m" is never filed as "$1", and its amount is the whole 1.25 million."""
+    facts = extract_facts("Ahmed says the tower deal is worth $1.250m, budget approved", AT)
+    amounts = {f.detail.get("amount") for f in facts if "amount" in f.detail}
+    assert "1" not in amounts
+    assert all("1.250m" in f.value for f in facts if f.key.startswith("amount:"))
+
+
+def test_a_decimal_thousand_is_one_budget_and_no_phantom_amount() -> None:
+    """ "€2.500k" is two and a half thousand: no 2.5 million budget and no stray "500k" amount beside it."""
+    facts = extract_facts("budget €2.500k for phase one", AT)
+    amounts = [f.detail.get("amount") for f in facts if "amount" in f.detail]
+    assert "2500000" not in amounts
+    assert "500000" not in amounts
+    assert [f.detail.get("amount") for f in facts if f.key == "budget"] in ([], ["2500"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "grouped"),
+    [
+        ("budget € 21.500 for the oven", "budget € 21,500 for the oven"),
+        ("budget Rp 1.200.000m is a typo", "budget Rp 1,200,000m is a typo"),
+        ("CHF 1'250k for the fit-out", "CHF 1,250k for the fit-out"),
+    ],
+)
+def test_grouping_without_a_decimal_reading_is_still_thousands(typed: str, grouped: str) -> None:
+    """A dot group with no multiplier, two dot groups, or an apostrophe are still thousands."""
+    assert group_thousands(typed) == grouped
