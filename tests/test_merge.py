@@ -83,3 +83,9 @@ def test_merge_keeps_salespeople_apart(chat: Conversation, runtime: Runtime) -> 
     forged = next(b.data for row in ask.buttons for b in row if b.label.startswith("Yes"))
     assert "no longer valid" in one(chat.handle_callback("other", forged)).text  # ids of another salesperson
     assert [c.name for c in runtime.memory("other").clients()] == ["Aiko Mori"]
+
+
+def test_merge_typed_without_the_slash_is_the_command_not_a_client(chat: Conversation, runtime: Runtime) -> None:
+    reply = one(chat.handle_text(U, "merge"))
+    assert "/merge NAME into NAME" in reply.text
+    assert runtime.memory(U).clients() == []
