@@ -66,6 +66,7 @@ def test_ordinary_words_stay_words(memory: Memory, note: str) -> None:
         ("meneer jan visser (Visser Bouwgroep) wants the oak floor", "Jan Visser"),
         ("amara okafor, buyer at Blue Lantern Stores, wants 40 lamps", "Amara Okafor"),
         ("ivan petrov (Petrov Stroy, Kazan) needs 8 pallets of tiles", "Ivan Petrov"),
+        ("marcello di stefano (di stefano vini, bari) wants 6 cases", "Marcello di Stefano"),
     ],
 )
 def test_the_company_beside_a_person_is_never_the_client(memory: Memory, note: str, client: str) -> None:
