@@ -79,6 +79,7 @@ def test_the_company_beside_a_person_is_never_the_client(memory: Memory, note: s
     [
         ("Sari (CV Maju Jaya) wants 12 ceiling fans", "Sari"),
         ("Tendai (Mukuru Hardware) needs 30 bags of cement", "Tendai"),
+        ("Sato-san (Kissa Sato, Kyoto) wants 3 coffee grinders", "Sato"),  # the honorific is no part of the name
     ],
 )
 def test_a_single_name_with_its_company_in_brackets_is_the_client(
@@ -92,7 +93,9 @@ def test_a_single_name_with_its_company_in_brackets_is_the_client(
     assert again.text.startswith(f"Saved for {client}")
 
 
-@pytest.mark.parametrize("note", ["Update (urgent): the crates are late", "Delivery (Acme) is late again"])
+@pytest.mark.parametrize(
+    "note", ["Update (urgent): the crates are late", "Delivery (Acme) is late again", "Follow-up (Acme) due today"]
+)
 def test_a_word_before_brackets_is_no_single_name(memory: Memory, note: str) -> None:
     assert filed(memory, note) is None
 

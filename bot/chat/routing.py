@@ -27,6 +27,7 @@ from bot.chat.mentions import (
     dictionaries,
     first_name_score,
     is_cue,
+    is_name_part,
     mentions,
     only_a_word,
     surname_score,
@@ -296,7 +297,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
     return Filing(name_with_company(first.name, after_honorific(text[first.end :])), body, [], others)
 
 
-SINGLE_WITH_COMPANY = re.compile(r"^\s*(?P<name>[^\W\d_][\w'’]*)\s*\((?P<company>[^()\n]{2,60})\)")
+SINGLE_WITH_COMPANY = re.compile(
+    r"^\s*(?P<name>[^\W\d_][\w'’]*)(?:-(?P<suffix>[a-z]{2,7}))?\s*\((?P<company>[^()\n]{2,60})\)"
+)
 
 
 def single_name_with_company(text: str) -> str | None:
@@ -307,6 +310,8 @@ def single_name_with_company(text: str) -> str | None:
     if not m or not m["name"][:1].isupper() or not m["company"].strip()[:1].isupper():
         return None
     word = m["name"]
+    if m["suffix"] and not is_name_part(m["suffix"], "suffix"):
+        return None  # "Watanabe-san (...)" is Watanabe; "Follow-up (...)" is no name
     if word.casefold() in NOT_A_CLIENT or word.casefold() in NEVER or zipf(word.casefold()) >= RARE_WORD:
         return None
     return f"{word} ({m['company'].strip()})"
