@@ -26,7 +26,7 @@ from memory import names
 from memory.records import Client
 
 
-def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
+def cases(folder: Path = DAYS, first: int = 1, last: int = 99) -> list[tuple[str, str, list[str]]]:
     """(note, expected client, clients known before it) for every judged note of the day scripts in `folder`.
 
     An expectation accepting two forms ("Yuki Tanaka / Tanaka Yuki") gives them joined by " / "."""
@@ -38,6 +38,8 @@ def cases(folder: Path = DAYS) -> list[tuple[str, str, list[str]]]:
     out: list[tuple[str, str, list[str]]] = []
     today = now_utc().date()
     for path in sorted(folder.glob("day-*.json")):
+        if not first <= int(path.stem.split("-")[1]) <= last:
+            continue  # a tune half and a held-out half of one set
         known: list[str] = []
         for step in day_script(path)["steps"]:
             if "say" not in step:
@@ -119,8 +121,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spacy", action="store_true", help="also measure spaCy's PERSON entities")
     ap.add_argument("--set", choices=sorted(SETS), default="1", help="day scripts set 1 or 2")
+    ap.add_argument("--days", type=Path, help="any folder of day scripts instead of a set (e.g. data/days4)")
+    ap.add_argument("--range", default="1-99", help="only scripts day-A..day-B, e.g. 1-18 (a tune half)")
+    ap.add_argument("--quiet", action="store_true", help="figures only, no misses (for a held-out half)")
     ns = ap.parse_args()
-    data = cases(SETS[ns.set])
+    first, _, last = ns.range.partition("-")
+    data = cases(ns.days or SETS[ns.set], int(first), int(last or first))
     methods: dict[str, Callable[[str, list[Client]], str | None]] = {"detector": detector}
     if ns.spacy:
         methods["spacy"] = spacy_persons()
@@ -129,7 +135,7 @@ def main() -> int:
         result = score(method, data)
         misses = result.pop("misses")
         print(name, json.dumps(result))
-        for miss in misses:
+        for miss in [] if ns.quiet else misses:
             print("   ", miss)
     return 0
 

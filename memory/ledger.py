@@ -1011,6 +1011,44 @@ class Ledger:
             "DELETE FROM digest_log WHERE user_id = ? AND day = ? AND item_key = ?", [(self.user, day, k) for k in keys]
         )
 
+    # -- merge ---------------------------------------------------------------------------
+
+    def merge_clients(self, source_id: int, target_id: int) -> list[int]:
+        """Move everything of client `source_id` to `target_id` and remove the source; returns the moved notes'
+        rowids. The source's name and aliases become the target's aliases, and a field the target lacks (company,
+        email, goes-by name, cadence) is taken from the source. Facts are the caller's to re-derive."""
+        source, target = self.client(source_id), self.client(target_id)
+        if source is None or target is None or source_id == target_id:
+            return []
+        rowids = [
+            r[0]
+            for r in self._all("SELECT rowid FROM notes WHERE user_id = ? AND client_id = ?", (self.user, source_id))
+        ]
+        for table in ("notes", "commitments", "drafts", "messages"):
+            self.db.execute(
+                f"UPDATE {table} SET client_id = ? WHERE user_id = ? AND client_id = ?",
+                (target_id, self.user, source_id),
+            )
+        for column in ("goes_by", "formal_name", "company", "email", "cadence_days"):
+            self.db.execute(
+                f"UPDATE clients SET {column} = (SELECT {column} FROM clients WHERE user_id = ? AND id = ?)"
+                f" WHERE user_id = ? AND id = ? AND {column} IS NULL",
+                (self.user, source_id, self.user, target_id),
+            )
+        aliases = self._all(
+            "SELECT alias, norm_alias, kind FROM client_aliases WHERE user_id = ? AND client_id = ?",
+            (self.user, source_id),
+        )
+        norm_name = self._one("SELECT norm_name FROM clients WHERE user_id = ? AND id = ?", (self.user, source_id))[0]
+        self.db.execute("DELETE FROM facts WHERE user_id = ? AND client_id = ?", (self.user, source_id))
+        self.db.execute("DELETE FROM client_aliases WHERE user_id = ? AND client_id = ?", (self.user, source_id))
+        self.db.execute("DELETE FROM clients WHERE user_id = ? AND id = ?", (self.user, source_id))
+        for alias, norm_alias, kind in [(source.name, norm_name, "merged"), *aliases]:
+            self.add_alias(target_id, alias, norm_alias, kind)
+        self.mark_indexed(rowids, 0)  # the vector index holds each note's client: the moved ones are indexed again
+        self._term_notes.clear()
+        return rowids
+
     # -- forget and export ---------------------------------------------------------------
 
     def forget_client(self, client_id: int) -> list[int]:

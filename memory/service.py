@@ -1090,6 +1090,19 @@ class Memory:
         """Everything the ledger holds for this salesperson, as one JSON-ready document."""
         return self.ledger.export()
 
+    def merge_clients(self, source: Client, target: Client) -> int:
+        """Make `source` part of `target` (one person filed twice): notes, promises, drafts and messages move,
+        the source's names become the target's aliases, facts are replayed from the joined notes; returns how many
+        notes moved."""
+        with self.ledger.transaction():
+            rowids = self.ledger.merge_clients(source.id, target.id)
+            self._refresh_context(target.id)
+            self.rederive_facts(target.id)
+            self.ledger.audit("client.merged", client_id=target.id, merged=source.name, notes=len(rowids))
+        self._safe_index_delete(rowids)
+        self.sync_index([])
+        return len(rowids)
+
     def forget(self, client: Client) -> None:
         """Erase a client everywhere: the ledger (LLM log included), the index and their voice recordings."""
         with self.ledger.transaction():

@@ -15,6 +15,8 @@ CALLBACK_REFS: dict[str, re.Pattern[str]] = {
     **{kind: re.compile(_NUMBER) for kind in ("c", "p", "fg", "dn", "sz")},  # client and promise ids
     "fu": re.compile(rf"[pbkc]:{_NUMBER}"),  # follow-up on a promise, a date, keep-in-touch, a client
     "fx": re.compile(""),
+    "mg": re.compile(rf"{_NUMBER}-{_NUMBER}"),  # merge one client into another
+    "mx": re.compile(""),
     "qn": re.compile(""),
     **{kind: re.compile(r"[0-9a-f]{12}") for kind in ("ib", "ix")},  # file / drop an inbox note
     "so": re.compile(r"[0-9a-f]{8}"),  # the sources of an answer or a profile

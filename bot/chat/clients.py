@@ -121,6 +121,53 @@ class ClientsMixin(ChatCore):
             Reply(text, [[Button(f"Yes, forget {label(client.name, 30)}", f"fg:{client.id}"), Button("Cancel", "fx")]])
         ]
 
+    _MERGE = re.compile(r"^\s*(?P<a>.+?)\s+(?:into|in|onto|with|>|->|→)\s+(?P<b>.+?)\s*$", re.I)
+
+    def _cmd_merge(self, user: str, args: str) -> list[Reply]:
+        """/merge A into B: one person filed under two names; asks before joining them."""
+        m = self._MERGE.match(args or "")
+        if not m:
+            return [Reply("Say which two clients are one person: /merge NAME into NAME (the second name stays).")]
+        pair = [self._merge_side(user, m.group(side)) for side in ("a", "b")]
+        for side in pair:
+            if isinstance(side, list):
+                return side
+        source, target = pair
+        assert isinstance(source, Client) and isinstance(target, Client)
+        if source.id == target.id:
+            return [Reply(f"{source.name} and {target.name} are already one client.")]
+        count = self._memory(user).count_notes(source.id)
+        text = (
+            f"Merge {source.name} into {target.name}? {plural(count, 'note')}, facts and promises move to "
+            f"{target.name}, and “{label(source.name, 40)}” finds {target.name} from now on."
+        )
+        yes = Button(f"Yes, merge into {label(target.name, 24)}", f"mg:{source.id}-{target.id}")
+        return [Reply(text, [[yes, Button("Cancel", "mx")]])]
+
+    def _merge_side(self, user: str, name: str) -> Client | list[Reply]:
+        """The client one side of /merge names: its exact name first (two near names are the usual reason to
+        merge), else the forgiving match; an ambiguous name asks for the full one."""
+        memory = self._memory(user)
+        wanted = name.strip().casefold()
+        exact = [c for c in memory.clients() if c.name.casefold() == wanted]
+        if len(exact) == 1:
+            return exact[0]
+        try:
+            return memory.find_client(name)
+        except AmbiguousClient as err:
+            return [Reply(f"“{label(name, 40)}” could be {' or '.join(err.candidates[:4])}: type the full name.")]
+
+    def _cb_merge(self, user: str, ref: str) -> list[Reply]:
+        """The Merge button: join the two clients it names."""
+        memory = self._memory(user)
+        source_id, _, target_id = ref.partition("-")
+        source, target = memory.client(int(source_id)), memory.client(int(target_id))
+        if source is None or target is None:
+            return [Reply(STALE)]
+        moved = memory.merge_clients(source, target)
+        self._state(user).last_client = None  # the merged name no longer exists to continue in words
+        return [Reply(f"Merged {source.name} into {target.name}: {plural(moved, 'note')} moved.")]
+
     def _cmd_done(self, user: str, args: str) -> list[Reply]:
         memory = self._memory(user)
         client: Client | None = None

@@ -289,6 +289,14 @@ class ChatCore:
         """Defined in bot/chat/daily.py."""
         raise NotImplementedError
 
+    def _cmd_merge(self, user: str, args: str) -> list[Reply]:
+        """Defined in bot/chat/clients.py."""
+        raise NotImplementedError
+
+    def _cb_merge(self, user: str, ref: str) -> list[Reply]:
+        """Defined in bot/chat/clients.py."""
+        raise NotImplementedError
+
     def _cmd_forget(self, user: str, args: str) -> list[Reply]:
         """Defined in bot/chat/clients.py."""
         raise NotImplementedError

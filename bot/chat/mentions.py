@@ -399,6 +399,9 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
             if nxt is not None and nxt.known and nxt.words >= 2:
                 i += 1
                 continue
+        if not found.known and _organisation_slot(toks, i, out, text):
+            i += found.words  # "<name> (Demir Bezorgdiensten)", "buyer at Olive Young": the company, not a person
+            continue
         if out and i >= 1 and _is(toks[i - 1].text, "intro") and toks[i - 1].text.casefold() in {"and", "&", "+"}:
             found = replace(found, joined=True)
         if i >= subject and all(_is(t.text, "intro") for t in toks[subject:i]):
@@ -408,6 +411,26 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
         out.append(found)
         i += found.words
     return out
+
+
+AT_WORDS = frozenset({"at", "@"})  # "buyer at Olive Young", "GM @ Harbor Grill": what follows is where they work
+
+
+def _organisation_slot(toks: list[_Tok], i: int, out: list[Mention], text: str) -> bool:
+    """Whether a new name at word i stands where a company or venue goes: in brackets right after a person just
+    named ("yusuf demir (Demir Bezorgdiensten)", "federico di lorenzo (di lorenzo imports)": the README's
+    "Tom Reyes (Northgate Dental)" shape), or after "at" ("buyer at Olive Young")."""
+    if i and toks[i - 1].text.casefold() in AT_WORDS and _adjacent(toks[i]):
+        return True
+    opened = text.rfind("(", 0, toks[i].start)
+    if opened < 0 or ")" in text[opened : toks[i].start] or len(text[opened + 1 : toks[i].start].split()) > 1:
+        return False  # not in brackets, or more than a legal form ("CV", "PT") before it inside them
+    before = len(text[:opened].rstrip())
+    if out and out[-1].end == before:
+        return True
+    # a single name opening the note: "Budi (PT Kurir Cepat) ...", "Watanabe-san (Izakaya Watanabe, Ebisu) ..."
+    lead = _subject_start(toks)
+    return lead < i and toks[lead].end == before and toks[lead].text[:1].isupper()
 
 
 def _couple(
@@ -600,7 +623,7 @@ def _pair(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool
     ev: dict[str, float] = {"first": first_name_score(first.base), "surname": surname_score(given)}
     family = family_first_score(first.base)
     if is_name_part(first.base, "family") and not _second_sign(
-        toks, i, i + 1, titled, _family_lower_ok(first.base, given)
+        toks, i, i + 1, titled, _family_lower_ok(first.base, given) or _given_syllables(toks, i)
     ):
         family = 0.0  # "min order", "han solo": a family name first, in lower case, before an ordinary word, is words
         if _ordinary(first.base) and surname_score(first.base) < SURE_FAMILY:
@@ -695,7 +718,7 @@ def _longer_name(toks: list[_Tok], i: int, n: int) -> int:
         if (
             n <= MAX_SYLLABLES
             and family_first
-            and _name_word(nxt)
+            and (_name_word(nxt) or (given_name_score(nxt.base) > 0 and _plain_name_word(nxt)))
             and len(nxt.base) <= SYLLABLE
             and not _honorific_at(toks, i + n)
         ):
@@ -762,7 +785,10 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         return None
     short = any(len(t.text) <= SHORT_PARTICLE for t in toks[i + 1 : j])
     rare = [not _ordinary(t.base, RARE_WORD if short else ORDINARY) for t in (first, last)]
-    if not _second_sign(toks, i, j, titled, all(rare)):
+    # "federico di lorenzo", "marta de souza": a dictionary given name and a surname the census is sure of, neither
+    # an ordinary English word, are a name around a short particle too ("herb de provence" is no surname)
+    listed = given >= FIRST_NAME and surname >= SURE_FAMILY and not _ordinary(first.base) and not _ordinary(last.base)
+    if not _second_sign(toks, i, j, titled, all(rare) or listed):
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
@@ -795,6 +821,30 @@ def _family_lower_ok(family: str, given: str) -> bool:
     return not _ordinary(given)
 
 
+def _given_syllables(toks: list[_Tok], i: int) -> bool:
+    """Whether a family name written first is followed by two given-name syllables ("tan wei ling", "lim boon keng"):
+    the three-part shape of a Chinese, Korean or Vietnamese name is itself the second sign a lower-case family name
+    that is also an English word ("tan", "lim") needs; "tan leather sofa", "min order qty" have no such run."""
+    if _span_ok(toks, i, 2) and _hyphen_given(toks[i + 1].base):
+        return True  # "park ji-hoon", "kim soo-jin": one given name of two joined syllables
+    if not _span_ok(toks, i, 3) or toks[i + 1].possessive:
+        return False
+    run = toks[i + 1 : i + 3]
+    return all(
+        len(t.base) <= SYLLABLE and not _ordinary(t.base) and given_name_score(t.base) > 0 and _plain_name_word(t)
+        for t in run
+    )
+
+
+def _hyphen_given(word: str) -> bool:
+    """ "ji-hoon", "soo-jin", "min-ho": two short syllables joined by a hyphen, neither an English word (zipf), the
+    shape of a Korean given name ("follow-up", "hi-vis", "x-ray" are English)."""
+    parts = word.casefold().split("-")
+    return (
+        len(parts) == 2 and all(1 < len(p) <= 4 and p.isalpha() for p in parts) and not any(_ordinary(p) for p in parts)
+    )
+
+
 def _second_sign(toks: list[_Tok], i: int, last: int, titled: bool, lower_ok: bool) -> bool:
     """The second sign a family-first or particle pattern needs to be a name: its name words capitalised, a title or
     introducing word before it, or (`lower_ok`) name words English does not use ordinarily."""
@@ -811,6 +861,8 @@ def _function_word_name(toks: list[_Tok], i: int) -> bool:
     if i + 1 >= len(toks) or not _adjacent(toks[i + 1]) or not dictionaries():
         return False
     first, second = toks[i].base.casefold(), toks[i + 1].base
+    if first in DETERMINERS:
+        return False  # "2 of the torrontés": an article before a foreign word is a thing, never a given name
     if first not in NEVER or len(first) < 3 or second.isascii() or zipf(second) >= RARE_WORD:
         return False
     _, census_first = _census()

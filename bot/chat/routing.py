@@ -27,6 +27,7 @@ from bot.chat.mentions import (
     dictionaries,
     first_name_score,
     is_cue,
+    is_name_part,
     mentions,
     only_a_word,
     surname_score,
@@ -272,6 +273,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
         found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
     if not found:
+        single = single_name_with_company(text)
+        if single:
+            return Filing(single, text)
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
     first = min(found, key=lambda m: 0 if m.lead else 1 if m.clause else 2)  # the subject, not a source or aside
@@ -291,6 +295,26 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if first.known:
         return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
     return Filing(name_with_company(first.name, after_honorific(text[first.end :])), body, [], others)
+
+
+SINGLE_WITH_COMPANY = re.compile(
+    r"^\s*(?P<name>[^\W\d_][\w'’]*)(?:-(?P<suffix>[a-z]{2,7}))?\s*\((?P<company>[^()\n]{2,60})\)"
+)
+
+
+def single_name_with_company(text: str) -> str | None:
+    """ "Budi (PT Kurir Cepat) ordered 35 scooters": one capitalised name opening the note, its company in brackets
+    (the README's "Tom Reyes (Northgate Dental)" with the single name many people go by); "Update (urgent): ..." and
+    "Re (Q3 pricing)" are words: the name must be one English rarely uses (zipf) and no listed non-name."""
+    m = SINGLE_WITH_COMPANY.match(text)
+    if not m or not m["name"][:1].isupper() or not m["company"].strip()[:1].isupper():
+        return None
+    word = m["name"]
+    if m["suffix"] and not is_name_part(m["suffix"], "suffix"):
+        return None  # "Watanabe-san (...)" is Watanabe; "Follow-up (...)" is no name
+    if word.casefold() in NOT_A_CLIENT or word.casefold() in NEVER or zipf(word.casefold()) >= RARE_WORD:
+        return None
+    return f"{word} ({m['company'].strip()})"
 
 
 def after_honorific(after: str) -> str:

@@ -114,6 +114,7 @@ Commands:
 /settings — time zone, digest time and your name for drafts (/settings tz Europe/Paris, /settings digest 07:30, /settings name Sam Carter)
 /export — all your data as a JSON file
 /forget NAME — erase a client everywhere
+/merge NAME into NAME — one person filed twice: join the first into the second
 /inbox — notes still waiting for their client
 /undo — remove your last note
 /cancel — drop what I was waiting for"""

@@ -13,9 +13,29 @@ from bot.guard.text import _STOP, _fold, _norm
 from bot.guard.truth import GuardBase
 
 _FORMS = json.loads((Path(__file__).parent / "data" / "address_forms.json").read_text(encoding="utf-8"))
-_TITLE_RX = "|".join(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", *map(re.escape, _FORMS["titles"]["words"])])
+_TITLE_RX = "|".join(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        *map(re.escape, _FORMS["titles"]["words"] + _FORMS["clergy_titles"]["words"]),
+    ]
+)
 _ROLE_WORDS = frozenset(_FORMS["role_words"]["words"])
 _FAMILY_FIRST = frozenset(_FORMS["family_name_first"]["words"])
+_ROLES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FORMS["contact_roles"]["words"])
+_CUES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FORMS["contact_cues"]["words"])
+_NAME = r"([A-Z][\w'’-]+)"
+# "his assistant Marta", "PA: Jenny", "Marta (his assistant)", "Leo, her business partner", "cc Leo", "book through Marta"
+_CONTACT = re.compile(
+    rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
+    rf"|{_NAME}\s*[,(-]\s*(?i:(?:his|her|their|the)\s+)?(?i:{_ROLES})\b"
+    rf"|\b(?i:{_CUES})\s+{_NAME}"
+)
 _HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, _FORMS['suffixes']['words']))})$")
 
 
@@ -98,6 +118,19 @@ class NameRules(GuardBase):
                     a, b = m.group("a"), m.group("b")
                     if first in (a, b) and a != b and a not in _TITLES:
                         out.add(b if a == first else a)
+        return out
+
+    @per_context
+    def _contacts(self) -> set[str]:
+        """People the notes name as the client's point of contact or as someone to copy ("his assistant Marta",
+        "cc Leo on quotes"): a greeting to them is addressed as the notes say."""
+        out: set[str] = set()
+        for n in self.ctx.notes:
+            for m in _CONTACT.finditer(n.text):
+                name = next(g for g in m.groups() if g)
+                word = _fold(name)
+                if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
+                    out.add(word)
         return out
 
     @per_context
@@ -199,6 +232,8 @@ class NameRules(GuardBase):
         if head in last and not (len(tokens) == 1 and m.group("greet").lower() in ("hi", "hey", "hello", "hiya")):
             return None  # "Dear Tanaka-san" may be fine; "Hi Eriksen" is a surname where a first name goes
         other = self._other_client_named(head)
+        if not other and head in self._contacts():
+            return None  # "Hi Marta" when the notes make Marta his assistant: written to the contact the notes name
         line_end = self.text.find("\n", e)
         rest = _fold(self.text[e : line_end if line_end >= 0 else len(self.text)])
         joint = re.match(r"[ \t]*(?:and|&)[ \t]+([a-z][\w'’-]*)", rest)

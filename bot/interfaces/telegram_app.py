@@ -86,7 +86,7 @@ COMMANDS = [
     ("help", "what I can do"),
 ]
 WORKERS = 2  # threads running use cases: SQLite has one writer, and more threads only contend for it
-FINAL_TAPS = {"x", "r", "fg", "fx", "c", "qn"}  # taps after which the tapped message's buttons are spent
+FINAL_TAPS = {"x", "r", "fg", "fx", "mg", "mx", "c", "qn"}  # taps after which the tapped message's buttons are spent
 
 
 async def _in_order(
