@@ -103,12 +103,12 @@ class ContactScopes:
         )
 
     def marketing_closed(self, channels: Iterable[str]) -> ContactScope | None:
-        """The first opt-out of marketing on one of `channels` (a direct message stays fine)."""
+        """The latest opt-out of marketing on one of `channels` (a direct message stays fine)."""
         wanted = tuple(channels)
         return next(
             (
                 s
-                for s in self.scopes
+                for s in reversed(self.scopes)
                 if s.kind == "closed" and s.topic == "marketing" and any(s.covers(c) for c in wanted)
             ),
             None,

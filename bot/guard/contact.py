@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.guard.model import BLOCKING, CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.rules.base import Draft, Evidence
@@ -30,6 +30,9 @@ from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _pars
 from bot.usecases.draft_context import DraftContext
 from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
+
+if TYPE_CHECKING:
+    from memory.consent_scope import ContactScope
 
 T = TypeVar("T")
 
@@ -222,11 +225,11 @@ class ContactReader:
         closed = [ch for ch in channels if ch in view.closed]
         if closed:
             sources = view.sources.get(closed[0]) or ("",)
-        elif (any(ch in view.limited for ch in channels) or scopes_of(self.evidence).marketing_closed(channels)) and (
+        elif (any(ch in view.limited for ch in channels) or self._marketing_closed(channels)) and (
             self._is_marketing()
         ):
             limited = [f for f in facts if f.detail.get("topic")]
-            scoped = scopes_of(self.evidence).marketing_closed(channels)
+            scoped = self._marketing_closed(channels)
             sources = tuple(i for f in limited for i in f.source_ids) or ((scoped.source,) if scoped else ("",))
             s, e = self._first_line()
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
@@ -270,6 +273,12 @@ class ContactReader:
             way = next(ch for ch in channels if ch not in closed)
             finding = replace(finding, verdict="warn", message=f"{what}: send this by {way}, not {closed[0]}")
         return [finding]
+
+    def _marketing_closed(self, channels: tuple[str, ...]) -> ContactScope | None:
+        """The latest marketing opt-out a note states on one of `channels`, unless a later note opts back in
+        (a statement supersedes the latest earlier one about the same subject, whatever its polarity)."""
+        scoped = scopes_of(self.evidence).marketing_closed(channels)
+        return None if scoped is None or self._opt_out_lifted(scoped.source, None) else scoped
 
     @per_context
     def _named_ways(self, preferred: str | None) -> frozenset[str]:
