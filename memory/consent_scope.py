@@ -145,6 +145,8 @@ def _lists() -> dict[str, Any]:
         "back": re.compile(doc["back_words"]["pattern"]),
         "returns": re.compile(doc["client_returns"]["pattern"]),
         "after": re.compile(doc["pause_after"]["pattern"]),
+        "contact_pause": re.compile(doc["pause_contact"]["pattern"]),
+        "reminder_days": int(doc["reminder_days"]["days"]),
         "new_year": re.compile(doc["new_year"]["pattern"]),
         "between": re.compile(hours["closed_between"]),
         "before": re.compile(hours["closed_before"]),
@@ -288,11 +290,18 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             if scoped is not None:
                 period = period or scoped
                 out.append(ContactScope("closed", note_id, _channel(cue.group(0)), scoped[0], scoped[1]))
-        pause = lists["returns"].search(sentence) or lists["after"].search(sentence)
+        pause = lists["returns"].search(sentence) or lists["contact_pause"].search(sentence)
+        reminder = None if pause else lists["after"].search(sentence)
+        if reminder is not None:
+            end = _pause_end(low[m.start() + reminder.end() :], at)
+            if reminder["not"] == "not before" or (end and end - noted >= timedelta(days=lists["reminder_days"])):
+                pause = reminder  # "try him again after 20 march": a pause; "call him after lunch tomorrow": a reminder
         if pause and not any(
             s.kind == "pause" for s in out
         ):  # its end may be named later in the note ("pause everything ... back to us in the new year")
             end = _pause_end(low[m.start() + pause.end() :], at)
+            if end and pause.group(0).endswith("before"):
+                end -= timedelta(days=1)  # "not before 3 dec": open on the day named
             default = noted + timedelta(days=lists["open_days"])
             out.append(
                 ContactScope("pause", note_id, start=noted, end=end or default, topic="asks", open_ended=not end)
