@@ -151,6 +151,7 @@ def _lists() -> dict[str, Any]:
         "between": re.compile(hours["closed_between"]),
         "before": re.compile(hours["closed_before"]),
         "only": re.compile(hours["only_after"]),
+        "ok_after": re.compile(hours["ok_after"]),
         "limit": _limit_pattern(doc["limit"]),
         "marketing": re.compile(doc["marketing_cue"]["pattern"]),
         "open_days": int(doc["open_pause_days"]["days"]),
@@ -253,7 +254,7 @@ def _hours(note_id: str, low: str) -> Iterable[ContactScope]:
     for m in lists["before"].finditer(low):
         h = _hour(m["h"], m["hp"])
         yield ContactScope("hours", note_id, _channel(m["ch"]), hours=(0, h) if m["dir"] == "before" else (h, 24))
-    for m in lists["only"].finditer(low):
+    for m in [*lists["only"].finditer(low), *lists["ok_after"].finditer(low)]:
         h = _hour(m["h"], m["hp"])
         channel = _channel(m["ch"])  # "reach her after 2pm only": every channel
         yield ContactScope("hours", note_id, channel, hours=(0, h) if m["dir"] == "after" else (h, 24))

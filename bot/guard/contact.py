@@ -199,8 +199,10 @@ class ContactReader:
             if self._OPT_IN.search(low):
                 return None
             m = self._OPT_OUT.search(low)
-            if m:
+            if m and not any(s.kind == "hours" and s.source == n.id for s in scopes_of(self.evidence).scopes):
                 return n, m
+            # An opt-out limited to some hours ("dont call me at the bakery before 11am") is no closure:
+            # the hours rule judges a call inside them, and an older note may still close the channel.
         return None
 
     def no_consent(self) -> list[Finding]:
@@ -344,8 +346,10 @@ class ContactReader:
         r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
         r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp)|(?:whatsapp|text|message)\s+me\b(?!\s+(?:your|the|an?)\s+e-?mail))\b"
     )
+    # "just emailing you the brochure" says its channel as surely as "texting you" does.
     _BODY_EMAIL = re.compile(
-        r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b"
+        r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b|"
+        r"\b(?:just\s+|i'm\s+|i\s+am\s+)?e-?mailing\s+(?:you|to\s+(?:say|let|confirm|send))\b"
     )
 
     def _draft_channels(self) -> tuple[str, ...]:
