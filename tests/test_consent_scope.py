@@ -242,7 +242,10 @@ def test_a_marketing_opt_out_ends_at_a_later_opt_in_on_the_same_channel(tmp_path
         [
             ("2026-08-20T10:00:00", "lena vogt, rug shop in bremen, buys wool rugs twice a year"),
             ("2026-09-01T10:00:00", "Lena asked for no marketing emails"),
-            ("2026-10-01T10:00:00", "Lena changed her mind, she's happy to get our newsletter and offers by email again"),
+            (
+                "2026-10-01T10:00:00",
+                "Lena changed her mind, she's happy to get our newsletter and offers by email again",
+            ),
         ],
     )
     assert "no_consent" not in again.kinds(sale, "2026-10-15T10:00:00")
