@@ -303,6 +303,9 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             end = _pause_end(low[m.start() + pause.end() :], at)
             if end and pause.group(0).endswith("before"):
                 end -= timedelta(days=1)  # "not before 3 dec": open on the day named
+            if end is None:  # "she's off till 16 nov ... dont contact her till she's back": the note's own end
+                whole_end = _pause_end(low, at)
+                end = whole_end if whole_end and whole_end > noted else None
             default = noted + timedelta(days=lists["open_days"])
             out.append(
                 ContactScope("pause", note_id, start=noted, end=end or default, topic="asks", open_ended=not end)

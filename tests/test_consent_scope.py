@@ -343,3 +343,9 @@ def test_a_pause_flags_a_draft_inside_it_and_passes_after(tmp_path: Path, note: 
     draft = "Hi Ada, are you still planning on the 30 crates of tulip bulbs?"
     assert world.kinds(draft, "2026-12-15T10:00:00") & {"too_frequent", "no_consent"}
     assert world.kinds(draft, "2027-01-12T10:00:00") == set()
+
+
+def test_a_pause_until_the_client_is_back_ends_on_the_return_the_note_names() -> None:
+    text = "she's off till 16 nov. brian says hold everything, dont contact her till she's back"
+    found, _ = note_scopes("n1", text, datetime(2026, 11, 2, 9, 0))
+    assert [(s.kind, s.end) for s in found if s.kind == "pause"] == [("pause", date(2026, 11, 17))]
