@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from memory.consent import channels_in, normal_channel
 from memory.dates import find_dates, resolve_due
 from memory.lexicon import MONTHS
 from memory.records import Note
@@ -54,7 +55,8 @@ _CHANNEL_OF = (
 class ContactScope:
     """One limit a note puts on contacting the client, with its scope.
 
-    kind: "closed" (no contact on `channel` between `start` and `end`), "pause" (let the client be:
+    kind: "closed" (no contact on `channel` between `start` and `end`), "open" (a later opt-in to `topic` on
+    `channel`, which ends an earlier closure of it), "pause" (let the client be:
     with topic "asks", only a message that asks or sells breaks it), "hours" (`channel` closed in the
     local hours `hours`), "limit" (at most `times` messages every `window_days` days).
     """
@@ -103,16 +105,20 @@ class ContactScopes:
         )
 
     def marketing_closed(self, channels: Iterable[str]) -> ContactScope | None:
-        """The latest opt-out of marketing on one of `channels` (a direct message stays fine)."""
-        wanted = tuple(channels)
-        return next(
-            (
-                s
-                for s in reversed(self.scopes)
-                if s.kind == "closed" and s.topic == "marketing" and any(s.covers(c) for c in wanted)
-            ),
-            None,
-        )
+        """The opt-out of marketing holding on one of `channels` (a direct message stays fine): the latest
+        statement about marketing on a channel decides it, so a later opt-in ends an earlier opt-out."""
+        for channel in channels:
+            latest = next(
+                (
+                    s
+                    for s in reversed(self.scopes)
+                    if s.kind in ("closed", "open") and s.topic == "marketing" and s.covers(channel)
+                ),
+                None,
+            )
+            if latest is not None and latest.kind == "closed":
+                return latest
+        return None
 
     def pause_on(self, day: date, later_notes: dict[str, bool]) -> ContactScope | None:
         """The latest pause holding on `day`; an open-ended one ends when a later note exists (`later_notes`)."""
@@ -154,6 +160,7 @@ def _lists() -> dict[str, Any]:
         "ok_after": re.compile(hours["ok_after"]),
         "limit": _limit_pattern(doc["limit"]),
         "marketing": re.compile(doc["marketing_cue"]["pattern"]),
+        "marketing_in": re.compile(doc["marketing_opt_in"]["pattern"]),
         "open_days": int(doc["open_pause_days"]["days"]),
         "for_now": re.compile(doc["for_now"]["pattern"]),
     }
@@ -311,7 +318,18 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
                 ContactScope("pause", note_id, start=noted, end=end or default, topic="asks", open_ended=not end)
             )
     for m in lists["marketing"].finditer(low):
-        out.append(ContactScope("closed", note_id, _channel(m["ch"] or ""), topic="marketing"))
+        # every channel its phrase lists ("no marketing emails or texts"), up to a comma or a 'but'
+        phrase = re.split(r"[,;.!?\n]|\bbut\b", low[m.start() :], maxsplit=1)[0]
+        named = [normal_channel(c) or c for c in channels_in(phrase)] if m["ch"] else []
+        for channel in dict.fromkeys(named or [_channel(m["ch"] or "")]):
+            out.append(ContactScope("closed", note_id, channel, topic="marketing"))
+    for m in _SENTENCE.finditer(low):
+        opt_in = lists["marketing_in"].search(m.group(0))
+        if opt_in:  # "happy to get our newsletter and offers by email again": marketing on email open again
+            named = channels_in(m.group(0)[opt_in.start() :])
+            out.append(
+                ContactScope("open", note_id, normal_channel(named[0]) or "any" if named else "any", topic="marketing")
+            )
     out += _hours(note_id, low)
     limit = contact_limit(low)
     if limit is not None:

@@ -349,3 +349,25 @@ def test_a_pause_until_the_client_is_back_ends_on_the_return_the_note_names() ->
     text = "she's off till 16 nov. brian says hold everything, dont contact her till she's back"
     found, _ = note_scopes("n1", text, datetime(2026, 11, 2, 9, 0))
     assert [(s.kind, s.end) for s in found if s.kind == "pause"] == [("pause", date(2026, 11, 17))]
+
+
+def test_a_later_marketing_opt_in_ends_the_opt_out_on_its_channel_only() -> None:
+    scopes = contact_scopes(
+        [
+            ("a", "no marketing emails or texts", datetime(2026, 9, 1)),
+            ("b", "changed her mind, happy to get our offers by email again", datetime(2026, 10, 1)),
+        ]
+    )
+    assert scopes.marketing_closed(["email"]) is None
+    closed = scopes.marketing_closed(["text"])
+    assert closed is not None and closed.source == "a"
+    # and a still later opt-out closes email again: the latest statement decides
+    again = contact_scopes(
+        [
+            ("a", "no marketing emails", datetime(2026, 9, 1)),
+            ("b", "happy to get our newsletter by email again", datetime(2026, 10, 1)),
+            ("c", "stop sending her newsletters", datetime(2026, 11, 1)),
+        ]
+    )
+    latest = again.marketing_closed(["email"])
+    assert latest is not None and latest.source == "c"

@@ -277,8 +277,8 @@ class ContactReader:
         return [finding]
 
     def _marketing_closed(self, channels: tuple[str, ...]) -> ContactScope | None:
-        """The latest marketing opt-out a note states on one of `channels`, unless a later note opts back in
-        (a statement supersedes the latest earlier one about the same subject, whatever its polarity)."""
+        """The marketing opt-out a note states on one of `channels` (`memory.consent_scope`: a later opt-in to
+        marketing on it ends it), unless a later note opts back in to contact altogether ("opted back in")."""
         scoped = scopes_of(self.evidence).marketing_closed(channels)
         return None if scoped is None or self._opt_out_lifted(scoped.source, None) else scoped
 
