@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from memory.consent import channels_in, normal_channel
 from memory.dates import find_dates, resolve_due
 from memory.lexicon import MONTHS
 from memory.records import Note
@@ -54,7 +55,8 @@ _CHANNEL_OF = (
 class ContactScope:
     """One limit a note puts on contacting the client, with its scope.
 
-    kind: "closed" (no contact on `channel` between `start` and `end`), "pause" (let the client be:
+    kind: "closed" (no contact on `channel` between `start` and `end`), "open" (a later opt-in to `topic` on
+    `channel`, which ends an earlier closure of it), "pause" (let the client be:
     with topic "asks", only a message that asks or sells breaks it), "hours" (`channel` closed in the
     local hours `hours`), "limit" (at most `times` messages every `window_days` days).
     """
@@ -103,16 +105,20 @@ class ContactScopes:
         )
 
     def marketing_closed(self, channels: Iterable[str]) -> ContactScope | None:
-        """The first opt-out of marketing on one of `channels` (a direct message stays fine)."""
-        wanted = tuple(channels)
-        return next(
-            (
-                s
-                for s in self.scopes
-                if s.kind == "closed" and s.topic == "marketing" and any(s.covers(c) for c in wanted)
-            ),
-            None,
-        )
+        """The opt-out of marketing holding on one of `channels` (a direct message stays fine): the latest
+        statement about marketing on a channel decides it, so a later opt-in ends an earlier opt-out."""
+        for channel in channels:
+            latest = next(
+                (
+                    s
+                    for s in reversed(self.scopes)
+                    if s.kind in ("closed", "open") and s.topic == "marketing" and s.covers(channel)
+                ),
+                None,
+            )
+            if latest is not None and latest.kind == "closed":
+                return latest
+        return None
 
     def pause_on(self, day: date, later_notes: dict[str, bool]) -> ContactScope | None:
         """The latest pause holding on `day`; an open-ended one ends when a later note exists (`later_notes`)."""
@@ -145,12 +151,16 @@ def _lists() -> dict[str, Any]:
         "back": re.compile(doc["back_words"]["pattern"]),
         "returns": re.compile(doc["client_returns"]["pattern"]),
         "after": re.compile(doc["pause_after"]["pattern"]),
+        "contact_pause": re.compile(doc["pause_contact"]["pattern"]),
+        "reminder_days": int(doc["reminder_days"]["days"]),
         "new_year": re.compile(doc["new_year"]["pattern"]),
         "between": re.compile(hours["closed_between"]),
         "before": re.compile(hours["closed_before"]),
         "only": re.compile(hours["only_after"]),
+        "ok_after": re.compile(hours["ok_after"]),
         "limit": _limit_pattern(doc["limit"]),
         "marketing": re.compile(doc["marketing_cue"]["pattern"]),
+        "marketing_in": re.compile(doc["marketing_opt_in"]["pattern"]),
         "open_days": int(doc["open_pause_days"]["days"]),
         "for_now": re.compile(doc["for_now"]["pattern"]),
     }
@@ -251,7 +261,7 @@ def _hours(note_id: str, low: str) -> Iterable[ContactScope]:
     for m in lists["before"].finditer(low):
         h = _hour(m["h"], m["hp"])
         yield ContactScope("hours", note_id, _channel(m["ch"]), hours=(0, h) if m["dir"] == "before" else (h, 24))
-    for m in lists["only"].finditer(low):
+    for m in [*lists["only"].finditer(low), *lists["ok_after"].finditer(low)]:
         h = _hour(m["h"], m["hp"])
         channel = _channel(m["ch"])  # "reach her after 2pm only": every channel
         yield ContactScope("hours", note_id, channel, hours=(0, h) if m["dir"] == "after" else (h, 24))
@@ -288,17 +298,38 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             if scoped is not None:
                 period = period or scoped
                 out.append(ContactScope("closed", note_id, _channel(cue.group(0)), scoped[0], scoped[1]))
-        pause = lists["returns"].search(sentence) or lists["after"].search(sentence)
+        pause = lists["returns"].search(sentence) or lists["contact_pause"].search(sentence)
+        reminder = None if pause else lists["after"].search(sentence)
+        if reminder is not None:
+            end = _pause_end(low[m.start() + reminder.end() :], at)
+            if reminder["not"] == "not before" or (end and end - noted >= timedelta(days=lists["reminder_days"])):
+                pause = reminder  # "try him again after 20 march": a pause; "call him after lunch tomorrow": a reminder
         if pause and not any(
             s.kind == "pause" for s in out
         ):  # its end may be named later in the note ("pause everything ... back to us in the new year")
             end = _pause_end(low[m.start() + pause.end() :], at)
+            if end and pause.group(0).endswith("before"):
+                end -= timedelta(days=1)  # "not before 3 dec": open on the day named
+            if end is None:  # "she's off till 16 nov ... dont contact her till she's back": the note's own end
+                whole_end = _pause_end(low, at)
+                end = whole_end if whole_end and whole_end > noted else None
             default = noted + timedelta(days=lists["open_days"])
             out.append(
                 ContactScope("pause", note_id, start=noted, end=end or default, topic="asks", open_ended=not end)
             )
     for m in lists["marketing"].finditer(low):
-        out.append(ContactScope("closed", note_id, _channel(m["ch"] or ""), topic="marketing"))
+        # every channel its phrase lists ("no marketing emails or texts"), up to a comma or a 'but'
+        phrase = re.split(r"[,;.!?\n]|\bbut\b", low[m.start() :], maxsplit=1)[0]
+        named = [normal_channel(c) or c for c in channels_in(phrase)] if m["ch"] else []
+        for channel in dict.fromkeys(named or [_channel(m["ch"] or "")]):
+            out.append(ContactScope("closed", note_id, channel, topic="marketing"))
+    for m in _SENTENCE.finditer(low):
+        opt_in = lists["marketing_in"].search(m.group(0))
+        if opt_in:  # "happy to get our newsletter and offers by email again": marketing on email open again
+            named = channels_in(m.group(0)[opt_in.start() :])
+            out.append(
+                ContactScope("open", note_id, normal_channel(named[0]) or "any" if named else "any", topic="marketing")
+            )
     out += _hours(note_id, low)
     limit = contact_limit(low)
     if limit is not None:

@@ -55,6 +55,8 @@ def test_a_pause_until_the_client_comes_back_is_about_asking() -> None:
 @pytest.mark.parametrize(
     ("text", "channel", "hours"),
     [
+        ("calls ok after 5pm, he's in the kitchen all day", "phone", (0, 17)),
+        ("dont call me at the bakery before 11am", "phone", (0, 11)),
         ("no calls between 10 and 4, he's on the shop floor", "phone", (10, 16)),
         ("no phone calls before 11am, school run", "phone", (0, 11)),
         ("reach him after 6pm only, he drives all day", "any", (0, 18)),
@@ -219,3 +221,153 @@ def test_an_opt_out_for_now_is_temporary(tmp_path: Path) -> None:
     later = "Hi Bea, I hope your son is home and well. The 12 rattan loungers are still reserved for you. Ola"
     assert "no_consent" in world.kinds(later, "2027-06-08T10:00:00")
     assert world.kinds(later, "2027-07-20T10:00:00") == set()
+
+
+def test_a_marketing_opt_out_ends_at_a_later_opt_in_on_the_same_channel(tmp_path: Path) -> None:
+    # A statement supersedes the latest earlier one about the same subject, whatever its polarity.
+    world = World(
+        tmp_path,
+        "Lena Vogt",
+        [
+            ("2026-08-20T10:00:00", "lena vogt, rug shop in bremen, buys wool rugs twice a year"),
+            ("2026-09-01T10:00:00", "Lena asked for no marketing emails"),
+        ],
+    )
+    sale = "Hi Lena, Our winter sale starts Monday: 20% off all rugs, by email as you asked."
+    assert "no_consent" in world.kinds(sale, "2026-09-15T10:00:00")
+    (tmp_path / "again").mkdir()
+    again = World(
+        tmp_path / "again",
+        "Lena Vogt",
+        [
+            ("2026-08-20T10:00:00", "lena vogt, rug shop in bremen, buys wool rugs twice a year"),
+            ("2026-09-01T10:00:00", "Lena asked for no marketing emails"),
+            (
+                "2026-10-01T10:00:00",
+                "Lena changed her mind, she's happy to get our newsletter and offers by email again",
+            ),
+        ],
+    )
+    assert "no_consent" not in again.kinds(sale, "2026-10-15T10:00:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "owen wants 40 desks, quote sent. call him after lunch tomorrow to talk delivery",
+        "ring her next week about the samples",
+        "priya's kitchen project is on hold until the council approves the extension",
+    ],
+)
+def test_a_reminder_or_a_project_on_hold_is_no_pause(text: str) -> None:
+    found, _ = note_scopes("n1", text, datetime(2026, 11, 2, 10, 0))
+    assert [s for s in found if s.kind == "pause"] == []
+
+
+def test_a_reminder_to_call_leaves_the_next_days_follow_up_open(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Owen Marsh",
+        [
+            ("2026-10-20T10:00:00", "owen marsh, office fit-out in york"),
+            ("2026-11-02T10:00:00", "Owen wants 40 desks, quote sent. call him after lunch tomorrow to talk delivery"),
+        ],
+    )
+    follow = "Hi Owen, thanks for looking at the quote for the 40 desks. Could we talk delivery dates this week?"
+    assert "too_frequent" not in world.kinds(follow, "2026-11-03T15:00:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("pause everything until jan 10, she's moving office", date(2027, 1, 11)),
+        ("give her space till after new year, her dad is ill", date(2027, 1, 1)),
+        ("don't contact him before 3 dec, he's on a course", date(2026, 12, 3)),
+    ],
+)
+def test_an_explicit_pause_in_contact_ends_on_the_day_it_names(text: str, end: date) -> None:
+    found, _ = note_scopes("n1", text, datetime(2026, 11, 20, 10, 0))
+    assert [(s.kind, s.end) for s in found if s.kind == "pause"] == [("pause", end)]
+
+
+@pytest.fixture
+def baker(tmp_path: Path) -> World:
+    return World(
+        tmp_path,
+        "Nico Ferri",
+        [
+            ("2026-11-01T09:00:00", "nico ferri, bakery on the high street, 20 sacks of semolina a month"),
+            ("2026-11-02T09:00:00", "nico: dont call me at the bakery before 11am, ovens"),
+        ],
+    )
+
+
+def test_a_time_window_on_a_named_line_never_closes_the_phone(baker: World) -> None:
+    found, _ = note_scopes("n1", "dont call me at the bakery before 11am, ovens", datetime(2026, 11, 2))
+    assert [(s.kind, s.channel, s.hours) for s in found] == [("hours", "phone", (0, 11))]
+    early = baker.check("Hi Nico, I'll call you at 8am tomorrow about the semolina.", "2026-11-09T09:00:00")
+    assert [f["verdict"] for f in early["findings"] if f["kind"] == "no_consent"] == ["block"]
+    later = baker.check("Hi Nico, I'll call you at 2pm tomorrow about the semolina.", "2026-11-09T09:00:00")
+    assert not [f for f in later["findings"] if f["kind"] == "no_consent"]
+
+
+def test_stop_emailing_prefers_phone_leaves_the_call_plan_open_and_blocks_a_stated_email(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Tariq Aziz",
+        [
+            ("2026-11-01T09:00:00", "tariq aziz, garage in leicester, wants 4 tyre changers"),
+            ("2026-11-03T09:00:00", "tariq asked me to stop emailing him, prefers phone"),
+        ],
+    )
+    plan = "Call plan: ask Tariq which tyre changer model he wants and confirm the delivery week."
+    assert "no_consent" not in world.kinds(plan, "2026-11-10T10:00:00")
+    email = "Hi Tariq, just emailing you the tyre changer brochure. Best, Sam"
+    doc = world.check(email, "2026-11-10T10:00:00")
+    assert [f["verdict"] for f in doc["findings"] if f["kind"] == "no_consent"] == ["block"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["pause everything until jan 10, she's moving office", "give her space till after new year, her dad is ill"],
+)
+def test_a_pause_flags_a_draft_inside_it_and_passes_after(tmp_path: Path, note: str) -> None:
+    world = World(
+        tmp_path,
+        "Ada Brook",
+        [
+            ("2026-11-10T09:00:00", "ada brook, florist, 30 crates of tulip bulbs"),
+            ("2026-11-20T09:00:00", note),
+        ],
+    )
+    draft = "Hi Ada, are you still planning on the 30 crates of tulip bulbs?"
+    assert world.kinds(draft, "2026-12-15T10:00:00") & {"too_frequent", "no_consent"}
+    assert world.kinds(draft, "2027-01-12T10:00:00") == set()
+
+
+def test_a_pause_until_the_client_is_back_ends_on_the_return_the_note_names() -> None:
+    text = "she's off till 16 nov. brian says hold everything, dont contact her till she's back"
+    found, _ = note_scopes("n1", text, datetime(2026, 11, 2, 9, 0))
+    assert [(s.kind, s.end) for s in found if s.kind == "pause"] == [("pause", date(2026, 11, 17))]
+
+
+def test_a_later_marketing_opt_in_ends_the_opt_out_on_its_channel_only() -> None:
+    scopes = contact_scopes(
+        [
+            ("a", "no marketing emails or texts", datetime(2026, 9, 1)),
+            ("b", "changed her mind, happy to get our offers by email again", datetime(2026, 10, 1)),
+        ]
+    )
+    assert scopes.marketing_closed(["email"]) is None
+    closed = scopes.marketing_closed(["text"])
+    assert closed is not None and closed.source == "a"
+    # and a still later opt-out closes email again: the latest statement decides
+    again = contact_scopes(
+        [
+            ("a", "no marketing emails", datetime(2026, 9, 1)),
+            ("b", "happy to get our newsletter by email again", datetime(2026, 10, 1)),
+            ("c", "stop sending her newsletters", datetime(2026, 11, 1)),
+        ]
+    )
+    latest = again.marketing_closed(["email"])
+    assert latest is not None and latest.source == "c"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.guard.model import BLOCKING, CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.rules.base import Draft, Evidence
@@ -30,6 +30,9 @@ from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _pars
 from bot.usecases.draft_context import DraftContext
 from memory.consent import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
+
+if TYPE_CHECKING:
+    from memory.consent_scope import ContactScope
 
 T = TypeVar("T")
 
@@ -196,8 +199,10 @@ class ContactReader:
             if self._OPT_IN.search(low):
                 return None
             m = self._OPT_OUT.search(low)
-            if m:
+            if m and not any(s.kind == "hours" and s.source == n.id for s in scopes_of(self.evidence).scopes):
                 return n, m
+            # An opt-out limited to some hours ("dont call me at the bakery before 11am") is no closure:
+            # the hours rule judges a call inside them, and an older note may still close the channel.
         return None
 
     def no_consent(self) -> list[Finding]:
@@ -222,11 +227,11 @@ class ContactReader:
         closed = [ch for ch in channels if ch in view.closed]
         if closed:
             sources = view.sources.get(closed[0]) or ("",)
-        elif (any(ch in view.limited for ch in channels) or scopes_of(self.evidence).marketing_closed(channels)) and (
+        elif (any(ch in view.limited for ch in channels) or self._marketing_closed(channels)) and (
             self._is_marketing()
         ):
             limited = [f for f in facts if f.detail.get("topic")]
-            scoped = scopes_of(self.evidence).marketing_closed(channels)
+            scoped = self._marketing_closed(channels)
             sources = tuple(i for f in limited for i in f.source_ids) or ((scoped.source,) if scoped else ("",))
             s, e = self._first_line()
             return [self._finding("no_consent", s, e, "the client asked for no marketing messages", sources)]
@@ -270,6 +275,12 @@ class ContactReader:
             way = next(ch for ch in channels if ch not in closed)
             finding = replace(finding, verdict="warn", message=f"{what}: send this by {way}, not {closed[0]}")
         return [finding]
+
+    def _marketing_closed(self, channels: tuple[str, ...]) -> ContactScope | None:
+        """The marketing opt-out a note states on one of `channels` (`memory.consent_scope`: a later opt-in to
+        marketing on it ends it), unless a later note opts back in to contact altogether ("opted back in")."""
+        scoped = scopes_of(self.evidence).marketing_closed(channels)
+        return None if scoped is None or self._opt_out_lifted(scoped.source, None) else scoped
 
     @per_context
     def _named_ways(self, preferred: str | None) -> frozenset[str]:
@@ -335,8 +346,10 @@ class ContactReader:
         r"whatsapp(?:ing)?\s+(?:you|rather|instead|as\s+you)|(?:text|whatsapp|sms)\s+rather\s+than\s+(?:an?\s+)?e-?mail|"
         r"as\s+you\s+asked\s*,?\s+(?:by\s+)?(?:text|whatsapp)|(?:whatsapp|text|message)\s+me\b(?!\s+(?:your|the|an?)\s+e-?mail))\b"
     )
+    # "just emailing you the brochure" says its channel as surely as "texting you" does.
     _BODY_EMAIL = re.compile(
-        r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b"
+        r"\b(?:just\s+)?an?\s+e-?mail\s+(?:to\s+(?:say|let|confirm)|\()|\battached\s+(?:is|are|please\s+find)\b|"
+        r"\b(?:just\s+|i'm\s+|i\s+am\s+)?e-?mailing\s+(?:you|to\s+(?:say|let|confirm|send))\b"
     )
 
     def _draft_channels(self) -> tuple[str, ...]:

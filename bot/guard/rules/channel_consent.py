@@ -48,6 +48,7 @@ def _lists() -> dict[str, Any]:
         "channels": channels,
         "lines": [(re.compile(rf"\b{re.escape(w)}\b"), line) for w, line in lines],
         "time": re.compile(doc["time_of_day"]["pattern"]),
+        "clock_window": re.compile(doc["clock_window"]["pattern"]),
         "allowed": re.compile(doc["allowed_after"]["pattern"]),
         "proposals": [(re.compile(row["pattern"]), row["channel"]) for row in doc["proposals"]],
         "in_month": re.compile(period["in_month"].replace("MONTH", _MONTH_RX)),
@@ -286,6 +287,8 @@ def _cued_refusal(part: str) -> tuple[str, str | None] | None:
         head = " ".join(rest.split()[:5])
         if lists["time"].search(head) and not lists["weekday"].search(head):
             continue  # "never calls during service 12-3": a time of day, not the channel
+        if lists["clock_window"].search(re.split(r"[,(;]|\bbut\b", rest, maxsplit=1)[0]):
+            continue  # "dont call me at the bakery before 11am": an hours window, not the channel
         before = part[: cue.start()].split()
         if before and before[-1] in lists["subject"]:
             continue  # "she never calls back": what the client does
