@@ -191,7 +191,11 @@ def match_clients(query: str, candidates: list[Candidate]) -> list[Candidate]:
         return exact
     if len(q.split()) > 1 and (is_title(q.split()[0]) or is_honorific_after(q.split()[-1])):
         # "dr ruiz", "Dr Kim Nguyen", "elif hanım": the title or honorific is no part of the name
-        return match_clients(strip_title(query), candidates)
+        stripped = strip_title(query)
+        if normalize(stripped) == q:  # "Dr.-Ruiz": the raw words hide the title the normalised ones show
+            stripped = strip_title(q)
+        if normalize(stripped) != q:
+            return match_clients(stripped, candidates)
     m = _FROM.match(query.strip())
     if m:  # "Dana from Acme": a name that matches, at a company that matches
         by_name = match_clients(m.group("name"), candidates)

@@ -54,3 +54,10 @@ def test_a_clients_own_name_with_a_title_means_that_client() -> None:
     clients = [Candidate(1, "Dr Amara Okafor", (), None), Candidate(2, "Amara Okafor Bello", (), None)]
     assert [c.client_id for c in match_clients("dr amara okafor", clients)] == [1]
     assert [c.client_id for c in match_clients("Amara Okafor", clients)] == [1, 2]  # still a real ambiguity
+
+
+def test_a_title_joined_to_the_name_by_punctuation_is_stripped_without_looping() -> None:
+    # the raw words ("Dr.-Ruiz") hide a title that the normalised words ("dr ruiz") show
+    ruiz = Candidate(1, "Ana Ruiz", (), None)
+    assert match_clients("Dr.-Ruiz", [ruiz]) == [ruiz]
+    assert match_clients("Mr.-", [ruiz]) == []
