@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import _clause_after, _content_words, _sentence_of, _sentences, _shorthand, _stem
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.when import _TIME_RE, _WEEKDAYS, _parse_md
+from memory.figures import figures
 
 # Small courtesies a shop offers anyone who drops by: being "on the house" promises nothing.
 _HOSPITALITY = re.compile(
@@ -29,7 +29,7 @@ class OfferRules(GuardBase):
         r"savings?|lower|cheaper|loyalty|credit|(?:\w+ )?(?:rate|price|pricing|deal|offer|rebate))"
         r"|\b(?:discount|reduction|rebate|savings?|markdown) of (?:up to )?(?P<n3>\d{1,3}(?:\.\d+)?)\s?"
         r"(?:%|percent|per cent)"
-        r"|(?P<money>[$€£]\s?\d[\d,]*(?:\.\d\d)?k?)\s+(?:off|discount|credit|rebate|voucher|gift card|cash ?back)"
+        r"|(?P<money>[$€£]\s?\d[\d,]*(?:\.\d\d)?k?)\s+(?:off|discount|credit|rebate|voucher|gift card|cash ?back)\b"
         r"|\b(?:half[- ]price|half[- ]off|buy one,? get one|bogo|two for one|2[- ]for[- ]1))"
     )
     _DISCOUNT = re.compile(
@@ -123,8 +123,9 @@ class OfferRules(GuardBase):
         if num:
             pat = re.compile(rf"(?<![\d.]){re.escape(num)}\s?(?:%|percent|per cent)")
         elif m.group("money"):
-            digits = re.sub(r"[^\dk.]", "", m.group("money"))
-            pat = re.compile(rf"[$€£]?\s?{re.escape(digits)}")
+            # by value: "$2,000 off" is the note's "$2000" or "$2k"
+            value = _amounts(re.sub(r"^[$€£]\s?", "", m.group("money")))
+            return bool(value) and any(value <= _amounts(d.text) for d in self.docs)
         else:
             pat = re.compile(re.escape(m.group(0).split()[0].split("-")[0]))
         return any(pat.search(d.text) for d in self.docs)
@@ -267,9 +268,6 @@ class OfferRules(GuardBase):
         return False
 
 
-_AMOUNT = re.compile(r"(?<![\w.])[$€£]?\s?(\d[\d,]*(?:\.\d+)?)\s?(k|m)?(?![\w,.]?\d)")
-
-
 def _amount(said: str) -> float | None:
     """The value of a sum of money as written ("$250,000", "$250k"), or None."""
     if not re.search(r"[$€£]", said):
@@ -278,14 +276,6 @@ def _amount(said: str) -> float | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-@lru_cache(maxsize=16384)  # the same notes' texts at every check
 def _amounts(text: str) -> frozenset[float]:
-    """Every figure in `text` by value, thousands and millions written "k"/"m" included."""
-    out: set[float] = set()
-    for m in _AMOUNT.finditer(text):
-        try:
-            v = float(m.group(1).replace(",", ""))
-        except ValueError:
-            continue
-        out.add(round(v * {"k": 1e3, "m": 1e6}.get(m.group(2) or "", 1), 2))
-    return frozenset(out)
+    """Every figure in `text` by value (memory's parser, shared with the extractor)."""
+    return figures(text)

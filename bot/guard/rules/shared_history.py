@@ -123,6 +123,9 @@ class _CachedEmbed:
         return np.stack([self._cache[t] for t in texts])
 
 
+SHARED_EMBED = _CachedEmbed()  # one cache of vectors for every rule that embeds (note sentences repeat)
+
+
 def best_support(claim: str, candidates: list[str], embed: Embed) -> tuple[float, int]:
     """The highest cosine between `claim` and a candidate, and that candidate's index (-1 if none)."""
     if not candidates:
@@ -139,7 +142,7 @@ class SharedHistory:
     kind = "unsupported_claim"
 
     def __init__(self, embed: Embed | None = None, threshold: float = THRESHOLD) -> None:
-        self.embed: Embed = embed or _CachedEmbed()
+        self.embed: Embed = embed or SHARED_EMBED
         self.threshold = threshold
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:

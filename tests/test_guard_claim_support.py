@@ -1,0 +1,166 @@
+"""Claims against evidence, whatever the wording: a truthful paraphrase of a note passes, a claim that
+adds a slot the note lacks (a figure, an offer, an event, a place) does not; figures grouped with
+spaces or apostrophes read as one number; an amount "offer" is not a discount "off"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.guard import check_text
+from bot.guard.normalise import normalise
+from bot.guard.rules.base import Evidence
+from bot.guard.rules.claim_support import ClaimSupport, slots_agree
+from bot.usecases.draft_context import DraftContext
+from memory.figures import figures, thousands_separators
+from memory.records import Client, Note
+
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+
+
+def _ctx(name: str, *notes: str) -> DraftContext:
+    at = NOW - timedelta(days=4)
+    client = Client(1, name)
+    return DraftContext(
+        client=client,
+        purpose="",
+        now=NOW,
+        notes=[Note(f"n{i}", 1, name, t, "import", at, at) for i, t in enumerate(notes, 1)],
+    )
+
+
+def _kinds(text: str, ctx: DraftContext) -> set[str]:
+    return {f.kind for f in check_text(text, ctx).findings}
+
+
+# --- a truthful paraphrase of a note passes ------------------------------------------------------------
+
+ORCHARD = _ctx(
+    "Ruth Okonkwo",
+    "Ruth wants the cold-room panels quoted for the new packhouse.",
+    "She asked for the panel spec sheet in PDF so her engineer can check the loads.",
+)
+DENTAL = _ctx(
+    "Pavel Horak",
+    "Pavel: seller came back at $412k, he had offered $398k on the Linden St unit.",
+)
+STUDIO = _ctx(
+    "Akiko Mori",
+    "Sent Akiko the invoice for the first batch of 200 mugs; she wants invoices by email.",
+)
+DEPOT = _ctx("Lena Vogt", "Lena wants the delivery note sent with the pallets, signed copy back by fax.")
+WINERY = _ctx(
+    "Marta Silva",
+    "Agreed with Marta: 3k off the bottling line if the order is signed by end of April.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Hi Ruth, the panel spec sheet you asked for is attached as a PDF for your engineer.", ORCHARD),
+        ("Hi Pavel, the seller is at $412,000 and your $398,000 offer still stands on Linden St.", DENTAL),
+        ("Dear Akiko, the invoice for the first batch of 200 mugs is attached to this email, as agreed.", STUDIO),
+        (
+            "Hi Lena, the delivery note travels with the pallets, as agreed, and a signed copy can come back by fax.",
+            DEPOT,
+        ),
+        ("Hi Marta, a reminder that the $3,000 off the bottling line holds if you sign by the end of April.", WINERY),
+    ],
+)
+def test_a_truthful_paraphrase_of_a_note_passes(text: str, ctx: DraftContext) -> None:
+    assert not _kinds(text, ctx) & {"unsupported_claim", "invented_commitment"}
+
+
+# --- a claim that adds a slot the note lacks stays flagged -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx", "kind"),
+    [
+        # the note has the spec sheet, not a free install
+        ("Hi Ruth, as agreed, the spec sheet is attached and the panel install is free of charge.", ORCHARD,
+         "invented_commitment"),
+        # the note has 3k off, not 5k
+        ("Hi Marta, as agreed, $5,000 off the bottling line if you sign by the end of April.", WINERY,
+         "invented_commitment"),
+        # no note records a dinner
+        ("Hi Pavel, thanks again for dinner after we saw the Linden St unit.", DENTAL, "unsupported_claim"),
+    ],
+)  # fmt: skip
+def test_a_claim_adding_a_slot_is_still_flagged(text: str, ctx: DraftContext, kind: str) -> None:
+    assert kind in _kinds(text, ctx)
+
+
+def test_slots_decide_even_when_the_wording_is_alike() -> None:
+    note = "agreed with marta: 3k off the bottling line if signed by end of april."
+    assert slots_agree("3k off the bottling line if you sign by April", note, "Marta Silva")
+    assert not slots_agree("5k off the bottling line if you sign by April", note, "Marta Silva")
+    assert not slots_agree("3k off the bottling line and free delivery", note, "Marta Silva")
+    assert not slots_agree("3k off the bottling line, as we said over lunch", note, "Marta Silva")
+    assert not slots_agree("3k off the bottling line for the Porto site", note, "Marta Silva")
+
+
+def test_support_needs_a_similar_note_sentence() -> None:
+    evidence = Evidence(notes=(("n1", "Wants the walnut desk in 160 cm."),), facts=(), commitments=(), purpose="")
+    support = ClaimSupport()
+    text = "Hi Lee, the walnut desk in 160 cm is the one you asked for."
+    assert support.supported(text, text.index("you asked"), len(text) - 1, evidence)
+    other = "Hi Lee, the loading bay survey you asked for is booked."
+    assert not support.supported(other, other.index("you asked"), len(other) - 1, evidence)
+
+
+# --- figures grouped by spaces, thin spaces or apostrophes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("deposit of R45 500 received", 45500.0),
+        ("the quote is 18\u2009250 SEK", 18250.0),
+        ("CHF 7'900 for the kiln", 7900.0),
+        ("a fleet worth 1 200 000 in total", 1200000.0),
+        ("4 750 € incl. VAT", 4750.0),
+    ],
+)
+def test_grouped_thousands_are_one_figure(text: str, value: float) -> None:
+    assert value in figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call the office on 22 415 36 90",  # a phone number: groups of two
+        "ordered 12 250 ml jars",  # twelve jars of 250 ml: a plain space and no currency
+        "account 5 6789 0123",
+    ],
+)
+def test_numbers_that_are_not_grouped_figures_stay_apart(text: str) -> None:
+    assert thousands_separators(text) == []
+
+
+def test_the_guard_reads_a_grouped_figure_with_its_span_kept() -> None:
+    text = "Hi Ruth, the panels come to R45\u2009500 as quoted."
+    norm = normalise(text)
+    assert "45,500" in norm.text
+    assert norm.original_span("45,500") == "45\u2009500"
+
+
+def test_a_grouped_figure_matches_the_note_written_with_a_comma() -> None:
+    ctx = _ctx("Ruth Okonkwo", "Quoted Ruth R45,500 for the cold-room panels, install included.")
+    assert "wrong_fact" not in _kinds("Hi Ruth, the cold-room panels are R45 500 with the install included.", ctx)
+
+
+# --- an amount offered by someone is not an amount off ---------------------------------------------------
+
+
+def test_an_amount_offer_is_not_a_discount() -> None:
+    ctx = _ctx("Pavel Horak", "Pavel looking at the Linden St unit, asking $412k.")
+    assert "invented_commitment" not in _kinds("Hi Pavel, shall I put your $398,000 offer to the seller?", ctx)
+    assert "invented_commitment" in _kinds("Hi Pavel, I can get you $14,000 off the asking price.", ctx)
+
+
+def test_a_thousand_k_is_not_a_kilo_of_miles() -> None:
+    assert figures("2,000 miles on the clock") == frozenset({2000.0})
+    assert figures("budget 40k") == frozenset({40000.0})
