@@ -164,3 +164,47 @@ def test_an_amount_offer_is_not_a_discount() -> None:
 def test_a_thousand_k_is_not_a_kilo_of_miles() -> None:
     assert figures("2,000 miles on the clock") == frozenset({2000.0})
     assert figures("budget 40k") == frozenset({40000.0})
+
+
+# --- a figure worked out from noted figures is not a wrong fact ------------------------------------------
+
+TILES = _ctx("Noor Haddad", "Noor wants 140 m2 of the slate tiles at $42 per m2.", "Noor: deposit is 25% on order.")
+SHELVES = _ctx("Ivo Petrov", "Ivo's alcove is 310 cm wide; the oak shelf unit is 280 cm.")
+LEASE = _ctx("Femi Adeyemi", "Femi: printer lease at $640 a month, 12-month term.")
+BOOKINGS = _ctx("Kai Lund", "Kai booked 60 rooms for the congress.", "Kai: make it 75 rooms, more speakers coming.")
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        # 25% of 140 x $42 = $1,470
+        ("Hi Noor, the 25% deposit on the slate tiles comes to $1,470.", TILES),
+        # what is left after the deposit: 75% of $5,880
+        ("Hi Noor, after the 25% deposit the balance on the tiles is $4,410.", TILES),
+        # 310 - 280 = 30 cm of the alcove left
+        ("Hi Ivo, the 280 cm oak unit leaves you 30 cm in the 310 cm alcove.", SHELVES),
+        # $640 a month over a year
+        ("Hi Femi, at $640 a month the printer lease is $7,680 a year.", LEASE),
+        # 75 - 60 = 15 extra rooms
+        ("Hi Kai, the 15 extra rooms are confirmed, 75 rooms in all for the congress.", BOOKINGS),
+    ],
+)
+def test_a_worked_out_figure_passes(text: str, ctx: DraftContext) -> None:
+    assert "wrong_fact" not in _kinds(text, ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "ctx"),
+    [
+        ("Hi Noor, the 25% deposit on the slate tiles comes to $1,740.", TILES),
+        ("Hi Ivo, the 280 cm oak unit leaves you 40 cm in the 310 cm alcove.", SHELVES),
+        ("Hi Femi, at $640 a month the printer lease is $7,860 a year.", LEASE),
+    ],
+)
+def test_a_miscalculated_figure_is_still_wrong(text: str, ctx: DraftContext) -> None:
+    assert "wrong_fact" in _kinds(text, ctx)
+
+
+def test_a_noted_unit_shorthand_counts_the_same_thing() -> None:
+    ctx = _ctx("Tom Ashby", "Tom ordered 48 btl of the Rioja crianza @ £14/btl.")
+    assert "wrong_fact" not in _kinds("Hi Tom, your 48 bottles of the Rioja crianza ship on Friday.", ctx)
