@@ -11,7 +11,7 @@ import pytest
 from bot.guard import check_text
 from bot.guard.normalise import normalise
 from bot.guard.rules.base import Evidence
-from bot.guard.rules.claim_support import ClaimSupport, slots_agree
+from bot.guard.rules.claim_support import ClaimSupport, polarity_agrees, slots_agree
 from bot.usecases.draft_context import DraftContext
 from memory.figures import figures, thousands_separators
 from memory.records import Client, Note
@@ -208,3 +208,23 @@ def test_a_miscalculated_figure_is_still_wrong(text: str, ctx: DraftContext) -> 
 def test_a_noted_unit_shorthand_counts_the_same_thing() -> None:
     ctx = _ctx("Tom Ashby", "Tom ordered 48 btl of the Rioja crianza @ £14/btl.")
     assert "wrong_fact" not in _kinds("Hi Tom, your 48 bottles of the Rioja crianza ship on Friday.", ctx)
+
+
+# --- what a note must say for a claim to rest on it -------------------------------------------------------
+
+
+def test_a_client_request_does_not_back_a_commitment() -> None:
+    ctx = _ctx("Ola Nordmann", "Ola wants two months free on the scanner lease.")
+    kinds = _kinds("Hi Ola, as promised, the first two months on the scanner lease are free of charge.", ctx)
+    assert "invented_commitment" in kinds
+
+
+def test_a_note_negating_the_claimed_thing_backs_nothing() -> None:
+    assert not polarity_agrees("the sateen sets for your rooms", "no sateen, too slippery for guests")
+    assert polarity_agrees("sending this on WhatsApp as you asked", "pls whatsapp not email")
+    assert not polarity_agrees("we will not need the scaffold", "scaffold booked for the 3rd")
+
+
+def test_a_short_note_clause_backs_a_short_claim() -> None:
+    ctx = _ctx("Jo Marsh", "Jo: tow bar fitted. Leasing over 36 months discussed, she wants a quote with 5k down.")
+    assert "unsupported_claim" not in _kinds("Hi Jo, the lease runs 36 months, as we discussed.", ctx)

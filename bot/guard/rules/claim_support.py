@@ -11,10 +11,11 @@ built once per prepared evidence and reused by every later check of that client.
 A claim is supported when a note sentence is at least `THRESHOLD` alike **and** no slot of the
 claim is missing from that note: its figures (by value), its offer words (`data/claim_support.json`,
 a reason each: free, waived, a discount, an upgrade ...), the kind of event it names (a meeting, a
-demo, a coffee), its capitalised names (a place, a product), and its polarity (a negated note backs
-no positive claim). Slots decide contradictions; similarity alone never clears a claim that adds a
+demo, a coffee) and its capitalised names (a place, a product); and the note sentence negates nothing
+the claim states ("no sateen" backs no "sateen sets"). Note sentences with several clauses are
+compared clause by clause too, so a short claim meets the short clause that backs it. Slots decide contradictions; similarity alone never clears a claim that adds a
 detail. `THRESHOLD` was chosen on the tune half of the development sets (dev5, dev6, the first half of
-dev7's worlds): with the slot checks, planted claims scored at most 0.54 against their best agreeing
+dev7's worlds): with the slot checks, planted claims scored at most 0.56 against their best agreeing
 note sentence and the truthful claims the word rules flagged 0.64-0.82; 0.60 sits between, nearer
 the planted side's margin than the middle would be.
 """
@@ -52,6 +53,20 @@ def offer_terms() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(row["pattern"]) for row in doc["offer_terms"])
 
 
+@lru_cache(maxsize=1)
+def _request_and_agreement() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a client's request and of the seller's agreement (`data/claim_support.json`)."""
+    doc = json.loads(_DATA.read_text(encoding="utf-8"))
+    return re.compile(doc["request"]["pattern"]), re.compile(doc["agreement"]["pattern"])
+
+
+def only_requested(sentence: str) -> bool:
+    """Whether a note sentence records what the client asked for without the seller agreeing to it."""
+    request, agreement = _request_and_agreement()
+    low = norm(sentence)
+    return bool(request.search(low)) and not agreement.search(low)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A piece of evidence a claim may rest on: a note sentence (or a commitment) and its whole note."""
@@ -61,6 +76,20 @@ class Candidate:
     whole: str  # lower-cased text of the whole note or commitment, for the slot checks
 
 
+def _pieces(text: str) -> list[str]:
+    """A note's sentences, and the clauses of a sentence that has several ("financing 48 months discussed, ...")."""
+    out = []
+    for s, e in sentences(text):
+        sentence = text[s:e].strip()
+        if not sentence:
+            continue
+        out.append(sentence)
+        parts = [p.strip() for p in _CLAUSE.split(sentence) if len(content_words(p)) >= 2]
+        if len(parts) > 1:
+            out += parts
+    return out
+
+
 def candidates(evidence: Evidence) -> list[Candidate]:
     """Every note sentence and every open commitment of the client (built once per evidence)."""
 
@@ -68,7 +97,7 @@ def candidates(evidence: Evidence) -> list[Candidate]:
         out = []
         for nid, text in evidence.notes:
             low = norm(text)
-            out += [Candidate((nid,), text[s:e].strip(), low) for s, e in sentences(text) if text[s:e].strip()]
+            out += [Candidate((nid,), piece, low) for piece in _pieces(text)]
         out += [Candidate(ids, text, norm(text)) for ids, text in evidence.commitments]
         return out
 
@@ -101,8 +130,24 @@ def _names(claim: str, names: str) -> set[str]:
     return {m.group(0).lower() for m in words} - own
 
 
+def _negated(text: str) -> set[str]:
+    """Content words a negation governs in lower-cased `text`: the two words after each "no", "not", ..."""
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        out |= content_words(" ".join(text[m.end() :].split()[:2]))
+    return out
+
+
+def polarity_agrees(claim: str, sentence: str) -> bool:
+    """Whether a note sentence negates nothing the claim states, and a negated claim rests on a negated note."""
+    low, said = norm(claim), norm(sentence)
+    if _negated(said) & content_words(low):
+        return False  # "no sateen" does not back "the sateen sets"
+    return not _NEGATION.search(low) or bool(_NEGATION.search(said))
+
+
 def slots_agree(claim: str, whole: str, names: str) -> bool:
-    """Whether the note `whole` (lower-cased) holds every slot of the claim: figures, offers, events, names, polarity."""
+    """Whether the note `whole` (lower-cased) holds every slot of the claim: figures, offers, events and names."""
     low = norm(claim)
     if not figures(low) <= figures(whole):
         return False
@@ -111,10 +156,7 @@ def slots_agree(claim: str, whole: str, names: str) -> bool:
     if any(not mentions_group(g, whole) for g in claim_groups(low)):
         return False
     known = content_words(whole)
-    for name in _names(claim, names):
-        if name not in whole and not any(shorthand(k, name) for k in known):
-            return False
-    return bool(_NEGATION.search(low)) == bool(_NEGATION.search(whole)) or not _NEGATION.search(whole)
+    return all(name in whole or any(shorthand(k, name) for k in known) for name in _names(claim, names))
 
 
 class ClaimSupport:
@@ -134,20 +176,28 @@ class ClaimSupport:
         order = np.argsort(-sims)
         return [(float(sims[i]), pool[i]) for i in order if sims[i] >= self.threshold]
 
-    def supported(self, text: str, start: int, end: int, evidence: Evidence) -> bool:
-        """Whether the claim at `text[start:end]` rests on a note sentence alike and agreeing in every slot."""
+    def supported(self, text: str, start: int, end: int, evidence: Evidence, kind: str = "unsupported_claim") -> bool:
+        """Whether the claim at `text[start:end]` rests on a note sentence alike and agreeing in every slot.
+
+        A commitment (`invented_commitment`) needs a note of the seller granting it, not only the client's request.
+        """
         s, e = claim_scope(text, start, end)
         claim = claim_text(text[s:e])
         if not claim:
             return False
-        return any(slots_agree(claim, c.whole, evidence.names) for _, c in self.best(claim, evidence))
+        return any(
+            polarity_agrees(claim, c.sentence)
+            and slots_agree(claim, c.whole, evidence.names)
+            and not (kind == "invented_commitment" and only_requested(c.sentence))
+            for _, c in self.best(claim, evidence)
+        )
 
     def keep(self, text: str, findings: list[Finding], evidence: Evidence) -> list[Finding]:
         """`findings` less the claims this check finds supported (other kinds pass through)."""
         out = []
         for f in findings:
             at = text.find(f.span) if f.kind in KINDS else -1
-            if at >= 0 and self.supported(text, at, at + len(f.span), evidence):
+            if at >= 0 and self.supported(text, at, at + len(f.span), evidence, f.kind):
                 continue
             out.append(f)
         return out
