@@ -294,7 +294,8 @@ class NumberRules(GuardBase):
                     {o.value for o, _ in known if _same_unit(q.unit, o.unit)}
                     | {o.value for o in mine if o is not q and _same_unit(q.unit, o.unit)}
                 )
-                if _sum_or_difference(q.value, alike_units):
+                clause = self.low[_clause_before(self.low, q.start) : _clause_after(self.low, q.end)]
+                if _WORKED_OUT_WORDS.search(clause) and _sum_or_difference(q.value, alike_units):
                     continue  # "22 cm to spare" on a 240 cm wall for a 218 cm sofa: worked out from like figures
             clash = [
                 (nq, ids)
@@ -430,6 +431,9 @@ def _area_unit(unit: set[str], after: list[str]) -> set[str]:
 
 
 # "for every 10,000 bolts", "per 100 units": the quantity a price is reckoned on
+_WORKED_OUT_WORDS = re.compile(
+    json.loads((Path(__file__).parent / "data" / "worked_out.json").read_text(encoding="utf-8"))["pattern"]
+)
 _PER_MONTH = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s?(?:month|mo)\b")
 _PER_YEAR = re.compile(r"\b(?:a|per|the|each|every) year\b|\byearly\b|\bannual(?:ly)?\b|/\s?(?:year|yr)\b")
 _BASIS = re.compile(r"\b(?:for every|for each|per|every)\s+$")
