@@ -43,7 +43,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     for rule in (
         g.no_consent,
         g.name_misuse,
-        g.invented_commitment,
         g.unsupported_claims,
         g.family,
         g.people,

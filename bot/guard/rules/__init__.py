@@ -9,6 +9,7 @@ from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.product_plan import ProductPlan
@@ -19,6 +20,7 @@ from bot.guard.rules.superseded_figure import SupersededFigure
 from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
+    InventedCommitment(),
     ProductPlan(),
     RiskyRequest(),
     ForeignLanguage(),
@@ -42,6 +44,7 @@ __all__ = [
     "Draft",
     "Evidence",
     "ForeignLanguage",
+    "InventedCommitment",
     "OppositePolarity",
     "ProductPlan",
     "RiskyRequest",
