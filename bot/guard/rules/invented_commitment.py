@@ -11,9 +11,11 @@ then clears a finding whose claim a note backs in other words.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeVar
 
 from bot.guard.model import Finding
@@ -23,11 +25,9 @@ from memory.figures import figures
 
 T = TypeVar("T")
 
-# Small courtesies a shop offers anyone who drops by: being "on the house" promises nothing.
-_HOSPITALITY = re.compile(
-    r"\b(?:a (?:glass|cup|mug) of|coffee|espresso|latte|tea|drinks?|bubbly|champagne|prosecco|mimosas?|snacks?|"
-    r"cookies?|pastr(?:y|ies)|cupcakes?|refreshments?|treats?|parking|wi-?fi)\b"
-)
+_WORDS = json.loads((Path(__file__).parent.parent / "data" / "offer_words.json").read_text(encoding="utf-8"))
+# Small courtesies a shop offers anyone who drops by: being "on the house" promises nothing (data, a reason each).
+_HOSPITALITY = re.compile(r"\b(?:" + "|".join(_WORDS["hospitality"]["words"]) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -102,37 +102,8 @@ class _Reader:
         r"(?<![\w-])(?:(?<=is )free(?= on| of charge| for you| this time|[.,!]|$)|free|complimentary|on the house|at no (?:extra |additional )?(?:cost|charge)|"
         r"no[- ]charge|waive[ds]?|waiving|(?:are|is|'s|be|were) on us)(?:\s+(?P<what>[a-z][a-z-]+))?"
     )
-    _FREE_NOT = re.compile(
-        r"(?:feel|are you|you're|you are|if you're|i'm|we're|i am|be|set you|break|hands|sugar|"
-        r"gluten|scot|duty|tax|risk|worry|stress|hassle|carefree|toll)[\s-]$"
-    )
-    _FREE_AFTER = frozenset(
-        [
-            "to",
-            "for",
-            "on",
-            "at",
-            "time",
-            "slot",
-            "slots",
-            "moment",
-            "minute",
-            "minutes",
-            "afternoon",
-            "morning",
-            "evening",
-            "day",
-            "this",
-            "next",
-            "later",
-            "whenever",
-            "if",
-            "now",
-            "then",
-            "and",
-            "or",
-        ]
-    )
+    _FREE_NOT = re.compile(r"(?:" + "|".join(map(re.escape, _WORDS["not_an_offer_before_free"]["words"])) + r")[\s-]$")
+    _FREE_AFTER = frozenset(_WORDS["not_an_offer_after_free"]["words"])
     _PROMISE = re.compile(
         r"\b(?:as (?:i |we )?promised|(?:i|we) (?:have |had |'ve |'d )?promised|promised you|"
         r"my promise|our promise|the promise|as (?:i |we )?agreed|as (?:i |we )?offered|"
@@ -270,8 +241,7 @@ class _Reader:
                 return True
         return any(self._PROMISE_CUES.search(d.text) and len(topic & _content_words(d.text)) >= need for d in self.docs)
 
-    _PLAIN = frozenset(_stem(w) for w in ("news", "good", "great", "happy", "pleased", "glad", "confirm", "quick",
-                                          "note", "update", "here", "attached", "ready", "promise", "promised"))  # fmt: skip
+    _PLAIN = frozenset(_stem(w) for w in _WORDS["plain_words"]["words"])
 
     def _novel(self, topic: set[str]) -> set[str]:
         """Words of a claim that no note, fact or commitment uses (shorthand included)."""
