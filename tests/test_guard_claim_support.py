@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from bot.guard import check_text
@@ -228,3 +229,30 @@ def test_a_note_negating_the_claimed_thing_backs_nothing() -> None:
 def test_a_short_note_clause_backs_a_short_claim() -> None:
     ctx = _ctx("Jo Marsh", "Jo: tow bar fitted. Leasing over 36 months discussed, she wants a quote with 5k down.")
     assert "unsupported_claim" not in _kinds("Hi Jo, the lease runs 36 months, as we discussed.", ctx)
+
+
+class _CountingEmbed:
+    """A real embedder of a crude kind (hashed words, unit length) that counts the texts it embeds."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        rows = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                rows[i, sum(map(ord, w)) % 64] += 1.0
+        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+
+
+def test_note_vectors_are_built_once_per_evidence() -> None:
+    notes = tuple((f"n{i}", f"Visit {i}: walked the yard and measured bay {i}.") for i in range(50))
+    evidence = Evidence(notes=notes, facts=(), commitments=(), purpose="")
+    embed = _CountingEmbed()
+    support = ClaimSupport(embed=embed)
+    text = "Hi Lee, following our walk round the yard, bay 7 is measured."
+    support.supported(text, 8, 40, evidence)
+    first = len(embed.seen)
+    support.supported(text, 8, 40, evidence)
+    assert first > 50 and len(embed.seen) == first + 1  # the second check embeds only its claim
