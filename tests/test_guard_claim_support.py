@@ -256,3 +256,15 @@ def test_note_vectors_are_built_once_per_evidence() -> None:
     first = len(embed.seen)
     support.supported(text, 8, 40, evidence)
     assert first > 50 and len(embed.seen) == first + 1  # the second check embeds only its claim
+
+
+def test_a_dated_claim_rests_only_on_a_note_of_that_day() -> None:
+    ctx = _ctx("Ana Ruiz", "Ana called: her brother Luis wants the oak bench for the porch.")  # four days ago
+    kinds = _kinds("Hi Ana, Luis was lovely on the phone yesterday - the oak bench for the porch it is.", ctx)
+    assert "unsupported_claim" in kinds
+
+
+def test_a_price_concession_needs_a_note_that_grants_it() -> None:
+    ctx = _ctx("Walt Brandt", "Emailed Walt the FlowMax 32 datasheet and the trial offer (2 free pails).")
+    kinds = _kinds("Hi Walt, as promised, we'll supply your first six months of FlowMax 32 at cost.", ctx)
+    assert "invented_commitment" in kinds

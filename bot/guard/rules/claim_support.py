@@ -11,7 +11,8 @@ built once per prepared evidence and reused by every later check of that client.
 A claim is supported when a note sentence is at least `THRESHOLD` alike **and** no slot of the
 claim is missing from that note: its figures (by value), its offer words (`data/claim_support.json`,
 a reason each: free, waived, a discount, an upgrade ...), the kind of event it names (a meeting, a
-demo, a coffee) and its capitalised names (a place, a product); and the note sentence negates nothing
+demo, a coffee), its capitalised names (a place, a product) and its time (a claim "yesterday" rests
+only on a note of yesterday); and the note sentence negates nothing
 the claim states ("no sateen" backs no "sateen sets"). Note sentences with several clauses are
 compared clause by clause too, so a short claim meets the short clause that backs it. Slots decide contradictions; similarity alone never clears a claim that adds a
 detail. `THRESHOLD` was chosen on the tune half of the development sets (dev5, dev6, the first half of
@@ -25,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +36,8 @@ from bot.guard.interactions import claim_groups, mentions_group
 from bot.guard.model import Finding
 from bot.guard.rules.base import Evidence
 from bot.guard.rules.shared_history import SHARED_EMBED, Embed, claim_text
-from bot.guard.text import content_words, norm, sentences, shorthand
+from bot.guard.text import _local_date, content_words, norm, sentences, shorthand
+from bot.guard.when import _TIME_RE, _past_when, _When
 from memory.figures import figures
 
 THRESHOLD = 0.60  # cosine; chosen on the tune half (module docstring)
@@ -74,6 +77,7 @@ class Candidate:
     ids: tuple[str, ...]
     sentence: str
     whole: str  # lower-cased text of the whole note or commitment, for the slot checks
+    when: date | None = None  # the note's day (a commitment has none)
 
 
 def _pieces(text: str) -> list[str]:
@@ -95,9 +99,11 @@ def candidates(evidence: Evidence) -> list[Candidate]:
 
     def build() -> list[Candidate]:
         out = []
-        for nid, text in evidence.notes:
-            low = norm(text)
-            out += [Candidate((nid,), piece, low) for piece in _pieces(text)]
+        tz = evidence.now.tzinfo if evidence.now else None
+        times = evidence.note_times or (None,) * len(evidence.notes)
+        for (nid, text), at in zip(evidence.notes, times, strict=True):
+            low, day = norm(text), (_local_date(at, tz) if at else None)
+            out += [Candidate((nid,), piece, low, day) for piece in _pieces(text)]
         out += [Candidate(ids, text, norm(text)) for ids, text in evidence.commitments]
         return out
 
@@ -159,6 +165,16 @@ def slots_agree(claim: str, whole: str, names: str) -> bool:
     return all(name in whole or any(shorthand(k, name) for k in known) for name in _names(claim, names))
 
 
+def claimed_times(claim: str, evidence: Evidence) -> list[_When]:
+    """The past times a claim names ("yesterday", "last Tuesday", "on 3 March"), resolved at the check's day."""
+    if evidence.now is None:
+        return []
+    today = evidence.now.date()
+    low = norm(claim)
+    found = (_past_when(t, today) for t in _TIME_RE.finditer(low) if not re.match(r"(?:this|next) ", t.group(0)))
+    return [w for w in found if w is not None]
+
+
 class ClaimSupport:
     """Clears an unsupported_claim or invented_commitment finding that a note backs in other words."""
 
@@ -185,8 +201,10 @@ class ClaimSupport:
         claim = claim_text(text[s:e])
         if not claim:
             return False
+        whens = claimed_times(claim, evidence)
         return any(
-            polarity_agrees(claim, c.sentence)
+            (not whens or (c.when is not None and all(w.ok(c.when) for w in whens)))
+            and polarity_agrees(claim, c.sentence)
             and slots_agree(claim, c.whole, evidence.names)
             and not (kind == "invented_commitment" and only_requested(c.sentence))
             for _, c in self.best(claim, evidence)
