@@ -189,8 +189,8 @@ class ClaimSupport:
             return []
         matrix = evidence.derived(f"claim support vectors {id(self)}", lambda: self.embed([c.sentence for c in pool]))
         sims = matrix @ self.embed([claim])[0]
-        order = np.argsort(-sims)
-        return [(float(sims[i]), pool[i]) for i in order if sims[i] >= self.threshold]
+        above = np.flatnonzero(sims >= self.threshold)
+        return [(float(sims[i]), pool[i]) for i in above[np.argsort(-sims[above])]]
 
     def supported(self, text: str, start: int, end: int, evidence: Evidence, kind: str = "unsupported_claim") -> bool:
         """Whether the claim at `text[start:end]` rests on a note sentence alike and agreeing in every slot.
@@ -212,6 +212,10 @@ class ClaimSupport:
 
     def keep(self, text: str, findings: list[Finding], evidence: Evidence) -> list[Finding]:
         """`findings` less the claims this check finds supported (other kinds pass through)."""
+        spans = [(text.find(f.span), len(f.span)) for f in findings if f.kind in KINDS]
+        claims = [claim_text(text[slice(*claim_scope(text, at, at + n))]) for at, n in spans if at >= 0]
+        if len(claims) > 1:
+            self.embed(list(dict.fromkeys(c for c in claims if c)))  # one batch; each claim is then in the cache
         out = []
         for f in findings:
             at = text.find(f.span) if f.kind in KINDS else -1
