@@ -186,8 +186,8 @@ BOOKINGS = _ctx("Kai Lund", "Kai booked 60 rooms for the congress.", "Kai: make 
         ("Hi Ivo, the 280 cm oak unit leaves you 30 cm in the 310 cm alcove.", SHELVES),
         # $640 a month over a year
         ("Hi Femi, at $640 a month the printer lease is $7,680 a year.", LEASE),
-        # 75 - 60 = 15 extra rooms
-        ("Hi Kai, the 15 extra rooms are confirmed, 75 rooms in all for the congress.", BOOKINGS),
+        # 75 - 60 = 15 extra rooms (a difference; a total as a sum is not taken)
+        ("Hi Kai, the 15 extra rooms are confirmed, 75 rooms for the congress.", BOOKINGS),
     ],
 )
 def test_a_worked_out_figure_passes(text: str, ctx: DraftContext) -> None:
@@ -268,3 +268,10 @@ def test_a_price_concession_needs_a_note_that_grants_it() -> None:
     ctx = _ctx("Walt Brandt", "Emailed Walt the FlowMax 32 datasheet and the trial offer (2 free pails).")
     kinds = _kinds("Hi Walt, as promised, we'll supply your first six months of FlowMax 32 at cost.", ctx)
     assert "invented_commitment" in kinds
+
+
+def test_a_total_adding_a_part_given_up_is_still_wrong() -> None:
+    ctx = _ctx("Lin Park", "Lin: two rooms to tile, 40 m2 + 25 m2.")
+    later = Note("n9", 1, "Lin Park", "Lin: only the 40 m2 room for now, the other next year.", "import", NOW, NOW)
+    ctx.notes.append(later)
+    assert "wrong_fact" in _kinds("Hi Lin, confirming the tiling for both rooms, 65 m2 in total.", ctx)

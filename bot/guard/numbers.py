@@ -289,14 +289,14 @@ class NumberRules(GuardBase):
                 or (self._per_month_and_year() and _product_of(q.value, sorted({*factors, 12.0})))
             ):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
-            if q.kind == "count" and q.unit:
+            clause = self.low[_clause_before(self.low, q.start) : _clause_after(self.low, q.end)]
+            if q.kind == "count" and q.unit and _WORKED_OUT_WORDS.search(clause):
                 alike_units = sorted(
                     {o.value for o, _ in known if _same_unit(q.unit, o.unit)}
                     | {o.value for o in mine if o is not q and _same_unit(q.unit, o.unit)}
                 )
-                clause = self.low[_clause_before(self.low, q.start) : _clause_after(self.low, q.end)]
-                if _WORKED_OUT_WORDS.search(clause) and _sum_or_difference(q.value, alike_units):
-                    continue  # "22 cm to spare" on a 240 cm wall for a 218 cm sofa: worked out from like figures
+                if _difference(q.value, alike_units):
+                    continue  # "22 cm to spare" on a 240 cm wall for a 218 cm sofa: the difference of like figures
             clash = [
                 (nq, ids)
                 for nq, ids in known
@@ -501,12 +501,16 @@ def _share_of(value: float, percents: list[float], operands: list[float], factor
     return False
 
 
-def _sum_or_difference(value: float, same: list[float]) -> bool:
-    """Whether `value` is the sum or the difference of two figures of the same unit (sorted)."""
-    for a in same:
-        for b in same:
-            if a is not b and (abs(a + b - value) < 0.01 or abs(a - b - value) < 0.01):
-                return True
+def _difference(value: float, same: list[float]) -> bool:
+    """Whether `value` is the difference of two figures of the same unit.
+
+    Not a sum: "145 m2 in total" for "85 m2 + 60 m2" may add a part a later note gave up.
+    """
+    rounded = {round(v, 2) for v in same}
+    for a in rounded:
+        others = rounded - {a}
+        if round(a - value, 2) in others:
+            return True  # a - b is the value
     return False
 
 

@@ -35,7 +35,7 @@ import numpy as np
 from bot.guard.interactions import claim_groups, mentions_group
 from bot.guard.model import Finding
 from bot.guard.rules.base import Evidence
-from bot.guard.rules.shared_history import SHARED_EMBED, Embed, claim_text
+from bot.guard.rules.shared_history import SHARED_EMBED, Embed, claim_text, cosines
 from bot.guard.text import _local_date, content_words, norm, sentences, shorthand
 from bot.guard.when import _TIME_RE, _past_when, _When
 from memory.figures import figures
@@ -45,6 +45,7 @@ KINDS = frozenset({"unsupported_claim", "invented_commitment"})
 _DATA = Path(__file__).parent.parent / "data" / "claim_support.json"
 _CLAUSE = re.compile(r"[.;:!?\n()\u2013\u2014]|,\s|\s-\s")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|n't|cannot|won't|don't|didn't|doesn't|isn't)\b")
+_TOP = 8  # candidates whose slots are checked: the most alike (a claim rests on a close note, not the 50th)
 _ENOUGH = 3  # content words a claim needs to be compared by itself
 _CAPITAL = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
 
@@ -188,9 +189,9 @@ class ClaimSupport:
         if not pool:
             return []
         matrix = evidence.derived(f"claim support vectors {id(self)}", lambda: self.embed([c.sentence for c in pool]))
-        sims = matrix @ self.embed([claim])[0]
+        sims = cosines(matrix, self.embed([claim])[0])
         above = np.flatnonzero(sims >= self.threshold)
-        return [(float(sims[i]), pool[i]) for i in above[np.argsort(-sims[above])]]
+        return [(float(sims[i]), pool[i]) for i in above[np.argsort(-sims[above])][:_TOP]]
 
     def supported(self, text: str, start: int, end: int, evidence: Evidence, kind: str = "unsupported_claim") -> bool:
         """Whether the claim at `text[start:end]` rests on a note sentence alike and agreeing in every slot.
@@ -201,6 +202,8 @@ class ClaimSupport:
         claim = claim_text(text[s:e])
         if not claim:
             return False
+        if not self._could_rest(claim, evidence):
+            return False  # a slot no note holds at all: nothing to embed
         whens = claimed_times(claim, evidence)
         return any(
             (not whens or (c.when is not None and all(w.ok(c.when) for w in whens)))
@@ -210,12 +213,31 @@ class ClaimSupport:
             for _, c in self.best(claim, evidence)
         )
 
+    def _could_rest(self, claim: str, evidence: Evidence) -> bool:
+        """Whether the notes taken together hold the claim's figures, offer words, events and names (cheap).
+
+        A necessary condition for `slots_agree` with some note, checked before the claim is embedded.
+        """
+        pool = candidates(evidence)
+        joined = evidence.derived("claim support text", lambda: " ".join(dict.fromkeys(c.whole for c in pool)))
+        everything = evidence.derived("claim support figures", lambda: figures(joined))
+        low = norm(claim)
+        if not figures(low) <= everything:
+            return False
+        if any(p.search(low) and not p.search(joined) for p in offer_terms()):
+            return False
+        if any(not mentions_group(g, joined) for g in claim_groups(low)):
+            return False
+        known = evidence.derived("claim support words", lambda: content_words(joined))
+        return all(n in joined or any(shorthand(k, n) for k in known) for n in _names(claim, evidence.names))
+
     def keep(self, text: str, findings: list[Finding], evidence: Evidence) -> list[Finding]:
         """`findings` less the claims this check finds supported (other kinds pass through)."""
         spans = [(text.find(f.span), len(f.span)) for f in findings if f.kind in KINDS]
         claims = [claim_text(text[slice(*claim_scope(text, at, at + n))]) for at, n in spans if at >= 0]
+        claims = [c for c in claims if c and self._could_rest(c, evidence)]
         if len(claims) > 1:
-            self.embed(list(dict.fromkeys(c for c in claims if c)))  # one batch; each claim is then in the cache
+            self.embed(list(dict.fromkeys(claims)))  # one batch; each claim is then in the cache
         out = []
         for f in findings:
             at = text.find(f.span) if f.kind in KINDS else -1
