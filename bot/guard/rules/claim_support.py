@@ -224,10 +224,15 @@ class ClaimSupport:
         low = norm(claim)
         if not figures(low) <= everything:
             return False
-        if any(p.search(low) and not p.search(joined) for p in offer_terms()):
+        offers = evidence.derived("claim support offers", lambda: [bool(p.search(joined)) for p in offer_terms()])
+        if any(p.search(low) and not held for p, held in zip(offer_terms(), offers, strict=True)):
             return False
-        if any(not mentions_group(g, joined) for g in claim_groups(low)):
-            return False
+        groups = evidence.memo.setdefault("claim support groups", {})  # group -> whether any note mentions it
+        for g in claim_groups(low):
+            if g not in groups:
+                groups[g] = mentions_group(g, joined)
+            if not groups[g]:
+                return False
         known = evidence.derived("claim support words", lambda: content_words(joined))
         return all(n in joined or any(shorthand(k, n) for k in known) for n in _names(claim, evidence.names))
 
