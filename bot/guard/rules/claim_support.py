@@ -5,8 +5,8 @@ shared history ("following our meeting at ...", "as you asked") or of a commitme
 "at no extra cost") cannot tell a truthful paraphrase from an invention: both use the same words.
 This part decides support by meaning. A claim's clause (its sentence when the clause is only a
 cue such as "as you asked") is embedded with the local MiniLM (the embedder Chet already loads) and
-compared with every note sentence and open commitment of the client; the vectors of the notes are
-built once per prepared evidence and reused by every later check of that client.
+compared with the note sentences (and clauses) and open commitments of the client that share the most
+content words with it; each piece is embedded once per prepared evidence and reused by later checks.
 
 A claim is supported when a note sentence is at least `THRESHOLD` alike **and** no slot of the
 claim is missing from that note: its figures (by value), its offer words (`data/claim_support.json`,
@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import NDArray
 
 from bot.guard.interactions import claim_groups, mentions_group
 from bot.guard.model import Finding
@@ -45,6 +46,7 @@ KINDS = frozenset({"unsupported_claim", "invented_commitment"})
 _DATA = Path(__file__).parent.parent / "data" / "claim_support.json"
 _CLAUSE = re.compile(r"[.;:!?\n()\u2013\u2014]|,\s|\s-\s")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|n't|cannot|won't|don't|didn't|doesn't|isn't)\b")
+_NEAR = 64  # note pieces compared with a claim: those sharing the most of its content words
 _TOP = 8  # candidates whose slots are checked: the most alike (a claim rests on a close note, not the 50th)
 _ENOUGH = 3  # content words a claim needs to be compared by itself
 _CAPITAL = re.compile(r"\b[A-Z][^\W\d_]{2,}\b")
@@ -109,6 +111,15 @@ def candidates(evidence: Evidence) -> list[Candidate]:
         return out
 
     return evidence.derived("claim support candidates", build)
+
+
+def _word_index(pool: list[Candidate]) -> dict[str, list[int]]:
+    """Content word -> the candidates whose piece holds it."""
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(pool):
+        for word in content_words(c.sentence):
+            index.setdefault(word, []).append(i)
+    return index
 
 
 def claim_scope(text: str, start: int, end: int) -> tuple[int, int]:
@@ -184,14 +195,27 @@ class ClaimSupport:
         self.threshold = threshold
 
     def best(self, claim: str, evidence: Evidence) -> list[tuple[float, Candidate]]:
-        """The candidates at least `threshold` alike the claim, most alike first."""
+        """The candidates at least `threshold` alike the claim, most alike first.
+
+        Only the `_NEAR` note pieces sharing the most content words with the claim are compared, each
+        embedded once per evidence: a cold check at 500 notes embeds a few dozen pieces, not thousands.
+        """
         pool = candidates(evidence)
-        if not pool:
+        index = evidence.derived("claim support index", lambda: _word_index(pool))
+        shared: dict[int, int] = {}
+        for word in content_words(claim):
+            for i in index.get(word, ()):
+                shared[i] = shared.get(i, 0) + 1
+        near = sorted(shared, key=lambda i: (-shared[i], i))[:_NEAR]
+        if not near:
             return []
-        matrix = evidence.derived(f"claim support vectors {id(self)}", lambda: self.embed([c.sentence for c in pool]))
-        sims = cosines(matrix, self.embed([claim])[0])
+        vectors: dict[int, NDArray[np.float32]] = evidence.memo.setdefault(f"claim support vectors {id(self)}", {})
+        missing = [i for i in near if i not in vectors]
+        if missing:
+            vectors.update(zip(missing, self.embed([pool[i].sentence for i in missing]), strict=True))
+        sims = cosines(np.stack([vectors[i] for i in near]), self.embed([claim])[0])
         above = np.flatnonzero(sims >= self.threshold)
-        return [(float(sims[i]), pool[i]) for i in above[np.argsort(-sims[above])][:_TOP]]
+        return [(float(sims[k]), pool[near[k]]) for k in above[np.argsort(-sims[above])][:_TOP]]
 
     def supported(self, text: str, start: int, end: int, evidence: Evidence, kind: str = "unsupported_claim") -> bool:
         """Whether the claim at `text[start:end]` rests on a note sentence alike and agreeing in every slot.
