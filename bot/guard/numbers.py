@@ -289,8 +289,11 @@ class NumberRules(GuardBase):
                 or (self._per_month_and_year() and _product_of(q.value, sorted({*factors, 12.0})))
             ):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
-            clause = self.low[_clause_before(self.low, q.start) : _clause_after(self.low, q.end)]
-            if q.kind == "count" and q.unit and _WORKED_OUT_WORDS.search(clause):
+            # the clause, at most 80 characters each side (a text of a thousand numbers stays linear)
+            near = self.low[
+                max(_clause_before(self.low, q.start), q.start - 80) : min(_clause_after(self.low, q.end), q.end + 80)
+            ]
+            if q.kind == "count" and q.unit and _WORKED_OUT_WORDS.search(near):
                 alike_units = sorted(
                     {o.value for o, _ in known if _same_unit(q.unit, o.unit)}
                     | {o.value for o in mine if o is not q and _same_unit(q.unit, o.unit)}
@@ -329,8 +332,10 @@ class NumberRules(GuardBase):
         return out
 
     def _per_month_and_year(self) -> bool:
-        """Whether the draft speaks of a monthly figure and a yearly one (so twelve months multiply)."""
-        return bool(_PER_MONTH.search(self.low) and _PER_YEAR.search(self.low))
+        """Whether the draft speaks of a monthly figure and a yearly one (so twelve months multiply); once per check."""
+        if "_month_and_year" not in self.__dict__:
+            self.__dict__["_month_and_year"] = bool(_PER_MONTH.search(self.low) and _PER_YEAR.search(self.low))
+        return bool(self.__dict__["_month_and_year"])
 
     def _current_figures(self) -> list[tuple[float, frozenset[str]]]:
         """(value, subject stems) of each fact value that superseded an earlier one."""

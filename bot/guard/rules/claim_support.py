@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -37,7 +38,7 @@ from bot.guard.interactions import claim_groups, mentions_group
 from bot.guard.model import Finding
 from bot.guard.rules.base import Evidence
 from bot.guard.rules.shared_history import SHARED_EMBED, Embed, claim_text, cosines
-from bot.guard.text import _local_date, content_words, norm, sentences, shorthand
+from bot.guard.text import _local_date, _sentence_of, content_words, norm, sentences, shorthand
 from bot.guard.when import _TIME_RE, _past_when, _When
 from memory.figures import figures
 
@@ -46,6 +47,7 @@ KINDS = frozenset({"unsupported_claim", "invented_commitment"})
 _DATA = Path(__file__).parent.parent / "data" / "claim_support.json"
 _CLAUSE = re.compile(r"[.;:!?\n()\u2013\u2014]|,\s|\s-\s")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|n't|cannot|won't|don't|didn't|doesn't|isn't)\b")
+_MAX_CLAIMS = 12  # claims of one draft judged; the rest stay flagged (a draft with more is no normal message)
 _NEAR = 64  # note pieces compared with a claim: those sharing the most of its content words
 _TOP = 8  # candidates whose slots are checked: the most alike (a claim rests on a close note, not the 50th)
 _ENOUGH = 3  # content words a claim needs to be compared by itself
@@ -122,6 +124,13 @@ def _word_index(pool: list[Candidate]) -> dict[str, list[int]]:
     return index
 
 
+@lru_cache(maxsize=64)
+def _clause_marks(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where each clause mark of `text` starts and ends (found once per text: a long draft stays linear)."""
+    marks = list(_CLAUSE.finditer(text))
+    return tuple(m.start() for m in marks), tuple(m.end() for m in marks)
+
+
 def claim_scope(text: str, start: int, end: int) -> tuple[int, int]:
     """What a claim at `text[start:end]` says: the span itself, else its clause, else its sentence.
 
@@ -130,15 +139,14 @@ def claim_scope(text: str, start: int, end: int) -> tuple[int, int]:
     """
     if len(content_words(text[start:end])) >= _ENOUGH:
         return start, end
-    s = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
-    m = _CLAUSE.search(text, end)
-    e = m.start() if m else len(text)
+    starts, ends = _clause_marks(text)
+    k = bisect_right(ends, start)  # marks ending at or before the claim's start
+    s = ends[k - 1] if k else 0
+    j = bisect_left(starts, end)
+    e = starts[j] if j < len(starts) else len(text)
     if len(content_words(text[s:e])) >= _ENOUGH:
         return s, e
-    for a, b in sentences(text):
-        if a <= start < b:
-            return a, b
-    return s, e
+    return _sentence_of(text, start)
 
 
 def _names(claim: str, names: str) -> set[str]:
@@ -262,14 +270,18 @@ class ClaimSupport:
 
     def keep(self, text: str, findings: list[Finding], evidence: Evidence) -> list[Finding]:
         """`findings` less the claims this check finds supported (other kinds pass through)."""
-        spans = [(text.find(f.span), len(f.span)) for f in findings if f.kind in KINDS]
+        spans = [(text.find(f.span), len(f.span)) for f in findings if f.kind in KINDS][:_MAX_CLAIMS]
         claims = [claim_text(text[slice(*claim_scope(text, at, at + n))]) for at, n in spans if at >= 0]
         claims = [c for c in claims if c and self._could_rest(c, evidence)]
         if len(claims) > 1:
             self.embed(list(dict.fromkeys(claims)))  # one batch; each claim is then in the cache
         out = []
+        judged = 0
         for f in findings:
-            at = text.find(f.span) if f.kind in KINDS else -1
+            at = -1
+            if f.kind in KINDS and judged < _MAX_CLAIMS:
+                judged += 1
+                at = text.find(f.span)
             if at >= 0 and self.supported(text, at, at + len(f.span), evidence, f.kind):
                 continue
             out.append(f)
