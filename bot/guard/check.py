@@ -21,6 +21,7 @@ from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
+from bot.guard.rules.claim_support import ClaimSupport
 from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
@@ -40,7 +41,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     findings: list[Finding] = []
     for rule in (
         g.name_misuse,
-        g.invented_commitment,
         g.unsupported_claims,
         g.family,
         g.people,
@@ -71,6 +71,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     draft, evidence = Draft(norm.text), prepared.evidence
     for part in RULES:
         findings.extend(part.check(draft, evidence))
+    findings = _SUPPORT.keep(norm.text, findings, evidence)  # a claim a note backs in other words passes
     unique = _dedupe(findings)
     unique = [f for f in unique if not any(g is not f and g.kind == f.kind and f.span in g.span for g in unique)]
     if norm.text != text:
@@ -79,6 +80,9 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     if unique:
         verdict = "block" if any(f.verdict == "block" for f in unique) else "warn"
     return GuardReport(verdict=verdict, findings=tuple(unique))
+
+
+_SUPPORT = ClaimSupport()
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:

@@ -105,3 +105,13 @@ _INTERACTION_ORDER = (
 def _group_in(group: str, low: str) -> bool:
     """Whether the lower-cased `low` mentions an interaction of `group`."""
     return bool(_GROUP_RE[group].search(low))
+
+
+def claim_groups(low: str) -> set[str]:
+    """The interaction groups a lower-cased claim names by noun ("the demo" -> {"demo"})."""
+    return {_CLAIM_NOUNS[m.group(1)] for m in _CLAIM_NOUN_RE.finditer(low)}
+
+
+def mentions_group(group: str, low: str) -> bool:
+    """Whether lower-cased evidence mentions an interaction of `group` (the public `_group_in`)."""
+    return _group_in(group, low)

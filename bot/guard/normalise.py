@@ -4,7 +4,8 @@ A lie spelled "promіsed" (Cyrillic і) or "prom\u200bised" (a zero-width space)
 to a person but slips past every word rule. The rules therefore read a normalised copy; the
 `Normalised` keeps, for every character of that copy, the range of the original text it came from,
 so that a finding's span is still an exact substring of the text the salesperson sees.
-Cardinals in words become digits ("thirty percent off" -> "30 percent off", `numwords`).
+Cardinals in words become digits ("thirty percent off" -> "30 percent off", `numwords`), and a space or
+apostrophe grouping thousands a comma ("R10 000" -> "R10,000", `memory.figures`).
 The look-alike letters and the invisible characters are data (`memory/data/lookalikes.json`, a reason each, shared with client-name matching).
 """
 
@@ -18,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.guard.numwords import number_phrases
+from memory.figures import thousands_separators
 from memory.lexicon import lookalikes
 
 _tables = lookalikes  # memory/data/lookalikes.json, shared with client-name matching
@@ -54,7 +56,7 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """`text` in NFKC with look-alike letters folded and invisible characters dropped, offsets kept."""
     if text.isascii():
-        if not _has_number_words(text):
+        if not _has_number_words(text) and not thousands_separators(text):
             return Normalised(text, text, (), ())
         return _with_numbers(text, list(text), list(range(len(text))), list(range(1, len(text) + 1)))
     folds, invisible = _tables()
@@ -118,7 +120,14 @@ _GLUED_CURRENCY = _currency_rx()
 
 
 def _with_numbers(original: str, chars: list[str], starts: list[int], ends: list[int]) -> Normalised:
-    """Cardinals in words rewritten as digits ("nine thousand" -> "9000"), each digit mapped to the words."""
+    """Cardinals in words rewritten as digits ("nine thousand" -> "9000"), each digit mapped to the words.
+
+    A space, thin space or apostrophe that groups thousands ("R10 000", memory's `thousands_separators`)
+    becomes a comma, one character for one, so every rule reads "R10,000".
+    """
+    grouping = set(thousands_separators(original))
+    if grouping:
+        chars = [("," if starts[k] in grouping else ch) for k, ch in enumerate(chars)]
     joined = "".join(chars)
     out: list[str] = []
     out_starts: list[int] = []

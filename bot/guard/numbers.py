@@ -285,8 +285,21 @@ class NumberRules(GuardBase):
                 _worked_out(q.value, operands)
                 or _product_of(q.value, factors)
                 or any(abs(a * (1 - p / 100) - q.value) < 0.01 for p in percents for a in factors)
+                or _share_of(q.value, percents, operands, factors)
+                or (self._per_month_and_year() and _product_of(q.value, sorted({*factors, 12.0})))
             ):
                 continue  # "$75 a box, for 18 comes to $1,350", "£61,995 less £9,500 leaves £52,495": worked out
+            # the clause, at most 80 characters each side (a text of a thousand numbers stays linear)
+            near = self.low[
+                max(_clause_before(self.low, q.start), q.start - 80) : min(_clause_after(self.low, q.end), q.end + 80)
+            ]
+            if q.kind == "count" and q.unit and _WORKED_OUT_WORDS.search(near):
+                alike_units = sorted(
+                    {o.value for o, _ in known if _same_unit(q.unit, o.unit)}
+                    | {o.value for o in mine if o is not q and _same_unit(q.unit, o.unit)}
+                )
+                if _difference(q.value, alike_units):
+                    continue  # "22 cm to spare" on a 240 cm wall for a 218 cm sofa: the difference of like figures
             clash = [
                 (nq, ids)
                 for nq, ids in known
@@ -317,6 +330,12 @@ class NumberRules(GuardBase):
             ids = [nid for _, src in clash for nid in src]
             out.append(self._finding("wrong_fact", q.start, q.end, f"the notes give {real} for this", ids))
         return out
+
+    def _per_month_and_year(self) -> bool:
+        """Whether the draft speaks of a monthly figure and a yearly one (so twelve months multiply); once per check."""
+        if "_month_and_year" not in self.__dict__:
+            self.__dict__["_month_and_year"] = bool(_PER_MONTH.search(self.low) and _PER_YEAR.search(self.low))
+        return bool(self.__dict__["_month_and_year"])
 
     def _current_figures(self) -> list[tuple[float, frozenset[str]]]:
         """(value, subject stems) of each fact value that superseded an earlier one."""
@@ -417,6 +436,11 @@ def _area_unit(unit: set[str], after: list[str]) -> set[str]:
 
 
 # "for every 10,000 bolts", "per 100 units": the quantity a price is reckoned on
+_WORKED_OUT_WORDS = re.compile(
+    json.loads((Path(__file__).parent / "data" / "worked_out.json").read_text(encoding="utf-8"))["pattern"]
+)
+_PER_MONTH = re.compile(r"\b(?:a|per|each|every) month\b|\bmonthly\b|/\s?(?:month|mo)\b")
+_PER_YEAR = re.compile(r"\b(?:a|per|the|each|every) year\b|\byearly\b|\bannual(?:ly)?\b|/\s?(?:year|yr)\b")
 _BASIS = re.compile(r"\b(?:for every|for each|per|every)\s+$")
 _UNIT_SHORT = {
     k: _stem(v)
@@ -463,6 +487,35 @@ def _worked_out(value: float, operands: list[float]) -> bool:
                 if abs(a * b - value) < 0.01 or abs(a + b - value) < 0.01 or abs(a - b - value) < 0.01:
                     return True
                 i += 1
+    return False
+
+
+def _share_of(value: float, percents: list[float], operands: list[float], factors: list[float]) -> bool:
+    """Whether `value` is a stated percentage of, or what is left after it from, a figure the notes give or
+    work out ("30% deposit" of 92 guests at $65, "the remaining half" of $2,390 + $75)."""
+    for p in percents:
+        if not 0 < p < 100:
+            continue
+        for whole in (value * 100 / p, value * 100 / (100 - p)):
+            if (
+                any(abs(whole - v) < 0.02 for v in operands)
+                or _worked_out(whole, operands)
+                or _product_of(whole, factors)
+            ):
+                return True
+    return False
+
+
+def _difference(value: float, same: list[float]) -> bool:
+    """Whether `value` is the difference of two figures of the same unit.
+
+    Not a sum: "145 m2 in total" for "85 m2 + 60 m2" may add a part a later note gave up.
+    """
+    rounded = {round(v, 2) for v in same}
+    for a in rounded:
+        others = rounded - {a}
+        if round(a - value, 2) in others:
+            return True  # a - b is the value
     return False
 
 

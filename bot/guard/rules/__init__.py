@@ -11,6 +11,7 @@ from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     OptOut(),
     ContactCap(),
     ContactHours(),
+    InventedCommitment(),
     ProductPlan(),
     RiskyRequest(),
     ForeignLanguage(),
@@ -50,6 +52,7 @@ __all__ = [
     "Draft",
     "Evidence",
     "ForeignLanguage",
+    "InventedCommitment",
     "OppositePolarity",
     "OptOut",
     "ProductPlan",

@@ -123,6 +123,18 @@ class _CachedEmbed:
         return np.stack([self._cache[t] for t in texts])
 
 
+SHARED_EMBED = _CachedEmbed()  # one cache of vectors for every rule that embeds (note sentences repeat)
+
+
+def cosines(matrix: NDArray[np.float32], vector: NDArray[np.float32]) -> NDArray[np.float32]:
+    """Each row of `matrix` dotted with `vector` (unit vectors: the cosines).
+
+    `einsum` rather than `@`: on a busy machine a BLAS matrix-vector product over a client's ~5,000 note
+    sentences cost 8-11 ms of CPU across its threads, einsum 0.5 ms in one.
+    """
+    return np.einsum("ij,j->i", matrix, vector)
+
+
 def best_support(claim: str, candidates: list[str], embed: Embed) -> tuple[float, int]:
     """The highest cosine between `claim` and a candidate, and that candidate's index (-1 if none)."""
     if not candidates:
@@ -139,7 +151,7 @@ class SharedHistory:
     kind = "unsupported_claim"
 
     def __init__(self, embed: Embed | None = None, threshold: float = THRESHOLD) -> None:
-        self.embed: Embed = embed or _CachedEmbed()
+        self.embed: Embed = embed or SHARED_EMBED
         self.threshold = threshold
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
@@ -178,5 +190,5 @@ class SharedHistory:
             if candidates:
                 evidence.memo[key] = self.embed(candidates)  # all in the embedder's cache now
             return score
-        sims = matrix @ self.embed([claim])[0]
+        sims = cosines(matrix, self.embed([claim])[0])
         return float(sims[int(np.argmax(sims))])
