@@ -14,7 +14,7 @@ from bot.guard.normalise import normalise
 from bot.guard.rules.base import Evidence
 from bot.guard.rules.claim_support import ClaimSupport, polarity_agrees, slots_agree
 from bot.usecases.draft_context import DraftContext
-from memory.figures import figures, thousands_separators
+from memory.numbers import figures, thousands_separators
 from memory.records import Client, Note
 
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)

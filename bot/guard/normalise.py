@@ -5,7 +5,7 @@ to a person but slips past every word rule. The rules therefore read a normalise
 `Normalised` keeps, for every character of that copy, the range of the original text it came from,
 so that a finding's span is still an exact substring of the text the salesperson sees.
 Cardinals in words become digits ("thirty percent off" -> "30 percent off", `numwords`), and a space or
-apostrophe grouping thousands a comma ("R10 000" -> "R10,000", `memory.figures`).
+apostrophe grouping thousands a comma ("R10 000" -> "R10,000", `memory.numbers`).
 The look-alike letters and the invisible characters are data (`memory/data/lookalikes.json`, a reason each, shared with client-name matching).
 """
 
@@ -19,8 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.guard.numwords import number_phrases
-from memory.figures import thousands_separators
 from memory.lexicon import lookalikes
+from memory.numbers import figure_marks
 
 _tables = lookalikes  # memory/data/lookalikes.json, shared with client-name matching
 
@@ -56,7 +56,7 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     """`text` in NFKC with look-alike letters folded and invisible characters dropped, offsets kept."""
     if text.isascii():
-        if not _has_number_words(text) and not thousands_separators(text):
+        if not _has_number_words(text) and not figure_marks(text):
             return Normalised(text, text, (), ())
         return _with_numbers(text, list(text), list(range(len(text))), list(range(1, len(text) + 1)))
     folds, invisible = _tables()
@@ -122,12 +122,13 @@ _GLUED_CURRENCY = _currency_rx()
 def _with_numbers(original: str, chars: list[str], starts: list[int], ends: list[int]) -> Normalised:
     """Cardinals in words rewritten as digits ("nine thousand" -> "9000"), each digit mapped to the words.
 
-    A space, thin space or apostrophe that groups thousands ("R10 000", memory's `thousands_separators`)
-    becomes a comma, one character for one, so every rule reads "R10,000".
+    A space, dot or apostrophe that groups thousands ("R10 000") becomes a comma and a decimal comma before a
+    unit ("1,8 km") a point, one character for one (memory's `figure_marks`, as the extractor reads them).
     """
-    grouping = set(thousands_separators(original))
-    if grouping:
-        chars = [("," if starts[k] in grouping else ch) for k, ch in enumerate(chars)]
+    marks = figure_marks(original)
+    if marks:
+        # a separator only (NFKC made a thin space plain); a digit or letter of the same offset stays
+        chars = [(ch if ch.isalnum() else marks.get(starts[k], ch)) for k, ch in enumerate(chars)]
     joined = "".join(chars)
     out: list[str] = []
     out_starts: list[int] = []

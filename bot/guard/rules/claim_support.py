@@ -40,7 +40,7 @@ from bot.guard.rules.base import Evidence
 from bot.guard.rules.shared_history import SHARED_EMBED, Embed, claim_text, cosines
 from bot.guard.text import _local_date, _sentence_of, content_words, norm, sentences, shorthand
 from bot.guard.when import _TIME_RE, _past_when, _When
-from memory.figures import figures
+from memory.numbers import figures
 
 THRESHOLD = 0.60  # cosine; chosen on the tune half (module docstring)
 KINDS = frozenset({"unsupported_claim", "invented_commitment"})

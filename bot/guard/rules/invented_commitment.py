@@ -21,7 +21,7 @@ from typing import TypeVar
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _clause_after, _content_words, _sentence_of, _shorthand, _stem, norm
-from memory.figures import figures
+from memory.numbers import figures
 
 T = TypeVar("T")
 
