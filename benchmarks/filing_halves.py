@@ -22,8 +22,10 @@ import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "days"))
-from run_days import SCRUB_ENV, resolve
+from benchmarks.days_filing import day_runner
+
+_RUNNER = day_runner()
+SCRUB_ENV, resolve = _RUNNER.SCRUB_ENV, _RUNNER.resolve
 
 TITLES = {
     "mr",

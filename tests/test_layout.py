@@ -310,6 +310,7 @@ MEMORY_PUBLIC = {
     "memory.errors",
     "memory.lexicon",
     "memory.dates",
+    "memory.numbers",  # the one reader of figures and thousands separators, shared by the extractor and the guard
     "memory.timeutil",
 }
 # Left to do (issue 16): each of these reaches a module of memory/ that is not public. Remove an entry when fixed.
