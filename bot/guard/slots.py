@@ -164,6 +164,9 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
     cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
     # "cut your $310 bill to zero", "from 40 to 30": the value after "to" is the new one.
     cued = cued or bool(cues and _TO_BEFORE.search(low, max(0, start - 16), start))
+    # A cue right after the value or the noun it names: "the 18L after all", "the 3 group after all".
+    tail = low[end : min(clause[1], end + 40)]
+    cued = cued or any(cue.match(re.sub(rf"^\s*(?:[a-z][a-z'-]*\s+){{{k}}}", "", tail)) for k in (1, 2))
     cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
     if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
         cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
@@ -307,14 +310,14 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
         named = [old for old in earlier if share(old.nouns, new.nouns)]
         replaced = named or earlier[-1:]
         out += [Stale(old, new, nid, when, certain=bool(named)) for old in replaced if not same_value(old, new)]
-    # A value stated again after it was replaced is current once more.
+    # A value stated again (not ruled out) after it was replaced is current once more: "the 2-group not the
+    # 3 group", then "the 3 group after all" makes the 3 current and the 2 stale, as the profile reads it.
     latest: dict[tuple[str, str, Value], int] = {}
     for j, (_, _, _, m) in enumerate(seq):
-        latest[(m.kind, m.unit, m.value)] = j
+        if not m.rejected:
+            latest[(m.kind, m.unit, m.value)] = j
     index = {id(m): j for j, (_, _, _, m) in enumerate(seq)}
-    return [
-        s for s in out if s.old.rejected or latest.get((s.old.kind, s.old.unit, s.old.value), -1) <= index[id(s.new)]
-    ]
+    return [s for s in out if latest.get((s.old.kind, s.old.unit, s.old.value), -1) <= index[id(s.new)]]
 
 
 def past_marked(low: str, m: Mention) -> bool:
