@@ -60,8 +60,9 @@ def test_a_number_in_a_model_name_is_a_choice_read_forwards(
     assert _wrong(world.check(current, AT)) == []
     found = _wrong(world.check(stale, AT))
     assert found, stale
-    # The finding names the current choice, never the stale one as the change.
-    assert all("changed this to" not in f["message"] or f["span"] not in f["message"] for f in found)
+    # The finding names the current choice as the change, never the stale one.
+    now = current.split(" the ", 1)[1].split()[0]
+    assert all(f"changed this to {now}" in f["message"] for f in found if "changed this to" in f["message"]), found
 
 
 @pytest.mark.parametrize(
