@@ -316,10 +316,11 @@ class FamilyRules(GuardBase):
             if not re.search(rf"\b{w}\b", all_notes):
                 i = sent.find(w)
                 return [self._finding("wrong_fact", s + i, s + i + len(w), f"no {w.title()} in the notes", ids)]
-        ordinal = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\b", sent)
+        # An ordinal is an age only before "birthday" ("her 11th birthday"); "for the 19th" is a day of the month.
+        ordinal = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:b-?day|birthday)\b", sent)
         if age and ordinal and ordinal.group(1) != age:
             msg = f"the notes say they turn {age}"
-            return [self._finding("wrong_fact", s + ordinal.start(), s + ordinal.end(), msg, ids)]
+            return [self._finding("wrong_fact", s + ordinal.start(), s + ordinal.end(1) + 2, msg, ids)]
         bday = _safe_date(2000, md[0], md[1]) or date(2000, md[0], 28)
         return self._birthday_sentence(s, e, sent, bday, ids)
 

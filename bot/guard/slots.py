@@ -86,6 +86,28 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _after_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(words after a figure that rule it out, words after a bare figure that make it a unit price), matched at its end."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(doc[key]["words"], key=len, reverse=True))
+
+    ruled_out = re.compile(
+        r"\s*(?:is|was|are|were|'s|seemed|seems)?\s*(?:way\s+|far\s+|much\s+|a bit\s+|a little\s+)?"
+        rf"(?:{alt('ruled_out_after')})\b"
+    )
+    return ruled_out, re.compile(rf"\s*(?:{alt('unit_price_after')})\b")
+
+
+_PRICE_BEFORE = re.compile(r"\b(?:at|for|@)\s*$")
+# Between a figure with its unit and a bare one that corrects it: "50kg not 40", "60 litres a week not 45".
+_BARE_PARTNER = re.compile(
+    r"(?:\s+(?:a|an|per|each|every|the)\s+[a-z]+)?\s*,?\s*(?:not|instead of|rather than|down from|up from|from|or)\s+(?:the\s+)?$"
+)
+
+
+@lru_cache(maxsize=1)
 def _amount_re() -> re.Pattern[str]:
     """A figure: an optional currency before it, digits, a scale word, and a unit or currency after it."""
     spell, symbols, codes = _units()
@@ -164,6 +186,9 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
     cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
     # "cut your $310 bill to zero", "from 40 to 30": the value after "to" is the new one.
     cued = cued or bool(cues and _TO_BEFORE.search(low, max(0, start - 16), start))
+    # A cue right after the value or the noun it names: "the 18L after all", "the 3 group after all".
+    tail = low[end : min(clause[1], end + 40)]
+    cued = cued or any(cue.match(re.sub(rf"^\s*(?:[a-z][a-z'-]*\s+){{{k}}}", "", tail)) for k in (1, 2))
     cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
     if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
         cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
@@ -208,11 +233,42 @@ def mentions(text: str) -> list[Mention]:
         value *= _SCALE.get(scale, 1.0)
         kind = "money" if currency or scale == "k" else "measure" if unit else "count"
         end = m.start() + 4 if low.startswith("zero", m.start()) else m.end()
+        ruled_out, unit_price = _after_marks()
+        if (
+            kind == "count"
+            and unit_price.match(low, end)
+            and _PRICE_BEFORE.search(low, max(0, m.start() - 6), m.start())
+        ):
+            kind = "money"  # "agreed at 13,900 each": a price, its currency unnamed
         clause = _clause(low, m.start(), end)
         cued, rejected = _marks(low, m.start(), end, clause)
+        rejected = rejected or bool(ruled_out.match(low, end))  # "$14,500 is too high"
         nouns = _nouns(low, m.start(), end, clause)
         out.append(Mention(kind, value, currency or unit, nouns, m.start(), end, cued, rejected))
-    return sorted(out, key=lambda x: x.start)
+    return _carry_units(low, sorted(out, key=lambda x: x.start))
+
+
+def _carry_units(low: str, out: list[Mention]) -> list[Mention]:
+    """Bare figures given the unit of the figure they correct ("50kg not 40": 40 kg), and cues carried past
+    values of another kind ("agreed 2 units at 13,900 each": the cue governs the price too)."""
+    cue, _, _ = _cues()
+    fixed: list[Mention] = []
+    for m in out:
+        prev = fixed[-1] if fixed else None
+        if m.kind == "count" and prev is not None and prev.kind in ("money", "measure"):
+            joined = _BARE_PARTNER.fullmatch(low, prev.end, m.start)
+            noun_after = re.match(r"\s*(?:[a-z]{3,})", low[m.end : m.end + 12])
+            if joined and (noun_after is None or not _content(noun_after.group(0).strip())):
+                m = dataclasses.replace(m, kind=prev.kind, unit=prev.unit, nouns=prev.nouns | m.nouns)
+        if not m.cue and m.kind in ("money", "measure"):
+            clause = _clause(low, m.start, m.end)
+            between = [x for x in fixed if clause[0] <= x.start < m.start]
+            for c in cue.finditer(low, clause[0], m.start):
+                if all(x.kind != m.kind for x in between if x.start >= c.end()):
+                    m = dataclasses.replace(m, cue=True)
+                    break
+        fixed.append(m)
+    return fixed
 
 
 def alike(a: str, b: str) -> bool:
@@ -289,6 +345,7 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
     """
     seq = note_mentions(notes, names)
     out: list[Stale] = []
+    replaced_in_note: set[int] = set()
     for when, i, nid, old in seq:
         if old.rejected:  # "1 jan, not december": the nearest value of its slot in that note replaces it
             near = [
@@ -299,22 +356,32 @@ def stale_values(notes: Sequence[tuple[datetime, str, str]], names: str = "") ->
             best = min(near, key=lambda m: abs(m.start - old.start), default=None)
             if best is not None and not same_value(old, best):
                 out.append(Stale(old, best, nid, when, certain=True))
+                replaced_in_note.add(id(old))
     for j, (when, _, nid, new) in enumerate(seq):
         if new.rejected or new.kind == "month" or not new.cue:
             continue
-        earlier = [old for _, _, _, old in seq[:j] if same_slot(old, new) and not old.rejected]
+        # A value ruled out with nothing in its note to replace it ("$14,500 is too high") waits for a later one.
+        earlier = [
+            old
+            for _, _, _, old in seq[:j]
+            if same_slot(old, new) and (not old.rejected or id(old) not in replaced_in_note)
+        ]
         earlier = [old for old in earlier if _may_replace(old, new)]
         named = [old for old in earlier if share(old.nouns, new.nouns)]
         replaced = named or earlier[-1:]
-        out += [Stale(old, new, nid, when, certain=bool(named)) for old in replaced if not same_value(old, new)]
-    # A value stated again after it was replaced is current once more.
+        out += [
+            Stale(old, new, nid, when, certain=bool(named) or old.rejected)
+            for old in replaced
+            if not same_value(old, new)
+        ]
+    # A value stated again (not ruled out) after it was replaced is current once more: "the 2-group not the
+    # 3 group", then "the 3 group after all" makes the 3 current and the 2 stale, as the profile reads it.
     latest: dict[tuple[str, str, Value], int] = {}
     for j, (_, _, _, m) in enumerate(seq):
-        latest[(m.kind, m.unit, m.value)] = j
+        if not m.rejected:
+            latest[(m.kind, m.unit, m.value)] = j
     index = {id(m): j for j, (_, _, _, m) in enumerate(seq)}
-    return [
-        s for s in out if s.old.rejected or latest.get((s.old.kind, s.old.unit, s.old.value), -1) <= index[id(s.new)]
-    ]
+    return [s for s in out if latest.get((s.old.kind, s.old.unit, s.old.value), -1) <= index[id(s.new)]]
 
 
 def past_marked(low: str, m: Mention) -> bool:
