@@ -205,3 +205,23 @@ def test_a_correction_naming_the_same_client_still_replaces_the_note(chat: Conve
     reply = say(chat, "dana pike wants the oak desk. ignore that last one")
     assert reply.text.startswith("Removed your last note (Dana Pike:"), reply.text
     assert [n.text for n in runtime.memory(U).ledger.notes()] == ["dana pike wants the oak desk"]
+
+
+def test_that_was_for_moves_the_note_just_sent_not_an_older_waiting_one(chat: Conversation, runtime: Runtime) -> None:
+    chat.handle_text(U, "met a cafe owner at the expo, wants samples of the oat syrup")  # no name: waits in the inbox
+    memory = runtime.memory(U)
+    assert memory.clients() == []
+    say(chat, "Dana Pike wants the walnut desk, 2 of them")  # filed while the first still waits
+    reply = say(chat, "oops that was for siobhan")
+    filed = {n.text: n.client for n in memory.ledger.notes()}
+    assert filed == {"Dana Pike wants the walnut desk, 2 of them": "Siobhan"}, (filed, reply.text)
+    assert reply.text.startswith("Moved from Dana Pike"), reply.text
+
+
+def test_that_was_for_files_the_waiting_note_when_it_is_the_latest(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Pike wants the walnut desk, 2 of them")
+    chat.handle_text(U, "met a cafe owner at the expo, wants samples of the oat syrup")
+    say(chat, "oops that was for siobhan")
+    filed = {n.text: n.client for n in runtime.memory(U).ledger.notes()}
+    assert filed.get("met a cafe owner at the expo, wants samples of the oat syrup") == "Siobhan", filed
+    assert filed.get("Dana Pike wants the walnut desk, 2 of them") == "Dana Pike", filed
