@@ -360,8 +360,11 @@ class NotesMixin(ChatCore):
             replies[0] = Reply(f"Moved back to {origin.name}. " + replies[0].text, replies[0].buttons, note_saved=True)
         return replies
 
-    def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
-        """Undo the last filed note (and its copies under other clients); the reply and the main note undone."""
+    def _undo_filed(self, user: str, keep_clients: bool = False) -> tuple[Reply, Note | None]:
+        """Undo the last filed note (and its copies under other clients); the reply and the main note undone.
+
+        A client left with nothing is forgotten too, unless `keep_clients` (a correction files its rest there).
+        """
         state = self._state(user)
         memory = self._memory(user)
         note = memory.undo_last()
@@ -379,7 +382,22 @@ class NotesMixin(ChatCore):
         state.last_notes = []
         state.last_client = None  # nothing left to take back or continue in words
         extra = f" It is also gone from {' and '.join(also)}." if also else ""
+        emptied = [] if keep_clients else self._drop_emptied(memory, undone)
+        if emptied:
+            who = "they are" if len(emptied) > 1 else "that client is"
+            extra += f" {' and '.join(emptied)} had nothing else, so {who} gone too."
         return Reply(f"Removed your last note ({main.client}: “{label(main.text, 60)}”).{extra}"), main
+
+    def _drop_emptied(self, memory: Memory, undone: list[Note]) -> list[str]:
+        """Forget each client an undone note leaves with no note and no promise: the note had started them."""
+        gone = []
+        for client_id in dict.fromkeys(n.client_id for n in undone):
+            client = memory.client(client_id)
+            if client is None or memory.count_notes(client_id) or memory.commitments(client_id):
+                continue
+            memory.forget(client)
+            gone.append(client.name)
+        return gone
 
     def _take_back(self, user: str, rest: str) -> list[Reply]:
         """ "I meant oak. scratch that": undo the last note, file the rest under the same client.
@@ -401,7 +419,7 @@ class NotesMixin(ChatCore):
                 last = replies[-1]
                 replies[-1] = Reply(last.text + ask, last.buttons, last.document, note_saved=last.note_saved)
             return replies
-        undone, note = self._undo_filed(user)
+        undone, note = self._undo_filed(user, keep_clients=len(rest.split()) >= 2)
         if note is None or len(rest.split()) < 2:
             return [undone]
         memory = self._memory(user)
