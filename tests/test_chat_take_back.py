@@ -175,3 +175,53 @@ def test_a_common_word_first_name_with_a_person_around_it_is_the_client(
     say(chat, "June Okoro wants the oak bench")
     say(chat, "Hope Varga wants 6 stools")
     assert say(chat, note).text.startswith(f"Saved for {client}")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "named", "client"),
+    [
+        ("Dana Pike wants the walnut desk", "rahul mehta - promised him descaling quote by thurs", "Rahul Mehta"),
+        ("Dana Pike wants the walnut desk", "Omar Castell: send the stool catalogue monday", "Omar Castell"),
+        ("Omar Castell wants 6 stools", "ngozi okafor asked for 2 pallets of tiles", "Ngozi Okafor"),
+    ],
+)
+def test_a_correction_closing_a_note_that_names_another_client_files_it_there_and_keeps_the_earlier_note(
+    chat: Conversation, runtime: Runtime, earlier: str, named: str, client: str
+) -> None:
+    say(chat, "Omar Castell wants a quote for 6 stools")
+    say(chat, earlier)
+    reply = say(chat, f"{named}. ignore that last one")
+    memory = runtime.memory(U)
+    filed = {n.text: n.client for n in memory.ledger.notes()}
+    assert any(t in named and c == client for t, c in filed.items()), (
+        filed
+    )  # filed under the client it names, never the earlier note's
+    assert earlier in filed  # not clearly meant: the earlier note stays, and the reply asks
+    assert "kept" in reply.text and "/undo" not in reply.text.split("kept")[0], reply.text
+
+
+def test_a_correction_naming_the_same_client_still_replaces_the_note(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Pike wants the walnut desk")
+    reply = say(chat, "dana pike wants the oak desk. ignore that last one")
+    assert reply.text.startswith("Removed your last note (Dana Pike:"), reply.text
+    assert [n.text for n in runtime.memory(U).ledger.notes()] == ["dana pike wants the oak desk"]
+
+
+def test_that_was_for_moves_the_note_just_sent_not_an_older_waiting_one(chat: Conversation, runtime: Runtime) -> None:
+    chat.handle_text(U, "met a cafe owner at the expo, wants samples of the oat syrup")  # no name: waits in the inbox
+    memory = runtime.memory(U)
+    assert memory.clients() == []
+    say(chat, "Dana Pike wants the walnut desk, 2 of them")  # filed while the first still waits
+    reply = say(chat, "oops that was for siobhan")
+    filed = {n.text: n.client for n in memory.ledger.notes()}
+    assert filed == {"Dana Pike wants the walnut desk, 2 of them": "Siobhan"}, (filed, reply.text)
+    assert reply.text.startswith("Moved from Dana Pike"), reply.text
+
+
+def test_that_was_for_files_the_waiting_note_when_it_is_the_latest(chat: Conversation, runtime: Runtime) -> None:
+    say(chat, "Dana Pike wants the walnut desk, 2 of them")
+    chat.handle_text(U, "met a cafe owner at the expo, wants samples of the oat syrup")
+    say(chat, "oops that was for siobhan")
+    filed = {n.text: n.client for n in runtime.memory(U).ledger.notes()}
+    assert filed.get("met a cafe owner at the expo, wants samples of the oat syrup") == "Siobhan", filed
+    assert filed.get("Dana Pike wants the walnut desk, 2 of them") == "Dana Pike", filed

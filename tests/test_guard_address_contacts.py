@@ -71,3 +71,39 @@ def test_a_relative_or_a_stranger_is_still_the_wrong_name(tmp_path: Path) -> Non
         assert world.kinds(f"{greeting},\nthe service of the 3 dental chairs is booked for Friday. Sam", AT) == {
             "name_misuse"
         }
+
+
+@pytest.mark.parametrize(
+    ("client", "note", "greeting"),
+    [
+        # a referrer: the note says how the client came, not whom to write to
+        ("Sarah Lee", "Sarah came to us through Jessica at the gym. Wants the grey sectional.", "Hi Jessica"),
+        # someone the client refuses to deal with
+        ("Sarah Lee", "She doesn't want to deal with Mark again after the late delivery.", "Hi Mark"),
+        ("Sarah Lee", "never ask for Bruno when she calls, wants the grey sectional", "Hi Bruno"),
+        ("Sarah Lee", "won't go via Priya any more, wants the grey sectional", "Hi Priya"),
+        # an ex-partner's contact
+        ("Paul Adams", "Paul's ex-wife Claire used to speak to Marta at our Leeds branch.", "Hi Marta"),
+        # a role under a negation is no contact either
+        ("Paul Adams", "no longer uses his assistant Dermot, wants the grey sectional", "Hi Dermot"),
+        ("Paul Adams", "do not cc Fintan on anything, wants the grey sectional", "Hi Fintan"),
+    ],
+)
+def test_a_name_after_through_or_under_a_negation_is_no_contact(
+    tmp_path: Path, client: str, note: str, greeting: str
+) -> None:
+    world = World(tmp_path, client, [("2026-04-02T10:00:00", note)])
+    assert "name_misuse" in world.kinds(f"{greeting},\nthe grey sectional is in stock. Sam", AT)
+
+
+@pytest.mark.parametrize(
+    ("note", "greeting"),
+    [
+        ("Marta (his PA) books all visits", "Hi Marta"),
+        ("all orders go through Keiko in purchasing", "Hi Keiko"),
+        ("cc Leo on quotes", "Hi Leo"),
+    ],
+)
+def test_a_role_or_an_instruction_still_makes_a_contact(tmp_path: Path, note: str, greeting: str) -> None:
+    world = World(tmp_path, "Paul Adams", [("2026-04-02T10:00:00", note)])
+    assert world.kinds(f"{greeting},\nthe grey sectional is in stock. Sam", AT) == set()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.reply import Reply
 from bot.chat.routing import Route
-from bot.chat.state import Choice, State
+from bot.chat.state import Choice, PendingNote, State
 from bot.chat.texts import sentence
 from bot.engines.voice import Transcriber
 from bot.runtime import Runtime
@@ -373,6 +373,10 @@ class ChatCore:
         raise NotImplementedError
 
     def _take_back(self, user: str, rest: str) -> list[Reply]:
+        """Defined in bot/chat/notes.py."""
+        raise NotImplementedError
+
+    def _filed_since(self, user: str, pending: PendingNote) -> bool:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 

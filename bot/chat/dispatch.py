@@ -212,10 +212,13 @@ class DispatchMixin(ChatCore):
         except AmbiguousClient:
             pass
         except BadInput:
-            if new_client_name(name) is None:
+            if (fresh := new_client_name(name)) is None:
                 return []
+            name = fresh  # "siobhan" starts the client "Siobhan", as an answer to "which client?" does
         state = self._state(user)
-        if state.choice and state.choice.kind == "note":
+        waiting = state.choice.payload if state.choice and state.choice.kind == "note" else None
+        # "that" is the note sent last: the waiting one, unless a note was filed after it went to the inbox
+        if isinstance(waiting, PendingNote) and not self._filed_since(user, waiting):
             found = self._answer_which_client(user, name)
             if found is not None:
                 return found

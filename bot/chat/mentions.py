@@ -441,6 +441,8 @@ def _couple(
         return None
     if first_name_score(toks[i].base) <= 0 or _date_word(toks, i):
         return None
+    if i and is_name_part(toks[i - 1].text, "particle") and _adjacent(toks[i]):
+        return None  # "kiri te awa and giulia rossi": "awa" ends a name of its own, it shares no surname
     partner = _at(toks, i + 2, forms, subject, lower_note, known)
     if partner is None or partner.known or partner.words != 2 or partner.score < NEW_NAME_THRESHOLD or partner.weak:
         return None
@@ -781,14 +783,17 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     surname = surname_score(last.base)
     if last.text[:1].isupper():
         surname = max(surname, 0.0)  # "ben David": a capitalised common word after a particle is a surname
-    if given <= 0 or surname <= -1.0:
-        return None
     short = any(len(t.text) <= SHORT_PARTICLE for t in toks[i + 1 : j])
     rare = [not _ordinary(t.base, RARE_WORD if short else ORDINARY) for t in (first, last)]
+    paired = _joined_to_a_name(toks, j)  # "tom van dijk and priya shah": a name joined to another name
+    if given <= 0 and all(rare) and (i == subject or paired):
+        given = RARE_FIRST  # "kiri te awa and ...": a given name the dictionaries lack, opening the note or paired
+    if given <= 0 or surname <= -1.0:
+        return None
     # "federico di lorenzo", "marta de souza": a dictionary given name and a surname the census is sure of, neither
     # an ordinary English word, are a name around a short particle too ("herb de provence" is no surname)
     listed = given >= FIRST_NAME and surname >= SURE_FAMILY and not _ordinary(first.base) and not _ordinary(last.base)
-    if not _second_sign(toks, i, j, titled, all(rare) or listed):
+    if not _second_sign(toks, i, j, titled, all(rare) or listed or (paired and rare[1])):
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))
@@ -803,6 +808,16 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
         n,
         subject=i == subject,
         evidence=ev,
+    )
+
+
+def _joined_to_a_name(toks: list[_Tok], j: int) -> bool:
+    """Whether word j is followed by "and"/"&" and a given name ("... dijk and priya shah"): one of two people."""
+    return (
+        j + 2 < len(toks)
+        and toks[j + 1].text.casefold() in {"and", "&"}
+        and not toks[j].possessive
+        and first_name_score(toks[j + 2].base) > 0
     )
 
 

@@ -82,6 +82,11 @@ FUNCTION_ZIPF = 6.0  # a word this common ("the", "this", "for") joins no two-wo
 PAIR_ZIPF = 5.2  # ... and a pair needs one word rarer than this
 
 
+def _fold_name(name: str) -> str:
+    """A client name compared loosely: case and spacing aside."""
+    return " ".join(name.casefold().split())
+
+
 def _topic_words(text: str) -> set[str]:
     """What a note is about: words rarer than everyday English (past forms and days aside), and pairs of content
     words in a row ("floor plan")."""
@@ -355,8 +360,11 @@ class NotesMixin(ChatCore):
             replies[0] = Reply(f"Moved back to {origin.name}. " + replies[0].text, replies[0].buttons, note_saved=True)
         return replies
 
-    def _undo_filed(self, user: str) -> tuple[Reply, Note | None]:
-        """Undo the last filed note (and its copies under other clients); the reply and the main note undone."""
+    def _undo_filed(self, user: str, keep_clients: bool = False) -> tuple[Reply, Note | None]:
+        """Undo the last filed note (and its copies under other clients); the reply and the main note undone.
+
+        A client left with nothing is forgotten too, unless `keep_clients` (a correction files its rest there).
+        """
         state = self._state(user)
         memory = self._memory(user)
         note = memory.undo_last()
@@ -374,11 +382,44 @@ class NotesMixin(ChatCore):
         state.last_notes = []
         state.last_client = None  # nothing left to take back or continue in words
         extra = f" It is also gone from {' and '.join(also)}." if also else ""
+        emptied = [] if keep_clients else self._drop_emptied(memory, undone)
+        if emptied:
+            who = "they are" if len(emptied) > 1 else "that client is"
+            extra += f" {' and '.join(emptied)} had nothing else, so {who} gone too."
         return Reply(f"Removed your last note ({main.client}: “{label(main.text, 60)}”).{extra}"), main
 
+    def _drop_emptied(self, memory: Memory, undone: list[Note]) -> list[str]:
+        """Forget each client an undone note leaves with no note and no promise: the note had started them."""
+        gone = []
+        for client_id in dict.fromkeys(n.client_id for n in undone):
+            client = memory.client(client_id)
+            if client is None or memory.count_notes(client_id) or memory.commitments(client_id):
+                continue
+            memory.forget(client)
+            gone.append(client.name)
+        return gone
+
     def _take_back(self, user: str, rest: str) -> list[Reply]:
-        """ "I meant oak. scratch that": undo the last note, file the rest under the same client."""
-        undone, note = self._undo_filed(user)
+        """ "I meant oak. scratch that": undo the last note, file the rest under the same client.
+
+        When the rest names another client ("rahul mehta - promised him a quote. ignore that last one") it is filed
+        under that client, and the earlier note stays: whether the phrase meant it is unclear, so the reply asks.
+        """
+        memory = self._memory(user)
+        latest = memory.notes(limit=1)
+        if latest and len(rest.split()) >= 2 and self._names_another_client(memory, rest, latest[0]):
+            replies = self._note(user, rest, routed=True)
+            earlier = latest[0]
+            ask = (
+                f"\nI kept your earlier note for {earlier.client} (“{label(earlier.text, 60)}”): this message names "
+                "someone else, so I was not sure “ignore that last one” meant it. To remove it, open that client "
+                f"with /client {earlier.client}."
+            )
+            if replies:
+                last = replies[-1]
+                replies[-1] = Reply(last.text + ask, last.buttons, last.document, note_saved=last.note_saved)
+            return replies
+        undone, note = self._undo_filed(user, keep_clients=len(rest.split()) >= 2)
         if note is None or len(rest.split()) < 2:
             return [undone]
         memory = self._memory(user)
@@ -387,6 +428,15 @@ class NotesMixin(ChatCore):
             return [undone]
         saved = self._store(user, memory, client.name, rest, "text", None, True, client)
         return [Reply(undone.text + "\n" + saved[0].text, saved[0].buttons, note_saved=True)]
+
+    def _names_another_client(self, memory: Memory, text: str, earlier: Note) -> bool:
+        """Whether a note names a client (known or new) other than the one `earlier` was filed under."""
+        filing = note_clients(memory, text)
+        if filing.candidates:
+            return all(c.id != earlier.client_id for c in filing.candidates)
+        if filing.client is not None:
+            return filing.client.id != earlier.client_id
+        return filing.name is not None and _fold_name(filing.name) != _fold_name(earlier.client)
 
     def _filed_since(self, user: str, pending: PendingNote) -> bool:
         """Whether a note was filed after this one went to the inbox: then /undo means that note."""

@@ -606,9 +606,17 @@ def reads_as_person(words: list[str]) -> bool:
     first, rest = words[0], words[1:]
     if not dictionaries():
         return True  # no dictionaries to tell a name from a word: a short answer is taken as a name, as before
+    if rest and bare_possessive(first):
+        return False  # "nadias bday", "jons farewell drinks": someone's thing, typed without the apostrophe
     if first_name_score(first) <= 0 and not 0 <= zipf(first) < RARE_WORD:
         return False
     return all(surname_score(w) > SURNAME_FLOOR for w in rest)
+
+
+def bare_possessive(word: str) -> bool:
+    """A first name with an "s" typed on and no apostrophe ("nadias", "jons"), when the word is no name itself."""
+    w = word.casefold()
+    return len(w) > 3 and w.endswith("s") and first_name_score(w) <= 0 and first_name_score(w[:-1]) > 0
 
 
 def split_target(memory: Memory, target: str) -> tuple[str, str]:

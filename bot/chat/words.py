@@ -11,6 +11,7 @@ __all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
+REGIONAL = Path(__file__).with_name("data") / "regional_small_talk.txt"  # "ta mate", "good arvo", "sweet as"
 
 
 @dataclass(frozen=True)
@@ -23,16 +24,18 @@ class SmallTalk:
 
 @cache
 def _table() -> dict[str, SmallTalk]:
+    """Every listed phrase and what it is, from not_clients.txt and regional_small_talk.txt."""
     table: dict[str, SmallTalk] = {}
-    for n, raw in enumerate(DATA.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts):
-            raise ValueError(f"{DATA.name} line {n}: expected PHRASE | KIND | REASON")
-        kind, _, command = parts[1].partition(":")
-        table[parts[0].casefold()] = SmallTalk(kind, command)
+    for path in (DATA, REGIONAL):
+        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) != 3 or not all(parts):
+                raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
+            kind, _, command = parts[1].partition(":")
+            table[_key(parts[0])] = SmallTalk(kind, command)
     return table
 
 

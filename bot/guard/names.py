@@ -30,6 +30,11 @@ _FAMILY_FIRST = frozenset(_FORMS["family_name_first"]["words"])
 _ROLES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FORMS["contact_roles"]["words"])
 _CUES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FORMS["contact_cues"]["words"])
 _NAME = r"([A-Z][\w'’-]+)"
+_NEGATION = re.compile(
+    r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _FORMS["contact_negations"]["words"]) + r")\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;:!?\n,(]|\b(?:but|and|though|although)\b", re.I)
 # "his assistant Marta", "PA: Jenny", "Marta (his assistant)", "Leo, her business partner", "cc Leo", "book through Marta"
 _CONTACT = re.compile(
     rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
@@ -127,6 +132,10 @@ class NameRules(GuardBase):
         out: set[str] = set()
         for n in self.ctx.notes:
             for m in _CONTACT.finditer(n.text):
+                before = n.text[: m.start()]
+                ends = [b.end() for b in _CLAUSE_END.finditer(before)]
+                if _NEGATION.search(before[ends[-1] if ends else 0 :]):
+                    continue  # "do not cc Fintan", "no longer uses his assistant Dermot": the clause turns it round
                 name = next(g for g in m.groups() if g)
                 word = _fold(name)
                 if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
