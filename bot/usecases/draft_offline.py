@@ -136,6 +136,20 @@ def _ruled_out_by_client(f: Fact) -> bool:
     return bool(re.search(rf"{refusal}\s+(?:the\s+|any\s+|more\s+)?{re.escape(value)}\b", f.text, re.I))
 
 
+def _ruled_out_object(f: Fact, ctx: DraftContext) -> str:
+    """A ruled-out option with its object ("likes medium roast, not light" -> "no light roast"), or "" when the
+    note's one word names no thing of its own ("no light" is not a message)."""
+    value = f.value.casefold()
+    if len(value.split()) > 1:
+        return f"no {value}"
+    for p in ctx.facts:  # the preference noted with it carries the object: "medium roast" -> "roast"
+        words = p.value.casefold().split()
+        shared = p.kind is FactKind.PREFERENCE and set(p.source_ids) & set(f.source_ids)
+        if shared and len(words) > 1 and words[-1] != value and _zipf(words[-1]) >= EVERYDAY_WORD - 1:
+            return f"no {value} {words[-1]}"
+    return "" if _zipf(value) >= EVERYDAY_WORD else f"no {value}"  # an everyday word alone ("light") names no thing
+
+
 @lru_cache(maxsize=1)
 def _people_words() -> re.Pattern[str]:
     """Role and job words (ask_intents.json "roles", draft_words.json "greeting_roles"): a dislike naming one is
@@ -367,7 +381,7 @@ class _Writer:
                 options = [o for o in f.detail["options"].split("|") if o]
                 said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
             elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and _ruled_out_by_client(f):
-                said = f"no {f.value.casefold()}"
+                said = _ruled_out_object(f, self.ctx)
             elif f.key.startswith("quantity:") and _about_purpose(f.key.partition(":")[2], self.ctx.purpose):
                 said = f.text  # "12 velvet chairs": the count the purpose is about, as the note has it now
             said = _as_written(said, self.ctx) if said else ""
@@ -828,6 +842,14 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         first = _purpose_sentence(both.group("a"), ctx, pick)
         return f"{first} {_purpose_sentence(both.group('b'), ctx, pick)}".strip()
     low = p.lower()
+    wish = re.match(
+        r"^(?:wish|say happy birthday to)\s+(?P<r>your\s+[a-z]+)\b(?:\s+(?:a\s+)?(?:very\s+)?happy\b.*)?$", p, re.I
+    )
+    if wish:  # an instruction to the salesperson about a relative: the wish goes to the relative through the client
+        r = wish.group("r")
+        return pick(
+            [f"Please wish {r} a very happy birthday from me.", f"Please pass on my warmest birthday wishes to {r}."]
+        )
     rules: list[tuple[str, list[str]]] = [
         (
             r"^(?:follow(?:ing)?[ -]?up)(?: with (?:you|[a-z]+(?= (?:about|on|after|regarding|re)\b)))?(?: (?:after|on|about|regarding|re|from|with))?\s*(?P<r>.*)",
@@ -1020,9 +1042,16 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
         said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
     if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) and not owned_subject(said):
         return ""  # "your budget is around 4k", "your kids love the red one" are said to the client too
+    if _BARE_QUANTITY.fullmatch(said.strip(" .,;:")):
+        return ""  # "you'd like 50kg": a quantity without what it is of says nothing the client can confirm
     return _as_written(said, ctx)
 
 
+_BARE_QUANTITY = re.compile(
+    r"you(?:['’]d like| would like| want| need| have| take| get)\s+(?:about |around |roughly |another |only |now )?"
+    r"\d[\d,.]*\s*[a-z]{0,3}(?:\s+(?:a|per|each|every)\s+\w+|\s+(?:monthly|weekly|fortnightly|each|now|instead))?",
+    re.I,
+)
 _FOLLOWER = re.compile(r"^(?:\d[\d,.]*\b|budget\b|in\s|for\s|with\s|around\b|about\b|under\b|up to\b|max\b)", re.I)
 FOLLOWER_WORDS = 4  # "6 of them", "3 sites", "budget around 9k": short enough to be a detail of the clause before
 
@@ -1129,6 +1158,23 @@ def _words() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
     return events, plan
 
 
+_OUTINGS = {"lunch", "dinner", "breakfast", "coffee", "drinks", "golf"}  # guard kinds that are a meal or outing
+
+
+def _shared(noun: str, sentence: str) -> bool:
+    """Whether a meal or outing noun was had with the client ("had coffee with ola", "lunch with Dana"), not the
+    trade's word ("runs a coffee cart"); the markers are draft_words.json "shared_outing"."""
+    n = re.escape(noun)
+    before = _phrases("shared_outing").pattern
+    return bool(
+        re.search(
+            rf"{before}\s+(?:(?:a|an|some|quick|the)\s+)?{n}\b|\b{n}s?\s+(?:w/?|with)\b|^\s*{n}s?\s+(?:at|in|today|this)\b",
+            sentence,
+            re.I,
+        )
+    )
+
+
 _FALLBACK_EVENT = {"call": "the call", "meeting": "our meeting", "visit": "your visit", "order": "your order"}
 
 
@@ -1164,11 +1210,17 @@ def _event_clause(text: str) -> tuple[str, str, str] | None:
             m = pattern.search(sentence)
             if not m:
                 continue
-            mods = [w for w in m.group("mods").split() if w.lower() not in _WEEKDAYS_MONTHS]
             noun = m.group("noun").lower()
+            if not article and not _shared(noun, sentence):
+                continue  # "her cafe", "a coffee cart", "lunch arrangements": the trade's words, no meal together
+            mods = [w for w in m.group("mods").split() if w.lower() not in _WEEKDAYS_MONTHS]
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
             return kind, f"{phrase} {post}".strip(), sentence
+        if kind in _OUTINGS:  # no meal or outing noun had together: a meeting when the note says they met
+            if not _MET.search(sentence):
+                continue
+            kind = "meeting"
         if kind == "meeting" and not _MET.search(sentence):
             continue  # "saw it on the website" is no meeting to thank for
         fallback = _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
