@@ -127,3 +127,29 @@ def test_a_ruled_out_option_keeps_its_object(runtime: Runtime) -> None:
     ctx = build_context(memory, client, "follow up", NOW, "Sam Carter").ctx
     said = [text for text, _ in _Writer(ctx, 0)._fact_details()]
     assert "no light roast" in said, said
+
+
+_PASTED = re.compile(
+    r"(?i)\babout (?:the )?(?:tell|let|ask|get|remind|text|email|call)\b|\babout (?:the )?to\b|: let you\b|"
+    r"\bthank you for your \w+ for\b|\b(?:writing|in touch) about \w+ you\b|\bI'm writing about you\b"
+)
+
+
+@pytest.mark.parametrize(
+    ("client", "purpose", "said"),
+    [
+        ("Tomasz Nowak", "tell him the Eagle price went up", r"let you know the Eagle price went up"),
+        ("Tomasz Nowak", "ask him to pick a colour", r"could you pick a colour|Could you pick a colour"),
+        ("Mai Nguyen", "remind her to pay the deposit", r"reminder to pay the deposit"),
+        ("Hana Ito", "get her to sign the form", r"sign the form"),
+        ("Dev Rao", "thank his wife for the referral", r"thanks to your wife for the referral|thank your wife"),
+        ("Dev Rao", "email him the brochure", r"the brochure"),
+    ],
+)
+def test_an_instruction_to_the_salesperson_is_said_to_the_client(
+    runtime: Runtime, client: str, purpose: str, said: str
+) -> None:
+    for d in _drafts(runtime, client, purpose):
+        assert not _PASTED.search(d.text), d.text
+        assert re.search(said, d.text), d.text
+        assert d.verdict != "block", d

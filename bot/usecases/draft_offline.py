@@ -851,6 +851,17 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             [f"Please wish {r} a very happy birthday from me.", f"Please pass on my warmest birthday wishes to {r}."]
         )
     rules: list[tuple[str, list[str]]] = [
+        # instructions to the salesperson ("tell him …", "ask her to …"): said to the client, never pasted
+        (r"^(?:tell you|let you know)(?: that| about)?\s+(?P<r>.+)", ["I wanted to let you know {r}."]),
+        (
+            r"^(?:ask|get)(?: you)? to\s+(?P<r>.+)",
+            ["When you have a moment, could you {r}?", "Could you {r} when you get a chance?"],
+        ),
+        (r"^remind(?: you)? to\s+(?P<r>.+)", ["Just a quick reminder to {r}."]),
+        (
+            r"^thank (?P<r>your \w+(?: [A-Z]\w+)? for .+)",
+            ["Please pass on my thanks to {r}.", "Please thank {r}; it means a lot."],
+        ),
         (
             r"^(?:follow(?:ing)?[ -]?up)(?: with (?:you|[a-z]+(?= (?:about|on|after|regarding|re)\b)))?(?: (?:after|on|about|regarding|re|from|with))?\s*(?P<r>.*)",
             [
@@ -918,6 +929,8 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             return pick(templates).format(r=rest)
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
         return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
+    if re.match(r"^[a-z]+ you\b", p):
+        return ""  # an instruction no rule rephrases ("bring you round"): left out, never "writing about bring you"
     p = _noun_phrase(p)
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
 
