@@ -37,6 +37,8 @@ NOTES = [
     _note("w1", "Mai Nguyen", "met w mai nguyen at her cafe in footscray, she wants the 3 group in white", 3),
     _note("w2", "Giulia Conti", "giulia takes 12kg of the house blend", 9),
     _note("w3", "Giulia Conti", "emailed giulia re the decaf, no answer", 2),
+    _note("w3b", "Giulia Conti", "called giulia about the grinder, no answer", 1),
+    _note("w3c", "Pete Hall", "spoke with pete at his bakery about the deck oven, he wants the 3 deck", 1),
     _note("w4", "Kiri Walker", "kiri runs a coffee cart at the markets, wants a better grinder", 2),
     _note("w5", "Tomasz Nowak", "noted tomasz wants 2 Eagle ones at 13900 each, install on Jan 19", 2),
     _note("w6", "Ken Sato", "ken's wife yuki loves the ethiopian. ken doesn't like light roast", 2),
@@ -74,6 +76,7 @@ _OPENER_EVENT = re.compile(r"(?i)\b(?:thank\w*|thinking about|since|making time 
         ("Giulia Conti", r"call|coffee"),
         ("Kiri Walker", r"coffee|cart|markets"),
         ("Hana Ito", r"lunch|arrangement"),
+        ("Pete Hall", r"call"),
     ],
 )
 def test_the_opener_names_no_interaction_the_notes_do_not_record(runtime: Runtime, client: str, invented: str) -> None:

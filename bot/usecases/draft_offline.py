@@ -309,6 +309,8 @@ class _Writer:
         if (self.today - day).days > LONG_AGO_DAYS:
             # no month: "in January" reads as a date claim the guard would have to match exactly
             return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
+        if kind == "conversation":  # a talk the note does not say was a call: no "thanks for the call"
+            return self.pick([f"It was good to talk with you{when}.", f"It was good to speak with you{when}."])
         if kind == "order":
             return self.pick([f"Thanks again for your order{when}.", f"Thank you again for your order{when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
@@ -1188,7 +1190,14 @@ def _shared(noun: str, sentence: str) -> bool:
     )
 
 
-_FALLBACK_EVENT = {"call": "the call", "meeting": "our meeting", "visit": "your visit", "order": "your order"}
+_CALL_WORD = re.compile(r"\b(?:call(?:ed|s)?|phoned?|rang|ring|zoom|teams|video)\b", re.I)
+_FALLBACK_EVENT = {
+    "conversation": "our conversation",
+    "call": "the call",
+    "meeting": "our meeting",
+    "visit": "your visit",
+    "order": "your order",
+}
 
 
 def event_in(text: str) -> tuple[str, str] | None:
@@ -1213,6 +1222,8 @@ def _event_clause(text: str) -> tuple[str, str, str] | None:
     van last month") and one a relative had ("his son loved the vineyard tour"): no thanks for those.
     """
     events, plan = _words()
+    if _phrases("unanswered").search(text):
+        return None  # "called her, no answer": the attempt reached nobody
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
         if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
@@ -1236,6 +1247,8 @@ def _event_clause(text: str) -> tuple[str, str, str] | None:
             kind = "meeting"
         if kind == "meeting" and not _MET.search(sentence):
             continue  # "saw it on the website" is no meeting to thank for
+        if kind == "call" and not _CALL_WORD.search(sentence):
+            kind = "conversation"  # "spoke with pete at his shop": a talk, not necessarily by phone
         fallback = _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
         return kind, fallback, sentence
     return None
