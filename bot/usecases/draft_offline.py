@@ -306,11 +306,13 @@ class _Writer:
         self.cite((note.id,))
         day = _local(note.occurred_at, self.ctx.now)
         when = f" on {_day(day, self.today)}" if dated else ""
+        if kind == "conversation":  # a talk the note does not say was a call: no "thanks for the call"
+            if (self.today - day).days > LONG_AGO_DAYS:  # long ago and of no named kind: nothing to recall
+                return self.pick(["I hope you're well.", "I hope all is well with you."])
+            return self.pick([f"It was good to talk with you{when}.", f"It was good to speak with you{when}."])
         if (self.today - day).days > LONG_AGO_DAYS:
             # no month: "in January" reads as a date claim the guard would have to match exactly
             return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
-        if kind == "conversation":  # a talk the note does not say was a call: no "thanks for the call"
-            return self.pick([f"It was good to talk with you{when}.", f"It was good to speak with you{when}."])
         if kind == "order":
             return self.pick([f"Thanks again for your order{when}.", f"Thank you again for your order{when}."])
         if re.match(r"\s*thank", self.ctx.purpose, re.I):
