@@ -136,6 +136,20 @@ def _ruled_out_by_client(f: Fact) -> bool:
     return bool(re.search(rf"{refusal}\s+(?:the\s+|any\s+|more\s+)?{re.escape(value)}\b", f.text, re.I))
 
 
+def _ruled_out_object(f: Fact, ctx: DraftContext) -> str:
+    """A ruled-out option with its object ("likes medium roast, not light" -> "no light roast"), or "" when the
+    note's one word names no thing of its own ("no light" is not a message)."""
+    value = f.value.casefold()
+    if len(value.split()) > 1:
+        return f"no {value}"
+    for p in ctx.facts:  # the preference noted with it carries the object: "medium roast" -> "roast"
+        words = p.value.casefold().split()
+        shared = p.kind is FactKind.PREFERENCE and set(p.source_ids) & set(f.source_ids)
+        if shared and len(words) > 1 and words[-1] != value and _zipf(words[-1]) >= EVERYDAY_WORD - 1:
+            return f"no {value} {words[-1]}"
+    return "" if _zipf(value) >= EVERYDAY_WORD else f"no {value}"  # an everyday word alone ("light") names no thing
+
+
 @lru_cache(maxsize=1)
 def _people_words() -> re.Pattern[str]:
     """Role and job words (ask_intents.json "roles", draft_words.json "greeting_roles"): a dislike naming one is
@@ -292,6 +306,10 @@ class _Writer:
         self.cite((note.id,))
         day = _local(note.occurred_at, self.ctx.now)
         when = f" on {_day(day, self.today)}" if dated else ""
+        if kind == "conversation":  # a talk the note does not say was a call: no "thanks for the call"
+            if (self.today - day).days > LONG_AGO_DAYS:  # long ago and of no named kind: nothing to recall
+                return self.pick(["I hope you're well.", "I hope all is well with you."])
+            return self.pick([f"It was good to talk with you{when}.", f"It was good to speak with you{when}."])
         if (self.today - day).days > LONG_AGO_DAYS:
             # no month: "in January" reads as a date claim the guard would have to match exactly
             return self.pick([f"It's been a while since {event}.", f"I hope all is well since {event}."])
@@ -367,7 +385,7 @@ class _Writer:
                 options = [o for o in f.detail["options"].split("|") if o]
                 said = f"either {' or '.join(options)} is fine" if len(options) > 1 else ""
             elif f.kind is FactKind.DISLIKE and 0 < len(f.value.split()) <= 3 and _ruled_out_by_client(f):
-                said = f"no {f.value.casefold()}"
+                said = _ruled_out_object(f, self.ctx)
             elif f.key.startswith("quantity:") and _about_purpose(f.key.partition(":")[2], self.ctx.purpose):
                 said = f.text  # "12 velvet chairs": the count the purpose is about, as the note has it now
             said = _as_written(said, self.ctx) if said else ""
@@ -828,7 +846,26 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
         first = _purpose_sentence(both.group("a"), ctx, pick)
         return f"{first} {_purpose_sentence(both.group('b'), ctx, pick)}".strip()
     low = p.lower()
+    wish = re.match(
+        r"^(?:wish|say happy birthday to)\s+(?P<r>your\s+[a-z]+)\b(?:\s+(?:a\s+)?(?:very\s+)?happy\b.*)?$", p, re.I
+    )
+    if wish:  # an instruction to the salesperson about a relative: the wish goes to the relative through the client
+        r = wish.group("r")
+        return pick(
+            [f"Please wish {r} a very happy birthday from me.", f"Please pass on my warmest birthday wishes to {r}."]
+        )
     rules: list[tuple[str, list[str]]] = [
+        # instructions to the salesperson ("tell him …", "ask her to …"): said to the client, never pasted
+        (r"^(?:tell you|let you know)(?: that| about)?\s+(?P<r>.+)", ["I wanted to let you know {r}."]),
+        (
+            r"^(?:ask|get)(?: you)? to\s+(?P<r>.+)",
+            ["When you have a moment, could you {r}?", "Could you {r} when you get a chance?"],
+        ),
+        (r"^remind(?: you)? to\s+(?P<r>.+)", ["Just a quick reminder to {r}."]),
+        (
+            r"^thank (?P<r>your \w+(?: [A-Z]\w+)? for .+)",
+            ["Please pass on my thanks to {r}.", "Please thank {r}; it means a lot."],
+        ),
         (
             r"^(?:follow(?:ing)?[ -]?up)(?: with (?:you|[a-z]+(?= (?:about|on|after|regarding|re)\b)))?(?: (?:after|on|about|regarding|re|from|with))?\s*(?P<r>.*)",
             [
@@ -896,6 +933,8 @@ def _purpose_sentence(purpose: str, ctx: DraftContext, pick: Callable[[list[str]
             return pick(templates).format(r=rest)
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|can)\b", p, re.I):  # "your suit is ready": a statement
         return pick([f"I wanted to let you know {p}.", f"Good news: {p}."]) if p else ""
+    if re.match(r"^[a-z]+ you\b", p):
+        return ""  # an instruction no rule rephrases ("bring you round"): left out, never "writing about bring you"
     p = _noun_phrase(p)
     return pick([f"I'm writing about {p}.", f"I wanted to get in touch about {p}."]) if p else ""
 
@@ -1020,9 +1059,16 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
         said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
     if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) and not owned_subject(said):
         return ""  # "your budget is around 4k", "your kids love the red one" are said to the client too
+    if _BARE_QUANTITY.fullmatch(said.strip(" .,;:")):
+        return ""  # "you'd like 50kg": a quantity without what it is of says nothing the client can confirm
     return _as_written(said, ctx)
 
 
+_BARE_QUANTITY = re.compile(
+    r"you(?:['’]d like| would like| want| need| have| take| get)\s+(?:about |around |roughly |another |only |now )?"
+    r"\d[\d,.]*\s*[a-z]{0,3}(?:\s+(?:a|per|each|every)\s+\w+|\s+(?:monthly|weekly|fortnightly|each|now|instead))?",
+    re.I,
+)
 _FOLLOWER = re.compile(r"^(?:\d[\d,.]*\b|budget\b|in\s|for\s|with\s|around\b|about\b|under\b|up to\b|max\b)", re.I)
 FOLLOWER_WORDS = 4  # "6 of them", "3 sites", "budget around 9k": short enough to be a detail of the clause before
 
@@ -1129,7 +1175,31 @@ def _words() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str]]:
     return events, plan
 
 
-_FALLBACK_EVENT = {"call": "the call", "meeting": "our meeting", "visit": "your visit", "order": "your order"}
+_OUTINGS = {"lunch", "dinner", "breakfast", "coffee", "drinks", "golf"}  # guard kinds that are a meal or outing
+
+
+def _shared(noun: str, sentence: str) -> bool:
+    """Whether a meal or outing noun was had with the client ("had coffee with ola", "lunch with Dana"), not the
+    trade's word ("runs a coffee cart"); the markers are draft_words.json "shared_outing"."""
+    n = re.escape(noun)
+    before = _phrases("shared_outing").pattern
+    return bool(
+        re.search(
+            rf"{before}\s+(?:(?:a|an|some|quick|the)\s+)?{n}\b|\b{n}s?\s+(?:w/?|with)\b|^\s*{n}s?\s+(?:at|in|today|this)\b",
+            sentence,
+            re.I,
+        )
+    )
+
+
+_CALL_WORD = re.compile(r"\b(?:call(?:ed|s)?|phoned?|rang|ring|zoom|teams|video)\b", re.I)
+_FALLBACK_EVENT = {
+    "conversation": "our conversation",
+    "call": "the call",
+    "meeting": "our meeting",
+    "visit": "your visit",
+    "order": "your order",
+}
 
 
 def event_in(text: str) -> tuple[str, str] | None:
@@ -1154,6 +1224,8 @@ def _event_clause(text: str) -> tuple[str, str, str] | None:
     van last month") and one a relative had ("his son loved the vineyard tour"): no thanks for those.
     """
     events, plan = _words()
+    if _phrases("unanswered").search(text):
+        return None  # "called her, no answer": the attempt reached nobody
     for sentence in re.split(r"(?<=[.!?,;:])\s+|\n+", text):  # clause by clause: a plan in one clause stays there
         kind = interaction_kind(sentence)
         if kind is None or plan.search(sentence) or _APPOINTMENT.search(sentence):
@@ -1164,13 +1236,21 @@ def _event_clause(text: str) -> tuple[str, str, str] | None:
             m = pattern.search(sentence)
             if not m:
                 continue
-            mods = [w for w in m.group("mods").split() if w.lower() not in _WEEKDAYS_MONTHS]
             noun = m.group("noun").lower()
+            if not article and not _shared(noun, sentence):
+                continue  # "her cafe", "a coffee cart", "lunch arrangements": the trade's words, no meal together
+            mods = [w for w in m.group("mods").split() if w.lower() not in _WEEKDAYS_MONTHS]
             post = " ".join((m.group("post") or "").split())
             phrase = f"the {' '.join(mods)} {noun}" if mods else f"{article} {noun}".strip()
             return kind, f"{phrase} {post}".strip(), sentence
+        if kind in _OUTINGS:  # no meal or outing noun had together: a meeting when the note says they met
+            if not _MET.search(sentence):
+                continue
+            kind = "meeting"
         if kind == "meeting" and not _MET.search(sentence):
             continue  # "saw it on the website" is no meeting to thank for
+        if kind == "call" and not _CALL_WORD.search(sentence):
+            kind = "conversation"  # "spoke with pete at his shop": a talk, not necessarily by phone
         fallback = _FALLBACK_EVENT.get(kind, "our last conversation" if kind == "conference" else f"the {kind}")
         return kind, fallback, sentence
     return None
