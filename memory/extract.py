@@ -1358,8 +1358,20 @@ _TURNS_WHOSE = re.compile(
 )
 
 
-_RELATION_BEFORE = re.compile(r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")\s+$", I)
-_RELATION_AFTER = re.compile(r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b", I)
+# the word after a relation that is no name of the relative ("his wife is", "her son and")
+_NOT_A_NAME = r"(?!(?:is|was|who|that|just|also|still|will|and|or|but|has|had|says|said|the|a|an|her|his|their|whose|on|at|of|for|next|this)\b)"
+# "wife bday", "his wife Yuki bday", "Yuki, his wife, bday": the relation, maybe its name, right before the date word
+_RELATION_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")"
+    r"(?:\s+" + _NOT_A_NAME + r"(?P<name>[" + _UP + _LOW + r"]+(?:-[" + _UP + _LOW + r"]+)?))?\s*,?\s+$",
+    I,
+)
+# "birthday of his wife is", "birthday of her son Max is"
+_RELATION_AFTER = re.compile(
+    r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b"
+    r"(?:\s+" + _NOT_A_NAME + r"(?P<name>[" + _UP + _LOW + r"]+(?:-[" + _UP + _LOW + r"]+)?)\b)?",
+    I,
+)
 
 
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1375,6 +1387,7 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
         relation = _RELATIONS.get(relation, "")
         rest = clause[m.end() :]
+        named_relative = ""
         if not relation and m["kw"]:
             # "wife bday march 3" (no 's), "birthday of his wife is march 3": the relation word beside it binds it
             beside = _RELATION_BEFORE.search(clause[: m.start()]) or _RELATION_AFTER.match(rest)
@@ -1383,7 +1396,11 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if beside:
                 relation = _RELATIONS.get(fold(beside["rel"]), "")
                 rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
+                said = beside["name"] or ""
+                if relation and said and fold(said) not in _RELATIONS:
+                    named_relative = said[0].upper() + said[1:]  # "his wife yuki bday": hers, and she is Yuki
         possessor = "" if relation else _possessor(m["whose"] or "", clause[: m.start()])
+        possessor = possessor or named_relative
         if possessor and (
             kin := re.search(r"\b(?P<rel>" + _RELATION_RE + r")\s+\S+(?:'s|’s)\s*$", clause[: m.start()], I)
         ):
