@@ -60,6 +60,7 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
+from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
@@ -2907,6 +2908,7 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 EXTRACTORS: tuple[Extractor, ...] = (
     _scoped,
     _thing_done,
+    job_done,
     _moved,
     _consent,
     _counted_colour,
