@@ -2939,6 +2939,54 @@ class ExtractorFailure:
     error: Exception
 
 
+@cache
+def _correction_re() -> re.Pattern[str]:
+    said = "|".join(re.escape(w) for w in sorted(words("self_correction"), key=len, reverse=True))
+    return re.compile(
+        r"(?:[.,;!]|\s-)\s*\b(?:" + said + r")\b\s*[,:;-]?\s*(?:(?:it's|its|it\s+is|actually)\s+)?"
+        r"(?P<new>[^\s.,;!?:][^.,;!?:]{0,39}?)\s*(?=[.,;!?]|$)",
+        I,
+    )
+
+
+def _replaced(before: str, new: str) -> str | None:
+    """`before` with its value the correction `new` replaces ("the light roast" + "medium roast"), None if none fits."""
+    said = new.split()
+    number = re.fullmatch(r"\d[\d,.]*\s*(?P<unit>[^\W\d]*)", said[0])
+    if number:  # "12 chairs. scratch that, 14", "12kg, no wait, 15kg": the last number (of that unit) said before
+        unit = number["unit"] or (said[1] if len(said) > 1 else "")
+        shape = r"\d[\d,.]*" + (r"\s*" + re.escape(unit) + r"\b" if unit else "")
+        found = list(re.finditer(shape, before, I))
+        return before[: found[-1].start()] + new + before[found[-1].end() :] if found else None
+    head = list(re.finditer(r"\b" + re.escape(said[-1]) + r"\b", before, I))
+    if len(said) < 2 or not head:
+        return None  # "scratch that, walnut": which word it replaces is a guess
+    end = head[-1].end()
+    start = end
+    for _ in said:  # as many words as the correction says, ending at its head word
+        m = re.search(r"[\w'-]+\s*$", before[:start].rstrip() if start != end else before[:end])
+        if not m:
+            return None
+        start = m.start()
+    return before[:start] + new + before[end:]
+
+
+def self_corrected(text: str) -> str:
+    """ "he prefers the light roast. scratch that, medium roast" -> "he prefers the medium roast": a take-back in
+    the note replaces the value just before it; one that names no value it can replace is left as written."""
+    pos = 0
+    while m := _correction_re().search(text, pos):
+        before = text[: m.start()]
+        cut = max(before.rfind(p) for p in ".!?\n") + 1
+        fixed = _replaced(before[cut:], m["new"].strip())
+        if fixed is None:
+            pos = m.end()
+            continue
+        text = before[:cut] + fixed + text[m.end() :]
+        pos = cut + len(fixed)
+    return text
+
+
 def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
@@ -2954,6 +3002,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         return []
     text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     text = group_thousands(text)  # "€18 000", "€ 21.500": every amount rule reads comma grouping
+    text = self_corrected(text)
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:
