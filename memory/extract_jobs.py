@@ -47,7 +47,7 @@ _NOT_DONE = re.compile(
     I,
 )
 _CAME = re.compile(
-    r"\b(?P<who>[a-z-]+)\s+(?:came|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
+    r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:came|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
     r"(?:has|'s)\s+been|popped\s+(?:in|by|round))\b",
     I,
 )
@@ -56,7 +56,10 @@ _PARTICIPLE = re.compile(
     r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|serviced|delivered|dropped\s+off)\b",
     I,
 )
-_NOUN_DONE = re.compile(r"\b(?P<noun>[a-z-]+)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|went\s+fine)\b", I)
+_NOUN_DONE = re.compile(
+    r"(?<![\w-])(?P<noun>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|went\s+fine)\b",
+    I,
+)
 _NO_THING = frozenset(["it", "them", "this", "that", "everything", "all", "he", "she", "they", "i", "we", "job"])
 
 
