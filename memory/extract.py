@@ -60,6 +60,7 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
+from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
@@ -1358,8 +1359,20 @@ _TURNS_WHOSE = re.compile(
 )
 
 
-_RELATION_BEFORE = re.compile(r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")\s+$", I)
-_RELATION_AFTER = re.compile(r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b", I)
+# the word after a relation that is no name of the relative ("his wife is", "her son and")
+_NOT_A_NAME = r"(?!(?:is|was|who|that|just|also|still|will|and|or|but|has|had|says|said|the|a|an|her|his|their|whose|on|at|of|for|next|this)\b)"
+# "wife bday", "his wife Yuki bday", "Yuki, his wife, bday": the relation, maybe its name, right before the date word
+_RELATION_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:(?P<poss>my|our)\s+)?(?P<rel>" + _RELATION_RE + r")"
+    r"(?:\s+" + _NOT_A_NAME + r"(?P<name>[" + _UP + _LOW + r"]+(?:-[" + _UP + _LOW + r"]+)?))?\s*,?\s+$",
+    I,
+)
+# "birthday of his wife is", "birthday of her son Max is"
+_RELATION_AFTER = re.compile(
+    r"\s+(?:of|for)\s+(?:(?:her|his|their|the)\s+)?(?P<rel>" + _RELATION_RE + r")\b"
+    r"(?:\s+" + _NOT_A_NAME + r"(?P<name>[" + _UP + _LOW + r"]+(?:-[" + _UP + _LOW + r"]+)?)\b)?",
+    I,
+)
 
 
 def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -1375,6 +1388,7 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             relation = named["rel"].lower()  # "her daughter Sofia's birthday"
         relation = _RELATIONS.get(relation, "")
         rest = clause[m.end() :]
+        named_relative = ""
         if not relation and m["kw"]:
             # "wife bday march 3" (no 's), "birthday of his wife is march 3": the relation word beside it binds it
             beside = _RELATION_BEFORE.search(clause[: m.start()]) or _RELATION_AFTER.match(rest)
@@ -1383,7 +1397,11 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if beside:
                 relation = _RELATIONS.get(fold(beside["rel"]), "")
                 rest = rest[beside.end() :] if beside.re is _RELATION_AFTER else rest
+                said = beside["name"] or ""
+                if relation and said and fold(said) not in _RELATIONS:
+                    named_relative = said[0].upper() + said[1:]  # "his wife yuki bday": hers, and she is Yuki
         possessor = "" if relation else _possessor(m["whose"] or "", clause[: m.start()])
+        possessor = possessor or named_relative
         if possessor and (
             kin := re.search(r"\b(?P<rel>" + _RELATION_RE + r")\s+\S+(?:'s|’s)\s*$", clause[: m.start()], I)
         ):
@@ -2890,6 +2908,7 @@ def _scoped(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 EXTRACTORS: tuple[Extractor, ...] = (
     _scoped,
     _thing_done,
+    job_done,
     _moved,
     _consent,
     _counted_colour,
@@ -2920,6 +2939,54 @@ class ExtractorFailure:
     error: Exception
 
 
+@cache
+def _correction_re() -> re.Pattern[str]:
+    said = "|".join(re.escape(w) for w in sorted(words("self_correction"), key=len, reverse=True))
+    return re.compile(
+        r"(?:[.,;!]|\s-)\s*\b(?:" + said + r")\b\s*[,:;-]?\s*(?:(?:it's|its|it\s+is|actually)\s+)?"
+        r"(?P<new>[^\s.,;!?:][^.,;!?:]{0,39}?)\s*(?=[.,;!?]|$)",
+        I,
+    )
+
+
+def _replaced(before: str, new: str) -> str | None:
+    """`before` with its value the correction `new` replaces ("the light roast" + "medium roast"), None if none fits."""
+    said = new.split()
+    number = re.fullmatch(r"\d[\d,.]*\s*(?P<unit>[^\W\d]*)", said[0])
+    if number:  # "12 chairs. scratch that, 14", "12kg, no wait, 15kg": the last number (of that unit) said before
+        unit = number["unit"] or (said[1] if len(said) > 1 else "")
+        shape = r"\d[\d,.]*" + (r"\s*" + re.escape(unit) + r"\b" if unit else "")
+        found = list(re.finditer(shape, before, I))
+        return before[: found[-1].start()] + new + before[found[-1].end() :] if found else None
+    head = list(re.finditer(r"\b" + re.escape(said[-1]) + r"\b", before, I))
+    if len(said) < 2 or not head:
+        return None  # "scratch that, walnut": which word it replaces is a guess
+    end = head[-1].end()
+    start = end
+    for _ in said:  # as many words as the correction says, ending at its head word
+        m = re.search(r"[\w'-]+\s*$", before[:start].rstrip() if start != end else before[:end])
+        if not m:
+            return None
+        start = m.start()
+    return before[:start] + new + before[end:]
+
+
+def self_corrected(text: str) -> str:
+    """ "he prefers the light roast. scratch that, medium roast" -> "he prefers the medium roast": a take-back in
+    the note replaces the value just before it; one that names no value it can replace is left as written."""
+    pos = 0
+    while m := _correction_re().search(text, pos):
+        before = text[: m.start()]
+        cut = max(before.rfind(p) for p in ".!?\n") + 1
+        fixed = _replaced(before[cut:], m["new"].strip())
+        if fixed is None:
+            pos = m.end()
+            continue
+        text = before[:cut] + fixed + text[m.end() :]
+        pos = cut + len(fixed)
+    return text
+
+
 def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
@@ -2935,6 +3002,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         return []
     text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     text = group_thousands(text)  # "€18 000", "€ 21.500": every amount rule reads comma grouping
+    text = self_corrected(text)
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:

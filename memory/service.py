@@ -19,6 +19,7 @@ from memory import names
 from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
+from memory.extract_jobs import promises_kept
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
@@ -484,7 +485,10 @@ class Memory:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":
                     part = fact.detail.get("part") == "yes"
-                    for key in self._matching_promises(client.id, fact.key, part, fact.detail.get("verb", "")):
+                    keys = self._matching_promises(client.id, fact.key, part, fact.detail.get("verb", ""))
+                    if "events" in fact.detail:  # "tech came": kept by its event, not the same noun
+                        keys = promises_kept(fact.detail, self.ledger.open_commitment_keys(client.id))
+                    for key in keys:
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
                     self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)

@@ -253,6 +253,21 @@ class FamilyRules(GuardBase):
                 return when, f.source_ids
         return None
 
+    def _relatives_birthday(self, sent: str) -> tuple[str, tuple[str, ...]] | None:
+        """A wish to the client when the notes record only a relative's birthday ("his wife Yuki bday is march 3").
+
+        None when the sentence names that relative, or is no wish.
+        """
+        if not self._BDAY_WISH.search(sent):
+            return None
+        for f in self._facts(FactKind.PERSONAL_DATE):
+            rel = f.detail.get("relation")
+            name = str(f.detail.get("name") or "").lower()
+            if "birth" not in f.key.lower() or not rel or (name and re.search(rf"\b{re.escape(name)}\b", sent)):
+                continue
+            return f"the notes record the {rel}'s birthday ({f.text}), not the client's", f.source_ids
+        return None
+
     def birthdays(self) -> list[Finding]:
         """Birthday wishes on the wrong day, a wrong birthday date, or a birthday no note records."""
         out = []
@@ -262,6 +277,9 @@ class FamilyRules(GuardBase):
                 continue
             rel = next((r for r in self._RELATIONS if re.search(rf"\b{r}\b", sent)), None)
             found = self._birthday(rel)
+            if found is None and rel is None and (theirs := self._relatives_birthday(sent)):
+                out.append(self._finding("wrong_fact", s, e, theirs[0], theirs[1]))
+                continue
             if found is None:
                 from_notes = self._note_birthday(s, e)
                 if from_notes is not None:

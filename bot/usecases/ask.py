@@ -384,6 +384,13 @@ class _Asker:
 
     def _promises(self, intent: Intent) -> Answer | None:
         owed = self.memory.commitments(self.client.id if self.client else None, status="open")
+        if not owed and self.client:
+            # a kept promise: say it is done, rather than quote the note that made it as if it were still owed
+            kept = self.memory.commitments(self.client.id, status="done")
+            if kept:
+                done = "; ".join(re.sub(r" \(\d+ days? overdue\)$", "", self._promise_text(c)) for c in kept[-3:])
+                head = f"Nothing open for {self._short(self.client)}. Done: {done}."
+                return self._reply([head], [s for c in kept[-3:] for s in c.source_ids])
         if not owed:
             return None
         owed.sort(key=lambda c: (c.due is None, c.due or date.max))

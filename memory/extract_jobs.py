@@ -1,0 +1,109 @@
+"""A job reported done, matched to my open promise by its event, not by the same noun.
+
+"tech came, grinder fixed, all good now" keeps "get a tech out"; "installed and working" keeps "book the
+install". The report names an event (a visit, an install, a repair, a delivery) by its subject ("tech came"),
+its noun ("visit done") or its participle ("installed"), and maybe the thing ("grinder fixed"). A promise is
+closed when it is the only open one with that event, or the only one holding that thing; a bare "done" names
+neither and closes nothing. Words are data: `memory/data/job_events.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from memory.records import ExtractedFact, FactKind
+
+__all__ = ["job_done", "job_events", "promises_kept"]
+
+I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
+_DATA = Path(__file__).parent / "data" / "job_events.tsv"
+DONE_KEY = "promise:job_done"  # the key of a report; it opens nothing, it only closes
+
+
+@cache
+def _events() -> dict[str, str]:
+    found = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, event, _why = line.split("\t", 2)
+            found[word] = event
+    return found
+
+
+def job_events(words: Iterable[str]) -> frozenset[str]:
+    """The job events ("visit", "install", "repair", "delivery") these words name."""
+    table = _events()
+    return frozenset(table[w.casefold()] for w in words if w.casefold() in table)
+
+
+# a report is of the past: a plan, a wish, a condition or a negation in the same part is no report
+_NOT_DONE = re.compile(
+    r"\b(?:not|never|no|will|shall|going\s+to|gonna|to\s+be|needs?|needed|wants?|wanted|asked|should|must|once|"
+    r"when|if|until|till|before|yet|booked|scheduled|tomorrow|next|hopefully|maybe|might)\b|n't\b|'ll\b|\?",
+    I,
+)
+_CAME = re.compile(
+    r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:came|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
+    r"(?:has|'s)\s+been|popped\s+(?:in|by|round))\b",
+    I,
+)
+_PARTICIPLE = re.compile(
+    r"^\s*(?:(?:and|then|now)\s+)?(?:(?:the|our|my|his|her|their)\s+)?(?:(?P<obj>[a-z][\w-]*)\s+)?(?:(?:all|now|finally|been|"
+    r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|serviced|delivered|dropped\s+off)\b",
+    I,
+)
+_NOUN_DONE = re.compile(
+    r"(?<![\w-])(?P<noun>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|went\s+fine)\b",
+    I,
+)
+_NO_THING = frozenset(["it", "them", "this", "that", "everything", "all", "he", "she", "they", "i", "we", "job"])
+
+
+def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "tech came, grinder fixed": a done report naming its events and things (closes promises; opens none)."""
+    events: set[str] = set()
+    things: list[str] = []
+    for part in re.split(r"[,;.]|\s+-\s+", clause):
+        if not part.strip() or _NOT_DONE.search(part):
+            continue
+        for m in _CAME.finditer(part):
+            events |= job_events([m["who"]])
+        p = _PARTICIPLE.match(part)
+        if p:
+            events |= job_events([p["done"].split()[0]])
+            obj = (p["obj"] or "").casefold()
+            if obj and obj not in _NO_THING and not job_events([obj]):
+                things.append(obj)
+        for n in _NOUN_DONE.finditer(part):
+            events |= job_events([n["noun"]])
+    if not events:
+        return
+    shown = ", ".join(sorted(events))
+    yield ExtractedFact(
+        FactKind.COMMITMENT,
+        DONE_KEY,
+        shown,
+        f"done: {shown}",
+        detail={"status": "done", "events": ",".join(sorted(events)), "things": ",".join(things)},
+    )
+
+
+def _key_words(key: str) -> set[str]:
+    words = set(re.split(r"[:_]", key.casefold())) - {"promise", ""}
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+
+
+def promises_kept(detail: dict[str, str], open_keys: Sequence[str]) -> list[str]:
+    """The open promise keys a done report keeps: the only one with its event, or the only one holding its thing."""
+    kept: list[str] = []
+    for event in filter(None, detail.get("events", "").split(",")):
+        fits = [k for k in open_keys if event in job_events(_key_words(k))]
+        kept += fits if len(fits) == 1 else []  # two open visits: a guess, so neither
+    for thing in filter(None, detail.get("things", "").split(",")):
+        fits = [k for k in open_keys if thing in _key_words(k) or thing.rstrip("s") in _key_words(k)]
+        kept += fits if len(fits) == 1 else []
+    return list(dict.fromkeys(kept))
