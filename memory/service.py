@@ -674,10 +674,13 @@ class Memory:
     def undo_last(self) -> Note | None:
         """Delete the salesperson's most recent note (by creation); returns it."""
         latest = self.ledger.latest_note_id()
-        if latest is None:
+        return None if latest is None else self.undo_note(latest)
+
+    def undo_note(self, note_id: str) -> Note | None:
+        """Delete one note by id as undo does (facts it superseded come back); returns it, None if gone."""
+        rowid = self.ledger.note_rowid(note_id)
+        if rowid is None:
             return None
-        rowid = self.ledger.note_rowid(latest)
-        assert rowid is not None
         note = self.ledger.notes_by_rowid([rowid])[rowid]
         prev, nxt = self.ledger.neighbours([rowid]).get(rowid, (None, None))
         with self.ledger.transaction():

@@ -372,11 +372,9 @@ class NotesMixin(ChatCore):
             return Reply("There is no note to undo."), None
         undone = [note]
         group = state.last_notes if note.id in state.last_notes else []
-        while len(undone) < len(group):  # one message filed under several clients is undone whole
-            latest = memory.notes(limit=1)
-            if not latest or latest[0].id not in group or (more := memory.undo_last()) is None:
-                break
-            undone.append(more)
+        for copy_id in group:  # one message filed under several clients is undone whole, by id (never "the newest")
+            if copy_id != note.id and (more := memory.undo_note(copy_id)) is not None:
+                undone.append(more)
         main = next((n for n in undone if group and n.id == group[0]), note)  # the first filed is the main note
         also = list(dict.fromkeys(n.client for n in undone if n is not main))
         state.last_notes = []
