@@ -72,6 +72,7 @@ class NoteInput:
     note_id: str | None = None
     source: str = "text"
     audio_path: str | None = None
+    fact_text: str | None = None  # read facts from this part only (a note naming several clients); None: the text
 
 
 @dataclass
@@ -316,8 +317,9 @@ class Memory:
             )
             self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
         notices: list[str] = []
+        facts_from = text if item.fact_text is None else item.fact_text.strip()
         facts = self._whose_dates(
-            client, self._extract(note_id, without_leading_name(text, client.name), item.at, notices)
+            client, self._extract(note_id, without_leading_name(facts_from, client.name), item.at, notices)
         )
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
