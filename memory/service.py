@@ -72,6 +72,7 @@ class NoteInput:
     note_id: str | None = None
     source: str = "text"
     audio_path: str | None = None
+    fact_text: str | None = None  # read facts from this part only (a note naming several clients); None: the text
 
 
 @dataclass
@@ -316,8 +317,9 @@ class Memory:
             )
             self.ledger.audit("note.added", note_id=note_id, client_id=client.id, source=item.source)
         notices: list[str] = []
+        facts_from = text if item.fact_text is None else item.fact_text.strip()
         facts = self._whose_dates(
-            client, self._extract(note_id, without_leading_name(text, client.name), item.at, notices)
+            client, self._extract(note_id, without_leading_name(facts_from, client.name), item.at, notices)
         )
         with self.ledger.transaction():
             self._apply_facts(client, note_id, text, item.at, facts)
@@ -674,10 +676,13 @@ class Memory:
     def undo_last(self) -> Note | None:
         """Delete the salesperson's most recent note (by creation); returns it."""
         latest = self.ledger.latest_note_id()
-        if latest is None:
+        return None if latest is None else self.undo_note(latest)
+
+    def undo_note(self, note_id: str) -> Note | None:
+        """Delete one note by id as undo does (facts it superseded come back); returns it, None if gone."""
+        rowid = self.ledger.note_rowid(note_id)
+        if rowid is None:
             return None
-        rowid = self.ledger.note_rowid(latest)
-        assert rowid is not None
         note = self.ledger.notes_by_rowid([rowid])[rowid]
         prev, nxt = self.ledger.neighbours([rowid]).get(rowid, (None, None))
         with self.ledger.transaction():

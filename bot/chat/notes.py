@@ -133,7 +133,18 @@ class NotesMixin(ChatCore):
             return self._choose(user, Choice("note", pending), candidates, name)
         if name is None:
             return self._ask_which_client(user, self._to_inbox(user, PendingNote(text, source, audio_path)))
-        replies = self._store(user, memory, name, body, source, audio_path, routed, filing.client, typo=filing.typo)
+        replies = self._store(
+            user,
+            memory,
+            name,
+            body,
+            source,
+            audio_path,
+            routed,
+            filing.client,
+            typo=filing.typo,
+            fact_text=filing.facts_from.get(None),
+        )
         if filing.others and replies and replies[0].note_saved:
             replies[0] = self._also_file(user, memory, filing, replies[0], source)
         return replies
@@ -141,16 +152,26 @@ class NotesMixin(ChatCore):
     def _also_file(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
         """A note naming other known clients is theirs too: a copy is filed under each, and the reply says so."""
         ids = [n for n in self._state(user).last_notes]
+        own: dict[int, str] = {}  # what was understood for a client whose own clause it is
         for other in filing.others:
             moment = now_utc().astimezone(self.tz(user))
-            item = NoteInput(other.name, filing.body, moment, moment.isoformat(timespec="seconds"), source=source)
+            at_raw = moment.isoformat(timespec="seconds")
+            item = NoteInput(
+                other.name, filing.body, moment, at_raw, source=source, fact_text=filing.facts_from.get(other.id)
+            )
             stored = memory.add_note(item, index=not self.background_index)
             ids.append(stored.note.id)
+            if other.id in filing.facts_from and (summary := fact_summary(stored.facts)):
+                own[other.id] = clip(summary, 160)
         if self.background_index:
             self._queue_index(user)
         self._state(user).last_notes = ids
-        also = " and ".join(c.name for c in filing.others)
-        return Reply(saved.text + f"\nAlso filed for {also}.", saved.buttons, saved.document, note_saved=True)
+        if own:  # "Also filed for Tomasz Nowak: wants black"
+            also = "; ".join(f"{c.name}: {own[c.id]}" if c.id in own else c.name for c in filing.others)
+            text = saved.text + f"\nAlso filed for {also}"
+        else:
+            text = saved.text + f"\nAlso filed for {' and '.join(c.name for c in filing.others)}."
+        return Reply(text, saved.buttons, saved.document, note_saved=True)
 
     def _to_inbox(self, user: str, pending: PendingNote) -> PendingNote:
         """Commit a note whose client is not known yet to the inbox before asking: nothing typed is lost."""
@@ -171,6 +192,7 @@ class NotesMixin(ChatCore):
         at: str | None = None,
         continued: bool = False,
         typo: str = "",
+        fact_text: str | None = None,
     ) -> list[Reply]:
         is_new = False
         if client is None:
@@ -190,6 +212,7 @@ class NotesMixin(ChatCore):
             at_raw=moment.isoformat(timespec="seconds"),
             source=source,
             audio_path=audio_path,
+            fact_text=fact_text,
         )
         known = [c.name for c in memory.clients()] if is_new else []
         stored = memory.add_note(item, index=not self.background_index)
@@ -372,11 +395,9 @@ class NotesMixin(ChatCore):
             return Reply("There is no note to undo."), None
         undone = [note]
         group = state.last_notes if note.id in state.last_notes else []
-        while len(undone) < len(group):  # one message filed under several clients is undone whole
-            latest = memory.notes(limit=1)
-            if not latest or latest[0].id not in group or (more := memory.undo_last()) is None:
-                break
-            undone.append(more)
+        for copy_id in group:  # one message filed under several clients is undone whole, by id (never "the newest")
+            if copy_id != note.id and (more := memory.undo_note(copy_id)) is not None:
+                undone.append(more)
         main = next((n for n in undone if group and n.id == group[0]), note)  # the first filed is the main note
         also = list(dict.fromkeys(n.client for n in undone if n is not main))
         state.last_notes = []

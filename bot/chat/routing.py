@@ -264,6 +264,8 @@ class Filing:
     others: list[Client] = field(default_factory=list)  # other known clients the note names: it is theirs too
     typo: str = ""  # what was typed, when it was read as a close typo of the client's name
     client: Client | None = None  # the known client, when the name is one
+    facts_from: dict[int | None, str] = field(default_factory=dict)  # per client id (None: the subject), the part
+    # of the note its facts come from, when clauses name different clients; empty: the whole note for each
 
 
 def note_clients(memory: Memory, text: str) -> Filing:
@@ -284,17 +286,58 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
         body = colon.group("body").strip()  # "<name>: <note>" stores the note
     others: list[Client] = []
+    splits: list[tuple[int, Client]] = []  # where a clause with its own known subject starts, and whose it is
+    last_end = first.end
     for m in found[found.index(first) + 1 :]:  # "<name> and <name> both want ...": seen by both
-        if not m.joined:
-            break  # only people joined to the subject by "and"/"&"/"+" share the note; "the sofa X bought" is an aside
-        if len(m.clients) == 1 and m.clients[0] not in first.clients:
-            others.append(m.clients[0])
+        one = m.clients[0] if len(m.clients) == 1 and m.clients[0] not in first.clients else None
+        listed = not re.search(r"[^\W\d_]", re.sub(r"\band\b", "", text[last_end : m.start]))  # "rahul, tomasz and ..."
+        last_end = m.end
+        if one is not None and m.known and not listed and opens_clause(text[: m.start]):
+            splits.append((m.start, one))  # ", tomasz wants black": that clause is Tomasz's
+            others.append(one)
+        elif (m.joined or listed) and not splits:  # the subject's clause, shared: "<name> and <name> both want"
+            others += [one] if one else []
+        elif not splits:
+            break  # "the sofa X bought" is an aside: X does not share the note
     others = list({c.id: c for c in others}.values())
+    facts_from = clause_texts(text, text.find(body), splits)
     if first.known and len(first.clients) > 1:
-        return Filing(first.name, body, list(first.clients), others)
+        return Filing(first.name, body, list(first.clients), others, facts_from=facts_from)
     if first.known:
-        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0])
-    return Filing(name_with_company(first.name, after_honorific(text[first.end :])), body, [], others)
+        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0], facts_from)
+    return Filing(
+        name_with_company(first.name, after_honorific(text[first.end :])), body, [], others, facts_from=facts_from
+    )
+
+
+# what may stand between a clause's start and its subject: ", tomasz wants", "; and mai wants", ". also rahul ..."
+CLAUSE_OPENING = re.compile(
+    r"(?:^|[,;.!?\n]|\s[-–—]\s)\s*(?:(?:and|but|also|while|whereas|plus|then|meanwhile)\s+)*$", re.IGNORECASE
+)
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def opens_clause(before: str) -> bool:
+    """Whether a name after this text opens a clause of its own (its subject), not an aside inside one."""
+    return bool(before.strip()) and CLAUSE_OPENING.search(before) is not None
+
+
+def clause_texts(text: str, start: int, splits: list[tuple[int, Client]]) -> dict[int | None, str]:
+    """The part of the note each client's facts come from: a clause goes to the client it opens with; the rest
+    (the first clause, and any clause naming nobody before the next name) to the note's subject, keyed None."""
+    if not splits:
+        return {}
+    start = max(start, 0)
+    parts: dict[int | None, list[str]] = {None: [text[start : splits[0][0]]]}
+    for i, (at, client) in enumerate(splits):
+        end = splits[i + 1][0] if i + 1 < len(splits) else len(text)
+        stop = SENTENCE_END.search(text, at, end)  # a later sentence naming nobody is the subject's again
+        cut = stop.end() if stop else end
+        parts.setdefault(client.id, []).append(text[max(at, start) : cut])
+        parts[None].append(text[cut:end])
+    return {k: " ".join(p.strip().strip(",;") for p in v).strip() for k, v in parts.items()}
 
 
 SINGLE_WITH_COMPANY = re.compile(
