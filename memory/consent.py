@@ -25,6 +25,7 @@ __all__ = [
     "contact_channels",
     "fact_channels",
     "line_topics",
+    "messaging_apps",
     "normal_channel",
     "topic_in",
 ]
@@ -35,14 +36,12 @@ _DATA = Path(__file__).parent / "data" / "consent_words.tsv"
 _OUT_VALUES = frozenset(
     ["opted_out", "opt_out", "no", "false", "revoked", "withdrawn", "unsubscribed", "do_not_contact", "none", "denied"]
 )
-# Contact-preference values that are the text channel.
-_TEXT_LIKE = frozenset({"text", "sms", "whatsapp", "telegram", "signal", "imessage", "kakaotalk", "wechat", "viber"})
 
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    """kind ("channel" | "topic" | "line") -> word -> value, from the data file."""
-    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "line": {}}
+    """kind ("channel" | "topic" | "line" | "app") -> word -> value, from the data file."""
+    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "line": {}, "app": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -64,6 +63,23 @@ def _find(kind: str, text: str) -> list[str]:
 def channels_in(text: str) -> list[str]:
     """The contact channels a phrase names, in order ("stop calling and texting" -> phone, text)."""
     return _find("channel", text)
+
+
+@cache
+def _app_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(app, pattern) per messaging app of the data file: a word in capitals matches only as written."""
+    out = []
+    for word in _words()["app"]:
+        flags = 0 if word.isupper() or word[:1].isupper() else re.IGNORECASE
+        # Letters only around it, so "LINEにて" and "(whatsapp)" match but "lineup" does not.
+        out.append((word.casefold(), re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", flags)))
+    return tuple(out)
+
+
+def messaging_apps(text: str) -> list[str]:
+    """The messaging apps a text names, in order ("prefers LINE" -> line; "whatsapp only" -> whatsapp)."""
+    found = sorted((m.start(), app) for app, rx in _app_patterns() for m in [rx.search(text)] if m)
+    return [app for _, app in found]
 
 
 def topic_in(text: str) -> str:
@@ -93,8 +109,8 @@ def fact_channels(fact: Fact) -> tuple[str, ...]:
 def normal_channel(value: str) -> str | None:
     """email, phone or text for a channel word (\"whatsapp\" -> text); None for others (in person)."""
     value = value.casefold()
-    if value in _TEXT_LIKE:
-        return "text"
+    if value in ("text", "sms") or value in {w.casefold() for w in _words()["app"]}:
+        return "text"  # a messaging app goes by the text channel
     return value if value in CHANNELS else None
 
 

@@ -28,7 +28,7 @@ from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _local_date, _norm, _sentences, _trimmed
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from bot.usecases.draft_context import DraftContext
-from memory.consent import channels_in, contact_channels, normal_channel
+from memory.consent import channels_in, contact_channels, messaging_apps, normal_channel
 from memory.records import Fact, FactKind, Note
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ class ContactReader:
                 return []
             sources, closed = (scoped.source,), [ch for ch in channels if scoped.covers(ch)]
         unstated = len(channels) > 1 and len(closed) < len(channels)
-        ways = self._named_ways(view.preferred) & set(channels)
+        ways = (self._named_ways(view.preferred) | self._messenger_ways()) & set(channels)
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
         if unstated and (ways - set(closed) or letter or draft_uses(Draft(self.text))):
             # The message does not say how it goes, and the client named an open way to reach them ("stop
@@ -290,6 +290,18 @@ class ContactReader:
         for n in self.ctx.notes:
             ways |= named_open_channels(n.text)
         return frozenset(ways)
+
+    @per_context
+    def _messenger_ways(self) -> frozenset[str]:
+        """The text channel when a note names a messaging app the client is reached by ("prefers LINE", "whatsapp
+        only", "sent him the report on zalo"): an app is an open way of its own, unless that note refuses text."""
+        for n in self.ctx.notes:
+            if not messaging_apps(n.text):
+                continue
+            noted = _local_date(n.occurred_at, self.tz)
+            if not any(r.channel == "text" and not r.inferred for r in refusals(n.id, n.text, noted)):
+                return frozenset({"text"})
+        return frozenset()
 
     def _in_note_period(self, fact: Fact) -> Fact | None:
         """The consent fact as its source notes date it: None before the period they name begins; its end
@@ -367,6 +379,8 @@ class ContactReader:
         said = stated_channel(body)
         if said:
             return (said[0],)
+        if messaging_apps(self.text):
+            return ("text",)  # "LINEにて失礼いたします", "on WhatsApp": the app is the way it goes
         if self._BODY_TEXT.search(body):
             return ("text",)
         if self._BODY_EMAIL.search(body):
