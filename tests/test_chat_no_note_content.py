@@ -60,6 +60,8 @@ SHORT_NOTES = [
     "busy day, dana signed",
     "good morning, quote sent",
     "hi, lost the smith deal",
+    "she said yes",
+    "they asked again",
 ]
 
 

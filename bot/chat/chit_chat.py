@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from bot.chat.mentions import STOPWORDS, dictionaries, first_name_score, verb_form, zipf
+from bot.chat.never_names import DATA as NOT_CLIENTS
 from bot.chat.never_names import small_talk_words
 from bot.chat.words import VOCATIVES, chat_words
 from memory.dates import resolve_due
@@ -48,6 +49,17 @@ OTHER_LANGUAGES = (
 )
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DIGIT = re.compile(r"\d")
+
+
+@cache
+def client_pronouns() -> frozenset[str]:
+    """The pronouns that stand for a client (not_clients.txt: "she | pronoun | refers to a client"): a note's."""
+    out = set()
+    for raw in NOT_CLIENTS.read_text(encoding="utf-8").splitlines():
+        parts = [p.strip() for p in raw.split("|")]
+        if len(parts) == 3 and parts[1] == "pronoun" and "client" in parts[2] and not raw.startswith("#"):
+            out.add(parts[0].casefold())
+    return frozenset(out)
 
 
 def _free(word: str) -> bool:
@@ -94,8 +106,8 @@ def no_note_content(text: str, is_client: Callable[[str], bool]) -> bool:
     if not words or len(counted) > MAX_WORDS:
         return False
     spans = [text, *words, *(" ".join(p) for p in pairwise(words))]
-    if any(is_client(s) for s in spans):
-        return False
+    if any(is_client(s) for s in spans) or any(w in client_pronouns() for w in words):
+        return False  # "she said yes": about a client, new or known
     now = datetime.now(UTC)
     if extract_facts(text, now):
         return False
