@@ -89,6 +89,11 @@ def test_a_short_note_is_still_filed(chat: Conversation, runtime: Runtime, text:
     assert len(memory.notes(limit=50)) + len(inbox_items(memory)) >= 2, said
 
 
+def test_a_short_question_is_no_small_talk(chat: Conversation) -> None:
+    said = " ".join(r.text for r in chat.handle_text(U, "when is tamar's bat mitzvah"))
+    assert "Nothing to file" not in said, said
+
+
 def test_a_reply_naming_a_client_still_answers_which_client(chat: Conversation, runtime: Runtime) -> None:
     chat.handle_text(U, "Kenji Tanaka: met at the expo")
     chat.handle_text(U, "wants the walnut desk delivered friday")  # no name: it waits for its client

@@ -16,6 +16,7 @@ from itertools import pairwise
 from bot.chat.mentions import STOPWORDS, dictionaries, first_name_score, verb_form, zipf
 from bot.chat.never_names import DATA as NOT_CLIENTS
 from bot.chat.never_names import small_talk_words
+from bot.chat.routing import QUESTION_WORDS
 from bot.chat.words import VOCATIVES, chat_words
 from memory.dates import resolve_due
 from memory.extract import extract_facts
@@ -105,6 +106,8 @@ def no_note_content(text: str, is_client: Callable[[str], bool]) -> bool:
     counted = [w for w in words if w not in STOPWORDS and w not in VOCATIVES and len(w) > 1]
     if not words or len(counted) > MAX_WORDS:
         return False
+    if words[0] in QUESTION_WORDS and words[0] not in chat_words():
+        return False  # "when is tamar's bat mitzvah": a question for the notes ("how's it going" is chat)
     spans = [text, *words, *(" ".join(p) for p in pairwise(words))]
     if any(is_client(s) for s in spans) or any(w in client_pronouns() for w in words):
         return False  # "she said yes": about a client, new or known
