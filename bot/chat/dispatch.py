@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from bot.chat.callbacks import parse_callback
+from bot.chat.chit_chat import chat_signal, no_note_content
 from bot.chat.core import ChatCore
 from bot.chat.mentions import mentions, zipf
 from bot.chat.reply import Reply
@@ -61,6 +62,7 @@ DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just s
 FOREIGN_SHORT = (
     "👋 Nothing filed. A note needs a little more: who and what (“Ngozi Okafor: met at the expo, wants a quote”)."
 )
+CHIT_CHAT = "👋 Hi! Nothing to file there. Send me a note, a question, or /help."
 ENGLISH_WORD = 3.5  # zipf: a word this common in English carries a note's meaning ("lost", "deal", "quote")
 
 
@@ -121,6 +123,8 @@ class DispatchMixin(ChatCore):
                 and self._resolve_or_none(user, text.strip(" !.?")) is None
             ):
                 return [Reply(FOREIGN_SHORT + self._still_waiting(user))]  # "dzięki!" is no client's name
+            if self._chit_chat(user, text) and (chat_signal(text) or not mentions(text, [])):  # never "Ngozi Okafor"
+                return [Reply(CHIT_CHAT + self._still_waiting(user))]
             answered = self._answer_which_client(user, text)
             if answered is not None:
                 return answered
@@ -128,6 +132,8 @@ class DispatchMixin(ChatCore):
             return [Reply("Nothing is waiting for a number just now. Send a note, a question, or /help.")]
         elif no_english_words(text) and self._resolve_or_none(user, text.strip(" !.?")) is None:
             return [Reply(FOREIGN_SHORT)]  # "makasih", "góðan daginn!", "asante sana": nothing to file
+        elif self._chit_chat(user, text):
+            return [Reply(CHIT_CHAT)]  # "oi chet, tudo bem?", "morning! grand day for it": nothing to file
         elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
             found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
             if found is not None or bare_name(text):
@@ -252,6 +258,23 @@ class DispatchMixin(ChatCore):
         except BadInput:
             return None
         return client if isinstance(client, list) else self._profile(user, client)
+
+    def _chit_chat(self, user: str, text: str) -> bool:
+        """Whether a short line carries no note content (bot/chat/chit_chat.py) and names no known client."""
+        memory = self._memory(user)
+        if any(m.clients for m in mentions(text, memory.clients())):
+            return False
+
+        def is_client(name: str) -> bool:
+            try:
+                memory.find_client(name)
+            except AmbiguousClient:
+                return True
+            except ChetError:
+                return False
+            return True
+
+        return no_note_content(text, is_client)
 
     def _small_talk(self, user: str, talk: SmallTalk) -> list[Reply]:
         """A greeting, a thanks or a bare command word: a short answer, never a note or a client."""

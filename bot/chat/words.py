@@ -66,7 +66,7 @@ CHAT_WORDS = Path(__file__).with_name("data") / "chat_words.txt"
 
 
 @cache
-def _chat_words() -> frozenset[str]:
+def chat_words() -> frozenset[str]:
     """The words that may follow a greeting in small talk (bot/chat/data/chat_words.txt): the day, the mood."""
     out = set()
     for n, raw in enumerate(CHAT_WORDS.read_text(encoding="utf-8").splitlines(), 1):
@@ -93,7 +93,7 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
     else:
         return None
     rest = [w for w in words[size:] if w not in VOCATIVES]
-    if not rest or any(w not in _chat_words() for w in rest):
+    if not rest or any(w not in chat_words() for w in rest):
         return None
     return SmallTalk("greeting")
 
