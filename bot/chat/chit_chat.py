@@ -19,7 +19,7 @@ from bot.chat.never_names import small_talk_words
 from bot.chat.routing import QUESTION_WORDS
 from bot.chat.words import VOCATIVES, chat_words
 from memory.dates import resolve_due
-from memory.extract import extract_facts
+from memory.service import offline_extract
 
 __all__ = ["chat_signal", "no_note_content"]
 
@@ -112,7 +112,7 @@ def no_note_content(text: str, is_client: Callable[[str], bool]) -> bool:
     if any(is_client(s) for s in spans) or any(w in client_pronouns() for w in words):
         return False  # "she said yes": about a client, new or known
     now = datetime.now(UTC)
-    if extract_facts(text, now):
+    if offline_extract(text, now):
         return False
     due = resolve_due(text, now)
     if due is not None and due != now.date():

@@ -132,8 +132,10 @@ class DispatchMixin(ChatCore):
             return [Reply("Nothing is waiting for a number just now. Send a note, a question, or /help.")]
         elif no_english_words(text) and self._resolve_or_none(user, text.strip(" !.?")) is None:
             return [Reply(FOREIGN_SHORT)]  # "makasih", "góðan daginn!", "asante sana": nothing to file
-        elif self._chit_chat(user, text):
-            return [Reply(CHIT_CHAT)]  # "oi chet, tudo bem?", "morning! grand day for it": nothing to file
+        elif self._chit_chat(user, text) and (chat_signal(text) or not mentions(text, [])):
+            return [
+                Reply(CHIT_CHAT)
+            ]  # "oi chet, tudo bem?", "morning! grand day for it"; never "Mai Nguyen has the cafe"
         elif bare_name(text) or (len(text.split()) <= 3 and text.replace(" ", "").isalpha()):
             found = self._resolve_or_none(user, text.strip())  # "ken": the client's card, never a note "ken"
             if found is not None or bare_name(text):
