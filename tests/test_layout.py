@@ -323,18 +323,8 @@ MEMORY_INSIDE_PENDING = {
     "bot.interfaces.commands -> memory.sql": "SqliteDatabase (a type for backup): public API",
     "bot.interfaces.commands -> memory.storage": "as_storage_error: public API",
     "bot.interfaces.redact -> memory.sql": "url_secrets: public API",
-    "bot.usecases.client_name -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.usecases.ask -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.usecases.digest -> memory.consent": "contact_channels: a Memory method or the lexicon",
-    "bot.chat.routing -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.chat.routing -> memory.recall": "STOPWORDS: move to memory.lexicon",
-    "bot.chat.mentions -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.chat.mentions -> memory.recall": "STOPWORDS: move to memory.lexicon",
-    "bot.guard.contact -> memory.consent": "channel words: memory.lexicon",
     "bot.guard.rules.contact_pace -> memory.consent_scope": "scopes derived by Memory into the DraftContext",
     "bot.guard.rules.shared_history -> memory.embeddings": "the guard embeds note sentences: through Memory",
-    "bot.guard.rules.changed_choice -> memory.extract": "COLOURS: move to memory.lexicon",
-    "bot.guard.lexicon -> memory.names": "titles: memory.lexicon",
 }
 
 

@@ -40,7 +40,7 @@ from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.digest import build_digest
-from memory import names
+from memory import lexicon as names
 from memory.errors import BadInput, ChetError
 from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
