@@ -314,18 +314,7 @@ MEMORY_PUBLIC = {
     "memory.timeutil",
 }
 # Left to do (issue 16): each of these reaches a module of memory/ that is not public. Remove an entry when fixed.
-MEMORY_INSIDE_PENDING = {
-    "bot.runtime -> memory.embeddings": "wires the embedder: a public factory (e.g. from memory/__init__) would do",
-    "bot.runtime -> memory.storage": "ensure_room: belongs to Memory or the public API",
-    "bot.interfaces.cli -> memory.heap": "scrub_freed_memory at start-up: public API",
-    "bot.interfaces.commands -> memory.backup": "backup_to / restore_from: Memory methods or public API",
-    "bot.interfaces.commands -> memory.importer": "parse_lines, MAX_FILE_BYTES: public API",
-    "bot.interfaces.commands -> memory.sql": "SqliteDatabase (a type for backup): public API",
-    "bot.interfaces.commands -> memory.storage": "as_storage_error: public API",
-    "bot.interfaces.redact -> memory.sql": "url_secrets: public API",
-    "bot.guard.rules.contact_pace -> memory.consent_scope": "scopes derived by Memory into the DraftContext",
-    "bot.guard.rules.shared_history -> memory.embeddings": "the guard embeds note sentences: through Memory",
-}
+MEMORY_INSIDE_PENDING: dict[str, str] = {}
 
 
 def _memory_inside() -> set[str]:

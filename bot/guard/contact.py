@@ -32,7 +32,7 @@ from memory.lexicon import channels_in, contact_channels, normal_channel
 from memory.records import Fact, FactKind, Note
 
 if TYPE_CHECKING:
-    from memory.consent_scope import ContactScope
+    from memory import ContactScope
 
 T = TypeVar("T")
 
