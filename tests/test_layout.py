@@ -420,7 +420,7 @@ def test_only_the_settings_object_reads_the_environment_and_nothing_writes_it() 
 
 # One time-zone precedence (docs/settings.md), applied in Ledger.salesperson and read through Memory.zone() or
 # Runtime.tz(); a reader with its own fallback (`sp.get("tz") or ...`) is a second rule. Left to do (issue 16):
-TZ_FALLBACK_PENDING = {"bot.chat.core": 2, "bot.usecases.ask": 1}
+TZ_FALLBACK_PENDING: dict[str, int] = {}
 
 
 def _own_tz_fallbacks(tree: ast.AST) -> int:
