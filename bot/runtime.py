@@ -11,9 +11,8 @@ from zoneinfo import ZoneInfo
 from bot.engines.llm import LLM, OpenAIEngine, build_llm
 from bot.engines.voice import Transcriber, build_transcriber
 from bot.settings import Settings
-from memory.embeddings import Embedder, OpenAIEmbedder, local_embedder
+from memory import Embedder, OpenAIEmbedder, ensure_room, local_embedder
 from memory.service import Memory, open_memory
-from memory.storage import ensure_room
 
 log = logging.getLogger(__name__)
 

@@ -64,7 +64,7 @@ from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
-from memory.lexicon import MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
+from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
@@ -81,11 +81,6 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-COLOURS = _wordset(
-    "red blue green grey gray black white navy brown beige tan cream ivory pink purple violet orange "
-    "yellow gold silver teal turquoise maroon burgundy olive khaki charcoal lavender magenta cyan "
-    "coral mint emerald indigo bronze copper mustard lilac plum aqua"
-)
 _COLOUR_MODIFIERS = _wordset("light dark pale bright deep navy royal sky forest baby hot midnight slate")
 _NOT_COLOUR_CONTEXT = _wordset(
     "juice wine tea oil chicken curry pepper peppers apples apple beans rice zest label sox jays wings"

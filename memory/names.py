@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from memory.lexicon import lookalikes
+from memory.fold import lookalikes
 
 MAX_NAME = 200  # longer "names" are refused: nobody is called 10,000 characters
 

@@ -27,8 +27,8 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
-from memory.lexicon import MONTH_NAMES
-from memory.recall import STOPWORDS, _words, asks_only, ends_asking, query_terms, speaker_of
+from memory.lexicon import MONTH_NAMES, STOPWORDS
+from memory.recall import _words, asks_only, ends_asking, query_terms, speaker_of
 from memory.records import Note
 from memory.when import asks_over_time, asks_when, period, tells_time
 

@@ -314,28 +314,7 @@ MEMORY_PUBLIC = {
     "memory.timeutil",
 }
 # Left to do (issue 16): each of these reaches a module of memory/ that is not public. Remove an entry when fixed.
-MEMORY_INSIDE_PENDING = {
-    "bot.runtime -> memory.embeddings": "wires the embedder: a public factory (e.g. from memory/__init__) would do",
-    "bot.runtime -> memory.storage": "ensure_room: belongs to Memory or the public API",
-    "bot.interfaces.cli -> memory.heap": "scrub_freed_memory at start-up: public API",
-    "bot.interfaces.commands -> memory.backup": "backup_to / restore_from: Memory methods or public API",
-    "bot.interfaces.commands -> memory.importer": "parse_lines, MAX_FILE_BYTES: public API",
-    "bot.interfaces.commands -> memory.sql": "SqliteDatabase (a type for backup): public API",
-    "bot.interfaces.commands -> memory.storage": "as_storage_error: public API",
-    "bot.interfaces.redact -> memory.sql": "url_secrets: public API",
-    "bot.usecases.client_name -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.usecases.ask -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.usecases.digest -> memory.consent": "contact_channels: a Memory method or the lexicon",
-    "bot.chat.routing -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.chat.routing -> memory.recall": "STOPWORDS: move to memory.lexicon",
-    "bot.chat.mentions -> memory.names": "name lexicon: move to memory.lexicon",
-    "bot.chat.mentions -> memory.recall": "STOPWORDS: move to memory.lexicon",
-    "bot.guard.contact -> memory.consent": "channel words: memory.lexicon",
-    "bot.guard.rules.contact_pace -> memory.consent_scope": "scopes derived by Memory into the DraftContext",
-    "bot.guard.rules.shared_history -> memory.embeddings": "the guard embeds note sentences: through Memory",
-    "bot.guard.rules.changed_choice -> memory.extract": "COLOURS: move to memory.lexicon",
-    "bot.guard.lexicon -> memory.names": "titles: memory.lexicon",
-}
+MEMORY_INSIDE_PENDING: dict[str, str] = {}
 
 
 def _memory_inside() -> set[str]:
@@ -441,7 +420,7 @@ def test_only_the_settings_object_reads_the_environment_and_nothing_writes_it() 
 
 # One time-zone precedence (docs/settings.md), applied in Ledger.salesperson and read through Memory.zone() or
 # Runtime.tz(); a reader with its own fallback (`sp.get("tz") or ...`) is a second rule. Left to do (issue 16):
-TZ_FALLBACK_PENDING = {"bot.chat.core": 2, "bot.usecases.ask": 1}
+TZ_FALLBACK_PENDING: dict[str, int] = {}
 
 
 def _own_tz_fallbacks(tree: ast.AST) -> int:

@@ -49,3 +49,13 @@ def test_one_time_zone_precedence_for_every_reader(data_dir: Path) -> None:
     assert unset.tz(unset.memory("local")) == Conversation(unset, transcriber=None).tz("local") == tokyo
     # 3. A new salesperson starts with CHET_TZ (UTC by default).
     assert unset.memory("7002").zone() == ZoneInfo("UTC")
+
+
+def test_a_salesperson_without_a_saved_zone_has_the_same_zone_for_every_reader(data_dir: Path) -> None:
+    # The chat core once fell back to CHET_TZ on its own while Memory.zone() fell back to UTC.
+    runtime = _runtime(data_dir, chet_tz="Europe/Paris")
+    other = runtime.memory("7003")
+    other.ledger.update_salesperson(tz="")
+    chat = Conversation(runtime, transcriber=None)
+    assert chat.tz("7003") == chat.schedule("7003")[0] == runtime.tz(other) == other.zone()
+    assert today_for(other) == now_utc().astimezone(other.zone()).date()

@@ -22,7 +22,6 @@ from bot.runtime import Runtime
 from memory.errors import ChetError
 from memory.records import Client
 from memory.service import Memory
-from memory.timeutil import zone
 
 log = logging.getLogger("bot.conversation")
 
@@ -63,7 +62,7 @@ class ChatCore:
 
     def tz(self, user: str) -> ZoneInfo:
         """The salesperson's own time zone (from their settings)."""
-        return zone(self._memory(user).salesperson().get("tz") or self.runtime.settings.chet_tz)
+        return self.runtime.tz(self._memory(user))
 
     def schedule(self, user: str) -> tuple[ZoneInfo, time]:
         """When this salesperson's digest goes out: (time zone, local time)."""
@@ -71,7 +70,7 @@ class ChatCore:
             sp = self._memory(user).salesperson()
         m = TIME_OF_DAY.match(str(sp.get("digest_time") or self.runtime.settings.chet_digest_time))
         at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
-        return zone(sp.get("tz") or self.runtime.settings.chet_tz), at
+        return self.runtime.tz(self._memory(user)), at
 
     def _queue_index(self, user: str) -> None:
         """Index this user's new notes soon, on one background thread.

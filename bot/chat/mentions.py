@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.chat.never_names import never_names, small_talk_words
-from memory import names
-from memory.recall import STOPWORDS
+from memory import lexicon as names
+from memory.lexicon import STOPWORDS
 from memory.records import Client
 
 __all__ = [

@@ -36,8 +36,8 @@ from bot.chat.mentions import (
 )
 from bot.chat.never_names import small_talk_words
 from bot.chat.words import NOT_A_CLIENT, small_talk
-from memory import names
-from memory.recall import STOPWORDS
+from memory import lexicon as names
+from memory.lexicon import STOPWORDS
 from memory.records import Client
 from memory.service import Memory
 

@@ -28,11 +28,11 @@ from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _local_date, _norm, _sentences, _trimmed
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _ago, _parse_md, _safe_date
 from bot.usecases.draft_context import DraftContext
-from memory.consent import channels_in, contact_channels, messaging_apps, normal_channel
+from memory.lexicon import channels_in, contact_channels, messaging_apps, normal_channel
 from memory.records import Fact, FactKind, Note
 
 if TYPE_CHECKING:
-    from memory.consent_scope import ContactScope
+    from memory import ContactScope
 
 T = TypeVar("T")
 

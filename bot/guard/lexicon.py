@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from memory.names import titles
+from memory.lexicon import titles
 
 # courtesy titles, memory's list of titles typed before a name ("herr", "sra", "coach"), and job titles a display
 # name may start with ("Director Hana Novak"): none is the name the client is greeted by

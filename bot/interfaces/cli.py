@@ -14,8 +14,8 @@ from pydantic import ValidationError
 from bot.interfaces.commands import log_to_file, run_command
 from bot.interfaces.redact import redact_settings
 from bot.settings import Settings
+from memory import scrub_freed_memory
 from memory.errors import BadInput, ChetError
-from memory.heap import scrub_freed_memory
 
 log = logging.getLogger("chet")
 

@@ -32,12 +32,9 @@ from bot.interfaces.cli_io import (
 )
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
-from memory.backup import backup_to, restore_from
+from memory import MAX_FILE_BYTES, SqliteDatabase, as_storage_error, backup_to, parse_lines, restore_from
 from memory.errors import BadInput, ChetError, InternalError
-from memory.importer import MAX_FILE_BYTES, parse_lines
 from memory.service import Memory, NoteInput
-from memory.sql import SqliteDatabase
-from memory.storage import as_storage_error
 from memory.timeutil import now_utc, parse_day, parse_when
 
 log = logging.getLogger("chet")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from memory.sql import url_secrets
+from memory import url_secrets
 
 _SECRETS: set[str] = set()
 _redacting = False

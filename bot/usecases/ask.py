@@ -40,12 +40,12 @@ from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.digest import build_digest
-from memory import names
+from memory import lexicon as names
 from memory.errors import BadInput, ChetError
 from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
-from memory.timeutil import now_utc, zone
+from memory.timeutil import now_utc
 
 MAX_LINES = 4  # a phone screen: an answer is at most four short lines
 QUOTE_CHARS = 80
@@ -101,9 +101,8 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
 
 def today_for(memory: Memory) -> date:
     """Today in the salesperson's time zone."""
-    tz = memory.salesperson().get("tz") or "UTC"
     try:
-        return now_utc().astimezone(zone(tz)).date()
+        return now_utc().astimezone(memory.zone()).date()
     except (OSError, ValueError, KeyError):
         return now_utc().date()
 

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from memory import names
+from memory import lexicon as names
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 # courtesy titles that are never a given name: always dropped before a name

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from memory.consent import contact_channels
 from memory.dates import next_occurrence
+from memory.lexicon import contact_channels
 from memory.records import Commitment, Fact, FactKind
 from memory.service import Memory
 

@@ -22,7 +22,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence, stated_as_current
 from bot.guard.text import norm
-from memory.extract import COLOURS
+from memory.lexicon import COLOURS
 
 _DATA = Path(__file__).parent.parent / "data" / "choice_slots.json"
 

@@ -23,7 +23,7 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _parse_md, _safe_date, note_period
-from memory.consent_scope import ContactScopes, contact_scopes
+from memory import ContactScopes, contact_scopes
 from memory.dates import resolve_due
 from memory.records import Note
 

@@ -27,7 +27,7 @@ from numpy.typing import NDArray
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import content_words, sentences, shorthand
-from memory.embeddings import local_embedder
+from memory import local_embedder
 
 _DATA = Path(__file__).parent.parent / "data" / "shared_history.json"
 THRESHOLD = 0.30  # cosine; measured on the dev sets by benchmarks/guard_history.py (see its docstring)
