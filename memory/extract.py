@@ -64,6 +64,7 @@ from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
+from memory.projection import CHANGED_MIND_KEY
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
 from memory.records import ExtractedFact, FactKind
@@ -859,6 +860,25 @@ def _bare_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         yield _fact(FactKind.PREFERENCE, "color", colour, f"chose {colour}")
     elif model:
         yield _fact(FactKind.PREFERENCE, _preference_slot(obj, obj), obj, f"chose {obj}")
+
+
+# "mains after all", "going with mains instead", "switching to mains": any noun; the replay keeps it only when
+# it names a value the client earlier chose or declined (so no word list decides what can be changed to).
+_SWITCH_RE = re.compile(
+    r"(?:^|[,;:\-–]\s*|\b(?:going|go|went|switch(?:ing|ed)?|chang(?:ing|ed))\s+(?:with|for|to)\s+)(?:the\s+)?"
+    r"(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:ones?\s+)?(?:after\s+all|instead)\b"
+    r"|\bswitch(?:ing|ed)?\s+to\s+(?:the\s+)?(?P<obj2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:ones?\s*)?(?:[,.;!]|$)",
+    I,
+)
+
+
+def _switched_to(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "mains after all", "switching to mains": a change of mind to X, resolved against earlier choices."""
+    for m in _SWITCH_RE.finditer(clause):
+        obj = (m["obj"] or m["obj2"]).strip().lower()
+        if _negated(clause[: m.start()]) or obj in {"it", "that", "this", "them", "one"}:
+            continue
+        yield _fact(FactKind.PREFERENCE, CHANGED_MIND_KEY, obj, f"wants {obj}", changed_mind="1")
 
 
 def _either(clause: str, at: datetime) -> Iterable[ExtractedFact]:
@@ -2913,6 +2933,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _preferences,
     _contrast,
     _bare_choice,
+    _switched_to,
     _either,
     _dislikes,
     _family,

@@ -443,6 +443,8 @@ _MAKE_IT_RE = re.compile(
     r"(?P<n>\d[\d,]*)\b(?!\s*(?:[%$£€:/.]|[a-z]))",
     I,
 )
+# "14 now": a bare number said to be the new one; the replay gives it the latest amount's unit
+_NOW_RE = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?P<n>\d[\d,]*)\s+now\s*(?:[,.;!]|$)", I)
 # "12 vegetarian, 3 halal": meals counted by diet (an adjective standing for a noun)
 _DIET_COUNT_RE = re.compile(
     r"(?<![\w$£€.,/-])(?P<n>\d{1,4})\s+(?P<diet>" + _alternation("counted_diet") + r")(?:s|\s+(?:meals?|lunch(?:es)?|"
@@ -485,7 +487,7 @@ def _changes(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 FactKind.OTHER, "quantity", n, f"{n} (not {old})", detail={"amount": n, "replaces": old}
             )
         return
-    make = _MAKE_IT_RE.search(clause)
+    make = _MAKE_IT_RE.search(clause) or _NOW_RE.search(clause)
     if make:
         n = make["n"].replace(",", "")
         yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}", detail={"amount": n})

@@ -33,6 +33,7 @@ __all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "su
 
 _log = logging.getLogger(__name__)
 EITHER_KEY = "either"
+CHANGED_MIND_KEY = "changed_mind"  # "X after all": resolved against the earlier choice that named X
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -200,6 +201,8 @@ def replay(notes: Iterable[NoteFacts], start: Iterable[DerivedFact] = ()) -> lis
             try:
                 if fact.key == EITHER_KEY:
                     state.either(note, fact)
+                elif fact.key == CHANGED_MIND_KEY:
+                    state.changed_mind(note, fact)
                 else:
                     state.apply(note, fact)
             except Exception:  # one statement's fold bug loses that statement, never the note or the client's facts
@@ -320,6 +323,28 @@ class _State:
             return fact
         detail = {k: v for k, v in fact.detail.items() if k != "heard"}
         return replace(fact, value=known[0], text=f"{relation} {known[0]} passed away", detail=detail)
+
+    def changed_mind(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """ "Mains after all": X, earlier declined or contrasted, is now wanted; the choice that declined it ends."""
+        said = set(_WORDS.findall(fact.value.casefold()))
+        stems = {w.rstrip("s") for w in said}
+
+        def names_it(text: str) -> bool:
+            words = {w.rstrip("s") for w in _WORDS.findall(text.casefold())}
+            return bool(stems) and stems <= words
+
+        earlier = self._earlier(note)
+        declined = [f for f in earlier if f.kind is FactKind.PREFERENCE and names_it(f.detail.get("declined", ""))]
+        refused = [f for f in earlier if f.kind is FactKind.DISLIKE and names_it(f.value)]
+        if not declined and not refused:
+            return  # X names nothing the client chose between: too little to say what changed
+        for old in [*declined, *refused]:
+            self._end(old, note.at)
+        was = declined[0] if declined else None
+        key = was.key if was is not None else f"likes:{'_'.join(sorted(said))}"
+        text = f"wants {fact.value}, not {was.value}" if was is not None else f"wants {fact.value}"
+        detail = {"declined": was.value} if was is not None else {}
+        self._add(DerivedFact(FactKind.PREFERENCE, key, fact.value, text, [note.note_id], note.at, detail=detail))
 
     def either(self, note: NoteFacts, fact: ExtractedFact) -> None:
         """ "Happy with either": the latest open choice's options are all acceptable; its dislikes end."""
