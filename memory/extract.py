@@ -64,9 +64,9 @@ from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
-from memory.projection import CHANGED_MIND_KEY
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
+from memory.projection import CHANGED_MIND_KEY
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
