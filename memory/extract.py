@@ -66,8 +66,7 @@ from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.fold import fold
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
-from memory.projection import CHANGED_MIND_KEY
-from memory.records import ExtractedFact, FactKind
+from memory.records import CHANGED_MIND_KEY, ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
 
 __all__ = ["extract_facts", "looks_like_instruction", "split_clauses", "split_sentences"]

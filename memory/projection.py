@@ -27,13 +27,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from memory.records import ExtractedFact, FactKind
+from memory.records import CHANGED_MIND_KEY, ExtractedFact, FactKind
 
 __all__ = ["DerivedFact", "NoteFacts", "dump_facts", "load_facts", "replay", "subjects"]
 
 _log = logging.getLogger(__name__)
 EITHER_KEY = "either"
-CHANGED_MIND_KEY = "changed_mind"  # "X after all": resolved against the earlier choice that named X
 _WORDS = re.compile(r"[^\W_]+")
 
 

@@ -21,6 +21,9 @@ class FactKind(StrEnum):
     OTHER = "other"
 
 
+CHANGED_MIND_KEY = "changed_mind"  # "X after all": the replay resolves it against the earlier choice naming X
+
+
 @dataclass(frozen=True)
 class ExtractedFact:
     """A fact found in one note, before it is stored.
