@@ -864,7 +864,7 @@ def _bare_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # "mains after all", "going with mains instead", "switching to mains": any noun; the replay keeps it only when
 # it names a value the client earlier chose or declined (so no word list decides what can be changed to).
 _SWITCH_RE = re.compile(
-    r"(?:^|[,;:\-–]\s*|\b(?:going|go|went|switch(?:ing|ed)?|chang(?:ing|ed))\s+(?:with|for|to)\s+)(?:the\s+)?"
+    r"(?:^|[,;:\-–]\s*|\b(?:going|go|went|switch(?:ing|ed)?|chang(?:ing|ed))\s+(?:with|for|to)\s+)(?<![\w-])(?:the\s+)?"
     r"(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:ones?\s+)?(?:after\s+all|instead(?!\s+of))\b"
     r"|\bswitch(?:ing|ed)?\s+to\s+(?:the\s+)?(?P<obj2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*(?:ones?\s*)?(?:[,.;!]|$)",
     I,
