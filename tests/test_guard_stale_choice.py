@@ -9,6 +9,7 @@ each") still makes the old value stale. An ordinal day ("for the 22nd") is a dat
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from guard_cli import World
@@ -26,8 +27,9 @@ def _world(tmp_path: Path, client: str, notes: list[str]) -> World:
     return World(tmp_path, client, [(f"2026-05-0{i + 1}T10:00:00", t) for i, t in enumerate(notes)])
 
 
-def _wrong(doc: dict[str, object]) -> list[dict[str, str]]:
-    return [f for f in doc["findings"] if f["kind"] == "wrong_fact"]  # type: ignore[attr-defined]
+def _wrong(doc: dict[str, Any]) -> list[dict[str, str]]:
+    """The wrong_fact findings of a `chet check --json` document."""
+    return [f for f in doc["findings"] if f["kind"] == "wrong_fact"]
 
 
 @pytest.mark.parametrize(
