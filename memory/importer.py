@@ -6,7 +6,7 @@ import json
 from zoneinfo import ZoneInfo
 
 from memory.errors import BadInput
-from memory.service import NoteInput, check_name, check_text
+from memory.service import NoteInput, validated_client_name, validated_note_text
 from memory.timeutil import parse_when
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -63,8 +63,8 @@ def _parse_line(line: str, number: int, tz: ZoneInfo) -> NoteInput:
         if not isinstance(record[key], str):
             raise BadInput(f"line {number}: {key} must be a string")
     try:
-        client = check_name(record["client"])
-        check_text(record["text"])  # validates; the text is stored exactly as given
+        client = validated_client_name(record["client"])
+        validated_note_text(record["text"])  # validates; the text is stored exactly as given
         text = record["text"]
         at = parse_when(record["at"], tz)
     except BadInput as err:

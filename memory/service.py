@@ -88,7 +88,7 @@ class Stored:
 _SURROGATE = re.compile("[\ud800-\udfff]")  # from invalid UTF-8 (argv) or "\\ud800" escapes (JSON): SQLite refuses them
 
 
-def check_text(text: str, what: str = "note") -> str:
+def validated_note_text(text: str, what: str = "note") -> str:
     """Refuse empty, binary or oversized text; return it with NULs and stray control characters removed."""
     if "\x00" in text:
         raise BadInput(f"the {what} contains NUL bytes (binary data?)")
@@ -102,7 +102,7 @@ def check_text(text: str, what: str = "note") -> str:
     return cleaned
 
 
-def check_name(name: str) -> str:
+def validated_client_name(name: str) -> str:
     """A usable client display name, or BadInput."""
     if "\x00" in name:
         raise BadInput("the client name contains NUL bytes")
@@ -257,7 +257,7 @@ class Memory:
 
     def find_client(self, name: str) -> Client:
         """The one client `name` means; UnknownClient (with suggestions) or AmbiguousClient otherwise."""
-        name = check_name(name)
+        name = validated_client_name(name)
         candidates = self._candidates()
         hits = names.match_clients(name, candidates)
         if len(hits) == 1:
@@ -273,7 +273,7 @@ class Memory:
         try:
             return self.find_client(name)
         except UnknownClient:
-            return self._create_client(check_name(name))
+            return self._create_client(validated_client_name(name))
 
     def _create_client(self, display: str) -> Client:
         company = None
@@ -289,7 +289,7 @@ class Memory:
 
     def exact_client(self, name: str) -> Client:
         """The client with exactly this (normalised) display name or alias, created if missing (imports)."""
-        display = check_name(name)
+        display = validated_client_name(name)
         norm = names.normalize(display)
         found = self.ledger.client_by_norm(norm)
         if found:
@@ -306,7 +306,7 @@ class Memory:
 
         With index=False the caller indexes later (`sync_index`), so a confirmation need not wait for it.
         """
-        text = check_text(item.text)
+        text = validated_note_text(item.text)
         with self.ledger.transaction():
             client = self.client_for_note(item.client) if forgiving else self.exact_client(item.client)
             note_id = item.note_id or self._new_note_id()

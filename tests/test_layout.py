@@ -449,3 +449,31 @@ def test_one_time_zone_precedence() -> None:
         f"a reader decides the time zone itself (use Memory.zone() / Runtime.tz()); found {found}, "
         f"pending {TZ_FALLBACK_PENDING} (remove an entry when it is fixed)"
     )
+
+
+def _same_names(root: Path) -> list[str]:
+    """Functions and classes bot/ imports from memory/ that bot/ also defines: one name, two meanings."""
+    defined: dict[str, list[str]] = {}
+    imported: set[tuple[str, str]] = set()
+    for path in sorted((root / "bot").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.name[0] != "_":
+                defined.setdefault(node.name, []).append(path.relative_to(root).as_posix())
+        for n in ast.walk(tree):
+            if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("memory"):
+                # a module imported by name (`from memory import lexicon`) is a namespace, not a function
+                imported |= {(a.name, n.module or "") for a in n.names if f"{n.module}.{a.name}" not in MODULES}
+    return sorted(f"{module}.{name} vs {defined[name]}" for name, module in imported if name in defined)
+
+
+def test_a_name_bot_imports_from_memory_means_one_thing() -> None:
+    found = _same_names(ROOT)
+    assert not found, f"bot/ defines a function or class named like one it imports from memory/ (rename one): {found}"
+
+
+def test_the_same_name_check_sees_a_clash(tmp_path: Path) -> None:
+    (tmp_path / "bot").mkdir()
+    (tmp_path / "bot" / "a.py").write_text("from memory.service import check_text\n", encoding="utf-8")
+    (tmp_path / "bot" / "b.py").write_text("def check_text(text):\n    return text\n", encoding="utf-8")
+    assert _same_names(tmp_path) == ["memory.service.check_text vs ['bot/b.py']"]

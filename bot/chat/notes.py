@@ -34,7 +34,7 @@ from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.lexicon import MONTHS, WEEKDAYS
 from memory.records import Client, Note
-from memory.service import Memory, NoteInput, Stored, check_text
+from memory.service import Memory, NoteInput, Stored, validated_note_text
 from memory.timeutil import from_iso, now_utc
 
 log = logging.getLogger("bot.conversation")
@@ -123,7 +123,7 @@ class NotesMixin(ChatCore):
         self, user: str, text: str, routed: bool, source: str = "text", audio_path: str | None = None
     ) -> list[Reply]:
         memory = self._memory(user)
-        check_text(text)  # empty, binary or oversized: say so now, not after asking which client
+        validated_note_text(text)  # empty, binary or oversized: say so now, not after asking which client
         filing = note_clients(memory, text)
         name, body, candidates = filing.name, filing.body, filing.candidates
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
