@@ -120,3 +120,45 @@ class SearchHit:
 
     note: Note
     score: float
+
+
+@dataclass(frozen=True)
+class Salesperson:
+    """One salesperson's settings: `name` signs the drafts; `tz` is the zone in effect (docs/settings.md)."""
+
+    id: str
+    name: str | None
+    tz: str
+    digest_time: str
+
+
+@dataclass(frozen=True)
+class LlmExchange:
+    """One logged LLM exchange (`chet log`): what the model was told, what it said, its cost."""
+
+    at: str
+    model: str
+    task: str
+    prompt: str
+    response: str | None
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    latency_ms: int | None
+    error: str | None
+
+
+Row = dict[str, object]  # one ledger row with every column it holds, as `chet export` reports it
+
+
+@dataclass(frozen=True)
+class LedgerExport:
+    """Everything the ledger holds for one salesperson: each table's rows with every column."""
+
+    salesperson: Salesperson
+    clients: list[Row]
+    notes: list[Row]
+    facts: list[Row]
+    commitments: list[Row]
+    drafts: list[Row]
+    messages: list[Row]
+    audit: list[Row]

@@ -39,7 +39,19 @@ from memory.recall import (
     transcript_speaker,
     without_names,
 )
-from memory.records import Client, Commitment, ExtractedFact, Fact, FactKind, Note, Profile, SearchHit
+from memory.records import (
+    Client,
+    Commitment,
+    ExtractedFact,
+    Fact,
+    FactKind,
+    LedgerExport,
+    LlmExchange,
+    Note,
+    Profile,
+    Salesperson,
+    SearchHit,
+)
 from memory.rerank import learned_order
 from memory.sql import SqliteDatabase
 from memory.timeutil import now_utc, zone
@@ -905,17 +917,17 @@ class Memory:
         """The salesperson's time zone: CHET_TZ when set for CHET_USER, else their own, else UTC."""
         return zone(self.ledger.salesperson().get("tz") or "UTC")
 
-    def salespeople(self) -> list[dict[str, Any]]:
+    def salespeople(self) -> list[Salesperson]:
         """Every salesperson in this ledger (id, name, tz, digest_time)."""
-        return self.ledger.salespeople()
+        return [Salesperson(**row) for row in self.ledger.salespeople()]
 
     def log_llm(self, entry: dict[str, Any]) -> None:
         """Keep one LLM exchange (prompt, response, tokens, latency) in the ledger: `chet log` shows them."""
         self.ledger.log_llm(entry)
 
-    def llm_log(self, limit: int) -> list[dict[str, Any]]:
+    def llm_log(self, limit: int) -> list[LlmExchange]:
         """The latest `limit` LLM exchanges, newest first."""
-        return self.ledger.llm_log(limit)
+        return [LlmExchange(**row) for row in self.ledger.llm_log(limit)]
 
     def sqlite(self) -> SqliteDatabase | None:
         """The SQLite ledger (backup and restore copy its pages), or None on PostgreSQL."""
@@ -1095,9 +1107,10 @@ class Memory:
             notes=self.ledger.count_notes(client.id),
         )
 
-    def export(self) -> dict[str, Any]:
-        """Everything the ledger holds for this salesperson, as one JSON-ready document."""
-        return self.ledger.export()
+    def export(self) -> LedgerExport:
+        """Everything the ledger holds for this salesperson (cli_io makes the JSON document)."""
+        tables = self.ledger.export()
+        return LedgerExport(Salesperson(**tables.pop("salesperson")), **tables)
 
     def merge_clients(self, source: Client, target: Client) -> int:
         """Make `source` part of `target` (one person filed twice): notes, promises, drafts and messages move,

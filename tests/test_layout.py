@@ -477,3 +477,38 @@ def test_the_same_name_check_sees_a_clash(tmp_path: Path) -> None:
     (tmp_path / "bot" / "a.py").write_text("from memory.service import check_text\n", encoding="utf-8")
     (tmp_path / "bot" / "b.py").write_text("def check_text(text):\n    return text\n", encoding="utf-8")
     assert _same_names(tmp_path) == ["memory.service.check_text vs ['bot/b.py']"]
+
+
+# Memory's methods hand bot/ typed records; JSON is made at the edge (cli_io). Left to do (issue 16): the draft
+# records and the salesperson's settings are read as dicts inside bot/chat (another issue's files).
+MEMORY_DICTS_PENDING = {"draft", "drafts", "salesperson"}
+
+
+def _methods_returning_dicts(path: Path, cls: str) -> set[str]:
+    """Public methods of class `cls` whose return annotation is a dict or a list/None of dicts."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        f.name
+        for c in tree.body
+        if isinstance(c, ast.ClassDef) and c.name == cls
+        for f in c.body
+        if isinstance(f, ast.FunctionDef) and not f.name.startswith("_") and f.returns is not None
+        if "dict[str, Any]" in ast.unparse(f.returns)
+    }
+
+
+def test_memory_returns_typed_records_not_dicts() -> None:
+    found = _methods_returning_dicts(ROOT / "memory" / "service.py", "Memory")
+    assert found <= MEMORY_DICTS_PENDING, f"Memory methods that return dicts (a record in memory/records.py): {found}"
+    fixed = MEMORY_DICTS_PENDING - found
+    assert not fixed, f"fixed: remove from MEMORY_DICTS_PENDING: {sorted(fixed)}"
+
+
+def test_the_dict_check_sees_a_list_of_dicts(tmp_path: Path) -> None:
+    sample = tmp_path / "m.py"
+    sample.write_text(
+        "class Memory:\n    def a(self) -> list[dict[str, Any]]: ...\n    def b(self) -> int: ...\n"
+        "    def _c(self) -> dict[str, Any]: ...\n",
+        encoding="utf-8",
+    )
+    assert _methods_returning_dicts(sample, "Memory") == {"a"}

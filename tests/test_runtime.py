@@ -24,7 +24,7 @@ def test_the_llm_client_is_built_once_and_each_salesperson_logs_to_their_own_led
     for _ in range(3):
         assert runtime.llm(alice).client is engine.client and runtime.llm(bob).client is engine.client
     runtime.llm(alice)._record("gpt-test", "answer", "a prompt", 0.0, response="an answer")
-    assert [e["task"] for e in alice.llm_log(5)] == ["answer"]
+    assert [e.task for e in alice.llm_log(5)] == ["answer"]
     assert bob.llm_log(5) == []
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 
 from bot.chat.core import SNOOZE_DAYS, TIME_OF_DAY, ChatCore
 from bot.chat.reply import Button, Reply
 from bot.chat.texts import label, strip_ids
+from bot.interfaces.cli_io import export_json  # the one place an export becomes JSON
 from bot.usecases.digest import Digest, build_digest, render_digest
 from memory.errors import BadInput
 from memory.service import Memory
@@ -107,13 +107,13 @@ class DailyMixin(ChatCore):
         ]
 
     def _cmd_export(self, user: str, args: str) -> list[Reply]:
-        doc = self._memory(user).export()
-        data = json.dumps(doc, ensure_ascii=False, default=str, indent=1).encode("utf-8")
+        export = self._memory(user).export()
+        data = export_json(export).encode("utf-8")
         day = now_utc().astimezone(self.tz(user)).date().isoformat()
-        n = len(doc.get("notes", []))
+        n = len(export.notes)
         return [
             Reply(
-                f"All your data as JSON: {len(doc.get('clients', []))} clients, {n} notes.",
+                f"All your data as JSON: {len(export.clients)} clients, {n} notes.",
                 document=(f"chet-export-{day}.json", data),
             )
         ]

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from memory.errors import BadInput
-from memory.records import Fact, Profile, SearchHit
+from memory.records import Fact, LedgerExport, LlmExchange, Profile, SearchHit
 
 if TYPE_CHECKING:  # types only: a one-shot `chet search` must not load the guard and the chat (~1-2 s)
     from bot.guard import Finding
@@ -79,9 +80,14 @@ def emit_line(data: Any, out: TextIO | None = None) -> None:
     (out or sys.stdout).write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
 
 
-def emit_export(doc: dict[str, Any], as_json: bool, out: TextIO | None = None) -> None:
+def export_json(export: LedgerExport, one_line: bool = False) -> str:
+    """An export as JSON text (`chet export`, the chat's /export file): indented for reading unless one line."""
+    return json.dumps(export_document(export), ensure_ascii=False, default=str, indent=None if one_line else 1)
+
+
+def emit_export(export: LedgerExport, as_json: bool, out: TextIO | None = None) -> None:
     """Print an export: always JSON (it is an export), one line with --json, indented for reading without."""
-    (out or sys.stdout).write(json.dumps(doc, ensure_ascii=False, default=str, indent=None if as_json else 1) + "\n")
+    (out or sys.stdout).write(export_json(export, one_line=as_json) + "\n")
 
 
 # -- the contract's documents (docs/contract.md) -----------------------------------------------
@@ -104,6 +110,16 @@ def note_document(stored: Stored) -> dict[str, Any]:
         ],
         "notices": stored.notices,
     }
+
+
+def export_document(export: LedgerExport) -> dict[str, Any]:
+    """`chet export`: the salesperson, then every table's rows with every column the ledger holds."""
+    return asdict(export)
+
+
+def llm_log_document(entries: list[LlmExchange]) -> list[dict[str, Any]]:
+    """`chet log --json`: the latest LLM exchanges, newest first."""
+    return [asdict(e) for e in entries]
 
 
 def import_document(imported: int, skipped: int) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from bot.interfaces.cli_io import (
     forget_document,
     hit_documents,
     import_document,
+    llm_log_document,
     note_document,
     profile_document,
     read_input,
@@ -354,17 +355,17 @@ def cmd_log(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> int:
     """chet log: the latest LLM exchanges."""
     entries = memory.llm_log(args.n)
 
-    def human(d: list[dict[str, Any]], out: TextIO) -> None:
-        if not d:
+    def human(_doc: list[dict[str, Any]], out: TextIO) -> None:
+        if not entries:
             out.write("no LLM exchanges logged (offline mode makes none)\n")
-        for e in d:
+        for e in entries:
             out.write(
-                f"--- {e['at']} {e['model']} {e['task']} {e['latency_ms']} ms"
-                f" tokens {e['prompt_tokens']}/{e['completion_tokens']} {e['error'] or ''}\n"
+                f"--- {e.at} {e.model} {e.task} {e.latency_ms} ms"
+                f" tokens {e.prompt_tokens}/{e.completion_tokens} {e.error or ''}\n"
             )
-            out.write(f"{e['prompt']}\n>>> {e['response']}\n")
+            out.write(f"{e.prompt}\n>>> {e.response}\n")
 
-    emit(entries, args.json, human)
+    emit(llm_log_document(entries), args.json, human)
     return 0
 
 
@@ -390,13 +391,13 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime, memory: Memory) -> i
         raise BadInput(
             "restore replaces the whole ledger, every salesperson's notes, with the backup; add --all-users to do that"
         )
-    before = [p["id"] for p in memory.salespeople()]
+    before = [p.id for p in memory.salespeople()]
     restore_from(ledger_db, args.src)
     # Every salesperson's vectors describe the ledger that is gone: drop them all, then rebuild from the restored one.
     for user in before:
         runtime.memory(user).index.drop()
     fresh = Runtime(runtime.settings)
-    users = [p["id"] for p in memory.salespeople()]  # read from the restored file
+    users = [p.id for p in memory.salespeople()]  # read from the restored file
     indexed = sum(fresh.memory(user).reindex() for user in users)
     emit(
         restore_document(args.src, len(users), indexed),
