@@ -12,7 +12,7 @@ from pathlib import Path
 from bot.engines.tokens import count_tokens
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.context_from_memory import build_context
 from bot.usecases.drafting import _template_tokens
 from memory.service import NoteInput
 

@@ -82,7 +82,7 @@ def test_chet_check_blocks_only_a_message_on_a_closed_channel(
 
 def test_the_drafting_context_channel_decides(memory: Memory) -> None:
     from bot.guard import check_text
-    from bot.usecases.draft_context_builder import build_context
+    from bot.usecases.context_from_memory import build_context
 
     _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))

@@ -17,7 +17,7 @@ import pytest
 
 from bot.runtime import Runtime
 from bot.settings import Settings
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.context_from_memory import build_context
 from bot.usecases.draft_offline import _Writer
 from bot.usecases.drafting import DraftResult, make_draft
 from memory.service import NoteInput

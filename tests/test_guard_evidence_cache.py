@@ -10,10 +10,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import bot.usecases.draft_context_builder as builder
+import bot.usecases.context_from_memory as builder
 from bot.guard.evidence import prepare
 from bot.runtime import Runtime
-from bot.usecases.draft_context_builder import check_context
+from bot.usecases.context_from_memory import check_context
 from bot.usecases.drafting import check_message
 from memory.service import NoteInput
 

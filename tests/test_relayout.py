@@ -15,6 +15,7 @@ OLD = """from bot import ask, settings
 from bot.telegram_app import OOPS, SEND_ATTEMPTS, build_application
 from bot.ask import ABSTAIN, answer
 from bot.context_builder import build_context
+import bot.usecases.draft_context_builder as builder
 CHET = [sys.executable, "-m", "bot.cli"]
 see = "bot/compose.py, bot/data/draft_words.json"
 from bot.conversation import Conversation
@@ -28,7 +29,8 @@ from bot.interfaces.telegram_app import OOPS, build_application
 from bot.interfaces.telegram_send import SEND_ATTEMPTS
 from bot.usecases.answer import ABSTAIN
 from bot.usecases.ask import answer
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.context_from_memory import build_context
+import bot.usecases.context_from_memory as builder
 CHET = [sys.executable, "-m", "bot.interfaces.cli"]
 see = "bot/usecases/draft_offline.py, bot/usecases/data/draft_words.json"
 from bot.chat.conversation import Conversation

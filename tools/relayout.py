@@ -26,7 +26,8 @@ MODULES: dict[str, str] = {
     "bot.drafting": "bot.usecases.drafting",
     "bot.compose": "bot.usecases.draft_offline",  # renamed: the offline drafting engine, beside `drafting`
     "bot.context": "bot.usecases.draft_context",  # renamed: it holds DraftContext
-    "bot.context_builder": "bot.usecases.draft_context_builder",  # renamed: it builds DraftContext
+    "bot.context_builder": "bot.usecases.context_from_memory",  # renamed: it reads a DraftContext from Memory
+    "bot.usecases.draft_context_builder": "bot.usecases.context_from_memory",  # not a twin of draft_context
     "bot.approval": "bot.usecases.approval",
     "bot.ask_notes": "bot.usecases.ask_notes",  # added on the answers branch beside the old layout
     "bot.draft_details": "bot.usecases.draft_details",  # added on the answers branch beside the old layout

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.engines.channels import Channel, Delivery
 from bot.guard import check_text
-from bot.usecases.draft_context_builder import build_context
+from bot.usecases.context_from_memory import build_context
 from bot.usecases.drafting import finding_record
 from memory.errors import BadInput, ChetError
 from memory.records import Client

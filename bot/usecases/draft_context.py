@@ -12,7 +12,7 @@ from memory.records import Client, Commitment, Fact, Note
 class DraftContext:
     """Everything the drafting engines and the truth guard may rely on for one client.
 
-    Built from the ledger by `bot.usecases.draft_context_builder.build_context` (bounded by a token budget);
+    Built from the ledger by `bot.usecases.context_from_memory.build_context` (bounded by a token budget);
     tests build it by hand.
     """
 

@@ -16,8 +16,8 @@ from bot.engines.tokens import count_tokens
 from bot.guard import Finding, GuardReport, check_text
 from bot.runtime import Runtime
 from bot.usecases.check_llm import verify_claims
+from bot.usecases.context_from_memory import build_context, check_context, own_write
 from bot.usecases.draft_context import DraftContext
-from bot.usecases.draft_context_builder import build_context, check_context, own_write
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel, greeting_name
 from memory.errors import BadInput, ChetError

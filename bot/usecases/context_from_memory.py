@@ -1,4 +1,4 @@
-"""Build a DraftContext from the ledger, and the bounded prompt text handed to the drafting engine."""
+"""Read a client's DraftContext from Memory (kept between checks), and render the token-bounded prompt text."""
 
 from __future__ import annotations
 
