@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
+from memory.dictionaries import first_name_detector, zipf_frequency
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
 from memory.numbers import CURRENCY_SIGNS
@@ -546,14 +546,6 @@ _BORN_RE = re.compile(
 _NAME_WORD_ZIPF = 5.0
 
 
-@cache
-def _first_name_detector() -> Any:
-    """gender-guesser's first-name dictionary (loaded once, on the first lower-case death note)."""
-    import gender_guesser.detector as detector  # a first-name dictionary read from disk on first use
-
-    return detector.Detector(case_sensitive=False)
-
-
 def _could_be_name(word: str) -> bool:
     """A lower-case word between a relation and a death word that is a name ("jasper"; not "has", "then", "soon").
 
@@ -575,9 +567,7 @@ def name_after_relation(word: str) -> bool:
     A known first name, or a word too rare to be a trade noun ("wife aoife"); never a common noun.
     """
     try:
-        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
-
-        rare = zipf_frequency(word.lower(), "en") < _RARE_WORD_ZIPF
+        rare = zipf_frequency(word.lower()) < _RARE_WORD_ZIPF
     except ImportError:
         rare = False
     return rare or known_first_name(word)
@@ -587,11 +577,9 @@ def known_first_name(word: str) -> bool:
     """Whether a lower-case word is a known first name and not a common English word ("jasper"; not "company")."""
     lowered = word.lower()
     try:
-        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
-
-        if zipf_frequency(lowered, "en") >= _NAME_WORD_ZIPF:
+        if zipf_frequency(lowered) >= _NAME_WORD_ZIPF:
             return False
-        return bool(_first_name_detector().get_gender(lowered) != "unknown")
+        return bool(first_name_detector().get_gender(lowered) != "unknown")
     except (ImportError, OSError):  # no dictionary: not known, the caller keeps its cautious reading
         return False
 

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.dates import format_due, number_value, resolve_due
+from memory.dictionaries import zipf_frequency
 from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE
@@ -318,10 +319,9 @@ _PRODUCT_WORD_ZIPF = 4.0
 def _product_word(word: str) -> bool:
     """Whether the word after "<n> <unit> of" is rare enough to name a product ("pinot", "riesling")."""
     try:
-        from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
+        return zipf_frequency(word) < _PRODUCT_WORD_ZIPF
     except ImportError:
         return True
-    return bool(zipf_frequency(word, "en") < _PRODUCT_WORD_ZIPF)
 
 
 def _count(raw: str) -> int | None:

@@ -3,8 +3,9 @@
 Months and weekdays live here once (data/calendar_words.json); memory/dates.py, the extractor, recall and
 bot/usecases read them from here. This module is also bot/'s public face for the word knowledge of memory/:
 the stop words, the colour words, the look-alike letters, the name lexicon (titles, nicknames, name
-matching: memory/names.py) and the contact-consent words (memory/consent.py). bot/ imports these from here,
-never from the modules that hold them.
+matching: memory/names.py), the contact-consent words (memory/consent.py) and the one lazy loader of each
+dictionary Chet reads (wordfreq's word frequencies, gender-guesser's first names: memory/dictionaries.py).
+bot/ imports these from here, never from the modules that hold them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from pathlib import Path
 
 from memory.consent import ContactChannels, channels_in, contact_channels, messaging_apps, normal_channel
+from memory.dictionaries import first_name_detector, frequency_table, word_frequencies_installed, zipf_frequency
 from memory.fold import lookalikes
 from memory.names import (
     Candidate,
@@ -41,6 +43,8 @@ __all__ = [
     "channels_in",
     "contact_channels",
     "first_name",
+    "first_name_detector",
+    "frequency_table",
     "honorific_after",
     "is_honorific_after",
     "is_name_syllable",
@@ -53,6 +57,8 @@ __all__ = [
     "normalize",
     "strip_title",
     "titles",
+    "word_frequencies_installed",
+    "zipf_frequency",
 ]
 
 _DATA = Path(__file__).parent / "data"

@@ -512,3 +512,40 @@ def test_the_dict_check_sees_a_list_of_dicts(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _methods_returning_dicts(sample, "Memory") == {"a"}
+
+
+# The dictionaries Chet reads (word frequencies, first names) have one lazy loader each: memory/dictionaries.py.
+DICTIONARY_PACKAGES = ("wordfreq", "gender_guesser")
+
+
+def _dictionary_importers() -> set[str]:
+    return {
+        module
+        for module, path in MODULES.items()
+        for node, _ in _imports(ast.parse(path.read_text(encoding="utf-8")))
+        for name in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""])
+        if name.split(".")[0] in DICTIONARY_PACKAGES
+    }
+
+
+def test_each_dictionary_has_one_loader() -> None:
+    found = _dictionary_importers()
+    assert found == {"memory.dictionaries"}, f"load wordfreq and gender_guesser through memory.lexicon: {found}"
+
+
+def _misleading_aliases() -> list[str]:
+    """A project module imported under the name of another project module (`from memory import lexicon as names`)."""
+    short = {m.rsplit(".", 1)[-1] for m in MODULES}
+    found = []
+    for module, path in MODULES.items():
+        for node, _ in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+            for alias, target in zip(node.names, _targets(node, module), strict=True):
+                real = target.rsplit(".", 1)[-1]
+                if alias.asname and target in MODULES and alias.asname != real and alias.asname in short:
+                    found.append(f"{module}:{node.lineno} {target} as {alias.asname}")
+    return found
+
+
+def test_no_module_is_imported_under_another_modules_name() -> None:
+    found = _misleading_aliases()
+    assert not found, f"a module imported under another module's name (use its real name): {found}"

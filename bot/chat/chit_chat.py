@@ -19,6 +19,7 @@ from bot.chat.never_names import small_talk_words
 from bot.chat.routing import QUESTION_WORDS
 from bot.chat.words import VOCATIVES, chat_words
 from memory.dates import resolve_due
+from memory.lexicon import zipf_frequency
 from memory.service import offline_extract
 
 __all__ = ["chat_signal", "no_note_content"]
@@ -82,8 +83,6 @@ def english(word: str) -> bool:
         return en >= ENGLISH
     if en < ENGLISH:
         return False
-    from wordfreq import zipf_frequency  # loaded only for a short line's borderline word
-
     return en >= max(zipf_frequency(word, lang) for lang in OTHER_LANGUAGES)
 
 

@@ -28,10 +28,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from bot.chat.never_names import never_names, small_talk_words
-from memory import lexicon as names
+from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
 
@@ -158,7 +157,7 @@ def cue_kinds() -> dict[str, frozenset[str]]:
 def is_cue(word: str, kind: str) -> bool:
     """Whether `word` is this kind: a title (memory/data/name_titles.txt), or intro/filler/relation (name_cues.txt)."""
     if kind == "title":
-        return names.is_title(word)
+        return lexicon.is_title(word)
     return kind in cue_kinds().get(word.casefold(), frozenset())
 
 
@@ -174,9 +173,11 @@ def dictionaries() -> bool:
     """
     try:
         import names as census  # noqa: F401  (only asks whether it is installed: the data load later)
-        import wordfreq  # noqa: F401
     except ImportError as err:
         log.warning("person-mention detector off (%s): notes are filed by the older rules", err)
+        return False
+    if not lexicon.word_frequencies_installed():
+        log.warning("person-mention detector off (no wordfreq): notes are filed by the older rules")
         return False
     return True
 
@@ -198,21 +199,12 @@ def _census() -> tuple[dict[str, float], frozenset[str]]:
     return last, frozenset(first)
 
 
-@cache
-def _gender() -> Any:
-    import gender_guesser.detector as detector  # a first-name dictionary read from disk (~0.3 s) on first use
-
-    return detector.Detector(case_sensitive=False)
-
-
 @lru_cache(maxsize=50_000)  # bounded: a bot runs for weeks and meets every word its users type
 def zipf(word: str) -> float:
     """How common `word` is in English (wordfreq's Zipf scale: 7 = "the", 3 = rare, 0 = unknown)."""
     if not dictionaries():
         return 0.0  # no frequencies: no word is known to be common (the older rules then decide)
-    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first note that needs them
-
-    return float(zipf_frequency(word, "en"))
+    return lexicon.zipf_frequency(word)
 
 
 LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff'’-]+")  # Latin letters, accented ones (Vietnamese too)
@@ -226,7 +218,7 @@ CALENDAR = frozenset(
 
 def _ascii(word: str) -> str:
     """The word without accents or apostrophes, as the census and gender lists spell names ("ramón" -> "ramon")."""
-    return names.normalize(word).replace(" ", "")
+    return lexicon.normalize(word).replace(" ", "")
 
 
 def _hyphen_parts(word: str) -> list[str]:
@@ -243,7 +235,8 @@ def _known_given(w: str) -> bool:
     _, census_first = _census()
     folded = _ascii(w)  # the lists spell names without accents: "ramón", "ciarán" are "ramon", "ciaran" there
     return is_name_part(w, "given") or any(
-        v in census_first or (len(v) >= 3 and _gender().get_gender(v) != "unknown") for v in dict.fromkeys((w, folded))
+        v in census_first or (len(v) >= 3 and lexicon.first_name_detector().get_gender(v) != "unknown")
+        for v in dict.fromkeys((w, folded))
     )
 
 
@@ -333,13 +326,13 @@ class _Forms:
 def _forms(known: list[Client]) -> _Forms:
     forms = _Forms()
     for c in known:
-        parts = names.normalize(c.name).split()
+        parts = lexicon.normalize(c.name).split()
         if not parts:
             continue
-        for key in {" ".join(parts), *(names.normalize(a) for a in c.aliases)}:
+        for key in {" ".join(parts), *(lexicon.normalize(a) for a in c.aliases)}:
             if key and key.casefold() not in NEVER:
                 forms.full.setdefault(key, []).append(c)
-        for key in names.nickname_variants(parts[0]):
+        for key in lexicon.nickname_variants(parts[0]):
             forms.first.setdefault(key, []).append(c)
         typed = c.name.split()
         if len(parts) >= 2:
@@ -347,10 +340,10 @@ def _forms(known: list[Client]) -> _Forms:
             for part in parts[1:-1]:  # "dra gómez" is Ana Lucía Gómez Prieto: a first surname goes by itself
                 if not is_name_part(part, "particle") and c not in forms.last.get(part, []):
                     forms.last.setdefault(part, []).append(c)
-            if len(typed) >= 2 and names.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
-                forms.last.setdefault(names.normalize(typed[-1]), []).append(c)
+            if len(typed) >= 2 and lexicon.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
+                forms.last.setdefault(lexicon.normalize(typed[-1]), []).append(c)
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
-            given = names.normalize(" ".join(typed[1:]))
+            given = lexicon.normalize(" ".join(typed[1:]))
             forms.first.setdefault(given, []).append(c)
             if " " in given:
                 forms.full.setdefault(given, []).append(c)
@@ -468,19 +461,19 @@ def _span_ok(toks: list[_Tok], i: int, n: int) -> bool:
 def _honorific(word: str) -> bool:
     """A title or an honorific written after a name (memory/data/name_titles.txt): never a word of the name. One
     that is also a given-name syllable ("ji", "san") is told by the word before it (`_honorific_at`)."""
-    return names.is_title(word) or (names.is_honorific_after(word) and not names.is_name_syllable(word))
+    return lexicon.is_title(word) or (lexicon.is_honorific_after(word) and not lexicon.is_name_syllable(word))
 
 
 def _honorific_at(toks: list[_Tok], k: int) -> bool:
     """Whether word k is an honorific after the name before it: "Sharma ji", "Tanaka san" are; "Wang Ji", "Lee San"
     are a one-syllable family name written first and the given name after it."""
     word = toks[k].base
-    if not names.is_honorific_after(word):
+    if not lexicon.is_honorific_after(word):
         return False
-    if k == 0 or not names.is_name_syllable(word):
+    if k == 0 or not lexicon.is_name_syllable(word):
         return True
     before = toks[k - 1].base
-    return names.honorific_after(before, word) or not is_name_part(before, "family")
+    return lexicon.honorific_after(before, word) or not is_name_part(before, "family")
 
 
 def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool, known: list[Client]) -> Mention | None:
@@ -492,17 +485,17 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
         if not _span_ok(toks, i, n):
             continue
         span = toks[i : i + n]
-        key = names.normalize(" ".join(t.base for t in span))
+        key = lexicon.normalize(" ".join(t.base for t in span))
         if key in forms.full:
             return _mention(toks, i, n, forms.full[key][0].name, KNOWN, tuple(forms.full[key]))
         if n != 2:
             continue
-        first, last = names.normalize(span[0].base), names.normalize(span[1].base)
+        first, last = lexicon.normalize(span[0].base), lexicon.normalize(span[1].base)
         same_first = forms.first.get(first, [])  # only clients sharing a first name or surname are compared
-        by_parts = [c for c in same_first if names.normalize(c.name).split()[-1] == last]
+        by_parts = [c for c in same_first if lexicon.normalize(c.name).split()[-1] == last]
         if by_parts:  # a nickname and the surname: the client with that full name
             return _mention(toks, i, n, by_parts[0].name, KNOWN, tuple(dict.fromkeys(by_parts)))
-        near = {names.normalize(c.name): c for c in [*same_first, *forms.last.get(last, [])]}
+        near = {lexicon.normalize(c.name): c for c in [*same_first, *forms.last.get(last, [])]}
         if near and surname_score(span[1].base) > -2.5:
             close = difflib.get_close_matches(key, list(near), n=2, cutoff=TYPO_RATIO)
             if len(close) == 1 and len(close[0].split()) == 2:  # a known full name with one letter off: mistyped
@@ -510,7 +503,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                     toks, i, n, near[close[0]].name, KNOWN - 1, (near[close[0]],), typo=" ".join(t.base for t in span)
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
-    word = names.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
+    word = lexicon.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
     if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
@@ -538,7 +531,7 @@ def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
     if i + 1 >= len(toks):
         return False
     nxt = toks[i + 1]
-    if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or names.is_honorific_after(nxt.text):
+    if re.search(r"[:,;(]|\s[-–—]", nxt.gap) or lexicon.is_honorific_after(nxt.text):
         return True  # "grace: ...", "elif hanım": a pause or an honorific after it
     return verb_form(nxt.base)
 
@@ -881,7 +874,7 @@ def _function_word_name(toks: list[_Tok], i: int) -> bool:
     if first not in NEVER or len(first) < 3 or second.isascii() or zipf(second) >= RARE_WORD:
         return False
     _, census_first = _census()
-    return first in census_first or _gender().get_gender(first) != "unknown"
+    return first in census_first or lexicon.first_name_detector().get_gender(first) != "unknown"
 
 
 def _unknown_word(word: str) -> float:
@@ -902,9 +895,7 @@ OTHER_COMMON = (
 def _other_frequencies() -> list[dict[str, float]]:
     """wordfreq's word -> frequency tables of OTHER_LANGUAGES (a table lookup: wordfreq's own per-word call costs
     ~5-15 ms for a word it does not know, which is most names)."""
-    from wordfreq import get_frequency_dict  # its tables (~0.5 s) load on the first note that needs them
-
-    return [get_frequency_dict(lang) for lang in OTHER_LANGUAGES]
+    return [lexicon.frequency_table(lang) for lang in OTHER_LANGUAGES]
 
 
 def other_language_word(word: str) -> bool:
@@ -993,7 +984,8 @@ def _small_talk_name(w: str) -> bool:
         return False
     _, census_first = _census()
     return is_name_part(w, "given") or any(
-        v in census_first or _gender().get_gender(v) in {"male", "female", "mostly_male", "mostly_female"}
+        v in census_first
+        or lexicon.first_name_detector().get_gender(v) in {"male", "female", "mostly_male", "mostly_female"}
         for v in dict.fromkeys((w, _ascii(w)))
     )
 

@@ -14,8 +14,6 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import lru_cache
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -36,7 +34,7 @@ from bot.chat.mentions import (
 )
 from bot.chat.never_names import small_talk_words
 from bot.chat.words import NOT_A_CLIENT, small_talk
-from memory import lexicon as names
+from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
 from memory.service import Memory
@@ -363,7 +361,7 @@ def single_name_with_company(text: str) -> str | None:
 def after_honorific(after: str) -> str:
     """The text after a name without the honorific written after it ("jr (taufa roofing)" -> " (taufa roofing)")."""
     m = re.match(r"^\s*,?\s*([^\W\d][\w.]*)", after)
-    return after[m.end() :] if m and names.is_honorific_after(m.group(1)) else after
+    return after[m.end() :] if m and lexicon.is_honorific_after(m.group(1)) else after
 
 
 def colon_sep(text: str) -> bool:
@@ -458,11 +456,11 @@ def client_in_note(
 ) -> tuple[str | None, str, list[Client]]:
     """(client name, note body, ambiguous candidates) for a note's text: the rules of this module, in order."""
     known = memory.clients() if known is None else known
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
+    cands = [lexicon.Candidate(c.id, c.name, c.aliases, c.company) for c in known]
     by_id = {c.id: c for c in known}
 
     def hits(name: str) -> list[Client]:
-        return [by_id[h.client_id] for h in names.match_clients(name, cands)] if name else []
+        return [by_id[h.client_id] for h in lexicon.match_clients(name, cands)] if name else []
 
     whole, text = text, PREAMBLE.sub("", text, count=1) or text  # "morning! had coffee w/ ..." -> "had coffee..."
     m = VERB.match(text)
@@ -516,7 +514,7 @@ def client_in_note(
     tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
     # Known clients' first names typed in lower case count too ("promised nora a quote"), unless the word is
     # a common or calendar word ("will", "may"): only a name Chet already files notes under is looked for.
-    first_names = {names.normalize(c.name).split()[0] for c in known if c.name.split()}
+    first_names = {lexicon.normalize(c.name).split()[0] for c in known if c.name.split()}
     common = STOPWORDS | NOT_NAMES | CALENDAR_WORDS
     for i, tok in enumerate(tokens):
         lower_known = tok.islower() and tok in first_names and tok not in common and not only_a_word(text, tok)
@@ -574,17 +572,9 @@ CALENDAR_WORDS = frozenset(
 )  # "june delivery moves" and "may order again" start with a date, not a person
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> Any:
-    """gender-guesser's dictionary of ~40,000 first names (loaded on first use: ~0.3 s)."""
-    import gender_guesser.detector as detector  # a dictionary read from disk (~0.3 s) on first use
-
-    return detector.Detector(case_sensitive=False)
-
-
 def is_first_name(word: str) -> bool:
     """Whether `word` is a known first name (any country), by gender-guesser's name dictionary."""
-    return len(word) >= 3 and _first_names().get_gender(word) != "unknown"
+    return len(word) >= 3 and lexicon.first_name_detector().get_gender(word) != "unknown"
 
 
 def lower_person_at_start(text: str) -> str:
@@ -629,7 +619,7 @@ def new_client_name(text: str) -> str | None:
     text = text.strip().rstrip(".")
     if small_talk(text) is not None:
         return None
-    text = names.strip_title(text)  # "dra maría ruiz", "elif hanım": the title or honorific is no part of the name
+    text = lexicon.strip_title(text)  # "dra maría ruiz", "elif hanım": the title or honorific is no part of the name
     words = text.split()
     if not 1 <= len(words) <= MAX_REPLY_NAME or re.search(r"[?!;:,\d]", text):
         return None
@@ -669,12 +659,12 @@ def split_target(memory: Memory, target: str) -> tuple[str, str]:
     if m:
         return m.group("name").strip(), m.group("purpose").strip()
     words = target.split()
-    cands = [names.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.clients()]
+    cands = [lexicon.Candidate(c.id, c.name, c.aliases, c.company) for c in memory.clients()]
     for size in range(
         min(4, len(words)), 0, -1
     ):  # a known client first: "<first name> w the quote" is the client, then the purpose
         lead = " ".join(words[:size]).strip(",.;")
-        if names.match_clients(lead, cands):
+        if lexicon.match_clients(lead, cands):
             return lead, PURPOSE_LINK.sub("", " ".join(words[size:]), count=1).strip()
     m = re.match(r"^(?P<name>.+?)\s+(?:about|re|regarding|on|for)\s+(?P<purpose>.+)$", target, re.I | re.S)
     if m and len(m.group("name").split()) <= 4:
@@ -690,7 +680,7 @@ def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:
     words = {t.casefold() for t in tokens if len(t) >= MIN_COMPANY_WORD and t.casefold() not in NOT_NAMES}
     found = []
     for c in known:
-        first = names.normalize(c.company or "").split()[:1]
+        first = lexicon.normalize(c.company or "").split()[:1]
         if first and len(first[0]) >= MIN_COMPANY_WORD and first[0] in words:
             found.append(c)
     return found
@@ -698,6 +688,6 @@ def company_mentions(known: list[Client], tokens: list[str]) -> list[Client]:
 
 def look_alikes(name: str, known: list[str]) -> list[str]:
     """Known client names so close to a new one that it is probably a typo ("Maira Lopez" -> "Maria Lopez")."""
-    by_norm = {names.normalize(k): k for k in known}
-    close = difflib.get_close_matches(names.normalize(name), list(by_norm), n=2, cutoff=LOOK_ALIKE)
+    by_norm = {lexicon.normalize(k): k for k in known}
+    close = difflib.get_close_matches(lexicon.normalize(name), list(by_norm), n=2, cutoff=LOOK_ALIKE)
     return [by_norm[c] for c in close]

@@ -40,9 +40,8 @@ from bot.usecases.ask_notes import best_clauses, changes, clauses, is_newer
 from bot.usecases.ask_notes import new_amount as _new_amount
 from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.digest import build_digest
-from memory import lexicon as names
 from memory.errors import BadInput, ChetError
-from memory.lexicon import MONTHS, WEEKDAYS
+from memory.lexicon import MONTHS, WEEKDAYS, first_name, first_name_detector, normalize, zipf_frequency
 from memory.records import Client, Commitment, Fact, FactKind, Note, SearchHit
 from memory.service import Memory, shown_facts
 from memory.timeutil import now_utc
@@ -69,16 +68,16 @@ def client_in_question(memory: Memory, question: str) -> Client | None:
 
 def _client_by_words(question: str, known: list[Client]) -> Client | None:
     """The older rules: a full name, alias or nickname as words of the question, or a first name."""
-    normal = names.normalize(re.sub(r"['’]s\b", "", question))
+    normal = normalize(re.sub(r"['’]s\b", "", question))
     qwords = set(normal.split())
     hits = []
     for c in known:
-        candidates = {names.normalize(c.name)} | {names.normalize(a) for a in c.aliases}
+        candidates = {normalize(c.name)} | {normalize(a) for a in c.aliases}
         if c.goes_by:
-            candidates.add(names.normalize(c.goes_by))
-        first = names.normalize(names.first_name(c.name))
+            candidates.add(normalize(c.goes_by))
+        first = normalize(first_name(c.name))
         full_hit = any(cand and re.search(rf"\b{re.escape(cand)}\b", normal) for cand in candidates if " " in cand)
-        if full_hit or first in qwords or (c.goes_by and names.normalize(c.goes_by) in qwords):
+        if full_hit or first in qwords or (c.goes_by and normalize(c.goes_by) in qwords):
             hits.append(c)
     if len(hits) == 1:
         return hits[0]
@@ -92,7 +91,8 @@ def _client_by_words(question: str, known: list[Client]) -> Client | None:
         named = f"{c.name} {c.company or ''}"  # "how much rye does hillcrest bakery take?": the client's company
         parts = [w for w in re.findall(r"[\w'’-]+", named) if len(w) > 2 and not not_a_name(w)]
         if any(
-            p.casefold() in qwords and (_zipf(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
+            p.casefold() in qwords
+            and (zipf_frequency(p.casefold()) < COMMON_WORD - 0.5 or p[:1].upper() + p[1:] in typed)
             for p in parts
         ):
             owners.append(c)
@@ -138,7 +138,7 @@ def unknown_person(memory: Memory, question: str) -> str:
         w = raw.casefold()
         if len(w) < 3 or w in people["everyday"] or stem(w) in lex.filler or w in cue_words or stem(w) in known:
             continue
-        if w in known or _detector().get_gender(w) == "unknown":
+        if w in known or first_name_detector().get_gender(w) == "unknown":
             continue
         capital = k > 0 and raw[:1].isupper() and not raw.isupper()
         after = plain[k + 1] if k + 1 < len(plain) else ""
@@ -147,19 +147,12 @@ def unknown_person(memory: Memory, question: str) -> str:
         position = (
             raw != token or after in people["after"] or (not after and (prev in people["before"] or "who" in before))
         )
-        if capital or (position and _zipf(w) < COMMON_WORD):
+        if capital or (position and zipf_frequency(w) < COMMON_WORD):
             return w
     return ""
 
 
 COMMON_WORD = 5.5  # wordfreq zipf: a lower-case word this common is a word first ("may" 6.0), "george" (5.0) a name
-
-
-def _zipf(word: str) -> float:
-    """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
-    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first question that needs them
-
-    return float(zipf_frequency(word, "en"))
 
 
 @lru_cache(maxsize=1)
@@ -174,15 +167,7 @@ PEOPLE = Path(__file__).parent / "data" / "ask_people.json"
 
 def _is_first_name(word: str) -> bool:
     """A known first name (gender-guesser's dictionary, any country) that is not also an everyday word."""
-    return word.casefold() not in _people_words()["everyday"] and _detector().get_gender(word) != "unknown"
-
-
-@lru_cache(maxsize=1)
-def _detector() -> Any:
-    """gender-guesser's first-name dictionary, built once per process (building it reads ~1 s of files)."""
-    import gender_guesser.detector as gd  # a first-name dictionary read from disk on first use
-
-    return gd.Detector(case_sensitive=False)
+    return word.casefold() not in _people_words()["everyday"] and first_name_detector().get_gender(word) != "unknown"
 
 
 def _about_person(memory: Memory, question: str, person: str, reading: Reading, today: date) -> Answer:
@@ -407,7 +392,7 @@ class _Asker:
     def _promise_text(self, c: Commitment) -> str:
         text = re.sub(r"^\s*(?:i\s+)?(?:promised|committed|agreed)\s+(?:to\s+)?", "", c.text, flags=re.I).strip()
         client = self._clients.get(c.client_id)
-        first = names.first_name(client.name) if client else ""
+        first = first_name(client.name) if client else ""
         who = rf"{re.escape(first)}|" if first else ""
         text = re.sub(rf"^(?:{who}her|him|them)\s+(?=\S+\s)", "", text, flags=re.I)  # "greg a proposal" -> "a proposal"
         if c.due and c.due < self.today:

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from memory import lexicon as names
+from memory import lexicon
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 # courtesy titles that are never a given name: always dropped before a name
@@ -18,7 +18,7 @@ _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", 
 def not_a_name(word: str) -> bool:
     """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
     w = word.casefold().rstrip(".,")
-    return w in _TITLES or names.is_title(w) or bool(_words("greeting_roles").fullmatch(w))
+    return w in _TITLES or lexicon.is_title(w) or bool(_words("greeting_roles").fullmatch(w))
 
 
 def short_name(display: str) -> str:

@@ -31,7 +31,7 @@ from bot.usecases.ask_notes import clauses
 from bot.usecases.client_name import not_a_name, short_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory.lexicon import MONTH_NAMES, WEEKDAYS
+from memory.lexicon import MONTH_NAMES, WEEKDAYS, zipf_frequency
 from memory.records import Commitment, Fact, FactKind, Note
 
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
@@ -145,9 +145,11 @@ def _ruled_out_object(f: Fact, ctx: DraftContext) -> str:
     for p in ctx.facts:  # the preference noted with it carries the object: "medium roast" -> "roast"
         words = p.value.casefold().split()
         shared = p.kind is FactKind.PREFERENCE and set(p.source_ids) & set(f.source_ids)
-        if shared and len(words) > 1 and words[-1] != value and _zipf(words[-1]) >= EVERYDAY_WORD - 1:
+        if shared and len(words) > 1 and words[-1] != value and zipf_frequency(words[-1]) >= EVERYDAY_WORD - 1:
             return f"no {value} {words[-1]}"
-    return "" if _zipf(value) >= EVERYDAY_WORD else f"no {value}"  # an everyday word alone ("light") names no thing
+    return (
+        "" if zipf_frequency(value) >= EVERYDAY_WORD else f"no {value}"
+    )  # an everyday word alone ("light") names no thing
 
 
 @lru_cache(maxsize=1)
@@ -556,7 +558,7 @@ def _name_relatives(text: str, ctx: DraftContext) -> str:
     for note in ctx.notes:
         for m in _RELATIVE.finditer(note.text):
             name = re.sub(r"['’]s$", "", m.group("name"))
-            if name.casefold() not in _NOT_NAMES and _zipf(name.casefold()) < EVERYDAY_WORD:
+            if name.casefold() not in _NOT_NAMES and zipf_frequency(name.casefold()) < EVERYDAY_WORD:
                 names.setdefault(m.group(1).casefold(), name[:1].upper() + name[1:])
 
     def put(m: re.Match[str]) -> str:
@@ -996,13 +998,6 @@ def _without_form(purpose: str) -> str:
 EVERYDAY_WORD = 4.5  # wordfreq zipf: a name this common as a word ("will" 6.5, "grace" 4.6) is a name only capitalised
 
 
-def _zipf(word: str) -> float:
-    """How common `word` is in English (wordfreq's zipf: 7 = "the", 3 = rare)."""
-    from wordfreq import zipf_frequency  # its tables (~0.5 s) load on the first draft that needs them
-
-    return float(zipf_frequency(word, "en"))
-
-
 def _second_person(text: str, ctx: DraftContext) -> str:
     """Rewrite a note about the client ("send Alex her quote") as words to the client ("send you your quote")."""
     c = ctx.client
@@ -1011,7 +1006,7 @@ def _second_person(text: str, ctx: DraftContext) -> str:
     )
     for name in names:  # notes are typed in lower case too ("promised greg a proposal") ...
         # ... but a name that is an everyday word ("will", "grace") is matched only as typed: "will call after"
-        flags = re.I if _zipf(name.casefold()) < EVERYDAY_WORD else 0
+        flags = re.I if zipf_frequency(name.casefold()) < EVERYDAY_WORD else 0
         text = re.sub(rf"\b{re.escape(name)}'s\b", "your", text, flags=flags)
         text = re.sub(rf"\b{re.escape(name)}\b", "you", text, flags=flags)
     text = re.sub(r"\b(?:his|their)\b", "your", text)
@@ -1114,7 +1109,7 @@ def _excluded_fact(key: str) -> bool:
 def _word_number(token: str) -> bool:
     """An everyday word joined to a number ("net-30", "top-10", "covid-19"): a term, written in lower case too."""
     m = re.fullmatch(r"([a-z]+)-(\d+)", token)
-    return m is not None and _zipf(m.group(1)) >= EVERYDAY_WORD - 1
+    return m is not None and zipf_frequency(m.group(1)) >= EVERYDAY_WORD - 1
 
 
 def _capitalised(ctx: DraftContext) -> dict[str, str]:
