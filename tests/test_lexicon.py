@@ -8,9 +8,12 @@ keeps its own calendar words there.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from memory import dates, lexicon
 
@@ -63,3 +66,50 @@ def test_the_calendar_words_are_whole_and_in_order() -> None:
     assert set(lexicon.WEEKDAY_ABBREVIATIONS.values()) == set(range(7))
     assert set(lexicon.MONTH_NAMES) >= lexicon.MONTH_FIRST_NAMES
     assert dates.MONTHS is lexicon.MONTHS and dates.WEEKDAYS is lexicon.WEEKDAYS  # one list, re-exported
+
+
+GROUPED = ("stopwords", "colours")  # memory/data/<name>.json: groups of words, each with its reason
+MOST_LITERAL_WORDS = 5  # a set, list or tuple of more string constants than this in lexicon.py is a word list
+
+
+def _literal_word_lists(path: Path) -> list[int]:
+    """Lines of `path` where a set, list or tuple of many string constants is written out (`__all__` aside)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    exports = {
+        id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "__all__"
+    }
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Set | ast.List | ast.Tuple)
+        and id(node) not in exports
+        and sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts) > MOST_LITERAL_WORDS
+    ]
+
+
+def test_memorys_lexicon_keeps_no_word_list_in_code() -> None:
+    found = _literal_word_lists(ROOT / "memory" / "lexicon.py")
+    assert not found, f"a word list written in memory/lexicon.py (move it to memory/data with a reason): {found}"
+
+
+def test_the_literal_check_sees_a_list(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text('A = frozenset(["a", "b", "c", "d", "e", "f"])\nB = ("x", "y")\n', encoding="utf-8")
+    assert _literal_word_lists(sample) == [1]
+
+
+@pytest.mark.parametrize("name", GROUPED)
+def test_every_listed_word_has_a_reason(name: str) -> None:
+    doc = json.loads((ROOT / "memory" / "data" / f"{name}.json").read_text(encoding="utf-8"))
+    assert doc["_about"].strip()
+    seen: list[str] = []
+    for group in doc["groups"]:
+        assert len(group["why"].split()) >= 4, group  # a reason, not a label
+        assert group["words"] and all(w == w.strip().lower() and w for w in group["words"]), group
+        seen += group["words"]
+    assert len(seen) == len(set(seen)), f"listed twice in {name}.json: {sorted(w for w in seen if seen.count(w) > 1)}"
+
+
+def test_the_grouped_lists_are_read() -> None:
+    assert {"the", "what", "remember", "chet"} <= lexicon.STOPWORDS and "blue" not in lexicon.STOPWORDS
+    assert {"grey", "gray", "navy", "gold"} <= lexicon.COLOURS and "the" not in lexicon.COLOURS
