@@ -104,6 +104,14 @@ def memory(runtime: Any) -> Any:
     return runtime.memory("local")
 
 
+@pytest.fixture
+def chat(runtime: Any) -> Any:
+    """The conversation (the chat core) over the offline runtime, with no transcriber."""
+    from bot.chat.conversation import Conversation
+
+    return Conversation(runtime, transcriber=None)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

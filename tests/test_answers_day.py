@@ -11,7 +11,7 @@ SENSITIVE (an offer after bad news).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +22,13 @@ from bot.settings import Settings
 from bot.usecases.answer import ABSTAIN
 from bot.usecases.ask import answer
 from bot.usecases.drafting import make_draft
-from memory.service import NoteInput
 from memory.timeutil import now_utc
+from tests.helpers import imported_note
 
 NOW = now_utc()
 
 
-def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
-    at = NOW - timedelta(days=days_ago)
-    return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
+_note = partial(imported_note, now=NOW)
 
 
 NOTES = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ import pytest
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.usecases.ask import answer
-from memory.service import NoteInput
 from memory.timeutil import now_utc
+from tests.helpers import imported_note
 
 NOW = now_utc()
 SOON = NOW + timedelta(days=9)
@@ -29,9 +30,7 @@ FITTING = f"{FIT:%B} {FIT.day}".lower()
 DEMO = NOW + timedelta(days=12)
 
 
-def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
-    at = NOW - timedelta(days=days_ago)
-    return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
+_note = partial(imported_note, now=NOW)
 
 
 NOTES = [

@@ -7,23 +7,16 @@ from datetime import timedelta
 
 import pytest
 
-from bot.chat.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation
 from bot.chat.inbox import inbox_count
 from bot.runtime import Runtime
 from memory.timeutil import now_utc
+from tests.helpers import sayer
 
 U = "888"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
 @pytest.mark.parametrize(

@@ -7,22 +7,15 @@ from datetime import timedelta
 import pytest
 
 import bot.chat.notes as notes
-from bot.chat.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
 from memory.timeutil import now_utc
+from tests.helpers import sayer
 
 U = "779"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
 def test_a_quick_change_goes_with_the_last_note(chat: Conversation, runtime: Runtime) -> None:

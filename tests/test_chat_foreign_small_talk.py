@@ -12,11 +12,6 @@ from bot.runtime import Runtime
 U = "31"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
 @pytest.mark.parametrize("text", ["terima kasih banyak", "Tak så mycket!", "habari za asubuhi", "köszönöm"])
 def test_thanks_or_greeting_in_another_language_files_nothing(chat: Conversation, runtime: Runtime, text: str) -> None:
     [reply] = chat.handle_text(U, text)

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from bot.chat import words
-from bot.chat.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation
 from bot.chat.inbox import inbox_count, inbox_items
 from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
+from tests.helpers import button_data, only, sayer
 
 U = "777"
 
@@ -21,14 +22,10 @@ def chat(runtime: Runtime) -> Conversation:
     return Conversation(runtime, transcriber=ScriptedTranscriber())
 
 
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
-def data(reply: Reply, label: str) -> str:
-    return next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
+data = button_data
 
 
 def clients(runtime: Runtime) -> list[str]:
@@ -55,9 +52,7 @@ def test_a_note_without_a_client_is_in_the_ledger_before_chet_asks(chat: Convers
     assert ("Dana Lee", "wants the premium plan, call back Tuesday") in notes_of(other.runtime)
 
 
-def one(replies: list[Reply]) -> Reply:
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+one = only
 
 
 def test_the_filed_note_keeps_the_time_it_was_written(chat: Conversation, runtime: Runtime) -> None:

@@ -11,26 +11,19 @@ import time
 
 import pytest
 
-from bot.chat.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation
 from bot.chat.inbox import inbox_items
 from bot.chat.mentions import first_name_score, mentions, surname_score
 from bot.chat.routing import new_client_name
 from bot.runtime import Runtime
 from memory import names
 from memory.records import Client
+from tests.helpers import sayer
 
 U = "777"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
 def clients(runtime: Runtime) -> list[str]:

@@ -10,23 +10,16 @@ from datetime import timedelta
 
 import pytest
 
-from bot.chat.conversation import Conversation, Reply
+from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
 from memory.service import NoteInput
 from memory.timeutil import now_utc
+from tests.helpers import sayer
 
 U = "909"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
 def note_texts(runtime: Runtime, name: str) -> list[str]:

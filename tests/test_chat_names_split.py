@@ -12,11 +12,6 @@ from bot.runtime import Runtime
 U = "779"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
 @pytest.mark.parametrize(
     ("text", "first", "second"),
     [

@@ -65,11 +65,6 @@ SHORT_NOTES = [
 ]
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
 @pytest.mark.parametrize("text", SMALL_TALK)
 def test_a_short_line_without_note_content_is_small_talk(chat: Conversation, runtime: Runtime, text: str) -> None:
     replies = chat.handle_text(U, text)

@@ -19,6 +19,7 @@ from bot.interfaces.telegram_app import build_application
 from bot.interfaces.telegram_send import send_replies
 from bot.runtime import Runtime
 from tests.fake_bot_api import FakeBotAPI, polling
+from tests.helpers import button_data, sayer
 
 U = "555"
 LABELS = re.compile(r"\b[a-z_]+:[a-z_]+\b|\((?:block|warn|pass)\)|\b1 notes\b|due no date|\bn-[0-9a-f]{6,}")
@@ -37,14 +38,10 @@ def chat(runtime: Runtime) -> Conversation:
     return Conversation(runtime, transcriber=ScriptedTranscriber())
 
 
-def say(chat: Conversation, text: str) -> Reply:
-    replies = chat.handle_text(U, text)
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+say = sayer(U)
 
 
-def data(reply: Reply, label: str) -> str:
-    return next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
+data = button_data
 
 
 def note_ids(runtime: Runtime) -> list[str]:

@@ -12,11 +12,6 @@ from bot.runtime import Runtime
 U = "780"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
 REGIONAL = [
     "ta mate",
     "ta",

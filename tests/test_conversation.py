@@ -11,6 +11,7 @@ from bot.chat.conversation import Button, Conversation, Reply, route
 from bot.engines.voice import ScriptedTranscriber, TranscriptionError
 from bot.interfaces.console import run_console
 from bot.runtime import Runtime
+from tests.helpers import button_data, only
 
 U = "4242"
 
@@ -24,13 +25,10 @@ def say(chat: Conversation, text: str, user: str = U) -> list[Reply]:
     return chat.handle_text(user, text)
 
 
-def one(replies: list[Reply]) -> Reply:
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+one = only
 
 
-def data(reply: Reply, label: str) -> str:
-    return next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
+data = button_data
 
 
 def labels(reply: Reply) -> list[str]:

@@ -10,24 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
 
 from bot.runtime import Runtime
-from bot.settings import Settings
 from bot.usecases.drafting import make_draft
-from memory.service import NoteInput
 from memory.timeutil import now_utc
+from tests.helpers import imported_note, offline_runtime
 
 NOW = now_utc()
 GALA = NOW + timedelta(days=40)
 
 
-def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
-    at = NOW - timedelta(days=days_ago)
-    return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
+_note = partial(imported_note, now=NOW)
 
 
 NOTES = [
@@ -63,11 +60,8 @@ NOTES = [
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Runtime, Any]]:
-    data: Path = tmp_path_factory.mktemp("goal")
-    runtime = Runtime(Settings(chet_data_dir=data, chet_offline=True, _env_file=None))
-    memory = runtime.memory("local")
-    memory.import_notes(NOTES)
-    yield runtime, memory
+    runtime = offline_runtime(tmp_path_factory.mktemp("goal"), NOTES, sender=None)
+    yield runtime, runtime.memory("local")
 
 
 def _draft(env: Any, client: str, purpose: str) -> str:

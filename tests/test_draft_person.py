@@ -6,26 +6,22 @@ Real Memory and the real `make_draft` (offline engine) and guard; notes typed as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import pytest
 
 from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
-from bot.settings import Settings
 from bot.usecases.drafting import make_draft
-from memory.service import NoteInput
 from memory.timeutil import now_utc
+from tests.helpers import imported_note, offline_runtime
 
 NOW = now_utc()
 
 
-def _note(note_id: str, client: str, text: str, days_ago: float) -> NoteInput:
-    at = NOW - timedelta(days=days_ago)
-    return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
+_note = partial(imported_note, now=NOW)
 
 
 DUE = NOW + timedelta(days=9)
@@ -40,11 +36,8 @@ NOTES = [
 
 
 @pytest.fixture(scope="module")
-def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
-    data: Path = tmp_path_factory.mktemp("person")
-    rt = Runtime(Settings(chet_data_dir=data, chet_offline=True, chet_sender_name="Sam Carter", _env_file=None))
-    rt.memory("local").import_notes(NOTES)
-    yield rt
+def runtime(tmp_path_factory: pytest.TempPathFactory) -> Runtime:
+    return offline_runtime(tmp_path_factory.mktemp("person"), NOTES)
 
 
 def _draft(runtime: Runtime, client: str, purpose: str, variant: int = 0, user: str = "local") -> dict[str, Any]:

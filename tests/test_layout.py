@@ -549,3 +549,61 @@ def _misleading_aliases() -> list[str]:
 def test_no_module_is_imported_under_another_modules_name() -> None:
     found = _misleading_aliases()
     assert not found, f"a module imported under another module's name (use its real name): {found}"
+
+
+# A helper copied into several test modules belongs in tests/helpers.py or a conftest fixture. Left to do: these
+# copies sit in test modules other issues are rewriting (the guard's, the extractor's, the projection's) or differ
+# from the shared fixture (a chat with a transcriber).
+COPIED_HELPERS_PENDING = {
+    ("conftest.py:_free_port", "pg_server.py:_free_port", "test_secrets.py:_free_port"): "a free loopback port",
+    (
+        "test_chat_inbox.py:chat",
+        "test_chat_phone.py:chat",
+        "test_conversation.py:chat",
+        "test_merge.py:chat",
+        "test_names_shapes.py:chat",
+    ): "a chat with a ScriptedTranscriber (voice tests): conftest's `chat` has none",
+    ("test_consent.py:_note", "test_projection.py:_note", "test_projection_change_of_mind.py:_note"): "a note at T0",
+    (
+        "test_extract.py:facts",
+        "test_extract_actors.py:facts",
+        "test_extract_numbers.py:facts",
+        "test_facts_days2.py:_facts",
+    ): "the extractor's tests read facts at their own AT",
+    (
+        "test_guard_claims_polarity.py:offline",
+        "test_guard_classes.py:offline",
+        "test_guard_devsets.py:offline",
+        "test_guard_stale_choice.py:offline",
+        "test_guard_stale_value.py:offline",
+        "test_guard_superseded.py:offline",
+    ): "the guard's tests build an offline runtime",
+}
+MOST_COPIES = 2  # a helper's body in this many test modules is tolerated; one more is a copy to share
+
+
+def _copied_helpers(folder: Path) -> dict[str, list[str]]:
+    """Non-test functions whose body (docstring aside) and arguments stand in more than MOST_COPIES modules."""
+    seen: dict[str, set[str]] = {}
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.FunctionDef) or node.name.startswith("test_"):
+                continue
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            key = ast.dump(node.args) + "".join(ast.dump(s) for s in body)
+            seen.setdefault(key, set()).add(f"{path.name}:{node.name}")
+    return {key: sorted(places) for key, places in seen.items() if len(places) > MOST_COPIES}
+
+
+def test_test_helpers_are_shared_not_copied() -> None:
+    copies = {tuple(places) for places in _copied_helpers(ROOT / "tests").values()}
+    new = sorted(copies - COPIED_HELPERS_PENDING.keys())
+    assert not new, f"a helper copied into test modules (move it to tests/helpers.py or conftest.py): {new}"
+    fixed = sorted(COPIED_HELPERS_PENDING.keys() - copies)
+    assert not fixed, f"fixed (or changed): update COPIED_HELPERS_PENDING: {fixed}"
+
+
+def test_the_copy_check_sees_three_copies(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"test_{name}.py").write_text(f"def say_{name}(chat):\n    return chat.handle('x')\n", "utf-8")
+    assert list(_copied_helpers(tmp_path).values()) == [["test_a.py:say_a", "test_b.py:say_b", "test_c.py:say_c"]]

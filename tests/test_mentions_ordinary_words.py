@@ -68,11 +68,6 @@ def test_names_with_a_second_sign_stay(note: str, want: str) -> None:
     assert want in new_names(note)
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=None)
-
-
 @pytest.mark.parametrize(
     "note",
     [

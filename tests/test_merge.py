@@ -10,6 +10,7 @@ from bot.chat.conversation import Conversation, Reply
 from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
 from memory.service import NoteInput
+from tests.helpers import only
 
 U = "5151"
 
@@ -19,9 +20,7 @@ def chat(runtime: Runtime) -> Conversation:
     return Conversation(runtime, transcriber=ScriptedTranscriber())
 
 
-def one(replies: list[Reply]) -> Reply:
-    assert len(replies) == 1, [r.text for r in replies]
-    return replies[0]
+one = only
 
 
 def tap(chat: Conversation, reply: Reply, label: str) -> Reply:

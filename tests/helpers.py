@@ -1,0 +1,55 @@
+"""Helpers the tests share (fixtures are in conftest.py): a chat's one reply, imported notes, offline drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.chat.conversation import Conversation, Reply
+from bot.runtime import Runtime
+from bot.settings import Settings
+from bot.usecases.drafting import DraftResult, make_draft
+from memory.service import NoteInput
+
+SENDER = "Sam Carter"  # the salesperson who signs the drafts
+
+
+def only(replies: list[Reply]) -> Reply:
+    """The one reply a message got; fails, listing them, when there were none or several."""
+    assert len(replies) == 1, [r.text for r in replies]
+    return replies[0]
+
+
+def button_data(reply: Reply, label: str) -> str:
+    """The callback data of the reply's button whose label starts with `label`."""
+    return next(b.data for row in reply.buttons for b in row if b.label.startswith(label))
+
+
+def sayer(user: str) -> Callable[[Conversation, str], Reply]:
+    """`say(chat, text)`: `text` sent by `user`, and the one reply it got."""
+
+    def say(chat: Conversation, text: str) -> Reply:
+        return only(chat.handle_text(user, text))
+
+    return say
+
+
+def imported_note(note_id: str, client: str, text: str, days_ago: float, now: datetime) -> NoteInput:
+    """A note as `chet import` reads it, written `days_ago` days before `now`."""
+    at = now - timedelta(days=days_ago)
+    return NoteInput(client=client, text=text, at=at, at_raw=at.isoformat(), note_id=note_id, source="import")
+
+
+def offline_runtime(data_dir: Path, notes: Iterable[NoteInput], sender: str | None = SENDER) -> Runtime:
+    """An offline runtime whose salesperson `local` (drafts signed by `sender`) has imported `notes`."""
+    runtime = Runtime(Settings(chet_data_dir=data_dir, chet_offline=True, chet_sender_name=sender, _env_file=None))
+    runtime.memory("local").import_notes(list(notes))
+    return runtime
+
+
+def drafts(runtime: Runtime, client: str, purpose: str, variants: Iterable[int]) -> list[DraftResult]:
+    """Offline drafts for `local`'s client, one per variant (the engine words each variant differently)."""
+    memory = runtime.memory("local")
+    found = memory.find_client(client)
+    return [make_draft(runtime, memory, found, purpose, variant=v) for v in variants]
