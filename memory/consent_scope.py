@@ -79,7 +79,8 @@ def slot_pattern(cls: str) -> str:
     """A regular-expression alternation of one class's words (longest first), whole words only."""
     words = sorted(_table().get(cls, {}), key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return rf"(?<![\w'])(?:{alt})(?![\w])" if alt else r"(?!x)x"
+    # after an apostrophe too: French and Italian elide ("plan d'appel", "l'appeler")
+    return rf"(?<!\w)(?:{alt})(?![\w])" if alt else r"(?!x)x"
 
 
 @cache
@@ -101,7 +102,8 @@ class ContactScope:
     """One limit a note puts on contacting the client, with its slots.
 
     kind: "closed" (no contact on `channel` [and `line`] between `start` and `end`, on `weekdays`),
-    "open" (the note names `channel` as a way to reach the client, or opts back in), "pause" (let the
+    "open" (the note names `channel` as a way to reach the client: "email fine", "LINE only"), "reopen"
+    (an opt-in: "ok to email her again", which ends an earlier closure of the channel), "pause" (let the
     client be: only a message that asks or sells breaks it), "hours" (`channel` closed in the local
     `hours`, on `weekdays`), "limit" (at most `times` messages every `window_days` days).
     """
@@ -164,7 +166,7 @@ class ContactScopes:
         """Whether a note later than `note_id` opens `channel` again ("ok to email her again", "email fine")."""
         pos = self.order.get(note_id, -1)
         return any(
-            s.kind == "open" and not s.line and self.order.get(s.source, -1) > pos and s.covers(channel)
+            s.kind == "reopen" and not s.line and self.order.get(s.source, -1) > pos and s.covers(channel)
             for s in self.scopes
         )
 
@@ -203,7 +205,7 @@ class ContactScopes:
                 (
                     s
                     for s in reversed(self.scopes)
-                    if s.kind in ("closed", "open") and s.topic == "marketing" and s.covers(channel)
+                    if s.kind in ("closed", "reopen") and s.topic == "marketing" and s.covers(channel)
                 ),
                 None,
             )
@@ -231,7 +233,7 @@ class ContactScopes:
         """The channels the notes name as a way to reach the client ("email fine", "LINE only")."""
         ways: set[str] = set()
         for s in self.scopes:
-            if s.kind == "open" and not s.topic:
+            if s.kind in ("open", "reopen") and not s.topic:
                 ways |= {"email", "text"} if s.channel == "written" else {s.channel}
         return frozenset(ways - {"any"})
 
@@ -307,15 +309,32 @@ def _bounds(clause: str, noted: date) -> tuple[date | None, date | None, bool]:
         found = True
         if last is not None:
             start, end = first, last + timedelta(days=1)
-        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:{slot_pattern('after')})?\s*(?:el|le|the|o|a)?\s*$", head):
-            end = first + timedelta(days=1)
+        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:{slot_pattern('after')})\s*(?:el|le|the|o|a)?\s*$", head):
+            end = first + timedelta(days=1)  # "till after 20 dec": open on the 21st
+        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:el|le|the|o|a)?\s*$", head):
+            end = first  # "no calls until 3 june": open on the day named
         elif re.search(rf"(?:{slot_pattern('before')})\s*(?:el|le|the|o|a)?\s*$", head):
             end = first
         elif re.search(rf"(?:{slot_pattern('after')})\s*(?:el|le|the|o|a)?\s*$", head):
             start = first
         else:
             found = False
+    if not found and re.search(
+        rf"(?:{slot_pattern('until')}|{slot_pattern('after')}|{slot_pattern('before')}|\bin)\s*(?:after\s+)?(?:{slot_pattern('new_year')})",
+        clause,
+    ):
+        return start, date(noted.year + 1, 1, 1), True  # "give her space till after new year"
     if not found:
+        whole = re.search(
+            rf"\b(?:in|during|through(?:out)?|en|em|im|a|ad|durante|pendant)\s+(?P<m>{slot_pattern('month')})(?!\s*\d)",
+            clause,
+        )
+        if whole and len(whole["m"]) >= 3:  # "don't contact me at all in may": that month only
+            month = _month_of(whole["m"])
+            first_day = _dated(month, 1, noted) if month else None
+            if first_day is not None:
+                nxt = date(first_day.year + first_day.month // 12, first_day.month % 12 + 1, 1)
+                return first_day, nxt, True
         m = _month_bound_rx().search(clause)
         if m:  # "back off till jan", "leave her be until mid march": the month's first (or named) day
             month = _month_of(m["m"])
@@ -358,6 +377,15 @@ def note_period(text: str, noted: date) -> tuple[date, date] | None:
         if re.search(rf"(?:{slot_pattern('until')})\s*(?:el|le|the)?\s*$", head) and _has("away", clause):
             return noted, first + timedelta(days=1)
     return None
+
+
+def _only_date(low: str, noted: date) -> tuple[date, date] | None:
+    """The one date a note names, as the period "till then" refers to ("board decides on 20 may ... don't chase
+    till then"): from the note to that day; None when it names none or several."""
+    dates = _dates(low, noted)
+    if len(dates) != 1 or dates[0][3] is not None or dates[0][2] <= noted:
+        return None
+    return noted, dates[0][2] + timedelta(days=1)
 
 
 def _open_period(text: str, noted: date) -> tuple[date, date | None] | None:
@@ -610,10 +638,65 @@ def _line_and_qualifier(clause: str, act_end: int) -> tuple[str, bool]:
     return "", True
 
 
+_POSTPOSED = re.compile(r"\s*[:=-]?\s*(?:not|no|never|nope|nao|nicht|nein|non|niet|nee|jamais)\s*(?:pls|please)?\s*$")
+_CLIENT = frozenset(
+    ["she", "he", "they", "client", "ella", "el", "ele", "elle", "il", "sie", "er", "lei", "lui", "zij", "hij"]
+)
+_WANT = re.compile(
+    r"\b(?:use|uses|take|takes|answer|answers|check|checks|read|reads|pick up|picks up|want|wants|like|likes|"
+    r"receive|accept|usa|contesta|atiende|quiere|quer|atende|veut|utilise|will|mochte|nutzt|vuole|wil)\b"
+)
+
+
+def _governs(clause: str, original: str, neg: re.Match[str]) -> re.Match[str] | None:
+    """The act a refusal word governs: the first act or messaging app after it with only gap words between
+    ("do not ever phone", "no le llames"), or an act right before a refusal that ends the clause ("texts not",
+    "phone no"). Said of the client ("she doesn't use email") it needs a verb of using the channel."""
+    before = re.findall(r"[\w']+", clause[: neg.start()])
+    client = bool(before) and before[-1] in _CLIENT
+    at = neg.end()
+    gap = _rx("gap")
+    while True:
+        m = re.compile(r"\s*").match(clause, at)
+        at = m.end() if m else at
+        act = _rx("act").match(clause, at) or _app_at(original, clause, at)
+        if act is not None:
+            if client and not _WANT.search(clause, neg.end(), act.start()):
+                return None  # "she never calls back", "he won't call until monday": what the client does
+            return act
+        g = gap.match(clause, at) or _rx("marketing").match(clause, at)  # "no marketing emails"
+        if g is None or g.end() == at:
+            break
+        at = g.end()
+    if not client:
+        for m in _rx("act").finditer(clause, 0, neg.start()):
+            post = _POSTPOSED.match(clause, m.end())
+            if post is not None and post.end() >= len(clause.rstrip()):
+                return m
+    return None
+
+
+def _only_acts(clause: str) -> bool:
+    """Whether a clause is only a list of acts ("texts or emails", "or whatsapp"): no verb, no other word."""
+    rest = re.sub(slot_pattern("act"), " ", clause)
+    rest = re.sub(r"\b(?:or|and|nor|ni|ou|o|y|et|und|oder|e|of|en)\b|[/&+]", " ", rest)
+    # no object pronoun: "email him" after a refusal is an open way, not the refusal's list going on
+    return bool(channels_of_act(clause)) and not re.sub(r"\b(?:pls|please|either|any|at all)\b", " ", rest).strip()
+
+
+def _app_at(original: str, clause: str, at: int) -> re.Match[str] | None:
+    """A messaging app's name at `at` ("no whatsapp"), as a match over the folded clause."""
+    for app in messaging_apps(original[at : at + 20]):
+        if clause.startswith(app, at):
+            return re.compile(re.escape(app)).match(clause, at)
+    return None
+
+
 def _clause_scopes(
-    note_id: str, original: str, noted: date, period: tuple[date, date | None] | None
+    note_id: str, original: str, noted: date, period: tuple[date, date | None] | None, away: bool = False
 ) -> list[ContactScope]:
-    """The constraints one clause states (empty when it states none)."""
+    """The constraints one clause states (empty when it states none); `period` is what "then" refers to, a time
+    the client is `away` (leave, hospital) or the one date the note names."""
     clause = fold(original)
     neg = _has("neg", clause)
     only = _has("only", clause)
@@ -626,13 +709,23 @@ def _clause_scopes(
     rest = _has("rest", clause)
     if rest is not None and not neg:
         return _rest(clause, rest, noted, period, base)
-    if _has("optin", clause) and acts:
-        return [ContactScope("open", channel=c, **base) for c in acts if c not in ("pause", "any")] or [
-            ContactScope("open", channel="any", **base)
-        ]
+    if _has("optin", clause) and (acts or topic_in(clause) or _has("marketing", clause)):
+        topic = "marketing" if _has("marketing", clause) else topic_in(clause)
+        opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
+        return [ContactScope("reopen", channel=c, topic=topic, **base) for c in opened]
+    if neg is not None:
+        governed = _governs(clause, original, neg)
+        nothing_word = re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0))
+        bare = re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
+        if governed is None and not nothing_word and not bare and not cap and "pause" not in acts:
+            neg = None  # "no decision before 15 jan", "emails no longer bounce": the refusal is of something else
+        elif governed is not None and not cap and _rx("sendverb").fullmatch(governed.group(0)):
+            obj = re.match(r"\s*(?:(?:her|him|them|me|us|le|la|lui|ihr|ihm)\s+)?([\w']+)", clause[governed.end() :])
+            if obj and not (_rx("act").fullmatch(obj.group(1)) or _rx("marketing").fullmatch(obj.group(1))):
+                return []  # "not to send attachments by email": the attachments are refused, not the contact
     pol = neg or only or cap
     if pol is None and ok is None:
-        return []
+        return _next_contact(clause, acts, noted, base)
     if (neg and re.search(rf"(?:{slot_pattern('past')})\s*$", clause[: neg.start()])) or (
         _has("past", clause) and not only and not cap
     ):
@@ -649,7 +742,11 @@ def _clause_scopes(
             :1
         ]
     pause_act = "pause" in acts
-    nothing = bool(neg and re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0)))
+    nothing = bool(
+        neg
+        and re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0))
+        and (_clock(clause) or _weekdays(clause) or _bounds(clause, noted)[2])
+    )
     bare_time = bool(
         neg and re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
     )
@@ -666,10 +763,12 @@ def _clause_scopes(
         pol_only = True
     else:
         pol_only = bool(only) and not neg
-    topic = topic_in(clause) if neg else ""
+    topic = ("marketing" if _has("marketing", clause) else topic_in(clause)) if neg else ""
     if topic == "marketing":
         return [ContactScope("closed", channel=c, topic="marketing", **base) for c in channels]
     line, qualified = _line_and_qualifier(clause, act_m.end() if act_m else (neg.end() if neg else 0))
+    if line and _has("hours", clause):
+        line = ""  # "no calls during clinic hours": the place names the hours, not a line
     if _has("exception", clause):
         qualified = True
     start, end, dated = _bounds(clause, noted)
@@ -687,7 +786,9 @@ def _clause_scopes(
     if pause_act and not channels:
         if days or clock:
             return []
-        if _has("ref", clause) and period is not None:
+        if _has("ref", clause) and not dated:
+            return []  # "don't bother him then" and no period named: a slot not read never widens the scope
+        if _has("ref", clause) and period is not None and away:  # "in hospital 4-18 may, don't bother him then"
             return [ContactScope("closed", channel="any", start=start, end=end, qualified=qualified, **base)]
         length = _has("length", clause)
         if end is None and length:
@@ -712,6 +813,8 @@ def _clause_scopes(
             for w in windows
         ]
     if pol_only and not days:
+        if len(channels) > 1 or _has("line", clause):
+            return [ContactScope("open", channel=c, **base) for c in channels]  # "her mobile or email only": two ways
         if re.match(
             r"\s*(?:for|about|re|regarding|para|pour|fur|für|per|voor)\b", clause[only.end() :] if only else ""
         ):
@@ -722,6 +825,10 @@ def _clause_scopes(
             if other not in named and "any" not in named:
                 out.append(ContactScope("closed", channel=other, inferred=True, **base))
         return out
+    temporary = _has("for_now", clause)
+    if temporary and end is None and not until_back:
+        end = noted + timedelta(days=int(slot_value("for_now", temporary.group(0)) or OPEN_PAUSE_DAYS))
+        until_back = True  # "don't contact her for now": over at the end of a month, or sooner when she is back
     return [
         ContactScope(
             "closed",
@@ -752,7 +859,7 @@ def _rest(
     length = _has("length", clause)
     if end is None and length:
         end = noted + timedelta(days=int(slot_value("length", length.group(0)) or 14))
-    if until_back and period is not None and period[1] is not None and not dated:
+    if (until_back or end is None) and period is not None and period[1] is not None and not dated:
         start, end = period  # "travelling 20 may - 10 june, give him space til he's back": that period
     if value == "bounded" and end is None and not until_back:
         return []  # "leave it with me": no pause
@@ -767,6 +874,21 @@ def _rest(
             **base,
         )
     ]
+
+
+REMINDER_DAYS = 7  # "try him again after 20 march" is a pause only that far away: a nearer time is a reminder
+
+
+def _next_contact(clause: str, acts: list[str], noted: date, base: dict[str, Any]) -> list[ContactScope]:
+    """The salesperson's note of when to write next ("try him again after 20 march", "ping her in the new year"):
+    a pause until then when it is at least `REMINDER_DAYS` away; "call him after lunch tomorrow" is a reminder."""
+    if not (acts or re.search(r"\bagain\b", clause)):
+        return []
+    start, end, dated = _bounds(clause, noted)
+    first = start + timedelta(days=1) if start is not None else end
+    if not dated or first is None or first - noted < timedelta(days=REMINDER_DAYS):
+        return []
+    return [ContactScope("pause", start=noted, end=first, topic="asks", **base)]
 
 
 def _until_back(clause: str) -> bool:
@@ -828,25 +950,18 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
     """The scopes one note states, and the away period it names (None: none)."""
     low, noted = fold(text), at.date()
     period = note_period(text, noted)
-    open_period: tuple[date, date | None] | None = period or _open_period(text, noted)
+    away: tuple[date, date | None] | None = period or _open_period(text, noted)
+    open_period = away or _only_date(low, noted)
     out: list[ContactScope] = []
     for s_start, s_end in _sentence_spans(low):
         clauses = _clause_spans(low, s_start, s_end)
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
-            found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period)
-            if (
-                not found
-                and i > 0
-                and out
-                and re.fullmatch(r"\s*(?:or|and|nor|ni|ou|o|et|und|oder|e)?\s*[\w\s/&'-]*", clause)
-            ):
+            found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
+            if not found and i > 0 and out and out[-1].kind == "closed" and _only_acts(clause):
                 # "no calls, texts or emails": a list that continues the refusal before it
                 listed = channels_of_act(text[c_start:c_end])
-                previous = out[-1]
-                words = re.findall(r"[\w'-]+", clause)
-                if listed and previous.kind == "closed" and len(words) <= 4 and previous.source == note_id:
-                    found = [replace(previous, channel=c) for c in listed if c != "pause"]
+                found = [replace(out[-1], channel=c) for c in listed if c != "pause"]
             out += found
     m = _CLIENT_NEXT.search(low)
     if m and not any(s.kind == "pause" for s in out):

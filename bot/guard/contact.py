@@ -273,7 +273,8 @@ class ContactReader:
         limit = self._client_limit()
         if limit is not None:
             times, window, src = limit
-            within = [t for t in contacts if now - t < window]
+            # "once a week" counts in days: a message on the 1st leaves the 8th free, whatever the hour
+            within = [t for t in contacts if (now.date() - t.astimezone(now.tzinfo).date()).days < window.days]
             if len(within) >= times:
                 msg = f"the client asked for at most {times} message(s) every {window.days} days"
                 s, e = self._first_line()
