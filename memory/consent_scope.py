@@ -78,9 +78,10 @@ def _table() -> dict[str, dict[str, str]]:
 def slot_pattern(cls: str) -> str:
     """A regular-expression alternation of one class's words (longest first), whole words only."""
     words = sorted(_table().get(cls, {}), key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    # after an apostrophe too: French and Italian elide ("plan d'appel", "l'appeler")
-    return rf"(?<!\w)(?:{alt})(?![\w])" if alt else r"(?!x)x"
+    plural = "s?" if cls in ("weekday", "weekdays") else ""  # "às sextas", "los viernes", "fridays"
+    # an elided word ("d'", "l'") runs into the next one; after an apostrophe too ("plan d'appel")
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith("'") else rf"{plural}(?!\w)") for w in words)
+    return rf"(?<!\w)(?:{alt})" if alt else r"(?!x)x"
 
 
 @cache
@@ -309,13 +310,16 @@ def _bounds(clause: str, noted: date) -> tuple[date | None, date | None, bool]:
         found = True
         if last is not None:
             start, end = first, last + timedelta(days=1)
-        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:{slot_pattern('after')})\s*(?:el|le|the|o|a)?\s*$", head):
+        elif re.search(
+            rf"(?:{slot_pattern('until')})\s*(?:{slot_pattern('after')})\s*(?:el|le|the|o|a|dem|den|der|il|lo|la|het|de)?\s*$",
+            head,
+        ):
             end = first + timedelta(days=1)  # "till after 20 dec": open on the 21st
-        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:el|le|the|o|a)?\s*$", head):
+        elif re.search(rf"(?:{slot_pattern('until')})\s*(?:el|le|the|o|a|dem|den|der|il|lo|la|het|de)?\s*$", head):
             end = first  # "no calls until 3 june": open on the day named
-        elif re.search(rf"(?:{slot_pattern('before')})\s*(?:el|le|the|o|a)?\s*$", head):
+        elif re.search(rf"(?:{slot_pattern('before')})\s*(?:el|le|the|o|a|dem|den|der|il|lo|la|het|de)?\s*$", head):
             end = first
-        elif re.search(rf"(?:{slot_pattern('after')})\s*(?:el|le|the|o|a)?\s*$", head):
+        elif re.search(rf"(?:{slot_pattern('after')})\s*(?:el|le|the|o|a|dem|den|der|il|lo|la|het|de)?\s*$", head):
             start = first
         else:
             found = False
@@ -409,11 +413,29 @@ def _sentences(low: str) -> list[str]:
     return [m.group(0) for m in _SENT.finditer(low) if m.group(0).strip()]
 
 
-_CLAUSE_SPLIT = re.compile(r",(?![^(]*\))|\s[-–]\s|\b(?:but|pero|mas|mais|aber|maar)\b")
+# "mas" is Portuguese "but" and Spanish "más" (more) once accents are folded: not a split
+_CLAUSE_SPLIT = re.compile(r",(?![^(]*\))|\s[-–]\s|\b(?:but|pero|mais|aber|maar)\b")
 
 
 def _sentence_spans(low: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENT.finditer(low) if m.group(0).strip()]
+    """The sentences of a folded note; a dot after a number that a month or a number follows ("20. märz",
+    "9.30") and an abbreviation's dot ("dr. rojas") end none."""
+    spans, at = [], 0
+    for m in re.finditer(r"[.;!?\n]", low):
+        if m.group(0) == "." and (
+            (
+                re.match(rf"\s*(?:\d|{slot_pattern('month')})", low[m.end() :])
+                and low[m.start() - 1 : m.start()].isdigit()
+            )
+            or re.search(
+                r"(?<!\w)(?:dr|dra|mr|mrs|ms|sr|sra|st|no|nr|ca|approx|eng)$", low[max(0, m.start() - 6) : m.start()]
+            )
+        ):
+            continue
+        spans.append((at, m.start()))
+        at = m.end()
+    spans.append((at, len(low)))
+    return [(a, b) for a, b in spans if low[a:b].strip()]
 
 
 def _clause_spans(low: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -532,7 +554,7 @@ def _weekday_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _day_value(word: str) -> int | None:
-    value = slot_value("weekday", word)
+    value = slot_value("weekday", word) or slot_value("weekday", word.removesuffix("s"))
     if value is None:
         value = slot_value("weekday_letter", word)
     return int(value) if value is not None else None
@@ -719,7 +741,7 @@ def _clause_scopes(
         bare = re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
         if governed is None and not nothing_word and not bare and not cap and "pause" not in acts:
             neg = None  # "no decision before 15 jan", "emails no longer bounce": the refusal is of something else
-        elif governed is not None and not cap and _rx("sendverb").fullmatch(governed.group(0)):
+        elif governed is not None and not cap and not nothing_word and _rx("sendverb").fullmatch(governed.group(0)):
             obj = re.match(r"\s*(?:(?:her|him|them|me|us|le|la|lui|ihr|ihm)\s+)?([\w']+)", clause[governed.end() :])
             if obj and not (_rx("act").fullmatch(obj.group(1)) or _rx("marketing").fullmatch(obj.group(1))):
                 return []  # "not to send attachments by email": the attachments are refused, not the contact
