@@ -296,7 +296,19 @@ def _dates(text: str, noted: date) -> list[tuple[int, int, date, date | None]]:
         day = _dated(month, int(m["c"] or m["d"]), noted) if month else None
         if day is not None:
             out.append((m.start(), m.end(), day, None))
-    return sorted(out, key=lambda t: t[0])
+    out.sort(key=lambda t: t[0])
+    merged: list[tuple[int, int, date, date | None]] = []
+    for item in out:  # "24 nov - 3 dec", "from 2 nov to 1 feb": two dates joined as one range
+        if merged and merged[-1][3] is None and item[3] is None:
+            a, b, first, _ = merged[-1]
+            between = text[b : item[0]]
+            if re.fullmatch(r"\s*(?:-|–|to|till|until|through|thru|al|a|hasta|ate|au|bis|tot)\s*", between):
+                last = item[2] if item[2] >= first else _day(item[2].year + 1, item[2].month, item[2].day)
+                if last is not None:
+                    merged[-1] = (a, item[1], first, last)
+                    continue
+        merged.append(item)
+    return merged
 
 
 def _bounds(clause: str, noted: date) -> tuple[date | None, date | None, bool]:
@@ -414,7 +426,7 @@ def _sentences(low: str) -> list[str]:
 
 
 # "mas" is Portuguese "but" and Spanish "más" (more) once accents are folded: not a split
-_CLAUSE_SPLIT = re.compile(r",(?![^(]*\))|\s[-–]\s|\b(?:but|pero|mais|aber|maar)\b")
+_CLAUSE_SPLIT = re.compile(r",(?![^(]*\))|(?<!\d\s[a-z]{3})(?<!\d)\s[-–]\s(?!\d)|\b(?:but|pero|mais|aber|maar)\b")
 
 
 def _sentence_spans(low: str) -> list[tuple[int, int]]:
@@ -698,6 +710,28 @@ def _governs(clause: str, original: str, neg: re.Match[str]) -> re.Match[str] | 
     return None
 
 
+def _listed_from(original: str, clause: str, at: int) -> list[str]:
+    """The channels of the list of acts starting at `at` ("calls, texts or whatsapp"): up to the first word that
+    is neither an act nor a joining word."""
+    end = at
+    joiner = re.compile(
+        r"\s*(?:,|/|&|\+|\bor\b|\band\b|\bnor\b|\bni\b|\bou\b|\bo\b|\by\b|\bet\b|\bund\b|\boder\b|\be\b)?\s*"
+    )
+    while True:
+        act = _rx("act").match(clause, end) or _app_at(original, clause, end)
+        if act is None:
+            break
+        end = act.end()
+        j = joiner.match(clause, end)
+        if j is None or j.end() == end:
+            break
+        nxt = _rx("act").match(clause, j.end()) or _app_at(original, clause, j.end())
+        if nxt is None:
+            break
+        end = j.end()
+    return [c for c in channels_of_act(original[at:end]) if c != "pause"]
+
+
 def _only_acts(clause: str) -> bool:
     """Whether a clause is only a list of acts ("texts or emails", "or whatsapp"): no verb, no other word."""
     rest = re.sub(slot_pattern("act"), " ", clause)
@@ -735,6 +769,7 @@ def _clause_scopes(
         topic = "marketing" if _has("marketing", clause) else topic_in(clause)
         opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
         return [ContactScope("reopen", channel=c, topic=topic, **base) for c in opened]
+    governed = None
     if neg is not None:
         governed = _governs(clause, original, neg)
         nothing_word = re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0))
@@ -745,6 +780,8 @@ def _clause_scopes(
             obj = re.match(r"\s*(?:(?:her|him|them|me|us|le|la|lui|ihr|ihm)\s+)?([\w']+)", clause[governed.end() :])
             if obj and not (_rx("act").fullmatch(obj.group(1)) or _rx("marketing").fullmatch(obj.group(1))):
                 return []  # "not to send attachments by email": the attachments are refused, not the contact
+    if neg is not None and governed is not None and not cap:
+        acts = _listed_from(original, clause, governed.start()) or acts  # "pls whatsapp not email": email only
     pol = neg or only or cap
     if pol is None and ok is None:
         return _next_contact(clause, acts, noted, base)
@@ -794,6 +831,10 @@ def _clause_scopes(
     if _has("exception", clause):
         qualified = True
     start, end, dated = _bounds(clause, noted)
+    if dated and start is None and end is not None and away and period is not None and noted < period[0] < end:
+        start = period[0]  # "on maternity leave from 2 nov, do not contact her until feb 1": from the leave on
+    if not dated and _dates(clause, noted):
+        qualified = True  # a date the parser could not attach ("not the week of 3 may"): never a wider scope
     if not dated and _has("ref", clause) and period is not None:
         start, end = period
         dated = True
@@ -835,6 +876,8 @@ def _clause_scopes(
             for w in windows
         ]
     if pol_only and not days:
+        if re.search(r"\b(?:for|para|pour|fur|per|voor)\s+(?!now\b|ahora\b|agora\b)\w", clause):
+            return [ContactScope("open", channel=c, **base) for c in channels]  # "email for invoices only"
         if len(channels) > 1 or _has("line", clause):
             return [ContactScope("open", channel=c, **base) for c in channels]  # "her mobile or email only": two ways
         if re.match(
@@ -876,6 +919,7 @@ def _rest(
     value = slot_value("rest", rest.group(0))
     if value == "closed":
         return [ContactScope("closed", channel="any", **base)]
+    selling = "marketing" if _has("marketing", clause) else "asks"  # "hold off on anything sales for now"
     start, end, dated = _bounds(clause, noted)
     until_back = _until_back(clause)
     length = _has("length", clause)
@@ -890,7 +934,7 @@ def _rest(
             "pause",
             start=start or noted,
             end=end or noted + timedelta(days=REST_DAYS),
-            topic="asks",
+            topic=selling,
             open_ended=end is None,
             until_back=until_back,
             **base,
@@ -980,13 +1024,16 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
-            if not found and i > 0 and out and out[-1].kind == "closed" and _only_acts(clause):
-                # "no calls, texts or emails": a list that continues the refusal before it
-                listed = channels_of_act(text[c_start:c_end])
-                found = [replace(out[-1], channel=c) for c in listed if c != "pause"]
+            if not found and _only_acts(clause):
+                listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
+                if i > 0 and out and out[-1].kind == "closed" and out[-1].source == note_id:
+                    # "no calls, texts or emails": a list that continues the refusal before it
+                    found = [replace(out[-1], channel=c) for c in listed]
+                else:  # "no texting pls. email or call": the ways the client named
+                    found = [ContactScope("open", note_id, channel=c, noted=noted) for c in listed]
             out += found
     m = _CLIENT_NEXT.search(low)
-    if m and not any(s.kind == "pause" for s in out):
+    if m:
         out.append(
             ContactScope(
                 "pause",
@@ -998,7 +1045,25 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
                 noted=noted,
             )
         )
-    return tuple(out), period
+    return _one_pause(out, low, noted), period
+
+
+def _one_pause(found: list[ContactScope], low: str, noted: date) -> tuple[ContactScope, ...]:
+    """A note's pauses as one: the end the note names anywhere ("pause everything ... will get back to us in the
+    new year. dont chase") applies to every pause of it that names none; the widest topic wins."""
+    pauses = [s for s in found if s.kind == "pause"]
+    if len(pauses) < 2 and not (pauses and pauses[0].open_ended):
+        return tuple(found)
+    named = [s.end for s in pauses if not s.open_ended and s.end is not None]
+    year = re.search(rf"(?:in|after|till|until|til)\s+(?:the\s+)?(?:{slot_pattern('new_year')})", low)
+    if year:
+        named.append(date(noted.year + 1, 1, 1))
+    end = max(named) if named else max(s.end for s in pauses if s.end is not None)
+    topic = "asks" if any(s.topic == "asks" for s in pauses) else pauses[0].topic
+    merged = replace(
+        pauses[0], end=end, topic=topic, open_ended=not named, until_back=any(s.until_back for s in pauses)
+    )
+    return tuple([s for s in found if s.kind != "pause"] + [merged])
 
 
 def contact_scopes(notes: Iterable[Note | tuple[str, str, datetime]]) -> ContactScopes:

@@ -48,6 +48,7 @@ def _lists() -> dict[str, Any]:
         "topic": frozenset(doc["subject_words"]["topic_words"]),
         "days": re.compile(doc["day_words"]["pattern"]),
         "asks": re.compile(doc["asks"]["pattern"]),
+        "sells": re.compile(doc["sells"]["pattern"]),
     }
 
 
@@ -105,6 +106,11 @@ def scopes_of(evidence: Evidence, now: datetime | None = None) -> ContactScopes:
     )
 
 
+def sells(draft: Draft) -> bool:
+    """Whether a message sells to the client (an offer, a sale, an upgrade)."""
+    return bool(_lists()["sells"].search(draft.low))
+
+
 def asks(draft: Draft) -> bool:
     """Whether a message asks something of the client or sells to them (a condolence asks nothing)."""
     return bool(_lists()["asks"].search(draft.low))
@@ -122,7 +128,7 @@ class ContactPace:
         if now is None or not draft.text.strip():
             return []
         pause = scopes_of(evidence, now).pause_on(now.date())
-        if pause is None or not asks(draft):
+        if pause is None or not (sells(draft) if pause.topic == "marketing" else asks(draft)):
             return []
         sents = _sentences(draft.text)
         s, e = sents[0] if sents else (0, len(draft.text))
