@@ -780,8 +780,13 @@ def _clause_scopes(
             obj = re.match(r"\s*(?:(?:her|him|them|me|us|le|la|lui|ihr|ihm)\s+)?([\w']+)", clause[governed.end() :])
             if obj and not (_rx("act").fullmatch(obj.group(1)) or _rx("marketing").fullmatch(obj.group(1))):
                 return []  # "not to send attachments by email": the attachments are refused, not the contact
+    contrast: list[ContactScope] = []
     if neg is not None and governed is not None and not cap:
-        acts = _listed_from(original, clause, governed.start()) or acts  # "pls whatsapp not email": email only
+        listed = _listed_from(original, clause, governed.start())
+        if governed.start() > neg.start():  # "pls whatsapp not email", "by post not email": the first is a way
+            before = [c for c in channels_of_act(original[: neg.start()]) if c not in ("pause", "any")]
+            contrast = [ContactScope("open", channel=c, **base) for c in before if c not in listed]
+        acts = listed or acts
     pol = neg or only or cap
     if pol is None and ok is None:
         return _next_contact(clause, acts, noted, base)
@@ -810,7 +815,7 @@ def _clause_scopes(
         neg and re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
     )
     if not channels and not pause_act:
-        if nothing or bare_time or (only and (_weekdays(clause) or _clock(clause))):
+        if nothing or bare_time:  # "nothing before noon"; an "only" with no act ("deliveries tues only") is no contact
             channels = ["any"]
         else:
             return []
@@ -831,6 +836,18 @@ def _clause_scopes(
     if _has("exception", clause):
         qualified = True
     start, end, dated = _bounds(clause, noted)
+    if (
+        dated
+        and away
+        and period is not None
+        and period[1] is not None
+        and start is not None
+        and end is not None
+        and start.day == 1
+        and (end - start).days in range(28, 32)
+        and start <= period[0] < period[1] <= end
+    ):
+        start, end = period  # "not at all in august, family trip 1-25 aug": the trip is the precise period
     if dated and start is None and end is not None and away and period is not None and noted < period[0] < end:
         start = period[0]  # "on maternity leave from 2 nov, do not contact her until feb 1": from the leave on
     if not dated and _dates(clause, noted):
@@ -894,7 +911,7 @@ def _clause_scopes(
     if temporary and end is None and not until_back:
         end = noted + timedelta(days=int(slot_value("for_now", temporary.group(0)) or OPEN_PAUSE_DAYS))
         until_back = True  # "don't contact her for now": over at the end of a month, or sooner when she is back
-    return [
+    return contrast + [
         ContactScope(
             "closed",
             channel=c,
@@ -972,7 +989,9 @@ def _until_back(clause: str) -> bool:
 _CLIENT_NEXT = re.compile(
     r"\b(?:she|he|they|client)?(?:'ll| will| would|'d)?\s*(?:be in touch|get in touch|get back to (?:us|me)|come back to (?:us|me)|"
     r"reach out|revert|call (?:us|me) back)\b(?=[^.;!?\n]{0,30}?\b(?:when|once|after|in the new year|until|till)\b)"
-    r"|\b(?:we|i|she|he|they)(?:'ll| will) (?:ring|call|phone|email|text|come back to|get back to|be in touch with) (?:you|us)\b"
+)
+_CLIENT_RINGS = re.compile(
+    r"\b(?:we|i|she|he|they)(?:'ll| will) (?:ring|call|phone|email|text|come back to|get back to|be in touch with) (?:you|us)\b"
 )
 
 
@@ -1033,13 +1052,14 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
                     found = [ContactScope("open", note_id, channel=c, noted=noted) for c in listed]
             out += found
     m = _CLIENT_NEXT.search(low)
-    if m:
+    if m or _CLIENT_RINGS.search(low):
+        # a return tied to a condition ("when things settle") waits a month; "we'll ring YOU" two weeks
         out.append(
             ContactScope(
                 "pause",
                 note_id,
                 start=noted,
-                end=noted + timedelta(days=OPEN_PAUSE_DAYS),
+                end=noted + timedelta(days=OPEN_PAUSE_DAYS if m else REST_DAYS),
                 topic="asks",
                 open_ended=True,
                 noted=noted,
@@ -1058,7 +1078,8 @@ def _one_pause(found: list[ContactScope], low: str, noted: date) -> tuple[Contac
     year = re.search(rf"(?:in|after|till|until|til)\s+(?:the\s+)?(?:{slot_pattern('new_year')})", low)
     if year:
         named.append(date(noted.year + 1, 1, 1))
-    end = max(named) if named else max(s.end for s in pauses if s.end is not None)
+    # no end named: the shortest default ("back off for now, he'll come back to me when sorted": two weeks)
+    end = max(named) if named else min(s.end for s in pauses if s.end is not None)
     topic = "asks" if any(s.topic == "asks" for s in pauses) else pauses[0].topic
     merged = replace(
         pauses[0], end=end, topic=topic, open_ended=not named, until_back=any(s.until_back for s in pauses)

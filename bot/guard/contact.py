@@ -151,8 +151,10 @@ class ContactReader:
             sources = (first.source,)
             uncertain = all(s.qualified or s.inferred for ch in closed for s in found[ch])
         unstated = len(channels) > 1 and len(closed) < len(channels)
-        ways = (self._named_ways(view.preferred) | self._messenger_ways()) & set(channels)
-        letter = bool(_LETTER_FORM.search(self.low.lstrip())) and "email" not in closed
+        ways_all = self._named_ways(view.preferred) | self._messenger_ways()
+        ways = ways_all & set(channels)
+        # a letter's form goes by email while email is open, or by post when a note names post as the way
+        letter = bool(_LETTER_FORM.search(self.low.lstrip())) and ("email" not in closed or "post" in ways_all)
         if unstated and (ways - set(closed) or letter or draft_uses(Draft(self.text))):
             # The message does not say how it goes, and the client named an open way to reach them ("stop
             # emailing, text me instead", "email only"), or it reads as a letter while email is open: the

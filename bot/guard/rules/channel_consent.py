@@ -164,7 +164,7 @@ def draft_uses(draft: Draft) -> list[Use]:
             end = m.start() + len(clause.group(0)) if clause else len(low)
             sentence = low[sentence_start:end]
             rest = low[m.start() : end]
-            line = _line_in(rest) if channel == "phone" else ""
+            line = _line_in(rest)  # "her office line", "emailing the shop": the line or address it goes to
             out.append(Use(channel, line, m.start(), end, named_weekday(sentence)))
     said = stated_channel(low)
     if said is not None:

@@ -108,7 +108,7 @@ def scopes_of(evidence: Evidence, now: datetime | None = None) -> ContactScopes:
 
 def sells(draft: Draft) -> bool:
     """Whether a message sells to the client (an offer, a sale, an upgrade)."""
-    return bool(_lists()["sells"].search(draft.low))
+    return any(not draft.negated(m.start()) for m in _lists()["sells"].finditer(draft.low))
 
 
 def asks(draft: Draft) -> bool:
