@@ -54,12 +54,18 @@ _ALL = frozenset(range(7))
 
 def fold(text: str) -> str:
     """Lower-case, accents dropped, apostrophes straightened; one character per character (offsets kept)."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[:1] if ord(ch) > 127 else ch
-        low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out).replace("’", "'").replace("‘", "'")
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "’‘":
+        return "'"
+    base = unicodedata.normalize("NFKD", ch)[:1] if ord(ch) > 127 else ch
+    low = base.lower()
+    return low if len(low) == 1 else base
 
 
 @cache
@@ -995,6 +1001,12 @@ _CLIENT_RINGS = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)  # every note is read at every check of its client
+def _note_returns(text: str) -> bool:
+    """`_returns` of a note's text."""
+    return _returns(fold(text))
+
+
 def _returns(low: str) -> bool:
     """Whether a note records the client coming back: "she's back", "wants to go ahead", or an inbound contact."""
     if _has("goahead", low):
@@ -1100,6 +1112,6 @@ def contact_scopes(notes: Iterable[Note | tuple[str, str, datetime]]) -> Contact
         scopes += found
         if period is not None:
             periods.append((nid, *period))
-        if _returns(fold(text)):
+        if _note_returns(text):
             returns.append((nid, at.date()))
     return ContactScopes(tuple(scopes), tuple(periods), tuple(returns), order)

@@ -98,11 +98,11 @@ def scopes_of(evidence: Evidence, now: datetime | None = None) -> ContactScopes:
     """The contact scopes of the evidence's notes written by `now` (`memory.consent_scope`, the one reader of
     contact constraints), derived once per evidence."""
     when = now or evidence.now
+    dated = [(at, note) for at, note in evidence.dated_notes if when is None or _aware(at, when) <= when]
+    # keyed by how many notes are written by then: checks at other times over the same notes share it
     return evidence.derived(
-        f"contact_scopes:{when}",
-        lambda: contact_scopes(
-            (nid, text, at) for at, (nid, text) in evidence.dated_notes if when is None or _aware(at, when) <= when
-        ),
+        f"contact_scopes:{len(dated)}",
+        lambda: contact_scopes((nid, text, at) for at, (nid, text) in dated),
     )
 
 
