@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from bot.guard.model import BLOCKING, CAP_WINDOW, MIN_GAP, WEEKLY_CAP, Finding
 from bot.guard.rules.base import Draft, Evidence
-from bot.guard.rules.channel_consent import draft_uses, stated_channel
+from bot.guard.rules.channel_consent import draft_uses, plan_heading, stated_channel
 from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _norm, _sentences, _trimmed
 from bot.guard.when import _ago
@@ -241,6 +241,9 @@ class ContactReader:
         for channel, rx in self._TEXT_CHANNEL:
             if rx.search(self.low.lstrip()):
                 return (channel,)
+        heading = plan_heading(self.low.lstrip())
+        if heading is not None:  # "Plan de llamada:", "Plano de ligação:": a call plan in any table language
+            return (heading[0],)
         body = self.low.lstrip()
         said = stated_channel(body)
         if said:

@@ -133,7 +133,7 @@ def planned_day(use: Use, today: date) -> date:
 _HEADING = re.compile(r"^\W*(?P<head>[^:\n]{1,60}):")
 
 
-def _plan_heading(low: str) -> tuple[str, int, int] | None:
+def plan_heading(low: str) -> tuple[str, int, int] | None:
     """(channel, start, end) of a plan heading that names a phone act ("Call plan (Monday):", "Plan de llamada:",
     "Plano de ligação:", "Plan d'appel :"): the whole first sentence is that call."""
     m = _HEADING.match(low)
@@ -150,7 +150,7 @@ def draft_uses(draft: Draft) -> list[Use]:
     """Each way the draft contacts the client: a planned call, a text, the medium it names for itself."""
     low = draft.low
     out: list[Use] = []
-    heading = _plan_heading(low)
+    heading = plan_heading(low)
     if heading is not None:
         channel, start, end = heading
         text = low[start:end]
