@@ -678,6 +678,11 @@ def _line_and_qualifier(clause: str, act_end: int) -> tuple[str, bool]:
     return "", True
 
 
+# "no" is a refusal at the start of its clause or after a word that leads one ("pls no texts", "asked for no
+# calls", "and no emails"); after any other word it may be Portuguese "no" (on the: "chama no whatsapp").
+_NO_LEADS = re.compile(
+    r"(?:^|[(:\-]|\b(?:pls|please|plz|and|but|also|so|asked|asked for|said|says|wants|want|for|ok|y|e|et|pero|por favor)\s*)\s*$"
+)
 _POSTPOSED = re.compile(r"\s*[:=-]?\s*(?:not|no|never|nope|nao|nicht|nein|non|niet|nee|jamais)\s*(?:pls|please)?\s*$")
 _CLIENT = frozenset(
     ["she", "he", "they", "client", "ella", "el", "ele", "elle", "il", "sie", "er", "lei", "lui", "zij", "hij"]
@@ -776,6 +781,13 @@ def _clause_scopes(
         opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
         return [ContactScope("reopen", channel=c, topic=topic, **base) for c in opened]
     governed = None
+    if (
+        neg is not None
+        and neg.group(0) == "no"
+        and not _NO_LEADS.search(clause[: neg.start()])
+        and not _POSTPOSED.match(clause, neg.start())  # "email yes, phone no": a refusal after its act
+    ):
+        neg = None  # "me chama no whatsapp", "liga no celular": Portuguese "no" is "on the", not a refusal
     if neg is not None:
         governed = _governs(clause, original, neg)
         nothing_word = re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0))
