@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
+from bot.guard.rules.contact_pace import outreach_count
 from memory.consent_scope import note_scopes
 
 
@@ -181,3 +182,31 @@ def test_a_rate_on_email_says_nothing_of_a_call(tmp_path: Path) -> None:
     )
     assert world.kinds("Hi Gus, another quick email: did the specs suit?", "2027-01-10T10:00:00") == {"too_frequent"}
     assert "no_consent" not in world.kinds("Call plan: ring Gus about the hood specs.", "2027-01-10T10:00:00")
+
+
+@pytest.mark.parametrize(
+    ("note", "count"),
+    [
+        ("le escribí a marta el presupuesto de las sillas", 1),
+        ("liguei para o joão hoje sobre as bombas", 1),
+        ("j'ai appelé m. roux ce matin pour les fours", 1),
+        ("marta llamó, quiere otra cita", 0),  # the client called us
+        ("o joão ligou ontem, quer o orçamento", 0),
+    ],
+)
+def test_a_contact_logged_in_another_language_counts(note: str, count: int) -> None:
+    assert outreach_count(note) == count
+
+
+def test_a_contact_logged_in_spanish_counts_against_a_spanish_rate(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Marta Gil",
+        [
+            ("2027-01-04T10:00:00", "marta gil, peluquería en valencia, 4 sillones. no más de un mensaje por semana"),
+            ("2027-01-11T10:00:00", "le escribí a marta el presupuesto de los sillones"),
+        ],
+    )
+    text = "Hola Marta, ¿has podido mirar el presupuesto de los sillones?"
+    assert "too_frequent" in world.kinds(text, "2027-01-13T10:00:00")
+    assert "too_frequent" not in world.kinds(text, "2027-01-19T10:00:00")
