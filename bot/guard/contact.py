@@ -103,7 +103,7 @@ class ContactReader:
         constraint (a closure with its days, hours, line or period, a cap, a pause) is read from that note's scopes,
         which are narrower than the fact; a fact whose notes state none (typed by hand, by a model) counts as is."""
         scopes = scopes_of(self.evidence, self.ctx.now)
-        parsed = {s.source for s in scopes.scopes}
+        parsed = {s.source for s in scopes.scopes if s.kind != "open"}  # a way named ("prefers email") limits nothing
         out = []
         for f in self._facts(FactKind.CONSENT):
             if f.source_ids and all(i in parsed for i in f.source_ids):
