@@ -25,6 +25,7 @@ __all__ = [
     "contact_channels",
     "fact_channels",
     "line_topics",
+    "messaging_app_words",
     "messaging_apps",
     "normal_channel",
     "topic_in",
@@ -74,6 +75,11 @@ def _app_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # Letters only around it, so "LINEにて" and "(whatsapp)" match but "lineup" does not.
         out.append((word.casefold(), re.compile(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", flags)))
     return tuple(out)
+
+
+def messaging_app_words() -> tuple[str, ...]:
+    """The messaging apps' names as the data file spells them ("LINE", "whatsapp", "zalo")."""
+    return tuple(_words()["app"])
 
 
 def messaging_apps(text: str) -> list[str]:

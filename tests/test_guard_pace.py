@@ -6,14 +6,26 @@ benchmark set.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from guard_cli import World
 
-from bot.guard.rules.contact_pace import outreach_count, pause_until, pause_window
-from memory.consent_scope import contact_limit
+from bot.guard.rules.contact_pace import outreach_count
+from memory.consent_scope import contact_limit, note_scopes
+
+
+def pause_window(text: str, at: datetime) -> tuple[date, date] | None:
+    """(first day, first day after) of the pause a note asks for (`memory.consent_scope`), or None."""
+    found = [s for s in note_scopes("n", text, at)[0] if s.kind == "pause"]
+    return (found[0].start, found[0].end) if found and found[0].start and found[0].end else None
+
+
+def pause_until(text: str, at: datetime) -> date | None:
+    """The first day after the pause a note asks for, or None."""
+    window = pause_window(text, at)
+    return window[1] if window else None
 
 
 @pytest.mark.parametrize(
@@ -35,9 +47,9 @@ def test_outreach_counts_every_contact_a_line_logs(note: str, count: int) -> Non
 
 def test_a_pause_lasts_until_its_date_or_its_length_or_two_weeks() -> None:
     at = datetime(2026, 3, 2, 10, 0)
-    assert pause_until("no reply. give him space til after 20 march", at) == datetime(2026, 3, 21)
-    assert pause_until("leave it a couple of weeks", at) == datetime(2026, 3, 16, 10, 0)
-    assert pause_until("he's snowed under, back off", at) == datetime(2026, 3, 16, 10, 0)
+    assert pause_until("no reply. give him space til after 20 march", at) == date(2026, 3, 21)
+    assert pause_until("leave it a couple of weeks", at) == date(2026, 3, 16)
+    assert pause_until("he's snowed under, back off", at) == date(2026, 3, 16)
     assert pause_until("sent jo the quote, all good", at) is None
 
 
@@ -110,10 +122,10 @@ def test_a_cap_warns_inside_its_window_and_never_closes_a_channel(tmp_path: Path
 def test_a_pause_with_two_ends_holds_only_between_them() -> None:
     at = datetime(2026, 5, 5, 10, 0)
     assert pause_window("olu travelling 20 may - 10 june, give him space til he's back", at) == (
-        datetime(2026, 5, 20),
-        datetime(2026, 6, 11),
+        date(2026, 5, 20),
+        date(2026, 6, 11),
     )
-    assert pause_window("back off for now", at) == (at, at + timedelta(days=14))
+    assert pause_window("back off for now", at) == (at.date(), at.date() + timedelta(days=14))
 
 
 def test_a_leave_with_two_ends_closes_contact_only_during_it(tmp_path: Path) -> None:
@@ -149,5 +161,5 @@ def test_outreach_logged_as_sent_or_by_the_apps_name_counts(note: str, count: in
 
 def test_a_pause_until_a_month_lasts_to_its_first_or_middle_day() -> None:
     at = datetime(2026, 11, 9, 10, 0)
-    assert pause_until("flat out with the xmas rush, back off till jan", at) == datetime(2027, 1, 1)
-    assert pause_until("new baby! leave her be until mid march", at) == datetime(2027, 3, 15)
+    assert pause_until("flat out with the xmas rush, back off till jan", at) == date(2027, 1, 1)
+    assert pause_until("new baby! leave her be until mid march", at) == date(2027, 3, 15)
