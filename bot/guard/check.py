@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 from bot.guard.bindings import BindingRules
-from bot.guard.changes import ChangeRules
 from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
@@ -46,7 +45,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.people,
         g.birthdays,
         g.numbers,
-        g.quantities,
         g.codes,
         g.event_dates,
         g.event_weekdays,
@@ -59,7 +57,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.attributions,
         g.paired_names,
         g.weekday_swaps,
-        g.changed_values,
         g.variant_swaps,
         g.option_swaps,
         g.year_swaps,
@@ -93,7 +90,6 @@ def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
 class _Guard(
     HearsayRules,
     PresumedRules,
-    ChangeRules,
     NameRules,
     OfferRules,
     ClaimRules,

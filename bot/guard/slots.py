@@ -24,9 +24,11 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.figures import _DATE, read
 from bot.guard.text import STOP_WORDS, norm, stem
-from bot.guard.values import _CLOCK_RE, _TIME_WORDS
-from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS, _parse_md
+from bot.guard.text import _fold as fold
+from bot.guard.values import _TIME_WORDS
+from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _parse_md
 
 _DATA = Path(__file__).parent / "data"
 
@@ -45,6 +47,9 @@ class Mention:
     end: int
     cue: bool  # a change cue in its clause before it, or right after it ("the 18L after all")
     rejected: bool  # its clause rules it out ("not december", "instead of 4")
+    sign: int = 0  # +1 / -1: an increment of its slot's value ("9 more", "+85,000"); 0: the value itself
+    head: frozenset[str] = frozenset()  # stems of the two content words right after it: what a count counts
+    per: str = ""  # a rate's denominator ("16 cameras per store": "store"); "" for a total or a plain value
 
     def number(self) -> float | None:
         """The value as a number (money, measure, count); None for a date or a month."""
@@ -60,15 +65,6 @@ class Stale:
     note_id: str
     when: datetime
     certain: bool = True  # ruled out in words, or replaced by a value naming the same nouns (not just the nearest)
-
-
-@lru_cache(maxsize=1)
-def _units() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(unit spelling -> canonical unit, currency symbol -> code, currency word -> code)."""
-    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
-    spell = {s: unit for unit, forms in doc["units"].items() for s in forms}
-    cur = doc["currencies"]
-    return spell, dict(cur["symbols"]), dict(cur["codes"])
 
 
 @lru_cache(maxsize=1)
@@ -107,34 +103,12 @@ _BARE_PARTNER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _amount_re() -> re.Pattern[str]:
-    """A figure: an optional currency before it, digits, a scale word, and a unit or currency after it."""
-    spell, symbols, codes = _units()
-    after = sorted({*spell, *codes}, key=len, reverse=True)
-    sym = "".join(re.escape(s) for s in symbols if len(s) == 1 and not s.isalpha())
-    letters = "|".join(sorted((s for s in symbols if s.isalpha()), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w.,/:-])(?:(?P<sym>[{sym}])\s?|(?P<code>{'|'.join(c for c in codes if len(c) == 3)})\s?"
-        rf"|(?P<r>{letters})(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn)\b|\d{{1,3}},\d{{3}}))?"
-        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d|/)(?P<ord>st|nd|rd|th)?"
-        r"(?:\s?(?P<scale>k|bn|thousand|million|billion|m(?!²|2\b))(?![\w²]))?"
-        rf"(?:[\s-]?(?P<after>{'|'.join(re.escape(a) for a in after)})(?![\w²]))?(?![a-z0-9²])"
-    )
-
-
-_DATE = re.compile(
-    rf"(?<![\w/])(?:{_MONTH_RX}\s+{_DAY_RX}(?!\d)|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?![a-z])|{_NUMDATE_RX})"
-    r"(?:,?\s+(?:19|20)\d\d)?"
-)
 _NOT_MONTH = re.compile(rf"\b(?:not|rather than|instead of)\s+(?:in\s+|the\s+)?(?P<m>{_MONTH_RX})(?![a-z])")
-_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
 _REJECT_BEFORE = re.compile(r"\b(?:not|instead of|rather than|no longer)\s+(?:the\s+|a\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?[$€£¥]?$")
 _DELTA = re.compile(r"\s*(?:[a-z]+\s+)?(?:off|discount|less|more|extra|cheaper|dearer|higher|lower)\b")
 _CLAUSE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s|\bbut\b")
-_WORDS = re.compile(r"[a-z][a-z'-]*")
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_WORDS = re.compile(r"[^\W\d_][^\W\d_'-]*")  # letters of any script: "câmeras", "振袖", "업라이트"
 _SKIP = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 
@@ -154,7 +128,52 @@ def _nouns(low: str, start: int, end: int, clause: tuple[int, int]) -> frozenset
     before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
     after = [w for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0]) if _content(w)][:2]
     people = _people()
-    return frozenset("people" if stem(w) in people else stem(w) for w in (*before, *after)) - cue_stems
+    stems = (stem(fold(w)) for w in (*before, *after))  # "câmeras" and "cameras" name one thing
+    return frozenset("people" if s in people else s for s in stems) - cue_stems
+
+
+def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
+    """Stems of up to two content words right after a figure, up to a function word or another figure: what it
+    counts ("two refrigerated centrifuges", but only "cameras" in "16 cameras por loja")."""
+    after: list[str] = []
+    for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0])[:3]:
+        if not _content(w):
+            break
+        after.append(w)
+    after = after[:2]
+    people = _people()
+    stems = (stem(fold(w)) for w in after)
+    return frozenset("people" if s in people else s for s in stems) - _cues()[2]
+
+
+@lru_cache(maxsize=1)
+def _rate_re() -> tuple[re.Pattern[str], frozenset[str]]:
+    """(a rate marker after a figure and what follows it, the words "a"/"an" may be a rate marker before)."""
+    doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["markers"], key=len, reverse=True))
+    return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"])
+
+
+_AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an article: "por enquanto"
+
+
+def _per(low: str, end: int, clause: tuple[int, int]) -> str:
+    """A rate's denominator: the first content word after a rate marker right after the figure ("per employee")."""
+    marker, a_before = _rate_re()
+    window = re.split(r"\d", low[end : min(clause[1], end + 50)])[0]
+    for m in marker.finditer(window):
+        if len(_WORDS.findall(window[: m.start()])) > 3:
+            break
+        words = [w for w in _WORDS.findall(window[m.end() :]) if _content(w) or w in a_before][:1]
+        if not words:
+            continue
+        word = stem(fold(words[0]))
+        if word in _TIME_WORDS or word in ("mes", "mois", "monat", "ano", "año", "an", "jahr"):
+            return ""  # "R$ 1.950/mês", "$2,340 a month": a fee per period is the fee itself
+        if m.group(0).strip() in _AMBIGUOUS_RATE and word not in a_before:
+            return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
+        return word
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -164,18 +183,24 @@ def _people() -> frozenset[str]:
     return frozenset(stem(w) for w in doc["people"]["words"])
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The function words of every language the guard knows (`data/stopwords.json`): never what a value is about."""
+    doc = json.loads((_DATA / "stopwords.json").read_text(encoding="utf-8"))
+    return frozenset(w for lang in doc["languages"].values() for w in lang["words"])
+
+
 def _content(word: str) -> bool:
     """Whether a word can say what a value is about (not a stop word, a weekday, a month or a time word)."""
-    return len(word) >= 3 and word not in STOP_WORDS and word not in _SKIP and stem(word) not in _TIME_WORDS
-
-
-def _masked(low: str) -> str:
-    """`low` with dates, clock times and years blanked (same length): their digits are no figures."""
-
-    def blank(m: re.Match[str]) -> str:
-        return " " * len(m.group(0))
-
-    return _YEAR.sub(blank, _CLOCK_RE.sub(blank, _DATE.sub(blank, low)))
+    if not word.isascii() and not any("a" <= c <= "z" for c in fold(word)):
+        return True  # a word of another script (a CJK noun of two characters) is always content
+    return (
+        len(word) >= 3
+        and word not in STOP_WORDS
+        and word not in _function_words()
+        and word not in _SKIP
+        and stem(word) not in _TIME_WORDS
+    )
 
 
 def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[bool, bool]:
@@ -198,7 +223,6 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
 def mentions(text: str) -> list[Mention]:
     """Every money, measure, count and date value in `text` (read lower-cased), in order."""
     low = norm(text)
-    spell, symbols, codes = _units()
     out: list[Mention] = []
     for m in _DATE.finditer(low):
         md = _parse_md(m.group(0))
@@ -215,36 +239,29 @@ def mentions(text: str) -> list[Mention]:
         out.append(
             Mention("month", (_MONTHS[m.group("m").rstrip(".")], 0), "", nouns, m.start("m"), m.end("m"), False, True)
         )
-    masked = re.sub(r"\bzero\b", "0   ", _masked(low))  # "cut your bill to zero": numwords leaves "zero" a word
-    for m in _amount_re().finditer(masked):
-        if m.group("ord"):
-            continue
-        try:
-            value = float(m.group("n").replace(",", ""))
-        except ValueError:
-            continue
-        scale, after = m.group("scale") or "", m.group("after") or ""
-        currency = symbols.get(m.group("sym") or "") or (m.group("code") or "") or symbols.get(m.group("r") or "", "")
-        if after in codes and after not in spell:
-            currency = currency or codes[after]
-        unit = spell.get(after, "") if not (after in codes and currency) else ""
-        if scale == "m" and not currency and not after:
-            scale, unit = "", "m"  # "2.4m clearance": metres, unless money is named
-        value *= _SCALE.get(scale, 1.0)
-        kind = "money" if currency or scale == "k" else "measure" if unit else "count"
-        end = m.start() + 4 if low.startswith("zero", m.start()) else m.end()
-        ruled_out, unit_price = _after_marks()
-        if (
-            kind == "count"
-            and unit_price.match(low, end)
-            and _PRICE_BEFORE.search(low, max(0, m.start() - 6), m.start())
-        ):
+    ruled_out, unit_price = _after_marks()
+    for f in read(text):
+        if not f.quantity:
+            continue  # "day 2 of the trial", "Lagoon 46", "the 2nd": labels, not values
+        kind = f.kind
+        if kind == "count" and unit_price.match(low, f.end) and _PRICE_BEFORE.search(low, max(0, f.start - 6), f.start):
             kind = "money"  # "agreed at 13,900 each": a price, its currency unnamed
-        clause = _clause(low, m.start(), end)
-        cued, rejected = _marks(low, m.start(), end, clause)
-        rejected = rejected or bool(ruled_out.match(low, end))  # "$14,500 is too high"
-        nouns = _nouns(low, m.start(), end, clause)
-        out.append(Mention(kind, value, currency or unit, nouns, m.start(), end, cued, rejected))
+        clause = _clause(low, f.start, f.end)
+        cued, rejected = _marks(low, f.start, f.end, clause)
+        rejected = rejected or bool(ruled_out.match(low, f.end))  # "$14,500 is too high"
+        nouns = _nouns(low, f.start, f.end, clause)
+        head = _head(low, f.end, clause)
+        per = _per(low, f.end, clause)
+        out.append(
+            Mention(kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per)
+        )
+    heads = [m.head for m in out if m.head]
+    out = [
+        dataclasses.replace(m, per=m.per[1:] if any(share((m.per[1:],), h) for h in heads) else "")
+        if m.per.startswith("?")
+        else m
+        for m in out
+    ]
     return _carry_units(low, sorted(out, key=lambda x: x.start))
 
 
@@ -289,8 +306,8 @@ def same_slot(a: Mention, b: Mention) -> bool:
     """Whether two mentions can be values of one slot: same kind, unit or currency; counts name the same nouns."""
     if {a.kind, b.kind} == {"date", "month"}:
         return True
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or a.per != b.per:
+        return False  # a rate ("16 per store") is never the same slot as a total ("48 cameras")
     if a.kind == "money":
         return not a.unit or not b.unit or a.unit == b.unit
     if a.kind == "measure":
@@ -331,7 +348,7 @@ def note_mentions(
     minute) keep that order reversed. `names` (the client's and the salesperson's) are left out of the
     nouns a value is about.
     """
-    drop = frozenset(stem(w) for w in _WORDS.findall(names.lower()))
+    drop = frozenset(stem(fold(w)) for w in _WORDS.findall(names.lower()))
     seq: list[tuple[datetime, int, str, Mention]] = []
     for i, (when, nid, text) in enumerate(sorted(reversed(notes), key=lambda n: n[0].timestamp())):
         seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]
@@ -406,23 +423,6 @@ def worked_out(value: float, figures: set[float]) -> bool:
     return False
 
 
-_FIGURE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|m|mi|mn|bn|million|thousand)\b)?"
-)
-
-
 def all_figures(text: str) -> set[float]:
-    """Every figure `text` writes, however it is glued ("400tc", "2,340/month", "1.46 mi"), rounded to the cent.
-
-    A figure with a scale word counts scaled ("15k": 15000); `among` reads a draft's figure short too.
-    """
-    out: set[float] = set()
-    for m in _FIGURE.finditer(text.lower()):
-        value = float(m.group(1).replace(",", ""))
-        out.add(round(value * _SCALE.get(m.group(2) or "", 1e6 if m.group(2) else 1.0), 2))
-    return out
-
-
-def among(value: float, figures: set[float]) -> bool:
-    """Whether `value` is one of `figures`, also as written short ("1.46" for 1,460,000; "42.8" for 42,800)."""
-    return any(round(value / scale, 2) in figures for scale in (1.0, 1e3, 1e6))
+    """Every quantity `text` writes (`figures.read`: scale words, units, number words), rounded to the cent."""
+    return {round(f.value, 2) for f in read(text) if f.quantity}

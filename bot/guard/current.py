@@ -1,0 +1,307 @@
+"""The current value of each figure slot in the notes: the only thing a draft's figure may rely on.
+
+The notes are replayed in time order (`slots.note_mentions`, figures read by `figures.read`). A slot is
+one thing a figure is about: same kind (money, measure, count), same unit or currency, and nouns that
+agree ("45 frames", later "frames now 52"). In each slot:
+* a later note's value supersedes the earlier one, with or without a cue word; the cue (or a value ruled
+  out in words: "52 not 45") only makes the change certain, so a draft that keeps the old value blocks
+  rather than warns;
+* an increment composes ("85 sq m", later "9 sq m more": 94; "+NOK 85,000"; "up by 10"; "3 fewer");
+* a value ruled out in words ("8 units now, not 6") is superseded by the value its clause gives, and that
+  value joins the slot of the one it replaces;
+* a cued value that names no noun of any slot ("mgr ok'd 82k" after "she wants 85k") supersedes the
+  nearest earlier value of its kind and size, uncertainly.
+A draft figure is supported when it equals the current value of the slot it binds to, or is derived from
+current values and the draft's own figures in at most two steps (`derived`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+
+NUMERIC = ("money", "measure", "count")
+
+
+@dataclass
+class Slot:
+    """One thing the notes give a figure for: its kind and unit, its nouns, current and superseded values."""
+
+    kind: str
+    unit: str
+    nouns: set[str]
+    heads: set[str]  # what its counts count ("frames"): a count binds by these when both have them
+    per: str  # a rate's denominator ("per store"), "" for a total
+    current: list[tuple[Mention, str]]  # (value, note id): several when one note gives several
+    old: list[Stale] = field(default_factory=list)
+    note: int = -1  # the index of the note that last set it
+    deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
+
+    def values(self) -> list[float]:
+        """The current values as numbers."""
+        return [float(m.value) for m, _ in self.current if isinstance(m.value, float)]
+
+
+def _like(slot: Slot, m: Mention) -> bool:
+    """Whether a mention is of the slot's kind and unit (a money value without a currency fits any); a count of
+    whole things takes no fraction ("89.5" is a score, not a number of bags)."""
+    probe = Mention(slot.kind, 0.0, slot.unit, frozenset(), 0, 0, False, False, per=slot.per)
+    if not same_slot(probe, m):
+        return False
+    return m.kind != "count" or _whole(m) == all(_whole(x) for x, _ in slot.current)
+
+
+def _whole(m: Mention) -> bool:
+    return isinstance(m.value, float) and m.value == int(m.value)
+
+
+def _overlap(slot: Slot, m: Mention) -> int:
+    """How many of the mention's nouns the slot names; a count with a counted noun binds by that noun only."""
+    if m.kind == "count" and slot.heads:
+        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130")
+        return sum(1 for n in (m.head or m.nouns) if share((n,), slot.heads))
+    if m.kind == "count" and m.head:
+        return 0  # "89.5 for the gesha" (a score) is no value of "8 bags of gesha"
+    return sum(1 for n in m.nouns if share((n,), slot.nouns))
+
+
+def _other_thing(slot: Slot, m: Mention) -> bool:
+    """Whether a count of the same things is of another lot: both name what kind ("120 bags of caturra", then
+    "the gesha lot is only 8 bags"), and the kinds share no word."""
+    if m.kind != "count" or not m.head or not slot.heads:
+        return False
+    mine, theirs = m.nouns - m.head, slot.nouns - slot.heads
+    return bool(mine and theirs) and not share(mine, theirs)
+
+
+def _near_in_size(a: float, b: float) -> bool:
+    return a > 0 and b > 0 and 0.5 <= a / b <= 2
+
+
+def _supersede(slot: Slot, new: Mention, nid: str, when: datetime, i: int, certain: bool) -> None:
+    """Make `new` the slot's current value; its earlier values of another value become superseded."""
+    slot.old += [Stale(m, new, nid, when, certain) for m, _ in slot.current if m.value != new.value]
+    slot.current = [(new, nid)]
+    slot.nouns |= new.nouns
+    slot.heads |= new.head
+    slot.note = i
+
+
+def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[Slot, ...]:
+    """The figure slots of the notes (time, id, text), each with its current and superseded values."""
+    seq = [x for x in note_mentions(notes, names) if x[3].kind in NUMERIC]
+    slots: list[Slot] = []
+    by_note: dict[int, list[tuple[datetime, str, Mention]]] = {}
+    for when, i, nid, m in seq:
+        by_note.setdefault(i, []).append((when, nid, m))
+    for i in sorted(by_note):
+        placed: dict[int, Slot] = {}  # id(mention) -> the slot it went to
+        for when, nid, m in by_note[i]:
+            if not m.rejected:
+                placed[id(m)] = _place(slots, m, nid, when, i)
+        for when, nid, m in by_note[i]:
+            if m.rejected:
+                _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
+    return tuple(slots)
+
+
+def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> Slot:
+    """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
+    like = [s for s in slots if _like(s, m)]
+    named = [s for s in like if _overlap(s, m)]
+    if m.sign:
+        target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
+        if target is None and not m.nouns:
+            target = max(like, key=lambda s: s.note, default=None)
+        if target is not None and target.values():
+            total = target.values()[-1] + m.sign * float(m.value)
+            composed = dataclasses.replace(m, value=total, sign=0)
+            target.deltas.append(m)
+            _supersede(target, composed, nid, when, i, certain=True)
+            return target
+    named = [s for s in named if not _other_thing(s, m)]
+    if named:
+        target = max(named, key=lambda s: (_overlap(s, m), s.note))
+        if target.note == i and not m.cue:
+            target.current.append((m, nid))  # one note, several values of the slot ("2 at 40, 3 at 35")
+            target.nouns |= m.nouns
+            target.heads |= m.head
+        else:
+            _supersede(target, m, nid, when, i, certain=m.cue)
+        return target
+    if m.cue:
+        # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
+        # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
+        near = [s for s in like if s.note < i and any(_near_in_size(v, float(m.value)) for v in s.values())]
+        if near:
+            target = max(near, key=lambda s: s.note)
+            _supersede(target, m, i=i, nid=nid, when=when, certain=False)
+            return target
+    slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
+    slots.append(slot)
+    return slot
+
+
+def _rule_out(
+    slots: list[Slot], r: Mention, kept: list[Mention], placed: dict[int, Slot], nid: str, when: datetime, i: int
+) -> None:
+    """A value its note rules out ("52 not 45", "8 units now, not 6"): the nearest value its clause keeps replaces it."""
+    near = [m for m in kept if same_slot(r, m) and abs(m.start - r.start) <= 80]
+    new = min(near, key=lambda m: abs(m.start - r.start), default=None)
+    holding = [s for s in slots if _like(s, r) and any(m.value == r.value for m, _ in s.current)]
+    holding.sort(key=lambda s: (_overlap(s, r) + (_overlap(s, new) if new else 0), s.note), reverse=True)
+    if new is None:
+        for s in holding[:1]:
+            s.old += [Stale(m, m, nid, when, True) for m, _ in s.current if m.value == r.value]
+            s.current = [(m, n) for m, n in s.current if m.value != r.value]
+        return
+    target = holding[0] if holding else None
+    own = placed.get(id(new))
+    if target is None:
+        if own is not None:
+            own.old.append(Stale(r, new, nid, when, True))
+        return
+    if own is not None and own is not target and own.current == [(new, nid)] and not own.old:
+        slots.remove(own)  # the kept value was a slot of its own only because it named other nouns
+    _supersede(target, new, nid, when, i, certain=True)
+
+
+def derived(value: float, operands: Sequence[float], percents: Sequence[float]) -> bool:
+    """Whether `value` is worked out from `operands` in at most two steps: sum, difference, product,
+    quotient, a percentage of, a percentage off or on (to the cent)."""
+    ops = sorted({round(x, 2) for x in operands if x > 0})
+    pct = sorted({p for p in percents if 0 < p < 100})
+    target = round(value, 2)
+    if target in ops:
+        return True
+    one = _one_step(ops, pct)
+    if target in one:
+        return True
+    for c in ops:
+        for x in (value - c, value + c, c - value, value / c, value * c, c / value if value else 0.0):
+            if x >= 0.01 and round(x, 2) in one:
+                return True
+    for p in pct:
+        for x in (value * 100 / p, value / (1 - p / 100), value / (1 + p / 100)):
+            if round(x, 2) in one:
+                return True
+    return False
+
+
+def _one_step(ops: list[float], pct: list[float]) -> set[float]:
+    """Every figure one step from `ops`: sums, differences, products, quotients, percentages of, off and on."""
+    out: set[float] = set(ops)
+    for k, a in enumerate(ops):
+        for b in ops[k:]:
+            out.update((round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)))
+        for p in pct:
+            out.update((round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)))
+    out.discard(0.0)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    """The slots of one client's notes, and the operands a draft's figures may be worked out from."""
+
+    slots: tuple[Slot, ...]
+    operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
+    percents: tuple[float, ...]
+
+
+_OPERANDS = 40  # a two-step closure over more figures than this makes almost any figure "worked out"
+_SMALL = 13  # below this, two steps over the small counts every note has reach any figure: never "derived"
+
+
+def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
+    """The current-value model of the notes (time, id, text)."""
+    slots = build(notes, names)
+    newest = sorted(slots, key=lambda s: s.note, reverse=True)
+    values = [v for s in newest if s.unit != "pct" for v in s.values()]
+    percents = [v for s in slots if s.unit == "pct" for v in s.values()]
+    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the model says of one draft figure: stale (a superseded value) or contradicted, and how sure."""
+
+    kind: str  # "stale" | "contradicted"
+    certain: bool
+    real: tuple[Mention, ...]  # the current values (contradicted) or the values that replaced it (stale)
+    sources: tuple[str, ...]
+
+
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
+    """The verdict on draft figure `m` (the draft's figures: `mine`), or None when the notes support it."""
+    if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
+        return None
+    v = float(m.value)
+    like = [s for s in mdl.slots if _like(s, m)]
+    current = [c for s in like for c in s.values()]
+    others = [float(x.value) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(float(x.value) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+
+    def worked_out() -> bool:
+        return v >= _SMALL and derived(v, [*mdl.operands, *others], pcts)
+
+    bound = [s for s in like if _overlap(s, m)] if m.nouns else []
+    if bound:
+        if any(_eq(v, c) for s in bound for c in s.values()):
+            return None
+        if any(_eq(v, float(d.value)) for s in bound for d in s.deltas):
+            return None  # the increment itself ("we added 9 sq m")
+        stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+        if stale:
+            if any(_eq(float(o.new.value), x) for o in stale for x in others):
+                return None  # the draft states the new value too: the old one is the change itself
+            return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
+        if worked_out() or any(_eq(x, c) for s in bound for c in s.values() for x in others):
+            return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
+        real = tuple(c for s in bound for c, _ in s.current)
+        certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
+        return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
+    # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
+    if any(_eq(v, c) for c in current) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
+        return None
+    if m.kind == "money" and m.unit and not m.sign and not worked_out():
+        # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
+        priced = [s for s in like if s.unit == m.unit and s.values()]
+        stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+        if priced and not stale:
+            real = tuple(c for s in priced for c, _ in s.current)
+            return Verdict("contradicted", False, real, tuple(n for s in priced for _, n in s.current))
+    if not m.nouns:
+        return None
+    stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+    if not stale or len({o.new.value for o in stale}) != 1 or worked_out():
+        return None
+    if any(_eq(float(o.new.value), x) for o in stale for x in others):
+        return None
+    return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(o.note_id for o in stale))
+
+
+def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
+    """Whether the notes back draft figure `m` by value: a current value of its kind, an increment a note gave,
+    or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
+    if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
+        return True
+    v = float(m.value)
+    like = [s for s in mdl.slots if _like(s, m)]
+    if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
+        return True
+    others = [float(x.value) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(float(x.value) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+    return 0 < v < _SMALL or derived(v, [*mdl.operands, *others], pcts)
