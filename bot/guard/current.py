@@ -133,10 +133,18 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         else:
             _supersede(target, m, nid, when, i, certain=m.cue)
         return target
-    if m.cue:
+    if m.cue and m.nouns:
         # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
         # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
-        near = [s for s in like if s.note < i and any(_near_in_size(v, float(m.value)) for v in s.values())]
+        near = [
+            s
+            for s in like
+            if any(
+                _near_in_size(float(x.value), float(m.value)) and (s.note < i or x.start < m.start)
+                for x, _ in s.current
+                if isinstance(x.value, float)
+            )
+        ]
         if near:
             target = max(near, key=lambda s: s.note)
             _supersede(target, m, i=i, nid=nid, when=when, certain=False)
@@ -254,6 +262,8 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         return v >= _SMALL and derived(v, [*mdl.operands, *others], pcts)
 
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
+    if not bound and m.kind == "measure" and len(like) == 1:
+        bound = like  # "30 inch": the only measure the notes give in inches
     if bound:
         if any(_eq(v, c) for s in bound for c in s.values()):
             return None
@@ -264,7 +274,8 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             if any(_eq(float(o.new.value), x) for o in stale for x in others):
                 return None  # the draft states the new value too: the old one is the change itself
             return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
-        if worked_out() or any(_eq(x, c) for s in bound for c in s.values() for x in others):
+        slip = any(slip_of(v, c) for s in bound for c in s.values())
+        if (not slip and worked_out()) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
@@ -272,9 +283,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
     if any(_eq(v, c) for c in current) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
         return None
-    if m.kind == "money" and m.unit and not m.sign and not worked_out():
+    priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" and m.unit else []
+    slip = any(slip_of(v, c) for s in priced for c in s.values())
+    if priced and not m.sign and (slip or not worked_out()):
         # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
-        priced = [s for s in like if s.unit == m.unit and s.values()]
         stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
         if priced and not stale:
             real = tuple(c for s in priced for c, _ in s.current)
@@ -287,6 +299,18 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if any(_eq(float(o.new.value), x) for o in stale for x in others):
         return None
     return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def slip_of(value: float, recorded: float) -> bool:
+    """Whether `value` is `recorded` with two digits swapped or one digit changed ("2,510" for 2,150): a typing
+    slip is likelier than a figure worked out by chance, so it is never called derived."""
+    if value < 100 or recorded < 100 or max(value, recorded) >= 1e15:
+        return False
+    a, b = (f"{x:.2f}".rstrip("0").rstrip(".").replace(".", "") for x in (value, recorded))
+    if a == b or len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (sorted(a) == sorted(b) and len(diff) == 2)
 
 
 def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:

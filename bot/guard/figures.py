@@ -116,7 +116,7 @@ def masked(low: str) -> str:
     def blank(m: re.Match[str]) -> str:
         return " " * len(m.group(0))
 
-    return _YEAR.sub(blank, _CLOCK_RE.sub(blank, _days_of_month().sub(blank, _DATE.sub(blank, low))))
+    return _YEAR.sub(blank, _CLOCK_RE.sub(blank, _DATE.sub(blank, _days_of_month().sub(blank, low))))
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +258,7 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
     found += [(m.start(), m.end(), float(_cardinal_values()[m.group(0)])) for m in cardinal.finditer(mask)]
     out: list[Figure] = []
     for a, b, value in found:
-        if any(s < b and a < e for s, e in taken) or (value < 100 and not _counted(low, b)):
+        if any(s < b and a < e for s, e in taken) or (0 < value < 100 and not _counted(low, b)):
             continue  # a small cardinal counts only what it stands before ("four saunas", not "two of us")
         taken.append((a, b))
         flag = "designation" if _designation(text, low, a) else ""

@@ -96,6 +96,14 @@ def _after_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return ruled_out, re.compile(rf"\s*(?:{alt('unit_price_after')})\b")
 
 
+@lru_cache(maxsize=1)
+def _reject_before() -> re.Pattern[str]:
+    """Words right before a value that rule it out ("not 30", "decided against the 10kWh", "en vez de 4")."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))["ruled_out_before"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})\s+(?:the\s+|a\s+|la\s+|el\s+|le\s+|o\s+|der\s+|die\s+|das\s+)?$")
+
+
 _PRICE_BEFORE = re.compile(r"\b(?:at|for|@)\s*$")
 # Between a figure with its unit and a bare one that corrects it: "50kg not 40", "60 litres a week not 45".
 _BARE_PARTNER = re.compile(
@@ -104,7 +112,6 @@ _BARE_PARTNER = re.compile(
 
 
 _NOT_MONTH = re.compile(rf"\b(?:not|rather than|instead of)\s+(?:in\s+|the\s+)?(?P<m>{_MONTH_RX})(?![a-z])")
-_REJECT_BEFORE = re.compile(r"\b(?:not|instead of|rather than|no longer)\s+(?:the\s+|a\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?[$€£¥]?$")
 _DELTA = re.compile(r"\s*(?:[a-z]+\s+)?(?:off|discount|less|more|extra|cheaper|dearer|higher|lower)\b")
 _CLAUSE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s|\bbut\b")
@@ -120,13 +127,20 @@ def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
 
 
-def _nouns(low: str, start: int, end: int, clause: tuple[int, int]) -> frozenset[str]:
-    """Stems of up to three content words before the value and two after it, inside its clause."""
+def _nouns(
+    low: str, start: int, end: int, clause: tuple[int, int], measures: Sequence[tuple[int, int]] = ()
+) -> frozenset[str]:
+    """Stems of up to three content words before the value and two after it, inside its clause; a measure
+    after it is read past ("120 bags of 70kg caturra" is about caturra)."""
     _, _, cue_stems = _cues()
     # Not past another figure: in "12 machines across 4 buildings" the 4 counts buildings only.
     lead = low[clause[0] : start]
     before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
-    after = [w for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0]) if _content(w)][:2]
+    tail = low[end : clause[1]]
+    for a, b in measures:
+        if end <= a < clause[1]:
+            tail = tail[: a - end] + " " * (min(b, clause[1]) - a) + tail[min(b, clause[1]) - end :]
+    after = [w for w in _WORDS.findall(re.split(r"\d", tail)[0]) if _content(w)][:2]
     people = _people()
     stems = (stem(fold(w)) for w in (*before, *after))  # "câmeras" and "cameras" name one thing
     return frozenset("people" if s in people else s for s in stems) - cue_stems
@@ -217,7 +231,7 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
     cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
     if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
         cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
-    return cued, bool(_REJECT_BEFORE.search(low[clause[0] : start]))
+    return cued, bool(_reject_before().search(low[clause[0] : start]))
 
 
 def mentions(text: str) -> list[Mention]:
@@ -240,6 +254,7 @@ def mentions(text: str) -> list[Mention]:
             Mention("month", (_MONTHS[m.group("m").rstrip(".")], 0), "", nouns, m.start("m"), m.end("m"), False, True)
         )
     ruled_out, unit_price = _after_marks()
+    measures = [(f.start, f.end) for f in read(text) if f.kind == "measure"]
     for f in read(text):
         if not f.quantity:
             continue  # "day 2 of the trial", "Lagoon 46", "the 2nd": labels, not values
@@ -249,7 +264,7 @@ def mentions(text: str) -> list[Mention]:
         clause = _clause(low, f.start, f.end)
         cued, rejected = _marks(low, f.start, f.end, clause)
         rejected = rejected or bool(ruled_out.match(low, f.end))  # "$14,500 is too high"
-        nouns = _nouns(low, f.start, f.end, clause)
+        nouns = _nouns(low, f.start, f.end, clause, measures)
         head = _head(low, f.end, clause)
         per = _per(low, f.end, clause)
         out.append(
