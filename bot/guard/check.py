@@ -14,7 +14,6 @@ from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
 from bot.guard.normalise import normalise
-from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
@@ -44,8 +43,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.family,
         g.people,
         g.birthdays,
-        g.numbers,
-        g.codes,
         g.event_dates,
         g.event_weekdays,
         g.places,
@@ -94,7 +91,6 @@ class _Guard(
     OfferRules,
     ClaimRules,
     FamilyRules,
-    NumberRules,
     PlaceRules,
     PreferenceRules,
     SensitiveRules,

@@ -18,6 +18,7 @@ current values and the draft's own figures in at most two steps (`derived`).
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,7 +57,7 @@ def _like(slot: Slot, m: Mention) -> bool:
 
 
 def _whole(m: Mention) -> bool:
-    return isinstance(m.value, float) and m.value == int(m.value)
+    return isinstance(m.value, float) and math.isfinite(m.value) and m.value == int(m.value)
 
 
 def _overlap(slot: Slot, m: Mention) -> int:
@@ -133,7 +134,7 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         else:
             _supersede(target, m, nid, when, i, certain=m.cue)
         return target
-    if m.cue and m.nouns:
+    if m.cue and (m.nouns or m.kind != "count"):
         # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
         # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
         near = [
@@ -184,6 +185,8 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float]) 
     ops = sorted({round(x, 2) for x in operands if x > 0})
     pct = sorted({p for p in percents if 0 < p < 100})
     target = round(value, 2)
+    if target <= 0:
+        return False  # zero is any figure less itself: "cut your bill to zero" is never worked out
     if target in ops:
         return True
     one = _one_step(ops, pct)
@@ -253,7 +256,16 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
         return None
     v = float(m.value)
+    if not math.isfinite(v):
+        return None
     like = [s for s in mdl.slots if _like(s, m)]
+    if m.kind == "money" and v >= 100:
+        # Notes drop the currency ("extraction hood 375 + vat"): a sum about the same thing that is a typing slip
+        # of such a figure is its slip.
+        loose = [s for s in mdl.slots if s.kind == "count" and share(m.nouns, s.nouns)]
+        slipped = [(c, n) for s in loose for c, n in s.current if slip_of(v, float(c.value))]
+        if slipped and not any(_eq(v, c) for s in like for c in s.values()):
+            return Verdict("contradicted", False, tuple(c for c, _ in slipped), tuple(n for _, n in slipped))
     current = [c for s in like for c in s.values()]
     others = [float(x.value) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(float(x.value) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
@@ -274,7 +286,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             if any(_eq(float(o.new.value), x) for o in stale for x in others):
                 return None  # the draft states the new value too: the old one is the change itself
             return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
-        slip = any(slip_of(v, c) for s in bound for c in s.values())
+        slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
         if (not slip and worked_out()) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
         real = tuple(c for s in bound for c, _ in s.current)
@@ -284,7 +296,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if any(_eq(v, c) for c in current) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
         return None
     priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" and m.unit else []
-    slip = any(slip_of(v, c) for s in priced for c in s.values())
+    slip = v >= 10 and any(slip_of(v, c) for s in priced for c in s.values())
     if priced and not m.sign and (slip or not worked_out()):
         # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
         stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
@@ -304,10 +316,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
 def slip_of(value: float, recorded: float) -> bool:
     """Whether `value` is `recorded` with two digits swapped or one digit changed ("2,510" for 2,150): a typing
     slip is likelier than a figure worked out by chance, so it is never called derived."""
-    if value < 100 or recorded < 100 or max(value, recorded) >= 1e15:
+    if not (math.isfinite(value) and math.isfinite(recorded)) or max(value, recorded) >= 1e15:
         return False
     a, b = (f"{x:.2f}".rstrip("0").rstrip(".").replace(".", "") for x in (value, recorded))
-    if a == b or len(a) != len(b):
+    if a == b or len(a) != len(b) or len(a) < 2:
         return False
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     return len(diff) == 1 or (sorted(a) == sorted(b) and len(diff) == 2)

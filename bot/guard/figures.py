@@ -44,6 +44,7 @@ class Figure:
     end: int
     flag: str = ""  # "" | "ordinal" | "designation": a label, not a quantity
     sign: int = 0  # +1 / -1: an increment of the current value ("9 more"), 0: a value
+    label: str = ""  # a designation's naming word, lower-cased ("lab" of "lab 4.02", "lagoon" of "Lagoon 46")
 
     @property
     def quantity(self) -> bool:
@@ -153,16 +154,33 @@ def _counted(low: str, end: int) -> bool:
     return m.group(1) not in _words()["not_counted"]["words"]
 
 
-def _designation(text: str, low: str, start: int) -> bool:
-    """Whether the word right before `start` names the figure as a label ("day 2", "Lagoon 46", "model 5")."""
+def _designation(text: str, low: str, start: int) -> str:
+    """The word right before `start` when it names the figure as a label ("day 2", "Lagoon 46", "model 5"), else ""."""
     designator, *_ = _marks()
-    if designator.search(low, max(0, start - 16), start):
-        return True
+    found = designator.search(low, max(0, start - 16), start)
+    if found:
+        return re.sub(r"^[^\w#]+|[\s#-]+$", "", found.group(0)) or "#"
     cap = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
     if cap is None or cap.group(1).isupper() or cap.group(1).lower() in _SKIP:
-        return False  # "AUD 85k" is a currency, "December 14" a date
+        return ""  # "AUD 85k" is a currency, "December 14" a date
     before = text[: cap.start(1)].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\n"  # a capital after a sentence's start is a name
+    # a capital at a sentence's start is just a capital; mid-sentence it is a name
+    return cap.group(1).lower() if before and before[-1] not in ".!?:;\n" else ""
+
+
+@lru_cache(maxsize=1)
+def _money_words() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(_words()['money_words']['words'])})(?![^\W\d_])")
+
+
+def _money_context(low: str, start: int, end: int) -> bool:
+    """Whether a money word stands within the four words before a bare figure, or right after it, in its clause."""
+    lead = re.split(r"[.;!?\n]|\d", low[max(0, start - 40) : start])[-1]
+    words = lead.split()[-4:]
+    if any(_money_words().fullmatch(w.strip(",:")) for w in words):
+        return True
+    nxt = _NEXT_WORD.match(low, end)
+    return bool(nxt and _money_words().fullmatch(nxt.group(1)))
 
 
 def _sign(low: str, start: int, end: int) -> int:
@@ -224,21 +242,23 @@ def read(text: str) -> tuple[Figure, ...]:
             kind = "money"
         elif unit:
             kind = "measure"
-        elif scale and not _counted(low, end):
-            kind = "money"  # "a 15k budget", "2.9 millones": a sum with its currency unnamed
+        elif scale:
+            kind = "money"  # "a 15k budget", "your 240k offer", "2.9 millones": a sum with its currency unnamed
+        elif (value >= 100 or "." in m.group("n")) and _money_context(low, m.start(), end):
+            kind = "money"  # "quoted 11,400 for 12 panels": notes leave the currency out
         else:
             kind = "count"
         flag = "ordinal" if m.group("ord") else ""
         if m.group("ord") in ("e", "er") and (after or scale):
             flag = ""  # "2 e" is never read here; a suffix glued to a unit is not an ordinal
-        if not flag and not money and not unit and _designation(text, low, m.start()):
-            flag = "designation"
-        out.append(Figure(value, kind, currency or unit, m.start(), end, flag, _sign(low, m.start(), end)))
+        label = "" if flag or money or unit else _designation(text, low, m.start())
+        flag = flag or ("designation" if label else "")
+        out.append(Figure(value, kind, currency or unit, m.start(), end, flag, _sign(low, m.start(), end), label))
     out += _in_words(text, low, mask, out)
     out.sort(key=lambda f: f.start)
     for k in range(1, len(out)):
         if out[k - 1].flag == "designation" and not out[k].flag and _JOINED.fullmatch(low, out[k - 1].end, out[k].start):
-            out[k] = dataclasses.replace(out[k], flag="designation")  # "days 7 and 8", "rooms 4-6": labels too
+            out[k] = dataclasses.replace(out[k], flag="designation", label=out[k - 1].label)  # "days 7 and 8"
     return tuple(out)
 
 
@@ -261,8 +281,9 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
         if any(s < b and a < e for s, e in taken) or (0 < value < 100 and not _counted(low, b)):
             continue  # a small cardinal counts only what it stands before ("four saunas", not "two of us")
         taken.append((a, b))
-        flag = "designation" if _designation(text, low, a) else ""
+        label = _designation(text, low, a)
+        flag = "designation" if label else ""
         code = _CURRENCY_AFTER().match(low, b)
         kind, unit = ("money", units()[2][code.group(1)]) if code else ("count", "")
-        out.append(Figure(value, kind, unit, a, code.end() if code else b, flag, _sign(low, a, b)))
+        out.append(Figure(value, kind, unit, a, code.end() if code else b, flag, _sign(low, a, b), label))
     return out

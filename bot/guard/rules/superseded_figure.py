@@ -13,18 +13,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.figures import read
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import content_words, stem
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "fact_subjects.json"
-# A figure: "24", "1,200", "15k", "€15.5k", "2m"; the suffix scales it.
-_FIGURE = re.compile(r"(?<![\w.,])[$€£]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<x>k|m)?(?![\w.,]\d|[\w])")
 # Words before a figure that name it as past: "up from 20", "instead of 4", "was 15k".
 _AS_PAST = re.compile(
     r"\b(?:from|instead of|rather than|not|was|were|originally|previously|no longer|earlier|before)\s+(?:the\s+)?$"
 )
-_SCALE = {"k": 1e3, "m": 1e6}
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +33,9 @@ def _subjects() -> dict[str, frozenset[str]]:
 
 
 def amount(raw: str) -> float | None:
-    """The number a fact value or draft figure states ("15k" -> 15000.0), or None."""
-    m = _FIGURE.search(raw.strip().lower())
-    if m is None:
-        return None
-    try:
-        return float(m.group("n").replace(",", "")) * _SCALE.get(m.group("x") or "", 1.0)
-    except ValueError:
-        return None
+    """The number a fact value or draft figure states ("15k" -> 15000.0; `figures.read`), or None."""
+    found = read(raw)
+    return found[0].value if found else None
 
 
 def alike(a: str, b: str) -> bool:
@@ -77,7 +70,7 @@ class SupersededFigure:
         if not evidence.superseded:
             return []
         low = draft.low
-        figures = [(m.start(), m.end(), amount(m.group(0))) for m in _FIGURE.finditer(low)]
+        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity]
         out = []
         for change in evidence.superseded:
             old, new = amount(change.old), amount(change.new)
