@@ -44,7 +44,12 @@ class Slot:
 
     def values(self) -> list[float]:
         """The current values as numbers."""
-        return [float(m.value) for m, _ in self.current if isinstance(m.value, float)]
+        return [_num(m) for m, _ in self.current if isinstance(m.value, float)]
+
+
+def _num(m: Mention) -> float:
+    """A figure mention's value (0.0 for a date, which never reaches the figure slots)."""
+    return m.number() or 0.0
 
 
 def _like(slot: Slot, m: Mention) -> bool:
@@ -116,10 +121,13 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
     named = [s for s in like if _overlap(s, m)]
     if m.sign:
         target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
-        if target is None and not m.nouns:
+        if target is None and (m.kind != "count" or not m.head):
+            # "add 6 sq m more for the hallway": an increment of the latest value of its unit
             target = max(like, key=lambda s: s.note, default=None)
-        if target is not None and target.values():
-            total = target.values()[-1] + m.sign * float(m.value)
+        if target is not None and target.values() and target.note != i:
+            # An increment composes onto a value of an earlier note; beside a value of its own note it is a plan
+            # ("4 trucks now, 2 more in spring" leaves 4).
+            total = target.values()[-1] + m.sign * _num(m)
             composed = dataclasses.replace(m, value=total, sign=0)
             target.deltas.append(m)
             _supersede(target, composed, nid, when, i, certain=True)
@@ -141,7 +149,7 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
             s
             for s in like
             if any(
-                _near_in_size(float(x.value), float(m.value)) and (s.note < i or x.start < m.start)
+                _near_in_size(_num(x), _num(m)) and (s.note < i or x.start < m.start)
                 for x, _ in s.current
                 if isinstance(x.value, float)
             )
@@ -179,9 +187,9 @@ def _rule_out(
     _supersede(target, new, nid, when, i, certain=True)
 
 
-def derived(value: float, operands: Sequence[float], percents: Sequence[float]) -> bool:
-    """Whether `value` is worked out from `operands` in at most two steps: sum, difference, product,
-    quotient, a percentage of, a percentage off or on (to the cent)."""
+def derived(value: float, operands: Sequence[float], percents: Sequence[float], depth: int = 2) -> bool:
+    """Whether `value` is worked out from `operands` in at most `depth` (1 or 2) steps: sum, difference,
+    product, quotient, a percentage of, a percentage off or on (to the cent)."""
     ops = sorted({round(x, 2) for x in operands if x > 0})
     pct = sorted({p for p in percents if 0 < p < 100})
     target = round(value, 2)
@@ -190,8 +198,8 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float]) 
     if target in ops:
         return True
     one = _one_step(ops, pct)
-    if target in one:
-        return True
+    if target in one or depth < 2:
+        return target in one
     for c in ops:
         for x in (value - c, value + c, c - value, value / c, value * c, c / value if value else 0.0):
             if x >= 0.01 and round(x, 2) in one:
@@ -255,7 +263,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     """The verdict on draft figure `m` (the draft's figures: `mine`), or None when the notes support it."""
     if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
         return None
-    v = float(m.value)
+    v = _num(m)
     if not math.isfinite(v):
         return None
     like = [s for s in mdl.slots if _like(s, m)]
@@ -263,15 +271,23 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         # Notes drop the currency ("extraction hood 375 + vat"): a sum about the same thing that is a typing slip
         # of such a figure is its slip.
         loose = [s for s in mdl.slots if s.kind == "count" and share(m.nouns, s.nouns)]
-        slipped = [(c, n) for s in loose for c, n in s.current if slip_of(v, float(c.value))]
+        slipped = [(c, n) for s in loose for c, n in s.current if slip_of(v, _num(c))]
         if slipped and not any(_eq(v, c) for s in like for c in s.values()):
             return Verdict("contradicted", False, tuple(c for c, _ in slipped), tuple(n for _, n in slipped))
     current = [c for s in like for c in s.values()]
-    others = [float(x.value) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
-    pcts = [*mdl.percents, *(float(x.value) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+    others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
 
-    def worked_out() -> bool:
-        return v >= _SMALL and derived(v, [*mdl.operands, *others], pcts)
+    def worked_out(depth: int = 2) -> bool:
+        if v < _SMALL:
+            return False
+        operands = list(mdl.operands)
+        if m.kind == "count":
+            # Two steps over a client's many small counts reach almost any count: a count is worked out only
+            # from the counts of the same things ("16 cameras" a store of "48 cameras" over 3 stores).
+            about = m.nouns | m.head
+            operands = [v for s in mdl.slots if share(about, s.nouns | s.heads) for v in s.values()]
+        return derived(v, [*operands, *others], pcts, depth)
 
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1:
@@ -279,36 +295,36 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if bound:
         if any(_eq(v, c) for s in bound for c in s.values()):
             return None
-        if any(_eq(v, float(d.value)) for s in bound for d in s.deltas):
+        if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
             return None  # the increment itself ("we added 9 sq m")
-        stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+        stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if stale:
-            if any(_eq(float(o.new.value), x) for o in stale for x in others):
+            if any(_eq(_num(o.new), x) for o in stale for x in others):
                 return None  # the draft states the new value too: the old one is the change itself
             return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
         slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
-        if (not slip and worked_out()) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
+        if worked_out(1 if slip else 2) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
-    if any(_eq(v, c) for c in current) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
+    if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
         return None
     priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" and m.unit else []
     slip = v >= 10 and any(slip_of(v, c) for s in priced for c in s.values())
-    if priced and not m.sign and (slip or not worked_out()):
+    if priced and not m.sign and not worked_out(1 if slip else 2):
         # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
-        stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+        stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if priced and not stale:
             real = tuple(c for s in priced for c, _ in s.current)
             return Verdict("contradicted", False, real, tuple(n for s in priced for _, n in s.current))
     if not m.nouns:
         return None
-    stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, float(o.old.value))]
+    stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
     if not stale or len({o.new.value for o in stale}) != 1 or worked_out():
         return None
-    if any(_eq(float(o.new.value), x) for o in stale for x in others):
+    if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
     return Verdict("stale", False, (stale[0].new,), _ids(stale))
 
@@ -334,10 +350,10 @@ def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
     or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
     if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
         return True
-    v = float(m.value)
+    v = _num(m)
     like = [s for s in mdl.slots if _like(s, m)]
-    if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, float(d.value)) for s in like for d in s.deltas):
+    if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
         return True
-    others = [float(x.value) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
-    pcts = [*mdl.percents, *(float(x.value) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+    others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
     return 0 < v < _SMALL or derived(v, [*mdl.operands, *others], pcts)

@@ -173,11 +173,14 @@ def _money_words() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{_alt(_words()['money_words']['words'])})(?![^\W\d_])")
 
 
-def _money_context(low: str, start: int, end: int) -> bool:
-    """Whether a money word stands within the four words before a bare figure, or right after it, in its clause."""
+def _money_context(low: str, start: int, end: int, counted: bool) -> bool:
+    """Whether a money word stands right before a bare figure ("deposit 2,740 received"), or within the four
+    words before one that counts nothing ("quoted raj 11,400 for ..."), or right after it."""
     lead = re.split(r"[.;!?\n]|\d", low[max(0, start - 40) : start])[-1]
-    words = lead.split()[-4:]
-    if any(_money_words().fullmatch(w.strip(",:")) for w in words):
+    words = [w.strip(",:") for w in lead.split()]
+    if words and _money_words().fullmatch(words[-1]):
+        return True
+    if not counted and any(_money_words().fullmatch(w) for w in words[-4:]):
         return True
     nxt = _NEXT_WORD.match(low, end)
     return bool(nxt and _money_words().fullmatch(nxt.group(1)))
@@ -244,7 +247,11 @@ def read(text: str) -> tuple[Figure, ...]:
             kind = "measure"
         elif scale:
             kind = "money"  # "a 15k budget", "your 240k offer", "2.9 millones": a sum with its currency unnamed
-        elif (value >= 100 or "." in m.group("n")) and _money_context(low, m.start(), end):
+        elif (
+            (value >= 100 or "." in m.group("n"))
+            and not re.match(r"\s?[x×*]\s", low[end : end + 3])  # "300 x headsets": a count times a price
+            and _money_context(low, m.start(), end, _counted(low, end))
+        ):
             kind = "money"  # "quoted 11,400 for 12 panels": notes leave the currency out
         else:
             kind = "count"
@@ -257,13 +264,17 @@ def read(text: str) -> tuple[Figure, ...]:
     out += _in_words(text, low, mask, out)
     out.sort(key=lambda f: f.start)
     for k in range(1, len(out)):
-        if out[k - 1].flag == "designation" and not out[k].flag and _JOINED.fullmatch(low, out[k - 1].end, out[k].start):
+        if (
+            out[k - 1].flag == "designation"
+            and not out[k].flag
+            and _JOINED.fullmatch(low, out[k - 1].end, out[k].start)
+        ):
             out[k] = dataclasses.replace(out[k], flag="designation", label=out[k - 1].label)  # "days 7 and 8"
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
-def _CURRENCY_AFTER() -> re.Pattern[str]:  # noqa: N802
+def _currency_after() -> re.Pattern[str]:
     return re.compile(rf"\s?({_alt(units()[2])})(?!\w)")
 
 
@@ -272,9 +283,9 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
     *_, cardinal = _marks()
     taken = [(f.start, f.end) for f in digits]
     found: list[tuple[int, int, float]] = []
-    for a, b, value in number_phrases(mask):
+    for a, b, number in number_phrases(mask):
         if mask[a].isalpha():
-            found.append((a, b, float(value)))
+            found.append((a, b, float(number)))
     found += [(m.start(), m.end(), float(_cardinal_values()[m.group(0)])) for m in cardinal.finditer(mask)]
     out: list[Figure] = []
     for a, b, value in found:
@@ -283,7 +294,7 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
         taken.append((a, b))
         label = _designation(text, low, a)
         flag = "designation" if label else ""
-        code = _CURRENCY_AFTER().match(low, b)
+        code = _currency_after().match(low, b)
         kind, unit = ("money", units()[2][code.group(1)]) if code else ("count", "")
         out.append(Figure(value, kind, unit, a, code.end() if code else b, flag, _sign(low, a, b), label))
     return out

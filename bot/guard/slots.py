@@ -171,13 +171,18 @@ def _rate_re() -> tuple[re.Pattern[str], frozenset[str]]:
 _AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an article: "por enquanto"
 
 
-def _per(low: str, end: int, clause: tuple[int, int]) -> str:
+def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
     """A rate's denominator: the first content word after a rate marker right after the figure ("per employee")."""
     marker, a_before = _rate_re()
-    window = re.split(r"\d", low[end : min(clause[1], end + 50)])[0]
+    lead = low[clause[0] : start]
+    before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
+    if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
+        return stem(fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
+    window = low[end : min(clause[1], end + 50)]
     for m in marker.finditer(window):
-        if len(_WORDS.findall(window[: m.start()])) > 3:
-            break
+        if len(_WORDS.findall(window[: m.start()])) > 3 or re.search(r"\d", window[: m.start()]):
+            break  # the marker belongs to another figure
+        # "4 sets for each of your 48 rooms": the denominator may stand past a figure of its own
         words = [w for w in _WORDS.findall(window[m.end() :]) if _content(w) or w in a_before][:1]
         if not words:
             continue
@@ -266,7 +271,7 @@ def mentions(text: str) -> list[Mention]:
         rejected = rejected or bool(ruled_out.match(low, f.end))  # "$14,500 is too high"
         nouns = _nouns(low, f.start, f.end, clause, measures)
         head = _head(low, f.end, clause)
-        per = _per(low, f.end, clause)
+        per = _per(low, f.start, f.end, clause)
         out.append(
             Mention(kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per)
         )

@@ -18,4 +18,8 @@ _TIME_WORDS = frozenset(
 _CLOCK_RE = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b|\b24/7\b"
     r"|(?<=after )\d{1,2}\b(?=\s+(?:with|and|or|on|if|so|then)\b|\s*[,.;!?]|$)"
+    # "open at 9.", "by 5, latest": an hour after a time preposition at a clause's end; "14h", "9h30": French,
+    # Portuguese and Spanish hours
+    r"|(?:(?<=\bat )|(?<=\bby )|(?<=until )|(?<=\btill )|(?<=before ))\d{1,2}\b(?![.,]\d)(?=\s*[,.;!?)]|\s*$|\s+(?:and|or|sharp|latest)\b)"
+    r"|\b\d{1,2}h(?:\d{2})?\b"
 )

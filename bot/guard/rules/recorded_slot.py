@@ -90,7 +90,9 @@ def _known(evidence: Evidence) -> dict[str, dict[float | str, tuple[str, ...]]]:
     """slot -> {value: source ids}, from the current facts, else from the newest note naming the slot."""
     known: dict[str, dict[float | str, tuple[str, ...]]] = {}
     ctx = evidence.context
-    facts = [f for f in ctx.facts if f.valid_to is None and f.kind in (FactKind.OTHER, FactKind.PREFERENCE)] if ctx else []
+    facts = (
+        [f for f in ctx.facts if f.valid_to is None and f.kind in (FactKind.OTHER, FactKind.PREFERENCE)] if ctx else []
+    )
     for f in facts:
         slot = _slot_of_key(f.key)
         value = slot_value(slot, norm(f.value)) if slot else None
@@ -101,7 +103,9 @@ def _known(evidence: Evidence) -> dict[str, dict[float | str, tuple[str, ...]]]:
         if slot in known:
             continue
         for nid, text in newest:
-            vals = [v for p in patterns for m in p.finditer(norm(text)) if (v := slot_value(slot, m.group("v"))) is not None]
+            vals = [
+                v for p in patterns for m in p.finditer(norm(text)) if (v := slot_value(slot, m.group("v"))) is not None
+            ]
             if vals:
                 known[slot] = {v: (nid,) for v in vals}
                 break

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.guard.figures import read
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
+from bot.guard.rules.stale_value import current_model
 from bot.guard.text import content_words, stem
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "fact_subjects.json"
@@ -70,7 +71,11 @@ class SupersededFigure:
         if not evidence.superseded:
             return []
         low = draft.low
-        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity]
+        # The notes' current values come first (`bot.guard.current`): a figure the model holds current
+        # for some slot is no superseded fact ("22 rooftop units" in stock, "6 units" to replace).
+        mdl = current_model(evidence)
+        held = [c for slot in mdl.slots for c in slot.values()]
+        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity and f.value not in held]
         out = []
         for change in evidence.superseded:
             old, new = amount(change.old), amount(change.new)
