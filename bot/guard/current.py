@@ -267,7 +267,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if not math.isfinite(v):
         return None
     like = [s for s in mdl.slots if _like(s, m)]
-    if m.kind == "money" and v >= 100:
+    if m.kind == "money" and v >= 10:
         # Notes drop the currency ("extraction hood 375 + vat"): a sum about the same thing that is a typing slip
         # of such a figure is its slip.
         loose = [s for s in mdl.slots if s.kind == "count" and share(m.nouns, s.nouns)]
@@ -286,12 +286,13 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             # Two steps over a client's many small counts reach almost any count: a count is worked out only
             # from the counts of the same things ("16 cameras" a store of "48 cameras" over 3 stores).
             about = m.nouns | m.head
-            operands = [v for s in mdl.slots if share(about, s.nouns | s.heads) for v in s.values()]
+            operands = [x for s in mdl.slots if share(about, s.nouns | s.heads) for x in s.values()]
+            return derived(v, [*operands, *others], [], depth)  # a percentage is of a sum, not of heads
         return derived(v, [*operands, *others], pcts, depth)
 
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
-    if not bound and m.kind == "measure" and len(like) == 1:
-        bound = like  # "30 inch": the only measure the notes give in inches
+    if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
+        bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
     if bound:
         if any(_eq(v, c) for s in bound for c in s.values()):
             return None
@@ -313,7 +314,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         return None
     priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" and m.unit else []
     slip = v >= 10 and any(slip_of(v, c) for s in priced for c in s.values())
-    if priced and not m.sign and not worked_out(1 if slip else 2):
+    if priced and v >= 100 and not m.sign and not worked_out(1 if slip else 2):
         # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
         stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if priced and not stale:

@@ -1,16 +1,14 @@
 """Values in a text as typed slots: a figure with its unit or currency, a calendar date, a month ruled out.
 
 A draft and the notes are read the same way: each `Mention` is one value (money, a measure with its
-unit, a count with the nouns it counts, a date), where it stands, the nouns beside it (what it is
-about) and two marks from its clause: a change cue before it ("seats down to 38", "rebooked for 10
-jul", "the 18L after all") and whether the clause rules it out ("1 jan, not december").
+unit, a count with the nouns it counts, a date; figures come from `bot.guard.figures`, the one figure
+reader), where it stands, the nouns beside it (what it is about), what it counts (`head`), what it is a
+rate of (`per`: "16 cameras per store"), and two marks from its clause: a change cue ("seats down to 38",
+"130 now", "ahora solo 2") and whether the clause rules it out ("1 jan, not december", "52 not 45").
 
-`stale_values(notes)` replays the notes in time order: a value is stale when its latest mention is
-followed by a mention of the same slot (same kind, unit or currency, and nouns that agree) with a
-different value that carries a change cue, or when its clause rules it out. Without shared nouns a
-cue replaces only the nearest earlier value of its slot, so "seller countered $830k" replaces the
-$815k offer before it, not the $850k budget of an older note. Cue words and units are data
-(`data/value_changes.json`, `data/units.json`, a reason each).
+The figures' current values are `bot.guard.current`'s. `stale_values(notes)` replays the notes' dates in
+time order: a date is stale when a later cued mention of the same slot gives another one, or its clause
+rules it out. Cue words and units are data (`data/value_changes.json`, `data/units.json`, a reason each).
 """
 
 from __future__ import annotations
@@ -161,11 +159,12 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _rate_re() -> tuple[re.Pattern[str], frozenset[str]]:
-    """(a rate marker after a figure and what follows it, the words "a"/"an" may be a rate marker before)."""
+def _rate_re() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """(a rate marker after a figure, the words "a"/"an" may be a rate marker before, the periods of a fee)."""
     doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]
     alt = "|".join(re.escape(w) for w in sorted(doc["markers"], key=len, reverse=True))
-    return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"])
+    periods = frozenset(stem(fold(w)) for w in doc["periods"])
+    return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"]), periods
 
 
 _AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an article: "por enquanto"
@@ -173,7 +172,7 @@ _AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an
 
 def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
     """A rate's denominator: the first content word after a rate marker right after the figure ("per employee")."""
-    marker, a_before = _rate_re()
+    marker, a_before, periods = _rate_re()
     lead = low[clause[0] : start]
     before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
     if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
@@ -187,7 +186,7 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
         if not words:
             continue
         word = stem(fold(words[0]))
-        if word in _TIME_WORDS or word in ("mes", "mois", "monat", "ano", "año", "an", "jahr"):
+        if word in _TIME_WORDS or word in periods:
             return ""  # "R$ 1.950/mês", "$2,340 a month": a fee per period is the fee itself
         if m.group(0).strip() in _AMBIGUOUS_RATE and word not in a_before:
             return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
@@ -425,24 +424,3 @@ def past_marked(low: str, m: Mention) -> bool:
     """Whether a draft names the value as the past ("up from 45 seats", "the cancelled 7 July slot")."""
     _, past, _ = _cues()
     return bool(past.search(low[max(0, m.start - 40) : m.start]))
-
-
-def worked_out(value: float, figures: set[float]) -> bool:
-    """Whether `value` is a sum, difference, product or ratio of two of `figures` (a total, a saving, a unit price).
-
-    `figures` holds values rounded to the cent; one pass over them (a lookup for the other operand).
-    """
-    if value <= 0:
-        return False  # zero is any figure less itself
-    for a in figures:
-        if a <= 0:
-            continue
-        others = (value - a, a - value, value + a, value / a, a / value if value else -1.0)
-        if any(b > 0 and round(b, 2) in figures for b in others):
-            return True
-    return False
-
-
-def all_figures(text: str) -> set[float]:
-    """Every quantity `text` writes (`figures.read`: scale words, units, number words), rounded to the cent."""
-    return {round(f.value, 2) for f in read(text) if f.quantity}
