@@ -89,9 +89,15 @@ def _near_in_size(a: float, b: float) -> bool:
 
 
 def _supersede(slot: Slot, new: Mention, nid: str, when: datetime, i: int, certain: bool) -> None:
-    """Make `new` the slot's current value; its earlier values of another value become superseded."""
-    slot.old += [Stale(m, new, nid, when, certain) for m, _ in slot.current if m.value != new.value]
-    slot.current = [(new, nid)]
+    """Make `new` the current value of the slot; the earlier values it replaces become superseded. When one note
+    gave several ("6 cases of morgon, 4 of macon"), a value naming some of their words replaces those only."""
+    replaced = slot.current
+    if len(slot.current) > 1:
+        kind = new.nouns - new.head
+        named = [(m, n) for m, n in slot.current if kind and share(kind, m.nouns - m.head)]
+        replaced = named or slot.current
+    slot.old += [Stale(m, new, nid, when, certain) for m, _ in replaced if m.value != new.value]
+    slot.current = [x for x in slot.current if x not in replaced] + [(new, nid)]
     slot.nouns |= new.nouns
     slot.heads |= new.head
     slot.note = i
@@ -124,9 +130,11 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         if target is None and (m.kind != "count" or not m.head):
             # "add 6 sq m more for the hallway": an increment of the latest value of its unit
             target = max(like, key=lambda s: s.note, default=None)
-        if target is not None and target.values() and target.note != i:
-            # An increment composes onto a value of an earlier note; beside a value of its own note it is a plan
-            # ("4 trucks now, 2 more in spring" leaves 4).
+        if target is not None and target.values() and target.note == i:
+            target.deltas.append(m)  # beside a value of its own note it is a plan: "4 trucks now, 2 more in spring"
+            return target
+        if target is not None and target.values():
+            # An increment composes onto a value of an earlier note.
             total = target.values()[-1] + m.sign * _num(m)
             composed = dataclasses.replace(m, value=total, sign=0)
             target.deltas.append(m)
@@ -312,9 +320,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
     if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
         return None
-    priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" and m.unit else []
+    priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" else []
     slip = v >= 10 and any(slip_of(v, c) for s in priced for c in s.values())
-    if priced and v >= 100 and not m.sign and not worked_out(1 if slip else 2):
+    # a sum with no currency named ("$18,950") is compared only when it is a slip of a noted one
+    if priced and v >= 100 and (m.unit or slip) and not m.sign and not worked_out(1 if slip else 2):
         # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
         stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if priced and not stale:

@@ -21,5 +21,5 @@ _CLOCK_RE = re.compile(
     # "open at 9.", "by 5, latest": an hour after a time preposition at a clause's end; "14h", "9h30": French,
     # Portuguese and Spanish hours
     r"|(?:(?<=\bat )|(?<=\bby )|(?<=until )|(?<=\btill )|(?<=before ))\d{1,2}\b(?![.,]\d)(?=\s*[,.;!?)]|\s*$|\s+(?:and|or|sharp|latest)\b)"
-    r"|\b\d{1,2}h(?:\d{2})?\b"
+    r"|\b(?:\d{1,2}\s?[-–]\s?)?\d{1,2}h(?:\d{2})?\b"
 )

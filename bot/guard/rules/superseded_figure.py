@@ -75,7 +75,7 @@ class SupersededFigure:
         # for some slot is no superseded fact ("22 rooftop units" in stock, "6 units" to replace).
         mdl = current_model(evidence)
         held = [c for slot in mdl.slots for c in slot.values()]
-        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity and f.value not in held]
+        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity]
         out = []
         for change in evidence.superseded:
             old, new = amount(change.old), amount(change.new)
@@ -86,7 +86,7 @@ class SupersededFigure:
             if any(v == new for _, _, v in about):
                 continue  # the draft states the current figure: an old one beside it is the change itself
             for s, e, v in about:
-                if v == old and not _AS_PAST.search(low[max(0, s - 25) : s]):
+                if v == old and v not in held and not _AS_PAST.search(low[max(0, s - 25) : s]):
                     message = f"a later note changed this to {change.new}"
                     out.append(draft.finding(self.kind, s, e, message, change.sources))
         return out
