@@ -240,6 +240,7 @@ class Model:
     percents: tuple[float, ...]
 
 
+_TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
 _OPERANDS = 40  # a two-step closure over more figures than this makes almost any figure "worked out"
 _SMALL = 13  # below this, two steps over the small counts every note has reach any figure: never "derived"
 
@@ -311,6 +312,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             if any(_eq(_num(o.new), x) for o in stale for x in others):
                 return None  # the draft states the new value too: the old one is the change itself
             return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
+        if m.kind == "measure" and m.unit in _TERMS:
+            return None  # a term is offered in several lengths ("2-year standard, a third year optional"): only a
+            # superseded one is certain
         slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
         if worked_out(1 if slip else 2) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
