@@ -9,7 +9,7 @@ import pytest
 from guard_scenarios import finding_kinds, notes_context
 
 from bot.guard import check_text
-from bot.guard.numbers import _slip_of
+from bot.guard.current import slip_of as _slip_of
 
 KITCHEN = notes_context(
     "Moira Dunn",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 
 from bot.guard.bindings import BindingRules
-from bot.guard.changes import ChangeRules
 from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
@@ -15,7 +14,6 @@ from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
 from bot.guard.normalise import normalise
-from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import PreferenceRules
@@ -45,9 +43,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.family,
         g.people,
         g.birthdays,
-        g.numbers,
-        g.quantities,
-        g.codes,
         g.event_dates,
         g.event_weekdays,
         g.places,
@@ -59,7 +54,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.attributions,
         g.paired_names,
         g.weekday_swaps,
-        g.changed_values,
         g.variant_swaps,
         g.option_swaps,
         g.year_swaps,
@@ -93,12 +87,10 @@ def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
 class _Guard(
     HearsayRules,
     PresumedRules,
-    ChangeRules,
     NameRules,
     OfferRules,
     ClaimRules,
     FamilyRules,
-    NumberRules,
     PlaceRules,
     PreferenceRules,
     SensitiveRules,

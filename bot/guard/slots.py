@@ -1,16 +1,14 @@
 """Values in a text as typed slots: a figure with its unit or currency, a calendar date, a month ruled out.
 
 A draft and the notes are read the same way: each `Mention` is one value (money, a measure with its
-unit, a count with the nouns it counts, a date), where it stands, the nouns beside it (what it is
-about) and two marks from its clause: a change cue before it ("seats down to 38", "rebooked for 10
-jul", "the 18L after all") and whether the clause rules it out ("1 jan, not december").
+unit, a count with the nouns it counts, a date; figures come from `bot.guard.figures`, the one figure
+reader), where it stands, the nouns beside it (what it is about), what it counts (`head`), what it is a
+rate of (`per`: "16 cameras per store"), and two marks from its clause: a change cue ("seats down to 38",
+"130 now", "ahora solo 2") and whether the clause rules it out ("1 jan, not december", "52 not 45").
 
-`stale_values(notes)` replays the notes in time order: a value is stale when its latest mention is
-followed by a mention of the same slot (same kind, unit or currency, and nouns that agree) with a
-different value that carries a change cue, or when its clause rules it out. Without shared nouns a
-cue replaces only the nearest earlier value of its slot, so "seller countered $830k" replaces the
-$815k offer before it, not the $850k budget of an older note. Cue words and units are data
-(`data/value_changes.json`, `data/units.json`, a reason each).
+The figures' current values are `bot.guard.current`'s. `stale_values(notes)` replays the notes' dates in
+time order: a date is stale when a later cued mention of the same slot gives another one, or its clause
+rules it out. Cue words and units are data (`data/value_changes.json`, `data/units.json`, a reason each).
 """
 
 from __future__ import annotations
@@ -24,9 +22,11 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.figures import _DATE, read
 from bot.guard.text import STOP_WORDS, norm, stem
-from bot.guard.values import _CLOCK_RE, _TIME_WORDS
-from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS, _parse_md
+from bot.guard.text import _fold as fold
+from bot.guard.values import _TIME_WORDS
+from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _parse_md
 
 _DATA = Path(__file__).parent / "data"
 
@@ -45,6 +45,9 @@ class Mention:
     end: int
     cue: bool  # a change cue in its clause before it, or right after it ("the 18L after all")
     rejected: bool  # its clause rules it out ("not december", "instead of 4")
+    sign: int = 0  # +1 / -1: an increment of its slot's value ("9 more", "+85,000"); 0: the value itself
+    head: frozenset[str] = frozenset()  # stems of the two content words right after it: what a count counts
+    per: str = ""  # a rate's denominator ("16 cameras per store": "store"); "" for a total or a plain value
 
     def number(self) -> float | None:
         """The value as a number (money, measure, count); None for a date or a month."""
@@ -60,15 +63,6 @@ class Stale:
     note_id: str
     when: datetime
     certain: bool = True  # ruled out in words, or replaced by a value naming the same nouns (not just the nearest)
-
-
-@lru_cache(maxsize=1)
-def _units() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(unit spelling -> canonical unit, currency symbol -> code, currency word -> code)."""
-    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
-    spell = {s: unit for unit, forms in doc["units"].items() for s in forms}
-    cur = doc["currencies"]
-    return spell, dict(cur["symbols"]), dict(cur["codes"])
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +94,14 @@ def _after_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return ruled_out, re.compile(rf"\s*(?:{alt('unit_price_after')})\b")
 
 
+@lru_cache(maxsize=1)
+def _reject_before() -> re.Pattern[str]:
+    """Words right before a value that rule it out ("not 30", "decided against the 10kWh", "en vez de 4")."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))["ruled_out_before"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})\s+(?:the\s+|a\s+|la\s+|el\s+|le\s+|o\s+|der\s+|die\s+|das\s+)?$")
+
+
 _PRICE_BEFORE = re.compile(r"\b(?:at|for|@)\s*$")
 # Between a figure with its unit and a bare one that corrects it: "50kg not 40", "60 litres a week not 45".
 _BARE_PARTNER = re.compile(
@@ -107,34 +109,11 @@ _BARE_PARTNER = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _amount_re() -> re.Pattern[str]:
-    """A figure: an optional currency before it, digits, a scale word, and a unit or currency after it."""
-    spell, symbols, codes = _units()
-    after = sorted({*spell, *codes}, key=len, reverse=True)
-    sym = "".join(re.escape(s) for s in symbols if len(s) == 1 and not s.isalpha())
-    letters = "|".join(sorted((s for s in symbols if s.isalpha()), key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w.,/:-])(?:(?P<sym>[{sym}])\s?|(?P<code>{'|'.join(c for c in codes if len(c) == 3)})\s?"
-        rf"|(?P<r>{letters})(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn)\b|\d{{1,3}},\d{{3}}))?"
-        r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d|/)(?P<ord>st|nd|rd|th)?"
-        r"(?:\s?(?P<scale>k|bn|thousand|million|billion|m(?!²|2\b))(?![\w²]))?"
-        rf"(?:[\s-]?(?P<after>{'|'.join(re.escape(a) for a in after)})(?![\w²]))?(?![a-z0-9²])"
-    )
-
-
-_DATE = re.compile(
-    rf"(?<![\w/])(?:{_MONTH_RX}\s+{_DAY_RX}(?!\d)|{_DAY_RX}\s+(?:of\s+)?{_MONTH_RX}(?![a-z])|{_NUMDATE_RX})"
-    r"(?:,?\s+(?:19|20)\d\d)?"
-)
 _NOT_MONTH = re.compile(rf"\b(?:not|rather than|instead of)\s+(?:in\s+|the\s+)?(?P<m>{_MONTH_RX})(?![a-z])")
-_YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w.,]\d)")
-_REJECT_BEFORE = re.compile(r"\b(?:not|instead of|rather than|no longer)\s+(?:the\s+|a\s+)?$")
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|only\s+)?[$€£¥]?$")
 _DELTA = re.compile(r"\s*(?:[a-z]+\s+)?(?:off|discount|less|more|extra|cheaper|dearer|higher|lower)\b")
 _CLAUSE = re.compile(r"[.;!?\n]|,\s|\s[-–—]\s|\bbut\b")
-_WORDS = re.compile(r"[a-z][a-z'-]*")
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_WORDS = re.compile(r"[^\W\d_][^\W\d_'-]*")  # letters of any script: "câmeras", "振袖", "업라이트"
 _SKIP = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
 
 
@@ -146,15 +125,73 @@ def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
 
 
-def _nouns(low: str, start: int, end: int, clause: tuple[int, int]) -> frozenset[str]:
-    """Stems of up to three content words before the value and two after it, inside its clause."""
+def _nouns(
+    low: str, start: int, end: int, clause: tuple[int, int], measures: Sequence[tuple[int, int]] = ()
+) -> frozenset[str]:
+    """Stems of up to three content words before the value and two after it, inside its clause; a measure
+    after it is read past ("120 bags of 70kg caturra" is about caturra)."""
     _, _, cue_stems = _cues()
     # Not past another figure: in "12 machines across 4 buildings" the 4 counts buildings only.
     lead = low[clause[0] : start]
     before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
-    after = [w for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0]) if _content(w)][:2]
+    tail = low[end : clause[1]]
+    for a, b in measures:
+        if end <= a < clause[1]:
+            tail = tail[: a - end] + " " * (min(b, clause[1]) - a) + tail[min(b, clause[1]) - end :]
+    after = [w for w in _WORDS.findall(re.split(r"\d", tail)[0]) if _content(w)][:2]
     people = _people()
-    return frozenset("people" if stem(w) in people else stem(w) for w in (*before, *after)) - cue_stems
+    stems = (stem(fold(w)) for w in (*before, *after))  # "câmeras" and "cameras" name one thing
+    return frozenset("people" if s in people else s for s in stems) - cue_stems
+
+
+def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
+    """Stems of up to two content words right after a figure, up to a function word or another figure: what it
+    counts ("two refrigerated centrifuges", but only "cameras" in "16 cameras por loja")."""
+    after: list[str] = []
+    for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0])[:3]:
+        if not _content(w):
+            break
+        after.append(w)
+    after = after[:2]
+    people = _people()
+    stems = (stem(fold(w)) for w in after)
+    return frozenset("people" if s in people else s for s in stems) - _cues()[2]
+
+
+@lru_cache(maxsize=1)
+def _rate_re() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """(a rate marker after a figure, the words "a"/"an" may be a rate marker before, the periods of a fee)."""
+    doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["markers"], key=len, reverse=True))
+    periods = frozenset(stem(fold(w)) for w in doc["periods"])
+    return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"]), periods
+
+
+_AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an article: "por enquanto"
+
+
+def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
+    """A rate's denominator: the first content word after a rate marker right after the figure ("per employee")."""
+    marker, a_before, periods = _rate_re()
+    lead = low[clause[0] : start]
+    before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
+    if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
+        return stem(fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
+    window = low[end : min(clause[1], end + 50)]
+    for m in marker.finditer(window):
+        if len(_WORDS.findall(window[: m.start()])) > 3 or re.search(r"\d", window[: m.start()]):
+            break  # the marker belongs to another figure
+        # "4 sets for each of your 48 rooms": the denominator may stand past a figure of its own
+        words = [w for w in _WORDS.findall(window[m.end() :]) if _content(w) or w in a_before][:1]
+        if not words:
+            continue
+        word = stem(fold(words[0]))
+        if word in _TIME_WORDS or word in periods:
+            return ""  # "R$ 1.950/mês", "$2,340 a month": a fee per period is the fee itself
+        if m.group(0).strip() in _AMBIGUOUS_RATE and word not in a_before:
+            return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
+        return word
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -164,18 +201,24 @@ def _people() -> frozenset[str]:
     return frozenset(stem(w) for w in doc["people"]["words"])
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The function words of every language the guard knows (`data/stopwords.json`): never what a value is about."""
+    doc = json.loads((_DATA / "stopwords.json").read_text(encoding="utf-8"))
+    return frozenset(w for lang in doc["languages"].values() for w in lang["words"])
+
+
 def _content(word: str) -> bool:
     """Whether a word can say what a value is about (not a stop word, a weekday, a month or a time word)."""
-    return len(word) >= 3 and word not in STOP_WORDS and word not in _SKIP and stem(word) not in _TIME_WORDS
-
-
-def _masked(low: str) -> str:
-    """`low` with dates, clock times and years blanked (same length): their digits are no figures."""
-
-    def blank(m: re.Match[str]) -> str:
-        return " " * len(m.group(0))
-
-    return _YEAR.sub(blank, _CLOCK_RE.sub(blank, _DATE.sub(blank, low)))
+    if not word.isascii() and not any("a" <= c <= "z" for c in fold(word)):
+        return True  # a word of another script (a CJK noun of two characters) is always content
+    return (
+        len(word) >= 3
+        and word not in STOP_WORDS
+        and word not in _function_words()
+        and word not in _SKIP
+        and stem(word) not in _TIME_WORDS
+    )
 
 
 def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[bool, bool]:
@@ -192,13 +235,12 @@ def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[boo
     cued = cued or bool(cue.match(low[end : end + 14].lstrip()))
     if _DELTA.match(low, end) or low[max(0, start - 3) : start] == "by ":
         cued = False  # "knock 2k off", "raised by 5": a difference, not the new value
-    return cued, bool(_REJECT_BEFORE.search(low[clause[0] : start]))
+    return cued, bool(_reject_before().search(low[clause[0] : start]))
 
 
 def mentions(text: str) -> list[Mention]:
     """Every money, measure, count and date value in `text` (read lower-cased), in order."""
     low = norm(text)
-    spell, symbols, codes = _units()
     out: list[Mention] = []
     for m in _DATE.finditer(low):
         md = _parse_md(m.group(0))
@@ -215,36 +257,30 @@ def mentions(text: str) -> list[Mention]:
         out.append(
             Mention("month", (_MONTHS[m.group("m").rstrip(".")], 0), "", nouns, m.start("m"), m.end("m"), False, True)
         )
-    masked = re.sub(r"\bzero\b", "0   ", _masked(low))  # "cut your bill to zero": numwords leaves "zero" a word
-    for m in _amount_re().finditer(masked):
-        if m.group("ord"):
-            continue
-        try:
-            value = float(m.group("n").replace(",", ""))
-        except ValueError:
-            continue
-        scale, after = m.group("scale") or "", m.group("after") or ""
-        currency = symbols.get(m.group("sym") or "") or (m.group("code") or "") or symbols.get(m.group("r") or "", "")
-        if after in codes and after not in spell:
-            currency = currency or codes[after]
-        unit = spell.get(after, "") if not (after in codes and currency) else ""
-        if scale == "m" and not currency and not after:
-            scale, unit = "", "m"  # "2.4m clearance": metres, unless money is named
-        value *= _SCALE.get(scale, 1.0)
-        kind = "money" if currency or scale == "k" else "measure" if unit else "count"
-        end = m.start() + 4 if low.startswith("zero", m.start()) else m.end()
-        ruled_out, unit_price = _after_marks()
-        if (
-            kind == "count"
-            and unit_price.match(low, end)
-            and _PRICE_BEFORE.search(low, max(0, m.start() - 6), m.start())
-        ):
+    ruled_out, unit_price = _after_marks()
+    measures = [(f.start, f.end) for f in read(text) if f.kind == "measure"]
+    for f in read(text):
+        if not f.quantity:
+            continue  # "day 2 of the trial", "Lagoon 46", "the 2nd": labels, not values
+        kind = f.kind
+        if kind == "count" and unit_price.match(low, f.end) and _PRICE_BEFORE.search(low, max(0, f.start - 6), f.start):
             kind = "money"  # "agreed at 13,900 each": a price, its currency unnamed
-        clause = _clause(low, m.start(), end)
-        cued, rejected = _marks(low, m.start(), end, clause)
-        rejected = rejected or bool(ruled_out.match(low, end))  # "$14,500 is too high"
-        nouns = _nouns(low, m.start(), end, clause)
-        out.append(Mention(kind, value, currency or unit, nouns, m.start(), end, cued, rejected))
+        clause = _clause(low, f.start, f.end)
+        cued, rejected = _marks(low, f.start, f.end, clause)
+        rejected = rejected or bool(ruled_out.match(low, f.end))  # "$14,500 is too high"
+        nouns = _nouns(low, f.start, f.end, clause, measures)
+        head = _head(low, f.end, clause)
+        per = _per(low, f.start, f.end, clause)
+        out.append(
+            Mention(kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per)
+        )
+    heads = [m.head for m in out if m.head]
+    out = [
+        dataclasses.replace(m, per=m.per[1:] if any(share((m.per[1:],), h) for h in heads) else "")
+        if m.per.startswith("?")
+        else m
+        for m in out
+    ]
     return _carry_units(low, sorted(out, key=lambda x: x.start))
 
 
@@ -289,8 +325,8 @@ def same_slot(a: Mention, b: Mention) -> bool:
     """Whether two mentions can be values of one slot: same kind, unit or currency; counts name the same nouns."""
     if {a.kind, b.kind} == {"date", "month"}:
         return True
-    if a.kind != b.kind:
-        return False
+    if a.kind != b.kind or a.per != b.per:
+        return False  # a rate ("16 per store") is never the same slot as a total ("48 cameras")
     if a.kind == "money":
         return not a.unit or not b.unit or a.unit == b.unit
     if a.kind == "measure":
@@ -331,7 +367,7 @@ def note_mentions(
     minute) keep that order reversed. `names` (the client's and the salesperson's) are left out of the
     nouns a value is about.
     """
-    drop = frozenset(stem(w) for w in _WORDS.findall(names.lower()))
+    drop = frozenset(stem(fold(w)) for w in _WORDS.findall(names.lower()))
     seq: list[tuple[datetime, int, str, Mention]] = []
     for i, (when, nid, text) in enumerate(sorted(reversed(notes), key=lambda n: n[0].timestamp())):
         seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]
@@ -388,41 +424,3 @@ def past_marked(low: str, m: Mention) -> bool:
     """Whether a draft names the value as the past ("up from 45 seats", "the cancelled 7 July slot")."""
     _, past, _ = _cues()
     return bool(past.search(low[max(0, m.start - 40) : m.start]))
-
-
-def worked_out(value: float, figures: set[float]) -> bool:
-    """Whether `value` is a sum, difference, product or ratio of two of `figures` (a total, a saving, a unit price).
-
-    `figures` holds values rounded to the cent; one pass over them (a lookup for the other operand).
-    """
-    if value <= 0:
-        return False  # zero is any figure less itself
-    for a in figures:
-        if a <= 0:
-            continue
-        others = (value - a, a - value, value + a, value / a, a / value if value else -1.0)
-        if any(b > 0 and round(b, 2) in figures for b in others):
-            return True
-    return False
-
-
-_FIGURE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(k|m|mi|mn|bn|million|thousand)\b)?"
-)
-
-
-def all_figures(text: str) -> set[float]:
-    """Every figure `text` writes, however it is glued ("400tc", "2,340/month", "1.46 mi"), rounded to the cent.
-
-    A figure with a scale word counts scaled ("15k": 15000); `among` reads a draft's figure short too.
-    """
-    out: set[float] = set()
-    for m in _FIGURE.finditer(text.lower()):
-        value = float(m.group(1).replace(",", ""))
-        out.add(round(value * _SCALE.get(m.group(2) or "", 1e6 if m.group(2) else 1.0), 2))
-    return out
-
-
-def among(value: float, figures: set[float]) -> bool:
-    """Whether `value` is one of `figures`, also as written short ("1.46" for 1,460,000; "42.8" for 42,800)."""
-    return any(round(value / scale, 2) in figures for scale in (1.0, 1e3, 1e6))

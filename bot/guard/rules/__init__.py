@@ -12,10 +12,12 @@ from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.invented_commitment import InventedCommitment
+from bot.guard.rules.label_value import LabelValue
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
+from bot.guard.rules.recorded_slot import RecordedSlot
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
 from bot.guard.rules.stale_value import StaleValue
@@ -37,6 +39,8 @@ RULES: tuple[Rule, ...] = (
     SupersededFigure(),
     StaleValue(),
     ContradictedValue(),
+    RecordedSlot(),
+    LabelValue(),
     UnrecordedChange(),
     OppositePolarity(),
 )
@@ -53,9 +57,11 @@ __all__ = [
     "Evidence",
     "ForeignLanguage",
     "InventedCommitment",
+    "LabelValue",
     "OppositePolarity",
     "OptOut",
     "ProductPlan",
+    "RecordedSlot",
     "RiskyRequest",
     "Rule",
     "SharedHistory",

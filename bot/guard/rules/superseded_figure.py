@@ -13,18 +13,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.figures import read
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
+from bot.guard.rules.stale_value import current_model
 from bot.guard.text import content_words, stem
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "fact_subjects.json"
-# A figure: "24", "1,200", "15k", "€15.5k", "2m"; the suffix scales it.
-_FIGURE = re.compile(r"(?<![\w.,])[$€£]?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<x>k|m)?(?![\w.,]\d|[\w])")
 # Words before a figure that name it as past: "up from 20", "instead of 4", "was 15k".
 _AS_PAST = re.compile(
     r"\b(?:from|instead of|rather than|not|was|were|originally|previously|no longer|earlier|before)\s+(?:the\s+)?$"
 )
-_SCALE = {"k": 1e3, "m": 1e6}
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +34,9 @@ def _subjects() -> dict[str, frozenset[str]]:
 
 
 def amount(raw: str) -> float | None:
-    """The number a fact value or draft figure states ("15k" -> 15000.0), or None."""
-    m = _FIGURE.search(raw.strip().lower())
-    if m is None:
-        return None
-    try:
-        return float(m.group("n").replace(",", "")) * _SCALE.get(m.group("x") or "", 1.0)
-    except ValueError:
-        return None
+    """The number a fact value or draft figure states ("15k" -> 15000.0; `figures.read`), or None."""
+    found = read(raw)
+    return found[0].value if found else None
 
 
 def alike(a: str, b: str) -> bool:
@@ -77,7 +71,11 @@ class SupersededFigure:
         if not evidence.superseded:
             return []
         low = draft.low
-        figures = [(m.start(), m.end(), amount(m.group(0))) for m in _FIGURE.finditer(low)]
+        # The notes' current values come first (`bot.guard.current`): a figure the model holds current
+        # for some slot is no superseded fact ("22 rooftop units" in stock, "6 units" to replace).
+        mdl = current_model(evidence)
+        held = [c for slot in mdl.slots for c in slot.values()]
+        figures = [(f.start, f.end, f.value) for f in read(draft.text) if f.quantity]
         out = []
         for change in evidence.superseded:
             old, new = amount(change.old), amount(change.new)
@@ -88,7 +86,7 @@ class SupersededFigure:
             if any(v == new for _, _, v in about):
                 continue  # the draft states the current figure: an old one beside it is the change itself
             for s, e, v in about:
-                if v == old and not _AS_PAST.search(low[max(0, s - 25) : s]):
+                if v == old and v not in held and not _AS_PAST.search(low[max(0, s - 25) : s]):
                     message = f"a later note changed this to {change.new}"
                     out.append(draft.finding(self.kind, s, e, message, change.sources))
         return out

@@ -1,0 +1,373 @@
+"""The current value of each figure slot in the notes: the only thing a draft's figure may rely on.
+
+The notes are replayed in time order (`slots.note_mentions`, figures read by `figures.read`). A slot is
+one thing a figure is about: same kind (money, measure, count), same unit or currency, and nouns that
+agree ("45 frames", later "frames now 52"). In each slot:
+* a later note's value supersedes the earlier one, with or without a cue word; the cue (or a value ruled
+  out in words: "52 not 45") only makes the change certain, so a draft that keeps the old value blocks
+  rather than warns;
+* an increment composes ("85 sq m", later "9 sq m more": 94; "+NOK 85,000"; "up by 10"; "3 fewer");
+* a value ruled out in words ("8 units now, not 6") is superseded by the value its clause gives, and that
+  value joins the slot of the one it replaces;
+* a cued value that names no noun of any slot ("mgr ok'd 82k" after "she wants 85k") supersedes the
+  nearest earlier value of its kind and size, uncertainly.
+A draft figure is supported when it equals the current value of the slot it binds to, or is derived from
+current values and the draft's own figures in at most two steps (`derived`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+
+NUMERIC = ("money", "measure", "count")
+
+
+@dataclass
+class Slot:
+    """One thing the notes give a figure for: its kind and unit, its nouns, current and superseded values."""
+
+    kind: str
+    unit: str
+    nouns: set[str]
+    heads: set[str]  # what its counts count ("frames"): a count binds by these when both have them
+    per: str  # a rate's denominator ("per store"), "" for a total
+    current: list[tuple[Mention, str]]  # (value, note id): several when one note gives several
+    old: list[Stale] = field(default_factory=list)
+    note: int = -1  # the index of the note that last set it
+    deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
+
+    def values(self) -> list[float]:
+        """The current values as numbers."""
+        return [_num(m) for m, _ in self.current if isinstance(m.value, float)]
+
+
+def _num(m: Mention) -> float:
+    """A figure mention's value (0.0 for a date, which never reaches the figure slots)."""
+    return m.number() or 0.0
+
+
+def _like(slot: Slot, m: Mention) -> bool:
+    """Whether a mention is of the slot's kind and unit (a money value without a currency fits any); a count of
+    whole things takes no fraction ("89.5" is a score, not a number of bags)."""
+    probe = Mention(slot.kind, 0.0, slot.unit, frozenset(), 0, 0, False, False, per=slot.per)
+    if not same_slot(probe, m):
+        return False
+    return m.kind != "count" or _whole(m) == all(_whole(x) for x, _ in slot.current)
+
+
+def _whole(m: Mention) -> bool:
+    return isinstance(m.value, float) and math.isfinite(m.value) and m.value == int(m.value)
+
+
+def _overlap(slot: Slot, m: Mention) -> int:
+    """How many of the mention's nouns the slot names; a count with a counted noun binds by that noun only."""
+    if m.kind == "count" and slot.heads:
+        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130")
+        return sum(1 for n in (m.head or m.nouns) if share((n,), slot.heads))
+    if m.kind == "count" and m.head:
+        return 0  # "89.5 for the gesha" (a score) is no value of "8 bags of gesha"
+    return sum(1 for n in m.nouns if share((n,), slot.nouns))
+
+
+def _other_thing(slot: Slot, m: Mention) -> bool:
+    """Whether a count of the same things is of another lot: both name what kind ("120 bags of caturra", then
+    "the gesha lot is only 8 bags"), and the kinds share no word."""
+    if m.kind != "count" or not m.head or not slot.heads:
+        return False
+    mine, theirs = m.nouns - m.head, slot.nouns - slot.heads
+    return bool(mine and theirs) and not share(mine, theirs)
+
+
+def _near_in_size(a: float, b: float) -> bool:
+    return a > 0 and b > 0 and 0.5 <= a / b <= 2
+
+
+def _supersede(slot: Slot, new: Mention, nid: str, when: datetime, i: int, certain: bool) -> None:
+    """Make `new` the current value of the slot; the earlier values it replaces become superseded. When one note
+    gave several ("6 cases of morgon, 4 of macon"), a value naming some of their words replaces those only."""
+    replaced = slot.current
+    if len(slot.current) > 1:
+        kind = new.nouns - new.head
+        named = [(m, n) for m, n in slot.current if kind and share(kind, m.nouns - m.head)]
+        replaced = named or slot.current
+    slot.old += [Stale(m, new, nid, when, certain) for m, _ in replaced if m.value != new.value]
+    slot.current = [x for x in slot.current if x not in replaced] + [(new, nid)]
+    slot.nouns |= new.nouns
+    slot.heads |= new.head
+    slot.note = i
+
+
+def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[Slot, ...]:
+    """The figure slots of the notes (time, id, text), each with its current and superseded values."""
+    seq = [x for x in note_mentions(notes, names) if x[3].kind in NUMERIC]
+    slots: list[Slot] = []
+    by_note: dict[int, list[tuple[datetime, str, Mention]]] = {}
+    for when, i, nid, m in seq:
+        by_note.setdefault(i, []).append((when, nid, m))
+    for i in sorted(by_note):
+        placed: dict[int, Slot] = {}  # id(mention) -> the slot it went to
+        for when, nid, m in by_note[i]:
+            if not m.rejected:
+                placed[id(m)] = _place(slots, m, nid, when, i)
+        for when, nid, m in by_note[i]:
+            if m.rejected:
+                _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
+    return tuple(slots)
+
+
+def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> Slot:
+    """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
+    like = [s for s in slots if _like(s, m)]
+    named = [s for s in like if _overlap(s, m)]
+    if m.sign:
+        target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
+        if target is None and (m.kind != "count" or not m.head):
+            # "add 6 sq m more for the hallway": an increment of the latest value of its unit
+            target = max(like, key=lambda s: s.note, default=None)
+        if target is not None and target.values() and target.note == i:
+            target.deltas.append(m)  # beside a value of its own note it is a plan: "4 trucks now, 2 more in spring"
+            return target
+        if target is not None and target.values():
+            # An increment composes onto a value of an earlier note.
+            total = target.values()[-1] + m.sign * _num(m)
+            composed = dataclasses.replace(m, value=total, sign=0)
+            target.deltas.append(m)
+            _supersede(target, composed, nid, when, i, certain=True)
+            return target
+    named = [s for s in named if not _other_thing(s, m)]
+    if named:
+        target = max(named, key=lambda s: (_overlap(s, m), s.note))
+        if target.note == i and not m.cue:
+            target.current.append((m, nid))  # one note, several values of the slot ("2 at 40, 3 at 35")
+            target.nouns |= m.nouns
+            target.heads |= m.head
+        else:
+            _supersede(target, m, nid, when, i, certain=m.cue)
+        return target
+    if m.cue and (m.nouns or m.kind != "count"):
+        # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
+        # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
+        near = [
+            s
+            for s in like
+            if any(
+                _near_in_size(_num(x), _num(m)) and (s.note < i or x.start < m.start)
+                for x, _ in s.current
+                if isinstance(x.value, float)
+            )
+        ]
+        if near:
+            target = max(near, key=lambda s: s.note)
+            _supersede(target, m, i=i, nid=nid, when=when, certain=False)
+            return target
+    slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
+    slots.append(slot)
+    return slot
+
+
+def _rule_out(
+    slots: list[Slot], r: Mention, kept: list[Mention], placed: dict[int, Slot], nid: str, when: datetime, i: int
+) -> None:
+    """A value its note rules out ("52 not 45", "8 units now, not 6"): the nearest value its clause keeps replaces it."""
+    near = [m for m in kept if same_slot(r, m) and abs(m.start - r.start) <= 80]
+    new = min(near, key=lambda m: abs(m.start - r.start), default=None)
+    holding = [s for s in slots if _like(s, r) and any(m.value == r.value for m, _ in s.current)]
+    holding.sort(key=lambda s: (_overlap(s, r) + (_overlap(s, new) if new else 0), s.note), reverse=True)
+    if new is None:
+        for s in holding[:1]:
+            s.old += [Stale(m, m, nid, when, True) for m, _ in s.current if m.value == r.value]
+            s.current = [(m, n) for m, n in s.current if m.value != r.value]
+        return
+    target = holding[0] if holding else None
+    own = placed.get(id(new))
+    if target is None:
+        if own is not None:
+            own.old.append(Stale(r, new, nid, when, True))
+        return
+    if own is not None and own is not target and own.current == [(new, nid)] and not own.old:
+        slots.remove(own)  # the kept value was a slot of its own only because it named other nouns
+    _supersede(target, new, nid, when, i, certain=True)
+
+
+def derived(value: float, operands: Sequence[float], percents: Sequence[float], depth: int = 2) -> bool:
+    """Whether `value` is worked out from `operands` in at most `depth` (1 or 2) steps: sum, difference,
+    product, quotient, a percentage of, a percentage off or on (to the cent)."""
+    ops = sorted({round(x, 2) for x in operands if x > 0})
+    pct = sorted({p for p in percents if 0 < p < 100})
+    target = round(value, 2)
+    if target <= 0:
+        return False  # zero is any figure less itself: "cut your bill to zero" is never worked out
+    if target in ops:
+        return True
+    one = _one_step(ops, pct)
+    if target in one or depth < 2:
+        return target in one
+    for c in ops:
+        for x in (value - c, value + c, c - value, value / c, value * c, c / value if value else 0.0):
+            if x >= 0.01 and round(x, 2) in one:
+                return True
+    for p in pct:
+        for x in (value * 100 / p, value / (1 - p / 100), value / (1 + p / 100)):
+            if round(x, 2) in one:
+                return True
+    return False
+
+
+def _one_step(ops: list[float], pct: list[float]) -> set[float]:
+    """Every figure one step from `ops`: sums, differences, products, quotients, percentages of, off and on."""
+    out: set[float] = set(ops)
+    for k, a in enumerate(ops):
+        for b in ops[k:]:
+            out.update((round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)))
+        for p in pct:
+            out.update((round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)))
+    out.discard(0.0)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    """The slots of one client's notes, and the operands a draft's figures may be worked out from."""
+
+    slots: tuple[Slot, ...]
+    operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
+    percents: tuple[float, ...]
+
+
+_TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
+_OPERANDS = 40  # a two-step closure over more figures than this makes almost any figure "worked out"
+_SMALL = 13  # below this, two steps over the small counts every note has reach any figure: never "derived"
+
+
+def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
+    """The current-value model of the notes (time, id, text)."""
+    slots = build(notes, names)
+    newest = sorted(slots, key=lambda s: s.note, reverse=True)
+    values = [v for s in newest if s.unit != "pct" for v in s.values()]
+    percents = [v for s in slots if s.unit == "pct" for v in s.values()]
+    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the model says of one draft figure: stale (a superseded value) or contradicted, and how sure."""
+
+    kind: str  # "stale" | "contradicted"
+    certain: bool
+    real: tuple[Mention, ...]  # the current values (contradicted) or the values that replaced it (stale)
+    sources: tuple[str, ...]
+
+
+def _eq(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
+
+
+def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
+    """The verdict on draft figure `m` (the draft's figures: `mine`), or None when the notes support it."""
+    if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
+        return None
+    v = _num(m)
+    if not math.isfinite(v):
+        return None
+    like = [s for s in mdl.slots if _like(s, m)]
+    if m.kind == "money" and v >= 10:
+        # Notes drop the currency ("extraction hood 375 + vat"): a sum about the same thing that is a typing slip
+        # of such a figure is its slip.
+        loose = [s for s in mdl.slots if s.kind == "count" and share(m.nouns, s.nouns)]
+        slipped = [(c, n) for s in loose for c, n in s.current if slip_of(v, _num(c))]
+        if slipped and not any(_eq(v, c) for s in like for c in s.values()):
+            return Verdict("contradicted", False, tuple(c for c, _ in slipped), tuple(n for _, n in slipped))
+    current = [c for s in like for c in s.values()]
+    others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+
+    def worked_out(depth: int = 2) -> bool:
+        if v < _SMALL:
+            return False
+        operands = list(mdl.operands)
+        if m.kind == "count":
+            # Two steps over a client's many small counts reach almost any count: a count is worked out only
+            # from the counts of the same things ("16 cameras" a store of "48 cameras" over 3 stores).
+            about = m.nouns | m.head
+            operands = [x for s in mdl.slots if share(about, s.nouns | s.heads) for x in s.values()]
+            return derived(v, [*operands, *others], [], depth)  # a percentage is of a sum, not of heads
+        return derived(v, [*operands, *others], pcts, depth)
+
+    bound = [s for s in like if _overlap(s, m)] if m.nouns else []
+    if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
+        bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
+    if bound:
+        if any(_eq(v, c) for s in bound for c in s.values()):
+            return None
+        if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
+            return None  # the increment itself ("we added 9 sq m")
+        stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
+        if stale:
+            if any(_eq(_num(o.new), x) for o in stale for x in others):
+                return None  # the draft states the new value too: the old one is the change itself
+            return Verdict("stale", any(o.certain for o in stale), tuple(o.new for o in stale), _ids(stale))
+        if m.kind == "measure" and m.unit in _TERMS:
+            return None  # a term is offered in several lengths ("2-year standard, a third year optional"): only a
+            # superseded one is certain
+        slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
+        if worked_out(1 if slip else 2) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
+            return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
+        real = tuple(c for s in bound for c, _ in s.current)
+        certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
+        return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
+    # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
+    if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
+        return None
+    priced = [s for s in like if s.unit == m.unit and s.values()] if m.kind == "money" else []
+    slip = v >= 10 and any(slip_of(v, c) for s in priced for c in s.values())
+    # a sum with no currency named ("$18,950") is compared only when it is a slip of a noted one
+    if priced and v >= 100 and (m.unit or slip) and not m.sign and not worked_out(1 if slip else 2):
+        # A sum in a currency the notes give sums in, that no current value gives or works out: uncertain
+        stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
+        if priced and not stale:
+            real = tuple(c for s in priced for c, _ in s.current)
+            return Verdict("contradicted", False, real, tuple(n for s in priced for _, n in s.current))
+    if not m.nouns:
+        return None
+    stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
+    if not stale or len({o.new.value for o in stale}) != 1 or worked_out():
+        return None
+    if any(_eq(_num(o.new), x) for o in stale for x in others):
+        return None
+    return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def slip_of(value: float, recorded: float) -> bool:
+    """Whether `value` is `recorded` with two digits swapped or one digit changed ("2,510" for 2,150): a typing
+    slip is likelier than a figure worked out by chance, so it is never called derived."""
+    if not (math.isfinite(value) and math.isfinite(recorded)) or max(value, recorded) >= 1e15:
+        return False
+    a, b = (f"{x:.2f}".rstrip("0").rstrip(".").replace(".", "") for x in (value, recorded))
+    if a == b or len(a) != len(b) or len(a) < 2:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (sorted(a) == sorted(b) and len(diff) == 2)
+
+
+def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(o.note_id for o in stale))
+
+
+def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
+    """Whether the notes back draft figure `m` by value: a current value of its kind, an increment a note gave,
+    or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
+    if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
+        return True
+    v = _num(m)
+    like = [s for s in mdl.slots if _like(s, m)]
+    if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
+        return True
+    others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
+    pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
+    return 0 < v < _SMALL or derived(v, [*mdl.operands, *others], pcts)
