@@ -225,3 +225,25 @@ def test_that_was_for_files_the_waiting_note_when_it_is_the_latest(chat: Convers
     filed = {n.text: n.client for n in runtime.memory(U).ledger.notes()}
     assert filed.get("met a cafe owner at the expo, wants samples of the oat syrup") == "Siobhan", filed
     assert filed.get("Dana Pike wants the walnut desk, 2 of them") == "Dana Pike", filed
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "oops that last one was for nadia not yusuf",
+        "sorry, the previous note was about Nadia Haddad, not Yusuf",
+        "argh my last message was for nadia",
+        "that one belongs to nadia haddad",
+    ],
+)
+def test_a_slip_naming_the_right_client_moves_the_last_note(runtime: Runtime, slip: str) -> None:
+    """ "that last one was for X not Y": the last note moves to X (the one it was for), with its promise."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Nadia Haddad (Haddad Bakeries) - two deck ovens, wants stainless not enamel")
+    chat.handle_text(U, "Yusuf Demir at Demir Catering - 3 blast chillers, budget 9k")
+    chat.handle_text(U, "will send yusuf the service plan by friday")
+    [reply] = chat.handle_text(U, slip)
+    assert reply.text.startswith("Moved from Yusuf Demir")
+    memory = runtime.memory(U)
+    [promise] = memory.ledger.commitments(None)
+    assert memory.find_client("Nadia Haddad").id == promise.client_id
