@@ -124,6 +124,25 @@ def test_a_known_first_name_that_is_common_in_english_after_a_verb_of_giving(
     assert clients(runtime) == ["Grace Lindqvist", "Mark Oduya"]
 
 
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("kawa w kawiarni Zofia Nowicka (Nowicka Studio) - 5 sofas, velvet", "Zofia Nowicka"),
+        ("obiad w restauracji Piotr Zawada (Zawada Transport) - 3 forklifts", "Piotr Zawada"),
+        ("rozmowa w hotelu Kamil Wrona (Wrona Hotele) - 40 beds, not twin", "Kamil Wrona"),
+        ("toplanti ofiste Elif Kaya (Kaya Hukuk) - 10 desks, not black", "Elif Kaya"),
+    ],
+)
+def test_a_full_name_after_words_in_another_language_is_the_new_client(
+    chat: Conversation, runtime: Runtime, note: str, name: str
+) -> None:
+    """NEWCLIENT: "<meeting at the office, in Polish/Portuguese/...> <Full Name> (<Company>) - ...": the two
+    foreign words before the name are a weak guess that gives way to the full name overlapping it."""
+    reply = say(chat, note)
+    assert reply.text.startswith(f"Saved for {name}"), reply.text
+    assert clients(runtime) == [name]
+
+
 def test_words_after_a_verb_are_no_client(chat: Conversation, runtime: Runtime) -> None:
     """JUNKCLIENT: words after a verb, and two ordinary words mid-sentence, name nobody."""
     say(chat, "Ruth Aldana boiler is 30 yrs old")
