@@ -679,7 +679,9 @@ _ACCEPT_RE = re.compile(
     r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best|enough|plenty|good\s+enough)|(?:will|would)\s+do|works)"
     # "prata is enough", "oak will do", "the 30ml works": an option accepted, as "is fine" is
     r"(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)|for\s+(?:her|him|them)))*"
-    r"(?P<scope>\s+for\s+.{2,40})?$",
+    r"(?P<scope>\s+for\s+.{2,40}?)?"
+    # a reason after it ("... will do after all to save cash", "... since parking is tight") is no part of the option
+    r"(?:\s+(?:to\s+(?:save|keep|cut|stay|fit|avoid|get|make)|since|because|cos|coz|cause|as\s+(?:it|the|they|she|he))\b.{0,80})?$",
     I,
 )
 # A contrast's sides that are no things: "still not in centerpieces", "load-in not before 2pm".

@@ -77,3 +77,18 @@ def test_cli_ask_answers_the_changed_mind(tmp_path: Path) -> None:
     chet("note", "sipho", "sipho changed his mind, mains after all, 14 now")
     answer = chet("ask", "what does sipho want?")
     assert "wants mains" in answer and "wants solar, not mains" not in answer.split("From your notes")[0]
+
+
+def test_an_option_accepted_after_all_with_a_reason_after_it(memory: Memory) -> None:
+    """ "the sedan will do after all since parking is tight": the reason after the acceptance is no part of the
+    option; the acceptance supersedes the earlier choice that declined it."""
+    cases = [
+        ("Ola Berg", "wants the hatchback not the sedan", "the sedan will do after all since parking is tight", "sedan"),
+        ("Ruth Amadi", "prefers matte, not gloss", "changed her mind, gloss is fine after all because it cleans easier", "gloss"),
+        ("Kofi Mensah", "wants the 3-seater not the corner sofa", "ok the corner sofa will do after all to fit the family", "corner sofa"),
+    ]  # fmt: skip
+    for client, first, then, value in cases:
+        _note(memory, client, first)
+        _note(memory, client, then, days=1)
+        assert value in _values(memory, client, FactKind.PREFERENCE), client
+        assert value not in _values(memory, client, FactKind.DISLIKE), client
