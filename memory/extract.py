@@ -2162,6 +2162,11 @@ _HEADCOUNT_RE = re.compile(
     I,
 )
 
+# "group of 24", "a party of 8", "delegation of 12": a booking's people (a team of staff is _TEAM_RE's)
+_GROUP_OF_RE = re.compile(
+    r"\b(?P<group>group|party|delegation|tour\s+group|class)\s+of\s+(?P<n>\d[\d,]{0,5})\b(?![.,:/]?\d)", I
+)
+
 _CADENCE_CONTEXT = re.compile(
     r"\b(?:check(?:s|ing)?[\s-]in|touch(?:ing)?\s+base|follow(?:ing)?[\s-]up|catch(?:ing)?\s+up|call(?:s|ed|ing)?|"
     r"email(?:s|ed|ing)?|ping|reach(?:ing)?\s+out|contact(?:ed|ing)?|meet(?:s|ing|ings)?|hear\s+from|update(?:s|d)?|"
@@ -2317,6 +2322,13 @@ def _team(clause: str) -> Iterable[ExtractedFact]:
     for m in _COMPANY_RE.finditer(clause):
         employees = (m["n"] or m["n2"] or m["n3"]).replace(",", "")
         yield _fact(FactKind.OTHER, "company_size", employees, f"company of {employees} employees")
+        return
+    for m in _GROUP_OF_RE.finditer(clause):  # "group of 24", "party of 8": the people a booking is for
+        if _negated(clause[: m.start()]):
+            continue
+        heads = m["n"].replace(",", "")
+        word = m["group"].lower()
+        yield _fact(FactKind.OTHER, "quantity:headcount", heads, f"{word} of {heads}", amount=heads, unit=word)
         return
     for m in _HEADCOUNT_RE.finditer(clause):
         if _negated(clause[: m.start()]):

@@ -294,6 +294,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _AFTER_MONTH.search(segment[: m.start()]):
             continue  # "on hold till jan 12 pls": the number is the day of a date
+        if re.search(r"\bthe\s*$", segment[: m.start()], I) and len(m["n"]) >= 3 and "," not in m["n"]:
+            continue  # "2,000 pcs of the 6204 sealed bearings": a number after "the" names a model, it counts nothing
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
