@@ -52,6 +52,7 @@ __all__ = [
     "RouteReply",
     "bare_name",
     "client_in_note",
+    "first_name_gender",
     "look_alikes",
     "looks_like_name",
     "new_client_name",
@@ -608,6 +609,14 @@ def _first_names() -> Any:
 def is_first_name(word: str) -> bool:
     """Whether `word` is a known first name (any country), by gender-guesser's name dictionary."""
     return len(word) >= 3 and _first_names().get_gender(word) != "unknown"
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "f" or "m" when gender-guesser's dictionary knows the first name as (mostly) one gender, else None."""
+    if len(word) < 3 or not word.isalpha():
+        return None
+    guess = _first_names().get_gender(word)
+    return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(guess)
 
 
 def lower_person_at_start(text: str) -> str:
