@@ -38,6 +38,9 @@ def texts(runtime: Runtime) -> list[str]:
         ("ugh, scratch that - he wants the oak after all", "he wants the oak after all"),
         ("wrong size above. ignore my last note", "wrong size above"),
         ("she wants the oak; scratch that last one", "she wants the oak"),
+        ("hm no, scratch that, it was ravi who asked for the quote", "it was ravi who asked for the quote"),
+        ("nope - ignore that last one", ""),
+        ("wait, disregard that, he wants the walnut", "he wants the walnut"),
     ],
 )
 def test_a_correction_is_the_whole_message_or_its_opening_or_closing_clause(text: str, rest: str) -> None:
@@ -50,6 +53,7 @@ def test_a_correction_is_the_whole_message_or_its_opening_or_closing_clause(text
         "he told me to scratch that plan and go with the oak",
         "asked me to disregard that invoice, the new one is coming",
         "the buyer said strike that clause from the contract",
+        "no calls before 9, she said scratch that plan",
     ],
 )
 def test_a_correction_phrase_inside_a_sentence_is_part_of_a_note(text: str) -> None:
