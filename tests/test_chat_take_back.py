@@ -251,3 +251,16 @@ def test_a_slip_naming_the_right_client_moves_the_last_note(runtime: Runtime, sl
     memory = runtime.memory(U)
     [promise] = memory.ledger.commitments(None)
     assert memory.find_client("Nadia Haddad").id == promise.client_id
+
+
+def test_a_take_back_opening_a_message_that_names_another_client_removes_the_last_note(runtime: Runtime) -> None:
+    """ "no, scratch that, it was yusuf who asked ...": the opening phrase can only mean the note before; the rest
+    is filed under the client it names (a closing take-back naming someone else keeps the note and asks)."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Nadia Haddad (Haddad Bakeries) - two deck ovens, stainless")
+    chat.handle_text(U, "Yusuf Demir at Demir Catering - 3 blast chillers")
+    chat.handle_text(U, "nadia asked for the financing brochure")
+    [reply] = chat.handle_text(U, "no, scratch that, it was yusuf who asked for the brochure")
+    assert reply.text.startswith("Removed your last note (Nadia Haddad")
+    assert "Saved for Yusuf Demir" in reply.text
+    assert "nadia asked for the financing brochure" not in texts(runtime)

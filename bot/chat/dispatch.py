@@ -26,7 +26,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, correction, small_talk
+from bot.chat.words import SmallTalk, correction, opens_with_correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
@@ -122,7 +122,7 @@ class DispatchMixin(ChatCore):
             return replies
         taken_back = correction(text)
         if taken_back is not None and self._just_filed(user):  # "I mean satin. ignore that last one"
-            return self._take_back(user, taken_back)
+            return self._take_back(user, taken_back, opens=opens_with_correction(text))
         if taken_back == "":  # "scratch that" long after the last note: never delete an old note unasked
             return [Reply("Nothing was filed in the last few minutes to take back. /undo removes your last note.")]
         if state.choice and state.choice.kind == "note":

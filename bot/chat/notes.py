@@ -466,15 +466,24 @@ class NotesMixin(ChatCore):
             gone.append(client.name)
         return gone
 
-    def _take_back(self, user: str, rest: str) -> list[Reply]:
+    def _take_back(self, user: str, rest: str, opens: bool = False) -> list[Reply]:
         """ "I meant oak. scratch that": undo the last note, file the rest under the same client.
 
         When the rest names another client ("rahul mehta - promised him a quote. ignore that last one") it is filed
         under that client, and the earlier note stays: whether the phrase meant it is unclear, so the reply asks.
+        A take-back that opens the message ("scratch that, it was marek who said the count") can only mean the note
+        before it: that note goes, and the rest is filed under the client it names.
         """
         memory = self._memory(user)
         latest = memory.notes(limit=1)
-        if latest and len(rest.split()) >= 2 and self._names_another_client(memory, rest, latest[0]):
+        another = bool(latest) and len(rest.split()) >= 2 and self._names_another_client(memory, rest, latest[0])
+        if another and opens:
+            undone, _ = self._undo_filed(user, keep_clients=True)
+            saved = self._note(user, rest, routed=True)
+            if not saved:
+                return [undone]
+            return [Reply(undone.text + "\n" + saved[0].text, saved[0].buttons, note_saved=saved[0].note_saved)]
+        if another:
             replies = self._note(user, rest, routed=True)
             earlier = latest[0]
             ask = (

@@ -168,6 +168,11 @@ def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return opening, closing
 
 
+def opens_with_correction(text: str) -> bool:
+    """Whether a take-back phrase opens the message ("scratch that, ..."): it can only mean the message before."""
+    return _corrections()[0].match(text) is not None
+
+
 def correction(text: str) -> str | None:
     """The rest of a message that takes back the last note, or None.
 
