@@ -2437,6 +2437,10 @@ _ACTION_VERBS: dict[str, str] = {
     "visit": "visited",
     "demo": "demoed",
     "reserve": "reserved",
+    "hold": "held",  # "I'd hold the piece till friday": keeping an item back for the client is a promise
+    "set aside": "set aside",
+    "put aside": "put aside",
+    "put on hold": "put on hold",
 }
 _VERB_FORMS = {**_DELIVERY_VERBS, **_ACTION_VERBS}
 _PAST_TO_BASE = {past: base for base, past in _VERB_FORMS.items()}
@@ -2454,12 +2458,16 @@ def _verb_alternation(forms: Iterable[str]) -> str:
 
 
 _PROMISE_TRIGGER = (
-    r"(?P<trigger>promised(?:\s+(?:her|him|them|to|we'd|i'd|we\s+would|i\s+would|that\s+(?:i|we)(?:'d|\s+would|"
+    # "promised étienne to hold the U1": the one promised to, typed in lower case, then "to" and a promise's verb
+    r"(?P<trigger>promised\s+(?!the\b|an?\b|to\b)[^\W\d_][\w'’-]*\s+to(?=\s+(?:"
+    + _verb_alternation(_VERB_FORMS)
+    + r")\b)|"
+    r"promised(?:\s+(?:her|him|them|to|we'd|i'd|we\s+would|i\s+would|that\s+(?:i|we)(?:'d|\s+would|"
     r"\s+will|'ll)))?|owe\s+(?:her|him|them)|(?:i|we)\s*(?:'ll|’ll|will|'d|’d|would|shall|am\s+going\s+to|are\s+going\s+to|"
     r"'m\s+going\s+to|'re\s+going\s+to|need\s+to|have\s+to|must|should|plan\s+to|intend\s+to|'ve\s+got\s+to|"
     r"will\s+need\s+to|can)|will|need\s+to|have\s+to|must|should|going\s+to|gonna|gotta|plan\s+to|got\s+to|"
     r"(?:agreed|committed|offered|volunteered|said\s+(?:i|we)(?:'d|\s+would|\s+will|'ll))(?:\s+to)?|"
-    r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
+    r"(?:told|assured|promised)\s+(?:her|him|them|[^\W\d_][\w'’-]*)\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
     r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
     # "he'll phone us once he has the numbers": the client's own promise, read so it is waited for (never mine)
