@@ -670,7 +670,7 @@ def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
 
 
 _CONTRAST_RE = re.compile(
-    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
+    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
     r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
     I,
 )
@@ -720,7 +720,7 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             part,
             I,
         )
-        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
+        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 4:
             segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
         yield from _only_or_none(segment)
         m = _CONTRAST_RE.match(segment)
@@ -738,7 +738,9 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 words_a
                 and words_b
                 and not {words_a[0], words_a[-1], words_b[0]} & _NOT_SIDES
-                and not re.search(r"(?<![\w.-])\d[\d,.]*(?![\w-])", a + b)  # a bare count ("40 not 30"), not "3-wheel"
+                # a bare count ("40 not 30"), not "3-wheel"; a count that leads a named thing is part of it ("300
+                # thread count sateen, not percale")
+                and not re.search(r"(?<![\w.-])\d[\d,.]*(?![\w-])", re.sub(r"^\d[\d,.]*\s+(?=\D+\s)", "", a) + " " + b)
                 and not (channels_in(a) or channels_in(b))
                 and not _PREF_VERB_START.match(segment)
             ):

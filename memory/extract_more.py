@@ -118,7 +118,10 @@ _MONEY = (
 # sign-off proper: the verb itself approves a purchase ("signs off", "approves", "has the final say" standing alone)
 _SIGN_PROPER = (
     r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
-    r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
+    r"invoices?|pos?)\b)|approves?|"
+    # a modal before the verb: "must sign off", "has to approve", "will need to sign", "should approve"
+    r"(?:has\s+to|have\s+to|must|needs?\s+to|will\s+(?:need\s+to|have\s+to)|should|gets\s+to)\s+"
+    r"(?:approve|sign\s+off(?:\s+on)?|sign(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?)\b))|"
     r"holds\s+the\s+purse\s+strings|"
     r"(?:has\s+(?:the\s+)?(?:final\s+say|last\s+word)|makes\s+the\s+final\s+(?:call|decision))"
     r"(?!\s+(?:on|about|over|for)\b))"

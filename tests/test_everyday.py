@@ -97,3 +97,31 @@ def test_a_company_beside_the_clients_name(
 ) -> None:
     stored = memory.add_note(NoteInput(client=client, text=text, at=AT, at_raw="2026-01-05"), index=False)
     assert (stored.client.name, stored.client.company) == (name, company)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "threshold"),
+    [
+        ("the GM must sign off anything above 2 million", "GM", "2000000"),
+        ("her boss will need to approve anything over 50k", "boss", "50000"),
+        ("the owner should approve anything over 8k", "owner", "8000"),
+    ],
+)
+def test_a_sign_off_said_with_a_modal(text: str, role: str, threshold: str) -> None:
+    """FACTS: "must sign off", "will need to approve": the approver and the threshold, as "signs off" gives them."""
+    fact = _found(text)["decision_maker"]
+    assert (fact.value, fact.detail.get("threshold")) == (role, threshold)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "declined"),
+    [
+        ("40 sets of queen sheets, 400 thread count percale, not sateen", "400 thread count percale", "sateen"),
+        ("20 rolls, 12mm braided rope, not twisted", "12mm braided rope", "twisted"),
+    ],
+)
+def test_a_choice_led_by_a_count_is_still_a_choice(text: str, wanted: str, declined: str) -> None:
+    """FACTS: "300 thread count sateen, not percale": the count is part of the thing chosen, no bare count."""
+    facts = extract_facts(text, AT)
+    assert any(f.kind.value == "preference" and f.value == wanted for f in facts), facts
+    assert any(f.kind.value == "dislike" and f.value == declined for f in facts), facts
