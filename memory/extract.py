@@ -2210,7 +2210,22 @@ def _other(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     yield from _cadence(clause)
 
 
+# "sizes 38 to 45", "sizes S-XL", "in sizes 6 through 14": the range of sizes an order spans (uniforms, boots)
+_SIZE_TOKEN = r"(?:\d{1,2}(?:\.5)?|XXS|XS|S|M|L|XL|XXL|XXXL|\dXL)"
+_SIZE_RANGE_RE = re.compile(
+    r"\bsizes?\s+(?:from\s+)?(?P<lo>" + _SIZE_TOKEN + r")\s*(?:-|–|to|through|thru)\s*(?P<hi>" + _SIZE_TOKEN + r")\b"
+    r"(?!\s*(?:%|[$£€]|am|pm))",
+    I,
+)
+
+
 def _sizes(clause: str) -> Iterable[ExtractedFact]:
+    for m in _SIZE_RANGE_RE.finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        value = f"{m['lo'].upper()} to {m['hi'].upper()}"
+        yield _fact(FactKind.OTHER, "size_range", value, f"sizes {value}")
+        return
     regexes = [*_SIZE_RE, _LISTED_SIZE_RE] if re.search(r"\bsize\b", clause, I) else _SIZE_RE
     for regex in regexes:
         for m in regex.finditer(clause):

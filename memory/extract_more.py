@@ -308,7 +308,12 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     return found
 
 
-_OF_ITEM = re.compile(r"\s+of\s+(?:the\s+)?(?P<item>(?:\d[\w-]*\s+)?[a-z][\w-]*(?:\s+(?:19|20)\d\d)?)", I)
+_OF_ITEM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<item>(?:\d[\w-]*\s+)?[a-z][\w-]*(?:\s+(?:19|20)\d\d)?"
+    # a plural noun right after it finishes the item ("pairs of dielectric boots", "sets of king sheets")
+    r"(?:\s+(?!(?:and|or|for|to|at|by|in|on|with|from|as|is|was|this|his|hers|its|plus|less|yes|pls|thanks)\b)[a-z][a-z-]+s\b)?)",
+    I,
+)
 _AND_N_OF = re.compile(
     r"\s*(?:,|and|&|plus)\s+(?:,\s*)?(?P<n>\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)"
     r"\s+of\s+(?P<of>the\s+)?(?P<item>[a-z][\w-]*)",

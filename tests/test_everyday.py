@@ -125,3 +125,25 @@ def test_a_choice_led_by_a_count_is_still_a_choice(text: str, wanted: str, decli
     facts = extract_facts(text, AT)
     assert any(f.kind.value == "preference" and f.value == wanted for f in facts), facts
     assert any(f.kind.value == "dislike" and f.value == declined for f in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("80 pairs of steel-toe boots, sizes 39 to 46", "39 to 46"),
+        ("school polos in sizes S-XL, navy only", "S to XL"),
+        ("pinafores, sizes 6 through 14", "6 to 14"),
+    ],
+)
+def test_a_range_of_sizes_is_a_fact(text: str, value: str) -> None:
+    """FACTS: "sizes 38 to 45" is the range an order spans."""
+    assert _found(text)["size_range"].value == value
+
+
+def test_a_counted_item_of_two_words_and_a_cooling_capacity() -> None:
+    """FACTS: "250 pairs of dielectric boots" names the boots; "400TR" is a chiller's capacity in tons of
+    refrigeration."""
+    assert (
+        _found("needs 120 pairs of rubber gloves for the plant")["quantity:pair"].text == "120 pairs of rubber gloves"
+    )
+    assert any(f.value == "220 TR" for f in extract_facts("cold store upgrade, 220TR, screw type", AT))
