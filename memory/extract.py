@@ -1207,6 +1207,7 @@ _FAMILY_LOWER_RE = re.compile(
 _PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
 _PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
 # "they keep a spaniel", "has two cats and a labrador", "got a new puppy named biscuit": the client's animals
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|got|own|owns)\s+(?:(?:a|an|one|two|three|four|\d+)\s+)?[a-z]+\s*$", I)
 _PET_OWNED_RE = re.compile(
     r"\b(?P<lead>have|has|got|own|owns|keep|keeps|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
     r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
@@ -1221,8 +1222,8 @@ def _pets(clause: str) -> Iterable[ExtractedFact]:
     """Animals the client has ("they keep a spaniel", "has two cats"): kept like family, by the animal's relation."""
     owned = False
     for m in _PET_OWNED_RE.finditer(clause):
-        if m["lead"].lower() == "and" and not owned:
-            continue  # "and a labrador" lists one more only after "has two cats"
+        if m["lead"].lower() == "and" and not owned and not _HAVE_BEFORE.search(clause[: m.start()]):
+            continue  # "and a labrador" lists one more only after "has two cats" or "they have 2 kids"
         owned = True
         before = clause[: m.start()]
         if _negated(before) or re.search(r"\b(?:i|my|our)\s*$", before, I):

@@ -154,7 +154,9 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 # "grab bars a must", "a walk-in shower is a must-have": a requirement, said the way people say it
 _MUST_RE = re.compile(
     r"(?:^|\bso\s+|\band\s+|:\s*)(?:an?\s+|the\s+)?(?P<obj>(?:(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*\s+){0,2}"
-    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?must(?:-have)?"
+    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?"
+    # "sea view mandatory", "parking is essential", "a lift is non-negotiable": the same requirement in other words
+    r"(?:must(?:-have)?|mandatory|essential|non-negotiable|non\s+negotiable|a\s+dealbreaker)"
     r"(?=\s*(?:$|[,.;!]|\s+for\b))",
     I,
 )

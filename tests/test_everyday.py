@@ -147,3 +147,22 @@ def test_a_counted_item_of_two_words_and_a_cooling_capacity() -> None:
         _found("needs 120 pairs of rubber gloves for the plant")["quantity:pair"].text == "120 pairs of rubber gloves"
     )
     assert any(f.value == "220 TR" for f in extract_facts("cold store upgrade, 220TR, screw type", AT))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("3-bed semi, garden mandatory, max 450k", "wants:garden"),
+        ("for the clinic: step-free access is essential", "wants:step_free_access"),
+        ("a lift is non-negotiable for her mum", "wants:lift"),
+    ],
+)
+def test_a_requirement_said_as_mandatory_or_essential(text: str, key: str) -> None:
+    """FACTS: "sea view mandatory" is a requirement, as "a must" is."""
+    assert key in _found(text)
+
+
+def test_a_pet_listed_after_the_children() -> None:
+    """FACTS: "they have 2 kids and a spaniel": the dog is theirs too."""
+    found = _found("viewing the flat on saturday, they have 3 kids and a beagle")
+    assert found["family:dog"].value == "beagle" and found["family:children"].value == "3"
