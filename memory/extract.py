@@ -541,6 +541,15 @@ _FAN_RE = re.compile(
 )
 
 
+# "it was the 1st floor she wants", "it's the walnut he wants, not the oak": the object put first for stress,
+# read as "she wants the 1st floor"
+_CLEFT_RE = re.compile(
+    r"\b(?:it\s+(?:is|was)|it'?s|its)\s+(?P<obj>(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
+    r"(?P<who>she|he|they)\s+(?P<verb>wants|want|wanted|prefers|prefer|preferred|likes|like|liked|needs|need|needed)\b",
+    I,
+)
+
+
 def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Preferences of a clause, then of its later fragments ("wants nightly backups, likes Backblaze").
 
@@ -2480,6 +2489,8 @@ _PROMISE_TRIGGER = (
     r"(?P<trigger>promised\s+(?!the\b|an?\b|to\b)[^\W\d_][\w'’-]*\s+to(?=\s+(?:"
     + _verb_alternation(_VERB_FORMS)
     + r")\b)|"
+    # "promised rafael I'd ship the samples": the one promised to, then what I said I would do
+    r"promised\s+(?!the\b|an?\b|to\b)[^\W\d_][\w'’-]*\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)(?=\s)|"
     r"promised(?:\s+(?:her|him|them|to|we'd|i'd|we\s+would|i\s+would|that\s+(?:i|we)(?:'d|\s+would|"
     r"\s+will|'ll)))?|owe\s+(?:her|him|them)|(?:i|we)\s*(?:'ll|’ll|will|'d|’d|would|shall|am\s+going\s+to|are\s+going\s+to|"
     r"'m\s+going\s+to|'re\s+going\s+to|need\s+to|have\s+to|must|should|plan\s+to|intend\s+to|'ve\s+got\s+to|"
@@ -3058,6 +3069,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     text = group_thousands(text)  # "€18 000", "€ 21.500": every amount rule reads comma grouping
     text = self_corrected(text)
+    text = _CLEFT_RE.sub(lambda m: f"{m['who']} {m['verb']} {m['obj']}", text)  # "it was X she wants"
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:

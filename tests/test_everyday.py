@@ -166,3 +166,23 @@ def test_a_pet_listed_after_the_children() -> None:
     """FACTS: "they have 2 kids and a spaniel": the dog is theirs too."""
     found = _found("viewing the flat on saturday, they have 3 kids and a beagle")
     assert found["family:dog"].value == "beagle" and found["family:children"].value == "3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it was the corner suite she wants, i misread", "the corner suite"),
+        ("its the 3rd floor they want", "the 3rd floor"),
+    ],
+)
+def test_a_wish_with_its_object_put_first(text: str, value: str) -> None:
+    """FACTS: "it was the 1st floor she wants" says what she wants."""
+    assert any(f.value == value for f in extract_facts(text, AT)), extract_facts(text, AT)
+
+
+def test_promised_a_lower_case_name_what_i_would_do() -> None:
+    """PROMISEMISS: "promised rafael id ship the samples": the promise is to ship the samples, not "rafael I'd"."""
+    [promise] = [
+        f for f in extract_facts("promised kofi id ship the swatches by friday", AT) if f.key.startswith("promise")
+    ]
+    assert promise.text == "promised to ship the swatches by Fri 9 Jan"
