@@ -541,6 +541,15 @@ _FAN_RE = re.compile(
 )
 
 
+# "it was the 1st floor she wants", "it's the walnut he wants, not the oak": the object put first for stress,
+# read as "she wants the 1st floor"
+_CLEFT_RE = re.compile(
+    r"\b(?:it\s+(?:is|was)|it'?s|its)\s+(?P<obj>(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
+    r"(?P<who>she|he|they)\s+(?P<verb>wants|want|wanted|prefers|prefer|preferred|likes|like|liked|needs|need|needed)\b",
+    I,
+)
+
+
 def _preferences(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Preferences of a clause, then of its later fragments ("wants nightly backups, likes Backblaze").
 
@@ -670,7 +679,7 @@ def _colour_in_contrast(verb: str, after: str) -> Iterable[ExtractedFact]:
 
 
 _CONTRAST_RE = re.compile(
-    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
+    r"^(?:(?:and|but|so|also|ok|okay)\s+)?(?P<a>[\w'-]+(?:\s+[\w'-]+){0,3}?)\s*,?\s+(?:not|NOT|rather\s+than|instead\s+of|over)\s+"
     r"(?:the\s+|a\s+|an\s+|any\s+)?(?P<b>[\w'-]+(?:\s+[\w'-]+){0,2})$",
     I,
 )
@@ -679,7 +688,9 @@ _ACCEPT_RE = re.compile(
     r"(?:now\s+|actually\s+)?(?:fine|ok|okay|good|alright|better|best|enough|plenty|good\s+enough)|(?:will|would)\s+do|works)"
     # "prata is enough", "oak will do", "the 30ml works": an option accepted, as "is fine" is
     r"(?:\s+(?:too|now|after\s+all|with\s+(?:her|him|them)|for\s+(?:her|him|them)))*"
-    r"(?P<scope>\s+for\s+.{2,40})?$",
+    r"(?P<scope>\s+for\s+.{2,40}?)?"
+    # a reason after it ("... will do after all to save cash", "... since parking is tight") is no part of the option
+    r"(?:\s+(?:to\s+(?:save|keep|cut|stay|fit|avoid|get|make)|since|because|cos|coz|cause|as\s+(?:it|the|they|she|he))\b.{0,80})?$",
     I,
 )
 # A contrast's sides that are no things: "still not in centerpieces", "load-in not before 2pm".
@@ -718,7 +729,7 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             part,
             I,
         )
-        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 3:
+        if split and i > 0 and 0 < len(_words(parts[i - 1])) <= 4:
             segment = f"{parts[i - 1]} not {split['b']}"  # "emerald green, not the navy"
         yield from _only_or_none(segment)
         m = _CONTRAST_RE.match(segment)
@@ -736,7 +747,9 @@ def _contrast(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 words_a
                 and words_b
                 and not {words_a[0], words_a[-1], words_b[0]} & _NOT_SIDES
-                and not re.search(r"(?<![\w.-])\d[\d,.]*(?![\w-])", a + b)  # a bare count ("40 not 30"), not "3-wheel"
+                # a bare count ("40 not 30"), not "3-wheel"; a count that leads a named thing is part of it ("300
+                # thread count sateen, not percale")
+                and not re.search(r"(?<![\w.-])\d[\d,.]*(?![\w-])", re.sub(r"^\d[\d,.]*\s+(?=\D+\s)", "", a) + " " + b)
                 and not (channels_in(a) or channels_in(b))
                 and not _PREF_VERB_START.match(segment)
             ):
@@ -1203,6 +1216,7 @@ _FAMILY_LOWER_RE = re.compile(
 _PETS = frozenset({"dog", "cat", "pet", "horse"})  # relations (memory/data/relations.tsv) that are animals
 _PET_WORDS = "|".join(sorted((w for w, r in RELATIONS.items() if r in _PETS), key=len, reverse=True))
 # "they keep a spaniel", "has two cats and a labrador", "got a new puppy named biscuit": the client's animals
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|got|own|owns)\s+(?:(?:a|an|one|two|three|four|\d+)\s+)?[a-z]+\s*$", I)
 _PET_OWNED_RE = re.compile(
     r"\b(?P<lead>have|has|got|own|owns|keep|keeps|with|and)\s+(?:a|an|one|two|three|four|\d)\s+(?:(?:new|little|old|young|big|small|"
     r"rescue|golden|black|white|brown|border|cocker|springer|jack\s+russell)\s+)*(?P<pet>" + _PET_WORDS + r")(?:e?s)?\b"
@@ -1217,8 +1231,8 @@ def _pets(clause: str) -> Iterable[ExtractedFact]:
     """Animals the client has ("they keep a spaniel", "has two cats"): kept like family, by the animal's relation."""
     owned = False
     for m in _PET_OWNED_RE.finditer(clause):
-        if m["lead"].lower() == "and" and not owned:
-            continue  # "and a labrador" lists one more only after "has two cats"
+        if m["lead"].lower() == "and" and not owned and not _HAVE_BEFORE.search(clause[: m.start()]):
+            continue  # "and a labrador" lists one more only after "has two cats" or "they have 2 kids"
         owned = True
         before = clause[: m.start()]
         if _negated(before) or re.search(r"\b(?:i|my|our)\s*$", before, I):
@@ -2160,6 +2174,11 @@ _HEADCOUNT_RE = re.compile(
     I,
 )
 
+# "group of 24", "a party of 8", "delegation of 12": a booking's people (a team of staff is _TEAM_RE's)
+_GROUP_OF_RE = re.compile(
+    r"\b(?P<group>group|party|delegation|tour\s+group|class)\s+of\s+(?P<n>\d[\d,]{0,5})\b(?![.,:/]?\d)", I
+)
+
 _CADENCE_CONTEXT = re.compile(
     r"\b(?:check(?:s|ing)?[\s-]in|touch(?:ing)?\s+base|follow(?:ing)?[\s-]up|catch(?:ing)?\s+up|call(?:s|ed|ing)?|"
     r"email(?:s|ed|ing)?|ping|reach(?:ing)?\s+out|contact(?:ed|ing)?|meet(?:s|ing|ings)?|hear\s+from|update(?:s|d)?|"
@@ -2201,7 +2220,22 @@ def _other(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     yield from _cadence(clause)
 
 
+# "sizes 38 to 45", "sizes S-XL", "in sizes 6 through 14": the range of sizes an order spans (uniforms, boots)
+_SIZE_TOKEN = r"(?:\d{1,2}(?:\.5)?|XXS|XS|S|M|L|XL|XXL|XXXL|\dXL)"
+_SIZE_RANGE_RE = re.compile(
+    r"\bsizes?\s+(?:from\s+)?(?P<lo>" + _SIZE_TOKEN + r")\s*(?:-|–|to|through|thru)\s*(?P<hi>" + _SIZE_TOKEN + r")\b"
+    r"(?!\s*(?:%|[$£€]|am|pm))",
+    I,
+)
+
+
 def _sizes(clause: str) -> Iterable[ExtractedFact]:
+    for m in _SIZE_RANGE_RE.finditer(clause):
+        if _negated(clause[: m.start()]):
+            continue
+        value = f"{m['lo'].upper()} to {m['hi'].upper()}"
+        yield _fact(FactKind.OTHER, "size_range", value, f"sizes {value}")
+        return
     regexes = [*_SIZE_RE, _LISTED_SIZE_RE] if re.search(r"\bsize\b", clause, I) else _SIZE_RE
     for regex in regexes:
         for m in regex.finditer(clause):
@@ -2316,6 +2350,13 @@ def _team(clause: str) -> Iterable[ExtractedFact]:
         employees = (m["n"] or m["n2"] or m["n3"]).replace(",", "")
         yield _fact(FactKind.OTHER, "company_size", employees, f"company of {employees} employees")
         return
+    for m in _GROUP_OF_RE.finditer(clause):  # "group of 24", "party of 8": the people a booking is for
+        if _negated(clause[: m.start()]):
+            continue
+        heads = m["n"].replace(",", "")
+        word = m["group"].lower()
+        yield _fact(FactKind.OTHER, "quantity:headcount", heads, f"{word} of {heads}", amount=heads, unit=word)
+        return
     for m in _HEADCOUNT_RE.finditer(clause):
         if _negated(clause[: m.start()]):
             continue
@@ -2423,6 +2464,10 @@ _ACTION_VERBS: dict[str, str] = {
     "visit": "visited",
     "demo": "demoed",
     "reserve": "reserved",
+    "hold": "held",  # "I'd hold the piece till friday": keeping an item back for the client is a promise
+    "set aside": "set aside",
+    "put aside": "put aside",
+    "put on hold": "put on hold",
 }
 _VERB_FORMS = {**_DELIVERY_VERBS, **_ACTION_VERBS}
 _PAST_TO_BASE = {past: base for base, past in _VERB_FORMS.items()}
@@ -2440,12 +2485,18 @@ def _verb_alternation(forms: Iterable[str]) -> str:
 
 
 _PROMISE_TRIGGER = (
-    r"(?P<trigger>promised(?:\s+(?:her|him|them|to|we'd|i'd|we\s+would|i\s+would|that\s+(?:i|we)(?:'d|\s+would|"
+    # "promised étienne to hold the U1": the one promised to, typed in lower case, then "to" and a promise's verb
+    r"(?P<trigger>promised\s+(?!the\b|an?\b|to\b)[^\W\d_][\w'’-]*\s+to(?=\s+(?:"
+    + _verb_alternation(_VERB_FORMS)
+    + r")\b)|"
+    # "promised rafael I'd ship the samples": the one promised to, then what I said I would do
+    r"promised\s+(?!the\b|an?\b|to\b)[^\W\d_][\w'’-]*\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)(?=\s)|"
+    r"promised(?:\s+(?:her|him|them|to|we'd|i'd|we\s+would|i\s+would|that\s+(?:i|we)(?:'d|\s+would|"
     r"\s+will|'ll)))?|owe\s+(?:her|him|them)|(?:i|we)\s*(?:'ll|’ll|will|'d|’d|would|shall|am\s+going\s+to|are\s+going\s+to|"
     r"'m\s+going\s+to|'re\s+going\s+to|need\s+to|have\s+to|must|should|plan\s+to|intend\s+to|'ve\s+got\s+to|"
     r"will\s+need\s+to|can)|will|need\s+to|have\s+to|must|should|going\s+to|gonna|gotta|plan\s+to|got\s+to|"
     r"(?:agreed|committed|offered|volunteered|said\s+(?:i|we)(?:'d|\s+would|\s+will|'ll))(?:\s+to)?|"
-    r"told\s+(?:her|him|them|(?-i:[A-Z][a-z]+))\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
+    r"(?:told|assured|promised)\s+(?:her|him|them|[^\W\d_][\w'’-]*)\s+(?:i|we)\s*(?:'d|’d|would|will|'ll|’ll)|"
     r"remind\s+me\s+to|to-?do\s*:?|(?:asked|wants|wanted|would\s+like|'d\s+like)\s+(?:me|us)\s+to|"
     r"still\s+(?:need|have)\s+to|(?:will|'ll)\s+(?:also\s+|definitely\s+)?(?:try\s+to|make\s+sure\s+to)|"
     # "he'll phone us once he has the numbers": the client's own promise, read so it is waited for (never mine)
@@ -3018,6 +3069,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     text = _MONTH_AS_VERB.sub(lambda m: m[1] + m[2].capitalize(), text)
     text = group_thousands(text)  # "€18 000", "€ 21.500": every amount rule reads comma grouping
     text = self_corrected(text)
+    text = _CLEFT_RE.sub(lambda m: f"{m['who']} {m['verb']} {m['obj']}", text)  # "it was X she wants"
     sentences = split_sentences(text)
     poisoned = _poisoned(text)
     if poisoned:

@@ -154,7 +154,9 @@ def _requests(segment: str, at: datetime) -> Iterable[ExtractedFact]:
 # "grab bars a must", "a walk-in shower is a must-have": a requirement, said the way people say it
 _MUST_RE = re.compile(
     r"(?:^|\bso\s+|\band\s+|:\s*)(?:an?\s+|the\s+)?(?P<obj>(?:(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*\s+){0,2}"
-    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?must(?:-have)?"
+    r"(?!(?:a|an|is|are)\b)[a-z0-9][\w-]*)\s+(?:is\s+|are\s+)?(?:an?\s+)?(?:absolute\s+)?"
+    # "sea view mandatory", "parking is essential", "a lift is non-negotiable": the same requirement in other words
+    r"(?:must(?:-have)?|mandatory|essential|non-negotiable|non\s+negotiable|a\s+dealbreaker)"
     r"(?=\s*(?:$|[,.;!]|\s+for\b))",
     I,
 )
@@ -294,6 +296,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _AFTER_MONTH.search(segment[: m.start()]):
             continue  # "on hold till jan 12 pls": the number is the day of a date
+        if re.search(r"\bthe\s*$", segment[: m.start()], I) and len(m["n"]) >= 3 and "," not in m["n"]:
+            continue  # "2,000 pcs of the 6204 sealed bearings": a number after "the" names a model, it counts nothing
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head

@@ -119,7 +119,10 @@ _MONEY = (
 # sign-off proper: the verb itself approves a purchase ("signs off", "approves", "has the final say" standing alone)
 _SIGN_PROPER = (
     r"(?:signs?\s+off(?:\s+on)?|signs?(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?|"
-    r"invoices?|pos?)\b)|approves?|has\s+to\s+approve|must\s+approve|needs\s+to\s+(?:approve|sign\s+off(?:\s+on)?)|"
+    r"invoices?|pos?)\b)|approves?|"
+    # a modal before the verb: "must sign off", "has to approve", "will need to sign", "should approve"
+    r"(?:has\s+to|have\s+to|must|needs?\s+to|will\s+(?:need\s+to|have\s+to)|should|gets\s+to)\s+"
+    r"(?:approve|sign\s+off(?:\s+on)?|sign(?=\s+(?:anything|everything|all|any|for|orders?|deals?|contracts?|purchases?)\b))|"
     r"holds\s+the\s+purse\s+strings|"
     r"(?:has\s+(?:the\s+)?(?:final\s+say|last\s+word)|makes\s+the\s+final\s+(?:call|decision))"
     r"(?!\s+(?:on|about|over|for)\b))"
@@ -259,7 +262,9 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if not n:
             continue
         unit = m["unit"].lower()
-        head = {"cs": "case", "pcs": "piece"}.get(unit) or (unit[:-1] if unit.endswith("s") else unit)
+        head = {"cs": "case", "cx": "case", "cxs": "case", "pcs": "piece"}.get(unit) or (
+            unit[:-1] if unit.endswith("s") else unit
+        )
         shown = " ".join(m.group(0).split())
         detail = {"amount": str(n), "unit": unit}
         rate = PERIOD_AFTER.match(clause[m.end() :])
@@ -282,15 +287,16 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
         return [fact]
     unit = fact.detail.get("unit", "")
     named = item["item"].lower()
+    word = next((w for w in named.split() if not w[:1].isdigit()), named.split()[0])  # "the 6204 sealed": "sealed"
     more = _AND_N_OF.match(after[item.end() :])
     n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
     # a product names its own count ("crates of the pinot"); an everyday word does not ("boxes of the usual",
     # "rooms of the house"): that count keeps the plain key, the word only in the detail
-    keyed = bool(more and n) or _product_word(named.split()[0])
+    keyed = bool(more and n) or _product_word(word)
     found = [
         replace(
             fact,
-            key=f"{fact.key}:{named.split()[0]}" if keyed else fact.key,  # "pinot 2021" and "pinot" are one item
+            key=f"{fact.key}:{word}" if keyed else fact.key,  # "pinot 2021" and "pinot" are one item
             text=fact.text + item.group(0).rstrip(),
             detail={**fact.detail, "item": named},
         )
@@ -303,13 +309,20 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     return found
 
 
-_OF_ITEM = re.compile(r"\s+of\s+(?:the\s+)?(?P<item>[a-z][\w-]*(?:\s+(?:19|20)\d\d)?)", I)
+_OF_ITEM = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<item>(?:\d[\w-]*\s+)?[a-z][\w-]*(?:\s+(?:19|20)\d\d)?"
+    # a plural noun right after it finishes the item ("pairs of dielectric boots", "sets of king sheets")
+    r"(?:\s+(?!(?:and|or|for|to|at|by|in|on|with|from|as|is|was|this|his|hers|its|plus|less|yes|pls|thanks)\b)[a-z][a-z-]+s\b)?)",
+    I,
+)
 _AND_N_OF = re.compile(
     r"\s*(?:,|and|&|plus)\s+(?:,\s*)?(?P<n>\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)"
     r"\s+of\s+(?P<of>the\s+)?(?P<item>[a-z][\w-]*)",
     I,
 )
-_NOT_ITEMS = frozenset({"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my"})
+_NOT_ITEMS = frozenset(
+    {"them", "these", "those", "it", "each", "which", "us", "our", "their", "his", "her", "my", "the", "a", "an"}
+)
 
 
 # An item word commoner than this (zipf) is an everyday word, not a product's name ("usual", "house", "lot").
@@ -432,7 +445,8 @@ def _met_at(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 
 # "wants 6 now not 4", "15 vegetarian not 12", "24 units instead of 20": the new amount and the one it replaces.
 _CHANGE_RE = re.compile(
-    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]*)(?:\s+(?!now\b|not\b|instead\b|rather\b)(?P<unit>[a-z][a-z-]+))?(?:\s+now)?"
+    r"(?<![\w$£€.,/-])(?P<n>\d[\d,]*)(?:\s+of\s+(?:the\s+)?(?P<item>[a-z][\w-]*)|"
+    r"\s+(?!now\b|not\b|instead\b|rather\b|of\b)(?P<unit>[a-z][a-z-]+))?(?:\s+now)?"
     r"\s*,?\s+(?:not|instead\s+of|rather\s+than|up\s+from|down\s+from)\s+(?:the\s+)?(?P<old>\d[\d,]*)\b(?!\s*[%:/.]\d)",
     I,
 )
@@ -441,6 +455,14 @@ _MAKE_IT_RE = re.compile(
     r"\b(?:make|made|bump(?:ed)?|change[ds]?|up(?:ped)?|increase[ds]?|raise[ds]?|drop(?:ped)?|cut|lower(?:ed)?)"
     r"\s+(?:it|that|this|the\s+(?:order|number|count|qty|quantity))\s+(?:up\s+|down\s+)?(?:to\s+)?"
     r"(?P<n>\d[\d,]*)\b(?!\s*(?:[%$£€:/.]|[a-z]))",
+    I,
+)
+# "quantity up to 2,500", "the group dropped to 22", "order's gone down to 300": the amount a word names, changed
+_WENT_TO_RE = re.compile(
+    r"\b(?:quantity|qty|order|count|number|numbers|headcount|group|party|volume|total)(?:'s|\s+is|\s+has)?\s+"
+    r"(?:now\s+|gone\s+|went\s+|going\s+|been\s+)*"
+    r"(?:(?:up|down|dropped|fell|fallen|rose|risen|increased|decreased|reduced|grew|grown|shrunk|shrank|changed|moved|"
+    r"bumped|cut|raised|lowered)\s+)?(?:up\s+|down\s+)?to\s+(?P<n>\d[\d,]*)\b(?!\s*(?:[%$£€:/.]|[a-z]))",
     I,
 )
 # "14 now": a bare number said to be the new one; the replay gives it the latest amount's unit
@@ -455,7 +477,7 @@ _DIET_COUNT_RE = re.compile(
 
 def _head(unit: str) -> str:
     unit = unit.lower()
-    return {"cs": "case", "pcs": "piece"}.get(unit) or (
+    return {"cs": "case", "cx": "case", "cxs": "case", "pcs": "piece"}.get(unit) or (
         unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
     )
 
@@ -474,6 +496,10 @@ def _changes(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         unit = (m["unit"] or "").lower()
         if unit in words("not_change_unit"):
             return
+        if m["item"]:  # "8 of the tannat not 6": the amount of that item; the replay finds it by the old amount
+            detail = {"amount": n, "replaces": old, "about": m["item"].lower()}
+            yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n} {m['item']} (not {old})", detail=detail)
+            return
         if unit:
             yield ExtractedFact(
                 FactKind.OTHER,
@@ -487,10 +513,13 @@ def _changes(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 FactKind.OTHER, "quantity", n, f"{n} (not {old})", detail={"amount": n, "replaces": old}
             )
         return
-    make = _MAKE_IT_RE.search(clause) or _NOW_RE.search(clause)
+    make = _MAKE_IT_RE.search(clause) or _WENT_TO_RE.search(clause) or _NOW_RE.search(clause)
     if make:
         n = make["n"].replace(",", "")
-        yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}", detail={"amount": n})
+        # the clause's words: the replay changes the amount of a thing the clause names ("2 of the matatus are
+        # being sold so make it 16"), not merely the latest amount
+        about = " ".join(re.findall(r"[a-z][a-z-]{2,}", clause.lower()))
+        yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}", detail={"amount": n, "about": about})
 
 
 _RULES = (_deadlines, _sign_offs, _quantities, _contact_times, _met_at, _changes)

@@ -158,6 +158,19 @@ def _is_amount(key: str) -> bool:
     return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":")
 
 
+def _named_in(amounts: list[DerivedFact], fact: ExtractedFact) -> list[DerivedFact]:
+    """The amounts whose thing the changing clause names ("2 of the matatus are sold, make it 16": the matatus)."""
+    said = {w.removesuffix("s") for w in fact.detail.get("about", "").split()}
+    if not said:
+        return []
+
+    def things(f: DerivedFact) -> set[str]:
+        words = [*f.key.split(":")[1:], f.detail.get("unit", ""), *f.detail.get("item", "").split()]
+        return {w.casefold().removesuffix("s") for w in words if w}
+
+    return [f for f in amounts if things(f) & said]
+
+
 def _digits(value: str) -> str:
     """A pattern for a number as typed, with or without thousands separators ("20000" finds "20,000")."""
     if not value.isdigit():
@@ -276,7 +289,7 @@ class _State:
         replaces, per = fact.detail.get("replaces"), fact.detail.get("per")
         if per:  # "25,000/month": the latest rate of that period ("20,000 units/month"), never a plain count
             amounts = [f for f in amounts if f.detail.get("per") == per]
-        named = [f for f in amounts if replaces and f.value == replaces] or amounts
+        named = [f for f in amounts if replaces and f.value == replaces] or _named_in(amounts, fact) or amounts
         if not named:
             # a rate no earlier rate of its period matches: its own slot, never "every amount" ("quantity" covers all)
             return replace(fact, key=f"rate:{per}") if per else fact

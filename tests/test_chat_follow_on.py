@@ -73,3 +73,29 @@ def test_a_note_without_any_pronoun_still_asks_for_its_client(chat: Conversation
     say(chat, "met tobias renner at the depot, wants 40 pallets of the grey pavers")
     reply = say(chat, "shipping the catalogue to the new showroom on friday")
     assert "Which client" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("line", "client"),
+    [
+        ("she wants 12 now not 10", "Zofia Nowicka"),
+        ("she also said the velvet is a must", "Zofia Nowicka"),
+        ("he also wants a second forklift", "Kamil Wrona"),
+    ],
+)
+def test_a_pronoun_goes_back_to_the_last_client_it_fits(runtime: Runtime, line: str, client: str) -> None:
+    """ "she ..." right after a note about a man goes with the woman noted just before him (the names' gender in
+    the first-name dictionary, or the pronouns of the clients' own notes); "he ..." stays with him."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Zofia Nowicka (Nowicka Studio) - 10 sofas, velvet, she needs them by march")
+    chat.handle_text(U, "Kamil Wrona at Wrona Hotele - 40 beds, his brother handles the invoices")
+    [reply] = chat.handle_text(U, line)
+    assert reply.text.startswith(f"Saved for {client}"), reply.text
+
+
+def test_a_pronoun_stays_with_the_last_client_when_gender_is_unknown(runtime: Runtime) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Zofia Nowicka (Nowicka Studio) - 10 sofas, velvet")
+    chat.handle_text(U, "Otieno Wekesa at Wekesa Freight - 3 forklifts")
+    [reply] = chat.handle_text(U, "she wants them delivered to the depot")
+    assert reply.text.startswith("Saved for Otieno Wekesa"), reply.text

@@ -95,6 +95,47 @@ def test_a_known_client_by_lower_case_first_name(chat: Conversation, runtime: Ru
     assert clients(runtime) == ["Nadia Brennan"]
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "i said i'd send mark the revised floor plan by monday",
+        "need to give grace a call about the invoice",
+        "remember to ask mark about the second site",
+        "offered grace 5% if she signs this month",
+    ],
+)
+def test_a_known_first_name_that_is_common_in_english_after_a_verb_of_giving(
+    chat: Conversation, runtime: Runtime, note: str
+) -> None:
+    """FIRSTNAME: "send mark the plan": the one a thing is sent, given or offered to is a person, however common
+    the first name is as an English word."""
+    say(chat, "Mark Oduya (Oduya Builders) wants 12 site cabins")
+    say(chat, "Grace Lindqvist at Nordhavn Hotels - 40 rooms of blackout blinds")
+    reply = say(chat, note)
+    client = "Mark Oduya" if "mark" in note else "Grace Lindqvist"
+    assert reply.text.startswith(f"Saved for {client}"), reply.text
+    assert clients(runtime) == ["Grace Lindqvist", "Mark Oduya"]
+
+
+@pytest.mark.parametrize(
+    ("note", "name"),
+    [
+        ("kawa w kawiarni Zofia Nowicka (Nowicka Studio) - 5 sofas, velvet", "Zofia Nowicka"),
+        ("obiad w restauracji Piotr Zawada (Zawada Transport) - 3 forklifts", "Piotr Zawada"),
+        ("rozmowa w hotelu Kamil Wrona (Wrona Hotele) - 40 beds, not twin", "Kamil Wrona"),
+        ("toplanti ofiste Elif Kaya (Kaya Hukuk) - 10 desks, not black", "Elif Kaya"),
+    ],
+)
+def test_a_full_name_after_words_in_another_language_is_the_new_client(
+    chat: Conversation, runtime: Runtime, note: str, name: str
+) -> None:
+    """NEWCLIENT: "<meeting at the office, in Polish/Portuguese/...> <Full Name> (<Company>) - ...": the two
+    foreign words before the name are a weak guess that gives way to the full name overlapping it."""
+    reply = say(chat, note)
+    assert reply.text.startswith(f"Saved for {name}"), reply.text
+    assert clients(runtime) == [name]
+
+
 def test_words_after_a_verb_are_no_client(chat: Conversation, runtime: Runtime) -> None:
     """JUNKCLIENT: words after a verb, and two ordinary words mid-sentence, name nobody."""
     say(chat, "Ruth Aldana boiler is 30 yrs old")

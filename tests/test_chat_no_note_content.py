@@ -110,3 +110,23 @@ def test_a_new_name_still_answers_which_client(chat: Conversation, runtime: Runt
     chat.handle_text(U, "wants the walnut desk delivered friday")
     chat.handle_text(U, "Ngozi Okafor")
     assert [c.name for c in runtime.memory(U).clients()] == ["Ngozi Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text", ["hey chet long day, 104 out there", "morning chet, 38 degrees already", "ugh, 13 hour day"]
+)
+def test_a_number_that_only_tells_the_weather_or_the_length_of_the_day_is_small_talk(
+    runtime: Runtime, text: str
+) -> None:
+    """GREETING: the heat or the hours of the day are no note; nothing goes to the inbox."""
+    chat = Conversation(runtime, transcriber=None)
+    [reply] = chat.handle_text(U, text)
+    assert "inbox" not in reply.text.casefold(), reply.text
+    assert inbox_items(runtime.memory(U)) == []
+
+
+@pytest.mark.parametrize("text", ["hey chet, 12 new leads from the expo", "40 out there, she wants 3 fans"])
+def test_any_other_number_keeps_a_line_a_note(runtime: Runtime, text: str) -> None:
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, text)
+    assert len(inbox_items(runtime.memory(U))) == 1

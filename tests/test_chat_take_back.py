@@ -31,6 +31,9 @@ def texts(runtime: Runtime) -> list[str]:
         ("ugh, scratch that - he wants the oak after all", "he wants the oak after all"),
         ("wrong size above. ignore my last note", "wrong size above"),
         ("she wants the oak; scratch that last one", "she wants the oak"),
+        ("hm no, scratch that, it was ravi who asked for the quote", "it was ravi who asked for the quote"),
+        ("nope - ignore that last one", ""),
+        ("wait, disregard that, he wants the walnut", "he wants the walnut"),
     ],
 )
 def test_a_correction_is_the_whole_message_or_its_opening_or_closing_clause(text: str, rest: str) -> None:
@@ -43,6 +46,7 @@ def test_a_correction_is_the_whole_message_or_its_opening_or_closing_clause(text
         "he told me to scratch that plan and go with the oak",
         "asked me to disregard that invoice, the new one is coming",
         "the buyer said strike that clause from the contract",
+        "no calls before 9, she said scratch that plan",
     ],
 )
 def test_a_correction_phrase_inside_a_sentence_is_part_of_a_note(text: str) -> None:
@@ -218,3 +222,38 @@ def test_that_was_for_files_the_waiting_note_when_it_is_the_latest(chat: Convers
     filed = {n.text: n.client for n in runtime.memory(U).ledger.notes()}
     assert filed.get("met a cafe owner at the expo, wants samples of the oat syrup") == "Siobhan", filed
     assert filed.get("Dana Pike wants the walnut desk, 2 of them") == "Dana Pike", filed
+
+
+@pytest.mark.parametrize(
+    "slip",
+    [
+        "oops that last one was for nadia not yusuf",
+        "sorry, the previous note was about Nadia Haddad, not Yusuf",
+        "argh my last message was for nadia",
+        "that one belongs to nadia haddad",
+    ],
+)
+def test_a_slip_naming_the_right_client_moves_the_last_note(runtime: Runtime, slip: str) -> None:
+    """ "that last one was for X not Y": the last note moves to X (the one it was for), with its promise."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Nadia Haddad (Haddad Bakeries) - two deck ovens, wants stainless not enamel")
+    chat.handle_text(U, "Yusuf Demir at Demir Catering - 3 blast chillers, budget 9k")
+    chat.handle_text(U, "will send yusuf the service plan by friday")
+    [reply] = chat.handle_text(U, slip)
+    assert reply.text.startswith("Moved from Yusuf Demir")
+    memory = runtime.memory(U)
+    [promise] = memory.ledger.commitments(None)
+    assert memory.find_client("Nadia Haddad").id == promise.client_id
+
+
+def test_a_take_back_opening_a_message_that_names_another_client_removes_the_last_note(runtime: Runtime) -> None:
+    """ "no, scratch that, it was yusuf who asked ...": the opening phrase can only mean the note before; the rest
+    is filed under the client it names (a closing take-back naming someone else keeps the note and asks)."""
+    chat = Conversation(runtime, transcriber=None)
+    chat.handle_text(U, "Nadia Haddad (Haddad Bakeries) - two deck ovens, stainless")
+    chat.handle_text(U, "Yusuf Demir at Demir Catering - 3 blast chillers")
+    chat.handle_text(U, "nadia asked for the financing brochure")
+    [reply] = chat.handle_text(U, "no, scratch that, it was yusuf who asked for the brochure")
+    assert reply.text.startswith("Removed your last note (Nadia Haddad")
+    assert "Saved for Yusuf Demir" in reply.text
+    assert "nadia asked for the financing brochure" not in texts(runtime)

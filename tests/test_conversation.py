@@ -95,6 +95,37 @@ def test_everything_else_is_a_note(text: str) -> None:
     assert route(text).kind == "note"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will drop the samples at okafor farms fri",
+        "should hear back from nadia by monday",
+        "can deliver the pallets next tuesday",
+        "would like the walnut finish not cherry",
+        "was great catching up with yusuf today",
+        "has two depots in kumasi",
+        "had a great call with liu wei",
+    ],
+)
+def test_an_auxiliary_with_its_subject_dropped_is_a_note(text: str) -> None:
+    """A note typed fast drops its subject ("[I] will drop ..."): no subject follows the auxiliary, no question."""
+    assert route(text).kind == "note"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will okonkwo need the spare filters",
+        "has bongani signed the lease",
+        "did i promise yusuf a discount",
+        "is the install booked for nadia",
+        "can you remind me what liu wei ordered",
+    ],
+)
+def test_an_auxiliary_followed_by_its_subject_is_a_question(text: str) -> None:
+    assert route(text).kind == "question"
+
+
 # -- notes -----------------------------------------------------------------------------------
 
 

@@ -97,3 +97,92 @@ def test_a_company_beside_the_clients_name(
 ) -> None:
     stored = memory.add_note(NoteInput(client=client, text=text, at=AT, at_raw="2026-01-05"), index=False)
     assert (stored.client.name, stored.client.company) == (name, company)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "threshold"),
+    [
+        ("the GM must sign off anything above 2 million", "GM", "2000000"),
+        ("her boss will need to approve anything over 50k", "boss", "50000"),
+        ("the owner should approve anything over 8k", "owner", "8000"),
+    ],
+)
+def test_a_sign_off_said_with_a_modal(text: str, role: str, threshold: str) -> None:
+    """FACTS: "must sign off", "will need to approve": the approver and the threshold, as "signs off" gives them."""
+    fact = _found(text)["decision_maker"]
+    assert (fact.value, fact.detail.get("threshold")) == (role, threshold)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "declined"),
+    [
+        ("40 sets of queen sheets, 400 thread count percale, not sateen", "400 thread count percale", "sateen"),
+        ("20 rolls, 12mm braided rope, not twisted", "12mm braided rope", "twisted"),
+    ],
+)
+def test_a_choice_led_by_a_count_is_still_a_choice(text: str, wanted: str, declined: str) -> None:
+    """FACTS: "300 thread count sateen, not percale": the count is part of the thing chosen, no bare count."""
+    facts = extract_facts(text, AT)
+    assert any(f.kind.value == "preference" and f.value == wanted for f in facts), facts
+    assert any(f.kind.value == "dislike" and f.value == declined for f in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("80 pairs of steel-toe boots, sizes 39 to 46", "39 to 46"),
+        ("school polos in sizes S-XL, navy only", "S to XL"),
+        ("pinafores, sizes 6 through 14", "6 to 14"),
+    ],
+)
+def test_a_range_of_sizes_is_a_fact(text: str, value: str) -> None:
+    """FACTS: "sizes 38 to 45" is the range an order spans."""
+    assert _found(text)["size_range"].value == value
+
+
+def test_a_counted_item_of_two_words_and_a_cooling_capacity() -> None:
+    """FACTS: "250 pairs of dielectric boots" names the boots; "400TR" is a chiller's capacity in tons of
+    refrigeration."""
+    assert (
+        _found("needs 120 pairs of rubber gloves for the plant")["quantity:pair"].text == "120 pairs of rubber gloves"
+    )
+    assert any(f.value == "220 TR" for f in extract_facts("cold store upgrade, 220TR, screw type", AT))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("3-bed semi, garden mandatory, max 450k", "wants:garden"),
+        ("for the clinic: step-free access is essential", "wants:step_free_access"),
+        ("a lift is non-negotiable for her mum", "wants:lift"),
+    ],
+)
+def test_a_requirement_said_as_mandatory_or_essential(text: str, key: str) -> None:
+    """FACTS: "sea view mandatory" is a requirement, as "a must" is."""
+    assert key in _found(text)
+
+
+def test_a_pet_listed_after_the_children() -> None:
+    """FACTS: "they have 2 kids and a spaniel": the dog is theirs too."""
+    found = _found("viewing the flat on saturday, they have 3 kids and a beagle")
+    assert found["family:dog"].value == "beagle" and found["family:children"].value == "3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it was the corner suite she wants, i misread", "the corner suite"),
+        ("its the 3rd floor they want", "the 3rd floor"),
+    ],
+)
+def test_a_wish_with_its_object_put_first(text: str, value: str) -> None:
+    """FACTS: "it was the 1st floor she wants" says what she wants."""
+    assert any(f.value == value for f in extract_facts(text, AT)), extract_facts(text, AT)
+
+
+def test_promised_a_lower_case_name_what_i_would_do() -> None:
+    """PROMISEMISS: "promised rafael id ship the samples": the promise is to ship the samples, not "rafael I'd"."""
+    [promise] = [
+        f for f in extract_facts("promised kofi id ship the swatches by friday", AT) if f.key.startswith("promise")
+    ]
+    assert promise.text == "promised to ship the swatches by Fri 9 Jan"

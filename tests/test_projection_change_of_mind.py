@@ -77,3 +77,55 @@ def test_cli_ask_answers_the_changed_mind(tmp_path: Path) -> None:
     chet("note", "sipho", "sipho changed his mind, mains after all, 14 now")
     answer = chet("ask", "what does sipho want?")
     assert "wants mains" in answer and "wants solar, not mains" not in answer.split("From your notes")[0]
+
+
+def test_an_option_accepted_after_all_with_a_reason_after_it(memory: Memory) -> None:
+    """ "the sedan will do after all since parking is tight": the reason after the acceptance is no part of the
+    option; the acceptance supersedes the earlier choice that declined it."""
+    cases = [
+        ("Ola Berg", "wants the hatchback not the sedan", "the sedan will do after all since parking is tight", "sedan"),
+        ("Ruth Amadi", "prefers matte, not gloss", "changed her mind, gloss is fine after all because it cleans easier", "gloss"),
+        ("Kofi Mensah", "wants the 3-seater not the corner sofa", "ok the corner sofa will do after all to fit the family", "corner sofa"),
+    ]  # fmt: skip
+    for client, first, then, value in cases:
+        _note(memory, client, first)
+        _note(memory, client, then, days=1)
+        assert value in _values(memory, client, FactKind.PREFERENCE), client
+        assert value not in _values(memory, client, FactKind.DISLIKE), client
+
+
+def _amounts(memory: Memory, client: str) -> dict[str, str]:
+    c = memory.find_client(client)
+    return {f.key: f.value for f in memory.ledger.facts(c.id, current=True) if f.key.startswith("quantity")}
+
+
+def test_an_amount_of_one_item_changed_leaves_the_other_items(memory: Memory) -> None:
+    """ "12 of the verdejo not 10": the verdejo's count changes, the albariño's stays (cx: a case, in Portuguese)."""
+    _note(memory, "Beto Araujo", "beto araujo quer 10 cx of the verdejo and 3 of the albarino, pays on delivery")
+    _note(memory, "Beto Araujo", "actually 12 of the verdejo not 10", days=1)
+    assert _amounts(memory, "Beto Araujo") == {"quantity:case:verdejo": "12", "quantity:case:albarino": "3"}
+
+
+def test_an_amount_said_to_have_gone_up_or_down_to_a_number(memory: Memory) -> None:
+    """ "the group dropped to 27", "quantity up to 650": the amount the word names is changed."""
+    _note(memory, "Lena Moser", "lena moser - group of 30 for the lake tour in may")
+    _note(memory, "Lena Moser", "lena says the group dropped to 27", days=1)
+    assert _amounts(memory, "Lena Moser") == {"quantity:headcount": "27"}
+    _note(memory, "Kwabena Osei", "order 500 pcs of m8 bolts, zinc not black")
+    _note(memory, "Kwabena Osei", "kwabena rang, quantity up to 650", days=1)
+    assert set(_amounts(memory, "Kwabena Osei").values()) == {"650"}
+
+
+def test_make_it_n_changes_the_amount_of_the_thing_the_clause_names(memory: Memory) -> None:
+    """ "3 of the taxis are sold so make it 9": the taxis' count, not the latest amount (a promise's brochures)."""
+    _note(memory, "Amara Nwosu", "amara nwosu wants fleet cover for 12 taxis")
+    _note(memory, "Amara Nwosu", "promised amara 2 brochures from different insurers by friday", days=1)
+    _note(memory, "Amara Nwosu", "amara said 3 of the taxis are sold so make it 9", days=2)
+    amounts = _amounts(memory, "Amara Nwosu")
+    assert amounts.get("quantity:taxi") == "9"
+    assert amounts.get("quantity:brochure") == "2"
+
+
+def test_a_number_after_the_names_a_model_and_counts_nothing(memory: Memory) -> None:
+    _note(memory, "Ito Kenji", "ito kenji: 600 pcs of the 3205 double-row bearings for the conveyor")
+    assert set(_amounts(memory, "Ito Kenji").values()) == {"600"}

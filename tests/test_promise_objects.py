@@ -68,3 +68,23 @@ def test_two_things_with_one_day_stay_one_promise() -> None:
 def test_a_capitalised_word_ending_the_fragment_before_is_no_subject(text: str) -> None:
     """A holiday or a place that ends the fragment before "promised" is not who promised: the promise is mine."""
     assert _promises(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "due"),
+    [
+        ("told amaka i'd hold the red sofa till saturday", "hold the red sofa", date(2026, 3, 7)),
+        ("assured ifeoma we'd set aside the 20 chairs until friday", "set aside the 20 chairs", date(2026, 3, 6)),
+        ("promised kenji to hold the demo unit until wednesday", "hold the demo unit", date(2026, 3, 4)),
+    ],
+)
+def test_holding_an_item_for_a_client_is_a_promise_told_to_a_lower_case_name(text: str, thing: str, due: date) -> None:
+    """PROMISEMISS: "told <name> I'd hold X till friday": keeping an item back is a promise, whoever it was told to
+    (a name typed in lower case, accented or not)."""
+    promises = _promises(text)
+    assert any(thing in t and d == due for t, d in promises), promises
+
+
+def test_a_second_promise_after_and_is_kept_with_the_first() -> None:
+    promises = _promises("told bongani i'd hold the blue kayak till friday and call him when it's serviced")
+    assert [t for t, _ in promises] == ["promised to hold the blue kayak by Fri 6 Mar", "promised to call"]

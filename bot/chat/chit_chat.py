@@ -51,6 +51,13 @@ OTHER_LANGUAGES = (
 )
 WORD = re.compile(r"[^\W\d_][\w'’-]*")
 DIGIT = re.compile(r"\d")
+# a number that only tells what the day is like: the heat ("112 out there", "35 degrees already") or its length
+# ("a 14 hour day"); any other number (a count, a price, a date) makes a line a note
+WEATHER_NUMBER = re.compile(
+    r"\b\d{1,3}\s*(?:°\s*[cf]?|degrees?\b|deg\b)|\b\d{1,3}(?=\s+(?:out\s+there|outside|in\s+the\s+shade)\b)|"
+    r"\b\d{1,2}[\s-]*(?:hour|hr)s?\s+day\b",
+    re.I,
+)
 
 
 @cache
@@ -99,8 +106,9 @@ def no_note_content(text: str, is_client: Callable[[str], bool]) -> bool:
     One English word outside the day-and-mood words is allowed when the line talks about the day ("kia ora, big day
     at fieldays prep", "morning! grand day for it"): the adjective of the day, never a second one ("lost the deal").
     """
-    if len(text) > MAX_CHARS or DIGIT.search(text):
+    if len(text) > MAX_CHARS or DIGIT.search(WEATHER_NUMBER.sub(" ", text)):
         return False
+    text = WEATHER_NUMBER.sub(" ", text)
     words = [w.casefold().replace("’", "'") for w in WORD.findall(text)]
     counted = [w for w in words if w not in STOPWORDS and w not in VOCATIVES and len(w) > 1]
     if not words or len(counted) > MAX_WORDS:

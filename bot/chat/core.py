@@ -371,7 +371,7 @@ class ChatCore:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 
-    def _take_back(self, user: str, rest: str) -> list[Reply]:
+    def _take_back(self, user: str, rest: str, opens: bool = False) -> list[Reply]:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 

@@ -26,7 +26,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, correction, small_talk
+from bot.chat.words import SmallTalk, correction, opens_with_correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
@@ -34,10 +34,19 @@ from prompts import quote, render_parts
 
 MOVE_NOTE = re.compile(
     r"^(?:(?:oops|sorry|wait|no|nope|argh)\b[\s,!.:;—–-]*)*"
-    r"(?:(?:that|this|it|the last (?:one|note))(?:'s|\s+(?:was|is))\s+(?:meant\s+|supposed\s+to\s+be\s+)?(?:for|about)|"
+    r"(?:(?:(?:that|this|it|the|my)(?:\s+(?:last|previous))?(?:\s+(?:one|note|message|line))?)"
+    r"(?:(?:'s|\s+(?:was|is))\s+(?:meant\s+|supposed\s+to\s+be\s+)?(?:for|about|under)|\s+(?:goes|belongs)\s+(?:to|under))|"
     r"wrong client[\s,!.:;—–-]*(?:it'?s|it was|should be|meant|for)?)\s+(?P<name>\S.{0,80})$",
     re.I | re.S,
 )  # a slip corrected: the last note (or the one waiting) belongs to another client
+NOT_THE_OTHER = re.compile(r"[\s,;—–-]+(?:not|instead of|rather than)\s+\S.*$", re.I | re.S)
+
+
+def moved_to(name: str) -> str:
+    """The client a slip names ("deepa not harpreet", "Nadia, not Yusuf"): the one it was for, not the other."""
+    return NOT_THE_OTHER.sub("", name.strip()).strip().rstrip(".!")
+
+
 WHO_IS = re.compile(
     r"^(?:who(?:'s|s| is)|tell me about|what do (?:i|we) know about|remind me (?:who|about))\s+(?P<name>[^?]{1,80}?)\s*\??$",
     re.I,
@@ -109,11 +118,11 @@ class DispatchMixin(ChatCore):
         if talk is not None:
             return self._small_talk(user, talk)
         moved = MOVE_NOTE.match(text)
-        if moved is not None and (replies := self._move_last(user, moved.group("name").strip().rstrip(".!"))):
+        if moved is not None and (replies := self._move_last(user, moved_to(moved.group("name")))):
             return replies
         taken_back = correction(text)
         if taken_back is not None and self._just_filed(user):  # "I mean satin. ignore that last one"
-            return self._take_back(user, taken_back)
+            return self._take_back(user, taken_back, opens=opens_with_correction(text))
         if taken_back == "":  # "scratch that" long after the last note: never delete an old note unasked
             return [Reply("Nothing was filed in the last few minutes to take back. /undo removes your last note.")]
         if state.choice and state.choice.kind == "note":

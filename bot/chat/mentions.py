@@ -392,6 +392,10 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
             if nxt is not None and nxt.known and nxt.words >= 2:
                 i += 1
                 continue
+            sure = nxt is not None and nxt.score >= NEW_NAME_THRESHOLD and not nxt.weak and nxt.words >= 2
+            if sure and (found.score < NEW_NAME_THRESHOLD or found.weak):
+                i += 1  # "w biurze Agnieszka Kowal": a weak guess gives way to the sure full name it overlaps
+                continue
         if not found.known and _organisation_slot(toks, i, out, text):
             i += found.words  # "<name> (Demir Bezorgdiensten)", "buyer at Olive Young": the company, not a person
             continue

@@ -17,6 +17,7 @@ from bot.chat.routing import (
     CONTINUE_WINDOW,
     CONTINUING_PRONOUNS,
     Filing,
+    first_name_gender,
     look_alikes,
     new_client_name,
     note_clients,
@@ -103,6 +104,32 @@ def _topic_words(text: str) -> set[str]:
         if content[i] and content[i + 1] and min(zipf(words[i]), zipf(words[i + 1])) < PAIR_ZIPF  # never "sent today"
     }
     return rare | pairs
+
+
+# a person's pronoun and the gender it refers to: "she" after a note about Marek goes back to the last woman noted
+PRONOUN_GENDER = {
+    **dict.fromkeys(["she", "her", "hers", "shes", "she's"], "f"),
+    **dict.fromkeys(["he", "him", "his", "hes", "he's"], "m"),
+}
+NOTE_PRONOUN_MARGIN = 2  # a client's notes must use one gender's pronouns this many times more than the other's
+
+
+def _gender(memory: Memory, client: Client) -> str | None:
+    """A client's gender as the notes or the first-name dictionary show it ("f", "m"), or None when unsure.
+
+    The notes' own pronouns come first ("wants 14 desks, she needs them before ..."); a first name the dictionary
+    knows as mostly one gender decides otherwise (gender-guesser: "Agnieszka" female, "Marek" male).
+    """
+    counts = {"f": 0, "m": 0}
+    for note in memory.notes(client.id, limit=5):
+        for w in re.findall(r"[\w']+", note.text.casefold()):
+            if w in PRONOUN_GENDER:
+                counts[PRONOUN_GENDER[w]] += 1
+    if abs(counts["f"] - counts["m"]) >= NOTE_PRONOUN_MARGIN:
+        return "f" if counts["f"] > counts["m"] else "m"
+    first = (client.goes_by or client.name).split()[0]
+    guess = first_name_gender(first)
+    return guess
 
 
 PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
@@ -259,7 +286,26 @@ class NotesMixin(ChatCore):
         )
         if not (goes_on or follow_on or same_topic):
             return None
-        return memory.client(int(last[0]))
+        client = memory.client(int(last[0]))
+        said = {PRONOUN_GENDER[w] for w in words if w in PRONOUN_GENDER}
+        if goes_on and client is not None and len(said) == 1 and _gender(memory, client) not in (None, *said):
+            # "she wants 16 now" right after a note about Marek: the client just noted before him who is a she
+            return self._recent_of_gender(memory, client, said.pop()) or client
+        return client
+
+    def _recent_of_gender(self, memory: Memory, last: Client, gender: str) -> Client | None:
+        """The most recent other client noted within the window whose gender is `gender`, if any."""
+        seen = {last.id}
+        for note in memory.notes(limit=20):
+            if now_utc() - note.created_at > CONTINUE_WINDOW:
+                break
+            if note.client_id in seen:
+                continue
+            seen.add(note.client_id)
+            other = memory.client(note.client_id)
+            if other is not None and _gender(memory, other) == gender:
+                return other
+        return None
 
     def _last_topic(self, memory: Memory, client_id: int) -> set[str]:
         """The rarer words of a client's latest note and open promises."""
@@ -420,15 +466,24 @@ class NotesMixin(ChatCore):
             gone.append(client.name)
         return gone
 
-    def _take_back(self, user: str, rest: str) -> list[Reply]:
+    def _take_back(self, user: str, rest: str, opens: bool = False) -> list[Reply]:
         """ "I meant oak. scratch that": undo the last note, file the rest under the same client.
 
         When the rest names another client ("rahul mehta - promised him a quote. ignore that last one") it is filed
         under that client, and the earlier note stays: whether the phrase meant it is unclear, so the reply asks.
+        A take-back that opens the message ("scratch that, it was marek who said the count") can only mean the note
+        before it: that note goes, and the rest is filed under the client it names.
         """
         memory = self._memory(user)
         latest = memory.notes(limit=1)
-        if latest and len(rest.split()) >= 2 and self._names_another_client(memory, rest, latest[0]):
+        another = bool(latest) and len(rest.split()) >= 2 and self._names_another_client(memory, rest, latest[0])
+        if another and opens:
+            undone, _ = self._undo_filed(user, keep_clients=True)
+            saved = self._note(user, rest, routed=True)
+            if not saved:
+                return [undone]
+            return [Reply(undone.text + "\n" + saved[0].text, saved[0].buttons, note_saved=saved[0].note_saved)]
+        if another:
             replies = self._note(user, rest, routed=True)
             earlier = latest[0]
             ask = (

@@ -50,6 +50,7 @@ __all__ = [
     "RouteReply",
     "bare_name",
     "client_in_note",
+    "first_name_gender",
     "look_alikes",
     "looks_like_name",
     "new_client_name",
@@ -87,6 +88,15 @@ VERB = re.compile(
 NOT_NAMES = NOT_A_CLIENT - (small_talk_words() - NEVER)
 CONTINUING_PRONOUNS = {"she", "he", "they", "her", "his", "their", "hes", "shes", "he's", "she's", "they're"}
 CONTINUE_WINDOW = timedelta(minutes=30)  # "she also said ..." this soon after a note is about the same client
+OPEN_AUX = {"any", "anything"}  # "any news on dana", "anything i owe priya": a question with no verb to invert
+POSSESSIVE_AUX = {"has", "have", "had"}
+SUBJECT_WORDS = {
+    "i", "you", "u", "ya", "we", "they", "he", "she", "it", "there", "this", "that", "these", "those",
+    "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "anything", "something", "any",
+    "my", "our", "your", "his", "her", "their", "its", "the", "a", "an", "all", "each", "either", "both",
+}  # fmt: skip  # pronouns and determiners: what follows an auxiliary when a question inverts it
+DROPPED_SUBJECT_ZIPF = 3.5  # after an auxiliary, a word this common in English is the note's verb ("send") or
+# complement ("lunch", "great"): the subject was dropped; rarer words are names ("harpreet", "kaveri")
 MAX_QUESTION_LINES = 2  # more lines than this is a pasted block: a note
 MAX_QUESTION_CHARS = 400
 NAME_LINKS = {"from", "at", "of", "@", "de", "da", "van", "von", "der", "del", "la", "le", "di", "du", "bin", "al"}
@@ -135,8 +145,22 @@ def is_question(text: str) -> bool:
     if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
         return True
     if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
-        return True
+        return len(words) == 1 or words[0] in OPEN_AUX or inverted(words[0], words[1])
     return bool(_ASK_START.match(text))
+
+
+def inverted(aux: str, second: str) -> bool:
+    """Whether an auxiliary is followed by its subject, as a question's is ("will she ...", "did priya ...").
+
+    A note typed fast drops its subject instead: "will send harpreet the quote", "had lunch w dana", "was great
+    catching up". The word after the auxiliary is then a verb, adjective or noun of everyday English; a subject is
+    a pronoun or determiner, a first name, or a rare word (a surname or company the dictionaries lack).
+    """
+    if second in SUBJECT_WORDS:
+        return not (aux in POSSESSIVE_AUX and second in {"a", "an"})  # "had a great call with ..." is a note
+    if first_name_score(second) > 0:
+        return True
+    return zipf(second) < DROPPED_SUBJECT_ZIPF
 
 
 def tokens_of(text: str) -> list[str]:
@@ -575,6 +599,14 @@ CALENDAR_WORDS = frozenset(
 def is_first_name(word: str) -> bool:
     """Whether `word` is a known first name (any country), by gender-guesser's name dictionary."""
     return len(word) >= 3 and lexicon.first_name_detector().get_gender(word) != "unknown"
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "f" or "m" when gender-guesser's dictionary knows the first name as (mostly) one gender, else None."""
+    if len(word) < 3 or not word.isalpha():
+        return None
+    guess = _first_names().get_gender(word)
+    return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(guess)
 
 
 def lower_person_at_start(text: str) -> str:

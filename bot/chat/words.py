@@ -142,6 +142,9 @@ def _fillers() -> frozenset[str]:
     return frozenset(out)
 
 
+TAKE_BACK_LEADS = frozenset({"no", "nope", "nah", "wait", "actually", "argh", "damn", "oh no"})
+
+
 @cache
 def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a correction opening a message, a correction closing it): a phrase only counts as a clause of its own."""
@@ -156,11 +159,18 @@ def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
         phrases.append(r"\s+".join(re.escape(w) for w in phrase.split()))
     phrases.sort(key=len, reverse=True)
     any_phrase = "(?:" + "|".join(phrases) + ")"
-    fillers = "|".join(re.escape(f) for f in sorted(_fillers(), key=len, reverse=True))
+    # "hm no, scratch that", "wait, ignore that last one": a refusal word may open a take-back (never a filler for
+    # names: "no calls before 9" is a note)
+    fillers = "|".join(re.escape(f) for f in sorted(_fillers() | TAKE_BACK_LEADS, key=len, reverse=True))
     lead = rf"^\s*(?:(?:{fillers})\b[\s,!.:;—–-]*)*"
     opening = re.compile(rf"{lead}{any_phrase}\b(?={CLAUSE_END})", re.I)
     closing = re.compile(rf"(?:^|[.!?,;\n]|\s[-–—])\s*(?:(?:{fillers})\b[\s,]*)*{any_phrase}[\s.!]*$", re.I)
     return opening, closing
+
+
+def opens_with_correction(text: str) -> bool:
+    """Whether a take-back phrase opens the message ("scratch that, ..."): it can only mean the message before."""
+    return _corrections()[0].match(text) is not None
 
 
 def correction(text: str) -> str | None:
