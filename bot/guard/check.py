@@ -22,7 +22,6 @@ from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
 from bot.guard.rules.claim_support import ClaimSupport
-from bot.guard.sensitive import SensitiveRules
 from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
 from bot.usecases.draft_context import DraftContext
@@ -54,7 +53,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.commitment_dates,
         g.preferences,
         g.timing,
-        g.sensitive,
         g.entity_swaps,
         g.attributions,
         g.paired_names,
@@ -101,7 +99,6 @@ class _Guard(
     NumberRules,
     PlaceRules,
     PreferenceRules,
-    SensitiveRules,
     EntityRules,
     VariantRules,
     BindingRules,

@@ -11,6 +11,7 @@ from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     RiskyRequest(),
     ForeignLanguage(),
     SharedHistory(),
+    HardshipPressure(),
     ContactPace(),
     ChannelConsent(),
     ChangedChoice(),
@@ -52,6 +54,7 @@ __all__ = [
     "Draft",
     "Evidence",
     "ForeignLanguage",
+    "HardshipPressure",
     "InventedCommitment",
     "OppositePolarity",
     "OptOut",
