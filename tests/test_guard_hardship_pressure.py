@@ -55,7 +55,9 @@ def test_a_leave_lasts_until_the_date_the_note_gives() -> None:
 
 
 def test_a_hardship_ends_when_a_later_note_has_the_client_back() -> None:
-    text = "Hi Marisol, great to have you back! Could you sign the cold room order this week so we can book the fitters?"
+    text = (
+        "Hi Marisol, great to have you back! Could you sign the cold room order this week so we can book the fitters?"
+    )
     assert not active_hardships(BACK)
     assert "inappropriate" not in finding_kinds(text, BACK)
 

@@ -13,7 +13,6 @@ from bot.guard.evidence import Prepared, prepare
 from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
-from bot.guard.names import NameRules
 from bot.guard.normalise import normalise
 from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
@@ -39,7 +38,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     g = _Guard(norm.text, prepared.ctx, prepared)
     findings: list[Finding] = []
     for rule in (
-        g.name_misuse,
         g.unsupported_claims,
         g.family,
         g.people,
@@ -92,7 +90,6 @@ class _Guard(
     HearsayRules,
     PresumedRules,
     ChangeRules,
-    NameRules,
     OfferRules,
     ClaimRules,
     FamilyRules,

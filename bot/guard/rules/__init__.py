@@ -14,6 +14,7 @@ from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
+from bot.guard.rules.name_misuse import NameMisuse
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
@@ -24,6 +25,7 @@ from bot.guard.rules.superseded_figure import SupersededFigure
 from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
+    NameMisuse(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -56,6 +58,7 @@ __all__ = [
     "ForeignLanguage",
     "HardshipPressure",
     "InventedCommitment",
+    "NameMisuse",
     "OppositePolarity",
     "OptOut",
     "ProductPlan",

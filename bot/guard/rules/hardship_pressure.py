@@ -102,12 +102,12 @@ class HardshipPressure:
                 return []
             if push is None and _CALM_RE.search(low):
                 return []  # the business is mentioned, gently, on their timing
-            span = push or (promo.span() if promo else ask.span() if ask else (0, 0))
-            return [draft.finding(self.kind, *span, "a sales pitch while the client is going through a hard time", ids)]
+            a, b = push or (promo.span() if promo else ask.span() if ask else (0, 0))
+            return [draft.finding(self.kind, a, b, "a sales pitch while the client is going through a hard time", ids)]
         back = [h for h in known if h.returned and not h.leave and h.start <= now < h.start + SENSITIVE_WINDOW]
         if back and promo and push:
             msg = "a promotion pushed with urgency soon after the client's loss or illness"
-            return [draft.finding(self.kind, *push, msg, [h.note_id for h in back])]
+            return [draft.finding(self.kind, push[0], push[1], msg, [h.note_id for h in back])]
         return self._deferred(draft, evidence, push)
 
     def _deferred(self, draft: Draft, evidence: Evidence, push: tuple[int, int] | None) -> list[Finding]:
@@ -120,17 +120,17 @@ class HardshipPressure:
             for d in waits:
                 if d.start <= now < d.until:
                     msg = f"pushes for a decision before the client's own timing ({d.phrase})"
-                    return [draft.finding(self.kind, *push, msg, (d.note_id,))]
+                    return [draft.finding(self.kind, push[0], push[1], msg, (d.note_id,))]
         sale = _SALES_RE.search(low)
         if sale is None:
             return []
         today = now.date()
         for n in ctx.notes:
-            d = _DEFER.search(_norm(n.text))
-            if d is None:
+            put_off = _DEFER.search(_norm(n.text))
+            if put_off is None:
                 continue
             noted = _local_date(n.occurred_at, now.tzinfo)
-            if noted <= today < _month_start(d.group("month"), noted):
-                msg = f"a sales pitch before the client's own timing ({d.group(0)})"
-                return [draft.finding(self.kind, *sale.span(), msg, (n.id,))]
+            if noted <= today < _month_start(put_off.group("month"), noted):
+                msg = f"a sales pitch before the client's own timing ({put_off.group(0)})"
+                return [draft.finding(self.kind, sale.start(), sale.end(), msg, (n.id,))]
         return []
