@@ -73,3 +73,43 @@ def test_relatives_are_read_after_family_words_in_several_languages() -> None:
         ("d", "seine tochter mia spielt tennis"),
     ]
     assert {"owen", "lily", "megan", "valentina", "lea", "mia"} <= set(relatives(notes))
+
+
+FAMILY = notes_context(
+    "Kyle Brennan",
+    ("kyle brennan, scottsdale. pool build. wife megan, 2 kids (owen 9, lily 6)", 20),
+)
+CAFE = notes_context(
+    "Andrés Galindo",
+    ("andres galindo, finca in huila. su hija valentina se casa el 19 de diciembre", 12),
+)
+BAKER = notes_context("Claire Dubois", ("claire dubois, boulangerie à lyon. sa fille léa a eu son bac", 12))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "text"),
+    [
+        (FAMILY, "Hi Kyle, the shallow ledge will be perfect for Owen and Lucy this summer."),
+        (FAMILY, "Hi Kyle, Meghan mentioned the spa, I've added it to the drawing."),
+        (CAFE, "Hola Andrés, ¡muchas felicidades por la boda de Valeria!"),
+        (BAKER, "Bonjour Claire, félicitations à Léna pour son bac !"),
+    ],
+)
+def test_a_relatives_wrong_name_is_caught_without_a_family_word(ctx: object, text: str) -> None:
+    assert "wrong_fact" in finding_kinds(text, ctx)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("ctx", "text"),
+    [
+        (FAMILY, "Hi Kyle, the shallow ledge will be perfect for Owen and Lily this summer."),
+        (
+            FAMILY,
+            "Hi Kyle, Megan mentioned the spa; the heater is on the drawing and Scottsdale permits take 4 weeks.",
+        ),
+        (CAFE, "Hola Andrés, ¡muchas felicidades por la boda de Valentina! Saludos desde Bogotá."),
+        (BAKER, "Bonjour Claire, félicitations à Léa pour son bac ! Le four Bongard arrive lundi."),
+    ],
+)
+def test_the_relatives_own_names_and_other_capitalised_words_pass(ctx: object, text: str) -> None:
+    assert "wrong_fact" not in finding_kinds(text, ctx)  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ from bot.guard.rules.name_misuse import NameMisuse
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
+from bot.guard.rules.relative_name import RelativeName
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
 from bot.guard.rules.stale_value import StaleValue
@@ -26,6 +27,7 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
     NameMisuse(),
+    RelativeName(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -62,6 +64,7 @@ __all__ = [
     "OppositePolarity",
     "OptOut",
     "ProductPlan",
+    "RelativeName",
     "RiskyRequest",
     "Rule",
     "SharedHistory",

@@ -102,9 +102,9 @@ def _words(name: str) -> list[str]:
 class _Names:
     """What the notes say about the client's names, derived once per evidence."""
 
-    def __init__(self, ctx: DraftContext) -> None:
+    def __init__(self, ctx: DraftContext, model: AddressModel) -> None:
         self.ctx = ctx
-        self.model: AddressModel = address_model(ctx)
+        self.model = model
         self.nicknames = self._nicknames()
         self.contacts = self._contacts()
         self.formal_address = self._formal_address()
@@ -198,7 +198,8 @@ class NameMisuse:
         ctx = evidence.context
         if ctx is None:
             return []
-        names: _Names = evidence.derived("names.address", lambda: _Names(ctx))
+        model = evidence.derived("names.model", lambda: address_model(ctx))
+        names: _Names = evidence.derived("names.address", lambda: _Names(ctx, model))
         text = draft.text
         out = [
             draft.finding(self.kind, m.start(), m.end(), f"placeholder {m.group(0)!r} left in the text")
