@@ -113,3 +113,19 @@ def test_a_relatives_wrong_name_is_caught_without_a_family_word(ctx: object, tex
 )
 def test_the_relatives_own_names_and_other_capitalised_words_pass(ctx: object, text: str) -> None:
     assert "wrong_fact" not in finding_kinds(text, ctx)  # type: ignore[arg-type]
+
+
+RYOKAN = notes_context("Suzuki Haruto", ("suzuki-san runs a ryokan in kyoto, 30 tatami mats quoted", 9))
+GULF = notes_context("Layla Al Hashimi", ("layla al hashimi, facilities head at a hotel in doha, 40 minibars", 9))
+
+
+@pytest.mark.parametrize(
+    ("ctx", "text"),
+    [
+        (RYOKAN, "Dear Suzuki-san, the 30 tatami mats are ready to ship."),
+        (GULF, "Dear Ms Al Hashimi, the 40 minibars arrive on Sunday."),
+        (GULF, "Call plan: ring Ms Layla Al Hashimi about the minibars."),
+    ],
+)
+def test_a_family_name_with_its_honorific_or_particle_passes(ctx: object, text: str) -> None:
+    assert "name_misuse" not in finding_kinds(text, ctx)  # type: ignore[arg-type]

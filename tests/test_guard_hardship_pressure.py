@@ -82,3 +82,14 @@ def test_a_push_before_a_noted_decision_date_is_inappropriate(text: str) -> None
 )
 def test_no_push_before_a_decision_date_passes(text: str) -> None:
     assert "inappropriate" not in finding_kinds(text, DEFERRED)
+
+
+def test_a_leave_that_has_not_started_yet_is_no_hardship() -> None:
+    later = notes_context(
+        "Priya Nair",
+        ("priya nair, yoga studio in pune, 25 mats quoted INR 62,000", 20),
+        ("priya on leave 20-30 june, her partner ravi handles orders then", 4),
+    )
+    push = "Hi Priya, could you confirm the 25 mats this week so we can ship before your leave?"
+    assert not active_hardships(later)
+    assert "inappropriate" not in finding_kinds(push, later)

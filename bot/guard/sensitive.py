@@ -20,6 +20,7 @@ from typing import Any
 from bot.guard.lexicon import _BAD_NEWS
 from bot.guard.model import SENSITIVE_WINDOW
 from bot.guard.text import _aware, _local_date, _norm
+from bot.guard.when import note_period
 from bot.usecases.draft_context import DraftContext
 from memory.dates import find_dates
 
@@ -77,7 +78,7 @@ class Hardship:
     start: datetime
     end: datetime
     leave: bool
-    returned: bool  # ended by a later note that records the client coming back
+    returned: bool  # bad news whose time off the notes ended (a return, an end date): still recent news
 
 
 def date_after(low: str, pos: int, noted: date) -> date | None:
@@ -135,9 +136,12 @@ def hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
         start = _aware(n.occurred_at, now)
         noted = _local_date(n.occurred_at, now.tzinfo)
         end, returned = start + SENSITIVE_WINDOW, False
+        period = note_period(low, noted) if leave and not bad else None
         stated = _end_date(low, noted)
-        if stated is not None:
-            end = _at(stated, now)
+        if period is not None:  # "on leave 14-28 dec": the leave has its own start and end
+            start, end = _at(period[0], now), _at(period[1], now)
+        elif stated is not None:
+            end, returned = _at(stated, now), bad  # "off till 16 nov": bad news is still recent after it
         for later in notes[i + 1 :]:
             when = _aware(later.occurred_at, now)
             if when < end and found["back_words"].search(_norm(later.text)) and not _bad_news(_norm(later.text)):

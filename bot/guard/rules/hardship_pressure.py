@@ -5,8 +5,8 @@ layoffs or a leave, until an end date the note gives or a later note that has th
 Pressure is read by structure, not phrases: an urgency or deadline word (a closed class per
 language) in the same sentence as an act asked of the client (sign, confirm, pay, decide ...) and
 the client addressed. During a hardship a promotion or a business ask is also a pitch, unless the
-draft leaves the timing to the client. After the client came back from bad news, a promotion pushed
-with urgency is still a pitch until the usual window ends. Before a noted deferral ("no decision
+draft leaves the timing to the client. After the client came back from bad news, a promotion is
+still a pitch until the usual window ends (an ordinary business message is not). Before a noted deferral ("no decision
 before 15 jan", "check back in April") pressure or a sales offer is a pitch too.
 """
 
@@ -105,9 +105,9 @@ class HardshipPressure:
             a, b = push or (promo.span() if promo else ask.span() if ask else (0, 0))
             return [draft.finding(self.kind, a, b, "a sales pitch while the client is going through a hard time", ids)]
         back = [h for h in known if h.returned and not h.leave and h.start <= now < h.start + SENSITIVE_WINDOW]
-        if back and promo and push:
-            msg = "a promotion pushed with urgency soon after the client's loss or illness"
-            return [draft.finding(self.kind, push[0], push[1], msg, [h.note_id for h in back])]
+        if back and promo:
+            msg = "a promotion soon after the client's loss or illness"
+            return [draft.finding(self.kind, promo.start(), promo.end(), msg, [h.note_id for h in back])]
         return self._deferred(draft, evidence, push)
 
     def _deferred(self, draft: Draft, evidence: Evidence, push: tuple[int, int] | None) -> list[Finding]:

@@ -89,6 +89,12 @@ _FORMAL_NOTE = re.compile(
 )
 
 
+# Greetings that go with a first name: a family name alone after one is a field, not a form of address.
+_INFORMAL = frozenset(
+    {"hi", "hey", "hello", "hiya", "hola", "oi", "olá", "ola", "hallo", "salut", "ciao", "hoi", "coucou"}
+)
+
+
 def _bare(token: str) -> str:
     """A greeting word folded, with an honorific joined after it dropped ("Tanaka-san" -> tanaka)."""
     return _HONORIFIC.sub("", _fold(token).strip("'’."))
@@ -246,7 +252,9 @@ class NameMisuse:
             if head in last or head in first:
                 return None
             return draft.finding(self.kind, m.start(), s + len(tokens[0]), f"{tokens[0]} is not this client's name")
-        if model.family_first and head in last and head not in first:
+        informal = m.group("greet").lower() in _INFORMAL
+        bare_token = _fold(tokens[0]).strip("'’.") == head  # no honorific joined to it ("Tanaka-san" has one)
+        if model.family_first and head in last and head not in first and len(tokens) == 1 and informal and bare_token:
             msg = f"{tokens[0]} is the family name (it comes first in this name); write {greet}"
             return draft.finding(self.kind, m.start(), s + len(tokens[0]), msg)
         if names.formal_address and head not in last:
@@ -261,7 +269,7 @@ class NameMisuse:
                 msg = f"full name used as a greeting (a data field); write {greet}"
                 return draft.finding(self.kind, m.start(), s + len(full), msg)
             return None
-        if head in last and not (len(tokens) == 1 and m.group("greet").lower() in ("hi", "hey", "hello", "hiya")):
+        if head in last and not (len(tokens) == 1 and informal and bare_token):
             return None  # "Dear Tanaka-san" may be fine; "Hi Eriksen" is a surname where a first name goes
         other = self._other_client_named(ctx, head)
         if not other and head in names.contacts:
@@ -282,7 +290,8 @@ class NameMisuse:
             a, b = _bare(m.group("a")), _bare(m.group("b") or "")
             if not b or b not in names.last or model.family_first:
                 continue
-            if a in names.first or a in names.last or a in model.relatives or a in names.contacts:
+            own = {_fold(w) for w in _words(names.ctx.client.name)}
+            if a in names.first or a in names.last or a in own or a in model.relatives or a in names.contacts:
                 continue
             if any(similar(a, f) >= 0.5 for f in names.first):
                 msg = f"{m.group('a')} is not this client's given name; they are {model.greet}"
