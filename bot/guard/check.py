@@ -10,7 +10,6 @@ from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
 from bot.guard.evidence import Prepared, prepare
-from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.normalise import normalise
@@ -39,9 +38,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     findings: list[Finding] = []
     for rule in (
         g.unsupported_claims,
-        g.family,
-        g.people,
-        g.birthdays,
         g.numbers,
         g.quantities,
         g.codes,
@@ -92,7 +88,6 @@ class _Guard(
     ChangeRules,
     OfferRules,
     ClaimRules,
-    FamilyRules,
     NumberRules,
     PlaceRules,
     PreferenceRules,

@@ -11,6 +11,7 @@ from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.family import Family
 from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
@@ -28,6 +29,7 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 RULES: tuple[Rule, ...] = (
     NameMisuse(),
     RelativeName(),
+    Family(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -57,6 +59,7 @@ __all__ = [
     "ContradictedValue",
     "Draft",
     "Evidence",
+    "Family",
     "ForeignLanguage",
     "HardshipPressure",
     "InventedCommitment",
