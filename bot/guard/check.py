@@ -20,6 +20,7 @@ from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
 from bot.guard.rules.claim_support import ClaimSupport
+from bot.guard.rules.family import Family
 from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
 from bot.usecases.draft_context import DraftContext
@@ -61,7 +62,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     ):
         findings.extend(rule())
     draft, evidence = Draft(norm.text), prepared.evidence
-    for part in RULES:
+    for part in (*RULES, _FAMILY):
         findings.extend(part.check(draft, evidence))
     findings = _SUPPORT.keep(norm.text, findings, evidence)  # a claim a note backs in other words passes
     unique = _dedupe(findings)
@@ -75,6 +76,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
 
 
 _SUPPORT = ClaimSupport()
+_FAMILY = Family()  # beside the registry: see bot/guard/rules/family.py
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:

@@ -26,8 +26,7 @@ from typing import Any
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.text import _STOP, _fold, _norm
 from bot.usecases.draft_context import DraftContext
-from memory.names import is_title, nickname_variants
-from memory.relations import RELATIONS
+from memory.lexicon import is_title, nickname_variants
 
 _DIR = Path(__file__).parent / "data"
 FORMS: dict[str, Any] = json.loads((_DIR / "address_forms.json").read_text(encoding="utf-8"))
@@ -47,7 +46,7 @@ def tables() -> dict[str, Any]:
         "family_first": frozenset(FORMS["family_name_first"]["words"]),
         "given_honorifics": frozenset(_fold(w) for w in FORMS["given_name_honorifics"]["words"]),
         "surname_titles": frozenset(_fold(w) for w in FORMS["surname_titles"]["words"]),
-        "relation_words": frozenset(_fold(w) for w in [*_PEOPLE["relation_words"]["words"], *RELATIONS]),
+        "relation_words": frozenset(_fold(w) for w in _PEOPLE["relation_words"]["words"]),
         "links": frozenset(_fold(w) for w in _PEOPLE["name_links"]["words"]),
         "coordinators": frozenset(_PEOPLE["coordinators"]["words"]),
         "family_honorifics": "|".join(map(re.escape, FORMS["family_name_honorifics"]["words"])),

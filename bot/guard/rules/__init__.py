@@ -11,7 +11,6 @@ from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
-from bot.guard.rules.family import Family
 from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
@@ -29,7 +28,6 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 RULES: tuple[Rule, ...] = (
     NameMisuse(),
     RelativeName(),
-    Family(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -59,7 +57,6 @@ __all__ = [
     "ContradictedValue",
     "Draft",
     "Evidence",
-    "Family",
     "ForeignLanguage",
     "HardshipPressure",
     "InventedCommitment",

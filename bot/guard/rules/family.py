@@ -2,10 +2,14 @@
 
 The checks live in `bot.guard.family.FamilyCheck` (they read the notes as dated documents through the
 guard's evidence helpers). The evidence is prepared once per context and kept in `Evidence.derived`.
+`check_text` runs this rule after the registry (as it runs claim support): the registry is imported by
+`bot.guard.evidence`, which `FamilyCheck` needs, so it cannot hold this rule without an import cycle.
 """
 
 from __future__ import annotations
 
+from bot.guard.evidence import Prepared
+from bot.guard.family import FamilyCheck
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 
@@ -17,10 +21,6 @@ class Family:
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
         """The findings of the family, people and birthday checks."""
-        # Imported here: bot.guard.evidence and bot.guard.truth import this package (its base) at load time.
-        from bot.guard.evidence import Prepared
-        from bot.guard.family import FamilyCheck
-
         ctx = evidence.context
         if ctx is None:
             return []
