@@ -100,7 +100,7 @@ class RiskyRequest:
         """Findings for every risky request of the draft."""
         lists, low = _lists(), draft.low
         known = [text for _, text in evidence.texts()]
-        out = self._payment(draft, lists, known) + self._secrets(draft, lists)
+        out = self._payment(draft, evidence, lists, known) + self._secrets(draft, lists)
         for m in lists["link"].finditer(low):
             host = _host(m.group(0))
             if host and not any(host in text for text in known):
@@ -127,7 +127,7 @@ class RiskyRequest:
         """Whether a negation of any of the languages comes between `start` and `pos`."""
         return bool(lists["negation"].search(low, start, pos))
 
-    def _payment(self, draft: Draft, lists: dict[str, Any], known: list[str]) -> list[Finding]:
+    def _payment(self, draft: Draft, evidence: Evidence, lists: dict[str, Any], known: list[str]) -> list[Finding]:
         """Changed bank details, by phrase, by a bank word with a novelty word, or by an account-number shape."""
         low, out = draft.low, []
         for pattern in lists["payment_change"]:
@@ -136,7 +136,10 @@ class RiskyRequest:
                     out.append(
                         draft.finding(self.kind, m.start(), m.end(), "asks the client to pay different bank details")
                     )
-        noted_digits = {_digits(m.group(0)) for text in known for m in lists["account_shape"].finditer(text)}
+        noted_digits: frozenset[str] = evidence.derived(
+            "risky.noted_digits",
+            lambda: frozenset(_digits(m.group(0)) for text in known for m in lists["account_shape"].finditer(text)),
+        )
         for m in lists["bank"].finditer(low):
             if lists["not_heads"].match(low, m.end() + 1):
                 continue  # "account manager", "bank holiday": the bank word modifies another noun
