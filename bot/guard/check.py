@@ -9,10 +9,8 @@ from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
 from bot.guard.events import EventRules
 from bot.guard.evidence import Prepared, prepare
-from bot.guard.family import FamilyRules
 from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
-from bot.guard.names import NameRules
 from bot.guard.normalise import normalise
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
@@ -20,7 +18,7 @@ from bot.guard.preferences import PreferenceRules
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
 from bot.guard.rules.claim_support import ClaimSupport
-from bot.guard.sensitive import SensitiveRules
+from bot.guard.rules.family import Family
 from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
 from bot.usecases.draft_context import DraftContext
@@ -38,18 +36,13 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     g = _Guard(norm.text, prepared.ctx, prepared)
     findings: list[Finding] = []
     for rule in (
-        g.name_misuse,
         g.unsupported_claims,
-        g.family,
-        g.people,
-        g.birthdays,
         g.event_dates,
         g.event_weekdays,
         g.places,
         g.commitment_dates,
         g.preferences,
         g.timing,
-        g.sensitive,
         g.entity_swaps,
         g.attributions,
         g.paired_names,
@@ -63,7 +56,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     ):
         findings.extend(rule())
     draft, evidence = Draft(norm.text), prepared.evidence
-    for part in RULES:
+    for part in (*RULES, _FAMILY):
         findings.extend(part.check(draft, evidence))
     findings = _SUPPORT.keep(norm.text, findings, evidence)  # a claim a note backs in other words passes
     unique = _dedupe(findings)
@@ -77,6 +70,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
 
 
 _SUPPORT = ClaimSupport()
+_FAMILY = Family()  # beside the registry: see bot/guard/rules/family.py
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
@@ -87,13 +81,10 @@ def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
 class _Guard(
     HearsayRules,
     PresumedRules,
-    NameRules,
     OfferRules,
     ClaimRules,
-    FamilyRules,
     PlaceRules,
     PreferenceRules,
-    SensitiveRules,
     EntityRules,
     VariantRules,
     BindingRules,

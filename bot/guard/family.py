@@ -1,4 +1,8 @@
-"""wrong_fact rules about people: relatives' names and relations, people met, birthdays."""
+"""wrong_fact about people: relatives' names and relations, people met, birthdays.
+
+`FamilyCheck` holds one check (the rule `bot.guard.rules.family.Family` runs it); it reads the notes
+through `GuardBase`'s evidence helpers (the notes as dated documents).
+"""
 
 from __future__ import annotations
 
@@ -31,8 +35,8 @@ from memory.records import FactKind
 _TURNING = re.compile(r"\bturn(?:s|ing|ed)?\s+\d{1,3}\b")
 
 
-class FamilyRules(GuardBase):
-    """The family rules; mixed into the guard with the other rule families."""
+class FamilyCheck(GuardBase):
+    """One check of a draft's people against the notes: relatives, people named as known, birthdays."""
 
     _RELATIONS: ClassVar[dict[str, str]] = {
         "daughter": "daughter", "son": "son", "wife": "spouse", "husband": "spouse", "partner": "spouse",

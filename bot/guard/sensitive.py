@@ -1,107 +1,190 @@
-"""Rule inappropriate: a sales pitch at a sensitive moment (bereavement, illness, layoffs)."""
+"""Hardship in the notes (bereavement, illness, layoffs, a leave) and how long it lasts, as the notes say.
+
+A hardship starts at the note that records it and lasts until the first of: an end date the note
+gives ("on paternity leave till 14 dec", "de baja hasta el 20 de enero"), a later note that records
+the client coming back ("she's back, wants to go ahead", "voltou", "de retour"), or, when the notes
+say neither, `SENSITIVE_WINDOW` after the note. A deferral ("no decision before 15 jan") is read the
+same way: a negated decision bounded by a date. The word classes are data (`data/sensitive.json`).
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from bot.guard.evidence import per_context
-from bot.guard.lexicon import _BAD_NEWS, _CALM_RE, _PRESSURE_RE, _SALES_RE
-from bot.guard.model import SENSITIVE_WINDOW, Finding
+from bot.guard.lexicon import _BAD_NEWS
+from bot.guard.model import SENSITIVE_WINDOW
 from bot.guard.text import _aware, _local_date, _norm
-from bot.guard.truth import GuardBase
+from memory.consent_scope import note_period
 from bot.usecases.draft_context import DraftContext
-from memory.records import Note
+from memory.dates import find_dates
 
 _DATA = Path(__file__).parent / "data" / "sensitive.json"
 
 
+def word_class(words: list[str]) -> re.Pattern[str]:
+    """One pattern for a closed class of words or phrases, whole words only (a space matches any whitespace)."""
+    alts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w'])")
+
+
 @lru_cache(maxsize=1)
-def _extra() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(more bad news, business asks, promotions, a third party's ask) from data/sensitive.json."""
+def lists() -> dict[str, Any]:
+    """The data file's patterns and word classes, compiled."""
     doc = json.loads(_DATA.read_text(encoding="utf-8"))
-    bad = "|".join(f"(?:{row['pattern']})" for row in doc["bad_news"])
-    ask = "|".join(f"(?:{row['pattern']})" for row in doc["business_asks"])
-    return (
-        re.compile(bad),
-        re.compile(ask),
-        re.compile(doc["promotion"]["pattern"]),
-        re.compile(doc["third_party_subject"]["pattern"]),
-    )
+    out: dict[str, Any] = {
+        "bad": re.compile("|".join(f"(?:{row['pattern']})" for row in doc["bad_news"])),
+        "asks": re.compile("|".join(f"(?:{row['pattern']})" for row in doc["business_asks"])),
+        "promotion": re.compile(doc["promotion"]["pattern"]),
+        "someone_else": re.compile(doc["third_party_subject"]["pattern"]),
+        "months": doc["months"]["names"],
+    }
+    for key in (
+        "bad_news_words",
+        "leave_words",
+        "back_words",
+        "until_words",
+        "urgency_words",
+        "client_acts",
+        "addressee_words",
+        "negation_words",
+        "before_words",
+    ):
+        out[key] = word_class(doc[key]["words"])
+    return out
 
 
 def _bad_news(low: str) -> bool:
-    """Whether a note records bad news."""
-    return bool(_BAD_NEWS.search(low) or _extra()[0].search(low))
+    """Whether a note records bad news (in English or in one of the other languages' closed class)."""
+    found = lists()
+    return bool(_BAD_NEWS.search(low) or found["bad"].search(low) or found["bad_news_words"].search(low))
+
+
+def _on_leave(low: str) -> bool:
+    """Whether a note records the client on leave (parental, sick ...), in any of the languages."""
+    return bool(lists()["leave_words"].search(low))
+
+
+@dataclass(frozen=True)
+class Hardship:
+    """A hardship a note records: from `start` until `end` (exclusive); `leave` for a leave, not bad news."""
+
+    note_id: str
+    start: datetime
+    end: datetime
+    leave: bool
+    returned: bool  # bad news whose time off the notes ended (a return, an end date): still recent news
+
+
+def date_after(low: str, pos: int, noted: date) -> date | None:
+    """The date written right after `pos` ("14 dec", "20 de enero", "3 février", "15. Januar"), on or after `noted`."""
+    window = low[pos : pos + 40]
+    for d in find_dates(window):
+        if d.start <= 4:
+            return _next(noted, d.month, d.day, d.year)
+    months = lists()["months"]
+    m = re.match(
+        r"\s*(?:el\s+|le\s+|o\s+|dem\s+|zum\s+)?(\d{1,2})(?:\.|º|er)?\s*(?:de\s+)?([a-zäéûç]+)\.?", window
+    ) or re.match(r"\s*([a-zäéûç]+)\.?\s+(\d{1,2})\b", window)
+    if not m:
+        return None
+    day_s, month_s = (m.group(1), m.group(2)) if m.group(1).isdigit() else (m.group(2), m.group(1))
+    month = months.get(month_s)
+    return _next(noted, month, int(day_s), None) if month else None
+
+
+def _next(noted: date, month: int, day: int, year: int | None) -> date | None:
+    """The date month/day of `year`, or its first occurrence on or after `noted` less a month."""
+    try:
+        when = date(year or noted.year, month, day)
+    except ValueError:
+        return None
+    if year is None and when < noted - timedelta(days=31):
+        when = when.replace(year=when.year + 1)
+    return when
+
+
+def _end_date(low: str, noted: date) -> date | None:
+    """The end the note gives ("till 14 dec", "hasta el 20 de enero"), if any."""
+    for m in lists()["until_words"].finditer(low):
+        when = date_after(low, m.end(), noted)
+        if when is not None:
+            return when
+    return None
+
+
+def _at(day: date, ref: datetime) -> datetime:
+    """Midnight starting `day` in `ref`'s zone."""
+    return datetime(day.year, day.month, day.day, tzinfo=ref.tzinfo)
+
+
+def hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
+    """Every hardship the notes record, with the end the notes give it."""
+    now, found = ctx.now, lists()
+    notes = sorted(ctx.notes, key=lambda n: _aware(n.occurred_at, now).timestamp())
+    out = []
+    for i, n in enumerate(notes):
+        low = _norm(n.text)
+        bad, leave = _bad_news(low), _on_leave(low)
+        if not bad and not leave:
+            continue
+        start = _aware(n.occurred_at, now)
+        noted = _local_date(n.occurred_at, now.tzinfo)
+        end, returned = start + SENSITIVE_WINDOW, False
+        period = note_period(low, noted) if leave and not bad else None
+        stated = _end_date(low, noted)
+        if period is not None:  # "on leave 14-28 dec": the leave has its own start and end
+            start, end = _at(period[0], now), _at(period[1], now)
+        elif stated is not None:
+            end, returned = _at(stated, now), bad  # "off till 16 nov": bad news is still recent after it
+        for later in notes[i + 1 :]:
+            when = _aware(later.occurred_at, now)
+            if when < end and found["back_words"].search(_norm(later.text)) and not _bad_news(_norm(later.text)):
+                end, returned = when, True
+                break
+        out.append(Hardship(n.id, start, end, leave and not bad, returned))
+    return tuple(out)
+
+
+def active_hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
+    """The hardships under way at `ctx.now`."""
+    now = ctx.now
+    return tuple(h for h in hardships(ctx) if h.start <= now < h.end)
 
 
 def sensitive_note_ids(ctx: DraftContext) -> tuple[str, ...]:
-    """Ids of recent notes that record bad news (bereavement, illness, layoffs): no sales pitch now."""
-    now = ctx.now
-    return tuple(
-        n.id
-        for n in ctx.notes
-        if timedelta(0) <= now - _aware(n.occurred_at, now) <= SENSITIVE_WINDOW and _bad_news(_norm(n.text))
-    )
+    """Ids of the notes of bad news under way (bereavement, illness, layoffs): no sales pitch now, condolences."""
+    return tuple(h.note_id for h in active_hardships(ctx) if not h.leave)
 
 
-class SensitiveRules(GuardBase):
-    """The sensitive rules; mixed into the guard with the other rule families."""
+@dataclass(frozen=True)
+class Deferral:
+    """A note that puts the client's decision off to a date ("no decision before 15 jan")."""
 
-    @per_context
-    def _sad_notes(self) -> tuple[str, ...]:
-        """`sensitive_note_ids` of the context."""
-        return sensitive_note_ids(self.ctx)
+    note_id: str
+    start: datetime
+    until: datetime
+    phrase: str
 
-    @per_context
-    def _deferring_notes(self) -> list[tuple[Note, re.Match[str]]]:
-        """Each note that puts the conversation off to a month ("check back in April"), with that phrase."""
-        return [(n, d) for n in self.ctx.notes for d in [self._DEFER.search(_norm(n.text))] if d is not None]
 
-    def sensitive(self) -> list[Finding]:
-        """A sales pitch while a recent note records bad news (bereavement, illness, layoffs)."""
-        sad = self._sad_notes()
-        _, asks, promotion, someone_else = _extra()
-        # At a hard time only a promotion is a pitch; the open quote stated plainly is information.
-        m = (promotion if sad else _SALES_RE).search(self.low)
-        push = next((p for p in _PRESSURE_RE.finditer(self.low) if not self._negated(p.start())), None)
-        if push is None and sad:
-            push = next(
-                (
-                    p
-                    for p in asks.finditer(self.low)
-                    if not self._negated(p.start())
-                    and not someone_else.search(self.low[max(0, p.start() - 40) : p.start()])
-                ),
-                None,
-            )
-        if m is None and (push is None or not sad):
-            return []
-        if not sad:
-            assert m is not None
-            return self._deferred(m)
-        if push is None and _CALM_RE.search(self.low):
-            return []  # the business is mentioned, gently, on their timing
-        pitch = push or m
-        assert pitch is not None
-        return [
-            self._finding(
-                "inappropriate",
-                pitch.start(),
-                pitch.end(),
-                "a sales pitch while the client is going through a hard time",
-                sad,
-            )
-        ]
-
-    def _deferred(self, m: re.Match[str]) -> list[Finding]:
-        """A sales pitch before the time a note put the conversation off to ("check back in April")."""
-        for n, d in self._deferring_notes():
-            noted = _local_date(n.occurred_at, self.tz)
-            if noted <= self.today < self._month_start(d.group("month"), noted):
-                msg = f"a sales pitch before the client's own timing ({d.group(0)})"
-                return [self._finding("inappropriate", m.start(), m.end(), msg, (n.id,))]
-        return []
+def deferrals(ctx: DraftContext) -> tuple[Deferral, ...]:
+    """Each note's negated decision bounded by a date, in any of the languages."""
+    found, now, out = lists(), ctx.now, []
+    for n in ctx.notes:
+        low = _norm(n.text)
+        for b in found["before_words"].finditer(low):
+            clause_start = max(low.rfind(c, 0, b.start()) for c in ".;,\n") + 1
+            head = low[clause_start : b.start()]
+            if not (found["negation_words"].search(head) and found["client_acts"].search(head)):
+                continue
+            noted = _local_date(n.occurred_at, now.tzinfo)
+            when = date_after(low, b.end(), noted)
+            if when is not None:
+                phrase = low[clause_start : b.end() + 12].strip()
+                out.append(Deferral(n.id, _aware(n.occurred_at, now), _at(when, now), phrase))
+    return tuple(out)

@@ -11,13 +11,16 @@ from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.label_value import LabelValue
 from bot.guard.rules.language import ForeignLanguage
+from bot.guard.rules.name_misuse import NameMisuse
 from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.recorded_slot import RecordedSlot
+from bot.guard.rules.relative_name import RelativeName
 from bot.guard.rules.risky_request import RiskyRequest
 from bot.guard.rules.shared_history import SharedHistory
 from bot.guard.rules.stale_value import StaleValue
@@ -25,6 +28,8 @@ from bot.guard.rules.superseded_figure import SupersededFigure
 from bot.guard.rules.unrecorded_change import UnrecordedChange
 
 RULES: tuple[Rule, ...] = (
+    NameMisuse(),
+    RelativeName(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -33,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     RiskyRequest(),
     ForeignLanguage(),
     SharedHistory(),
+    HardshipPressure(),
     ContactPace(),
     ChannelConsent(),
     ChangedChoice(),
@@ -56,12 +62,15 @@ __all__ = [
     "Draft",
     "Evidence",
     "ForeignLanguage",
+    "HardshipPressure",
     "InventedCommitment",
     "LabelValue",
+    "NameMisuse",
     "OppositePolarity",
     "OptOut",
     "ProductPlan",
     "RecordedSlot",
+    "RelativeName",
     "RiskyRequest",
     "Rule",
     "SharedHistory",

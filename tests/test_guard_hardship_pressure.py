@@ -1,0 +1,95 @@
+"""inappropriate: pressure is read by structure in several languages, and a hardship lasts as the notes say."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.guard.sensitive import active_hardships, sensitive_note_ids
+from tests.guard_scenarios import finding_kinds, notes_context
+
+BEREAVED = notes_context(
+    "Lucia Ferreira",
+    ("lucia ferreira, dental clinic in braga, two chairs quoted EUR 31,000", 30),
+    ("lucia: o pai dela faleceu no domingo, funeral na terça", 5),
+)
+ON_LEAVE = notes_context(
+    "Jonas Weber",
+    ("jonas weber, print shop in leipzig, wants a wide-format printer, quote EUR 14,200", 40),
+    ("jonas ist in elternzeit bis 30 juni, his colleague petra handles orders meanwhile", 10),
+)
+BACK = notes_context(
+    "Marisol Reyes",
+    ("marisol reyes, florist in sevilla, cold room quote EUR 9,800", 50),
+    ("marisol on maternity leave, no contact for now", 30),
+    ("marisol is back at work, wants to go ahead with the cold room", 3),
+)
+DEFERRED = notes_context(
+    "Owen Price",
+    ("owen price, brewery in cardiff, 3 fermenters quoted GBP 42,000", 20),
+    ("owen: board meets in july, no decision before 15 july", 8),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olá Lucia, preciso que você assine o contrato hoje para garantirmos o preço.",
+        "Hi Lucia, could you confirm the two chairs today? The price won't hold past Friday.",
+        "Hola Lucia, ¿puede firmar el pedido esta semana? Los precios suben pronto.",
+    ],
+)
+def test_a_push_after_a_bereavement_is_inappropriate_in_any_language(text: str) -> None:
+    assert "inappropriate" in finding_kinds(text, BEREAVED)
+
+
+def test_a_gentle_note_after_a_bereavement_passes() -> None:
+    text = "Olá Lucia, sinto muito pela perda do seu pai. Nada precisa de resposta agora; fico à disposição."
+    assert "inappropriate" not in finding_kinds(text, BEREAVED)
+
+
+def test_a_leave_lasts_until_the_date_the_note_gives() -> None:
+    push = "Hallo Jonas, können Sie den Auftrag für den Drucker bitte heute noch unterschreiben?"
+    assert [h.leave for h in active_hardships(ON_LEAVE)] == [True]
+    assert "inappropriate" in finding_kinds(push, ON_LEAVE)
+    assert not sensitive_note_ids(ON_LEAVE)  # a leave is no bad news: drafts are not condolences
+
+
+def test_a_hardship_ends_when_a_later_note_has_the_client_back() -> None:
+    text = (
+        "Hi Marisol, great to have you back! Could you sign the cold room order this week so we can book the fitters?"
+    )
+    assert not active_hardships(BACK)
+    assert "inappropriate" not in finding_kinds(text, BACK)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Owen, I really need you to sign for the fermenters this week, the price only holds until Friday.",
+        "Hi Owen, can you confirm the order today? Steel prices are going up.",
+    ],
+)
+def test_a_push_before_a_noted_decision_date_is_inappropriate(text: str) -> None:
+    assert "inappropriate" in finding_kinds(text, DEFERRED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Owen, no rush at all: the fermenter quote stands and I'll check in after the board meets on 15 July.",
+        "Hi Owen, I'll send the revised fermenter drawings today.",
+    ],
+)
+def test_no_push_before_a_decision_date_passes(text: str) -> None:
+    assert "inappropriate" not in finding_kinds(text, DEFERRED)
+
+
+def test_a_leave_that_has_not_started_yet_is_no_hardship() -> None:
+    later = notes_context(
+        "Priya Nair",
+        ("priya nair, yoga studio in pune, 25 mats quoted INR 62,000", 20),
+        ("priya on leave 20-30 june, her partner ravi handles orders then", 4),
+    )
+    push = "Hi Priya, could you confirm the 25 mats this week so we can ship before your leave?"
+    assert not active_hardships(later)
+    assert "inappropriate" not in finding_kinds(push, later)
