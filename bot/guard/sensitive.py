@@ -20,8 +20,8 @@ from typing import Any
 from bot.guard.lexicon import _BAD_NEWS
 from bot.guard.model import SENSITIVE_WINDOW
 from bot.guard.text import _aware, _local_date, _norm
-from memory.consent_scope import note_period
 from bot.usecases.draft_context import DraftContext
+from memory.consent_scope import note_period
 from memory.dates import find_dates
 
 _DATA = Path(__file__).parent / "data" / "sensitive.json"
