@@ -18,7 +18,7 @@ from bot.guard.normalise import normalise
 from bot.guard.numbers import NumberRules
 from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
-from bot.guard.preferences import PreferenceRules
+from bot.guard.preferences import declined
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
 from bot.guard.rules.claim_support import ClaimSupport
@@ -52,8 +52,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.event_weekdays,
         g.places,
         g.commitment_dates,
-        g.preferences,
-        g.timing,
         g.sensitive,
         g.entity_swaps,
         g.attributions,
@@ -87,7 +85,7 @@ _SUPPORT = ClaimSupport()
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
     """What the client declined or dislikes (lower-case) -> the note ids that say so."""
-    return _Guard("", ctx)._declined()
+    return declined(ctx)
 
 
 class _Guard(
@@ -100,7 +98,6 @@ class _Guard(
     FamilyRules,
     NumberRules,
     PlaceRules,
-    PreferenceRules,
     SensitiveRules,
     EntityRules,
     VariantRules,

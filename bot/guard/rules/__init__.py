@@ -10,7 +10,9 @@ from bot.guard.rules.channel_consent import ChannelConsent
 from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
+from bot.guard.rules.contact_timing import ContactTiming
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.declined_offer import DeclinedOffer
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.language import ForeignLanguage
 from bot.guard.rules.opposite_polarity import OppositePolarity
@@ -39,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     ContradictedValue(),
     UnrecordedChange(),
     OppositePolarity(),
+    DeclinedOffer(),
+    ContactTiming(),
 )
 
 __all__ = [
@@ -48,7 +52,9 @@ __all__ = [
     "ContactCap",
     "ContactHours",
     "ContactPace",
+    "ContactTiming",
     "ContradictedValue",
+    "DeclinedOffer",
     "Draft",
     "Evidence",
     "ForeignLanguage",
