@@ -4,6 +4,7 @@
 this package (`bot/guard/*.py`) and move here one at a time.
 """
 
+from bot.guard.rules.agreed_offer import AgreedOffer
 from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
@@ -19,6 +20,7 @@ from bot.guard.rules.opposite_polarity import OppositePolarity
 from bot.guard.rules.opt_out import OptOut
 from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.risky_request import RiskyRequest
+from bot.guard.rules.shared_act import SharedAct
 from bot.guard.rules.shared_history import SharedHistory
 from bot.guard.rules.stale_value import StaleValue
 from bot.guard.rules.superseded_figure import SupersededFigure
@@ -43,10 +45,13 @@ RULES: tuple[Rule, ...] = (
     OppositePolarity(),
     DeclinedOffer(),
     ContactTiming(),
+    SharedAct(),
+    AgreedOffer(),
 )
 
 __all__ = [
     "RULES",
+    "AgreedOffer",
     "ChangedChoice",
     "ChannelConsent",
     "ContactCap",
@@ -64,6 +69,7 @@ __all__ = [
     "ProductPlan",
     "RiskyRequest",
     "Rule",
+    "SharedAct",
     "SharedHistory",
     "StaleValue",
     "SupersededFigure",

@@ -7,8 +7,8 @@ declined items and their concepts come from `bot/guard/preferences.py`. A mentio
 - the item as the notes name it, or its plural (block; as the client's own order it is a wrong fact too);
 - its concept: the head noun inflected or ending a compound ("stripes": "striped", "pinstripe"), with a
   modifier of the declined phrase beside it ("plain white plaster": "a white plaster finish") - block; the
-  bare head with no modifier at all ("the plaster") only warns; a head with other modifiers ("pebble
-  plaster") is another thing; a member of a declined category ("no shellfish": "prawns") - block;
+  bare head ("the plaster", "call plan" for "cold calls") or a head with other modifiers ("pebble plaster")
+  may be another thing and is not flagged; a member of a declined category ("no shellfish": "prawns") - block;
 - the local MiniLM (`SHARED_EMBED`): a draft noun phrase at least `embed_threshold` alike a declined item
   warns. The model is English-only (all-MiniLM-L6-v2: "gas oven"/"four a gaz" 0.12), so this adds no
   cross-lingual matching; the threshold is high because it scores siblings above members (red/blue 0.73,
@@ -126,15 +126,6 @@ def _window(low: str, start: int, end: int) -> set[str]:
     return {_stem(w) for w in (*before, *after) if w not in _STOP}
 
 
-def _has_modifier(low: str, start: int) -> bool:
-    """Whether the word right before a mention qualifies it (not a determiner, a stop word or a clause mark)."""
-    m = re.search(r"([^\W\d_][\w'-]*)[ \t]+$", low[max(0, start - 30) : start])
-    if m is None:
-        return False
-    word = m.group(1)
-    return word not in _STOP and word not in data()["determiners"]["words"]
-
-
 def _noun_phrases(low: str) -> list[tuple[int, int]]:
     """Runs of content words (one to three) in lower-cased text: the draft's noun-phrase candidates."""
     out: list[tuple[int, int]] = []
@@ -191,14 +182,12 @@ class DeclinedOffer:
                     out.append(draft.finding("wrong_fact", m.start(), m.end(), msg, ids))
         concepts = evidence.derived("declined concepts", lambda: list(iter_concepts(items, ctx)))
         for c in concepts:
-            out += self._concept_mentions(draft, c, taken, evidence)
+            out += self._concept_mentions(draft, c, taken)
         heads = [head_pattern(c.head) for c in concepts]
         out += self._alike(draft, items, taken, heads, evidence)
         return out
 
-    def _concept_mentions(
-        self, draft: Draft, c: Concept, taken: list[tuple[int, int]], evidence: Evidence
-    ) -> list[Finding]:
+    def _concept_mentions(self, draft: Draft, c: Concept, taken: list[tuple[int, int]]) -> list[Finding]:
         """Mentions of a concept's head noun that the literal patterns missed."""
         low = draft.low
         out = []
@@ -209,31 +198,11 @@ class DeclinedOffer:
                 continue
             if _AS_VERB.search(low[max(0, m.start() - 12) : m.start()]):
                 continue
-            if not c.modifiers or c.modifiers & _window(low, m.start(), m.end()):
-                out.append(draft.finding(KIND, m.start(), m.end(), f"the client declined {c.item}", c.ids))
-            elif not _has_modifier(low, m.start()) and not self._named_otherwise(c, evidence):
-                msg = f"the client declined {c.item}: is this the same thing?"
-                found = draft.finding(KIND, m.start(), m.end(), msg, c.ids)
-                out.append(Finding(found.kind, found.span, found.message, found.sources, "warn"))
-            else:
-                continue
+            if c.modifiers and not c.modifiers & _window(low, m.start(), m.end()):
+                continue  # the bare head, or another kind of it: maybe not the declined thing
+            out.append(draft.finding(KIND, m.start(), m.end(), f"the client declined {c.item}", c.ids))
             taken.append((m.start(), m.end()))
         return out
-
-    def _named_otherwise(self, c: Concept, evidence: Evidence) -> bool:
-        """Whether the notes name the concept's head outside the declined phrase ("matte green tiles" beside
-        "no glossy black tiles"): then a bare "the tiles" may be the chosen ones, and is not flagged."""
-
-        def build() -> bool:
-            head = head_pattern(c.head)
-            for _, text in evidence.notes:
-                low = text.lower()
-                spans = [(m.start(), m.end()) for m in re.finditer(re.escape(c.item), low)]
-                if any(not any(s <= h.start() < e for s, e in spans) for h in head.finditer(low)):
-                    return True
-            return False
-
-        return evidence.derived(f"declined head elsewhere {c.item}", build)
 
     def _alike(
         self,
