@@ -232,7 +232,7 @@ def commitment_support(claim: Claim, sentence: str, evidence: Evidence, names: s
     said = figures(low)
     own = content_words(names) | content_words(claim.marker)
     topic = content_words(low) - own - _function_words()
-    pieces = [((nid,), norm(text)) for nid, text in evidence.notes]
+    pieces: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in evidence.notes]
     pieces += [(ids, norm(text)) for ids, text in evidence.commitments]
     agreeing = []
     for ids, text in pieces:
