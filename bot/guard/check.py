@@ -6,17 +6,13 @@ import dataclasses
 
 from bot.guard.bindings import BindingRules
 from bot.guard.changes import ChangeRules
-from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
-from bot.guard.events import EventRules
 from bot.guard.evidence import Prepared, prepare
 from bot.guard.family import FamilyRules
-from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.names import NameRules
 from bot.guard.normalise import normalise
 from bot.guard.numbers import NumberRules
-from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import declined
 from bot.guard.presumed import PresumedRules
@@ -41,17 +37,13 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     findings: list[Finding] = []
     for rule in (
         g.name_misuse,
-        g.unsupported_claims,
         g.family,
         g.people,
         g.birthdays,
         g.numbers,
         g.quantities,
         g.codes,
-        g.event_dates,
-        g.event_weekdays,
         g.places,
-        g.commitment_dates,
         g.sensitive,
         g.entity_swaps,
         g.attributions,
@@ -62,7 +54,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.option_swaps,
         g.year_swaps,
         g.presumed_entities,
-        g.hearsay,
         g.swapped_bindings,
     ):
         findings.extend(rule())
@@ -89,12 +80,9 @@ def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
 
 
 class _Guard(
-    HearsayRules,
     PresumedRules,
     ChangeRules,
     NameRules,
-    OfferRules,
-    ClaimRules,
     FamilyRules,
     NumberRules,
     PlaceRules,
@@ -102,6 +90,5 @@ class _Guard(
     EntityRules,
     VariantRules,
     BindingRules,
-    EventRules,
 ):
     """Holds one check's text and context; each public-ish method is one rule."""

@@ -46,7 +46,7 @@ def marker(name: str) -> re.Pattern[str]:
     """One class of every language as one pattern over lower-cased text."""
     table = data()[name]
     parts = sorted({m for lang, ms in table.items() if lang != "reason" for m in ms}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])")
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 @lru_cache(maxsize=1)

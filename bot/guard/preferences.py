@@ -440,6 +440,7 @@ class Concept:
 
     item: str  # as the notes name it
     head: str  # the stem of its head noun
+    word: str  # the head noun as the notes write it
     modifiers: frozenset[str]  # stems of the other words
     ids: tuple[str, ...]
 
@@ -450,17 +451,19 @@ def concept(item: str, ids: tuple[str, ...], head_first: bool = False) -> Concep
     if not words:
         return None
     head = words[0] if head_first else words[-1]
-    return Concept(item, _stem(head), frozenset(_stem(w) for w in words if w != head), ids)
+    return Concept(item, _stem(head), head, frozenset(_stem(w) for w in words if w != head), ids)
 
 
-def head_pattern(head: str) -> re.Pattern[str]:
-    """How a draft writes a head stem: inflected ("striped", "stripes"), and inside a compound when long enough.
+def head_pattern(head: str, word: str = "") -> re.Pattern[str]:
+    """How a draft writes a head noun: as the notes do, or its stem inflected ("striped", "stripes") and, when long
+    enough, ending a compound ("pinstripe", "fibreglass").
 
-    A stem of five letters or more may end a compound ("pinstripe", "fibreglass"); a shorter one must be
-    its own word ("oil" is not in "foil", "gas" not in "vegas").
+    A stem of five letters or more may end a compound; a shorter one must be its own word ("oil" is not in
+    "foil", "gas" not in "vegas"). No "-ing" form from the stem: "checking" is a verb, not "checks".
     """
     prefix = r"[^\W\d_]*" if len(head) >= 5 else ""
-    return re.compile(rf"(?<![\w-]){prefix}{re.escape(head)}(?:s|es|e|ed|d|y|ing|a|as|o|os)?(?![\w-])")
+    own = rf"{re.escape(word)}(?:s|es)?|" if word else ""
+    return re.compile(rf"(?<![\w-])(?:{own}{prefix}{re.escape(head)}(?:s|es|e|ed|d|y|a|as|o|os)?)(?![\w-])")
 
 
 def iter_concepts(items: dict[str, tuple[str, ...]], ctx: DraftContext) -> Iterator[Concept]:

@@ -113,7 +113,7 @@ def _literal_patterns(items: dict[str, tuple[str, ...]]) -> list[tuple[str, re.P
             pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"
         else:
             forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
-            pattern = "|".join(rf"(?<![\w-]){_spaced(f)}(?:s|es)?(?![\w-])" for f in forms)
+            pattern = "|".join(rf"\b{_spaced(f)}(?:s|es)?\b" for f in forms)
         out.append((item, re.compile(pattern), ids))
     return out
 
@@ -183,7 +183,7 @@ class DeclinedOffer:
         concepts = evidence.derived("declined concepts", lambda: list(iter_concepts(items, ctx)))
         for c in concepts:
             out += self._concept_mentions(draft, c, taken)
-        heads = [head_pattern(c.head) for c in concepts]
+        heads = [head_pattern(c.head, c.word) for c in concepts]
         out += self._alike(draft, items, taken, heads, evidence)
         return out
 
@@ -191,7 +191,7 @@ class DeclinedOffer:
         """Mentions of a concept's head noun that the literal patterns missed."""
         low = draft.low
         out = []
-        for m in head_pattern(c.head).finditer(low):
+        for m in head_pattern(c.head, c.word).finditer(low):
             if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken) or excluded(
                 low, m.start(), m.end()
             ):
@@ -218,13 +218,14 @@ class DeclinedOffer:
         kind of it): the embedder does not judge it again.
         """
         plain = [i for i in items if not i.startswith(("concept:", "head:")) and i != _PHONE_CALLS]
-        low = draft.low
+        low = draft.low  # a phrase holding an item as written ("lead-free") was judged by the literal patterns
         phrases = [
             (s, e)
             for s, e in _noun_phrases(low)
             if not any(ts < e and s < te for ts, te in taken)
             and not excluded(low, s, e)
             and not any(h.search(low, s, e) for h in heads)
+            and not any(item in low[s:e] for item in plain)
             and not _AS_VERB.search(low[max(0, s - 12) : s])
         ]
         if not plain or not phrases:
