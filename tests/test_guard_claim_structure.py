@@ -69,3 +69,14 @@ def test_a_future_meeting_is_no_claim() -> None:
     assert claims("Hi Jo, it would be great to walk the site with you next week.") == []
     assert claims("Hola Jo, será un placer conocerte en la feria.") == []
     assert [c.kind for c in claims("Hi Jo, great walking the site with you yesterday.")] == ["shared_act"]
+
+
+def test_a_named_show_the_note_puts_the_client_at_backs_the_claim(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Cora Bell", "cora at the boat show in poole, liked the 24ft cuddy cabin")
+    assert CLAIM not in w.kinds("Hi Cora, great seeing you at the Poole boat show. Rob", AT)
+    assert CLAIM in w.kinds("Hi Cora, great seeing you at the Southampton marina open day. Rob", AT)
+
+
+def test_an_english_free_of_something_is_no_benefit_in_any_sentence() -> None:
+    assert claims("Menu for the soirée: canapés, 8 vegan, 4 gluten free, and a nut-free dessert.") == []
+    assert [c.kind for c in claims("Bonjour Zoé, la livraison est offerte ce mois-ci.")] == ["commitment"]

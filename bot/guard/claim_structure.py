@@ -41,11 +41,11 @@ def data() -> dict[str, Any]:
     return json.loads(_DATA.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=8)
-def marker(name: str) -> re.Pattern[str]:
-    """One class of every language as one pattern over lower-cased text."""
+@lru_cache(maxsize=16)
+def marker(name: str, skip: str = "") -> re.Pattern[str]:
+    """One class of every language (but `skip`) as one pattern over lower-cased text."""
     table = data()[name]
-    parts = sorted({m for lang, ms in table.items() if lang != "reason" for m in ms}, key=len, reverse=True)
+    parts = sorted({m for lang, ms in table.items() if lang not in ("reason", skip) for m in ms}, key=len, reverse=True)
     return re.compile(r"(?<![\w'-])(?:" + "|".join(parts) + r")(?![\w])")
 
 
@@ -53,9 +53,12 @@ def marker(name: str) -> re.Pattern[str]:
 def _event_types() -> dict[str, re.Pattern[str]]:
     """Event type -> the pattern of its words in any language."""
     types: dict[str, list[str]] = data()["events"]["types"]
+    patterns: dict[str, list[str]] = data()["events"]["patterns"]
     return {
         name: re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + r")(?![\w])"
+            r"(?<![\w'])(?:"
+            + "|".join([*(re.escape(w) for w in sorted(ws, key=len, reverse=True)), *patterns.get(name, [])])
+            + r")(?![\w])"
         )
         for name, ws in types.items()
     }
@@ -110,14 +113,13 @@ def claims(text: str) -> list[Claim]:
         pledge = commit.search(sentence)
         if agree and (gift or pledge):
             out.append(Claim("commitment", s, e, agree.group(0), benefit=gift is not None))
-        elif gift and not agree and not _ascii(sentence):
-            out.append(Claim("commitment", s, e, gift.group(0), benefit=True))  # English "free X": InventedCommitment
+        elif not agree:  # a benefit alone: the English "free X" is InventedCommitment's, not read twice
+            alone = next(
+                (m for m in marker("benefit", "en").finditer(sentence) if not _negated(sentence, m.start())), None
+            )
+            if alone:
+                out.append(Claim("commitment", s, e, alone.group(0), benefit=True))
     return out
-
-
-def _ascii(sentence: str) -> bool:
-    """Whether a sentence reads as English (its benefit words are the English rule's business)."""
-    return not re.search(r"[^\x00-\x7f]", sentence) and not marker("benefit").search(sentence.replace("free", ""))
 
 
 def _negated(sentence: str, pos: int) -> bool:
