@@ -86,3 +86,8 @@ def test_the_noun_phrase_after_a_marker_skips_articles_and_stops_at_a_conjunctio
     assert noun_phrase("au lieu de la moquette, merci", len("au lieu de")) == "moquette"
     assert romance("prefiere color gris perla en vez de menta")
     assert not romance("wants matte green tiles instead of gloss")
+
+
+def test_a_declined_phrase_the_draft_leaves_out_is_not_read_again_by_its_head(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Dev Patel", "dev patel, 3 vans. turned down the roadside recovery add-on twice")
+    assert w.kinds("Hi Dev, as you asked, neither van quote has the roadside recovery add-on. Rob", AT) == set()

@@ -170,13 +170,13 @@ class DeclinedOffer:
         patterns = evidence.derived("declined patterns", lambda: _literal_patterns(items))
         for item, pattern, ids in patterns:
             for m in pattern.finditer(low):
+                taken.append((m.start(), m.end()))  # judged here, flagged or not: the concept reading skips it
                 if excluded(low, m.start(), m.end()):
                     continue
                 plain = item not in concepts_named and item != _PHONE_CALLS
                 if plain and _AS_VERB.search(low[max(0, m.start() - 12) : m.start()]):
                     continue  # "I checked with the workshop": the word as a verb, not the declined thing
                 out.append(draft.finding(KIND, m.start(), m.end(), f"the client declined {item}", ids))
-                taken.append((m.start(), m.end()))
                 if plain and stated_as_current(low, m.start(), m.end()):
                     msg = f"the client declined {item}: it is not theirs"
                     out.append(draft.finding("wrong_fact", m.start(), m.end(), msg, ids))
