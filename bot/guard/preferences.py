@@ -11,9 +11,9 @@ item is read three ways:
   These are replayed in time order: a later note that chooses B again (B as the "A" of a contrast, or a
   change-of-mind cue naming it) takes the decline back.
 
-`concepts(ctx)` turns each item into a `Concept`: its head noun and its modifiers (stems), and the members
-of a category the item names ("no shellfish" also rules out prawns). How a draft mentions one is in
-`rules/declined_offer.py`.
+`declined(ctx)` also adds the members of a category an item names ("no shellfish" rules out prawns), and
+`iter_concepts(items, ctx)` turns each item into a `Concept`: its head noun and its modifiers (stems). How a
+draft mentions one is in `rules/declined_offer.py`.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def romance(clause: str) -> bool:
 
 
 class _Reader:
-    """The declined items of one context (a reader, not a rule: `declined` and `concepts` use it)."""
+    """The declined items of one context (a reader, not a rule: `declined` uses it)."""
 
     def __init__(self, ctx: DraftContext) -> None:
         self.ctx = ctx
