@@ -72,7 +72,7 @@ def test_a_future_meeting_is_no_claim() -> None:
 
 
 def test_a_named_show_the_note_puts_the_client_at_backs_the_claim(tmp_path: Path) -> None:
-    w = _world(tmp_path, "Cora Bell", "cora at the boat show in poole, liked the 24ft cuddy cabin")
+    w = _world(tmp_path, "Cora Bell", "met cora at poole boat show, liked the 24ft cuddy cabin")
     assert CLAIM not in w.kinds("Hi Cora, great seeing you at the Poole boat show. Rob", AT)
     assert CLAIM in w.kinds("Hi Cora, great seeing you at the Southampton marina open day. Rob", AT)
 
