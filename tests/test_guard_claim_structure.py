@@ -80,3 +80,9 @@ def test_a_named_show_the_note_puts_the_client_at_backs_the_claim(tmp_path: Path
 def test_an_english_free_of_something_is_no_benefit_in_any_sentence() -> None:
     assert claims("Menu for the soirée: canapés, 8 vegan, 4 gluten free, and a nut-free dessert.") == []
     assert [c.kind for c in claims("Bonjour Zoé, la livraison est offerte ce mois-ci.")] == ["commitment"]
+
+
+def test_having_spoken_rests_on_a_meeting_too(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Ola Berg", "ola berg came to the yard, looked at the 6m aluminium trailers")
+    assert CLAIM not in w.kinds("Hi Ola, it has been a few weeks since we spoke about the trailers. Rob", AT)
+    assert CLAIM in w.kinds("Hi Ola, lovely lunch with you and your wife at the yard. Rob", AT)

@@ -210,8 +210,11 @@ def act_support(claim: str, evidence: Evidence) -> tuple[str, ...] | None:
     whens = _past_times(low, evidence)
     types = _event_types()
     for ns in note_sentences(evidence):
-        if not all(_happened(ns.text, types[t], ns.day) for t in wanted):
-            continue
+        if not all(
+            _happened(ns.text, types[t], ns.day) or (t == "call" and _happened(ns.text, types["in_person"], ns.day))
+            for t in wanted
+        ):
+            continue  # "since we spoke": people talk at a meeting too, so an in-person note backs it
         if people and not people <= participants(ns.whole):
             continue
         if whens and (ns.day is None or not all(w.ok(ns.day) for w in whens)):

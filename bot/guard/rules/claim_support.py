@@ -194,7 +194,10 @@ def event_agrees(claim: str, whole: str) -> bool:
     types = claim_structure.event_types(claim)
     if types & {"meal", "event"}:
         types.discard("in_person")
-    if not all(claim_structure.happened(whole, t) for t in types):
+    if not all(
+        claim_structure.happened(whole, t) or (t == "call" and claim_structure.happened(whole, "in_person"))
+        for t in types
+    ):
         return False
     if not claim_structure.marker("shared_act").search(claim):
         return True
