@@ -9,16 +9,14 @@ A claim of shared history is accepted when some note (or fact, or the salesperso
 backs its event, place and time; an offer when an open commitment or a note names it.
 
 Layout: `model` (kinds, report types), `text`/`when`/`geo`/`values`/`interactions`/`lexicon`
-(shared helpers and vocabularies), `truth` (the ledger as evidence), one module per rule family
-(`contact`, `names`, `offers`, `claims`, `family`, `numbers`, `places`, `preferences`,
-`sensitive`, `entities`, `events` (dates and weekdays of recorded events), `changes` (values a later note changed), `variants` (grades, codes,
-exclusive options, years), `presumed` (names the message takes as the client's), `hearsay` (third
-parties, reported news, old acquaintance), `bindings` (details of parallel sites swapped)) and
-`check` (runs them all, then the `rules/` registry: one `Rule` per module: `product_plan`,
-`risky_request`, `language`, `shared_history`, `stale_value`, `contradicted_value`, `opposite_polarity`,
-`unrecorded_change`; the last four read the draft and the notes as typed slots, `slots`; the text is read
-through `normalise` first). `too_frequent` counts approved messages and notes that log outreach
-("emailed her the quote", "left a voicemail"), and honours a client's own limit ("max once a month").
+(shared helpers and vocabularies), `truth` (the ledger as evidence), the older rule families still
+mixed into `check._Guard` (`contact`, `names`, `family`, `numbers`, `places`, `sensitive`, `entities`,
+`changes`, `variants`, `presumed`, `bindings`), readers that one rule module each uses (`claims`,
+`hearsay`, `events`, `offers`, built by `readers.read`), the libraries `preferences` (declined items as
+concepts) and `claim_structure` (claims by structure, event-level support), and `check` (runs the
+families, then the `rules/` registry: one `Rule` per module). The text is read through `normalise`
+first. `too_frequent` counts approved messages and notes that log outreach ("emailed her the quote",
+"left a voicemail"), and honours a client's own limit ("max once a month").
 """
 
 from bot.guard.check import check_text, declined_items

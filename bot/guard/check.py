@@ -5,16 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from bot.guard.bindings import BindingRules
-from bot.guard.claims import ClaimRules
 from bot.guard.entities import EntityRules
-from bot.guard.events import EventRules
 from bot.guard.evidence import Prepared, prepare
-from bot.guard.hearsay import HearsayRules
 from bot.guard.model import Finding, GuardReport
 from bot.guard.normalise import normalise
-from bot.guard.offers import OfferRules
 from bot.guard.places import PlaceRules
-from bot.guard.preferences import PreferenceRules
+from bot.guard.preferences import declined
 from bot.guard.presumed import PresumedRules
 from bot.guard.rules import RULES, Draft
 from bot.guard.rules.claim_support import ClaimSupport
@@ -36,13 +32,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     g = _Guard(norm.text, prepared.ctx, prepared)
     findings: list[Finding] = []
     for rule in (
-        g.unsupported_claims,
-        g.event_dates,
-        g.event_weekdays,
         g.places,
-        g.commitment_dates,
-        g.preferences,
-        g.timing,
         g.entity_swaps,
         g.attributions,
         g.paired_names,
@@ -51,7 +41,6 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
         g.option_swaps,
         g.year_swaps,
         g.presumed_entities,
-        g.hearsay,
         g.swapped_bindings,
     ):
         findings.extend(rule())
@@ -75,19 +64,14 @@ _FAMILY = Family()  # beside the registry: see bot/guard/rules/family.py
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
     """What the client declined or dislikes (lower-case) -> the note ids that say so."""
-    return _Guard("", ctx)._declined()
+    return declined(ctx)
 
 
 class _Guard(
-    HearsayRules,
     PresumedRules,
-    OfferRules,
-    ClaimRules,
     PlaceRules,
-    PreferenceRules,
     EntityRules,
     VariantRules,
     BindingRules,
-    EventRules,
 ):
     """Holds one check's text and context; each public-ish method is one rule."""

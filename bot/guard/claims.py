@@ -16,8 +16,8 @@ from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date
 
 
-class ClaimRules(GuardBase):
-    """The claims rules; mixed into the guard with the other rule families."""
+class ClaimReader(GuardBase):
+    """Reads a draft's English shared-history claims; used by `rules/claimed_history.py`."""
 
     _NOUNS = (
         r"(?:call|meeting|chat|conversation|talk|lunch|dinner|breakfast|brunch|coffee|drinks|catch-?up|"
@@ -25,39 +25,40 @@ class ClaimRules(GuardBase):
         r"expo|order|purchase|game|round of golf|golf|meetup|keynote|gala|reception|offsite|fair|roadshow|"
         r"booth|trade show|welcome|hospitality)"
     )
-    _CLAIMS: ClassVar[list[re.Pattern[str]]] = [
-        re.compile(
+    # Shared-history claim forms, by name (the judge treats some differently: a plan, a thanks).
+    _CLAIMS: ClassVar[dict[str, re.Pattern[str]]] = {
+        "pleasure": re.compile(
             r"\b(?:great|good|nice|lovely|wonderful|fantastic|fun|a pleasure|a delight|a treat|awesome|"
             r"so good|really good|brilliant)\s+(?:to\s+)?(?:finally\s+|again\s+)?(?:see|seeing|meet|meeting|catch(?:ing)? up|"
             r"talk(?:ing)?|speak(?:ing)?|chat(?:ting)?|run(?:ning)? into|bump(?:ing)? into|connect(?:ing)?|"
             r"sit(?:ting)? down|have you|having you|host(?:ing)? you)\b"
         ),
-        re.compile(
+        "as_discussed": re.compile(
             r"\bas (?:we|i|you) (?:discussed|agreed|talked about|spoke about|covered|went over|said|decided|"
             r"planned|arranged|shared|mentioned|told me|asked|requested)\b|\bas (?:discussed|mentioned)\b"
             r"|\b(?:as )?per our (?:call|conversation|chat|meeting|discussion|talk)\b"
         ),
-        re.compile(
+        "when_we": re.compile(
             r"\b(?:when|since|after|the day|the time|last time) (?:we|i) (?:last |first )?(?:met|spoke|talked|"
             r"chatted|caught up|had (?:lunch|dinner|coffee|a call|our call|drinks|breakfast)|saw each other|"
             r"bumped into|ran into|visited|got together|sat down|stopped by|came by|dropped by|came in|popped in|"
             r"swung by|was (?:in|at|by) (?:the|your))\b"
         ),
-        re.compile(
+        "we_met": re.compile(
             r"\b(?:we|i) (?:met|spoke|talked|chatted|caught up|saw you|ran into you|bumped into you|"
             r"had (?:lunch|dinner|coffee|drinks|breakfast)(?: together)?)\b(?! (?:with|to) (?!you))"
         ),
-        re.compile(
+        "we_remember": re.compile(
             r"\b(?:i|we) (?:really )?(?:remember|recall|enjoyed|loved|appreciated|valued) (?:you|your|our|"
             r"meeting|seeing|talking|chatting|speaking|the)\b"
         ),
-        re.compile(
+        "you_did": re.compile(
             r"(?<!\bif )(?<!\bwhen )(?<!whenever )(?<!\bunless )\byou (?:told me|mentioned|said|shared|"
             r"were asking|were interested|expressed interest|showed interest|seemed keen|loved|enjoyed|"
             r"liked|ordered|bought|purchased|visited|came by|stopped by|attended|signed up|registered|"
             r"requested|asked (?:me )?(?:for|about)|picked up|tried on|test[- ]drove)\b"
         ),
-        re.compile(
+        "thanks_for": re.compile(
             r"\b(?:thanks|thank you|thx|many thanks)\s+(?:again\s+|so much\s+|very much\s+|a lot\s+)?for\s+"
             r"(?:your (?:recent |latest )?(?:order|purchase|business|visit|referral|feedback|hospitality)|"
             r"(?:the|our|a|that|your) (?:\w+ ){0,2}" + _NOUNS + r"|taking the time|meeting|coming|stopping by|"
@@ -65,19 +66,21 @@ class ClaimRules(GuardBase):
             r"chatting|speaking|talking|showing me|the tour|the referral|the introduction|sending|having us|hosting us|"
             r"the (?:\w+ )?welcome|the (?:\w+ )?hospitality|your hospitality|the invitation|inviting us)\b"
         ),
-        re.compile(
+        "after_our": re.compile(
             r"\b(?:after|following up on|follow(?:ing)? up (?:on|after|from)|following|since|enjoyed|loved|"
             r"during|at|recap of|notes from|from|in|regarding|re:?)\s+(?:our|the|your|that)\s+(?:[\w-]+\s+){0,3}?"
             + _NOUNS
             + r"s?\b"
         ),
-        re.compile(
+        "our_last": re.compile(
             r"\b(?:our|the|your) (?:last|recent|previous|earlier|latest|first) " + _NOUNS + r"\b|\b(?:yesterday|"
             r"last week|last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s " + _NOUNS + r"\b"
             r"|\byour (?:recent|last|latest|previous) (?:order|purchase|visit)\b"
         ),
-        re.compile(r"\b(?:our|the) " + _NOUNS + r" (?:on|last|yesterday|this morning|earlier|in|at)\b"),
-    ]
+        "our_event_then": re.compile(
+            r"\b(?:our|the) " + _NOUNS + r" (?:on|last|yesterday|this morning|earlier|in|at)\b"
+        ),
+    }
     _ANCHOR_STOP = frozenset(
         [
             "i",
@@ -118,13 +121,15 @@ class ClaimRules(GuardBase):
         ]
     )
     # Claims judged on their topic alone: thanks for something, or someone reported as saying something.
-    _TOPIC_CLAIMS: ClassVar[list[re.Pattern[str]]] = [
-        re.compile(r"\b(?:thanks|thank you|thx|many thanks)\s+(?:again\s+|so much\s+|very much\s+|a lot\s+)?for\b"),
-        re.compile(
+    _TOPIC_CLAIMS: ClassVar[dict[str, re.Pattern[str]]] = {
+        "thanks": re.compile(
+            r"\b(?:thanks|thank you|thx|many thanks)\s+(?:again\s+|so much\s+|very much\s+|a lot\s+)?for\b"
+        ),
+        "reported": re.compile(
             r"\b(?!(?:i|we|you|it|that|this|as|what|who|which|just|also|said|they|people)\b)[a-z]+ "
             r"(?:mentioned|told me|tells me|said)\b(?! (?:i|we)\b)"
         ),
-    ]
+    }
     # Claim verbs that imply an interaction: in person, or any conversation.
     _IN_PERSON_VERB = re.compile(
         r"\b(?:see|seeing|saw|meet|meeting|met|run(?:ning)? into|ran into|bump(?:ing)? into|bumped into|"
@@ -179,23 +184,25 @@ class ClaimRules(GuardBase):
         """Claims of shared history that no note backs; a real event with the wrong date is wrong_fact."""
         out: list[Finding] = []
         covered: list[tuple[int, int]] = []
-        for rx in self._TOPIC_CLAIMS:
+        for form, rx in self._TOPIC_CLAIMS.items():
+            thanks = form == "thanks"
             for m in rx.finditer(self.low):
                 _s, e = _sentence_of(self.low, m.start())
-                end = _clause_after(self.low, m.end() - 1) if rx is self._TOPIC_CLAIMS[0] else e
+                end = _clause_after(self.low, m.end() - 1) if thanks else e
                 if re.search(
                     r"\b(?:in advance|for (?:your|the) (?:patience|time|consideration|interest))\b",
                     self.low[m.start() : end],
                 ):
                     continue
-                if rx is self._TOPIC_CLAIMS[0] and (
-                    _CLAIM_NOUN_RE.search(self.low, m.end(), end) or self._CLAIMS[6].match(self.low, m.start())
+                if thanks and (
+                    _CLAIM_NOUN_RE.search(self.low, m.end(), end)
+                    or self._CLAIMS["thanks_for"].match(self.low, m.start())
                 ):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
-                if rx is self._TOPIC_CLAIMS[0]:
+                if thanks:
                     topic = self._without_comms_parts(topic, self.low[m.end() : end])
-                if rx is self._TOPIC_CLAIMS[0] and topic and topic <= self._COMMS:
+                if thanks and topic and topic <= self._COMMS:
                     if self._heard_then(m.start(), end):
                         continue  # "thanks for the details yesterday": a note that day records the exchange
                     out.append(self._finding("unsupported_claim", m.start(), end, "no note records this exchange"))
@@ -204,11 +211,11 @@ class ClaimRules(GuardBase):
                 if not self._topic_backed(topic):
                     out.append(self._finding("unsupported_claim", m.start(), end, "no note records this"))
                     covered.append((m.start(), end))
-        for rx in self._CLAIMS:
+        for form, rx in self._CLAIMS.items():
             for m in rx.finditer(self.low):
                 if any(s <= m.start() < e for s, e in covered):
                     continue
-                finding = self._judge_claim(m)
+                finding = self._judge_claim(m, form)
                 covered.append((m.start(), _clause_after(self.low, m.end() - 1)))
                 if finding:
                     out.append(finding)
@@ -275,19 +282,17 @@ class ClaimRules(GuardBase):
                     return True
         return False
 
-    def _judge_claim(self, m: re.Match[str]) -> Finding | None:
+    def _judge_claim(self, m: re.Match[str], form: str) -> Finding | None:
         """Decide whether one claim of shared history is backed by the ledger."""
         pre_start = _clause_before(self.low, m.start())
         end = _clause_after(self.low, m.end() - 1)
         scope = self.low[m.start() : end]
         prefix = self.low[pre_start : m.start()]
-        if m.re is self._CLAIMS[-1]:
+        if form == "our_event_then":
             sent_s, sent_e = _sentence_of(self.low, m.start())
             if not self._PAST.search(self.low[sent_s:sent_e]):
                 return None
-        if m.re is self._CLAIMS[7] and not re.match(
-            r"(?:after|following|since|enjoyed|loved|recap|notes)\b", m.group(0)
-        ):
+        if form == "after_our" and not re.match(r"(?:after|following|since|enjoyed|loved|recap|notes)\b", m.group(0)):
             sent_s, sent_e = _sentence_of(self.low, m.start())
             if not self._PAST.search(self.low[sent_s:sent_e]) or " and " in m.group(0):
                 return None  # "ceremony in the garden and reception in the conservatory": a plan, not history

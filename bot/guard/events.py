@@ -16,8 +16,8 @@ from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md
 _BIRTHDAY_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|born|turns?|turning)\b[^,;]*$")
 
 
-class EventRules(GuardBase):
-    """Dates and weekdays of recorded events; mixed into the guard."""
+class EventReader(GuardBase):
+    """Reads dates and weekdays of recorded events; used by `rules/event_date.py` and `rules/event_weekday.py`."""
 
     @per_context
     def _note_events(self) -> list[tuple[date, set[str], bool, tuple[str, ...]]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.guard.claims import ClaimRules
+from bot.guard.claims import ClaimReader
 from bot.guard.evidence import per_context
 from bot.guard.interactions import interaction_kind
 from bot.guard.model import Finding
@@ -36,8 +36,8 @@ _NEVER_SPOKE = re.compile(
 )
 
 
-class HearsayRules(ClaimRules):
-    """Claims about third parties and earlier acquaintance; mixed into the guard."""
+class HearsayReader(ClaimReader):
+    """Reads claims about third parties and earlier acquaintance; used by `rules/hearsay.py`."""
 
     def hearsay(self) -> list[Finding]:
         """Third parties' visits and calls, reported news and "long time no see" that no note backs."""

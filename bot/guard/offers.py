@@ -14,8 +14,8 @@ from bot.guard.truth import GuardBase
 from bot.guard.when import _TIME_RE, _WEEKDAYS, _parse_md
 
 
-class OfferRules(GuardBase):
-    """The offers rules; mixed into the guard with the other rule families."""
+class OfferReader(GuardBase):
+    """Reads promises restated in a draft; used by `rules/commitment_date.py`."""
 
     def commitment_dates(self) -> list[Finding]:
         """A promise restated with a different due day than the recorded one."""

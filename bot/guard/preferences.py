@@ -1,25 +1,62 @@
-"""contradicts_preference rules: declined items, dislikes, and when they like to be contacted."""
+"""Declined items as concepts: what the client turned down, read from the facts and the notes in time order.
+
+Source: benchmarks/NOTES-guard8.md family 5 ("declined items are literal strings") and issue 14. A declined
+item is read three ways:
+- from memory's facts (a current DISLIKE, a PREFERENCE's `declined` detail): the projection has already
+  replayed the notes, so a change of mind it saw has ended the fact;
+- from English decline phrasing in a note ("no stripes", "hates touch screens", "nut-free");
+- by structure, in English, Spanish, Portuguese, French, German and Italian (`data/declines.json`, a
+  reason per class): a decline marker before a noun phrase ("no le gustan los X", "pas de X"), a contrast
+  ("A instead of B", "A en vez de B": B given up) and a switch ("switched from B", "went with A over B").
+  These are replayed in time order: a later note that chooses B again (B as the "A" of a contrast, or a
+  change-of-mind cue naming it) takes the decline back.
+
+`declined(ctx)` also adds the members of a category an item names ("no shellfish" rules out prawns), and
+`iter_concepts(items, ctx)` turns each item into a `Concept`: its head noun and its modifiers (stems). How a
+draft mentions one is in `rules/declined_offer.py`.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, ClassVar
 
-from bot.guard.evidence import per_context
-from bot.guard.lexicon import _CONCEPTS, _PHONE_CALL_RE, _PHONE_CALLS
-from bot.guard.model import Finding
-from bot.guard.rules.base import stated_as_current
+from bot.guard.lexicon import _CONCEPTS, _PHONE_CALLS
 from bot.guard.rules.changed_choice import mentions as choice_mentions
-from bot.guard.text import _STOP, _aware, _clause_after, _clause_before, _norm, _sentence_of, _stem
-from bot.guard.truth import GuardBase
-from bot.guard.when import _WEEKDAYS
+from bot.guard.text import _STOP, _aware, _clause_after, _norm, _sentence_of, _sentences, _stem
+from bot.usecases.draft_context import DraftContext
 from memory.records import FactKind, Note
 
+_DATA = Path(__file__).parent / "data" / "declines.json"
 
-def _spaced(phrase: str) -> str:
-    """A phrase as a pattern in which a space also matches a hyphen ("button down" finds "button-down")."""
-    return r"[\s-]".join(re.escape(w) for w in phrase.split(" "))
+
+@lru_cache(maxsize=1)
+def data() -> dict[str, Any]:
+    """The word classes of `data/declines.json`."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+def _words(name: str) -> frozenset[str]:
+    """One word class of the data file."""
+    return frozenset(data()[name]["words"])
+
+
+def _markers(name: str) -> list[str]:
+    """Every language's markers of one class, longest first (so "no le gustan" wins over "no")."""
+    table = data()[name]
+    return sorted({m for lang, ms in table.items() if lang != "reason" for m in ms}, key=len, reverse=True)
+
+
+def _marker_re(name: str) -> re.Pattern[str]:
+    """The markers of one class as one pattern (a marker may hold a regex gap such as "went with ... over")."""
+    parts = [m if "[" in m else re.escape(m) for m in _markers(name)]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 _PERIOD_AFTER = re.compile(
@@ -40,29 +77,51 @@ def _optional_apostrophes(pattern: str) -> str:
     return pattern.replace("n't", "n'?t")
 
 
-# A subject or an auxiliary right before a word makes it a verb ("I checked", "we've tested", "has worked").
-_AS_VERB = re.compile(r"\b(?:i|we|they|i've|we've|they've|i'd|we'd|have|has|had|just|also)\s+$")
+_WORD_RE = re.compile(r"[^\W\d_][\w'-]*")
 
 
-class PreferenceRules(GuardBase):
-    """The preferences rules; mixed into the guard with the other rule families."""
+def noun_phrase(low: str, start: int) -> str:
+    """The short noun phrase that begins at `start` of lower-cased `low`: determiners skipped, at most 3 words.
 
-    _NEG_BEFORE = re.compile(
-        r"\b(?:not(?! only| just)|no|never|without|instead of|in place of|rather than|other than|avoid\w*|unlike|except|skip\w*|"
-        r"nothing|neither|nor|minus|dislike[sd]?|hate[sd]?|away from|anything but|steer clear of|"
-        r"free of|\w+n't|not a fan of|out of|replace[sd]?|swap(?:ped)? out|ditch\w*|drop\w*|over|"
-        r"hold(?:ing)? off (?:on)?|no more|pause on|understood on|noted on|heard you on|got it on|"
-        r"(?:moved|moving|switched|switching|move|switch|changed|changing|went|going) (?:over |away )?from|"
-        r"\w+er than|(?:more|less) \w+ than)\b"
-    )
-    _NEG_AFTER = re.compile(
-        r"^(?:-free|(?:\s+[\w-]+){0,2}\s+out of (?:the|this|your|our)\b|\s+(?:is|are|was|were) (?:out|off the table|not)|\s+(?:isn't|aren't|wasn't|"
-        r"is not|are not|was not|won't be|is off)|(?:\s+[\w-]+){0,2}\s+(?:is|are|'s|was|were) (?:a |an )?"
-        r"(?:hard |firm |definite |big |total |clear )?(?:no|no-go|no go|out|off the table)\b|"
-        r"\s+allerg|"
-        r"(?:\s+[\w-]+){0,2}\s+(?:isn't|aren't|is not|are not|wasn't|weren't) (?:your|her|his|their|really your) "
-        r"(?:thing|style|taste|cup of tea)|(?:\s+[\w-]+){0,2}\s+(?:is|are) (?:out of the question|not for you))"
-    )
+    It ends at a clause mark, a number or a stop word of the five languages (`phrase_stops`).
+    """
+    determiners, stops = _words("determiners"), _words("phrase_stops") | _STOP
+    words: list[str] = []
+    pos = start
+    while len(words) < 3:
+        m = re.compile(r"[ \t]*(?:([^\W\d_][\w-]*)|(l'|d'))").match(low, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group(2):
+            continue  # "l'ardoise": the elided article
+        word = m.group(1)
+        if not words and word in determiners:
+            continue
+        if word in stops or word in determiners:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def romance(clause: str) -> bool:
+    """Whether a clause reads as Spanish, Portuguese, French or Italian (a noun phrase's head comes first)."""
+    found = set(_WORD_RE.findall(clause)) & _words("romance_function_words")
+    return len(found) >= 2 or bool(found - {"no", "de", "es", "en", "il"})
+
+
+class _Reader:
+    """The declined items of one context (a reader, not a rule: `declined` uses it)."""
+
+    def __init__(self, ctx: DraftContext) -> None:
+        self.ctx = ctx
+        self._taken_back_memo: dict[tuple[str, str], bool] = {}
+        self._changing_notes: list[tuple[datetime, str]] | None = None
+
+    def _current(self, *kinds: FactKind) -> list[Any]:
+        """Current facts of the given kinds."""
+        return [f for f in self.ctx.facts if f.kind in kinds and f.valid_to is None]
+
     _DECLINE_NOTE = re.compile(
         _optional_apostrophes(
             r"\b(?:not(?! (?:a fan|interested|sold|sure)\b)|no(?! (?:more|interest)\b)|never|doesn't (?:want|like)|"
@@ -76,21 +135,6 @@ class PreferenceRules(GuardBase):
             r"|\b(?P<free>[a-z]+)-free\b|\b(?P<allergy>[a-z]+) allerg(?:y|ies)\b"
         )
     )
-    # A declined word stands for its family ("no alcohol" also rules out prosecco).
-    _FAMILIES: ClassVar[tuple[tuple[str, ...], ...]] = (
-        ("alcohol", "alcoholic", "booze", "wine", "wines", "prosecco", "champagne", "beer", "beers", "whisky",
-         "whiskey", "vodka", "gin", "rum", "spirits", "cocktail", "cocktails", "bourbon", "cider", "drink",
-         "mimosa", "mimosas", "bellini", "bellinis", "sangria", "margarita", "margaritas", "martini", "negroni",
-         "spritz", "tequila", "mezcal", "sake", "open bar", "bubbly"),
-        ("meat", "beef", "steak", "pork", "bacon", "ham", "lamb", "chicken", "turkey", "veal", "tenderloin",
-         "short rib", "ribs", "brisket", "sausage", "prosciutto", "duck"),
-        ("nut", "nuts", "peanut", "peanuts", "almond", "almonds", "cashew", "walnut", "pecan", "hazelnut",
-         "pistachio", "satay"),
-        ("grey", "gray", "charcoal", "slate", "graphite", "pewter", "gunmetal", "ash grey", "dove grey"),
-        ("glossy", "gloss", "high-gloss", "lacquer", "lacquered", "shiny", "polished"),
-        ("wool", "merino", "cashmere", "mohair", "alpaca", "lambswool"),
-        ("subway", "metro tile"),
-    )  # fmt: skip
     _DIET: ClassVar[dict[str, tuple[str, ...]]] = {
         "vegetarian": ("meat",),
         "vegan": ("meat", "dairy", "cheese", "butter", "cream", "egg", "eggs", "honey"),
@@ -151,11 +195,10 @@ class PreferenceRules(GuardBase):
         "colour": ("colour", "color"),
     }
 
-    @per_context
-    def _declined(self) -> dict[str, tuple[str, ...]]:
-        """Declined or disliked items (lower-case) -> source ids; from facts, plus note phrasing."""
+    def english(self) -> dict[str, tuple[str, ...]]:
+        """Declined items from the facts and from English note phrasing (lower-case) -> source ids."""
         out: dict[str, tuple[str, ...]] = {}
-        for f in self._facts(FactKind.DISLIKE, FactKind.PREFERENCE, FactKind.CONTACT):
+        for f in self._current(FactKind.DISLIKE, FactKind.PREFERENCE, FactKind.CONTACT):
             items = []
             if f.kind == FactKind.DISLIKE and not f.key.startswith("channel:"):
                 items.append(f.value)
@@ -171,7 +214,7 @@ class PreferenceRules(GuardBase):
                 for name, trigger, _offer in _CONCEPTS:
                     if trigger.search(_norm(f"{f.value} {f.text}")):
                         out.setdefault(f"concept:{name}", f.source_ids)
-        liked = {_norm(f.value): f.valid_from for f in self._facts(FactKind.PREFERENCE)}
+        liked = {_norm(f.value): f.valid_from for f in self._current(FactKind.PREFERENCE)}
         for n in self.ctx.notes:
             low = _norm(n.text)
             for m in self._DECLINE_NOTE.finditer(low):
@@ -221,12 +264,6 @@ class PreferenceRules(GuardBase):
                 low,
             ):
                 out.setdefault(_PHONE_CALLS, (n.id,))
-        for item, ids in list(out.items()):
-            for family in self._FAMILIES:
-                if item == family[0] or (family[0] == "nut" and item in family):
-                    for other in family:
-                        if other not in liked:
-                            out.setdefault(other, ids)
         return out
 
     # A later note that wants again what an earlier one declined ("changed his tune on sours, wants to try one").
@@ -241,7 +278,7 @@ class PreferenceRules(GuardBase):
         at = getattr(declined_in, "occurred_at", None)
         if not isinstance(at, datetime):
             return False
-        memo: dict[tuple[str, str], bool] = self.__dict__.setdefault("_taken_back_memo", {})
+        memo = self._taken_back_memo
         key = (item, getattr(declined_in, "id", ""))
         if key not in memo:
             memo[key] = self._taken_back_uncached(item, at)
@@ -252,14 +289,14 @@ class PreferenceRules(GuardBase):
         stem = item.rstrip("s")
         if not stem:
             return False
-        changing: list[tuple[datetime, str]] | None = self.__dict__.get("_changing_notes")
+        changing = self._changing_notes
         if changing is None:  # the notes that hold a change of mind at all, read once per check
             changing = [
                 (_aware(n.occurred_at, self.ctx.now), _norm(n.text))
                 for n in self.ctx.notes
                 if self._TAKE_BACK.search(_norm(n.text))
             ]
-            self.__dict__["_changing_notes"] = changing
+            self._changing_notes = changing
         for when, low in changing:
             if stem not in low or when <= _aware(at, self.ctx.now):
                 continue
@@ -313,156 +350,137 @@ class PreferenceRules(GuardBase):
             end = m.end()
         return words
 
-    def preferences(self) -> list[Finding]:
-        """Offering or recommending something the client declined; mentioning it as excluded is fine."""
-        out = []
-        concepts = {name for name, _t, _offer in _CONCEPTS}
-        for item, pattern, ids in self._declined_patterns():
-            for m in pattern.finditer(self.low):
-                if self._excluded(m.start(), m.end()):
-                    continue
-                if (
-                    item not in concepts
-                    and item != _PHONE_CALLS
-                    and _AS_VERB.search(self.low[max(0, m.start() - 12) : m.start()])
-                ):
-                    continue  # "I checked with the workshop": the word as a verb, not the declined thing
-                out.append(
-                    self._finding("contradicts_preference", m.start(), m.end(), f"the client declined {item}", ids)
-                )
-                if item not in concepts and stated_as_current(self.low, m.start(), m.end()):
-                    msg = f"the client declined {item}: it is not theirs"
-                    out.append(self._finding("wrong_fact", m.start(), m.end(), msg, ids))
-        return out
+    def structural(self, out: dict[str, tuple[str, ...]]) -> None:
+        """Add the items declined by marker, contrast or switch in any of the five languages, replayed in time order.
 
-    @per_context
-    def _declined_patterns(self) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-        """(item as named, the pattern that finds it in a message, note ids) for each declined item."""
-        out = []
-        concepts = {name: offer for name, _t, offer in _CONCEPTS}
-        for item, ids in self._declined().items():
-            forms = self._SYNONYMS.get(item, (item,))
-            if item.startswith("concept:"):
-                pattern = concepts[item.removeprefix("concept:")].pattern
-                item = item.removeprefix("concept:")
-            elif item == _PHONE_CALLS:
-                pattern = _PHONE_CALL_RE
-            elif re.fullmatch(r"[a-z]{4,}ed", item):
-                # "curved" also rules out "Curve" treadmills; "galvanized" is "galvanised"
-                stem = re.escape(_stem(item))
-                stem = re.sub(r"i[sz]$", "i[sz]", stem)  # "galvanized" is "galvanised"
-                pattern = rf"\b{stem}\w*\b"
-            elif item.startswith("head:"):
-                item = item.removeprefix("head:")
-                pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"
-            else:
-                forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
-                # "button down" is "button-down" too
-                pattern = "|".join(rf"\b{_spaced(f)}(?:s|es)?\b" for f in forms)
-            out.append((item, re.compile(pattern), ids))
-        return out
-
-    def _excluded(self, start: int, end: int) -> bool:
-        """Whether the mention at start..end says the item is excluded ("not grey", "rather than grey")."""
-        # Read near the mention (the clause's last 200 characters, the sentence within 300 of it), not the
-        # whole clause and sentence again for each mention: a long draft would cost quadratic time.
-        if re.search(r"\b(?:non|no|zero|low)[\s-]$", self.low[max(0, start - 5) : start]):
-            return True  # "non-alcoholic fizz", "no-wine option": the item's absence
-        clause = self.low[max(_clause_before(self.low, start), start - 200) : start]
-        before = " ".join(clause.split()[-5:])
-        if self._NEG_BEFORE.search(before):
-            return True
-        if self._NEG_AFTER.match(self.low[end : end + 30]):
-            return True
-        if re.search(r"\b(?:keep|keeping|kept|leave|leaving|left|hold|holding)\b", clause) and re.match(
-            r"(?:\s+[\w-]+){0,3}?\s+(?:well |far |right |completely )?(?:away|out|off)\b", self.low[end : end + 40]
-        ):
-            return True  # "keep the oaky ones well away", "leaving the battery out"
-        sent_s, sent_e = _sentence_of(self.low, start)
-        sent = self.low[max(sent_s, start - 300) : min(sent_e, end + 300)]
-        return bool(
-            re.search(
-                r"\b(?:you|you've|you'd) (?:said|mentioned|told me|don't|didn't|aren't|weren't|"
-                r"dislike|hate|prefer(?:red)? to avoid|are not|were not)\b.{0,40}\bnot\b",
-                sent,
-            )
+        A later note that chooses an item again (the chosen side of a contrast, or a change-of-mind cue
+        naming it) takes it back, whichever reading declined it.
+        """
+        decline, contrast, switch = (
+            _marker_re("decline_markers"),
+            _marker_re("contrast_markers"),
+            _marker_re("switch_from_markers"),
         )
-
-    _NO_WEEKENDS = re.compile(
-        r"\b(?:no|not|never|don't|do not|avoid|hates?)\b[^.;]{0,30}\bweekends?\b|\bweekdays? only\b|"
-        r"\bweekday (?:evenings?|mornings?|afternoons?)\b|\bweekends? (?:are|is) (?:family|off|out)"
-    )
-    _PREFERRED_DAYS = re.compile(
-        r"\b(?:prefers?|only|best|likes?)\b[^.;]{0,30}?\b(?:on )?(?P<days>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-        r"s?(?:,\s*|\s+or\s+|\s+and\s+)?){1,4})"
-    )
-    _NOT_BEFORE = re.compile(
-        r"\b(?:can't|cannot|can not|not|no|nothing|never|don't|hates?|dislikes?|doesn't like|does not like)\b"
-        r"[^.;]{0,30}\bbefore (?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)"
-    )
-    _PROPOSE = re.compile(
-        r"\b(?:i'll|i will|we'll|we will|could we|can we|shall we|how about|would|let's|swing by|"
-        r"drop by|come by|stop by|call you|meet|sessions?|slots?|book|schedule|see you)\b"
-    )
-
-    @per_context
-    def _timing_notes(self) -> list[tuple[Note, str, bool, re.Match[str] | None, re.Match[str] | None]]:
-        """(note, its text lower-cased, no weekends, preferred days, nothing before) for each note saying one."""
-        out = []
-        for n in self.ctx.notes:
+        verb_markers, not_items = _words("verb_markers"), _words("not_items")
+        now = self.ctx.now
+        for n in sorted(self.ctx.notes, key=lambda n: _aware(n.occurred_at, now)):
             low = _norm(n.text)
-            said = (bool(self._NO_WEEKENDS.search(low)), self._PREFERRED_DAYS.search(low), self._NOT_BEFORE.search(low))
-            if any(said):
-                out.append((n, low, *said))
-        return out
+            for s, e in _sentences(low):
+                sentence = low[s:e]
+                for m in contrast.finditer(sentence):
+                    chosen = _chosen_before(sentence, m.start())
+                    if chosen:
+                        _take_back(out, chosen)
+                    self._add(out, noun_phrase(sentence, m.end()), n, not_items)
+                for m in switch.finditer(sentence):
+                    self._add(out, noun_phrase(sentence, m.end()), n, not_items)
+                for m in decline.finditer(sentence):
+                    item = noun_phrase(sentence, m.end())
+                    first = item.split(" ")[0] if item else ""
+                    if m.group(0) in verb_markers and re.search(r"(?:ar|er|ir|re)$", first):
+                        continue  # "no quiere esperar": an act, not a thing
+                    if _PERIOD_AFTER.match(sentence, m.end() + len(item) + 1):
+                        continue
+                    self._add(out, item, n, not_items)
 
-    def timing(self) -> list[Finding]:
-        """A day or hour the notes say does not suit the client (weekends, "nothing before 2pm")."""
-        out: list[Finding] = []
-        for n, low, no_weekends, pd, nb in self._timing_notes():
-            ids = (n.id,)
-            if no_weekends:
-                on_weekend = self.ctx.now.astimezone(self.tz).weekday() >= 5 if self.tz else self.ctx.now.weekday() >= 5
-                if on_weekend and re.search(r"\b(?:texts?|messages?|emails?|contact\w*|calls?|reach)\b", low):
-                    s, e = self._first_line()
-                    out.append(
-                        self._finding("contradicts_preference", s, e, "the client asked for no weekend contact", ids)
-                    )
-                for m in re.finditer(r"\b(?:saturday|sunday|weekend)s?\b", self.low):
-                    if self._proposed(m.start()):
-                        out.append(
-                            self._finding(
-                                "contradicts_preference", m.start(), m.end(), "the client keeps weekends free", ids
-                            )
-                        )
-            if pd:
-                ok = {w for w in _WEEKDAYS if w[:3] in pd.group("days")}
-                for m in re.finditer(rf"\b({'|'.join(_WEEKDAYS)})\b", self.low):
-                    if (
-                        m.group(1) not in ok
-                        and self._proposed(m.start())
-                        and not re.search(r"\b(?:saturday|sunday)", pd.group(0))
-                    ):
-                        msg = f"the client prefers {' or '.join(sorted(ok, key=_WEEKDAYS.index)).title()}"
-                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
-            if nb:
-                limit = int(nb.group("h")) % 12 + (12 if nb.group("ap") == "pm" else 0)
-                for m in re.finditer(r"\b(?P<h>\d{1,2})(?::\d\d)?\s?(?P<ap>am|pm)\b", self.low):
-                    hour = int(m.group("h")) % 12 + (12 if m.group("ap") == "pm" else 0)
-                    if hour < limit and self._proposed(m.start()):
-                        msg = f"the client can't do anything before {nb.group('h')}{nb.group('ap')}"
-                        out.append(self._finding("contradicts_preference", m.start(), m.end(), msg, ids))
-        return out
+    def _add(self, out: dict[str, tuple[str, ...]], item: str, note: Note, not_items: frozenset[str]) -> None:
+        """Record `item` as declined unless it is a channel, a time or a stop word, or a later note takes it back."""
+        words = item.split()
+        if not words or any(w in not_items or w in self._DECLINE_SKIP for w in words):
+            return
+        if len(item) <= 2 or self._taken_back(item, note):
+            return
+        out[item] = (note.id,)
 
-    def _proposed(self, pos: int) -> bool:
-        """Whether the day or time at `pos` is put forward for contact (not past, not negated)."""
-        s, e = _sentence_of(self.low, pos)
-        sent = self.low[s:e]
-        before = self.low[max(s, pos - 25) : pos]
-        if re.search(r"\b(?:no|not|never|except|other than|avoid|without)\b", before):
-            return False
-        if re.search(r"\b(?:last|was|were|had|did|thanks|thank you)\b", sent) and not re.search(
-            r"\b(?:will|'ll|next|this)\b", sent
-        ):
-            return False
-        return bool(self._PROPOSE.search(sent) or "?" in sent)
+
+def _chosen_before(sentence: str, pos: int) -> str:
+    """The noun phrase chosen in "A instead of B": up to three words before the marker, in its clause."""
+    clause = re.split(r"[,;:()]|\s-\s", sentence[:pos])[-1]
+    words = [w for w in _WORD_RE.findall(clause)][-3:]
+    stops = _words("phrase_stops") | _words("determiners") | _STOP
+    while words and words[0] in stops:
+        words = words[1:]
+    return " ".join(w for w in words if w not in stops)
+
+
+def _take_back(out: dict[str, tuple[str, ...]], chosen: str) -> None:
+    """Drop every declined item whose words the chosen phrase holds: the client wants it again."""
+    stems = {_stem(w) for w in chosen.split()}
+    for item in list(out):
+        if item.startswith(("concept:", "head:")) or item == _PHONE_CALLS:
+            continue
+        if {_stem(w) for w in item.split()} <= stems:
+            del out[item]
+
+
+def _category_members(out: dict[str, tuple[str, ...]], liked: set[str]) -> None:
+    """Add the members of each category a declined item names ("no shellfish": prawns too), unless liked."""
+    for row in data()["categories"]["rows"]:
+        for item, ids in list(out.items()):
+            if item in row["words"] or (item.endswith("s") and item[:-1] in row["words"]):
+                for other in (*row["words"], *row["members"]):
+                    if other not in liked:
+                        out.setdefault(other, ids)
+                break
+
+
+def declined(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
+    """Declined or disliked items (lower-case) -> source ids: facts, English phrasing, then the structural reading."""
+    reader = _Reader(ctx)
+    out = reader.english()
+    reader.structural(out)
+    liked = {_norm(f.value) for f in reader._current(FactKind.PREFERENCE)}
+    _category_members(out, liked)
+    return out
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A declined item as a draft may mention it: its head noun, its modifiers (stems), the note ids."""
+
+    item: str  # as the notes name it
+    head: str  # the stem of its head noun
+    word: str  # the head noun as the notes write it
+    modifiers: frozenset[str]  # stems of the other words
+    ids: tuple[str, ...]
+
+
+def concept(item: str, ids: tuple[str, ...], head_first: bool = False) -> Concept | None:
+    """The concept of a plain declined item (not a `concept:` offer family, not phone calls)."""
+    words = [w for w in item.split() if w not in _STOP and w not in _words("determiners")]
+    if not words:
+        return None
+    head = words[0] if head_first else words[-1]
+    return Concept(item, _stem(head), head, frozenset(_stem(w) for w in words if w != head), ids)
+
+
+def head_pattern(head: str, word: str = "") -> re.Pattern[str]:
+    """How a draft writes a head noun: as the notes do, or its stem inflected ("striped", "stripes") and, when long
+    enough, ending a compound ("pinstripe", "fibreglass").
+
+    A stem of five letters or more may end a compound; a shorter one must be its own word ("oil" is not in
+    "foil", "gas" not in "vegas"). No "-ing" form from the stem: "checking" is a verb, not "checks".
+    """
+    prefix = r"[^\W\d_]*" if len(head) >= 5 else ""
+    own = rf"{re.escape(word)}(?:s|es)?|" if word else ""
+    return re.compile(rf"(?<![\w-])(?:{own}{prefix}{re.escape(head)}(?:s|es|e|ed|d|y|a|as|o|os)?)(?![\w-])")
+
+
+def iter_concepts(items: dict[str, tuple[str, ...]], ctx: DraftContext) -> Iterator[Concept]:
+    """The concept of each plain declined item; the head comes first when its note's clause is Romance."""
+    texts = {n.id: _norm(n.text) for n in ctx.notes}
+    for item, ids in items.items():
+        if item.startswith(("concept:", "head:")) or item == _PHONE_CALLS or (" " not in item and len(item) < 3):
+            continue
+        head_first = False
+        if " " in item:
+            for nid in ids:
+                low = texts.get(nid, "")
+                at = low.find(item)
+                if at >= 0:
+                    s, e = _sentence_of(low, at)
+                    head_first = romance(low[s:e])
+                    break
+        c = concept(item, ids, head_first)
+        if c is not None:
+            yield c

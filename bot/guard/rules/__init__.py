@@ -4,14 +4,22 @@
 this package (`bot/guard/*.py`) and move here one at a time.
 """
 
+from bot.guard.rules.agreed_offer import AgreedOffer
 from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
+from bot.guard.rules.claimed_history import ClaimedHistory
+from bot.guard.rules.commitment_date import CommitmentDate
 from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
+from bot.guard.rules.contact_timing import ContactTiming
 from bot.guard.rules.contradicted_value import ContradictedValue
+from bot.guard.rules.declined_offer import DeclinedOffer
+from bot.guard.rules.event_date import EventDate
+from bot.guard.rules.event_weekday import EventWeekday
 from bot.guard.rules.hardship_pressure import HardshipPressure
+from bot.guard.rules.hearsay import Hearsay
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.label_value import LabelValue
 from bot.guard.rules.language import ForeignLanguage
@@ -22,6 +30,7 @@ from bot.guard.rules.product_plan import ProductPlan
 from bot.guard.rules.recorded_slot import RecordedSlot
 from bot.guard.rules.relative_name import RelativeName
 from bot.guard.rules.risky_request import RiskyRequest
+from bot.guard.rules.shared_act import SharedAct
 from bot.guard.rules.shared_history import SharedHistory
 from bot.guard.rules.stale_value import StaleValue
 from bot.guard.rules.superseded_figure import SupersededFigure
@@ -30,6 +39,11 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 RULES: tuple[Rule, ...] = (
     NameMisuse(),
     RelativeName(),
+    ClaimedHistory(),
+    EventDate(),
+    EventWeekday(),
+    CommitmentDate(),
+    Hearsay(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -49,20 +63,32 @@ RULES: tuple[Rule, ...] = (
     LabelValue(),
     UnrecordedChange(),
     OppositePolarity(),
+    DeclinedOffer(),
+    ContactTiming(),
+    SharedAct(),
+    AgreedOffer(),
 )
 
 __all__ = [
     "RULES",
+    "AgreedOffer",
     "ChangedChoice",
     "ChannelConsent",
+    "ClaimedHistory",
+    "CommitmentDate",
     "ContactCap",
     "ContactHours",
     "ContactPace",
+    "ContactTiming",
     "ContradictedValue",
+    "DeclinedOffer",
     "Draft",
+    "EventDate",
+    "EventWeekday",
     "Evidence",
     "ForeignLanguage",
     "HardshipPressure",
+    "Hearsay",
     "InventedCommitment",
     "LabelValue",
     "NameMisuse",
@@ -73,6 +99,7 @@ __all__ = [
     "RelativeName",
     "RiskyRequest",
     "Rule",
+    "SharedAct",
     "SharedHistory",
     "StaleValue",
     "SupersededFigure",

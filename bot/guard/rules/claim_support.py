@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from bot.guard import claim_structure
 from bot.guard.interactions import claim_groups, mentions_group
 from bot.guard.model import Finding
 from bot.guard.rules.base import Evidence
@@ -181,8 +182,26 @@ def slots_agree(claim: str, whole: str, names: str) -> bool:
         return False
     if any(not mentions_group(g, whole) for g in claim_groups(low)):
         return False
+    if not event_agrees(low, whole):
+        return False
     known = content_words(whole)
     return all(name in whole or any(shorthand(k, name) for k in known) for name in _names(claim, names))
+
+
+def event_agrees(claim: str, whole: str) -> bool:
+    """Whether a note records every event type the claim names as having happened, and, for a claimed shared
+    act, every participant it adds ("your team", "the bride"): the same event, not the same topic."""
+    types = claim_structure.event_types(claim)
+    if types & {"meal", "event"}:
+        types.discard("in_person")
+    if not all(
+        claim_structure.happened(whole, t) or (t == "call" and claim_structure.happened(whole, "in_person"))
+        for t in types
+    ):
+        return False
+    if not claim_structure.marker("shared_act").search(claim):
+        return True
+    return claim_structure.participants(claim) <= claim_structure.participants(whole)
 
 
 def claimed_times(claim: str, evidence: Evidence) -> list[_When]:

@@ -1,0 +1,21 @@
+"""Rule wrong_fact: a recorded event placed on another weekday (`bot/guard/events.py`, `EventReader`)."""
+
+from __future__ import annotations
+
+from bot.guard.model import Finding
+from bot.guard.rules.base import Draft, Evidence
+
+
+class EventWeekday:
+    """Flags a recorded event the draft puts on a different weekday."""
+
+    kind = "wrong_fact"
+
+    def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
+        """The event weekdays of one draft that the notes give otherwise."""
+        # Imported here: the reader's module imports the evidence, which imports this package (a cycle).
+        from bot.guard.events import EventReader
+        from bot.guard.readers import read
+
+        reader = read(EventReader, draft, evidence)
+        return reader.event_weekdays() if reader else []
