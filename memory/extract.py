@@ -63,6 +63,7 @@ from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
+from memory.extract_moves import unreported
 from memory.fold import fold
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
@@ -2475,11 +2476,21 @@ _DONE_RE = re.compile(
     r"\b(?P<verb>" + _verb_alternation(_PAST_TO_BASE) + r")\b(?P<rest>.*)",
     I,
 )
+# "promised site visit dec 14", "the quote 3rd of june": a date written after the thing is its deadline, not its name
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DATE = (
+    r"(?:(?:"
+    + _MONTH_ALT
+    + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + _MONTH_ALT
+    + r"))"
+    r"(?=\s*(?:$|[,.;:!?)]|-\s|(?:at|and|or|to|then|but)\b))"  # "the dec 14 invoice" names the invoice
+)
 _DATE_START = re.compile(
     r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|tmrw|tmr|tomorow|2moro|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
     r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|" + "|".join(WEEKDAYS) + r"|"
-    r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
+    r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|" + _MONTH_DATE + r"|via|through|for\s+(?:her|him|them)\s+to|"
     r"to\s+(?:her|him|them)\b|to\s+(?-i:[A-Z])|again|right|straight|while|during|ahead|for|an?\s+(?:hour|minute|day|week|"
     r"while|bit)|hours?|yesterday|earlier|last|already|just|in\s+the\s+(?:morning|afternoon|evening))\b",
     I,
@@ -2792,7 +2803,9 @@ def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 def _moved_re() -> re.Pattern[str]:
     verbs = "|".join(sorted(words("moved"), key=len, reverse=True))
     return re.compile(
-        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:" + verbs + r")\s+(?P<obj>(?:the|our|my)\s+"
+        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:"
+        + verbs
+        + r")\s+(?P<obj>(?:the|our|my|his|her|their)\s+"
         r"[\w' -]+?)\s+(?:back\s+|out\s+|forward\s+)?(?:to|till|until)\s+(?P<when>.+)$",
         I,
     )
@@ -2800,10 +2813,11 @@ def _moved_re() -> re.Pattern[str]:
 
 def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "moved the site visit to friday dec 11": my promise of that object, due on the new day (the ledger moves it)."""
-    m = _moved_re().match(clause)
-    if not m or resolve_due(m["when"], at) is None:
+    m = _moved_re().match(unreported(clause))  # "she says push the visit to dec 18" is the same move
+    when = f"by {m['when']}" if m else ""  # "to the 20th": the new day, as a deadline reads it
+    if not m or resolve_due(when, at) is None:
         return
-    fact = _promise_fact("", f"{m['obj']} by {m['when']}", clause, at)
+    fact = _promise_fact("", f"{m['obj']} {when}", when, at)
     if fact is not None:
         yield replace(fact, detail={**fact.detail, "moved": "yes"})
 

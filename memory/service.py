@@ -20,6 +20,7 @@ from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract_jobs import promises_kept
+from memory.extract_moves import moved_onto
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
@@ -493,7 +494,10 @@ class Memory:
                     for key in keys:
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
-                    self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
+                    key = fact.key
+                    if fact.detail.get("moved") == "yes":  # "push the site visit to dec 18" moves "site visit dec 14"
+                        key = moved_onto(key, self.ledger.open_commitment_keys(client.id))
+                    self.ledger.add_commitment(client.id, key, fact.text, fact.due, note_id, at)
                 continue
             if fact.kind is FactKind.CONTACT and fact.key == "email":
                 # Sending uses the current address, the one the profile shows: an older note imported
