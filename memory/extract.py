@@ -64,6 +64,7 @@ from memory.extract_jobs import job_done
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.extract_moves import unreported
+from memory.extract_subjects import client_carries_on, client_reply
 from memory.fold import fold
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
@@ -2599,7 +2600,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _negated(before) and not trigger.startswith("told"):
             continue
-        theirs = re.search(r"\b(?:she|he|they|client)\s*$", before, I) or _clients_promise(before, trigger, m["rest"])
+        theirs = (
+            re.search(r"\b(?:she|he|they|client)\s*$", before, I)
+            or _clients_promise(before, trigger, m["rest"])
+            or client_carries_on(before, trigger, f"{m['verb'] or ''}{m['rest']}")
+        )
         if not requested and theirs:
             # "she'll send the floor plans", "will send her card": the client's own promise, never mine
             waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
@@ -2673,12 +2678,12 @@ _OWN_THING = re.compile(
 def _clients_promise(before: str, trigger: str, rest: str) -> bool:
     """Whether a subject-less "will ..." is the client's promise, not the salesperson's.
 
-    "will get back to me", "will email me the plans": nobody promises things to themselves; "will send
+    "will get back to me/us", "will email me the plans": nobody promises things to themselves; "will send
     her card": what is sent is her own.
     """
     if not _BARE_WILL.fullmatch(trigger.strip()):
         return False
-    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?me\b", rest, I):
+    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?(?:me|us)\b", rest, I):
         return True
     return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
 
@@ -2813,13 +2818,14 @@ def _moved_re() -> re.Pattern[str]:
 
 def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "moved the site visit to friday dec 11": my promise of that object, due on the new day (the ledger moves it)."""
-    m = _moved_re().match(unreported(clause))  # "she says push the visit to dec 18" is the same move
+    plain = unreported(clause)  # "she says push the visit to dec 18" is the same move, of a promise already open
+    m = _moved_re().match(plain)
     when = f"by {m['when']}" if m else ""  # "to the 20th": the new day, as a deadline reads it
     if not m or resolve_due(when, at) is None:
         return
     fact = _promise_fact("", f"{m['obj']} {when}", when, at)
     if fact is not None:
-        yield replace(fact, detail={**fact.detail, "moved": "yes"})
+        yield replace(fact, detail={**fact.detail, "moved": "yes" if plain == clause else "reported"})
 
 
 @cache
@@ -2937,6 +2943,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _scoped,
     _thing_done,
     job_done,
+    client_reply,
     _moved,
     _consent,
     _counted_colour,

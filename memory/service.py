@@ -494,9 +494,12 @@ class Memory:
                     for key in keys:
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
-                    key = fact.key
-                    if fact.detail.get("moved") == "yes":  # "push the site visit to dec 18" moves "site visit dec 14"
-                        key = moved_onto(key, self.ledger.open_commitment_keys(client.id))
+                    key, moved = fact.key, fact.detail.get("moved")
+                    if moved:  # "push the site visit to dec 18" moves the open "site visit" promise
+                        open_keys = self.ledger.open_commitment_keys(client.id)
+                        key = moved_onto(key, open_keys)
+                        if moved == "reported" and key not in open_keys:
+                            continue  # "she moved the board meeting to friday": her meeting, no promise of mine
                     self.ledger.add_commitment(client.id, key, fact.text, fact.due, note_id, at)
                 continue
             if fact.kind is FactKind.CONTACT and fact.key == "email":

@@ -23,7 +23,7 @@ AT = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
     ("first", "later", "new_due"),
     [
         ("promised the kitchen survey dec 15", "tomasz says push the kitchen survey to dec 21", date(2026, 12, 21)),
-        ("will do the fitting on friday", "she wants to move the fitting to the 17th", date(2026, 12, 17)),
+        ("promised to book the fitting for friday", "she wants to move the fitting to the 17th", date(2026, 12, 17)),
         ("promised to book the tasting for the 10th", "the chef asked if we could bump the tasting to jan 8", date(2027, 1, 8)),
         ("promised the roof inspection by dec 9", "Dr Mbeki would like to reschedule the roof inspection to dec 16", date(2026, 12, 16)),
     ],
@@ -65,3 +65,11 @@ def test_unreported_keeps_plain_text_and_moved_onto_needs_one_fit() -> None:
     assert unreported("jo says push the demo to fri") == "moved the demo to fri"
     assert moved_onto("promise:demo", ["promise:demo_dec_14", "promise:quote"]) == "promise:demo_dec_14"
     assert moved_onto("promise:demo", ["promise:demo_a", "promise:demo_b"]) == "promise:demo"
+
+
+def test_a_reported_move_with_no_open_promise_opens_none(memory: Any) -> None:
+    """ "he says push the board meeting to friday": his own meeting, nothing of mine to move, no promise."""
+    memory.add_note(
+        NoteInput("Ilse Brandt", "ilse says push the board meeting to friday", AT, AT.isoformat()), index=False
+    )
+    assert memory.commitments(memory.find_client("Ilse Brandt").id) == []
