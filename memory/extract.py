@@ -60,7 +60,7 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
-from memory.extract_jobs import job_done
+from memory.extract_jobs import job_done, received
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.extract_moves import unreported
@@ -2943,6 +2943,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _scoped,
     _thing_done,
     job_done,
+    received,
     client_reply,
     _moved,
     _consent,
