@@ -47,6 +47,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from memory.clock import clock_time
 from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
     MONTHS,
@@ -2743,9 +2744,14 @@ def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFac
         return None  # "I'll send it tomorrow": nothing to key the promise on
     due = resolve_due(span, at)
     text = f"promised {promised.shown}" if implicit else f"promised to {promised.verb} {promised.shown}".strip()
+    detail = {"status": "open"}
     if due:
         text += f" by {format_due(due)}"
-    return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail={"status": "open"})
+        time = clock_time(span)  # "call her tmrw at 10": the call's hour is part of the promise
+        if time:
+            text += f" {time}"
+            detail["time"] = time
+    return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail=detail)
 
 
 # Verbs that close a promise with no object: "called her back", "followed up".

@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from memory.clock import counted_next, is_clock_time
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
@@ -294,6 +295,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _AFTER_MONTH.search(segment[: m.start()]):
             continue  # "on hold till jan 12 pls": the number is the day of a date
+        if is_clock_time(segment[: m.start()], m["n"], segment[m.end("n") :], counted_next(m["adj"])):
+            continue  # "call her at 10 re mats": a time of day, no count of mats
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head

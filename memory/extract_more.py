@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from memory.clock import counted_next, is_clock_time
 from memory.dates import format_due, number_value, resolve_due
 from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
@@ -251,6 +252,10 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _quantity_re().finditer(clause):
         if _negated(clause[: m.start()]):
             continue
+        if is_clock_time(
+            clause[: m.start()], m["n"], clause[m.end("n") :], counted_next(clause[m.end("n") : m.start("unit")])
+        ):
+            continue  # "ring her at 10 re chairs": a time of day (memory.clock)
         raw = " ".join(m["n"].lower().split())
         n = _TENS.get(raw)
         if n is None:
