@@ -1509,7 +1509,11 @@ def _possessor(whose: str, before: str) -> str:
 
 
 def _date_window(text: str) -> str:
-    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb."""
+    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb.
+
+    "turns 7 on the 19th of december": the article before an ordinal day is part of the date, not a word before it.
+    """
+    text = re.sub(r"^\s*the\s+(?=[0-3]?\d(?:st|nd|rd|th)\b)", "", text, flags=I)
     return re.sub(r"^(\s*)(may|march)(?=\s+\d)", lambda m: m[1] + m[2].capitalize(), text)
 
 

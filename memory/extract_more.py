@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.clock import counted_next, is_clock_time
+from memory.extract_signoff import plain_sign_off
 from memory.dates import format_due, number_value, resolve_due
 from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
@@ -201,6 +202,7 @@ _NOT_SIGNERS = frozenset(
 
 
 def _sign_offs(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    clause = plain_sign_off(clause)  # "marisol is the one who decides ...": the person decides (memory.extract_signoff)
     for regex in _sign_off_re():
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()]):
