@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from memory.clock import counted_next, is_clock_time
-from memory.extract_signoff import plain_sign_off
 from memory.dates import format_due, number_value, resolve_due
+from memory.extract_signoff import plain_sign_off
 from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE
