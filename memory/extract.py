@@ -62,6 +62,7 @@ from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done, received
+from memory.extract_kin import relative_traits, without_relatives_tastes
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
 from memory.extract_moves import unreported
@@ -3083,7 +3084,9 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
         earlier = relative if relative.relation else earlier
-    return _then_resolved(_without_restated_wants(list(facts.values())))
+    said = " ".join(sentences)  # "his wife ..., she's a keen cyclist": hers, never the client's (memory.extract_kin)
+    own = without_relatives_tastes(list(facts.values()), said)
+    return _then_resolved(_without_restated_wants(own)) + list(relative_traits(said))
 
 
 # "wants a quote for 200 vases, promised it": what the client asked for is what "it" promises
