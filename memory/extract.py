@@ -47,6 +47,7 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from memory.clock import clock_time
 from memory.consent import channels_in, line_topics, normal_channel, topic_in
 from memory.dates import (
     MONTHS,
@@ -60,9 +61,12 @@ from memory.dates import (
 from memory.extract_details import RULES as DETAIL_RULES
 from memory.extract_details import name_after_relation, segments
 from memory.extract_details import words as detail_words
-from memory.extract_jobs import job_done
+from memory.extract_jobs import job_done, received
+from memory.extract_kin import relative_traits, without_relatives_tastes
 from memory.extract_measures import measures
 from memory.extract_more import RAND_PREFIX, everyday, words
+from memory.extract_moves import unreported
+from memory.extract_subjects import client_carries_on, client_reply
 from memory.fold import fold
 from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
 from memory.numbers import CURRENCY_SIGNS, group_thousands
@@ -1520,7 +1524,11 @@ def _possessor(whose: str, before: str) -> str:
 
 
 def _date_window(text: str) -> str:
-    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb."""
+    """Right after "turns 8 on" / "birthday is", a lower-case "may 2" / "march 14" is a date, not a verb.
+
+    "turns 7 on the 19th of december": the article before an ordinal day is part of the date, not a word before it.
+    """
+    text = re.sub(r"^\s*the\s+(?=[0-3]?\d(?:st|nd|rd|th)\b)", "", text, flags=I)
     return re.sub(r"^(\s*)(may|march)(?=\s+\d)", lambda m: m[1] + m[2].capitalize(), text)
 
 
@@ -2526,11 +2534,21 @@ _DONE_RE = re.compile(
     r"\b(?P<verb>" + _verb_alternation(_PAST_TO_BASE) + r")\b(?P<rest>.*)",
     I,
 )
+# "promised site visit dec 14", "the quote 3rd of june": a date written after the thing is its deadline, not its name
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_DATE = (
+    r"(?:(?:"
+    + _MONTH_ALT
+    + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:"
+    + _MONTH_ALT
+    + r"))"
+    r"(?=\s*(?:$|[,.;:!?)]|-\s|(?:at|and|or|to|then|but)\b))"  # "the dec 14 invoice" names the invoice
+)
 _DATE_START = re.compile(
     r"\s+(?:by|on|before|until|till|no\s+later|next|this|tomorrow|tmrw|tmr|tomorow|2moro|today|tonight|within|in\s+(?:\d|a\b|an\b|one|"
     r"two|three|four|five|a\s+few|a\s+couple)|end\s+of|eod|eow|eom|eoq|asap|first\s+thing|after|when|once|so|"
     r"because|as|since|if|and|but|then|later|soon|at\s+\d|over\s+the|early|mid|" + "|".join(WEEKDAYS) + r"|"
-    r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|via|through|for\s+(?:her|him|them)\s+to|"
+    r"\d{1,2}/\d{1,2}|\d{4}-\d{2}|" + _MONTH_DATE + r"|via|through|for\s+(?:her|him|them)\s+to|"
     r"to\s+(?:her|him|them)\b|to\s+(?-i:[A-Z])|again|right|straight|while|during|ahead|for|an?\s+(?:hour|minute|day|week|"
     r"while|bit)|hours?|yesterday|earlier|last|already|just|in\s+the\s+(?:morning|afternoon|evening))\b",
     I,
@@ -2639,7 +2657,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         if _negated(before) and not trigger.startswith("told"):
             continue
-        theirs = re.search(r"\b(?:she|he|they|client)\s*$", before, I) or _clients_promise(before, trigger, m["rest"])
+        theirs = (
+            re.search(r"\b(?:she|he|they|client)\s*$", before, I)
+            or _clients_promise(before, trigger, m["rest"])
+            or client_carries_on(before, trigger, f"{m['verb'] or ''}{m['rest']}")
+        )
         if not requested and theirs:
             # "she'll send the floor plans", "will send her card": the client's own promise, never mine
             waiting = _waiting(m["verb"], m["rest"]) if _BARE_WILL.fullmatch(trigger.strip()) else None
@@ -2713,12 +2735,12 @@ _OWN_THING = re.compile(
 def _clients_promise(before: str, trigger: str, rest: str) -> bool:
     """Whether a subject-less "will ..." is the client's promise, not the salesperson's.
 
-    "will get back to me", "will email me the plans": nobody promises things to themselves; "will send
+    "will get back to me/us", "will email me the plans": nobody promises things to themselves; "will send
     her card": what is sent is her own.
     """
     if not _BARE_WILL.fullmatch(trigger.strip()):
         return False
-    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?me\b", rest, I):
+    if re.match(r"^\s*(?:\w+\s+){0,2}?(?:back\s+)?(?:to\s+)?(?:me|us)\b", rest, I):
         return True
     return not re.split(r"[,;:]|\s+-\s+", before)[-1].strip() and bool(_OWN_THING.match(rest))
 
@@ -2778,9 +2800,14 @@ def _promise_fact(verb: str, rest: str, span: str, at: datetime) -> ExtractedFac
         return None  # "I'll send it tomorrow": nothing to key the promise on
     due = resolve_due(span, at)
     text = f"promised {promised.shown}" if implicit else f"promised to {promised.verb} {promised.shown}".strip()
+    detail = {"status": "open"}
     if due:
         text += f" by {format_due(due)}"
-    return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail={"status": "open"})
+        time = clock_time(span)  # "call her tmrw at 10": the call's hour is part of the promise
+        if time:
+            text += f" {time}"
+            detail["time"] = time
+    return ExtractedFact(FactKind.COMMITMENT, promised.key, promised.value, text, due=due, detail=detail)
 
 
 # Verbs that close a promise with no object: "called her back", "followed up".
@@ -2843,7 +2870,9 @@ def _counted_colour(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 def _moved_re() -> re.Pattern[str]:
     verbs = "|".join(sorted(words("moved"), key=len, reverse=True))
     return re.compile(
-        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:" + verbs + r")\s+(?P<obj>(?:the|our|my)\s+"
+        r"^\s*(?:(?:i|we)\s+(?:have\s+|'ve\s+)?|(?:have\s+|'ve\s+))?(?:"
+        + verbs
+        + r")\s+(?P<obj>(?:the|our|my|his|her|their)\s+"
         r"[\w' -]+?)\s+(?:back\s+|out\s+|forward\s+)?(?:to|till|until)\s+(?P<when>.+)$",
         I,
     )
@@ -2851,12 +2880,14 @@ def _moved_re() -> re.Pattern[str]:
 
 def _moved(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "moved the site visit to friday dec 11": my promise of that object, due on the new day (the ledger moves it)."""
-    m = _moved_re().match(clause)
-    if not m or resolve_due(m["when"], at) is None:
+    plain = unreported(clause)  # "she says push the visit to dec 18" is the same move, of a promise already open
+    m = _moved_re().match(plain)
+    when = f"by {m['when']}" if m else ""  # "to the 20th": the new day, as a deadline reads it
+    if not m or resolve_due(when, at) is None:
         return
-    fact = _promise_fact("", f"{m['obj']} by {m['when']}", clause, at)
+    fact = _promise_fact("", f"{m['obj']} {when}", when, at)
     if fact is not None:
-        yield replace(fact, detail={**fact.detail, "moved": "yes"})
+        yield replace(fact, detail={**fact.detail, "moved": "yes" if plain == clause else "reported"})
 
 
 @cache
@@ -2974,6 +3005,8 @@ EXTRACTORS: tuple[Extractor, ...] = (
     _scoped,
     _thing_done,
     job_done,
+    received,
+    client_reply,
     _moved,
     _consent,
     _counted_colour,
@@ -3103,7 +3136,9 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
         earlier = relative if relative.relation else earlier
-    return _then_resolved(_without_restated_wants(list(facts.values())))
+    said = " ".join(sentences)  # "his wife ..., she's a keen cyclist": hers, never the client's (memory.extract_kin)
+    own = without_relatives_tastes(list(facts.values()), said)
+    return _then_resolved(_without_restated_wants(own)) + list(relative_traits(said))
 
 
 # "wants a quote for 200 vases, promised it": what the client asked for is what "it" promises

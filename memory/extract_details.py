@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from memory.clock import counted_next, is_clock_time
 from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
 from memory.dictionaries import first_name_detector, zipf_frequency
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
@@ -298,6 +299,8 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             continue  # "on hold till jan 12 pls": the number is the day of a date
         if re.search(r"\bthe\s*$", segment[: m.start()], I) and len(m["n"]) >= 3 and "," not in m["n"]:
             continue  # "2,000 pcs of the 6204 sealed bearings": a number after "the" names a model, it counts nothing
+        if is_clock_time(segment[: m.start()], m["n"], segment[m.end("n") :], counted_next(m["adj"])):
+            continue  # "call her at 10 re mats": a time of day, no count of mats
         n = m["n"].replace(",", "")
         head = {"cs": "case", "ppl": "people", "lbs": "lb", "sq ft": "sqft"}.get(unit, unit)
         head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head

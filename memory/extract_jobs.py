@@ -17,11 +17,12 @@ from pathlib import Path
 
 from memory.records import ExtractedFact, FactKind
 
-__all__ = ["job_done", "job_events", "promises_kept"]
+__all__ = ["job_done", "job_events", "promises_kept", "received"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "job_events.tsv"
 DONE_KEY = "promise:job_done"  # the key of a report; it opens nothing, it only closes
+RECEIVED_KEY = "promise:received"  # the client's side of a delivery; it too only closes
 
 
 @cache
@@ -89,6 +90,74 @@ def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         shown,
         f"done: {shown}",
         detail={"status": "done", "events": ",".join(sorted(events)), "things": ",".join(things)},
+    )
+
+
+# The client's side of a delivery: "priya got the samples", "he has the quote now", "the swatches arrived".
+_THING = r"(?:the|our|my|his|her|their|those|these|both)\s+(?P<thing>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+_GOT = re.compile(
+    r"(?<![\w'-])(?P<who>[a-z][\w'-]*)\s+(?:(?:has|have|'s|now|finally|already|just)\s+)*(?:got|received|has|have|"
+    r"picked\s+up|collected|gotten)\s+" + _THING + r"(?=\s*(?:$|now\b|already\b|today\b|ok\b|okay\b|fine\b|safely\b|"
+    r"and\b|in\s+(?:one|good)|yesterday\b|this\s+\w+\b|at\s+last\b))",
+    I,
+)
+_ARRIVED = re.compile(
+    r"(?:^|(?<=\s))"
+    + _THING
+    + r"\s+(?:(?:all|finally|now|have|has|already|just)\s+)*(?:arrived|came|landed|turned\s+up|"
+    r"showed\s+up|got\s+there|came\s+through|(?:was|were|been)\s+received|reached\s+(?:her|him|them))\b",
+    I,
+)
+# who "got" something without being the client: the salesperson, or a word that is no subject at all
+_NOT_CLIENT = frozenset(
+    [
+        "i",
+        "i've",
+        "ive",
+        "we",
+        "we've",
+        "weve",
+        "us",
+        "me",
+        "you",
+        "and",
+        "then",
+        "so",
+        "also",
+        "just",
+        "finally",
+        "already",
+        "still",
+        "who",
+        "which",
+        "that",
+        "it",
+        "they've",
+    ]
+)
+
+
+def received(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "priya got the samples", "the swatches arrived": the client has the thing; closes my one promise holding it."""
+    things: list[str] = []
+    for part in re.split(r"[,;.]|\s+-\s+", clause):
+        if not part.strip() or _NOT_DONE.search(part):
+            continue
+        for m in _GOT.finditer(part):
+            if m["who"].casefold() not in _NOT_CLIENT:
+                things.append(m["thing"].split()[-1].casefold())
+        for m in _ARRIVED.finditer(part):
+            things.append(m["thing"].split()[-1].casefold())
+    things = [t for t in dict.fromkeys(things) if t not in _NO_THING]
+    if not things:
+        return
+    shown = ", ".join(things)
+    yield ExtractedFact(
+        FactKind.COMMITMENT,
+        RECEIVED_KEY,
+        shown,
+        f"received: {shown}",
+        detail={"status": "done", "events": "", "things": ",".join(things)},
     )
 
 

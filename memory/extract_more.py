@@ -14,8 +14,10 @@ from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
+from memory.clock import counted_next, is_clock_time
 from memory.dates import format_due, number_value, resolve_due
 from memory.dictionaries import zipf_frequency
+from memory.extract_signoff import plain_sign_off
 from memory.numbers import currency_after, currency_before
 from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE
@@ -204,6 +206,7 @@ _NOT_SIGNERS = frozenset(
 
 
 def _sign_offs(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    clause = plain_sign_off(clause)  # "marisol is the one who decides ...": the person decides (memory.extract_signoff)
     for regex in _sign_off_re():
         for m in regex.finditer(clause):
             if _negated(clause[: m.start()]):
@@ -255,6 +258,10 @@ def _quantities(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     for m in _quantity_re().finditer(clause):
         if _negated(clause[: m.start()]):
             continue
+        if is_clock_time(
+            clause[: m.start()], m["n"], clause[m.end("n") :], counted_next(clause[m.end("n") : m.start("unit")])
+        ):
+            continue  # "ring her at 10 re chairs": a time of day (memory.clock)
         raw = " ".join(m["n"].lower().split())
         n = _TENS.get(raw)
         if n is None:

@@ -20,6 +20,7 @@ from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.extract_jobs import promises_kept
+from memory.extract_moves import moved_onto
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
@@ -505,7 +506,13 @@ class Memory:
                     for key in keys:
                         self.ledger.close_commitments(client.id, key, "done", at)
                 else:
-                    self.ledger.add_commitment(client.id, fact.key, fact.text, fact.due, note_id, at)
+                    key, moved = fact.key, fact.detail.get("moved")
+                    if moved:  # "push the site visit to dec 18" moves the open "site visit" promise
+                        open_keys = self.ledger.open_commitment_keys(client.id)
+                        key = moved_onto(key, open_keys)
+                        if moved == "reported" and key not in open_keys:
+                            continue  # "she moved the board meeting to friday": her meeting, no promise of mine
+                    self.ledger.add_commitment(client.id, key, fact.text, fact.due, note_id, at)
                 continue
             if fact.kind is FactKind.CONTACT and fact.key == "email":
                 # Sending uses the current address, the one the profile shows: an older note imported
