@@ -605,7 +605,7 @@ def first_name_gender(word: str) -> str | None:
     """ "f" or "m" when gender-guesser's dictionary knows the first name as (mostly) one gender, else None."""
     if len(word) < 3 or not word.isalpha():
         return None
-    guess = _first_names().get_gender(word)
+    guess = lexicon.first_name_detector().get_gender(word)
     return {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}.get(guess)
 
 
