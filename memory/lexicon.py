@@ -3,7 +3,8 @@
 Months and weekdays live here once (data/calendar_words.json); memory/dates.py, the extractor, recall and
 bot/usecases read them from here. This module is also bot/'s public face for the word knowledge of memory/:
 the stop words, the colour words, the look-alike letters, the name lexicon (titles, nicknames, name
-matching: memory/names.py) and the contact-consent words (memory/consent.py). bot/ imports these from here,
+matching: memory/names.py), the contact-consent words (memory/consent.py) and the contact constraint slots
+(memory/consent_scope.py). bot/ imports these from here,
 never from the modules that hold them.
 """
 
@@ -12,7 +13,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from memory.consent import ContactChannels, channels_in, contact_channels, messaging_apps, normal_channel
+from memory.consent import (
+    ContactChannels,
+    channels_in,
+    contact_channels,
+    fact_channels,
+    messaging_app_words,
+    messaging_apps,
+    normal_channel,
+)
+from memory.consent_scope import channels_of_act, fold, slot_pattern, slot_value
 from memory.fold import lookalikes
 from memory.names import (
     Candidate,
@@ -39,18 +49,24 @@ __all__ = [
     "Candidate",
     "ContactChannels",
     "channels_in",
+    "channels_of_act",
     "contact_channels",
+    "fact_channels",
     "first_name",
+    "fold",
     "honorific_after",
     "is_honorific_after",
     "is_name_syllable",
     "is_title",
     "lookalikes",
     "match_clients",
+    "messaging_app_words",
     "messaging_apps",
     "nickname_variants",
     "normal_channel",
     "normalize",
+    "slot_pattern",
+    "slot_value",
     "strip_title",
     "titles",
 ]
