@@ -3,9 +3,10 @@
 Months and weekdays live here once (data/calendar_words.json); memory/dates.py, the extractor, recall and
 bot/usecases read them from here. This module is also bot/'s public face for the word knowledge of memory/:
 the stop words, the colour words, the look-alike letters, the name lexicon (titles, nicknames, name
-matching: memory/names.py), the contact-consent words (memory/consent.py) and the one lazy loader of each
-dictionary Chet reads (wordfreq's word frequencies, gender-guesser's first names: memory/dictionaries.py).
-bot/ imports these from here, never from the modules that hold them.
+matching: memory/names.py), the contact-consent words (memory/consent.py), the contact constraint slots
+(memory/consent_scope.py) and the one lazy loader of each dictionary Chet reads (wordfreq's word frequencies,
+gender-guesser's first names: memory/dictionaries.py). bot/ imports these from here, never from the modules
+that hold them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from memory.consent import ContactChannels, channels_in, contact_channels, messaging_apps, normal_channel
+from memory.consent import (
+    ContactChannels,
+    channels_in,
+    contact_channels,
+    fact_channels,
+    messaging_app_words,
+    messaging_apps,
+    normal_channel,
+)
+from memory.consent_scope import channels_of_act, fold, note_period, slot_pattern, slot_value
 from memory.dictionaries import first_name_detector, frequency_table, word_frequencies_installed, zipf_frequency
 from memory.fold import lookalikes
 from memory.names import (
@@ -41,9 +51,12 @@ __all__ = [
     "Candidate",
     "ContactChannels",
     "channels_in",
+    "channels_of_act",
     "contact_channels",
+    "fact_channels",
     "first_name",
     "first_name_detector",
+    "fold",
     "frequency_table",
     "honorific_after",
     "is_honorific_after",
@@ -51,10 +64,14 @@ __all__ = [
     "is_title",
     "lookalikes",
     "match_clients",
+    "messaging_app_words",
     "messaging_apps",
     "nickname_variants",
     "normal_channel",
     "normalize",
+    "note_period",
+    "slot_pattern",
+    "slot_value",
     "strip_title",
     "titles",
     "word_frequencies_installed",

@@ -21,8 +21,8 @@ from bot.guard.lexicon import _BAD_NEWS
 from bot.guard.model import SENSITIVE_WINDOW
 from bot.guard.text import _aware, _local_date, _norm
 from bot.usecases.draft_context import DraftContext
-from memory.consent_scope import note_period
 from memory.dates import find_dates
+from memory.lexicon import note_period
 
 _DATA = Path(__file__).parent / "data" / "sensitive.json"
 

@@ -21,7 +21,7 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.channel_consent import draft_uses, planned_day
 from bot.guard.rules.contact_pace import scopes_of
-from memory.consent_scope import fold, slot_pattern, slot_value
+from memory.lexicon import fold, slot_pattern, slot_value
 
 _WEEKEND = frozenset({5, 6})
 

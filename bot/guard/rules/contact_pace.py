@@ -25,7 +25,7 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _aware, _norm, _sentences
 from memory import ContactScopes, contact_scopes
-from memory.consent import messaging_app_words
+from memory.lexicon import messaging_app_words
 from memory.records import Note
 
 _DATA = Path(__file__).parent.parent / "data" / "contact_pace.json"
