@@ -100,6 +100,8 @@ def thousands_separators(text: str) -> list[int]:
     for m in _RUN.finditer(text):
         if re.match(r"[ .,'\u2019" + _DELIBERATE + r"]\d", text[m.end() : m.end() + 2]):
             continue  # more digit groups follow: a phone or account number, or a decimal
+        if m[0][0] == "0":
+            continue  # "0.045 EUR": a leading zero never heads a group of thousands
         sep = m["sep"]
         seps = [m.start() + i for i, ch in enumerate(m[0]) if ch == sep]
         if sep in _DELIBERATE:

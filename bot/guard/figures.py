@@ -87,7 +87,7 @@ def _figure_re() -> re.Pattern[str]:
     after = _alt({*spell, *codes, *_words()["counters"]["words"]})
     return re.compile(
         rf"(?<![a-z0-9_.,/:-])(?:(?P<dol>{_alt(_DOLLARS)})?(?P<sym>[{signs}])\s?|(?P<code>{three})\.?\s?"
-        rf"|(?P<r>{letters})(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn|lakh|crore)\b|\d{{1,3}},\d{{3}}))?"
+        rf"|(?P<r>{letters})\s?(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn|lakh|crore)\b|\d{{1,3}},\d{{3}}))?"
         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d)(?P<ord>st|nd|rd|th|º|ª|ème|er|e)?"
         rf"(?:\s?(?P<scale>{scales})(?![\w²/]))?"
         rf"(?:(?:[\s-]?|\s(?:de\s)?)(?P<after>{after})(?![\w²]|/\d))?(?![a-z0-9²])"
