@@ -11,7 +11,7 @@ from bot.guard.evidence import Prepared, per_context
 from bot.guard.model import BLOCKING, Finding
 from bot.guard.rules.base import Evidence
 from bot.guard.text import _content_words, _local_date, _norm, _sentences, _trimmed
-from bot.guard.when import _MONTH_RX, _MONTHS, _note_day_refs, _When
+from bot.guard.when import _note_day_refs, _When
 from bot.usecases.draft_context import DraftContext
 from memory.records import FactKind
 
@@ -80,18 +80,6 @@ class GuardBase:
     def _note_ids_matching(self, pattern: re.Pattern[str]) -> tuple[str, ...]:
         """Ids of notes whose text matches `pattern`."""
         return tuple(n.id for n in self.ctx.notes if pattern.search(_norm(n.text)))
-
-    _DEFER = re.compile(
-        r"\b(?:check back|circle back|follow up|touch base|reach out|get back to (?:her|him|them)|revisit|"
-        r"holding off|hold off|wait(?:ing)?)\b[^.;]{0,40}?\b(?:in|after|until|till|around)\s+"
-        rf"(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
-    )
-
-    def _month_start(self, word: str, noted: date) -> date:
-        """The first day of the next `word` month on or after the note's month."""
-        month = _MONTHS[word.rstrip(".")]
-        year = noted.year if month >= noted.month else noted.year + 1
-        return date(year, month, 1)
 
     def _negated(self, pos: int) -> bool:
         """Whether a negation closely precedes `pos` in its clause ("no discount", "can't guarantee")."""
