@@ -258,8 +258,9 @@ def commitment_support(claim: Claim, sentence: str, evidence: Evidence, names: s
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    """Function words of the five languages (articles, prepositions, conjunctions) as content-word stems."""
-    from bot.guard.preferences import data as decline_data
+    """Function words of the five languages (articles, prepositions, conjunctions) as content-word stems.
 
-    doc = decline_data()
+    The same classes the declined-item reader uses (`data/declines.json`), read from that file.
+    """
+    doc = json.loads((_DATA.parent / "declines.json").read_text(encoding="utf-8"))
     return frozenset(content_words(" ".join(doc["determiners"]["words"] + doc["phrase_stops"]["words"])))
