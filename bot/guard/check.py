@@ -12,9 +12,14 @@ from bot.guard.normalise import normalise
 from bot.guard.places import PlaceRules
 from bot.guard.preferences import declined
 from bot.guard.presumed import PresumedRules
-from bot.guard.rules import RULES, Draft
+from bot.guard.rules import RULES, Draft, Rule
 from bot.guard.rules.claim_support import ClaimSupport
+from bot.guard.rules.claimed_history import ClaimedHistory
+from bot.guard.rules.commitment_date import CommitmentDate
+from bot.guard.rules.event_date import EventDate
+from bot.guard.rules.event_weekday import EventWeekday
 from bot.guard.rules.family import Family
+from bot.guard.rules.hearsay import Hearsay
 from bot.guard.text import _dedupe
 from bot.guard.variants import VariantRules
 from bot.usecases.draft_context import DraftContext
@@ -45,7 +50,7 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
     ):
         findings.extend(rule())
     draft, evidence = Draft(norm.text), prepared.evidence
-    for part in (*RULES, _FAMILY):
+    for part in (*READER_RULES, *RULES, _FAMILY):
         findings.extend(part.check(draft, evidence))
     findings = _SUPPORT.keep(norm.text, findings, evidence)  # a claim a note backs in other words passes
     unique = _dedupe(findings)
@@ -60,6 +65,8 @@ def check_text(text: str, ctx: DraftContext | Prepared) -> GuardReport:
 
 _SUPPORT = ClaimSupport()
 _FAMILY = Family()  # beside the registry: see bot/guard/rules/family.py
+# Rules whose readers import the evidence module, which imports the `rules` package: registered here.
+READER_RULES: tuple[Rule, ...] = (ClaimedHistory(), EventDate(), EventWeekday(), CommitmentDate(), Hearsay())
 
 
 def declined_items(ctx: DraftContext) -> dict[str, tuple[str, ...]]:

@@ -209,13 +209,18 @@ def act_support(claim: str, evidence: Evidence) -> tuple[str, ...] | None:
     people = participants(low)
     whens = _past_times(low, evidence)
     types = _event_types()
-    for ns in note_sentences(evidence):
-        if not all(
-            _happened(ns.text, types[t], ns.day) or (t == "call" and _happened(ns.text, types["in_person"], ns.day))
-            for t in wanted
-        ):
+    people_of = evidence.derived(
+        "claim structure people", lambda: {n: participants(norm(t)) for n, t in evidence.notes}
+    )
+    sentences_ = note_sentences(evidence)
+    happened_in = evidence.derived(
+        "claim structure happened",
+        lambda: [{t for t, rx in types.items() if _happened(ns.text, rx, ns.day)} for ns in sentences_],
+    )
+    for ns, done in zip(sentences_, happened_in, strict=True):
+        if not all(t in done or (t == "call" and "in_person" in done) for t in wanted):
             continue  # "since we spoke": people talk at a meeting too, so an in-person note backs it
-        if people and not people <= participants(ns.whole):
+        if people and not people <= people_of.get(ns.nid, set()):
             continue
         if whens and (ns.day is None or not all(w.ok(ns.day) for w in whens)):
             continue
@@ -237,17 +242,23 @@ def commitment_support(claim: Claim, sentence: str, evidence: Evidence, names: s
     said = figures(low)
     own = content_words(names) | content_words(claim.marker)
     topic = content_words(low) - own - _function_words()
-    pieces: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in evidence.notes]
-    pieces += [(ids, norm(text)) for ids, text in evidence.commitments]
+
+    def build() -> list[tuple[tuple[str, ...], frozenset[float], bool, set[str]]]:
+        pieces: list[tuple[tuple[str, ...], str]] = [((nid,), norm(text)) for nid, text in evidence.notes]
+        pieces += [(ids, norm(text)) for ids, text in evidence.commitments]
+        return [
+            (ids, figures(text), bool(benefit.search(text)), content_words(text))
+            for ids, text in pieces
+            if promised.search(text) or benefit.search(text)
+        ]
+
     agreeing = []
-    for ids, text in pieces:
-        if not promised.search(text) and not benefit.search(text):
+    for ids, numbers, gives, words_of in evidence.derived("claim structure promise pieces", build):
+        if not said <= numbers:
             continue
-        if not said <= figures(text):
+        if claim.benefit and not gives:
             continue
-        if claim.benefit and not benefit.search(text):
-            continue
-        if not topic or topic & content_words(text) or said:
+        if not topic or topic & words_of or said:
             return "supported"  # figures agreeing are a slot in any language; words need the notes' language
         agreeing.append(ids)
     words = evidence.derived(
@@ -258,8 +269,9 @@ def commitment_support(claim: Claim, sentence: str, evidence: Evidence, names: s
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    """Function words of the five languages (articles, prepositions, conjunctions) as content-word stems."""
-    from bot.guard.preferences import data as decline_data
+    """Function words of the five languages (articles, prepositions, conjunctions) as content-word stems.
 
-    doc = decline_data()
+    The same classes the declined-item reader uses (`data/declines.json`), read from that file.
+    """
+    doc = json.loads((_DATA.parent / "declines.json").read_text(encoding="utf-8"))
     return frozenset(content_words(" ".join(doc["determiners"]["words"] + doc["phrase_stops"]["words"])))

@@ -8,18 +8,13 @@ from bot.guard.rules.agreed_offer import AgreedOffer
 from bot.guard.rules.base import Draft, Evidence, Rule
 from bot.guard.rules.changed_choice import ChangedChoice
 from bot.guard.rules.channel_consent import ChannelConsent
-from bot.guard.rules.claimed_history import ClaimedHistory
-from bot.guard.rules.commitment_date import CommitmentDate
 from bot.guard.rules.contact_cap import ContactCap
 from bot.guard.rules.contact_hours import ContactHours
 from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contact_timing import ContactTiming
 from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.declined_offer import DeclinedOffer
-from bot.guard.rules.event_date import EventDate
-from bot.guard.rules.event_weekday import EventWeekday
 from bot.guard.rules.hardship_pressure import HardshipPressure
-from bot.guard.rules.hearsay import Hearsay
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.label_value import LabelValue
 from bot.guard.rules.language import ForeignLanguage
@@ -39,11 +34,6 @@ from bot.guard.rules.unrecorded_change import UnrecordedChange
 RULES: tuple[Rule, ...] = (
     NameMisuse(),
     RelativeName(),
-    ClaimedHistory(),
-    EventDate(),
-    EventWeekday(),
-    CommitmentDate(),
-    Hearsay(),
     OptOut(),
     ContactCap(),
     ContactHours(),
@@ -74,8 +64,6 @@ __all__ = [
     "AgreedOffer",
     "ChangedChoice",
     "ChannelConsent",
-    "ClaimedHistory",
-    "CommitmentDate",
     "ContactCap",
     "ContactHours",
     "ContactPace",
@@ -83,12 +71,9 @@ __all__ = [
     "ContradictedValue",
     "DeclinedOffer",
     "Draft",
-    "EventDate",
-    "EventWeekday",
     "Evidence",
     "ForeignLanguage",
     "HardshipPressure",
-    "Hearsay",
     "InventedCommitment",
     "LabelValue",
     "NameMisuse",

@@ -4,11 +4,16 @@ demo", "since we met at ...") that no note backs; a real event restated on the w
 Source: the guard table ("great to see you at the Denver conference" with no such note blocks). The claim
 forms are named patterns in `bot/guard/claims.py` (`ClaimReader`); the structural, multilingual reading of
 shared acts is `rules/shared_act.py`.
+
+Not in the `rules` package registry: its reader imports the evidence, which imports that package, so
+`check` runs it beside `RULES` (`check.READER_RULES`).
 """
 
 from __future__ import annotations
 
+from bot.guard.claims import ClaimReader
 from bot.guard.model import Finding
+from bot.guard.readers import read
 from bot.guard.rules.base import Draft, Evidence
 
 
@@ -19,9 +24,5 @@ class ClaimedHistory:
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
         """The unsupported shared-history claims of one draft."""
-        # Imported here: the reader's module imports the evidence, which imports this package (a cycle).
-        from bot.guard.claims import ClaimReader
-        from bot.guard.readers import read
-
         reader = read(ClaimReader, draft, evidence)
         return reader.unsupported_claims() if reader else []

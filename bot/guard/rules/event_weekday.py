@@ -1,8 +1,13 @@
-"""Rule wrong_fact: a recorded event placed on another weekday (`bot/guard/events.py`, `EventReader`)."""
+"""Rule wrong_fact: a recorded event placed on another weekday (`bot/guard/events.py`, `EventReader`).
+Not in the `rules` package registry: its reader imports the evidence, which imports that package, so
+`check` runs it beside `RULES` (`check.READER_RULES`).
+"""
 
 from __future__ import annotations
 
+from bot.guard.events import EventReader
 from bot.guard.model import Finding
+from bot.guard.readers import read
 from bot.guard.rules.base import Draft, Evidence
 
 
@@ -13,9 +18,5 @@ class EventWeekday:
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
         """The event weekdays of one draft that the notes give otherwise."""
-        # Imported here: the reader's module imports the evidence, which imports this package (a cycle).
-        from bot.guard.events import EventReader
-        from bot.guard.readers import read
-
         reader = read(EventReader, draft, evidence)
         return reader.event_weekdays() if reader else []

@@ -1,9 +1,14 @@
 """Rule unsupported_claim about other people and old acquaintance: a third party's visit or call, reported
-news, or "long time no see" that no note backs (`bot/guard/hearsay.py`, `HearsayReader`)."""
+news, or "long time no see" that no note backs (`bot/guard/hearsay.py`, `HearsayReader`).
+Not in the `rules` package registry: its reader imports the evidence, which imports that package, so
+`check` runs it beside `RULES` (`check.READER_RULES`).
+"""
 
 from __future__ import annotations
 
+from bot.guard.hearsay import HearsayReader
 from bot.guard.model import Finding
+from bot.guard.readers import read
 from bot.guard.rules.base import Draft, Evidence
 
 
@@ -14,9 +19,5 @@ class Hearsay:
 
     def check(self, draft: Draft, evidence: Evidence) -> list[Finding]:
         """The unsupported third-party and reunion claims of one draft."""
-        # Imported here: the reader's module imports the evidence, which imports this package (a cycle).
-        from bot.guard.hearsay import HearsayReader
-        from bot.guard.readers import read
-
         reader = read(HearsayReader, draft, evidence)
         return reader.hearsay() if reader else []
