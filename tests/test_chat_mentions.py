@@ -427,3 +427,9 @@ def test_a_company_after_a_foreign_link_an_aside_or_ending_in_a_trade_word(after
     from bot.chat.routing import name_with_company
 
     assert name_with_company("Alejandro Hernández", after) == want
+
+
+def test_a_given_name_opening_a_long_name_is_never_dropped_for_the_rest() -> None:
+    """ "luz marina restrepo gómez": the overlap rule ("w biurze Agnieszka Kowal") never cuts off a first name."""
+    found = mentions("ana lucia pereira santos from the farm in Jardin called, the frost hit hard", [])
+    assert not any(m.name.startswith(("Lucia", "Lucía")) for m in found), found

@@ -393,7 +393,8 @@ def mentions(text: str, known: list[Client]) -> list[Mention]:
                 i += 1
                 continue
             sure = nxt is not None and nxt.score >= NEW_NAME_THRESHOLD and not nxt.weak and nxt.words >= 2
-            if sure and (found.score < NEW_NAME_THRESHOLD or found.weak):
+            guess_is_name = first_name_score(toks[i].base) > 0  # "luz marina restrepo gómez": one name, no guess
+            if sure and (found.score < NEW_NAME_THRESHOLD or found.weak) and not guess_is_name:
                 i += 1  # "w biurze Agnieszka Kowal": a weak guess gives way to the sure full name it overlaps
                 continue
         if not found.known and _organisation_slot(toks, i, out, text):
