@@ -32,15 +32,21 @@ _BETWEEN = re.compile(
 _KIN_NAME = re.compile(r"\b(?:her|his|their)\s+(?:" + RELATION_RE + r")\s+(?P<name>[a-z][a-z'-]+)\b", I)
 
 
+# words that follow a relation without naming anyone ("her husband also approves", "his wife is the one")
+_NOT_NAMES = frozenset(
+    ["also", "still", "always", "just", "who", "that", "is", "was", "and", "the", "does", "did", "has", "had", "will",
+     "would", "then", "never", "usually", "normally", "only", "really", "actually", "decides", "approves", "signs",
+     "says", "said", "has", "makes", "handles", "runs", "owns", "must", "should", "can", "might", "to", "of", "in"]
+)  # fmt: skip
+
+
 def plain_sign_off(clause: str) -> str:
     """The clause with a cleft, a joined role or an appositive between a person and the next verb removed."""
-    from memory.extract_details import name_after_relation  # extract_details imports extract_more, which imports this
-
     clause = _BETWEEN.sub(" ", clause)
     return _KIN_NAME.sub(
         lambda m: (
             m.group(0)[: m.start("name") - m.start()] + m["name"].capitalize()
-            if name_after_relation(m["name"])
+            if m["name"].casefold() not in _NOT_NAMES
             else m.group(0)
         ),
         clause,
