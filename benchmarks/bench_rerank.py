@@ -218,3 +218,89 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _pair_grads(s: np.ndarray, pos: np.ndarray, neg: np.ndarray, qw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient and hessian of the pairwise logistic loss for padded [questions, candidates] scores."""
+    sig = 1.0 / (1.0 + np.exp(np.clip(s[:, :, None] - s[:, None, :], -30, 30)))  # sigmoid(-(s_i - s_j))
+    m = (pos[:, :, None] & neg[:, None, :]) * qw[:, None, None]
+    grad = sig * m
+    hess = sig * (1.0 - sig) * m
+    return -grad.sum(axis=2) + grad.sum(axis=1), hess.sum(axis=2) + hess.sum(axis=1)
+
+
+def fit_trees(
+    x: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    trees: int = 100,
+    depth: int = 3,
+    rate: float = 0.1,
+    lam: float = 10.0,
+    bins: int = 32,
+    base: np.ndarray | None = None,
+) -> dict[str, Any]:
+    """Gradient-boosted regression trees (complete, `depth` levels) on the pairwise logistic loss (LambdaRank-like).
+
+    `base`: each row's starting score (a linear model's), boosted on; returns thresholds and leaf values."""
+    groups = np.unique(group)
+    width = int(np.bincount(group).max())
+    slot = np.zeros(len(group), dtype=int)
+    row_of = np.searchsorted(groups, group)
+    for g in groups:
+        idx = np.flatnonzero(group == g)
+        slot[idx] = np.arange(len(idx))
+    pos = np.zeros((len(groups), width), dtype=bool)
+    neg = np.zeros((len(groups), width), dtype=bool)
+    pos[row_of, slot] = y > 0
+    neg[row_of, slot] = y <= 0
+    qw = 1.0 / np.sqrt(np.maximum(pos.sum(axis=1), 1))
+    edges = [np.unique(np.quantile(x[:, f], np.linspace(0, 1, bins + 1)[1:-1])) for f in range(x.shape[1])]
+    binned = np.stack([np.searchsorted(e, x[:, f], side="right") for f, e in enumerate(edges)], axis=1)
+    score = np.zeros(len(y)) if base is None else base.astype(np.float64).copy()
+    feats = np.zeros((trees, 2**depth - 1), dtype=int)
+    thresholds = np.zeros((trees, 2**depth - 1))
+    leaves = np.zeros((trees, 2**depth))
+    for t in range(trees):
+        s = np.zeros((len(groups), width))
+        s[row_of, slot] = score
+        g2, h2 = _pair_grads(s, pos, neg, qw)
+        g, h = g2[row_of, slot], h2[row_of, slot]
+        node = np.zeros(len(y), dtype=int)  # position in the level, 0 .. 2^level - 1
+        for level in range(depth):
+            for k in range(2**level):
+                at = np.flatnonzero(node == k)
+                best = (0.0, 0, np.inf)
+                if len(at) > 1:
+                    gs, hs = g[at].sum(), h[at].sum()
+                    for f in range(x.shape[1]):
+                        nb = len(edges[f]) + 1
+                        gl = np.cumsum(np.bincount(binned[at, f], g[at], nb))[:-1]
+                        hl = np.cumsum(np.bincount(binned[at, f], h[at], nb))[:-1]
+                        gain = gl**2 / (hl + lam) + (gs - gl) ** 2 / (hs - hl + lam) - gs**2 / (hs + lam)
+                        if len(gain) and gain.max() > best[0]:
+                            b = int(gain.argmax())
+                            best = (float(gain.max()), f, float(edges[f][b]))
+                i = 2**level - 1 + k
+                feats[t, i], thresholds[t, i] = best[1], best[2]
+                go_right = x[at, best[1]] > best[2]
+                node[at] = 2 * k + go_right
+        for k in range(2**depth):
+            at = node == k
+            leaves[t, k] = -rate * g[at].sum() / (h[at].sum() + lam)
+        score += leaves[t, node]
+    return {"features": feats, "thresholds": thresholds, "leaves": leaves}
+
+
+def tree_scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Sum of the trees' leaf values for each row."""
+    feats, thr, leaves = model["features"], model["thresholds"], model["leaves"]
+    depth = int(np.log2(leaves.shape[1]))
+    n_trees = feats.shape[0]
+    node = np.zeros((len(x), n_trees), dtype=int)
+    cols = np.arange(n_trees)
+    for level in range(depth):
+        i = 2**level - 1 + node
+        f, t = feats[cols, i], thr[cols, i]
+        node = 2 * node + (x[np.arange(len(x))[:, None], f] > t)
+    return leaves[cols, node].sum(axis=1)
