@@ -34,7 +34,7 @@ import memory.rerank as rerank_mod
 from benchmarks.bench_recall import RESULTS
 from benchmarks.bench_recall5 import open_memory_at, run_variant
 from benchmarks.bench_recall_sets import TYPES, score
-from benchmarks.bench_rerank import evaluate, fit_logistic, fit_pairwise, fit_trees, tree_scores
+from benchmarks.bench_rerank import fit_logistic, fit_pairwise, fit_trees, tree_scores
 from benchmarks.jsonl import read_jsonl
 from memory.importer import parse_lines
 from memory.recall import Weights
@@ -68,8 +68,9 @@ SPECS: dict[str, Spec] = {
     "refit + parts": Spec((*BASE, "part_coverage")),
     "refit + answer types + parts": Spec(FEATURES),
     "refit l2 10": Spec(BASE, l2=10.0),
-    "refit + all, l2 10": Spec(FEATURES, l2=10.0),
+    "refit + all l2 10": Spec(FEATURES, l2=10.0),
     "trees 60": Spec(FEATURES, "trees"),
+    "trees 40 answer types": Spec(ANSWER, "trees", trees=40, rate=0.15),
     "trees 150": Spec(FEATURES, "trees", trees=150),
     "trees 60 depth 2": Spec(FEATURES, "trees", depth=2),
 }
@@ -100,7 +101,10 @@ def import_sets(data: Path, sets: list[str]) -> dict[str, Memory]:
 
 def dump(memories: dict[str, Memory], path: Path) -> None:
     """Every question searched once with the learned order off; each top candidate's features and label."""
-    xs, ys, groups, meta = [], [], [], []
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    groups: list[np.ndarray] = []
+    meta: list[dict[str, Any]] = []
     for set_name, memory in memories.items():
         answers = {a["qid"]: a for a in read_jsonl(DATA / set_name / "answers.jsonl")}
         memory.weights = replace(Weights(), learned=False)
@@ -135,42 +139,35 @@ def fit_spec(spec: Spec, x: np.ndarray, y: np.ndarray, group: np.ndarray) -> Mod
     return Model(tuple(float(v) for v in w[:-1]), names=spec.names)
 
 
-def dump_scores(spec: Spec, d: dict[str, Any], train: np.ndarray, held: np.ndarray) -> np.ndarray:
-    """Scores of the `held` rows by the spec fitted on the `train` rows (trees included)."""
-    model = fit_spec(spec, d["x"][train], d["y"][train], d["group"][train])
+def dump_scores(spec: Spec, model: Model, d: dict[str, Any], train: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """Scores of the `held` rows by the spec's linear `model` fitted on the `train` rows, plus its trees."""
     scores = model.score(d["x"][held])
     if spec.loss == "trees":
         cols = [FEATURES.index(n) for n in spec.names]
         base = model.score(d["x"][train])
-        trees = fit_trees(
-            d["x"][train][:, cols],
-            d["y"][train],
-            d["group"][train],
-            spec.trees,
-            spec.depth,
-            spec.rate,
-            spec.lam,
-            base=base,
-        )
+        x, y, group = d["x"][train][:, cols], d["y"][train], d["group"][train]
+        trees = fit_trees(x, y, group, spec.trees, spec.depth, spec.rate, spec.lam, base=base)
         scores = scores + tree_scores(trees, d["x"][held][:, cols])
     return scores
 
 
 def evaluate_scores(d: dict[str, Any], rows: np.ndarray, scores: np.ndarray) -> dict[str, Any]:
-    """recall@5/@10 by set and type of the questions whose candidates are `rows`, ordered by `scores`."""
-    full = np.full(len(d["y"]), -np.inf)
-    full[rows] = scores
-    x = full[:, None]
-    res = evaluate(x, d["group"], d["y"], d["meta"], np.array([1.0, 0.0]))
-    return res
-
-
-def _padded(model: Model) -> np.ndarray:
-    """The model's weights over every FEATURES column, plus an intercept slot (bench_rerank.evaluate's form)."""
-    w = np.zeros(len(FEATURES) + 1)
-    for name, value in zip(model.names, model.weights, strict=True):
-        w[FEATURES.index(name)] = value
-    return w
+    """recall@5/@10 by set and type of the questions whose candidates are `rows` (contiguous by question)."""
+    group, y = d["group"][rows], d["y"][rows]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    ends = np.r_[starts[1:], len(rows)]
+    out: dict[str, dict[int, list[float]]] = {}
+    for a, b in zip(starts, ends, strict=True):
+        m = d["meta"][group[a]]
+        order = np.argsort(-scores[a:b], kind="stable")
+        for k in (5, 10):
+            r = float(y[a:b][order[:k]].sum()) / m["n_evidence"]
+            for key in (m["set"], f"{m['set']}:{m['type']}"):
+                out.setdefault(key, {5: [], 10: []})[k].append(r)
+    return {
+        key: {"n": len(v[5]), "r@5": round(statistics.fmean(v[5]), 3), "r@10": round(statistics.fmean(v[10]), 3)}
+        for key, v in sorted(out.items())
+    }
 
 
 def folds(spec: Spec, d: dict[str, Any], sets: list[str]) -> dict[str, Model]:
@@ -216,22 +213,26 @@ def main(argv: list[str] | None = None) -> int:
     stored = rerank_mod.load_model()
     assert stored is not None
     print("dump (top 50 re-ordered), r@5/r@10 of each held-out set:")
+    every = np.arange(len(d["y"]))
     dump_rows = {
-        "search order": evaluate(d["x"], d["group"], d["y"], d["meta"], None),
-        "stored model": evaluate(d["x"], d["group"], d["y"], d["meta"], _padded(stored)),
+        "search order": evaluate_scores(d, every, -every.astype(np.float64)),
+        "stored model": evaluate_scores(d, every, stored.score(d["x"])),
     }
     fold_models: dict[str, dict[str, Model]] = {}
     qset = np.array([m["set"] for m in d["meta"]])[d["group"]]
+    _table({k: _mean(v, sets) for k, v in dump_rows.items()}, sets)
     for name, spec in specs.items():
         t0 = time.process_time()
         res: dict[str, Any] = {}
+        models = folds(spec, d, sets)
         for held in sets:
             rows = np.flatnonzero(qset == held)
-            res[held] = evaluate_scores(d, rows, dump_scores(spec, d, qset != held, qset == held))[held]
+            res[held] = evaluate_scores(d, rows, dump_scores(spec, models[held], d, qset != held, qset == held))[held]
         dump_rows[name] = res
-        print(f"  {name}: {time.process_time() - t0:.0f} cpu s", flush=True)
+        print(f"  {name:28} " + " ".join(f"{_fmt(_mean(res, sets), s):>12}" for s in [*sets, "mean"]), flush=True)
+        print(f"  ({time.process_time() - t0:.0f} cpu s)", flush=True)
         if spec.loss != "trees":
-            fold_models[name] = folds(spec, d, sets)
+            fold_models[name] = models
     _table({k: _mean(v, sets) for k, v in dump_rows.items()}, sets)
     if args.write:
         spec = SPECS[args.write]
@@ -261,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Memory.search (chet search --queries -k 10), r@5/r@10 of each held-out set:", flush=True)
     report: dict[str, Any] = {"load_avg_1m": [], "models": {}}
     original = rerank_mod.load_model
-    rows: dict[str, dict[str, Any]] = {}
+    search_rows: dict[str, dict[str, Any]] = {}
     by_type: dict[str, dict[str, Any]] = {}
     try:
         for set_name, memory in memories.items():
@@ -273,14 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             }
             for name in fold_models:
                 variants[name] = (Weights(), fold_models[name][set_name])
-            for name, (weights, model) in variants.items():
-                chosen: Callable[..., Model | None] = (lambda m: lambda *a, **k: m)(model)
+            for name, (weights, fold_model) in variants.items():
+                chosen: Callable[..., Model | None] = (lambda m: lambda *a, **k: m)(fold_model)
                 rerank_mod.load_model = chosen  # type: ignore[assignment]
                 cpu0 = time.process_time()
                 results, ms = run_variant(memory, weights, queries)
                 cpu = (time.process_time() - cpu0) * 1000 / len(queries)
                 res = score(results, answers, lambda ev: "set")
-                rows.setdefault(name, {})[set_name] = res["all"]
+                search_rows.setdefault(name, {})[set_name] = res["all"]
                 by_type.setdefault(name, {})[set_name] = {t: res[f"all:{t}"] for t in TYPES if f"all:{t}" in res}
                 report["models"].setdefault(name, {})[set_name] = {
                     "scores": res,
@@ -290,8 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                 report["load_avg_1m"].append(round(os.getloadavg()[0], 1))
                 print(f"  {set_name} {name:28} {_fmt(res, 'all')}  {cpu:.0f} cpu ms/q", flush=True)
     finally:
-        rerank_mod.load_model = original  # type: ignore[assignment]
-    table = {k: _mean(v, sets) for k, v in rows.items()}
+        rerank_mod.load_model = original
+    table = {k: _mean(v, sets) for k, v in search_rows.items()}
     _table(table, sets)
     print("  recall@10 by type, mean over the held-out sets:")
     for name, per_set in by_type.items():

@@ -352,8 +352,8 @@ def features(c: Candidates) -> NDArray[np.float64]:
             if note is None:
                 continue
             prev, nxt = c.neighbours.get(r, (None, None))
-            near = [x for x in (prev, nxt) if same_exchange(r, x)]
-            held = _stems(note.text).union(*(_stems(c.notes[x].text) for x in near if x is not None))
+            near = [x for x in (prev, nxt) if x is not None and same_exchange(r, x)]
+            held = _stems(note.text).union(*(_stems(c.notes[x].text) for x in near))
             out[i, 35] = max(len(p & held) / len(p) for p in parts)
     asked = asks_for(c.query)
     if asked:
