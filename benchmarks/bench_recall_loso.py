@@ -43,8 +43,7 @@ from memory.service import Memory
 
 DATA = Path(__file__).parent / "data"
 SETS = ("recall5", "recall6", "recall7", "recall8", "recall9")
-# The 31 features of the model stored in session 8 (before answer types were added).
-BASE = FEATURES[:31]
+BASE = FEATURES
 
 
 @dataclass(frozen=True)
@@ -61,18 +60,10 @@ class Spec:
     lam: float = 10.0
 
 
-ANSWER = tuple(f for f in FEATURES if f != "part_coverage")
 SPECS: dict[str, Spec] = {
     "refit": Spec(BASE),
-    "refit + answer types": Spec(ANSWER),
-    "refit + parts": Spec((*BASE, "part_coverage")),
-    "refit + answer types + parts": Spec(FEATURES),
     "refit l2 10": Spec(BASE, l2=10.0),
-    "refit + all l2 10": Spec(FEATURES, l2=10.0),
-    "trees 60": Spec(FEATURES, "trees"),
-    "trees 40 answer types": Spec(ANSWER, "trees", trees=40, rate=0.15),
-    "trees 150": Spec(FEATURES, "trees", trees=150),
-    "trees 60 depth 2": Spec(FEATURES, "trees", depth=2),
+    "trees 40": Spec(BASE, "trees", trees=40, rate=0.15),
 }
 
 

@@ -20,16 +20,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
-from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS
-from memory.numbers import figures
-from memory.recall import _words, asks_only, ends_asking, query_parts, query_terms, speaker_of
+from memory.lexicon import MONTH_NAMES, STOPWORDS
+from memory.recall import _words, asks_only, ends_asking, query_terms, speaker_of
 from memory.records import Note
 from memory.when import asks_over_time, asks_when, period, tells_time
 
@@ -37,7 +36,6 @@ log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = Path(__file__).parent / "data" / "rerank_weights.json"
 STATE_WORDS_FILE = Path(__file__).parent / "data" / "rerank_state_words.json"
-ANSWER_TYPES_FILE = Path(__file__).parent / "data" / "rerank_answer_types.json"
 TOP = 50  # candidates re-scored; the rest keep their order below them
 SAME_EXCHANGE = timedelta(hours=3)  # a neighbour further away in time than this is another conversation
 
@@ -80,13 +78,7 @@ FEATURES = (
     "first_x_old",  # the query asks for the first state ("originally", "at first") x (1 - recent)
     "session_dense",  # best cosine of another candidate of its session, z-scored (the exchange is about the query)
     "session_lexical",  # best BM25 (min-max) of another candidate of its session
-    "number_x_asks",  # the query asks how many / how much / how old and the note tells a figure or a number word
-    "place_x_asks",  # the query asks where and the note names a place (a capitalised word after "in", "moved to")
-    "person_x_asks",  # the query asks who and the note names someone new to the query, or a relation ("my sister")
-    "reason_x_asks",  # the query asks why and the note states a cause ("because", "so that", "due to")
-    "part_coverage",  # a question of several parts ("X, and Y?"): the best share of one part's words in the window
 )
-ANSWER_KINDS = ("number", "place", "person", "reason")  # FEATURES' "<kind>_x_asks", in this order
 
 
 @dataclass(frozen=True)
@@ -95,9 +87,7 @@ class Model:
 
     weights: tuple[float, ...]
     fitted: str = ""
-    names: tuple[str, ...] = (
-        FEATURES  # the features weighted, a subset of FEATURES (a model fitted before one was added)
-    )
+    names: tuple[str, ...] = FEATURES  # the features weighted, a subset of FEATURES (a model fitted on fewer)
 
     def score(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         """Each candidate's score (higher is better) from its row of FEATURES."""
@@ -153,71 +143,6 @@ def _asks_state(query: str) -> tuple[bool, bool]:
     text = " " + " ".join(_words(query)) + " "
     latest, first = _state_words()
     return any(f" {w} " in text for w in latest), any(f" {w} " in text for w in first)
-
-
-@cache
-def _answer_words() -> dict[str, dict[str, tuple[str, ...]]]:
-    data = json.loads(ANSWER_TYPES_FILE.read_text(encoding="utf-8"))
-    return {kind: {part: tuple(v["words"]) for part, v in data[kind].items()} for kind in ANSWER_KINDS}
-
-
-def _has_phrase(words: list[str], phrases: Iterable[str]) -> bool:
-    text = " " + " ".join(words) + " "
-    return any(f" {p} " in text for p in phrases)
-
-
-def asks_for(query: str) -> frozenset[str]:
-    """The kinds of answer a question asks for ("how many" -> number, "where" -> place, "who", "why")."""
-    words = _words(query)
-    return frozenset(kind for kind in ANSWER_KINDS if _has_phrase(words, _answer_words()[kind]["asks"]))
-
-
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z][\w'’-]*)")
-_NOT_NAMES = frozenset(
-    ["i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "oh", "yes", "no", "hi", "hey", "thanks", "lol"]
-)
-
-
-def _ordinary(word: str) -> bool:
-    """A capitalised word that is no name: a stopword, a month or weekday, an interjection."""
-    w = word.casefold().removesuffix("'s").removesuffix("’s")
-    return w in STOPWORDS or w in _MONTHS or w in WEEKDAYS or w in _NOT_NAMES
-
-
-@lru_cache(maxsize=8192)
-def tells_kinds(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """What kinds of answer a note holds, with the places and the names it holds (lower-cased).
-
-    A place: a capitalised word after a word a place follows ("moved to Leeds"); a name: any other
-    capitalised word inside a sentence. The speaker of a transcript line is not part of its text.
-    """
-    speaker = speaker_of(text)
-    body = text.split(":", 1)[1].strip() if speaker else text
-    words = _words(body)
-    lists = _answer_words()
-    kinds: set[str] = set()
-    if figures(body) or _has_phrase(words, lists["number"]["tells"]):
-        kinds.add("number")
-    if _has_phrase(words, lists["reason"]["tells"]):
-        kinds.add("reason")
-    if _has_phrase(words, lists["person"]["tells"]):
-        kinds.add("person")
-    before = frozenset(lists["place"]["before"])
-    places: set[str] = set()
-    names: set[str] = set()
-    for m in _CAPITALISED.finditer(body):
-        word = m.group(1)
-        if _ordinary(word):
-            continue
-        prior = body[: m.start()].split()
-        lead = [t.casefold() for t in prior[-2:]]
-        if lead and (lead[-1] in before or (lead[-1] == "the" and len(lead) > 1 and lead[0] in before)):
-            places.add(word.casefold())
-        else:
-            names.add(word.casefold().removesuffix("'s").removesuffix("’s"))
-    if places:
-        kinds.add("place")
-    return frozenset(kinds), frozenset(places), frozenset(names)
 
 
 def _minmax(values: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -345,32 +270,6 @@ def features(c: Candidates) -> NDArray[np.float64]:
     out[:, 30] = [
         max((lex_norm.get(x, 0.0) for x in members.get(session.get(r, -1), []) if x != r), default=0.0) for r in rows
     ]
-    parts = [t for t in ({w[:5] for w in query_terms(p, drop=c.drop)} for p in query_parts(c.query, pairs=True)) if t]
-    if len(parts) >= 2:
-        for i, r in enumerate(rows):
-            note = c.notes.get(r)
-            if note is None:
-                continue
-            prev, nxt = c.neighbours.get(r, (None, None))
-            near = [x for x in (prev, nxt) if x is not None and same_exchange(r, x)]
-            held = _stems(note.text).union(*(_stems(c.notes[x].text) for x in near))
-            out[i, 35] = max(len(p & held) / len(p) for p in parts)
-    asked = asks_for(c.query)
-    if asked:
-        known = ents | {w for d in c.drop for w in _words(d)}
-        for i, r in enumerate(rows):
-            kinds, places, names = tells_kinds(c.notes[r].text if r in c.notes else "")
-            new_places, new_names = places - known, names - known
-            for j, kind in enumerate(ANSWER_KINDS):
-                if kind not in asked:
-                    continue
-                if kind == "place":
-                    has = bool(new_places)
-                elif kind == "person":
-                    has = bool(new_names) or "person" in kinds
-                else:
-                    has = kind in kinds
-                out[i, 31 + j] = 1.0 if has else 0.0
     out[:, 4] = _z(cos, cos)
     out[:, 5] = _z(window_cos, cos)
     out[:, 19] = out[:, 2] * c.coverage

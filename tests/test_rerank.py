@@ -20,11 +20,9 @@ from memory.rerank import (
     Model,
     _asks_state,
     _query_months,
-    asks_for,
     features,
     load_model,
     rerank_learned,
-    tells_kinds,
 )
 from memory.service import NoteInput
 
@@ -56,73 +54,6 @@ def test_query_months_without_a_year(query: str, months: set[int]) -> None:
 )
 def test_asks_for_the_latest_or_first_state(query: str, latest: bool, first: bool) -> None:
     assert _asks_state(query) == (latest, first)
-
-
-@pytest.mark.parametrize(
-    ("query", "kinds"),
-    [
-        ("How many pallets did the bakery take in spring?", {"number"}),
-        ("How old is Marta's youngest?", {"number"}),
-        ("Where is the new depot going to be?", {"place"}),
-        ("Which city did Oskar relocate to?", {"place"}),
-        ("Who signs off on the upholstery budget?", {"person"}),
-        ("Whose van got towed?", {"person"}),
-        ("Why did Femi switch suppliers?", {"reason"}),
-        ("What made her cancel the tasting?", {"reason"}),
-        ("What flavour did Ada pick?", set()),
-    ],
-)
-def test_asks_for_a_kind_of_answer(query: str, kinds: set[str]) -> None:
-    assert asks_for(query) == kinds
-
-
-@pytest.mark.parametrize(
-    ("text", "kinds", "places", "names"),
-    [
-        ("Bongani: We ordered forty crates for the launch", {"number"}, set(), set()),
-        ("Client wants 12 stools by Friday.", {"number"}, set(), set()),
-        ("Ilse: my brother-in-law Pieter drives it up from Durban", set(), {"durban"}, {"pieter"}),
-        ("The warehouse moved to Kempton Park last year", {"place"}, {"kempton"}, {"park"}),
-        ("Rui: because the old cooler kept tripping the breaker", {"reason"}, set(), set()),
-        ("Her accountant approves anything over budget.", {"person"}, set(), set()),
-        ("Sure. In March, I think. Okay.", set(), set(), set()),  # sentence starts, a month, "I" and "Okay" are no names
-    ],
-)
-def test_tells_kinds_of_answer(text: str, kinds: set[str], places: set[str], names: set[str]) -> None:
-    got_kinds, got_places, got_names = tells_kinds(text)
-    assert (set(got_kinds) - {"place"}, set(got_places), set(got_names)) == (kinds - {"place"}, places, names)
-    assert ("place" in got_kinds) == bool(places)
-
-
-def test_answer_kind_features_pair_the_question_with_the_note() -> None:
-    notes = [
-        _note(0, "Tomas: the fit-out crew is great", "2025-03-01T10:00"),
-        _note(1, "Tomas: we're opening the second shop in Braga", "2025-03-01T10:01"),
-        _note(2, "Tomas: about thirty seats, maybe 35", "2025-03-01T10:02"),
-    ]
-    where = features(_candidates("Where is Tomas opening his second shop?", notes, [0.5, 0.4, 0.1]))
-    col = {name: where[:, i] for i, name in enumerate(FEATURES)}
-    assert col["place_x_asks"].tolist() == [0.0, 1.0, 0.0]
-    assert col["number_x_asks"].tolist() == [0.0, 0.0, 0.0]  # the question asks no number
-    many = features(_candidates("How many seats will the new shop have?", notes, [0.5, 0.4, 0.1]))
-    col = {name: many[:, i] for i, name in enumerate(FEATURES)}
-    assert col["number_x_asks"].tolist() == [0.0, 0.0, 1.0]
-    assert col["place_x_asks"].tolist() == [0.0, 0.0, 0.0]
-
-
-def test_part_coverage_reads_each_part_of_a_two_part_question() -> None:
-    notes = [
-        _note(0, "Lebo: the kiln finally arrived", "2025-05-01T10:00"),
-        _note(1, "Lebo: and the glaze order is delayed", "2025-05-09T10:00"),
-        _note(2, "Lebo: lovely weather", "2025-05-20T10:00"),
-    ]
-    x = features(_candidates("When did the kiln arrive, and what happened to the glaze order?", notes, [0.3, 0.3, 0.3]))
-    col = {name: x[:, i] for i, name in enumerate(FEATURES)}
-    assert col["part_coverage"][0] == 1.0  # "kiln arrive": the whole first part
-    assert col["part_coverage"][1] == pytest.approx(2 / 3)  # "glaze order" of "happened ... glaze order"
-    assert col["part_coverage"][2] == 0.0
-    single = features(_candidates("What happened to the glaze order?", notes, [0.3, 0.3, 0.3]))
-    assert single[:, FEATURES.index("part_coverage")].tolist() == [0.0, 0.0, 0.0]  # one part: nothing to split
 
 
 def test_a_model_fitted_on_fewer_features_still_scores(tmp_path: Path) -> None:
