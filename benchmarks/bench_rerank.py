@@ -88,21 +88,31 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50)
     return w
 
 
-def fit_pairwise(x: np.ndarray, y: np.ndarray, group: np.ndarray, l2: float = 1.0) -> np.ndarray:
-    """RankNet-style linear fit: logistic regression on (positive - negative) pairs of one question; intercept 0."""
+def fit_pairwise(x: np.ndarray, y: np.ndarray, group: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.ndarray:
+    """RankNet-style linear fit: logistic loss on (positive - negative) pairs of one question; intercept 0.
+
+    Newton's method on the pairs as they are: the same minimum as logistic regression on the pairs and
+    their mirror images with an intercept (which the symmetry keeps at 0) and twice the L2 weight."""
     diffs = []
-    for g in np.unique(group):
-        idx = np.flatnonzero(group == g)
+    order = np.argsort(group, kind="stable")
+    starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
+    for idx in np.split(order, starts[1:]):
         pos, neg = idx[y[idx] > 0], idx[y[idx] == 0]
         if len(pos) and len(neg):
             d = (x[pos][:, None, :] - x[neg][None, :, :]).reshape(-1, x.shape[1])
             diffs.append(d / np.sqrt(len(pos)))  # each question counts about equally, whatever its evidence
     d = np.concatenate(diffs)
-    both = np.vstack([d, -d])
-    labels = np.r_[np.ones(len(d)), np.zeros(len(d))]
-    w = fit_logistic(both, labels, l2)
-    w[-1] = 0.0
-    return w
+    w = np.zeros(d.shape[1])
+    reg = l2 / 2.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(d @ w)))  # P(positive ranked above)
+        grad = d.T @ (p - 1.0) + reg * w
+        hess = (d * (p * (1 - p))[:, None]).T @ d + np.diag(np.full(len(w), reg + 1e-9))
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return np.r_[w, 0.0]
 
 
 def evaluate(
@@ -218,3 +228,89 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _pair_grads(s: np.ndarray, pos: np.ndarray, neg: np.ndarray, qw: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Gradient and hessian of the pairwise logistic loss for padded [questions, candidates] scores."""
+    sig = 1.0 / (1.0 + np.exp(np.clip(s[:, :, None] - s[:, None, :], -30, 30)))  # sigmoid(-(s_i - s_j))
+    m = (pos[:, :, None] & neg[:, None, :]) * qw[:, None, None]
+    grad = sig * m
+    hess = sig * (1.0 - sig) * m
+    return -grad.sum(axis=2) + grad.sum(axis=1), hess.sum(axis=2) + hess.sum(axis=1)
+
+
+def fit_trees(
+    x: np.ndarray,
+    y: np.ndarray,
+    group: np.ndarray,
+    trees: int = 100,
+    depth: int = 3,
+    rate: float = 0.1,
+    lam: float = 10.0,
+    bins: int = 32,
+    base: np.ndarray | None = None,
+) -> dict[str, Any]:
+    """Gradient-boosted regression trees (complete, `depth` levels) on the pairwise logistic loss (LambdaRank-like).
+
+    `base`: each row's starting score (a linear model's), boosted on; returns thresholds and leaf values."""
+    groups = np.unique(group)
+    width = int(np.bincount(group).max())
+    slot = np.zeros(len(group), dtype=int)
+    row_of = np.searchsorted(groups, group)
+    for g in groups:
+        idx = np.flatnonzero(group == g)
+        slot[idx] = np.arange(len(idx))
+    pos = np.zeros((len(groups), width), dtype=bool)
+    neg = np.zeros((len(groups), width), dtype=bool)
+    pos[row_of, slot] = y > 0
+    neg[row_of, slot] = y <= 0
+    qw = 1.0 / np.sqrt(np.maximum(pos.sum(axis=1), 1))
+    edges = [np.unique(np.quantile(x[:, f], np.linspace(0, 1, bins + 1)[1:-1])) for f in range(x.shape[1])]
+    binned = np.stack([np.searchsorted(e, x[:, f], side="right") for f, e in enumerate(edges)], axis=1)
+    score = np.zeros(len(y)) if base is None else base.astype(np.float64).copy()
+    feats = np.zeros((trees, 2**depth - 1), dtype=int)
+    thresholds = np.zeros((trees, 2**depth - 1))
+    leaves = np.zeros((trees, 2**depth))
+    for t in range(trees):
+        s = np.zeros((len(groups), width))
+        s[row_of, slot] = score
+        g2, h2 = _pair_grads(s, pos, neg, qw)
+        g, h = g2[row_of, slot], h2[row_of, slot]
+        node = np.zeros(len(y), dtype=int)  # position in the level, 0 .. 2^level - 1
+        for level in range(depth):
+            for k in range(2**level):
+                at = np.flatnonzero(node == k)
+                best = (0.0, 0, np.inf)
+                if len(at) > 1:
+                    gs, hs = g[at].sum(), h[at].sum()
+                    for f in range(x.shape[1]):
+                        nb = len(edges[f]) + 1
+                        gl = np.cumsum(np.bincount(binned[at, f], g[at], nb))[:-1]
+                        hl = np.cumsum(np.bincount(binned[at, f], h[at], nb))[:-1]
+                        gain = gl**2 / (hl + lam) + (gs - gl) ** 2 / (hs - hl + lam) - gs**2 / (hs + lam)
+                        if len(gain) and gain.max() > best[0]:
+                            b = int(gain.argmax())
+                            best = (float(gain.max()), f, float(edges[f][b]))
+                i = 2**level - 1 + k
+                feats[t, i], thresholds[t, i] = best[1], best[2]
+                go_right = x[at, best[1]] > best[2]
+                node[at] = 2 * k + go_right
+        for k in range(2**depth):
+            at = node == k
+            leaves[t, k] = -rate * g[at].sum() / (h[at].sum() + lam)
+        score += leaves[t, node]
+    return {"features": feats, "thresholds": thresholds, "leaves": leaves}
+
+
+def tree_scores(model: dict[str, Any], x: np.ndarray) -> np.ndarray:
+    """Sum of the trees' leaf values for each row."""
+    feats, thr, leaves = model["features"], model["thresholds"], model["leaves"]
+    depth = int(np.log2(leaves.shape[1]))
+    n_trees = feats.shape[0]
+    node = np.zeros((len(x), n_trees), dtype=int)
+    cols = np.arange(n_trees)
+    for level in range(depth):
+        i = 2**level - 1 + node
+        f, t = feats[cols, i], thr[cols, i]
+        node = 2 * node + (x[np.arange(len(x))[:, None], f] > t)
+    return leaves[cols, node].sum(axis=1)

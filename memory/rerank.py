@@ -83,25 +83,28 @@ FEATURES = (
 
 @dataclass(frozen=True)
 class Model:
-    """A linear scorer: one weight a feature (in FEATURES order) and a note of how it was fitted."""
+    """A linear scorer: one weight for each of the features it names, and a note of how it was fitted."""
 
     weights: tuple[float, ...]
     fitted: str = ""
+    names: tuple[str, ...] = FEATURES  # the features weighted, a subset of FEATURES (a model fitted on fewer)
 
     def score(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
-        """Each candidate's score (higher is better) from its feature row."""
-        return np.asarray(x @ np.asarray(self.weights, dtype=np.float64), dtype=np.float64)
+        """Each candidate's score (higher is better) from its row of FEATURES."""
+        cols = x[:, [FEATURES.index(n) for n in self.names]] if self.names != FEATURES else x
+        return np.asarray(cols @ np.asarray(self.weights, dtype=np.float64), dtype=np.float64)
 
 
 @cache
 def load_model(path: Path = WEIGHTS_FILE) -> Model | None:
-    """The stored model, or None when the file is missing or names other features (then no reranking)."""
+    """The stored model, or None when the file is missing or names a feature not computed here (then no reranking)."""
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if list(data.get("features", [])) != list(FEATURES):
+    names = tuple(str(n) for n in data.get("features", []))
+    if not names or not set(names) <= set(FEATURES) or len(names) != len(data["weights"]):
         return None
-    return Model(tuple(float(w) for w in data["weights"]), str(data.get("fitted", "")))
+    return Model(tuple(float(w) for w in data["weights"]), str(data.get("fitted", "")), names)
 
 
 def _stems(text: str) -> set[str]:

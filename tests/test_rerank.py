@@ -56,6 +56,16 @@ def test_asks_for_the_latest_or_first_state(query: str, latest: bool, first: boo
     assert _asks_state(query) == (latest, first)
 
 
+def test_a_model_fitted_on_fewer_features_still_scores(tmp_path: Path) -> None:
+    older = tmp_path / "w.json"
+    older.write_text(json.dumps({"features": ["dense", "coverage"], "weights": [1.0, 0.5]}))
+    model = load_model(older)
+    assert model is not None and model.names == ("dense", "coverage")
+    x = np.zeros((2, len(FEATURES)))
+    x[0, FEATURES.index("dense")], x[1, FEATURES.index("coverage")] = 1.0, 4.0
+    assert model.score(x).tolist() == [1.0, 2.0]
+
+
 def _note(rowid: int, text: str, at: str, client_id: int = 1) -> Note:
     when = datetime.fromisoformat(at).replace(tzinfo=UTC)
     return Note(f"n{rowid}", client_id, "c", text, "import", when, when)
@@ -85,9 +95,9 @@ def test_features_tell_month_reply_and_window() -> None:
 
 def test_stored_model_matches_the_features_and_a_stale_file_is_ignored(tmp_path: Path) -> None:
     model = load_model()
-    assert model is not None and len(model.weights) == len(FEATURES)
+    assert model is not None and set(model.names) <= set(FEATURES) and len(model.weights) == len(model.names)
     data = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
-    assert "TUNE" in data["fitted"]  # says how it was fitted
+    assert "recall sets" in data["fitted"]  # says how it was fitted
     stale = tmp_path / "w.json"
     stale.write_text(json.dumps({"features": ["score", "gone"], "weights": [1.0, 2.0]}))
     assert load_model(stale) is None
