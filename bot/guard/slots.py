@@ -23,8 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.guard.figures import _DATE, read
-from bot.guard.text import STOP_WORDS, norm, stem
-from bot.guard.text import _fold as fold
+from bot.guard.text import STOP_WORDS, _fold, norm, stem
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _parse_md
 
@@ -140,7 +139,7 @@ def _nouns(
             tail = tail[: a - end] + " " * (min(b, clause[1]) - a) + tail[min(b, clause[1]) - end :]
     after = [w for w in _WORDS.findall(re.split(r"\d", tail)[0]) if _content(w)][:2]
     people = _people()
-    stems = (stem(fold(w)) for w in (*before, *after))  # "câmeras" and "cameras" name one thing
+    stems = (stem(_fold(w)) for w in (*before, *after))  # "câmeras" and "cameras" name one thing
     return frozenset("people" if s in people else s for s in stems) - cue_stems
 
 
@@ -154,7 +153,7 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
         after.append(w)
     after = after[:2]
     people = _people()
-    stems = (stem(fold(w)) for w in after)
+    stems = (stem(_fold(w)) for w in after)
     return frozenset("people" if s in people else s for s in stems) - _cues()[2]
 
 
@@ -163,7 +162,7 @@ def _rate_re() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """(a rate marker after a figure, the words "a"/"an" may be a rate marker before, the periods of a fee)."""
     doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]
     alt = "|".join(re.escape(w) for w in sorted(doc["markers"], key=len, reverse=True))
-    periods = frozenset(stem(fold(w)) for w in doc["periods"])
+    periods = frozenset(stem(_fold(w)) for w in doc["periods"])
     return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"]), periods
 
 
@@ -176,7 +175,7 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
     lead = low[clause[0] : start]
     before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
     if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
-        return stem(fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
+        return stem(_fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
     window = low[end : min(clause[1], end + 50)]
     for m in marker.finditer(window):
         if len(_WORDS.findall(window[: m.start()])) > 3 or re.search(r"\d", window[: m.start()]):
@@ -185,7 +184,7 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
         words = [w for w in _WORDS.findall(window[m.end() :]) if _content(w) or w in a_before][:1]
         if not words:
             continue
-        word = stem(fold(words[0]))
+        word = stem(_fold(words[0]))
         if word in _TIME_WORDS or word in periods:
             return ""  # "R$ 1.950/mês", "$2,340 a month": a fee per period is the fee itself
         if m.group(0).strip() in _AMBIGUOUS_RATE and word not in a_before:
@@ -210,7 +209,7 @@ def _function_words() -> frozenset[str]:
 
 def _content(word: str) -> bool:
     """Whether a word can say what a value is about (not a stop word, a weekday, a month or a time word)."""
-    if not word.isascii() and not any("a" <= c <= "z" for c in fold(word)):
+    if not word.isascii() and not any("a" <= c <= "z" for c in _fold(word)):
         return True  # a word of another script (a CJK noun of two characters) is always content
     return (
         len(word) >= 3
@@ -367,7 +366,7 @@ def note_mentions(
     minute) keep that order reversed. `names` (the client's and the salesperson's) are left out of the
     nouns a value is about.
     """
-    drop = frozenset(stem(fold(w)) for w in _WORDS.findall(names.lower()))
+    drop = frozenset(stem(_fold(w)) for w in _WORDS.findall(names.lower()))
     seq: list[tuple[datetime, int, str, Mention]] = []
     for i, (when, nid, text) in enumerate(sorted(reversed(notes), key=lambda n: n[0].timestamp())):
         seq += [(when, i, nid, dataclasses.replace(m, nouns=m.nouns - drop)) for m in mentions(text)]

@@ -56,7 +56,7 @@ _LETTERS = {"xxs": "xxs", "xs": "xs", "s": "small", "small": "small", "m": "medi
             "xxl": "xxl", "xxxl": "xxxl"}  # fmt: skip
 
 
-def slot_value(slot: str | None, raw: str) -> float | str | None:
+def recorded_value(slot: str | None, raw: str) -> float | str | None:
     """A slot value normalised: numbers to floats ($50k -> 50000), letter sizes to a canonical word."""
     raw = raw.strip().lower()
     if slot == "size" and raw in _LETTERS:
@@ -95,7 +95,7 @@ def _known(evidence: Evidence) -> dict[str, dict[float | str, tuple[str, ...]]]:
     )
     for f in facts:
         slot = _slot_of_key(f.key)
-        value = slot_value(slot, norm(f.value)) if slot else None
+        value = recorded_value(slot, norm(f.value)) if slot else None
         if slot and value is not None:
             known.setdefault(slot, {})[value] = f.source_ids
     newest = [(nid, text) for _, (nid, text) in reversed(evidence.dated_notes)]
@@ -104,7 +104,7 @@ def _known(evidence: Evidence) -> dict[str, dict[float | str, tuple[str, ...]]]:
             continue
         for nid, text in newest:
             vals = [
-                v for p in patterns for m in p.finditer(norm(text)) if (v := slot_value(slot, m.group("v"))) is not None
+                v for p in patterns for m in p.finditer(norm(text)) if (v := recorded_value(slot, m.group("v"))) is not None
             ]
             if vals:
                 known[slot] = {v: (nid,) for v in vals}
@@ -128,7 +128,7 @@ class RecordedSlot:
         for slot, patterns in _SLOTS.items():
             for p in patterns if slot in known else ():
                 for m in p.finditer(low):
-                    value = slot_value(slot, m.group("v"))
+                    value = recorded_value(slot, m.group("v"))
                     if value is None or any(_same(value, k) for k in known[slot]):
                         continue
                     if isinstance(value, float) and any(_same(value, v) for v in current):
