@@ -344,8 +344,9 @@ class _Writer:
         """The purpose rephrased as a sentence to the client (its form words, "a text", "email", and a label such
         as "intro" left out)."""
         purpose = _without_labels(_without_form(self.ctx.purpose))
-        if self._latest_event() is None and _phrases("shared_history").search(purpose):
-            purpose = _without_history(purpose)  # no note records a talk or meeting: none is claimed
+        if _phrases("shared_history").search(purpose):
+            # "follow up on our last conversation": the opener recalls a talk only as a note records it
+            purpose = _without_history(purpose)
             if not purpose:
                 return self.pick(["I wanted to check in and see how things are going.", "I wanted to say hello."])
         said = _purpose_sentence(purpose, self.ctx, self.pick)
