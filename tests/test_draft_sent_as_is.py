@@ -31,6 +31,8 @@ NOTES = [
     _note("a2", "Farah Quint", "Farah needs 4 teak benches. Her husband omar, he's a keen sailor and wants a boat.", 5),
     _note("b1", "Kenji Mori", "Lunch with kenji at the harbour grill. Promised to book the site visit dec 14.", 8),
     _note("b2", "Kenji Mori", "kenji rang, push the site visit to dec 18", 4),
+    _note("d1", "Ada Lorne", "Promised ada the site visit dec 14.", 6),
+    _note("d2", "Ada Lorne", "ada asked to move the site visit to dec 18", 4),
     _note("c1", "Rhea Lund", "rhea lund wants 3 walnut desks for the new studio", 3),
 ]
 VARIANTS = range(6)
@@ -67,6 +69,14 @@ def test_a_moved_promise_never_carries_its_first_date(runtime: Runtime) -> None:
         for d in drafts(runtime, "Kenji Mori", purpose, VARIANTS):
             assert not re.search(r"\bdec(?:ember)? 14\b|\b14 dec", d.text, re.I), d.text
             assert d.verdict != "block", d
+
+
+def test_a_promise_moved_by_its_own_note_keeps_the_new_date_and_passes_the_guard(runtime: Runtime) -> None:
+    for purpose in ("follow up", "the site visit"):
+        for d in drafts(runtime, "Ada Lorne", purpose, VARIANTS):
+            assert not re.search(r"\bdec(?:ember)? 14\b|\b14 dec|\bthe move\b", d.text, re.I), d.text
+            assert d.verdict == "pass", d
+            assert _standalone_verdict(runtime, "Ada Lorne", d.text) == "pass", d.text
 
 
 @pytest.mark.parametrize(

@@ -393,6 +393,8 @@ class _Writer:
                 continue
             said = ""
             event = f.key.partition(":")[2]
+            if event and _MOVED.fullmatch(event):
+                continue  # "date:move" from "move the site visit to dec 18": the promise's new date, said with it
             if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
                 day = date.fromisoformat(f.value)
                 place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
@@ -461,6 +463,10 @@ class _Writer:
             due = ""  # the promise's own words give no date: one found elsewhere in the note is not its deadline
         if due and self._moved_later(c, obj):
             due = ""  # a later note moved it ("push the site visit to dec 18"): the first date is stale
+        elif due and self._moved_within(c):
+            # its date was moved and memory follows: the day without its weekday, which would be read against the
+            # first date too ("Friday" beside "Monday 14 December")
+            due = f" by {c.due.day} {c.due.strftime('%B')}" if c.due else ""
         if verb in _SEND_VERBS:
             return self.pick(
                 [
@@ -494,6 +500,12 @@ class _Writer:
             if want & _content(n.text) and _MOVED.search(n.text) and _WHEN_WORDS.search(n.text):
                 return True
         return False
+
+    def _moved_within(self, c: Commitment) -> bool:
+        """Whether one of the promise's own later notes moves its date ("ada asked to move the site visit")."""
+        by_id = {n.id: n for n in self.ctx.notes}
+        sources = sorted((by_id[i] for i in c.source_ids if i in by_id), key=lambda n: _naive(n.occurred_at))
+        return any(_MOVED.search(n.text) and _WHEN_WORDS.search(n.text) for n in sources[1:])
 
     def _note_text(self, c: Commitment) -> str:
         """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
@@ -1373,7 +1385,7 @@ _WHEN_WORDS = re.compile(
 
 
 _MOVED = re.compile(
-    r"\b(?:push(?:ed)?|mov(?:e|ed)|reschedul\w*|postpon\w*|bump(?:ed)?|delay\w*|shift(?:ed)?|brought forward|"
+    r"\b(?:push(?:ed)?|mov(?:e|ed)|chang(?:e|ed)|reschedul\w*|postpon\w*|bump(?:ed)?|delay\w*|shift(?:ed)?|brought forward|"
     r"bring (?:it )?forward|now on|now the|instead)\b",
     re.I,
 )
