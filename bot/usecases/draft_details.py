@@ -23,7 +23,7 @@ from pathlib import Path
 from bot.usecases.ask_intents import lexicon, stem_set
 from bot.usecases.ask_notes import Clause, change_words, changes, clauses
 from bot.usecases.draft_context import DraftContext
-from memory.relations import relative_pronoun_clauses
+from memory.lexicon import relative_pronoun_clauses
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 MAX_DETAILS = 3
