@@ -39,6 +39,7 @@ from memory.names import (
     strip_title,
     titles,
 )
+from memory.relations import relative_pronoun_clauses  # public for drafting: a relative's he/she is not the client
 
 __all__ = [
     "COLOURS",
@@ -70,6 +71,7 @@ __all__ = [
     "normal_channel",
     "normalize",
     "note_period",
+    "relative_pronoun_clauses",
     "slot_pattern",
     "slot_value",
     "strip_title",

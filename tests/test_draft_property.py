@@ -20,8 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.guard import check_text
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.usecases.context_from_memory import build_context
 from bot.usecases.drafting import make_draft
 from memory.service import Memory, NoteInput
 from memory.timeutil import now_utc
@@ -46,6 +48,7 @@ CHANNELS = ["", "Prefers email.", "Prefers phone calls.", "Prefers text messages
 SCOPED = ["Asked me to stop emailing {o}, prefers phone.", "Unsubscribed from the newsletter.", "Stop texting {o}."]
 PURPOSES = [
     "follow up on our last conversation",
+    "thanks for the chat",
     "check in about {item}",
     "keep in touch",
     "send {item}",
@@ -70,9 +73,10 @@ def clients(draw: st.DrawFn, channels: list[str] = CHANNELS) -> dict[str, Any]:
     family = f"{pron} {relation} {draw(st.sampled_from(KIDS))} turns {draw(st.integers(3, 17))} on {bday[0]} {bday[1]}."
     promise = f"Promised to send {what} by {due.strftime('%B')} {due.day}."
     notes = [
-        (90, draw(st.sampled_from(EVENTS)).format(n=first, c=city, b=draw(st.integers(1, 40)))),
         (60, f"{first} wants the {liked} one, not the {declined}. {draw(st.sampled_from(DISLIKES)).capitalize()}."),
     ]
+    if draw(st.booleans()):  # some clients have no recorded interaction: the draft claims none
+        notes.insert(0, (90, draw(st.sampled_from(EVENTS)).format(n=first, c=city, b=draw(st.integers(1, 40)))))
     if draw(st.booleans()):  # one call note holding a relative's birthday and the promise, as people type it
         notes.append((5, f"Call with {first}: {family} {promise}"))
     else:
@@ -92,7 +96,8 @@ def runtime(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runtime]:
 
 
 def _import(runtime: Runtime, client: dict[str, Any]) -> tuple[Any, Any]:
-    memory = runtime.memory(f"prop-{next(_users)}")
+    client["user"] = f"prop-{next(_users)}"
+    memory = runtime.memory(client["user"])
     now = now_utc()
     memory.import_notes(
         [
@@ -110,12 +115,19 @@ def _import(runtime: Runtime, client: dict[str, Any]) -> tuple[Any, Any]:
     return memory, memory.find_client(client["name"])
 
 
-def _drafts(runtime: Runtime, client: dict[str, Any]) -> Iterator[tuple[str, int, dict[str, Any]]]:
+def _drafts(runtime: Runtime, client: dict[str, Any]) -> Iterator[tuple[str, int, Any]]:
     memory, c = _import(runtime, client)
     for purpose in PURPOSES:
         purpose = purpose.format(item=client["item"])
         for variant in (0, 1):  # the first draft and a Regenerate
             yield purpose, variant, make_draft(runtime, memory, c, purpose, variant=variant)
+
+
+def _shared_history_claims(runtime: Runtime, client: dict[str, Any], text: str) -> list[str]:
+    """What the guard finds of talks or meetings claimed, run as `chet check` runs it: no purpose to lean on."""
+    memory = runtime.memory(client["user"])
+    ctx = build_context(memory, memory.find_client(client["name"]), "", now_utc()).ctx
+    return [f.span for f in check_text(text, ctx).findings if f.verdict == "block" and "shared event" in f.message]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -126,6 +138,7 @@ def test_every_offline_draft_passes_chets_own_guard(runtime: Runtime, client: di
         assert d.verdict == "pass", (purpose, variant, d.text, d.findings, notes)
         assert "Sam Carter" in d.text
         assert "haven't forgotten" not in d.text and "the conference" not in d.text
+        assert not _shared_history_claims(runtime, client, d.text), (purpose, variant, d.text, notes)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

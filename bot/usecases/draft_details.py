@@ -23,6 +23,7 @@ from pathlib import Path
 from bot.usecases.ask_intents import lexicon, stem_set
 from bot.usecases.ask_notes import Clause, change_words, changes, clauses
 from bot.usecases.draft_context import DraftContext
+from memory.lexicon import relative_pronoun_clauses
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 MAX_DETAILS = 3
@@ -156,6 +157,8 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
 
     def take(unit: Clause) -> bool:
         text = unit.text
+        if _about_a_relative(unit):
+            return False  # "his wife ines, she's keen on the blue glaze": her taste, never "you're keen on"
         for later in notes:  # newest first: the latest change of this clause's subject wins
             if (
                 _aware(later.occurred_at, now) > _aware(unit.note.occurred_at, now)
@@ -204,6 +207,16 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             if len(picked) >= MAX_DETAILS:
                 break
     return picked[:MAX_DETAILS]
+
+
+def _about_a_relative(unit: Clause) -> bool:
+    """Whether a clause lies in a part of its note whose he/she is a relative just named, not the client."""
+    said = " ".join(unit.text.split()).casefold()
+    for rc in relative_pronoun_clauses(unit.note.text):
+        theirs = " ".join(rc.text.split()).casefold()
+        if said and (said in theirs or theirs in said):
+            return True
+    return False
 
 
 # words that carry no detail once the change words are gone ("she changed her mind", "called back")

@@ -182,6 +182,16 @@ def _phrases(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in found) + r")(?![\w'])", re.I)
 
 
+def _without_history(purpose: str) -> str:
+    """The purpose without a talk or meeting it names and the words that only lead to it ("follow up on our call
+    about the desks" -> "the desks"); empty when nothing else is left."""
+    rest = _phrases("shared_history").sub(" ", purpose)
+    lead = r"(?:follow(?:ing)?[ -]?up|check(?:ing)?[ -]?in|thanks?|thank you|recap|(?:her|him|them|you)|for|on|after|from|about|re|regarding|since|and|with)"
+    rest = re.sub(rf"^(?:\s*{lead}\b)+", "", rest.strip(), flags=re.I)
+    rest = re.sub(rf"(?:\b{lead}\s*)+$", "", rest.strip(" ,.;"), flags=re.I)
+    return " ".join(rest.split()).strip(" ,.;")
+
+
 def _without_labels(purpose: str) -> str:
     """The purpose without a label for the message ("intro and the 2 vans" -> "the 2 vans")."""
     labels = _phrases("purpose_labels").pattern
@@ -333,7 +343,13 @@ class _Writer:
     def purpose_sentence(self) -> str:
         """The purpose rephrased as a sentence to the client (its form words, "a text", "email", and a label such
         as "intro" left out)."""
-        said = _purpose_sentence(_without_labels(_without_form(self.ctx.purpose)), self.ctx, self.pick)
+        purpose = _without_labels(_without_form(self.ctx.purpose))
+        if _phrases("shared_history").search(purpose):
+            # "follow up on our last conversation": the opener recalls a talk only as a note records it
+            purpose = _without_history(purpose)
+            if not purpose:
+                return self.pick(["I wanted to check in and see how things are going.", "I wanted to say hello."])
+        said = _purpose_sentence(purpose, self.ctx, self.pick)
         return _name_relatives(said, self.ctx)
 
     def sorry(self) -> str:
@@ -377,6 +393,8 @@ class _Writer:
                 continue
             said = ""
             event = f.key.partition(":")[2]
+            if event and _MOVED.fullmatch(event):
+                continue  # "date:move" from "move the site visit to dec 18": the promise's new date, said with it
             if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
                 day = date.fromisoformat(f.value)
                 place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
@@ -443,6 +461,12 @@ class _Writer:
         due = f" by {c.due.strftime('%A')} {c.due.day} {c.due.strftime('%B')}" if c.due and c.due >= self.today else ""
         if sentence and not _WHEN_WORDS.search(sentence):
             due = ""  # the promise's own words give no date: one found elsewhere in the note is not its deadline
+        if due and self._moved_later(c, obj):
+            due = ""  # a later note moved it ("push the site visit to dec 18"): the first date is stale
+        elif due and self._moved_within(c):
+            # its date was moved and memory follows: the day without its weekday, which would be read against the
+            # first date too ("Friday" beside "Monday 14 December")
+            due = f" by {c.due.day} {c.due.strftime('%B')}" if c.due else ""
         if verb in _SEND_VERBS:
             return self.pick(
                 [
@@ -461,6 +485,27 @@ class _Writer:
         ).strip(" ,."):
             return ""  # "promised to follow up by Friday": this message is the follow-up
         return self.pick([f"As promised, I'll {act}{due}.", f"I'll {act}{due}, as we agreed."])
+
+    def _moved_later(self, c: Commitment, obj: str) -> bool:
+        """Whether a note after the promise's last one moves its date ("push the site visit to dec 18")."""
+        by_id = {n.id: n for n in self.ctx.notes}
+        sources = [by_id[i] for i in c.source_ids if i in by_id]
+        if not sources:
+            return False
+        last = max(_naive(n.occurred_at) for n in sources)
+        want = _content(obj) - {"the", "you", "your"}
+        for n in self.ctx.notes:
+            if _naive(n.occurred_at) <= last or n.id in c.source_ids:
+                continue
+            if want & _content(n.text) and _MOVED.search(n.text) and _WHEN_WORDS.search(n.text):
+                return True
+        return False
+
+    def _moved_within(self, c: Commitment) -> bool:
+        """Whether one of the promise's own later notes moves its date ("ada asked to move the site visit")."""
+        by_id = {n.id: n for n in self.ctx.notes}
+        sources = sorted((by_id[i] for i in c.source_ids if i in by_id), key=lambda n: _naive(n.occurred_at))
+        return any(_MOVED.search(n.text) and _WHEN_WORDS.search(n.text) for n in sources[1:])
 
     def _note_text(self, c: Commitment) -> str:
         """The sentence of the promise's note that states this promise (it holds details the short text drops)."""
@@ -1292,6 +1337,12 @@ _DUE_TAIL = re.compile(
     r"tonight|on (?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)))\b.*$",
     re.I,
 )
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_BARE_DATE = re.compile(
+    rf"(?:\s*,)?\s+(?:on\s+|for\s+)?(?:the\s+)?(?:{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/])",
+    re.I,
+)
 _DETERMINER = re.compile(r"(?:the|a|an|your|my|our|some|his|her|their|this|that|these|those|\d)\b", re.I)
 
 
@@ -1311,6 +1362,8 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
         alts = "|".join(re.escape(w) for w in reversed(own))
         rest = re.sub(rf"^\s*(?:(?:{alts})(?:['’]s)?\s+)+(?=\S)", "", rest, flags=re.I)
     rest = _DUE_TAIL.sub("", rest.strip()).strip(" .,;:!")
+    # "book the site visit dec 14": a date inside the words is the note's, maybe moved since; the due is said apart
+    rest = " ".join(_BARE_DATE.sub(" ", rest).split()).strip(" .,;:!")
     rest = _second_person(rest, ctx) if rest else ""
     first, _, tail = rest.partition(" ")
     verb = first.lower() if first.lower() in _VERBS else ""
@@ -1327,6 +1380,13 @@ def _promise_parts(c: Commitment, sentence: str, ctx: DraftContext) -> tuple[str
 _WHEN_WORDS = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d|"
     r"\b(?:tomorrow|today|tonight|next|this|end of|eo[wdm]|asap|within|weekend|week|month)\b",
+    re.I,
+)
+
+
+_MOVED = re.compile(
+    r"\b(?:push(?:ed)?|mov(?:e|ed)|chang(?:e|ed)|reschedul\w*|postpon\w*|bump(?:ed)?|delay\w*|shift(?:ed)?|brought forward|"
+    r"bring (?:it )?forward|now on|now the|instead)\b",
     re.I,
 )
 
