@@ -27,7 +27,10 @@ def _ctx(name: str, *notes: str) -> DraftContext:
         client=client,
         purpose="",
         now=NOW,
-        notes=[Note(f"n{i}", 1, name, t, "import", at, at) for i, t in enumerate(notes, 1)],
+        notes=[
+            Note(f"n{i}", 1, name, t, "import", at + timedelta(minutes=i), at + timedelta(minutes=i))
+            for i, t in enumerate(notes, 1)
+        ][::-1],
     )
 
 

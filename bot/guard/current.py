@@ -288,6 +288,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
 
     def worked_out(depth: int = 2) -> bool:
+        return worked_out_value(v, depth)
+
+    def worked_out_value(v: float, depth: int = 2) -> bool:
         if v < _SMALL:
             return False
         operands = list(mdl.operands)
@@ -299,6 +302,24 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             return derived(v, [*operands, *others], [], depth)  # a percentage is of a sum, not of heads
         return derived(v, [*operands, *others], pcts, depth)
 
+    kin = [x for x in mine if x is not m and x.kind == m.kind and x.unit in (m.unit, "") and x.unit != "pct"]
+    # counts of different things ("24 units", "20 minutes each") state no arithmetic between them
+    kin = [x for x in kin if m.kind != "count" or share(x.nouns | x.head, m.nouns | m.head)]
+    if (kin or len(pcts) > len(mdl.percents)) and v >= _SMALL and not any(_eq(v, c) for c in current):
+        # The draft states its own arithmetic ("at $640 a month ... $7,680 a year"): a result that is no figure
+        # worked out but a typing slip of one that is ("$7,860") is a miscalculation.
+        given = [
+            *current,
+            *mdl.operands,
+            *others,
+        ]  # a slip of a given figure is the other rules' (a worked-out one's here)
+        changes = [abs(_num(o.new) - _num(o.old)) for s in like for o in s.old if _numeric(o)]
+        missed = []
+        if not worked_out() and not any(_eq(v, c) for c in changes):
+            missed = [x for x in slips(v) if not any(_eq(x, g) for g in given) and worked_out_value(x)]
+        if missed:
+            shown = dataclasses.replace(m, value=missed[0], start=m.start, end=m.end)
+            return Verdict("contradicted", False, (shown,), ())
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
         bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
@@ -307,6 +328,8 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             return None
         if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
             return None  # the increment itself ("we added 9 sq m")
+        if any(_eq(v, abs(_num(o.new) - _num(o.old))) for s in bound for o in s.old if _numeric(o)):
+            return None  # the change itself: "60 rooms", later "make it 75": "the 15 extra rooms"
         stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if stale:
             if any(_eq(_num(o.new), x) for o in stale for x in others):
@@ -341,6 +364,35 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
     return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def _numeric(o: Stale) -> bool:
+    return isinstance(o.old.value, float) and isinstance(o.new.value, float)
+
+
+def slips(value: float) -> list[float]:
+    """The figures `value` is a typing slip of: two digits swapped or one digit changed (`slip_of`)."""
+    if not math.isfinite(value) or value >= 1e15:
+        return []
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    whole, _, frac = text.partition(".")
+    digits = whole + frac
+    out: set[float] = set()
+    for i in range(len(digits)):
+        for d in "0123456789":
+            if d != digits[i] and not (i == 0 and d == "0" and len(whole) > 1):
+                out.add(_undigits(digits[:i] + d + digits[i + 1 :], len(whole)))
+        for j in range(i + 1, len(digits)):
+            if digits[i] != digits[j] and not (i == 0 and digits[j] == "0" and len(whole) > 1):
+                swapped = list(digits)
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                out.add(_undigits("".join(swapped), len(whole)))
+    out.discard(value)
+    return sorted(x for x in out if x > 0)
+
+
+def _undigits(digits: str, whole: int) -> float:
+    return float(digits[:whole] + "." + digits[whole:]) if digits[whole:] else float(digits)
 
 
 def slip_of(value: float, recorded: float) -> bool:
