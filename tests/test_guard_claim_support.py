@@ -278,3 +278,15 @@ def test_a_total_adding_a_part_given_up_is_still_wrong() -> None:
     later = Note("n9", 1, "Lin Park", "Lin: only the 40 m2 room for now, the other next year.", "import", NOW, NOW)
     ctx.notes.append(later)
     assert "wrong_fact" in _kinds("Hi Lin, confirming the tiling for both rooms, 65 m2 in total.", ctx)
+
+
+def test_a_total_of_a_stated_count_and_rate_must_be_their_product() -> None:
+    ctx = _ctx("Rui Costa", "Rui: wants 3 pallets of the cork underlay, £210 per pallet.")
+    assert "wrong_fact" in _kinds("Hi Rui, 3 pallets at £210 per pallet comes to £840.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Rui, 3 pallets at £210 per pallet comes to £630.", ctx)
+
+
+def test_a_stated_share_off_by_a_slip_warns() -> None:
+    ctx = _ctx("Ana Silva", "Ana: kitchen quote £6,400 fitted, deposit 30% on signing.")
+    assert "wrong_fact" in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,290.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,920.", ctx)

@@ -242,6 +242,7 @@ class Model:
 
 _TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
 _OPERANDS = 40  # a two-step closure over more figures than this makes almost any figure "worked out"
+_NEAR = 80  # characters: a count, a rate and their total stated within one clause or two
 _SMALL = 13  # below this, two steps over the small counts every note has reach any figure: never "derived"
 
 
@@ -319,6 +320,15 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             missed = [x for x in slips(v) if not any(_eq(x, g) for g in given) and worked_out_value(x)]
         if missed:
             shown = dataclasses.replace(m, value=missed[0], start=m.start, end=m.end)
+            return Verdict("contradicted", False, (shown,), ())
+    if m.kind == "money" and v >= _SMALL and not any(_eq(v, c) for c in current):
+        # "12 kits at $40 each comes to $520": a sum after a count and a rate of the draft is their product;
+        # the two-step closure would pass it as 12 x 40 + 40, so the stated operation is checked instead
+        rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
+        heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
+        products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
+        if products and not any(_eq(v, x) for x in products):
+            shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
