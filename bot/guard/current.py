@@ -285,6 +285,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         if slipped and not any(_eq(v, c) for s in like for c in s.values()):
             return Verdict("contradicted", False, tuple(c for c, _ in slipped), tuple(n for _, n in slipped))
     current = [c for s in like for c in s.values()]
+    if v < _SMALL and not any(s.old for s in like) and not any(_overlap(s, m) for s in like):
+        return None  # a small figure of no slot is never worked out or stale; the draft's other figures are not
+        # read for it (a draft of thousands of small numbers stays linear)
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
 
