@@ -290,3 +290,11 @@ def test_a_stated_share_off_by_a_slip_warns() -> None:
     ctx = _ctx("Ana Silva", "Ana: kitchen quote £6,400 fitted, deposit 30% on signing.")
     assert "wrong_fact" in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,290.", ctx)
     assert "wrong_fact" not in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,920.", ctx)
+
+
+def test_a_price_each_is_one_slot_whatever_follows_each() -> None:
+    ctx = _ctx(
+        "Tom Reyes", "Tom likes the walnut sofa, thinks $2,400 is too much.", "agreed $2,150 each for the two sofas"
+    )
+    assert "wrong_fact" in _kinds("Hi Tom, the two sofas at $2,400 each will ship on Monday.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Tom, the two sofas at $2,150 each will ship on Monday.", ctx)
