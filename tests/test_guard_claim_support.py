@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bot.guard import check_text
+from bot.guard.current import derived
 from bot.guard.normalise import normalise
 from bot.guard.rules.base import Evidence
 from bot.guard.rules.claim_support import ClaimSupport, polarity_agrees, slots_agree
@@ -298,3 +299,10 @@ def test_a_price_each_is_one_slot_whatever_follows_each() -> None:
     )
     assert "wrong_fact" in _kinds("Hi Tom, the two sofas at $2,400 each will ship on Monday.", ctx)
     assert "wrong_fact" not in _kinds("Hi Tom, the two sofas at $2,150 each will ship on Monday.", ctx)
+
+
+def test_a_two_step_figure_uses_each_recorded_figure_once() -> None:
+    assert derived(250, [1400, 1150], [])  # the saving
+    assert derived(4600, [1150, 4], [])  # four vans at 1,150
+    assert not derived(900, [1400, 1150], [])  # 1,150 less (1,400 - 1,150): 1,150 twice
+    assert not derived(700, [1800, 1250], [])  # 1,250 x 2 - 1,800

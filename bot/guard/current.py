@@ -197,7 +197,8 @@ def _rule_out(
 
 def derived(value: float, operands: Sequence[float], percents: Sequence[float], depth: int = 2) -> bool:
     """Whether `value` is worked out from `operands` in at most `depth` (1 or 2) steps: sum, difference,
-    product, quotient, a percentage of, a percentage off or on (to the cent)."""
+    product, quotient, a percentage of, a percentage off or on (to the cent); each figure used once (1,150
+    less the 250 between 1,400 and 1,150 is no figure anyone works out)."""
     ops = sorted({round(x, 2) for x in operands if x > 0})
     pct = sorted({p for p in percents if 0 < p < 100})
     target = round(value, 2)
@@ -208,9 +209,9 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float], 
     one = _one_step(ops, pct)
     if target in one or depth < 2:
         return target in one
-    for c in ops:
+    for k, c in enumerate(ops):
         for x in (value - c, value + c, c - value, value / c, value * c, c / value if value else 0.0):
-            if x >= 0.01 and round(x, 2) in one:
+            if x >= 0.01 and any(k not in used and _TWICE not in used for used in one.get(round(x, 2), ())):
                 return True
     for p in pct:
         for x in (value * 100 / p, value / (1 - p / 100), value / (1 + p / 100)):
@@ -219,15 +220,30 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float], 
     return False
 
 
-def _one_step(ops: list[float], pct: list[float]) -> set[float]:
-    """Every figure one step from `ops`: sums, differences, products, quotients, percentages of, off and on."""
-    out: set[float] = set(ops)
+_TWICE = -1  # in a provenance: a figure used with itself ("1,150 + 1,150"), which a second step may not extend
+_PROVENANCE = 3  # the operand pairs kept per one-step figure: enough to find one not reusing a given figure
+
+
+def _one_step(ops: list[float], pct: list[float]) -> dict[float, list[frozenset[int]]]:
+    """Every figure one step from `ops` (sums, differences, products, quotients, percentages of, off and on),
+    each with the operands (by index) it was worked out from."""
+    out: dict[float, list[frozenset[int]]] = {}
+
+    def add(x: float, used: frozenset[int]) -> None:
+        seen = out.setdefault(x, [])
+        if len(seen) < _PROVENANCE and used not in seen:
+            seen.append(used)
+
     for k, a in enumerate(ops):
-        for b in ops[k:]:
-            out.update((round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)))
+        add(a, frozenset({k}))
+        for j in range(k, len(ops)):
+            b = ops[j]
+            for x in (round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)):
+                add(x, frozenset({k, j}) if j != k else frozenset({k, _TWICE}))
         for p in pct:
-            out.update((round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)))
-    out.discard(0.0)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
+            for x in (round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)):
+                add(x, frozenset({k}))
+    out.pop(0.0, None)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
     return out
 
 
@@ -238,6 +254,7 @@ class Model:
     slots: tuple[Slot, ...]
     operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
     percents: tuple[float, ...]
+    noted: frozenset[float] = frozenset()  # every value a note gave, current or superseded
 
 
 _TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
@@ -252,7 +269,8 @@ def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
     newest = sorted(slots, key=lambda s: s.note, reverse=True)
     values = [v for s in newest if s.unit != "pct" for v in s.values()]
     percents = [v for s in slots if s.unit == "pct" for v in s.values()]
-    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents))
+    noted = frozenset([_num(x) for s in slots for x, _ in s.current] + [_num(o.old) for s in slots for o in s.old])
+    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted)
 
 
 @dataclass(frozen=True)
@@ -312,6 +330,7 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if (kin or len(pcts) > len(mdl.percents)) and v >= _SMALL and not any(_eq(v, c) for c in current):
         # The draft states its own arithmetic ("at $640 a month ... $7,680 a year"): a result that is no figure
         # worked out but a typing slip of one that is ("$7,860") is a miscalculation.
+        noted = mdl.noted
         given = [
             *current,
             *mdl.operands,
@@ -319,8 +338,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         ]  # a slip of a given figure is the other rules' (a worked-out one's here)
         changes = [abs(_num(o.new) - _num(o.old)) for s in like for o in s.old if _numeric(o)]
         missed = []
-        if not worked_out() and not any(_eq(v, c) for c in changes):
-            missed = [x for x in slips(v) if not any(_eq(x, g) for g in given) and worked_out_value(x)]
+        if not worked_out() and v not in noted and not any(_eq(v, c) for c in changes):
+            missed = [
+                x for x in slips(v) if x not in noted and not any(_eq(x, g) for g in given) and worked_out_value(x)
+            ]
         if missed:
             shown = dataclasses.replace(m, value=missed[0], start=m.start, end=m.end)
             return Verdict("contradicted", False, (shown,), ())
@@ -354,6 +375,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
         if worked_out(1 if slip else 2) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
+        if m.cue:
+            return None  # "we will bring your premium down to 900": a change the draft claims, not a misread of
+            # the current value (the unrecorded-change rule warns when nothing backs it)
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
