@@ -22,6 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
 
@@ -206,7 +207,7 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float], 
         return False  # zero is any figure less itself: "cut your bill to zero" is never worked out
     if target in ops:
         return True
-    one = _one_step(ops, pct)
+    one = _one_step(tuple(ops), tuple(pct))
     if target in one or depth < 2:
         return target in one
     for k, c in enumerate(ops):
@@ -224,7 +225,8 @@ _TWICE = -1  # in a provenance: a figure used with itself ("1,150 + 1,150"), whi
 _PROVENANCE = 3  # the operand pairs kept per one-step figure: enough to find one not reusing a given figure
 
 
-def _one_step(ops: list[float], pct: list[float]) -> dict[float, list[frozenset[int]]]:
+@lru_cache(maxsize=8)  # the slip check asks about many candidate figures over the same operands
+def _one_step(ops: tuple[float, ...], pct: tuple[float, ...]) -> dict[float, list[frozenset[int]]]:
     """Every figure one step from `ops` (sums, differences, products, quotients, percentages of, off and on),
     each with the operands (by index) it was worked out from."""
     out: dict[float, list[frozenset[int]]] = {}
