@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bot.guard import check_text
+from bot.guard.current import derived
 from bot.guard.normalise import normalise
 from bot.guard.rules.base import Evidence
 from bot.guard.rules.claim_support import ClaimSupport, polarity_agrees, slots_agree
@@ -27,7 +28,10 @@ def _ctx(name: str, *notes: str) -> DraftContext:
         client=client,
         purpose="",
         now=NOW,
-        notes=[Note(f"n{i}", 1, name, t, "import", at, at) for i, t in enumerate(notes, 1)],
+        notes=[
+            Note(f"n{i}", 1, name, t, "import", at + timedelta(minutes=i), at + timedelta(minutes=i))
+            for i, t in enumerate(notes, 1)
+        ][::-1],
     )
 
 
@@ -275,3 +279,30 @@ def test_a_total_adding_a_part_given_up_is_still_wrong() -> None:
     later = Note("n9", 1, "Lin Park", "Lin: only the 40 m2 room for now, the other next year.", "import", NOW, NOW)
     ctx.notes.append(later)
     assert "wrong_fact" in _kinds("Hi Lin, confirming the tiling for both rooms, 65 m2 in total.", ctx)
+
+
+def test_a_total_of_a_stated_count_and_rate_must_be_their_product() -> None:
+    ctx = _ctx("Rui Costa", "Rui: wants 3 pallets of the cork underlay, £210 per pallet.")
+    assert "wrong_fact" in _kinds("Hi Rui, 3 pallets at £210 per pallet comes to £840.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Rui, 3 pallets at £210 per pallet comes to £630.", ctx)
+
+
+def test_a_stated_share_off_by_a_slip_warns() -> None:
+    ctx = _ctx("Ana Silva", "Ana: kitchen quote £6,400 fitted, deposit 30% on signing.")
+    assert "wrong_fact" in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,290.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Ana, the 30% deposit on the kitchen comes to £1,920.", ctx)
+
+
+def test_a_price_each_is_one_slot_whatever_follows_each() -> None:
+    ctx = _ctx(
+        "Tom Reyes", "Tom likes the walnut sofa, thinks $2,400 is too much.", "agreed $2,150 each for the two sofas"
+    )
+    assert "wrong_fact" in _kinds("Hi Tom, the two sofas at $2,400 each will ship on Monday.", ctx)
+    assert "wrong_fact" not in _kinds("Hi Tom, the two sofas at $2,150 each will ship on Monday.", ctx)
+
+
+def test_a_two_step_figure_uses_each_recorded_figure_once() -> None:
+    assert derived(250, [1400, 1150], [])  # the saving
+    assert derived(4600, [1150, 4], [])  # four vans at 1,150
+    assert not derived(900, [1400, 1150], [])  # 1,150 less (1,400 - 1,150): 1,150 twice
+    assert not derived(700, [1800, 1250], [])  # 1,250 x 2 - 1,800

@@ -22,6 +22,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
 
@@ -197,7 +198,8 @@ def _rule_out(
 
 def derived(value: float, operands: Sequence[float], percents: Sequence[float], depth: int = 2) -> bool:
     """Whether `value` is worked out from `operands` in at most `depth` (1 or 2) steps: sum, difference,
-    product, quotient, a percentage of, a percentage off or on (to the cent)."""
+    product, quotient, a percentage of, a percentage off or on (to the cent); each figure used once (1,150
+    less the 250 between 1,400 and 1,150 is no figure anyone works out)."""
     ops = sorted({round(x, 2) for x in operands if x > 0})
     pct = sorted({p for p in percents if 0 < p < 100})
     target = round(value, 2)
@@ -205,12 +207,12 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float], 
         return False  # zero is any figure less itself: "cut your bill to zero" is never worked out
     if target in ops:
         return True
-    one = _one_step(ops, pct)
+    one = _one_step(tuple(ops), tuple(pct))
     if target in one or depth < 2:
         return target in one
-    for c in ops:
+    for k, c in enumerate(ops):
         for x in (value - c, value + c, c - value, value / c, value * c, c / value if value else 0.0):
-            if x >= 0.01 and round(x, 2) in one:
+            if x >= 0.01 and any(k not in used and _TWICE not in used for used in one.get(round(x, 2), ())):
                 return True
     for p in pct:
         for x in (value * 100 / p, value / (1 - p / 100), value / (1 + p / 100)):
@@ -219,15 +221,31 @@ def derived(value: float, operands: Sequence[float], percents: Sequence[float], 
     return False
 
 
-def _one_step(ops: list[float], pct: list[float]) -> set[float]:
-    """Every figure one step from `ops`: sums, differences, products, quotients, percentages of, off and on."""
-    out: set[float] = set(ops)
+_TWICE = -1  # in a provenance: a figure used with itself ("1,150 + 1,150"), which a second step may not extend
+_PROVENANCE = 3  # the operand pairs kept per one-step figure: enough to find one not reusing a given figure
+
+
+@lru_cache(maxsize=8)  # the slip check asks about many candidate figures over the same operands
+def _one_step(ops: tuple[float, ...], pct: tuple[float, ...]) -> dict[float, list[frozenset[int]]]:
+    """Every figure one step from `ops` (sums, differences, products, quotients, percentages of, off and on),
+    each with the operands (by index) it was worked out from."""
+    out: dict[float, list[frozenset[int]]] = {}
+
+    def add(x: float, used: frozenset[int]) -> None:
+        seen = out.setdefault(x, [])
+        if len(seen) < _PROVENANCE and used not in seen:
+            seen.append(used)
+
     for k, a in enumerate(ops):
-        for b in ops[k:]:
-            out.update((round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)))
+        add(a, frozenset({k}))
+        for j in range(k, len(ops)):
+            b = ops[j]
+            for x in (round(a + b, 2), round(b - a, 2), round(a * b, 2), round(b / a, 2), round(a / b, 2)):
+                add(x, frozenset({k, j}) if j != k else frozenset({k, _TWICE}))
         for p in pct:
-            out.update((round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)))
-    out.discard(0.0)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
+            for x in (round(a * p / 100, 2), round(a * (1 - p / 100), 2), round(a * (1 + p / 100), 2)):
+                add(x, frozenset({k}))
+    out.pop(0.0, None)  # a figure less itself, or a tiny quotient rounded: nothing is worked out from zero
     return out
 
 
@@ -238,10 +256,12 @@ class Model:
     slots: tuple[Slot, ...]
     operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
     percents: tuple[float, ...]
+    noted: frozenset[float] = frozenset()  # every value a note gave, current or superseded
 
 
 _TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
 _OPERANDS = 40  # a two-step closure over more figures than this makes almost any figure "worked out"
+_NEAR = 80  # characters: a count, a rate and their total stated within one clause or two
 _SMALL = 13  # below this, two steps over the small counts every note has reach any figure: never "derived"
 
 
@@ -251,7 +271,8 @@ def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
     newest = sorted(slots, key=lambda s: s.note, reverse=True)
     values = [v for s in newest if s.unit != "pct" for v in s.values()]
     percents = [v for s in slots if s.unit == "pct" for v in s.values()]
-    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents))
+    noted = frozenset([_num(x) for s in slots for x, _ in s.current] + [_num(o.old) for s in slots for o in s.old])
+    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted)
 
 
 @dataclass(frozen=True)
@@ -284,10 +305,16 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         if slipped and not any(_eq(v, c) for s in like for c in s.values()):
             return Verdict("contradicted", False, tuple(c for c, _ in slipped), tuple(n for _, n in slipped))
     current = [c for s in like for c in s.values()]
+    if v < _SMALL and not any(s.old for s in like) and not any(_overlap(s, m) for s in like):
+        return None  # a small figure of no slot is never worked out or stale; the draft's other figures are not
+        # read for it (a draft of thousands of small numbers stays linear)
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
 
     def worked_out(depth: int = 2) -> bool:
+        return worked_out_value(v, depth)
+
+    def worked_out_value(v: float, depth: int = 2) -> bool:
         if v < _SMALL:
             return False
         operands = list(mdl.operands)
@@ -299,6 +326,36 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             return derived(v, [*operands, *others], [], depth)  # a percentage is of a sum, not of heads
         return derived(v, [*operands, *others], pcts, depth)
 
+    kin = [x for x in mine if x is not m and x.kind == m.kind and x.unit in (m.unit, "") and x.unit != "pct"]
+    # counts of different things ("24 units", "20 minutes each") state no arithmetic between them
+    kin = [x for x in kin if m.kind != "count" or share(x.nouns | x.head, m.nouns | m.head)]
+    if (kin or len(pcts) > len(mdl.percents)) and v >= _SMALL and not any(_eq(v, c) for c in current):
+        # The draft states its own arithmetic ("at $640 a month ... $7,680 a year"): a result that is no figure
+        # worked out but a typing slip of one that is ("$7,860") is a miscalculation.
+        noted = mdl.noted
+        given = [
+            *current,
+            *mdl.operands,
+            *others,
+        ]  # a slip of a given figure is the other rules' (a worked-out one's here)
+        changes = [abs(_num(o.new) - _num(o.old)) for s in like for o in s.old if _numeric(o)]
+        missed = []
+        if not worked_out() and v not in noted and not any(_eq(v, c) for c in changes):
+            missed = [
+                x for x in slips(v) if x not in noted and not any(_eq(x, g) for g in given) and worked_out_value(x)
+            ]
+        if missed:
+            shown = dataclasses.replace(m, value=missed[0], start=m.start, end=m.end)
+            return Verdict("contradicted", False, (shown,), ())
+    if m.kind == "money" and v >= _SMALL and not any(_eq(v, c) for c in current):
+        # "12 kits at $40 each comes to $520": a sum after a count and a rate of the draft is their product;
+        # the two-step closure would pass it as 12 x 40 + 40, so the stated operation is checked instead
+        rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
+        heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
+        products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
+        if products and not any(_eq(v, x) for x in products):
+            shown = dataclasses.replace(m, value=products[-1])
+            return Verdict("contradicted", False, (shown,), ())
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
         bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
@@ -307,6 +364,8 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
             return None
         if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
             return None  # the increment itself ("we added 9 sq m")
+        if any(_eq(v, abs(_num(o.new) - _num(o.old))) for s in bound for o in s.old if _numeric(o)):
+            return None  # the change itself: "60 rooms", later "make it 75": "the 15 extra rooms"
         stale = [o for s in bound for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
         if stale:
             if any(_eq(_num(o.new), x) for o in stale for x in others):
@@ -318,6 +377,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         slip = v >= 10 and any(slip_of(v, c) for s in bound for c in s.values())
         if worked_out(1 if slip else 2) or any(_eq(x, c) for s in bound for c in s.values() for x in others):
             return None  # worked out, or the recorded figure stands beside it ("$31,200, under the $32,000 budget")
+        if m.cue:
+            return None  # "we will bring your premium down to 900": a change the draft claims, not a misread of
+            # the current value (the unrecorded-change rule warns when nothing backs it)
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
@@ -341,6 +403,35 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
     return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def _numeric(o: Stale) -> bool:
+    return isinstance(o.old.value, float) and isinstance(o.new.value, float)
+
+
+def slips(value: float) -> list[float]:
+    """The figures `value` is a typing slip of: two digits swapped or one digit changed (`slip_of`)."""
+    if not math.isfinite(value) or value >= 1e15:
+        return []
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    whole, _, frac = text.partition(".")
+    digits = whole + frac
+    out: set[float] = set()
+    for i in range(len(digits)):
+        for d in "0123456789":
+            if d != digits[i] and not (i == 0 and d == "0" and len(whole) > 1):
+                out.add(_undigits(digits[:i] + d + digits[i + 1 :], len(whole)))
+        for j in range(i + 1, len(digits)):
+            if digits[i] != digits[j] and not (i == 0 and digits[j] == "0" and len(whole) > 1):
+                swapped = list(digits)
+                swapped[i], swapped[j] = swapped[j], swapped[i]
+                out.add(_undigits("".join(swapped), len(whole)))
+    out.discard(value)
+    return sorted(x for x in out if x > 0)
+
+
+def _undigits(digits: str, whole: int) -> float:
+    return float(digits[:whole] + "." + digits[whole:]) if digits[whole:] else float(digits)
 
 
 def slip_of(value: float, recorded: float) -> bool:

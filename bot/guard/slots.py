@@ -166,6 +166,13 @@ def _rate_re() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     return re.compile(rf"(?:/\s*|(?<![^\W\d_])(?:{alt})\s+)"), frozenset(stem(w) for w in doc["a_before"]), periods
 
 
+@lru_cache(maxsize=1)
+def _distributive() -> tuple[frozenset[str], frozenset[str]]:
+    """(the markers that mean "per item" when no noun follows them, the partitive words "each of")."""
+    doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]["distributive"]
+    return frozenset(doc["words"]), frozenset(doc["partitive"])
+
+
 _AMBIGUOUS_RATE = frozenset({"a", "an", "por", "par", "pro"})  # also "for" / an article: "por enquanto"
 
 
@@ -181,7 +188,13 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
         if len(_WORDS.findall(window[: m.start()])) > 3 or re.search(r"\d", window[: m.start()]):
             break  # the marker belongs to another figure
         # "4 sets for each of your 48 rooms": the denominator may stand past a figure of its own
-        words = [w for w in _WORDS.findall(window[m.end() :]) if _content(w) or w in a_before][:1]
+        following = _WORDS.findall(window[m.end() :])
+        distributive, partitive = _distributive()
+        if m.group(0).strip() in distributive and (not following or following[0] in partitive):
+            following = following[1:]  # "each of your 48 rooms": the noun after the partitive
+        elif m.group(0).strip() in distributive and not (_content(following[0]) or following[0] in a_before):
+            return "each"  # "EUR 30,500 each for the two estates", "EUR 32,000 each are ready": per item
+        words = [w for w in following if _content(w) or w in a_before][:1]
         if not words:
             continue
         word = stem(_fold(words[0]))

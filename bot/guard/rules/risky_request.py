@@ -151,13 +151,16 @@ class RiskyRequest:
                 msg = "announces new bank details: the client pays the account on the invoice"
                 out.append(draft.finding(self.kind, a, b, msg))
                 continue
+        paying: dict[tuple[int, int], bool] = {}  # per sentence: a sentence of many numbers is searched once
         for acc in lists["account_shape"].finditer(low):
             digits = _digits(acc.group(0))
             if len(digits) < 8 or digits in noted_digits:
                 continue
             s, e = _sentence(low, acc.start())
+            if (s, e) not in paying:
+                paying[s, e] = bool(lists["pay"].search(low, s, e) or lists["bank"].search(low, s, e))
             iban = re.match(r"[a-z]{2}\d", acc.group(0))
-            if iban or lists["pay"].search(low, s, e) or lists["bank"].search(low, s, e):
+            if iban or paying[s, e]:
                 out.append(draft.finding(self.kind, acc.start(), acc.end(), "an account number no note gives"))
         return out
 
