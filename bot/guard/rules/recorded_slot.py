@@ -104,7 +104,10 @@ def _known(evidence: Evidence) -> dict[str, dict[float | str, tuple[str, ...]]]:
             continue
         for nid, text in newest:
             vals = [
-                v for p in patterns for m in p.finditer(norm(text)) if (v := recorded_value(slot, m.group("v"))) is not None
+                v
+                for p in patterns
+                for m in p.finditer(norm(text))
+                if (v := recorded_value(slot, m.group("v"))) is not None
             ]
             if vals:
                 known[slot] = {v: (nid,) for v in vals}
