@@ -625,18 +625,33 @@ def _rate_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     count = rf"(?P<n>\d{{1,2}}|{slot_pattern('count')})"
     times = rf"(?:\s*(?:{slot_pattern('times')}))?"
     medium = r"(?:\s+[\w'-]+){0,3}?"
-    per = rf"\s*(?:{slot_pattern('per')})\s*(?P<per>{slot_pattern('period')})"
+    # "every 2 weeks", "per three months": a period counted in units, the unit often plural
+    many = rf"(?:(?P<k>\d{{1,2}}|{slot_pattern('count')})\s+(?P<unit>[^\W\d_]+)\s*)?"
+    per = rf"\s*(?:{slot_pattern('per')})\s*{many}(?(k)|(?P<per>{slot_pattern('period')}))"
     return re.compile(rf"{count}{times}{medium}{per}"), re.compile(slot_pattern("adverb_rate"))
+
+
+def _units(unit: str) -> int | None:
+    """The days of one period unit, singular or plural ("weeks" -> 7, "semanas" -> 7, "monate" -> 30)."""
+    for cut in (0, 1, 2):
+        days = slot_value("period", unit[: len(unit) - cut] if cut else unit)
+        if days is not None:
+            return int(days)
+    return None
 
 
 def _rate(clause: str) -> tuple[int, int] | None:
     """(times, days) of a rate a clause names ("once a week" -> (1, 7), "2 per fortnight" -> (2, 14))."""
     rx, adverb = _rate_rx()
-    m = rx.search(clause)
-    if m:
+    for m in rx.finditer(clause):
         word = m["n"]
         times = int(word) if word.isdigit() else int(slot_value("count", word) or 1)
-        return max(1, times), int(slot_value("period", m["per"]) or 7)
+        if m["k"] is None:
+            return max(1, times), int(slot_value("period", m["per"]) or 7)
+        unit = _units(m["unit"])
+        if unit is not None:
+            k = m["k"]
+            return max(1, times), unit * (int(k) if k.isdigit() else int(slot_value("count", k) or 1))
     a = adverb.search(clause)
     if a:
         return 1, int(slot_value("adverb_rate", a.group(0)) or 7)

@@ -210,3 +210,21 @@ def test_a_contact_logged_in_spanish_counts_against_a_spanish_rate(tmp_path: Pat
     text = "Hola Marta, ¿has podido mirar el presupuesto de los sillones?"
     assert "too_frequent" in world.kinds(text, "2027-01-13T10:00:00")
     assert "too_frequent" not in world.kinds(text, "2027-01-19T10:00:00")
+
+
+def _ways(text: str) -> list[tuple[str, str]]:
+    found, _ = note_scopes("n", text, datetime(2027, 2, 1, 10, 0))
+    return [(s.kind, s.channel) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("note", "times", "days"),
+    [
+        ("pool builder: at most one email every 3 weeks, she hates clutter", 1, 21),
+        ("max two calls every two months pls, the lab is busy", 2, 60),
+        ("vineyard owner, no more than 1 text per 2 weeks", 1, 14),
+    ],
+)
+def test_a_cap_counted_in_several_periods_is_a_rate_not_a_closure(note: str, times: int, days: int) -> None:
+    found, _ = note_scopes("n", note, datetime(2027, 2, 1, 10, 0))
+    assert [(s.kind, s.times, s.window_days) for s in found] == [("limit", times, days)]
