@@ -758,6 +758,18 @@ def _listed_from(original: str, clause: str, at: int) -> list[str]:
     return [c for c in channels_of_act(original[at:end]) if c != "pause"]
 
 
+def _by_means(original: str, clause: str, at: int) -> list[str]:
+    """The channels of a "by/via CHANNEL" adjunct right after a generic contact verb at `at` ("contacted by
+    phone", "contact her via email or text"), or [] when none follows."""
+    m = re.compile(
+        rf"(?:\s+(?:her|him|them|me|us|again|at all|anymore|any more))*\s+(?:{slot_pattern('bymeans')})\s+"
+        r"(?:(?:the|her|his|their|el|la|le|o|a)\s+)?"
+    ).match(clause, at)
+    if m is None:
+        return []
+    return [c for c in _listed_from(original, clause, m.end()) if c != "any"]
+
+
 def _only_acts(clause: str) -> bool:
     """Whether a clause is only a list of acts ("texts or emails", "or whatsapp"): no verb, no other word."""
     rest = re.sub(slot_pattern("act"), " ", clause)
@@ -816,6 +828,8 @@ def _clause_scopes(
     contrast: list[ContactScope] = []
     if neg is not None and governed is not None and not cap:
         listed = _listed_from(original, clause, governed.start())
+        if listed == ["any"]:  # "not to be contacted by phone": the adjunct names the one channel refused
+            listed = _by_means(original, clause, governed.end()) or listed
         if governed.start() > neg.start():  # "pls whatsapp not email", "by post not email": the first is a way
             before = [c for c in channels_of_act(original[: neg.start()]) if c not in ("pause", "any")]
             contrast = [ContactScope("open", channel=c, **base) for c in before if c not in listed]

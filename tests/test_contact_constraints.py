@@ -228,3 +228,15 @@ def _ways(text: str) -> list[tuple[str, str]]:
 def test_a_cap_counted_in_several_periods_is_a_rate_not_a_closure(note: str, times: int, days: int) -> None:
     found, _ = note_scopes("n", note, datetime(2027, 2, 1, 10, 0))
     assert [(s.kind, s.times, s.window_days) for s in found] == [("limit", times, days)]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("print shop owner asked not to be contacted over text, too many promos", [("closed", "text")]),
+        ("please do not contact him via email, his inbox is a mess", [("closed", "email")]),
+        ("boat yard: no contactar por teléfono, está en el agua", [("closed", "phone")]),
+    ],
+)
+def test_a_refusal_by_one_channel_closes_only_that_channel(note: str, expected: list[tuple[str, str]]) -> None:
+    assert _ways(note) == expected
