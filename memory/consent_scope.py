@@ -1098,7 +1098,13 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
             if not found and _only_acts(clause):
                 listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
-                if i > 0 and out and out[-1].kind == "closed" and out[-1].source == note_id:
+                if (
+                    i > 0
+                    and out
+                    and out[-1].kind == "closed"
+                    and out[-1].source == note_id
+                    and _list_goes_on(text, low, clauses[i - 1], c_start)
+                ):
                     # "no calls, texts or emails": a list that continues the refusal before it
                     found = [replace(out[-1], channel=c) for c in listed]
                 else:  # "no texting pls. email or call": the ways the client named
@@ -1119,6 +1125,26 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
             )
         )
     return _one_pause(out, low, noted), period
+
+
+_CONTRAST = re.compile(r"\b(?:but|pero|mais|aber|maar|ma)\b")
+
+
+def _list_goes_on(text: str, low: str, prev: tuple[int, int], start: int) -> bool:
+    """Whether a bare list of channels goes on with the refusal of the clause before it: only when that clause
+    ends on its refused act ("no calls, texts or emails"); after other words ("no calls pls, text or email") or
+    across a "but" the refusal has ended and the list names the ways that are fine."""
+    if _CONTRAST.search(low[prev[1] : start]):
+        return False
+    clause = low[prev[0] : prev[1]]
+    last = None
+    for m in _rx("act").finditer(clause):
+        last = m.end()
+    for app in messaging_apps(text[prev[0] : prev[1]]):
+        at = clause.rfind(app)
+        if at >= 0:
+            last = max(last or 0, at + len(app))
+    return last is not None and not re.sub(r"[\W_]+", "", clause[last:])
 
 
 def _one_pause(found: list[ContactScope], low: str, noted: date) -> tuple[ContactScope, ...]:

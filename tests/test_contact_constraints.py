@@ -240,3 +240,22 @@ def test_a_cap_counted_in_several_periods_is_a_rate_not_a_closure(note: str, tim
 )
 def test_a_refusal_by_one_channel_closes_only_that_channel(note: str, expected: list[tuple[str, str]]) -> None:
     assert _ways(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("kitchen fitter: no emails please, call or text", [("closed", "email"), ("open", "phone"), ("open", "text")]),
+        (
+            "bike courier says no texts thanks; email or phone",
+            [("closed", "text"), ("open", "email"), ("open", "phone")],
+        ),
+        ("dental lab: no calls but email or text", [("closed", "phone"), ("open", "email"), ("open", "text")]),
+        # the list right after the refused act goes on with the refusal
+        ("no calls, texts or emails at all", [("closed", "phone"), ("closed", "text"), ("closed", "email")]),
+    ],
+)
+def test_a_refusal_ends_at_its_clause_and_a_bare_list_after_it_is_an_allowance(
+    note: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _ways(note) == expected
