@@ -808,6 +808,7 @@ def _clause_scopes(
         opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
         return [ContactScope("reopen", channel=c, topic=topic, **base) for c in opened]
     governed = None
+    list_at: int | None = None  # where the refused channels are listed, when not at the governed act
     if (
         neg is not None
         and neg.group(0) == "no"
@@ -825,9 +826,11 @@ def _clause_scopes(
             obj = re.match(r"\s*(?:(?:her|him|them|me|us|le|la|lui|ihr|ihm)\s+)?([\w']+)", clause[governed.end() :])
             if obj and not (_rx("act").fullmatch(obj.group(1)) or _rx("marketing").fullmatch(obj.group(1))):
                 return []  # "not to send attachments by email": the attachments are refused, not the contact
+            if obj and _rx("act").match(clause, governed.end() + obj.start(1)):
+                list_at = governed.end() + obj.start(1)  # "not to send emails": the object's channel, not "written"
     contrast: list[ContactScope] = []
     if neg is not None and governed is not None and not cap:
-        listed = _listed_from(original, clause, governed.start())
+        listed = _listed_from(original, clause, governed.start() if list_at is None else list_at)
         if listed == ["any"]:  # "not to be contacted by phone": the adjunct names the one channel refused
             listed = _by_means(original, clause, governed.end()) or listed
         if governed.start() > neg.start():  # "pls whatsapp not email", "by post not email": the first is a way

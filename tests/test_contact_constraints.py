@@ -259,3 +259,15 @@ def test_a_refusal_ends_at_its_clause_and_a_bare_list_after_it_is_an_allowance(
     note: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _ways(note) == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("vineyard: please don't send him emails, whatsapp is fine", [("closed", "email"), ("open", "text")]),
+        ("pool builder asked us to stop sending texts", [("closed", "text")]),
+        ("print shop: no mandar correos, mejor por teléfono", [("closed", "email"), ("open", "phone")]),
+    ],
+)
+def test_a_verb_of_sending_closes_only_the_channel_it_sends(note: str, expected: list[tuple[str, str]]) -> None:
+    assert _ways(note) == expected
