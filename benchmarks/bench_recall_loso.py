@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -267,9 +268,9 @@ def main(argv: list[str] | None = None) -> int:
                 variants[name] = (Weights(), fold_models[name][set_name])
             for name, (weights, fold_model) in variants.items():
                 chosen: Callable[..., Model | None] = (lambda m: lambda *a, **k: m)(fold_model)
-                rerank_mod.load_model = chosen  # type: ignore[assignment]
                 cpu0 = time.process_time()
-                results, ms = run_variant(memory, weights, queries)
+                with patch.object(rerank_mod, "load_model", chosen):  # this fold's model, not the stored one
+                    results, ms = run_variant(memory, weights, queries)
                 cpu = (time.process_time() - cpu0) * 1000 / len(queries)
                 res = score(results, answers, lambda ev: "set")
                 search_rows.setdefault(name, {})[set_name] = res["all"]

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from bot.guard.names import address_model, relatives
+from bot.usecases.draft_context import DraftContext
 from tests.guard_scenarios import finding_kinds, notes_context
 
 THAI = notes_context("Nattapong Srisuk", ("khun nattapong srisuk runs a day spa in phuket, wants 40 massage beds", 9))
@@ -39,8 +40,8 @@ ROOFER = dataclasses.replace(ROOFER, client=dataclasses.replace(ROOFER.client, c
         (JAPAN, "佐藤様、20枚の布団の件でご連絡いたします。"),
     ],
 )
-def test_the_notes_own_forms_of_address_pass(ctx: object, text: str) -> None:
-    assert "name_misuse" not in finding_kinds(text, ctx)  # type: ignore[arg-type]
+def test_the_notes_own_forms_of_address_pass(ctx: DraftContext, text: str) -> None:
+    assert "name_misuse" not in finding_kinds(text, ctx)
 
 
 @pytest.mark.parametrize(
@@ -55,8 +56,8 @@ def test_the_notes_own_forms_of_address_pass(ctx: object, text: str) -> None:
         (THAI, "Hello Khun Nattawut, the 40 massage beds ship on Monday."),
     ],
 )
-def test_a_wrong_name_is_caught_in_or_out_of_the_greeting(ctx: object, text: str) -> None:
-    assert "name_misuse" in finding_kinds(text, ctx)  # type: ignore[arg-type]
+def test_a_wrong_name_is_caught_in_or_out_of_the_greeting(ctx: DraftContext, text: str) -> None:
+    assert "name_misuse" in finding_kinds(text, ctx)
 
 
 def test_the_model_is_positional_a_relative_is_no_nickname() -> None:
@@ -95,8 +96,8 @@ BAKER = notes_context("Claire Dubois", ("claire dubois, boulangerie à lyon. sa 
         (BAKER, "Bonjour Claire, félicitations à Léna pour son bac !"),
     ],
 )
-def test_a_relatives_wrong_name_is_caught_without_a_family_word(ctx: object, text: str) -> None:
-    assert "wrong_fact" in finding_kinds(text, ctx)  # type: ignore[arg-type]
+def test_a_relatives_wrong_name_is_caught_without_a_family_word(ctx: DraftContext, text: str) -> None:
+    assert "wrong_fact" in finding_kinds(text, ctx)
 
 
 @pytest.mark.parametrize(
@@ -111,8 +112,8 @@ def test_a_relatives_wrong_name_is_caught_without_a_family_word(ctx: object, tex
         (BAKER, "Bonjour Claire, félicitations à Léa pour son bac ! Le four Bongard arrive lundi."),
     ],
 )
-def test_the_relatives_own_names_and_other_capitalised_words_pass(ctx: object, text: str) -> None:
-    assert "wrong_fact" not in finding_kinds(text, ctx)  # type: ignore[arg-type]
+def test_the_relatives_own_names_and_other_capitalised_words_pass(ctx: DraftContext, text: str) -> None:
+    assert "wrong_fact" not in finding_kinds(text, ctx)
 
 
 RYOKAN = notes_context("Suzuki Haruto", ("suzuki-san runs a ryokan in kyoto, 30 tatami mats quoted", 9))
@@ -127,5 +128,5 @@ GULF = notes_context("Layla Al Hashimi", ("layla al hashimi, facilities head at 
         (GULF, "Call plan: ring Ms Layla Al Hashimi about the minibars."),
     ],
 )
-def test_a_family_name_with_its_honorific_or_particle_passes(ctx: object, text: str) -> None:
-    assert "name_misuse" not in finding_kinds(text, ctx)  # type: ignore[arg-type]
+def test_a_family_name_with_its_honorific_or_particle_passes(ctx: DraftContext, text: str) -> None:
+    assert "name_misuse" not in finding_kinds(text, ctx)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,8 +68,8 @@ def units() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     return spell, dict(cur["symbols"]), codes
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 # A dollar sign with its country ("R$", "A$", "US$"): the code it names; a bare "$" names no currency.
