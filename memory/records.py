@@ -133,6 +133,35 @@ class Salesperson:
 
 
 @dataclass(frozen=True)
+class StoredFinding:
+    """A guard finding as the ledger keeps it with its draft: kind, the exact span, why, the notes, its verdict."""
+
+    kind: str
+    span: str
+    message: str
+    sources: tuple[str, ...] = ()
+    verdict: str = ""
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """A draft kept for approval: its text, the guard's verdict and findings, the notes it rests on, its status."""
+
+    id: str
+    client_id: int
+    purpose: str
+    text: str
+    verdict: str  # "pass" | "warn" | "block"
+    findings: tuple[StoredFinding, ...]
+    sources: tuple[str, ...]  # note ids the draft rests on
+    engine: str  # "offline", "openai", "edited", ...
+    status: str = "pending"  # pending | approved | discarded
+    prompt_tokens: int = 0
+    created_at: datetime | None = None  # None: now, when it is first kept
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class LlmExchange:
     """One logged LLM exchange (`chet log`): what the model was told, what it said, its cost."""
 

@@ -43,6 +43,7 @@ from memory.recall import (
 from memory.records import (
     Client,
     Commitment,
+    DraftRecord,
     ExtractedFact,
     Fact,
     FactKind,
@@ -52,10 +53,11 @@ from memory.records import (
     Profile,
     Salesperson,
     SearchHit,
+    StoredFinding,
 )
 from memory.rerank import learned_order
 from memory.sql import SqliteDatabase
-from memory.timeutil import now_utc, zone
+from memory.timeutil import from_iso, iso, now_utc, zone
 
 if TYPE_CHECKING:
     import numpy as np
@@ -946,9 +948,10 @@ class Memory:
         """This salesperson's client by id, or None (forgotten)."""
         return self.ledger.client(client_id)
 
-    def draft(self, draft_id: str) -> dict[str, Any] | None:
+    def draft(self, draft_id: str) -> DraftRecord | None:
         """One of this salesperson's drafts, or None."""
-        return self.ledger.draft(draft_id)
+        row = self.ledger.draft(draft_id)
+        return None if row is None else _draft_record(row)
 
     def move_draft(self, draft_id: str, expected: str, status: str, event: str, **detail: Any) -> bool:
         """Move a draft from status `expected` to `status`, audited as `event`; False (nothing written) if it was not."""
@@ -958,11 +961,11 @@ class Memory:
             self.ledger.audit(event, draft_id=draft_id, **detail)
         return True
 
-    def update_draft(self, draft: dict[str, Any], event: str, **detail: Any) -> None:
+    def update_draft(self, draft: DraftRecord, event: str, **detail: Any) -> None:
         """Save a draft's new text, verdict or findings, audited as `event`."""
         with self.ledger.transaction():
-            self.ledger.save_draft(draft)
-            self.ledger.audit(event, draft_id=draft["id"], **detail)
+            self.ledger.save_draft(_draft_row(draft))
+            self.ledger.audit(event, draft_id=draft.id, **detail)
 
     def record_sent(self, client: Client, draft_id: str, text: str, channel: str) -> None:
         """An approved message: contact with the client now (last contact, frequency), audited."""
@@ -1036,23 +1039,23 @@ class Memory:
             self.ledger.update_client(client_id, cadence_days=days)
             self.ledger.audit("client.cadence", client_id=client_id, days=days)
 
-    def salesperson(self) -> dict[str, Any]:
+    def salesperson(self) -> Salesperson:
         """This salesperson's own settings: name (the drafts' sign-off), tz, digest_time."""
-        return self.ledger.salesperson()
+        return Salesperson(**self.ledger.salesperson())
 
     def update_salesperson(self, **fields: str | None) -> None:
         """Change this salesperson's settings (name, tz, digest_time)."""
         self.ledger.update_salesperson(**fields)
 
-    def drafts(self, status: str | None = None) -> list[dict[str, Any]]:
-        """This salesperson's draft records, with this status (None: all)."""
-        return self.ledger.drafts(status)
+    def drafts(self, status: str | None = None) -> list[DraftRecord]:
+        """This salesperson's draft records, newest first, with this status (None: all)."""
+        return [_draft_record(row) for row in self.ledger.drafts(status)]
 
-    def save_new_draft(self, draft: dict[str, Any], **detail: Any) -> None:
+    def save_new_draft(self, draft: DraftRecord, **detail: Any) -> None:
         """Keep a new draft record, audited as `draft.created` with `detail`."""
         with self.ledger.transaction():
-            self.ledger.save_draft(draft)
-            self.ledger.audit("draft.created", draft_id=draft["id"], **detail)
+            self.ledger.save_draft(_draft_row(draft))
+            self.ledger.audit("draft.created", draft_id=draft.id, **detail)
 
     def change_token(self) -> object | None:
         """A value that moves with any write to this ledger by anyone (None where the engine has no cheap one)."""
@@ -1182,3 +1185,46 @@ def open_memory(
     memory.index_dir = None if chroma_host else data_dir / "chroma"
     memory.audio_dir = data_dir / "audio"
     return memory
+
+
+def _draft_record(row: dict[str, Any]) -> DraftRecord:
+    """A draft row as the ledger keeps it (findings as JSON objects; early ones lack span or verdict), typed."""
+    findings = tuple(
+        StoredFinding(f["kind"], f.get("span") or "", f["message"], tuple(f.get("sources") or ()), f.get("verdict", ""))
+        for f in row["findings"] or []
+    )
+    return DraftRecord(
+        id=str(row["id"]),
+        client_id=row["client_id"],
+        purpose=row["purpose"],
+        text=row["text"],
+        verdict=row["verdict"],
+        findings=findings,
+        sources=tuple(row["sources"] or ()),
+        engine=row["engine"],
+        status=row["status"],
+        prompt_tokens=row["prompt_tokens"] or 0,
+        created_at=from_iso(str(row["created_at"])) if row["created_at"] else None,
+        decided_at=from_iso(str(row["decided_at"])) if row["decided_at"] else None,
+    )
+
+
+def _draft_row(draft: DraftRecord) -> dict[str, Any]:
+    """A draft record as the ledger's row (findings as JSON objects, times as ISO strings)."""
+    return {
+        "id": draft.id,
+        "client_id": draft.client_id,
+        "purpose": draft.purpose,
+        "text": draft.text,
+        "verdict": draft.verdict,
+        "findings": [
+            {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
+            for f in draft.findings
+        ],
+        "sources": list(draft.sources),
+        "engine": draft.engine,
+        "status": draft.status,
+        "prompt_tokens": draft.prompt_tokens,
+        "created_at": iso(draft.created_at or now_utc()),
+        "decided_at": iso(draft.decided_at) if draft.decided_at else None,
+    }

@@ -183,10 +183,10 @@ def test_approve_edit_discard_and_double_tap(runtime: Runtime) -> None:
     assert len(memory.ledger.message_times(client.id)) == 1
     other = make_draft(runtime, memory, client, "share the pricing")
     edited = edit(memory, other.draft_id, "Dear Dana Whitaker, {first_name}, 50% off as promised!")
-    assert edited.draft["verdict"] == "block"
+    assert edited.draft.verdict == "block"
     with pytest.raises(DraftStateError):
         approve(memory, other.draft_id, CopyChannel())  # a blocked draft cannot be approved
-    assert discard(memory, other.draft_id).draft["status"] == "discarded"
+    assert discard(memory, other.draft_id).draft.status == "discarded"
     with pytest.raises(DraftStateError):
         discard(memory, "d-forged")
     events = [a["event"] for a in memory.ledger.export()["audit"]]
@@ -247,8 +247,8 @@ def test_an_opt_out_written_after_the_drafts_stops_every_approval(runtime: Runti
     for draft_id in drafts:
         with pytest.raises(DraftStateError, match="not sent"):
             approve(memory, draft_id, CopyChannel())
-        draft = memory.ledger.draft(draft_id)
-        assert draft is not None and draft["verdict"] == "block"
+        draft = memory.draft(draft_id)
+        assert draft is not None and draft.verdict == "block"
     assert memory.ledger.message_times(client.id) == []
 
 
@@ -260,8 +260,8 @@ def test_messages_approved_since_a_draft_was_made_are_shown_before_it_is_sent(ru
     approve(memory, first, CopyChannel())
     with pytest.raises(DraftStateError, match="Approve again"):  # a message went out after this draft was made
         approve(memory, second, CopyChannel())
-    rechecked = memory.ledger.draft(second)
-    assert rechecked is not None and rechecked["verdict"] == "warn"
+    rechecked = memory.draft(second)
+    assert rechecked is not None and rechecked.verdict == "warn"
     assert approve(memory, second, CopyChannel()).delivery is not None  # seen, then sent on purpose
     assert len(memory.ledger.message_times(client.id)) == 2
 

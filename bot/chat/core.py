@@ -68,7 +68,7 @@ class ChatCore:
         """When this salesperson's digest goes out: (time zone, local time)."""
         with self._lock(user):
             sp = self._memory(user).salesperson()
-        m = TIME_OF_DAY.match(str(sp.get("digest_time") or self.runtime.settings.chet_digest_time))
+        m = TIME_OF_DAY.match(sp.digest_time or self.runtime.settings.chet_digest_time)
         at = time(int(m.group(1)), int(m.group(2))) if m else time(8, 0)
         return self.runtime.tz(self._memory(user)), at
 

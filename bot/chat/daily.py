@@ -100,8 +100,8 @@ class DailyMixin(ChatCore):
         head = "Saved. " if parts else ""
         return [
             Reply(
-                f"{head}Time zone: {sp['tz']}\nDaily digest: {sp['digest_time']} ({sp['tz']} time)\n"
-                f"Drafts signed: {sp['name'] or 'no name yet'}\n"
+                f"{head}Time zone: {sp.tz}\nDaily digest: {sp.digest_time} ({sp.tz} time)\n"
+                f"Drafts signed: {sp.name or 'no name yet'}\n"
                 "Change them with /settings tz Europe/Paris, /settings digest 07:30 or /settings name Sam Carter."
             )
         ]

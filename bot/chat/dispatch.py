@@ -305,11 +305,12 @@ class DispatchMixin(ChatCore):
     def _draft_button(self, user: str, word: str) -> list[Reply]:
         """ "approve", "edit", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
         waiting = self._memory(user).drafts("pending")
-        if waiting and now_utc() - from_iso(str(waiting[0]["created_at"])) > DRAFT_WORD_WINDOW:
+        shown = waiting[0].created_at if waiting else None
+        if shown is not None and now_utc() - shown > DRAFT_WORD_WINDOW:
             return [Reply(f"No draft was shown lately. Open the waiting one from /digest to {word} it.")]
         if not waiting:
             return [Reply("No draft is waiting for approval. Ask me for one: “draft a follow-up to Dana”.")]
-        return DRAFT_BUTTONS[word](self, user, str(waiting[0]["id"]))
+        return DRAFT_BUTTONS[word](self, user, waiting[0].id)
 
     def _still_waiting(self, user: str) -> str:
         """A reminder line when a note still waits for its client ("" otherwise)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from bot.chat.core import ChatCore
 from bot.chat.reply import Button, Reply
@@ -21,7 +20,7 @@ from bot.engines.channels import build_channel
 from bot.guard import Finding
 from bot.usecases.approval import approve, discard, edit
 from bot.usecases.drafting import make_draft, stored_findings
-from memory.records import Client
+from memory.records import Client, DraftRecord
 
 PLAIN_WHAT = {"message", "email", "note", "draft", "mail", "something", "reply", "text", "line", "quick note"}
 CHANNEL_WHAT = {"email", "mail", "text"}  # a plain form that still names the channel the salesperson wants
@@ -63,9 +62,9 @@ class DraftsMixin(ChatCore):
         )
         return [reply]
 
-    def _stored_draft_reply(self, draft_id: str, client_name: str, draft: dict[str, Any]) -> Reply:
+    def _stored_draft_reply(self, draft_id: str, client_name: str, draft: DraftRecord) -> Reply:
         """The draft message for a draft the ledger kept (it has no notices: they were shown when it was written)."""
-        return self._draft_reply(draft_id, client_name, draft["text"], draft["verdict"], stored_findings(draft), ())
+        return self._draft_reply(draft_id, client_name, draft.text, draft.verdict, stored_findings(draft), ())
 
     def _draft_reply(
         self,
@@ -94,28 +93,28 @@ class DraftsMixin(ChatCore):
     def _apply_edit(self, user: str, draft_id: str, text: str) -> list[Reply]:
         memory = self._memory(user)
         decision = edit(memory, draft_id, text)
-        client = memory.client(decision.draft["client_id"])
+        client = memory.client(decision.draft.client_id)
         reply = self._stored_draft_reply(draft_id, client.name if client else "your client", decision.draft)
         return [Reply("Edited and checked again.\n" + reply.text, reply.buttons)]
 
-    def _draft_of(self, user: str, draft_id: str) -> dict[str, Any] | None:
+    def _draft_of(self, user: str, draft_id: str) -> DraftRecord | None:
         return self._memory(user).draft(draft_id) if draft_id else None
 
     def _cb_approve(self, user: str, draft_id: str) -> list[Reply]:
         memory = self._memory(user)
         decision = approve(memory, draft_id, build_channel(self.runtime.settings))
-        client = memory.client(decision.draft["client_id"])
+        client = memory.client(decision.draft.client_id)
         who = client.name if client else "the client"
         if decision.delivery and decision.delivery.channel == "email":
             return [Reply(f"Approved and sent to {who} by email ({decision.delivery.detail}).")]
-        return [Reply(f"Approved. Here is the message for {who}, ready to copy:"), Reply(decision.draft["text"])]
+        return [Reply(f"Approved. Here is the message for {who}, ready to copy:"), Reply(decision.draft.text)]
 
     def _cb_edit(self, user: str, draft_id: str) -> list[Reply]:
         draft = self._draft_of(user, draft_id)
         if draft is None:
             return [Reply("That draft no longer exists.")]
-        if draft["status"] != "pending":
-            return [Reply(f"This draft was already {draft['status']}.")]
+        if draft.status != "pending":
+            return [Reply(f"This draft was already {draft.status}.")]
         self._state(user).edit_draft = draft_id
         return [
             Reply(
@@ -128,14 +127,14 @@ class DraftsMixin(ChatCore):
         draft = self._draft_of(user, draft_id)
         if draft is None:
             return [Reply("That draft no longer exists.")]
-        if draft["status"] != "pending":
-            return [Reply(f"This draft was already {draft['status']}.")]
-        client = memory.client(draft["client_id"])
+        if draft.status != "pending":
+            return [Reply(f"This draft was already {draft.status}.")]
+        client = memory.client(draft.client_id)
         if client is None:
             return [Reply("The client of this draft was forgotten.")]
         discard(memory, draft_id)
         variant = self._state(user).variants.get(draft_id, 0) + 1
-        return self._make_draft(user, client, draft["purpose"], variant, "Write a different version of this message.")
+        return self._make_draft(user, client, draft.purpose, variant, "Write a different version of this message.")
 
     def _cb_discard(self, user: str, draft_id: str) -> list[Reply]:
         self._state(user).edit_draft = None
@@ -146,9 +145,9 @@ class DraftsMixin(ChatCore):
         draft = self._draft_of(user, draft_id)
         if draft is None:
             return [Reply("That draft no longer exists.")]
-        if draft["status"] != "pending":
-            return [Reply(f"This draft was already {draft['status']}.")]
-        client = self._memory(user).client(draft["client_id"])
+        if draft.status != "pending":
+            return [Reply(f"This draft was already {draft.status}.")]
+        client = self._memory(user).client(draft.client_id)
         return [self._stored_draft_reply(draft_id, client.name if client else "your client", draft)]
 
     def _cb_follow_up(self, user: str, ref: str) -> list[Reply]:

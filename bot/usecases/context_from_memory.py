@@ -61,7 +61,7 @@ def load_context(
         notes=memory.notes(client.id, limit=GUARD_NOTES),
         last_contact=memory.last_contact(client.id),
         sent_at=memory.message_times(client.id),
-        salesperson=salesperson or memory.salesperson().get("name"),
+        salesperson=salesperson or memory.salesperson().name,
         other_clients=[c.name for c in memory.clients() if c.id != client.id],
     )
 

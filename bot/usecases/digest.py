@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from memory.dates import next_occurrence
@@ -146,17 +146,12 @@ def _drafts(memory: Memory, day: date, clients: dict[int, Any], draft_days: int)
     """Drafts awaiting approval, written within the last `draft_days` days (older ones are stale)."""
     items = []
     for d in memory.drafts(status="pending"):
-        if d["client_id"] not in clients or d["verdict"] == "block":
+        if d.client_id not in clients or d.verdict == "block":
             continue  # a draft the guard blocked cannot be approved as is: nothing awaits the salesperson
-        written = date.fromisoformat(str(d["created_at"])[:10])
-        if (day - written).days > draft_days:
+        if d.created_at is not None and (day - d.created_at.astimezone(UTC).date()).days > draft_days:
             continue
-        text = f"draft “{d['purpose']}” awaits your approval"
-        items.append(
-            _item(
-                "awaiting_approval", clients[d["client_id"]].name, text, None, tuple(d["sources"]), f"draft:{d['id']}"
-            )
-        )
+        text = f"draft “{d.purpose}” awaits your approval"
+        items.append(_item("awaiting_approval", clients[d.client_id].name, text, None, d.sources, f"draft:{d.id}"))
     return items
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,9 +20,9 @@ from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import read_purpose
 from bot.usecases.draft_offline import allowed_channels, compose_offline, draft_channel, greeting_name
 from memory.errors import BadInput, ChetError
-from memory.records import Client
+from memory.records import Client, DraftRecord, StoredFinding
 from memory.service import Memory
-from memory.timeutil import iso, now_utc
+from memory.timeutil import now_utc
 from prompts import render_parts
 
 log = logging.getLogger(__name__)
@@ -64,17 +63,14 @@ class CheckResult:
     notices: tuple[str, ...]
 
 
-def finding_record(f: Finding) -> dict[str, Any]:
+def finding_record(f: Finding) -> StoredFinding:
     """A finding as the ledger keeps it in a draft's record."""
-    return {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
+    return StoredFinding(f.kind, f.span, f.message, tuple(f.sources), f.verdict)
 
 
-def stored_findings(draft: Mapping[str, Any]) -> tuple[Finding, ...]:
+def stored_findings(draft: DraftRecord) -> tuple[Finding, ...]:
     """The findings of a draft record the ledger kept, as findings again."""
-    return tuple(
-        Finding(f["kind"], f.get("span") or "", f["message"], tuple(f.get("sources") or ()), f.get("verdict", ""))
-        for f in draft.get("findings") or []
-    )
+    return tuple(Finding(f.kind, f.span, f.message, f.sources, f.verdict) for f in draft.findings)
 
 
 def opted_out(ctx: DraftContext) -> bool:
@@ -84,7 +80,7 @@ def opted_out(ctx: DraftContext) -> bool:
 
 def sender_name(runtime: Runtime, memory: Memory) -> str | None:
     """The sign-off name: the salesperson's own (`/settings name`), else CHET_SENDER_NAME."""
-    own = memory.salesperson().get("name")
+    own = memory.salesperson().name
     settings = runtime.settings
     return own or getattr(settings, "chet_sender_name", None) or settings.chet_salesperson_name
 
@@ -130,19 +126,18 @@ def make_draft(
     prompt_tokens = built.prompt_tokens + _template_tokens()
     draft_id = "d-" + uuid.uuid4().hex[:10]
     cited = [s for s in dict.fromkeys(sources) if s in {n.id for n in ctx.notes}]
-    draft = {
-        "id": draft_id,
-        "client_id": client.id,
-        "purpose": purpose,
-        "text": text,
-        "verdict": report.verdict,
-        "findings": [finding_record(f) for f in report.findings],
-        "sources": cited,
-        "engine": engine,
-        "status": "pending",
-        "prompt_tokens": prompt_tokens,
-        "created_at": iso(now_utc()),
-    }
+    draft = DraftRecord(
+        draft_id,
+        client.id,
+        purpose,
+        text,
+        report.verdict,
+        tuple(finding_record(f) for f in report.findings),
+        tuple(cited),
+        engine,
+        prompt_tokens=prompt_tokens,
+        created_at=now_utc(),
+    )
     memory.save_new_draft(
         draft, client_id=client.id, verdict=report.verdict, engine=engine, findings=[f.kind for f in report.findings]
     )
