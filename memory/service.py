@@ -1118,7 +1118,7 @@ class Memory:
         )
 
     def export(self) -> LedgerExport:
-        """Everything the ledger holds for this salesperson (cli_io makes the JSON document)."""
+        """Everything the ledger holds for this salesperson (bot/documents.py makes the JSON document)."""
         tables = self.ledger.export()
         return LedgerExport(Salesperson(**tables.pop("salesperson")), **tables)
 

@@ -1,11 +1,11 @@
-"""The CLI's JSON documents are made from typed results in one place (bot/interfaces/cli_io.py)."""
+"""The CLI's JSON documents are made from typed results in one place (bot/documents.py)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.interfaces.cli_io import profile_document
+from bot.documents import profile_document
 from memory.service import NoteInput
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.interfaces.cli_io import profile_document
+from bot.documents import profile_document
 from memory.service import NoteInput
 from memory.timeutil import now_utc
 

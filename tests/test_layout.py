@@ -150,6 +150,30 @@ def test_memory_never_imports_bot() -> None:
     assert not wrong, wrong
 
 
+def _inner_importing_the_edge(graph: dict[str, set[str]]) -> list[str]:
+    """Imports of bot/interfaces (the CLI, Telegram, console edges) from anywhere else in bot/, top-level or lazy."""
+    return sorted(
+        f"{m} imports {t}"
+        for m, targets in graph.items()
+        if m.startswith("bot") and not m.startswith("bot.interfaces")
+        for t in targets
+        if t.startswith("bot.interfaces")
+    )
+
+
+def test_inner_layers_never_import_the_interfaces() -> None:
+    wrong = _inner_importing_the_edge(_graph())
+    assert not wrong, (
+        "bot/chat, bot/usecases, bot/engines or bot/guard import an edge in bot/interfaces "
+        f"(move what both need inward, e.g. bot/documents.py): {wrong}"
+    )
+
+
+def test_the_edge_check_sees_an_inner_import() -> None:
+    graph = {"bot.chat.x": {"bot.interfaces.cli_io"}, "bot.interfaces.cli": {"bot.chat.x"}, "bot.documents": set()}
+    assert _inner_importing_the_edge(graph) == ["bot.chat.x imports bot.interfaces.cli_io"]
+
+
 def _lazy_imports() -> Iterator[tuple[str, int, str]]:
     for module, path in MODULES.items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -240,10 +264,8 @@ def test_an_offline_command_never_imports_the_openai_sdk_or_telegram() -> None:
     assert out.stdout.strip() == "", f"imported at start-up: {out.stdout.strip()}"
 
 
-# Use cases return typed results; the contract's JSON documents are made in bot/interfaces/cli_io.py only.
-UNTYPED_RESULTS_ALLOWED = {
-    "bot.usecases.drafting.finding_record": "the ledger keeps a draft as a record; this is a finding's part of it",
-}
+# Use cases return typed results; the contract's JSON documents are made in bot/documents.py only.
+UNTYPED_RESULTS_ALLOWED: dict[str, str] = {}  # none left: a finding kept with its draft is a StoredFinding
 
 
 def _public_functions_returning_dicts(package: str) -> Iterator[str]:
@@ -261,7 +283,7 @@ def _public_functions_returning_dicts(package: str) -> Iterator[str]:
 def test_use_cases_return_typed_results_not_json_dicts() -> None:
     found = [f for f in _public_functions_returning_dicts("bot.usecases") if f not in UNTYPED_RESULTS_ALLOWED]
     assert not found, (
-        f"use cases that return a JSON-like dict (return a frozen dataclass; make JSON in cli_io): {found}"
+        f"use cases that return a JSON-like dict (return a frozen dataclass; make JSON in bot/documents.py): {found}"
     )
 
 
@@ -349,22 +371,21 @@ def _json_made(tree: ast.AST) -> Iterator[int]:
             yield node.lineno
 
 
-def test_the_clis_json_is_made_only_in_cli_io() -> None:
+def test_the_users_json_is_made_only_in_documents() -> None:
     edge = ROOT / "bot" / "interfaces" / "commands.py", ROOT / "bot" / "interfaces" / "cli.py"
     wrong = [f"{p.relative_to(ROOT)}:{line}" for p in edge for line in _json_made(ast.parse(p.read_text("utf-8")))]
-    assert not wrong, (
-        f"a JSON document made outside bot/interfaces/cli_io.py (add a *_document function there): {wrong}"
-    )
+    assert not wrong, f"a JSON document made outside bot/documents.py (add a *_document function there): {wrong}"
     dumps = [
         f"{p.relative_to(ROOT)}:{n.lineno}"
-        for p in sorted((ROOT / "bot" / "usecases").rglob("*.py"))
+        for folder in ("usecases", "interfaces")
+        for p in sorted((ROOT / "bot" / folder).rglob("*.py"))
         for n in ast.walk(ast.parse(p.read_text("utf-8")))
         if isinstance(n, ast.Attribute)
         and n.attr in {"dump", "dumps"}
         and isinstance(n.value, ast.Name)
         and n.value.id == "json"
     ]
-    assert not dumps, f"a use case writes JSON (return a typed result; cli_io makes the document): {dumps}"
+    assert not dumps, f"JSON written outside bot/documents.py (return a typed result; documents makes it): {dumps}"
 
 
 def test_the_json_check_sees_a_dump_and_a_dict() -> None:
@@ -479,8 +500,7 @@ def test_the_same_name_check_sees_a_clash(tmp_path: Path) -> None:
     assert _same_names(tmp_path) == ["memory.service.check_text vs ['bot/b.py']"]
 
 
-# Memory's methods hand bot/ typed records; JSON is made at the edge (cli_io). Left to do (issue 16): the draft
-# records and the salesperson's settings are read as dicts inside bot/chat (another issue's files).
+# Memory's methods hand bot/ typed records; JSON is made in one place (bot/documents.py). Left to do: none.
 MEMORY_DICTS_PENDING: set[str] = set()
 
 

@@ -18,7 +18,7 @@ from bot.chat.texts import (
     short_day,
     strip_ids,
 )
-from bot.interfaces.cli_io import profile_document
+from bot.documents import profile_document
 from memory.errors import AmbiguousClient
 from memory.records import Client
 from memory.timeutil import now_utc

@@ -8,7 +8,7 @@ from datetime import date
 from bot.chat.core import SNOOZE_DAYS, TIME_OF_DAY, ChatCore
 from bot.chat.reply import Button, Reply
 from bot.chat.texts import label, strip_ids
-from bot.interfaces.cli_io import export_json  # the one place an export becomes JSON
+from bot.documents import export_json  # the one place an export becomes JSON
 from bot.usecases.digest import Digest, build_digest, render_digest
 from memory.errors import BadInput
 from memory.service import Memory

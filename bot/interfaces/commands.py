@@ -11,26 +11,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.interfaces.cli_io import (
+from bot.documents import (
     answer_document,
     backup_document,
     batch_document,
     check_document,
     digest_document,
     draft_document,
-    emit,
-    emit_export,
-    emit_line,
     forget_document,
     hit_documents,
     import_document,
     llm_log_document,
     note_document,
     profile_document,
-    read_input,
     reindex_document,
     restore_document,
 )
+from bot.interfaces.cli_io import emit, emit_export, emit_line, read_input
 from bot.runtime import Runtime
 from bot.settings import MAX_TEXT_BYTES, Settings
 from memory import MAX_FILE_BYTES, SqliteDatabase, as_storage_error, backup_to, parse_lines, restore_from
