@@ -105,17 +105,14 @@ def memory(runtime: Any) -> Any:
 
 
 @pytest.fixture
-def chat(runtime: Any) -> Any:
-    """The conversation (the chat core) over the offline runtime, with no transcriber."""
+def chat(runtime: Any, request: pytest.FixtureRequest) -> Any:
+    """The conversation (the chat core) over the offline runtime: no transcriber, or in a module marked
+    `scripted_voice` a ScriptedTranscriber (voice notes arrive, with nothing queued)."""
     from bot.chat.conversation import Conversation
+    from bot.engines.voice import ScriptedTranscriber
 
-    return Conversation(runtime, transcriber=None)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    voice = request.node.get_closest_marker("scripted_voice") is not None
+    return Conversation(runtime, transcriber=ScriptedTranscriber() if voice else None)
 
 
 @pytest.fixture(scope="session")
@@ -126,10 +123,12 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     import time
     import urllib.request
 
+    from tests.helpers import free_port
+
     exe = Path(sys.executable).parent / "chroma"
     if not exe.exists():
         pytest.skip("the chroma CLI is not installed in this environment")
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(
         [str(exe), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],

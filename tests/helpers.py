@@ -1,18 +1,22 @@
-"""Helpers the tests share (fixtures are in conftest.py): a chat's one reply, imported notes, offline drafts."""
+"""Helpers the tests share (fixtures are in conftest.py): a chat's one reply, notes, facts, offline drafts, ports."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.chat.conversation import Conversation, Reply
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.usecases.drafting import DraftResult, make_draft
-from memory.service import NoteInput
+from memory.extract import extract_facts
+from memory.records import ExtractedFact
+from memory.service import Memory, NoteInput
 
 SENDER = "Sam Carter"  # the salesperson who signs the drafts
+T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # when note_at's day 0 is
 
 
 def only(replies: list[Reply]) -> Reply:
@@ -53,3 +57,42 @@ def drafts(runtime: Runtime, client: str, purpose: str, variants: Iterable[int])
     memory = runtime.memory("local")
     found = memory.find_client(client)
     return [make_draft(runtime, memory, found, purpose, variant=v) for v in variants]
+
+
+def note_at(memory: Memory, client: str, text: str, days: float = 0) -> None:
+    """A note about `client` written `days` after T0 (not indexed: the test reads the ledger)."""
+    at = T0 + timedelta(days=days)
+    memory.add_note(NoteInput(client=client, text=text, at=at, at_raw=at.isoformat()), index=False)
+
+
+def facts_at(at: datetime) -> Callable[[str], list[ExtractedFact]]:
+    """`facts(text)`: the offline extractor's facts of a note written at `at`."""
+
+    def facts(text: str) -> list[ExtractedFact]:
+        return extract_facts(text, at)
+
+    return facts
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def import_lines(memory: Memory, client: str, lines: list[tuple[str, str]]) -> None:
+    """(ISO time, text) lines of one client imported as `chet import` would, ids n0, n1, ... (naive times: UTC)."""
+    memory.import_notes(
+        [
+            NoteInput(
+                client=client,
+                text=text,
+                at=datetime.fromisoformat(at).replace(tzinfo=UTC),
+                at_raw=at,
+                note_id=f"n{i}",
+                source="import",
+            )
+            for i, (at, text) in enumerate(lines)
+        ]
+    )

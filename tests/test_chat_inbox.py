@@ -17,9 +17,7 @@ from tests.helpers import button_data, only, sayer
 U = "777"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=ScriptedTranscriber())
+pytestmark = pytest.mark.scripted_voice  # conftest's `chat` gets a ScriptedTranscriber
 
 
 say = sayer(U)

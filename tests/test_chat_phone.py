@@ -33,9 +33,7 @@ Sam Carter
 Account Executive, Northwind Supplies | +1 555 0100"""
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=ScriptedTranscriber())
+pytestmark = pytest.mark.scripted_voice  # conftest's `chat` gets a ScriptedTranscriber
 
 
 say = sayer(U)

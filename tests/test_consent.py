@@ -11,9 +11,9 @@ import pytest
 
 from bot.interfaces.cli import main
 from bot.usecases.digest import build_digest
-from memory.service import Memory, NoteInput
+from memory.service import Memory
+from tests.helpers import T0, note_at
 
-T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 CALL_PLAN = "Call plan for Tom:\n- ask how the install went\n- confirm the March delivery\n"
 EMAIL = "Hi Tom,\n\nJust checking in on the install - any questions so far?\n\nBest,\nDana"
 
@@ -32,13 +32,8 @@ def _check_after_note(
     return report
 
 
-def _note(memory: Memory, client: str, text: str, days: float = 0) -> None:
-    at = T0 + timedelta(days=days)
-    memory.add_note(NoteInput(client=client, text=text, at=at, at_raw=at.isoformat()), index=False)
-
-
 def test_stop_emailing_closes_email_only_and_records_phone_as_preferred(memory: Memory) -> None:
-    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    note_at(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     view = memory.contact_channels(memory.find_client("Tom Reyes"))
     assert view.closed == ("email",)
     assert view.preferred == "phone" and view.best == "phone"
@@ -47,16 +42,16 @@ def test_stop_emailing_closes_email_only_and_records_phone_as_preferred(memory: 
 
 
 def test_do_not_contact_closes_every_channel_until_one_is_reopened(memory: Memory) -> None:
-    _note(memory, "Ana Ruiz", "Prefers email. Do not contact me, she said.")
+    note_at(memory, "Ana Ruiz", "Prefers email. Do not contact me, she said.")
     view = memory.contact_channels(memory.find_client("Ana Ruiz"))
     assert view.allowed == () and view.best is None and view.preferred is None
-    _note(memory, "Ana Ruiz", "She said we can email her again.", days=10)
+    note_at(memory, "Ana Ruiz", "She said we can email her again.", days=10)
     view = memory.contact_channels(memory.find_client("Ana Ruiz"))
     assert view.allowed == ("email",) and view.closed == ("phone", "text") and view.preferred == "email"
 
 
 def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None:
-    _note(memory, "Lee Park", "No more marketing emails please.")
+    note_at(memory, "Lee Park", "No more marketing emails please.")
     view = memory.contact_channels(memory.find_client("Lee Park"))
     assert view.closed == () and view.limited == {"email": "marketing"}
 
@@ -84,7 +79,7 @@ def test_the_drafting_context_channel_decides(memory: Memory) -> None:
     from bot.guard import check_text
     from bot.usecases.context_from_memory import build_context
 
-    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    note_at(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))
     assert {f.kind for f in check_text(EMAIL, built.ctx).findings} >= {"no_consent"}
     built.ctx.channel = "phone"
@@ -92,8 +87,8 @@ def test_the_drafting_context_channel_decides(memory: Memory) -> None:
 
 
 def test_keep_in_touch_keeps_a_client_with_an_open_channel(memory: Any) -> None:
-    _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
-    _note(memory, "Ana Ruiz", "Do not contact me, she said.")
+    note_at(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
+    note_at(memory, "Ana Ruiz", "Do not contact me, she said.")
     kinds = {(i.kind, i.client) for i in build_digest(memory, date(2026, 5, 1)).items}
     assert ("keep_in_touch", "Tom Reyes") in kinds
     assert ("keep_in_touch", "Ana Ruiz") not in kinds
@@ -111,7 +106,7 @@ def test_keep_in_touch_keeps_a_client_with_an_open_channel(memory: Any) -> None:
     ],
 )
 def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str, ...], preferred: str | None) -> None:
-    _note(memory, "Tom Reyes", note)
+    note_at(memory, "Tom Reyes", note)
     view = memory.contact_channels(memory.find_client("Tom Reyes"))
     assert (view.closed, view.preferred) == (closed, preferred)
 
@@ -140,7 +135,7 @@ def test_the_message_says_how_it_goes_and_an_unstated_channel_only_warns(
 
 def test_do_not_contact_me_on_one_channel_closes_that_channel_only(memory: Memory) -> None:
     """ "do not contact me on my mobile, use email": the phone is closed, email stays open."""
-    _note(memory, "Ilse Brand", "please do not contact me on my mobile, email is better")
+    note_at(memory, "Ilse Brand", "please do not contact me on my mobile, email is better")
     view = memory.contact_channels(memory.find_client("Ilse Brand"))
     assert view.closed == ("phone",) and view.allows("email")
 

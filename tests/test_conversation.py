@@ -16,9 +16,7 @@ from tests.helpers import button_data, only
 U = "4242"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=ScriptedTranscriber())
+pytestmark = pytest.mark.scripted_voice  # conftest's `chat` gets a ScriptedTranscriber
 
 
 def say(chat: Conversation, text: str, user: str = U) -> list[Reply]:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from memory.extract import extract_facts, looks_like_instruction, split_clauses, split_sentences
 from memory.records import ExtractedFact, FactKind
+from tests.helpers import facts_at
 
 # Monday 1 December 2025, 10:00 in New York.
 AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("America/New_York"))
@@ -19,8 +20,7 @@ P, D, PD, F, C = FactKind.PREFERENCE, FactKind.DISLIKE, FactKind.PERSONAL_DATE, 
 CM, CS, L, OT = FactKind.COMMITMENT, FactKind.CONSENT, FactKind.LOCATION, FactKind.OTHER
 
 
-def facts(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, AT)
+facts = facts_at(AT)
 
 
 def one(text: str, kind: FactKind, key: str) -> ExtractedFact:

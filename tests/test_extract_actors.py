@@ -11,13 +11,13 @@ import pytest
 from memory.extract import extract_facts
 from memory.records import ExtractedFact, FactKind
 from memory.service import NoteInput
+from tests.helpers import facts_at
 
 # Monday 1 December 2025, 10:00 in Lisbon.
 AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/Lisbon"))
 
 
-def facts(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, AT)
+facts = facts_at(AT)
 
 
 def promises(text: str) -> list[ExtractedFact]:

@@ -9,14 +9,13 @@ import pytest
 
 from memory.dates import find_dates
 from memory.extract import extract_facts
-from memory.records import ExtractedFact
+from tests.helpers import facts_at
 
 # Monday 1 December 2025, 10:00 in Johannesburg.
 AT = datetime(2025, 12, 1, 10, 0, tzinfo=ZoneInfo("Africa/Johannesburg"))
 
 
-def facts(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, AT)
+facts = facts_at(AT)
 
 
 @pytest.mark.parametrize(

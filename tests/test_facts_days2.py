@@ -14,13 +14,13 @@ import pytest
 
 from memory.extract import extract_facts
 from memory.projection import NoteFacts, replay
-from memory.records import ExtractedFact, FactKind
+from memory.records import FactKind
+from tests.helpers import facts_at
 
 AT = datetime(2026, 3, 2, 10, tzinfo=UTC)  # a Monday
 
 
-def _facts(text: str) -> list[ExtractedFact]:
-    return extract_facts(text, AT)
+_facts = facts_at(AT)
 
 
 def _current(*notes: str) -> list[str]:

@@ -11,11 +11,6 @@ import pytest
 from guard_cli import World
 
 
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHET_OFFLINE", "1")
-
-
 def test_an_opt_out_for_days_of_the_week_holds_on_those_days_only(tmp_path: Path) -> None:
     w = World(
         tmp_path,

@@ -21,11 +21,6 @@ MIN_CATCH = 0.9
 MAX_FALSE_ALARMS = 0.1
 
 
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHET_OFFLINE", "1")  # conftest's clean_env already cleared keys, data dirs and .env
-
-
 @pytest.mark.parametrize(
     ("name", "first"),
     [

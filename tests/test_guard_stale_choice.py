@@ -14,12 +14,6 @@ from typing import Any
 import pytest
 from guard_cli import World
 
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHET_OFFLINE", "1")
-
-
 AT = "2026-05-20T10:00:00"
 
 

@@ -16,12 +16,6 @@ from guard_cli import World
 
 from bot.guard.slots import mentions, stale_values
 
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHET_OFFLINE", "1")
-
-
 AT = "2026-05-20T10:00:00"
 
 

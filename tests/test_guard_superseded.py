@@ -12,12 +12,6 @@ from pathlib import Path
 import pytest
 from guard_cli import World
 
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CHET_OFFLINE", "1")
-
-
 AT = "2026-04-20T10:00:00"
 
 

@@ -571,34 +571,8 @@ def test_no_module_is_imported_under_another_modules_name() -> None:
     assert not found, f"a module imported under another module's name (use its real name): {found}"
 
 
-# A helper copied into several test modules belongs in tests/helpers.py or a conftest fixture. Left to do: these
-# copies sit in test modules other issues are rewriting (the guard's, the extractor's, the projection's) or differ
-# from the shared fixture (a chat with a transcriber).
-COPIED_HELPERS_PENDING = {
-    ("conftest.py:_free_port", "pg_server.py:_free_port", "test_secrets.py:_free_port"): "a free loopback port",
-    (
-        "test_chat_inbox.py:chat",
-        "test_chat_phone.py:chat",
-        "test_conversation.py:chat",
-        "test_merge.py:chat",
-        "test_names_shapes.py:chat",
-    ): "a chat with a ScriptedTranscriber (voice tests): conftest's `chat` has none",
-    ("test_consent.py:_note", "test_projection.py:_note", "test_projection_change_of_mind.py:_note"): "a note at T0",
-    (
-        "test_extract.py:facts",
-        "test_extract_actors.py:facts",
-        "test_extract_numbers.py:facts",
-        "test_facts_days2.py:_facts",
-    ): "the extractor's tests read facts at their own AT",
-    (
-        "test_guard_claims_polarity.py:offline",
-        "test_guard_classes.py:offline",
-        "test_guard_devsets.py:offline",
-        "test_guard_stale_choice.py:offline",
-        "test_guard_stale_value.py:offline",
-        "test_guard_superseded.py:offline",
-    ): "the guard's tests build an offline runtime",
-}
+# A helper copied into several test modules belongs in tests/helpers.py or a conftest fixture.
+COPIED_HELPERS_PENDING: dict[tuple[str, ...], str] = {}  # none left
 MOST_COPIES = 2  # a helper's body in this many test modules is tolerated; one more is a copy to share
 
 

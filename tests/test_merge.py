@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.chat.conversation import Conversation, Reply
-from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
 from memory.service import NoteInput
 from tests.helpers import only
@@ -15,9 +14,7 @@ from tests.helpers import only
 U = "5151"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=ScriptedTranscriber())
+pytestmark = pytest.mark.scripted_voice  # conftest's `chat` gets a ScriptedTranscriber
 
 
 one = only

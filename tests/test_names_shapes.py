@@ -10,16 +10,13 @@ import pytest
 
 from bot.chat.conversation import Conversation, Reply
 from bot.chat.routing import note_clients
-from bot.engines.voice import ScriptedTranscriber
 from bot.runtime import Runtime
 from memory.service import Memory
 
 U = "6161"
 
 
-@pytest.fixture
-def chat(runtime: Runtime) -> Conversation:
-    return Conversation(runtime, transcriber=ScriptedTranscriber())
+pytestmark = pytest.mark.scripted_voice  # conftest's `chat` gets a ScriptedTranscriber
 
 
 def filed(memory: Memory, note: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +16,8 @@ from hypothesis import strategies as st
 from memory.extract import extract_facts
 from memory.projection import NoteFacts, replay, subjects
 from memory.records import Fact, FactKind
-from memory.service import Memory, NoteInput
-
-T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
-
-
-def _note(memory: Memory, client: str, text: str, days: float = 0) -> None:
-    at = T0 + timedelta(days=days)
-    memory.add_note(NoteInput(client=client, text=text, at=at, at_raw=at.isoformat()), index=False)
+from memory.service import Memory
+from tests.helpers import T0, note_at
 
 
 def _current(memory: Memory, client: str) -> set[tuple[str, str, str]]:
@@ -32,9 +26,9 @@ def _current(memory: Memory, client: str) -> set[tuple[str, str, str]]:
 
 
 def test_a_change_of_mind_supersedes_the_earlier_statement_whatever_its_polarity(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "Wants the blue one, not the grey.")
+    note_at(memory, "Dana Lee", "Wants the blue one, not the grey.")
     assert _current(memory, "Dana Lee") == {("preference", "color", "blue"), ("dislike", "color:grey", "grey")}
-    _note(memory, "Dana Lee", "She changed her mind, she'll take the grey after all.", days=2)
+    note_at(memory, "Dana Lee", "She changed her mind, she'll take the grey after all.", days=2)
     assert _current(memory, "Dana Lee") == {("preference", "color", "grey")}
     history = memory.ledger.facts(memory.find_client("Dana Lee").id, current=False)
     assert {(f.kind.value, f.value) for f in history} == {("preference", "blue"), ("dislike", "grey")}
@@ -45,35 +39,35 @@ def test_a_change_of_mind_supersedes_the_earlier_statement_whatever_its_polarity
 
 
 def test_happy_with_either_leaves_both_acceptable_and_no_dislike(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "Wants the blue one, not the grey.")
-    _note(memory, "Dana Lee", "Spoke again - she'd be happy with either.", days=1)
+    note_at(memory, "Dana Lee", "Wants the blue one, not the grey.")
+    note_at(memory, "Dana Lee", "Spoke again - she'd be happy with either.", days=1)
     current = memory.ledger.facts(memory.find_client("Dana Lee").id, current=True)
     assert [(f.kind, f.value) for f in current] == [(FactKind.PREFERENCE, "blue or grey")]
     assert current[0].text == "happy with either blue or grey"
 
 
 def test_a_model_choice_reversed_after_all(memory: Memory) -> None:
-    _note(memory, "Tom Reyes", "Wants the X200, not the X100.")
-    _note(memory, "Tom Reyes", "Changed his mind, he'll take the X100 after all.", days=3)
+    note_at(memory, "Tom Reyes", "Wants the X200, not the X100.")
+    note_at(memory, "Tom Reyes", "Changed his mind, he'll take the X100 after all.", days=3)
     assert _current(memory, "Tom Reyes") == {("preference", "likes:x100", "x100")}
 
 
 def test_a_back_dated_note_takes_its_place_in_time(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "She'll take the grey after all.", days=5)
-    _note(memory, "Dana Lee", "Wants the blue one, not the grey.", days=1)  # typed later, happened earlier
+    note_at(memory, "Dana Lee", "She'll take the grey after all.", days=5)
+    note_at(memory, "Dana Lee", "Wants the blue one, not the grey.", days=1)  # typed later, happened earlier
     assert _current(memory, "Dana Lee") == {("preference", "color", "grey")}
 
 
 def test_a_repeat_cites_one_more_note_and_supersedes_nothing(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "Wants the blue one, not the grey.")
-    _note(memory, "Dana Lee", "Still wants blue.", days=1)
+    note_at(memory, "Dana Lee", "Wants the blue one, not the grey.")
+    note_at(memory, "Dana Lee", "Still wants blue.", days=1)
     blue = [f for f in memory.ledger.facts(memory.find_client("Dana Lee").id) if f.value == "blue"]
     assert len(blue) == 1 and len(blue[0].source_ids) == 2
     assert memory.ledger.facts(memory.find_client("Dana Lee").id, current=False) == []
 
 
 def test_reindex_rederives_facts_with_todays_extractor(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "Wants the blue one, not the grey.")
+    note_at(memory, "Dana Lee", "Wants the blue one, not the grey.")
     client = memory.find_client("Dana Lee")
     with memory.ledger.transaction():  # as an older extractor left it: nothing found in the note
         for note_id, *_ in memory.ledger.note_facts(client.id):
@@ -85,10 +79,10 @@ def test_reindex_rederives_facts_with_todays_extractor(memory: Memory) -> None:
 
 
 def test_unchanged_facts_keep_their_ids_across_a_replay(memory: Memory) -> None:
-    _note(memory, "Dana Lee", "Her daughter Sofia loves tennis. Wants the blue one.")
+    note_at(memory, "Dana Lee", "Her daughter Sofia loves tennis. Wants the blue one.")
     client = memory.find_client("Dana Lee")
     before = {f.key: f.id for f in memory.ledger.facts(client.id)}
-    _note(memory, "Dana Lee", "She'll take the grey after all.", days=1)
+    note_at(memory, "Dana Lee", "She'll take the grey after all.", days=1)
     after = {f.key: f.id for f in memory.ledger.facts(client.id, current=None) if f.value != "grey"}
     assert after == before
 
@@ -153,7 +147,7 @@ def test_stored_facts_are_exactly_the_replay_of_the_remaining_notes(ops: list[tu
     mine = 0
     for op, statement, day in ops:
         if op == "note":
-            _note(memory, client, STATEMENTS[statement], days=day)
+            note_at(memory, client, STATEMENTS[statement], days=day)
             mine += 1
         elif mine:  # undo only this example's own notes
             memory.undo_last()

@@ -5,19 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from memory.records import FactKind
-from memory.service import Memory, NoteInput
+from memory.service import Memory
+from tests.helpers import note_at
 
-T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _note(memory: Memory, client: str, text: str, days: float = 0) -> None:
-    at = T0 + timedelta(days=days)
-    memory.add_note(NoteInput(client=client, text=text, at=at, at_raw=at.isoformat()), index=False)
 
 
 def _facts(memory: Memory, client: str, current: bool) -> list[tuple[FactKind, str]]:
@@ -31,8 +25,8 @@ def _values(memory: Memory, client: str, kind: FactKind) -> set[str]:
 
 
 def test_irrigation_mains_after_all_and_fourteen_now(memory: Memory) -> None:
-    _note(memory, "Sipho Ndlovu", "sipho wants 12 irrigation timers, the solar ones not the mains.")
-    _note(memory, "Sipho Ndlovu", "sipho changed his mind, mains after all, 14 now", days=1)
+    note_at(memory, "Sipho Ndlovu", "sipho wants 12 irrigation timers, the solar ones not the mains.")
+    note_at(memory, "Sipho Ndlovu", "sipho changed his mind, mains after all, 14 now", days=1)
     now = _facts(memory, "Sipho Ndlovu", current=True)
     assert (FactKind.PREFERENCE, "wants mains, not solar") in now
     assert not any("solar, not mains" in t or t == "does not want mains" for _, t in now)
@@ -42,23 +36,23 @@ def test_irrigation_mains_after_all_and_fourteen_now(memory: Memory) -> None:
 
 
 def test_flooring_going_with_laminate_instead(memory: Memory) -> None:
-    _note(memory, "Grace Otieno", "Grace wants oak flooring, not laminate.")
-    _note(memory, "Grace Otieno", "Grace called: going with laminate instead, budget is tight.", days=2)
+    note_at(memory, "Grace Otieno", "Grace wants oak flooring, not laminate.")
+    note_at(memory, "Grace Otieno", "Grace called: going with laminate instead, budget is tight.", days=2)
     assert _values(memory, "Grace Otieno", FactKind.PREFERENCE) == {"laminate"}
     assert _values(memory, "Grace Otieno", FactKind.DISLIKE) == set()
 
 
 def test_catering_switching_to_buffet(memory: Memory) -> None:
-    _note(memory, "Ravi Menon", "Ravi wants plated service, not buffet, for 80 guests.")
-    _note(memory, "Ravi Menon", "Ravi is switching to buffet.", days=1)
+    note_at(memory, "Ravi Menon", "Ravi wants plated service, not buffet, for 80 guests.")
+    note_at(memory, "Ravi Menon", "Ravi is switching to buffet.", days=1)
     assert _values(memory, "Ravi Menon", FactKind.PREFERENCE) == {"buffet"}
     assert _values(memory, "Ravi Menon", FactKind.DISLIKE) == set()
     assert (FactKind.PREFERENCE, "wants buffet, not plated service") in _facts(memory, "Ravi Menon", current=True)
 
 
 def test_after_all_naming_nothing_earlier_adds_nothing(memory: Memory) -> None:
-    _note(memory, "Ravi Menon", "Ravi wants plated service, not buffet.")
-    _note(memory, "Ravi Menon", "Weather was nice after all.", days=1)
+    note_at(memory, "Ravi Menon", "Ravi wants plated service, not buffet.")
+    note_at(memory, "Ravi Menon", "Weather was nice after all.", days=1)
     assert not any("weather" in t for _, t in _facts(memory, "Ravi Menon", current=True))
 
 
@@ -88,8 +82,8 @@ def test_an_option_accepted_after_all_with_a_reason_after_it(memory: Memory) -> 
         ("Kofi Mensah", "wants the 3-seater not the corner sofa", "ok the corner sofa will do after all to fit the family", "corner sofa"),
     ]  # fmt: skip
     for client, first, then, value in cases:
-        _note(memory, client, first)
-        _note(memory, client, then, days=1)
+        note_at(memory, client, first)
+        note_at(memory, client, then, days=1)
         assert value in _values(memory, client, FactKind.PREFERENCE), client
         assert value not in _values(memory, client, FactKind.DISLIKE), client
 
@@ -101,31 +95,31 @@ def _amounts(memory: Memory, client: str) -> dict[str, str]:
 
 def test_an_amount_of_one_item_changed_leaves_the_other_items(memory: Memory) -> None:
     """ "12 of the verdejo not 10": the verdejo's count changes, the albariño's stays (cx: a case, in Portuguese)."""
-    _note(memory, "Beto Araujo", "beto araujo quer 10 cx of the verdejo and 3 of the albarino, pays on delivery")
-    _note(memory, "Beto Araujo", "actually 12 of the verdejo not 10", days=1)
+    note_at(memory, "Beto Araujo", "beto araujo quer 10 cx of the verdejo and 3 of the albarino, pays on delivery")
+    note_at(memory, "Beto Araujo", "actually 12 of the verdejo not 10", days=1)
     assert _amounts(memory, "Beto Araujo") == {"quantity:case:verdejo": "12", "quantity:case:albarino": "3"}
 
 
 def test_an_amount_said_to_have_gone_up_or_down_to_a_number(memory: Memory) -> None:
     """ "the group dropped to 27", "quantity up to 650": the amount the word names is changed."""
-    _note(memory, "Lena Moser", "lena moser - group of 30 for the lake tour in may")
-    _note(memory, "Lena Moser", "lena says the group dropped to 27", days=1)
+    note_at(memory, "Lena Moser", "lena moser - group of 30 for the lake tour in may")
+    note_at(memory, "Lena Moser", "lena says the group dropped to 27", days=1)
     assert _amounts(memory, "Lena Moser") == {"quantity:headcount": "27"}
-    _note(memory, "Kwabena Osei", "order 500 pcs of m8 bolts, zinc not black")
-    _note(memory, "Kwabena Osei", "kwabena rang, quantity up to 650", days=1)
+    note_at(memory, "Kwabena Osei", "order 500 pcs of m8 bolts, zinc not black")
+    note_at(memory, "Kwabena Osei", "kwabena rang, quantity up to 650", days=1)
     assert set(_amounts(memory, "Kwabena Osei").values()) == {"650"}
 
 
 def test_make_it_n_changes_the_amount_of_the_thing_the_clause_names(memory: Memory) -> None:
     """ "3 of the taxis are sold so make it 9": the taxis' count, not the latest amount (a promise's brochures)."""
-    _note(memory, "Amara Nwosu", "amara nwosu wants fleet cover for 12 taxis")
-    _note(memory, "Amara Nwosu", "promised amara 2 brochures from different insurers by friday", days=1)
-    _note(memory, "Amara Nwosu", "amara said 3 of the taxis are sold so make it 9", days=2)
+    note_at(memory, "Amara Nwosu", "amara nwosu wants fleet cover for 12 taxis")
+    note_at(memory, "Amara Nwosu", "promised amara 2 brochures from different insurers by friday", days=1)
+    note_at(memory, "Amara Nwosu", "amara said 3 of the taxis are sold so make it 9", days=2)
     amounts = _amounts(memory, "Amara Nwosu")
     assert amounts.get("quantity:taxi") == "9"
     assert amounts.get("quantity:brochure") == "2"
 
 
 def test_a_number_after_the_names_a_model_and_counts_nothing(memory: Memory) -> None:
-    _note(memory, "Ito Kenji", "ito kenji: 600 pcs of the 3205 double-row bearings for the conveyor")
+    note_at(memory, "Ito Kenji", "ito kenji: 600 pcs of the 3205 double-row bearings for the conveyor")
     assert set(_amounts(memory, "Ito Kenji").values()) == {"600"}

@@ -10,28 +10,11 @@ import pytest
 
 from memory.recall import Weights, lexical_coverage, lexical_weight, lift_replies, lift_times, query_parts
 from memory.records import Note
-from memory.service import NoteInput
 from memory.when import asks_when, period, tells_time
+from tests.helpers import import_lines
 
 # The weights before issue 17's recall work: each test below shows the new default doing better.
 BEFORE = Weights(reply=0.0, when=0.0, period=0.0, coverage=0.0)
-
-
-def _import(memory: Any, client: str, lines: list[tuple[str, str]]) -> None:
-    """(ISO time, text) lines of one client, ids n0, n1, ..."""
-    memory.import_notes(
-        [
-            NoteInput(
-                client=client,
-                text=text,
-                at=datetime.fromisoformat(at).replace(tzinfo=UTC),
-                at_raw=at,
-                note_id=f"n{i}",
-                source="import",
-            )
-            for i, (at, text) in enumerate(lines)
-        ]
-    )
 
 
 def _ids(memory: Any, query: str, k: int, weights: Weights) -> list[str]:
@@ -111,7 +94,7 @@ CHAT = [
 
 def test_the_reply_to_a_question_line_is_lifted_and_read_from_the_ledger(memory: Any) -> None:
     """The answer 'Nadia: 3 November' shares nothing with the query; the line before it asks 'When do you start?'."""
-    _import(memory, "thread-22", CHAT)
+    import_lines(memory, "thread-22", CHAT)
     rowid = {row[1]: row[0] for row in memory.ledger.note_rows()}
     fused = [(rowid["n1"], 1.5), (rowid["n0"], 1.4), (rowid["n5"], 0.5)]
     notes = memory.ledger.notes_by_rowid([r for r, _ in fused])
@@ -128,14 +111,14 @@ def test_a_line_ending_in_a_question_passes_its_score_to_the_reply(memory: Any) 
         ("2025-10-08T19:02:00", "Leo: No way! Congratulations. When do you start?"),
         ("2025-10-08T19:04:00", "Nadia: 3 November"),
     ]
-    _import(memory, "thread-22", lines)
+    import_lines(memory, "thread-22", lines)
     rowid = {row[1]: row[0] for row in memory.ledger.note_rows()}
     notes = memory.ledger.notes_by_rowid([rowid["n0"]])
     assert lift_replies([(rowid["n0"], 1.0)], notes, memory.ledger, 0.8)[1] == (rowid["n1"], pytest.approx(0.8))
 
 
 def test_a_reply_of_another_exchange_is_not_lifted(memory: Any) -> None:
-    _import(
+    import_lines(
         memory,
         "thread-22",
         [("2025-10-08T19:02:00", "Leo: When do you start?"), ("2025-10-09T09:00:00", "Nadia: Morning!")],
@@ -156,7 +139,7 @@ TRIPS = [
 
 
 def test_search_lifts_the_notes_of_the_period_a_question_names(memory: Any) -> None:
-    _import(memory, "thread-22", TRIPS)
+    import_lines(memory, "thread-22", TRIPS)
     query = "Where was Leo travelling in October 2025?"
     memory.weights = Weights(learned=False)  # the lift itself, before the learned order re-assigns scores
     lifted = {h.note.id: h.score for h in memory.search(query, k=5)}
@@ -168,7 +151,7 @@ def test_search_lifts_the_notes_of_the_period_a_question_names(memory: Any) -> N
 
 def test_an_unrelated_period_never_filters(memory: Any) -> None:
     """A lift, not a filter: -k N still returns N results and the best match outside the period stays."""
-    _import(memory, "thread-22", TRIPS)
+    import_lines(memory, "thread-22", TRIPS)
     ids = _ids(memory, "Where did Leo see the fjords in March 2024?", 5, Weights())
     assert len(ids) == 5 and "n4" in ids[:2]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_bot_api import FakeBotAPI
+from fake_bot_api import FakeBotAPI, polling
 from pydantic import ValidationError
 
 from bot.chat.conversation import Conversation
@@ -126,17 +126,10 @@ GROUP = -100123
 async def bot(data_dir: Path) -> AsyncIterator[tuple[FakeBotAPI, Runtime]]:
     fake = FakeBotAPI(max_wait=0.3).start()
     runtime = Runtime(fake.settings(data_dir, [ALICE]))
-    app = build_application(runtime, Conversation(runtime, transcriber=ScriptedTranscriber()))
-    await app.initialize()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    await app.start()
     try:
-        yield fake, runtime
+        async with polling(build_application(runtime, Conversation(runtime, transcriber=ScriptedTranscriber()))):
+            yield fake, runtime
     finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
         fake.stop()
 
 

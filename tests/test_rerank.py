@@ -24,7 +24,7 @@ from memory.rerank import (
     load_model,
     rerank_learned,
 )
-from memory.service import NoteInput
+from tests.helpers import import_lines
 
 
 @pytest.mark.parametrize(
@@ -114,22 +114,6 @@ def test_rerank_learned_reorders_the_head_and_keeps_scores_decreasing() -> None:
     assert np.isfinite(scores).all()
 
 
-def _import(memory: Any, client: str, lines: list[tuple[str, str]]) -> None:
-    memory.import_notes(
-        [
-            NoteInput(
-                client=client,
-                text=text,
-                at=datetime.fromisoformat(at).replace(tzinfo=UTC),
-                at_raw=at,
-                note_id=f"n{i}",
-                source="import",
-            )
-            for i, (at, text) in enumerate(lines)
-        ]
-    )
-
-
 def _rank(memory: Any, query: str, wanted: str, learned: bool) -> int:
     memory.weights = replace(Weights(), learned=learned)
     ids = [h.note.id for h in memory.search(query, k=10)]
@@ -149,6 +133,6 @@ FLOORING = [
 
 def test_a_question_naming_a_month_finds_that_months_note(memory: Any) -> None:
     # With the learned order off, the walnut switch ranks first and the February note second.
-    _import(memory, "Marta Quill", FLOORING)
+    import_lines(memory, "Marta Quill", FLOORING)
     query = "What did Marta Quill ask about the planks in February?"
     assert _rank(memory, query, "n2", learned=True) == 0

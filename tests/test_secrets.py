@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import json
 import logging
-import socket
 import threading
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +25,7 @@ from bot.interfaces.cli import main
 from bot.interfaces.telegram_app import build_application
 from bot.runtime import Runtime
 from bot.settings import Settings
+from tests.helpers import free_port
 
 API_KEY = "sk-test-SECRETKEY-0123456789abcdefABCDEF"
 TOKEN = "987654321:AAH-SECRET-bot-token-Zyx_0987654321"
@@ -231,12 +231,6 @@ async def test_bot_token_never_leaks(
 # -- SMTP failing with a password set --------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.parametrize("server", ["refuses-login", "down"])
 async def test_smtp_password_never_leaks(
     server: str,
@@ -256,7 +250,7 @@ async def test_smtp_password_never_leaks(
         tried.append(args[-1])  # the credentials the client offered
         return AuthResult(success=False, handled=False)
 
-    port = _free_port()
+    port = free_port()
     controller = Controller(Sink(), hostname="127.0.0.1", port=port, authenticator=deny, auth_require_tls=False)
     if server == "refuses-login":
         controller.start()

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from fake_bot_api import FakeBotAPI
+from fake_bot_api import FakeBotAPI, polling
 from telegram.ext import Application
 
 from bot.chat.conversation import Conversation
@@ -60,17 +60,8 @@ async def running(
     settings = fake.settings(data_dir, [ALICE, BOB], chet_digest_time=extra.pop("digest_time", "23:59"), **extra)
     runtime = Runtime(settings)
     conversation = Conversation(runtime, transcriber=transcriber)
-    app = build_application(runtime, conversation)
-    await app.initialize()
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0, timeout=1)
-    await app.start()
-    try:
+    async with polling(build_application(runtime, conversation)) as app:
         yield Bot(app, fake, conversation, runtime, transcriber)
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
 
 
 @pytest.fixture
