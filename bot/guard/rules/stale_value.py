@@ -18,11 +18,9 @@ from bot.guard.current import Model, judge, model
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.slots import Mention, Stale, mentions, past_marked, same_slot, same_value, stale_values
+from memory.lexicon import MONTH_NAMES
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
+_MONTH_NAMES = tuple(m.title() for m in MONTH_NAMES)  # as a message names them
 
 
 def show(m: Mention) -> str:
