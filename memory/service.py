@@ -9,7 +9,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -1210,21 +1210,10 @@ def _draft_record(row: dict[str, Any]) -> DraftRecord:
 
 
 def _draft_row(draft: DraftRecord) -> dict[str, Any]:
-    """A draft record as the ledger's row (findings as JSON objects, times as ISO strings)."""
-    return {
-        "id": draft.id,
-        "client_id": draft.client_id,
-        "purpose": draft.purpose,
-        "text": draft.text,
-        "verdict": draft.verdict,
-        "findings": [
-            {"kind": f.kind, "span": f.span, "message": f.message, "sources": list(f.sources), "verdict": f.verdict}
-            for f in draft.findings
-        ],
-        "sources": list(draft.sources),
-        "engine": draft.engine,
-        "status": draft.status,
-        "prompt_tokens": draft.prompt_tokens,
-        "created_at": iso(draft.created_at or now_utc()),
-        "decided_at": iso(draft.decided_at) if draft.decided_at else None,
-    }
+    """A draft record as the ledger's row: findings as JSON objects, times as ISO strings (a new draft: now)."""
+    row = asdict(draft)
+    row.update(
+        created_at=iso(draft.created_at or now_utc()),
+        decided_at=iso(draft.decided_at) if draft.decided_at else None,
+    )
+    return row

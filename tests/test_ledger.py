@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +16,7 @@ from memory import ledger as ledger_module
 from memory.ledger import Ledger, connect
 from memory.migrations import MIGRATIONS, migrate
 from memory.migrations_pg import RECORDED_AS, translate
-from memory.records import ExtractedFact, FactKind
+from memory.records import DraftRecord, ExtractedFact, FactKind, Salesperson, StoredFinding
 from memory.sql import Database, PostgresDatabase, SqliteDatabase
 
 T0 = datetime(2025, 3, 1, 12, tzinfo=UTC)
@@ -474,3 +476,23 @@ def test_many_connections_opening_a_new_ledger_at_once_all_succeed(tmp_path: Pat
             t.join()
     assert failures == []
     assert connect(tmp_path / "ledger-0.sqlite3").execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_memory_hands_back_a_draft_as_the_typed_record_it_kept(memory: Any) -> None:
+    client = memory.client_for_note("Dana Lee")
+    finding = StoredFinding("name_misuse", "{first_name}", "a placeholder left in", ("n1",), "block")
+    draft = DraftRecord("d1", client.id, "follow-up", "Hi {first_name}", "block", (finding,), ("n1",), "offline")
+    memory.save_new_draft(draft)
+    (kept,) = memory.drafts("pending")
+    assert kept == replace(draft, created_at=kept.created_at) and kept.created_at is not None
+    assert kept.created_at.tzinfo is not None and memory.draft("d1") == kept
+    assert memory.salesperson() == Salesperson("local", None, "UTC", "08:00")
+
+
+def test_a_draft_kept_before_findings_had_a_span_or_verdict_still_reads(memory: Any) -> None:
+    client = memory.client_for_note("Dana Lee")
+    old = {"kind": "too_frequent", "message": "a third message this week"}  # an early row: no span, no verdict
+    row = {"id": "d0", "client_id": client.id, "purpose": "p", "text": "t", "verdict": "warn", "findings": [old]}
+    memory.ledger.save_draft({**row, "sources": [], "engine": "offline"})
+    kept = memory.draft("d0")
+    assert kept is not None and kept.findings == (StoredFinding("too_frequent", "", "a third message this week"),)
