@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from benchmarks.bench_recall import RESULTS
 from benchmarks.bench_recall5 import BEFORE, open_memory_at, run_variant
+from benchmarks.jsonl import read_jsonl
 from memory.importer import parse_lines
 from memory.recall import Weights
 
@@ -78,10 +79,6 @@ VARIANTS: dict[str, Weights] = {
 }
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def score(
     results: dict[str, list[str]], answers: dict[str, dict[str, Any]], half: Callable[[list[str]], str]
 ) -> dict[str, Any]:
@@ -113,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {}
     for set_name in args.sets.split(","):
         half = SETS[set_name]
-        queries = _jsonl(DATA / set_name / "queries.jsonl")
-        answers = {a["qid"]: a for a in _jsonl(DATA / set_name / "answers.jsonl")}
+        queries = read_jsonl(DATA / set_name / "queries.jsonl")
+        answers = {a["qid"]: a for a in read_jsonl(DATA / set_name / "answers.jsonl")}
         memory = open_memory_at(args.data / set_name)
         items = parse_lines((DATA / set_name / "notes.jsonl").read_bytes(), ZoneInfo("UTC"))
         t0 = time.perf_counter()
