@@ -28,7 +28,7 @@ from pathlib import Path
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.ask_intents import DATA as ASK_DATA
 from bot.usecases.ask_notes import clauses
-from bot.usecases.client_name import not_a_name, short_name
+from bot.usecases.client_name import greeting, not_a_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
 from memory.lexicon import MONTH_NAMES, WEEKDAYS, zipf_frequency
@@ -81,12 +81,11 @@ def compose_offline(
 
 
 def greeting_name(ctx: DraftContext) -> str:
-    """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
-    title or relation word ("Director Hana Novak" -> "Hana", never "Director"; "Dean Morris" -> "Dean")."""
+    """The name the client is greeted by, the way the notes address them (`client_name.greeting`): the name they
+    go by, "Dr Okafor" when the notes use a title, the given name of a family-name-first name ("Nagy Eszter" ->
+    "Eszter"), else the first word that is no title, job title or relation word ("Director Hana Novak" -> "Hana")."""
     c = ctx.client
-    if c.goes_by and not not_a_name(c.goes_by):
-        return c.goes_by
-    return short_name(c.name)
+    return greeting(c.name, c.goes_by, [n.text for n in ctx.notes])
 
 
 def tone_of(ctx: DraftContext) -> str:

@@ -1,0 +1,81 @@
+"""A draft greets the client the way the notes address them: a title + family name when the notes use one, the
+given name of a family-name-first name, never a bare family name or a relative's name.
+
+New clients of several trades and cultures, typed the way salespeople type them, through the real
+`chet note` / `chet draft --json` path (offline engine, real SQLite and Chroma, real guard).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.interfaces.cli import main
+from bot.usecases.client_name import greeting
+
+
+def _draft(data_dir: Path, capsys: pytest.CaptureFixture[str], client: str, notes: list[str], purpose: str) -> Any:
+    base = ["--offline", "--data-dir", str(data_dir)]
+    for text in notes:
+        assert main([*base, "note", "--json", client, text]) == 0
+    capsys.readouterr()
+    assert main([*base, "draft", client, purpose, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _greeted(text: str) -> str:
+    first = text.strip().splitlines()[0]
+    m = re.match(r"(?:Hi|Hello|Dear|Hey|Good morning|Morning)\s+(.+?),?$", first)
+    assert m, first
+    return m.group(1).rstrip(",")
+
+
+@pytest.mark.parametrize(
+    ("client", "notes", "purpose", "name"),
+    [
+        # a surname-first name greeted by its given name (Hungarian, Chinese, Vietnamese orders)
+        ("Nagy Eszter", ["Nagy Eszter from the bakery on Király utca, ordering 2 deck ovens"], "follow up", "Eszter"),
+        ("Zhang Wei", ["Zhang Wei (Lotus Tea House) wants 40 boxes of jasmine pearl"], "check in", "Wei"),
+        ("Nguyen Thi Hoa", ["Nguyen Thi Hoa runs the nail salon, wants 6 pedicure chairs"], "follow up", "Hoa"),
+        # a title the notes use before the family name, in several languages
+        (
+            "Chinedu Okafor",
+            ["Dr Chinedu Okafor, dental clinic in Enugu, wants 3 chairs in teal"],
+            "follow up",
+            "Dr Okafor",
+        ),
+        (
+            "Musa Bello",
+            ["met alhaji musa bello at the agric fair, 2 grain dryers for his mill"],
+            "follow up",
+            "Alhaji Bello",
+        ),
+        ("Hélène Dubois", ["Mme Dubois ordered 12 linen sets for the guesthouse"], "check in", "Mme Dubois"),
+        # a relative's title is not the client's, and a Western name keeps its first word
+        ("Anna Berg", ["Anna Berg wants the oak floor. her husband mr berg handles payment"], "follow up", "Anna"),
+        ("Kim Thompson", ["Kim Thompson, gym owner, wants 4 rowers"], "follow up", "Kim"),
+    ],
+)
+def test_the_greeting_uses_the_name_form_of_the_notes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], client: str, notes: list[str], purpose: str, name: str
+) -> None:
+    doc = _draft(data_dir, capsys, client, notes, purpose)
+    assert doc["verdict"] != "block", doc
+    assert _greeted(doc["text"]) == name, doc["text"]
+
+
+@pytest.mark.parametrize(
+    ("display", "notes", "never"),
+    [
+        ("Park Ji-woo", [], "Park"),
+        ("Tan Wei Ming", [], "Tan"),
+        ("Sato Kenji", ["sato-san wants the red kettle"], "Sato"),
+        ("Lena Ortiz", ["lena's husband dr carlos ortiz called"], "Dr Ortiz"),
+    ],
+)
+def test_never_a_bare_family_name_or_a_relatives_title(display: str, notes: list[str], never: str) -> None:
+    assert greeting(display, None, notes) != never
