@@ -79,3 +79,71 @@ def test_the_greeting_uses_the_name_form_of_the_notes(
 )
 def test_never_a_bare_family_name_or_a_relatives_title(display: str, notes: list[str], never: str) -> None:
     assert greeting(display, None, notes) != never
+
+
+@pytest.mark.parametrize(
+    ("client", "notes", "purpose", "must"),
+    [
+        # counted items written without a verb are the order itself
+        (
+            "Rhea Okonjo",
+            ["rhea okonjo (pilates barn) - 14 reformer springs and 6 foot straps, before her retreat"],
+            "follow up on the springs",
+            ["14 reformer springs and 6 foot straps"],
+        ),
+        # a changed attribute is said with its item from the same note
+        (
+            "Tomas Lindqvist",
+            ["Tomas Lindqvist wants the 4 oak desks, finish changed to smoked"],
+            "confirm the new finish",
+            ["4 oak desks", "finish is now smoked"],
+        ),
+        # a detail the purpose names brings the note's request with it
+        (
+            "Farah Haddad",
+            ["Farah Haddad at the clinic, ordering 3 autoclaves, install on 19 March"],
+            "confirm the install",
+            ["3 autoclaves"],
+        ),
+        # a correction changes the count of the thing it names, not the other item's
+        (
+            "Joaquin Pena",
+            [
+                "Joaquin Pena, sommelier at Casa Azul, wants 6 cases of the cabernet franc and 2 of the rosado",
+                "joaquin again: 9 of the cabernet franc not 6, rosado stays 2",
+            ],
+            "confirm the order",
+            ["9 cases of the cabernet franc and 2 of the rosado"],
+        ),
+    ],
+)
+def test_the_draft_states_the_concrete_details_of_the_request(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], client: str, notes: list[str], purpose: str, must: list[str]
+) -> None:
+    doc = _draft(data_dir, capsys, client, notes, purpose)
+    assert doc["verdict"] != "block", doc
+    for detail in must:
+        assert detail in doc["text"], doc["text"]
+    assert "9 of the rosado" not in doc["text"] and "6 cases" not in doc["text"], doc["text"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "now"),
+    [
+        (
+            "wants 5 crates of the lager and 3 of the stout",
+            "7 of the lager not 5",
+            "wants 7 crates of the lager and 3 of the stout",
+        ),
+        ("12 bags of the 25kg feed", "make it 15 bags", "15 bags of the 25kg feed"),
+        (
+            "needs 8 bunk beds and 2 of the cots",
+            "10 of the bunk beds, cots stay 2",
+            "needs 10 bunk beds and 2 of the cots",
+        ),
+    ],
+)
+def test_a_correction_changes_the_count_of_the_thing_it_names(old: str, new: str, now: str) -> None:
+    from bot.usecases.draft_details import _apply_change
+
+    assert _apply_change(old, new) == now
