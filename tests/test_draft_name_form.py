@@ -147,3 +147,24 @@ def test_a_correction_changes_the_count_of_the_thing_it_names(old: str, new: str
     from bot.usecases.draft_details import _apply_change
 
     assert _apply_change(old, new) == now
+
+
+@pytest.mark.parametrize(("key", "text"), [("date:before", "before 7 Feb"), ("date:until", "until 9 March")])
+def test_a_link_word_is_never_said_as_an_event(key: str, text: str) -> None:
+    """A date fact keyed by a link word ("install before 7 feb" -> date:before) gives no "the before on ..."."""
+    from datetime import timedelta
+
+    from bot.usecases.draft_context import DraftContext
+    from bot.usecases.draft_offline import compose_offline
+    from memory.records import Client, Fact, FactKind, Note
+    from memory.timeutil import now_utc
+
+    now = now_utc()
+    note = Note(
+        "n1", 1, "Omar Saleh", f"Omar Saleh - {text}", "import", now - timedelta(days=2), now - timedelta(days=2)
+    )
+    due = (now + timedelta(days=60)).date().isoformat()
+    fact = Fact(1, 1, FactKind.OTHER, key, due, text, ("n1",), now - timedelta(days=2))
+    ctx = DraftContext(Client(1, "Omar Saleh"), "follow up", now, facts=[fact], notes=[note], salesperson="Sam")
+    word = key.partition(":")[2]
+    assert f"the {word} on" not in compose_offline(ctx, 0).text

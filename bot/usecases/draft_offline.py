@@ -31,7 +31,7 @@ from bot.usecases.ask_notes import clauses
 from bot.usecases.client_name import greeting, not_a_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory.lexicon import MONTH_NAMES, WEEKDAYS, zipf_frequency
+from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS, zipf_frequency
 from memory.records import Commitment, Fact, FactKind, Note
 
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
@@ -403,6 +403,8 @@ class _Writer:
             event = f.key.partition(":")[2]
             if event and _MOVED.fullmatch(event):
                 continue  # "date:move" from "move the site visit to dec 18": the promise's new date, said with it
+            if event and (event.casefold() in STOPWORDS or event.casefold() in _NOT_ITEM):
+                continue  # "date:before" from "install before 7 feb": a link word is no event ("the before on ...")
             if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
                 day = date.fromisoformat(f.value)
                 place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
