@@ -168,3 +168,23 @@ def test_a_link_word_is_never_said_as_an_event(key: str, text: str) -> None:
     ctx = DraftContext(Client(1, "Omar Saleh"), "follow up", now, facts=[fact], notes=[note], salesperson="Sam")
     word = key.partition(":")[2]
     assert f"the {word} on" not in compose_offline(ctx, 0).text
+
+
+@pytest.mark.parametrize(
+    ("clause", "said"),
+    [
+        ("wants 8 rowing machines now", "you'd like 8 rowing machines"),
+        ("needs sign-off from the board so please send the", ""),
+        ("wants the blinds + ", ""),
+        ("wants the contract reviewed by", ""),
+        ("wants to drop in", "you'd like to drop in"),
+    ],
+)
+def test_a_clause_is_whole_or_left_out(clause: str, said: str) -> None:
+    from bot.usecases.draft_context import DraftContext
+    from bot.usecases.draft_offline import said_to_client
+    from memory.records import Client
+    from memory.timeutil import now_utc
+
+    ctx = DraftContext(Client(1, "Ade Bello"), "follow up", now_utc())
+    assert said_to_client(clause, ctx) == said

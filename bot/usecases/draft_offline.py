@@ -1114,7 +1114,21 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
         return _as_written(noun_phrase, ctx) if noun_phrase else ""
     if _BARE_QUANTITY.fullmatch(said.strip(" .,;:")):
         return ""  # "you'd like 50kg": a quantity without what it is of says nothing the client can confirm
+    # "wants 8 treadmills now": the note's "now" marks the change, said to the client it reads as a push
+    said = re.sub(r"[\s,]+(?:now|by now|for now)$", "", said.rstrip(" .,;:"), flags=re.I)
+    if _DANGLING.search(said):
+        return ""  # "needs to approve anything above 200k so please send the": a clause cut off is left out
     return _as_written(said, ctx)
+
+
+# a clause ending in a word that needs something after it (an article, a preposition, a conjunction, a
+# possessive, "+"/"&") was cut off mid-sentence by the note's punctuation: never a whole clause ("in", "on",
+# "up" are left out of the list: they end phrasal verbs, "wants to come in")
+_DANGLING = re.compile(
+    r"(?:\b(?:the|a|an|and|or|but|that|to|of|with|for|so|please|at|by|from|than|as|if|because|my|your|"
+    r"our|whose|which|who)|[+&/-])\s*$",
+    re.I,
+)
 
 
 _FRAME_WORDS = frozenset(("the", "a", "an", "of", "you", "you'd", "like", "your", "and"))
