@@ -11,6 +11,7 @@ clients never mix.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -42,6 +43,9 @@ EVENTS = [
     "Demo of the new range for {n} at their {c} office went well.",
     "Coffee with {n} in {c}.",
 ]
+# Name forms as notes write them: family name first (greeted by the given name) and a title the notes use
+FAMILY_FIRST = [("Nagy", "Eszter"), ("Zhang", "Wei"), ("Nguyen Thi", "Lan"), ("Park", "Ji-woo"), ("Tan", "Mei Ling")]
+TITLES = ["Dr", "Mme", "Herr", "Alhaji", "Sra."]
 CITIES = ["Denver", "Chicago", "Austin", "Boston", "Seattle", "Atlanta"]
 CHANNELS = ["", "Prefers email.", "Prefers phone calls.", "Prefers text messages."]
 # Opt-outs scoped to one channel or topic: the draft goes by another allowed channel.
@@ -60,6 +64,13 @@ _users = itertools.count()
 def clients(draw: st.DrawFn, channels: list[str] = CHANNELS) -> dict[str, Any]:
     """One generated client: the notes a salesperson would type about them."""
     first, last = draw(st.sampled_from(FIRST)), draw(st.sampled_from(LAST))
+    form = draw(st.sampled_from(["given_first", "family_first", "titled"]))
+    name, who = f"{first} {last}", first
+    if form == "family_first":
+        family, first = draw(st.sampled_from(FAMILY_FIRST))
+        name, who = f"{family} {first}", first
+    elif form == "titled":
+        who = f"{draw(st.sampled_from(TITLES))} {first} {last}"
     relation, pron = draw(st.sampled_from(RELATIONS))
     obj = {"her": "her", "his": "him"}[pron]
     liked, declined = draw(st.lists(st.sampled_from(COLOURS), min_size=2, max_size=2, unique=True))
@@ -73,7 +84,7 @@ def clients(draw: st.DrawFn, channels: list[str] = CHANNELS) -> dict[str, Any]:
     family = f"{pron} {relation} {draw(st.sampled_from(KIDS))} turns {draw(st.integers(3, 17))} on {bday[0]} {bday[1]}."
     promise = f"Promised to send {what} by {due.strftime('%B')} {due.day}."
     notes = [
-        (60, f"{first} wants the {liked} one, not the {declined}. {draw(st.sampled_from(DISLIKES)).capitalize()}."),
+        (60, f"{who} wants the {liked} one, not the {declined}. {draw(st.sampled_from(DISLIKES)).capitalize()}."),
     ]
     if draw(st.booleans()):  # some clients have no recorded interaction: the draft claims none
         notes.insert(0, (90, draw(st.sampled_from(EVENTS)).format(n=first, c=city, b=draw(st.integers(1, 40)))))
@@ -86,7 +97,7 @@ def clients(draw: st.DrawFn, channels: list[str] = CHANNELS) -> dict[str, Any]:
     channel = draw(st.sampled_from(channels)).format(o=obj)
     if channel:
         notes.append((3, channel))
-    return {"name": f"{first} {last}", "notes": notes, "item": item, "channel": channel}
+    return {"name": name, "notes": notes, "item": item, "channel": channel, "form": form}
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +148,11 @@ def test_every_offline_draft_passes_chets_own_guard(runtime: Runtime, client: di
     for purpose, variant, d in _drafts(runtime, client):
         assert d.verdict == "pass", (purpose, variant, d.text, d.findings, notes)
         assert "Sam Carter" in d.text
+        if client["form"] == "family_first":  # never greeted by the bare family name
+            family = client["name"].split()[0]
+            assert not re.match(rf"(?:Hi|Hello|Dear|Hey) {family}\b", d.text), d.text
+        if client["form"] == "titled" and not d.text.startswith("Call plan"):  # greeted as the notes address them
+            assert re.match(r"(?:Hi|Hello|Dear|Hey) \S+ " + re.escape(client["name"].split()[-1]) + ",", d.text), d.text
         assert "haven't forgotten" not in d.text and "the conference" not in d.text
         assert not _shared_history_claims(runtime, client, d.text), (purpose, variant, d.text, notes)
 

@@ -24,6 +24,7 @@ from bot.usecases.ask_intents import lexicon, stem_set
 from bot.usecases.ask_notes import Clause, change_words, changes, clauses
 from bot.usecases.draft_context import DraftContext
 from memory.lexicon import relative_pronoun_clauses
+from memory.records import Note
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
 MAX_DETAILS = 3
@@ -121,27 +122,53 @@ def _client_words(ctx: DraftContext) -> set[str]:
     return found | {w.casefold() for p in parts for w in re.findall(r"[\w'’]+", p) if len(w) > 1}
 
 
+_W = r"[^\W\d_][\w-]*"
+_OF = r"of\s+(?:the\s+|a\s+|an\s+)?"
+_AMOUNT_ITEM = re.compile(
+    rf"(?<![\w.])(?<!not )(\d+)\s+(?:{_OF}(?P<item>{_W})|(?P<unit>{_W})(?:\s+{_OF}(?P<item2>{_W}))?)", re.I
+)
+
+
+def _amounts(text: str) -> list[tuple[tuple[int, int], str, set[str]]]:
+    """Each count in `text` with the span of its number and what it counts: its unit and the item after "of"
+    ("6 cases of the cabernet" -> {"case", "cabernet"}; "2 of the rosado" -> {"rosado"}). A count after "not"
+    is the old value a correction rules out ("9 of the franc not 6"), never a new one."""
+    out = []
+    for m in _AMOUNT_ITEM.finditer(text):
+        keys = {w.casefold().rstrip("s") for w in m.group("item", "unit", "item2") if w}
+        if keys:
+            out.append(((m.start(1), m.end(1)), m.group(1), keys))
+    return out
+
+
 def _apply_change(old: str, new: str) -> str:
-    """The old clause with the new quantity ("6 crates of the Pilsner" + "make it 8 crates" -> "8 crates of the
-    Pilsner"), else the new clause itself."""
-    new_q = {unit.casefold().rstrip("s"): n for n, unit in _QUANTITY.findall(new)}
+    """The old clause with the new count of the same thing ("6 crates of the Pilsner" + "make it 8 crates" -> "8
+    crates of the Pilsner"; "9 of the franc not 6" changes the franc's count, not the rosé's), else the new clause."""
+    swapped = _swap_counts(old, new)
+    return new if swapped is None else swapped
+
+
+def _swap_counts(old: str, new: str) -> str | None:
+    """`old` with the counts `new` gives for the same things, or None when `new` changes no count of `old`."""
+    new_counts = _amounts(new)
     swapped, hits = old, 0
-    for m in list(_QUANTITY.finditer(old)):
-        unit = m.group(2).casefold().rstrip("s")
-        if unit in new_q and new_q[unit] != m.group(1):
-            swapped = swapped.replace(m.group(0), f"{new_q[unit]} {m.group(2)}", 1)
+    for (start, end), number, keys in reversed(_amounts(old)):
+        # the item after "of" names the thing best; a unit alone ("cases") only when the new count has no item
+        match = [n for _, n, k in new_counts if keys & k]
+        if match and match[0] != number:
+            swapped = swapped[:start] + match[0] + swapped[end:]
             hits += 1
-    return swapped if hits else new
+    return swapped if hits else None
 
 
 def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]:
     """(clause in the client's words, note id) for the purpose's subject, or what the client wants; latest first."""
     now = ctx.now
-    notes = sorted(
-        (n for n in ctx.notes if _aware(n.occurred_at, now) <= now),
-        key=lambda n: _aware(n.occurred_at, now),
-        reverse=True,
-    )
+
+    def when(n: Note) -> tuple[datetime, datetime]:  # two notes of the same minute: the one typed later is later
+        return _aware(n.occurred_at, now), _aware(n.created_at, now)
+
+    notes = sorted((n for n in ctx.notes if _aware(n.occurred_at, now) <= now), key=when, reverse=True)
     units = [c for n in notes[:60] for c in clauses(n)]
     names = _client_words(ctx)
     subject = (
@@ -161,7 +188,7 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             return False  # "his wife ines, she's keen on the blue glaze": her taste, never "you're keen on"
         for later in notes:  # newest first: the latest change of this clause's subject wins
             if (
-                _aware(later.occurred_at, now) > _aware(unit.note.occurred_at, now)
+                when(later) > when(unit.note)
                 and later.id != unit.note.id
                 and (_stems(unit.text) - own) & _stems(later.text)
                 and changes(unit.text, later.text)
@@ -170,7 +197,8 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
                 said = next((c for c in parts if change_words().search(c)), None) or next(
                     (c for c in parts if (_stems(unit.text) - own) & _stems(c)), later.text
                 )
-                text = _apply_change(text, said)
+                counted = _swap_counts(text, later.text)  # "9 of the franc not 6": the count of what it names
+                text = counted if counted is not None else _apply_change(text, said)
                 break
         else:
             if any(v and len(v) > 2 and v in text.casefold() for v in stale):
@@ -191,8 +219,18 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
             if later.index > unit.index and owned_subject(later.text):
                 take(later)
 
+    def request_first(unit: Clause) -> None:
+        # a detail's note says what it is about: "colour changed to charcoal" or "delivery fri" belongs to the
+        # request of the same note ("wants the 6 walnut barstools"), said first so the detail has its item
+        for other in clauses(unit.note):
+            if other.index != unit.index and (wants.search(other.text) or _QUANTITY.match(other.text.strip())):
+                take(other)
+                break
+
     if subject and not purpose.generic:
         for unit in units:
+            if _stems(unit.text) & subject and not (wants.search(unit.text) or _QUANTITY.match(unit.text.strip())):
+                request_first(unit)
             if _stems(unit.text) & subject and take(unit):  # its short followers only with it ("mint", "4 of them")
                 for follow in [c for c in clauses(unit.note) if c.index == unit.index + 1]:
                     if len(follow.text.split()) <= 6:
@@ -286,6 +324,9 @@ _VERBS = {
     "is looking": "you're looking",
     "looking": "you're looking",
     "ok with": "you're ok with",
+    "is ordering": "you're ordering",
+    "ordering": "you're ordering",
+    "is after": "you're after",
     "is okay with": "you're okay with",
 }
 

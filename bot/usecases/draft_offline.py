@@ -28,10 +28,10 @@ from pathlib import Path
 from bot.guard import declined_items, interaction_kind, sensitive_note_ids
 from bot.usecases.ask_intents import DATA as ASK_DATA
 from bot.usecases.ask_notes import clauses
-from bot.usecases.client_name import not_a_name, short_name
+from bot.usecases.client_name import greeting, not_a_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory.lexicon import MONTH_NAMES, WEEKDAYS, zipf_frequency
+from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS, zipf_frequency
 from memory.records import Commitment, Fact, FactKind, Note
 
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
@@ -81,12 +81,11 @@ def compose_offline(
 
 
 def greeting_name(ctx: DraftContext) -> str:
-    """The name the client goes by: `goes_by`, else the first word of the display name that is no title, job
-    title or relation word ("Director Hana Novak" -> "Hana", never "Director"; "Dean Morris" -> "Dean")."""
+    """The name the client is greeted by, the way the notes address them (`client_name.greeting`): the name they
+    go by, "Dr Okafor" when the notes use a title, the given name of a family-name-first name ("Nagy Eszter" ->
+    "Eszter"), else the first word that is no title, job title or relation word ("Director Hana Novak" -> "Hana")."""
     c = ctx.client
-    if c.goes_by and not not_a_name(c.goes_by):
-        return c.goes_by
-    return short_name(c.name)
+    return greeting(c.name, c.goes_by, [n.text for n in ctx.notes])
 
 
 def tone_of(ctx: DraftContext) -> str:
@@ -372,10 +371,19 @@ class _Writer:
                 kept.append((said, note_id))
             elif kept and kept[-1][1] == note_id and (more := follower_to_client(raw, self.ctx)):
                 kept[-1] = (f"{kept[-1][0]}, {more}", note_id)  # "..., 6 of them": with the clause it completes
-        found = kept
-        if not found and self.with_details:  # no clause could be said to the client: what the facts hold
-            found = [
-                (t, i) for t, i in self._fact_details() if not any(a.casefold() in t.casefold() for a in self.avoid)
+        found = _no_repeats(kept)
+        facts = (
+            [(t, i) for t, i in self._fact_details() if not any(a.casefold() in t.casefold() for a in self.avoid)]
+            if self.with_details
+            else []
+        )
+        if not found:  # no clause could be said to the client: what the facts hold
+            found = facts
+        else:  # a fact the purpose names ("the install date": "the install on 9 January") joins the clauses said
+            subject = _content(_without_form(self.ctx.purpose)) - _GENERIC
+            said = " ".join(t for t, _ in found).casefold()
+            found += [(t, i) for t, i in facts if _content(t) & subject and not _content(t) <= _content(said)][
+                : max(0, 3 - len(found))
             ]
         if not found:
             return ""
@@ -395,6 +403,8 @@ class _Writer:
             event = f.key.partition(":")[2]
             if event and _MOVED.fullmatch(event):
                 continue  # "date:move" from "move the site visit to dec 18": the promise's new date, said with it
+            if event and (event.casefold() in STOPWORDS or event.casefold() in _NOT_ITEM):
+                continue  # "date:before" from "install before 7 feb": a link word is no event ("the before on ...")
             if f.key.startswith("date:") and event.isalpha() and re.fullmatch(r"\d{4}-\d\d-\d\d", f.value):
                 day = date.fromisoformat(f.value)
                 place = re.search(r"\bat\s+(?:the\s+)?[\w' -]+$", f.text)
@@ -1098,10 +1108,96 @@ def said_to_client(clause: str, ctx: DraftContext) -> str:
     if tail and not re.match(r"you\b", said):
         said = tail.group(1)  # "from harbour bistro wants 12 kegs": the request, without the fragment before it
     if not re.match(r"you(?:['’](?:d|re|ve|ll))?\b", said) and not owned_subject(said):
-        return ""  # "your budget is around 4k", "your kids love the red one" are said to the client too
+        # a list of counted items ("20 cork mats and 10 bolsters") or a changed attribute ("colour changed to
+        # charcoal") is a whole detail without a verb of the client's: said as the items, or "the colour is now ..."
+        noun_phrase = item_list(clause) or changed_attribute(clause)
+        return _as_written(noun_phrase, ctx) if noun_phrase else ""
     if _BARE_QUANTITY.fullmatch(said.strip(" .,;:")):
         return ""  # "you'd like 50kg": a quantity without what it is of says nothing the client can confirm
+    # "wants 8 treadmills now": the note's "now" marks the change, said to the client it reads as a push
+    said = re.sub(r"[\s,]+(?:now|by now|for now)$", "", said.rstrip(" .,;:"), flags=re.I)
+    if _DANGLING.search(said):
+        return ""  # "needs to approve anything above 200k so please send the": a clause cut off is left out
     return _as_written(said, ctx)
+
+
+# a clause ending in a word that needs something after it (an article, a preposition, a conjunction, a
+# possessive, "+"/"&") was cut off mid-sentence by the note's punctuation: never a whole clause ("in", "on",
+# "up" are left out of the list: they end phrasal verbs, "wants to come in")
+_DANGLING = re.compile(
+    r"(?:\b(?:the|a|an|and|or|but|that|to|of|with|for|so|please|at|by|from|than|as|if|because|my|your|"
+    r"our|whose|which|who)|[+&/-])\s*$",
+    re.I,
+)
+
+
+_FRAME_WORDS = frozenset(("the", "a", "an", "of", "you", "you'd", "like", "your", "and"))
+
+
+def _no_repeats(details: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The details without one whose words another already says ("50 boxes of jasmine pearl" beside "you'd like
+    50 boxes of the jasmine pearl and 12 tins of oolong"): each thing is said once, in its fullest form."""
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[\w'’]+", text.casefold())) - _FRAME_WORDS
+
+    out = []
+    for k, (text, note_id) in enumerate(details):
+        mine = words(text)
+        if any(
+            j != k and (mine < words(other) or (mine == words(other) and j < k)) for j, (other, _) in enumerate(details)
+        ):
+            continue
+        out.append((text, note_id))
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|&|\+|\band\b|\bplus\b)\s*", re.I)
+_COUNT = re.compile(r"\d[\d,.]*(?:\s*x)?\s+[^\W\d_]", re.I)  # "20 cork", "3 x pallets": a count before a word
+ITEM_WORDS = 7  # "5 cases of the malbec reserva 2021": an item longer than this is a sentence, not an item
+# words that make a "count + words" part a sentence or a to-do rather than an item: a person, a verb, a time link
+_NOT_ITEM = frozenset((
+    "i", "you", "he", "she", "it", "we", "they", "him", "her", "them", "his", "their", "my", "our", "is", "are",
+    "was", "were", "be", "been", "will", "would", "can", "could", "should", "want", "wants", "need", "needs",
+    "said", "asked", "promised", "ordered", "sent", "send", "get", "got", "has", "have", "had", "not", "no",
+    "to", "by", "before", "after", "until", "till", "on", "at", "from", "if", "when", "but", "maybe",
+))  # fmt: skip
+
+
+def item_list(clause: str) -> str:
+    """A clause that is only counted items ("20 cork mats and 10 bolsters", "5 cases of the malbec, 3 of the
+    rosé"), as written; "" for anything else (a sentence, a to-do, a bare number, a time)."""
+    text = " ".join(clause.split()).strip(" .,;:")
+    parts = [p for p in _LIST_JOIN.split(text) if p]
+    if not parts:
+        return ""
+    for part in parts:
+        words = part.split()
+        if not _COUNT.match(part) or len(words) > ITEM_WORDS or len(words) < 2:
+            return ""
+        if any(w.casefold().strip("().") in _NOT_ITEM for w in words) or _RELATIVE_TIME.search(part):
+            return ""
+    return text
+
+
+_CHANGED = re.compile(
+    r"^(?:the\s+)?([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+(?:changed|switched|changes|switches)\s+(?:over\s+)?to\s+(.+)$", re.I
+)
+CHANGED_VALUE_WORDS = 4  # "charcoal", "the matte black": a new value longer than this is no attribute
+
+
+def changed_attribute(clause: str) -> str:
+    """A changed attribute as a statement ("colour changed to charcoal" -> "the colour is now charcoal"); "" when
+    the clause is not one (a person changed, a long or empty value)."""
+    m = _CHANGED.match(" ".join(clause.split()).strip(" .,;:"))
+    if not m or any(w.casefold() in _NOT_ITEM for w in m.group(1).split()):
+        return ""
+    value = m.group(2).strip()
+    if _RELATIVE_TIME.search(value) or re.search(rf"\b{_MON}\b|\d", value, re.I):
+        return ""  # a moved date is said by the date's own words ("on 9 January"), never "is now 9 jan"
+    if not value or len(value.split()) > CHANGED_VALUE_WORDS or any(w.casefold() in _NOT_ITEM for w in value.split()):
+        return ""
+    return f"the {m.group(1).casefold()} is now {value}"
 
 
 _BARE_QUANTITY = re.compile(
