@@ -19,8 +19,6 @@ from memory import names
 from memory.consent import ContactChannels, contact_channels
 from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.extract_jobs import promises_kept
-from memory.extract_moves import moved_onto
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
@@ -467,8 +465,17 @@ class Memory:
             raise
         if progress:
             progress(len(fresh) % 200)
+        if ahead is not None:
+            self._open_index()  # Chroma loads (~0.7 CPU s of Python) while the embedder thread finishes
         self.sync_index([], known=ahead.vectors() if ahead else None)
         return len(fresh), skipped
+
+    def _open_index(self) -> None:
+        """Open the vector index now; a failure is left to sync_index, which defers indexing and says why."""
+        try:
+            self.index.collection  # noqa: B018 -- connecting is the point
+        except Exception:
+            log.debug("the vector index could not be opened ahead of indexing", exc_info=True)
 
     def _embed_ahead(self, texts: list[str]) -> EmbedAhead | None:
         """A thread embedding `texts` now, or None if the embedder cannot load (sync_index then tells why)."""
@@ -498,6 +505,10 @@ class Memory:
         self, client: Client, note_id: str, text: str, at: datetime, facts: list[ExtractedFact], rederive: bool = True
     ) -> None:
         """Open or close the note's promises, store its facts with it, and re-derive the client's facts."""
+        # Imported here: their rule tables compile on import, and a search never applies facts (~0.05 CPU s).
+        from memory.extract_jobs import promises_kept
+        from memory.extract_moves import moved_onto
+
         for fact in facts:
             if fact.kind is FactKind.COMMITMENT:
                 if fact.detail.get("status") == "done":

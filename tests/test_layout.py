@@ -31,6 +31,8 @@ LAZY = {
     "names": "the census surname tables, read from disk on the first note that needs them",
     "wordfreq": "English word frequencies (~0.5 s to load), read on the first note that needs them",
     "memory.extract": "the offline rules and their word lists: a one-shot search or ask never needs them",
+    "memory.extract_jobs": "the kept-promise rules (compiled on import): only applying a note's facts needs them",
+    "memory.extract_moves": "the moved-promise rules and memory.extract_more: only applying a note's facts needs them",
     "bot.interfaces.console": "the chat core (~1-2 s with the mention reader): only `chet chat` needs it",
     "bot.usecases.ask": "imports the chat's mention reader (~1.8 s): a one-shot search never needs it",
     "bot.usecases.drafting": "imports the guard and the extractor: only draft and check need them",
