@@ -70,9 +70,7 @@ def _forms() -> dict[str, frozenset[str]]:
 
 def memory_titles() -> frozenset[str]:
     """Titles memory knows written before a name (memory/data/name_titles.txt)."""
-    from memory.names import titles
-
-    return titles()
+    return lexicon.titles()
 
 
 def _fold(text: str) -> str:
