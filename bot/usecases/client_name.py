@@ -85,10 +85,8 @@ def _folded(text: str) -> str:
 
 def _is_given(word: str) -> bool:
     """Whether a first-name dictionary knows `word` (gender-guesser), or it is a hyphenated given name ("ji-woo")."""
-    from memory.dictionaries import first_name_detector
-
     w = word.casefold()
-    return "-" in w.strip("-") or first_name_detector().get_gender(w) != "unknown"
+    return "-" in w.strip("-") or lexicon.first_name_detector().get_gender(w) != "unknown"
 
 
 def family_first_given(words: list[str], notes: list[str]) -> str:
