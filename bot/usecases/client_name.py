@@ -116,7 +116,7 @@ def family_first_given(words: list[str], notes: list[str]) -> str:
 def _census_first_names() -> frozenset[str]:
     """US census first names (the `names` package's data, public domain): a family name that is also an English
     given name ("Kim", "Lee") opens a name given name first unless its last word shows otherwise."""
-    import names as census
+    import names as census  # lazy: the census files are read only when a greeting needs the tie-break
 
     folder = Path(census.__file__).parent
     return frozenset(
