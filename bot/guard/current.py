@@ -18,13 +18,94 @@ current values and the draft's own figures in at most two steps (`derived`).
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from itertools import combinations
+from pathlib import Path
+from typing import Any
 
 from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+from bot.guard.text import norm
+
+_DATA = Path(__file__).parent / "data" / "worked_out.json"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """`data/worked_out.json`: period conversions, total words, and the words of a count set aside (a demo)."""
+    doc: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return doc
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _period_re() -> tuple[re.Pattern[str], dict[str, float]]:
+    """(a period word, each word -> how many of its period make a year)."""
+    table = _words()["periods"]["per_year"]
+    per_year = {w: float(n) for n, words in table.values() for w in words}
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(per_year))})(?![^\W\d_])"), per_year
+
+
+@lru_cache(maxsize=1)
+def _total_re() -> re.Pattern[str]:
+    words: list[str] = _words()["totals"]["words"]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _aside_re() -> re.Pattern[str]:
+    """A demo/trial/sample/loan word, or a span of time after "for" ("for a week", "durante una semana")."""
+    doc = _words()["aside"]
+    words: list[str] = doc["words"]
+    lead: list[str] = doc["for_a_while"]
+    periods = [w for _, ws in _words()["periods"]["per_year"].values() for w in ws]
+    days = ["day", "days", "días", "dias", "jours", "tage", "giorni", "dagen"]  # a few days on trial
+    num = r"(?:a|an|one|two|three|un|una|uno|um|uma|dos|dois|deux|trois|einen?|zwei|drei|due|tre|een|twee|drie|\d+)"
+    span = rf"(?:{_alt(lead)})\s+(?:the\s+)?{num}\s+(?:{_alt(periods + days)})"
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)}|{span})(?![^\W\d_])")
+
+
+def period_words() -> frozenset[str]:
+    """The words of a period in every language of `data/worked_out.json` ("month", "Jahr", "semaine")."""
+    return frozenset(_period_re()[1])
+
+
+_NEAR_WORDS = 40  # characters around a figure in which its period or a total word is read
+
+
+def periods_of(low: str, m: Mention) -> tuple[float, ...]:
+    """How many of the period the text gives figure `m` per make a year: the nearest period word after it in its
+    sentence, else before it ("$2,880 a year": (1.0,); "annual cost of $2,880": (1.0,)); () when none."""
+    pattern, per_year = _period_re()
+    stop = re.search(r"[.;!?\n]|\d", low[m.end : m.end + _NEAR_WORDS])
+    after = pattern.search(low, m.end, m.end + (stop.start() if stop else _NEAR_WORDS))
+    if after:
+        return (per_year[after.group(0)],)
+    lead = low[max(0, m.start - _NEAR_WORDS) : m.start]
+    lead = re.split(r"[.;!?\n]|\d", lead)[-1]
+    before = list(pattern.finditer(lead))
+    return (per_year[before[-1].group(0)],) if before else ()
+
+
+def _total_word(low: str, m: Mention) -> bool:
+    """Whether the text calls figure `m` a total ("in total", "with this one") in its sentence."""
+    a = max(0, m.start - _NEAR_WORDS)
+    window = re.split(r"[.;!?\n]", low[a : m.end + _NEAR_WORDS])
+    at = m.start - a
+    for part in window:
+        if at < len(part) + 1:
+            return bool(_total_re().search(part))
+        at -= len(part) + 1
+    return False
+
 
 NUMERIC = ("money", "measure", "count")
 
@@ -42,6 +123,7 @@ class Slot:
     old: list[Stale] = field(default_factory=list)
     note: int = -1  # the index of the note that last set it
     deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
+    aside: bool = False  # a count lent, shown or tried ("2 on demo for a week"): never the order's new value
 
     def values(self) -> list[float]:
         """The current values as numbers."""
@@ -107,28 +189,49 @@ def _supersede(slot: Slot, new: Mention, nid: str, when: datetime, i: int, certa
 def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[Slot, ...]:
     """The figure slots of the notes (time, id, text), each with its current and superseded values."""
     seq = [x for x in note_mentions(notes, names) if x[3].kind in NUMERIC]
+    texts = _ordered_texts(notes)
     slots: list[Slot] = []
     by_note: dict[int, list[tuple[datetime, str, Mention]]] = {}
     for when, i, nid, m in seq:
         by_note.setdefault(i, []).append((when, nid, m))
     for i in sorted(by_note):
         placed: dict[int, Slot] = {}  # id(mention) -> the slot it went to
+        low = texts[i]
         for when, nid, m in by_note[i]:
-            if not m.rejected:
-                placed[id(m)] = _place(slots, m, nid, when, i)
+            if m.rejected:
+                continue
+            if m.kind == "count" and _aside(low, m):
+                # "2 carts on the course for a week", "3 sample mattresses": another set than the order
+                slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, aside=True))
+                placed[id(m)] = slots[-1]
+                continue
+            placed[id(m)] = _place(slots, m, nid, when, i, low)
         for when, nid, m in by_note[i]:
             if m.rejected:
                 _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
     return tuple(slots)
 
 
-def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> Slot:
+def _ordered_texts(notes: Sequence[tuple[datetime, str, str]]) -> list[str]:
+    """The notes' texts as `note_mentions` reads them (oldest first, normalised), by note index."""
+    return [norm(t) for _, _, t in sorted(reversed(notes), key=lambda n: n[0].timestamp())]
+
+
+def _aside(low: str, m: Mention) -> bool:
+    """Whether a note's count is of things lent, shown or tried (a demo word, or "for a week") in its clause."""
+    a = max(0, m.start - _NEAR_WORDS)
+    lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
+    tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
+    return bool(_aside_re().search(lead + " # " + tail))
+
+
+def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low: str = "") -> Slot:
     """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
-    like = [s for s in slots if _like(s, m)]
+    like = [s for s in slots if _like(s, m) and not s.aside]
     named = [s for s in like if _overlap(s, m)]
     if m.sign:
         target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
-        if target is None and (m.kind != "count" or not m.head):
+        if target is None and (m.kind != "count" or not (m.head or _increment_noun(low, m))):
             # "add 6 sq m more for the hallway": an increment of the latest value of its unit
             target = max(like, key=lambda s: s.note, default=None)
         if target is not None and target.values() and target.note == i:
@@ -151,7 +254,7 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         else:
             _supersede(target, m, nid, when, i, certain=m.cue)
         return target
-    if m.cue and (m.nouns or m.kind != "count"):
+    if m.cue and (m.nouns or m.kind != "count") and not (m.sign and _increment_noun(low, m)):
         # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
         # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
         near = [
@@ -170,6 +273,17 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
     slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
     slots.append(slot)
     return slot
+
+
+def _increment_noun(low: str, m: Mention) -> bool:
+    """Whether an increment names what it adds after its increment word ("2 more rowers"): then it adds to the
+    slot of that noun only, never to the latest count of another thing."""
+    return bool(
+        re.match(
+            r"\s*(?:more|extra|additional|further|más|mais|de plus|weitere|mehr|in più|extra)\s+[^\W\d_]{3,}",
+            low[m.end :],
+        )
+    )
 
 
 def _rule_out(
@@ -257,6 +371,8 @@ class Model:
     operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
     percents: tuple[float, ...]
     noted: frozenset[float] = frozenset()  # every value a note gave, current or superseded
+    lists: tuple[tuple[float, tuple[frozenset[str], ...]], ...] = ()  # a note sentence's counts summed: (total,
+    # what each summed count counts) ("80 road bikes + 25 gravel bikes": 105)
 
 
 _TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
@@ -272,7 +388,52 @@ def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
     values = [v for s in newest if s.unit != "pct" for v in s.values()]
     percents = [v for s in slots if s.unit == "pct" for v in s.values()]
     noted = frozenset([_num(x) for s in slots for x, _ in s.current] + [_num(o.old) for s in slots for o in s.old])
-    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted)
+    texts = {nid: norm(text) for _, nid, text in notes}
+    lists = _list_totals(slots, texts)
+    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted, lists)
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+_LISTED = 4  # counts in one sentence: sums of up to this many; a longer list is summed whole
+
+
+def _list_totals(slots: Sequence[Slot], texts: dict[str, str]) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+    """Sums of the current whole counts one note sentence lists ("10 violins, plus 5 in 3/4"; "140 all-mountain,
+    35 freeride"), each with what its counts count: a total over them may name the things in one word."""
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for s in slots:
+        if s.kind != "count" or s.aside:
+            continue
+        for m, nid in s.current:
+            if _whole(m) and not m.sign and m.per == "":
+                sentence = len(_SENTENCE_END.findall(texts.get(nid, ""), 0, m.start))
+                by_sentence.setdefault((nid, sentence), []).append(m)
+    out: list[tuple[float, tuple[frozenset[str], ...]]] = []
+    for group in by_sentence.values():
+        group.sort(key=lambda m: m.start)
+        sets = (
+            [group]
+            if len(group) > _LISTED
+            else [list(c) for k in range(2, len(group) + 1) for c in combinations(group, k)]
+        )
+        out += [(sum(_num(m) for m in c), tuple(m.head for m in c)) for c in sets]
+    return tuple(out)
+
+
+def _list_total(v: float, m: Mention, low: str, mdl: Model) -> bool:
+    """Whether draft count `m` is the total of counts one note sentence lists: called a total ("in total"), or
+    naming none of the summed things while they name several ("175 pairs" of "140 all-mountain, 35 freeride"),
+    or all of them ("15 violins" of "10 violins, plus 5 in 3/4"). "16 chairs" of "12 chairs and 4 tables" is no
+    total of chairs."""
+    for total, heads in mdl.lists:
+        if not _eq(total, v):
+            continue
+        named = [h for h in heads if h]
+        if (low and _total_word(low, m)) or not m.head:
+            return True
+        if all(share(m.head, h) for h in named) or not any(share(m.head, h) for h in named):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -289,8 +450,9 @@ def _eq(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
-def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
-    """The verdict on draft figure `m` (the draft's figures: `mine`), or None when the notes support it."""
+def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Verdict | None:
+    """The verdict on draft figure `m` (the draft's figures: `mine`; the draft lower-cased: `low`, which lets a
+    figure per period be worked out from one per another period), or None when the notes support it."""
     if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
         return None
     v = _num(m)
@@ -314,7 +476,13 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     def worked_out(depth: int = 2) -> bool:
         return worked_out_value(v, depth)
 
+    periods = periods_of(low, m) if low and m.kind != "count" else ()
+
     def worked_out_value(v: float, depth: int = 2) -> bool:
+        # "EUR 2,880 a year" of "EUR 240 a month": the figure per another period is worked out the same way
+        return any(worked_out_once(x, depth) for x in converted(v, periods))
+
+    def worked_out_once(v: float, depth: int = 2) -> bool:
         if v < _SMALL:
             return False
         operands = list(mdl.operands)
@@ -380,8 +548,16 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         if m.cue:
             return None  # "we will bring your premium down to 900": a change the draft claims, not a misread of
             # the current value (the unrecorded-change rule warns when nothing backs it)
+        if m.kind == "count" and _list_total(v, m, low, mdl):
+            return None  # "the 15 violins" of "10 violins, plus 5 in 3/4"
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
+        if m.kind == "count" and any(_eq(v, c + 1) for s in bound for c in s.values()):
+            # "4 excavators" where the notes give 3: with the one being sold ("with this one", "in total") a total;
+            # otherwise it may still be, so it warns
+            if low and _total_word(low, m):
+                return None
+            certain = False
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
     if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
@@ -403,6 +579,15 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
     return Verdict("stale", False, (stale[0].new,), _ids(stale))
+
+
+def converted(v: float, periods: Sequence[float]) -> list[float]:
+    """`v` and the same amount per each other period (`periods`: how many of the figure's period make a year)."""
+    _, per_year = _period_re()
+    out = [v]
+    for p in periods:
+        out += [v * p / q for q in sorted(set(per_year.values())) if q != p]
+    return out
 
 
 def _numeric(o: Stale) -> bool:
@@ -450,7 +635,7 @@ def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o.note_id for o in stale))
 
 
-def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
+def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> bool:
     """Whether the notes back draft figure `m` by value: a current value of its kind, an increment a note gave,
     or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
     if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
@@ -461,4 +646,5 @@ def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
         return True
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
-    return 0 < v < _SMALL or derived(v, [*mdl.operands, *others], pcts)
+    periods = periods_of(low, m) if low and m.kind != "count" else ()
+    return 0 < v < _SMALL or any(derived(x, [*mdl.operands, *others], pcts) for x in converted(v, periods))

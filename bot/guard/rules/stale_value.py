@@ -59,7 +59,7 @@ class StaleValue:
         return out + self._dates(draft, evidence, mine)
 
     def _figure(self, draft: Draft, m: Mention, mine: list[Mention], mdl: Model) -> Finding | None:
-        verdict = judge(m, mine, mdl)
+        verdict = judge(m, mine, mdl, draft.low)
         if verdict is None or verdict.kind != "stale" or past_marked(draft.low, m) or draft.negated(m.start):
             return None
         news = [n for n in verdict.real if n.value != m.value]

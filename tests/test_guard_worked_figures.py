@@ -1,0 +1,155 @@
+"""Figures a draft works out truthfully pass; the wrong ones still fail (issue 14, set 9 causes W1-W5, W7).
+
+Every scenario is invented for these tests (trades, names, languages and figures are not from a benchmark set):
+a figure per another period (x12, x52, x4), a total over the counts one note lists, the client's things plus
+the one being sold, a demo or loan count beside the order, "N more X" adding to X only, and month, weekday and
+period words of any language never read as names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from guard_cli import World
+from guard_scenarios import notes_context
+
+from bot.guard import check_text
+
+
+def _verdict(text: str, *notes: tuple[str, float], name: str = "Ines Varga") -> tuple[str, set[str]]:
+    """(verdict, finding kinds) of `text` for a client with these notes (each: text, days ago)."""
+    report = check_text(text, notes_context(name, *notes))
+    return report.verdict, {f.kind for f in report.findings}
+
+
+# --- W1: a figure per another period is worked out, not a typing slip -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Landscaping for the office park: lawn care €240 per month", "The lawn care plan is €2,880 a year."),
+        ("CRM for 22 seats, list price $95 per seat per month", "At $95 a month for 22 seats, that's $25,080 a year."),
+        ("Wartung Heizung: 2.900 € pro Monat für alle drei Gebäude", "Das sind 34.800 € im Jahr für alle Gebäude."),
+        ("Security patrol quote: £1,500 per quarter", "The patrol comes to £6,000 a year."),
+        ("Window cleaning R$ 650 por semana", "O contrato fica em R$ 33.800 por ano."),
+    ],
+)
+def test_a_figure_per_another_period_is_worked_out(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(f"Hi Ines, {draft}", (note, 20))
+    assert "wrong_fact" not in kinds, verdict
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "The lawn care plan is €2,880 a month.",  # the yearly figure given as the monthly one
+        "The lawn care plan comes to €2,980 a year.",  # no period of 240 gives this
+    ],
+)
+def test_a_figure_no_period_works_out_is_still_wrong(draft: str) -> None:
+    verdict, kinds = _verdict(f"Hi Ines, {draft}", ("Lawn care €240 per month", 20))
+    assert "wrong_fact" in kinds and verdict == "block"
+
+
+# --- W2/W3: totals over a note's list, or with the item being sold ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Ski rental fleet: 140 all-mountain, 35 freeride", "We can tune all 175 pairs before the season."),
+        ("Music school: 10 cellos plus 4 in half size", "The 14 cellos get new strings on Monday."),
+        ("Hotel wants 40 double rooms plus 12 suites refurbished", "In total that is 52 rooms to refurbish."),
+        ("Owns 3 excavators already, looking at one more", "With this one you will have 4 excavators on site."),
+        ("Tiene 5 furgonetas de reparto", "Con esta tendrá 6 furgonetas en total."),
+    ],
+)
+def test_a_total_of_listed_counts_passes(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(f"Hi Ines, {draft}", (note, 20))
+    assert "wrong_fact" not in kinds, verdict
+
+
+def test_one_more_than_the_clients_count_warns_without_a_total_word() -> None:
+    report = check_text(
+        "Hi Ines, you will have 4 excavators on site.", notes_context("Ines Varga", ("Owns 3 excavators", 9))
+    )
+    assert [f.verdict for f in report.findings if f.kind == "wrong_fact"] == ["warn"]
+
+
+def test_a_sum_of_other_things_is_no_count_of_one_of_them() -> None:
+    verdict, kinds = _verdict("Hi Ines, the 16 chairs ship Monday.", ("Café fit-out: 12 chairs and 4 tables", 9))
+    assert "wrong_fact" in kinds
+
+
+# --- W4/W5: a demo or loan count, and "N more X" ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("order", "aside", "draft"),
+    [
+        (
+            "Commande: 25 vélos cargo",
+            "2 vélos cargo en essai maintenant",
+            "Bonjour Ines, les 25 vélos cargo sont confirmés.",
+        ),
+        (
+            "Order: 18 forklifts",
+            "update: 2 forklifts now on loan for a week",
+            "Hi Ines, the 18 forklifts are confirmed.",
+        ),
+        (
+            "Pedido: 36 sillas de terraza",
+            "ahora 3 sillas de muestra en el local",
+            "Hola Ines, las 36 sillas salen el lunes.",
+        ),
+    ],
+)
+def test_a_demo_or_loan_count_is_not_the_order(order: str, aside: str, draft: str) -> None:
+    verdict, kinds = _verdict(draft, (order, 20), (aside, 5))
+    assert "wrong_fact" not in kinds, verdict
+
+
+def test_a_changed_order_count_still_blocks_beside_the_demo_rule() -> None:
+    verdict, kinds = _verdict(
+        "Hi Ines, the 30 office chairs are booked.",
+        ("Order: 30 office chairs", 20),
+        ("Order change: 28 office chairs now", 5),
+    )
+    assert "wrong_fact" in kinds and verdict == "block"
+
+
+def test_n_more_of_one_thing_adds_to_that_thing_only() -> None:
+    notes = (("Gym fit-out: 6 treadmills and 4 bikes", 20), ("No bikes in the end, she wants 2 more rowers instead", 5))
+    assert "wrong_fact" not in _verdict("Hi Ines, the 6 treadmills ship on Monday.", *notes)[1]
+    stools = (("Kitchen fit-out: 10 stools and 4 tables", 20), ("She wants 3 more stools", 5))
+    assert "wrong_fact" in _verdict("Hi Ines, the 10 stools ship on Monday.", *stools)[1]
+
+
+# --- W7: month, weekday and period words are never names ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Lieferung der Küche am 3 mär, Tochter Lena hilft", "Hallo Carmen, die Küche kommt am Montag, Lena hilft."),
+        (
+            "Livraison des fenêtres le 4 fév, sa fille Chloé sera là",
+            "Bonjour Carmen, les fenêtres arrivent le 4 Février, Chloé sera là Mardi.",
+        ),
+        ("Wartung Heizung: 2.900 € pro Monat", "Hallo Carmen, das sind 34.800 € im Jahr."),
+    ],
+)
+def test_time_words_of_any_language_are_no_entities(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(draft, (note, 20), name="Carmen Ruiz")
+    assert "wrong_fact" not in kinds, verdict
+
+
+def test_period_arithmetic_passes_through_chet_check(tmp_path: Path) -> None:
+    world = World(tmp_path, "Hugo Brandt", [("2026-10-01T10:00:00", "Hugo Brandt: coffee machine rental €180 a month")])
+    assert (
+        world.kinds("Hi Hugo, the rental costs you €2,160 a year, so buying pays back fast.", "2026-11-02T10:00:00")
+        == set()
+    )
+    assert "wrong_fact" in world.kinds("Hi Hugo, the rental costs you €2,360 a year.", "2026-11-02T10:00:00")
