@@ -153,3 +153,95 @@ def test_period_arithmetic_passes_through_chet_check(tmp_path: Path) -> None:
         == set()
     )
     assert "wrong_fact" in world.kinds("Hi Hugo, the rental costs you €2,360 a year.", "2026-11-02T10:00:00")
+
+
+# --- W6: a detail belongs to a person through a link, not by sitting beside their name ----------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        (
+            "Kitchen fitting on the 3rd, her son Rui will be home to meet the fitters",
+            "Hi Ana, the fitters are booked for the 3rd and you'll be home to meet them.",
+        ),
+        (
+            "Entrega dia 3, o filho Rui vai estar em casa para receber o instalador",
+            "Olá Ana, o instalador chega dia 3 e o Rui recebe-o em casa.",
+        ),
+    ],
+)
+def test_a_word_beside_a_relative_is_not_theirs(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(draft, (note, 5), name="Ana Lopes")
+    assert "wrong_fact" not in kinds, verdict
+
+
+def test_a_linked_detail_given_to_another_person_still_blocks() -> None:
+    verdict, kinds = _verdict(
+        "Hi Ana, hope Kemi's nut allergy is under control.",
+        ("son Tobi has a nut allergy, daughter Kemi plays violin", 5),
+        name="Ana Lopes",
+    )
+    assert "wrong_fact" in kinds and verdict == "block"
+
+
+# --- U1: the difference of a recorded change is a figure the notes give -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "draft"),
+    [
+        (
+            "School canteen: 420 meals a day",
+            "canteen now 460 meals a day after the new wing",
+            "With the new wing you added 40 meals a day.",
+        ),
+        (
+            "farm: 1,800 acres of wheat",
+            "farm now 2,400 acres after buying the neighbour's land",
+            "Congratulations on the extra 600 acres.",
+        ),
+    ],
+)
+def test_the_difference_of_a_change_is_supported(old: str, new: str, draft: str) -> None:
+    assert _verdict(f"Hi Ines, {draft}", (old, 30), (new, 5)) == ("pass", set())
+
+
+def test_a_difference_no_change_gives_still_warns() -> None:
+    verdict, kinds = _verdict(
+        "Hi Ines, congratulations on the extra 700 acres.", ("farm: 1,800 acres", 30), ("farm now 2,400 acres", 5)
+    )
+    assert "unsupported_claim" in kinds
+
+
+# --- U2: a talk at their place is a visit; a thanks that names nothing is a courtesy ------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        (
+            "wants 8 cargo bikes. talked at their depot on the wharf",
+            "Daan, good to catch up again after the visit to your depot on the wharf.",
+        ),
+        ("12 hornos. hablamos en su taller de Valencia", "Hola Daan, fue un placer visitar su taller en Valencia."),
+        (
+            "install booked 14 dec, he will let the crew in",
+            "Hi Daan, the crew is booked for 14 December. Thanks for sorting that.",
+        ),
+    ],
+)
+def test_a_visit_and_a_courtesy_pass(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(draft, (note, 40), name="Daan Visser")
+    assert "unsupported_claim" not in kinds, verdict
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("wants 8 cargo bikes. spoke on the phone", "Daan, great to meet you at your depot last month."),
+        ("install booked 14 dec", "Hi Daan, thanks for the referral to your neighbour Tom."),
+    ],
+)
+def test_an_invented_visit_or_thanks_still_flags(note: str, draft: str) -> None:
+    assert "unsupported_claim" in _verdict(draft, (note, 40), name="Daan Visser")[1]

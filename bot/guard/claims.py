@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.claim_structure import courtesy_objects, talked_at_place
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -14,6 +15,17 @@ from bot.guard.text import _clause_after, _clause_before, _content_words, _norm,
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date
+
+
+def _courtesy(rest: str) -> bool:
+    """Whether what a thanks is for names no thing: at most one verb and then only pronouns or particles
+    ("sorting that", "handling it all", "todo", "tout"; `data/claim_markers.json` courtesy_objects)."""
+    words = re.findall(r"[^\W\d_]+", rest)
+    objects = courtesy_objects()
+    if not words or len(words) > 4:
+        return False
+    rest_words = words[1:] if words[0] not in objects else words
+    return (bool(rest_words) and all(w in objects for w in rest_words)) or all(w in objects for w in words)
 
 
 class ClaimReader(GuardBase):
@@ -199,6 +211,8 @@ class ClaimReader(GuardBase):
                     or self._CLAIMS["thanks_for"].match(self.low, m.start())
                 ):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
+                if thanks and _courtesy(self.low[m.end() : end]):
+                    continue  # "thanks for sorting that": a courtesy that names no event or thing
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
                 if thanks:
                     topic = self._without_comms_parts(topic, self.low[m.end() : end])
@@ -271,7 +285,12 @@ class ClaimReader(GuardBase):
             return False
         if re.search(r"\b(?:haven't|have not|never|not yet) (?:spoken|met|talked|been)\b", d.text):
             return False
-        if in_person and self._TALK_NOTE.search(d.text) and not self._met_in_person(d.text):
+        if (
+            in_person
+            and self._TALK_NOTE.search(d.text)
+            and not self._met_in_person(d.text)
+            and not talked_at_place(_norm(d.text))
+        ):
             return False
         for w in words & _content_words(d.text):
             for x in re.finditer(rf"\b{re.escape(w)}", d.text):
@@ -403,7 +422,13 @@ class ClaimReader(GuardBase):
 
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
-        if not all(_group_in(g, d.text) or (g == "meeting" and self._met_in_person(d.text)) for g in groups):
+        in_person = ("meeting", "visit")  # a talk at their place is a visit: "talked at their depot"
+        if not all(
+            _group_in(g, d.text)
+            or (g == "meeting" and self._met_in_person(d.text))
+            or (g in in_person and talked_at_place(_norm(d.text)))
+            for g in groups
+        ):
             return False
         words = self._long_words(d.text) if anchors else set()
         if not all(

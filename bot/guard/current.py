@@ -644,6 +644,8 @@ def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") ->
     like = [s for s in mdl.slots if _like(s, m)]
     if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
         return True
+    if any(_eq(v, abs(_num(o.new) - _num(o.old))) for s in like for o in s.old if _numeric(o)):
+        return True  # the change itself: 420 meals, later 460: "you added 40 meals"
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
     periods = periods_of(low, m) if low and m.kind != "count" else ()

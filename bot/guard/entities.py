@@ -12,10 +12,13 @@ a day a later note moved ("move delivery to thurs 11/13") supersedes the earlier
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.current import period_words
 from bot.guard.evidence import per_context
@@ -56,6 +59,16 @@ _WEAK_FRAME = frozenset(
               "sent", "confirm", "confirmed", "check", "let", "make", "sure", "ready", "come", "coming", "visit",
               "trip", "team", "people", "everyone", "family", "home", "work", "place", "thing", "stuff", "area")
 )  # fmt: skip
+
+
+_ATTRIBUTION = json.loads((Path(__file__).parent / "data" / "attribution.json").read_text(encoding="utf-8"))
+_LINKS = "|".join(re.escape(w) for w in _ATTRIBUTION["links"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _seller_side() -> frozenset[str]:
+    """Stems of the words for the seller's own people ("crew", "installer"): never a detail of a client's relative."""
+    return frozenset(_stem(w) for w in _ATTRIBUTION["seller_side"]["words"])
 
 
 def time_word(word: str) -> bool:
@@ -232,8 +245,7 @@ class EntityRules(GuardBase):
     # -- details given to the wrong person -----------------------------------------------------
 
     _SUBJECT = re.compile(
-        rf"\s*(?:(?:(?:my|his|her|their|the)\s+)?{_RELATION_RX}\s+)?(?P<name>[A-Za-z]+)(?:'s|\s+(?:is|was|has|had|starts?|"
-        r"started|goes|went|will|wants|loves|likes|hates|can't|plays|studies|works|lives|does|got))\b"
+        rf"\s*(?:(?:(?:my|his|her|their|the)\s+)?{_RELATION_RX}\s+)?(?P<name>[A-Za-z]+)(?:'s|\s+(?:{_LINKS}))\b"
     )
 
     @per_context
@@ -251,7 +263,7 @@ class EntityRules(GuardBase):
                 for part in _CLAUSE_SPLIT.split(text[s:e]):
                     who = self._subject(part, client, named)
                     negated = re.search(r"\b(?:isn't|is not|doesn't|does not|not|never|no longer|n't)\b", _norm(part))
-                    for w in _content_words(_norm(part)) - _TIME_WORDS:
+                    for w in _content_words(_norm(part)) - _TIME_WORDS - _seller_side():
                         owners.setdefault(w, set()).add("?" if who is None or negated else who)
         return owners
 
