@@ -79,7 +79,7 @@ def test_one_more_than_the_clients_count_warns_without_a_total_word() -> None:
 
 
 def test_a_sum_of_other_things_is_no_count_of_one_of_them() -> None:
-    verdict, kinds = _verdict("Hi Ines, the 16 chairs ship Monday.", ("Café fit-out: 12 chairs and 4 tables", 9))
+    _, kinds = _verdict("Hi Ines, the 16 chairs ship Monday.", ("Café fit-out: 12 chairs and 4 tables", 9))
     assert "wrong_fact" in kinds
 
 
@@ -208,7 +208,7 @@ def test_the_difference_of_a_change_is_supported(old: str, new: str, draft: str)
 
 
 def test_a_difference_no_change_gives_still_warns() -> None:
-    verdict, kinds = _verdict(
+    _, kinds = _verdict(
         "Hi Ines, congratulations on the extra 700 acres.", ("farm: 1,800 acres", 30), ("farm now 2,400 acres", 5)
     )
     assert "unsupported_claim" in kinds
@@ -245,3 +245,32 @@ def test_a_visit_and_a_courtesy_pass(note: str, draft: str) -> None:
 )
 def test_an_invented_visit_or_thanks_still_flags(note: str, draft: str) -> None:
     assert "unsupported_claim" in _verdict(draft, (note, 40), name="Daan Visser")[1]
+
+
+# --- W9: a term in another spelling of its period is the same term ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        (
+            "Clinic wants the ultrasound with service included, 3 yr",
+            "Hi Ines, your 3-year service package covers parts and labour.",
+        ),
+        (
+            "Café wants the espresso machine with a descaling service, 2 yrs",
+            "Hi Ines, your 2-year service plan starts in March.",
+        ),
+        ("Fleet lease for the vans, 24 months", "Hi Ines, your 24-month lease package is ready to sign."),
+    ],
+)
+def test_a_term_spelled_another_way_is_recorded(note: str, draft: str) -> None:
+    assert "wrong_fact" not in _verdict(draft, (note, 20))[1]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    ["Hi Ines, your 5-year service package covers parts.", "Hi Ines, your 3-month service package covers parts."],
+)
+def test_another_term_is_still_unrecorded(draft: str) -> None:
+    assert "wrong_fact" in _verdict(draft, ("Wants the laser cutter with service, 3 yr", 20))[1]

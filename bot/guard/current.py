@@ -73,6 +73,11 @@ def _aside_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)}|{span})(?![^\W\d_])")
 
 
+def period_lengths() -> dict[str, float]:
+    """Each period word (any language) -> how many of its period make a year ("yr": 1, "meses": 12)."""
+    return dict(_period_re()[1])
+
+
 def period_words() -> frozenset[str]:
     """The words of a period in every language of `data/worked_out.json` ("month", "Jahr", "semaine")."""
     return frozenset(_period_re()[1])
