@@ -274,3 +274,64 @@ def test_a_term_spelled_another_way_is_recorded(note: str, draft: str) -> None:
 )
 def test_another_term_is_still_unrecorded(draft: str) -> None:
     assert "wrong_fact" in _verdict(draft, ("Wants the laser cutter with service, 3 yr", 20))[1]
+
+
+# --- rounding, a share of a stated product, a number hyphened to a noun ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        (
+            "Gym: 9 studios, cleaning budget $1,000/month",
+            "With 9 studios on $1,000 a month that's about $111 a studio.",
+        ),
+        ("Vineyard tour: 23 guests, €1,400 for the group", "For 23 guests at €1,400 it is around €61 each."),
+    ],
+)
+def test_a_rounded_share_is_worked_out(note: str, draft: str) -> None:
+    assert "wrong_fact" not in _verdict(f"Hi Ines, {draft}", (note, 20))[1]
+
+
+def test_rounding_does_not_reach_a_far_figure() -> None:
+    note = ("Hotel bar: 14 tables, flowers budget £380/wk", 20)
+    assert "wrong_fact" not in _verdict("Hi Ines, 14 tables on £380 a week is roughly £27 a table.", note)[1]
+    assert "wrong_fact" in _verdict("Hi Ines, 14 tables on £380 a week is roughly £29 a table.", note)[1]
+
+
+def test_a_percentage_of_a_stated_product_is_worked_out() -> None:
+    notes = (("Conference dinner for 48 people at $80 per head", 20), ("deposit 25% due on signing", 5))
+    assert (
+        "wrong_fact" not in _verdict("Hi Ines, the 25% deposit for 48 guests at $80 per head comes to $960.", *notes)[1]
+    )
+    assert "wrong_fact" in _verdict("Hi Ines, the 25% deposit for 48 guests at $80 per head comes to $690.", *notes)[1]
+
+
+def test_a_number_hyphened_to_a_noun_is_a_label() -> None:
+    notes = (("wants a 19-seat coach and a smaller 9-seater", 20), ("quote EUR 41,000 for the 9-seater", 5))
+    assert "wrong_fact" not in _verdict("Hi Ines, the 9-seater at EUR 41,000 is ready to view.", *notes)[1]
+    assert (
+        "wrong_fact"
+        in _verdict("Hi Ines, the 3-bedroom by the park is free.", ("wants a 2-bedroom by the park", 20))[1]
+    )
+
+
+# --- a thanks that is a courtesy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Hi Ines, many thanks for your patience. The boiler parts arrive on Friday.",
+        "Hi Ines, thank you for picking us for the refit. The tiles arrive on Friday.",
+        "Hi Ines, thanks so much for your custom this year. The tiles arrive on Friday.",
+    ],
+)
+def test_a_courtesy_thanks_passes(draft: str) -> None:
+    assert "unsupported_claim" not in _verdict(draft, ("bathroom refit signed, tiles due friday", 20))[1]
+
+
+def test_a_thanks_for_an_event_still_needs_a_note() -> None:
+    assert (
+        "unsupported_claim" in _verdict("Hi Ines, thanks for the tour of your yard last week.", ("refit signed", 20))[1]
+    )

@@ -216,6 +216,13 @@ def courtesy_objects() -> frozenset[str]:
     return frozenset(data()["courtesy_objects"]["words"])
 
 
+@lru_cache(maxsize=1)
+def courtesy_thanks() -> tuple[frozenset[str], frozenset[str]]:
+    """(the nouns, the verbs before "us") of a thanks that is a courtesy (`courtesy_thanks`)."""
+    doc = data()["courtesy_thanks"]
+    return frozenset(doc["nouns"]), frozenset(doc["verbs"])
+
+
 def time_words() -> frozenset[str]:
     """Month, weekday and period words the claim readers know ("march", "friday", "week")."""
     return frozenset(_MONTHS) | frozenset(_WEEKDAYS) | period_words()

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
-from bot.guard.claim_structure import courtesy_objects, talked_at_place
+from bot.guard.claim_structure import courtesy_objects, courtesy_thanks, talked_at_place
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -18,14 +18,27 @@ from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, 
 
 
 def _courtesy(rest: str) -> bool:
-    """Whether what a thanks is for names no thing: at most one verb and then only pronouns or particles
-    ("sorting that", "handling it all", "todo", "tout"; `data/claim_markers.json` courtesy_objects)."""
+    """Whether what a thanks is for names no thing that happened: one verb and then only pronouns or
+    particles ("sorting that", "handling it all"), the client's trust or business ("your trust", "your
+    business again"), or choosing or trusting the seller ("choosing us", "trusting us with your big day");
+    `data/claim_markers.json` courtesy_objects and courtesy_thanks."""
     words = re.findall(r"[^\W\d_]+", rest)
     objects = courtesy_objects()
-    if not words or len(words) > 4:
+    nouns, verbs = courtesy_thanks()
+    if not words or _CLAIM_NOUN_RE.search(rest):
         return False
-    rest_words = words[1:] if words[0] not in objects else words
-    return (bool(rest_words) and all(w in objects for w in rest_words)) or all(w in objects for w in words)
+    if len(words) <= 4 and all(w in objects for w in (words[1:] if words[0] not in objects else words)):
+        return len(words) > 1 or words[0] in objects
+    lead = words[1:] if words[0] in ("your", "the", "all", "su", "sua", "votre", "ihr", "la", "uw") else words
+    if lead and lead[0] in nouns and len(lead) <= 3:
+        return True  # "your trust", "your business again", "your patience as always"
+    return bool(lead) and lead[0] in verbs and len(lead) > 1 and lead[1] in ("us", "me")
+
+
+def _after_for(m: re.Match[str]) -> int:
+    """Where the object of a "thanks for" match starts."""
+    at = re.search(r"\bfor\s+", m.group(0))
+    return m.start() + (at.end() if at else len(m.group(0)))
 
 
 class ClaimReader(GuardBase):
@@ -229,6 +242,8 @@ class ClaimReader(GuardBase):
             for m in rx.finditer(self.low):
                 if any(s <= m.start() < e for s, e in covered):
                     continue
+                if form == "thanks_for" and _courtesy(self.low[_after_for(m) : _clause_after(self.low, m.end() - 1)]):
+                    continue  # "thank you for choosing us", "thanks again for your business": a courtesy
                 finding = self._judge_claim(m, form)
                 covered.append((m.start(), _clause_after(self.low, m.end() - 1)))
                 if finding:

@@ -83,6 +83,22 @@ def period_words() -> frozenset[str]:
     return frozenset(_period_re()[1])
 
 
+@lru_cache(maxsize=1)
+def _approx_re() -> re.Pattern[str]:
+    words: list[str] = _words()["approximate"]["words"]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})\s*(?:[^\w\s]{{1,3}}\s*|[a-z]{{3}}\s+)?$")
+
+
+def approximate(low: str, m: Mention) -> float:
+    """Half the place of the last digit `m` states when a word before it rounds it ("roughly £27": 0.5, "about
+    1,800": 50); 0.0 when the figure is exact."""
+    if not _approx_re().search(low[max(0, m.start - 24) : m.start]) or not _whole(m):
+        return 0.0
+    digits = f"{_num(m):.0f}"
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10**zeros
+
+
 _NEAR_WORDS = 40  # characters around a figure in which its period or a total word is read
 
 
@@ -482,10 +498,19 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
         return worked_out_value(v, depth)
 
     periods = periods_of(low, m) if low and m.kind != "count" else ()
+    rounded = approximate(low, m) if low else 0.0
 
     def worked_out_value(v: float, depth: int = 2) -> bool:
         # "EUR 2,880 a year" of "EUR 240 a month": the figure per another period is worked out the same way
-        return any(worked_out_once(x, depth) for x in converted(v, periods))
+        if any(worked_out_once(x, depth) for x in converted(v, periods)):
+            return True
+        return bool(rounded) and near_one_step(v, rounded)
+
+    def near_one_step(v: float, tolerance: float) -> bool:
+        # "roughly GBP 27 a table" of GBP 380 over 14 tables: a figure one step away, rounded as the draft says
+        ops = sorted({round(x, 2) for x in [*mdl.operands, *others] if x > 0})
+        one = _one_step(tuple(ops), tuple(sorted({p for p in pcts if 0 < p < 100})))
+        return any(abs(x - v) <= tolerance for x in one)
 
     def worked_out_once(v: float, depth: int = 2) -> bool:
         if v < _SMALL:
@@ -526,7 +551,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
         rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
         heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
         products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
-        if products and not any(_eq(v, x) for x in products):
+        # "a 30% deposit ... 92 guests at $65 per head comes to $1,794": a percentage of, off or on the product
+        shares = [x * k for x in products for p in pcts if 0 < p < 100 for k in (p / 100, 1 - p / 100, 1 + p / 100)]
+        if products and not any(_eq(v, x) or abs(v - x) <= rounded for x in [*products, *shares]):
             shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []

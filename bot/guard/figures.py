@@ -259,7 +259,7 @@ def read(text: str) -> tuple[Figure, ...]:
         flag = "ordinal" if m.group("ord") else ""
         if m.group("ord") in ("e", "er") and (after or scale):
             flag = ""  # "2 e" is never read here; a suffix glued to a unit is not an ordinal
-        label = "" if flag or money or unit else _designation(text, low, m.start())
+        label = "" if flag or money or unit else _designation(text, low, m.start()) or _compound(low, end)
         flag = flag or ("designation" if label else "")
         out.append(Figure(value, kind, currency or unit, m.start(), end, flag, _sign(low, m.start(), end), label))
     out += _in_words(text, low, mask, out)
@@ -272,6 +272,16 @@ def read(text: str) -> tuple[Figure, ...]:
         ):
             out[k] = dataclasses.replace(out[k], flag="designation", label=out[k - 1].label)  # "days 7 and 8"
     return tuple(out)
+
+
+_COMPOUND = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
+
+
+def _compound(low: str, end: int) -> str:
+    """The noun a number is hyphened to ("12-seater", "four-door", "3-bedroom"): the number names a kind of
+    thing (a label, compared by the label rule), it counts nothing; "" when none."""
+    m = _COMPOUND.match(low, end)
+    return m.group(1) if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -293,9 +303,9 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
         if any(s < b and a < e for s, e in taken) or (0 < value < 100 and not _counted(low, b)):
             continue  # a small cardinal counts only what it stands before ("four saunas", not "two of us")
         taken.append((a, b))
-        label = _designation(text, low, a)
-        flag = "designation" if label else ""
         code = _currency_after().match(low, b)
+        label = _designation(text, low, a) or ("" if code else _compound(low, b))
+        flag = "designation" if label else ""
         kind, unit = ("money", units()[2][code.group(1)]) if code else ("count", "")
         out.append(Figure(value, kind, unit, a, code.end() if code else b, flag, _sign(low, a, b), label))
     return out
