@@ -15,6 +15,7 @@ from guard_cli import World
 from guard_scenarios import notes_context
 
 from bot.guard import check_text
+from bot.guard.figures import read
 
 
 def _verdict(text: str, *notes: tuple[str, float], name: str = "Ines Varga") -> tuple[str, set[str]]:
@@ -335,3 +336,30 @@ def test_a_thanks_for_an_event_still_needs_a_note() -> None:
     assert (
         "unsupported_claim" in _verdict("Hi Ines, thanks for the tour of your yard last week.", ("refit signed", 20))[1]
     )
+
+
+# --- a scale before a rate's slash; a plan word joined by a hyphen ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("quoted ZAR 1.8m/yr for the fleet cover", 1_800_000),
+        ("retainer €4k/month from January", 4000),
+        ("will pay up to 7.2 lakh/tonne for the saffron", 720_000),
+        ("belt speed 1.2 m/s", 1.2),
+    ],
+)
+def test_a_scale_before_a_rate_slash_is_read(text: str, value: float) -> None:
+    assert any(abs(f.value - value) < 0.01 for f in read(text))
+
+
+def test_a_yearly_sum_with_a_slash_in_the_notes_backs_the_draft() -> None:
+    note = ("sent quote: ZAR 1.8m/yr for 60 drivers, excess 5k", 10)
+    assert "wrong_fact" not in _verdict("Hi Ines, our quote of ZAR 1.8m per year for 60 drivers stands.", note)[1]
+
+
+def test_a_hyphened_plan_word_matches_the_notes_spaced() -> None:
+    note = ("wants the half day package for the team offsite", 10)
+    assert "wrong_fact" not in _verdict("Hi Ines, your half-day package is booked for the 3rd.", note)[1]
+    assert "wrong_fact" in _verdict("Hi Ines, your two-day package is booked for the 3rd.", note)[1]

@@ -86,11 +86,13 @@ def _figure_re() -> re.Pattern[str]:
     three = _alt(c for c in codes if len(c) == 3)
     scales = _alt(_words()["scales"]["words"])
     after = _alt({*spell, *codes, *_words()["counters"]["words"]})
+    # "m" before "/" is a unit ("2.4m/s"), but not before a period ("KES 2.46m/yr"); "6.1 lakh/MT" is a scale
+    periods = _alt(_words()["rates"]["periods"])
     return re.compile(
         rf"(?<![a-z0-9_.,/:-])(?:(?P<dol>{_alt(_DOLLARS)})?(?P<sym>[{signs}])\s?|(?P<code>{three})\.?\s?"
         rf"|(?P<r>{letters})\s?(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn|lakh|crore)\b|\d{{1,3}},\d{{3}}))?"
         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d)(?P<ord>st|nd|rd|th|º|ª|ème|er|e)?"
-        rf"(?:\s?(?P<scale>{scales})(?![\w²/]))?"
+        rf"(?:\s?(?P<scale>{scales})(?![\w²])(?!(?<=m)/(?!(?:{periods})(?![^\W\d_]))))?"
         rf"(?:(?:[\s-]?|\s(?:de\s)?)(?P<after>{after})(?![\w²]|/\d))?(?![a-z0-9²])"
     )
 

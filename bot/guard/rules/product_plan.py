@@ -41,6 +41,8 @@ def _named(word: str, text: str) -> bool:
     "3 years", "36-month" is not: another length in another unit is another term)."""
     if re.search(rf"\b{re.escape(word)}", text):
         return True
+    if "-" in word and re.search(r"\b" + r"[-\s]?".join(re.escape(p) for p in word.split("-") if p), text):
+        return True  # "full-day" for a note's "full day" or "fullday": one word however it is joined
     term = _TERM.match(word)
     per_year = period_lengths()
     if term is None or term.group(2) not in per_year:
