@@ -363,3 +363,11 @@ def test_a_hyphened_plan_word_matches_the_notes_spaced() -> None:
     note = ("wants the half day package for the team offsite", 10)
     assert "wrong_fact" not in _verdict("Hi Ines, your half-day package is booked for the 3rd.", note)[1]
     assert "wrong_fact" in _verdict("Hi Ines, your two-day package is booked for the 3rd.", note)[1]
+
+
+def test_a_decimal_comma_before_a_scale_in_a_recorded_budget() -> None:
+    note = ("viewing done, budget up to 3,8m if the flat has a lift", 10)
+    assert (
+        "wrong_fact" not in _verdict("Hi Ines, the flat is within your budget of up to 3.8m and has a lift.", note)[1]
+    )
+    assert "wrong_fact" in _verdict("Hi Ines, the flat is within your budget of up to 4.8m and has a lift.", note)[1]
