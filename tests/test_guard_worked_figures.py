@@ -371,3 +371,42 @@ def test_a_decimal_comma_before_a_scale_in_a_recorded_budget() -> None:
         "wrong_fact" not in _verdict("Hi Ines, the flat is within your budget of up to 3.8m and has a lift.", note)[1]
     )
     assert "wrong_fact" in _verdict("Hi Ines, the flat is within your budget of up to 4.8m and has a lift.", note)[1]
+
+
+# --- CHECKMISS: a value a certain change replaced, stated as current ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "change", "draft"),
+    [
+        (
+            "Solar install for the dairy, quoted R 142 000",
+            "too high for them, settled on R 131 500",
+            "Hi Ines, confirming the install at R142,000.",
+        ),
+        (
+            "Cocina completa, presupuesto 18 400 €",
+            "le pareció caro, cerramos en 16 900 €",
+            "Hola Ines, confirmo la cocina por 18 400 €.",
+        ),
+        (
+            "wants 40 cases of the riesling and 12 of the pinot",
+            "ines again: 48 of the riesling not 40, pinot stays 12",
+            "Hi Ines, confirming 40 cases of the riesling and 12 of the pinot.",
+        ),
+        (
+            "needs 300 m of copper pipe for the site",
+            "make it 360 m",
+            "Hi Ines, confirming 300 m of copper pipe for the site.",
+        ),
+    ],
+)
+def test_a_value_a_certain_change_replaced_blocks(first: str, change: str, draft: str) -> None:
+    report = check_text(draft, notes_context("Ines Varga", (first, 10), (change, 5)))
+    assert [f.verdict for f in report.findings if f.kind == "wrong_fact"] == ["block"]
+
+
+def test_the_agreed_value_passes_and_a_stated_change_passes() -> None:
+    notes = (("Solar install, quoted R 142 000", 10), ("too high for them, settled on R 131 500", 5))
+    assert _verdict("Hi Ines, confirming the install at R131,500.", *notes) == ("pass", set())
+    assert "wrong_fact" not in _verdict("Hi Ines, down from R142,000, the install is now R131,500.", *notes)[1]

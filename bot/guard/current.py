@@ -289,7 +289,9 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
         ]
         if near:
             target = max(near, key=lambda s: s.note)
-            _supersede(target, m, i=i, nid=nid, when=when, certain=False)
+            # "make it 650kg" when the notes give one figure in kg at all: nothing else it can change
+            only = len(like) == 1 and bool(m.unit) and len(target.current) == 1
+            _supersede(target, m, i=i, nid=nid, when=when, certain=only)
             return target
     slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
     slots.append(slot)
@@ -312,7 +314,11 @@ def _rule_out(
 ) -> None:
     """A value its note rules out ("52 not 45", "8 units now, not 6"): the nearest value its clause keeps replaces it."""
     near = [m for m in kept if same_slot(r, m) and abs(m.start - r.start) <= 80]
-    new = min(near, key=lambda m: abs(m.start - r.start), default=None)
+    # "7 of the malbec not 5, torrontes stays 3": the value a "not" follows is the one that replaces it
+    before = [m for m in near if m.end <= r.start]
+    new = (
+        max(before, key=lambda m: m.start) if before else min(near, key=lambda m: abs(m.start - r.start), default=None)
+    )
     holding = [s for s in slots if _like(s, r) and any(m.value == r.value for m, _ in s.current)]
     holding.sort(key=lambda s: (_overlap(s, r) + (_overlap(s, new) if new else 0), s.note), reverse=True)
     if new is None:
@@ -603,14 +609,28 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
         if priced and not stale:
             real = tuple(c for s in priced for c, _ in s.current)
             return Verdict("contradicted", False, real, tuple(n for s in priced for _, n in s.current))
-    if not m.nouns:
-        return None
     stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
+    if not m.nouns:
+        # "at R95,000" after "R95,000 is too high, agreed R89,500": a sum in the currency of a certain change,
+        # naming nothing, that only the replaced value gives
+        sure = [o for o in stale if o.certain and isinstance(o.new.value, float)]
+        if (
+            m.kind == "money"
+            and m.unit
+            and sure
+            and len({o.new.value for o in sure}) == 1
+            and not any(_eq(_num(o.new), x) for o in sure for x in others)
+            and not worked_out()
+        ):
+            return Verdict("stale", True, (sure[0].new,), _ids(sure))
+        return None
     if not stale or len({o.new.value for o in stale}) != 1 or worked_out():
         return None
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
-    return Verdict("stale", False, (stale[0].new,), _ids(stale))
+    # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
+    sure = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
+    return Verdict("stale", sure, (stale[0].new,), _ids(stale))
 
 
 def converted(v: float, periods: Sequence[float]) -> list[float]:

@@ -29,7 +29,7 @@ from bot.guard.numwords import number_phrases
 from bot.guard.text import STOP_WORDS, norm
 from bot.guard.values import _CLOCK_RE
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS
-from memory.numbers import CURRENCY_SIGNS, currency_codes, group_thousands
+from memory.numbers import CURRENCY_SIGNS, currency_codes, figure_marks
 
 _DATA = Path(__file__).parent / "data"
 
@@ -93,6 +93,7 @@ def _figure_re() -> re.Pattern[str]:
         rf"|(?P<r>{letters})\s?(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn|lakh|crore)\b|\d{{1,3}},\d{{3}}))?"
         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d)(?P<ord>st|nd|rd|th|º|ª|ème|er|e)?"
         rf"(?:\s?(?P<scale>{scales})(?![\w²])(?!(?<=m)/(?!(?:{periods})(?![^\W\d_]))))?"
+        rf"(?:\s?(?P<post>[{signs}]))?"  # a sign after the figure, as most of Europe writes it: "1.950 €", "900€"
         rf"(?:(?:[\s-]?|\s(?:de\s)?)(?P<after>{after})(?![\w²]|/\d))?(?![a-z0-9²])"
     )
 
@@ -212,7 +213,9 @@ def _decimal_commas(low: str) -> str:
 @lru_cache(maxsize=16384)  # the same notes are read at every check
 def read(text: str) -> tuple[Figure, ...]:
     """Every figure in `text` (money, measure, count), in order, with its flags."""
-    low = _decimal_commas(group_thousands(norm(text)))
+    # separators are found in the text as written: "R 95 000" is rand only in capitals ("r 95" is no currency)
+    marks = figure_marks(text)
+    low = _decimal_commas("".join(marks.get(i, ch) for i, ch in enumerate(norm(text))) if marks else norm(text))
     mask = masked(low)
     spell, symbols, codes = units()
     scales = _words()["scales"]
@@ -225,7 +228,7 @@ def read(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         scale, after = m.group("scale") or "", m.group("after") or ""
-        sym = m.group("sym") or ""
+        sym = m.group("sym") or m.group("post") or ""
         currency = (
             (_DOLLARS.get(m.group("dol") or "", "") if sym == "$" else symbols.get(sym, ""))
             or codes.get(m.group("code") or "", "")
@@ -276,12 +279,13 @@ def read(text: str) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-_COMPOUND = re.compile(r"-([^\W\d_]{2,})(?![\w-])")
+_COMPOUND = re.compile(r"-([^\W\d_]{2,}er)(?![\w-])")
 
 
 def _compound(low: str, end: int) -> str:
-    """The noun a number is hyphened to ("12-seater", "four-door", "3-bedroom"): the number names a kind of
-    thing (a label, compared by the label rule), it counts nothing; "" when none."""
+    """The noun a number is hyphened into ("12-seater", "three-wheeler"): a kind of thing, so the number is a
+    label (compared by the label rule), it counts nothing; "" when none. A hyphened plain noun ("2-seat sofa")
+    stays a count: it names how many seats the choice has."""
     m = _COMPOUND.match(low, end)
     return m.group(1) if m else ""
 
