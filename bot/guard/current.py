@@ -629,8 +629,8 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
     # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
-    sure = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
-    return Verdict("stale", sure, (stale[0].new,), _ids(stale))
+    certain = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
+    return Verdict("stale", certain, (stale[0].new,), _ids(stale))
 
 
 def converted(v: float, periods: Sequence[float]) -> list[float]:
