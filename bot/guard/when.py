@@ -9,32 +9,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from memory.dates import find_dates, is_english_month_word
+from memory.lexicon import MONTHS, WEEKDAYS
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RX = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-)
+# The English month and weekday words are memory's (memory/data/calendar_words.json), one table for both layers.
+_WEEKDAYS = tuple(WEEKDAYS)
+_MONTHS = MONTHS
+_MONTH_RX = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RX = r"\d{1,2}(?:st|nd|rd|th)?"
 # US-style numeric dates as busy people type them: "3/14", "10/17/2026" (not "24/7", not "1/2 price").
 _NUMDATE_RX = (

@@ -18,18 +18,15 @@ from bot.guard.current import Model, judge, model
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.slots import Mention, Stale, mentions, past_marked, same_slot, same_value, stale_values
-
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
+from memory.lexicon import MONTH_NAMES
 
 
 def show(m: Mention) -> str:
     """A value as a message names it."""
     if isinstance(m.value, tuple):
         month, day = m.value
-        return f"{day} {_MONTH_NAMES[month - 1]}" if day else _MONTH_NAMES[month - 1]
+        name = MONTH_NAMES[month - 1].title()
+        return f"{day} {name}" if day else name
     figure = f"{m.value:,.2f}".rstrip("0").rstrip(".")
     return f"{figure} {m.unit}".strip() if m.kind == "measure" else figure
 
