@@ -29,7 +29,6 @@ from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences, _ste
 from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS, function_words
 from bot.guard.when import _MONTHS, _NOTE_WD_RE, _WD_ABBR, _WEEKDAYS
-from memory.consent_scope import slot_value
 
 _RELATION_RX = (
     r"(?:son|daughter|wife|husband|partner|fianc[eé]e?|kids?|children|child|brother|sister|mom|mum|mother|dad|"
@@ -75,9 +74,14 @@ def time_word(word: str) -> bool:
     """Whether a word names a month, a weekday or a period in any language the guard reads ("Monat", "Jahr",
     "martes", "décembre"): a word of time, never a named entity."""
     w = word.lower().rstrip(".")
-    if w in _WEEKDAYS or w in _MONTHS or w in period_words():
-        return True
-    return any(slot_value(cls, w) is not None for cls in ("month", "weekday", "period"))
+    return w in _WEEKDAYS or w in _MONTHS or w in period_words() or w in _time_words()
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Month names of the languages `data/figure_words.json` lists and weekday names of `data/attribution.json`."""
+    doc = json.loads((Path(__file__).parent / "data" / "figure_words.json").read_text(encoding="utf-8"))
+    return frozenset(doc["months"]["words"]) | frozenset(_ATTRIBUTION["weekdays"]["words"])
 
 
 @dataclass(frozen=True)
