@@ -72,13 +72,6 @@ def test_a_total_of_listed_counts_passes(note: str, draft: str) -> None:
     assert "wrong_fact" not in kinds, verdict
 
 
-def test_one_more_than_the_clients_count_warns_without_a_total_word() -> None:
-    report = check_text(
-        "Hi Ines, you will have 4 excavators on site.", notes_context("Ines Varga", ("Owns 3 excavators", 9))
-    )
-    assert [f.verdict for f in report.findings if f.kind == "wrong_fact"] == ["warn"]
-
-
 def test_a_sum_of_other_things_is_no_count_of_one_of_them() -> None:
     _, kinds = _verdict("Hi Ines, the 16 chairs ship Monday.", ("Café fit-out: 12 chairs and 4 tables", 9))
     assert "wrong_fact" in kinds
@@ -410,3 +403,47 @@ def test_the_agreed_value_passes_and_a_stated_change_passes() -> None:
     notes = (("Solar install, quoted R 142 000", 10), ("too high for them, settled on R 131 500", 5))
     assert _verdict("Hi Ines, confirming the install at R131,500.", *notes) == ("pass", set())
     assert "wrong_fact" not in _verdict("Hi Ines, down from R142,000, the install is now R131,500.", *notes)[1]
+
+
+# --- review: a subset of a list, a period the wrong way, one more without a total word -------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Bistro fit-out: wants 12 chairs, 4 tables and 6 stools", "confirming the 16 stools for Friday."),
+        ("Clinic order: 8 beds, 5 monitors and 3 trolleys", "the 13 trolleys are packed."),
+        ("Pedido: 20 mesas, 6 bancos y 9 sombrillas", "las 26 sombrillas salen el lunes."),
+        ("Office move: 14 desks, 9 cabinets and 5 printers", "the 23 printers are wrapped."),
+        ("Umbau: 11 Regale, 6 Theken und 4 Kühlschränke", "die 17 Kühlschränke kommen am Montag."),
+    ],
+)
+def test_a_subset_of_a_listed_total_is_no_count(note: str, draft: str) -> None:
+    _, kinds = _verdict(f"Hi Ines, {draft}", (note, 9))
+    assert "wrong_fact" in kinds
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Lawn care €240 a month", "The lawn care plan is €20 a month."),
+        ("Cloud backup: $1,200 per year", "Backup stays at $100 per year."),
+        ("Reinigung 2.600 € pro Jahr", "Die Reinigung kostet 50 € pro Jahr."),
+    ],
+)
+def test_a_figure_is_never_converted_into_its_own_period(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(f"Hi Ines, {draft}", (note, 20))
+    assert "wrong_fact" in kinds, verdict
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("Owns 3 excavators", "Hi Ines, you will have 4 excavators on site."),
+        ("Runs 5 food trucks", "Hi Ines, the 6 food trucks get new wraps."),
+        ("Tiene 7 barcos de pesca", "Hola Ines, los 8 barcos de pesca pasan la revisión."),
+    ],
+)
+def test_one_more_than_the_clients_count_blocks_without_a_total_word(note: str, draft: str) -> None:
+    report = check_text(draft, notes_context("Ines Varga", (note, 9)))
+    assert [f.verdict for f in report.findings if f.kind == "wrong_fact"] == ["block"]

@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -398,6 +397,8 @@ class Model:
     operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
     percents: tuple[float, ...]
     noted: frozenset[float] = frozenset()  # every value a note gave, current or superseded
+    periodic: tuple[tuple[float, float], ...] = ()  # (value, how many of its period make a year) of each note
+    # figure that states its period ("€240 a month": (240, 12))
     lists: tuple[tuple[float, tuple[frozenset[str], ...]], ...] = ()  # a note sentence's counts summed: (total,
     # what each summed count counts) ("80 road bikes + 25 gravel bikes": 105)
 
@@ -417,11 +418,19 @@ def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
     noted = frozenset([_num(x) for s in slots for x, _ in s.current] + [_num(o.old) for s in slots for o in s.old])
     texts = {nid: norm(text) for _, nid, text in notes}
     lists = _list_totals(slots, texts)
-    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted, lists)
+    periodic = tuple(
+        (_num(m), p[0])
+        for s in slots
+        if s.kind != "count"
+        for m, nid in s.current
+        if (p := periods_of(texts.get(nid, ""), m))
+    )
+    return Model(
+        slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted, lists=lists, periodic=periodic
+    )
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
-_LISTED = 4  # counts in one sentence: sums of up to this many; a longer list is summed whole
 
 
 def _list_totals(slots: Sequence[Slot], texts: dict[str, str]) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
@@ -438,12 +447,8 @@ def _list_totals(slots: Sequence[Slot], texts: dict[str, str]) -> tuple[tuple[fl
     out: list[tuple[float, tuple[frozenset[str], ...]]] = []
     for group in by_sentence.values():
         group.sort(key=lambda m: m.start)
-        sets = (
-            [group]
-            if len(group) > _LISTED
-            else [list(c) for k in range(2, len(group) + 1) for c in combinations(group, k)]
-        )
-        out += [(sum(_num(m) for m in c), tuple(m.head for m in c)) for c in sets]
+        if len(group) > 1:  # the whole list: a subset ("12 chairs + 4 tables" of three items) is no total of it
+            out.append((sum(_num(m) for m in group), tuple(m.head for m in group)))
     return tuple(out)
 
 
@@ -456,7 +461,7 @@ def _list_total(v: float, m: Mention, low: str, mdl: Model) -> bool:
         if not _eq(total, v):
             continue
         named = [h for h in heads if h]
-        if (low and _total_word(low, m)) or not m.head:
+        if _total_word(low, m) or not m.head:
             return True
         if all(share(m.head, h) for h in named) or not any(share(m.head, h) for h in named):
             return True
@@ -477,7 +482,7 @@ def _eq(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
-def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Verdict | None:
+def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict | None:
     """The verdict on draft figure `m` (the draft's figures: `mine`; the draft lower-cased: `low`, which lets a
     figure per period be worked out from one per another period), or None when the notes support it."""
     if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
@@ -503,12 +508,12 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
     def worked_out(depth: int = 2) -> bool:
         return worked_out_value(v, depth)
 
-    periods = periods_of(low, m) if low and m.kind != "count" else ()
-    rounded = approximate(low, m) if low else 0.0
+    periods = periods_of(low, m) if m.kind != "count" else ()
+    rounded = approximate(low, m)
 
     def worked_out_value(v: float, depth: int = 2) -> bool:
         # "EUR 2,880 a year" of "EUR 240 a month": the figure per another period is worked out the same way
-        if any(worked_out_once(x, depth) for x in converted(v, periods)):
+        if any(worked_out_once(x, depth, drop) for x, drop in converted(v, periods, mdl.periodic)):
             return True
         return bool(rounded) and near_one_step(v, rounded)
 
@@ -518,10 +523,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
         one = _one_step(tuple(ops), tuple(sorted({p for p in pcts if 0 < p < 100})))
         return any(abs(x - v) <= tolerance for x in one)
 
-    def worked_out_once(v: float, depth: int = 2) -> bool:
+    def worked_out_once(v: float, depth: int = 2, drop: frozenset[float] = frozenset()) -> bool:
         if v < _SMALL:
             return False
-        operands = list(mdl.operands)
+        operands = [x for x in mdl.operands if x not in drop]
         if m.kind == "count":
             # Two steps over a client's many small counts reach almost any count: a count is worked out only
             # from the counts of the same things ("16 cameras" a store of "48 cameras" over 3 stores).
@@ -590,12 +595,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
             return None  # "the 15 violins" of "10 violins, plus 5 in 3/4"
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
-        if m.kind == "count" and any(_eq(v, c + 1) for s in bound for c in s.values()):
-            # "4 excavators" where the notes give 3: with the one being sold ("with this one", "in total") a total;
-            # otherwise it may still be, so it warns
-            if low and _total_word(low, m):
-                return None
-            certain = False
+        if m.kind == "count" and _total_word(low, m) and any(_eq(v, c + 1) for s in bound for c in s.values()):
+            return None  # "4 excavators in total" where the notes give 3: with the one being sold; without a total
+            # word it is a wrong count like any other
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
     if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
@@ -633,12 +635,16 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> Ver
     return Verdict("stale", certain, (stale[0].new,), _ids(stale))
 
 
-def converted(v: float, periods: Sequence[float]) -> list[float]:
-    """`v` and the same amount per each other period (`periods`: how many of the figure's period make a year)."""
-    _, per_year = _period_re()
-    out = [v]
+def converted(
+    v: float, periods: Sequence[float], periodic: Sequence[tuple[float, float]]
+) -> list[tuple[float, frozenset[float]]]:
+    """`v` (dropping no operand), and `v` per the period of each note figure stated per another period than the
+    draft's own (`periods`), dropping the note figures not stated per that period: "€2,880 a year" of "€240 a
+    month" is 240 a month; "€20 a month" is never converted, the note's figure being monthly too."""
+    out = [(v, frozenset[float]())]
     for p in periods:
-        out += [v * p / q for q in sorted(set(per_year.values())) if q != p]
+        for q in sorted({q for _, q in periodic if q != p}):
+            out.append((v * p / q, frozenset(x for x, r in periodic if r != q)))
     return out
 
 
@@ -687,7 +693,7 @@ def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o.note_id for o in stale))
 
 
-def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") -> bool:
+def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> bool:
     """Whether the notes back draft figure `m` by value: a current value of its kind, an increment a note gave,
     or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
     if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
@@ -700,5 +706,8 @@ def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str = "") ->
         return True  # the change itself: 420 meals, later 460: "you added 40 meals"
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
-    periods = periods_of(low, m) if low and m.kind != "count" else ()
-    return 0 < v < _SMALL or any(derived(x, [*mdl.operands, *others], pcts) for x in converted(v, periods))
+    periods = periods_of(low, m) if m.kind != "count" else ()
+    return 0 < v < _SMALL or any(
+        derived(x, [*(o for o in mdl.operands if o not in drop), *others], pcts)
+        for x, drop in converted(v, periods, mdl.periodic)
+    )
