@@ -447,3 +447,19 @@ def test_a_figure_is_never_converted_into_its_own_period(note: str, draft: str) 
 def test_one_more_than_the_clients_count_blocks_without_a_total_word(note: str, draft: str) -> None:
     report = check_text(draft, notes_context("Ines Varga", (note, 9)))
     assert [f.verdict for f in report.findings if f.kind == "wrong_fact"] == ["block"]
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        (
+            "Bestellung: 12 Regale für das Lager",
+            "Hallo Ines, das Lager ist abgeschlossen, die 14 Regale kommen Montag.",
+        ),
+        ("Order: 40 lockers for the gym", "Hi Ines, the gym is chiuso (closed) so the 46 lockers go in Monday."),
+        ("Auftrag: 30 Stühle für den Saal", "Hallo Ines, der Umbau ist abgeschlossen und 36 Stühle stehen bereit."),
+    ],
+)
+def test_shut_or_finished_is_no_deal_closed_at_a_figure(note: str, draft: str) -> None:
+    verdict, kinds = _verdict(draft, (note, 9))
+    assert "wrong_fact" in kinds, verdict
