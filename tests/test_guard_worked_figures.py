@@ -463,3 +463,22 @@ def test_one_more_than_the_clients_count_blocks_without_a_total_word(note: str, 
 def test_shut_or_finished_is_no_deal_closed_at_a_figure(note: str, draft: str) -> None:
     verdict, kinds = _verdict(draft, (note, 9))
     assert "wrong_fact" in kinds, verdict
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Hi Ines, thanks for setting up the tasting last Friday.",
+        "Hi Ines, thanks for coming out.",
+        "Hi Ines, thanks for showing up.",
+    ],
+)
+def test_a_thanks_for_an_act_with_a_particle_still_needs_a_note(draft: str) -> None:
+    _, kinds = _verdict(draft, ("Wants 20 cases of the red for the bistro", 9))
+    assert "unsupported_claim" in kinds
+
+
+@pytest.mark.parametrize("draft", ["Hi Ines, thanks for setting it up.", "Hi Ines, thanks for sorting that out."])
+def test_a_particle_after_a_pronoun_is_a_courtesy(draft: str) -> None:
+    _, kinds = _verdict(draft, ("Wants 20 cases of the red for the bistro", 9))
+    assert "unsupported_claim" not in kinds

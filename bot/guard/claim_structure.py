@@ -212,8 +212,14 @@ def _talk_place() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def courtesy_objects() -> frozenset[str]:
-    """The pronoun objects and particles of a thanks that names no thing (`courtesy_objects`)."""
+    """The pronoun objects of a thanks that names no thing (`courtesy_objects`)."""
     return frozenset(data()["courtesy_objects"]["words"])
+
+
+@lru_cache(maxsize=1)
+def courtesy_particles() -> frozenset[str]:
+    """The particles that finish a verb after a pronoun object in a courtesy thanks (`courtesy_particles`)."""
+    return frozenset(data()["courtesy_particles"]["words"])
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
-from bot.guard.claim_structure import courtesy_objects, courtesy_thanks, talked_at_place
+from bot.guard.claim_structure import courtesy_objects, courtesy_particles, courtesy_thanks, talked_at_place
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -27,7 +27,12 @@ def _courtesy(rest: str) -> bool:
     nouns, verbs = courtesy_thanks()
     if not words or _CLAIM_NOUN_RE.search(rest):
         return False
-    if len(words) <= 4 and all(w in objects for w in (words[1:] if words[0] not in objects else words)):
+    tail = words[1:] if words[0] not in objects else words
+    # a particle only after a pronoun: "setting it up" is a courtesy, "setting up the tasting" names an act
+    particle = courtesy_particles()
+    if len(words) <= 4 and all(
+        w in objects or (w in particle and i and tail[i - 1] in objects) for i, w in enumerate(tail)
+    ):
         return len(words) > 1 or words[0] in objects
     lead = words[1:] if words[0] in ("your", "the", "all", "su", "sua", "votre", "ihr", "la", "uw") else words
     if lead and lead[0] in nouns and len(lead) <= 3:
