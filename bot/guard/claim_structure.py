@@ -27,9 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot.guard.current import period_words
 from bot.guard.rules.base import Evidence
 from bot.guard.text import _local_date, content_words, norm, sentences
-from bot.guard.when import _TIME_RE, _parse_md, _past_when, _safe_date, _When
+from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date, _When
 from memory.numbers import figures
 
 _DATA = Path(__file__).parent / "data" / "claim_markers.json"
@@ -183,6 +184,56 @@ def happened(text: str, event_type: str) -> bool:
     return _happened(text, _event_types()[event_type], None)
 
 
+def _held(text: str, day: date | None, types: dict[str, re.Pattern[str]]) -> set[str]:
+    """The event types a note sentence records as having happened; a talk at a place ("talked at their depot",
+    "hablamos en su taller") is a meeting in person too."""
+    done = {t for t, rx in types.items() if _happened(text, rx, day)}
+    if "call" in done and "in_person" not in done and talked_at_place(text, types["call"]):
+        done.add("in_person")
+    return done
+
+
+def talked_at_place(text: str, talk: re.Pattern[str] | None = None) -> bool:
+    """Whether lower-cased `text` records a talk at a place ("talked at their depot", "falamos na loja"): a
+    meeting in person."""
+    place = _talk_place()
+    return any(place.match(text, m.end()) for m in (talk or _event_types()["call"]).finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _talk_place() -> re.Pattern[str]:
+    """A place after a conversation word: a preposition of place, a determiner, then a noun (no digit, no time)."""
+    at = "|".join(re.escape(w) for w in sorted(data()["place_prepositions"]["words"], key=len, reverse=True))
+    owner = r"(?:the|their|his|her|your|our|su|sus|seu|sua|leur|ihrem|ihrer|il|loro|hun|la|el|le|o|a)\s+"
+    skip = [*time_words(), *data()["place_prepositions"]["not_places"]["words"], *data()["events"]["types"]["call"]]
+    times = "|".join(re.escape(w) for w in sorted(skip, key=len, reverse=True))
+    return re.compile(rf"\s+(?:{at})\s+(?:{owner})?(?!(?:{times})(?![\w]))[^\W\d_]{{3,}}")
+
+
+@lru_cache(maxsize=1)
+def courtesy_objects() -> frozenset[str]:
+    """The pronoun objects of a thanks that names no thing (`courtesy_objects`)."""
+    return frozenset(data()["courtesy_objects"]["words"])
+
+
+@lru_cache(maxsize=1)
+def courtesy_particles() -> frozenset[str]:
+    """The particles that finish a verb after a pronoun object in a courtesy thanks (`courtesy_particles`)."""
+    return frozenset(data()["courtesy_particles"]["words"])
+
+
+@lru_cache(maxsize=1)
+def courtesy_thanks() -> tuple[frozenset[str], frozenset[str]]:
+    """(the nouns, the verbs before "us") of a thanks that is a courtesy (`courtesy_thanks`)."""
+    doc = data()["courtesy_thanks"]
+    return frozenset(doc["nouns"]), frozenset(doc["verbs"])
+
+
+def time_words() -> frozenset[str]:
+    """Month, weekday and period words the claim readers know ("march", "friday", "week")."""
+    return frozenset(_MONTHS) | frozenset(_WEEKDAYS) | period_words()
+
+
 def _dated_after(text: str, day: date) -> bool:
     """Whether `text` names a calendar day after `day` (within the coming year)."""
     for t in _TIME_RE.finditer(text):
@@ -215,7 +266,7 @@ def act_support(claim: str, evidence: Evidence) -> tuple[str, ...] | None:
     sentences_ = note_sentences(evidence)
     happened_in = evidence.derived(
         "claim structure happened",
-        lambda: [{t for t, rx in types.items() if _happened(ns.text, rx, ns.day)} for ns in sentences_],
+        lambda: [_held(ns.text, ns.day, types) for ns in sentences_],
     )
     for ns, done in zip(sentences_, happened_in, strict=True):
         if not all(t in done or (t == "call" and "in_person" in done) for t in wanted):

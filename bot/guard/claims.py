@@ -6,6 +6,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.claim_structure import courtesy_objects, courtesy_particles, courtesy_thanks, talked_at_place
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -14,6 +15,35 @@ from bot.guard.text import _clause_after, _clause_before, _content_words, _norm,
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date
+
+
+def _courtesy(rest: str) -> bool:
+    """Whether what a thanks is for names no thing that happened: one verb and then only pronouns or
+    particles ("sorting that", "handling it all"), the client's trust or business ("your trust", "your
+    business again"), or choosing or trusting the seller ("choosing us", "trusting us with your big day");
+    `data/claim_markers.json` courtesy_objects and courtesy_thanks."""
+    words = re.findall(r"[^\W\d_]+", rest)
+    objects = courtesy_objects()
+    nouns, verbs = courtesy_thanks()
+    if not words or _CLAIM_NOUN_RE.search(rest):
+        return False
+    tail = words[1:] if words[0] not in objects else words
+    # a particle only after a pronoun: "setting it up" is a courtesy, "setting up the tasting" names an act
+    particle = courtesy_particles()
+    if len(words) <= 4 and all(
+        w in objects or (w in particle and i and tail[i - 1] in objects) for i, w in enumerate(tail)
+    ):
+        return len(words) > 1 or words[0] in objects
+    lead = words[1:] if words[0] in ("your", "the", "all", "su", "sua", "votre", "ihr", "la", "uw") else words
+    if lead and lead[0] in nouns and len(lead) <= 3:
+        return True  # "your trust", "your business again", "your patience as always"
+    return bool(lead) and lead[0] in verbs and len(lead) > 1 and lead[1] in ("us", "me")
+
+
+def _after_for(m: re.Match[str]) -> int:
+    """Where the object of a "thanks for" match starts."""
+    at = re.search(r"\bfor\s+", m.group(0))
+    return m.start() + (at.end() if at else len(m.group(0)))
 
 
 class ClaimReader(GuardBase):
@@ -199,6 +229,8 @@ class ClaimReader(GuardBase):
                     or self._CLAIMS["thanks_for"].match(self.low, m.start())
                 ):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
+                if thanks and _courtesy(self.low[m.end() : end]):
+                    continue  # "thanks for sorting that": a courtesy that names no event or thing
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
                 if thanks:
                     topic = self._without_comms_parts(topic, self.low[m.end() : end])
@@ -215,6 +247,8 @@ class ClaimReader(GuardBase):
             for m in rx.finditer(self.low):
                 if any(s <= m.start() < e for s, e in covered):
                     continue
+                if form == "thanks_for" and _courtesy(self.low[_after_for(m) : _clause_after(self.low, m.end() - 1)]):
+                    continue  # "thank you for choosing us", "thanks again for your business": a courtesy
                 finding = self._judge_claim(m, form)
                 covered.append((m.start(), _clause_after(self.low, m.end() - 1)))
                 if finding:
@@ -271,7 +305,12 @@ class ClaimReader(GuardBase):
             return False
         if re.search(r"\b(?:haven't|have not|never|not yet) (?:spoken|met|talked|been)\b", d.text):
             return False
-        if in_person and self._TALK_NOTE.search(d.text) and not self._met_in_person(d.text):
+        if (
+            in_person
+            and self._TALK_NOTE.search(d.text)
+            and not self._met_in_person(d.text)
+            and not talked_at_place(_norm(d.text))
+        ):
             return False
         for w in words & _content_words(d.text):
             for x in re.finditer(rf"\b{re.escape(w)}", d.text):
@@ -403,7 +442,13 @@ class ClaimReader(GuardBase):
 
     def _doc_fits(self, d: _Doc, groups: set[str], anchors: list[str], topic: set[str]) -> bool:
         """Whether evidence `d` mentions the claim's kind of event, its places/names and its topic."""
-        if not all(_group_in(g, d.text) or (g == "meeting" and self._met_in_person(d.text)) for g in groups):
+        in_person = ("meeting", "visit")  # a talk at their place is a visit: "talked at their depot"
+        if not all(
+            _group_in(g, d.text)
+            or (g == "meeting" and self._met_in_person(d.text))
+            or (g in in_person and talked_at_place(_norm(d.text)))
+            for g in groups
+        ):
             return False
         words = self._long_words(d.text) if anchors else set()
         if not all(

@@ -18,13 +18,114 @@ current values and the draft's own figures in at most two steps (`derived`).
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+from bot.guard.text import norm
+
+_DATA = Path(__file__).parent / "data" / "worked_out.json"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, Any]:
+    """`data/worked_out.json`: period conversions, total words, and the words of a count set aside (a demo)."""
+    doc: dict[str, Any] = json.loads(_DATA.read_text(encoding="utf-8"))
+    return doc
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _period_re() -> tuple[re.Pattern[str], dict[str, float]]:
+    """(a period word, each word -> how many of its period make a year)."""
+    table = _words()["periods"]["per_year"]
+    per_year = {w: float(n) for n, words in table.values() for w in words}
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(list(per_year))})(?![^\W\d_])"), per_year
+
+
+@lru_cache(maxsize=1)
+def _total_re() -> re.Pattern[str]:
+    words: list[str] = _words()["totals"]["words"]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _aside_re() -> re.Pattern[str]:
+    """A demo/trial/sample/loan word, or a span of time after "for" ("for a week", "durante una semana")."""
+    doc = _words()["aside"]
+    words: list[str] = doc["words"]
+    lead: list[str] = doc["for_a_while"]
+    periods = [w for _, ws in _words()["periods"]["per_year"].values() for w in ws]
+    days = ["day", "days", "días", "dias", "jours", "tage", "giorni", "dagen"]  # a few days on trial
+    num = r"(?:a|an|one|two|three|un|una|uno|um|uma|dos|dois|deux|trois|einen?|zwei|drei|due|tre|een|twee|drie|\d+)"
+    span = rf"(?:{_alt(lead)})\s+(?:the\s+)?{num}\s+(?:{_alt(periods + days)})"
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)}|{span})(?![^\W\d_])")
+
+
+def period_lengths() -> dict[str, float]:
+    """Each period word (any language) -> how many of its period make a year ("yr": 1, "meses": 12)."""
+    return dict(_period_re()[1])
+
+
+def period_words() -> frozenset[str]:
+    """The words of a period in every language of `data/worked_out.json` ("month", "Jahr", "semaine")."""
+    return frozenset(_period_re()[1])
+
+
+@lru_cache(maxsize=1)
+def _approx_re() -> re.Pattern[str]:
+    words: list[str] = _words()["approximate"]["words"]
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(words)})\s*(?:[^\w\s]{{1,3}}\s*|[a-z]{{3}}\s+)?$")
+
+
+def approximate(low: str, m: Mention) -> float:
+    """Half the place of the last digit `m` states when a word before it rounds it ("roughly £27": 0.5, "about
+    1,800": 50); 0.0 when the figure is exact."""
+    if not _approx_re().search(low[max(0, m.start - 24) : m.start]) or not _whole(m):
+        return 0.0
+    digits = f"{_num(m):.0f}"
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10**zeros
+
+
+_NEAR_WORDS = 40  # characters around a figure in which its period or a total word is read
+
+
+def periods_of(low: str, m: Mention) -> tuple[float, ...]:
+    """How many of the period the text gives figure `m` per make a year: the nearest period word after it in its
+    sentence, else before it ("$2,880 a year": (1.0,); "annual cost of $2,880": (1.0,)); () when none."""
+    pattern, per_year = _period_re()
+    stop = re.search(r"[.;!?\n]|\d", low[m.end : m.end + _NEAR_WORDS])
+    after = pattern.search(low, m.end, m.end + (stop.start() if stop else _NEAR_WORDS))
+    if after:
+        return (per_year[after.group(0)],)
+    lead = low[max(0, m.start - _NEAR_WORDS) : m.start]
+    lead = re.split(r"[.;!?\n]|\d", lead)[-1]
+    before = list(pattern.finditer(lead))
+    return (per_year[before[-1].group(0)],) if before else ()
+
+
+def _total_word(low: str, m: Mention) -> bool:
+    """Whether the text calls figure `m` a total ("in total", "with this one") in its sentence."""
+    a = max(0, m.start - _NEAR_WORDS)
+    window = re.split(r"[.;!?\n]", low[a : m.end + _NEAR_WORDS])
+    at = m.start - a
+    for part in window:
+        if at < len(part) + 1:
+            return bool(_total_re().search(part))
+        at -= len(part) + 1
+    return False
+
 
 NUMERIC = ("money", "measure", "count")
 
@@ -42,6 +143,7 @@ class Slot:
     old: list[Stale] = field(default_factory=list)
     note: int = -1  # the index of the note that last set it
     deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
+    aside: bool = False  # a count lent, shown or tried ("2 on demo for a week"): never the order's new value
 
     def values(self) -> list[float]:
         """The current values as numbers."""
@@ -107,28 +209,49 @@ def _supersede(slot: Slot, new: Mention, nid: str, when: datetime, i: int, certa
 def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[Slot, ...]:
     """The figure slots of the notes (time, id, text), each with its current and superseded values."""
     seq = [x for x in note_mentions(notes, names) if x[3].kind in NUMERIC]
+    texts = _ordered_texts(notes)
     slots: list[Slot] = []
     by_note: dict[int, list[tuple[datetime, str, Mention]]] = {}
     for when, i, nid, m in seq:
         by_note.setdefault(i, []).append((when, nid, m))
     for i in sorted(by_note):
         placed: dict[int, Slot] = {}  # id(mention) -> the slot it went to
+        low = texts[i]
         for when, nid, m in by_note[i]:
-            if not m.rejected:
-                placed[id(m)] = _place(slots, m, nid, when, i)
+            if m.rejected:
+                continue
+            if m.kind == "count" and _aside(low, m):
+                # "2 carts on the course for a week", "3 sample mattresses": another set than the order
+                slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, aside=True))
+                placed[id(m)] = slots[-1]
+                continue
+            placed[id(m)] = _place(slots, m, nid, when, i, low)
         for when, nid, m in by_note[i]:
             if m.rejected:
                 _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
     return tuple(slots)
 
 
-def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> Slot:
+def _ordered_texts(notes: Sequence[tuple[datetime, str, str]]) -> list[str]:
+    """The notes' texts as `note_mentions` reads them (oldest first, normalised), by note index."""
+    return [norm(t) for _, _, t in sorted(reversed(notes), key=lambda n: n[0].timestamp())]
+
+
+def _aside(low: str, m: Mention) -> bool:
+    """Whether a note's count is of things lent, shown or tried (a demo word, or "for a week") in its clause."""
+    a = max(0, m.start - _NEAR_WORDS)
+    lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
+    tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
+    return bool(_aside_re().search(lead + " # " + tail))
+
+
+def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low: str = "") -> Slot:
     """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
-    like = [s for s in slots if _like(s, m)]
+    like = [s for s in slots if _like(s, m) and not s.aside]
     named = [s for s in like if _overlap(s, m)]
     if m.sign:
         target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
-        if target is None and (m.kind != "count" or not m.head):
+        if target is None and (m.kind != "count" or not (m.head or _increment_noun(low, m))):
             # "add 6 sq m more for the hallway": an increment of the latest value of its unit
             target = max(like, key=lambda s: s.note, default=None)
         if target is not None and target.values() and target.note == i:
@@ -151,7 +274,7 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         else:
             _supersede(target, m, nid, when, i, certain=m.cue)
         return target
-    if m.cue and (m.nouns or m.kind != "count"):
+    if m.cue and (m.nouns or m.kind != "count") and not (m.sign and _increment_noun(low, m)):
         # A cue and no shared noun: the nearest earlier value of its kind and size ("offer $815k", then
         # "seller countered $830k"); uncertain, so a draft that keeps the old one only warns.
         near = [
@@ -165,11 +288,24 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int) -> S
         ]
         if near:
             target = max(near, key=lambda s: s.note)
-            _supersede(target, m, i=i, nid=nid, when=when, certain=False)
+            # "make it 650kg" when the notes give one figure in kg at all: nothing else it can change
+            only = len(like) == 1 and bool(m.unit) and len(target.current) == 1
+            _supersede(target, m, i=i, nid=nid, when=when, certain=only)
             return target
     slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
     slots.append(slot)
     return slot
+
+
+def _increment_noun(low: str, m: Mention) -> bool:
+    """Whether an increment names what it adds after its increment word ("2 more rowers"): then it adds to the
+    slot of that noun only, never to the latest count of another thing."""
+    return bool(
+        re.match(
+            r"\s*(?:more|extra|additional|further|más|mais|de plus|weitere|mehr|in più|extra)\s+[^\W\d_]{3,}",
+            low[m.end :],
+        )
+    )
 
 
 def _rule_out(
@@ -177,7 +313,11 @@ def _rule_out(
 ) -> None:
     """A value its note rules out ("52 not 45", "8 units now, not 6"): the nearest value its clause keeps replaces it."""
     near = [m for m in kept if same_slot(r, m) and abs(m.start - r.start) <= 80]
-    new = min(near, key=lambda m: abs(m.start - r.start), default=None)
+    # "7 of the malbec not 5, torrontes stays 3": the value a "not" follows is the one that replaces it
+    before = [m for m in near if m.end <= r.start]
+    new = (
+        max(before, key=lambda m: m.start) if before else min(near, key=lambda m: abs(m.start - r.start), default=None)
+    )
     holding = [s for s in slots if _like(s, r) and any(m.value == r.value for m, _ in s.current)]
     holding.sort(key=lambda s: (_overlap(s, r) + (_overlap(s, new) if new else 0), s.note), reverse=True)
     if new is None:
@@ -257,6 +397,10 @@ class Model:
     operands: tuple[float, ...]  # the current values, newest slots first (at most `_OPERANDS`)
     percents: tuple[float, ...]
     noted: frozenset[float] = frozenset()  # every value a note gave, current or superseded
+    periodic: tuple[tuple[float, float], ...] = ()  # (value, how many of its period make a year) of each note
+    # figure that states its period ("€240 a month": (240, 12))
+    lists: tuple[tuple[float, tuple[frozenset[str], ...]], ...] = ()  # a note sentence's counts summed: (total,
+    # what each summed count counts) ("80 road bikes + 25 gravel bikes": 105)
 
 
 _TERMS = frozenset({"day", "week", "month", "year"})  # durations (`data/units.json`): compared only when superseded
@@ -272,7 +416,56 @@ def model(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> Model:
     values = [v for s in newest if s.unit != "pct" for v in s.values()]
     percents = [v for s in slots if s.unit == "pct" for v in s.values()]
     noted = frozenset([_num(x) for s in slots for x, _ in s.current] + [_num(o.old) for s in slots for o in s.old])
-    return Model(slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted)
+    texts = {nid: norm(text) for _, nid, text in notes}
+    lists = _list_totals(slots, texts)
+    periodic = tuple(
+        (_num(m), p[0])
+        for s in slots
+        if s.kind != "count"
+        for m, nid in s.current
+        if (p := periods_of(texts.get(nid, ""), m))
+    )
+    return Model(
+        slots, tuple(dict.fromkeys(values))[:_OPERANDS], tuple(percents), noted, lists=lists, periodic=periodic
+    )
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?:\s|$)")
+
+
+def _list_totals(slots: Sequence[Slot], texts: dict[str, str]) -> tuple[tuple[float, tuple[frozenset[str], ...]], ...]:
+    """Sums of the current whole counts one note sentence lists ("10 violins, plus 5 in 3/4"; "140 all-mountain,
+    35 freeride"), each with what its counts count: a total over them may name the things in one word."""
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for s in slots:
+        if s.kind != "count" or s.aside:
+            continue
+        for m, nid in s.current:
+            if _whole(m) and not m.sign and m.per == "":
+                sentence = len(_SENTENCE_END.findall(texts.get(nid, ""), 0, m.start))
+                by_sentence.setdefault((nid, sentence), []).append(m)
+    out: list[tuple[float, tuple[frozenset[str], ...]]] = []
+    for group in by_sentence.values():
+        group.sort(key=lambda m: m.start)
+        if len(group) > 1:  # the whole list: a subset ("12 chairs + 4 tables" of three items) is no total of it
+            out.append((sum(_num(m) for m in group), tuple(m.head for m in group)))
+    return tuple(out)
+
+
+def _list_total(v: float, m: Mention, low: str, mdl: Model) -> bool:
+    """Whether draft count `m` is the total of counts one note sentence lists: called a total ("in total"), or
+    naming none of the summed things while they name several ("175 pairs" of "140 all-mountain, 35 freeride"),
+    or all of them ("15 violins" of "10 violins, plus 5 in 3/4"). "16 chairs" of "12 chairs and 4 tables" is no
+    total of chairs."""
+    for total, heads in mdl.lists:
+        if not _eq(total, v):
+            continue
+        named = [h for h in heads if h]
+        if _total_word(low, m) or not m.head:
+            return True
+        if all(share(m.head, h) for h in named) or not any(share(m.head, h) for h in named):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -289,8 +482,9 @@ def _eq(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b), 1.0)
 
 
-def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
-    """The verdict on draft figure `m` (the draft's figures: `mine`), or None when the notes support it."""
+def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict | None:
+    """The verdict on draft figure `m` (the draft's figures: `mine`; the draft lower-cased: `low`, which lets a
+    figure per period be worked out from one per another period), or None when the notes support it."""
     if m.kind not in NUMERIC or m.rejected or not isinstance(m.value, float) or m.unit == "pct":
         return None
     v = _num(m)
@@ -314,10 +508,25 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
     def worked_out(depth: int = 2) -> bool:
         return worked_out_value(v, depth)
 
+    periods = periods_of(low, m) if m.kind != "count" else ()
+    rounded = approximate(low, m)
+
     def worked_out_value(v: float, depth: int = 2) -> bool:
+        # "EUR 2,880 a year" of "EUR 240 a month": the figure per another period is worked out the same way
+        if any(worked_out_once(x, depth, drop) for x, drop in converted(v, periods, mdl.periodic)):
+            return True
+        return bool(rounded) and near_one_step(v, rounded)
+
+    def near_one_step(v: float, tolerance: float) -> bool:
+        # "roughly GBP 27 a table" of GBP 380 over 14 tables: a figure one step away, rounded as the draft says
+        ops = sorted({round(x, 2) for x in [*mdl.operands, *others] if x > 0})
+        one = _one_step(tuple(ops), tuple(sorted({p for p in pcts if 0 < p < 100})))
+        return any(abs(x - v) <= tolerance for x in one)
+
+    def worked_out_once(v: float, depth: int = 2, drop: frozenset[float] = frozenset()) -> bool:
         if v < _SMALL:
             return False
-        operands = list(mdl.operands)
+        operands = [x for x in mdl.operands if x not in drop]
         if m.kind == "count":
             # Two steps over a client's many small counts reach almost any count: a count is worked out only
             # from the counts of the same things ("16 cameras" a store of "48 cameras" over 3 stores).
@@ -353,7 +562,9 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
         heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
         products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
-        if products and not any(_eq(v, x) for x in products):
+        # "a 30% deposit ... 92 guests at $65 per head comes to $1,794": a percentage of, off or on the product
+        shares = [x * k for x in products for p in pcts if 0 < p < 100 for k in (p / 100, 1 - p / 100, 1 + p / 100)]
+        if products and not any(_eq(v, x) or abs(v - x) <= rounded for x in [*products, *shares]):
             shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
@@ -380,8 +591,13 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         if m.cue:
             return None  # "we will bring your premium down to 900": a change the draft claims, not a misread of
             # the current value (the unrecorded-change rule warns when nothing backs it)
+        if m.kind == "count" and _list_total(v, m, low, mdl):
+            return None  # "the 15 violins" of "10 violins, plus 5 in 3/4"
         real = tuple(c for s in bound for c, _ in s.current)
         certain = len(bound) == 1 and len(bound[0].current) == 1 and not any(_eq(v, c) for c in current)
+        if m.kind == "count" and _total_word(low, m) and any(_eq(v, c + 1) for s in bound for c in s.values()):
+            return None  # "4 excavators in total" where the notes give 3: with the one being sold; without a total
+            # word it is a wrong count like any other
         return Verdict("contradicted", certain, real, tuple(n for s in bound for _, n in s.current))
     # No slot names its nouns: by value alone, a figure equal to exactly one superseded value and no current one.
     if any(_eq(v, c) for c in current) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
@@ -395,14 +611,41 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model) -> Verdict | None:
         if priced and not stale:
             real = tuple(c for s in priced for c, _ in s.current)
             return Verdict("contradicted", False, real, tuple(n for s in priced for _, n in s.current))
-    if not m.nouns:
-        return None
     stale = [o for s in like for o in s.old if isinstance(o.old.value, float) and _eq(v, _num(o.old))]
+    if not m.nouns:
+        # "at R95,000" after "R95,000 is too high, agreed R89,500": a sum in the currency of a certain change,
+        # naming nothing, that only the replaced value gives
+        sure = [o for o in stale if o.certain and isinstance(o.new.value, float)]
+        if (
+            m.kind == "money"
+            and m.unit
+            and sure
+            and len({o.new.value for o in sure}) == 1
+            and not any(_eq(_num(o.new), x) for o in sure for x in others)
+            and not worked_out()
+        ):
+            return Verdict("stale", True, (sure[0].new,), _ids(sure))
+        return None
     if not stale or len({o.new.value for o in stale}) != 1 or worked_out():
         return None
     if any(_eq(_num(o.new), x) for o in stale for x in others):
         return None
-    return Verdict("stale", False, (stale[0].new,), _ids(stale))
+    # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
+    certain = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
+    return Verdict("stale", certain, (stale[0].new,), _ids(stale))
+
+
+def converted(
+    v: float, periods: Sequence[float], periodic: Sequence[tuple[float, float]]
+) -> list[tuple[float, frozenset[float]]]:
+    """`v` (dropping no operand), and `v` per the period of each note figure stated per another period than the
+    draft's own (`periods`), dropping the note figures not stated per that period: "€2,880 a year" of "€240 a
+    month" is 240 a month; "€20 a month" is never converted, the note's figure being monthly too."""
+    out = [(v, frozenset[float]())]
+    for p in periods:
+        for q in sorted({q for _, q in periodic if q != p}):
+            out.append((v * p / q, frozenset(x for x, r in periodic if r != q)))
+    return out
 
 
 def _numeric(o: Stale) -> bool:
@@ -450,7 +693,7 @@ def _ids(stale: Sequence[Stale]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(o.note_id for o in stale))
 
 
-def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
+def supported(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> bool:
     """Whether the notes back draft figure `m` by value: a current value of its kind, an increment a note gave,
     or a figure worked out from current values; a small count is left alone (two steps reach any of them)."""
     if m.kind not in NUMERIC or not isinstance(m.value, float) or m.unit == "pct":
@@ -459,6 +702,12 @@ def supported(m: Mention, mine: Sequence[Mention], mdl: Model) -> bool:
     like = [s for s in mdl.slots if _like(s, m)]
     if any(_eq(v, c) for s in like for c in s.values()) or any(_eq(v, _num(d)) for s in like for d in s.deltas):
         return True
+    if any(_eq(v, abs(_num(o.new) - _num(o.old))) for s in like for o in s.old if _numeric(o)):
+        return True  # the change itself: 420 meals, later 460: "you added 40 meals"
     others = [_num(x) for x in mine if x is not m and isinstance(x.value, float) and x.unit != "pct"]
     pcts = [*mdl.percents, *(_num(x) for x in mine if x.unit == "pct" and isinstance(x.value, float))]
-    return 0 < v < _SMALL or derived(v, [*mdl.operands, *others], pcts)
+    periods = periods_of(low, m) if m.kind != "count" else ()
+    return 0 < v < _SMALL or any(
+        derived(x, [*(o for o in mdl.operands if o not in drop), *others], pcts)
+        for x, drop in converted(v, periods, mdl.periodic)
+    )

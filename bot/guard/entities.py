@@ -12,18 +12,22 @@ a day a later note moved ("move delivery to thurs 11/13") supersedes the earlier
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from bot.guard.current import period_words
 from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences, _stem
 from bot.guard.truth import GuardBase
-from bot.guard.values import _TIME_WORDS
+from bot.guard.values import _TIME_WORDS, function_words
 from bot.guard.when import _MONTHS, _NOTE_WD_RE, _WD_ABBR, _WEEKDAYS
 
 _RELATION_RX = (
@@ -36,7 +40,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;(]|\s[-–—]\s|\s(?=(?:since|because|but|while
 _PLAIN_WD_RE = re.compile(
     r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)\b(?!-)"
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d{4}\b")
+_TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*|\d{4}\b")  # letters of any script: "Gebäude" is one word
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)$")
 # Words that end a frame: a clause break between the entity and its frame word means another thing.
 _BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
@@ -54,6 +58,30 @@ _WEAK_FRAME = frozenset(
               "sent", "confirm", "confirmed", "check", "let", "make", "sure", "ready", "come", "coming", "visit",
               "trip", "team", "people", "everyone", "family", "home", "work", "place", "thing", "stuff", "area")
 )  # fmt: skip
+
+
+_ATTRIBUTION = json.loads((Path(__file__).parent / "data" / "attribution.json").read_text(encoding="utf-8"))
+_LINKS = "|".join(re.escape(w) for w in _ATTRIBUTION["links"]["words"])
+
+
+@lru_cache(maxsize=1)
+def _seller_side() -> frozenset[str]:
+    """Stems of the words for the seller's own people ("crew", "installer"): never a detail of a client's relative."""
+    return frozenset(_stem(w) for w in _ATTRIBUTION["seller_side"]["words"])
+
+
+def time_word(word: str) -> bool:
+    """Whether a word names a month, a weekday or a period in any language the guard reads ("Monat", "Jahr",
+    "martes", "décembre"): a word of time, never a named entity."""
+    w = word.lower().rstrip(".")
+    return w in _WEEKDAYS or w in _MONTHS or w in period_words() or w in _time_words()
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Month names of the languages `data/figure_words.json` lists and weekday names of `data/attribution.json`."""
+    doc = json.loads((Path(__file__).parent / "data" / "figure_words.json").read_text(encoding="utf-8"))
+    return frozenset(doc["months"]["words"]) | frozenset(_ATTRIBUTION["weekdays"]["words"])
 
 
 @dataclass(frozen=True)
@@ -140,7 +168,9 @@ class EntityRules(GuardBase):
                 continue
             if w in known or w in mine or w in _STOP or w in _NOT_ENTITY or w in _GENERIC_GREETEES or w in _TITLES:
                 continue
-            if w in _WEEKDAYS or w.rstrip(".") in _MONTHS or len(w) < 3:
+            if w in function_words():  # "Con esta ...", "Mit dem ...": a clause's first word, not a name
+                continue
+            if time_word(w) or len(w) < 3:
                 continue
             kind = self._entity_kind(toks, i)
             if kind is None:
@@ -183,7 +213,7 @@ class EntityRules(GuardBase):
             ntoks = _tokens(n.text)
             for j, nt in enumerate(ntoks):
                 w = _fold(nt.word)
-                if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or w in _WEEKDAYS or w.rstrip(".") in _MONTHS:
+                if len(w) < 3 or w in _STOP or w in _NOT_ENTITY or time_word(w) or w in function_words():
                     continue
                 before = ntoks[j - 1].word if j > 0 else ""
                 after_year = j > 0 and bool(_YEAR.match(before))
@@ -219,8 +249,7 @@ class EntityRules(GuardBase):
     # -- details given to the wrong person -----------------------------------------------------
 
     _SUBJECT = re.compile(
-        rf"\s*(?:(?:(?:my|his|her|their|the)\s+)?{_RELATION_RX}\s+)?(?P<name>[A-Za-z]+)(?:'s|\s+(?:is|was|has|had|starts?|"
-        r"started|goes|went|will|wants|loves|likes|hates|can't|plays|studies|works|lives|does|got))\b"
+        rf"\s*(?:(?:(?:my|his|her|their|the)\s+)?{_RELATION_RX}\s+)?(?P<name>[A-Za-z]+)(?:'s|\s+(?:{_LINKS}))\b"
     )
 
     @per_context
@@ -238,7 +267,7 @@ class EntityRules(GuardBase):
                 for part in _CLAUSE_SPLIT.split(text[s:e]):
                     who = self._subject(part, client, named)
                     negated = re.search(r"\b(?:isn't|is not|doesn't|does not|not|never|no longer|n't)\b", _norm(part))
-                    for w in _content_words(_norm(part)) - _TIME_WORDS:
+                    for w in _content_words(_norm(part)) - _TIME_WORDS - _seller_side():
                         owners.setdefault(w, set()).add("?" if who is None or negated else who)
         return owners
 
@@ -340,6 +369,7 @@ class EntityRules(GuardBase):
                     and _place(m.group(grp)) is None
                     and mine not in _STOP
                     and mine not in _GENERIC_GREETEES
+                    and not time_word(mine)  # "on 1 December and Jordi": a date, not a person
                 ):
                     ids = [n.id for n in self.ctx.notes if re.search(rf"\b{other}\b", _fold(n.text))]
                     out.append(

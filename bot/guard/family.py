@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import ClassVar
 
+from bot.guard.entities import time_word
 from bot.guard.evidence import per_context
 from bot.guard.geo import _place
 from bot.guard.lexicon import _GENERIC_GREETEES
@@ -20,10 +21,8 @@ from bot.guard.values import _TIME_WORDS
 from bot.guard.when import (
     _DAY_RX,
     _MONTH_RX,
-    _MONTHS,
     _NUMDATE_RX,
     _TIME_RE,
-    _WEEKDAYS,
     _days_to_anniversary,
     _iso_date,
     _parse_md,
@@ -72,7 +71,7 @@ class FamilyCheck(GuardBase):
             for m in self._FAMILY_NOTE.finditer(n.text.replace("’", "'")):
                 rel = (m.group("rel") or m.group("rel2")).lower()
                 name = m.group("name") or m.group("name2")
-                if name.lower() in _STOP or name.lower() in _WEEKDAYS or name.lower() in _MONTHS:
+                if name.lower() in _STOP or time_word(name):
                     continue
                 fam.setdefault(self._RELATIONS.get(rel, rel), {}).setdefault(name.lower(), (n.id,))
         return fam
@@ -132,7 +131,7 @@ class FamilyCheck(GuardBase):
         for m in self._PERSON.finditer(self.text.replace("’", "'")):
             name = m.group("name") or m.group("name2")
             low = name.lower()
-            if low in own or low in _STOP or low in _GENERIC_GREETEES or low in _WEEKDAYS or low in _MONTHS:
+            if low in own or low in _STOP or low in _GENERIC_GREETEES or time_word(low):
                 continue
             if _place(name) is not None or self._in_docs(low):
                 continue
@@ -314,7 +313,7 @@ class FamilyCheck(GuardBase):
         names = {
             w.lower() for w in re.findall(r"(?<![.!?]\s)\b[A-Z][a-z]+\b", raw)[1:] if w.lower() not in _GENERIC_GREETEES
         }
-        names = {w for w in names if _stem(w) not in own and w not in _WEEKDAYS and w not in _MONTHS}
+        names = {w for w in names if _stem(w) not in own and not time_word(w)}
         names -= {w.lower() for w in re.findall(r"[A-Z][a-z]+", self.ctx.client.name)}
         cands = []
         for n in self.ctx.notes:

@@ -29,7 +29,7 @@ from bot.guard.numwords import number_phrases
 from bot.guard.text import STOP_WORDS, norm
 from bot.guard.values import _CLOCK_RE
 from bot.guard.when import _DAY_RX, _MONTH_RX, _MONTHS, _NUMDATE_RX, _WEEKDAYS
-from memory.numbers import CURRENCY_SIGNS, currency_codes, group_thousands
+from memory.numbers import CURRENCY_SIGNS, currency_codes, figure_marks
 
 _DATA = Path(__file__).parent / "data"
 
@@ -86,11 +86,14 @@ def _figure_re() -> re.Pattern[str]:
     three = _alt(c for c in codes if len(c) == 3)
     scales = _alt(_words()["scales"]["words"])
     after = _alt({*spell, *codes, *_words()["counters"]["words"]})
+    # "m" before "/" is a unit ("2.4m/s"), but not before a period ("KES 2.46m/yr"); "6.1 lakh/MT" is a scale
+    periods = _alt(_words()["rates"]["periods"])
     return re.compile(
         rf"(?<![a-z0-9_.,/:-])(?:(?P<dol>{_alt(_DOLLARS)})?(?P<sym>[{signs}])\s?|(?P<code>{three})\.?\s?"
         rf"|(?P<r>{letters})\s?(?=\d{{4,}}|\d[\d,.]*\s?(?:million|m|k|bn|lakh|crore)\b|\d{{1,3}},\d{{3}}))?"
         r"(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[,.:/]\d)(?P<ord>st|nd|rd|th|º|ª|ème|er|e)?"
-        rf"(?:\s?(?P<scale>{scales})(?![\w²/]))?"
+        rf"(?:\s?(?P<scale>{scales})(?![\w²])(?!(?<=m)/(?!(?:{periods})(?![^\W\d_]))))?"
+        rf"(?:\s?(?P<post>[{signs}]))?"  # a sign after the figure, as most of Europe writes it: "1.950 €", "900€"
         rf"(?:(?:[\s-]?|\s(?:de\s)?)(?P<after>{after})(?![\w²]|/\d))?(?![a-z0-9²])"
     )
 
@@ -210,7 +213,9 @@ def _decimal_commas(low: str) -> str:
 @lru_cache(maxsize=16384)  # the same notes are read at every check
 def read(text: str) -> tuple[Figure, ...]:
     """Every figure in `text` (money, measure, count), in order, with its flags."""
-    low = _decimal_commas(group_thousands(norm(text)))
+    # separators are found in the text as written: "R 95 000" is rand only in capitals ("r 95" is no currency)
+    marks = figure_marks(text)
+    low = _decimal_commas("".join(marks.get(i, ch) for i, ch in enumerate(norm(text))) if marks else norm(text))
     mask = masked(low)
     spell, symbols, codes = units()
     scales = _words()["scales"]
@@ -223,7 +228,7 @@ def read(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         scale, after = m.group("scale") or "", m.group("after") or ""
-        sym = m.group("sym") or ""
+        sym = m.group("sym") or m.group("post") or ""
         currency = (
             (_DOLLARS.get(m.group("dol") or "", "") if sym == "$" else symbols.get(sym, ""))
             or codes.get(m.group("code") or "", "")
@@ -259,7 +264,7 @@ def read(text: str) -> tuple[Figure, ...]:
         flag = "ordinal" if m.group("ord") else ""
         if m.group("ord") in ("e", "er") and (after or scale):
             flag = ""  # "2 e" is never read here; a suffix glued to a unit is not an ordinal
-        label = "" if flag or money or unit else _designation(text, low, m.start())
+        label = "" if flag or money or unit else _designation(text, low, m.start()) or _compound(low, end)
         flag = flag or ("designation" if label else "")
         out.append(Figure(value, kind, currency or unit, m.start(), end, flag, _sign(low, m.start(), end), label))
     out += _in_words(text, low, mask, out)
@@ -272,6 +277,17 @@ def read(text: str) -> tuple[Figure, ...]:
         ):
             out[k] = dataclasses.replace(out[k], flag="designation", label=out[k - 1].label)  # "days 7 and 8"
     return tuple(out)
+
+
+_COMPOUND = re.compile(r"-([^\W\d_]{2,}er)(?![\w-])")
+
+
+def _compound(low: str, end: int) -> str:
+    """The noun a number is hyphened into ("12-seater", "three-wheeler"): a kind of thing, so the number is a
+    label (compared by the label rule), it counts nothing; "" when none. A hyphened plain noun ("2-seat sofa")
+    stays a count: it names how many seats the choice has."""
+    m = _COMPOUND.match(low, end)
+    return m.group(1) if m else ""
 
 
 @lru_cache(maxsize=1)
@@ -293,9 +309,9 @@ def _in_words(text: str, low: str, mask: str, digits: list[Figure]) -> list[Figu
         if any(s < b and a < e for s, e in taken) or (0 < value < 100 and not _counted(low, b)):
             continue  # a small cardinal counts only what it stands before ("four saunas", not "two of us")
         taken.append((a, b))
-        label = _designation(text, low, a)
-        flag = "designation" if label else ""
         code = _currency_after().match(low, b)
+        label = _designation(text, low, a) or ("" if code else _compound(low, b))
+        flag = "designation" if label else ""
         kind, unit = ("money", units()[2][code.group(1)]) if code else ("count", "")
         out.append(Figure(value, kind, unit, a, code.end() if code else b, flag, _sign(low, a, b), label))
     return out

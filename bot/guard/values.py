@@ -5,7 +5,10 @@ Figures themselves are read by `bot.guard.figures`; their current values by `bot
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.text import _stem
 from bot.guard.when import _MONTHS, _WEEKDAYS
@@ -23,3 +26,11 @@ _CLOCK_RE = re.compile(
     r"|(?:(?<=\bat )|(?<=\bby )|(?<=until )|(?<=\btill )|(?<=before ))\d{1,2}\b(?![.,]\d)(?=\s*[,.;!?)]|\s*$|\s+(?:and|or|sharp|latest)\b)"
     r"|\b(?:\d{1,2}\s?[-–]\s?)?\d{1,2}h(?:\d{2})?\b"
 )
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """The function words of every language the guard reads (`data/stopwords.json`: articles, pronouns,
+    prepositions): a capitalised one ("Con", "Der", "Avec") starts a clause, it names nothing."""
+    doc = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
+    return frozenset(w for lang in doc["languages"].values() for w in lang["words"])

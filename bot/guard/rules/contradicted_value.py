@@ -33,7 +33,7 @@ class ContradictedValue:
         mdl = current_model(evidence)
         out = []
         for m in mine:
-            verdict = judge(m, mine, mdl)
+            verdict = judge(m, mine, mdl, draft.low)
             if verdict is None or verdict.kind != "contradicted":
                 continue
             if past_marked(draft.low, m) or draft.negated(m.start):

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.guard.current import period_lengths
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import STOP_WORDS
@@ -32,6 +33,25 @@ def _generic() -> frozenset[str]:
     return frozenset(json.loads(_DATA.read_text(encoding="utf-8"))["generic"]["words"])
 
 
+_TERM = re.compile(r"(\d+)-?([^\W\d_]+)$")
+
+
+def _named(word: str, text: str) -> bool:
+    """Whether a note text names a plan's word; a term ("3-year") in any spelling of its period ("3 yr",
+    "3 years", "36-month" is not: another length in another unit is another term)."""
+    if re.search(rf"\b{re.escape(word)}", text):
+        return True
+    if "-" in word and re.search(r"\b" + r"[-\s]?".join(re.escape(p) for p in word.split("-") if p), text):
+        return True  # "full-day" for a note's "full day" or "fullday": one word however it is joined
+    term = _TERM.match(word)
+    per_year = period_lengths()
+    if term is None or term.group(2) not in per_year:
+        return False
+    same = [w for w, n in per_year.items() if n == per_year[term.group(2)]]
+    alt = "|".join(re.escape(w) for w in sorted(same, key=len, reverse=True))
+    return bool(re.search(rf"(?<![\d.,]){term.group(1)}\s*-?\s*(?:{alt})(?![^\W\d_])", text))
+
+
 class ProductPlan:
     """Flags a plan, licence or model presented as the client's that no evidence names."""
 
@@ -45,7 +65,7 @@ class ProductPlan:
             if not m.group(0).startswith("your") and not (m.group("yours") or _YOU.search(low[m.end() : m.end() + 40])):
                 continue  # "the Pro plan" not presented as theirs
             words = [w for w in m.group("name").split() if w not in _generic() and w not in STOP_WORDS]
-            if not words or all(any(re.search(rf"\b{re.escape(w)}", text) for _, text in docs) for w in words):
+            if not words or all(any(_named(w, text) for _, text in docs) for w in words):
                 continue
             kind = m.group("kind")
             known = [ids for ids, text in docs if re.search(rf"\b{kind}\b", text)]

@@ -56,11 +56,15 @@ _LETTERS = {"xxs": "xxs", "xs": "xs", "s": "small", "small": "small", "m": "medi
             "xxl": "xxl", "xxxl": "xxxl"}  # fmt: skip
 
 
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}\s?(?:k|m|thousand|million)\b)")
+
+
 def recorded_value(slot: str | None, raw: str) -> float | str | None:
     """A slot value normalised: numbers to floats ($50k -> 50000), letter sizes to a canonical word."""
     raw = raw.strip().lower()
     if slot == "size" and raw in _LETTERS:
         return _LETTERS[raw]
+    raw = _DECIMAL_COMMA.sub(".", raw)  # "5,2m": a comma before one or two digits and a scale is a decimal point
     m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s?(k|m|thousand|million)?\b", raw)
     if not m:
         return raw if slot == "size" and raw else None

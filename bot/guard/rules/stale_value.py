@@ -20,14 +20,13 @@ from bot.guard.rules.base import Draft, Evidence
 from bot.guard.slots import Mention, Stale, mentions, past_marked, same_slot, same_value, stale_values
 from memory.lexicon import MONTH_NAMES
 
-_MONTH_NAMES = tuple(m.title() for m in MONTH_NAMES)  # as a message names them
-
 
 def show(m: Mention) -> str:
     """A value as a message names it."""
     if isinstance(m.value, tuple):
         month, day = m.value
-        return f"{day} {_MONTH_NAMES[month - 1]}" if day else _MONTH_NAMES[month - 1]
+        name = MONTH_NAMES[month - 1].title()
+        return f"{day} {name}" if day else name
     figure = f"{m.value:,.2f}".rstrip("0").rstrip(".")
     return f"{figure} {m.unit}".strip() if m.kind == "measure" else figure
 
@@ -57,7 +56,7 @@ class StaleValue:
         return out + self._dates(draft, evidence, mine)
 
     def _figure(self, draft: Draft, m: Mention, mine: list[Mention], mdl: Model) -> Finding | None:
-        verdict = judge(m, mine, mdl)
+        verdict = judge(m, mine, mdl, draft.low)
         if verdict is None or verdict.kind != "stale" or past_marked(draft.low, m) or draft.negated(m.start):
             return None
         news = [n for n in verdict.real if n.value != m.value]

@@ -34,7 +34,11 @@ class UnrecordedChange:
         mdl = current_model(evidence)
         out = []
         for m in cued:
-            if supported(m, all_mine, mdl) or judge(m, all_mine, mdl) is not None or past_marked(draft.low, m):
+            if (
+                supported(m, all_mine, mdl, draft.low)
+                or judge(m, all_mine, mdl, draft.low) is not None
+                or past_marked(draft.low, m)
+            ):
                 continue  # a stale or contradicted figure is the wrong_fact rules' finding
             start = clause_before(draft.low, m.start)  # the claim: "the panels will cut your $310 bill to zero"
             found = draft.finding(self.kind, start, m.end, "no note gives this figure")
