@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from memory.dates import find_dates, is_english_month_word
-from memory.lexicon import MONTHS, WEEKDAYS
+from memory.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
-# The English month and weekday words are memory's (memory/data/calendar_words.json), one table for both layers.
-_WEEKDAYS = tuple(WEEKDAYS)
+# Months and weekdays are memory's (memory/data/calendar_words.json), written once for both layers.
+_WEEKDAYS = tuple(sorted(WEEKDAYS, key=WEEKDAYS.__getitem__))
 _MONTHS = MONTHS
-_MONTH_RX = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# longest first, so "march" is never read as "mar" + "ch", as the full names before the abbreviations did
+_MONTH_RX = rf"(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _DAY_RX = r"\d{1,2}(?:st|nd|rd|th)?"
 # US-style numeric dates as busy people type them: "3/14", "10/17/2026" (not "24/7", not "1/2 price").
 _NUMDATE_RX = (
@@ -82,15 +83,11 @@ def _month_word_is_verb(text: str, m: re.Match[str]) -> bool:
 
 
 _TIME_RE = _TimeExpressions(_TIME_RE_RAW)
-_WD_ABBR = {
-    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "weds": 2, "wednesday": 2,
-    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5,
-    "sun": 6, "sunday": 6,
-}  # fmt: skip
+_WD_ABBR = {**WEEKDAYS, **WEEKDAY_ABBREVIATIONS}
 # A weekday in a note, full or abbreviated; the short forms that are also words ("sat down", "wed",
 # "sun") count only when they stand alone (end of a clause, or before a date or a time).
 _NOTE_WD_RE = re.compile(
-    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\b"
+    rf"\b(?P<wd>{'|'.join(sorted(_WD_ABBR, key=len, reverse=True))})\b"
     r"(?=\s*(?:[.,;:!?)\n]|$|-|\d|w/|(?:am|pm|morning|afternoon|eve(?:ning)?|night|lunch|at \d)\b))"
 )
 _NOTE_FUTURE_RE = re.compile(r"\b(?:next|coming|set for|scheduled|booked|til|till|until|by|due|before|this coming)\s+$")
