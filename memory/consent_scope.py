@@ -517,9 +517,13 @@ def _clock(clause: str) -> tuple[str, int, int] | None:
         if month.match(after.strip()) or re.match(r"\s*(?:de\s+|of\s+)?" + slot_pattern("month"), after):
             continue  # "1-12 dec": days, not hours
         marked = bool(m["lead"] or m["ap"] or m["bp"] or m["am"] or m["bm"])
-        if not marked:
+        # A bare range is hours when a setting phrase stands before it in the clause ("during service 8-12") or it
+        # ends the clause ("no calls 8-12"); a bare range before a noun ("max 3-4 emails") is a count.
+        setting = _has("between", clause[: m.start()]) or _has("hours", clause[: m.start()])
+        if not marked and not (setting or re.match(r"\s*(?:[,.;:!?)]|$)", clause[m.end() :])):
             continue
         h24 = (m["ap"] or "").startswith(("h", "u")) or (m["bp"] or "").startswith(("h", "u"))
+        h24 = h24 or (not (m["ap"] or m["bp"]) and int(m["b"]) > 12)  # "6-13": a 24-hour clock
         pm_below = 0 if h24 else 8
         a, b = _hour(m["a"], m["ap"], pm_below), _hour(m["b"], m["bp"], pm_below)
         if b <= a and b + 12 <= 24:
@@ -847,6 +851,8 @@ def _clause_scopes(
     if neg and act_m and re.match(r"\s*(?:back|de volta|de vuelta)\b", clause[act_m.end() :]):
         return []  # "she never calls back": the client's habit
     rate = _rate(clause)
+    if cap is not None and rate is None and not only and (neg is None or neg.start() >= cap.start() - 3):
+        return []  # "max 3-4 emails", "no more than 2 calls": a cap whose period is not read never closes a channel
     channels = [c for c in acts if c != "pause"] or (["text"] if apps else [])
     if rate is not None and (cap or only or neg):
         times, window = rate
@@ -1096,6 +1102,7 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
     out: list[ContactScope] = []
     for s_start, s_end in _sentence_spans(low):
         clauses = _clause_spans(low, s_start, s_end)
+        sentence: list[ContactScope] = []
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
@@ -1103,16 +1110,20 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
                 listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
                 if (
                     i > 0
-                    and out
-                    and out[-1].kind == "closed"
-                    and out[-1].source == note_id
+                    and sentence
+                    and sentence[-1].kind == "closed"
                     and _list_goes_on(text, low, clauses[i - 1], c_start)
                 ):
                     # "no calls, texts or emails": a list that continues the refusal before it
-                    found = [replace(out[-1], channel=c) for c in listed]
+                    found = [replace(sentence[-1], channel=c) for c in listed]
                 else:  # "no texting pls. email or call": the ways the client named
                     found = [ContactScope("open", note_id, channel=c, noted=noted) for c in listed]
-            out += found
+            sentence += found
+        if any(s.kind == "limit" for s in sentence):
+            # "asked us to stop chasing, said one message a week max": the cap in the same sentence is what the
+            # client asked for, not a pause until they come back
+            sentence = [s for s in sentence if s.kind != "pause"]
+        out += sentence
     m = _CLIENT_NEXT.search(low)
     if m or _CLIENT_RINGS.search(low):
         # a return tied to a condition ("when things settle") waits a month; "we'll ring YOU" two weeks

@@ -65,7 +65,8 @@ def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None
     ("note", "text", "verdict"),
     [
         ("Asked me to stop emailing him, prefers phone.", CALL_PLAN, "pass"),
-        ("Asked me to stop emailing him, prefers phone.", EMAIL, "block"),
+        # a message that does not say how it goes may go by text, which is open: the salesperson sends it so
+        ("Asked me to stop emailing him, prefers phone.", EMAIL, "pass"),
         ("Asked me to stop emailing him, prefers phone.", "Subject: install\n\n" + EMAIL, "block"),
         ("Stop calling him, email only.", CALL_PLAN, "block"),
         ("Stop calling him, email only.", EMAIL, "pass"),
@@ -86,6 +87,7 @@ def test_the_drafting_context_channel_decides(memory: Memory) -> None:
 
     _note(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))
+    built.ctx.channel = "email"
     assert {f.kind for f in check_text(EMAIL, built.ctx).findings} >= {"no_consent"}
     built.ctx.channel = "phone"
     assert "no_consent" not in {f.kind for f in check_text(EMAIL, built.ctx).findings}
@@ -126,7 +128,9 @@ def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str
         ),
         ("No texts please, he hates them.", "Dear Tom, the chairs ship on Monday.\n\nKind regards,\nSam", "pass"),
         ("No texts please, he hates them.", "Hi Tom, quick text: the chairs ship Monday.", "block"),
-        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "warn"),  # unstated: may go by text
+        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "pass"),  # unstated: goes by text, which is open
+        # the client shut two ways and named none open: the third is only a default, so it warns
+        ("No more emails or calls from us, he said.", "Hi Tom, the chairs ship Monday.", "warn"),
         ("Do not contact me, he said.", "Hi Tom, the chairs ship Monday.", "block"),
     ],
 )
