@@ -101,3 +101,48 @@ def test_a_call_outside_the_service_window_passes_and_inside_it_warns(tmp_path: 
         ],
     )
     assert "no_consent" not in cafe.kinds("Call plan for Rosa: ring after 1pm about the machine.", "2026-03-20T09:00")
+
+
+def _consent_facts(world: World) -> dict[str, str]:
+    """The client's consent facts in `chet profile --json`, key -> value."""
+    from guard_cli import _chet
+
+    doc = _chet(world.data, "profile", world.client, "--json")
+    return {f["key"]: f["value"] for f in doc["facts"] if f["kind"] == "consent"}
+
+
+@pytest.mark.parametrize(
+    ("note", "wanted"),
+    [
+        ("se dio de baja del boletín, whatsapp ok", {"consent:email:marketing": "opted_out"}),
+        ("took him off the mailing list last week", {"consent:email": "opted_out"}),
+        ("keine Anrufe zwischen 12 und 14 Uhr", {"consent:phone:hours": "opted_out"}),
+        ("never her work email, cell is fine", {"consent:email:work": "opted_out"}),
+        ("pls no sales pitch right now, she is swamped", {"consent:any:marketing": "opted_out"}),
+        ("opted out of the extended warranty", {}),
+        ("no emails to her since june, will call", {}),
+    ],
+)
+def test_the_profile_reads_consent_with_the_guards_parser(tmp_path: Path, note: str, wanted: dict[str, str]) -> None:
+    """Profile, drafting and the digest read the consent facts; those come from the parser the guard reads."""
+    world = World(tmp_path, "Noor Haddad", [("2026-03-02T10:00:00", "noor haddad, florist, wants a cold room"),
+                                            ("2026-03-03T10:00:00", note)])  # fmt: skip
+    assert _consent_facts(world) == wanted
+
+
+def test_profile_and_guard_agree_on_a_closed_channel(tmp_path: Path) -> None:
+    world = World(
+        tmp_path,
+        "Piet Smit",
+        [
+            ("2026-03-02T10:00:00", "piet smit, dairy in friesland, wants a robot milker"),
+            ("2026-03-03T10:00:00", "hij wil niet meer gebeld worden, e-mail is prima"),
+        ],
+    )
+    closed = [k for k, v in _consent_facts(world).items() if v == "opted_out"]
+    assert closed == ["consent:phone"]
+    assert world.kinds("Call plan for Piet: ring about the robot milker trial.", "2026-03-20T10:00") == {"no_consent"}
+    assert (
+        world.kinds("Subject: robot milker trial\n\nHi Piet, how is the herd doing this month?", "2026-03-20T10:00")
+        == set()
+    )
