@@ -1045,7 +1045,10 @@ def _fused_scopes(
         )
         if what and not named and not topic and not _rx("act").match(what.group(1)):
             return []  # "opted out of the extended warranty": something other than contact was declined
-        return [ContactScope("closed", channel=c, topic=topic, **base) for c in named or [channel]]
+        # "opted out of marketing" narrows a general opt-out to selling; an unsubscribe ("from the newsletter") is
+        # leaving the mailing list: in the labelled guard sets it meant no more emails at all
+        narrowed = topic if channel == "any" else ""
+        return [ContactScope("closed", channel=c, topic=narrowed, **base) for c in named or [channel]]
     if optin is not None and slot_value("optin", optin.group(0)) == "any":
         if neg is not None and neg.start() < optin.start():
             return [ContactScope("closed", channel=c, **base) for c in named or ["any"]]  # "not happy to hear from us"

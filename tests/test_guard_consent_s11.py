@@ -114,7 +114,7 @@ def _consent_facts(world: World) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("note", "wanted"),
     [
-        ("se dio de baja del boletín, whatsapp ok", {"consent:email:marketing": "opted_out"}),
+        ("se dio de baja del boletín, whatsapp ok", {"consent:email": "opted_out"}),
         ("took him off the mailing list last week", {"consent:email": "opted_out"}),
         ("keine Anrufe zwischen 12 und 14 Uhr", {"consent:phone:hours": "opted_out"}),
         ("never her work email, cell is fine", {"consent:email:work": "opted_out"}),
