@@ -65,7 +65,7 @@ def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None
     ("note", "text", "verdict"),
     [
         ("Asked me to stop emailing him, prefers phone.", CALL_PLAN, "pass"),
-        # a message that does not say how it goes may go by text, which is open: the salesperson sends it so
+        # a message that does not say how it goes, and the client named an open way: the salesperson uses it
         ("Asked me to stop emailing him, prefers phone.", EMAIL, "pass"),
         ("Asked me to stop emailing him, prefers phone.", "Subject: install\n\n" + EMAIL, "block"),
         ("Stop calling him, email only.", CALL_PLAN, "block"),
@@ -128,8 +128,7 @@ def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str
         ),
         ("No texts please, he hates them.", "Dear Tom, the chairs ship on Monday.\n\nKind regards,\nSam", "pass"),
         ("No texts please, he hates them.", "Hi Tom, quick text: the chairs ship Monday.", "block"),
-        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "pass"),  # unstated: goes by text, which is open
-        # the client shut two ways and named none open: the third is only a default, so it warns
+        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "warn"),  # unstated, no way named: may go by text
         ("No more emails or calls from us, he said.", "Hi Tom, the chairs ship Monday.", "warn"),
         ("Do not contact me, he said.", "Hi Tom, the chairs ship Monday.", "block"),
     ],

@@ -65,7 +65,7 @@ def test_a_cap_in_the_same_sentence_turns_stop_chasing_into_the_cap(note: str) -
     assert "limit" in kinds and "pause" not in kinds
 
 
-def test_an_unstated_draft_passes_when_one_of_its_ways_is_open_and_warns_when_most_are_shut(tmp_path: Path) -> None:
+def test_an_unstated_draft_passes_when_the_client_named_an_open_way_and_warns_when_none(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     opticians = World(

@@ -155,12 +155,12 @@ class ContactReader:
         ways_all = self._named_ways(view.preferred) | self._messenger_ways()
         # a letter's form goes by email while email is open, or by post when a note names post as the way
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and ("email" not in closed or "post" in ways_all)
-        if unstated and (len(shut) < 2 or ways_all - shut or letter or draft_uses(Draft(self.text))):
-            # The message does not say how it goes and one of the ways it may go is open: the salesperson sends it
-            # that way (a truthful draft passes). Only when the client shut most ways and named none left open
-            # ("no more emails or calls") is the remaining default uncertain, and it warns below. A letter's form
-            # is no proof of email, so it never blocks by itself. A channel the draft uses ("I'll email you") is
-            # judged by the channel_consent rule.
+        if unstated and (ways_all - shut or letter or draft_uses(Draft(self.text))):
+            # The message does not say how it goes, one of the ways it may go is open and the client named a way
+            # that is open ("stop emailing, text me instead", "no whatsapp, likes phone calls"): the salesperson
+            # reaches them that way (a truthful draft passes). When the client named none, the open default is
+            # uncertain and it warns below. A letter's form is no proof of email, so it never blocks by itself.
+            # A channel the draft uses ("I'll email you") is judged by the channel_consent rule.
             return []
         s, e = self._first_line()
         what = (
