@@ -42,6 +42,9 @@ _ROLE_WORDS = frozenset(FORMS["role_words"]["words"])
 _ROLES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_roles"]["words"])
 _CUES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_cues"]["words"])
 _NAME = r"([A-Z][\w'’-]+)"
+_AFTER = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FORMS["contact_after"]["words"], key=len, reverse=True)
+)
 _NEGATION = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_negations"]["words"]) + r")\b",
     re.I,
@@ -52,6 +55,8 @@ _CONTACT = re.compile(
     rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
     rf"|{_NAME}\s*[,(-]\s*(?i:(?:his|her|their|the)\s+)?(?i:{_ROLES})\b"
     rf"|\b(?i:{_CUES})\s+{_NAME}"
+    # "Jordi is the contact", "keith obi handles POs": notes are typed in lower case too
+    rf"|\b([A-Za-z][\w'’-]+)(?:\s+([A-Za-z][\w'’-]+))?\s+(?i:{_AFTER})(?![\w'])"
 )
 _HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, FORMS['suffixes']['words']))})$")
 _PLACEHOLDER = re.compile(
@@ -159,9 +164,9 @@ class _Names:
                 ends = [b.end() for b in _CLAUSE_END.finditer(before)]
                 if _NEGATION.search(before[ends[-1] if ends else 0 :]):
                     continue  # "do not cc Fintan", "no longer uses his assistant Dermot": the clause turns it round
-                word = _fold(next(g for g in m.groups() if g))
-                if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
-                    out.add(word)
+                for word in (_fold(g) for g in m.groups() if g):  # "son jordi is the contact": each word of it
+                    if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
+                        out.add(word)
         return out
 
     def _formal_address(self) -> bool:
