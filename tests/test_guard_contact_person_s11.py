@@ -43,3 +43,10 @@ def test_the_designated_contact_is_a_valid_addressee(
                                      ("2026-03-02T10:00:00", note)])  # fmt: skip
     assert "name_misuse" not in world.kinds(to_contact, "2026-03-10T10:00")
     assert "name_misuse" in world.kinds(to_stranger, "2026-03-10T10:00")
+
+
+def test_a_handler_of_one_thing_is_an_addressee_for_that_thing_only(tmp_path: Path) -> None:
+    world = World(tmp_path, "Maria Costa", [("2026-03-01T10:00:00", "maria costa, wine shop in porto"),
+                                            ("2026-03-02T10:00:00", "her nephew Rui handles instagram")])  # fmt: skip
+    assert "name_misuse" in world.kinds("Olá Rui, confirmo a encomenda de 40 caixas.", "2026-03-10T10:00")
+    assert "name_misuse" not in world.kinds("Hi Rui, here are the instagram photos of the labels.", "2026-03-10T10:00")
