@@ -50,3 +50,9 @@ def test_a_handler_of_one_thing_is_an_addressee_for_that_thing_only(tmp_path: Pa
                                             ("2026-03-02T10:00:00", "her nephew Rui handles instagram")])  # fmt: skip
     assert "name_misuse" in world.kinds("Olá Rui, confirmo a encomenda de 40 caixas.", "2026-03-10T10:00")
     assert "name_misuse" not in world.kinds("Hi Rui, here are the instagram photos of the labels.", "2026-03-10T10:00")
+
+
+def test_a_role_in_the_deal_with_nothing_named_is_no_addressee(tmp_path: Path) -> None:
+    world = World(tmp_path, "Ines Moreau", [("2026-03-01T10:00:00", "ines moreau runs a bakery chain, wants 3 ovens"),
+                                            ("2026-03-02T10:00:00", "her business partner's husband luc approves")])  # fmt: skip
+    assert "name_misuse" in world.kinds("Hi Luc, the ovens are ready for your sign-off.", "2026-03-10T10:00")

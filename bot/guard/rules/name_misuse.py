@@ -192,6 +192,8 @@ class _Names:
                 what = frozenset(_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(m["what"])) if w not in _STOP)
                 if _COPY_BACK.match(n.text, m.end()):
                     what = frozenset()  # "keith handles POs, cc him": copied on everything, a contact of the client
+                elif not what:
+                    continue  # "gary signs off": a role in the deal with nothing named, no one to write to
                 for word in (_fold(g) for g in m.groups()[:2] if g):
                     if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
                         out[word] = (
