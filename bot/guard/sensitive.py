@@ -67,7 +67,9 @@ def _bad_news(low: str) -> bool:
     return bool(_BAD_NEWS.search(low) or found["bad"].search(low) or found["bad_news_words"].search(low))
 
 
-DISTRESS_WINDOW = timedelta(days=14)  # an upset or overwhelmed client: two weeks, the shortest gap read as letting one be
+DISTRESS_WINDOW = timedelta(
+    days=14
+)  # an upset or overwhelmed client: two weeks, the shortest gap read as letting one be
 
 
 def _distress(low: str) -> bool:
