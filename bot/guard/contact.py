@@ -22,7 +22,7 @@ from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _norm, _sentences, _trimmed
 from bot.guard.when import _ago
 from bot.usecases.draft_context import DraftContext
-from memory.consent_scope import ContactScopes
+from memory import ContactScopes
 from memory.lexicon import contact_channels, fact_channels, messaging_apps, normal_channel
 from memory.records import Fact, FactKind
 
