@@ -803,6 +803,13 @@ def _only_acts(clause: str) -> bool:
     return bool(channels_of_act(clause)) and not re.sub(r"\b(?:pls|please|either|any|at all)\b", " ", rest).strip()
 
 
+def _negates_liking(clause: str, neg: re.Match[str], ok: re.Match[str]) -> bool:
+    """Whether the refusal word negates the liking itself ("doesn't really like", "n'aime pas", "mag ... nicht"):
+    a dislike is a preference the guard may warn about, never an opt-out."""
+    gap = clause[neg.end() : ok.start()] if neg.end() <= ok.start() else clause[ok.end() : neg.start()]
+    return not _rx("act").search(gap) and re.fullmatch(r"\s*(?:[\w']+\s+){0,2}", gap + " ") is not None
+
+
 def _app_at(original: str, clause: str, at: int) -> re.Match[str] | None:
     """A messaging app's name at `at` ("no whatsapp"), as a match over the folded clause."""
     for app in messaging_apps(original[at : at + 20]):
@@ -831,6 +838,8 @@ def _clause_scopes(
     fused = _fused_scopes(clause, acts, neg, base)
     if fused is not None:
         return fused
+    if neg is not None and ok is not None and _negates_liking(clause, neg, ok):
+        return []  # "doesn't like email much", "no le gusta mucho el correo": a preference, never a closure
     if _has("optin", clause) and (acts or topic_in(clause) or _has("marketing", clause)):
         topic = "marketing" if _has("marketing", clause) else topic_in(clause)
         opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
@@ -1021,12 +1030,7 @@ def _fused_scopes(
     named = [c for c in acts if c not in ("pause", "any")]
     topic = "marketing" if _has("marketing", clause) else ""
     out = _has("optout", clause)
-    listed = _has("listword", clause)
-    removal = _has("removal", clause)
-    if listed and removal and removal.start() < listed.start():
-        between = clause[removal.end() : listed.start()]
-        if re.search(r"(?<!\w)(?:off|from|de|da|von|van|dalla|dalle)(?!\w)", between):
-            out = out or listed
+    out = out or _list_removal(clause)
     optin = _has("optin", clause)
     sell = _has("marketing", clause)
     if (
@@ -1058,6 +1062,33 @@ def _fused_scopes(
     asking = modal is not None and re.match(r"\s*(?:you|u)\b", clause[modal.end() :])  # "can you call again?"
     if neg is None and named and modal and again and act and modal.start() < act.start() and not asking:
         return [ContactScope("reopen", channel=c, **base) for c in named]  # "said we can email her again"
+    return None
+
+
+_OFF = r"(?:off|from|de|da|von|van|dalla|dalle)(?:\s+(?:la|der|dem))?"
+
+
+def _list_removal(clause: str) -> re.Match[str] | None:
+    """The list word of a removal from a contact list ("take her off the mailing list"), or None. A bare list
+    ("the list", "lista") is a contact list only with a person object: "take the desk off the list" edits a quote,
+    "10% off the list price" is a discount."""
+    removal = _has("removal", clause)
+    if removal is None:
+        return None
+    named = _rx("listword").search(clause, removal.end())
+    if named and re.search(rf"(?<!\w){_OFF}(?!\w)", clause[removal.end() : named.start()]):
+        return named
+    bare = _rx("barelist").search(clause, removal.end())
+    if bare is None:
+        return None
+    pron = slot_pattern("personobj")
+    between = clause[removal.end() : bare.start()]
+    clitic = slot_value("removal", removal.group(0)) and removal.group(0).endswith(("la", "lo"))
+    before = re.search(rf"{pron}\s*$", clause[: removal.start()])
+    if re.fullmatch(rf"\s*{pron}\s+{_OFF}\s*", between) or (
+        (clitic or before) and re.fullmatch(rf"\s*{_OFF}\s*", between)
+    ):
+        return bare
     return None
 
 
