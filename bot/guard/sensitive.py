@@ -55,6 +55,8 @@ def lists() -> dict[str, Any]:
         "negation_words",
         "before_words",
         "distress_words",
+        "distress_subjects",
+        "complaint_targets",
         "promotion_words",
     ):
         out[key] = word_class(doc[key]["words"])
@@ -74,10 +76,19 @@ DISTRESS_WINDOW = timedelta(
 
 def _distress(low: str) -> bool:
     """Whether a note records the client's own distress ("she's devastated", "está agobiada"), not negated."""
-    for m in lists()["distress_words"].finditer(low):
+    found = lists()
+    for m in found["distress_words"].finditer(low):
         before = " ".join(low[max(0, m.start() - 20) : m.start()].split()[-2:])
-        if not re.search(r"\b(?:not|no|nao|não|pas|nicht|niet|non|isn't|wasn't|never)\b", before):
-            return True
+        if re.search(r"\b(?:not|no|nao|não|pas|nicht|niet|non|isn't|wasn't|never)\b", before):
+            continue
+        # a person's state ("she's devastated"), never an adjective on a thing ("shaken glasses")
+        lead = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
+        if not found["distress_subjects"].search(lead):
+            continue
+        rest = re.split(r"[.!?;\n]", low[m.end() :], maxsplit=1)[0]
+        if found["complaint_targets"].search(rest):
+            continue  # "upset about our late delivery": a complaint about us, not distress about their life
+        return True
     return False
 
 
