@@ -56,3 +56,41 @@ def test_a_role_in_the_deal_with_nothing_named_is_no_addressee(tmp_path: Path) -
     world = World(tmp_path, "Ines Moreau", [("2026-03-01T10:00:00", "ines moreau runs a bakery chain, wants 3 ovens"),
                                             ("2026-03-02T10:00:00", "her business partner's husband luc approves")])  # fmt: skip
     assert "name_misuse" in world.kinds("Hi Luc, the ovens are ready for your sign-off.", "2026-03-10T10:00")
+
+
+NOT_DESIGNATED = [
+    (
+        "Clara Weiss",
+        "her brother Felix manages the rival bakery on the corner, never contact him",
+        "Hi Felix, the new proofing cabinet for Clara's bakery is ready.",
+    ),
+    (
+        "Sam Okafor",
+        "Dario handles nothing on the business side but loves fishing",
+        "Hi Dario, the invoice for the business chillers is attached.",
+    ),
+    (
+        "Lucía Prat",
+        "su socia Marta lleva 3 años en la empresa",
+        "Hola Marta, le paso el presupuesto de la empresa.",
+    ),
+    (
+        "Jonas Beck",
+        "Paul verwaltet die Konkurrenz nebenan",
+        "Hallo Paul, das Angebot für die Konkurrenz nebenan ist fertig.",
+    ),
+    (
+        "Rita Lopes",
+        "Leo is the contact for deliveries but not for anything else, don't write to him",
+        "Hi Leo, the delivery of the shelving is on Friday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("client", "note", "draft"), NOT_DESIGNATED)
+def test_a_negated_or_foreign_designation_makes_no_addressee(
+    tmp_path: Path, client: str, note: str, draft: str
+) -> None:
+    world = World(tmp_path, client, [("2026-03-01T10:00:00", f"{client.lower()}, new account"),
+                                     ("2026-03-02T10:00:00", note)])  # fmt: skip
+    assert "name_misuse" in world.kinds(draft, "2026-03-10T10:00")

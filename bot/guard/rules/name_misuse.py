@@ -56,7 +56,11 @@ _NEGATION = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_negations"]["words"]) + r")\b",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[.;:!?\n,(]|\b(?:but|and|though|although)\b", re.I)
+_RIVAL = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in FORMS["rival_business"]["words"]) + r")\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 # "his assistant Marta", "PA: Jenny", "Marta (his assistant)", "Leo, her business partner", "cc Leo", "book through Marta"
 _CONTACT = re.compile(
     rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
@@ -120,6 +124,13 @@ def _words(name: str) -> list[str]:
 _COPY_BACK = re.compile(r"\s*[,;-]?\s*(?i:cc|copy|bcc)(?:\s+in)?\s+(?i:him|her|them)\b")
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around the span `start:end` (the designation and what the note says after it)."""
+    ends = [b.end() for b in _SENTENCE_END.finditer(text[:start])]
+    after = _SENTENCE_END.search(text, end)
+    return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+
+
 class _Names:
     """What the notes say about the client's names, derived once per evidence."""
 
@@ -171,10 +182,8 @@ class _Names:
         out: set[str] = set()
         for n in self.ctx.notes:
             for m in _CONTACT.finditer(n.text):
-                before = n.text[: m.start()]
-                ends = [b.end() for b in _CLAUSE_END.finditer(before)]
-                if _NEGATION.search(before[ends[-1] if ends else 0 :]):
-                    continue  # "do not cc Fintan", "no longer uses his assistant Dermot": the clause turns it round
+                if _NEGATION.search(_sentence(n.text, m.start(), m.end())):
+                    continue  # "do not cc Fintan", "Leo is the contact, never call him": the sentence turns it round
                 for word in (_fold(g) for g in m.groups() if g):  # "son jordi is the contact": each word of it
                     if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
                         out.add(word)
@@ -185,10 +194,11 @@ class _Names:
         out: dict[str, frozenset[str]] = {}
         for n in self.ctx.notes:
             for m in _HANDLER.finditer(n.text):
-                before = n.text[: m.start()]
-                ends = [b.end() for b in _CLAUSE_END.finditer(before)]
-                if _NEGATION.search(before[ends[-1] if ends else 0 :]):
-                    continue
+                sentence = _sentence(n.text, m.start(), m.end())
+                if _NEGATION.search(sentence) or _RIVAL.search(m["what"]):
+                    continue  # "handles nothing business related", "manages the rival shop": no designation
+                if re.match(r"\s*\d", m["what"]):
+                    continue  # "Marta lleva 3 años", "Tim handles 200 orders a day": a duration or a volume
                 what = frozenset(_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(m["what"])) if w not in _STOP)
                 if _COPY_BACK.match(n.text, m.end()):
                     what = frozenset()  # "keith handles POs, cc him": copied on everything, a contact of the client
