@@ -77,3 +77,33 @@ def test_a_declined_item_talked_about_is_no_offer(tmp_path: Path, draft: str, fl
         "no more lamb for now, his customers complained about the last batch",
     )
     assert ("contradicts_preference" in world.kinds(draft, AT)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("client", "intro", "decline", "draft"),
+    [
+        (
+            "Ivo Brandt",
+            "ivo brandt, newsagent in leeds, stocks our magazines",
+            "no more gardening magazine for now, it doesn't sell",
+            "Hi Ivo, the gardening magazine issue for June is out, shall I send 20 copies?",
+        ),
+        (
+            "Ines Faro",
+            "ines faro, architect office in porto, furnishing a new floor",
+            "not interested in the corner desk, too big",
+            "Hi Ines, the corner desk return unit fits your new floor, shall I add it?",
+        ),
+        (
+            "Hugo Lenz",
+            "hugo lenz, laundry in graz, two sites",
+            "keine Heißmangel mehr, zu laut",
+            "Hallo Hugo, die Heißmangel Mangel ist wieder da, soll ich eine reservieren?",
+        ),
+    ],
+)
+def test_a_product_word_after_a_declined_item_is_still_an_offer(
+    tmp_path: Path, client: str, intro: str, decline: str, draft: str
+) -> None:
+    world = _world(tmp_path, client, intro, decline)
+    assert "contradicts_preference" in world.kinds(draft, AT)
