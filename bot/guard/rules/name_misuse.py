@@ -214,8 +214,8 @@ class _Names:
     def handles(self, name: str, low: str) -> bool:
         """Whether the notes make `name` the handler of something the draft (lower-cased) is about."""
         # a handler with nothing named ("cc him") is a contact already (`contacts`)
-        what = self.handlers.get(name)
-        return bool(what) and bool(what & {_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(low))})
+        what = self.handlers.get(name) or frozenset()
+        return bool(what & {_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(low))})
 
     def _formal_address(self) -> bool:
         """Whether the notes ask for a title and surname ("wants to be addressed as Dr. Nguyen")."""
