@@ -24,7 +24,6 @@ __all__ = [
     "channels_in",
     "contact_channels",
     "fact_channels",
-    "line_topics",
     "messaging_app_words",
     "messaging_apps",
     "normal_channel",
@@ -41,13 +40,14 @@ _OUT_VALUES = frozenset(
 
 @cache
 def _words() -> dict[str, dict[str, str]]:
-    """kind ("channel" | "topic" | "line" | "app") -> word -> value, from the data file."""
-    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "line": {}, "app": {}}
+    """kind ("channel" | "topic" | "app") -> word -> value, from the data file."""
+    table: dict[str, dict[str, str]] = {"channel": {}, "topic": {}, "app": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         word, kind, value, _reason = line.split("\t", 3)
-        table[kind][word] = value
+        if kind in table:
+            table[kind][word] = value
     return table
 
 
@@ -92,11 +92,6 @@ def topic_in(text: str) -> str:
     """The topic an opt-out is limited to ("marketing", "events"), or ""."""
     found = _find("topic", text)
     return found[0] if found else ""
-
-
-def line_topics() -> dict[str, str]:
-    """Words naming one line of a channel ("at work", "his house", "during the day") -> the topic it closes."""
-    return _words()["line"]
 
 
 def fact_channels(fact: Fact) -> tuple[str, ...]:

@@ -37,6 +37,7 @@ __all__ = [
     "ContactScope",
     "ContactScopes",
     "channels_of_act",
+    "consent_facts",
     "contact_limit",
     "contact_scopes",
     "fold",
@@ -410,6 +411,19 @@ def _only_date(low: str, noted: date) -> tuple[date, date] | None:
     return noted, dates[0][2] + timedelta(days=1)
 
 
+def _note_bound(low: str, noted: date) -> tuple[date, date] | None:
+    """(the note's day, the end) when the note names one end bound ("not interested til her contract ends in june"):
+    what a later "then" in the note refers to ("asked not to be contacted before then")."""
+    if not re.search(rf"(?:{slot_pattern('ref')})", low):
+        return None
+    start, end, dated = _bounds(low, noted)
+    if not dated or end is None:
+        return None
+    if start is not None and (_has("until", low) or _has("before", low)):
+        end = start  # "til her contract ends in june": up to June, not through it
+    return (noted, end) if end > noted else None
+
+
 def _open_period(text: str, noted: date) -> tuple[date, date | None] | None:
     """An away period with a start only ("maternity leave from 1 dec"): (start, None)."""
     low = fold(text)
@@ -517,9 +531,13 @@ def _clock(clause: str) -> tuple[str, int, int] | None:
         if month.match(after.strip()) or re.match(r"\s*(?:de\s+|of\s+)?" + slot_pattern("month"), after):
             continue  # "1-12 dec": days, not hours
         marked = bool(m["lead"] or m["ap"] or m["bp"] or m["am"] or m["bm"])
-        if not marked:
+        # A bare range is hours when a setting phrase stands before it in the clause ("during service 8-12") or it
+        # ends the clause ("no calls 8-12"); a bare range before a noun ("max 3-4 emails") is a count.
+        setting = _has("between", clause[: m.start()]) or _has("hours", clause[: m.start()])
+        if not marked and not (setting or re.match(r"\s*(?:[,.;:!?)]|$)", clause[m.end() :])):
             continue
         h24 = (m["ap"] or "").startswith(("h", "u")) or (m["bp"] or "").startswith(("h", "u"))
+        h24 = h24 or (not (m["ap"] or m["bp"]) and int(m["b"]) > 12)  # "6-13": a 24-hour clock
         pm_below = 0 if h24 else 8
         a, b = _hour(m["a"], m["ap"], pm_below), _hour(m["b"], m["bp"], pm_below)
         if b <= a and b + 12 <= 24:
@@ -690,6 +708,8 @@ def _line_and_qualifier(clause: str, act_end: int) -> tuple[str, bool]:
         return "", False
     if re.fullmatch(r"(?:all|any|anytime|once|times?|night|lunch|weekends?|work|home|peace|touch|contact)", noun):
         return "", False
+    if noun in _CLIENT or noun in _OBJECT_PRONOUNS:
+        return "", False  # "no emails to him": the person written to, not a place
     return "", True
 
 
@@ -699,6 +719,7 @@ _NO_LEADS = re.compile(
     r"(?:^|[(:\-]|\b(?:pls|please|plz|and|but|also|so|asked|asked for|said|says|wants|want|for|ok|y|e|et|pero|por favor)\s*)\s*$"
 )
 _POSTPOSED = re.compile(r"\s*[:=-]?\s*(?:not|no|never|nope|nao|nicht|nein|non|niet|nee|jamais)\s*(?:pls|please)?\s*$")
+_OBJECT_PRONOUNS = frozenset(["her", "him", "them", "me", "us", "you", "ihm", "ihr", "ihnen", "hem", "haar", "hen"])
 _CLIENT = frozenset(
     ["she", "he", "they", "client", "ella", "el", "ele", "elle", "il", "sie", "er", "lei", "lui", "zij", "hij"]
 )
@@ -724,7 +745,8 @@ def _governs(clause: str, original: str, neg: re.Match[str]) -> re.Match[str] | 
             if client and not _WANT.search(clause, neg.end(), act.start()):
                 return None  # "she never calls back", "he won't call until monday": what the client does
             return act
-        g = gap.match(clause, at) or _rx("marketing").match(clause, at)  # "no marketing emails"
+        # "no marketing emails", "never her work email": a topic or a line word may stand before the act
+        g = gap.match(clause, at) or _rx("marketing").match(clause, at) or _rx("line").match(clause, at)
         if g is None or g.end() == at:
             break
         at = g.end()
@@ -763,11 +785,14 @@ def _by_means(original: str, clause: str, at: int) -> list[str]:
     phone", "contact her via email or text"), or [] when none follows."""
     m = re.compile(
         rf"(?:\s+(?:her|him|them|me|us|again|at all|anymore|any more))*\s+(?:{slot_pattern('bymeans')})\s+"
-        r"(?:(?:the|her|his|their|el|la|le|o|a)\s+)?"
+        r"(?:(?:the|her|his|their|my|your|el|la|le|o|a|mi|su|mon|ma|son|sa|mein|meine|sein|seine|ihr|ihre)\s+)?"
     ).match(clause, at)
     if m is None:
         return []
-    return [c for c in _listed_from(original, clause, m.end()) if c != "any"]
+    listed = [c for c in _listed_from(original, clause, m.end()) if c != "any"]
+    if not listed and slot_value("line", clause[m.end() :].split(" ")[0].strip(",.;")) == "mobile":
+        listed = ["phone"]  # "do not contact me on my mobile": the mobile is a phone
+    return listed
 
 
 def _only_acts(clause: str) -> bool:
@@ -776,6 +801,13 @@ def _only_acts(clause: str) -> bool:
     rest = re.sub(r"\b(?:or|and|nor|ni|ou|o|y|et|und|oder|e|of|en)\b|[/&+]", " ", rest)
     # no object pronoun: "email him" after a refusal is an open way, not the refusal's list going on
     return bool(channels_of_act(clause)) and not re.sub(r"\b(?:pls|please|either|any|at all)\b", " ", rest).strip()
+
+
+def _negates_liking(clause: str, neg: re.Match[str], ok: re.Match[str]) -> bool:
+    """Whether the refusal word negates the liking itself ("doesn't really like", "n'aime pas", "mag ... nicht"):
+    a dislike is a preference the guard may warn about, never an opt-out."""
+    gap = clause[neg.end() : ok.start()] if neg.end() <= ok.start() else clause[ok.end() : neg.start()]
+    return not _rx("act").search(gap) and re.fullmatch(r"\s*(?:[\w']+\s+){0,2}", gap + " ") is not None
 
 
 def _app_at(original: str, clause: str, at: int) -> re.Match[str] | None:
@@ -803,6 +835,11 @@ def _clause_scopes(
     rest = _has("rest", clause)
     if rest is not None and not neg:
         return _rest(clause, rest, noted, period, base)
+    fused = _fused_scopes(clause, acts, neg, base)
+    if fused is not None:
+        return fused
+    if neg is not None and ok is not None and _negates_liking(clause, neg, ok):
+        return []  # "doesn't like email much", "no le gusta mucho el correo": a preference, never a closure
     if _has("optin", clause) and (acts or topic_in(clause) or _has("marketing", clause)):
         topic = "marketing" if _has("marketing", clause) else topic_in(clause)
         opened = [c for c in acts if c not in ("pause", "any")] or ["any"]
@@ -847,6 +884,8 @@ def _clause_scopes(
     if neg and act_m and re.match(r"\s*(?:back|de volta|de vuelta)\b", clause[act_m.end() :]):
         return []  # "she never calls back": the client's habit
     rate = _rate(clause)
+    if cap is not None and rate is None and not only and (neg is None or neg.start() >= cap.start() - 3):
+        return []  # "max 3-4 emails", "no more than 2 calls": a cap whose period is not read never closes a channel
     channels = [c for c in acts if c != "pause"] or (["text"] if apps else [])
     if rate is not None and (cap or only or neg):
         times, window = rate
@@ -881,6 +920,9 @@ def _clause_scopes(
     if topic == "marketing":
         return [ContactScope("closed", channel=c, topic="marketing", **base) for c in channels]
     line, qualified = _line_and_qualifier(clause, act_m.end() if act_m else (neg.end() if neg else 0))
+    if not line and neg is not None and governed is not None and governed.start() > neg.end():
+        before_act = _rx("line").search(clause, neg.end(), governed.start())  # "never her work email"
+        line = (slot_value("line", before_act.group(0)) or "") if before_act else ""
     if line and _has("hours", clause):
         line = ""  # "no calls during clinic hours": the place names the hours, not a line
     if _has("exception", clause):
@@ -913,6 +955,8 @@ def _clause_scopes(
     clock = _clock(clause)
     days = _weekdays(clause)
     weekdays = (_ALL - days if pol_only else days) if days else _ALL
+    if clock is None and _has("hours", clause):
+        qualified = True  # "no emails after hours", "no calls in surgery hrs": hours with no clock are not read
     if pause_act and not channels:
         if days or clock:
             return []
@@ -976,6 +1020,76 @@ def _clause_scopes(
         )
         for c in channels
     ]
+
+
+def _fused_scopes(
+    clause: str, acts: list[str], neg: re.Match[str] | None, base: dict[str, Any]
+) -> list[ContactScope] | None:
+    """A refusal or an opt-in said in one word or phrase, with no separate act ("unsubscribed", "DNC", "take her off
+    the mailing list", "opted back in"); None when the clause says none. A channel the clause names narrows it."""
+    named = [c for c in acts if c not in ("pause", "any")]
+    topic = "marketing" if _has("marketing", clause) else ""
+    out = _has("optout", clause)
+    out = out or _list_removal(clause)
+    optin = _has("optin", clause)
+    sell = _has("marketing", clause)
+    if (
+        neg is not None
+        and sell is not None
+        and not named
+        and re.fullmatch(r"[\s\w]{0,12}", clause[neg.end() : sell.start()])
+    ):
+        return [ContactScope("closed", channel="any", topic="marketing", **base)]  # "pls no sales pitch right now"
+    if out is not None and optin is None:
+        if neg is not None and neg.start() < out.start() and not re.match(r"(?:stop|avoid)\b", neg.group(0)):
+            return []  # "didn't unsubscribe", "never opted out": no refusal
+        channel = slot_value("optout", out.group(0)) or slot_value("listword", out.group(0)) or "any"
+        what = re.match(
+            r"\s*(?:of|from|de|du|des|von|da|van)\s+(?:the\s+|all\s+|any\s+)?([\w'-]+)", clause[out.end() :]
+        )
+        if what and not named and not topic and not _rx("act").match(what.group(1)):
+            return []  # "opted out of the extended warranty": something other than contact was declined
+        # "opted out of marketing" narrows a general opt-out to selling; an unsubscribe ("from the newsletter") is
+        # leaving the mailing list: in the labelled guard sets it meant no more emails at all
+        narrowed = topic if channel == "any" else ""
+        return [ContactScope("closed", channel=c, topic=narrowed, **base) for c in named or [channel]]
+    if optin is not None and slot_value("optin", optin.group(0)) == "any":
+        if neg is not None and neg.start() < optin.start():
+            return [ContactScope("closed", channel=c, **base) for c in named or ["any"]]  # "not happy to hear from us"
+        return [ContactScope("reopen", channel=c, topic=topic, **base) for c in named or ["any"]]
+    modal, again = _has("modal", clause), _has("again", clause)
+    act = _rx("act").search(clause)
+    asking = modal is not None and re.match(r"\s*(?:you|u)\b", clause[modal.end() :])  # "can you call again?"
+    if neg is None and named and modal and again and act and modal.start() < act.start() and not asking:
+        return [ContactScope("reopen", channel=c, **base) for c in named]  # "said we can email her again"
+    return None
+
+
+_OFF = r"(?:off|from|de|da|von|van|dalla|dalle)(?:\s+(?:la|der|dem))?"
+
+
+def _list_removal(clause: str) -> re.Match[str] | None:
+    """The list word of a removal from a contact list ("take her off the mailing list"), or None. A bare list
+    ("the list", "lista") is a contact list only with a person object: "take the desk off the list" edits a quote,
+    "10% off the list price" is a discount."""
+    removal = _has("removal", clause)
+    if removal is None:
+        return None
+    named = _rx("listword").search(clause, removal.end())
+    if named and re.search(rf"(?<!\w){_OFF}(?!\w)", clause[removal.end() : named.start()]):
+        return named
+    bare = _rx("barelist").search(clause, removal.end())
+    if bare is None:
+        return None
+    pron = slot_pattern("personobj")
+    between = clause[removal.end() : bare.start()]
+    clitic = slot_value("removal", removal.group(0)) and removal.group(0).endswith(("la", "lo"))
+    before = re.search(rf"{pron}\s*$", clause[: removal.start()])
+    if re.fullmatch(rf"\s*{pron}\s+{_OFF}\s*", between) or (
+        (clitic or before) and re.fullmatch(rf"\s*{_OFF}\s*", between)
+    ):
+        return bare
+    return None
 
 
 def _rest(
@@ -1092,10 +1206,11 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
     low, noted = fold(text), at.date()
     period = note_period(text, noted)
     away: tuple[date, date | None] | None = period or _open_period(text, noted)
-    open_period = away or _only_date(low, noted)
+    open_period = away or _only_date(low, noted) or _note_bound(low, noted)
     out: list[ContactScope] = []
     for s_start, s_end in _sentence_spans(low):
         clauses = _clause_spans(low, s_start, s_end)
+        sentence: list[ContactScope] = []
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
@@ -1103,16 +1218,20 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
                 listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
                 if (
                     i > 0
-                    and out
-                    and out[-1].kind == "closed"
-                    and out[-1].source == note_id
+                    and sentence
+                    and sentence[-1].kind == "closed"
                     and _list_goes_on(text, low, clauses[i - 1], c_start)
                 ):
                     # "no calls, texts or emails": a list that continues the refusal before it
-                    found = [replace(out[-1], channel=c) for c in listed]
+                    found = [replace(sentence[-1], channel=c) for c in listed]
                 else:  # "no texting pls. email or call": the ways the client named
                     found = [ContactScope("open", note_id, channel=c, noted=noted) for c in listed]
-            out += found
+            sentence += found
+        if any(s.kind == "limit" for s in sentence):
+            # "asked us to stop chasing, said one message a week max": the cap in the same sentence is what the
+            # client asked for, not a pause until they come back
+            sentence = [s for s in sentence if s.kind != "pause"]
+        out += sentence
     m = _CLIENT_NEXT.search(low)
     if m or _CLIENT_RINGS.search(low):
         # a return tied to a condition ("when things settle") waits a month; "we'll ring YOU" two weeks
@@ -1185,3 +1304,77 @@ def contact_scopes(notes: Iterable[Note | tuple[str, str, datetime]]) -> Contact
         if _note_returns(text):
             returns.append((nid, at.date()))
     return ContactScopes(tuple(scopes), tuple(periods), tuple(returns), order)
+
+
+_CHANNEL_WORDS = {"email": "email", "phone": "phone calls", "text": "text messages"}
+
+
+def _shown(channel: str) -> str:
+    return _CHANNEL_WORDS.get(channel, channel)
+
+
+def _topic_shown(topic: str, detail: dict[str, str]) -> str:
+    """How a limited closure reads in the profile ("at work", "08:00-12:00", "on some days")."""
+    if topic == "hours":
+        return detail.get("when", "at some hours")
+    if topic in ("work", "home"):
+        return f"at {topic}"
+    if topic == "days":
+        return "on some days"
+    if topic == "qualified":
+        return "(as the note qualifies it)"
+    return f"on the {topic} line"
+
+
+def consent_facts(text: str, at: datetime) -> list[tuple[str, str, str, dict[str, str]]]:
+    """The consent facts (key, value, text, detail) a piece of note text states, read by this module's parser.
+
+    The one reading of consent for the profile, drafting and the digest (the guard reads the scopes themselves):
+    a whole-channel closure is `opted_out`, an opt-in `opted_in`; a closure of one line, some hours, some weekdays,
+    a topic or with a qualifier the parser could not read is topic-limited (`consent:email:hours`), so the channel
+    itself stays open. A closure inferred from "X only", a pause and a cap are not consent facts.
+    """
+    found, _period = note_scopes("", text, at)
+    out: list[tuple[str, str, str, dict[str, str]]] = []
+    for scope in found:
+        if scope.kind not in ("closed", "reopen", "hours") or scope.inferred:
+            continue
+        channels = ["email", "text"] if scope.channel == "written" else [scope.channel]
+        for channel in channels:
+            detail = {"channel": channel}
+            words = "contact" if channel == "any" else _shown(channel)
+            topic = scope.topic or ("" if scope.line == "mobile" else scope.line)  # the mobile is the client's phone
+            if scope.kind == "hours" and scope.hours is not None and scope.qualified:
+                topic = "qualified"  # hours the parser read beside words it could not: never shown as certain
+            elif scope.kind == "hours" and scope.hours is not None:
+                if scope.hours[0] == 0 or scope.hours[1] == 24:
+                    continue  # "don't call before 10am": the client's contact time (a CONTACT fact), not consent
+                topic = "hours"
+                detail["when"] = f"{scope.hours[0]:02d}:00-{scope.hours[1]:02d}:00"
+            elif scope.weekdays != _ALL:
+                topic = "days"
+                detail["when"] = ",".join(str(d) for d in sorted(scope.weekdays))
+            elif scope.qualified and not topic:
+                topic = "qualified"  # an unread qualifier never widens the closure to the whole channel
+            if topic == "marketing" and scope.channel in ("written", "any"):
+                if channel == "text":
+                    continue
+                channel = detail["channel"] = "any"  # "stop sending her promos": no selling by any channel
+                words = "contact"
+            if topic:
+                detail["topic"] = topic
+            if scope.kind == "reopen":
+                value, said = "opted_in", ("happy to be contacted" if channel == "any" else f"ok to contact by {words}")
+            else:
+                value = "opted_out"
+                said = f"opted out of {words}" if not topic else f"no {words} {_topic_shown(topic, detail)}"
+                if topic == "marketing":
+                    said = "opted out of marketing" if channel == "any" else f"opted out of marketing by {words}"
+                if scope.start is not None and scope.noted is not None and scope.start > scope.noted:
+                    detail["from"] = scope.start.isoformat()
+                if scope.end is not None and not scope.until_back:
+                    detail["until"] = scope.end.isoformat()
+                    said += f" until {scope.end:%d %b %Y}"
+            key = f"consent:{channel}" + (f":{topic}" if topic else "")
+            out.append((key, value, said, detail))
+    return out

@@ -42,13 +42,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from memory.clock import clock_time
-from memory.consent import channels_in, line_topics, normal_channel, topic_in
+from memory.consent import channels_in
+from memory.consent_scope import consent_facts
 from memory.dates import (
     MONTHS,
     find_dates,
@@ -1696,288 +1697,11 @@ def _channel_word(channel: str) -> str:
 
 # --- consent -------------------------------------------------------------------------------------
 
-_ONE_GERUND = (
-    r"(?:emailing|e-mailing|mailing|calling|phoning|ringing|texting|messaging|contacting|pinging|"
-    r"reaching\s+out|bothering|pestering|spamming|following\s+up|sending\s+(?:(?:her|him|them|me|us)\s+)?"
-    r"(?:\w+\s+)?(?:emails|e-mails|messages|texts|newsletters|mail|mailers|marketing|promotions|offers|spam|"
-    r"stuff|catalogues|catalogs|flyers|promos|updates|invites|invitations|brochures|info|information))"
-)
-# "stop calling and emailing her": every channel named is closed
-_CONTACT_GERUND = r"(?P<verb>" + _ONE_GERUND + r"(?:\s*(?:,|and|or|&|/)\s*" + _ONE_GERUND + r")*)"
-_OPT_OUT_RE = [
-    re.compile(r"\b(?:stop|quit|cease|no\s+more)\s+" + _CONTACT_GERUND + r"\b", I),
-    re.compile(r"\bunsubscrib(?:e|ed|es|ing)\b(?P<verb>)", I),
-    re.compile(r"\b(?:do\s+not|don't|dont)\s+contact\b(?P<verb>)|(?-i:\bDNC\b)(?P<v2>)", I),
-    re.compile(r"\bdo[\s-]not[\s-](?P<verb>call|email|mail|text)[\s-](?:list|registry)\b", I),
-    re.compile(
-        r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|didn't|did\s+not|won't)\s+want\s+(?:to\s+be\s+|us\s+to\s+|me\s+to\s+"
-        r"|any\s+(?:more\s+)?|more\s+)?(?P<verb>contacted|called|emailed|texted|contact|call|email|text|"
-        # "any more emails or calls": every channel listed
-        r"hear\s+from\s+(?:us|me)|(?:any\s+)?(?:more\s+)?(?:calls|emails|texts|messages|marketing)"
-        r"(?:\s*(?:,|or|and|/|&)\s*(?:calls|emails|texts|messages))*)\b"
-        r"(?!\s+(?:before|after|at|during|on|until|till|in\s+the|while|about|(?-i:[A-Z])))",
-        I,
-    ),
-    re.compile(
-        r"\b(?:remove|removed|take|taken|took)\s+(?:(?:her|him|them|me)\s+)?(?:off|from)\s+(?:the\s+|our\s+|your\s+|"
-        r"all\s+|any\s+)?(?P<verb>mailing|email|marketing|contact|call|newsletter|distribution)?\s*lists?\b",
-        I,
-    ),
-    re.compile(
-        r"\bopt(?:ed|s|ing)?[\s-]out\b(?:\s+of\s+(?:all\s+|any\s+)?(?P<verb>emails?|marketing|contact|calls?|"
-        r"texts?|sms|communications?|newsletters?|the\s+(?:mailing|email)\s+list|everything|all\s+contact)"
-        r"|(?!\s+of))",
-        I,
-    ),
-    re.compile(r"\bno\s+(?:more|further)\s+(?P<verb>emails|calls|contact|texts|messages|marketing)\b", I),
-    re.compile(r"\bleave\s+(?:her|him|them|me)\s+alone\b(?P<verb>)", I),
-    # "no calls please", "no phone calls, email only", a bare "do not call": the client's own words
-    re.compile(
-        r"\bno\s+(?P<verb>(?:phone\s+)?calls|e-?mails|texts)\s*(?:please|pls|at\s+all|ever|,\s*(?:\w+\s+)?only)\b", I
-    ),
-    re.compile(
-        r"^\s*(?:(?:he|she|they)\s+said\s+)?(?:do\s+not|don't|dont|never)\s+(?P<verb>call|email|e-mail|text)\s*[.!]?\s*$",
-        I,
-    ),
-    re.compile(
-        r"\b(?:never|don't|do\s+not|dont)\s+(?:ever\s+)?(?P<verb>(?:call|email|e-mail|text|contact|message)"
-        r"(?:\s*(?:,|or|and|/|&)\s*(?:call|email|e-mail|text|contact|message))*)\s+(?:her|him|them|me)?\s*"
-        r"(?:again|any\s*more|ever\s+again)\b",
-        I,
-    ),
-    re.compile(
-        r"\basked\s+(?:me\s+|us\s+)?not\s+to\s+(?:be\s+)?(?P<verb>contact(?:ed)?|call(?:ed)?|email(?:ed)?|"
-        r"text(?:ed)?)\b(?!\s+(?:before|after|at|during|on|until|till|while|about))",
-        I,
-    ),
-]
-# What makes an opt-out one time window only ("no texts after 8pm"): the channel stays open outside it.
-# A clock time ("don't call before 10am") is the contact time (memory.extract_more), not an opt-out.
-_WINDOW = (
-    r"(?:during\s+(?:(?:his|her|their|the)\s+)?(?:[a-z]+\s+)?(?:hrs|hours)|after\s+(?:dark|hours|work)|at\s+night)"
-)
-# Words a period may end on ("not to be contacted before June", "until then").
-_PERIOD_WHEN = (
-    r"(?:then|(?:the\s+)?(?:new\s+year|spring|summer|fall|autumn|winter)|next\s+\w+|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\d{1,2}/\d{1,2})"
-)
-_OPT_OUT_RE += [
-    # "asked not to be contacted before then", "don't call him until March": closed for a period
-    re.compile(
-        r"\bnot\s+to\s+(?:be\s+)?(?P<verb>contact(?:ed)?|call(?:ed)?|email(?:ed)?|text(?:ed)?)\s+(?:(?:her|him|them)\s+)?"
-        r"(?=(?:before|until|till|til|prior\s+to)\s+" + _PERIOD_WHEN + r"\b)",
-        I,
-    ),
-    re.compile(
-        r"\bno\s+(?P<verb>contact|calls|emails|texts)\s+(?=(?:before|until|till|til)\s+" + _PERIOD_WHEN + r"\b)", I
-    ),
-    # "doesn't use email", "she never checks email": the channel does not reach them
-    re.compile(
-        r"\b(?:doesn't|doesnt|does\s+not|don't|do\s+not|never|rarely|hardly\s+ever)\s+(?:use|uses|check|checks|read|reads|"
-        r"answer|answers|look\s+at|looks\s+at|pick\s+up)\s+(?:her\s+|his\s+|their\s+|the\s+)?"
-        r"(?P<verb>e-?mails?|texts?|voicemails?|phone|cell|messages)\b",
-        I,
-    ),
-    # a fragment "no email" (after "prefers instagram DMs, no email")
-    re.compile(
-        r"(?:^|,)\s*(?:and\s+|but\s+)?no\s+(?P<verb>e-?mails?|(?:phone\s+)?calls|texts)\s*(?:please|pls|thanks)?\s*[.!]?\s*(?=,|$)",
-        I,
-    ),
-    # typed the phone way: "pls no emails to her", "pls dont text him" (a time window is a line: _window_opt_outs)
-    re.compile(
-        r"\b(?:please|pls|plz)\s+(?:no|never|don't|dont|do\s+not)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls|e-?mails|"
-        r"texts|call|e-?mail|text|message|messages)\b"
-        # the whole channel only when nothing follows but whom: "pls dont ring the shop" is one line (_line_opt_outs)
-        r"(?=(?:\s+(?:to\s+)?(?:her|him|them))?\s*(?:at\s+all|again|any\s*more|please|pls|thanks)?\s*(?:[,.;!]|$))",
-        I,
-    ),
-    # "pls no sales pitch right now": no selling, direct messages fine
-    re.compile(r"\bno\s+(?:more\s+)?(?P<verb>(?:sales\s+)?(?:pitch|pitches|pitching|upsell|upselling|selling))\b", I),
-]
-# "do not call him at work", "don't call his house", "never her work email", "not the restaurant line": one line closed
-_LINE_OPT_OUT_RE = re.compile(
-    r"\b(?:do\s+not|don't|dont|never|no|not\s+to)\s+(?:(?P<verb>call|calls|email|emails|e-mail|text|texts|ring|phone)\s+)?"
-    r"(?:(?:her|him|them)\s+)?(?P<where>at\s+(?:work|the\s+office|home|the\s+shop|the\s+restaurant)|"
-    r"(?:on\s+)?(?:his|her|their|the)\s+(?:house|home|office|work|restaurant|shop|clinic)(?:\s+(?:line|number|phone|email))?|"
-    r"(?:his|her|their|the)\s+work\s+(?:email|phone|number|line|cell)|during\s+the\s+(?:day|week|workday)|"
-    r"(?:on\s+)?weekends)\b"
-    r"|\bnot\s+(?:on\s+)?(?:the|his|her|their)\s+(?P<where2>restaurant|office|work|house|home|shop|clinic)\s+"
-    r"(?P<verb2>line|number|phone|email)\b",
-    I,
-)
-_OPT_IN_RE = [
-    re.compile(r"\bopted\s+(?:back\s+)?in\b(?P<verb>)|\bre-?subscribed\b(?P<v2>)", I),
-    re.compile(
-        r"\b(?:ok|okay|fine|happy|glad|open|keen)\s+(?:for\s+us\s+|for\s+me\s+)?(?:again\s+)?to\s+(?:be\s+)?"
-        r"(?P<verb>contact(?:ed)?|email(?:ed)?|call(?:ed)?|text(?:ed)?|hear\s+from\s+(?:us|me))\b",
-        I,
-    ),
-    re.compile(r"\b(?:can|may)\s+(?P<verb>email|call|text|contact)\s+(?:her|him|them)\s+again\b", I),
-    re.compile(r"\b(?:wants|would\s+like)\s+to\s+hear\s+from\s+(?:us|me)\s+again\b(?P<verb>)", I),
-]
-
-
-_GENERIC_CONTACT = re.compile(
-    r"\b(?:contact(?:ed|ing)?|reach(?:ing)?\s+out|hear\s+from|bother(?:ing)?|pester(?:ing)?)\b", I
-)
-_BY_CHANNEL = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:by|via|over|on|through)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|your\s+)?(?P<ch>[\w-]+)",
-    I,
-)  # "do not contact me on my mobile": that channel only
-
-
-def _consent_scope(verb: str | None, whole: str, after: str) -> tuple[list[str], str]:
-    """The channels an opt-out/opt-in names (none: every channel) and the topic it is limited to.
-
-    "stop contacting her" names every channel unless a channel follows ("... by email"); "no more
-    marketing emails" names the channel just after the match.
-    """
-    by = _BY_CHANNEL.match(after)
-    named = channels_in(by["ch"]) if by else []
-    if not named and not _GENERIC_CONTACT.search(verb or ""):
-        named = channels_in(verb or "") or channels_in(whole) or channels_in(" ".join(after.split()[:1]))
-    return named, topic_in(whole) or topic_in(verb or "")
-
 
 def _consent(clause: str, at: datetime) -> Iterable[ExtractedFact]:
-    for regex, value in [(r, "opted_out") for r in _OPT_OUT_RE] + [(r, "opted_in") for r in _OPT_IN_RE]:
-        for m in regex.finditer(clause):
-            before = clause[: m.start()]
-            negated = _negated(before) and not re.search(r"\b(?:not\s+interested|no\s+thanks)\b", before, I)
-            state = value
-            if negated:
-                if value == "opted_in" and re.search(r"\bnot\s*$|n't\s*$|\bnot\s+\w+\s*$", before, I):
-                    state = "opted_out"  # "not happy to hear from us"
-                else:
-                    continue
-            channels, topic = _consent_scope(m.groupdict().get("verb"), m.group(0), clause[m.end() :])
-            for channel in channels or ["any"]:
-                if channel == "any":
-                    text = "opted out of contact" if state == "opted_out" else "happy to be contacted"
-                elif state == "opted_out":
-                    text = f"opted out of {_channel_word(channel)}"
-                else:
-                    text = f"ok to contact by {_channel_word(channel)}"
-                if topic and state == "opted_out":
-                    text = (
-                        f"opted out of {topic} by {_channel_word(channel)}"
-                        if channel != "any"
-                        else f"opted out of {topic}"
-                    )
-                key = f"consent:{channel}" + (f":{topic}" if topic else "")
-                detail = {"channel": channel, **({"topic": topic} if topic else {})}
-                until = _period_end(clause[m.end() :], at) if state == "opted_out" else None
-                span = _two_ended_period(clause, at) if state == "opted_out" and not until else None
-                if span:  # "from 2 nov until feb 1", "from 20 dec to 3 jan": closed between the two days
-                    detail["from"], detail["until"] = span
-                    last = date.fromisoformat(span[1]) - timedelta(days=1)
-                    text += f" from {_until_shown(span[0])} to {format_due(last)}"
-                elif until:
-                    detail["until"] = until
-                    text += " until then" if until == "then" else f" until {_until_shown(until)}"
-                yield ExtractedFact(FactKind.CONSENT, key, state, text, detail=detail)
-    yield from _line_opt_outs(clause)
-    yield from _window_opt_outs(clause)
-
-
-_PERIOD_RE = re.compile(
-    r"^\s*(?:(?:her|him|them|me|us)\s+)?(?:again\s+)?(?:before|until|till|til|prior\s+to)\s+(?P<when>"
-    + _PERIOD_WHEN
-    + r")\b",
-    I,
-)
-
-
-def _period_end(after: str, at: datetime) -> str | None:
-    """The day an opt-out ends ("... before June" -> the first of June), "then" (resolved by the note), or None."""
-    m = _PERIOD_RE.match(after)
-    if not m:
-        return None
-    when = m["when"].lower()
-    if when == "then":
-        return "then"
-    month = re.fullmatch(r"(?P<mon>[a-z]+)\.?", when)
-    if month and month["mon"].rstrip(".") in MONTHS:
-        number = MONTHS[month["mon"].rstrip(".")]
-        today = at.date()
-        return date(today.year if number > today.month else today.year + 1, number, 1).isoformat()
-    due = resolve_due(when, at)
-    return due.isoformat() if due else None
-
-
-_SPAN_WORDS = re.compile(r"\b(?:during|between|from|while)\b|\d\s*(?:-|–|—|to|until|till|through)\s*\w", I)
-
-
-def _two_ended_period(clause: str, at: datetime) -> tuple[str, str] | None:
-    """(first day, the day after the last) of a period with two ends in the clause, or None.
-
-    With no year, the period is the one that has not ended on the note's day ("from 2 nov until feb 1"
-    written in December is under way); the last day falls on or after the first.
-    """
-    dates = find_dates(clause)
-    if len(dates) != 2 or not _SPAN_WORDS.search(clause):
-        return None
-    (y1, m1, d1, *_), (y2, m2, d2, *_) = dates
-    try:
-        first = date(y1 or at.year, m1, d1)
-        last = date(y2 or first.year, m2, d2)
-        if y2 is None and last < first:
-            last = date(first.year + 1, m2, d2)
-        if y1 is None and y2 is None and last < at.date():
-            first, last = date(first.year + 1, m1, d1), date(last.year + 1, m2, d2)
-    except ValueError:
-        return None
-    return first.isoformat(), (last + timedelta(days=1)).isoformat()
-
-
-def _until_shown(until: str) -> str:
-    day = date.fromisoformat(until)
-    return f"{day:%B %Y}" if day.day == 1 else format_due(day)
-
-
-def _line_opt_outs(clause: str) -> Iterable[ExtractedFact]:
-    """ "do not call him at work", "never her work email": one line (or time) closed, the channel stays open."""
-    for m in _LINE_OPT_OUT_RE.finditer(clause):
-        verb = (m["verb"] or m["verb2"] or "").lower()
-        where = (m["where"] or m["where2"] or "").lower()
-        channel = _channel(verb) or (channels_in(where) or [""])[0] or ("email" if "email" in where else "phone")
-        channel = {"email": "email", "text": "text"}.get(channel, "phone")
-        topics = line_topics()
-        word = next((w for w in re.findall(r"[a-z]+", where) if w in topics), "")
-        topic = topics.get(word, "")
-        if not topic:
-            continue
-        shown = {"work": "at work", "home": "at home", "daytime": "during the day", "weekdays": "during the week",
-                 "weekends": "at weekends"}[topic]  # fmt: skip
-        yield ExtractedFact(
-            FactKind.CONSENT,
-            f"consent:{channel}:{topic}",
-            "opted_out",
-            f"no {_channel_word(channel)} {shown}",
-            detail={"channel": channel, "topic": topic},
-        )
-
-
-_WINDOW_OPT_OUT_RE = re.compile(
-    r"\b(?:no|never|don't|dont|do\s+not|not\s+to)\s+(?:more\s+)?(?P<verb>(?:phone\s+)?calls?|ring|phone|e-?mails?|"
-    r"texts?|messages?|whatsapps?)\s+(?:(?:to\s+)?(?:her|him|them)\s+)?(?P<when>" + _WINDOW + r")",
-    I,
-)
-
-
-def _window_opt_outs(clause: str) -> Iterable[ExtractedFact]:
-    """ "no calls during clinic hrs", "no texts after 8pm": a channel closed for a time window, open outside it."""
-    for m in _WINDOW_OPT_OUT_RE.finditer(clause):
-        verb = m["verb"].lower()
-        channel = normal_channel((channels_in(verb) or [_channel(verb) or "phone"])[0]) or "phone"
-        when = re.sub(r"\bhrs\b", "hours", " ".join(m["when"].lower().split()))
-        yield ExtractedFact(
-            FactKind.CONSENT,
-            f"consent:{channel}:hours",
-            "opted_out",
-            f"no {_channel_word(channel)} {when}",
-            detail={"channel": channel, "topic": "hours", "when": when},
-        )
+    """Consent facts, read by the one contact-constraint parser (`memory.consent_scope.consent_facts`)."""
+    for key, value, text, detail in consent_facts(clause, at):
+        yield ExtractedFact(FactKind.CONSENT, key, value, text, detail=detail)
 
 
 # --- location ------------------------------------------------------------------------------------
@@ -3008,7 +2732,6 @@ EXTRACTORS: tuple[Extractor, ...] = (
     received,
     client_reply,
     _moved,
-    _consent,
     _counted_colour,
     _contacts,
     _allergies,
@@ -3113,6 +2836,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
     relative = _NO_RELATIVE  # the latest relative of this sentence: "for her son max, he turns 8 on ..."
     asked = ""  # the latest thing the client asked for: "wants tile samples. promised them by wed"
     end = 0
+    kept: list[str] = []  # the sentences read; consent reads them together ("til june. not before then")
     for sentence in sentences:
         start = text.find(sentence, end)
         if start < 0 or re.search(r"[.!?\n]", text[max(end - 1, 0) : start]):  # a full stop ends one, a dash not
@@ -3120,6 +2844,7 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
         end = start + len(sentence) if start >= 0 else end
         if looks_like_instruction(sentence):
             continue
+        kept.append(sentence)
         for clause in split_clauses(sentence):
             clause = _promised_thing(clause, asked)
             asked = _last_request(clause) or asked
@@ -3136,9 +2861,14 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact
         earlier = relative if relative.relation else earlier
+    try:
+        facts.update(((f.kind, f.key), f) for f in ([] if poisoned else _consent("\n".join(kept), at)))
+    except Exception as err:  # isolate the rule's bug, as above
+        if failures is not None:
+            failures.append(ExtractorFailure("_consent", err))
     said = " ".join(sentences)  # "his wife ..., she's a keen cyclist": hers, never the client's (memory.extract_kin)
     own = without_relatives_tastes(list(facts.values()), said)
-    return _then_resolved(_without_restated_wants(own)) + list(relative_traits(said))
+    return _without_restated_wants(own) + list(relative_traits(said))
 
 
 # "wants a quote for 200 vases, promised it": what the client asked for is what "it" promises
@@ -3238,26 +2968,6 @@ def _pronoun_bound(clause: str, relative: _Relative, earlier: _Relative) -> str:
 _MONTH_AS_VERB = re.compile(
     r"(\b(?:on|for|to|by|before|after|until|till|from|since|of|is|from|around|about)\s+)(march|may)(?=\s+[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*[\d%$]))"
 )
-
-
-def _then_resolved(facts: list[ExtractedFact]) -> list[ExtractedFact]:
-    """ "On leave till March, do not contact her until then": "then" is the note's latest dated fact."""
-    dated = [f.due.isoformat() if f.due else f.value + "-01" for f in facts if f.key.startswith("date:")]
-    dated = [d for d in dated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
-    out = []
-    for f in facts:
-        if f.detail.get("until") == "then":
-            if dated:
-                until = dated[-1]
-                f = ExtractedFact(
-                    f.kind, f.key, f.value, f.text.replace("until then", f"until {_until_shown(until)}"), f.due,
-                    {**f.detail, "until": until},
-                )  # fmt: skip
-            else:
-                f = ExtractedFact(f.kind, f.key, f.value, f.text.replace(" until then", ""), f.due,
-                                  {k: v for k, v in f.detail.items() if k != "until"})  # fmt: skip
-        out.append(f)
-    return out
 
 
 def _without_restated_wants(facts: list[ExtractedFact]) -> list[ExtractedFact]:

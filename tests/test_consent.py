@@ -60,7 +60,8 @@ def test_a_marketing_opt_out_leaves_direct_messages_open(memory: Memory) -> None
     ("note", "text", "verdict"),
     [
         ("Asked me to stop emailing him, prefers phone.", CALL_PLAN, "pass"),
-        ("Asked me to stop emailing him, prefers phone.", EMAIL, "block"),
+        # a message that does not say how it goes, and the client named an open way: the salesperson uses it
+        ("Asked me to stop emailing him, prefers phone.", EMAIL, "pass"),
         ("Asked me to stop emailing him, prefers phone.", "Subject: install\n\n" + EMAIL, "block"),
         ("Stop calling him, email only.", CALL_PLAN, "block"),
         ("Stop calling him, email only.", EMAIL, "pass"),
@@ -81,6 +82,7 @@ def test_the_drafting_context_channel_decides(memory: Memory) -> None:
 
     note_at(memory, "Tom Reyes", "Asked me to stop emailing him, prefers phone.")
     built = build_context(memory, memory.find_client("Tom Reyes"), "check in", T0 + timedelta(days=3))
+    built.ctx.channel = "email"
     assert {f.kind for f in check_text(EMAIL, built.ctx).findings} >= {"no_consent"}
     built.ctx.channel = "phone"
     assert "no_consent" not in {f.kind for f in check_text(EMAIL, built.ctx).findings}
@@ -121,7 +123,8 @@ def test_everyday_opt_out_phrasings(memory: Memory, note: str, closed: tuple[str
         ),
         ("No texts please, he hates them.", "Dear Tom, the chairs ship on Monday.\n\nKind regards,\nSam", "pass"),
         ("No texts please, he hates them.", "Hi Tom, quick text: the chairs ship Monday.", "block"),
-        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "warn"),  # unstated: may go by text
+        ("Stop emailing him.", "Hi Tom, the chairs ship Monday.", "warn"),  # unstated, no way named: may go by text
+        ("No more emails or calls from us, he said.", "Hi Tom, the chairs ship Monday.", "warn"),
         ("Do not contact me, he said.", "Hi Tom, the chairs ship Monday.", "block"),
     ],
 )

@@ -22,6 +22,7 @@ from bot.guard.rules.contact_pace import outreach_times, scopes_of
 from bot.guard.text import _aware, _norm, _sentences, _trimmed
 from bot.guard.when import _ago
 from bot.usecases.draft_context import DraftContext
+from memory import ContactScopes
 from memory.lexicon import contact_channels, fact_channels, messaging_apps, normal_channel
 from memory.records import Fact, FactKind
 
@@ -150,16 +151,16 @@ class ContactReader:
             sources = (first.source,)
             uncertain = all(s.qualified or s.inferred for ch in closed for s in found[ch])
         unstated = len(channels) > 1 and len(closed) < len(channels)
+        shut = {ch for ch in ("email", "phone", "text") if ch in view.closed or self._closed_by_scope(scopes, ch)}
         ways_all = self._named_ways(view.preferred) | self._messenger_ways()
-        ways = ways_all & set(channels)
         # a letter's form goes by email while email is open, or by post when a note names post as the way
         letter = bool(_LETTER_FORM.search(self.low.lstrip())) and ("email" not in closed or "post" in ways_all)
-        if unstated and (ways - set(closed) or letter or draft_uses(Draft(self.text))):
-            # The message does not say how it goes, and the client named an open way to reach them ("stop
-            # emailing, text me instead", "email only"), or it reads as a letter while email is open: the
-            # salesperson sends it that way (a truthful draft passes). A letter's form is no proof of email,
-            # so it never blocks by itself. A channel the draft uses ("I'll email you") is judged by the
-            # channel_consent rule.
+        if unstated and (ways_all - shut or letter or draft_uses(Draft(self.text))):
+            # The message does not say how it goes, one of the ways it may go is open and the client named a way
+            # that is open ("stop emailing, text me instead", "no whatsapp, likes phone calls"): the salesperson
+            # reaches them that way (a truthful draft passes). When the client named none, the open default is
+            # uncertain and it warns below. A letter's form is no proof of email, so it never blocks by itself.
+            # A channel the draft uses ("I'll email you") is judged by the channel_consent rule.
             return []
         s, e = self._first_line()
         what = (
@@ -169,13 +170,17 @@ class ContactReader:
         )
         finding = self._finding("no_consent", s, e, what, sources)
         if unstated:
-            # One of the ways it may go is open but the client named none: certain only that it must not go by
-            # the closed one, so warn (block only what is certain).
+            # One of the ways it may go is open but the client shut the others and named none: certain only that
+            # it must not go by the closed one, so warn (block only what is certain).
             way = next(ch for ch in channels if ch not in closed)
             finding = replace(finding, verdict="warn", message=f"{what}: send this by {way}, not {closed[0]}")
         elif uncertain:
             finding = replace(finding, verdict="warn", message=f"{what} (as the notes qualify it: check it applies)")
         return [finding]
+
+    def _closed_by_scope(self, scopes: ContactScopes, channel: str) -> bool:
+        """Whether a note's scope closes `channel` on the day of sending (a whole channel, not one line of it)."""
+        return any(not s.line and not s.inferred for s in scopes.closures(self.today, channel))
 
     @per_context
     def _named_ways(self, preferred: str | None) -> frozenset[str]:

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from bot.guard.lexicon import _CONCEPTS, _PHONE_CALLS
-from bot.guard.rules.changed_choice import mentions as choice_mentions
 from bot.guard.text import _STOP, _aware, _clause_after, _norm, _sentence_of, _sentences, _stem
 from bot.usecases.draft_context import DraftContext
 from memory.records import FactKind, Note
@@ -64,12 +63,8 @@ _PERIOD_AFTER = re.compile(
 )
 
 
-def _attribute(word: str) -> bool:
-    """Whether a word before a noun names a kind of it (origin, colour, material), not a part of its own.
-
-    "no chinese panels" declines Chinese panels, not panels; "no console screen" declines the screen.
-    """
-    return bool(re.search(r"(?:ese|ian|ish|ic|an)$", word)) or any(m.key == word for m in choice_mentions(word))
+# An object pronoun right after the word a refusal governs makes that word a verb ("never reads them").
+_OBJECT_AFTER = re.compile(r"[ \t]+(?:them|it|her|him|me|us|you|those|these)\b")
 
 
 def _optional_apostrophes(pattern: str) -> str:
@@ -98,10 +93,20 @@ def noun_phrase(low: str, start: int) -> str:
         word = m.group(1)
         if not words and word in determiners:
             continue
+        if word in _OF and words and len(words) < 2:
+            nxt = re.compile(r"[ \t]+([^\W\d_][\w-]*)").match(low, pos)
+            if nxt and nxt.group(1) not in stops and nxt.group(1) not in determiners:
+                words += [word, nxt.group(1)]  # "madera de pino": a Romance modifier follows its noun with "de"
+                break
         if word in stops or word in determiners:
             break
         words.append(word)
     return " ".join(words)
+
+
+_OF = frozenset(
+    ["de", "di", "do", "da", "du", "en"]
+)  # the Romance "of" or "in" (material) that joins a noun to its kind
 
 
 def romance(clause: str) -> bool:
@@ -227,6 +232,8 @@ class _Reader:
                     continue  # "staff allergy": whose allergy it is, not the allergen
                 if m.group("item") and _PERIOD_AFTER.match(low, m.end("item")):
                     continue  # "no work before xmas": a time the client keeps free, not a thing they dislike
+                if m.group("item") and _OBJECT_AFTER.match(low, m.end("item")):
+                    continue  # "she never reads them": a verb with its object, a habit, not a declined thing
                 if item.endswith(("-based", "-style", "-flavored", "-flavoured", "-type")):
                     item = item.split("-")[0]
                 newer_like = item in liked and _aware(liked[item], self.ctx.now) > _aware(n.occurred_at, self.ctx.now)
@@ -240,13 +247,10 @@ class _Reader:
                     continue
                 if words and words[0] in self._SENT_FORMS:
                     words = []  # "don't send latex samples": the samples are how latex came, latex is declined
-                if words:  # a compound: "console screen" is declined, not every console
+                if words:  # a compound keeps its modifier: "no metal frames" declines metal frames, not frames
                     parts = [item, *words]
                     for k in range(2, len(parts) + 1):
                         out.setdefault(" ".join(parts[:k]), (n.id,))
-                    head = words[0].rstrip("s") if len(words) == 1 and not _attribute(item) else ""
-                    if len(head) >= 5 and head not in self._GENERIC_TAIL and head not in self._DECLINE_SKIP:
-                        out.setdefault(f"head:{head}", (n.id,))
                 elif len(item) > 2 or n.text[m.start("item") : m.end("item")].isupper():
                     out.setdefault(item, (n.id,))  # "not the GT": a model code in capitals counts
                 alt = re.compile(r"(?:[ \t]+[a-z][a-z-]*){0,2}/([a-z][a-z-]{3,})").match(low, m.end())
@@ -407,7 +411,7 @@ def _take_back(out: dict[str, tuple[str, ...]], chosen: str) -> None:
     """Drop every declined item whose words the chosen phrase holds: the client wants it again."""
     stems = {_stem(w) for w in chosen.split()}
     for item in list(out):
-        if item.startswith(("concept:", "head:")) or item == _PHONE_CALLS:
+        if item.startswith("concept:") or item == _PHONE_CALLS:
             continue
         if {_stem(w) for w in item.split()} <= stems:
             del out[item]
@@ -447,10 +451,10 @@ class Concept:
 
 def concept(item: str, ids: tuple[str, ...], head_first: bool = False) -> Concept | None:
     """The concept of a plain declined item (not a `concept:` offer family, not phone calls)."""
-    words = [w for w in item.split() if w not in _STOP and w not in _words("determiners")]
+    words = [w for w in item.split() if w not in _STOP and w not in _words("determiners") and w not in _OF]
     if not words:
         return None
-    head = words[0] if head_first else words[-1]
+    head = words[0] if head_first or any(w in _OF for w in item.split()) else words[-1]  # "cadres en métal": cadre
     return Concept(item, _stem(head), head, frozenset(_stem(w) for w in words if w != head), ids)
 
 
@@ -470,7 +474,7 @@ def iter_concepts(items: dict[str, tuple[str, ...]], ctx: DraftContext) -> Itera
     """The concept of each plain declined item; the head comes first when its note's clause is Romance."""
     texts = {n.id: _norm(n.text) for n in ctx.notes}
     for item, ids in items.items():
-        if item.startswith(("concept:", "head:")) or item == _PHONE_CALLS or (" " not in item and len(item) < 3):
+        if item.startswith("concept:") or item == _PHONE_CALLS or (" " not in item and len(item) < 3):
             continue
         head_first = False
         if " " in item:

@@ -54,6 +54,10 @@ def lists() -> dict[str, Any]:
         "addressee_words",
         "negation_words",
         "before_words",
+        "distress_words",
+        "distress_subjects",
+        "complaint_targets",
+        "promotion_words",
     ):
         out[key] = word_class(doc[key]["words"])
     return out
@@ -63,6 +67,29 @@ def _bad_news(low: str) -> bool:
     """Whether a note records bad news (in English or in one of the other languages' closed class)."""
     found = lists()
     return bool(_BAD_NEWS.search(low) or found["bad"].search(low) or found["bad_news_words"].search(low))
+
+
+DISTRESS_WINDOW = timedelta(
+    days=14
+)  # an upset or overwhelmed client: two weeks, the shortest gap read as letting one be
+
+
+def _distress(low: str) -> bool:
+    """Whether a note records the client's own distress ("she's devastated", "está agobiada"), not negated."""
+    found = lists()
+    for m in found["distress_words"].finditer(low):
+        before = " ".join(low[max(0, m.start() - 20) : m.start()].split()[-2:])
+        if re.search(r"\b(?:not|no|nao|não|pas|nicht|niet|non|isn't|wasn't|never)\b", before):
+            continue
+        # a person's state ("she's devastated"), never an adjective on a thing ("shaken glasses")
+        lead = " ".join(low[max(0, m.start() - 30) : m.start()].split()[-3:])
+        if not found["distress_subjects"].search(lead):
+            continue
+        rest = re.split(r"[.!?;\n]", low[m.end() :], maxsplit=1)[0]
+        if found["complaint_targets"].search(rest):
+            continue  # "upset about our late delivery": a complaint about us, not distress about their life
+        return True
+    return False
 
 
 def _on_leave(low: str) -> bool:
@@ -79,6 +106,7 @@ class Hardship:
     end: datetime
     leave: bool
     returned: bool  # bad news whose time off the notes ended (a return, an end date): still recent news
+    distress: bool = False  # the client's own distress ("devastated", "overwhelmed"): a shorter, less certain window
 
 
 def date_after(low: str, pos: int, noted: date) -> date | None:
@@ -131,11 +159,12 @@ def hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
     for i, n in enumerate(notes):
         low = _norm(n.text)
         bad, leave = _bad_news(low), _on_leave(low)
-        if not bad and not leave:
+        distress = not bad and not leave and _distress(low)
+        if not bad and not leave and not distress:
             continue
         start = _aware(n.occurred_at, now)
         noted = _local_date(n.occurred_at, now.tzinfo)
-        end, returned = start + SENSITIVE_WINDOW, False
+        end, returned = start + (DISTRESS_WINDOW if distress else SENSITIVE_WINDOW), False
         period = note_period(low, noted) if leave and not bad else None
         stated = _end_date(low, noted)
         if period is not None:  # "on leave 14-28 dec": the leave has its own start and end
@@ -147,7 +176,7 @@ def hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
             if when < end and found["back_words"].search(_norm(later.text)) and not _bad_news(_norm(later.text)):
                 end, returned = when, True
                 break
-        out.append(Hardship(n.id, start, end, leave and not bad, returned))
+        out.append(Hardship(n.id, start, end, leave and not bad, returned, distress))
     return tuple(out)
 
 

@@ -60,6 +60,15 @@ _EXCLUDING = re.compile(
 )
 
 
+_PROBLEMS = "|".join(re.escape(w) for w in sorted(data()["problem_nouns"]["words"], key=len, reverse=True))
+_PROBLEM_AFTER = re.compile(rf"[\s-]+(?:{_PROBLEMS})\b")
+_PROBLEM_BEFORE = re.compile(
+    rf"\b(?:{_PROBLEMS})\s+(?:about|with|on|over|regarding|re|sobre|con|com|de|del|do|da|sur|avec|du|des|über|mit|"
+    r"zu|zum|zur|su|con|per|over|met|van)\s+(?:(?:the|your|our|that|this|el|la|los|las|o|a|os|as|le|les|der|die|das|"
+    r"den|dem|il|lo|de|het)\s+)?$"
+)
+
+
 def excluded(low: str, start: int, end: int) -> bool:
     """Whether the mention at start..end says the item is left out ("not grey", "rather than grey", "sin gluten")."""
     # Read near the mention (the clause's last 200 characters, the sentence within 300 of it), not the
@@ -76,6 +85,8 @@ def excluded(low: str, start: int, end: int) -> bool:
         r"(?:\s+[\w-]+){0,3}?\s+(?:well |far |right |completely )?(?:away|out|off)\b", low[end : end + 40]
     ):
         return True  # "keep the oaky ones well away", "leaving the battery out"
+    if _PROBLEM_AFTER.match(low, end) or _PROBLEM_BEFORE.search(low[max(0, start - 40) : start]):
+        return True  # "the lamb complaints", "complaints about the lamb": the item talked about, not offered
     sent_s, sent_e = _sentence_of(low, start)
     sent = low[max(sent_s, start - 300) : min(sent_e, end + 300)]
     return bool(
@@ -108,9 +119,6 @@ def _literal_patterns(items: dict[str, tuple[str, ...]]) -> list[tuple[str, re.P
             stem = re.escape(_stem(item))
             stem = re.sub(r"i[sz]$", "i[sz]", stem)
             pattern = rf"\b{stem}\w*\b"
-        elif item.startswith("head:"):
-            item = item.removeprefix("head:")
-            pattern = rf"\b\w*{re.escape(item)}(?:s|es)?\b"  # "screen" also in "touchscreen"
         else:
             forms = tuple(f[:-1] if re.search(r"[^s]s$", f) else f for f in forms)  # "pontoons": a pontoon
             pattern = "|".join(rf"\b{_spaced(f)}(?:s|es)?\b" for f in forms)
@@ -121,9 +129,12 @@ def _literal_patterns(items: dict[str, tuple[str, ...]]) -> list[tuple[str, re.P
 def _window(low: str, start: int, end: int) -> set[str]:
     """Stems of the words beside a mention in its clause: up to three before and two after."""
     clause_s = _clause_before(low, start)
-    before = re.findall(r"[^\W\d_][\w'-]*", low[max(clause_s, start - 60) : start])[-3:]
-    after = re.findall(r"[^\W\d_][\w'-]*", re.split(r"[,.;:!?\n]", low[end : end + 40])[0])[:2]
-    return {_stem(w) for w in (*before, *after) if w not in _STOP}
+    # content words only: "a touchscreen to each console" has the console two content words on
+    before = [w for w in re.findall(r"[^\W\d_][\w'-]*", low[max(clause_s, start - 60) : start]) if w not in _STOP][-3:]
+    after = [
+        w for w in re.findall(r"[^\W\d_][\w'-]*", re.split(r"[,.;:!?\n]", low[end : end + 40])[0]) if w not in _STOP
+    ]
+    return {_stem(w) for w in (*before, *after[:2])}
 
 
 def _noun_phrases(low: str) -> list[tuple[int, int]]:
@@ -174,7 +185,7 @@ class DeclinedOffer:
                 if excluded(low, m.start(), m.end()):
                     continue
                 plain = item not in concepts_named and item != _PHONE_CALLS
-                if plain and _AS_VERB.search(low[max(0, m.start() - 12) : m.start()]):
+                if plain and " " not in item and _AS_VERB.search(low[max(0, m.start() - 12) : m.start()]):
                     continue  # "I checked with the workshop": the word as a verb, not the declined thing
                 out.append(draft.finding(KIND, m.start(), m.end(), f"the client declined {item}", ids))
                 if plain and stated_as_current(low, m.start(), m.end()):
@@ -217,7 +228,7 @@ class DeclinedOffer:
         A phrase holding a declined head noun was judged by its structure already (left out, a verb, another
         kind of it): the embedder does not judge it again.
         """
-        plain = [i for i in items if not i.startswith(("concept:", "head:")) and i != _PHONE_CALLS]
+        plain = [i for i in items if not i.startswith("concept:") and i != _PHONE_CALLS]
         low = draft.low  # a phrase holding an item as written ("lead-free") was judged by the literal patterns
         prefixes = {w[:4] for i in plain for w in i.split()}
         phrases = [

@@ -86,7 +86,7 @@ class HardshipPressure:
         known: tuple[Hardship, ...] = evidence.derived("hardships", lambda: hardships(ctx))
         active = [h for h in known if h.start <= now < h.end]
         push = pressure(low)
-        promo = found["promotion"].search(low)
+        promo = found["promotion"].search(low) or found["promotion_words"].search(low)
         if active:
             ids = [h.note_id for h in active]
             ask = next(
@@ -103,7 +103,8 @@ class HardshipPressure:
             if push is None and _CALM_RE.search(low):
                 return []  # the business is mentioned, gently, on their timing
             a, b = push or (promo.span() if promo else ask.span() if ask else (0, 0))
-            return [draft.finding(self.kind, a, b, "a sales pitch while the client is going through a hard time", ids)]
+            why = "is upset or overwhelmed" if all(h.distress for h in active) else "is going through a hard time"
+            return [draft.finding(self.kind, a, b, f"a sales pitch while the client {why}", ids)]
         back = [h for h in known if h.returned and not h.leave and h.start <= now < h.start + SENSITIVE_WINDOW]
         if back and promo:
             msg = "a promotion soon after the client's loss or illness"

@@ -16,7 +16,7 @@ from bot.guard.lexicon import _GENERIC_GREETEES, _TITLES
 from bot.guard.model import Finding
 from bot.guard.names import FORMS, AddressModel, address_model, similar, tables
 from bot.guard.rules.base import Draft, Evidence
-from bot.guard.text import _STOP, _fold, _norm
+from bot.guard.text import _STOP, _fold, _norm, _stem
 from bot.usecases.draft_context import DraftContext
 
 _TITLE_RX = "|".join(
@@ -42,16 +42,32 @@ _ROLE_WORDS = frozenset(FORMS["role_words"]["words"])
 _ROLES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_roles"]["words"])
 _CUES = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_cues"]["words"])
 _NAME = r"([A-Z][\w'’-]+)"
+_AFTER = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FORMS["contact_after"]["words"], key=len, reverse=True)
+)
+_HANDLES = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FORMS["handler_after"]["words"], key=len, reverse=True)
+)
+# "keith obi handles POs", "Anna kümmert sich um die Termine": the person and what they handle (up to the clause end)
+_HANDLER = re.compile(
+    rf"\b([A-Za-z][\w'’-]+)(?:\s+([A-Za-z][\w'’-]+))?\s+(?i:{_HANDLES})(?![\w'])(?P<what>[^,.;:!?\n]{{0,40}})"
+)
 _NEGATION = re.compile(
     r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in FORMS["contact_negations"]["words"]) + r")\b",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[.;:!?\n,(]|\b(?:but|and|though|although)\b", re.I)
+_RIVAL = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in FORMS["rival_business"]["words"]) + r")\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.;!?\n]")
 # "his assistant Marta", "PA: Jenny", "Marta (his assistant)", "Leo, her business partner", "cc Leo", "book through Marta"
 _CONTACT = re.compile(
     rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
     rf"|{_NAME}\s*[,(-]\s*(?i:(?:his|her|their|the)\s+)?(?i:{_ROLES})\b"
     rf"|\b(?i:{_CUES})\s+{_NAME}"
+    # "Jordi is the contact", "jordi is the contact meanwhile": notes are typed in lower case too
+    rf"|\b([A-Za-z][\w'’-]+)(?:\s+([A-Za-z][\w'’-]+))?\s+(?i:{_AFTER})(?![\w'])"
 )
 _HONORIFIC = re.compile(rf"[-‐](?:{'|'.join(map(re.escape, FORMS['suffixes']['words']))})$")
 _PLACEHOLDER = re.compile(
@@ -105,6 +121,16 @@ def _words(name: str) -> list[str]:
     return [w for w in name.replace(",", " ").split() if w.lower() not in _TITLES]
 
 
+_COPY_BACK = re.compile(r"\s*[,;-]?\s*(?i:cc|copy|bcc)(?:\s+in)?\s+(?i:him|her|them)\b")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around the span `start:end` (the designation and what the note says after it)."""
+    ends = [b.end() for b in _SENTENCE_END.finditer(text[:start])]
+    after = _SENTENCE_END.search(text, end)
+    return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+
+
 class _Names:
     """What the notes say about the client's names, derived once per evidence."""
 
@@ -112,7 +138,8 @@ class _Names:
         self.ctx = ctx
         self.model = model
         self.nicknames = self._nicknames()
-        self.contacts = self._contacts()
+        self.handlers = self._handlers()
+        self.contacts = self._contacts() | {n for n, what in self.handlers.items() if not what}
         self.formal_address = self._formal_address()
         self.first, self.last, self.formal_first = self._client_names()
         self.note_words = frozenset(w for n in ctx.notes for w in re.findall(r"\w+", _fold(n.text)))
@@ -155,14 +182,40 @@ class _Names:
         out: set[str] = set()
         for n in self.ctx.notes:
             for m in _CONTACT.finditer(n.text):
-                before = n.text[: m.start()]
-                ends = [b.end() for b in _CLAUSE_END.finditer(before)]
-                if _NEGATION.search(before[ends[-1] if ends else 0 :]):
-                    continue  # "do not cc Fintan", "no longer uses his assistant Dermot": the clause turns it round
-                word = _fold(next(g for g in m.groups() if g))
-                if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
-                    out.add(word)
+                if _NEGATION.search(_sentence(n.text, m.start(), m.end())):
+                    continue  # "do not cc Fintan", "Leo is the contact, never call him": the sentence turns it round
+                for word in (_fold(g) for g in m.groups() if g):  # "son jordi is the contact": each word of it
+                    if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
+                        out.add(word)
         return out
+
+    def _handlers(self) -> dict[str, frozenset[str]]:
+        """People the notes name as handling one thing -> the stems of that thing ("keith handles POs" -> {po})."""
+        out: dict[str, frozenset[str]] = {}
+        for n in self.ctx.notes:
+            for m in _HANDLER.finditer(n.text):
+                sentence = _sentence(n.text, m.start(), m.end())
+                if _NEGATION.search(sentence) or _RIVAL.search(m["what"]):
+                    continue  # "handles nothing business related", "manages the rival shop": no designation
+                if re.match(r"\s*\d", m["what"]):
+                    continue  # "Marta lleva 3 años", "Tim handles 200 orders a day": a duration or a volume
+                what = frozenset(_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(m["what"])) if w not in _STOP)
+                if _COPY_BACK.match(n.text, m.end()):
+                    what = frozenset()  # "keith handles POs, cc him": copied on everything, a contact of the client
+                elif not what:
+                    continue  # "gary signs off": a role in the deal with nothing named, no one to write to
+                for word in (_fold(g) for g in m.groups()[:2] if g):
+                    if word not in _STOP and word not in _TITLES and word not in _GENERIC_GREETEES:
+                        out[word] = (
+                            frozenset() if not what or out.get(word) == frozenset() else out.get(word, what) | what
+                        )
+        return out
+
+    def handles(self, name: str, low: str) -> bool:
+        """Whether the notes make `name` the handler of something the draft (lower-cased) is about."""
+        # a handler with nothing named ("cc him") is a contact already (`contacts`)
+        what = self.handlers.get(name) or frozenset()
+        return bool(what & {_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(low))})
 
     def _formal_address(self) -> bool:
         """Whether the notes ask for a title and surname ("wants to be addressed as Dr. Nguyen")."""
@@ -272,7 +325,7 @@ class NameMisuse:
         if head in last and not (len(tokens) == 1 and informal and bare_token):
             return None  # "Dear Tanaka-san" may be fine; "Hi Eriksen" is a surname where a first name goes
         other = self._other_client_named(ctx, head)
-        if not other and head in names.contacts:
+        if not other and (head in names.contacts or names.handles(head, draft.low)):
             return None  # "Hi Marta" when the notes make Marta his assistant: written to the contact the notes name
         line_end = draft.text.find("\n", e)
         rest = _fold(draft.text[e : line_end if line_end >= 0 else len(draft.text)])
