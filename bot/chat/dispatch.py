@@ -26,7 +26,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, correction, opens_with_correction, small_talk
+from bot.chat.words import SmallTalk, correction, fold, opens_with_correction, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
@@ -69,8 +69,9 @@ DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just s
 
 
 FOREIGN_SHORT = (
-    "👋 Nothing filed. A note needs a little more: who and what (“Ngozi Okafor: met at the expo, wants a quote”)."
-)
+    "👋 Hi! I'm not sure what that one is. For a note, tell me who and what "
+    "(“Ngozi Okafor: met at the expo, wants a quote”); or ask me about a client."
+)  # a short message Chet can't place: a friendly pointer, never a telling-off
 CHIT_CHAT = "👋 Hi! Nothing to file there. Send me a note, a question, or /help."
 ENGLISH_WORD = 3.5  # zipf: a word this common in English carries a note's meaning ("lost", "deal", "quote")
 
@@ -84,6 +85,21 @@ def no_english_words(text: str) -> bool:
     if not 1 <= len(words) <= 3 or re.search(r"\d", text):
         return False
     return all(zipf(w.casefold()) < ENGLISH_WORD for w in words)
+
+
+SMALL_TALK_REPLIES = {
+    "greeting": "👋 Hi! Send me a note, a question, or /help.",
+    "thanks": "You're welcome!",
+    "farewell": "Talk soon! 👋",
+    "ack": "OK.",
+}
+
+
+def small_talk_reply(talk: SmallTalk) -> str:
+    """A short friendly answer to small talk: "thanks, later" is thanked and seen off."""
+    if talk.kind == "thanks" and "farewell" in talk.kinds:
+        return "You're welcome. Talk soon! 👋"
+    return SMALL_TALK_REPLIES.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
 
 
 class DispatchMixin(ChatCore):
@@ -115,6 +131,8 @@ class DispatchMixin(ChatCore):
             if talk is not None and talk.kind in {"ack", "thanks", "greeting", "command"}:
                 return [Reply("OK, the draft is unchanged. Tap Edit again to rewrite it.")]  # "nope" is no draft
             return self._apply_edit(user, draft_id, text)
+        if talk is not None and talk.kind != "command" and (card := self._whole_name(user, text)) is not None:
+            return card  # "Selam", "Chao": a known client's name typed alone opens the card, never a hello
         if talk is not None:
             return self._small_talk(user, talk)
         moved = MOVE_NOTE.match(text)
@@ -263,6 +281,16 @@ class DispatchMixin(ChatCore):
             )
         ]
 
+    def _whole_name(self, user: str, text: str) -> list[Reply] | None:
+        """The card of the known client whose name is exactly `text` (a name can be a greeting word), else None."""
+        name = text.strip(" !.?,")
+        folded = fold(name)
+        if not folded or not any(
+            folded in {fold(c.name), *(fold(part) for part in c.name.split())} for c in self._memory(user).clients()
+        ):
+            return None
+        return self._resolve_or_none(user, name)
+
     def _resolve_or_none(self, user: str, name: str) -> list[Reply] | None:
         try:
             client = self._resolve(user, name, Choice("client"))
@@ -295,12 +323,7 @@ class DispatchMixin(ChatCore):
             if talk.command != "cancel":
                 self._state(user).edit_draft = None
             return self._commands()[talk.command](user, "")
-        text = {
-            "greeting": "Hi! Send me a note, a question, or /help.",
-            "thanks": "You're welcome.",
-            "ack": "OK.",
-        }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
-        return [Reply(text + self._still_waiting(user))]
+        return [Reply(small_talk_reply(talk) + self._still_waiting(user))]
 
     def _draft_button(self, user: str, word: str) -> list[Reply]:
         """ "approve", "edit", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""
