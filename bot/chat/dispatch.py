@@ -16,6 +16,7 @@ from bot.chat.routing import (
     Route,
     RouteReply,
     bare_name,
+    is_question,
     new_client_name,
     route,
 )
@@ -82,8 +83,8 @@ def no_english_words(text: str) -> bool:
     Either way there is nothing to file: it is answered, never put in the inbox to ask whose it is.
     """
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if not 1 <= len(words) <= 3 or re.search(r"\d", text):
-        return False
+    if not 1 <= len(words) <= 3 or re.search(r"\d", text) or is_question(text):
+        return False  # "when's migo's bday": asked, so answered from the notes
     return all(zipf(w.casefold()) < ENGLISH_WORD for w in words)
 
 

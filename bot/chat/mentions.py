@@ -791,7 +791,9 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     # "federico di lorenzo", "marta de souza": a dictionary given name and a surname the census is sure of, neither
     # an ordinary English word, are a name around a short particle too ("herb de provence" is no surname)
     listed = given >= FIRST_NAME and surname >= SURE_FAMILY and not _ordinary(first.base) and not _ordinary(last.base)
-    if not _second_sign(toks, i, j, titled, all(rare) or listed or (paired and rare[1])):
+    # a particle English never uses ("dela", "binti", "della"; not "van", "de", "bin") is itself the second sign
+    foreign = any(len(t.text) > SHORT_PARTICLE and not _ordinary(t.base, RARE_WORD) for t in toks[i + 1 : j])
+    if not _second_sign(toks, i, j, titled, all(rare) or listed or (paired and rare[1]) or foreign):
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))

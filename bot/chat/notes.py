@@ -174,7 +174,27 @@ class NotesMixin(ChatCore):
         )
         if filing.others and replies and replies[0].note_saved:
             replies[0] = self._also_file(user, memory, filing, replies[0], source)
+        if filing.new_people and replies and replies[0].note_saved:
+            replies[0] = self._file_new_people(user, memory, filing, replies[0], source)
         return replies
+
+    def _file_new_people(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
+        """Each new person with a clause of their own in the note becomes a client with that clause's facts."""
+        ids = list(self._state(user).last_notes)
+        lines: list[str] = []
+        for name in filing.new_people:
+            moment = now_utc().astimezone(self.tz(user))
+            at_raw = moment.isoformat(timespec="seconds")
+            item = NoteInput(name, filing.body, moment, at_raw, source=source, fact_text=filing.facts_from.get(name))
+            stored = memory.add_note(item, index=not self.background_index)
+            ids.append(stored.note.id)
+            summary = fact_summary(stored.facts)
+            lines.append(f"{stored.client.name}, a new client" + (f": {clip(summary, 160)}" if summary else ""))
+        if self.background_index:
+            self._queue_index(user)
+        self._state(user).last_notes = ids
+        text = saved.text + "\nAlso saved for " + "; ".join(lines)
+        return Reply(text, saved.buttons, saved.document, note_saved=True)
 
     def _also_file(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
         """A note naming other known clients is theirs too: a copy is filed under each, and the reply says so."""

@@ -14,6 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -21,6 +23,7 @@ from bot.chat.mentions import (
     NEVER,
     NEW_NAME_THRESHOLD,
     RARE_WORD,
+    Mention,
     company_words,
     dictionaries,
     first_name_score,
@@ -33,7 +36,7 @@ from bot.chat.mentions import (
     zipf,
 )
 from bot.chat.never_names import small_talk_words
-from bot.chat.words import NOT_A_CLIENT, small_talk
+from bot.chat.words import NOT_A_CLIENT, VOCATIVES, fold, small_talk
 from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
@@ -133,16 +136,67 @@ def route(text: str) -> Route:
     return Route("note", text)
 
 
+QUESTION_DATA = Path(__file__).with_name("data") / "question_words.txt"
+LEAD_WORDS = {"hmm", "hm", "um", "uh", "oh", "ah", "ok", "okay", "so", "and", "also", "well", "btw", "quick", "q"}
+LEAD_WORDS |= {"hey", "hi", "yo", "sorry", "ugh"}  # what a question may open with before its question word
+INTERJECTION = re.compile(r"(?:u+h*m+|h+m+|e+r*m+|a+h+|o+h+|m+|e+h+|u+h+)")  # "hmmm", "uhm", "erm", "ahh": sounds
+MAX_LEAD = 4  # "hmm ok chet, and ...": a few such words at most
+
+
+@cache
+def other_question_words() -> frozenset[str]:
+    """Question words of other languages (bot/chat/data/question_words.txt), accents folded: "cuándo", "kapan"."""
+    out = set()
+    for n, raw in enumerate(QUESTION_DATA.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not word or not reason:
+            raise ValueError(f"{QUESTION_DATA.name} line {n}: expected WORD | REASON")
+        out.add(fold(word))
+    return frozenset(out)
+
+
+def without_lead(text: str) -> str:
+    """`text` after the fillers and words addressing Chet that may open it ("hmm", "che,", "chet", "oh and")."""
+    for _ in range(MAX_LEAD):
+        m = re.match(r"\s*([^\W\d_][\w'’]*)[\s,.!:;—–-]+(?=\S)", text)
+        if m is None:
+            break
+        word = fold(m.group(1))
+        if word not in LEAD_WORDS and word not in VOCATIVES and not INTERJECTION.fullmatch(word):
+            break
+        text = text[m.end() :]
+    return text
+
+
+def opens_with_question_word(words: list[str]) -> bool:
+    """Whether folded `words` open with a question word of English or of another listed language."""
+    if not words:
+        return False
+    return (
+        words[0] in QUESTION_WORDS
+        or words[0] in other_question_words()
+        or " ".join(words[:2]) in other_question_words()
+    )
+
+
 def is_question(text: str) -> bool:
+    """Whether a message asks (a question word, "?", an inverted auxiliary, "tell me"), in English or another language.
+
+    Fillers and the bot's name before it are skipped ("hmm what colour did she want", "che, what's her budget").
+    """
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > MAX_QUESTION_LINES or len(text) > MAX_QUESTION_CHARS:
         return False  # a pasted email or a block of notes is a note, even when it ends with "?"
-    if text.endswith("?"):
+    if text.endswith("?") or text.lstrip().startswith("¿"):
         return True
-    words = re.findall(r"[\w']+", text.lower())
+    text = without_lead(text)
+    words = re.findall(r"[\w']+", fold(text))
     if not words:
         return False
-    if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
+    if opens_with_question_word(words) and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
         return True
     if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
         return len(words) == 1 or words[0] in OPEN_AUX or inverted(words[0], words[1])
@@ -286,8 +340,10 @@ class Filing:
     others: list[Client] = field(default_factory=list)  # other known clients the note names: it is theirs too
     typo: str = ""  # what was typed, when it was read as a close typo of the client's name
     client: Client | None = None  # the known client, when the name is one
-    facts_from: dict[int | None, str] = field(default_factory=dict)  # per client id (None: the subject), the part
-    # of the note its facts come from, when clauses name different clients; empty: the whole note for each
+    facts_from: dict[int | str | None, str] = field(default_factory=dict)  # per client id (None: the subject; a
+    # name: a new person), the part of the note its facts come from, when clauses name different people; empty:
+    # the whole note for each
+    new_people: list[str] = field(default_factory=list)  # new people who open a clause of their own: new clients
 
 
 def note_clients(memory: Memory, text: str) -> Filing:
@@ -295,7 +351,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     known = memory.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
+        found = [m for m in found if not m.weak or acts(m)] or [m for m in found if m.lead]  # all rare: the subject
     if not found:
         single = single_name_with_company(text)
         if single:
@@ -308,7 +364,8 @@ def note_clients(memory: Memory, text: str) -> Filing:
     if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
         body = colon.group("body").strip()  # "<name>: <note>" stores the note
     others: list[Client] = []
-    splits: list[tuple[int, Client]] = []  # where a clause with its own known subject starts, and whose it is
+    splits: list[tuple[int, Client | str]] = []  # where a clause with its own subject starts, and whose it is
+    new_people: list[str] = []
     last_end = first.end
     for m in found[found.index(first) + 1 :]:  # "<name> and <name> both want ...": seen by both
         one = m.clients[0] if len(m.clients) == 1 and m.clients[0] not in first.clients else None
@@ -317,6 +374,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
         if one is not None and m.known and not listed and opens_clause(text[: m.start]):
             splits.append((m.start, one))  # ", tomasz wants black": that clause is Tomasz's
             others.append(one)
+        elif (new := new_person_clause(text, first, m, splits)) is not None:
+            splits.append((m.start, new))  # "; Mori Aoi from Hoshi Roastery wants the 3-group": a new client's clause
+            new_people.append(new)
         elif (m.joined or listed) and not splits:  # the subject's clause, shared: "<name> and <name> both want"
             others += [one] if one else []
         elif not splits:
@@ -324,12 +384,47 @@ def note_clients(memory: Memory, text: str) -> Filing:
     others = list({c.id: c for c in others}.values())
     facts_from = clause_texts(text, text.find(body), splits)
     if first.known and len(first.clients) > 1:
-        return Filing(first.name, body, list(first.clients), others, facts_from=facts_from)
+        return Filing(first.name, body, list(first.clients), others, facts_from=facts_from, new_people=new_people)
     if first.known:
-        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0], facts_from)
-    return Filing(
-        name_with_company(first.name, after_honorific(text[first.end :])), body, [], others, facts_from=facts_from
-    )
+        client = first.clients[0]
+        return Filing(client.name, body, [], others, first.typo, client, facts_from, new_people)
+    name = name_with_company(first.name, after_honorific(text[first.end :]))
+    return Filing(name, body, [], others, facts_from=facts_from, new_people=new_people)
+
+
+def acts(m: Mention) -> bool:
+    """A capitalised name of rare words that opens a clause and does something ("; Hemi Parata wants ..."): a person."""
+    return m.clause and "capitalised" in m.evidence and "verb_after" in m.evidence
+
+
+COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  # "from <Hoshi Roastery>": a company
+NEW_PERSON_MIN = 4.0  # a mention this sure of being a person's full name may start a new client mid-note
+
+
+def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[int, Client | str]]) -> str | None:
+    """The new client a later mention starts when it opens a clause of its own ("; Mori Aoi from Hoshi Roastery
+    wants the 3-group", ". also met tane whaanga from peak fitness, wants 3 racks"), else None.
+
+    Only a full name (two words or more) that is sure to be a person, not a company after "from/at", not part of
+    the subject's own name or company, and not a name already given a clause.
+    """
+    if m.known or (m.weak and not acts(m)) or m.score < NEW_PERSON_MIN or len(m.name.split()) < 2:
+        return None
+    before = text[: m.start]
+    if COMPANY_LEAD.search(before) or (not opens_clause(before) and not MET_LEAD.search(before)):
+        return None
+    if m.start < first.end or any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
+        return None
+    name = name_with_company(m.name, after_honorific(text[m.end :]))
+    return name
+
+
+# "also met a new guy, tane whaanga", "and spoke to ana pires": a verb of meeting brings in a new person
+MET_LEAD = re.compile(
+    r"(?:^|[,;.!?\n]|\s[-–—]\s)\s*(?:(?:and|but|also|then|plus)\s+)*(?:(?:i\s+)?(?:also\s+)?"
+    r"(?:met|saw|spoke\s+(?:to|with)|talked\s+to|called|visited))\s+(?:(?:a|an|the)\s+[\w\s]{0,20}?,\s*)?$",
+    re.I,
+)
 
 
 # what may stand between a clause's start and its subject: ", tomasz wants", "; and mai wants", ". also rahul ..."
@@ -346,18 +441,19 @@ def opens_clause(before: str) -> bool:
     return bool(before.strip()) and CLAUSE_OPENING.search(before) is not None
 
 
-def clause_texts(text: str, start: int, splits: list[tuple[int, Client]]) -> dict[int | None, str]:
+def clause_texts(text: str, start: int, splits: list[tuple[int, Client | str]]) -> dict[int | str | None, str]:
     """The part of the note each client's facts come from: a clause goes to the client it opens with; the rest
     (the first clause, and any clause naming nobody before the next name) to the note's subject, keyed None."""
     if not splits:
         return {}
     start = max(start, 0)
-    parts: dict[int | None, list[str]] = {None: [text[start : splits[0][0]]]}
+    parts: dict[int | str | None, list[str]] = {None: [text[start : splits[0][0]]]}
     for i, (at, client) in enumerate(splits):
         end = splits[i + 1][0] if i + 1 < len(splits) else len(text)
         stop = SENTENCE_END.search(text, at, end)  # a later sentence naming nobody is the subject's again
         cut = stop.end() if stop else end
-        parts.setdefault(client.id, []).append(text[max(at, start) : cut])
+        key = client if isinstance(client, str) else client.id
+        parts.setdefault(key, []).append(text[max(at, start) : cut])
         parts[None].append(text[cut:end])
     return {k: " ".join(p.strip().strip(",;") for p in v).strip() for k, v in parts.items()}
 
