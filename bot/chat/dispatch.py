@@ -267,7 +267,8 @@ class DispatchMixin(ChatCore):
         if replies and replies[0].note_saved:
             replies[0] = Reply(f"Moved from {note.client}. " + replies[0].text, replies[0].buttons, note_saved=True)
             state = self._state(user)
-            state.moved = [state.last_notes[0], note.client_id] if state.last_notes else None
+            state.moved = [state.last_notes[0], note.client_id, note.client] if state.last_notes else None
+            self._drop_emptied(memory, [note])  # the slip had started that client: no empty ghost stays behind
         return replies
 
     def _bare_name(self, user: str, text: str) -> list[Reply]:

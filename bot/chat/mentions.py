@@ -260,6 +260,9 @@ def first_name_score(word: str) -> float:
     return score if common < FIRST_COMMON + 1 else 0.0
 
 
+CONTRACTION = re.compile(r"[^\W\d_]{2,}'(?:d|ll|ve|re|m)")
+
+
 def surname_score(word: str) -> float:
     """Log-odds that `word` is a surname rather than an English word (negative: a word)."""
     w = word.casefold().replace("’", "'")
@@ -269,6 +272,8 @@ def surname_score(word: str) -> float:
         return -3.0  # an honorific or title ("hanım", "jr", "dr") is never a surname
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
+    if CONTRACTION.fullmatch(w):
+        return -2.0  # "msg'd", "txt'd", "she'll": a verb or a contraction, never a surname ("O'Neill" has its ' early)
     if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
         scores = [surname_score(p) for p in parts]  # its surer part (wordfreq scores the whole by its parts),
         return min(scores) if min(scores) <= -2.0 else max(scores)  # unless a part is surely a word ("x-ray")

@@ -439,14 +439,16 @@ class NotesMixin(ChatCore):
         if not moved or not latest or latest[0].id != moved[0]:
             return None
         origin = memory.client(int(moved[1]))
-        if origin is None:  # the first client was forgotten meanwhile: a plain undo
+        name = origin.name if origin is not None else (str(moved[2]) if len(moved) > 2 else "")
+        if not name:  # the first client was forgotten meanwhile, and its name is unknown: a plain undo
             return None
         note = memory.undo_last()
         assert note is not None
         at = note.occurred_at.isoformat()
-        replies = self._store(user, memory, origin.name, note.text, note.source, None, False, origin, at)
+        replies = self._store(user, memory, name, note.text, note.source, None, False, origin, at)
+        self._drop_emptied(memory, [note])  # the client the slip named had only this note: it goes with it
         if replies and replies[0].note_saved:
-            replies[0] = Reply(f"Moved back to {origin.name}. " + replies[0].text, replies[0].buttons, note_saved=True)
+            replies[0] = Reply(f"Moved back to {name}. " + replies[0].text, replies[0].buttons, note_saved=True)
         return replies
 
     def _undo_filed(self, user: str, keep_clients: bool = False) -> tuple[Reply, Note | None]:
