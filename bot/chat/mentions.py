@@ -347,6 +347,11 @@ def _forms(known: list[Client]) -> _Forms:
                     forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and lexicon.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
                 forms.last.setdefault(lexicon.normalize(typed[-1]), []).append(c)
+        if len(typed) >= 2 and "-" in typed[0]:  # "Mei-Ling Chow" goes by "mei-ling", "meiling", "Mei Ling"
+            given = lexicon.normalize(typed[0])
+            forms.full.setdefault(given, []).append(c)
+            forms.first.setdefault(given.replace(" ", ""), []).append(c)
+            forms.first.setdefault(given, []).append(c)  # the hyphenated word is one token: "mei-ling" -> "mei ling"
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
             given = lexicon.normalize(" ".join(typed[1:]))
             forms.first.setdefault(given, []).append(c)

@@ -63,7 +63,8 @@ def after_name(text: str, name: str) -> str:
     pattern = r"['’]?\W*".join(words)
     m = re.search(rf"\b{pattern}(?:['’]s)?\b", text[: len(name) + 40], re.I)
     if m is None:
-        m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
+        given = re.escape(name.split()[0])  # "mei-ling wants ...": a hyphenated given name goes whole
+        m = re.search(rf"\b{given}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
     if m is None:
         return text
     end = m.end()

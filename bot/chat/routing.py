@@ -351,7 +351,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     known = memory.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak or acts(m)] or [m for m in found if m.lead]  # all rare: the subject
+        found = [m for m in found if not m.weak or acts(m) or heads(m, text)] or [m for m in found if m.lead]
     if not found:
         single = single_name_with_company(text)
         if single:
@@ -395,6 +395,11 @@ def note_clients(memory: Memory, text: str) -> Filing:
 def acts(m: Mention) -> bool:
     """A capitalised name of rare words that opens a clause and does something ("; Hemi Parata wants ..."): a person."""
     return m.clause and "capitalised" in m.evidence and "verb_after" in m.evidence
+
+
+def heads(m: Mention, text: str) -> bool:
+    """A name that opens the note and is set off by a colon, dash or bracket ("Siu-Fong Leung: ..."): its subject."""
+    return m.start == 0 and re.match(r"\s*(?:[:(]|[-–—]\s)", text[m.end :]) is not None
 
 
 COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  # "from <Hoshi Roastery>": a company
