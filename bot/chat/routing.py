@@ -358,6 +358,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
             return Filing(single, text)
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
+    for m in found:  # "I am writing on behalf of Mr. Volkov": the message is the known client's, its writer theirs
+        if len(m.clients) == 1 and ON_BEHALF.search(text[: m.start]):
+            return Filing(m.clients[0].name, text, client=m.clients[0])
     first = min(found, key=lambda m: 0 if m.lead else 1 if m.clause else 2)  # the subject, not a source or aside
     body = text
     colon = COLON.match(text)
@@ -402,6 +405,12 @@ def heads(m: Mention, text: str) -> bool:
     return m.start == 0 and re.match(r"\s*(?:[:(]|[-–—]\s)", text[m.end :]) is not None
 
 
+# "on behalf of (Mr.) <client>", "en nombre de", "im Auftrag von", "atas nama": someone writes for the client
+ON_BEHALF = re.compile(
+    r"\b(?:on\s+behalf\s+of|en\s+nombre\s+de|em\s+nome\s+de|au\s+nom\s+de|im\s+(?:auftrag|namen)\s+von|"
+    r"namens|atas\s+nama|per\s+conto\s+di)\s+(?:(?:la|el|the|del|da|do)\s+)?(?:(?:mr|mrs|ms|miss|dr|sr|sra|herr|frau|pak|bu)\.?\s+)?$",
+    re.I,
+)
 COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  # "from <Hoshi Roastery>": a company
 NEW_PERSON_MIN = 4.0  # a mention this sure of being a person's full name may start a new client mid-note
 
@@ -418,7 +427,9 @@ def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[
     before = text[: m.start]
     if COMPANY_LEAD.search(before) or (not opens_clause(before) and not MET_LEAD.search(before)):
         return None
-    if m.start < first.end or any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
+    if m.start < first.end or m.name.casefold() == first.name.casefold():
+        return None  # the subject named again (an email's signature)
+    if any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
         return None
     name = name_with_company(m.name, after_honorific(text[m.end :]))
     return name
