@@ -148,7 +148,7 @@ class DispatchMixin(ChatCore):
             if (
                 len(text.split()) == 1
                 and no_english_words(text)
-                and self._resolve_or_none(user, text.strip(" !.?")) is None
+                and not self._names_client(user, text.strip(" !.?"))  # never a side step: the note still waits
             ):
                 return [Reply(FOREIGN_SHORT + self._still_waiting(user))]  # "dzięki!" is no client's name
             if self._chit_chat(user, text) and (chat_signal(text) or not mentions(text, [])):  # never "Ngozi Okafor"
@@ -292,6 +292,16 @@ class DispatchMixin(ChatCore):
         ):
             return None
         return self._resolve_or_none(user, name)
+
+    def _names_client(self, user: str, name: str) -> bool:
+        """Whether `name` names one or several known clients (no question asked, no state changed)."""
+        try:
+            self._memory(user).find_client(name)
+        except AmbiguousClient:
+            return True
+        except ChetError:
+            return False
+        return True
 
     def _resolve_or_none(self, user: str, name: str) -> list[Reply] | None:
         try:

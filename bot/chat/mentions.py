@@ -519,7 +519,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
     word = lexicon.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
-    if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
+    if new is not None and new.score >= NEW_NAME_THRESHOLD and (not new.weak or _set_off(toks, i, new, subject)):
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
         word = word[:-1]  # a possessive typed without its apostrophe (a first name + "s", rare as a word)
@@ -535,6 +535,16 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
     if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the" + surname + "s": the family
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+def _set_off(toks: list[_Tok], i: int, new: Mention, subject: int) -> bool:
+    """Whether a full name opens the note and a colon, dash or bracket follows it ("Ngozi Okafor: ..."): the shape
+    of a note's subject, so it is someone new even when a client shares the first name."""
+    after = i + new.words
+    return i == subject and new.words >= 2 and after < len(toks) and SET_OFF.match(toks[after].gap) is not None
+
+
+SET_OFF = re.compile(r"\s*(?:[:(]|[-–—]\s)")
 
 
 def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
