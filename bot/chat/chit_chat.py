@@ -17,7 +17,7 @@ from bot.chat.mentions import STOPWORDS, dictionaries, first_name_score, verb_fo
 from bot.chat.never_names import DATA as NOT_CLIENTS
 from bot.chat.never_names import small_talk_words
 from bot.chat.routing import QUESTION_WORDS
-from bot.chat.words import VOCATIVES, chat_words, courtesy_words, fold
+from bot.chat.words import VOCATIVES, chat_words, courtesy_words, phrase_key
 from memory.dates import resolve_due
 from memory.lexicon import zipf_frequency
 from memory.service import offline_extract
@@ -80,7 +80,7 @@ def _free(word: str) -> bool:
         or word in STOPWORDS
         or word in chat_words()
         or word in small_talk_words()
-        or fold(word) in courtesy_words()  # "buenas", "makasih", "tschüss": a greeting or thanks in any language
+        or phrase_key(word) in courtesy_words()  # "buenas", "makasih", "tschüss": a greeting or thanks in any language
         or len(word) == 1  # "good morning o", "assalam o alaikum": a particle, no note
     )
 
@@ -103,7 +103,7 @@ def chat_signal(text: str) -> bool:
     return any(
         w in VOCATIVES
         or w in small_talk_words()
-        or fold(w) in courtesy_words()
+        or phrase_key(w) in courtesy_words()
         or (w in chat_words() and w not in STOPWORDS)
         for w in words
     )

@@ -27,7 +27,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, correction, fold, opens_with_correction, small_talk
+from bot.chat.words import SmallTalk, correction, opens_with_correction, phrase_key, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
@@ -286,9 +286,10 @@ class DispatchMixin(ChatCore):
     def _whole_name(self, user: str, text: str) -> list[Reply] | None:
         """The card of the known client whose name is exactly `text` (a name can be a greeting word), else None."""
         name = text.strip(" !.?,")
-        folded = fold(name)
+        folded = phrase_key(name)
         if not folded or not any(
-            folded in {fold(c.name), *(fold(part) for part in c.name.split())} for c in self._memory(user).clients()
+            folded in {phrase_key(c.name), *(phrase_key(part) for part in c.name.split())}
+            for c in self._memory(user).clients()
         ):
             return None
         return self._resolve_or_none(user, name)

@@ -36,7 +36,7 @@ from bot.chat.mentions import (
     zipf,
 )
 from bot.chat.never_names import small_talk_words
-from bot.chat.words import NOT_A_CLIENT, VOCATIVES, fold, small_talk
+from bot.chat.words import NOT_A_CLIENT, VOCATIVES, phrase_key, small_talk
 from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
@@ -154,7 +154,7 @@ def other_question_words() -> frozenset[str]:
         word, sep, reason = (p.strip() for p in line.partition("|"))
         if not sep or not word or not reason:
             raise ValueError(f"{QUESTION_DATA.name} line {n}: expected WORD | REASON")
-        out.add(fold(word))
+        out.add(phrase_key(word))
     return frozenset(out)
 
 
@@ -164,7 +164,7 @@ def without_lead(text: str) -> str:
         m = re.match(r"\s*([^\W\d_][\w'’]*)[\s,.!:;—–-]+(?=\S)", text)
         if m is None:
             break
-        word = fold(m.group(1))
+        word = phrase_key(m.group(1))
         if word not in LEAD_WORDS and word not in VOCATIVES and not INTERJECTION.fullmatch(word):
             break
         text = text[m.end() :]
@@ -193,7 +193,7 @@ def is_question(text: str) -> bool:
     if text.endswith("?") or text.lstrip().startswith("¿"):
         return True
     text = without_lead(text)
-    words = re.findall(r"[\w']+", fold(text))
+    words = re.findall(r"[\w']+", phrase_key(text))
     if not words:
         return False
     if opens_with_question_word(words) and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):

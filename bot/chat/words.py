@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "courtesy_words", "fold", "is_not_a_client", "small_talk"]
+__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "courtesy_words", "is_not_a_client", "phrase_key", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
@@ -44,11 +44,11 @@ def _read(*paths: Path) -> dict[str, SmallTalk]:
             if len(parts) != 3 or not all(parts):
                 raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
             kind, _, command = parts[1].partition(":")
-            table[fold(parts[0])] = SmallTalk(kind, command)
+            table[phrase_key(parts[0])] = SmallTalk(kind, command)
     return table
 
 
-def fold(text: str) -> str:
+def phrase_key(text: str) -> str:
     """A phrase's lookup form: case and accents folded, punctuation and emoji gone ("Buen día!! ☀️" -> "buen dia")."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w\s'’]", " ", folded.replace("’", "'")).split())
@@ -75,7 +75,7 @@ def small_talk(text: str) -> SmallTalk | None:
     and a few everyday words about the day ("morning! long week ahead")."""
     if len(text) > MAX_SMALL_TALK_CHARS:
         return None
-    words = fold(text).split()
+    words = phrase_key(text).split()
     while words:
         found = _table().get(" ".join(words))
         if found is not None and found.kind != "vocative":
@@ -109,7 +109,7 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
 
     Every other word (an event, a number, a decision, a business noun: "hey, sent the quote") makes a note: a
     short status line after a call must never be answered as chat and lost."""
-    words = fold(text).replace("’", "'").split()
+    words = phrase_key(text).replace("’", "'").split()
     for size in (3, 2, 1):
         found = _table().get(" ".join(words[:size]))
         if found is not None and found.kind == "greeting":
@@ -147,7 +147,7 @@ def _chain(words: list[str]) -> SmallTalk | None:
 
 def is_not_a_client(word: str) -> bool:
     """True for a listed word or phrase: it never names a client."""
-    return fold(word) in _table()
+    return phrase_key(word) in _table()
 
 
 def _as_typed(*paths: Path) -> set[str]:
