@@ -197,10 +197,34 @@ def is_question(text: str) -> bool:
     if not words:
         return False
     if opens_with_question_word(words) and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
-        return True
+        return not names_or_subordinates(text, words)
     if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
         return len(words) == 1 or words[0] in OPEN_AUX or inverted(words[0], words[1])
     return bool(_ASK_START.match(text))
+
+
+CLAUSE_SUBJECTS = {"i", "you", "u", "we", "they", "he", "she", "it"}  # "when she is back ...": a clause's subject
+NAME_COLON = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:")  # "Que Nguyen:", "Onde Mbeki:"
+
+
+def names_or_subordinates(text: str, words: list[str]) -> bool:
+    """Whether a message that opens with a question word is a note all the same (`words` folded, `text` cased).
+
+    A word that asks in another language is also a name ("Que Nguyen", "Apa Sherpa", "Sino Pacific Freight"):
+    capitalised and followed by a capitalised word, or opening "Name:", it is the note's subject. An English
+    question word followed at once by its clause's subject ("when she is back ...", "what Dana wants is ...")
+    opens a subordinate clause of a statement, not a question: a question inverts ("when is", "what did").
+    """
+    if NAME_COLON.match(text):
+        return True
+    cased = re.findall(r"[\w'’]+", text)
+    if len(cased) < 2 or len(words) < 2:
+        return False
+    if words[0] in QUESTION_WORDS:
+        if words[0].endswith("s") and words[0] != "whose":
+            return False  # "what's", "whats", "hows": the auxiliary is in the word, so it inverts
+        return words[1] in CLAUSE_SUBJECTS or (cased[1][:1].isupper() and words[1] not in AUX_WORDS)
+    return cased[0][:1].isupper() and cased[1][:1].isupper()
 
 
 def inverted(aux: str, second: str) -> bool:
