@@ -439,6 +439,40 @@ COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  #
 NEW_PERSON_MIN = 4.0  # a mention this sure of being a person's full name may start a new client mid-note
 
 
+COLLEAGUE_DATA = Path(__file__).with_name("data") / "colleague_roles.txt"
+POSSESSIVES = r"(?:her|his|their|the|our|my|its)"
+
+
+@cache
+def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the text after and before a name that make it the client's colleague (colleague_roles.txt)."""
+    kinds: dict[str, list[str]] = {"role": [], "dept": [], "verb": []}
+    for n, raw in enumerate(COLLEAGUE_DATA.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts) or parts[1] not in kinds:
+            raise ValueError(f"{COLLEAGUE_DATA.name} line {n}: expected WORD | role/dept/verb | REASON")
+        kinds[parts[1]].append(re.escape(parts[0]))
+    role, dept, verb = ("|".join(sorted(kinds[k], key=len, reverse=True)) for k in ("role", "dept", "verb"))
+    after = re.compile(
+        rf"^\s*(?:[,(]\s*(?:{POSSESSIVES}\s+)?(?:{role})\b"  # ", their CFO,"  "(her boss)"
+        rf"|(?:is|was|,)?\s*{POSSESSIVES}\s+(?:{role})\b"  # "is her boss"
+        rf"|from\s+(?:the\s+)?(?:{dept})\b"  # "from legal"
+        rf"|(?:who\s+)?(?:{verb})\s+(?:the\s+)?(?:{dept}|[^,.;!?]*\bthere\b))",  # "runs procurement (there)"
+        re.I,
+    )
+    before = re.compile(rf"\b{POSSESSIVES}\s+(?:{role})\s*,?\s*$", re.I)  # "her boss Wiremu Tane"
+    return after, before
+
+
+def colleague(before: str, after: str) -> bool:
+    """Whether the name between `before` and `after` is described by a role in the client's own organisation."""
+    after_pattern, before_pattern = colleague_patterns()
+    return bool(after_pattern.match(after) or before_pattern.search(before))
+
+
 def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[int, Client | str]]) -> str | None:
     """The new client a later mention starts when it opens a clause of its own ("; Mori Aoi from Hoshi Roastery
     wants the 3-group", ". also met tane whaanga from peak fitness, wants 3 racks"), else None.
@@ -455,6 +489,8 @@ def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[
         return None  # the subject named again (an email's signature)
     if any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
         return None
+    if colleague(before, text[m.end :]):
+        return None  # "Sarah Jones from legal", "her boss Wiremu Tane": the client's colleague, facts stay on the client
     name = name_with_company(m.name, after_honorific(text[m.end :]))
     return name
 
