@@ -36,7 +36,7 @@ from bot.chat.mentions import (
     zipf,
 )
 from bot.chat.never_names import small_talk_words
-from bot.chat.words import NOT_A_CLIENT, VOCATIVES, phrase_key, small_talk
+from bot.chat.words import NOT_A_CLIENT, VOCATIVES, alone_vocatives, phrase_key, small_talk
 from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
@@ -165,7 +165,8 @@ def without_lead(text: str) -> str:
         if m is None:
             break
         word = phrase_key(m.group(1))
-        if word not in LEAD_WORDS and word not in VOCATIVES and not INTERJECTION.fullmatch(word):
+        set_off = word in alone_vocatives() and "," in text[m.start(1) : m.end()]  # "che, ..." but not "Che Adams"
+        if word not in LEAD_WORDS and word not in VOCATIVES and not set_off and not INTERJECTION.fullmatch(word):
             break
         text = text[m.end() :]
     return text

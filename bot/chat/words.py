@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "courtesy_words", "is_not_a_client", "phrase_key", "small_talk"]
+__all__ = ["NOT_A_CLIENT", "SmallTalk", "alone_vocatives", "correction", "courtesy_words", "is_not_a_client", "phrase_key", "small_talk"]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
 REGIONAL = Path(__file__).with_name("data") / "regional_small_talk.txt"  # "ta mate", "good arvo", "sweet as"
-COURTESY = Path(__file__).with_name("data") / "courtesy_words.txt"  # "god morgen", "makasih", "tschüss", "che"
+COURTESY = Path(__file__).with_name("data") / "courtesy_words.txt"  # "god morgen", "makasih", "tschüss"
+COURTESY_ALONE = Path(__file__).with_name("data") / "courtesy_alone.txt"  # "super", "later", "che": also note words
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class SmallTalk:
 @cache
 def _table() -> dict[str, SmallTalk]:
     """Every listed phrase and what it is, from not_clients.txt, regional_small_talk.txt and courtesy_words.txt."""
-    return {**_read(DATA, REGIONAL), **_read(COURTESY)}  # "later" alone is a sign-off, no longer a plain word
+    return {**_read(DATA, REGIONAL), **_read(COURTESY, COURTESY_ALONE)}  # "later" alone is a sign-off
 
 
 @cache
@@ -58,6 +59,13 @@ def phrase_key(text: str) -> str:
 VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"} | {
     k for k, v in _read(COURTESY).items() if v.kind == "vocative" and " " not in k
 }
+
+
+@cache
+def alone_vocatives() -> frozenset[str]:
+    """Vocatives that are also names ("che", "san", courtesy_alone.txt): they address Chet only when set off by a
+    comma ("che, what's her budget"), never inside a name ("Che Adams", "San Diego Tiles")."""
+    return frozenset(k for k, v in _read(COURTESY_ALONE).items() if v.kind == "vocative")
 
 
 @cache
