@@ -491,7 +491,7 @@ def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[
     if any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
         return None
     if colleague(before, text[m.end :]):
-        return None  # "Sarah Jones from legal", "her boss Wiremu Tane": the client's colleague, facts stay on the client
+        return None  # "Sarah Jones from legal", "her boss X": a colleague; the facts stay on the client
     name = name_with_company(m.name, after_honorific(text[m.end :]))
     return name
 

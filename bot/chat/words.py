@@ -8,7 +8,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "alone_vocatives", "correction", "courtesy_words", "is_not_a_client", "phrase_key", "small_talk"]
+__all__ = [
+    "NOT_A_CLIENT",
+    "SmallTalk",
+    "alone_vocatives",
+    "correction",
+    "courtesy_words",
+    "is_not_a_client",
+    "phrase_key",
+    "small_talk",
+]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
