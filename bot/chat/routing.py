@@ -137,8 +137,25 @@ def route(text: str) -> Route:
 
 
 QUESTION_DATA = Path(__file__).with_name("data") / "question_words.txt"
-LEAD_WORDS = {"hmm", "hm", "um", "uh", "oh", "ah", "ok", "okay", "so", "and", "also", "well", "btw", "quick", "q"}
-LEAD_WORDS |= {"hey", "hi", "yo", "sorry", "ugh"}  # what a question may open with before its question word
+DATA_DIR = Path(__file__).with_name("data")
+LEAD_DATA = DATA_DIR / "lead_words.txt"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    """The folded WORD column of a WORD | REASON file; a line without a reason is an error."""
+    out = set()
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not word or not reason:
+            raise ValueError(f"{path.name} line {n}: expected WORD | REASON")
+        out.add(phrase_key(word))
+    return frozenset(out)
+
+
+LEAD_WORDS = _word_list(LEAD_DATA)  # what a question may open with before its question word
 INTERJECTION = re.compile(r"(?:u+h*m+|h+m+|e+r*m+|a+h+|o+h+|m+|e+h+|u+h+)")  # "hmmm", "uhm", "erm", "ahh": sounds
 MAX_LEAD = 4  # "hmm ok chet, and ...": a few such words at most
 
@@ -146,16 +163,7 @@ MAX_LEAD = 4  # "hmm ok chet, and ...": a few such words at most
 @cache
 def other_question_words() -> frozenset[str]:
     """Question words of other languages (bot/chat/data/question_words.txt), accents folded: "cuándo", "kapan"."""
-    out = set()
-    for n, raw in enumerate(QUESTION_DATA.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        word, sep, reason = (p.strip() for p in line.partition("|"))
-        if not sep or not word or not reason:
-            raise ValueError(f"{QUESTION_DATA.name} line {n}: expected WORD | REASON")
-        out.add(phrase_key(word))
-    return frozenset(out)
+    return _word_list(QUESTION_DATA)
 
 
 def without_lead(text: str) -> str:
@@ -432,8 +440,9 @@ def heads(m: Mention, text: str) -> bool:
 
 # "on behalf of (Mr.) <client>", "en nombre de", "im Auftrag von", "atas nama": someone writes for the client
 ON_BEHALF = re.compile(
-    r"\b(?:on\s+behalf\s+of|en\s+nombre\s+de|em\s+nome\s+de|au\s+nom\s+de|im\s+(?:auftrag|namen)\s+von|"
-    r"namens|atas\s+nama|per\s+conto\s+di)\s+(?:(?:la|el|the|del|da|do)\s+)?(?:(?:mr|mrs|ms|miss|dr|sr|sra|herr|frau|pak|bu)\.?\s+)?$",
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(_word_list(DATA_DIR / "on_behalf.txt")))
+    + r")\s+(?:(?:la|el|the|del|da|do)\s+)?(?:(?:mr|mrs|ms|miss|dr|sr|sra|herr|frau|pak|bu)\.?\s+)?$",
     re.I,
 )
 COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  # "from <Hoshi Roastery>": a company
