@@ -39,3 +39,8 @@ def test_a_colleague_is_no_client(chat: Conversation, runtime: Runtime, note: st
     chat.handle_text(U, note)
     assert names(runtime) == [client]
     assert fact in facts(runtime, client)
+
+
+def test_a_customer_from_a_company_named_like_a_department_is_a_client(chat: Conversation, runtime: Runtime) -> None:
+    chat.handle_text(U, "Met Dana Lee at the expo; Carl Jones from Marketing Hub wants 3 quotes")
+    assert names(runtime) == ["Carl Jones", "Dana Lee"]

@@ -469,7 +469,7 @@ def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = re.compile(
         rf"^\s*(?:[,(]\s*(?:{POSSESSIVES}\s+)?(?:{role})\b"  # ", their CFO,"  "(her boss)"
         rf"|(?:is|was|,)?\s*{POSSESSIVES}\s+(?:{role})\b"  # "is her boss"
-        rf"|from\s+(?:the\s+)?(?:{dept})\b"  # "from legal"
+        rf"|from\s+(?:the\s+)?(?:{dept})\b(?!\s+(?-i:[A-Z]))"  # "from legal", not "from Marketing Hub" (a company)
         rf"|(?:who\s+)?(?:{verb})\s+(?:the\s+)?(?:{dept}|[^,.;!?]*\bthere\b))",  # "runs procurement (there)"
         re.I,
     )
