@@ -53,3 +53,14 @@ def drafts(runtime: Runtime, client: str, purpose: str, variants: Iterable[int])
     memory = runtime.memory("local")
     found = memory.find_client(client)
     return [make_draft(runtime, memory, found, purpose, variant=v) for v in variants]
+
+
+def client_names(runtime: Runtime, user: str) -> list[str]:
+    """The names of `user`'s clients, sorted."""
+    return sorted(c.name for c in runtime.memory(user).clients())
+
+
+def client_facts(runtime: Runtime, user: str, name: str) -> str:
+    """The facts kept on `user`'s client `name`, joined and casefolded."""
+    memory = runtime.memory(user)
+    return " | ".join(f.text for f in memory.facts(memory.find_client(name).id)).casefold()

@@ -8,17 +8,9 @@ import pytest
 
 from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
+from tests.helpers import client_facts, client_names
 
 U = "51"
-
-
-def names(runtime: Runtime) -> list[str]:
-    return sorted(c.name for c in runtime.memory(U).clients())
-
-
-def facts(runtime: Runtime, name: str) -> str:
-    memory = runtime.memory(U)
-    return " | ".join(f.text for f in memory.facts(memory.find_client(name).id)).casefold()
 
 
 @pytest.mark.parametrize(
@@ -37,10 +29,10 @@ def facts(runtime: Runtime, name: str) -> str:
 )
 def test_a_colleague_is_no_client(chat: Conversation, runtime: Runtime, note: str, client: str, fact: str) -> None:
     chat.handle_text(U, note)
-    assert names(runtime) == [client]
-    assert fact in facts(runtime, client)
+    assert client_names(runtime, U) == [client]
+    assert fact in client_facts(runtime, U, client)
 
 
 def test_a_customer_from_a_company_named_like_a_department_is_a_client(chat: Conversation, runtime: Runtime) -> None:
     chat.handle_text(U, "Met Dana Lee at the expo; Carl Jones from Marketing Hub wants 3 quotes")
-    assert names(runtime) == ["Carl Jones", "Dana Lee"]
+    assert client_names(runtime, U) == ["Carl Jones", "Dana Lee"]

@@ -7,18 +7,9 @@ import pytest
 
 from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
+from tests.helpers import client_facts, client_names
 
 U = "47"
-
-
-def facts(runtime: Runtime, name: str) -> str:
-    memory = runtime.memory(U)
-    client = memory.find_client(name)
-    return " | ".join(f.text for f in memory.facts(client.id)).casefold()
-
-
-def names(runtime: Runtime) -> list[str]:
-    return sorted(c.name for c in runtime.memory(U).clients())
 
 
 def test_two_new_people_in_one_note_are_two_clients(chat: Conversation, runtime: Runtime) -> None:
@@ -30,9 +21,11 @@ def test_two_new_people_in_one_note_are_two_clients(chat: Conversation, runtime:
             "Sofia Lindqvist from Nordic Build wants a quote for 2 pergolas",
         )
     )
-    assert names(runtime) == ["Hemi Parata", "Sofia Lindqvist"], said
-    assert "pergola" in facts(runtime, "Sofia Lindqvist") and "cedar" not in facts(runtime, "Sofia Lindqvist")
-    assert "pergola" not in facts(runtime, "Hemi Parata")
+    assert client_names(runtime, U) == ["Hemi Parata", "Sofia Lindqvist"], said
+    assert "pergola" in client_facts(runtime, U, "Sofia Lindqvist") and "cedar" not in client_facts(
+        runtime, U, "Sofia Lindqvist"
+    )
+    assert "pergola" not in client_facts(runtime, U, "Hemi Parata")
     assert runtime.memory(U).find_client("Sofia Lindqvist").company == "Nordic Build"
 
 
@@ -41,8 +34,10 @@ def test_a_new_person_met_mid_note_gets_their_own_facts(chat: Conversation, runt
     chat.handle_text(
         U, "trade fair today: saw Olu, he liked the shelving. also met a new lady, ines carvalho, wants 2 laser units"
     )
-    assert names(runtime) == ["Ines Carvalho", "Olu Bakare"]
-    assert "laser" in facts(runtime, "Ines Carvalho") and "laser" not in facts(runtime, "Olu Bakare")
+    assert client_names(runtime, U) == ["Ines Carvalho", "Olu Bakare"]
+    assert "laser" in client_facts(runtime, U, "Ines Carvalho") and "laser" not in client_facts(
+        runtime, U, "Olu Bakare"
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +50,7 @@ def test_a_new_person_met_mid_note_gets_their_own_facts(chat: Conversation, runt
 )
 def test_a_particle_keeps_the_given_name(chat: Conversation, runtime: Runtime, note: str, name: str) -> None:
     chat.handle_text(U, note)
-    assert names(runtime) == [name]
+    assert client_names(runtime, U) == [name]
 
 
 @pytest.mark.parametrize(
@@ -67,4 +62,4 @@ def test_a_particle_keeps_the_given_name(chat: Conversation, runtime: Runtime, n
 )
 def test_a_company_or_an_aside_is_no_new_client(chat: Conversation, runtime: Runtime, note: str) -> None:
     chat.handle_text(U, note)
-    assert len(names(runtime)) == 1, names(runtime)
+    assert len(client_names(runtime, U)) == 1, client_names(runtime, U)
