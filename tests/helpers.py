@@ -96,3 +96,14 @@ def import_lines(memory: Memory, client: str, lines: list[tuple[str, str]]) -> N
             for i, (at, text) in enumerate(lines)
         ]
     )
+
+
+def client_names(runtime: Runtime, user: str) -> list[str]:
+    """The names of `user`'s clients, sorted."""
+    return sorted(c.name for c in runtime.memory(user).clients())
+
+
+def client_facts(runtime: Runtime, user: str, name: str) -> str:
+    """The facts kept on `user`'s client `name`, joined and casefolded."""
+    memory = runtime.memory(user)
+    return " | ".join(f.text for f in memory.facts(memory.find_client(name).id)).casefold()

@@ -17,7 +17,7 @@ from bot.chat.mentions import STOPWORDS, dictionaries, first_name_score, verb_fo
 from bot.chat.never_names import DATA as NOT_CLIENTS
 from bot.chat.never_names import small_talk_words
 from bot.chat.routing import QUESTION_WORDS
-from bot.chat.words import VOCATIVES, chat_words
+from bot.chat.words import VOCATIVES, chat_words, courtesy_words, phrase_key
 from memory.dates import resolve_due
 from memory.lexicon import zipf_frequency
 from memory.service import offline_extract
@@ -27,6 +27,8 @@ __all__ = ["chat_signal", "no_note_content"]
 MAX_WORDS = 6  # words that are not function words: "kia ora, big day at fieldays prep" is still one breath
 MAX_CHARS = 60  # a longer line is a note even when its words are unknown
 CLEARLY_ENGLISH = 4.5  # zipf: a word this common in English is English whatever else it is ("met", "hot")
+SHORT_WORD = 2  # letters: a word this short is common in many languages, so its English frequency alone says little
+VERY_COMMON = 5.0  # zipf: a short word this common is English whatever else it is ("go", "up", "ok")
 ENGLISH = 3.0  # zipf: below this a word is no English a note is made of; between, it is English when no other
 # Latin-script language uses it more ("invoice" stays English; "dir", "oi", "ora" are German, Portuguese, Italian)
 OTHER_LANGUAGES = (
@@ -78,6 +80,7 @@ def _free(word: str) -> bool:
         or word in STOPWORDS
         or word in chat_words()
         or word in small_talk_words()
+        or phrase_key(word) in courtesy_words()  # "buenas", "makasih", "tschüss": a greeting or thanks in any language
         or len(word) == 1  # "good morning o", "assalam o alaikum": a particle, no note
     )
 
@@ -86,7 +89,8 @@ def _free(word: str) -> bool:
 def english(word: str) -> bool:
     """Whether `word` is an English word a note could be made of, rather than a word of another language or none."""
     en = zipf(word)
-    if en >= CLEARLY_ENGLISH or not dictionaries():
+    borrowed = len(word) <= SHORT_WORD and en < VERY_COMMON  # "ya", "el", "la": other languages' function words
+    if not dictionaries() or (en >= CLEARLY_ENGLISH and not borrowed):
         return en >= ENGLISH
     if en < ENGLISH:
         return False
@@ -96,7 +100,13 @@ def english(word: str) -> bool:
 def chat_signal(text: str) -> bool:
     """Whether a line holds a word of talk (a greeting, "chet", a word about the day), so it is no bare new name."""
     words = [w.casefold().replace("’", "'") for w in WORD.findall(text)]
-    return any(w in VOCATIVES or w in small_talk_words() or (w in chat_words() and w not in STOPWORDS) for w in words)
+    return any(
+        w in VOCATIVES
+        or w in small_talk_words()
+        or phrase_key(w) in courtesy_words()
+        or (w in chat_words() and w not in STOPWORDS)
+        for w in words
+    )
 
 
 def no_note_content(text: str, is_client: Callable[[str], bool]) -> bool:

@@ -20,7 +20,7 @@ from bot.chat.texts import sentence
 from bot.engines.voice import Transcriber
 from bot.runtime import Runtime
 from memory.errors import ChetError
-from memory.records import Client
+from memory.records import Client, Note
 from memory.service import Memory
 
 log = logging.getLogger("bot.conversation")
@@ -376,6 +376,10 @@ class ChatCore:
         raise NotImplementedError
 
     def _filed_since(self, user: str, pending: PendingNote) -> bool:
+        """Defined in bot/chat/notes.py."""
+        raise NotImplementedError
+
+    def _drop_emptied(self, memory: Memory, undone: list[Note]) -> list[str]:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError
 

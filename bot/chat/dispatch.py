@@ -16,6 +16,7 @@ from bot.chat.routing import (
     Route,
     RouteReply,
     bare_name,
+    is_question,
     new_client_name,
     route,
 )
@@ -26,7 +27,7 @@ from bot.chat.texts import (
     START,
     label,
 )
-from bot.chat.words import SmallTalk, correction, opens_with_correction, small_talk
+from bot.chat.words import SmallTalk, correction, opens_with_correction, phrase_key, small_talk
 from memory.errors import AmbiguousClient, BadInput, ChetError
 from memory.records import Client
 from memory.timeutil import from_iso, now_utc
@@ -69,8 +70,9 @@ DRAFT_WORD_WINDOW = timedelta(hours=2)  # "approve" typed means the draft just s
 
 
 FOREIGN_SHORT = (
-    "👋 Nothing filed. A note needs a little more: who and what (“Ngozi Okafor: met at the expo, wants a quote”)."
-)
+    "👋 Hi! I'm not sure what that one is. For a note, tell me who and what "
+    "(“Ngozi Okafor: met at the expo, wants a quote”); or ask me about a client."
+)  # a short message Chet can't place: a friendly pointer, never a telling-off
 CHIT_CHAT = "👋 Hi! Nothing to file there. Send me a note, a question, or /help."
 ENGLISH_WORD = 3.5  # zipf: a word this common in English carries a note's meaning ("lost", "deal", "quote")
 
@@ -81,9 +83,24 @@ def no_english_words(text: str) -> bool:
     Either way there is nothing to file: it is answered, never put in the inbox to ask whose it is.
     """
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if not 1 <= len(words) <= 3 or re.search(r"\d", text):
-        return False
+    if not 1 <= len(words) <= 3 or re.search(r"\d", text) or is_question(text):
+        return False  # "when's migo's bday": asked, so answered from the notes
     return all(zipf(w.casefold()) < ENGLISH_WORD for w in words)
+
+
+SMALL_TALK_REPLIES = {
+    "greeting": "👋 Hi! Send me a note, a question, or /help.",
+    "thanks": "You're welcome!",
+    "farewell": "Talk soon! 👋",
+    "ack": "OK.",
+}
+
+
+def small_talk_reply(talk: SmallTalk) -> str:
+    """A short friendly answer to small talk: "thanks, later" is thanked and seen off."""
+    if talk.kind == "thanks" and "farewell" in talk.kinds:
+        return "You're welcome. Talk soon! 👋"
+    return SMALL_TALK_REPLIES.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
 
 
 class DispatchMixin(ChatCore):
@@ -115,6 +132,8 @@ class DispatchMixin(ChatCore):
             if talk is not None and talk.kind in {"ack", "thanks", "greeting", "command"}:
                 return [Reply("OK, the draft is unchanged. Tap Edit again to rewrite it.")]  # "nope" is no draft
             return self._apply_edit(user, draft_id, text)
+        if talk is not None and talk.kind != "command" and (card := self._whole_name(user, text)) is not None:
+            return card  # "Selam", "Chao": a known client's name typed alone opens the card, never a hello
         if talk is not None:
             return self._small_talk(user, talk)
         moved = MOVE_NOTE.match(text)
@@ -129,7 +148,7 @@ class DispatchMixin(ChatCore):
             if (
                 len(text.split()) == 1
                 and no_english_words(text)
-                and self._resolve_or_none(user, text.strip(" !.?")) is None
+                and not self._names_client(user, text.strip(" !.?"))  # never a side step: the note still waits
             ):
                 return [Reply(FOREIGN_SHORT + self._still_waiting(user))]  # "dzięki!" is no client's name
             if self._chit_chat(user, text) and (chat_signal(text) or not mentions(text, [])):  # never "Ngozi Okafor"
@@ -248,7 +267,8 @@ class DispatchMixin(ChatCore):
         if replies and replies[0].note_saved:
             replies[0] = Reply(f"Moved from {note.client}. " + replies[0].text, replies[0].buttons, note_saved=True)
             state = self._state(user)
-            state.moved = [state.last_notes[0], note.client_id] if state.last_notes else None
+            state.moved = [state.last_notes[0], note.client_id, note.client] if state.last_notes else None
+            self._drop_emptied(memory, [note])  # the slip had started that client: no empty ghost stays behind
         return replies
 
     def _bare_name(self, user: str, text: str) -> list[Reply]:
@@ -262,6 +282,27 @@ class DispatchMixin(ChatCore):
                 f"I don't know {label(name, 40)} yet. Start with a note: “{label(name, 40)}: met at the expo, wants a quote”."
             )
         ]
+
+    def _whole_name(self, user: str, text: str) -> list[Reply] | None:
+        """The card of the known client whose name is exactly `text` (a name can be a greeting word), else None."""
+        name = text.strip(" !.?,")
+        folded = phrase_key(name)
+        if not folded or not any(
+            folded in {phrase_key(c.name), *(phrase_key(part) for part in c.name.split())}
+            for c in self._memory(user).clients()
+        ):
+            return None
+        return self._resolve_or_none(user, name)
+
+    def _names_client(self, user: str, name: str) -> bool:
+        """Whether `name` names one or several known clients (no question asked, no state changed)."""
+        try:
+            self._memory(user).find_client(name)
+        except AmbiguousClient:
+            return True
+        except ChetError:
+            return False
+        return True
 
     def _resolve_or_none(self, user: str, name: str) -> list[Reply] | None:
         try:
@@ -295,12 +336,7 @@ class DispatchMixin(ChatCore):
             if talk.command != "cancel":
                 self._state(user).edit_draft = None
             return self._commands()[talk.command](user, "")
-        text = {
-            "greeting": "Hi! Send me a note, a question, or /help.",
-            "thanks": "You're welcome.",
-            "ack": "OK.",
-        }.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
-        return [Reply(text + self._still_waiting(user))]
+        return [Reply(small_talk_reply(talk) + self._still_waiting(user))]
 
     def _draft_button(self, user: str, word: str) -> list[Reply]:
         """ "approve", "edit", "discard" or "regenerate" typed (a terminal has no buttons): the newest waiting draft."""

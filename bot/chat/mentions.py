@@ -260,6 +260,9 @@ def first_name_score(word: str) -> float:
     return score if common < FIRST_COMMON + 1 else 0.0
 
 
+CONTRACTION = re.compile(r"[^\W\d_]{2,}'(?:d|ll|ve|re|m)")
+
+
 def surname_score(word: str) -> float:
     """Log-odds that `word` is a surname rather than an English word (negative: a word)."""
     w = word.casefold().replace("’", "'")
@@ -269,6 +272,8 @@ def surname_score(word: str) -> float:
         return -3.0  # an honorific or title ("hanım", "jr", "dr") is never a surname
     if _is(w, "intro") or _is(w, "verb"):
         return -2.0  # "<first name> rang/met/said ...": a listed verb after a first name, whatever the census says
+    if CONTRACTION.fullmatch(w):
+        return -2.0  # "msg'd", "txt'd", "she'll": a verb or a contraction, never a surname ("O'Neill" has its ' early)
     if parts := _hyphen_parts(w):  # "gonzalez-reyes", "o'sullivan-byrne": a double-barrelled surname is as sure as
         scores = [surname_score(p) for p in parts]  # its surer part (wordfreq scores the whole by its parts),
         return min(scores) if min(scores) <= -2.0 else max(scores)  # unless a part is surely a word ("x-ray")
@@ -342,6 +347,11 @@ def _forms(known: list[Client]) -> _Forms:
                     forms.last.setdefault(part, []).append(c)
             if len(typed) >= 2 and lexicon.normalize(typed[-1]) != parts[-1]:  # "Adeyinka-Bello", "Soo-jin" as typed
                 forms.last.setdefault(lexicon.normalize(typed[-1]), []).append(c)
+        if len(typed) >= 2 and "-" in typed[0]:  # "Mei-Ling Chow" goes by "mei-ling", "meiling", "Mei Ling"
+            given = lexicon.normalize(typed[0])
+            forms.full.setdefault(given, []).append(c)
+            forms.first.setdefault(given.replace(" ", ""), []).append(c)
+            forms.first.setdefault(given, []).append(c)  # the hyphenated word is one token: "mei-ling" -> "mei ling"
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
             given = lexicon.normalize(" ".join(typed[1:]))
             forms.first.setdefault(given, []).append(c)
@@ -509,7 +519,7 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
     word = lexicon.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
-    if new is not None and new.score >= NEW_NAME_THRESHOLD and not new.weak:
+    if new is not None and new.score >= NEW_NAME_THRESHOLD and (not new.weak or _set_off(toks, i, new, subject)):
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
         word = word[:-1]  # a possessive typed without its apostrophe (a first name + "s", rare as a word)
@@ -525,6 +535,16 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
     if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the" + surname + "s": the family
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+def _set_off(toks: list[_Tok], i: int, new: Mention, subject: int) -> bool:
+    """Whether a full name opens the note and a colon, dash or bracket follows it ("Ngozi Okafor: ..."): the shape
+    of a note's subject, so it is someone new even when a client shares the first name."""
+    after = i + new.words
+    return i == subject and new.words >= 2 and after < len(toks) and SET_OFF.match(toks[after].gap) is not None
+
+
+SET_OFF = re.compile(r"\s*(?:[:(]|[-–—]\s)")
 
 
 def _person_context(toks: list[_Tok], i: int, titled: bool) -> bool:
@@ -791,7 +811,9 @@ def _particled(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled:
     # "federico di lorenzo", "marta de souza": a dictionary given name and a surname the census is sure of, neither
     # an ordinary English word, are a name around a short particle too ("herb de provence" is no surname)
     listed = given >= FIRST_NAME and surname >= SURE_FAMILY and not _ordinary(first.base) and not _ordinary(last.base)
-    if not _second_sign(toks, i, j, titled, all(rare) or listed or (paired and rare[1])):
+    # a particle English never uses ("dela", "binti", "della"; not "van", "de", "bin") is itself the second sign
+    foreign = any(len(t.text) > SHORT_PARTICLE and not _ordinary(t.base, RARE_WORD) for t in toks[i + 1 : j])
+    if not _second_sign(toks, i, j, titled, all(rare) or listed or (paired and rare[1]) or foreign):
         return None  # "herb de provence", "dean van rental": ordinary words around a particle, in lower case
     ev = {"first": given, "surname": surname, "particle": PARTICLE}
     ev.update(_context(toks, i, j, subject, lower_note, titled))

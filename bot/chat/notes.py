@@ -63,7 +63,8 @@ def after_name(text: str, name: str) -> str:
     pattern = r"['’]?\W*".join(words)
     m = re.search(rf"\b{pattern}(?:['’]s)?\b", text[: len(name) + 40], re.I)
     if m is None:
-        m = re.search(rf"\b{words[0]}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
+        given = re.escape(name.split()[0])  # "mei-ling wants ...": a hyphenated given name goes whole
+        m = re.search(rf"\b{given}(?:['’]?s)?\b", text[:40], re.I)  # "anitas bday is ...", "marco: ..."
     if m is None:
         return text
     end = m.end()
@@ -174,7 +175,27 @@ class NotesMixin(ChatCore):
         )
         if filing.others and replies and replies[0].note_saved:
             replies[0] = self._also_file(user, memory, filing, replies[0], source)
+        if filing.new_people and replies and replies[0].note_saved:
+            replies[0] = self._file_new_people(user, memory, filing, replies[0], source)
         return replies
+
+    def _file_new_people(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
+        """Each new person with a clause of their own in the note becomes a client with that clause's facts."""
+        ids = list(self._state(user).last_notes)
+        lines: list[str] = []
+        for name in filing.new_people:
+            moment = now_utc().astimezone(self.tz(user))
+            at_raw = moment.isoformat(timespec="seconds")
+            item = NoteInput(name, filing.body, moment, at_raw, source=source, fact_text=filing.facts_from.get(name))
+            stored = memory.add_note(item, index=not self.background_index)
+            ids.append(stored.note.id)
+            summary = fact_summary(stored.facts)
+            lines.append(f"{stored.client.name}, a new client" + (f": {clip(summary, 160)}" if summary else ""))
+        if self.background_index:
+            self._queue_index(user)
+        self._state(user).last_notes = ids
+        text = saved.text + "\nAlso saved for " + "; ".join(lines)
+        return Reply(text, saved.buttons, saved.document, note_saved=True)
 
     def _also_file(self, user: str, memory: Memory, filing: Filing, saved: Reply, source: str) -> Reply:
         """A note naming other known clients is theirs too: a copy is filed under each, and the reply says so."""
@@ -419,14 +440,16 @@ class NotesMixin(ChatCore):
         if not moved or not latest or latest[0].id != moved[0]:
             return None
         origin = memory.client(int(moved[1]))
-        if origin is None:  # the first client was forgotten meanwhile: a plain undo
+        name = origin.name if origin is not None else (str(moved[2]) if len(moved) > 2 else "")
+        if not name:  # the first client was forgotten meanwhile, and its name is unknown: a plain undo
             return None
         note = memory.undo_last()
         assert note is not None
         at = note.occurred_at.isoformat()
-        replies = self._store(user, memory, origin.name, note.text, note.source, None, False, origin, at)
+        replies = self._store(user, memory, name, note.text, note.source, None, False, origin, at)
+        self._drop_emptied(memory, [note])  # the client the slip named had only this note: it goes with it
         if replies and replies[0].note_saved:
-            replies[0] = Reply(f"Moved back to {origin.name}. " + replies[0].text, replies[0].buttons, note_saved=True)
+            replies[0] = Reply(f"Moved back to {name}. " + replies[0].text, replies[0].buttons, note_saved=True)
         return replies
 
     def _undo_filed(self, user: str, keep_clients: bool = False) -> tuple[Reply, Note | None]:

@@ -14,6 +14,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cache
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -21,6 +23,7 @@ from bot.chat.mentions import (
     NEVER,
     NEW_NAME_THRESHOLD,
     RARE_WORD,
+    Mention,
     company_words,
     dictionaries,
     first_name_score,
@@ -33,7 +36,7 @@ from bot.chat.mentions import (
     zipf,
 )
 from bot.chat.never_names import small_talk_words
-from bot.chat.words import NOT_A_CLIENT, small_talk
+from bot.chat.words import NOT_A_CLIENT, VOCATIVES, alone_vocatives, phrase_key, small_talk
 from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
@@ -133,20 +136,104 @@ def route(text: str) -> Route:
     return Route("note", text)
 
 
+QUESTION_DATA = Path(__file__).with_name("data") / "question_words.txt"
+DATA_DIR = Path(__file__).with_name("data")
+LEAD_DATA = DATA_DIR / "lead_words.txt"
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    """The folded WORD column of a WORD | REASON file; a line without a reason is an error."""
+    out = set()
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, sep, reason = (p.strip() for p in line.partition("|"))
+        if not sep or not word or not reason:
+            raise ValueError(f"{path.name} line {n}: expected WORD | REASON")
+        out.add(phrase_key(word))
+    return frozenset(out)
+
+
+LEAD_WORDS = _word_list(LEAD_DATA)  # what a question may open with before its question word
+INTERJECTION = re.compile(r"(?:u+h*m+|h+m+|e+r*m+|a+h+|o+h+|m+|e+h+|u+h+)")  # "hmmm", "uhm", "erm", "ahh": sounds
+MAX_LEAD = 4  # "hmm ok chet, and ...": a few such words at most
+
+
+@cache
+def other_question_words() -> frozenset[str]:
+    """Question words of other languages (bot/chat/data/question_words.txt), accents folded: "cuándo", "kapan"."""
+    return _word_list(QUESTION_DATA)
+
+
+def without_lead(text: str) -> str:
+    """`text` after the fillers and words addressing Chet that may open it ("hmm", "che,", "chet", "oh and")."""
+    for _ in range(MAX_LEAD):
+        m = re.match(r"\s*([^\W\d_][\w'’]*)[\s,.!:;—–-]+(?=\S)", text)
+        if m is None:
+            break
+        word = phrase_key(m.group(1))
+        set_off = word in alone_vocatives() and "," in text[m.start(1) : m.end()]  # "che, ..." but not "Che Adams"
+        if word not in LEAD_WORDS and word not in VOCATIVES and not set_off and not INTERJECTION.fullmatch(word):
+            break
+        text = text[m.end() :]
+    return text
+
+
+def opens_with_question_word(words: list[str]) -> bool:
+    """Whether folded `words` open with a question word of English or of another listed language."""
+    if not words:
+        return False
+    return (
+        words[0] in QUESTION_WORDS
+        or words[0] in other_question_words()
+        or " ".join(words[:2]) in other_question_words()
+    )
+
+
 def is_question(text: str) -> bool:
+    """Whether a message asks (a question word, "?", an inverted auxiliary, "tell me"), in English or another language.
+
+    Fillers and the bot's name before it are skipped ("hmm what colour did she want", "che, what's her budget").
+    """
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) > MAX_QUESTION_LINES or len(text) > MAX_QUESTION_CHARS:
         return False  # a pasted email or a block of notes is a note, even when it ends with "?"
-    if text.endswith("?"):
+    if text.endswith("?") or text.lstrip().startswith("¿"):
         return True
-    words = re.findall(r"[\w']+", text.lower())
+    text = without_lead(text)
+    words = re.findall(r"[\w']+", phrase_key(text))
     if not words:
         return False
-    if words[0] in QUESTION_WORDS and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
-        return True
+    if opens_with_question_word(words) and len(words) <= 25 and not re.match(r"^\w+\s*[:—–-]", text):
+        return not names_or_subordinates(text, words)
     if words[0] in AUX_WORDS and len(words) <= 12 and not re.search(r"[,;:—–]", text):
         return len(words) == 1 or words[0] in OPEN_AUX or inverted(words[0], words[1])
     return bool(_ASK_START.match(text))
+
+
+CLAUSE_SUBJECTS = {"i", "you", "u", "we", "they", "he", "she", "it"}  # "when she is back ...": a clause's subject
+NAME_COLON = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*:")  # "Que Nguyen:", "Onde Mbeki:"
+
+
+def names_or_subordinates(text: str, words: list[str]) -> bool:
+    """Whether a message that opens with a question word is a note all the same (`words` folded, `text` cased).
+
+    A word that asks in another language is also a name ("Que Nguyen", "Apa Sherpa", "Sino Pacific Freight"):
+    capitalised and followed by a capitalised word, or opening "Name:", it is the note's subject. An English
+    question word followed at once by its clause's subject ("when she is back ...", "what Dana wants is ...")
+    opens a subordinate clause of a statement, not a question: a question inverts ("when is", "what did").
+    """
+    if NAME_COLON.match(text):
+        return True
+    cased = re.findall(r"[\w'’]+", text)
+    if len(cased) < 2 or len(words) < 2:
+        return False
+    if words[0] in QUESTION_WORDS:
+        if words[0].endswith("s") and words[0] != "whose":
+            return False  # "what's", "whats", "hows": the auxiliary is in the word, so it inverts
+        return words[1] in CLAUSE_SUBJECTS or (cased[1][:1].isupper() and words[1] not in AUX_WORDS)
+    return cased[0][:1].isupper() and cased[1][:1].isupper()
 
 
 def inverted(aux: str, second: str) -> bool:
@@ -286,8 +373,10 @@ class Filing:
     others: list[Client] = field(default_factory=list)  # other known clients the note names: it is theirs too
     typo: str = ""  # what was typed, when it was read as a close typo of the client's name
     client: Client | None = None  # the known client, when the name is one
-    facts_from: dict[int | None, str] = field(default_factory=dict)  # per client id (None: the subject), the part
-    # of the note its facts come from, when clauses name different clients; empty: the whole note for each
+    facts_from: dict[int | str | None, str] = field(default_factory=dict)  # per client id (None: the subject; a
+    # name: a new person), the part of the note its facts come from, when clauses name different people; empty:
+    # the whole note for each
+    new_people: list[str] = field(default_factory=list)  # new people who open a clause of their own: new clients
 
 
 def note_clients(memory: Memory, text: str) -> Filing:
@@ -295,20 +384,24 @@ def note_clients(memory: Memory, text: str) -> Filing:
     known = memory.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak] or [m for m in found if m.lead]  # all rare: the note's subject
+        found = [m for m in found if not m.weak or acts(m) or heads(m, text)] or [m for m in found if m.lead]
     if not found:
         single = single_name_with_company(text)
         if single:
             return Filing(single, text)
         name, body, candidates = client_in_note(memory, text, known)
         return Filing(name, body, candidates)
+    for m in found:  # "I am writing on behalf of Mr. Volkov": the message is the known client's, its writer theirs
+        if len(m.clients) == 1 and ON_BEHALF.search(text[: m.start]):
+            return Filing(m.clients[0].name, text, client=m.clients[0])
     first = min(found, key=lambda m: 0 if m.lead else 1 if m.clause else 2)  # the subject, not a source or aside
     body = text
     colon = COLON.match(text)
     if colon and first.start == 0 and first.end >= len(colon.group("name").rstrip()) and colon_sep(text):
         body = colon.group("body").strip()  # "<name>: <note>" stores the note
     others: list[Client] = []
-    splits: list[tuple[int, Client]] = []  # where a clause with its own known subject starts, and whose it is
+    splits: list[tuple[int, Client | str]] = []  # where a clause with its own subject starts, and whose it is
+    new_people: list[str] = []
     last_end = first.end
     for m in found[found.index(first) + 1 :]:  # "<name> and <name> both want ...": seen by both
         one = m.clients[0] if len(m.clients) == 1 and m.clients[0] not in first.clients else None
@@ -317,6 +410,9 @@ def note_clients(memory: Memory, text: str) -> Filing:
         if one is not None and m.known and not listed and opens_clause(text[: m.start]):
             splits.append((m.start, one))  # ", tomasz wants black": that clause is Tomasz's
             others.append(one)
+        elif (new := new_person_clause(text, first, m, splits)) is not None:
+            splits.append((m.start, new))  # "; Mori Aoi from Hoshi Roastery wants the 3-group": a new client's clause
+            new_people.append(new)
         elif (m.joined or listed) and not splits:  # the subject's clause, shared: "<name> and <name> both want"
             others += [one] if one else []
         elif not splits:
@@ -324,12 +420,97 @@ def note_clients(memory: Memory, text: str) -> Filing:
     others = list({c.id: c for c in others}.values())
     facts_from = clause_texts(text, text.find(body), splits)
     if first.known and len(first.clients) > 1:
-        return Filing(first.name, body, list(first.clients), others, facts_from=facts_from)
+        return Filing(first.name, body, list(first.clients), others, facts_from=facts_from, new_people=new_people)
     if first.known:
-        return Filing(first.clients[0].name, body, [], others, first.typo, first.clients[0], facts_from)
-    return Filing(
-        name_with_company(first.name, after_honorific(text[first.end :])), body, [], others, facts_from=facts_from
+        client = first.clients[0]
+        return Filing(client.name, body, [], others, first.typo, client, facts_from, new_people)
+    name = name_with_company(first.name, after_honorific(text[first.end :]))
+    return Filing(name, body, [], others, facts_from=facts_from, new_people=new_people)
+
+
+def acts(m: Mention) -> bool:
+    """A capitalised name of rare words that opens a clause and does something ("; Hemi Parata wants ..."): a person."""
+    return m.clause and "capitalised" in m.evidence and "verb_after" in m.evidence
+
+
+def heads(m: Mention, text: str) -> bool:
+    """A name that opens the note and is set off by a colon, dash or bracket ("Siu-Fong Leung: ..."): its subject."""
+    return m.start == 0 and re.match(r"\s*(?:[:(]|[-–—]\s)", text[m.end :]) is not None
+
+
+# "on behalf of (Mr.) <client>", "en nombre de", "im Auftrag von", "atas nama": someone writes for the client
+ON_BEHALF = re.compile(
+    r"\b(?:"
+    + "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(_word_list(DATA_DIR / "on_behalf.txt")))
+    + r")\s+(?:(?:la|el|the|del|da|do)\s+)?(?:(?:mr|mrs|ms|miss|dr|sr|sra|herr|frau|pak|bu)\.?\s+)?$",
+    re.I,
+)
+COMPANY_LEAD = re.compile(r"(?:\b(?:from|at|of|with|for|w/)|@|\()\s*$", re.I)  # "from <Hoshi Roastery>": a company
+NEW_PERSON_MIN = 4.0  # a mention this sure of being a person's full name may start a new client mid-note
+
+
+COLLEAGUE_DATA = Path(__file__).with_name("data") / "colleague_roles.txt"
+POSSESSIVES = r"(?:her|his|their|the|our|my|its)"
+
+
+@cache
+def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns for the text after and before a name that make it the client's colleague (colleague_roles.txt)."""
+    kinds: dict[str, list[str]] = {"role": [], "dept": [], "verb": []}
+    for n, raw in enumerate(COLLEAGUE_DATA.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts) or parts[1] not in kinds:
+            raise ValueError(f"{COLLEAGUE_DATA.name} line {n}: expected WORD | role/dept/verb | REASON")
+        kinds[parts[1]].append(re.escape(parts[0]))
+    role, dept, verb = ("|".join(sorted(kinds[k], key=len, reverse=True)) for k in ("role", "dept", "verb"))
+    after = re.compile(
+        rf"^\s*(?:[,(]\s*(?:{POSSESSIVES}\s+)?(?:{role})\b"  # ", their CFO,"  "(her boss)"
+        rf"|(?:is|was|,)?\s*{POSSESSIVES}\s+(?:{role})\b"  # "is her boss"
+        rf"|from\s+(?:the\s+)?(?:{dept})\b(?!\s+(?-i:[A-Z]))"  # "from legal", not "from Marketing Hub" (a company)
+        rf"|(?:who\s+)?(?:{verb})\s+(?:the\s+)?(?:{dept}|[^,.;!?]*\bthere\b))",  # "runs procurement (there)"
+        re.I,
     )
+    before = re.compile(rf"\b{POSSESSIVES}\s+(?:{role})\s*,?\s*$", re.I)  # "her boss Wiremu Tane"
+    return after, before
+
+
+def colleague(before: str, after: str) -> bool:
+    """Whether the name between `before` and `after` is described by a role in the client's own organisation."""
+    after_pattern, before_pattern = colleague_patterns()
+    return bool(after_pattern.match(after) or before_pattern.search(before))
+
+
+def new_person_clause(text: str, first: Mention, m: Mention, splits: list[tuple[int, Client | str]]) -> str | None:
+    """The new client a later mention starts when it opens a clause of its own ("; Mori Aoi from Hoshi Roastery
+    wants the 3-group", ". also met tane whaanga from peak fitness, wants 3 racks"), else None.
+
+    Only a full name (two words or more) that is sure to be a person, not a company after "from/at", not part of
+    the subject's own name or company, and not a name already given a clause.
+    """
+    if m.known or (m.weak and not acts(m)) or m.score < NEW_PERSON_MIN or len(m.name.split()) < 2:
+        return None
+    before = text[: m.start]
+    if COMPANY_LEAD.search(before) or (not opens_clause(before) and not MET_LEAD.search(before)):
+        return None
+    if m.start < first.end or m.name.casefold() == first.name.casefold():
+        return None  # the subject named again (an email's signature)
+    if any(isinstance(who, str) and who.split(" from ")[0] == m.name for _, who in splits):
+        return None
+    if colleague(before, text[m.end :]):
+        return None  # "Sarah Jones from legal", "her boss X": a colleague; the facts stay on the client
+    name = name_with_company(m.name, after_honorific(text[m.end :]))
+    return name
+
+
+# "also met a new guy, tane whaanga", "and spoke to ana pires": a verb of meeting brings in a new person
+MET_LEAD = re.compile(
+    r"(?:^|[,;.!?\n]|\s[-–—]\s)\s*(?:(?:and|but|also|then|plus)\s+)*(?:(?:i\s+)?(?:also\s+)?"
+    r"(?:met|saw|spoke\s+(?:to|with)|talked\s+to|called|visited))\s+(?:(?:a|an|the)\s+[\w\s]{0,20}?,\s*)?$",
+    re.I,
+)
 
 
 # what may stand between a clause's start and its subject: ", tomasz wants", "; and mai wants", ". also rahul ..."
@@ -346,18 +527,19 @@ def opens_clause(before: str) -> bool:
     return bool(before.strip()) and CLAUSE_OPENING.search(before) is not None
 
 
-def clause_texts(text: str, start: int, splits: list[tuple[int, Client]]) -> dict[int | None, str]:
+def clause_texts(text: str, start: int, splits: list[tuple[int, Client | str]]) -> dict[int | str | None, str]:
     """The part of the note each client's facts come from: a clause goes to the client it opens with; the rest
     (the first clause, and any clause naming nobody before the next name) to the note's subject, keyed None."""
     if not splits:
         return {}
     start = max(start, 0)
-    parts: dict[int | None, list[str]] = {None: [text[start : splits[0][0]]]}
+    parts: dict[int | str | None, list[str]] = {None: [text[start : splits[0][0]]]}
     for i, (at, client) in enumerate(splits):
         end = splits[i + 1][0] if i + 1 < len(splits) else len(text)
         stop = SENTENCE_END.search(text, at, end)  # a later sentence naming nobody is the subject's again
         cut = stop.end() if stop else end
-        parts.setdefault(client.id, []).append(text[max(at, start) : cut])
+        key = client if isinstance(client, str) else client.id
+        parts.setdefault(key, []).append(text[max(at, start) : cut])
         parts[None].append(text[cut:end])
     return {k: " ".join(p.strip().strip(",;") for p in v).strip() for k, v in parts.items()}
 

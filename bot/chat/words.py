@@ -3,30 +3,49 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-__all__ = ["NOT_A_CLIENT", "SmallTalk", "correction", "is_not_a_client", "small_talk"]
+__all__ = [
+    "NOT_A_CLIENT",
+    "SmallTalk",
+    "alone_vocatives",
+    "correction",
+    "courtesy_words",
+    "is_not_a_client",
+    "phrase_key",
+    "small_talk",
+]
 
 DATA = Path(__file__).with_name("data") / "not_clients.txt"
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
 REGIONAL = Path(__file__).with_name("data") / "regional_small_talk.txt"  # "ta mate", "good arvo", "sweet as"
+COURTESY = Path(__file__).with_name("data") / "courtesy_words.txt"  # "god morgen", "makasih", "tschüss"
+COURTESY_ALONE = Path(__file__).with_name("data") / "courtesy_alone.txt"  # "super", "later", "che": also note words
 
 
 @dataclass(frozen=True)
 class SmallTalk:
     """A whole message that is small talk or a bare command word: its kind and, for commands, which one."""
 
-    kind: str  # greeting | thanks | ack | command | pronoun | word
+    kind: str  # greeting | thanks | farewell | ack | command | pronoun | word | vocative
     command: str = ""
+    kinds: frozenset[str] = field(default_factory=frozenset)  # every courtesy kind the message holds ("thanks, later")
 
 
 @cache
 def _table() -> dict[str, SmallTalk]:
-    """Every listed phrase and what it is, from not_clients.txt and regional_small_talk.txt."""
+    """Every listed phrase and what it is, from not_clients.txt, regional_small_talk.txt and courtesy_words.txt."""
+    return {**_read(DATA, REGIONAL), **_read(COURTESY, COURTESY_ALONE)}  # "later" alone is a sign-off
+
+
+@cache
+def _read(*paths: Path) -> dict[str, SmallTalk]:
+    """The phrases of the PHRASE | KIND | REASON files `paths`, keyed by their folded form."""
     table: dict[str, SmallTalk] = {}
-    for path in (DATA, REGIONAL):
+    for path in paths:
         for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -35,26 +54,48 @@ def _table() -> dict[str, SmallTalk]:
             if len(parts) != 3 or not all(parts):
                 raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
             kind, _, command = parts[1].partition(":")
-            table[_key(parts[0])] = SmallTalk(kind, command)
+            table[phrase_key(parts[0])] = SmallTalk(kind, command)
     return table
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s'’]", " ", text.casefold()).split())
+def phrase_key(text: str) -> str:
+    """A phrase's lookup form: case and accents folded, punctuation and emoji gone ("Buen día!! ☀️" -> "buen dia")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s'’]", " ", folded.replace("’", "'")).split())
 
 
-VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"}  # "hey chet", "thanks so much": still small talk
+# "hey chet", "thanks so much", "dzięki bhai", "buen día che": words that address someone or soften, still small talk
+VOCATIVES = {"chet", "there", "mate", "all", "again", "so", "much"} | {
+    k for k, v in _read(COURTESY).items() if v.kind == "vocative" and " " not in k
+}
+
+
+@cache
+def alone_vocatives() -> frozenset[str]:
+    """Vocatives that are also names ("che", "san", courtesy_alone.txt): they address Chet only when set off by a
+    comma ("che, what's her budget"), never inside a name ("Che Adams", "San Diego Tiles")."""
+    return frozenset(k for k, v in _read(COURTESY_ALONE).items() if v.kind == "vocative")
+
+
+@cache
+def courtesy_words() -> frozenset[str]:
+    """The one-word entries of courtesy_words.txt ("makasih", "tschüss", "che"), folded: words of small talk."""
+    return frozenset(k for k in _read(COURTESY) if " " not in k)
+
+
+MAX_SMALL_TALK_CHARS = 60  # "oke makasih banyak ya kak, sampai jumpa besok 🙏" fits; a longer line is a note
 
 
 def small_talk(text: str) -> SmallTalk | None:
-    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet"), or a greeting
+    """What a whole message is when it is only a listed word or phrase ("thanks!", "Undo", "hey chet"), only
+    courtesy words and words addressing someone ("god morgen chet", "oke makasih", "thanks, later"), or a greeting
     and a few everyday words about the day ("morning! long week ahead")."""
-    if len(text) > 40:
+    if len(text) > MAX_SMALL_TALK_CHARS:
         return None
-    words = _key(text).split()
+    words = phrase_key(text).split()
     while words:
         found = _table().get(" ".join(words))
-        if found is not None:
+        if found is not None and found.kind != "vocative":
             return found
         if words[-1] not in VOCATIVES:
             return _chain(words) or _greeting_and_chat(text)
@@ -85,7 +126,7 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
 
     Every other word (an event, a number, a decision, a business noun: "hey, sent the quote") makes a note: a
     short status line after a call must never be answered as chat and lost."""
-    words = _key(text).replace("’", "'").split()
+    words = phrase_key(text).replace("’", "'").split()
     for size in (3, 2, 1):
         found = _table().get(" ".join(words[:size]))
         if found is not None and found.kind == "greeting":
@@ -98,17 +139,18 @@ def _greeting_and_chat(text: str) -> SmallTalk | None:
     return SmallTalk("greeting")
 
 
-CHAINED = ("thanks", "greeting", "ack")  # "ok cool thanks", "hi thanks": the strongest kind answers
+CHAINED = ("thanks", "farewell", "greeting", "ack")  # "ok cool thanks", "hi thanks": the strongest kind answers
 
 
 def _chain(words: list[str]) -> SmallTalk | None:
-    """A message made only of small-talk phrases ("ok cool thanks", "great, thx!"), or None."""
+    """A message made only of courtesy phrases and words addressing someone ("ok cool thanks", "great, thx!",
+    "oke makasih kak", "thanks, later"), or None. The structural rule: no word outside that closed class."""
     kinds: set[str] = set()
     i = 0
     while i < len(words):
         for size in (3, 2, 1):
             found = _table().get(" ".join(words[i : i + size]))
-            if found is not None and found.kind in CHAINED:
+            if found is not None and found.kind in (*CHAINED, "vocative"):
                 kinds.add(found.kind)
                 i += size
                 break
@@ -116,15 +158,27 @@ def _chain(words: list[str]) -> SmallTalk | None:
             if words[i] not in VOCATIVES:
                 return None
             i += 1
-    return next((SmallTalk(k) for k in CHAINED if k in kinds), None)
+    kinds.discard("vocative")
+    return next((SmallTalk(k, kinds=frozenset(kinds)) for k in CHAINED if k in kinds), None)
 
 
 def is_not_a_client(word: str) -> bool:
     """True for a listed word or phrase: it never names a client."""
-    return _key(word) in _table()
+    return phrase_key(word) in _table()
 
 
-NOT_A_CLIENT = frozenset(_table())
+def _as_typed(*paths: Path) -> set[str]:
+    """The listed phrases with their accents kept ("olá"), as words of a note are compared."""
+    out = set()
+    for path in paths:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip() and not raw.lstrip().startswith("#"):
+                out.add(" ".join(re.sub(r"[^\w\s'’]", " ", raw.split("|")[0].casefold()).split()))
+    return out
+
+
+# courtesy_words.txt is whole-message only: inside a note "Salam Haddad" is a name
+NOT_A_CLIENT = frozenset(_read(DATA, REGIONAL)) | frozenset(_as_typed(DATA, REGIONAL))
 
 
 CUES = Path(__file__).with_name("data") / "name_cues.txt"  # its fillers may open a correction ("oops, scratch that")
