@@ -64,7 +64,7 @@ from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done, received
 from memory.extract_kin import relative_traits, without_relatives_tastes
 from memory.extract_measures import measures
-from memory.extract_more import RAND_PREFIX, everyday, words
+from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, everyday, period, words
 from memory.extract_moves import unreported
 from memory.extract_subjects import client_carries_on, client_reply
 from memory.fold import fold
@@ -2086,7 +2086,8 @@ _LISTED_SIZE_RE = re.compile(
 )
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _AMOUNT_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"  # a comma ends it unless a digit follows ("€18,000, his GM")
-_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
+# lakh (100,000) and crore (10 million): how amounts are said in India, Pakistan, Bangladesh, Nepal
+_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion|lakhs?|lacs?|crores?|cr)\b"
 
 
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
@@ -2145,6 +2146,12 @@ _BUDGET_RE = [
         I,
     ),
     re.compile(_MONEY + r"\s+(?:total\s+|annual\s+|yearly\s+|max\s+)?budget\b", I),
+    # a ceiling on what the client pays is the budget: "max now $810k", "can go up to €31k", "tops 2 lakh"
+    re.compile(
+        r"\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford\s+(?:up\s+to\s+)?)"
+        r"\s*(?:(?:now|is|of|at|:)\s*)*" + _MONEY,
+        I,
+    ),
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
     re.compile(
         r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
@@ -2287,7 +2294,7 @@ def _range_low(money: str) -> str | None:
     if len(sides) != 2:
         return None
     low = sides[0]
-    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)\b", sides[1], I)
+    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion|lakhs?|crores?)\b", sides[1], I)
     if mult and not re.search(r"\d\s?(?:k|m|mm|million|thousand|grand|bn|billion)\b", low, I):
         low += mult["mult"]
     return _one_amount(low)
@@ -2296,7 +2303,11 @@ def _range_low(money: str) -> str | None:
 def _one_amount(money: str) -> str | None:
     """The number of one sum ("R2,450" -> "2450"), its currency sign dropped; None when it holds none."""
     # whatever currency comes first (a sign, "US$", a code: "Rp 450,000,000", "RM 85k") is not the number
-    m = re.search(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?\b", money, I)
+    m = re.search(
+        r"(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion|lakhs?|lacs?|crores?|cr)?\b",
+        money,
+        I,
+    )
     if not m:
         return None
     number = float(m["n"].replace(",", ""))
@@ -2310,6 +2321,8 @@ def _one_amount(money: str) -> str | None:
         "million": 1e6,
         "bn": 1e9,
         "billion": 1e9,
+        **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), 1e5),
+        **dict.fromkeys(("crore", "crores", "cr"), 1e7),
     }.get(mult, 1)
     return str(round(number * factor))
 
@@ -2317,6 +2330,9 @@ def _one_amount(money: str) -> str | None:
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 # after a bare number, a word that makes it money ("budget 2,400 a month", "budget 1500 total")
 _MONEY_WORD_AFTER = re.compile(r"\s*(?:a\s+(?:month|year|week)|pm|pa|per|/|total|max|tops|all\s+in|each)\b", I)
+
+
+_PER_HEAD = re.compile(r"\s*(?:(?:/|per|a|an)\s*(?:person|head|pax|guest|cover|attendee|plate)\b|pp\b|each\b)", I)
 
 
 def _budget(clause: str) -> Iterable[ExtractedFact]:
@@ -2342,7 +2358,15 @@ def _budget(clause: str) -> Iterable[ExtractedFact]:
             detail = {"amount": amount} if amount else {}
             if low:
                 detail["low"] = low
-            yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)
+            shown = money
+            each, rate = _PER_HEAD.match(clause[m.end() :]), PERIOD_AFTER.match(clause[m.end() :])
+            if each:  # "$150 a head": the budget is per person, never the total
+                detail["per"] = "person"
+            elif rate:  # "₱3,500 a month", "SEK 300k/yr": a budget per period
+                detail["per"] = period(rate["per"] or rate["pm"])
+            if detail.get("per"):
+                shown += f" per {detail['per']}"
+            yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {shown}", detail=detail)
             return
 
 

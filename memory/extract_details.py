@@ -190,12 +190,15 @@ _MONEY_RE = re.compile(
     I,
 )
 # Amounts another rule already reads: a budget, a sign-off threshold.
-_OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d", I)
+_OTHER_RULES = re.compile(
+    r"\bbudget\b|\bmax(?:imum)?\b|\btops\b|\bcan\s+(?:go|spend|stretch)\b|\bafford\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
+    I,
+)
 
 
 def _amount(money: str) -> str:
     m = re.match(
-        r"(?:[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?",
+        r"(?:[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R(?=\s?\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?",
         money,
         I,
     )
@@ -206,6 +209,20 @@ def _amount(money: str) -> str:
 
 
 # a money word anywhere near a bare rate makes it money ("bill is 2,800/month", "rent 1,900 a month")
+_TOO_MUCH = re.compile(
+    r"\s*(?:is|was|'s|seems|sounds)?\s*(?:way\s+|a\s+bit\s+|far\s+|much\s+)?too\s+(?:high|much|steep|expensive|pricey|dear)\b",
+    I,
+)
+
+
+@cache
+def _deal_price_re() -> re.Pattern[str]:
+    """A deal-price word right before a sum ("quoted", "agreed at", "settled on")."""
+    return re.compile(
+        r"\b(?:" + _alternation("deal_price") + r")\s+(?:(?:her|him|them|us)\s+)?(?:on\s+|at\s+|for\s+)?$", I
+    )
+
+
 _PRICE_NEAR = re.compile(
     r"\b(?:pay\w*|paid|cost\w*|price\w*|bill\w*|rent|fee\w*|spend\w*|spent|salary|budget|premium|charge\w*|"
     r"invoice\w*|revenue|turnover|sales|income|earn\w*|owe\w*|quote\w*|rate|retainer|subscription|mortgage|loan|"
@@ -229,7 +246,7 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
-        bare = not re.match(r"[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
+        bare = not re.match(r"[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R\s?\d)|.*k$", m["money"].strip(), I)
         priced = bool(before) and before[-1] in words("price")
         if bare and not m["per"] and not priced:
             continue  # "2,000 tri-fold brochures" is a count, not money
@@ -241,7 +258,11 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             per = period(rate["per"] or rate["pm"])
             yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
             return
+        if _TOO_MUCH.match(segment[m.end() :]):
+            continue  # "R 95 000 is too high": a sum turned down, no fact of hers (the agreed one follows)
         label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
+        if _deal_price_re().search(segment[: m.start()]):
+            label = "price"  # asked, then agreed: one subject, so the agreed price supersedes the asked one
         if not label:
             continue
         amount = _amount(m["money"])
@@ -322,6 +343,33 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             yield ExtractedFact(
                 FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
             )
+
+
+# "seats up to 95", "guest list went up to 210", "headcount now 48": a count said again, its noun before the number
+_RESTATED_RE = re.compile(
+    # after who said it ("tomas says guest list went up to 150")
+    r"^(?:[\w'-]+\s+(?:says|said|mentioned|confirmed|called|texted|msg'd|txt'd|wrote)\s+(?:that\s+)?)?"
+    r"(?:(?:the|her|his|their|our)\s+)?(?P<noun>[a-z]{3,}?)(?:\s+(?:list|count|number|numbers|total))?\s+"
+    r"(?:(?:went|go|goes|has\s+gone|have\s+gone|is|are|now|just|also)\s+)*(?:(?:up|down)\s+to|now)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d,.]*\s*(?:%|[a-z$£€¥₩₹]))",
+    I,
+)
+_NOT_COUNTED = frozenset({"day", "week", "month", "year", "hour", "minute", "time", "age", "price", "rate", "cost"})
+
+
+def _restated_counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A count said again with its noun first ("seats up to 95"): the same slot as "85 seats", so it supersedes it."""
+    m = _RESTATED_RE.match(segment)
+    if not m:
+        return
+    noun = m["noun"].lower()
+    head = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if head in _NOT_COUNTED or noun in _STOP or _PRICE_NEAR.search(noun) or noun in words("price"):
+        return
+    n = m["n"].replace(",", "")
+    shown = "people" if noun == "headcount" else noun if noun.endswith("s") else noun + "s"
+    detail = {"amount": n, "unit": shown}
+    yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, f"{n} {detail['unit']}", detail=detail)
 
 
 # --- dated events --------------------------------------------------------------------------------
@@ -800,7 +848,7 @@ RULES: tuple[_ClauseRule, ...] = (
     *(
         _per_segment(r)
         for r in (
-            *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
+            *(_requests, _amounts, _counts, _restated_counts, _dated, _places, _colleagues, _life_events),
             *(_moods, _health, _lowercase_place, _payment, _best_days, _musts),
         )
     ),

@@ -28,7 +28,10 @@ _NOT_THINGS = frozenset((
 
 
 # "for the cabin at voss", "for the new menu": up to the fragment's end, a few words
-_FOR_WHAT = re.compile(r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?[^\W\d][\w'-]*(?:\s+[\w'-]+){0,4}?(?=\s*(?:[,;.!?)]|$|\s-\s))", re.IGNORECASE)
+_FOR_WHAT = re.compile(
+    r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?[^\W\d][\w'-]*(?:\s+[\w'-]+){0,4}?(?=\s*(?:[,;.!?)]|$|\s-\s))",
+    re.IGNORECASE,
+)
 _DECLINED = re.compile(r"\b(?:not|no|never|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 
 
@@ -75,7 +78,7 @@ def measures(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _DECLINED.search(clause[: m.start()]):
             continue  # "the 50ml, not the 30ml": the declined size is no measurement of hers (the choice says it)
         shown_unit = _units()[typed.casefold()]
-        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2")) or "unit"
+        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3")) or "unit"
         thing, said = _thing(clause[: m.start()], clause[m.end() :])
         value = f"{m['n']} {shown_unit}"
         text = value + clause[m.end() : m.end() + said] if said else (f"{thing} {value}" if thing else value)
