@@ -59,7 +59,7 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
-from memory.extract_details import name_after_relation, segments
+from memory.extract_details import name_after_relation, segments, unclaimed
 from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done, received
 from memory.extract_kin import relative_traits, without_relatives_tastes
@@ -3149,13 +3149,18 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
             asked = _last_request(clause) or asked
             bound = _pronoun_bound(clause, relative, earlier)
             relative = _last_relative(clause) or relative
-            for extractor in EXTRACTORS:
+            typed: list[ExtractedFact] = []
+            for extractor in (*EXTRACTORS, None):
                 try:
-                    found = list(extractor(bound if extractor is _personal_dates else clause, at))
+                    if extractor is None:  # last: what no typed rule claimed is kept as a detail
+                        found = [] if poisoned else list(unclaimed(clause, typed))  # never an attack's words
+                    else:
+                        found = list(extractor(bound if extractor is _personal_dates else clause, at))
                 except Exception as err:  # isolate one rule's bug; the caller logs it with the note id
                     if failures is not None:
-                        failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
+                        failures.append(ExtractorFailure(getattr(extractor, "__name__", "unclaimed"), err))
                     continue
+                typed.extend(found)
                 for fact in found:
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact

@@ -29,7 +29,7 @@ from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
 from memory.relations import RELATIONS as _RELATIONS
 
-__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "words"]
+__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "unclaimed", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "detail_words.tsv"
@@ -859,3 +859,165 @@ def details(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Every detail fact of one clause, segment by segment (see the module docstring)."""
     for rule in RULES:
         yield from rule(clause, at)
+
+
+# --- what no rule claimed ------------------------------------------------------------------------
+
+_TOO_MUCH_ANYWHERE = re.compile(r"\d[\d,.]*\s*[kmb]?\b" + _TOO_MUCH.pattern, I)
+_FORMER = re.compile(r"\b(?:not|instead\s+of|rather\s+than|was|from|no\s+longer)\s+[^\s,;]+", I)
+_TOKEN = re.compile(r"[^\W_][\w'’./-]*")
+_DETAIL_WORDS = 10  # a profile line read on a phone: at most this many words of the fragment
+_LEAD_IN = re.compile(r"^(?:(?:and|but|so|also|plus|then|oh|ok|okay|ugh|eish|btw|fyi)\b[\s,]*)+", I)
+# the salesperson's own doings ("I offered", "we quoted", "my bad") and promises are other rules' business
+_OURS = re.compile(r"^(?:i|i'm|i'll|i've|im|we|we're|we'll|my|our|promised|will\s+send|gonna|need\s+to)\b", I)
+_RELATION_WORDS = frozenset(_RELATIONS)
+
+
+def _split(token: str) -> list[str]:
+    """ "650kg" -> ["650", "kg"], "5,000" -> ["5000"]: a number and its unit meet however they were typed."""
+    token = token.lower().strip(".'’/-").replace("²", "2").replace("³", "3")
+    return [w.replace(",", "") for w in re.split(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", token) if w]
+
+
+def _content(text: str) -> list[str]:
+    """The words of a fragment that can carry a fact: no stop words, no chatter."""
+    chatter = set(words("chatter"))
+    return [w for t in _TOKEN.findall(text) for w in _split(t) if w not in _STOP and w not in chatter]
+
+
+def _said_words(fact: ExtractedFact) -> set[str]:
+    """Every word a typed fact holds (value, line and detail), numbers without separators."""
+    said = " ".join([fact.value, fact.text, *fact.detail.values()])
+    found = {w for t in _TOKEN.findall(said) for w in _split(t)}
+    return found | {w[:-1] for w in found if w.endswith("s")} | {w + "s" for w in found}
+
+
+def _names_someone(segment: str) -> bool:
+    """Whether a fragment names a person: a capitalised known first name ("Fatima"), or a lower-case one that is
+    rare as an English word ("hablé con martín": not "hall", "rose" or "bill")."""
+    for t in _TOKEN.findall(segment):
+        if not (t.isalpha() and len(t) > 2) or t.isupper() or not known_first_name(t):  # "ISO", "COA": acronyms
+            continue
+        if t[:1].isupper() or _rare(t):
+            return True
+    return False
+
+
+def _name_alone(fragment: str) -> bool:
+    """ "ingrid solberg", "cristina reyes": a first name and surname-like words only (not "velvet finish")."""
+    typed = fragment.split()
+    if not 2 <= len(typed) <= 3 or not known_first_name(typed[0]):
+        return False
+    try:
+        return all(zipf_frequency(w.lower()) < _SURNAME_ZIPF for w in typed[1:])
+    except ImportError:
+        return False
+
+
+_SURNAME_ZIPF = 4.0  # a surname is rarely a common English word ("solberg", "reyes"; not "finish")
+
+
+def _rare(word: str) -> bool:
+    try:
+        return zipf_frequency(word.lower()) < _ENGLISH_ZIPF
+    except ImportError:
+        return False
+
+
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|herr|frau|ibu|bapak|pak|sr|sra)\.?\s+", I)
+
+
+def _without_leading_name(segment: str) -> str:
+    """ "Femi Adeyemi ordered 2,000 cups" -> "ordered 2,000 cups": the client's name typed first is no detail."""
+    rest = _TITLE.sub("", segment)
+    typed = rest.split()
+    if len(typed) < 3 or typed[0].isupper() or not known_first_name(typed[0]):  # "ISO 9001": an acronym
+        return segment
+    if typed[0][:1].isupper():  # "Femi Adeyemi ordered": the capitalised run
+        n = 1 + next((i for i, w in enumerate(typed[1:4]) if not w[:1].isupper()), len(typed[1:4]))
+    else:  # "mariana gutierrez wants": a surname-like word after the first name
+        n = 2 if _rare_as_word(typed[1]) else 1
+    return " ".join(typed[n:]) if n < len(typed) else segment
+
+
+def _rare_as_word(word: str) -> bool:
+    try:
+        return zipf_frequency(word.lower()) < _SURNAME_ZIPF
+    except ImportError:
+        return False
+
+
+# A word rarer than this (zipf) tells something ("valve", "lease", "furnace"); commoner ones ("take", "fine", "mind")
+# only carry a sentence whose facts the typed rules read
+_TELLING_ZIPF = 4.45
+
+
+def _telling(word: str) -> bool:
+    """A number, or a word rare enough to name a thing."""
+    if any(c.isdigit() for c in word):
+        return True
+    try:
+        return zipf_frequency(word) < _TELLING_ZIPF
+    except ImportError:
+        return True
+
+
+# An English word at least this common (zipf) makes a fragment readable; "budi minta ganti" has none
+_ENGLISH_ZIPF = 3.0
+
+
+def _has_english(content: list[str]) -> bool:
+    try:
+        return any(w.isalpha() and zipf_frequency(w) >= _ENGLISH_ZIPF for w in content)
+    except ImportError:
+        return True
+
+
+def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[ExtractedFact]:
+    """Each fragment of a clause that states something no typed rule claimed, kept as a short `detail:` fact.
+
+    "trade-in his Golf 7", "COA needed", "15yr old Carrier", "lease 36 mnd": nothing stated is dropped. A fragment
+    is claimed when all but one of its content words are in the clause's typed facts. Questions, chatter ("ingird
+    called back"), the salesperson's own doings and a bare "who I spoke to" (a name and little else) are no detail.
+    """
+    if "?" in clause:
+        return
+    said: set[str] = set()
+    for fact in found:
+        said |= _said_words(fact)
+    for segment in segments(clause):
+        shown = _tidy(_LEAD_IN.sub("", _without_leading_name(segment)))
+        if not shown or _OURS.match(shown) or _negated_whole(shown):
+            continue
+        content = _content(shown)
+        left = [w for w in content if w not in said]
+        # "12 crates, not 10": a declined or former number is no detail of its own
+        numbers = [w for w in _content(_FORMER.sub(" ", shown)) if w[:1].isdigit()]
+        if numbers and all(n in said for n in numbers):
+            continue  # the fragment's numbers are a typed fact's ("max now $810k", "7,500 pouches now")
+        if len(left) < 2 or not _has_english(left) or _TOO_MUCH_ANYWHERE.search(shown):
+            continue  # "R 95 000 is too high": a sum turned down is no current fact (the agreed price is)
+        if not any(_telling(w) for w in left):
+            continue  # "she changed her mind", "both are fine": everyday words only, the typed facts say the rest
+        if _name_alone(shown) and not _about_the_client(content):
+            continue  # "ingrid solberg", "tomas ruiz": the client's name typed alone
+        if all(w[:1].isupper() or w[:1].isdigit() for w in shown.split()):
+            continue  # "Glow Lab", "PT Kopi Nusantara": a name (a company, a place), read by the client's card
+        if _names_someone(shown) and not _about_the_client(content):
+            continue  # "hablé con Martín Ruiz", "Herr Klaus Bauer war da": who the note is about, said already
+        cut = shown.split()
+        line = " ".join(cut[:_DETAIL_WORDS])
+        key = _slug(line, 4)
+        if key:
+            yield ExtractedFact(FactKind.OTHER, f"detail:{key}", line, line)
+
+
+def _negated_whole(segment: str) -> bool:
+    """A fragment that is only a refusal word ("no", "not yet") states nothing."""
+    return bool(re.fullmatch(r"(?:no|nope|not\s+yet|none|nothing|n/a)\W*", segment, I))
+
+
+def _about_the_client(content: list[str]) -> bool:
+    """A fragment naming a person still says something of the client when a role or relation word is in it."""
+    roles = set(words("role")) | set(words("colleague"))
+    return any(w in roles or w in _RELATION_WORDS for w in content)

@@ -330,17 +330,17 @@ class _State:
         return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": new})
 
     def _restate(self, note: NoteFacts, old_amount: str, new_amount: str) -> None:
-        """A request that named the old amount ("business english for 40 employees") now names the new one."""
-        number = re.compile(rf"(?<![\d.,]){re.escape(old_amount)}(?![\d.,])")
+        """A request or a detail that named the old amount ("business english for 40 employees") now names the new one."""
+        number = re.compile(rf"(?<![\d.,]){_digits(old_amount)}(?![\d.,])")
         for old in self._earlier(note):
-            if old.kind is FactKind.OTHER and old.key.startswith("wants:") and number.search(old.value):
+            if old.kind is FactKind.OTHER and old.key.startswith(("wants:", "detail:")) and number.search(old.value):
                 self._end(old, note.at)
                 self._add(
                     DerivedFact(
                         old.kind,
                         old.key,
-                        number.sub(new_amount, old.value, count=1),
-                        number.sub(new_amount, old.text, count=1),
+                        number.sub(_shown_like(new_amount, old.value), old.value, count=1),
+                        number.sub(_shown_like(new_amount, old.text), old.text, count=1),
                         [*old.source_ids, note.note_id],
                         note.at,
                         None,
