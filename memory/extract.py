@@ -2735,8 +2735,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
             if imperative and _clients_order("", "", _base_verb(imperative["verb"]), imperative["rest"], at):
                 imperative = None  # "order 40 boxes, delivery friday": what the client orders
-            if imperative and resolve_due(imperative["rest"], at) is not None:
-                fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
+            # the to-do's day is in its own fragment: "demo call w Linnea, current tool renews Jan 16" names the
+            # renewal's day, not the call's (a renewal, a pause or a leave is no promise)
+            own = re.split(r",(?!\d{3}\b)|;|\s-\s", imperative["rest"])[0] if imperative else ""
+            if imperative and resolve_due(own, at) is not None:
+                fact = _promise_fact(_base_verb(imperative["verb"]), own, part, at)
                 if fact:
                     yield fact
                     found = True

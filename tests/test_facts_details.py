@@ -104,3 +104,21 @@ def _env() -> dict[str, str]:
     root = str(Path(__file__).resolve().parents[1])
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHET_", "OPENAI_", "TELEGRAM_"))}
     return {**env, "PYTHONPATH": root, "CHET_TZ": "UTC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "demo call w Pedro Alves, 40 seats, their current CRM renews March 3",
+        "call with Hannah Berg, her lease on the unit renews June 1",
+        "call w Omar, account paused until Feb 2",
+    ],
+)
+def test_a_renewal_or_a_pause_in_another_fragment_is_no_promise(text: str) -> None:
+    promises = [f for f in extract_facts(text, T0) if f.kind.value == "commitment" and f.detail.get("status") == "open"]
+    assert promises == [], promises
+
+
+def test_a_to_do_with_its_own_day_is_still_a_promise() -> None:
+    promises = [f.key for f in extract_facts("renewal is in March, send her the new deck by Friday", T0)]
+    assert "promise:deck" in promises, promises
