@@ -59,7 +59,7 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
-from memory.extract_details import name_after_relation, segments, unclaimed
+from memory.extract_details import known_first_name, name_after_relation, segments, unclaimed
 from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done, received
 from memory.extract_kin import relative_traits, without_relatives_tastes
@@ -1480,6 +1480,13 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         upcoming = next_occurrence(found.month, found.day, today)
         year = upcoming.year - int(m["age"])
+        someone = "" if whose else _named_before(clause[: m.start()])
+        if someone:  # "Migo turns 7 on Dec 12": the client's, a known relative's or another's (memory.service)
+            fact = _personal_date_fact(f"birthday:{NAMED}", year, found.month, found.day, today, "")
+            shown = f"birthday, turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
+            detail = {**fact.detail, "age": m["age"], "name": someone}
+            yield ExtractedFact(fact.kind, fact.key, fact.value, shown, due=fact.due, detail=detail)
+            continue
         fact = _personal_date_fact(
             f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
         )
@@ -1502,6 +1509,19 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if relation:
                 key = f"{key}:{relation}"
             yield _personal_date_fact(key, found.year, found.month, found.day, today, relation)
+
+
+def _named_before(before: str) -> str:
+    """The person named right before "turns" ("Migo turns 7", "ana turns 5"), "" for a pronoun or none."""
+    m = re.search(r"(?:^|[,;:(]\s*|\band\s+|\s-\s)(?P<name>[^\W\d_][\w'’-]+)\s*$", before)
+    if not m:
+        return ""
+    name = m["name"]
+    if name.casefold() in _NOT_PERSONS or fold(name) in _RELATIONS or name.casefold() in {"she", "he", "they", "i"}:
+        return ""
+    if name[:1].isupper() or known_first_name(name):
+        return name[:1].upper() + name[1:]
+    return ""
 
 
 NAMED = "named"  # the key suffix of a personal date said of someone by name ("orla's birthday")

@@ -166,3 +166,38 @@ def test_a_measure_after_a_choice_never_belongs_to_the_declined_item(text: str, 
     assert measures, extract_facts(text, T0)
     assert all(declined not in f.text and declined not in f.key for f in measures), measures
     assert all(" for the " in f.text for f in measures), measures  # what it is for stays with it
+
+
+@pytest.mark.parametrize(
+    ("client", "first", "later", "name"),
+    [
+        (
+            "Cristina Reyes",
+            "cristina reyes wants life cover for her 2 boys Migo and Paolo",
+            "Migo turns 7 on december 12",
+            "Migo",
+        ),
+        (
+            "Omar Farouk",
+            "omar farouk, school fees plan for the twins Laila and Sami",
+            "Laila turns 10 on 3 march",
+            "Laila",
+        ),
+    ],
+)
+def test_a_named_persons_birthday_is_never_the_clients_own(
+    memory: Memory, client: str, first: str, later: str, name: str
+) -> None:
+    _notes(memory, client, first, later)
+    c = memory.find_client(client)
+    facts = memory.ledger.facts(c.id, current=True)
+    assert not any(f.key == "birthday" for f in facts), [(f.key, f.text) for f in facts]
+    assert any(name in f.text and "turns" in f.text for f in facts), [(f.key, f.text) for f in facts]
+
+
+def test_the_clients_own_name_turning_an_age_is_the_clients_birthday(memory: Memory) -> None:
+    _notes(
+        memory, "Svetlana Orlova", "Svetlana Orlova - villa rental, 12 guests", "Svetlana turns 60 on 2 feb, big party"
+    )
+    facts = memory.ledger.facts(memory.find_client("Svetlana Orlova").id, current=True)
+    assert any(f.key == "birthday" and f.detail.get("age") == "60" for f in facts), [(f.key, f.text) for f in facts]
