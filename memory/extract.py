@@ -2355,6 +2355,9 @@ _MONEY_WORD_AFTER = re.compile(r"\s*(?:a\s+(?:month|year|week)|pm|pa|per|/|total
 _PER_HEAD = re.compile(r"\s*(?:(?:/|per|a|an)\s*(?:person|head|pax|guest|cover|attendee|plate)\b|pp\b|each\b)", I)
 
 
+_PER_OTHER = re.compile(r"\s*(?:per|/)\s*[a-z]+(?:\s*(?:per|/|a|an)\s*[a-z]+)?\b", I)
+
+
 def _budget(clause: str) -> Iterable[ExtractedFact]:
     """The client's budget ("budget 1,200 to 1,500 a month": the top, with the bottom as 'low')."""
     for regex in _BUDGET_RE:
@@ -2386,6 +2389,8 @@ def _budget(clause: str) -> Iterable[ExtractedFact]:
                 detail["per"] = period(rate["per"] or rate["pm"])
             if detail.get("per"):
                 shown += f" per {detail['per']}"
+            elif other := _PER_OTHER.match(clause[m.end() :]):  # "€90 per bike per month": as typed
+                shown += " " + " ".join(other.group(0).split())
             yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {shown}", detail=detail)
             return
 

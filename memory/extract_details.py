@@ -864,6 +864,8 @@ def details(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 # --- what no rule claimed ------------------------------------------------------------------------
 
 _TOO_MUCH_ANYWHERE = re.compile(r"\d[\d,.]*\s*[kmb]?\b" + _TOO_MUCH.pattern, I)
+# "no direct calls to him", "never before 10": a refusal is worth keeping in everyday words too
+_REFUSAL_START = re.compile(r"(?:no|never)\s+[a-z]", I)
 _FORMER = re.compile(r"\b(?:not|instead\s+of|rather\s+than|was|from|no\s+longer)\s+[^\s,;]+", I)
 _TOKEN = re.compile(r"[^\W_][\w'’./-]*")
 _DETAIL_WORDS = 10  # a profile line read on a phone: at most this many words of the fragment
@@ -924,6 +926,30 @@ def _rare(word: str) -> bool:
         return False
 
 
+# the small words inside surnames ("Marloes van den Berg", "Khalid bin Saeed", "Maria da Silva")
+_NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "den",
+        "der",
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "von",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ter",
+        "ten",
+    ]
+)
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|herr|frau|ibu|bapak|pak|sr|sra)\.?\s+", I)
 
 
@@ -934,7 +960,10 @@ def _without_leading_name(segment: str) -> str:
     if len(typed) < 3 or typed[0].isupper() or not known_first_name(typed[0]):  # "ISO 9001": an acronym
         return segment
     if typed[0][:1].isupper():  # "Femi Adeyemi ordered": the capitalised run
-        n = 1 + next((i for i, w in enumerate(typed[1:4]) if not w[:1].isupper()), len(typed[1:4]))
+        n = 1 + next(
+            (i for i, w in enumerate(typed[1:5]) if not w[:1].isupper() and w.lower() not in _NAME_PARTICLES),
+            len(typed[1:5]),
+        )
     else:  # "mariana gutierrez wants": a surname-like word after the first name
         n = 2 if _rare_as_word(typed[1]) else 1
     return " ".join(typed[n:]) if n < len(typed) else segment
@@ -986,7 +1015,7 @@ def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[Extracted
     for fact in found:
         said |= _said_words(fact)
     for segment in segments(clause):
-        shown = _tidy(_LEAD_IN.sub("", _without_leading_name(segment)))
+        shown = _tidy(_LEAD_IN.sub("", _without_leading_name(segment.lstrip("+&*#>•· "))))
         if not shown or _OURS.match(shown) or _negated_whole(shown):
             continue
         content = _content(shown)
@@ -997,7 +1026,8 @@ def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[Extracted
             continue  # the fragment's numbers are a typed fact's ("max now $810k", "7,500 pouches now")
         if len(left) < 2 or not _has_english(left) or _TOO_MUCH_ANYWHERE.search(shown):
             continue  # "R 95 000 is too high": a sum turned down is no current fact (the agreed price is)
-        if not any(_telling(w) for w in left):
+        refusal = _REFUSAL_START.match(shown) and len([w for w in left if w not in {"no", "never"}]) >= 2
+        if not any(_telling(w) for w in left) and not refusal:
             continue  # "she changed her mind", "both are fine": everyday words only, the typed facts say the rest
         if _name_alone(shown) and not _about_the_client(content):
             continue  # "ingrid solberg", "tomas ruiz": the client's name typed alone
