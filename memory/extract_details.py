@@ -897,11 +897,14 @@ def _said_words(fact: ExtractedFact) -> set[str]:
 def _names_someone(segment: str) -> bool:
     """Whether a fragment names a person: a capitalised known first name ("Fatima"), or a lower-case one that is
     rare as an English word ("hablé con martín": not "hall", "rose" or "bill")."""
-    for t in _TOKEN.findall(segment):
+    tokens = _TOKEN.findall(segment)
+    for i, t in enumerate(tokens):
         if not (t.isalpha() and len(t) > 2) or t.isupper() or not known_first_name(t):  # "ISO", "COA": acronyms
             continue
         if t[:1].isupper() or _rare(t):
             return True
+        if i + 1 < len(tokens) and tokens[i + 1].isalpha() and _rare_as_word(tokens[i + 1]):
+            return True  # "spoke w/ magnus berg": a first name and a surname, typed in lower case
     return False
 
 

@@ -53,6 +53,7 @@ def test_a_stated_detail_no_rule_types_is_kept(text: str, kept: str) -> None:
         "I sent the brochure, I'm exhausted",
         "Fresh Valley Farms",
         "no worries, talk soon",
+        "also spoke w/ kofi mensah, builder",
     ],
 )
 def test_chatter_questions_names_and_our_own_doings_are_no_detail(text: str) -> None:
