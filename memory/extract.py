@@ -3138,6 +3138,9 @@ def self_corrected(text: str) -> str:
     return text
 
 
+_DETAIL_MIN_WORDS = 10  # a note shorter than this with no typed fact keeps no detail ("hyvää huomenta chet")
+
+
 def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
@@ -3181,7 +3184,9 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
             for extractor in (*EXTRACTORS, None):
                 try:
                     if extractor is None:  # last: what no typed rule claimed is kept as a detail
-                        found = [] if poisoned else list(unclaimed(clause, typed))  # never an attack's words
+                        # never an attack's words; a short line with nothing typed is small talk or a name
+                        short = not facts and len(text.split()) < _DETAIL_MIN_WORDS
+                        found = [] if poisoned or short else list(unclaimed(clause, typed))
                     else:
                         found = list(extractor(bound if extractor is _personal_dates else clause, at))
                 except Exception as err:  # isolate one rule's bug; the caller logs it with the note id

@@ -360,8 +360,8 @@ _NOT_COUNTED = frozenset({"day", "week", "month", "year", "hour", "minute", "tim
 def _restated_counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     """A count said again with its noun first ("seats up to 95"): the same slot as "85 seats", so it supersedes it."""
     m = _RESTATED_RE.match(segment)
-    if not m:
-        return
+    if not m or PERIOD_AFTER.match(segment[m.end() :]) or re.match(r"\s*/", segment[m.end() :]):
+        return  # "volume goes up to 450/week": a rate, memory.extract_more's
     noun = m["noun"].lower()
     head = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     if head in _NOT_COUNTED or noun in _STOP or _PRICE_NEAR.search(noun) or noun in words("price"):
@@ -866,6 +866,7 @@ def details(clause: str, at: datetime) -> Iterable[ExtractedFact]:
 _TOO_MUCH_ANYWHERE = re.compile(r"\d[\d,.]*\s*[kmb]?\b" + _TOO_MUCH.pattern, I)
 # "no direct calls to him", "never before 10": a refusal is worth keeping in everyday words too
 _REFUSAL_START = re.compile(r"(?:no|never)\s+[a-z]", I)
+_SOURCE_ONLY = re.compile(r"(?:from|at|of|with)\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*))*$", I)
 _FORMER = re.compile(r"\b(?:not|instead\s+of|rather\s+than|was|from|no\s+longer)\s+[^\s,;]+", I)
 _TOKEN = re.compile(r"[^\W_][\w'’./-]*")
 _DETAIL_WORDS = 10  # a profile line read on a phone: at most this many words of the fragment
@@ -1015,20 +1016,27 @@ def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[Extracted
     if "?" in clause:
         return
     said: set[str] = set()
+    values: set[str] = set()
     for fact in found:
         said |= _said_words(fact)
+        values |= {w for t in _TOKEN.findall(fact.value) for w in _split(t) if w not in _STOP}
+    stems = {w[:5] for w in said if len(w) >= 5}
     for segment in segments(clause):
         shown = _tidy(_LEAD_IN.sub("", _without_leading_name(segment.lstrip("+&*#>•· "))))
         if not shown or _OURS.match(shown) or _negated_whole(shown):
             continue
         content = _content(shown)
-        left = [w for w in content if w not in said]
+        left = [w for w in content if w not in said and not (len(w) >= 5 and w[:5] in stems)]  # allergy/allergic
         # "12 crates, not 10": a declined or former number is no detail of its own
         numbers = [w for w in _content(_FORMER.sub(" ", shown)) if w[:1].isdigit()]
         if numbers and all(n in said for n in numbers):
             continue  # the fragment's numbers are a typed fact's ("max now $810k", "7,500 pouches now")
         if len(left) < 2 or not _has_english(left) or _TOO_MUCH_ANYWHERE.search(shown):
             continue  # "R 95 000 is too high": a sum turned down is no current fact (the agreed price is)
+        if values & set(content) and sum(_telling(w) for w in left) < 2:
+            continue  # a typed rule read this fragment ("she is now strictly a vegan"): one more word is no detail
+        if _SOURCE_ONLY.match(shown):
+            continue  # "from Brightline", "at Acme Ltd": where the client is from, the client's card says it
         refusal = _REFUSAL_START.match(shown) and len([w for w in left if w not in {"no", "never"}]) >= 2
         if not any(_telling(w) for w in left) and not refusal:
             continue  # "she changed her mind", "both are fine": everyday words only, the typed facts say the rest

@@ -61,10 +61,9 @@ def _thing(before: str, after: str) -> tuple[str, int]:
     m = re.match(r"\s*(?:of\s+)?(?:the\s+)?(?P<w>[a-z][a-z-]{2,})\b", after, re.IGNORECASE)
     if m and m["w"].casefold() not in _NOT_THINGS:
         return m["w"].casefold(), m.end()
-    # only a word of the same fragment: "not the white-washed, 85 m2 for the cabin" does not measure the declined one
-    own = re.split(r"[,;:(]|\s-\s", before)[-1]
-    m = re.search(r"(?P<w>[a-z][a-z-]{2,})\s*(?:\bof|\bis|\bare|\bwas|\bat)?\s*$", own, re.IGNORECASE)
-    if m and m["w"].casefold() not in _NOT_THINGS and not _DECLINED.search(own[: m.start()]):
+    # "not the white-washed, 85 m2 for the cabin": the declined one is not what is measured
+    m = re.search(r"(?P<w>[a-z][a-z-]{2,})\s*(?:[:,]|\bof|\bis|\bare|\bwas|\bat)?\s*$", before, re.IGNORECASE)
+    if m and m["w"].casefold() not in _NOT_THINGS and not _DECLINED.search(before[: m.start()]):
         return m["w"].casefold(), 0
     return "", 0
 

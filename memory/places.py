@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 __all__ = ["is_company_name", "is_place"]
@@ -31,8 +32,6 @@ def _table(name: str) -> dict[str, str]:
 
 def _iso3166() -> str:
     try:
-        from importlib.resources import files
-
         return (files("tzdata") / "zoneinfo" / "iso3166.tab").read_text(encoding="utf-8")
     except (ImportError, OSError, ModuleNotFoundError):
         path = _SYSTEM_ZONES / "iso3166.tab"
