@@ -52,7 +52,7 @@ def _negated(before: str) -> bool:
 
 # --- deadlines -----------------------------------------------------------------------------------
 
-# "delivery thursday", "install on 14 jan": the day itself, right after the word (only a day-like word follows)
+# "delivery thursday", "install 14 jan": the day itself, right after the word (only a day-like word follows)
 _DAY_NEXT = (
     r"(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|today|"
     r"[0-3]?\d(?:st|nd|rd|th)?\b))"
@@ -60,7 +60,7 @@ _DAY_NEXT = (
 _HOW = (
     r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|"
     # "delivery has to be after the 18th": the earliest day, the same slot a later "before" or "on" changes
-    r"after|not\s+before|no\s+earlier\s+than|is|:|due|on" + _DAY_NEXT + "|" + _DAY_NEXT + ")"
+    r"after|not\s+before|no\s+earlier\s+than|is|:|due|" + _DAY_NEXT + ")"  # "install on Jan 19": a dated event
 )
 
 
