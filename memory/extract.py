@@ -2155,6 +2155,32 @@ _MONEY = (
     + _CURRENCY_AFTER
     + r"))"
 )
+# Money with no budget word beside it: a currency, or a multiplier only money takes ("2 lakh", "40k", "3 million");
+# the short "m" and "cr" are metres and credits as often as millions and crores, so they need a currency
+_MONEY_WORD_MULTIPLIER = r"(?:k|K|thousand|grand|million|bn|billion|lakhs?|lacs?|crores?)\b"
+_CEILING_MONEY = (
+    r"(?P<money>(?<![\d,])(?:"
+    + _CURRENCY_BEFORE
+    + r"\s?"
+    + _AMOUNT_NUMBER
+    + r"(?:\s?"
+    + _MULTIPLIER
+    + r")?(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _MONEY_WORD_MULTIPLIER
+    + r"(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|"
+    + _AMOUNT_NUMBER
+    + r"\s?(?:"
+    + _MULTIPLIER
+    + r"\s?)?"
+    + _CURRENCY_AFTER
+    + r"))"
+)
 _BUDGET_RE = [
     re.compile(
         r"\bbudget\s*(?:is|of|:|=|at|was|will\s+be|for\s+this\s+is|for\s+the\s+\w+\s+is)?\s*(?:set\s+at\s+|capped\s+at\s+|"
@@ -2166,10 +2192,11 @@ _BUDGET_RE = [
         I,
     ),
     re.compile(_MONEY + r"\s+(?:total\s+|annual\s+|yearly\s+|max\s+)?budget\b", I),
-    # a ceiling on what the client pays is the budget: "max now $810k", "can go up to €31k", "tops 2 lakh"
+    # a ceiling on what the client pays is the budget: "max now $810k", "can go up to €31k", "tops 2 lakh"; with no
+    # budget word it must be money itself, never a measure ("max 3m of cable", "max 12 cr per hour" of a machine)
     re.compile(
         r"\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford\s+(?:up\s+to\s+)?)"
-        r"\s*(?:(?:now|is|of|at|:)\s*)*" + _MONEY,
+        r"\s*(?:(?:now|is|of|at|:)\s*)*" + _CEILING_MONEY,
         I,
     ),
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")

@@ -191,7 +191,10 @@ _MONEY_RE = re.compile(
 )
 # Amounts another rule already reads: a budget, a sign-off threshold.
 _OTHER_RULES = re.compile(
-    r"\bbudget\b|\bmax(?:imum)?\b|\btops\b|\bcan\s+(?:go|spend|stretch)\b|\bafford\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
+    # a ceiling word right before a number (extract's budget); "Max paid $400" names a person, not a ceiling
+    r"\bbudget\b|\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford(?:\s+up\s+to)?)"
+    r"\s*(?:(?:now|is|of|at|:)\s*)*(?:[" + CURRENCY_SIGNS + r"]|[A-Z]{1,3}\$?\s?)?\d"
+    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
     I,
 )
 

@@ -127,6 +127,45 @@ def test_a_ceiling_is_the_budget_and_a_new_one_supersedes_it(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "the trailer takes max 4m of pipe per load",
+        "old compressor does max 9 cr per shift",
+        "the lift tops 2m per second",
+        "ceiling is 3m high in the showroom",
+        "the printer can go up to 600 sheets an hour",
+    ],
+)
+def test_a_measure_after_a_ceiling_word_is_never_the_budget(text: str) -> None:
+    assert "budget" not in _facts(text), _facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Max paid $450 for the first install", "450"),
+        ("Tops Hardware quoted R12,000 for the racking", "12000"),
+    ],
+)
+def test_a_name_that_is_a_ceiling_word_keeps_its_amount(text: str, amount: str) -> None:
+    facts = [f for f in extract_facts(text, T0) if f.detail.get("amount") == amount]
+    assert facts and all(f.key != "budget" for f in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("max ₹12 cr for the plant", "120000000"),
+        ("she can stretch to 1.5 crore", "15000000"),
+        ("tops 2 lakh", "200000"),
+    ],
+)
+def test_a_ceiling_in_money_is_the_budget(text: str, amount: str) -> None:
+    budget = [f for f in extract_facts(text, T0) if f.key == "budget"]
+    assert budget and budget[0].detail["amount"] == amount, budget
+
+
+@pytest.mark.parametrize(
     ("text", "amount"),
     [
         ("budget 12 lakh for the kitchen fit-out", "1200000"),
