@@ -55,7 +55,8 @@ def _negated(before: str) -> bool:
 # "delivery thursday", "install 14 jan": the day itself, right after the word (only a day-like word follows)
 _DAY_NEXT = (
     r"(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|today|"
-    r"[0-3]?\d(?:st|nd|rd|th)?\b))"
+    # a bare number is a day only when no other word follows it ("delivery on 3 pallets" counts pallets)
+    r"[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z])))"
 )
 _HOW = (
     r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|"

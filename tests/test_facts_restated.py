@@ -240,3 +240,25 @@ def test_the_clients_own_name_turning_an_age_is_the_clients_birthday(memory: Mem
     )
     facts = memory.ledger.facts(memory.find_client("Svetlana Orlova").id, current=True)
     assert any(f.key == "birthday" and f.detail.get("age") == "60" for f in facts), [(f.key, f.text) for f in facts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "delivery on 3 pallets",
+        "install on 2 floors",
+        "delivery 12 crates of the pinot",
+        "setup 4 rooms, same as last year",
+    ],
+)
+def test_a_count_after_an_event_word_is_never_its_day(text: str) -> None:
+    facts = _facts(text)
+    assert not any(k.startswith(("deadline", "date")) for k in facts), facts
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("delivery 14 jan", "2027-01-14"), ("install on 19 may", "2026-05-19"), ("delivery thursday", "2026-05-07")],
+)
+def test_a_day_after_an_event_word_is_its_day(text: str, day: str) -> None:
+    assert any(day in v for v in [f.value for f in extract_facts(text, T0)]), _facts(text)
