@@ -973,7 +973,13 @@ def _without_leading_name(segment: str) -> str:
         )
     else:  # "mariana gutierrez wants": a surname-like word after the first name
         n = 2 if _rare_as_word(typed[1]) else 1
+    if n < len(typed) and typed[n].casefold() in _INTRODUCED:
+        return segment  # "Max from procurement joined": a person introduced, not the client's name before a verb
     return " ".join(typed[n:]) if n < len(typed) else segment
+
+
+# a word after a leading name that introduces someone other than the client ("Max from procurement", "Ana at finance")
+_INTRODUCED = frozenset({"from", "at", "of", "in", "with", "@"})
 
 
 def _rare_as_word(word: str) -> bool:
@@ -1049,11 +1055,38 @@ def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[Extracted
             continue  # "Glow Lab", "PT Kopi Nusantara": a name (a company, a place), read by the client's card
         if _names_someone(shown) and not _about_the_client(content):
             continue  # "hablé con Martín Ruiz", "Herr Klaus Bauer war da": who the note is about, said already
+        if _small_talk(shown, [w for w in left if _telling(w)]):
+            continue  # "Weather's been awful", "she was gracious about it", "site visit postponed": the meeting's day
         cut = shown.split()
         line = " ".join(cut[:_DETAIL_WORDS])
         key = _slug(line, 4)
         if key:
             yield ExtractedFact(FactKind.OTHER, f"detail:{key}", line, line)
+
+
+def _small_talk(shown: str, telling: list[str]) -> bool:
+    """Whether a fragment tells only of the meeting's day: its surroundings (weather, traffic, parking), how it or the
+    person came across ("she was gracious about it"), or our meeting moved ("site visit postponed")."""
+    typed = {w.casefold() for w in re.findall(r"[\w'-]+", shown)} | {
+        w.casefold().split("'")[0] for w in re.findall(r"[\w'-]+", shown)
+    }
+    if typed & set(words("circumstance")):
+        return True
+    if typed & set(words("meeting")) and typed & set(words("moved")):
+        return True
+    if _BEHAVED.match(shown):
+        return True
+    return bool(telling) and all(w in words("manner") for w in telling)
+
+
+# "she was gracious about it", "he seemed in good spirits": how someone behaved at the meeting (past tense; "she is
+# vegan" or "he is allergic to nuts" say what the client is, and typed rules read those)
+_BEHAVED = re.compile(
+    r"(?:she|he|they|everyone|both(?:\s+of\s+them)?)\s+(?:was|were|seemed|looked|sounded)\s+"
+    r"(?:(?:very|really|so|quite|super|pretty|rather)\s+)?(?:in\s+(?:\w+\s+){1,2}(?:spirits|mood|form)|[a-z]+"
+    r"(?:\s+about\s+(?:it|that|this|the\s+\w+))?)\W*",
+    I,
+)
 
 
 def _negated_whole(segment: str) -> bool:

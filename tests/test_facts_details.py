@@ -126,3 +126,43 @@ def test_a_renewal_or_a_pause_in_another_fragment_is_no_promise(text: str) -> No
 def test_a_to_do_with_its_own_day_is_still_a_promise() -> None:
     promises = [f.key for f in extract_facts("renewal is in March, send her the new deck by Friday", T0)]
     assert "promise:deck" in promises, promises
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dmitri wants 12 desks. Snowing hard all morning, the demo was rescheduled",
+        "Dmitri wants 12 desks. Blizzard outside, site visit rescheduled",
+        "Dmitri wants 12 desks. Traffic was dreadful, he was courteous about it",
+        "Dmitri wants 12 desks, parking is hopeless near their warehouse",
+        "Dmitri wants 12 desks. he was in jovial spirits",
+        "Dmitri wants 12 desks. Weather's been grim",
+        "Dmitri wants 12 desks, the showroom visit postponed",
+    ],
+)
+def test_the_meetings_day_is_no_detail_of_the_client(text: str) -> None:
+    details = [f.text for f in extract_facts(text, T0) if f.key.startswith("detail:")]
+    assert details == [], details
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Dmitri wants 12 desks. Ines from facilities will sign the order", "Ines"),
+        ("Dmitri wants 12 desks, Tomas at legal reviews the lease for the annex", "Tomas"),
+    ],
+)
+def test_a_person_introduced_first_is_never_cut_from_a_detail(text: str, name: str) -> None:
+    details = [f.text for f in extract_facts(text, T0) if f.key.startswith("detail:")]
+    assert all(d.split()[0] in {name} or not d.startswith(("from", "at")) for d in details), details
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dmitri wants 12 desks, shipment postponed until the port reopens", "postponed"),
+        ("net 45 day terms on every invoice", "45 day"),
+    ],
+)
+def test_a_deal_fact_with_a_meeting_word_is_still_kept(text: str, kept: str) -> None:
+    assert any(kept in f.text for f in extract_facts(text, T0)), [f.text for f in extract_facts(text, T0)]
