@@ -55,3 +55,24 @@ def test_a_client_typed_with_a_place_keeps_the_place_out_of_the_company(
     )
     client = memory.find_client(name)
     assert client.name == name and client.company is None
+
+
+@pytest.mark.parametrize("name", ["Mumbai", "Boston", "Munich", "Gothenburg", "Phoenix AZ", "Victoria, Canada"])
+def test_business_cities_the_zone_list_misses_are_places(name: str) -> None:
+    assert is_place(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Phoenix", "Stanley", "Victoria", "Acme CA", "Globex NY", "Initech, TX", "Brightwave WA"]
+)
+def test_a_first_name_city_alone_or_a_company_with_a_region_code_is_no_place(name: str) -> None:
+    assert not is_place(name)
+
+
+def test_a_company_named_like_a_zone_city_stays_the_company(memory: Memory) -> None:
+    text = "wants 3 forklifts serviced"
+    memory.add_note(
+        NoteInput(client="Dana Whitlock from Phoenix", text=text, at=T0, at_raw=T0.isoformat()), index=False
+    )
+    client = memory.find_client("Dana Whitlock")
+    assert client.name == "Dana Whitlock" and client.company == "Phoenix"
