@@ -122,4 +122,4 @@ def _city_then_code(name: str) -> bool:
     """ "Austin TX", "San Antonio, TX": one to three capitalised words, then a region code in capitals."""
     m = re.fullmatch(r"(?P<city>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,2}),?\s+(?P<code>[A-Z]{2,3})", name)
     # "Acme CA", "Glow AB": a region code makes a place only of a known city
-    return bool(m) and m["code"] in _codes() and m["city"].casefold() in _cities()
+    return m is not None and m["code"] in _codes() and m["city"].casefold() in _cities()
