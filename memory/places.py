@@ -115,7 +115,20 @@ def is_place(name: str) -> bool:
     if len(parts) != 2:
         return False
     # "Izmir, Turkey": a country after any name; "San Antonio, TX": a region code only after a known city
-    return parts[1].casefold() in _places() or (parts[1] in _codes() and parts[0].casefold() in _cities())
+    # "Kissa Sato, Kyoto": a company and its city, so a city after the comma needs a city before it
+    first, second = parts[0].casefold(), parts[1].casefold()
+    return second in _countries() or (
+        (second in _places() or parts[1] in _codes()) and (first in _cities() or first in _places())
+    )
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names (ISO 3166) and the usual short ones, case-folded."""
+    found = {
+        line.split("\t")[1].strip().casefold() for line in _iso3166().splitlines() if "\t" in line and line[:1] != "#"
+    }
+    return frozenset(found | {"usa", "us", "uk", "uae", "america", "england", "scotland", "wales"})
 
 
 def _city_then_code(name: str) -> bool:
