@@ -60,12 +60,12 @@ from memory.dates import (
     resolve_due,
 )
 from memory.extract_details import RULES as DETAIL_RULES
-from memory.extract_details import name_after_relation, segments
+from memory.extract_details import known_first_name, name_after_relation, segments, unclaimed
 from memory.extract_details import words as detail_words
 from memory.extract_jobs import job_done, received
 from memory.extract_kin import relative_traits, without_relatives_tastes
 from memory.extract_measures import measures
-from memory.extract_more import RAND_PREFIX, everyday, words
+from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, everyday, period, words
 from memory.extract_moves import unreported
 from memory.extract_subjects import client_carries_on, client_reply
 from memory.fold import fold
@@ -1481,6 +1481,13 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             continue
         upcoming = next_occurrence(found.month, found.day, today)
         year = upcoming.year - int(m["age"])
+        someone = "" if whose else _named_before(clause[: m.start()])
+        if someone:  # "Migo turns 7 on Dec 12": the client's, a known relative's or another's (memory.service)
+            fact = _personal_date_fact(f"birthday:{NAMED}", year, found.month, found.day, today, "")
+            shown = f"birthday, turns {m['age']} on {found.day} {date(2000, found.month, found.day):%B}"
+            detail = {**fact.detail, "age": m["age"], "name": someone}
+            yield ExtractedFact(fact.kind, fact.key, fact.value, shown, due=fact.due, detail=detail)
+            continue
         fact = _personal_date_fact(
             f"birthday:{relation}" if relation else "birthday", year, found.month, found.day, today, relation
         )
@@ -1503,6 +1510,19 @@ def _personal_dates(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             if relation:
                 key = f"{key}:{relation}"
             yield _personal_date_fact(key, found.year, found.month, found.day, today, relation)
+
+
+def _named_before(before: str) -> str:
+    """The person named right before "turns" ("Migo turns 7", "ana turns 5"), "" for a pronoun or none."""
+    m = re.search(r"(?:^|[,;:(]\s*|\band\s+|\s-\s)(?P<name>[^\W\d_][\w'’-]+)\s*$", before)
+    if not m:
+        return ""
+    name = m["name"]
+    if name.casefold() in _NOT_PERSONS or fold(name) in _RELATIONS or name.casefold() in {"she", "he", "they", "i"}:
+        return ""
+    if name[:1].isupper() or known_first_name(name):
+        return name[:1].upper() + name[1:]
+    return ""
 
 
 NAMED = "named"  # the key suffix of a personal date said of someone by name ("orla's birthday")
@@ -1810,7 +1830,8 @@ _LISTED_SIZE_RE = re.compile(
 )
 # A bare amount starts where its digits do ((?<![\d,])): tried from every digit of a long number, it was quadratic.
 _AMOUNT_NUMBER = r"\d+(?:,\d+)*(?:\.\d+)?"  # a comma ends it unless a digit follows ("€18,000, his GM")
-_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion)\b"
+# lakh (100,000) and crore (10 million): how amounts are said in India, Pakistan, Bangladesh, Nepal
+_MULTIPLIER = r"(?:k|K|m|M|mm|MM|million|thousand|grand|bn|billion|lakhs?|lacs?|crores?|cr)\b"
 
 
 # a currency before the number: a sign, a prefixed dollar ("US$", "A$"), or the rand's capital R ("R2,450")
@@ -1858,6 +1879,32 @@ _MONEY = (
     + _CURRENCY_AFTER
     + r"))"
 )
+# Money with no budget word beside it: a currency, or a multiplier only money takes ("2 lakh", "40k", "3 million");
+# the short "m" and "cr" are metres and credits as often as millions and crores, so they need a currency
+_MONEY_WORD_MULTIPLIER = r"(?:k|K|thousand|grand|million|bn|billion|lakhs?|lacs?|crores?)\b"
+_CEILING_MONEY = (
+    r"(?P<money>(?<![\d,])(?:"
+    + _CURRENCY_BEFORE
+    + r"\s?"
+    + _AMOUNT_NUMBER
+    + r"(?:\s?"
+    + _MULTIPLIER
+    + r")?(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|"
+    + _AMOUNT_NUMBER
+    + r"\s?"
+    + _MONEY_WORD_MULTIPLIER
+    + r"(?:\s?"
+    + _CURRENCY_AFTER
+    + r")?|"
+    + _AMOUNT_NUMBER
+    + r"\s?(?:"
+    + _MULTIPLIER
+    + r"\s?)?"
+    + _CURRENCY_AFTER
+    + r"))"
+)
 _BUDGET_RE = [
     re.compile(
         r"\bbudget\s*(?:is|of|:|=|at|was|will\s+be|for\s+this\s+is|for\s+the\s+\w+\s+is)?\s*(?:set\s+at\s+|capped\s+at\s+|"
@@ -1869,6 +1916,13 @@ _BUDGET_RE = [
         I,
     ),
     re.compile(_MONEY + r"\s+(?:total\s+|annual\s+|yearly\s+|max\s+)?budget\b", I),
+    # a ceiling on what the client pays is the budget: "max now $810k", "can go up to €31k", "tops 2 lakh"; with no
+    # budget word it must be money itself, never a measure ("max 3m of cable", "max 12 cr per hour" of a machine)
+    re.compile(
+        r"\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford\s+(?:up\s+to\s+)?)"
+        r"\s*(?:(?:now|is|of|at|:)\s*)*" + _CEILING_MONEY,
+        I,
+    ),
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
     re.compile(
         r"\bbudget\s*(?:(?:is|of|:|=|at|was|around|about|roughly|max|up\s+to|under|only|just|~)\s*)*(?<![\d,])"
@@ -2011,7 +2065,7 @@ def _range_low(money: str) -> str | None:
     if len(sides) != 2:
         return None
     low = sides[0]
-    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)\b", sides[1], I)
+    mult = re.search(r"\d\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion|lakhs?|crores?)\b", sides[1], I)
     if mult and not re.search(r"\d\s?(?:k|m|mm|million|thousand|grand|bn|billion)\b", low, I):
         low += mult["mult"]
     return _one_amount(low)
@@ -2020,7 +2074,11 @@ def _range_low(money: str) -> str | None:
 def _one_amount(money: str) -> str | None:
     """The number of one sum ("R2,450" -> "2450"), its currency sign dropped; None when it holds none."""
     # whatever currency comes first (a sign, "US$", a code: "Rp 450,000,000", "RM 85k") is not the number
-    m = re.search(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion)?\b", money, I)
+    m = re.search(
+        r"(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m|mm|million|thousand|grand|bn|billion|lakhs?|lacs?|crores?|cr)?\b",
+        money,
+        I,
+    )
     if not m:
         return None
     number = float(m["n"].replace(",", ""))
@@ -2034,6 +2092,8 @@ def _one_amount(money: str) -> str | None:
         "million": 1e6,
         "bn": 1e9,
         "billion": 1e9,
+        **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), 1e5),
+        **dict.fromkeys(("crore", "crores", "cr"), 1e7),
     }.get(mult, 1)
     return str(round(number * factor))
 
@@ -2041,6 +2101,12 @@ def _one_amount(money: str) -> str | None:
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 # after a bare number, a word that makes it money ("budget 2,400 a month", "budget 1500 total")
 _MONEY_WORD_AFTER = re.compile(r"\s*(?:a\s+(?:month|year|week)|pm|pa|per|/|total|max|tops|all\s+in|each)\b", I)
+
+
+_PER_HEAD = re.compile(r"\s*(?:(?:/|per|a|an)\s*(?:person|head|pax|guest|cover|attendee|plate)\b|pp\b|each\b)", I)
+
+
+_PER_OTHER = re.compile(r"\s*(?:per|/)\s*[a-z]+(?:\s*(?:per|/|a|an)\s*[a-z]+)?\b", I)
 
 
 def _budget(clause: str) -> Iterable[ExtractedFact]:
@@ -2066,7 +2132,17 @@ def _budget(clause: str) -> Iterable[ExtractedFact]:
             detail = {"amount": amount} if amount else {}
             if low:
                 detail["low"] = low
-            yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {money}", detail=detail)
+            shown = money
+            each, rate = _PER_HEAD.match(clause[m.end() :]), PERIOD_AFTER.match(clause[m.end() :])
+            if each:  # "$150 a head": the budget is per person, never the total
+                detail["per"] = "person"
+            elif rate:  # "₱3,500 a month", "SEK 300k/yr": a budget per period
+                detail["per"] = period(rate["per"] or rate["pm"])
+            if detail.get("per"):
+                shown += f" per {detail['per']}"
+            elif other := _PER_OTHER.match(clause[m.end() :]):  # "€90 per bike per month": as typed
+                shown += " " + " ".join(other.group(0).split())
+            yield ExtractedFact(FactKind.OTHER, "budget", money, f"budget {shown}", detail=detail)
             return
 
 
@@ -2435,8 +2511,11 @@ def _commitments(clause: str, at: datetime) -> Iterable[ExtractedFact]:
                 imperative = None  # "Call went long today", "Demo went well": a report, not a to-do
             if imperative and _clients_order("", "", _base_verb(imperative["verb"]), imperative["rest"], at):
                 imperative = None  # "order 40 boxes, delivery friday": what the client orders
-            if imperative and resolve_due(imperative["rest"], at) is not None:
-                fact = _promise_fact(_base_verb(imperative["verb"]), imperative["rest"], part, at)
+            # the to-do's day is in its own fragment: "demo call w Linnea, current tool renews Jan 16" names the
+            # renewal's day, not the call's (a renewal, a pause or a leave is no promise)
+            own = re.split(r",(?!\d{3}\b)|;|\s-\s", imperative["rest"])[0] if imperative else ""
+            if imperative and resolve_due(own, at) is not None:
+                fact = _promise_fact(_base_verb(imperative["verb"]), own, part, at)
                 if fact:
                     yield fact
                     found = True
@@ -2809,6 +2888,9 @@ def self_corrected(text: str) -> str:
     return text
 
 
+_DETAIL_MIN_WORDS = 10  # a note shorter than this with no typed fact keeps no detail ("hyvää huomenta chet")
+
+
 def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | None = None) -> list[ExtractedFact]:
     """Typed facts from one note, resolved against the note's time `at` (timezone-aware).
 
@@ -2850,13 +2932,20 @@ def extract_facts(text: str, at: datetime, failures: list[ExtractorFailure] | No
             asked = _last_request(clause) or asked
             bound = _pronoun_bound(clause, relative, earlier)
             relative = _last_relative(clause) or relative
-            for extractor in EXTRACTORS:
+            typed: list[ExtractedFact] = []
+            for extractor in (*EXTRACTORS, None):
                 try:
-                    found = list(extractor(bound if extractor is _personal_dates else clause, at))
+                    if extractor is None:  # last: what no typed rule claimed is kept as a detail
+                        # never an attack's words; a short line with nothing typed is small talk or a name
+                        short = not facts and len(text.split()) < _DETAIL_MIN_WORDS
+                        found = [] if poisoned or short else list(unclaimed(clause, typed))
+                    else:
+                        found = list(extractor(bound if extractor is _personal_dates else clause, at))
                 except Exception as err:  # isolate one rule's bug; the caller logs it with the note id
                     if failures is not None:
-                        failures.append(ExtractorFailure(getattr(extractor, "__name__", repr(extractor)), err))
+                        failures.append(ExtractorFailure(getattr(extractor, "__name__", "unclaimed"), err))
                     continue
+                typed.extend(found)
                 for fact in found:
                     if not (poisoned and fact.kind is FactKind.CONSENT):
                         facts[(fact.kind, fact.key)] = fact

@@ -29,7 +29,7 @@ from memory.records import ExtractedFact, FactKind
 from memory.relations import RELATION_RE as _RELATION_RE
 from memory.relations import RELATIONS as _RELATIONS
 
-__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "words"]
+__all__ = ["RULES", "details", "known_first_name", "name_after_relation", "segments", "unclaimed", "words"]
 
 I = re.IGNORECASE  # noqa: E741 - short flag alias, as in memory.extract
 _DATA = Path(__file__).parent / "data" / "detail_words.tsv"
@@ -190,12 +190,18 @@ _MONEY_RE = re.compile(
     I,
 )
 # Amounts another rule already reads: a budget, a sign-off threshold.
-_OTHER_RULES = re.compile(r"\bbudget\b|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d", I)
+_OTHER_RULES = re.compile(
+    # a ceiling word right before a number (extract's budget); "Max paid $400" names a person, not a ceiling
+    r"\bbudget\b|\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford(?:\s+up\s+to)?)"
+    r"\s*(?:(?:now|is|of|at|:)\s*)*(?:[" + CURRENCY_SIGNS + r"]|[A-Z]{1,3}\$?\s?)?\d"
+    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
+    I,
+)
 
 
 def _amount(money: str) -> str:
     m = re.match(
-        r"(?:[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R(?=\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?",
+        r"(?:[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R(?=\s?\d)))?\s?(?P<n>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>k|m)?",
         money,
         I,
     )
@@ -206,6 +212,20 @@ def _amount(money: str) -> str:
 
 
 # a money word anywhere near a bare rate makes it money ("bill is 2,800/month", "rent 1,900 a month")
+_TOO_MUCH = re.compile(
+    r"\s*(?:is|was|'s|seems|sounds)?\s*(?:way\s+|a\s+bit\s+|far\s+|much\s+)?too\s+(?:high|much|steep|expensive|pricey|dear)\b",
+    I,
+)
+
+
+@cache
+def _deal_price_re() -> re.Pattern[str]:
+    """A deal-price word right before a sum ("quoted", "agreed at", "settled on")."""
+    return re.compile(
+        r"\b(?:" + _alternation("deal_price") + r")\s+(?:(?:her|him|them|us)\s+)?(?:on\s+|at\s+|for\s+)?$", I
+    )
+
+
 _PRICE_NEAR = re.compile(
     r"\b(?:pay\w*|paid|cost\w*|price\w*|bill\w*|rent|fee\w*|spend\w*|spent|salary|budget|premium|charge\w*|"
     r"invoice\w*|revenue|turnover|sales|income|earn\w*|owe\w*|quote\w*|rate|retainer|subscription|mortgage|loan|"
@@ -229,7 +249,7 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         before = [w for w in re.findall(r"[a-z0-9]+", segment[: m.start()].lower()) if w not in _STOP]
         if _SLOT_WORDS & set(before):
             return  # "deal size is $40k", "team budget": the guard's numeric slots, read from the note itself
-        bare = not re.match(r"[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R\d)|.*k$", m["money"].strip(), I)
+        bare = not re.match(r"[" + CURRENCY_SIGNS + r"]|(?-i:[A-Z]{1,2}\$|R\s?\d)|.*k$", m["money"].strip(), I)
         priced = bool(before) and before[-1] in words("price")
         if bare and not m["per"] and not priced:
             continue  # "2,000 tri-fold brochures" is a count, not money
@@ -241,7 +261,11 @@ def _amounts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             per = period(rate["per"] or rate["pm"])
             yield ExtractedFact(FactKind.OTHER, "quantity", n, f"{n}/{per}", detail={"amount": n, "per": per})
             return
+        if _TOO_MUCH.match(segment[m.end() :]):
+            continue  # "R 95 000 is too high": a sum turned down, no fact of hers (the agreed one follows)
         label = "_".join(before[-2:]) or _slug(segment[m.end() :], 2)
+        if _deal_price_re().search(segment[: m.start()]):
+            label = "price"  # asked, then agreed: one subject, so the agreed price supersedes the asked one
         if not label:
             continue
         amount = _amount(m["money"])
@@ -322,6 +346,33 @@ def _counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
             yield ExtractedFact(
                 FactKind.OTHER, f"quantity:{thing}", "1", f"1 {thing}", detail={"amount": "1", "unit": thing}
             )
+
+
+# "seats up to 95", "guest list went up to 210", "headcount now 48": a count said again, its noun before the number
+_RESTATED_RE = re.compile(
+    # after who said it ("tomas says guest list went up to 150")
+    r"^(?:[\w'-]+\s+(?:says|said|mentioned|confirmed|called|texted|msg'd|txt'd|wrote)\s+(?:that\s+)?)?"
+    r"(?:(?:the|her|his|their|our)\s+)?(?P<noun>[a-z]{3,}?)(?:\s+(?:list|count|number|numbers|total))?\s+"
+    r"(?:(?:went|go|goes|has\s+gone|have\s+gone|is|are|now|just|also)\s+)*(?:(?:up|down)\s+to|now)\s+"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d{1,6})(?![\d,.]*\s*(?:%|[a-z$£€¥₩₹]))",
+    I,
+)
+_NOT_COUNTED = frozenset({"day", "week", "month", "year", "hour", "minute", "time", "age", "price", "rate", "cost"})
+
+
+def _restated_counts(segment: str, at: datetime) -> Iterable[ExtractedFact]:
+    """A count said again with its noun first ("seats up to 95"): the same slot as "85 seats", so it supersedes it."""
+    m = _RESTATED_RE.match(segment)
+    if not m or PERIOD_AFTER.match(segment[m.end() :]) or re.match(r"\s*/", segment[m.end() :]):
+        return  # "volume goes up to 450/week": a rate, memory.extract_more's
+    noun = m["noun"].lower()
+    head = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    if head in _NOT_COUNTED or noun in _STOP or _PRICE_NEAR.search(noun) or noun in words("price"):
+        return
+    n = m["n"].replace(",", "")
+    shown = "people" if noun == "headcount" else noun if noun.endswith("s") else noun + "s"
+    detail = {"amount": n, "unit": shown}
+    yield ExtractedFact(FactKind.OTHER, f"quantity:{head}", n, f"{n} {detail['unit']}", detail=detail)
 
 
 # --- dated events --------------------------------------------------------------------------------
@@ -800,7 +851,7 @@ RULES: tuple[_ClauseRule, ...] = (
     *(
         _per_segment(r)
         for r in (
-            *(_requests, _amounts, _counts, _dated, _places, _colleagues, _life_events),
+            *(_requests, _amounts, _counts, _restated_counts, _dated, _places, _colleagues, _life_events),
             *(_moods, _health, _lowercase_place, _payment, _best_days, _musts),
         )
     ),
@@ -811,3 +862,239 @@ def details(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """Every detail fact of one clause, segment by segment (see the module docstring)."""
     for rule in RULES:
         yield from rule(clause, at)
+
+
+# --- what no rule claimed ------------------------------------------------------------------------
+
+_TOO_MUCH_ANYWHERE = re.compile(r"\d[\d,.]*\s*[kmb]?\b" + _TOO_MUCH.pattern, I)
+# "no direct calls to him", "never before 10": a refusal is worth keeping in everyday words too
+_REFUSAL_START = re.compile(r"(?:no|never)\s+[a-z]", I)
+_SOURCE_ONLY = re.compile(r"(?:from|at|of|with)\s+(?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*))*$", I)
+_FORMER = re.compile(r"\b(?:not|instead\s+of|rather\s+than|was|from|no\s+longer)\s+[^\s,;]+", I)
+_TOKEN = re.compile(r"[^\W_][\w'’./-]*")
+_DETAIL_WORDS = 10  # a profile line read on a phone: at most this many words of the fragment
+_LEAD_IN = re.compile(r"^(?:(?:and|but|so|also|plus|then|oh|ok|okay|ugh|eish|btw|fyi)\b[\s,]*)+", I)
+# the salesperson's own doings ("I offered", "we quoted", "my bad") and promises are other rules' business
+_OURS = re.compile(r"^(?:i|i'm|i'll|i've|im|we|we're|we'll|my|our|promised|will\s+send|gonna|need\s+to)\b", I)
+_RELATION_WORDS = frozenset(_RELATIONS)
+
+
+def _split(token: str) -> list[str]:
+    """ "650kg" -> ["650", "kg"], "5,000" -> ["5000"]: a number and its unit meet however they were typed."""
+    token = token.lower().strip(".'’/-").replace("²", "2").replace("³", "3")
+    return [w.replace(",", "") for w in re.split(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)", token) if w]
+
+
+def _content(text: str) -> list[str]:
+    """The words of a fragment that can carry a fact: no stop words, no chatter."""
+    chatter = set(words("chatter"))
+    return [w for t in _TOKEN.findall(text) for w in _split(t) if w not in _STOP and w not in chatter]
+
+
+def _said_words(fact: ExtractedFact) -> set[str]:
+    """Every word a typed fact holds (value, line and detail), numbers without separators."""
+    said = " ".join([fact.value, fact.text, *fact.detail.values()])
+    found = {w for t in _TOKEN.findall(said) for w in _split(t)}
+    return found | {w[:-1] for w in found if w.endswith("s")} | {w + "s" for w in found}
+
+
+def _names_someone(segment: str) -> bool:
+    """Whether a fragment names a person: a capitalised known first name ("Fatima"), or a lower-case one that is
+    rare as an English word ("hablé con martín": not "hall", "rose" or "bill")."""
+    tokens = _TOKEN.findall(segment)
+    for i, t in enumerate(tokens):
+        if not (t.isalpha() and len(t) > 2) or t.isupper() or not known_first_name(t):  # "ISO", "COA": acronyms
+            continue
+        if t[:1].isupper() or _rare(t):
+            return True
+        if i + 1 < len(tokens) and tokens[i + 1].isalpha() and _rare_as_word(tokens[i + 1]):
+            return True  # "spoke w/ magnus berg": a first name and a surname, typed in lower case
+    return False
+
+
+def _name_alone(fragment: str) -> bool:
+    """ "ingrid solberg", "cristina reyes": a first name and surname-like words only (not "velvet finish")."""
+    typed = fragment.split()
+    if not 2 <= len(typed) <= 3 or not known_first_name(typed[0]):
+        return False
+    try:
+        return all(zipf_frequency(w.lower()) < _SURNAME_ZIPF for w in typed[1:])
+    except ImportError:
+        return False
+
+
+_SURNAME_ZIPF = 4.0  # a surname is rarely a common English word ("solberg", "reyes"; not "finish")
+
+
+def _rare(word: str) -> bool:
+    try:
+        return zipf_frequency(word.lower()) < _ENGLISH_ZIPF
+    except ImportError:
+        return False
+
+
+# the small words inside surnames ("Marloes van den Berg", "Khalid bin Saeed", "Maria da Silva")
+_NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "den",
+        "der",
+        "de",
+        "da",
+        "di",
+        "do",
+        "dos",
+        "das",
+        "du",
+        "von",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ter",
+        "ten",
+    ]
+)
+_TITLE = re.compile(r"^(?:mr|mrs|ms|dr|herr|frau|ibu|bapak|pak|sr|sra)\.?\s+", I)
+
+
+def _without_leading_name(segment: str) -> str:
+    """ "Femi Adeyemi ordered 2,000 cups" -> "ordered 2,000 cups": the client's name typed first is no detail."""
+    rest = _TITLE.sub("", segment)
+    typed = rest.split()
+    if len(typed) < 3 or typed[0].isupper() or not known_first_name(typed[0]):  # "ISO 9001": an acronym
+        return segment
+    if typed[0][:1].isupper():  # "Femi Adeyemi ordered": the capitalised run
+        n = 1 + next(
+            (i for i, w in enumerate(typed[1:5]) if not w[:1].isupper() and w.lower() not in _NAME_PARTICLES),
+            len(typed[1:5]),
+        )
+    else:  # "mariana gutierrez wants": a surname-like word after the first name
+        n = 2 if _rare_as_word(typed[1]) else 1
+    if n < len(typed) and typed[n].casefold() in _INTRODUCED:
+        return segment  # "Max from procurement joined": a person introduced, not the client's name before a verb
+    return " ".join(typed[n:]) if n < len(typed) else segment
+
+
+# a word after a leading name that introduces someone other than the client ("Max from procurement", "Ana at finance")
+_INTRODUCED = frozenset({"from", "at", "of", "in", "with", "@"})
+
+
+def _rare_as_word(word: str) -> bool:
+    try:
+        return zipf_frequency(word.lower()) < _SURNAME_ZIPF
+    except ImportError:
+        return False
+
+
+# A word rarer than this (zipf) tells something ("valve", "lease", "furnace"); commoner ones ("take", "fine", "mind")
+# only carry a sentence whose facts the typed rules read
+_TELLING_ZIPF = 4.45
+
+
+def _telling(word: str) -> bool:
+    """A number, or a word rare enough to name a thing."""
+    if any(c.isdigit() for c in word):
+        return True
+    try:
+        return zipf_frequency(word) < _TELLING_ZIPF
+    except ImportError:
+        return True
+
+
+# An English word at least this common (zipf) makes a fragment readable; "budi minta ganti" has none
+_ENGLISH_ZIPF = 3.0
+
+
+def _has_english(content: list[str]) -> bool:
+    try:
+        return any(w.isalpha() and zipf_frequency(w) >= _ENGLISH_ZIPF for w in content)
+    except ImportError:
+        return True
+
+
+def unclaimed(clause: str, found: Iterable[ExtractedFact]) -> Iterable[ExtractedFact]:
+    """Each fragment of a clause that states something no typed rule claimed, kept as a short `detail:` fact.
+
+    "trade-in his Golf 7", "COA needed", "15yr old Carrier", "lease 36 mnd": nothing stated is dropped. A fragment
+    is claimed when all but one of its content words are in the clause's typed facts. Questions, chatter ("ingird
+    called back"), the salesperson's own doings and a bare "who I spoke to" (a name and little else) are no detail.
+    """
+    if "?" in clause:
+        return
+    said: set[str] = set()
+    values: set[str] = set()
+    for fact in found:
+        said |= _said_words(fact)
+        values |= {w for t in _TOKEN.findall(fact.value) for w in _split(t) if w not in _STOP}
+    stems = {w[:5] for w in said if len(w) >= 5}
+    for segment in segments(clause):
+        shown = _tidy(_LEAD_IN.sub("", _without_leading_name(segment.lstrip("+&*#>•· "))))
+        if not shown or _OURS.match(shown) or _negated_whole(shown):
+            continue
+        content = _content(shown)
+        left = [w for w in content if w not in said and not (len(w) >= 5 and w[:5] in stems)]  # allergy/allergic
+        # "12 crates, not 10": a declined or former number is no detail of its own
+        numbers = [w for w in _content(_FORMER.sub(" ", shown)) if w[:1].isdigit()]
+        if numbers and all(n in said for n in numbers):
+            continue  # the fragment's numbers are a typed fact's ("max now $810k", "7,500 pouches now")
+        if len(left) < 2 or not _has_english(left) or _TOO_MUCH_ANYWHERE.search(shown):
+            continue  # "R 95 000 is too high": a sum turned down is no current fact (the agreed price is)
+        if values & set(content) and sum(_telling(w) for w in left) < 2:
+            continue  # a typed rule read this fragment ("she is now strictly a vegan"): one more word is no detail
+        if _SOURCE_ONLY.match(shown):
+            continue  # "from Brightline", "at Acme Ltd": where the client is from, the client's card says it
+        refusal = _REFUSAL_START.match(shown) and len([w for w in left if w not in {"no", "never"}]) >= 2
+        if not any(_telling(w) for w in left) and not refusal:
+            continue  # "she changed her mind", "both are fine": everyday words only, the typed facts say the rest
+        if _name_alone(shown) and not _about_the_client(content):
+            continue  # "ingrid solberg", "tomas ruiz": the client's name typed alone
+        if all(w[:1].isupper() or w[:1].isdigit() for w in shown.split()):
+            continue  # "Glow Lab", "PT Kopi Nusantara": a name (a company, a place), read by the client's card
+        if _names_someone(shown) and not _about_the_client(content):
+            continue  # "hablé con Martín Ruiz", "Herr Klaus Bauer war da": who the note is about, said already
+        if _small_talk(shown, [w for w in left if _telling(w)]):
+            continue  # "Weather's been awful", "she was gracious about it", "site visit postponed": the meeting's day
+        cut = shown.split()
+        line = " ".join(cut[:_DETAIL_WORDS])
+        key = _slug(line, 4)
+        if key:
+            yield ExtractedFact(FactKind.OTHER, f"detail:{key}", line, line)
+
+
+def _small_talk(shown: str, telling: list[str]) -> bool:
+    """Whether a fragment tells only of the meeting's day: its surroundings (weather, traffic, parking), how it or the
+    person came across ("she was gracious about it"), or our meeting moved ("site visit postponed")."""
+    typed = {w.casefold() for w in re.findall(r"[\w'-]+", shown)} | {
+        w.casefold().split("'")[0] for w in re.findall(r"[\w'-]+", shown)
+    }
+    if typed & set(words("circumstance")):
+        return True
+    if typed & set(words("meeting")) and typed & set(words("moved")):
+        return True
+    if _BEHAVED.match(shown):
+        return True
+    return bool(telling) and all(w in words("manner") for w in telling)
+
+
+# "she was gracious about it", "he seemed in good spirits": how someone behaved at the meeting (past tense; "she is
+# vegan" or "he is allergic to nuts" say what the client is, and typed rules read those)
+_BEHAVED = re.compile(
+    r"(?:she|he|they|everyone|both(?:\s+of\s+them)?)\s+(?:was|were|seemed|looked|sounded)\s+"
+    r"(?:(?:very|really|so|quite|super|pretty|rather)\s+)?(?:in\s+(?:\w+\s+){1,2}(?:spirits|mood|form)|[a-z]+"
+    r"(?:\s+about\s+(?:it|that|this|the\s+\w+))?)\W*",
+    I,
+)
+
+
+def _negated_whole(segment: str) -> bool:
+    """A fragment that is only a refusal word ("no", "not yet") states nothing."""
+    return bool(re.fullmatch(r"(?:no|nope|not\s+yet|none|nothing|n/a)\W*", segment, I))
+
+
+def _about_the_client(content: list[str]) -> bool:
+    """A fragment naming a person still says something of the client when a role or relation word is in it."""
+    roles = set(words("role")) | set(words("colleague"))
+    return any(w in roles or w in _RELATION_WORDS for w in content)

@@ -27,6 +27,11 @@ _NOT_THINGS = frozenset((
 ))  # fmt: skip
 
 
+# "for the cabin at voss", "for the new menu": up to the fragment's end, a few words
+_FOR_WHAT = re.compile(
+    r"\s+for\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?[^\W\d][\w'-]*(?:\s+[\w'-]+){0,4}?(?=\s*(?:[,;.!?)]|$|\s-\s))",
+    re.IGNORECASE,
+)
 _DECLINED = re.compile(r"\b(?:not|no|never|instead\s+of|rather\s+than)\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 
 
@@ -56,8 +61,9 @@ def _thing(before: str, after: str) -> tuple[str, int]:
     m = re.match(r"\s*(?:of\s+)?(?:the\s+)?(?P<w>[a-z][a-z-]{2,})\b", after, re.IGNORECASE)
     if m and m["w"].casefold() not in _NOT_THINGS:
         return m["w"].casefold(), m.end()
+    # "not the white-washed, 85 m2 for the cabin": the declined one is not what is measured
     m = re.search(r"(?P<w>[a-z][a-z-]{2,})\s*(?:[:,]|\bof|\bis|\bare|\bwas|\bat)?\s*$", before, re.IGNORECASE)
-    if m and m["w"].casefold() not in _NOT_THINGS:
+    if m and m["w"].casefold() not in _NOT_THINGS and not _DECLINED.search(before[: m.start()]):
         return m["w"].casefold(), 0
     return "", 0
 
@@ -71,10 +77,13 @@ def measures(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _DECLINED.search(clause[: m.start()]):
             continue  # "the 50ml, not the 30ml": the declined size is no measurement of hers (the choice says it)
         shown_unit = _units()[typed.casefold()]
-        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2")) or "unit"
+        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3")) or "unit"
         thing, said = _thing(clause[: m.start()], clause[m.end() :])
         value = f"{m['n']} {shown_unit}"
         text = value + clause[m.end() : m.end() + said] if said else (f"{thing} {value}" if thing else value)
+        where = _FOR_WHAT.match(clause[m.end() + said :])
+        if where:  # "85 m2 for the cabin at voss": what it is for belongs to the measure's line
+            text += where.group(0)
         key = f"measure:{unit_key}" + (f":{thing}" if thing else "")
         yield ExtractedFact(
             FactKind.OTHER, key, value, " ".join(text.split()), detail={"amount": m["n"], "unit": shown_unit}

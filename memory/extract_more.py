@@ -52,10 +52,16 @@ def _negated(before: str) -> bool:
 
 # --- deadlines -----------------------------------------------------------------------------------
 
+# "delivery thursday", "install 14 jan": the day itself, right after the word (only a day-like word follows)
+_DAY_NEXT = (
+    r"(?=\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tomorrow|today|"
+    # a bare number is a day only when no other word follows it ("delivery on 3 pallets" counts pallets)
+    r"[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z])))"
+)
 _HOW = (
     r"(?P<how>before|by|no\s+later\s+than|ahead\s+of|in\s+time\s+for|until|"
     # "delivery has to be after the 18th": the earliest day, the same slot a later "before" or "on" changes
-    r"after|not\s+before|no\s+earlier\s+than|is|:|due)"
+    r"after|not\s+before|no\s+earlier\s+than|is|:|due|" + _DAY_NEXT + ")"  # "install on Jan 19": a dated event
 )
 
 
@@ -99,7 +105,7 @@ def _deadlines(clause: str, at: datetime) -> Iterable[ExtractedFact]:
             what, what
         )
         how = m["how"].lower()
-        how = "by" if how in {"is", ":", "due", "until"} else " ".join(how.split())
+        how = "by" if how in {"is", ":", "due", "until"} else "on" if not how else " ".join(how.split())
         label = "deadline" if what == "deadline" else what
         yield ExtractedFact(
             FactKind.OTHER,
@@ -317,7 +323,9 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
 
 
 _OF_ITEM = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<item>(?:\d[\w-]*\s+)?[a-z][\w-]*(?:\s+(?:19|20)\d\d)?"
+    # "of the malbec reserva 2021": a vintage or model year may follow one more word of the name
+    r"\s+of\s+(?:the\s+)?(?P<item>(?:\d[\w-]*\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*(?=\s+(?:19|20)\d\d\b))?"
+    r"(?:\s+(?:19|20)\d\d)?"
     # a plural noun right after it finishes the item ("pairs of dielectric boots", "sets of king sheets")
     r"(?:\s+(?!(?:and|or|for|to|at|by|in|on|with|from|as|is|was|this|his|hers|its|plus|less|yes|pls|thanks)\b)[a-z][a-z-]+s\b)?)",
     I,

@@ -158,6 +158,14 @@ def _is_amount(key: str) -> bool:
     return key == UNITLESS_AMOUNT or key.startswith(UNITLESS_AMOUNT + ":")
 
 
+MEASURE = "measure"  # memory.extract_measures keys a measurement `measure:<unit>[:<thing>]`
+
+
+def _is_measure(key: str) -> bool:
+    """A measurement's slot (`measure:kg`, `measure:kg:hyaluronic`)."""
+    return key.startswith(MEASURE + ":")
+
+
 def _named_in(amounts: list[DerivedFact], fact: ExtractedFact) -> list[DerivedFact]:
     """The amounts whose thing the changing clause names ("2 of the matatus are sold, make it 16": the matatus)."""
     said = {w.removesuffix("s") for w in fact.detail.get("about", "").split()}
@@ -245,6 +253,7 @@ class _State:
         """One statement: a repeat adds a citation; otherwise it ends what it covers and becomes current."""
         fact = self._named(note, fact)
         fact = self._unit_of(note, fact)
+        fact = self._measure_of(note, fact)
         if any(f.same_statement(fact) for f in self.current if note.note_id in f.source_ids):
             return
         kept = self._kept(note, fact)
@@ -260,6 +269,8 @@ class _State:
                 self._end(old, note.at)
                 if _is_amount(fact.key) and _is_amount(old.key):
                     self._restate(note, old.value, fact.value)
+                elif _is_measure(fact.key) and _is_measure(old.key) and old.detail.get("amount"):
+                    self._restate(note, old.detail["amount"], fact.detail.get("amount") or fact.value)
         if repeat is not None:
             repeat.source_ids.append(note.note_id)
             return
@@ -301,18 +312,35 @@ class _State:
             text = f"{fact.value} (was {target.value})"
         return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": fact.value})
 
+    def _measure_of(self, note: NoteFacts, fact: ExtractedFact) -> ExtractedFact:
+        """ "Make it 650kg": a measure that names no thing changes the latest measure of its unit ("500 kg hyaluronic")."""
+        if fact.kind is not FactKind.OTHER or not _is_measure(fact.key) or fact.key.count(":") != 1:
+            return fact
+        same_unit = [
+            f
+            for f in self._earlier(note)
+            if f.kind is FactKind.OTHER and f.key.startswith(fact.key + ":") and f.detail.get("amount")
+        ]
+        if not same_unit:
+            return fact
+        target = max(same_unit, key=lambda f: f.valid_from)
+        old = target.detail["amount"]
+        new = fact.detail.get("amount") or fact.value
+        text = re.sub(rf"(?<![\d.,]){re.escape(old)}(?![\d.,])", new, target.text, count=1)
+        return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": new})
+
     def _restate(self, note: NoteFacts, old_amount: str, new_amount: str) -> None:
-        """A request that named the old amount ("business english for 40 employees") now names the new one."""
-        number = re.compile(rf"(?<![\d.,]){re.escape(old_amount)}(?![\d.,])")
+        """A request or a detail that named the old amount ("business english for 40 employees") now names the new one."""
+        number = re.compile(rf"(?<![\d.,]){_digits(old_amount)}(?![\d.,])")
         for old in self._earlier(note):
-            if old.kind is FactKind.OTHER and old.key.startswith("wants:") and number.search(old.value):
+            if old.kind is FactKind.OTHER and old.key.startswith(("wants:", "detail:")) and number.search(old.value):
                 self._end(old, note.at)
                 self._add(
                     DerivedFact(
                         old.kind,
                         old.key,
-                        number.sub(new_amount, old.value, count=1),
-                        number.sub(new_amount, old.text, count=1),
+                        number.sub(_shown_like(new_amount, old.value), old.value, count=1),
+                        number.sub(_shown_like(new_amount, old.text), old.text, count=1),
                         [*old.source_ids, note.note_id],
                         note.at,
                         None,

@@ -21,6 +21,7 @@ from memory.embeddings import EmbedAhead, Embedder, embed_known
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
 from memory.index import EXACT_SCOPE, VectorIndex
 from memory.ledger import Ledger, connect
+from memory.places import is_place
 from memory.projection import DerivedFact, NoteFacts, dump_facts, load_facts, replay
 from memory.recall import (
     ClientNames,
@@ -175,6 +176,8 @@ def _company_beside(text: str, client: Client) -> str | None:
         if m["co2"] and len(company.split()) < 2:
             continue
         if company and company.casefold() not in _NOT_COMPANIES and not re.search(r"\d", company):
+            if is_place(company):
+                continue  # "John Whitfield from Austin TX": a place, not his company (memory.places)
             return company
     return None
 
@@ -298,6 +301,7 @@ class Memory:
             # written in camel case ("eBay"); lower-case words are no company ("from boston")
         if m:  # "Dana Lee from Acme", "Tom Reyes (Northgate Dental)": the client is Dana Lee, the company Acme
             display, company = m.group("n").strip(), m.group("c").strip()
+            company = None if is_place(company) else company  # "from Austin TX": a place (memory.places)
         return self.ledger.create_client(display, names.normalize(display), company)
 
     def exact_client(self, name: str) -> Client:

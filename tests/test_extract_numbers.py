@@ -166,7 +166,9 @@ def budgets(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 def test_a_bare_budget_range_keeps_both_ends() -> None:
-    assert budgets("budget 2,300 to 2,900 a month") == [("2,300 to 2,900", {"amount": "2900", "low": "2300"})]
+    assert budgets("budget 2,300 to 2,900 a month") == [
+        ("2,300 to 2,900", {"amount": "2900", "low": "2300", "per": "month"})
+    ]
 
 
 def test_a_year_after_budget_is_no_sum() -> None:

@@ -157,7 +157,8 @@ def test_a_figure_reported_is_no_promise_kept() -> None:
 
 
 def test_a_later_budget_or_event_date_supersedes_the_earlier() -> None:
-    assert _current("budget around 9k for the fence", "budget went up to 11k, the neighbour chips in") == ["budget 11k"]
+    now = _current("budget around 9k for the fence", "budget went up to 11k, the neighbour chips in")
+    assert [t for t in now if "budget" in t] == ["budget 11k"]  # "the neighbour chips in" is a detail of its own
     after = _current("kitchen demo booked for march 12", "the demo moved to march 19, she is away")
     assert len(after) == 1 and "19 Mar" in after[0]
 
