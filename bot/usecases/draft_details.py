@@ -165,8 +165,12 @@ def detail_clauses(ctx: DraftContext, purpose: Purpose) -> list[tuple[str, str]]
     """(clause in the client's words, note id) for the purpose's subject, or what the client wants; latest first."""
     now = ctx.now
 
-    def when(n: Note) -> tuple[datetime, datetime]:  # two notes of the same minute: the one typed later is later
-        return _aware(n.occurred_at, now), _aware(n.created_at, now)
+    # ctx.notes is newest first, ties by ledger order: the last tie-break, since two notes typed within one second
+    # can share both times (a note and its correction sent together)
+    typed_later = {n.id: -i for i, n in enumerate(ctx.notes)}
+
+    def when(n: Note) -> tuple[datetime, datetime, int]:  # two notes of the same minute: the one typed later is later
+        return _aware(n.occurred_at, now), _aware(n.created_at, now), typed_later.get(n.id, 0)
 
     notes = sorted((n for n in ctx.notes if _aware(n.occurred_at, now) <= now), key=when, reverse=True)
     units = [c for n in notes[:60] for c in clauses(n)]
