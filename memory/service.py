@@ -469,17 +469,8 @@ class Memory:
             raise
         if progress:
             progress(len(fresh) % 200)
-        if ahead is not None:
-            self._open_index()  # Chroma loads (~0.7 CPU s of Python) while the embedder thread finishes
         self.sync_index([], known=ahead.vectors() if ahead else None)
         return len(fresh), skipped
-
-    def _open_index(self) -> None:
-        """Open the vector index now; a failure is left to sync_index, which defers indexing and says why."""
-        try:
-            self.index.collection  # noqa: B018 -- connecting is the point
-        except Exception:
-            log.debug("the vector index could not be opened ahead of indexing", exc_info=True)
 
     def _embed_ahead(self, texts: list[str]) -> EmbedAhead | None:
         """A thread embedding `texts` now, or None if the embedder cannot load (sync_index then tells why)."""

@@ -66,35 +66,3 @@ def test_an_import_that_fails_stops_embedding_ahead(memory: Memory, monkeypatch:
         memory.import_notes([_note(i, f"note number {i} about shoes") for i in range(3000)])
     assert memory.ledger.count_indexed() == 0
     assert sum(embedder.counts.values()) <= 2 * 64  # the chunk in hand, at most one more
-
-
-def test_the_index_opens_while_the_embedder_thread_still_works(memory: Memory, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Loading Chroma is ~0.7 CPU s of Python: done while the embedder thread (which releases the GIL) finishes,
-    # not after it, it costs the import no wall time on two cores.
-    from memory import embeddings
-
-    memory._index = None
-    seen: list[bool] = []
-    original = embeddings.EmbedAhead.vectors
-
-    def vectors(self: embeddings.EmbedAhead) -> Any:
-        seen.append(memory._index is not None and memory._index.connected)
-        return original(self)
-
-    monkeypatch.setattr(embeddings.EmbedAhead, "vectors", vectors)
-    memory.import_notes([_note(i, f"Talked about order {i} and the red chairs.") for i in range(5)])
-    assert seen == [True]
-    assert memory.ledger.count_indexed() == 5
-
-
-def test_an_index_that_cannot_open_ahead_leaves_the_import_whole(
-    memory: Memory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(self: Memory) -> Any:
-        raise RuntimeError("chroma is broken")
-
-    memory._index = None
-    monkeypatch.setattr(type(memory), "index", property(broken))
-    assert memory.import_notes([_note(i, f"Quoted {i} oak desks.") for i in range(4)]) == (4, 0)
-    assert memory.ledger.count_notes_upto(None, 10) == 4  # every note kept; indexing is deferred
-    assert memory.ledger.count_indexed() == 0
