@@ -114,3 +114,15 @@ def test_every_listed_word_has_a_reason(name: str) -> None:
 def test_the_grouped_lists_are_read() -> None:
     assert {"the", "what", "remember", "chet"} <= lexicon.STOPWORDS and "blue" not in lexicon.STOPWORDS
     assert {"grey", "gray", "navy", "gold"} <= lexicon.COLOURS and "the" not in lexicon.COLOURS
+
+
+# One date parser: the guard reads "March 5", "5th of March", "3/14", "25/12" as memory.dates does.
+SAMPLE_DATES = ("March 5", "5th of march", "2025-03-05", "3/14", "3/14/2026", "25/12", "feb 30", "sept 3rd")
+
+
+@pytest.mark.parametrize("text", SAMPLE_DATES)
+def test_the_guard_reads_a_date_as_memory_does(text: str) -> None:
+    from bot.guard import when
+
+    found = dates.parse_personal_date(text)
+    assert when._month_day(text) == (None if found is None else found[1:])
