@@ -1,8 +1,7 @@
 """Month and weekday words live once, in memory/data/calendar_words.json (read by memory/lexicon.py).
 
 Static: no module of memory/ or bot/ spells out its own list of month or weekday names in code (docstrings
-and examples in comments may name a few). Three guard modules still spell the weekdays inside their patterns
-(the guard is being rebuilt in its own issue).
+and examples in comments may name a few).
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from memory import dates, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = (*lexicon.MONTH_NAMES, *lexicon.WEEKDAYS)
-# weekdays inside the guard's patterns (rebuilt in its own issue): build them from memory.lexicon, then remove
-OWN_CALENDAR_WORDS = ("bot/guard/claims.py", "bot/guard/entities.py", "bot/guard/lexicon.py")
 MOST_NAMED = 3  # a file naming more distinct month or weekday names in its code holds a list of its own
 
 
@@ -46,11 +43,10 @@ def _named(path: Path) -> set[str]:
 
 def test_no_module_keeps_its_own_month_or_weekday_list() -> None:
     own = {
-        rel: sorted(found)
+        path.relative_to(ROOT).as_posix(): sorted(found)
         for package in ("bot", "memory")
         for path in sorted((ROOT / package).rglob("*.py"))
-        if not (rel := path.relative_to(ROOT).as_posix()).startswith(OWN_CALENDAR_WORDS)
-        and len(found := _named(path)) > MOST_NAMED
+        if len(found := _named(path)) > MOST_NAMED
     }
     assert not own, f"read months and weekdays from memory.lexicon instead of listing them: {own}"
 

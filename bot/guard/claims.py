@@ -104,7 +104,7 @@ class ClaimReader(GuardBase):
         ),
         "our_last": re.compile(
             r"\b(?:our|the|your) (?:last|recent|previous|earlier|latest|first) " + _NOUNS + r"\b|\b(?:yesterday|"
-            r"last week|last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s " + _NOUNS + r"\b"
+            r"last week|last month|" + "|".join(_WEEKDAYS) + r")'s " + _NOUNS + r"\b"
             r"|\byour (?:recent|last|latest|previous) (?:order|purchase|visit)\b"
         ),
         "our_event_then": re.compile(
