@@ -122,3 +122,21 @@ def test_the_guard_reads_a_date_as_memory_does(text: str) -> None:
 
     found = dates.parse_personal_date(text)
     assert when._month_day(text) == (None if found is None else found[1:])
+
+
+def _imports_names_package(path: Path) -> bool:
+    """Whether `path` imports the `names` package (the US census name files)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.Import) and any(a.name == "names" for a in n.names) for n in ast.walk(tree))
+
+
+def test_one_loader_reads_the_census_names() -> None:
+    readers = [
+        p.relative_to(ROOT).as_posix()
+        for package in ("bot", "memory")
+        for p in sorted((ROOT / package).rglob("*.py"))
+        if _imports_names_package(p)
+    ]
+    assert readers == ["memory/dictionaries.py"], f"read the census names through memory.lexicon: {readers}"
+    assert {"mary", "john", "kim"} <= lexicon.census_first_names()
+    assert 0.005 < lexicon.census_surname_shares()["smith"] < 0.02  # 1.006 % in the file: a share, not a percent
