@@ -24,7 +24,15 @@ from memory.consent import (
     normal_channel,
 )
 from memory.consent_scope import channels_of_act, fold, note_period, slot_pattern, slot_value
-from memory.dictionaries import first_name_detector, frequency_table, word_frequencies_installed, zipf_frequency
+from memory.dictionaries import (
+    census_first_names,
+    census_names_installed,
+    census_surname_shares,
+    first_name_detector,
+    frequency_table,
+    word_frequencies_installed,
+    zipf_frequency,
+)
 from memory.fold import lookalikes
 from memory.names import (
     Candidate,
@@ -51,6 +59,9 @@ __all__ = [
     "WEEKDAY_ABBREVIATIONS",
     "Candidate",
     "ContactChannels",
+    "census_first_names",
+    "census_names_installed",
+    "census_surname_shares",
     "channels_in",
     "channels_of_act",
     "contact_channels",

@@ -6,6 +6,7 @@ Static (read with ast, nothing is imported): a cycle hidden by an import inside 
 from __future__ import annotations
 
 import ast
+import inspect
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -603,3 +604,18 @@ def test_the_copy_check_sees_three_copies(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
         (tmp_path / f"test_{name}.py").write_text(f"def say_{name}(chat):\n    return chat.handle('x')\n", "utf-8")
     assert list(_copied_helpers(tmp_path).values()) == [["test_a.py:say_a", "test_b.py:say_b", "test_c.py:say_c"]]
+
+
+def test_chat_core_stubs_match_their_methods() -> None:
+    """A stub in ChatCore (declared for mypy) repeats its method's signature: they must not drift apart."""
+    from bot.chat.conversation import Conversation
+    from bot.chat.core import ChatCore
+
+    drifted = {
+        name: (str(inspect.signature(stub)), str(inspect.signature(getattr(Conversation, name))))
+        for name, stub in vars(ChatCore).items()
+        if inspect.isfunction(stub)
+        and (stub.__doc__ or "").startswith("Defined in bot/chat/")
+        and inspect.signature(stub) != inspect.signature(getattr(Conversation, name))
+    }
+    assert not drifted, f"ChatCore's stub differs from its method (drop the stub, inherit the mixin): {drifted}"

@@ -1,8 +1,7 @@
 """Month and weekday words live once, in memory/data/calendar_words.json (read by memory/lexicon.py).
 
 Static: no module of memory/ or bot/ spells out its own list of month or weekday names in code (docstrings
-and examples in comments may name a few). Three guard modules still spell the weekdays inside their patterns
-(the guard is being rebuilt in its own issue).
+and examples in comments may name a few).
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from memory import dates, lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 NAMES = (*lexicon.MONTH_NAMES, *lexicon.WEEKDAYS)
-# weekdays inside the guard's patterns (rebuilt in its own issue): build them from memory.lexicon, then remove
-OWN_CALENDAR_WORDS = ("bot/guard/claims.py", "bot/guard/entities.py", "bot/guard/lexicon.py")
 MOST_NAMED = 3  # a file naming more distinct month or weekday names in its code holds a list of its own
 
 
@@ -46,11 +43,10 @@ def _named(path: Path) -> set[str]:
 
 def test_no_module_keeps_its_own_month_or_weekday_list() -> None:
     own = {
-        rel: sorted(found)
+        path.relative_to(ROOT).as_posix(): sorted(found)
         for package in ("bot", "memory")
         for path in sorted((ROOT / package).rglob("*.py"))
-        if not (rel := path.relative_to(ROOT).as_posix()).startswith(OWN_CALENDAR_WORDS)
-        and len(found := _named(path)) > MOST_NAMED
+        if len(found := _named(path)) > MOST_NAMED
     }
     assert not own, f"read months and weekdays from memory.lexicon instead of listing them: {own}"
 
@@ -114,3 +110,33 @@ def test_every_listed_word_has_a_reason(name: str) -> None:
 def test_the_grouped_lists_are_read() -> None:
     assert {"the", "what", "remember", "chet"} <= lexicon.STOPWORDS and "blue" not in lexicon.STOPWORDS
     assert {"grey", "gray", "navy", "gold"} <= lexicon.COLOURS and "the" not in lexicon.COLOURS
+
+
+# One date parser: the guard reads "March 5", "5th of March", "3/14", "25/12" as memory.dates does.
+SAMPLE_DATES = ("March 5", "5th of march", "2025-03-05", "3/14", "3/14/2026", "25/12", "feb 30", "sept 3rd")
+
+
+@pytest.mark.parametrize("text", SAMPLE_DATES)
+def test_the_guard_reads_a_date_as_memory_does(text: str) -> None:
+    from bot.guard import when
+
+    found = dates.parse_personal_date(text)
+    assert when._month_day(text) == (None if found is None else found[1:])
+
+
+def _imports_names_package(path: Path) -> bool:
+    """Whether `path` imports the `names` package (the US census name files)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(n, ast.Import) and any(a.name == "names" for a in n.names) for n in ast.walk(tree))
+
+
+def test_one_loader_reads_the_census_names() -> None:
+    readers = [
+        p.relative_to(ROOT).as_posix()
+        for package in ("bot", "memory")
+        for p in sorted((ROOT / package).rglob("*.py"))
+        if _imports_names_package(p)
+    ]
+    assert readers == ["memory/dictionaries.py"], f"read the census names through memory.lexicon: {readers}"
+    assert {"mary", "john", "kim"} <= lexicon.census_first_names()
+    assert 0.005 < lexicon.census_surname_shares()["smith"] < 0.02  # 1.006 % in the file: a share, not a percent

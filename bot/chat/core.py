@@ -354,23 +354,6 @@ class ChatCore:
         """Defined in bot/chat/clients.py."""
         raise NotImplementedError
 
-    def _store(
-        self,
-        user: str,
-        memory: Memory,
-        name: str,
-        body: str,
-        source: str,
-        audio_path: str | None,
-        routed: bool,
-        client: Client | None = None,
-        at: str | None = None,
-        continued: bool = False,
-        typo: str = "",
-    ) -> list[Reply]:
-        """Defined in bot/chat/notes.py."""
-        raise NotImplementedError
-
     def _take_back(self, user: str, rest: str, opens: bool = False) -> list[Reply]:
         """Defined in bot/chat/notes.py."""
         raise NotImplementedError

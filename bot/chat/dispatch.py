@@ -9,8 +9,8 @@ from typing import Any
 
 from bot.chat.callbacks import parse_callback
 from bot.chat.chit_chat import chat_signal, no_note_content
-from bot.chat.core import ChatCore
 from bot.chat.mentions import mentions, zipf
+from bot.chat.notes import NotesMixin
 from bot.chat.reply import Reply
 from bot.chat.routing import (
     Route,
@@ -103,7 +103,7 @@ def small_talk_reply(talk: SmallTalk) -> str:
     return SMALL_TALK_REPLIES.get(talk.kind, "Send me a note (“Dana: wants blue”), a question, or /help.")
 
 
-class DispatchMixin(ChatCore):
+class DispatchMixin(NotesMixin):  # moves a note with NotesMixin._store (one signature, not a stub)
     """Where a message goes: a command, small talk, an answer to "which client?", a question, a draft request or a note; and where a tap goes."""
 
     def _text(self, user: str, text: str) -> list[Reply]:

@@ -171,10 +171,8 @@ def dictionaries() -> bool:
     They are dependencies; when one is missing (a broken install) notes are still filed, by the older rules of
     bot/chat/routing.py, and the log says so once.
     """
-    try:
-        import names as census  # noqa: F401  (only asks whether it is installed: the data load later)
-    except ImportError as err:
-        log.warning("person-mention detector off (%s): notes are filed by the older rules", err)
+    if not lexicon.census_names_installed():
+        log.warning("person-mention detector off (no names package): notes are filed by the older rules")
         return False
     if not lexicon.word_frequencies_installed():
         log.warning("person-mention detector off (no wordfreq): notes are filed by the older rules")
@@ -184,19 +182,9 @@ def dictionaries() -> bool:
 
 @cache
 def _census() -> tuple[dict[str, float], frozenset[str]]:
-    """US census 1990 surnames (share of people) and first names, from the `names` package's data files."""
-    import names as census  # the PyPI package `names` (MIT); its data are the US Census Bureau's (public domain)
-
-    folder = Path(census.__file__).parent
-    last: dict[str, float] = {}
-    for line in (folder / "dist.all.last").read_text(encoding="ascii").splitlines():
-        parts = line.split()
-        if len(parts) >= 2:
-            last[parts[0].casefold()] = max(float(parts[1]) / 100, MIN_SURNAME_SHARE)
-    first: set[str] = set()
-    for fname in ("dist.female.first", "dist.male.first"):
-        first |= {ln.split()[0].casefold() for ln in (folder / fname).read_text(encoding="ascii").splitlines() if ln}
-    return last, frozenset(first)
+    """US census surnames (share of people, never below MIN_SURNAME_SHARE) and first names, from memory's loader."""
+    last = {name: max(share, MIN_SURNAME_SHARE) for name, share in lexicon.census_surname_shares().items()}
+    return last, lexicon.census_first_names()
 
 
 @lru_cache(maxsize=50_000)  # bounded: a bot runs for weeks and meets every word its users type

@@ -30,7 +30,7 @@ from typing import Any
 from bot.guard.current import period_words
 from bot.guard.rules.base import Evidence
 from bot.guard.text import _local_date, content_words, norm, sentences
-from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date, _When
+from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _month_day, _past_when, _safe_date, _When
 from memory.numbers import figures
 
 _DATA = Path(__file__).parent / "data" / "claim_markers.json"
@@ -237,7 +237,7 @@ def time_words() -> frozenset[str]:
 def _dated_after(text: str, day: date) -> bool:
     """Whether `text` names a calendar day after `day` (within the coming year)."""
     for t in _TIME_RE.finditer(text):
-        md = _parse_md(t.group(0)) if t.group("md") or t.group("iso") else None
+        md = _month_day(t.group(0)) if t.group("md") or t.group("iso") else None
         if md is None:
             continue
         when = _safe_date(day.year, *md)

@@ -14,7 +14,7 @@ from bot.guard.rules.shared_history import particulars
 from bot.guard.text import _clause_after, _clause_before, _content_words, _norm, _sentence_of, _shorthand, _stem
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
-from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _parse_md, _past_when, _safe_date
+from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _month_day, _past_when, _safe_date
 
 
 def _courtesy(rest: str) -> bool:
@@ -104,7 +104,7 @@ class ClaimReader(GuardBase):
         ),
         "our_last": re.compile(
             r"\b(?:our|the|your) (?:last|recent|previous|earlier|latest|first) " + _NOUNS + r"\b|\b(?:yesterday|"
-            r"last week|last month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s " + _NOUNS + r"\b"
+            r"last week|last month|" + "|".join(_WEEKDAYS) + r")'s " + _NOUNS + r"\b"
             r"|\byour (?:recent|last|latest|previous) (?:order|purchase|visit)\b"
         ),
         "our_event_then": re.compile(
@@ -415,7 +415,7 @@ class ClaimReader(GuardBase):
     def _dated_ahead(self, region: str) -> bool:
         """Whether a clause names a calendar date after today (within the coming year)."""
         for t in _TIME_RE.finditer(region):
-            md = _parse_md(t.group(0)) if t.group("md") or t.group("iso") else None
+            md = _month_day(t.group(0)) if t.group("md") or t.group("iso") else None
             if md is None:
                 continue
             day = _safe_date(self.today.year, *md)

@@ -29,6 +29,7 @@ from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences, _ste
 from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS, function_words
 from bot.guard.when import _MONTHS, _NOTE_WD_RE, _WD_ABBR, _WEEKDAYS
+from memory.lexicon import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 _RELATION_RX = (
     r"(?:son|daughter|wife|husband|partner|fianc[eé]e?|kids?|children|child|brother|sister|mom|mum|mother|dad|"
@@ -37,9 +38,9 @@ _RELATION_RX = (
 # Clauses of one sentence, for "who is this about": commas, semicolons, dashes, "since", "because".
 _CLAUSE_SPLIT = re.compile(r"[,;(]|\s[-–—]\s|\s(?=(?:since|because|but|while)\s)")
 # Weekdays in notes that cannot be another word ("fri rate"); "sat", "sun", "wed" need _NOTE_WD_RE's context.
-_PLAIN_WD_RE = re.compile(
-    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|thu(?:rs?)?|fri)\b(?!-)"
-)
+_WORD_TOO = frozenset({"wed", "weds", "sat", "sun"})  # abbreviations that are also English words
+_PLAIN_WD = sorted({*WEEKDAYS, *(a for a in WEEKDAY_ABBREVIATIONS if a not in _WORD_TOO)}, key=len, reverse=True)
+_PLAIN_WD_RE = re.compile(rf"\b(?P<wd>{'|'.join(_PLAIN_WD)})\b(?!-)")
 _TOKEN = re.compile(r"[^\W\d_][^\W\d_'’-]*|\d{4}\b")  # letters of any script: "Gebäude" is one word
 _YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)$")
 # Words that end a frame: a clause break between the entity and its frame word means another thing.

@@ -11,7 +11,7 @@ from bot.guard.model import Finding
 from bot.guard.text import _clause_after, _clause_before, _content_words, _local_date, _norm, _sentences, _shorthand
 from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS
-from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _parse_md, _safe_date
+from bot.guard.when import _NOTE_WD_RE, _TIME_RE, _WD_ABBR, _WEEKDAYS, _month_day, _safe_date
 
 _BIRTHDAY_BEFORE = re.compile(r"\b(?:birthday|bday|b-day|born|turns?|turning)\b[^,;]*$")
 
@@ -33,7 +33,7 @@ class EventReader(GuardBase):
             for m in _TIME_RE.finditer(low):
                 if not m.group("md"):
                     continue
-                md = _parse_md(m.group(0))
+                md = _month_day(m.group(0))
                 if md is None:
                     continue
                 year = (
@@ -64,7 +64,7 @@ class EventReader(GuardBase):
         out = []
         for s, e in _sentences(self.text):
             sent = self.low[s:e]
-            dates = [(t, _parse_md(t.group(0))) for t in _TIME_RE.finditer(sent) if t.group("md")]
+            dates = [(t, _month_day(t.group(0))) for t in _TIME_RE.finditer(sent) if t.group("md")]
             # "due in on the 18th": a day of this or next month, compared by its day alone
             days = [
                 (t, (0, int(t.group(1)))) for t in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)", sent)

@@ -25,7 +25,7 @@ from bot.guard.when import (
     _TIME_RE,
     _days_to_anniversary,
     _iso_date,
-    _parse_md,
+    _month_day,
     _safe_date,
 )
 from memory.records import FactKind
@@ -318,7 +318,7 @@ class FamilyCheck(GuardBase):
         cands = []
         for n in self.ctx.notes:
             for m in self._BDAY_NOTE.finditer(_norm(n.text)):
-                md = _parse_md(m.group("md") or m.group("md2"))
+                md = _month_day(m.group("md") or m.group("md2"))
                 if md is None:
                     continue
                 ns, ne = _sentence_of(n.text, m.start())
@@ -350,7 +350,7 @@ class FamilyCheck(GuardBase):
         real = f"{bday.day} {bday.strftime('%B')}"
         for t in _TIME_RE.finditer(sent):
             if (t.group("md") or t.group("iso")) and _of_the_birthday(sent, t.start(), t.end()):
-                md = _parse_md(t.group(0))
+                md = _month_day(t.group(0))
                 if md and md != (bday.month, bday.day):
                     return [self._finding("wrong_fact", s + t.start(), s + t.end(), f"the birthday is {real}", ids)]
         for t in re.finditer(r"\b(?:on|for|by|until|till)?\s*the\s+(\d{1,2})(?:st|nd|rd|th)\b", sent):

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from memory.lexicon import titles
+from memory.lexicon import WEEKDAYS, titles
 
 # courtesy titles, memory's list of titles typed before a name ("herr", "sra", "coach"), and job titles a display
 # name may start with ("Director Hana Novak"): none is the name the client is greeted by
@@ -77,16 +77,18 @@ _BAD_NEWS = re.compile(
     r"(?:in|into|had|has|having|after|from|since|his|her|their|my|a|an|bad|major|serious|minor|nasty|emergency)"
     r" (?:the |a |an |his |her |their )?(?:surgery|accident|icu|intensive care|stroke|crash))\b"
 )
+# "by Friday" presses; "by Saturday" was never read as pressure (a weekend delivery is a plan).
+_WORKDAYS = [day for day, number in WEEKDAYS.items() if number < 5]
 # Pressure in a message: urgency, a push to commit now, "silver lining" framing.
 _PRESSURE_RE = re.compile(
-    r"\b(?:today only|this week only|ends? (?:this |on )?(?:friday|monday|tuesday|wednesday|thursday|saturday|sunday|"
+    r"\b(?:today only|this week only|ends? (?:this |on )?(?:" + "|".join(WEEKDAYS) + "|"
     r"soon|tomorrow|today|tonight|this week|\d)|before (?:it's|they're|they are|it is) gone|filling (?:up )?fast|"
     r"going fast|selling fast|won't last|lock (?:it |this |that |your \w+ )?in|(?:put|leave|place) (?:a |down )?(?:a )?deposit|"
     r"deposit (?:down|today|this week)|sign(?:ed)? (?:it |this |the \w+ )?(?:today|this week|by)|commit (?:by|today|this week|now)|"
     r"(?:perfect|great|good|ideal|best) (?:time|moment) to|silver lining|while i have you|don't miss|last chance|act now|"
     r"limited[- ]time|hit my (?:quarter|number|target|quota)|bind it|order (?:it )?(?:today|now|this week)|"
     r"get (?:it|this|your \w+) (?:ordered|signed|booked|done)|(?:special|exclusive) (?:rate|price|deal|offer)|"
-    r"trade up|upgrade (?:now|today)|by (?:friday|monday|tuesday|wednesday|thursday|end of (?:day|week|month)))\b"
+    r"trade up|upgrade (?:now|today)|by (?:" + "|".join(_WORKDAYS) + r"|end of (?:day|week|month)))\b"
 )
 # A gentle message after bad news: no pressure, their timing.
 _CALM_RE = re.compile(

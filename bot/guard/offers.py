@@ -11,7 +11,7 @@ from datetime import date
 from bot.guard.model import Finding
 from bot.guard.text import _content_words, _sentences
 from bot.guard.truth import GuardBase
-from bot.guard.when import _TIME_RE, _WEEKDAYS, _parse_md
+from bot.guard.when import _TIME_RE, _WEEKDAYS, _month_day
 
 
 class OfferReader(GuardBase):
@@ -33,9 +33,9 @@ class OfferReader(GuardBase):
                 if not re.search(r"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to| are going to)\b", sent):
                     continue
                 for t in _TIME_RE.finditer(sent):
-                    md = _parse_md(t.group(0)) if t.group("md") else None
+                    md = _month_day(t.group(0)) if t.group("md") else None
                     if md and any(
-                        md == _parse_md(x.group(0))
+                        md == _month_day(x.group(0))
                         for d in self.docs
                         for x in _TIME_RE.finditer(d.text)
                         if x.group("md")
@@ -54,6 +54,6 @@ class OfferReader(GuardBase):
             name = next(w for w in _WEEKDAYS if w in t.group("wd"))
             return abs((due - self.today).days) <= 13 and _WEEKDAYS.index(name) != due.weekday()
         if t.group("md") or t.group("iso"):
-            md = _parse_md(t.group(0))
+            md = _month_day(t.group(0))
             return md is not None and md != (due.month, due.day)
         return False

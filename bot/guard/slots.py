@@ -25,7 +25,7 @@ from pathlib import Path
 from bot.guard.figures import _DATE, read
 from bot.guard.text import STOP_WORDS, _fold, norm, stem
 from bot.guard.values import _TIME_WORDS
-from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _parse_md
+from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _month_day
 
 _DATA = Path(__file__).parent / "data"
 
@@ -255,7 +255,7 @@ def mentions(text: str) -> list[Mention]:
     low = norm(text)
     out: list[Mention] = []
     for m in _DATE.finditer(low):
-        md = _parse_md(m.group(0))
+        md = _month_day(m.group(0))
         if md is None:
             continue
         end = m.end() - m.group(0).endswith(".")  # "10 jul." ends its sentence: the dot is not the month's

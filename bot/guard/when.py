@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from memory.dates import find_dates, is_english_month_word
+from memory.dates import find_dates, is_english_month_word, parse_personal_date
 from memory.lexicon import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 # Months and weekdays are memory's (memory/data/calendar_words.json), written once for both layers.
@@ -133,28 +133,17 @@ class _When:
         return self.day is None or abs(d.day - self.day) <= 1
 
 
-def _parse_md(expr: str) -> tuple[int, int] | None:
-    """(month, day) from "March 5", "5th of March", "2025-03-05"."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", expr)
-    if m:
-        return int(m.group(2)), int(m.group(3))
-    num = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\s*", expr)
-    if num:
-        mm, dd = int(num.group(1)), int(num.group(2))
-        return (mm, dd) if 1 <= mm <= 12 and 1 <= dd <= 31 else None
-    words = re.findall(r"[a-z]+|\d+", expr.lower())
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), None)
-    day = next((int(w) for w in words if w.isdigit()), None)
-    if month is None or day is None or not 1 <= day <= 31:
-        return None
-    return month, day
+def _month_day(expr: str) -> tuple[int, int] | None:
+    """(month, day) of the first calendar date in `expr`, read by memory's one date parser."""
+    found = parse_personal_date(expr)
+    return None if found is None else (found[1], found[2])
 
 
 def _past_when(m: re.Match[str], today: date) -> _When | None:
     """Resolve a past-tense time expression (a claim about what already happened)."""
     d = timedelta
     if m.group("md") or m.group("iso"):
-        md = _parse_md(m.group(0))
+        md = _month_day(m.group(0))
         if md is None:
             return None
         return _When(today - d(400), today + d(1), month=md[0], day=md[1])
@@ -208,7 +197,7 @@ def _iso_date(value: str) -> date | None:
     m = re.search(r"(?:^|-)(\d{1,2})-(\d{1,2})$", value.strip())
     if m:
         return _safe_date(2000, int(m.group(1)), int(m.group(2)))
-    md = _parse_md(value)
+    md = _month_day(value)
     return _safe_date(2000, md[0], md[1]) if md else None
 
 

@@ -102,7 +102,7 @@ def family_first_given(words: list[str], notes: list[str]) -> str:
     shown = any(re.search(rf"(?<![\w']){re.escape(first)}[\s-]+(?:{after})(?![\w'])", n) for n in notes)
     # "Kim Thompson", "Lee Chen" read given name first: an English given name before a surname or another family name
     shape = first in f["family_first"] and (
-        (last not in f["family_first"] and _is_given(words[-1])) or first not in _census_first_names()
+        (last not in f["family_first"] and _is_given(words[-1])) or first not in lexicon.census_first_names()
     )
     if not shown and not shape:
         return ""
@@ -110,21 +110,6 @@ def family_first_given(words: list[str], notes: list[str]) -> str:
     if len(rest) > 1 and _words("middle_names_before_given").fullmatch(_fold(rest[0])):
         return rest[-1]  # Vietnamese "Thi", "Van": a middle name, the given name is the last word
     return " ".join(rest)
-
-
-@cache
-def _census_first_names() -> frozenset[str]:
-    """US census first names (the `names` package's data, public domain): a family name that is also an English
-    given name ("Kim", "Lee") opens a name given name first unless its last word shows otherwise."""
-    import names as census  # lazy: the census files are read only when a greeting needs the tie-break
-
-    folder = Path(census.__file__).parent
-    return frozenset(
-        ln.split()[0].casefold()
-        for fname in ("dist.female.first", "dist.male.first")
-        for ln in (folder / fname).read_text(encoding="ascii").splitlines()
-        if ln.strip()
-    )
 
 
 def forms() -> dict[str, frozenset[str]]:
