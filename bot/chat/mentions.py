@@ -610,8 +610,12 @@ def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool
 
 
 def _not_a_person(word: str) -> bool:
-    """A business or household word ("hvac", "constructora", "familie"): a pair holding it names no one."""
-    return word.casefold() in company_words()
+    """A business or household word ("hvac", "constructora", "dierenwinkel"): a pair holding it names no one."""
+    folded = word.casefold()
+    if folded in company_words():
+        return True
+    # a Dutch or German compound ends in its head noun: "dierenwinkel" is a (pet) shop as "winkel" is
+    return any(len(folded) > len(head) + 2 and folded.endswith(head) for head in company_heads())
 
 
 def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
@@ -990,6 +994,12 @@ def company_words() -> frozenset[str]:
     """Trade and legal-form words that make a name a business (bot/chat/data/company_words.txt)."""
     lines = (Path(__file__).parent / "data" / "company_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.split("|")[0].strip().casefold() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def company_heads() -> tuple[str, ...]:
+    """Shop words that end compound words ("-winkel", "-laden"): the lines of company_words.txt starting with '-'."""
+    return tuple(w[1:] for w in company_words() if w.startswith("-"))
 
 
 def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:
