@@ -33,3 +33,22 @@ def test_a_shop_named_first_in_any_language_is_not_the_client(
     reply = say(chat, note)
     assert reply.text.startswith(f"Saved for {client}"), reply.text
     assert clients(runtime) == [client]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "her mum Tita Lorna is paying, budget 120k php",
+        "his assistant Lena Koch handles the invoices",
+        "her sister Marisol Vega wants the same dress in blue",
+        "their secretary, Jan de Wit, books the fittings",
+    ],
+)
+def test_a_relative_or_helper_named_with_the_relation_stays_on_the_client(
+    chat: Conversation, runtime: Runtime, aside: str
+) -> None:
+    """WRONGCLIENT: '<her/his> <relation or role> <Full Name>' is no new client; the note is the client's."""
+    say(chat, "bride Ana Reyes, wedding in june, wants ivory, size 8")
+    reply = say(chat, aside)
+    assert reply.text.startswith("Saved for Ana Reyes"), reply.text
+    assert clients(runtime) == ["Ana Reyes"]
