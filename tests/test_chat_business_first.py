@@ -6,7 +6,7 @@ import pytest
 
 from bot.chat.conversation import Conversation
 from bot.runtime import Runtime
-from tests.helpers import sayer
+from tests.helpers import client_names, sayer
 
 U = "778"
 
@@ -14,7 +14,7 @@ say = sayer(U)
 
 
 def clients(runtime: Runtime) -> list[str]:
-    return sorted(c.name for c in runtime.memory(U).ledger.clients())
+    return client_names(runtime, U)
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,30 @@ def test_a_relative_or_helper_named_with_the_relation_stays_on_the_client(
     reply = say(chat, aside)
     assert reply.text.startswith("Saved for Ana Reyes"), reply.text
     assert clients(runtime) == ["Ana Reyes"]
+
+
+@pytest.mark.parametrize(
+    ("client", "note"),
+    [
+        ("Craig Dunn", "craig keen on the quote, wants it by friday"),
+        ("Luana Ferreira", "luana mudou de ideia, quer o azul"),
+        ("Kim Soo-jin", "promised soojin a sample of the new sejak by friday"),
+        ("Mateo Ruiz", "mateo cambió de idea, quiere el azul"),
+        ("Daan Visser", "daan zegt 15kg, niet 12kg"),
+    ],
+)
+def test_a_common_word_after_a_known_first_name_is_no_surname(
+    chat: Conversation, runtime: Runtime, client: str, note: str
+) -> None:
+    """FIRSTNAME: '<known first name> <lowercase common word>' is that client, not a new 'Craig Keen'."""
+    say(chat, f"{client} - met today, wants the catalogue")
+    reply = say(chat, note)
+    assert reply.text.startswith(f"Saved for {client}"), reply.text
+    assert clients(runtime) == [client]
+
+
+def test_a_real_surname_after_a_known_first_name_is_still_someone_new(chat: Conversation, runtime: Runtime) -> None:
+    """A census surname after the shared first name ("craig hansen") is a new client."""
+    say(chat, "Craig Dunn - met today, wants the catalogue")
+    assert "a new client" in say(chat, "craig hansen wants a quote for 20 units").text
+    assert clients(runtime) == ["Craig Dunn", "Craig Hansen"]

@@ -25,6 +25,7 @@ from bot.chat.mentions import (
     RARE_WORD,
     Mention,
     company_words,
+    cue_kinds,
     dictionaries,
     first_name_score,
     is_cue,
@@ -40,7 +41,6 @@ from bot.chat.words import NOT_A_CLIENT, VOCATIVES, alone_vocatives, phrase_key,
 from memory import lexicon
 from memory.lexicon import STOPWORDS
 from memory.records import Client
-from memory.relations import RELATIONS
 from memory.service import Memory
 
 __all__ = [
@@ -482,8 +482,8 @@ def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def relative_lead() -> re.Pattern[str]:
-    """'<her/his/their> <family word or role>' right before a name (memory/data/relations.tsv, colleague_roles.txt)."""
-    words = set(RELATIONS) | {w for w in colleague_words()}
+    """'<her/his/their> <family word or role>' right before a name (relation cues of name_cues.txt, colleague_roles.txt)."""
+    words = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"\b(?:her|his|their)\s+(?:{alt})\s*,?\s*$", re.I)
 
