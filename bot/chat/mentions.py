@@ -343,6 +343,7 @@ def _forms(known: list[Client]) -> _Forms:
         if len(typed) >= 2 and is_name_part(typed[0], "family"):  # "Kim Soo-jin" goes by "Soo-jin", "Wei Ling"
             given = lexicon.normalize(" ".join(typed[1:]))
             forms.first.setdefault(given, []).append(c)
+            forms.first.setdefault(given.replace(" ", ""), []).append(c)  # "soojin": romanised without the hyphen
             if " " in given:
                 forms.full.setdefault(given, []).append(c)
     return forms
@@ -507,14 +508,20 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
                 )
     new = _new_person(toks, i, subject, lower_note, titled)
     word = lexicon.normalize(_given(tok.base))  # "tanaka-san": the honorific is no part of the name
-    if new is not None and new.score >= NEW_NAME_THRESHOLD and (not new.weak or _set_off(toks, i, new, subject)):
+    sure_new = new is not None and new.score >= NEW_NAME_THRESHOLD and (not new.weak or _set_off(toks, i, new, subject))
+    after_known = new is not None and _word_after_known_first(toks, i, new, forms)
+    if new is not None and sure_new and not after_known:
         return new  # a sure new full name is someone new, even when a client shares the first name
     if word not in forms.first and word.endswith("s") and word[:-1] in forms.first and zipf(word) < RARE_WORD:
         word = word[:-1]  # a possessive typed without its apostrophe (a first name + "s", rare as a word)
     if word in forms.first and not _date_word(toks, i) and (word not in NEVER):
-        common = tok.text.islower() and (
-            zipf(word) >= FIRST_COMMON + 1
-            or (zipf(word) >= COMMON_KNOWN_FIRST and not _person_context(toks, i, titled))
+        common = (
+            tok.text.islower()
+            and not after_known
+            and (
+                zipf(word) >= FIRST_COMMON + 1
+                or (zipf(word) >= COMMON_KNOWN_FIRST and not _person_context(toks, i, titled))
+            )
         )
         if not common:
             return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.first[word])))
@@ -523,6 +530,33 @@ def _at(toks: list[_Tok], i: int, forms: _Forms, subject: int, lower_note: bool,
     if before == "the" and word.endswith("s") and word[:-1] in forms.last:  # "the" + surname + "s": the family
         return _mention(toks, i, 1, tok.base, KNOWN, tuple(dict.fromkeys(forms.last[word[:-1]])))
     return new  # below the threshold: kept as a weak mention (never files a note by itself)
+
+
+COMMON_SECOND = 4.0  # zipf: a lowercase word this common (English or a language notes mix in) is a word, not a surname
+
+
+def _common_word(word: str) -> bool:
+    """Whether `word` is a common word of English or of another language notes are written in ("keen", "mudou")."""
+    w = word.casefold()
+    least = 10 ** (COMMON_SECOND - 9)
+    return zipf(w) >= COMMON_SECOND or any(table.get(w, 0.0) >= least for table in _other_frequencies())
+
+
+def _word_after_known_first(toks: list[_Tok], i: int, new: Mention, forms: _Forms) -> bool:
+    """Whether a 'new full name' is one known client's first name and a lowercase common word after it
+    ("craig keen on the quote", "luana mudou de ideia"): the client, not someone new."""
+    word = lexicon.normalize(_given(toks[i].base))
+    if len(set(map(id, forms.first.get(word, [])))) != 1 or i + 1 >= len(toks):
+        return False  # no client or several share the first name: the full name decides
+    second = toks[i + 1]
+    if second.text[:1].isupper():
+        return False  # "craig Dunn": a surname typed as one
+    in_census = second.base.casefold() in _census()[0]
+    if in_census and surname_score(second.base) >= STRONG_SURNAME:
+        return False  # "luana gomes", "craig hansen": the census is surer of a surname than of a word
+    if in_census:  # "lara chen": another language's word list says nothing about a surname English knows
+        return zipf(second.base) >= COMMON_SECOND or verb_form(second.base)
+    return _common_word(second.base) or verb_form(second.base)
 
 
 def _set_off(toks: list[_Tok], i: int, new: Mention, subject: int) -> bool:
@@ -598,8 +632,12 @@ def _context(toks: list[_Tok], i: int, last: int, subject: int, lower_note: bool
 
 
 def _not_a_person(word: str) -> bool:
-    """A business or household word ("hvac", "constructora", "familie"): a pair holding it names no one."""
-    return word.casefold() in company_words()
+    """A business or household word ("hvac", "constructora", "dierenwinkel"): a pair holding it names no one."""
+    folded = word.casefold()
+    if folded in company_words():
+        return True
+    # a Dutch or German compound ends in its head noun: "dierenwinkel" is a (pet) shop as "winkel" is
+    return any(len(folded) > len(head) + 2 and folded.endswith(head) for head in company_heads())
 
 
 def _new_person(toks: list[_Tok], i: int, subject: int, lower_note: bool, titled: bool) -> Mention | None:
@@ -978,6 +1016,12 @@ def company_words() -> frozenset[str]:
     """Trade and legal-form words that make a name a business (bot/chat/data/company_words.txt)."""
     lines = (Path(__file__).parent / "data" / "company_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.split("|")[0].strip().casefold() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def company_heads() -> tuple[str, ...]:
+    """Shop words that end compound words ("-winkel", "-laden"): the lines of company_words.txt starting with '-'."""
+    return tuple(w[1:] for w in company_words() if w.startswith("-"))
 
 
 def _adjacent_or_slash(toks: list[_Tok], i: int) -> bool:

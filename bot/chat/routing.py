@@ -25,6 +25,7 @@ from bot.chat.mentions import (
     RARE_WORD,
     Mention,
     company_words,
+    cue_kinds,
     dictionaries,
     first_name_score,
     is_cue,
@@ -383,6 +384,8 @@ def note_clients(memory: Memory, text: str) -> Filing:
     """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
     known = memory.clients()
     found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
+    # "her mum Tita Lorna is paying", "his assistant Lena Koch": a relative or helper of the client, never a client
+    found = [m for m in found if m.known or not relative_before(text[: m.start])]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
         found = [m for m in found if not m.weak or acts(m) or heads(m, text)] or [m for m in found if m.lead]
     if not found:
@@ -475,6 +478,29 @@ def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
     before = re.compile(rf"\b{POSSESSIVES}\s+(?:{role})\s*,?\s*$", re.I)  # "her boss Wiremu Tane"
     return after, before
+
+
+@cache
+def relative_lead() -> re.Pattern[str]:
+    """'<her/his/their> <family word or role>' right before a name (relation cues of name_cues.txt, colleague_roles.txt)."""
+    words = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"\b(?:her|his|their)\s+(?:{alt})\s*,?\s*$", re.I)
+
+
+def colleague_words() -> list[str]:
+    """The role words of colleague_roles.txt ("assistant", "boss")."""
+    lines = COLLEAGUE_DATA.read_text(encoding="utf-8").splitlines()
+    return [
+        p[0].strip()
+        for ln in lines
+        if not ln.startswith("#") and len(p := ln.split("|")) == 3 and p[1].strip() == "role"
+    ]
+
+
+def relative_before(before: str) -> bool:
+    """Whether a name after this text is introduced as the client's relative or helper ("her mum", "his assistant")."""
+    return relative_lead().search(before) is not None
 
 
 def colleague(before: str, after: str) -> bool:
