@@ -25,8 +25,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.contact_pace import scopes_of
-from memory.lexicon import channels_of_act, fold, slot_pattern, slot_value
-from memory.names import titles
+from memory.lexicon import channels_of_act, fold, slot_pattern, slot_value, titles
 
 _DATA = Path(__file__).parent.parent / "data" / "channel_consent.json"
 _CLAUSE = re.compile(r"[^.;!?\n]+")
