@@ -777,7 +777,8 @@ def _listed_from(original: str, clause: str, at: int) -> list[str]:
         if nxt is None:
             break
         end = j.end()
-    return [c for c in channels_of_act(original[at:end]) if c != "pause"]
+    acts = _pressure_objects_dropped(clause[at:end], channels_of_act(original[at:end]))
+    return [c for c in acts if c != "pause"]
 
 
 def _by_means(original: str, clause: str, at: int) -> list[str]:
@@ -828,7 +829,7 @@ def _clause_scopes(
     only = _has("only", clause)
     cap = _has("max", clause)
     ok = _has("ok", clause)
-    acts = channels_of_act(original)
+    acts = _pressure_objects_dropped(clause, channels_of_act(original))
     act_m = _rx("act").search(clause)
     apps = messaging_apps(original)
     base: dict[str, Any] = {"source": note_id, "noted": noted}
@@ -873,7 +874,7 @@ def _clause_scopes(
         if governed.start() > neg.start():  # "pls whatsapp not email", "by post not email": the first is a way
             before = [c for c in channels_of_act(original[: neg.start()]) if c not in ("pause", "any")]
             contrast = [ContactScope("open", channel=c, **base) for c in before if c not in listed]
-        acts = listed or acts
+        acts = _pressure_objects_dropped(clause, listed or acts)
     pol = neg or only or cap
     if pol is None and ok is None:
         return _next_contact(clause, acts, noted, base)
@@ -1001,6 +1002,12 @@ def _clause_scopes(
             if other not in named and "any" not in named:
                 out.append(ContactScope("closed", channel=other, inferred=True, **base))
         return out
+    if not dated and not until_back and _unread_until(clause):
+        # "until after the diwali break", "till the merger closes": an end the date reader cannot read never makes
+        # the closure permanent; it warns, and ends when the client is back or after the default window
+        qualified, until_back = True, True
+        if end is None:
+            end = period[1] if period is not None and period[1] is not None else noted + timedelta(days=OPEN_PAUSE_DAYS)
     temporary = _has("for_now", clause)
     if temporary and end is None and not until_back:
         end = noted + timedelta(days=int(slot_value("for_now", temporary.group(0)) or OPEN_PAUSE_DAYS))
@@ -1138,6 +1145,32 @@ def _next_contact(clause: str, acts: list[str], noted: date, base: dict[str, Any
     return [ContactScope("pause", start=noted, end=first, topic="asks", **base)]
 
 
+# Up to two words between a pressure verb and its object ("push her into anything"), no list joiner: "chase or
+# contact her" names a second act, not an object.
+_OBJECT_GAP = re.compile(r"\s*(?:(?!(?:or|and|nor|ni|ou|o|y|et|und|oder|e)\b)[\w']+\s+){0,2}")
+
+
+def _pressure_objects_dropped(clause: str, acts: list[str]) -> list[str]:
+    """`acts` without the "any" that is only the object of a pressure verb: "don't push anything" limits the
+    selling (a pause on asks), it does not close every channel; a closure needs a contact act of its own."""
+    if "pause" not in acts or "any" not in acts:
+        return acts
+    found = [(m.start(), m.end(), slot_value("act", m.group(0)) or "any") for m in _rx("act").finditer(clause)]
+    for i, (a, _b, value) in enumerate(found):
+        if value != "any":
+            continue
+        prev = found[i - 1] if i else None
+        if prev is None or prev[2] != "pause" or not _OBJECT_GAP.fullmatch(clause[prev[1] : a]):
+            return acts  # "don't chase or contact her": a contact act of its own
+    return [c for c in acts if c != "any"]
+
+
+def _unread_until(clause: str) -> bool:
+    """Whether a clause bounds its limit with "until/till <something>" the date reader could not read."""
+    m = re.search(rf"(?:{slot_pattern('until')})\s*(?:(?:{slot_pattern('after')})\s*)?([\w'-]+)", clause)
+    return m is not None
+
+
 def _until_back(clause: str) -> bool:
     """Whether a clause ends its limit when the client comes back ("till she's back", "hasta que vuelva")."""
     return bool(
@@ -1169,6 +1202,10 @@ def _returns(low: str) -> bool:
     """Whether a note records the client coming back: "she's back", "wants to go ahead", or an inbound contact."""
     if _has("goahead", low):
         return True
+    first = re.match(r"\W*([\w'-]+)", low)
+    verb = first is not None and bool(_rx("inbound").fullmatch(first.group(1)) or _rx("act").fullmatch(first.group(1)))
+    if not verb and re.match(r"\W*[\w'-]+(?:'s|\s+is|\s+ist|\s+est|\s+esta|\s+está)?\s+(?:now\s+)?back\b", low):
+        return True  # "priya back.", "she's back now", "tom is back from leave": the client, named first, returns
     for m in _rx("inbound").finditer(low):
         head = low[: m.start()].rstrip(" :-,")
         words = re.findall(r"[\w']+", head)

@@ -25,7 +25,7 @@ from typing import Any
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.contact_pace import scopes_of
-from memory.lexicon import channels_of_act, fold, slot_pattern, slot_value
+from memory.lexicon import channels_of_act, fold, slot_pattern, slot_value, titles
 
 _DATA = Path(__file__).parent.parent / "data" / "channel_consent.json"
 _CLAUSE = re.compile(r"[^.;!?\n]+")
@@ -44,6 +44,8 @@ def _lists() -> dict[str, Any]:
         "proposals": [(re.compile(row["pattern"]), row["channel"]) for row in doc["proposals"]],
         "self": [(re.compile(row["pattern"]), row["channel"]) for row in doc["self_channel"]],
         "marks": _medium_marks(doc),
+        "preps": frozenset(fold(row["word"]) for row in doc["call_objects"]["prepositions"]),
+        "pronouns": frozenset(fold(row["word"]) for row in doc["call_objects"]["pronouns"]),
     }
 
 
@@ -146,6 +148,50 @@ def plan_heading(low: str) -> tuple[str, int, int] | None:
     return "phone", 0, paragraph if paragraph >= 0 else len(low)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+_FIRST_LINE = re.compile(r"[^\n]*?(?:[.!?](?=\s|$)|$)")
+
+
+def _is_object(word: str) -> bool:
+    """Whether a word after a contact verb names the person it goes to: a pronoun, a title or a capitalised name
+    that is not a weekday or a month ("Call Tuesday" plans a day, not a person)."""
+    low = fold(word).rstrip(".")
+    if low in _lists()["pronouns"] or low in titles():
+        return True
+    if not word[:1].isupper():
+        return False
+    return not re.fullmatch(slot_pattern("weekday"), low) and not re.fullmatch(slot_pattern("month"), low)
+
+
+def imperative_use(draft: Draft) -> tuple[str, int, int] | None:
+    """(channel, start, end) of a call plan written as an order to oneself: the draft's first sentence opens with a
+    contact verb (the act words of `channels_of_act`) whose object is a person ("Call Dana re the quote", "Ring him
+    Tuesday 10am", "Llamar a Pedro el martes", "Anruf bei Herrn Vogel"), or, verb-last, a titled person then the
+    verb ("Herrn Vogel anrufen"). The same call as a "Call plan:" heading; its span is the first paragraph."""
+    text = draft.text
+    lead = len(text) - len(text.lstrip())
+    first = _FIRST_LINE.match(text, lead)
+    if first is None:
+        return None
+    words = list(_WORD.finditer(text, lead, first.end()))
+    if len(words) < 2:
+        return None
+    channels = channels_of_act(words[0].group(0))
+    heads = [c for c in channels if c in ("phone", "text", "email")]
+    obj = words[1].group(0)
+    if fold(obj) in _lists()["preps"] and len(words) > 2:
+        obj = words[2].group(0)
+    if len(channels) != 1 or not heads or not _is_object(obj):
+        last = [c for c in channels_of_act(words[-1].group(0)) if c in ("phone", "text", "email")]
+        title = fold(words[0].group(0)).rstrip(".")
+        verb_last = (title in titles() or title in _lists()["pronouns"]) and len(words) <= 6
+        if not (verb_last and len(last) == 1):
+            return None
+        heads = last
+    paragraph = text.find("\n\n", lead)
+    return heads[0], lead, paragraph if paragraph >= 0 else len(text)
+
+
 def draft_uses(draft: Draft) -> list[Use]:
     """Each way the draft contacts the client: a planned call, a text, the medium it names for itself."""
     low = draft.low
@@ -155,6 +201,12 @@ def draft_uses(draft: Draft) -> list[Use]:
         channel, start, end = heading
         text = low[start:end]
         out.append(Use(channel, _line_in(text), start, end, named_weekday(text)))
+    else:
+        ordered = imperative_use(draft)
+        if ordered is not None:
+            channel, start, end = ordered
+            text = low[start:end]
+            out.append(Use(channel, _line_in(text), start, end, named_weekday(text)))
     for rx, channel in _lists()["proposals"]:
         for m in rx.finditer(low):
             if draft.negated(m.start()):
