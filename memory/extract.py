@@ -1855,19 +1855,17 @@ _CURRENCY_AFTER = (
 _ONE_AMOUNT = _CURRENCY_BEFORE + r"?\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPLIER + r")?"
 # "35-40k eur", "€35-40k", "between 30 and 40k", "£4 to 5k": a range is one budget
 _RANGE = r"(?:" + _ONE_AMOUNT + r"\s?(?:-|–|to|and)\s?)?"
+# a sum with its currency written first ("€35k", "$ 1.2 million eur"): the first branch of both money patterns
+_CURRENCY_FIRST = (
+    _CURRENCY_BEFORE + r"\s?" + _AMOUNT_NUMBER + r"(?:\s?" + _MULTIPLIER + r")?(?:\s?" + _CURRENCY_AFTER + r")?"
+)
 _MONEY = (
     # never from inside a number: each run of digits is tried once (a range's first number backtracks)
     r"(?P<money>(?<![\d,])"
     + _RANGE
     + r"(?:"
-    + _CURRENCY_BEFORE
-    + r"\s?"
-    + _AMOUNT_NUMBER
-    + r"(?:\s?"
-    + _MULTIPLIER
-    + r")?(?:\s?"
-    + _CURRENCY_AFTER
-    + r")?|(?<![\d,])"
+    + _CURRENCY_FIRST
+    + r"|(?<![\d,])"
     + _AMOUNT_NUMBER
     + r"\s?"
     + _MULTIPLIER
@@ -1884,14 +1882,8 @@ _MONEY = (
 _MONEY_WORD_MULTIPLIER = r"(?:k|K|thousand|grand|million|bn|billion|lakhs?|lacs?|crores?)\b"
 _CEILING_MONEY = (
     r"(?P<money>(?<![\d,])(?:"
-    + _CURRENCY_BEFORE
-    + r"\s?"
-    + _AMOUNT_NUMBER
-    + r"(?:\s?"
-    + _MULTIPLIER
-    + r")?(?:\s?"
-    + _CURRENCY_AFTER
-    + r")?|"
+    + _CURRENCY_FIRST
+    + r"|"
     + _AMOUNT_NUMBER
     + r"\s?"
     + _MONEY_WORD_MULTIPLIER
