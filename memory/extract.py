@@ -69,7 +69,7 @@ from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, everyday, period, wor
 from memory.extract_moves import unreported
 from memory.extract_subjects import client_carries_on, client_reply
 from memory.fold import fold
-from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS
+from memory.lexicon import COLOURS, MONTH_FIRST_NAMES, MONTH_NAMES, WEEKDAYS, not_names
 from memory.numbers import CURRENCY_SIGNS, group_thousands
 from memory.records import CHANGED_MIND_KEY, ExtractedFact, FactKind
 from memory.relations import RELATION_PRONOUNS, RELATION_RE, RELATIONS
@@ -172,13 +172,11 @@ _THIRD_PARTIES = frozenset(_RELATIONS) | (
 )
 # Capitalised words that are not names.
 _NOT_NAMES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES) if w not in MONTH_FIRST_NAMES)
-_NOT_NAMES |= _wordset(
-    "The A An I He She They It We You And But Or So Is Was Has Had Will Just Also Who Which That "
-    "This Not No Yes Dear Mr Mrs Ms Dr Today Tomorrow Tonight Next "
-    "Last American British English French German Italian Spanish Canadian Mexican Chinese Japanese "
-    "Indian Irish Scottish Welsh Catholic Jewish Muslim Hindu Buddhist Protestant Australian Dutch "
-    "Swiss Swedish Polish Russian Korean Greek Brazilian Apparently Actually Maybe Please Thanks "
-    "Also Then"
+_NOT_NAMES |= frozenset(
+    w.capitalize()
+    for w in not_names(
+        "sentence_openers", "salutation_words", "relative_days", "nationalities_and_faiths", "sentence_adverbs"
+    )
 )
 
 # Channel words -> channel value.

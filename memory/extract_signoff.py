@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from memory.lexicon import not_names
 from memory.relations import RELATION_RE
 
 __all__ = ["plain_sign_off"]
@@ -33,11 +34,7 @@ _KIN_NAME = re.compile(r"\b(?:her|his|their)\s+(?:" + RELATION_RE + r")\s+(?P<na
 
 
 # words that follow a relation without naming anyone ("her husband also approves", "his wife is the one")
-_NOT_NAMES = frozenset(
-    ["also", "still", "always", "just", "who", "that", "is", "was", "and", "the", "does", "did", "has", "had", "will",
-     "would", "then", "never", "usually", "normally", "only", "really", "actually", "decides", "approves", "signs",
-     "says", "said", "has", "makes", "handles", "runs", "owns", "must", "should", "can", "might", "to", "of", "in"]
-)  # fmt: skip
+_NOT_NAMES = not_names("after_a_relation")
 
 
 def plain_sign_off(clause: str) -> str:

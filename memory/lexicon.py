@@ -12,7 +12,9 @@ that hold them.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from memory.consent import (
     ContactChannels,
@@ -54,6 +56,7 @@ __all__ = [
     "MONTHS",
     "MONTH_FIRST_NAMES",
     "MONTH_NAMES",
+    "NOT_CLIENTS",
     "STOPWORDS",
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
@@ -81,7 +84,9 @@ __all__ = [
     "nickname_variants",
     "normal_channel",
     "normalize",
+    "not_names",
     "note_period",
+    "phrase_entries",
     "relative_pronoun_clauses",
     "slot_pattern",
     "slot_value",
@@ -116,3 +121,45 @@ def _grouped_words(name: str) -> frozenset[str]:
 STOPWORDS = _grouped_words("stopwords")
 # Colour words: a changed colour is a changed choice (the extractor's likes, the guard's changed_choice rule).
 COLOURS = _grouped_words("colours")
+
+
+@cache
+def _not_name_groups() -> dict[str, frozenset[str]]:
+    """memory/data/not_names.json: each named group of words that are never a person's name, with its reason."""
+    doc = json.loads((_DATA / "not_names.json").read_text(encoding="utf-8"))
+    return {group["name"]: frozenset(group["words"]) for group in doc["groups"]}
+
+
+def not_names(*groups: str) -> frozenset[str]:
+    """The lower-case words of the named groups of memory/data/not_names.json (a KeyError names an unknown group)."""
+    table = _not_name_groups()
+    return frozenset(w for g in groups for w in table[g])
+
+
+class Phrase(NamedTuple):
+    """One line of a PHRASE | KIND | REASON data file."""
+
+    phrase: str
+    kind: str
+    reason: str
+
+
+# Words and phrases never a client's name (greetings, thanks, command words, pronouns), each with its kind and reason:
+# read by bot/chat's small-talk reader, its mention detector and its chit-chat test, all through phrase_entries.
+NOT_CLIENTS = _DATA / "not_clients.txt"
+
+
+@cache
+def phrase_entries(path: Path) -> tuple[Phrase, ...]:
+    """The entries of a PHRASE | KIND | REASON file (# comments and blank lines skipped), as written; a line of
+    another shape is a ValueError naming the file and line."""
+    out: list[Phrase] = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not all(parts):
+            raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
+        out.append(Phrase(*parts))
+    return tuple(out)

@@ -203,7 +203,7 @@ def test_a_company_in_any_script_or_camel_case_leaves_the_display_name(runtime: 
 
 
 def test_the_detector_and_the_small_talk_table_read_the_same_words() -> None:
-    """bot/chat/never_names.py and bot/chat/words.py read not_clients.txt apart (no import cycle): same entries."""
+    """bot/chat/never_names.py and bot/chat/words.py read memory/data/not_clients.txt through memory.lexicon: same entries."""
     from bot.chat.never_names import never_names
     from bot.chat.words import NOT_A_CLIENT
 

@@ -140,3 +140,102 @@ def test_one_loader_reads_the_census_names() -> None:
     assert readers == ["memory/dictionaries.py"], f"read the census names through memory.lexicon: {readers}"
     assert {"mary", "john", "kim"} <= lexicon.census_first_names()
     assert 0.005 < lexicon.census_surname_shares()["smith"] < 0.02  # 1.006 % in the file: a share, not a percent
+
+
+# Words that are never a person's name live once, in memory/data/not_names.json (read by memory.lexicon.not_names),
+# and the PHRASE | KIND | REASON files through one reader (memory.lexicon.phrase_entries).
+NOT_A_NAME_LIST = re.compile(r"NOT_NAME|NOT_ENTIT|TITLE")  # the names such a list was kept under in code
+
+
+def _not_a_name_lists(path: Path) -> list[str]:
+    """`NAME:line` of each assignment in `path` of a literal word list to a not-a-name or title name."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) or node.value is None:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names = [ast.unparse(t) for t in targets]
+        literal_words = max(
+            (
+                sum(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in n.elts)
+                for n in ast.walk(node.value)
+                if isinstance(n, ast.Set | ast.List | ast.Tuple)
+            ),
+            default=0,
+        )
+        spelled = any(
+            isinstance(n, ast.Constant) and isinstance(n.value, str) and len(n.value.split()) > MOST_LITERAL_WORDS
+            for n in ast.walk(node.value)
+        )
+        if any(NOT_A_NAME_LIST.search(n) for n in names) and (literal_words > MOST_LITERAL_WORDS or spelled):
+            found.append(f"{names[0]}:{node.lineno}")
+    return found
+
+
+def test_no_module_keeps_its_own_not_a_name_list() -> None:
+    own = {
+        path.relative_to(ROOT).as_posix(): found
+        for package in ("bot", "memory")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if (found := _not_a_name_lists(path))
+    }
+    assert not own, f"read words that are never a name from memory.lexicon.not_names: {own}"
+
+
+def test_the_not_a_name_check_sees_a_list(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text(
+        '_NOT_NAMES = {"passed", "died", "is", "was", "has", "had"}\n_NOT_NAMES |= _wordset("The A An I He She They")\n'
+        '_TITLE_RX = "|".join(sorted({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}))\nOTHER = {"a", "b", "c", "d", "e", "f"}\n'
+        '_NOT_NAME = not_names("code_lead_words")\n',
+        encoding="utf-8",
+    )
+    assert _not_a_name_lists(sample) == ["_NOT_NAMES:1", "_NOT_NAMES:2", "_TITLE_RX:3"]
+
+
+def test_every_not_a_name_group_has_a_reason_and_a_reader() -> None:
+    doc = json.loads((ROOT / "memory" / "data" / "not_names.json").read_text(encoding="utf-8"))
+    assert doc["_about"].strip()
+    code = " ".join(p.read_text(encoding="utf-8") for pkg in ("bot", "memory") for p in (ROOT / pkg).rglob("*.py"))
+    for group in doc["groups"]:
+        assert len(group["why"].split()) >= 4, group  # a reason, not a label
+        assert group["words"] and all(w == w.strip().lower() and w for w in group["words"]), group
+        assert len(group["words"]) == len(set(group["words"])), group["name"]
+        assert f'"{group["name"]}"' in code, f"no module reads the group {group['name']!r}"
+    assert len({g["name"] for g in doc["groups"]}) == len(doc["groups"])
+
+
+def test_not_names_reads_the_groups_and_refuses_an_unknown_one() -> None:
+    assert lexicon.not_names("courtesy_titles") == {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}
+    assert lexicon.not_names("courtesy_titles") <= lexicon.titles()  # memory's full title list holds them
+    assert {"italian", "the", "dear"} <= lexicon.not_names(
+        "nationalities_and_faiths", "sentence_openers", "salutation_words"
+    )
+    with pytest.raises(KeyError):
+        lexicon.not_names("no_such_group")
+
+
+def _reads_not_clients_itself(path: Path) -> bool:
+    """Whether the code of `path` (docstrings aside) names the not_clients.txt file: it would read it on its own."""
+    return any(s.endswith("not_clients.txt") for s in _code_strings(path))
+
+
+def test_one_reader_reads_the_not_clients_file() -> None:
+    readers = [
+        p.relative_to(ROOT).as_posix()
+        for pkg in ("bot", "memory")
+        for p in sorted((ROOT / pkg).rglob("*.py"))
+        if _reads_not_clients_itself(p) and p.name != "lexicon.py"
+    ]
+    assert not readers, f"read memory/data/not_clients.txt through memory.lexicon.phrase_entries: {readers}"
+    entries = lexicon.phrase_entries(lexicon.NOT_CLIENTS)
+    assert ("undo", "command:undo") in {(e.phrase, e.kind) for e in entries}
+    assert all(e.reason for e in entries)
+
+
+def test_a_malformed_phrase_line_names_its_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# comment\nhi | greeting | small talk\nhello | greeting\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt line 3"):
+        lexicon.phrase_entries(bad)

@@ -14,10 +14,10 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from bot.chat.mentions import STOPWORDS, dictionaries, first_name_score, verb_form, zipf
-from bot.chat.never_names import DATA as NOT_CLIENTS
 from bot.chat.never_names import small_talk_words
 from bot.chat.routing import QUESTION_WORDS
 from bot.chat.words import VOCATIVES, chat_words, courtesy_words, phrase_key
+from memory import lexicon
 from memory.dates import resolve_due
 from memory.lexicon import zipf_frequency
 from memory.service import offline_extract
@@ -65,12 +65,8 @@ WEATHER_NUMBER = re.compile(
 @cache
 def client_pronouns() -> frozenset[str]:
     """The pronouns that stand for a client (not_clients.txt: "she | pronoun | refers to a client"): a note's."""
-    out = set()
-    for raw in NOT_CLIENTS.read_text(encoding="utf-8").splitlines():
-        parts = [p.strip() for p in raw.split("|")]
-        if len(parts) == 3 and parts[1] == "pronoun" and "client" in parts[2] and not raw.startswith("#"):
-            out.add(parts[0].casefold())
-    return frozenset(out)
+    entries = lexicon.phrase_entries(lexicon.NOT_CLIENTS)
+    return frozenset(e.phrase.casefold() for e in entries if e.kind == "pronoun" and "client" in e.reason)
 
 
 def _free(word: str) -> bool:

@@ -4,7 +4,7 @@ A note's client is looked for in this order: a verb and a name at the start ("Me
 a person after a verb near the start, in any case ("had coffee w/ priya nair"), "Name: text" or
 "Name - text", a known client's name in the first words, any known client named in the note (the first
 one named wins), a known client's company. Words that are never a client (greetings, command words,
-pronouns, labels) are listed with a reason each in bot/chat/data/not_clients.txt.
+pronouns, labels) are listed with a reason each in memory/data/not_clients.txt.
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ BRACKET_COMPANY = re.compile(r"^\s*\((?P<company>[^()\n]{1,60})\)")
 def lower_name(m: re.Match[str]) -> str:
     """A client typed in lower case after a verb ("met jake at the hilton" -> "Jake"), or "".
 
-    At most three plain words, none of them a listed word (bot/chat/data/not_clients.txt), and the name
+    At most three plain words, none of them a listed word (memory/data/not_clients.txt), and the name
     must end where a name ends: punctuation, a bracket, "from"/"at"/"and"/"today"..., or the end.
     """
     out: list[str] = []
@@ -854,7 +854,7 @@ def new_client_name(text: str) -> str | None:
     """The name a reply to "which client?" gives a new client ("priya shah" -> "Priya Shah"), or None.
 
     None for anything that reads like a note ("wants blue"), small talk or a pronoun: those words are listed
-    in bot/chat/data/not_clients.txt and never start or make up a name.
+    in memory/data/not_clients.txt and never start or make up a name.
     """
     text = text.strip().rstrip(".")
     if small_talk(text) is not None:

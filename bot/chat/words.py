@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from memory import lexicon
+
 __all__ = [
     "NOT_A_CLIENT",
     "SmallTalk",
@@ -19,7 +21,7 @@ __all__ = [
     "small_talk",
 ]
 
-DATA = Path(__file__).with_name("data") / "not_clients.txt"
+DATA = lexicon.NOT_CLIENTS
 CORRECTIONS = Path(__file__).with_name("data") / "corrections.txt"
 REGIONAL = Path(__file__).with_name("data") / "regional_small_talk.txt"  # "ta mate", "good arvo", "sweet as"
 COURTESY = Path(__file__).with_name("data") / "courtesy_words.txt"  # "god morgen", "makasih", "tschüss"
@@ -46,15 +48,9 @@ def _read(*paths: Path) -> dict[str, SmallTalk]:
     """The phrases of the PHRASE | KIND | REASON files `paths`, keyed by their folded form."""
     table: dict[str, SmallTalk] = {}
     for path in paths:
-        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            parts = [p.strip() for p in line.split("|")]
-            if len(parts) != 3 or not all(parts):
-                raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
-            kind, _, command = parts[1].partition(":")
-            table[phrase_key(parts[0])] = SmallTalk(kind, command)
+        for entry in lexicon.phrase_entries(path):
+            kind, _, command = entry.kind.partition(":")
+            table[phrase_key(entry.phrase)] = SmallTalk(kind, command)
     return table
 
 

@@ -29,7 +29,7 @@ from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences, _ste
 from bot.guard.truth import GuardBase
 from bot.guard.values import _TIME_WORDS, function_words
 from bot.guard.when import _MONTHS, _NOTE_WD_RE, _WD_ABBR, _WEEKDAYS
-from memory.lexicon import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from memory.lexicon import WEEKDAY_ABBREVIATIONS, WEEKDAYS, not_names
 
 _RELATION_RX = (
     r"(?:son|daughter|wife|husband|partner|fianc[eé]e?|kids?|children|child|brother|sister|mom|mum|mother|dad|"
@@ -46,12 +46,7 @@ _YEAR = re.compile(r"(?:19[5-9]\d|20[0-4]\d)$")
 # Words that end a frame: a clause break between the entity and its frame word means another thing.
 _BREAK = re.compile(r"[.;:!?()\n]|,\s|\s[-–—]\s")
 # Capitalised words that are not entities (sentence starters, pronouns, interjections).
-_NOT_ENTITY = frozenset(
-    ["i", "i'm", "i'll", "i've", "i'd", "ok", "okay", "thanks", "hope", "congrats", "congratulations", "happy",
-     "merry", "dear", "hi", "hello", "hey", "best", "cheers", "regards", "sincerely", "p.s", "ps", "re", "fyi",
-     "asap", "eod", "eow", "q1", "q2", "q3", "q4", "ceo", "cfo", "cto", "vp", "hr", "it", "us", "usa", "uk", "eu",
-     "pm", "am", "tv"]
-)  # fmt: skip
+_NOT_ENTITY = not_names("pronoun_forms", "greetings_and_signoffs", "business_abbreviations")
 # Frame words too vague to tie two entities together.
 _WEAK_FRAME = frozenset(
     _stem(w)

@@ -17,6 +17,7 @@ from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentence_of, _sentences
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _TIME_RE, _past_when
+from memory.lexicon import not_names
 
 _KIN = r"(?:mum|mom|mother|dad|father|wife|husband|partner|fianc[eé]e?|team|boss|assistant|colleague|son|daughter|sister|brother)"
 _THIRD = re.compile(
@@ -58,7 +59,7 @@ class HearsayReader(ClaimReader):
             if _sentence_of(self.text, m.start())[0] == m.start() and (who.lower() in _STOP or who.endswith("ed")):
                 continue  # "Called ..." at the start of a sentence is a verb, not a name
             name = _fold(who.split("'")[0].split()[-1] if who.lower().startswith("your") else who.split("'")[0])
-            if name in client or name in ("i", "we", "you", "she", "he", "they"):
+            if name in client or name in not_names("personal_pronouns"):
                 continue
             s, e = _sentence_of(self.low, m.start())
             whens = [w for w in (_past_when(t, self.today) for t in _TIME_RE.finditer(self.low, s, e)) if w]

@@ -6,14 +6,12 @@ import json
 import re
 from pathlib import Path
 
-from memory.lexicon import WEEKDAYS, titles
+from memory.lexicon import WEEKDAYS, not_names, titles
 
 # courtesy titles, memory's list of titles typed before a name ("herr", "sra", "coach"), and job titles a display
 # name may start with ("Director Hana Novak"): none is the name the client is greeted by
 _TITLES = (
-    frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "mr.", "mrs.", "ms.", "dr."})
-    | titles()
-    | frozenset({"director", "manager", "president", "chairman", "chairwoman", "ceo", "cfo", "principal", "dean"})
+    titles() | not_names("dotted_courtesy_titles", "job_titles")  # name_titles.txt holds "mr", "sir", "dame", "prof"
 ) - frozenset(  # a title that is also a given name or surname ("Dean Morris" is greeted "Dean"): a name word here
     w
     for e in json.loads((Path(__file__).parents[1] / "usecases" / "data" / "draft_words.json").read_text("utf-8"))[

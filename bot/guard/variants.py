@@ -16,13 +16,14 @@ from bot.guard.evidence import per_context
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences
 from bot.guard.truth import GuardBase
+from memory.lexicon import not_names
 from memory.records import Note
 
 # A variant after a name: a grade in capitals, a size code ("4-0", "60x60"), a model code ("T9").
 _CODE = r"(?:[A-Z]{1,5}|\d+[-/x]\d+|[A-Za-z]+\d+[A-Za-z\d]*|\d+[A-Za-z]+\d*)"
 _NAMED_CODE = re.compile(rf"\b(?P<name>[A-Za-z][a-z]{{2,}})\s+(?P<code>{_CODE})(?![\w-])")
 _NEG = re.compile(r"\b(?:no|not|never|without|hates?|dislikes?|avoid|nothing)\b[^.;,]*$")
-_NOT_NAME = frozenset(["and", "or", "the", "for", "with", "from", "per", "plus", "via", "from", "about", "our", "your"])
+_NOT_NAME = not_names("code_lead_words")
 
 # Families of exclusive options: (family, needs a shared noun, [(option, pattern), ...]).
 _FAMILIES: tuple[tuple[str, bool, tuple[tuple[str, str], ...]], ...] = (

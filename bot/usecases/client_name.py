@@ -12,14 +12,13 @@ from pathlib import Path
 from memory import lexicon
 
 _DATA = Path(__file__).parent / "data" / "draft_words.json"
-# courtesy titles that are never a given name: always dropped before a name
-_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 
 
 def not_a_name(word: str) -> bool:
-    """A courtesy title (memory's list), a job title or a relation word (draft_words.json greeting_roles)."""
+    """A title (memory/data/name_titles.txt, courtesy titles among them), a job title or a relation word
+    (draft_words.json greeting_roles)."""
     w = word.casefold().rstrip(".,")
-    return w in _TITLES or lexicon.is_title(w) or bool(_words("greeting_roles").fullmatch(w))
+    return lexicon.is_title(w) or bool(_words("greeting_roles").fullmatch(w))
 
 
 def short_name(display: str) -> str:

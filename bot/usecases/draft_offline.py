@@ -31,7 +31,7 @@ from bot.usecases.ask_notes import clauses
 from bot.usecases.client_name import greeting, not_a_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
-from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS, zipf_frequency
+from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS, not_names, zipf_frequency
 from memory.records import Commitment, Fact, FactKind, Note
 
 _BIRTHDAY = re.compile(r"\b(?:birthday|bday|b-day)\b", re.I)
@@ -677,7 +677,7 @@ def _death_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in found) + r")\b", re.I)
 
 
-_NOT_NAMES = {"passed", "died", "is", "was", "has", "had", "and", "in", "at", "who", "just", "recently", "sadly"}
+_NOT_NAMES = not_names("death_note_words")
 
 
 def upset_note_ids(ctx: DraftContext) -> tuple[str, ...]:

@@ -18,17 +18,12 @@ from bot.guard.names import FORMS, AddressModel, address_model, similar, tables
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _STOP, _fold, _norm, _stem
 from bot.usecases.draft_context import DraftContext
+from memory.lexicon import not_names
 
 _TITLE_RX = "|".join(
     sorted(
         {
-            "mr",
-            "mrs",
-            "ms",
-            "miss",
-            "mx",
-            "dr",
-            "prof",
+            *not_names("courtesy_titles"),
             *map(re.escape, FORMS["titles"]["words"] + FORMS["clergy_titles"]["words"]),
         },
         key=len,
