@@ -75,26 +75,7 @@ VERB_SURNAME = -2.0  # surname_score of a verb form or listed verb ("confirmed",
 VERB_AFTER = 0.5  # a verb right after it ("<name> wants", "<name> said"): a person doing something
 CAPITALISED = 1.5  # a name typed with capitals in a note that is otherwise lower case
 DETERMINER = -2.0  # "the", "a", "our" right before it: a thing ("the oak sideboard"), not a person's name
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "my",
-        "your",
-        "its",
-        "some",
-        "any",
-        "every",
-        "another",
-        "each",
-    ]
-)
+DETERMINERS = lexicon.not_names("determiners")
 COMMON_KNOWN_FIRST = 4.0  # a known first name this common in English (zipf), typed in lower case, needs a person's
 # context around it ("grace period" is a word; "told grace", "grace wants" a person): first_name_score's penalty point
 COMMON_STEM = 4.0  # "-s" on a word at least this common is a verb form ("wants")
