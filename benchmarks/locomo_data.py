@@ -40,6 +40,11 @@ from benchmarks.recall_data import (
     Question,
     _fill,
     _pick,
+    add_questions,
+    add_session_notes,
+    group_by_session,
+    next_session_time,
+    session_opening,
 )
 
 OPENERS = ["", "", "Hey {O}! ", "Guess what, {O}? ", "Oh, I have news! ", "So, ", "You won't believe this - "]
@@ -158,18 +163,12 @@ def locomo_dataset(seed: int, conversations: int = 10, sessions: int = 20) -> Da
                     text = _fill(_pick(rng, mul["say"]), {"x": items[j]}) + _pick(rng, EXTRA)
                     blocks.append((rng.randrange(lo, hi), [(spk, text, key), (other, _pick(rng, MULTI_PROMPT), None)]))
                 pending.append((_fill(_pick(rng, mul["q"]), slots), tuple(keys), "multi-hop"))
-        by_session: dict[int, list[list[tuple[str, str, str | None]]]] = {}
-        for sess, turns in blocks:
-            by_session.setdefault(sess, []).append(turns)
+        by_session = group_by_session(blocks)
         when = datetime(2023, 1, 10, 13, 0) + timedelta(days=rng.randint(0, 200))
         key_to_id: dict[str, str] = {}
         for s in range(sessions):
-            when += timedelta(days=rng.randint(4, 21), hours=rng.randint(-5, 5), minutes=rng.randint(0, 59))
-            first, second = (a, b) if rng.random() < 0.5 else (b, a)
-            turns = [
-                (first, _fill(_pick(rng, CHAT[:2]), {"name": second}), None),
-                (second, _fill(_pick(rng, CHAT[:3]), {"name": first}), None),
-            ]
+            when = next_session_time(rng, when)
+            first, second, turns = session_opening(rng, a, b)
             session_blocks = by_session.get(s, [])
             rng.shuffle(session_blocks)
             for blk in session_blocks:
@@ -182,20 +181,6 @@ def locomo_dataset(seed: int, conversations: int = 10, sessions: int = 20) -> Da
                 who = _pick(rng, (a, b))
                 turns.append((who, _turn_chat(rng, b if who == a else a), None))
             turns += [(first, "Take care, talk soon!", None), (second, "You too, bye!", None)]
-            at = when.strftime("%Y-%m-%dT%H:%M")
-            for t, (spk, text, key) in enumerate(turns, 1):
-                nid = f"L{seed}-{ci}-D{s + 1}:{t}"
-                notes.append(Note(nid, conv, f"{spk}: {text}", at))
-                if key:
-                    key_to_id[key] = nid
-        for query, keys, kind in pending:
-            questions.append(
-                Question(
-                    qid=f"lq{seed}-{len(questions):04d}",
-                    query=query,
-                    evidence=tuple(key_to_id[k] for k in keys),
-                    client=conv,
-                    kind=kind,
-                )
-            )
+            add_session_notes(notes, key_to_id, turns, f"L{seed}-{ci}-D{s + 1}", conv, when)
+        add_questions(questions, pending, key_to_id, f"lq{seed}", conv)  # every key is laid out here: none dropped
     return Dataset(f"locomo2-seed{seed}", seed, notes, questions)

@@ -1302,18 +1302,12 @@ def conversation_dataset(seed: int, conversations: int = 5, sessions: int = 20) 
                     blocks.append((sess, [(spk, text, key), (other, _pick(rng, MULTI_PROMPT), None)]))
                 pending.append((_fill(_pick(rng, mul["q"]), slots), tuple(keys), "multi-hop"))
         # Lay out the sessions: opening chit-chat, the session's blocks with chatter between, a goodbye.
-        by_session: dict[int, list[list[tuple[str, str, str | None]]]] = {}
-        for sess, turns in blocks:
-            by_session.setdefault(sess, []).append(turns)
+        by_session = group_by_session(blocks)
         when = datetime(2023, 1, 10, 9, 0) + timedelta(days=rng.randint(0, 200))
         key_to_id: dict[str, str] = {}
         for s in range(sessions):
-            when += timedelta(days=rng.randint(4, 21), hours=rng.randint(-5, 5), minutes=rng.randint(0, 59))
-            first, second = (a, b) if rng.random() < 0.5 else (b, a)
-            turns = [
-                (first, _fill(_pick(rng, CHAT[:2]), {"name": second}), None),
-                (second, _fill(_pick(rng, CHAT[:3]), {"name": first}), None),
-            ]
+            when = next_session_time(rng, when)
+            first, second, turns = session_opening(rng, a, b)
             session_blocks = by_session.get(s, [])
             rng.shuffle(session_blocks)
             target = rng.randint(20, 30)
@@ -1324,24 +1318,69 @@ def conversation_dataset(seed: int, conversations: int = 5, sessions: int = 20) 
                 turns.insert(rng.randint(2, len(turns)), _chatter(rng, (a, b), first))
             bye = _pick(rng, GOODBYE)
             turns += [(first, bye[0], None), (second, bye[1], None)]
-            at = when.strftime("%Y-%m-%dT%H:%M")
-            for t, (spk, text, key) in enumerate(turns, 1):
-                nid = f"c{seed}-{ci}-D{s + 1}:{t}"
-                notes.append(Note(nid, conv, f"{spk}: {text}", at))
-                if key:
-                    key_to_id[key] = nid
-        for query, keys, kind in pending:
-            if all(k in key_to_id for k in keys):
-                questions.append(
-                    Question(
-                        qid=f"cq{seed}-{len(questions):04d}",
-                        query=query,
-                        evidence=tuple(key_to_id[k] for k in keys),
-                        client=conv,
-                        kind=kind,
-                    )
-                )
+            add_session_notes(notes, key_to_id, turns, f"c{seed}-{ci}-D{s + 1}", conv, when)
+        add_questions(questions, pending, key_to_id, f"cq{seed}", conv)
     return Dataset(f"conversations-seed{seed}", seed, notes, questions)
+
+
+Turn = tuple[str, str, str | None]  # (speaker, text, evidence key or None): one line of a generated chat
+
+
+def group_by_session(blocks: list[tuple[int, list[Turn]]]) -> dict[int, list[list[Turn]]]:
+    """The blocks of turns of each session number, in the order they were made."""
+    by_session: dict[int, list[list[Turn]]] = {}
+    for sess, turns in blocks:
+        by_session.setdefault(sess, []).append(turns)
+    return by_session
+
+
+def next_session_time(rng: random.Random, when: datetime) -> datetime:
+    """The next session's start: 4 to 21 days on, at another hour."""
+    return when + timedelta(days=rng.randint(4, 21), hours=rng.randint(-5, 5), minutes=rng.randint(0, 59))
+
+
+def session_opening(rng: random.Random, a: str, b: str) -> tuple[str, str, list[Turn]]:
+    """Who speaks first in a session, who second, and their two opening lines of chit-chat."""
+    first, second = (a, b) if rng.random() < 0.5 else (b, a)
+    turns: list[Turn] = [
+        (first, _fill(_pick(rng, CHAT[:2]), {"name": second}), None),
+        (second, _fill(_pick(rng, CHAT[:3]), {"name": first}), None),
+    ]
+    return first, second, turns
+
+
+def add_session_notes(
+    notes: list[Note], key_to_id: dict[str, str], turns: list[Turn], prefix: str, conv: str, when: datetime
+) -> None:
+    """One note a turn of a session (ids `prefix:1`, `prefix:2`, ...), each evidence key mapped to its note id."""
+    at = when.strftime("%Y-%m-%dT%H:%M")
+    for t, (spk, text, key) in enumerate(turns, 1):
+        nid = f"{prefix}:{t}"
+        notes.append(Note(nid, conv, f"{spk}: {text}", at))
+        if key:
+            key_to_id[key] = nid
+
+
+def add_questions(
+    questions: list[Question],
+    pending: list[tuple[str, tuple[str, ...], str]],
+    key_to_id: dict[str, str],
+    prefix: str,
+    conv: str,
+) -> None:
+    """The pending (query, evidence keys, kind) whose evidence all made it into the notes, numbered on from
+    `questions` (ids `prefix-0000`, ...)."""
+    for query, keys, kind in pending:
+        if all(k in key_to_id for k in keys):
+            questions.append(
+                Question(
+                    qid=f"{prefix}-{len(questions):04d}",
+                    query=query,
+                    evidence=tuple(key_to_id[k] for k in keys),
+                    client=conv,
+                    kind=kind,
+                )
+            )
 
 
 def datasets(seed: int, small: bool = False) -> list[Dataset]:
