@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,6 +17,7 @@ from memory.extract import extract_facts
 from memory.records import ExtractedFact
 from memory.service import Memory, NoteInput
 
+ROOT = Path(__file__).resolve().parents[1]  # the project checkout
 SENDER = "Sam Carter"  # the salesperson who signs the drafts
 T0 = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # when note_at's day 0 is
 
@@ -107,3 +110,10 @@ def client_facts(runtime: Runtime, user: str, name: str) -> str:
     """The facts kept on `user`'s client `name`, joined and casefolded."""
     memory = runtime.memory(user)
     return " | ".join(f.text for f in memory.facts(memory.find_client(name).id)).casefold()
+
+
+def imported_by(modules: Iterable[str], watched: Iterable[str]) -> list[str]:
+    """Which of `watched` a fresh Python process has loaded once it imported `modules` (run in the project root)."""
+    probe = f"import sys\nimport {', '.join(modules)}\nprint(','.join(m for m in sys.argv[1:] if m in sys.modules))\n"
+    out = subprocess.run([sys.executable, "-c", probe, *watched], cwd=ROOT, capture_output=True, text=True, check=True)
+    return [m for m in out.stdout.strip().split(",") if m]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers import imported_by
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # What the search command never uses; `chet chat`, `ask`, `draft`, `check` and `digest` import them when they run.
@@ -21,18 +23,12 @@ NOT_FOR_SEARCH = (
     "wordfreq",
 )
 
-PROBE = """
-import sys
-import bot.interfaces.cli, bot.interfaces.commands, bot.interfaces.cli_io, bot.runtime
-print(",".join(m for m in sys.argv[1:] if m in sys.modules))
-"""
+CLI_ENTRY = ("bot.interfaces.cli", "bot.interfaces.commands", "bot.interfaces.cli_io", "bot.runtime")
 
 
 def test_the_cli_entry_does_not_import_the_chat_core_the_guard_or_the_extractor() -> None:
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, *NOT_FOR_SEARCH], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    assert out.stdout.strip() == "", f"imported by the CLI entry: {out.stdout.strip()}"
+    found = imported_by(CLI_ENTRY, NOT_FOR_SEARCH)
+    assert not found, f"imported by the CLI entry: {found}"
 
 
 def test_a_whole_search_process_leaves_them_unloaded(tmp_path: Path) -> None:
