@@ -46,8 +46,17 @@ def _held_out(evidence: list[str]) -> str:
     return "check"  # recall8 (issue 17, session 9): held out whole; run at the start and the end only
 
 
+def _all_tune(evidence: list[str]) -> str:
+    return "tune"
+
+
 # recall7: odd histories tune, even ones held out in session 8; all of recall5-7 is tune data since session 9.
+# Session 12: recall5..10 are tune data whole; recall11 (the latest blind first run) is split by history,
+# odd ones tune, even ones held out (run, scores read per type only).
 SETS: dict[str, Callable[[list[str]], str]] = {
+    "recall11": _recall6_half,
+    "recall10": _all_tune,
+    "recall9": _all_tune,
     "recall8": _held_out,
     "recall7": _recall6_half,
     "recall6": _recall6_half,
@@ -76,6 +85,8 @@ VARIANTS: dict[str, Weights] = {
     "today + pool 100": replace(_W, pool=100),
     "today + pool 150": replace(_W, pool=150),
     "today + pool 150 + session 0.4": replace(_W, pool=150, session=0.4),
+    "today - first": replace(_W, first_at=0),
+    "today + first at 2": replace(_W, first_at=2),
 }
 
 
@@ -87,6 +98,8 @@ def score(
     for qid, ans in answers.items():
         got = results.get(qid, [])
         ev = set(ans["evidence"])
+        if not ev:  # recall11's adversarial questions about things never mentioned: not scored (as its score.py)
+            continue
         part = half(ans["evidence"])
         for k in (5, 10):
             r = len(ev & set(got[:k])) / len(ev)
@@ -103,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench_recall_sets", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="a data dir to keep (each set imported once)")
     parser.add_argument("--variants", help="comma-separated variant names (default: all)")
-    parser.add_argument("--sets", default="recall6,recall5")
+    parser.add_argument("--sets", default="recall11,recall10,recall9,recall8,recall7,recall6,recall5")
     parser.add_argument("--out", type=Path, default=RESULTS / "recall_sets_variants.json")
     args = parser.parse_args(argv)
     names = args.variants.split(",") if args.variants else list(VARIANTS)

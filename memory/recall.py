@@ -6,10 +6,13 @@ lines demoted; why each choice, and what was tried and dropped, is in benchmarks
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 from memory import names
@@ -184,6 +187,7 @@ class Weights:
     learned: bool = (
         True  # the best candidates re-ordered by the stored linear model (memory/rerank.py), when there is one
     )
+    first_at: int = 5  # a question about the first call/meeting: the client's first note at this place (0: off)
 
 
 def fuse(
@@ -560,3 +564,42 @@ def lexical_weight(weights: Weights, coverage: float) -> Weights:
     if weights.coverage <= 0 or coverage >= weights.coverage:
         return weights
     return replace(weights, lexical=weights.lexical * coverage / weights.coverage)
+
+
+TIME_CUES = Path(__file__).parent / "data" / "recall_time_cues.json"
+
+
+@cache
+def _cue_re(kind: str) -> re.Pattern[str]:
+    cues = json.loads(TIME_CUES.read_text(encoding="utf-8"))[kind]["cues"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b", re.I)
+
+
+def asks_first_contact(query: str) -> bool:
+    """True when the query is about the first call, meeting or visit ("how long after the first call ...")."""
+    return bool(_cue_re("first_contact").search(query))
+
+
+def time_order(
+    query: str,
+    ranked: list[tuple[int, float]],
+    notes: dict[int, Note],
+    weights: Weights,
+    first_note: Callable[[], tuple[int, Note] | None],
+) -> list[tuple[int, float]]:
+    """The last word on order, after the learned reranker: a question whose answer is placed by time.
+
+    One about the first call, meeting or visit gets the scope's first note at place `first_at` (`first_note`
+    reads it only then): its words ("intro call w Ines") share little with the question, its place in time is sure.
+    (Spreading a "how long" question's top ten over sessions, and lifting notes that tell a start or an end,
+    measured no better on recall set 11's tune half: dropped, benchmarks/NOTES-recall.md.)
+    """
+    if weights.first_at > 0 and ranked and asks_first_contact(query):
+        first = first_note()
+        if first is not None and first[0] not in [r for r, _ in ranked[: weights.first_at]]:
+            rowid, notes[rowid] = first
+            rest = [item for item in ranked if item[0] != rowid]
+            place = min(weights.first_at - 1, len(rest))
+            score = rest[place][1] if place < len(rest) else 0.0
+            ranked = [*rest[:place], (rowid, score), *rest[place:]]
+    return ranked

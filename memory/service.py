@@ -36,6 +36,7 @@ from memory.recall import (
     query_terms,
     rerank,
     speaker_of,
+    time_order,
     transcript_speaker,
     without_names,
 )
@@ -838,6 +839,7 @@ class Memory:
         fused = rerank(query, fused, notes, self.ledger, self.weights)
         if "vector" in sides:  # the dense side worked: the index is up
             fused = learned_order(query, fused, notes, sides, self.ledger, self.index, drop, w.learned)
+        fused = time_order(query, fused, notes, w, lambda: self._first_note(client_id))
         ranked = [(r, s) for r, s in fused if r in notes][:k]
         if len(ranked) < k:
             extra = self.ledger.recent_rowids(client_id, k - len(ranked), {r for r, _ in ranked})
@@ -865,6 +867,12 @@ class Memory:
         if sides is not None:
             sides.update(lexical=lexical, coverage=coverage if lexical else 0.0)
         return fuse(lexical, dense, weights)
+
+    def _first_note(self, client_id: int | None) -> tuple[int, Note] | None:
+        """The rowid and note a client's history starts with (None without one client in scope)."""
+        rows = self.ledger.note_times(client_id)[:1] if client_id is not None else []
+        found = self.ledger.notes_by_rowid([rows[0][0]]) if rows else {}
+        return next(iter(found.items()), None)
 
     def _chat_previous(self, client_id: int, scope: list[int]) -> dict[int, int | None]:
         """Chat line -> the chat line before it (often the question it answers).

@@ -25,6 +25,7 @@ import difflib
 import logging
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -1016,6 +1017,7 @@ def title_case(word: str) -> str:
     return re.sub(r"(^|['’-])(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
 
 
+@cache
 def _small_talk_name(w: str) -> bool:
     """Whether a greeting, thanks or ack word is also a given name ("shalom", "ty"): the census or name_parts.txt
     knows it, or the gender list gives it a gender (its "andy" is too loose: "hey", "sup"), and it is no everyday
@@ -1035,4 +1037,20 @@ def _small_talk_not_names() -> frozenset[str]:
     return frozenset(w for w in small_talk_words() if not _small_talk_name(w))
 
 
-NEVER = STOPWORDS | never_names() | _small_talk_not_names()
+class _Never:
+    """NEVER as a set decided word by word: whether a small-talk word is a name loads the name dictionaries (~0.6 CPU
+    s), so it is decided only for a word looked up, and a one-shot `chet ask` no longer pays it at import."""
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return word in STOPWORDS or word in never_names() or (word in small_talk_words() and not _small_talk_name(word))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(STOPWORDS | never_names() | _small_talk_not_names())
+
+    def __rsub__(self, other: frozenset[str]) -> frozenset[str]:
+        return frozenset(w for w in other if w not in self)
+
+
+NEVER = _Never()
