@@ -93,3 +93,39 @@ def test_a_leave_that_has_not_started_yet_is_no_hardship() -> None:
     push = "Hi Priya, could you confirm the 25 mats this week so we can ship before your leave?"
     assert not active_hardships(later)
     assert "inappropriate" not in finding_kinds(push, later)
+
+
+# The decision put off by its shape: a decide word with a bound (a month, a date, a dated meeting, "then").
+# NOW is in early June (tests/guard_scenarios.py); every bound below lies ahead of it.
+DECIDES_LATER = [
+    notes_context("Rui Lopes", ("rui lopes, bakery in porto, oven quoted EUR 18,000. owners decide in september", 6)),
+    notes_context(
+        "Hanna Berg", ("hanna berg, 40 office chairs. decision after their budget meeting 30 june, she said", 3)
+    ),
+    notes_context(
+        "Kofi Mensah",
+        ("kofi mensah, 3 tractors. the co-op votes on 28 june", 9),
+        ("kofi says nothing will be decided before then", 2),
+    ),
+    notes_context("Lea Roux", ("lea roux, salon chairs. elle décidera en septembre avec son associée", 5)),
+]
+
+
+@pytest.mark.parametrize("ctx", DECIDES_LATER)
+def test_a_push_before_a_decision_the_notes_put_later_is_inappropriate(ctx: object) -> None:
+    push = "Hi, could you sign the order this week? The price only holds till Friday."
+    assert "inappropriate" in finding_kinds(push, ctx)  # type: ignore[arg-type]
+    calm = "Hi, no rush at all: the quote stands, and I'll check in once you've had your meeting."
+    assert "inappropriate" not in finding_kinds(calm, ctx)  # type: ignore[arg-type]
+
+
+def test_a_decision_due_before_a_date_is_a_deadline_not_a_deferral() -> None:
+    ctx = notes_context("Ivo Petrov", ("ivo petrov, van fleet. he'll decide before 20 june, wants options", 3))
+    push = "Hi Ivo, could you confirm the vans this week? The price only holds till Friday."
+    assert "inappropriate" not in finding_kinds(push, ctx)
+
+
+def test_a_decision_already_made_is_no_deferral() -> None:
+    ctx = notes_context("Ada Kern", ("ada kern, 6 e-bikes. the team decided in march to go electric, wants quotes", 3))
+    push = "Hi Ada, could you confirm the e-bikes this week? The price only holds till Friday."
+    assert "inappropriate" not in finding_kinds(push, ctx)

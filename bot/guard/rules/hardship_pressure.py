@@ -12,14 +12,18 @@ before 15 jan", "check back in April") pressure or a sales offer is a pitch too.
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
 
 from bot.guard.lexicon import _CALM_RE, _PRESSURE_RE, _SALES_RE
 from bot.guard.model import SENSITIVE_WINDOW, Finding
 from bot.guard.rules.base import Draft, Evidence
-from bot.guard.sensitive import Deferral, Hardship, deferrals, hardships, lists
-from bot.guard.text import _local_date, _norm
+from bot.guard.sensitive import Deferral, Hardship, date_after, deferrals, hardships, lists, word_class
+from bot.guard.text import _aware, _local_date, _norm
+from bot.usecases.draft_context import DraftContext
 from bot.guard.when import _MONTH_RX, _MONTHS
 
 # "check back in April", "holding off until May": the conversation put off to a month (English notes).
@@ -28,6 +32,96 @@ _DEFER = re.compile(
     r"holding off|hold off|wait(?:ing)?)\b[^.;]{0,40}?\b(?:in|after|until|till|around)\s+"
     rf"(?:early\s+|mid[- ]|late\s+)?(?P<month>{_MONTH_RX})(?![a-z])"
 )
+
+
+_TIMING = Path(__file__).parent.parent / "data" / "decision_timing.json"
+_CLAUSE_END = re.compile(r"[.;!?\n]+(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _timing() -> dict[str, re.Pattern[str]]:
+    """The classes of `data/decision_timing.json`, compiled."""
+    doc = json.loads(_TIMING.read_text(encoding="utf-8"))
+    return {
+        "decide": word_class(doc["decide"]["words"]),
+        "later": word_class(doc["later"]["words"]),
+        "negation": word_class(doc["not_before"]["negations"]),
+        "bound": word_class(doc["not_before"]["bounds"]),
+        "anaphor": word_class(doc["anaphors"]["words"]),
+    }
+
+
+def _first_date(text: str, noted: date) -> tuple[int, date] | None:
+    """The first calendar date written in `text` on or after `noted` ("30 june", "1 dec", "20 de enero"),
+    with where it starts; else a month bound ("in september") as that month's first day."""
+    for m in re.finditer(r"(?<![\w])(?:\d{1,2}|[a-zäéûç]+)", text):
+        when = date_after(text, m.start(), noted)
+        if when is not None and when > noted:
+            return m.start(), when
+    months = lists()["months"]
+    for m in list(re.finditer(r"[a-zäéûç]+", text))[:4]:  # "in september", "end of june": a month right after
+        if m.group(0) in months:
+            return m.start(), _month_start_n(months[m.group(0)], noted)
+    return None
+
+
+def _month_start_n(month: int, noted: date) -> date:
+    """The first day of month number `month`, in the note's year or the next (a past month is next year's)."""
+    return date(noted.year if month > noted.month else noted.year + 1, month, 1)
+
+
+def decision_deferrals(ctx: DraftContext) -> tuple[Deferral, ...]:
+    """Each note that puts a decision later by its shape: a decide word with a later bound ("owners decide in
+    september", "decision after their budget meeting 30 june", "the co-op votes on 28 june"), or a negated
+    decision bounded by a time ("nothing will be decided before then"); "then" is the nearest time ahead
+    that the same note, else an earlier note, names."""
+    t, now, out = _timing(), ctx.now, []
+    notes = sorted(ctx.notes, key=lambda n: _aware(n.occurred_at, now).timestamp())
+    ahead: list[date] = []  # the dates ahead that earlier notes name, latest note last
+    for n in notes:
+        low, noted = _norm(n.text), _local_date(n.occurred_at, now.tzinfo)
+        named = _first_date(low, noted)
+        for s, e in _clauses(low):
+            clause = low[s:e]
+            for d in t["decide"].finditer(clause):
+                rest = clause[d.end() : d.end() + 60]
+                lead = " ".join(rest.split()[:3])
+                when: date | None = None
+                past = d.group(0).endswith("ed") and not re.search(r"\bbe(?:en|ing)?\s+$", clause[: d.start()])
+                if past:
+                    continue  # "decided in march to go ahead": a decision made, not one put off
+                if t["later"].match(rest.lstrip()) or (t["later"].search(lead) and not t["bound"].search(lead)):
+                    found = _first_date(rest, noted)
+                    when = found[1] if found else None
+                elif t["bound"].search(lead) and t["negation"].search(clause[: d.start()] + " " + lead):
+                    found = _first_date(rest, noted)
+                    if found is not None:
+                        when = found[1]
+                    elif t["anaphor"].search(rest[:40]):
+                        when = named[1] if named else (ahead[-1] if ahead else None)
+                if when is not None and when > noted:
+                    phrase = clause[d.start() : d.end() + 30].strip()
+                    out.append(Deferral(n.id, _aware(n.occurred_at, now), _at_day(when, now), phrase))
+                    break
+        if named is not None:
+            ahead.append(named[1])
+    return tuple(out)
+
+
+def _clauses(low: str) -> list[tuple[int, int]]:
+    """Clause spans of a lower-cased note (a decimal point does not end one)."""
+    out, start = [], 0
+    for m in _CLAUSE_END.finditer(low):
+        out.append((start, m.start()))
+        start = m.end()
+    if start < len(low):
+        out.append((start, len(low)))
+    return out
+
+
+def _at_day(day: date, ref: datetime) -> datetime:
+    """Midnight starting `day` in `ref`'s zone."""
+    return datetime(day.year, day.month, day.day, tzinfo=ref.tzinfo)
 
 
 def _sentences(low: str) -> list[tuple[int, int]]:
@@ -117,7 +211,9 @@ class HardshipPressure:
         assert ctx is not None
         now, low = ctx.now, draft.low
         if push is not None:
-            waits: tuple[Deferral, ...] = evidence.derived("deferrals", lambda: deferrals(ctx))
+            waits: tuple[Deferral, ...] = evidence.derived(
+                "deferrals", lambda: (*deferrals(ctx), *decision_deferrals(ctx))
+            )
             for d in waits:
                 if d.start <= now < d.until:
                     msg = f"pushes for a decision before the client's own timing ({d.phrase})"
