@@ -129,3 +129,27 @@ def test_a_decision_already_made_is_no_deferral() -> None:
     ctx = notes_context("Ada Kern", ("ada kern, 6 e-bikes. the team decided in march to go electric, wants quotes", 3))
     push = "Hi Ada, could you confirm the e-bikes this week? The price only holds till Friday."
     assert "inappropriate" not in finding_kinds(push, ctx)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucia, so sorry. Could you sign the chair order before the weekend so we keep the price?",
+        "Lucia, just so you know another clinic has asked about the demo chair, and the deposit secures it.",
+        "Lucia, ¿podría firmar el pedido? Otra clínica también lo quiere.",
+        "Lucia, only 2 chairs left at this price, so the order should go in soon.",
+    ],
+)
+def test_an_ask_or_scarcity_during_a_hardship_is_a_push_without_urgency_words(text: str) -> None:
+    assert "inappropriate" in finding_kinds(text, BEREAVED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucia, so sorry for your loss. There's no need to sign or pay anything now; the quote will keep.",
+        "Lucia, thank you for your payment last month; nothing is needed from you now.",
+    ],
+)
+def test_no_ask_during_a_hardship_passes(text: str) -> None:
+    assert "inappropriate" not in finding_kinds(text, BEREAVED)

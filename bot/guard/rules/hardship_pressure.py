@@ -35,6 +35,39 @@ _DEFER = re.compile(
 
 
 _TIMING = Path(__file__).parent.parent / "data" / "decision_timing.json"
+_FRAMES = Path(__file__).parent.parent / "data" / "pressure_frames.json"
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, re.Pattern[str]]:
+    """The classes of `data/pressure_frames.json`, each one pattern over lower-cased text."""
+    doc = json.loads(_FRAMES.read_text(encoding="utf-8"))
+    return {
+        key: re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{p})" for p in doc[key]["patterns"]) + r")(?![\w'])")
+        for key in ("request_forms", "scarcity", "calm_negations")
+    }
+
+
+def asked_act(low: str) -> tuple[int, int] | None:
+    """The span of an act of the client's (sign, pay, confirm) asked of them in a request ("could you sign the
+    order", "¿podría firmar?"), not negated: an ask whatever the urgency."""
+    acts, request = lists()["client_acts"], _frames()["request_forms"]
+    for s, e in _sentences(low):
+        if not request.search(low, s, e):
+            continue
+        for act in acts.finditer(low, s, e):
+            if not _negated(low, act.start()) and not _frames()["calm_negations"].search(low, s, act.start()):
+                return act.start(), act.end()
+    return None
+
+
+def scarcity(low: str) -> tuple[int, int] | None:
+    """The span of a scarcity or loss frame ("another couple has asked", "only 2 left", "isn't held") in a
+    message that names an act of the client's: a push with no urgency word."""
+    found = _frames()["scarcity"].search(low)
+    if found is None or not lists()["client_acts"].search(low):
+        return None
+    return found.span()
 _CLAUSE_END = re.compile(r"[.;!?\n]+(?!\d)")
 
 
@@ -142,9 +175,8 @@ def pressure(low: str) -> tuple[int, int] | None:
         urgent = found["urgency_words"].search(low, s, e)
         if not urgent or not found["client_acts"].search(low, s, e) or not found["addressee_words"].search(low, s, e):
             continue
-        head = low[s : urgent.start()]
-        if found["negation_words"].search(head) and re.search(r"\b(?:no|not|nothing)\s+(?:rush|hurry|pressure)", head):
-            continue
+        if _frames()["calm_negations"].search(low, s, urgent.start()):
+            continue  # "nothing is needed from you now", "no rush": the opposite of a push
         if found["someone_else"].search(low[max(s, urgent.start() - 40) : urgent.start()]):
             continue
         return urgent.start(), urgent.end()
@@ -181,6 +213,7 @@ class HardshipPressure:
         active = [h for h in known if h.start <= now < h.end]
         push = pressure(low)
         promo = found["promotion"].search(low) or found["promotion_words"].search(low)
+        push = push or scarcity(low)  # "another couple has asked": pressure with no urgency word
         if active:
             ids = [h.note_id for h in active]
             ask = next(
@@ -192,11 +225,12 @@ class HardshipPressure:
                 ),
                 None,
             )
-            if push is None and promo is None and ask is None:
+            asked = ask.span() if ask else asked_act(low)
+            if push is None and promo is None and asked is None:
                 return []
             if push is None and _CALM_RE.search(low):
                 return []  # the business is mentioned, gently, on their timing
-            a, b = push or (promo.span() if promo else ask.span() if ask else (0, 0))
+            a, b = push or (promo.span() if promo else asked or (0, 0))
             why = "is upset or overwhelmed" if all(h.distress for h in active) else "is going through a hard time"
             return [draft.finding(self.kind, a, b, f"a sales pitch while the client {why}", ids)]
         back = [h for h in known if h.returned and not h.leave and h.start <= now < h.start + SENSITIVE_WINDOW]
