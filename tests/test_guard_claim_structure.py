@@ -134,3 +134,9 @@ def test_seeing_someone_at_an_event_only_booked_is_flagged(tmp_path: Path) -> No
     assert CLAIM in w.kinds("Noor, it was good to see you at the funeral in Leeds.", "2026-05-28T10:00:00")
     went = _world(tmp_path / "b", "Sam Roy", "went to the memorial for sam roy's mother, spoke to sam after")
     assert CLAIM not in went.kinds("Sam, it was good to see you at the memorial.", AT)
+
+
+def test_a_demo_the_note_records_backs_being_hosted_for_it(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Lin Park", "lin park, 2 physio clinics. demo at the harbour clinic with her manager, went well")
+    assert CLAIM not in w.kinds("Hi Lin, thank you for having us at the Harbour clinic for the demo.", AT)
+    assert CLAIM in w.kinds("Hi Lin, thank you for having us at the Quay clinic for the demo.", AT)
