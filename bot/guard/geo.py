@@ -245,9 +245,17 @@ _DELIMITED_TOWN = re.compile(
 )
 
 
+_TOWN_AFTER = re.compile(r"\b(?:in|from|near|outside)\s+(?P<town>[a-z][a-z'-]+(?: [a-z][a-z'-]+)?)$")
+
+
 def delimited_towns(low: str) -> Iterator[tuple[str, _Place]]:
     """Towns a lower-case note names as a whole segment ("..., whitby.", "flat in hove (", "(edinburgh)")."""
     for m in _DELIMITED_TOWN.finditer(low):
-        place = wide_place(m.group("town"))
+        town = m.group("town")
+        place = wide_place(town)
+        if place is None:  # "joinery in swansea.": the segment began earlier, the town follows its preposition
+            inner = _TOWN_AFTER.search(town)
+            town = inner.group("town") if inner else town
+            place = wide_place(town) if inner else None
         if place is not None:
-            yield m.group("town"), place
+            yield town, place
