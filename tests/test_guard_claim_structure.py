@@ -117,7 +117,9 @@ def test_a_viewing_or_a_drop_off_the_note_records_backs_the_claim(tmp_path: Path
     assert CLAIM not in viewed.kinds("Hi Dev, good seeing the houses with you at the weekend.", AT)
     assert CLAIM not in viewed.kinds("Hi Dev, glad you liked Elm Road when we viewed it.", AT)
     assert CLAIM in viewed.kinds("Hi Dev, glad you liked Mill Lane when we viewed it.", AT)
-    samples = _world(tmp_path / "b", "Ola Berg", "dropped off fabric samples at ola berg's studio, her son liked the wool")
+    samples = _world(
+        tmp_path / "b", "Ola Berg", "dropped off fabric samples at ola berg's studio, her son liked the wool"
+    )
     assert CLAIM not in samples.kinds("Hi Ola, your son liked the samples we dropped off!", AT)
 
 
@@ -125,7 +127,9 @@ def test_an_invented_stay_visit_or_tour_is_flagged(tmp_path: Path) -> None:
     w = _world(tmp_path, "Ines Costa", "ines costa runs a guesthouse in sintra, wants 12 linen sets. quoted by email")
     assert CLAIM in w.kinds("Hi Ines, loved staying at your guesthouse in Sintra!", AT)
     assert CLAIM in w.kinds("Hi Ines, thanks again for showing me round the guesthouse.", AT)
-    farm = _world(tmp_path / "c", "Tom Hale", "tom hale, dairy farm. phoned: wants 2 feed mixers, his son runs the farm")
+    farm = _world(
+        tmp_path / "c", "Tom Hale", "tom hale, dairy farm. phoned: wants 2 feed mixers, his son runs the farm"
+    )
     assert CLAIM in farm.kinds("Hi Tom, great to walk the farm with him on Friday.", AT)
 
 
@@ -137,6 +141,8 @@ def test_seeing_someone_at_an_event_only_booked_is_flagged(tmp_path: Path) -> No
 
 
 def test_a_demo_the_note_records_backs_being_hosted_for_it(tmp_path: Path) -> None:
-    w = _world(tmp_path, "Lin Park", "lin park, 2 physio clinics. demo at the harbour clinic with her manager, went well")
+    w = _world(
+        tmp_path, "Lin Park", "lin park, 2 physio clinics. demo at the harbour clinic with her manager, went well"
+    )
     assert CLAIM not in w.kinds("Hi Lin, thank you for having us at the Harbour clinic for the demo.", AT)
     assert CLAIM in w.kinds("Hi Lin, thank you for having us at the Quay clinic for the demo.", AT)

@@ -23,8 +23,8 @@ from bot.guard.model import SENSITIVE_WINDOW, Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.sensitive import Deferral, Hardship, date_after, deferrals, hardships, lists, word_class
 from bot.guard.text import _aware, _local_date, _norm
-from bot.usecases.draft_context import DraftContext
 from bot.guard.when import _MONTH_RX, _MONTHS
+from bot.usecases.draft_context import DraftContext
 
 # "check back in April", "holding off until May": the conversation put off to a month (English notes).
 _DEFER = re.compile(
@@ -68,6 +68,8 @@ def scarcity(low: str) -> tuple[int, int] | None:
     if found is None or not lists()["client_acts"].search(low):
         return None
     return found.span()
+
+
 _CLAUSE_END = re.compile(r"[.;!?\n]+(?!\d)")
 
 
