@@ -153,3 +153,13 @@ def test_an_ask_or_scarcity_during_a_hardship_is_a_push_without_urgency_words(te
 )
 def test_no_ask_during_a_hardship_passes(text: str) -> None:
     assert "inappropriate" not in finding_kinds(text, BEREAVED)
+
+
+def test_a_leave_begins_on_the_date_the_note_gives() -> None:
+    ahead = notes_context("Mia Tan", ("mia tan, 3 laptops for her studio. on parental leave from 30 june", 5))
+    push = "Hi Mia, could you confirm the 3 laptops this week so we can ship them?"
+    assert not active_hardships(ahead)
+    assert "inappropriate" not in finding_kinds(push, ahead)
+    begun = notes_context("Joel Ruiz", ("joel ruiz, 2 vans. de baja por paternidad a partir del 5 de junio", 20))
+    assert [h.leave for h in active_hardships(begun)] == [True]
+    assert "inappropriate" in finding_kinds("Hola Joel, ¿puede firmar el pedido de las furgonetas hoy?", begun)
