@@ -32,3 +32,19 @@ def test_the_thing_you_asked_for_rests_on_the_note_of_that_ask(tmp_path: Path) -
     )
     assert CLAIM not in w.kinds("Hi Piet, here is the stainless trough you asked for, sadly a bit dearer.", AT)
     assert CLAIM in w.kinds("Hi Piet, here is the plastic feeder you asked for, sadly a bit dearer.", AT)
+
+
+def test_thanks_for_a_reply_rests_on_a_note_of_the_clients_decision(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    decided = World(
+        tmp_path / "a",
+        "Omar Faruk",
+        [("2026-05-02T09:00:00", "omar faruk emailed: going ahead with the 8 solar lamps for the courtyard")],
+    )
+    assert CLAIM not in decided.kinds("Hi Omar, thanks for confirming. The 8 lamps ship on Monday.", AT)
+    assert CLAIM not in decided.kinds("Hola Omar, gracias por confirmar. Las 8 lámparas salen el lunes.", AT)
+    silent = World(
+        tmp_path / "b", "Eva Lind", [("2026-05-02T09:00:00", "eva lind, bakery. quoted 2 ovens, no reply yet")]
+    )
+    assert CLAIM in silent.kinds("Hi Eva, thanks for confirming. The ovens ship on Monday.", AT)

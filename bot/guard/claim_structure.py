@@ -252,6 +252,18 @@ def courtesy_thanks() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(doc["nouns"]), frozenset(doc["verbs"])
 
 
+def reply_act(rest: str) -> bool:
+    """Whether what a thanks is for (lower-cased, right after "for") starts with the client's reply or decision
+    (`reply_acts`: "confirming", "getting back to me", "the quick reply") and adds at most a short object."""
+    m = _words_re("reply_acts").match(rest.lstrip())
+    return m is not None and len(rest.lstrip()[m.end() :].split()) <= 4
+
+
+def client_replied(text: str) -> bool:
+    """Whether lower-cased note `text` records a reply or decision of the client's (`reply_notes`)."""
+    return bool(_words_re("reply_notes").search(text))
+
+
 def time_words() -> frozenset[str]:
     """Month, weekday and period words the claim readers know ("march", "friday", "week")."""
     return frozenset(_MONTHS) | frozenset(_WEEKDAYS) | period_words()

@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import ClassVar
 
-from bot.guard.claim_structure import courtesy_objects, courtesy_particles, courtesy_thanks, talked_at_place
+from bot.guard.claim_structure import (
+    client_replied,
+    courtesy_objects,
+    courtesy_particles,
+    courtesy_thanks,
+    reply_act,
+    talked_at_place,
+)
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -232,6 +239,8 @@ class ClaimReader(GuardBase):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
                 if thanks and _courtesy(self.low[m.end() : end]):
                     continue  # "thanks for sorting that": a courtesy that names no event or thing
+                if thanks and reply_act(self.low[m.end() : end]) and self._client_replied():
+                    continue  # "thanks for confirming": a note records the client's reply or decision
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
                 if thanks:
                     topic = self._without_comms_parts(topic, self.low[m.end() : end])
@@ -430,6 +439,10 @@ class ClaimReader(GuardBase):
             if not said and words and words <= _content_words(d.text):
                 return True
         return False
+
+    def _client_replied(self) -> bool:
+        """Whether some note records a reply or decision of the client's (`reply_notes`)."""
+        return any(d.is_note and client_replied(d.text) for d in self.docs)
 
     def _one_note_names_it(self, claim: str) -> bool:
         """Whether one note names the claim's event as the claim does and holds every particular word of it."""
