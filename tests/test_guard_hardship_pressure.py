@@ -163,3 +163,19 @@ def test_a_leave_begins_on_the_date_the_note_gives() -> None:
     begun = notes_context("Joel Ruiz", ("joel ruiz, 2 vans. de baja por paternidad a partir del 5 de junio", 20))
     assert [h.leave for h in active_hardships(begun)] == [True]
     assert "inappropriate" in finding_kinds("Hola Joel, ¿puede firmar el pedido de las furgonetas hoy?", begun)
+
+
+@pytest.mark.parametrize("ctx", DECIDES_LATER[:2])
+def test_a_decision_stated_as_made_before_its_noted_time_is_unsupported(ctx: object) -> None:
+    assert "unsupported_claim" in finding_kinds("Great news that they've approved it, I'll book the install.", ctx)  # type: ignore[arg-type]
+    pending = "Once they have approved it, I'll book the install."
+    assert "unsupported_claim" not in finding_kinds(pending, ctx)  # type: ignore[arg-type]
+
+
+def test_a_later_note_of_the_decision_backs_it() -> None:
+    ctx = notes_context(
+        "Rui Lopes",
+        ("rui lopes, bakery in porto, oven quoted EUR 18,000. owners decide in september", 6),
+        ("rui: the owners have approved the oven early!", 1),
+    )
+    assert "unsupported_claim" not in finding_kinds("Great news that the owners approved the oven, Rui.", ctx)
