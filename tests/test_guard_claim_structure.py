@@ -146,3 +146,21 @@ def test_a_demo_the_note_records_backs_being_hosted_for_it(tmp_path: Path) -> No
     )
     assert CLAIM not in w.kinds("Hi Lin, thank you for having us at the Harbour clinic for the demo.", AT)
     assert CLAIM in w.kinds("Hi Lin, thank you for having us at the Quay clinic for the demo.", AT)
+
+
+def test_the_seller_as_subject_of_a_visit_in_other_languages_is_a_claim() -> None:
+    for text in (
+        "Hola Ana, cuando visitamos la bodega me encantó el roble.",
+        "Olá Rita, quando visitámos o armazém gostei muito da luz.",
+        "Bonjour Luc, quand nous avons visité l'atelier, la lumière était superbe.",
+        "Hallo Jan, als wir die Halle besichtigt haben, war es sehr kalt.",
+        "Ciao Marco, quando abbiamo visitato il vigneto faceva caldo.",
+    ):
+        assert [c.kind for c in claims(text)] == ["shared_act"], text
+
+
+def test_a_visit_in_spanish_rests_on_the_note_of_it(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Ana Ruiz", "visita a la bodega de ana ruiz, recorrimos la nave de barricas")
+    assert CLAIM not in w.kinds("Hola Ana, cuando visitamos la bodega me encantó el roble.", AT)
+    calls = _world(tmp_path / "b", "Eva Gil", "llamada con eva gil: quiere 20 barricas de roble francés")
+    assert CLAIM in calls.kinds("Hola Eva, cuando visitamos la bodega me encantó el roble.", AT)

@@ -125,7 +125,7 @@ def claims(text: str) -> list[Claim]:
 
 @lru_cache(maxsize=1)
 def _frames() -> re.Pattern[str]:
-    """The `shared_frames` shapes as one pattern, their verb classes filled in (English)."""
+    """The `shared_frames` shapes of every language as one pattern, the English verb classes filled in."""
     doc = data()["shared_frames"]
 
     def alt(name: str) -> str:
@@ -134,10 +134,12 @@ def _frames() -> re.Pattern[str]:
 
     shapes = []
     for frame in doc["frames"]:
-        shape = frame["en"]
-        for name in ("past", "visit", "host", "ing"):  # str.replace: the shapes hold regex counts like {0,60}
-            shape = shape.replace("{" + name + "}", alt(name))
-        shapes.append(shape)
+        for lang, shape in frame.items():
+            if lang in ("name", "reason"):
+                continue
+            for name in ("past", "visit", "host", "ing"):  # str.replace: the shapes hold regex counts like {0,60}
+                shape = shape.replace("{" + name + "}", alt(name))
+            shapes.append(shape)
     return re.compile(r"(?<![\w'-])(?:" + "|".join(f"(?:{s})" for s in shapes) + ")")
 
 
