@@ -89,11 +89,13 @@ def _timing() -> dict[str, re.Pattern[str]]:
 def _first_date(text: str, noted: date) -> tuple[int, date] | None:
     """The first calendar date written in `text` on or after `noted` ("30 june", "1 dec", "20 de enero"),
     with where it starts; else a month bound ("in september") as that month's first day."""
+    months = lists()["months"]
     for m in re.finditer(r"(?<![\w])(?:\d{1,2}|[a-zäéûç]+)", text):
+        if not m.group(0).isdigit() and m.group(0) not in months:
+            continue  # a date starts with its day or its month: skip the other words (linear in the note)
         when = date_after(text, m.start(), noted)
         if when is not None and when > noted:
             return m.start(), when
-    months = lists()["months"]
     for m in list(re.finditer(r"[a-zäéûç]+", text))[:4]:  # "in september", "end of june": a month right after
         if m.group(0) in months:
             return m.start(), _month_start_n(months[m.group(0)], noted)
