@@ -108,6 +108,7 @@ def test_a_future_or_unshared_act_is_no_claim() -> None:
         "Hi Ken, I walked through the figures again and the quote stands.",
         "Hi Ana, we'll drop off the samples when you're back.",
         "Hi Joe, would be lovely to tour the plant with him next month.",
+        "Hi Ruth, glad we stayed in touch after all these years.",
     ):
         assert [c.kind for c in claims(text)] == [], text
 
