@@ -179,3 +179,30 @@ def test_a_later_note_of_the_decision_backs_it() -> None:
         ("rui: the owners have approved the oven early!", 1),
     )
     assert "unsupported_claim" not in finding_kinds("Great news that the owners approved the oven, Rui.", ctx)
+
+
+WINERY = notes_context(
+    "Ines Duarte",
+    ("ines duarte, winery in douro, the family council votes on the bottling line purchase on 20 july", 10),
+    ("ines said yes to the cork samples for the tasting day", 3),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olá Ines, since you've agreed to the cork samples, I'll bring them to the tasting day.",
+        "Hi Ines, Tomás has agreed to collect the brochures from our stand on Friday.",
+        "Dear Ines, your sommelier has decided on the blue labels, so I'll print those.",
+    ],
+)
+def test_a_decision_about_another_thing_is_no_early_decision(text: str) -> None:
+    assert "unsupported_claim" not in finding_kinds(text, WINERY)
+
+
+def test_an_early_decision_on_the_deferred_topic_warns_not_blocks() -> None:
+    from bot.guard.check import check_text
+
+    report = check_text("Hi Ines, lovely news that they have approved it; I will send the invoice.", WINERY)
+    early = [f for f in report.findings if f.kind == "unsupported_claim"]
+    assert early and all(f.verdict == "warn" for f in early)
