@@ -206,3 +206,32 @@ def test_an_early_decision_on_the_deferred_topic_warns_not_blocks() -> None:
     report = check_text("Hi Ines, lovely news that they have approved it; I will send the invoice.", WINERY)
     early = [f for f in report.findings if f.kind == "unsupported_claim"]
     assert early and all(f.verdict == "warn" for f in early)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Owen, I'm glad to hold the rate for you until you've decided on the fermenters.",
+        "Hi Owen, the last date we have for installs in August is the 20th; take your time and order whenever it suits.",
+        "Hi Owen, there is only 1 tank left in this batch. Order it in your own time, after the board has met.",
+    ],
+)
+def test_a_scarcity_fact_beside_deference_to_the_clients_timing_is_no_push(text: str) -> None:
+    assert "inappropriate" not in finding_kinds(text, DEFERRED)
+
+
+def test_scarcity_with_no_deference_still_pushes_before_the_deferral() -> None:
+    push = "Hi Owen, only 2 slots left in August, so could you confirm the fermenters this week?"
+    assert "inappropriate" in finding_kinds(push, DEFERRED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucia, I'm so sorry. Could you tell me if you'd like us to postpone the chair order for a few weeks?",
+        "Olá Lucia, sinto muito. Pode me dizer se prefere adiar o pedido das cadeiras?",
+        "Lucia, please let me know if we should put the chair order on hold for now.",
+    ],
+)
+def test_a_question_offering_to_pause_during_hardship_is_care(text: str) -> None:
+    assert "inappropriate" not in finding_kinds(text, BEREAVED)

@@ -44,7 +44,7 @@ def _frames() -> dict[str, re.Pattern[str]]:
     doc = json.loads(_FRAMES.read_text(encoding="utf-8"))
     return {
         key: re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{p})" for p in doc[key]["patterns"]) + r")(?![\w'])")
-        for key in ("request_forms", "scarcity", "calm_negations")
+        for key in ("request_forms", "scarcity", "calm_negations", "deference", "relief")
     }
 
 
@@ -56,18 +56,38 @@ def asked_act(low: str) -> tuple[int, int] | None:
         if not request.search(low, s, e):
             continue
         for act in acts.finditer(low, s, e):
-            if not _negated(low, act.start()) and not _frames()["calm_negations"].search(low, s, act.start()):
-                return act.start(), act.end()
+            if _negated(low, act.start()) or _frames()["calm_negations"].search(low, s, act.start()):
+                continue
+            if _relieved(low, s, e, act.start()):
+                continue  # "whether you'd rather I pause the order": relief offered, not an ask
+            return act.start(), act.end()
     return None
+
+
+def _relieved(low: str, start: int, end: int, at: int) -> bool:
+    """Whether the act at `at` is the object of a relief the seller offers (pause, postpone, put on hold): a
+    relief phrase starting at most four words before it in the same clause."""
+    lead = re.split(r"[,;:]", low[start:at])[-1]
+    clause = lead + re.split(r"[,;:]", low[at:end])[0]
+    return any(
+        r.start() <= len(lead) and len(lead[r.start() :].split()) <= 5 for r in _frames()["relief"].finditer(clause)
+    )
 
 
 def scarcity(low: str) -> tuple[int, int] | None:
     """The span of a scarcity or loss frame ("another couple has asked", "only 2 left", "isn't held") in a
-    message that names an act of the client's: a push with no urgency word."""
-    found = _frames()["scarcity"].search(low)
-    if found is None or not lists()["client_acts"].search(low):
+    message that names an act of the client's: a push with no urgency word, unless the seller defers to the
+    client's timing in that sentence or the one beside it ("happy to hold the price until you decide")."""
+    if not lists()["client_acts"].search(low):
         return None
-    return found.span()
+    spans = _sentences(low)
+    for found in _frames()["scarcity"].finditer(low):
+        i = next((k for k, (s, e) in enumerate(spans) if s <= found.start() < e), 0)
+        near = spans[max(0, i - 1) : i + 2]
+        if near and _frames()["deference"].search(low, near[0][0], near[-1][1]):
+            continue  # "the last slot is the 16th; whenever you decide": a fact or an offer that waits
+        return found.span()
+    return None
 
 
 _CLAUSE_END = re.compile(r"[.;!?\n]+(?!\d)")
@@ -183,6 +203,8 @@ def pressure(low: str) -> tuple[int, int] | None:
             continue  # "nothing is needed from you now", "no rush": the opposite of a push
         if found["someone_else"].search(low[max(s, urgent.start() - 40) : urgent.start()]):
             continue
+        if all(_relieved(low, s, e, a.start()) for a in found["client_acts"].finditer(low, s, e)):
+            continue  # "shall we put the order on hold for now": every act asked is one put off
         return urgent.start(), urgent.end()
     for p in _PRESSURE_RE.finditer(low):
         if not _negated(low, p.start()):
