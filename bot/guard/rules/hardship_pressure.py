@@ -134,10 +134,9 @@ def decision_deferrals(ctx: DraftContext) -> tuple[Deferral, ...]:
     that the same note, else an earlier note, names."""
     t, now, out = _timing(), ctx.now, []
     notes = sorted(ctx.notes, key=lambda n: _aware(n.occurred_at, now).timestamp())
-    ahead: list[date] = []  # the dates ahead that earlier notes name, latest note last
+    earlier: list[tuple[str, date]] = []  # the earlier notes, latest last; their dates are read only for a "then"
     for n in notes:
         low, noted = _norm(n.text), _local_date(n.occurred_at, now.tzinfo)
-        named = _first_date(low, noted)
         for s, e in _clauses(low):
             clause = low[s:e]
             for d in t["decide"].finditer(clause):
@@ -155,14 +154,26 @@ def decision_deferrals(ctx: DraftContext) -> tuple[Deferral, ...]:
                     if found is not None:
                         when = found[1]
                     elif t["anaphor"].search(rest[:40]):
-                        when = named[1] if named else (ahead[-1] if ahead else None)
+                        when = _then(low, noted, earlier)
                 if when is not None and when > noted:
                     phrase = clause[d.start() : d.end() + 30].strip()
                     out.append(Deferral(n.id, _aware(n.occurred_at, now), _at_day(when, now), phrase))
                     break
-        if named is not None:
-            ahead.append(named[1])
+        earlier.append((low, noted))
     return tuple(out)
+
+
+def _then(low: str, noted: date, earlier: list[tuple[str, date]]) -> date | None:
+    """The date "then" points to: the first ahead that this note names, else the one the latest earlier note
+    naming a date names (read lazily: dating every note cost 60 ms at 500 notes)."""
+    named = _first_date(low, noted)
+    if named is not None:
+        return named[1]
+    for text, at in reversed(earlier):
+        found = _first_date(text, at)
+        if found is not None:
+            return found[1]
+    return None
 
 
 def _clauses(low: str) -> list[tuple[int, int]]:
