@@ -86,3 +86,82 @@ def test_having_spoken_rests_on_a_meeting_too(tmp_path: Path) -> None:
     w = _world(tmp_path, "Ola Berg", "ola berg came to the yard, looked at the 6m aluminium trailers")
     assert CLAIM not in w.kinds("Hi Ola, it has been a few weeks since we spoke about the trailers. Rob", AT)
     assert CLAIM in w.kinds("Hi Ola, lovely lunch with you and your wife at the yard. Rob", AT)
+
+
+def test_a_shared_act_told_about_him_or_a_place_is_a_claim() -> None:
+    for text in (
+        "Hi Priya, great to walk the vineyard with him last week.",
+        "Tell Omar thanks again for showing me round the bakery on Monday.",
+        "Carlos, your daughter loved the brochures we dropped off, didn't she?",
+        "Hi Ines, loved staying at your guesthouse in Sintra in October!",
+        "Ana, the kitchen looked great when we measured up on Tuesday.",
+        "Dev, the buyers liked the garden when we viewed the Elm Road house.",
+        "Hi Rosa, good to see you both when you came in on Saturday.",
+    ):
+        assert [c.kind for c in claims(text)] == ["shared_act"], text
+
+
+def test_a_future_or_unshared_act_is_no_claim() -> None:
+    for text in (
+        "Great to see the quarterly numbers are up, Tom.",
+        "Hi Tom, when we get the specs I'll send the quote.",
+        "Hi Ken, I walked through the figures again and the quote stands.",
+        "Hi Ana, we'll drop off the samples when you're back.",
+        "Hi Joe, would be lovely to tour the plant with him next month.",
+        "Hi Ruth, glad we stayed in touch after all these years.",
+    ):
+        assert [c.kind for c in claims(text)] == [], text
+
+
+def test_a_viewing_or_a_drop_off_the_note_records_backs_the_claim(tmp_path: Path) -> None:
+    viewed = _world(tmp_path / "a", "Dev Shah", "viewed 3 houses w dev shah on sat, liked elm road most")
+    assert CLAIM not in viewed.kinds("Hi Dev, good seeing the houses with you at the weekend.", AT)
+    assert CLAIM not in viewed.kinds("Hi Dev, glad you liked Elm Road when we viewed it.", AT)
+    assert CLAIM in viewed.kinds("Hi Dev, glad you liked Mill Lane when we viewed it.", AT)
+    samples = _world(
+        tmp_path / "b", "Ola Berg", "dropped off fabric samples at ola berg's studio, her son liked the wool"
+    )
+    assert CLAIM not in samples.kinds("Hi Ola, your son liked the samples we dropped off!", AT)
+
+
+def test_an_invented_stay_visit_or_tour_is_flagged(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Ines Costa", "ines costa runs a guesthouse in sintra, wants 12 linen sets. quoted by email")
+    assert CLAIM in w.kinds("Hi Ines, loved staying at your guesthouse in Sintra!", AT)
+    assert CLAIM in w.kinds("Hi Ines, thanks again for showing me round the guesthouse.", AT)
+    farm = _world(
+        tmp_path / "c", "Tom Hale", "tom hale, dairy farm. phoned: wants 2 feed mixers, his son runs the farm"
+    )
+    assert CLAIM in farm.kinds("Hi Tom, great to walk the farm with him on Friday.", AT)
+
+
+def test_seeing_someone_at_an_event_only_booked_is_flagged(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Noor Ali", "noor ali's father passed away. funeral in leeds next week. no sales talk")
+    assert CLAIM in w.kinds("Noor, it was good to see you at the funeral in Leeds.", "2026-05-28T10:00:00")
+    went = _world(tmp_path / "b", "Sam Roy", "went to the memorial for sam roy's mother, spoke to sam after")
+    assert CLAIM not in went.kinds("Sam, it was good to see you at the memorial.", AT)
+
+
+def test_a_demo_the_note_records_backs_being_hosted_for_it(tmp_path: Path) -> None:
+    w = _world(
+        tmp_path, "Lin Park", "lin park, 2 physio clinics. demo at the harbour clinic with her manager, went well"
+    )
+    assert CLAIM not in w.kinds("Hi Lin, thank you for having us at the Harbour clinic for the demo.", AT)
+    assert CLAIM in w.kinds("Hi Lin, thank you for having us at the Quay clinic for the demo.", AT)
+
+
+def test_the_seller_as_subject_of_a_visit_in_other_languages_is_a_claim() -> None:
+    for text in (
+        "Hola Ana, cuando visitamos la bodega me encantó el roble.",
+        "Olá Rita, quando visitámos o armazém gostei muito da luz.",
+        "Bonjour Luc, quand nous avons visité l'atelier, la lumière était superbe.",
+        "Hallo Jan, als wir die Halle besichtigt haben, war es sehr kalt.",
+        "Ciao Marco, quando abbiamo visitato il vigneto faceva caldo.",
+    ):
+        assert [c.kind for c in claims(text)] == ["shared_act"], text
+
+
+def test_a_visit_in_spanish_rests_on_the_note_of_it(tmp_path: Path) -> None:
+    w = _world(tmp_path, "Ana Ruiz", "visita a la bodega de ana ruiz, recorrimos la nave de barricas")
+    assert CLAIM not in w.kinds("Hola Ana, cuando visitamos la bodega me encantó el roble.", AT)
+    calls = _world(tmp_path / "b", "Eva Gil", "llamada con eva gil: quiere 20 barricas de roble francés")
+    assert CLAIM in calls.kinds("Hola Eva, cuando visitamos la bodega me encantó el roble.", AT)

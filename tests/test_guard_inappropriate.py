@@ -79,3 +79,24 @@ def test_an_order_of_icu_beds_gets_no_condolence_draft(tmp_path: Path) -> None:
     with contextlib.redirect_stdout(out):
         assert main(["--offline", "--data-dir", str(data), "draft", "Rahim Osman", "invite him to our launch"]) == 0
     assert "sorry" not in out.getvalue().lower()
+
+
+def test_a_mid_sized_town_outside_the_english_speaking_countries_is_placed(tmp_path: Path) -> None:
+    w = World(
+        tmp_path,
+        "Sigrid Dahl",
+        [("2026-05-02T09:00:00", "sigrid dahl, harbour café owner, stavanger. wants 2 espresso machines")],
+    )
+    kinds = w.kinds("Hi Sigrid, join us at our barista open day in Lisbon on 12 June!", "2026-05-20T10:00:00")
+    assert "inappropriate" in kinds
+    near = w.kinds("Hi Sigrid, join us at our barista open day in Stavanger on 12 June!", "2026-05-20T10:00:00")
+    assert "inappropriate" not in near
+
+
+def test_an_open_day_or_popping_along_is_an_invitation(tmp_path: Path) -> None:
+    w = World(tmp_path, "Rhys Owen", [("2026-05-02T09:00:00", "rhys owen, joinery in swansea. wants a spray booth")])
+    for text in (
+        "Hi Rhys, fancy popping along to our spray booth open day in Aberdeen on the 12th?",
+        "Hi Rhys, our open day is in Norwich on 12 June, would be great to see you.",
+    ):
+        assert "inappropriate" in w.kinds(text, "2026-05-20T10:00:00"), text

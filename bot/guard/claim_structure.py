@@ -106,7 +106,7 @@ def claims(text: str) -> list[Claim]:
     shared, agreed, benefit, commit = marker("shared_act"), marker("agreed"), marker("benefit"), marker("commit")
     for s, e in sentences(low):
         sentence = low[s:e]
-        act = shared.search(sentence)
+        act = shared.search(sentence) or shared_frame(sentence)
         if act and not _FUTURE.search(sentence[: act.start()]) and not _AHEAD.search(sentence[act.end() :][:40]):
             out.append(Claim("shared_act", s, e, act.group(0)))
         agree = agreed.search(sentence)
@@ -121,6 +121,31 @@ def claims(text: str) -> list[Claim]:
             if alone:
                 out.append(Claim("commitment", s, e, alone.group(0), benefit=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _frames() -> re.Pattern[str]:
+    """The `shared_frames` shapes of every language as one pattern, the English verb classes filled in."""
+    doc = data()["shared_frames"]
+
+    def alt(name: str) -> str:
+        words = sorted(doc[name]["en"], key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", " ") for w in words)
+
+    shapes = []
+    for frame in doc["frames"]:
+        for lang, shape in frame.items():
+            if lang in ("name", "reason"):
+                continue
+            for name in ("past", "visit", "host", "ing"):  # str.replace: the shapes hold regex counts like {0,60}
+                shape = shape.replace("{" + name + "}", alt(name))
+            shapes.append(shape)
+    return re.compile(r"(?<![\w'-])(?:" + "|".join(f"(?:{s})" for s in shapes) + ")")
+
+
+def shared_frame(sentence: str) -> re.Match[str] | None:
+    """The first shared-act shape of lower-cased `sentence` that no negation governs (`shared_frames`)."""
+    return next((m for m in _frames().finditer(sentence) if not _negated(sentence, m.start())), None)
 
 
 def _negated(sentence: str, pos: int) -> bool:
@@ -229,6 +254,18 @@ def courtesy_thanks() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(doc["nouns"]), frozenset(doc["verbs"])
 
 
+def reply_act(rest: str) -> bool:
+    """Whether what a thanks is for (lower-cased, right after "for") starts with the client's reply or decision
+    (`reply_acts`: "confirming", "getting back to me", "the quick reply") and adds at most a short object."""
+    m = _words_re("reply_acts").match(rest.lstrip())
+    return m is not None and len(rest.lstrip()[m.end() :].split()) <= 4
+
+
+def client_replied(text: str) -> bool:
+    """Whether lower-cased note `text` records a reply or decision of the client's (`reply_notes`)."""
+    return bool(_words_re("reply_notes").search(text))
+
+
 def time_words() -> frozenset[str]:
     """Month, weekday and period words the claim readers know ("march", "friday", "week")."""
     return frozenset(_MONTHS) | frozenset(_WEEKDAYS) | period_words()
@@ -254,6 +291,7 @@ def act_support(claim: str, evidence: Evidence) -> tuple[str, ...] | None:
     fit the claim's time.
     """
     low = norm(claim)
+    named = proper_names(claim, evidence.names)
     wanted = event_types(low) or {"in_person"}
     if "meal" in wanted or "event" in wanted:
         wanted.discard("in_person")  # "at the congress", "over lunch": the particular event is what must be noted
@@ -275,8 +313,22 @@ def act_support(claim: str, evidence: Evidence) -> tuple[str, ...] | None:
             continue
         if whens and (ns.day is None or not all(w.ok(ns.day) for w in whens)):
             continue
+        if not all(name in ns.whole for name in named):
+            continue  # "when we viewed the Estrela flat": the note of the viewing must name that place
         return (ns.nid,)
     return None
+
+
+_CAPITAL = re.compile(r"(?<![\w'])[A-Z][^\W\d_]{2,}")
+
+
+def proper_names(claim: str, names: str) -> set[str]:
+    """Lower-cased capitalised words of `claim` (a place, a person, a product) a supporting note must hold.
+
+    Not the first word, the client's or the seller's names, nor a month or weekday ("on Saturday").
+    """
+    own = set(norm(names).split()) | time_words()
+    return {m.group(0).lower() for m in _CAPITAL.finditer(claim) if m.start() > 0} - own
 
 
 def commitment_support(claim: Claim, sentence: str, evidence: Evidence, names: str) -> str:

@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import ClassVar
 
-from bot.guard.claim_structure import courtesy_objects, courtesy_particles, courtesy_thanks, talked_at_place
+from bot.guard.claim_structure import (
+    client_replied,
+    courtesy_objects,
+    courtesy_particles,
+    courtesy_thanks,
+    reply_act,
+    talked_at_place,
+)
 from bot.guard.evidence import per_context
 from bot.guard.interactions import _CLAIM_NOUN_RE, _CLAIM_NOUNS, _group_in
 from bot.guard.model import Finding
@@ -15,6 +22,7 @@ from bot.guard.text import _clause_after, _clause_before, _content_words, _norm,
 from bot.guard.truth import GuardBase, _Doc
 from bot.guard.values import _TIME_WORDS
 from bot.guard.when import _MONTHS, _TIME_RE, _WEEKDAYS, _month_day, _past_when, _safe_date
+from memory.numbers import figures
 
 
 def _courtesy(rest: str) -> bool:
@@ -231,6 +239,8 @@ class ClaimReader(GuardBase):
                     continue  # "thanks for the call / for coming in": judged below with its kind of event
                 if thanks and _courtesy(self.low[m.end() : end]):
                     continue  # "thanks for sorting that": a courtesy that names no event or thing
+                if thanks and reply_act(self.low[m.end() : end]) and self._client_replied():
+                    continue  # "thanks for confirming": a note records the client's reply or decision
                 topic = self._claim_topic(m, m.end(), end) - {"mention", "told", "said", "tell"}
                 if thanks:
                     topic = self._without_comms_parts(topic, self.low[m.end() : end])
@@ -352,6 +362,11 @@ class ClaimReader(GuardBase):
         reported = bool(re.match(r"as (?:we|i|you) |as discussed|as mentioned|you ", m.group(0)))
         if reported:
             topic = self._claim_topic(m, m.end(), end) - set(_CLAIM_NOUNS) - {_stem(a) for a in anchors}
+            asked = self._asked_object(prefix, m.group(0))
+            if asked is not None:
+                if self._ask_noted(asked):
+                    return None  # "not quite the 60 you asked for": a note records that ask
+                topic = _content_words(asked) or topic
         need_topic = (reported or not (groups or anchors or whens)) and bool(topic)
         verb_rx: re.Pattern[str] | None = None
         if not groups:
@@ -398,6 +413,36 @@ class ClaimReader(GuardBase):
         if self._one_note_names_it(self.text[s:e]):
             return None  # "you liked the Swift Escape 694 back in March": a note says just that
         return self._finding("unsupported_claim", s, e, "no note records this shared event or conversation")
+
+    _ASK_VERB = re.compile(r"\byou (?:asked|requested|wanted|were after|were hoping for)\b")
+    _ASK_NOTE = re.compile(
+        r"\b(?:ask(?:ed|s|ing)?|request(?:ed|s)?|wants?|wanted|hoping for|hoped for|would like|after|needs?)\b"
+    )
+    _RELATIVE_HEAD = re.compile(r"(?:^|\b(?:the|a|an|that|those|these|your))\s+((?:[\w.,%-]+\s+){0,2}[\w.,%-]+)\s*$")
+
+    def _asked_object(self, prefix: str, said: str) -> str | None:
+        """The object of a reported ask in a relative clause ("the 60 [that] you asked for"): the noun phrase
+        right before "you", or None when "you asked" starts its own clause."""
+        if not self._ASK_VERB.match(said):
+            return None
+        head = self._RELATIVE_HEAD.search(prefix.removesuffix("that ").rstrip() + " ")
+        return head.group(1) if head else None
+
+    def _ask_noted(self, asked: str) -> bool:
+        """Whether a note records the client asking for `asked`: an ask word and its figure, or its words."""
+        said, words = figures(asked), _content_words(asked)
+        for d in self.docs:
+            if not d.is_note or not self._ASK_NOTE.search(d.text):
+                continue
+            if said and said <= figures(d.text):
+                return True
+            if not said and words and words <= _content_words(d.text):
+                return True
+        return False
+
+    def _client_replied(self) -> bool:
+        """Whether some note records a reply or decision of the client's (`reply_notes`)."""
+        return any(d.is_note and client_replied(d.text) for d in self.docs)
 
     def _one_note_names_it(self, claim: str) -> bool:
         """Whether one note names the claim's event as the claim does and holds every particular word of it."""

@@ -59,7 +59,8 @@ class PlaceRules(GuardBase):
         r" to (?:come|join|attend))|open house|launch (?:party|event)|grab a ticket|tickets? (?:for|to)|"
         r"seat (?:for you|with your name)|you should come|don't miss|trunk show|pop-up|tasting|(?:great|lovely|good) to see you there|"
         r"hope to see you there|(?:like|want|able) to come|come (?:down|up|over|along)|(?:we're|we are) (?:running|holding|"
-        r"throwing|putting on) an? )\b"
+        r"throwing|putting on) an? |open (?:day|days|evening|weekend)|trade day|fancy (?:coming|joining|popping|dropping)|"
+        r"pop(?:ping)? (?:along|down|over|by)|come down to)\b"
     )
     _PAST_EVENT = re.compile(r"\b(?:after|got home|was|were|went|loved|enjoyed|thanks for|thank you for|last)\b")
 

@@ -58,6 +58,7 @@ def lists() -> dict[str, Any]:
         "distress_subjects",
         "complaint_targets",
         "promotion_words",
+        "leave_from_words",
     ):
         out[key] = word_class(doc[key]["words"])
     return out
@@ -146,6 +147,15 @@ def _end_date(low: str, noted: date) -> date | None:
     return None
 
 
+def _start_date(low: str, noted: date) -> date | None:
+    """The start a note gives a leave ("from 1 dec", "a partir del 3 de marzo"), if after the note's day."""
+    for m in lists()["leave_from_words"].finditer(low):
+        when = date_after(low, m.end(), noted)
+        if when is not None and when > noted:
+            return when
+    return None
+
+
 def _at(day: date, ref: datetime) -> datetime:
     """Midnight starting `day` in `ref`'s zone."""
     return datetime(day.year, day.month, day.day, tzinfo=ref.tzinfo)
@@ -171,6 +181,10 @@ def hardships(ctx: DraftContext) -> tuple[Hardship, ...]:
             start, end = _at(period[0], now), _at(period[1], now)
         elif stated is not None:
             end, returned = _at(stated, now), bad  # "off till 16 nov": bad news is still recent after it
+        begins = _start_date(low, noted) if leave and not bad and period is None else None
+        if begins is not None:  # "on leave from 1 dec": the leave begins then
+            start = _at(begins, now)
+            end = end if stated is not None and end > start else start + SENSITIVE_WINDOW
         for later in notes[i + 1 :]:
             when = _aware(later.occurred_at, now)
             if when < end and found["back_words"].search(_norm(later.text)) and not _bad_news(_norm(later.text)):

@@ -14,6 +14,7 @@ from bot.guard.rules.contact_pace import ContactPace
 from bot.guard.rules.contact_timing import ContactTiming
 from bot.guard.rules.contradicted_value import ContradictedValue
 from bot.guard.rules.declined_offer import DeclinedOffer
+from bot.guard.rules.early_decision import EarlyDecision
 from bot.guard.rules.hardship_pressure import HardshipPressure
 from bot.guard.rules.invented_commitment import InventedCommitment
 from bot.guard.rules.label_value import LabelValue
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     ForeignLanguage(),
     SharedHistory(),
     HardshipPressure(),
+    EarlyDecision(),
     ContactPace(),
     ChannelConsent(),
     ChangedChoice(),
@@ -71,6 +73,7 @@ __all__ = [
     "ContradictedValue",
     "DeclinedOffer",
     "Draft",
+    "EarlyDecision",
     "Evidence",
     "ForeignLanguage",
     "HardshipPressure",
