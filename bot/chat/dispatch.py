@@ -40,6 +40,14 @@ MOVE_NOTE = re.compile(
     r"wrong client[\s,!.:;—–-]*(?:it'?s|it was|should be|meant|for)?)\s+(?P<name>\S.{0,80})$",
     re.I | re.S,
 )  # a slip corrected: the last note (or the one waiting) belongs to another client
+MOVE_BY_POSSESSIVE = re.compile(
+    r"^(?:(?:oops|sorry|wait|no|nope|argh|actually)\b[\s,!.:;—–-]*)*"
+    r"(?:that|this|it|the|my)(?:\s+(?:last|previous))?(?:\s+(?:one|note|message|line))?"
+    r"(?:['’]s|\s+(?:was|is|should\s+(?:be|have\s+been)|should['’]ve\s+been))\s+"
+    r"(?P<name>[^\W\d_].{0,60}?)['’]s?(?P<other>\s*[,;—–-]?\s*(?:not|instead\s+of|rather\s+than)\s+\S.{0,60})?"
+    r"[\s.!]*$",
+    re.I | re.S,
+)  # "no that last one is fatuma's not abdi's", "that one was kwame's": the same slip, said with a possessive
 NOT_THE_OTHER = re.compile(r"[\s,;—–-]+(?:not|instead of|rather than)\s+\S.*$", re.I | re.S)
 
 
@@ -136,7 +144,7 @@ class DispatchMixin(NotesMixin):  # moves a note with NotesMixin._store (one sig
             return card  # "Selam", "Chao": a known client's name typed alone opens the card, never a hello
         if talk is not None:
             return self._small_talk(user, talk)
-        moved = MOVE_NOTE.match(text)
+        moved = MOVE_NOTE.match(text) or MOVE_BY_POSSESSIVE.match(text)
         if moved is not None and (replies := self._move_last(user, moved_to(moved.group("name")))):
             return replies
         taken_back = correction(text)

@@ -133,6 +133,25 @@ def _gender(memory: Memory, client: Client) -> str | None:
     return guess
 
 
+REPLACED = re.compile(
+    r"\b(?:not|instead\s+of|rather\s+than|no\s+longer|was|wasn['’]?t)\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^\s,;.!?]+)",
+    re.I,
+)  # "18k not 14k", "champagne instead of ivory": the old value a correction names
+
+
+def _replaced_value_in(text: str, earlier: list[str]) -> bool:
+    """Whether a line takes back a value ("... not 14k") that one of the `earlier` notes states: a number, or a word
+    rarer than everyday English (a colour, a model), so "not today" or "not sure" never ties it to a note."""
+    for m in REPLACED.finditer(text):
+        old = m.group("old").casefold()
+        if not re.search(r"\d", old) and not _topic_words(old):
+            continue
+        pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w])", re.I)
+        if any(pattern.search(e) for e in earlier):
+            return True
+    return False
+
+
 PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
 REFERRING = CONTINUING_PRONOUNS | {"him", "them", "hers"}  # object forms too: "sent him the quote"
 FOLLOW_ON_WINDOW = timedelta(minutes=5)  # an amending line (name_cues.txt 'amend') this soon after a note goes with it
@@ -305,7 +324,14 @@ class NotesMixin(ChatCore):
             and age <= CONTINUE_WINDOW
             and bool(_topic_words(text) & self._last_topic(memory, int(last[0])))
         )
-        if not (goes_on or follow_on or same_topic):
+        # "oops budget is 18k not 14k", "champagne instead of ivory": the value taken back is in the note just sent
+        takes_back = (
+            not (goes_on or follow_on or same_topic)
+            and len(every) <= FOLLOW_ON_WORDS
+            and age <= CONTINUE_WINDOW
+            and _replaced_value_in(text, [n.text for n in memory.notes(int(last[0]), limit=1)])
+        )
+        if not (goes_on or follow_on or same_topic or takes_back):
             return None
         client = memory.client(int(last[0]))
         said = {PRONOUN_GENDER[w] for w in words if w in PRONOUN_GENDER}

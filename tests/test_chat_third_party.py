@@ -1,0 +1,123 @@
+"""A person introduced by a role inside a note about someone else is not the client (issue 13, usability test 11 H1).
+
+"met <X> at the fair ..., CFO <Y> signs off": X is the client and Y her approver, whether Y is a new name or a
+client already on file; the person the note opens on or met/called beats a name mentioned later. Real chat core,
+real SQLite and Chroma; sentences of our own (trades and naming cultures the dev scripts do not use).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.conversation import Conversation
+from bot.runtime import Runtime
+from tests.helpers import sayer
+
+U = "913"
+say = sayer(U)
+
+
+def client_names(runtime: Runtime) -> set[str]:
+    return {c.name for c in runtime.memory(U).clients()}
+
+
+def notes_of(runtime: Runtime, name: str) -> list[str]:
+    memory = runtime.memory(U)
+    return [n.text for n in memory.notes(memory.find_client(name).id)]
+
+
+@pytest.mark.parametrize(
+    ("message", "client", "third"),
+    [
+        (
+            "met nyokabi wanjala at the builders fair, she buys for Lekki Homes. MD Tunde Bakare approves anything over 5m",
+            "Nyokabi Wanjala",
+            "Tunde Bakare",
+        ),
+        (
+            "lunch with thandeka mthembu from ubuntu bakeries, GM Ingrid Dahl wants the figures by friday",
+            "Thandeka Mthembu",
+            "Ingrid Dahl",
+        ),
+        (
+            "called tevita fifita at the depot about the forklifts, his boss Mele Havili decides above 40k",
+            "Tevita Fifita",
+            "Mele Havili",
+        ),
+        (
+            "emailed oyuna batbayar re the dental chairs; practice manager Krzysztof Zając books the install",
+            "Oyuna Batbayar",
+            "Krzysztof Zając",
+        ),
+    ],
+)
+def test_a_role_tagged_person_is_not_the_client(
+    chat: Conversation, runtime: Runtime, message: str, client: str, third: str
+) -> None:
+    """The person met, called or emailed is the client; "CFO/GM/boss <name>" later in the note is not a client."""
+    reply = say(chat, message)
+    assert reply.note_saved
+    names = {n.casefold() for n in client_names(runtime)}
+    assert client.casefold() in names, reply.text
+    assert third.casefold() not in names, reply.text
+
+
+def test_the_subject_beats_a_known_client_named_later_as_an_approver(chat: Conversation, runtime: Runtime) -> None:
+    """A name already on file (filed by mistake earlier) named with a role later in a note about someone else does
+    not take the note: the note's subject does."""
+    assert say(chat, "Abdi Noor - finance at Coast Clinics, prefers email").note_saved
+    reply = say(chat, "met wairimu gathoni at the lab expo, she runs the lab at Coast Clinics, CFO Abdi Noor signs off")
+    assert "Wairimu Gathoni" in reply.text
+    assert len(notes_of(runtime, "Abdi Noor")) == 1
+
+
+def test_a_note_that_opens_on_the_role_tagged_person_is_theirs(chat: Conversation, runtime: Runtime) -> None:
+    """ "CFO <name> called ..." with nobody else named: the note is about that person."""
+    reply = say(chat, "CFO Hamid Rahimi called, wants the invoice split in two")
+    assert reply.note_saved
+    assert "Hamid Rahimi" in client_names(runtime), reply.text
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "no that last one is kofi's not lucía's",
+        "oops, that note was Kofi Boateng's",
+        "that's kofi's, not lucia's",
+    ],
+)
+def test_a_possessive_correction_moves_the_last_note(chat: Conversation, runtime: Runtime, fix: str) -> None:
+    """ "that last one is X's not Y's" re-files the last note under X; it is never saved as a note itself."""
+    assert say(chat, "Kofi Boateng wants 3 deck ovens for the bakery").note_saved
+    assert say(chat, "Lucía Fernández wants the walk-in freezer before march").note_saved
+    assert say(chat, "she also asked for the spare parts price list").note_saved
+    reply = say(chat, fix)
+    assert "Kofi Boateng" in reply.text, reply.text
+    assert any("price list" in t for t in notes_of(runtime, "Kofi Boateng"))
+    assert not any("price list" in t or "kofi" in t.casefold() for t in notes_of(runtime, "Lucía Fernández"))
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "client"),
+    [
+        ("Malak Haddad - the total came to 4800 with delivery", "oops the total is 5200 not 4800", "Malak Haddad"),
+        ("Ricardo Peña ordered 40 pallets of cement", "wait, it is 45 not 40", "Ricardo Peña"),
+        ("Aroha Ngata - deposit is 2500 for the kitchen", "oh and it should be 3000 rather than 2500", "Aroha Ngata"),
+    ],
+)
+def test_an_unnamed_correction_of_the_last_note_goes_with_it(
+    chat: Conversation, runtime: Runtime, first: str, fix: str, client: str
+) -> None:
+    """A short line that takes back a value the note just sent states ("45 not 40") is that client's."""
+    assert say(chat, "Jonas Berg wants a quote for 12 solar panels").note_saved
+    assert say(chat, first).note_saved
+    reply = say(chat, fix)
+    assert reply.note_saved and client in reply.text, reply.text
+    assert any(fix == t for t in notes_of(runtime, client))
+
+
+def test_a_correction_naming_no_earlier_value_still_asks(chat: Conversation, runtime: Runtime) -> None:
+    """ "not sure about friday" takes back nothing the last note said: it is not filed under that client."""
+    assert say(chat, "Malak Haddad wants the sofa in teal velvet").note_saved
+    reply = say(chat, "the delivery van is not available, sadly")
+    assert "Malak Haddad:" not in reply.text.split("\n")[0], reply.text
