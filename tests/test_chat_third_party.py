@@ -121,3 +121,20 @@ def test_a_correction_naming_no_earlier_value_still_asks(chat: Conversation, run
     assert say(chat, "Malak Haddad wants the sofa in teal velvet").note_saved
     reply = say(chat, "the delivery van is not available, sadly")
     assert "Malak Haddad:" not in reply.text.split("\n")[0], reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "please who is the purchasing lead at lakeview dairy",
+        "pls what did I promise ama",
+        "kindly remind me what ama wants",
+        "abeg when is ama's tasting",
+    ],
+)
+def test_a_polite_question_is_answered_not_filed(chat: Conversation, runtime: Runtime, question: str) -> None:
+    """ "please/pls/kindly/abeg" before a question keeps it a question: answered, never put in the inbox as a note."""
+    assert say(chat, "Ama Owusu runs purchasing at Lakeview Dairy, tasting on friday, promised her a price list").note_saved
+    reply = say(chat, question)
+    assert not reply.note_saved, reply.text
+    assert "inbox" not in reply.text.casefold() and "which client" not in reply.text.casefold(), reply.text
