@@ -134,7 +134,40 @@ def test_a_correction_naming_no_earlier_value_still_asks(chat: Conversation, run
 )
 def test_a_polite_question_is_answered_not_filed(chat: Conversation, runtime: Runtime, question: str) -> None:
     """ "please/pls/kindly/abeg" before a question keeps it a question: answered, never put in the inbox as a note."""
-    assert say(chat, "Ama Owusu runs purchasing at Lakeview Dairy, tasting on friday, promised her a price list").note_saved
+    assert say(
+        chat, "Ama Owusu runs purchasing at Lakeview Dairy, tasting on friday, promised her a price list"
+    ).note_saved
     reply = say(chat, question)
     assert not reply.note_saved, reply.text
     assert "inbox" not in reply.text.casefold() and "which client" not in reply.text.casefold(), reply.text
+
+
+@pytest.mark.parametrize(
+    ("owner", "relation", "other", "later"),
+    [
+        (
+            "Yusuf Demir (Demir Lojistik) wants 6 forklifts",
+            "his PA Elif handles the calendar",
+            "Mariam Tahir wants 2 cold rooms",
+            "Elif called, the board meets on the 14th",
+        ),
+        (
+            "Hannah Weiss wants an upright piano for her daughter",
+            "her husband Tobias pays the invoices",
+            "Carlos Ruiz wants a classical guitar",
+            "Tobias asked for the invoice in two parts",
+        ),
+    ],
+)
+def test_a_note_about_a_clients_relative_or_assistant_is_the_clients(
+    chat: Conversation, runtime: Runtime, owner: str, relation: str, other: str, later: str
+) -> None:
+    """A person on file as one client's assistant or relative, named in a later note, files it under that client;
+    they never become a client and the note does not wait in the inbox."""
+    assert say(chat, owner).note_saved
+    assert say(chat, relation).note_saved
+    assert say(chat, other).note_saved
+    reply = say(chat, later)
+    client = owner.split(" (")[0].split(" wants")[0]
+    assert reply.note_saved and client in reply.text, reply.text
+    assert len(client_names(runtime)) == 2

@@ -33,8 +33,8 @@ from bot.chat.texts import (
 )
 from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.lexicon import MONTHS, WEEKDAYS
-from memory.records import Client, Note
+from memory.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+from memory.records import Client, FactKind, Note
 from memory.service import Memory, NoteInput, Stored, validated_note_text
 from memory.timeutil import from_iso, now_utc
 
@@ -173,6 +173,9 @@ class NotesMixin(ChatCore):
         validated_note_text(text)  # empty, binary or oversized: say so now, not after asking which client
         filing = note_clients(memory, text)
         name, body, candidates = filing.name, filing.body, filing.candidates
+        if name is None and not candidates and (linked := self._relation_client(memory, text)) is not None:
+            # "Reem also said no pork": Reem is on file as Omar's EA, so the note is Omar's
+            return self._store(user, memory, linked.name, body, source, audio_path, routed, linked)
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
             return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
@@ -299,6 +302,22 @@ class NotesMixin(ChatCore):
         if continued:
             text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
         return [Reply(text, note_saved=True)]
+
+    def _relation_client(self, memory: Memory, text: str) -> Client | None:
+        """The one client whose notes name a person of this note's first words as a relative or colleague ("his EA
+        Reem", "her mom Lorna"): a note about that person is the client's. None when no client, or several, do."""
+        words = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", text.casefold())[:PRONOUN_REACH]}
+        words -= STOPWORDS
+        owners: dict[int, int] = {}
+        for fact in memory.facts():
+            if fact.kind is not FactKind.FAMILY and not fact.key.startswith("people:"):
+                continue
+            named = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", fact.value) if w[:1].isupper()}
+            if named & words:
+                owners[fact.client_id] = fact.client_id
+        if len(owners) != 1:
+            return None
+        return memory.client(next(iter(owners)))
 
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""

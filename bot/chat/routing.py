@@ -387,6 +387,7 @@ def note_clients(memory: Memory, text: str) -> Filing:
     found = [m for m in every if m.known or m.score >= NEW_NAME_THRESHOLD]
     # "her mum Tita Lorna is paying", "his assistant Lena Koch": a relative or helper of the client, never a client
     found = [m for m in found if m.known or not relative_before(text[: m.start])]
+    found = [m for m in found if m.known or not role_word_in_name(text, m)]  # "his PA Elif": a role and a first name
     subject = note_subject(text, every)
     if subject is not None:  # "met <X> ..., CFO <Y> signs off": Y is X's approver, known client or not
         rest = [m for m in found if m is not subject and not role_tagged(text, m)]
@@ -477,6 +478,14 @@ def role_before() -> re.Pattern[str]:
     words = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(rf"(?:^|[\s,;(])(?:{POSSESSIVES}\s+)?(?:{alt})(?:\s+there)?\s*,?\s*$", re.I)
+
+
+def role_word_in_name(text: str, m: Mention) -> bool:
+    """Whether a new name's first word is a role or family word after "her/his/the" ("his PA Elif", "her GM Ana"):
+    the role and a first name, never a person called "PA Elif"."""
+    first = m.name.split()[0].casefold()
+    roles = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
+    return first in roles and re.search(rf"\b{POSSESSIVES}\s*$", text[: m.start], re.I) is not None
 
 
 def acts(m: Mention) -> bool:
