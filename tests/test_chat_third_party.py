@@ -7,6 +7,8 @@ real SQLite and Chroma; sentences of our own (trades and naming cultures the dev
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.chat.conversation import Conversation
@@ -171,3 +173,92 @@ def test_a_note_about_a_clients_relative_or_assistant_is_the_clients(
     client = owner.split(" (")[0].split(" wants")[0]
     assert reply.note_saved and client in reply.text, reply.text
     assert len(client_names(runtime)) == 2
+
+
+def facts_of(runtime: Runtime, name: str) -> dict[str, str]:
+    memory = runtime.memory(U)
+    client = memory.find_client(name).id
+    return {f.key: f.value for f in memory.facts() if f.client_id == client}
+
+
+@pytest.mark.parametrize(
+    ("relative", "line"),
+    [
+        (
+            "Ingrid Olsen: her son Max plays hockey, wants a new printer for the office",
+            "max load on the top rack is 200kg",
+        ),
+        (
+            "Chiara Bianchi: her sister June runs the shop, wants linen curtains",
+            "June deadline for the fitting is tight",
+        ),
+        ("Nomvula Dube: her daughter Hope starts school in january, wants a laptop", "hope the crates clear customs"),
+    ],
+)
+def test_an_everyday_word_shared_with_a_relative_names_no_one(
+    chat: Conversation, runtime: Runtime, relative: str, line: str
+) -> None:
+    """ "max load", "June deadline", "hope the ...": a relative's name used as an everyday word files nothing under
+    that client; the line asks which client (the last note shares no topic with it)."""
+    assert say(chat, relative).note_saved
+    assert say(chat, "Dmitri Volkov wants 3 espresso machines").note_saved
+    reply = say(chat, line)
+    owner = relative.split(":")[0]
+    assert owner not in reply.text, reply.text
+    assert not any(line in t for t in notes_of(runtime, owner))
+
+
+def test_continuity_beats_a_relatives_name(chat: Conversation, runtime: Runtime) -> None:
+    """A line that goes on from the last note ("Rose gold hinges on the 10 brass doors") stays with that client even
+    though another client's relative is called Rose."""
+    assert say(chat, "Lerato Mahlangu: wife Rose loves orchids, wants a garden bench").note_saved
+    assert say(chat, "Kwabena Asante wants 10 brass doors for the hotel lobby").note_saved
+    reply = say(chat, "Rose gold hinges on all 10 brass doors")
+    assert reply.note_saved and "Kwabena Asante" in reply.text, reply.text
+
+
+@pytest.mark.parametrize("line", ["Max said the printer jams on card stock", "the toner Max ordered is on back order"])
+def test_a_relatives_name_used_as_a_name_still_files(chat: Conversation, runtime: Runtime, line: str) -> None:
+    """The same everyday-word name, capitalised mid-sentence or before "said", is the relative: the client's note."""
+    assert say(chat, "Ingrid Olsen: her son Max plays hockey, wants a new printer for the office").note_saved
+    assert say(chat, "Dmitri Volkov wants 3 espresso machines").note_saved
+    reply = say(chat, line)
+    assert reply.note_saved and "Ingrid Olsen" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "slot", "new"),
+    [
+        ("Sello Mokoena: budget 25k for the boardroom chairs", "sorry 28k not 25k", "budget", "28k"),
+        ("Ewa Kowalczyk - budget is 9000 for the clinic lighting", "oops, 9500 not 9000", "budget", "9500"),
+    ],
+)
+def test_a_value_take_back_restates_the_slot(
+    chat: Conversation, runtime: Runtime, first: str, fix: str, slot: str, new: str
+) -> None:
+    """ "sorry 28k not 25k" right after "budget 25k ...": the budget becomes 28k, and no likes/dislikes come of it."""
+    assert say(chat, first).note_saved
+    client = re.split(r"[:-]", first)[0].strip()
+    reply = say(chat, fix)
+    assert reply.note_saved and client in reply.text, reply.text
+    facts = facts_of(runtime, client)
+    assert new in facts.get(slot, ""), facts
+    assert not any(k.startswith(("likes", "dislikes")) for k in facts), facts
+
+
+def test_a_bare_was_number_is_no_take_back(chat: Conversation, runtime: Runtime) -> None:
+    """ "the courier was 12 minutes late" shares "12" with "12 roof vents" but corrects nothing: it is not filed there."""
+    assert say(chat, "Hemi Walker wants 12 roof vents").note_saved
+    reply = say(chat, "the courier was 12 minutes late")
+    assert not any("courier" in t for t in notes_of(runtime, "Hemi Walker")), reply.text
+
+
+def test_a_possessive_to_an_unknown_first_name_asks(chat: Conversation, runtime: Runtime) -> None:
+    """ "that one was Pawel's" with no Pawel on file moves nothing and starts no client; a full name does."""
+    assert say(chat, "Noor Aziz wants 2 chest freezers for the deli").note_saved
+    reply = say(chat, "that one was Pawel's")
+    assert not reply.note_saved and "full name" in reply.text, reply.text
+    assert client_names(runtime) == {"Noor Aziz"}
+    assert any("freezers" in t for t in notes_of(runtime, "Noor Aziz"))
+    reply = say(chat, "that one was Pawel Nowak's")
+    assert reply.note_saved and "Pawel Nowak" in reply.text, reply.text

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
-from bot.chat.mentions import is_cue, is_name_part, zipf
+from bot.chat.mentions import COMMON_KNOWN_FIRST, is_cue, is_name_part, verb_form, zipf
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
@@ -134,9 +134,26 @@ def _gender(memory: Memory, client: Client) -> str | None:
 
 
 REPLACED = re.compile(
-    r"\b(?:not|instead\s+of|rather\s+than|no\s+longer|was|wasn['’]?t)\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^\s,;.!?]+)",
+    r"(?:(?<!\S)(?P<new>[^\s,;.!?]+)[\s,;]+)?"
+    r"\b(?:not|instead\s+of|rather\s+than|no\s+longer|wasn['’]?t)\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^\s,;.!?]+)",
     re.I,
-)  # "18k not 14k", "champagne instead of ivory": the old value a correction names
+)  # "18k not 14k", "champagne instead of ivory": the old value a correction names (never a bare "was 12": no cue)
+
+
+def _restated(text: str, earlier: str) -> str | None:
+    """The earlier note with the value this line takes back put right ("oops 18k not 14k" after "budget 14k for the
+    terrace" gives "budget 18k for the terrace"): facts come from that, so the slot changes and "X not Y" makes no
+    likes/dislikes. None when the line names no replacement for a value of the earlier note."""
+    for m in REPLACED.finditer(text):
+        old, new = m.group("old"), m.group("new")
+        if not new or new.casefold() == old.casefold() or is_cue(new, "amend") or is_cue(new, "filler"):
+            continue
+        if bool(re.search(r"\d", old)) != bool(re.search(r"\d", new)):
+            continue  # "18k not 14k", "oak not pine": a value for a value of the same kind
+        pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w])", re.I)
+        if (at := pattern.search(earlier)) is not None:
+            return earlier[: at.start()] + new + earlier[at.end() :]
+    return None
 
 
 def _replaced_value_in(text: str, earlier: list[str]) -> bool:
@@ -150,6 +167,38 @@ def _replaced_value_in(text: str, earlier: list[str]) -> bool:
         if any(pattern.search(e) for e in earlier):
             return True
     return False
+
+
+AUX_ZIPF = (
+    6.2  # a verb cue this common is an auxiliary or adverb ("is", "will", "also"): no act by itself ("said" is 6.0)
+)
+
+
+def _names_in(text: str) -> set[str]:
+    """The words among a note's first words that it uses as a person's name (case-folded): a word rarer than
+    everyday English anywhere; an everyday word ("rose", "max") only capitalised mid-sentence, or in subject place
+    before a speech or act verb ("max said", "Rose also wants"), since "rose gold" and "max budget" name no one."""
+    toks = list(re.finditer(r"[\w'’-]+", text))[:PRONOUN_REACH]
+    found: set[str] = set()
+    for i, m in enumerate(toks):
+        word = re.sub(r"['’]s$", "", m.group()).casefold()
+        if word in STOPWORDS or not word[:1].isalpha():
+            continue
+        if zipf(word) < COMMON_KNOWN_FIRST:
+            found.add(word)
+            continue
+        starts = i == 0 or bool(re.search(r"[.!?:;\n]\s*$", text[toks[i - 1].end() : m.start()]))
+        if m.group()[:1].isupper() and not starts:
+            found.add(word)
+            continue
+        for nxt in toks[i + 1 : i + 4]:  # "max said", "max also said", "max is also asking"
+            w = nxt.group().casefold()
+            if verb_form(w) and zipf(w) < AUX_ZIPF:
+                found.add(word)
+                break
+            if not (is_cue(w, "verb") and zipf(w) >= AUX_ZIPF):
+                break
+    return found
 
 
 PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
@@ -173,11 +222,17 @@ class NotesMixin(ChatCore):
         validated_note_text(text)  # empty, binary or oversized: say so now, not after asking which client
         filing = note_clients(memory, text)
         name, body, candidates = filing.name, filing.body, filing.candidates
+        # a note that goes on from the last one is that client's first: an everyday word shared with someone's
+        # relative ("rose gold handles" after a desk order; Lerato's wife is Rose) never outranks continuity
+        if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
+            last = memory.notes(recent.id, limit=1)
+            fixed = _restated(text, last[0].text) if last else None
+            return self._store(
+                user, memory, recent.name, body, source, audio_path, routed, recent, continued=True, fact_text=fixed
+            )
         if name is None and not candidates and (linked := self._relation_client(memory, text)) is not None:
             # "Reem also said no pork": Reem is on file as Omar's EA, so the note is Omar's
             return self._store(user, memory, linked.name, body, source, audio_path, routed, linked)
-        if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
-            return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
         if candidates:
             pending = self._to_inbox(user, PendingNote(body, source, audio_path))
             return self._choose(user, Choice("note", pending), candidates, name)
@@ -305,15 +360,17 @@ class NotesMixin(ChatCore):
 
     def _relation_client(self, memory: Memory, text: str) -> Client | None:
         """The one client whose notes name a person of this note's first words as a relative or colleague ("his EA
-        Reem", "her mom Lorna"): a note about that person is the client's. None when no client, or several, do."""
-        words = {re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", text.casefold())[:PRONOUN_REACH]}
-        words -= STOPWORDS
+        Reem", "her mom Lorna"): a note about that person is the client's. None when no client, or several, do.
+
+        A name that is also an everyday word ("Rose", "Max", "Grace") counts only where the note uses it as a name:
+        capitalised mid-sentence, or as a subject before a verb ("max said ..."), never "rose gold" or "max budget"."""
+        names = _names_in(text)
         owners: dict[int, int] = {}
         for fact in memory.facts():
             if fact.kind is not FactKind.FAMILY and not fact.key.startswith("people:"):
                 continue
             named = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", fact.value) if w[:1].isupper()}
-            if named & words:
+            if named & names:
                 owners[fact.client_id] = fact.client_id
         if len(owners) != 1:
             return None
