@@ -40,6 +40,14 @@ MOVE_NOTE = re.compile(
     r"wrong client[\s,!.:;—–-]*(?:it'?s|it was|should be|meant|for)?)\s+(?P<name>\S.{0,80})$",
     re.I | re.S,
 )  # a slip corrected: the last note (or the one waiting) belongs to another client
+MOVE_BY_POSSESSIVE = re.compile(
+    r"^(?:(?:oops|sorry|wait|no|nope|argh|actually)\b[\s,!.:;—–-]*)*"
+    r"(?:that|this|it|the|my)(?:\s+(?:last|previous))?(?:\s+(?:one|note|message|line))?"
+    r"(?:['’]s|\s+(?:was|is|should\s+(?:be|have\s+been)|should['’]ve\s+been))\s+"
+    r"(?P<name>[^\W\d_].{0,60}?)['’]s?(?P<other>\s*[,;—–-]?\s*(?:not|instead\s+of|rather\s+than)\s+\S.{0,60})?"
+    r"[\s.!]*$",
+    re.I | re.S,
+)  # "no that last one is fatuma's not abdi's", "that one was kwame's": the same slip, said with a possessive
 NOT_THE_OTHER = re.compile(r"[\s,;—–-]+(?:not|instead of|rather than)\s+\S.*$", re.I | re.S)
 
 
@@ -136,8 +144,9 @@ class DispatchMixin(NotesMixin):  # moves a note with NotesMixin._store (one sig
             return card  # "Selam", "Chao": a known client's name typed alone opens the card, never a hello
         if talk is not None:
             return self._small_talk(user, talk)
-        moved = MOVE_NOTE.match(text)
-        if moved is not None and (replies := self._move_last(user, moved_to(moved.group("name")))):
+        moved = MOVE_NOTE.match(text) or MOVE_BY_POSSESSIVE.match(text)
+        possessive = moved is not None and moved.re is MOVE_BY_POSSESSIVE
+        if moved is not None and (replies := self._move_last(user, moved_to(moved.group("name")), possessive)):
             return replies
         taken_back = correction(text)
         if taken_back is not None and self._just_filed(user):  # "I mean satin. ignore that last one"
@@ -238,10 +247,11 @@ class DispatchMixin(NotesMixin):  # moves a note with NotesMixin._store (one sig
             "inbox": self._cmd_inbox,
         }
 
-    def _move_last(self, user: str, name: str) -> list[Reply]:
+    def _move_last(self, user: str, name: str, possessive: bool = False) -> list[Reply]:
         """ "oops, that was meant for Carla": file the waiting note, or move the last note, under that client.
 
-        [] when `name` is neither a known client nor a name ("this is for the Q3 launch" is a note).
+        [] when `name` is neither a known client nor a name ("this is for the Q3 launch" is a note). A possessive
+        ("that one was Tomasz's") to a first name nobody on file has asks for the full name instead of starting one.
         """
         try:
             self._memory(user).find_client(name)
@@ -250,6 +260,14 @@ class DispatchMixin(NotesMixin):  # moves a note with NotesMixin._store (one sig
         except BadInput:
             if (fresh := new_client_name(name)) is None:
                 return []
+            if possessive and len(fresh.split()) < 2:
+                # "that one was Tomasz's": a slip or a typo of a name as often as a new client; never move unasked
+                return [
+                    Reply(
+                        f"I have no client called {fresh}, so I left that note where it is. To move it to a new "
+                        f"client, send the full name: “that one was {fresh} <surname>'s”."
+                    )
+                ]
             name = fresh  # "siobhan" starts the client "Siobhan", as an answer to "which client?" does
         state = self._state(user)
         waiting = state.choice.payload if state.choice and state.choice.kind == "note" else None

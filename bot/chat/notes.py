@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.core import ChatCore
 from bot.chat.inbox import add_to_inbox, drop_from_inbox, find_in_inbox, inbox_items
-from bot.chat.mentions import is_cue, is_name_part, zipf
+from bot.chat.mentions import COMMON_KNOWN_FIRST, is_cue, is_name_part, verb_form, zipf
 from bot.chat.reply import Button, Reply, client_rows
 from bot.chat.routing import (
     CONTINUE_WINDOW,
@@ -33,8 +33,8 @@ from bot.chat.texts import (
 )
 from bot.engines.voice import ENABLE_HINT, MAX_AUDIO_BYTES
 from memory.errors import AmbiguousClient, BadInput, ChetError, UnknownClient
-from memory.lexicon import MONTHS, WEEKDAYS
-from memory.records import Client, Note
+from memory.lexicon import MONTHS, STOPWORDS, WEEKDAYS
+from memory.records import Client, FactKind, Note
 from memory.service import Memory, NoteInput, Stored, validated_note_text
 from memory.timeutil import from_iso, now_utc
 
@@ -133,6 +133,74 @@ def _gender(memory: Memory, client: Client) -> str | None:
     return guess
 
 
+REPLACED = re.compile(
+    r"(?:(?<!\S)(?P<new>[^\s,;.!?]+)[\s,;]+)?"
+    r"\b(?:not|instead\s+of|rather\s+than|no\s+longer|wasn['’]?t)\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^\s,;.!?]+)",
+    re.I,
+)  # "18k not 14k", "champagne instead of ivory": the old value a correction names (never a bare "was 12": no cue)
+
+
+def _restated(text: str, earlier: str) -> str | None:
+    """The earlier note with the value this line takes back put right ("oops 18k not 14k" after "budget 14k for the
+    terrace" gives "budget 18k for the terrace"): facts come from that, so the slot changes and "X not Y" makes no
+    likes/dislikes. None when the line names no replacement for a value of the earlier note."""
+    for m in REPLACED.finditer(text):
+        old, new = m.group("old"), m.group("new")
+        if not new or new.casefold() == old.casefold() or is_cue(new, "amend") or is_cue(new, "filler"):
+            continue
+        if bool(re.search(r"\d", old)) != bool(re.search(r"\d", new)):
+            continue  # "18k not 14k", "oak not pine": a value for a value of the same kind
+        pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w])", re.I)
+        if (at := pattern.search(earlier)) is not None:
+            return earlier[: at.start()] + new + earlier[at.end() :]
+    return None
+
+
+def _replaced_value_in(text: str, earlier: list[str]) -> bool:
+    """Whether a line takes back a value ("... not 14k") that one of the `earlier` notes states: a number, or a word
+    rarer than everyday English (a colour, a model), so "not today" or "not sure" never ties it to a note."""
+    for m in REPLACED.finditer(text):
+        old = m.group("old").casefold()
+        if not re.search(r"\d", old) and not _topic_words(old):
+            continue
+        pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w])", re.I)
+        if any(pattern.search(e) for e in earlier):
+            return True
+    return False
+
+
+AUX_ZIPF = (
+    6.2  # a verb cue this common is an auxiliary or adverb ("is", "will", "also"): no act by itself ("said" is 6.0)
+)
+
+
+def _names_in(text: str) -> set[str]:
+    """The words among a note's first words that it uses as a person's name (case-folded): a word rarer than
+    everyday English anywhere; an everyday word ("rose", "max") only capitalised mid-sentence, or in subject place
+    before a speech or act verb ("max said", "Rose also wants"), since "rose gold" and "max budget" name no one."""
+    toks = list(re.finditer(r"[\w'’-]+", text))[:PRONOUN_REACH]
+    found: set[str] = set()
+    for i, m in enumerate(toks):
+        word = re.sub(r"['’]s$", "", m.group()).casefold()
+        if word in STOPWORDS or not word[:1].isalpha():
+            continue
+        if zipf(word) < COMMON_KNOWN_FIRST:
+            found.add(word)
+            continue
+        starts = i == 0 or bool(re.search(r"[.!?:;\n]\s*$", text[toks[i - 1].end() : m.start()]))
+        if m.group()[:1].isupper() and not starts:
+            found.add(word)
+            continue
+        for nxt in toks[i + 1 : i + 4]:  # "max said", "max also said", "max is also asking"
+            w = nxt.group().casefold()
+            if verb_form(w) and zipf(w) < AUX_ZIPF:
+                found.add(word)
+                break
+            if not (is_cue(w, "verb") and zipf(w) >= AUX_ZIPF):
+                break
+    return found
+
+
 PRONOUN_REACH = 8  # a person's pronoun among a note's first words refers back to the last client
 REFERRING = CONTINUING_PRONOUNS | {"him", "them", "hers"}  # object forms too: "sent him the quote"
 FOLLOW_ON_WINDOW = timedelta(minutes=5)  # an amending line (name_cues.txt 'amend') this soon after a note goes with it
@@ -154,8 +222,17 @@ class NotesMixin(ChatCore):
         validated_note_text(text)  # empty, binary or oversized: say so now, not after asking which client
         filing = note_clients(memory, text)
         name, body, candidates = filing.name, filing.body, filing.candidates
+        # a note that goes on from the last one is that client's first: an everyday word shared with someone's
+        # relative ("rose gold handles" after a desk order; Lerato's wife is Rose) never outranks continuity
         if name is None and not candidates and (recent := self._recent_client(user, text)) is not None:
-            return self._store(user, memory, recent.name, body, source, audio_path, routed, recent, continued=True)
+            last = memory.notes(recent.id, limit=1)
+            fixed = _restated(text, last[0].text) if last else None
+            return self._store(
+                user, memory, recent.name, body, source, audio_path, routed, recent, continued=True, fact_text=fixed
+            )
+        if name is None and not candidates and (linked := self._relation_client(memory, text)) is not None:
+            # "Reem also said no pork": Reem is on file as Omar's EA, so the note is Omar's
+            return self._store(user, memory, linked.name, body, source, audio_path, routed, linked)
         if candidates:
             pending = self._to_inbox(user, PendingNote(body, source, audio_path))
             return self._choose(user, Choice("note", pending), candidates, name)
@@ -281,6 +358,24 @@ class NotesMixin(ChatCore):
             text += "\n(No name, so I filed it with your last note. Wrong client? /undo and add the name.)"
         return [Reply(text, note_saved=True)]
 
+    def _relation_client(self, memory: Memory, text: str) -> Client | None:
+        """The one client whose notes name a person of this note's first words as a relative or colleague ("his EA
+        Reem", "her mom Lorna"): a note about that person is the client's. None when no client, or several, do.
+
+        A name that is also an everyday word ("Rose", "Max", "Grace") counts only where the note uses it as a name:
+        capitalised mid-sentence, or as a subject before a verb ("max said ..."), never "rose gold" or "max budget"."""
+        names = _names_in(text)
+        owners: dict[int, int] = {}
+        for fact in memory.facts():
+            if fact.kind is not FactKind.FAMILY and not fact.key.startswith("people:"):
+                continue
+            named = {w.casefold() for w in re.findall(r"[^\W\d_][\w'’-]*", fact.value) if w[:1].isupper()}
+            if named & names:
+                owners[fact.client_id] = fact.client_id
+        if len(owners) != 1:
+            return None
+        return memory.client(next(iter(owners)))
+
     def _recent_client(self, user: str, text: str) -> Client | None:
         """The client of the previous note when this one goes on about them ("she also said ...") soon after."""
         every = re.findall(r"[\w']+", text.casefold())
@@ -305,7 +400,14 @@ class NotesMixin(ChatCore):
             and age <= CONTINUE_WINDOW
             and bool(_topic_words(text) & self._last_topic(memory, int(last[0])))
         )
-        if not (goes_on or follow_on or same_topic):
+        # "oops budget is 18k not 14k", "champagne instead of ivory": the value taken back is in the note just sent
+        takes_back = (
+            not (goes_on or follow_on or same_topic)
+            and len(every) <= FOLLOW_ON_WORDS
+            and age <= CONTINUE_WINDOW
+            and _replaced_value_in(text, [n.text for n in memory.notes(int(last[0]), limit=1)])
+        )
+        if not (goes_on or follow_on or same_topic or takes_back):
             return None
         client = memory.client(int(last[0]))
         said = {PRONOUN_GENDER[w] for w in words if w in PRONOUN_GENDER}

@@ -383,11 +383,23 @@ class Filing:
 def note_clients(memory: Memory, text: str) -> Filing:
     """Whom a note is about: the first person it names (bot/chat/mentions.py), else the older rules below."""
     known = memory.clients()
-    found = [m for m in mentions(text, known) if m.known or m.score >= NEW_NAME_THRESHOLD]
+    every = mentions(text, known)
+    found = [m for m in every if m.known or m.score >= NEW_NAME_THRESHOLD]
     # "her mum Tita Lorna is paying", "his assistant Lena Koch": a relative or helper of the client, never a client
     found = [m for m in found if m.known or not relative_before(text[: m.start])]
+    found = [m for m in found if m.known or not role_word_in_name(text, m)]  # "his PA Elif": a role and a first name
+    subject = note_subject(text, every)
+    if subject is not None:  # "met <X> ..., CFO <Y> signs off": Y is X's approver, known client or not
+        rest = [m for m in found if m is not subject and not role_tagged(text, m)]
+        sure = subject.known or (subject.score >= NEW_NAME_THRESHOLD and not subject.weak)
+        if not sure and not all(m.weak for m in rest):
+            subject = None  # a weak guess still gives way to a sure name that is no approver
+        else:
+            found = [subject, *rest]
     if len(found) > 1:  # two rare words (a foreign shop name) give way to any surer name in the note
-        found = [m for m in found if not m.weak or acts(m) or heads(m, text)] or [m for m in found if m.lead]
+        found = [m for m in found if not m.weak or m is subject or acts(m) or heads(m, text)] or [
+            m for m in found if m.lead
+        ]
     if not found:
         single = single_name_with_company(text)
         if single:
@@ -429,6 +441,51 @@ def note_clients(memory: Memory, text: str) -> Filing:
         return Filing(client.name, body, [], others, first.typo, client, facts_from, new_people)
     name = name_with_company(first.name, after_honorific(text[first.end :]))
     return Filing(name, body, [], others, facts_from=facts_from, new_people=new_people)
+
+
+LEAD_FLOOR = 2.0  # a full name the note opens on or met/called/emailed ("met fatuma hassan") is its subject at
+# this score: the lead position is the evidence a lower threshold leaves to a name mid-note
+
+
+def note_subject(text: str, every: list[Mention]) -> Mention | None:
+    """The person a note opens on or says it met, called or emailed, when the note is about them: a known client or
+    a full name the lead position makes sure enough; never one introduced by a role ("CFO Abdi Noor: ...")."""
+    if not every:
+        return None
+    met = PERSON_VERB.search(text[:MAX_NAME_SEARCH])
+    first = every[0]  # the first person named, right after "had lunch with", "met", "called": the subject too
+    for m in every:
+        if not m.lead and not (m is first and met is not None and met.start("rest") == m.start):
+            continue
+        if role_tagged(text, m):
+            return None
+        sure = m.score >= NEW_NAME_THRESHOLD and not m.weak
+        led = m.words >= 2 and m.score >= LEAD_FLOOR and ("intro" in m.evidence or "subject" in m.evidence)
+        return m if m.known or sure or led else None
+    return None
+
+
+def role_tagged(text: str, m: Mention) -> bool:
+    """Whether a person is introduced by a role or a family word: "CFO Abdi Noor", "her boss X", "X, their CFO",
+    "his EA Reem", "my contact there X" (colleague_roles.txt, the relation cues of name_cues.txt)."""
+    before, after = text[: m.start], text[m.end :]
+    return bool(role_before().search(before)) or relative_before(before) or colleague(before, after)
+
+
+@cache
+def role_before() -> re.Pattern[str]:
+    """A role or family word right before a name, with or without "her/the/my": "CFO <name>", "my contact there"."""
+    words = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:^|[\s,;(])(?:{POSSESSIVES}\s+)?(?:{alt})(?:\s+there)?\s*,?\s*$", re.I)
+
+
+def role_word_in_name(text: str, m: Mention) -> bool:
+    """Whether a new name's first word is a role or family word after "her/his/the" ("his PA Elif", "her GM Ana"):
+    the role and a first name, never a person called "PA Elif"."""
+    first = m.name.split()[0].casefold()
+    roles = {w for w, kinds in cue_kinds().items() if "relation" in kinds} | set(colleague_words())
+    return first in roles and re.search(rf"\b{POSSESSIVES}\s*$", text[: m.start], re.I) is not None
 
 
 def acts(m: Mention) -> bool:
