@@ -58,3 +58,21 @@ def test_a_plain_decline_still_blocks(tmp_path: Path) -> None:
 def test_a_time_kept_free_is_no_declined_item(tmp_path: Path, note: str, draft: str) -> None:
     world = World(tmp_path, "Olu Bello", [("2026-03-01T10:00:00", "olu bello, bakery refit"), ("2026-03-02T10:00:00", note)])
     assert "contradicts_preference" not in world.kinds(draft, AT)
+
+
+@pytest.mark.parametrize(
+    ("note", "draft"),
+    [
+        ("amara stocks our vegan skincare range in her two shops", "Hi Amara, the new shea body cream is in stock."),
+        ("wants the vegan leather seats on the e-bike", "Hi Amara, the saddle bag comes in cream or black."),
+        ("kosher certification needed for the whole range", "Hi Amara, the cheese boards ship on Monday."),
+    ],
+)
+def test_a_diet_word_on_a_product_declines_no_food(tmp_path: Path, note: str, draft: str) -> None:
+    world = World(tmp_path, "Amara Eze", [("2026-03-01T10:00:00", "amara eze, retail"), ("2026-03-02T10:00:00", note)])
+    assert "contradicts_preference" not in world.kinds(draft, AT)
+
+
+def test_the_clients_own_diet_still_blocks(tmp_path: Path) -> None:
+    world = World(tmp_path, "Amara Eze", [("2026-03-01T10:00:00", "amara eze, caterer client. she's vegan since 2019")])
+    assert "contradicts_preference" in world.kinds("Hi Amara, a cheese platter for your birthday lunch?", AT)

@@ -324,6 +324,9 @@ class _Reader:
                 r"\W*(?:options?|meals?|dish(?:es)?|menus?|guests?|people|versions?|choices?|alternatives?)\b", after
             ):
                 continue
+            noun = re.match(r"[ \t]+([^\W\d_][\w-]*)", after)
+            if noun and noun.group(1) not in _STOP and noun.group(1) not in _words("diet_heads"):
+                continue  # "the vegan skincare line": an attribute of a product, not the client's diet (P2)
             return True
         return False
 
