@@ -56,7 +56,9 @@ def test_a_plain_decline_still_blocks(tmp_path: Path) -> None:
     ],
 )
 def test_a_time_kept_free_is_no_declined_item(tmp_path: Path, note: str, draft: str) -> None:
-    world = World(tmp_path, "Olu Bello", [("2026-03-01T10:00:00", "olu bello, bakery refit"), ("2026-03-02T10:00:00", note)])
+    world = World(
+        tmp_path, "Olu Bello", [("2026-03-01T10:00:00", "olu bello, bakery refit"), ("2026-03-02T10:00:00", note)]
+    )
     assert "contradicts_preference" not in world.kinds(draft, AT)
 
 

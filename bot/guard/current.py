@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share, wished
 from bot.guard.text import norm
 
 _DATA = Path(__file__).parent / "data" / "worked_out.json"
@@ -144,6 +144,7 @@ class Slot:
     note: int = -1  # the index of the note that last set it
     deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
     aside: bool = False  # a count lent, shown or tried ("2 on demo for a week"): never the order's new value
+    wish: bool = False  # what the client wants or asked for ("hoping for 16k"): never replaces nor is replaced
 
     def values(self) -> list[float]:
         """The current values as numbers."""
@@ -225,11 +226,30 @@ def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[
                 slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, aside=True))
                 placed[id(m)] = slots[-1]
                 continue
+            if m.wish and not m.sign and _beside(slots, m):
+                # "paying 650k, wants it under 600k", "appraised at 14.5k, hoping for 16k": what the client wants
+                # is a slot of its own beside what is paid or agreed now (a wish alone is the order: "wants a 9m rib")
+                slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, wish=True))
+                placed[id(m)] = slots[-1]
+                continue
             placed[id(m)] = _place(slots, m, nid, when, i, low)
         for when, nid, m in by_note[i]:
             if m.rejected:
                 _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
     return tuple(slots)
+
+
+def _beside(slots: Sequence[Slot], m: Mention) -> bool:
+    """Whether the notes already give a value (not a wish) of the thing a wish is about: same kind and unit, and
+    nouns in common, or none named on one side."""
+    return any(
+        _like(s, m)
+        and not s.aside
+        and not s.wish
+        and s.values()
+        and (not m.nouns or not s.nouns or share(m.nouns, s.nouns))
+        for s in slots
+    )
 
 
 def _ordered_texts(notes: Sequence[tuple[datetime, str, str]]) -> list[str]:
@@ -247,7 +267,7 @@ def _aside(low: str, m: Mention) -> bool:
 
 def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low: str = "") -> Slot:
     """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
-    like = [s for s in slots if _like(s, m) and not s.aside]
+    like = [s for s in slots if _like(s, m) and not s.aside and not s.wish]
     named = [s for s in like if _overlap(s, m)]
     if m.sign:
         target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
@@ -567,6 +587,10 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
         if products and not any(_eq(v, x) or abs(v - x) <= rounded for x in [*products, *shares]):
             shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
+    wishes = _wish_given_as_agreed(m, v, like, others, low)
+    if wishes is not None:
+        return wishes
+    like = [s for s in like if not s.wish]  # a figure other than the client's wish is no contradiction of it
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
         bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
@@ -633,6 +657,26 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
     # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
     certain = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
     return Verdict("stale", certain, (stale[0].new,), _ids(stale))
+
+
+def _wish_given_as_agreed(
+    m: Mention, v: float, like: Sequence[Slot], others: Sequence[float], low: str
+) -> Verdict | None:
+    """A draft figure that only the client's wish gives ("hoping for 16k", "asked for 60 days") while the notes hold
+    another current value of that thing (appraised at 14.5k, agreed 45 days): the draft gives the ask as agreed.
+    Uncertain (a warning); None when the draft names it as the wish, states the agreed value too, or claims a change."""
+    if m.cue or m.sign or wished(low, m.start, (max(0, m.start - 60), m.start)):
+        return None
+    wishes = [s for s in like if s.wish and any(_eq(v, c) for c in s.values())]
+    agreed = [s for s in like if not s.wish and not s.aside and s.values()]
+    if not wishes or any(_eq(v, c) for s in agreed for c in s.values()):
+        return None
+    about = [w.nouns | w.heads for w in wishes]
+    agreed = [s for s in agreed if any(not a or not s.nouns or share(a, s.nouns) for a in about)]
+    if not agreed or any(_eq(x, c) for s in agreed for c in s.values() for x in others):
+        return None
+    real = tuple(c for s in agreed for c, _ in s.current)
+    return Verdict("contradicted", False, real, tuple(n for s in agreed for _, n in s.current))
 
 
 def converted(

@@ -47,6 +47,7 @@ class Mention:
     sign: int = 0  # +1 / -1: an increment of its slot's value ("9 more", "+85,000"); 0: the value itself
     head: frozenset[str] = frozenset()  # stems of the two content words right after it: what a count counts
     per: str = ""  # a rate's denominator ("16 cameras per store": "store"); "" for a total or a plain value
+    wish: bool = False  # a sum or measure the client wants, hopes or asked for ("wants it under 600k"): not agreed
 
     def number(self) -> float | None:
         """The value as a number (money, measure, count); None for a date or a month."""
@@ -99,6 +100,19 @@ def _reject_before() -> re.Pattern[str]:
     doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))["ruled_out_before"]
     alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
     return re.compile(rf"(?<![^\W\d_])(?:{alt})\s+(?:the\s+|a\s+|la\s+|el\s+|le\s+|o\s+|der\s+|die\s+|das\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _wish_re() -> re.Pattern[str]:
+    """A verb of wanting, hoping or asking (`data/value_changes.json` "wish")."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))["wish"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_'])(?:{alt})(?![^\W\d_])")
+
+
+def wished(low: str, start: int, clause: tuple[int, int]) -> bool:
+    """Whether a wish verb governs the value at `start`: before it in its clause, with no other figure between."""
+    return any(not re.search(r"\d", low[w.end() : start]) for w in _wish_re().finditer(low, clause[0], start))
 
 
 _PRICE_BEFORE = re.compile(r"\b(?:at|for|@)\s*$")
@@ -283,8 +297,11 @@ def mentions(text: str) -> list[Mention]:
         nouns = _nouns(low, f.start, f.end, clause, measures)
         head = _head(low, f.end, clause)
         per = _per(low, f.start, f.end, clause)
+        wish = kind in ("money", "measure") and f.unit != "pct" and wished(low, f.start, clause)
         out.append(
-            Mention(kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per)
+            Mention(
+                kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per, wish
+            )
         )
     heads = [m.head for m in out if m.head]
     out = [
@@ -308,6 +325,13 @@ def _carry_units(low: str, out: list[Mention]) -> list[Mention]:
             noun_after = re.match(r"\s*(?:[a-z]{3,})", low[m.end : m.end + 12])
             if joined and (noun_after is None or not _content(noun_after.group(0).strip())):
                 m = dataclasses.replace(m, kind=prev.kind, unit=prev.unit, nouns=prev.nouns | m.nouns)
+        if m.kind == "count" and m.cue and not m.head and prev is not None:
+            # "asked for 60 days payment terms, mgr ok'd 45": an agreed bare figure answers the wish before it in
+            # its sentence and takes its unit (NOTES-guard10 W1)
+            asked = next((x for x in reversed(fixed) if x.kind in ("money", "measure")), None)
+            gap = low[asked.end : m.start] if asked is not None else "."
+            if asked is not None and asked.wish and len(gap) <= 100 and not re.search(r"[.;!?\n]|\d", gap):
+                m = dataclasses.replace(m, kind=asked.kind, unit=asked.unit, nouns=asked.nouns | m.nouns)
         if not m.cue and m.kind in ("money", "measure"):
             clause = _clause(low, m.start, m.end)
             between = [x for x in fixed if clause[0] <= x.start < m.start]
