@@ -580,11 +580,21 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
         # "12 kits at $40 each comes to $520": a sum after a count and a rate of the draft is their product;
         # the two-step closure would pass it as 12 x 40 + 40, so the stated operation is checked instead
         rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
-        heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
-        products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
+        counts = [x for x in mine if x.kind == "count" and x.end <= m.start and not x.sign and not _in_range(low, x)]
+        heads = [x for x in counts if m.start - x.start < _NEAR]
+        # "250 pairs ... at R1 150 a pair": a rate per X multiplies the count of X wherever it stands (W8)
+        products = [
+            _num(c) * _num(r)
+            for r in rates
+            for c in ([c for c in counts if r.per and share((r.per,), c.head)] or heads)
+            if c.start < r.start
+        ]
         # "a 30% deposit ... 92 guests at $65 per head comes to $1,794": a percentage of, off or on the product
         shares = [x * k for x in products for p in pcts if 0 < p < 100 for k in (p / 100, 1 - p / 100, 1 + p / 100)]
-        if products and not any(_eq(v, x) or abs(v - x) <= rounded for x in [*products, *shares]):
+        # "EUR 630 a month, EUR 7,560 for the year": the draft's own figure per another period is the same sum
+        own = [(_num(x), p[0]) for x in mine if x is not m and x.kind == "money" and (p := periods_of(low, x))]
+        asked = [x for x, _ in converted(v, periods, own)]
+        if products and not any(_eq(a, x) or abs(a - x) <= rounded for a in asked for x in [*products, *shares]):
             shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
     wishes = _wish_given_as_agreed(m, v, like, others, low)
@@ -657,6 +667,14 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
     # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
     certain = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
     return Verdict("stale", certain, (stale[0].new,), _ids(stale))
+
+
+def _in_range(low: str, m: Mention) -> bool:
+    """Whether a count is an end of a range ("sizes 6 to 12", "45-48"): a span of sizes, never a count to multiply."""
+    return bool(
+        re.match(r"\s*(?:to|-|–|a|bis|à)\s*\d", low[m.end : m.end + 6])
+        or re.search(r"\d\s*(?:to|-|–|a|bis|à)\s*$", low[max(0, m.start - 6) : m.start])
+    )
 
 
 def _wish_given_as_agreed(

@@ -195,7 +195,9 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
     marker, a_before, periods = _rate_re()
     lead = low[clause[0] : start]
     before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
-    if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
+    # ... unless a figure stands before that marker: "45 seats at EUR 14 per seat ... comes to EUR 630" is EUR 14's
+    owned = before is not None and bool(re.search(r"\d", lead[: before.start()]))
+    if before and not owned and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
         return stem(_fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
     window = low[end : min(clause[1], end + 50)]
     for m in marker.finditer(window):
