@@ -138,6 +138,15 @@ def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
 
 
+# A format or spec token of letters and digits ("A5", "300gsm", "R11", "4k"): no figure, so a figure's noun is read past it
+_SPEC = re.compile(r"(?<![\w.,])(?=[^\W\d_]*\d)(?=\d*[^\W\d_])[^\W_]+(?![\w])")
+
+
+def _unspec(tail: str) -> str:
+    """`tail` with its spec tokens blanked (same length): "2,000 A5 flyers" counts flyers."""
+    return _SPEC.sub(lambda m: " " * len(m.group(0)), tail)
+
+
 def _nouns(
     low: str, start: int, end: int, clause: tuple[int, int], measures: Sequence[tuple[int, int]] = ()
 ) -> frozenset[str]:
@@ -147,7 +156,7 @@ def _nouns(
     # Not past another figure: in "12 machines across 4 buildings" the 4 counts buildings only.
     lead = low[clause[0] : start]
     before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
-    tail = low[end : clause[1]]
+    tail = _unspec(low[end : clause[1]])
     for a, b in measures:
         if end <= a < clause[1]:
             tail = tail[: a - end] + " " * (min(b, clause[1]) - a) + tail[min(b, clause[1]) - end :]
@@ -161,7 +170,7 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
     """Stems of up to two content words right after a figure, up to a function word or another figure: what it
     counts ("two refrigerated centrifuges", but only "cameras" in "16 cameras por loja")."""
     after: list[str] = []
-    for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0])[:3]:
+    for w in _WORDS.findall(re.split(r"\d", _unspec(low[end : clause[1]]))[0])[:3]:
         if not _content(w):
             break
         after.append(w)
@@ -359,11 +368,26 @@ def share(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(alike(x, y) for x in a for y in bs)
 
 
+@lru_cache(maxsize=1)
+def _item_pers() -> frozenset[str]:
+    """Stems of the words for "per item" (`data/figure_words.json` rates.distributive.items): "each", "per unit"."""
+    doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]["distributive"]
+    return frozenset(stem(_fold(w)) for w in doc["items"])
+
+
+def same_per(a: str, b: str) -> bool:
+    """Whether two rates' denominators are one: equal, or one is "per item" ("each", "per unit") and the other a
+    thing ("per scooter"); a total ("") is never a rate."""
+    if a == b:
+        return True
+    return bool(a and b) and (a in _item_pers() or b in _item_pers())
+
+
 def same_slot(a: Mention, b: Mention) -> bool:
     """Whether two mentions can be values of one slot: same kind, unit or currency; counts name the same nouns."""
     if {a.kind, b.kind} == {"date", "month"}:
         return True
-    if a.kind != b.kind or a.per != b.per:
+    if a.kind != b.kind or not same_per(a.per, b.per):
         return False  # a rate ("16 per store") is never the same slot as a total ("48 cameras")
     if a.kind == "money":
         return not a.unit or not b.unit or a.unit == b.unit
