@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share, wished
+from bot.guard.slots import Mention, Stale, containers, note_mentions, same_slot, share, wished
 from bot.guard.text import norm
 
 _DATA = Path(__file__).parent / "data" / "worked_out.json"
@@ -172,11 +172,24 @@ def _whole(m: Mention) -> bool:
 def _overlap(slot: Slot, m: Mention) -> int:
     """How many of the mention's nouns the slot names; a count with a counted noun binds by that noun only."""
     if m.kind == "count" and slot.heads:
-        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130")
-        return sum(1 for n in (m.head or m.nouns) if share((n,), slot.heads))
+        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130");
+        # a container ("dozen", "boxes") only when neither names the thing in it (W9)
+        mine, theirs = _counted(m.head, m.nouns), _counted(slot.heads, slot.nouns)
+        if not (mine and theirs):
+            mine, theirs = m.head or m.nouns, slot.heads
+        return sum(1 for n in mine if share((n,), theirs))
     if m.kind == "count" and m.head:
         return 0  # "89.5 for the gesha" (a score) is no value of "8 bags of gesha"
     return sum(1 for n in m.nouns if share((n,), slot.nouns))
+
+
+def _counted(head: frozenset[str] | set[str], nouns: frozenset[str] | set[str]) -> set[str]:
+    """What a count counts, containers aside: its counted nouns, or (only a container after it: "croissants 6
+    dozen") the nouns beside it."""
+    things = set(head) - containers()
+    if things or not head:
+        return things
+    return set(nouns) - containers()
 
 
 def _other_thing(slot: Slot, m: Mention) -> bool:
@@ -287,8 +300,10 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     named = [s for s in named if not _other_thing(s, m)]
     if named:
         target = max(named, key=lambda s: (_overlap(s, m), s.note))
-        if target.note == i and not m.cue:
-            target.current.append((m, nid))  # one note, several values of the slot ("2 at 40, 3 at 35")
+        if (target.note == i and not m.cue) or _day_scoped(low, m):
+            # one note, several values of the slot ("2 at 40, 3 at 35"); or a value for some days only ("4 dozen
+            # on mondays"): a sub-slot beside the rest of the week's, never its replacement (W9)
+            target.current.append((m, nid))
             target.nouns |= m.nouns
             target.heads |= m.head
         else:
@@ -315,6 +330,21 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
     slots.append(slot)
     return slot
+
+
+@lru_cache(maxsize=1)
+def _schedule_re() -> re.Pattern[str]:
+    """A weekday, weekend or part of the day (`data/declines.json` schedule_words, six languages)."""
+    doc = json.loads((Path(__file__).parent / "data" / "declines.json").read_text(encoding="utf-8"))
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(doc['schedule_words']['words'])})(?![^\W\d_])")
+
+
+def _day_scoped(low: str, m: Mention) -> bool:
+    """Whether a note's value holds for some days only: a weekday or part of the day in its clause."""
+    a = max(0, m.start - _NEAR_WORDS)
+    lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
+    tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
+    return bool(_schedule_re().search(lead + " # " + tail))
 
 
 def _increment_noun(low: str, m: Mention) -> bool:

@@ -175,6 +175,14 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
             break
         after.append(w)
     after = after[:2]
+    if after and after[0] in _containers_raw():
+        # "40 boxes of nitrile gloves", "3 dozen pain au choc": the thing the container holds counts too
+        rest = re.match(
+            r"[^\w]*[^\W\d_][\w-]*\s+(?:(?:of|de|di|du|des|von|van)\s+)?((?:[^\W\d_][\w-]*\s*){1,2})",
+            low[end : clause[1]],
+        )
+        if rest:
+            after = [after[0], *(w for w in rest.group(1).split() if _content(w))][:3]
     people = _people()
     stems = (stem(_fold(w)) for w in after)
     return frozenset("people" if s in people else s for s in stems) - _cues()[2]
@@ -229,6 +237,19 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
             return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
         return word
     return ""
+
+
+@lru_cache(maxsize=1)
+def _containers_raw() -> frozenset[str]:
+    """The container and measure words a count is given in (`data/units.json` containers), as written."""
+    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
+    return frozenset(doc["containers"]["words"])
+
+
+@lru_cache(maxsize=1)
+def containers() -> frozenset[str]:
+    """Stems of the container words ("dozen", "boxes", "pairs"): never alone what two counts share."""
+    return frozenset(stem(_fold(w)) for w in _containers_raw())
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,25 @@
+"""A value for some days only is a sub-slot beside the rest of the week's; a container word ("dozen", "boxes") is not
+what two counts share (NOTES-guard10 W9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guard_cli import World
+
+AT = "2026-03-20T10:00"
+BAKERY = [
+    ("2026-03-01T10:00:00", "lucía ferrer, café in valencia: 5 dozen bagels a day, 2 dozen muffins"),
+    ("2026-03-05T10:00:00", "lucía: bagels down to 3 dozen on sundays, the rest of the week stays the same"),
+]
+
+
+def test_a_value_for_some_days_keeps_the_weekly_value(tmp_path: Path) -> None:
+    world = World(tmp_path, "Lucía Ferrer", BAKERY)
+    assert "wrong_fact" not in world.kinds("Hi Lucía, 5 dozen bagels Monday to Saturday and 3 dozen on Sundays.", AT)
+
+
+def test_a_count_in_the_same_container_is_another_thing(tmp_path: Path) -> None:
+    world = World(tmp_path, "Lucía Ferrer", BAKERY)
+    assert "wrong_fact" not in world.kinds("Hi Lucía, confirming 2 dozen muffins a day as usual.", AT)
+    assert "wrong_fact" in world.kinds("Hi Lucía, confirming 4 dozen muffins a day as usual.", AT)
