@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from guard_cli import World
 
 AT = "2026-03-20T10:00"
@@ -14,12 +15,19 @@ BAKERY = [
 ]
 
 
-def test_a_value_for_some_days_keeps_the_weekly_value(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Hi Lucía, the usual 5 dozen bagels for Monday.",
+        "Hi Lucía, 5 dozen bagels at $9 a dozen, and 2 dozen cinnamon rolls at $12 a dozen.",
+        "Hi Lucía, just 3 dozen bagels this Sunday.",
+    ],
+)
+def test_a_value_for_some_days_keeps_the_weekly_value(tmp_path: Path, draft: str) -> None:
     world = World(tmp_path, "Lucía Ferrer", BAKERY)
-    assert "wrong_fact" not in world.kinds("Hi Lucía, 5 dozen bagels Monday to Saturday and 3 dozen on Sundays.", AT)
+    assert "wrong_fact" not in world.kinds(draft, AT)
 
 
-def test_a_count_in_the_same_container_is_another_thing(tmp_path: Path) -> None:
+def test_another_count_of_the_slot_still_flags(tmp_path: Path) -> None:
     world = World(tmp_path, "Lucía Ferrer", BAKERY)
-    assert "wrong_fact" not in world.kinds("Hi Lucía, confirming 2 dozen muffins a day as usual.", AT)
-    assert "wrong_fact" in world.kinds("Hi Lucía, confirming 4 dozen muffins a day as usual.", AT)
+    assert "wrong_fact" in world.kinds("Hi Lucía, 8 dozen bagels for Monday then.", AT)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.guard.slots import Mention, Stale, containers, note_mentions, same_slot, share, wished
+from bot.guard.slots import Mention, Stale, containers, day_words, note_mentions, same_slot, share, wished
 from bot.guard.text import norm
 
 _DATA = Path(__file__).parent / "data" / "worked_out.json"
@@ -197,6 +197,8 @@ def _other_thing(slot: Slot, m: Mention) -> bool:
     "the gesha lot is only 8 bags"), and the kinds share no word."""
     if m.kind != "count" or not m.head or not slot.heads:
         return False
+    if share(_counted(m.head, m.nouns) or {"-"}, _counted(slot.heads, slot.nouns)) and m.head <= containers():
+        return False  # "bagels down to 3 dozen": the thing the container holds is the slot's own
     mine, theirs = m.nouns - m.head, slot.nouns - slot.heads
     return bool(mine and theirs) and not share(mine, theirs)
 
@@ -332,19 +334,12 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     return slot
 
 
-@lru_cache(maxsize=1)
-def _schedule_re() -> re.Pattern[str]:
-    """A weekday, weekend or part of the day (`data/declines.json` schedule_words, six languages)."""
-    doc = json.loads((Path(__file__).parent / "data" / "declines.json").read_text(encoding="utf-8"))
-    return re.compile(rf"(?<![^\W\d_])(?:{_alt(doc['schedule_words']['words'])})(?![^\W\d_])")
-
-
 def _day_scoped(low: str, m: Mention) -> bool:
     """Whether a note's value holds for some days only: a weekday or part of the day in its clause."""
     a = max(0, m.start - _NEAR_WORDS)
     lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
     tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
-    return bool(_schedule_re().search(lead + " # " + tail))
+    return bool(day_words().search(lead + " # " + tail))
 
 
 def _increment_noun(low: str, m: Mention) -> bool:

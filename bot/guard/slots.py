@@ -14,6 +14,7 @@ rules it out. Cue words and units are data (`data/value_changes.json`, `data/uni
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -181,8 +182,9 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
             r"[^\w]*[^\W\d_][\w-]*\s+(?:(?:of|de|di|du|des|von|van)\s+)?((?:[^\W\d_][\w-]*\s*){1,2})",
             low[end : clause[1]],
         )
-        if rest:
-            after = [after[0], *(w for w in rest.group(1).split() if _content(w))][:3]
+        held = list(itertools.takewhile(_content, rest.group(1).split())) if rest else []
+        if held and not day_words().search(held[0]):
+            after = [after[0], *held][:3]
     people = _people()
     stems = (stem(_fold(w)) for w in after)
     return frozenset("people" if s in people else s for s in stems) - _cues()[2]
@@ -237,6 +239,14 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
             return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
         return word
     return ""
+
+
+@lru_cache(maxsize=1)
+def day_words() -> re.Pattern[str]:
+    """A weekday, weekend or part of the day (`data/declines.json` schedule_words): when, never what is counted."""
+    doc = json.loads((_DATA / "declines.json").read_text(encoding="utf-8"))["schedule_words"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])")
 
 
 @lru_cache(maxsize=1)
