@@ -31,3 +31,8 @@ def test_a_value_for_some_days_keeps_the_weekly_value(tmp_path: Path, draft: str
 def test_another_count_of_the_slot_still_flags(tmp_path: Path) -> None:
     world = World(tmp_path, "Lucía Ferrer", BAKERY)
     assert "wrong_fact" in world.kinds("Hi Lucía, 8 dozen bagels for Monday then.", AT)
+
+
+def test_the_weekly_value_on_the_scoped_day_flags(tmp_path: Path) -> None:
+    world = World(tmp_path, "Lucía Ferrer", BAKERY)
+    assert "wrong_fact" in world.kinds("Hi Lucía, so that's 5 dozen bagels on Sundays too.", AT)

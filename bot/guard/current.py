@@ -145,6 +145,7 @@ class Slot:
     deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
     aside: bool = False  # a count lent, shown or tried ("2 on demo for a week"): never the order's new value
     wish: bool = False  # what the client wants or asked for ("hoping for 16k"): never replaces nor is replaced
+    days: list[tuple[float, frozenset[str]]] = field(default_factory=list)  # values for some days only ("4 on mondays")
 
     def values(self) -> list[float]:
         """The current values as numbers."""
@@ -306,6 +307,8 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
             # one note, several values of the slot ("2 at 40, 3 at 35"); or a value for some days only ("4 dozen
             # on mondays"): a sub-slot beside the rest of the week's, never its replacement (W9)
             target.current.append((m, nid))
+            if days := _days_of(low, m):
+                target.days.append((_num(m), days))
             target.nouns |= m.nouns
             target.heads |= m.head
         else:
@@ -336,10 +339,15 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
 
 def _day_scoped(low: str, m: Mention) -> bool:
     """Whether a note's value holds for some days only: a weekday or part of the day in its clause."""
+    return bool(_days_of(low, m))
+
+
+def _days_of(low: str, m: Mention) -> frozenset[str]:
+    """The weekdays or parts of the day in a value's clause, singular ("on mondays": {"monday"})."""
     a = max(0, m.start - _NEAR_WORDS)
     lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
     tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
-    return bool(day_words().search(lead + " # " + tail))
+    return frozenset(w.group(0).rstrip("s") for w in day_words().finditer(lead + " # " + tail))
 
 
 def _increment_noun(low: str, m: Mention) -> bool:
@@ -630,6 +638,14 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
         bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
     if bound:
+        mine_days = _days_of(low, m)
+        for_days = [(x, s) for s in bound for x, days in s.days if days & mine_days]
+        if for_days and not any(_eq(v, x) for x, _ in for_days):
+            # "6 dozen croissants on mondays" where the notes give 4 for mondays: that day's sub-slot decides (W9)
+            real = tuple(c for _, s in for_days for c, _ in s.current if any(_eq(_num(c), x) for x, _ in for_days))
+            return Verdict(
+                "contradicted", False, real, tuple(dict.fromkeys(n for _, s in for_days for _, n in s.current))
+            )
         if any(_eq(v, c) for s in bound for c in s.values()):
             return None
         if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
