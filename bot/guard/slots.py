@@ -140,7 +140,8 @@ def _clause(low: str, start: int, end: int) -> tuple[int, int]:
 
 
 # A format or spec token of letters and digits ("A5", "300gsm", "R11", "4k"): no figure, so a figure's noun is read past it
-_SPEC = re.compile(r"(?<![\w.,])(?=[^\W\d_]*\d)(?=\d*[^\W\d_])[^\W_]+(?![\w])")
+# (Latin letters only: a run of CJK characters holds digits and words together and is no spec token)
+_SPEC = re.compile(r"(?<![\w.,])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+(?![\w])")
 
 
 def _unspec(tail: str) -> str:
