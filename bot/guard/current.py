@@ -177,7 +177,7 @@ def _overlap(slot: Slot, m: Mention) -> int:
         # a container ("dozen", "boxes") only when neither names the thing in it (W9)
         mine, theirs = _counted(m.head, m.nouns), _counted(slot.heads, slot.nouns)
         if not (mine and theirs):
-            mine, theirs = m.head or m.nouns, slot.heads
+            mine, theirs = set(m.head or m.nouns), slot.heads
         return sum(1 for n in mine if share((n,), theirs))
     if m.kind == "count" and m.head:
         return 0  # "89.5 for the gesha" (a score) is no value of "8 bags of gesha"
