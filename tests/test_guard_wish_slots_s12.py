@@ -59,3 +59,11 @@ def test_a_wish_given_as_agreed_is_flagged(tmp_path: Path, notes: list[str], wis
     )
     assert "wrong_fact" in world.kinds(wish, AT)
     assert world.kinds(truthful, AT) == set()
+
+
+def test_a_wish_named_as_something_to_prepare_passes(tmp_path: Path) -> None:
+    notes = ["quote $52,000 for the boiler room with 1yr service. dev asked for a 3 yr service option"]
+    world = World(
+        tmp_path, "Dev Patel", [("2026-03-01T10:00:00", "dev patel, marina"), ("2026-03-02T10:00:00", notes[0])]
+    )
+    assert "wrong_fact" not in world.kinds("Hi Dev, I'll price the 3-year service option this week.", AT)

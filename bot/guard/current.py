@@ -718,13 +718,27 @@ def _in_range(low: str, m: Mention) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _agreed_re() -> re.Pattern[str]:
+    """Words that give a draft's figure as settled (`data/value_changes.json` agreed_in_draft)."""
+    doc = json.loads((Path(__file__).parent / "data" / "value_changes.json").read_text(encoding="utf-8"))
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(doc['agreed_in_draft']['words'])})(?![^\W\d_])")
+
+
+def _agreed_in(low: str, m: Mention) -> bool:
+    """Whether the draft's sentence around figure `m` gives it as agreed ("we can do 60 days", "as we said")."""
+    a = max((x.end() for x in re.finditer(r"[.;!?\n]", low[: m.start])), default=0)
+    b = re.compile(r"[.;!?\n]").search(low, m.end)
+    return bool(_agreed_re().search(low[a : b.start() if b else len(low)]))
+
+
 def _wish_given_as_agreed(
     m: Mention, v: float, like: Sequence[Slot], others: Sequence[float], low: str
 ) -> Verdict | None:
     """A draft figure that only the client's wish gives ("hoping for 16k", "asked for 60 days") while the notes hold
     another current value of that thing (appraised at 14.5k, agreed 45 days): the draft gives the ask as agreed.
     Uncertain (a warning); None when the draft names it as the wish, states the agreed value too, or claims a change."""
-    if m.cue or m.sign or wished(low, m.start, (max(0, m.start - 60), m.start)):
+    if m.cue or m.sign or wished(low, m.start, (max(0, m.start - 60), m.start)) or not _agreed_in(low, m):
         return None
     wishes = [s for s in like if s.wish and any(_eq(v, c) for c in s.values())]
     agreed = [s for s in like if not s.wish and not s.aside and s.values()]
