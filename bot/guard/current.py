@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.guard.slots import Mention, Stale, containers, day_words, note_mentions, same_slot, share, wished
+from bot.guard.slots import Mention, Stale, asked, containers, day_words, note_mentions, same_slot, share, wished
 from bot.guard.text import norm
 
 _DATA = Path(__file__).parent / "data" / "worked_out.json"
@@ -303,9 +303,10 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     named = [s for s in named if not _other_thing(s, m)]
     if named:
         target = max(named, key=lambda s: (_overlap(s, m), s.note))
-        if (target.note == i and not m.cue) or _day_scoped(low, m):
-            # one note, several values of the slot ("2 at 40, 3 at 35"); or a value for some days only ("4 dozen
-            # on mondays"): a sub-slot beside the rest of the week's, never its replacement (W9)
+        if (target.note == i and not m.cue) or _day_scoped(low, m) or asked(low, m):
+            # one note, several values of the slot ("2 at 40, 3 at 35"); a value for some days only ("4 dozen
+            # on mondays"): a sub-slot beside the rest of the week's, never its replacement (W9); a value asked
+            # about ("whether we can do 150") replaces nothing
             target.current.append((m, nid))
             if days := _days_of(low, m):
                 target.days.append((_num(m), days))

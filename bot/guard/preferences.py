@@ -456,8 +456,11 @@ def _is_required(item: str, needs: set[frozenset[str]]) -> bool:
 
 
 def _schedule(item: str) -> bool:
-    """Whether an item is a time kept free ("no sundays", "nada de sábados", "no mornings"): never a thing offered."""
-    return any(w in _words("schedule_words") for w in item.split())
+    """Whether an item is only a time kept free ("no sundays", "nada de sábados", "no mornings"): never a thing
+    offered. A time with an activity ("no saturday deliveries", "no evening visits") stays declined: a draft that
+    proposes that activity then goes against it."""
+    words = [w for w in item.split() if w not in _STOP and w not in _words("determiners")]
+    return bool(words) and all(w in _words("schedule_words") for w in words)
 
 
 def declined(ctx: DraftContext) -> dict[str, tuple[str, ...]]:

@@ -290,9 +290,33 @@ def _content(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _asked_re() -> re.Pattern[str]:
+    """Words opening a question or condition (`data/value_changes.json` asked)."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))
+    words = sorted(doc["asked"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _asked(low: str, clause: tuple[int, int], at: int) -> bool:
+    """Whether the clause around `at` is a question or condition ("asked whether we can do 150", "can we do 150?"):
+    it states no change of any value."""
+    if _asked_re().search(low, clause[0], at):
+        return True
+    stop = re.search(r"[.!?\n]", low[at:])
+    return bool(stop and stop.group(0) == "?")
+
+
+def asked(low: str, m: Mention) -> bool:
+    """Whether mention `m` stands in a question or condition ("whether we can do 150 sets"): a value asked about."""
+    return _asked(low, _clause(low, m.start, m.end), m.start)
+
+
 def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[bool, bool]:
     """(a change cue before the value in its clause or right after it, the clause rules the value out)."""
     cue, _, _ = _cues()
+    if _asked(low, clause, start):
+        return False, bool(_reject_before().search(low[clause[0] : start]))
     # A cue governs the first value after it: "signed for the 22 w yamaha 200" changes the 22 only.
     cues = list(cue.finditer(low, clause[0], start))
     cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
@@ -379,6 +403,8 @@ def _carry_units(low: str, out: list[Mention]) -> list[Mention]:
             clause = _clause(low, m.start, m.end)
             between = [x for x in fixed if clause[0] <= x.start < m.start]
             for c in cue.finditer(low, clause[0], m.start):
+                if _asked(low, clause, c.start()):
+                    continue
                 if all(x.kind != m.kind for x in between if x.start >= c.end()):
                     m = dataclasses.replace(m, cue=True)
                     break
