@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bot.guard.slots import Mention, Stale, note_mentions, same_slot, share
+from bot.guard.slots import Mention, Stale, asked, containers, day_words, note_mentions, same_slot, share, wished
 from bot.guard.text import norm
 
 _DATA = Path(__file__).parent / "data" / "worked_out.json"
@@ -144,6 +144,8 @@ class Slot:
     note: int = -1  # the index of the note that last set it
     deltas: list[Mention] = field(default_factory=list)  # the increments it composed ("9 more")
     aside: bool = False  # a count lent, shown or tried ("2 on demo for a week"): never the order's new value
+    wish: bool = False  # what the client wants or asked for ("hoping for 16k"): never replaces nor is replaced
+    days: list[tuple[float, frozenset[str]]] = field(default_factory=list)  # values for some days only ("4 on mondays")
 
     def values(self) -> list[float]:
         """The current values as numbers."""
@@ -171,11 +173,24 @@ def _whole(m: Mention) -> bool:
 def _overlap(slot: Slot, m: Mention) -> int:
     """How many of the mention's nouns the slot names; a count with a counted noun binds by that noun only."""
     if m.kind == "count" and slot.heads:
-        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130")
-        return sum(1 for n in (m.head or m.nouns) if share((n,), slot.heads))
+        # A count binds by what it counts: its counted noun, or (none after it) a noun before it ("guest count: 130");
+        # a container ("dozen", "boxes") only when neither names the thing in it (W9)
+        mine, theirs = _counted(m.head, m.nouns), _counted(slot.heads, slot.nouns)
+        if not (mine and theirs):
+            mine, theirs = set(m.head or m.nouns), slot.heads
+        return sum(1 for n in mine if share((n,), theirs))
     if m.kind == "count" and m.head:
         return 0  # "89.5 for the gesha" (a score) is no value of "8 bags of gesha"
     return sum(1 for n in m.nouns if share((n,), slot.nouns))
+
+
+def _counted(head: frozenset[str] | set[str], nouns: frozenset[str] | set[str]) -> set[str]:
+    """What a count counts, containers aside: its counted nouns, or (only a container after it: "croissants 6
+    dozen") the nouns beside it."""
+    things = set(head) - containers()
+    if things or not head:
+        return things
+    return set(nouns) - containers()
 
 
 def _other_thing(slot: Slot, m: Mention) -> bool:
@@ -183,6 +198,8 @@ def _other_thing(slot: Slot, m: Mention) -> bool:
     "the gesha lot is only 8 bags"), and the kinds share no word."""
     if m.kind != "count" or not m.head or not slot.heads:
         return False
+    if share(_counted(m.head, m.nouns) or {"-"}, _counted(slot.heads, slot.nouns)) and m.head <= containers():
+        return False  # "bagels down to 3 dozen": the thing the container holds is the slot's own
     mine, theirs = m.nouns - m.head, slot.nouns - slot.heads
     return bool(mine and theirs) and not share(mine, theirs)
 
@@ -225,11 +242,30 @@ def build(notes: Sequence[tuple[datetime, str, str]], names: str = "") -> tuple[
                 slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, aside=True))
                 placed[id(m)] = slots[-1]
                 continue
+            if m.wish and not m.sign and _beside(slots, m):
+                # "paying 650k, wants it under 600k", "appraised at 14.5k, hoping for 16k": what the client wants
+                # is a slot of its own beside what is paid or agreed now (a wish alone is the order: "wants a 9m rib")
+                slots.append(Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i, wish=True))
+                placed[id(m)] = slots[-1]
+                continue
             placed[id(m)] = _place(slots, m, nid, when, i, low)
         for when, nid, m in by_note[i]:
             if m.rejected:
                 _rule_out(slots, m, [x for _, _, x in by_note[i] if not x.rejected], placed, nid, when, i)
     return tuple(slots)
+
+
+def _beside(slots: Sequence[Slot], m: Mention) -> bool:
+    """Whether the notes already give a value (not a wish) of the thing a wish is about: same kind and unit, and
+    nouns in common, or none named on one side."""
+    return any(
+        _like(s, m)
+        and not s.aside
+        and not s.wish
+        and s.values()
+        and (not m.nouns or not s.nouns or share(m.nouns, s.nouns))
+        for s in slots
+    )
 
 
 def _ordered_texts(notes: Sequence[tuple[datetime, str, str]]) -> list[str]:
@@ -247,7 +283,7 @@ def _aside(low: str, m: Mention) -> bool:
 
 def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low: str = "") -> Slot:
     """Put one (not ruled out) note value into its slot; a new slot when it binds to none."""
-    like = [s for s in slots if _like(s, m) and not s.aside]
+    like = [s for s in slots if _like(s, m) and not s.aside and not s.wish]
     named = [s for s in like if _overlap(s, m)]
     if m.sign:
         target = max(named, key=lambda s: (_overlap(s, m), s.note), default=None)
@@ -267,8 +303,13 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     named = [s for s in named if not _other_thing(s, m)]
     if named:
         target = max(named, key=lambda s: (_overlap(s, m), s.note))
-        if target.note == i and not m.cue:
-            target.current.append((m, nid))  # one note, several values of the slot ("2 at 40, 3 at 35")
+        if (target.note == i and not m.cue) or _day_scoped(low, m) or asked(low, m):
+            # one note, several values of the slot ("2 at 40, 3 at 35"); a value for some days only ("4 dozen
+            # on mondays"): a sub-slot beside the rest of the week's, never its replacement (W9); a value asked
+            # about ("whether we can do 150") replaces nothing
+            target.current.append((m, nid))
+            if days := _days_of(low, m):
+                target.days.append((_num(m), days))
             target.nouns |= m.nouns
             target.heads |= m.head
         else:
@@ -295,6 +336,19 @@ def _place(slots: list[Slot], m: Mention, nid: str, when: datetime, i: int, low:
     slot = Slot(m.kind, m.unit, set(m.nouns), set(m.head), m.per, [(m, nid)], note=i)
     slots.append(slot)
     return slot
+
+
+def _day_scoped(low: str, m: Mention) -> bool:
+    """Whether a note's value holds for some days only: a weekday or part of the day in its clause."""
+    return bool(_days_of(low, m))
+
+
+def _days_of(low: str, m: Mention) -> frozenset[str]:
+    """The weekdays or parts of the day in a value's clause, singular ("on mondays": {"monday"})."""
+    a = max(0, m.start - _NEAR_WORDS)
+    lead = re.split(r"[.;!?\n,]", low[a : m.start])[-1]
+    tail = re.split(r"[.;!?\n,]", low[m.end : m.end + _NEAR_WORDS])[0]
+    return frozenset(w.group(0).rstrip("s") for w in day_words().finditer(lead + " # " + tail))
 
 
 def _increment_noun(low: str, m: Mention) -> bool:
@@ -560,17 +614,39 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
         # "12 kits at $40 each comes to $520": a sum after a count and a rate of the draft is their product;
         # the two-step closure would pass it as 12 x 40 + 40, so the stated operation is checked instead
         rates = [x for x in mine if x.kind == "money" and x.per and x.end <= m.start and m.start - x.start < _NEAR]
-        heads = [x for x in mine if x.kind == "count" and x.end <= m.start and m.start - x.start < _NEAR]
-        products = [_num(c) * _num(r) for r in rates for c in heads if c.start < r.start and not c.sign]
+        counts = [x for x in mine if x.kind == "count" and x.end <= m.start and not x.sign and not _in_range(low, x)]
+        heads = [x for x in counts if m.start - x.start < _NEAR]
+        # "250 pairs ... at R1 150 a pair": a rate per X multiplies the count of X wherever it stands (W8)
+        products = [
+            _num(c) * _num(r)
+            for r in rates
+            for c in ([c for c in counts if r.per and share((r.per,), c.head)] or heads)
+            if c.start < r.start
+        ]
         # "a 30% deposit ... 92 guests at $65 per head comes to $1,794": a percentage of, off or on the product
         shares = [x * k for x in products for p in pcts if 0 < p < 100 for k in (p / 100, 1 - p / 100, 1 + p / 100)]
-        if products and not any(_eq(v, x) or abs(v - x) <= rounded for x in [*products, *shares]):
+        # "EUR 630 a month, EUR 7,560 for the year": the draft's own figure per another period is the same sum
+        own = [(_num(x), p[0]) for x in mine if x is not m and x.kind == "money" and (p := periods_of(low, x))]
+        asked = [x for x, _ in converted(v, periods, own)]
+        if products and not any(_eq(a, x) or abs(a - x) <= rounded for a in asked for x in [*products, *shares]):
             shown = dataclasses.replace(m, value=products[-1])
             return Verdict("contradicted", False, (shown,), ())
+    wishes = _wish_given_as_agreed(m, v, like, others, low)
+    if wishes is not None:
+        return wishes
+    like = [s for s in like if not s.wish]  # a figure other than the client's wish is no contradiction of it
     bound = [s for s in like if _overlap(s, m)] if m.nouns else []
     if not bound and m.kind == "measure" and len(like) == 1 and not (m.nouns and like[0].nouns):
         bound = like  # "30 inch": the only measure the notes give in inches, neither naming what it measures
     if bound:
+        mine_days = _days_of(low, m)
+        for_days = [(x, s) for s in bound for x, days in s.days if days & mine_days]
+        if for_days and not any(_eq(v, x) for x, _ in for_days):
+            # "6 dozen croissants on mondays" where the notes give 4 for mondays: that day's sub-slot decides (W9)
+            real = tuple(c for _, s in for_days for c, _ in s.current if any(_eq(_num(c), x) for x, _ in for_days))
+            return Verdict(
+                "contradicted", False, real, tuple(dict.fromkeys(n for _, s in for_days for _, n in s.current))
+            )
         if any(_eq(v, c) for s in bound for c in s.values()):
             return None
         if any(_eq(v, _num(d)) for s in bound for d in s.deltas):
@@ -633,6 +709,48 @@ def judge(m: Mention, mine: Sequence[Mention], mdl: Model, low: str) -> Verdict 
     # a sum in a named currency that a certain change replaced, and no current value gives: stale for sure
     certain = m.kind == "money" and bool(m.unit) and all(o.certain for o in stale)
     return Verdict("stale", certain, (stale[0].new,), _ids(stale))
+
+
+def _in_range(low: str, m: Mention) -> bool:
+    """Whether a count is an end of a range ("sizes 6 to 12", "45-48"): a span of sizes, never a count to multiply."""
+    return bool(
+        re.match(r"\s*(?:to|-|–|a|bis|à)\s*\d", low[m.end : m.end + 6])
+        or re.search(r"\d\s*(?:to|-|–|a|bis|à)\s*$", low[max(0, m.start - 6) : m.start])
+    )
+
+
+@lru_cache(maxsize=1)
+def _agreed_re() -> re.Pattern[str]:
+    """Words that give a draft's figure as settled (`data/value_changes.json` agreed_in_draft)."""
+    doc = json.loads((Path(__file__).parent / "data" / "value_changes.json").read_text(encoding="utf-8"))
+    return re.compile(rf"(?<![^\W\d_])(?:{_alt(doc['agreed_in_draft']['words'])})(?![^\W\d_])")
+
+
+def _agreed_in(low: str, m: Mention) -> bool:
+    """Whether the draft's sentence around figure `m` gives it as agreed ("we can do 60 days", "as we said")."""
+    a = max((x.end() for x in re.finditer(r"[.;!?\n]", low[: m.start])), default=0)
+    b = re.compile(r"[.;!?\n]").search(low, m.end)
+    return bool(_agreed_re().search(low[a : b.start() if b else len(low)]))
+
+
+def _wish_given_as_agreed(
+    m: Mention, v: float, like: Sequence[Slot], others: Sequence[float], low: str
+) -> Verdict | None:
+    """A draft figure that only the client's wish gives ("hoping for 16k", "asked for 60 days") while the notes hold
+    another current value of that thing (appraised at 14.5k, agreed 45 days): the draft gives the ask as agreed.
+    Uncertain (a warning); None when the draft names it as the wish, states the agreed value too, or claims a change."""
+    if m.cue or m.sign or wished(low, m.start, (max(0, m.start - 60), m.start)) or not _agreed_in(low, m):
+        return None
+    wishes = [s for s in like if s.wish and any(_eq(v, c) for c in s.values())]
+    agreed = [s for s in like if not s.wish and not s.aside and s.values()]
+    if not wishes or any(_eq(v, c) for s in agreed for c in s.values()):
+        return None
+    about = [w.nouns | w.heads for w in wishes]
+    agreed = [s for s in agreed if any(not a or not s.nouns or share(a, s.nouns) for a in about)]
+    if not agreed or any(_eq(x, c) for s in agreed for c in s.values() for x in others):
+        return None
+    real = tuple(c for s in agreed for c, _ in s.current)
+    return Verdict("contradicted", False, real, tuple(n for s in agreed for _, n in s.current))
 
 
 def converted(

@@ -145,6 +145,22 @@ def relatives(notes: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _bracketed(notes: list[str], words: list[str], known: dict[str, tuple[str, ...]]) -> set[str]:
+    """One word in brackets right after the client's name ("lachlan brown (lachie)", "johannes de vries (hans)"):
+    the form they go by (NOTES-guard10 N2). Two words or more in brackets are a company or a note, not a name."""
+    if len(words) < 2:
+        return set()
+    t = tables()
+    name = r"[\s-]+".join(re.escape(w) for w in words)
+    out: set[str] = set()
+    for low in notes:
+        for m in re.finditer(rf"(?<![\w']){name}\s*\(\s*([a-z][\w'’-]+)\s*\)", low):
+            w = m.group(1)
+            if w not in _STOP and w not in known and w not in t["relation_words"] and not is_honorific(w):
+                out.add(w)
+    return out
+
+
 def address_model(ctx: DraftContext) -> AddressModel:
     """The address model of a context's client, learnt from its notes."""
     c, t = ctx.client, tables()
@@ -189,7 +205,7 @@ def address_model(ctx: DraftContext) -> AddressModel:
             nickname = name in family and name not in given and before not in known and before not in _STOP
             if nickname and any(_shares_letters(before, g) for g in given):
                 nick.add(before)  # "bec o'sullivan" for Rebecca O'Sullivan
-    given |= nick
+    given |= nick | _bracketed(notes, words, known)
     given -= set(known) - set(words)
     greet = c.goes_by or (_words(c.name)[1 if family_first and len(_words(c.name)) > 1 else 0] if words else c.name)
     return AddressModel(

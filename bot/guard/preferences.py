@@ -324,6 +324,9 @@ class _Reader:
                 r"\W*(?:options?|meals?|dish(?:es)?|menus?|guests?|people|versions?|choices?|alternatives?)\b", after
             ):
                 continue
+            noun = re.match(r"[ \t]+([^\W\d_][\w-]*)", after)
+            if noun and noun.group(1) not in _STOP and noun.group(1) not in _words("diet_heads"):
+                continue  # "the vegan skincare line": an attribute of a product, not the client's diet (P2)
             return True
         return False
 
@@ -428,11 +431,51 @@ def _category_members(out: dict[str, tuple[str, ...]], liked: set[str]) -> None:
                 break
 
 
+def required(ctx: DraftContext) -> set[frozenset[str]]:
+    """The things the notes say the client must have ("needs a lift", "tow bar a must", "necesita ascensor"), each
+    as the stems of its noun phrase (`data/declines.json` requirement classes, six languages)."""
+    before, after = _marker_re("requirement_markers"), _marker_re("requirement_after")
+    out: set[frozenset[str]] = set()
+    for n in ctx.notes:
+        low = _norm(n.text)
+        for s, e in _sentences(low):
+            sentence = low[s:e]
+            phrases = [noun_phrase(sentence, m.end()) for m in before.finditer(sentence)]
+            phrases += [_chosen_before(sentence, m.start()) for m in after.finditer(sentence)]
+            out |= {frozenset(_stem(w) for w in p.split()) for p in phrases if p}
+    return out
+
+
+def _is_required(item: str, needs: set[frozenset[str]]) -> bool:
+    """Whether a declined item names a required thing: the same head noun, or words the requirement holds."""
+    words = [w for w in item.split() if w not in _STOP]
+    if not words:
+        return False
+    stems = {_stem(w) for w in words}
+    return any(stems <= need or (_stem(words[-1]) in need and len(need) <= len(stems) + 1) for need in needs)
+
+
+def _schedule(item: str) -> bool:
+    """Whether an item is only a time kept free ("no sundays", "nada de sábados", "no mornings"): never a thing
+    offered. A time with an activity ("no saturday deliveries", "no evening visits") stays declined: a draft that
+    proposes that activity then goes against it."""
+    words = [w for w in item.split() if w not in _STOP and w not in _words("determiners")]
+    return bool(words) and all(w in _words("schedule_words") for w in words)
+
+
 def declined(ctx: DraftContext) -> dict[str, tuple[str, ...]]:
-    """Declined or disliked items (lower-case) -> source ids: facts, English phrasing, then the structural reading."""
+    """Declined or disliked items (lower-case) -> source ids: facts, English phrasing, then the structural reading.
+
+    A thing the client requires is never declined: "no lift" beside it describes an option that lacked it
+    (benchmarks/NOTES-guard10.md P1); a weekday or a part of the day is a schedule, not an item (P4).
+    """
     reader = _Reader(ctx)
     out = reader.english()
     reader.structural(out)
+    needs = required(ctx)
+    for item in list(out):
+        if not item.startswith("concept:") and item != _PHONE_CALLS and (_schedule(item) or _is_required(item, needs)):
+            del out[item]
     liked = {_norm(f.value) for f in reader._current(FactKind.PREFERENCE)}
     _category_members(out, liked)
     return out

@@ -14,6 +14,7 @@ rules it out. Cue words and units are data (`data/value_changes.json`, `data/uni
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -47,6 +48,7 @@ class Mention:
     sign: int = 0  # +1 / -1: an increment of its slot's value ("9 more", "+85,000"); 0: the value itself
     head: frozenset[str] = frozenset()  # stems of the two content words right after it: what a count counts
     per: str = ""  # a rate's denominator ("16 cameras per store": "store"); "" for a total or a plain value
+    wish: bool = False  # a sum or measure the client wants, hopes or asked for ("wants it under 600k"): not agreed
 
     def number(self) -> float | None:
         """The value as a number (money, measure, count); None for a date or a month."""
@@ -101,6 +103,19 @@ def _reject_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{alt})\s+(?:the\s+|a\s+|la\s+|el\s+|le\s+|o\s+|der\s+|die\s+|das\s+)?$")
 
 
+@lru_cache(maxsize=1)
+def _wish_re() -> re.Pattern[str]:
+    """A verb of wanting, hoping or asking (`data/value_changes.json` "wish")."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))["wish"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_'])(?:{alt})(?![^\W\d_])")
+
+
+def wished(low: str, start: int, clause: tuple[int, int]) -> bool:
+    """Whether a wish verb governs the value at `start`: before it in its clause, with no other figure between."""
+    return any(not re.search(r"\d", low[w.end() : start]) for w in _wish_re().finditer(low, clause[0], start))
+
+
 _PRICE_BEFORE = re.compile(r"\b(?:at|for|@)\s*$")
 # Between a figure with its unit and a bare one that corrects it: "50kg not 40", "60 litres a week not 45".
 _BARE_PARTNER = re.compile(
@@ -124,6 +139,16 @@ def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - 120)), (after.start() if after else min(len(low), end + 120))
 
 
+# A format or spec token of letters and digits ("A5", "300gsm", "R11", "4k"): no figure, so a figure's noun is read past it
+# (Latin letters only: a run of CJK characters holds digits and words together and is no spec token)
+_SPEC = re.compile(r"(?<![\w.,])(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+(?![\w])")
+
+
+def _unspec(tail: str) -> str:
+    """`tail` with its spec tokens blanked (same length): "2,000 A5 flyers" counts flyers."""
+    return _SPEC.sub(lambda m: " " * len(m.group(0)), tail)
+
+
 def _nouns(
     low: str, start: int, end: int, clause: tuple[int, int], measures: Sequence[tuple[int, int]] = ()
 ) -> frozenset[str]:
@@ -133,7 +158,7 @@ def _nouns(
     # Not past another figure: in "12 machines across 4 buildings" the 4 counts buildings only.
     lead = low[clause[0] : start]
     before = [] if re.search(r"\d", lead) else [w for w in _WORDS.findall(lead) if _content(w)][-3:]
-    tail = low[end : clause[1]]
+    tail = _unspec(low[end : clause[1]])
     for a, b in measures:
         if end <= a < clause[1]:
             tail = tail[: a - end] + " " * (min(b, clause[1]) - a) + tail[min(b, clause[1]) - end :]
@@ -147,11 +172,20 @@ def _head(low: str, end: int, clause: tuple[int, int]) -> frozenset[str]:
     """Stems of up to two content words right after a figure, up to a function word or another figure: what it
     counts ("two refrigerated centrifuges", but only "cameras" in "16 cameras por loja")."""
     after: list[str] = []
-    for w in _WORDS.findall(re.split(r"\d", low[end : clause[1]])[0])[:3]:
+    for w in _WORDS.findall(re.split(r"\d", _unspec(low[end : clause[1]]))[0])[:3]:
         if not _content(w):
             break
         after.append(w)
     after = after[:2]
+    if after and after[0] in _containers_raw():
+        # "40 boxes of nitrile gloves", "3 dozen pain au choc": the thing the container holds counts too
+        rest = re.match(
+            r"[^\w]*[^\W\d_][\w-]*\s+(?:(?:of|de|di|du|des|von|van)\s+)?((?:[^\W\d_][\w-]*\s*){1,2})",
+            low[end : clause[1]],
+        )
+        held = list(itertools.takewhile(_content, rest.group(1).split())) if rest else []
+        if held and not day_words().search(held[0]):
+            after = [after[0], *held][:3]
     people = _people()
     stems = (stem(_fold(w)) for w in after)
     return frozenset("people" if s in people else s for s in stems) - _cues()[2]
@@ -181,7 +215,9 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
     marker, a_before, periods = _rate_re()
     lead = low[clause[0] : start]
     before = re.search(r"(?<![^\W\d_])(?:each|per|every|cada|chaque|je|jede[nrs]?)\s+([^\W\d_][\w-]*)[^\d]*$", lead)
-    if before and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
+    # ... unless a figure stands before that marker: "45 seats at EUR 14 per seat ... comes to EUR 630" is EUR 14's
+    owned = before is not None and bool(re.search(r"\d", lead[: before.start()]))
+    if before and not owned and _content(before.group(1)) and stem(before.group(1)) not in _TIME_WORDS:
         return stem(_fold(before.group(1)))  # "each press is SEK 48,000": the rate is named before the figure
     window = low[end : min(clause[1], end + 50)]
     for m in marker.finditer(window):
@@ -204,6 +240,27 @@ def _per(low: str, start: int, end: int, clause: tuple[int, int]) -> str:
             return "?" + word  # "a", "por", "par" mark a rate only before a unit or a noun the text counts
         return word
     return ""
+
+
+@lru_cache(maxsize=1)
+def day_words() -> re.Pattern[str]:
+    """A weekday, weekend or part of the day (`data/declines.json` schedule_words): when, never what is counted."""
+    doc = json.loads((_DATA / "declines.json").read_text(encoding="utf-8"))["schedule_words"]
+    alt = "|".join(re.escape(w) for w in sorted(doc["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _containers_raw() -> frozenset[str]:
+    """The container and measure words a count is given in (`data/units.json` containers), as written."""
+    doc = json.loads((_DATA / "units.json").read_text(encoding="utf-8"))
+    return frozenset(doc["containers"]["words"])
+
+
+@lru_cache(maxsize=1)
+def containers() -> frozenset[str]:
+    """Stems of the container words ("dozen", "boxes", "pairs"): never alone what two counts share."""
+    return frozenset(stem(_fold(w)) for w in _containers_raw())
 
 
 @lru_cache(maxsize=1)
@@ -233,9 +290,33 @@ def _content(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _asked_re() -> re.Pattern[str]:
+    """Words opening a question or condition (`data/value_changes.json` asked)."""
+    doc = json.loads((_DATA / "value_changes.json").read_text(encoding="utf-8"))
+    words = sorted(doc["asked"]["words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def _asked(low: str, clause: tuple[int, int], at: int) -> bool:
+    """Whether the clause around `at` is a question or condition ("asked whether we can do 150", "can we do 150?"):
+    it states no change of any value."""
+    if _asked_re().search(low, clause[0], at):
+        return True
+    stop = re.search(r"[.!?\n]", low[at:])
+    return bool(stop and stop.group(0) == "?")
+
+
+def asked(low: str, m: Mention) -> bool:
+    """Whether mention `m` stands in a question or condition ("whether we can do 150 sets"): a value asked about."""
+    return _asked(low, _clause(low, m.start, m.end), m.start)
+
+
 def _marks(low: str, start: int, end: int, clause: tuple[int, int]) -> tuple[bool, bool]:
     """(a change cue before the value in its clause or right after it, the clause rules the value out)."""
     cue, _, _ = _cues()
+    if _asked(low, clause, start):
+        return False, bool(_reject_before().search(low[clause[0] : start]))
     # A cue governs the first value after it: "signed for the 22 w yamaha 200" changes the 22 only.
     cues = list(cue.finditer(low, clause[0], start))
     cued = any(not re.search(r"\d", low[c.end() : start]) for c in cues)
@@ -283,8 +364,11 @@ def mentions(text: str) -> list[Mention]:
         nouns = _nouns(low, f.start, f.end, clause, measures)
         head = _head(low, f.end, clause)
         per = _per(low, f.start, f.end, clause)
+        wish = kind in ("money", "measure") and f.unit != "pct" and wished(low, f.start, clause)
         out.append(
-            Mention(kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per)
+            Mention(
+                kind, f.value, f.unit, nouns, f.start, f.end, cued or bool(f.sign), rejected, f.sign, head, per, wish
+            )
         )
     heads = [m.head for m in out if m.head]
     out = [
@@ -308,10 +392,19 @@ def _carry_units(low: str, out: list[Mention]) -> list[Mention]:
             noun_after = re.match(r"\s*(?:[a-z]{3,})", low[m.end : m.end + 12])
             if joined and (noun_after is None or not _content(noun_after.group(0).strip())):
                 m = dataclasses.replace(m, kind=prev.kind, unit=prev.unit, nouns=prev.nouns | m.nouns)
+        if m.kind == "count" and m.cue and not m.head and prev is not None:
+            # "asked for 60 days payment terms, mgr ok'd 45": an agreed bare figure answers the wish before it in
+            # its sentence and takes its unit (NOTES-guard10 W1)
+            asked = next((x for x in reversed(fixed) if x.kind in ("money", "measure")), None)
+            gap = low[asked.end : m.start] if asked is not None else "."
+            if asked is not None and asked.wish and len(gap) <= 100 and not re.search(r"[.;!?\n]|\d", gap):
+                m = dataclasses.replace(m, kind=asked.kind, unit=asked.unit, nouns=asked.nouns | m.nouns)
         if not m.cue and m.kind in ("money", "measure"):
             clause = _clause(low, m.start, m.end)
             between = [x for x in fixed if clause[0] <= x.start < m.start]
             for c in cue.finditer(low, clause[0], m.start):
+                if _asked(low, clause, c.start()):
+                    continue
                 if all(x.kind != m.kind for x in between if x.start >= c.end()):
                     m = dataclasses.replace(m, cue=True)
                     break
@@ -333,11 +426,26 @@ def share(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(alike(x, y) for x in a for y in bs)
 
 
+@lru_cache(maxsize=1)
+def _item_pers() -> frozenset[str]:
+    """Stems of the words for "per item" (`data/figure_words.json` rates.distributive.items): "each", "per unit"."""
+    doc = json.loads((_DATA / "figure_words.json").read_text(encoding="utf-8"))["rates"]["distributive"]
+    return frozenset(stem(_fold(w)) for w in doc["items"])
+
+
+def same_per(a: str, b: str) -> bool:
+    """Whether two rates' denominators are one: equal, or one is "per item" ("each", "per unit") and the other a
+    thing ("per scooter"); a total ("") is never a rate."""
+    if a == b:
+        return True
+    return bool(a and b) and (a in _item_pers() or b in _item_pers())
+
+
 def same_slot(a: Mention, b: Mention) -> bool:
     """Whether two mentions can be values of one slot: same kind, unit or currency; counts name the same nouns."""
     if {a.kind, b.kind} == {"date", "month"}:
         return True
-    if a.kind != b.kind or a.per != b.per:
+    if a.kind != b.kind or not same_per(a.per, b.per):
         return False  # a rate ("16 per store") is never the same slot as a total ("48 cameras")
     if a.kind == "money":
         return not a.unit or not b.unit or a.unit == b.unit

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.guard.evidence import per_context
+from bot.guard.figures import units
 from bot.guard.model import Finding
 from bot.guard.text import _STOP, _content_words, _fold, _norm, _sentences
 from bot.guard.truth import GuardBase
@@ -44,6 +45,37 @@ _FAMILIES: tuple[tuple[str, bool, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 
 
+_BARE_CODE = re.compile(r"(?<![\w-])(?:[A-Z]{2,5}|[A-Z]+\d+[A-Z\d]*)(?![\w-])")
+# A switch cue in a note sentence (`data/value_changes.json` holds the figure cues; these are the choice ones)
+_SWITCH = re.compile(
+    r"\b(?:switch(?:ed|ing)? to|chang(?:ed|ing|e) to|go(?:ing)? with|went with|instead|rather than|en vez de|"
+    r"en lugar de|em vez de|au lieu de|plutôt que|statt|anstatt|invece di)\b"
+)
+
+
+# "instead of the GX", "not the SEL": the code after it is the one given up
+_GIVEN_UP = re.compile(
+    r"(?i)\b(?:instead of|rather than|not|over|from|en vez de|en lugar de|em vez de|au lieu de|statt|anstatt|invece di)"
+    r"\s+(?:the\s+|el\s+|la\s+|le\s+|o\s+|a\s+|der\s+|die\s+|das\s+)?$"
+)
+
+
+def _shape(code: str) -> tuple[int, bool]:
+    """A code's shape: its length and whether it is letters only ("xle" and "xse" share one)."""
+    return len(code), code.isalpha()
+
+
+def _not_code(code: str) -> bool:
+    """Whether a token after a name is a currency code or a unit ("flyers SGD 540", "cable 50M"), not a variant."""
+    spell, _, codes = units()
+    low = code.lower()
+    return (
+        low in codes
+        or low in spell
+        or bool(re.fullmatch(r"\d+(?:[.,]\d+)?[a-z]+", low) and re.sub(r"^[\d.,]+", "", low) in spell)
+    )
+
+
 _YEAR = re.compile(r"(?<![\d$€£,.])(?:19[5-9]\d|20[0-4]\d)(?!\d|,\d)")
 
 
@@ -61,12 +93,31 @@ class VariantRules(GuardBase):
     def _recorded_variants(self) -> dict[str, dict[str, tuple[str, ...]]]:
         """Name -> {grade or code: the first note id} of the named variants the notes record."""
         recorded: dict[str, dict[str, tuple[str, ...]]] = {}
-        for n in self.ctx.notes:
+        for n in sorted(self.ctx.notes, key=lambda n: n.occurred_at.timestamp()):
             for m in _NAMED_CODE.finditer(n.text):
                 code = m.group("code")
-                if code.isalpha() and not code.isupper():
+                if (code.isalpha() and not code.isupper()) or _not_code(code):
                     continue
                 recorded.setdefault(_fold(m.group("name")), {}).setdefault(code.lower(), (n.id,))
+            for s, e in _sentences(n.text):
+                sentence = n.text[s:e]
+                if not _SWITCH.search(sentence.lower()):
+                    continue
+                # "switching to the XSE trim instead": a code of the same shape replaces the recorded one (W5)
+                fresh = [
+                    c.group(0)
+                    for c in _BARE_CODE.finditer(sentence)
+                    if not _not_code(c.group(0)) and not _GIVEN_UP.search(sentence[max(0, c.start() - 25) : c.start()])
+                ]
+                for new in fresh:
+                    for codes in recorded.values():
+                        if new.lower() in codes:
+                            continue
+                        same = [c for c in codes if _shape(c) == _shape(new.lower())]
+                        if same:
+                            for c in same:
+                                del codes[c]
+                            codes[new.lower()] = (n.id,)
         return recorded
 
     def variant_swaps(self) -> list[Finding]:
@@ -77,7 +128,7 @@ class VariantRules(GuardBase):
             name, code = _fold(m.group("name")), m.group("code")
             if name in _NOT_NAME or name in _STOP or code in ("I", "OK") or code.isdigit():
                 continue
-            if code.isalpha() and not code.isupper():
+            if (code.isalpha() and not code.isupper()) or _not_code(code):
                 continue
             known = recorded.get(name, {})
             if not known or code.lower() in known:

@@ -155,10 +155,28 @@ class _Reader:
         elif m.group("money"):
             # by value: "$2,000 off" is the note's "$2000" or "$2k"
             value = _amounts(re.sub(r"^[$€£]\s?", "", m.group("money")))
-            return bool(value) and any(value <= _amounts(d.text) for d in self.docs)
+            return bool(value) and (any(value <= _amounts(d.text) for d in self.docs) or self._worked_out(value))
         else:
             pat = re.compile(re.escape(m.group(0).split()[0].split("-")[0]))
         return any(pat.search(d.text) for d in self.docs)
+
+    def _worked_out(self, value: frozenset[float]) -> bool:
+        """Whether an amount off is the difference of two recorded figures or a recorded percentage of one
+        ("£2,200 instead of £2,350, so £150 off"; "the 30% credit takes $6,540 off the $21,800"): arithmetic on
+        the notes, not a new discount (NOTES-guard10 C1). Only the notes' own figures are operands, and the draft
+        states one of them: the arithmetic is shown, not a coincidence of two of the client's many figures."""
+        shown = _amounts(self.low)
+        recorded = sorted({x for d in self.docs for x in _amounts(d.text) if x > 0})
+        percents = {
+            float(p) for d in self.docs for p in re.findall(r"(\d{1,2}(?:\.\d+)?)\s?(?:%|percent|per cent)", d.text)
+        }
+        for v in value:
+            pairs = ((a, b) for i, a in enumerate(recorded) for b in recorded[i + 1 :] if a in shown or b in shown)
+            if any(abs(abs(a - b) - v) < 0.01 for a, b in pairs):
+                return True
+            if any(abs(a * p / 100 - v) < 0.01 for a in recorded for p in percents if 0 < p < 100 and a in shown):
+                return True
+        return False
 
     _FREE_DOC = re.compile(
         r"(?<!gluten )(?<!gluten-)(?<!sugar )(?<!sugar-)(?<!dairy )(?<!dairy-)(?<!hands-)(?<!tax )(?<!tax-)"

@@ -56,6 +56,11 @@ _RIVAL = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_STAND_IN = re.compile(
+    r"(?i)(?<![\w'])(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(FORMS["stand_in"]["words"], key=len, reverse=True))
+    + r")(?![\w'])"
+)
 # "his assistant Marta", "PA: Jenny", "Marta (his assistant)", "Leo, her business partner", "cc Leo", "book through Marta"
 _CONTACT = re.compile(
     rf"\b(?i:(?:(?:his|her|their|the|our)\s+)?(?:{_ROLES}))\b\s*[:,-]?\s*(?:is\s+)?{_NAME}"
@@ -195,8 +200,10 @@ class _Names:
                 if re.match(r"\s*\d", m["what"]):
                     continue  # "Marta lleva 3 años", "Tim handles 200 orders a day": a duration or a volume
                 what = frozenset(_stem(w) for w in re.findall(r"[^\W\d_][\w'-]+", _fold(m["what"])) if w not in _STOP)
-                if _COPY_BACK.match(n.text, m.end()):
-                    what = frozenset()  # "keith handles POs, cc him": copied on everything, a contact of the client
+                if _COPY_BACK.match(n.text, m.end()) or _STAND_IN.search(sentence):
+                    # "keith handles POs, cc him", "bethan is handling the party meanwhile": copied on everything, or
+                    # standing in while the client is away: a contact of the client (NOTES-guard10 N1)
+                    what = frozenset()
                 elif not what:
                     continue  # "gary signs off": a role in the deal with nothing named, no one to write to
                 for word in (_fold(g) for g in m.groups()[:2] if g):
