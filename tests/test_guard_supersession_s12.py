@@ -1,0 +1,43 @@
+"""The guard judges against the same current values the profile shows (issue 14, usability test 11 H4-H6).
+
+The worlds and sentences are invented for these tests (other trades than the test's own): a change of mind taken
+back, a contact window replaced, a dated leave, an agreement the seller never made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from guard_cli import World
+
+
+@pytest.mark.parametrize(
+    ("notes", "given_up", "current"),
+    [
+        (  # a florist: a colour chosen, changed, and the change taken back
+            [
+                "lena wants the ivory peonies for the wedding arch",
+                "lena changed her mind, blush peonies after all",
+                "forget the blush, lena wants ivory again, the venue is white",
+            ],
+            "Hi Lena, the blush peonies for the arch are confirmed.",
+            "Hi Lena, the ivory peonies for the arch are confirmed.",
+        ),
+        (  # a kitchen fitter: a material chosen, changed, and changed back
+            [
+                "lena wants oak worktops for the island",
+                "lena changed her mind, walnut after all",
+                "scrap the walnut, lena is back to oak, walnut is out of budget",
+            ],
+            "Hi Lena, your walnut worktops are booked for fitting.",
+            "Hi Lena, your oak worktops are booked for fitting.",
+        ),
+    ],
+)
+def test_a_change_of_mind_taken_back_gives_up_the_middle_value(
+    tmp_path: Path, notes: list[str], given_up: str, current: str
+) -> None:
+    world = World(tmp_path, "Lena Brandt", [(f"2026-03-0{i + 2}T10:00:00", t) for i, t in enumerate(notes)])
+    assert "contradicts_preference" in world.kinds(given_up, "2026-03-09T10:00")
+    assert world.kinds(current, "2026-03-09T10:00") == set()
