@@ -230,8 +230,14 @@ class ContactScopes:
         return latest if self._live(latest, day) else None
 
     def hours(self, channel: str) -> list[ContactScope]:
-        """The hours limits on `channel` (and on every channel)."""
-        return [s for s in self.scopes if s.kind == "hours" and s.covers(channel)]
+        """The hours limits on `channel` (and on every channel) the latest note stating such hours gives: a later
+        window replaces the earlier one ("after 3pm only", later "call before noon, not after 3pm"), as the
+        projection's contact time does."""
+        found = [s for s in self.scopes if s.kind == "hours" and s.covers(channel)]
+        latest: dict[tuple[str, frozenset[int]], str] = {}  # one subject: the line and the days the hours hold on
+        for s in sorted(found, key=lambda s: self.order.get(s.source, -1)):
+            latest[(s.line, s.weekdays)] = s.source
+        return [s for s in found if latest[(s.line, s.weekdays)] == s.source]
 
     def limit(self) -> ContactScope | None:
         """The latest cap on how often we write."""
@@ -559,6 +565,13 @@ def _clock(clause: str) -> tuple[str, int, int] | None:
         lo, hi = (int(x) for x in (slot_value("daypart", m.group(0)) or "8-12").split("-"))
         return "part", lo, hi
     return None
+
+
+def allowed_window_closes(text: str) -> list[tuple[int, int]]:
+    """The hours closed by a stated good time to reach someone ("before noon", "after 3pm", "between 9 and 11",
+    "mornings"): everything outside the window it names; [] when it names no clock window."""
+    clock = _clock(fold(text))
+    return _windows(clock, True) if clock is not None else []
 
 
 def _direction(word: str) -> str:

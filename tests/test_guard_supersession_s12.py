@@ -41,3 +41,28 @@ def test_a_change_of_mind_taken_back_gives_up_the_middle_value(
     world = World(tmp_path, "Lena Brandt", [(f"2026-03-0{i + 2}T10:00:00", t) for i, t in enumerate(notes)])
     assert "contradicts_preference" in world.kinds(given_up, "2026-03-09T10:00")
     assert world.kinds(current, "2026-03-09T10:00") == set()
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "inside_old", "outside_new"),
+    [
+        (  # a roofer: the window moved from evenings to mornings
+            "ring mr dlamini after 5pm only, he is on roofs all day",
+            "mr dlamini says forget the evenings now, best to call him before 11am",
+            "Call plan: ring Mr Dlamini on Friday at 9am about the quote.",
+            "Call plan: ring Mr Dlamini on Friday at 6pm about the quote.",
+        ),
+        (  # a caterer: a closed range replaced by a new one
+            "no calls to ines between 9 and 2, she is in the kitchen",
+            "ines is on the late shift now: no calls between 4pm and 10pm",
+            "Call plan: call Ines on Tuesday at 10am about the menu.",
+            "Call plan: call Ines on Tuesday at 6pm about the menu.",
+        ),
+    ],
+)
+def test_a_later_contact_window_replaces_the_earlier_one(
+    tmp_path: Path, first: str, later: str, inside_old: str, outside_new: str
+) -> None:
+    world = World(tmp_path, "Ines Dlamini", [("2026-04-01T10:00:00", first), ("2026-04-03T10:00:00", later)])
+    assert "no_consent" not in world.kinds(inside_old, "2026-04-06T08:00")
+    assert "no_consent" in world.kinds(outside_new, "2026-04-06T08:00")
