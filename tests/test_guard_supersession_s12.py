@@ -66,3 +66,42 @@ def test_a_later_contact_window_replaces_the_earlier_one(
     world = World(tmp_path, "Ines Dlamini", [("2026-04-01T10:00:00", first), ("2026-04-03T10:00:00", later)])
     assert "no_consent" not in world.kinds(inside_old, "2026-04-06T08:00")
     assert "no_consent" in world.kinds(outside_new, "2026-04-06T08:00")
+
+
+_LEAVE = [
+    ("2026-05-04T10:00:00", "priya wants the renewal quote for the 3 dental chairs"),
+    ("2026-05-05T10:00:00", "priya is off from june 1 to june 14, do not contact her then"),
+]
+
+
+@pytest.mark.parametrize(
+    ("day", "blocked"), [("2026-05-20T09:00", False), ("2026-06-08T09:00", True), ("2026-06-16T09:00", False)]
+)
+def test_a_dated_leave_closes_contact_only_during_it_and_says_so(tmp_path: Path, day: str, blocked: bool) -> None:
+    world = World(tmp_path, "Priya Nair", _LEAVE)
+    doc = world.check("Hi Priya, here is the renewal quote for the 3 dental chairs.", day)
+    messages = [f["message"] for f in doc["findings"] if f["kind"] == "no_consent"]
+    assert bool(messages) is blocked
+    if blocked:
+        assert "until 14 Jun" in messages[0] and "email" not in messages[0]
+
+
+@pytest.mark.parametrize(("day", "closed"), [("2026-05-20T09:00:00+00:00", False), ("2026-06-08T09:00:00+00:00", True)])
+def test_drafting_reads_the_leave_as_the_guard_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, day: str, closed: bool
+) -> None:
+    from datetime import datetime
+
+    from guard_cli import _chet
+
+    from bot.usecases import drafting
+
+    world = World(tmp_path, "Priya Nair", _LEAVE)
+    monkeypatch.setattr(drafting, "now_utc", lambda: datetime.fromisoformat(day))
+    doc = _chet(world.data, "draft", "--json", "Priya Nair", "send the renewal quote")
+    said_closed = any("not to be contacted" in n for n in doc["notices"])
+    assert said_closed is closed
+    # one source of truth: a draft the notice calls unsendable is never passed by the guard, and the other way round
+    assert (doc["verdict"] != "pass") is closed
+    if not closed:
+        assert "quote" in doc["text"]
