@@ -105,3 +105,42 @@ def test_drafting_reads_the_leave_as_the_guard_does(
     assert (doc["verdict"] != "pass") is closed
     if not closed:
         assert "quote" in doc["text"]
+
+
+@pytest.mark.parametrize(
+    ("note", "draft", "flagged"),
+    [
+        # the client asked and the seller would check: no approval yet
+        (
+            "marta asked for 8% off the fleet of 12 vans, I said I'd run it past my manager",
+            "Hi Marta, my manager approved 8% off the 12 vans.",
+            True,
+        ),
+        (
+            "herr vogel möchte 10% rabatt auf die 40 stühle, muss ich mit meinem chef klären",
+            "Guten Tag Herr Vogel, mein Chef hat genehmigt: 10% Rabatt auf die 40 Stühle.",
+            True,
+        ),
+        (
+            "ana wants free installation for the 3 heat pumps",
+            "Hi Ana, free installation has been approved for you.",
+            True,
+        ),
+        # the seller's side granted it: a truthful draft passes
+        (
+            "marta asked for 8% off the 12 vans, my manager approved 8% today",
+            "Hi Marta, good news: my manager approved 8% off the 12 vans.",
+            False,
+        ),
+        (
+            "ana wants free installation for the 3 heat pumps - head office signed off on it",
+            "Hi Ana, head office has signed off on free installation for the 3 heat pumps.",
+            False,
+        ),
+    ],
+)
+def test_an_approval_needs_a_note_of_the_sellers_side_granting_it(
+    tmp_path: Path, note: str, draft: str, flagged: bool
+) -> None:
+    world = World(tmp_path, "Marta Vogel", [("2026-02-02T10:00:00", note)])
+    assert ("invented_commitment" in world.kinds(draft, "2026-02-04T10:00")) is flagged
