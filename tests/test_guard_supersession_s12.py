@@ -144,3 +144,26 @@ def test_an_approval_needs_a_note_of_the_sellers_side_granting_it(
 ) -> None:
     world = World(tmp_path, "Marta Vogel", [("2026-02-02T10:00:00", note)])
     assert ("invented_commitment" in world.kinds(draft, "2026-02-04T10:00")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("draft", "flagged"),
+    [
+        # arithmetic the sentence shows: not an offer
+        ("Hi Tom, the revised roof quote is €9,400 instead of €9,900, so €500 off the first figure.", False),
+        ("Hi Tom, the 20% grant takes €1,880 off the €9,400 roof.", False),
+        # an amount off the sentence does not work out: an offer no note records
+        ("Hi Tom, I can take €700 off the €9,400 roof if you sign this week.", True),
+        ("Hi Tom, as promised €500 off: €9,400 instead of €9,900.", True),
+    ],
+)
+def test_an_amount_off_worked_out_in_its_sentence_is_not_an_offer(tmp_path: Path, draft: str, flagged: bool) -> None:
+    notes = [
+        ("2026-02-02T10:00:00", "tom wants the slate roof, quoted €9,900"),
+        (
+            "2026-02-05T10:00:00",
+            "revised tom's quote to €9,400 after dropping the skylight. he may get the 20% home grant",
+        ),
+    ]
+    world = World(tmp_path, "Tom Byrne", notes)
+    assert ("invented_commitment" in world.kinds(draft, "2026-02-06T10:00")) is flagged
