@@ -68,6 +68,43 @@ def test_a_later_contact_window_replaces_the_earlier_one(
     assert "no_consent" in world.kinds(outside_new, "2026-04-06T08:00")
 
 
+@pytest.mark.parametrize(
+    ("first", "later", "early", "inside_both"),
+    [
+        (  # a locksmith: a morning limit, then an evening limit; both hold
+            "phone mr okafor only after 8am, he drives the kids first",
+            "mr okafor: phone him only before 5pm, he is at the gym later",
+            "Call plan: ring Mr Okafor on Thursday at 7am about the padlocks.",
+            "Call plan: ring Mr Okafor on Thursday at 11am about the padlocks.",
+        ),
+        (  # a printer: no early calls, later no late calls either
+            "no calls to sofia before 10am, she opens the shop",
+            "no calls to sofia after 7pm, family time",
+            "Call plan: call Sofia on Wednesday at 9am about the banners.",
+            "Call plan: call Sofia on Wednesday at 2pm about the banners.",
+        ),
+    ],
+)
+def test_two_hours_limits_that_can_both_hold_add_up(
+    tmp_path: Path, first: str, later: str, early: str, inside_both: str
+) -> None:
+    world = World(tmp_path, "Sofia Okafor", [("2026-04-01T10:00:00", first), ("2026-04-03T10:00:00", later)])
+    assert "no_consent" in world.kinds(early, "2026-04-06T08:00")
+    assert "no_consent" not in world.kinds(inside_both, "2026-04-06T08:00")
+
+
+def test_a_later_window_that_cannot_hold_with_the_earlier_replaces_it(tmp_path: Path) -> None:
+    notes = [
+        ("2026-04-01T10:00:00", "ring tomas only after 4pm, he is on site in the mornings"),
+        ("2026-04-03T10:00:00", "ring tomas only before 11am, the site closes early this month"),
+    ]
+    world = World(tmp_path, "Tomas Reyes", notes)
+    assert "no_consent" not in world.kinds(
+        "Call plan: ring Tomas on Thursday at 9am about the tiles.", "2026-04-06T08:00"
+    )
+    assert "no_consent" in world.kinds("Call plan: ring Tomas on Thursday at 5pm about the tiles.", "2026-04-06T08:00")
+
+
 _LEAVE = [
     ("2026-05-04T10:00:00", "priya wants the renewal quote for the 3 dental chairs"),
     ("2026-05-05T10:00:00", "priya is off from june 1 to june 14, do not contact her then"),
