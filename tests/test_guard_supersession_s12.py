@@ -184,6 +184,45 @@ def test_an_approval_needs_a_note_of_the_sellers_side_granting_it(
 
 
 @pytest.mark.parametrize(
+    ("note", "draft", "flagged"),
+    [
+        # the client's (or a third party's) approval is the client's news, not our concession
+        (
+            "the council said yes to diego's extension plans last week",
+            "Hi Diego, great news that your planning permission was approved; I'll send the window schedule.",
+            False,
+        ),
+        (
+            "noor's mortgage came through, she can go ahead with the flooring",
+            "Hi Noor, congratulations, I hear your mortgage got approved.",
+            False,
+        ),
+        (
+            "hotel board meets in may about the new linen contract",
+            "Hola Pilar, me alegra que el presupuesto de la reforma fue aprobado por su junta.",
+            False,
+        ),
+        # a concession of ours stated in the passive, or approved by our side, is our commitment
+        (
+            "noor asked for a better price on 60 m2 of oak flooring",
+            "Hi Noor, your 7% discount on the oak flooring has been approved.",
+            True,
+        ),
+        (
+            "diego asked whether we could deliver the windows free",
+            "Hi Diego, free delivery of the windows was approved by head office.",
+            True,
+        ),
+    ],
+)
+def test_a_passive_approval_is_ours_only_when_it_is_a_concession_or_our_side_gave_it(
+    tmp_path: Path, note: str, draft: str, flagged: bool
+) -> None:
+    world = World(tmp_path, "Noor Diego", [("2026-02-02T10:00:00", note)])
+    assert ("invented_commitment" in world.kinds(draft, "2026-02-04T10:00")) is flagged
+
+
+@pytest.mark.parametrize(
     ("draft", "flagged"),
     [
         # arithmetic the sentence shows: not an offer

@@ -11,7 +11,8 @@ another language than the notes and has no figure to compare, it only warns.
 
 An approval is an agreement too: "my manager approved 5% off", "head office has signed off on the
 rebate", "your discount has been approved" (the seller's side as subject of an approval verb, or its
-passive: `data/approval_words.json`) needs a note where the seller's side granted it, as done: an
+passive when what was approved is a concession or a figure, or the agent is our side: `data/approval_words.json`;
+a client's loan or permit "was approved" is their news) needs a note where the seller's side granted it, as done: an
 approval verb with no pending word before it in its clause ("mgr ok'd 45 days"). A note where the
 client asks for it or the seller will check ("wants 5% off, I'd check with my manager") is no
 approval, so the claim blocks; every figure of the claim must be in the approving note.
@@ -46,8 +47,12 @@ def _approval() -> dict[str, re.Pattern[str]]:
     return {
         "claim": re.compile(
             rf"(?:^|[^\w'])(?:{who})\s+(?:(?:has|have|just|already|now|finally|kindly|gladly)\s+){{0,2}}(?:{verb})(?![\w'])"
-            rf"|(?<![\w'])(?:{passive})(?![\w'])"
         ),
+        "passive": re.compile(rf"(?<![\w'])(?:{passive})(?![\w'])"),
+        "concession": re.compile(
+            rf"(?<![\w'])(?:{alt('concession')})(?![\w'])|\d\s*%|[$€£¥₹]\s*\d|\d[\d,.]*\s*(?:[a-z]{{3}})?\s+off\b"
+        ),
+        "who": re.compile(rf"(?<![\w'])(?:{who})(?![\w'])"),
         "note": re.compile(doc["note_approval"]["pattern"]),
         "pending": re.compile(doc["pending"]["pattern"]),
     }
@@ -65,6 +70,20 @@ def _granted(text: str) -> bool:
     return False
 
 
+def _seller_passive(sentence: str) -> re.Match[str] | None:
+    """A passive approval that is the seller's: what was approved (its clause before the verb) is a concession or a
+    figure, or the seller's side is named as the agent after it; a client's loan or permit 'was approved' is not."""
+    rx = _approval()
+    for m in rx["passive"].finditer(sentence):
+        subject = re.split(r"[,;:]|\b(?:that|que|dass|che)\b", sentence[: m.start()])[-1]
+        agent = sentence[m.end() :]
+        if rx["concession"].search(subject) or (
+            re.match(r"\s*(?:by|por|par|von|da)\b", agent) and rx["who"].search(agent)
+        ):
+            return m
+    return None
+
+
 def approval_claims(text: str) -> list[tuple[int, int]]:
     """The sentences of lower-cased `text` that state the seller's side approved something (not negated, not
     pending)."""
@@ -72,7 +91,7 @@ def approval_claims(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in sentences(text):
         sentence = text[s:e]
-        m = rx["claim"].search(sentence)
+        m = rx["claim"].search(sentence) or _seller_passive(sentence)
         if m is None:
             continue
         before = sentence[: m.start()]
