@@ -243,3 +243,21 @@ def test_an_amount_off_worked_out_in_its_sentence_is_not_an_offer(tmp_path: Path
     ]
     world = World(tmp_path, "Tom Byrne", notes)
     assert ("invented_commitment" in world.kinds(draft, "2026-02-06T10:00")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("later", "changed"),
+    [
+        # a reminder or a reply names a value without giving anything up
+        ("don't forget the oak samples on friday, and the walnut ones too", False),
+        ("do not forget to bring walnut offcuts as well as the oak", False),
+        ("get back to him about the walnut price before friday", False),
+        # a take-back still gives the old value up
+        ("forget the oak, he wants walnut for the counter", True),
+    ],
+)
+def test_a_reminder_or_a_reply_is_no_change_of_choice(later: str, changed: bool) -> None:
+    from bot.guard.rules.changed_choice import changes
+
+    found = changes([("n1", "wants the oak finish for the shop counter"), ("n2", later)])
+    assert bool(found) is changed
