@@ -153,6 +153,7 @@ class ContactScopes:
     periods: tuple[tuple[str, date, date], ...] = ()  # (note id, first day, first day after) a note names
     returns: tuple[tuple[str, date], ...] = ()  # (note id, day) of notes where the client comes back
     order: dict[str, int] = field(default_factory=dict, compare=False)  # note id -> position in time
+    changes: frozenset[str] = frozenset()  # note ids that say a change ("instead", "now", "scratch that")
 
     def period_of(self, note_id: str) -> tuple[date, date] | None:
         """The away period a note names, or None."""
@@ -230,8 +231,25 @@ class ContactScopes:
         return latest if self._live(latest, day) else None
 
     def hours(self, channel: str) -> list[ContactScope]:
-        """The hours limits on `channel` (and on every channel)."""
-        return [s for s in self.scopes if s.kind == "hours" and s.covers(channel)]
+        """The hours limits on `channel` (and on every channel) that hold now, per line and days: limits that can
+        both hold add up ("only after 9am", later "only before 6pm": 9-18 is left); a later note's hours replace the
+        earlier ones when it says a change ("now", "instead", "scratch that") or when the two leave no hour open
+        ("after 3pm", later "before noon")."""
+        found = [s for s in self.scopes if s.kind == "hours" and s.covers(channel)]
+        by_note: dict[tuple[str, frozenset[int]], dict[str, list[ContactScope]]] = {}
+        for s in sorted(found, key=lambda s: self.order.get(s.source, -1)):
+            by_note.setdefault((s.line, s.weekdays), {}).setdefault(s.source, []).append(s)
+        kept: list[ContactScope] = []
+        for notes in by_note.values():
+            current: list[ContactScope] = []
+            for source, limits in notes.items():
+                closed = _closed_hours(current + limits)
+                if source in self.changes or len(closed) >= 24:
+                    current = list(limits)
+                else:
+                    current += limits
+            kept += current
+        return [s for s in found if s in kept]
 
     def limit(self) -> ContactScope | None:
         """The latest cap on how often we write."""
@@ -244,6 +262,11 @@ class ContactScopes:
             if s.kind in ("open", "reopen") and not s.topic:
                 ways |= {"email", "text"} if s.channel == "written" else {s.channel}
         return frozenset(ways - {"any"})
+
+
+def _closed_hours(scopes: list[ContactScope]) -> set[int]:
+    """The hours of the day (0-23) some of `scopes` close."""
+    return {h for s in scopes if s.hours is not None for h in range(s.hours[0], min(s.hours[1], 24))}
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -559,6 +582,13 @@ def _clock(clause: str) -> tuple[str, int, int] | None:
         lo, hi = (int(x) for x in (slot_value("daypart", m.group(0)) or "8-12").split("-"))
         return "part", lo, hi
     return None
+
+
+def allowed_window_closes(text: str) -> list[tuple[int, int]]:
+    """The hours closed by a stated good time to reach someone ("before noon", "after 3pm", "between 9 and 11",
+    "mornings"): everything outside the window it names; [] when it names no clock window."""
+    clock = _clock(fold(text))
+    return _windows(clock, True) if clock is not None else []
 
 
 def _direction(word: str) -> str:
@@ -1330,6 +1360,7 @@ def contact_scopes(notes: Iterable[Note | tuple[str, str, datetime]]) -> Contact
     scopes: list[ContactScope] = []
     periods: list[tuple[str, date, date]] = []
     returns: list[tuple[str, date]] = []
+    changes: set[str] = set()
     triples = [(n.id, n.text, n.occurred_at) if isinstance(n, Note) else n for n in notes]
     order: dict[str, int] = {}
     for i, (nid, text, at) in enumerate(sorted(triples, key=lambda t: t[2].timestamp())):
@@ -1340,7 +1371,9 @@ def contact_scopes(notes: Iterable[Note | tuple[str, str, datetime]]) -> Contact
             periods.append((nid, *period))
         if _note_returns(text):
             returns.append((nid, at.date()))
-    return ContactScopes(tuple(scopes), tuple(periods), tuple(returns), order)
+        if _has("change", fold(text)):
+            changes.add(nid)
+    return ContactScopes(tuple(scopes), tuple(periods), tuple(returns), order, frozenset(changes))
 
 
 _CHANNEL_WORDS = {"email": "email", "phone": "phone calls", "text": "text messages"}

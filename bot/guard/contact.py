@@ -168,6 +168,7 @@ class ContactReader:
             if closed and len(closed) < 3 and set(closed) != {"email", "phone", "text"}
             else "the client asked not to be contacted"
         )
+        what = self._dated_words(scopes, sources, channels) or what
         finding = self._finding("no_consent", s, e, what, sources)
         if unstated:
             # One of the ways it may go is open but the client shut the others and named none: certain only that
@@ -177,6 +178,22 @@ class ContactReader:
         elif uncertain:
             finding = replace(finding, verdict="warn", message=f"{what} (as the notes qualify it: check it applies)")
         return [finding]
+
+    def _dated_words(self, scopes: ContactScopes, sources: tuple[str, ...], channels: tuple[str, ...]) -> str:
+        """How a closure with an end reads ("the client is away until 5 Jan", "asked not to be contacted until
+        5 Jan"): a leave or a dated pause is not a channel opt-out. "" when the closure has no end."""
+        for ch in channels:
+            for scope in scopes.closures(self.today, ch):
+                if scope.source not in sources or scope.end is None or scope.until_back:
+                    continue
+                last = scope.end - timedelta(days=1)
+                until = f"until {last.day} {last:%b}"
+                if scopes.period_of(scope.source) is not None:
+                    return f"the client is away {until}: the notes ask for no contact then"
+                if scope.channel == "any":
+                    return f"the client asked not to be contacted {until}"
+                return f"the client asked for no {scope.channel} {until}"
+        return ""
 
     def _closed_by_scope(self, scopes: ContactScopes, channel: str) -> bool:
         """Whether a note's scope closes `channel` on the day of sending (a whole channel, not one line of it)."""

@@ -31,6 +31,7 @@ from bot.usecases.ask_notes import clauses
 from bot.usecases.client_name import greeting, not_a_name
 from bot.usecases.draft_context import DraftContext
 from bot.usecases.draft_details import detail_clauses, owned_subject, read_purpose, to_you
+from memory.consent import contact_channels
 from memory.lexicon import MONTH_NAMES, STOPWORDS, WEEKDAYS, not_names, zipf_frequency
 from memory.records import Commitment, Fact, FactKind, Note
 
@@ -791,18 +792,6 @@ def _trouble(ctx: DraftContext, ids: tuple[str, ...]) -> str:
 # -- channels ------------------------------------------------------------------------------------
 
 CHANNELS = ("email", "phone", "text")
-_OUT = {
-    "opted_out",
-    "opt_out",
-    "no",
-    "false",
-    "revoked",
-    "withdrawn",
-    "unsubscribed",
-    "do_not_contact",
-    "none",
-    "denied",
-}
 _CHANNEL_WORDS = {
     "email": "email",
     "e-mail": "email",
@@ -825,20 +814,13 @@ _CHANNEL_WORDS = {
 def allowed_channels(ctx: DraftContext) -> tuple[tuple[str, ...], str | None]:
     """The channels the client may be reached on (preferred first) and the preferred one.
 
-    The one place that reads consent for drafting. The memory side's `Memory.contact_channels`
-    computes the same view; until every branch has it, this reads the current consent facts
-    (a channel-scoped opt-out closes that channel; an unscoped one closes all; a later opt-in
-    reopens) and the contact preference.
+    The one place that reads consent for drafting. The closed channels are the guard's own view
+    (`memory.consent.contact_channels` on the day of drafting): a channel-scoped opt-out closes that
+    channel, an unscoped one closes all, a later opt-in reopens, and an opt-out for a period ("off
+    from 21 Dec to 5 Jan, don't contact her then") closes nothing before or after it.
     """
-    state: dict[str, bool] = {}
     facts = sorted((f for f in ctx.facts if f.valid_to is None), key=lambda f: f.valid_from)
-    for f in facts:
-        if f.kind is not FactKind.CONSENT or f.detail.get("topic"):
-            continue  # a topic-scoped opt-out ("no more marketing") leaves direct messages open
-        out = f.value.casefold().replace("-", "_").replace(" ", "_") in _OUT
-        for ch in _fact_channels(f):
-            state[ch] = out
-    closed = {ch for ch, out in state.items() if out}
+    closed = set(contact_channels(facts, on=ctx.now.date()).closed)
     prefs = [f for f in facts if f.kind is FactKind.CONTACT and f.key == "channel"]
     stated = _CHANNEL_WORDS.get(prefs[-1].value.casefold()) if prefs else None
     preferred = stated if stated and stated not in closed else None
@@ -846,14 +828,6 @@ def allowed_channels(ctx: DraftContext) -> tuple[tuple[str, ...], str | None]:
     if preferred:
         allowed = (preferred, *(ch for ch in allowed if ch != preferred))
     return allowed, preferred
-
-
-def _fact_channels(f: Fact) -> tuple[str, ...]:
-    """The channels a consent fact covers: its detail, else its key ("consent:email"), else every channel."""
-    channel = f.detail.get("channel") or (f.key.split(":")[1] if ":" in f.key else "")
-    if channel and channel != "any":
-        return (_CHANNEL_WORDS.get(channel.casefold(), channel.casefold()),)
-    return CHANNELS
 
 
 def _dislikes_calls(ctx: DraftContext) -> bool:

@@ -8,6 +8,13 @@ slot; the values it gives up are the ones it negates ("vetoed the green", "not l
 said herringbone") and the ones an earlier note wanted that the change note names again or that
 were the slot's only earlier value. A draft that names a given-up value as current, without naming
 the new value of that slot, contradicts the client's current choice.
+
+The profile's projection (`DraftContext.facts` / `.history`, from `memory.projection`) is the same state:
+a wanted value a later note superseded in its slot is given up, and a value the projection holds as
+wanted by a note later than a change is never given up by it ("scratch the purple, wants blue
+again" after "purple after all": purple is given up again, blue is current). The projection's
+supersession counts only when the superseding note names the old value or says a change (a second
+wanted colour of another item is not a change of mind).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence, stated_as_current
 from bot.guard.text import norm
 from memory.lexicon import COLOURS
+from memory.records import Fact, FactKind
 
 _DATA = Path(__file__).parent.parent / "data" / "choice_slots.json"
 
@@ -135,7 +143,74 @@ def _changes(notes: tuple[tuple[str, str], ...]) -> list[Change]:
                 held.pop(m.key, None)
             else:
                 held.setdefault(m.key, nid)
+    return _latest_first(out)
+
+
+def _latest_first(found: list[Change]) -> list[Change]:
+    """The changes as the latest note leaves them: a later change of the same slot takes back what an earlier
+    one chose and gives up ("oak, then walnut instead, then back to oak": walnut is given up, oak is not)."""
+    out = []
+    for i, change in enumerate(found):
+        later = [c for c in found[i + 1 :] if c.slot == change.slot]
+        new = change.new - {v for c in later for v in c.old}
+        old = change.old - {v for c in later for v in c.new}
+        if old:
+            out.append(Change(change.slot, frozenset(new), frozenset(old), change.sources))
     return out
+
+
+def _slot_values(facts: list[Fact]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """slot -> value -> source note ids of the wanted (preference) facts given, by the choice slots they name."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for f in facts:
+        if f.kind is not FactKind.PREFERENCE:
+            continue
+        for m in mentions(norm(f.value)):
+            if not m.given_up:
+                out.setdefault(m.slot, {}).setdefault(m.key, f.source_ids)
+    return out
+
+
+def projected_changes(current: list[Fact], history: list[Fact], notes: dict[str, str]) -> list[Change]:
+    """The changes of mind the projection holds: per slot, the values wanted now and the superseded values a
+    later note replaced, when that note names the old value or says a change (see the module docstring)."""
+    now = _slot_values(current)
+    change_cue = _lists()["change"]
+    out: list[Change] = []
+    for slot, old_values in _slot_values(history).items():
+        new = now.get(slot)
+        if not new:
+            continue
+        newer = [nid for ids in new.values() for nid in ids]
+        texts = [norm(notes.get(nid, "")) for nid in newer]
+        old = {
+            v
+            for v in old_values
+            if v not in new and any(change_cue.search(t) or any(m.key == v for m in mentions(t)) for t in texts)
+        }
+        if old:
+            ids = tuple(dict.fromkeys([*(i for v in old for i in old_values[v]), *newer]))
+            out.append(Change(slot, frozenset(new), frozenset(old), ids))
+    return out
+
+
+def _with_projection(found: list[Change], evidence: Evidence) -> list[Change]:
+    """The text's changes reconciled with the projection: a value wanted now is never given up, and the
+    projection's own changes join (see the module docstring)."""
+    ctx = evidence.context
+    if ctx is None:
+        return found
+    wanted = _slot_values([f for f in ctx.facts if f.valid_to is None])
+    order = {nid: i for i, (_, (nid, _)) in enumerate(evidence.dated_notes)}
+    out = []
+    for change in found:
+        last = max((order.get(i, -1) for i in change.sources), default=-1)
+        # a value the projection holds as wanted from a note after the change is wanted again, not given up
+        again = {v for v, ids in wanted.get(change.slot, {}).items() if any(order.get(i, -1) > last for i in ids)}
+        old = change.old - again
+        if old:
+            out.append(Change(change.slot, change.new, frozenset(old), change.sources))
+    return out + projected_changes(list(ctx.facts), list(ctx.history), dict(evidence.notes))
 
 
 class ChangedChoice:
@@ -148,7 +223,10 @@ class ChangedChoice:
         if not evidence.notes:
             return []
         dated = evidence.dated_notes
-        found = changes([n for _, n in dated] if dated else list(evidence.notes))
+        found = evidence.derived(
+            "changed_choice",
+            lambda: _with_projection(changes([n for _, n in dated] if dated else list(evidence.notes)), evidence),
+        )
         if not found:
             return []
         low = draft.low

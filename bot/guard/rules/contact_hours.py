@@ -9,6 +9,11 @@ Tuesday", "llamar ... a las 11:00 del martes", "appeler à 14h"); a time of day 
 when the whole of it is inside the hours. A limit stated with a qualifier the parser could not read
 only warns. A call planned on a weekend day is judged only by hours the client gave for that day (the
 hours people name are their working day).
+
+The hours are the current ones, as the profile shows them: a later note's window replaces an earlier one
+(`ContactScopes.hours`), and a later good time to call the projection holds (`contact_time`, "best
+reached before noon", from "he said call before noon") replaces the hours of earlier notes; a call
+outside that stated time warns (a good time to call is a preference, not a refusal).
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.rules.channel_consent import draft_uses, planned_day
 from bot.guard.rules.contact_pace import scopes_of
+from memory.consent_scope import ContactScope, ContactScopes, allowed_window_closes
 from memory.lexicon import fold, slot_pattern, slot_value
+from memory.records import FactKind
 
 _WEEKEND = frozenset({5, 6})
 
@@ -65,6 +72,33 @@ def planned_hours(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _current_hours(scopes: ContactScopes, evidence: Evidence) -> list[ContactScope]:
+    """The phone hours limits that hold now: the notes' latest hours, unless the projection holds a good time to
+    call from a later note; then the hours outside that time, inferred (a warning)."""
+    limits = scopes.hours("phone")
+    ctx = evidence.context
+    if ctx is None:
+        return limits
+    whole = [s for s in limits if not s.line and len(s.weekdays) == 7]
+    last = max((scopes.order.get(s.source, -1) for s in whole), default=-1)
+    for fact in ctx.facts:
+        if fact.kind is not FactKind.CONTACT or fact.key != "contact_time" or fact.valid_to is not None:
+            continue
+        if fact.detail.get("channel", "phone") != "phone":
+            continue
+        source = max(fact.source_ids, key=lambda i: scopes.order.get(i, -1), default="")
+        if scopes.order.get(source, -1) <= last:
+            continue  # the notes' own hours are as new: they say it in so many words
+        when = fact.detail.get("when") or fact.value
+        closes = allowed_window_closes(when)
+        if closes:
+            kept = [s for s in limits if s not in whole]
+            return kept + [
+                ContactScope("hours", source, channel="phone", hours=w, inferred=True, topic=when) for w in closes
+            ]
+    return limits
+
+
 class ContactHours:
     """Blocks a planned call at an hour the client closed the phone (or every channel) for."""
 
@@ -76,7 +110,7 @@ class ContactHours:
         if now is None:
             return []
         scopes = scopes_of(evidence, now)
-        limits = scopes.hours("phone")
+        limits = _current_hours(scopes, evidence)
         if not limits:
             return []
         for use in draft_uses(draft):
@@ -96,8 +130,10 @@ class ContactHours:
                 a, b = scope.hours
                 if a <= hours[0] and hours[1] <= max(b, hours[0] + 1) and hours[0] < b:
                     msg = f"the client asked not to be called between {a}:00 and {b}:00"
+                    if scope.inferred:
+                        msg = f"the client is best called {scope.topic}, as the latest note says"
                     finding = draft.finding(self.kind, use.start, use.end, msg, (scope.source,))
-                    if scope.qualified:
+                    if scope.qualified or scope.inferred:
                         finding = dataclasses.replace(finding, verdict="warn")
                     return [finding]
         return []

@@ -5,7 +5,8 @@ such promise recorded blocks. A percentage or an amount off must be a figure som
 commitment gives (by value: "$2,000 off" is the note's "$2k off"); a discount, a free or waived item
 must be named by the evidence; a promise ("as agreed", "we'll cover the freight") needs an open
 commitment or a note that records a promise on the same topic, with every offer term it states.
-Moved out of the guard's `OfferRules` mixin; behaviour unchanged. `ClaimSupport` (claim_support.py)
+An amount off that its own sentence works out from the sums it names (a difference, a percentage of
+one) is arithmetic, not an offer. Moved out of the guard's `OfferRules` mixin. `ClaimSupport` (claim_support.py)
 then clears a finding whose claim a note backs in other words.
 """
 
@@ -120,6 +121,8 @@ class _Reader:
         out = []
         docs = self.docs
         for m in self._PERCENT.finditer(self.low):
+            if m.group("money") and self._worked_out(m):
+                continue
             if not self._number_backed(m):
                 out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this"))
         for m in self._DISCOUNT.finditer(self.low):
@@ -146,6 +149,26 @@ class _Reader:
         """An invented_commitment finding citing the open commitments that do exist."""
         ids = [i for c_ids, _ in self.evidence.commitments for i in c_ids]
         return self.draft.finding("invented_commitment", start, end, message, ids)
+
+    def _worked_out(self, m: re.Match[str]) -> bool:
+        """Whether an amount off is arithmetic its own sentence shows, not an offer: the difference of two sums
+        it names ("£2,200 instead of £2,350, so that's £150 off") or a percentage of one ("the 30% credit takes
+        $6,540 off the $21,800"), with no promise word in the sentence."""
+        value = _amount(m.group("money"))
+        if value is None:
+            return False
+        start, end = _sentence_of(self.low, m.start())
+        sentence = self.low[start:end]
+        if self._PROMISE.search(sentence):
+            return False
+        own = m.start() - start, m.end() - start
+        rest = sentence[: own[0]] + " " + sentence[own[1] :]
+        sums = [v for v in figures(rest) if v > value]
+        shares = [float(p) for p in re.findall(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|percent|per cent)", rest)]
+        close = max(0.5, value * 0.005)
+        if any(abs(abs(a - b) - value) <= close for i, a in enumerate(sums) for b in sums[i + 1 :]):
+            return True
+        return any(abs(x * p / 100 - value) <= close for x in sums for p in shares)
 
     def _number_backed(self, m: re.Match[str]) -> bool:
         """Whether a percentage or amount offer appears in some note or commitment."""
