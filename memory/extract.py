@@ -2958,8 +2958,14 @@ _REQUEST = re.compile(
     r"looking\s+for|interested\s+in)\s+(?P<obj>(?:an?|the|some|his|her|their|\d[\d,]*)\b[^,;:!?()]*|[a-z][^,;:!?()]*)",
     I,
 )
+# "promised it", "promised to send it", "will email them over": a delivery verb's pronoun object is the thing asked for
 _PROMISED_PRONOUN = re.compile(
-    r"\b(?P<lead>promised(?:\s+(?:her|him))?|i'?ll\s+send|will\s+send)\s+(?P<pron>it|them|those|these)\b", I
+    r"\b(?P<lead>promised(?:\s+(?:her|him|them|both))?(?:\s+to\s+(?:"
+    + _verb_alternation(_DELIVERY_VERBS)
+    + r"))?|(?:i|we)?\s*(?:'ll|’ll|will|'d|’d|would)\s+(?:"
+    + _verb_alternation(_DELIVERY_VERBS)
+    + r"))\s+(?P<pron>it|them|those|these)\b(?:\s+(?:over|across|through|along|out)\b)?",  # the particle is dropped
+    I,
 )
 _ENDS_HERE = re.compile(r"\s*(?:$|[,.;!)]|-\s)")
 

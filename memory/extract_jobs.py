@@ -48,19 +48,21 @@ _NOT_DONE = re.compile(
     I,
 )
 _CAME = re.compile(
-    r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:came|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
+    r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:came|went|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
     r"(?:has|'s)\s+been|popped\s+(?:in|by|round))\b",
     I,
 )
 _PARTICIPLE = re.compile(
-    r"^\s*(?:(?:and|then|now)\s+)?(?:(?:the|our|my|his|her|their)\s+)?(?:(?P<obj>[a-z][\w-]*)\s+)?(?:(?:all|now|finally|been|"
-    r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|serviced|delivered|dropped\s+off)\b",
+    r"^\s*(?:(?:and|then|now)\s+)?(?:(?:the|our|my|his|her|their)\s+)?(?:(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+)?(?:(?:all|now|finally|been|"
+    r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|replaced|swapped|mended|serviced|commissioned|"
+    r"delivered|dropped\s+off)\b",
     I,
 )
 _NOUN_DONE = re.compile(
     r"(?<![\w-])(?P<noun>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|went\s+fine)\b",
     I,
 )
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 _NO_THING = frozenset(["it", "them", "this", "that", "everything", "all", "he", "she", "they", "i", "we", "job"])
 
 
@@ -69,6 +71,7 @@ def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     events: set[str] = set()
     things: list[str] = []
     for part in re.split(r"[,;.]|\s+-\s+", clause):
+        part = _ASIDE.sub("", part)  # "tech (peter) went": who it was is no part of the report
         if not part.strip() or _NOT_DONE.search(part):
             continue
         for m in _CAME.finditer(part):
@@ -76,7 +79,7 @@ def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         p = _PARTICIPLE.match(part)
         if p:
             events |= job_events([p["done"].split()[0]])
-            obj = (p["obj"] or "").casefold()
+            obj = (p["obj"] or "").split()[-1].casefold() if p["obj"] else ""  # "freezer door replaced": the door
             if obj and obj not in _NO_THING and not job_events([obj]):
                 things.append(obj)
         for n in _NOUN_DONE.finditer(part):

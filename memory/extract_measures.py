@@ -77,7 +77,7 @@ def measures(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _DECLINED.search(clause[: m.start()]):
             continue  # "the 50ml, not the 30ml": the declined size is no measurement of hers (the choice says it)
         shown_unit = _units()[typed.casefold()]
-        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3")) or "unit"
+        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3").replace("µ", "u")) or "unit"
         thing, said = _thing(clause[: m.start()], clause[m.end() :])
         value = f"{m['n']} {shown_unit}"
         text = value + clause[m.end() : m.end() + said] if said else (f"{thing} {value}" if thing else value)
