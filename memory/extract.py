@@ -1164,6 +1164,7 @@ _FAMILY_NAMED_RE = re.compile(
     + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:])(?!\s*[a-z%]))?",
     I,
 )
+_MORE_NAMES = re.compile(r"(?-i:(?:[ -][" + _UP + "][" + _LOW + "]+){1,2})(?![\w'])")
 _FAMILY_REVERSED_RE = re.compile(
     r"\b" + _NAME + r",?\s+(?:is\s+)?(?:her|his|their)\s+(?P<rel>" + _RELATION_RE + r")\b", I
 )
@@ -1279,6 +1280,10 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if link == " " and re.match(r"\s*(?:is|was|has|had|will|and|,)?", clause[m.end("name") :]) is None:
             continue
         relation = _RELATIONS[fold(m["rel"])]
+        if m["link"].strip().endswith(("named", "called")):
+            # "a boy named Minh Khoa": a naming verb introduces the whole name, given names and all
+            more = _MORE_NAMES.match(clause[m.end("name") :])
+            name += more.group(0) if more and not m["after"] else ""
         age = m["age"] or m["age2"] or m["age3"]
         detail = {"relation": relation}
         if age:
@@ -1913,6 +1918,14 @@ _BUDGET_RE = [
     re.compile(
         r"\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford\s+(?:up\s+to\s+)?)"
         r"\s*(?:(?:now|is|of|at|:)\s*)*" + _CEILING_MONEY,
+        I,
+    ),
+    # a target the client wants to pay under is the ceiling, its own slot beside what is paid now ("currently paying
+    # 650k/yr, wants it under 600k"; "hoping to get the lease below $900 a month")
+    re.compile(
+        r"\b(?:wants?|wanted|needs?|hoping|hopes?|aiming|aims?|would\s+like|'d\s+like|trying|looking)\b"
+        r"(?:\s+(?:it|that|this|them|to|get|bring|keep|pay|be|come\s+in|the\s+[a-z][\w-]*|[a-z]+ing)){0,4}\s+"
+        r"(?:under|below|less\s+than|no\s+more\s+than|at\s+most|down\s+to|within)\s+" + _CEILING_MONEY,
         I,
     ),
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")

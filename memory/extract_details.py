@@ -194,7 +194,9 @@ _OTHER_RULES = re.compile(
     # a ceiling word right before a number (extract's budget); "Max paid $400" names a person, not a ceiling
     r"\bbudget\b|\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford(?:\s+up\s+to)?)"
     r"\s*(?:(?:now|is|of|at|:)\s*)*(?:[" + CURRENCY_SIGNS + r"]|[A-Z]{1,3}\$?\s?)?\d"
-    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
+    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d"
+    # a target below a sum is extract's budget ("wants it under 600k", "hoping to get it below $900")
+    r"|\b(?:under|below|less\s+than|no\s+more\s+than|at\s+most|down\s+to)\s+(?:[" + CURRENCY_SIGNS + r"]\s?)?\d",
     I,
 )
 
@@ -589,15 +591,22 @@ def _death_hedge_re() -> re.Pattern[str]:
 
 
 _PREGNANT_RE = re.compile(
-    r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:is|'s)\s+pregnant\b"
+    r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:(?:is|'s)\s+pregnant|"
+    # "his wife Lan expecting baby in March": expecting with a baby word after it (not "expecting the delivery")
+    r"(?:(?:is|'s|are|'re)\s+)?expecting\s+(?:a\s+|their\s+|her\s+|the\s+)?(?:baby|babies|twins|child|first|second|third|"
+    r"little\s+one|boy|girl)\b)"
     r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
     I,
 )
+# "baby boy Leo born yesterday", "boy named Minh Khoa born yesterday", "a girl, Sofia Ana, was born today"
+_NEWBORN_NAME = r"(?-i:(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
 _BORN_RE = re.compile(
-    r"\b(?:new\s+)?baby\s+(?P<sex>boy|girl)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
+    r"\b(?:(?:new\s+)?baby\s+(?P<sex>boy|girl|son|daughter)?|(?:a\s+|baby\s+|new\s+)?(?P<sex2>boy|girl|son|daughter)\b)"
+    r",?\s*(?:(?:named|called)\s+)?" + _NEWBORN_NAME + r"?,?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
     r"last\s+night|this\s+morning|on\s+\w+\s*\d*)",
     I,
 )
+_SEX = {"boy": "boy", "son": "boy", "girl": "girl", "daughter": "girl"}
 
 
 # A known first name commoner than this (zipf) as an English word is a word first ("will", "just", "soon").
@@ -666,7 +675,7 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _PREGNANT_RE.search(segment)
     if m:
         who = " ".join(p for p in ((m["rel"] or "").lower(), m["name"] or "") if p) or "she"
-        due = re.search(r"\bdue\s+(?:in\s+)?(?P<mon>[a-z]+)", segment[m.end() :] or "", I)
+        due = re.search(r"\b(?:due\s+)?(?:in\s+)?(?P<mon>[a-z]+)", segment[m.end() :] or "", I)
         text = f"{who} is pregnant" + (
             f", due in {due['mon'].capitalize()}" if due and due["mon"].lower() in MONTHS else ""
         )
@@ -675,10 +684,17 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     if m:
         when = m["when"].lower()
         day = at.date() - timedelta(days=1) if when in {"yesterday", "last night"} else at.date()
-        sex = (m["sex"] or "").lower()
+        sex = _SEX.get((m["sex"] or m["sex2"] or "").lower(), "")
         name = m["name"] or ""
+        if name.split()[0].lower() in _STOP if name else False:
+            name = ""
         shown = " ".join(p for p in ("new baby", sex, name) if p)
-        detail = {"relation": "baby", "born": day.isoformat(), **({"name": name} if name else {})}
+        detail = {
+            "relation": "baby",
+            "born": day.isoformat(),
+            **({"name": name} if name else {}),
+            **({"sex": sex} if sex else {}),
+        }
         yield ExtractedFact(
             FactKind.FAMILY, "family:baby", name or "new baby", f"{shown}, born {format_due(day)}", detail=detail
         )

@@ -138,7 +138,32 @@ def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> f
         return frozenset({_thing(value)})
     if kind is FactKind.CONSENT:
         return frozenset({consent_subject(key, {"channel": channel, "topic": topic})})
+    if kind is FactKind.OTHER and key.startswith(DETAIL + ":"):
+        return frozenset({f"{kind.value}:{key}", *_detail_frames(value)})
     return frozenset({f"{kind.value}:{key}"})
+
+
+DETAIL = "detail"  # memory.extract_details keys a fragment no typed rule read `detail:<slug>`
+_FRAME_WORDS = (2, 5)  # a detail this short is one attribute of one thing; a longer one is a story, never a frame
+_NOT_FRAMED = frozenset("a an the of and or to for with in on at is are was were it its her his their my our".split())
+
+
+def _detail_frames(value: str) -> set[str]:
+    """ "purple top" -> {"frame:*_top"}: the same thing with one word changed is the same subject ("red top").
+
+    The last word is the thing (English puts the head noun last: "1000ul tips", "15yr old carrier"); each other
+    word may be the value that changed, so a detail of the same length, the same thing and all but one word the same
+    states that thing again and supersedes the earlier one.
+    """
+    said = [w for w in _WORDS.findall(value.casefold()) if w not in _NOT_FRAMED]
+    low, high = _FRAME_WORDS
+    if not low <= len(said) <= high or not said[-1].isalpha() or len(said[-1]) < 3:
+        return set()
+    if len(said[-1]) > 4 and said[-1].endswith(("ed", "ing")):
+        return set()  # "COA needed", "tiles arriving": a participle ends it, so no thing is named last
+    head = said[-1][:-1] if len(said[-1]) > 3 and said[-1].endswith("s") and not said[-1].endswith("ss") else said[-1]
+    words = [*said[:-1], head]
+    return {"frame:" + "_".join("*" if j == i else w for j, w in enumerate(words)) for i in range(len(words) - 1)}
 
 
 def consent_subject(key: str, detail: dict[str, str]) -> str:
