@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.clock import counted_next, is_clock_time
-from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
+from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, number_value, resolve_due
 from memory.dictionaries import first_name_detector, zipf_frequency
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
@@ -862,8 +862,40 @@ def _per_segment(rule: _SegmentRule) -> _ClauseRule:
 _SegmentRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 _ClauseRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 # Each rule is its own extractor in memory.extract's pipeline, so one rule's bug loses only its facts.
+_COUNT_WORD = r"\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half"
+_SPLIT_RE = re.compile(
+    # "trinocular (after all) for 5 of them, rest binocular", "oak for 3 of the tables and the rest in walnut"
+    r"\b(?P<x>[a-z][\w-]*)(?:\s+after\s+all)?\s+for\s+(?P<n>" + _COUNT_WORD + r")\s+of\s+(?:them|those|these|the\s+"
+    r"(?P<what>[a-z][\w-]*))\s*[,;]?\s*(?:and\s+|but\s+)?(?:the\s+)?(?:rest|others|remainder|other\s+\w+)\s+"
+    r"(?:(?:are|is|stay|stays|in|as|to\s+be|get|gets|will\s+be|still)\s+)*(?:the\s+)?(?P<rest>[a-z][\w-]*)\b",
+    I,
+)
+
+
+def _split_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "trinocular for 5 of them, rest binocular": a partial change of mind, N of the order one way, the rest the other.
+
+    Kept as one fact of the rest (`split:<rest>`); the replay restates the earlier amount that named the rest's choice
+    ("wants 20 binocular microscopes" -> 15 binocular, 5 trinocular)."""
+    m = _SPLIT_RE.search(clause)
+    if not m or m["x"].lower() in _STOP or m["rest"].lower() in _STOP or _negated(clause[: m.start()]):
+        return
+    n = m["n"].lower()
+    amount = str(number_value(n)) if not n.isdigit() and number_value(n) else n
+    x, rest = m["x"].lower(), m["rest"].lower()
+    of = f" of the {m['what'].lower()}" if m["what"] else " of them"
+    yield ExtractedFact(
+        FactKind.OTHER,
+        f"split:{_slug(rest)}",
+        rest,
+        f"{x} for {amount}{of}, the rest {rest}",
+        detail={"count": amount, "other": x, "rest": rest},
+    )
+
+
 RULES: tuple[_ClauseRule, ...] = (
     _ready,
+    _split_choice,
     *(
         _per_segment(r)
         for r in (
