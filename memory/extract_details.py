@@ -402,7 +402,7 @@ _RANGE_SEP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", I)
 # Segments other rules own: a personal date, a promise, a deadline word with "by".
 _OWNED = re.compile(
     r"(?:'s|’s)\s+\d{1,3}(?:st|nd|rd|th)\b|"  # "mam's 60th": a relative's milestone birthday (memory.extract)
-    r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
+    r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|pregnant|expecting\s+(?:a\s+|their\s+|her\s+)?(?:baby|twins)|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
     r"send|call\s+(?:her|him|them)|follow\s+up|check\s+back)\b",
     I,
 )
@@ -866,7 +866,8 @@ _COUNT_WORD = r"\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|
 _SPLIT_RE = re.compile(
     # "trinocular (after all) for 5 of them, rest binocular", "oak for 3 of the tables and the rest in walnut"
     r"\b(?P<x>[a-z][\w-]*)(?:\s+after\s+all)?\s+for\s+(?P<n>" + _COUNT_WORD + r")\s+of\s+(?:them|those|these|the\s+"
-    r"(?P<what>[a-z][\w-]*))\s*[,;]?\s*(?:and\s+|but\s+)?(?:the\s+)?(?:rest|others|remainder|other\s+\w+)\s+"
+    r"(?P<what>[a-z][\w-]*))(?:\s+(?:after|before|since|because|from|at|for|in)\b[^,;]{0,30})?\s*[,;]?\s*"
+    r"(?:and\s+|but\s+)?(?:the\s+)?(?:rest|others|remainder|other\s+\w+)\s+"
     r"(?:(?:are|is|stay|stays|in|as|to\s+be|get|gets|will\s+be|still)\s+)*(?:the\s+)?(?P<rest>[a-z][\w-]*)\b",
     I,
 )

@@ -159,6 +159,8 @@ def _detail_frames(value: str) -> set[str]:
     states that thing again and supersedes the earlier one.
     """
     typed = _WORDS.findall(value.casefold())
+    if "is" in typed and "and" in typed[typed.index("is") :]:
+        typed = typed[: typed.index("is") + typed[typed.index("is") :].index("and")]  # "door is blue and the ramp ..."
     copula = next((i for i, w in enumerate(typed) if w in _COPULAS), -1)
     if 0 < copula < len(typed) - 1 and len(typed) - copula - 1 <= 3:
         # "garage door is white": the subject is before the verb and the value after it ("garage door is grey")
