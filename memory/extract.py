@@ -1164,7 +1164,7 @@ _FAMILY_NAMED_RE = re.compile(
     + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:])(?!\s*[a-z%]))?",
     I,
 )
-_MORE_NAMES = re.compile(r"(?-i:(?:[ -][" + _UP + "][" + _LOW + "]+){1,2})(?![\w'])")
+_MORE_NAMES = re.compile(r"(?-i:(?:[ -][" + _UP + "][" + _LOW + r"]+){1,2})(?![\w'])")
 _FAMILY_REVERSED_RE = re.compile(
     r"\b" + _NAME + r",?\s+(?:is\s+)?(?:her|his|their)\s+(?P<rel>" + _RELATION_RE + r")\b", I
 )
@@ -1769,6 +1769,8 @@ _LOCATION_RE = re.compile(
 )
 _NOT_PLACES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) | _wordset(
     "I Q1 Q2 Q3 Q4 The He She They We It Acme"
+    # months and days as typed short: "install moved to Jan 19" is a date, never "lives in Jan"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
 )
 
 

@@ -387,7 +387,7 @@ _APPOINTMENT_RE = re.compile(
     I,
 )
 _MONTH_ONLY_RE = re.compile(
-    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of)\s*(?P<mon>"
+    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of|to)\s*(?P<mon>"
     + "|".join(
         sorted(
             (m for m in MONTHS if len(m) > 3 or m in {"jan", "feb", "aug", "sep", "oct", "nov", "dec"}),
@@ -468,6 +468,9 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         )
         return
     m = _MONTH_ONLY_RE.search(segment)
+    moved = m and m.group(0).lower().startswith("to")
+    if moved and m and not re.search(r"\b(?:" + "|".join(everyday_words("moved")) + r")\s*$", segment[: m.start()], I):
+        return  # "to march" names a month only after a moved verb ("opening pushed to march"); "went to may's" not
     if m:
         label = _tidy(segment[: m.start()])
         if not label and re.match(r"mid|early|late", m.group(0), I):
@@ -492,7 +495,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         after = _tidy(segment[m.end() :])
         yield ExtractedFact(
             FactKind.OTHER,
-            f"date:{_slug(label, 2, last=True) or 'month'}",
+            f"date:{(_event_key(label) if moved else _slug(label, 2, last=True)) or 'month'}",
             month.strftime("%Y-%m"),
             f"{text} {after}".strip(),
         )

@@ -313,9 +313,9 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     variant = _attribute_re().match(rest)  # "gloves size M and 12 of size L": two variants of one item
     more = _AND_N_OF.match(rest[variant.end() :] if variant else rest)
     if variant and more:
-        other = _attribute_re().match(" " + rest[variant.end() + more.start("item") :])
-        if other and other["attr"].casefold() == variant["attr"].casefold():
-            return _variants(fact, named, word, variant, other, more)
+        second = _attribute_re().match(" " + rest[variant.end() + more.start("item") :])
+        if second and second["attr"].casefold() == variant["attr"].casefold():
+            return _variants(fact, named, word, variant, second, more)
     n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
     # a product names its own count ("crates of the pinot"); an everyday word does not ("boxes of the usual",
     # "rooms of the house"): that count keeps the plain key, the word only in the detail
@@ -337,9 +337,12 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
 
 
 # a code or an acronym ("CO2", "ELISA", "4K", "X200") is a modifier: the noun after it is the item's head
-_MODIFIER = re.compile(r"(?-i:[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*)")
+# and so is a hyphenated adjective ("grain-free salmon", "long-sleeve shirts")
+_MODIFIER = re.compile(r"(?-i:[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|[a-z]+-[a-z]+)")
 _MODIFIED_HEAD = re.compile(r"\s+(?P<head>(?-i:[a-z][a-z-]{2,}))\b")
-_HEAD_STOPS = frozenset({"and", "or", "for", "to", "at", "by", "in", "on", "with", "from", "as", "is", "was", "not", "but"})
+_HEAD_STOPS = frozenset(
+    {"and", "or", "for", "to", "at", "by", "in", "on", "with", "from", "as", "is", "was", "not", "but"}
+)
 
 
 @cache

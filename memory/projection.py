@@ -138,6 +138,9 @@ def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> f
         return frozenset({_thing(value)})
     if kind is FactKind.CONSENT:
         return frozenset({consent_subject(key, {"channel": channel, "topic": topic})})
+    if kind is FactKind.OTHER and key.startswith(("date:", "deadline:")):
+        # "delivery before Jan 15" then "delivery moved to Jan 22": one event's day, whether a deadline or a date
+        return frozenset({f"{kind.value}:{key}", "when:" + key.split(":", 1)[1]})
     if kind is FactKind.OTHER and key.startswith(DETAIL + ":"):
         return frozenset({f"{kind.value}:{key}", *_detail_frames(value)})
     return frozenset({f"{kind.value}:{key}"})
@@ -146,9 +149,31 @@ def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> f
 SPLIT = "split"  # memory.extract_details keys a partial change of mind `split:<the rest's choice>`
 DETAIL = "detail"  # memory.extract_details keys a fragment no typed rule read `detail:<slug>`
 _FRAME_WORDS = (2, 5)  # a detail this short is one attribute of one thing; a longer one is a story, never a frame
-_COPULAS = frozenset("is are was were".split())
-_PRONOUNS = frozenset("i we you he she they it this that there who".split())
-_NOT_FRAMED = frozenset("a an the of and or to for with in on at it its her his their my our".split())
+_COPULAS = frozenset(["is", "are", "was", "were"])
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "this", "that", "there", "who"])
+_NOT_FRAMED = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "it",
+        "its",
+        "her",
+        "his",
+        "their",
+        "my",
+        "our",
+    ]
+)
 
 
 def _detail_frames(value: str) -> set[str]:
@@ -393,7 +418,9 @@ class _State:
                     old.kind,
                     old.key,
                     value,
-                    f"{old.text[: m.end('n')]}{old.text[m.end() :]} ({left} {rest}, {count} {other})" if total else text,
+                    f"{old.text[: m.end('n')]}{old.text[m.end() :]} ({left} {rest}, {count} {other})"
+                    if total
+                    else text,
                     [*old.source_ids, note.note_id],
                     note.at,
                     None,

@@ -73,7 +73,10 @@ def test_a_two_client_note_with_a_pronoun_promise_gives_each_the_promise(chat: C
 @pytest.mark.parametrize(
     ("promise", "report"),
     [
-        ("promised a tech visit by friday for the walk-in chiller", "tech (sam) went, chiller fan replaced, all good now"),
+        (
+            "promised a tech visit by friday for the walk-in chiller",
+            "tech (sam) went, chiller fan replaced, all good now",
+        ),
         ("promised to get an engineer out to the boiler", "the engineer went out monday, boiler pump swapped"),
         ("promised to get the lift repaired before the audit", "lift door mended and the inspector was happy"),
     ],
@@ -197,7 +200,9 @@ def test_a_detail_said_again_about_the_same_thing_supersedes(
 
 def test_details_about_different_things_stay(memory: Memory) -> None:
     note_at(memory, "Lerato Dube", "met at the trade fair in Joburg, back door is narrow and the floor is tiled")
-    note_at(memory, "Lerato Dube", "called back after the quote, the walk-in fridge is full, needs a second one", days=4)
+    note_at(
+        memory, "Lerato Dube", "called back after the quote, the walk-in fridge is full, needs a second one", days=4
+    )
     said = " | ".join(_current(memory, "Lerato Dube"))
     assert "back door is narrow" in said and "floor is tiled" in said, said
 
@@ -218,3 +223,44 @@ def _env() -> dict[str, str]:
     root = str(Path(__file__).resolve().parents[1])
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHET_", "OPENAI_", "TELEGRAM_"))}
     return {**env, "PYTHONPATH": root, "CHET_TZ": "UTC"}
+
+
+# --- a day moved, a size taken back in a later note ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "gone", "kept"),
+    [
+        (
+            "wants the boat delivered, delivery before Jan 15 latest",
+            "delivery moved to Jan 22, their dock is late",
+            "15 Jan",
+            "22 Jan",
+        ),
+        (
+            "Rosa Lima - new juice bar, opening january 16, wants 3 blenders",
+            "rosa rang, opening pushed to march",
+            "16 Jan",
+            "March",
+        ),
+    ],
+)
+def test_a_moved_day_supersedes_the_deadline_or_date_of_the_same_event(
+    memory: Memory, first: str, later: str, gone: str, kept: str
+) -> None:
+    note_at(memory, "Rosa Lima", first)
+    note_at(memory, "Rosa Lima", later, days=2)
+    said = " | ".join(_current(memory, "Rosa Lima"))
+    assert kept in said and gone not in said, said
+
+
+def test_a_month_typed_short_is_no_place() -> None:
+    places = [f.text for f in extract_facts("install moved to Jan 19, crew of 3", AT) if f.kind.value == "location"]
+    assert places == []
+
+
+def test_a_container_size_in_a_later_note_changes_the_goods_measured(memory: Memory) -> None:
+    note_at(memory, "Joost Bakker", "Joost Bakker wants 30 sacks of the layer pellets 20kg for the farm shop")
+    note_at(memory, "Joost Bakker", "joost says 20kg, no wait, 25kg sacks", days=1)
+    said = " | ".join(_current(memory, "Joost Bakker"))
+    assert "25 kg" in said and "20 kg" not in said, said
