@@ -868,7 +868,9 @@ _ClauseRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 _COUNT_WORD = r"\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half"
 _SPLIT_RE = re.compile(
     # "trinocular (after all) for 5 of them, rest binocular", "oak for 3 of the tables and the rest in walnut"
-    r"\b(?P<x>[a-z]\w{0,30}(?:-\w{1,30})?)(?:\s+after\s+all)?\s+for\s+(?P<n>" + _COUNT_WORD + r")\s+of\s+(?:them|those|these|the\s+"
+    r"\b(?P<x>[a-z]\w{0,30}(?:-\w{1,30})?)(?:\s+after\s+all)?\s+for\s+(?P<n>"
+    + _COUNT_WORD
+    + r")\s+of\s+(?:them|those|these|the\s+"
     r"(?P<what>[a-z]\w{0,30}(?:-\w{1,30})?))(?:\s+(?:after|before|since|because|from|at|for|in)\b[^,;]{0,30})?\s*[,;]?\s*"
     r"(?:and\s+|but\s+)?(?:the\s+)?(?:rest|others|remainder|other\s+\w+)\s+"
     r"(?:(?:are|is|stay|stays|in|as|to\s+be|get|gets|will\s+be|still)\s+)*(?:the\s+)?(?P<rest>[a-z]\w{0,30}(?:-\w{1,30})?)\b",
