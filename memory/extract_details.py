@@ -601,12 +601,19 @@ _PREGNANT_RE = re.compile(
     r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
     I,
 )
+# a due month needs a cue before it or a day number beside it: "pregnant may need a car" has a modal, no month
+_DUE_MONTH_RE = re.compile(
+    r"\b(?:(?:due|expected|expecting|in|around)\s+(?:in\s+|around\s+|early\s+|late\s+|mid\s+)?(?P<mon>[a-z]+)"
+    r"|(?P<mon2>[a-z]+)(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>[a-z]+))",
+    I,
+)
 # "baby boy Leo born yesterday", "boy named Minh Khoa born yesterday", "a girl, Sofia Ana, was born today"
 _NEWBORN_NAME = r"(?-i:(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
 _BORN_RE = re.compile(
     r"\b(?:(?:new\s+)?baby\s+(?P<sex>boy|girl|son|daughter)?|(?:a\s+|baby\s+|new\s+)?(?P<sex2>boy|girl|son|daughter)\b)"
     r",?\s*(?:(?:named|called)\s+)?" + _NEWBORN_NAME + r"?,?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
-    r"last\s+night|this\s+morning|on\s+\w+\s*\d*)",
+    # a birth with its own date ("born on 3 may 2015") is that child's birthday, never a baby born today
+    r"last\s+night|this\s+morning|last\s+week|this\s+week)(?!\s*,?\s*(?:on\s+)?\d)",
     I,
 )
 _SEX = {"boy": "boy", "son": "boy", "girl": "girl", "daughter": "girl"}
@@ -678,10 +685,10 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _PREGNANT_RE.search(segment)
     if m:
         who = " ".join(p for p in ((m["rel"] or "").lower(), m["name"] or "") if p) or "she"
-        due = re.search(r"\b(?:due\s+)?(?:in\s+)?(?P<mon>[a-z]+)", segment[m.end() :] or "", I)
-        text = f"{who} is pregnant" + (
-            f", due in {due['mon'].capitalize()}" if due and due["mon"].lower() in MONTHS else ""
-        )
+        after = segment[m.end() :]
+        found = (g for d in _DUE_MONTH_RE.finditer(after) for g in d.groups() if g and g.lower() in MONTHS)
+        mon = next(found, "")
+        text = f"{who} is pregnant" + (f", due in {mon.capitalize()}" if mon.lower() in MONTHS else "")
         yield ExtractedFact(FactKind.FAMILY, "family:baby", "expecting", text, detail={"relation": "baby"})
     m = _BORN_RE.search(segment)
     if m:

@@ -77,7 +77,10 @@ def test_a_two_client_note_with_a_pronoun_promise_gives_each_the_promise(chat: C
             "promised a tech visit by friday for the walk-in chiller",
             "tech (sam) went, chiller fan replaced, all good now",
         ),
-        ("promised to get an engineer out to the boiler", "the engineer went out monday, boiler pump swapped"),
+        (
+            "promised to get an engineer out to the boiler",
+            "the engineer went out monday, boiler pump swapped, working again",
+        ),
         ("promised to get the lift repaired before the audit", "lift door mended and the inspector was happy"),
     ],
 )
