@@ -1162,6 +1162,7 @@ _FAMILY_NAMED_RE = re.compile(
     + r"(?P<after>'s)?(?:\s*\(\s*(?P<age2>\d{1,2})\s*\)|,\s*(?P<age3>\d{1,2})(?![\d/:])(?!\s*[a-z%]))?",
     I,
 )
+_MORE_NAMES = re.compile(r"(?-i:(?:[ -][" + _UP + "][" + _LOW + r"]+){1,2})(?![\w'])")
 _FAMILY_REVERSED_RE = re.compile(
     r"\b" + _NAME + r",?\s+(?:is\s+)?(?:her|his|their)\s+(?P<rel>" + _RELATION_RE + r")\b", I
 )
@@ -1277,6 +1278,10 @@ def _family(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if link == " " and re.match(r"\s*(?:is|was|has|had|will|and|,)?", clause[m.end("name") :]) is None:
             continue
         relation = _RELATIONS[fold(m["rel"])]
+        if m["link"].strip().endswith(("named", "called")):
+            # "a boy named Minh Khoa": a naming verb introduces the whole name, given names and all
+            more = _MORE_NAMES.match(clause[m.end("name") :])
+            name += more.group(0) if more and not m["after"] else ""
         age = m["age"] or m["age2"] or m["age3"]
         detail = {"relation": relation}
         if age:
@@ -1762,6 +1767,8 @@ _LOCATION_RE = re.compile(
 )
 _NOT_PLACES = frozenset(w.capitalize() for w in (*WEEKDAYS, *MONTH_NAMES)) | _wordset(
     "I Q1 Q2 Q3 Q4 The He She They We It Acme"
+    # months and days as typed short: "install moved to Jan 19" is a date, never "lives in Jan"
+    " Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
 )
 
 
@@ -1911,6 +1918,14 @@ _BUDGET_RE = [
     re.compile(
         r"\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford\s+(?:up\s+to\s+)?)"
         r"\s*(?:(?:now|is|of|at|:)\s*)*" + _CEILING_MONEY,
+        I,
+    ),
+    # a target the client wants to pay under is the ceiling, its own slot beside what is paid now ("currently paying
+    # 650k/yr, wants it under 600k"; "hoping to get the lease below $900 a month")
+    re.compile(
+        r"\b(?:wants?|wanted|needs?|hoping|hopes?|aiming|aims?|would\s+like|'d\s+like|trying|looking)\b"
+        r"(?:\s+(?:it|that|this|them|to|get|bring|keep|pay|be|come\s+in|the\s+[a-z][\w-]*|[a-z]+ing)){0,4}\s+"
+        r"(?:under|below|less\s+than|no\s+more\s+than|at\s+most|down\s+to|within)\s+" + _CEILING_MONEY,
         I,
     ),
     # after "budget", a bare number with a separator or three digits is money ("budget is around 2,800 a month")
@@ -2956,8 +2971,14 @@ _REQUEST = re.compile(
     r"looking\s+for|interested\s+in)\s+(?P<obj>(?:an?|the|some|his|her|their|\d[\d,]*)\b[^,;:!?()]*|[a-z][^,;:!?()]*)",
     I,
 )
+# "promised it", "promised to send it", "will email them over": a delivery verb's pronoun object is the thing asked for
 _PROMISED_PRONOUN = re.compile(
-    r"\b(?P<lead>promised(?:\s+(?:her|him))?|i'?ll\s+send|will\s+send)\s+(?P<pron>it|them|those|these)\b", I
+    r"\b(?P<lead>promised(?:\s+(?:her|him|them|both))?(?:\s+to\s+(?:"
+    + _verb_alternation(_DELIVERY_VERBS)
+    + r"))?|(?:i|we)?\s*(?:'ll|’ll|will|'d|’d|would)\s+(?:"
+    + _verb_alternation(_DELIVERY_VERBS)
+    + r"))\s+(?P<pron>it|them|those|these)\b(?:\s+(?:over|across|through|along|out)\b)?",  # the particle is dropped
+    I,
 )
 _ENDS_HERE = re.compile(r"\s*(?:$|[,.;!)]|-\s)")
 

@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from memory.clock import counted_next, is_clock_time
-from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, resolve_due
+from memory.dates import MONTHS, WEEKDAYS, find_dates, format_due, number_value, resolve_due
 from memory.dictionaries import first_name_detector, zipf_frequency
 from memory.extract_more import PERIOD_AFTER, RAND_PREFIX, deadline_re, period, with_items
 from memory.extract_more import words as everyday_words
@@ -194,7 +194,9 @@ _OTHER_RULES = re.compile(
     # a ceiling word right before a number (extract's budget); "Max paid $400" names a person, not a ceiling
     r"\bbudget\b|\b(?:max(?:imum)?|tops|ceiling|can\s+(?:go|spend|stretch)\s+(?:up\s+)?to|afford(?:\s+up\s+to)?)"
     r"\s*(?:(?:now|is|of|at|:)\s*)*(?:[" + CURRENCY_SIGNS + r"]|[A-Z]{1,3}\$?\s?)?\d"
-    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d",
+    r"|\b(?:over|above|more\s+than|beyond)\s*[$£€]?\d"
+    # a target below a sum is extract's budget ("wants it under 600k", "hoping to get it below $900")
+    r"|\b(?:under|below|less\s+than|no\s+more\s+than|at\s+most|down\s+to)\s+(?:[" + CURRENCY_SIGNS + r"]\s?)?\d",
     I,
 )
 
@@ -385,7 +387,7 @@ _APPOINTMENT_RE = re.compile(
     I,
 )
 _MONTH_ONLY_RE = re.compile(
-    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of)\s*(?P<mon>"
+    r"\b(?:in|by|until|till|til|from|starting|before|after|through|mid|mid-|early|late|end\s+of|to)\s*(?P<mon>"
     + "|".join(
         sorted(
             (m for m in MONTHS if len(m) > 3 or m in {"jan", "feb", "aug", "sep", "oct", "nov", "dec"}),
@@ -400,7 +402,7 @@ _RANGE_SEP = re.compile(r"^\s*(?:-|–|to|through|thru|until|till)\s*$", I)
 # Segments other rules own: a personal date, a promise, a deadline word with "by".
 _OWNED = re.compile(
     r"(?:'s|’s)\s+\d{1,3}(?:st|nd|rd|th)\b|"  # "mam's 60th": a relative's milestone birthday (memory.extract)
-    r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
+    r"\b(?:birthday|b-?day|bday|anniversary|turns|turning|born|pregnant|expecting\s+(?:a\s+|their\s+|her\s+)?(?:baby|twins)|promised|i'll|i\s+will|we'll|told\s+(?:her|him|them)|"
     r"send|call\s+(?:her|him|them)|follow\s+up|check\s+back)\b",
     I,
 )
@@ -466,6 +468,9 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         )
         return
     m = _MONTH_ONLY_RE.search(segment)
+    moved = m and m.group(0).lower().startswith("to")
+    if moved and m and not re.search(r"\b(?:" + "|".join(everyday_words("moved")) + r")\s*$", segment[: m.start()], I):
+        return  # "to march" names a month only after a moved verb ("opening pushed to march"); "went to may's" not
     if m:
         label = _tidy(segment[: m.start()])
         if not label and re.match(r"mid|early|late", m.group(0), I):
@@ -490,7 +495,7 @@ def _dated(segment: str, at: datetime) -> Iterable[ExtractedFact]:
         after = _tidy(segment[m.end() :])
         yield ExtractedFact(
             FactKind.OTHER,
-            f"date:{_slug(label, 2, last=True) or 'month'}",
+            f"date:{(_event_key(label) if moved else _slug(label, 2, last=True)) or 'month'}",
             month.strftime("%Y-%m"),
             f"{text} {after}".strip(),
         )
@@ -589,15 +594,29 @@ def _death_hedge_re() -> re.Pattern[str]:
 
 
 _PREGNANT_RE = re.compile(
-    r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:is|'s)\s+pregnant\b"
+    r"\b(?P<rel>wife|partner|girlfriend|fianc[ée]e?|daughter)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:(?:is|'s)\s+pregnant|"
+    # "his wife Lan expecting baby in March": expecting with a baby word after it (not "expecting the delivery")
+    r"(?:(?:is|'s|are|'re)\s+)?expecting\s+(?:a\s+|their\s+|her\s+|the\s+)?(?:baby|babies|twins|child|first|second|third|"
+    r"little\s+one|boy|girl)\b)"
     r"|^\s*(?:she's|she\s+is)\s+pregnant\b",
     I,
 )
-_BORN_RE = re.compile(
-    r"\b(?:new\s+)?baby\s+(?P<sex>boy|girl)?\s*(?-i:(?P<name>[A-Z][a-z]+))?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
-    r"last\s+night|this\s+morning|on\s+\w+\s*\d*)",
+# a due month needs a cue before it or a day number beside it: "pregnant may need a car" has a modal, no month
+_DUE_MONTH_RE = re.compile(
+    r"\b(?:(?:due|expected|expecting|in|around)\s+(?:in\s+|around\s+|early\s+|late\s+|mid\s+)?(?P<mon>[a-z]+)"
+    r"|(?P<mon2>[a-z]+)(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>[a-z]+))",
     I,
 )
+# "baby boy Leo born yesterday", "boy named Minh Khoa born yesterday", "a girl, Sofia Ana, was born today"
+_NEWBORN_NAME = r"(?-i:(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}))"
+_BORN_RE = re.compile(
+    r"\b(?:(?:new\s+)?baby\s+(?P<sex>boy|girl|son|daughter)?|(?:a\s+|baby\s+|new\s+)?(?P<sex2>boy|girl|son|daughter)\b)"
+    r",?\s*(?:(?:named|called)\s+)?" + _NEWBORN_NAME + r"?,?\s*(?:was\s+)?born\s+(?P<when>yesterday|today|"
+    # a birth with its own date ("born on 3 may 2015") is that child's birthday, never a baby born today
+    r"last\s+night|this\s+morning|last\s+week|this\s+week)(?!\s*,?\s*(?:on\s+)?\d)",
+    I,
+)
+_SEX = {"boy": "boy", "son": "boy", "girl": "girl", "daughter": "girl"}
 
 
 # A known first name commoner than this (zipf) as an English word is a word first ("will", "just", "soon").
@@ -666,19 +685,26 @@ def _life_events(segment: str, at: datetime) -> Iterable[ExtractedFact]:
     m = _PREGNANT_RE.search(segment)
     if m:
         who = " ".join(p for p in ((m["rel"] or "").lower(), m["name"] or "") if p) or "she"
-        due = re.search(r"\bdue\s+(?:in\s+)?(?P<mon>[a-z]+)", segment[m.end() :] or "", I)
-        text = f"{who} is pregnant" + (
-            f", due in {due['mon'].capitalize()}" if due and due["mon"].lower() in MONTHS else ""
-        )
+        after = segment[m.end() :]
+        found = (g for d in _DUE_MONTH_RE.finditer(after) for g in d.groups() if g and g.lower() in MONTHS)
+        mon = next(found, "")
+        text = f"{who} is pregnant" + (f", due in {mon.capitalize()}" if mon.lower() in MONTHS else "")
         yield ExtractedFact(FactKind.FAMILY, "family:baby", "expecting", text, detail={"relation": "baby"})
     m = _BORN_RE.search(segment)
     if m:
         when = m["when"].lower()
         day = at.date() - timedelta(days=1) if when in {"yesterday", "last night"} else at.date()
-        sex = (m["sex"] or "").lower()
+        sex = _SEX.get((m["sex"] or m["sex2"] or "").lower(), "")
         name = m["name"] or ""
+        if name.split()[0].lower() in _STOP if name else False:
+            name = ""
         shown = " ".join(p for p in ("new baby", sex, name) if p)
-        detail = {"relation": "baby", "born": day.isoformat(), **({"name": name} if name else {})}
+        detail = {
+            "relation": "baby",
+            "born": day.isoformat(),
+            **({"name": name} if name else {}),
+            **({"sex": sex} if sex else {}),
+        }
         yield ExtractedFact(
             FactKind.FAMILY, "family:baby", name or "new baby", f"{shown}, born {format_due(day)}", detail=detail
         )
@@ -846,8 +872,43 @@ def _per_segment(rule: _SegmentRule) -> _ClauseRule:
 _SegmentRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 _ClauseRule = Callable[[str, datetime], Iterable[ExtractedFact]]
 # Each rule is its own extractor in memory.extract's pipeline, so one rule's bug loses only its facts.
+_COUNT_WORD = r"\d{1,5}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half"
+_SPLIT_RE = re.compile(
+    # "trinocular (after all) for 5 of them, rest binocular", "oak for 3 of the tables and the rest in walnut"
+    r"\b(?P<x>[a-z]\w{0,30}(?:-\w{1,30})?)(?:\s+after\s+all)?\s+for\s+(?P<n>"
+    + _COUNT_WORD
+    + r")\s+of\s+(?:them|those|these|the\s+"
+    r"(?P<what>[a-z]\w{0,30}(?:-\w{1,30})?))(?:\s+(?:after|before|since|because|from|at|for|in)\b[^,;]{0,30})?\s*[,;]?\s*"
+    r"(?:and\s+|but\s+)?(?:the\s+)?(?:rest|others|remainder|other\s+\w+)\s+"
+    r"(?:(?:are|is|stay|stays|in|as|to\s+be|get|gets|will\s+be|still)\s+)*(?:the\s+)?(?P<rest>[a-z]\w{0,30}(?:-\w{1,30})?)\b",
+    I,
+)
+
+
+def _split_choice(clause: str, at: datetime) -> Iterable[ExtractedFact]:
+    """ "trinocular for 5 of them, rest binocular": a partial change of mind, N of the order one way, the rest the other.
+
+    Kept as one fact of the rest (`split:<rest>`); the replay restates the earlier amount that named the rest's choice
+    ("wants 20 binocular microscopes" -> 15 binocular, 5 trinocular)."""
+    m = _SPLIT_RE.search(clause)
+    if not m or m["x"].lower() in _STOP or m["rest"].lower() in _STOP or _negated(clause[: m.start()]):
+        return
+    n = m["n"].lower()
+    amount = str(number_value(n)) if not n.isdigit() and number_value(n) else n
+    x, rest = m["x"].lower(), m["rest"].lower()
+    of = f" of the {m['what'].lower()}" if m["what"] else " of them"
+    yield ExtractedFact(
+        FactKind.OTHER,
+        f"split:{_slug(rest)}",
+        rest,
+        f"{x} for {amount}{of}, the rest {rest}",
+        detail={"count": amount, "other": x, "rest": rest},
+    )
+
+
 RULES: tuple[_ClauseRule, ...] = (
     _ready,
+    _split_choice,
     *(
         _per_segment(r)
         for r in (

@@ -41,26 +41,34 @@ def job_events(words: Iterable[str]) -> frozenset[str]:
     return frozenset(table[w.casefold()] for w in words if w.casefold() in table)
 
 
+# bad news about the job: "went missing", "went to the wrong site", "came late", "broke again" is no job done
+_BAD = r"\b(?:missing|wrong|late|lost|astray|broke|broken|failed|fails|badly|rebook|redo|faulty|damaged)\b"
 # a report is of the past: a plan, a wish, a condition or a negation in the same part is no report
 _NOT_DONE = re.compile(
     r"\b(?:not|never|no|will|shall|going\s+to|gonna|to\s+be|needs?|needed|wants?|wanted|asked|should|must|once|"
-    r"when|if|until|till|before|yet|booked|scheduled|tomorrow|next|hopefully|maybe|might)\b|n't\b|'ll\b|\?",
+    r"when|if|until|till|before|yet|booked|scheduled|tomorrow|next|hopefully|maybe|might)\b|n't\b|'ll\b|\?|" + _BAD,
     I,
 )
+# "tech went": went alone may be bad news, so it is a visit only when the report says it went well
+_WENT = re.compile(r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+went\b", I)
+_GOOD = re.compile(r"\b(?:all\s+good|good\s+now|fine|well|ok|okay|sorted|working(?:\s+again)?|happy)\b", I)
 _CAME = re.compile(
     r"(?<![\w-])(?P<who>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:came|visited|showed\s+up|turned\s+up|was\s+(?:here|out|round|over)|"
     r"(?:has|'s)\s+been|popped\s+(?:in|by|round))\b",
     I,
 )
 _PARTICIPLE = re.compile(
-    r"^\s*(?:(?:and|then|now)\s+)?(?:(?:the|our|my|his|her|their)\s+)?(?:(?P<obj>[a-z][\w-]*)\s+)?(?:(?:all|now|finally|been|"
-    r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|serviced|delivered|dropped\s+off)\b",
+    r"^\s*(?:(?:and|then|now)\s+)?(?:(?:the|our|my|his|her|their)\s+)?(?:(?P<obj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+)?(?:(?:all|now|finally|been|"
+    r"got|was|were|is|are)\s+)?(?P<done>installed|fitted|fixed|repaired|replaced|swapped|mended|serviced|commissioned|"
+    r"delivered|dropped\s+off)\b(?!\s+by\b)",  # "replaced by a Canon": switched to another, no repair of ours
     I,
 )
 _NOUN_DONE = re.compile(
-    r"(?<![\w-])(?P<noun>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|went\s+fine)\b",
+    r"(?<![\w-])(?P<noun>[a-z]{1,20}(?:-[a-z]{1,20})?)\s+(?:all\s+|now\s+)?(?:done|finished|completed|sorted|"
+    r"went\s+(?:fine|well|ok|okay|smoothly|great|perfectly|to\s+plan))\b",  # "went" alone may be bad news
     I,
 )
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 _NO_THING = frozenset(["it", "them", "this", "that", "everything", "all", "he", "she", "they", "i", "we", "job"])
 
 
@@ -69,14 +77,17 @@ def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     events: set[str] = set()
     things: list[str] = []
     for part in re.split(r"[,;.]|\s+-\s+", clause):
+        part = _ASIDE.sub("", part)  # "tech (peter) went": who it was is no part of the report
         if not part.strip() or _NOT_DONE.search(part):
             continue
         for m in _CAME.finditer(part):
             events |= job_events([m["who"]])
+        if _GOOD.search(clause) and not re.search(_BAD, clause, I):
+            events |= job_events([m["who"] for m in _WENT.finditer(part)])
         p = _PARTICIPLE.match(part)
         if p:
             events |= job_events([p["done"].split()[0]])
-            obj = (p["obj"] or "").casefold()
+            obj = (p["obj"] or "").split()[-1].casefold() if p["obj"] else ""  # "freezer door replaced": the door
             if obj and obj not in _NO_THING and not job_events([obj]):
                 things.append(obj)
         for n in _NOUN_DONE.finditer(part):

@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
+from memory.extract_more import words
 from memory.records import ExtractedFact, FactKind
 
 __all__ = ["measures"]
@@ -77,13 +78,18 @@ def measures(clause: str, at: datetime) -> Iterable[ExtractedFact]:
         if _DECLINED.search(clause[: m.start()]):
             continue  # "the 50ml, not the 30ml": the declined size is no measurement of hers (the choice says it)
         shown_unit = _units()[typed.casefold()]
-        unit_key = re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3")) or "unit"
+        unit_key = (
+            re.sub(r"[^a-z0-9]+", "", shown_unit.casefold().replace("²", "2").replace("³", "3").replace("µ", "u"))
+            or "unit"
+        )
         thing, said = _thing(clause[: m.start()], clause[m.end() :])
         value = f"{m['n']} {shown_unit}"
         text = value + clause[m.end() : m.end() + said] if said else (f"{thing} {value}" if thing else value)
         where = _FOR_WHAT.match(clause[m.end() + said :])
         if where:  # "85 m2 for the cabin at voss": what it is for belongs to the measure's line
             text += where.group(0)
+        if thing in words("container"):
+            thing = ""  # "15kg bags": the goods' size, not a thing of its own (the replay finds the goods measured)
         key = f"measure:{unit_key}" + (f":{thing}" if thing else "")
         yield ExtractedFact(
             FactKind.OTHER, key, value, " ".join(text.split()), detail={"amount": m["n"], "unit": shown_unit}

@@ -299,9 +299,23 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
     if not item or item["item"].lower() in _NOT_ITEMS:
         return [fact]
     unit = fact.detail.get("unit", "")
-    named = item["item"].lower()
+    head = _MODIFIED_HEAD.match(after[item.end() :]) if _MODIFIER.fullmatch(item["item"]) else None
+    if head and head["head"].lower() not in _NOT_ITEMS | _HEAD_STOPS:
+        # "units of the CO2 incubator": a code or an acronym modifies the noun after it, which is the item
+        item = _OF_ITEM.match(after[: item.end() + head.end()]) or item
+        named = f"{item['item']} {head['head']}".lower()
+        item_end = item.end() + head.end()
+    else:
+        named = item["item"].lower()
+        item_end = item.end()
     word = next((w for w in named.split() if not w[:1].isdigit()), named.split()[0])  # "the 6204 sealed": "sealed"
-    more = _AND_N_OF.match(after[item.end() :])
+    rest = after[item_end:]
+    variant = _attribute_re().match(rest)  # "gloves size M and 12 of size L": two variants of one item
+    more = _AND_N_OF.match(rest[variant.end() :] if variant else rest)
+    if variant and more:
+        second = _attribute_re().match(" " + rest[variant.end() + more.start("item") :])
+        if second and second["attr"].casefold() == variant["attr"].casefold():
+            return _variants(fact, named, word, variant, second, more)
     n = _count(more["n"]) if more and more["item"].lower() not in _NOT_ITEMS else None
     # a product names its own count ("crates of the pinot"); an everyday word does not ("boxes of the usual",
     # "rooms of the house"): that count keeps the plain key, the word only in the detail
@@ -310,7 +324,7 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
         replace(
             fact,
             key=f"{fact.key}:{word}" if keyed else fact.key,  # "pinot 2021" and "pinot" are one item
-            text=fact.text + item.group(0).rstrip(),
+            text=fact.text + after[:item_end].rstrip(),
             detail={**fact.detail, "item": named},
         )
     ]
@@ -320,6 +334,43 @@ def with_items(fact: ExtractedFact, after: str) -> list[ExtractedFact]:
         detail = {"amount": str(n), "unit": unit, "item": other}
         found.append(ExtractedFact(FactKind.OTHER, f"{fact.key}:{other}", str(n), text, detail=detail))
     return found
+
+
+# a code or an acronym ("CO2", "ELISA", "4K", "X200") is a modifier: the noun after it is the item's head
+# and so is a hyphenated adjective ("grain-free salmon", "long-sleeve shirts")
+_MODIFIER = re.compile(r"(?-i:[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|[a-z]+-[a-z]+)")
+_MODIFIED_HEAD = re.compile(r"\s+(?P<head>(?-i:[a-z][a-z-]{2,}))\b")
+_HEAD_STOPS = frozenset(
+    {"and", "or", "for", "to", "at", "by", "in", "on", "with", "from", "as", "is", "was", "not", "but"}
+)
+
+
+@cache
+def _attribute_re() -> re.Pattern[str]:
+    """ " size M", " grade A": an item's variant right after its name (`item_attribute` words)."""
+    return re.compile(r"\s+(?P<attr>" + _alternation("item_attribute") + r")\s+(?P<value>[\w.-]{1,12})\b", I)
+
+
+def _variants(
+    fact: ExtractedFact, named: str, word: str, first: re.Match[str], second: re.Match[str], more: re.Match[str]
+) -> list[ExtractedFact]:
+    """ "40 boxes of gloves size M and 12 of size L": one amount per variant, each keyed by item and variant."""
+    n = _count(more["n"])
+    unit = fact.detail.get("unit", "")
+    found = []
+    for amount, variant in ((fact.value, first), (str(n) if n else "", second)):
+        if not amount:
+            continue
+        attr = f"{variant['attr'].lower()} {variant['value']}"
+        key = f"{fact.key}:{word}:{_slug_words(attr)}"
+        text = f"{amount} {unit} of {named} {attr}"
+        detail = {**fact.detail, "amount": amount, "item": f"{named} {attr}"}
+        found.append(ExtractedFact(FactKind.OTHER, key, amount, text, detail=detail))
+    return found
+
+
+def _slug_words(text: str) -> str:
+    return "_".join(re.findall(r"[a-z0-9]+", text.casefold()))
 
 
 _OF_ITEM = re.compile(

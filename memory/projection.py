@@ -138,7 +138,71 @@ def _subjects(kind: FactKind, key: str, value: str, scope: tuple[str, ...]) -> f
         return frozenset({_thing(value)})
     if kind is FactKind.CONSENT:
         return frozenset({consent_subject(key, {"channel": channel, "topic": topic})})
+    if kind is FactKind.OTHER and key.startswith(("date:", "deadline:")):
+        # "delivery before Jan 15" then "delivery moved to Jan 22": one event's day, whether a deadline or a date
+        return frozenset({f"{kind.value}:{key}", "when:" + key.split(":", 1)[1]})
+    if kind is FactKind.OTHER and key.startswith(DETAIL + ":"):
+        return frozenset({f"{kind.value}:{key}", *_detail_frames(value)})
     return frozenset({f"{kind.value}:{key}"})
+
+
+SPLIT = "split"  # memory.extract_details keys a partial change of mind `split:<the rest's choice>`
+DETAIL = "detail"  # memory.extract_details keys a fragment no typed rule read `detail:<slug>`
+_FRAME_WORDS = (2, 5)  # a detail this short is one attribute of one thing; a longer one is a story, never a frame
+_COPULAS = frozenset(["is", "are", "was", "were"])
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "this", "that", "there", "who"])
+_NOT_FRAMED = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "it",
+        "its",
+        "her",
+        "his",
+        "their",
+        "my",
+        "our",
+    ]
+)
+
+
+def _detail_frames(value: str) -> set[str]:
+    """ "purple top" -> {"frame:*_top"}: the same thing with one word changed is the same subject ("red top").
+
+    The last word is the thing (English puts the head noun last: "1000ul tips", "15yr old carrier"); each other
+    word may be the value that changed, so a detail of the same length, the same thing and all but one word the same
+    states that thing again and supersedes the earlier one.
+    """
+    typed = _WORDS.findall(value.casefold())
+    if "is" in typed and "and" in typed[typed.index("is") :]:
+        typed = typed[: typed.index("is") + typed[typed.index("is") :].index("and")]  # "door is blue and the ramp ..."
+    copula = next((i for i, w in enumerate(typed) if w in _COPULAS), -1)
+    if 0 < copula < len(typed) - 1 and len(typed) - copula - 1 <= 3:
+        # "garage door is white": the subject is before the verb and the value after it ("garage door is grey")
+        # the last two words before the verb name the thing ("turns out the garage door is grey": garage door)
+        subject = [w for w in typed[:copula] if w not in _NOT_FRAMED][-2:]
+        if not subject or set(subject) <= _PRONOUNS:
+            return set()  # "she is a teacher", "she is in Lagos": a person is no one attribute
+        return {"frame:" + "_".join(subject) + "_is_*"}
+    said = [w for w in typed if w not in _NOT_FRAMED]
+    low, high = _FRAME_WORDS
+    if not low <= len(said) <= high or not said[-1].isalpha() or len(said[-1]) < 3:
+        return set()
+    if len(said[-1]) > 4 and said[-1].endswith(("ed", "ing")):
+        return set()  # "COA needed", "tiles arriving": a participle ends it, so no thing is named last
+    head = said[-1][:-1] if len(said[-1]) > 3 and said[-1].endswith("s") and not said[-1].endswith("ss") else said[-1]
+    words = [*said[:-1], head]
+    return {"frame:" + "_".join("*" if j == i else w for j, w in enumerate(words)) for i in range(len(words) - 1)}
 
 
 def consent_subject(key: str, detail: dict[str, str]) -> str:
@@ -260,6 +324,8 @@ class _State:
         if kept is not None:  # "sherwani stays full": the current "full sleeves for the sherwani" stands, cited again
             kept.source_ids.append(note.note_id)
             return
+        if fact.kind is FactKind.OTHER and fact.key.startswith(SPLIT + ":"):
+            self._split(note, fact)
         about = subjects(fact.kind, fact.key, fact.value, fact.detail)
         repeat = None
         for old in self._earlier(note):
@@ -328,6 +394,40 @@ class _State:
         new = fact.detail.get("amount") or fact.value
         text = re.sub(rf"(?<![\d.,]){re.escape(old)}(?![\d.,])", new, target.text, count=1)
         return replace(fact, key=target.key, text=text, detail={**target.detail, "amount": new})
+
+    def _split(self, note: NoteFacts, fact: ExtractedFact) -> None:
+        """ "trinocular for 5 of them, rest binocular": the earlier amount of the rest's choice loses those 5."""
+        rest, other, count = fact.detail.get("rest", ""), fact.detail.get("other", ""), fact.detail.get("count", "")
+        if not (rest and count.isdigit()):
+            return
+        near = re.compile(rf"(?<![\d.,])(?P<n>\d[\d,]*)(?P<gap>\s+(?:[\w-]+\s+)?){re.escape(rest)}\b", re.IGNORECASE)
+        for old in self._earlier(note):
+            if old.kind is not FactKind.OTHER or not old.key.startswith(("wants:", "detail:", "quantity:")):
+                continue
+            m = near.search(old.text)
+            if not m or int(m["n"].replace(",", "")) <= int(count):
+                continue
+            left = str(int(m["n"].replace(",", "")) - int(count))
+            split = f"{left}{m['gap']}{rest}"
+            text = f"{old.text[: m.start()]}{split}{old.text[m.end() :]} ({count} {other})"
+            total = old.key.startswith("quantity:")  # the count of the whole order stands; its line tells the split
+            value = old.value if total else near.sub(split, old.value, count=1)
+            self._end(old, note.at)
+            self._add(
+                DerivedFact(
+                    old.kind,
+                    old.key,
+                    value,
+                    f"{old.text[: m.end('n')]}{old.text[m.end() :]} ({left} {rest}, {count} {other})"
+                    if total
+                    else text,
+                    [*old.source_ids, note.note_id],
+                    note.at,
+                    None,
+                    old.due,
+                    dict(old.detail),
+                )
+            )
 
     def _restate(self, note: NoteFacts, old_amount: str, new_amount: str) -> None:
         """A request or a detail that named the old amount ("business english for 40 employees") now names the new one."""
