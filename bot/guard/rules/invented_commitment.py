@@ -121,7 +121,7 @@ class _Reader:
         out = []
         docs = self.docs
         for m in self._PERCENT.finditer(self.low):
-            if m.group("money") and self._worked_out(m):
+            if m.group("money") and self._shown_in_sentence(m):
                 continue
             if not self._number_backed(m):
                 out.append(self._offer_finding(m.start(), m.end(), "no recorded promise or note offers this"))
@@ -150,7 +150,7 @@ class _Reader:
         ids = [i for c_ids, _ in self.evidence.commitments for i in c_ids]
         return self.draft.finding("invented_commitment", start, end, message, ids)
 
-    def _worked_out(self, m: re.Match[str]) -> bool:
+    def _shown_in_sentence(self, m: re.Match[str]) -> bool:
         """Whether an amount off is arithmetic its own sentence shows, not an offer: the difference of two sums
         it names ("£2,200 instead of £2,350, so that's £150 off") or a percentage of one ("the 30% credit takes
         $6,540 off the $21,800"), with no promise word in the sentence."""
@@ -178,12 +178,14 @@ class _Reader:
         elif m.group("money"):
             # by value: "$2,000 off" is the note's "$2000" or "$2k"
             value = _amounts(re.sub(r"^[$€£]\s?", "", m.group("money")))
-            return bool(value) and (any(value <= _amounts(d.text) for d in self.docs) or self._worked_out(value))
+            return bool(value) and (
+                any(value <= _amounts(d.text) for d in self.docs) or self._worked_out_from_notes(value)
+            )
         else:
             pat = re.compile(re.escape(m.group(0).split()[0].split("-")[0]))
         return any(pat.search(d.text) for d in self.docs)
 
-    def _worked_out(self, value: frozenset[float]) -> bool:
+    def _worked_out_from_notes(self, value: frozenset[float]) -> bool:
         """Whether an amount off is the difference of two recorded figures or a recorded percentage of one
         ("£2,200 instead of £2,350, so £150 off"; "the 30% credit takes $6,540 off the $21,800"): arithmetic on
         the notes, not a new discount (NOTES-guard10 C1). Only the notes' own figures are operands, and the draft
