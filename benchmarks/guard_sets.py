@@ -31,6 +31,7 @@ DEV_SETS: dict[str, Path] = {
     "dev8": DATA / "guard_dev8.jsonl",  # blind set 8, first run 2026-12-07 (session 9); dev data since
     "dev9": DATA / "guard_dev9.jsonl",  # blind set 9, first run 2026-12-07 (session 10); dev data since
     "dev10": DATA / "guard_dev10.jsonl",  # blind set 10, first run 2026-12-07 (session 11); dev data since
+    "dev11": DATA / "guard_dev11.jsonl",  # blind set 11, first run 2026-12-07 (session 12); dev data since
     "days": DATA / "guard_days.jsonl",
 }
 _REQUIRED = ("id", "group", "client", "notes", "text", "at", "expect", "kinds")
