@@ -310,3 +310,25 @@ def test_a_malformed_row_names_its_file_and_line(tmp_path: Path, text: str, kind
     bad.write_text("# comment\n\n" + text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.txt line 3: expected WORD \| KIND \| REASON"):
         lexicon.rows(bad, "WORD | KIND | REASON", kinds)
+
+
+def test_the_guards_function_words_are_read_once_and_as_before() -> None:
+    from bot.guard import slots, values
+    from bot.guard.rules import language, relative_name
+
+    readers = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "bot" / "guard").rglob("*.py")
+        if '"stopwords.json"' in p.read_text(encoding="utf-8")
+    )
+    assert readers == ["bot/guard/values.py"], (
+        "read bot/guard/data/stopwords.json through values.function_word_languages"
+    )
+    loaded = [
+        sorted(slots._function_words()),
+        sorted(values.function_words()),
+        sorted(relative_name._FUNCTION_WORDS),
+        sorted((code, name, sorted(words)) for code, (name, words) in language._languages().items()),
+    ]
+    # the digest of what the four readers loaded before they were folded (commit 4f40b93)
+    assert hashlib.sha256(repr(loaded).encode()).hexdigest()[:16] == "12e8b78770abd4d6"
