@@ -88,11 +88,13 @@ __all__ = [
     "note_period",
     "phrase_entries",
     "relative_pronoun_clauses",
+    "rows",
     "slot_pattern",
     "slot_value",
     "strip_title",
     "titles",
     "word_frequencies_installed",
+    "word_kinds",
     "zipf_frequency",
 ]
 
@@ -150,16 +152,33 @@ NOT_CLIENTS = _DATA / "not_clients.txt"
 
 
 @cache
-def phrase_entries(path: Path) -> tuple[Phrase, ...]:
-    """The entries of a PHRASE | KIND | REASON file (# comments and blank lines skipped), as written; a line of
-    another shape is a ValueError naming the file and line."""
-    out: list[Phrase] = []
+def rows(path: Path, shape: str = "WORD | REASON", kinds: frozenset[str] | None = None) -> tuple[tuple[str, ...], ...]:
+    """The stripped columns of each line of a `shape` file ("WORD | REASON", "WORD | KIND | REASON"), # comments and
+    blank lines skipped: the one reader of bot/chat's and memory's pipe-separated word lists. A line with another
+    number of columns, an empty column or (given `kinds`) a second column outside `kinds` is a ValueError naming
+    the file and line."""
+    width = shape.count("|") + 1
+    out: list[tuple[str, ...]] = []
     for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts):
-            raise ValueError(f"{path.name} line {n}: expected PHRASE | KIND | REASON")
-        out.append(Phrase(*parts))
+        parts = tuple(p.strip() for p in line.split("|"))
+        if len(parts) != width or not all(parts) or (kinds is not None and parts[1] not in kinds):
+            raise ValueError(f"{path.name} line {n}: expected {shape}")
+        out.append(parts)
     return tuple(out)
+
+
+@cache
+def phrase_entries(path: Path) -> tuple[Phrase, ...]:
+    """The entries of a PHRASE | KIND | REASON file, as written (`rows`)."""
+    return tuple(Phrase(*row) for row in rows(path, "PHRASE | KIND | REASON"))
+
+
+def word_kinds(path: Path, kinds: frozenset[str]) -> dict[str, frozenset[str]]:
+    """A WORD | KIND | REASON file as case-folded word -> its kinds, each kind one of `kinds` (`rows`)."""
+    table: dict[str, set[str]] = {}
+    for word, kind, _ in rows(path, f"WORD | {'/'.join(sorted(kinds))} | REASON", kinds):
+        table.setdefault(word.casefold(), set()).add(kind)
+    return {w: frozenset(k) for w, k in table.items()}

@@ -7,6 +7,7 @@ and examples in comments may name a few).
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -239,3 +240,95 @@ def test_a_malformed_phrase_line_names_its_file_and_line(tmp_path: Path) -> None
     bad.write_text("# comment\nhi | greeting | small talk\nhello | greeting\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.txt line 3"):
         lexicon.phrase_entries(bad)
+
+
+# P11b: bot/chat's WORD | REASON and WORD | KIND | REASON files are read by memory.lexicon.rows alone. The digests
+# were taken from the readers each module had before (commit 4f40b93), so any change in validation or folding
+# that changes what a file yields fails here. Sets and tables are sorted first; a regex keeps its alternation order.
+OLD_READERS = {
+    "lead_words": "3926d88d67b1b9a5",
+    "question_words": "006d4021640aecd3",
+    "on_behalf": "152d8dcbd4dc4bfc",
+    "colleague_patterns": "12f5ca4eefcfa11b",
+    "colleague_words": "69d1108a9d90bc7e",
+    "chat_words": "844e7f69341732cf",
+    "fillers": "b2d7fdecd529245f",
+    "corrections": "52f0eeb7db6a25a5",
+    "not_a_client": "ef905869f967af2e",
+    "cue_kinds": "cbd2ea53e4864a35",
+    "name_parts": "e04d86d37dd2e923",
+    "company_words": "3beba033bee9aa7e",
+}
+
+
+def _digest(value: object) -> str:
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value)
+    elif isinstance(value, dict):
+        value = sorted((k, sorted(v)) for k, v in value.items())
+    return hashlib.sha256(repr(value).encode()).hexdigest()[:16]
+
+
+def test_chat_word_lists_load_exactly_as_their_old_readers_did() -> None:
+    from bot.chat import mentions, routing, words
+
+    loaded = {
+        "lead_words": routing.LEAD_WORDS,
+        "question_words": routing.other_question_words(),
+        "on_behalf": routing.ON_BEHALF.pattern,
+        "colleague_patterns": [p.pattern for p in routing.colleague_patterns()],
+        "colleague_words": routing.colleague_words(),
+        "chat_words": words.chat_words(),
+        "fillers": words._fillers(),
+        # the correction pattern joins a set in hash order, so its phrases (in file order) are what is pinned
+        "corrections": [phrase for phrase, _ in lexicon.rows(words.CORRECTIONS, "PHRASE | REASON")],
+        "not_a_client": words.NOT_A_CLIENT,
+        "cue_kinds": mentions.cue_kinds(),
+        "name_parts": mentions._name_parts(),
+        "company_words": mentions.company_words(),
+    }
+    assert {k: _digest(v) for k, v in loaded.items()} == OLD_READERS
+
+
+def test_chat_modules_read_no_pipe_file_themselves() -> None:
+    for name in ("routing", "words", "mentions"):
+        source = (ROOT / "bot" / "chat" / f"{name}.py").read_text(encoding="utf-8")
+        assert ".read_text(" not in source, f"bot/chat/{name}.py reads a data file itself: use memory.lexicon.rows"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("hi | greeting\n", None),  # a column missing
+        ("hi | greeting | small talk | more\n", None),  # a column too many
+        ("hi |  | small talk\n", None),  # an empty column
+        ("hi | shout | small talk\n", frozenset({"greeting"})),  # a kind not listed
+    ],
+)
+def test_a_malformed_row_names_its_file_and_line(tmp_path: Path, text: str, kinds: frozenset[str] | None) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("# comment\n\n" + text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad\.txt line 3: expected WORD \| KIND \| REASON"):
+        lexicon.rows(bad, "WORD | KIND | REASON", kinds)
+
+
+def test_the_guards_function_words_are_read_once_and_as_before() -> None:
+    from bot.guard import slots, values
+    from bot.guard.rules import language, relative_name
+
+    readers = sorted(
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "bot" / "guard").rglob("*.py")
+        if '"stopwords.json"' in p.read_text(encoding="utf-8")
+    )
+    assert readers == ["bot/guard/values.py"], (
+        "read bot/guard/data/stopwords.json through values.function_word_languages"
+    )
+    loaded = [
+        sorted(slots._function_words()),
+        sorted(values.function_words()),
+        sorted(relative_name._FUNCTION_WORDS),
+        sorted((code, name, sorted(words)) for code, (name, words) in language._languages().items()),
+    ]
+    # the digest of what the four readers loaded before they were folded (commit 4f40b93)
+    assert hashlib.sha256(repr(loaded).encode()).hexdigest()[:16] == "12e8b78770abd4d6"

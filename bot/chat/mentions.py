@@ -124,16 +124,7 @@ class Mention:
 @cache
 def cue_kinds() -> dict[str, frozenset[str]]:
     """name_cues.txt as word -> kinds (title, intro, filler)."""
-    table: dict[str, set[str]] = {}
-    for n, raw in enumerate(CUES.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"intro", "filler", "relation", "verb", "amend"}:
-            raise ValueError(f"{CUES.name} line {n}: expected WORD | intro|filler|relation|verb | REASON")
-        table.setdefault(parts[0].casefold(), set()).add(parts[1])
-    return {w: frozenset(k) for w, k in table.items()}
+    return lexicon.word_kinds(CUES, frozenset({"intro", "filler", "relation", "verb", "amend"}))
 
 
 def is_cue(word: str, kind: str) -> bool:
@@ -975,16 +966,7 @@ def given_name_score(word: str) -> float:
 
 @cache
 def _name_parts() -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for n, raw in enumerate(NAME_PARTS.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in {"particle", "family", "suffix", "given"}:
-            raise ValueError(f"{NAME_PARTS.name} line {n}: expected WORD | particle|family|suffix|given | REASON")
-        table.setdefault(parts[0].casefold(), set()).add(parts[1])
-    return {w: frozenset(k) for w, k in table.items()}
+    return lexicon.word_kinds(NAME_PARTS, frozenset({"particle", "family", "suffix", "given"}))
 
 
 def is_name_part(word: str, kind: str) -> bool:
@@ -996,8 +978,7 @@ def is_name_part(word: str, kind: str) -> bool:
 @cache
 def company_words() -> frozenset[str]:
     """Trade and legal-form words that make a name a business (bot/chat/data/company_words.txt)."""
-    lines = (Path(__file__).parent / "data" / "company_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.split("|")[0].strip().casefold() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(word.casefold() for word, _ in lexicon.rows(Path(__file__).parent / "data" / "company_words.txt"))
 
 
 @cache

@@ -143,17 +143,8 @@ LEAD_DATA = DATA_DIR / "lead_words.txt"
 
 
 def _word_list(path: Path) -> frozenset[str]:
-    """The folded WORD column of a WORD | REASON file; a line without a reason is an error."""
-    out = set()
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        word, sep, reason = (p.strip() for p in line.partition("|"))
-        if not sep or not word or not reason:
-            raise ValueError(f"{path.name} line {n}: expected WORD | REASON")
-        out.add(phrase_key(word))
-    return frozenset(out)
+    """The folded WORD column of a WORD | REASON file (memory.lexicon.rows)."""
+    return frozenset(phrase_key(word) for word, _ in lexicon.rows(path))
 
 
 LEAD_WORDS = _word_list(LEAD_DATA)  # what a question may open with before its question word
@@ -510,21 +501,17 @@ NEW_PERSON_MIN = 4.0  # a mention this sure of being a person's full name may st
 
 
 COLLEAGUE_DATA = Path(__file__).with_name("data") / "colleague_roles.txt"
+COLLEAGUE_SHAPE = "WORD | role/dept/verb | REASON"
+COLLEAGUE_KINDS = frozenset({"role", "dept", "verb"})
 POSSESSIVES = r"(?:her|his|their|the|our|my|its)"
 
 
 @cache
 def colleague_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Patterns for the text after and before a name that make it the client's colleague (colleague_roles.txt)."""
-    kinds: dict[str, list[str]] = {"role": [], "dept": [], "verb": []}
-    for n, raw in enumerate(COLLEAGUE_DATA.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not all(parts) or parts[1] not in kinds:
-            raise ValueError(f"{COLLEAGUE_DATA.name} line {n}: expected WORD | role/dept/verb | REASON")
-        kinds[parts[1]].append(re.escape(parts[0]))
+    kinds: dict[str, list[str]] = {kind: [] for kind in ("role", "dept", "verb")}
+    for word, kind, _ in lexicon.rows(COLLEAGUE_DATA, COLLEAGUE_SHAPE, COLLEAGUE_KINDS):
+        kinds[kind].append(re.escape(word))
     role, dept, verb = ("|".join(sorted(kinds[k], key=len, reverse=True)) for k in ("role", "dept", "verb"))
     after = re.compile(
         rf"^\s*(?:[,(]\s*(?:{POSSESSIVES}\s+)?(?:{role})\b"  # ", their CFO,"  "(her boss)"
@@ -547,12 +534,7 @@ def relative_lead() -> re.Pattern[str]:
 
 def colleague_words() -> list[str]:
     """The role words of colleague_roles.txt ("assistant", "boss")."""
-    lines = COLLEAGUE_DATA.read_text(encoding="utf-8").splitlines()
-    return [
-        p[0].strip()
-        for ln in lines
-        if not ln.startswith("#") and len(p := ln.split("|")) == 3 and p[1].strip() == "role"
-    ]
+    return [word for word, kind, _ in lexicon.rows(COLLEAGUE_DATA, COLLEAGUE_SHAPE, COLLEAGUE_KINDS) if kind == "role"]
 
 
 def relative_before(before: str) -> bool:

@@ -105,16 +105,7 @@ CHAT_WORDS = Path(__file__).with_name("data") / "chat_words.txt"
 @cache
 def chat_words() -> frozenset[str]:
     """The words that may follow a greeting in small talk (bot/chat/data/chat_words.txt): the day, the mood."""
-    out = set()
-    for n, raw in enumerate(CHAT_WORDS.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        word, sep, reason = (p.strip() for p in line.partition("|"))
-        if not sep or not word or not reason:
-            raise ValueError(f"{CHAT_WORDS.name} line {n}: expected WORD | REASON")
-        out.add(word.casefold())
-    return frozenset(out)
+    return frozenset(word.casefold() for word, _ in lexicon.rows(CHAT_WORDS))
 
 
 def _greeting_and_chat(text: str) -> SmallTalk | None:
@@ -165,12 +156,11 @@ def is_not_a_client(word: str) -> bool:
 
 def _as_typed(*paths: Path) -> set[str]:
     """The listed phrases with their accents kept ("olá"), as words of a note are compared."""
-    out = set()
-    for path in paths:
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            if raw.strip() and not raw.lstrip().startswith("#"):
-                out.add(" ".join(re.sub(r"[^\w\s'’]", " ", raw.split("|")[0].casefold()).split()))
-    return out
+    return {
+        " ".join(re.sub(r"[^\w\s'’]", " ", entry.phrase.casefold()).split())
+        for path in paths
+        for entry in lexicon.phrase_entries(path)
+    }
 
 
 # courtesy_words.txt is whole-message only: inside a note "Salam Haddad" is a name
@@ -184,12 +174,9 @@ CLAUSE_END = r"[\s]*(?:[.!?,;:\n]|\s[-–—]\s?|$)"  # a phrase ends its clause
 @cache
 def _fillers() -> frozenset[str]:
     """The filler words of name_cues.txt ("oops", "sorry", "hm"): they may come before a correction."""
-    out = set()
-    for raw in CUES.read_text(encoding="utf-8").splitlines():
-        parts = [p.strip() for p in raw.split("|")]
-        if len(parts) == 3 and not raw.lstrip().startswith("#") and parts[1] == "filler":
-            out.add(parts[0].casefold())
-    return frozenset(out)
+    return frozenset(
+        word.casefold() for word, kind, _ in lexicon.rows(CUES, "WORD | KIND | REASON") if kind == "filler"
+    )
 
 
 TAKE_BACK_LEADS = frozenset({"no", "nope", "nah", "wait", "actually", "argh", "damn", "oh no"})
@@ -198,15 +185,9 @@ TAKE_BACK_LEADS = frozenset({"no", "nope", "nah", "wait", "actually", "argh", "d
 @cache
 def _corrections() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a correction opening a message, a correction closing it): a phrase only counts as a clause of its own."""
-    phrases = []
-    for n, raw in enumerate(CORRECTIONS.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        phrase, sep, reason = (p.strip() for p in line.partition("|"))
-        if not sep or not phrase or not reason:
-            raise ValueError(f"{CORRECTIONS.name} line {n}: expected PHRASE | REASON")
-        phrases.append(r"\s+".join(re.escape(w) for w in phrase.split()))
+    phrases = [
+        r"\s+".join(re.escape(w) for w in phrase.split()) for phrase, _ in lexicon.rows(CORRECTIONS, "PHRASE | REASON")
+    ]
     phrases.sort(key=len, reverse=True)
     any_phrase = "(?:" + "|".join(phrases) + ")"
     # "hm no, scratch that", "wait, ignore that last one": a refusal word may open a take-back (never a filler for

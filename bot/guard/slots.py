@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bot.guard.figures import _DATE, read
 from bot.guard.text import STOP_WORDS, _fold, norm, stem
-from bot.guard.values import _TIME_WORDS
+from bot.guard.values import _TIME_WORDS, function_words
 from bot.guard.when import _MONTH_RX, _MONTHS, _WEEKDAYS, _month_day
 
 _DATA = Path(__file__).parent / "data"
@@ -270,11 +270,9 @@ def _people() -> frozenset[str]:
     return frozenset(stem(w) for w in doc["people"]["words"])
 
 
-@lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """The function words of every language the guard knows (`data/stopwords.json`): never what a value is about."""
-    doc = json.loads((_DATA / "stopwords.json").read_text(encoding="utf-8"))
-    return frozenset(w for lang in doc["languages"].values() for w in lang["words"])
+    return function_words()
 
 
 def _content(word: str) -> bool:

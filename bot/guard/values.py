@@ -29,8 +29,14 @@ _CLOCK_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def function_word_languages() -> dict[str, tuple[str, frozenset[str]]]:
+    """Language code -> (name, function words) of `data/stopwords.json`: the one reader of that file."""
+    doc = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
+    return {code: (row["name"], frozenset(row["words"])) for code, row in doc["languages"].items()}
+
+
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The function words of every language the guard reads (`data/stopwords.json`: articles, pronouns,
     prepositions): a capitalised one ("Con", "Der", "Avec") starts a clause, it names nothing."""
-    doc = json.loads((Path(__file__).parent / "data" / "stopwords.json").read_text(encoding="utf-8"))
-    return frozenset(w for lang in doc["languages"].values() for w in lang["words"])
+    return frozenset(w for _, words in function_word_languages().values() for w in words)

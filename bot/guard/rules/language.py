@@ -7,16 +7,14 @@ frequent function words (`data/stopwords.json`), offline; reported as `inappropr
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from bot.guard.model import Finding
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import sentences
+from bot.guard.values import function_word_languages
 
-_DATA = Path(__file__).parent.parent / "data" / "stopwords.json"
 _TOKEN = re.compile(r"[^\W\d_]+")
 MIN_HITS = 3  # fewer function words than this say nothing ("Hola Tom!")
 MIN_SHARE = 0.2  # at least this share of the text's words are the language's function words
@@ -24,11 +22,9 @@ MARGIN = 1.5  # and this many times more than the next language's
 READS = "en"  # the language the guard's rules read: a draft in any other is one they cannot vouch for
 
 
-@lru_cache(maxsize=1)
 def _languages() -> dict[str, tuple[str, frozenset[str]]]:
     """Language code -> (name, function words)."""
-    doc = json.loads(_DATA.read_text(encoding="utf-8"))
-    return {code: (row["name"], frozenset(row["words"])) for code, row in doc["languages"].items()}
+    return function_word_languages()
 
 
 @lru_cache(maxsize=256)  # the notes are the same text at every check of one client

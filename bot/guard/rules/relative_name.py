@@ -8,25 +8,18 @@ is listed with a known relative ("Owen and Lucy" when the children are Owen and 
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from bot.guard.geo import _place
 from bot.guard.model import Finding
 from bot.guard.names import address_model, similar, tables
 from bot.guard.rules.base import Draft, Evidence
 from bot.guard.text import _STOP, _fold
+from bot.guard.values import function_words
 
 _WORD = re.compile(r"(?<![\w'’-])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
 _CLOSE = 0.7  # difflib ratio: "valeria"/"valentina" 0.75, "lucia"/"lucas" 0.6
-_FUNCTION_WORDS = frozenset(
-    w
-    for lang in json.loads((Path(__file__).parent.parent / "data" / "stopwords.json").read_text(encoding="utf-8"))[
-        "languages"
-    ].values()
-    for w in lang["words"]
-)
+_FUNCTION_WORDS = function_words()
 
 
 def _close(word: str, name: str) -> bool:
