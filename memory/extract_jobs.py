@@ -76,13 +76,15 @@ def job_done(clause: str, at: datetime) -> Iterable[ExtractedFact]:
     """ "tech came, grinder fixed": a done report naming its events and things (closes promises; opens none)."""
     events: set[str] = set()
     things: list[str] = []
+    # read once per clause, not once per part: a clause of many parts would otherwise cost quadratic time
+    went_counts = bool(_GOOD.search(clause)) and not re.search(_BAD, clause, I)
     for part in re.split(r"[,;.]|\s+-\s+", clause):
         part = _ASIDE.sub("", part)  # "tech (peter) went": who it was is no part of the report
         if not part.strip() or _NOT_DONE.search(part):
             continue
         for m in _CAME.finditer(part):
             events |= job_events([m["who"]])
-        if _GOOD.search(clause) and not re.search(_BAD, clause, I):
+        if went_counts:
             events |= job_events([m["who"] for m in _WENT.finditer(part)])
         p = _PARTICIPLE.match(part)
         if p:
