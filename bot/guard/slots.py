@@ -299,10 +299,14 @@ def _asked_re() -> re.Pattern[str]:
 def _asked(low: str, clause: tuple[int, int], at: int) -> bool:
     """Whether the clause around `at` is a question or condition ("asked whether we can do 150", "can we do 150?"):
     it states no change of any value."""
-    if _asked_re().search(low, clause[0], at):
+    # looked for within 120 characters before the value: a whole long clause per value cost quadratic time
+    if _asked_re().search(low, max(clause[0], at - 120), at):
         return True
-    stop = re.search(r"[.!?\n]", low[at:])
+    stop = _SENTENCE_END.search(low, at)  # searched in place: a slice per value cost quadratic time on long text
     return bool(stop and stop.group(0) == "?")
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def asked(low: str, m: Mention) -> bool:
