@@ -1234,6 +1234,20 @@ def _elliptic_of(clause: str, neg: re.Match[str]) -> bool:
     )
 
 
+_ELLIPTIC_NOT = re.compile(r"\W*(?:not|no|não|nao|pas|nicht|niet|non)\s+(?:before|antes|avant|vor|voor|prima)\W*")
+
+
+def _elliptic_closure(note_id: str, before: str, noted: date) -> list[ContactScope]:
+    """An elliptic "not before" takes the act and the date of the clause before it: "call him jan 12, not before"
+    closes the phone until 12 Jan; a non-contact act there ("votes jan 12, not before") is no scope."""
+    acts = [c for c in channels_of_act(before) if c != "pause"]
+    dates = _dates(fold(before), noted)
+    if not acts or not dates:
+        return []
+    end = dates[0][2]
+    return [ContactScope("closed", note_id, channel=c, end=end, noted=noted) for c in acts]
+
+
 def _unread_until(clause: str) -> bool:
     """Whether a clause bounds its limit with "until/till <something>" the date reader could not read."""
     m = re.search(rf"(?:{slot_pattern('until')})\s*(?:(?:{slot_pattern('after')})\s*)?([\w'-]+)", clause)
@@ -1320,6 +1334,8 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
+            if not found and i > 0 and _ELLIPTIC_NOT.fullmatch(clause):
+                found = _elliptic_closure(note_id, text[clauses[i - 1][0] : clauses[i - 1][1]], noted)
             if not found and _only_acts(clause):
                 listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
                 if (

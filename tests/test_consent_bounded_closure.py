@@ -62,3 +62,8 @@ def test_a_vote_date_does_not_block_a_truthful_draft(tmp_path: Path) -> None:
 def test_an_unread_bare_refusal_warns_and_ends() -> None:
     (scope,) = [s for s in note_scopes("n", "nothing before the audit, she said", NOTED)[0] if s.kind == "closed"]
     assert scope.qualified and scope.end is not None
+
+
+def test_an_elliptic_not_before_of_a_contact_act_closes_that_channel_until_its_date() -> None:
+    (scope,) = note_scopes("n", "ring her 3 mar, not before", NOTED)[0]
+    assert scope.kind == "closed" and scope.channel == "phone" and scope.end is not None and scope.end.month == 3
