@@ -888,6 +888,10 @@ def _clause_scopes(
         governed = _governs(clause, original, neg)
         nothing_word = re.match(r"(?:nothing|nada|rien|nichts|niente|niets)\b", neg.group(0))
         bare = re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
+        if governed is None and nothing_word and _non_contact_participle(clause[neg.end() :]):
+            return []  # "nothing signed before 10 jan": the negation governs signing, not contact
+        if governed is None and bare and not nothing_word and _elliptic_of(clause, neg):
+            return []  # "committee votes jan 12, not before": the ellipsis takes the clause before, read by note_scopes
         if governed is None and not nothing_word and not bare and not cap and "pause" not in acts:
             neg = None  # "no decision before 15 jan", "emails no longer bounce": the refusal is of something else
         elif governed is not None and not cap and not nothing_word and _rx("sendverb").fullmatch(governed.group(0)):
@@ -934,9 +938,10 @@ def _clause_scopes(
     bare_time = bool(
         neg and re.match(rf"\s*(?:{slot_pattern('before')}|{slot_pattern('until')})\b", clause[neg.end() :])
     )
+    fallback = False
     if not channels and not pause_act:
         if nothing or bare_time:  # "nothing before noon"; an "only" with no act ("deliveries tues only") is no contact
-            channels = ["any"]
+            channels, fallback = ["any"], True
         else:
             return []
     if pol is None:  # an allowance: "email fine", "calls ok after 5pm", "whatsapp ok cualquier hora"
@@ -1038,6 +1043,12 @@ def _clause_scopes(
         qualified, until_back = True, True
         if end is None:
             end = period[1] if period is not None and period[1] is not None else noted + timedelta(days=OPEN_PAUSE_DAYS)
+    if fallback and not dated and clock is None and not days and not until_back:
+        # no act and no bound read ("not before then"): a slot it cannot read never widens the scope, so at most a
+        # warning that ends, never a block of every channel for good
+        qualified, until_back = True, True
+        if end is None:
+            end = period[1] if period is not None and period[1] is not None else noted + timedelta(days=OPEN_PAUSE_DAYS)
     temporary = _has("for_now", clause)
     if temporary and end is None and not until_back:
         end = noted + timedelta(days=int(slot_value("for_now", temporary.group(0)) or OPEN_PAUSE_DAYS))
@@ -1136,7 +1147,13 @@ def _rest(
     until the end it names, the client's return, or a month; "leave her alone" closes every channel."""
     value = slot_value("rest", rest.group(0))
     if value == "closed":
-        return [ContactScope("closed", channel="any", **base)]
+        start, end, dated = _bounds(clause, noted)
+        if not dated and period is not None and period[1] is not None:
+            start, end, dated = period[0], period[1], True  # the note's period: "on leave till 5 jan, leave him alone"
+        if not dated or end is None:
+            return [ContactScope("closed", channel="any", **base)]
+        # "leave him alone till 5 jan": a bound makes it a rest until then (a return ends it sooner), not a closure
+        return [ContactScope("pause", start=start or noted, end=end, topic="asks", until_back=True, **base)]
     selling = "marketing" if _has("marketing", clause) else "asks"  # "hold off on anything sales for now"
     start, end, dated = _bounds(clause, noted)
     until_back = _until_back(clause)
@@ -1193,6 +1210,42 @@ def _pressure_objects_dropped(clause: str, acts: list[str]) -> list[str]:
         if prev is None or prev[2] != "pause" or not _OBJECT_GAP.fullmatch(clause[prev[1] : a]):
             return acts  # "don't chase or contact her": a contact act of its own
     return [c for c in acts if c != "any"]
+
+
+# A past participle by its ending (en -ed, es/pt -ado/-ido, fr -é, it -ato/-ito): after "nothing" it names the act the
+# negation governs ("nothing signed", "nada firmado"); a contact act or send verb there is contact ("nothing sent").
+_PARTICIPLE = re.compile(r"\s*(?P<w>[^\W\d_]{3,}(?:ed|ado|ido|ato|ito|é|ée|és))\b")
+
+
+def _non_contact_participle(after: str) -> bool:
+    """Whether the words after a "nothing" word start with a participle that is no contact act ("signed")."""
+    m = _PARTICIPLE.match(after)
+    if m is None:
+        return False
+    word = m.group("w")
+    return not (_rx("act").fullmatch(word) or _rx("sendverb").fullmatch(word) or channels_of_act(word))
+
+
+def _elliptic_of(clause: str, neg: re.Match[str]) -> bool:
+    """Whether a bare "not before/until" clause is elliptic: no date, clock or act of its own, so it takes the act
+    and the date of the clause before it ("votes jan 12, not before")."""
+    return not re.search(r"\w", clause[: neg.start()]) and not re.search(
+        rf"\d|{slot_pattern('month')}|{slot_pattern('weekday')}", clause[neg.end() :]
+    )
+
+
+_ELLIPTIC_NOT = re.compile(r"\W*(?:not|no|não|nao|pas|nicht|niet|non)\s+(?:before|antes|avant|vor|voor|prima)\W*")
+
+
+def _elliptic_closure(note_id: str, before: str, noted: date) -> list[ContactScope]:
+    """An elliptic "not before" takes the act and the date of the clause before it: "call him jan 12, not before"
+    closes the phone until 12 Jan; a non-contact act there ("votes jan 12, not before") is no scope."""
+    acts = [c for c in channels_of_act(before) if c != "pause"]
+    dates = _dates(fold(before), noted)
+    if not acts or not dates:
+        return []
+    end = dates[0][2]
+    return [ContactScope("closed", note_id, channel=c, end=end, noted=noted) for c in acts]
 
 
 def _unread_until(clause: str) -> bool:
@@ -1281,6 +1334,8 @@ def note_scopes(note_id: str, text: str, at: datetime) -> tuple[tuple[ContactSco
         for i, (c_start, c_end) in enumerate(clauses):
             clause = low[c_start:c_end]
             found = _clause_scopes(note_id, text[c_start:c_end], noted, open_period, away=away is not None)
+            if not found and i > 0 and _ELLIPTIC_NOT.fullmatch(clause):
+                found = _elliptic_closure(note_id, text[clauses[i - 1][0] : clauses[i - 1][1]], noted)
             if not found and _only_acts(clause):
                 listed = [c for c in channels_of_act(text[c_start:c_end]) if c != "pause"]
                 if (
