@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bot.chat.conversation import Conversation
+from bot.runtime import Runtime
 from memory.extract import extract_facts
 from memory.service import Memory
 from tests.helpers import note_at
@@ -59,13 +60,13 @@ def test_a_promise_to_call_them_is_no_thing_delivered() -> None:
     assert promised == ["promise:call_back"]
 
 
-def test_a_two_client_note_with_a_pronoun_promise_gives_each_the_promise(chat: Conversation, runtime: object) -> None:
+def test_a_two_client_note_with_a_pronoun_promise_gives_each_the_promise(chat: Conversation, runtime: Runtime) -> None:
     chat.handle_text("local", "Tendai Moyo: wants a demo of the tractor")
     chat.handle_text("local", "Rutendo Chikore: interested in the baler")
     chat.handle_text(
         "local", "tendai and rutendo both asked for the new implement catalogue, promised to send it by tomorrow"
     )
-    memory = runtime.memory("local")  # type: ignore[attr-defined]
+    memory = runtime.memory("local")
     for client in ("Tendai Moyo", "Rutendo Chikore"):
         assert any("implement catalogue" in p for p in _promises(memory, client)), (client, _promises(memory, client))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.guard.sensitive import active_hardships, sensitive_note_ids
+from bot.usecases.draft_context import DraftContext
 from tests.guard_scenarios import finding_kinds, notes_context
 
 BEREAVED = notes_context(
@@ -112,11 +113,11 @@ DECIDES_LATER = [
 
 
 @pytest.mark.parametrize("ctx", DECIDES_LATER)
-def test_a_push_before_a_decision_the_notes_put_later_is_inappropriate(ctx: object) -> None:
+def test_a_push_before_a_decision_the_notes_put_later_is_inappropriate(ctx: DraftContext) -> None:
     push = "Hi, could you sign the order this week? The price only holds till Friday."
-    assert "inappropriate" in finding_kinds(push, ctx)  # type: ignore[arg-type]
+    assert "inappropriate" in finding_kinds(push, ctx)
     calm = "Hi, no rush at all: the quote stands, and I'll check in once you've had your meeting."
-    assert "inappropriate" not in finding_kinds(calm, ctx)  # type: ignore[arg-type]
+    assert "inappropriate" not in finding_kinds(calm, ctx)
 
 
 def test_a_decision_due_before_a_date_is_a_deadline_not_a_deferral() -> None:
@@ -166,10 +167,10 @@ def test_a_leave_begins_on_the_date_the_note_gives() -> None:
 
 
 @pytest.mark.parametrize("ctx", DECIDES_LATER[:2])
-def test_a_decision_stated_as_made_before_its_noted_time_is_unsupported(ctx: object) -> None:
-    assert "unsupported_claim" in finding_kinds("Great news that they've approved it, I'll book the install.", ctx)  # type: ignore[arg-type]
+def test_a_decision_stated_as_made_before_its_noted_time_is_unsupported(ctx: DraftContext) -> None:
+    assert "unsupported_claim" in finding_kinds("Great news that they've approved it, I'll book the install.", ctx)
     pending = "Once they have approved it, I'll book the install."
-    assert "unsupported_claim" not in finding_kinds(pending, ctx)  # type: ignore[arg-type]
+    assert "unsupported_claim" not in finding_kinds(pending, ctx)
 
 
 def test_a_later_note_of_the_decision_backs_it() -> None:
